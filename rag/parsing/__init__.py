@@ -1,0 +1,85 @@
+"""Reading files into Paper records: one entry point that checks the file, sniffs its format and dispatches.
+
+Formats: the three kinds of listing page (institute, profile, trending), recognised by their
+content whatever the file is called, and a user's own PDF, text or Markdown paper.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rag.parsing.errors import ParseError
+from rag.parsing.files import parse_pdf, parse_text_file
+from rag.parsing.institute import parse_institute
+from rag.parsing.merge import merge_papers
+from rag.parsing.profile import parse_profile
+from rag.parsing.sniff import check_suffix, sniff_format
+from rag.parsing.trending import parse_trending
+from rag.records import Paper
+
+__all__ = ["DEFAULT_MAX_BYTES", "ParseError", "merge_papers", "parse_file", "sniff_format"]
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+def read_bytes_checked(path: Path, shown: str, max_bytes: int) -> bytes:
+    """The file's bytes, or a ParseError naming the file and the one thing wrong with it."""
+    if not path.exists():
+        raise ParseError(f"{shown}: no such file")
+    if not path.is_file():
+        raise ParseError(f"{shown}: not a regular file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ParseError(f"{shown}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit for one file")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ParseError(f"{shown}: cannot be read ({error.strerror or error})") from error
+    if not data.strip():
+        raise ParseError(f"{shown}: the file is empty")
+    return data
+
+
+def decode_text(data: bytes, shown: str) -> str:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ParseError(f"{shown}: not UTF-8 text (byte {error.start}); save it as UTF-8 and add it again") from error
+    if not text.strip():
+        raise ParseError(f"{shown}: the file is empty")
+    return text
+
+
+def parse_file(
+    path: Path,
+    display_path: str | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    reference_year: int | None = None,
+) -> list[Paper]:
+    """Papers in one file, in file order. `display_path` is what sources show (default: the path).
+
+    `reference_year` is the year for profile-page dates printed without one (default: the
+    year after the latest one printed on that page).
+    """
+    path = Path(path)
+    shown = display_path or str(path)
+    data = read_bytes_checked(path, shown, max_bytes)
+    is_pdf = data.startswith(b"%PDF-")
+    if not is_pdf:
+        check_suffix(path.suffix, shown)
+    text = "" if is_pdf else decode_text(data, shown)
+    kind = "pdf" if is_pdf else sniff_format(text, path.suffix)
+    if kind == "pdf":
+        papers = parse_pdf(path, shown)
+    elif kind == "institute":
+        papers = parse_institute(text, shown)
+    elif kind == "profile":
+        papers = parse_profile(text, shown, reference_year=reference_year)
+    elif kind == "trending":
+        papers = parse_trending(text, shown)
+    else:
+        papers = parse_text_file(text, path, shown)
+    if not papers:
+        raise ParseError(f"{shown}: no papers found (read as a {kind} page)")
+    return papers

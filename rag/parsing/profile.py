@@ -1,0 +1,90 @@
+"""An author's profile page: a header about the author, then one entry per paper.
+
+An entry starts with a meta line gluing optional score, category code, date and a 'Code'
+badge together (`89.4LGJun 2Code`, `MES-HALLNov 21, 2023`), then the title, the author
+line (`A, B, C et al. · deepmind`) and the abstract. The header (the profile owner's name,
+h-index, counts) describes the author, not a paper, and is skipped.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from rag.parsing.clean import clean_text, is_debris_line, numbered_lines
+from rag.parsing.duplicates import mark_copies
+from rag.records import Author, Paper, SourceRef, paper_id_for
+
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+# The category is lazy and the month spelled out, so 'MASep 3' splits as MA + Sep, not MAS + ep.
+META_LINE = re.compile(
+    r"(?P<score>\d{1,3}(?:\.\d+)?)?(?P<category>[A-Z][A-Z-]*?)"
+    rf"(?P<month>{'|'.join(MONTHS)}) (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?(?P<code>Code)?"
+)
+AUTHOR_LINE = re.compile(r"(?P<names>.*?)(?P<et_al>,?\s*et al\.?)?(?:\s+·\s+(?P<organisation>\S.*))?")
+
+
+def is_meta_line(line: str) -> bool:
+    return META_LINE.fullmatch(line) is not None
+
+
+def inferred_year(lines: list[str]) -> int | None:
+    """The site omits the year only for the current one, which is after every year it does print."""
+    years = [int(m.group("year")) for line in lines if (m := META_LINE.fullmatch(line)) and m.group("year")]
+    return max(years) + 1 if years else None
+
+
+def parse_author_line(line: str) -> tuple[list[Author], bool, str | None]:
+    """'A, B, C et al. · mila' -> (authors A, B, C; truncated; 'mila')."""
+    match = AUTHOR_LINE.fullmatch(line.strip())
+    names = [clean_text(name) for name in re.split(r",|\s+and\s+", match.group("names"))]
+    authors = [Author(name=name) for name in names if name]
+    organisation = match.group("organisation")
+    return authors, bool(match.group("et_al")), clean_text(organisation) if organisation else None
+
+
+def entry_date(meta: re.Match, year_if_missing: int | None) -> tuple[dict, list[str]]:
+    """Date fields for a Paper from the meta line, with a flag when no year can be known."""
+    day, month = int(meta.group("day")), MONTHS.index(meta.group("month")) + 1
+    year = int(meta.group("year")) if meta.group("year") else year_if_missing
+    shown = f"{meta.group('month')} {day}"
+    if year is None:
+        return {}, [f"date '{shown}' has no year on the page; left out"]
+    try:
+        date = datetime.date(year, month, day)
+    except ValueError:
+        return {}, [f"date '{shown}, {year}' is not a real day; left out"]
+    inferred = meta.group("year") is None
+    return {"date": date.isoformat(), "date_precision": "day", "date_inferred": inferred}, []
+
+
+def parse_profile(text: str, source_path: str, reference_year: int | None = None) -> list[Paper]:
+    """Every entry on the page, in page order. `reference_year` is the year for dates shown without one."""
+    lines = [(number, line) for number, line in numbered_lines(text) if not is_debris_line(line)]
+    year_if_missing = reference_year or inferred_year([line for _, line in lines])
+    starts = [i for i, (_, line) in enumerate(lines) if is_meta_line(line)]
+    papers = []
+    for position, start in enumerate(starts):
+        end = starts[position + 1] if position + 1 < len(starts) else len(lines)
+        entry = [line for _, line in lines[start + 1 : end]]
+        if not entry:
+            continue
+        meta = META_LINE.fullmatch(lines[start][1])
+        title = clean_text(entry[0])
+        authors, truncated, organisation = parse_author_line(entry[1]) if len(entry) > 1 else ([], False, None)
+        date_fields, flags = entry_date(meta, year_if_missing)
+        papers.append(
+            Paper(
+                paper_id=paper_id_for(title),
+                title=title,
+                authors=authors,
+                authors_truncated=truncated,
+                organisation=organisation,
+                category=meta.group("category"),
+                abstract=clean_text(" ".join(entry[2:])),
+                sources=[SourceRef(path=source_path, format="profile", position=position, line=lines[start + 1][0])],
+                flags=flags,
+                **date_fields,
+            )
+        )
+    return mark_copies(papers)

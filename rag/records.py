@@ -1,0 +1,196 @@
+"""Typed records shared by the library, the CLI, the UI and the eval harness.
+
+Pipeline stages: Paper (one per real paper, merged across sources) -> Chunk (what is
+embedded and indexed) -> Hit (a retrieved chunk with its scores).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+DatePrecision = Literal["day", "month", "year"]
+
+
+def normalize_title(title: str) -> str:
+    """Casefolded, accent-free, punctuation-free title: the key that merges one paper seen on two pages."""
+    text = unicodedata.normalize("NFKD", title)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[^0-9a-z]+", " ", text.casefold())
+    return " ".join(text.split())
+
+
+def paper_id_for(title: str) -> str:
+    """Stable id: the same title always gives the same id, whichever page or file it came from."""
+    return hashlib.sha1(normalize_title(title).encode()).hexdigest()[:12]
+
+
+class SourceRef(BaseModel):
+    """Where a paper was read: the file, the parser that read it and its position there."""
+
+    path: str = Field(description="Source file path as given to ingest (relative to the project when inside it).")
+    format: str = Field(description="Parser that read it: institute, profile, trending, pdf, text.")
+    position: int = Field(description="0-based order of the paper on the page (0 for a single-paper file).")
+    line: int | None = Field(default=None, description="1-based line where the paper's entry starts, when known.")
+
+
+class Author(BaseModel):
+    name: str
+    affiliated: bool = Field(default=False, description="Marked with the listing page's affiliation star (*).")
+
+
+class Paper(BaseModel):
+    """One paper with everything the listing pages or the file said about it."""
+
+    paper_id: str
+    title: str
+    authors: list[Author] = Field(default_factory=list)
+    authors_truncated: bool = Field(default=False, description="The page cut the author list with 'et al.'.")
+    organisation: str | None = Field(default=None, description="Organisation tag such as 'deepmind' ('· deepmind').")
+    date: str | None = Field(default=None, description="ISO date, cut to its precision: 2026-06-02, 2023-10, 2022.")
+    date_precision: DatePrecision | None = None
+    date_inferred: bool = Field(default=False, description="The year was not on the page and was inferred.")
+    category: str | None = Field(default=None, description="Subject code from the page: LG, CL, CV, ...")
+    venue: str | None = Field(default=None, description="Venue and track, e.g. 'ICLR 2026 (accepted)'.")
+    abstract: str = ""
+    body: str = Field(default="", description="Full text beyond the abstract (user PDFs and text files).")
+    abstract_duplicate_of: str | None = Field(
+        default=None,
+        description="paper_id of an earlier paper on the same page whose abstract this one repeats: "
+        "the copied text is not this paper's and is never indexed or cited for it.",
+    )
+    authors_duplicate_of: str | None = Field(
+        default=None, description="paper_id of the earlier paper whose author list this one repeats verbatim."
+    )
+    sources: list[SourceRef] = Field(default_factory=list)
+    flags: list[str] = Field(default_factory=list, description="Data-quality notes, human readable.")
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date else None
+
+    @property
+    def author_names(self) -> list[str]:
+        return [a.name for a in self.authors]
+
+    def author_line(self, limit: int | None = None) -> str:
+        names = self.author_names[:limit] if limit else self.author_names
+        more = self.authors_truncated or (limit is not None and len(self.authors) > limit)
+        return ", ".join(names) + (" et al." if more else "")
+
+
+class Chunk(BaseModel):
+    """A passage of one paper, small enough for the embedder, with the metadata filters need."""
+
+    chunk_id: str = Field(description="Content hash: the same text and metadata always get the same id.")
+    paper_id: str
+    position: int = Field(description="0-based order of the chunk within its paper.")
+    kind: Literal["header", "abstract", "body"]
+    text: str = Field(description="What is embedded and shown: title-prefixed passage.")
+    passage: str = Field(description="The passage without the title prefix (what a citation quotes).")
+    token_count: int = Field(description="Embedder word pieces of `text`, special tokens included.")
+
+
+class Hit(BaseModel):
+    """A retrieved chunk with the evidence of why it was retrieved."""
+
+    rank: int
+    chunk: Chunk
+    paper: Paper
+    score: float = Field(description="Fused score (reciprocal rank fusion), higher is better.")
+    dense_rank: int | None = None
+    sparse_rank: int | None = None
+    dense_score: float | None = Field(default=None, description="Cosine similarity of query and chunk.")
+
+    def to_json(self) -> dict:
+        """The documented `rag search --json` shape."""
+        return {
+            "rank": self.rank,
+            "paper_id": self.paper.paper_id,
+            "title": self.paper.title,
+            "authors": self.paper.author_names,
+            "authors_truncated": self.paper.authors_truncated,
+            "year": self.paper.year,
+            "date": self.paper.date,
+            "category": self.paper.category,
+            "organisation": self.paper.organisation,
+            "venue": self.paper.venue,
+            "source": [s.path for s in self.paper.sources],
+            "score": round(self.score, 6),
+            "dense_rank": self.dense_rank,
+            "sparse_rank": self.sparse_rank,
+            "chunk_id": self.chunk.chunk_id,
+            "chunk": self.chunk.passage,
+            "flags": self.paper.flags,
+        }
+
+
+class Evidence(BaseModel):
+    """A numbered passage shown to the LLM: the selected sentences of one retrieved chunk."""
+
+    n: int = Field(description="Citation number shown to the model: [n].")
+    paper: Paper
+    chunk_id: str
+    sentences: list[str] = Field(description="The passage, as the sentences selected for the prompt.")
+    retrieval_score: float = 0.0
+    relevance: float = Field(default=0.0, description="Best query-sentence similarity in this passage.")
+    best: int = Field(default=0, description="Index in `sentences` of the sentence most relevant to the question.")
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.sentences)
+
+
+class Citation(BaseModel):
+    n: int
+    paper_id: str
+    title: str
+    authors: list[str]
+    year: int | None
+    source: list[str]
+    passage: str = Field(description="The passage shown to the model under [n].")
+    span: str = Field(default="", description="The sentence of the passage that best supports the answer.")
+
+    @classmethod
+    def from_evidence(cls, evidence: Evidence, span: str = "") -> "Citation":
+        paper = evidence.paper
+        return cls(n=evidence.n, paper_id=paper.paper_id, title=paper.title, authors=paper.author_names,
+                   year=paper.year, source=[s.path for s in paper.sources], passage=evidence.text, span=span)
+
+
+class AnswerSentence(BaseModel):
+    text: str = Field(description="The sentence as shown, with its checked [n] markers.")
+    citations: list[int] = Field(default_factory=list)
+    supported: bool = True
+    support: float = Field(default=0.0, description="Support score of the sentence against its cited passages.")
+    origin: Literal["model", "extractive"] = "model"
+
+
+class Answer(BaseModel):
+    question: str
+    standalone_question: str = Field(description="The question after resolving references to earlier turns.")
+    answer: str
+    sentences: list[AnswerSentence] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    abstained: bool = False
+    fallback: bool = Field(default=False, description="The model's text did not hold up; an extractive answer was built.")
+    unsupported_sentences: list[str] = Field(default_factory=list)
+    removed_citations: list[int] = Field(default_factory=list, description="Citation numbers the model invented.")
+    closest_papers: list[str] = Field(default_factory=list, description="Titles offered when abstaining.")
+    backend: str = ""
+    model: str = ""
+    cut_off: bool = Field(default=False, description="The backend stopped mid-answer; what came is shown, marked.")
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    timings: dict[str, float] = Field(default_factory=dict)
+    evidence: list[Evidence] = Field(default_factory=list, description="Everything shown to the model.")
+
+    def to_json(self) -> dict:
+        data = self.model_dump(mode="json", exclude={"evidence"})
+        data["evidence"] = [{"n": e.n, "paper_id": e.paper.paper_id, "title": e.paper.title, "passage": e.text}
+                            for e in self.evidence]
+        return data
