@@ -1,0 +1,108 @@
+"""Explicit, documented settings. Built once at the edge (CLI, UI, tests) and passed down.
+
+Nothing here does work or reads the environment at import time: `Settings.from_env()`
+is the one place that looks at environment variables.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
+
+
+def default_home() -> Path:
+    """$RAG_HOME, else the XDG data dir: one folder holds the store, the caches and the models we export."""
+    if os.environ.get("RAG_HOME"):
+        return Path(os.environ["RAG_HOME"]).expanduser()
+    xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(xdg) / "rag"
+
+
+class ChunkSettings(BaseModel):
+    max_tokens: int = Field(
+        default=200,
+        description="Most embedder word pieces per chunk, title prefix and special tokens included. "
+        "all-MiniLM-L6-v2 truncates past 256, so this stays under it with room for the header.",
+    )
+    overlap_sentences: int = Field(default=1, description="Sentences repeated at the start of the next chunk.")
+
+
+class RetrievalSettings(BaseModel):
+    k: int = Field(default=5, description="Hits returned.")
+    candidates: int = Field(default=50, description="Candidates each retriever (dense, BM25) gives to fusion.")
+    rrf_k: int = Field(default=60, description="Reciprocal-rank-fusion constant (Cormack et al. 2009).")
+    max_chunks_per_paper: int = Field(default=1, description="Hits kept per paper, so one paper cannot crowd out the rest.")
+
+
+class Settings(BaseModel):
+    home: Path = Field(default_factory=default_home, description="Data dir: store, snapshots, caches, exported models.")
+    chroma_url: str | None = Field(
+        default=None, description="Chroma server URL (http://host:port). Unset: an embedded PersistentClient under home."
+    )
+    chunking: ChunkSettings = Field(default_factory=ChunkSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    ollama_model: str = Field(default="llama3.2", description="Model used with --llm ollama and by auto when present.")
+    models_path: Path | None = Field(
+        default=None, description="Where exported models are cached (default: <home>/models). Tests share one."
+    )
+    embed_threads: int = Field(default_factory=lambda: os.cpu_count() or 2, description="Threads for the embedder.")
+
+    @classmethod
+    def from_env(cls, **overrides) -> "Settings":
+        values: dict = {}
+        if os.environ.get("RAG_CHROMA_URL"):
+            values["chroma_url"] = os.environ["RAG_CHROMA_URL"]
+        if os.environ.get("RAG_OLLAMA_MODEL"):
+            values["ollama_model"] = os.environ["RAG_OLLAMA_MODEL"]
+        if os.environ.get("RAG_MODELS_DIR"):
+            values["models_path"] = Path(os.environ["RAG_MODELS_DIR"])
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    @property
+    def store_dir(self) -> Path:
+        return self.home / "chroma"
+
+    @property
+    def snapshots_dir(self) -> Path:
+        return self.home / "snapshots"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.models_path or self.home / "models"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.home / "cache"
+
+
+def contain_caches(settings: Settings) -> None:
+    """Point every library cache and temp dir under the data dir and turn telemetry off.
+
+    Called by the CLI and UI entry points before heavy imports, so nothing lands in a surprise
+    folder in $HOME and no library phones home.
+    """
+    cache = settings.cache_dir
+    cache.mkdir(parents=True, exist_ok=True)
+    defaults = {
+        "HF_HOME": cache / "huggingface",
+        "LLAMA_INDEX_CACHE_DIR": cache / "llama_index",
+        "GRADIO_TEMP_DIR": cache / "gradio",
+        "MPLCONFIGDIR": cache / "matplotlib",
+        "TORCHINDUCTOR_CACHE_DIR": cache / "torchinductor",
+        "NLTK_DATA": cache / "nltk",
+    }
+    for key, path in defaults.items():
+        os.environ.setdefault(key, str(path))
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    # llama.cpp's OpenMP threads spin while waiting; passive waiting keeps a busy 2-core machine usable.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
