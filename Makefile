@@ -1,0 +1,36 @@
+# The two commands of the README:
+#   make run   set up, ingest the seeds, serve the chat UI on the embedded defaults
+#   make test  set up, run the test suite
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+# llama-cpp-python compiles from source: build only the library (no examples, tools, server, multimodal).
+LLAMA_CMAKE_ARGS := -DLLAVA_BUILD=OFF -DLLAMA_BUILD_MTMD=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF \
+	-DLLAMA_BUILD_TOOLS=OFF -DLLAMA_BUILD_SERVER=OFF -DLLAMA_CURL=OFF
+export RAG_HOME ?= $(CURDIR)/data
+export GRADIO_ANALYTICS_ENABLED := False
+export ANONYMIZED_TELEMETRY := False
+export HF_HUB_OFFLINE := 1
+
+.PHONY: setup run test test-fast eval bench clean
+
+setup: $(VENV)/.installed
+
+# torch first, from the local CPU wheel: anything that pulls torch later then finds it and no CUDA is fetched.
+$(VENV)/.installed: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) \
+		$(BIN)/pip install --quiet -e '.[export,llm,test]'
+	touch $@
+
+run: setup
+	$(BIN)/rag ingest
+	$(BIN)/rag search "reinforcement learning with distributions as actions" -k 3
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) data

@@ -1,0 +1,122 @@
+"""Warm search latency in-process, at seed scale and at 100k synthetic chunks.
+
+    .venv/bin/python eval/bench_search.py [--synthetic 100000] [--models DIR]
+
+The synthetic index is built through the same store and snapshot code as a real ingest, but its
+vectors are made cheaply (real seed-chunk vectors plus noise): embedding 100k chunks for real
+would take most of an hour on 2 cores and would not change what is measured here, which is the
+query path (query embedding, Chroma HNSW, BM25, fusion, grouping).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from benchlib import percentile, print_table, self_peak_rss_mb
+
+from rag import snapshot as snapshots
+from rag.chunking import chunk_metadata
+from rag.config import DEFAULT_SEEDS, Settings, contain_caches
+from rag.index import index_name, index_params
+from rag.library import Library
+from rag.records import Chunk, Paper, Author, paper_id_for
+from rag.snapshot import Snapshot
+from rag.store import open_store
+from rag.text import word_tokens
+
+QUERIES = [
+    "Gaussian trust region for PPO", "long-term memory benchmark for LLMs", "Hopfield networks continuous states",
+    "differential privacy on manifolds", "speculative decoding draft model", "world models for robot manipulation",
+    "which papers did Dinghuai Zhang co-author", "offline goal-conditioned reinforcement learning",
+    "state space models for sequences", "chain of thought reduces performance", "GFlowNets local credit",
+    "continual learning survey", "zero-shot imitation from observation", "test-time adaptation", "RLHF off-policy",
+    "fairness and privacy in synthetic tabular data", "admissible heuristics for A* search", "multi-agent climate",
+]
+
+
+def time_queries(library: Library, rounds: int) -> list[float]:
+    library.search(QUERIES[0])  # warm: model loaded, snapshot and BM25 read
+    times = []
+    for _ in range(rounds):
+        for query in QUERIES:
+            started = time.perf_counter()
+            library.search(query, k=5)
+            times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def build_synthetic(library: Library, seed_library: Library, n_chunks: int) -> None:
+    """Write n_chunks synthetic chunks (vectors near real ones) straight into a store and snapshot."""
+    rng = np.random.default_rng(0)
+    base_chunks = seed_library.snapshot.chunks
+    base_vectors = seed_library.embedder.embed([c.text for c in base_chunks])
+    words = [w for c in base_chunks for w in c.passage.split()]
+    papers, chunks, vectors = [], [], []
+    per_paper = 3
+    for i in range(n_chunks // per_paper):
+        title = f"Synthetic study {i}: " + " ".join(random.Random(i).sample(words, 6))
+        paper = Paper(paper_id=paper_id_for(title), title=title, authors=[Author(name=f"Author {i % 5000}")],
+                      date=f"{2015 + i % 11}-01-01", date_precision="day", category=["LG", "CL", "CV"][i % 3])
+        papers.append(paper)
+        for position in range(per_paper):
+            j = int(rng.integers(len(base_chunks)))
+            passage = " ".join(random.Random(i * 7 + position).sample(words, 120))
+            chunks.append(Chunk(chunk_id=f"{paper.paper_id}-{position}", paper_id=paper.paper_id, position=position,
+                                kind="abstract", text=f"{title}\n{passage}", passage=passage, token_count=180))
+            noisy = base_vectors[j] + rng.normal(0, 0.05, base_vectors.shape[1]).astype(np.float32)
+            vectors.append(noisy / np.linalg.norm(noisy))
+    store = library.store
+    for start in range(0, len(chunks), 2000):
+        batch = chunks[start : start + 2000]
+        by_id = {p.paper_id: p for p in papers}
+        store.add([c.chunk_id for c in batch], np.stack(vectors[start : start + 2000]), [c.text for c in batch],
+                  [chunk_metadata(by_id[c.paper_id], c) for c in batch])
+    settings = library.settings
+    params = index_params(settings, library.embedder.model_id) | {"papers": len(papers), "chunks": len(chunks)}
+    snapshot = Snapshot(index_name=index_name(settings, library.embedder.model_id), params=params, sources=[],
+                        papers=papers, chunks=chunks)
+    snapshots.write(settings.snapshots_dir, snapshot, [word_tokens(c.text) for c in chunks])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--synthetic", type=int, default=100_000)
+    parser.add_argument("--models", type=Path, default=None)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="rag-bench-search-"))
+
+    def settings(name: str) -> Settings:
+        s = Settings(home=work / name, models_path=args.models or work / "models")
+        contain_caches(s)
+        return s
+
+    seeds = Library(settings("seeds"))
+    seeds.ingest([DEFAULT_SEEDS])
+    seed_times = time_queries(seeds, rounds=5)
+    rows = [
+        (f"warm search p50, seeds ({len(seeds.snapshot.chunks)} chunks) (ms)", f"{percentile(seed_times, 50):.1f}", "<= 30"),
+        ("warm search p95, seeds (ms)", f"{percentile(seed_times, 95):.1f}", ""),
+    ]
+    if args.synthetic:
+        big = Library(settings("synthetic"), embedder=seeds.embedder)
+        started = time.perf_counter()
+        build_synthetic(big, seeds, args.synthetic)
+        build_s = time.perf_counter() - started
+        big_times = time_queries(big, rounds=3)
+        rows += [
+            (f"warm search p50, {len(big.snapshot.chunks):,} chunks (ms)", f"{percentile(big_times, 50):.1f}", "<= 100"),
+            (f"warm search p95, {len(big.snapshot.chunks):,} chunks (ms)", f"{percentile(big_times, 95):.1f}", ""),
+            ("  (building the synthetic index took, s)", f"{build_s:.0f}", ""),
+        ]
+    rows.append(("peak RSS of this process (MB)", f"{self_peak_rss_mb():.0f}", ""))
+    print_table("warm search latency", rows)
+
+
+if __name__ == "__main__":
+    main()

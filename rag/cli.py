@@ -1,0 +1,271 @@
+"""The `rag` command line. Thin: each command parses options, calls the library, prints.
+
+Every command takes --json. Domain errors become one line on stderr and exit code 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from rag.config import Settings, contain_caches
+from rag.errors import RagError
+
+
+class RagGroup(click.Group):
+    """Turns domain errors and Ctrl-C into one clear line instead of a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except RagError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted — the last published index is intact; run the command again to finish", err=True)
+            sys.exit(130)
+
+
+def json_option(fn):
+    return click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")(fn)
+
+
+def filter_options(fn):
+    for name, help_text in reversed([
+        ("--author", "Only papers with an author matching this name."),
+        ("--year", "A year or range: 2023, 2021-2023, 2023-, -2022."),
+        ("--category", "Category code such as LG, CL, CV."),
+        ("--source", "Only papers from source files whose path contains this."),
+        ("--org", "Organisation tag such as deepmind or mila."),
+    ]):
+        fn = click.option(name, default=None, help=help_text)(fn)
+    return fn
+
+
+def make_filters(author, year, category, source, org):
+    from rag.filters import Filters
+
+    return Filters(author=author, year=year, category=category, source=source, organisation=org)
+
+
+def emit(data, as_json: bool, human) -> None:
+    if as_json:
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        human()
+
+
+@click.group(cls=RagGroup)
+@click.option("--home", type=click.Path(path_type=Path), default=None, help="Data dir (default: $RAG_HOME or ~/.local/share/rag).")
+@click.option("--chroma-url", default=None, help="Use a Chroma server (default: $RAG_CHROMA_URL, else embedded).")
+@click.pass_context
+def main(ctx, home, chroma_url):
+    """rag: a local, private assistant for research papers."""
+    settings = Settings.from_env(home=home, chroma_url=chroma_url)
+    contain_caches(settings)
+    ctx.obj = settings
+
+
+def library(ctx):
+    from rag.library import Library
+
+    return Library(ctx.obj)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--rebuild", is_flag=True, help="Ignore the current snapshot and rebuild it from the sources.")
+@json_option
+@click.pass_context
+def ingest(ctx, paths, rebuild, as_json):
+    """Add papers (PDF, .txt, .md, listing pages) to the index. Default: the seeds."""
+    lib = library(ctx)
+    report = lib.ingest(paths, rebuild=rebuild, progress=not as_json and sys.stderr.isatty())
+
+    def human():
+        state = "up to date" if report.up_to_date else f"{report.embedded} chunks embedded"
+        click.echo(f"{report.papers} papers, {report.chunks} chunks in {report.index_name} — {state} "
+                   f"({report.seconds:.1f} s)")
+        for label, items in (("added", report.files_added), ("changed", report.files_changed),
+                             ("removed", report.files_removed)):
+            for item in items:
+                click.echo(f"  {label}: {item}")
+        for error in report.errors:
+            click.echo(f"error: {error}", err=True)
+
+    emit(report.to_json(), as_json, human)
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("-k", "k", type=click.IntRange(1, 100), default=5, show_default=True, help="Number of hits.")
+@filter_options
+@json_option
+@click.pass_context
+def search(ctx, query, k, author, year, category, source, org, as_json):
+    """Search the papers (hybrid dense + BM25)."""
+    hits = library(ctx).search(" ".join(query), k=k, filters=make_filters(author, year, category, source, org))
+
+    def human():
+        if not hits:
+            click.echo("no matching papers")
+        for hit in hits:
+            paper = hit.paper
+            meta = " · ".join(str(x) for x in (paper.year, paper.category, paper.organisation) if x)
+            click.echo(f"{hit.rank}. {paper.title}  [{meta}]" if meta else f"{hit.rank}. {paper.title}")
+            if paper.authors:
+                click.echo(f"   {paper.author_line(limit=6)}")
+            click.echo(f"   {_shorten(hit.chunk.passage, 220)}")
+
+    emit([h.to_json() for h in hits], as_json, human)
+
+
+@main.command()
+@click.option("--match", "text", default=None, help="Only papers whose title or abstract contains this text.")
+@click.option("--flagged", is_flag=True, help="Only papers with data-quality flags.")
+@filter_options
+@json_option
+@click.pass_context
+def papers(ctx, text, flagged, author, year, category, source, org, as_json):
+    """List the papers in the library."""
+    found = library(ctx).papers(make_filters(author, year, category, source, org), text=text)
+    if flagged:
+        found = [p for p in found if p.flags]
+
+    def human():
+        for paper in found:
+            meta = " · ".join(str(x) for x in (paper.date, paper.category, paper.organisation, paper.venue) if x)
+            click.echo(f"{paper.paper_id}  {paper.title}" + (f"  [{meta}]" if meta else ""))
+            for flag in paper.flags:
+                click.echo(f"    ! {flag}")
+        click.echo(f"{len(found)} papers")
+
+    emit([p.model_dump(mode="json") | {"year": p.year} for p in found], as_json, human)
+
+
+@main.command()
+@json_option
+@click.pass_context
+def stats(ctx, as_json):
+    """Counts and sizes of the index."""
+    data = library(ctx).stats()
+    emit(data, as_json, lambda: [click.echo(f"{k}: {v}") for k, v in data.items()])
+
+
+@main.command()
+@json_option
+@click.pass_context
+def doctor(ctx, as_json):
+    """Check models, store and servers; say how to fix what is wrong."""
+    from rag.doctor import run_checks
+
+    checks = run_checks(ctx.obj)
+
+    def human():
+        for check in checks:
+            mark = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}[check.status]
+            click.echo(f"[{mark}] {check.name}: {check.detail}")
+            if check.fix and check.status != "ok":
+                click.echo(f"       fix: {check.fix}")
+
+    emit([c.__dict__ for c in checks], as_json, human)
+    if any(c.status == "fail" for c in checks):
+        sys.exit(1)
+
+
+def llm_option(fn):
+    return click.option("--llm", "llm_spec", default="auto", show_default=True,
+                        help="auto | embedded | embedded:PATH.gguf | ollama | ollama:MODEL")(fn)
+
+
+def answerer(ctx, llm_spec):
+    from rag.answer import Answerer
+    from rag.llm.registry import resolve_llm
+
+    return Answerer(library(ctx), resolve_llm(llm_spec, ctx.obj))
+
+
+def print_answer(answer, streamed: bool) -> None:
+    if not streamed:
+        click.echo(answer.answer)
+    if answer.abstained:
+        if answer.closest_papers:
+            click.echo("\nClosest papers:")
+            for title in answer.closest_papers:
+                click.echo(f"  - {title}")
+    else:
+        if answer.unsupported_sentences:
+            click.echo(f"\n(removed {len(answer.unsupported_sentences)} sentence(s) the papers do not support)")
+        if answer.fallback:
+            click.echo("(quoted from the papers: the model's answer did not hold up)")
+        click.echo("\nSources:")
+        for citation in answer.citations:
+            year = f" ({citation.year})" if citation.year else ""
+            click.echo(f"  [{citation.n}] {citation.title}{year} — {', '.join(citation.source)}")
+            click.echo(f"      \"{_shorten(citation.span or citation.passage, 200)}\"")
+    click.echo(f"\n— {answer.backend}:{answer.model}, {answer.timings.get('total_ms', 0) / 1000:.1f} s")
+
+
+@main.command()
+@click.argument("question", nargs=-1, required=True)
+@llm_option
+@filter_options
+@json_option
+@click.pass_context
+def ask(ctx, question, llm_spec, author, year, category, source, org, as_json):
+    """Ask a question; get an answer whose every citation was checked."""
+    ask_with = answerer(ctx, llm_spec)
+    on_sentence = None if as_json else (lambda s: click.echo(s.text + " ", nl=False))
+    answer = ask_with.ask(" ".join(question), filters=make_filters(author, year, category, source, org),
+                          on_sentence=on_sentence)
+    if as_json:
+        click.echo(json.dumps(answer.to_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo()
+        print_answer(answer, streamed=True)
+
+
+@main.command()
+@llm_option
+@filter_options
+@click.pass_context
+def chat(ctx, llm_spec, author, year, category, source, org):
+    """Multi-turn questions in the terminal (empty line or Ctrl-D to quit)."""
+    from rag.conversation import Turn
+    from rag.errors import RagError as _RagError
+
+    ask_with = answerer(ctx, llm_spec)
+    filters = make_filters(author, year, category, source, org)
+    history: list[Turn] = []
+    click.echo(f"rag chat — {ask_with.llm.backend}:{ask_with.llm.model}. Empty line to quit.")
+    while True:
+        try:
+            question = input("\n> ").strip()
+        except EOFError:
+            break
+        if not question:
+            break
+        try:
+            answer = ask_with.ask(question, history=history, filters=filters,
+                                  on_sentence=lambda s: click.echo(s.text + " ", nl=False))
+        except _RagError as exc:
+            click.echo(f"error: {exc}", err=True)
+            continue
+        click.echo()
+        print_answer(answer, streamed=True)
+        history.append(Turn(question=question, standalone_question=answer.standalone_question,
+                            answer=answer.answer, cited_titles=[c.title for c in answer.citations]))
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
+
+
+if __name__ == "__main__":
+    main()

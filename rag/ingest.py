@@ -1,0 +1,195 @@
+"""Files -> papers -> chunks -> vectors in Chroma, plus a published snapshot.
+
+Idempotent: chunk ids are content hashes, so unchanged text is never embedded twice.
+Incremental: new, changed and deleted files are found by stat, then by content hash.
+Interrupt-safe: vectors are added in batches first, the snapshot is published atomically after,
+and stale vectors are deleted last; a killed run leaves the previous snapshot in force, and
+the next run reuses every batch the killed one had stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rag import snapshot as snapshots
+from rag.chunking import chunk_metadata, chunk_papers
+from rag.config import PROJECT_ROOT, Settings
+from rag.embedding import Embedder
+from rag.errors import IngestError
+from rag.index import index_name, index_params
+from rag.parsing import ParseError, merge_papers, parse_file
+from rag.snapshot import Snapshot, SourceState
+from rag.store import VectorStore, open_store
+from rag.text import word_tokens
+
+SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf"}
+EMBED_BATCH = 64
+
+
+@dataclass
+class IngestReport:
+    index_name: str
+    files_added: list[str] = field(default_factory=list)
+    files_changed: list[str] = field(default_factory=list)
+    files_removed: list[str] = field(default_factory=list)
+    files_unchanged: int = 0
+    errors: list[str] = field(default_factory=list)
+    papers: int = 0
+    chunks: int = 0
+    embedded: int = 0
+    vectors_deleted: int = 0
+    seconds: float = 0.0
+
+    @property
+    def up_to_date(self) -> bool:
+        return not (self.files_added or self.files_changed or self.files_removed or self.embedded or self.vectors_deleted)
+
+    def to_json(self) -> dict:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__} | {"up_to_date": self.up_to_date}
+
+
+def display_path(path: Path) -> str:
+    """Paths inside the project are shown relative to it (seeds/...), others absolute."""
+    try:
+        return str(path.relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(path)
+
+
+def find_files(paths: Sequence[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        path = path.expanduser()
+        if not path.exists():
+            raise IngestError(f"no such file or folder: {path}")
+        if path.is_dir():
+            files.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise IngestError(f"{path}: unsupported file type {path.suffix or '(none)'} — use .pdf, .txt or .md")
+        else:
+            files.append(path)
+    return [f.resolve() for f in files]
+
+
+def ingest(
+    paths: Sequence[Path],
+    settings: Settings,
+    embedder: Embedder,
+    *,
+    rebuild: bool = False,
+    progress: bool = False,
+) -> IngestReport:
+    started = time.perf_counter()
+    name = index_name(settings, embedder.model_id)
+    report = IngestReport(index_name=name)
+    previous = None if rebuild else snapshots.try_load(settings.snapshots_dir, name)
+    sources = _refresh_sources(find_files(paths), previous, report)
+    if previous is not None and report.up_to_date and not report.errors:
+        report.papers, report.chunks = len(previous.papers), len(previous.chunks)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    papers = merge_papers([paper for source in sources for paper in source.papers])
+    chunks = chunk_papers(papers, embedder.count_tokens, settings.chunking)
+    papers_by_id = {p.paper_id: p for p in papers}
+    store = open_store(settings, name)
+    stored = store.existing_ids()
+    missing = [c for c in chunks if c.chunk_id not in stored]
+    _embed_into(store, missing, papers_by_id, embedder, progress)
+    report.embedded = len(missing)
+
+    params = index_params(settings, embedder.model_id) | {"papers": len(papers), "chunks": len(chunks)}
+    snapshot = Snapshot(index_name=name, params=params, sources=sources, papers=papers, chunks=chunks)
+    snapshots.write(settings.snapshots_dir, snapshot, [word_tokens(c.text) for c in chunks])
+
+    live = {c.chunk_id for c in chunks}
+    stale = stored - live
+    store.delete(stale)
+    report.vectors_deleted = len(stale)
+    report.papers, report.chunks = len(papers), len(chunks)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _refresh_sources(files: list[Path], previous: Snapshot | None, report: IngestReport) -> list[SourceState]:
+    """Parse what is new or changed; keep what is unchanged; drop what was deleted.
+
+    A file that fails to parse keeps its previous state (nothing already indexed is lost).
+    """
+    known = {s.path: s for s in previous.sources} if previous else {}
+    wanted = {str(f): f for f in files}
+    for path in known:
+        wanted.setdefault(path, Path(path))
+    result: list[SourceState] = []
+    for key, path in wanted.items():
+        old = known.get(key)
+        if not path.exists():
+            report.files_removed.append(display_path(path))
+            continue
+        stat = path.stat()
+        if old and old.size == stat.st_size and old.mtime_ns == stat.st_mtime_ns:
+            result.append(old)
+            report.files_unchanged += 1
+            continue
+        try:
+            digest = _sha256(path)
+        except IngestError as exc:
+            report.errors.append(str(exc))
+            if old:
+                result.append(old)
+            continue
+        if old and old.sha256 == digest:
+            old.mtime_ns = stat.st_mtime_ns
+            result.append(old)
+            report.files_unchanged += 1
+            continue
+        try:
+            papers = parse_file(path, display_path=display_path(path))
+        except ParseError as exc:
+            report.errors.append(str(exc))
+            if old:
+                result.append(old)
+            continue
+        fmt = papers[0].sources[0].format if papers and papers[0].sources else "unknown"
+        result.append(SourceState(str(path), digest, stat.st_size, stat.st_mtime_ns, fmt, papers))
+        (report.files_changed if old else report.files_added).append(display_path(path))
+    return sorted(result, key=lambda s: s.path)
+
+
+def _embed_into(store: VectorStore, chunks, papers_by_id, embedder: Embedder, progress: bool) -> None:
+    bar = None
+    if progress and chunks:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(chunks), unit="chunk", desc="embedding", dynamic_ncols=True)
+    try:
+        for start in range(0, len(chunks), EMBED_BATCH):
+            batch = chunks[start : start + EMBED_BATCH]
+            vectors = embedder.embed([c.text for c in batch])
+            store.add(
+                ids=[c.chunk_id for c in batch],
+                vectors=vectors,
+                documents=[c.text for c in batch],
+                metadatas=[chunk_metadata(papers_by_id[c.paper_id], c) for c in batch],
+            )
+            if bar:
+                bar.update(len(batch))
+    finally:
+        if bar:
+            bar.close()
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise IngestError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    return digest.hexdigest()

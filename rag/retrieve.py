@@ -1,0 +1,145 @@
+"""Hybrid retrieval: dense (Chroma) + BM25 + a metadata matcher, fused by reciprocal rank fusion.
+
+Filters narrow every retriever to the same set of papers. Hits are grouped by paper so one
+paper's chunks cannot crowd out the rest. Only chunks of the published snapshot count: vectors
+a killed ingest left behind are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from rag.config import Settings
+from rag.embedding import Embedder
+from rag.errors import QueryError
+from rag.filters import Filters
+from rag.records import Chunk, Hit, Paper, normalize_title
+from rag.snapshot import Snapshot
+from rag.store import VectorStore
+from rag.text import STOPWORDS, word_tokens
+
+MAX_QUERY_CHARS = 2000
+
+
+@dataclass
+class RankedLists:
+    dense: list[tuple[str, float]]
+    sparse: list[str]
+    metadata: list[str]
+
+
+def rrf(rankings: list[list[str]], k: int) -> dict[str, float]:
+    """Reciprocal rank fusion (Cormack, Clarke & Buettcher 2009): score(d) = sum over lists of 1 / (k + rank)."""
+    scores: dict[str, float] = defaultdict(float)
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, start=1):
+            scores[item] += 1.0 / (k + rank)
+    return scores
+
+
+class Retriever:
+    def __init__(self, settings: Settings, embedder: Embedder, snapshot: Snapshot, store: VectorStore):
+        self.settings = settings
+        self.embedder = embedder
+        self.snapshot = snapshot
+        self.store = store
+        self.chunks: dict[str, Chunk] = {c.chunk_id: c for c in snapshot.chunks}
+        self.chunk_order: list[str] = [c.chunk_id for c in snapshot.chunks]
+        self.papers: dict[str, Paper] = snapshot.papers_by_id
+        self._headers = {c.paper_id: c.chunk_id for c in snapshot.chunks if c.kind == "header"}
+        self._name_index = _name_index(snapshot.papers)
+        self._full_names: dict[str, set[str]] = defaultdict(set)
+        for paper in snapshot.papers:
+            for name in paper.author_names + ([paper.organisation] if paper.organisation else []):
+                if name and (len(name.split()) > 1 or name == paper.organisation):
+                    self._full_names[normalize_title(name)].add(paper.paper_id)
+
+    def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> list[Hit]:
+        query = check_query(query)
+        k = k or self.settings.retrieval.k
+        if k < 1:
+            raise QueryError("k must be at least 1")
+        filters = filters or Filters()
+        allowed = filters.paper_ids(self.snapshot.papers)  # None: no filter
+        lists = self._rank(query, allowed)
+        fused = rrf([[cid for cid, _ in lists.dense], lists.sparse, lists.metadata], self.settings.retrieval.rrf_k)
+        named = self._named_papers(query)
+        if named:
+            # The question names a person or organisation we know: their papers come first, the rest after.
+            top = max(fused.values(), default=0.0)
+            fused = {cid: score + (top if self.chunks[cid].paper_id in named else 0.0) for cid, score in fused.items()}
+        dense_rank = {cid: i for i, (cid, _) in enumerate(lists.dense, start=1)}
+        dense_score = dict(lists.dense)
+        sparse_rank = {cid: i for i, cid in enumerate(lists.sparse, start=1)}
+        per_paper: dict[str, int] = defaultdict(int)
+        hits: list[Hit] = []
+        for cid, score in sorted(fused.items(), key=lambda item: (-item[1], item[0])):
+            chunk = self.chunks[cid]
+            if per_paper[chunk.paper_id] >= self.settings.retrieval.max_chunks_per_paper:
+                continue
+            per_paper[chunk.paper_id] += 1
+            hits.append(Hit(rank=len(hits) + 1, chunk=chunk, paper=self.papers[chunk.paper_id], score=score,
+                            dense_rank=dense_rank.get(cid), sparse_rank=sparse_rank.get(cid),
+                            dense_score=dense_score.get(cid)))
+            if len(hits) >= k:
+                break
+        return hits
+
+    def _rank(self, query: str, allowed: set[str] | None) -> RankedLists:
+        n = self.settings.retrieval.candidates
+        vector = self.embedder.embed_query(query)
+        dense = [(cid, s) for cid, s in self.store.query(vector, n, sorted(allowed) if allowed is not None else None)
+                 if cid in self.chunks]
+        return RankedLists(dense=dense, sparse=self._bm25(query, allowed, n), metadata=self._metadata(query, allowed))
+
+    def _named_papers(self, query: str) -> set[str]:
+        """Papers by an author whose full name, or from an organisation whose tag, the query contains."""
+        padded = f" {normalize_title(query)} "
+        return {pid for name, pids in self._full_names.items() if f" {name} " in padded for pid in pids}
+
+    def _bm25(self, query: str, allowed: set[str] | None, n: int) -> list[str]:
+        bm25 = self.snapshot.bm25()
+        tokens = word_tokens(query)
+        if bm25 is None or not tokens:
+            return []
+        scores = np.asarray(bm25.get_scores(tokens), dtype=np.float32)
+        if allowed is not None:
+            mask = np.fromiter((self.chunks[c].paper_id in allowed for c in self.chunk_order), bool, len(scores))
+            scores = np.where(mask, scores, 0.0)
+        top = np.argsort(-scores, kind="stable")[:n]
+        return [self.chunk_order[i] for i in top if scores[i] > 0]
+
+    def _metadata(self, query: str, allowed: set[str] | None) -> list[str]:
+        """Papers whose authors or organisation are named in the query, by how much of the name matched."""
+        words = {w for w in re.findall(r"[^\W\d_]+", query.casefold()) if w not in STOPWORDS and len(w) > 1}
+        scored: dict[str, float] = defaultdict(float)
+        for word in words:
+            for paper_id, weight in self._name_index.get(word, ()):
+                scored[paper_id] += weight
+        ranked = sorted((pid for pid in scored if allowed is None or pid in allowed), key=lambda p: (-scored[p], p))
+        return [self._headers[pid] for pid in ranked if pid in self._headers]
+
+
+def _name_index(papers: list[Paper]) -> dict[str, list[tuple[str, float]]]:
+    """word -> [(paper_id, weight)] over author names and organisations; rarer words weigh more."""
+    postings: dict[str, dict[str, float]] = defaultdict(dict)
+    for paper in papers:
+        names = paper.author_names + ([paper.organisation] if paper.organisation else [])
+        for name in names:
+            for word in re.findall(r"[^\W\d_]+", name.casefold()):
+                if len(word) > 1 and word not in STOPWORDS:
+                    postings[word][paper.paper_id] = 1.0
+    return {word: [(pid, 1.0 / len(docs)) for pid in docs] for word, docs in postings.items()}
+
+
+def check_query(query: str) -> str:
+    cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in query or "").strip()
+    if not cleaned:
+        raise QueryError("the question is empty — type a question or search terms")
+    if len(cleaned) > MAX_QUERY_CHARS:
+        raise QueryError(f"the question is {len(cleaned):,} characters long; the limit is {MAX_QUERY_CHARS:,} — shorten it")
+    return cleaned

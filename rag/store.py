@@ -1,0 +1,126 @@
+"""The vector store: Chroma, embedded (PersistentClient) by default or a server when a URL is set.
+
+Chroma never embeds anything itself here: collections are opened with no embedding function
+and every call passes vectors, so its default model (fetched from the internet) is never used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from rag.config import Settings
+from rag.errors import StoreError
+
+
+def connect(settings: Settings):
+    """A Chroma client for these settings; StoreError with the fix when it cannot be had."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        if url.scheme not in ("http", "https") or not url.hostname:
+            raise StoreError(f"bad Chroma URL {settings.chroma_url!r}: expected http://host:port")
+        try:
+            return chromadb.HttpClient(
+                host=url.hostname,
+                port=url.port or (443 if url.scheme == "https" else 8000),
+                ssl=url.scheme == "https",
+                settings=chroma_settings,
+            )
+        except Exception as exc:  # chromadb raises plain ValueError/ConnectionError here
+            raise StoreError(
+                f"no Chroma server at {settings.chroma_url} ({_first_line(exc)}) — start it with "
+                f"`chroma run --path DIR --host {url.hostname} --port {url.port or 8000}` or unset RAG_CHROMA_URL"
+            ) from exc
+    settings.store_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        return chromadb.PersistentClient(path=str(settings.store_dir), settings=chroma_settings)
+    except Exception as exc:
+        raise StoreError(
+            f"the Chroma store at {settings.store_dir} cannot be opened ({_first_line(exc)}) — "
+            f"it is derived data: remove that folder and run `rag ingest` to rebuild it"
+        ) from exc
+
+
+class VectorStore:
+    """One Chroma collection of chunk vectors, named after the index that built it.
+
+    Every call that reaches Chroma turns its failures (a server gone, a damaged file) into StoreError.
+    """
+
+    def __init__(self, client, name: str, where: str = "the Chroma store"):
+        self.name = name
+        self.where = where
+        try:
+            self._collection = client.get_or_create_collection(
+                name=name, embedding_function=None, metadata={"hnsw:space": "cosine"}
+            )
+        except Exception as exc:
+            raise StoreError(f"cannot open Chroma collection {name!r} ({_first_line(exc)})") from exc
+
+    def _call(self, what: str, fn, *args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise StoreError(f"{what} failed at {self.where} ({_first_line(exc)}) — check that it is running and "
+                             f"reachable; `rag doctor` tells more") from exc
+
+    def count(self) -> int:
+        return self._call("counting vectors", self._collection.count)
+
+    def existing_ids(self, ids: Sequence[str] | None = None) -> set[str]:
+        """Ids present in the collection (all, or those among `ids`)."""
+        found: set[str] = set()
+        if ids is None:
+            offset, page = 0, 5000
+            while True:
+                got = self._call("listing vectors", self._collection.get, include=[], limit=page, offset=offset)
+                found.update(got["ids"])
+                if len(got["ids"]) < page:
+                    return found
+                offset += page
+        for batch in _batches(list(ids), 5000):
+            found.update(self._call("listing vectors", self._collection.get, ids=batch, include=[])["ids"])
+        return found
+
+    def add(self, ids: list[str], vectors: np.ndarray, documents: list[str], metadatas: list[dict]) -> None:
+        self._call("adding vectors", self._collection.upsert, ids=ids, embeddings=vectors, documents=documents,
+                   metadatas=metadatas)
+
+    def delete(self, ids: Iterable[str]) -> None:
+        for batch in _batches(list(ids), 5000):
+            self._call("deleting vectors", self._collection.delete, ids=batch)
+
+    def query(self, vector: np.ndarray, n: int, paper_ids: Sequence[str] | None = None) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) pairs, best first, optionally restricted to some papers."""
+        if n <= 0 or (paper_ids is not None and not paper_ids):
+            return []
+        where: dict[str, Any] | None = None
+        if paper_ids is not None:
+            where = {"paper_id": {"$in": list(paper_ids)}}
+        result = self._call("searching", self._collection.query, query_embeddings=[vector],
+                            n_results=min(n, max(self.count(), 1)), where=where, include=["distances"])
+        return [(cid, 1.0 - float(dist)) for cid, dist in zip(result["ids"][0], result["distances"][0])]
+
+
+def _batches(items: list, size: int):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:200]
+
+
+def open_store(settings: Settings, name: str) -> VectorStore:
+    """The collection `name` in the configured store (server or embedded)."""
+    return VectorStore(connect(settings), name, where=settings.chroma_url or str(settings.store_dir))

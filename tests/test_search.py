@@ -1,0 +1,92 @@
+"""Hybrid search over the real seed index."""
+
+import numpy as np
+import pytest
+
+from rag.errors import QueryError
+from rag.filters import Filters, parse_year_range
+from rag.retrieve import rrf
+
+
+@pytest.mark.parametrize("query, title_start", [
+    ("Gaussian kernel reshapes the trust region of PPO", "Local Guidance, Global Impact"),
+    ("benchmark for long-term memory of LLMs beyond a million tokens", "Beyond a Million Tokens"),
+    ("modern Hopfield network with continuous states", "Hopfield Networks is All You Need"),
+    ("differential privacy on Hadamard manifolds", "Exponential-Wrapped Mechanisms"),
+    ("silicon dopant transitions in graphene with electron microscopy", "Learning and Controlling Silicon Dopant"),
+])
+def test_lookup_questions_find_the_paper_first(seeded, query, title_start):
+    hits = seeded.search(query, k=5)
+    assert hits[0].paper.title.startswith(title_start), [h.paper.title for h in hits]
+    assert hits[0].dense_rank is not None and hits[0].sparse_rank is not None
+
+
+def test_hits_are_grouped_by_paper(seeded):
+    hits = seeded.search("reinforcement learning", k=10)
+    assert len(hits) == 10
+    assert len({h.paper.paper_id for h in hits}) == 10
+    assert [h.rank for h in hits] == list(range(1, 11))
+    assert all(a.score >= b.score for a, b in zip(hits, hits[1:]))
+
+
+def test_people_questions_use_author_metadata(seeded):
+    hits = seeded.search("which papers did Dinghuai Zhang co-author?", k=5)
+    assert all("Dinghuai Zhang" in h.paper.author_names for h in hits), [h.paper.title for h in hits]
+
+
+def test_filters_narrow_every_retriever(seeded):
+    hits = seeded.search("reinforcement learning", k=10, filters=Filters(author="Martha White"))
+    assert hits and all(any("Martha White" in n for n in h.paper.author_names) for h in hits)
+    hits = seeded.search("language models", k=10, filters=Filters(year="2023", category="CL"))
+    assert hits and all(h.paper.year == 2023 and h.paper.category == "CL" for h in hits)
+    hits = seeded.search("learning", k=10, filters=Filters(organisation="deepmind"))
+    assert hits and all(h.paper.organisation == "deepmind" for h in hits)
+    hits = seeded.search("learning", k=20, filters=Filters(source="002_"))
+    assert len(hits) == 20 and all(any("002_" in s.path for s in h.paper.sources) for h in hits)
+    hits = seeded.search("learning", k=50, filters=Filters(year="2026"))
+    assert hits and all(h.paper.year == 2026 and h.paper.date_inferred for h in hits)
+
+
+@pytest.mark.parametrize("filters, message", [
+    (Filters(category="ZZ"), "unknown category 'ZZ' — known: "),
+    (Filters(author="Nobody Atall"), "no paper has an author matching"),
+    (Filters(organisation="acme"), "unknown organisation"),
+    (Filters(source="nope.txt"), "no source matches"),
+    (Filters(year="20x3"), "bad year"),
+])
+def test_unknown_filters_are_errors(seeded, filters, message):
+    with pytest.raises(QueryError, match=message):
+        seeded.search("learning", filters=filters)
+
+
+@pytest.mark.parametrize("query", ["", "   \n\t", "\x00\x01"])
+def test_empty_queries_are_errors(seeded, query):
+    with pytest.raises(QueryError, match="empty"):
+        seeded.search(query)
+
+
+def test_huge_query_is_an_error(seeded):
+    with pytest.raises(QueryError, match="limit is"):
+        seeded.search("policy " * 2000)
+
+
+def test_vectors_outside_the_published_snapshot_are_never_returned(seeded, embedder):
+    stray = "stray-vector-from-a-killed-run"
+    vector = embedder.embed_query("Gaussian trust region PPO")
+    seeded.store.add([stray], vector[None, :], ["stray"], [{"paper_id": "nope"}])
+    try:
+        hits = seeded.search("Gaussian trust region PPO", k=5)
+        assert stray not in {h.chunk.chunk_id for h in hits}
+        assert hits[0].paper.title.startswith("Local Guidance")
+    finally:
+        seeded.store.delete([stray])
+
+
+def test_rrf_and_year_ranges():
+    scores = rrf([["a", "b", "c"], ["c", "a"]], k=60)
+    assert max(scores, key=scores.get) == "a"
+    assert np.isclose(scores["c"], 1 / 63 + 1 / 61)
+    assert parse_year_range("2021-2023") == (2021, 2023)
+    assert parse_year_range("2023-") == (2023, 9999)
+    assert parse_year_range("-2022") == (0, 2022)
+    assert parse_year_range("2024") == (2024, 2024)
