@@ -137,7 +137,9 @@ class Evidence(BaseModel):
     chunk_id: str
     sentences: list[str] = Field(description="The passage, as the sentences selected for the prompt.")
     retrieval_score: float = 0.0
-    relevance: float = Field(default=0.0, description="Best query-sentence similarity in this passage.")
+    relevance: float = Field(
+        default=0.0, description="Answerability: 0.5 * best question-sentence cosine + 0.5 * share of the question's "
+        "content words the shown passage (title included) contains. Below a threshold the answer abstains.")
     best: int = Field(default=0, description="Index in `sentences` of the sentence most relevant to the question.")
 
     @property
@@ -181,6 +183,7 @@ class Answer(BaseModel):
     unsupported_sentences: list[str] = Field(default_factory=list)
     removed_citations: list[int] = Field(default_factory=list, description="Citation numbers the model invented.")
     closest_papers: list[str] = Field(default_factory=list, description="Titles offered when abstaining.")
+    abstain_reason: str = Field(default="", description="Why the answer did or did not abstain.")
     backend: str = ""
     model: str = ""
     cut_off: bool = Field(default=False, description="The backend stopped mid-answer; what came is shown, marked.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -58,6 +59,11 @@ class Retriever:
                 if name and (len(name.split()) > 1 or name == paper.organisation):
                     self._full_names[normalize_title(name)].add(paper.paper_id)
 
+    @cached_property
+    def vocabulary(self) -> set[str]:
+        """Every word (as BM25 tokenises it) that some indexed chunk uses."""
+        return {token for chunk in self.snapshot.chunks for token in word_tokens(chunk.text)}
+
     def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> list[Hit]:
         query = check_query(query)
         k = k or self.settings.retrieval.k
@@ -67,7 +73,7 @@ class Retriever:
         allowed = filters.paper_ids(self.snapshot.papers)  # None: no filter
         lists = self._rank(query, allowed)
         fused = rrf([[cid for cid, _ in lists.dense], lists.sparse, lists.metadata], self.settings.retrieval.rrf_k)
-        named = self._named_papers(query)
+        named = self.named_papers(query)
         if named:
             # The question names a person or organisation we know: their papers come first, the rest after.
             top = max(fused.values(), default=0.0)
@@ -96,7 +102,7 @@ class Retriever:
                  if cid in self.chunks]
         return RankedLists(dense=dense, sparse=self._bm25(query, allowed, n), metadata=self._metadata(query, allowed))
 
-    def _named_papers(self, query: str) -> set[str]:
+    def named_papers(self, query: str) -> set[str]:
         """Papers by an author whose full name, or from an organisation whose tag, the query contains."""
         padded = f" {normalize_title(query)} "
         return {pid for name, pids in self._full_names.items() if f" {name} " in padded for pid in pids}

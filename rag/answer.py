@@ -1,0 +1,211 @@
+"""Ask a question: retrieve, select evidence, generate, check every citation, or abstain.
+
+Sentences reach the caller only after they are checked, so what streams is what holds.
+When the evidence is too weak the model is not asked at all: the reply is the refusal phrase
+and the closest papers, so nothing comes from the model's own knowledge.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rag import prompts
+from rag.citations import SUPPORT_THRESHOLD, SupportScorer, answer_sentences, check_sentence, lexical_support, parse_markers, with_markers
+from rag.conversation import Turn, standalone
+from rag.abstain import AbstainSettings, decide
+from rag.evidence import EvidenceSettings, select_evidence
+from rag.filters import Filters
+from rag.library import Library
+from rag.llm import GenerationStalled, LLM
+from rag.records import Answer, AnswerSentence, Citation, Evidence
+from rag.retrieve import check_query
+
+OnSentence = Callable[[AnswerSentence], None]
+
+
+@dataclass
+class AnswerSettings:
+    k: int = 5
+    evidence: EvidenceSettings = field(default_factory=EvidenceSettings)
+    max_sentences: int = 3
+    max_tokens: int = 120
+    abstain: AbstainSettings = field(default_factory=AbstainSettings)
+    support_threshold: float = SUPPORT_THRESHOLD
+
+
+class Answerer:
+    def __init__(self, library: Library, llm: LLM, settings: AnswerSettings | None = None):
+        self.library = library
+        self.llm = llm
+        self.settings = settings or AnswerSettings()
+
+    def ask(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None,
+            on_sentence: OnSentence | None = None) -> Answer:
+        started = time.perf_counter()
+        question = check_query(question)
+        query = standalone(question, history or [])
+        hits = self.library.search(query, k=self.settings.k, filters=filters)
+        retrieved = time.perf_counter()
+        evidence = select_evidence(query, hits, self.library.embedder, self.settings.evidence)
+        answer = Answer(question=question, standalone_question=query, answer="", backend=self.llm.backend,
+                        model=self.llm.model, evidence=evidence)
+        answer.timings["retrieve_ms"] = _ms(started, retrieved)
+        answer.timings["evidence_ms"] = _ms(retrieved, time.perf_counter())
+        retriever = self.library.retriever
+        verdict = decide(query, evidence, retriever.vocabulary, bool(retriever.named_papers(query)),
+                         self.settings.abstain)
+        answer.abstain_reason = verdict.reason
+        if verdict.abstain:
+            return self._finish(_abstain(answer, hits_titles(evidence)), started, on_sentence)
+
+        scorer = SupportScorer(self.library.embedder, evidence)
+        stream = _SentenceStream(lambda text: self._check(text, evidence, scorer, answer, on_sentence),
+                                 limit=self.settings.max_sentences)
+        messages = self.messages(query, evidence)
+        generating = time.perf_counter()
+        try:
+            generation = self.llm.generate(messages, on_token=stream.feed, max_tokens=self.settings.max_tokens)
+            stream.close()
+            answer.prompt_tokens, answer.completion_tokens = generation.prompt_tokens, generation.completion_tokens
+            answer.timings["first_token_ms"] = round(generation.first_token_ms or 0.0, 1)
+            raw = generation.text
+        except _Enough:
+            # The model wrote as many sentences as an answer may have: stop paying for more.
+            answer.prompt_tokens = self.llm.prompt_tokens(messages)
+            answer.completion_tokens = self.llm.count_tokens(stream.text)
+            answer.timings["first_token_ms"] = stream.first_token_ms(generating)
+            raw = stream.text
+        except GenerationStalled as stalled:
+            stream.close()
+            answer.cut_off = True
+            raw = stalled.partial
+        answer.timings["generate_ms"] = _ms(retrieved, time.perf_counter())
+
+        if prompts.is_refusal(raw) and not answer.sentences:
+            return self._finish(_abstain(answer, hits_titles(evidence)), started, on_sentence)
+        if not any(s.supported for s in answer.sentences):
+            answer.fallback = True
+            for sentence in extractive_answer(evidence, self.settings):
+                answer.sentences.append(sentence)
+                if on_sentence:
+                    on_sentence(sentence)
+        return self._finish(answer, started, None)
+
+    def messages(self, question: str, evidence: list[Evidence]) -> list[dict]:
+        system = prompts.load("answer_system").render(max_sentences=self.settings.max_sentences,
+                                                      refusal=prompts.REFUSAL)
+        item = prompts.load("evidence_item")
+        passages = "\n".join(item.render(n=e.n, title=e.paper.title, text=e.text) for e in evidence)
+        user = prompts.load("answer_user").render(evidence=passages, question=question)
+        return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+    def _check(self, text: str, evidence: list[Evidence], scorer: SupportScorer, answer: Answer,
+               on_sentence: OnSentence | None) -> None:
+        claim, cited = parse_markers(text)
+        if not claim or prompts.is_refusal(claim):
+            return
+        shown = {e.n for e in evidence}
+        answer.removed_citations.extend(n for n in cited if n not in shown and n not in answer.removed_citations)
+        sentence = check_sentence(claim, [n for n in cited if n in shown], scorer, self.settings.support_threshold,
+                                  answer.standalone_question)
+        answer.sentences.append(sentence)
+        if sentence.supported and on_sentence:
+            on_sentence(sentence)
+
+    def _finish(self, answer: Answer, started: float, on_sentence: OnSentence | None) -> Answer:
+        if answer.abstained and on_sentence:
+            on_sentence(AnswerSentence(text=answer.answer, supported=True, origin="extractive"))
+        if not answer.abstained:
+            kept = [s for s in answer.sentences if s.supported]
+            answer.unsupported_sentences = [s.text for s in answer.sentences if not s.supported]
+            answer.answer = " ".join(s.text for s in kept)
+            if answer.cut_off:
+                answer.answer += " [answer cut off: the model stopped responding]"
+            answer.citations = _citations(kept, answer.evidence)
+        answer.timings["total_ms"] = _ms(started, time.perf_counter())
+        return answer
+
+
+class _Enough(Exception):
+    """Raised from the token callback once the answer has all its sentences; ends generation early."""
+
+
+class _SentenceStream:
+    """Collects streamed tokens and hands on each sentence once the next one has begun."""
+
+    def __init__(self, on_sentence: Callable[[str], None], limit: int):
+        self.buffer = ""
+        self.text = ""
+        self.sentences = 0
+        self.limit = limit
+        self.on_sentence = on_sentence
+        self._first_token_at: float | None = None
+
+    def first_token_ms(self, since: float) -> float:
+        return _ms(since, self._first_token_at) if self._first_token_at else 0.0
+
+    def feed(self, piece: str) -> None:
+        if self._first_token_at is None:
+            self._first_token_at = time.perf_counter()
+        self.buffer += piece
+        self.text += piece
+        sentences = answer_sentences(self.buffer)
+        if len(sentences) > 1:
+            for sentence in sentences[:-1]:
+                self.on_sentence(sentence)
+                self.sentences += 1
+            self.buffer = sentences[-1]
+            if self.sentences >= self.limit:
+                self.buffer = ""
+                raise _Enough
+
+    def close(self) -> None:
+        if self.buffer.strip():
+            self.on_sentence(self.buffer)
+        self.buffer = ""
+
+
+def extractive_answer(evidence: list[Evidence], settings: AnswerSettings) -> list[AnswerSentence]:
+    """The best sentence of each relevant passage, quoted with its title and cited: always true to the papers."""
+    sentences = []
+    for item in evidence:
+        if item.relevance < settings.abstain.min_answerability:
+            continue
+        text = with_markers(f'"{item.paper.title}": {item.sentences[item.best]}', [item.n])
+        sentences.append(AnswerSentence(text=text, citations=[item.n], supported=True, support=1.0,
+                                        origin="extractive"))
+        if len(sentences) >= settings.max_sentences:
+            break
+    return sentences
+
+
+def hits_titles(evidence: list[Evidence]) -> list[str]:
+    return [e.paper.title for e in evidence]
+
+
+def _abstain(answer: Answer, closest: list[str]) -> Answer:
+    answer.abstained = True
+    answer.answer = prompts.REFUSAL
+    answer.sentences = []
+    answer.closest_papers = closest
+    return answer
+
+
+def _citations(sentences: list[AnswerSentence], evidence: list[Evidence]) -> list[Citation]:
+    by_n = {e.n: e for e in evidence}
+    spans: dict[int, str] = {}
+    for sentence in sentences:
+        for n in sentence.citations:
+            spans.setdefault(n, _best_span(sentence.text, by_n[n]))
+    return [Citation.from_evidence(by_n[n], span) for n, span in spans.items()]
+
+
+def _best_span(sentence: str, evidence: Evidence) -> str:
+    claim, _ = parse_markers(sentence)
+    return max(evidence.sentences, key=lambda s: lexical_support(claim, s), default="")
+
+
+def _ms(start: float, end: float) -> float:
+    return round((end - start) * 1000, 1)

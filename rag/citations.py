@@ -1,0 +1,160 @@
+"""Checking citations: every answer sentence is scored against the passages before it is shown.
+
+support(claim, passage) = 0.5 * best cosine between the claim and a passage sentence
+                        + 0.5 * share of the claim's content words found in the passage,
+and 0 when the claim states a number the passage does not (small models garble numbers).
+A cited number that was never shown is removed; a supported sentence without a citation gets
+its best passage; an unsupported sentence is taken out of the answer and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from rag.embedding import Embedder
+from rag.records import AnswerSentence, Evidence
+from rag.text import split_sentences, word_tokens
+
+# Calibrated on the seed eval set (see eval/README.md); a sentence at or above it counts as supported.
+SUPPORT_THRESHOLD = 0.55
+
+_MARKER = re.compile(r"\s*\[(\d+(?:\s*(?:,|;|-|–)\s*\d+)*)\]")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*%?")
+
+
+def parse_markers(sentence: str) -> tuple[str, list[int]]:
+    """Strip [n], [n, m], [n-m] markers; return the bare claim and the cited numbers in order."""
+    numbers: list[int] = []
+    for match in _MARKER.finditer(sentence):
+        for part in re.split(r"\s*[,;]\s*", match.group(1)):
+            bounds = re.split(r"\s*[-–]\s*", part)
+            if len(bounds) == 2 and int(bounds[1]) - int(bounds[0]) in range(0, 20):
+                numbers.extend(range(int(bounds[0]), int(bounds[1]) + 1))
+            else:
+                numbers.extend(int(b) for b in bounds)
+    claim = " ".join(_MARKER.sub("", sentence).split())
+    return claim, list(dict.fromkeys(numbers))
+
+
+def answer_sentences(text: str) -> list[str]:
+    """Sentences of an answer, with a marker that drifted past the full stop ("... results. [2]") put back."""
+    merged: list[str] = []
+    for sentence in split_sentences(text):
+        leading = re.match(r"(?:\s*\[[\d,;\s\-–]+\])+", sentence)
+        if merged and leading:
+            merged[-1] = f"{merged[-1]} {leading.group(0).strip()}"
+            sentence = sentence[leading.end():].strip()
+        if sentence:
+            merged.append(sentence)
+    return merged
+
+
+@dataclass
+class Support:
+    score: float
+    span: str
+
+
+class SupportScorer:
+    def __init__(self, embedder: Embedder, evidence: list[Evidence]):
+        self.embedder = embedder
+        self.evidence = {e.n: e for e in evidence}
+        self._sentences = {e.n: e.sentences for e in evidence}
+        flat = [s for e in evidence for s in e.sentences]
+        vectors = embedder.embed(flat) if flat else np.zeros((0, embedder.dimensions), np.float32)
+        self._vectors: dict[int, np.ndarray] = {}
+        offset = 0
+        for e in evidence:
+            self._vectors[e.n] = vectors[offset : offset + len(e.sentences)]
+            offset += len(e.sentences)
+
+    def support(self, claim: str, n: int, claim_vector: np.ndarray | None = None) -> Support:
+        evidence = self.evidence[n]
+        if claim_vector is None:
+            claim_vector = self.embedder.embed_query(claim)
+        sims = self._vectors[n] @ claim_vector if len(self._vectors[n]) else np.zeros(0)
+        best = int(np.argmax(sims)) if len(sims) else 0
+        passage = f"{evidence.paper.title} {evidence.text}"
+        lexical = lexical_support(claim, evidence.text, ignore=evidence.paper.title)
+        score = 0.5 * float(sims[best] if len(sims) else 0.0) + 0.5 * lexical
+        if not numbers_agree(claim, passage):
+            score = 0.0
+        return Support(score=score, span=evidence.sentences[best] if evidence.sentences else "")
+
+
+def lexical_support(claim: str, passage: str, ignore: str = "") -> float:
+    """Share of the claim's content words that the passage contains.
+
+    Words of `ignore` (the paper's title) do not count either way: restating a title is no evidence
+    that the paper says what the claim says about it.
+    """
+    words = set(word_tokens(claim)) - set(word_tokens(ignore))
+    if not words:
+        return 0.0
+    return len(words & set(word_tokens(passage))) / len(words)
+
+
+def named_evidence(claim: str, evidence: list[Evidence]) -> set[int]:
+    """Numbers of the shown papers whose title the claim spells out (nearly all of its words, in any order)."""
+    words = set(word_tokens(claim))
+    named = set()
+    for item in evidence:
+        title = set(word_tokens(item.paper.title))
+        if len(title) >= 2 and len(title & words) >= 0.8 * len(title):
+            named.add(item.n)
+    return named
+
+
+def claim_in_context(claim: str, question: str, title: str) -> str:
+    """A sentence that only names a paper ("The paper is X.") claims the question's predicate of it."""
+    own = set(word_tokens(claim)) - set(word_tokens(title))
+    return claim if len(own) >= 2 else f"{question} {claim}"
+
+
+def numbers_agree(claim: str, passage: str) -> bool:
+    return set(_NUMBER.findall(claim)) <= set(_NUMBER.findall(passage))
+
+
+def check_answer(text: str, evidence: list[Evidence], scorer: SupportScorer, question: str = "",
+                 threshold: float = SUPPORT_THRESHOLD) -> tuple[list[AnswerSentence], list[int]]:
+    """Check each sentence; returns the sentences (supported or not) and the invented citation numbers removed."""
+    shown = {e.n for e in evidence}
+    checked: list[AnswerSentence] = []
+    removed: list[int] = []
+    for sentence in answer_sentences(text):
+        claim, cited = parse_markers(sentence)
+        if not claim:
+            continue
+        removed.extend(n for n in cited if n not in shown)
+        checked.append(check_sentence(claim, [n for n in cited if n in shown], scorer, threshold, question))
+    return checked, list(dict.fromkeys(removed))
+
+
+def check_sentence(claim: str, cited: list[int], scorer: SupportScorer, threshold: float,
+                   question: str = "") -> AnswerSentence:
+    named = named_evidence(claim, list(scorer.evidence.values()))
+    # A sentence that names a shown paper makes its claim about that paper: only its passage can support it.
+    candidates = [n for n in scorer.evidence if n in named] if named else list(scorer.evidence)
+    cited = [n for n in cited if n in candidates]
+    scores = {}
+    for n in candidates:
+        scores[n] = scorer.support(claim_in_context(claim, question, scorer.evidence[n].paper.title), n).score
+    keep = [n for n in cited if scores[n] >= threshold]
+    if not keep and scores:
+        best = max(scores, key=scores.get)
+        keep = [best] if scores[best] >= threshold else []
+    support = max((scores[n] for n in keep), default=max(scores.values(), default=0.0))
+    return AnswerSentence(text=with_markers(claim, keep), citations=keep, supported=bool(keep), support=round(support, 3))
+
+
+def with_markers(claim: str, numbers: list[int]) -> str:
+    """'X is Y.' + [1, 2] -> 'X is Y [1][2].'"""
+    if not numbers:
+        return claim
+    claim = claim.rstrip()
+    markers = "".join(f"[{n}]" for n in numbers)
+    end = claim[-1] if claim and claim[-1] in ".!?" else ""
+    return f"{claim[: len(claim) - len(end)].rstrip()} {markers}{end or '.'}"

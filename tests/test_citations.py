@@ -1,0 +1,111 @@
+"""The citation checker on hand-made supported and unsupported sentences, with the real embedder."""
+
+import pytest
+
+from rag import prompts
+from rag.citations import (SupportScorer, answer_sentences, check_answer, lexical_support, numbers_agree,
+                           parse_markers, with_markers)
+from rag.records import Evidence, Paper, paper_id_for
+
+
+def evidence(n, title, *sentences):
+    return Evidence(n=n, paper=Paper(paper_id=paper_id_for(title), title=title), chunk_id=f"c{n}",
+                    sentences=list(sentences))
+
+
+@pytest.fixture(scope="module")
+def passages():
+    return [
+        evidence(1, "Hopfield Networks is All You Need",
+                 "We introduce a modern Hopfield network with continuous states and a corresponding update rule.",
+                 "The new Hopfield network can store exponentially many patterns and retrieves them with one update."),
+        evidence(2, "Cactus: Accelerating Auto-Regressive Decoding",
+                 "Speculative sampling accelerates decoding of large language models with a smaller draft model.",
+                 "Cactus achieves a 1.9x speed-up on the benchmark."),
+    ]
+
+
+@pytest.fixture(scope="module")
+def scorer(passages, embedder):
+    return SupportScorer(embedder, passages)
+
+
+def test_markers_are_parsed_in_every_common_form():
+    assert parse_markers("A claim [1].") == ("A claim.", [1])
+    assert parse_markers("Two [1][2] and more [2, 3].") == ("Two and more.", [1, 2, 3])
+    assert parse_markers("A range [1-3].") == ("A range.", [1, 2, 3])
+    assert parse_markers("No citation.") == ("No citation.", [])
+    assert with_markers("X is Y.", [2, 1]) == "X is Y [2][1]."
+    assert with_markers("X is Y", [3]) == "X is Y [3]."
+
+
+def test_a_marker_after_the_full_stop_stays_with_its_sentence():
+    assert answer_sentences("Hopfield nets store patterns. [1] Cactus is fast [2].") == [
+        "Hopfield nets store patterns. [1]", "Cactus is fast [2]."]
+
+
+def test_supported_sentence_keeps_its_citation(passages, scorer):
+    sentences, removed = check_answer(
+        "The modern Hopfield network has continuous states and an update rule [1].", passages, scorer)
+    assert removed == []
+    assert sentences[0].supported and sentences[0].citations == [1]
+
+
+def test_invented_citation_is_removed_and_the_right_one_found(passages, scorer):
+    sentences, removed = check_answer("Speculative sampling uses a smaller draft model to speed up decoding [7].",
+                                      passages, scorer)
+    assert removed == [7]
+    assert sentences[0].supported and sentences[0].citations == [2]
+
+
+def test_wrong_citation_is_moved_to_the_supporting_passage(passages, scorer):
+    sentences, _ = check_answer("Hopfield networks can store exponentially many patterns [2].", passages, scorer)
+    assert sentences[0].citations == [1]
+
+
+def test_uncited_supported_sentence_gets_its_best_citation(passages, scorer):
+    sentences, _ = check_answer("The Hopfield network retrieves patterns with one update.", passages, scorer)
+    assert sentences[0].supported and sentences[0].citations == [1]
+
+
+@pytest.mark.parametrize("claim", [
+    "A team at UC Berkeley built the first quantum computer [1].",
+    "The capital of France is Paris.",
+    "Cactus achieves a 3.18x speed-up on the benchmark [2].",  # garbled number
+])
+def test_unsupported_sentences_are_caught(passages, scorer, claim):
+    sentences, _ = check_answer(claim, passages, scorer)
+    assert not sentences[0].supported and sentences[0].citations == []
+
+
+def test_support_scores_separate_true_from_false(passages, scorer):
+    true = scorer.support("Cactus speeds up decoding of large language models with a draft model.", 2).score
+    false = scorer.support("Cactus is a plant that grows in deserts.", 2).score
+    assert true > 0.7 > 0.45 > false
+
+
+def test_lexical_and_number_helpers():
+    assert lexical_support("Hopfield networks store patterns", "modern Hopfield network stores many patterns") == 1.0
+    assert lexical_support("", "anything") == 0.0
+    assert numbers_agree("a 1.9x speed-up", "achieves a 1.9x speed-up")
+    assert not numbers_agree("LLaMA 3.18", "LLaMA 3 models with 8B parameters")
+
+
+def test_refusal_phrase_is_recognised_loosely():
+    assert prompts.is_refusal(prompts.REFUSAL)
+    assert prompts.is_refusal("the papers here don’t answer that")
+    assert not prompts.is_refusal("The papers here show that X works.")
+
+
+def test_templates_check_their_placeholders(tmp_path):
+    (tmp_path / "answer_user.txt").write_text("Passages: {evidence}\nQ: {question} {extra}")
+    with pytest.raises(prompts.PromptError, match="placeholders"):
+        prompts.load("answer_user", tmp_path)
+    rendered = prompts.load("answer_system").render(max_sentences=3, refusal=prompts.REFUSAL)
+    assert prompts.REFUSAL in rendered
+
+
+def test_a_sentence_naming_one_paper_cannot_borrow_support_from_another(passages, scorer):
+    sentences, _ = check_answer('The paper "Cactus: Accelerating Auto-Regressive Decoding" introduces a modern '
+                                'Hopfield network with continuous states [1].', passages, scorer)
+    assert not sentences[0].supported
