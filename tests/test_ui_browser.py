@@ -1,0 +1,276 @@
+"""The UI in a real browser: `rag ui` serves the seeded library with the embedded model on a free
+loopback port, and headless Chromium (Debian's `chromium`) drives it through Playwright.
+
+Screenshots land in tests/output/ (gitignored) for a person to look at. Every page also checks
+that no request left the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from rag.config import PROJECT_ROOT
+from rag.prompts import REFUSAL
+
+CHROMIUM = Path("/usr/bin/chromium")
+OUT = PROJECT_ROOT / "tests" / "output"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ANSWER_TIMEOUT_MS = 90_000  # the embedded model answers in seconds; a busy 2-core CI machine gets slack
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
+                                                     "(apt-get install -y chromium)"),
+]
+
+SEED_QUESTION = "What is DA-AC and which continuous-control algorithm is it built on?"
+SEED_TITLE = "Distributions as Actions: A Unified Framework for Diverse Action Spaces"
+UPLOAD_TITLE = "Quokka Gradient Tempering for Sparse Expert Routing"
+UPLOAD_TEXT = f"""# {UPLOAD_TITLE}
+
+Abstract
+
+We introduce quokka gradient tempering (QGT), a method that cools the router gradients of a sparse
+mixture-of-experts model during the first thousand training steps. Quokka gradient tempering reduces
+expert collapse by 37 percent on a 1.3B-parameter language model. The tempering schedule follows the
+router entropy, so no new hyperparameter is needed.
+
+1 Introduction
+
+Sparse expert routing collapses when a few experts receive most tokens early in training.
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> int:
+    with urllib.request.urlopen(url, timeout=2) as response:
+        return response.status
+
+
+@pytest.fixture(scope="module")
+def ui_url(seeded_home, models_dir, tmp_path_factory):
+    """`python -m ui.cli` on a private copy of the seeded home; the start-up time to the first page is recorded."""
+    home = tmp_path_factory.mktemp("ui") / "home"
+    shutil.copytree(seeded_home, home)
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("HF_HOME", "LLAMA_INDEX_CACHE_DIR", "GRADIO_TEMP_DIR", "MPLCONFIGDIR",
+                        "TORCHINDUCTOR_CACHE_DIR", "NLTK_DATA", "RAG_CHROMA_URL")}
+    env.update(RAG_HOME=str(home), RAG_MODELS_DIR=str(models_dir), HOME=str(home.parent / "user-home"),
+               OLLAMA_HOST="http://127.0.0.1:9", PYTHONUNBUFFERED="1")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/"
+    OUT.mkdir(parents=True, exist_ok=True)
+    log = open(OUT / "ui-server.log", "w")
+    started = time.perf_counter()
+    server = subprocess.Popen([sys.executable, "-m", "ui.cli", "--port", str(port), "--llm", "embedded"],
+                              cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        while True:
+            if server.poll() is not None:
+                pytest.fail(f"rag ui exited with {server.returncode}: {(OUT / 'ui-server.log').read_text()[-2000:]}")
+            try:
+                if _get(url) == 200:
+                    break
+            except OSError:
+                pass
+            if time.perf_counter() - started > 120:
+                pytest.fail("rag ui did not serve its page within 120 s")
+            time.sleep(0.1)
+        seconds = time.perf_counter() - started
+        (OUT / "ui-startup.txt").write_text(f"process start -> first page (HTTP 200): {seconds:.2f} s\n")
+        print(f"\nrag ui: process start -> first page {seconds:.2f} s")
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Session:
+    """One browser context on the UI: its own cookies, its own Gradio session, its own chat history."""
+
+    def __init__(self, browser, url: str):
+        self.context = browser.new_context(viewport={"width": 1400, "height": 950})
+        self.page = self.context.new_page()
+        self.outside: list[str] = []
+        self.page.on("request", self._record)
+        self.page.goto(url)
+        self.page.locator("#question textarea").wait_for()
+
+    def _record(self, request) -> None:
+        if not request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            self.outside.append(request.url)
+
+    def bot_messages(self):
+        return self.page.locator('#chat [data-testid="bot"]')
+
+    def submit(self, question: str) -> None:
+        self.page.locator("#question textarea").fill(question)
+        self.page.locator("#ask").click()
+
+    def wait_answer(self, count: int) -> str:
+        """Wait until the `count`-th answer is finished (its model line is shown); return its text."""
+        self.page.wait_for_function(
+            """n => { const m = document.querySelectorAll('#chat [data-testid="bot"]');
+                      return m.length >= n
+                          && /Answered by|No model was asked|Could not answer/.test(m[n - 1].innerText); }""",
+            arg=count, timeout=ANSWER_TIMEOUT_MS)
+        return self.bot_messages().nth(count - 1).inner_text()
+
+    def ask(self, question: str) -> str:
+        count = self.bot_messages().count() + 1
+        self.submit(question)
+        return self.wait_answer(count)
+
+    def sources(self) -> str:
+        return self.page.locator("#sources").inner_text()
+
+    def shot(self, name: str) -> None:
+        self.page.screenshot(path=str(OUT / name), full_page=True)
+
+    def close(self) -> None:
+        assert not self.outside, f"requests left the machine: {self.outside}"
+        self.context.close()
+
+
+@pytest.fixture
+def session(browser, ui_url):
+    opened = Session(browser, ui_url)
+    yield opened
+    opened.close()
+
+
+def test_seed_question_streams_a_cited_answer_beside_its_sources(session):
+    page = session.page
+    examples = page.locator("#chat button.example")
+    assert examples.count() >= 3, "a new user sees example questions"
+    session.shot("01-first-load.png")
+
+    # Record what the answer bubble shows as it changes, to see it stream rather than arrive whole.
+    page.evaluate("""() => { window.__states = [];
+        new MutationObserver(() => { const m = document.querySelectorAll('#chat [data-testid="bot"]');
+            if (m.length) window.__states.push(m[m.length - 1].innerText); })
+        .observe(document.querySelector('#chat'), {subtree: true, childList: true, characterData: true}); }""")
+    text = session.ask(SEED_QUESTION)
+    states = page.evaluate("window.__states")
+    assert any("Searching the papers" in s for s in states), "the answer bubble appears before the answer is done"
+    assert len(set(states)) >= 3, f"the answer streamed in steps, saw {len(set(states))} distinct states"
+
+    assert "Answered by embedded" in text and "SmolLM2" in text, "the model that answered is shown under it"
+    link = page.locator('#chat [data-testid="bot"] a[href*="#src-1-"]').first
+    assert link.count() == 1, f"the answer cites a passage: {text!r}"
+    target = link.get_attribute("href").split("#")[-1]
+    card = page.locator(f"#sources #{target}")
+    assert card.count() == 1
+    assert SEED_TITLE in session.sources(), "the DA-AC paper is among the sources"
+    assert page.locator("#sources mark").count() >= 1, "the supporting span is highlighted"
+    assert "seeds/" in card.inner_text() and "Source page" in card.inner_text()
+
+    link.click()
+    page.wait_for_function(f"document.getElementById('{target}').classList.contains('flash')", timeout=5000)
+    session.shot("02-cited-answer.png")
+
+    # Exports: Markdown with a numbered reference list, and BibTeX of the cited papers.
+    page.locator("#exports").click()
+    page.locator("#answer-md").wait_for()
+    markdown = page.locator("#answer-md").inner_text()
+    assert "**References**" in markdown and "1. " in markdown
+    assert "@misc{" in page.locator("#answer-bib").inner_text()
+    assert page.locator("#bibtex").is_enabled()
+    session.shot("03-exports.png")
+
+
+def test_off_corpus_question_shows_the_refusal(session):
+    text = session.ask("What is the capital of France?")
+    assert REFUSAL in text
+    assert "No answer" in session.sources()
+    session.shot("04-refusal.png")
+
+
+def test_two_sessions_at_once_keep_separate_histories(browser, ui_url):
+    first, second = Session(browser, ui_url), Session(browser, ui_url)
+    try:
+        first.submit(SEED_QUESTION)
+        second.submit("How many conversations and questions does the BEAM long-term memory benchmark contain?")
+        first_text, second_text = first.wait_answer(1), second.wait_answer(1)
+        assert "DA-AC" not in second.page.locator("#chat").inner_text()
+        assert "BEAM" not in first.page.locator("#chat").inner_text()
+
+        # A follow-up that points back is read against this session's own history only.
+        follow_up = second.ask("Who are its authors?")
+        assert "Beyond a Million Tokens" in second.sources(), follow_up
+        assert SEED_TITLE not in second.sources().split("Question 1")[0]
+        assert first.bot_messages().count() == 1 and second.bot_messages().count() == 2
+        first.shot("05-session-a.png")
+        second.shot("05-session-b.png")
+    finally:
+        first.close()
+        second.close()
+
+
+def test_an_uploaded_paper_can_be_cited(session, tmp_path):
+    page = session.page
+    page.get_by_role("tab", name="Library").click()
+    upload = tmp_path / "Quokka tempering (draft).txt"
+    upload.write_text(UPLOAD_TEXT)
+    page.locator("#upload-files input[type=file]").set_input_files(str(upload))
+    page.locator("#upload-add").click()
+    page.wait_for_function("/Added|already in the library|Could not/.test("
+                           "document.querySelector('#upload-status').innerText)", timeout=ANSWER_TIMEOUT_MS)
+    status = page.locator("#upload-status").inner_text()
+    assert "Added" in status and "Quokka_tempering_draft.txt" in status, status
+    page.locator("#library-search textarea, #library-search input").first.fill("quokka")
+    page.wait_for_function("document.querySelector('#library-summary').innerText.includes('showing 1')",
+                           timeout=10_000)
+    assert UPLOAD_TITLE in page.locator("#library-table").inner_text()
+    assert "150 papers" in page.locator("#library-summary").inner_text()
+    session.shot("06-library-upload.png")
+
+    page.get_by_role("tab", name="Chat").click()
+    text = session.ask("What is quokka gradient tempering (QGT)?")
+    assert UPLOAD_TITLE in session.sources(), text
+    session.shot("07-upload-cited.png")
+
+
+def test_evals_tab_runs_the_retrieval_eval_and_shows_its_report(session):
+    page = session.page
+    page.get_by_role("tab", name="Evals").click()
+    assert "No eval report yet" in page.locator("#eval-report").inner_text()
+    page.locator("#run-eval").click()
+    page.wait_for_function("/Eval finished|could not run/.test(document.querySelector('#eval-status').innerText)",
+                           timeout=ANSWER_TIMEOUT_MS)
+    assert "Eval finished" in page.locator("#eval-status").inner_text()
+    report = page.locator("#eval-report").inner_text()
+    assert "Retrieval, answerable questions" in report and "ours" in report and "bm25" in report
+    assert page.locator("#eval-plots img").count() == 2, "recall@k and latency plots are shown"
+    page.wait_for_function("Array.from(document.querySelectorAll('#eval-plots img')).every(i => i.complete)")
+    session.shot("08-evals.png")

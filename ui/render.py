@@ -1,0 +1,403 @@
+"""Pure functions that turn rag records into what the UI shows: chat Markdown, the sources panel,
+a Markdown copy of an answer, BibTeX, library table rows, example questions and filters.
+
+Nothing here touches Gradio, the disk or the network, so every function is unit-tested alone.
+Every string that came from a paper or a model is escaped before it becomes Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from rag.citations import parse_markers
+from rag.filters import Filters
+from rag.prompts import REFUSAL
+from rag.records import Answer, AnswerSentence, Evidence, Paper, normalize_title
+
+ANY = ""  # the value of an unset filter dropdown
+
+# ---- chat messages ---------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+
+
+def md_escape(text: str) -> str:
+    """Text shown literally inside Markdown: no emphasis, links, headings, lists or raw HTML from a paper or a model."""
+    text = _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    # A leading "1. " or "- " would start a list.
+    return re.sub(r"^(\d+)\.(\s)|^([-+])(\s)", lambda m: f"{m[1]}\\.{m[2]}" if m[1] else f"\\{m[3]}{m[4]}", text)
+
+
+def anchor(turn: int, n: int) -> str:
+    """HTML id of source card [n] of answer `turn` in the sources panel."""
+    return f"src-{turn}-{n}"
+
+
+def cite_link(turn: int, n: int, title: str = "") -> str:
+    """A citation marker [n] as a Markdown link to its card; hovering shows the paper's title."""
+    hover = f' "{title.replace(chr(34), chr(39))}"' if title else ""
+    return f"[[{n}]](#{anchor(turn, n)}{hover})"
+
+
+def linked_sentence(sentence: AnswerSentence, turn: int, titles: dict[int, str] | None = None) -> str:
+    """The sentence with its checked [n] markers turned into links, placed before the final stop."""
+    claim, _ = parse_markers(sentence.text)
+    claim = md_escape(claim)
+    if not sentence.citations:
+        return claim
+    titles = titles or {}
+    links = "".join(cite_link(turn, n, titles.get(n, "")) for n in sentence.citations)
+    end = claim[-1] if claim and claim[-1] in ".!?" else "."
+    body = claim[:-1] if claim and claim[-1] in ".!?" else claim
+    return f"{body.rstrip()} {links}{end}"
+
+
+def _titles(answer: Answer | None) -> dict[int, str]:
+    return {e.n: e.paper.title for e in answer.evidence} if answer else {}
+
+
+def streaming_message(sentences: Sequence[AnswerSentence], turn: int) -> str:
+    """What the chat shows while the answer is being written: the checked sentences so far."""
+    if not sentences:
+        return "*Searching the papers…*"
+    return " ".join(linked_sentence(s, turn) for s in sentences) + " …"
+
+
+def answer_message(answer: Answer, turn: int) -> str:
+    """The finished answer: supported sentences with linked citations, what was removed and why, who answered."""
+    titles = _titles(answer)
+    parts: list[str] = []
+    if answer.abstained:
+        parts.append(f"**{md_escape(REFUSAL)}**")
+        if answer.closest_papers:
+            parts.append("Closest papers in the library:\n" +
+                         "\n".join(f"- {md_escape(t)}" for t in answer.closest_papers))
+        parts.append("*Try other words, widen the filters, or add the paper in the Library tab.*")
+    else:
+        kept = [s for s in answer.sentences if s.supported]
+        text = " ".join(linked_sentence(s, turn, titles) for s in kept)
+        if answer.cut_off:
+            text += " *[cut off: the model stopped responding]*"
+        parts.append(text)
+        removed = list(dict.fromkeys(parse_markers(s.text)[0] for s in answer.sentences if not s.supported))
+        if removed:
+            lines = "\n".join(f"> ~~{md_escape(claim)}~~" for claim in removed)
+            label = "sentence" if len(removed) == 1 else "sentences"
+            parts.append(f"> ⚠️ **Not supported by the cited papers** — {len(removed)} {label} removed:"
+                         f"\n>\n{lines}")
+        if answer.fallback:
+            parts.append("*The model's own wording did not hold up against the papers, so these sentences are "
+                         "quoted from them.*")
+    parts.append(f"<sub>{html.escape(model_line(answer))}</sub>")
+    return "\n\n".join(p for p in parts if p)
+
+
+def model_line(answer: Answer) -> str:
+    """The line under an answer that says which model answered and how long it took."""
+    seconds = answer.timings.get("total_ms", 0.0) / 1000
+    if answer.abstained and "generate_ms" not in answer.timings:
+        return f"No model was asked: no passage answers this closely enough · {seconds:.1f} s"
+    who = f"{answer.backend} · {answer.model}" if answer.model else answer.backend
+    sources = len(answer.citations)
+    cited = f" · {sources} source{'s' if sources != 1 else ''}" if not answer.abstained else ""
+    return f"Answered by {who} · {seconds:.1f} s{cited}"
+
+
+def error_message(message: str) -> str:
+    """A RagError as one clear line in the chat."""
+    return f"⚠️ **Could not answer:** {md_escape(message)}"
+
+
+# ---- the sources panel -----------------------------------------------------------------------
+
+SOURCES_EMPTY = (
+    '<div class="rag-sources"><div class="src-empty"><b>Sources</b><br>Ask a question: every [n] in an answer '
+    "links to the paper and the passage that supports it, shown here.</div></div>"
+)
+
+
+def highlight(passage: str, span: str) -> str:
+    """The passage as HTML with the supporting span marked (matched across whitespace differences)."""
+    if span:
+        pattern = r"\s+".join(re.escape(word) for word in span.split())
+        match = re.search(pattern, passage) if pattern else None
+        if match:
+            return (html.escape(passage[: match.start()]) + "<mark>" + html.escape(match.group(0)) + "</mark>"
+                    + html.escape(passage[match.end():]))
+    return html.escape(passage)
+
+
+def _meta_line(paper: Paper) -> str:
+    bits = []
+    if paper.authors:
+        bits.append(paper.author_line(limit=6))
+    if paper.year:
+        bits.append(str(paper.year) + (" (year inferred)" if paper.date_inferred else ""))
+    if paper.category:
+        bits.append(paper.category)
+    if paper.organisation:
+        bits.append(paper.organisation)
+    if paper.venue:
+        bits.append(paper.venue)
+    return " · ".join(html.escape(b) for b in bits)
+
+
+def short_path(path: str) -> str:
+    """A source path short enough for a table cell: project paths as they are, others as …/folder/file."""
+    parts = Path(path).parts
+    if not Path(path).is_absolute() or len(parts) <= 3:
+        return path
+    return "…/" + "/".join(parts[-2:])
+
+
+def source_line(paper: Paper, short: bool = False) -> str:
+    """Where the paper was read: each source file, with the line of its entry when known."""
+    places = [(short_path(s.path) if short else s.path) + (f", line {s.line}" if s.line else "") for s in paper.sources]
+    return "; ".join(places)
+
+
+def _card(turn: int, n: int, evidence: Evidence, span: str) -> str:
+    paper = evidence.paper
+    return (
+        f'<div class="src-card" id="{anchor(turn, n)}">'
+        f'<div class="src-head"><span class="src-n">[{n}]</span> <span class="src-title">{html.escape(paper.title)}'
+        f"</span></div>"
+        f'<div class="src-meta">{_meta_line(paper)}</div>'
+        f'<div class="src-from">Source page: <code title="{html.escape(source_line(paper))}">'
+        f"{html.escape(source_line(paper, short=True))}</code></div>"
+        f'<blockquote class="src-passage">{highlight(evidence.text, span)}</blockquote>'
+        "</div>"
+    )
+
+
+def _turn_body(turn: int, answer: Answer) -> str:
+    by_n = {e.n: e for e in answer.evidence}
+    if answer.abstained:
+        items = "".join(f"<li>{html.escape(t)}</li>" for t in answer.closest_papers)
+        closest = f"<p>Closest papers, none close enough to answer:</p><ul>{items}</ul>" if items else ""
+        return f'<div class="src-abstain"><b>No answer:</b> {html.escape(REFUSAL)}{closest}</div>'
+    cards = [_card(turn, c.n, by_n[c.n], c.span) for c in answer.citations if c.n in by_n]
+    cited = {c.n for c in answer.citations}
+    others = [e.paper.title for e in answer.evidence if e.n not in cited]
+    body = "".join(cards) or '<div class="src-empty">No passage was cited.</div>'
+    if others:
+        body += ('<div class="src-others">Also read, not cited: '
+                 + "; ".join(html.escape(t) for t in others) + "</div>")
+    return body
+
+
+def sources_html(answers: Sequence[Answer]) -> str:
+    """The sources panel: the latest answer's cited passages open, earlier answers' folded below."""
+    if not answers:
+        return SOURCES_EMPTY
+    blocks = []
+    for turn in range(len(answers), 0, -1):
+        answer = answers[turn - 1]
+        question = html.escape(answer.question)
+        if turn == len(answers):
+            blocks.append(f'<div class="src-turn src-latest" id="turn-{turn}"><div class="src-q">Sources for '
+                          f"<q>{question}</q></div>{_turn_body(turn, answer)}</div>")
+        else:
+            blocks.append(f'<details class="src-turn" id="turn-{turn}"><summary>Question {turn}: '
+                          f"<q>{question}</q></summary>{_turn_body(turn, answer)}</details>")
+    return '<div class="rag-sources">' + "".join(blocks) + "</div>"
+
+
+# ---- exports ---------------------------------------------------------------------------------
+
+def cited_papers(answer: Answer) -> list[tuple[int, Paper, str]]:
+    """(n, paper, span) of each citation of an answer, in order of first citation."""
+    by_n = {e.n: e.paper for e in answer.evidence}
+    return [(c.n, by_n[c.n], c.span) for c in answer.citations if c.n in by_n]
+
+
+def answer_markdown(answer: Answer) -> str:
+    """The answer as Markdown to paste elsewhere: citations renumbered 1..m, then the numbered references."""
+    lines = [f"**Q:** {md_escape(answer.question)}", ""]
+    if answer.abstained:
+        lines.append(REFUSAL)
+        if answer.closest_papers:
+            lines += ["", "Closest papers:"] + [f"- {t}" for t in answer.closest_papers]
+        return "\n".join(lines) + "\n"
+    cited = cited_papers(answer)
+    renumber = {n: i for i, (n, _, _) in enumerate(cited, start=1)}
+    sentences = []
+    for sentence in answer.sentences:
+        if not sentence.supported:
+            continue
+        claim, _ = parse_markers(sentence.text)
+        marks = "".join(f"[{renumber[n]}]" for n in sentence.citations if n in renumber)
+        if marks:
+            end = claim[-1] if claim and claim[-1] in ".!?" else "."
+            body = claim[:-1] if claim and claim[-1] in ".!?" else claim
+            claim = f"{body.rstrip()} {marks}{end}"
+        sentences.append(claim)
+    lines.append(" ".join(sentences))
+    if cited:
+        lines += ["", "**References**", ""]
+        for i, (_, paper, _) in enumerate(cited, start=1):
+            lines.append(f"{i}. {reference(paper)}")
+    return "\n".join(lines) + "\n"
+
+
+def reference(paper: Paper) -> str:
+    """One reference-list entry: Authors (year). Title. Venue. Source."""
+    parts = []
+    head = paper.author_line(limit=8) or "Unknown authors"
+    parts.append(f"{head} ({paper.year})." if paper.year else f"{head}.")
+    parts.append(f"*{paper.title}*.")
+    if paper.venue:
+        parts.append(f"{paper.venue}.")
+    if paper.sources:
+        parts.append(f"Source: {', '.join(s.path for s in paper.sources)}.")
+    return " ".join(parts)
+
+
+_BIB_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+                "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def bib_escape(text: str) -> str:
+    return "".join(_BIB_ESCAPES.get(ch, ch) for ch in " ".join(text.split()))
+
+
+def _ascii_word(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", text.casefold())
+
+
+def bib_key(paper: Paper) -> str:
+    """lastname + year + first significant title word, e.g. he2026distributions."""
+    last = _ascii_word(paper.authors[0].name.split()[-1]) if paper.authors and paper.authors[0].name.split() else ""
+    stop = {"a", "an", "the", "on", "of", "in", "for", "and", "to", "with", "towards", "toward"}
+    words = [_ascii_word(w) for w in paper.title.split()]
+    word = next((w for w in words if w and w not in stop), "")
+    return (last or "anon") + (str(paper.year) if paper.year else "") + word
+
+
+def bibtex(papers: Iterable[Paper]) -> str:
+    """@misc entries for the papers (each once), keys made unique with a, b, ... suffixes."""
+    entries, used, seen = [], set(), set()
+    for paper in papers:
+        if paper.paper_id in seen:
+            continue
+        seen.add(paper.paper_id)
+        key = base = bib_key(paper)
+        suffix = ord("a")
+        while key in used:
+            key, suffix = f"{base}{chr(suffix)}", suffix + 1
+        used.add(key)
+        fields = [("title", "{" + bib_escape(paper.title) + "}")]
+        if paper.authors:
+            names = " and ".join(bib_escape(a.name) for a in paper.authors)
+            fields.append(("author", names + (" and others" if paper.authors_truncated else "")))
+        if paper.year:
+            fields.append(("year", str(paper.year)))
+        if paper.venue:
+            fields.append(("note", bib_escape(paper.venue)))
+        if paper.category:
+            fields.append(("keywords", bib_escape(paper.category)))
+        if paper.sources:
+            fields.append(("howpublished", bib_escape(", ".join(s.path for s in paper.sources))))
+        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+        entries.append(f"@misc{{{key},\n{body}\n}}")
+    return "\n\n".join(entries) + ("\n" if entries else "")
+
+
+# ---- library tab -----------------------------------------------------------------------------
+
+LIBRARY_HEADERS = ["Title", "Authors", "Year", "Category", "Org.", "Venue", "Source", "Data-quality flags"]
+
+
+def paper_matches(paper: Paper, query: str) -> bool:
+    """Every word of the query appears in the title, authors, abstract or metadata (case-insensitive)."""
+    haystack = " ".join([paper.title, " ".join(paper.author_names), paper.abstract, paper.category or "",
+                         paper.organisation or "", paper.venue or "", paper.date or "",
+                         " ".join(s.path for s in paper.sources)]).casefold()
+    return all(word in haystack for word in query.casefold().split())
+
+
+def library_rows(papers: Sequence[Paper], query: str = "", flagged_only: bool = False) -> list[list[str]]:
+    rows = []
+    for paper in papers:
+        if flagged_only and not paper.flags:
+            continue
+        if query.strip() and not paper_matches(paper, query):
+            continue
+        rows.append([paper.title, paper.author_line(limit=4), str(paper.year or ""), paper.category or "",
+                     paper.organisation or "", paper.venue or "", source_line(paper, short=True),
+                     "; ".join(paper.flags)])
+    return rows
+
+
+def _kind_count(kind: str, n: int) -> str:
+    if kind in ("institute", "profile", "trending"):
+        return f"{n} from {kind} pages"
+    noun = {"pdf": "PDF", "text": "text file"}.get(kind, f"{kind} file")
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
+
+def library_summary(papers: Sequence[Paper], passages: int, shown: int) -> str:
+    """One line over the library table: how many papers from which kind of page, passages, flags."""
+    formats: dict[str, int] = {}
+    for paper in papers:
+        kind = paper.sources[0].format if paper.sources else "unknown"
+        formats[kind] = formats.get(kind, 0) + 1
+    kinds = ", ".join(_kind_count(kind, n) for kind, n in formats.items())
+    flagged = sum(1 for p in papers if p.flags)
+    return (f"**{len(papers)} papers** ({kinds}) · {passages} passages indexed · {flagged} with data-quality flags"
+            f" · showing {shown}")
+
+
+# ---- chat controls ---------------------------------------------------------------------------
+
+def make_filters(author: str | None, year_from: str | None, year_to: str | None, category: str | None,
+                 source: str | None) -> Filters:
+    """Filters from the UI's controls; blank controls are unset."""
+    low, high = (year_from or "").strip(), (year_to or "").strip()
+    if low and high and low > high:
+        low, high = high, low
+    year = f"{low}-{high}" if low and high else f"{low}-" if low else f"-{high}" if high else None
+    return Filters(author=(author or "").strip() or None, year=year, category=category or None,
+                   source=source or None)
+
+
+def filter_choices(papers: Sequence[Paper]) -> dict[str, list[str]]:
+    """The values the filter dropdowns offer: only what the library really holds."""
+    return {
+        "years": sorted({str(p.year) for p in papers if p.year}),
+        "categories": sorted({p.category for p in papers if p.category}),
+        "sources": sorted({s.path for p in papers for s in p.sources}),
+    }
+
+
+def example_questions(papers: Sequence[Paper], dataset: Path | None = None, n: int = 4) -> list[str]:
+    """Questions a new user can click: curated ones whose papers are in the library, else built from titles."""
+    titles = {normalize_title(p.title) for p in papers}
+    found: list[str] = []
+    if dataset is not None and dataset.is_file():
+        wanted_kinds = ("lookup", "paraphrase", "multi")
+        rows = []
+        for line in dataset.read_text(encoding="utf-8").splitlines():
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            gold = row.get("gold_titles") or []
+            if row.get("kind") in wanted_kinds and gold and all(normalize_title(t) in titles for t in gold):
+                rows.append(row)
+        # One of each kind first, so the examples show the range of what can be asked.
+        for kind in wanted_kinds:
+            found += [r["question"] for r in rows if r["kind"] == kind][:1]
+        found += [r["question"] for r in rows if r["question"] not in found]
+    for paper in papers:
+        if len(found) >= n:
+            break
+        if paper.abstract and len(paper.title) <= 90:
+            found.append(f"What does “{paper.title}” propose?")
+    return found[:n]
