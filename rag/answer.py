@@ -48,7 +48,8 @@ class Answerer:
         query = standalone(question, history or [])
         hits = self.library.search(query, k=self.settings.k, filters=filters)
         retrieved = time.perf_counter()
-        evidence = select_evidence(query, hits, self.library.embedder, self.settings.evidence)
+        evidence = select_evidence(query, hits, self.library.embedder, self.settings.evidence,
+                                   self.library.retriever.chunks_by_paper, focus=question)
         answer = Answer(question=question, standalone_question=query, answer="", backend=self.llm.backend,
                         model=self.llm.model, evidence=evidence)
         answer.timings["retrieve_ms"] = _ms(started, retrieved)

@@ -133,8 +133,19 @@ def check_answer(text: str, evidence: list[Evidence], scorer: SupportScorer, que
     return checked, list(dict.fromkeys(removed))
 
 
+def is_degenerate(claim: str, max_words: int = 60) -> bool:
+    """Run-on or looping text (small models repeat themselves): never shown as an answer sentence."""
+    words = claim.casefold().split()
+    if len(words) > max_words:
+        return True
+    grams = [" ".join(words[i : i + 3]) for i in range(len(words) - 2)]
+    return any(grams.count(g) >= 3 for g in set(grams))
+
+
 def check_sentence(claim: str, cited: list[int], scorer: SupportScorer, threshold: float,
                    question: str = "") -> AnswerSentence:
+    if is_degenerate(claim):
+        return AnswerSentence(text=claim, citations=[], supported=False, support=0.0)
     named = named_evidence(claim, list(scorer.evidence.values()))
     # A sentence that names a shown paper makes its claim about that paper: only its passage can support it.
     candidates = [n for n in scorer.evidence if n in named] if named else list(scorer.evidence)

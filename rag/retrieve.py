@@ -60,6 +60,13 @@ class Retriever:
                     self._full_names[normalize_title(name)].add(paper.paper_id)
 
     @cached_property
+    def chunks_by_paper(self) -> dict[str, list[Chunk]]:
+        grouped: dict[str, list[Chunk]] = defaultdict(list)
+        for chunk in self.snapshot.chunks:
+            grouped[chunk.paper_id].append(chunk)
+        return {pid: sorted(chunks, key=lambda c: c.position) for pid, chunks in grouped.items()}
+
+    @cached_property
     def vocabulary(self) -> set[str]:
         """Every word (as BM25 tokenises it) that some indexed chunk uses."""
         return {token for chunk in self.snapshot.chunks for token in word_tokens(chunk.text)}

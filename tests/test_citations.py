@@ -109,3 +109,11 @@ def test_a_sentence_naming_one_paper_cannot_borrow_support_from_another(passages
     sentences, _ = check_answer('The paper "Cactus: Accelerating Auto-Regressive Decoding" introduces a modern '
                                 'Hopfield network with continuous states [1].', passages, scorer)
     assert not sentences[0].supported
+
+
+def test_looping_or_run_on_text_is_never_shown(passages, scorer):
+    looping = "Hopfield networks store patterns. This paper is about: this paper is about: this paper is about: x [1]."
+    sentences, _ = check_answer(looping, passages, scorer)
+    assert sentences[0].supported and not sentences[-1].supported
+    run_on = "The modern Hopfield network " + "with continuous states and an update rule " * 8 + "[1]."
+    assert not check_answer(run_on, passages, scorer)[0][0].supported
