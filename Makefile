@@ -38,6 +38,16 @@ browser:
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 		else echo "browser tests need Debian's chromium: sudo apt-get install chromium"; fi; }
 
+# Retrieval of ours and the baselines on the seed questions (about a minute).
+eval-retrieval: setup
+	$(BIN)/rag ingest
+	$(BIN)/rag eval --dataset eval/datasets/seeds.jsonl --retrieval-only --out eval/out/retrieval
+
+# The slow answer eval with the embedded LLM (4-10 min on 2 cores); not part of `make test`.
+eval: setup
+	$(BIN)/rag ingest
+	$(BIN)/rag eval --dataset eval/datasets/seeds.jsonl --llm embedded --out eval/out/answer
+
 bench: setup
 	$(BIN)/python eval/bench_all.py
 

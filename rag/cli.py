@@ -267,5 +267,15 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _register_subcommands() -> None:
+    from rag.evaluation.cli import eval_group
+    from ui.cli import ui_command
+
+    main.add_command(ui_command, "ui")
+    main.add_command(eval_group, "eval")
+
+
+_register_subcommands()
+
 if __name__ == "__main__":
     main()

@@ -16,7 +16,6 @@ from rag.llm.base import LLM, LLMError
 from rag.llm.embedded import EmbeddedLLM
 from rag.llm.ollama_backend import OllamaLLM
 
-DEFAULT_OLLAMA_MODEL = "llama3.2"
 PROBE_TIMEOUT = 1.5  # seconds "auto" waits for Ollama to list its models
 
 Factory = Callable[[str, object], LLM]  # (argument after "name:", settings) -> LLM
@@ -31,8 +30,10 @@ def register(name: str, factory: Factory, usage: str | None = None) -> None:
 
 
 def ollama_model(settings) -> str:
-    """The Ollama model from Settings ($RAG_OLLAMA_MODEL there), or llama3.2 when no settings are given."""
-    return settings.ollama_model if settings is not None else DEFAULT_OLLAMA_MODEL
+    """The Ollama model of the given Settings, else of the environment ($RAG_OLLAMA_MODEL, default llama3.2)."""
+    from rag.config import Settings
+
+    return (settings or Settings.from_env()).ollama_model
 
 
 def _embedded(arg: str, settings) -> LLM:

@@ -1,0 +1,255 @@
+"""Put every system through a dataset, record what each did per question, and summarise.
+
+Retrieval is measured for every system on the same questions; answers (ours only) go through
+the real Answerer, so citation checks, abstention and the extractive fallback are the ones users
+get. The records keep titles, not scores, so two runs compare even when the index changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, Field
+from tqdm import tqdm
+
+from rag.citations import SUPPORT_THRESHOLD, SupportScorer, answer_sentences, claim_in_context, parse_markers
+from rag.evaluation import EvalError, metrics
+from rag.evaluation.baselines import System
+from rag.evaluation.dataset import KINDS, Question
+from rag.records import Answer, normalize_title
+
+if TYPE_CHECKING:
+    from rag.answer import Answerer
+    from rag.library import Library
+
+RECALL_KS = (1, 5, 10)
+NDCG_K = 10
+
+
+class SystemRun(BaseModel):
+    retrieved_titles: list[str]
+    timings: dict[str, float]
+
+
+class SentenceRecord(BaseModel):
+    text: str
+    origin: str
+    citations: list[int]
+    supported: bool = Field(description="The pipeline kept it (its support reached the pipeline's threshold).")
+    support: float = Field(description="The pipeline's support score.")
+    alce_supported: bool | None = Field(default=None, description="Re-scored against its cited passages only; "
+                                        "None for sentences the pipeline removed.")
+
+
+class QuestionRecord(BaseModel):
+    id: str
+    question: str
+    kind: str
+    gold_titles: list[str]
+    answer_keywords: list[str]
+    retrieved_titles: list[str] = Field(description="Our ranked papers (the eval's k).")
+    timings: dict[str, float]
+    baselines: dict[str, SystemRun] = Field(default_factory=dict)
+    # Answer fields: absent (None) in a retrieval-only run.
+    answer: str | None = None
+    cited_titles: list[str] | None = None
+    abstained: bool | None = None
+    fallback: bool | None = None
+    unsupported_sentences: list[str] | None = None
+    removed_citations: list[int] | None = None
+    citations_checked: int | None = None
+    citations_valid: int | None = None
+    sentences: list[SentenceRecord] | None = None
+    abstain_reason: str | None = None
+    evidence_relevance: float | None = Field(default=None, description="Best relevance of the shown passages to "
+                                             "the question (what the abstention check compares).")
+    prompt_tokens: int | None = None
+
+    def to_json(self) -> dict:
+        return self.model_dump(mode="json", exclude_none=True)
+
+    def ranked(self, system: str) -> list[str]:
+        return self.retrieved_titles if system == "ours" else self.baselines[system].retrieved_titles
+
+    def latency_ms(self, system: str) -> float:
+        timings = self.timings if system == "ours" else self.baselines[system].timings
+        return timings.get("search_ms", timings.get("retrieve_ms", 0.0))
+
+
+class EvalRun(BaseModel):
+    summary: dict
+    questions: list[QuestionRecord]
+
+    def to_json(self) -> dict:
+        return {"summary": self.summary, "questions": [q.to_json() for q in self.questions]}
+
+
+def run_eval(library: Library, questions: Sequence[Question], systems: Sequence[System], *, k: int = 10,
+             answerer: Answerer | None = None, progress: bool = False, dataset: str = "") -> EvalRun:
+    """Every question through every system's retrieval, and through `answerer` when given."""
+    if not any(system.name == "ours" for system in systems):
+        raise EvalError("the systems must include 'ours': baselines are measured against it")
+    started = time.perf_counter()
+    setup: dict[str, float] = {}
+    for system in systems:
+        t0 = time.perf_counter()
+        system.prepare()
+        setup[system.name] = round(time.perf_counter() - t0, 2)
+    records: list[QuestionRecord] = []
+    bar = tqdm(questions, desc="eval", unit="q", file=sys.stderr, disable=not progress, dynamic_ncols=True)
+    for question in bar:
+        bar.set_postfix_str(question.id)
+        runs = {system.name: _retrieve(system, question.question, k) for system in systems}
+        ours = runs.pop("ours")
+        record = QuestionRecord(id=question.id, question=question.question, kind=question.kind,
+                                gold_titles=question.gold_titles, answer_keywords=question.answer_keywords,
+                                retrieved_titles=ours.retrieved_titles, timings=ours.timings, baselines=runs)
+        if answerer is not None:
+            _answer(record, answerer.ask(question.question), answerer)
+        records.append(record)
+    summary = summarize(records, [s.name for s in systems], k)
+    summary.update(
+        dataset=dataset, k=k, mode="answer" if answerer else "retrieval",
+        systems_description={s.name: s.description for s in systems}, setup_seconds=setup,
+        run_seconds=round(time.perf_counter() - started, 1), index=library.index_name,
+        embedder=library.embedder.model_id, papers=len(library.snapshot.papers),
+        created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    )
+    if answerer is not None:
+        summary["llm"] = f"{answerer.llm.backend}:{answerer.llm.model}"
+        settings = answerer.settings
+        summary["answer_settings"] = dataclasses.asdict(settings) if dataclasses.is_dataclass(settings) else {}
+        summary["alce_support_threshold"] = SUPPORT_THRESHOLD
+    return EvalRun(summary=summary, questions=records)
+
+
+def _retrieve(system: System, question: str, k: int) -> SystemRun:
+    t0 = time.perf_counter()
+    papers = system.retrieve(question, k)
+    elapsed = (time.perf_counter() - t0) * 1000
+    return SystemRun(retrieved_titles=[p.title for p in papers], timings={"search_ms": round(elapsed, 2)})
+
+
+def _answer(record: QuestionRecord, answer: Answer, answerer: Answerer) -> None:
+    """Copy what the answer did into the record and check its citations independently of the pipeline."""
+    record.answer = answer.answer
+    record.abstained = answer.abstained
+    record.fallback = answer.fallback
+    record.unsupported_sentences = answer.unsupported_sentences
+    record.removed_citations = answer.removed_citations
+    record.cited_titles = list(dict.fromkeys(c.title for c in answer.citations))
+    record.prompt_tokens = answer.prompt_tokens
+    record.timings = {"search_ms": record.timings["search_ms"], **answer.timings}
+    record.abstain_reason = answer.abstain_reason or None
+    record.evidence_relevance = round(max(e.relevance for e in answer.evidence), 4) if answer.evidence else None
+
+    shown = {e.n: (e.paper.paper_id, e.text) for e in answer.evidence}
+    markers = [n for sentence in answer_sentences(answer.answer) for n in parse_markers(sentence)[1]]
+    entries = [(c.n, c.paper_id, c.passage) for c in answer.citations]
+    checks = [n in shown for n in markers] + [(n, (pid, text)) in shown.items() for n, pid, text in entries]
+    record.citations_checked, record.citations_valid = len(checks), sum(checks)
+
+    scorer = SupportScorer(answerer.library.embedder, answer.evidence) if answer.sentences else None
+    record.sentences = []
+    for sentence in answer.sentences:
+        alce = None
+        if sentence.supported and scorer is not None:
+            claim, cited = parse_markers(sentence.text)
+            scores = [scorer.support(claim_in_context(claim, answer.standalone_question, scorer.evidence[n].paper.title),
+                                     n).score for n in cited if n in scorer.evidence]
+            alce = bool(scores) and max(scores) >= SUPPORT_THRESHOLD
+        record.sentences.append(SentenceRecord(text=sentence.text, origin=sentence.origin, citations=sentence.citations,
+                                               supported=sentence.supported, support=sentence.support,
+                                               alce_supported=alce))
+
+
+def summarize(records: Sequence[QuestionRecord], systems: Sequence[str], k: int) -> dict:
+    """Metrics per system (retrieval) and for our answers, overall and per kind."""
+    kinds = [kind for kind in KINDS if any(r.kind == kind for r in records)]
+    groups = {"overall": list(records), **{kind: [r for r in records if r.kind == kind] for kind in kinds}}
+    summary: dict = {"questions": len(records), "by_kind_count": {kind: len(groups[kind]) for kind in kinds},
+                     "systems": {}}
+    for system in systems:
+        summary["systems"][system] = {
+            "overall": retrieval_metrics(groups["overall"], system, k),
+            "by_kind": {kind: retrieval_metrics(groups[kind], system, k) for kind in kinds},
+            "recall_curve": recall_curve(records, system, k),
+        }
+    if any(r.abstained is not None for r in records):
+        summary["answer"] = {"overall": answer_metrics(groups["overall"]),
+                             "by_kind": {kind: answer_metrics(groups[kind]) for kind in kinds}}
+    return summary
+
+
+def _keys(titles: Sequence[str]) -> list[str]:
+    return [normalize_title(t) for t in titles]
+
+
+def retrieval_metrics(records: Sequence[QuestionRecord], system: str, k: int) -> dict:
+    answerable = [r for r in records if r.gold_titles]
+    out: dict = {"n": len(answerable)}
+    for cut in (c for c in RECALL_KS if c <= k):
+        out[f"recall@{cut}"] = metrics.mean(metrics.recall_at_k(_keys(r.ranked(system)), _keys(r.gold_titles), cut)
+                                            for r in answerable)
+    out["mrr"] = metrics.mean(metrics.reciprocal_rank(_keys(r.ranked(system)), _keys(r.gold_titles))
+                              for r in answerable)
+    cut = min(NDCG_K, k)
+    out[f"ndcg@{cut}"] = metrics.mean(metrics.ndcg_at_k(_keys(r.ranked(system)), _keys(r.gold_titles), cut)
+                                      for r in answerable)
+    latencies = [r.latency_ms(system) for r in records]
+    out["latency_p50_ms"] = _round(metrics.percentile(latencies, 50))
+    out["latency_p95_ms"] = _round(metrics.percentile(latencies, 95))
+    return {key: _round(value) if isinstance(value, float) else value for key, value in out.items()}
+
+
+def recall_curve(records: Sequence[QuestionRecord], system: str, k: int) -> list[float]:
+    curves = [metrics.recall_curve(_keys(r.ranked(system)), _keys(r.gold_titles), k) for r in records if r.gold_titles]
+    if not curves:
+        return []
+    return [_round(sum(column) / len(column)) for column in zip(*curves)]
+
+
+def answer_metrics(records: Sequence[QuestionRecord]) -> dict:
+    records = [r for r in records if r.abstained is not None]
+    answerable = [r for r in records if r.gold_titles]
+    unanswerable = [r for r in records if not r.gold_titles]
+    answered = [r for r in records if not r.abstained]
+    checked = sum(r.citations_checked or 0 for r in records)
+    model_sentences = [s.supported for r in records for s in (r.sentences or []) if s.origin == "model"]
+    total_ms = [r.timings.get("total_ms", 0.0) for r in records]
+    first_token = [r.timings["first_token_ms"] for r in records if r.timings.get("first_token_ms")]
+    prompt_tokens = [r.prompt_tokens for r in records if r.prompt_tokens]
+    out = {
+        "n": len(records),
+        "answerable": len(answerable),
+        "unanswerable": len(unanswerable),
+        "abstention_accuracy": metrics.rate(r.abstained for r in unanswerable),
+        "false_abstention": metrics.rate(r.abstained for r in answerable),
+        "citation_validity": (sum(r.citations_valid or 0 for r in records) / checked) if checked else None,
+        "citation_precision": metrics.mean(metrics.citation_precision(_keys(r.cited_titles or []), _keys(r.gold_titles))
+                                           for r in answerable if not r.abstained),
+        "citation_recall": metrics.mean(metrics.citation_recall(_keys(r.cited_titles or []), _keys(r.gold_titles))
+                                        for r in answerable),
+        "citation_support": metrics.mean(
+            metrics.citation_support([bool(s.alce_supported) for s in (r.sentences or []) if s.supported])
+            for r in answered),
+        "keyword_recall": metrics.mean(metrics.keyword_recall(r.answer or "", r.answer_keywords) for r in answerable),
+        "model_sentence_support": metrics.rate(model_sentences),
+        "model_sentences": len(model_sentences),
+        "fallback_rate": metrics.rate(bool(r.fallback) for r in answered),
+        "invented_citations_removed": sum(len(r.removed_citations or []) for r in records),
+        "latency_p50_ms": metrics.percentile(total_ms, 50),
+        "latency_p95_ms": metrics.percentile(total_ms, 95),
+        "first_token_p50_ms": metrics.percentile(first_token, 50),
+        "prompt_tokens_mean": metrics.mean(prompt_tokens),
+        "prompt_tokens_max": max(prompt_tokens, default=None),
+    }
+    return {key: _round(value) if isinstance(value, float) else value for key, value in out.items()}
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)

@@ -1,0 +1,158 @@
+"""Regression gate: a retrieval-only eval of the seed set on the real index, plus the eval CLI end to end.
+
+The thresholds sit a little below what the pipeline measured when they were set (see
+eval/README.md), and at the issue's targets where it meets them: a drop below one is a
+regression to explain, not noise. The answer eval with the real LLM is slow and runs with
+`make eval`, not here.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from rag.config import PROJECT_ROOT
+from rag.evaluation.baselines import build_systems
+from rag.evaluation.cli import eval_group
+from rag.evaluation.dataset import load_dataset
+from rag.evaluation.runner import run_eval
+from rag.llm.base import LLM, Usage
+
+DATASET = PROJECT_ROOT / "eval" / "datasets" / "seeds.jsonl"
+
+# (group, metric) -> the least ours may score. Measured: see eval/README.md "Gate".
+THRESHOLDS = {
+    ("overall", "recall@5"): 0.90,
+    ("overall", "recall@10"): 0.93,
+    ("overall", "mrr"): 0.85,
+    ("overall", "ndcg@10"): 0.86,
+    ("lookup", "recall@5"): 0.95,
+    ("lookup", "mrr"): 0.93,
+    ("paraphrase", "recall@5"): 0.90,
+    ("paraphrase", "mrr"): 0.78,
+    ("metadata", "recall@5"): 0.78,
+    ("metadata", "mrr"): 0.75,
+    ("multi", "recall@5"): 0.95,
+    ("multi", "mrr"): 0.90,
+}
+# Ours must stay ahead of these baselines on these metrics (BM25 leads on MRR: see eval/README.md).
+AHEAD_OF = {"recall@5": ("bm25", "dense"), "mrr": ("dense",)}
+
+
+def test_retrieval_gate(seeded):
+    questions = load_dataset(DATASET)
+    run = run_eval(seeded, questions, build_systems(seeded, ["ours", "bm25", "dense"]), k=10,
+                   dataset=str(DATASET))
+    systems = run.summary["systems"]
+    ours = systems["ours"]
+    failures = []
+    for (group, metric), least in THRESHOLDS.items():
+        value = ours["overall"][metric] if group == "overall" else ours["by_kind"][group][metric]
+        if value < least:
+            failures.append(f"{group} {metric} = {value:.3f} < {least}")
+    for metric, baselines in AHEAD_OF.items():
+        for name in baselines:
+            if ours["overall"][metric] <= systems[name]["overall"][metric]:
+                failures.append(f"{metric}: ours {ours['overall'][metric]:.3f} is not ahead of "
+                                f"{name} {systems[name]['overall'][metric]:.3f}")
+    assert not failures, "retrieval regressed on eval/datasets/seeds.jsonl:\n" + "\n".join(failures)
+    assert len(run.questions) == len(questions)
+    assert all(len(q.retrieved_titles) == 10 for q in run.questions)
+
+
+def test_llamaindex_baseline_runs_offline_with_our_embedder(seeded):
+    questions = [q for q in load_dataset(DATASET) if q.kind == "lookup"][:3]
+    run = run_eval(seeded, questions, build_systems(seeded, ["ours", "llamaindex", "llamaindex@k"]), k=5)
+    for record in run.questions:
+        assert len(record.baselines["llamaindex"].retrieved_titles) == 2  # its default similarity_top_k
+        assert len(record.baselines["llamaindex@k"].retrieved_titles) == 5
+    assert run.summary["systems"]["llamaindex@k"]["overall"]["recall@5"] > 0.5
+
+
+class ScriptedLLM(LLM):
+    """Replies with a fixed text: the real Answerer then checks its citations as it would a model's."""
+
+    backend = "scripted"
+    model = "fixed-reply"
+    context_window = 4096
+
+    def __init__(self, reply: str):
+        self.reply = reply
+
+    def stream(self, messages, *, max_tokens=256, temperature=0.0, stop=None):
+        for word in self.reply.split(" "):
+            yield word + " "
+        return Usage(prompt_tokens=self.prompt_tokens(messages), completion_tokens=len(self.reply.split()), stopped="stop")
+
+
+def test_answer_records_and_metrics(seeded):
+    from rag.answer import Answerer
+
+    questions = [q for q in load_dataset(DATASET) if q.id in ("lookup-08", "none-05")]
+    reply = "R-MelNet uses under 11 gigabytes of GPU memory on a single commodity GPU [1]. It was trained on the moon [7]."
+    run = run_eval(seeded, questions, build_systems(seeded, ["ours"]), k=5, answerer=Answerer(seeded, ScriptedLLM(reply)))
+    record = next(q for q in run.questions if q.id == "lookup-08")
+    assert not record.abstained
+    assert record.cited_titles == ["R-MelNet: Reduced Mel-Spectral Modeling for Neural TTS"]
+    assert "11 gigabytes" in record.answer and 7 in record.removed_citations
+    assert record.citations_checked and record.citations_checked == record.citations_valid
+    assert any(s.alce_supported for s in record.sentences)
+    answer = run.summary["answer"]["overall"]
+    assert answer["citation_validity"] == 1.0
+    assert answer["prompt_tokens_mean"] > 0
+    assert run.summary["answer"]["by_kind"]["lookup"]["keyword_recall"] == 1.0
+    as_json = run.to_json()["questions"][0]
+    assert {"id", "question", "retrieved_titles", "cited_titles", "answer", "abstained", "timings"} <= set(as_json)
+
+
+@pytest.fixture
+def cli_env(seeded_home, models_dir):
+    return {"RAG_HOME": str(seeded_home), "RAG_MODELS_DIR": str(models_dir)}
+
+
+def test_cli_retrieval_run_writes_reports_and_compares(tmp_path, cli_env):
+    dataset = tmp_path / "small.jsonl"
+    dataset.write_text("\n".join(DATASET.read_text().splitlines()[::9]) + "\n")
+    out = tmp_path / "run"
+    runner = CliRunner()
+    result = runner.invoke(eval_group, ["--dataset", str(dataset), "--retrieval-only", "--systems", "ours,bm25",
+                                        "--out", str(out), "--json"], env=cli_env)
+    assert result.exit_code == 0, result.output + str(result.exception)
+    data = json.loads(result.stdout)
+    assert set(data) == {"summary", "questions"}
+    question = data["questions"][0]
+    assert {"id", "question", "retrieved_titles", "timings"} <= set(question)
+    assert not {"answer", "cited_titles", "abstained"} & set(question)
+    assert {p.name for p in out.iterdir()} == {"report.md", "report.json", "recall_at_k.png", "latency.png"}
+    assert "| ours |" in (out / "report.md").read_text()
+
+    result = runner.invoke(eval_group, ["compare", str(out), str(out / "report.json")], env=cli_env)
+    assert result.exit_code == 0, result.output
+    assert "## ours" in result.stdout and "R@5" in result.stdout
+    result = runner.invoke(eval_group, ["compare", str(out), str(out), "--json"], env=cli_env)
+    deltas = json.loads(result.stdout)
+    assert deltas["systems"]["ours"]["overall"]["recall@5"]["delta"] == 0
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--retrieval-only"], "--dataset is required"),
+    (["--dataset", "nope.jsonl", "--retrieval-only"], "error: nope.jsonl: no such dataset file"),
+    (["compare", "nope", "nope"], "error: nope/report.json: no such report"),
+])
+def test_cli_errors_are_one_line(tmp_path, cli_env, args, message, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    if args[0] == "compare":
+        (tmp_path / "nope").mkdir()
+    result = CliRunner().invoke(eval_group, args, env=cli_env)
+    assert result.exit_code != 0
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_rejects_unknown_systems(tmp_path, cli_env):
+    result = CliRunner().invoke(eval_group, ["--dataset", str(DATASET), "--retrieval-only", "--systems", "ours,magic"],
+                                env=cli_env)
+    assert result.exit_code == 1
+    assert "error: unknown system 'magic'" in result.output
