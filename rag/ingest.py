@@ -19,11 +19,11 @@ from rag import snapshot as snapshots
 from rag.chunking import chunk_metadata, chunk_papers
 from rag.config import PROJECT_ROOT, Settings
 from rag.embedding import Embedder
-from rag.errors import IngestError
+from rag.errors import IngestError, StoreError
 from rag.index import index_name, index_params
-from rag.parsing import ParseError, merge_papers, parse_file
+from rag.parsing import PARSER_VERSION, ParseError, merge_papers, parse_file
 from rag.snapshot import Snapshot, SourceState
-from rag.store import VectorStore, open_store
+from rag.store import VectorStore, move_aside, open_store
 from rag.text import word_tokens
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf"}
@@ -43,6 +43,7 @@ class IngestReport:
     embedded: int = 0
     vectors_deleted: int = 0
     seconds: float = 0.0
+    store_moved_aside: str | None = None
 
     @property
     def up_to_date(self) -> bool:
@@ -97,8 +98,7 @@ def ingest(
     papers = merge_papers([paper for source in sources for paper in source.papers])
     chunks = chunk_papers(papers, embedder.count_tokens, settings.chunking)
     papers_by_id = {p.paper_id: p for p in papers}
-    store = open_store(settings, name)
-    stored = store.existing_ids()
+    store, stored = _open_for_ingest(settings, name, rebuild, report)
     missing = [c for c in chunks if c.chunk_id not in stored]
     _embed_into(store, missing, papers_by_id, embedder, progress)
     report.embedded = len(missing)
@@ -116,8 +116,22 @@ def ingest(
     return report
 
 
+def _open_for_ingest(settings: Settings, name: str, rebuild: bool, report: IngestReport) -> tuple[VectorStore, set[str]]:
+    """The store and the ids it holds. With --rebuild, an embedded store that cannot be read is moved aside
+    (chroma.damaged-<time>) and built afresh: it is derived data, the sources can always rebuild it."""
+    try:
+        store = open_store(settings, name)
+        return store, store.existing_ids()
+    except StoreError:
+        if not rebuild or settings.chroma_url:
+            raise
+    report.store_moved_aside = str(move_aside(settings))
+    store = open_store(settings, name)
+    return store, store.existing_ids()
+
+
 def _refresh_sources(files: list[Path], previous: Snapshot | None, report: IngestReport) -> list[SourceState]:
-    """Parse what is new or changed; keep what is unchanged; drop what was deleted.
+    """Parse what is new or changed (or was read by an older parser); keep what is unchanged; drop what was deleted.
 
     A file that fails to parse keeps its previous state (nothing already indexed is lost).
     """
@@ -132,7 +146,8 @@ def _refresh_sources(files: list[Path], previous: Snapshot | None, report: Inges
             report.files_removed.append(display_path(path))
             continue
         stat = path.stat()
-        if old and old.size == stat.st_size and old.mtime_ns == stat.st_mtime_ns:
+        current_parse = old is not None and old.parser_version == PARSER_VERSION
+        if current_parse and old.size == stat.st_size and old.mtime_ns == stat.st_mtime_ns:
             result.append(old)
             report.files_unchanged += 1
             continue
@@ -143,7 +158,7 @@ def _refresh_sources(files: list[Path], previous: Snapshot | None, report: Inges
             if old:
                 result.append(old)
             continue
-        if old and old.sha256 == digest:
+        if current_parse and old.sha256 == digest:
             old.mtime_ns = stat.st_mtime_ns
             result.append(old)
             report.files_unchanged += 1
@@ -156,7 +171,7 @@ def _refresh_sources(files: list[Path], previous: Snapshot | None, report: Inges
                 result.append(old)
             continue
         fmt = papers[0].sources[0].format if papers and papers[0].sources else "unknown"
-        result.append(SourceState(str(path), digest, stat.st_size, stat.st_mtime_ns, fmt, papers))
+        result.append(SourceState(str(path), digest, stat.st_size, stat.st_mtime_ns, fmt, papers, PARSER_VERSION))
         (report.files_changed if old else report.files_added).append(display_path(path))
     return sorted(result, key=lambda s: s.path)
 

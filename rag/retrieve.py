@@ -17,8 +17,9 @@ import numpy as np
 from rag.config import Settings
 from rag.embedding import Embedder
 from rag.errors import QueryError
+from rag.facets import FacetIndex
 from rag.filters import Filters
-from rag.records import Chunk, Hit, Paper, normalize_title
+from rag.records import Chunk, Hit, Paper
 from rag.snapshot import Snapshot
 from rag.store import VectorStore
 from rag.text import STOPWORDS, word_tokens
@@ -53,11 +54,7 @@ class Retriever:
         self.papers: dict[str, Paper] = snapshot.papers_by_id
         self._headers = {c.paper_id: c.chunk_id for c in snapshot.chunks if c.kind == "header"}
         self._name_index = _name_index(snapshot.papers)
-        self._full_names: dict[str, set[str]] = defaultdict(set)
-        for paper in snapshot.papers:
-            for name in paper.author_names + ([paper.organisation] if paper.organisation else []):
-                if name and (len(name.split()) > 1 or name == paper.organisation):
-                    self._full_names[normalize_title(name)].add(paper.paper_id)
+        self.facets = FacetIndex(snapshot.papers)
 
     @cached_property
     def chunks_by_paper(self) -> dict[str, list[Chunk]]:
@@ -80,10 +77,14 @@ class Retriever:
         allowed = filters.paper_ids(self.snapshot.papers)  # None: no filter
         lists = self._rank(query, allowed)
         fused = rrf([[cid for cid, _ in lists.dense], lists.sparse, lists.metadata], self.settings.retrieval.rrf_k)
-        named = self.named_papers(query)
+        named = self.facets.matching(query)
         if named:
-            # The question names a person or organisation we know: their papers come first, the rest after.
+            # The question names metadata we know (a person, a year, a category...): the papers that match
+            # all of it come first, the rest after. Their header chunks join the candidates.
             top = max(fused.values(), default=0.0)
+            for pid in named:
+                if allowed is None or pid in allowed:
+                    fused.setdefault(self._headers[pid], 0.0)
             fused = {cid: score + (top if self.chunks[cid].paper_id in named else 0.0) for cid, score in fused.items()}
         dense_rank = {cid: i for i, (cid, _) in enumerate(lists.dense, start=1)}
         dense_score = dict(lists.dense)
@@ -110,9 +111,8 @@ class Retriever:
         return RankedLists(dense=dense, sparse=self._bm25(query, allowed, n), metadata=self._metadata(query, allowed))
 
     def named_papers(self, query: str) -> set[str]:
-        """Papers by an author whose full name, or from an organisation whose tag, the query contains."""
-        padded = f" {normalize_title(query)} "
-        return {pid for name, pids in self._full_names.items() if f" {name} " in padded for pid in pids}
+        """Papers by an author or organisation the query names."""
+        return self.facets.named_people(query)
 
     def _bm25(self, query: str, allowed: set[str] | None, n: int) -> list[str]:
         bm25 = self.snapshot.bm25()

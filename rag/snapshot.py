@@ -31,11 +31,13 @@ class SourceState:
     mtime_ns: int
     format: str
     papers: list[Paper] = field(default_factory=list)
+    parser_version: int = 0
 
     def to_json(self) -> dict:
         return {
             "path": self.path, "sha256": self.sha256, "size": self.size, "mtime_ns": self.mtime_ns,
-            "format": self.format, "papers": [p.model_dump(mode="json") for p in self.papers],
+            "format": self.format, "parser_version": self.parser_version,
+            "papers": [p.model_dump(mode="json") for p in self.papers],
         }
 
     @classmethod
@@ -43,6 +45,7 @@ class SourceState:
         return cls(
             path=data["path"], sha256=data["sha256"], size=data["size"], mtime_ns=data["mtime_ns"],
             format=data["format"], papers=[Paper.model_validate(p) for p in data["papers"]],
+            parser_version=data.get("parser_version", 0),
         )
 
 
@@ -102,13 +105,27 @@ def try_load(snapshots_dir: Path, index_name: str) -> Snapshot | None:
 
 
 def write(snapshots_dir: Path, snapshot: Snapshot, corpus_tokens: list[list[str]]) -> Path:
-    """Write a new snapshot folder, then publish it atomically; older folders are removed afterwards."""
-    import bm25s
+    """Write a new snapshot folder, then publish it atomically; older folders are removed afterwards.
 
+    A write that fails (disk full, read-only folder) leaves the previous snapshot in force, removes the
+    half-written folder and raises StoreError with the fix.
+    """
     root = snapshot_root(snapshots_dir, snapshot.index_name)
-    root.mkdir(parents=True, exist_ok=True)
     name = f"gen-{time.time_ns()}-{os.getpid()}"
     tmp = root / f".{name}.tmp"
+    try:
+        return _write(root, name, tmp, snapshot, corpus_tokens)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        where = exc.filename or root
+        raise StoreError(f"disk full or unwritable: {where} ({exc.strerror or exc}) — free space and run "
+                         f"`rag ingest` again; the previous index is still in use") from exc
+
+
+def _write(root: Path, name: str, tmp: Path, snapshot: Snapshot, corpus_tokens: list[list[str]]) -> Path:
+    import bm25s
+
+    root.mkdir(parents=True, exist_ok=True)
     tmp.mkdir()
     _write_lines(tmp / "sources.jsonl", (json.dumps(s.to_json()) for s in snapshot.sources))
     _write_lines(tmp / "papers.jsonl", (p.model_dump_json() for p in snapshot.papers))

@@ -479,3 +479,10 @@ def test_text_file_starting_with_a_paragraph_takes_its_name_as_title(tmp_path):
     assert paper.title == "long thoughts"
     assert paper.flags == ["no title line found; the file name is used as title"]
     assert paper.body == ("word " * 100).strip()
+
+
+def test_institute_papers_take_the_venue_year_as_an_inferred_date():
+    from rag.parsing import parse_file
+    from conftest import SEEDS
+    papers = parse_file(SEEDS / "000_0ba56049ec9660b1.txt")
+    assert {(p.date, p.date_precision, p.date_inferred) for p in papers} == {("2026", "year", True)}

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Callable
 
 from rag.llm.base import LLM, LLMError

@@ -9,6 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from rag.parsing.errors import ParseError
+
+# Bump when a parser reads any file differently: ingest then re-parses unchanged files too.
+PARSER_VERSION = 2
 from rag.parsing.files import parse_pdf, parse_text_file
 from rag.parsing.institute import parse_institute
 from rag.parsing.merge import merge_papers
@@ -19,7 +22,7 @@ from rag.records import Paper
 
 __all__ = ["DEFAULT_MAX_BYTES", "ParseError", "merge_papers", "parse_file", "sniff_format"]
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = 50_000_000  # decimal MB, as the error message prints it
 
 
 def read_bytes_checked(path: Path, shown: str, max_bytes: int) -> bytes:

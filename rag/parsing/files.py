@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from contextlib import contextmanager
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -30,8 +32,25 @@ def _name_as_title(path: Path) -> str:
     return path.stem.replace("_", " ").replace("-", " ").strip() or path.name
 
 
+@contextmanager
+def _quiet_pypdf():
+    """pypdf logs its repairs ("EOF marker not found") to stderr; our ParseError is the one line a user sees."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def read_pdf_pages(path: Path, shown: str) -> tuple[list[str], str | None]:
     """Text of each page and the metadata title, or a ParseError saying why there is none."""
+    with _quiet_pypdf():
+        return _read_pdf_pages(path, shown)
+
+
+def _read_pdf_pages(path: Path, shown: str) -> tuple[list[str], str | None]:
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):

@@ -70,6 +70,11 @@ def parse_starred_authors(line: str) -> tuple[list[Author], list[str]]:
     return authors, flags
 
 
+def _venue_year(base: str | None) -> dict:
+    year = re.search(r"\b(19|20)\d\d\b", base or "")
+    return {"date": year.group(0), "date_precision": "year", "date_inferred": True} if year else {}
+
+
 def _venue(base: str | None, track: str | None) -> str | None:
     if base and track:
         return f"{base} ({track})"
@@ -103,6 +108,8 @@ def parse_institute(text: str, source_path: str) -> list[Paper]:
                 title=clean_title,
                 authors=authors,
                 venue=_venue(base, track),
+                # The page gives no dates; a paper at "ICLR 2026" is a 2026 paper (year precision, inferred).
+                **_venue_year(base),
                 abstract=clean_text(" ".join(abstract)),
                 sources=[SourceRef(path=source_path, format="institute", position=position, line=title_line)],
                 flags=flags,
