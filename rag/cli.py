@@ -86,6 +86,9 @@ def ingest(ctx, paths, rebuild, as_json):
     report = lib.ingest(paths, rebuild=rebuild, progress=not as_json and sys.stderr.isatty())
 
     def human():
+        if report.store_moved_aside:
+            click.echo(f"the damaged Chroma store was moved to {report.store_moved_aside}; rebuilt from the sources",
+                       err=True)
         state = "up to date" if report.up_to_date else f"{report.embedded} chunks embedded"
         click.echo(f"{report.papers} papers, {report.chunks} chunks in {report.index_name} — {state} "
                    f"({report.seconds:.1f} s)")

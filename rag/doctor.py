@@ -10,7 +10,7 @@ import urllib.request
 from dataclasses import dataclass
 
 from rag.config import Settings
-from rag.errors import RagError
+from rag.errors import NotIndexedError, RagError
 
 
 @dataclass
@@ -62,12 +62,14 @@ def _store(settings: Settings) -> list[Check]:
     try:
         vectors = library.store.count()
     except RagError as exc:
-        return [Check("vector store", "fail", str(exc), "see the message above")]
+        fix = "see the message above" if settings.chroma_url else "rag ingest --rebuild"
+        return [Check("vector store", "fail", str(exc), fix)]
     checks = [Check("vector store", "ok", f"Chroma at {where}, collection {library.index_name}, {vectors} vectors")]
     try:
         snap = library.snapshot
     except RagError as exc:
-        checks.append(Check("index", "fail", str(exc), "rag ingest"))
+        fix = "rag ingest" if isinstance(exc, NotIndexedError) else "rag ingest --rebuild"
+        checks.append(Check("index", "fail", str(exc), fix))
         return checks
     live = {c.chunk_id for c in snap.chunks}
     present = library.store.existing_ids(sorted(live))

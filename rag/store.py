@@ -6,7 +6,9 @@ and every call passes vectors, so its default model (fetched from the internet) 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -44,8 +46,25 @@ def connect(settings: Settings):
     except Exception as exc:
         raise StoreError(
             f"the Chroma store at {settings.store_dir} cannot be opened ({_first_line(exc)}) — "
-            f"it is derived data: remove that folder and run `rag ingest` to rebuild it"
+            f"it is derived data: run `rag ingest --rebuild` to move it aside and rebuild it"
         ) from exc
+
+
+def move_aside(settings: Settings) -> Path:
+    """Rename a damaged embedded store to chroma.damaged-<timestamp> so a rebuild starts clean; kept for inspection."""
+    from chromadb.api.client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()  # this process must not reuse a client opened on the damaged files
+    target = settings.store_dir.with_name(f"{settings.store_dir.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+    suffix = 1
+    while target.exists():
+        target, suffix = target.with_name(f"{target.name}-{suffix}"), suffix + 1
+    try:
+        settings.store_dir.rename(target)
+    except OSError as exc:
+        raise StoreError(f"cannot move the damaged Chroma store {settings.store_dir} aside ({exc.strerror or exc}) — "
+                         f"remove that folder and run `rag ingest --rebuild`") from exc
+    return target
 
 
 class VectorStore:
