@@ -11,22 +11,8 @@ from pathlib import Path
 
 import click
 
+from rag.cli_errors import OneLineErrors
 from rag.config import Settings, contain_caches
-from rag.errors import RagError
-
-
-class RagGroup(click.Group):
-    """Turns domain errors and Ctrl-C into one clear line instead of a traceback."""
-
-    def invoke(self, ctx):
-        try:
-            return super().invoke(ctx)
-        except RagError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(1)
-        except KeyboardInterrupt:
-            click.echo("interrupted — the last published index is intact; run the command again to finish", err=True)
-            sys.exit(130)
 
 
 def json_option(fn):
@@ -58,7 +44,7 @@ def emit(data, as_json: bool, human) -> None:
         human()
 
 
-@click.group(cls=RagGroup)
+@click.group(cls=OneLineErrors)
 @click.option("--home", type=click.Path(path_type=Path), default=None, help="Data dir (default: $RAG_HOME or ~/.local/share/rag).")
 @click.option("--chroma-url", default=None, help="Use a Chroma server (default: $RAG_CHROMA_URL, else embedded).")
 @click.pass_context

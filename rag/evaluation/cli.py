@@ -7,28 +7,17 @@ The main CLI adds this group with `main.add_command(eval_group)`. It also runs o
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
 from rag.config import Settings, contain_caches
-from rag.errors import RagError
+from rag.cli_errors import OneLineErrors
 from rag.evaluation import SYSTEMS
 
 
-class EvalGroup(click.Group):
-    """Domain errors and Ctrl-C become one clear line, also when the group runs on its own."""
-
-    def invoke(self, ctx):
-        try:
-            return super().invoke(ctx)
-        except RagError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(1)
-        except KeyboardInterrupt:
-            click.echo("interrupted — no report was written", err=True)
-            sys.exit(130)
+class EvalGroup(OneLineErrors):
+    interrupted = "interrupted — no report was written"
 
 
 def _settings(ctx: click.Context) -> Settings:
