@@ -17,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from rag.config import PROJECT_ROOT
 from rag.prompts import REFUSAL
@@ -251,7 +252,9 @@ def test_an_uploaded_paper_can_be_cited(session, tmp_path):
     page.locator("#library-search textarea, #library-search input").first.fill("quokka")
     page.wait_for_function("document.querySelector('#library-summary').innerText.includes('showing 1')",
                            timeout=10_000)
-    assert UPLOAD_TITLE in page.locator("#library-table").inner_text()
+    # The summary and the table are separate outputs: wait for the table's own re-render too.
+    expect(page.locator("#library-table")).to_contain_text(UPLOAD_TITLE, timeout=10_000)
+    assert "Distributions as Actions" not in page.locator("#library-table").inner_text()
     assert "150 papers" in page.locator("#library-summary").inner_text()
     session.shot("06-library-upload.png")
 
