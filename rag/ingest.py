@@ -88,8 +88,14 @@ def ingest(
     started = time.perf_counter()
     name = index_name(settings, embedder.model_id)
     report = IngestReport(index_name=name)
-    previous = None if rebuild else snapshots.try_load(settings.snapshots_dir, name)
-    sources = _refresh_sources(find_files(paths), previous, report)
+    files = find_files(paths)
+    if rebuild:
+        # Rebuild everything the library held, not only what was named: re-read those files from scratch.
+        files += [Path(path) for path in _previous_source_paths(settings, name) if Path(path).exists()]
+        previous = None
+    else:
+        previous = snapshots.try_load(settings.snapshots_dir, name)
+    sources = _refresh_sources(list(dict.fromkeys(files)), previous, report)
     if previous is not None and report.up_to_date and not report.errors:
         report.papers, report.chunks = len(previous.papers), len(previous.chunks)
         report.seconds = time.perf_counter() - started
@@ -128,6 +134,15 @@ def _open_for_ingest(settings: Settings, name: str, rebuild: bool, report: Inges
     report.store_moved_aside = str(move_aside(settings))
     store = open_store(settings, name)
     return store, store.existing_ids()
+
+
+def _previous_source_paths(settings: Settings, name: str) -> list[str]:
+    """The files the last snapshot was built from, if it can still be read (a damaged one is rebuilt from the paths given)."""
+    try:
+        previous = snapshots.try_load(settings.snapshots_dir, name)
+    except StoreError:
+        return []
+    return [source.path for source in previous.sources] if previous else []
 
 
 def _refresh_sources(files: list[Path], previous: Snapshot | None, report: IngestReport) -> list[SourceState]:

@@ -109,3 +109,14 @@ def test_bad_paths_fail_with_one_clear_line(settings, embedder, tmp_path):
     empty.write_text("   \n")
     report = library.ingest([empty])
     assert report.errors and "empty" in report.errors[0]
+
+
+def test_rebuild_keeps_the_users_own_files(settings, embedder, seed_copy, tmp_path):
+    note = tmp_path / "mine.md"
+    note.write_text("# Tidal Locking of Exomoons\n\nWe measure tidal locking of exomoons.\n")
+    library = Library(settings, embedder=embedder)
+    library.ingest([seed_copy / "000_0ba56049ec9660b1.txt"])
+    library.ingest([note])
+    rebuilt = library.ingest([seed_copy / "000_0ba56049ec9660b1.txt"], rebuild=True)
+    assert rebuilt.papers == 17
+    assert library.search("tidal locking of exomoons", k=1)[0].paper.title == "Tidal Locking of Exomoons"
