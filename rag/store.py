@@ -41,6 +41,7 @@ def connect(settings: Settings):
                 f"`chroma run --path DIR --host {url.hostname} --port {url.port or 8000}` or unset RAG_CHROMA_URL"
             ) from exc
     settings.store_dir.mkdir(parents=True, exist_ok=True)
+    check_not_locked(settings.store_dir)
     try:
         return chromadb.PersistentClient(path=str(settings.store_dir), settings=chroma_settings)
     except Exception as exc:
@@ -48,6 +49,33 @@ def connect(settings: Settings):
             f"the Chroma store at {settings.store_dir} cannot be opened ({_first_line(exc)}) — "
             f"it is derived data: run `rag ingest --rebuild` to move it aside and rebuild it"
         ) from exc
+
+
+LOCK_WAIT_S = 5.0
+
+
+def check_not_locked(store_dir: Path, wait_s: float = LOCK_WAIT_S) -> None:
+    """Fail in seconds, with the reason, when another process holds the store's database locked.
+
+    Chroma itself would wait silently for as long as the other process holds the lock.
+    """
+    import sqlite3
+
+    database = store_dir / "chroma.sqlite3"
+    if not database.exists():
+        return
+    try:
+        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=wait_s)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc):
+            raise StoreError(f"the Chroma store at {store_dir} is locked by another process (an ingest still "
+                             f"running?) — wait for it to finish or stop it, then try again") from exc
+        raise StoreError(f"the Chroma store at {store_dir} cannot be read ({exc}) — it is derived data: "
+                         f"run `rag ingest --rebuild` to move it aside and rebuild it") from exc
 
 
 def move_aside(settings: Settings) -> Path:

@@ -236,3 +236,33 @@ def test_ollama_stall_gives_a_marked_partial_answer_then_the_next_question_works
         assert not healthy.cut_off and healthy.answer and not healthy.abstained
         assert {c.n for c in healthy.citations} <= {e.n for e in healthy.evidence}
         assert len(server.chat_requests()) == 2
+
+
+
+HOLD_LOCK = """import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute('BEGIN EXCLUSIVE')
+print('locked', flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_store_locked_by_another_process_fails_fast_with_the_reason(seeded_home, models_dir):
+    database = seeded_home / "chroma" / "chroma.sqlite3"
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(database)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        env = dict(os.environ, RAG_HOME=str(seeded_home), RAG_MODELS_DIR=str(models_dir))
+        started = time.perf_counter()
+        out = subprocess.run([sys.executable, "-m", "rag.cli", "search", "Hopfield networks"], capture_output=True,
+                             text=True, env=env, timeout=120)
+        assert out.returncode == 1 and time.perf_counter() - started < 30
+        assert len(out.stderr.strip().splitlines()) == 1
+        assert "locked by another process" in out.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+    env = dict(os.environ, RAG_HOME=str(seeded_home), RAG_MODELS_DIR=str(models_dir))
+    again = subprocess.run([sys.executable, "-m", "rag.cli", "search", "Hopfield networks"], capture_output=True,
+                           text=True, env=env, timeout=120)
+    assert again.returncode == 0 and "Hopfield" in again.stdout, "works again once the lock is gone"
