@@ -70,7 +70,7 @@ def check_not_locked(store_dir: Path, wait_s: float = LOCK_WAIT_S) -> None:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             connection.close()
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:  # OperationalError (locked) and "file is not a database" alike
         if "locked" in str(exc):
             raise StoreError(f"the Chroma store at {store_dir} is locked by another process (an ingest still "
                              f"running?) — wait for it to finish or stop it, then try again") from exc

@@ -67,6 +67,14 @@ def seeded(seeded_home, models_dir, embedder):
 
 
 @pytest.fixture
+def home(seeded_home, tmp_path) -> Path:
+    """A private copy of the seeded data dir, so a test may ingest into it or damage it."""
+    target = tmp_path / "home"
+    shutil.copytree(seeded_home, target)
+    return target
+
+
+@pytest.fixture
 def seed_copy(tmp_path) -> Path:
     """A private copy of the seed folder that a test may edit."""
     target = tmp_path / "seeds"

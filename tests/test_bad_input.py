@@ -6,7 +6,6 @@ Real store, real embedder, real `rag` process for the file cases; nothing is moc
 from __future__ import annotations
 
 import io
-import shutil
 
 import pytest
 from pypdf import PdfWriter
@@ -19,14 +18,6 @@ from conftest import SEEDS, make_settings
 from test_cli import rag
 
 SEED_PAPERS = 149
-
-
-@pytest.fixture
-def home(seeded_home, tmp_path):
-    """A private copy of the seeded data dir, so a test may ingest into it."""
-    target = tmp_path / "home"
-    shutil.copytree(seeded_home, target)
-    return target
 
 
 def seeds_still_searchable(library: Library) -> None:

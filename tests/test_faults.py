@@ -117,13 +117,6 @@ def test_disk_full_during_ingest_is_one_line_and_the_index_survives(settings, em
 
 # --- (c) damaged store or snapshot -----------------------------------------------------------------
 
-@pytest.fixture
-def home(seeded_home, tmp_path):
-    target = tmp_path / "home"
-    shutil.copytree(seeded_home, target)
-    return target
-
-
 def _current_folder(home: Path) -> Path:
     [root] = (home / "snapshots").iterdir()
     return root / (root / "CURRENT").read_text().strip()
