@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rag import prompts
-from rag.citations import SUPPORT_THRESHOLD, SupportScorer, answer_sentences, check_sentence, lexical_support, parse_markers, with_markers
+from rag.citations import (SUPPORT_THRESHOLD, SupportScorer, answer_sentences, check_text_sentence, lexical_support,
+                           parse_markers, with_markers)
 from rag.conversation import Turn, standalone
 from rag.abstain import AbstainSettings, decide
 from rag.evidence import EvidenceSettings, select_evidence
@@ -62,7 +63,7 @@ class Answerer:
             return self._finish(_abstain(answer, hits_titles(evidence)), started, on_sentence)
 
         scorer = SupportScorer(self.library.embedder, evidence)
-        stream = _SentenceStream(lambda text: self._check(text, evidence, scorer, answer, on_sentence),
+        stream = _SentenceStream(lambda text: self._check(text, scorer, answer, on_sentence),
                                  limit=self.settings.max_sentences)
         messages = self.messages(query, evidence)
         generating = time.perf_counter()
@@ -102,15 +103,14 @@ class Answerer:
         user = prompts.load("answer_user").render(evidence=passages, question=question)
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
-    def _check(self, text: str, evidence: list[Evidence], scorer: SupportScorer, answer: Answer,
-               on_sentence: OnSentence | None) -> None:
-        claim, cited = parse_markers(text)
-        if not claim or prompts.is_refusal(claim):
+    def _check(self, text: str, scorer: SupportScorer, answer: Answer, on_sentence: OnSentence | None) -> None:
+        if prompts.is_refusal(parse_markers(text)[0]):
             return
-        shown = {e.n for e in evidence}
-        answer.removed_citations.extend(n for n in cited if n not in shown and n not in answer.removed_citations)
-        sentence = check_sentence(claim, [n for n in cited if n in shown], scorer, self.settings.support_threshold,
-                                  answer.standalone_question)
+        sentence, invented = check_text_sentence(text, scorer, self.settings.support_threshold,
+                                                 answer.standalone_question)
+        answer.removed_citations.extend(n for n in invented if n not in answer.removed_citations)
+        if sentence is None:
+            return
         answer.sentences.append(sentence)
         if sentence.supported and on_sentence:
             on_sentence(sentence)

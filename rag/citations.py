@@ -122,16 +122,24 @@ def numbers_agree(claim: str, passage: str) -> bool:
 def check_answer(text: str, evidence: list[Evidence], scorer: SupportScorer, question: str = "",
                  threshold: float = SUPPORT_THRESHOLD) -> tuple[list[AnswerSentence], list[int]]:
     """Check each sentence; returns the sentences (supported or not) and the invented citation numbers removed."""
-    shown = {e.n for e in evidence}
     checked: list[AnswerSentence] = []
     removed: list[int] = []
     for sentence in answer_sentences(text):
-        claim, cited = parse_markers(sentence)
-        if not claim:
-            continue
-        removed.extend(n for n in cited if n not in shown)
-        checked.append(check_sentence(claim, [n for n in cited if n in shown], scorer, threshold, question))
+        result, invented = check_text_sentence(sentence, scorer, threshold, question)
+        removed.extend(invented)
+        if result is not None:
+            checked.append(result)
     return checked, list(dict.fromkeys(removed))
+
+
+def check_text_sentence(sentence: str, scorer: SupportScorer, threshold: float = SUPPORT_THRESHOLD,
+                        question: str = "") -> tuple[AnswerSentence | None, list[int]]:
+    """One sentence as the model wrote it: (the checked sentence, or None when it has no claim; invented [n])."""
+    claim, cited = parse_markers(sentence)
+    invented = [n for n in cited if n not in scorer.evidence]
+    if not claim:
+        return None, invented
+    return check_sentence(claim, [n for n in cited if n in scorer.evidence], scorer, threshold, question), invented
 
 
 def is_degenerate(claim: str, max_words: int = 60) -> bool:
