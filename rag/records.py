@@ -14,6 +14,9 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 DatePrecision = Literal["day", "month", "year"]
+BlockKind = Literal["text", "table", "caption", "references"]
+ChunkKind = Literal["header", "abstract", "body", "table", "references"]
+Outcome = Literal["answer", "closest", "refused"]
 
 
 def normalize_title(title: str) -> str:
@@ -43,6 +46,19 @@ class Author(BaseModel):
     affiliated: bool = Field(default=False, description="Marked with the listing page's affiliation star (*).")
 
 
+class Block(BaseModel):
+    """A stretch of a paper's full text with where it stands: its section and page.
+
+    PDFs are read into blocks: prose paragraphs of a section, a table with its caption, a figure
+    caption, and the reference list (kept apart: searchable, never evidence for content questions).
+    """
+
+    kind: BlockKind = "text"
+    section: str = Field(default="", description="Heading of the section it is in, numbered as printed: '3.2 Results'.")
+    page: int | None = Field(default=None, description="1-based page where the block starts.")
+    text: str
+
+
 class Paper(BaseModel):
     """One paper with everything the listing pages or the file said about it."""
 
@@ -57,7 +73,14 @@ class Paper(BaseModel):
     category: str | None = Field(default=None, description="Subject code from the page: LG, CL, CV, ...")
     venue: str | None = Field(default=None, description="Venue and track, e.g. 'ICLR 2026 (accepted)'.")
     abstract: str = ""
-    body: str = Field(default="", description="Full text beyond the abstract (user PDFs and text files).")
+    body: str = Field(default="", description="Full text beyond the abstract, as plain text (text files).")
+    blocks: list[Block] = Field(
+        default_factory=list, description="Full text beyond the abstract with sections and pages (PDFs). "
+        "When present the chunker reads these instead of `body`.")
+    arxiv_id: str | None = Field(default=None, description="arXiv identifier when the paper prints one: 2004.07180.")
+    doi: str | None = None
+    url: str | None = Field(default=None, description="Where the paper can be read (listing link, arXiv or DOI URL).")
+    page_count: int | None = Field(default=None, description="Pages of the PDF it was read from.")
     abstract_duplicate_of: str | None = Field(
         default=None,
         description="paper_id of an earlier paper on the same page whose abstract this one repeats: "
@@ -89,10 +112,22 @@ class Chunk(BaseModel):
     chunk_id: str = Field(description="Content hash: the same text and metadata always get the same id.")
     paper_id: str
     position: int = Field(description="0-based order of the chunk within its paper.")
-    kind: Literal["header", "abstract", "body"]
+    kind: ChunkKind
     text: str = Field(description="What is embedded and shown: title-prefixed passage.")
     passage: str = Field(description="The passage without the title prefix (what a citation quotes).")
     token_count: int = Field(description="Embedder word pieces of `text`, special tokens included.")
+    section: str = Field(default="", description="Section heading the passage is in ('3.2 Results'); '' if none.")
+    page: int | None = Field(default=None, description="1-based page where the passage starts (PDFs).")
+
+    @property
+    def location(self) -> str:
+        """'§3.2 Results, p. 5' — where a reader finds the passage; '' for abstracts of listing pages."""
+        return format_location(self.section, self.page)
+
+
+def format_location(section: str, page: int | None) -> str:
+    parts = ([f"§{section}"] if section else []) + ([f"p. {page}"] if page else [])
+    return ", ".join(parts)
 
 
 class Hit(BaseModel):
@@ -125,6 +160,9 @@ class Hit(BaseModel):
             "sparse_rank": self.sparse_rank,
             "chunk_id": self.chunk.chunk_id,
             "chunk": self.chunk.passage,
+            "chunk_kind": self.chunk.kind,
+            "section": self.chunk.section,
+            "page": self.chunk.page,
             "flags": self.paper.flags,
         }
 
@@ -141,6 +179,8 @@ class Evidence(BaseModel):
         default=0.0, description="Answerability: 0.5 * best question-sentence cosine + 0.5 * share of the question's "
         "content words the shown passage (title included) contains. Below a threshold the answer abstains.")
     best: int = Field(default=0, description="Index in `sentences` of the sentence most relevant to the question.")
+    section: str = Field(default="", description="Section of the chunk the passage comes from.")
+    page: int | None = Field(default=None, description="1-based page of the chunk (PDFs).")
 
     @property
     def text(self) -> str:
@@ -156,12 +196,17 @@ class Citation(BaseModel):
     source: list[str]
     passage: str = Field(description="The passage shown to the model under [n].")
     span: str = Field(default="", description="The sentence of the passage that best supports the answer.")
+    section: str = Field(default="", description="Section the passage is in ('3.2 Results').")
+    page: int | None = Field(default=None, description="1-based page of the passage in the source PDF.")
+    location: str = Field(default="", description="'§3.2 Results, p. 5', for display.")
 
     @classmethod
     def from_evidence(cls, evidence: Evidence, span: str = "") -> "Citation":
         paper = evidence.paper
         return cls(n=evidence.n, paper_id=paper.paper_id, title=paper.title, authors=paper.author_names,
-                   year=paper.year, source=[s.path for s in paper.sources], passage=evidence.text, span=span)
+                   year=paper.year, source=[s.path for s in paper.sources], passage=evidence.text, span=span,
+                   section=evidence.section, page=evidence.page,
+                   location=format_location(evidence.section, evidence.page))
 
 
 class AnswerSentence(BaseModel):
@@ -178,7 +223,10 @@ class Answer(BaseModel):
     answer: str
     sentences: list[AnswerSentence] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
-    abstained: bool = False
+    abstained: bool = Field(default=False, description="True unless `outcome` is 'answer'.")
+    outcome: Outcome = Field(
+        default="answer", description="'answer': checked sentences that answer the question; 'closest': the closest "
+        "passages, shown as such, not a direct answer; 'refused': the papers here don't answer it.")
     fallback: bool = Field(default=False, description="The model's text did not hold up; an extractive answer was built.")
     unsupported_sentences: list[str] = Field(default_factory=list)
     removed_citations: list[int] = Field(default_factory=list, description="Citation numbers the model invented.")
