@@ -1,24 +1,53 @@
-"""Papers -> title-prefixed, sentence-aligned chunks that fit the embedder's window.
+"""Papers -> title-prefixed chunks that fit the embedder's window and know where they are.
 
 Every paper gets a header chunk (title and metadata: authors, organisation, date, category,
-venue) so questions about people and dates find it, then its abstract and body as passages
-of whole sentences, each prefixed with the title. WordPiece counts are additive across
-whitespace, so a chunk's size is the sum of its pieces' counts; nothing is ever truncated.
+venue) so questions about people and dates find it, then its abstract and full text as passages.
+A PDF's full text comes as blocks (records.Block) with a section and a page: prose is packed by
+whole sentences within one section (never across a section boundary) and each chunk records its
+section and starting page; a table, with its caption, becomes chunks of its own, split by rows
+with the caption and header row repeated; the reference list becomes "references" chunks
+(searchable, never evidence for content questions). A text file's `body` is packed as prose.
+
+Every embedded text starts with the title and, when known, the section heading
+("Title\n§3.2 Results\n..."). WordPiece counts are additive across whitespace, so a chunk's size
+is the sum of its pieces' counts; nothing is ever truncated.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from rag.config import ChunkSettings
-from rag.records import Chunk, Paper
+from rag.records import Block, Chunk, Paper
 from rag.text import split_sentences
 
-CHUNKER_VERSION = "sentences-v1"
+CHUNKER_VERSION = "sections-v2"
 SPECIAL_TOKENS = 2  # [CLS] and [SEP]
+# The section heading goes into the embedded text (not the passage a citation quotes): a question about
+# "the results" or "the annotation study" then also matches by where a passage stands.
+SECTION_IN_TEXT = True
+_TABLE_CAPTION = re.compile(r"^\s*(table|tab\.)\s*[\dIVX]", re.I)
 
 CountTokens = Callable[[list[str]], list[int]]
+
+
+@dataclass
+class _Piece:
+    kind: str
+    passage: str
+    section: str = ""
+    page: int | None = None
+
+
+@dataclass
+class _Unit:
+    """A sentence (or table row, or reference entry) with the page it stands on."""
+
+    text: str
+    page: int | None
 
 
 def header_text(paper: Paper) -> str:
@@ -45,58 +74,141 @@ def chunk_papers(papers: Sequence[Paper], count_tokens: CountTokens, settings: C
 
 
 def chunk_paper(paper: Paper, count_tokens: CountTokens, settings: ChunkSettings) -> list[Chunk]:
-    prefix = f"{paper.title}\n"
-    header = header_text(paper)
-    header = _fit(header, count_tokens, settings.max_tokens)
-    pieces: list[tuple[str, str]] = [("header", header)]
+    packer = _Packer(paper, count_tokens, settings)
+    pieces = [_Piece("header", _fit(header_text(paper), count_tokens, settings.max_tokens))]
     # A copied abstract is not this paper's text: it is never indexed for it.
     abstract = "" if paper.abstract_duplicate_of else paper.abstract
-    prefix_tokens = count_tokens([prefix])[0] - SPECIAL_TOKENS
-    budget = settings.max_tokens - SPECIAL_TOKENS - prefix_tokens
-    for kind, text in (("abstract", abstract), ("body", paper.body)):
-        for passage in _pack_sentences(split_sentences(text), count_tokens, budget, settings.overlap_sentences):
-            pieces.append((kind, passage))
+    from_pdf = bool(paper.blocks)
+    pieces += packer.prose("abstract", [_Unit(s, 1 if from_pdf else None) for s in split_sentences(abstract)],
+                           "Abstract" if from_pdf else "")
+    if paper.blocks:
+        pieces += _block_pieces(paper.blocks, packer)
+    else:
+        pieces += packer.prose("body", [_Unit(s, None) for s in split_sentences(paper.body)], "")
     chunks = []
-    for position, (kind, passage) in enumerate(pieces):
-        text = passage if kind == "header" else prefix + passage
-        chunks.append(
-            Chunk(
-                chunk_id=_chunk_id(paper, position, text),
-                paper_id=paper.paper_id,
-                position=position,
-                kind=kind,  # type: ignore[arg-type]
-                text=text,
-                passage=passage,
-                token_count=0,
-            )
-        )
+    for position, piece in enumerate(pieces):
+        text = piece.passage if piece.kind == "header" else packer.lead(piece.section) + piece.passage
+        chunks.append(Chunk(chunk_id=_chunk_id(paper, position, text), paper_id=paper.paper_id, position=position,
+                            kind=piece.kind, text=text, passage=piece.passage,  # type: ignore[arg-type]
+                            token_count=0, section=piece.section, page=piece.page))
     for chunk, count in zip(chunks, count_tokens([c.text for c in chunks])):
         chunk.token_count = count
     return chunks
 
 
-def _pack_sentences(sentences: list[str], count_tokens: CountTokens, budget: int, overlap: int) -> list[str]:
-    """Greedy packing of whole sentences into passages of at most `budget` word pieces."""
-    if not sentences:
+def _block_pieces(blocks: list[Block], packer: "_Packer") -> list[_Piece]:
+    """Runs of prose of one section packed together; each table and the references on their own."""
+    pieces: list[_Piece] = []
+    run: list[_Unit] = []
+    run_section = ""
+    used_captions: set[int] = set()
+
+    def flush() -> None:
+        pieces.extend(packer.prose("body", run, run_section))
+        run.clear()
+
+    for i, block in enumerate(blocks):
+        if i in used_captions:
+            continue
+        if block.kind == "table":
+            flush()
+            caption = ""
+            for j in (i - 1, i + 1):  # a table's caption is printed just above or below it
+                if 0 <= j < len(blocks) and j not in used_captions and _is_table_caption(blocks, j):
+                    caption = " ".join(blocks[j].text.split())
+                    used_captions.add(j)
+                    break
+            pieces.extend(packer.table(block, caption))
+        elif block.kind == "references":
+            flush()
+            pieces.extend(packer.references(block))
+        else:
+            if block.section != run_section:
+                flush()
+                run_section = block.section
+            if _is_table_caption(blocks, i) and i + 1 < len(blocks) and blocks[i + 1].kind == "table":
+                continue  # packed with its table below
+            run.extend(_Unit(s, block.page) for s in split_sentences(block.text))
+    flush()
+    return pieces
+
+
+def _is_table_caption(blocks: list[Block], i: int) -> bool:
+    return blocks[i].kind == "caption" and bool(_TABLE_CAPTION.match(blocks[i].text))
+
+
+class _Packer:
+    """Packs units into passages under the word-piece budget left after the title and section lines."""
+
+    def __init__(self, paper: Paper, count_tokens: CountTokens, settings: ChunkSettings):
+        self.prefix = f"{paper.title}\n"
+        self.count_tokens = count_tokens
+        self.settings = settings
+        self._lead_tokens: dict[str, int] = {}
+
+    def lead(self, section: str) -> str:
+        return self.prefix + (f"§{section}\n" if section and SECTION_IN_TEXT else "")
+
+    def budget(self, section: str) -> int:
+        if section not in self._lead_tokens:
+            self._lead_tokens[section] = self.count_tokens([self.lead(section)])[0] - SPECIAL_TOKENS
+        return max(self.settings.max_tokens - SPECIAL_TOKENS - self._lead_tokens[section], 16)
+
+    def prose(self, kind: str, units: list[_Unit], section: str) -> list[_Piece]:
+        groups = _pack(units, self.count_tokens, self.budget(section), self.settings.overlap_sentences)
+        return [_Piece(kind, " ".join(u.text for u in group), section, group[0].page) for group in groups]
+
+    def table(self, block: Block, caption: str) -> list[_Piece]:
+        """Rows packed under the budget; every part repeats the caption and the header row."""
+        rows = [" ".join(line.split()) for line in block.text.splitlines() if line.strip()]
+        if not rows:
+            return []
+        budget = self.budget(block.section)
+        head = [line for line in (caption, rows[0]) if line]
+        head_tokens = sum(_piece_counts(head, self.count_tokens)) + len(head)  # + a newline each
+        if head_tokens > budget // 2:  # a huge caption or header row would leave no room for rows
+            head = [_split_long(" ".join(head), self.count_tokens, budget // 2)[0] + " ..."]
+            head_tokens = sum(_piece_counts(head, self.count_tokens)) + 1
+        body = [_Unit(r, block.page) for r in rows[1:]] or [_Unit("", block.page)]
+        groups = _pack(body, self.count_tokens, budget - head_tokens, overlap=0, joiner_tokens=1)
+        return [_Piece("table", "\n".join(head + [u.text for u in group if u.text]), block.section, block.page)
+                for group in groups]
+
+    def references(self, block: Block) -> list[_Piece]:
+        lines = [" ".join(line.split()) for line in block.text.splitlines() if line.strip()]
+        entries = lines if len(lines) > 1 else split_sentences(block.text)
+        units = [_Unit(e, block.page) for e in entries]
+        groups = _pack(units, self.count_tokens, self.budget(block.section), overlap=0, joiner_tokens=1)
+        return [_Piece("references", "\n".join(u.text for u in group), block.section, group[0].page)
+                for group in groups]
+
+
+def _pack(units: list[_Unit], count_tokens: CountTokens, budget: int, overlap: int,
+          joiner_tokens: int = 0) -> list[list[_Unit]]:
+    """Greedy packing of whole units into groups of at most `budget` word pieces; long units are cut."""
+    if not units:
         return []
-    units: list[str] = []
-    for sentence, n in zip(sentences, _piece_counts(sentences, count_tokens)):
-        units.extend([sentence] if n <= budget else _split_long(sentence, count_tokens, budget))
-    counts = _piece_counts(units, count_tokens)
-    passages: list[str] = []
+    fitted: list[_Unit] = []
+    for unit, n in zip(units, _piece_counts([u.text for u in units], count_tokens)):
+        if n + joiner_tokens <= budget:
+            fitted.append(unit)
+        else:
+            fitted.extend(_Unit(part, unit.page) for part in _split_long(unit.text, count_tokens, budget - joiner_tokens))
+    counts = [n + joiner_tokens for n in _piece_counts([u.text for u in fitted], count_tokens)]
+    groups: list[list[_Unit]] = []
     start = 0
-    while start < len(units):
+    while start < len(fitted):
         end, used = start, 0
-        while end < len(units) and used + counts[end] <= budget:
+        while end < len(fitted) and used + counts[end] <= budget:
             used += counts[end]
             end += 1
         end = max(end, start + 1)
-        passages.append(" ".join(units[start:end]))
-        if end >= len(units):
+        groups.append(fitted[start:end])
+        if end >= len(fitted):
             break
         # Step back for overlap, but always move forward.
         start = max(end - overlap, start + 1)
-    return passages
+    return groups
 
 
 def _split_long(sentence: str, count_tokens: CountTokens, budget: int) -> list[str]:
@@ -112,7 +224,7 @@ def _split_long(sentence: str, count_tokens: CountTokens, budget: int) -> list[s
         used += n
     if current:
         parts.append(" ".join(current))
-    return parts
+    return parts or [""]
 
 
 def _fit(text: str, count_tokens: CountTokens, max_tokens: int) -> str:
@@ -132,6 +244,8 @@ def chunk_metadata(paper: Paper, chunk: Chunk) -> dict[str, str | int | float | 
         "paper_id": paper.paper_id,
         "kind": chunk.kind,
         "position": chunk.position,
+        "section": chunk.section,
+        "page": chunk.page or 0,
         "title": paper.title,
         "authors": "; ".join(paper.author_names),
         "year": paper.year or 0,

@@ -64,3 +64,60 @@ def test_chunk_ids_are_stable_and_follow_metadata(embedder):
     changed = [c.chunk_id for c in chunk_paper(moved, embedder.count_tokens, ChunkSettings())]
     assert set(first).isdisjoint(changed), "a metadata change must re-index the paper's chunks"
     assert "Date: 2024-01-02" in header_text(moved)
+
+
+def _pdf_paper(blocks):
+    from rag.records import Block
+
+    return Paper(paper_id=paper_id_for("Graph Toolkit"), title="Graph Toolkit", abstract="We build a toolkit.",
+                 blocks=[Block(**b) for b in blocks], page_count=9)
+
+
+def test_pdf_prose_never_crosses_a_section_and_records_section_and_page(embedder):
+    method = " ".join(f"The annotators labelled batch {i} of the corpus with care." for i in range(40))
+    paper = _pdf_paper([
+        {"section": "1 Introduction", "page": 1, "text": "Graphs are everywhere. We study them."},
+        {"section": "3.2 Annotation", "page": 4, "text": method[: len(method) // 2]},
+        {"section": "3.2 Annotation", "page": 5, "text": method[len(method) // 2:]},
+        {"section": "4 Results", "page": 6, "text": "Accuracy rose to 91 percent."},
+    ])
+    settings = ChunkSettings()
+    chunks = chunk_paper(paper, embedder.count_tokens, settings)
+    body = [c for c in chunks if c.kind == "body"]
+    assert [c.section for c in body][0] == "1 Introduction" and body[-1].section == "4 Results"
+    assert body[0].passage == "Graphs are everywhere. We study them."  # not packed with 3.2's sentences
+    annotation = [c for c in body if c.section == "3.2 Annotation"]
+    assert len(annotation) >= 2 and annotation[0].page == 4 and annotation[-1].page == 5
+    assert all(c.text.startswith("Graph Toolkit\n§3.2 Annotation\n") for c in annotation)
+    assert annotation[0].location == "§3.2 Annotation, p. 4"
+    assert max(c.token_count for c in chunks) <= settings.max_tokens
+    assert embedder.count_tokens([c.text for c in chunks]) == [c.token_count for c in chunks]
+    abstract = next(c for c in chunks if c.kind == "abstract")
+    assert (abstract.section, abstract.page) == ("Abstract", 1)
+
+
+def test_a_table_is_its_own_chunk_with_caption_and_header_repeated_on_every_part(embedder):
+    rows = "\n".join(["Model | Acc | F1"] + [f"model-{i} | {50 + i}.5 | {40 + i}.1" for i in range(60)])
+    paper = _pdf_paper([
+        {"section": "4 Results", "page": 6, "text": "We compare the models below."},
+        {"kind": "table", "section": "4 Results", "page": 6, "text": rows},
+        {"kind": "caption", "section": "4 Results", "page": 6, "text": "Table 2: Accuracy of every model."},
+        {"section": "4 Results", "page": 7, "text": "The best model wins."},
+        {"kind": "references", "section": "References", "page": 8,
+         "text": "A. Author. 2019. A paper.\nB. Author. 2020. Another paper."},
+    ])
+    chunks = chunk_paper(paper, embedder.count_tokens, ChunkSettings())
+    tables = [c for c in chunks if c.kind == "table"]
+    assert len(tables) >= 2, "60 rows do not fit one chunk"
+    for table in tables:
+        lines = table.passage.splitlines()
+        assert lines[:2] == ["Table 2: Accuracy of every model.", "Model | Acc | F1"]
+        assert table.page == 6 and table.section == "4 Results" and table.token_count <= 200
+    rows_seen = [line for t in tables for line in t.passage.splitlines()[2:]]
+    assert rows_seen == rows.splitlines()[1:], "every row once, in order"
+    prose = [c.passage for c in chunks if c.kind == "body"]
+    assert prose == ["We compare the models below. The best model wins."] or \
+        all("|" not in p and "Table 2" not in p for p in prose), prose
+    refs = [c for c in chunks if c.kind == "references"]
+    assert len(refs) == 1 and refs[0].passage.splitlines() == ["A. Author. 2019. A paper.",
+                                                               "B. Author. 2020. Another paper."]
