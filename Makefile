@@ -11,7 +11,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 export HF_HUB_OFFLINE := 1
 
-.PHONY: setup run test browser eval eval-retrieval bench clean
+.PHONY: setup run test browser install-check eval eval-retrieval bench clean
 
 setup: $(VENV)/.installed
 
@@ -32,10 +32,21 @@ test: setup browser
 	$(BIN)/python -m pytest -q
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
+# Without it the test run stops here with the line that installs it: browser tests are never skipped.
 browser:
 	@test -x /usr/bin/chromium || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-		else echo "browser tests need Debian's chromium: sudo apt-get install chromium"; fi; }
+		else echo "the browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
+
+# A plain (non-editable) install into a fresh venv, used from outside the checkout: the package must
+# carry its prompts, seeds and datasets. Reuses pip's cache, so llama-cpp-python is not rebuilt.
+INSTALL_CHECK := $(or $(TMPDIR),/tmp)/rag-install-check
+install-check:
+	rm -rf $(INSTALL_CHECK) && $(PY) -m venv $(INSTALL_CHECK)/venv
+	$(INSTALL_CHECK)/venv/bin/pip install --quiet --upgrade pip
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(INSTALL_CHECK)/venv/bin/pip install --quiet '.[llm]'
+	cd $(INSTALL_CHECK) && RAG_HOME=$(INSTALL_CHECK)/home venv/bin/rag ingest && \
+		RAG_HOME=$(INSTALL_CHECK)/home venv/bin/rag ask --llm embedded "Which paper proposes Gaussian trust regions for PPO?"
 
 # Retrieval of ours and the baselines on the seed questions (about a minute).
 eval-retrieval: setup

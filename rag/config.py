@@ -12,7 +12,18 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
+# A wheel carries prompts/, seeds/ and eval/datasets/ inside the package (see setup.py): a source
+# checkout reads them where they are, an installed package from rag/_bundled.
+BUNDLED = Path(__file__).resolve().parent / "_bundled"
+
+
+def resource_dir(name: str) -> Path:
+    """prompts, seeds or datasets: the project's own folder in a checkout, else the copy in the package."""
+    checkout = PROJECT_ROOT / ("eval/datasets" if name == "datasets" else name)
+    return checkout if checkout.is_dir() else BUNDLED / name
+
+
+DEFAULT_SEEDS = resource_dir("seeds")
 
 
 def default_home() -> Path:

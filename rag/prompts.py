@@ -9,11 +9,11 @@ import string
 from functools import lru_cache
 from pathlib import Path
 
-from rag.config import PROJECT_ROOT
+from rag.config import resource_dir
 from rag.errors import RagError
 
 REFUSAL = "The papers here don't answer that."
-PROMPTS_DIR = PROJECT_ROOT / "prompts"
+PROMPTS_DIR = resource_dir("prompts")
 
 # Each template and exactly the placeholders it must use.
 PLACEHOLDERS: dict[str, set[str]] = {

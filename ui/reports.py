@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from rag.config import PROJECT_ROOT, Settings
+from rag.config import PROJECT_ROOT, Settings, resource_dir
 
-DATASET = PROJECT_ROOT / "eval" / "datasets" / "seeds.jsonl"
+DATASET = resource_dir("datasets") / "seeds.jsonl"
 EVAL_SYSTEMS = ("ours", "bm25", "dense")  # the quick comparison; `rag eval` adds the LlamaIndex baselines
 PLOTS = {"recall_at_k": "Recall@k per system", "latency": "Latency"}  # the PNGs `rag eval --out` writes
 NO_REPORT = ("No eval report yet. Run the retrieval eval with the button above, or "
@@ -45,7 +45,7 @@ def run_retrieval_eval(settings: Settings, library) -> Path:
     from rag.evaluation.report import write_report
     from rag.evaluation.runner import run_eval
 
-    shown = DATASET.relative_to(PROJECT_ROOT)
+    shown = DATASET.relative_to(PROJECT_ROOT) if DATASET.is_relative_to(PROJECT_ROOT) else DATASET.name
     questions = load_dataset(DATASET)
     check_gold(questions, library.snapshot.papers, shown)
     run = run_eval(library, questions, build_systems(library, EVAL_SYSTEMS), k=10, progress=True, dataset=str(shown))
