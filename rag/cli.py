@@ -37,6 +37,19 @@ def make_filters(author, year, category, source, org):
     return Filters(author=author, year=year, category=category, source=source, organisation=org)
 
 
+def hit_count(value) -> int:
+    """-k as an int from 1 to 100; anything else is one line (a QueryError), not a usage block."""
+    from rag.errors import QueryError
+
+    try:
+        k = int(value)
+    except (TypeError, ValueError):
+        raise QueryError(f"-k must be a whole number from 1 to 100 (got {value!r})") from None
+    if not 1 <= k <= 100:
+        raise QueryError(f"-k must be from 1 to 100 (got {k})")
+    return k
+
+
 def emit(data, as_json: bool, human) -> None:
     if as_json:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
@@ -64,14 +77,25 @@ def library(ctx):
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--rebuild", is_flag=True, help="Ignore the current snapshot and rebuild it from the sources.")
+@click.option("--no-wait", is_flag=True, help="Fail at once if another ingest is writing to this data dir.")
 @json_option
 @click.pass_context
-def ingest(ctx, paths, rebuild, as_json):
+def ingest(ctx, paths, rebuild, no_wait, as_json):
     """Add papers (PDF, .txt, .md, listing pages) to the index. Default: the seeds."""
     lib = library(ctx)
-    report = lib.ingest(paths, rebuild=rebuild, progress=not as_json and sys.stderr.isatty())
+
+    def waiting(pid):
+        who = f"pid {pid}" if pid else "another process"
+        click.echo(f"waiting for another ingest ({who}) to finish writing to {ctx.obj.home} …", err=True)
+
+    report = lib.ingest(paths, rebuild=rebuild, progress=not as_json and sys.stderr.isatty(), wait=not no_wait,
+                        on_wait=waiting)
 
     def human():
+        for lost in report.sources_lost:
+            click.echo(f"warning: not restored, source file gone: {lost}", err=True)
+        if report.vectors_restored:
+            click.echo(f"restored {report.vectors_restored} missing vectors", err=True)
         if report.store_moved_aside:
             click.echo(f"the damaged Chroma store was moved to {report.store_moved_aside}; rebuilt from the sources",
                        err=True)
@@ -92,7 +116,8 @@ def ingest(ctx, paths, rebuild, as_json):
 
 @main.command()
 @click.argument("query", nargs=-1, required=True)
-@click.option("-k", "k", type=click.IntRange(1, 100), default=5, show_default=True, help="Number of hits.")
+@click.option("-k", "k", default="5", show_default=True, callback=lambda ctx, param, value: hit_count(value),
+              help="Number of hits (1-100).")
 @filter_options
 @json_option
 @click.pass_context

@@ -2,25 +2,30 @@
 
 Idempotent: chunk ids are content hashes, so unchanged text is never embedded twice.
 Incremental: new, changed and deleted files are found by stat, then by content hash.
-Interrupt-safe: vectors are added in batches first, the snapshot is published atomically after,
-and stale vectors are deleted last; a killed run leaves the previous snapshot in force, and
-the next run reuses every batch the killed one had stored.
+Interrupt-safe: vectors are added in batches first, the library manifest is written, the snapshot is
+published atomically after, and stale vectors are deleted last; a killed run leaves the previous
+snapshot in force, and the next run reuses every batch the killed one had stored.
+One writer at a time: the whole run holds the data dir's writer lock (rag/lock.py).
+Nothing lost: every file the library manifest lists is part of every run, so a rebuild after any damage
+re-reads them all and names those whose source is gone.
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rag import manifest as manifests
 from rag import snapshot as snapshots
 from rag.chunking import chunk_metadata, chunk_papers
 from rag.config import PROJECT_ROOT, Settings
 from rag.embedding import Embedder
 from rag.errors import IngestError, StoreError
 from rag.index import index_name, index_params
+from rag.lock import writer_lock
 from rag.parsing import PARSER_VERSION, ParseError, merge_papers, parse_file
 from rag.snapshot import Snapshot, SourceState
 from rag.store import VectorStore, move_aside, open_store
@@ -44,6 +49,8 @@ class IngestReport:
     vectors_deleted: int = 0
     seconds: float = 0.0
     store_moved_aside: str | None = None
+    sources_lost: list[str] = field(default_factory=list)  # listed in the library, source file gone: not restored
+    vectors_restored: int = 0  # live passages whose vector was missing from the store, embedded again
 
     @property
     def up_to_date(self) -> bool:
@@ -84,31 +91,59 @@ def ingest(
     *,
     rebuild: bool = False,
     progress: bool = False,
+    wait: bool = True,
+    on_wait: Callable[[int | None], None] | None = None,
 ) -> IngestReport:
+    """Bring the index up to date with `paths` plus every file the library already lists.
+
+    Holds the data dir's writer lock throughout: with wait=False a second writer fails at once (LockedError),
+    otherwise it calls on_wait(holder pid) and queues.
+    """
+    files = find_files(paths)  # bad paths fail before we queue for the lock
+    with writer_lock(settings.home, wait=wait, on_wait=on_wait):
+        return _ingest(files, settings, embedder, rebuild, progress)
+
+
+def _ingest(files: list[Path], settings: Settings, embedder: Embedder, rebuild: bool, progress: bool) -> IngestReport:
     started = time.perf_counter()
     name = index_name(settings, embedder.model_id)
     report = IngestReport(index_name=name)
-    files = find_files(paths)
+    library = manifests.load(settings.home)
     if rebuild:
         # Rebuild everything the library held, not only what was named: re-read those files from scratch.
-        files += [Path(path) for path in _previous_source_paths(settings, name) if Path(path).exists()]
         previous = None
+        known = list(library.sources) + _previous_source_paths(settings, name)
     else:
         previous = snapshots.try_load(settings.snapshots_dir, name)
+        known = list(library.sources)
+    for path in dict.fromkeys(known):
+        if not Path(path).exists() and (rebuild or previous is None or path not in {s.path for s in previous.sources}):
+            entry = library.sources.get(path)
+            report.sources_lost.append(entry.describe() if entry else path)
+    files += [Path(path) for path in known if Path(path).exists()]
     sources = _refresh_sources(list(dict.fromkeys(files)), previous, report)
     if previous is not None and report.up_to_date and not report.errors:
-        report.papers, report.chunks = len(previous.papers), len(previous.chunks)
-        report.seconds = time.perf_counter() - started
-        return report
+        store = open_store(settings, name)
+        if _store_matches(store, previous):
+            if library.problem or set(library.sources) != {s.path for s in previous.sources}:
+                manifests.write(settings.home, manifests.entries_from(previous.sources))
+            report.papers, report.chunks = len(previous.papers), len(previous.chunks)
+            report.seconds = time.perf_counter() - started
+            return report
 
     papers = merge_papers([paper for source in sources for paper in source.papers])
     chunks = chunk_papers(papers, embedder.count_tokens, settings.chunking)
     papers_by_id = {p.paper_id: p for p in papers}
     store, stored = _open_for_ingest(settings, name, rebuild, report)
     missing = [c for c in chunks if c.chunk_id not in stored]
+    if previous is not None:
+        was_live = {c.chunk_id for c in previous.chunks}
+        report.vectors_restored = sum(1 for c in missing if c.chunk_id in was_live)
     _embed_into(store, missing, papers_by_id, embedder, progress)
     report.embedded = len(missing)
 
+    # The manifest first: it must never list less than a published snapshot holds.
+    manifests.write(settings.home, manifests.entries_from(sources))
     params = index_params(settings, embedder.model_id) | {"papers": len(papers), "chunks": len(chunks)}
     snapshot = Snapshot(index_name=name, params=params, sources=sources, papers=papers, chunks=chunks)
     snapshots.write(settings.snapshots_dir, snapshot, [word_tokens(c.text) for c in chunks])
@@ -120,6 +155,12 @@ def ingest(
     report.papers, report.chunks = len(papers), len(chunks)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _store_matches(store: VectorStore, snapshot: Snapshot) -> bool:
+    """Every live passage has its vector and no other vector is there (a store replaced or half rebuilt is not)."""
+    live = {c.chunk_id for c in snapshot.chunks}
+    return store.count() == len(live) and store.existing_ids(sorted(live)) == live
 
 
 def _open_for_ingest(settings: Settings, name: str, rebuild: bool, report: IngestReport) -> tuple[VectorStore, set[str]]:

@@ -1,18 +1,24 @@
 """One researcher's library: the entry point the CLI, the UI and the eval harness share.
 
 Everything heavy (the embedder, the Chroma client, the snapshot) is opened on first use, so a
-command pays only for what it touches.
+command pays only for what it touches. A long-running process (UI, chat) sees the newest published
+snapshot: each use of `snapshot` or `retriever` compares the CURRENT pointer (one small file read) with
+the snapshot it holds, and loads the new one when another process has published since. A search in
+progress keeps the snapshot it started with: everything in it was loaded eagerly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
 
+from rag import manifest as manifests
 from rag import snapshot as snapshots
 from rag.config import DEFAULT_SEEDS, Settings
 from rag.embedding import Embedder, load_embedder
+from rag.errors import NotIndexedError, StoreError
 from rag.filters import Filters
 from rag.index import index_name
 from rag.ingest import IngestReport, ingest
@@ -26,6 +32,9 @@ class Library:
     def __init__(self, settings: Settings, embedder: Embedder | None = None):
         self.settings = settings
         self._embedder = embedder
+        self._snapshot: Snapshot | None = None
+        self._retriever: Retriever | None = None
+        self._reload = threading.Lock()  # UI threads may notice a new snapshot at once: load it once
 
     @property
     def embedder(self) -> Embedder:
@@ -37,23 +46,61 @@ class Library:
     def index_name(self) -> str:
         return index_name(self.settings, self.embedder.model_id)
 
-    def ingest(self, paths: Sequence[Path] = (), *, rebuild: bool = False, progress: bool = False) -> IngestReport:
-        report = ingest(list(paths) or [DEFAULT_SEEDS], self.settings, self.embedder, rebuild=rebuild, progress=progress)
-        self.__dict__.pop("snapshot", None)
-        self.__dict__.pop("retriever", None)
+    def ingest(self, paths: Sequence[Path] = (), *, rebuild: bool = False, progress: bool = False,
+               wait: bool = True, on_wait: Callable[[int | None], None] | None = None) -> IngestReport:
+        if not paths and not (rebuild and manifests.load(self.settings.home).sources):
+            paths = [DEFAULT_SEEDS]  # the default, except for a rebuild of a library that lists its own files
+        report = ingest(list(paths), self.settings, self.embedder, rebuild=rebuild, progress=progress,
+                        wait=wait, on_wait=on_wait)
+        self._snapshot = self._retriever = None
         return report
 
-    @cached_property
+    @property
     def snapshot(self) -> Snapshot:
-        return snapshots.load(self.settings.snapshots_dir, self.index_name)
+        """The published snapshot, reloaded when CURRENT names a newer one."""
+        current = snapshots.current_name(self.settings.snapshots_dir, self.index_name)
+        held = self._snapshot
+        if held is not None and held.name == current:
+            return held
+        with self._reload:
+            if self._snapshot is None or self._snapshot.name != current:
+                self._snapshot = self._load_snapshot()
+                self._retriever = None
+            return self._snapshot
+
+    def _load_snapshot(self) -> Snapshot:
+        try:
+            return snapshots.load(self.settings.snapshots_dir, self.index_name)
+        except NotIndexedError:
+            listed = manifests.load(self.settings.home)
+            if listed.sources:  # the library lists papers, so their index was lost, not never built
+                raise StoreError(f"the index is missing, but the library lists {listed.papers} papers from "
+                                 f"{len(listed.sources)} files — run `rag ingest --rebuild` to restore it") from None
+            raise
 
     @cached_property
     def store(self) -> VectorStore:
         return open_store(self.settings, self.index_name)
 
-    @cached_property
+    @property
     def retriever(self) -> Retriever:
-        return Retriever(self.settings, self.embedder, self.snapshot, self.store)
+        snapshot = self.snapshot
+        retriever = self._retriever
+        if retriever is not None and retriever.snapshot is snapshot:
+            return retriever
+        with self._reload:
+            if self._retriever is None or self._retriever.snapshot is not snapshot:
+                self._check_vectors(snapshot)
+                self._retriever = Retriever(self.settings, self.embedder, snapshot, self.store)
+            return self._retriever
+
+    def _check_vectors(self, snapshot: Snapshot) -> None:
+        """Fewer vectors than live passages means a store replaced or half rebuilt: searching it would give
+        wrong papers without an error, so say so (one count per snapshot, cheap)."""
+        have = self.store.count()
+        if have < len(snapshot.chunks):
+            raise StoreError(f"{len(snapshot.chunks) - have} of {len(snapshot.chunks)} passages have no vector in "
+                             f"the store (an interrupted rebuild?) — run `rag ingest` to restore them")
 
     def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> list[Hit]:
         return self.retriever.search(query, k=k, filters=filters)

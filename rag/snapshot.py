@@ -4,12 +4,20 @@ Chroma holds vectors; a snapshot says which of them are live. A snapshot is a fo
 files (JSON lines, bm25s arrays, a versioned params file; no pickles) written in full and then
 published by atomically replacing the CURRENT pointer. A killed ingest therefore leaves the previous
 snapshot in force: search keeps working and ignores any vectors the killed run had added.
+
+params.json carries the sha256 of every other file and a digest of itself, so any damaged or missing
+file is detected on load (never a silent dense-only search or a traceback). A reader loads everything,
+BM25 included, eagerly from the folder CURRENT named when it started; publishes keep the previous
+KEEP_PREVIOUS folders, and a reader that still finds its folder gone re-reads CURRENT once.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -18,7 +26,11 @@ from pathlib import Path
 from rag.errors import NotIndexedError, StoreError
 from rag.records import Chunk, Paper
 
-SNAPSHOT_FORMAT = 1
+SNAPSHOT_FORMAT = 2
+READABLE_FORMATS = (1, 2)  # format 1 had no checksums; it is still read
+KEEP_PREVIOUS = 2  # published folders kept besides the current one, for readers that opened them
+POINTER = "CURRENT"
+_GENERATION = re.compile(r"gen-(\d+)-(\d+)")
 
 
 @dataclass
@@ -60,15 +72,15 @@ class Snapshot:
     _bm25: object | None = None
 
     @property
+    def name(self) -> str | None:
+        return self.folder.name if self.folder else None
+
+    @property
     def papers_by_id(self) -> dict[str, Paper]:
         return {p.paper_id: p for p in self.papers}
 
     def bm25(self):
-        """The BM25 index, loaded on first use (most commands never need it)."""
-        if self._bm25 is None and self.folder is not None and (self.folder / "bm25").exists():
-            import bm25s
-
-            self._bm25 = bm25s.BM25.load(str(self.folder / "bm25"), show_progress=False, verbosity=0)
+        """The BM25 index, loaded with the snapshot (never later, from a folder a publish may have removed)."""
         return self._bm25
 
 
@@ -76,25 +88,87 @@ def snapshot_root(snapshots_dir: Path, index_name: str) -> Path:
     return snapshots_dir / index_name
 
 
+def _damaged(where: Path, why: str) -> StoreError:
+    return StoreError(f"the index snapshot at {where} is damaged ({why.splitlines()[0][:160] if why else '?'}) — "
+                      f"run `rag ingest --rebuild` to rebuild it from the sources")
+
+
+def generations(root: Path) -> list[Path]:
+    """Published snapshot folders, oldest first."""
+    if not root.is_dir():
+        return []
+    found = [(int(m.group(1)), p) for p in root.iterdir() if (m := _GENERATION.fullmatch(p.name)) and p.is_dir()]
+    return [p for _, p in sorted(found)]
+
+
+def current_name(snapshots_dir: Path, index_name: str) -> str | None:
+    """The folder CURRENT names, None when there is no CURRENT; StoreError when it is not a snapshot name."""
+    pointer = snapshot_root(snapshots_dir, index_name) / POINTER
+    try:
+        raw = pointer.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(f"cannot read {pointer} ({exc.strerror or exc}) — check the data dir's permissions") from None
+    name = raw.decode("ascii", errors="replace").strip()
+    if not _GENERATION.fullmatch(name):
+        raise _damaged(pointer, "it names no snapshot")
+    return name
+
+
 def load(snapshots_dir: Path, index_name: str) -> Snapshot:
     root = snapshot_root(snapshots_dir, index_name)
-    pointer = root / "CURRENT"
-    if not pointer.exists():
-        raise NotIndexedError("nothing is indexed yet for these settings — run `rag ingest` (default: the seeds)")
-    folder = root / pointer.read_text().strip()
-    try:
-        params = json.loads((folder / "params.json").read_text())
-        if params.get("format") != SNAPSHOT_FORMAT:
-            raise ValueError(f"format {params.get('format')} (expected {SNAPSHOT_FORMAT})")
-        sources = [SourceState.from_json(json.loads(line)) for line in _lines(folder / "sources.jsonl")]
-        papers = [Paper.model_validate_json(line) for line in _lines(folder / "papers.jsonl")]
-        chunks = [Chunk.model_validate_json(line) for line in _lines(folder / "chunks.jsonl")]
-    except (OSError, ValueError, KeyError) as exc:
-        raise StoreError(
-            f"the index snapshot at {folder} is damaged ({str(exc).splitlines()[0][:160]}) — "
-            f"run `rag ingest --rebuild` to rebuild it from the sources"
-        ) from exc
-    return Snapshot(index_name=index_name, params=params, sources=sources, papers=papers, chunks=chunks, folder=folder)
+    for attempt in range(2):
+        name = current_name(snapshots_dir, index_name)
+        if name is None:
+            if generations(root):
+                raise StoreError(f"the index pointer {root / POINTER} is missing, yet {len(generations(root))} "
+                                 f"snapshot(s) are there — run `rag ingest --rebuild` to restore the index")
+            raise NotIndexedError("nothing is indexed yet for these settings — run `rag ingest` (default: the seeds)")
+        folder = root / name
+        try:
+            return _load_folder(index_name, folder)
+        except FileNotFoundError as exc:
+            if attempt == 0 and current_name(snapshots_dir, index_name) != name:
+                continue  # a publish replaced the folder while we read it: read the one published now
+            raise _damaged(folder, f"missing {Path(exc.filename or '?').name}") from None
+        except StoreError:
+            raise
+        except Exception as exc:  # any failure to read derived data means it is damaged; the sources rebuild it
+            raise _damaged(folder, f"{type(exc).__name__}: {exc}") from None
+    raise _damaged(root, "it kept changing while being read")
+
+
+def _load_folder(index_name: str, folder: Path) -> Snapshot:
+    params_bytes = (folder / "params.json").read_bytes()
+    params = json.loads(params_bytes)
+    if not isinstance(params, dict) or params.get("format") not in READABLE_FORMATS:
+        raise ValueError(f"format {params.get('format') if isinstance(params, dict) else '?'} "
+                         f"(expected one of {READABLE_FORMATS})")
+    contents: dict[str, bytes] = {}
+    if params["format"] >= 2:
+        if params.get("digest") != _params_digest(params):
+            raise ValueError("params.json fails its checksum")
+        for relative, expected in params["files"].items():
+            data = (folder / relative).read_bytes()
+            if hashlib.sha256(data).hexdigest() != expected:
+                raise ValueError(f"{relative} fails its checksum")
+            contents[relative] = data
+    else:
+        for relative in ("sources.jsonl", "papers.jsonl", "chunks.jsonl"):
+            contents[relative] = (folder / relative).read_bytes()
+    sources = [SourceState.from_json(json.loads(line)) for line in _lines(contents["sources.jsonl"])]
+    papers = [Paper.model_validate_json(line) for line in _lines(contents["papers.jsonl"])]
+    chunks = [Chunk.model_validate_json(line) for line in _lines(contents["chunks.jsonl"])]
+    bm25 = None
+    if chunks:
+        import bm25s
+
+        bm25 = bm25s.BM25.load(str(folder / "bm25"), show_progress=False, verbosity=0)
+        if int(bm25.scores["num_docs"]) != len(chunks):
+            raise ValueError(f"BM25 holds {bm25.scores['num_docs']} passages, the catalog {len(chunks)}")
+    return Snapshot(index_name=index_name, params=params, sources=sources, papers=papers, chunks=chunks,
+                    folder=folder, _bm25=bm25)
 
 
 def try_load(snapshots_dir: Path, index_name: str) -> Snapshot | None:
@@ -105,10 +179,10 @@ def try_load(snapshots_dir: Path, index_name: str) -> Snapshot | None:
 
 
 def write(snapshots_dir: Path, snapshot: Snapshot, corpus_tokens: list[list[str]]) -> Path:
-    """Write a new snapshot folder, then publish it atomically; older folders are removed afterwards.
+    """Write a new snapshot folder, then publish it atomically; folders older than KEEP_PREVIOUS are removed after.
 
-    A write that fails (disk full, read-only folder) leaves the previous snapshot in force, removes the
-    half-written folder and raises StoreError with the fix.
+    The caller holds the data dir's writer lock. A write that fails (disk full, read-only folder) leaves
+    the previous snapshot in force, removes the half-written folder and raises StoreError with the fix.
     """
     root = snapshot_root(snapshots_dir, snapshot.index_name)
     name = f"gen-{time.time_ns()}-{os.getpid()}"
@@ -126,6 +200,8 @@ def _write(root: Path, name: str, tmp: Path, snapshot: Snapshot, corpus_tokens: 
     import bm25s
 
     root.mkdir(parents=True, exist_ok=True)
+    for leftover in root.glob(".gen-*.tmp"):  # from a killed run: with the writer lock held, nobody else writes
+        shutil.rmtree(leftover, ignore_errors=True)
     tmp.mkdir()
     _write_lines(tmp / "sources.jsonl", (json.dumps(s.to_json()) for s in snapshot.sources))
     _write_lines(tmp / "papers.jsonl", (p.model_dump_json() for p in snapshot.papers))
@@ -135,29 +211,43 @@ def _write(root: Path, name: str, tmp: Path, snapshot: Snapshot, corpus_tokens: 
         # An empty token list would be dropped by bm25s and shift every index: give it a placeholder.
         retriever.index([tokens or ["\x00empty"] for tokens in corpus_tokens], show_progress=False)
         retriever.save(str(tmp / "bm25"), show_progress=False)
-    params = dict(snapshot.params, format=SNAPSHOT_FORMAT, created=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+    files = {str(p.relative_to(tmp)): _sha256(p) for p in sorted(tmp.rglob("*")) if p.is_file()}
+    params = dict(snapshot.params, format=SNAPSHOT_FORMAT, created=time.strftime("%Y-%m-%dT%H:%M:%S%z"), files=files)
+    params["digest"] = _params_digest(params)
     (tmp / "params.json").write_text(json.dumps(params, indent=2))
     _fsync_tree(tmp)
     os.replace(tmp, root / name)
-    pointer_tmp = root / "CURRENT.tmp"
+    pointer_tmp = root / f"{POINTER}.tmp"
     with open(pointer_tmp, "w") as handle:
         handle.write(name)
         handle.flush()
         os.fsync(handle.fileno())
-    os.replace(pointer_tmp, root / "CURRENT")
+    os.replace(pointer_tmp, root / POINTER)
     _fsync_dir(root)
-    for old in root.iterdir():
-        if old.is_dir() and old.name != name:
+    published = generations(root)
+    keep = {root / name} | set([p for p in published if p.name != name][-KEEP_PREVIOUS:])
+    for old in published:
+        if old not in keep:
             shutil.rmtree(old, ignore_errors=True)
     snapshot.folder = root / name
+    snapshot.params = params
     return root / name
 
 
-def _lines(path: Path):
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield line
+def _params_digest(params: dict) -> str:
+    body = {k: v for k, v in params.items() if k != "digest"}
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+
+
+def _sha256(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _lines(data: bytes):
+    for line in io.StringIO(data.decode("utf-8")):
+        if line.strip():
+            yield line
 
 
 def _write_lines(path: Path, lines) -> None:
