@@ -12,6 +12,7 @@ import hashlib
 import re
 import threading
 from abc import ABC, abstractmethod
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -51,7 +52,21 @@ class Embedder(ABC):
         return out
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.embed_batch([text])[0]
+        """One text's vector; repeated texts (the question retrieval just embedded) come from the cache."""
+        return self.embed_cached([text])[0]
+
+    def embed_cached(self, texts: list[str]) -> np.ndarray:
+        """Like `embed`, through a bounded LRU cache: evidence selection re-reads the same sentences of a paper
+        across a conversation, and only the texts it has not seen cost model time."""
+        cache = self.__dict__.setdefault("_vector_cache", VectorCache())
+        found = {t: cache.get(t) for t in dict.fromkeys(texts)}
+        missing = [t for t, vector in found.items() if vector is None]
+        for text, vector in zip(missing, self.embed(missing)):
+            found[text] = vector
+            cache.put(text, vector)
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        return np.stack([found[t] for t in texts])
 
     def count_tokens(self, texts: list[str]) -> list[int]:
         """Tokens per text as the model counts them, untruncated. Backends with a tokenizer override this."""
@@ -59,6 +74,29 @@ class Embedder(ABC):
 
 
 _WORD = re.compile(r"\w+|[^\w\s]")
+
+
+class VectorCache:
+    """Text -> vector, least recently used first out. 4096 vectors of 384 floats are ~6 MB."""
+
+    def __init__(self, size: int = 4096):
+        self.size = size
+        self._items: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()  # UI sessions answer in threads
+
+    def get(self, text: str) -> np.ndarray | None:
+        with self._lock:
+            vector = self._items.get(text)
+            if vector is not None:
+                self._items.move_to_end(text)
+            return vector
+
+    def put(self, text: str, vector: np.ndarray) -> None:
+        with self._lock:
+            self._items[text] = vector
+            self._items.move_to_end(text)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
 
 
 class OnnxMiniLM(Embedder):

@@ -1,0 +1,108 @@
+"""Evidence selection on full papers: it finds the fact, shows tables as rows, keeps reference lists out of
+content answers, and costs the same whatever the paper's length (real embedder, hand-made papers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.chunking import chunk_paper
+from rag.config import ChunkSettings
+from rag.embedding import VectorCache
+from rag.evidence import EvidenceSettings, chunk_sentences, select_evidence
+from rag.records import Block, Hit, Paper, paper_id_for
+
+FACT = "We trained the tagger on 2,417 sentences annotated with the Brat tool by three linguists."
+TABLE = "Model | Precision | Recall\nBiLSTM-CRF | 91.2 | 88.7\nRule baseline | 76.4 | 61.0\nTagMe | 84.9 | 70.3"
+
+
+def _filler(i: int) -> str:
+    return (f"Section {i} discusses general observations about graphs, which remain broad and unspecific. "
+            f"It relates the observations of part {i} to earlier remarks about structure and scale.")
+
+
+def _paper(sections: int) -> Paper:
+    blocks = [Block(section=f"{i} Discussion part {i}", page=1 + i // 3, text=_filler(i)) for i in range(2, sections)]
+    blocks.insert(len(blocks) // 2, Block(section="3.2 Annotation", page=5, text=f"3.2 Annotation. {FACT} "
+                                          "The annotation took two weeks."))
+    blocks.append(Block(kind="caption", section="5 Results", page=9, text="Table 3: Tagging results on the test set."))
+    blocks.append(Block(kind="table", section="5 Results", page=9, text=TABLE))
+    blocks.append(Block(kind="references", section="References", page=12,
+                        text="M. Ferragina. 2010. TagMe: on-the-fly annotation of short text fragments by Wikipedia.\n"
+                             "P. Stenetorp. 2012. Brat: a web-based tool for NLP-assisted text annotation."))
+    return Paper(paper_id=paper_id_for("Tagging Graphs"), title="Tagging Graphs", blocks=blocks, page_count=12,
+                 abstract="We tag the nodes of citation graphs with a neural sequence tagger.")
+
+
+@pytest.fixture
+def counted(embedder, monkeypatch):
+    """The real embedder with an empty vector cache, counting the texts it really runs."""
+    counter = {"texts": 0}
+    original = embedder.embed_batch
+
+    def embed_batch(texts):
+        counter["texts"] += len(texts)
+        return original(texts)
+
+    monkeypatch.setattr(embedder, "embed_batch", embed_batch)
+    monkeypatch.setitem(embedder.__dict__, "_vector_cache", VectorCache())  # nothing seen before
+    return embedder, counter
+
+
+def _select(embedder, paper: Paper, question: str, settings: EvidenceSettings = EvidenceSettings()):
+    chunks = chunk_paper(paper, embedder.count_tokens, ChunkSettings())
+    abstract = next(c for c in chunks if c.kind == "abstract")
+    hit = Hit(rank=1, chunk=abstract, paper=paper, score=0.03)
+    return select_evidence(question, [hit], embedder, settings, {paper.paper_id: chunks}), chunks
+
+
+def test_the_fact_in_a_methods_section_is_found_with_section_and_page(counted):
+    embedder, counter = counted
+    evidence, chunks = _select(embedder, _paper(12), "How many sentences was the tagger trained on, and with which tool?")
+    shown = " ".join(e.text for e in evidence)
+    annotation = next(c for c in chunks if c.section == "3.2 Annotation")
+    assert annotation.passage.startswith("3.2 Annotation. ")
+    assert chunk_sentences(annotation)[0] == FACT, "a heading left at a section's start is no sentence of its own"
+    assert "2,417" in shown and "Brat" in shown
+    first = next(e for e in evidence if "2,417" in e.text)
+    assert (first.section, first.page) == ("3.2 Annotation", 5)
+
+
+def test_cost_does_not_grow_with_the_paper(counted):
+    embedder, counter = counted
+    settings = EvidenceSettings()
+    question = "How many sentences was the tagger trained on, and with which tool?"
+    short, short_chunks = _select(embedder, _paper(12), question, settings)
+    short_cost = counter["texts"]
+    counter["texts"] = 0
+    long, long_chunks = _select(embedder, _paper(300), question, settings)
+    assert len(long_chunks) > 10 * len(short_chunks) / 2
+    assert "2,417" in " ".join(e.text for e in long)
+    # Sentences embedded are bounded (plus the question), whatever the paper's length.
+    assert counter["texts"] <= settings.max_embedded_sentences + 2
+    assert short_cost <= settings.max_embedded_sentences + 2
+
+
+def test_a_follow_up_on_the_same_passages_embeds_nothing_new(counted):
+    embedder, counter = counted
+    question = "How many sentences was the tagger trained on, and with which tool?"
+    first, _ = _select(embedder, _paper(40), question)
+    counter["texts"] = 0
+    again, _ = _select(embedder, _paper(40), question)
+    assert counter["texts"] == 0 and [e.text for e in again] == [e.text for e in first]
+
+
+def test_a_table_is_shown_as_rows_under_its_caption_and_header(counted):
+    embedder, _ = counted
+    evidence, _ = _select(embedder, _paper(12), "What recall does the rule baseline reach in the tagging results?")
+    table = next(e for e in evidence if e.sentences[0].startswith("Table 3"))
+    assert table.sentences[:2] == ["Table 3: Tagging results on the test set.", "Model | Precision | Recall"]
+    assert "Rule baseline | 76.4 | 61.0" in table.sentences
+    assert (table.section, table.page) == ("5 Results", 9)
+
+
+def test_the_reference_list_is_evidence_only_for_what_a_paper_cites(counted):
+    embedder, _ = counted
+    content, _ = _select(embedder, _paper(12), "What is TagMe used for in on-the-fly annotation of short text?")
+    assert all("Ferragina" not in e.text for e in content)
+    cites, _ = _select(embedder, _paper(12), "Which papers does Tagging Graphs cite about annotation tools?")
+    assert any("Stenetorp" in e.text or "Ferragina" in e.text for e in cites)
