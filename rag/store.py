@@ -6,6 +6,9 @@ and every call passes vectors, so its default model (fetched from the internet) 
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -16,6 +19,7 @@ import numpy as np
 
 from rag.config import Settings
 from rag.errors import StoreError
+from rag.lock import is_read_only
 
 
 def connect(settings: Settings):
@@ -40,6 +44,8 @@ def connect(settings: Settings):
                 f"no Chroma server at {settings.chroma_url} ({_first_line(exc)}) — start it with "
                 f"`chroma run --path DIR --host {url.hostname} --port {url.port or 8000}` or unset RAG_CHROMA_URL"
             ) from exc
+    if is_read_only(settings.store_dir):
+        return chromadb.PersistentClient(path=str(read_only_copy(settings.store_dir)), settings=chroma_settings)
     settings.store_dir.mkdir(parents=True, exist_ok=True)
     check_not_locked(settings.store_dir)
     try:
@@ -49,6 +55,24 @@ def connect(settings: Settings):
             f"the Chroma store at {settings.store_dir} cannot be opened ({_first_line(exc)}) — "
             f"it is derived data: run `rag ingest --rebuild` to move it aside and rebuild it"
         ) from exc
+
+
+def read_only_copy(store_dir: Path) -> Path:
+    """A private temporary copy of a store on read-only storage (Chroma's SQLite cannot open read-only).
+
+    Reads work and nothing is written to the original; the copy goes when the process exits.
+    """
+    if not (store_dir / "chroma.sqlite3").exists():
+        raise StoreError(f"the data dir holding {store_dir} is read-only and has no index — run `rag ingest` "
+                         f"with a writable --home")
+    target = Path(tempfile.mkdtemp(prefix="rag-readonly-store-"))
+    atexit.register(shutil.rmtree, target, True)
+    try:
+        shutil.copytree(store_dir, target, dirs_exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"the store at {store_dir} is on read-only storage and could not be copied to "
+                         f"{target} to read it ({exc.strerror or exc}) — free space in the temp dir") from exc
+    return target
 
 
 LOCK_WAIT_S = 5.0

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rag.errors import RagError
 from rag.ingest import SUPPORTED_SUFFIXES
+from rag.lock import writer_lock
 from rag.parsing import DEFAULT_MAX_BYTES
 
 MAX_UPLOAD_BYTES = DEFAULT_MAX_BYTES  # the parser refuses larger files anyway; say so before copying
@@ -97,6 +98,11 @@ def store_uploads(files: Sequence[Path], folder: Path, max_bytes: int = MAX_UPLO
 
 
 def add_uploads(library, files: Sequence[Path], progress: bool = False):
-    """Store the uploads and ingest them into the library's index; returns (stored paths, IngestReport)."""
-    stored = store_uploads(files, uploads_dir(library.settings.home))
-    return stored, library.ingest(stored, progress=progress)
+    """Store the uploads and ingest them into the library's index; returns (stored paths, IngestReport).
+
+    The data dir's writer lock is held from the copy to the publish, so two uploads (or an upload and a
+    `rag ingest`) never pick the same name or publish over each other; a second one queues.
+    """
+    with writer_lock(library.settings.home):
+        stored = store_uploads(files, uploads_dir(library.settings.home))
+        return stored, library.ingest(stored, progress=progress)
