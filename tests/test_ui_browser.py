@@ -8,6 +8,7 @@ that no request left the machine.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -15,6 +16,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import expect
@@ -23,6 +25,7 @@ from rag.config import PROJECT_ROOT
 from rag.prompts import REFUSAL
 
 CHROMIUM = Path("/usr/bin/chromium")
+PDF = PROJECT_ROOT.parent / "shared" / "pdfs" / "papers" / "N18-3011.pdf"
 OUT = PROJECT_ROOT / "tests" / "output"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -68,6 +71,23 @@ def ui_url(seeded_home, models_dir, tmp_path_factory):
     """`python -m ui.cli` on a private copy of the seeded home; the start-up time to the first page is recorded."""
     home = tmp_path_factory.mktemp("ui") / "home"
     shutil.copytree(seeded_home, home)
+    yield from _serve(home, models_dir, "ui-server")
+
+
+@pytest.fixture(scope="module")
+def pdf_ui_url(seeded_home, models_dir, embedder, tmp_path_factory):
+    """The UI over the seeds plus one real two-column PDF."""
+    from rag.library import Library
+
+    from conftest import make_settings
+
+    home = tmp_path_factory.mktemp("ui-pdf") / "home"
+    shutil.copytree(seeded_home, home)
+    Library(make_settings(home, models_dir), embedder=embedder).ingest([PDF])
+    yield from _serve(home, models_dir, "ui-pdf-server")
+
+
+def _serve(home: Path, models_dir: Path, name: str):
     env = {k: v for k, v in os.environ.items()
            if k not in ("HF_HOME", "LLAMA_INDEX_CACHE_DIR", "GRADIO_TEMP_DIR", "MPLCONFIGDIR",
                         "TORCHINDUCTOR_CACHE_DIR", "NLTK_DATA", "RAG_CHROMA_URL")}
@@ -76,14 +96,14 @@ def ui_url(seeded_home, models_dir, tmp_path_factory):
     port = _free_port()
     url = f"http://127.0.0.1:{port}/"
     OUT.mkdir(parents=True, exist_ok=True)
-    log = open(OUT / "ui-server.log", "w")
+    log = open(OUT / f"{name}.log", "w")
     started = time.perf_counter()
     server = subprocess.Popen([sys.executable, "-m", "ui.cli", "--port", str(port), "--llm", "embedded"],
                               cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         while True:
             if server.poll() is not None:
-                pytest.fail(f"rag ui exited with {server.returncode}: {(OUT / 'ui-server.log').read_text()[-2000:]}")
+                pytest.fail(f"rag ui exited with {server.returncode}: {(OUT / f'{name}.log').read_text()[-2000:]}")
             try:
                 if _get(url) == 200:
                     break
@@ -277,3 +297,33 @@ def test_evals_tab_runs_the_retrieval_eval_and_shows_its_report(session):
     assert page.locator("#eval-plots img").count() == 2, "recall@k and latency plots are shown"
     page.wait_for_function("Array.from(document.querySelectorAll('#eval-plots img')).every(i => i.complete)")
     session.shot("08-evals.png")
+
+
+def test_a_pdf_citation_says_where_and_opens_the_pdf_at_that_page(browser, pdf_ui_url):
+    session = Session(browser, pdf_ui_url)
+    try:
+        page = session.page
+        session.ask("How many PDFs from PubMed Central was the ScienceParse system trained on?")
+        link = page.locator("#sources a.src-open").first
+        expect(link).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+        card = page.locator("#sources .src-card", has=link).first
+        where = card.locator(".src-where").inner_text()
+        href = link.get_attribute("href")
+        number = re.search(r"#page=(\d+)$", href)
+        assert number and re.search(rf"§.+, p\. {number.group(1)}$", where), (href, where)
+        assert "Semantic Scholar" in card.inner_text() and "N18-3011.pdf" in card.inner_text()
+
+        served = page.request.get(urljoin(pdf_ui_url, href.split("#")[0]))
+        assert served.status == 200 and served.headers["content-type"] == "application/pdf"
+        assert served.body()[:5] == b"%PDF-"
+        # Only the library's own files are served: nothing else on the disk.
+        assert page.request.get(urljoin(pdf_ui_url, "gradio_api/file=/etc/passwd")).status == 403
+
+        with session.context.expect_page() as opened:
+            link.click()
+        viewer = opened.value
+        viewer.wait_for_url(re.compile(rf".*N18-3011\.pdf#page={number.group(1)}$"))
+        session.shot("09-pdf-citation.png")
+        viewer.close()
+    finally:
+        session.close()

@@ -364,3 +364,17 @@ def test_latest_report_and_its_view(tmp_path):
     text, plots = reports.report_view(found)
     assert "# Eval report" in text and "## Plots" not in text and str(new) in text
     assert plots == [new / "recall_at_k.png", None]
+
+
+def test_a_pdf_card_says_section_and_page_and_links_the_pdf_at_that_page():
+    pdf = paper("Construction of the Literature Graph", source="/data/papers/N18 3011.pdf", line=None)
+    pdf.sources[0].format = "pdf"
+    shown = Evidence(n=1, paper=pdf, chunk_id="c1", sentences=["It consists of 1.4M PDFs."], section="3 Metadata",
+                     page=2)
+    card = render._card(1, 1, shown, "")
+    assert '<span class="src-where">§3 Metadata, p. 2</span>' in card
+    assert 'href="gradio_api/file=/data/papers/N18%203011.pdf#page=2"' in card and "Open the PDF at p. 2" in card
+    seed = render._card(1, 2, evidence(2, DA, ["DA-AC builds on TD3."]), "")
+    assert "Source page" in seed and "seeds/000_page.txt, line 12" in seed and "src-open" not in seed
+    hover = render._titles(Answer(question="q", standalone_question="q", answer="", evidence=[shown]))
+    assert hover == {1: "Construction of the Literature Graph — §3 Metadata, p. 2"}

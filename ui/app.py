@@ -30,7 +30,7 @@ from ui import render, reports
 from ui.auth import UIError, auth_for
 from ui.backends import Backends
 from ui.style import CSS, JS, THEME
-from ui.uploads import MAX_UPLOAD_BYTES, add_uploads
+from ui.uploads import MAX_UPLOAD_BYTES, add_uploads, uploads_dir
 
 log = logging.getLogger("rag.ui")
 
@@ -357,6 +357,16 @@ def launch_options(host: str, port: int) -> dict:
                 footer_links=[], ssr_mode=False, max_file_size=2 * MAX_UPLOAD_BYTES, show_error=False)
 
 
+def served_files(settings: Settings, library: Library) -> list[str]:
+    """What Gradio's file route may serve, so a citation opens its PDF at the page: the library's PDFs (each file,
+    not its folder) and the uploads folder. Nothing else on the disk."""
+    try:
+        papers = library.snapshot.papers
+    except RagError:  # an empty library: uploads only
+        papers = []
+    return [str(uploads_dir(settings.home))] + sorted({p for p in map(render.pdf_path, papers) if p})
+
+
 def warm_up(library: Library, llm_spec: str, settings: Settings) -> None:
     """Load the index and the embedded model in the background, so the first question does not pay for it."""
     from rag.llm.registry import resolve_llm
@@ -378,7 +388,7 @@ def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, llm_sp
     demo = build_app(settings, library, llm_spec)
     demo.queue(default_concurrency_limit=2, max_size=64)
     try:
-        demo.launch(prevent_thread_lock=True, **options)
+        demo.launch(prevent_thread_lock=True, allowed_paths=served_files(settings, library), **options)
     except OSError as exc:
         raise UIError(f"cannot serve on {host}:{port} ({exc}) — pass a free --port") from None
     url = f"http://{f'[{host}]' if ':' in host else host}:{port}"

@@ -13,11 +13,13 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from urllib.parse import quote
 
 from rag.citations import parse_markers
+from rag.config import PROJECT_ROOT
 from rag.filters import Filters
 from rag.prompts import REFUSAL
-from rag.records import Answer, AnswerSentence, Evidence, Paper, normalize_title
+from rag.records import Answer, AnswerSentence, Evidence, Paper, format_location, normalize_title
 
 ANY = ""  # the value of an unset filter dropdown
 
@@ -58,7 +60,9 @@ def linked_sentence(sentence: AnswerSentence, turn: int, titles: dict[int, str] 
 
 
 def _titles(answer: Answer | None) -> dict[int, str]:
-    return {e.n: e.paper.title for e in answer.evidence} if answer else {}
+    """Hover text of each [n]: the paper's title and where the passage is ('§3.2 Results, p. 5')."""
+    where = {e.n: format_location(e.section, e.page) for e in answer.evidence} if answer else {}
+    return {e.n: e.paper.title + (f" — {where[e.n]}" if where[e.n] else "") for e in answer.evidence} if answer else {}
 
 
 def streaming_message(sentences: Sequence[AnswerSentence], turn: int) -> str:
@@ -161,6 +165,36 @@ def source_line(paper: Paper, short: bool = False) -> str:
     return "; ".join(places)
 
 
+def pdf_path(paper: Paper) -> str | None:
+    """The absolute path of the PDF a paper was read from, if it was read from one."""
+    for source in paper.sources:
+        if source.format == "pdf":
+            path = Path(source.path)
+            return str(path if path.is_absolute() else PROJECT_ROOT / path)
+    return None
+
+
+def pdf_link(path: str, page: int | None) -> str:
+    """URL of a PDF served by Gradio's file route (relative, so it works under a proxy's sub-path), opened by
+    the browser's own viewer at `page`."""
+    return f"gradio_api/file={quote(path)}" + (f"#page={page}" if page else "")
+
+
+def _from_line(evidence: Evidence) -> str:
+    """Where the passage is: the listing page for seed papers; the PDF's section and page, with a link to it."""
+    paper = evidence.paper
+    where = format_location(evidence.section, evidence.page)
+    pdf = pdf_path(paper)
+    if pdf is None:
+        place = f" · {html.escape(where)}" if where else ""
+        return (f'<div class="src-from">Source page: <code title="{html.escape(source_line(paper))}">'
+                f"{html.escape(source_line(paper, short=True))}</code>{place}</div>")
+    label = f"Open the PDF at p. {evidence.page}" if evidence.page else "Open the PDF"
+    return (f'<div class="src-from"><span class="src-where">{html.escape(where or "PDF")}</span> · '
+            f'<a class="src-open" href="{html.escape(pdf_link(pdf, evidence.page))}" target="_blank" rel="noopener" '
+            f'title="{html.escape(pdf)}">{html.escape(label)}</a> · <code>{html.escape(Path(pdf).name)}</code></div>')
+
+
 def _card(turn: int, n: int, evidence: Evidence, span: str) -> str:
     paper = evidence.paper
     return (
@@ -168,8 +202,7 @@ def _card(turn: int, n: int, evidence: Evidence, span: str) -> str:
         f'<div class="src-head"><span class="src-n">[{n}]</span> <span class="src-title">{html.escape(paper.title)}'
         f"</span></div>"
         f'<div class="src-meta">{_meta_line(paper)}</div>'
-        f'<div class="src-from">Source page: <code title="{html.escape(source_line(paper))}">'
-        f"{html.escape(source_line(paper, short=True))}</code></div>"
+        f"{_from_line(evidence)}"
         f'<blockquote class="src-passage">{highlight(evidence.text, span)}</blockquote>'
         "</div>"
     )
