@@ -13,7 +13,7 @@ from rag.chunking import CHUNKER_VERSION
 from rag.config import Settings
 
 # Bump when Paper/Chunk or the parsers change in a way that changes what gets indexed.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def index_params(settings: Settings, embedder_id: str) -> dict:

@@ -8,6 +8,7 @@ from pypdf import PdfWriter
 
 from rag.parsing import ParseError, merge_papers, parse_file, sniff_format
 from rag.parsing.clean import is_debris_line
+from rag.parsing.files import TITLE_FROM_NAME
 from rag.parsing.institute import venue_from_intro
 from rag.parsing.profile import META_LINE, is_meta_line
 from rag.records import Author, Paper, SourceRef, normalize_title, paper_id_for
@@ -313,19 +314,28 @@ def test_merge_leaves_different_papers_alone(institute):
 
 
 def pdf_bytes(pages: list[list[str]], title: str | None = None) -> bytes:
-    """A minimal valid PDF: one Helvetica text line per entry, offsets computed for the xref table."""
+    """A minimal valid PDF, one text line per entry: '# ' lines in 17pt (a title), '## ' lines in bold
+    (headings), the rest in 11pt Helvetica. Offsets are computed for the xref table."""
 
     def literal(text):
         return "(" + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
 
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    def shown(line):
+        if line.startswith("# "):
+            return f"/F1 17 Tf {literal(line[2:])} Tj T* T* /F1 11 Tf"
+        if line.startswith("## "):
+            return f"T* /F2 11 Tf {literal(line[3:])} Tj T* /F1 11 Tf"
+        return f"{literal(line)} Tj T*"
+
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>"]
     kids = []
     for lines in pages:
-        content = "BT /F1 11 Tf 72 740 Td 14 TL " + " ".join(f"{literal(line)} Tj T*" for line in lines) + " ET"
+        content = "BT /F1 11 Tf 72 740 Td 14 TL " + " ".join(shown(line) for line in lines) + " ET"
         objects.append(f"<< /Length {len(content)} >>\nstream\n{content}\nendstream")
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {len(objects)} 0 R"
-            " /Resources << /Font << /F1 3 0 R >> >> >>"
+            " /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>"
         )
         kids.append(f"{len(objects)} 0 R")
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
@@ -346,54 +356,60 @@ def pdf_bytes(pages: list[list[str]], title: str | None = None) -> bytes:
 
 PAPER_PAGES = [
     [
-        "arXiv:2401.00001v1 [cs.LG]",
-        "Sparse Attention for Tiny Language Models",
+        "arXiv:2401.00001v1 [cs.LG] 2 Jan 2024",
+        "# Sparse Attention for Tiny Language Models",
         "Jane Doe, John Roe",
         "jane@example.org",
-        "Abstract",
+        "## Abstract",
         "We study sparse attention in small models and find that it",
         "keeps accuracy while cutting memory by half.",
-        "1 Introduction",
+        "## 1 Introduction",
         "Attention is costly. The rein-",
         "forcement of old ideas helps.",
     ],
-    ["2 Method", "We prune heads."],
+    ["## 2 Method", "We prune heads."],
 ]
 
 
-def test_pdf_round_trip_with_metadata_title(tmp_path):
+def test_pdf_round_trip(tmp_path):
     path = tmp_path / "paper.pdf"
     path.write_bytes(pdf_bytes(PAPER_PAGES, title="Sparse Attention for Tiny Language Models"))
     (paper,) = parse_file(path, "library/paper.pdf")
     assert paper.title == "Sparse Attention for Tiny Language Models"
     assert paper.paper_id == paper_id_for(paper.title)
+    assert paper.author_names == ["Jane Doe", "John Roe"]
     assert paper.abstract == (
         "We study sparse attention in small models and find that it keeps accuracy while cutting memory by half."
     )
-    assert paper.body == (
-        "1 Introduction\n\nAttention is costly. The reinforcement of old ideas helps.\n\n2 Method\n\nWe prune heads."
-    )
+    assert paper.body == ""
+    assert [(b.kind, b.section, b.page, b.text) for b in paper.blocks] == [
+        ("text", "1 Introduction", 1, "Attention is costly. The reinforcement of old ideas helps."),
+        ("text", "2 Method", 2, "We prune heads."),
+    ]
+    assert (paper.arxiv_id, paper.url, paper.page_count) == ("2401.00001", "https://arxiv.org/abs/2401.00001", 2)
+    assert (paper.date, paper.date_precision) == ("2024-01-02", "day")
     assert paper.sources == [SourceRef(path="library/paper.pdf", format="pdf", position=0, line=None)]
     assert paper.flags == []
 
 
-def test_pdf_title_falls_back_to_the_first_title_like_line(tmp_path):
+def test_pdf_title_is_the_printed_one_not_a_bad_title_field(tmp_path):
     path = tmp_path / "paper.pdf"
     path.write_bytes(pdf_bytes(PAPER_PAGES, title="paper.dvi"))
     assert parse_file(path)[0].title == "Sparse Attention for Tiny Language Models"
 
 
-def test_pdf_without_abstract_heading_uses_its_opening_text(tmp_path):
-    path = tmp_path / "notes.pdf"
-    sentence = "Sentence number {} about retrieval augmented generation and its evaluation."
-    path.write_bytes(pdf_bytes([["Retrieval Notes For Later", *(sentence.format(i) for i in range(40))]]))
-    (paper,) = parse_file(path)
-    assert paper.title == "Retrieval Notes For Later"
-    assert paper.abstract.startswith("Sentence number 0 about") and paper.abstract.endswith(".")
-    assert 1000 < len(paper.abstract) <= 1500
-    assert paper.body.startswith("Sentence number ")
-    assert paper.body.endswith("Sentence number 39 about retrieval augmented generation and its evaluation.")
-    assert paper.flags == ["no 'Abstract' heading; the opening text is used as abstract"]
+def test_pdf_without_a_printed_title_uses_a_sensible_title_field_else_the_file_name(tmp_path):
+    lines = ["Retrieval Notes For Later", "Sentence one about retrieval.", "Sentence two about evaluation."]
+    (tmp_path / "notes.pdf").write_bytes(pdf_bytes([lines], title="Retrieval Notes: A Field Guide"))
+    (paper,) = parse_file(tmp_path / "notes.pdf")
+    assert paper.title == "Retrieval Notes: A Field Guide"
+    (tmp_path / "my_notes.pdf").write_bytes(pdf_bytes([lines]))
+    (paper,) = parse_file(tmp_path / "my_notes.pdf")
+    # Never the first body line: the page sets nothing apart as a title.
+    assert paper.title == "my notes"
+    assert TITLE_FROM_NAME in paper.flags
+    assert "no 'Abstract' heading; the opening text is used as abstract" in paper.flags
+    assert paper.abstract.startswith("Retrieval Notes For Later Sentence one")
 
 
 def assert_parse_error(path, *phrases, **kwargs):

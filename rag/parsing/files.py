@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import logging
-from contextlib import contextmanager
 from pathlib import Path
 
-from pypdf import PdfReader
-
-from rag.parsing.clean import clean_text
-from rag.parsing.errors import ParseError
-from rag.parsing.sections import body_text, first_title_line, is_sensible_title, leading_text, split_abstract
+from rag.parsing.clean import clean_text, collapse_whitespace
+from rag.parsing.pdf import read_pdf
+from rag.parsing.sections import body_text, split_abstract
 from rag.records import Paper, SourceRef, paper_id_for
 
 TITLE_FROM_NAME = "no title line found; the file name is used as title"
@@ -32,63 +28,27 @@ def _name_as_title(path: Path) -> str:
     return path.stem.replace("_", " ").replace("-", " ").strip() or path.name
 
 
-@contextmanager
-def _quiet_pypdf():
-    """pypdf logs its repairs ("EOF marker not found") to stderr; our ParseError is the one line a user sees."""
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
-
-
-def read_pdf_pages(path: Path, shown: str) -> tuple[list[str], str | None]:
-    """Text of each page and the metadata title, or a ParseError saying why there is none."""
-    with _quiet_pypdf():
-        return _read_pdf_pages(path, shown)
-
-
-def _read_pdf_pages(path: Path, shown: str) -> tuple[list[str], str | None]:
-    try:
-        reader = PdfReader(path)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ParseError(f"{shown}: the PDF is encrypted with a password; save an unlocked copy and add that")
-        pages = [page.extract_text() or "" for page in reader.pages]
-        title = reader.metadata.title if reader.metadata else None
-    except ParseError:
-        raise
-    except Exception as error:  # noqa: BLE001 - pypdf raises many kinds on damaged files; all mean "unreadable"
-        raise ParseError(f"{shown}: not a readable PDF (damaged or truncated?): {error}") from error
-    if not any(page.strip() for page in pages):
-        raise ParseError(f"{shown}: the PDF has no text layer (a scan?); run it through OCR first")
-    return pages, title
-
-
 def parse_pdf(path: Path, shown: str) -> list[Paper]:
-    """Title from the metadata when sensible, else the first title-like line; abstract from its heading."""
-    pages, metadata_title = read_pdf_pages(path, shown)
-    first_page = [line.strip() for line in pages[0].splitlines()]
-    # Pages are kept apart by a blank line so a paragraph never runs across a page break unnoticed.
-    lines = [line.strip() for page in pages for line in [*page.splitlines(), ""]]
-    title_index = first_title_line(first_page)
-    flags = []
-    if is_sensible_title(metadata_title):
-        title = metadata_title
-    elif title_index is not None:
-        title = first_page[title_index]
-    else:
-        title, flags = _name_as_title(path), [TITLE_FROM_NAME]
-    found = split_abstract(lines)
-    if found:
-        abstract, rest = found
-        body = body_text(rest)
-    else:
-        after_title = lines[title_index + 1 :] if title_index is not None else lines
-        abstract, body = leading_text(body_text(after_title))
-        flags.append("no 'Abstract' heading; the opening text is used as abstract")
-    return [_paper(title, abstract, body, SourceRef(path=shown, format="pdf", position=0), flags)]
+    """Title, authors, date, venue and identifiers from page 1; full text as blocks with section and page.
+
+    `body` stays empty: the chunker reads `blocks`. A page that prints no title gets the file name.
+    """
+    content = read_pdf(path, shown)
+    flags = list(content.flags)
+    title = content.title
+    if not title:
+        title = _name_as_title(path)
+        flags.insert(0, TITLE_FROM_NAME)
+    fields = content.fields
+    url = f"https://arxiv.org/abs/{fields['arxiv_id']}" if fields.get("arxiv_id") else (
+        f"https://doi.org/{fields['doi']}" if fields.get("doi") else None)
+    title = clean_text(title)
+    paper = Paper(
+        paper_id=paper_id_for(title), title=title, authors=content.authors, abstract=collapse_whitespace(content.abstract),
+        blocks=content.blocks, page_count=content.page_count, url=url, flags=flags,
+        sources=[SourceRef(path=shown, format="pdf", position=0)], **fields,
+    )
+    return [paper]
 
 
 def parse_text_file(text: str, path: Path, shown: str) -> list[Paper]:

@@ -1,0 +1,286 @@
+"""From text runs to lines in reading order: columns, running headers/footers and gutters found by geometry.
+
+A page is read as bands: a line that crosses the column gutter (a title, a full-width table or
+caption, a centred footer) closes a band, and inside a band the left column is read before the
+right one. Page furniture is recognised structurally: a line repeated at the same height on
+several pages, a bare number at the top or bottom of a page, numbers in the margin beside the
+text (a review copy's line-number gutter), and the small print under page 1's columns.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rag.parsing.pdf.reader import RawDocument, RawPage, Span
+
+# Spacing accents that TeX sets as a glyph of their own above the letter: 'O˘guz' -> 'Oğuz'.
+SPACING_ACCENTS = {
+    "\u02d8": "\u0306", "\u00a8": "\u0308", "\u00b4": "\u0301", "`": "\u0300", "\u02c6": "\u0302",
+    "\u02dc": "\u0303", "\u00af": "\u0304", "\u02c7": "\u030c", "\u02d9": "\u0307", "\u02da": "\u030a",
+    "\u02dd": "\u030b", "\u00b8": "\u0327", "^": "\u0302", "~": "\u0303",
+}  # fmt: skip
+FOOTNOTE_MARKS = set("*∗†‡§¶‖#,0123456789abcdefg ")
+PAGE_NUMBER = re.compile(r"(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:/|of)\s*\d{1,4})?", re.I)
+CONTROL = dict.fromkeys(c for c in range(32) if c not in (9,))
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    bold: bool
+    page: int
+    column: int = 0  # 0 single column or full width, 1 left, 2 right
+    cells: list[str] = field(default_factory=list)  # pieces separated by wide gaps (table rows)
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PageLayout:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]  # body lines in reading order
+    furniture: list[Line]  # running headers/footers, page numbers, small print under page 1's columns
+    stamps: list[str]  # text written sideways in the margin (the arXiv stamp)
+
+
+def clean_span_text(text: str) -> str:
+    # PDFium reports a hyphen it judges to end a line as U+0002.
+    return text.replace("\x02", "-").translate(CONTROL).replace("\u00ad", "").replace("\ufffe", "").replace("\uffff", "")
+
+
+def body_size(document: RawDocument) -> float:
+    """The font size most characters are set in: the size of running text."""
+    counts: Counter[float] = Counter()
+    for page in document.pages:
+        for span in page.spans:
+            if not span.vertical:
+                counts[round(span.size * 2) / 2] += len(span.text)
+    return counts.most_common(1)[0][0] if counts else 10.0
+
+
+def _is_superscript(span: Span, line_size: float, baseline: float) -> bool:
+    return span.size < 0.85 * line_size and span.y0 > baseline + 0.15 * line_size
+
+
+def _compose_accents(spans: list[Span]) -> list[Span]:
+    """Fold a lone spacing accent into the letter under it, so author names keep their diacritics."""
+    accents = [s for s in spans if len(s.text.strip()) == 1 and s.text.strip() in SPACING_ACCENTS]
+    if not accents:
+        return spans
+    out = [s for s in spans if s not in accents]
+    for accent in accents:
+        centre = (accent.x0 + accent.x1) / 2
+        host = next((s for s in out if s.x0 - 1 <= centre <= s.x1 + 1 and s.text.strip()), None)
+        if host is None:
+            out.append(accent)
+            continue
+        # Characters of one run are near enough equal in width to find the letter under the accent.
+        index = min(int((centre - host.x0) / max(host.x1 - host.x0, 1e-3) * len(host.text)), len(host.text) - 1)
+        while index > 0 and not host.text[index].isalpha():
+            index -= 1
+        if host.text[index].isalpha():
+            letter = unicodedata.normalize("NFC", host.text[index] + SPACING_ACCENTS[accent.text.strip()])
+            host.text = host.text[:index] + letter + host.text[index + 1 :]
+    return sorted(out, key=lambda s: s.x0)
+
+
+def make_line(spans: list[Span], page: int, gap_cells: float) -> Line:
+    """One line from runs at one height: words joined, footnote marks dropped, wide gaps kept as cells."""
+    spans = _compose_accents(sorted(spans, key=lambda s: s.x0))
+    main = max(spans, key=lambda s: len(s.text.strip()) * s.size)
+    size, baseline = main.size, main.y0
+    text, cells, cell = "", [], ""
+    previous: Span | None = None
+    for span in spans:
+        piece = clean_span_text(span.text)
+        if _is_superscript(span, size, baseline):
+            if set(piece) <= FOOTNOTE_MARKS and not (text and text.rstrip()[-1:].isdigit()):
+                continue  # a footnote or affiliation mark, not content
+            piece = "^" + piece.strip() if text[-1:].isdigit() else piece
+        if previous is not None:
+            gap = span.x0 - previous.x1
+            if gap > gap_cells * size:
+                cells.append(cell.strip())
+                cell = ""
+                text = text.rstrip() + "  "
+            elif gap > 0.15 * size and not text.endswith(" ") and not piece.startswith(" "):
+                text += " "
+                cell += " "
+        text += piece
+        cell += piece
+        previous = span
+    cells.append(cell.strip())
+    bold_chars = sum(len(s.text) for s in spans if s.bold)
+    return Line(
+        text=" ".join(text.split()),
+        x0=min(s.x0 for s in spans), y0=min(s.y0 for s in spans),
+        x1=max(s.x1 for s in spans), y1=max(s.y1 for s in spans),
+        size=size, bold=bold_chars >= 0.6 * sum(len(s.text) for s in spans),
+        page=page, cells=[c for c in cells if c], spans=spans,
+    )
+
+
+def group_rows(spans: list[Span]) -> list[list[Span]]:
+    """Runs that share a height, top to bottom; a superscript joins the row it sits on."""
+    rows: list[list[Span]] = []
+    extents: list[tuple[float, float]] = []
+    for span in sorted(spans, key=lambda s: (-s.y1, s.x0)):
+        for index, (low, high) in enumerate(extents):
+            overlap = min(high, span.y1) - max(low, span.y0)
+            centre = (span.y0 + span.y1) / 2
+            # A comma's box sits below the baseline: its centre, not its overlap, places it on its row.
+            same_height = overlap > 0.5 * min(high - low, span.height or 1.0) or low - 0.25 * span.size <= centre <= high
+            # Two runs over the same x are two lines, however close their heights (10pt abstract beside 11pt text).
+            # Accents and marks (one character) may overlap the letters they sit on.
+            if same_height and not (len(span.text.strip()) > 1 and any(
+                    len(s.text.strip()) > 1 and min(s.x1, span.x1) - max(s.x0, span.x0) > 2 for s in rows[index])):
+                rows[index].append(span)
+                # The row takes the extent of its largest run (not a superscript that came first), and
+                # never the union of all, so that rows do not creep into the next line.
+                if span.size > max(s.size for s in rows[index][:-1]) + 0.5:
+                    extents[index] = (span.y0, span.y1)
+                break
+        else:
+            rows.append([span])
+            extents.append((span.y0, span.y1))
+    return rows
+
+
+def find_gutter(spans: list[Span], width: float, size: float) -> tuple[float, float] | None:
+    """The empty vertical strip between two columns of running text, if the page has two."""
+    text = [s for s in spans if abs(s.size - size) < 0.6 and len(s.text) > 3]
+    total = sum(len(s.text) for s in text)
+    if total < 400:
+        return None
+    step = 2.0
+    xs = [width * 0.3 + step * i for i in range(int(width * 0.4 / step))]
+    best = None
+    for x in xs:
+        crossing = sum(len(s.text) for s in text if s.x0 < x < s.x1)
+        if crossing <= 0.05 * total:
+            left = sum(len(s.text) for s in text if s.x1 <= x)
+            if min(left, total - left - crossing) > 0.1 * total:
+                best = best or [x, x]
+                best[1] = x
+        elif best:
+            break
+    if not best:
+        return None
+    # Widen to the real strip: the right edge of left-column text and the left edge of the right column.
+    mid = (best[0] + best[1]) / 2
+    left_edge = max((s.x1 for s in text if s.x1 <= mid), default=mid)
+    right_edge = min((s.x0 for s in text if s.x0 >= mid), default=mid)
+    return (min(left_edge, mid), max(right_edge, mid))
+
+
+def _column(line_spans: list[Span], gutter: tuple[float, float] | None) -> int:
+    if gutter is None:
+        return 0
+    low, high = gutter
+    x0, x1 = min(s.x0 for s in line_spans), max(s.x1 for s in line_spans)
+    if x1 <= high + 2 and x0 < low:
+        return 1
+    if x0 >= low - 2 and x1 > high:
+        return 2
+    return 0
+
+
+def page_lines(page: RawPage, size: float) -> tuple[list[Line], list[str]]:
+    """Lines of a page in reading order (before furniture is removed) and its sideways margin text."""
+    flat = [s for s in page.spans if not s.vertical and clean_span_text(s.text).strip()]
+    stamps = [" ".join(clean_span_text(s.text).split()) for s in page.spans if s.vertical]
+    gutter = find_gutter(flat, page.width, size)
+    lines: list[Line] = []
+    for row in group_rows(flat):
+        parts = [row]
+        if gutter is not None and not any(s.x0 < gutter[0] - 2 and s.x1 > gutter[1] + 2 for s in row):
+            middle = (gutter[0] + gutter[1]) / 2
+            left = [s for s in row if (s.x0 + s.x1) / 2 < middle]
+            right = [s for s in row if (s.x0 + s.x1) / 2 >= middle]
+            # Text that runs on across the gutter with a word gap (a centred author line) is one line.
+            if not left or not right or min(s.x0 for s in right) - max(s.x1 for s in left) > 0.5 * size:
+                parts = [left, right]
+        for part in parts:
+            if part:
+                line = make_line(part, page.number, gap_cells=1.0)
+                line.column = _column(part, gutter)
+                lines.append(line)
+    return reading_order(lines), stamps
+
+
+def reading_order(lines: list[Line]) -> list[Line]:
+    """Full-width lines close bands; inside a band the left column is read before the right."""
+    ordered: list[Line] = []
+    band: list[Line] = []
+    for line in sorted(lines, key=lambda l: -l.y1):
+        if line.column == 0:
+            ordered += sorted(band, key=lambda l: (l.column, -l.y1))
+            band = []
+            ordered.append(line)
+        else:
+            band.append(line)
+    return ordered + sorted(band, key=lambda l: (l.column, -l.y1))
+
+
+def _furniture_key(line: Line) -> str:
+    return re.sub(r"\d+", "#", line.text.casefold())
+
+
+def split_furniture(pages: list[tuple[RawPage, list[Line]]], size: float) -> list[tuple[list[Line], list[Line]]]:
+    """(body, furniture) per page: repeated headers/footers, page numbers, margin numbers, page-1 small print."""
+    repeats: Counter[tuple[str, int]] = Counter()
+    for page, lines in pages:
+        for line in lines:
+            repeats[(_furniture_key(line), round(line.y0 / 8))] += 1
+    out = []
+    for page, lines in pages:
+        text_lines = [l for l in lines if len(l.text) > 20]
+        left = min((l.x0 for l in text_lines), default=0.0)
+        right = max((l.x1 for l in text_lines), default=page.width)
+        top = max((l.y1 for l in text_lines), default=page.height)
+        bottom = min((l.y0 for l in text_lines), default=0.0)
+        body, furniture = [], []
+        for line in lines:
+            edge = line.y0 >= top - 1 or line.y1 <= bottom + 1 or line.y0 > page.height * 0.92 or line.y1 < page.height * 0.08
+            margin_number = line.text.isdigit() and (line.x1 < left - 2 or line.x0 > right + 2)
+            repeated = len(pages) > 2 and repeats[(_furniture_key(line), round(line.y0 / 8))] >= max(2, len(pages) // 3)
+            page_number = edge and PAGE_NUMBER.fullmatch(line.text.strip()) is not None
+            if margin_number or page_number or (repeated and edge):
+                furniture.append(line)
+            else:
+                body.append(line)
+        if page.number == 1:
+            body, small_print = _first_page_small_print(body, size)
+            furniture += small_print
+        out.append((body, furniture))
+    return out
+
+
+def _first_page_small_print(lines: list[Line], size: float) -> tuple[list[Line], list[Line]]:
+    """Small full-width lines under the columns of page 1: the proceedings line and copyright notice."""
+    columned = [l for l in lines if l.column]
+    if not columned:
+        return lines, []
+    lowest = min(l.y0 for l in columned)
+    small = [l for l in lines if l.column == 0 and l.y1 < lowest and l.size < size - 0.4]
+    return [l for l in lines if l not in small], small
+
+
+def layout(document: RawDocument) -> tuple[list[PageLayout], float]:
+    size = body_size(document)
+    read = [(page, *page_lines(page, size)) for page in document.pages]
+    split = split_furniture([(page, lines) for page, lines, _ in read], size)
+    pages = [
+        PageLayout(page.number, page.width, page.height, body, furniture, stamps)
+        for (page, _, stamps), (body, furniture) in zip(read, split)
+    ]
+    return pages, size

@@ -1,0 +1,160 @@
+"""What a paper's first page says about it: title, authors, date, venue and identifiers.
+
+The title is the largest type in the upper part of page 1 (several lines when it wraps), never
+a running header: headers were already set aside as furniture, and they are small. The PDF's
+own Title field is used only when the page has no such line, or to confirm one. Dates and
+venues come from what the paper prints: the proceedings line under page 1's columns, the arXiv
+stamp in the margin, a journal footer. The file's creation date is not a publication date and
+is not used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rag.parsing.pdf.layout import Line, PageLayout
+from rag.parsing.pdf.structure import NUMBERED_HEADING
+from rag.parsing.pdf.words import normalise
+from rag.records import Author, normalize_title
+
+MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}  # fmt: skip
+MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+ARXIV_STAMP = re.compile(r"arXiv:(?P<id>\d{4}\.\d{4,5}|[a-z.-]+/\d{7})(?:v\d+)?\s*(?:\[[^\]]*\])?\s*(?P<day>\d{1,2})\s+" + MONTH + r"\s+(?P<year>\d{4})", re.I)
+ARXIV_ID = re.compile(r"arXiv:\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?", re.I)
+DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)])")
+VENUE = re.compile(
+    r"(?P<venue>(?:Proceedings of|Findings of|Transactions of|Transactions on|Journal of|Communications of|Advances in)"
+    r"[^,;\n]{3,160}?)(?=,|;|\s+(?:pages|pp\.|vol|volume)\b|\s+" + MONTH + r"\s+\d{4}|$)",
+    re.I,
+)
+MONTH_YEAR = re.compile(MONTH + r"(?:\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?,?)?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
+YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
+AFFILIATION = re.compile(
+    r"\b(?:universit\w*|institut\w*|college|school|department|dept\.|laborator\w*|lab|labs|research|centre|center|"
+    r"inc\.?|corp\w*|company|ltd|gmbh|academy|hospital|foundation|facebook|google|microsoft|deepmind|openai|meta ai)\b",
+    re.I,
+)
+NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*|van|von|de|der|den|da|di|du|la|le|del|dos|bin|al")
+HEADER_STOP = re.compile(r"(?:abstract\b|keywords\b|\d+\.?\s+introduction\b|introduction\b)", re.I)
+
+
+@dataclass
+class FrontMatter:
+    title: str | None = None
+    authors: list[Author] = field(default_factory=list)
+    date: str | None = None
+    date_precision: str | None = None
+    venue: str | None = None
+    arxiv_id: str | None = None
+    doi: str | None = None
+    header_lines: int = 0  # lines of page 1 that are title, authors and affiliations, not body
+    flags: list[str] = field(default_factory=list)
+
+
+def title_lines(page: PageLayout, size: float) -> list[int]:
+    """Indices of page 1's title lines: the largest type in its upper 60%, read as one block."""
+    upper = [(i, l) for i, l in enumerate(page.lines) if l.y0 > page.height * 0.4 and any(c.isalpha() for c in l.text)]
+    if not upper:
+        return []
+    largest = max(l.size for _, l in upper)
+    if largest < size * 1.15:
+        return []  # nothing set larger than running text: this page prints no title
+    picked = [i for i, l in upper if l.size >= largest - 0.5 and not NUMBERED_HEADING.fullmatch(l.text)]
+    if not picked:
+        return []
+    block = [picked[0]]
+    for index in picked[1:]:
+        before, line = page.lines[block[-1]], page.lines[index]
+        if index == block[-1] + 1 and before.y0 - line.y1 < 1.2 * line.size:
+            block.append(index)
+        else:
+            break
+    return block
+
+
+def _split_names(text: str) -> list[str]:
+    # Marks that survive as glyphs of their own (a mail icon in brackets, daggers mapped to junk) are no part of a name.
+    text = re.sub(r"\([^)]*\)|[^\w\s,;&.'’-]", " ", text)
+    parts = re.split(r",|;|\band\b|&|\s{2,}", text)
+    names = []
+    for part in parts:
+        name = " ".join(part.split()).strip(" .")
+        tokens = name.split()
+        if 2 <= len(tokens) <= 5 and all(NAME_TOKEN.fullmatch(t) for t in tokens) and sum(t[0].isupper() for t in tokens) >= 2:
+            names.append(name)
+    return names
+
+
+def _authors(lines: list[Line]) -> tuple[list[Author], int]:
+    """Author names from the lines under the title, up to the first affiliation or e-mail line."""
+    joined, used = "", 0
+    for line in lines:
+        text = normalise(line.text)
+        # Names set in a row with wide gaps and no commas are told apart by the gaps.
+        part = text if _split_names(text) else ", ".join(normalise(cell) for cell in line.cells)
+        if "@" in text or AFFILIATION.search(text) or HEADER_STOP.match(text) or not _split_names(part):
+            break
+        joined += " " + part  # a name may wrap onto the next line
+        used += 1
+    return [Author(name=n) for n in dict.fromkeys(_split_names(joined))], used
+
+
+def _metadata_authors(metadata: dict[str, str], header_text: str) -> list[Author]:
+    """The PDF's Author field, when every name in it is printed on page 1."""
+    raw = metadata.get("author", "")
+    names = [" ".join(n.split()) for n in re.split(r";|,|\band\b", raw) if n.strip()]
+    folded = header_text.casefold()
+    if len(names) >= 1 and all(n.casefold() in folded for n in names):
+        return [Author(name=n) for n in names]
+    return []
+
+
+def _date_from(text: str) -> tuple[str, str] | None:
+    found = MONTH_YEAR.search(text)
+    if found:
+        return f"{found.group('year')}-{MONTHS[found.group('month')[:3].lower()]:02d}", "month"
+    found = YEAR.search(text)
+    return (found.group("year"), "year") if found else None
+
+
+def front_matter(pages: list[PageLayout], size: float, metadata: dict[str, str]) -> FrontMatter:
+    page = pages[0]
+    result = FrontMatter()
+    titles = title_lines(page, size)
+    meta_title = normalise(" ".join(metadata.get("title", "").split()))
+    if titles:
+        result.title = " ".join(normalise(page.lines[i].text) for i in titles)
+        below = page.lines[titles[-1] + 1 :]
+        meta_authors = _metadata_authors(metadata, " ".join(l.text for l in below[:20]))
+        authors, used = _authors(below)
+        result.authors = meta_authors or authors
+        # Header = title, authors, then affiliation and e-mail lines up to the abstract or first section.
+        end = titles[-1] + 1 + used
+        while end < len(page.lines) and end < titles[-1] + 25:
+            line = page.lines[end]
+            if HEADER_STOP.match(line.text) or line.column or line.size < size - 0.4 and "@" not in line.text:
+                break
+            end += 1
+        result.header_lines = end
+        if meta_title and normalize_title(meta_title) != normalize_title(result.title):
+            result.flags.append(f"the PDF's Title field differs from the printed title: {meta_title!r}")
+    small_print = " ".join(l.text for l in page.furniture)
+    stamps = " ".join(page.stamps)
+    opening = " ".join(l.text for l in page.lines[:60])
+    stamp = ARXIV_STAMP.search(stamps) or ARXIV_STAMP.search(small_print) or ARXIV_STAMP.search(opening)
+    ident = ARXIV_ID.search(stamps) or ARXIV_ID.search(small_print) or ARXIV_ID.search(opening)
+    result.arxiv_id = ident.group("id") if ident else None
+    venue = VENUE.search(small_print)
+    if venue:
+        result.venue = " ".join(venue.group("venue").split()).rstrip(" ,.")
+        dated = _date_from(small_print[venue.start():])
+        if dated:
+            result.date, result.date_precision = dated
+    if result.date is None and stamp:
+        month = MONTHS[stamp.group("month")[:3].lower()]
+        result.date, result.date_precision = f"{stamp.group('year')}-{month:02d}-{int(stamp.group('day')):02d}", "day"
+    doi = DOI.search(small_print) or DOI.search(" ".join(l.text for l in page.lines)) or DOI.search(metadata.get("subject", ""))
+    result.doi = doi.group(1) if doi else None
+    return result

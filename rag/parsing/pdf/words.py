@@ -1,0 +1,65 @@
+"""Words of a PDF as a reader sees them: ligatures unfolded and line-end hyphens decided by the document itself.
+
+A hyphen at a line end is either the typesetter's (bound-/ary) or the author's (self-/supervised).
+The document says which: if it prints 'self-supervised' mid-line elsewhere the hyphen is the
+author's; if it prints 'boundary' the hyphen is the typesetter's. With no such evidence, two
+halves that are both words the document uses on their own (citation-/informed) keep the hyphen,
+and a fragment that is no word of the document (ary, tion) is joined.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+LIGATURES = re.compile("[\ufb00-\ufb06]")
+# Computer Modern's 'ff' ligature is mapped to U+21B5 by some PDF producers: 'e↵orts'.
+BROKEN_FF = re.compile(r"(?<=[A-Za-z])\u21b5(?=[a-z])|\b\u21b5(?=[a-z])")
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
+
+
+def normalise(text: str) -> str:
+    """ﬁ -> fi, ﬂ -> fl, ... (NFKC for the ligature block only: '²' and '½' keep their meaning)."""
+    text = LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return BROKEN_FF.sub("ff", text)
+
+
+class Vocabulary:
+    """How often the document prints each word and each hyphenated compound away from a line end."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self.words: Counter[str] = Counter()
+        for line in lines:
+            tokens = WORD.findall(normalise(line).lower())
+            # The last token of a line may be half a word; it is no evidence.
+            for token in tokens[:-1] if line.rstrip().endswith("-") else tokens:
+                self.words[token] += 1
+                if "-" in token:
+                    self.words.update(token.split("-"))
+
+    def keeps_hyphen(self, head: str, tail: str) -> bool:
+        head_key, tail_key = head.lower(), tail.lower()
+        compound, joined = f"{head_key}-{tail_key}", head_key + tail_key
+        if self.words[compound] != self.words[joined]:
+            return self.words[compound] > self.words[joined]
+        head_word = head_key.split("-")[-1]
+        return min(len(head_word), len(tail_key)) >= 4 and self.words[head_word] > 0 and self.words[tail_key] > 0
+
+
+def join_lines(lines: list[str], vocab: Vocabulary) -> str:
+    """Lines of one paragraph as one string, line-end hyphens kept or dropped as the document decides."""
+    text = ""
+    for raw in lines:
+        line = normalise(raw).strip()
+        if not line:
+            continue
+        if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and line[:1].isalpha() and line[:1].islower():
+            head = WORD.findall(text[:-1])[-1] if WORD.findall(text[:-1]) else ""
+            tail_match = WORD.match(line)
+            tail = tail_match.group() if tail_match else ""
+            text = text + line if vocab.keeps_hyphen(head, tail) else text[:-1] + line
+        else:
+            text = f"{text} {line}" if text else line
+    return " ".join(text.split())
