@@ -39,11 +39,14 @@ class SourceRef(BaseModel):
     format: str = Field(description="Parser that read it: institute, profile, trending, pdf, text.")
     position: int = Field(description="0-based order of the paper on the page (0 for a single-paper file).")
     line: int | None = Field(default=None, description="1-based line where the paper's entry starts, when known.")
+    page_name: str | None = Field(default=None, description="What the page is, as its own header says: "
+                                  "'Amii at ICLR 2026', 'Aaron Courville's profile', 'trending papers'.")
 
 
 class Author(BaseModel):
     name: str
     affiliated: bool = Field(default=False, description="Marked with the listing page's affiliation star (*).")
+    affiliation: str | None = Field(default=None, description="Who the mark means, from the page's legend ('Amii').")
 
 
 class Block(BaseModel):
@@ -72,6 +75,10 @@ class Paper(BaseModel):
     date_inferred: bool = Field(default=False, description="The year was not on the page and was inferred.")
     category: str | None = Field(default=None, description="Subject code from the page: LG, CL, CV, ...")
     venue: str | None = Field(default=None, description="Venue and track, e.g. 'ICLR 2026 (accepted)'.")
+    section: str | None = Field(default=None, description="Section heading the page lists it under: 'accepted', "
+                                "'workshop'.")
+    category_name: str | None = Field(default=None, description="arXiv name of `category`: LG 'Machine Learning'.")
+    profile_of: str | None = Field(default=None, description="Whose profile page listed it (an author of it).")
     abstract: str = ""
     body: str = Field(default="", description="Full text beyond the abstract, as plain text (text files).")
     blocks: list[Block] = Field(
@@ -99,6 +106,11 @@ class Paper(BaseModel):
     @property
     def author_names(self) -> list[str]:
         return [a.name for a in self.authors]
+
+    @property
+    def author_count(self) -> str:
+        """'3', or 'at least 3' when the page cut the list with 'et al.'."""
+        return f"at least {len(self.authors)}" if self.authors_truncated else str(len(self.authors))
 
     def author_line(self, limit: int | None = None) -> str:
         names = self.author_names[:limit] if limit else self.author_names
@@ -231,6 +243,8 @@ class Answer(BaseModel):
     unsupported_sentences: list[str] = Field(default_factory=list)
     removed_citations: list[int] = Field(default_factory=list, description="Citation numbers the model invented.")
     closest_papers: list[str] = Field(default_factory=list, description="Titles offered when abstaining.")
+    applied_filters: list[str] = Field(default_factory=list, description="Filters the answer was limited to, as "
+                                       "shown to the reader ('author: Max Schwarzer', 'year: 2023').")
     abstain_reason: str = Field(default="", description="Why the answer did or did not abstain.")
     backend: str = ""
     model: str = ""

@@ -17,6 +17,7 @@ import numpy as np
 from rag.config import Settings
 from rag.embedding import Embedder
 from rag.errors import QueryError
+from rag.catalog_query import catalog_hits
 from rag.facets import FacetIndex
 from rag.filters import Filters
 from rag.records import Chunk, Hit, Paper
@@ -53,6 +54,7 @@ class Retriever:
         self.chunk_order: list[str] = [c.chunk_id for c in snapshot.chunks]
         self.papers: dict[str, Paper] = snapshot.papers_by_id
         self._headers = {c.paper_id: c.chunk_id for c in snapshot.chunks if c.kind == "header"}
+        self._header_chunks = {c.paper_id: c for c in snapshot.chunks if c.kind == "header"}
         self._name_index = _name_index(snapshot.papers)
         self.facets = FacetIndex(snapshot.papers)
 
@@ -74,18 +76,14 @@ class Retriever:
         if k < 1:
             raise QueryError("k must be at least 1")
         filters = filters or Filters()
+        listed = catalog_hits(query, self.snapshot.papers, filters, self._header_chunks)
+        if listed is not None:  # a question about the papers' metadata: the complete list from the catalog
+            return listed
         allowed = filters.paper_ids(self.snapshot.papers)  # None: no filter
         lists = self._rank(query, allowed)
         fused = rrf([[cid for cid, _ in lists.dense], lists.sparse, lists.metadata], self.settings.retrieval.rrf_k)
-        named = self.facets.matching(query)
-        if named:
-            # The question names metadata we know (a person, a year, a category...): the papers that match
-            # all of it come first, the rest after. Their header chunks join the candidates.
-            top = max(fused.values(), default=0.0)
-            for pid in named:
-                if allowed is None or pid in allowed:
-                    fused.setdefault(self._headers[pid], 0.0)
-            fused = {cid: score + (top if self.chunks[cid].paper_id in named else 0.0) for cid, score in fused.items()}
+        # No facet boost here: a topical word that looks like metadata ("latest", "sound") must not re-rank a
+        # content question. Questions about the metadata are answered from the catalog (rag/planner.py).
         dense_rank = {cid: i for i, (cid, _) in enumerate(lists.dense, start=1)}
         dense_score = dict(lists.dense)
         sparse_rank = {cid: i for i, cid in enumerate(lists.sparse, start=1)}

@@ -28,6 +28,8 @@ FIRST_EDITION_YEAR = {"ICLR": 2013}
 # A '*' typed after the comma ("Dieter Büchler,* Arno Solin") belongs to the name before it.
 MISPLACED_STAR = re.compile(r"([^,*]+?)\s*,\s*\*")
 NAME_SEPARATOR = re.compile(r",|\s+and\s+|\s+&\s+")
+# The page's legend says whose mark the star is: "*- denotes Amii affiliation".
+LEGEND = re.compile(r"\*\s*[-–:]?\s*(?:denotes|indicates|marks)\s+(?P<who>.+?)\s+(?:affiliation|authors?|members?)\b", re.I)
 
 
 def _edition_number(edition: re.Match | None) -> int | None:
@@ -55,7 +57,12 @@ def venue_from_intro(intro: str) -> str | None:
     return acronym
 
 
-def parse_starred_authors(line: str) -> tuple[list[Author], list[str]]:
+def legend_institute(lines: list[str]) -> str | None:
+    """'*- denotes Amii affiliation' -> 'Amii' (the first legend line of the intro)."""
+    return next((m.group("who").strip() for line in lines if (m := LEGEND.search(line))), None)
+
+
+def parse_starred_authors(line: str, institute: str | None = None) -> tuple[list[Author], list[str]]:
     """'Jiamin He* , Martha White *' -> authors with affiliation, plus flags for misplaced stars."""
     flags = [
         f"affiliation star typed after the comma in '{m.group(1).strip()},*'; read as marking {m.group(1).strip()}"
@@ -66,7 +73,8 @@ def parse_starred_authors(line: str) -> tuple[list[Author], list[str]]:
     for part in NAME_SEPARATOR.split(line):
         name = clean_text(part.strip().rstrip("*").strip())
         if name:
-            authors.append(Author(name=name, affiliated=part.strip().endswith("*")))
+            starred = part.strip().endswith("*")
+            authors.append(Author(name=name, affiliated=starred, affiliation=institute if starred else None))
     return authors, flags
 
 
@@ -87,7 +95,10 @@ def parse_institute(text: str, source_path: str) -> list[Paper]:
     links = [i for i, (_, line) in enumerate(lines) if line.casefold() == LINK_LINE]
     if not links:
         return []
-    base = venue_from_intro(" ".join(line for _, line in lines[: links[0] - 2]))
+    intro = [line for _, line in lines[: links[0] - 2]]
+    base = venue_from_intro(" ".join(intro))
+    institute = legend_institute(intro)
+    page_name = " at ".join(part for part in (institute, base) if part) or None
     track = None
     papers = []
     for position, link in enumerate(links):
@@ -100,7 +111,7 @@ def parse_institute(text: str, source_path: str) -> list[Paper]:
         abstract = [line for _, line in lines[link + 1 : end] if not is_debris_line(line)]
         abstract = [line for line in abstract if not SECTION_HEADING.fullmatch(line)]
         title_line, title = lines[start]
-        authors, flags = parse_starred_authors(lines[link - 1][1])
+        authors, flags = parse_starred_authors(lines[link - 1][1], institute)
         clean_title = clean_text(title)
         papers.append(
             Paper(
@@ -108,10 +119,12 @@ def parse_institute(text: str, source_path: str) -> list[Paper]:
                 title=clean_title,
                 authors=authors,
                 venue=_venue(base, track),
+                section=track,
                 # The page gives no dates; a paper at "ICLR 2026" is a 2026 paper (year precision, inferred).
                 **_venue_year(base),
                 abstract=clean_text(" ".join(abstract)),
-                sources=[SourceRef(path=source_path, format="institute", position=position, line=title_line)],
+                sources=[SourceRef(path=source_path, format="institute", position=position, line=title_line,
+                                   page_name=page_name)],
                 flags=flags,
             )
         )

@@ -20,8 +20,9 @@ def _first(values):
 def _authors(papers: list[Paper]) -> tuple[Paper, list[Author]]:
     """The longest list (a complete one wins a tie), with any page's affiliation star kept."""
     best = max(papers, key=lambda p: (len(p.authors), not p.authors_truncated))
-    starred = {normalize_title(a.name) for p in papers for a in p.authors if a.affiliated}
-    authors = [a.model_copy(update={"affiliated": normalize_title(a.name) in starred}) for a in best.authors]
+    starred = {normalize_title(a.name): a.affiliation for p in papers for a in p.authors if a.affiliated}
+    authors = [a.model_copy(update={"affiliated": normalize_title(a.name) in starred,
+                                    "affiliation": starred.get(normalize_title(a.name))}) for a in best.authors]
     return best, authors
 
 
@@ -67,6 +68,9 @@ def merge_group(papers: list[Paper]) -> Paper:
             "date_inferred": dated.date_inferred,
             "category": _first(p.category for p in papers),
             "venue": _first(p.venue for p in papers),
+            "section": _first(p.section for p in papers),
+            "category_name": _first(p.category_name for p in papers),
+            "profile_of": _first(p.profile_of for p in papers),
             "abstract": by_abstract.abstract,
             "abstract_duplicate_of": by_abstract.abstract_duplicate_of,
             "body": max((p.body for p in papers), key=len),

@@ -14,6 +14,7 @@ import re
 from rag.parsing.clean import clean_text, is_debris_line, numbered_lines
 from rag.parsing.duplicates import mark_copies
 from rag.records import Author, Paper, SourceRef, paper_id_for
+from rag.taxonomy import category_name
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 # The category is lazy and the month spelled out, so 'MASep 3' splits as MA + Sep, not MAS + ep.
@@ -58,11 +59,22 @@ def entry_date(meta: re.Match, year_if_missing: int | None) -> tuple[dict, list[
     return {"date": date.isoformat(), "date_precision": "day", "date_inferred": inferred}, []
 
 
+def profile_owner(header: list[str]) -> str | None:
+    """The header's first line when it reads as a person's name ('Aaron Courville'), else None."""
+    first = header[0].strip() if header else ""
+    words = first.split()
+    if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not re.search(r"\d", first):
+        return clean_text(first)
+    return None
+
+
 def parse_profile(text: str, source_path: str, reference_year: int | None = None) -> list[Paper]:
     """Every entry on the page, in page order. `reference_year` is the year for dates shown without one."""
     lines = [(number, line) for number, line in numbered_lines(text) if not is_debris_line(line)]
     year_if_missing = reference_year or inferred_year([line for _, line in lines])
     starts = [i for i, (_, line) in enumerate(lines) if is_meta_line(line)]
+    owner = profile_owner([line for _, line in lines[: starts[0] if starts else 0]])
+    page_name = f"{owner}'s profile" if owner else None
     papers = []
     for position, start in enumerate(starts):
         end = starts[position + 1] if position + 1 < len(starts) else len(lines)
@@ -81,8 +93,11 @@ def parse_profile(text: str, source_path: str, reference_year: int | None = None
                 authors_truncated=truncated,
                 organisation=organisation,
                 category=meta.group("category"),
+                category_name=category_name(meta.group("category")),
+                profile_of=owner,
                 abstract=clean_text(" ".join(entry[2:])),
-                sources=[SourceRef(path=source_path, format="profile", position=position, line=lines[start + 1][0])],
+                sources=[SourceRef(path=source_path, format="profile", position=position, line=lines[start + 1][0],
+                                   page_name=page_name)],
                 flags=flags,
                 **date_fields,
             )

@@ -31,6 +31,8 @@ def content_lines(text: str) -> list[tuple[int, str]]:
 def parse_trending(text: str, source_path: str) -> list[Paper]:
     """Titles and abstracts in page order; a title left without an abstract is flagged."""
     lines = content_lines(text)
+    listed = [line for _, line in numbered_lines(text) if not is_debris_line(line)][:1]
+    page_name = f"trending papers ({listed[0]})" if listed and LISTING_DATE.fullmatch(listed[0]) else "trending papers"
     papers = []
     for position in range(0, len(lines), 2):
         title_line, raw_title = lines[position]
@@ -41,7 +43,8 @@ def parse_trending(text: str, source_path: str) -> list[Paper]:
                 paper_id=paper_id_for(title),
                 title=title,
                 abstract=abstract,
-                sources=[SourceRef(path=source_path, format="trending", position=position // 2, line=title_line)],
+                sources=[SourceRef(path=source_path, format="trending", position=position // 2, line=title_line,
+                                   page_name=page_name)],
                 flags=[] if abstract else ["no abstract on the page"],
             )
         )

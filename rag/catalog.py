@@ -1,0 +1,119 @@
+"""The catalog as data a question can name: every value the pages print, and where each paper is printed.
+
+The planner (rag/planner.py) grounds a question in these values — a real author, a category code or
+its arXiv name, an organisation tag, the legend's institute, a section, a page — so a word that only
+looks like metadata ("sound", "latest") never becomes a filter unless the catalog holds it as such.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rag.records import Paper, SourceRef, normalize_title
+from rag.taxonomy import category_name, names_for
+
+
+def page_label(source: SourceRef) -> str:
+    """'Amii at ICLR 2026 (seeds/000_….txt, line 7)': the page's own name first, the file after."""
+    where = f"{source.path}, line {source.line}" if source.line else source.path
+    return f"{source.page_name} ({where})" if source.page_name else where
+
+
+def short_name(title: str) -> str | None:
+    """'Nano3D: A Training-Free …' -> 'Nano3D': the name a paper goes by, when its title leads with one."""
+    head = title.split(":", 1)[0].strip()
+    if head != title and 1 <= len(head.split()) <= 2 and re.search(r"[A-Z].*[A-Z0-9]|\d", head):
+        return head
+    return None
+
+
+_LAST: dict[str, "Catalog"] = {}  # one entry: the catalog of the snapshot in use
+
+
+@dataclass
+class Catalog:
+    """Lookup tables over one snapshot's papers (cheap: built per question from ~10^2–10^4 records)."""
+
+    papers: list[Paper]
+    authors: dict[str, str] = field(default_factory=dict)  # normalised full name -> name as printed
+    surnames: dict[str, set[str]] = field(default_factory=dict)  # surname as printed -> full names
+    organisations: set[str] = field(default_factory=set)
+    institutes: set[str] = field(default_factory=set)  # who an affiliation mark means
+    categories: dict[str, str] = field(default_factory=dict)  # lowercased code or name -> code
+    sections: set[str] = field(default_factory=set)
+    venues: set[str] = field(default_factory=set)  # venue acronyms: ICLR
+    owners: set[str] = field(default_factory=set)  # whose profile pages there are
+    titles: dict[str, Paper] = field(default_factory=dict)  # normalised title -> paper
+    short_names: dict[str, Paper] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, papers: list[Paper]) -> "Catalog":
+        """The catalog of this list of papers; the last one built is kept, as a snapshot's list never changes."""
+        held = _LAST.get("catalog")
+        if held is not None and held.papers is papers:
+            return held
+        catalog = cls._build(papers)
+        _LAST["catalog"] = catalog
+        return catalog
+
+    @classmethod
+    def _build(cls, papers: list[Paper]) -> "Catalog":
+        catalog = cls(papers=papers)
+        for paper in papers:
+            for author in paper.authors:
+                catalog.add_author(author.name)
+                if author.affiliation:
+                    catalog.institutes.add(author.affiliation)
+            if paper.profile_of:
+                catalog.owners.add(paper.profile_of)
+                catalog.add_author(paper.profile_of)
+            if paper.organisation:
+                catalog.organisations.add(paper.organisation.casefold())
+            if paper.category:
+                code = paper.category
+                for name in [code, f"cs.{code}", *names_for(code)]:
+                    catalog.categories[name.casefold()] = code
+            if paper.section:
+                catalog.sections.add(paper.section)
+            if paper.venue:
+                catalog.venues.add(paper.venue.split()[0])
+            catalog.titles[normalize_title(paper.title)] = paper
+            if name := short_name(paper.title):
+                catalog.short_names[name] = paper
+        return catalog
+
+    def add_author(self, name: str) -> None:
+        key = normalize_title(name)
+        if len(key.split()) < 2:
+            return
+        self.authors.setdefault(key, name)
+        surname = name.split()[-1]
+        if len(surname) >= 3:
+            self.surnames.setdefault(surname, set()).add(name)
+
+    def category_label(self, code: str) -> str:
+        name = category_name(code)
+        return f"{code} ({name})" if name else code
+
+
+def by_author(paper: Paper, name: str) -> bool:
+    """Printed on its author line, or listed on that author's own profile page."""
+    key = normalize_title(name)
+    return any(normalize_title(n) == key for n in paper.author_names) or (
+        paper.profile_of is not None and normalize_title(paper.profile_of) == key)
+
+
+def describe(paper: Paper) -> str:
+    """One catalog row as text: what the pages print about the paper."""
+    parts = [paper.author_line(limit=6) or "authors not listed"]
+    if paper.date:
+        parts.append(paper.date + (" (year not printed)" if paper.date_inferred else ""))
+    if paper.category:
+        name = category_name(paper.category)
+        parts.append(f"{paper.category} {name}" if name else paper.category)
+    if paper.organisation:
+        parts.append(paper.organisation)
+    if paper.venue:
+        parts.append(paper.venue)
+    return f"{paper.title} — " + "; ".join(parts)

@@ -1,0 +1,206 @@
+"""Run a Plan over the catalog and write the Answer: a complete list or an exact count, every row cited.
+
+No model is asked: the catalog is what the pages print, so each row quotes it and cites the page and
+line it is printed on. Filters set in the UI or CLI narrow the catalog first and are shown with the
+answer; when nothing passes them the answer says so and offers to clear them.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+
+from rag.catalog import Catalog, by_author, describe, page_label
+from rag.filters import Filters
+from rag.planner import Plan, plan
+from rag.records import Answer, AnswerSentence, Chunk, Citation, Evidence, Hit, Paper
+from rag.taxonomy import category_name
+from rag.text import split_sentences
+
+NO_MATCH = "No paper matches these filters"
+# "these papers", "them", "the filtered papers": with filters set, the question is about the filtered set.
+_THESE = re.compile(r"\b(these|those|the filtered|the selected|the listed)\s+(papers?|ones|works)\b|"
+                    r"\b(summari[sz]e|list)\s+(them|these|those)\b", re.I)
+
+
+@dataclass
+class Result:
+    plan: Plan
+    rows: list[Paper]
+    extra: list[Paper]  # for a sort: papers whose year is not printed and that might come first
+
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
+
+def run(plan_: Plan, papers: list[Paper]) -> Result:
+    selected = [p for p in papers if all(c(p) for c in plan_.conditions)]
+    if plan_.op == "lookup" and plan_.target is not None:
+        return Result(plan_, [plan_.target], [])
+    if plan_.op in ("first", "last"):
+        return _sorted(plan_, selected)
+    return Result(plan_, selected, [])
+
+
+def _sorted(plan_: Plan, papers: list[Paper]) -> Result:
+    """By the dates the pages print: a date known only to its year, or whose year was guessed, cannot be ranked."""
+    def rankable(p: Paper, printed: bool) -> bool:
+        return bool(p.date) and p.date_precision != "year" and (p.date_inferred != printed) and \
+            (not plan_.full_date or p.date_precision == "day")
+    newest = plan_.op == "last"
+    printed = sorted((p for p in papers if rankable(p, True)), key=lambda p: p.date or "", reverse=newest)
+    if not printed:
+        return Result(plan_, [], [])
+    best = printed[0]
+    guessed = [p for p in papers if rankable(p, False)
+               and ((p.date or "") > (best.date or "") if newest else (p.date or "") < (best.date or ""))]
+    return Result(plan_, [best], [] if plan_.full_date else guessed)
+
+
+def answer_from_catalog(question: str, standalone: str, papers: list[Paper],
+                        filters: Filters | None = None) -> Answer | None:
+    """The Answer when the question is about the papers' metadata (or the filtered set), else None."""
+    filters = filters or Filters()
+    allowed = filters.paper_ids(papers)
+    scoped = papers if allowed is None else [p for p in papers if p.paper_id in allowed]
+    shown = filter_labels(filters)
+    if allowed is not None and not scoped:
+        return _answer(question, standalone, f"{NO_MATCH} ({'; '.join(shown)}). Clear them to search every paper.",
+                       [], shown)
+    the_plan = plan(standalone, Catalog.of(papers))
+    if the_plan is None and allowed is not None and _THESE.search(standalone):
+        return _summary(question, standalone, scoped, shown)
+    if the_plan is None:
+        return None
+    result = run(the_plan, scoped)
+    shown = shown + [c.label for c in the_plan.conditions]
+    return _answer(question, standalone, headline(result), result.rows + result.extra, shown, result)
+
+
+def filter_labels(filters: Filters) -> list[str]:
+    return [f"{name}: {value}" for name, value in filters.model_dump().items() if value]
+
+
+def headline(result: Result) -> str:
+    plan_, n = result.plan, result.count
+    what = plan_.describe()
+    if plan_.op == "lookup" and plan_.target is not None:
+        return lookup_text(plan_.target, plan_.lookup or "")
+    if plan_.op == "lookup":
+        return f"{_papers(n)} match ({what})." if n else f"No paper matches {what}."
+    if plan_.op in ("first", "last"):
+        if not result.rows:
+            return f"No paper with a printed date matches {what}."
+        best = result.rows[0]
+        word = "oldest" if plan_.op == "first" else "newest"
+        text = f"The {word} ({what}) is {best.title}, dated {best.date}."
+        if result.extra:
+            text += (f" {_papers(len(result.extra))} with a date whose year the page does not print "
+                     f"might come {'before' if plan_.op == 'first' else 'after'} it; they are listed after it.")
+        return text
+    if not n:
+        return f"No paper matches {what}."
+    return f"{_papers(n)} match ({what})."
+
+
+def lookup_text(paper: Paper, field: str) -> str:
+    title = paper.title
+    if field == "authors":
+        if not paper.authors:
+            return f"The page lists no authors for {title}."
+        more = " (the page cuts the list with 'et al.')" if paper.authors_truncated else ""
+        return f"{title} is by {paper.author_line()}{more}."
+    if field == "author_count":
+        return f"{title} lists {paper.author_count} authors."
+    if field == "date":
+        if not paper.date:
+            return f"The page gives no date for {title}."
+        note = " (the page does not print the year; it is inferred)" if paper.date_inferred else ""
+        return f"{title} is dated {paper.date}{note}."
+    if field == "category":
+        if not paper.category:
+            return f"The page gives no category for {title}."
+        name = category_name(paper.category)
+        return f"{title} is in {paper.category}" + (f" ({name})." if name else ".")
+    value = {"organisation": paper.organisation, "section": paper.section, "venue": paper.venue,
+             "page": "; ".join(page_label(s) for s in paper.sources)}.get(field)
+    return f"{title}: {field} {value}." if value else f"The page gives no {field} for {title}."
+
+
+def _papers(n: int) -> str:
+    return f"{n} paper" if n == 1 else f"{n} papers"
+
+
+def _answer(question: str, standalone: str, text: str, rows: list[Paper], shown: list[str],
+            result: Result | None = None) -> Answer:
+    evidence = [Evidence(n=n, paper=p, chunk_id=f"catalog:{p.paper_id}", sentences=[describe(p)],
+                         retrieval_score=1.0, relevance=1.0, section="")
+                for n, p in enumerate(rows, start=1)]
+    sentences = [AnswerSentence(text=text, supported=True, support=1.0, origin="extractive")]
+    sentences += [AnswerSentence(text=f"{e.text} [{e.n}]", citations=[e.n], supported=True, support=1.0,
+                                 origin="extractive") for e in evidence]
+    citations = [Citation(n=e.n, paper_id=e.paper.paper_id, title=e.paper.title, authors=e.paper.author_names,
+                          year=e.paper.year, source=[s.path for s in e.paper.sources], passage=e.text, span=e.text,
+                          location="; ".join(page_label(s) for s in e.paper.sources))
+                 for e in evidence]
+    reason = "answered from the catalog" + (f" ({result.plan.op})" if result else "")
+    return Answer(question=question, standalone_question=standalone,
+                  answer=" ".join(s.text for s in sentences), sentences=sentences, citations=citations,
+                  outcome="answer", abstain_reason=reason, backend="catalog", model="",
+                  evidence=evidence, applied_filters=shown)
+
+
+def _summary(question: str, standalone: str, papers: list[Paper], shown: list[str]) -> Answer:
+    """'What do these papers propose?' over a filtered set: each paper's opening sentence, cited."""
+    answer = _answer(question, standalone, f"{_papers(len(papers))} pass the filters; what each says first:",
+                     papers, shown)
+    for sentence, evidence in zip(answer.sentences[1:], answer.evidence):
+        opening = (split_sentences(evidence.paper.abstract) or [describe(evidence.paper)])[0]
+        evidence.sentences = [opening]
+        sentence.text = f"{evidence.paper.title}: {opening} [{evidence.n}]"
+    for citation, evidence in zip(answer.citations, answer.evidence):
+        citation.passage = citation.span = evidence.text
+    answer.answer = " ".join(s.text for s in answer.sentences)
+    return answer
+
+
+def catalog_hits(query: str, papers: list[Paper], filters: Filters | None, headers: dict[str, Chunk]) -> list[Hit] | None:
+    """`rag search` for a metadata question: every matching paper (not a top k), each with its header chunk."""
+    the_plan = plan(query, Catalog.of(papers))
+    if the_plan is None:
+        return None
+    allowed = (filters or Filters()).paper_ids(papers)
+    result = run(the_plan, papers if allowed is None else [p for p in papers if p.paper_id in allowed])
+    rows = [p for p in result.rows + result.extra if p.paper_id in headers]
+    return [Hit(rank=i, chunk=headers[p.paper_id], paper=p, score=1.0) for i, p in enumerate(rows, start=1)]
+
+
+def answer_directly(question: str, history: list, filters: Filters | None, papers: list[Paper],
+                    on_sentence=None) -> Answer | None:
+    """What Answerer.ask returns without retrieval: a catalog answer, 'which paper?', or None to go on.
+
+    `history` is the chat's list of rag.conversation.Turn; `on_sentence` streams the sentences as the
+    model's would be.
+    """
+    from rag.conversation import ASK_WHICH, needs_paper, standalone
+
+    started = time.perf_counter()
+    query = standalone(question, history)
+    filtered = filters is not None and not filters.is_empty()
+    if needs_paper(question, history, filtered):
+        answer = _answer(question, query, ASK_WHICH, [], filter_labels(filters or Filters()))
+        answer.abstain_reason, answer.backend = "a pronoun with no paper to point to: asked which paper", "conversation"
+    else:
+        answer = answer_from_catalog(question, query, papers, filters)
+    if answer is None:
+        return None
+    for sentence in answer.sentences:
+        if on_sentence:
+            on_sentence(sentence)
+    answer.timings["total_ms"] = round((time.perf_counter() - started) * 1000, 1)
+    return answer
+
+
+__all__ = ["NO_MATCH", "Result", "answer_directly", "catalog_hits", "answer_from_catalog", "by_author", "run"]

@@ -1,0 +1,131 @@
+"""`rag eval metadata`: questions about the papers' metadata, answered the way `rag ask` answers them.
+
+For each question: did the catalog planner take it, and what did the reader get — the catalog rows
+when it did, retrieval's top k when it did not. Scored per question:
+- recall@5: share of the gold papers among the first five rows, capped (|gold ∩ top5| / min(5, |gold|));
+- exact: the complete answer is right — list/count: the rows are exactly the gold set; sort: the
+  first row is the gold paper; lookup: the named paper is right and the answer has a keyword;
+- count exact: for questions with `expected_count`, the number of rows equals it.
+A dataset of content questions (`--probes`) counts how often the planner fired on one: each is a
+false positive, since a topical word must never turn a content question into a catalog query.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import click
+
+from rag.catalog_query import answer_from_catalog
+from rag.evaluation import EvalError
+from rag.records import normalize_title
+
+
+@dataclass
+class Scored:
+    id: str
+    question: str
+    op: str
+    planned: bool
+    rows: list[str]
+    recall_at_5: float | None
+    exact: bool | None
+    count_exact: bool | None
+    answer: str = ""
+
+
+@dataclass
+class MetadataRun:
+    dataset: str
+    probes: bool
+    questions: list[Scored] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        def mean(values):
+            values = [float(v) for v in values if v is not None]
+            return round(sum(values) / len(values), 3) if values else None
+        qs = self.questions
+        return {"dataset": self.dataset, "questions": len(qs),
+                "planned": sum(q.planned for q in qs),
+                "false_positives": sum(q.planned for q in qs) if self.probes else None,
+                "recall_at_5": mean(q.recall_at_5 for q in qs),
+                "exact": mean(q.exact for q in qs),
+                "count_exact": mean(q.count_exact for q in qs),
+                "count_questions": sum(q.count_exact is not None for q in qs)}
+
+
+def load_lines(path: Path) -> list[dict]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise EvalError(f"{path}: cannot be read ({error.strerror or error})") from error
+    items = []
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            try:
+                items.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                raise EvalError(f"{path}:{number}: not JSON ({error.msg})") from error
+    return items
+
+
+def score(item: dict, library, k: int = 5) -> Scored:
+    question = item["question"]
+    answer = answer_from_catalog(question, question, library.snapshot.papers)
+    if answer is not None:
+        rows = [c.title for c in answer.citations]
+        text = answer.answer
+    else:
+        rows = [hit.paper.title for hit in library.search(question, k=k)]
+        text = ""
+    gold = {normalize_title(t) for t in item.get("gold_titles") or []}
+    got = [normalize_title(t) for t in rows]
+    op = item.get("op", "list")
+    recall = len(gold & set(got[:5])) / min(5, len(gold)) if gold else None
+    exact = count_exact = None
+    if gold and op in ("list", "count"):
+        exact = answer is not None and set(got) == gold
+    elif gold and op in ("sort-first", "sort-last"):
+        exact = bool(got) and got[0] in gold
+    elif gold and op == "lookup":
+        keywords = [w.casefold() for w in item.get("answer_keywords") or []]
+        exact = bool(got) and got[0] in gold and (not keywords or any(w in text.casefold() for w in keywords))
+    if item.get("expected_count") is not None:
+        count_exact = answer is not None and len(rows) == int(item["expected_count"])
+    return Scored(id=str(item.get("id", "")), question=question, op=op, planned=answer is not None, rows=rows[:10],
+                  recall_at_5=recall, exact=exact, count_exact=count_exact, answer=text[:300])
+
+
+def run_metadata(library, path: Path, probes: bool = False) -> MetadataRun:
+    run = MetadataRun(dataset=str(path), probes=probes)
+    for item in load_lines(path):
+        run.questions.append(score(item, library))
+    return run
+
+
+@click.command("metadata")
+@click.option("--dataset", type=click.Path(path_type=Path), required=True,
+              help="JSONL metadata questions, e.g. eval/datasets/metadata_dev.jsonl.")
+@click.option("--probes", is_flag=True, help="The dataset holds content questions: report planner false positives.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary and every question as JSON.")
+@click.option("--verbose", is_flag=True, help="Print each question that missed.")
+@click.pass_context
+def metadata_command(ctx, dataset, probes, as_json, verbose):
+    """Metadata questions: recall@5, exact lists and counts; with --probes, planner false positives."""
+    from rag.evaluation.cli import _settings
+    from rag.library import Library
+
+    run = run_metadata(Library(_settings(ctx)), dataset, probes)
+    if as_json:
+        click.echo(json.dumps({"summary": run.summary(), "questions": [asdict(q) for q in run.questions]},
+                              indent=2, ensure_ascii=False))
+        return
+    for name, value in run.summary().items():
+        click.echo(f"{name:>16}: {value}")
+    if verbose:
+        for q in run.questions:
+            if (probes and q.planned) or (not probes and (q.exact is False or (q.recall_at_5 or 1) < 1)):
+                click.echo(f"- {q.id} [{q.op}] planned={q.planned} exact={q.exact} r@5={q.recall_at_5}: "
+                           f"{q.question}\n    {q.answer[:160]}")
