@@ -59,13 +59,27 @@ def test_counts_and_formats(institute, profile, trending):
 
 
 def test_source_refs_give_display_path_position_and_title_line(institute, profile, trending):
-    assert institute[0].sources == [SourceRef(path="seeds/institute.txt", format="institute", position=0, line=7)]
+    assert institute[0].sources == [SourceRef(path="seeds/institute.txt", format="institute", position=0, line=7,
+                                              page_name="Amii at ICLR 2026")]
     assert institute[-1].sources[0].position == 15 and institute[-1].sources[0].line == 71
     assert by_title(profile, "Reincarnating").sources[0] == SourceRef(
-        path="seeds/profile.txt", format="profile", position=1, line=20
+        path="seeds/profile.txt", format="profile", position=1, line=20, page_name="Aaron Courville's profile"
     )
     assert trending[0].sources[0].line == 11 and trending[82].sources[0].line == 339
     assert parse_file(INSTITUTE)[0].sources[0].path == str(INSTITUTE)
+
+
+def test_page_legend_sections_and_owner_are_data(institute, profile, trending):
+    """What each page prints about itself: whose star it is, which section, whose profile, category names."""
+    starred = {a.affiliation for p in institute for a in p.authors if a.affiliated}
+    assert starred == {"Amii"}
+    assert not any(a.affiliation for p in institute for a in p.authors if not a.affiliated)
+    assert [p.section for p in institute].count("accepted") == 15 and institute[-1].section == "workshop"
+    assert {p.profile_of for p in profile} == {"Aaron Courville"}
+    assert by_title(profile, "Reincarnating").category_name == "Machine Learning"
+    assert by_title(profile, "Learning and Controlling Silicon").category_name == "Mesoscale and Nanoscale Physics"
+    assert trending[0].sources[0].page_name == "trending papers (Jun 26)"
+    assert by_title(institute, "Learning Admissible Heuristics for A*").title.endswith("A*: Theory and Practice")
 
 
 def test_affiliation_stars(institute):
@@ -148,7 +162,8 @@ def test_no_trending_navigation_or_listing_date(trending):
     assert trending[0].title == "A Hierarchical Bayesian Model for Deep Few-Shot Meta Learning"
     assert trending[0].abstract.startswith("We propose a novel hierarchical Bayesian model for learning")
     assert all(p.date is None and p.authors == [] and p.abstract for p in trending)
-    dump = " ".join(p.model_dump_json() for p in trending)
+    # The listing date names the page (sources[].page_name), never a paper's own fields.
+    dump = " ".join(p.model_dump_json(exclude={"sources"}) for p in trending)
     for nav in ["Get trending papers", "research community", "Subscribe", "Jun 26"]:
         assert nav not in dump
     assert trending[-1].title == "Efficient Online Reinforcement Learning Fine-Tuning Need Not Retain Offline Data"
