@@ -1,60 +1,61 @@
-"""Should the answer abstain? Decided before the LLM is asked, from the evidence and the library.
+"""Answer, show the closest passages, or refuse? Decided before the LLM is asked.
 
-Three signals, calibrated on eval/datasets/seeds.jsonl (see eval/README.md):
-- answerability of the best shown passage (0.5 * cosine + 0.5 * question coverage) is very low;
-- the question names something (a capitalised or numbered term: LoRA, WMT14, AlphaFold) that no
-  paper in the library mentions;
-- many of the question's words appear nowhere in the library and the passages are only moderately close.
-A question that names an author or organisation of the library is about its metadata and never abstains.
+Gathers the signals of rag/answerability.py from the library (its word statistics, BM25, its
+metadata facets) for one question and its evidence, and applies the fitted model. The library's
+word statistics are computed once per snapshot.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from rag.records import Evidence
+import numpy as np
+
+from rag.answerability import LibraryStats, Model, Signals, explain, features, load_model
+from rag.records import Evidence, Hit
 from rag.text import word_tokens
 
-
-@dataclass
-class AbstainSettings:
-    min_answerability: float = 0.28
-    unknown_share: float = 0.25
-    unknown_share_answerability: float = 0.45
+if TYPE_CHECKING:
+    from rag.library import Library
 
 
-@dataclass
-class Verdict:
-    abstain: bool
-    reason: str
+class Assessor:
+    def __init__(self, library: Library, model: Model | None = None):
+        self.library = library
+        self._model = model
+        self._stats: tuple[object, LibraryStats] | None = None
 
+    @property
+    def model(self) -> Model:
+        if self._model is None:
+            self._model = load_model()
+        return self._model
 
-def unknown_names(question: str, vocabulary: set[str]) -> list[str]:
-    """Capitalised or numbered terms after the first word whose words the library never uses."""
-    terms = re.findall(r"[\w][\w-]*", question)[1:]
-    named = [t for t in terms if any(ch.isupper() or ch.isdigit() for ch in t)]
-    return [t for t in named if any(w not in vocabulary for w in word_tokens(t))]
+    def stats(self) -> LibraryStats:
+        snapshot = self.library.snapshot
+        if self._stats is None or self._stats[0] is not snapshot:
+            self._stats = (snapshot, LibraryStats.of(snapshot.chunks))
+        return self._stats[1]
 
+    def signals(self, question: str, evidence: list[Evidence], hits: list[Hit]) -> Signals:
+        retriever = self.library.retriever
+        bm25 = self.library.snapshot.bm25()
+        tokens = word_tokens(question)
+        scores = np.asarray(bm25.get_scores(tokens)) if bm25 is not None and tokens else None
+        named = bool(retriever.named_papers(question)) or bool(retriever.facets.matching(question))
+        return features(question, evidence, hits, self.stats(), scores, named)
 
-def unknown_share(question: str, vocabulary: set[str]) -> float:
-    words = word_tokens(question)
-    return sum(w not in vocabulary for w in words) / len(words) if words else 1.0
-
-
-def decide(question: str, evidence: list[Evidence], vocabulary: set[str], names_known_people: bool,
-           settings: AbstainSettings = AbstainSettings()) -> Verdict:
-    if not evidence:
-        return Verdict(True, "nothing was retrieved")
-    if names_known_people:
-        return Verdict(False, "the question names an author or organisation of the library")
-    best = max(e.relevance for e in evidence)
-    unknown = unknown_names(question, vocabulary)
-    if unknown:
-        return Verdict(True, f"no paper here mentions {', '.join(unknown)}")
-    if best < settings.min_answerability:
-        return Verdict(True, f"the closest passage is too far from the question ({best:.2f})")
-    share = unknown_share(question, vocabulary)
-    if share >= settings.unknown_share and best < settings.unknown_share_answerability:
-        return Verdict(True, f"{share:.0%} of the question's words appear in no paper here")
-    return Verdict(False, f"answerable ({best:.2f})")
+    def decide(self, question: str, evidence: list[Evidence], hits: list[Hit]) -> Signals:
+        signals = self.signals(question, evidence, hits)
+        if not evidence:
+            signals.outcome, signals.reason = "refused", "nothing was retrieved"
+            return signals
+        if signals.names_metadata:
+            # The catalog answers it (rag/facets.py): the papers matching the named author, year, category.
+            signals.p, signals.outcome = 1.0, "answer"
+            signals.reason = "the question names metadata of the library (an author, organisation, year or category)"
+            return signals
+        signals.p = self.model.probability(signals.values)
+        signals.outcome = self.model.outcome(signals.p)
+        signals.reason = explain(signals, self.model)
+        return signals

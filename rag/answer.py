@@ -1,8 +1,9 @@
 """Ask a question: retrieve, select evidence, generate, check every citation, or abstain.
 
 Sentences reach the caller only after they are checked, so what streams is what holds.
-When the evidence is too weak the model is not asked at all: the reply is the refusal phrase
-and the closest papers, so nothing comes from the model's own knowledge.
+Before the model is asked, rag/abstain.py decides one of three outcomes: answer (ask the model);
+closest (quote the closest passages, marked as not a direct answer); refused (the refusal phrase
+and the closest papers). Only the first calls the model, so nothing comes from its own knowledge.
 """
 
 from __future__ import annotations
@@ -14,16 +15,19 @@ from dataclasses import dataclass, field
 from rag import prompts
 from rag.citations import (SUPPORT_THRESHOLD, SupportScorer, answer_sentences, check_text_sentence, lexical_support,
                            parse_markers, with_markers)
+from rag.catalog_query import answer_directly
 from rag.conversation import Turn, standalone
-from rag.abstain import AbstainSettings, decide
+from rag.abstain import Assessor
+from rag.answerability import Signals
 from rag.evidence import EvidenceSettings, select_evidence
 from rag.filters import Filters
 from rag.library import Library
 from rag.llm import GenerationStalled, LLM
-from rag.records import Answer, AnswerSentence, Citation, Evidence
+from rag.records import Answer, AnswerSentence, Citation, Evidence, Hit
 from rag.retrieve import check_query
 
 OnSentence = Callable[[AnswerSentence], None]
+CLOSEST_NOTE = "Not a direct answer — the closest passages:"
 
 
 @dataclass
@@ -32,35 +36,48 @@ class AnswerSettings:
     evidence: EvidenceSettings = field(default_factory=EvidenceSettings)
     max_sentences: int = 3
     max_tokens: int = 120
-    abstain: AbstainSettings = field(default_factory=AbstainSettings)
     support_threshold: float = SUPPORT_THRESHOLD
 
 
 class Answerer:
-    def __init__(self, library: Library, llm: LLM, settings: AnswerSettings | None = None):
+    def __init__(self, library: Library, llm: LLM, settings: AnswerSettings | None = None,
+                 assessor: Assessor | None = None):
         self.library = library
         self.llm = llm
         self.settings = settings or AnswerSettings()
+        self.assessor = assessor or Assessor(library)
 
-    def ask(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None,
-            on_sentence: OnSentence | None = None) -> Answer:
+    def assess(self, question: str, history: list[Turn] | None = None,
+               filters: Filters | None = None) -> tuple[str, list[Hit], list[Evidence], Signals, dict[str, float]]:
+        """Retrieve, select evidence and decide answerability: everything before the LLM (the fit uses it too)."""
         started = time.perf_counter()
-        question = check_query(question)
         query = standalone(question, history or [])
         hits = self.library.search(query, k=self.settings.k, filters=filters)
         retrieved = time.perf_counter()
         evidence = select_evidence(query, hits, self.library.embedder, self.settings.evidence,
                                    self.library.retriever.chunks_by_paper, focus=question)
+        selected = time.perf_counter()
+        signals = self.assessor.decide(query, evidence, hits)
+        timings = {"retrieve_ms": _ms(started, retrieved), "evidence_ms": _ms(retrieved, selected),
+                   "assess_ms": _ms(selected, time.perf_counter())}
+        return query, hits, evidence, signals, timings
+
+    def ask(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None,
+            on_sentence: OnSentence | None = None) -> Answer:
+        started = time.perf_counter()
+        question = check_query(question)
+        # Questions about the papers' metadata (and pronouns with no paper to point to) need no retrieval.
+        direct = answer_directly(question, history or [], filters, self.library.snapshot.papers, on_sentence)
+        if direct is not None:
+            return direct
+        query, hits, evidence, signals, timings = self.assess(question, history, filters)
         answer = Answer(question=question, standalone_question=query, answer="", backend=self.llm.backend,
-                        model=self.llm.model, evidence=evidence)
-        answer.timings["retrieve_ms"] = _ms(started, retrieved)
-        answer.timings["evidence_ms"] = _ms(retrieved, time.perf_counter())
-        retriever = self.library.retriever
-        verdict = decide(query, evidence, retriever.vocabulary, bool(retriever.named_papers(query)),
-                         self.settings.abstain)
-        answer.abstain_reason = verdict.reason
-        if verdict.abstain:
-            return self._finish(_abstain(answer, hits_titles(evidence)), started, on_sentence)
+                        model=self.llm.model, evidence=evidence, timings=timings, outcome=signals.outcome,
+                        abstain_reason=signals.reason, answerability=round(signals.p, 4))
+        if signals.outcome == "refused":
+            return self._finish(_refuse(answer, hits_titles(evidence)), started, on_sentence)
+        if signals.outcome == "closest":
+            return self._finish(_closest(answer, evidence, self.settings), started, on_sentence)
 
         scorer = SupportScorer(self.library.embedder, evidence)
         stream = _SentenceStream(lambda text: self._check(text, scorer, answer, on_sentence),
@@ -83,10 +100,13 @@ class Answerer:
             stream.close()
             answer.cut_off = True
             raw = stalled.partial
-        answer.timings["generate_ms"] = _ms(retrieved, time.perf_counter())
+        answer.timings["generate_ms"] = _ms(generating, time.perf_counter())
+        answer.raw_text = raw
 
         if prompts.is_refusal(raw) and not answer.sentences:
-            return self._finish(_abstain(answer, hits_titles(evidence)), started, on_sentence)
+            # The model found no answer where the signals expected one: show the passages, say it is not an answer.
+            answer.abstain_reason += "; the model declined"
+            return self._finish(_closest(answer, evidence, self.settings), started, on_sentence)
         if not any(s.supported for s in answer.sentences):
             answer.fallback = True
             for sentence in extractive_answer(evidence, self.settings):
@@ -116,12 +136,18 @@ class Answerer:
             on_sentence(sentence)
 
     def _finish(self, answer: Answer, started: float, on_sentence: OnSentence | None) -> Answer:
-        if answer.abstained and on_sentence:
+        if answer.outcome == "refused" and on_sentence:
             on_sentence(AnswerSentence(text=answer.answer, supported=True, origin="extractive"))
-        if not answer.abstained:
+        if answer.outcome == "closest" and on_sentence:
+            on_sentence(AnswerSentence(text=CLOSEST_NOTE, supported=True, origin="extractive"))
+            for sentence in answer.sentences:
+                on_sentence(sentence)
+        if answer.outcome != "refused":
             kept = [s for s in answer.sentences if s.supported]
             answer.unsupported_sentences = [s.text for s in answer.sentences if not s.supported]
             answer.answer = " ".join(s.text for s in kept)
+            if answer.outcome == "closest":
+                answer.answer = f"{CLOSEST_NOTE} {answer.answer}".strip()
             if answer.cut_off:
                 answer.answer += " [answer cut off: the model stopped responding]"
             answer.citations = _citations(kept, answer.evidence)
@@ -169,16 +195,15 @@ class _SentenceStream:
 
 
 def extractive_answer(evidence: list[Evidence], settings: AnswerSettings) -> list[AnswerSentence]:
-    """The best sentence of each relevant passage, quoted with its title and cited: always true to the papers."""
+    """The best sentence of each shown passage, cited: always true to the papers.
+
+    No title is quoted: the citation names the paper, and a title restated is no answer.
+    """
     sentences = []
-    for item in evidence:
-        if item.relevance < settings.abstain.min_answerability:
-            continue
-        text = with_markers(f'"{item.paper.title}": {item.sentences[item.best]}', [item.n])
+    for item in evidence[: settings.max_sentences]:
+        text = with_markers(item.sentences[item.best], [item.n])
         sentences.append(AnswerSentence(text=text, citations=[item.n], supported=True, support=1.0,
                                         origin="extractive"))
-        if len(sentences) >= settings.max_sentences:
-            break
     return sentences
 
 
@@ -186,11 +211,21 @@ def hits_titles(evidence: list[Evidence]) -> list[str]:
     return [e.paper.title for e in evidence]
 
 
-def _abstain(answer: Answer, closest: list[str]) -> Answer:
+def _refuse(answer: Answer, closest: list[str]) -> Answer:
+    answer.outcome = "refused"
     answer.abstained = True
     answer.answer = prompts.REFUSAL
     answer.sentences = []
     answer.closest_papers = closest
+    return answer
+
+
+def _closest(answer: Answer, evidence: list[Evidence], settings: AnswerSettings) -> Answer:
+    """Not a direct answer: the closest passages quoted and cited, marked as such; no model is asked."""
+    answer.outcome = "closest"
+    answer.abstained = True
+    answer.sentences = extractive_answer(evidence, settings)
+    answer.closest_papers = hits_titles(evidence)
     return answer
 
 

@@ -242,10 +242,14 @@ class Answer(BaseModel):
     fallback: bool = Field(default=False, description="The model's text did not hold up; an extractive answer was built.")
     unsupported_sentences: list[str] = Field(default_factory=list)
     removed_citations: list[int] = Field(default_factory=list, description="Citation numbers the model invented.")
+    raw_text: str = Field(default="", description="The model's text as it wrote it, before any check "
+                          "(empty when no model was asked).")
     closest_papers: list[str] = Field(default_factory=list, description="Titles offered when abstaining.")
     applied_filters: list[str] = Field(default_factory=list, description="Filters the answer was limited to, as "
                                        "shown to the reader ('author: Max Schwarzer', 'year: 2023').")
     abstain_reason: str = Field(default="", description="Why the answer did or did not abstain.")
+    answerability: float | None = Field(default=None, description="p(answerable) from rag/answerability.py: "
+                                        "what chose the outcome (None when nothing was assessed).")
     backend: str = ""
     model: str = ""
     cut_off: bool = Field(default=False, description="The backend stopped mid-answer; what came is shown, marked.")

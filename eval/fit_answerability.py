@@ -1,0 +1,194 @@
+"""Fit the answerability model (rag/answerability.py) on development question sets only.
+
+    RAG_HOME=... python eval/fit_answerability.py \
+        --dataset eval/datasets/answerability_dev.jsonl --dataset eval/datasets/fulltext_dev.jsonl \
+        --dataset eval/datasets/seeds.jsonl --dataset eval/datasets/heldout.jsonl
+
+Each question goes through the real retrieval and evidence selection (no LLM); its signals and
+whether it is answerable (has gold papers) become one training row. Questions that name metadata
+of the catalog are answered by rule (rag/abstain.py) and left out of the fit. A logistic regression with an
+L2 penalty chosen by 5-fold cross-validation is fitted by Newton's method on standardised
+features. The two thresholds are chosen on cross-validated probabilities (not on the fit's own):
+`answer` maximises balanced accuracy (the mean of abstention on unanswerable and answering on
+answerable), `closest` lets at most 5% of answerable questions fall to a flat refusal.
+The held-out test sets are refused by name: fitting on them would make their figures worthless.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from rag.answerability import FEATURES, MODEL_PATH, Model  # noqa: E402
+
+HELD_OUT = {"answerability.jsonl", "fulltext.jsonl", "metadata.jsonl", "facet_probes.jsonl",
+            "claims_pdfs.jsonl", "claims_seeds.jsonl"}
+LAMBDAS = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, lam: float, iterations: int = 50) -> tuple[np.ndarray, float]:
+    """Newton-Raphson on the L2-penalised log-likelihood (intercept unpenalised); x already standardised."""
+    n, d = x.shape
+    design = np.hstack([np.ones((n, 1)), x])
+    w = np.zeros(d + 1)
+    penalty = np.diag([0.0] + [lam] * d)
+    for _ in range(iterations):
+        p = sigmoid(design @ w)
+        gradient = design.T @ (p - y) + penalty @ w
+        hessian = design.T @ (design * (p * (1 - p))[:, None]) + penalty + 1e-9 * np.eye(d + 1)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.max(np.abs(step)) < 1e-8:
+            break
+    return w[1:], float(w[0])
+
+
+def standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    return mean, np.where(scale > 1e-9, scale, 1.0)
+
+
+def folds(y: np.ndarray, k: int = 5, seed: int = 0) -> list[np.ndarray]:
+    """Stratified folds: each holds its share of answerable and unanswerable questions."""
+    rng = np.random.default_rng(seed)
+    out = [[] for _ in range(k)]
+    for label in (0, 1):
+        index = rng.permutation(np.flatnonzero(y == label))
+        for i, j in enumerate(index):
+            out[i % k].append(j)
+    return [np.array(sorted(f)) for f in out]
+
+
+def cross_validated(x: np.ndarray, y: np.ndarray, lam: float) -> np.ndarray:
+    p = np.zeros(len(y))
+    for test in folds(y):
+        train = np.setdiff1d(np.arange(len(y)), test)
+        mean, scale = standardise(x[train])
+        coef, intercept = fit_logistic((x[train] - mean) / scale, y[train], lam)
+        p[test] = sigmoid(intercept + ((x[test] - mean) / scale) @ coef)
+    return p
+
+
+def log_loss(p: np.ndarray, y: np.ndarray) -> float:
+    p = np.clip(p, 1e-6, 1 - 1e-6)
+    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
+def rates(p: np.ndarray, y: np.ndarray, threshold: float) -> dict:
+    answered = p >= threshold
+    return {"abstention_on_unanswerable": float(np.mean(~answered[y == 0])) if (y == 0).any() else None,
+            "false_abstention": float(np.mean(~answered[y == 1])) if (y == 1).any() else None,
+            "answer_rate": float(np.mean(answered))}
+
+
+def choose_thresholds(p: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    candidates = np.unique(np.round(p, 4))
+    best, best_score = 0.5, -1.0
+    for t in candidates:
+        r = rates(p, y, t)
+        score = 0.5 * (r["abstention_on_unanswerable"] + 1 - r["false_abstention"])
+        if score > best_score + 1e-12:
+            best, best_score = float(t), score
+    closest = float(min(np.quantile(p[y == 1], 0.05), best))
+    return best, closest
+
+
+def risk_coverage(p: np.ndarray, y: np.ndarray) -> list[dict]:
+    """Answer the top-p questions only: coverage (answer rate) vs share of those answered that are answerable."""
+    order = np.argsort(-p, kind="stable")
+    rows = []
+    for count in range(1, len(p) + 1):
+        chosen = order[:count]
+        rows.append({"threshold": round(float(p[order[count - 1]]), 4), "coverage": round(count / len(p), 4),
+                     "precision": round(float(np.mean(y[chosen])), 4)})
+    return rows
+
+
+def collect(datasets: list[Path]) -> list[dict]:
+    from rag.abstain import Assessor
+    from rag.answer import Answerer
+    from rag.config import Settings, contain_caches
+    from rag.evaluation.dataset import check_gold, load_dataset
+    from rag.library import Library
+
+    settings = Settings.from_env()
+    contain_caches(settings)
+    library = Library(settings)
+    neutral = Model(features=FEATURES, mean=np.zeros(len(FEATURES)), scale=np.ones(len(FEATURES)),
+                    coef=np.zeros(len(FEATURES)), intercept=0.0, answer_threshold=0.5, closest_threshold=0.0)
+    answerer = Answerer(library, llm=None, assessor=Assessor(library, model=neutral))  # type: ignore[arg-type]
+    rows = []
+    for path in datasets:
+        questions = load_dataset(path)
+        check_gold(questions, library.snapshot.papers, path)
+        for q in questions:
+            _, _, evidence, signals, _ = answerer.assess(q.question)
+            shown = " ".join(f"{e.paper.title} {e.text}" for e in evidence).casefold()
+            rows.append({"dataset": path.name, "id": q.id, "kind": q.kind, "answerable": q.answerable,
+                         "answer_type": signals.answer_type, "features": signals.values,
+                         "names_metadata": signals.names_metadata,
+                         "evidence_has_keywords": bool(q.answer_keywords) and all(k in shown for k in q.answer_keywords)})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--dataset", type=Path, action="append", required=True, help="a development question set")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--rows", type=Path, default=ROOT / "eval/out/answerability/dev_rows.jsonl",
+                        help="where to write each question's signals (for inspection)")
+    args = parser.parse_args()
+    for path in args.dataset:
+        if path.name in HELD_OUT:
+            sys.exit(f"{path}: a held-out test set — fit on development sets only")
+
+    rows = collect(args.dataset)
+    args.rows.parent.mkdir(parents=True, exist_ok=True)
+    args.rows.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    gated = [r for r in rows if r["names_metadata"]]
+    print(f"{len(gated)} questions name metadata and are answered from the catalog without the model "
+          f"({sum(not r['answerable'] for r in gated)} of them unanswerable); fitting on the other {len(rows) - len(gated)}")
+    rows = [r for r in rows if not r["names_metadata"]]
+    x = np.array([[r["features"][name] for name in FEATURES] for r in rows], dtype=np.float64)
+    y = np.array([1.0 if r["answerable"] else 0.0 for r in rows])
+
+    losses = {lam: log_loss(cross_validated(x, y, lam), y) for lam in LAMBDAS}
+    lam = min(losses, key=losses.get)
+    cv_p = cross_validated(x, y, lam)
+    answer_t, closest_t = choose_thresholds(cv_p, y)
+    mean, scale = standardise(x)
+    coef, intercept = fit_logistic((x - mean) / scale, y, lam)
+    model = Model(features=FEATURES, mean=mean, scale=scale, coef=coef, intercept=intercept,
+                  answer_threshold=answer_t, closest_threshold=closest_t)
+    by_set = {}
+    for name in dict.fromkeys(r["dataset"] for r in rows):
+        mask = np.array([r["dataset"] == name for r in rows])
+        by_set[name] = {"n": int(mask.sum()), "answerable": int(y[mask].sum()), **rates(cv_p[mask], y[mask], answer_t)}
+    data = model.to_json()
+    data["fit"] = {
+        "datasets": {p.name: hashlib.sha1(p.read_bytes()).hexdigest()[:12] for p in args.dataset},
+        "n": len(rows), "answerable": int(y.sum()), "l2": lam, "cv_log_loss": {str(k): round(v, 4) for k, v in losses.items()},
+        "cross_validated": {"overall": rates(cv_p, y, answer_t), **by_set},
+        "risk_coverage_cv": risk_coverage(cv_p, y),
+        "weights": {name: round(float(c), 4) for name, c in zip(FEATURES, coef)},
+    }
+    args.out.write_text(json.dumps(data, indent=1) + "\n")
+    print(json.dumps({k: v for k, v in data["fit"].items() if k != "risk_coverage_cv"}, indent=1))
+    print(f"thresholds: answer {answer_t:.4f}, closest {closest_t:.4f}; written {args.out}")
+
+
+if __name__ == "__main__":
+    main()

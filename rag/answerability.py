@@ -1,0 +1,240 @@
+"""Can the shown evidence answer the question? A small calibrated model, decided before the LLM is asked.
+
+A question asks for something — a number, a person, a name, a reason, a method, a yes/no — about a
+subject. It is answerable here when the evidence holds a candidate of that kind about that subject.
+Seven signals describe that (see `FEATURES`); a logistic regression over the standardised signals,
+fitted by eval/fit_answerability.py on the development question sets only, turns them into the
+probability `p` that the question is answerable. A question that names metadata the catalog holds
+(an author, an organisation, a year, a category) is answered from the catalog and skips the model. Two thresholds from the same fit give three outcomes:
+p >= answer: ask the LLM; closest <= p < answer: show the closest passages as such; below: refuse.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from rag.errors import RagError
+from rag.records import Chunk, Evidence, Hit, Outcome
+from rag.text import STOPWORDS, word_tokens
+
+MODEL_PATH = Path(__file__).with_name("answerability.json")
+
+# Chosen by backward elimination on cross-validated log-loss over the development sets (eval/README.md):
+# the best sentence's cosine, the top dense score, the selector's relevance, a typed-coverage score and
+# whether the paper uses the asked words anywhere were measured too and added nothing beyond these.
+FEATURES = (
+    "coverage",           # share of the question's content words (title words aside) in the best shown passage
+    "dense_margin",       # cosine of the top dense hit minus the next paper's: one clear match, or a crowd
+    "bm25_top",           # best BM25 score per query word (log)
+    "subject_present",    # share of the question's subject words (its named terms, else its rarest) in the evidence
+    "unknown_share",      # share of the question's words the library never uses
+    "unknown_name",       # the question names a term (capitalised, with digits) that no paper uses
+    "type_candidate",     # the best sentence of the closest passage holds a candidate of the expected answer type
+)
+
+# Words that say what kind of answer is wanted, not what it is about: never the question's subject.
+_QUESTION_WORDS = frozenset(
+    """many much long large big fast often far percentage proportion fraction number amount size rate
+    does did do done which who whom whose why name names named describe described mention mentioned
+    give given report reported according author authors study studies main kind type way ways""".split()
+)
+_NUMBER_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|" \
+                r"hundred|thousand|million|billion|half|twice|double|triple|dozen"
+_TYPES: list[tuple[str, re.Pattern]] = [
+    ("number", re.compile(r"\bhow (many|much|long|large|big|fast|often|far|high|low|small|accurate)\b|"
+                          r"\b(what|which) (\w+ ){0,3}(percentage|proportion|fraction|share|number|amount|size|rate|"
+                          r"accuracy|score|speed-?up|cost|budget|count|year|f1|bleu|error|perplexity|mse|auc|ratio|"
+                          r"temperature|dimensions?|epochs?|steps|parameters|hours|days|gpus|batch size|"
+                          r"learning rate|performance|improvement|gain|reduction|length|resolution)\b|"
+                          r"\bby how much\b|^when\b|\bin what year\b")),
+    ("person", re.compile(r"^(who|whom|whose)\b|\bwho (wrote|proposed|authored|introduced)\b|"
+                          r"\bwhich (authors?|researchers?|people|organi[sz]ations?|labs?|institutions?|teams?|groups?)\b")),
+    ("reason", re.compile(r"\bwhy\b|\bwhat (is|was|are) the (reason|motivation|cause)|\bwhat causes\b|"
+                          r"\bfor what reason\b")),
+    ("yesno", re.compile(r"^(is|are|does|do|did|can|could|was|were|has|have|will|should|would)\b")),
+    ("method", re.compile(r"^how\b|\bhow (do|does|did|is|are|can|could|was|were)\b|"
+                          r"\bwhat (\w+ ){0,2}(method|approach|technique|algorithm|mechanism|procedure|strategy|objective|loss)s?\b|"
+                          r"\bby what means\b")),
+    ("name", re.compile(r"\b(which|what) (\w+ ){0,2}(datasets?|benchmarks?|models?|architectures?|tools?|librar(y|ies)|"
+                        r"metrics?|baselines?|systems?|frameworks?|corpus|corpora|tasks?|languages?|games?|"
+                        r"environments?|optimi[sz]ers?|encoders?|backbones?|parsers?|software|venue|conference|"
+                        r"simulators?|engines?|platforms?|hardware|components?|operations?|techniques?|quantity)\b")),
+    ("paper", re.compile(r"\b(which|what) (\w+ ){0,2}(papers?|works?|studies)\b")),
+]
+_CANDIDATES: dict[str, re.Pattern] = {
+    "number": re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.IGNORECASE),
+    "person": re.compile(r"\b[A-Z][a-z]+(?:[-\s][A-Z]\.?)*\s[A-Z][a-zà-ÿ]+\b|\bAuthors?:|\bOrganisation:"),
+    "reason": re.compile(r"\b(because|due to|since|so that|in order to|as a result|leads? to|caus\w+|therefore|"
+                         r"thus|hence|owing to|motivat\w+|enabl\w+|allows?|helps?|prevents?|avoids?)\b",
+                         re.IGNORECASE),
+    "method": re.compile(r"\b(by|using|via|through|propos\w+|introduc\w+|method|approach|algorithm|framework|"
+                         r"train\w*|learn\w*|model\w*|optimi[sz]\w+|combin\w+)\b", re.IGNORECASE),
+    # Acronyms, CamelCase and names with digits (ImageNet, GPT-4, MuJoCo), or a name after a capital mid-sentence.
+    "name": re.compile(r"\b(?:[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*|[A-Z][a-z]+-?\d[\w-]*)\b|(?<=[a-z,] )[A-Z][a-z]{2,}\b"),
+}
+
+
+class AnswerabilityError(RagError):
+    """The saved answerability model is missing or does not match the features the code computes."""
+
+
+def expected_type(question: str) -> str:
+    """What the question asks for, from its structure: number, person, reason, yesno, method, name, paper, other."""
+    text = " ".join(question.casefold().split())
+    for name, pattern in _TYPES:
+        if pattern.search(text):
+            return name
+    return "other"
+
+
+def has_candidate(kind: str, sentence: str, question: str) -> bool:
+    """The sentence holds something of the wanted kind that the question does not already say."""
+    pattern = _CANDIDATES.get(kind)
+    if pattern is None:  # yes/no, paper and open questions: any relevant sentence can answer
+        return True
+    asked = question.casefold()
+    return any(match.group(0).casefold() not in asked for match in pattern.finditer(sentence))
+
+
+@dataclass
+class LibraryStats:
+    """Document frequencies of words over the library's chunks: what is rare, what is unknown."""
+
+    df: Counter
+    chunks: int
+
+    @classmethod
+    def of(cls, chunks: list[Chunk]) -> "LibraryStats":
+        df: Counter = Counter()
+        for chunk in chunks:
+            df.update(set(word_tokens(chunk.text)))
+        return cls(df=df, chunks=len(chunks))
+
+    def rarest(self, words: list[str], n: int = 2) -> list[str]:
+        return sorted(dict.fromkeys(words), key=lambda w: (self.df.get(w, 0), w))[:n]
+
+
+@dataclass
+class Signals:
+    """What the decision saw: the features by name, the expected answer type and the probability."""
+
+    values: dict[str, float]
+    answer_type: str
+    names_metadata: bool = False
+    p: float = 0.0
+    outcome: Outcome = "answer"
+    reason: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def content_words(question: str) -> list[str]:
+    return [w for w in word_tokens(question) if w not in _QUESTION_WORDS]
+
+
+def subject_words(question: str, stats: LibraryStats) -> list[str]:
+    """What the question is about: the words of its named terms (LoRA, GPT-4, BESO), else its two rarest words."""
+    terms = re.findall(r"[\w][\w-]*", question)[1:]
+    named = [w for t in terms if any(ch.isupper() or ch.isdigit() for ch in t) for w in word_tokens(t)
+             if w not in _QUESTION_WORDS]
+    return list(dict.fromkeys(named)) or stats.rarest(content_words(question))
+
+
+def features(question: str, evidence: list[Evidence], hits: list[Hit], stats: LibraryStats,
+             bm25_scores: np.ndarray | None, names_metadata: bool = False) -> Signals:
+    """The signals of `FEATURES` for one question and what retrieval and evidence selection returned."""
+    words = content_words(question)
+    kind = expected_type(question)
+    values = dict.fromkeys(FEATURES, 0.0)
+    known = [w for w in words if stats.df.get(w, 0) > 0]
+    values["unknown_share"] = 1 - len(known) / len(words) if words else 0.0
+    terms = re.findall(r"[\w][\w-]*", question)[1:]
+    named = [t for t in terms if any(ch.isupper() or ch.isdigit() for ch in t)]
+    values["unknown_name"] = float(any(stats.df.get(w, 0) == 0 for t in named for w in word_tokens(t)))
+    dense = sorted((h.dense_score for h in hits if h.dense_score is not None), reverse=True)
+    if dense:
+        values["dense_margin"] = dense[0] - (dense[1] if len(dense) > 1 else 0.0)
+    if bm25_scores is not None and len(bm25_scores):
+        values["bm25_top"] = math.log1p(float(np.max(bm25_scores)) / max(len(word_tokens(question)), 1))
+    if evidence:
+        shown_words = set(word_tokens(" ".join(f"{e.paper.title} {e.text}" for e in evidence)))
+        subject = subject_words(question, stats)
+        values["subject_present"] = sum(w in shown_words for w in subject) / len(subject) if subject else 0.0
+        closest = max(evidence, key=lambda e: e.relevance)
+        values["type_candidate"] = float(has_candidate(kind, closest.sentences[closest.best], question))
+        for item in evidence:
+            own = set(words) - set(word_tokens(item.paper.title))
+            if own:
+                values["coverage"] = max(values["coverage"], len(own & set(word_tokens(item.text))) / len(own))
+    return Signals(values=values, answer_type=kind, names_metadata=names_metadata)
+
+
+@dataclass(frozen=True)
+class Model:
+    """Logistic regression over standardised features: p = sigmoid(b + sum_i w_i (x_i - mean_i) / scale_i)."""
+
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    answer_threshold: float
+    closest_threshold: float
+
+    def probability(self, values: dict[str, float]) -> float:
+        x = np.array([values[name] for name in self.features], dtype=np.float64)
+        z = self.intercept + float(((x - self.mean) / self.scale) @ self.coef)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+    def outcome(self, p: float) -> Outcome:
+        if p >= self.answer_threshold:
+            return "answer"
+        return "closest" if p >= self.closest_threshold else "refused"
+
+    def to_json(self) -> dict:
+        return {"features": list(self.features), "mean": self.mean.tolist(), "scale": self.scale.tolist(),
+                "coef": self.coef.tolist(), "intercept": self.intercept,
+                "thresholds": {"answer": self.answer_threshold, "closest": self.closest_threshold}}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Model":
+        try:
+            model = cls(features=tuple(data["features"]), mean=np.asarray(data["mean"], float),
+                        scale=np.asarray(data["scale"], float), coef=np.asarray(data["coef"], float),
+                        intercept=float(data["intercept"]), answer_threshold=float(data["thresholds"]["answer"]),
+                        closest_threshold=float(data["thresholds"]["closest"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise AnswerabilityError(f"the answerability model is malformed ({exc!r}) — refit it with "
+                                     "`python eval/fit_answerability.py`") from None
+        if set(model.features) != set(FEATURES) or not (len(model.mean) == len(model.scale) == len(model.coef)
+                                                         == len(model.features)):
+            raise AnswerabilityError("the answerability model was fitted on other features than the code computes — "
+                                     "refit it with `python eval/fit_answerability.py`")
+        return model
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path = MODEL_PATH) -> Model:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise AnswerabilityError(f"cannot read the answerability model {path} ({exc}) — refit it with "
+                                 "`python eval/fit_answerability.py`") from None
+    return Model.from_json(data)
+
+
+def explain(signals: Signals, model: Model) -> str:
+    """One line saying why: the outcome, p, and the signals that pushed it most."""
+    x = np.array([signals.values[name] for name in model.features])
+    push = ((x - model.mean) / model.scale) * model.coef
+    order = np.argsort(push)
+    top = order[:2] if signals.outcome != "answer" else order[::-1][:2]
+    named = ", ".join(f"{model.features[i]}={signals.values[model.features[i]]:.2f}" for i in top)
+    return f"p(answerable)={signals.p:.2f}, wants a {signals.answer_type}; most weight: {named}"
