@@ -43,6 +43,26 @@ def read_bytes_checked(path: Path, shown: str, max_bytes: int) -> bytes:
     return data
 
 
+# Magic numbers of files people save under a wrong name: the true reason beats "not UTF-8".
+BINARY_KINDS = {
+    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image", b"PK\x03\x04": "a ZIP archive "
+    "(a .docx, .epub or .zip?)", b"\x1f\x8b": "a gzip archive", b"\xd0\xcf\x11\xe0": "an old Microsoft Office file",
+    b"{\\rtf": "an RTF document", b"%!PS": "a PostScript file", b"\x7fELF": "a program",
+}  # fmt: skip
+# Text and Markdown are read whole and split into paragraphs; past this size that costs gigabytes.
+TEXT_MAX_BYTES = 5_000_000
+
+
+def check_not_binary(data: bytes, suffix: str, shown: str) -> None:
+    """ParseError naming what the bytes are when a file is not text (and, for '.pdf', not a PDF)."""
+    kind = next((name for magic, name in BINARY_KINDS.items() if data.startswith(magic)), None)
+    if kind is None and b"\x00" in data[:4096]:
+        kind = "binary data"
+    if kind is not None:
+        expected = "a PDF" if suffix.lower() == ".pdf" else "text"
+        raise ParseError(f"{shown}: not {expected}: the file is {kind}")
+
+
 def decode_text(data: bytes, shown: str) -> str:
     try:
         text = data.decode("utf-8-sig")
@@ -68,9 +88,13 @@ def parse_file(
     path = Path(path)
     shown = display_path or str(path)
     data = read_bytes_checked(path, shown, max_bytes)
-    is_pdf = data.startswith(b"%PDF-")
+    is_pdf = b"%PDF-" in data[:1024]  # the header may follow a little junk; readers accept that
     if not is_pdf:
         check_suffix(path.suffix, shown)
+        check_not_binary(data, path.suffix, shown)
+        if len(data) > TEXT_MAX_BYTES:
+            raise ParseError(f"{shown}: {len(data) / 1e6:.1f} MB of text is over the {TEXT_MAX_BYTES / 1e6:g} MB limit "
+                             "for a text or Markdown file; split it into smaller files")
     text = "" if is_pdf else decode_text(data, shown)
     kind = "pdf" if is_pdf else sniff_format(text, path.suffix)
     if kind == "pdf":

@@ -198,7 +198,9 @@ def page_lines(page: RawPage, size: float) -> tuple[list[Line], list[str]]:
     """Lines of a page in reading order (before furniture is removed) and its sideways margin text."""
     flat = [s for s in page.spans if not s.vertical and clean_span_text(s.text).strip()]
     stamps = [" ".join(clean_span_text(s.text).split()) for s in page.spans if s.vertical]
-    gutter = find_gutter(flat, page.width, size)
+    # The page's own text size: reference pages are set smaller than the body, and have columns too.
+    sizes = Counter(round(s.size * 2) / 2 for s in flat for _ in range(len(s.text)))
+    gutter = find_gutter(flat, page.width, sizes.most_common(1)[0][0] if sizes else size)
     lines: list[Line] = []
     for row in group_rows(flat):
         parts = [row]

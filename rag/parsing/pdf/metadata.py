@@ -134,7 +134,8 @@ def front_matter(pages: list[PageLayout], size: float, metadata: dict[str, str])
         end = titles[-1] + 1 + used
         while end < len(page.lines) and end < titles[-1] + 25:
             line = page.lines[end]
-            if HEADER_STOP.match(line.text) or line.column or line.size < size - 0.4 and "@" not in line.text:
+            prose = len(line.text) > 70 and "@" not in line.text and not AFFILIATION.search(line.text)
+            if HEADER_STOP.match(line.text) or line.column or prose:
                 break
             end += 1
         result.header_lines = end

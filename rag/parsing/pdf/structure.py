@@ -112,6 +112,8 @@ def _breaks(previous: Line | None, line: Line, current: Para, left: float, size:
         return True
     if _is_tabular(line) != _is_tabular(previous):
         return True
+    if _is_tabular(line) and previous.page == line.page and previous.column == line.column:
+        return not 0 <= previous.y0 - line.y1 < 2.5 * line.size  # rows of one table stay together
     if abs(line.size - previous.size) > 0.8 and not current.kind == "caption":
         return True
     if previous.page != line.page or previous.column != line.column:

@@ -60,6 +60,8 @@ def join_lines(lines: list[str], vocab: Vocabulary) -> str:
             tail_match = WORD.match(line)
             tail = tail_match.group() if tail_match else ""
             text = text + line if vocab.keeps_hyphen(head, tail) else text[:-1] + line
+        elif text.endswith("-") and text[-2:-1].isalnum() and line[:1].isalnum():
+            text += line  # 'GPT-' / '4', 'SciB-' / 'ERT': a hyphen before a capital or digit is printed
         else:
             text = f"{text} {line}" if text else line
     return " ".join(text.split())
