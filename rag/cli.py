@@ -247,15 +247,26 @@ def ask(ctx, question, llm_spec, author, year, category, source, org, as_json):
 @main.command()
 @llm_option
 @filter_options
+@click.option("--resume", default=None, is_flag=False, flag_value="", metavar="[ID]",
+              help="Continue a saved conversation (the latest when no id is given).")
+@click.option("--list", "list_saved", is_flag=True, help="List saved conversations and exit.")
 @click.pass_context
-def chat(ctx, llm_spec, author, year, category, source, org):
-    """Multi-turn questions in the terminal (empty line or Ctrl-D to quit)."""
+def chat(ctx, llm_spec, author, year, category, source, org, resume, list_saved):
+    """Multi-turn questions in the terminal (empty line or Ctrl-D to quit); kept under the data dir."""
+    from rag import history as saved
     from rag.conversation import Turn
     from rag.errors import RagError as _RagError
 
-    ask_with = answerer(ctx, llm_spec)
+    if list_saved:
+        for past in saved.list_all(ctx.obj.home):
+            click.echo(f"{past.id}  {past.updated}  {len(past.turns)} turns  {past.title}")
+        return
     filters = make_filters(author, year, category, source, org)
-    history: list[Turn] = []
+    conversation = saved.load(ctx.obj.home, resume or None) if resume is not None else saved.new(filters.model_dump())
+    ask_with = answerer(ctx, llm_spec)
+    history: list[Turn] = conversation.turns
+    for turn in history:
+        click.echo(f"> {turn.question}\n{turn.answer}\n")
     click.echo(f"rag chat — {ask_with.llm.backend}:{ask_with.llm.model}. Empty line to quit.")
     while True:
         try:
@@ -272,8 +283,9 @@ def chat(ctx, llm_spec, author, year, category, source, org):
             continue
         click.echo()
         print_answer(answer, streamed=True)
-        history.append(Turn(question=question, standalone_question=answer.standalone_question,
-                            answer=answer.answer, cited_titles=[c.title for c in answer.citations]))
+        conversation.add(Turn(question=question, standalone_question=answer.standalone_question,
+                              answer=answer.answer, cited_titles=[c.title for c in answer.citations]))
+        saved.save(ctx.obj.home, conversation)
 
 
 def _shorten(text: str, width: int) -> str:
@@ -287,6 +299,12 @@ def _register_subcommands() -> None:
 
     main.add_command(ui_command, "ui")
     main.add_command(eval_group, "eval")
+    from rag.cli_verify import verify_command
+
+    main.add_command(verify_command, "verify")
+    from rag.cli_manage import remove_command
+
+    main.add_command(remove_command, "remove")
 
 
 _register_subcommands()
