@@ -58,6 +58,7 @@ def main() -> None:
     parser.add_argument("--embedder", default="minilm-int8")
     parser.add_argument("--answer", action="store_true", help="also time answers with the embedded model")
     parser.add_argument("--ingest", action="store_true", help="time `rag ingest` of the seeds and PDFs")
+    parser.add_argument("--words-only", action="store_true", help="rank a paper's passages without the vector store")
     parser.add_argument("--show", action="store_true", help="print each miss with what was shown")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="rag-bench-evidence-"))
@@ -89,7 +90,8 @@ def main() -> None:
         embedder.__dict__["_vector_cache"] = VectorCache()  # cold: no sentence seen before
         before, started = counter.texts, time.perf_counter()
         evidence = select_evidence(q["question"], hits, embedder, answer_settings.evidence,
-                                   library.retriever.chunks_by_paper)
+                                   library.retriever.chunks_by_paper,
+                                   chunk_scores=None if args.words_only else library.retriever.chunk_scores)
         times.append((time.perf_counter() - started) * 1000)
         embedded.append(counter.texts - before)
         shown = " ".join(e.text for e in evidence).casefold()

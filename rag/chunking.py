@@ -24,7 +24,7 @@ from rag.config import ChunkSettings
 from rag.records import Block, Chunk, Paper
 from rag.text import split_sentences
 
-CHUNKER_VERSION = "sections-v2"
+CHUNKER_VERSION = "sections-v3"
 SPECIAL_TOKENS = 2  # [CLS] and [SEP]
 # The section heading goes into the embedded text (not the passage a citation quotes): a question about
 # "the results" or "the annotation study" then also matches by where a passage stands.
@@ -96,45 +96,88 @@ def chunk_paper(paper: Paper, count_tokens: CountTokens, settings: ChunkSettings
     return chunks
 
 
+@dataclass
+class _Table:
+    section: str
+    page: int | None
+    caption: str
+    rows: list[str]  # the first is the header row when the PDF had one
+
+
 def _block_pieces(blocks: list[Block], packer: "_Packer") -> list[_Piece]:
     """Runs of prose of one section packed together; each table and the references on their own."""
     pieces: list[_Piece] = []
     run: list[_Unit] = []
     run_section = ""
-    used_captions: set[int] = set()
 
     def flush() -> None:
         pieces.extend(packer.prose("body", run, run_section))
         run.clear()
 
-    for i, block in enumerate(blocks):
-        if i in used_captions:
-            continue
-        if block.kind == "table":
+    for item in gather_tables(blocks):
+        if isinstance(item, _Table):
             flush()
-            caption = ""
-            for j in (i - 1, i + 1):  # a table's caption is printed just above or below it
-                if 0 <= j < len(blocks) and j not in used_captions and _is_table_caption(blocks, j):
-                    caption = " ".join(blocks[j].text.split())
-                    used_captions.add(j)
-                    break
-            pieces.extend(packer.table(block, caption))
-        elif block.kind == "references":
+            pieces.extend(packer.table(item))
+        elif item.kind == "references":
             flush()
-            pieces.extend(packer.references(block))
+            pieces.extend(packer.references(item))
         else:
-            if block.section != run_section:
+            if item.section != run_section:
                 flush()
-                run_section = block.section
-            if _is_table_caption(blocks, i) and i + 1 < len(blocks) and blocks[i + 1].kind == "table":
-                continue  # packed with its table below
-            run.extend(_Unit(s, block.page) for s in split_sentences(block.text))
+                run_section = item.section
+            run.extend(_Unit(s, item.page) for s in split_sentences(item.text))
     flush()
     return pieces
 
 
-def _is_table_caption(blocks: list[Block], i: int) -> bool:
-    return blocks[i].kind == "caption" and bool(_TABLE_CAPTION.match(blocks[i].text))
+def gather_tables(blocks: list[Block]) -> list[Block | _Table]:
+    """Each table with its caption, its header rows and its continuations, as one item.
+
+    A PDF reader may give a table's caption as a caption block above or below it or as its first line, its
+    header row as a short text line just above it, and a table broken by a column or page as several
+    table blocks in a row: all of it belongs to one table, never to the prose around it.
+    """
+    out: list[Block | _Table] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.kind != "table":
+            out.append(block)
+            i += 1
+            continue
+        rows = _lines(block.text)
+        caption = rows.pop(0) if rows and _TABLE_CAPTION.match(rows[0]) else ""
+        above: list[str] = []
+        while out and isinstance(out[-1], Block) and out[-1].kind == "text" and out[-1].section == block.section \
+                and _looks_like_row(out[-1].text) and len(above) < 4:
+            above.insert(0, " ".join(out.pop().text.split()))  # type: ignore[union-attr]
+        if not caption and out and isinstance(out[-1], Block) and _is_table_caption(out[-1]):
+            caption = " ".join(out.pop().text.split())  # type: ignore[union-attr]
+        i += 1
+        while i < len(blocks) and blocks[i].kind == "table" and blocks[i].section == block.section \
+                and not _TABLE_CAPTION.match(blocks[i].text.lstrip()):
+            rows += _lines(blocks[i].text)
+            i += 1
+        if not caption and i < len(blocks) and _is_table_caption(blocks[i]):
+            caption = " ".join(blocks[i].text.split())
+            i += 1
+        out.append(_Table(block.section, block.page, caption, above + rows))
+    return out
+
+
+def _lines(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def _looks_like_row(text: str) -> bool:
+    """A short line without a sentence end: a header row ('Field Precision Recall F1') or a stray table row."""
+    words = text.split()
+    return (0 < len(words) <= 12 and not text.rstrip().endswith((".", "?", "!", ":", ";", ","))
+            and not re.search(r"https?:|www\.", text))  # a footnote with a link sits above tables too
+
+
+def _is_table_caption(block: Block) -> bool:
+    return block.kind == "caption" and bool(_TABLE_CAPTION.match(block.text))
 
 
 class _Packer:
@@ -158,20 +201,22 @@ class _Packer:
         groups = _pack(units, self.count_tokens, self.budget(section), self.settings.overlap_sentences)
         return [_Piece(kind, " ".join(u.text for u in group), section, group[0].page) for group in groups]
 
-    def table(self, block: Block, caption: str) -> list[_Piece]:
+    def table(self, table: _Table) -> list[_Piece]:
         """Rows packed under the budget; every part repeats the caption and the header row."""
-        rows = [" ".join(line.split()) for line in block.text.splitlines() if line.strip()]
-        if not rows:
+        rows = table.rows
+        if not rows and not table.caption:
             return []
-        budget = self.budget(block.section)
+        rows = rows or [""]
+        caption = table.caption
+        budget = self.budget(table.section)
         head = [line for line in (caption, rows[0]) if line]
         head_tokens = sum(_piece_counts(head, self.count_tokens)) + len(head)  # + a newline each
         if head_tokens > budget // 2:  # a huge caption or header row would leave no room for rows
             head = [_split_long(" ".join(head), self.count_tokens, budget // 2)[0] + " ..."]
             head_tokens = sum(_piece_counts(head, self.count_tokens)) + 1
-        body = [_Unit(r, block.page) for r in rows[1:]] or [_Unit("", block.page)]
+        body = [_Unit(r, table.page) for r in rows[1:]] or [_Unit("", table.page)]
         groups = _pack(body, self.count_tokens, budget - head_tokens, overlap=0, joiner_tokens=1)
-        return [_Piece("table", "\n".join(head + [u.text for u in group if u.text]), block.section, block.page)
+        return [_Piece("table", "\n".join(head + [u.text for u in group if u.text]), table.section, table.page)
                 for group in groups]
 
     def references(self, block: Block) -> list[_Piece]:

@@ -19,7 +19,9 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rag.citations import lexical_support
 from rag.embedding import Embedder
@@ -30,15 +32,24 @@ from rag.text import split_sentences, word_tokens
 _ASKS_FOR_REFERENCES = re.compile(r"\b(cite[sd]?|citing|references?|referenced|bibliograph\w*|reference list)\b", re.I)
 
 
+ChunkScores = Callable[[str, list[str]], dict[str, float]]
+
+_REFERENCES_HEADING = re.compile(r"^\W*(?:[\dA-Z]{1,3}\.?\s+)?(references|bibliography|works cited)\b", re.I)
+
+
 @dataclass
 class EvidenceSettings:
     passages: int = 3
     sentences_per_passage: int = 2
     # A passage far less answerable than the best one is noise for the model and the reader.
     max_gap_to_best: float = 0.15
-    chunks_per_paper: int = 3
-    # Sentences embedded per question at most (cache hits are free): bounds evidence time on long papers.
-    max_embedded_sentences: int = 12
+    # Chunks whose sentences are scored, for the 1st, 2nd, ... retrieved paper (the last value for the rest):
+    # the answer is most often in the first paper, so it gets the most room.
+    chunks_by_rank: tuple[int, ...] = (3, 2, 2, 1)
+    # Sentences embedded per such chunk, by the paper's rank; never more than `max_embedded_sentences` in all
+    # (cache hits are free). This bounds evidence time whatever the length of the papers.
+    sentences_by_rank: tuple[int, ...] = (3, 2, 2, 1)
+    max_embedded_sentences: int = 20
     # Rows of a table shown besides its caption and header row (the rows most like the question).
     table_rows: int = 6
 
@@ -50,10 +61,16 @@ class _Candidate:
     units: list[str]  # sentences, or table rows after the caption and header row
     head: list[str]  # a table's caption and header row, always shown
     order: int  # position of the paper in the retrieval order
+    closeness: float | None = None  # the whole chunk's cosine to the question, from the vector store
 
 
 def asks_for_references(question: str) -> bool:
     return bool(_ASKS_FOR_REFERENCES.search(question))
+
+
+def is_reference_list(chunk: Chunk) -> bool:
+    """The bibliography: a references chunk, or prose the reader left under a 'References' heading."""
+    return chunk.kind == "references" or bool(_REFERENCES_HEADING.match(chunk.section))
 
 
 def chunk_sentences(chunk: Chunk) -> list[str]:
@@ -71,18 +88,24 @@ def _names_only_the_section(sentence: str, section: str) -> bool:
     return len(words) < 2 or (bool(section) and set(words) <= set(word_tokens(section)))
 
 
+def by_rank(values: tuple[int, ...], rank: int) -> int:
+    return values[min(rank, len(values) - 1)]
+
+
 def rank_chunks(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[Chunk]] | None,
-                per_paper: int) -> tuple[list[tuple[Hit, list[Chunk]]], dict[str, float]]:
-    """Stage 1: each hit's paper with its `per_paper` chunks that cover most of the question's rarer words;
-    and the idf of the question's words over the chunks considered."""
+                per_paper: tuple[int, ...], dense: dict[str, float] | None = None,
+                ) -> tuple[list[tuple[Hit, list[Chunk]]], dict[str, float]]:
+    """Stage 1: each hit's paper with its best chunks (`per_paper` by rank), and the idf of the question's words over the
+    chunks considered. A chunk's score: idf-weighted coverage of the question's words, plus its cosine to the
+    question when the vector store gave one (`dense`), plus a bonus for the chunk retrieval chose."""
     references = asks_for_references(question)
     pools: list[tuple[Hit, list[Chunk]]] = []
     for hit in hits:
         chunks = (chunks_by_paper or {}).get(hit.paper.paper_id) or [hit.chunk]
-        usable = [c for c in chunks if references or c.kind != "references" or c.chunk_id == hit.chunk.chunk_id]
+        usable = [c for c in chunks if references or not is_reference_list(c)]
         pools.append((hit, usable or [hit.chunk]))
-    words = set(word_tokens(question))
-    tokens = {c.chunk_id: set(word_tokens(f"{c.section} {c.passage}")) & words for _, pool in pools for c in pool}
+    words = stems(question)
+    tokens = {c.chunk_id: stems(f"{c.section} {c.passage}") & words for _, pool in pools for c in pool}
     df: dict[str, int] = defaultdict(int)
     for found in tokens.values():
         for word in found:
@@ -90,12 +113,19 @@ def rank_chunks(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[
     n = max(len(tokens), 1)
     idf = {w: math.log(1 + n / (1 + df[w])) for w in words}
     total = sum(idf.values()) or 1.0
+    floor = min(dense.values(), default=0.0) if dense else 0.0  # a chunk beyond the store's top n
     ranked = []
-    for hit, pool in pools:
+    for rank, (hit, pool) in enumerate(pools):
         def score(chunk: Chunk) -> tuple[float, float]:
             coverage = sum(idf[w] for w in tokens[chunk.chunk_id]) / total
-            return (coverage + (0.25 if chunk.chunk_id == hit.chunk.chunk_id else 0.0), -chunk.position)
-        best = sorted(pool, key=score, reverse=True)[:per_paper]
+            closeness = dense.get(chunk.chunk_id, floor) if dense else 0.0
+            bonus = 0.25 if chunk.chunk_id == hit.chunk.chunk_id else 0.0
+            return (coverage + closeness + bonus, -chunk.position)
+        ordered = sorted(pool, key=score, reverse=True)
+        best = ordered[:by_rank(per_paper, rank)]
+        if len(best) > 1 and not any(c.kind == "table" for c in best):
+            # Its words and vector undersell a table of figures: a paper's best table is always looked at.
+            best += [c for c in ordered if c.kind == "table"][:1]
         ranked.append((hit, sorted(best, key=lambda c: c.position)))
     return ranked, idf
 
@@ -103,14 +133,28 @@ def rank_chunks(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[
 def weighted_overlap(text: str, idf: dict[str, float]) -> float:
     """idf-weighted share of the question's words that `text` contains: rare words (CrowdFlower, 1.4M) count most."""
     total = sum(idf.values())
-    return sum(idf[w] for w in set(word_tokens(text)) if w in idf) / total if total else 0.0
+    return sum(idf[w] for w in stems(text) if w in idf) / total if total else 0.0
+
+
+_SUFFIX = re.compile(r"(?:ations?|ments?|ings?|ed|es|s)$")
+
+
+@lru_cache(maxsize=32768)
+def stems(text: str) -> frozenset[str]:
+    """Content words cut to a rough stem, so 'implemented' meets 'implement' and 'annotations' 'annotated'."""
+    out = set()
+    for word in word_tokens(text):
+        stem = _SUFFIX.sub("", word)
+        out.add(stem if len(stem) >= 4 and not word.isdigit() else word)
+    return frozenset(out)
 
 
 def _candidates(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[Chunk]] | None,
-                settings: EvidenceSettings) -> tuple[list[_Candidate], dict[str, float]]:
+                settings: EvidenceSettings, dense: dict[str, float] | None,
+                ) -> tuple[list[_Candidate], dict[str, float]]:
     out: list[_Candidate] = []
     seen: set[str] = set()
-    ranked, idf = rank_chunks(question, hits, chunks_by_paper, settings.chunks_per_paper)
+    ranked, idf = rank_chunks(question, hits, chunks_by_paper, settings.chunks_by_rank, dense)
     for order, (hit, chunks) in enumerate(ranked):
         for chunk in chunks:
             lines = chunk_sentences(chunk)
@@ -120,34 +164,35 @@ def _candidates(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[
                 head, units = [], [s for s in lines if s not in seen]  # overlap repeats are shown once
                 seen.update(units)
             if units or head:
-                out.append(_Candidate(hit, chunk, units, head, order))
+                out.append(_Candidate(hit, chunk, units, head, order, (dense or {}).get(chunk.chunk_id)))
     return out, idf
 
 
 def select_evidence(question: str, hits: list[Hit], embedder: Embedder,
                     settings: EvidenceSettings = EvidenceSettings(),
-                    chunks_by_paper: dict[str, list[Chunk]] | None = None, focus: str | None = None) -> list[Evidence]:
+                    chunks_by_paper: dict[str, list[Chunk]] | None = None, focus: str | None = None,
+                    chunk_scores: ChunkScores | None = None) -> list[Evidence]:
     """Number the best passages [1]..[n], keeping each passage's sentences in page order.
 
     `focus` (the user's own words of a follow-up) picks the sentences; `question` (made standalone)
-    measures how answerable each passage is.
+    measures how answerable each passage is. `chunk_scores(question, paper_ids)` (Retriever.chunk_scores)
+    gives the cosine of the question with those papers' chunks from the vector store; without it the
+    passages of a paper are ranked by words only.
     """
     focus = focus or question
-    candidates, idf = _candidates(f"{question} {focus}", hits, chunks_by_paper, settings)
+    dense = chunk_scores(question, [h.paper.paper_id for h in hits]) if chunk_scores and hits else None
+    candidates, idf = _candidates(f"{question} {focus}", hits, chunks_by_paper, settings, dense)
     if not candidates:
         return []
     # Stage 2: a lexical pre-pick of the sentences worth embedding, spread over the candidates.
-    focus_idf = {w: idf.get(w, 1.0) for w in word_tokens(focus)}
+    focus_idf = {w: idf.get(w, 1.0) for w in stems(focus)}
     lexical = {id(c): _continued([weighted_overlap(u, focus_idf) for u in c.units], c.units) for c in candidates}
-    pool = [(lexical[id(c)][i], -c.order, -k, id(c), i) for k, c in enumerate(candidates) for i in range(len(c.units))]
-    pool.sort(reverse=True)
-    per_candidate = max(settings.sentences_per_passage, settings.max_embedded_sentences // len(candidates))
-    chosen_units: dict[int, list[int]] = defaultdict(list)
+    chosen_units: dict[int, list[int]] = {}
     budget = settings.max_embedded_sentences
-    for *_, cid, i in pool:
-        if budget and len(chosen_units[cid]) < per_candidate:
-            chosen_units[cid].append(i)
-            budget -= 1
+    for c in candidates:  # in retrieval order: the first papers' chunks are served first
+        quota = min(by_rank(settings.sentences_by_rank, c.order), budget)
+        chosen_units[id(c)] = sorted(range(len(c.units)), key=lambda i: (-lexical[id(c)][i], i))[:quota]
+        budget -= len(chosen_units[id(c)])
     texts = [c.units[i] for c in candidates for i in chosen_units[id(c)]]
     heads = [" ".join(c.head) for c in candidates if c.head]
     vectors = embedder.embed_cached([_clip(t) for t in texts + heads])
@@ -175,12 +220,21 @@ def select_evidence(question: str, hits: list[Hit], embedder: Embedder,
 _CONTINUES = re.compile(r"^(it|its|this|these|they|their|such|both|each|the latter|the former|here)\b", re.I)
 
 
+# A road-map sentence ("In the previous section, we described ...; next, we discuss ...") names topics without
+# saying anything about them: it echoes a question's words and answers nothing.
+_SIGNPOST = re.compile(r"^(in (this|the (previous|next|following)) (sub)?sections?\b|next, we\b|"
+                       r"(this|the (next|following)) (sub)?section\b|the (rest|remainder) of (this|the) paper\b)", re.I)
+
+
 def _continued(scores: list[float], units: list[str]) -> list[float]:
-    """A sentence that goes on about the one before ("It consists of 1.4M PDFs") shares its relevance."""
+    """A sentence that goes on about the one before ("It consists of 1.4M PDFs") shares its relevance;
+    a road-map sentence keeps only half of its own."""
     out = list(scores)
-    for i in range(1, len(units)):
-        if _CONTINUES.match(units[i]):
+    for i in range(len(units)):
+        if i and _CONTINUES.match(units[i]):
             out[i] = max(out[i], 0.8 * out[i - 1])
+        if _SIGNPOST.match(units[i]):
+            out[i] *= 0.5
     return out
 
 
@@ -194,13 +248,16 @@ def _clip(text: str, words: int = 40) -> str:
 def _passage(c: _Candidate, embedded: list[int], cosine: dict, head_cosine: tuple[float, float] | None,
              question: str, focus: str, lexical: list[float], settings: EvidenceSettings):
     """(answerability, candidate, shown lines, index of the best line) for one candidate chunk."""
-    relevance = {i: 0.7 * cosine[(id(c), i)][1] + 0.3 * lexical[i] for i in embedded}
+    relevance = {i: (0.7 * cosine[(id(c), i)][1] + 0.3 * lexical[i]) * (0.6 if _SIGNPOST.match(c.units[i]) else 1.0)
+                 for i in embedded}
     if c.chunk.kind == "table":
         # A table is read as rows under its caption and header: the rows most like the question, in table order.
         rows = sorted(range(len(c.units)), key=lambda i: (-relevance.get(i, lexical[i] - 1), i))[: settings.table_rows]
         shown = c.head + [c.units[i] for i in sorted(rows)]
         row_cosines = [cosine[(id(c), i)][0] for i in rows if i in relevance]
-        best_cos = max(row_cosines + ([head_cosine[0]] if head_cosine else []), default=0.0)
+        # Rows of numbers embed poorly: a table is read whole, so its own vector speaks for it too.
+        whole = [c.closeness] if c.closeness is not None else []
+        best_cos = max(row_cosines + ([head_cosine[0]] if head_cosine else []) + whole, default=0.0)
         best_line = len(c.head) + sorted(rows).index(rows[0]) if rows else 0
     else:
         if not embedded:
@@ -224,9 +281,15 @@ def _pick(scored: list, settings: EvidenceSettings) -> list:
     for item in sorted(close, key=lambda s: -s[0]):
         by_paper[item[1].order].append(item)
     first = [items[0] for _, items in sorted(by_paper.items())][: settings.passages]
-    rest = sorted((items[1] for order, items in by_paper.items() if len(items) > 1
-                   and any(f[1].order == order for f in first)), key=lambda s: -s[0])
+    shown = {f[1].order for f in first}
+    rest = sorted((item for order, items in by_paper.items() if order in shown for item in items[1:]),
+                  key=lambda s: -s[0])
     chosen = first + rest[: settings.passages - len(first)]
+    # Rows of numbers score low against a question in words, though tables hold most of the figures asked
+    # about: a close table of a shown paper takes the place of the weakest extra passage.
+    tables = [item for item in rest if item[1].chunk.kind == "table"]
+    if tables and not any(item[1].chunk.kind == "table" for item in chosen) and len(chosen) > len(first):
+        chosen[-1] = tables[0]
     return sorted(chosen, key=lambda s: (s[1].order, s[1].chunk.position))
 
 

@@ -121,3 +121,22 @@ def test_a_table_is_its_own_chunk_with_caption_and_header_repeated_on_every_part
     refs = [c for c in chunks if c.kind == "references"]
     assert len(refs) == 1 and refs[0].passage.splitlines() == ["A. Author. 2019. A paper.",
                                                                "B. Author. 2020. Another paper."]
+
+
+def test_a_table_gathers_its_header_row_caption_line_and_continuation_but_no_footnote(embedder):
+    paper = _pdf_paper([
+        {"section": "3 Metadata", "page": 3, "text": "We parse the metadata of each paper."},
+        {"section": "3 Metadata", "page": 3, "text": "PDFBox is described at https://pdfbox.apache.org"},
+        {"section": "3 Metadata", "page": 3, "text": "Field Precision Recall F1"},
+        {"kind": "table", "section": "3 Metadata", "page": 3,
+         "text": "Table 1: Results of the parser.\ntitle 85.5 85.5 85.5\nauthors 92.1 92.1 92.1"},
+        {"kind": "table", "section": "3 Metadata", "page": 3, "text": "bibliography years 98.0 98.0 98.0"},
+        {"section": "3 Metadata", "page": 4, "text": "The parser is fast."},
+    ])
+    chunks = chunk_paper(paper, embedder.count_tokens, ChunkSettings())
+    tables = [c for c in chunks if c.kind == "table"]
+    assert [t.passage for t in tables] == ["Table 1: Results of the parser.\nField Precision Recall F1\n"
+                                           "title 85.5 85.5 85.5\nauthors 92.1 92.1 92.1\n"
+                                           "bibliography years 98.0 98.0 98.0"]
+    prose = " ".join(c.passage for c in chunks if c.kind == "body")
+    assert "pdfbox.apache.org" in prose and "Field Precision" not in prose and "98.0" not in prose
