@@ -108,6 +108,12 @@ class Retriever:
                  if cid in self.chunks]
         return RankedLists(dense=dense, sparse=self._bm25(query, allowed, n), metadata=self._metadata(query, allowed))
 
+    def chunk_scores(self, query: str, paper_ids: list[str], n: int = 60) -> dict[str, float]:
+        """Cosine of the query with the closest `n` chunks of these papers: one filtered vector query, so evidence
+        can rank a long paper's passages by meaning without embedding them again (the query vector is cached)."""
+        vector = self.embedder.embed_query(query)
+        return {cid: score for cid, score in self.store.query(vector, n, sorted(set(paper_ids))) if cid in self.chunks}
+
     def named_papers(self, query: str) -> set[str]:
         """Papers by an author or organisation the query names."""
         return self.facets.named_people(query)
