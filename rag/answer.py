@@ -54,8 +54,9 @@ class Answerer:
         query = standalone(question, history or [])
         hits = self.library.search(query, k=self.settings.k, filters=filters)
         retrieved = time.perf_counter()
+        retriever = self.library.retriever
         evidence = select_evidence(query, hits, self.library.embedder, self.settings.evidence,
-                                   self.library.retriever.chunks_by_paper, focus=question)
+                                   retriever.chunks_by_paper, focus=question, chunk_scores=retriever.chunk_scores)
         selected = time.perf_counter()
         signals = self.assessor.decide(query, evidence, hits)
         timings = {"retrieve_ms": _ms(started, retrieved), "evidence_ms": _ms(retrieved, selected),
