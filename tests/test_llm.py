@@ -163,3 +163,42 @@ def test_explicit_specs(tmp_path, monkeypatch):
         resolve_llm("olla")  # no prefix guessing
     with pytest.raises(LLMError, match="no GGUF model"):
         resolve_llm(f"embedded:{tmp_path / 'nope.gguf'}")
+
+
+def test_no_first_token_within_the_limit_is_a_clear_stall(ollama_server):
+    """The server is alive (it answers /api/version) but sends no token: the time-to-first-token limit ends it."""
+    ollama_server.stall_after_tokens = 0
+    llm = OllamaLLM(MODEL, host=ollama_server.url, timeout=2, stall_timeout=30)
+    start = time.perf_counter()
+    with pytest.raises(GenerationStalled, match=r"sent nothing for 2 s .*RAG_OLLAMA_FIRST_TOKEN_S") as err:
+        llm.generate(MESSAGES, max_tokens=8)
+    assert 2 <= time.perf_counter() - start < 8 and err.value.partial == ""
+
+
+def test_a_server_that_accepts_and_never_replies_is_reported_in_seconds(monkeypatch):
+    """A listening socket nobody serves (a hung or stopped Ollama): the kernel accepts, nothing ever answers."""
+    import socket
+
+    from rag.llm import ollama_backend
+
+    monkeypatch.setattr(ollama_backend, "PROBE_EVERY_S", 1.0)
+    hung = socket.socket()
+    hung.bind(("127.0.0.1", 0))
+    hung.listen(8)
+    try:
+        llm = OllamaLLM(MODEL, host=f"http://127.0.0.1:{hung.getsockname()[1]}", timeout=120, stall_timeout=30)
+        start = time.perf_counter()
+        with pytest.raises(BackendUnavailable, match="accepted the request but answers nothing") as err:
+            llm.generate(MESSAGES, max_tokens=8)
+        assert time.perf_counter() - start < 15, "reported long before the 120 s limit"
+        assert "--llm embedded" in str(err.value) and "\n" not in str(err.value)
+    finally:
+        hung.close()
+
+
+def test_first_token_limit_from_the_environment(monkeypatch):
+    monkeypatch.setenv("RAG_OLLAMA_FIRST_TOKEN_S", "45")
+    assert OllamaLLM(MODEL).timeout == 45
+    monkeypatch.setenv("RAG_OLLAMA_FIRST_TOKEN_S", "soon")
+    with pytest.raises(LLMError, match="must be a positive number of seconds"):
+        OllamaLLM(MODEL)

@@ -4,6 +4,12 @@ Stall detection: a real Ollama sends nothing, not even headers, until the first 
 plus prefilling a long prompt on a CPU can take minutes. So one httpx read timeout cannot tell a slow start
 from a stall. A reader thread pulls the stream into a queue; we wait `timeout` for the first piece and
 `stall_timeout` for each one after it.
+
+Time to first token: while waiting for it we ask the server for /api/version every PROBE_EVERY_S seconds.
+A server that is loading a model still answers that at once; one that accepted the request and answers
+nothing (hung, stopped, wedged) does not, and is reported within seconds instead of after the whole
+limit. The limit itself (`timeout`, default $RAG_OLLAMA_FIRST_TOKEN_S or 90 s) ends the wait with a
+message that says how to raise it.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import os
 import queue
 import threading
+import time
 
 import httpx
 import ollama
@@ -18,6 +25,9 @@ import ollama
 from rag.llm.base import LLM, BackendUnavailable, GenerationStalled, LLMError, ModelMissing, Stream, Usage
 
 DEFAULT_HOST = "http://127.0.0.1:11434"
+DEFAULT_FIRST_TOKEN_S = 90.0
+PROBE_EVERY_S = 5.0  # while no token has come, how often we check that the server is alive
+PROBE_TIMEOUT_S = 3.0
 CTX_MARGIN = 256  # tokens of slack on top of the prompt estimate and the answer
 
 
@@ -28,13 +38,13 @@ class OllamaLLM(LLM):
         self,
         model: str,
         host: str | None = None,
-        timeout: float = 120,
+        timeout: float | None = None,
         stall_timeout: float = 30,
         context_window: int = 8192,
     ):
         self.model = model
         self.host = host or os.environ.get("OLLAMA_HOST") or DEFAULT_HOST
-        self.timeout = timeout
+        self.timeout = timeout if timeout is not None else _first_token_limit()
         self.stall_timeout = stall_timeout
         self.context_window = context_window  # the largest num_ctx we ask for
 
@@ -95,7 +105,8 @@ class OllamaLLM(LLM):
         if stop:
             options["stop"] = stop
         # The httpx read timeout is only a backstop that ends an abandoned reader thread.
-        client = self._client(max(self.timeout, self.stall_timeout))
+        # It must lose every race with our own limits, or a slow start would read as a broken stream.
+        client = self._client(max(self.timeout, self.stall_timeout) + 5.0)
         parts: queue.Queue = queue.Queue()
         cancelled = threading.Event()
 
@@ -110,25 +121,20 @@ class OllamaLLM(LLM):
                 parts.put(exc)
 
         threading.Thread(target=pump, name="ollama-stream", daemon=True).start()
-        wait, started = self.timeout, False
+        started = False
         try:
             while True:
                 try:
-                    chunk = parts.get(timeout=wait)
+                    chunk = parts.get(timeout=self.stall_timeout) if started else self._first(parts)
                 except queue.Empty:
-                    if started:
-                        raise GenerationStalled(
-                            f"Ollama stopped sending for {wait:g} s; the answer was cut off"
-                        ) from None
                     raise GenerationStalled(
-                        f"Ollama sent nothing for {wait:g} s (model still loading, or the machine is too slow "
-                        f"for this prompt) — try again, or raise the timeout"
+                        f"Ollama stopped sending for {self.stall_timeout:g} s; the answer was cut off"
                     ) from None
                 if chunk is None:
                     raise GenerationStalled("the Ollama stream ended without a final message; the answer was cut off")
                 if isinstance(chunk, BaseException):
                     raise self._error(chunk)
-                started, wait = True, self.stall_timeout
+                started = True
                 if chunk.message.content:
                     yield chunk.message.content
                 if chunk.done:
@@ -140,3 +146,45 @@ class OllamaLLM(LLM):
         finally:
             cancelled.set()
             client.close()
+
+    def _first(self, parts: queue.Queue):
+        """The first piece of the stream, waiting at most `timeout` and checking meanwhile that the server lives."""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise GenerationStalled(
+                    f"Ollama at {self.host} sent nothing for {self.timeout:g} s (model still loading, or the "
+                    f"machine is too slow for this prompt) — try again, raise RAG_OLLAMA_FIRST_TOKEN_S, or use "
+                    f"--llm embedded"
+                )
+            try:
+                return parts.get(timeout=min(PROBE_EVERY_S, left))
+            except queue.Empty:
+                if left > PROBE_EVERY_S and not self._alive():  # the last slice ends in the limit's own message
+                    raise BackendUnavailable(
+                        f"Ollama at {self.host} accepted the request but answers nothing, not even /api/version "
+                        f"within {PROBE_TIMEOUT_S:g} s (hung?) — restart it (`ollama serve`) or use --llm embedded"
+                    ) from None
+
+    def _alive(self) -> bool:
+        try:
+            with httpx.Client(timeout=PROBE_TIMEOUT_S) as probe:
+                probe.get(f"{self.host.rstrip('/')}/api/version").raise_for_status()
+            return True
+        except httpx.HTTPError:
+            return False
+
+
+def _first_token_limit() -> float:
+    """$RAG_OLLAMA_FIRST_TOKEN_S, else DEFAULT_FIRST_TOKEN_S; a bad value is a clear error, not a silent default."""
+    raw = os.environ.get("RAG_OLLAMA_FIRST_TOKEN_S")
+    if not raw:
+        return DEFAULT_FIRST_TOKEN_S
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if value <= 0:
+        raise LLMError(f"RAG_OLLAMA_FIRST_TOKEN_S must be a positive number of seconds (got {raw!r})")
+    return value
