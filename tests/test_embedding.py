@@ -5,6 +5,7 @@ Each variant is exported once per test session into conftest's session `models_d
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -147,6 +148,30 @@ def test_killed_export_leaves_no_file(tmp_path):
     if dest.exists():  # the export won the race: then the file must be whole
         assert embedder.embed_query("ok").shape == (384,)
     assert not [p for p in tmp_path.glob("*.onnx") if p != dest]
+
+
+def test_graph_changes_come_with_a_new_cache_key(fp32):
+    """The cached file and the index are keyed by EXPORTER_VERSION: a changed graph must bump it."""
+    config = json.loads((fp32.model_dir / "config.json").read_text())
+    graph = onnx_export.build_graph(fp32.model_dir / "model.safetensors", config)
+    assert onnx_export.graph_fingerprint(graph) == onnx_export.GRAPH_FINGERPRINT, (
+        "build_graph changed: bump EXPORTER_VERSION and set GRAPH_FINGERPRINT to "
+        f"{onnx_export.graph_fingerprint(graph)!r}")
+    assert not any(n.domain for n in graph.graph.node)  # standard ops only; fusion is onnxruntime's job
+    assert f"-x{onnx_export.EXPORTER_VERSION}-" in fp32.onnx_file.name
+    assert f"-x{onnx_export.EXPORTER_VERSION}" in fp32.model_id
+
+
+def test_onnxruntime_fuses_the_standard_graph(fp32):
+    """Every expected fused kernel is in the exported file (a missed fusion is ~2x slower, not wrong)."""
+    import onnx
+
+    fp32.embed_query("exported by now")
+    config = json.loads((fp32.model_dir / "config.json").read_text())
+    counts = onnx_export.fusion_counts(onnx.load(fp32.onnx_file, load_external_data=False))
+    assert {op: counts.get(op, 0) for op in onnx_export.expected_fusions(config)} == \
+        onnx_export.expected_fusions(config)
+    assert "Softmax" not in counts and "Erf" not in counts
 
 
 def test_unknown_names_raise_domain_errors(tmp_path):
