@@ -307,7 +307,11 @@ def _register_subcommands() -> None:
     main.add_command(remove_command, "remove")
 
 
-_register_subcommands()
-
 if __name__ == "__main__":
-    main()
+    # `python -m rag.cli`: run the importable module's group, so subcommand modules that import rag.cli share it
+    # (registering here too would import them while this copy is half-built: a circular import).
+    from rag.cli import main as _imported_main
+
+    _imported_main()
+else:
+    _register_subcommands()
