@@ -8,7 +8,6 @@ then L2 normalisation, 384 float32, at most 256 word pieces (longer texts are tr
 
 from __future__ import annotations
 
-import hashlib
 import re
 import threading
 from abc import ABC, abstractmethod
@@ -205,28 +204,6 @@ def mean_pool_normalize(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return (pooled / norms).astype(np.float32)
 
 
-class HashEmbedder(Embedder):
-    """FOR UNIT TESTS ONLY: deterministic bag-of-words vectors from hashed lowercase words.
-
-    Texts sharing words get similar vectors, so tests of other modules can assert exact rankings
-    without loading a model. It knows nothing about meaning.
-    """
-
-    def __init__(self, dimensions: int = 64):
-        self.dimensions = dimensions
-        self.model_id = f"hash-bow-{dimensions}"
-
-    def embed_batch(self, texts: list[str]) -> np.ndarray:
-        out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in re.findall(r"\w+", text.lower()):
-                digest = hashlib.blake2b(word.encode(), digest_size=8).digest()
-                out[row, int.from_bytes(digest[:4], "little") % self.dimensions] += 1.0 if digest[4] & 1 else -1.0
-            if not out[row].any():
-                out[row, 0] = 1.0  # empty text: a fixed unit vector
-        return out / np.linalg.norm(out, axis=1, keepdims=True)
-
-
 _BACKENDS: dict[str, Callable[[Path, int], Embedder]] = {}
 
 
@@ -237,7 +214,6 @@ def register(name: str, factory: Callable[[Path, int], Embedder]) -> None:
 
 register("minilm-int8", lambda models_dir, threads: OnnxMiniLM(models_dir, threads, "int8"))
 register("minilm-fp32", lambda models_dir, threads: OnnxMiniLM(models_dir, threads, "fp32"))
-register("hash", lambda models_dir, threads: HashEmbedder())
 DEFAULT_EMBEDDER = "minilm-int8"
 
 

@@ -13,6 +13,18 @@ from rag.config import PROJECT_ROOT, Settings, contain_caches
 SEEDS = PROJECT_ROOT / "seeds"
 
 
+def _register_fakes() -> None:
+    """Test-only backends go through the same register() hook as the production ones."""
+    from fakes import HashEmbedder
+
+    from rag.embedding import register
+
+    register("hash", lambda models_dir, threads: HashEmbedder())
+
+
+_register_fakes()
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path, monkeypatch):
     """No test touches the real home: RAG_HOME and HOME point into the test's temp dir."""

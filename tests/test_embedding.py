@@ -17,7 +17,9 @@ import numpy as np
 import pytest
 
 from rag import onnx_export
-from rag.embedding import EmbedderError, HashEmbedder, OnnxMiniLM, load_embedder
+from rag.embedding import EmbedderError, OnnxMiniLM, load_embedder
+
+from fakes import HashEmbedder
 
 PROJECT = Path(__file__).resolve().parent.parent
 LONG = " ".join(["Transformers encode long scientific documents into dense vectors for retrieval."] * 40)
@@ -196,6 +198,14 @@ def test_hash_embedder_is_deterministic_and_normalised():
     np.testing.assert_array_equal(a, HashEmbedder().embed(texts))
     assert a[0] @ a[1] > a[0] @ a[3]
     assert fake.count_tokens(["two words"]) == [4]
+
+
+def test_the_test_fake_is_registered_by_the_tests_only(tmp_path):
+    """HashEmbedder is not a production embedder; conftest registers it through the public hook."""
+    import rag.embedding
+
+    assert not hasattr(rag.embedding, "HashEmbedder")
+    assert isinstance(load_embedder(tmp_path, name="hash"), HashEmbedder)
 
 
 def test_import_is_light():

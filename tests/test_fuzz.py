@@ -13,7 +13,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from rag.citations import SupportScorer, answer_sentences, check_answer, parse_markers
-from rag.embedding import HashEmbedder
 from rag.parsing import ParseError
 from rag.parsing.institute import parse_institute
 from rag.parsing.profile import parse_profile
@@ -21,6 +20,7 @@ from rag.parsing.trending import parse_trending
 from rag.records import Evidence, Paper, paper_id_for
 
 from conftest import SEEDS
+from fakes import HashEmbedder
 
 PAGES = {
     "institute": (SEEDS / "000_0ba56049ec9660b1.txt", parse_institute, 16),
