@@ -94,17 +94,27 @@ def test_answer_records_and_metrics(seeded):
     reply = "R-MelNet uses under 11 gigabytes of GPU memory on a single commodity GPU [1]. It was trained on the moon [7]."
     run = run_eval(seeded, questions, build_systems(seeded, ["ours"]), k=5, answerer=Answerer(seeded, ScriptedLLM(reply)))
     record = next(q for q in run.questions if q.id == "lookup-08")
-    assert not record.abstained
+    assert not record.abstained and record.outcome == "answer"
     assert record.cited_titles == ["R-MelNet: Reduced Mel-Spectral Modeling for Neural TTS"]
     assert "11 gigabytes" in record.answer and 7 in record.removed_citations
-    assert record.citations_checked and record.citations_checked == record.citations_valid
+    # The eval reads the model's raw text itself: [1] was shown, [7] was invented.
+    assert record.written_citations == [1, 7] and 7 not in record.shown_numbers
+    assert record.evidence_has_keywords is True
     assert any(s.alce_supported for s in record.sentences)
+    unanswerable = next(q for q in run.questions if q.id == "none-05")
+    assert unanswerable.abstained and unanswerable.outcome in ("closest", "refused")
+    assert unanswerable.written_citations == [], "no model was asked"
     answer = run.summary["answer"]["overall"]
-    assert answer["citation_validity"] == 1.0
+    assert answer["invented_citation_rate"] == 0.5 and answer["citations_written"] == 2
+    assert answer["abstention_accuracy"] == 1.0 and answer["false_abstention"] == 0.0
     assert answer["prompt_tokens_mean"] > 0
-    assert run.summary["answer"]["by_kind"]["lookup"]["keyword_recall"] == 1.0
+    lookup = run.summary["answer"]["by_kind"]["lookup"]
+    assert lookup["keyword_recall"] == 1.0 and lookup["content_keyword_recall"] == 1.0
+    assert lookup["evidence_recall"] == 1.0
+    assert run.summary["answer"]["risk_coverage"][-1]["coverage"] == 1.0
     as_json = run.to_json()["questions"][0]
-    assert {"id", "question", "retrieved_titles", "cited_titles", "answer", "abstained", "timings"} <= set(as_json)
+    assert {"id", "question", "retrieved_titles", "cited_titles", "answer", "abstained", "outcome",
+            "timings"} <= set(as_json)
 
 
 @pytest.fixture
@@ -125,7 +135,8 @@ def test_cli_retrieval_run_writes_reports_and_compares(tmp_path, cli_env):
     question = data["questions"][0]
     assert {"id", "question", "retrieved_titles", "timings"} <= set(question)
     assert not {"answer", "cited_titles", "abstained"} & set(question)
-    assert {p.name for p in out.iterdir()} == {"report.md", "report.json", "recall_at_k.png", "latency.png"}
+    assert {p.name for p in out.iterdir()} == {"report.md", "report.json", "recall_at_k.png", "latency.png"}, \
+        "a retrieval-only run has no risk-coverage curve"
     assert "| ours |" in (out / "report.md").read_text()
 
     result = runner.invoke(eval_group, ["compare", str(out), str(out / "report.json")], env=cli_env)

@@ -68,6 +68,43 @@ def test_citation_validity_counts_markers_pointing_at_shown_passages():
     assert m.citation_validity([], {1}) is None
 
 
+def test_written_citations_reads_every_marker_form_the_model_writes():
+    assert m.written_citations("A [1]. B [2, 3] and [4-6]; C [12].") == [1, 2, 3, 4, 5, 6, 12]
+    assert m.written_citations("no markers, (1) is not one") == []
+
+
+def test_a_title_keyword_earns_nothing_and_quoted_titles_are_removed_before_matching():
+    title = "Beyond a Million Tokens: Benchmarking and Enhancing Long-Term Memory in LLMs"
+    assert m.is_title_keyword("long-term memory", [title])
+    assert not m.is_title_keyword("100 conversations", [title])
+    # An extractive quote of the title: only the content keyword counts, and it is missing.
+    quote = f'"{title}": a benchmark of long-term memory.'
+    assert m.content_keyword_recall(quote, ["memory", "100 conversations"], [title]) == 0.0
+    assert m.content_keyword_recall("It has 100 conversations [1].", ["memory", "100 conversations"], [title]) == 1.0
+    # A keyword that is also in a cited (not gold) title is found only outside that title.
+    other = "Memory Networks for Conversations"
+    assert m.content_keyword_recall(f"As {other} shows.", ["conversations"], [title], [other]) == 0.0
+    assert m.content_keyword_recall("any text", ["memory"], [title]) is None
+
+
+def test_strip_titles_matches_across_case_quotes_and_punctuation():
+    assert "Tokens" not in m.strip_titles("See “beyond a million TOKENS – benchmarking”.", ["Beyond a Million Tokens: Benchmarking"])
+
+
+def test_contains_all_is_evidence_recall_for_one_question():
+    assert m.contains_all("It uses TD3 and 2,000 questions.", ["td3", "2,000"]) is True
+    assert m.contains_all("It uses TD3.", ["td3", "2,000"]) is False
+    assert m.contains_all("anything", []) is None
+
+
+def test_risk_coverage_sweeps_the_threshold_from_most_to_least_confident():
+    rows = m.risk_coverage([0.9, 0.2, 0.8, 0.8], [True, False, False, True])
+    assert [(r["threshold"], r["coverage"], r["accuracy"]) for r in rows] == [
+        (0.9, 0.25, 1.0), (0.8, 0.75, 2 / 3), (0.2, 1.0, 0.5)]
+    with pytest.raises(ValueError):
+        m.risk_coverage([0.1], [])
+
+
 def test_citation_precision_and_recall_against_gold_papers():
     assert m.citation_precision(["g1", "x", "g1"], {"g1", "g2"}) == 0.5  # distinct papers: g1 and x
     assert m.citation_precision([], {"g1"}) is None

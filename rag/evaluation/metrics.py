@@ -9,6 +9,8 @@ keywords); aggregates skip None instead of counting it as 0 or 1.
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 
 
@@ -119,3 +121,79 @@ def percentile(values: Sequence[float], q: float) -> float | None:
     h = (len(ordered) - 1) * q / 100
     low, high = math.floor(h), math.ceil(h)
     return ordered[low] + (h - low) * (ordered[high] - ordered[low])
+
+
+# ---- metrics that do not trust the pipeline's own checks ------------------------------------
+
+_TOKEN = re.compile(r"[0-9a-z]+")
+_RAW_MARKER = re.compile(r"\[(\d+(?:\s*[,;–-]\s*\d+)*)\]")
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(unicodedata.normalize("NFKD", text).casefold())
+
+
+def written_citations(text: str) -> list[int]:
+    """Every citation number in text as the model wrote it ([2], [1, 3], [1-3]), read with our own pattern."""
+    numbers: list[int] = []
+    for match in _RAW_MARKER.finditer(text):
+        for part in re.split(r"\s*[,;]\s*", match.group(1)):
+            bounds = [int(b) for b in re.split(r"\s*[–-]\s*", part)]
+            numbers.extend(range(bounds[0], bounds[1] + 1) if len(bounds) == 2 and 0 <= bounds[1] - bounds[0] < 20
+                           else bounds)
+    return numbers
+
+
+def is_title_keyword(keyword: str, titles: Iterable[str]) -> bool:
+    """A keyword made only of words of a gold title: any quote of the title contains it, so it proves nothing."""
+    words = _tokens(keyword)
+    title_words = {w for title in titles for w in _tokens(title)}
+    return bool(words) and all(w in title_words for w in words)
+
+
+def strip_titles(answer: str, titles: Iterable[str]) -> str:
+    """The answer with every title removed (quoted or not, any case, across whitespace and punctuation)."""
+    for title in sorted(set(titles), key=len, reverse=True):
+        words = _tokens(title)
+        if not words:
+            continue
+        pattern = r"[\"'“”‘’]?" + r"[^0-9a-zA-Z]+".join(re.escape(w) for w in words) + r"[\"'“”‘’]?"
+        answer = re.sub(pattern, " ", unicodedata.normalize("NFKD", answer), flags=re.IGNORECASE)
+    return answer
+
+
+def content_keyword_recall(answer: str, keywords: Sequence[str], gold_titles: Sequence[str],
+                           quoted_titles: Sequence[str] = ()) -> float | None:
+    """Share of the content keywords (those that are not words of a gold title) found in the answer after every
+    gold and cited title is removed from it: an extractive quote of a title earns nothing. Undefined when every
+    keyword is a title word."""
+    content = [k for k in keywords if not is_title_keyword(k, gold_titles)]
+    if not content:
+        return None
+    return keyword_recall(strip_titles(answer, [*gold_titles, *quoted_titles]), content)
+
+
+def contains_all(text: str, keywords: Sequence[str]) -> bool | None:
+    """Evidence recall of one question: every answer keyword occurs in the shown passages (case-insensitive).
+    Undefined without keywords."""
+    if not keywords:
+        return None
+    text = text.casefold()
+    return all(k.casefold() in text for k in keywords)
+
+
+def risk_coverage(scores: Sequence[float], right: Sequence[bool]) -> list[dict]:
+    """Selective answering (El-Yaniv & Wiener 2010): answer only the questions scored >= t, for every t.
+
+    Each row: threshold t, coverage = answered / all, accuracy = right answers / answered (1 - risk).
+    `right` is False for every unanswerable question, so answering one lowers the accuracy.
+    """
+    if len(scores) != len(right):
+        raise ValueError("scores and right must have the same length")
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    rows, correct = [], 0
+    for count, i in enumerate(order, start=1):
+        correct += bool(right[i])
+        if count == len(order) or scores[order[count]] != scores[i]:
+            rows.append({"threshold": scores[i], "coverage": count / len(order), "accuracy": correct / count})
+    return rows

@@ -10,13 +10,16 @@ from rag.evaluation.runner import EvalRun, QuestionRecord
 from rag.records import normalize_title
 
 RETRIEVAL_COLUMNS = ("recall@1", "recall@5", "recall@10", "mrr", "ndcg@10", "latency_p50_ms", "latency_p95_ms")
-ANSWER_COLUMNS = ("abstention_accuracy", "false_abstention", "citation_validity", "citation_precision",
-                  "citation_recall", "citation_support", "keyword_recall", "model_sentence_support", "fallback_rate",
+ANSWER_COLUMNS = ("abstention_accuracy", "false_abstention", "invented_citation_rate", "citation_precision",
+                  "citation_recall", "evidence_recall", "content_keyword_recall", "keyword_recall",
+                  "citation_support", "model_sentence_support", "fallback_rate", "first_token_p50_ms",
                   "latency_p50_ms", "latency_p95_ms", "prompt_tokens_mean")
 LABELS = {"recall@1": "R@1", "recall@5": "R@5", "recall@10": "R@10", "mrr": "MRR", "ndcg@10": "nDCG@10",
           "latency_p50_ms": "p50 ms", "latency_p95_ms": "p95 ms", "abstention_accuracy": "abstain (unans.)",
-          "false_abstention": "false abstain", "citation_validity": "cite valid", "citation_precision": "cite prec",
-          "citation_recall": "cite rec", "citation_support": "support", "keyword_recall": "keywords",
+          "false_abstention": "false abstain", "invented_citation_rate": "invented cites (raw)",
+          "citation_precision": "cite prec", "citation_recall": "cite rec", "citation_support": "support (diag.)",
+          "keyword_recall": "keywords (any)", "content_keyword_recall": "content keywords",
+          "evidence_recall": "evidence recall", "first_token_p50_ms": "1st token p50 ms",
           "model_sentence_support": "LLM sent. supported", "fallback_rate": "fallback",
           "prompt_tokens_mean": "prompt tok"}
 
@@ -59,12 +62,19 @@ def targets(summary: dict) -> list[tuple[str, float | None, str, bool | None]]:
             rows.append((f"{metric}: ours ahead of {name}", mine, f"> {_fmt(theirs)}", met))
     answer = summary.get("answer", {}).get("overall")
     if answer:
-        at_least("citation validity", answer["citation_validity"], 1.0)
-        at_least("citation precision", answer["citation_precision"], 0.90)
-        at_least("citation support (ALCE)", answer["citation_support"], 0.90)
-        at_least("abstention on unanswerable", answer["abstention_accuracy"], 0.90)
-        value = answer["false_abstention"]
-        rows.append(("false abstention on answerable", value, "<= 0.05", None if value is None else value <= 0.05))
+        # Only figures the pipeline cannot grade itself on: citation support re-scored by our own scorer is a
+        # diagnostic in the answer table, never a target.
+        def at_most(name, value, bound):
+            rows.append((name, value, f"<= {bound}", None if value is None else value <= bound))
+
+        at_least("abstention on unanswerable (closest or refused)", answer["abstention_accuracy"], 0.85)
+        at_most("false abstention on answerable", answer["false_abstention"], 0.10)
+        at_least("citation precision vs gold papers", answer["citation_precision"], 0.90)
+        at_least("content keyword recall (no title words, titles removed)", answer["content_keyword_recall"], 0.60)
+        at_least("evidence recall (shown passages hold every keyword)", answer["evidence_recall"], 0.85)
+        at_most("first token p50 (ms)", answer.get("first_token_p50_ms"), 1500)
+        at_most("answer total p95 (ms)", answer.get("latency_p95_ms"), 8000)
+        rows.append(("model's invented citations, raw (reported)", answer["invented_citation_rate"], "–", None))
     return rows
 
 
@@ -138,15 +148,23 @@ def markdown(run: EvalRun, plots: list[str] = ()) -> str:
         answer = s["answer"]
         columns = _columns(answer["overall"], ANSWER_COLUMNS)
         lines += ["## Answers (ours)", "",
-                  "Abstention accuracy is over unanswerable questions, false abstention over answerable ones; "
-                  "citation precision and recall are against the gold papers; support is ALCE citation recall "
-                  "with our support scorer; latency is the whole ask, in ms.", ""]
+                  "Abstention (an outcome of `closest` or `refused`) is over unanswerable questions, false abstention "
+                  "over answerable ones. Invented cites (raw) is the share of citation numbers the model wrote that "
+                  "point at no shown passage, before the pipeline removes them. Citation precision and recall are "
+                  "against the gold papers. Evidence recall: answerable questions whose shown passages hold every "
+                  "answer keyword. Content keywords: answer keywords that are not words of a gold title, found in the "
+                  "answer after every gold and shown title is cut out of it. Keywords (any) counts title words too. "
+                  "Support (diag.) re-scores kept sentences with the pipeline's own scorer: a diagnostic, not a "
+                  "target. Latency is the whole ask, in ms.", ""]
         rows = [["overall"] + [answer["overall"].get(c) for c in columns]]
         rows += [[kind] + [m.get(c) for c in columns] for kind, m in answer["by_kind"].items()]
         lines.append(_table(["group"] + [LABELS.get(c, c) for c in columns], rows))
         overall = answer["overall"]
-        lines += ["", f"{overall['model_sentences']} sentences came from the model; "
-                      f"{overall['invented_citations_removed']} invented citation numbers were removed.", ""]
+        lines += ["", f"Outcomes: {overall['answered']} answered, {overall['closest']} closest passages, "
+                      f"{overall['refused']} refused. {overall['model_sentences']} sentences came from the model; it "
+                      f"wrote {overall['citations_written']} citation numbers, "
+                      f"{overall['invented_citations_removed']} distinct invented ones were removed.", ""]
+        lines += risk_coverage_lines(answer.get("risk_coverage", []))
 
     lines += ["## Targets", ""]
     lines.append(_table(["target", "measured", "wanted", "met"],
@@ -166,10 +184,10 @@ def markdown(run: EvalRun, plots: list[str] = ()) -> str:
         wrong_abstain = [q for q in run.questions if q.gold_titles and q.abstained]
         answered_none = [q for q in run.questions if not q.gold_titles and q.abstained is False]
         lines += [f"## Answerable questions we abstained on ({len(wrong_abstain)})", ""]
-        lines += [f"- `{q.id}` {q.question} ({q.abstain_reason or 'the model refused'}; "
-                  f"evidence relevance {_fmt(q.evidence_relevance)})" for q in wrong_abstain]
+        lines += [f"- `{q.id}` [{q.outcome}] {q.question} ({q.abstain_reason or 'the model refused'})"
+                  for q in wrong_abstain]
         lines += ["", f"## Unanswerable questions we answered ({len(answered_none)})", ""]
-        lines += [f"- `{q.id}` {q.question} (evidence relevance {_fmt(q.evidence_relevance)}): "
+        lines += [f"- `{q.id}` {q.question} (p = {_fmt(q.answerability)}): "
                   f"{(q.answer or '')[:200]}" for q in answered_none]
         lines.append("")
     if plots:
@@ -194,6 +212,22 @@ def brief(run: EvalRun) -> str:
                                  [[name, value, wanted, {True: "yes", False: "NO", None: "–"}[met]]
                                   for name, value, wanted, met in targets(s)])]
     return "\n".join(lines)
+
+
+def risk_coverage_lines(rows: list[dict], points: int = 12) -> list[str]:
+    """The risk–coverage curve as a table: about `points` thresholds, from answering least to answering all."""
+    if not rows:
+        return []
+    step = max(1, len(rows) // points)
+    picked = rows[step - 1 :: step]
+    if picked[-1] is not rows[-1]:
+        picked.append(rows[-1])
+    return ["### Risk–coverage (selective answering)", "",
+            "Sweeping the answerability threshold: answer only the questions with p at or above it. An answer "
+            "counts as right when the question is answerable and the shown passages include a gold paper and every "
+            "answer keyword (judged on the evidence, so it is defined for the questions we did not answer too).", "",
+            _table(["p ≥", "answer rate (coverage)", "right among answered"],
+                   [[r["threshold"], r["coverage"], r["accuracy"]] for r in picked]), ""]
 
 
 # ---- plots ----------------------------------------------------------------------------------
@@ -247,6 +281,22 @@ def plot(run: EvalRun, out: Path) -> list[Path]:
     fig.savefig(path, dpi=120)
     plt.close(fig)
     written.append(path)
+
+    curve = summary.get("answer", {}).get("risk_coverage")
+    if curve:
+        fig, ax = plt.subplots(figsize=(6.5, 4.2))
+        ax.plot([r["coverage"] for r in curve], [r["accuracy"] for r in curve], marker="o", markersize=3)
+        ax.set_xlabel("answer rate (coverage)")
+        ax.set_ylabel("share of answers that are right")
+        ax.set_xlim(0, 1.02)
+        ax.set_ylim(0, 1.02)
+        ax.grid(alpha=0.3)
+        ax.set_title("Risk–coverage: sweeping the answerability threshold")
+        fig.tight_layout()
+        path = out / "risk_coverage.png"
+        fig.savefig(path, dpi=120)
+        plt.close(fig)
+        written.append(path)
     return written
 
 

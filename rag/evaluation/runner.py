@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 from tqdm import tqdm
 
-from rag.citations import SUPPORT_THRESHOLD, SupportScorer, answer_sentences, claim_in_context, parse_markers
+from rag.citations import SUPPORT_THRESHOLD, SupportScorer, claim_in_context, parse_markers
 from rag.evaluation import EvalError, metrics
 from rag.evaluation.baselines import System
 from rag.evaluation.dataset import KINDS, Question
@@ -57,16 +57,22 @@ class QuestionRecord(BaseModel):
     # Answer fields: absent (None) in a retrieval-only run.
     answer: str | None = None
     cited_titles: list[str] | None = None
-    abstained: bool | None = None
+    abstained: bool | None = Field(default=None, description="The outcome is 'closest' or 'refused'.")
+    outcome: str | None = Field(default=None, description="answer | closest | refused")
+    answerability: float | None = Field(default=None, description="p(answerable) that chose the outcome.")
     fallback: bool | None = None
     unsupported_sentences: list[str] | None = None
     removed_citations: list[int] | None = None
-    citations_checked: int | None = None
-    citations_valid: int | None = None
+    written_citations: list[int] | None = Field(default=None, description="Every citation number in the model's raw "
+                                                "text, read by the eval's own pattern (before the pipeline removes any).")
+    shown_numbers: list[int] | None = Field(default=None, description="The passage numbers shown to the model.")
+    evidence_titles: list[str] | None = Field(default=None, description="Papers of the passages shown.")
+    evidence_has_keywords: bool | None = Field(default=None, description="The shown passages contain every answer "
+                                               "keyword (None without keywords).")
     sentences: list[SentenceRecord] | None = None
     abstain_reason: str | None = None
     evidence_relevance: float | None = Field(default=None, description="Best relevance of the shown passages to "
-                                             "the question (what the abstention check compares).")
+                                             "the question (the evidence selector's score).")
     prompt_tokens: int | None = None
 
     def to_json(self) -> dict:
@@ -137,7 +143,9 @@ def _retrieve(system: System, question: str, k: int) -> SystemRun:
 def _answer(record: QuestionRecord, answer: Answer, answerer: Answerer) -> None:
     """Copy what the answer did into the record and check its citations independently of the pipeline."""
     record.answer = answer.answer
-    record.abstained = answer.abstained
+    record.abstained = answer.outcome != "answer"
+    record.outcome = answer.outcome
+    record.answerability = answer.answerability
     record.fallback = answer.fallback
     record.unsupported_sentences = answer.unsupported_sentences
     record.removed_citations = answer.removed_citations
@@ -147,11 +155,12 @@ def _answer(record: QuestionRecord, answer: Answer, answerer: Answerer) -> None:
     record.abstain_reason = answer.abstain_reason or None
     record.evidence_relevance = round(max(e.relevance for e in answer.evidence), 4) if answer.evidence else None
 
-    shown = {e.n: (e.paper.paper_id, e.text) for e in answer.evidence}
-    markers = [n for sentence in answer_sentences(answer.answer) for n in parse_markers(sentence)[1]]
-    entries = [(c.n, c.paper_id, c.passage) for c in answer.citations]
-    checks = [n in shown for n in markers] + [(n, (pid, text)) in shown.items() for n, pid, text in entries]
-    record.citations_checked, record.citations_valid = len(checks), sum(checks)
+    # Judged from what the model wrote and what it was shown, not from the pipeline's own checks.
+    record.written_citations = metrics.written_citations(answer.raw_text)
+    record.shown_numbers = [e.n for e in answer.evidence]
+    record.evidence_titles = list(dict.fromkeys(e.paper.title for e in answer.evidence))
+    shown_text = " ".join(f"{e.paper.title} {e.text}" for e in answer.evidence)
+    record.evidence_has_keywords = metrics.contains_all(shown_text, record.answer_keywords)
 
     scorer = SupportScorer(answerer.library.embedder, answer.evidence) if answer.sentences else None
     record.sentences = []
@@ -181,7 +190,8 @@ def summarize(records: Sequence[QuestionRecord], systems: Sequence[str], k: int)
         }
     if any(r.abstained is not None for r in records):
         summary["answer"] = {"overall": answer_metrics(groups["overall"]),
-                             "by_kind": {kind: answer_metrics(groups[kind]) for kind in kinds}}
+                             "by_kind": {kind: answer_metrics(groups[kind]) for kind in kinds},
+                             "risk_coverage": risk_coverage(records)}
     return summary
 
 
@@ -218,7 +228,8 @@ def answer_metrics(records: Sequence[QuestionRecord]) -> dict:
     answerable = [r for r in records if r.gold_titles]
     unanswerable = [r for r in records if not r.gold_titles]
     answered = [r for r in records if not r.abstained]
-    checked = sum(r.citations_checked or 0 for r in records)
+    # Pooled over answers: every citation number the model wrote, and whether it was a passage it was shown.
+    written = [n in (r.shown_numbers or []) for r in records for n in (r.written_citations or [])]
     model_sentences = [s.supported for r in records for s in (r.sentences or []) if s.origin == "model"]
     total_ms = [r.timings.get("total_ms", 0.0) for r in records]
     first_token = [r.timings["first_token_ms"] for r in records if r.timings.get("first_token_ms")]
@@ -227,17 +238,26 @@ def answer_metrics(records: Sequence[QuestionRecord]) -> dict:
         "n": len(records),
         "answerable": len(answerable),
         "unanswerable": len(unanswerable),
+        "answered": sum(r.outcome == "answer" for r in records),
+        "closest": sum(r.outcome == "closest" for r in records),
+        "refused": sum(r.outcome == "refused" for r in records),
         "abstention_accuracy": metrics.rate(r.abstained for r in unanswerable),
         "false_abstention": metrics.rate(r.abstained for r in answerable),
-        "citation_validity": (sum(r.citations_valid or 0 for r in records) / checked) if checked else None,
+        "invented_citation_rate": metrics.rate(not shown for shown in written),
+        "citations_written": len(written),
         "citation_precision": metrics.mean(metrics.citation_precision(_keys(r.cited_titles or []), _keys(r.gold_titles))
                                            for r in answerable if not r.abstained),
         "citation_recall": metrics.mean(metrics.citation_recall(_keys(r.cited_titles or []), _keys(r.gold_titles))
                                         for r in answerable),
+        "evidence_recall": metrics.rate(r.evidence_has_keywords for r in answerable
+                                        if r.evidence_has_keywords is not None),
+        "content_keyword_recall": metrics.mean(
+            metrics.content_keyword_recall(r.answer or "", r.answer_keywords, r.gold_titles, r.evidence_titles or [])
+            for r in answerable),
+        "keyword_recall": metrics.mean(metrics.keyword_recall(r.answer or "", r.answer_keywords) for r in answerable),
         "citation_support": metrics.mean(
             metrics.citation_support([bool(s.alce_supported) for s in (r.sentences or []) if s.supported])
             for r in answered),
-        "keyword_recall": metrics.mean(metrics.keyword_recall(r.answer or "", r.answer_keywords) for r in answerable),
         "model_sentence_support": metrics.rate(model_sentences),
         "model_sentences": len(model_sentences),
         "fallback_rate": metrics.rate(bool(r.fallback) for r in answered),
@@ -245,10 +265,28 @@ def answer_metrics(records: Sequence[QuestionRecord]) -> dict:
         "latency_p50_ms": metrics.percentile(total_ms, 50),
         "latency_p95_ms": metrics.percentile(total_ms, 95),
         "first_token_p50_ms": metrics.percentile(first_token, 50),
+        "first_token_p95_ms": metrics.percentile(first_token, 95),
         "prompt_tokens_mean": metrics.mean(prompt_tokens),
         "prompt_tokens_max": max(prompt_tokens, default=None),
     }
     return {key: _round(value) if isinstance(value, float) else value for key, value in out.items()}
+
+
+def evidence_right(record: QuestionRecord) -> bool:
+    """Would answering be right? The question is answerable, a gold paper is among the shown passages and they
+    hold every answer keyword. Judged on the evidence, so it is defined for questions we did not answer too."""
+    if not record.gold_titles:
+        return False
+    shown = set(_keys(record.evidence_titles or []))
+    return bool(shown & set(_keys(record.gold_titles))) and record.evidence_has_keywords is not False
+
+
+def risk_coverage(records: Sequence[QuestionRecord]) -> list[dict]:
+    """Answer rate vs share of answers that are right, sweeping the answerability threshold (ours)."""
+    scored = [r for r in records if r.abstained is not None]
+    rows = metrics.risk_coverage([r.answerability if r.answerability is not None else 0.0 for r in scored],
+                                 [evidence_right(r) for r in scored])
+    return [{key: _round(value) for key, value in row.items()} for row in rows]
 
 
 def _round(value: float | None) -> float | None:
