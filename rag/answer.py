@@ -27,7 +27,7 @@ from rag.records import Answer, AnswerSentence, Citation, Evidence, Hit
 from rag.retrieve import check_query
 
 OnSentence = Callable[[AnswerSentence], None]
-CLOSEST_NOTE = "Not a direct answer — the closest passages:"
+CLOSEST_NOTE = prompts.CLOSEST_NOTE
 
 
 @dataclass

@@ -207,14 +207,19 @@ def answerer(ctx, llm_spec):
 def print_answer(answer, streamed: bool) -> None:
     if not streamed:
         click.echo(answer.answer)
-    if answer.abstained:
+    if answer.outcome == "refused":
         if answer.closest_papers:
             click.echo("\nClosest papers:")
             for title in answer.closest_papers:
                 click.echo(f"  - {title}")
     else:
-        if answer.unsupported_sentences:
-            click.echo(f"\n(removed {len(answer.unsupported_sentences)} sentence(s) the papers do not support)")
+        removed = len(answer.unsupported_sentences)
+        if removed:
+            # Folded away: the count, not the text (it is in --json as unsupported_sentences).
+            click.echo(f"\n({removed} sentence{'s' if removed != 1 else ''} removed: the papers do not support "
+                       f"{'them' if removed != 1 else 'it'})")
+        if answer.outcome == "closest":
+            click.echo("(not a direct answer: these are the closest passages, quoted)")
         if answer.fallback:
             click.echo("(quoted from the papers: the model's answer did not hold up)")
         click.echo("\nSources:")

@@ -13,6 +13,9 @@ from rag.config import resource_dir
 from rag.errors import RagError
 
 REFUSAL = "The papers here don't answer that."
+# The middle outcome: the closest passages are quoted, marked as not a direct answer (no model is asked).
+CLOSEST_NOTE = "Not a direct answer — the closest passages:"
+CLOSEST_HINT = "These passages are the closest the papers come; none states the answer directly."
 PROMPTS_DIR = resource_dir("prompts")
 
 # Each template and exactly the placeholders it must use.

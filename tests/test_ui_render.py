@@ -9,7 +9,7 @@ import re
 import pytest
 
 from rag.errors import QueryError
-from rag.prompts import REFUSAL
+from rag.prompts import CLOSEST_NOTE, REFUSAL
 from rag.records import Answer, AnswerSentence, Author, Citation, Evidence, Paper, SourceRef, paper_id_for
 from ui import render
 from ui.auth import UIError, auth_for, is_loopback
@@ -55,7 +55,8 @@ def answered() -> Answer:
 
 def abstained() -> Answer:
     return Answer(question="What is the capital of France?", standalone_question="What is the capital of France?",
-                  answer=REFUSAL, abstained=True, closest_papers=[DA.title], backend="embedded", model="m",
+                  answer=REFUSAL, abstained=True, outcome="refused", closest_papers=[DA.title], backend="embedded",
+                  model="m",
                   timings={"total_ms": 120.0}, evidence=[evidence(1, DA, ["DA-AC builds on TD3."])])
 
 
@@ -86,8 +87,43 @@ def test_answer_message_shows_removed_sentences_and_the_model():
     text = render.answer_message(answered(), turn=1)
     assert "DA-AC is built on TD3 [[2]](#src-1-2" in text
     assert "BEAM holds 2,000 questions [[4]](#src-1-4" in text
-    assert "Not supported by the cited papers" in text and "~~It was invented at UC Berkeley.~~" in text
+    # The removed sentence is folded away below the answer, never struck through above it.
+    assert "~~" not in text
+    fold = text[text.index('<details class="removed">'):]
+    assert "<summary>1 sentence removed — show</summary>" in fold and "It was invented at UC Berkeley." in fold
+    assert text.index("BEAM holds 2,000 questions") < text.index("<details")
     assert "Answered by embedded · SmolLM2-135M-Instruct.Q4_1 · 2.3 s · 2 sources" in text
+
+
+def test_removed_sentences_are_escaped_inside_the_fold():
+    answer = answered()
+    answer.sentences[1].text = "<script>alert(1)</script> [2]."
+    text = render.answer_message(answer, 1)
+    assert "<script>" not in text and "&lt;script&gt;" in text
+
+
+def closest() -> Answer:
+    shown = [evidence(1, DA, ["DA-AC builds on TD3."]), evidence(2, BEAM, ["BEAM has 100 conversations."])]
+    sentences = [AnswerSentence(text="DA-AC builds on TD3 [1].", citations=[1], support=1.0, origin="extractive"),
+                 AnswerSentence(text="BEAM has 100 conversations [2].", citations=[2], support=1.0,
+                                origin="extractive")]
+    return Answer(question="How many GPUs does DA-AC use?", standalone_question="How many GPUs does DA-AC use?",
+                  answer=f"{CLOSEST_NOTE} DA-AC builds on TD3 [1]. BEAM has 100 conversations [2].",
+                  sentences=sentences, abstained=True, outcome="closest", closest_papers=[DA.title, BEAM.title],
+                  citations=[Citation.from_evidence(shown[0], "DA-AC builds on TD3."),
+                             Citation.from_evidence(shown[1], "BEAM has 100 conversations.")],
+                  backend="embedded", model="m", timings={"total_ms": 150.0}, evidence=shown)
+
+
+def test_the_closest_outcome_is_shown_as_not_a_direct_answer_with_its_passages():
+    text = render.answer_message(closest(), 2)
+    assert text.startswith("**Not a direct answer.**")
+    assert "- DA-AC builds on TD3 [[1]](#src-2-1" in text and "- BEAM has 100 conversations [[2]](#src-2-2" in text
+    assert REFUSAL not in text and "No model was asked: the passages come close" in text
+    panel = render.sources_html([closest()])
+    assert panel.count('class="src-card"') == 2 and "No answer" not in panel
+    markdown = render.answer_markdown(closest())
+    assert CLOSEST_NOTE in markdown and "DA-AC builds on TD3 [1]." in markdown
 
 
 def test_answer_message_marks_fallback_and_cut_off():

@@ -18,7 +18,7 @@ from urllib.parse import quote
 from rag.citations import parse_markers
 from rag.config import PROJECT_ROOT
 from rag.filters import Filters
-from rag.prompts import REFUSAL
+from rag.prompts import CLOSEST_HINT, CLOSEST_NOTE, REFUSAL
 from rag.records import Answer, AnswerSentence, Evidence, Paper, format_location, normalize_title
 
 ANY = ""  # the value of an unset filter dropdown
@@ -76,34 +76,46 @@ def answer_message(answer: Answer, turn: int) -> str:
     """The finished answer: supported sentences with linked citations, what was removed and why, who answered."""
     titles = _titles(answer)
     parts: list[str] = []
-    if answer.abstained:
+    if answer.outcome == "refused":
         parts.append(f"**{md_escape(REFUSAL)}**")
         if answer.closest_papers:
             parts.append("Closest papers in the library:\n" +
                          "\n".join(f"- {md_escape(t)}" for t in answer.closest_papers))
         parts.append("*Try other words, widen the filters, or add the paper in the Library tab.*")
+    elif answer.outcome == "closest":
+        parts.append(f"**Not a direct answer.** {md_escape(CLOSEST_HINT)}")
+        quotes = [s for s in answer.sentences if s.supported and s.text != CLOSEST_NOTE]
+        parts.append("\n".join(f"- {linked_sentence(s, turn, titles)}" for s in quotes))
     else:
         kept = [s for s in answer.sentences if s.supported]
         text = " ".join(linked_sentence(s, turn, titles) for s in kept)
         if answer.cut_off:
             text += " *[cut off: the model stopped responding]*"
         parts.append(text)
-        removed = list(dict.fromkeys(parse_markers(s.text)[0] for s in answer.sentences if not s.supported))
-        if removed:
-            lines = "\n".join(f"> ~~{md_escape(claim)}~~" for claim in removed)
-            label = "sentence" if len(removed) == 1 else "sentences"
-            parts.append(f"> ⚠️ **Not supported by the cited papers** — {len(removed)} {label} removed:"
-                         f"\n>\n{lines}")
         if answer.fallback:
             parts.append("*The model's own wording did not hold up against the papers, so these sentences are "
                          "quoted from them.*")
+        parts.append(removed_fold(answer))
     parts.append(f"<sub>{html.escape(model_line(answer))}</sub>")
     return "\n\n".join(p for p in parts if p)
+
+
+def removed_fold(answer: Answer) -> str:
+    """Sentences the checker took out, folded away below the answer: '1 sentence removed — show'."""
+    removed = list(dict.fromkeys(parse_markers(s.text)[0] for s in answer.sentences if not s.supported))
+    if not removed:
+        return ""
+    label = "1 sentence" if len(removed) == 1 else f"{len(removed)} sentences"
+    items = "".join(f"<li>{html.escape(claim)}</li>" for claim in removed)
+    return (f'<details class="removed"><summary>{label} removed — show</summary>'
+            f"<p>Not supported by the passages, so not part of the answer:</p><ul>{items}</ul></details>")
 
 
 def model_line(answer: Answer) -> str:
     """The line under an answer that says which model answered and how long it took."""
     seconds = answer.timings.get("total_ms", 0.0) / 1000
+    if answer.outcome == "closest" and "generate_ms" not in answer.timings:
+        return f"No model was asked: the passages come close but none answers directly · {seconds:.1f} s"
     if answer.abstained and "generate_ms" not in answer.timings:
         return f"No model was asked: no passage answers this closely enough · {seconds:.1f} s"
     who = f"{answer.backend} · {answer.model}" if answer.model else answer.backend
@@ -210,7 +222,7 @@ def _card(turn: int, n: int, evidence: Evidence, span: str) -> str:
 
 def _turn_body(turn: int, answer: Answer) -> str:
     by_n = {e.n: e for e in answer.evidence}
-    if answer.abstained:
+    if answer.outcome == "refused":
         items = "".join(f"<li>{html.escape(t)}</li>" for t in answer.closest_papers)
         closest = f"<p>Closest papers, none close enough to answer:</p><ul>{items}</ul>" if items else ""
         return f'<div class="src-abstain"><b>No answer:</b> {html.escape(REFUSAL)}{closest}</div>'
@@ -252,7 +264,9 @@ def cited_papers(answer: Answer) -> list[tuple[int, Paper, str]]:
 def answer_markdown(answer: Answer) -> str:
     """The answer as Markdown to paste elsewhere: citations renumbered 1..m, then the numbered references."""
     lines = [f"**Q:** {md_escape(answer.question)}", ""]
-    if answer.abstained:
+    if answer.outcome == "closest":
+        lines += [f"*{CLOSEST_NOTE}*", ""]
+    if answer.outcome == "refused":
         lines.append(REFUSAL)
         if answer.closest_papers:
             lines += ["", "Closest papers:"] + [f"- {t}" for t in answer.closest_papers]
