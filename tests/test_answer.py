@@ -56,7 +56,7 @@ def test_the_rubiks_cube_question_the_tiny_model_invents_for_is_answered_from_th
                                       "How does AlphaFold predict protein structures?"])
 def test_an_off_corpus_question_is_refused_with_the_closest_papers(answerer, question):
     answer = answerer.ask(question)
-    assert answer.abstained and answer.answer == prompts.REFUSAL
+    assert answer.outcome == "refused" and answer.abstained and answer.answer == prompts.REFUSAL
     assert answer.citations == [] and answer.closest_papers
     assert "first_token_ms" not in answer.timings, "the model is not asked when the evidence is too weak"
 
@@ -108,9 +108,10 @@ def test_rag_ask_json_schema(seeded_home, models_dir):
                           "--json"], capture_output=True, text=True, env=env, timeout=300)
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    for key in ("answer", "citations", "abstained", "backend", "model", "unsupported_sentences", "timings",
-                "prompt_tokens"):
+    for key in ("answer", "citations", "abstained", "outcome", "answerability", "backend", "model",
+                "unsupported_sentences", "timings", "prompt_tokens"):
         assert key in data
+    assert data["outcome"] in ("answer", "closest", "refused") and data["abstained"] == (data["outcome"] != "answer")
     for key in ("retrieve_ms", "first_token_ms", "total_ms"):
         assert key in data["timings"]
     assert set(data["citations"][0]) >= {"n", "paper_id", "title", "authors", "year", "source", "passage"}
