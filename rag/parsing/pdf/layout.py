@@ -112,6 +112,8 @@ def make_line(spans: list[Span], page: int, gap_cells: float) -> Line:
                 cells.append(cell.strip())
                 cell = ""
                 text = text.rstrip() + "  "
+            elif piece[:1] in ",;:)":
+                text, cell = text.rstrip(), cell.rstrip()  # 'Oğuz∗, Sewon': a dropped mark left a gap
             elif gap > 0.15 * size and not text.endswith(" ") and not piece.startswith(" "):
                 text += " "
                 cell += " "
@@ -129,10 +131,15 @@ def make_line(spans: list[Span], page: int, gap_cells: float) -> Line:
     )
 
 
+def _anchor_rank(span: Span) -> tuple[bool, float]:
+    return len(span.text.strip()) > 1, round(span.size * 2) / 2
+
+
 def group_rows(spans: list[Span]) -> list[list[Span]]:
     """Runs that share a height, top to bottom; a superscript joins the row it sits on."""
     rows: list[list[Span]] = []
     extents: list[tuple[float, float]] = []
+    anchors: list[Span] = []  # the run whose box is the row's extent
     for span in sorted(spans, key=lambda s: (-s.y1, s.x0)):
         for index, (low, high) in enumerate(extents):
             overlap = min(high, span.y1) - max(low, span.y0)
@@ -144,14 +151,16 @@ def group_rows(spans: list[Span]) -> list[list[Span]]:
             if same_height and not (len(span.text.strip()) > 1 and any(
                     len(s.text.strip()) > 1 and min(s.x1, span.x1) - max(s.x0, span.x0) > 2 for s in rows[index])):
                 rows[index].append(span)
-                # The row takes the extent of its largest run (not a superscript that came first), and
+                # The row takes the extent of its largest word (not a superscript or a spacing accent that
+                # came first: an accent is set at text size but its box is a sliver above the letter), and
                 # never the union of all, so that rows do not creep into the next line.
-                if span.size > max(s.size for s in rows[index][:-1]) + 0.5:
-                    extents[index] = (span.y0, span.y1)
+                if _anchor_rank(span) > _anchor_rank(anchors[index]):
+                    extents[index], anchors[index] = (span.y0, span.y1), span
                 break
         else:
             rows.append([span])
             extents.append((span.y0, span.y1))
+            anchors.append(span)
     return rows
 
 
@@ -194,6 +203,45 @@ def _column(line_spans: list[Span], gutter: tuple[float, float] | None) -> int:
     return 0
 
 
+def _extent(row: list[Span]) -> tuple[float, float]:
+    anchor = max(row, key=_anchor_rank)
+    return anchor.y0, anchor.y1
+
+
+def _column_rows(spans: list[Span], gutter: tuple[float, float] | None, size: float) -> list[list[Span]]:
+    """Rows of a page, each column's rows found on their own.
+
+    Grouping both columns at once lets a raised footnote mark at the end of a left-column line
+    join the left line above it, because the row's height was set by a right-column line that sits
+    between the two. So each side is grouped alone, and a left and a right row at one height become
+    one row only when the text runs on across the gutter (a title, a centred author line).
+    """
+    if gutter is None:
+        return group_rows(spans)
+    middle = (gutter[0] + gutter[1]) / 2
+    left = group_rows([s for s in spans if (s.x0 + s.x1) / 2 < middle])
+    right = group_rows([s for s in spans if (s.x0 + s.x1) / 2 >= middle])
+    right_extents = [_extent(row) for row in right]
+    taken: set[int] = set()
+    rows: list[list[Span]] = []
+    for row in left:
+        low, high = _extent(row)
+        for index, other in enumerate(right):
+            if index in taken:
+                continue
+            other_low, other_high = right_extents[index]
+            if min(high, other_high) - max(low, other_low) <= 0.5 * min(high - low, other_high - other_low):
+                continue
+            crossing = any(s.x0 < gutter[0] - 2 and s.x1 > gutter[1] + 2 for s in row + other)
+            if crossing or min(s.x0 for s in other) - max(s.x1 for s in row) <= 0.5 * size:
+                row = row + other
+                taken.add(index)
+                break
+        rows.append(row)
+    rows += [row for index, row in enumerate(right) if index not in taken]
+    return rows
+
+
 def page_lines(page: RawPage, size: float) -> tuple[list[Line], list[str]]:
     """Lines of a page in reading order (before furniture is removed) and its sideways margin text."""
     flat = [s for s in page.spans if not s.vertical and clean_span_text(s.text).strip()]
@@ -202,20 +250,10 @@ def page_lines(page: RawPage, size: float) -> tuple[list[Line], list[str]]:
     sizes = Counter(round(s.size * 2) / 2 for s in flat for _ in range(len(s.text)))
     gutter = find_gutter(flat, page.width, sizes.most_common(1)[0][0] if sizes else size)
     lines: list[Line] = []
-    for row in group_rows(flat):
-        parts = [row]
-        if gutter is not None and not any(s.x0 < gutter[0] - 2 and s.x1 > gutter[1] + 2 for s in row):
-            middle = (gutter[0] + gutter[1]) / 2
-            left = [s for s in row if (s.x0 + s.x1) / 2 < middle]
-            right = [s for s in row if (s.x0 + s.x1) / 2 >= middle]
-            # Text that runs on across the gutter with a word gap (a centred author line) is one line.
-            if not left or not right or min(s.x0 for s in right) - max(s.x1 for s in left) > 0.5 * size:
-                parts = [left, right]
-        for part in parts:
-            if part:
-                line = make_line(part, page.number, gap_cells=1.0)
-                line.column = _column(part, gutter)
-                lines.append(line)
+    for part in _column_rows(flat, gutter, size):
+        line = make_line(part, page.number, gap_cells=1.0)
+        line.column = _column(part, gutter)
+        lines.append(line)
     return reading_order(lines), stamps
 
 
