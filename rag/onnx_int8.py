@@ -115,12 +115,16 @@ def _smooth_scales(x_absmax: np.ndarray, k: float = 4.0) -> np.ndarray:
 def _quantize(src: Path, dst: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
+    # quantize_dynamic calls logging.warning() about pre-processing meant for CNNs. That module-level call
+    # also runs logging.basicConfig(), which left a root handler behind, and bm25s's DEBUG logger then
+    # printed "DEBUG:bm25s:Building index from tokens" in the first `rag ingest`: restore both.
     root = logging.getLogger()
-    level = root.level
-    root.setLevel(logging.ERROR)  # quantize_dynamic warns on the root logger about pre-processing meant for CNNs
+    level, handlers = root.level, list(root.handlers)
+    root.setLevel(logging.ERROR)
     try:
         quantize_dynamic(src, dst, weight_type=QuantType.QInt8, per_channel=True, reduce_range=True,
                          op_types_to_quantize=["MatMul", "Attention"],
                          extra_options={"DefaultTensorType": 1})  # contrib ops defeat its shape inference
     finally:
         root.setLevel(level)
+        root.handlers[:] = handlers

@@ -208,6 +208,17 @@ def test_the_test_fake_is_registered_by_the_tests_only(tmp_path):
     assert isinstance(load_embedder(tmp_path, name="hash"), HashEmbedder)
 
 
+def test_int8_export_leaves_logging_as_it_found_it(tmp_path):
+    """onnxruntime's quantiser configures the root logger; after that, bm25s's DEBUG lines reached the terminal."""
+    code = (f"import logging; from pathlib import Path; from rag.embedding import OnnxMiniLM; "
+            f"OnnxMiniLM(Path({str(tmp_path)!r}), variant='int8').embed_query('x'); "
+            f"import bm25s; bm25s.BM25().index([['a', 'b'], ['c']], show_progress=False); "
+            f"print(logging.getLogger().handlers)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    assert "DEBUG" not in out.stderr, out.stderr
+
+
 def test_import_is_light():
     heavy = ("torch", "transformers", "sentence_transformers", "onnxruntime", "onnx")
     code = f"import sys, rag.embedding; print(sorted(m for m in {heavy!r} if m in sys.modules))"
