@@ -5,6 +5,7 @@ Every command takes --json. Domain errors become one line on stderr and exit cod
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -57,7 +58,23 @@ def emit(data, as_json: bool, human) -> None:
         human()
 
 
-@click.group(cls=OneLineErrors)
+class MainGroup(OneLineErrors):
+    """`rag`'s group. `ui` loads when it is named (or listed by --help): the library's CLI does not import the UI
+    layer at import time."""
+
+    lazy = {"ui": ("ui.cli", "ui_command")}
+
+    def list_commands(self, ctx):
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx, name):
+        if name in self.lazy and name not in self.commands:
+            module, attr = self.lazy[name]
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=MainGroup)
 @click.option("--home", type=click.Path(path_type=Path), default=None, help="Data dir (default: $RAG_HOME or ~/.local/share/rag).")
 @click.option("--chroma-url", default=None, help="Use a Chroma server (default: $RAG_CHROMA_URL, else embedded).")
 @click.pass_context
@@ -300,9 +317,7 @@ def _shorten(text: str, width: int) -> str:
 
 def _register_subcommands() -> None:
     from rag.evaluation.cli import eval_group
-    from ui.cli import ui_command
 
-    main.add_command(ui_command, "ui")
     main.add_command(eval_group, "eval")
     from rag.cli_verify import verify_command
 
