@@ -1,9 +1,12 @@
 """Text runs of a PDF with their boxes, sizes and weights, read with PDFium (pypdfium2).
 
-Why PDFium's page objects and not its characters: a pdfTeX page has ~4,500 characters but only
-~150-250 text objects (one per TJ run, usually a line or a line piece), so asking for each
-object's text, box, size and font costs about a tenth of the ctypes calls of a per-character
-walk. The layout code needs no finer grain: lines, columns and headings are made of runs.
+Why PDFium's text objects and not its characters: a pdfTeX page has ~4,500 characters but only
+~150-250 text objects (one per TJ run, usually a line or a line piece), and the layout code needs
+no finer grain: lines, columns and headings are made of runs. Asking each object for its text
+(FPDFTextObj_GetText) is quadratic inside PDFium, though: it scans the whole text page for the
+object's characters, ~80 us per object. So the text page is walked once instead, asking which
+object each character belongs to (a page's objects own contiguous character ranges), and each
+range's text comes with one call.
 """
 
 from __future__ import annotations
@@ -81,6 +84,11 @@ class _Fonts:
         return self.bold[key]
 
 
+# The text-object lookup returns a bare address, so that characters compare as plain ints.
+_OBJECT_OF_CHAR = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
 class _PageReader:
     """Reads the text objects of one page through PDFium's C API with reused buffers."""
 
@@ -92,27 +100,24 @@ class _PageReader:
         self.matrix = raw.FS_MATRIX()
         self.font_size = ctypes.c_float()
 
-    def _text(self, obj, textpage) -> str:
-        # PDFium counts this buffer in bytes (UTF-16LE, NUL included), not in code units.
-        needed = raw.FPDFTextObj_GetText(obj, textpage, self.buffer, self.capacity * 2)
-        if needed > self.capacity * 2:
-            self.capacity = needed // 2 + 1
+    def _text(self, textpage, start: int, count: int) -> str:
+        if count + 1 > self.capacity:
+            self.capacity = count + 1
             self.buffer = (ctypes.c_ushort * self.capacity)()
-            needed = raw.FPDFTextObj_GetText(obj, textpage, self.buffer, self.capacity * 2)
-        if needed <= 2:
+        written = raw.FPDFText_GetText(textpage, start, count, self.buffer)  # UTF-16 units, NUL included
+        if written <= 1:
             return ""
-        return ctypes.string_at(self.buffer, needed - 2).decode("utf-16-le", "replace")
+        # PDFium marks a hyphen it judges to end a line as U+FFFE in this call (U+0002 per character).
+        return ctypes.string_at(self.buffer, (written - 1) * 2).decode("utf-16-le", "replace").replace("\ufffe", "\x02")
 
-    def _span(self, obj, textpage) -> Span | None:
-        text = self._text(obj, textpage)
-        if not text.strip():
-            return None
-        raw.FPDFPageObj_GetBounds(obj, self.left, self.bottom, self.right, self.top)
-        raw.FPDFPageObj_GetMatrix(obj, self.matrix)
-        raw.FPDFTextObj_GetFontSize(obj, self.font_size)
+    def _span(self, obj: int, text: str) -> Span:
+        handle = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
+        raw.FPDFPageObj_GetBounds(handle, self.left, self.bottom, self.right, self.top)
+        raw.FPDFPageObj_GetMatrix(handle, self.matrix)
+        raw.FPDFTextObj_GetFontSize(handle, self.font_size)
         m = self.matrix
         scale = math.sqrt(abs(m.a * m.d - m.b * m.c)) or 1.0
-        font = raw.FPDFTextObj_GetFont(obj)
+        font = raw.FPDFTextObj_GetFont(handle)
         return Span(
             text=text,
             x0=self.left.value, y0=self.bottom.value, x1=self.right.value, y1=self.top.value,
@@ -121,25 +126,34 @@ class _PageReader:
             vertical=abs(m.b) > abs(m.a),
         )
 
-    def _walk(self, container, count, get, textpage, spans: list[Span], depth: int) -> None:
-        for index in range(count(container)):
-            obj = get(container, index)
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_TEXT:
-                span = self._span(obj, textpage)
-                if span:
-                    spans.append(span)
-            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 4:
-                self._walk(obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, textpage, spans, depth + 1)
-
     def read(self, page: pdfium.PdfPage) -> list[Span]:
         textpage = page.get_textpage()
-        spans: list[Span] = []
         try:
-            self._walk(page.raw, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, textpage.raw, spans, 0)
+            handle = textpage.raw
+            address = ctypes.cast(handle, ctypes.c_void_p).value
+            owners = [_OBJECT_OF_CHAR(address, index) for index in range(raw.FPDFText_CountChars(handle))]
+            spans: list[Span] = []
+            # Generated characters (the spaces PDFium infers between words) have no object; a run of
+            # one object's characters reaches its last own character and takes the spaces inside it.
+            index, count = 0, len(owners)
+            while index < count:
+                obj = owners[index]
+                if not obj:
+                    index += 1
+                    continue
+                last = index
+                probe = index + 1
+                while probe < count and owners[probe] in (obj, None):
+                    if owners[probe] == obj:
+                        last = probe
+                    probe += 1
+                text = self._text(handle, index, last - index + 1)
+                if text.strip():
+                    spans.append(self._span(obj, text))
+                index = last + 1
+            return spans
         finally:
             textpage.close()
-        return spans
 
 
 def read_document(path: Path, shown: str) -> RawDocument:
