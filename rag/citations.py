@@ -16,7 +16,7 @@ import numpy as np
 
 from rag.embedding import Embedder
 from rag.records import AnswerSentence, Evidence
-from rag.text import split_sentences, word_tokens
+from rag.text import place_markers, split_sentences, word_tokens
 
 # Calibrated on hand-labelled model sentences from the seed eval (eval/README.md): of kept sentences scoring
 # 0.55-0.62, 9 in 10 were wrong; a sentence at or above it counts as supported.
@@ -172,9 +172,4 @@ def check_sentence(claim: str, cited: list[int], scorer: SupportScorer, threshol
 
 def with_markers(claim: str, numbers: list[int]) -> str:
     """'X is Y.' + [1, 2] -> 'X is Y [1][2].'"""
-    if not numbers:
-        return claim
-    claim = claim.rstrip()
-    markers = "".join(f"[{n}]" for n in numbers)
-    end = claim[-1] if claim and claim[-1] in ".!?" else ""
-    return f"{claim[: len(claim) - len(end)].rstrip()} {markers}{end or '.'}"
+    return place_markers(claim, "".join(f"[{n}]" for n in numbers)) if numbers else claim

@@ -53,3 +53,16 @@ def word_tokens(text: str) -> list[str]:
             token = token[:-1]
         out.append(token)
     return out
+
+
+def place_markers(claim: str, marks: str) -> str:
+    """Citation marks before the sentence's final stop: ('X is Y.', '[1][2]') -> 'X is Y [1][2].'
+
+    The one copy of this rule: the checker, the chat view (marks are links there) and the Markdown export
+    use it. A claim without a final stop gets a full stop; no marks leave the claim as it is.
+    """
+    claim = claim.rstrip()
+    if not marks:
+        return claim
+    end = claim[-1] if claim and claim[-1] in ".!?" else ""
+    return f"{claim[: len(claim) - len(end)].rstrip()} {marks}{end or '.'}"

@@ -10,30 +10,21 @@ from __future__ import annotations
 import html
 import json
 import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote
 
 from rag.citations import parse_markers
 from rag.config import PROJECT_ROOT
+from rag.export import answer_markdown, bibtex, cited_papers, md_escape  # noqa: F401 (the UI's exports)
 from rag.filters import Filters
 from rag.prompts import CLOSEST_HINT, CLOSEST_NOTE, REFUSAL
 from rag.records import Answer, AnswerSentence, Evidence, Paper, format_location, normalize_title
+from rag.text import place_markers
 
 ANY = ""  # the value of an unset filter dropdown
 
 # ---- chat messages ---------------------------------------------------------------------------
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
-
-
-def md_escape(text: str) -> str:
-    """Text shown literally inside Markdown: no emphasis, links, headings, lists or raw HTML from a paper or a model."""
-    text = _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-    # A leading "1. " or "- " would start a list.
-    return re.sub(r"^(\d+)\.(\s)|^([-+])(\s)", lambda m: f"{m[1]}\\.{m[2]}" if m[1] else f"\\{m[3]}{m[4]}", text)
-
 
 def anchor(turn: int, n: int) -> str:
     """HTML id of source card [n] of answer `turn` in the sources panel."""
@@ -54,9 +45,7 @@ def linked_sentence(sentence: AnswerSentence, turn: int, titles: dict[int, str] 
         return claim
     titles = titles or {}
     links = "".join(cite_link(turn, n, titles.get(n, "")) for n in sentence.citations)
-    end = claim[-1] if claim and claim[-1] in ".!?" else "."
-    body = claim[:-1] if claim and claim[-1] in ".!?" else claim
-    return f"{body.rstrip()} {links}{end}"
+    return place_markers(claim, links)
 
 
 def _titles(answer: Answer | None) -> dict[int, str]:
@@ -251,109 +240,6 @@ def sources_html(answers: Sequence[Answer]) -> str:
             blocks.append(f'<details class="src-turn" id="turn-{turn}"><summary>Question {turn}: '
                           f"<q>{question}</q></summary>{_turn_body(turn, answer)}</details>")
     return '<div class="rag-sources">' + "".join(blocks) + "</div>"
-
-
-# ---- exports ---------------------------------------------------------------------------------
-
-def cited_papers(answer: Answer) -> list[tuple[int, Paper, str]]:
-    """(n, paper, span) of each citation of an answer, in order of first citation."""
-    by_n = {e.n: e.paper for e in answer.evidence}
-    return [(c.n, by_n[c.n], c.span) for c in answer.citations if c.n in by_n]
-
-
-def answer_markdown(answer: Answer) -> str:
-    """The answer as Markdown to paste elsewhere: citations renumbered 1..m, then the numbered references."""
-    lines = [f"**Q:** {md_escape(answer.question)}", ""]
-    if answer.outcome == "closest":
-        lines += [f"*{CLOSEST_NOTE}*", ""]
-    if answer.outcome == "refused":
-        lines.append(REFUSAL)
-        if answer.closest_papers:
-            lines += ["", "Closest papers:"] + [f"- {t}" for t in answer.closest_papers]
-        return "\n".join(lines) + "\n"
-    cited = cited_papers(answer)
-    renumber = {n: i for i, (n, _, _) in enumerate(cited, start=1)}
-    sentences = []
-    for sentence in answer.sentences:
-        if not sentence.supported:
-            continue
-        claim, _ = parse_markers(sentence.text)
-        marks = "".join(f"[{renumber[n]}]" for n in sentence.citations if n in renumber)
-        if marks:
-            end = claim[-1] if claim and claim[-1] in ".!?" else "."
-            body = claim[:-1] if claim and claim[-1] in ".!?" else claim
-            claim = f"{body.rstrip()} {marks}{end}"
-        sentences.append(claim)
-    lines.append(" ".join(sentences))
-    if cited:
-        lines += ["", "**References**", ""]
-        for i, (_, paper, _) in enumerate(cited, start=1):
-            lines.append(f"{i}. {reference(paper)}")
-    return "\n".join(lines) + "\n"
-
-
-def reference(paper: Paper) -> str:
-    """One reference-list entry: Authors (year). Title. Venue. Source."""
-    parts = []
-    head = paper.author_line(limit=8) or "Unknown authors"
-    parts.append(f"{head} ({paper.year})." if paper.year else f"{head}.")
-    parts.append(f"*{paper.title}*.")
-    if paper.venue:
-        parts.append(f"{paper.venue}.")
-    if paper.sources:
-        parts.append(f"Source: {', '.join(s.path for s in paper.sources)}.")
-    return " ".join(parts)
-
-
-_BIB_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
-                "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
-
-
-def bib_escape(text: str) -> str:
-    return "".join(_BIB_ESCAPES.get(ch, ch) for ch in " ".join(text.split()))
-
-
-def _ascii_word(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", text.casefold())
-
-
-def bib_key(paper: Paper) -> str:
-    """lastname + year + first significant title word, e.g. he2026distributions."""
-    last = _ascii_word(paper.authors[0].name.split()[-1]) if paper.authors and paper.authors[0].name.split() else ""
-    stop = {"a", "an", "the", "on", "of", "in", "for", "and", "to", "with", "towards", "toward"}
-    words = [_ascii_word(w) for w in paper.title.split()]
-    word = next((w for w in words if w and w not in stop), "")
-    return (last or "anon") + (str(paper.year) if paper.year else "") + word
-
-
-def bibtex(papers: Iterable[Paper]) -> str:
-    """@misc entries for the papers (each once), keys made unique with a, b, ... suffixes."""
-    entries, used, seen = [], set(), set()
-    for paper in papers:
-        if paper.paper_id in seen:
-            continue
-        seen.add(paper.paper_id)
-        key = base = bib_key(paper)
-        suffix = ord("a")
-        while key in used:
-            key, suffix = f"{base}{chr(suffix)}", suffix + 1
-        used.add(key)
-        fields = [("title", "{" + bib_escape(paper.title) + "}")]
-        if paper.authors:
-            names = " and ".join(bib_escape(a.name) for a in paper.authors)
-            fields.append(("author", names + (" and others" if paper.authors_truncated else "")))
-        if paper.year:
-            fields.append(("year", str(paper.year)))
-        if paper.venue:
-            fields.append(("note", bib_escape(paper.venue)))
-        if paper.category:
-            fields.append(("keywords", bib_escape(paper.category)))
-        if paper.sources:
-            fields.append(("howpublished", bib_escape(", ".join(s.path for s in paper.sources))))
-        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-        entries.append(f"@misc{{{key},\n{body}\n}}")
-    return "\n\n".join(entries) + ("\n" if entries else "")
 
 
 # ---- library tab -----------------------------------------------------------------------------
