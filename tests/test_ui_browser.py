@@ -306,7 +306,7 @@ def test_a_pdf_citation_says_where_and_opens_the_pdf_at_that_page(browser, pdf_u
         session.ask("How many PDFs from PubMed Central was the ScienceParse system trained on?")
         link = page.locator("#sources a.src-open").first
         expect(link).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
-        card = page.locator("#sources .src-card", has=link).first
+        card = link.locator("xpath=ancestor::div[contains(@class, 'src-card')]")
         where = card.locator(".src-where").inner_text()
         href = link.get_attribute("href")
         number = re.search(r"#page=(\d+)$", href)
@@ -325,5 +325,128 @@ def test_a_pdf_citation_says_where_and_opens_the_pdf_at_that_page(browser, pdf_u
         viewer.wait_for_url(re.compile(rf".*N18-3011\.pdf#page={number.group(1)}$"))
         session.shot("09-pdf-citation.png")
         viewer.close()
+    finally:
+        session.close()
+
+
+# ---- issue 11: examples that answer, Ask that waits, limits and filters that talk back, manage and come back
+
+
+def _open_settings(page) -> None:
+    if not page.locator("#source-filter").is_visible():
+        page.locator("#settings").get_by_text("Model:").first.click()
+        page.locator("#source-filter").wait_for(state="visible")
+
+
+def _choose(page, elem_id: str, option: str) -> None:
+    """Pick a dropdown option by its shown name (Gradio dropdowns open on a click on their input)."""
+    page.locator(f"#{elem_id} input").click()
+    page.get_by_role("option").filter(has_text=option).first.click()
+    expect(page.locator(f"#{elem_id} input")).to_have_value(re.compile(re.escape(option[:20])))
+
+
+def test_every_example_question_is_answered(browser, ui_url):
+    opening = Session(browser, ui_url)
+    try:
+        examples = [b.inner_text().strip() for b in opening.page.locator("#chat button.example").all()]
+    finally:
+        opening.close()
+    assert len(examples) >= 3
+    for number, example in enumerate(examples, start=1):
+        fresh = Session(browser, ui_url)  # the start screen shows the examples only before the first question
+        try:
+            fresh.page.locator("#chat button.example", has_text=example[:40]).first.click()
+            text = fresh.wait_answer(1)
+            assert REFUSAL not in text and "Could not answer" not in text, (example, text)
+            fresh.shot(f"11-example-{number}.png")
+        finally:
+            fresh.close()
+
+
+def test_ask_waits_while_an_answer_streams(session):
+    page = session.page
+    session.submit(SEED_QUESTION)
+    expect(page.locator("#ask")).to_be_disabled(timeout=10_000)
+    expect(page.locator("#question textarea")).to_be_disabled()
+    session.wait_answer(1)
+    expect(page.locator("#ask")).to_be_enabled(timeout=10_000)
+    expect(page.locator("#question textarea")).to_be_enabled()
+
+
+def test_a_long_paste_is_told_its_limit(session):
+    text = session.ask("why" + " why" * 1249)  # 4,999 characters, as pasted
+    assert "4,999 characters" in text and "limit is 2,000" in text, text
+
+
+def test_filters_show_page_names_and_talk_back(session):
+    page = session.page
+    _open_settings(page)
+    page.locator("#source-filter input").click()
+    expect(page.get_by_role("option", name="Amii at ICLR 2026")).to_be_visible(timeout=10_000)
+    options = page.get_by_role("option").all_inner_texts()
+    assert any("Amii at ICLR 2026" in o for o in options) and not any(re.search(r"[0-9a-f]{16}", o) for o in options)
+    page.keyboard.press("Escape")
+    page.get_by_role("textbox", name="Author").fill("Bei Jiang")
+    text = session.ask("What do these papers propose?")
+    assert "2 papers pass the filters" in text and "Filters: author: Bei Jiang" in text, text
+    _choose(page, "source-filter", "trending papers")
+    text = session.ask("What do these papers propose?")
+    assert "No paper matches these filters" in text and "Clear them" in text, text
+    session.shot("12-filters-no-match.png")
+
+
+def test_a_pronoun_with_nothing_to_point_to_asks_which_paper(session):
+    text = session.ask("Who are its authors?")
+    assert "Which paper do you mean?" in text
+
+
+def test_metadata_question_lists_every_paper_with_its_page_line(session):
+    text = session.ask("Which papers did Max Schwarzer co-author?")
+    assert "8 papers match" in text and "author: Max Schwarzer" in text
+    assert "line" in session.sources() and "Aaron Courville" in session.sources()
+
+
+@pytest.fixture(scope="module")
+def manage_ui_url(seeded_home, models_dir, tmp_path_factory):
+    """Its own server: these tests remove papers and keep conversations."""
+    home = tmp_path_factory.mktemp("ui-manage") / "home"
+    shutil.copytree(seeded_home, home)
+    yield from _serve(home, models_dir, "ui-manage-server")
+
+
+def test_a_conversation_can_be_reopened_later(browser, manage_ui_url):
+    first = Session(browser, manage_ui_url)
+    try:
+        first.ask("How many workshop papers are there?")
+    finally:
+        first.close()
+    later = Session(browser, manage_ui_url)
+    try:
+        page = later.page
+        page.locator("#past-conversations input").click()
+        page.get_by_role("option").filter(has_text="How many workshop papers").first.click()
+        page.locator("#open-conversation").click()
+        expect(page.locator("#chat")).to_contain_text("How many workshop papers are there?", timeout=10_000)
+        text = later.ask("Which section is it listed in?")  # follows up on the reopened conversation
+        assert "Aligning Visual Structural Compositionality" in text or "workshop" in text, text
+    finally:
+        later.close()
+
+
+def test_the_library_tab_removes_a_paper(browser, manage_ui_url):
+    session = Session(browser, manage_ui_url)
+    try:
+        page = session.page
+        page.get_by_role("tab", name="Library").click()
+        before = page.locator("#library-summary").inner_text()
+        _choose(page, "remove-target", "Paper: TokMem")
+        page.locator("#remove").click()
+        expect(page.locator("#remove-status")).to_contain_text("Removed", timeout=ANSWER_TIMEOUT_MS)
+        assert "TokMem" in page.locator("#remove-status").inner_text()
+        expect(page.locator("#library-summary")).not_to_have_text(before, timeout=10_000)
+        page.get_by_role("tab", name="Chat").click()
+        text = session.ask("Which papers did Zijun Wu co-author?")
+        assert "TokMem" not in text
+        session.shot("13-removed.png")
     finally:
         session.close()

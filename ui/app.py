@@ -20,6 +20,8 @@ from types import SimpleNamespace
 import gradio as gr
 import pandas as pd
 
+from rag import history as saved
+from rag.catalog_query import filter_labels
 from rag.config import Settings
 from rag.conversation import Turn
 from rag.errors import RagError
@@ -29,15 +31,17 @@ from rag.records import Paper
 from ui import render, reports
 from ui.auth import UIError, auth_for
 from ui.backends import Backends
+from ui.examples import answered_examples
 from ui.style import CSS, JS, THEME
 from ui.uploads import MAX_UPLOAD_BYTES, add_uploads, uploads_dir
+from ui.verify import verify_tab
 
 log = logging.getLogger("rag.ui")
 
 
 def new_session() -> dict:
     """A browser session's own state: the chat as shown, the turns for follow-ups, the answers for sources."""
-    return {"messages": [], "turns": [], "answers": []}
+    return {"messages": [], "turns": [], "answers": [], "conversation": None}
 
 
 def _options(values: list[str]) -> list[tuple[str, str]]:
@@ -67,6 +71,40 @@ def _image(path: Path | None):
 
     with Image.open(path) as image:
         return image.copy()
+
+
+def _source_options(papers: list[Paper]) -> list[tuple[str, str]]:
+    """Source-page choices by the name the page gives itself ('Amii at ICLR 2026'), not its hashed file name."""
+    names: dict[str, str] = {}
+    for source in (s for p in papers for s in p.sources):
+        names.setdefault(source.path, source.page_name or Path(source.path).name)
+    return [("Any", render.ANY)] + sorted(((name, path) for path, name in names.items()), key=lambda c: c[0].casefold())
+
+
+def _removable(papers: list[Paper]) -> list[tuple[str, str]]:
+    """What the Library tab can remove: each file (by page name) and each paper (by title)."""
+    files = [(f"File: {name}", path) for name, path in _source_options(papers)[1:]]
+    return files + [(f"Paper: {p.title[:90]}", p.paper_id) for p in papers]
+
+
+def _busy() -> tuple:
+    """While an answer streams, Ask and the question box wait: a second Enter is not silently dropped."""
+    return gr.update(interactive=False, value="Answering…"), gr.update(interactive=False)
+
+
+def _idle() -> tuple:
+    return gr.update(interactive=True, value="Ask"), gr.update(interactive=True)
+
+
+def answer_notes(answer, filters: Filters | None) -> str:
+    """Small print under an answer: the filters it was limited to, and the question as it was understood."""
+    shown = list(dict.fromkeys(filter_labels(filters or Filters()) + answer.applied_filters))
+    notes = []
+    if shown:
+        notes.append("Filters: " + "; ".join(shown))
+    if answer.standalone_question.strip() != answer.question.strip():
+        notes.append("Understood as: " + answer.standalone_question)
+    return "".join(f"\n\n<sub class=\"answer-note\">{render.md_escape(n)}</sub>" for n in notes)
 
 
 def _pick_example(event: gr.SelectData) -> str:
@@ -118,10 +156,16 @@ class Handlers:
             else:
                 break
         answer = item
-        messages[-1] = {"role": "assistant", "content": render.answer_message(answer, turn)}
+        try:
+            filters = render.make_filters(*filter_values)
+        except RagError:
+            filters = None
+        messages[-1] = {"role": "assistant", "content": render.answer_message(answer, turn) + answer_notes(answer, filters)}
         turn_record = Turn(question=text, standalone_question=answer.standalone_question, answer=answer.answer,
                            cited_titles=[c.title for c in answer.citations])
-        state = {"messages": messages, "turns": state["turns"] + [turn_record], "answers": state["answers"] + [answer]}
+        conversation = self._keep(state.get("conversation"), turn_record, filters)
+        state = {"messages": messages, "turns": state["turns"] + [turn_record], "answers": state["answers"] + [answer],
+                 "conversation": conversation}
         cited = [paper for _, paper, _ in render.cited_papers(answer)]
         bib = render.bibtex(cited)
         bib_button = gr.update(value=_export_file(bib, "references.bib"), interactive=True) if cited else \
@@ -145,6 +189,53 @@ class Handlers:
         except Exception as exc:  # noqa: BLE001 - the page shows one line; the server log keeps the traceback
             log.exception("answering %r failed", text)
             updates.put(("error", f"unexpected error ({type(exc).__name__}: {exc}) — see the server log"))
+
+    def _keep(self, conversation: saved.Conversation | None, turn: Turn, filters: Filters | None):
+        """Save the conversation under the data dir after each turn, so it can be reopened later."""
+        conversation = conversation or saved.new(filters.model_dump() if filters else {})
+        conversation.add(turn)
+        try:
+            saved.save(self.settings.home, conversation)
+        except OSError:
+            log.exception("could not save the conversation")
+        return conversation
+
+    def past_choices(self) -> dict:
+        past = saved.list_all(self.settings.home)
+        return gr.update(choices=[(f"{c.updated[:16].replace('T', ' ')} · {c.title}", c.id) for c in past])
+
+    def open_conversation(self, conversation_id: str | None) -> tuple:
+        """A saved conversation back in the chat: its questions and answers, and follow-ups continue it."""
+        if not conversation_id:
+            return (gr.skip(),) * 7
+        try:
+            conversation = saved.load(self.settings.home, conversation_id)
+        except RagError as exc:
+            return gr.skip(), [{"role": "assistant", "content": render.error_message(str(exc))}], *(gr.skip(),) * 5
+        messages = []
+        for turn in conversation.turns:
+            messages += [{"role": "user", "content": render.md_escape(turn.question)},
+                         {"role": "assistant", "content": render.md_escape(turn.answer)}]
+        state = {"messages": messages, "turns": list(conversation.turns), "answers": [], "conversation": conversation}
+        return (state, messages, render.SOURCES_EMPTY, "", "", gr.update(interactive=False),
+                gr.update(value=None, interactive=False))
+
+    def remove_item(self, target: str | None, query: str, flagged: bool) -> tuple:
+        """Returns (status, table, summary, remove choices)."""
+        if not target:
+            return "Choose a paper or a file to remove.", *(gr.skip(),) * 3
+        from rag.remove import remove
+
+        try:
+            with self._ingest:
+                report = remove([target], self.settings, self.library.embedder)
+        except RagError as exc:
+            return f"**Could not remove it:** {render.md_escape(str(exc))}", *(gr.skip(),) * 3
+        what = "; ".join(render.md_escape(t) for t in report.papers) or "nothing"
+        status = (f"**Removed** {what} — {report.chunks_removed} passages and their vectors; "
+                  f"{report.papers_left} papers left.")
+        frame, summary = self.table(query, flagged)
+        return status, frame, summary, gr.update(choices=_removable(self.papers()[0]), value=None)
 
     def new_conversation(self) -> tuple:
         return (new_session(), [], render.SOURCES_EMPTY, "", "", gr.update(interactive=False),
@@ -201,8 +292,8 @@ class Handlers:
         choices = render.filter_choices(self.papers()[0])
         years = _options(choices["years"])
         return (status, frame, summary, gr.update(choices=years), gr.update(choices=years),
-                gr.update(choices=_options(choices["categories"])), gr.update(choices=_options(choices["sources"])),
-                None)
+                gr.update(choices=_options(choices["categories"])),
+                gr.update(choices=_source_options(self.papers()[0])), None)
 
     # ---- evals; both return (status, plot row, *plots, report)
 
@@ -226,7 +317,7 @@ class Handlers:
 
 def _chat_tab(handlers: Handlers, papers: list[Paper], empty_reason: str, model_value: str | None) -> SimpleNamespace:
     choices = render.filter_choices(papers)
-    examples = render.example_questions(papers, reports.DATASET)
+    examples = answered_examples(handlers.library, papers, reports.DATASET) if papers else []
     ui = SimpleNamespace()
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=420):
@@ -241,8 +332,8 @@ def _chat_tab(handlers: Handlers, papers: list[Paper], empty_reason: str, model_
                     ui.year_from = gr.Dropdown(_options(choices["years"]), value=render.ANY, label="From year")
                     ui.year_to = gr.Dropdown(_options(choices["years"]), value=render.ANY, label="To year")
                     ui.category = gr.Dropdown(_options(choices["categories"]), value=render.ANY, label="Category")
-                    ui.source = gr.Dropdown(_options(choices["sources"]), value=render.ANY, label="Source page",
-                                            scale=2)
+                    ui.source = gr.Dropdown(_source_options(papers), value=render.ANY, label="Source page",
+                                            scale=2, elem_id="source-filter")
             ui.chatbot = gr.Chatbot(
                 height=540, show_label=False, elem_id="chat", feedback_options=None, buttons=[],
                 examples=[{"text": q} for q in examples] or None,
@@ -250,13 +341,17 @@ def _chat_tab(handlers: Handlers, papers: list[Paper], empty_reason: str, model_
                              else f"**Nothing to ask about yet.** {render.md_escape(empty_reason)}"),
             )
             with gr.Row(equal_height=True):
-                ui.question = gr.Textbox(placeholder="Ask a question about the papers…", show_label=False, scale=8,
-                                         autofocus=True, elem_id="question", max_length=2000)
+                # No max_length: the box would cut a long paste silently; the answer says the limit instead.
+                ui.question = gr.Textbox(placeholder="Ask a question about the papers… (up to 2,000 characters)",
+                                         show_label=False, scale=8, autofocus=True, elem_id="question")
                 ui.ask = gr.Button("Ask", variant="primary", scale=1, min_width=90, elem_id="ask")
             with gr.Row():
                 ui.copy = gr.Button("Copy answer as Markdown", size="sm", elem_id="copy-md", interactive=False)
                 ui.bib = gr.DownloadButton("Download BibTeX", size="sm", elem_id="bibtex", interactive=False)
                 ui.clear = gr.Button("New conversation", size="sm", elem_id="new-chat")
+            with gr.Row(equal_height=True):
+                ui.past = gr.Dropdown([], label="Past conversations", scale=4, elem_id="past-conversations")
+                ui.reopen = gr.Button("Open", size="sm", scale=1, elem_id="open-conversation")
             with gr.Accordion("Last answer as Markdown and BibTeX", open=False, elem_id="exports"):
                 ui.markdown = gr.Code("", language="markdown", label="Markdown", lines=6, wrap_lines=True,
                                       elem_id="answer-md", interactive=False)
@@ -287,6 +382,12 @@ def _library_tab(handlers: Handlers) -> SimpleNamespace:
                                elem_id="upload-files")
             ui.add = gr.Button("Add to library", variant="primary", elem_id="upload-add")
             ui.status = gr.Markdown("", elem_id="upload-status")
+            gr.Markdown("### Remove\nA paper, or a whole file with its papers: their passages, vectors and index "
+                        "entries go in one step.")
+            ui.target = gr.Dropdown(_removable(handlers.papers()[0]), value=None, label="Paper or file",
+                                    elem_id="remove-target")
+            ui.remove = gr.Button("Remove from library", variant="stop", elem_id="remove")
+            ui.remove_status = gr.Markdown("", elem_id="remove-status")
     return ui
 
 
@@ -319,15 +420,28 @@ def build_app(settings: Settings, library: Library | None = None, llm_spec: str 
             lib = _library_tab(handlers)
         with gr.Tab("Evals"):
             evals = _evals_tab()
+        with gr.Tab("Verify"):
+            verify_tab(handlers.library)
 
         filters = [chat.author, chat.year_from, chat.year_to, chat.category, chat.source]
         ask_inputs = [chat.question, session, chat.model, *filters]
         ask_outputs = [chat.question, chat.chatbot, session, chat.sources, chat.markdown, chat.bibtex, chat.copy,
                        chat.bib]
-        gr.on([chat.question.submit, chat.ask.click], handlers.ask, ask_inputs, ask_outputs, trigger_mode="once",
-              api_name="ask")
+        lock = [chat.ask, chat.question]
+        gr.on([chat.question.submit, chat.ask.click], _busy, None, lock, queue=False, trigger_mode="once",
+              api_name=False) \
+            .then(handlers.ask, ask_inputs, ask_outputs, api_name="ask") \
+            .then(_idle, None, lock, queue=False, api_name=False)
         chat.chatbot.example_select(_pick_example, None, chat.question, queue=False, api_name=False) \
-            .then(handlers.ask, ask_inputs, ask_outputs, api_name=False)
+            .then(_busy, None, lock, queue=False, api_name=False) \
+            .then(handlers.ask, ask_inputs, ask_outputs, api_name=False) \
+            .then(_idle, None, lock, queue=False, api_name=False)
+        gr.on([chat.past.focus, demo.load], handlers.past_choices, None, chat.past, api_name=False)
+        chat.reopen.click(handlers.open_conversation, chat.past, [session, chat.chatbot, chat.sources, chat.markdown,
+                                                                  chat.bibtex, chat.copy, chat.bib], api_name=False)
+        lib.remove.click(handlers.remove_item, [lib.target, lib.search, lib.flagged],
+                         [lib.remove_status, lib.table, lib.summary, lib.target], concurrency_limit=1,
+                         api_name="remove")
         chat.copy.click(None, chat.markdown, None,
                         js="(md) => { if (navigator.clipboard) navigator.clipboard.writeText(md); }")
         reset_outputs = [session, chat.chatbot, chat.sources, chat.markdown, chat.bibtex, chat.copy, chat.bib]
