@@ -140,17 +140,25 @@ def group_rows(spans: list[Span]) -> list[list[Span]]:
     rows: list[list[Span]] = []
     extents: list[tuple[float, float]] = []
     anchors: list[Span] = []  # the run whose box is the row's extent
+    words: list[list[Span]] = []  # each row's runs of more than one character
+    active: list[int] = []  # rows a later run can still join: runs come top down, so rows above are done
+    reach = 0.25 * max((s.size for s in spans), default=0.0)
     for span in sorted(spans, key=lambda s: (-s.y1, s.x0)):
-        for index, (low, high) in enumerate(extents):
+        active = [i for i in active if extents[i][0] <= span.y1 + reach]
+        is_word = len(span.text.strip()) > 1
+        centre = (span.y0 + span.y1) / 2
+        for index in active:
+            low, high = extents[index]
             overlap = min(high, span.y1) - max(low, span.y0)
-            centre = (span.y0 + span.y1) / 2
             # A comma's box sits below the baseline: its centre, not its overlap, places it on its row.
             same_height = overlap > 0.5 * min(high - low, span.height or 1.0) or low - 0.25 * span.size <= centre <= high
             # Two runs over the same x are two lines, however close their heights (10pt abstract beside 11pt text).
             # Accents and marks (one character) may overlap the letters they sit on.
-            if same_height and not (len(span.text.strip()) > 1 and any(
-                    len(s.text.strip()) > 1 and min(s.x1, span.x1) - max(s.x0, span.x0) > 2 for s in rows[index])):
+            if same_height and not (is_word and any(
+                    min(s.x1, span.x1) - max(s.x0, span.x0) > 2 for s in words[index])):
                 rows[index].append(span)
+                if is_word:
+                    words[index].append(span)
                 # The row takes the extent of its largest word (not a superscript or a spacing accent that
                 # came first: an accent is set at text size but its box is a sliver above the letter), and
                 # never the union of all, so that rows do not creep into the next line.
@@ -158,9 +166,11 @@ def group_rows(spans: list[Span]) -> list[list[Span]]:
                     extents[index], anchors[index] = (span.y0, span.y1), span
                 break
         else:
+            active.append(len(rows))
             rows.append([span])
             extents.append((span.y0, span.y1))
             anchors.append(span)
+            words.append([span] if is_word else [])
     return rows
 
 
@@ -222,11 +232,18 @@ def _column_rows(spans: list[Span], gutter: tuple[float, float] | None, size: fl
     left = group_rows([s for s in spans if (s.x0 + s.x1) / 2 < middle])
     right = group_rows([s for s in spans if (s.x0 + s.x1) / 2 >= middle])
     right_extents = [_extent(row) for row in right]
+    # Right rows by 8 pt bands of height, so that each left row meets only the right rows beside it.
+    bands: dict[int, list[int]] = {}
+    for index, (low, high) in enumerate(right_extents):
+        for band in range(int(low // 8), int(high // 8) + 1):
+            bands.setdefault(band, []).append(index)
     taken: set[int] = set()
     rows: list[list[Span]] = []
     for row in left:
         low, high = _extent(row)
-        for index, other in enumerate(right):
+        near = sorted({i for band in range(int(low // 8), int(high // 8) + 1) for i in bands.get(band, ())})
+        for index in near:
+            other = right[index]
             if index in taken:
                 continue
             other_low, other_high = right_extents[index]
@@ -247,7 +264,9 @@ def page_lines(page: RawPage, size: float) -> tuple[list[Line], list[str]]:
     flat = [s for s in page.spans if not s.vertical and clean_span_text(s.text).strip()]
     stamps = [" ".join(clean_span_text(s.text).split()) for s in page.spans if s.vertical]
     # The page's own text size: reference pages are set smaller than the body, and have columns too.
-    sizes = Counter(round(s.size * 2) / 2 for s in flat for _ in range(len(s.text)))
+    sizes: Counter[float] = Counter()
+    for span in flat:
+        sizes[round(span.size * 2) / 2] += len(span.text)
     gutter = find_gutter(flat, page.width, sizes.most_common(1)[0][0] if sizes else size)
     lines: list[Line] = []
     for part in _column_rows(flat, gutter, size):

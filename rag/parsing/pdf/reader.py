@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import math
 from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -131,29 +132,54 @@ class _PageReader:
         try:
             handle = textpage.raw
             address = ctypes.cast(handle, ctypes.c_void_p).value
-            owners = [_OBJECT_OF_CHAR(address, index) for index in range(raw.FPDFText_CountChars(handle))]
             spans: list[Span] = []
-            # Generated characters (the spaces PDFium infers between words) have no object; a run of
-            # one object's characters reaches its last own character and takes the spaces inside it.
-            index, count = 0, len(owners)
-            while index < count:
-                obj = owners[index]
-                if not obj:
-                    index += 1
-                    continue
-                last = index
-                probe = index + 1
-                while probe < count and owners[probe] in (obj, None):
-                    if owners[probe] == obj:
-                        last = probe
-                    probe += 1
-                text = self._text(handle, index, last - index + 1)
+            for obj, first, last in object_runs(lambda index: _OBJECT_OF_CHAR(address, index), raw.FPDFText_CountChars(handle)):
+                text = self._text(handle, first, last - first + 1)
                 if text.strip():
                     spans.append(self._span(obj, text))
-                index = last + 1
             return spans
         finally:
             textpage.close()
+
+
+def object_runs(owner: Callable[[int], int | None], count: int) -> Iterator[tuple[int, int, int]]:
+    """(object, first, last character index) of each text object, in text-page order.
+
+    A page's objects own contiguous character ranges, broken only by generated characters (the
+    spaces PDFium infers between words, owner None). So a run's end is found by galloping and
+    bisection: ~2 log2(n) lookups for an n-character object instead of n (~25 per pdfTeX line).
+    """
+
+    def settle(index: int, limit: int) -> tuple[int, int | None]:
+        # The first character at or after `index` (before `limit`) that has an owner.
+        while index < limit:
+            found = owner(index)
+            if found:
+                return index, found
+            index += 1
+        return limit, None
+
+    index = 0
+    while index < count:
+        index, obj = settle(index, count)
+        if obj is None:
+            return
+        low, high, step = index, count, 1  # owner(low) is obj; nothing of obj at or after high
+        while low + step < high:
+            probe, found = settle(low + step, high)
+            if found != obj:
+                high = low + step
+                break
+            low, step = probe, step * 2
+        while high - low > 1:
+            middle = (low + high) // 2
+            probe, found = settle(middle, high)
+            if found == obj:
+                low = probe
+            else:
+                high = middle
+        yield obj, index, low
+        index = low + 1
 
 
 def read_document(path: Path, shown: str) -> RawDocument:
