@@ -18,13 +18,14 @@ from rag.citations import (SUPPORT_THRESHOLD, SupportScorer, answer_sentences, c
 from rag.catalog_query import answer_directly
 from rag.conversation import Turn, standalone
 from rag.abstain import Assessor
-from rag.answerability import Signals
+from rag.answerability import Signals, expected_type, has_candidate
 from rag.evidence import EvidenceSettings, select_evidence
 from rag.filters import Filters
 from rag.library import Library
 from rag.llm import GenerationStalled, LLM
 from rag.records import Answer, AnswerSentence, Citation, Evidence, Hit
 from rag.retrieve import check_query
+from rag.text import word_tokens
 
 OnSentence = Callable[[AnswerSentence], None]
 CLOSEST_NOTE = prompts.CLOSEST_NOTE
@@ -110,10 +111,14 @@ class Answerer:
             return self._finish(_closest(answer, evidence, self.settings), started, on_sentence)
         if not any(s.supported for s in answer.sentences):
             answer.fallback = True
-            for sentence in extractive_answer(evidence, self.settings):
-                answer.sentences.append(sentence)
-                if on_sentence:
-                    on_sentence(sentence)
+            added = extractive_answer(evidence, query, self.settings)
+        else:
+            # The model's kept sentences may skip what was asked (no number for "how many"): quote it.
+            added = [s for s in [typed_complement(answer, query, self.settings)] if s is not None]
+        for sentence in added:
+            answer.sentences.append(sentence)
+            if on_sentence:
+                on_sentence(sentence)
         return self._finish(answer, started, None)
 
     def messages(self, question: str, evidence: list[Evidence]) -> list[dict]:
@@ -195,17 +200,40 @@ class _SentenceStream:
         self.buffer = ""
 
 
-def extractive_answer(evidence: list[Evidence], settings: AnswerSettings) -> list[AnswerSentence]:
-    """The best sentence of each shown passage, cited: always true to the papers.
+def extractive_answer(evidence: list[Evidence], question: str, settings: AnswerSettings) -> list[AnswerSentence]:
+    """The shown sentences most likely to answer, quoted and cited: always true to the papers.
 
-    No title is quoted: the citation names the paper, and a title restated is no answer.
+    A sentence ranks by whether it holds a candidate of the kind the question asks for (a number for
+    "how many", a name for "which dataset") and by how many of the question's own words (not its
+    paper's title words) it contains. No title is quoted: the citation names the paper.
     """
-    sentences = []
-    for item in evidence[: settings.max_sentences]:
-        text = with_markers(item.sentences[item.best], [item.n])
-        sentences.append(AnswerSentence(text=text, citations=[item.n], supported=True, support=1.0,
-                                        origin="extractive"))
-    return sentences
+    kind = expected_type(question)
+    words = set(word_tokens(question))
+    ranked = []
+    for item in evidence:
+        own = words - set(word_tokens(item.paper.title))
+        for i, sentence in enumerate(item.sentences):
+            overlap = len(own & set(word_tokens(sentence))) / len(own) if own else 0.0
+            typed = has_candidate(kind, sentence, question)
+            ranked.append((typed, overlap, i == item.best, -item.n, sentence, item.n))
+    ranked.sort(reverse=True)
+    return [AnswerSentence(text=with_markers(sentence, [n]), citations=[n], supported=True, support=1.0,
+                           origin="extractive")
+            for *_, sentence, n in ranked[: settings.max_sentences]]
+
+
+def typed_complement(answer: Answer, question: str, settings: AnswerSettings) -> AnswerSentence | None:
+    """When the model's kept sentences hold nothing of the kind asked for (no number for "how many"), the
+    best shown sentence that does, quoted and cited; None when none does or the answer already has one."""
+    kind = expected_type(question)
+    kept = " ".join(parse_markers(s.text)[0] for s in answer.sentences if s.supported)
+    if has_candidate(kind, kept, question):
+        return None
+    for sentence in extractive_answer(answer.evidence, question, settings):
+        claim = parse_markers(sentence.text)[0]
+        if has_candidate(kind, claim, question) and claim not in kept:
+            return sentence
+    return None
 
 
 def hits_titles(evidence: list[Evidence]) -> list[str]:
@@ -225,7 +253,7 @@ def _closest(answer: Answer, evidence: list[Evidence], settings: AnswerSettings)
     """Not a direct answer: the closest passages quoted and cited, marked as such; no model is asked."""
     answer.outcome = "closest"
     answer.abstained = True
-    answer.sentences = extractive_answer(evidence, settings)
+    answer.sentences = extractive_answer(evidence, answer.standalone_question, settings)
     answer.closest_papers = hits_titles(evidence)
     return answer
 

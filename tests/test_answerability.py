@@ -142,3 +142,24 @@ def test_probability_is_a_logistic_regression_of_the_standardised_features():
                   coef=np.array([1.0, -1.0]), intercept=0.5, answer_threshold=0.6, closest_threshold=0.3)
     # z = 0.5 + (3 - 1) / 2 * 1 - 1 * 1 = 0.5
     assert model.probability({"a": 3.0, "b": 1.0}) == pytest.approx(1 / (1 + np.exp(-0.5)))
+
+
+def test_the_extractive_quote_prefers_a_sentence_with_the_kind_of_answer_asked_for():
+    from rag.answer import AnswerSettings, extractive_answer, typed_complement
+    from rag.records import Answer, AnswerSentence, Evidence, Paper, paper_id_for
+
+    title = "R-MelNet: Reduced Mel-Spectral Modeling for Neural TTS"
+    paper = Paper(paper_id=paper_id_for(title), title=title)
+    shown = [Evidence(n=1, paper=paper, chunk_id="c1", best=0, sentences=[
+        "R-MelNet is a two-part autoregressive architecture for text-to-speech.",
+        "It uses under 11 gigabytes of GPU memory on a single GPU."])]
+    question = "How much GPU memory does R-MelNet use?"
+    quotes = extractive_answer(shown, question, AnswerSettings(max_sentences=1))
+    assert [q.text for q in quotes] == ["It uses under 11 gigabytes of GPU memory on a single GPU [1]."]
+    assert title not in quotes[0].text
+    # A model answer without any number gets the sentence that has one; one with a number gets nothing.
+    vague = Answer(question=question, standalone_question=question, answer="", evidence=shown,
+                   sentences=[AnswerSentence(text="R-MelNet uses little GPU memory [1].", citations=[1])])
+    assert typed_complement(vague, question, AnswerSettings()).text.startswith("It uses under 11 gigabytes")
+    precise = vague.model_copy(update={"sentences": [AnswerSentence(text="It needs 11 GB [1].", citations=[1])]})
+    assert typed_complement(precise, question, AnswerSettings()) is None

@@ -284,7 +284,9 @@ def evidence_right(record: QuestionRecord) -> bool:
 def risk_coverage(records: Sequence[QuestionRecord]) -> list[dict]:
     """Answer rate vs share of answers that are right, sweeping the answerability threshold (ours)."""
     scored = [r for r in records if r.abstained is not None]
-    rows = metrics.risk_coverage([r.answerability if r.answerability is not None else 0.0 for r in scored],
+    # An answer given without the model's p (the catalog answered a metadata question) is a certain one.
+    rows = metrics.risk_coverage([r.answerability if r.answerability is not None else float(r.outcome == "answer")
+                                  for r in scored],
                                  [evidence_right(r) for r in scored])
     return [{key: _round(value) for key, value in row.items()} for row in rows]
 
