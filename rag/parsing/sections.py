@@ -51,17 +51,3 @@ def is_sensible_title(text: str | None) -> bool:
         and not FILE_NAME.search(text)
         and not NOT_A_TITLE.search(text)
     )
-
-
-def first_title_line(lines: list[str]) -> int | None:
-    """Index of the first line that reads like a title, if any."""
-    return next((i for i, line in enumerate(lines) if is_sensible_title(line) and len(line.strip()) >= 10), None)
-
-
-def leading_text(text: str, limit: int = 1500) -> tuple[str, str]:
-    """The first ~`limit` characters cut at a sentence end (else a space), and the rest."""
-    if len(text) <= limit:
-        return text, ""
-    cut = text.rfind(". ", 0, limit)
-    cut = cut + 1 if cut > limit // 2 else (text.rfind(" ", 0, limit) if " " in text[:limit] else limit)
-    return text[:cut].strip(), text[cut:].strip()
