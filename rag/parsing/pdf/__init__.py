@@ -1,6 +1,6 @@
 """A user's PDF read into a Paper: metadata from page 1, full text as Blocks with section and page.
 
-reader (PDFium text runs) -> layout (lines, columns, furniture, reading order) -> metadata (title,
+reader (PDFium text runs) -> layout (lines, columns, reading order) and furniture (headers, footers) -> metadata (title,
 authors, date, venue, ids) and structure (paragraphs, headings, captions, tables, references).
 """
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rag.parsing.errors import ParseError
 from rag.parsing.sections import is_sensible_title
-from rag.parsing.pdf.layout import layout
+from rag.parsing.pdf.furniture import layout
 from rag.parsing.pdf.metadata import front_matter
 from rag.parsing.pdf.reader import read_document
 from rag.parsing.pdf.structure import INLINE_ABSTRACT, KEYWORDS, Para, mark_tables_and_figures, paragraphs, render, vocabulary

@@ -1,15 +1,12 @@
-"""From text runs to lines in reading order: columns, running headers/footers and gutters found by geometry.
+"""From text runs to lines in reading order: rows, columns and the gutter between them found by geometry.
 
 A page is read as bands: a line that crosses the column gutter (a title, a full-width table or
 caption, a centred footer) closes a band, and inside a band the left column is read before the
-right one. Page furniture is recognised structurally: a line repeated at the same height on
-several pages, a bare number at the top or bottom of a page, numbers in the margin beside the
-text (a review copy's line-number gutter), and the small print under page 1's columns.
+right one. Page furniture (headers, footers, page numbers) is set aside in furniture.py.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,7 +20,6 @@ SPACING_ACCENTS = {
     "\u02dd": "\u030b", "\u00b8": "\u0327", "^": "\u0302", "~": "\u0303",
 }  # fmt: skip
 FOOTNOTE_MARKS = set("*∗†‡§¶‖#,0123456789abcdefg ")
-PAGE_NUMBER = re.compile(r"(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:/|of)\s*\d{1,4})?", re.I)
 CONTROL = dict.fromkeys(c for c in range(32) if c not in (9,))
 
 
@@ -288,58 +284,3 @@ def reading_order(lines: list[Line]) -> list[Line]:
         else:
             band.append(line)
     return ordered + sorted(band, key=lambda l: (l.column, -l.y1))
-
-
-def _furniture_key(line: Line) -> str:
-    return re.sub(r"\d+", "#", line.text.casefold())
-
-
-def split_furniture(pages: list[tuple[RawPage, list[Line]]], size: float) -> list[tuple[list[Line], list[Line]]]:
-    """(body, furniture) per page: repeated headers/footers, page numbers, margin numbers, page-1 small print."""
-    repeats: Counter[tuple[str, int]] = Counter()
-    for page, lines in pages:
-        for line in lines:
-            repeats[(_furniture_key(line), round(line.y0 / 8))] += 1
-    out = []
-    for page, lines in pages:
-        text_lines = [l for l in lines if len(l.text) > 20]
-        left = min((l.x0 for l in text_lines), default=0.0)
-        right = max((l.x1 for l in text_lines), default=page.width)
-        top = max((l.y1 for l in text_lines), default=page.height)
-        bottom = min((l.y0 for l in text_lines), default=0.0)
-        body, furniture = [], []
-        for line in lines:
-            edge = line.y0 >= top - 1 or line.y1 <= bottom + 1 or line.y0 > page.height * 0.92 or line.y1 < page.height * 0.08
-            margin_number = line.text.isdigit() and (line.x1 < left - 2 or line.x0 > right + 2)
-            repeated = len(pages) > 2 and repeats[(_furniture_key(line), round(line.y0 / 8))] >= max(2, len(pages) // 3)
-            page_number = edge and PAGE_NUMBER.fullmatch(line.text.strip()) is not None
-            if margin_number or page_number or (repeated and edge):
-                furniture.append(line)
-            else:
-                body.append(line)
-        if page.number == 1:
-            body, small_print = _first_page_small_print(body, size)
-            furniture += small_print
-        out.append((body, furniture))
-    return out
-
-
-def _first_page_small_print(lines: list[Line], size: float) -> tuple[list[Line], list[Line]]:
-    """Small full-width lines under the columns of page 1: the proceedings line and copyright notice."""
-    columned = [l for l in lines if l.column]
-    if not columned:
-        return lines, []
-    lowest = min(l.y0 for l in columned)
-    small = [l for l in lines if l.column == 0 and l.y1 < lowest and l.size < size - 0.4]
-    return [l for l in lines if l not in small], small
-
-
-def layout(document: RawDocument) -> tuple[list[PageLayout], float]:
-    size = body_size(document)
-    read = [(page, *page_lines(page, size)) for page in document.pages]
-    split = split_furniture([(page, lines) for page, lines, _ in read], size)
-    pages = [
-        PageLayout(page.number, page.width, page.height, body, furniture, stamps)
-        for (page, _, stamps), (body, furniture) in zip(read, split)
-    ]
-    return pages, size
