@@ -90,3 +90,19 @@ def test_rrf_and_year_ranges():
     assert parse_year_range("2023-") == (2023, 9999)
     assert parse_year_range("-2022") == (0, 2022)
     assert parse_year_range("2024") == (2024, 2024)
+
+
+def test_chunk_scores_rank_only_the_given_papers_chunks_by_cosine(seeded):
+    query = "Gaussian kernel reshapes the trust region of PPO"
+    hits = seeded.search(query, k=3)
+    papers = [h.paper.paper_id for h in hits]
+    scores = seeded.retriever.chunk_scores(query, papers)
+    chunks = seeded.retriever.chunks
+    assert scores and {chunks[cid].paper_id for cid in scores} <= set(papers)
+    assert len(scores) == sum(len(seeded.retriever.chunks_by_paper[p]) for p in papers), "all of a few papers' chunks"
+    vector = seeded.embedder.embed_query(query)
+    for cid, score in scores.items():
+        direct = float(seeded.embedder.embed([chunks[cid].text])[0] @ vector)
+        assert abs(direct - score) < 0.02, (cid, direct, score)
+    top = max(scores, key=scores.get)
+    assert chunks[top].paper_id == hits[0].paper.paper_id
