@@ -149,3 +149,28 @@ def test_references_are_kept_apart_one_entry_each(papers):
     assert "Iz Beltagy, Kyle Lo, and Arman Cohan. 2019. SciB-ERT: A Pretrained Language Model for Scientific Text. In EMNLP." in [b.text for b in refs]
     assert all(b.section == "References" for b in refs)
     assert "A Pretrained Language Model for Scientific Text" not in text_of(papers["2020.acl-main.207"])
+
+
+def test_a_running_head_seen_on_one_page_is_furniture(papers):
+    # LayoutParser's page 4 (its printed page 2) opens with the LNCS running head '2 Z. Shen et al.'.
+    page4 = [b.text for b in papers["layout-parser-paper-with-empty-pages"].blocks if b.page == 4]
+    assert not any("Z. Shen et al" in t for t in page4)
+    assert page4[0].startswith("However, there are several practical")
+
+
+def test_a_first_line_that_opens_with_a_number_stays():
+    from rag.parsing.pdf.furniture import drop_running_heads
+    from rag.parsing.pdf.layout import Line, PageLayout
+
+    def line(text, top):
+        return Line(text=text, x0=72, y0=top - 9, x1=300, y1=top, size=10, bold=False, page=2)
+
+    # At normal line spacing, a first line that opens with a number and names an author is text.
+    body = [line("2019 by Shen et al. showed that layout detection", 700), line("works on scanned pages.", 688)]
+    pages = [PageLayout(1, 612, 792, [], [], []), PageLayout(2, 612, 792, list(body), [], [])]
+    drop_running_heads(pages, {"shen"}, "LayoutParser: A Unified Toolkit")
+    assert pages[1].lines == body
+    # The same text standing apart above the page's text is a running head.
+    pages[1].lines = [line("2 Z. Shen et al.", 730), *body]
+    drop_running_heads(pages, {"shen"}, "LayoutParser: A Unified Toolkit")
+    assert [l.text for l in pages[1].furniture] == ["2 Z. Shen et al."] and pages[1].lines == body

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rag.parsing.errors import ParseError
 from rag.parsing.sections import is_sensible_title
-from rag.parsing.pdf.furniture import layout
+from rag.parsing.pdf.furniture import drop_running_heads, layout
 from rag.parsing.pdf.metadata import front_matter
 from rag.parsing.pdf.reader import read_document
 from rag.parsing.pdf.structure import INLINE_ABSTRACT, KEYWORDS, Para, mark_tables_and_figures, paragraphs, render, vocabulary
@@ -82,6 +82,7 @@ def read_pdf(path: Path, shown: str) -> PdfContent:
     if not any(page.lines for page in pages):
         raise ParseError(f"{shown}: the PDF has no text layer (a scan?); run it through OCR first")
     front = front_matter(pages, size, document.metadata)
+    drop_running_heads(pages, {a.name.split()[-1].casefold() for a in front.authors}, front.title)
     vocab = vocabulary(pages)
     paras = mark_tables_and_figures(paragraphs(pages, size, (0, front.header_lines)), size)
     abstract, paras = _abstract(paras, vocab)

@@ -70,3 +70,43 @@ def layout(document: RawDocument) -> tuple[list[PageLayout], float]:
         for (page, _, stamps), (body, furniture) in zip(read, split)
     ]
     return pages, size
+
+
+EDGE_NUMBER = re.compile(r"(?P<lead>\d{1,4})\s+(?P<rest>\D.*)|(?P<text>.*\D)\s+(?P<trail>\d{1,4})")
+TITLE_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def _running_head_text(text: str, surnames: set[str], title_words: set[str]) -> bool:
+    """'2 Z. Shen et al.', 'LayoutParser: A Unified Toolkit for DL-Based DIA 3': a page number with the
+    paper's own authors or title words, and nothing else."""
+    found = EDGE_NUMBER.fullmatch(text.strip())
+    if not found:
+        return False
+    rest = found.group("rest") or found.group("text") or ""
+    words = rest.split()
+    if not 1 <= len(words) <= 12:
+        return False
+    tokens = {w.strip(".,:;").casefold() for w in words}
+    if "al" in tokens and "et" in tokens or tokens & surnames:
+        return True
+    named = [w for w in TITLE_WORD.findall(rest) if w.casefold() in title_words]
+    return len(named) >= 2 and len(named) >= 0.6 * len(TITLE_WORD.findall(rest))
+
+
+def drop_running_heads(pages: list[PageLayout], surnames: set[str], title: str | None) -> None:
+    """Move a running head seen only once (too rare to repeat) from the body of pages 2.. to furniture.
+
+    Only a page's first or last line can be one, and only when it stands apart from the text by more
+    than a line's height: a first line of prose that opens with a number ('37], layout detection')
+    sits at normal line spacing and stays.
+    """
+    title_words = {w.casefold() for w in TITLE_WORD.findall(title or "")}
+    for page in pages[1:]:
+        if len(page.lines) < 2:
+            continue
+        by_height = sorted(page.lines, key=lambda l: -l.y1)
+        for edge, neighbour in ((by_height[0], by_height[1]), (by_height[-1], by_height[-2])):
+            gap = edge.y0 - neighbour.y1 if edge is by_height[0] else neighbour.y0 - edge.y1
+            if gap > 1.2 * max(edge.size, neighbour.size) and _running_head_text(edge.text, surnames, title_words):
+                page.lines.remove(edge)
+                page.furniture.append(edge)
