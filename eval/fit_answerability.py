@@ -5,8 +5,9 @@
         --dataset eval/datasets/seeds.jsonl --dataset eval/datasets/heldout.jsonl
 
 Each question goes through the real retrieval and evidence selection (no LLM); its signals and
-whether it is answerable (has gold papers) become one training row. Questions that name metadata
-of the catalog are answered by rule (rag/abstain.py) and left out of the fit. A logistic regression with an
+whether it is answerable (has gold papers) become one training row. Questions the catalog answers
+before retrieval (rag/catalog_query.py), and those that name metadata of the catalog (answered by
+rule in rag/abstain.py), never reach the model and are left out of the fit. A logistic regression with an
 L2 penalty chosen by 5-fold cross-validation is fitted by Newton's method on standardised
 features. The two thresholds are chosen on cross-validated probabilities (not on the fit's own):
 `answer` maximises balanced accuracy (the mean of abstention on unanswerable and answering on
@@ -130,11 +131,15 @@ def collect(datasets: list[Path]) -> list[dict]:
     neutral = Model(features=FEATURES, mean=np.zeros(len(FEATURES)), scale=np.ones(len(FEATURES)),
                     coef=np.zeros(len(FEATURES)), intercept=0.0, answer_threshold=0.5, closest_threshold=0.0)
     answerer = Answerer(library, llm=None, assessor=Assessor(library, model=neutral))  # type: ignore[arg-type]
+    from rag.catalog_query import answer_directly
+
     rows = []
     for path in datasets:
         questions = load_dataset(path)
         check_gold(questions, library.snapshot.papers, path)
         for q in questions:
+            if answer_directly(q.question, [], None, library.snapshot.papers) is not None:
+                continue  # the catalog answers it before retrieval: the model never sees it
             _, _, evidence, signals, _ = answerer.assess(q.question)
             shown = " ".join(f"{e.paper.title} {e.text}" for e in evidence).casefold()
             rows.append({"dataset": path.name, "id": q.id, "kind": q.kind, "answerable": q.answerable,
