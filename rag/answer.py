@@ -204,8 +204,10 @@ def extractive_answer(evidence: list[Evidence], question: str, settings: AnswerS
     """The shown sentences most likely to answer, quoted and cited: always true to the papers.
 
     A sentence ranks by whether it holds a candidate of the kind the question asks for (a number for
-    "how many", a name for "which dataset") and by how many of the question's own words (not its
-    paper's title words) it contains. No title is quoted: the citation names the paper.
+    "how many", a name for "which dataset"), then by coming from the best-retrieved paper (citing a
+    second paper for a one-paper question is a wrong citation), then by how many of the question's own
+    words (not its paper's title words) it contains. A question for papers gets one quote per paper.
+    No title is quoted: the citation names the paper.
     """
     kind = expected_type(question)
     words = set(word_tokens(question))
@@ -215,8 +217,11 @@ def extractive_answer(evidence: list[Evidence], question: str, settings: AnswerS
         for i, sentence in enumerate(item.sentences):
             overlap = len(own & set(word_tokens(sentence))) / len(own) if own else 0.0
             typed = has_candidate(kind, sentence, question)
-            ranked.append((typed, overlap, i == item.best, -item.n, sentence, item.n))
+            first = item.n == evidence[0].n or kind == "paper"
+            ranked.append((typed, first, overlap, i == item.best, -item.n, sentence, item.n))
     ranked.sort(reverse=True)
+    if kind == "paper":
+        ranked = [r for j, r in enumerate(ranked) if all(r[-1] != q[-1] for q in ranked[:j])]
     return [AnswerSentence(text=with_markers(sentence, [n]), citations=[n], supported=True, support=1.0,
                            origin="extractive")
             for *_, sentence, n in ranked[: settings.max_sentences]]
