@@ -174,3 +174,12 @@ def test_a_first_line_that_opens_with_a_number_stays():
     pages[1].lines = [line("2 Z. Shen et al.", 730), *body]
     drop_running_heads(pages, {"shen"}, "LayoutParser: A Unified Toolkit")
     assert [l.text for l in pages[1].furniture] == ["2 Z. Shen et al."] and pages[1].lines == body
+
+
+def test_labels_inside_a_figure_are_not_prose(papers):
+    # SPECTER's Figure 1 is a form XObject whose labels PDFium reports in the form's own coordinates.
+    page2 = " ".join(b.text for b in papers["2020.acl-main.207"].blocks if b.page == 2)
+    for label in ("Query paper", "Unrelated paper", "Triplet loss", "Transformer (initialized with SciBERT)"):
+        assert label not in page2
+    assert "Figure 1: Overview of SPECTER." in page2
+    assert "Our goal is to represent a given paper P as a dense vector v that best represents" in page2

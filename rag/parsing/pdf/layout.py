@@ -7,6 +7,7 @@ right one. Page furniture (headers, footers, page numbers) is set aside in furni
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -255,9 +256,32 @@ def _column_rows(spans: list[Span], gutter: tuple[float, float] | None, size: fl
     return rows
 
 
+FIGURE_CAPTION = re.compile(r"\s*(?:figure|fig\.)\s*\d+\s*[:.|]", re.I)
+Box = tuple[float, float, float, float]
+
+
+def captioned_figures(pictures: list[Box], spans: list[Span]) -> list[Box]:
+    """The pictures that are a paper's figures: a 'Figure N:' caption starts just above or below them.
+
+    A report's coloured panels and photos behind its text are pictures too, but carry no caption.
+    """
+    captions = [s for s in spans if FIGURE_CAPTION.match(s.text)]
+    return [
+        box for box in pictures
+        if any(min(c.x1, box[2]) > max(c.x0, box[0]) and -3 * c.size < box[1] - c.y1 < 6 * c.size
+               or min(c.x1, box[2]) > max(c.x0, box[0]) and -3 * c.size < c.y0 - box[3] < 6 * c.size
+               for c in captions)
+    ]
+
+
 def page_lines(page: RawPage, size: float) -> tuple[list[Line], list[str]]:
     """Lines of a page in reading order (before furniture is removed) and its sideways margin text."""
     flat = [s for s in page.spans if not s.vertical and clean_span_text(s.text).strip()]
+    figures = captioned_figures(page.figures, flat)
+    if figures:
+        # Labels drawn inside a figure (axis ticks, boxes of a diagram) are not the paper's prose.
+        flat = [s for s in flat if not any(x0 - 1 <= (s.x0 + s.x1) / 2 <= x1 + 1 and y0 - 1 <= (s.y0 + s.y1) / 2 <= y1 + 1
+                                           for x0, y0, x1, y1 in figures)]
     stamps = [" ".join(clean_span_text(s.text).split()) for s in page.spans if s.vertical]
     # The page's own text size: reference pages are set smaller than the body, and have columns too.
     sizes: Counter[float] = Counter()

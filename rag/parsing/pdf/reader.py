@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -47,6 +47,7 @@ class RawPage:
     width: float
     height: float
     spans: list[Span]
+    figures: list[tuple[float, float, float, float]] = field(default_factory=list)  # x0, y0, x1, y1 of pictures
 
 
 @dataclass(slots=True)
@@ -111,23 +112,72 @@ class _PageReader:
         # PDFium marks a hyphen it judges to end a line as U+FFFE in this call (U+0002 per character).
         return ctypes.string_at(self.buffer, (written - 1) * 2).decode("utf-16-le", "replace").replace("\ufffe", "\x02")
 
-    def _span(self, obj: int, text: str) -> Span:
+    def _span(self, obj: int, text: str, form: Matrix | None) -> Span:
         handle = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
         raw.FPDFPageObj_GetBounds(handle, self.left, self.bottom, self.right, self.top)
         raw.FPDFPageObj_GetMatrix(handle, self.matrix)
         raw.FPDFTextObj_GetFontSize(handle, self.font_size)
         m = self.matrix
-        scale = math.sqrt(abs(m.a * m.d - m.b * m.c)) or 1.0
+        a, b, c, d = m.a, m.b, m.c, m.d
+        box = (self.left.value, self.bottom.value, self.right.value, self.top.value)
+        if form is not None:
+            # Inside a form XObject PDFium reports the object in the form's own space.
+            box = _transform_box(form, box)
+            a, b, c, d = form[0] * a + form[2] * b, form[1] * a + form[3] * b, form[0] * c + form[2] * d, form[1] * c + form[3] * d
+        scale = math.sqrt(abs(a * d - b * c)) or 1.0
         font = raw.FPDFTextObj_GetFont(handle)
         return Span(
-            text=text,
-            x0=self.left.value, y0=self.bottom.value, x1=self.right.value, y1=self.top.value,
+            text=text, x0=box[0], y0=box[1], x1=box[2], y1=box[3],
             size=round(self.font_size.value * scale, 2),
             bold=self.fonts.is_bold(font) if font else False,
-            vertical=abs(m.b) > abs(m.a),
+            vertical=abs(b) > abs(a),
         )
 
-    def read(self, page: pdfium.PdfPage) -> list[Span]:
+    def _forms(self, page) -> tuple[dict[int, Matrix], list[tuple[float, float, float, float]]]:
+        """Text objects inside form XObjects with each form's matrix, and the boxes of pictures.
+
+        A picture is an image, or a form that draws (paths or images, not only text), of at least
+        40 x 40 pt and at most half the page: not a full-page wrapper, a logo or a footer.
+        """
+        inner: dict[int, Matrix] = {}
+        figures: list[tuple[float, float, float, float]] = []
+        width, height = page.get_size()
+
+        def is_picture(box: tuple[float, float, float, float]) -> bool:
+            w, h = box[2] - box[0], box[3] - box[1]
+            return w >= 40 and h >= 40 and w * h <= 0.5 * width * height
+
+        def walk(container, matrix: Matrix, depth: int) -> bool:
+            draws = False
+            for index in range(raw.FPDFFormObj_CountObjects(container)):
+                child = raw.FPDFFormObj_GetObject(container, index)
+                kind = raw.FPDFPageObj_GetType(child)
+                if kind == raw.FPDF_PAGEOBJ_TEXT:
+                    inner[ctypes.cast(child, ctypes.c_void_p).value] = matrix
+                elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 4:
+                    raw.FPDFPageObj_GetMatrix(child, self.matrix)
+                    draws |= walk(child, _compose(matrix, _matrix(self.matrix)), depth + 1)
+                else:
+                    draws = True
+            return draws
+
+        for index in range(raw.FPDFPage_CountObjects(page.raw)):
+            obj = raw.FPDFPage_GetObject(page.raw, index)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind not in (raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_IMAGE):
+                continue
+            raw.FPDFPageObj_GetBounds(obj, self.left, self.bottom, self.right, self.top)
+            box = (self.left.value, self.bottom.value, self.right.value, self.top.value)
+            draws = kind == raw.FPDF_PAGEOBJ_IMAGE
+            if kind == raw.FPDF_PAGEOBJ_FORM:
+                raw.FPDFPageObj_GetMatrix(obj, self.matrix)
+                draws = walk(obj, _matrix(self.matrix), 1)
+            if draws and is_picture(box):
+                figures.append(box)
+        return inner, figures
+
+    def read(self, page: pdfium.PdfPage) -> tuple[list[Span], list[tuple[float, float, float, float]]]:
+        inner, figures = self._forms(page)
         textpage = page.get_textpage()
         try:
             handle = textpage.raw
@@ -136,10 +186,31 @@ class _PageReader:
             for obj, first, last in object_runs(lambda index: _OBJECT_OF_CHAR(address, index), raw.FPDFText_CountChars(handle)):
                 text = self._text(handle, first, last - first + 1)
                 if text.strip():
-                    spans.append(self._span(obj, text))
-            return spans
+                    spans.append(self._span(obj, text, inner.get(obj)))
+            return spans, figures
         finally:
             textpage.close()
+
+
+Matrix = tuple[float, float, float, float, float, float]  # a b c d e f: x' = a x + c y + e, y' = b x + d y + f
+
+
+def _matrix(m) -> Matrix:
+    return m.a, m.b, m.c, m.d, m.e, m.f
+
+
+def _compose(outer: Matrix, inner: Matrix) -> Matrix:
+    a, b, c, d, e, f = outer
+    return (a * inner[0] + c * inner[1], b * inner[0] + d * inner[1], a * inner[2] + c * inner[3],
+            b * inner[2] + d * inner[3], a * inner[4] + c * inner[5] + e, b * inner[4] + d * inner[5] + f)
+
+
+def _transform_box(m: Matrix, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    xs, ys = [], []
+    for x, y in ((box[0], box[1]), (box[0], box[3]), (box[2], box[1]), (box[2], box[3])):
+        xs.append(m[0] * x + m[2] * y + m[4])
+        ys.append(m[1] * x + m[3] * y + m[5])
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def object_runs(owner: Callable[[int], int | None], count: int) -> Iterator[tuple[int, int, int]]:
@@ -200,7 +271,7 @@ def read_document(path: Path, shown: str) -> RawDocument:
                 raise ParseError(f"{shown}: page {index + 1} cannot be read (damaged PDF?): {error}") from None
             try:
                 width, height = page.get_size()
-                pages.append(RawPage(index + 1, width, height, reader.read(page)))
+                pages.append(RawPage(index + 1, width, height, *reader.read(page)))
             finally:
                 page.close()
     finally:
