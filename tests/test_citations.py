@@ -3,7 +3,7 @@
 import pytest
 
 from rag import prompts
-from rag.citations import (SupportScorer, answer_sentences, check_answer, lexical_support, numbers_agree,
+from rag.citations import (SUPPORT_THRESHOLD, SupportScorer, answer_sentences, check_answer, lexical_support, numbers_agree,
                            parse_markers, with_markers)
 from rag.records import Evidence, Paper, paper_id_for
 
@@ -79,9 +79,20 @@ def test_unsupported_sentences_are_caught(passages, scorer, claim):
 
 
 def test_support_scores_separate_true_from_false(passages, scorer):
-    true = scorer.support("Cactus speeds up decoding of large language models with a draft model.", 2).score
-    false = scorer.support("Cactus is a plant that grows in deserts.", 2).score
-    assert true > 0.7 > 0.45 > false
+    true = scorer.support("Cactus speeds up decoding of large language models with a draft model.", 2)
+    false = scorer.support("Cactus is a plant that grows in deserts.", 2)
+    assert true.verdict == "supported" and true.score >= SUPPORT_THRESHOLD > false.score
+    assert false.verdict == "unsupported"
+
+
+def test_a_negated_or_vacuous_sentence_is_taken_out(passages, scorer):
+    negated, _ = check_answer("The new Hopfield network cannot store exponentially many patterns [1].", passages, scorer)
+    assert not negated[0].supported and negated[0].citations == []
+    vacuous, _ = check_answer("The passage is about Hopfield Networks is All You Need [1].", passages, scorer)
+    assert not vacuous[0].supported
+    restated, _ = check_answer("Speculative sampling accelerates decoding [2].", passages, scorer,
+                               question="Does speculative sampling accelerate decoding?")
+    assert not restated[0].supported
 
 
 def test_lexical_and_number_helpers():

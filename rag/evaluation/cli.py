@@ -88,5 +88,16 @@ def compare(a, b, as_json):
     click.echo(json.dumps(result, indent=2, ensure_ascii=False) if as_json else compare_markdown(result))
 
 
+def _register_subcommands() -> None:
+    from rag.evaluation.claims import claims_command
+
+    eval_group.add_command(claims_command, "claims")
+    from rag.evaluation.metadata import metadata_command
+
+    eval_group.add_command(metadata_command, "metadata")
+
+
+_register_subcommands()
+
 if __name__ == "__main__":
     eval_group()

@@ -1,0 +1,177 @@
+"""Check one claim against a paper's passages: supported, contradicted or unsupported, with the span.
+
+The claim is compared with its closest sentences (cosine of the MiniLM embeddings + word overlap);
+for each of the closest few, the structural signals (rag/checking/signals.py) and the cosine go
+through the calibrated model (rag/checking/model.py). A claim with too few words of its own — it
+only names the paper or restates the question — is unsupported with the reason "no claim".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+from rag.checking import signals
+from rag.checking.model import CheckerModel, load_model
+from rag.embedding import Embedder
+
+FEATURES = ["cosine", "overlap_span", "overlap_paper", "own_words", "negation_flip", "negation_flip_close",
+            "numbers_missing", "numbers_conflict", "names_missing", "names_swapped", "direction_flip",
+            "polarity_flip", "quantifier_overclaim", "quantifier_hedged", "novel_words"]
+CANDIDATES = 3  # closest sentences the model reads; the verdict comes from the most decisive
+
+
+@dataclass
+class Passages:
+    """One paper's sentences (in page order) with their embeddings: what a claim is checked against."""
+
+    key: int | str
+    title: str
+    sentences: list[str]
+    vectors: np.ndarray
+    context: str = ""  # more of the paper than the sentences (whole text), for "never mentioned" signals
+
+    @property
+    def text(self) -> str:
+        return f"{self.title} " + (self.context or " ".join(self.sentences))
+
+    @cached_property
+    def stems(self) -> set[str]:
+        return signals.stems(self.text)
+
+
+@dataclass
+class ClaimCheck:
+    verdict: str
+    score: float  # probability that the passages support the claim
+    span: str
+    reason: str
+    key: int | str | None = None
+    probabilities: list[float] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def decisiveness(self) -> float:
+        """How strongly the check takes a side (supported or contradicted) rather than 'not stated'."""
+        return max(self.probabilities[:2]) if self.probabilities else 0.0
+
+
+def features(claim: str, span: str, window: str, passages: Passages, cosine: float, title: str = "",
+             question: str = "") -> dict[str, float]:
+    """Every signal the model weighs, for the claim against one span (a sentence and its neighbours)."""
+    own = signals.own_words(claim, title, question)
+    content = _content(claim, title)
+    # Overlap is read on the span sentence itself, like negation and direction: a neighbour's words must not
+    # make a sentence look like support when the neighbour is the one that says the opposite.
+    window_words, paper_words = signals.stems(span), passages.stems
+    overlap_span = len(content & window_words) / len(content) if content else 0.0
+    overlap_paper = len(content & paper_words) / len(content) if content else 0.0
+    numbers_missing, numbers_conflict = signals.number_signals(claim, window, passages.text)
+    names_missing, names_swapped = signals.name_signals(claim, window, passages.text, ignore=title)
+    flip = signals.negation_flip(claim, span)
+    overclaim, hedged = signals.quantifier_overclaim(claim, window)
+    return {"cosine": cosine, "overlap_span": overlap_span, "overlap_paper": overlap_paper,
+            "own_words": min(len(own), 8) / 8, "negation_flip": flip, "negation_flip_close": flip * overlap_span,
+            "numbers_missing": min(numbers_missing, 2), "numbers_conflict": min(numbers_conflict, 2),
+            "names_missing": min(names_missing, 2), "names_swapped": names_swapped,
+            "direction_flip": min(signals.direction_flip(claim, span), 2),
+            "polarity_flip": signals.polarity_flip(claim, span), "quantifier_overclaim": overclaim,
+            "quantifier_hedged": hedged, "novel_words": 1.0 - overlap_paper}
+
+
+def reason_for(verdict: str, f: dict[str, float]) -> str:
+    """The signal behind a verdict, in words a reader can check against the span."""
+    if verdict == "supported":
+        return "the passage states it"
+    ordered = [("negation_flip", "the passage says the opposite (negation)"),
+               ("numbers_conflict", "the passage gives another number"),
+               ("direction_flip", "the passage says the opposite direction"),
+               ("names_swapped", "the passage names something else there"),
+               ("quantifier_overclaim", "the passage does not say it always / for all"),
+               ("names_missing", "it names something the paper never mentions"),
+               ("numbers_missing", "it gives a number the paper never states")]
+    for name, text in ordered:
+        if f.get(name):
+            return text
+    return "the passage does not say it"
+
+
+class Checker:
+    def __init__(self, embedder: Embedder, model: CheckerModel | None = None):
+        self.embedder = embedder
+        self.model = model or load_model(features=tuple(FEATURES))
+
+    def passages(self, key: int | str, title: str, sentences: list[str], context: str = "") -> Passages:
+        vectors = (self.embedder.embed(sentences) if sentences
+                   else np.zeros((0, self.embedder.dimensions), np.float32))
+        return Passages(key=key, title=title, sentences=sentences, vectors=vectors, context=context)
+
+    def candidates(self, claim: str, passages: Passages, claim_vector: np.ndarray, title: str = "",
+                   question: str = "") -> list[tuple[dict[str, float], str]]:
+        """(features, span) for the claim's closest sentences of one paper."""
+        if not passages.sentences:
+            return []
+        cosines = passages.vectors @ claim_vector
+        content = _content(claim, title)
+        overlaps = [len(content & signals.stems(s)) / len(content) if content else 0.0 for s in passages.sentences]
+        closeness = 0.6 * cosines + 0.4 * np.array(overlaps)
+        out = []
+        for i in np.argsort(-closeness)[:CANDIDATES]:
+            i = int(i)
+            window = " ".join(passages.sentences[max(0, i - 1): i + 2])
+            span = passages.sentences[i]
+            out.append((features(claim, span, window, passages, float(cosines[i]), title, question), span))
+        return out
+
+    def check(self, claim: str, candidates: list[Passages], title: str = "", question: str = "",
+              claim_vector: np.ndarray | None = None, threshold: float | None = None) -> ClaimCheck:
+        """The verdict on the claim against the best of several papers' passages."""
+        if is_vacuous(claim, title or " ".join(c.title for c in candidates[:1]), question, self.model.min_own_words):
+            return ClaimCheck("unsupported", 0.0, "", "no claim: it only names the paper or restates the question",
+                              probabilities=[0.0, 0.0, 1.0])
+        if claim_vector is None:
+            claim_vector = self.embedder.embed_query(claim)
+        rows, spans, keys = [], [], []
+        for passages in candidates:
+            for f, span in self.candidates(claim, passages, claim_vector, title or passages.title, question):
+                rows.append(f)
+                spans.append(span)
+                keys.append(passages.key)
+        if not rows:
+            return ClaimCheck("unsupported", 0.0, "", "no passage to check it against", probabilities=[0.0, 0.0, 1.0])
+        probs = self.model.probabilities(np.array([[f[name] for name in FEATURES] for f in rows]))
+        verdicts = [self.model.verdict(p, threshold) for p in probs]
+        best = _decisive(probs, verdicts)
+        return ClaimCheck(verdict=verdicts[best], score=round(float(probs[best][0]), 4), span=spans[best],
+                          reason=reason_for(verdicts[best], rows[best]), key=keys[best],
+                          probabilities=[round(float(x), 4) for x in probs[best]], features=rows[best])
+
+
+def _content(claim: str, title: str) -> set[str]:
+    """The claim's words that can be evidence: neither the paper's title nor meta words."""
+    return signals.stems(claim) - signals.stems(title) - {w[:6] for w in signals.META_WORDS}
+
+
+def is_vacuous(claim: str, title: str, question: str = "", min_own_words: int = 2) -> bool:
+    """No claim: too few words beyond the paper's title and meta words, or nothing beyond the question.
+
+    An answer may repeat the question and add one word (its answer); a sentence that adds nothing to
+    the question, or only names the paper ("The passage is about X"), claims nothing to check.
+    """
+    if len(signals.own_words(claim, title)) < min_own_words:
+        return True
+    return bool(question) and not signals.own_words(claim, title, question)
+
+
+def _decisive(probs: np.ndarray, verdicts: list[str]) -> int:
+    """The surest supporting span wins; else the closest contradicting one (rows come closest first, papers
+    in the caller's order), which is the sentence a reader should compare; else the least unrelated span."""
+    supported = [i for i, v in enumerate(verdicts) if v == "supported"]
+    if supported:
+        return max(supported, key=lambda i: probs[i][0])
+    contradicted = [i for i, v in enumerate(verdicts) if v == "contradicted"]
+    if contradicted:
+        return contradicted[0]
+    return int(np.argmin(probs[:, 2]))
