@@ -42,7 +42,9 @@ class Assessor:
         bm25 = self.library.snapshot.bm25()
         tokens = word_tokens(question)
         scores = np.asarray(bm25.get_scores(tokens)) if bm25 is not None and tokens else None
-        named = bool(retriever.named_papers(question)) or bool(retriever.facets.matching(question))
+        # Only a named author or organisation: a year or a category code ("AI" in "built-in AI") is too easily
+        # matched by accident, and questions about those are answered by the catalog before retrieval.
+        named = bool(retriever.named_papers(question))
         return features(question, evidence, hits, self.stats(), scores, named)
 
     def decide(self, question: str, evidence: list[Evidence], hits: list[Hit]) -> Signals:
@@ -51,9 +53,9 @@ class Assessor:
             signals.outcome, signals.reason = "refused", "nothing was retrieved"
             return signals
         if signals.names_metadata:
-            # The catalog answers it (rag/facets.py): the papers matching the named author, year, category.
+            # Its papers are those of the named author or organisation (rag/facets.py).
             signals.p, signals.outcome = 1.0, "answer"
-            signals.reason = "the question names metadata of the library (an author, organisation, year or category)"
+            signals.reason = "the question names an author or organisation of the library"
             return signals
         signals.p = self.model.probability(signals.values)
         signals.outcome = self.model.outcome(signals.p)

@@ -4,8 +4,8 @@ A question asks for something — a number, a person, a name, a reason, a method
 subject. It is answerable here when the evidence holds a candidate of that kind about that subject.
 Seven signals describe that (see `FEATURES`); a logistic regression over the standardised signals,
 fitted by eval/fit_answerability.py on the development question sets only, turns them into the
-probability `p` that the question is answerable. A question that names metadata the catalog holds
-(an author, an organisation, a year, a category) is answered from the catalog and skips the model. Two thresholds from the same fit give three outcomes:
+probability `p` that the question is answerable. A question that names an author or organisation
+of the library is about their papers and skips the model. Two thresholds from the same fit give three outcomes:
 p >= answer: ask the LLM; closest <= p < answer: show the closest passages as such; below: refuse.
 """
 
