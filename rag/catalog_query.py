@@ -95,7 +95,8 @@ def headline(result: Result) -> str:
             return f"No paper with a printed date matches {what}."
         best = result.rows[0]
         word = "oldest" if plan_.op == "first" else "newest"
-        text = f"The {word} ({what}) is {best.title}, dated {best.date}."
+        scope = f" ({what})" if plan_.conditions else ""
+        text = f"The {word} paper{scope} is {best.title}, dated {best.date}."
         if result.extra:
             text += (f" {_papers(len(result.extra))} with a date whose year the page does not print "
                      f"might come {'before' if plan_.op == 'first' else 'after'} it; they are listed after it.")

@@ -1,7 +1,9 @@
 """Metadata a question names: people, organisations, years, category codes or names, venue words.
 
-"Which CV papers came out in 2024?" is answered by the catalog, not by prose similarity: the papers
-that match every facet the question names are lifted to the top of the fused ranking.
+No longer a ranking boost: a word that only looks like metadata ("latest", "sound") re-ranked
+content questions. Questions about metadata are answered by the catalog planner (rag/planner.py).
+What is left here are signals: `named_people` feeds the retriever's name list, and `matching` is one
+input of the answerability model (rag/abstain.py), which was fitted with it.
 """
 
 from __future__ import annotations

@@ -111,7 +111,7 @@ def plan(question: str, catalog: Catalog) -> Plan | None:
     low = q.text.casefold()
     full_date = bool(q.take(r"\b(full|complete|exact) dates?\b|\bday,? month,? and year\b"))
     first = bool(re.search(r"\b(oldest|earliest|first)\b", low))
-    last = bool(re.search(r"\b(newest|latest|most recent|last|youngest)\b", low))
+    last = bool(re.search(r"\b(newest|latest|most recent(?:ly)?|last|youngest)\b", low))
     count = bool(re.search(r"\bhow many\b|\bnumber of\b|\bcount\b", low))
     lookup = _lookup_field(low, count)
     residual = q.residual()
@@ -236,6 +236,23 @@ def _categories(q: _Question, catalog: Catalog) -> list[Condition]:
 
 def _dates(q: _Question) -> list[Condition]:
     found = []
+    for m in q.take(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"):  # ISO: 2017-11-29
+        found.append(_day(m.group(1), MONTHS[int(m.group(2)) - 1] if 1 <= int(m.group(2)) <= 12 else "jan",
+                          m.group(3)))
+    for m in q.take(rf"\b(before|prior to|earlier than|after|later than|since)\s+{_MONTH},?\s+((?:19|20)\d\d)\b"):
+        word, prefix = m.group(1).casefold(), f"{m.group(3)}-{_month_number(m.group(2)):02d}"
+        if word in ("before", "prior to", "earlier than"):
+            found.append(Condition("date", f"<{prefix}", f"posted: before {prefix}",
+                                   lambda p, x=prefix: bool(p.date) and p.date_precision != "year" and p.date[:7] < x))
+        else:
+            inclusive = word == "since"
+            found.append(Condition("date", f">{prefix}", f"posted: {'from' if inclusive else 'after'} {prefix}",
+                                   lambda p, x=prefix, i=inclusive: bool(p.date) and p.date_precision != "year"
+                                   and (p.date[:7] >= x if i else p.date[:7] > x)))
+    for m in q.take(r"\b((?:19|20)\d\d)\s*(?:,\s*)?(?:or|and)\s+((?:19|20)\d\d)\b"):
+        years = {int(m.group(1)), int(m.group(2))}
+        found.append(Condition("year", "|".join(map(str, sorted(years))), "year: " + " or ".join(map(str, sorted(years))),
+                               lambda p, ys=years: p.year in ys))
     for m in q.take(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"):
         found.append(_day(m.group(3), m.group(1), m.group(2)))
     for m in q.take(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+((?:19|20)\d\d)\b"):
