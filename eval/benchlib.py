@@ -31,11 +31,11 @@ def run_rag(args: list[str], home: Path, models_dir: Path | None = None) -> tupl
 
 
 def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
-    return ordered[index]
+    """rag.evaluation.metrics.percentile (one definition for benches and eval reports); NaN when empty, for tables."""
+    from rag.evaluation.metrics import percentile as interpolated
+
+    value = interpolated(values, q)
+    return float("nan") if value is None else value
 
 
 def print_table(title: str, rows: list[tuple[str, str, str]]) -> None:

@@ -7,7 +7,6 @@ files against their hashes, the manifest, the writer lock. Read-only storage is 
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import os
@@ -179,8 +178,7 @@ def _sources(listed: manifests.Manifest, snap) -> Check:
 
 def _sha256(path: Path) -> str | None:
     try:
-        with open(path, "rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
+        return snapshots.sha256_file(path)
     except OSError:
         return None
 

@@ -12,7 +12,6 @@ re-reads them all and names those whose source is gone.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -27,11 +26,12 @@ from rag.errors import IngestError, StoreError
 from rag.index import index_name, index_params
 from rag.lock import writer_lock
 from rag.parsing import PARSER_VERSION, ParseError, merge_papers, parse_file
+from rag.parsing.sniff import PDF_SUFFIXES, TEXT_SUFFIXES
 from rag.snapshot import Snapshot, SourceState
 from rag.store import VectorStore, move_aside, open_store
 from rag.text import word_tokens
 
-SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf"}
+SUPPORTED_SUFFIXES = PDF_SUFFIXES | TEXT_SUFFIXES  # what the parsers read; a second list disagreed on .markdown
 EMBED_BATCH = 64
 
 
@@ -256,11 +256,7 @@ def _embed_into(store: VectorStore, chunks, papers_by_id, embedder: Embedder, pr
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     try:
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
+        return snapshots.sha256_file(path)
     except OSError as exc:
         raise IngestError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    return digest.hexdigest()

@@ -211,7 +211,7 @@ def _write(root: Path, name: str, tmp: Path, snapshot: Snapshot, corpus_tokens: 
         # An empty token list would be dropped by bm25s and shift every index: give it a placeholder.
         retriever.index([tokens or ["\x00empty"] for tokens in corpus_tokens], show_progress=False)
         retriever.save(str(tmp / "bm25"), show_progress=False)
-    files = {str(p.relative_to(tmp)): _sha256(p) for p in sorted(tmp.rglob("*")) if p.is_file()}
+    files = {str(p.relative_to(tmp)): sha256_file(p) for p in sorted(tmp.rglob("*")) if p.is_file()}
     params = dict(snapshot.params, format=SNAPSHOT_FORMAT, created=time.strftime("%Y-%m-%dT%H:%M:%S%z"), files=files)
     params["digest"] = _params_digest(params)
     (tmp / "params.json").write_text(json.dumps(params, indent=2))
@@ -239,7 +239,8 @@ def _params_digest(params: dict) -> str:
     return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
 
 
-def _sha256(path: Path) -> str:
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file's bytes: the one helper for snapshot files, ingest's change check and doctor."""
     with open(path, "rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 

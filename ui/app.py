@@ -33,7 +33,7 @@ from ui.auth import UIError, auth_for
 from ui.backends import Backends
 from ui.examples import answered_examples
 from ui.style import CSS, JS, THEME
-from ui.uploads import MAX_UPLOAD_BYTES, add_uploads, uploads_dir
+from ui.uploads import MAX_UPLOAD_BYTES, SUPPORTED_SUFFIXES, add_uploads, uploads_dir
 from ui.verify import verify_tab
 
 log = logging.getLogger("rag.ui")
@@ -378,7 +378,7 @@ def _library_tab(handlers: Handlers) -> SimpleNamespace:
         with gr.Column(scale=1, min_width=280):
             gr.Markdown(f"### Add papers\nPDF, .txt or .md files, up to {MAX_UPLOAD_BYTES // 2**20} MB each. They "
                         "are copied into the library's `uploads` folder and indexed as `rag ingest` does.")
-            ui.files = gr.File(file_count="multiple", file_types=[".pdf", ".txt", ".md"], label="Files", height=180,
+            ui.files = gr.File(file_count="multiple", file_types=sorted(SUPPORTED_SUFFIXES), label="Files", height=180,
                                elem_id="upload-files")
             ui.add = gr.Button("Add to library", variant="primary", elem_id="upload-add")
             ui.status = gr.Markdown("", elem_id="upload-status")
