@@ -251,11 +251,7 @@ def plot(run: EvalRun, out: Path) -> list[Path]:
     ax.grid(alpha=0.3)
     ax.legend(loc="lower right")
     ax.set_title("Recall@k per system")
-    fig.tight_layout()
-    path = out / "recall_at_k.png"
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
-    written.append(path)
+    written.append(_save(fig, out / "recall_at_k.png"))
 
     panels = [("retrieval (one search)", {name: [q.latency_ms(name) for q in run.questions]
                                           for name in summary["systems"]})]
@@ -276,11 +272,7 @@ def plot(run: EvalRun, out: Path) -> list[Path]:
         ax.set_title(f"Latency: {title}")
         ax.legend()
         ax.grid(alpha=0.3)
-    fig.tight_layout()
-    path = out / "latency.png"
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
-    written.append(path)
+    written.append(_save(fig, out / "latency.png"))
 
     curve = summary.get("answer", {}).get("risk_coverage")
     if curve:
@@ -292,12 +284,17 @@ def plot(run: EvalRun, out: Path) -> list[Path]:
         ax.set_ylim(0, 1.02)
         ax.grid(alpha=0.3)
         ax.set_title("Risk–coverage: sweeping the answerability threshold")
-        fig.tight_layout()
-        path = out / "risk_coverage.png"
-        fig.savefig(path, dpi=120)
-        plt.close(fig)
-        written.append(path)
+        written.append(_save(fig, out / "risk_coverage.png"))
     return written
+
+
+def _save(fig, path: Path) -> Path:
+    import matplotlib.pyplot as plt
+
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+    return path
 
 
 # ---- compare --------------------------------------------------------------------------------
