@@ -13,15 +13,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from rag.parsing.pdf.reader import RawDocument, RawPage, Span
+from rag.parsing.pdf.tables import TableRow, find_tables
+from rag.parsing.pdf.words import SPACING_ACCENTS, clean_span_text
 
-# Spacing accents that TeX sets as a glyph of their own above the letter: 'O˘guz' -> 'Oğuz'.
-SPACING_ACCENTS = {
-    "\u02d8": "\u0306", "\u00a8": "\u0308", "\u00b4": "\u0301", "`": "\u0300", "\u02c6": "\u0302",
-    "\u02dc": "\u0303", "\u00af": "\u0304", "\u02c7": "\u030c", "\u02d9": "\u0307", "\u02da": "\u030a",
-    "\u02dd": "\u030b", "\u00b8": "\u0327", "^": "\u0302", "~": "\u0303",
-}  # fmt: skip
 FOOTNOTE_MARKS = set("*∗†‡§¶‖#,0123456789abcdefg ")
-CONTROL = dict.fromkeys(c for c in range(32) if c not in (9,))
 
 
 @dataclass(slots=True)
@@ -37,6 +32,7 @@ class Line:
     column: int = 0  # 0 single column or full width, 1 left, 2 right
     cells: list[str] = field(default_factory=list)  # pieces separated by wide gaps (table rows)
     spans: list[Span] = field(default_factory=list)
+    table: int = 0  # a row of the page's n-th captioned table (tables.py), 0 for any other line
 
 
 @dataclass(slots=True)
@@ -47,11 +43,6 @@ class PageLayout:
     lines: list[Line]  # body lines in reading order
     furniture: list[Line]  # running headers/footers, page numbers, small print under page 1's columns
     stamps: list[str]  # text written sideways in the margin (the arXiv stamp)
-
-
-def clean_span_text(text: str) -> str:
-    # PDFium reports a hyphen it judges to end a line as U+0002.
-    return text.replace("\x02", "-").translate(CONTROL).replace("\u00ad", "").replace("\ufffe", "").replace("\uffff", "")
 
 
 def body_size(document: RawDocument) -> float:
@@ -274,6 +265,11 @@ def captioned_figures(pictures: list[Box], spans: list[Span]) -> list[Box]:
     ]
 
 
+def _table_line(row: TableRow, page: int) -> Line:
+    return Line(text=" ".join(row.cells), x0=row.x0, y0=row.y0, x1=row.x1, y1=row.y1, size=row.size, bold=False,
+                page=page, column=row.column, cells=row.cells, table=row.table)
+
+
 def page_lines(page: RawPage, size: float) -> tuple[list[Line], list[str]]:
     """Lines of a page in reading order (before furniture is removed) and its sideways margin text."""
     flat = [s for s in page.spans if not s.vertical and clean_span_text(s.text).strip()]
@@ -288,7 +284,8 @@ def page_lines(page: RawPage, size: float) -> tuple[list[Line], list[str]]:
     for span in flat:
         sizes[round(span.size * 2) / 2] += len(span.text)
     gutter = find_gutter(flat, page.width, sizes.most_common(1)[0][0] if sizes else size)
-    lines: list[Line] = []
+    rows, flat = find_tables(flat, gutter)
+    lines = [_table_line(row, page.number) for row in rows]
     for part in _column_rows(flat, gutter, size):
         line = make_line(part, page.number, gap_cells=1.0)
         line.column = _column(part, gutter)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from dataclasses import dataclass, field
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -35,6 +36,9 @@ class Span:
     size: float  # effective font size: the text state's size times the object's scale
     bold: bool
     vertical: bool = False  # written along the page's height, e.g. an arXiv stamp in the margin
+    # (x0, x1, word) inside the run, read only on pages that print a 'Table N' caption: pdfTeX sets a
+    # whole table row as one run, and its columns are the gaps between these words.
+    words: list[tuple[float, float, str]] | None = None
 
     @property
     def height(self) -> float:
@@ -54,6 +58,9 @@ class RawPage:
 class RawDocument:
     pages: list[RawPage]
     metadata: dict[str, str]
+
+
+TABLE_CAPTION = re.compile(r"\s*table\s*[0-9IVX]+\s*[:.|]", re.I)
 
 
 def _load(path: Path, shown: str) -> pdfium.PdfDocument:
@@ -101,6 +108,7 @@ class _PageReader:
         self.left, self.bottom, self.right, self.top = (ctypes.c_float() for _ in range(4))
         self.matrix = raw.FS_MATRIX()
         self.font_size = ctypes.c_float()
+        self.char_box = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
 
     def _text(self, textpage, start: int, count: int) -> str:
         if count + 1 > self.capacity:
@@ -183,13 +191,30 @@ class _PageReader:
             handle = textpage.raw
             address = ctypes.cast(handle, ctypes.c_void_p).value
             spans: list[Span] = []
+            ranges: list[tuple[int, int]] = []
             for obj, first, last in object_runs(lambda index: _OBJECT_OF_CHAR(address, index), raw.FPDFText_CountChars(handle)):
                 text = self._text(handle, first, last - first + 1)
                 if text.strip():
                     spans.append(self._span(obj, text, inner.get(obj)))
+                    ranges.append((first, last))
+            if any(TABLE_CAPTION.match(span.text) for span in spans):
+                for span, (first, last) in zip(spans, ranges):
+                    # Character i of the text is character first + i of the page unless PDFium folded some.
+                    if " " in span.text.strip() and not span.vertical and len(span.text) == last - first + 1:
+                        span.words = self._words(handle, span.text, first)
             return spans, figures
         finally:
             textpage.close()
+
+    def _words(self, textpage, text: str, first: int) -> list[tuple[float, float, str]]:
+        """Each word's left and right edge, from the boxes of its first and last character."""
+        words = []
+        for found in re.finditer(r"\S+", text):
+            raw.FPDFText_GetCharBox(textpage, first + found.start(), self.char_box[0], self.char_box[1], self.char_box[2], self.char_box[3])
+            left = self.char_box[0].value
+            raw.FPDFText_GetCharBox(textpage, first + found.end() - 1, self.char_box[0], self.char_box[1], self.char_box[2], self.char_box[3])
+            words.append((left, self.char_box[1].value, found.group()))
+        return words
 
 
 Matrix = tuple[float, float, float, float, float, float]  # a b c d e f: x' = a x + c y + e, y' = b x + d y + f

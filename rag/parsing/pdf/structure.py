@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.parsing.pdf.layout import Line, PageLayout
+from rag.parsing.pdf.tables import NUMERIC
 from rag.parsing.pdf.words import Vocabulary, join_lines, normalise
 
 NUMBERED_HEADING = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-H](?:\.\d{1,2}){0,2}\.?|[IVX]{1,4}\.)\s+[A-Z][^.]{1,80}")
@@ -24,7 +25,6 @@ APPENDIX_HEADING = re.compile(r"(?:appendix|supplementary|[A-H](?:\.\d+)*\.?\s)"
 CAPTION = re.compile(r"(?:figure|fig\.|table)\s*[0-9IVX]+\s*[:.|]", re.I)
 INLINE_ABSTRACT = re.compile(r"abstract\s*[.:—–-]\s*", re.I)
 KEYWORDS = re.compile(r"(?:keywords|key words|index terms)\s*[:.—–-]", re.I)
-NUMERIC = re.compile(r"[-+±]?\d+(?:[.,]\d+)?%?")
 
 
 @dataclass
@@ -81,6 +81,15 @@ def paragraphs(pages: list[PageLayout], size: float, start: tuple[int, int]) -> 
                 continue
             left = lefts.get((page.number, line.column), line.x0)
             current = out[-1] if out and out[-1].kind != "heading" else None
+            if line.table:
+                # Rows of a captioned table (tables.py) are one block whatever their spacing.
+                if current is None or current.kind != "table" or current.lines[-1].table != line.table \
+                        or current.page != page.number:
+                    out.append(Para("table", page.number, section, [line]))
+                else:
+                    current.lines.append(line)
+                previous = line
+                continue
             if in_refs:
                 # A reference entry starts at the column's edge; its continuation lines hang indented.
                 new = current is None or line.x0 < left + 0.4 * line.size or _gap(previous, line) > 0.6 * line.size

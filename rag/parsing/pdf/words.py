@@ -17,7 +17,19 @@ from collections.abc import Iterable
 LIGATURES = re.compile("[\ufb00-\ufb06]")
 # Computer Modern's 'ff' ligature is mapped to U+21B5 by some PDF producers: 'e↵orts'.
 BROKEN_FF = re.compile(r"(?<=[A-Za-z])\u21b5(?=[a-z])|\b\u21b5(?=[a-z])")
+# Spacing accents that TeX sets as a glyph of their own above the letter: 'O˘guz' -> 'Oğuz'.
+SPACING_ACCENTS = {
+    "\u02d8": "\u0306", "\u00a8": "\u0308", "\u00b4": "\u0301", "`": "\u0300", "\u02c6": "\u0302",
+    "\u02dc": "\u0303", "\u00af": "\u0304", "\u02c7": "\u030c", "\u02d9": "\u0307", "\u02da": "\u030a",
+    "\u02dd": "\u030b", "\u00b8": "\u0327", "^": "\u0302", "~": "\u0303",
+}  # fmt: skip
+CONTROL = dict.fromkeys(c for c in range(32) if c not in (9,))
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
+
+
+def clean_span_text(text: str) -> str:
+    # PDFium reports a hyphen it judges to end a line as U+0002.
+    return text.replace("\x02", "-").translate(CONTROL).replace("\u00ad", "").replace("\ufffe", "").replace("\uffff", "")
 
 
 def normalise(text: str) -> str:
