@@ -7,6 +7,7 @@ right one. Page furniture (headers, footers, page numbers) is set aside in furni
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -168,13 +169,24 @@ def find_gutter(spans: list[Span], width: float, size: float) -> tuple[float, fl
     total = sum(len(s.text) for s in text)
     if total < 400:
         return None
-    step = 2.0
-    xs = [width * 0.3 + step * i for i in range(int(width * 0.4 / step))]
+    step, base = 2.0, width * 0.3
+    count = int(width * 0.4 / step)
+    xs = [base + step * i for i in range(count)]
+    # Characters crossing, and wholly left of, each candidate x: difference arrays, one pass over the runs.
+    crossing_at, left_at = [0] * (count + 1), [0] * (count + 1)
+    for span in text:
+        first = max(math.floor((span.x0 - base) / step) + 1, 0)  # first x with span.x0 < x
+        end = min(math.ceil((span.x1 - base) / step), count)  # first x with x >= span.x1
+        if first < end:
+            crossing_at[first] += len(span.text)
+            crossing_at[end] -= len(span.text)
+        left_at[max(end, 0)] += len(span.text)
     best = None
-    for x in xs:
-        crossing = sum(len(s.text) for s in text if s.x0 < x < s.x1)
+    crossing = left = 0
+    for index, x in enumerate(xs):
+        crossing += crossing_at[index]
+        left += left_at[index]
         if crossing <= 0.05 * total:
-            left = sum(len(s.text) for s in text if s.x1 <= x)
             if min(left, total - left - crossing) > 0.1 * total:
                 best = best or [x, x]
                 best[1] = x
