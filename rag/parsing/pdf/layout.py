@@ -82,6 +82,16 @@ def _compose_accents(spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.x0)
 
 
+def _unmapped_glyphs(text: str, last: bool) -> str:
+    """PDFium's line-end hyphen (U+0002) can only end a line; inside one it is a glyph it could not
+    map (LNCS's 'ffi' in 'di?culties'), marked U+FFFD for words.py to resolve."""
+    if "\x02" not in text:
+        return text
+    body = text.rstrip()
+    inner = body[:-1].replace("\x02", "\ufffd") + body[-1:] if last else body.replace("\x02", "\ufffd")
+    return inner + text[len(body):]
+
+
 def make_line(spans: list[Span], page: int, gap_cells: float) -> Line:
     """One line from runs at one height: words joined, footnote marks dropped, wide gaps kept as cells."""
     spans = _compose_accents(sorted(spans, key=lambda s: s.x0))
@@ -89,8 +99,8 @@ def make_line(spans: list[Span], page: int, gap_cells: float) -> Line:
     size, baseline = main.size, main.y0
     text, cells, cell = "", [], ""
     previous: Span | None = None
-    for span in spans:
-        piece = clean_span_text(span.text)
+    for index, span in enumerate(spans):
+        piece = clean_span_text(_unmapped_glyphs(span.text, index == len(spans) - 1))
         if _is_superscript(span, size, baseline):
             if set(piece) <= FOOTNOTE_MARKS and not (text and text.rstrip()[-1:].isdigit()):
                 continue  # a footnote or affiliation mark, not content
@@ -110,6 +120,8 @@ def make_line(spans: list[Span], page: int, gap_cells: float) -> Line:
         cell += piece
         previous = span
     cells.append(cell.strip())
+    if text.rstrip().endswith("\ufffd"):
+        text = text.rstrip()[:-1] + "-"  # a line-end hyphen after all, with a mark set after it
     bold_chars = sum(len(s.text) for s in spans if s.bold)
     return Line(
         text=" ".join(text.split()),

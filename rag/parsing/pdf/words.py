@@ -16,7 +16,12 @@ from collections.abc import Iterable
 
 LIGATURES = re.compile("[\ufb00-\ufb06]")
 # Computer Modern's 'ff' ligature is mapped to U+21B5 by some PDF producers: 'e↵orts'.
-BROKEN_FF = re.compile(r"(?<=[A-Za-z])\u21b5(?=[a-z])|\b\u21b5(?=[a-z])")
+BROKEN_FF = re.compile(r"(?<=[A-Za-z])\u21b5(?=[a-z-])|\b\u21b5(?=[a-z])")
+# A glyph PDFium could not map, inside a word ('di?culties', 'e?cient'): layout.py marks it U+FFFD.
+# Fonts that lose one ligature keep fi and fl (they have code points) and ff (above), so the word
+# the document prints elsewhere decides, and the three-letter ligature is the fallback.
+UNMAPPED = re.compile(r"(?P<head>[A-Za-z]*)\ufffd(?P<tail>[a-z]+)")
+UNMAPPED_LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
 # Spacing accents that TeX sets as a glyph of their own above the letter: 'O˘guz' -> 'Oğuz'.
 SPACING_ACCENTS = {
     "\u02d8": "\u0306", "\u00a8": "\u0308", "\u00b4": "\u0301", "`": "\u0300", "\u02c6": "\u0302",
@@ -32,10 +37,20 @@ def clean_span_text(text: str) -> str:
     return text.replace("\x02", "-").translate(CONTROL).replace("\u00ad", "").replace("\ufffe", "").replace("\uffff", "")
 
 
-def normalise(text: str) -> str:
+def normalise(text: str, vocab: Vocabulary | None = None) -> str:
     """ﬁ -> fi, ﬂ -> fl, ... (NFKC for the ligature block only: '²' and '½' keep their meaning)."""
     text = LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    if "\ufffd" in text:
+        text = UNMAPPED.sub(lambda m: m["head"] + _ligature(m["head"], m["tail"], vocab) + m["tail"], text)
     return BROKEN_FF.sub("ff", text)
+
+
+def _ligature(head: str, tail: str, vocab: Vocabulary | None) -> str:
+    if vocab is not None:
+        for ligature in UNMAPPED_LIGATURES:
+            if vocab.words[f"{head}{ligature}{tail}".lower()]:
+                return ligature
+    return UNMAPPED_LIGATURES[0]
 
 
 class Vocabulary:
@@ -64,7 +79,7 @@ def join_lines(lines: list[str], vocab: Vocabulary) -> str:
     """Lines of one paragraph as one string, line-end hyphens kept or dropped as the document decides."""
     text = ""
     for raw in lines:
-        line = normalise(raw).strip()
+        line = normalise(raw, vocab).strip()
         if not line:
             continue
         if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and line[:1].isalpha() and line[:1].islower():
