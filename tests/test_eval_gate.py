@@ -59,7 +59,8 @@ def test_retrieval_gate(seeded):
                                 f"{name} {systems[name]['overall'][metric]:.3f}")
     assert not failures, "retrieval regressed on eval/datasets/seeds.jsonl:\n" + "\n".join(failures)
     assert len(run.questions) == len(questions)
-    assert all(len(q.retrieved_titles) == 10 for q in run.questions)
+    # A metadata question the catalog planner takes lists exactly the matching papers, however few.
+    assert all(len(q.retrieved_titles) == 10 for q in run.questions if q.kind != "metadata")
 
 
 def test_llamaindex_baseline_runs_offline_with_our_embedder(seeded):
