@@ -53,6 +53,8 @@ def test_bad_colour_space_reads():
     _, text = read("pdf-bad-color-space.pdf")
     # A three-column brochure: its words read, though the sidebar's lines interleave (known limitation).
     assert "We aim to achieve net-zero" in text and "Reducing carbon emissions" in text
+    # A line-end hyphen with the next column's text set after it on the same row is still a hyphen.
+    assert "Scope 2 (market-" in text and "\ufffd" not in text
 
 
 def test_broken_object_structure_reads():

@@ -82,6 +82,9 @@ def _compose_accents(spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.x0)
 
 
+UNMAPPED_NOT_IN_WORD = re.compile(r"\ufffd(?![a-z])")
+
+
 def _unmapped_glyphs(text: str, last: bool) -> str:
     """PDFium's line-end hyphen (U+0002) can only end a line; inside one it is a glyph it could not
     map (LNCS's 'ffi' in 'di?culties'), marked U+FFFD for words.py to resolve."""
@@ -120,8 +123,10 @@ def make_line(spans: list[Span], page: int, gap_cells: float) -> Line:
         cell += piece
         previous = span
     cells.append(cell.strip())
-    if text.rstrip().endswith("\ufffd"):
-        text = text.rstrip()[:-1] + "-"  # a line-end hyphen after all, with a mark set after it
+    if "\ufffd" in text:
+        # Not inside a word: a line-end hyphen after all, with a mark or a sidebar's text set after it.
+        text = UNMAPPED_NOT_IN_WORD.sub("-", text)
+        cells = [UNMAPPED_NOT_IN_WORD.sub("-", c) for c in cells]
     bold_chars = sum(len(s.text) for s in spans if s.bold)
     return Line(
         text=" ".join(text.split()),
@@ -296,7 +301,7 @@ def _table_line(row: TableRow, page: int) -> Line:
 
 def page_lines(page: RawPage, size: float) -> tuple[list[Line], list[str]]:
     """Lines of a page in reading order (before furniture is removed) and its sideways margin text."""
-    flat = [s for s in page.spans if not s.vertical and clean_span_text(s.text).strip()]
+    flat = [s for s in page.spans if not s.vertical and (s.text.isprintable() or clean_span_text(s.text).strip())]
     figures = captioned_figures(page.figures, flat)
     if figures:
         # Labels drawn inside a figure (axis ticks, boxes of a diagram) are not the paper's prose.

@@ -57,14 +57,13 @@ class Vocabulary:
     """How often the document prints each word and each hyphenated compound away from a line end."""
 
     def __init__(self, lines: Iterable[str]) -> None:
-        self.words: Counter[str] = Counter()
+        tokens: list[str] = []
         for line in lines:
-            tokens = WORD.findall(normalise(line).lower())
+            found = WORD.findall(normalise(line).lower())
             # The last token of a line may be half a word; it is no evidence.
-            for token in tokens[:-1] if line.rstrip().endswith("-") else tokens:
-                self.words[token] += 1
-                if "-" in token:
-                    self.words.update(token.split("-"))
+            tokens += found[:-1] if line.rstrip().endswith("-") else found
+        self.words: Counter[str] = Counter(tokens)
+        self.words.update(part for token in tokens if "-" in token for part in token.split("-"))
 
     def keeps_hyphen(self, head: str, tail: str) -> bool:
         head_key, tail_key = head.lower(), tail.lower()
