@@ -66,7 +66,7 @@ def _llm_model() -> Check:
 
 def storage_checks(settings: Settings) -> list[Check]:
     """Data dir, writer lock, manifest, store, snapshot, catalog vs vectors, sources: each with its fix."""
-    from rag.library import Library
+    from rag.library import Library, missing_index_message
 
     library = Library(settings)
     checks = [_data_dir(settings), _lock(settings)]
@@ -76,10 +76,10 @@ def storage_checks(settings: Settings) -> list[Check]:
     try:
         snap = snapshots.load(settings.snapshots_dir, library.index_name)
     except NotIndexedError as exc:
-        if listed.sources:
-            checks.append(Check("index", "fail", f"the index is missing, but the library lists {listed.papers} papers "
-                                                 f"from {len(listed.sources)} files", "rag ingest --rebuild"))
-        else:
+        try:
+            checks.append(Check("index", "fail", missing_index_message(settings, library.index_name),
+                                "rag ingest --rebuild"))
+        except NotIndexedError:
             checks.append(Check("index", "fail", str(exc), "rag ingest"))
         return checks
     except RagError as exc:
@@ -125,7 +125,7 @@ def _manifest(settings: Settings, listed: manifests.Manifest, snap) -> Check:
     indexed = {s.path for s in snap.sources}
     if listed.problem:
         where = f"; using the backup {listed.loaded_from}" if listed.loaded_from else "; no intact backup"
-        return Check("library manifest", "warn", f"{manifests.manifest_path(settings.home)} is {listed.problem}{where}",
+        return Check("library manifest", "fail", f"{manifests.manifest_path(settings.home)} is {listed.problem}{where}",
                      "rag ingest (writes it again from the index)")
     if not listed.sources and indexed:
         return Check("library manifest", "warn", "no library manifest yet (made by an older version)",

@@ -116,6 +116,10 @@ def _ingest(files: list[Path], settings: Settings, embedder: Embedder, rebuild: 
     else:
         previous = snapshots.try_load(settings.snapshots_dir, name)
         known = list(library.sources)
+    if previous is None and (library.problem or not library.sources):
+        # A new index (changed chunker or embedder) of a library whose manifest is missing or was made before
+        # manifests existed: the other indexes' snapshots still say which files the library holds.
+        known += _other_index_source_paths(settings, name)
     for path in dict.fromkeys(known):
         if not Path(path).exists() and (rebuild or previous is None or path not in {s.path for s in previous.sources}):
             entry = library.sources.get(path)
@@ -184,6 +188,14 @@ def _previous_source_paths(settings: Settings, name: str) -> list[str]:
     except StoreError:
         return []
     return [source.path for source in previous.sources] if previous else []
+
+
+def _other_index_source_paths(settings: Settings, name: str) -> list[str]:
+    paths: list[str] = []
+    for root in sorted(settings.snapshots_dir.glob("papers-*")) if settings.snapshots_dir.is_dir() else []:
+        if root.name != name:
+            paths += _previous_source_paths(settings, root.name)
+    return paths
 
 
 def _refresh_sources(files: list[Path], previous: Snapshot | None, report: IngestReport) -> list[SourceState]:

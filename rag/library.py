@@ -28,6 +28,20 @@ from rag.snapshot import Snapshot
 from rag.store import VectorStore, open_store
 
 
+def missing_index_message(settings: Settings, name: str) -> str:
+    """Why there is no snapshot for `name`, and the fix; a NotIndexedError when the library is simply empty."""
+    listed = manifests.load(settings.home)
+    if not listed.sources:
+        raise NotIndexedError("nothing is indexed yet for these settings — run `rag ingest` (default: the seeds)")
+    others = [p.name for p in settings.snapshots_dir.glob("papers-*") if p.name != name] \
+        if settings.snapshots_dir.is_dir() else []
+    if others:  # a new chunker, embedder or schema names a new index: nothing was lost
+        return (f"the library's {listed.papers} papers were indexed with other settings (chunker, embedder or schema "
+                f"changed) — run `rag ingest --rebuild` to index them with the current ones")
+    return (f"the index is missing, but the library lists {listed.papers} papers from {len(listed.sources)} files — "
+            f"run `rag ingest --rebuild` to restore it")
+
+
 class Library:
     def __init__(self, settings: Settings, embedder: Embedder | None = None):
         self.settings = settings
@@ -72,11 +86,7 @@ class Library:
         try:
             return snapshots.load(self.settings.snapshots_dir, self.index_name)
         except NotIndexedError:
-            listed = manifests.load(self.settings.home)
-            if listed.sources:  # the library lists papers, so their index was lost, not never built
-                raise StoreError(f"the index is missing, but the library lists {listed.papers} papers from "
-                                 f"{len(listed.sources)} files — run `rag ingest --rebuild` to restore it") from None
-            raise
+            raise StoreError(missing_index_message(self.settings, self.index_name)) from None
 
     @cached_property
     def store(self) -> VectorStore:
