@@ -108,7 +108,9 @@ def describe(paper: Paper) -> str:
     """One catalog row as text: what the pages print about the paper."""
     parts = [paper.author_line(limit=6) or "authors not listed"]
     if paper.date:
-        parts.append(paper.date + (" (year not printed)" if paper.date_inferred else ""))
+        note = "" if not paper.date_inferred else " (from the venue)" if paper.date_precision == "year" \
+            else " (year not printed)"
+        parts.append(paper.date + note)
     if paper.category:
         name = category_name(paper.category)
         parts.append(f"{paper.category} {name}" if name else paper.category)

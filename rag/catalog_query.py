@@ -140,7 +140,7 @@ def _answer(question: str, standalone: str, text: str, rows: list[Paper], shown:
                          retrieval_score=1.0, relevance=1.0, section="")
                 for n, p in enumerate(rows, start=1)]
     sentences = [AnswerSentence(text=text, supported=True, support=1.0, origin="extractive")]
-    sentences += [AnswerSentence(text=f"{e.text} [{e.n}]", citations=[e.n], supported=True, support=1.0,
+    sentences += [AnswerSentence(text=f"• {e.text} [{e.n}]", citations=[e.n], supported=True, support=1.0,
                                  origin="extractive") for e in evidence]
     citations = [Citation(n=e.n, paper_id=e.paper.paper_id, title=e.paper.title, authors=e.paper.author_names,
                           year=e.paper.year, source=[s.path for s in e.paper.sources], passage=e.text, span=e.text,
@@ -160,7 +160,7 @@ def _summary(question: str, standalone: str, papers: list[Paper], shown: list[st
     for sentence, evidence in zip(answer.sentences[1:], answer.evidence):
         opening = (split_sentences(evidence.paper.abstract) or [describe(evidence.paper)])[0]
         evidence.sentences = [opening]
-        sentence.text = f"{evidence.paper.title}: {opening} [{evidence.n}]"
+        sentence.text = f"• {evidence.paper.title}: {opening} [{evidence.n}]"
     for citation, evidence in zip(answer.citations, answer.evidence):
         citation.passage = citation.span = evidence.text
     answer.answer = " ".join(s.text for s in answer.sentences)

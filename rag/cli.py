@@ -242,9 +242,14 @@ def print_answer(answer, streamed: bool) -> None:
         click.echo("\nSources:")
         for citation in answer.citations:
             year = f" ({citation.year})" if citation.year else ""
-            click.echo(f"  [{citation.n}] {citation.title}{year} — {', '.join(citation.source)}")
-            click.echo(f"      \"{_shorten(citation.span or citation.passage, 200)}\"")
+            click.echo(f"  [{citation.n}] {citation.title}{year} — {citation.location or ', '.join(citation.source)}")
+            if answer.backend != "catalog":  # a catalog row is the answer sentence itself
+                click.echo(f"      \"{_shorten(citation.span or citation.passage, 200)}\"")
     click.echo(f"\n— {answer.backend}:{answer.model}, {answer.timings.get('total_ms', 0) / 1000:.1f} s")
+    if answer.applied_filters:
+        click.echo(f"  filters: {'; '.join(answer.applied_filters)}")
+    if answer.standalone_question.strip() != answer.question.strip():
+        click.echo(f"  understood as: {answer.standalone_question}")
 
 
 @main.command()

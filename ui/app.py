@@ -20,8 +20,6 @@ from types import SimpleNamespace
 import gradio as gr
 import pandas as pd
 
-from rag import history as saved
-from rag.catalog_query import filter_labels
 from rag.config import Settings
 from rag.conversation import Turn
 from rag.errors import RagError
@@ -32,6 +30,7 @@ from ui import render, reports
 from ui.auth import UIError, auth_for
 from ui.backends import Backends
 from ui.examples import answered_examples
+from ui.manage import ManageHandlers, answer_notes, busy, idle, removable_choices, source_options
 from ui.style import CSS, JS, THEME
 from ui.uploads import MAX_UPLOAD_BYTES, SUPPORTED_SUFFIXES, add_uploads, uploads_dir
 from ui.verify import verify_tab
@@ -73,45 +72,11 @@ def _image(path: Path | None):
         return image.copy()
 
 
-def _source_options(papers: list[Paper]) -> list[tuple[str, str]]:
-    """Source-page choices by the name the page gives itself ('Amii at ICLR 2026'), not its hashed file name."""
-    names: dict[str, str] = {}
-    for source in (s for p in papers for s in p.sources):
-        names.setdefault(source.path, source.page_name or Path(source.path).name)
-    return [("Any", render.ANY)] + sorted(((name, path) for path, name in names.items()), key=lambda c: c[0].casefold())
-
-
-def _removable(papers: list[Paper]) -> list[tuple[str, str]]:
-    """What the Library tab can remove: each file (by page name) and each paper (by title)."""
-    files = [(f"File: {name}", path) for name, path in _source_options(papers)[1:]]
-    return files + [(f"Paper: {p.title[:90]}", p.paper_id) for p in papers]
-
-
-def _busy() -> tuple:
-    """While an answer streams, Ask and the question box wait: a second Enter is not silently dropped."""
-    return gr.update(interactive=False, value="Answering…"), gr.update(interactive=False)
-
-
-def _idle() -> tuple:
-    return gr.update(interactive=True, value="Ask"), gr.update(interactive=True)
-
-
-def answer_notes(answer, filters: Filters | None) -> str:
-    """Small print under an answer: the filters it was limited to, and the question as it was understood."""
-    shown = list(dict.fromkeys(filter_labels(filters or Filters()) + answer.applied_filters))
-    notes = []
-    if shown:
-        notes.append("Filters: " + "; ".join(shown))
-    if answer.standalone_question.strip() != answer.question.strip():
-        notes.append("Understood as: " + answer.standalone_question)
-    return "".join(f"\n\n<sub class=\"answer-note\">{render.md_escape(n)}</sub>" for n in notes)
-
-
 def _pick_example(event: gr.SelectData) -> str:
     return event.value["text"] if isinstance(event.value, dict) else str(event.value)
 
 
-class Handlers:
+class Handlers(ManageHandlers):
     """What every session shares: the library, the models, one ingest at a time. Sessions bring their state."""
 
     def __init__(self, settings: Settings, library: Library, llm_spec: str = "auto"):
@@ -190,53 +155,6 @@ class Handlers:
             log.exception("answering %r failed", text)
             updates.put(("error", f"unexpected error ({type(exc).__name__}: {exc}) — see the server log"))
 
-    def _keep(self, conversation: saved.Conversation | None, turn: Turn, filters: Filters | None):
-        """Save the conversation under the data dir after each turn, so it can be reopened later."""
-        conversation = conversation or saved.new(filters.model_dump() if filters else {})
-        conversation.add(turn)
-        try:
-            saved.save(self.settings.home, conversation)
-        except OSError:
-            log.exception("could not save the conversation")
-        return conversation
-
-    def past_choices(self) -> dict:
-        past = saved.list_all(self.settings.home)
-        return gr.update(choices=[(f"{c.updated[:16].replace('T', ' ')} · {c.title}", c.id) for c in past])
-
-    def open_conversation(self, conversation_id: str | None) -> tuple:
-        """A saved conversation back in the chat: its questions and answers, and follow-ups continue it."""
-        if not conversation_id:
-            return (gr.skip(),) * 7
-        try:
-            conversation = saved.load(self.settings.home, conversation_id)
-        except RagError as exc:
-            return gr.skip(), [{"role": "assistant", "content": render.error_message(str(exc))}], *(gr.skip(),) * 5
-        messages = []
-        for turn in conversation.turns:
-            messages += [{"role": "user", "content": render.md_escape(turn.question)},
-                         {"role": "assistant", "content": render.md_escape(turn.answer)}]
-        state = {"messages": messages, "turns": list(conversation.turns), "answers": [], "conversation": conversation}
-        return (state, messages, render.SOURCES_EMPTY, "", "", gr.update(interactive=False),
-                gr.update(value=None, interactive=False))
-
-    def remove_item(self, target: str | None, query: str, flagged: bool) -> tuple:
-        """Returns (status, table, summary, remove choices)."""
-        if not target:
-            return "Choose a paper or a file to remove.", *(gr.skip(),) * 3
-        from rag.remove import remove
-
-        try:
-            with self._ingest:
-                report = remove([target], self.settings, self.library.embedder)
-        except RagError as exc:
-            return f"**Could not remove it:** {render.md_escape(str(exc))}", *(gr.skip(),) * 3
-        what = "; ".join(render.md_escape(t) for t in report.papers) or "nothing"
-        status = (f"**Removed** {what} — {report.chunks_removed} passages and their vectors; "
-                  f"{report.papers_left} papers left.")
-        frame, summary = self.table(query, flagged)
-        return status, frame, summary, gr.update(choices=_removable(self.papers()[0]), value=None)
-
     def new_conversation(self) -> tuple:
         return (new_session(), [], render.SOURCES_EMPTY, "", "", gr.update(interactive=False),
                 gr.update(value=None, interactive=False))
@@ -293,7 +211,7 @@ class Handlers:
         years = _options(choices["years"])
         return (status, frame, summary, gr.update(choices=years), gr.update(choices=years),
                 gr.update(choices=_options(choices["categories"])),
-                gr.update(choices=_source_options(self.papers()[0])), None)
+                gr.update(choices=source_options(self.papers()[0])), None)
 
     # ---- evals; both return (status, plot row, *plots, report)
 
@@ -332,7 +250,7 @@ def _chat_tab(handlers: Handlers, papers: list[Paper], empty_reason: str, model_
                     ui.year_from = gr.Dropdown(_options(choices["years"]), value=render.ANY, label="From year")
                     ui.year_to = gr.Dropdown(_options(choices["years"]), value=render.ANY, label="To year")
                     ui.category = gr.Dropdown(_options(choices["categories"]), value=render.ANY, label="Category")
-                    ui.source = gr.Dropdown(_source_options(papers), value=render.ANY, label="Source page",
+                    ui.source = gr.Dropdown(source_options(papers), value=render.ANY, label="Source page",
                                             scale=2, elem_id="source-filter")
             ui.chatbot = gr.Chatbot(
                 height=540, show_label=False, elem_id="chat", feedback_options=None, buttons=[],
@@ -384,7 +302,7 @@ def _library_tab(handlers: Handlers) -> SimpleNamespace:
             ui.status = gr.Markdown("", elem_id="upload-status")
             gr.Markdown("### Remove\nA paper, or a whole file with its papers: their passages, vectors and index "
                         "entries go in one step.")
-            ui.target = gr.Dropdown(_removable(handlers.papers()[0]), value=None, label="Paper or file",
+            ui.target = gr.Dropdown(removable_choices(handlers.papers()[0]), value=None, label="Paper or file",
                                     elem_id="remove-target")
             ui.remove = gr.Button("Remove from library", variant="stop", elem_id="remove")
             ui.remove_status = gr.Markdown("", elem_id="remove-status")
@@ -428,14 +346,14 @@ def build_app(settings: Settings, library: Library | None = None, llm_spec: str 
         ask_outputs = [chat.question, chat.chatbot, session, chat.sources, chat.markdown, chat.bibtex, chat.copy,
                        chat.bib]
         lock = [chat.ask, chat.question]
-        gr.on([chat.question.submit, chat.ask.click], _busy, None, lock, queue=False, trigger_mode="once",
+        gr.on([chat.question.submit, chat.ask.click], busy, None, lock, queue=False, trigger_mode="once",
               api_name=False) \
             .then(handlers.ask, ask_inputs, ask_outputs, api_name="ask") \
-            .then(_idle, None, lock, queue=False, api_name=False)
+            .then(idle, None, lock, queue=False, api_name=False)
         chat.chatbot.example_select(_pick_example, None, chat.question, queue=False, api_name=False) \
-            .then(_busy, None, lock, queue=False, api_name=False) \
+            .then(busy, None, lock, queue=False, api_name=False) \
             .then(handlers.ask, ask_inputs, ask_outputs, api_name=False) \
-            .then(_idle, None, lock, queue=False, api_name=False)
+            .then(idle, None, lock, queue=False, api_name=False)
         gr.on([chat.past.focus, demo.load], handlers.past_choices, None, chat.past, api_name=False)
         chat.reopen.click(handlers.open_conversation, chat.past, [session, chat.chatbot, chat.sources, chat.markdown,
                                                                   chat.bibtex, chat.copy, chat.bib], api_name=False)
