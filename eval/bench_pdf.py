@@ -1,6 +1,6 @@
 """PDF readers compared on ../shared/pdfs/papers: pages per second and what a reader gets right.
 
-    .venv/bin/python eval/bench_pdf.py [--repeat 3]
+    .venv/bin/python eval/bench_pdf.py [--repeat 3] [--questions eval/datasets/fulltext_dev.jsonl]
 
 Rows: our reader (pypdfium2 text objects + layout), and plain text extraction with each library
 that is installed (pypdfium2, pypdf, pdfplumber, pymupdf; missing ones are listed as such).
@@ -9,12 +9,18 @@ characters, every author name (diacritics included) within the first 1,500, no l
 characters, 'ingredient' joined and 'self-supervised' kept, no footnote mark glued to a word
 ('competitive1', 'QA1'), no figure label in the text ('Triplet loss'). Time is the best of
 --repeat runs, wall clock and CPU (process time): the machine is shared, CPU time is the steadier.
+
+--questions: for each answerable full-text question, is the fact where a reader would look for it?
+'on page' = some block of the gold paper that runs over the question's page holds every answer
+keyword (table cells read as plain text; a block runs from its page until the next block starts); 'right kind' = that block is also of the kind the question names (a
+table for a table question). This isolates the PDF reader from retrieval and the LLM.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import time
 from pathlib import Path
 
@@ -94,13 +100,44 @@ def quality(name: str, text: str) -> dict[str, bool]:
     }
 
 
+def reachable(questions: Path) -> None:
+    from rag.parsing import parse_file
+
+    papers = {p.title.casefold(): p for p in (parse_file(path)[0] for path in sorted(PAPERS.glob("*.pdf")))}
+    rows = [json.loads(line) for line in questions.read_text().splitlines() if line.strip()]
+    rows = [r for r in rows if r.get("answer_keywords") and r.get("gold_titles") and r.get("page")]
+    on_page = right_kind = 0
+    for row in rows:
+        paper = papers.get(row["gold_titles"][0].casefold())
+        if paper is None:  # a page without a title: the file name stands in, as in the gold title
+            paper = next((p for p in papers.values() if p.title.casefold() == row["gold_titles"][0].replace("-", " ").casefold()), None)
+        if paper is None:
+            continue
+        keys = [k.casefold() for k in row["answer_keywords"]]
+        # A block runs from its page until the next block starts: a paragraph may go on over a page break.
+        ends = [b.page for b in paper.blocks[1:]] + [paper.page_count]
+        blocks = [b for b, end in zip(paper.blocks, ends) if b.page <= row["page"] <= max(end, b.page)]
+        texts = [(b.kind, b.text.replace(" | ", " ").casefold()) for b in blocks]
+        if row["page"] == 1:
+            texts.append(("text", paper.abstract.casefold()))
+        hits = [kind for kind, text in texts if all(k in text for k in keys)]
+        on_page += bool(hits)
+        right_kind += bool(hits) and (row.get("where") != "table" or "table" in hits)
+    print(f"{questions.name}: {len(rows)} answerable questions; fact on its page {on_page}/{len(rows)}, "
+          f"in a block of the right kind {right_kind}/{len(rows)}")
+
+
 COLUMNS = ["title", "authors", "ligatures", "hyphens", "marks", "figures"]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--questions", type=Path, help="a full-text question set (JSON lines) to check reachability on")
     args = parser.parse_args()
+    if args.questions:
+        reachable(args.questions)
+        return
     files = sorted(PAPERS.glob("*.pdf"))
     assert files, f"no PDFs in {PAPERS}"
     print(f"{'reader':28} {'pages':>5} {'ms/page':>8} {'cpu ms':>7}  " + "  ".join(f"{k:>9}" for k in COLUMNS))
