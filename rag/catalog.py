@@ -23,7 +23,7 @@ def page_label(source: SourceRef) -> str:
 def short_name(title: str) -> str | None:
     """'Nano3D: A Training-Free …' -> 'Nano3D': the name a paper goes by, when its title leads with one."""
     head = title.split(":", 1)[0].strip()
-    if head != title and 1 <= len(head.split()) <= 2 and re.search(r"[A-Z].*[A-Z0-9]|\d", head):
+    if head != title and 1 <= len(head.split()) <= 3 and head[:1].isupper():
         return head
     return None
 

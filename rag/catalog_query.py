@@ -37,7 +37,7 @@ class Result:
 
 def run(plan_: Plan, papers: list[Paper]) -> Result:
     selected = [p for p in papers if all(c(p) for c in plan_.conditions)]
-    if plan_.op == "lookup" and plan_.target is not None:
+    if plan_.op in ("lookup", "check") and plan_.target is not None:
         return Result(plan_, [plan_.target], [])
     if plan_.op in ("first", "last"):
         return _sorted(plan_, selected)
@@ -86,6 +86,15 @@ def filter_labels(filters: Filters) -> list[str]:
 def headline(result: Result) -> str:
     plan_, n = result.plan, result.count
     what = plan_.describe()
+    if plan_.op == "check" and plan_.target is not None:
+        holds = all(c(plan_.target) for c in plan_.conditions)
+        asked = "; ".join(c.label for c in plan_.conditions)
+        fields = list(dict.fromkeys("authors" if c.field in ("author", "author_count") else
+                                    "date" if c.field == "year" else c.field for c in plan_.conditions))
+        actual = " ".join(lookup_text(plan_.target, f) for f in fields)
+        if not holds and plan_.target.authors_truncated and any(c.field == "author" for c in plan_.conditions):
+            return f"Not on the printed author list ({asked}); the page cuts it with 'et al.'. {actual}"
+        return f"{'Yes' if holds else 'No'} ({asked}). {actual}"
     if plan_.op == "lookup" and plan_.target is not None:
         return lookup_text(plan_.target, plan_.lookup or "")
     if plan_.op == "lookup":
@@ -125,6 +134,10 @@ def lookup_text(paper: Paper, field: str) -> str:
             return f"The page gives no category for {title}."
         name = category_name(paper.category)
         return f"{title} is in {paper.category}" + (f" ({name})." if name else ".")
+    if field == "affiliation":
+        marked = [f"{a.name} ({a.affiliation})" for a in paper.authors if a.affiliation]
+        return f"{title}: authors marked as affiliated: {', '.join(marked)}." if marked else \
+            f"No author of {title} carries the page's affiliation mark."
     value = {"organisation": paper.organisation, "section": paper.section, "venue": paper.venue,
              "page": "; ".join(page_label(s) for s in paper.sources)}.get(field)
     return f"{title}: {field} {value}." if value else f"The page gives no {field} for {title}."

@@ -19,7 +19,7 @@ from typing import Literal
 from rag.catalog import Catalog
 from rag.records import Paper, normalize_title
 
-Op = Literal["list", "count", "lookup", "first", "last"]
+Op = Literal["list", "count", "lookup", "check", "first", "last"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
@@ -45,7 +45,7 @@ profiles among exactly only than more fewer less least most between before after
 later newest oldest latest earliest recent recently first last full complete whole main conference conferences
 arxiv cs s about someone people person researcher researchers under listed catalog library collection here i my our you
 your can could would please one ones also either both other others same so far kind type classified filed sorted
-sort order ordered up out not no yes just presented present overall altogether exist exists existing get got known see over
+sort order ordered up out not no yes just presented present is was did does true whether together jointly overall altogether exist exists existing get got known see over
 """.split())
 
 
@@ -118,9 +118,11 @@ def plan(question: str, catalog: Catalog) -> Plan | None:
     if residual:
         return None
     if target is not None:
+        if conditions:  # "Is Nano3D a workshop paper?", "Was HoME posted in 2017?": yes or no, with the value
+            return Plan(op="check", lookup=conditions[0].field, target=target, conditions=conditions)
         if lookup is None:
             return None  # a named paper but no field asked: a content question about it
-        return Plan(op="lookup", lookup=lookup, target=target, conditions=conditions)
+        return Plan(op="lookup", lookup=lookup, target=target)
     if not re.search(r"\b(papers?|articles?|works?|publications?|preprints?|entries|which|what|who|list)\b", low):
         return None
     if first != last:
@@ -137,10 +139,12 @@ def plan(question: str, catalog: Catalog) -> Plan | None:
 def _lookup_field(low: str, count: bool) -> str | None:
     if count and re.search(r"\bauthors\b", low):
         return "author_count"
-    fields = [("authors", r"\bwho\b|\bauthors?\b|\bwr[io]te\b|\bwritten\b"), ("date", r"\bwhen\b|\bdates?\b"),
+    fields = [("affiliation", r"\baffiliat\w*|\binstitut\w*"),
+              ("authors", r"\bwho\b|\bauthors?\b|\bwr[io]te\b|\bwritten\b"),
+              ("date", r"\bwhen\b|\bdates?\b|\bwhat year\b|\bwhich year\b|\bmonth\b"),
               ("category", r"\bcategor(y|ies)\b|\bsubject\b|\barea\b"),
               ("organisation", r"\borgani[sz]ations?\b|\btag\b|\blab\b"), ("section", r"\bsection\b|\btrack\b"),
-              ("venue", r"\bvenue\b|\bconference\b"), ("page", r"\bpages?\b|\bsource\b")]
+              ("venue", r"\bvenue\b|\bconference\b"), ("page", r"\bpages?\b|\bsource\b|\bwhere\b")]
     return next((name for name, pattern in fields if re.search(pattern, low)), None)
 
 

@@ -156,3 +156,21 @@ def test_search_lists_the_complete_set_and_content_is_not_reranked(seeded):
     assert len(hits) == 8 and all("Max Schwarzer" in h.paper.author_names for h in hits)
     sound = seeded.search("theoretically sound exploration", k=5)
     assert all(h.paper.category != "SD" for h in sound[:1])
+
+
+def test_yes_no_questions_about_a_named_paper(catalog):
+    from rag.catalog_query import headline
+
+    def said(question: str) -> str:
+        return headline(run(plan(question, catalog), catalog.papers))
+
+    assert said("Is Nano3D a workshop paper?").startswith("No") and "accepted" in said("Is Nano3D a workshop paper?")
+    assert said("Was HoME: a Household Multimodal Environment posted in 2017?").startswith("Yes")
+    # A name missing from a list the page cut with 'et al.' is not a 'no'.
+    assert said("Did Max Schwarzer co-author V-STaR?").startswith("Not on the printed author list")
+
+
+def test_two_authors_together(catalog):
+    assert titles("What did Yongchang Hao and Lili Mou write together?", catalog) == [
+        "Cactus: Accelerating Auto-Regressive Decoding with Constrained Acceptance Speculative Sampling",
+        "TokMem: One-Token Procedural Memory for Large Language Models"]
