@@ -146,6 +146,8 @@ def test_tables_are_one_block_with_caption_header_and_rows(papers):
     assert not any(t.text.startswith("SPECTER (Ours)") for t in tables)  # no second, caption-less half
     # A narrow table whose columns stand a word space apart still splits at the gaps its numbers share.
     table3 = next(t for t in tables if t.text.startswith("Table 3:"))
+    assert table3.text.split("\n")[1:3] == [
+        "Training signal | CLS | USR | CITE | REC | All", "SPECTER | 84.2 | 88.4 | 91.5 | 36.9 | 80.0"]
     assert "SciBERT fine-tune on co-view | 83.0 | 84.2 | 84.1 | 36.4 | 76.0" in table3.text.split("\n")
     prose = text_of(papers["2020.acl-main.207"])
     assert "82.0 86.4 83.6 91.5" not in prose and "Subtask" not in prose

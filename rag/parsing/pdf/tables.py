@@ -4,8 +4,8 @@ A 'Table N:' caption says where a table is: beside it (above, else below), acros
 width (the page's text width when the caption crosses the column gutter, its column otherwise).
 Rows are taken going away from the caption while they stay close and look like rows, not prose:
 several cells, or set in the table's size. Cells are words separated by more than a word space;
-in the rows that carry numbers, a column boundary (a gap that no word of any such row crosses)
-also separates cells, so every body row splits at the same places.
+a column boundary (a gap that no number of any row crosses) also separates cells, so every body
+row splits at the same places, and so does a header row none of whose words spans a boundary.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def _rows(words: list[Word]) -> list[list[Word]]:
     return [sorted(row, key=lambda w: w.x0) for row in rows]
 
 
-def _cells(row: list[Word], boundaries: list[float]) -> list[str]:
+def _cells(row: list[Word], boundaries: list[tuple[float, float]]) -> list[str]:
     """Words joined into cells: a gap wider than a word space, or a column boundary, starts a cell."""
     size = max(w.size for w in row)
     cells, text = [], ""
@@ -80,7 +80,8 @@ def _cells(row: list[Word], boundaries: list[float]) -> list[str]:
     for word in row:
         if previous is not None:
             gap = word.x0 - previous.x1
-            crossed = any(previous.x1 <= b <= word.x0 for b in boundaries)
+            # Pieces of one word ('n' + 'DCG' in small caps) touch: no rule runs between them.
+            crossed = gap > 0.15 * size and any(previous.x1 < high and word.x0 > low for low, high in boundaries)
             if gap > 0.6 * size or crossed:
                 cells.append(text)
                 text = ""
@@ -97,8 +98,8 @@ def _is_numeric_row(row: list[Word]) -> bool:
     return sum(1 for t in tokens if NUMERIC.fullmatch(t.strip("()[],;±*†")) ) >= max(2, 0.4 * len(tokens))
 
 
-def _boundaries(rows: list[list[Word]]) -> list[float]:
-    """x positions inside gaps that no number of any row crosses: the table's column rules.
+def _boundaries(rows: list[list[Word]]) -> list[tuple[float, float]]:
+    """The gaps between columns that no number of any row crosses: the table's column rules.
 
     Numbers only: a narrow table's columns may stand a word space apart, and the gaps between the
     words of row labels ('SciBERT fine-tune on co-view') are no columns.
@@ -111,7 +112,7 @@ def _boundaries(rows: list[list[Word]]) -> list[float]:
     out, reach = [], spans[0][1]
     for x0, x1 in spans[1:]:
         if x0 - reach > 0.2 * size:
-            out.append((x0 + reach) / 2)
+            out.append((reach, x0))
         reach = max(reach, x1)
     return out
 
@@ -179,7 +180,10 @@ def find_tables(spans: list[Span], gutter: tuple[float, float] | None) -> tuple[
         used.update(id(s) for s in spans if low <= (s.x0 + s.x1) / 2 <= high and bottom - 1 <= (s.y0 + s.y1) / 2 <= top + 1)
         boundaries = _boundaries(table)
         for row in table:
-            cells = _cells(row, boundaries if _is_numeric_row(row) else [])
+            # A header row splits at the column rules too, unless a word of it spans one ('User activity
+            # prediction' over four columns): then it is a spanning header and keeps its word gaps only.
+            spanning = any(w.x0 < low and w.x1 > high for w in row for low, high in boundaries)
+            cells = _cells(row, boundaries if _is_numeric_row(row) or not spanning else [])
             lines.append(TableRow(cells, min(w.x0 for w in row), min(w.y0 for w in row), max(w.x1 for w in row),
                                   max(w.y1 for w in row), max(w.size for w in row), column, number))
     return lines, [s for s in spans if id(s) not in used]
