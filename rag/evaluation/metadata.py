@@ -92,7 +92,7 @@ def score(item: dict, library, k: int = 5) -> Scored:
     elif gold and op == "lookup":
         keywords = [w.casefold() for w in item.get("answer_keywords") or []]
         exact = bool(got) and got[0] in gold and (not keywords or any(w in text.casefold() for w in keywords))
-    if item.get("expected_count") is not None:
+    if item.get("expected_count") is not None and op in ("list", "count"):
         count_exact = answer is not None and len(rows) == int(item["expected_count"])
     return Scored(id=str(item.get("id", "")), question=question, op=op, planned=answer is not None, rows=rows[:10],
                   recall_at_5=recall, exact=exact, count_exact=count_exact, answer=text[:300])
