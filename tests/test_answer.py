@@ -12,6 +12,7 @@ from rag.answer import Answerer
 from rag.conversation import Turn
 from rag.llm import EmbeddedLLM, OllamaLLM
 
+from citation_checks import assert_citations_grounded
 from ollama_server import OllamaTestServer
 
 pytestmark = pytest.mark.slow
@@ -38,9 +39,9 @@ def test_a_lookup_question_cites_the_right_paper(answerer):
     assert cited_titles(answer)[0].startswith("Local Guidance, Global Impact")
     assert answer.backend == "embedded" and answer.model.startswith("SmolLM2")
     assert [s.text for s in streamed] == [s.text for s in answer.sentences if s.supported]
-    # Every citation points at a passage that was shown, and every shown sentence is supported.
-    shown = {e.n for e in answer.evidence}
-    assert all(c.n in shown for c in answer.citations)
+    # Every [n] the reader sees is a passage that was shown, its card highlights text of that passage, and
+    # every shown sentence is supported.
+    assert_citations_grounded(answer)
     assert all(s.citations and s.supported for s in answer.sentences if s.text in answer.answer)
     assert answer.prompt_tokens > 0 and answer.timings["total_ms"] > 0
 
@@ -99,7 +100,7 @@ def test_a_backend_that_stalls_mid_answer_gives_a_marked_partial_answer(seeded, 
         llm = OllamaLLM("smollm2:135m", host=server.url, timeout=60, stall_timeout=2)
         answer = Answerer(seeded, llm).ask("What does TokMem do?")
         assert answer.cut_off and "cut off" in answer.answer
-        assert all(c.n in {e.n for e in answer.evidence} for c in answer.citations)
+        assert_citations_grounded(answer)
 
 
 def test_rag_ask_json_schema(seeded_home, models_dir):
