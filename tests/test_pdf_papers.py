@@ -200,3 +200,25 @@ def test_labels_inside_a_figure_are_not_prose(papers):
         assert label not in page2
     assert "Figure 1: Overview of SPECTER." in page2
     assert "Our goal is to represent a given paper P as a dense vector v that best represents" in page2
+
+
+def test_a_table_under_its_caption_stops_at_the_prose_after_it():
+    from rag.parsing.pdf.reader import Span
+    from rag.parsing.pdf.tables import find_tables
+
+    def run(text, x0, top, x1, size=9.0, words=None):
+        return Span(text, x0, top - size, x1, top, size, False, words=words)
+
+    prose_above = run("the results are summarised in the table below, which lists each system", 72, 720, 540, 10)
+    caption = run("Table 2. Accuracy by system.", 250, 700, 360)
+    header = run("System Accuracy F1", 72, 680, 400, words=[(72, 100, "System"), (300, 340, "Accuracy"), (380, 400, "F1")])
+    row1 = run("BM25 71.2 65.0", 72, 668, 400, words=[(72, 95, "BM25"), (300, 318, "71.2"), (382, 400, "65.0")])
+    row2 = run("Dense retriever 78.9 70.3", 72, 656, 400,
+               words=[(72, 100, "Dense"), (103, 140, "retriever"), (300, 318, "78.9"), (382, 400, "70.3")])
+    prose_below = run("As the table shows, the dense retriever is ahead on every measure we report here", 72, 630, 540, 10)
+    spans = [prose_above, caption, header, row1, row2, prose_below]
+    rows, rest = find_tables(spans, gutter=None)
+    assert [r.cells for r in rows] == [
+        ["System", "Accuracy", "F1"], ["BM25", "71.2", "65.0"], ["Dense retriever", "78.9", "70.3"]]
+    assert {r.table for r in rows} == {1}
+    assert rest == [prose_above, caption, prose_below]
