@@ -16,6 +16,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -192,7 +193,7 @@ class _PageReader:
             address = ctypes.cast(handle, ctypes.c_void_p).value
             spans: list[Span] = []
             ranges: list[tuple[int, int]] = []
-            for obj, first, last in object_runs(lambda index: _OBJECT_OF_CHAR(address, index), raw.FPDFText_CountChars(handle)):
+            for obj, first, last in object_runs(partial(_OBJECT_OF_CHAR, address), raw.FPDFText_CountChars(handle)):
                 text = self._text(handle, first, last - first + 1)
                 if text.strip():
                     spans.append(self._span(obj, text, inner.get(obj)))
