@@ -203,10 +203,11 @@ class _SentenceStream:
 def extractive_answer(evidence: list[Evidence], question: str, settings: AnswerSettings) -> list[AnswerSentence]:
     """The shown sentences most likely to answer, quoted and cited: always true to the papers.
 
-    A sentence ranks by whether it holds a candidate of the kind the question asks for (a number for
-    "how many", a name for "which dataset"), then by coming from the best-retrieved paper (citing a
-    second paper for a one-paper question is a wrong citation), then by how many of the question's own
-    words (not its paper's title words) it contains. A question for papers gets one quote per paper.
+    A sentence ranks first by coming from the best-retrieved paper (a number quoted from a second paper
+    for a one-paper question is a wrong answer with a wrong citation), then by whether it holds a
+    candidate of the kind the question asks for (a number for "how many", a name for "which dataset"),
+    then by how many of the question's own words (not its paper's title words) it contains. A question
+    for papers gets one quote per paper.
     No title is quoted: the citation names the paper.
     """
     kind = expected_type(question)
@@ -218,7 +219,7 @@ def extractive_answer(evidence: list[Evidence], question: str, settings: AnswerS
             overlap = len(own & set(word_tokens(sentence))) / len(own) if own else 0.0
             typed = has_candidate(kind, sentence, question)
             first = item.n == evidence[0].n or kind == "paper"
-            ranked.append((typed, first, overlap, i == item.best, -item.n, sentence, item.n))
+            ranked.append((first, typed, overlap, i == item.best, -item.n, sentence, item.n))
     ranked.sort(reverse=True)
     if kind == "paper":
         ranked = [r for j, r in enumerate(ranked) if all(r[-1] != q[-1] for q in ranked[:j])]
@@ -234,7 +235,9 @@ def typed_complement(answer: Answer, question: str, settings: AnswerSettings) ->
     kept = " ".join(parse_markers(s.text)[0] for s in answer.sentences if s.supported)
     if has_candidate(kind, kept, question):
         return None
-    for sentence in extractive_answer(answer.evidence, question, settings):
+    # Only from the papers the answer already cites: a number from another paper would answer something else.
+    cited = {n for s in answer.sentences if s.supported for n in s.citations}
+    for sentence in extractive_answer([e for e in answer.evidence if e.n in cited], question, settings):
         claim = parse_markers(sentence.text)[0]
         if has_candidate(kind, claim, question) and claim not in kept:
             return sentence
