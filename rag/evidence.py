@@ -220,6 +220,7 @@ def select_evidence(question: str, hits: list[Hit], embedder: Embedder,
 _CONTINUES = re.compile(r"^(it|its|this|these|they|their|such|both|each|the latter|the former|here)\b", re.I)
 
 
+_POINTS_BACK = re.compile(r"^(?:\S+\s+){0,3}?(this|these|those|such|it|they|its|their)\b", re.I)
 # A road-map sentence ("In the previous section, we described ...; next, we discuss ...") names topics without
 # saying anything about them: it echoes a question's words and answers nothing.
 _SIGNPOST = re.compile(r"^(in (this|the (previous|next|following)) (sub)?sections?\b|next, we\b|"
@@ -263,9 +264,13 @@ def _passage(c: _Candidate, embedded: list[int], cosine: dict, head_cosine: tupl
         if not embedded:
             return None
         best = sorted(embedded, key=lambda i: -relevance[i])[: settings.sentences_per_passage]
+        # A best sentence that points back ("We use this form instead of the pair") is read with the sentence
+        # it points to ("A cell is a triple <CELL,name,contents>.").
+        if best[0] > 0 and best[0] - 1 not in best and _POINTS_BACK.search(c.units[best[0]]):
+            best.append(best[0] - 1)
         order = sorted(best)
         shown = [c.units[i] for i in order]
-        best_cos = max(cosine[(id(c), i)][0] for i in order)
+        best_cos = max(cosine[(id(c), i)][0] for i in order if i in relevance)
         best_line = order.index(best[0])
     # Answerability: how close the best sentence is, and how much of the question the passage covers.
     answerable = 0.5 * best_cos + 0.5 * lexical_support(question, " ".join([c.hit.paper.title, c.chunk.section]
