@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from rag.parsing.pdf.figures import captioned_figures
 from rag.parsing.pdf.reader import RawDocument, RawPage, Span
 from rag.parsing.pdf.tables import TableRow, find_tables
 from rag.parsing.pdf.words import SPACING_ACCENTS, clean_span_text
@@ -274,24 +275,6 @@ def _column_rows(spans: list[Span], gutter: tuple[float, float] | None, size: fl
         rows.append(row)
     rows += [row for index, row in enumerate(right) if index not in taken]
     return rows
-
-
-FIGURE_CAPTION = re.compile(r"\s*(?:figure|fig\.)\s*\d+\s*[:.|]", re.I)
-Box = tuple[float, float, float, float]
-
-
-def captioned_figures(pictures: list[Box], spans: list[Span]) -> list[Box]:
-    """The pictures that are a paper's figures: a 'Figure N:' caption starts just above or below them.
-
-    A report's coloured panels and photos behind its text are pictures too, but carry no caption.
-    """
-    captions = [s for s in spans if FIGURE_CAPTION.match(s.text)]
-    return [
-        box for box in pictures
-        if any(min(c.x1, box[2]) > max(c.x0, box[0]) and -3 * c.size < box[1] - c.y1 < 6 * c.size
-               or min(c.x1, box[2]) > max(c.x0, box[0]) and -3 * c.size < c.y0 - box[3] < 6 * c.size
-               for c in captions)
-    ]
 
 
 def _table_line(row: TableRow, page: int) -> Line:

@@ -23,6 +23,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from rag.parsing.errors import ParseError
+from rag.parsing.pdf.figures import Box, Matrix, form_texts_and_pictures, transform_box
 
 
 @dataclass(slots=True)
@@ -52,7 +53,7 @@ class RawPage:
     width: float
     height: float
     spans: list[Span]
-    figures: list[tuple[float, float, float, float]] = field(default_factory=list)  # x0, y0, x1, y1 of pictures
+    figures: list[Box] = field(default_factory=list)  # images and drawing forms: maybe figures
 
 
 @dataclass(slots=True)
@@ -131,7 +132,7 @@ class _PageReader:
         box = (self.left.value, self.bottom.value, self.right.value, self.top.value)
         if form is not None:
             # Inside a form XObject PDFium reports the object in the form's own space.
-            box = _transform_box(form, box)
+            box = transform_box(form, box)
             a, b, c, d = form[0] * a + form[2] * b, form[1] * a + form[3] * b, form[0] * c + form[2] * d, form[1] * c + form[3] * d
         scale = math.sqrt(abs(a * d - b * c)) or 1.0
         font = raw.FPDFTextObj_GetFont(handle)
@@ -142,51 +143,8 @@ class _PageReader:
             vertical=abs(b) > abs(a),
         )
 
-    def _forms(self, page) -> tuple[dict[int, Matrix], list[tuple[float, float, float, float]]]:
-        """Text objects inside form XObjects with each form's matrix, and the boxes of pictures.
-
-        A picture is an image, or a form that draws (paths or images, not only text), of at least
-        40 x 40 pt and at most half the page: not a full-page wrapper, a logo or a footer.
-        """
-        inner: dict[int, Matrix] = {}
-        figures: list[tuple[float, float, float, float]] = []
-        width, height = page.get_size()
-
-        def is_picture(box: tuple[float, float, float, float]) -> bool:
-            w, h = box[2] - box[0], box[3] - box[1]
-            return w >= 40 and h >= 40 and w * h <= 0.5 * width * height
-
-        def walk(container, matrix: Matrix, depth: int) -> bool:
-            draws = False
-            for index in range(raw.FPDFFormObj_CountObjects(container)):
-                child = raw.FPDFFormObj_GetObject(container, index)
-                kind = raw.FPDFPageObj_GetType(child)
-                if kind == raw.FPDF_PAGEOBJ_TEXT:
-                    inner[ctypes.cast(child, ctypes.c_void_p).value] = matrix
-                elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 4:
-                    raw.FPDFPageObj_GetMatrix(child, self.matrix)
-                    draws |= walk(child, _compose(matrix, _matrix(self.matrix)), depth + 1)
-                else:
-                    draws = True
-            return draws
-
-        for index in range(raw.FPDFPage_CountObjects(page.raw)):
-            obj = raw.FPDFPage_GetObject(page.raw, index)
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind not in (raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_IMAGE):
-                continue
-            raw.FPDFPageObj_GetBounds(obj, self.left, self.bottom, self.right, self.top)
-            box = (self.left.value, self.bottom.value, self.right.value, self.top.value)
-            draws = kind == raw.FPDF_PAGEOBJ_IMAGE
-            if kind == raw.FPDF_PAGEOBJ_FORM:
-                raw.FPDFPageObj_GetMatrix(obj, self.matrix)
-                draws = walk(obj, _matrix(self.matrix), 1)
-            if draws and is_picture(box):
-                figures.append(box)
-        return inner, figures
-
-    def read(self, page: pdfium.PdfPage) -> tuple[list[Span], list[tuple[float, float, float, float]]]:
-        inner, figures = self._forms(page)
+    def read(self, page: pdfium.PdfPage) -> tuple[list[Span], list[Box]]:
+        inner, figures = form_texts_and_pictures(page, self.matrix)
         textpage = page.get_textpage()
         try:
             handle = textpage.raw
@@ -216,27 +174,6 @@ class _PageReader:
             raw.FPDFText_GetCharBox(textpage, first + found.end() - 1, self.char_box[0], self.char_box[1], self.char_box[2], self.char_box[3])
             words.append((left, self.char_box[1].value, found.group()))
         return words
-
-
-Matrix = tuple[float, float, float, float, float, float]  # a b c d e f: x' = a x + c y + e, y' = b x + d y + f
-
-
-def _matrix(m) -> Matrix:
-    return m.a, m.b, m.c, m.d, m.e, m.f
-
-
-def _compose(outer: Matrix, inner: Matrix) -> Matrix:
-    a, b, c, d, e, f = outer
-    return (a * inner[0] + c * inner[1], b * inner[0] + d * inner[1], a * inner[2] + c * inner[3],
-            b * inner[2] + d * inner[3], a * inner[4] + c * inner[5] + e, b * inner[4] + d * inner[5] + f)
-
-
-def _transform_box(m: Matrix, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
-    xs, ys = [], []
-    for x, y in ((box[0], box[1]), (box[0], box[3]), (box[2], box[1]), (box[2], box[3])):
-        xs.append(m[0] * x + m[2] * y + m[4])
-        ys.append(m[1] * x + m[3] * y + m[5])
-    return min(xs), min(ys), max(xs), max(ys)
 
 
 def object_runs(owner: Callable[[int], int | None], count: int) -> Iterator[tuple[int, int, int]]:
