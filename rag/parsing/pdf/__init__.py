@@ -1,7 +1,8 @@
 """A user's PDF read into a Paper: metadata from page 1, full text as Blocks with section and page.
 
-reader (PDFium text runs) -> layout (lines, columns, reading order) and furniture (headers, footers) -> metadata (title,
-authors, date, venue, ids) and structure (paragraphs, headings, captions, tables, references).
+reader (PDFium text runs; figures: pictures and the text inside them) -> layout (lines, columns,
+reading order; tables: captioned tables as rows of cells) and furniture (headers, footers) ->
+metadata (title, authors, date, venue, ids) and structure (paragraphs, headings, captions, references).
 """
 
 from __future__ import annotations
