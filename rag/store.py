@@ -95,6 +95,8 @@ def check_not_locked(store_dir: Path, wait_s: float = LOCK_WAIT_S) -> None:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:  # OperationalError (locked) and "file is not a database" alike
+        if "readonly" in str(exc) or "read-only" in str(exc):
+            return  # a hot journal left by a killed writer: a read-only probe cannot replay it, Chroma's open does
         if "locked" in str(exc):
             raise StoreError(f"the Chroma store at {store_dir} is locked by another process (an ingest still "
                              f"running?) — wait for it to finish or stop it, then try again") from exc

@@ -62,18 +62,33 @@ def institute_is_searchable(home, models_dir) -> None:
 
 # --- (a) SIGKILL mid-ingest ----------------------------------------------------------------------
 
+def _wait_for(condition, process, what: str, timeout: float = 120) -> None:
+    """Poll until `condition()` holds (state, not a fixed time); fail if the process ends first."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if process.poll() is not None:
+            pytest.fail(f"ingest finished before {what}; the kill point needs to be earlier")
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.02)
+
+
 def test_sigkill_during_ingest_keeps_the_previous_snapshot(tmp_path, models_dir, seed_copy):
+    from rag.lock import holder_pid
+
     home = tmp_path / "home"
     only_institute(seed_copy)
     rag("ingest", str(seed_copy), home=home, models_dir=models_dir)
     add_others(seed_copy)
     env = dict(os.environ, RAG_HOME=str(home), RAG_MODELS_DIR=str(models_dir))
-    for delay in (1.5, 4.0, 8.0):
+    database = home / "chroma" / "chroma.sqlite3"
+    # Kill points by state: the run holds the writer lock; it has stored a batch; it has stored another.
+    for batches in (0, 1, 2):
         process = subprocess.Popen([sys.executable, "-m", "rag.cli", "ingest", str(seed_copy)], env=env,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        if process.poll() is not None:  # finished before the kill: nothing left to test at this delay
-            pytest.fail(f"ingest finished in under {delay} s; the kill points need to be earlier")
+        _wait_for(lambda: holder_pid(home) == process.pid, process, "it took the writer lock")
+        for _ in range(batches):
+            stamp = database.stat().st_mtime_ns
+            _wait_for(lambda: database.stat().st_mtime_ns != stamp, process, "it stored a batch of vectors")
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
         institute_is_searchable(home, models_dir)
