@@ -397,6 +397,9 @@ def test_filters_show_page_names_and_talk_back(session):
     text = session.ask("What do these papers propose?")
     assert "No paper matches these filters" in text and "Clear them" in text, text
     session.shot("12-filters-no-match.png")
+    page.locator("#clear-filters").click()
+    expect(page.get_by_role("textbox", name="Author")).to_have_value("")
+    expect(page.locator("#source-filter input")).to_have_value("Any")
 
 
 def test_a_pronoun_with_nothing_to_point_to_asks_which_paper(session):

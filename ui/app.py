@@ -252,6 +252,7 @@ def _chat_tab(handlers: Handlers, papers: list[Paper], empty_reason: str, model_
                     ui.category = gr.Dropdown(_options(choices["categories"]), value=render.ANY, label="Category")
                     ui.source = gr.Dropdown(source_options(papers), value=render.ANY, label="Source page",
                                             scale=2, elem_id="source-filter")
+                    ui.clear_filters = gr.Button("Clear filters", size="sm", scale=1, elem_id="clear-filters")
             ui.chatbot = gr.Chatbot(
                 height=540, show_label=False, elem_id="chat", feedback_options=None, buttons=[],
                 examples=[{"text": q} for q in examples] or None,
@@ -345,6 +346,8 @@ def build_app(settings: Settings, library: Library | None = None, llm_spec: str 
         ask_inputs = [chat.question, session, chat.model, *filters]
         ask_outputs = [chat.question, chat.chatbot, session, chat.sources, chat.markdown, chat.bibtex, chat.copy,
                        chat.bib]
+        chat.clear_filters.click(lambda: ("", render.ANY, render.ANY, render.ANY, render.ANY), None, filters,
+                                 queue=False, api_name=False)
         lock = [chat.ask, chat.question]
         gr.on([chat.question.submit, chat.ask.click], busy, None, lock, queue=False, trigger_mode="once",
               api_name=False) \
