@@ -283,6 +283,7 @@ def chat(ctx, llm_spec, author, year, category, source, org, resume, list_saved)
     from rag import history as saved
     from rag.conversation import Turn
     from rag.errors import RagError as _RagError
+    from rag.filters import Filters
 
     if list_saved:
         for past in saved.list_all(ctx.obj.home):
@@ -290,6 +291,8 @@ def chat(ctx, llm_spec, author, year, category, source, org, resume, list_saved)
         return
     filters = make_filters(author, year, category, source, org)
     conversation = saved.load(ctx.obj.home, resume or None) if resume is not None else saved.new(filters.model_dump())
+    if resume is not None and filters.is_empty() and any(conversation.filters.values()):
+        filters = Filters(**conversation.filters)  # a resumed chat keeps the filters it was held under
     ask_with = answerer(ctx, llm_spec)
     history: list[Turn] = conversation.turns
     for turn in history:

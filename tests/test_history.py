@@ -21,8 +21,9 @@ def test_save_list_and_reopen(tmp_path):
     second.add(turn("When was it posted?"))
     history.save(tmp_path, second)
     listed = history.list_all(tmp_path)
-    assert [c.id for c in listed] == [second.id, first.id] or listed[0].updated >= listed[1].updated
-    reopened = history.load(tmp_path, first.id[:17])
+    assert {c.id for c in listed} == {first.id, second.id} and listed[0].updated >= listed[1].updated
+    assert history.load(tmp_path).id == listed[0].id  # no id: the most recent
+    reopened = history.load(tmp_path, first.id)
     assert reopened.title.startswith("Which papers") and reopened.filters == {"author": "White"}
     assert [t.question for t in history.load(tmp_path, second.id).turns] == ["Who wrote TokMem?", "When was it posted?"]
 
@@ -30,7 +31,9 @@ def test_save_list_and_reopen(tmp_path):
 def test_missing_conversation_is_one_clear_error(tmp_path):
     with pytest.raises(history.HistoryError, match="no saved conversations"):
         history.load(tmp_path)
-    history.save(tmp_path, history.new())
+    only = history.new()
+    history.save(tmp_path, only)
+    assert history.load(tmp_path, only.id[:8]).id == only.id  # a unique prefix is enough
     with pytest.raises(history.HistoryError, match="match 'zzz'"):
         history.load(tmp_path, "zzz")
 

@@ -174,3 +174,14 @@ def test_two_authors_together(catalog):
     assert titles("What did Yongchang Hao and Lili Mou write together?", catalog) == [
         "Cactus: Accelerating Auto-Regressive Decoding with Constrained Acceptance Speculative Sampling",
         "TokMem: One-Token Procedural Memory for Large Language Models"]
+
+
+def test_a_follow_up_about_the_cited_paper_is_looked_up_in_the_catalog(seeded):
+    from rag.answer import Answerer
+    from rag.conversation import Turn
+
+    cited = Turn(question="Which paper stores procedures in one token?", standalone_question="q", answer="a",
+                 cited_titles=["TokMem: One-Token Procedural Memory for Large Language Models"])
+    answer = Answerer(seeded, NoModel()).ask("Who are its authors?", history=[cited])
+    assert answer.backend == "catalog" and "Zijun Wu, Yongchang Hao, Lili Mou" in answer.answer
+    assert "(about: TokMem" in answer.standalone_question
