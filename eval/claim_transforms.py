@@ -65,7 +65,8 @@ def change_number(sentence: str, rng: random.Random) -> str | None:
 
 
 def swap_name(sentence: str, other_names: list[str], rng: random.Random) -> str | None:
-    names = [n for n in re.findall(r"\b[A-Za-z][A-Za-z0-9\-]*\b", sentence) if n.casefold() in signals.named_things(sentence)]
+    named = signals.named_things(sentence)
+    names = [n for n in re.findall(r"\b[A-Za-z][A-Za-z0-9\-]*\b", sentence) if n.casefold() in named]
     pool = [o for o in other_names if o.casefold() not in sentence.casefold()]
     if not names or not pool:
         return None

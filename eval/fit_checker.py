@@ -6,7 +6,8 @@
 Training rows: rule-made claims from the library's own sentences (eval/claim_transforms.py) and
 the development claim sets — never the held-out ones. The pass threshold is chosen on the dev
 claims' out-of-fold predictions (5 folds), by F0.5 of passing supported claims (precision counts
-twice), and folded into the model so that a score of 0.5 passes. The home must hold the seeds and the PDFs (`rag --home H ingest seeds PDFDIR`).
+twice), and folded into the model so that a score of 0.5 passes. The home must hold the seeds and
+the PDFs (`rag --home H ingest seeds PDFDIR`).
 """
 
 from __future__ import annotations
@@ -106,9 +107,9 @@ def main() -> None:
     parser.add_argument("--home", type=Path, required=True)
     parser.add_argument("--dev", type=Path, action="append", default=[])
     parser.add_argument("--per-paper", type=int, default=2)
-    parser.add_argument("--dev-weight", type=float, default=20.0,
+    parser.add_argument("--dev-weight", type=float, default=50.0,
                         help="Weight of a written dev claim relative to a rule-made one.")
-    parser.add_argument("--l2", type=float, default=1e-2)
+    parser.add_argument("--l2", type=float, default=3e-2)
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--rows", type=Path, default=None,
                         help="Keep the feature rows in this .npz and reuse them (same features) to refit quickly.")

@@ -170,7 +170,8 @@ def check_sentence(claim: str, cited: list[int], scorer: SupportScorer, threshol
     if not keep and passing:
         keep = [max(passing, key=lambda n: checks[n].score)]
     support = max((checks[n].score for n in keep), default=max((c.score for c in checks.values()), default=0.0))
-    return AnswerSentence(text=with_markers(claim, keep), citations=keep, supported=bool(keep), support=round(support, 3))
+    return AnswerSentence(text=with_markers(claim, keep), citations=keep, supported=bool(keep),
+                          support=round(support, 3))
 
 
 def with_markers(claim: str, numbers: list[int]) -> str:

@@ -15,7 +15,8 @@ MARKS = {"supported": "✓ supported", "contradicted": "✗ contradicted", "unsu
 @click.argument("text", nargs=-1)
 @click.option("-k", "k", type=click.IntRange(1, 50), default=5, show_default=True,
               help="Papers searched for a sentence that names no source.")
-@click.option("--json", "as_json", is_flag=True, help='Print {"sentences": [{text, verdict, title, paper_id, passage, score}]}.')
+@click.option("--json", "as_json", is_flag=True,
+              help='Print {"sentences": [{text, verdict, title, paper_id, passage, score}]}.')
 @click.pass_context
 def verify_command(ctx, text, k, as_json):
     """Check each sentence of TEXT (or of stdin with -) against the papers: supported, contradicted or unsupported."""

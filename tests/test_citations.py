@@ -52,7 +52,7 @@ def test_supported_sentence_keeps_its_citation(passages, scorer):
 
 
 def test_invented_citation_is_removed_and_the_right_one_found(passages, scorer):
-    sentences, removed = check_answer("Speculative sampling uses a smaller draft model to speed up decoding [7].",
+    sentences, removed = check_answer("Speculative sampling accelerates decoding with a smaller draft model [7].",
                                       passages, scorer)
     assert removed == [7]
     assert sentences[0].supported and sentences[0].citations == [2]

@@ -19,8 +19,11 @@ from rag.embedding import Embedder
 
 FEATURES = ["cosine", "overlap_span", "overlap_paper", "own_words", "negation_flip", "negation_flip_close",
             "numbers_missing", "numbers_conflict", "names_missing", "names_swapped", "direction_flip",
-            "polarity_flip", "quantifier_overclaim", "quantifier_hedged", "novel_words"]
+            "polarity_flip", "quantifier_overclaim", "quantifier_hedged", "novel_words", "order_discord"]
 CANDIDATES = 3  # closest sentences the model reads; the verdict comes from the most decisive
+# A contradiction must point at something in the text: without one of these it is at most "not stated".
+CONTRADICTION_SIGNALS = ("negation_flip", "numbers_conflict", "names_swapped", "direction_flip", "polarity_flip",
+                         "quantifier_overclaim", "order_discord")
 
 
 @dataclass
@@ -78,7 +81,8 @@ def features(claim: str, span: str, window: str, passages: Passages, cosine: flo
             "names_missing": min(names_missing, 2), "names_swapped": names_swapped,
             "direction_flip": min(signals.direction_flip(claim, span), 2),
             "polarity_flip": signals.polarity_flip(claim, span), "quantifier_overclaim": overclaim,
-            "quantifier_hedged": hedged, "novel_words": 1.0 - overlap_paper}
+            "quantifier_hedged": hedged, "novel_words": 1.0 - overlap_paper,
+            "order_discord": signals.order_discord(claim, span)}
 
 
 def reason_for(verdict: str, f: dict[str, float]) -> str:
@@ -143,6 +147,8 @@ class Checker:
             return ClaimCheck("unsupported", 0.0, "", "no passage to check it against", probabilities=[0.0, 0.0, 1.0])
         probs = self.model.probabilities(np.array([[f[name] for name in FEATURES] for f in rows]))
         verdicts = [self.model.verdict(p, threshold) for p in probs]
+        verdicts = ["unsupported" if v == "contradicted" and not any(f[s] for s in CONTRADICTION_SIGNALS) else v
+                    for v, f in zip(verdicts, rows)]
         best = _decisive(probs, verdicts)
         return ClaimCheck(verdict=verdicts[best], score=round(float(probs[best][0]), 4), span=spans[best],
                           reason=reason_for(verdicts[best], rows[best]), key=keys[best],

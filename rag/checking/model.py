@@ -75,7 +75,8 @@ def load_model(path: Path = MODEL_FILE, features: tuple[str, ...] | None = None)
     try:
         data = json.loads(path.read_text())
     except (OSError, ValueError) as exc:
-        raise CheckerModelError(f"cannot read the checker's coefficients {path}: {exc} — run eval/fit_checker.py") from exc
+        raise CheckerModelError(f"cannot read the checker's coefficients {path}: {exc} — "
+                                "run eval/fit_checker.py") from exc
     if features is not None and tuple(data["features"]) != tuple(features):
         raise CheckerModelError(f"{path} was fitted on other features — run eval/fit_checker.py again")
     return CheckerModel(features=data["features"], mean=np.array(data["mean"]), scale=np.array(data["scale"]),

@@ -61,10 +61,12 @@ def scoped_negations(text: str, other: str, width: int = 5) -> int:
 def negation_flip(claim: str, span: str) -> float:
     """1 when the claim and the span disagree in polarity about what they share: one negates it, the other not.
 
-    Counted by parity of negations in scope, plus prefix antonyms: the claim says 'unstable' where
+    Read from negations in scope, plus prefix antonyms: the claim says 'unstable' where
     the span says 'stable' (and never 'unstable'), or the other way round.
     """
-    flip = (scoped_negations(claim, span) % 2) != (scoped_negations(span, claim) % 2)
+    # Presence, not parity: a span that negates twice around the shared words ("did not observe ... without")
+    # is still a negative statement about them.
+    flip = bool(scoped_negations(claim, span)) != bool(scoped_negations(span, claim))
     claim_words, span_words = set(tokens(claim)), set(tokens(span))
     for a, b in ((claim_words, span_words), (span_words, claim_words)):
         for word in a - b:
@@ -208,6 +210,27 @@ def name_signals(claim: str, span: str, paper: str, ignore: str = "") -> tuple[f
     others = {o for o in others if not _name_in(o, set(tokens(claim)), claim.casefold())}
     swapped = 1.0 if absent_from_span and others else 0.0
     return float(len(missing)), swapped
+
+
+# --- word order ----------------------------------------------------------------------------------
+
+def order_discord(claim: str, span: str) -> float:
+    """Share of pairs of shared words that come in the opposite order in the span (Kendall-style).
+
+    Swapped roles keep every word and change the order: "low-rank features adapt, high-rank ones
+    maintain" against "high-rank ... adapt ..., low-rank ... maintain"."""
+    def first(text: str) -> dict[str, int]:
+        order: dict[str, int] = {}
+        for i, word in enumerate(word_tokens(text)):
+            order.setdefault(word[:6], i)
+        return order
+
+    a, b = first(claim), first(span)
+    shared = [w for w in a if w in b]
+    pairs = [(x, y) for i, x in enumerate(shared) for y in shared[i + 1:]]
+    if len(pairs) < 3:
+        return 0.0
+    return sum((a[x] - a[y]) * (b[x] - b[y]) < 0 for x, y in pairs) / len(pairs)
 
 
 # --- direction -----------------------------------------------------------------------------------

@@ -73,7 +73,8 @@ def check_claims(checker: Checker, texts: PaperTexts, items: list[dict]) -> list
             started = time.perf_counter()
             check = checker.check(item["claim"], [texts.passages(paper.paper_id, item["claim"])])
             result.ms = round((time.perf_counter() - started) * 1000, 1)
-            result.verdict, result.score, result.span, result.reason = check.verdict, check.score, check.span, check.reason
+            result.verdict, result.score = check.verdict, check.score
+            result.span, result.reason = check.span, check.reason
         results.append(result)
     return results
 
