@@ -24,7 +24,7 @@ from rag.config import ChunkSettings
 from rag.records import Block, Chunk, Paper
 from rag.text import split_sentences
 
-CHUNKER_VERSION = "sections-v3"
+CHUNKER_VERSION = "sections-v4"
 SPECIAL_TOKENS = 2  # [CLS] and [SEP]
 # The section heading goes into the embedded text (not the passage a citation quotes): a question about
 # "the results" or "the annotation study" then also matches by where a passage stands.
@@ -109,20 +109,26 @@ def _block_pieces(blocks: list[Block], packer: "_Packer") -> list[_Piece]:
     pieces: list[_Piece] = []
     run: list[_Unit] = []
     run_section = ""
+    references: list[Block] = []
 
     def flush() -> None:
         pieces.extend(packer.prose("body", run, run_section))
         run.clear()
+        # The reference list comes in many small blocks (one per entry or column): packed together, not a
+        # chunk each, so it costs few vectors.
+        pieces.extend(packer.references(references))
+        references.clear()
 
     for item in gather_tables(blocks):
         if isinstance(item, _Table):
             flush()
             pieces.extend(packer.table(item))
         elif item.kind == "references":
-            flush()
-            pieces.extend(packer.references(item))
+            if run:
+                flush()
+            references.append(item)
         else:
-            if item.section != run_section:
+            if item.section != run_section or references:
                 flush()
                 run_section = item.section
             run.extend(_Unit(s, item.page) for s in split_sentences(item.text))
@@ -219,13 +225,18 @@ class _Packer:
         return [_Piece("table", "\n".join(head + [u.text for u in group if u.text]), table.section, table.page)
                 for group in groups]
 
-    def references(self, block: Block) -> list[_Piece]:
-        lines = [" ".join(line.split()) for line in block.text.splitlines() if line.strip()]
-        entries = lines if len(lines) > 1 else split_sentences(block.text)
-        units = [_Unit(e, block.page) for e in entries]
-        groups = _pack(units, self.count_tokens, self.budget(block.section), overlap=0, joiner_tokens=1)
-        return [_Piece("references", "\n".join(u.text for u in group), block.section, group[0].page)
-                for group in groups]
+    def references(self, blocks: list[Block]) -> list[_Piece]:
+        if not blocks:
+            return []
+        units = []
+        for block in blocks:
+            lines = _lines(block.text)
+            # Lines are entries; a whole list run into one long line is cut at its sentences instead.
+            one_run = len(lines) == 1 and len(lines[0].split()) > 60
+            units += [_Unit(e, block.page) for e in (split_sentences(block.text) if one_run else lines)]
+        section = blocks[0].section
+        groups = _pack(units, self.count_tokens, self.budget(section), overlap=0, joiner_tokens=1)
+        return [_Piece("references", "\n".join(u.text for u in group), section, group[0].page) for group in groups]
 
 
 def _pack(units: list[_Unit], count_tokens: CountTokens, budget: int, overlap: int,

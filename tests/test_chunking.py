@@ -140,3 +140,16 @@ def test_a_table_gathers_its_header_row_caption_line_and_continuation_but_no_foo
                                            "bibliography years 98.0 98.0 98.0"]
     prose = " ".join(c.passage for c in chunks if c.kind == "body")
     assert "pdfbox.apache.org" in prose and "Field Precision" not in prose and "98.0" not in prose
+
+
+def test_reference_blocks_are_packed_together_not_a_chunk_each(embedder):
+    entries = [{"kind": "references", "section": "References", "page": 9 + i // 20,
+                "text": f"A. Author{i}. 20{i % 20:02d}. A study of topic {i}. In Proceedings of Venue {i}."}
+               for i in range(40)]
+    paper = _pdf_paper([{"section": "5 Conclusion", "page": 8, "text": "We conclude."}] + entries)
+    chunks = chunk_paper(paper, embedder.count_tokens, ChunkSettings())
+    refs = [c for c in chunks if c.kind == "references"]
+    assert 2 <= len(refs) <= 8, len(refs)
+    assert [line for c in refs for line in c.passage.splitlines()] == [e["text"] for e in entries]
+    assert refs[0].page == 9 and refs[-1].page == 10 and all(c.section == "References" for c in refs)
+    assert max(c.token_count for c in chunks) <= 200
