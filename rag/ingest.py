@@ -22,7 +22,7 @@ from rag import snapshot as snapshots
 from rag.chunking import chunk_metadata, chunk_papers
 from rag.config import PROJECT_ROOT, Settings
 from rag.embedding import Embedder
-from rag.errors import IngestError, StoreError
+from rag.errors import IngestError, RagError, StoreError
 from rag.index import index_name, index_params
 from rag.lock import writer_lock
 from rag.parsing import PARSER_VERSION, ParseError, merge_papers, parse_file
@@ -101,7 +101,21 @@ def ingest(
     """
     files = find_files(paths)  # bad paths fail before we queue for the lock
     with writer_lock(settings.home, wait=wait, on_wait=on_wait):
-        return _ingest(files, settings, embedder, rebuild, progress)
+        model = model_file(embedder)
+        if rebuild and manifests.model_damaged(model):
+            manifests.forget_model(model)
+            embedder.embed(["export the model again now"])  # from the package's weights, so it is recorded below
+        report = _ingest(files, settings, embedder, rebuild, progress)
+        manifests.record_model(model)
+        return report
+
+
+def model_file(embedder: Embedder) -> Path | None:
+    """The embedder's exported model file under the data dir, for those that have one."""
+    try:
+        return getattr(embedder, "onnx_file", None)
+    except RagError:
+        return None
 
 
 def _ingest(files: list[Path], settings: Settings, embedder: Embedder, rebuild: bool, progress: bool) -> IngestReport:

@@ -130,3 +130,41 @@ def _atomic_write(path: Path, data: bytes) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+# --- the exported embedding model ------------------------------------------------------------------
+# The ONNX export under the data dir is derived too, but damage inside its weights can load without error
+# and silently change every vector. Its sha256 is recorded beside it on first use (`<file>.sha256`) and
+# checked by `rag doctor` and `rag ingest --rebuild`; a mismatch removes the file so it is exported again.
+
+def model_digest_path(model_file: Path) -> Path:
+    return model_file.with_name(model_file.name + ".sha256")
+
+
+def file_sha256(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def record_model(model_file: Path | None) -> None:
+    """Remember the export's hash the first time it is seen (nothing to do when it is already recorded)."""
+    if model_file is None or not model_file.exists() or model_digest_path(model_file).exists():
+        return
+    _atomic_write(model_digest_path(model_file), file_sha256(model_file).encode())
+
+
+def model_damaged(model_file: Path | None) -> bool:
+    """True when the export no longer matches the hash recorded for it."""
+    if model_file is None or not model_file.exists():
+        return False
+    try:
+        recorded = model_digest_path(model_file).read_text().strip()
+    except OSError:
+        return False
+    return recorded != file_sha256(model_file)
+
+
+def forget_model(model_file: Path) -> None:
+    """Remove a damaged export and its hash: the embedder exports it again on first use."""
+    model_file.unlink(missing_ok=True)
+    model_digest_path(model_file).unlink(missing_ok=True)

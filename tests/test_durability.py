@@ -162,6 +162,26 @@ def test_kill_9_during_rebuild_then_the_advice_restores_every_paper(library_home
     every_paper_back(home, models_dir, library_home[1])
 
 
+def test_damaged_exported_model_is_detected_and_exported_again(library_home, home, models_dir, tmp_path):
+    """Random bytes inside the ONNX weights load without error and change vectors silently: the recorded hash
+    catches it, and the advised rebuild exports the model again."""
+    models = shutil.copytree(models_dir, tmp_path / "models")
+    [model] = [f for f in models.glob("*.onnx") if Path(f"{f}.sha256").exists()]
+    garble(model)
+    code, checks = doctor(home, models)
+    assert code == 1 and checks["embedding model"]["status"] == "fail"
+    assert checks["embedding model"]["fix"].startswith("rag ingest --rebuild")
+    no_traceback(rag("ingest", "--rebuild", home=home, models_dir=models))
+    assert Path(f"{model}.sha256").read_text() == bench_sha256(model) == bench_sha256(models_dir / model.name)
+    every_paper_back(home, models, library_home[1])
+
+
+def bench_sha256(path: Path) -> str:
+    from rag.manifest import file_sha256
+
+    return file_sha256(path)
+
+
 def test_rebuild_names_papers_whose_source_is_gone(library_home, tmp_path, models_dir):
     """A user file deleted, then the snapshot damaged: the rebuild restores the rest and names the loss."""
     home = tmp_path / "home"
