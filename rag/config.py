@@ -81,6 +81,8 @@ class Settings(BaseModel):
 
     @property
     def snapshots_dir(self) -> Path:
+        if self.chroma_url:  # a copy of the server's library (rag/shared/cache.py), apart from this machine's own
+            return self.home / "servers" / "".join(c if c.isalnum() else "_" for c in self.chroma_url) / "snapshots"
         return self.home / "snapshots"
 
     @property

@@ -10,6 +10,7 @@ progress keeps the snapshot it started with: everything in it was loaded eagerly
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -20,12 +21,14 @@ from rag.config import DEFAULT_SEEDS, Settings
 from rag.embedding import Embedder, load_embedder
 from rag.errors import NotIndexedError, StoreError
 from rag.filters import Filters
-from rag.index import index_name
+from rag.index import index_name, index_params
 from rag.ingest import IngestReport, ingest
 from rag.records import Hit, Paper
 from rag.retrieve import Retriever
 from rag.snapshot import Snapshot
 from rag.store import VectorStore, open_store
+
+FOLLOW_SERVER_S = 2.0  # how often a long-running process asks the server whether another machine published
 
 
 def missing_index_message(settings: Settings, name: str) -> str:
@@ -49,6 +52,7 @@ class Library:
         self._snapshot: Snapshot | None = None
         self._retriever: Retriever | None = None
         self._reload = threading.Lock()  # UI threads may notice a new snapshot at once: load it once
+        self._followed_at = float("-inf")
 
     @property
     def embedder(self) -> Embedder:
@@ -62,16 +66,27 @@ class Library:
 
     def ingest(self, paths: Sequence[Path] = (), *, rebuild: bool = False, progress: bool = False,
                wait: bool = True, on_wait: Callable[[int | None], None] | None = None) -> IngestReport:
+        if self.settings.chroma_url:  # the server's library is the one truth: merge into it (rag/shared/ingest.py)
+            from rag.shared.ingest import ingest_shared
+
+            report = ingest_shared(list(paths) or [DEFAULT_SEEDS], self.settings, self.embedder, rebuild=rebuild,
+                                   progress=progress, wait=wait, on_wait=on_wait)
+            self._snapshot = self._retriever = None
+            self._followed_at = float("-inf")  # read the pointer we just published on the next use
+            return report
         if not paths and not (rebuild and manifests.load(self.settings.home).sources):
             paths = [DEFAULT_SEEDS]  # the default, except for a rebuild of a library that lists its own files
         report = ingest(list(paths), self.settings, self.embedder, rebuild=rebuild, progress=progress,
                         wait=wait, on_wait=on_wait)
         self._snapshot = self._retriever = None
+        if report.store_moved_aside:
+            self.__dict__.pop("store", None)  # the client held the store that was moved aside
         return report
 
     @property
     def snapshot(self) -> Snapshot:
         """The published snapshot, reloaded when CURRENT names a newer one."""
+        self._follow_server()
         current = snapshots.current_name(self.settings.snapshots_dir, self.index_name)
         held = self._snapshot
         if held is not None and held.name == current:
@@ -81,6 +96,14 @@ class Library:
                 self._snapshot = self._load_snapshot()
                 self._retriever = None
             return self._snapshot
+
+    def _follow_server(self) -> None:
+        """With a server, mirror its published snapshot locally first (one pointer read per FOLLOW_SERVER_S)."""
+        if self.settings.chroma_url and time.monotonic() >= self._followed_at + FOLLOW_SERVER_S:
+            from rag.shared.cache import sync
+
+            sync(self.settings, self.index_name, index_params(self.settings, self.embedder.model_id))
+            self._followed_at = time.monotonic()
 
     def _load_snapshot(self) -> Snapshot:
         try:
