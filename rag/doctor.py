@@ -72,6 +72,10 @@ def storage_checks(settings: Settings) -> list[Check]:
     """Data dir, writer lock, manifest, store, snapshot, catalog vs vectors, sources: each with its fix."""
     from rag.library import Library, missing_index_message
 
+    if settings.chroma_url:  # the library lives on the server: checked there (rag/shared/doctor.py)
+        from rag.shared.doctor import server_checks
+
+        return [_data_dir(settings), *server_checks(settings)]
     library = Library(settings)
     checks = [_data_dir(settings), _lock(settings)]
     listed = manifests.load(settings.home)

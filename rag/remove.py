@@ -61,6 +61,10 @@ def resolve(targets: list[str], snapshot: Snapshot) -> tuple[set[str], set[str]]
 def remove(targets: list[str], settings: Settings, embedder: Embedder, *, wait: bool = True) -> RemoveReport:
     if not targets:
         raise QueryError("name a paper id or a file to remove")
+    if settings.chroma_url:  # the shared library on the server (rag/shared/remove.py)
+        from rag.shared.remove import remove_shared
+
+        return remove_shared(targets, settings, embedder, wait=wait)
     with writer_lock(settings.home, wait=wait):
         name = index_name(settings, embedder.model_id)
         previous = snapshots.try_load(settings.snapshots_dir, name)

@@ -17,6 +17,7 @@ the next publisher once its registration expires.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from rag.embedding import Embedder
 from rag.index import index_name
 from rag.ingest import IngestReport, _embed_into, _refresh_sources, display_path, find_files
 from rag.parsing import merge_papers
+from rag.records import Chunk, Paper
 from rag.shared.lease import DEFAULT_TTL_S, Lease
 from rag.shared.remote import RemoteLibrary, ServerSnapshot, writer_id
 from rag.snapshot import Snapshot, SourceState
@@ -67,22 +69,38 @@ def ingest_shared(paths: Sequence[Path], settings: Settings, embedder: Embedder,
 
         with Lease(client, name, writer, ttl_s=lease_ttl_s).acquire(wait=wait, on_wait=on_wait) as lease:
             server = remote.current()
-            sources = _merge_sources(server, mine)
-            papers = merge_papers([p for s in sources for p in s.papers])
-            chunks = chunk_papers(papers, embedder.count_tokens, settings.chunking)
-            lease.renew()
-            missing = _missing(store, chunks)
-            _embed_into(store, missing, {p.paper_id: p for p in papers}, embedder, progress)
-            report.embedded += len(missing)
-            lease.renew()
-            remote.publish(sources, papers, chunks, writer, before_pointer=lease.check)
-            live = {c.chunk_id for c in chunks}
-            report.vectors_deleted = _collect(remote, store, server, live, writer)
-            report.papers, report.chunks = len(papers), len(chunks)
+            published = publish_sources(_merge_sources(server, mine), server, remote, store, lease, embedder,
+                                        settings, writer, progress)
+            report.embedded += published.embedded
+            report.vectors_deleted = published.deleted
+            report.papers, report.chunks = len(published.papers), len(published.chunks)
     finally:
         remote.clear_pending(writer)
     report.seconds = time.perf_counter() - started
     return report
+
+
+@dataclass
+class Published:
+    papers: list[Paper]
+    chunks: list[Chunk]
+    embedded: int
+    deleted: int
+
+
+def publish_sources(sources: list[SourceState], server: ServerSnapshot | None, remote: RemoteLibrary,
+                    store: VectorStore, lease: Lease, embedder: Embedder, settings: Settings, writer: str,
+                    progress: bool = False) -> Published:
+    """Under the lease: chunk the sources' papers, embed what has no vector, publish, delete what is not live."""
+    papers = merge_papers([p for s in sources for p in s.papers])
+    chunks = chunk_papers(papers, embedder.count_tokens, settings.chunking)
+    lease.renew()
+    missing = _missing(store, chunks)
+    _embed_into(store, missing, {p.paper_id: p for p in papers}, embedder, progress)
+    lease.renew()
+    remote.publish(sources, papers, chunks, writer, before_pointer=lease.check)
+    deleted = _collect(remote, store, server, {c.chunk_id for c in chunks}, writer)
+    return Published(papers, chunks, len(missing), deleted)
 
 
 def _read_files(files: list[Path], server: ServerSnapshot | None, rebuild: bool,
