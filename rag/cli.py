@@ -101,9 +101,10 @@ def ingest(ctx, paths, rebuild, no_wait, as_json):
     """Add papers (PDF, .txt, .md, listing pages) to the index. Default: the seeds."""
     lib = library(ctx)
 
-    def waiting(pid):
-        who = f"pid {pid}" if pid else "another process"
-        click.echo(f"waiting for another ingest ({who}) to finish writing to {ctx.obj.home} …", err=True)
+    def waiting(pid):  # a pid here, or with a server the lease holder's host:pid:tag
+        who = f"pid {pid}" if isinstance(pid, int) else (pid or "another process")
+        click.echo(f"waiting for another ingest ({who}) to finish writing to {ctx.obj.chroma_url or ctx.obj.home} …",
+                   err=True)
 
     report = lib.ingest(paths, rebuild=rebuild, progress=not as_json and sys.stderr.isatty(), wait=not no_wait,
                         on_wait=waiting)
