@@ -122,6 +122,10 @@ class Corpus:
         self.topics = rng.integers(2000, VOCAB, size=(CLUSTERS, TOPIC_WORDS))  # rarer words name a topic
         self.seed = seed
 
+    def clusters(self, number: int) -> np.ndarray:
+        """The cluster of each chunk of batch `number` (the first draw of its generator, as in `batch`)."""
+        return np.random.default_rng((self.seed, number)).integers(0, CLUSTERS, size=BATCH)
+
     def batch(self, number: int) -> tuple[list[str], np.ndarray, list[str], np.ndarray]:
         """Chunks number*BATCH ... +BATCH: ids, vectors, texts, cluster of each."""
         rng = np.random.default_rng((self.seed, number))
@@ -190,7 +194,13 @@ def main() -> None:
                                                      metadata={"hnsw:space": "cosine"})
         corpus = Corpus()
         clusters = np.zeros(sizes[-1], dtype=np.int16)
-        loaded, load_s = 0, 0.0
+        # Resume a run stopped part-way (same --work): chunk i is regenerated from its batch's seed.
+        loaded, load_s = collection.count() // BATCH * BATCH, 0.0
+        for number in range(loaded // BATCH):
+            clusters[number * BATCH : (number + 1) * BATCH] = corpus.clusters(number)
+        if loaded:
+            log(f"resuming with {loaded:,} chunks already on the server")
+        previous = loaded
         for size in sizes:
             started = time.perf_counter()
             while loaded < size:
@@ -216,7 +226,7 @@ def main() -> None:
             index = sparse.ShardedBM25(work / "sparse")
             sparse_mb = sum(p.stat().st_size for p in (work / "sparse").rglob("*") if p.is_file()) / 2**20
             row = {"chunks": size, "load_s": round(stage_load, 1), "load_total_s": round(load_s, 1),
-                   "chunks_per_s": round((size - (results[-1]["chunks"] if results else 0)) / stage_load),
+                   "chunks_per_s": round((size - previous) / stage_load),
                    "sparse_build_s": round(sparse_s, 1), "sparse_disk_mb": round(sparse_mb),
                    **measure(collection, index, corpus, clusters, args.queries),
                    "server_rss_mb": round(tree_rss_mb(server.pid)),
@@ -224,6 +234,7 @@ def main() -> None:
                    "client_peak_rss_mb": round(_status_kb("self", "VmHWM") / 1024),
                    "server_disk_mb": round(sum(p.stat().st_size for p in (work / "server").rglob("*") if p.is_file()) / 2**20)}
             del index
+            previous = size
             results.append(row)
             log(json.dumps(row))
             args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -51,7 +51,8 @@ def ingest_shared(paths: Sequence[Path], settings: Settings, embedder: Embedder,
 
     server = remote.current()
     mine = _read_files(files, server, rebuild, report)
-    if server is not None and not rebuild and not (report.files_added or report.files_changed):
+    if server is not None and not rebuild and not (report.files_added or report.files_changed) \
+            and store.count() >= len(server.chunks):  # fewer vectors than passages: publish to restore them
         report.papers, report.chunks = len(server.papers), len(server.chunks)
         report.seconds = time.perf_counter() - started
         return report
