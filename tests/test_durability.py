@@ -28,7 +28,8 @@ sys.path.insert(0, str(PROJECT_ROOT / "eval"))
 import bench_durability as bench  # noqa: E402
 
 USER_PAPERS = 10
-QUERY = "trust region policy optimisation"
+QUERY = "glacier calving acoustics setting u-1"
+MINE = "A Study of Glacier Calving Acoustics in Setting U-1"  # what QUERY finds first when all is well
 ADVICE = re.compile(r"run `(rag [^`]+)`")
 
 
@@ -100,7 +101,7 @@ def follow_advice(home: Path, models_dir: Path) -> list[str]:
         out = rag("search", QUERY, "--json", home=home, models_dir=models_dir, check=False)
         no_traceback(out)
         if out.returncode == 0:
-            assert json.loads(out.stdout), "search finds something once the advice is followed"
+            assert json.loads(out.stdout)[0]["title"] == MINE, "search finds the user's paper once all is well"
             return followed
         lines = out.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("error: "), out.stderr
@@ -125,15 +126,13 @@ def every_paper_back(home: Path, models_dir: Path, titles: list[str]) -> None:
     code, checks = doctor(home, models_dir)
     assert code == 0, {k: v for k, v in checks.items() if v["status"] != "ok"}
     assert checks["vectors"]["status"] == "ok" and checks["library manifest"]["status"] == "ok"
-    hits = json.loads(rag("search", "glacier calving acoustics setting u-1", "-k", "1", "--json", home=home,
-                          models_dir=models_dir).stdout)
-    assert hits[0]["title"] == "A Study of Glacier Calving Acoustics in Setting U-1"
 
 
 @pytest.mark.parametrize("damage", sorted(DAMAGE))
 def test_any_single_damage_is_detected_and_the_advice_restores_every_paper(library_home, home, models_dir, damage):
     DAMAGE[damage](home)
     code, checks = doctor(home, models_dir)
+    no_traceback(rag("papers", home=home, models_dir=models_dir, check=False))
     assert code == 1, f"doctor must not say ok after: {damage}"
     failed = [c for c in checks.values() if c["status"] == "fail"]
     assert failed and all(c["fix"] for c in failed)
@@ -173,6 +172,7 @@ def test_damaged_exported_model_is_detected_and_exported_again(library_home, hom
     assert checks["embedding model"]["fix"].startswith("rag ingest --rebuild")
     no_traceback(rag("ingest", "--rebuild", home=home, models_dir=models))
     assert Path(f"{model}.sha256").read_text() == bench_sha256(model) == bench_sha256(models_dir / model.name)
+    assert follow_advice(home, models) == []
     every_paper_back(home, models, library_home[1])
 
 
@@ -247,12 +247,47 @@ def test_read_only_storage_is_read_and_never_called_damaged(library_home, models
         return subprocess.run(["unshare", "-rm", "sh", "-c", script, str(home), sys.executable, "-m", "rag.cli",
                                *args], capture_output=True, text=True, env=env, timeout=300)
 
-    hits = read_only("search", "glacier calving acoustics setting u-1", "--json")
+    hits = read_only("search", QUERY, "--json")
     assert hits.returncode == 0, hits.stderr
-    assert json.loads(hits.stdout)[0]["title"] == "A Study of Glacier Calving Acoustics in Setting U-1"
+    assert json.loads(hits.stdout)[0]["title"] == MINE
     checks = {c["name"]: c for c in json.loads(read_only("doctor", "--json").stdout)}
     assert checks["data dir"]["status"] == "warn" and "read-only" in checks["data dir"]["detail"]
     assert not [c for c in checks.values() if c["status"] == "fail"]
     added = read_only("ingest", "--json")
     assert added.returncode == 1 and "read-only" in added.stderr and "rebuild" not in added.stderr
     no_traceback(added)
+
+
+def test_an_upload_queues_behind_a_running_ingest(home, models_dir, embedder, tmp_path):
+    """The UI's upload takes the same writer lock: nothing is copied or published until the holder lets go."""
+    import threading
+
+    from conftest import make_settings
+    from rag.library import Library
+    from ui.uploads import add_uploads
+
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from rag.lock import writer_lock\n"
+                               "with writer_lock(sys.argv[1]):\n print('held', flush=True); sys.stdin.readline()\n"
+                               " print(time.time_ns(), flush=True)", str(home)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    [paper] = bench.make_papers(tmp_path / "upload", 1, "up")
+    library = Library(make_settings(home, models_dir), embedder=embedder)
+    done: list = []
+    uploading = threading.Thread(target=lambda: done.append(add_uploads(library, [tmp_path / "upload" / "up-000.md"])))
+    uploading.start()
+    inode = (home / "ingest.lock").stat().st_ino
+    deadline = time.monotonic() + 120
+    while not any(line.split()[1] == "->" and line.split()[6].endswith(f":{inode}")
+                  for line in Path("/proc/locks").read_text().splitlines()):
+        assert uploading.is_alive() and time.monotonic() < deadline, "the upload never queued for the lock"
+        time.sleep(0.02)  # polling the kernel's lock table for the queued upload, not waiting a fixed time
+    assert not (home / "uploads").exists() or not list((home / "uploads").iterdir())
+    holder.stdin.write("go\n")
+    holder.stdin.flush()
+    released_ns = int(holder.stdout.readline())
+    holder.wait(timeout=30)
+    uploading.join(timeout=300)
+    [(stored, report)] = done
+    assert stored[0].stat().st_mtime_ns >= released_ns, "the copy was made only after the holder released the lock"
+    assert report.files_added and paper in {p.title for p in library.snapshot.papers}
