@@ -125,3 +125,23 @@ def test_a_writer_killed_mid_ingest_leaves_the_library_usable(chroma_server, tmp
     state = audit(connect(first), index, url)
     assert state.papers == 4 and state.orphans == 0 and state.missing == 0 and state.vectors == state.chunks
     assert state.lease_holder == "" and state.writers_in_flight == []
+
+
+def test_the_publishing_lease_excludes_a_second_holder_until_it_expires(chroma_server, tmp_path, models_dir):
+    from rag.shared.lease import Lease, LeaseBusyError, LeaseLostError
+
+    url, _ = chroma_server
+    client = connect(make_settings(tmp_path / "home", models_dir, chroma_url=url))
+    first = Lease(client, "papers-test", "first", ttl_s=1.0).acquire()
+    with pytest.raises(LeaseBusyError, match="first"):
+        Lease(client, "papers-test", "second", ttl_s=30.0).acquire(wait=False)
+    first.check()
+    waited: list[str] = []
+    second = Lease(client, "papers-test", "second", ttl_s=30.0).acquire(on_wait=waited.append)  # after first expires
+    assert waited == ["first"]
+    with pytest.raises(LeaseLostError):
+        first.check()  # the expired holder learns it before publishing
+    first.release()  # and releasing must not remove the new holder's lease
+    second.check()
+    second.release()
+    Lease(client, "papers-test", "third").acquire(wait=False).release()
