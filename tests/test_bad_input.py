@@ -82,8 +82,10 @@ def test_hostile_or_foreign_questions_get_a_checked_answer_or_a_refusal(seeded, 
         if len(line) > 25:
             assert line not in answer.answer, "the system prompt leaked"
     assert "Use only what the passages say" not in answer.answer
-    if answer.abstained:
+    if answer.outcome == "refused":
         assert answer.answer.startswith(prompts.REFUSAL)
+    elif answer.outcome == "closest":
+        assert answer.answer.startswith(prompts.CLOSEST_NOTE) and answer.citations, "closest passages are quoted and cited"
     assert_citations_checked(answer)
 
 
