@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import os
 import threading
@@ -23,10 +24,20 @@ def default_model_path() -> Path:
     return found[0]
 
 
+def _close_all() -> None:
+    """Free every model while llama_cpp is still importable: left to the garbage collector at interpreter exit,
+    Llama.__del__ runs after the module's globals are gone and prints a traceback per model."""
+    for llama, _ in _LOADED.values():
+        llama.close()
+    _LOADED.clear()
+
+
 def _load(path: Path, n_ctx: int, threads: int):
     key = (path, n_ctx, threads)
     with _LOADING:
         if key not in _LOADED:
+            if not _LOADED:
+                atexit.register(_close_all)
             # OpenMP threads spin while they wait; on a busy 2-core machine that makes llama.cpp several times slower.
             os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             try:
