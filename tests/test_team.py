@@ -63,10 +63,19 @@ def test_three_clients_ingesting_at_once_leave_every_paper_once(chroma_server, t
         folders.append(folder)
     clients = [subprocess.Popen([rag_cli(), "ingest", str(folder), "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True, env=client_env(folder.parent / "home", url, models_dir)) for folder in folders]
+    # Meanwhile a reader reads the library again and again: every snapshot it sees is whole (digests hold) and
+    # the library only grows (nobody removes anything).
+    remote = RemoteLibrary(connect(make_settings(tmp_path / "watcher", models_dir, chroma_url=url)),
+                           Library(make_settings(tmp_path / "watcher", models_dir), embedder=embedder).index_name, url)
+    seen: list[int] = []
+    while any(client.poll() is None for client in clients):
+        snapshot = remote.current()
+        seen.append(len(snapshot.papers) if snapshot else 0)
     outputs = [client.communicate(timeout=600) for client in clients]
     for client, (out, err) in zip(clients, outputs):
         assert client.returncode == 0, err[-2000:]
     reports = [json.loads(out) for out, _ in outputs]
+    assert seen == sorted(seen) and len(set(seen)) >= 2, seen  # it saw publishes happen, never a step back
     assert sum(len(r["files_added"]) for r in reports) >= 14  # every client read its files (shared ones maybe twice)
 
     reader = make_settings(tmp_path / "empty-home", models_dir, chroma_url=url)

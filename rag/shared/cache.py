@@ -14,7 +14,6 @@ import json
 
 from rag import snapshot as snapshots
 from rag.config import Settings
-from rag.errors import StoreError
 from rag.lock import writer_lock
 from rag.shared.remote import RemoteLibrary, ServerSnapshot
 from rag.snapshot import Snapshot
@@ -43,12 +42,7 @@ def sync(settings: Settings, index_name: str, base_params: dict, remote: RemoteL
     pointer = remote.pointer()
     if pointer is not None and cached_server_snapshot(settings, index_name) == pointer["snapshot"]:
         return str(pointer["snapshot"])
-    try:
-        server = remote.read(pointer)  # NotIndexedError for an empty library
-    except StoreError:
-        if pointer is None or remote.pointer() == pointer:
-            raise
-        server = remote.read()  # parts of an old snapshot dropped by a publish while we read: read the new one
+    server = remote.read()  # NotIndexedError for an empty library
     cache_home = settings.snapshots_dir.parent
     with writer_lock(cache_home):
         if cached_server_snapshot(settings, index_name) != server.snapshot_id:

@@ -76,11 +76,23 @@ class RemoteLibrary:
         return dict(got["metadatas"][0]) if got["ids"] else None
 
     def read(self, pointer: dict | None = None) -> ServerSnapshot:
-        """The snapshot the pointer names (read now when not given); NotIndexedError when there is none."""
-        pointer = pointer or self.pointer()
-        if pointer is None:
+        """The snapshot the pointer names (read now when not given); NotIndexedError when there is none.
+
+        Reading the pointer now, a publish that drops the snapshot's parts while we read them is survived by
+        reading the pointer once more.
+        """
+        current = pointer or self.pointer()
+        if current is None:
             raise NotIndexedError(f"the library on {self.where} is empty — run `rag ingest` (default: the seeds) "
                                   f"with this --chroma-url")
+        try:
+            return self._read(current)
+        except StoreError:
+            if pointer is not None or (again := self.pointer()) in (None, current):
+                raise
+            return self._read(again)
+
+    def _read(self, pointer: dict) -> ServerSnapshot:
         sid = str(pointer["snapshot"])
         ids = [self._key("snap", sid, kind, f"{n:05d}") for kind in KINDS for n in range(int(pointer[f"parts_{kind}"]))]
         got = self._call("reading the library catalog", self._meta.get, ids=ids, include=["documents"])
