@@ -16,6 +16,7 @@ the next publisher once its registration expires.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass
 from collections.abc import Callable, Sequence
@@ -24,6 +25,7 @@ from pathlib import Path
 from rag.chunking import chunk_papers
 from rag.config import Settings
 from rag.embedding import Embedder
+from rag.errors import StoreError
 from rag.index import index_name
 from rag.ingest import IngestReport, _embed_into, _refresh_sources, display_path, find_files
 from rag.parsing import merge_papers
@@ -75,8 +77,11 @@ def ingest_shared(paths: Sequence[Path], settings: Settings, embedder: Embedder,
             report.embedded += published.embedded
             report.vectors_deleted = published.deleted
             report.papers, report.chunks = len(published.papers), len(published.chunks)
-    finally:
-        remote.clear_pending(writer)
+    except BaseException:
+        with contextlib.suppress(StoreError):  # the error that stopped us is the one to report
+            remote.clear_pending(writer)  # our vectors are then unregistered: the next publisher's full scan takes them
+        raise
+    remote.clear_pending(writer)
     report.seconds = time.perf_counter() - started
     return report
 
