@@ -141,7 +141,7 @@ def test_the_publishing_lease_excludes_a_second_holder_until_it_expires(chroma_s
 
     url, _ = chroma_server
     client = connect(make_settings(tmp_path / "home", models_dir, chroma_url=url))
-    first = Lease(client, "papers-test", "first", ttl_s=1.0).acquire()
+    first = Lease(client, "papers-test", "first", ttl_s=3.0).acquire()
     with pytest.raises(LeaseBusyError, match="first"):
         Lease(client, "papers-test", "second", ttl_s=30.0).acquire(wait=False)
     first.check()
