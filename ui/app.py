@@ -402,6 +402,28 @@ def served_files(settings: Settings, library: Library) -> list[str]:
     return [str(uploads_dir(settings.home))] + sorted({p for p in map(render.pdf_path, papers) if p})
 
 
+class LibraryFiles(list):
+    """`allowed_paths` that follows the library: Gradio's file route reads `blocks.allowed_paths + [...]` on every
+    request, so this list answers with `served_files` of the snapshot CURRENT names then. A PDF ingested from the
+    CLI while the UI runs opens from its citation without a restart (a list fixed at start-up gave 403)."""
+
+    def __init__(self, settings: Settings, library: Library):
+        super().__init__([str(uploads_dir(settings.home))])  # never empty: Gradio keeps a falsy list's default
+        self._settings, self._library = settings, library
+
+    def current(self) -> list[str]:
+        return served_files(self._settings, self._library)
+
+    def __iter__(self):
+        return iter(self.current())
+
+    def __len__(self) -> int:
+        return len(self.current())
+
+    def __add__(self, other):  # type: ignore[override]
+        return self.current() + list(other)
+
+
 def warm_up(library: Library, llm_spec: str, settings: Settings) -> None:
     """Load the index and the embedded model in the background, so the first question does not pay for it."""
     from rag.llm.registry import resolve_llm
@@ -423,7 +445,7 @@ def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, llm_sp
     demo = build_app(settings, library, llm_spec)
     demo.queue(default_concurrency_limit=2, max_size=64)
     try:
-        demo.launch(prevent_thread_lock=True, allowed_paths=served_files(settings, library), **options)
+        demo.launch(prevent_thread_lock=True, allowed_paths=LibraryFiles(settings, library), **options)
     except OSError as exc:
         raise UIError(f"cannot serve on {host}:{port} ({exc}) — pass a free --port") from None
     url = f"http://{f'[{host}]' if ':' in host else host}:{port}"
