@@ -34,7 +34,7 @@ class Check:
 def run_checks(settings: Settings) -> list[Check]:
     checks = [_embedding_model(settings), _llm_model()]
     checks.extend(storage_checks(settings))
-    checks.append(_ollama())
+    checks.append(_ollama(settings))
     return checks
 
 
@@ -191,13 +191,8 @@ def _sha256(path: Path) -> str | None:
         return None
 
 
-def ollama_host() -> str:
-    host = os.environ.get("OLLAMA_HOST", "http://127.0.0.1:11434")
-    return host if host.startswith("http") else f"http://{host}"
-
-
-def _ollama() -> Check:
-    host = ollama_host()
+def _ollama(settings: Settings) -> Check:
+    host = settings.llm.ollama_host
     try:
         with urllib.request.urlopen(f"{host}/api/tags", timeout=2) as response:
             models = [m["name"] for m in json.load(response).get("models", [])]

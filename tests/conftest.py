@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.config import PROJECT_ROOT, Settings, contain_caches
+from rag.config import PROJECT_ROOT, LLMSettings, Settings, contain_caches
 
 SEEDS = PROJECT_ROOT / "seeds"
 
@@ -50,8 +50,12 @@ def embedder(models_dir):
     return load_embedder(models_dir, threads=2)
 
 
+# Nothing listens on port 9: no test reaches a real Ollama, whatever the machine runs.
+NO_OLLAMA = LLMSettings(ollama_host="http://127.0.0.1:9")
+
+
 def make_settings(home: Path, models_dir: Path, **overrides) -> Settings:
-    settings = Settings(home=home, models_path=models_dir, **overrides)
+    settings = Settings(home=home, models_path=models_dir, **({"llm": NO_OLLAMA} | overrides))
     contain_caches(settings)
     return settings
 

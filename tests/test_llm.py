@@ -196,9 +196,27 @@ def test_a_server_that_accepts_and_never_replies_is_reported_in_seconds(monkeypa
         hung.close()
 
 
-def test_first_token_limit_from_the_environment(monkeypatch):
+def test_llm_settings_come_from_the_environment_in_one_place(monkeypatch):
+    from rag.config import ConfigError, Settings
+    from rag.llm.registry import resolve_llm
+
     monkeypatch.setenv("RAG_OLLAMA_FIRST_TOKEN_S", "45")
-    assert OllamaLLM(MODEL).timeout == 45
+    monkeypatch.setenv("OLLAMA_HOST", "127.0.0.1:9")  # Ollama's own 'host:port' form
+    monkeypatch.setenv("RAG_OLLAMA_MODEL", "qwen2.5:0.5b")
+    settings = Settings.from_env()
+    llm = resolve_llm("ollama", settings)
+    assert (llm.host, llm.timeout, llm.model) == ("http://127.0.0.1:9", 45, "qwen2.5:0.5b")
     monkeypatch.setenv("RAG_OLLAMA_FIRST_TOKEN_S", "soon")
-    with pytest.raises(LLMError, match="must be a positive number of seconds"):
-        OllamaLLM(MODEL)
+    with pytest.raises(ConfigError, match="must be a positive number of seconds"):
+        Settings.from_env()
+
+
+def test_auto_is_one_rule_for_the_cli_and_the_picker():
+    from rag.config import LLMSettings
+    from rag.llm.registry import auto_spec
+
+    wanted = LLMSettings(ollama_model="llama3.2")
+    assert auto_spec(wanted, None) == "embedded"  # no server answered
+    assert auto_spec(wanted, ["qwen2.5:0.5b"]) == "embedded"  # a server without the model
+    assert auto_spec(wanted, ["qwen2.5:0.5b", "llama3.2:latest"]) == "ollama:llama3.2:latest"
+    assert auto_spec(wanted, ["llama3.2"]) == "ollama:llama3.2"

@@ -359,28 +359,29 @@ def test_library_summary_counts_kinds_and_flags():
 def test_model_picker_lists_the_embedded_model_and_says_when_ollama_is_absent(settings):
     from ui.backends import Backends
 
-    picker = Backends(settings, "auto")  # OLLAMA_HOST points at a closed port (conftest)
+    picker = Backends(settings, "auto")  # the settings point at a closed port (conftest)
     assert picker.refresh() == "embedded"
     assert [value for _, value in picker.choices] == ["embedded"]
     assert picker.choices[0][0].startswith("Embedded · SmolLM2")
     assert "No Ollama server at http://127.0.0.1:9" in picker.note
 
 
-def test_model_picker_lists_what_a_reachable_ollama_has(settings, monkeypatch):
+def test_model_picker_lists_what_a_reachable_ollama_has(settings):
     from rag.llm import EmbeddedLLM
     from ui.backends import Backends
 
     from ollama_server import OllamaTestServer
 
     with OllamaTestServer(EmbeddedLLM()) as server:
-        monkeypatch.setenv("OLLAMA_HOST", server.url)
-        picker = Backends(settings.model_copy(update={"ollama_model": "smollm2:135m"}), "auto")
+        served = settings.model_copy(update={"llm": settings.llm.model_copy(update={"ollama_host": server.url})})
+        picker = Backends(served.model_copy(update={"llm": served.llm.model_copy(update={"ollama_model": "smollm2:135m"})}),
+                          "auto")
         assert picker.initial() == "embedded"  # start-up does not wait for Ollama
         assert picker.refresh() == "ollama:smollm2:135m"
         assert picker.choices[1] == ("Ollama · smollm2:135m", "ollama:smollm2:135m")
         assert picker.label("ollama:smollm2:135m") == "Ollama · smollm2:135m"
         assert f"Ollama at {server.url}: 1 model." in picker.note
-        assert Backends(settings, "ollama:llama3.2").refresh() == "ollama:llama3.2"  # asked for, shown as missing
+        assert Backends(served, "ollama:llama3.2").refresh() == "ollama:llama3.2"  # asked for, shown as missing
 
 
 def test_latest_report_and_its_view(tmp_path):

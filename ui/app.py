@@ -8,7 +8,6 @@ in its own `gr.State`. A RagError is shown as its one-line message, never as a t
 from __future__ import annotations
 
 import logging
-import os
 import queue
 import threading
 import time
@@ -20,7 +19,7 @@ from types import SimpleNamespace
 import gradio as gr
 import pandas as pd
 
-from rag.config import Settings
+from rag.config import Settings, contain_caches
 from rag.conversation import Turn
 from rag.errors import RagError
 from rag.filters import Filters
@@ -438,7 +437,7 @@ def warm_up(library: Library, llm_spec: str, settings: Settings) -> None:
 
 
 def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, llm_spec: str = "auto") -> None:
-    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+    contain_caches(settings)  # caches under the data dir and telemetry off, before gradio starts serving
     options = launch_options(host, port)  # refuses an open host without credentials before loading anything
     started = time.perf_counter()
     library = Library(settings)

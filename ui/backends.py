@@ -7,8 +7,6 @@ import threading
 from rag.config import Settings
 from rag.llm.base import LLM, BackendUnavailable, LLMError
 
-PROBE_TIMEOUT = 1.5  # seconds the picker waits for Ollama to list its models
-
 Choice = tuple[str, str]  # (label shown, spec given to resolve_llm)
 
 
@@ -20,6 +18,7 @@ class Backends:
         self.default_spec = (default_spec or "auto").strip()
         self.choices: list[Choice] = []
         self.note = ""
+        self._ollama_models: list[str] | None = None  # what the server listed on the last refresh; None: no answer
         self._llms: dict[str, LLM] = {}
         self._lock = threading.Lock()
 
@@ -52,20 +51,21 @@ class Backends:
         return self.default_value()
 
     def default_value(self) -> str | None:
-        """The spec `--llm` asked for; for auto, the configured Ollama model when offered, else embedded."""
+        """The spec `--llm` asked for; auto is decided by the registry's rule on what the server listed."""
+        from rag.llm.registry import auto_spec
+
         values = [v for _, v in self.choices]
         spec = self.default_spec
         if spec == "ollama":
-            spec = f"ollama:{self.settings.ollama_model}"
+            spec = f"ollama:{self.settings.llm.ollama_model}"
         if spec == "auto":
-            wanted = self.settings.ollama_model
-            spec = next((c for c in (f"ollama:{wanted}", f"ollama:{wanted}:latest") if c in values), "embedded")
+            spec = auto_spec(self.settings.llm, self._ollama_models)
         return spec if spec in values else (values[0] if values else None)
 
     def _add_requested_ollama(self, missing: str = "") -> None:
         if not self.default_spec.startswith("ollama"):
             return
-        name = self.default_spec.partition(":")[2] or self.settings.ollama_model
+        name = self.default_spec.partition(":")[2] or self.settings.llm.ollama_model
         if f"ollama:{name}" not in [v for _, v in self.choices]:
             self.choices.insert(0, (f"Ollama · {name}{missing}", f"ollama:{name}"))
 
@@ -78,7 +78,8 @@ class Backends:
         choices, notes = [], []
         for spec in specs:
             try:
-                llm = EmbeddedLLM(spec.partition(":")[2] or None)
+                llm = EmbeddedLLM(spec.partition(":")[2] or None, n_ctx=self.settings.llm.embedded_context_window,
+                                  threads=self.settings.llm.embedded_threads)
             except LLMError as exc:
                 notes.append(str(exc))
                 continue
@@ -88,16 +89,18 @@ class Backends:
     def _ollama(self) -> tuple[list[Choice], str]:
         from rag.llm.ollama_backend import OllamaLLM
 
-        probe = OllamaLLM(self.settings.ollama_model)
+        probe = OllamaLLM.from_settings(self.settings.llm.ollama_model, self.settings.llm)
+        self._ollama_models = None
         try:
-            names = probe.available_models(timeout=PROBE_TIMEOUT)
+            names = probe.available_models(timeout=self.settings.llm.auto_probe_s)
         except BackendUnavailable:
             return [], (f"No Ollama server at {probe.host}, so only the embedded model is offered — start one "
                         "with `ollama serve` and reload the page to use its models.")
         except LLMError as exc:
             return [], f"Ollama: {exc}. Only the embedded model is offered."
+        self._ollama_models = names
         if not names:
-            return [], f"Ollama at {probe.host} has no models — `ollama pull {self.settings.ollama_model}` adds one."
+            return [], f"Ollama at {probe.host} has no models — `ollama pull {self.settings.llm.ollama_model}` adds one."
         plural = "s" if len(names) != 1 else ""
         return [(f"Ollama · {name}", f"ollama:{name}") for name in names], \
             f"Ollama at {probe.host}: {len(names)} model{plural}."

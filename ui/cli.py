@@ -6,7 +6,6 @@ domain errors into one line itself.
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
@@ -26,7 +25,6 @@ def ui_command(ctx, host, port, llm_spec):
     """Chat with your papers in the browser (sources panel, library, evals)."""
     settings = ctx.obj if isinstance(ctx.obj, Settings) else Settings.from_env()
     contain_caches(settings)
-    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # before gradio is imported
     try:
         from ui.auth import auth_for
 

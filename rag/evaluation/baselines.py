@@ -10,7 +10,6 @@ library's default chunking (SentenceSplitter) and default top-k, embedded with o
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -97,7 +96,6 @@ class LlamaIndexCorpus:
 
     def _build(self):
         started = time.perf_counter()
-        os.environ.setdefault("LLAMA_INDEX_CACHE_DIR", str(self.library.settings.cache_dir / "llama_index"))
         try:
             # Settings.llm = None prints a notice on stdout; keep stdout clean for --json.
             with contextlib.redirect_stdout(sys.stderr):

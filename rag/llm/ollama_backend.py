@@ -8,13 +8,12 @@ from a stall. A reader thread pulls the stream into a queue; we wait `timeout` f
 Time to first token: while waiting for it we ask the server for /api/version every PROBE_EVERY_S seconds.
 A server that is loading a model still answers that at once; one that accepted the request and answers
 nothing (hung, stopped, wedged) does not, and is reported within seconds instead of after the whole
-limit. The limit itself (`timeout`, default $RAG_OLLAMA_FIRST_TOKEN_S or 90 s) ends the wait with a
+limit. The limit itself (`timeout`, LLMSettings.ollama_first_token_s: $RAG_OLLAMA_FIRST_TOKEN_S or 90 s) ends the wait with a
 message that says how to raise it.
 """
 
 from __future__ import annotations
 
-import os
 import queue
 import threading
 import time
@@ -22,10 +21,12 @@ import time
 import httpx
 import ollama
 
+from rag.config import LLMSettings
 from rag.llm.base import LLM, BackendUnavailable, GenerationStalled, LLMError, ModelMissing, Stream, Usage
 
-DEFAULT_HOST = "http://127.0.0.1:11434"
-DEFAULT_FIRST_TOKEN_S = 90.0
+_DEFAULTS = LLMSettings()
+DEFAULT_HOST = _DEFAULTS.ollama_host
+DEFAULT_FIRST_TOKEN_S = _DEFAULTS.ollama_first_token_s
 PROBE_EVERY_S = 5.0  # while no token has come, how often we check that the server is alive
 PROBE_TIMEOUT_S = 3.0
 CTX_MARGIN = 256  # tokens of slack on top of the prompt estimate and the answer
@@ -43,10 +44,15 @@ class OllamaLLM(LLM):
         context_window: int = 8192,
     ):
         self.model = model
-        self.host = host or os.environ.get("OLLAMA_HOST") or DEFAULT_HOST
-        self.timeout = timeout if timeout is not None else _first_token_limit()
+        self.host = host or DEFAULT_HOST
+        self.timeout = timeout if timeout is not None else DEFAULT_FIRST_TOKEN_S
         self.stall_timeout = stall_timeout
         self.context_window = context_window  # the largest num_ctx we ask for
+
+    @classmethod
+    def from_settings(cls, model: str, settings: LLMSettings) -> "OllamaLLM":
+        return cls(model, host=settings.ollama_host, timeout=settings.ollama_first_token_s,
+                   stall_timeout=settings.ollama_stall_s, context_window=settings.ollama_context_window)
 
     def _client(self, timeout: float) -> ollama.Client:
         return ollama.Client(host=self.host, timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)))
@@ -174,17 +180,3 @@ class OllamaLLM(LLM):
             return True
         except httpx.HTTPError:
             return False
-
-
-def _first_token_limit() -> float:
-    """$RAG_OLLAMA_FIRST_TOKEN_S, else DEFAULT_FIRST_TOKEN_S; a bad value is a clear error, not a silent default."""
-    raw = os.environ.get("RAG_OLLAMA_FIRST_TOKEN_S")
-    if not raw:
-        return DEFAULT_FIRST_TOKEN_S
-    try:
-        value = float(raw)
-    except ValueError:
-        value = -1.0
-    if value <= 0:
-        raise LLMError(f"RAG_OLLAMA_FIRST_TOKEN_S must be a positive number of seconds (got {raw!r})")
-    return value

