@@ -6,6 +6,8 @@ is the one place that looks at environment variables.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -112,6 +114,13 @@ class Settings(BaseModel):
     @property
     def ollama_model(self) -> str:
         return self.llm.ollama_model
+
+    def fingerprint(self, *extra: object) -> str:
+        """Hash of every setting that shapes results (not where things are stored), plus `extra` parts such as
+        the answer settings: recorded in each eval report, so two reports say whether they ran the same settings."""
+        shaping = self.model_dump(mode="json", exclude={"home", "models_path", "chroma_url"})
+        text = json.dumps([shaping, *[repr(part) for part in extra]], sort_keys=True, default=str)
+        return hashlib.sha1(text.encode()).hexdigest()[:12]
 
     @property
     def store_dir(self) -> Path:

@@ -119,7 +119,8 @@ def markdown(run: EvalRun, plots: list[str] = ()) -> str:
     lines = [f"# Eval report: {Path(s.get('dataset') or 'dataset').name}", ""]
     meta = [f"{s['questions']} questions ({', '.join(f'{k} {v}' for k, v in s['by_kind_count'].items())})",
             f"mode: {s.get('mode')}", f"k = {s.get('k')}", f"embedder: {s.get('embedder')}",
-            f"index: {s.get('index')} ({s.get('papers')} papers)", f"created {s.get('created')}",
+            f"index: {s.get('index')} ({s.get('papers')} papers)", f"settings: {s.get('settings_hash')}",
+            f"created {s.get('created')}",
             f"run time {s.get('run_seconds')} s"]
     if s.get("llm"):
         meta.insert(2, f"LLM: {s['llm']}")

@@ -124,6 +124,7 @@ def run_eval(library: Library, questions: Sequence[Question], systems: Sequence[
         run_seconds=round(time.perf_counter() - started, 1), index=library.index_name,
         embedder=library.embedder.model_id, papers=len(library.snapshot.papers),
         created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        settings_hash=library.settings.fingerprint(answerer.settings if answerer else None),
     )
     if answerer is not None:
         summary["llm"] = f"{answerer.llm.backend}:{answerer.llm.model}"
