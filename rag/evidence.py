@@ -23,7 +23,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rag.citations import lexical_support
 from rag.embedding import Embedder
 from rag.records import Chunk, Evidence, Hit
 from rag.text import split_sentences, word_tokens
@@ -62,6 +61,22 @@ class _Candidate:
     head: list[str]  # a table's caption and header row, always shown
     order: int  # position of the paper in the retrieval order
     closeness: float | None = None  # the whole chunk's cosine to the question, from the vector store
+    before: str = ""  # the last sentence of the previous chunk of the same section (chunks do not overlap)
+
+
+_ASKS_FOR_NUMBER = re.compile(r"\b(how (many|much|long|large|big|fast|often|high|low)|number of|what (percentage|proportion|"
+                              r"fraction|share|size|score|accuracy)|(what|which) year|in what year)\b", re.I)
+# "(Gardner et al., 2018)" and "[12]" are citations, not quantities.
+_CITATION = re.compile(r"\([^()]*\b(?:19|20)\d\d[a-z]?\)|\[[\d,\s–-]+\]|et al\.,? (?:19|20)\d\d")
+NUMBER_BONUS = 0.25  # added to a sentence's word overlap (a share of the question's idf, 0..1)
+
+
+def asks_for_number(question: str) -> bool:
+    return bool(_ASKS_FOR_NUMBER.search(question))
+
+
+def holds_number(sentence: str) -> bool:
+    return any(ch.isdigit() for ch in _CITATION.sub("", sentence))
 
 
 def asks_for_references(question: str) -> bool:
@@ -106,18 +121,17 @@ def rank_chunks(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[
         pools.append((hit, usable or [hit.chunk]))
     words = stems(question)
     tokens = {c.chunk_id: stems(f"{c.section} {c.passage}") & words for _, pool in pools for c in pool}
-    df: dict[str, int] = defaultdict(int)
-    for found in tokens.values():
-        for word in found:
-            df[word] += 1
-    n = max(len(tokens), 1)
-    idf = {w: math.log(1 + n / (1 + df[w])) for w in words}
-    total = sum(idf.values()) or 1.0
+    idf = _idf(words, [tokens[c.chunk_id] for _, pool in pools for c in pool])
     floor = min(dense.values(), default=0.0) if dense else 0.0  # a chunk beyond the store's top n
     ranked = []
     for rank, (hit, pool) in enumerate(pools):
+        # A paper's chunks are told apart by the words rare *within that paper*: its own name and topic ("SPECTER",
+        # "NLP") stand in most of its chunks, while "implemented" stands in the one paragraph asked about.
+        paper_idf = _idf(words, [tokens[c.chunk_id] for c in pool])
+        total = sum(paper_idf.values()) or 1.0
+
         def score(chunk: Chunk) -> tuple[float, float]:
-            coverage = sum(idf[w] for w in tokens[chunk.chunk_id]) / total
+            coverage = sum(paper_idf[w] for w in tokens[chunk.chunk_id]) / total
             closeness = dense.get(chunk.chunk_id, floor) if dense else 0.0
             bonus = 0.25 if chunk.chunk_id == hit.chunk.chunk_id else 0.0
             return (coverage + closeness + bonus, -chunk.position)
@@ -128,6 +142,23 @@ def rank_chunks(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[
             best += [c for c in ordered if c.kind == "table"][:1]
         ranked.append((hit, sorted(best, key=lambda c: c.position)))
     return ranked, idf
+
+
+def stem_support(question: str, text: str) -> float:
+    """Share of the question's content words that `text` holds, compared as rough stems like the rest of evidence
+    selection: "implemented" is answered by "We implement ...", "annotations" by "annotated"."""
+    words = stems(question)
+    return len(words & stems(text)) / len(words) if words else 0.0
+
+
+def _idf(words: frozenset[str], found: list[frozenset[str]]) -> dict[str, float]:
+    """Smoothed idf of each question word over texts (`found`: the question words each text holds)."""
+    df: dict[str, int] = defaultdict(int)
+    for present in found:
+        for word in present:
+            df[word] += 1
+    n = max(len(found), 1)
+    return {w: math.log(1 + n / (1 + df[w])) for w in words}
 
 
 def weighted_overlap(text: str, idf: dict[str, float]) -> float:
@@ -164,8 +195,20 @@ def _candidates(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[
                 head, units = [], [s for s in lines if s not in seen]  # overlap repeats are shown once
                 seen.update(units)
             if units or head:
-                out.append(_Candidate(hit, chunk, units, head, order, (dense or {}).get(chunk.chunk_id)))
+                out.append(_Candidate(hit, chunk, units, head, order, (dense or {}).get(chunk.chunk_id),
+                                      _sentence_before(chunk, (chunks_by_paper or {}).get(hit.paper.paper_id, []))))
     return out, idf
+
+
+def _sentence_before(chunk: Chunk, paper_chunks: list[Chunk]) -> str:
+    """The last sentence of the prose chunk just before `chunk` in the same section, or ''."""
+    if chunk.kind not in ("body", "abstract") or chunk.position == 0:
+        return ""
+    previous = next((c for c in paper_chunks if c.position == chunk.position - 1), None)
+    if previous is None or previous.kind != chunk.kind or previous.section != chunk.section:
+        return ""
+    sentences = chunk_sentences(previous)
+    return sentences[-1] if sentences else ""
 
 
 def select_evidence(question: str, hits: list[Hit], embedder: Embedder,
@@ -186,7 +229,10 @@ def select_evidence(question: str, hits: list[Hit], embedder: Embedder,
         return []
     # Stage 2: a lexical pre-pick of the sentences worth embedding, spread over the candidates.
     focus_idf = {w: idf.get(w, 1.0) for w in stems(focus)}
-    lexical = {id(c): _continued([weighted_overlap(u, focus_idf) for u in c.units], c.units) for c in candidates}
+    # A question for a quantity ("How many author nodes...?") is answered by a sentence with a number in it.
+    number_bonus = NUMBER_BONUS if asks_for_number(focus) else 0.0
+    lexical = {id(c): _continued([weighted_overlap(u, focus_idf) + (number_bonus if holds_number(u) else 0.0)
+                                  for u in c.units], c.units) for c in candidates}
     chosen_units: dict[int, list[int]] = {}
     budget = settings.max_embedded_sentences
     for c in candidates:  # in retrieval order: the first papers' chunks are served first
@@ -266,15 +312,17 @@ def _passage(c: _Candidate, embedded: list[int], cosine: dict, head_cosine: tupl
         best = sorted(embedded, key=lambda i: -relevance[i])[: settings.sentences_per_passage]
         # A best sentence that points back ("We use this form instead of the pair") is read with the sentence
         # it points to ("A cell is a triple <CELL,name,contents>.").
-        if best[0] > 0 and best[0] - 1 not in best and _POINTS_BACK.search(c.units[best[0]]):
+        points_back = bool(_POINTS_BACK.search(c.units[best[0]]))
+        if best[0] > 0 and best[0] - 1 not in best and points_back:
             best.append(best[0] - 1)
         order = sorted(best)
         shown = [c.units[i] for i in order]
         best_cos = max(cosine[(id(c), i)][0] for i in order if i in relevance)
         best_line = order.index(best[0])
+        if best[0] == 0 and points_back and c.before and c.before not in shown:  # its antecedent ends the chunk before
+            shown, best_line = [c.before] + shown, best_line + 1
     # Answerability: how close the best sentence is, and how much of the question the passage covers.
-    answerable = 0.5 * best_cos + 0.5 * lexical_support(question, " ".join([c.hit.paper.title, c.chunk.section]
-                                                                               + shown))
+    answerable = 0.5 * best_cos + 0.5 * stem_support(question, " ".join([c.hit.paper.title, c.chunk.section] + shown))
     return answerable, c, shown, best_line
 
 

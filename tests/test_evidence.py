@@ -106,3 +106,28 @@ def test_the_reference_list_is_evidence_only_for_what_a_paper_cites(counted):
     assert all("Ferragina" not in e.text for e in content)
     cites, _ = _select(embedder, _paper(12), "Which papers does Tagging Graphs cite about annotation tools?")
     assert any("Stenetorp" in e.text or "Ferragina" in e.text for e in cites)
+
+
+def test_a_sentence_pointing_back_across_a_chunk_boundary_is_read_with_its_antecedent(counted):
+    """Chunks do not overlap: when the best sentence opens a chunk and points back ('It holds ...'), the last
+    sentence of the chunk before, in the same section, is shown with it."""
+    embedder, _ = counted
+    antecedent = "We release ScholarCrawl, a corpus of open-access research papers."
+    pointing = "It holds 1.4M PDFs crawled from university web sites in 2019."
+    for n in range(4, 60):  # filler sentences until the chunk boundary falls between the two sentences
+        filler = " ".join(f"Part {i} of the data section reviews general remarks on crawling at scale."
+                          for i in range(n))
+        paper = Paper(paper_id=paper_id_for("Crawling Papers"), title="Crawling Papers", page_count=6,
+                      abstract="We crawl papers.",
+                      blocks=[Block(section="4 Data", page=3, text=f"{filler} {antecedent} {pointing} "
+                                                                     "The crawl ran for a month.")])
+        chunks = chunk_paper(paper, embedder.count_tokens, ChunkSettings())
+        if any(c.passage.startswith(pointing) for c in chunks):
+            break
+    else:
+        pytest.fail("no filler length put the chunk boundary between the two sentences")
+    assert any(c.passage.endswith(antecedent) for c in chunks)
+    evidence, _ = _select(embedder, paper, "How many PDFs does the ScholarCrawl corpus hold?")
+    passage = next(e for e in evidence if "1.4M" in e.text)
+    assert passage.sentences[:2] == [antecedent, pointing]
+    assert passage.sentences[passage.best] == pointing
