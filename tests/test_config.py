@@ -20,4 +20,4 @@ def test_an_eval_run_records_the_settings_hash(seeded):
     question = Question(id="q", question="Gaussian trust region for PPO", gold_titles=[], answer_keywords=[],
                         kind="unanswerable")
     run = run_eval(seeded, [question], build_systems(seeded, ("ours",)), k=5)
-    assert run.summary["settings_hash"] == seeded.settings.fingerprint(None)
+    assert run.summary.settings_hash == seeded.settings.fingerprint(None)

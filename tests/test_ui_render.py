@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from pathlib import Path
 
 import pytest
 
@@ -390,17 +391,21 @@ def test_latest_report_and_its_view(tmp_path):
     assert reports.latest_report([tmp_path / "none"]) is None
     assert reports.report_view(None)[0] == reports.NO_REPORT
     old, new = tmp_path / "evals" / "a", tmp_path / "out" / "b"
+    written = Path(__file__).parent / "data" / "eval_report_before_types.json"
     for folder, stamp in ((old, 1_000_000), (new, 2_000_000)):
         folder.mkdir(parents=True)
-        (folder / "report.json").write_text("{}")
+        (folder / "report.json").write_text(written.read_text() if folder is new else "{}")
         os.utime(folder / "report.json", (stamp, stamp))
-    (new / "report.md").write_text("# Eval report\n\n| a |\n\n## Plots\n\n![recall_at_k.png](recall_at_k.png)\n")
     (new / "recall_at_k.png").write_bytes(b"png")
     found = reports.latest_report([tmp_path / "evals", tmp_path / "out"])
     assert found == new / "report.json"
-    text, plots = reports.report_view(found)
-    assert "# Eval report" in text and "## Plots" not in text and str(new) in text
+    text, plots = reports.report_view(found)  # rendered from the typed report.json; no report.md needed
+    assert "# Eval report: seeds.jsonl" in text and "| ours | 0.905 | 0.984 |" in text and str(new) in text
+    assert "## Targets" in text and "## Plots" not in text
     assert plots == [new / "recall_at_k.png", None]
+    text, _ = reports.report_view(old / "report.json")
+    assert text.endswith("cannot be shown: " + f"{old / 'report.json'}: not an eval report (no summary.systems) — "
+                         "was it written by `rag eval --out`?")
 
 
 def test_a_pdf_card_says_section_and_page_and_links_the_pdf_at_that_page():

@@ -26,13 +26,19 @@ def latest_report(roots: list[Path]) -> Path | None:
 
 
 def report_view(path: Path | None) -> tuple[str, list[Path | None]]:
-    """The report's Markdown, without its plot links (the UI shows the plots beside it), and the plot files."""
+    """The report rendered from its typed report.json, without plot links (the UI shows the plots beside it),
+    and the plot files."""
     if path is None:
         return NO_REPORT, [None] * len(PLOTS)
+    from rag.evaluation import EvalError
+    from rag.evaluation.markdown import markdown
+    from rag.evaluation.results import load_report
+
     folder = path.parent
-    md = folder / "report.md"
-    text = md.read_text(encoding="utf-8") if md.is_file() else f"`{folder}` holds a report.json but no report.md."
-    text = text.split("\n## Plots", 1)[0]
+    try:
+        text = markdown(load_report(path))
+    except EvalError as exc:
+        text = f"The latest report cannot be shown: {exc}"
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
     plots = [folder / f"{name}.png" if (folder / f"{name}.png").is_file() else None for name in PLOTS]
     return f"*Latest report: `{folder}`, {when}*\n\n{text}", plots

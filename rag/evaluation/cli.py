@@ -81,8 +81,9 @@ def eval_group(ctx, dataset, llm_spec, retrieval_only, k, systems, out, as_json)
 @click.option("--json", "as_json", is_flag=True, help="Print the deltas as JSON.")
 def compare(a, b, as_json):
     """Deltas from run A to run B (each a report.json or the --out folder holding it)."""
-    from rag.evaluation.report import compare as compare_reports
-    from rag.evaluation.report import compare_markdown, load_report
+    from rag.evaluation.compare import compare as compare_reports
+    from rag.evaluation.compare import compare_markdown
+    from rag.evaluation.results import load_report
 
     result = compare_reports(load_report(a), load_report(b))
     click.echo(json.dumps(result, indent=2, ensure_ascii=False) if as_json else compare_markdown(result))

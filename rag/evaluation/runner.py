@@ -13,13 +13,14 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, Field
 from tqdm import tqdm
 
 from rag.citations import SUPPORT_THRESHOLD, SupportScorer, claim_in_context, parse_markers
 from rag.evaluation import EvalError, metrics
 from rag.evaluation.baselines import System
 from rag.evaluation.dataset import KINDS, Question
+from rag.evaluation.results import (AnswerMetrics, AnswerSummary, EvalReport, EvalSummary, QuestionRecord,
+                                     RetrievalMetrics, RiskPoint, SentenceRecord, SystemRun, SystemSummary)
 from rag.records import Answer, normalize_title
 
 if TYPE_CHECKING:
@@ -30,72 +31,8 @@ RECALL_KS = (1, 5, 10)
 NDCG_K = 10
 
 
-class SystemRun(BaseModel):
-    retrieved_titles: list[str]
-    timings: dict[str, float]
-
-
-class SentenceRecord(BaseModel):
-    text: str
-    origin: str
-    citations: list[int]
-    supported: bool = Field(description="The pipeline kept it (its support reached the pipeline's threshold).")
-    support: float = Field(description="The pipeline's support score.")
-    alce_supported: bool | None = Field(default=None, description="Re-scored against its cited passages only; "
-                                        "None for sentences the pipeline removed.")
-
-
-class QuestionRecord(BaseModel):
-    id: str
-    question: str
-    kind: str
-    gold_titles: list[str]
-    answer_keywords: list[str]
-    retrieved_titles: list[str] = Field(description="Our ranked papers (the eval's k).")
-    timings: dict[str, float]
-    baselines: dict[str, SystemRun] = Field(default_factory=dict)
-    # Answer fields: absent (None) in a retrieval-only run.
-    answer: str | None = None
-    cited_titles: list[str] | None = None
-    abstained: bool | None = Field(default=None, description="The outcome is 'closest' or 'refused'.")
-    outcome: str | None = Field(default=None, description="answer | closest | refused")
-    answerability: float | None = Field(default=None, description="p(answerable) that chose the outcome.")
-    fallback: bool | None = None
-    unsupported_sentences: list[str] | None = None
-    removed_citations: list[int] | None = None
-    written_citations: list[int] | None = Field(default=None, description="Every citation number in the model's raw "
-                                                "text, read by the eval's own pattern (before the pipeline removes any).")
-    shown_numbers: list[int] | None = Field(default=None, description="The passage numbers shown to the model.")
-    evidence_titles: list[str] | None = Field(default=None, description="Papers of the passages shown.")
-    evidence_has_keywords: bool | None = Field(default=None, description="The shown passages contain every answer "
-                                               "keyword (None without keywords).")
-    sentences: list[SentenceRecord] | None = None
-    abstain_reason: str | None = None
-    evidence_relevance: float | None = Field(default=None, description="Best relevance of the shown passages to "
-                                             "the question (the evidence selector's score).")
-    prompt_tokens: int | None = None
-
-    def to_json(self) -> dict:
-        return self.model_dump(mode="json", exclude_none=True)
-
-    def ranked(self, system: str) -> list[str]:
-        return self.retrieved_titles if system == "ours" else self.baselines[system].retrieved_titles
-
-    def latency_ms(self, system: str) -> float:
-        timings = self.timings if system == "ours" else self.baselines[system].timings
-        return timings.get("search_ms", timings.get("retrieve_ms", 0.0))
-
-
-class EvalRun(BaseModel):
-    summary: dict
-    questions: list[QuestionRecord]
-
-    def to_json(self) -> dict:
-        return {"summary": self.summary, "questions": [q.to_json() for q in self.questions]}
-
-
 def run_eval(library: Library, questions: Sequence[Question], systems: Sequence[System], *, k: int = 10,
-             answerer: Answerer | None = None, progress: bool = False, dataset: str = "") -> EvalRun:
+             answerer: Answerer | None = None, progress: bool = False, dataset: str = "") -> EvalReport:
     """Every question through every system's retrieval, and through `answerer` when given."""
     if not any(system.name == "ours" for system in systems):
         raise EvalError("the systems must include 'ours': baselines are measured against it")
@@ -118,20 +55,20 @@ def run_eval(library: Library, questions: Sequence[Question], systems: Sequence[
             _answer(record, answerer.ask(question.question), answerer)
         records.append(record)
     summary = summarize(records, [s.name for s in systems], k)
-    summary.update(
-        dataset=dataset, k=k, mode="answer" if answerer else "retrieval",
-        systems_description={s.name: s.description for s in systems}, setup_seconds=setup,
-        run_seconds=round(time.perf_counter() - started, 1), index=library.index_name,
-        embedder=library.embedder.model_id, papers=len(library.snapshot.papers),
-        created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        settings_hash=library.settings.fingerprint(answerer.settings if answerer else None),
-    )
+    summary.dataset, summary.k, summary.mode = dataset, k, "answer" if answerer else "retrieval"
+    summary.systems_description = {s.name: s.description for s in systems}
+    summary.setup_seconds = setup
+    summary.run_seconds = round(time.perf_counter() - started, 1)
+    summary.index, summary.embedder = library.index_name, library.embedder.model_id
+    summary.papers = len(library.snapshot.papers)
+    summary.created = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    summary.settings_hash = library.settings.fingerprint(answerer.settings if answerer else None)
     if answerer is not None:
-        summary["llm"] = f"{answerer.llm.backend}:{answerer.llm.model}"
+        summary.llm = f"{answerer.llm.backend}:{answerer.llm.model}"
         settings = answerer.settings
-        summary["answer_settings"] = dataclasses.asdict(settings) if dataclasses.is_dataclass(settings) else {}
-        summary["alce_support_threshold"] = SUPPORT_THRESHOLD
-    return EvalRun(summary=summary, questions=records)
+        summary.answer_settings = dataclasses.asdict(settings) if dataclasses.is_dataclass(settings) else {}
+        summary.alce_support_threshold = SUPPORT_THRESHOLD
+    return EvalReport(summary=summary, questions=records)
 
 
 def _retrieve(system: System, question: str, k: int) -> SystemRun:
@@ -177,22 +114,19 @@ def _answer(record: QuestionRecord, answer: Answer, answerer: Answerer) -> None:
                                                alce_supported=alce))
 
 
-def summarize(records: Sequence[QuestionRecord], systems: Sequence[str], k: int) -> dict:
+def summarize(records: Sequence[QuestionRecord], systems: Sequence[str], k: int) -> EvalSummary:
     """Metrics per system (retrieval) and for our answers, overall and per kind."""
     kinds = [kind for kind in KINDS if any(r.kind == kind for r in records)]
-    groups = {"overall": list(records), **{kind: [r for r in records if r.kind == kind] for kind in kinds}}
-    summary: dict = {"questions": len(records), "by_kind_count": {kind: len(groups[kind]) for kind in kinds},
-                     "systems": {}}
-    for system in systems:
-        summary["systems"][system] = {
-            "overall": retrieval_metrics(groups["overall"], system, k),
-            "by_kind": {kind: retrieval_metrics(groups[kind], system, k) for kind in kinds},
-            "recall_curve": recall_curve(records, system, k),
-        }
+    groups = {kind: [r for r in records if r.kind == kind] for kind in kinds}
+    summary = EvalSummary(questions=len(records), by_kind_count={kind: len(groups[kind]) for kind in kinds},
+                          systems={system: SystemSummary(
+                              overall=retrieval_metrics(records, system, k),
+                              by_kind={kind: retrieval_metrics(groups[kind], system, k) for kind in kinds},
+                              recall_curve=recall_curve(records, system, k)) for system in systems})
     if any(r.abstained is not None for r in records):
-        summary["answer"] = {"overall": answer_metrics(groups["overall"]),
-                             "by_kind": {kind: answer_metrics(groups[kind]) for kind in kinds},
-                             "risk_coverage": risk_coverage(records)}
+        summary.answer = AnswerSummary(overall=answer_metrics(records),
+                                       by_kind={kind: answer_metrics(groups[kind]) for kind in kinds},
+                                       risk_coverage=risk_coverage(records))
     return summary
 
 
@@ -200,7 +134,7 @@ def _keys(titles: Sequence[str]) -> list[str]:
     return [normalize_title(t) for t in titles]
 
 
-def retrieval_metrics(records: Sequence[QuestionRecord], system: str, k: int) -> dict:
+def retrieval_metrics(records: Sequence[QuestionRecord], system: str, k: int) -> RetrievalMetrics:
     answerable = [r for r in records if r.gold_titles]
     out: dict = {"n": len(answerable)}
     for cut in (c for c in RECALL_KS if c <= k):
@@ -208,13 +142,13 @@ def retrieval_metrics(records: Sequence[QuestionRecord], system: str, k: int) ->
                                             for r in answerable)
     out["mrr"] = metrics.mean(metrics.reciprocal_rank(_keys(r.ranked(system)), _keys(r.gold_titles))
                               for r in answerable)
-    cut = min(NDCG_K, k)
-    out[f"ndcg@{cut}"] = metrics.mean(metrics.ndcg_at_k(_keys(r.ranked(system)), _keys(r.gold_titles), cut)
-                                      for r in answerable)
+    if k >= NDCG_K:
+        out[f"ndcg@{NDCG_K}"] = metrics.mean(metrics.ndcg_at_k(_keys(r.ranked(system)), _keys(r.gold_titles), NDCG_K)
+                                             for r in answerable)
     latencies = [r.latency_ms(system) for r in records]
     out["latency_p50_ms"] = _round(metrics.percentile(latencies, 50))
     out["latency_p95_ms"] = _round(metrics.percentile(latencies, 95))
-    return {key: _round(value) if isinstance(value, float) else value for key, value in out.items()}
+    return RetrievalMetrics.model_validate(_rounded(out))
 
 
 def recall_curve(records: Sequence[QuestionRecord], system: str, k: int) -> list[float]:
@@ -224,7 +158,7 @@ def recall_curve(records: Sequence[QuestionRecord], system: str, k: int) -> list
     return [_round(sum(column) / len(column)) for column in zip(*curves)]
 
 
-def answer_metrics(records: Sequence[QuestionRecord]) -> dict:
+def answer_metrics(records: Sequence[QuestionRecord]) -> AnswerMetrics:
     records = [r for r in records if r.abstained is not None]
     answerable = [r for r in records if r.gold_titles]
     unanswerable = [r for r in records if not r.gold_titles]
@@ -270,7 +204,7 @@ def answer_metrics(records: Sequence[QuestionRecord]) -> dict:
         "prompt_tokens_mean": metrics.mean(prompt_tokens),
         "prompt_tokens_max": max(prompt_tokens, default=None),
     }
-    return {key: _round(value) if isinstance(value, float) else value for key, value in out.items()}
+    return AnswerMetrics.model_validate(_rounded(out))
 
 
 def evidence_right(record: QuestionRecord) -> bool:
@@ -282,14 +216,18 @@ def evidence_right(record: QuestionRecord) -> bool:
     return bool(shown & set(_keys(record.gold_titles))) and record.evidence_has_keywords is not False
 
 
-def risk_coverage(records: Sequence[QuestionRecord]) -> list[dict]:
+def risk_coverage(records: Sequence[QuestionRecord]) -> list[RiskPoint]:
     """Answer rate vs share of answers that are right, sweeping the answerability threshold (ours)."""
     scored = [r for r in records if r.abstained is not None]
     # An answer given without the model's p (the catalog answered a metadata question) is a certain one.
     rows = metrics.risk_coverage([r.answerability if r.answerability is not None else float(r.outcome == "answer")
                                   for r in scored],
                                  [evidence_right(r) for r in scored])
-    return [{key: _round(value) for key, value in row.items()} for row in rows]
+    return [RiskPoint.model_validate(_rounded(row)) for row in rows]
+
+
+def _rounded(figures: dict) -> dict:
+    return {key: _round(value) if isinstance(value, float) else value for key, value in figures.items()}
 
 
 def _round(value: float | None) -> float | None:
