@@ -24,7 +24,7 @@ from rag.config import ChunkSettings
 from rag.records import Block, Chunk, Paper
 from rag.text import split_sentences
 
-CHUNKER_VERSION = "sections-v4"
+CHUNKER_VERSION = "sections-v5"
 SPECIAL_TOKENS = 2  # [CLS] and [SEP]
 # The section heading goes into the embedded text (not the passage a citation quotes): a question about
 # "the results" or "the annotation study" then also matches by where a passage stands.
@@ -74,7 +74,9 @@ def chunk_papers(papers: Sequence[Paper], count_tokens: CountTokens, settings: C
 
 
 def chunk_paper(paper: Paper, count_tokens: CountTokens, settings: ChunkSettings) -> list[Chunk]:
-    packer = _Packer(paper, count_tokens, settings)
+    packer = _Packer(paper, count_tokens, settings.max_tokens, settings.overlap_sentences)
+    # A PDF's body is packed fuller (the embedder's whole window, no overlap): it is most of what ingest embeds.
+    full_text = _Packer(paper, count_tokens, settings.full_text_max_tokens, settings.full_text_overlap_sentences)
     pieces = [_Piece("header", _fit(header_text(paper), count_tokens, settings.max_tokens))]
     # A copied abstract is not this paper's text: it is never indexed for it.
     abstract = "" if paper.abstract_duplicate_of else paper.abstract
@@ -82,7 +84,7 @@ def chunk_paper(paper: Paper, count_tokens: CountTokens, settings: ChunkSettings
     pieces += packer.prose("abstract", [_Unit(s, 1 if from_pdf else None) for s in split_sentences(abstract)],
                            "Abstract" if from_pdf else "")
     if paper.blocks:
-        pieces += _block_pieces(paper.blocks, packer)
+        pieces += _block_pieces(paper.blocks, full_text)
     else:
         pieces += packer.prose("body", [_Unit(s, None) for s in split_sentences(paper.body)], "")
     chunks = []
@@ -189,10 +191,10 @@ def _is_table_caption(block: Block) -> bool:
 class _Packer:
     """Packs units into passages under the word-piece budget left after the title and section lines."""
 
-    def __init__(self, paper: Paper, count_tokens: CountTokens, settings: ChunkSettings):
+    def __init__(self, paper: Paper, count_tokens: CountTokens, max_tokens: int, overlap: int):
         self.prefix = f"{paper.title}\n"
         self.count_tokens = count_tokens
-        self.settings = settings
+        self.max_tokens, self.overlap = max_tokens, overlap
         self._lead_tokens: dict[str, int] = {}
 
     def lead(self, section: str) -> str:
@@ -201,10 +203,10 @@ class _Packer:
     def budget(self, section: str) -> int:
         if section not in self._lead_tokens:
             self._lead_tokens[section] = self.count_tokens([self.lead(section)])[0] - SPECIAL_TOKENS
-        return max(self.settings.max_tokens - SPECIAL_TOKENS - self._lead_tokens[section], 16)
+        return max(self.max_tokens - SPECIAL_TOKENS - self._lead_tokens[section], 16)
 
     def prose(self, kind: str, units: list[_Unit], section: str) -> list[_Piece]:
-        groups = _pack(units, self.count_tokens, self.budget(section), self.settings.overlap_sentences)
+        groups = _pack(units, self.count_tokens, self.budget(section), self.overlap)
         return [_Piece(kind, " ".join(u.text for u in group), section, group[0].page) for group in groups]
 
     def table(self, table: _Table) -> list[_Piece]:
@@ -292,6 +294,20 @@ def _fit(text: str, count_tokens: CountTokens, max_tokens: int) -> str:
 
 def _piece_counts(texts: list[str], count_tokens: CountTokens) -> list[int]:
     return [n - SPECIAL_TOKENS for n in count_tokens(texts)] if texts else []
+
+
+# A reference list is found by its words (BM25), and is never evidence for a content question: its vector only
+# has to say "this paper's references", so it is computed from the lead and the first entry words. Embedding cost
+# grows with word pieces, and full reference chunks were ~13% of a PDF's pieces.
+REFERENCE_VECTOR_WORDS = 24
+
+
+def embedding_text(chunk: Chunk) -> str:
+    """The text whose vector stands for `chunk` in the vector store (the stored document stays `chunk.text`)."""
+    if chunk.kind != "references":
+        return chunk.text
+    lead = chunk.text[: len(chunk.text) - len(chunk.passage)] if chunk.text.endswith(chunk.passage) else ""
+    return lead + " ".join(chunk.passage.split()[:REFERENCE_VECTOR_WORDS])
 
 
 def chunk_metadata(paper: Paper, chunk: Chunk) -> dict[str, str | int | float | bool]:

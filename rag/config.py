@@ -40,14 +40,20 @@ def default_home() -> Path:
 
 class ChunkSettings(BaseModel):
     max_tokens: int = Field(
-        default=256,
-        description="Most embedder word pieces per chunk, title prefix and special tokens included: "
-        "all-MiniLM-L6-v2's whole window (it truncates past 256; chunks are packed by exact piece counts). "
-        "Fuller chunks repeat the title and section lead less often: 30% fewer chunks than 200 on full papers.",
+        default=200,
+        description="Most embedder word pieces per chunk of a header, an abstract or a text file's body, title prefix "
+        "and special tokens included. all-MiniLM-L6-v2 truncates past 256, so this stays under it.",
     )
-    overlap_sentences: int = Field(default=0, description="Sentences repeated at the start of the next chunk. "
-                                   "0: chunks never cross a section, and evidence reads a sentence that points back "
-                                   "at a chunk's start with the sentence before it, from the previous chunk.")
+    overlap_sentences: int = Field(default=1, description="Sentences repeated at the start of the next chunk.")
+    full_text_max_tokens: int = Field(
+        default=256,
+        description="The same for a PDF's full text (sections, tables, references): the embedder's whole window "
+        "(chunks are packed by exact piece counts, never truncated). Fuller chunks repeat the title and section "
+        "lead less often: ~30% fewer chunks per page than 200 with overlap, at the same evidence recall.",
+    )
+    full_text_overlap_sentences: int = Field(
+        default=0, description="Overlap in a PDF's full text: none, since chunks never cross a section and evidence "
+        "reads a sentence that points back at a chunk's start with the last sentence of the chunk before.")
 
 
 class RetrievalSettings(BaseModel):

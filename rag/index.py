@@ -23,6 +23,8 @@ def index_params(settings: Settings, embedder_id: str) -> dict:
         "chunker": CHUNKER_VERSION,
         "chunk_max_tokens": settings.chunking.max_tokens,
         "chunk_overlap_sentences": settings.chunking.overlap_sentences,
+        "full_text_max_tokens": settings.chunking.full_text_max_tokens,
+        "full_text_overlap_sentences": settings.chunking.full_text_overlap_sentences,
     }
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from rag import manifest as manifests
 from rag import snapshot as snapshots
-from rag.chunking import chunk_metadata, chunk_papers
+from rag.chunking import chunk_metadata, chunk_papers, embedding_text
 from rag.config import PROJECT_ROOT, Settings
 from rag.embedding import Embedder
 from rag.errors import IngestError, RagError, StoreError
@@ -264,10 +264,14 @@ def _embed_into(store: VectorStore, chunks, papers_by_id, embedder: Embedder, pr
         from tqdm import tqdm
 
         bar = tqdm(total=len(chunks), unit="chunk", desc="embedding", dynamic_ncols=True)
+    # Shortest first across the whole run, so every model batch holds texts of about one length (little padding);
+    # which batch a chunk lands in does not matter to a resumed run, only whether its id is stored.
+    texts = {c.chunk_id: embedding_text(c) for c in chunks}
+    chunks = sorted(chunks, key=lambda c: len(texts[c.chunk_id]))
     try:
         for start in range(0, len(chunks), EMBED_BATCH):
             batch = chunks[start : start + EMBED_BATCH]
-            vectors = embedder.embed([c.text for c in batch])
+            vectors = embedder.embed([texts[c.chunk_id] for c in batch])
             store.add(
                 ids=[c.chunk_id for c in batch],
                 vectors=vectors,

@@ -1,4 +1,4 @@
-from rag.chunking import chunk_paper, chunk_papers, header_text
+from rag.chunking import REFERENCE_VECTOR_WORDS, chunk_paper, chunk_papers, embedding_text, header_text
 from rag.config import ChunkSettings
 from rag.parsing import merge_papers, parse_file
 from rag.records import Author, Paper, paper_id_for
@@ -24,7 +24,7 @@ def test_passages_are_title_prefixed_whole_sentences(embedder):
     chunks = chunk_paper(paper, embedder.count_tokens, ChunkSettings())
     header, passages = chunks[0], chunks[1:]
     assert header.kind == "header" and "Rishabh Agarwal" in header.text and "deepmind" in header.text
-    assert len(passages) >= 2, "a ~300-token abstract needs two passages at 200 tokens"
+    assert len(passages) >= 2, "a ~300-token abstract needs two passages"
     for chunk in passages:
         assert chunk.text.startswith(paper.title + "\n")
         assert chunk.passage[-1] in ".!?)", chunk.passage[-40:]
@@ -90,8 +90,13 @@ def test_pdf_prose_never_crosses_a_section_and_records_section_and_page(embedder
     assert len(annotation) >= 2 and annotation[0].page == 4 and annotation[-1].page == 5
     assert all(c.text.startswith("Graph Toolkit\n§3.2 Annotation\n") for c in annotation)
     assert annotation[0].location == "§3.2 Annotation, p. 4"
-    assert max(c.token_count for c in chunks) <= settings.max_tokens
+    assert max(c.token_count for c in body) <= settings.full_text_max_tokens <= embedder.max_tokens
+    assert max(c.token_count for c in body) > settings.max_tokens, "a PDF's body is packed to the fuller budget"
+    assert all(c.token_count <= settings.max_tokens for c in chunks if c.kind != "body")
     assert embedder.count_tokens([c.text for c in chunks]) == [c.token_count for c in chunks]
+    # No overlap in the full text: every sentence of the section once, in order.
+    sentences = [s for c in annotation for s in c.passage.split(". ")]
+    assert len(sentences) == 40 and sentences[0].startswith("The annotators labelled batch 0 ")
     abstract = next(c for c in chunks if c.kind == "abstract")
     assert (abstract.section, abstract.page) == ("Abstract", 1)
 
@@ -112,7 +117,7 @@ def test_a_table_is_its_own_chunk_with_caption_and_header_repeated_on_every_part
     for table in tables:
         lines = table.passage.splitlines()
         assert lines[:2] == ["Table 2: Accuracy of every model.", "Model | Acc | F1"]
-        assert table.page == 6 and table.section == "4 Results" and table.token_count <= 200
+        assert table.page == 6 and table.section == "4 Results" and table.token_count <= ChunkSettings().full_text_max_tokens
     rows_seen = [line for t in tables for line in t.passage.splitlines()[2:]]
     assert rows_seen == rows.splitlines()[1:], "every row once, in order"
     prose = [c.passage for c in chunks if c.kind == "body"]
@@ -152,4 +157,21 @@ def test_reference_blocks_are_packed_together_not_a_chunk_each(embedder):
     assert 2 <= len(refs) <= 8, len(refs)
     assert [line for c in refs for line in c.passage.splitlines()] == [e["text"] for e in entries]
     assert refs[0].page == 9 and refs[-1].page == 10 and all(c.section == "References" for c in refs)
-    assert max(c.token_count for c in chunks) <= 200
+    assert max(c.token_count for c in chunks) <= ChunkSettings().full_text_max_tokens
+
+
+def test_a_reference_list_is_embedded_from_its_lead_and_first_words_only(embedder):
+    entries = [{"kind": "references", "section": "References", "page": 9,
+                "text": f"A. Author{i}. 20{i:02d}. A study of topic {i}. In Proceedings of Venue {i}."}
+               for i in range(30)]
+    paper = _pdf_paper([{"section": "5 Conclusion", "page": 8, "text": "We conclude that it works well."}] + entries)
+    chunks = chunk_paper(paper, embedder.count_tokens, ChunkSettings())
+    refs = [c for c in chunks if c.kind == "references"]
+    assert refs, "the reference list is still a chunk: found by its words, kept apart from the body"
+    for chunk in refs:
+        vector_text = embedding_text(chunk)
+        assert vector_text.startswith(paper.title + "\n") and "References" in vector_text
+        assert len(vector_text.split()) <= REFERENCE_VECTOR_WORDS + len(chunk.text[:-len(chunk.passage)].split())
+        assert embedder.count_tokens([vector_text])[0] < chunk.token_count / 2
+    prose = [c for c in chunks if c.kind == "body"]
+    assert prose and all(embedding_text(c) == c.text for c in prose + [chunks[0]])
