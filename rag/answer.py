@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rag import prompts
-from rag.citations import (SUPPORT_THRESHOLD, SupportScorer, answer_sentences, check_text_sentence, lexical_support,
-                           parse_markers, with_markers)
+from rag.citations import (SUPPORT_THRESHOLD, SupportScorer, answer_sentences, check_text_sentence, parse_markers,
+                           with_markers)
 from rag.catalog_query import answer_directly
 from rag.conversation import Turn, standalone
 from rag.abstain import Assessor
@@ -53,11 +53,11 @@ class Answerer:
         """Retrieve, select evidence and decide answerability: everything before the LLM (the fit uses it too)."""
         started = time.perf_counter()
         query = standalone(question, history or [])
-        hits = self.library.search(query, k=self.settings.k, filters=filters)
+        view = self.library.view()  # one snapshot for the whole question
+        hits = view.search(query, k=self.settings.k, filters=filters)
         retrieved = time.perf_counter()
-        retriever = self.library.retriever
-        evidence = select_evidence(query, hits, self.library.embedder, self.settings.evidence,
-                                   retriever.chunks_by_paper, focus=question, chunk_scores=retriever.chunk_scores)
+        evidence = select_evidence(query, hits, view.embedder, self.settings.evidence,
+                                   view.chunks_by_paper, focus=question, chunk_scores=view.chunk_scores)
         selected = time.perf_counter()
         signals = self.assessor.decide(query, evidence, hits)
         timings = {"retrieve_ms": _ms(started, retrieved), "evidence_ms": _ms(retrieved, selected),
@@ -119,7 +119,7 @@ class Answerer:
             answer.sentences.append(sentence)
             if on_sentence:
                 on_sentence(sentence)
-        return self._finish(answer, started, None)
+        return self._finish(answer, started, None, scorer)
 
     def messages(self, question: str, evidence: list[Evidence]) -> list[dict]:
         system = prompts.load("answer_system").render(max_sentences=self.settings.max_sentences,
@@ -141,7 +141,8 @@ class Answerer:
         if sentence.supported and on_sentence:
             on_sentence(sentence)
 
-    def _finish(self, answer: Answer, started: float, on_sentence: OnSentence | None) -> Answer:
+    def _finish(self, answer: Answer, started: float, on_sentence: OnSentence | None,
+                scorer: SupportScorer | None = None) -> Answer:
         if answer.outcome == "refused" and on_sentence:
             on_sentence(AnswerSentence(text=answer.answer, supported=True, origin="extractive"))
         if answer.outcome == "closest" and on_sentence:
@@ -156,7 +157,7 @@ class Answerer:
                 answer.answer = f"{CLOSEST_NOTE} {answer.answer}".strip()
             if answer.cut_off:
                 answer.answer += " [answer cut off: the model stopped responding]"
-            answer.citations = _citations(kept, answer.evidence)
+            answer.citations = _citations(kept, answer.evidence, scorer, answer.standalone_question)
         answer.timings["total_ms"] = _ms(started, time.perf_counter())
         return answer
 
@@ -266,18 +267,25 @@ def _closest(answer: Answer, evidence: list[Evidence], settings: AnswerSettings)
     return answer
 
 
-def _citations(sentences: list[AnswerSentence], evidence: list[Evidence]) -> list[Citation]:
+def _citations(sentences: list[AnswerSentence], evidence: list[Evidence], scorer: SupportScorer | None,
+               question: str) -> list[Citation]:
+    """One citation per cited passage, highlighting the sentence the checker found supporting the first
+    sentence that cites it; a quoted sentence (extractive) is its own span."""
     by_n = {e.n: e for e in evidence}
     spans: dict[int, str] = {}
     for sentence in sentences:
+        claim, _ = parse_markers(sentence.text)
         for n in sentence.citations:
-            spans.setdefault(n, _best_span(sentence.text, by_n[n]))
+            if n in spans:
+                continue
+            shown = by_n[n].sentences
+            if claim in shown:
+                spans[n] = claim
+            elif scorer is not None:
+                spans[n] = scorer.span(claim, n, question)
+            else:  # no checker ran (closest passages): the passage's sentence nearest the question
+                spans[n] = shown[by_n[n].best] if shown else ""
     return [Citation.from_evidence(by_n[n], span) for n, span in spans.items()]
-
-
-def _best_span(sentence: str, evidence: Evidence) -> str:
-    claim, _ = parse_markers(sentence)
-    return max(evidence.sentences, key=lambda s: lexical_support(claim, s), default="")
 
 
 def _ms(start: float, end: float) -> float:

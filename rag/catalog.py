@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rag.authors import AuthorIndex, by_author
 from rag.records import Paper, SourceRef, normalize_title
 from rag.taxonomy import category_name, names_for
 
@@ -36,8 +37,7 @@ class Catalog:
     """Lookup tables over one snapshot's papers (cheap: built per question from ~10^2–10^4 records)."""
 
     papers: list[Paper]
-    authors: dict[str, str] = field(default_factory=dict)  # normalised full name -> name as printed
-    surnames: dict[str, set[str]] = field(default_factory=dict)  # surname as printed -> full names
+    names: AuthorIndex = field(default_factory=lambda: AuthorIndex([]))  # the one author matcher
     organisations: set[str] = field(default_factory=set)
     institutes: set[str] = field(default_factory=set)  # who an affiliation mark means
     categories: dict[str, str] = field(default_factory=dict)  # lowercased code or name -> code
@@ -59,15 +59,11 @@ class Catalog:
 
     @classmethod
     def _build(cls, papers: list[Paper]) -> "Catalog":
-        catalog = cls(papers=papers)
+        catalog = cls(papers=papers, names=AuthorIndex(papers))
         for paper in papers:
-            for author in paper.authors:
-                catalog.add_author(author.name)
-                if author.affiliation:
-                    catalog.institutes.add(author.affiliation)
+            catalog.institutes.update(a.affiliation for a in paper.authors if a.affiliation)
             if paper.profile_of:
                 catalog.owners.add(paper.profile_of)
-                catalog.add_author(paper.profile_of)
             if paper.organisation:
                 catalog.organisations.add(paper.organisation.casefold())
             if paper.category:
@@ -83,25 +79,19 @@ class Catalog:
                 catalog.short_names[name] = paper
         return catalog
 
-    def add_author(self, name: str) -> None:
-        key = normalize_title(name)
-        if len(key.split()) < 2:
-            return
-        self.authors.setdefault(key, name)
-        surname = name.split()[-1]
-        if len(surname) >= 3:
-            self.surnames.setdefault(surname, set()).add(name)
+    @property
+    def authors(self) -> dict[str, str]:
+        """Normalised full name -> name as printed (profile owners too)."""
+        return self.names.printed
+
+    @property
+    def surnames(self) -> dict[str, set[str]]:
+        """Surname as printed -> full names."""
+        return self.names.surnames
 
     def category_label(self, code: str) -> str:
         name = category_name(code)
         return f"{code} ({name})" if name else code
-
-
-def by_author(paper: Paper, name: str) -> bool:
-    """Printed on its author line, or listed on that author's own profile page."""
-    key = normalize_title(name)
-    return any(normalize_title(n) == key for n in paper.author_names) or (
-        paper.profile_of is not None and normalize_title(paper.profile_of) == key)
 
 
 def describe(paper: Paper) -> str:
@@ -119,3 +109,6 @@ def describe(paper: Paper) -> str:
     if paper.venue:
         parts.append(paper.venue)
     return f"{paper.title} — " + "; ".join(parts)
+
+
+__all__ = ["Catalog", "by_author", "describe", "page_label", "short_name"]

@@ -70,6 +70,7 @@ class SupportScorer:
         self.embedder = embedder
         self.checker = checker or Checker(embedder)
         self.evidence = {e.n: e for e in evidence}
+        self._checks: dict[tuple, ClaimCheck] = {}  # the answer's citation spans re-read the checks made
         flat = [s for e in evidence for s in e.sentences]
         vectors = embedder.embed(flat) if flat else np.zeros((0, embedder.dimensions), np.float32)
         self.passages: dict[int, Passages] = {}
@@ -81,8 +82,16 @@ class SupportScorer:
 
     def check(self, claim: str, n: int, claim_vector: np.ndarray | None = None, question: str = "",
               threshold: float = SUPPORT_THRESHOLD) -> ClaimCheck:
-        return self.checker.check(claim, [self.passages[n]], question=question, claim_vector=claim_vector,
-                                  threshold=threshold)
+        key = (claim, n, question, threshold)
+        if key not in self._checks:
+            self._checks[key] = self.checker.check(claim, [self.passages[n]], question=question,
+                                                   claim_vector=claim_vector, threshold=threshold)
+        return self._checks[key]
+
+    def span(self, claim: str, n: int, question: str = "") -> str:
+        """The sentence of passage n that best supports the claim, as the checker found it (the one span
+        finder: the answer highlights this sentence in its citation)."""
+        return self.check(claim, n, question=question).span
 
     def support(self, claim: str, n: int, claim_vector: np.ndarray | None = None, question: str = "") -> Support:
         result = self.check(claim, n, claim_vector, question)

@@ -2,15 +2,15 @@
 
 No longer a ranking boost: a word that only looks like metadata ("latest", "sound") re-ranked
 content questions. Questions about metadata are answered by the catalog planner (rag/planner.py).
-What is left here are signals: `named_people` feeds the retriever's name list, and `matching` is one
-input of the answerability model (rag/abstain.py), which was fitted with it.
+What is left here is a signal: `matching` is one input of the answerability model (rag/abstain.py),
+which was fitted with it. People are matched by the one author matcher, rag/authors.py.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
+from rag.authors import AuthorIndex
 from rag.records import Paper, normalize_title
 
 # arXiv subject names for the codes the listing pages print, so "computer vision papers" finds CV.
@@ -23,27 +23,16 @@ VENUE_WORDS = ("workshop", "accepted", "iclr", "neurips", "icml")
 
 
 class FacetIndex:
-    def __init__(self, papers: list[Paper]):
+    def __init__(self, papers: list[Paper], names: AuthorIndex | None = None):
         self.papers = papers
-        self.names: dict[str, set[str]] = defaultdict(set)  # normalised full name or org -> paper ids
-        for paper in papers:
-            for name in paper.author_names:
-                if len(name.split()) > 1:
-                    self.names[normalize_title(name)].add(paper.paper_id)
-            if paper.organisation:
-                self.names[normalize_title(paper.organisation)].add(paper.paper_id)
+        self.names = names or AuthorIndex(papers)
         self.categories = {p.category for p in papers if p.category}
         self.years = {p.year for p in papers if p.year}
-
-    def named_people(self, query: str) -> set[str]:
-        """Papers by an author whose full name, or from an organisation whose tag, the query contains."""
-        padded = f" {normalize_title(query)} "
-        return {pid for name, pids in self.names.items() if f" {name} " in padded for pid in pids}
 
     def matching(self, query: str) -> set[str]:
         """Papers that match every metadata facet the query names (empty when it names none)."""
         facets: list[set[str]] = []
-        people = self.named_people(query)
+        people = self.names.papers_named(query)
         if people:
             facets.append(people)
         years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", query)} & self.years

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -23,12 +24,26 @@ from rag.errors import NotIndexedError, StoreError
 from rag.filters import Filters
 from rag.index import index_name, index_params
 from rag.ingest import IngestReport, ingest
-from rag.records import Hit, Paper
+from rag.records import Chunk, Hit, Paper
 from rag.retrieve import Retriever
 from rag.snapshot import Snapshot
 from rag.store import VectorStore, open_store
 
 FOLLOW_SERVER_S = 2.0  # how often a long-running process asks the server whether another machine published
+
+
+@dataclass(frozen=True)
+class LibraryView:
+    """What answering one question reads from the library, all from one snapshot (a publish mid-question cannot
+    mix two): the answerer and the answerability assessor read this, never the retriever's insides."""
+
+    papers: list[Paper]
+    embedder: Embedder
+    search: Callable[..., list[Hit]]
+    chunks_by_paper: Mapping[str, list[Chunk]]
+    chunk_scores: Callable[..., dict[str, float]]
+    named_papers: Callable[[str], set[str]]
+    bm25: Callable[[], object]
 
 
 def missing_index_message(settings: Settings, name: str) -> str:
@@ -137,6 +152,12 @@ class Library:
 
     def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> list[Hit]:
         return self.retriever.search(query, k=k, filters=filters)
+
+    def view(self) -> LibraryView:
+        r = self.retriever
+        return LibraryView(papers=r.snapshot.papers, embedder=self.embedder, search=r.search,
+                           chunks_by_paper=r.chunks_by_paper, chunk_scores=r.chunk_scores,
+                           named_papers=r.named_papers, bm25=r.snapshot.bm25)
 
     def papers(self, filters: Filters | None = None, text: str | None = None) -> list[Paper]:
         papers = self.snapshot.papers

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from rag.authors import by_author
 from rag.catalog import Catalog
 from rag.records import Paper, normalize_title
 
@@ -172,7 +173,6 @@ def _title(q: _Question, catalog: Catalog) -> Paper | None:
 
 def _people(q: _Question, catalog: Catalog) -> list[Condition]:
     """Authors by full name or a surname printed on the pages; the legend's institute; organisation tags."""
-    from rag.catalog import by_author
     found = []
     present = set(normalize_title(q.text).split())
     for key, name in sorted(catalog.authors.items(), key=lambda item: -len(item[0])):

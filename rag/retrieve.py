@@ -7,13 +7,13 @@ a killed ingest left behind are ignored.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 
+from rag.authors import AuthorIndex
 from rag.config import Settings
 from rag.embedding import Embedder
 from rag.errors import QueryError
@@ -23,7 +23,7 @@ from rag.filters import Filters
 from rag.records import Chunk, Hit, Paper
 from rag.snapshot import Snapshot
 from rag.store import VectorStore
-from rag.text import STOPWORDS, word_tokens
+from rag.text import word_tokens
 
 MAX_QUERY_CHARS = 2000
 
@@ -55,8 +55,8 @@ class Retriever:
         self.papers: dict[str, Paper] = snapshot.papers_by_id
         self._headers = {c.paper_id: c.chunk_id for c in snapshot.chunks if c.kind == "header"}
         self._header_chunks = {c.paper_id: c for c in snapshot.chunks if c.kind == "header"}
-        self._name_index = _name_index(snapshot.papers)
-        self.facets = FacetIndex(snapshot.papers)
+        self.names = AuthorIndex(snapshot.papers)  # the one author matcher (rag/authors.py)
+        self.facets = FacetIndex(snapshot.papers, self.names)
 
     @cached_property
     def chunks_by_paper(self) -> dict[str, list[Chunk]]:
@@ -80,8 +80,8 @@ class Retriever:
         if listed is not None:  # a question about the papers' metadata: the complete list from the catalog
             return listed
         allowed = filters.paper_ids(self.snapshot.papers)  # None: no filter
-        lists = self._rank(query, allowed)
-        fused = rrf([[cid for cid, _ in lists.dense], lists.sparse, lists.metadata], self.settings.retrieval.rrf_k)
+        lists = self.rank(query, allowed)
+        fused = self.fuse(lists)
         # No facet boost here: a topical word that looks like metadata ("latest", "sound") must not re-rank a
         # content question. Questions about the metadata are answered from the catalog (rag/planner.py).
         dense_rank = {cid: i for i, (cid, _) in enumerate(lists.dense, start=1)}
@@ -101,12 +101,24 @@ class Retriever:
                 break
         return hits
 
-    def _rank(self, query: str, allowed: set[str] | None) -> RankedLists:
-        n = self.settings.retrieval.candidates
+    # The stages, public so the eval baselines run the very lists the pipeline fuses. `allowed`: paper ids a
+    # filter keeps (None: all); `n`: candidates per list (default: the retrieval settings').
+
+    def rank(self, query: str, allowed: set[str] | None = None) -> RankedLists:
+        """The three ranked lists fusion combines."""
+        return RankedLists(dense=self.dense(query, allowed), sparse=self.sparse(query, allowed),
+                           metadata=self.metadata(query, allowed))
+
+    def fuse(self, lists: RankedLists) -> dict[str, float]:
+        """chunk id -> reciprocal-rank-fusion score of the three lists."""
+        return rrf([[cid for cid, _ in lists.dense], lists.sparse, lists.metadata], self.settings.retrieval.rrf_k)
+
+    def dense(self, query: str, allowed: set[str] | None = None, n: int | None = None) -> list[tuple[str, float]]:
+        """(chunk id, cosine) of the nearest chunks of the published snapshot, best first."""
         vector = self.embedder.embed_query(query)
-        dense = [(cid, s) for cid, s in self.store.query(vector, n, sorted(allowed) if allowed is not None else None)
-                 if cid in self.chunks]
-        return RankedLists(dense=dense, sparse=self._bm25(query, allowed, n), metadata=self._metadata(query, allowed))
+        found = self.store.query(vector, n or self.settings.retrieval.candidates,
+                                 sorted(allowed) if allowed is not None else None)
+        return [(cid, s) for cid, s in found if cid in self.chunks]
 
     def chunk_scores(self, query: str, paper_ids: list[str], n: int = 60) -> dict[str, float]:
         """Cosine of the query with the closest `n` chunks of these papers: one filtered vector query, so evidence
@@ -116,9 +128,11 @@ class Retriever:
 
     def named_papers(self, query: str) -> set[str]:
         """Papers by an author or organisation the query names."""
-        return self.facets.named_people(query)
+        return self.names.papers_named(query)
 
-    def _bm25(self, query: str, allowed: set[str] | None, n: int) -> list[str]:
+    def sparse(self, query: str, allowed: set[str] | None = None, n: int | None = None) -> list[str]:
+        """Chunk ids by BM25 score (zero scores left out), best first."""
+        n = n or self.settings.retrieval.candidates
         bm25 = self.snapshot.bm25()
         tokens = word_tokens(query)
         if bm25 is None or not tokens:
@@ -130,27 +144,11 @@ class Retriever:
         top = np.argsort(-scores, kind="stable")[:n]
         return [self.chunk_order[i] for i in top if scores[i] > 0]
 
-    def _metadata(self, query: str, allowed: set[str] | None) -> list[str]:
-        """Papers whose authors or organisation are named in the query, by how much of the name matched."""
-        words = {w for w in re.findall(r"[^\W\d_]+", query.casefold()) if w not in STOPWORDS and len(w) > 1}
-        scored: dict[str, float] = defaultdict(float)
-        for word in words:
-            for paper_id, weight in self._name_index.get(word, ()):
-                scored[paper_id] += weight
+    def metadata(self, query: str, allowed: set[str] | None = None) -> list[str]:
+        """Header chunks of papers whose authors or organisation the query names, by how much of the name matched."""
+        scored = self.names.word_scores(query)
         ranked = sorted((pid for pid in scored if allowed is None or pid in allowed), key=lambda p: (-scored[p], p))
         return [self._headers[pid] for pid in ranked if pid in self._headers]
-
-
-def _name_index(papers: list[Paper]) -> dict[str, list[tuple[str, float]]]:
-    """word -> [(paper_id, weight)] over author names and organisations; rarer words weigh more."""
-    postings: dict[str, dict[str, float]] = defaultdict(dict)
-    for paper in papers:
-        names = paper.author_names + ([paper.organisation] if paper.organisation else [])
-        for name in names:
-            for word in re.findall(r"[^\W\d_]+", name.casefold()):
-                if len(word) > 1 and word not in STOPWORDS:
-                    postings[word][paper.paper_id] = 1.0
-    return {word: [(pid, 1.0 / len(docs)) for pid in docs] for word, docs in postings.items()}
 
 
 def check_query(query: str) -> str:

@@ -116,3 +116,27 @@ def test_rag_ask_json_schema(seeded_home, models_dir):
     for key in ("retrieve_ms", "first_token_ms", "total_ms"):
         assert key in data["timings"]
     assert set(data["citations"][0]) >= {"n", "paper_id", "title", "authors", "year", "source", "passage"}
+
+
+def test_a_citation_highlights_the_span_the_checker_found(seeded):
+    """One span finder: the card's highlighted sentence is the checker's supporting span, not a word-overlap pick."""
+    from rag.answer import AnswerSettings, _citations
+    from rag.citations import SupportScorer, check_sentence
+    from rag.evidence import select_evidence
+    from rag.records import AnswerSentence
+
+    query = "How much GPU memory does R-MelNet need?"
+    view = seeded.view()
+    hits = view.search(query, k=3)
+    evidence = select_evidence(query, hits, view.embedder, AnswerSettings().evidence,
+                               view.chunks_by_paper, focus=query, chunk_scores=view.chunk_scores)
+    scorer = SupportScorer(seeded.embedder, evidence)
+    claim = "R-MelNet trains on a single GPU with under 11 gigabytes of memory."
+    sentence = check_sentence(claim, [evidence[0].n], scorer, 0.0, query)
+    assert sentence.citations == [evidence[0].n]
+    [citation] = _citations([sentence], evidence, scorer, query)
+    assert citation.span == scorer.check(claim, evidence[0].n, question=query).span
+    assert citation.span in evidence[0].sentences and "11" in citation.span
+    quoted = AnswerSentence(text=f"{evidence[0].sentences[-1]} [{evidence[0].n}]", citations=[evidence[0].n],
+                            origin="extractive")
+    assert _citations([quoted], evidence, None, query)[0].span == evidence[0].sentences[-1]

@@ -106,3 +106,40 @@ def test_chunk_scores_rank_only_the_given_papers_chunks_by_cosine(seeded):
         assert abs(direct - score) < 0.02, (cid, direct, score)
     top = max(scores, key=scores.get)
     assert chunks[top].paper_id == hits[0].paper.paper_id
+
+
+def test_search_is_the_fusion_of_its_public_stages(seeded):
+    """The stages the eval baselines run are the ones search fuses: recombining them gives search's order."""
+    retriever = seeded.retriever
+    query = "memory benchmark for long-context language models"
+    lists = retriever.rank(query)
+    assert lists.dense == retriever.dense(query) and lists.sparse == retriever.sparse(query)
+    assert all(cid in retriever.chunks for cid, _ in lists.dense) and len(lists.sparse) > 10
+    fused = retriever.fuse(lists)
+    first_chunk = min(fused, key=lambda cid: (-fused[cid], cid))  # search's order: score, then chunk id
+    hits = seeded.search(query, k=3)
+    assert hits[0].chunk.chunk_id == first_chunk and hits[0].score == pytest.approx(fused[first_chunk])
+    allowed = {hits[1].paper.paper_id}
+    assert {retriever.chunks[c].paper_id for c in retriever.sparse(query, allowed)} == allowed
+
+
+def test_the_author_matcher_serves_retriever_catalog_and_answerer():
+    from rag.authors import AuthorIndex, by_author
+    from rag.catalog import Catalog
+    from rag.records import Author, Paper
+
+    def paper(pid, authors, organisation=None, profile_of=None):
+        return Paper(paper_id=pid, title=f"Paper {pid}", authors=[Author(name=a) for a in authors],
+                     organisation=organisation, profile_of=profile_of)
+
+    papers = [paper("a", ["Martha White", "Adam White"]), paper("b", ["Martha Black"], organisation="Amii"),
+              paper("c", ["Rich Sutton"], profile_of="Adam White")]
+    names = AuthorIndex(papers)
+    assert names.papers_named("papers by Martha White?") == {"a"}  # full names only: not "Adam White"'s
+    assert names.papers_named("what does amii publish") == {"b"}
+    scores = names.word_scores("work of White")  # "white": 1 paper's authors, weight 1
+    assert scores == {"a": 1.0}
+    assert names.word_scores("Martha")["a"] == 0.5  # two papers share "martha"
+    assert names.printed["adam white"] == "Adam White" and names.surnames["White"] == {"Martha White", "Adam White"}
+    assert by_author(papers[2], "adam white") and not by_author(papers[1], "Adam White")
+    assert Catalog.of(papers).authors is Catalog.of(papers).names.printed

@@ -74,4 +74,5 @@ class PaperTexts:
 
 
 def library_texts(checker: Checker, library) -> PaperTexts:
-    return PaperTexts(checker, library.snapshot.papers, library.retriever.chunks_by_paper)
+    view = library.view()
+    return PaperTexts(checker, view.papers, view.chunks_by_paper)

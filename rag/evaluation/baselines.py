@@ -52,9 +52,7 @@ class BM25Only(_OverOurIndex):
     description = "our BM25 list over the same chunks, before fusion"
 
     def retrieve(self, question: str, k: int) -> list[Paper]:
-        retriever = self.library.retriever
-        chunk_ids = retriever._bm25(check_query(question), None, retriever.settings.retrieval.candidates)
-        return _distinct_papers(chunk_ids, self.library, k)
+        return _distinct_papers(self.library.retriever.sparse(check_query(question)), self.library, k)
 
 
 class DenseOnly(_OverOurIndex):
@@ -62,10 +60,8 @@ class DenseOnly(_OverOurIndex):
     description = "our dense (Chroma cosine) list over the same chunks, before fusion"
 
     def retrieve(self, question: str, k: int) -> list[Paper]:
-        retriever = self.library.retriever
-        vector = retriever.embedder.embed_query(check_query(question))
-        found = retriever.store.query(vector, retriever.settings.retrieval.candidates)
-        return _distinct_papers((cid for cid, _ in found if cid in retriever.chunks), self.library, k)
+        found = self.library.retriever.dense(check_query(question))
+        return _distinct_papers((cid for cid, _ in found), self.library, k)
 
 
 def _distinct_papers(chunk_ids: Iterable[str], library: Library, k: int) -> list[Paper]:

@@ -1,0 +1,74 @@
+"""The one author and organisation matcher: who a question names, and which papers are theirs.
+
+Built once per snapshot from the same walk over the papers, it answers three readers:
+- `papers_named`: papers whose author's full name (or organisation tag) the question contains; a signal for
+  the answerer and one input of the answerability model (rag/abstain.py), which was fitted with it;
+- `word_scores`: papers scored by the name words the question uses, rarer words weighing more; the
+  retriever's metadata list, fused with the dense and BM25 lists;
+- `printed` and `surnames`: names as the pages print them, profile owners included, which the catalog planner
+  (rag/planner.py) grounds a question's people in; `by_author` says whether a paper is theirs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rag.records import Paper, normalize_title
+from rag.text import STOPWORDS
+
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _name_words(text: str) -> set[str]:
+    return {w for w in _NAME_WORD.findall(text.casefold()) if len(w) > 1 and w not in STOPWORDS}
+
+
+class AuthorIndex:
+    def __init__(self, papers: Iterable[Paper]):
+        self.full: dict[str, set[str]] = defaultdict(set)  # normalised full name or organisation -> paper ids
+        self.printed: dict[str, str] = {}  # normalised full name -> name as printed (profile owners too)
+        self.surnames: dict[str, set[str]] = {}  # surname as printed -> full names
+        postings: dict[str, set[str]] = defaultdict(set)
+        for paper in papers:
+            names = paper.author_names + ([paper.organisation] if paper.organisation else [])
+            for name in names:
+                if name == paper.organisation or len(name.split()) > 1:
+                    self.full[normalize_title(name)].add(paper.paper_id)
+                for word in _name_words(name):
+                    postings[word].add(paper.paper_id)
+            for name in paper.author_names + ([paper.profile_of] if paper.profile_of else []):
+                self._add_printed(name)
+        self._words = {word: (pids, 1.0 / len(pids)) for word, pids in postings.items()}
+
+    def _add_printed(self, name: str) -> None:
+        key = normalize_title(name)
+        if len(key.split()) < 2:
+            return
+        self.printed.setdefault(key, name)
+        surname = name.split()[-1]
+        if len(surname) >= 3:
+            self.surnames.setdefault(surname, set()).add(name)
+
+    def papers_named(self, query: str) -> set[str]:
+        """Papers by an author whose full name, or from an organisation whose tag, the query contains."""
+        padded = f" {normalize_title(query)} "
+        return {pid for name, pids in self.full.items() if f" {name} " in padded for pid in pids}
+
+    def word_scores(self, query: str) -> dict[str, float]:
+        """paper id -> the summed weight (1 / papers sharing the word) of the author and organisation words the
+        query uses: a surname alone finds its papers, a common first name barely counts."""
+        scores: dict[str, float] = defaultdict(float)
+        for word in _name_words(query):
+            pids, weight = self._words.get(word, ((), 0.0))
+            for pid in pids:
+                scores[pid] += weight
+        return dict(scores)
+
+
+def by_author(paper: Paper, name: str) -> bool:
+    """Printed on its author line, or listed on that author's own profile page."""
+    key = normalize_title(name)
+    return any(normalize_title(n) == key for n in paper.author_names) or (
+        paper.profile_of is not None and normalize_title(paper.profile_of) == key)
