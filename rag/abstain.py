@@ -38,13 +38,13 @@ class Assessor:
         return self._stats[1]
 
     def signals(self, question: str, evidence: list[Evidence], hits: list[Hit]) -> Signals:
-        retriever = self.library.retriever
-        bm25 = self.library.snapshot.bm25()
+        view = self.library.view()
+        bm25 = view.bm25()
         tokens = word_tokens(question)
         scores = np.asarray(bm25.get_scores(tokens)) if bm25 is not None and tokens else None
         # Only a named author or organisation: a year or a category code ("AI" in "built-in AI") is too easily
         # matched by accident, and questions about those are answered by the catalog before retrieval.
-        named = bool(retriever.named_papers(question))
+        named = bool(view.named_papers(question))
         return features(question, evidence, hits, self.stats(), scores, named)
 
     def decide(self, question: str, evidence: list[Evidence], hits: list[Hit]) -> Signals:
