@@ -7,7 +7,6 @@ looks like metadata ("sound", "latest") never becomes a filter unless the catalo
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from rag.authors import AuthorIndex, by_author
