@@ -38,16 +38,20 @@ class Embedder(ABC):
               progress: Callable[[int], None] | None = None) -> np.ndarray:
         """Embed many texts in batches of similar length (less padding); rows come back in input order.
 
-        `progress(n_done)` is called after each batch.
+        A batch holds at most `batch_size` texts and about MAX_BATCH_CHARS characters: many short sentences
+        go together, chunks near the 256-piece window go about four at a time. Measured on the 143 chunks of five
+        PDFs (25k pieces, int8): batches of 4 took ~22% less CPU than batches of 32 with 1 or 2 threads (the larger
+        batch's activations no longer fit the cache). `progress(n_done)` is called after each batch.
         """
         texts = list(texts)
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # characters: a cheap proxy for pieces
-        for start in range(0, len(order), batch_size):
-            idx = order[start:start + batch_size]
+        done = 0
+        for idx in _batches(order, [len(t) for t in texts], batch_size, MAX_BATCH_CHARS):
             out[idx] = self.embed_batch([texts[i] for i in idx])
+            done += len(idx)
             if progress:
-                progress(start + len(idx))
+                progress(done)
         return out
 
     def embed_query(self, text: str) -> np.ndarray:
@@ -73,6 +77,23 @@ class Embedder(ABC):
 
 
 _WORD = re.compile(r"\w+|[^\w\s]")
+MAX_BATCH_CHARS = 4096  # ~1,000 word pieces of English: four full 256-piece chunks
+
+
+def _batches(order: list[int], lengths: list[int], size: int, max_chars: int) -> list[list[int]]:
+    """Consecutive runs of `order` with at most `size` items and `max_chars` characters (never empty)."""
+    batches: list[list[int]] = []
+    current: list[int] = []
+    chars = 0
+    for i in order:
+        if current and (len(current) == size or chars + lengths[i] > max_chars):
+            batches.append(current)
+            current, chars = [], 0
+        current.append(i)
+        chars += lengths[i]
+    if current:
+        batches.append(current)
+    return batches
 
 
 class VectorCache:

@@ -234,3 +234,14 @@ def test_exporter_never_imports_torch(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
     assert onnx_export.MODEL_NAME in next(tmp_path.glob("*.onnx")).name
+
+
+def test_batches_are_bounded_by_characters_as_well_as_count():
+    from rag.embedding import _batches
+
+    lengths = [40] * 10 + [1200] * 7  # short sentences, then chunks near the 256-piece window
+    batches = _batches(list(range(17)), lengths, 8, 4096)
+    assert [i for b in batches for i in b] == list(range(17)), "every text once, in the given order"
+    assert batches[:2] == [list(range(8)), [8, 9, 10, 11, 12]], "count bound, then the character bound"
+    assert all(sum(lengths[i] for i in b) <= 4096 for b in batches)
+    assert _batches([0], [10_000], 8, 4096) == [[0]], "a text longer than the bound is a batch of its own"
