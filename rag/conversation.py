@@ -59,8 +59,8 @@ def needs_paper(question: str, history: list[Turn], filtered: bool = False) -> b
     """
     if filtered or referent(history) is not None or not _NEEDS_PAPER.search(question):
         return False
-    from rag.planner import _Question  # the same frame-word test the catalog planner uses
+    from rag.plan_terms import Question  # the same frame-word test the catalog planner uses
 
-    rest = _Question(_NEEDS_PAPER.sub(" ", question)).residual()
+    rest = Question(_NEEDS_PAPER.sub(" ", question)).residual()
     named = re.search(r"(?<!^)(?<![.?!] )\b[A-Z][\w-]*[A-Z0-9][\w-]*\b", question.strip())  # DA-AC, GFlowNets
     return not named and len(rest) <= 2

@@ -18,49 +18,10 @@ from typing import Literal
 
 from rag.authors import by_author
 from rag.catalog import Catalog
+from rag.plan_terms import Condition, Question, author_count, dates
 from rag.records import Paper, normalize_title
 
 Op = Literal["list", "count", "lookup", "check", "first", "last"]
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december"]
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
-         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())} | {"single": 1, "sole": 1}
-_COUNT = r"(\d+|" + "|".join(NUMBER_WORDS) + r")"
-
-# The question frame: closed-class words and the words of metadata relations. Nothing topical.
-FRAME = set("""
-which what who whom whose when where how many much is are was were be been being do does did done the a an of in
-on at to for from by with and or as any all every each there their its it this that these those they them paper
-papers article articles work works publication publications preprint preprints entry entries item items title
-titles list listed lists listing show shown give tell me find name named names count counted number numbers total
-have has had having carry carries carrying tag tags tagged label labels labelled labeled author authors authored
-author's wrote written write writes writing co coauthor coauthors coauthored co-author co-authors co-authored
-co-wrote cowrote contributed contribute contributor contributors credited involve involves involving include
-includes including feature features featuring appear appears appeared posted post published publish dated date
-dates released release submitted come comes came year years month months day category categories subject subjects
-area areas field section sections organisation organisations organization organizations org orgs lab labs
-affiliation affiliated affiliations institute institutes institution venue venues track tracks page pages profile
-profiles among exactly only than more fewer less least most between before after since until during prior earlier
-later newest oldest latest earliest recent recently first last full complete whole main conference conferences
-arxiv cs s about someone people person researcher researchers under listed catalog library collection here i my our you
-your can could would please one ones also either both other others same so far kind type classified filed sorted
-sort order ordered up out not no yes just presented present is was did does true whether together jointly overall altogether exist exists existing get got known see over
-""".split())
-
-
-@dataclass
-class Condition:
-    """One filter, with the label shown to the reader ('author: Max Schwarzer')."""
-
-    field: str
-    value: str
-    label: str
-    test: object = field(repr=False, default=None)  # Callable[[Paper], bool]
-
-    def __call__(self, paper: Paper) -> bool:
-        return bool(self.test(paper))  # type: ignore[operator]
 
 
 @dataclass
@@ -78,37 +39,18 @@ class Plan:
         return "; ".join(parts) or "all papers"
 
 
-class _Question:
-    """The question's text with grounded spans cut out as they are recognised."""
-
-    def __init__(self, question: str):
-        self.original = question
-        self.text = " " + re.sub(r"[‘’“”]", "'", question) + " "
-
-    def take(self, pattern: str, flags: int = re.I) -> list[re.Match]:
-        matches = list(re.finditer(pattern, self.text, flags))
-        if matches:
-            self.text = re.sub(pattern, " ", self.text, flags=flags)
-        return matches
-
-    def residual(self) -> list[str]:
-        words = re.findall(r"[a-z0-9][a-z0-9'-]*", self.text.casefold())
-        return [w for w in words if w.strip("'") not in FRAME and w.removesuffix("'s") not in FRAME
-                and w not in NUMBER_WORDS and not w.isdigit()]
-
-
 def plan(question: str, catalog: Catalog) -> Plan | None:
     """A Plan when the question is about the papers' metadata and names only values the catalog holds."""
-    q = _Question(question)
+    q = Question(question)
     # "workshop rather than the main conference": what follows the contrast is what is NOT asked for.
     q.take(r"\b(?:rather than|instead of|and not|but not)\b[^?.,;]*")
     conditions: list[Condition] = []
     target = _title(q, catalog)
     conditions += _people(q, catalog)
-    conditions += _dates(q)
+    conditions += dates(q)
     conditions += _categories(q, catalog)
     conditions += _tags(q, catalog)
-    conditions += _author_count(q)
+    conditions += author_count(q)
     low = q.text.casefold()
     full_date = bool(q.take(r"\b(full|complete|exact) dates?\b|\bday,? month,? and year\b"))
     first = bool(re.search(r"\b(oldest|earliest|first)\b", low))
@@ -149,7 +91,7 @@ def _lookup_field(low: str, count: bool) -> str | None:
     return next((name for name, pattern in fields if re.search(pattern, low)), None)
 
 
-def _title(q: _Question, catalog: Catalog) -> Paper | None:
+def _title(q: Question, catalog: Catalog) -> Paper | None:
     """A paper named by its title (quoted, a prefix of it, or in full) or by the short name it goes by."""
     for quoted in re.findall(r"'([^']{3,})'|\"([^\"]{3,})\"", q.text):
         key = normalize_title(quoted[0] or quoted[1])
@@ -171,7 +113,7 @@ def _title(q: _Question, catalog: Catalog) -> Paper | None:
     return None
 
 
-def _people(q: _Question, catalog: Catalog) -> list[Condition]:
+def _people(q: Question, catalog: Catalog) -> list[Condition]:
     """Authors by full name or a surname printed on the pages; the legend's institute; organisation tags."""
     found = []
     present = set(normalize_title(q.text).split())
@@ -188,7 +130,7 @@ def _people(q: _Question, catalog: Catalog) -> list[Condition]:
     return found
 
 
-def _tags(q: _Question, catalog: Catalog) -> list[Condition]:
+def _tags(q: Question, catalog: Catalog) -> list[Condition]:
     found = []
     for institute in sorted(catalog.institutes):
         page = q.take(rf"\b(?:on|in|from)\s+(?:the\s+)?{re.escape(institute)}(?:'s)?\s+(?:[A-Z]+\s+)?(?:page|list|listing)\b")
@@ -222,7 +164,7 @@ def _tags(q: _Question, catalog: Catalog) -> list[Condition]:
     return found
 
 
-def _categories(q: _Question, catalog: Catalog) -> list[Condition]:
+def _categories(q: Question, catalog: Catalog) -> list[Condition]:
     """A code as printed (capitals: 'LG', 'cs.AI', '(MES-HALL)') or an arXiv name in any case."""
     found = []
     for name, code in sorted(catalog.categories.items(), key=lambda item: -len(item[0])):
@@ -236,88 +178,3 @@ def _categories(q: _Question, catalog: Catalog) -> list[Condition]:
             found.append(Condition("category", code, f"category: {catalog.category_label(code)}",
                                    lambda p, c=code: p.category == c))
     return found
-
-
-def _dates(q: _Question) -> list[Condition]:
-    found = []
-    for m in q.take(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"):  # ISO: 2017-11-29
-        found.append(_day(m.group(1), MONTHS[int(m.group(2)) - 1] if 1 <= int(m.group(2)) <= 12 else "jan",
-                          m.group(3)))
-    for m in q.take(rf"\b(before|prior to|earlier than|after|later than|since)\s+{_MONTH},?\s+((?:19|20)\d\d)\b"):
-        word, prefix = m.group(1).casefold(), f"{m.group(3)}-{_month_number(m.group(2)):02d}"
-        if word in ("before", "prior to", "earlier than"):
-            found.append(Condition("date", f"<{prefix}", f"posted: before {prefix}",
-                                   lambda p, x=prefix: bool(p.date) and p.date_precision != "year" and p.date[:7] < x))
-        else:
-            inclusive = word == "since"
-            found.append(Condition("date", f">{prefix}", f"posted: {'from' if inclusive else 'after'} {prefix}",
-                                   lambda p, x=prefix, i=inclusive: bool(p.date) and p.date_precision != "year"
-                                   and (p.date[:7] >= x if i else p.date[:7] > x)))
-    for m in q.take(r"\b((?:19|20)\d\d)\s*(?:,\s*)?(?:or|and)\s+((?:19|20)\d\d)\b"):
-        years = {int(m.group(1)), int(m.group(2))}
-        found.append(Condition("year", "|".join(map(str, sorted(years))), "year: " + " or ".join(map(str, sorted(years))),
-                               lambda p, ys=years: p.year in ys))
-    for m in q.take(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"):
-        found.append(_day(m.group(3), m.group(1), m.group(2)))
-    for m in q.take(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+((?:19|20)\d\d)\b"):
-        found.append(_day(m.group(3), m.group(2), m.group(1)))
-    for m in q.take(rf"\b{_MONTH},?\s+(?:of\s+)?((?:19|20)\d\d)\b"):
-        month = _month_number(m.group(1))
-        prefix = f"{m.group(2)}-{month:02d}"
-        found.append(Condition("date", prefix, f"posted: {MONTHS[month - 1].title()} {m.group(2)}",
-                               lambda p, x=prefix: (p.date or "").startswith(x) and p.date_precision != "year"))
-    for m in q.take(r"\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|until)\s+((?:19|20)\d\d)\b|"
-                    r"\b((?:19|20)\d\d)\s*(?:-|–|to)\s*((?:19|20)\d\d)\b"):
-        low, high = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
-        found.append(_years(low, high, f"year: {low}–{high}"))
-    for m in q.take(r"\b(before|prior to|earlier than|after|later than|since|from)\s+((?:19|20)\d\d)\b"):
-        word, year = m.group(1).casefold(), int(m.group(2))
-        if word in ("before", "prior to", "earlier than"):
-            found.append(_years(0, year - 1, f"year: before {year}"))
-        elif word in ("after", "later than"):
-            found.append(_years(year + 1, 9999, f"year: after {year}"))
-        elif word == "since":
-            found.append(_years(year, 9999, f"year: {year} or later"))
-        else:
-            found.append(_years(year, year, f"year: {year}"))
-    for m in q.take(r"\b((?:19|20)\d\d)\b"):
-        year = int(m.group(1))
-        found.append(_years(year, year, f"year: {year}"))
-    return found
-
-
-def _years(low: int, high: int, label: str) -> Condition:
-    return Condition("year", f"{low}-{high}", label, lambda p: p.year is not None and low <= p.year <= high)
-
-
-def _month_number(text: str) -> int:
-    return next(i for i, m in enumerate(MONTHS, start=1) if m.startswith(text.casefold().rstrip(".")[:3]))
-
-
-def _day(year: str, month: str, day: str) -> Condition:
-    iso = f"{year}-{_month_number(month):02d}-{int(day):02d}"
-    return Condition("date", iso, f"posted: {iso}", lambda p: p.date == iso and p.date_precision == "day")
-
-
-def _author_count(q: _Question) -> list[Condition]:
-    m = q.take(rf"\b(exactly|only|more than|over|fewer than|less than|at least|at most)?\s*{_COUNT}\s+(?:co-?)?authors?\b"
-               r"|\b(single|sole)[- ]author(?:ed)?\b")
-    if not m:
-        return []
-    m = m[0]
-    if m.group(3):
-        word, n = "exactly", 1
-    else:
-        word, n = (m.group(1) or "exactly").casefold(), _number(m.group(2))
-    tests = {"exactly": lambda p: not p.authors_truncated and len(p.authors) == n,
-             "only": lambda p: not p.authors_truncated and len(p.authors) == n,
-             "more than": lambda p: len(p.authors) > n, "over": lambda p: len(p.authors) > n,
-             "at least": lambda p: len(p.authors) >= n,
-             "fewer than": lambda p: not p.authors_truncated and 0 < len(p.authors) < n,
-             "less than": lambda p: not p.authors_truncated and 0 < len(p.authors) < n,
-             "at most": lambda p: not p.authors_truncated and 0 < len(p.authors) <= n}
-    return [Condition("author_count", f"{word} {n}", f"authors: {word} {n}", tests[word])]
-
-
-def _number(text: str) -> int:
-    return int(text) if text.isdigit() else NUMBER_WORDS[text.casefold()]
