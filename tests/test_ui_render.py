@@ -12,7 +12,7 @@ import pytest
 from rag.errors import QueryError
 from rag.prompts import CLOSEST_NOTE, REFUSAL
 from rag.records import Answer, AnswerSentence, Author, Citation, Evidence, Paper, SourceRef, paper_id_for
-from ui import render
+from ui import library_view, render
 from ui.auth import UIError, auth_for, is_loopback
 from ui.uploads import UploadError, safe_name, store_uploads
 
@@ -209,28 +209,28 @@ def test_bibtex_entries_are_escaped_unique_and_balanced():
 # ---- library tab and chat controls
 
 def test_library_rows_search_every_field_and_flags():
-    rows = render.library_rows([DA, BEAM])
+    rows = library_view.library_rows([DA, BEAM])
     assert rows[0][:4] == [DA.title, "Jiamin He, Martha White", "2026", "LG"]
     assert rows[1][-1] == "authors repeat an earlier paper"
-    assert [r[0] for r in render.library_rows([DA, BEAM], "white lg")] == [DA.title]
-    assert [r[0] for r in render.library_rows([DA, BEAM], "tavakoli")] == [BEAM.title]
-    assert [r[0] for r in render.library_rows([DA, BEAM], flagged_only=True)] == [BEAM.title]
-    assert render.library_rows([DA, BEAM], "nothing-like-this") == []
+    assert [r[0] for r in library_view.library_rows([DA, BEAM], "white lg")] == [DA.title]
+    assert [r[0] for r in library_view.library_rows([DA, BEAM], "tavakoli")] == [BEAM.title]
+    assert [r[0] for r in library_view.library_rows([DA, BEAM], flagged_only=True)] == [BEAM.title]
+    assert library_view.library_rows([DA, BEAM], "nothing-like-this") == []
 
 
 def test_filters_from_controls():
-    assert render.make_filters("", "", "", "", "").is_empty()
-    f = render.make_filters(" White ", "2024", "2026", "LG", "seeds/000_page.txt")
+    assert library_view.make_filters("", "", "", "", "").is_empty()
+    f = library_view.make_filters(" White ", "2024", "2026", "LG", "seeds/000_page.txt")
     assert (f.author, f.year, f.category, f.source) == ("White", "2024-2026", "LG", "seeds/000_page.txt")
-    assert render.make_filters(None, "2026", "2024", None, None).year == "2024-2026"  # swapped ends are fixed
-    assert render.make_filters(None, "2025", None, None, None).year == "2025-"
-    assert render.make_filters(None, None, "2025", None, None).year == "-2025"
+    assert library_view.make_filters(None, "2026", "2024", None, None).year == "2024-2026"  # swapped ends are fixed
+    assert library_view.make_filters(None, "2025", None, None, None).year == "2025-"
+    assert library_view.make_filters(None, None, "2025", None, None).year == "-2025"
     with pytest.raises(QueryError):
-        render.make_filters(None, None, None, "XX", None).paper_ids([DA, BEAM])
+        library_view.make_filters(None, None, None, "XX", None).paper_ids([DA, BEAM])
 
 
 def test_filter_choices_are_what_the_library_holds():
-    assert render.filter_choices([DA, BEAM]) == {"years": ["2025", "2026"], "categories": ["CL", "LG"],
+    assert library_view.filter_choices([DA, BEAM]) == {"years": ["2025", "2026"], "categories": ["CL", "LG"],
                                                  "sources": ["seeds/000_page.txt"]}
 
 
@@ -241,9 +241,9 @@ def test_example_questions_prefer_the_dataset_when_its_papers_are_there(tmp_path
              "kind": "lookup"},
             {"id": "c", "question": "Nothing?", "gold_titles": [], "answer_keywords": [], "kind": "unanswerable"}]
     dataset.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    assert render.example_questions([DA, BEAM], dataset, n=3) == [
+    assert library_view.example_questions([DA, BEAM], dataset, n=3) == [
         "Q about DA?", f"What does “{DA.title}” propose?", f"What does “{BEAM.title}” propose?"]
-    assert render.example_questions([], dataset) == []
+    assert library_view.example_questions([], dataset) == []
 
 
 # ---- uploads
@@ -336,7 +336,7 @@ def test_long_source_paths_are_shortened_for_display():
     assert render.short_path("seeds/000_page.txt") == "seeds/000_page.txt"
     assert render.short_path("/home/me/rag/uploads/notes.pdf") == "…/uploads/notes.pdf"
     upload = paper("Notes", source="/home/me/rag/uploads/notes.pdf", line=None)
-    assert render.library_rows([upload])[0][6] == "…/uploads/notes.pdf"
+    assert library_view.library_rows([upload])[0][6] == "…/uploads/notes.pdf"
     card = render.sources_html([_cite(upload)])
     assert 'title="/home/me/rag/uploads/notes.pdf"' in card and ">…/uploads/notes.pdf</code>" in card
 
@@ -351,7 +351,7 @@ def _cite(p: Paper) -> Answer:
 def test_library_summary_counts_kinds_and_flags():
     upload = paper("My notes", flags=("no 'Abstract' heading",))
     upload.sources = [SourceRef(path="/home/me/uploads/notes.pdf", format="pdf", position=0)]
-    assert render.library_summary([DA, BEAM, upload], passages=7, shown=2) == (
+    assert library_view.library_summary([DA, BEAM, upload], passages=7, shown=2) == (
         "**3 papers** (2 from institute pages, 1 PDF) · 7 passages indexed · 2 with data-quality flags · showing 2")
 
 

@@ -15,7 +15,7 @@ from rag.errors import RagError
 from rag.library import Library
 from rag.planner import plan
 from rag.records import Paper
-from ui import render
+from ui import library_view
 
 
 def catalog_example(papers: list[Paper]) -> str | None:
@@ -35,11 +35,11 @@ def answered_examples(library: Library, papers: list[Paper], dataset: Path | Non
     listed = catalog_example(papers)
     try:
         answerer = Answerer(library, llm=None)  # assess() retrieves and decides; it never calls the model
-        for question in render.example_questions(papers, dataset, n=3 * n):
+        for question in library_view.example_questions(papers, dataset, n=3 * n):
             if len(found) >= n - (1 if listed else 0):
                 break
             if answerer.assess(question)[3].outcome == "answer":
                 found.append(question)
     except RagError:
-        return render.example_questions(papers, dataset, n)
+        return library_view.example_questions(papers, dataset, n)
     return found[:1] + ([listed] if listed else []) + found[1:]

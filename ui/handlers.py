@@ -21,7 +21,7 @@ from rag.errors import RagError
 from rag.filters import Filters
 from rag.library import Library
 from rag.records import Paper
-from ui import render, reports
+from ui import library_view, render, reports
 from ui.backends import Backends
 from ui.manage import ManageHandlers, answer_notes, source_options
 from ui.uploads import add_uploads
@@ -113,7 +113,7 @@ class Handlers(ManageHandlers):
                 break
         answer = item
         try:
-            filters = render.make_filters(*filter_values)
+            filters = library_view.make_filters(*filter_values)
         except RagError:
             filters = None
         messages[-1] = {"role": "assistant", "content": render.answer_message(answer, turn) + answer_notes(answer, filters)}
@@ -135,7 +135,7 @@ class Handlers(ManageHandlers):
         from rag.answer import Answerer
 
         try:
-            filters = render.make_filters(*filter_values)
+            filters = library_view.make_filters(*filter_values)
             answerer = Answerer(self.library, self.backends.get(model_spec or "embedded"))
             answer = answerer.ask(text, history=history, filters=filters,
                                   on_sentence=lambda sentence: updates.put(("sentence", sentence)))
@@ -152,7 +152,7 @@ class Handlers(ManageHandlers):
 
     def describe_settings(self, model_spec: str, *filter_values) -> dict:
         try:
-            filters = render.make_filters(*filter_values)
+            filters = library_view.make_filters(*filter_values)
         except RagError:
             filters = Filters()
         return gr.update(label=settings_label(self.backends.label(model_spec), filters))
@@ -169,11 +169,11 @@ class Handlers(ManageHandlers):
             snapshot = self.library.snapshot
         except RagError as exc:
             return f"**The library is empty:** {render.md_escape(str(exc))} — or add files here."
-        return render.library_summary(snapshot.papers, len(snapshot.chunks), shown)
+        return library_view.library_summary(snapshot.papers, len(snapshot.chunks), shown)
 
     def table(self, query: str = "", flagged: bool = False) -> tuple[pd.DataFrame, str]:
         papers, _ = self.papers()
-        frame = pd.DataFrame(render.library_rows(papers, query or "", flagged), columns=render.LIBRARY_HEADERS)
+        frame = pd.DataFrame(library_view.library_rows(papers, query or "", flagged), columns=library_view.LIBRARY_HEADERS)
         return frame, self.summary(len(frame))
 
     def upload(self, paths: list[str] | None, query: str, flagged: bool,
@@ -198,7 +198,7 @@ class Handlers(ManageHandlers):
         if report.errors:
             status += "\n\n" + "\n".join(f"- **Error:** {render.md_escape(e)}" for e in report.errors)
         frame, summary = self.table(query, flagged)
-        choices = render.filter_choices(self.papers()[0])
+        choices = library_view.filter_choices(self.papers()[0])
         years = options(choices["years"])
         return (status, frame, summary, gr.update(choices=years), gr.update(choices=years),
                 gr.update(choices=options(choices["categories"])),

@@ -9,14 +9,14 @@ import gradio as gr
 
 from rag.filters import Filters
 from rag.records import Paper
-from ui import render, reports
+from ui import library_view, render, reports
 from ui.examples import answered_examples
 from ui.handlers import Handlers, options, settings_label
 from ui.manage import removable_choices, source_options
 from ui.uploads import MAX_UPLOAD_BYTES, SUPPORTED_SUFFIXES
 
 def chat_tab(handlers: Handlers, papers: list[Paper], empty_reason: str, model_value: str | None) -> SimpleNamespace:
-    choices = render.filter_choices(papers)
+    choices = library_view.filter_choices(papers)
     examples = answered_examples(handlers.library, papers, reports.DATASET) if papers else []
     ui = SimpleNamespace()
     with gr.Row(equal_height=False):
