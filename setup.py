@@ -10,5 +10,5 @@ setup(
     packages=find_packages(include=["rag", "rag.*", "ui", "ui.*"]) + list(BUNDLED),
     package_dir=BUNDLED,
     # Fitted coefficients (answerability, checker) are small JSON files next to their modules.
-    package_data={"": ["*.json"], **{name: ["*.txt", "*.jsonl", "*.json"] for name in BUNDLED}},
+    package_data={"": ["*.json", "*.onnx"], **{name: ["*.txt", "*.jsonl", "*.json"] for name in BUNDLED}},
 )

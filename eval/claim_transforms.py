@@ -103,3 +103,118 @@ def make_claims(sentence: str, other_names: list[str], rng: random.Random) -> li
             out.append((made, "contradicted", kind))
     out.append((add_detail(paraphrase(sentence, rng), rng), "unsupported", "detail"))
     return out
+
+
+# --- pairs for the cross-encoder (eval/train_crossencoder.py) ------------------------------------
+
+_SYNONYMS = {"propose": "introduce", "proposes": "introduces", "proposed": "introduced", "show": "demonstrate",
+             "shows": "demonstrates", "showed": "demonstrated", "improve": "enhance", "improves": "enhances",
+             "improved": "enhanced", "method": "approach", "methods": "approaches", "outperforms": "surpasses",
+             "outperform": "surpass", "use": "employ", "uses": "employs", "used": "employed", "using": "employing",
+             "achieves": "attains", "achieve": "attain", "significantly": "substantially", "large": "big",
+             "results": "findings", "present": "describe", "presents": "describes", "demonstrate": "show",
+             "demonstrates": "shows", "enables": "allows", "enable": "allow", "task": "problem", "tasks": "problems",
+             "novel": "new", "framework": "system", "leverages": "exploits", "leverage": "exploit", "via": "through",
+             "obtain": "get", "obtains": "gets", "however": "but", "utilize": "use", "utilizes": "uses",
+             "approximately": "about", "several": "multiple", "requires": "needs", "require": "need"}
+_PASSIVE = re.compile(r"^(?:In this (?:paper|work), )?[Ww]e (propose|present|introduce|describe|develop|study) (.+?)\.?$")
+_PARTICIPLE = {"propose": "proposed", "present": "presented", "introduce": "introduced", "describe": "described",
+               "develop": "developed", "study": "studied"}
+_FRONTED = re.compile(r"^((?:In|On|For|With|By|Across|Under|Using|Compared to|Unlike) [^,]{3,60}), (.+?)\.?$")
+
+
+def synonym_swap(sentence: str, rng: random.Random) -> str | None:
+    words = [w for w in re.findall(r"[A-Za-z]+", sentence) if w.casefold() in _SYNONYMS]
+    if not words:
+        return None
+    out = sentence
+    for w in rng.sample(words, min(2, len(words))):
+        new = _SYNONYMS[w.casefold()]
+        out = re.sub(r"\b" + w + r"\b", new[:1].upper() + new[1:] if w[:1].isupper() else new, out, count=1)
+    return out
+
+
+def passive(sentence: str) -> str | None:
+    """'We propose X.' -> 'X is proposed by the authors.'"""
+    m = _PASSIVE.match(sentence.strip())
+    if not m or len(m.group(2).split()) > 25:
+        return None
+    obj = m.group(2)
+    return f"{obj[:1].upper()}{obj[1:]} is {_PARTICIPLE[m.group(1)]} by the authors."
+
+
+def reorder(sentence: str) -> str | None:
+    """'In X, Y.' -> 'Y in X.' (a fronted adverbial moved to the end)."""
+    m = _FRONTED.match(sentence.strip())
+    if not m:
+        return None
+    lead, main = m.group(1), m.group(2)
+    return f"{main[:1].upper()}{main[1:]} {lead[:1].lower()}{lead[1:]}."
+
+
+def swap_roles(sentence: str) -> str | None:
+    """Two named things of the sentence trade places ('A outperforms B' -> 'B outperforms A')."""
+    named = signals.named_things(sentence)
+    names = list(dict.fromkeys(n for n in re.findall(r"\b[A-Za-z][A-Za-z0-9\-]*\b", sentence)
+                               if n.casefold() in named and len(n) > 1))
+    if len(names) < 2:
+        return None
+    a, b = names[0], names[1]
+    return re.sub(r"\b(" + re.escape(a) + "|" + re.escape(b) + r")\b", lambda m: b if m.group(0) == a else a, sentence)
+
+
+_RARITY = {"number": 0, "roles": 0.5, "swap": 0.5, "direction": 0.5, "quantifier": 1, "negation": 1.6}
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = signals.stems(a), signals.stems(b)
+    return len(wa & wb) / max(1, len(wa))
+
+
+def training_pairs(texts: dict[str, list[str]], per_paper: int, rng: random.Random) -> list[tuple[str, str, str, str]]:
+    """(claim, evidence sentence, verdict, kind) from each paper's own sentences (FactCC-style).
+
+    supported: the sentence, its paraphrases (lead-in dropped, parentheticals dropped, synonyms,
+    passive, fronted phrase moved); contradicted: negation, number, a name of the same paper swapped in,
+    two names trading roles, direction, quantifier; unsupported: the sentence against another sentence
+    of the same paper with most words in common, the sentence with an invented detail, a sentence of
+    another paper.
+    """
+    out = []
+    ids = [pid for pid, sents in texts.items() if sents]
+    for pid in ids:
+        sentences = [s for s in texts[pid] if 8 <= len(s.split()) <= 45 and not s.isupper()]
+        if not sentences:
+            continue
+        doc_names = sorted({n for s in texts[pid] for n in re.findall(r"\b[A-Za-z][A-Za-z0-9\-]*\b", s)
+                            if n.casefold() in signals.named_things(s) and len(n) > 2})
+        for s in rng.sample(sentences, min(per_paper, len(sentences))):
+            supported = [("close", s), ("paraphrase", paraphrase(s, rng))]
+            for kind, made in (("synonyms", synonym_swap(s, rng)), ("passive", passive(s)), ("reorder", reorder(s))):
+                if made and made != s:
+                    supported.append((kind, made))
+            contradicted = []
+            for kind, made in (("negation", negate(s)), ("number", change_number(s, rng)),
+                               ("swap", swap_name(s, doc_names, rng)), ("roles", swap_roles(s)),
+                               ("direction", flip_direction(s)), ("quantifier", overclaim(s))):
+                if made and made != s:
+                    contradicted.append((kind, made))
+            # a contradiction read through a paraphrase too: the model must not key on verbatim copies
+            if contradicted and rng.random() < 0.5:
+                kind, made = rng.choice(contradicted)
+                contradicted.append((kind + "+para", paraphrase(made, rng)))
+            for kind, claim in rng.sample(supported, min(2, len(supported))):
+                out.append((claim, s, "supported", kind))
+            # negation is available for nearly every sentence: the rarer kinds go first so they are learnt too
+            contradicted.sort(key=lambda kc: _RARITY.get(kc[0].split("+")[0], 2) + rng.random())
+            for kind, claim in contradicted[:2]:
+                out.append((claim, s, "contradicted", kind))
+            others = [o for o in texts[pid] if o != s and len(o.split()) >= 6]
+            if others:
+                near = max(rng.sample(others, min(30, len(others))), key=lambda o: _overlap(s, o))
+                out.append((s, near, "unsupported", "same-paper"))
+            out.append((add_detail(paraphrase(s, rng), rng), s, "unsupported", "detail"))
+            other = rng.choice(ids)
+            if other != pid and rng.random() < 0.4:
+                out.append((s, rng.choice(texts[other]), "unsupported", "other-paper"))
+    return out

@@ -1,7 +1,6 @@
 """Fit the claim checker's calibrated model and save its coefficients (rag/checking/checker.json).
 
-    .venv/bin/python eval/fit_checker.py --home /tmp/claims-home \
-        --dev eval/datasets/claims_seeds_dev.jsonl --dev eval/datasets/claims_pdfs_dev.jsonl
+    .venv/bin/python eval/fit_checker.py --home /tmp/claims-home --dev eval/datasets/claims_dev.jsonl
 
 Training rows: rule-made claims from the library's own sentences (eval/claim_transforms.py) and
 the development claim sets — never the held-out ones. The pass threshold is chosen on the dev
@@ -109,7 +108,12 @@ def main() -> None:
     parser.add_argument("--per-paper", type=int, default=2)
     parser.add_argument("--dev-weight", type=float, default=50.0,
                         help="Weight of a written dev claim relative to a rule-made one.")
+    parser.add_argument("--rule-weight", type=float, default=1.0,
+                        help="Weight of a rule-made row (0: fit on the dev claims alone). The cross-encoder was "
+                             "trained on rule-made claims, so it reads them more surely than written ones.")
     parser.add_argument("--l2", type=float, default=3e-2)
+    parser.add_argument("--without-crossencoder", action="store_true",
+                        help="Fit on the structural signals and the cosine only (the checker then skips the cross-encoder).")
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--rows", type=Path, default=None,
                         help="Keep the feature rows in this .npz and reuse them (same features) to refit quickly.")
@@ -125,10 +129,14 @@ def main() -> None:
         texts = library_texts(checker, library)
         syn_x, syn_y = synthetic(checker, texts, args.per_paper, random.Random(13))
         dev_x, dev_y, _ = dev_rows(checker, texts, args.dev)
-        syn_x, syn_y = np.array(syn_x), np.array(syn_y)
+        syn_x, syn_y = np.array(syn_x).reshape(-1, len(FEATURES)), np.array(syn_y, dtype=int)
         if args.rows:
             np.savez(args.rows, syn_x=syn_x, syn_y=syn_y, dev_x=np.array(dev_x), dev_y=np.array(dev_y))
     print(f"{len(syn_y)} rule-made rows, {len(dev_y)} dev rows", file=sys.stderr)
+    names = [f for f in FEATURES if not (args.without_crossencoder and f.startswith("ce_"))]
+    cols = [FEATURES.index(f) for f in names]
+    syn_x = np.asarray(syn_x).reshape(-1, len(FEATURES))[:, cols]
+    dev_x = [list(np.asarray(r)[cols]) for r in dev_x]
     threshold, oof = 0.5, None
     if dev_y:
         dev_x, dev_y = np.array(dev_x), np.array(dev_y)
@@ -138,8 +146,9 @@ def main() -> None:
         oof = np.zeros((len(dev_y), 3))
         for k in range(5):
             train = folds != k
-            model = fit(np.vstack([syn_x, dev_x[train]]), np.concatenate([syn_y, dev_y[train]]), FEATURES,
-                        weights=np.concatenate([np.ones(len(syn_y)), np.full(train.sum(), args.dev_weight)]), l2=args.l2)
+            model = fit(np.vstack([syn_x, dev_x[train]]), np.concatenate([syn_y, dev_y[train]]), names,
+                        weights=np.concatenate([np.full(len(syn_y), args.rule_weight),
+                                                np.full(train.sum(), args.dev_weight)]), l2=args.l2)
             oof[~train] = model.probabilities(dev_x[~train])
         threshold = choose_threshold(oof[:, 0], dev_y)
         for t in np.arange(0.3, 0.96, 0.05):  # the risk-coverage trade-off the threshold was picked from
@@ -147,12 +156,13 @@ def main() -> None:
             print(f"  t={t:.2f} passes {passed[dev_y == 0].mean():.2f} of supported at precision "
                   f"{(dev_y[passed] == 0).mean() if passed.any() else float('nan'):.2f}", file=sys.stderr)
         x, y = np.vstack([syn_x, dev_x]), np.concatenate([syn_y, dev_y])
-        weights = np.concatenate([np.ones(len(syn_y)), np.full(len(dev_y), args.dev_weight)])
+        weights = np.concatenate([np.full(len(syn_y), args.rule_weight), np.full(len(dev_y), args.dev_weight)])
     else:
         x, y, weights = syn_x, syn_y, None
-        threshold = choose_threshold(fit(x, y, FEATURES).probabilities(x)[:, 0], y)
-    model = fit(x, y, FEATURES, weights=weights, l2=args.l2)
-    model.meta = {"rule_made_rows": int(len(syn_y)), "dev_rows": int(len(dev_y)),
+        threshold = choose_threshold(fit(x, y, names).probabilities(x)[:, 0], y)
+    model = fit(x, y, names, weights=weights, l2=args.l2)
+    model.meta = {"rule_made_rows": int(len(syn_y)), "rule_weight": args.rule_weight, "dev_weight": args.dev_weight,
+                  "l2": args.l2, "dev_rows": int(len(dev_y)),
                   "dev_files": [str(p) for p in args.dev], "target_precision": TARGET_PRECISION}
     if oof is not None:
         model.meta["dev_out_of_fold"] = summary(oof, dev_y, threshold, model)

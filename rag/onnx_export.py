@@ -103,8 +103,11 @@ def export(model_dir: Path, dest: Path, variant: str) -> Path:
     return dest
 
 
-def build_graph(safetensors: Path, config: dict):
+def build_graph(safetensors: Path, config: dict, inputs_embeds: bool = False):
     """BERT encoder in standard ONNX ops: (input_ids, attention_mask) int64 [batch, seq] -> last_hidden_state [batch, seq, hidden].
+
+    inputs_embeds=True takes the word vectors [batch, seq, hidden] as input instead of input_ids (the
+    claim checker's cross-encoder looks them up from the installed model, so it ships without the table).
 
     The nodes follow the shapes torch's exporter writes for BertModel (Gather/Add/LayerNormalization,
     MatMul+Add projections, Reshape/Transpose heads, Div/Add-mask/Softmax, GELU as x*0.5*(1+erf(x/sqrt2))),
@@ -139,12 +142,13 @@ def build_graph(safetensors: Path, config: dict):
     e = "embeddings"
     # Position ids 0..seq-1 from the input's shape (DistilBERT's exported pattern); token_type_ids are
     # always 0 for single sentences, so that row is folded into the position table.
-    shape = node("Shape", ["input_ids"], "ids_shape")
+    shape = node("Shape", ["attention_mask" if inputs_embeds else "input_ids"], "ids_shape")
     seq = node("Gather", [shape, const("c_one", i64(1)[0])], "seq_len", axis=0)
     positions = node("Range", [const("c_zero", i64(0)[0]), seq, "c_one"], "pos_range")
     positions = node("Unsqueeze", [positions, const("c_axes0", i64(0))], "pos_row")
     positions = node("Expand", [positions, shape], "pos_ids")
-    word = node("Gather", [const("word_emb", w[f"{e}.word_embeddings.weight"]), "input_ids"], "word_vec")
+    word = ("inputs_embeds" if inputs_embeds else
+            node("Gather", [const("word_emb", w[f"{e}.word_embeddings.weight"]), "input_ids"], "word_vec"))
     pos_table = w[f"{e}.position_embeddings.weight"] + w[f"{e}.token_type_embeddings.weight"][0]
     pos = node("Gather", [const("pos_emb", pos_table), positions], "pos_vec")
     h = layer_norm(node("Add", [word, pos], "emb_sum"), f"{e}.LayerNorm", "h_emb")
@@ -184,6 +188,8 @@ def build_graph(safetensors: Path, config: dict):
 
     ids = [helper.make_tensor_value_info(n, TensorProto.INT64, ["batch", "seq"])
            for n in ("input_ids", "attention_mask")]
+    if inputs_embeds:
+        ids[0] = helper.make_tensor_value_info("inputs_embeds", TensorProto.FLOAT, ["batch", "seq", hidden])
     out = [helper.make_tensor_value_info("last_hidden_state", TensorProto.FLOAT, ["batch", "seq", hidden])]
     graph = helper.make_graph(nodes, "minilm", ids, out, initializer=inits)
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)],

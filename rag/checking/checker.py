@@ -1,7 +1,8 @@
 """Check one claim against a paper's passages: supported, contradicted or unsupported, with the span.
 
 The claim is compared with its closest sentences (cosine of the MiniLM embeddings + word overlap);
-for each of the closest few, the structural signals (rag/checking/signals.py) and the cosine go
+for each of the closest few, the trained cross-encoder's reading of (claim, sentence)
+(rag/checking/crossencoder.py), the structural signals (rag/checking/signals.py) and the cosine go
 through the calibrated model (rag/checking/model.py). A claim with too few words of its own — it
 only names the paper or restates the question — is unsupported with the reason "no claim".
 """
@@ -14,12 +15,14 @@ from functools import cached_property
 import numpy as np
 
 from rag.checking import signals
-from rag.checking.model import CheckerModel, load_model
+from rag.checking.crossencoder import CrossEncoder, load_crossencoder
+from rag.checking.model import CheckerModel, CheckerModelError, load_model
 from rag.embedding import Embedder
 
 FEATURES = ["cosine", "overlap_span", "overlap_paper", "own_words", "negation_flip", "negation_flip_close",
             "numbers_missing", "numbers_conflict", "names_missing", "names_swapped", "direction_flip",
-            "polarity_flip", "quantifier_overclaim", "quantifier_hedged", "novel_words", "order_discord"]
+            "polarity_flip", "quantifier_overclaim", "quantifier_hedged", "novel_words", "order_discord",
+            "ce_supported", "ce_contradicted"]
 CANDIDATES = 3  # closest sentences the model reads; the verdict comes from the most decisive
 # A contradiction must point at something in the text: without one of these it is at most "not stated".
 CONTRADICTION_SIGNALS = ("negation_flip", "numbers_conflict", "names_swapped", "direction_flip", "polarity_flip",
@@ -62,7 +65,7 @@ class ClaimCheck:
 
 
 def features(claim: str, span: str, window: str, passages: Passages, cosine: float, title: str = "",
-             question: str = "") -> dict[str, float]:
+             question: str = "", ce: np.ndarray | None = None) -> dict[str, float]:
     """Every signal the model weighs, for the claim against one span (a sentence and its neighbours)."""
     own = signals.own_words(claim, title, question)
     content = _content(claim, title)
@@ -82,7 +85,15 @@ def features(claim: str, span: str, window: str, passages: Passages, cosine: flo
             "direction_flip": min(signals.direction_flip(claim, span), 2),
             "polarity_flip": signals.polarity_flip(claim, span), "quantifier_overclaim": overclaim,
             "quantifier_hedged": hedged, "novel_words": 1.0 - overlap_paper,
-            "order_discord": signals.order_discord(claim, span)}
+            "order_discord": signals.order_discord(claim, span), **_ce_features(ce)}
+
+
+def _ce_features(p: np.ndarray | None) -> dict[str, float]:
+    """The cross-encoder's probabilities as log-odds (what a logistic model combines linearly), clipped."""
+    if p is None:
+        return {"ce_supported": 0.0, "ce_contradicted": 0.0}
+    p = np.clip(p, 1e-4, 1 - 1e-4)
+    return {"ce_supported": float(np.log(p[0] / (1 - p[0]))), "ce_contradicted": float(np.log(p[1] / (1 - p[1])))}
 
 
 def reason_for(verdict: str, f: dict[str, float]) -> str:
@@ -99,13 +110,26 @@ def reason_for(verdict: str, f: dict[str, float]) -> str:
     for name, text in ordered:
         if f.get(name):
             return text
-    return "the passage does not say it"
+    return "the passage says otherwise" if verdict == "contradicted" else "the passage does not say it"
 
 
 class Checker:
-    def __init__(self, embedder: Embedder, model: CheckerModel | None = None):
+    def __init__(self, embedder: Embedder, model: CheckerModel | None = None, crossencoder: CrossEncoder | None = None):
         self.embedder = embedder
-        self.model = model or load_model(features=tuple(FEATURES))
+        self.model = model or load_model()
+        unknown = set(self.model.features) - set(FEATURES)
+        if unknown:
+            raise CheckerModelError(f"the checker's coefficients name unknown features {sorted(unknown)} — "
+                                    "run eval/fit_checker.py")
+        # The cross-encoder runs only when the fitted model weighs it (fit_checker decides on dev claims).
+        self.reads_pairs = "ce_supported" in self.model.features
+        self._crossencoder = crossencoder
+
+    @property
+    def crossencoder(self) -> CrossEncoder:
+        if self._crossencoder is None:
+            self._crossencoder = load_crossencoder()
+        return self._crossencoder
 
     def passages(self, key: int | str, title: str, sentences: list[str], context: str = "") -> Passages:
         vectors = (self.embedder.embed(sentences) if sentences
@@ -121,12 +145,15 @@ class Checker:
         content = _content(claim, title)
         overlaps = [len(content & signals.stems(s)) / len(content) if content else 0.0 for s in passages.sentences]
         closeness = 0.6 * cosines + 0.4 * np.array(overlaps)
+        chosen = [int(i) for i in np.argsort(-closeness)[:CANDIDATES]]
+        # one batch for the closest sentences: ~3 pairs per paper
+        read = (self.crossencoder.probabilities([(claim, passages.sentences[i]) for i in chosen])
+                if self.reads_pairs else [None] * len(chosen))
         out = []
-        for i in np.argsort(-closeness)[:CANDIDATES]:
-            i = int(i)
+        for i, ce in zip(chosen, read):
             window = " ".join(passages.sentences[max(0, i - 1): i + 2])
             span = passages.sentences[i]
-            out.append((features(claim, span, window, passages, float(cosines[i]), title, question), span))
+            out.append((features(claim, span, window, passages, float(cosines[i]), title, question, ce), span))
         return out
 
     def check(self, claim: str, candidates: list[Passages], title: str = "", question: str = "",
@@ -145,14 +172,19 @@ class Checker:
                 keys.append(passages.key)
         if not rows:
             return ClaimCheck("unsupported", 0.0, "", "no passage to check it against", probabilities=[0.0, 0.0, 1.0])
-        probs = self.model.probabilities(np.array([[f[name] for name in FEATURES] for f in rows]))
+        probs = self.model.probabilities(np.array([[f[name] for name in self.model.features] for f in rows]))
         verdicts = [self.model.verdict(p, threshold) for p in probs]
-        verdicts = ["unsupported" if v == "contradicted" and not any(f[s] for s in CONTRADICTION_SIGNALS) else v
+        verdicts = ["unsupported" if v == "contradicted" and not _contradiction_shown(f) else v
                     for v, f in zip(verdicts, rows)]
         best = _decisive(probs, verdicts)
         return ClaimCheck(verdict=verdicts[best], score=round(float(probs[best][0]), 4), span=spans[best],
                           reason=reason_for(verdicts[best], rows[best]), key=keys[best],
                           probabilities=[round(float(x), 4) for x in probs[best]], features=rows[best])
+
+
+def _contradiction_shown(f: dict[str, float]) -> bool:
+    """A structural signal, or the cross-encoder reading the pair as a contradiction (P > 0.5)."""
+    return any(f[s] for s in CONTRADICTION_SIGNALS) or f["ce_contradicted"] > 0.0
 
 
 def _content(claim: str, title: str) -> set[str]:
