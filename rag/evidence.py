@@ -119,7 +119,7 @@ def rank_chunks(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[
         chunks = (chunks_by_paper or {}).get(hit.paper.paper_id) or [hit.chunk]
         usable = [c for c in chunks if references or not is_reference_list(c)]
         pools.append((hit, usable or [hit.chunk]))
-    words = stems(question)
+    words = question_stems(question)
     tokens = {c.chunk_id: stems(f"{c.section} {c.passage}") & words for _, pool in pools for c in pool}
     idf = _idf(words, [tokens[c.chunk_id] for _, pool in pools for c in pool])
     floor = min(dense.values(), default=0.0) if dense else 0.0  # a chunk beyond the store's top n
@@ -144,10 +144,19 @@ def rank_chunks(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[
     return ranked, idf
 
 
+# The asking words of "How many / how much / how long ...": the form of the question, not its topic ("many papers
+# are provided with incomplete metadata" says nothing about how many author nodes there are).
+_INTERROGATIVE = re.compile(r"\bhow (many|much|long|often|large|big|far|old|high|low|fast)\b", re.I)
+
+
+def question_stems(question: str) -> frozenset[str]:
+    return stems(_INTERROGATIVE.sub("how", question))
+
+
 def stem_support(question: str, text: str) -> float:
     """Share of the question's content words that `text` holds, compared as rough stems like the rest of evidence
     selection: "implemented" is answered by "We implement ...", "annotations" by "annotated"."""
-    words = stems(question)
+    words = question_stems(question)
     return len(words & stems(text)) / len(words) if words else 0.0
 
 
@@ -228,7 +237,7 @@ def select_evidence(question: str, hits: list[Hit], embedder: Embedder,
     if not candidates:
         return []
     # Stage 2: a lexical pre-pick of the sentences worth embedding, spread over the candidates.
-    focus_idf = {w: idf.get(w, 1.0) for w in stems(focus)}
+    focus_idf = {w: idf.get(w, 1.0) for w in question_stems(focus)}
     # A question for a quantity ("How many author nodes...?") is answered by a sentence with a number in it.
     number_bonus = NUMBER_BONUS if asks_for_number(focus) else 0.0
     lexical = {id(c): _continued([weighted_overlap(u, focus_idf) + (number_bonus if holds_number(u) else 0.0)
@@ -322,7 +331,9 @@ def _passage(c: _Candidate, embedded: list[int], cosine: dict, head_cosine: tupl
         if best[0] == 0 and points_back and c.before and c.before not in shown:  # its antecedent ends the chunk before
             shown, best_line = [c.before] + shown, best_line + 1
     # Answerability: how close the best sentence is, and how much of the question the passage covers.
-    answerable = 0.5 * best_cos + 0.5 * stem_support(question, " ".join([c.hit.paper.title, c.chunk.section] + shown))
+    # A road-map sentence shown for context echoes the question's words without saying anything: it adds no support.
+    said = [line for line in shown if not _SIGNPOST.match(line)]
+    answerable = 0.5 * best_cos + 0.5 * stem_support(question, " ".join([c.hit.paper.title, c.chunk.section] + said))
     return answerable, c, shown, best_line
 
 

@@ -131,3 +131,15 @@ def test_a_sentence_pointing_back_across_a_chunk_boundary_is_read_with_its_antec
     passage = next(e for e in evidence if "1.4M" in e.text)
     assert passage.sentences[:2] == [antecedent, pointing]
     assert passage.sentences[passage.best] == pointing
+
+
+def test_a_quantity_question_is_about_its_topic_and_wants_a_number_not_a_citation_year():
+    from rag.evidence import asks_for_number, holds_number, question_stems
+
+    words = question_stems("How many author nodes does the literature graph have?")
+    assert {"author", "node", "graph"} <= words and "many" not in words, "'how many' is the question's form"
+    assert asks_for_number("How many author nodes does the literature graph have?")
+    assert not asks_for_number("Which NLP library was SPECTER implemented in?")
+    assert holds_number("The literature graph has 12M nodes of this type.")
+    assert not holds_number("We implement our model in AllenNLP (Gardner et al., 2018).")
+    assert not holds_number("Layout models are trained as in prior work [12, 24].")
