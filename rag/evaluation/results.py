@@ -186,8 +186,10 @@ class EvalReport(BaseModel):
     questions: list[QuestionRecord]
 
     def to_json(self) -> dict:
-        return {"summary": self.summary.model_dump(mode="json", by_alias=True, exclude_none=True),
-                "questions": [q.to_json() for q in self.questions]}
+        """report.json as before the typed results: summary fields a run does not have (answer, llm) are left
+        out; a figure nothing measured (recall with no answerable question) stays null."""
+        summary = {k: v for k, v in self.summary.model_dump(mode="json", by_alias=True).items() if v is not None}
+        return {"summary": summary, "questions": [q.to_json() for q in self.questions]}
 
 
 def load_report_json(path: Path) -> dict:
