@@ -163,13 +163,34 @@ def test_cli_retrieval_run_writes_reports_and_compares(tmp_path, cli_env):
     assert deltas["systems"]["ours"]["overall"]["recall@5"]["delta"] == 0
 
 
+def test_cli_gate_exits_1_on_a_missed_target_and_0_when_all_are_met(tmp_path, cli_env):
+    dataset = tmp_path / "lookups.jsonl"
+    dataset.write_text("\n".join(line for line in DATASET.read_text().splitlines() if '"lookup"' in line)[:4000]
+                       .rsplit("\n", 1)[0] + "\n")
+    impossible, easy = tmp_path / "impossible.json", tmp_path / "easy.json"
+    impossible.write_text(json.dumps({"retrieval": {"overall": {"recall@5": 1.01}}, "ahead_of_baselines": []}))
+    easy.write_text(json.dumps({"retrieval": {"overall": {"recall@5": 0.5}}, "ahead_of_baselines": []}))
+    runner = CliRunner()
+    args = ["--dataset", str(dataset), "--retrieval-only", "--systems", "ours", "--gate", "--targets"]
+    result = runner.invoke(eval_group, args + [str(impossible)], env=cli_env)
+    assert result.exit_code == 1, result.output
+    assert "gate: missed recall@5, overall = " in result.stderr and "wanted >= 1.01" in result.stderr
+    assert "| recall@5, overall |" in result.stdout  # the brief's targets table shows the same target
+    result = runner.invoke(eval_group, args + [str(easy)], env=cli_env)
+    assert result.exit_code == 0, result.output
+    assert "gate:" not in result.output
+
+
 @pytest.mark.parametrize("args, message", [
+    (["--dataset", "x.jsonl", "--targets", "nope.json"], "error: nope.json: no such targets file"),
+    (["--dataset", "x.jsonl", "--targets", "bad.json"], "error: bad.json: retrieval.overall: Input should be"),
     (["--retrieval-only"], "--dataset is required"),
     (["--dataset", "nope.jsonl", "--retrieval-only"], "error: nope.jsonl: no such dataset file"),
     (["compare", "nope", "nope"], "error: nope/report.json: no such report"),
 ])
 def test_cli_errors_are_one_line(tmp_path, cli_env, args, message, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.json").write_text('{"retrieval": {"overall": 0.9}}')
     if args[0] == "compare":
         (tmp_path / "nope").mkdir()
     result = CliRunner().invoke(eval_group, args, env=cli_env)

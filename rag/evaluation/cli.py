@@ -40,8 +40,11 @@ def _settings(ctx: click.Context) -> Settings:
 @click.option("--out", type=click.Path(path_type=Path), default=None,
               help="Write report.md, report.json and PNG plots to this folder.")
 @click.option("--json", "as_json", is_flag=True, help='Print {"summary": ..., "questions": [...]} as JSON.')
+@click.option("--gate", is_flag=True, help="Exit 1 when the run misses a target (rag/evaluation/gate.py), naming each.")
+@click.option("--targets", "targets_file", type=click.Path(path_type=Path), default=None,
+              help="JSON of Targets fields to check instead of the defaults (e.g. a dataset's own floors).")
 @click.pass_context
-def eval_group(ctx, dataset, llm_spec, retrieval_only, k, systems, out, as_json):
+def eval_group(ctx, dataset, llm_spec, retrieval_only, k, systems, out, as_json, gate, targets_file):
     """Measure retrieval, citations and answers on a question set, against baselines."""
     if ctx.invoked_subcommand is not None:
         return
@@ -53,6 +56,9 @@ def eval_group(ctx, dataset, llm_spec, retrieval_only, k, systems, out, as_json)
     from rag.evaluation.runner import run_eval
     from rag.library import Library
 
+    from rag.evaluation.gate import check, failures, load_targets
+
+    targets = load_targets(targets_file)  # a bad file fails before the run, not after it
     settings = _settings(ctx)
     questions = load_dataset(dataset)
     library = Library(settings)
@@ -66,13 +72,17 @@ def eval_group(ctx, dataset, llm_spec, retrieval_only, k, systems, out, as_json)
         answerer = Answerer(library, resolve_llm(llm_spec, settings))
     run = run_eval(library, questions, build_systems(library, names), k=k, answerer=answerer, progress=True,
                    dataset=str(dataset))
-    written = write_report(run, out) if out else []
+    written = write_report(run, out, targets) if out else []
     if as_json:
         click.echo(json.dumps(run.to_json(), indent=2, ensure_ascii=False))
     else:
-        click.echo(brief(run))
+        click.echo(brief(run, targets))
         if written:
             click.echo(f"\nreport: {written[1]} (and {', '.join(p.name for p in written if p != written[1])})")
+    missed = failures(check(run.summary, targets))
+    if gate and missed:
+        click.echo("gate: missed " + "; ".join(missed), err=True)
+        ctx.exit(1)
 
 
 @eval_group.command()

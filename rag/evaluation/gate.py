@@ -9,8 +9,12 @@ itself on (citation support re-scored by our own scorer is a diagnostic, never a
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+import json
+from pathlib import Path
 
+from pydantic import BaseModel, Field, ValidationError
+
+from rag.evaluation import EvalError
 from rag.evaluation.results import EvalSummary
 
 
@@ -36,6 +40,21 @@ class Targets(BaseModel):
 
 
 TARGETS = Targets()
+
+
+def load_targets(path: Path | None) -> Targets:
+    """Targets from a JSON file of Targets fields (the rest keep their defaults); the defaults without a file."""
+    if path is None:
+        return TARGETS
+    try:
+        return Targets.model_validate(json.loads(Path(path).read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        raise EvalError(f"{path}: no such targets file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise EvalError(f"{path}: not a readable targets file ({exc})") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise EvalError(f"{path}: {'.'.join(str(p) for p in first['loc'])}: {first['msg']}") from None
 
 ANSWER_NAMES = {
     "abstention_accuracy": "abstention on unanswerable (closest or refused)",

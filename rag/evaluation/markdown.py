@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rag.evaluation.gate import check
+from rag.evaluation.gate import TARGETS, Targets, check
 from rag.evaluation.results import EvalReport, QuestionRecord, RiskPoint
 from rag.records import normalize_title
 
@@ -53,10 +53,10 @@ def _metric_table(groups: list[tuple[str, object]], wanted: tuple[str, ...], fir
                  [[name] + [m.column(c) for c in columns] for name, m in groups])
 
 
-def _targets_table(report: EvalReport, no: str) -> str:
+def _targets_table(report: EvalReport, no: str, targets: Targets) -> str:
     return table(["target", "measured", "wanted", "met"],
                  [[r.name, r.measured, r.wanted, {True: "yes", False: no, None: "–"}[r.met]]
-                  for r in check(report.summary)])
+                  for r in check(report.summary, targets)])
 
 
 def misses(questions: list[QuestionRecord], k: int = 5) -> list[dict]:
@@ -74,7 +74,7 @@ def misses(questions: list[QuestionRecord], k: int = 5) -> list[dict]:
     return out
 
 
-def markdown(report: EvalReport, plots: list[str] = ()) -> str:
+def markdown(report: EvalReport, plots: list[str] = (), targets: Targets = TARGETS) -> str:
     s = report.summary
     lines = [f"# Eval report: {Path(s.dataset or 'dataset').name}", ""]
     meta = [f"{s.questions} questions ({', '.join(f'{k} {v}' for k, v in s.by_kind_count.items())})",
@@ -105,7 +105,7 @@ def markdown(report: EvalReport, plots: list[str] = ()) -> str:
                       f"{overall.invented_citations_removed} distinct invented ones were removed.", ""]
         lines += risk_coverage_lines(s.answer.risk_coverage)
 
-    lines += ["## Targets", "", _targets_table(report, "**no**"), ""]
+    lines += ["## Targets", "", _targets_table(report, "**no**", targets), ""]
     missed = misses(report.questions)
     lines += [f"## Where ours misses a gold paper in its top 5 ({len(missed)})", ""]
     for item in missed:
@@ -133,7 +133,7 @@ def abstention_lines(questions: list[QuestionRecord]) -> list[str]:
     return lines + [""]
 
 
-def brief(report: EvalReport) -> str:
+def brief(report: EvalReport, targets: Targets = TARGETS) -> str:
     """The overall tables and the targets: what a terminal shows after a run."""
     s = report.summary
     lines = [f"retrieval, {s.ours.overall.n} answerable questions (k = {s.k}):",
@@ -144,7 +144,7 @@ def brief(report: EvalReport) -> str:
         columns = [c for c in ANSWER_COLUMNS if c in present]
         lines += [f"answers ({s.llm}):", table([LABELS.get(c, c) for c in columns],
                                                 [[overall.column(c) for c in columns]]), ""]
-    lines += ["targets:", _targets_table(report, "NO")]
+    lines += ["targets:", _targets_table(report, "NO", targets)]
     return "\n".join(lines)
 
 

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from rag.evaluation import EvalError
+from rag.evaluation.gate import TARGETS, Targets
 from rag.evaluation.markdown import brief, markdown
 from rag.evaluation.plots import plot
 from rag.evaluation.results import EvalReport, load_report
@@ -17,7 +18,7 @@ from rag.evaluation.results import EvalReport, load_report
 __all__ = ["brief", "load_report", "markdown", "write_report"]
 
 
-def write_report(report: EvalReport, out: Path) -> list[Path]:
+def write_report(report: EvalReport, out: Path, targets: Targets = TARGETS) -> list[Path]:
     """report.json, report.md and the plots in `out`; returns the paths written."""
     out = Path(out)
     try:
@@ -27,5 +28,5 @@ def write_report(report: EvalReport, out: Path) -> list[Path]:
     written = [out / "report.json", out / "report.md"]
     (out / "report.json").write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n")
     written += plot(report, out)
-    (out / "report.md").write_text(markdown(report, plots=[p.name for p in written[2:]]))
+    (out / "report.md").write_text(markdown(report, plots=[p.name for p in written[2:]], targets=targets))
     return written
