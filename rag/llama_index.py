@@ -76,9 +76,9 @@ class EvidenceFilter(BaseNodePostprocessor):
         hits = self._hits(nodes)
         if not hits:
             return []
-        retriever = self.library.retriever
-        evidence = select_evidence(query_bundle.query_str, hits, self.library.embedder,
-                                   chunks_by_paper=retriever.chunks_by_paper, chunk_scores=retriever.chunk_scores)
+        view = self.library.view()
+        evidence = select_evidence(query_bundle.query_str, hits, view.embedder,
+                                   chunks_by_paper=view.chunks_by_paper, chunk_scores=view.chunk_scores)
         by_id = {n.node.node_id: n for n in nodes}
         kept = []
         for e in evidence:
