@@ -48,6 +48,23 @@ _SLOTS = [  # (question template, words whose presence means the sentence may gi
     ("Which random seed was used for {s}?", r"\bseeds?\b"),
     ("What dropout rate does {s} use?", r"\bdropout\b"),
 ]
+# Sentences that give a slot's detail, so that a slot question is answered when the detail is there.
+_GIVEN = {
+    0: ["{s} is trained for {n} hours on {m} GPUs.", "Training {s} takes about {n} days.",
+        "The full training run of {s} lasts {n} hours."],
+    1: ["{s} is trained on {m} NVIDIA A100 GPUs.", "We train {s} using {m} V100 GPUs for {n} hours.",
+        "All experiments with {s} run on {m} TPU v3 cores."],
+    2: ["We train {s} with a learning rate of {lr}.", "The learning rate of {s} is set to {lr} with cosine decay."],
+    3: ["{s} uses a batch size of {b}.", "We train {s} with batches of {b} examples."],
+    4: ["{s} is released under the MIT license.", "The code of {s} is available under the Apache 2.0 license."],
+    5: ["On the {split} split of {data}, {s} scores {n}.{m}.", "{s} reaches {n}.{m}% on the {data} {split} set."],
+    6: ["{s} outperforms {system} by {m} points.", "Compared with {system}, {s} is {m}% more accurate."],
+    7: ["Training {s} required {m}e21 FLOPs.", "{s} needs {n} GPU-hours of compute."],
+    8: ["{s} has {n}M parameters.", "With {m}B parameters, {s} is smaller than its baselines."],
+    9: ["{s} is optimised with Adam.", "We train {s} with SGD and momentum 0.9."],
+    10: ["All results for {s} use random seed {n}.", "We fix the seed of {s} to {n}."],
+    11: ["{s} applies dropout with rate 0.{m}.", "A dropout of 0.{m} is used in {s}."],
+}
 _SPLITS = ["test", "dev", "validation", "held-out"]
 _DATA = ["ImageNet", "SQuAD 2.0", "MMLU", "CIFAR-100", "GLUE", "WMT14", "COCO", "HumanEval", "Natural Questions"]
 _SYSTEMS = ["GPT-4", "LLaMA-2", "PaLM", "ResNet-152", "BERT-large", "T5-XXL", "AlphaFold", "Mistral-7B", "RoBERTa"]
@@ -82,9 +99,26 @@ def from_sentence(s: str, rng: random.Random) -> list[tuple[str, str]]:
                               s[m.end():]), m.group(0)))
         break
     for m in _VERB_OBJ.finditer(s):
-        if len(m.group(2).split()) >= 1:
-            out.append((_question(s[:m.start(2)], "what", s[m.end(2):]), m.group(2)))
-            break
+        subject = re.split(r"[,;:]\s+|\bthat\s+", s[:m.start()])[-1].strip()
+        if rng.random() < 0.5 and 1 <= len(subject.split()) <= 6:  # the natural form: "What does X propose?"
+            subject = re.sub(r"^[Ww]e$", "the authors", subject)
+            verb = m.group(1)
+            base = verb[:-2] if verb.endswith("ies") is False and verb.endswith("es") and verb[-3] in "sxz" \
+                else verb[:-3] + "y" if verb.endswith("ies") else verb[:-1] if verb.endswith("s") else verb
+            aux = "did" if verb.endswith("ed") else "do" if subject.split()[-1].endswith("s") or subject == "the authors" else "does"
+            if not verb.endswith("ed"):
+                out.append((f"What {aux} {subject[:1].lower() + subject[1:]} {base}?", m.group(2)))
+                obj = " ".join(m.group(2).split()[:6])
+                out.append((f"{aux.capitalize()} {subject[:1].lower() + subject[1:]} {base} {obj}?", m.group(2)))
+                break
+        out.append((_question(s[:m.start(2)], "what", s[m.end(2):]), m.group(2)))
+        break
+    m = re.search(r"\b(are|is|were|was)\s+(\w+ed)\s+(on|using|with|in)\s+(?:the\s+)?([A-Z][\w-]+)", s)
+    if m:  # "All models are evaluated on SQuAD" -> "Which dataset are all models evaluated on?"
+        subject = " ".join(re.split(r"[,;:]\s+", s[:m.start()])[-1].split()[-6:])
+        if subject:
+            kind = rng.choice(["dataset", "benchmark", "model", "method", "system"])
+            out.append((f"Which {kind} {m.group(1)} {subject[:1].lower() + subject[1:]} {m.group(2)} {m.group(3)}?", m.group(4)))
     for pattern, wh in ((_BECAUSE, "Why"), (_BY, "How"), (_TO, "Why")):
         m = pattern.match(s.rstrip("."))
         if m:
@@ -97,6 +131,12 @@ def from_sentence(s: str, rng: random.Random) -> list[tuple[str, str]]:
         rest = " ".join(re.split(r"[,;:]\s+", lead.group(2))[0].split()[:12])
         out.append((f"Which papers {verb} {rest}?", rest))
     return out
+
+
+def _drop_words(question: str, rng: random.Random, share: float = 0.35) -> str:
+    words = question.rstrip("?").split()
+    kept = words[:2] + [w for w in words[2:] if rng.random() > share]
+    return " ".join(kept) + "?"
 
 
 def _shares(question: str, sentence: str, n: int = 2) -> bool:
@@ -116,6 +156,8 @@ def pairs_for_paper(title: str, sentences: list[str], others: list[str], rng: ra
     for i in rng.sample(range(len(usable)), min(per_paper, len(usable))):
         s = usable[i]
         for q, span in from_sentence(s, rng):
+            if rng.random() < 0.35:  # fewer of the sentence's own words, as a reader paraphrasing would ask
+                q = _drop_words(q, rng)
             out.append((q, s, ANSWERS, "span"))
             if rng.random() < 0.3:  # S inside its neighbours: still answers
                 window = " ".join(usable[max(0, i - 1): i + 2])
@@ -147,6 +189,30 @@ def pairs_for_paper(title: str, sentences: list[str], others: list[str], rng: ra
         giving = [t for t in usable if pattern.search(t) and re.search(r"\d", t)]
         if giving and "{system}" not in gives:
             out.append((q, rng.choice(giving), ANSWERS, "slot-given"))
+        if rng.random() < 0.25:
+            made = rng.choice(_GIVEN[j]).format(s=subject, n=rng.randint(2, 96), m=rng.randint(1, 9), b=rng.choice([16, 64, 256]),
+                                                lr=rng.choice(["1e-4", "3e-5", "0.001"]), split=rng.choice(_SPLITS),
+                                                data=rng.choice(_DATA), system=system)
+            out.append((q, made[:1].upper() + made[1:], ANSWERS, "slot-given"))
+    return out
+
+
+def title_pairs(title: str, sentences: list[str], others: list[str], rng: random.Random) -> list[tuple[str, str, int, str]]:
+    """Paraphrase-like questions: the title asks, in other words, for the paper's contribution sentence."""
+    words = re.sub(r"^[^:]{1,30}:\s*", "", title).strip(" .")  # "BESO: Goal-conditioned ..." -> "Goal-conditioned ..."
+    claims = [s for s in sentences[:8] if re.search(r"\b(we|this paper|this work)\s+(propose|introduce|present|show|"
+                                                   r"develop|study|describe)", s, re.I)]
+    if not words or not claims:
+        return []
+    out = []
+    forms = ["Which papers are about {t}?", "Is there work on {t}?", "Which paper studies {t}?",
+             "Has anyone looked at {t}?", "What is known about {t}?", "Are there methods for {t}?"]
+    for form in rng.sample(forms, 2):
+        q = form.format(t=words[:1].lower() + words[1:])
+        out.append((q, rng.choice(claims), ANSWERS, "title"))
+        foreign = [s for s in rng.sample(others, min(200, len(others))) if _shares(q, s, 1)]
+        if foreign:
+            out.append((q, rng.choice(foreign), NOT, "title-other"))
     return out
 
 
@@ -159,4 +225,5 @@ def training_pairs(papers: dict[str, tuple[str, list[str]]], per_paper: int,
         title, sentences = papers[pid]
         others = [s for o in rng.sample(ids, min(25, len(ids))) if o != pid for s in papers[o][1]]
         out.extend(pairs_for_paper(title, sentences, others, rng, per_paper))
+        out.extend(title_pairs(title, sentences, others, rng))
     return out

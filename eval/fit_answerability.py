@@ -118,8 +118,30 @@ def risk_coverage(p: np.ndarray, y: np.ndarray) -> list[dict]:
     return rows
 
 
+def best_cv_loss(x: np.ndarray, y: np.ndarray) -> float:
+    return min(log_loss(cross_validated(x, y, lam), y) for lam in LAMBDAS)
+
+
+def backward_elimination(rows: list[dict], y: np.ndarray) -> tuple[tuple[str, ...], list[dict]]:
+    """Drop, one at a time, the signal whose removal lowers the cross-validated log-loss most; stop when none does."""
+    kept = list(FEATURES)
+    matrix = lambda names: np.array([[r["features"][n] for n in names] for r in rows], dtype=np.float64)  # noqa: E731
+    loss = best_cv_loss(matrix(kept), y)
+    steps = [{"features": list(kept), "cv_log_loss": round(loss, 4)}]
+    while len(kept) > 1:
+        trials = {name: best_cv_loss(matrix([n for n in kept if n != name]), y) for name in kept}
+        name = min(trials, key=trials.get)
+        if trials[name] >= loss - 1e-4:
+            break
+        kept.remove(name)
+        loss = trials[name]
+        steps.append({"dropped": name, "cv_log_loss": round(loss, 4)})
+    return tuple(kept), steps
+
+
 def collect(datasets: list[Path]) -> list[dict]:
     from rag.abstain import Assessor
+    from rag.answering_scorer import candidate_sentences
     from rag.answer import Answerer
     from rag.config import Settings, contain_caches
     from rag.evaluation.dataset import check_gold, load_dataset
@@ -140,11 +162,13 @@ def collect(datasets: list[Path]) -> list[dict]:
         for q in questions:
             if answer_directly(q.question, [], None, library.snapshot.papers) is not None:
                 continue  # the catalog answers it before retrieval: the model never sees it
-            _, _, evidence, signals, _ = answerer.assess(q.question)
+            query, _, evidence, signals, _ = answerer.assess(q.question)
             shown = " ".join(f"{e.paper.title} {e.text}" for e in evidence).casefold()
             rows.append({"dataset": path.name, "id": q.id, "kind": q.kind, "answerable": q.answerable,
                          "answer_type": signals.answer_type, "features": signals.values,
                          "names_metadata": signals.names_metadata,
+                         # what the answering scorer read, so that --rescore can re-read it with a new scorer
+                         "query": query, "sentences": candidate_sentences(evidence),
                          "evidence_has_keywords": bool(q.answer_keywords) and all(k in shown for k in q.answer_keywords)})
     return rows
 
@@ -155,20 +179,39 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--rows", type=Path, default=ROOT / "eval/out/answerability/dev_rows.jsonl",
                         help="where to write each question's signals (for inspection)")
+    parser.add_argument("--from-rows", action="store_true",
+                        help="refit from the signals saved in --rows (same datasets) instead of running retrieval again")
+    parser.add_argument("--rescore", action="store_true",
+                        help="with --from-rows: score the saved evidence sentences again with the shipped answering scorer")
     args = parser.parse_args()
     for path in args.dataset:
         if path.name in HELD_OUT:
             sys.exit(f"{path}: a held-out test set — fit on development sets only")
 
-    rows = collect(args.dataset)
-    args.rows.parent.mkdir(parents=True, exist_ok=True)
-    args.rows.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    if args.from_rows:
+        rows = [json.loads(line) for line in args.rows.read_text().splitlines() if line.strip()]
+        names = {p.name for p in args.dataset}
+        if not {r["dataset"] for r in rows} <= names:  # a set the catalog answers entirely leaves no rows
+            sys.exit(f"{args.rows} holds other datasets than those given")
+        if args.rescore:
+            from rag.answering_scorer import load_scorer
+
+            scorer = load_scorer()
+            for r in rows:
+                p = scorer.probabilities(r["query"], r["sentences"])
+                r["features"]["answer_score"] = float(p.max()) if len(p) else 0.0
+            args.rows.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    else:
+        rows = collect(args.dataset)
+        args.rows.parent.mkdir(parents=True, exist_ok=True)
+        args.rows.write_text("".join(json.dumps(r) + "\n" for r in rows))
     gated = [r for r in rows if r["names_metadata"]]
     print(f"{len(gated)} questions name metadata and are answered from the catalog without the model "
           f"({sum(not r['answerable'] for r in gated)} of them unanswerable); fitting on the other {len(rows) - len(gated)}")
     rows = [r for r in rows if not r["names_metadata"]]
-    x = np.array([[r["features"][name] for name in FEATURES] for r in rows], dtype=np.float64)
     y = np.array([1.0 if r["answerable"] else 0.0 for r in rows])
+    kept, elimination = backward_elimination(rows, y)
+    x = np.array([[r["features"][name] for name in kept] for r in rows], dtype=np.float64)
 
     losses = {lam: log_loss(cross_validated(x, y, lam), y) for lam in LAMBDAS}
     lam = min(losses, key=losses.get)
@@ -176,7 +219,7 @@ def main() -> None:
     answer_t, closest_t = choose_thresholds(cv_p, y)
     mean, scale = standardise(x)
     coef, intercept = fit_logistic((x - mean) / scale, y, lam)
-    model = Model(features=FEATURES, mean=mean, scale=scale, coef=coef, intercept=intercept,
+    model = Model(features=kept, mean=mean, scale=scale, coef=coef, intercept=intercept,
                   answer_threshold=answer_t, closest_threshold=closest_t)
     by_set = {}
     for name in dict.fromkeys(r["dataset"] for r in rows):
@@ -188,7 +231,8 @@ def main() -> None:
         "n": len(rows), "answerable": int(y.sum()), "l2": lam, "cv_log_loss": {str(k): round(v, 4) for k, v in losses.items()},
         "cross_validated": {"overall": rates(cv_p, y, answer_t), **by_set},
         "risk_coverage_cv": risk_coverage(cv_p, y),
-        "weights": {name: round(float(c), 4) for name, c in zip(FEATURES, coef)},
+        "weights": {name: round(float(c), 4) for name, c in zip(kept, coef)},
+        "backward_elimination": elimination,
     }
     args.out.write_text(json.dumps(data, indent=1) + "\n")
     print(json.dumps({k: v for k, v in data["fit"].items() if k != "risk_coverage_cv"}, indent=1))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from rag.answerability import LibraryStats, Model, Signals, explain, features, load_model
+from rag.answering_scorer import AnswerScorer, load_scorer
 from rag.records import Evidence, Hit
 from rag.text import word_tokens
 
@@ -20,9 +21,10 @@ if TYPE_CHECKING:
 
 
 class Assessor:
-    def __init__(self, library: Library, model: Model | None = None):
+    def __init__(self, library: Library, model: Model | None = None, scorer: AnswerScorer | None = None):
         self.library = library
         self._model = model
+        self._scorer = scorer
         self._stats: tuple[object, LibraryStats] | None = None
 
     @property
@@ -30,6 +32,12 @@ class Assessor:
         if self._model is None:
             self._model = load_model()
         return self._model
+
+    @property
+    def scorer(self) -> AnswerScorer:
+        if self._scorer is None:
+            self._scorer = load_scorer()
+        return self._scorer
 
     def stats(self) -> LibraryStats:
         snapshot = self.library.snapshot
@@ -45,7 +53,10 @@ class Assessor:
         # Only a named author or organisation: a year or a category code ("AI" in "built-in AI") is too easily
         # matched by accident, and questions about those are answered by the catalog before retrieval.
         named = bool(view.named_papers(question))
-        return features(question, evidence, hits, self.stats(), scores, named)
+        # Only when the model reads it: a refit that drops the signal skips its ~40 ms.
+        wanted = "answer_score" in self.model.features
+        answer = self.scorer.best(question, evidence) if evidence and wanted else 0.0
+        return features(question, evidence, hits, self.stats(), scores, named, answer_score=answer)
 
     def decide(self, question: str, evidence: list[Evidence], hits: list[Hit]) -> Signals:
         signals = self.signals(question, evidence, hits)

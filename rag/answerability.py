@@ -2,7 +2,8 @@
 
 A question asks for something — a number, a person, a name, a reason, a method, a yes/no — about a
 subject. It is answerable here when the evidence holds a candidate of that kind about that subject.
-Seven signals describe that (see `FEATURES`); a logistic regression over the standardised signals,
+Signals describe that (see `FEATURES`): lexical and dense ones, and one that reads — a cross-encoder's
+probability that an evidence sentence answers the question (rag/answering_scorer.py); a logistic regression over the standardised signals,
 fitted by eval/fit_answerability.py on the development question sets only, turns them into the
 probability `p` that the question is answerable. A question that names an author or organisation
 of the library is about their papers and skips the model. Two thresholds from the same fit give three outcomes:
@@ -38,6 +39,7 @@ FEATURES = (
     "unknown_share",      # share of the question's words the library never uses
     "unknown_name",       # the question names a term (capitalised, with digits) that no paper uses
     "type_candidate",     # the best sentence of the closest passage holds a candidate of the expected answer type
+    "answer_score",       # a trained cross-encoder's best P(this sentence answers the question) over the evidence
 )
 
 # Words that say what kind of answer is wanted, not what it is about: never the question's subject.
@@ -148,11 +150,15 @@ def subject_words(question: str, stats: LibraryStats) -> list[str]:
 
 
 def features(question: str, evidence: list[Evidence], hits: list[Hit], stats: LibraryStats,
-             bm25_scores: np.ndarray | None, names_metadata: bool = False) -> Signals:
-    """The signals of `FEATURES` for one question and what retrieval and evidence selection returned."""
+             bm25_scores: np.ndarray | None, names_metadata: bool = False, answer_score: float = 0.0) -> Signals:
+    """The signals of `FEATURES` for one question and what retrieval and evidence selection returned.
+
+    `answer_score` is the answering scorer's best probability over the evidence, computed by the caller
+    (rag/abstain.py) so that this function stays free of models."""
     words = content_words(question)
     kind = expected_type(question)
     values = dict.fromkeys(FEATURES, 0.0)
+    values["answer_score"] = answer_score
     known = [w for w in words if stats.df.get(w, 0) > 0]
     values["unknown_share"] = 1 - len(known) / len(words) if words else 0.0
     terms = re.findall(r"[\w][\w-]*", question)[1:]
@@ -213,7 +219,8 @@ class Model:
         except (KeyError, TypeError, ValueError) as exc:
             raise AnswerabilityError(f"the answerability model is malformed ({exc!r}) — refit it with "
                                      "`python eval/fit_answerability.py`") from None
-        if set(model.features) != set(FEATURES) or not (len(model.mean) == len(model.scale) == len(model.coef)
+        # The fit may keep a subset of the signals (backward elimination), never one the code does not compute.
+        if not set(model.features) <= set(FEATURES) or not (len(model.mean) == len(model.scale) == len(model.coef)
                                                          == len(model.features)):
             raise AnswerabilityError("the answerability model was fitted on other features than the code computes — "
                                      "refit it with `python eval/fit_answerability.py`")
