@@ -16,14 +16,14 @@ time before the first word: each passage keeps only its sentences closest to the
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rag.embedding import Embedder
+from rag.question_words import (NUMBER_BONUS, asks_for_number, holds_number, idf_weights, question_stems, stem_support,
+                                 stems, weighted_overlap)
 from rag.records import Chunk, Evidence, Hit
 from rag.text import split_sentences, word_tokens
 
@@ -62,21 +62,6 @@ class _Candidate:
     order: int  # position of the paper in the retrieval order
     closeness: float | None = None  # the whole chunk's cosine to the question, from the vector store
     before: str = ""  # the last sentence of the previous chunk of the same section (chunks do not overlap)
-
-
-_ASKS_FOR_NUMBER = re.compile(r"\b(how (many|much|long|large|big|fast|often|high|low)|number of|what (percentage|proportion|"
-                              r"fraction|share|size|score|accuracy)|(what|which) year|in what year)\b", re.I)
-# "(Gardner et al., 2018)" and "[12]" are citations, not quantities.
-_CITATION = re.compile(r"\([^()]*\b(?:19|20)\d\d[a-z]?\)|\[[\d,\s–-]+\]|et al\.,? (?:19|20)\d\d")
-NUMBER_BONUS = 0.25  # added to a sentence's word overlap (a share of the question's idf, 0..1)
-
-
-def asks_for_number(question: str) -> bool:
-    return bool(_ASKS_FOR_NUMBER.search(question))
-
-
-def holds_number(sentence: str) -> bool:
-    return any(ch.isdigit() for ch in _CITATION.sub("", sentence))
 
 
 def asks_for_references(question: str) -> bool:
@@ -121,13 +106,13 @@ def rank_chunks(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[
         pools.append((hit, usable or [hit.chunk]))
     words = question_stems(question)
     tokens = {c.chunk_id: stems(f"{c.section} {c.passage}") & words for _, pool in pools for c in pool}
-    idf = _idf(words, [tokens[c.chunk_id] for _, pool in pools for c in pool])
+    idf = idf_weights(words, [tokens[c.chunk_id] for _, pool in pools for c in pool])
     floor = min(dense.values(), default=0.0) if dense else 0.0  # a chunk beyond the store's top n
     ranked = []
     for rank, (hit, pool) in enumerate(pools):
         # A paper's chunks are told apart by the words rare *within that paper*: its own name and topic ("SPECTER",
         # "NLP") stand in most of its chunks, while "implemented" stands in the one paragraph asked about.
-        paper_idf = _idf(words, [tokens[c.chunk_id] for c in pool])
+        paper_idf = idf_weights(words, [tokens[c.chunk_id] for c in pool])
         total = sum(paper_idf.values()) or 1.0
 
         def score(chunk: Chunk) -> tuple[float, float]:
@@ -142,51 +127,6 @@ def rank_chunks(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[
             best += [c for c in ordered if c.kind == "table"][:1]
         ranked.append((hit, sorted(best, key=lambda c: c.position)))
     return ranked, idf
-
-
-# The asking words of "How many / how much / how long ...": the form of the question, not its topic ("many papers
-# are provided with incomplete metadata" says nothing about how many author nodes there are).
-_INTERROGATIVE = re.compile(r"\bhow (many|much|long|often|large|big|far|old|high|low|fast)\b", re.I)
-
-
-def question_stems(question: str) -> frozenset[str]:
-    return stems(_INTERROGATIVE.sub("how", question))
-
-
-def stem_support(question: str, text: str) -> float:
-    """Share of the question's content words that `text` holds, compared as rough stems like the rest of evidence
-    selection: "implemented" is answered by "We implement ...", "annotations" by "annotated"."""
-    words = question_stems(question)
-    return len(words & stems(text)) / len(words) if words else 0.0
-
-
-def _idf(words: frozenset[str], found: list[frozenset[str]]) -> dict[str, float]:
-    """Smoothed idf of each question word over texts (`found`: the question words each text holds)."""
-    df: dict[str, int] = defaultdict(int)
-    for present in found:
-        for word in present:
-            df[word] += 1
-    n = max(len(found), 1)
-    return {w: math.log(1 + n / (1 + df[w])) for w in words}
-
-
-def weighted_overlap(text: str, idf: dict[str, float]) -> float:
-    """idf-weighted share of the question's words that `text` contains: rare words (CrowdFlower, 1.4M) count most."""
-    total = sum(idf.values())
-    return sum(idf[w] for w in stems(text) if w in idf) / total if total else 0.0
-
-
-_SUFFIX = re.compile(r"(?:ations?|ments?|ings?|ed|es|s)$")
-
-
-@lru_cache(maxsize=32768)
-def stems(text: str) -> frozenset[str]:
-    """Content words cut to a rough stem, so 'implemented' meets 'implement' and 'annotations' 'annotated'."""
-    out = set()
-    for word in word_tokens(text):
-        stem = _SUFFIX.sub("", word)
-        out.add(stem if len(stem) >= 4 and not word.isdigit() else word)
-    return frozenset(out)
 
 
 def _candidates(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[Chunk]] | None,

@@ -134,7 +134,7 @@ def test_a_sentence_pointing_back_across_a_chunk_boundary_is_read_with_its_antec
 
 
 def test_a_quantity_question_is_about_its_topic_and_wants_a_number_not_a_citation_year():
-    from rag.evidence import asks_for_number, holds_number, question_stems
+    from rag.question_words import asks_for_number, holds_number, question_stems
 
     words = question_stems("How many author nodes does the literature graph have?")
     assert {"author", "node", "graph"} <= words and "many" not in words, "'how many' is the question's form"
