@@ -81,7 +81,7 @@ def test_hostile_or_foreign_questions_get_a_checked_answer_or_a_refusal(seeded, 
     for line in (line.strip() for line in system.splitlines()):
         if len(line) > 25:
             assert line not in answer.answer, "the system prompt leaked"
-    assert "Use only what the passages say" not in answer.answer
+    assert "using only the numbered passages" not in answer.answer
     if answer.outcome == "refused":
         assert answer.answer.startswith(prompts.REFUSAL)
     elif answer.outcome == "closest":
