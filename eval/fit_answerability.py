@@ -7,7 +7,8 @@
 Each question goes through the real retrieval and evidence selection (no LLM); its signals and
 whether it is answerable (has gold papers) become one training row. Questions the catalog answers
 before retrieval (rag/catalog_query.py), and those that name metadata of the catalog (answered by
-rule in rag/abstain.py), never reach the model and are left out of the fit. A logistic regression with an
+rule in rag/abstain.py), never reach the model and are left out of the fit. Signals are dropped one at a
+time while that lowers the cross-validated log-loss (backward elimination). A logistic regression with an
 L2 penalty chosen by 5-fold cross-validation is fitted by Newton's method on standardised
 features. The two thresholds are chosen on cross-validated probabilities (not on the fit's own):
 `answer` maximises balanced accuracy (the mean of abstention on unanswerable and answering on

@@ -2,11 +2,12 @@
 
 A question asks for something — a number, a person, a name, a reason, a method, a yes/no — about a
 subject. It is answerable here when the evidence holds a candidate of that kind about that subject.
-Signals describe that (see `FEATURES`): lexical and dense ones, and one that reads — a cross-encoder's
-probability that an evidence sentence answers the question (rag/answering_scorer.py); a logistic regression over the standardised signals,
-fitted by eval/fit_answerability.py on the development question sets only, turns them into the
-probability `p` that the question is answerable. A question that names an author or organisation
-of the library is about their papers and skips the model. Two thresholds from the same fit give three outcomes:
+Signals describe that (see `FEATURES`): lexical and dense ones, and one that reads (a cross-encoder's
+probability that an evidence sentence answers the question, rag/answering_scorer.py). A logistic
+regression over the standardised signals the fit keeps (eval/fit_answerability.py, development
+question sets only) turns them into the probability `p` that the question is answerable. A question
+that names an author or organisation of the library is about their papers and skips the model.
+Two thresholds from the same fit give three outcomes:
 p >= answer: ask the LLM; closest <= p < answer: show the closest passages as such; below: refuse.
 """
 

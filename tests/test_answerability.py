@@ -45,7 +45,8 @@ def test_a_candidate_must_be_something_the_question_does_not_already_say():
 
 def test_the_saved_model_is_the_one_the_code_computes_features_for():
     model = load_model()
-    assert model.features == FEATURES
+    # Backward elimination may drop a signal (eval/fit_answerability.py), never add one the code does not compute.
+    assert set(model.features) <= set(FEATURES)
     assert 0.0 < model.closest_threshold <= model.answer_threshold < 1.0
     fit = json.loads(MODEL_PATH.read_text())["fit"]
     assert "answerability.jsonl" not in fit["datasets"] and "fulltext.jsonl" not in fit["datasets"], \
