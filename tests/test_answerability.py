@@ -166,3 +166,19 @@ def test_the_extractive_quote_prefers_a_sentence_with_the_kind_of_answer_asked_f
     assert typed_complement(vague, question, AnswerSettings()).text.startswith("It uses under 11 gigabytes")
     precise = vague.model_copy(update={"sentences": [AnswerSentence(text="It needs 11 GB [1].", citations=[1])]})
     assert typed_complement(precise, question, AnswerSettings()) is None
+
+
+def test_a_question_for_papers_gets_their_titles_written_out():
+    from rag.answer import AnswerSettings, extractive_answer
+    from rag.records import Evidence, Paper, paper_id_for
+
+    def shown(n, title, sentence):
+        return Evidence(n=n, paper=Paper(paper_id=paper_id_for(title), title=title), chunk_id=f"c{n}",
+                        sentences=[sentence])
+
+    evidence = [shown(1, "Gaussian Trust Regions", "We propose a Gaussian-reshaped trust region for PPO."),
+                shown(2, "Clipping Revisited", "PPO clips the probability ratio.")]
+    quotes = [q.text for q in extractive_answer(evidence, "Which paper proposes a new trust region for PPO?",
+                                                AnswerSettings(max_sentences=2))]
+    assert quotes[0] == '"Gaussian Trust Regions": We propose a Gaussian-reshaped trust region for PPO [1].'
+    assert len(quotes) == 2 and quotes[1].startswith('"Clipping Revisited": ')  # one quote per paper
