@@ -43,7 +43,7 @@ class Catalog:
     sections: set[str] = field(default_factory=set)
     venues: set[str] = field(default_factory=set)  # venue acronyms: ICLR
     owners: set[str] = field(default_factory=set)  # whose profile pages there are
-    titles: dict[str, Paper] = field(default_factory=dict)  # normalised title -> paper
+    titles: dict[str, Paper] = field(default_factory=dict)  # normalised title -> paper, longest title first
     short_names: dict[str, Paper] = field(default_factory=dict)
 
     @classmethod
@@ -76,6 +76,9 @@ class Catalog:
             catalog.titles[normalize_title(paper.title)] = paper
             if name := short_name(paper.title):
                 catalog.short_names[name] = paper
+        # Longest first, once per snapshot: a title that contains a shorter one must win, and sorting per question
+        # cost O(papers log papers) on every search.
+        catalog.titles = dict(sorted(catalog.titles.items(), key=lambda item: -len(item[0])))
         return catalog
 
     @property
