@@ -31,11 +31,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ANSWER_TIMEOUT_MS = 90_000  # the embedded model answers in seconds; a busy 2-core CI machine gets slack
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
-                                                     "(apt-get install -y chromium)"),
-]
+pytestmark = [pytest.mark.browser]
 
 SEED_QUESTION = "What is DA-AC and which continuous-control algorithm is it built on?"
 SEED_TITLE = "Distributions as Actions: A Unified Framework for Diverse Action Spaces"
@@ -129,6 +125,9 @@ def _serve(home: Path, models_dir: Path, name: str):
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
+
+    # Never skipped: a missing browser is a missing install step, and fails with the line that fixes it.
+    assert CHROMIUM.exists(), f"the browser tests need Debian's chromium at {CHROMIUM}: apt-get install -y chromium"
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -99,11 +99,10 @@ def test_cli_verify_json_and_stdin(seeded_home, models_dir):
 
 # --- the Verify tab in a real browser (server and browser fixtures shared with test_ui_browser) -----------------
 
-from test_ui_browser import CHROMIUM, ANSWER_TIMEOUT_MS, Session, browser, ui_url  # noqa: E402,F401
+from test_ui_browser import ANSWER_TIMEOUT_MS, Session, browser, ui_url  # noqa: E402,F401
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 def test_verify_tab_shows_each_sentence_with_its_verdict_and_passage(browser, ui_url):  # noqa: F811
     session = Session(browser, ui_url)
     page = session.page
