@@ -1,8 +1,8 @@
 """Answer, show the closest passages, or refuse? Decided before the LLM is asked.
 
-Gathers the signals of rag/answerability.py from the library (its word statistics, BM25, its
-metadata facets) for one question and its evidence, and applies the fitted model. The library's
-word statistics are computed once per snapshot.
+Gathers the signals of rag/answerability.py from the library (its word statistics, BM25, the
+authors and organisations it names) for one question and its evidence, and applies the fitted
+model. The library's word statistics are computed once per snapshot.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ class Assessor:
             signals.outcome, signals.reason = "refused", "nothing was retrieved"
             return signals
         if signals.names_metadata:
-            # Its papers are those of the named author or organisation (rag/facets.py).
+            # Its papers are those of the named author or organisation (rag/authors.py).
             signals.p, signals.outcome = 1.0, "answer"
             signals.reason = "the question names an author or organisation of the library"
             return signals

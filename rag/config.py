@@ -117,10 +117,6 @@ class Settings(BaseModel):
         values.setdefault("llm", llm_settings_from_env())
         return cls(**values)
 
-    @property
-    def ollama_model(self) -> str:
-        return self.llm.ollama_model
-
     def fingerprint(self, *extra: object) -> str:
         """Hash of every setting that shapes results (not where things are stored), plus `extra` parts such as
         the answer settings: recorded in each eval report, so two reports say whether they ran the same settings."""

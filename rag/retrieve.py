@@ -18,7 +18,6 @@ from rag.config import Settings
 from rag.embedding import Embedder
 from rag.errors import QueryError
 from rag.catalog_query import catalog_hits
-from rag.facets import FacetIndex
 from rag.filters import Filters
 from rag.records import Chunk, Hit, Paper
 from rag.snapshot import Snapshot
@@ -56,7 +55,6 @@ class Retriever:
         self._headers = {c.paper_id: c.chunk_id for c in snapshot.chunks if c.kind == "header"}
         self._header_chunks = {c.paper_id: c for c in snapshot.chunks if c.kind == "header"}
         self.names = AuthorIndex(snapshot.papers)  # the one author matcher (rag/authors.py)
-        self.facets = FacetIndex(snapshot.papers, self.names)
 
     @cached_property
     def chunks_by_paper(self) -> dict[str, list[Chunk]]:
