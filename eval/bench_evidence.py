@@ -21,7 +21,6 @@ from pathlib import Path
 
 from benchlib import ROOT, percentile, print_table, run_rag
 
-from rag.answer import AnswerSettings
 from rag.config import DEFAULT_SEEDS, Settings, contain_caches
 from rag.embedding import Embedder, VectorCache, load_embedder
 from rag.evidence import select_evidence
@@ -95,18 +94,17 @@ def main() -> None:
     if args.embedder != "minilm-int8":
         library.ingest([DEFAULT_SEEDS, PDFS])
     counter = CountingEmbedder(embedder)
-    answer_settings = AnswerSettings()
     questions = load_questions(args.dataset)
     library.search("warm up", k=1)
     ranks, found, times, cpu_times, embedded = [], 0, [], [], []
     for q in questions:
         gold = {normalize_title(t) for t in q["gold_titles"]}
-        hits = library.search(q["question"], k=answer_settings.k)
+        hits = library.search(q["question"], k=settings.retrieval.k)
         titles = [normalize_title(h.paper.title) for h in hits]
         ranks.append(next((1 / r for r, t in enumerate(titles, 1) if t in gold), 0.0))
         embedder.__dict__["_vector_cache"] = VectorCache()  # cold: no sentence seen before
         before, started, cpu = counter.texts, time.perf_counter(), time.process_time()
-        evidence = select_evidence(q["question"], hits, embedder, answer_settings.evidence,
+        evidence = select_evidence(q["question"], hits, embedder, settings.evidence,
                                    library.retriever.chunks_by_paper,
                                    chunk_scores=None if args.words_only else library.retriever.chunk_scores)
         times.append((time.perf_counter() - started) * 1000)

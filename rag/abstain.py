@@ -7,12 +7,14 @@ model. The library's word statistics are computed once per snapshot.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from rag.answerability import LibraryStats, Model, Signals, explain, features, load_model
 from rag.answering_scorer import AnswerScorer, load_scorer
+from rag.config import AnswerabilitySettings
 from rag.records import Evidence, Hit
 from rag.text import word_tokens
 
@@ -21,8 +23,10 @@ if TYPE_CHECKING:
 
 
 class Assessor:
-    def __init__(self, library: Library, model: Model | None = None, scorer: AnswerScorer | None = None):
+    def __init__(self, library: Library, model: Model | None = None, scorer: AnswerScorer | None = None,
+                 settings: AnswerabilitySettings | None = None):
         self.library = library
+        self.settings = settings or library.settings.answerability
         self._model = model
         self._scorer = scorer
         self._stats: tuple[object, LibraryStats] | None = None
@@ -30,7 +34,10 @@ class Assessor:
     @property
     def model(self) -> Model:
         if self._model is None:
-            self._model = load_model()
+            chosen = self.settings  # the fitted model, its thresholds overridden only on purpose
+            model = load_model(chosen.resolved_model_path())
+            self._model = replace(model, answer_threshold=_given(chosen.answer_threshold, model.answer_threshold),
+                                  closest_threshold=_given(chosen.closest_threshold, model.closest_threshold))
         return self._model
 
     @property
@@ -72,3 +79,7 @@ class Assessor:
         signals.outcome = self.model.outcome(signals.p)
         signals.reason = explain(signals, self.model)
         return signals
+
+
+def _given(value: float | None, fitted: float) -> float:
+    return fitted if value is None else value

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from rag import prompts
-from rag.citations import (SUPPORT_THRESHOLD, SupportScorer, answer_sentences, check_text_sentence, parse_markers,
+from rag.citations import (SupportScorer, answer_sentences, check_text_sentence, parse_markers,
                            with_markers)
 from rag.catalog_query import answer_directly
+from rag.config import AnswerSettings, Settings
 from rag.conversation import Turn, standalone
 from rag.abstain import Assessor
 from rag.answerability import Signals, expected_type, has_candidate
-from rag.evidence import EvidenceSettings, select_evidence
+from rag.evidence import select_evidence
 from rag.filters import Filters
 from rag.library import Library
 from rag.llm import GenerationStalled, LLM
@@ -31,22 +31,13 @@ OnSentence = Callable[[AnswerSentence], None]
 CLOSEST_NOTE = prompts.CLOSEST_NOTE
 
 
-@dataclass
-class AnswerSettings:
-    k: int = 5
-    evidence: EvidenceSettings = field(default_factory=EvidenceSettings)
-    max_sentences: int = 3
-    max_tokens: int = 120
-    support_threshold: float = SUPPORT_THRESHOLD
-
-
 class Answerer:
-    def __init__(self, library: Library, llm: LLM, settings: AnswerSettings | None = None,
+    def __init__(self, library: Library, llm: LLM, settings: Settings | None = None,
                  assessor: Assessor | None = None):
         self.library = library
         self.llm = llm
-        self.settings = settings or AnswerSettings()
-        self.assessor = assessor or Assessor(library)
+        self.settings = settings or library.settings  # the tree passed down from the CLI or UI
+        self.assessor = assessor or Assessor(library, settings=self.settings.answerability)
 
     def assess(self, question: str, history: list[Turn] | None = None,
                filters: Filters | None = None) -> tuple[str, list[Hit], list[Evidence], Signals, dict[str, float]]:
@@ -54,7 +45,7 @@ class Answerer:
         started = time.perf_counter()
         query = standalone(question, history or [])
         view = self.library.view()  # one snapshot for the whole question
-        hits = view.search(query, k=self.settings.k, filters=filters)
+        hits = view.search(query, k=self.settings.retrieval.k, filters=filters)
         retrieved = time.perf_counter()
         evidence = select_evidence(query, hits, view.embedder, self.settings.evidence,
                                    view.chunks_by_paper, focus=question, chunk_scores=view.chunk_scores)
@@ -79,15 +70,15 @@ class Answerer:
         if signals.outcome == "refused":
             return self._finish(_refuse(answer, hits_titles(evidence)), started, on_sentence)
         if signals.outcome == "closest":
-            return self._finish(_closest(answer, evidence, self.settings), started, on_sentence)
+            return self._finish(_closest(answer, evidence, self.settings.answer), started, on_sentence)
 
         scorer = SupportScorer(self.library.embedder, evidence)
         stream = _SentenceStream(lambda text: self._check(text, scorer, answer, on_sentence),
-                                 limit=self.settings.max_sentences)
+                                 limit=self.settings.answer.max_sentences)
         messages = self.messages(query, evidence)
         generating = time.perf_counter()
         try:
-            generation = self.llm.generate(messages, on_token=stream.feed, max_tokens=self.settings.max_tokens)
+            generation = self.llm.generate(messages, on_token=stream.feed, max_tokens=self.settings.answer.max_tokens)
             stream.close()
             answer.prompt_tokens, answer.completion_tokens = generation.prompt_tokens, generation.completion_tokens
             answer.timings["first_token_ms"] = round(generation.first_token_ms or 0.0, 1)
@@ -108,13 +99,13 @@ class Answerer:
         if prompts.is_refusal(raw) and not answer.sentences:
             # The model found no answer where the signals expected one: show the passages, say it is not an answer.
             answer.abstain_reason += "; the model declined"
-            return self._finish(_closest(answer, evidence, self.settings), started, on_sentence)
+            return self._finish(_closest(answer, evidence, self.settings.answer), started, on_sentence)
         if not any(s.supported for s in answer.sentences):
             answer.fallback = True
-            added = extractive_answer(evidence, query, self.settings)
+            added = extractive_answer(evidence, query, self.settings.answer)
         else:
             # The model's kept sentences may skip what was asked (no number for "how many"): quote it.
-            added = [s for s in [typed_complement(answer, query, self.settings)] if s is not None]
+            added = [s for s in [typed_complement(answer, query, self.settings.answer)] if s is not None]
         for sentence in added:
             answer.sentences.append(sentence)
             if on_sentence:
@@ -122,7 +113,7 @@ class Answerer:
         return self._finish(answer, started, None, scorer)
 
     def messages(self, question: str, evidence: list[Evidence]) -> list[dict]:
-        system = prompts.load("answer_system").render(max_sentences=self.settings.max_sentences,
+        system = prompts.load("answer_system").render(max_sentences=self.settings.answer.max_sentences,
                                                       refusal=prompts.REFUSAL)
         item = prompts.load("evidence_item")
         passages = "\n".join(item.render(n=e.n, title=e.paper.title, text=e.text) for e in evidence)
@@ -132,7 +123,7 @@ class Answerer:
     def _check(self, text: str, scorer: SupportScorer, answer: Answer, on_sentence: OnSentence | None) -> None:
         if prompts.is_refusal(parse_markers(text)[0]):
             return
-        sentence, invented = check_text_sentence(text, scorer, self.settings.support_threshold,
+        sentence, invented = check_text_sentence(text, scorer, self.settings.answer.support_threshold,
                                                  answer.standalone_question)
         answer.removed_citations.extend(n for n in invented if n not in answer.removed_citations)
         if sentence is None:

@@ -23,11 +23,12 @@ from pathlib import Path
 
 import numpy as np
 
+from rag.config import ANSWERABILITY_MODEL
 from rag.errors import RagError
 from rag.records import Chunk, Evidence, Hit, Outcome
 from rag.text import STOPWORDS, word_tokens
 
-MODEL_PATH = Path(__file__).with_name("answerability.json")
+MODEL_PATH = ANSWERABILITY_MODEL  # the shipped fit; Settings.answerability.model_path may name another
 
 # Chosen by backward elimination on cross-validated log-loss over the development sets (eval/README.md):
 # the best sentence's cosine, the top dense score, the selector's relevance, a typed-coverage score and

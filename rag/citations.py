@@ -16,13 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from rag.checking import Checker, ClaimCheck, Passages
+from rag.config import SUPPORT_THRESHOLD  # the checker's calibrated operating point
 from rag.embedding import Embedder
 from rag.records import AnswerSentence, Evidence
 from rag.text import place_markers, split_sentences, word_tokens
-
-# The checker's model is fitted so that a support score of 0.5 is its calibrated operating point
-# (eval/fit_checker.py folds the threshold chosen on the dev claims into the model).
-SUPPORT_THRESHOLD = 0.5
 
 _MARKER = re.compile(r"\s*\[(\d+(?:\s*(?:,|;|-|–)\s*\d+)*)\]")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*%?")

@@ -63,6 +63,97 @@ class RetrievalSettings(BaseModel):
     max_chunks_per_paper: int = Field(default=1, description="Hits kept per paper, so one paper cannot crowd out the rest.")
 
 
+class EvidenceSettings(BaseModel):
+    """Evidence selection (rag/evidence.py): which sentences of the retrieved papers the answer model is shown.
+
+    The embedded model prefills ~200-250 tokens/s on 2 cores, so every shown sentence delays the first word:
+    these bound both what is shown and what is embedded per question."""
+
+    passages: int = Field(default=3, ge=1, description="Numbered passages shown to the model (and cited). Three "
+                          "cover a question that spans papers while keeping the prompt under ~400 tokens.")
+    sentences_per_passage: int = Field(default=2, ge=1, description="Sentences kept per passage, those closest to "
+                                       "the question: two hold a claim and its context, more only adds prefill time.")
+    max_gap_to_best: float = Field(default=0.15, ge=0, description="A passage whose relevance is more than this "
+                                   "below the best one is dropped: far less answerable passages are noise for the "
+                                   "model and the reader.")
+    chunks_by_rank: tuple[int, ...] = Field(default=(3, 2, 2, 1), description="Chunks whose sentences are scored "
+                                            "for the 1st, 2nd, ... retrieved paper (the last value for the rest): "
+                                            "the answer is most often in the first paper, so it gets the most room.")
+    sentences_by_rank: tuple[int, ...] = Field(default=(3, 2, 2, 1), description="Sentences embedded per such "
+                                               "chunk, by the paper's rank (a lexical pre-pick chooses them).")
+    max_embedded_sentences: int = Field(default=20, ge=1, description="Most sentences embedded per question (cache "
+                                        "hits are free): bounds evidence time whatever the length of the papers.")
+    table_rows: int = Field(default=6, ge=0, description="Rows of a table shown besides its caption and header "
+                            "row (the rows most like the question): enough for one comparison, not a whole table.")
+
+
+# The least support score (rag/citations.py) at which a cited sentence counts as supported. The checker's model
+# is fitted so that 0.5 is its calibrated operating point (eval/fit_checker.py folds the threshold chosen on
+# the dev claims into the model).
+SUPPORT_THRESHOLD = 0.5
+
+
+class AnswerSettings(BaseModel):
+    """Writing the answer (rag/answer.py): how long it may be and when a cited sentence is kept."""
+
+    max_sentences: int = Field(default=3, ge=1, description="Most sentences in an answer, model-written or quoted: "
+                               "the system prompt asks for this many, and the extractive fallback quotes no more.")
+    max_tokens: int = Field(default=120, ge=1, description="Most tokens the model may write: three cited sentences "
+                            "fit, and at ~48 tokens/s decoding on 2 cores the answer ends within ~3 s.")
+    support_threshold: float = Field(default=SUPPORT_THRESHOLD, ge=0, le=1, description="Least support score for "
+                                     "a model-written sentence to be kept with its citation; below it the sentence "
+                                     "is dropped (what streams is what holds). 0.5 is the scorer's decision point.")
+
+
+# The answerability model shipped with the package (eval/fit_answerability.py writes it).
+ANSWERABILITY_MODEL = Path(__file__).with_name("answerability.json")
+
+
+class AnswerabilitySettings(BaseModel):
+    """Answer, show the closest passages, or refuse (rag/answerability.py, rag/abstain.py), decided before the LLM.
+
+    The thresholds come from the fitted model (eval/fit_answerability.py, development sets only); set them here
+    only to trade answers for caution on purpose (see the presets)."""
+
+    model_path: Path | None = Field(default=None, description="The fitted answerability model (JSON). Unset: the "
+                                    "one shipped as rag/answerability.json. Its content is part of the fingerprint.")
+    answer_threshold: float | None = Field(default=None, ge=0, le=1, description="p(answerable) at or above which "
+                                           "the LLM is asked. Unset: the fit's threshold.")
+    closest_threshold: float | None = Field(default=None, ge=0, le=1, description="p(answerable) at or above which "
+                                            "(and below the answer threshold) the closest passages are quoted as "
+                                            "such instead of refusing. Unset: the fit's threshold.")
+
+    def resolved_model_path(self) -> Path:
+        return self.model_path or ANSWERABILITY_MODEL
+
+
+class Targets(BaseModel):
+    """The eval targets (rag/evaluation/gate.py): the regression gate, the report's Targets table and the UI's
+    Evals tab check a run against these. They judge results and do not shape them, so the fingerprint leaves them
+    out. Retrieval floors sit a little below what the pipeline measured on eval/datasets/seeds.jsonl when they
+    were set (eval/README.md "Gate"); answer targets are the issue's."""
+
+    retrieval: dict[str, dict[str, float]] = Field(
+        default={
+            "overall": {"recall@5": 0.95, "recall@10": 0.96, "mrr": 0.90, "ndcg@10": 0.92},
+            "lookup": {"recall@5": 0.95, "mrr": 0.93},
+            "paraphrase": {"recall@5": 0.90, "mrr": 0.78},
+            "metadata": {"recall@5": 0.90, "mrr": 0.90},
+            "multi": {"recall@5": 0.95, "mrr": 0.90},
+        },
+        description="group ('overall' or a question kind) -> metric -> the least ours may score.")
+    ahead_of_baselines: list[str] = Field(default=["recall@5", "mrr"],
+                                          description="Metrics on which ours must beat every baseline in the run.")
+    answer_at_least: dict[str, float] = Field(default={
+        "abstention_accuracy": 0.85, "citation_precision": 0.90, "content_keyword_recall": 0.60,
+        "evidence_recall": 0.85}, description="Answer metric -> the least a run may score.")
+    answer_at_most: dict[str, float] = Field(default={
+        "false_abstention": 0.10, "first_token_p50_ms": 1500, "latency_p95_ms": 8000},
+        description="Answer metric -> the most a run may score (rates and milliseconds).")
+    answer_reported: list[str] = Field(default=["invented_citation_rate"],
+                                       description="Shown beside the targets with no bound.")
+
+
 DEFAULT_OLLAMA_HOST = "http://127.0.0.1:11434"
 
 
@@ -100,7 +191,11 @@ class Settings(BaseModel):
     )
     chunking: ChunkSettings = Field(default_factory=ChunkSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    evidence: EvidenceSettings = Field(default_factory=EvidenceSettings)
+    answerability: AnswerabilitySettings = Field(default_factory=AnswerabilitySettings)
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
+    targets: Targets = Field(default_factory=Targets, description="What an eval run is checked against.")
     models_path: Path | None = Field(
         default=None, description="Where exported models are cached (default: <home>/models). Tests share one."
     )
@@ -117,11 +212,13 @@ class Settings(BaseModel):
         values.setdefault("llm", llm_settings_from_env())
         return cls(**values)
 
-    def fingerprint(self, *extra: object) -> str:
-        """Hash of every setting that shapes results (not where things are stored), plus `extra` parts such as
-        the answer settings: recorded in each eval report, so two reports say whether they ran the same settings."""
-        shaping = self.model_dump(mode="json", exclude={"home", "models_path", "chroma_url"})
-        text = json.dumps([shaping, *[repr(part) for part in extra]], sort_keys=True, default=str)
+    def fingerprint(self) -> str:
+        """One hash of every setting that shapes results: chunking, retrieval, evidence, answerability (with the
+        content of the fitted model it reads), answer and LLM settings; not where things are stored, nor the eval
+        targets. Recorded in each eval report, so two reports say whether they ran the same settings."""
+        shaping = self.model_dump(mode="json", exclude={"home", "models_path", "chroma_url", "targets"})
+        shaping["answerability"]["model_path"] = _file_digest(self.answerability.resolved_model_path())
+        text = json.dumps(shaping, sort_keys=True, default=str)
         return hashlib.sha1(text.encode()).hexdigest()[:12]
 
     @property
@@ -141,6 +238,14 @@ class Settings(BaseModel):
     @property
     def cache_dir(self) -> Path:
         return self.home / "cache"
+
+
+def _file_digest(path: Path) -> str:
+    """What a model file holds, not where it lives; a missing file is named as such (loading it fails loudly)."""
+    try:
+        return hashlib.sha1(path.read_bytes()).hexdigest()[:12]
+    except OSError:
+        return f"unreadable:{path.name}"
 
 
 def llm_settings_from_env() -> LLMSettings:

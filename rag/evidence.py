@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rag.config import EvidenceSettings
 from rag.embedding import Embedder
 from rag.question_words import (NUMBER_BONUS, asks_for_number, holds_number, idf_weights, question_stems, stem_support,
                                  stems, weighted_overlap)
@@ -34,23 +35,6 @@ _ASKS_FOR_REFERENCES = re.compile(r"\b(cite[sd]?|citing|references?|referenced|b
 ChunkScores = Callable[[str, list[str]], dict[str, float]]
 
 _REFERENCES_HEADING = re.compile(r"^\W*(?:[\dA-Z]{1,3}\.?\s+)?(references|bibliography|works cited)\b", re.I)
-
-
-@dataclass
-class EvidenceSettings:
-    passages: int = 3
-    sentences_per_passage: int = 2
-    # A passage far less answerable than the best one is noise for the model and the reader.
-    max_gap_to_best: float = 0.15
-    # Chunks whose sentences are scored, for the 1st, 2nd, ... retrieved paper (the last value for the rest):
-    # the answer is most often in the first paper, so it gets the most room.
-    chunks_by_rank: tuple[int, ...] = (3, 2, 2, 1)
-    # Sentences embedded per such chunk, by the paper's rank; never more than `max_embedded_sentences` in all
-    # (cache hits are free). This bounds evidence time whatever the length of the papers.
-    sentences_by_rank: tuple[int, ...] = (3, 2, 2, 1)
-    max_embedded_sentences: int = 20
-    # Rows of a table shown besides its caption and header row (the rows most like the question).
-    table_rows: int = 6
 
 
 @dataclass

@@ -77,7 +77,7 @@ class EvidenceFilter(BaseNodePostprocessor):
         if not hits:
             return []
         view = self.library.view()
-        evidence = select_evidence(query_bundle.query_str, hits, view.embedder,
+        evidence = select_evidence(query_bundle.query_str, hits, view.embedder, self.library.settings.evidence,
                                    chunks_by_paper=view.chunks_by_paper, chunk_scores=view.chunk_scores)
         by_id = {n.node.node_id: n for n in nodes}
         kept = []

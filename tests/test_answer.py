@@ -120,7 +120,7 @@ def test_rag_ask_json_schema(seeded_home, models_dir):
 
 def test_a_citation_highlights_the_span_the_checker_found(seeded):
     """One span finder: the card's highlighted sentence is the checker's supporting span, not a word-overlap pick."""
-    from rag.answer import AnswerSettings, _citations
+    from rag.answer import _citations
     from rag.citations import SupportScorer, check_sentence
     from rag.evidence import select_evidence
     from rag.records import AnswerSentence
@@ -128,7 +128,7 @@ def test_a_citation_highlights_the_span_the_checker_found(seeded):
     query = "How much GPU memory does R-MelNet need?"
     view = seeded.view()
     hits = view.search(query, k=3)
-    evidence = select_evidence(query, hits, view.embedder, AnswerSettings().evidence,
+    evidence = select_evidence(query, hits, view.embedder, seeded.settings.evidence,
                                view.chunks_by_paper, focus=query, chunk_scores=view.chunk_scores)
     scorer = SupportScorer(seeded.embedder, evidence)
     claim = "R-MelNet trains on a single GPU with under 11 gigabytes of memory."

@@ -58,8 +58,9 @@ def eval_group(ctx, dataset, llm_spec, retrieval_only, k, systems, out, as_json,
 
     from rag.evaluation.gate import check, failures, load_targets
 
-    targets = load_targets(targets_file)  # a bad file fails before the run, not after it
     settings = _settings(ctx)
+    # The settings' targets unless a file names others; a bad file fails before the run, not after it.
+    targets = load_targets(targets_file) if targets_file else settings.targets
     questions = load_dataset(dataset)
     library = Library(settings)
     check_gold(questions, library.snapshot.papers, dataset)

@@ -7,7 +7,6 @@ get. The records keep titles, not scores, so two runs compare even when the inde
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 import time
 from collections.abc import Sequence
@@ -62,11 +61,11 @@ def run_eval(library: Library, questions: Sequence[Question], systems: Sequence[
     summary.index, summary.embedder = library.index_name, library.embedder.model_id
     summary.papers = len(library.snapshot.papers)
     summary.created = time.strftime("%Y-%m-%dT%H:%M:%S%z")
-    summary.settings_hash = library.settings.fingerprint(answerer.settings if answerer else None)
+    summary.settings_hash = (answerer.settings if answerer else library.settings).fingerprint()
     if answerer is not None:
         summary.llm = f"{answerer.llm.backend}:{answerer.llm.model}"
-        settings = answerer.settings
-        summary.answer_settings = dataclasses.asdict(settings) if dataclasses.is_dataclass(settings) else {}
+        summary.answer_settings = answerer.settings.model_dump(mode="json", include={"evidence", "answerability",
+                                                                                   "answer"})
         summary.alce_support_threshold = SUPPORT_THRESHOLD
     return EvalReport(summary=summary, questions=records)
 
