@@ -13,7 +13,6 @@ torch and transformers are needed here only; run time is onnxruntime.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
@@ -24,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import train_crossencoder as xe  # noqa: E402
 from answer_questions import training_pairs  # noqa: E402
+from fitlib import open_library, training_parser  # noqa: E402
 
 from rag.answering_scorer import CLASSES, MODEL_FILE  # noqa: E402
 
@@ -41,13 +41,8 @@ REFERENCE_PAIRS = [
 
 
 def library_papers(home: Path) -> dict[str, tuple[str, list[str]]]:
-    from rag.config import Settings, contain_caches
-    from rag.library import Library
-
     sentences = xe.library_sentences(home)
-    settings = Settings.from_env(home=home)
-    contain_caches(settings)
-    titles = {p.paper_id: p.title for p in Library(settings).snapshot.papers}
+    titles = {p.paper_id: p.title for p in open_library(home).snapshot.papers}
     return {pid: (titles.get(pid, ""), found) for pid, found in sentences.items()}
 
 
@@ -65,18 +60,7 @@ def reference(model) -> list[dict]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--home", type=Path, required=True, help="a library with the seeds and the PDFs")
-    parser.add_argument("--per-paper", type=int, default=10, help="source sentences drawn from each paper")
-    parser.add_argument("--max-pairs", type=int, default=4000)
-    parser.add_argument("--epochs", type=float, default=1.5)
-    parser.add_argument("--batch", type=int, default=16)
-    parser.add_argument("--lr", type=float, default=5e-5)
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--freeze-layers", type=int, default=3, help="lower encoder layers left as they are")
-    parser.add_argument("--out", type=Path, default=MODEL_FILE)
-    parser.add_argument("--fp32", action="store_true", help="do not quantise (for comparison)")
-    parser.add_argument("--save-torch", type=Path, default=None, help="also keep the torch weights here")
+    parser = training_parser(__doc__.split("\n")[0], MODEL_FILE, per_paper=10, lr=5e-5)
     parser.add_argument("--dry-run", action="store_true", help="print sample pairs and counts, do not train")
     args = parser.parse_args()
 

@@ -13,7 +13,6 @@ up in the installed model), read by onnxruntime at run time.
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import random
@@ -28,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from claim_transforms import training_pairs  # noqa: E402
+from fitlib import open_library, training_parser  # noqa: E402
 
 from rag.checking.crossencoder import MAX_TOKENS, MODEL_FILE, model_dir  # noqa: E402
 from rag.checking.model import VERDICTS  # noqa: E402
@@ -49,13 +49,9 @@ REFERENCE_PAIRS = [
 def library_sentences(home: Path) -> dict[str, list[str]]:
     """Each paper's prose sentences (abstract, body, tables), as the checker reads them."""
     from rag.checking.sources import PROSE
-    from rag.config import Settings, contain_caches
-    from rag.library import Library
     from rag.text import split_sentences
 
-    settings = Settings.from_env(home=home)
-    contain_caches(settings)
-    library = Library(settings)
+    library = open_library(home)
     chunks = library.retriever.chunks_by_paper
     out = {}
     for paper in library.snapshot.papers:
@@ -223,18 +219,7 @@ def load_trained(path: Path) -> PairModel:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--home", type=Path, required=True)
-    parser.add_argument("--per-paper", type=int, default=12, help="Source sentences drawn from each paper.")
-    parser.add_argument("--max-pairs", type=int, default=4000)
-    parser.add_argument("--epochs", type=float, default=1.5)
-    parser.add_argument("--batch", type=int, default=16)
-    parser.add_argument("--lr", type=float, default=4e-5)
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--freeze-layers", type=int, default=3, help="Lower encoder layers left as they are.")
-    parser.add_argument("--out", type=Path, default=MODEL_FILE)
-    parser.add_argument("--fp32", action="store_true", help="Do not quantise (for comparison).")
-    parser.add_argument("--save-torch", type=Path, default=None, help="Also keep the torch weights here.")
+    parser = training_parser(__doc__.split("\n")[0], MODEL_FILE, per_paper=12, lr=4e-5)
     parser.add_argument("--resume", type=Path, default=None, help="Continue training from --save-torch weights.")
     parser.add_argument("--seed", type=int, default=13, help="Picks the source sentences and the batches.")
     parser.add_argument("--from-torch", type=Path, default=None,

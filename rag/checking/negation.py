@@ -1,0 +1,136 @@
+"""Polarity of a claim against a passage: negation in scope, direction words, quantifiers.
+
+"cannot store exponentially many patterns" against "can store ...", "lowers" against "raises",
+"always" against "often": the claim and the passage share their words and disagree in what they say.
+Pure functions on text (tests/test_checker.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.checking.words import tokens
+from rag.text import word_tokens
+
+
+# --- negation ------------------------------------------------------------------------------------
+
+_NEGATORS = frozenset("""not no never cannot can't don't doesn't didn't isn't aren't wasn't weren't won't wouldn't
+    couldn't shouldn't hasn't haven't neither nor none nothing without fail fails failed failing unable lack lacks
+    lacking absent absence eliminate eliminates eliminated eliminating avoid avoids avoided avoiding free""".split())
+# 'un' + a word is a negation ('unnecessary', 'unstable') unless it is one of these families.
+_UN_WORDS = re.compile(r"^un(?!der|i|til|less)[a-z]{5,}$")
+# Words that start with a negating prefix but are not negations of a word the passage might use.
+# ('un' words are counted as negations above, so they are not read twice here.)
+_PREFIX_WORDS = re.compile(r"^(in|im|non-?|dis|ir|il)([a-z]{4,})$")
+
+
+def negations(text: str) -> int:
+    """Negators, 'n't' forms and un-words, minus 'not only' (which adds rather than negates)."""
+    words = tokens(text)
+    count = sum(1 for t in words if t in _NEGATORS or t.endswith("n't") or _UN_WORDS.match(t))
+    return count - sum(1 for a, b in zip(words, words[1:]) if a == "not" and b in ("only", "just", "merely"))
+
+
+def scoped_negations(text: str, other: str, width: int = 5) -> int:
+    """Negations in `text` whose scope (the next few words) touches what `other` talks about.
+
+    "it works without labels" negates labels; a negation in a clause about something else in the
+    same sentence ("..., no extra data is needed") says nothing about the claim.
+    """
+    words, topic = tokens(text), {w[:6] for w in word_tokens(other)}
+    count = 0
+    for i, word in enumerate(words):
+        if not (word in _NEGATORS or word.endswith("n't") or _UN_WORDS.match(word)):
+            continue
+        if word == "not" and i + 1 < len(words) and words[i + 1] in ("only", "just", "merely"):
+            continue
+        scope = words[i : i + width + 1] if not _UN_WORDS.match(word) else [word[2:]]
+        if any(w[:6] in topic for s in scope for w in word_tokens(s)):
+            count += 1
+    return count
+
+
+def negation_flip(claim: str, span: str) -> float:
+    """1 when the claim and the span disagree in polarity about what they share: one negates it, the other not.
+
+    Read from negations in scope, plus prefix antonyms: the claim says 'unstable' where
+    the span says 'stable' (and never 'unstable'), or the other way round.
+    """
+    # Presence, not parity: a span that negates twice around the shared words ("did not observe ... without")
+    # is still a negative statement about them.
+    flip = bool(scoped_negations(claim, span)) != bool(scoped_negations(span, claim))
+    claim_words, span_words = set(tokens(claim)), set(tokens(span))
+    for a, b in ((claim_words, span_words), (span_words, claim_words)):
+        for word in a - b:
+            match = _PREFIX_WORDS.match(word)
+            if match and match.group(2) in b:
+                flip = not flip
+                break
+    return 1.0 if flip else 0.0
+
+
+# --- direction -----------------------------------------------------------------------------------
+
+_DIRECTIONS = [
+    ("maximize maximizes maximized maximizing maximise maximises maximising", "minimize minimizes minimized "
+     "minimizing minimise minimises minimising"),
+    ("wider widest broader broadest wide broad", "narrower narrowest narrow"),
+    ("improve improves improved improving improvement improvements", "degrade degrades degraded degrading "
+     "degradation worsen worsens worsened hurt hurts harm harms"),
+    ("increase increases increased increasing raise raises raised grow grows grew", "decrease decreases decreased "
+     "decreasing reduce reduces reduced reducing reduction lower lowers lowered cut cuts drop drops dropped"),
+    ("higher highest high", "lower lowest low"),
+    ("faster fastest accelerate accelerates accelerated speedup speed-up speeds", "slower slowest slow slows "
+     "slowed slowdown"),
+    ("outperform outperforms outperformed outperforming beat beats surpass surpasses exceed exceeds",
+     "underperform underperforms underperformed trail trails lag lags"),
+    ("more most", "fewer fewest less least"),
+    ("better best superior", "worse worst inferior"),
+    ("larger largest bigger biggest greater greatest", "smaller smallest"),
+    ("above over", "below under"),
+    ("stronger strong robust", "weaker weak brittle"),
+    ("easier easy", "harder hard"),
+]
+_DIRECTION_SETS = [(frozenset(a.split()), frozenset(b.split())) for a, b in _DIRECTIONS]
+
+
+def polarity(text: str) -> int:
+    """+1 when the text's direction words lean up (more, better, faster), -1 down, 0 neither or both."""
+    words = set(tokens(text))
+    up = sum(1 for a, _ in _DIRECTION_SETS if words & a)
+    down = sum(1 for _, b in _DIRECTION_SETS if words & b)
+    return (up > down) - (down > up)
+
+
+def polarity_flip(claim: str, span: str) -> float:
+    """The claim leans one way and the span the other, across word families ('lowers' / 'greater')."""
+    return 1.0 if polarity(claim) * polarity(span) < 0 else 0.0
+
+
+def direction_flip(claim: str, span: str) -> float:
+    """Number of direction pairs where the claim takes one side and the span only the other."""
+    c, s = set(tokens(claim)), set(tokens(span))
+    flips = 0
+    for up, down in _DIRECTION_SETS:
+        if (c & up and s & down and not s & up and not c & down) or (c & down and s & up and not s & down
+                                                                       and not c & up):
+            flips += 1
+    return float(flips)
+
+
+# --- quantifiers ---------------------------------------------------------------------------------
+
+_UNIVERSAL = frozenset("""all every always entire entirely completely fully never none only solely
+    universally guarantee guarantees guaranteed invariably everywhere everything""".split())
+_HEDGED = frozenset("""some often many most several may might can could sometimes usually typically frequently
+    certain few one partially partly generally largely mostly occasionally""".split())
+
+
+def quantifier_overclaim(claim: str, span: str) -> tuple[float, float]:
+    """(overclaim, hedged): the claim uses a universal the span does not; and the span hedges instead."""
+    c, s = set(tokens(claim)), set(tokens(span))
+    universal = (c & _UNIVERSAL) - s
+    if not universal:
+        return 0.0, 0.0
+    return 1.0, 1.0 if (s & _HEDGED) - c else 0.0
