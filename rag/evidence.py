@@ -1,7 +1,7 @@
 """From retrieved chunks to a few numbered passages of the most relevant sentences.
 
 Two stages, so the cost does not grow with the length of a paper:
-1. For each retrieved paper, rank its chunks by how much of the question's rarer words they hold
+1. For each retrieved paper (rag/evidence_chunks.py), rank its chunks by the question's rarer words they hold
    (idf-weighted coverage, idf over the chunks of the retrieved papers); the retrieved chunk itself
    always stays in. Only the best few chunks per paper go on. Reference lists only when the
    question asks what a paper cites.
@@ -18,23 +18,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.config import EvidenceSettings
 from rag.embedding import Embedder
-from rag.question_words import (NUMBER_BONUS, asks_for_number, holds_number, idf_weights, question_stems, stem_support,
-                                 stems, weighted_overlap)
+from rag.evidence_chunks import ChunkScores, by_rank, chunk_sentences, rank_chunks
+from rag.question_words import NUMBER_BONUS, asks_for_number, holds_number, question_stems, stem_support, weighted_overlap
 from rag.records import Chunk, Evidence, Hit
-from rag.text import split_sentences, word_tokens
-
-# A question about what a paper cites may be answered from its reference list; no other question is.
-_ASKS_FOR_REFERENCES = re.compile(r"\b(cite[sd]?|citing|references?|referenced|bibliograph\w*|reference list)\b", re.I)
-
-
-ChunkScores = Callable[[str, list[str]], dict[str, float]]
-
-_REFERENCES_HEADING = re.compile(r"^\W*(?:[\dA-Z]{1,3}\.?\s+)?(references|bibliography|works cited)\b", re.I)
 
 
 @dataclass
@@ -46,71 +36,6 @@ class _Candidate:
     order: int  # position of the paper in the retrieval order
     closeness: float | None = None  # the whole chunk's cosine to the question, from the vector store
     before: str = ""  # the last sentence of the previous chunk of the same section (chunks do not overlap)
-
-
-def asks_for_references(question: str) -> bool:
-    return bool(_ASKS_FOR_REFERENCES.search(question))
-
-
-def is_reference_list(chunk: Chunk) -> bool:
-    """The bibliography: a references chunk, or prose the reader left under a 'References' heading."""
-    return chunk.kind == "references" or bool(_REFERENCES_HEADING.match(chunk.section))
-
-
-def chunk_sentences(chunk: Chunk) -> list[str]:
-    """Header chunks are lines of metadata; tables and reference lists are lines; passages are prose."""
-    if chunk.kind == "header":
-        return [line for line in chunk.passage.splitlines() if not line.startswith("Title:")]
-    if chunk.kind in ("table", "references"):
-        return [line for line in chunk.passage.splitlines() if line.strip()]
-    return [s for s in split_sentences(chunk.passage) if not _names_only_the_section(s, chunk.section)]
-
-
-def _names_only_the_section(sentence: str, section: str) -> bool:
-    """A heading left at a section's start ('3.2 Results', 'Results.') says nothing by itself."""
-    words = word_tokens(sentence)
-    return len(words) < 2 or (bool(section) and set(words) <= set(word_tokens(section)))
-
-
-def by_rank(values: tuple[int, ...], rank: int) -> int:
-    return values[min(rank, len(values) - 1)]
-
-
-def rank_chunks(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[Chunk]] | None,
-                per_paper: tuple[int, ...], dense: dict[str, float] | None = None,
-                ) -> tuple[list[tuple[Hit, list[Chunk]]], dict[str, float]]:
-    """Stage 1: each hit's paper with its best chunks (`per_paper` by rank), and the idf of the question's words over the
-    chunks considered. A chunk's score: idf-weighted coverage of the question's words, plus its cosine to the
-    question when the vector store gave one (`dense`), plus a bonus for the chunk retrieval chose."""
-    references = asks_for_references(question)
-    pools: list[tuple[Hit, list[Chunk]]] = []
-    for hit in hits:
-        chunks = (chunks_by_paper or {}).get(hit.paper.paper_id) or [hit.chunk]
-        usable = [c for c in chunks if references or not is_reference_list(c)]
-        pools.append((hit, usable or [hit.chunk]))
-    words = question_stems(question)
-    tokens = {c.chunk_id: stems(f"{c.section} {c.passage}") & words for _, pool in pools for c in pool}
-    idf = idf_weights(words, [tokens[c.chunk_id] for _, pool in pools for c in pool])
-    floor = min(dense.values(), default=0.0) if dense else 0.0  # a chunk beyond the store's top n
-    ranked = []
-    for rank, (hit, pool) in enumerate(pools):
-        # A paper's chunks are told apart by the words rare *within that paper*: its own name and topic ("SPECTER",
-        # "NLP") stand in most of its chunks, while "implemented" stands in the one paragraph asked about.
-        paper_idf = idf_weights(words, [tokens[c.chunk_id] for c in pool])
-        total = sum(paper_idf.values()) or 1.0
-
-        def score(chunk: Chunk) -> tuple[float, float]:
-            coverage = sum(paper_idf[w] for w in tokens[chunk.chunk_id]) / total
-            closeness = dense.get(chunk.chunk_id, floor) if dense else 0.0
-            bonus = 0.25 if chunk.chunk_id == hit.chunk.chunk_id else 0.0
-            return (coverage + closeness + bonus, -chunk.position)
-        ordered = sorted(pool, key=score, reverse=True)
-        best = ordered[:by_rank(per_paper, rank)]
-        if len(best) > 1 and not any(c.kind == "table" for c in best):
-            # Its words and vector undersell a table of figures: a paper's best table is always looked at.
-            best += [c for c in ordered if c.kind == "table"][:1]
-        ranked.append((hit, sorted(best, key=lambda c: c.position)))
-    return ranked, idf
 
 
 def _candidates(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[Chunk]] | None,

@@ -1,0 +1,89 @@
+"""Stage 1 of evidence selection: which chunks of each retrieved paper are worth reading sentence by sentence.
+
+Each paper's chunks are ranked by the question's words that are rare within that paper (idf-weighted coverage),
+their cosine to the question from the vector store and a bonus for the chunk retrieval chose. Reference lists
+only when the question asks what a paper cites. Also: how a chunk splits into the units evidence shows
+(sentences, table rows, metadata lines).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rag.question_words import idf_weights, question_stems, stems
+from rag.records import Chunk, Hit
+from rag.text import split_sentences, word_tokens
+
+# A question about what a paper cites may be answered from its reference list; no other question is.
+_ASKS_FOR_REFERENCES = re.compile(r"\b(cite[sd]?|citing|references?|referenced|bibliograph\w*|reference list)\b", re.I)
+
+
+ChunkScores = Callable[[str, list[str]], dict[str, float]]
+
+_REFERENCES_HEADING = re.compile(r"^\W*(?:[\dA-Z]{1,3}\.?\s+)?(references|bibliography|works cited)\b", re.I)
+
+
+def asks_for_references(question: str) -> bool:
+    return bool(_ASKS_FOR_REFERENCES.search(question))
+
+
+def is_reference_list(chunk: Chunk) -> bool:
+    """The bibliography: a references chunk, or prose the reader left under a 'References' heading."""
+    return chunk.kind == "references" or bool(_REFERENCES_HEADING.match(chunk.section))
+
+
+def chunk_sentences(chunk: Chunk) -> list[str]:
+    """Header chunks are lines of metadata; tables and reference lists are lines; passages are prose."""
+    if chunk.kind == "header":
+        return [line for line in chunk.passage.splitlines() if not line.startswith("Title:")]
+    if chunk.kind in ("table", "references"):
+        return [line for line in chunk.passage.splitlines() if line.strip()]
+    return [s for s in split_sentences(chunk.passage) if not _names_only_the_section(s, chunk.section)]
+
+
+def _names_only_the_section(sentence: str, section: str) -> bool:
+    """A heading left at a section's start ('3.2 Results', 'Results.') says nothing by itself."""
+    words = word_tokens(sentence)
+    return len(words) < 2 or (bool(section) and set(words) <= set(word_tokens(section)))
+
+
+def by_rank(values: tuple[int, ...], rank: int) -> int:
+    return values[min(rank, len(values) - 1)]
+
+
+def rank_chunks(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[Chunk]] | None,
+                per_paper: tuple[int, ...], dense: dict[str, float] | None = None,
+                ) -> tuple[list[tuple[Hit, list[Chunk]]], dict[str, float]]:
+    """Stage 1: each hit's paper with its best chunks (`per_paper` by rank), and the idf of the question's words over the
+    chunks considered. A chunk's score: idf-weighted coverage of the question's words, plus its cosine to the
+    question when the vector store gave one (`dense`), plus a bonus for the chunk retrieval chose."""
+    references = asks_for_references(question)
+    pools: list[tuple[Hit, list[Chunk]]] = []
+    for hit in hits:
+        chunks = (chunks_by_paper or {}).get(hit.paper.paper_id) or [hit.chunk]
+        usable = [c for c in chunks if references or not is_reference_list(c)]
+        pools.append((hit, usable or [hit.chunk]))
+    words = question_stems(question)
+    tokens = {c.chunk_id: stems(f"{c.section} {c.passage}") & words for _, pool in pools for c in pool}
+    idf = idf_weights(words, [tokens[c.chunk_id] for _, pool in pools for c in pool])
+    floor = min(dense.values(), default=0.0) if dense else 0.0  # a chunk beyond the store's top n
+    ranked = []
+    for rank, (hit, pool) in enumerate(pools):
+        # A paper's chunks are told apart by the words rare *within that paper*: its own name and topic ("SPECTER",
+        # "NLP") stand in most of its chunks, while "implemented" stands in the one paragraph asked about.
+        paper_idf = idf_weights(words, [tokens[c.chunk_id] for c in pool])
+        total = sum(paper_idf.values()) or 1.0
+
+        def score(chunk: Chunk) -> tuple[float, float]:
+            coverage = sum(paper_idf[w] for w in tokens[chunk.chunk_id]) / total
+            closeness = dense.get(chunk.chunk_id, floor) if dense else 0.0
+            bonus = 0.25 if chunk.chunk_id == hit.chunk.chunk_id else 0.0
+            return (coverage + closeness + bonus, -chunk.position)
+        ordered = sorted(pool, key=score, reverse=True)
+        best = ordered[:by_rank(per_paper, rank)]
+        if len(best) > 1 and not any(c.kind == "table" for c in best):
+            # Its words and vector undersell a table of figures: a paper's best table is always looked at.
+            best += [c for c in ordered if c.kind == "table"][:1]
+        ranked.append((hit, sorted(best, key=lambda c: c.position)))
+    return ranked, idf
