@@ -29,10 +29,13 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rag.answerability import FEATURES, MODEL_PATH, Model  # noqa: E402
+sys.path.insert(0, str(ROOT / "eval"))
 
-HELD_OUT = {"answerability.jsonl", "fulltext.jsonl", "metadata.jsonl", "facet_probes.jsonl",
-            "claims_pdfs.jsonl", "claims_seeds.jsonl"}
+from fitlib import development_only, open_library  # noqa: E402
+
+from rag.answerability import FEATURES, MODEL_PATH, Model, content_words, has_candidate  # noqa: E402
+from rag.containment import Shown, containment_signals  # noqa: E402
+
 LAMBDAS = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 
 
@@ -63,15 +66,21 @@ def standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return mean, np.where(scale > 1e-9, scale, 1.0)
 
 
+GROUPS: list[str] = []  # each row's paper (gold or 'about'), set by main(): questions about one paper share a fold
+
+
 def folds(y: np.ndarray, k: int = 5, seed: int = 0) -> list[np.ndarray]:
-    """Stratified folds: each holds its share of answerable and unanswerable questions."""
+    """Grouped folds: all questions about one paper fall in the same fold (a model must not learn a paper's
+    vocabulary from one question and be tested on its sibling); groups are dealt out in random order."""
+    groups = GROUPS if len(GROUPS) == len(y) else [str(i) for i in range(len(y))]
     rng = np.random.default_rng(seed)
+    names = list(dict.fromkeys(groups))
+    order = rng.permutation(len(names))
+    fold_of = {names[j]: i % k for i, j in enumerate(order)}
     out = [[] for _ in range(k)]
-    for label in (0, 1):
-        index = rng.permutation(np.flatnonzero(y == label))
-        for i, j in enumerate(index):
-            out[i % k].append(j)
-    return [np.array(sorted(f)) for f in out]
+    for i, g in enumerate(groups):
+        out[fold_of[g]].append(i)
+    return [np.array(sorted(f)) for f in out if f]
 
 
 def cross_validated(x: np.ndarray, y: np.ndarray, lam: float) -> np.ndarray:
@@ -96,16 +105,27 @@ def rates(p: np.ndarray, y: np.ndarray, threshold: float) -> dict:
             "answer_rate": float(np.mean(answered))}
 
 
-def choose_thresholds(p: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+TARGET_ABSTAIN, TARGET_FALSE = 0.85, 0.10
+
+
+def choose_thresholds(p: np.ndarray, y: np.ndarray) -> tuple[float, float, str]:
+    """The `answer` threshold: the one meeting both targets (abstain >= 0.85, false <= 0.10) with the most
+    abstention if one does on these cross-validated probabilities; otherwise the best balanced accuracy."""
     candidates = np.unique(np.round(p, 4))
-    best, best_score = 0.5, -1.0
-    for t in candidates:
-        r = rates(p, y, t)
-        score = 0.5 * (r["abstention_on_unanswerable"] + 1 - r["false_abstention"])
-        if score > best_score + 1e-12:
-            best, best_score = float(t), score
+    both = [(rates(p, y, t)["abstention_on_unanswerable"], float(t)) for t in candidates
+            if rates(p, y, t)["abstention_on_unanswerable"] >= TARGET_ABSTAIN
+            and rates(p, y, t)["false_abstention"] <= TARGET_FALSE]
+    if both:
+        best, rule = max(both)[1], "meets both targets"
+    else:
+        best, best_score, rule = 0.5, -1.0, "targets not reachable together: best balanced accuracy"
+        for t in candidates:
+            r = rates(p, y, t)
+            score = 0.5 * (r["abstention_on_unanswerable"] + 1 - r["false_abstention"])
+            if score > best_score + 1e-12:
+                best, best_score = float(t), score
     closest = float(min(np.quantile(p[y == 1], 0.05), best))
-    return best, closest
+    return best, closest, rule
 
 
 def risk_coverage(p: np.ndarray, y: np.ndarray) -> list[dict]:
@@ -144,13 +164,10 @@ def collect(datasets: list[Path]) -> list[dict]:
     from rag.abstain import Assessor
     from rag.answering_scorer import candidate_sentences
     from rag.answer import Answerer
-    from rag.config import Settings, contain_caches
+    from rag.abstain import shown_of
     from rag.evaluation.dataset import check_gold, load_dataset
-    from rag.library import Library
 
-    settings = Settings.from_env()
-    contain_caches(settings)
-    library = Library(settings)
+    library = open_library()
     neutral = Model(features=FEATURES, mean=np.zeros(len(FEATURES)), scale=np.ones(len(FEATURES)),
                     coef=np.zeros(len(FEATURES)), intercept=0.0, answer_threshold=0.5, closest_threshold=0.0)
     answerer = Answerer(library, llm=None, assessor=Assessor(library, model=neutral))  # type: ignore[arg-type]
@@ -159,19 +176,35 @@ def collect(datasets: list[Path]) -> list[dict]:
     rows = []
     for path in datasets:
         questions = load_dataset(path)
+        about = {str(d.get("id")): d.get("about", "") for d in map(json.loads, filter(str.strip, path.read_text().splitlines()))}
         check_gold(questions, library.snapshot.papers, path)
         for q in questions:
             if answer_directly(q.question, [], None, library.snapshot.papers) is not None:
                 continue  # the catalog answers it before retrieval: the model never sees it
-            query, _, evidence, signals, _ = answerer.assess(q.question)
+            query, hits, evidence, signals, _ = answerer.assess(q.question)
             shown = " ".join(f"{e.paper.title} {e.text}" for e in evidence).casefold()
+            words = content_words(q.question)
+            stats = answerer.assessor.stats()
             rows.append({"dataset": path.name, "id": q.id, "kind": q.kind, "answerable": q.answerable,
+                         "group": (q.gold_titles or [about.get(q.id) or q.id])[0],
+                         # what rag/containment.py reads, so that its signals can be recomputed from the rows
+                         "question": q.question, "content": words, "df": {w: stats.df.get(w, 0) for w in words},
+                         "chunks": stats.chunks, "shown": [vars(item) | {"sentences": list(item.sentences)}
+                                                           for item in shown_of(evidence, hits)],
                          "answer_type": signals.answer_type, "features": signals.values,
                          "names_metadata": signals.names_metadata,
                          # what the answering scorer read, so that --rescore can re-read it with a new scorer
                          "query": query, "sentences": candidate_sentences(evidence),
                          "evidence_has_keywords": bool(q.answer_keywords) and all(k in shown for k in q.answer_keywords)})
     return rows
+
+
+def recontain(row: dict) -> None:
+    """rag/containment.py's signals again from a saved row (the question, its evidence, the words' df)."""
+    kind = row["answer_type"]
+    shown = [Shown(d["paper_id"], d["title"], tuple(d["sentences"]), d["retrieved"]) for d in row["shown"]]
+    row["features"].update(containment_signals(row["question"], row["content"], shown, row["df"], row["chunks"],
+                                               lambda sentence: has_candidate(kind, sentence, row["question"])))
 
 
 def main() -> None:
@@ -182,12 +215,12 @@ def main() -> None:
                         help="where to write each question's signals (for inspection)")
     parser.add_argument("--from-rows", action="store_true",
                         help="refit from the signals saved in --rows (same datasets) instead of running retrieval again")
+    parser.add_argument("--recontain", action="store_true",
+                        help="with --from-rows: recompute rag/containment.py's signals from the saved evidence")
     parser.add_argument("--rescore", action="store_true",
                         help="with --from-rows: score the saved evidence sentences again with the shipped answering scorer")
     args = parser.parse_args()
-    for path in args.dataset:
-        if path.name in HELD_OUT:
-            sys.exit(f"{path}: a held-out test set — fit on development sets only")
+    development_only(args.dataset)
 
     if args.from_rows:
         rows = [json.loads(line) for line in args.rows.read_text().splitlines() if line.strip()]
@@ -210,6 +243,10 @@ def main() -> None:
     print(f"{len(gated)} questions name metadata and are answered from the catalog without the model "
           f"({sum(not r['answerable'] for r in gated)} of them unanswerable); fitting on the other {len(rows) - len(gated)}")
     rows = [r for r in rows if not r["names_metadata"]]
+    if args.recontain:
+        for r in rows:
+            recontain(r)
+    GROUPS[:] = [r.get("group", r["id"]) for r in rows]
     y = np.array([1.0 if r["answerable"] else 0.0 for r in rows])
     kept, elimination = backward_elimination(rows, y)
     x = np.array([[r["features"][name] for name in kept] for r in rows], dtype=np.float64)
@@ -217,7 +254,7 @@ def main() -> None:
     losses = {lam: log_loss(cross_validated(x, y, lam), y) for lam in LAMBDAS}
     lam = min(losses, key=losses.get)
     cv_p = cross_validated(x, y, lam)
-    answer_t, closest_t = choose_thresholds(cv_p, y)
+    answer_t, closest_t, rule = choose_thresholds(cv_p, y)
     mean, scale = standardise(x)
     coef, intercept = fit_logistic((x - mean) / scale, y, lam)
     model = Model(features=kept, mean=mean, scale=scale, coef=coef, intercept=intercept,
@@ -229,7 +266,8 @@ def main() -> None:
     data = model.to_json()
     data["fit"] = {
         "datasets": {p.name: hashlib.sha1(p.read_bytes()).hexdigest()[:12] for p in args.dataset},
-        "n": len(rows), "answerable": int(y.sum()), "l2": lam, "cv_log_loss": {str(k): round(v, 4) for k, v in losses.items()},
+        "n": len(rows), "answerable": int(y.sum()), "l2": lam, "threshold_rule": rule,
+        "folds": "5, grouped by paper", "cv_log_loss": {str(k): round(v, 4) for k, v in losses.items()},
         "cross_validated": {"overall": rates(cv_p, y, answer_t), **by_set},
         "risk_coverage_cv": risk_coverage(cv_p, y),
         "weights": {name: round(float(c), 4) for name, c in zip(kept, coef)},

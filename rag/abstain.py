@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from rag.answerability import LibraryStats, Model, Signals, explain, features, load_model
+from rag.answerability import LibraryStats, Model, Signals, content_words, explain, features, has_candidate, load_model
 from rag.answering_scorer import AnswerScorer, load_scorer
 from rag.config import AnswerabilitySettings
+from rag.containment import Shown, containment_signals
 from rag.records import Evidence, Hit
 from rag.text import word_tokens
 
@@ -63,7 +64,9 @@ class Assessor:
         # Only when the model reads it: a refit that drops the signal skips its ~40 ms.
         wanted = "answer_score" in self.model.features
         answer = self.scorer.best(question, evidence) if evidence and wanted else 0.0
-        return features(question, evidence, hits, self.stats(), scores, named, answer_score=answer)
+        signals = features(question, evidence, hits, self.stats(), scores, named, answer_score=answer)
+        signals.values.update(evidence_containment(question, signals.answer_type, evidence, hits, self.stats()))
+        return signals
 
     def decide(self, question: str, evidence: list[Evidence], hits: list[Hit]) -> Signals:
         signals = self.signals(question, evidence, hits)
@@ -83,3 +86,20 @@ class Assessor:
 
 def _given(value: float | None, fitted: float) -> float:
     return fitted if value is None else value
+
+
+def shown_of(evidence: list[Evidence], hits: list[Hit]) -> list[Shown]:
+    """Each evidence passage with the text of every retrieved chunk of its paper."""
+    retrieved: dict[str, list[str]] = {}
+    for hit in hits:
+        retrieved.setdefault(hit.paper.paper_id, []).append(hit.chunk.passage)
+    return [Shown(e.paper.paper_id, e.paper.title, tuple(e.sentences), " ".join(retrieved.get(e.paper.paper_id, [])))
+            for e in evidence]
+
+
+def evidence_containment(question: str, kind: str, evidence: list[Evidence], hits: list[Hit],
+                         stats: LibraryStats) -> dict[str, float]:
+    """rag/containment.py's signals for this question's evidence."""
+    return containment_signals(question, content_words(question), shown_of(evidence, hits), stats.df, stats.chunks,
+                               lambda sentence: has_candidate(kind, sentence, question))
+

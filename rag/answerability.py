@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from rag.config import ANSWERABILITY_MODEL
+from rag.containment import CONTAINMENT_FEATURES
 from rag.errors import RagError
 from rag.records import Chunk, Evidence, Hit, Outcome
 from rag.text import STOPWORDS, word_tokens
@@ -42,6 +43,7 @@ FEATURES = (
     "unknown_name",       # the question names a term (capitalised, with digits) that no paper uses
     "type_candidate",     # the best sentence of the closest passage holds a candidate of the expected answer type
     "answer_score",       # a trained cross-encoder's best P(this sentence answers the question) over the evidence
+    *CONTAINMENT_FEATURES,  # the question's specific words with a candidate, in the paper; a contradicted premise
 )
 
 # Words that say what kind of answer is wanted, not what it is about: never the question's subject.

@@ -1,0 +1,119 @@
+"""Does the evidence contain the answer, or only the paper? Signals for answerability beyond word overlap.
+
+A question about a paper in the library that asks for a detail the paper never gives (a compute
+budget, a learning rate, a score on one split) shares its topic words with the paper's passages:
+overlap and cosine say "answerable". What tells it apart is whether the question's *specific*
+words — its content words other than the paper's title words — appear, together with a candidate of
+the asked answer type, in one evidence sentence, and whether they appear anywhere in what was
+retrieved from that paper. A false premise ("Why does X fail to ...?") shares nearly every word
+with a sentence that says the opposite: the question turned into a statement is read against the
+closest sentences with the claim checker's structural signals (negation, direction, numbers).
+
+Pure functions of the question, the shown evidence and the retrieved chunks; words are compared as
+six-letter stems (like the checker), weighted by their idf over the library's chunks.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from rag.checking.negation import direction_flip, negation_flip, polarity_flip
+from rag.checking.quantities import number_signals
+from rag.text import word_tokens
+
+CONTAINMENT_FEATURES = (
+    "containment",        # best sentence holding an answer-type candidate AND the question's specific words (idf share)
+    "specific_best",      # the same share in the best sentence, candidate or not
+    "specific_in_paper",  # idf share of the specific words anywhere in the retrieved passages of the evidence paper
+    "premise_conflict",   # the question as a statement is contradicted (negation/direction/number) by a close sentence
+)
+
+# The form of a question, not its object: stripped before the question is read as a statement.
+_LEAD = re.compile(r"^\s*(?:(?:why|how come|how|what|which|who|whom|whose|when|where|to what extent|in what way)\b"
+                   r"(?:\s+\w+){0,2}?\s+)?(?:do|does|did|is|are|was|were|can|could|has|have|had|will|would|should)\s+",
+                   re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What answerability sees of one evidence passage: its paper, its sentences, and more of the paper."""
+
+    paper_id: str
+    title: str
+    sentences: tuple[str, ...]
+    retrieved: str = ""  # the text of every retrieved chunk of this paper
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:6] for w in word_tokens(text)}
+
+
+def specific_words(content: list[str], title: str) -> list[str]:
+    """The question's content words that are not the paper's title words: what it asks about the paper."""
+    topic = _stems(title)
+    return list(dict.fromkeys(w for w in content if w[:6] not in topic))
+
+
+def _share(words: list[str], present: set[str], idf: dict[str, float]) -> float:
+    total = sum(idf[w] for w in words)
+    return sum(idf[w] for w in words if w[:6] in present) / total if total else 0.0
+
+
+def idf_of(words: list[str], df: dict[str, int], chunks: int) -> dict[str, float]:
+    """Smoothed idf over the library's chunks: a word no chunk uses weighs most."""
+    return {w: math.log(1 + (chunks + 1) / (1 + df.get(w, 0))) for w in words}
+
+
+def as_statement(question: str) -> str:
+    """'Why does X fail to beat Y?' -> 'X fail to beat Y': the presupposition, for the checker's signals."""
+    return _LEAD.sub("", question.strip().rstrip("?"), count=1)
+
+
+def premise_conflict(question: str, sentences: list[str]) -> float:
+    """How much of the question a sentence shares while saying the opposite (0 when none does).
+
+    The two sentences sharing most of the statement's words are read with the checker's negation,
+    direction and number signals; the score is that sentence's word overlap (a flip in a sentence about
+    something else is no conflict)."""
+    statement = as_statement(question)
+    words = _stems(statement)
+    if not words or not sentences:
+        return 0.0
+    ranked = sorted(sentences, key=lambda s: -len(words & _stems(s)))[:2]
+    best = 0.0
+    for sentence in ranked:
+        overlap = len(words & _stems(sentence)) / len(words)
+        _, numbers = number_signals(statement, sentence, sentence)
+        if negation_flip(statement, sentence) or direction_flip(statement, sentence) or \
+                polarity_flip(statement, sentence) or numbers:
+            best = max(best, overlap)
+    return best
+
+
+def containment_signals(question: str, content: list[str], shown: list[Shown], df: dict[str, int], chunks: int,
+                        has_candidate) -> dict[str, float]:
+    """The signals of `CONTAINMENT_FEATURES`, each the best over the evidence papers.
+
+    `content` are the question's content words (rag/answerability.py); `has_candidate(sentence)` says
+    whether a sentence holds a candidate of the asked type."""
+    values = dict.fromkeys(CONTAINMENT_FEATURES, 0.0)
+    idf = idf_of(content, df, chunks)
+    for item in shown:
+        specific = specific_words(content, item.title)
+        if not specific:  # the question is only the title: any passage of the paper is about it
+            values["containment"] = values["specific_best"] = values["specific_in_paper"] = 1.0
+            continue
+        sentences = list(item.sentences)
+        for i, sentence in enumerate(sentences):
+            # A candidate and the words it answers may sit in neighbouring sentences ("We train on 8 GPUs. This takes ...").
+            window = _stems(" ".join(sentences[max(0, i - 1): i + 2]))
+            share = _share(specific, window, idf)
+            values["specific_best"] = max(values["specific_best"], share)
+            if has_candidate(sentence):
+                values["containment"] = max(values["containment"], share)
+        everywhere = _stems(" ".join([item.retrieved, *sentences]))
+        values["specific_in_paper"] = max(values["specific_in_paper"], _share(specific, everywhere, idf))
+    values["premise_conflict"] = premise_conflict(question, [s for item in shown for s in item.sentences])
+    return values

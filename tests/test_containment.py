@@ -1,0 +1,77 @@
+"""Evidence containment (rag/containment.py): the question's specific words with a candidate of the asked
+type, in the paper; a false premise read with the checker's signals. Pure functions on hand-written text;
+and the fit scripts' refusal of the blind held-out sets (eval/fitlib.py)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rag.answerability import content_words, has_candidate
+from rag.containment import Shown, as_statement, containment_signals, premise_conflict, specific_words
+
+ROOT = Path(__file__).resolve().parents[1]
+TITLE = "TokMem: One-Token Procedural Memory for Large Language Models"
+SENTENCES = ("We propose TokMem, a procedural memory that stores each procedure as one trainable token.",
+             "TokMem is trained on 1,000 tasks from Super-Natural Instructions with a frozen backbone.",
+             "Adding new procedures leaves the backbone's weights unchanged.")
+
+
+def signals(question: str, sentences=SENTENCES, retrieved: str = "") -> dict[str, float]:
+    words = content_words(question)
+    shown = [Shown("p1", TITLE, tuple(sentences), retrieved)]
+    df = {w: 3 for w in words}  # every word equally common: the shares are plain word shares
+    return containment_signals(question, words, shown, df, 100, lambda s: has_candidate("number", s, question))
+
+
+def test_specific_words_are_the_question_words_that_are_not_the_papers_title():
+    words = content_words("How many GPU hours did training TokMem take?")
+    assert specific_words(words, TITLE) == ["gpu", "hour", "training", "take"]
+
+
+def test_a_detail_the_passages_give_is_contained_and_one_they_never_give_is_not():
+    given = signals("How many tasks is TokMem trained on?")
+    absent = signals("How many GPU hours did training TokMem take?")
+    assert given["containment"] == 1.0 and given["specific_in_paper"] == 1.0
+    # "training" is there, with a number, but not the GPU hours asked for
+    assert absent["containment"] < 0.5 and absent["specific_in_paper"] < 0.5
+
+
+def test_the_specific_words_count_anywhere_in_the_retrieved_chunks_of_the_paper():
+    question = "How many GPU hours did training TokMem take?"
+    found = signals(question, retrieved="Training takes 12 GPU hours on one A100.")
+    assert found["specific_in_paper"] == 1.0 > signals(question)["specific_in_paper"]
+
+
+def test_a_question_made_only_of_title_words_is_about_any_passage_of_the_paper():
+    assert signals("What is one-token procedural memory?")["containment"] == 1.0
+
+
+@pytest.mark.parametrize("question, statement", [
+    ("Why does BESO need more than 30 denoising steps?", "BESO need more than 30 denoising steps"),
+    ("Does pruning help value-based agents?", "pruning help value-based agents"),
+    ("How does GiGPO build its step-level groups?", "GiGPO build its step-level groups"),
+])
+def test_a_question_is_read_as_the_statement_it_presupposes(question, statement):
+    assert as_statement(question) == statement
+
+
+def test_a_premise_the_passage_says_the_opposite_of_conflicts_and_a_true_one_does_not():
+    passage = ["LIGHT consistently outperforms the strongest baselines on the BEAM benchmark.",
+               "Memory grows with the number of turns."]
+    assert premise_conflict("Why did LIGHT fail to beat the strongest baselines on BEAM?", passage) > 0.5
+    assert premise_conflict("How does LIGHT outperform the strongest baselines on BEAM?", passage) == 0.0
+    # A flip in a sentence about something else is no conflict.
+    assert premise_conflict("Why does the tokenizer fail on Chinese text?", passage) == 0.0
+
+
+@pytest.mark.parametrize("script", ["eval/fit_answerability.py", "eval/fit_checker.py"])
+def test_the_fit_scripts_refuse_a_blind_held_out_set_by_name(script, tmp_path):
+    held_out = tmp_path / "answerability_v2.jsonl"  # never read: refused by name before anything is opened
+    option = "--dataset" if "answerability" in script else "--dev"
+    extra = [] if "answerability" in script else ["--home", str(tmp_path)]
+    done = subprocess.run([sys.executable, script, option, str(held_out), *extra], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode != 0
+    assert done.stderr.strip().splitlines()[-1] == f"{held_out}: a held-out test set — fit and train on development sets only"
