@@ -9,6 +9,8 @@ BUNDLED = {"rag._bundled.prompts": "prompts", "rag._bundled.seeds": "seeds", "ra
 setup(
     packages=find_packages(include=["rag", "rag.*", "ui", "ui.*"]) + list(BUNDLED),
     package_dir=BUNDLED,
-    # Fitted coefficients (answerability, checker) are small JSON files next to their modules.
-    package_data={"": ["*.json", "*.onnx"], **{name: ["*.txt", "*.jsonl", "*.json"] for name in BUNDLED}},
+    # Fitted coefficients (answerability, checker) are small JSON files next to their modules; the settings
+    # presets are TOML files in rag/presets/ (read by rag/config_sources.py).
+    package_data={"": ["*.json", "*.onnx"], "rag": ["presets/*.toml"],
+                  **{name: ["*.txt", "*.jsonl", "*.json"] for name in BUNDLED}},
 )

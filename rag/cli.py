@@ -41,10 +41,12 @@ def make_filters(author, year, category, source, org):
     return Filters(author=author, year=year, category=category, source=source, organisation=org)
 
 
-def hit_count(value) -> int:
-    """-k as an int from 1 to 100; anything else is one line (a QueryError), not a usage block."""
+def hit_count(value) -> int | None:
+    """-k as an int from 1 to 100 (None: the settings' retrieval.k); anything else is one line (a QueryError)."""
     from rag.errors import QueryError
 
+    if value is None:
+        return None
     try:
         k = int(value)
     except (TypeError, ValueError):
@@ -80,10 +82,12 @@ class MainGroup(OneLineErrors):
 @click.group(cls=MainGroup)
 @click.option("--home", type=click.Path(path_type=Path), default=None, help="Data dir (default: $RAG_HOME or ~/.local/share/rag).")
 @click.option("--chroma-url", default=None, help="Use a Chroma server (default: $RAG_CHROMA_URL, else embedded).")
+@click.option("--preset", default=None, help="Settings preset: default, fast, thorough (rag/presets/), or the path "
+              "of a .toml file (default: $RAG_PRESET, else default). `rag config` shows the result.")
 @click.pass_context
-def main(ctx, home, chroma_url):
+def main(ctx, home, chroma_url, preset):
     """rag: a local, private assistant for research papers."""
-    settings = Settings.from_env(home=home, chroma_url=chroma_url)
+    settings = Settings.from_env(preset=preset, home=home, chroma_url=chroma_url)
     contain_caches(settings)
     ctx.obj = settings
 
@@ -137,8 +141,8 @@ def ingest(ctx, paths, rebuild, no_wait, as_json):
 
 @main.command()
 @click.argument("query", nargs=-1, required=True)
-@click.option("-k", "k", default="5", show_default=True, callback=lambda ctx, param, value: hit_count(value),
-              help="Number of hits (1-100).")
+@click.option("-k", "k", default=None, callback=lambda ctx, param, value: hit_count(value),
+              help="Number of hits (1-100; default: the preset's retrieval.k, 5 in the default preset).")
 @filter_options
 @json_option
 @click.pass_context
@@ -211,6 +215,28 @@ def doctor(ctx, as_json):
     emit([c.__dict__ for c in checks], as_json, human)
     if any(c.status == "fail" for c in checks):
         sys.exit(1)
+
+
+@main.command()
+@json_option
+@click.pass_context
+def config(ctx, as_json):
+    """Show the settings in effect (preset, environment and flags applied) and their fingerprint."""
+    settings = ctx.obj
+    data = {"preset": settings.preset, "fingerprint": settings.fingerprint(),
+            "settings": settings.model_dump(mode="json", exclude={"preset"})}
+
+    def human():
+        click.echo(f"preset {settings.preset}, fingerprint {data['fingerprint']} (recorded in every eval report)")
+        for section, values in data["settings"].items():
+            if isinstance(values, dict):
+                click.echo(f"[{section}]")
+                for key, value in values.items():
+                    click.echo(f"  {key} = {json.dumps(value)}")
+            else:
+                click.echo(f"{section} = {json.dumps(values)}")
+
+    emit(data, as_json, human)
 
 
 def shorten(text: str, width: int) -> str:

@@ -1,7 +1,7 @@
-"""Explicit, documented settings. Built once at the edge (CLI, UI, tests) and passed down.
+"""Explicit, documented settings: one pydantic tree, built once at the edge (CLI, UI, tests) and passed down.
 
-Nothing here does work or reads the environment at import time: `Settings.from_env()`
-is the one place that looks at environment variables.
+Nothing here does work or reads the environment at import time: `Settings.from_env()` is the one place that
+looks at environment variables and preset files (rag/config_sources.py says where values come from).
 """
 
 from __future__ import annotations
@@ -11,9 +11,11 @@ import json
 import os
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from rag.errors import RagError
+# Re-exported: callers import these from rag.config, where the settings live.
+from rag.config_sources import (ConfigError, chosen_preset, contain_caches, environment_values,  # noqa: F401
+                                first_problem, merged, normalise_host, preset_values)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # A wheel carries prompts/, seeds/ and eval/datasets/ inside the package (see setup.py): a source
@@ -38,7 +40,13 @@ def default_home() -> Path:
     return Path(xdg) / "rag"
 
 
-class ChunkSettings(BaseModel):
+class Section(BaseModel):
+    """A part of the tree. Unknown keys are refused, so a misspelt line in a preset is an error, not ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ChunkSettings(Section):
     max_tokens: int = Field(
         default=200,
         description="Most embedder word pieces per chunk of a header, an abstract or a text file's body, title prefix "
@@ -56,14 +64,14 @@ class ChunkSettings(BaseModel):
         "reads a sentence that points back at a chunk's start with the last sentence of the chunk before.")
 
 
-class RetrievalSettings(BaseModel):
+class RetrievalSettings(Section):
     k: int = Field(default=5, description="Hits returned.")
     candidates: int = Field(default=50, description="Candidates each retriever (dense, BM25) gives to fusion.")
     rrf_k: int = Field(default=60, description="Reciprocal-rank-fusion constant (Cormack et al. 2009).")
     max_chunks_per_paper: int = Field(default=1, description="Hits kept per paper, so one paper cannot crowd out the rest.")
 
 
-class EvidenceSettings(BaseModel):
+class EvidenceSettings(Section):
     """Evidence selection (rag/evidence.py): which sentences of the retrieved papers the answer model is shown.
 
     The embedded model prefills ~200-250 tokens/s on 2 cores, so every shown sentence delays the first word:
@@ -93,7 +101,7 @@ class EvidenceSettings(BaseModel):
 SUPPORT_THRESHOLD = 0.5
 
 
-class AnswerSettings(BaseModel):
+class AnswerSettings(Section):
     """Writing the answer (rag/answer.py): how long it may be and when a cited sentence is kept."""
 
     max_sentences: int = Field(default=3, ge=1, description="Most sentences in an answer, model-written or quoted: "
@@ -109,7 +117,7 @@ class AnswerSettings(BaseModel):
 ANSWERABILITY_MODEL = Path(__file__).with_name("answerability.json")
 
 
-class AnswerabilitySettings(BaseModel):
+class AnswerabilitySettings(Section):
     """Answer, show the closest passages, or refuse (rag/answerability.py, rag/abstain.py), decided before the LLM.
 
     The thresholds come from the fitted model (eval/fit_answerability.py, development sets only); set them here
@@ -127,7 +135,7 @@ class AnswerabilitySettings(BaseModel):
         return self.model_path or ANSWERABILITY_MODEL
 
 
-class Targets(BaseModel):
+class Targets(Section):
     """The eval targets (rag/evaluation/gate.py): the regression gate, the report's Targets table and the UI's
     Evals tab check a run against these. They judge results and do not shape them, so the fingerprint leaves them
     out. Retrieval floors sit a little below what the pipeline measured on eval/datasets/seeds.jsonl when they
@@ -157,17 +165,7 @@ class Targets(BaseModel):
 DEFAULT_OLLAMA_HOST = "http://127.0.0.1:11434"
 
 
-class ConfigError(RagError):
-    """A setting from the environment or a preset file has a value that cannot be used."""
-
-
-def normalise_host(host: str) -> str:
-    """Ollama's own clients accept 'host:port'; ours needs a URL."""
-    host = host.strip().rstrip("/")
-    return host if host.startswith(("http://", "https://")) else f"http://{host}"
-
-
-class LLMSettings(BaseModel):
+class LLMSettings(Section):
     """The answer-writing model: the embedded llama.cpp model and the Ollama server."""
 
     ollama_host: str = Field(default=DEFAULT_OLLAMA_HOST, description="Ollama server URL ($OLLAMA_HOST; 'host:port' "
@@ -184,7 +182,10 @@ class LLMSettings(BaseModel):
     embedded_threads: int = Field(default=2, description="llama.cpp threads; more than the cores only adds contention.")
 
 
-class Settings(BaseModel):
+class Settings(Section):
+    """The whole tree. Sections follow the pipeline (chunking, retrieval, evidence, answerability, answer) and
+    the LLM backends; then where data lives and the eval targets."""
+
     home: Path = Field(default_factory=default_home, description="Data dir: store, snapshots, caches, exported models.")
     chroma_url: str | None = Field(
         default=None, description="Chroma server URL (http://host:port). Unset: an embedded PersistentClient under home."
@@ -200,23 +201,31 @@ class Settings(BaseModel):
         default=None, description="Where exported models are cached (default: <home>/models). Tests share one."
     )
     embed_threads: int = Field(default_factory=lambda: os.cpu_count() or 2, description="Threads for the embedder.")
+    preset: str = Field(default="default", description="The preset file the values came from (rag/presets/); "
+                        "shown in reports. The fingerprint reads the values, not this name.")
 
     @classmethod
-    def from_env(cls, **overrides) -> "Settings":
-        values: dict = {}
-        if os.environ.get("RAG_CHROMA_URL"):
-            values["chroma_url"] = os.environ["RAG_CHROMA_URL"]
-        if os.environ.get("RAG_MODELS_DIR"):
-            values["models_path"] = Path(os.environ["RAG_MODELS_DIR"])
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        values.setdefault("llm", llm_settings_from_env())
-        return cls(**values)
+    def from_env(cls, preset: str | None = None, **overrides) -> "Settings":
+        """Defaults, then the preset (`preset`, else $RAG_PRESET, else "default"), then environment variables,
+        then `overrides` (CLI flags; None means not given). A bad value is a ConfigError naming its source."""
+        name = chosen_preset(preset)
+        from_file = preset_values(name)
+        try:
+            cls.model_validate(from_file)  # the file alone first, so that an error names the file
+        except ValidationError as exc:
+            raise ConfigError(f"preset {name!r}: {first_problem(exc)}") from None
+        given = {key: value for key, value in overrides.items() if value is not None}
+        try:
+            return cls.model_validate(merged(from_file, environment_values(), given, {"preset": name}))
+        except ValidationError as exc:
+            raise ConfigError(f"settings: {first_problem(exc)}") from None
 
     def fingerprint(self) -> str:
         """One hash of every setting that shapes results: chunking, retrieval, evidence, answerability (with the
-        content of the fitted model it reads), answer and LLM settings; not where things are stored, nor the eval
-        targets. Recorded in each eval report, so two reports say whether they ran the same settings."""
-        shaping = self.model_dump(mode="json", exclude={"home", "models_path", "chroma_url", "targets"})
+        content of the fitted model it reads), answer and LLM settings; not where things are stored or served, nor
+        the eval targets. Recorded in each eval report, so two reports say whether they ran the same settings."""
+        places = {"home": True, "models_path": True, "chroma_url": True, "llm": {"ollama_host"}}
+        shaping = self.model_dump(mode="json", exclude={**places, "targets": True, "preset": True})
         shaping["answerability"]["model_path"] = _file_digest(self.answerability.resolved_model_path())
         text = json.dumps(shaping, sort_keys=True, default=str)
         return hashlib.sha1(text.encode()).hexdigest()[:12]
@@ -246,52 +255,3 @@ def _file_digest(path: Path) -> str:
         return hashlib.sha1(path.read_bytes()).hexdigest()[:12]
     except OSError:
         return f"unreadable:{path.name}"
-
-
-def llm_settings_from_env() -> LLMSettings:
-    """$OLLAMA_HOST, $RAG_OLLAMA_MODEL and $RAG_OLLAMA_FIRST_TOKEN_S; a bad value is one clear error, not a default."""
-    values: dict = {}
-    if os.environ.get("OLLAMA_HOST"):
-        values["ollama_host"] = normalise_host(os.environ["OLLAMA_HOST"])
-    if os.environ.get("RAG_OLLAMA_MODEL"):
-        values["ollama_model"] = os.environ["RAG_OLLAMA_MODEL"]
-    raw = os.environ.get("RAG_OLLAMA_FIRST_TOKEN_S")
-    if raw:
-        try:
-            seconds = float(raw)
-        except ValueError:
-            seconds = -1.0
-        if not seconds > 0:
-            raise ConfigError(f"RAG_OLLAMA_FIRST_TOKEN_S must be a positive number of seconds (got {raw!r})")
-        values["ollama_first_token_s"] = seconds
-    return LLMSettings(**values)
-
-
-def contain_caches(settings: Settings) -> None:
-    """Point every library cache and temp dir under the data dir and turn telemetry off.
-
-    The one place that writes environment variables (libraries read them at import).
-
-    Called by the CLI and UI entry points before heavy imports, so nothing lands in a surprise
-    folder in $HOME and no library phones home.
-    """
-    cache = settings.cache_dir
-    cache.mkdir(parents=True, exist_ok=True)
-    defaults = {
-        "HF_HOME": cache / "huggingface",
-        "LLAMA_INDEX_CACHE_DIR": cache / "llama_index",
-        "GRADIO_TEMP_DIR": cache / "gradio",
-        "MPLCONFIGDIR": cache / "matplotlib",
-        "TORCHINDUCTOR_CACHE_DIR": cache / "torchinductor",
-        "NLTK_DATA": cache / "nltk",
-    }
-    for key, path in defaults.items():
-        os.environ.setdefault(key, str(path))
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    # Privacy is a promise, not a default a stray variable can undo: telemetry is off whatever the environment says.
-    os.environ["ANONYMIZED_TELEMETRY"] = "False"
-    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    # llama.cpp's OpenMP threads spin while waiting; passive waiting keeps a busy 2-core machine usable.
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")

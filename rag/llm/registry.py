@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from rag.config import LLMSettings, llm_settings_from_env
+from rag.config import LLMSettings, Settings
 from rag.llm.base import LLM, LLMError
 from rag.llm.embedded import EmbeddedLLM
 from rag.llm.ollama_backend import OllamaLLM
@@ -29,8 +29,8 @@ def register(name: str, factory: Factory, usage: str | None = None) -> None:
 
 
 def llm_settings(settings) -> LLMSettings:
-    """The LLM part of the given Settings, else of the environment."""
-    return settings.llm if settings is not None else llm_settings_from_env()
+    """The LLM part of the given Settings, else of the environment (and its preset)."""
+    return settings.llm if settings is not None else Settings.from_env().llm
 
 
 def auto_spec(settings: LLMSettings, ollama_models: list[str] | None) -> str:
