@@ -136,7 +136,12 @@ def test_server_speaks_ollamas_protocol(ollama_server):
     reply = client.chat(MODEL, messages=MESSAGES, stream=False, options={"num_predict": 8, "temperature": 0})
     assert reply.message.content and reply.done and reply.eval_count
     assert client.show(MODEL).modelinfo["llama.context_length"] == 8192
-    assert OllamaLLM(MODEL, host=ollama_server.url).has_model()
+    from rag.config import LLMSettings
+    from rag.llm.registry import auto_spec
+
+    # What the server lists, read through the one `auto` rule (rag/llm/registry.py).
+    listed = OllamaLLM(MODEL, host=ollama_server.url).available_models()
+    assert auto_spec(LLMSettings(ollama_model=MODEL), listed) == f"ollama:{MODEL}"
 
 
 def test_auto_prefers_ollama_when_it_has_the_model(ollama_server, monkeypatch):

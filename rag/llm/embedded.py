@@ -8,7 +8,10 @@ import os
 import threading
 from pathlib import Path
 
+from rag.config import LLMSettings
 from rag.llm.base import LLM, LLMError, Stream, Usage
+
+_DEFAULTS = LLMSettings()
 
 # One Llama per (path, n_ctx, threads) per process, each with a lock: a llama.cpp context serves one call at a time.
 _LOADED: dict[tuple[Path, int, int], tuple[object, threading.Lock]] = {}
@@ -55,13 +58,14 @@ def _load(path: Path, n_ctx: int, threads: int):
 class EmbeddedLLM(LLM):
     backend = "embedded"
 
-    def __init__(self, model_path: Path | None = None, n_ctx: int = 2048, threads: int = 2):
+    def __init__(self, model_path: Path | None = None, n_ctx: int | None = None, threads: int | None = None):
+        """`n_ctx` and `threads` default to the LLMSettings defaults; resolve_llm passes the settings' own."""
         self.path = Path(model_path).expanduser().resolve() if model_path else default_model_path()
         if not self.path.is_file():
             raise LLMError(f"no GGUF model at {self.path} — pass an existing .gguf file to --llm embedded:PATH")
         self.model = self.path.stem
-        self.context_window = n_ctx
-        self.threads = threads
+        self.context_window = n_ctx or _DEFAULTS.embedded_context_window
+        self.threads = threads or _DEFAULTS.embedded_threads
         self._formatter = None
 
     @property

@@ -72,10 +72,6 @@ class OllamaLLM(LLM):
         except ollama.ResponseError as exc:
             raise LLMError(f"Ollama at {self.host} failed to list models: {exc.error}") from None
 
-    def has_model(self, timeout: float | None = None) -> bool:
-        names = self.available_models(timeout)
-        return self.model in names or f"{self.model}:latest" in names
-
     def num_ctx(self, messages: list[dict], max_tokens: int) -> int:
         """Ollama silently drops the start of a prompt longer than num_ctx, so ask for a window that fits it."""
         need = self.prompt_tokens(messages) + max_tokens + CTX_MARGIN
