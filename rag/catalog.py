@@ -43,6 +43,7 @@ class Catalog:
     sections: set[str] = field(default_factory=set)
     venues: set[str] = field(default_factory=set)  # venue acronyms: ICLR
     owners: set[str] = field(default_factory=set)  # whose profile pages there are
+    pages: set[str] = field(default_factory=set)  # page names as their headers say: 'Amii at ICLR 2026'
     titles: dict[str, Paper] = field(default_factory=dict)  # normalised title -> paper, longest title first
     short_names: dict[str, Paper] = field(default_factory=dict)
 
@@ -63,6 +64,7 @@ class Catalog:
             catalog.institutes.update(a.affiliation for a in paper.authors if a.affiliation)
             if paper.profile_of:
                 catalog.owners.add(paper.profile_of)
+            catalog.pages.update(s.page_name for s in paper.sources if s.page_name)
             if paper.organisation:
                 catalog.organisations.add(paper.organisation.casefold())
             if paper.category:

@@ -7,12 +7,15 @@ answer; when nothing passes them the answer says so and offers to clear them.
 
 from __future__ import annotations
 
+import datetime
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rag.catalog import Catalog, by_author, describe, page_label
+from rag.catalog_sort import by_author_count, by_date, grouped
 from rag.filters import Filters
+from rag.plan_terms import venue_year_only
 from rag.planner import Plan, plan
 from rag.records import Answer, AnswerSentence, Chunk, Citation, Evidence, Hit, Paper
 from rag.taxonomy import category_name
@@ -28,7 +31,9 @@ _THESE = re.compile(r"\b(these|those|the filtered|the selected|the listed)\s+(pa
 class Result:
     plan: Plan
     rows: list[Paper]
-    extra: list[Paper]  # for a sort: papers whose year is not printed and that might come first
+    extra: list[Paper]  # for a sort: papers that might come first but that the page does not date closely enough
+    notes: list[str] = field(default_factory=list)  # what the answer could not count or rank, said with it
+    groups: list[tuple[str, list[Paper]]] = field(default_factory=list)  # for op 'group'
 
     @property
     def count(self) -> int:
@@ -39,24 +44,39 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
     selected = [p for p in papers if all(c(p) for c in plan_.conditions)]
     if plan_.op in ("lookup", "check") and plan_.target is not None:
         return Result(plan_, [plan_.target], [])
+    notes = _left_out(plan_, papers)
+    if plan_.op == "group":
+        marks = [c.value for c in plan_.conditions if c.field == "affiliation" and not c.value.startswith("not ")]
+        groups, ranked = grouped(selected, plan_.group or "", plan_.pick, marks[0] if len(marks) == 1 else None)
+        return Result(plan_, ranked.rows, [], notes + ranked.notes, groups)
     if plan_.op in ("first", "last"):
-        return _sorted(plan_, selected)
-    return Result(plan_, selected, [])
+        ranked = by_author_count(selected, plan_.op == "last", plan_.limit, plan_.nth) if plan_.key == "authors" \
+            else by_date(selected, plan_.op == "last", plan_.full_date, plan_.limit, plan_.nth)
+        return Result(plan_, ranked.rows, ranked.extra, notes + ranked.notes)
+    return Result(plan_, selected, [], notes)
 
 
-def _sorted(plan_: Plan, papers: list[Paper]) -> Result:
-    """By the dates the pages print: a date known only to its year, or whose year was guessed, cannot be ranked."""
-    def rankable(p: Paper, printed: bool) -> bool:
-        return bool(p.date) and p.date_precision != "year" and (p.date_inferred != printed) and \
-            (not plan_.full_date or p.date_precision == "day")
-    newest = plan_.op == "last"
-    printed = sorted((p for p in papers if rankable(p, True)), key=lambda p: p.date or "", reverse=newest)
-    if not printed:
-        return Result(plan_, [], [])
-    best = printed[0]
-    guessed = [p for p in papers if rankable(p, False)
-               and ((p.date or "") > (best.date or "") if newest else (p.date or "") < (best.date or ""))]
-    return Result(plan_, [best], [] if plan_.full_date else guessed)
+def _left_out(plan_: Plan, papers: list[Paper]) -> list[str]:
+    """Papers the answer cannot count, said with it: a negation over a field their page does not print ('not in
+    LG' for a paper with no category), and a year only their venue gives ('ICLR 2026', no posting date)."""
+    notes = []
+    negated = [c for c in plan_.conditions if c.value.startswith("not ")]
+    positive = [c for c in plan_.conditions if c not in negated]
+    if negated:
+        unknown = [p for p in papers if all(c(p) for c in positive) and any(not c.known(p) for c in negated)]
+        if unknown:
+            notes.append(f"{_papers(len(unknown))} whose page does not print "
+                         f"{' or '.join(dict.fromkeys(c.field for c in negated))} cannot be counted either way")
+    years = [c for c in plan_.conditions if c.wider is not None]
+    if years:
+        rest = [c for c in plan_.conditions if c.wider is None]
+        venue_only = [p for p in papers if venue_year_only(p) and all(c(p) for c in rest)
+                      and all(c.wider(p) for c in years)]  # type: ignore[operator]
+        if venue_only:
+            venues = ", ".join(sorted({(p.venue or "").split(" (")[0] for p in venue_only}))
+            notes.append(f"{_papers(len(venue_only))} at {venues} carry no date of their own (the year is the "
+                         f"venue's) and are not counted; ask for the {venues} papers to list them")
+    return notes
 
 
 def answer_from_catalog(question: str, standalone: str, papers: list[Paper],
@@ -84,6 +104,13 @@ def filter_labels(filters: Filters) -> list[str]:
 
 
 def headline(result: Result) -> str:
+    text = _headline(result)
+    if result.notes:
+        text += " " + "; ".join(n[:1].upper() + n[1:] for n in result.notes) + "."
+    return text
+
+
+def _headline(result: Result) -> str:
     plan_, n = result.plan, result.count
     what = plan_.describe()
     if plan_.op == "check" and plan_.target is not None:
@@ -99,20 +126,61 @@ def headline(result: Result) -> str:
         return lookup_text(plan_.target, plan_.lookup or "")
     if plan_.op == "lookup":
         return f"{_papers(n)} match ({what})." if n else f"No paper matches {what}."
+    scope = f" ({what})" if plan_.conditions else ""
+    if plan_.op == "group":
+        if not result.groups:
+            return f"No paper matches {what}."
+        counts = ", ".join(f"{value}: {len(members)}" for value, members in result.groups)
+        if plan_.pick == "all":
+            kind = {"category": "categories", "month": "months"}.get(plan_.group or "", f"{plan_.group}s")
+            return f"{len(result.groups)} {kind}{scope}, with their papers: {counts}."
+        word = "most" if plan_.pick == "most" else "fewest"
+        return f"The {plan_.group} with the {word} papers{scope}: {counts}."
+    if plan_.op in ("first", "last") and plan_.key == "authors":
+        if not result.rows:
+            return f"No paper with a printed author list matches {what}."
+        word = "longest" if plan_.op == "last" else "shortest"
+        if plan_.nth:
+            word = f"{_ORDINAL[plan_.nth]} {word}"
+        listed = "; ".join(f"{p.title} ({p.author_count} authors)" for p in result.rows)
+        return f"The {word} author list{scope}: {listed}."
     if plan_.op in ("first", "last"):
         if not result.rows:
             return f"No paper with a printed date matches {what}."
-        best = result.rows[0]
         word = "oldest" if plan_.op == "first" else "newest"
-        scope = f" ({what})" if plan_.conditions else ""
-        text = f"The {word} paper{scope} is {best.title}, dated {best.date}."
+        if plan_.nth:
+            word = f"{_ORDINAL[plan_.nth]} {word}"
+        if len(result.rows) > 1:
+            dated = "; ".join(f"{p.title}, dated {printed_date(p)}" for p in result.rows)
+            text = f"The {len(result.rows)} {word} papers{scope}, in order: {dated}."
+        else:
+            best = result.rows[0]
+            text = f"The {word} paper{scope} is {best.title}, dated {printed_date(best)}."
         if result.extra:
-            text += (f" {_papers(len(result.extra))} with a date whose year the page does not print "
-                     f"might come {'before' if plan_.op == 'first' else 'after'} it; they are listed after it.")
+            text += (f" {_papers(len(result.extra))} dated only to the same month might come "
+                     f"{'before' if plan_.op == 'first' else 'after'} it; listed after it.")
         return text
     if not n:
         return f"No paper matches {what}."
     return f"{_papers(n)} match ({what})."
+
+
+_ORDINAL = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+
+
+def printed_date(paper: Paper) -> str:
+    """'Jun 3, 2022 (2022-06-03)': as the page prints it, then ISO; the year said to be inferred when it is."""
+    if not paper.date:
+        return "no date"
+    parts = [int(x) for x in paper.date.split("-")]
+    if paper.date_precision == "year" or len(parts) == 1:
+        return f"{paper.date} (only the year is known)"
+    month = datetime.date(parts[0], parts[1], 1).strftime("%b")
+    if paper.date_precision == "month" or len(parts) == 2:
+        return f"{month} {parts[0]} ({paper.date}, to the month)"
+    if paper.date_inferred:
+        return f"{month} {parts[2]} ({paper.date}; the page prints no year, as it does for this year's entries)"
+    return f"{month} {parts[2]}, {parts[0]} ({paper.date})"
 
 
 def lookup_text(paper: Paper, field: str) -> str:
@@ -122,13 +190,22 @@ def lookup_text(paper: Paper, field: str) -> str:
             return f"The page lists no authors for {title}."
         more = " (the page cuts the list with 'et al.')" if paper.authors_truncated else ""
         return f"{title} is by {paper.author_line()}{more}."
+    if field in ("first_author", "last_author"):
+        if not paper.authors:
+            return f"The page lists no authors for {title}."
+        if field == "last_author" and paper.authors_truncated:
+            return f"The page cuts the author list of {title} with 'et al.' after {paper.author_line()}: its last " \
+                   "author is not printed."
+        who = paper.authors[0 if field == "first_author" else -1].name
+        return f"The {field.split('_')[0]} author of {title} is {who} (authors: {paper.author_line()})."
     if field == "author_count":
         return f"{title} lists {paper.author_count} authors."
     if field == "date":
         if not paper.date:
             return f"The page gives no date for {title}."
-        note = " (the page does not print the year; it is inferred)" if paper.date_inferred else ""
-        return f"{title} is dated {paper.date}{note}."
+        if venue_year_only(paper):
+            return f"The page gives no date for {title}; it is listed at {paper.venue} (the year is the venue's)."
+        return f"{title} is dated {printed_date(paper)}."
     if field == "category":
         if not paper.category:
             return f"The page gives no category for {title}."

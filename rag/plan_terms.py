@@ -35,6 +35,10 @@ later newest oldest latest earliest recent recently first last full complete who
 arxiv cs s about someone people person researcher researchers under listed catalog library collection here i my our you
 your can could would please one ones also either both other others same so far kind type classified filed sorted
 sort order ordered up out not no yes just presented present is was did does true whether together jointly overall altogether exist exists existing get got known see over
+but nor neither either except excluding including both belong belongs belonging fall falls under within into hold holds
+held contain contains contained stored indexed library's collection's database corpus currently total appear appears
+often frequently common distinct different unique separate per each across
+co-written cowritten co-write co-writes everything anything marked mark marks star starred asterisk used
 """.split())
 
 
@@ -46,9 +50,45 @@ class Condition:
     value: str
     label: str
     test: object = field(repr=False, default=None)  # Callable[[Paper], bool]
+    wider: object = field(repr=False, default=None)  # for years: the same test counting a venue's year as a date
 
     def __call__(self, paper: Paper) -> bool:
         return bool(self.test(paper))  # type: ignore[operator]
+
+    def known(self, paper: Paper) -> bool:
+        """Whether the pages print this field for the paper, so that failing the test means 'no', not 'unknown'."""
+        return KNOWN.get(self.field, lambda p: True)(paper)
+
+    def negated(self) -> "Condition":
+        """'not in LG', 'no Amii-affiliated author', 'excluding workshop papers': only papers whose field is printed
+        can be said not to match; the answer names how many were left out for that (catalog_query.headline)."""
+        return Condition(self.field, f"not {self.value}", f"not {self.label}",
+                         lambda p: self.known(p) and not self(p))
+
+    @staticmethod
+    def any_of(conditions: list["Condition"]) -> "Condition":
+        """'in CL or CV', '2022 or 2023': one condition that holds when any of them does."""
+        if len(conditions) == 1:
+            return conditions[0]
+        head = conditions[0]
+        values = [c.label.split(": ", 1)[-1] for c in conditions]
+        return Condition(head.field, " | ".join(c.value for c in conditions),
+                         f"{head.label.split(': ', 1)[0]}: {' or '.join(values)}",
+                         lambda p: any(c(p) for c in conditions))
+
+
+def _full_authors(paper: Paper) -> bool:
+    return bool(paper.authors) and not paper.authors_truncated
+
+
+# Per field: is it printed for this paper? A profile entry prints a tag slot, an institute page a legend.
+KNOWN = {
+    "author": _full_authors, "author_count": lambda p: bool(p.authors),
+    "affiliation": lambda p: _full_authors(p) and any(s.format == "institute" for s in p.sources),  # the legend's page
+    "category": lambda p: p.category is not None, "section": lambda p: p.section is not None,
+    "year": lambda p: dated_year(p) is not None, "date": lambda p: dated_year(p) is not None,
+    "organisation": lambda p: p.organisation is not None or any(s.format == "profile" for s in p.sources),
+}
 
 
 class Question:
@@ -75,6 +115,13 @@ def dates(q: Question) -> list[Condition]:
     for m in q.take(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"):  # ISO: 2017-11-29
         found.append(_day(m.group(1), MONTHS[int(m.group(2)) - 1] if 1 <= int(m.group(2)) <= 12 else "jan",
                           m.group(3)))
+    for m in q.take(rf"\b(?:between|from)\s+{_MONTH},?\s+((?:19|20)\d\d)\s+(?:and|to|until|through|till)\s+"
+                    rf"{_MONTH},?\s+((?:19|20)\d\d)\b"):
+        low = f"{m.group(2)}-{_month_number(m.group(1)):02d}"
+        high = f"{m.group(4)}-{_month_number(m.group(3)):02d}"
+        found.append(Condition("date", f"{low}..{high}", f"posted: {low} to {high}",
+                               lambda p, a=low, b=high: bool(p.date) and p.date_precision != "year"
+                               and a <= p.date[:7] <= b))
     for m in q.take(rf"\b(before|prior to|earlier than|after|later than|since)\s+{_MONTH},?\s+((?:19|20)\d\d)\b"):
         word, prefix = m.group(1).casefold(), f"{m.group(3)}-{_month_number(m.group(2)):02d}"
         if word in ("before", "prior to", "earlier than"):
@@ -88,7 +135,7 @@ def dates(q: Question) -> list[Condition]:
     for m in q.take(r"\b((?:19|20)\d\d)\s*(?:,\s*)?(?:or|and)\s+((?:19|20)\d\d)\b"):
         years = {int(m.group(1)), int(m.group(2))}
         found.append(Condition("year", "|".join(map(str, sorted(years))), "year: " + " or ".join(map(str, sorted(years))),
-                               lambda p, ys=years: p.year in ys))
+                               lambda p, ys=years: dated_year(p) in ys, wider=lambda p, ys=years: p.year in ys))
     for m in q.take(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"):
         found.append(_day(m.group(3), m.group(1), m.group(2)))
     for m in q.take(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+((?:19|20)\d\d)\b"):
@@ -102,6 +149,14 @@ def dates(q: Question) -> list[Condition]:
                     r"\b((?:19|20)\d\d)\s*(?:-|–|to)\s*((?:19|20)\d\d)\b"):
         low, high = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
         found.append(_years(low, high, f"year: {low}–{high}"))
+    for m in q.take(r"\b(?:in\s+or\s+after|from|since)?\s*((?:19|20)\d\d)\s*(?:(?:or|and)\s+(?:later|after|newer|since|beyond)"
+                    r"|onwards?|and\s+up)\b|\b(?:no\s+earlier\s+than|not\s+before|in\s+or\s+after)\s+((?:19|20)\d\d)\b"):
+        year = int(m.group(1) or m.group(2))
+        found.append(_years(year, 9999, f"year: {year} or later"))
+    for m in q.take(r"\b((?:19|20)\d\d)\s*(?:or|and)\s+(?:earlier|before|older)\b|\b(?:up\s+to|until|till|through|"
+                    r"no\s+later\s+than|not\s+after|in\s+or\s+before)\s+((?:19|20)\d\d)\b"):
+        year = int(m.group(1) or m.group(2))
+        found.append(_years(0, year, f"year: {year} or earlier"))
     for m in q.take(r"\b(before|prior to|earlier than|after|later than|since|from)\s+((?:19|20)\d\d)\b"):
         word, year = m.group(1).casefold(), int(m.group(2))
         if word in ("before", "prior to", "earlier than"):
@@ -112,14 +167,41 @@ def dates(q: Question) -> list[Condition]:
             found.append(_years(year, 9999, f"year: {year} or later"))
         else:
             found.append(_years(year, year, f"year: {year}"))
+    for m in q.take(r"\b(?:the\s+)?((?:19|20)\d)0'?s\b"):  # the 2010s
+        low = int(m.group(1)) * 10
+        found.append(_years(low, low + 9, f"year: {low}s"))
+    for m in q.take(rf"\b(?:(?:the\s+)?(first|second|1st|2nd|last)\s+half|(?:the\s+)?(first|second|third|fourth|last|1st|2nd|"
+                    rf"3rd|4th)\s+quarter|(?:H([12])|Q([1-4])))\s+(?:of\s+)?((?:19|20)\d\d)\b"):
+        half, quarter = m.group(1) or m.group(3), m.group(2) or m.group(4)
+        if half:
+            index = 0 if half.casefold() in ("first", "1st", "1") else 1
+            low, high = 1 + 6 * index, 6 + 6 * index
+        else:
+            index = {"first": 0, "1st": 0, "1": 0, "second": 1, "2nd": 1, "2": 1, "third": 2, "3rd": 2, "3": 2}.get(
+                quarter.casefold(), 3)
+            low, high = 1 + 3 * index, 3 + 3 * index
+        a, b = f"{m.group(5)}-{low:02d}", f"{m.group(5)}-{high:02d}"
+        found.append(Condition("date", f"{a}..{b}", f"posted: {a} to {b}",
+                               lambda p, a=a, b=b: bool(p.date) and p.date_precision != "year" and a <= p.date[:7] <= b))
     for m in q.take(r"\b((?:19|20)\d\d)\b"):
         year = int(m.group(1))
         found.append(_years(year, year, f"year: {year}"))
     return found
 
 
+def dated_year(paper: Paper) -> int | None:
+    """The year of the paper's own date. A year taken from its venue ('ICLR 2026', on a page that prints no dates)
+    says when the conference is, not when the paper was posted: such papers are named apart, not counted."""
+    return None if venue_year_only(paper) else paper.year
+
+
+def venue_year_only(paper: Paper) -> bool:
+    return paper.date_precision == "year" and paper.date_inferred
+
+
 def _years(low: int, high: int, label: str) -> Condition:
-    return Condition("year", f"{low}-{high}", label, lambda p: p.year is not None and low <= p.year <= high)
+    return Condition("year", f"{low}-{high}", label, lambda p: bool(dated_year(p)) and low <= p.year <= high,
+                     wider=lambda p: p.year is not None and low <= p.year <= high)
 
 
 def _month_number(text: str) -> int:
@@ -131,24 +213,41 @@ def _day(year: str, month: str, day: str) -> Condition:
     return Condition("date", iso, f"posted: {iso}", lambda p: p.date == iso and p.date_precision == "day")
 
 
+_COMPARE = r"(exactly|only|more than|over|fewer than|less than|at least|at most|up to|no more than|no fewer than|" \
+           r"no less than|not more than)"
+
+
 def author_count(q: Question) -> list[Condition]:
-    m = q.take(rf"\b(exactly|only|more than|over|fewer than|less than|at least|at most)?\s*{_COUNT}\s+(?:co-?)?authors?\b"
-               r"|\b(single|sole)[- ]author(?:ed)?\b")
+    """'more than five authors', 'two or more co-authors', 'two-author papers', 'single-authored', 'a sole author',
+    'between four and six authors'."""
+    if m := q.take(rf"\bbetween\s+{_COUNT}\s+and\s+{_COUNT}\s+(?:co-?)?authors?\b"):
+        low, high = sorted((_number(m[0].group(1)), _number(m[0].group(2))))
+        return [Condition("author_count", f"{low}-{high}", f"authors: {low} to {high}",
+                          lambda p: not p.authors_truncated and low <= len(p.authors) <= high)]
+    m = q.take(rf"\b{_COMPARE}?\s*{_COUNT}(?:\s+or\s+(more|fewer|less))?[\s-]+(?:co-?)?author(?:s|ed)?\b"
+               r"|\b(single|sole|solo)[- ]author(?:s|ed)?\b|\b(?:an?\s+)?(single|sole|solo)\s+author\b")
     if not m:
         return []
     m = m[0]
-    if m.group(3):
+    if m.group(4) or m.group(5):
         word, n = "exactly", 1
     else:
-        word, n = (m.group(1) or "exactly").casefold(), _number(m.group(2))
-    tests = {"exactly": lambda p: not p.authors_truncated and len(p.authors) == n,
-             "only": lambda p: not p.authors_truncated and len(p.authors) == n,
-             "more than": lambda p: len(p.authors) > n, "over": lambda p: len(p.authors) > n,
-             "at least": lambda p: len(p.authors) >= n,
-             "fewer than": lambda p: not p.authors_truncated and 0 < len(p.authors) < n,
-             "less than": lambda p: not p.authors_truncated and 0 < len(p.authors) < n,
-             "at most": lambda p: not p.authors_truncated and 0 < len(p.authors) <= n}
-    return [Condition("author_count", f"{word} {n}", f"authors: {word} {n}", tests[word])]
+        n = _number(m.group(2))
+        word = {"more": "at least", "fewer": "at most", "less": "at most"}.get((m.group(3) or "").casefold()) \
+            or {"up to": "at most", "no more than": "at most", "not more than": "at most", "no fewer than": "at least",
+                "no less than": "at least", "only": "exactly"}.get((m.group(1) or "").casefold()) \
+            or (m.group(1) or "exactly").casefold()
+    return [Condition("author_count", f"{word} {n}", f"authors: {word} {n}", count_test(word, n))]
+
+
+def count_test(word: str, n: int):
+    """A test on a paper's author list; a list the page cut with 'et al.' only passes what its printed part proves."""
+    return {"exactly": lambda p: not p.authors_truncated and len(p.authors) == n,
+            "more than": lambda p: len(p.authors) > n, "over": lambda p: len(p.authors) > n,
+            "at least": lambda p: len(p.authors) >= n,
+            "fewer than": lambda p: not p.authors_truncated and 0 < len(p.authors) < n,
+            "less than": lambda p: not p.authors_truncated and 0 < len(p.authors) < n,
+            "at most": lambda p: not p.authors_truncated and 0 < len(p.authors) <= n}[word]
 
 
 def _number(text: str) -> int:

@@ -1,0 +1,153 @@
+"""How the planner combines what a question names: negated and included spans, 'or' between values,
+sorts by the length of the author list, and counts per value ('which category has the most papers').
+
+All of it is grammar over the question's frame ("not", "excluding", "including", "or", "the most"),
+never a list of topics: a span is only treated as metadata when every word in it is grounded or frame
+(rag/planner.py checks), so "not just vision" in a content question stays a content question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rag.plan_terms import NUMBER_WORDS, Condition, Question
+
+# A cue and the values it governs: the shortest run of words after it that names grounded values, extended
+# over 'or'/'nor' ('not in CL or CV'); never past punctuation or a new clause.
+_NEGATION = r"\b(?:not|no|never|neither|nor|without|lacking|lack|lacks|missing|excluding|exclude|except(?:\s+for)?|" \
+            r"other\s+than|apart\s+from|aside\s+from|besides|outside(?:\s+of)?|rather\s+than|as\s+opposed\s+to|" \
+            r"instead\s+of)\b|\bnon-(?=\w)"
+_INCLUSION = r"\b(?:including|incl\.|as\s+well\s+as|plus|along\s+with|together\s+with|also\s+counting)\b"
+_BOUNDARY = r"[?,;:!]|\.(?!\w)|\b(?:but|that|which|who|whose|where|when)\b"  # 'cs.LG' is one word
+_JOINERS = {"or", "nor", "either", "neither"}
+_FIELD_NOUNS = {"tag", "tags", "label", "labels", "mark", "marks", "list", "lists", "author", "authors", "co-author",
+                "co-authors", "coauthors", "paper", "papers", "ones", "entries", "category", "categories", "date",
+                "dates", "section", "page", "listed", "given", "printed", "shown"}
+
+# Fields a paper has one value of: two values named for one of them mean either ('CL and CV papers').
+_SINGLE_VALUED = {"category", "organisation", "section", "venue", "page"}
+
+Extract = Callable[[Question], list[Condition]]
+
+
+def scoped(q: Question, extract: Extract) -> list[tuple[str, list[Condition]]]:
+    """('not' | 'also', conditions) for each negation or inclusion cue followed by grounded values; the cue and
+    those values are cut from the question. A cue followed by anything else ('not just vision') is left alone."""
+    found = []
+    for kind, cue in (("not", _NEGATION), ("also", _INCLUSION)):
+        while True:
+            hit = _first_grounded(q, cue, extract)
+            if hit is None:
+                break
+            start, end, conditions = hit
+            q.text = q.text[:start] + " " + q.text[end:]
+            found.append((kind, conditions))
+    return found
+
+
+def _first_grounded(q: Question, cue: str, extract: Extract) -> tuple[int, int, list[Condition]] | None:
+    for m in re.finditer(cue, q.text, re.I):
+        rest = q.text[m.end():]
+        stop = re.search(_BOUNDARY, rest, re.I)
+        words = list(re.finditer(r"\S+", rest[: stop.start()] if stop else rest))
+        if m.group(0).casefold() == "non-":
+            words = words[:1]
+        best: tuple[int, list[Condition]] | None = None
+        for k in range(1, len(words) + 1):
+            if best is not None and words[best[0]].group(0).casefold() not in _JOINERS:
+                break  # past the first values: only 'or'/'nor' carries the cue further
+            sub = Question(rest[: words[k - 1].end()])
+            conditions = extract(sub)
+            if conditions and not sub.residual() and (best is None or len(conditions) > len(best[1])):
+                best = (k, conditions)
+        if best is not None:
+            k = best[0]  # 'no organisation tag', 'not workshop papers': the field's own nouns go with the value
+            while k < len(words) and words[k].group(0).casefold().strip("?.,!") in _FIELD_NOUNS:
+                k += 1
+            return m.start(), m.end() + words[k - 1].end(), best[1]
+    return None
+
+
+def merge(conditions: list[Condition], question: str) -> list[Condition]:
+    """Values of one single-valued field become one 'either' condition; two authors are both asked for
+    ('papers by A and B') unless the question joins them with 'or'."""
+    out: list[Condition] = []
+    either_authors = bool(re.search(r"\bor\b|\beither\b", question, re.I)) and \
+        not re.search(r"\btogether\b|\bjointly\b|\bboth\b", question, re.I)
+    groups: dict[str, list[Condition]] = {}
+    for c in conditions:
+        if c.value.startswith("not "):
+            out.append(c)
+        elif c.field in _SINGLE_VALUED or (c.field == "author" and either_authors):
+            groups.setdefault(c.field, []).append(c)
+        else:
+            out.append(c)
+    return [Condition.any_of(group) for group in groups.values()] + out
+
+
+def sort_by_authors(q: Question) -> str | None:
+    """'the longest author list', 'the most authors', 'the fewest co-authors': 'last' (most) or 'first' (fewest)."""
+    m = q.take(r"\b(longest|largest|biggest|most|greatest|highest|fewest|shortest|smallest|least|lowest)\s+"
+               r"(?:(?:number|list|count)\s+of\s+)?(?:co-?)?(?:authors?(?:\s+lists?)?|author\s+count|team)\b")
+    if not m:
+        return None
+    return "first" if m[0].group(1).casefold() in ("fewest", "shortest", "smallest", "least", "lowest") else "last"
+
+
+_GROUPS = {"author": r"authors?|people|persons?|researchers?|co-?authors?",
+           "category": r"(?:arxiv\s+)?(?:categor(?:y|ies)|subjects?|areas?|fields?)",
+           "organisation": r"(?:organi[sz]ation\s+)?tags?|organi[sz]ations?|labs?",
+           "year": r"years?", "month": r"months?", "section": r"sections?|tracks?", "venue": r"venues?|conferences?",
+           "page": r"pages?|sources?|listings?"}
+
+
+_PLURALS = {"author": r"authors|people|researchers|co-?authors", "category": r"(?:arxiv\s+)?(?:categories|subjects)",
+            "organisation": r"(?:organi[sz]ation\s+)?tags|organi[sz]ations|labs", "year": r"years", "month": r"months",
+            "section": r"sections|tracks", "venue": r"venues|conferences", "page": r"pages|sources|listings"}
+
+
+def group_by(q: Question) -> tuple[str, str] | None:
+    """(field, 'most' | 'fewest' | 'all') for a count per value: 'which category has the most papers', 'the most
+    common tag', 'who wrote the most papers', 'how many papers per year', 'a breakdown by category'."""
+    amount = r"\b(?:the\s+)?(most|fewest|least)\s+(?:number\s+of\s+)?(?:papers?|entries|works|publications|often|" \
+             r"frequently)\b|\b(?:the\s+)?(most|fewest|least)\s*[?.!]?\s*$"
+    for name, words in _GROUPS.items():
+        plural = rf"(?:{_PLURALS[name]})"
+        listed = rf"^\W*(?:how\s+many\s+(?:distinct\s+|different\s+|unique\s+|separate\s+)?|(?:which|what)\s+" \
+                 rf"(?:distinct\s+|different\s+|unique\s+)?|(?:list|name|show)(?:\s+me)?(?:\s+(?:all|every|the))*\s+" \
+                 rf"(?:distinct\s+|different\s+|unique\s+)?){plural}\b"
+        if re.search(listed, q.text, re.I) and not re.search(r"\b(most|fewest|least)\b", q.text, re.I):
+            q.take(listed)
+            return name, "all"
+        if name == "author" and q.take(r"^\W*who\s+(?:are|were)\b(?!.*\b(?:most|fewest)\b)"):
+            return name, "all"
+        per = rf"\b(?:per|by|for\s+each|in\s+each|each|every|across)\s+(?:{words})\b"
+        if re.search(r"\bhow\s+many\b|\bcount|\bbreakdown\b|\bnumber\b|\bdistribut\w+", q.text, re.I) and \
+                q.take(per):
+            q.take(r"\bbreakdown\b|\bdistribut\w+\b")
+            return name, "all"
+        if m := q.take(rf"\b(?:the\s+)?(most|least)\s+(?:common|frequent|prolific|represented|popular)\s+(?:{words})\b"):
+            return name, "most" if m[0].group(1).casefold() == "most" else "fewest"
+        asked = rf"\b(?:which|what)\s+(?:{words})\b" + (r"|\bwho(?:se)?\b" if name == "author" else "")
+        if re.search(asked, q.text, re.I) and (m := re.search(amount, q.text, re.I)):
+            q.take(asked)
+            q.take(re.escape(m.group(0).strip(" ?.!")))
+            return name, "most" if (m.group(1) or m.group(2)).casefold() == "most" else "fewest"
+    return None
+
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+_SORT_WORDS = r"(?:most\s+recent|newest|latest|oldest|earliest|longest|shortest|most|fewest)"
+
+
+def top(q: Question) -> tuple[int | None, int | None]:
+    """(limit, nth) of a sort: 'the three most recent papers' -> (3, None); 'the second oldest' -> (None, 2)."""
+    if m := re.search(rf"\b({'|'.join(_ORDINALS)})[\s-]+(?={_SORT_WORDS}\b)", q.text, re.I):
+        q.take(re.escape(m.group(0)))
+        return None, _ORDINALS[m.group(1).casefold()]
+    numbers = "|".join(w for w in NUMBER_WORDS if w not in ("zero", "one", "single", "sole"))
+    if m := re.search(rf"\b(\d+|{numbers})\s+(?={_SORT_WORDS}\b)", q.text, re.I):
+        q.take(r"\b" + re.escape(m.group(0)))
+        return (int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1).casefold()]), None
+    return None, None

@@ -1,0 +1,192 @@
+"""The catalog's own values in a question: a title, people, categories, tags, institutes, sections, venues, pages.
+
+Each extractor cuts the span it grounds out of the question (rag.plan_terms.Question) and returns a
+Condition; nothing is taken unless the catalog holds that value, so a topical word that only looks like
+metadata ("sound", "vision") stays in the question and keeps it away from the planner.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.authors import by_author
+from rag.catalog import Catalog
+from rag.plan_terms import _COMPARE, _COUNT, NUMBER_WORDS, Condition, Question, _number, author_count, dates
+from rag.records import Paper, normalize_title
+
+
+def conditions(q: Question, catalog: Catalog) -> list[Condition]:
+    """Every condition the text names, in an order where a longer reading wins ('ICLR 2026' is a venue, not
+    a year; 'at least one Amii-affiliated author' is an affiliation, not an author count)."""
+    found = people(q, catalog)
+    found += tags(q, catalog)
+    found += dates(q)
+    found += categories(q, catalog)
+    found += author_count(q)
+    return found
+
+
+def title(q: Question, catalog: Catalog) -> Paper | None:
+    """A paper named by its title (quoted, a prefix of it, or in full) or by the short name it goes by."""
+    for quoted in re.findall(r"'([^']{3,})'|\"([^\"]{3,})\"", q.text):
+        key = normalize_title(quoted[0] or quoted[1])
+        found = [p for t, p in catalog.titles.items() if t == key] or \
+                [p for t, p in catalog.titles.items() if t.startswith(key)]
+        if len(found) == 1:
+            q.take(re.escape(quoted[0] or quoted[1]).join(["['\"]", "['\"]"]))
+            return found[0]
+    padded = f" {normalize_title(q.text)} "
+    for key, paper in catalog.titles.items():  # longest first
+        if len(key.split()) >= 3 and f" {key} " in padded:
+            words = [re.escape(w) for w in re.findall(r"[^\W_]+", paper.title)]
+            q.take(r"\W+".join(words) + r"\b")
+            return paper
+    for name, paper in catalog.short_names.items():
+        # The substring test first: a regex compiled per paper per question made search O(papers) in re.compile.
+        if name in q.text and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", q.text):
+            q.take(rf"(?<![\w-]){re.escape(name)}(?![\w-])", 0)
+            return paper
+    return None
+
+
+def people(q: Question, catalog: Catalog) -> list[Condition]:
+    """Authors by full name or a surname printed on the pages."""
+    found = []
+    present = set(normalize_title(q.text).split())
+    for key, name in sorted(catalog.authors.items(), key=lambda item: -len(item[0])):
+        if not set(key.split()) <= present:
+            continue  # cheap test first: each word of the name must be in the question
+        words = [re.escape(w) for w in re.findall(r"[^\W_]+", name)]
+        if q.take(r"\b" + r"\W+".join(words) + r"\b(?:'s)?"):
+            found.append(_author(name))
+    for surname, names in catalog.surnames.items():
+        if len(names) == 1 and surname in q.text and q.take(rf"\b{re.escape(surname)}\b(?:'s)?", 0):  # capitalised, as a name is
+            found.append(_author(next(iter(names))))
+    return found
+
+
+def _author(name: str) -> Condition:
+    return Condition("author", name, f"author: {name}", lambda p: by_author(p, name))
+
+
+def tags(q: Question, catalog: Catalog) -> list[Condition]:
+    found = _institutes(q, catalog)
+    for organisation in sorted(catalog.organisations):
+        if q.take(rf"\b{re.escape(organisation)}\b"):
+            found.append(Condition("organisation", organisation, f"organisation: {organisation}",
+                                   lambda p, o=organisation: (p.organisation or "").casefold() == o))
+    if q.take(r"\bmain[- ]conference\b|\baccepted\b|\bmain track\b"):
+        found.append(Condition("section", "accepted", "section: accepted", lambda p: p.section == "accepted"))
+    for section in sorted(catalog.sections - {"accepted"}):
+        if q.take(rf"\b{re.escape(section)}s?\b"):
+            found.append(Condition("section", section, f"section: {section}", lambda p, s=section: p.section == s))
+    for venue in sorted(catalog.venues):
+        for m in q.take(rf"\b{re.escape(venue)}\b(?:\s+((?:19|20)\d\d))?(?:'s)?", 0):
+            name = f"{venue} {m.group(1)}" if m.group(1) else venue
+            found.append(Condition("venue", name, f"venue: {name}", lambda p, v=name: (p.venue or "").startswith(v)))
+    for owner in sorted(catalog.owners):
+        surname = re.escape(owner.split()[-1])
+        if q.take(rf"\b(?:{re.escape(owner)}|{surname})(?:'s)?\s+profile(?:\s+page)?\b"):
+            found.append(Condition("page", owner, f"page: {owner}'s profile", lambda p, o=owner: p.profile_of == o))
+    if q.take(r"\bprofile(?: page)?\b"):
+        found.append(Condition("page", "profile", "page: a profile", lambda p: p.profile_of is not None))
+    if q.take(r"\btrending(?: papers)?(?: page| list)?\b"):
+        found.append(Condition("page", "trending", "page: trending papers",
+                               lambda p: any(s.format == "trending" for s in p.sources)))
+    return found
+
+
+def _institutes(q: Question, catalog: Catalog) -> list[Condition]:
+    """The legend's institute, read three ways:
+    - its page: 'on Amii's ICLR page', 'the Amii ICLR papers', 'Amii's papers' (the papers it lists);
+    - a number of its authors: 'at least one Amii-affiliated author', 'two Amii authors', 'an Amii researcher';
+    - the mark alone: 'Amii-affiliated', 'affiliated with Amii'."""
+    found = []
+    for institute in sorted(catalog.institutes):
+        name = re.escape(institute)
+        has_page = any(institute in page for page in catalog.pages)
+        on_page = rf"\b(?:(?:on|in|from)\s+(?:the\s+)?)?{name}(?:'s)?\s+(?:[A-Z]+\s+(?:(?:19|20)\d\d\s+)?)?" \
+                  r"(?:page|list|listing|papers?)\b"
+        counted = rf"\b(?:{_COMPARE}\s+)?(?:{_COUNT}(?:\s+or\s+(more|fewer|less))?|an?|any|some)?\s*{name}(?:'s)?" \
+                  r"(?:[- ]affiliated)?\s+" \
+                  r"(?:co-?)?(?:authors?|researchers?|members?|people|fellows?)\b"
+        if has_page and (m := q.take(on_page)):
+            found.append(Condition("page", institute, f"page: {institute}'s page",
+                                   lambda p, i=institute: any(i in (s.page_name or "") for s in p.sources)))
+        elif m := q.take(counted):
+            word, n = _affiliated_count(m[0])
+            label = f"affiliation: {institute}" + ("" if (word, n) == ("at least", 1) else f" ({word} {n} authors)")
+            found.append(Condition("affiliation", institute, label,
+                                   lambda p, i=institute, w=word, k=n: _compare(
+                                       sum(a.affiliation == i for a in p.authors), w, k)))
+        elif q.take(rf"\b(?:affiliated\s+with\s+|affiliation\s+(?:with|to)\s+)?{name}(?:'s)?(?:[- ]affiliat\w*)?\b"):
+            found.append(Condition("affiliation", institute, f"affiliation: {institute}",
+                                   lambda p, i=institute: any(a.affiliation == i for a in p.authors)))
+    return found
+
+
+def _affiliated_count(m: re.Match) -> tuple[str, int]:
+    """'an Amii author' -> at least 1; 'two Amii authors' -> exactly 2; 'more than one' -> more than 1."""
+    if not m.group(2) or not m.group(2)[0].isdigit() and m.group(2).casefold() not in NUMBER_WORDS:
+        return "at least", 1
+    n = _number(m.group(2))
+    word = (m.group(1) or "").casefold()
+    if m.group(3):  # 'two or more', 'three or fewer'
+        return ("at least" if m.group(3).casefold() == "more" else "at most"), n
+    word = {"only": "exactly", "over": "more than", "up to": "at most", "no more than": "at most",
+            "not more than": "at most", "no fewer than": "at least", "no less than": "at least"}.get(word, word)
+    return word or ("at least" if n == 1 else "exactly"), n
+
+
+def _compare(count: int, word: str, n: int) -> bool:
+    return {"exactly": count == n, "at least": count >= n, "more than": count > n, "fewer than": 0 < count < n,
+            "less than": 0 < count < n, "at most": 0 < count <= n}.get(word, count >= n)
+
+
+def categories(q: Question, catalog: Catalog) -> list[Condition]:
+    """A code as printed (capitals: 'LG', 'cs.AI', '(MES-HALL)') or an arXiv name in any case."""
+    found = []
+    for name, code in sorted(catalog.categories.items(), key=lambda item: -len(item[0])):
+        if name.startswith("cs."):
+            continue  # the code's own pattern takes an optional 'cs.'
+        if name == code.casefold():
+            taken = q.take(rf"\(?\b(?:cs\.)?{re.escape(code)}\b\)?", 0)
+        else:
+            taken = q.take(rf"\b{re.escape(name)}\b")
+        if taken and not any(c.value == code for c in found):
+            found.append(Condition("category", code, f"category: {catalog.category_label(code)}",
+                                   lambda p, c=code: p.category == c))
+    return found
+
+
+def presence(q: Question, negated: bool) -> list[Condition]:
+    """'with an organisation tag', 'without a category', 'no date': whether the pages print a field at all.
+    Outside a negation an article is required ('papers with a category'), so 'which category …' is not one."""
+    article = r"(?:an?|any|some)\s+" if not negated else r"(?:an?|any)?\s*"
+    lead = "" if negated else r"\b(?:with|have|has|carry|carries|carrying|having|show|shows|print|prints)\s+"
+    fields = [("organisation", r"(?:organi[sz]ation\s+)?tags?|organi[sz]ations?", lambda p: p.organisation is not None),
+              ("category", r"(?:arxiv\s+)?(?:categor(?:y|ies)|subjects?)", lambda p: p.category is not None),
+              ("date", r"(?:printed\s+|full\s+|posting\s+)?dates?", lambda p: bool(p.date)),
+              ("affiliation", r"affiliat\w+(?:\s+(?:co-?)?authors?)?|affiliation\s+marks?",
+               lambda p: any(a.affiliation for a in p.authors)),
+              ("authors", r"(?:listed\s+|printed\s+)?authors?(?:\s+list(?:ed)?)?", lambda p: bool(p.authors)),
+              ("venue", r"venues?", lambda p: p.venue is not None)]
+    found = []
+    for name, words, test in fields:
+        if q.take(rf"{lead}{article}\b(?:{words})\b"):
+            found.append(Condition("presence", name, f"has: {name}", test))
+    return found
+
+
+def name_as_affiliated(question: str, found: list[Condition]) -> list[Condition]:
+    """'Which papers list Lili Mou as an Amii-affiliated author?': the mark is on that author, not on any author."""
+    people_ = [c for c in found if c.field == "author"]
+    marks = [c for c in found if c.field == "affiliation"]
+    if len(people_) != 1 or len(marks) != 1 or not re.search(r"\bas\s+(?:an?\s+)?\S+[- ]affiliated\b|\bas\s+an?\s+"
+                                                               rf"{re.escape(marks[0].value)}\b", question, re.I):
+        return found
+    person, mark = people_[0], marks[0]
+    both = Condition("affiliation", mark.value, f"{person.label} ({mark.value})",
+                     lambda p: any(normalize_title(a.name) == normalize_title(person.value) and
+                                   a.affiliation == mark.value for a in p.authors))
+    return [c for c in found if c not in (person, mark)] + [both]
