@@ -175,3 +175,20 @@ def test_a_reference_list_is_embedded_from_its_lead_and_first_words_only(embedde
         assert embedder.count_tokens([vector_text])[0] < chunk.token_count / 2
     prose = [c for c in chunks if c.kind == "body"]
     assert prose and all(embedding_text(c) == c.text for c in prose + [chunks[0]])
+
+
+def test_packing_keeps_whole_units_steps_back_for_overlap_and_always_moves_forward():
+    from rag.chunk_packing import Unit, pack
+
+    def words(texts):  # a word is one piece, plus [CLS] and [SEP]: the embedder's counts are additive the same way
+        return [len(t.split()) + 2 for t in texts]
+
+    units = [Unit(text, page) for text, page in [("a b c", 1), ("d e", 1), ("f g h i", 2), ("j", 2)]]
+    assert [[u.text for u in g] for g in pack(units, words, budget=6, overlap=0)] == [["a b c", "d e"],
+                                                                                    ["f g h i", "j"]]
+    overlapped = [[u.text for u in g] for g in pack(units, words, budget=6, overlap=1)]
+    assert overlapped == [["a b c", "d e"], ["d e", "f g h i"], ["f g h i", "j"]]
+    # A unit longer than the budget is cut at words, keeps its page, and never loops.
+    cut = pack([Unit("one two three four five six seven", 3)], words, budget=3, overlap=2)
+    assert [" ".join(u.text for u in g) for g in cut] == ["one two three", "four five six", "seven"]
+    assert {u.page for g in cut for u in g} == {3}
