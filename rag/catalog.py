@@ -7,6 +7,7 @@ looks like metadata ("sound", "latest") never becomes a filter unless the catalo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rag.authors import AuthorIndex, by_author
@@ -16,8 +17,27 @@ from rag.taxonomy import category_name, names_for
 
 def page_label(source: SourceRef) -> str:
     """'Amii at ICLR 2026 (seeds/000_….txt, line 7)': the page's own name first, the file after."""
-    where = f"{source.path}, line {source.line}" if source.line else source.path
+    # A PDF's title, authors and date are read off its first page (the arXiv stamp or the proceedings footer).
+    where = f"{source.path}, line {source.line}" if source.line else \
+        f"{source.path}, p. 1" if source.format == "pdf" else source.path
     return f"{source.page_name} ({where})" if source.page_name else where
+
+
+_BODY = r"(?:Association|Conference|Society|Symposium|Workshop|Meeting)"
+
+
+def venue_names(venue: str | None) -> set[str]:
+    """The names a question may use for a venue: 'ICLR 2026 (accepted)' -> ICLR; 'Proceedings of NAACL-HLT 2018' ->
+    NAACL-HLT, NAACL, HLT; '… Meeting of the Association for Computational Linguistics' -> ACL (its initials)."""
+    if not venue:
+        return set()
+    names = {t for t in re.findall(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)*\b", venue)}
+    names |= {part for name in names for part in name.split("-") if len(part) >= 2 and not part.isdigit()}
+    for m in re.finditer(rf"\b({_BODY})\s+(?:for|on|of)\s+((?:[A-Z][\w-]+\s*(?:and\s+)?)+)", venue):
+        initials = m.group(1)[0] + "".join(w[0] for w in m.group(2).split() if w[:1].isupper())
+        if len(initials) >= 3:
+            names.add(initials)
+    return names
 
 
 def short_name(title: str) -> str | None:
@@ -73,8 +93,7 @@ class Catalog:
                     catalog.categories[name.casefold()] = code
             if paper.section:
                 catalog.sections.add(paper.section)
-            if paper.venue:
-                catalog.venues.add(paper.venue.split()[0])
+            catalog.venues.update(venue_names(paper.venue))
             catalog.titles[normalize_title(paper.title)] = paper
             if name := short_name(paper.title):
                 catalog.short_names[name] = paper
@@ -115,4 +134,4 @@ def describe(paper: Paper) -> str:
     return f"{paper.title} — " + "; ".join(parts)
 
 
-__all__ = ["Catalog", "by_author", "describe", "page_label", "short_name"]
+__all__ = ["Catalog", "by_author", "describe", "page_label", "short_name", "venue_names"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from rag.authors import by_author
-from rag.catalog import Catalog
+from rag.catalog import Catalog, venue_names
 from rag.plan_terms import _COMPARE, _COUNT, NUMBER_WORDS, Condition, Question, _number, author_count, dates
 from rag.records import Paper, normalize_title
 
@@ -80,10 +80,12 @@ def tags(q: Question, catalog: Catalog) -> list[Condition]:
     for section in sorted(catalog.sections - {"accepted"}):
         if q.take(rf"\b{re.escape(section)}s?\b"):
             found.append(Condition("section", section, f"section: {section}", lambda p, s=section: p.section == s))
-    for venue in sorted(catalog.venues):
-        for m in q.take(rf"\b{re.escape(venue)}\b(?:\s+((?:19|20)\d\d))?(?:'s)?", 0):
+    for venue in sorted(catalog.venues, key=lambda v: -len(v)):  # NAACL-HLT before NAACL
+        for m in q.take(rf"(?<![\w-]){re.escape(venue)}(?![\w-])(?:\s+((?:19|20)\d\d))?(?:'s)?", 0):
             name = f"{venue} {m.group(1)}" if m.group(1) else venue
-            found.append(Condition("venue", name, f"venue: {name}", lambda p, v=name: (p.venue or "").startswith(v)))
+            found.append(Condition("venue", name, f"venue: {name}",
+                                   lambda p, v=venue, y=m.group(1): v in venue_names(p.venue)
+                                   and (y is None or y in (p.venue or "") or str(p.year) == y)))
     for owner in sorted(catalog.owners):
         surname = re.escape(owner.split()[-1])
         if q.take(rf"\b(?:{re.escape(owner)}|{surname})(?:'s)?\s+profile(?:\s+page)?\b"):
