@@ -34,6 +34,8 @@ class Scored:
     exact: bool | None
     count_exact: bool | None
     answer: str = ""
+    missing: list[str] = field(default_factory=list)  # gold titles the answer left out
+    extra: list[str] = field(default_factory=list)  # titles the answer gave that are not gold (list/count only)
 
 
 @dataclass
@@ -94,8 +96,12 @@ def score(item: dict, library, k: int = 5) -> Scored:
         exact = bool(got) and got[0] in gold and (not keywords or any(w in text.casefold() for w in keywords))
     if item.get("expected_count") is not None and op in ("list", "count"):
         count_exact = answer is not None and len(rows) == int(item["expected_count"])
+    by_key = {normalize_title(t): t for t in item.get("gold_titles") or []} | dict(zip(got, rows))
+    missing = [by_key[k] for k in sorted(gold - set(got))]
+    extra = [by_key[k] for k in sorted(set(got) - gold)] if op in ("list", "count") else []
     return Scored(id=str(item.get("id", "")), question=question, op=op, planned=answer is not None, rows=rows[:10],
-                  recall_at_5=recall, exact=exact, count_exact=count_exact, answer=text[:300])
+                  recall_at_5=recall, exact=exact, count_exact=count_exact, answer=text[:300],
+                  missing=missing, extra=extra)
 
 
 def run_metadata(library, path: Path, probes: bool = False) -> MetadataRun:
@@ -126,6 +132,11 @@ def metadata_command(ctx, dataset, probes, as_json, verbose):
         click.echo(f"{name:>16}: {value}")
     if verbose:
         for q in run.questions:
-            if (probes and q.planned) or (not probes and (q.exact is False or (q.recall_at_5 or 1) < 1)):
-                click.echo(f"- {q.id} [{q.op}] planned={q.planned} exact={q.exact} r@5={q.recall_at_5}: "
-                           f"{q.question}\n    {q.answer[:160]}")
+            missed = q.exact is False or q.count_exact is False or (q.recall_at_5 or 1) < 1
+            if (probes and q.planned) or (not probes and missed):
+                click.echo(f"- {q.id} [{q.op}] planned={q.planned} exact={q.exact} count={q.count_exact} "
+                           f"r@5={q.recall_at_5}: {q.question}\n    {q.answer[:160]}")
+                for title in q.missing:
+                    click.echo(f"    missing: {title}")
+                for title in q.extra:
+                    click.echo(f"    extra:   {title}")
