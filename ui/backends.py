@@ -70,7 +70,7 @@ class Backends:
             self.choices.insert(0, (f"Ollama · {name}{missing}", f"ollama:{name}"))
 
     def _embedded(self) -> tuple[list[Choice], str]:
-        from rag.llm.embedded import EmbeddedLLM
+        from rag.llm.registry import resolve_llm
 
         specs = ["embedded"]
         if self.default_spec.startswith("embedded:"):
@@ -78,8 +78,7 @@ class Backends:
         choices, notes = [], []
         for spec in specs:
             try:
-                llm = EmbeddedLLM(spec.partition(":")[2] or None, n_ctx=self.settings.llm.embedded_context_window,
-                                  threads=self.settings.llm.embedded_threads)
+                llm = resolve_llm(spec, self.settings)  # built as the CLI builds it; the weights load on first use
             except LLMError as exc:
                 notes.append(str(exc))
                 continue
