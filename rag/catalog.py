@@ -120,6 +120,8 @@ class Catalog:
 def describe(paper: Paper) -> str:
     """One catalog row as text: what the pages print about the paper."""
     parts = [paper.author_line(limit=6) or "authors not listed"]
+    if paper.authors_duplicate_of:  # the page repeats an earlier entry's list verbatim (rag/parsing/duplicates.py)
+        parts[0] += " (the same list as an earlier entry on the page; it may be copied)"
     if paper.date:
         note = "" if not paper.date_inferred else " (from the venue)" if paper.date_precision == "year" \
             else " (year not printed)"

@@ -189,7 +189,9 @@ def lookup_text(paper: Paper, field: str) -> str:
         if not paper.authors:
             return f"The page lists no authors for {title}."
         more = " (the page cuts the list with 'et al.')" if paper.authors_truncated else ""
-        return f"{title} is by {paper.author_line()}{more}."
+        copied = " The page prints the same list for an earlier entry; it may be copied." \
+            if paper.authors_duplicate_of else ""
+        return f"{title} is by {paper.author_line()}{more}.{copied}"
     if field in ("first_author", "last_author"):
         if not paper.authors:
             return f"The page lists no authors for {title}."

@@ -5,6 +5,7 @@ catalog's own values (people, categories, tags, titles) and decides the plan."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from rag.records import Paper
@@ -88,7 +89,13 @@ KNOWN = {
     "category": lambda p: p.category is not None, "section": lambda p: p.section is not None,
     "year": lambda p: dated_year(p) is not None, "date": lambda p: dated_year(p) is not None,
     "organisation": lambda p: p.organisation is not None or any(s.format == "profile" for s in p.sources),
+    "code": lambda p: p.has_code is not None,
 }
+
+
+def fold(text: str) -> str:
+    """Accents off, case kept: 'Szepesvari' in a question is the page's 'Szepesvári'."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 class Question:
@@ -96,7 +103,7 @@ class Question:
 
     def __init__(self, question: str):
         self.original = question
-        self.text = " " + re.sub(r"[‘’“”]", "'", question) + " "
+        self.text = " " + fold(re.sub(r"[‘’“”]", "'", question)) + " "
 
     def take(self, pattern: str, flags: int = re.I) -> list[re.Match]:
         matches = list(re.finditer(pattern, self.text, flags))

@@ -11,7 +11,8 @@ import re
 
 from rag.authors import by_author
 from rag.catalog import Catalog, venue_names
-from rag.plan_terms import _COMPARE, _COUNT, NUMBER_WORDS, Condition, Question, _number, author_count, dates
+from rag.plan_terms import (_COMPARE, _COUNT, NUMBER_WORDS, Condition, Question, _number, author_count, dates,
+                            fold)
 from rag.records import Paper, normalize_title
 
 
@@ -38,10 +39,11 @@ def title(q: Question, catalog: Catalog) -> Paper | None:
     padded = f" {normalize_title(q.text)} "
     for key, paper in catalog.titles.items():  # longest first
         if len(key.split()) >= 3 and f" {key} " in padded:
-            words = [re.escape(w) for w in re.findall(r"[^\W_]+", paper.title)]
+            words = [re.escape(w) for w in re.findall(r"[^\W_]+", fold(paper.title))]
             q.take(r"\W+".join(words) + r"\b")
             return paper
     for name, paper in catalog.short_names.items():
+        name = fold(name)
         # The substring test first: a regex compiled per paper per question made search O(papers) in re.compile.
         if name in q.text and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", q.text):
             q.take(rf"(?<![\w-]){re.escape(name)}(?![\w-])", 0)
@@ -56,11 +58,12 @@ def people(q: Question, catalog: Catalog) -> list[Condition]:
     for key, name in sorted(catalog.authors.items(), key=lambda item: -len(item[0])):
         if not set(key.split()) <= present:
             continue  # cheap test first: each word of the name must be in the question
-        words = [re.escape(w) for w in re.findall(r"[^\W_]+", name)]
+        words = [re.escape(w) for w in re.findall(r"[^\W_]+", fold(name))]
         if q.take(r"\b" + r"\W+".join(words) + r"\b(?:'s)?"):
             found.append(_author(name))
     for surname, names in catalog.surnames.items():
-        if len(names) == 1 and surname in q.text and q.take(rf"\b{re.escape(surname)}\b(?:'s)?", 0):  # capitalised, as a name is
+        surname = fold(surname)  # capitalised below, as a name is
+        if len(names) == 1 and surname in q.text and q.take(rf"\b{re.escape(surname)}\b(?:'s)?", 0):
             found.append(_author(next(iter(names))))
     return found
 
@@ -165,18 +168,23 @@ def presence(q: Question, negated: bool) -> list[Condition]:
     """'with an organisation tag', 'without a category', 'no date': whether the pages print a field at all.
     Outside a negation an article is required ('papers with a category'), so 'which category …' is not one."""
     article = r"(?:an?|any|some)\s+" if not negated else r"(?:an?|any)?\s*"
-    lead = "" if negated else r"\b(?:with|have|has|carry|carries|carrying|having|show|shows|print|prints)\s+"
+    lead = "" if negated else r"\b(?:with|have|has|carry|carries|carrying|having|show|shows|print|prints|provide|" \
+                              r"provides|release|releases)\s+"
     fields = [("organisation", r"(?:organi[sz]ation\s+)?tags?|organi[sz]ations?", lambda p: p.organisation is not None),
               ("category", r"(?:arxiv\s+)?(?:categor(?:y|ies)|subjects?)", lambda p: p.category is not None),
               ("date", r"(?:printed\s+|full\s+|posting\s+)?dates?", lambda p: bool(p.date)),
               ("affiliation", r"affiliat\w+(?:\s+(?:co-?)?authors?)?|affiliation\s+marks?",
                lambda p: any(a.affiliation for a in p.authors)),
               ("authors", r"(?:listed\s+|printed\s+)?authors?(?:\s+list(?:ed)?)?", lambda p: bool(p.authors)),
-              ("venue", r"venues?", lambda p: p.venue is not None)]
+              ("venue", r"venues?", lambda p: p.venue is not None),
+              ("code", r"(?:code|source\s+code|code\s+(?:link|badge)s?)(?:\s+(?:link|badge|available|released))?",
+               lambda p: bool(p.has_code))]
     found = []
     for name, words, test in fields:
-        if q.take(rf"{lead}{article}\b(?:{words})\b"):
-            found.append(Condition("presence", name, f"has: {name}", test))
+        optional = r"(?:an?\s+|any\s+|some\s+|public\s+|released\s+)?" if name == "code" else article  # a mass noun
+        if q.take(rf"{lead}{optional}\b(?:{words})\b"):
+            # Only a profile prints the Code badge: a paper from another page has no badge to lack.
+            found.append(Condition("code" if name == "code" else "presence", name, f"has: {name}", test))
     return found
 
 

@@ -87,6 +87,8 @@ class Paper(BaseModel):
     arxiv_id: str | None = Field(default=None, description="arXiv identifier when the paper prints one: 2004.07180.")
     doi: str | None = None
     url: str | None = Field(default=None, description="Where the paper can be read (listing link, arXiv or DOI URL).")
+    has_code: bool | None = Field(default=None, description="The listing shows a 'Code' badge (True) or none (False); "
+                                  "None where the page has no such badge.")
     page_count: int | None = Field(default=None, description="Pages of the PDF it was read from.")
     abstract_duplicate_of: str | None = Field(
         default=None,

@@ -185,3 +185,22 @@ PROBES = [
 @pytest.mark.parametrize("question", PROBES)
 def test_content_questions_with_grammar_words_are_not_planned(question, catalog):
     assert plan(question, catalog) is None
+
+
+def test_the_code_badge_is_catalog_data(catalog, papers):
+    badge = {p.title for p in papers if p.has_code}
+    assert len(badge) == 18  # 'Code' closes 18 meta lines on the profile page (grep -c 'Code$')
+    assert titles("Which papers have code?", catalog) == badge
+    without = answer("Which papers come without code?", catalog)
+    assert {p.title for p in without.rows} == {p.title for p in papers if p.has_code is False}
+    assert "cannot be counted either way" in headline(without)  # other pages print no badge at all
+
+
+def test_names_match_without_their_accents(catalog):
+    assert titles("What has Scholkopf written?", catalog) == titles("What has Schölkopf written?", catalog)
+    assert len(titles("Which papers list Csaba Szepesvari?", catalog)) == 1
+
+
+def test_a_copied_author_list_is_said_to_be_one(catalog):
+    text = headline(answer("Who wrote Nano3D?", catalog))
+    assert "Renzhi Wang" in text and "may be copied" in text

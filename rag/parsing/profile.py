@@ -94,6 +94,7 @@ def parse_profile(text: str, source_path: str, reference_year: int | None = None
                 organisation=organisation,
                 category=meta.group("category"),
                 category_name=category_name(meta.group("category")),
+                has_code=meta.group("code") is not None,
                 profile_of=owner,
                 abstract=clean_text(" ".join(entry[2:])),
                 sources=[SourceRef(path=source_path, format="profile", position=position, line=lines[start + 1][0],
