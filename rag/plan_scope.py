@@ -75,9 +75,11 @@ def merge(conditions: list[Condition], question: str) -> list[Condition]:
     out: list[Condition] = []
     either_authors = bool(re.search(r"\bor\b|\beither\b", question, re.I)) and \
         not re.search(r"\btogether\b|\bjointly\b|\bboth\b", question, re.I)
+    # 'on the trending page and also on the profile': a paper can be on two pages, so both are asked for.
+    both_pages = bool(re.search(r"\balso\b|\bboth\b|\bas well\b", question, re.I))
     groups: dict[str, list[Condition]] = {}
     for c in conditions:
-        if c.value.startswith("not "):
+        if c.value.startswith("not ") or (c.field == "page" and both_pages):
             out.append(c)
         elif c.field in _SINGLE_VALUED or (c.field == "author" and either_authors):
             groups.setdefault(c.field, []).append(c)

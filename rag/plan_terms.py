@@ -40,6 +40,7 @@ but nor neither either except excluding including both belong belongs belonging 
 held contain contains contained stored indexed library's collection's database corpus currently total appear appears
 often frequently common distinct different unique separate per each across
 co-written cowritten co-write co-writes everything anything marked mark marks star starred asterisk used
+categorized categorised classified filed labelled labeled tagged associated linked belonging listed
 """.split())
 
 
@@ -139,6 +140,10 @@ def dates(q: Question) -> list[Condition]:
             found.append(Condition("date", f">{prefix}", f"posted: {'from' if inclusive else 'after'} {prefix}",
                                    lambda p, x=prefix, i=inclusive: bool(p.date) and p.date_precision != "year"
                                    and (p.date[:7] >= x if i else p.date[:7] > x)))
+    for m in q.take(r"\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|until)\s+((?:19|20)\d\d)\b|"
+                    r"\b((?:19|20)\d\d)\s*(?:-|–|to)\s*((?:19|20)\d\d)\b"):
+        low, high = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
+        found.append(_years(low, high, f"year: {low}–{high}"))
     for m in q.take(r"\b((?:19|20)\d\d)\s*(?:,\s*)?(?:or|and)\s+((?:19|20)\d\d)\b"):
         years = {int(m.group(1)), int(m.group(2))}
         found.append(Condition("year", "|".join(map(str, sorted(years))), "year: " + " or ".join(map(str, sorted(years))),
@@ -152,10 +157,6 @@ def dates(q: Question) -> list[Condition]:
         prefix = f"{m.group(2)}-{month:02d}"
         found.append(Condition("date", prefix, f"posted: {MONTHS[month - 1].title()} {m.group(2)}",
                                lambda p, x=prefix: (p.date or "").startswith(x) and p.date_precision != "year"))
-    for m in q.take(r"\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|until)\s+((?:19|20)\d\d)\b|"
-                    r"\b((?:19|20)\d\d)\s*(?:-|–|to)\s*((?:19|20)\d\d)\b"):
-        low, high = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
-        found.append(_years(low, high, f"year: {low}–{high}"))
     for m in q.take(r"\b(?:in\s+or\s+after|from|since)?\s*((?:19|20)\d\d)\s*(?:(?:or|and)\s+(?:later|after|newer|since|beyond)"
                     r"|onwards?|and\s+up)\b|\b(?:no\s+earlier\s+than|not\s+before|in\s+or\s+after)\s+((?:19|20)\d\d)\b"):
         year = int(m.group(1) or m.group(2))

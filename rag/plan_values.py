@@ -115,9 +115,16 @@ def _institutes(q: Question, catalog: Catalog) -> list[Condition]:
         counted = rf"\b(?:{_COMPARE}\s+)?(?:{_COUNT}(?:\s+or\s+(more|fewer|less))?|an?|any|some)?\s*{name}(?:'s)?" \
                   r"(?:[- ]affiliated)?\s+" \
                   r"(?:co-?)?(?:authors?|researchers?|members?|people|fellows?)\b"
-        if has_page and (m := q.take(on_page)):
+        every = rf"\b(?:only|all|exclusively|solely)\s+(?:of\s+)?(?:its\s+|their\s+|the\s+)?(?:{name}[- ]affiliated\s+" \
+                rf"(?:co-?)?authors?|(?:co-?)?authors?\s+(?:are\s+|being\s+)?(?:{name}[- ]affiliated|affiliated\s+with\s+" \
+                rf"{name}|from\s+{name}))\b"
+        if has_page and q.take(on_page):
             found.append(Condition("page", institute, f"page: {institute}'s page",
                                    lambda p, i=institute: any(i in (s.page_name or "") for s in p.sources)))
+        if q.take(every):  # 'only Amii-affiliated authors', 'all authors affiliated with Amii'
+            found.append(Condition("affiliation", institute, f"affiliation: {institute} (every author)",
+                                   lambda p, i=institute: bool(p.authors) and not p.authors_truncated
+                                   and all(a.affiliation == i for a in p.authors)))
         elif m := q.take(counted):
             word, n = _affiliated_count(m[0])
             label = f"affiliation: {institute}" + ("" if (word, n) == ("at least", 1) else f" ({word} {n} authors)")

@@ -88,7 +88,9 @@ def plan(question: str, catalog: Catalog) -> Plan | None:
         return Plan(op="first" if first else "last", conditions=conditions, full_date=full_date, limit=limit, nth=nth)
     if count and lookup != "author_count":
         return Plan(op="count", conditions=conditions)
-    if lookup and lookup != "authors" and conditions and lookup not in {c.field for c in conditions}:
+    asked = {"year" if c.field == "date" else c.field for c in conditions} | \
+        ({"date"} if any(c.field in ("year", "date") for c in conditions) else set())
+    if lookup and lookup != "authors" and conditions and lookup not in asked:
         if lookup in ("category", "organisation", "section", "venue", "page"):  # 'what categories are the Mila papers in'
             return Plan(op="group", conditions=conditions, group=lookup, pick="all")
         return Plan(op="lookup", lookup=lookup, conditions=conditions)

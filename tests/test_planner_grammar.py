@@ -204,3 +204,14 @@ def test_names_match_without_their_accents(catalog):
 def test_a_copied_author_list_is_said_to_be_one(catalog):
     text = headline(answer("Who wrote Nano3D?", catalog))
     assert "Renzhi Wang" in text and "may be copied" in text
+
+
+def test_every_author_affiliated_and_ranges_that_say_between(catalog, papers):
+    every = {p.title for p in papers if p.authors and all(a.affiliation == "Amii" for a in p.authors)}
+    assert titles("Which papers on the Amii page list only Amii-affiliated authors?", catalog) == every
+    more = {p.title for p in papers if sum(a.affiliation == "Amii" for a in p.authors) > 1}
+    assert titles("How many of the Amii papers have more than one Amii-affiliated author?", catalog) == more
+    assert titles("Which papers were published between 2020 and 2022?", catalog) == {
+        p.title for p in papers if p.year and 2020 <= p.year <= 2022 and p.date_precision == "day"}
+    # A paper can be on two pages: 'also' asks for both, and no seed paper is on two.
+    assert titles("Which papers from the trending page also appear on the profile?", catalog) == set()
