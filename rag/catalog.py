@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rag.authors import AuthorIndex, by_author
+from rag.plan_terms import fold
 from rag.records import Paper, SourceRef, normalize_title
 from rag.taxonomy import category_name, names_for
 
@@ -111,6 +113,20 @@ class Catalog:
     def surnames(self) -> dict[str, set[str]]:
         """Surname as printed -> full names."""
         return self.names.surnames
+
+    @cached_property
+    def name_words(self) -> dict[str, list[tuple[frozenset[str], str]]]:
+        """Each name's words under its last word, longest names first: a question's words find their candidates
+        without a pass over every author (thousands in a big library) on every question."""
+        index: dict[str, list[tuple[frozenset[str], str]]] = {}
+        for key, name in sorted(self.authors.items(), key=lambda item: -len(item[0])):
+            index.setdefault(key.split()[-1], []).append((frozenset(key.split()), name))
+        return index
+
+    @cached_property
+    def unique_surnames(self) -> dict[str, str]:
+        """Surname without accents, as capitalised on the page -> the one full name it belongs to."""
+        return {fold(surname): next(iter(names)) for surname, names in self.surnames.items() if len(names) == 1}
 
     def category_label(self, code: str) -> str:
         name = category_name(code)

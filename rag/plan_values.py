@@ -55,16 +55,17 @@ def people(q: Question, catalog: Catalog) -> list[Condition]:
     """Authors by full name or a surname printed on the pages."""
     found = []
     present = set(normalize_title(q.text).split())
-    for key, name in sorted(catalog.authors.items(), key=lambda item: -len(item[0])):
-        if not set(key.split()) <= present:
+    candidates = sorted((c for word in present for c in catalog.name_words.get(word, ())), key=lambda c: -len(c[1]))
+    for words_of_name, name in candidates:
+        if not words_of_name <= present:
             continue  # cheap test first: each word of the name must be in the question
         words = [re.escape(w) for w in re.findall(r"[^\W_]+", fold(name))]
         if q.take(r"\b" + r"\W+".join(words) + r"\b(?:'s)?"):
             found.append(_author(name))
-    for surname, names in catalog.surnames.items():
-        surname = fold(surname)  # capitalised below, as a name is
-        if len(names) == 1 and surname in q.text and q.take(rf"\b{re.escape(surname)}\b(?:'s)?", 0):
-            found.append(_author(next(iter(names))))
+    for word in set(re.findall(r"[^\W\d_][\w'-]*", q.text)):
+        name = catalog.unique_surnames.get(word.removesuffix("'s"))  # capitalised, as a name is
+        if name and q.take(rf"\b{re.escape(word.removesuffix(chr(39) + 's'))}\b(?:'s)?", 0):
+            found.append(_author(name))
     return found
 
 
