@@ -131,10 +131,16 @@ def group_by(q: Question) -> tuple[str, str] | None:
             return name, "all"
         if m := q.take(rf"\b(?:the\s+)?(most|least)\s+(?:common|frequent|prolific|represented|popular)\s+(?:{words})\b"):
             return name, "most" if m[0].group(1).casefold() == "most" else "fewest"
-        asked = rf"\b(?:which|what)\s+(?:{words})\b" + (r"|\bwho(?:se)?\b" if name == "author" else "")
-        if re.search(asked, q.text, re.I) and (m := re.search(amount, q.text, re.I)):
-            q.take(asked)
+        # 'which Amii-affiliated author …': up to two modifiers between, left in place for the values to read.
+        asked = re.search(rf"\b(?:which|what)\s+((?:[\w-]+\s+){{0,2}}?)(?:{words})\b", q.text, re.I)
+        who = re.search(r"\bwho(?:se)?\b", q.text, re.I) if name == "author" else None
+        if (asked or who) and (m := re.search(amount, q.text, re.I)):
             q.take(re.escape(m.group(0).strip(" ?.!")))
+            if asked:
+                q.take(re.escape(asked.group(0)))
+                q.text = f" {asked.group(1)} {q.text}"
+            else:
+                q.take(r"\bwho(?:se)?\b")
             return name, "most" if (m.group(1) or m.group(2)).casefold() == "most" else "fewest"
     return None
 
@@ -149,7 +155,10 @@ def top(q: Question) -> tuple[int | None, int | None]:
         q.take(re.escape(m.group(0)))
         return None, _ORDINALS[m.group(1).casefold()]
     numbers = "|".join(w for w in NUMBER_WORDS if w not in ("zero", "one", "single", "sole"))
-    if m := re.search(rf"\b(\d+|{numbers})\s+(?={_SORT_WORDS}\b)", q.text, re.I):
-        q.take(r"\b" + re.escape(m.group(0)))
+    before = re.search(rf"\b(\d+|{numbers})\s+(?={_SORT_WORDS}\b)", q.text, re.I)
+    after = re.search(rf"\b{_SORT_WORDS}\s+(\d+|{numbers})(?=\s+(?:papers|entries|works|ones|publications)\b)",
+                      q.text, re.I)  # 'the most recent three papers'
+    if m := before or after:
+        q.text = q.text[:m.start(1)] + " " + q.text[m.end(1):]
         return (int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1).casefold()]), None
     return None, None

@@ -175,6 +175,14 @@ def dates(q: Question) -> list[Condition]:
             found.append(_years(year, 9999, f"year: {year} or later"))
         else:
             found.append(_years(year, year, f"year: {year}"))
+    for m in list(re.finditer(rf"\b(?:in|during)\s+{_MONTH}(?![\w.]|\s*,?\s*\d)", q.text, re.I)):  # 'in June', any year
+        if m.group(1) == "may" or m.group(1) == "mar":
+            continue  # 'in may' is not a month a question names; 'May' is
+        month = _month_number(m.group(1))
+        q.take(re.escape(m.group(0)) + r"(?![\w.])")
+        found.append(Condition("date", f"*-{month:02d}", f"posted: in {MONTHS[month - 1].title()} (any year)",
+                               lambda p, x=f"-{month:02d}": bool(p.date) and p.date_precision != "year"
+                               and p.date[4:7] == x))
     for m in q.take(r"\b(?:the\s+)?((?:19|20)\d)0'?s\b"):  # the 2010s
         low = int(m.group(1)) * 10
         found.append(_years(low, low + 9, f"year: {low}s"))

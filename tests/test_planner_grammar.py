@@ -215,3 +215,14 @@ def test_every_author_affiliated_and_ranges_that_say_between(catalog, papers):
         p.title for p in papers if p.year and 2020 <= p.year <= 2022 and p.date_precision == "day"}
     # A paper can be on two pages: 'also' asks for both, and no seed paper is on two.
     assert titles("Which papers from the trending page also appear on the profile?", catalog) == set()
+
+
+def test_a_month_without_a_year_and_top_n_after_the_sort_word(catalog, papers):
+    june = {p.title for p in papers if p.date and p.date_precision != "year" and p.date[5:7] == "06"}
+    assert titles("Which papers were posted in June?", catalog) == june
+    by_courville = sorted((p for p in papers if p.profile_of == "Aaron Courville" and p.date_precision == "day"),
+                          key=lambda p: p.date, reverse=True)
+    assert [p.title for p in answer("What are the most recent three papers by Aaron Courville?", catalog).rows] == [
+        p.title for p in by_courville[:3]]
+    result = answer("Which Amii-affiliated author appears on the most papers?", catalog)
+    assert [v for v, _ in result.groups] == ["Linglong Kong"]
