@@ -12,20 +12,19 @@ import time
 from collections.abc import Callable
 
 from rag import prompts
-from rag.citations import (SupportScorer, answer_sentences, check_text_sentence, parse_markers,
-                           with_markers)
+from rag.citations import SupportScorer, answer_sentences, check_text_sentence, parse_markers
 from rag.catalog_query import answer_directly
 from rag.config import AnswerSettings, Settings
 from rag.conversation import Turn, standalone
 from rag.abstain import Assessor
-from rag.answerability import Signals, expected_type, has_candidate
+from rag.answerability import Signals
 from rag.evidence import select_evidence
+from rag.extractive import extractive_answer, typed_complement
 from rag.filters import Filters
 from rag.library import Library
 from rag.llm import GenerationStalled, LLM
 from rag.records import Answer, AnswerSentence, Citation, Evidence, Hit
 from rag.retrieve import check_query
-from rag.text import word_tokens
 
 OnSentence = Callable[[AnswerSentence], None]
 CLOSEST_NOTE = prompts.CLOSEST_NOTE
@@ -190,55 +189,6 @@ class _SentenceStream:
         if self.buffer.strip():
             self.on_sentence(self.buffer)
         self.buffer = ""
-
-
-def extractive_answer(evidence: list[Evidence], question: str, settings: AnswerSettings) -> list[AnswerSentence]:
-    """The shown sentences most likely to answer, quoted and cited: always true to the papers.
-
-    A sentence ranks first by coming from the best-retrieved paper (a number quoted from a second paper
-    for a one-paper question is a wrong answer with a wrong citation), then by whether it holds a
-    candidate of the kind the question asks for (a number for "how many", a name for "which dataset"),
-    then by how many of the question's own words (not its paper's title words) it contains. A question
-    for papers gets one quote per paper.
-    The citation names the paper; only a question that asks for papers ("Which paper proposes ...?") gets
-    the title written out, since there the title is the answer (the eval gives quoted titles no credit).
-    """
-    kind = expected_type(question)
-    words = set(word_tokens(question))
-    ranked = []
-    for item in evidence:
-        own = words - set(word_tokens(item.paper.title))
-        for i, sentence in enumerate(item.sentences):
-            overlap = len(own & set(word_tokens(sentence))) / len(own) if own else 0.0
-            typed = has_candidate(kind, sentence, question)
-            first = item.n == evidence[0].n or kind == "paper"
-            ranked.append((first, typed, overlap, i == item.best, -item.n, sentence, item.n))
-    ranked.sort(reverse=True)
-    if kind == "paper":
-        ranked = [r for j, r in enumerate(ranked) if all(r[-1] != q[-1] for q in ranked[:j])]
-    titles = {item.n: item.paper.title for item in evidence}
-
-    def quote(sentence: str, n: int) -> str:
-        return with_markers(f'"{titles[n]}": {sentence}' if kind == "paper" else sentence, [n])
-
-    return [AnswerSentence(text=quote(sentence, n), citations=[n], supported=True, support=1.0, origin="extractive")
-            for *_, sentence, n in ranked[: settings.max_sentences]]
-
-
-def typed_complement(answer: Answer, question: str, settings: AnswerSettings) -> AnswerSentence | None:
-    """When the model's kept sentences hold nothing of the kind asked for (no number for "how many"), the
-    best shown sentence that does, quoted and cited; None when none does or the answer already has one."""
-    kind = expected_type(question)
-    kept = " ".join(parse_markers(s.text)[0] for s in answer.sentences if s.supported)
-    if has_candidate(kind, kept, question):
-        return None
-    # Only from the papers the answer already cites: a number from another paper would answer something else.
-    cited = {n for s in answer.sentences if s.supported for n in s.citations}
-    for sentence in extractive_answer([e for e in answer.evidence if e.n in cited], question, settings):
-        claim = parse_markers(sentence.text)[0]
-        if has_candidate(kind, claim, question) and claim not in kept:
-            return sentence
-    return None
 
 
 def hits_titles(evidence: list[Evidence]) -> list[str]:

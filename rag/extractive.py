@@ -1,0 +1,144 @@
+"""Quoting the shown evidence: which line answers the question, and how a table row is quoted.
+
+Used when the model's answer fails the checker (the extractive fallback), for the closest passages, and to
+complete a model answer that skipped what was asked (a number for "how many", a name for "which tool").
+Every quote is a shown sentence, or a shown table row read under its column header: always true to the papers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.answerability import expected_type, has_candidate
+from rag.citations import parse_markers, with_markers
+from rag.config import AnswerSettings
+from rag.question_words import holds_number, idf_weights, question_stems, stems
+from rag.records import Answer, AnswerSentence, Evidence
+
+_CAPTION = re.compile(r"^\s*(table|tab\.)\s*[\dIVX]", re.I)
+_CELL = " | "
+# "(Gardner et al., 2018)", "[12]", "§3.2", "Table 2": digits that are no answer to "how many".
+_NOT_A_QUANTITY = re.compile(r"\([^()]*\b(?:19|20)\d\d[a-z]?\)|\[[\d,\s–-]+\]|et al\.,? (?:19|20)\d\d|"
+                             r"\b(?:table|figure|fig\.|section|sec\.|eq\.|equation|§)\s*\d+(?:\.\d+)*", re.I)
+
+
+def table_lines(item: Evidence) -> tuple[list[str], list[int]]:
+    """(caption and header lines, indices of the data rows) of a table passage; ([], []) for prose."""
+    lines = item.sentences
+    if not lines or not _CAPTION.match(lines[0]) or not any(_CELL in line for line in lines[1:]):
+        return [], []
+    header = next((i for i, line in enumerate(lines) if _CELL in line), 1)
+    return lines[: header + 1], list(range(header + 1, len(lines)))
+
+
+def quote_row(head: list[str], row: str) -> str:
+    """A table row read under its column header: "SciBERT: CLS 83.0, USR 84.2, All 78.0 (Table 3: ...)".
+
+    When the header's cells do not line up with the row's (a header over several lines), the row is quoted as
+    printed after the caption."""
+    caption = head[0].rstrip(".")
+    cells = [c.strip() for c in row.split(_CELL)]
+    names = [c.strip() for c in head[-1].split(_CELL)] if len(head) > 1 else []
+    if len(names) == len(cells):
+        names = names[1:]  # the first column names the row labels ("Model", "Field")
+    if names and len(names) == len(cells) - 1:
+        pairs = ", ".join(f"{name} {value}" for name, value in zip(names, cells[1:]))
+        return f"{cells[0]}: {pairs} ({caption})"
+    return f"{caption}: {row}"
+
+
+def holds_candidate(kind: str, line: str, question: str) -> bool:
+    """The line holds something of the asked kind the question does not already say; for a number, one that is no
+    citation year, reference number or section, table or equation number."""
+    if kind == "number":
+        line = _NOT_A_QUANTITY.sub(" ", line)
+        return holds_number(line) and has_candidate(kind, line, question)
+    return has_candidate(kind, line, question)
+
+
+def _lines(evidence: list[Evidence]) -> list[tuple[Evidence, int, str]]:
+    """(passage, line index, text to quote) for every line worth quoting: a table's rows, not its caption.
+    A row is weighed by its own cells (the caption, the same for every row, would tell none apart)."""
+    out = []
+    for item in evidence:
+        head, rows = table_lines(item)
+        if head:
+            out += [(item, i, quote_row(head, item.sentences[i])) for i in rows]
+        else:
+            out += [(item, i, sentence) for i, sentence in enumerate(item.sentences)]
+    return out
+
+
+def extractive_answer(evidence: list[Evidence], question: str, settings: AnswerSettings) -> list[AnswerSentence]:
+    """The shown lines most likely to answer, quoted and cited, best first.
+
+    A line ranks first by coming from the best-retrieved paper (a number quoted from a second paper for a one-paper
+    question is a wrong answer with a wrong citation), then by whether it holds a candidate of the kind the question
+    asks for (a number for "how many", a name for "which dataset"), then by the question's own words it holds (not its
+    paper's title words), weighted by how rare each is among the shown lines: "Neoplasms" sets a line apart, "SPECTER"
+    does not. A question for papers gets one quote per paper, with the title written out, since there the title is
+    the answer (the eval gives quoted titles no credit).
+    """
+    if not evidence:
+        return []
+    kind = expected_type(question)
+    lines = _lines(evidence)
+    words = question_stems(question)
+    found = [stems(item.sentences[i]) & words for item, i, _ in lines]
+    idf = idf_weights(words, found)
+    lead = evidence[0].paper.paper_id
+    ranked = []
+    for (item, i, text), present in zip(lines, found):
+        own = words - stems(item.paper.title)
+        total = sum(idf[w] for w in own) or 1.0
+        overlap = sum(idf[w] for w in present & own) / total
+        first = item.paper.paper_id == lead or kind == "paper"
+        ranked.append((first, holds_candidate(kind, text, question), round(overlap, 3), i == item.best, -item.n, -i,
+                       text, item.n))
+    ranked.sort(reverse=True)
+    if kind == "paper":
+        ranked = [r for j, r in enumerate(ranked) if all(r[-1] != q[-1] for q in ranked[:j])]
+    titles = {item.n: item.paper.title for item in evidence}
+
+    def quote(text: str, n: int) -> str:
+        return with_markers(f'"{titles[n]}": {text}' if kind == "paper" else text, [n])
+
+    return [AnswerSentence(text=quote(text, n), citations=[n], supported=True, support=1.0, origin="extractive")
+            for *_, text, n in ranked[: settings.max_sentences]]
+
+
+def typed_complement(answer: Answer, question: str, settings: AnswerSettings) -> AnswerSentence | None:
+    """The best shown line of the kind asked for (a number for "how many", a name for "which tool"), quoted and
+    cited, when the model's kept sentences do not already say what it says; None otherwise.
+
+    The model may write a number or name of its own choosing (the wrong one of several shown): the quote is added
+    unless every candidate in it already stands in the answer."""
+    kind = expected_type(question)
+    kept = " ".join(parse_markers(s.text)[0] for s in answer.sentences if s.supported)
+    # Only from the papers the answer already cites: a number from another paper would answer something else.
+    cited = {n for s in answer.sentences if s.supported for n in s.citations}
+    quotes = extractive_answer([e for e in answer.evidence if e.n in cited], question, settings)
+    if not quotes:
+        return None
+    best = quotes[0]
+    claim = parse_markers(best.text)[0]
+    if not holds_candidate(kind, claim, question) or claim in kept:
+        return None
+    if kind in ("number", "name") and not _candidates(kind, claim, question) <= _candidates(kind, kept, question):
+        return best
+    return None if holds_candidate(kind, kept, question) else best
+
+
+_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
+# Acronyms, CamelCase and names with digits (SVM, AllenNLP, GPT-4): a capitalised first word of a sentence is no name.
+_NAMES = re.compile(r"\b[A-Z][A-Za-z]*[A-Z0-9][\w-]*")
+
+
+def _candidates(kind: str, text: str, question: str) -> set[str]:
+    """The numbers (for a number question) or capitalised names (for a name question) in `text` the question lacks."""
+    asked = question.casefold()
+    if kind == "number":
+        found = _NUMBERS.findall(_NOT_A_QUANTITY.sub(" ", text))
+    else:
+        found = _NAMES.findall(text)
+    return {f.casefold() for f in found if f.casefold() not in asked}

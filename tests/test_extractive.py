@@ -1,0 +1,68 @@
+"""Quoting the evidence: the line that holds what was asked, a table row under its column header, and a model
+answer completed only when it misses the quoted figure (hand-made passages; no model)."""
+
+from __future__ import annotations
+
+from rag.config import AnswerSettings
+from rag.extractive import extractive_answer, quote_row, table_lines, typed_complement
+from rag.records import Answer, AnswerSentence, Evidence, Paper, paper_id_for
+
+TITLE = "SPECTER: Document-level Representation Learning"
+PAPER = Paper(paper_id=paper_id_for(TITLE), title=TITLE)
+OTHER = Paper(paper_id=paper_id_for("Another Paper"), title="Another Paper")
+TABLE = ["Table 4: Bag of Concepts F1 of the baseline and neural model.", "Model | CS | Bio",
+         "Baseline | 84.2 | 54.2", "Neural | 84.6 | 85.8"]
+
+
+def _shown(n: int, sentences: list[str], paper: Paper = PAPER, best: int = 0) -> Evidence:
+    return Evidence(n=n, paper=paper, chunk_id=f"c{n}", sentences=sentences, best=best)
+
+
+def _first(evidence: list[Evidence], question: str) -> str:
+    return extractive_answer(evidence, question, AnswerSettings(max_sentences=1))[0].text
+
+
+def test_a_table_row_is_quoted_under_its_column_header_and_never_the_caption():
+    assert table_lines(_shown(1, TABLE)) == (TABLE[:2], [2, 3])
+    assert quote_row(TABLE[:2], "Neural | 84.6 | 85.8") == \
+        "Neural: CS 84.6, Bio 85.8 (Table 4: Bag of Concepts F1 of the baseline and neural model)"
+    # A header that does not line up with the row (it spans several printed lines) leaves the row as printed.
+    assert quote_row(["Table 1: Results.", "Task | Classification | Citation"], "SGC | 76.8 | 82.7 | 91.6 | 96.2") == \
+        "Table 1: Results: SGC | 76.8 | 82.7 | 91.6 | 96.2"
+    # A header without a label column ("CS | Bio" over "Baseline | 84.2 | 54.2") names the values after the label.
+    assert quote_row(["Table 4: F1.", "CS | Bio"], "Baseline | 84.2 | 54.2") == "Baseline: CS 84.2, Bio 54.2 (Table 4: F1)"
+    quote = _first([_shown(1, TABLE)], "What Bag of Concepts F1 does the neural model get on Bio?")
+    assert quote.startswith("Neural: CS 84.6, Bio 85.8") and quote.endswith("[1].")
+
+
+def test_the_line_with_the_rare_question_word_and_a_number_is_quoted_not_the_papers_topic():
+    evidence = [_shown(1, ["SPECTER embeds papers with a transformer trained on citations in 2020.",
+                           "The most populated category is Neoplasms with 5.4K instances, 23.3% of the dataset.",
+                           "SPECTER papers are classified into categories with SPECTER embeddings."])]
+    quote = _first(evidence, "Which category has the most papers in SPECTER's dataset and what share of it?")
+    assert "23.3%" in quote
+
+
+def test_a_number_question_is_not_answered_by_a_citation_year_or_a_table_number():
+    evidence = [_shown(1, ["We implement the tagger following Gardner et al. (2018), see Table 2.",
+                           "The tagger was trained on two thousand sentences."])]
+    assert _first(evidence, "How many sentences was the tagger trained on?").startswith("The tagger was trained on two")
+
+
+def test_every_passage_of_the_first_paper_outranks_a_second_papers_line():
+    evidence = [_shown(1, ["SPECTER is trained on citations."]),
+                _shown(2, ["Another model was trained on 12 million pairs."], paper=OTHER),
+                _shown(3, ["This process results in about 684K training triples."])]
+    assert "684K" in _first(evidence, "How many training triples were used?")
+
+
+def test_a_model_answer_with_another_number_gets_the_quoted_figure_and_one_with_it_gets_nothing():
+    evidence = [_shown(1, ["For each query paper we construct up to 5 training triples.",
+                           "This process results in about 684K training triples."], best=1)]
+    question = "Roughly how many training triples were there in all?"
+    wrong = Answer(question=question, standalone_question=question, answer="", evidence=evidence,
+                   sentences=[AnswerSentence(text="There were 5 training triples [1].", citations=[1])])
+    assert typed_complement(wrong, question, AnswerSettings()).text == \
+        "This process results in about 684K training triples [1]."
+    right = wrong.model_copy(update={"sentences": [AnswerSentence(text="About 684K triples [1].", citations=[1])]})
+    assert typed_complement(right, question, AnswerSettings()) is None
