@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from rag.config import EvidenceSettings
 from rag.embedding import Embedder
 from rag.evidence_chunks import ChunkScores, by_rank, chunk_sentences, rank_chunks
-from rag.question_words import NUMBER_BONUS, asks_for_number, holds_number, question_stems, stem_support, weighted_overlap
+from rag.question_words import (NUMBER_BONUS, asks_for_number, holds_number, question_stems, stem_support,
+                                 weighted_overlap)
 from rag.records import Chunk, Evidence, Hit
 
 
@@ -118,7 +119,7 @@ def select_evidence(question: str, hits: list[Hit], embedder: Embedder,
     scored = [s for s in scored if s is not None]
     if not scored:
         return []
-    return _number(_pick(scored, settings))
+    return _number(_pick(scored, settings, question))
 
 
 _CONTINUES = re.compile(r"^(it|its|this|these|they|their|such|both|each|the latter|the former|here)\b", re.I)
@@ -186,24 +187,44 @@ def _passage(c: _Candidate, embedded: list[int], cosine: dict, head_cosine: tupl
     return answerable, c, shown, best_line
 
 
-def _pick(scored: list, settings: EvidenceSettings) -> list:
-    """Each paper's best passage in retrieval order; free places go to papers' next-best passages."""
+_NAMES_A_TABLE = re.compile(r"\btables?\b", re.I)
+
+
+def _pick(scored: list, settings: EvidenceSettings, question: str) -> list:
+    """Each paper's best passage in retrieval order (papers whose best is close to the best of all); free places go
+    to the shown papers' next-best close passages, then to the first paper's passages beyond the gap.
+
+    A full-text question is most often about the first paper, and the passage holding its fact may score well below
+    that paper's best (a footnote, the sentence after a definition): it is worth a free place, but only its best line,
+    since every line shown delays the model's first word."""
     top = max(s[0] for s in scored)
-    close = [s for s in scored if s[0] >= top - settings.max_gap_to_best]
+    close = {id(s) for s in scored if s[0] >= top - settings.max_gap_to_best}
     by_paper: dict[int, list] = defaultdict(list)
-    for item in sorted(close, key=lambda s: -s[0]):
+    for item in sorted((s for s in scored if id(s) in close), key=lambda s: -s[0]):
         by_paper[item[1].order].append(item)
     first = [items[0] for _, items in sorted(by_paper.items())][: settings.passages]
     shown = {f[1].order for f in first}
-    rest = sorted((item for order, items in by_paper.items() if order in shown for item in items[1:]),
-                  key=lambda s: -s[0])
+    lead = min(shown)
+    firsts = {id(f) for f in first}
+    rest = sorted((s for s in scored if id(s) not in firsts and s[1].order in shown
+                   and (id(s) in close or s[1].order == lead)), key=lambda s: (id(s) not in close, -s[0]))
+    rest = [item if id(item) in close or item[1].chunk.kind == "table" else _best_line(item) for item in rest]
     chosen = first + rest[: settings.passages - len(first)]
     # Rows of numbers score low against a question in words, though tables hold most of the figures asked
-    # about: a close table of a shown paper takes the place of the weakest extra passage.
-    tables = [item for item in rest if item[1].chunk.kind == "table"]
+    # about: a close table of a shown paper (or any of the first paper's, when the question names a table) takes
+    # the place of the weakest extra passage.
+    tables = [item for item in rest if item[1].chunk.kind == "table"
+              and (id(item) in close or _NAMES_A_TABLE.search(question))]
     if tables and not any(item[1].chunk.kind == "table" for item in chosen) and len(chosen) > len(first):
         chosen[-1] = tables[0]
     return sorted(chosen, key=lambda s: (s[1].order, s[1].chunk.position))
+
+
+def _best_line(item: tuple) -> tuple:
+    """A passage cut to its best line (with the line before, when the best one points back to it)."""
+    answerable, c, shown, best = item
+    keep = [best - 1, best] if best > 0 and _POINTS_BACK.search(shown[best]) else [best]
+    return answerable, c, [shown[i] for i in keep], len(keep) - 1
 
 
 def _number(chosen: list) -> list[Evidence]:

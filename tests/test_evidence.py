@@ -143,3 +143,23 @@ def test_a_quantity_question_is_about_its_topic_and_wants_a_number_not_a_citatio
     assert holds_number("The literature graph has 12M nodes of this type.")
     assert not holds_number("We implement our model in AllenNLP (Gardner et al., 2018).")
     assert not holds_number("Layout models are trained as in prior work [12, 24].")
+
+
+def test_a_free_place_goes_to_the_first_papers_passage_beyond_the_gap_shown_by_its_best_line():
+    from types import SimpleNamespace
+
+    from rag.evidence import _pick
+
+    def candidate(order: int, position: int, kind: str = "body"):
+        return SimpleNamespace(order=order, chunk=SimpleNamespace(kind=kind, position=position))
+
+    best = (0.80, candidate(0, 1), ["The corpus is split into passages.", "Passages are 100 words long."], 0)
+    footnote = (0.60, candidate(0, 5), ["M can be very large.", "It holds 21 million passages in our experiments."], 1)
+    other_paper = (0.40, candidate(1, 0), ["Another paper's loosely related sentence."], 0)
+    chosen = _pick([best, footnote, other_paper], EvidenceSettings(), "How many passages does the corpus hold?")
+    # The footnote's passage scores 0.2 below the best (gap 0.15): it gets a free place, with its best line and the
+    # line that line points back to; the second paper, as far below, gets none.
+    assert [c[2] for c in chosen] == [best[2], footnote[2]]
+    lone = (0.60, candidate(0, 7), ["Unrelated opening.", "The corpus was built in 2018."], 1)
+    chosen = _pick([best, lone], EvidenceSettings(), "When was the corpus built?")
+    assert [c[2] for c in chosen] == [best[2], ["The corpus was built in 2018."]]
