@@ -169,18 +169,20 @@ _ORDINAL = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 
 
 def printed_date(paper: Paper) -> str:
-    """'Jun 3, 2022 (2022-06-03)': as the page prints it, then ISO; the year said to be inferred when it is."""
+    """'June 3, 2022 (Jun 3, 2022; 2022-06-03)': in words, as a listing prints it, then ISO; an inferred year said so."""
     if not paper.date:
         return "no date"
     parts = [int(x) for x in paper.date.split("-")]
     if paper.date_precision == "year" or len(parts) == 1:
         return f"{paper.date} (only the year is known)"
-    month = datetime.date(parts[0], parts[1], 1).strftime("%b")
+    day = datetime.date(parts[0], parts[1], 1)
+    month, short = day.strftime("%B"), day.strftime("%b")
     if paper.date_precision == "month" or len(parts) == 2:
         return f"{month} {parts[0]} ({paper.date}, to the month)"
     if paper.date_inferred:
-        return f"{month} {parts[2]} ({paper.date}; the page prints no year, as it does for this year's entries)"
-    return f"{month} {parts[2]}, {parts[0]} ({paper.date})"
+        return (f"{month} {parts[2]} (printed '{short} {parts[2]}'; {paper.date}: the page prints no year for this "
+                "year's entries)")
+    return f"{month} {parts[2]}, {parts[0]} ({short} {parts[2]}, {parts[0]}; {paper.date})"
 
 
 def lookup_text(paper: Paper, field: str) -> str:
