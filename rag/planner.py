@@ -81,6 +81,9 @@ def plan(question: str, catalog: Catalog) -> Plan | None:
                      r"anything|how|name|give|tell|count)\b", question, re.I):
         return None
     if group is not None:
+        if group == ("author", "all") and not conditions and not re.search(
+                r"\b(how many|all|every|distinct|different|unique|library|collection)\b", question, re.I):
+            return None  # 'who are the authors?' names no paper and no set: a follow-up to resolve, not a catalog list
         return Plan(op="group", conditions=conditions, group=group[0], pick=group[1])
     if sort is not None:
         return Plan(op=sort, conditions=conditions, key="authors", limit=limit, nth=nth)

@@ -179,6 +179,7 @@ PROBES = [
     "Which Machine Learning papers study exploration?",
     "Which papers from 2023 propose new GFlowNet training objectives?",
     "Who are the leading researchers in offline RL?",
+    "Who are the authors?",  # no paper and no set named: the conversation asks which paper
 ]
 
 
