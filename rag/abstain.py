@@ -50,7 +50,7 @@ class Assessor:
     def stats(self) -> LibraryStats:
         snapshot = self.library.snapshot
         if self._stats is None or self._stats[0] is not snapshot:
-            self._stats = (snapshot, LibraryStats.of(snapshot.chunks))
+            self._stats = (snapshot, LibraryStats(*snapshot.document_frequencies()))  # a shared copy: from its BM25
         return self._stats[1]
 
     def signals(self, question: str, evidence: list[Evidence], hits: list[Hit]) -> Signals:

@@ -15,6 +15,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from rag import manifest as manifests
 from rag import snapshot as snapshots
@@ -23,11 +26,14 @@ from rag.embedding import Embedder, load_embedder
 from rag.errors import NotIndexedError, StoreError
 from rag.filters import Filters
 from rag.index import index_name, index_params
-from rag.ingest import IngestReport, ingest
 from rag.records import Chunk, Hit, Paper
 from rag.retrieve import Retriever
 from rag.snapshot import Snapshot
-from rag.store import VectorStore, open_store
+from rag.shared.lean import LeanSnapshot
+from rag.store import VectorStore, read_client
+
+if TYPE_CHECKING:
+    from rag.ingest import IngestReport
 
 FOLLOW_SERVER_S = 2.0  # how often a long-running process asks the server whether another machine published
 
@@ -89,6 +95,8 @@ class Library:
             self._snapshot = self._retriever = None
             self._followed_at = float("-inf")  # read the pointer we just published on the next use
             return report
+        from rag.ingest import ingest  # parsers and chunker: a search never loads them
+
         if not paths and not (rebuild and manifests.load(self.settings.home).sources):
             paths = [DEFAULT_SEEDS]  # the default, except for a rebuild of a library that lists its own files
         report = ingest(list(paths), self.settings, self.embedder, rebuild=rebuild, progress=progress,
@@ -96,6 +104,7 @@ class Library:
         self._snapshot = self._retriever = None
         if report.store_moved_aside:
             self.__dict__.pop("store", None)  # the client held the store that was moved aside
+            self.__dict__.pop("client", None)
         return report
 
     @property
@@ -117,18 +126,29 @@ class Library:
         if self.settings.chroma_url and time.monotonic() >= self._followed_at + FOLLOW_SERVER_S:
             from rag.shared.cache import sync
 
-            sync(self.settings, self.index_name, index_params(self.settings, self.embedder.model_id))
+            from rag.shared.remote import RemoteLibrary
+
+            remote = RemoteLibrary(self.client, self.index_name, self.settings.chroma_url)
+            sync(self.settings, self.index_name, index_params(self.settings, self.embedder.model_id), remote)
             self._followed_at = time.monotonic()
 
-    def _load_snapshot(self) -> Snapshot:
+    def _load_snapshot(self) -> Snapshot | LeanSnapshot:
         try:
-            return snapshots.load(self.settings.snapshots_dir, self.index_name)
+            snapshot = snapshots.load(self.settings.snapshots_dir, self.index_name)
         except NotIndexedError:
             raise StoreError(missing_index_message(self.settings, self.index_name)) from None
+        snapshot.bind(self.store)  # a shared library's copy fetches passage texts from the server's documents
+        return snapshot
+
+    @cached_property
+    def client(self):
+        """One client for reading: the server's catalog and its vectors through the same connection (a server is
+        read over plain HTTP, rag/shared/http_reader.py; writers connect with chromadb themselves)."""
+        return read_client(self.settings)
 
     @cached_property
     def store(self) -> VectorStore:
-        return open_store(self.settings, self.index_name)
+        return VectorStore(self.client, self.index_name, where=self.settings.chroma_url or str(self.settings.store_dir))
 
     @property
     def retriever(self) -> Retriever:
@@ -145,9 +165,9 @@ class Library:
     def _check_vectors(self, snapshot: Snapshot) -> None:
         """Fewer vectors than live passages means a store replaced or half rebuilt: searching it would give
         wrong papers without an error, so say so (one count per snapshot, cheap)."""
-        have = self.store.count()
-        if have < len(snapshot.chunks):
-            raise StoreError(f"{len(snapshot.chunks) - have} of {len(snapshot.chunks)} passages have no vector in "
+        have, live = self.store.count(), snapshot.chunk_count
+        if have < live:
+            raise StoreError(f"{live - have} of {live} passages have no vector in "
                              f"the store (an interrupted rebuild?) — run `rag ingest` to restore them")
 
     def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> list[Hit]:
@@ -171,21 +191,21 @@ class Library:
 
     def stats(self) -> dict:
         snap = self.snapshot
-        tokens = [c.token_count for c in snap.chunks]
+        tokens = np.asarray(snap.token_counts())
         by_format: dict[str, int] = {}
-        for source in snap.sources:
+        for source in snap.sources:  # a shared library's reader copy holds no sources: the server's count below
             by_format[source.format] = by_format.get(source.format, 0) + len(source.papers)
         return {
             "index": self.index_name,
             "home": str(self.settings.home),
             "store": self.settings.chroma_url or str(self.settings.store_dir),
-            "sources": len(snap.sources),
+            "sources": len(snap.sources) or int(snap.params.get("sources", 0)),
             "papers": len(snap.papers),
             "papers_by_format": by_format,
-            "chunks": len(snap.chunks),
+            "chunks": snap.chunk_count,
             "vectors": self.store.count(),
-            "chunk_tokens_max": max(tokens, default=0),
-            "chunk_tokens_mean": round(sum(tokens) / len(tokens), 1) if tokens else 0,
+            "chunk_tokens_max": int(tokens.max()) if len(tokens) else 0,
+            "chunk_tokens_mean": round(float(tokens.mean()), 1) if len(tokens) else 0,
             "flagged_papers": sum(1 for p in snap.papers if p.flags),
             "created": snap.params.get("created"),
             "params": {k: v for k, v in snap.params.items() if k not in ("created",)},

@@ -8,6 +8,7 @@ a killed ingest left behind are ignored.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -20,6 +21,7 @@ from rag.errors import QueryError
 from rag.catalog_query import catalog_hits
 from rag.filters import Filters
 from rag.records import Chunk, Hit, Paper
+from rag.shared.lean import ByPaper, Headers, LeanSnapshot, Passages
 from rag.snapshot import Snapshot
 from rag.store import VectorStore
 from rag.text import word_tokens
@@ -43,30 +45,57 @@ def rrf(rankings: list[list[str]], k: int) -> dict[str, float]:
     return scores
 
 
+class MemoryPassages(dict):
+    """chunk id -> Chunk of a snapshot held whole in memory (a library on this machine), with the lookups search
+    makes; rag/shared/lean.py's Passages answers the same for a shared library's copy without texts."""
+
+    def __init__(self, snapshot: Snapshot):
+        super().__init__((c.chunk_id, c) for c in snapshot.chunks)
+        self.order: list[str] = [c.chunk_id for c in snapshot.chunks]
+        self.header_ids = {c.paper_id: c.chunk_id for c in snapshot.chunks if c.kind == "header"}
+        self._bm25 = snapshot.bm25()
+
+    def paper_of(self, cid: str) -> str:
+        return self[cid].paper_id
+
+    def fetch(self, cids) -> dict[str, Chunk]:
+        return {cid: self[cid] for cid in cids if cid in self}
+
+    def sparse(self, query: str, allowed: set[str] | None, n: int) -> list[str]:
+        tokens = word_tokens(query)
+        if self._bm25 is None or not tokens:
+            return []
+        scores = np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
+        if allowed is not None:
+            mask = np.fromiter((self[c].paper_id in allowed for c in self.order), bool, len(scores))
+            scores = np.where(mask, scores, 0.0)
+        top = np.argsort(-scores, kind="stable")[:n]
+        return [self.order[i] for i in top if scores[i] > 0]
+
+
 class Retriever:
-    def __init__(self, settings: Settings, embedder: Embedder, snapshot: Snapshot, store: VectorStore):
+    def __init__(self, settings: Settings, embedder: Embedder, snapshot: Snapshot | LeanSnapshot, store: VectorStore):
         self.settings = settings
         self.embedder = embedder
         self.snapshot = snapshot
         self.store = store
-        self.chunks: dict[str, Chunk] = {c.chunk_id: c for c in snapshot.chunks}
-        self.chunk_order: list[str] = [c.chunk_id for c in snapshot.chunks]
+        # chunk id -> Chunk; for a shared library's copy the texts are fetched by id when a hit shows them
+        self.chunks: MemoryPassages | Passages = snapshot.passages if isinstance(snapshot, LeanSnapshot) \
+            else MemoryPassages(snapshot)
         self.papers: dict[str, Paper] = snapshot.papers_by_id
-        self._headers = {c.paper_id: c.chunk_id for c in snapshot.chunks if c.kind == "header"}
-        self._header_chunks = {c.paper_id: c for c in snapshot.chunks if c.kind == "header"}
+        self._headers = self.chunks.header_ids
+        self._header_chunks: Mapping[str, Chunk] = Headers(self.chunks) if isinstance(self.chunks, Passages) \
+            else {pid: self.chunks[cid] for pid, cid in self._headers.items()}
         self.names = AuthorIndex(snapshot.papers)  # the one author matcher (rag/authors.py)
 
     @cached_property
-    def chunks_by_paper(self) -> dict[str, list[Chunk]]:
+    def chunks_by_paper(self) -> Mapping[str, list[Chunk]]:
+        if isinstance(self.chunks, Passages):
+            return ByPaper(self.chunks)
         grouped: dict[str, list[Chunk]] = defaultdict(list)
         for chunk in self.snapshot.chunks:
             grouped[chunk.paper_id].append(chunk)
         return {pid: sorted(chunks, key=lambda c: c.position) for pid, chunks in grouped.items()}
-
-    @cached_property
-    def vocabulary(self) -> set[str]:
-        """Every word (as BM25 tokenises it) that some indexed chunk uses."""
-        return {token for chunk in self.snapshot.chunks for token in word_tokens(chunk.text)}
 
     def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> list[Hit]:
         query = check_query(query)
@@ -86,18 +115,19 @@ class Retriever:
         dense_score = dict(lists.dense)
         sparse_rank = {cid: i for i, cid in enumerate(lists.sparse, start=1)}
         per_paper: dict[str, int] = defaultdict(int)
-        hits: list[Hit] = []
+        chosen: list[tuple[str, float]] = []
         for cid, score in sorted(fused.items(), key=lambda item: (-item[1], item[0])):
-            chunk = self.chunks[cid]
-            if per_paper[chunk.paper_id] >= self.settings.retrieval.max_chunks_per_paper:
+            paper_id = self.chunks.paper_of(cid)
+            if per_paper[paper_id] >= self.settings.retrieval.max_chunks_per_paper:
                 continue
-            per_paper[chunk.paper_id] += 1
-            hits.append(Hit(rank=len(hits) + 1, chunk=chunk, paper=self.papers[chunk.paper_id], score=score,
-                            dense_rank=dense_rank.get(cid), sparse_rank=sparse_rank.get(cid),
-                            dense_score=dense_score.get(cid)))
-            if len(hits) >= k:
+            per_paper[paper_id] += 1
+            chosen.append((cid, score))
+            if len(chosen) >= k:
                 break
-        return hits
+        texts = self.chunks.fetch([cid for cid, _ in chosen])  # one request for a shared library's copy
+        return [Hit(rank=rank, chunk=texts[cid], paper=self.papers[texts[cid].paper_id], score=score,
+                    dense_rank=dense_rank.get(cid), sparse_rank=sparse_rank.get(cid), dense_score=dense_score.get(cid))
+                for rank, (cid, score) in enumerate(chosen, start=1)]
 
     # The stages, public so the eval baselines run the very lists the pipeline fuses. `allowed`: paper ids a
     # filter keeps (None: all); `n`: candidates per list (default: the retrieval settings').
@@ -130,17 +160,7 @@ class Retriever:
 
     def sparse(self, query: str, allowed: set[str] | None = None, n: int | None = None) -> list[str]:
         """Chunk ids by BM25 score (zero scores left out), best first."""
-        n = n or self.settings.retrieval.candidates
-        bm25 = self.snapshot.bm25()
-        tokens = word_tokens(query)
-        if bm25 is None or not tokens:
-            return []
-        scores = np.asarray(bm25.get_scores(tokens), dtype=np.float32)
-        if allowed is not None:
-            mask = np.fromiter((self.chunks[c].paper_id in allowed for c in self.chunk_order), bool, len(scores))
-            scores = np.where(mask, scores, 0.0)
-        top = np.argsort(-scores, kind="stable")[:n]
-        return [self.chunk_order[i] for i in top if scores[i] > 0]
+        return self.chunks.sparse(query, allowed, n or self.settings.retrieval.candidates)
 
     def metadata(self, query: str, allowed: set[str] | None = None) -> list[str]:
         """Header chunks of papers whose authors or organisation the query names, by how much of the name matched."""

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from rag.errors import NotIndexedError, StoreError
 from rag.records import Chunk, Paper
+from rag.text import word_tokens
 
 SNAPSHOT_FORMAT = 2
 READABLE_FORMATS = (1, 2)  # format 1 had no checksums; it is still read
@@ -61,15 +62,11 @@ class SourceState:
         )
 
 
-@dataclass
-class Snapshot:
-    index_name: str
-    params: dict
-    sources: list[SourceState]
+class Published:
+    """What every snapshot says of itself (a local one here, a shared library's reader copy in rag/shared/lean.py)."""
+
+    folder: Path | None
     papers: list[Paper]
-    chunks: list[Chunk]
-    folder: Path | None = None
-    _bm25: object | None = None
 
     @property
     def name(self) -> str | None:
@@ -79,9 +76,41 @@ class Snapshot:
     def papers_by_id(self) -> dict[str, Paper]:
         return {p.paper_id: p for p in self.papers}
 
+
+@dataclass
+class Snapshot(Published):
+    index_name: str
+    params: dict
+    sources: list[SourceState]
+    papers: list[Paper]
+    chunks: list[Chunk]
+    folder: Path | None = None
+    _bm25: object | None = None
+
     def bm25(self):
         """The BM25 index, loaded with the snapshot (never later, from a folder a publish may have removed)."""
         return self._bm25
+
+    # What readers ask of any snapshot; the shared library's reader copy (rag/shared/lean.py) answers the same
+    # without holding the passages' texts.
+
+    @property
+    def chunk_count(self) -> int:
+        return len(self.chunks)
+
+    def token_counts(self) -> list[int]:
+        return [c.token_count for c in self.chunks]
+
+    def bind(self, store) -> None:
+        """Texts are held here: nothing to fetch from the store."""
+
+    def document_frequencies(self) -> tuple[dict[str, int], int]:
+        """(word -> chunks holding it, chunks)."""
+        df: dict[str, int] = {}
+        for chunk in self.chunks:
+            for word in set(word_tokens(chunk.text)):
+                df[word] = df.get(word, 0) + 1
+        return df, len(self.chunks)
 
 
 def snapshot_root(snapshots_dir: Path, index_name: str) -> Path:
@@ -139,9 +168,13 @@ def load(snapshots_dir: Path, index_name: str) -> Snapshot:
     raise _damaged(root, "it kept changing while being read")
 
 
-def _load_folder(index_name: str, folder: Path) -> Snapshot:
+def _load_folder(index_name: str, folder: Path):
     params_bytes = (folder / "params.json").read_bytes()
     params = json.loads(params_bytes)
+    if isinstance(params, dict) and params.get("format") == "reader":  # a shared library's copy without texts
+        from rag.shared.lean import load_folder
+
+        return load_folder(index_name, folder, params)
     if not isinstance(params, dict) or params.get("format") not in READABLE_FORMATS:
         raise ValueError(f"format {params.get('format') if isinstance(params, dict) else '?'} "
                          f"(expected one of {READABLE_FORMATS})")
@@ -216,6 +249,23 @@ def _write(root: Path, name: str, tmp: Path, snapshot: Snapshot, corpus_tokens: 
     params["digest"] = _params_digest(params)
     (tmp / "params.json").write_text(json.dumps(params, indent=2))
     _fsync_tree(tmp)
+    publish_folder(root, tmp, name)
+    snapshot.folder = root / name
+    snapshot.params = params
+    return root / name
+
+
+def new_folder(root: Path) -> tuple[str, Path]:
+    """(name, temporary path) for a snapshot folder about to be written; leftovers of killed writers go first."""
+    root.mkdir(parents=True, exist_ok=True)
+    for leftover in root.glob(".gen-*.tmp"):  # with the writer lock held, nobody else writes
+        shutil.rmtree(leftover, ignore_errors=True)
+    name = f"gen-{time.time_ns()}-{os.getpid()}"
+    return name, root / f".{name}.tmp"
+
+
+def publish_folder(root: Path, tmp: Path, name: str) -> None:
+    """Move a fully written folder into place, point CURRENT at it, remove folders older than KEEP_PREVIOUS."""
     os.replace(tmp, root / name)
     pointer_tmp = root / f"{POINTER}.tmp"
     with open(pointer_tmp, "w") as handle:
@@ -229,9 +279,6 @@ def _write(root: Path, name: str, tmp: Path, snapshot: Snapshot, corpus_tokens: 
     for old in published:
         if old not in keep:
             shutil.rmtree(old, ignore_errors=True)
-    snapshot.folder = root / name
-    snapshot.params = params
-    return root / name
 
 
 def _params_digest(params: dict) -> str:

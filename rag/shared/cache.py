@@ -1,7 +1,9 @@
 """A reader's copy of the shared library: the server's published snapshot mirrored under RAG_HOME.
 
-The copy is an ordinary local snapshot (rag/snapshot.py: catalog, chunks, a bm25s index built here from
-the server's chunk texts) in `settings.snapshots_dir`, which for a server is a folder of its own per
+The copy holds what search needs and no passage text (rag/shared/lean.py: the catalog, one row per passage,
+the BM25 shards the writer published); for a snapshot published by an older writer, which lacks those, it is
+an ordinary local snapshot (rag/snapshot.py, a bm25s index built here from the chunk texts). It lives in
+`settings.snapshots_dir`, which for a server is a folder of its own per
 server URL. Its params record the server snapshot id it mirrors; `sync` compares that with the server's
 pointer (one small read) and pulls the new snapshot when they differ, so an empty RAG_HOME fills itself on
 first use and a long-running UI follows other machines' publishes. Processes of one machine share the
@@ -11,10 +13,14 @@ copy: the first to notice a new snapshot writes it, under the cache's own lock, 
 from __future__ import annotations
 
 import json
+import shutil
+import time
 
 from rag import snapshot as snapshots
 from rag.config import Settings
+from rag.errors import StoreError
 from rag.lock import writer_lock
+from rag.shared.reader_parts import READER_KINDS, has_reader_parts, write_reader_copy
 from rag.shared.remote import RemoteLibrary, ServerSnapshot
 from rag.snapshot import Snapshot
 from rag.store import connect
@@ -42,12 +48,40 @@ def sync(settings: Settings, index_name: str, base_params: dict, remote: RemoteL
     pointer = remote.pointer()
     if pointer is not None and cached_server_snapshot(settings, index_name) == pointer["snapshot"]:
         return str(pointer["snapshot"])
-    server = remote.read()  # NotIndexedError for an empty library
-    cache_home = settings.snapshots_dir.parent
-    with writer_lock(cache_home):
+    if pointer is not None and has_reader_parts(pointer):
+        try:
+            with writer_lock(settings.snapshots_dir.parent):
+                if cached_server_snapshot(settings, index_name) != pointer["snapshot"]:
+                    write_reader_copy_of(settings, index_name, base_params, remote, pointer)
+        except StoreError:  # publishes dropped its parts while we read them: read the snapshot published now
+            if remote.pointer() in (None, pointer):
+                raise
+            return sync(settings, index_name, base_params, remote)
+        return str(pointer["snapshot"])
+    server = remote.read()  # NotIndexedError for an empty library; a snapshot of an older writer: pull it whole
+    with writer_lock(settings.snapshots_dir.parent):
         if cached_server_snapshot(settings, index_name) != server.snapshot_id:
             write_copy(settings, index_name, base_params, server)
     return server.snapshot_id
+
+
+def write_reader_copy_of(settings: Settings, index_name: str, base_params: dict, remote: RemoteLibrary,
+                         pointer: dict) -> None:
+    """The catalog, passage rows and BM25 shards of the pointer's snapshot, streamed into a new local folder;
+    no passage text is pulled (rag/shared/lean.py fetches those by id)."""
+    params = base_params | {
+        "papers": int(pointer["papers"]), "chunks": int(pointer["chunks"]), "sources": int(pointer.get("sources", 0)),
+        "server_snapshot": str(pointer["snapshot"]), "server_writer": str(pointer.get("writer", "")),
+        "server_published": str(pointer.get("published", "")), "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    root = snapshots.snapshot_root(settings.snapshots_dir, index_name)
+    name, tmp = snapshots.new_folder(root)
+    try:
+        write_reader_copy(tmp, {kind: remote.parts(pointer, kind) for kind in READER_KINDS}, params)
+        snapshots.publish_folder(root, tmp, name)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)  # a failed pull (digest, server gone) leaves the previous copy
+        raise
 
 
 def write_copy(settings: Settings, index_name: str, base_params: dict, server: ServerSnapshot) -> None:

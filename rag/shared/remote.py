@@ -4,6 +4,9 @@ Everything a reader needs lives on the server, beside the vectors:
 - `<index>/snap/<id>/<kind>/<n>` records hold a snapshot's sources, papers and chunks as JSON lines
   (split into parts of about PART_CHARS characters; documents of a 1-d dummy vector, since Chroma
   records need one);
+  Besides these (which writers read), a snapshot carries what a reader needs and nothing more
+  (rag/shared/reader_parts.py): the catalog without full texts, one short line per passage, and the BM25
+  index in shards; a reader fetches passage texts by id from the vectors' documents when it shows them;
 - `<index>/pointer` names the published snapshot, its writer, time, counts, part counts and digests.
 A snapshot's parts are all written before the pointer is replaced (one record upsert, atomic on the
 server), so a reader never sees a half-published snapshot; it checks every kind against the pointer's
@@ -22,14 +25,18 @@ import time
 import uuid
 from dataclasses import dataclass
 
+from collections.abc import Iterator
+
 from rag.errors import NotIndexedError, StoreError
 from rag.records import Chunk, Paper
+from rag.shared.reader_parts import reader_texts
 from rag.snapshot import SourceState
 
 META_COLLECTION = "rag-meta"
 PART_CHARS = 1_000_000
 KEEP_PREVIOUS = 2
 KINDS = ("sources", "papers", "chunks")
+FETCH_PARTS = 8  # parts per get: a million-passage snapshot is never one response
 _DUMMY = [0.0]
 
 
@@ -59,6 +66,8 @@ class RemoteLibrary:
     def _call(self, what: str, fn, *args, **kwargs):
         try:
             return fn(*args, **kwargs)
+        except StoreError:
+            raise  # already says what failed and the fix (no server at the URL)
         except Exception as exc:
             line = (str(exc).strip() or type(exc).__name__).splitlines()[0][:200]
             raise StoreError(f"{what} failed at {self.where} ({line}) — check that the Chroma server is running "
@@ -94,25 +103,32 @@ class RemoteLibrary:
 
     def _read(self, pointer: dict) -> ServerSnapshot:
         sid = str(pointer["snapshot"])
-        ids = [self._key("snap", sid, kind, f"{n:05d}") for kind in KINDS for n in range(int(pointer[f"parts_{kind}"]))]
-        got = self._call("reading the library catalog", self._meta.get, ids=ids, include=["documents"])
-        by_id = dict(zip(got["ids"], got["documents"]))
-        text: dict[str, str] = {}
-        for kind in KINDS:
-            keys = [self._key("snap", sid, kind, f"{n:05d}") for n in range(int(pointer[f"parts_{kind}"]))]
-            if any(k not in by_id for k in keys):
-                raise StoreError(f"the library snapshot {sid} on {self.where} is missing parts — run `rag ingest` "
-                                 f"again from any client to publish a whole one")
-            text[kind] = "".join(by_id[k] for k in keys)
-            if hashlib.sha256(text[kind].encode()).hexdigest() != pointer[f"digest_{kind}"]:
-                raise StoreError(f"the library snapshot {sid} on {self.where} fails its checksum ({kind}) — run "
-                                 f"`rag ingest` again from any client to publish a whole one")
+        text = {kind: "".join(self.parts(pointer, kind)) for kind in KINDS}
         return ServerSnapshot(
             snapshot_id=sid, pointer=pointer,
             sources=[SourceState.from_json(json.loads(line)) for line in text["sources"].splitlines() if line],
             papers=[Paper.model_validate_json(line) for line in text["papers"].splitlines() if line],
             chunks=[Chunk.model_validate_json(line) for line in text["chunks"].splitlines() if line],
         )
+
+    def parts(self, pointer: dict, kind: str) -> Iterator[str]:
+        """The parts of one kind of the pointer's snapshot, in order, FETCH_PARTS per request; StoreError after the
+        last one when a part is missing or the whole fails its digest (a consumer writes to a temporary place)."""
+        sid, count = str(pointer["snapshot"]), int(pointer[f"parts_{kind}"])
+        digest = hashlib.sha256()
+        for start in range(0, count, FETCH_PARTS):
+            keys = [self._key("snap", sid, kind, f"{n:05d}") for n in range(start, min(count, start + FETCH_PARTS))]
+            got = self._call("reading the library catalog", self._meta.get, ids=keys, include=["documents"])
+            by_id = dict(zip(got["ids"], got["documents"]))
+            if any(k not in by_id for k in keys):
+                raise StoreError(f"the library snapshot {sid} on {self.where} is missing parts — run `rag ingest` "
+                                 f"again from any client to publish a whole one")
+            for key in keys:
+                digest.update(by_id[key].encode())
+                yield by_id[key]
+        if digest.hexdigest() != pointer[f"digest_{kind}"]:
+            raise StoreError(f"the library snapshot {sid} on {self.where} fails its checksum ({kind}) — run "
+                             f"`rag ingest` again from any client to publish a whole one")
 
     def current(self) -> ServerSnapshot | None:
         try:
@@ -130,7 +146,7 @@ class RemoteLibrary:
             "sources": "".join(json.dumps(s.to_json()) + "\n" for s in sources),
             "papers": "".join(p.model_dump_json() + "\n" for p in papers),
             "chunks": "".join(c.model_dump_json() + "\n" for c in chunks),
-        }
+        } | reader_texts(papers, chunks)
         pointer: dict = {"snapshot": sid, "writer": writer, "published": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                          "papers": len(papers), "chunks": len(chunks), "sources": len(sources)}
         for kind, text in texts.items():
