@@ -115,7 +115,14 @@ class Answerer:
         system = prompts.load("answer_system").render(max_sentences=self.settings.answer.max_sentences,
                                                       refusal=prompts.REFUSAL)
         item = prompts.load("evidence_item")
-        passages = "\n".join(item.render(n=e.n, title=e.paper.title, text=e.text) for e in evidence)
+        # A paper's full title once; its further passages name it short ("SPECTER"): each token delays the first word.
+        named: set[str] = set()
+        lines = []
+        for e in evidence:
+            lines.append(item.render(n=e.n, title=_short_title(e.paper.title) if e.paper.paper_id in named
+                                     else e.paper.title, text=e.text))
+            named.add(e.paper.paper_id)
+        passages = "\n".join(lines)
         user = prompts.load("answer_user").render(evidence=passages, question=question)
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
@@ -189,6 +196,12 @@ class _SentenceStream:
         if self.buffer.strip():
             self.on_sentence(self.buffer)
         self.buffer = ""
+
+
+def _short_title(title: str) -> str:
+    """'SPECTER: Document-level Representation ...' -> 'SPECTER'; a title without a colon, its first five words."""
+    head = title.split(":", 1)[0].strip()
+    return head if head != title.strip() and head else " ".join(title.split()[:5])
 
 
 def hits_titles(evidence: list[Evidence]) -> list[str]:

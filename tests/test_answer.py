@@ -140,3 +140,14 @@ def test_a_citation_highlights_the_span_the_checker_found(seeded):
     quoted = AnswerSentence(text=f"{evidence[0].sentences[-1]} [{evidence[0].n}]", citations=[evidence[0].n],
                             origin="extractive")
     assert _citations([quoted], evidence, None, query)[0].span == evidence[0].sentences[-1]
+
+
+def test_a_papers_further_passages_name_it_short_in_the_prompt(seeded, embedded):
+    from rag.records import Evidence, Paper, paper_id_for
+
+    title = "SPECTER: Document-level Representation Learning using Citation-informed Transformers"
+    paper = Paper(paper_id=paper_id_for(title), title=title)
+    evidence = [Evidence(n=1, paper=paper, chunk_id="a", sentences=["We train on citation triplets."]),
+                Evidence(n=2, paper=paper, chunk_id="b", sentences=["This results in 684K training triples."])]
+    user = Answerer(seeded, embedded).messages("How many triples?", evidence)[1]["content"]
+    assert f'[1] From "{title}"' in user and '[2] From "SPECTER":' in user  # the full title once: fewer tokens to read
