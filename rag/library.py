@@ -137,6 +137,15 @@ class Library:
             snapshot = snapshots.load(self.settings.snapshots_dir, self.index_name)
         except NotIndexedError:
             raise StoreError(missing_index_message(self.settings, self.index_name)) from None
+        except StoreError:
+            if not self.settings.chroma_url:
+                raise
+            from rag.shared.cache import forget
+
+            forget(self.settings, self.index_name)  # a damaged copy of the server's library: pull it again, once
+            self._followed_at = float("-inf")
+            self._follow_server()
+            snapshot = snapshots.load(self.settings.snapshots_dir, self.index_name)
         snapshot.bind(self.store)  # a shared library's copy fetches passage texts from the server's documents
         return snapshot
 

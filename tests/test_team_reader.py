@@ -101,6 +101,13 @@ def test_filters_and_the_cli_on_a_reader_copy(chroma_server, tmp_path, models_di
     _, out = run_rag(["search", query, "-k", "5", "--json"], tmp_path / "machine-c", url, models_dir)
     assert [(h["paper_id"], h["chunk_id"]) for h in json.loads(out)] == ids(writer.search(query, k=5))
 
+    # The copy is derived data: a damaged file (cut short) is noticed on load and the copy pulled again.
+    damaged = reader.snapshot.folder / "ids.npy"
+    damaged.write_bytes(damaged.read_bytes()[:-40])
+    again = Library(make_settings(tmp_path / "machine-b", models_dir, chroma_url=url), embedder=embedder)
+    assert ids(again.search(query, k=5)) == ids(writer.search(query, k=5))
+    assert again.snapshot.folder != damaged.parent
+
 
 def test_a_snapshot_of_an_older_writer_is_still_read_whole(chroma_server, tmp_path, models_dir, embedder):
     """A pointer without the reader's parts (published before they existed): the reader pulls the whole catalog."""

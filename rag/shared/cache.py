@@ -65,6 +65,12 @@ def sync(settings: Settings, index_name: str, base_params: dict, remote: RemoteL
     return server.snapshot_id
 
 
+def forget(settings: Settings, index_name: str) -> None:
+    """Drop the local copy's pointer (a damaged copy), so that the next `sync` pulls the snapshot again."""
+    with writer_lock(settings.snapshots_dir.parent):
+        (snapshots.snapshot_root(settings.snapshots_dir, index_name) / snapshots.POINTER).unlink(missing_ok=True)
+
+
 def write_reader_copy_of(settings: Settings, index_name: str, base_params: dict, remote: RemoteLibrary,
                          pointer: dict) -> None:
     """The catalog, passage rows and BM25 shards of the pointer's snapshot, streamed into a new local folder;

@@ -10,6 +10,7 @@ kept in a bounded per-process cache (texts never change within one server snapsh
 from __future__ import annotations
 
 import json
+import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ class Passages(Mapping):
         self._sorted = self.ids[self._order]
         self._store = None
         self._texts: OrderedDict[str, Chunk] = OrderedDict()
+        self._lock = threading.Lock()  # UI threads share the text cache
         self.fetched = 0  # passages pulled from the server by this process (tests and benchmarks read it)
         self.bm25 = ShardedBM25(folder / "sparse") if (folder / "sparse" / "params.json").exists() else None
 
@@ -52,9 +54,11 @@ class Passages(Mapping):
         """Row of each id, -1 for an id that is not live."""
         if not len(cids) or not len(self._sorted):
             return np.full(len(cids), -1)
-        keys = np.array([c.encode() for c in cids], dtype=self._sorted.dtype)
+        raw = [c.encode() for c in cids]
+        fits = np.array([len(r) <= self._sorted.itemsize for r in raw])  # a longer id would be cut to a live one
+        keys = np.array(raw, dtype=self._sorted.dtype)
         at = np.minimum(np.searchsorted(self._sorted, keys), len(self._sorted) - 1)
-        return np.where(self._sorted[at] == keys, self._order[at], -1)
+        return np.where(fits & (self._sorted[at] == keys), self._order[at], -1)
 
     def __contains__(self, cid) -> bool:
         return isinstance(cid, str) and bool(self.rows([cid])[0] >= 0)
@@ -82,14 +86,15 @@ class Passages(Mapping):
         rows = self.rows(list(cids))
         found: dict[str, Chunk] = {}
         wanted: dict[str, int] = {}
-        for cid, row in zip(cids, rows):
-            if row < 0:
-                continue
-            if cid in self._texts:
-                self._texts.move_to_end(cid)
-                found[cid] = self._texts[cid]
-            else:
-                wanted[cid] = int(row)
+        with self._lock:
+            for cid, row in zip(cids, rows):
+                if row < 0:
+                    continue
+                if cid in self._texts:
+                    self._texts.move_to_end(cid)
+                    found[cid] = self._texts[cid]
+                else:
+                    wanted[cid] = int(row)
         if wanted and self._store is None:
             raise StoreError("the shared library's copy is not bound to the server's vectors")
         todo = list(wanted)
@@ -111,9 +116,10 @@ class Passages(Mapping):
                      page=int(meta.get("page") or 0) or None)
 
     def _remember(self, chunk: Chunk) -> Chunk:
-        self._texts[chunk.chunk_id] = chunk
-        while len(self._texts) > TEXT_CACHE:
-            self._texts.popitem(last=False)
+        with self._lock:
+            self._texts[chunk.chunk_id] = chunk
+            while len(self._texts) > TEXT_CACHE:
+                self._texts.popitem(last=False)
         return chunk
 
     @cached_property
@@ -239,6 +245,9 @@ class LeanSnapshot(Published):
 
 
 def load_folder(index_name: str, folder: Path, params: dict) -> LeanSnapshot:
+    for relative, size in params.get("sizes", {}).items():  # a cut or missing file: the copy is pulled again
+        if (folder / relative).stat().st_size != size:
+            raise ValueError(f"{relative} is {(folder / relative).stat().st_size} bytes, written as {size}")
     papers = [Paper.model_validate_json(line) for line in (folder / "papers.jsonl").read_text("utf-8").splitlines() if line]
     passages = Passages(folder)
     if len(passages) != int(params.get("chunks", len(passages))):

@@ -63,7 +63,9 @@ def write_reader_copy(folder: Path, parts: dict[str, Iterable[str]], params: dic
         packed.seek(0)
         with tarfile.open(fileobj=packed, mode="r") as tar:
             tar.extractall(folder, filter="data")
-    (folder / "params.json").write_text(json.dumps(params | {"format": "reader", "reader_format": READER_FORMAT}))
+    sizes = {str(p.relative_to(folder)): p.stat().st_size for p in sorted(folder.rglob("*")) if p.is_file()}
+    (folder / "params.json").write_text(json.dumps(params | {"format": "reader", "reader_format": READER_FORMAT,
+                                                             "sizes": sizes}))
 
 
 def _write_ids(folder: Path, parts: Iterable[str]) -> None:
