@@ -202,8 +202,11 @@ class Library:
         snap = self.snapshot
         tokens = np.asarray(snap.token_counts())
         by_format: dict[str, int] = {}
-        for source in snap.sources:  # a shared library's reader copy holds no sources: the server's count below
+        for source in snap.sources:
             by_format[source.format] = by_format.get(source.format, 0) + len(source.papers)
+        if not snap.sources:  # a shared library's reader copy holds no sources: the papers say where they were read
+            for ref in (ref for paper in snap.papers for ref in paper.sources):
+                by_format[ref.format] = by_format.get(ref.format, 0) + 1
         return {
             "index": self.index_name,
             "home": str(self.settings.home),
@@ -217,5 +220,5 @@ class Library:
             "chunk_tokens_mean": round(float(tokens.mean()), 1) if len(tokens) else 0,
             "flagged_papers": sum(1 for p in snap.papers if p.flags),
             "created": snap.params.get("created"),
-            "params": {k: v for k, v in snap.params.items() if k not in ("created",)},
+            "params": {k: v for k, v in snap.params.items() if k not in ("created", "sizes")},
         }
