@@ -18,6 +18,8 @@ rag/shared/sparse.py, reciprocal rank fusion, then the top 5 texts fetched from 
 client holds none), server RSS (process tree) and client RSS. The sparse index is built from the texts
 streamed in 100k-chunk shards; in a library the client streams them from the server's documents.
 Progress lines go to stdout as each stage runs, so a long run can be followed in a log.
+The client figures here are this script's own search path; eval/bench_scale_cli.py measures the real
+`rag search` process (the reader's copy of the shared library) against a library made the same way.
 """
 
 from __future__ import annotations
