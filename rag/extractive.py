@@ -17,6 +17,7 @@ from rag.records import Answer, AnswerSentence, Evidence
 
 _CAPTION = re.compile(r"^\s*(table|tab\.)\s*[\dIVX]", re.I)
 _CELL = " | "
+_FIGURE = re.compile(r"^[−+-]?\d[\d.,]*%?(?:\s*±\s*\d[\d.]*)?\*?$")  # 76.8, 23.3%, 1,024, 85.1 ± 0.3
 # "(Gardner et al., 2018)", "[12]", "§3.2", "Table 2": digits that are no answer to "how many".
 _NOT_A_QUANTITY = re.compile(r"\([^()]*\b(?:19|20)\d\d[a-z]?\)|\[[\d,\s–-]+\]|et al\.,? (?:19|20)\d\d|"
                              r"\b(?:table|figure|fig\.|section|sec\.|eq\.|equation|§)\s*\d+(?:\.\d+)*", re.I)
@@ -28,7 +29,15 @@ def table_lines(item: Evidence) -> tuple[list[str], list[int]]:
     if not lines or not _CAPTION.match(lines[0]) or not any(_CELL in line for line in lines[1:]):
         return [], []
     header = next((i for i, line in enumerate(lines) if _CELL in line), 1)
+    # A header may run over several lines ("Task → | Classification ...", "Metric → | F1 | MAP ..."): a row with
+    # no figure in a cell after the first names columns, it is no answer.
+    while header + 1 < len(lines) and not _holds_figure(lines[header + 1]):
+        header += 1
     return lines[: header + 1], list(range(header + 1, len(lines)))
+
+
+def _holds_figure(row: str) -> bool:
+    return any(_FIGURE.match(cell.strip()) for cell in row.split(_CELL)[1:])
 
 
 def quote_row(head: list[str], row: str) -> str:
@@ -115,9 +124,11 @@ def typed_complement(answer: Answer, question: str, settings: AnswerSettings) ->
     unless every candidate in it already stands in the answer."""
     kind = expected_type(question)
     kept = " ".join(parse_markers(s.text)[0] for s in answer.sentences if s.supported)
-    # Only from the papers the answer already cites: a number from another paper would answer something else.
+    # Only from the papers the answer already cites (any of their passages): a number from another paper would answer
+    # something else.
     cited = {n for s in answer.sentences if s.supported for n in s.citations}
-    quotes = extractive_answer([e for e in answer.evidence if e.n in cited], question, settings)
+    papers = {e.paper.paper_id for e in answer.evidence if e.n in cited}
+    quotes = extractive_answer([e for e in answer.evidence if e.paper.paper_id in papers], question, settings)
     if not quotes:
         return None
     best = quotes[0]

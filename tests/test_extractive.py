@@ -66,3 +66,20 @@ def test_a_model_answer_with_another_number_gets_the_quoted_figure_and_one_with_
         "This process results in about 684K training triples [1]."
     right = wrong.model_copy(update={"sentences": [AnswerSentence(text="About 684K triples [1].", citations=[1])]})
     assert typed_complement(right, question, AnswerSettings()) is None
+
+
+def test_a_header_over_several_lines_is_never_quoted_as_an_answer():
+    table = ["Table 1: Results on 7 tasks.", "Task → | Classification | Citation prediction",
+             "Model ↓ / Metric → | F1 | MAP", "SGC (2019a) | 76.8 | 91.6"]
+    assert table_lines(_shown(1, table)) == (table[:3], [3])
+    quote = _first([_shown(1, table)], "Which model has the highest MAP on citation prediction?")
+    assert quote.startswith("SGC (2019a)") and "91.6" in quote
+
+
+def test_a_model_answer_is_completed_from_any_passage_of_the_paper_it_cites():
+    evidence = [_shown(1, ["We run our final tests on a held-out set of 54K documents."]),
+                _shown(2, ["This labeling process succeeds for 76% of the documents."], best=0)]
+    question = "For what fraction of documents does the labeling process succeed?"
+    answer = Answer(question=question, standalone_question=question, answer="", evidence=evidence,
+                    sentences=[AnswerSentence(text="It was tested on 54K documents [1].", citations=[1])])
+    assert typed_complement(answer, question, AnswerSettings()).text.startswith("This labeling process succeeds for 76%")
