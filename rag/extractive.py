@@ -14,6 +14,7 @@ from rag.citations import parse_markers, with_markers
 from rag.config import AnswerSettings
 from rag.question_words import holds_number, idf_weights, question_stems, stems
 from rag.records import Answer, AnswerSentence, Evidence
+from rag.text import word_tokens
 
 _CAPTION = re.compile(r"^\s*(table|tab\.)\s*[\dIVX]", re.I)
 _CELL = " | "
@@ -56,6 +57,14 @@ def quote_row(head: list[str], row: str) -> str:
     return f"{caption}: {row}"
 
 
+def names_a_column(head: list[str], question: str) -> bool:
+    """The question names a column of the table: a word of a header cell, or a word it abbreviates ('prec.'). A header
+    line's first cell names the row labels ('Approach', 'Model ↓ / Metric →'), no column of figures."""
+    asked = word_tokens(question)
+    names = {w for line in head[1:] for cell in line.split(_CELL)[1:] for w in re.findall(r"[a-z]{3,}", cell.casefold())}
+    return any(word.startswith(name) for name in names for word in asked)
+
+
 def holds_candidate(kind: str, line: str, question: str) -> bool:
     """The line holds something of the asked kind the question does not already say; for a number, one that is no
     citation year, reference number or section, table or equation number."""
@@ -96,14 +105,19 @@ def extractive_answer(evidence: list[Evidence], question: str, settings: AnswerS
     found = [stems(item.sentences[i]) & words for item, i, _ in lines]
     idf = idf_weights(words, found)
     lead = evidence[0].paper.paper_id
+    columns = {item.n: names_a_column(table_lines(item)[0], question) for item in evidence}
     ranked = []
     for (item, i, text), present in zip(lines, found):
         own = words - stems(item.paper.title)
         total = sum(idf[w] for w in own) or 1.0
         overlap = sum(idf[w] for w in present & own) / total
         first = item.paper.paper_id == lead or kind == "paper"
-        ranked.append((first, holds_candidate(kind, text, question), round(overlap, 3), i == item.best, -item.n, -i,
-                       text, item.n))
+        # A table row the question names by its label and column ("the yield of the hybrid approach" -> "Hybrid |
+        # 91.5 | 1990 | ..." under "prec. | yield") holds the asked figure, though the prose about it shares more words.
+        named = text is not item.sentences[i] and columns.get(item.n, False) \
+            and bool(stems(item.sentences[i].split(_CELL)[0]) & own)
+        ranked.append((first, holds_candidate(kind, text, question), named, round(overlap, 3), i == item.best, -item.n,
+                       -i, text, item.n))
     ranked.sort(reverse=True)
     if kind == "paper":
         ranked = [r for j, r in enumerate(ranked) if all(r[-1] != q[-1] for q in ranked[:j])]

@@ -83,3 +83,15 @@ def test_a_model_answer_is_completed_from_any_passage_of_the_paper_it_cites():
     answer = Answer(question=question, standalone_question=question, answer="", evidence=evidence,
                     sentences=[AnswerSentence(text="It was tested on 54K documents [1].", citations=[1])])
     assert typed_complement(answer, question, AnswerSettings()).text.startswith("This labeling process succeeds for 76%")
+
+
+def test_a_row_the_question_names_by_label_and_column_is_quoted_before_the_prose_about_it():
+    table = ["Table 2: Document-level evaluation of three approaches.", "Approach | CS | Bio",
+             "prec. | yield | prec. | yield", "Statistical | 98.4 | 712 | 94.4 | 928", "Hybrid | 91.5 | 1990 | 92.1 | 3126"]
+    prose = _shown(1, ["The hybrid approach consistently gives the highest yield of entities, but sacrifices precision."])
+    quote = _first([prose, _shown(2, table)], "What yield of entities does the hybrid approach reach on Bio papers?")
+    assert quote.startswith("Hybrid:") and "3126" in quote
+    # The same row named without a column of its table ('how many query papers') leaves the prose first.
+    counts = _shown(1, ["The co-view data for the hybrid approach holds 65K query papers."])
+    quote = _first([counts, _shown(2, table)], "How many query papers does the hybrid approach's data hold?")
+    assert "65K" in quote
