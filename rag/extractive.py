@@ -61,7 +61,8 @@ def names_a_column(head: list[str], question: str) -> bool:
     """The question names a column of the table: a word of a header cell, or a word it abbreviates ('prec.'). A header
     line's first cell names the row labels ('Approach', 'Model ↓ / Metric →'), no column of figures."""
     asked = word_tokens(question)
-    names = {w for line in head[1:] for cell in line.split(_CELL)[1:] for w in re.findall(r"[a-z]{3,}", cell.casefold())}
+    cells = [cell.casefold() for line in head[1:] for cell in line.split(_CELL)[1:]]
+    names = {w for cell in cells for w in re.findall(r"[a-z]{3,}", cell)}
     return any(word.startswith(name) for name in names for word in asked)
 
 
