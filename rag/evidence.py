@@ -206,8 +206,11 @@ def _pick(scored: list, settings: EvidenceSettings, question: str) -> list:
     shown = {f[1].order for f in first}
     lead = min(shown)
     firsts = {id(f) for f in first}
+    # Beyond the gap only prose and tables: a header chunk's metadata line ("Date: 2022-06-30") answers no question
+    # the catalog does not.
     rest = sorted((s for s in scored if id(s) not in firsts and s[1].order in shown
-                   and (id(s) in close or s[1].order == lead)), key=lambda s: (id(s) not in close, -s[0]))
+                   and (id(s) in close or (s[1].order == lead and s[1].chunk.kind != "header"))),
+                  key=lambda s: (id(s) not in close, -s[0]))
     rest = [item if id(item) in close or item[1].chunk.kind == "table" else _best_line(item) for item in rest]
     chosen = first + rest[: settings.passages - len(first)]
     # Rows of numbers score low against a question in words, though tables hold most of the figures asked
@@ -217,7 +220,8 @@ def _pick(scored: list, settings: EvidenceSettings, question: str) -> list:
               and (id(item) in close or _NAMES_A_TABLE.search(question))]
     if tables and not any(item[1].chunk.kind == "table" for item in chosen) and len(chosen) > len(first):
         chosen[-1] = tables[0]
-    return sorted(chosen, key=lambda s: (s[1].order, s[1].chunk.position))
+    # Page order within a paper, the passages beyond the gap after the close ones: [1] stays the best-supported.
+    return sorted(chosen, key=lambda s: (s[1].order, id(s) not in close, s[1].chunk.position))
 
 
 def _best_line(item: tuple) -> tuple:
