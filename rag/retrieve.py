@@ -14,10 +14,10 @@ from functools import cached_property
 
 import numpy as np
 
-from rag.authors import AuthorIndex
 from rag.config import Settings
 from rag.embedding import Embedder
 from rag.errors import QueryError
+from rag.catalog import Catalog
 from rag.catalog_query import catalog_hits
 from rag.filters import Filters
 from rag.records import Chunk, Hit, Paper
@@ -86,7 +86,7 @@ class Retriever:
         self._headers = self.chunks.header_ids
         self._header_chunks: Mapping[str, Chunk] = Headers(self.chunks) if isinstance(self.chunks, Passages) \
             else {pid: self.chunks[cid] for pid, cid in self._headers.items()}
-        self.names = AuthorIndex(snapshot.papers)  # the one author matcher (rag/authors.py)
+        self.names = Catalog.of(snapshot.papers).names  # the one author matcher, built once with the catalog
 
     @cached_property
     def chunks_by_paper(self) -> Mapping[str, list[Chunk]]:

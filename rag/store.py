@@ -200,8 +200,9 @@ class VectorStore:
         where: dict[str, Any] | None = None
         if paper_ids is not None:
             where = {"paper_id": {"$in": list(paper_ids)}}
-        result = self._call("searching", self._collection.query, query_embeddings=[vector],
-                            n_results=min(n, max(self.count(), 1)), where=where, include=["distances"])
+        # Chroma 1.x returns what it has when asked for more (no count first: one round trip less per search)
+        result = self._call("searching", self._collection.query, query_embeddings=[vector], n_results=n, where=where,
+                            include=["distances"])
         return [(cid, 1.0 - float(dist)) for cid, dist in zip(result["ids"][0], result["distances"][0])]
 
 
