@@ -2,7 +2,7 @@
 
     .venv/bin/python eval/bench_presets.py --home DIR [--models DIR] [--answer N] DATASET.jsonl ...
 
-The library under --home is built from the seeds and ../shared/pdfs/papers when it has no snapshot. For every
+The library under --home is built from the seeds and --pdfs (../shared/pdfs/papers) when it has no snapshot. For every
 preset and dataset, everything before the model (`Answerer.assess`: retrieval, evidence, answerability), each
 question with an empty sentence-vector cache so no preset reuses another's work:
 - evidence recall: share of answerable questions whose shown passages hold every answer keyword;
@@ -83,13 +83,14 @@ def main() -> None:
     parser.add_argument("--home", type=Path, required=True)
     parser.add_argument("--models", type=Path, default=None)
     parser.add_argument("--presets", default=",".join(preset_names()))
+    parser.add_argument("--pdfs", type=Path, default=PDFS, help="PDFs ingested with the seeds into a new library")
     parser.add_argument("--answer", type=int, default=0, help="also ask the embedded model N questions per set")
     args = parser.parse_args()
     base = Settings(home=args.home, models_path=args.models)
     contain_caches(base)
     library = Library(base)
     if not base.snapshots_dir.is_dir():
-        library.ingest([DEFAULT_SEEDS, PDFS])
+        library.ingest([DEFAULT_SEEDS, args.pdfs])
     count = [0]
     inner = library.embedder.embed_batch
 
