@@ -2,8 +2,8 @@
 
     .venv/bin/python eval/bench_presets.py --home DIR [--models DIR] [--answer N] DATASET.jsonl ...
 
-The library under --home is built from the seeds and --pdfs (../shared/pdfs/papers) when it has no snapshot. For every
-preset and dataset, everything before the model (`Answerer.assess`: retrieval, evidence, answerability), each
+The library under --home is built from the seeds and --pdfs (../shared/pdfs/papers) when it has no snapshot.
+For every preset and dataset, everything before the model (`Answerer.assess`: retrieval, evidence, answerability), each
 question with an empty sentence-vector cache so no preset reuses another's work:
 - evidence recall: share of answerable questions whose shown passages hold every answer keyword;
 - abstention on unanswerable questions (closest or refused) and false abstention on answerable ones;
