@@ -142,12 +142,15 @@ def test_a_citation_highlights_the_span_the_checker_found(seeded):
     assert _citations([quoted], evidence, None, query)[0].span == evidence[0].sentences[-1]
 
 
-def test_a_papers_further_passages_name_it_short_in_the_prompt(seeded, embedded):
+def test_the_prompt_names_a_paper_once_in_full_and_skips_passages_beyond_the_gap(seeded, embedded):
     from rag.records import Evidence, Paper, paper_id_for
 
     title = "SPECTER: Document-level Representation Learning using Citation-informed Transformers"
     paper = Paper(paper_id=paper_id_for(title), title=title)
-    evidence = [Evidence(n=1, paper=paper, chunk_id="a", sentences=["We train on citation triplets."]),
-                Evidence(n=2, paper=paper, chunk_id="b", sentences=["This results in 684K training triples."])]
+    evidence = [Evidence(n=1, paper=paper, chunk_id="a", sentences=["We train on citation triplets."], relevance=0.7),
+                Evidence(n=2, paper=paper, chunk_id="b", sentences=["This results in 684K training triples."],
+                         relevance=0.6),
+                Evidence(n=3, paper=paper, chunk_id="c", sentences=["A footnote beyond the gap."], relevance=0.4)]
     user = Answerer(seeded, embedded).messages("How many triples?", evidence)[1]["content"]
     assert f'[1] From "{title}"' in user and '[2] From "SPECTER":' in user  # the full title once: fewer tokens to read
+    assert "[3]" not in user and "footnote" not in user  # 0.3 below the best: for the sources and quotes only
