@@ -15,6 +15,7 @@ from functools import cached_property
 import numpy as np
 
 from rag.checking import signals
+from rag.checking.alignment import ALIGNMENT_FEATURES, WordVectors, alignment_features
 from rag.checking.crossencoder import CrossEncoder, load_crossencoder
 from rag.checking.model import CheckerModel, CheckerModelError, load_model
 from rag.embedding import Embedder
@@ -22,7 +23,7 @@ from rag.embedding import Embedder
 FEATURES = ["cosine", "overlap_span", "overlap_paper", "own_words", "negation_flip", "negation_flip_close",
             "numbers_missing", "numbers_conflict", "names_missing", "names_swapped", "direction_flip",
             "polarity_flip", "quantifier_overclaim", "quantifier_hedged", "novel_words", "order_discord",
-            "ce_supported", "ce_contradicted"]
+            "ce_supported", "ce_contradicted", *ALIGNMENT_FEATURES]
 CANDIDATES = 3  # closest sentences the model reads; the verdict comes from the most decisive
 # A contradiction must point at something in the text: without one of these it is at most "not stated".
 CONTRADICTION_SIGNALS = ("negation_flip", "numbers_conflict", "names_swapped", "direction_flip", "polarity_flip",
@@ -65,7 +66,7 @@ class ClaimCheck:
 
 
 def features(claim: str, span: str, window: str, passages: Passages, cosine: float, title: str = "",
-             question: str = "", ce: np.ndarray | None = None) -> dict[str, float]:
+             question: str = "", ce: np.ndarray | None = None, vectors: WordVectors | None = None) -> dict[str, float]:
     """Every signal the model weighs, for the claim against one span (a sentence and its neighbours)."""
     own = signals.own_words(claim, title, question)
     content = _content(claim, title)
@@ -85,7 +86,8 @@ def features(claim: str, span: str, window: str, passages: Passages, cosine: flo
             "direction_flip": min(signals.direction_flip(claim, span), 2),
             "polarity_flip": signals.polarity_flip(claim, span), "quantifier_overclaim": overclaim,
             "quantifier_hedged": hedged, "novel_words": 1.0 - overlap_paper,
-            "order_discord": signals.order_discord(claim, span), **_ce_features(ce)}
+            "order_discord": signals.order_discord(claim, span), **_ce_features(ce),
+            **alignment_features(claim, span, vectors, title)}
 
 
 def _ce_features(p: np.ndarray | None) -> dict[str, float]:
@@ -123,6 +125,8 @@ class Checker:
                                     "run eval/fit_checker.py")
         # The cross-encoder runs only when the fitted model weighs it (fit_checker decides on dev claims).
         self.reads_pairs = "ce_supported" in self.model.features
+        # Word alignment embeds the claim's and the span's words: only when the fitted model weighs it.
+        self.word_vectors = WordVectors(embedder) if "align_mean" in self.model.features else None
         self._crossencoder = crossencoder
 
     @property
@@ -153,7 +157,8 @@ class Checker:
         for i, ce in zip(chosen, read):
             window = " ".join(passages.sentences[max(0, i - 1): i + 2])
             span = passages.sentences[i]
-            out.append((features(claim, span, window, passages, float(cosines[i]), title, question, ce), span))
+            out.append((features(claim, span, window, passages, float(cosines[i]), title, question, ce,
+                                 self.word_vectors), span))
         return out
 
     def check(self, claim: str, candidates: list[Passages], title: str = "", question: str = "",
@@ -173,9 +178,8 @@ class Checker:
         if not rows:
             return ClaimCheck("unsupported", 0.0, "", "no passage to check it against", probabilities=[0.0, 0.0, 1.0])
         probs = self.model.probabilities(np.array([[f[name] for name in self.model.features] for f in rows]))
+        probs = np.array([p if _contradiction_shown(f) else without_contradiction(p) for p, f in zip(probs, rows)])
         verdicts = [self.model.verdict(p, threshold) for p in probs]
-        verdicts = ["unsupported" if v == "contradicted" and not _contradiction_shown(f) else v
-                    for v, f in zip(verdicts, rows)]
         best = _decisive(probs, verdicts)
         return ClaimCheck(verdict=verdicts[best], score=round(float(probs[best][0]), 4), span=spans[best],
                           reason=reason_for(verdicts[best], rows[best]), key=keys[best],
@@ -185,6 +189,21 @@ class Checker:
 def _contradiction_shown(f: dict[str, float]) -> bool:
     """A structural signal, or the cross-encoder reading the pair as a contradiction (P > 0.5)."""
     return any(f[s] for s in CONTRADICTION_SIGNALS) or f["ce_contradicted"] > 0.0
+
+
+def contradiction_shown(rows: np.ndarray, features: list[str], reads_pairs: bool) -> np.ndarray:
+    """`_contradiction_shown` for feature rows in the order of `features` (the fit's out-of-fold rows)."""
+    shown = (rows[:, [features.index(s) for s in CONTRADICTION_SIGNALS]] != 0).any(axis=1)
+    return shown | (rows[:, features.index("ce_contradicted")] > 0.0) if reads_pairs else shown
+
+
+def without_contradiction(p: np.ndarray) -> np.ndarray:
+    """Nothing in the text shows a contradiction, so 'contradicted' is no verdict here: its share goes to the
+    other two in proportion. A near-copy of a sentence must not lose support to the many written
+    contradictions that look like it (the model cannot tell those apart without a signal either).
+    P(supported) becomes sigmoid(z_s - z_u), so the fitted threshold still folds into z_s."""
+    rest = p[0] + p[2]
+    return np.array([p[0] / rest, 0.0, p[2] / rest]) if rest > 0 else np.array([0.0, 0.0, 1.0])
 
 
 def _content(claim: str, title: str) -> set[str]:
