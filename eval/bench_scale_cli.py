@@ -2,6 +2,8 @@
 
     .venv/bin/python eval/bench_scale_cli.py [--sizes 10000,100000,300000] [--queries 60] [--work DIR]
 
+With the --work of a run stopped part-way, the vectors already stored are kept (their chunks regenerated).
+
 eval/bench_scale.py measures the store and the sparse index alone; this measures what a lab member runs.
 The library is made as bench_scale.py makes its chunks (clustered synthetic 384-d vectors, 60-word Zipf texts
 from a pseudo-word vocabulary, each cluster with topic words; chunk i is regenerated from its batch's seed),
@@ -125,18 +127,22 @@ def main() -> None:
     papers: list[Paper] = []
     chunks: list[Chunk] = []
     results: list[dict] = []
+    stored = store.count() // BATCH * BATCH  # a run stopped part-way (same --work): its batches are regenerated, not stored
+    if stored:
+        log(f"resuming with {stored:,} vectors already on the server")
     try:
         for size in sizes:
             started = time.perf_counter()
             while len(chunks) < size:
                 batch_papers, batch_chunks, vectors = make_batch(corpus, len(chunks) // BATCH)
                 by_id = {p.paper_id: p for p in batch_papers}
-                store.add([c.chunk_id for c in batch_chunks], vectors, [c.text for c in batch_chunks],
-                          [chunk_metadata(by_id[c.paper_id], c) for c in batch_chunks])
+                if len(chunks) >= stored:
+                    store.add([c.chunk_id for c in batch_chunks], vectors, [c.text for c in batch_chunks],
+                              [chunk_metadata(by_id[c.paper_id], c) for c in batch_chunks])
                 papers += batch_papers
                 chunks += batch_chunks
                 if len(chunks) % 50_000 == 0:
-                    log(f"stored {len(chunks):,} vectors")
+                    log(f"{len(chunks):,} chunks on the server")
             load_s = time.perf_counter() - started
             started = time.perf_counter()
             source = SourceState(path="synthetic.jsonl", sha256="0" * 64, size=0, mtime_ns=0, format="text", papers=[])
