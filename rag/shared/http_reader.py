@@ -60,7 +60,7 @@ class ReadClient:
                                                         BrokenPipeError, http.client.CannotSendRequest)):
                     raise StoreError(f"no Chroma server at {self.url} ({exc or type(exc).__name__}) — start it with "
                                      f"`chroma run --path DIR --host {self._host} --port {self._port}` or unset "
-                                     f"RAG_CHROMA_URL") from exc
+                                     f"RAG_CHROMA_URL; `rag doctor` tells more") from exc
         if response.status >= 400:
             try:
                 message = json.loads(data).get("message") or data.decode(errors="replace")
