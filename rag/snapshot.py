@@ -14,7 +14,6 @@ KEEP_PREVIOUS folders, and a reader that still finds its folder gone re-reads CU
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import re
@@ -25,6 +24,7 @@ from pathlib import Path
 
 from rag.errors import NotIndexedError, StoreError
 from rag.records import Chunk, Paper
+from rag.snapshot_files import fsync_dir, fsync_tree, read_lines, sha256_file, write_lines
 from rag.text import word_tokens
 
 SNAPSHOT_FORMAT = 2
@@ -190,9 +190,9 @@ def _load_folder(index_name: str, folder: Path):
     else:
         for relative in ("sources.jsonl", "papers.jsonl", "chunks.jsonl"):
             contents[relative] = (folder / relative).read_bytes()
-    sources = [SourceState.from_json(json.loads(line)) for line in _lines(contents["sources.jsonl"])]
-    papers = [Paper.model_validate_json(line) for line in _lines(contents["papers.jsonl"])]
-    chunks = [Chunk.model_validate_json(line) for line in _lines(contents["chunks.jsonl"])]
+    sources = [SourceState.from_json(json.loads(line)) for line in read_lines(contents["sources.jsonl"])]
+    papers = [Paper.model_validate_json(line) for line in read_lines(contents["papers.jsonl"])]
+    chunks = [Chunk.model_validate_json(line) for line in read_lines(contents["chunks.jsonl"])]
     bm25 = None
     if chunks:
         import bm25s
@@ -236,9 +236,9 @@ def _write(root: Path, name: str, tmp: Path, snapshot: Snapshot, corpus_tokens: 
     for leftover in root.glob(".gen-*.tmp"):  # from a killed run: with the writer lock held, nobody else writes
         shutil.rmtree(leftover, ignore_errors=True)
     tmp.mkdir()
-    _write_lines(tmp / "sources.jsonl", (json.dumps(s.to_json()) for s in snapshot.sources))
-    _write_lines(tmp / "papers.jsonl", (p.model_dump_json() for p in snapshot.papers))
-    _write_lines(tmp / "chunks.jsonl", (c.model_dump_json() for c in snapshot.chunks))
+    write_lines(tmp / "sources.jsonl", (json.dumps(s.to_json()) for s in snapshot.sources))
+    write_lines(tmp / "papers.jsonl", (p.model_dump_json() for p in snapshot.papers))
+    write_lines(tmp / "chunks.jsonl", (c.model_dump_json() for c in snapshot.chunks))
     if corpus_tokens:
         retriever = bm25s.BM25()
         # An empty token list would be dropped by bm25s and shift every index: give it a placeholder.
@@ -248,7 +248,7 @@ def _write(root: Path, name: str, tmp: Path, snapshot: Snapshot, corpus_tokens: 
     params = dict(snapshot.params, format=SNAPSHOT_FORMAT, created=time.strftime("%Y-%m-%dT%H:%M:%S%z"), files=files)
     params["digest"] = _params_digest(params)
     (tmp / "params.json").write_text(json.dumps(params, indent=2))
-    _fsync_tree(tmp)
+    fsync_tree(tmp)
     publish_folder(root, tmp, name)
     snapshot.folder = root / name
     snapshot.params = params
@@ -273,7 +273,7 @@ def publish_folder(root: Path, tmp: Path, name: str) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(pointer_tmp, root / POINTER)
-    _fsync_dir(root)
+    fsync_dir(root)
     published = generations(root)
     keep = {root / name} | set([p for p in published if p.name != name][-KEEP_PREVIOUS:])
     for old in published:
@@ -284,37 +284,3 @@ def publish_folder(root: Path, tmp: Path, name: str) -> None:
 def _params_digest(params: dict) -> str:
     body = {k: v for k, v in params.items() if k != "digest"}
     return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
-
-
-def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file's bytes: the one helper for snapshot files, ingest's change check and doctor."""
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
-
-
-def _lines(data: bytes):
-    for line in io.StringIO(data.decode("utf-8")):
-        if line.strip():
-            yield line
-
-
-def _write_lines(path: Path, lines) -> None:
-    with open(path, "w", encoding="utf-8") as handle:
-        for line in lines:
-            handle.write(line + "\n")
-
-
-def _fsync_tree(folder: Path) -> None:
-    for path in folder.rglob("*"):
-        if path.is_file():
-            with open(path, "rb") as handle:
-                os.fsync(handle.fileno())
-    _fsync_dir(folder)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -106,14 +106,14 @@ def test_disk_full_during_ingest_is_one_line_and_the_index_survives(settings, em
     Library(settings, embedder=embedder).ingest([seed_copy])
     add_others(seed_copy)
 
-    real_write_lines = snapshots._write_lines
+    real_write_lines = snapshots.write_lines
 
     def full_disk(path, lines):
         if path.name == "chunks.jsonl":
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
         real_write_lines(path, lines)
 
-    monkeypatch.setattr(snapshots, "_write_lines", full_disk)
+    monkeypatch.setattr(snapshots, "write_lines", full_disk)
     with pytest.raises(StoreError) as error:
         Library(settings, embedder=embedder).ingest([seed_copy])
     message = str(error.value)
@@ -126,7 +126,7 @@ def test_disk_full_during_ingest_is_one_line_and_the_index_survives(settings, em
     assert len(survivor.snapshot.papers) == 16
     assert survivor.search(HADAMARD, k=1)[0].paper.title.startswith("Exponential-Wrapped")
 
-    monkeypatch.setattr(snapshots, "_write_lines", real_write_lines)
+    monkeypatch.setattr(snapshots, "write_lines", real_write_lines)
     done = Library(settings, embedder=embedder).ingest([seed_copy])
     assert done.papers == ALL_PAPERS and done.embedded == 0, "every vector was stored before the failed publish"
 
