@@ -27,7 +27,8 @@ from claim_transforms import make_claims  # noqa: E402
 from fitlib import development_only, open_library  # noqa: E402
 
 from rag.checking import signals  # noqa: E402
-from rag.checking.checker import FEATURES, Checker, contradiction_shown, without_contradiction  # noqa: E402
+from rag.checking.checker import (CANDIDATES, DECISIONS, FEATURES, Checker, contradiction_shown,  # noqa: E402
+                                  decide, without_contradiction)
 from rag.checking.model import VERDICTS, CheckerModel, fit, fold_threshold  # noqa: E402
 from rag.checking.sources import PaperTexts, library_texts  # noqa: E402
 
@@ -36,16 +37,24 @@ TARGET_PRECISION = 0.95  # of what passes as supported (issue 10)
 TARGET_PASSED = 0.70  # share of truly supported claims that pass
 
 
-def placeholder_model() -> CheckerModel:
-    n = len(FEATURES)
-    return CheckerModel(FEATURES, np.zeros(n), np.ones(n), np.zeros((3, n)), np.zeros(3))
+def placeholder_model(names: list[str]) -> CheckerModel:
+    """A model that weighs nothing but names the features to compute (all spans read: rule 'surest')."""
+    n = len(names)
+    return CheckerModel(names, np.zeros(n), np.ones(n), np.zeros((3, n)), np.zeros(3))
+
+
+def candidate_rows(checker: Checker, texts: PaperTexts, claim: str, paper_id: str) -> list[list[float]]:
+    """Features of the claim against each candidate span the run time reads, closest first, padded to
+    CANDIDATES by repeating the last (a repeated span changes no decision rule's outcome)."""
+    passages = texts.passages(paper_id, claim)
+    found = checker.candidates(claim, passages, checker.embedder.embed_query(claim), passages.title)
+    out = [[f[name] for name in FEATURES] for f, _ in found]
+    return out + [out[-1]] * (CANDIDATES - len(out))
 
 
 def row(checker: Checker, texts: PaperTexts, claim: str, paper_id: str) -> list[float]:
-    """Features of the claim against its closest span of the paper (what the model sees first)."""
-    passages = texts.passages(paper_id, claim)
-    f, _ = checker.candidates(claim, passages, checker.embedder.embed_query(claim), passages.title)[0]
-    return [f[name] for name in FEATURES]
+    """Features of the claim against its closest span of the paper (what the model is fitted on)."""
+    return candidate_rows(checker, texts, claim, paper_id)[0]
 
 
 def synthetic(checker: Checker, texts: PaperTexts, per_paper: int, rng: random.Random) -> tuple[list, list]:
@@ -76,7 +85,7 @@ def dev_rows(checker: Checker, texts: PaperTexts, paths: list[Path]) -> tuple[li
             if paper is None or item["verdict"] == "vacuous":
                 missing += paper is None
                 continue
-            rows.append(row(checker, texts, item["claim"], paper.paper_id))
+            rows.append(candidate_rows(checker, texts, item["claim"], paper.paper_id))
             labels.append(LABEL[item["verdict"]])
             kinds.append(item.get("kind", ""))
             groups.append(paper.paper_id)
@@ -93,8 +102,22 @@ def grouped_folds(groups: list[str], k: int = 5, seed: int = 7) -> np.ndarray:
     return np.array([fold_of[g] for g in groups])
 
 
-def choose_threshold(p_supported: np.ndarray, truth: np.ndarray) -> float:
-    """The pass threshold, from out-of-fold P(supported) of the dev claims.
+def run_time_verdicts(model: CheckerModel, probs: np.ndarray, shown: np.ndarray, threshold: float,
+                      rule: str) -> np.ndarray:
+    """Each dev claim's verdict as the checker gives it at run time: the model's probabilities for every
+    candidate span (shape claims x CANDIDATES x 3), 'contradicted' taken away where nothing shows it, one
+    verdict per span at this threshold, and the decision rule (rag/checking/checker.py `decide`) on top."""
+    out = []
+    for p3, s3 in zip(probs, shown):
+        p3 = np.array([p if s else without_contradiction(p) for p, s in zip(p3, s3)])
+        verdicts = [model.verdict(p, threshold) for p in p3]
+        out.append(LABEL[verdicts[decide(p3, verdicts, [0] * len(verdicts), rule)]])
+    return np.array(out)
+
+
+def choose_threshold(p_supported: np.ndarray, truth: np.ndarray, passed_at=None) -> float:
+    """The pass threshold, from out-of-fold P(supported) of the dev claims (or `passed_at(t)`: which claims
+    pass at threshold t, when that takes more than one span's probability).
 
     If one threshold meets both targets (precision of what passes >= 0.95, >= 0.70 of supported claims
     passed), the lowest such; otherwise the one that best balances them: the largest min(precision / 0.95,
@@ -102,7 +125,7 @@ def choose_threshold(p_supported: np.ndarray, truth: np.ndarray) -> float:
     """
     best, best_score = 0.5, -1.0
     for t in np.arange(0.30, 0.96, 0.01):
-        passed = p_supported >= t
+        passed = p_supported >= t if passed_at is None else passed_at(t)
         if passed.sum() < 5:
             continue
         precision, recall = (truth[passed] == 0).mean(), passed[truth == 0].mean()
@@ -127,6 +150,8 @@ def main() -> None:
     parser.add_argument("--l2", type=float, default=3e-2)
     parser.add_argument("--without-crossencoder", action="store_true",
                         help="Fit on the structural signals and the cosine only (the checker then skips the cross-encoder).")
+    parser.add_argument("--decision", choices=DECISIONS, default="closest",
+                        help="How the candidate spans' verdicts make the claim's (rag/checking/checker.py decide).")
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--rows", type=Path, default=None,
                         help="Keep the feature rows in this .npz and reuse them (same features) to refit quickly.")
@@ -134,81 +159,80 @@ def main() -> None:
                         help="Leave this feature out of the fit (repeatable; the checker then skips what it needs).")
     args = parser.parse_args()
     development_only(args.dev)
+    if not args.dev:
+        sys.exit("give the development claim sets with --dev (the pass threshold is chosen on them)")
+    names = [f for f in FEATURES if not (args.without_crossencoder and f.startswith("ce_")) and f not in args.drop]
     library = open_library(args.home)
-    checker = Checker(library.embedder, placeholder_model()) if not (args.rows and args.rows.exists()) else None
     if args.rows and args.rows.exists():
         saved = np.load(args.rows)
-        syn_x, syn_y, dev_x, dev_y = saved["syn_x"], saved["syn_y"], list(saved["dev_x"]), list(saved["dev_y"])
+        if "dev_x3" not in saved or not set(names) <= set(saved["computed"]):
+            sys.exit(f"{args.rows} holds other rows (older format or fewer features): remove it to recompute")
+        syn_x, syn_y, dev_x, dev_y = saved["syn_x"], saved["syn_y"], saved["dev_x3"], saved["dev_y"]
         groups, kinds = list(saved["groups"]), list(saved["kinds"])
     else:
+        # Only what the fit weighs is computed (the cross-encoder and word alignment cost most).
+        checker = Checker(library.embedder, placeholder_model(names))
         texts = library_texts(checker, library)
         syn_x, syn_y = synthetic(checker, texts, args.per_paper, random.Random(13))
         dev_x, dev_y, kinds, groups = dev_rows(checker, texts, args.dev)
         syn_x, syn_y = np.array(syn_x).reshape(-1, len(FEATURES)), np.array(syn_y, dtype=int)
+        dev_x, dev_y = np.array(dev_x).reshape(-1, CANDIDATES, len(FEATURES)), np.array(dev_y, dtype=int)
         if args.rows:
-            np.savez(args.rows, syn_x=syn_x, syn_y=syn_y, dev_x=np.array(dev_x), dev_y=np.array(dev_y),
-                     groups=np.array(groups), kinds=np.array(kinds))
-    print(f"{len(syn_y)} rule-made rows, {len(dev_y)} dev rows", file=sys.stderr)
-    names = [f for f in FEATURES if not (args.without_crossencoder and f.startswith("ce_")) and f not in args.drop]
-    # What the checker reads before the model: rows with no contradiction signal cannot be 'contradicted'
+            np.savez(args.rows, syn_x=syn_x, syn_y=syn_y, dev_x3=dev_x, dev_y=dev_y, groups=np.array(groups),
+                     kinds=np.array(kinds), computed=np.array(names))
+    print(f"{len(syn_y)} rule-made rows, {len(dev_y)} dev claims", file=sys.stderr)
+    # What the checker reads before the model: spans with no contradiction signal cannot be 'contradicted'
     # (the cross-encoder's reading counts only when the fitted model makes the checker run it).
-    dev_shown = (contradiction_shown(np.asarray(dev_x).reshape(-1, len(FEATURES)), FEATURES, "ce_contradicted" in names)
-                 if len(dev_y) else None)
+    flat = dev_x.reshape(-1, len(FEATURES))
+    dev_shown = contradiction_shown(flat, FEATURES, "ce_contradicted" in names).reshape(len(dev_y), CANDIDATES)
     cols = [FEATURES.index(f) for f in names]
-    syn_x = np.asarray(syn_x).reshape(-1, len(FEATURES))[:, cols]
-    dev_x = [list(np.asarray(r)[cols]) for r in dev_x]
-    threshold, oof = 0.5, None
-    if dev_y:
-        dev_x, dev_y = np.array(dev_x), np.array(dev_y)
-        folds = grouped_folds(groups)
-        oof = np.zeros((len(dev_y), 3))
-        for k in range(5):
-            train = folds != k
-            model = fit(np.vstack([syn_x, dev_x[train]]), np.concatenate([syn_y, dev_y[train]]), names,
-                        weights=np.concatenate([np.full(len(syn_y), args.rule_weight),
-                                                np.full(train.sum(), args.dev_weight)]), l2=args.l2)
-            oof[~train] = model.probabilities(dev_x[~train])
-        oof = np.array([p if shown else without_contradiction(p) for p, shown in zip(oof, dev_shown)])
-        threshold = choose_threshold(oof[:, 0], dev_y)
-        curve = []
-        for t in np.arange(0.3, 0.96, 0.05):  # the risk-coverage trade-off the threshold was picked from
-            passed = oof[:, 0] >= t
-            curve.append({"threshold": round(float(t), 2), "supported_passed": round(float(passed[dev_y == 0].mean()), 3),
-                          "precision": round(float((dev_y[passed] == 0).mean()), 3) if passed.any() else None})
-            print(f"  t={t:.2f} passes {passed[dev_y == 0].mean():.2f} of supported at precision "
-                  f"{(dev_y[passed] == 0).mean() if passed.any() else float('nan'):.2f}", file=sys.stderr)
-        x, y = np.vstack([syn_x, dev_x]), np.concatenate([syn_y, dev_y])
-        weights = np.concatenate([np.full(len(syn_y), args.rule_weight), np.full(len(dev_y), args.dev_weight)])
-    else:
-        x, y, weights = syn_x, syn_y, None
-        threshold = choose_threshold(fit(x, y, names).probabilities(x)[:, 0], y)
-    model = fit(x, y, names, weights=weights, l2=args.l2)
-    model.meta = {"folds": "5, grouped by paper", "rule_made_rows": int(len(syn_y)), "rule_weight": args.rule_weight, "dev_weight": args.dev_weight,
-                  "l2": args.l2, "dev_rows": int(len(dev_y)),
-                  "dev_files": [str(p) for p in args.dev], "target_precision": TARGET_PRECISION}
-    if oof is not None:
-        model.meta["dev_out_of_fold"] = summary(oof, dev_y, threshold, model)
-        model.meta["dev_out_of_fold_by_kind"] = by_kind(oof, dev_y, kinds, threshold, model)
-        model.meta["dev_out_of_fold_curve"] = curve
-        model.meta["left_out"] = args.drop
+    syn_x, dev_x = syn_x[:, cols], dev_x[:, :, cols]
+    # Fitted on each claim's closest span; scored out of fold on every span the run time reads, combined by
+    # the decision rule, so the figures below are the run time's (rag eval claims) on unseen papers.
+    folds = grouped_folds(groups)
+    oof = np.zeros((len(dev_y), CANDIDATES, 3))
+    for k in range(5):
+        train = folds != k
+        model = fit(np.vstack([syn_x, dev_x[train, 0]]), np.concatenate([syn_y, dev_y[train]]), names,
+                    weights=np.concatenate([np.full(len(syn_y), args.rule_weight),
+                                            np.full(train.sum(), args.dev_weight)]), l2=args.l2)
+        oof[~train] = model.probabilities(dev_x[~train].reshape(-1, len(names))).reshape(-1, CANDIDATES, 3)
+    model = fit(np.vstack([syn_x, dev_x[:, 0]]), np.concatenate([syn_y, dev_y]), names, l2=args.l2,
+                weights=np.concatenate([np.full(len(syn_y), args.rule_weight), np.full(len(dev_y), args.dev_weight)]))
+    model.decision = args.decision
+    results = {}
+    for rule in DECISIONS:  # every rule is reported, the chosen one is saved
+        def verdicts_at(t, rule=rule):
+            return run_time_verdicts(model, oof, dev_shown, t, rule)
+        t = choose_threshold(None, dev_y, passed_at=lambda t, v=verdicts_at: v(t) == 0)
+        results[rule] = (t, summary(verdicts_at(t), dev_y), verdicts_at)
+        print(f"  rule {rule}: threshold {t:.2f}, out of fold {results[rule][1]}", file=sys.stderr)
+    threshold, figures, verdicts_at = results[args.decision]
+    curve = []
+    for t in np.arange(0.3, 0.96, 0.05):  # the risk-coverage trade-off the threshold was picked from
+        curve.append({"threshold": round(float(t), 2), **summary(verdicts_at(t), dev_y)})
+    model.meta = {"folds": "5, grouped by paper", "rule_made_rows": int(len(syn_y)), "rule_weight": args.rule_weight,
+                  "dev_weight": args.dev_weight, "l2": args.l2, "dev_rows": int(len(dev_y)),
+                  "dev_files": [str(p) for p in args.dev], "target_precision": TARGET_PRECISION,
+                  "dev_out_of_fold": figures, "dev_out_of_fold_by_kind": by_kind(verdicts_at(threshold), dev_y, kinds),
+                  "dev_out_of_fold_by_rule": {r: {"threshold": t, **f} for r, (t, f, _) in results.items()},
+                  "dev_out_of_fold_curve": curve, "left_out": [f for f in FEATURES if f not in names]}
     fold_threshold(model, threshold)
     model.save(*([args.out] if args.out else []))
     print(json.dumps({"pass_threshold": threshold, **model.meta}, indent=1))
 
 
-def summary(probs: np.ndarray, truth: np.ndarray, threshold: float, model: CheckerModel) -> dict:
-    model = CheckerModel(model.features, model.mean, model.scale, model.coef, model.intercept, threshold)
-    verdicts = np.array([LABEL[model.verdict(p)] for p in probs])
+def summary(verdicts: np.ndarray, truth: np.ndarray) -> dict:
+    """The issue's three figures for claims' verdicts (label indices) against the truth."""
     passed = verdicts == 0
     return {"precision_passed": round(float((truth[passed] == 0).mean()), 3) if passed.any() else None,
             "supported_passed": round(float(passed[truth == 0].mean()), 3) if (truth == 0).any() else None,
             "contradicted_rejected": round(float((~passed)[truth == 1].mean()), 3) if (truth == 1).any() else None}
 
 
-def by_kind(probs: np.ndarray, truth: np.ndarray, kinds: list[str], threshold: float, model: CheckerModel) -> dict:
+def by_kind(verdicts: np.ndarray, truth: np.ndarray, kinds: list[str]) -> dict:
     """Share judged right per kind of dev claim (out of fold): passed for supported kinds, rejected otherwise."""
-    model = CheckerModel(model.features, model.mean, model.scale, model.coef, model.intercept, threshold)
-    passed = np.array([model.verdict(p) == "supported" for p in probs])
+    passed = verdicts == 0
     out = {}
     for kind in dict.fromkeys(kinds):
         mask = np.array([k == kind for k in kinds])

@@ -1,9 +1,11 @@
 """Check one claim against a paper's passages: supported, contradicted or unsupported, with the span.
 
 The claim is compared with its closest sentences (cosine of the MiniLM embeddings + word overlap);
-for each of the closest few, the trained cross-encoder's reading of (claim, sentence)
+for each of them, the trained cross-encoder's reading of (claim, sentence)
 (rag/checking/crossencoder.py), the structural signals (rag/checking/signals.py) and the cosine go
-through the calibrated model (rag/checking/model.py). A claim with too few words of its own — it
+through the calibrated model (rag/checking/model.py), and `decide` makes one verdict of them by the
+rule stored with the model — the rule the fit scored its cross-validation with (now: each paper's
+closest sentence decides, so a contradicted claim cannot pass through a neighbour sharing its words). A claim with too few words of its own — it
 only names the paper or restates the question — is unsupported with the reason "no claim".
 """
 
@@ -24,7 +26,7 @@ FEATURES = ["cosine", "overlap_span", "overlap_paper", "own_words", "negation_fl
             "numbers_missing", "numbers_conflict", "names_missing", "names_swapped", "direction_flip",
             "polarity_flip", "quantifier_overclaim", "quantifier_hedged", "novel_words", "order_discord",
             "ce_supported", "ce_contradicted", *ALIGNMENT_FEATURES]
-CANDIDATES = 3  # closest sentences the model reads; the verdict comes from the most decisive
+CANDIDATES = 3  # closest sentences the model reads; `decide` (the rule the fit chose and scored) combines them
 # A contradiction must point at something in the text: without one of these it is at most "not stated".
 CONTRADICTION_SIGNALS = ("negation_flip", "numbers_conflict", "names_swapped", "direction_flip", "polarity_flip",
                          "quantifier_overclaim", "order_discord")
@@ -123,6 +125,9 @@ class Checker:
         if unknown:
             raise CheckerModelError(f"the checker's coefficients name unknown features {sorted(unknown)} — "
                                     "run eval/fit_checker.py")
+        if self.model.decision not in DECISIONS:
+            raise CheckerModelError(f"the checker's coefficients name an unknown decision rule "
+                                    f"{self.model.decision!r} — run eval/fit_checker.py")
         # The cross-encoder runs only when the fitted model weighs it (fit_checker decides on dev claims).
         self.reads_pairs = "ce_supported" in self.model.features
         # Word alignment embeds the claim's and the span's words: only when the fitted model weighs it.
@@ -149,7 +154,8 @@ class Checker:
         content = _content(claim, title)
         overlaps = [len(content & signals.stems(s)) / len(content) if content else 0.0 for s in passages.sentences]
         closeness = 0.6 * cosines + 0.4 * np.array(overlaps)
-        chosen = [int(i) for i in np.argsort(-closeness)[:CANDIDATES]]
+        # Under the "closest" rule only the closest span can decide: the others are not worth reading.
+        chosen = [int(i) for i in np.argsort(-closeness)[:1 if self.model.decision == "closest" else CANDIDATES]]
         # one batch for the closest sentences: ~3 pairs per paper
         read = (self.crossencoder.probabilities([(claim, passages.sentences[i]) for i in chosen])
                 if self.reads_pairs else [None] * len(chosen))
@@ -180,7 +186,7 @@ class Checker:
         probs = self.model.probabilities(np.array([[f[name] for name in self.model.features] for f in rows]))
         probs = np.array([p if _contradiction_shown(f) else without_contradiction(p) for p, f in zip(probs, rows)])
         verdicts = [self.model.verdict(p, threshold) for p in probs]
-        best = _decisive(probs, verdicts)
+        best = decide(probs, verdicts, keys, self.model.decision)
         return ClaimCheck(verdict=verdicts[best], score=round(float(probs[best][0]), 4), span=spans[best],
                           reason=reason_for(verdicts[best], rows[best]), key=keys[best],
                           probabilities=[round(float(x), 4) for x in probs[best]], features=rows[best])
@@ -222,13 +228,31 @@ def is_vacuous(claim: str, title: str, question: str = "", min_own_words: int = 
     return bool(question) and not signals.own_words(claim, title, question)
 
 
-def _decisive(probs: np.ndarray, verdicts: list[str]) -> int:
-    """The surest supporting span wins; else the closest contradicting one (rows come closest first, papers
-    in the caller's order), which is the sentence a reader should compare; else the least unrelated span."""
-    supported = [i for i, v in enumerate(verdicts) if v == "supported"]
+DECISIONS = ("surest", "veto", "closest")
+
+
+def decide(probs: np.ndarray, verdicts: list[str], keys: list, rule: str) -> int:
+    """Which candidate span gives the verdict (rows come closest first within a paper, papers in the caller's
+    order). eval/fit_checker.py scores its out-of-fold rows through this same function, so the figures it
+    reports are those of the run time, and it stores the rule it chose in checker.json.
+
+    surest:  the surest supporting span wins; else the closest contradicting one; else the least unrelated.
+    veto:    as surest, but a paper with a contradicting span cannot support the claim (a contradicted
+             claim must not pass through a neighbouring sentence that shares its words).
+    closest: within each paper only its closest span counts; then as surest across papers.
+    """
+    if rule == "closest":
+        firsts = [i for i in range(len(keys)) if i == 0 or keys[i] != keys[i - 1]]
+        return firsts[_surest([probs[i] for i in firsts], [verdicts[i] for i in firsts])]
+    vetoed = {keys[i] for i, v in enumerate(verdicts) if v == "contradicted"} if rule == "veto" else set()
+    return _surest(list(probs), verdicts, [k in vetoed for k in keys])
+
+
+def _surest(probs: list[np.ndarray], verdicts: list[str], vetoed: list[bool] | None = None) -> int:
+    supported = [i for i, v in enumerate(verdicts) if v == "supported" and not (vetoed and vetoed[i])]
     if supported:
         return max(supported, key=lambda i: probs[i][0])
     contradicted = [i for i, v in enumerate(verdicts) if v == "contradicted"]
     if contradicted:
         return contradicted[0]
-    return int(np.argmin(probs[:, 2]))
+    return int(np.argmin([p[2] for p in probs]))

@@ -35,6 +35,9 @@ class CheckerModel:
     # The fitter folds its chosen operating point into the intercept, so 0.5 is where a claim passes.
     pass_threshold: float = 0.5
     min_own_words: int = 2
+    # How the candidate spans' verdicts make the claim's (rag/checking/checker.py `decide`): chosen and scored
+    # by the fit on the same rule, so cross-validation and the run time agree.
+    decision: str = "surest"
     meta: dict = field(default_factory=dict)
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
@@ -53,7 +56,7 @@ class CheckerModel:
     def to_json(self) -> dict:
         return {"features": self.features, "classes": list(VERDICTS), "mean": self.mean.tolist(),
                 "scale": self.scale.tolist(), "coef": self.coef.tolist(), "intercept": self.intercept.tolist(),
-                "pass_threshold": self.pass_threshold, "min_own_words": self.min_own_words, "meta": self.meta}
+                "pass_threshold": self.pass_threshold, "min_own_words": self.min_own_words, "decision": self.decision, "meta": self.meta}
 
     def save(self, path: Path = MODEL_FILE) -> None:
         path.write_text(json.dumps(self.to_json(), indent=1) + "\n")
@@ -82,7 +85,7 @@ def load_model(path: Path = MODEL_FILE, features: tuple[str, ...] | None = None)
     return CheckerModel(features=data["features"], mean=np.array(data["mean"]), scale=np.array(data["scale"]),
                         coef=np.array(data["coef"]), intercept=np.array(data["intercept"]),
                         pass_threshold=float(data["pass_threshold"]), min_own_words=int(data["min_own_words"]),
-                        meta=data.get("meta", {}))
+                        decision=data.get("decision", "surest"), meta=data.get("meta", {}))
 
 
 def fit(rows: np.ndarray, labels: np.ndarray, features: list[str], weights: np.ndarray | None = None,
