@@ -192,6 +192,7 @@ def session(browser, ui_url):
 def test_seed_question_streams_a_cited_answer_beside_its_sources(session):
     page = session.page
     examples = page.locator("#chat button.example")
+    examples.first.wait_for()  # the chat renders its examples after the question box: wait on them, not on time
     assert examples.count() >= 3, "a new user sees example questions"
     session.shot("01-first-load.png")
 
@@ -351,6 +352,7 @@ def _choose(page, elem_id: str, option: str) -> None:
 def test_every_example_question_is_answered(browser, ui_url):
     opening = Session(browser, ui_url)
     try:
+        opening.page.locator("#chat button.example").first.wait_for()
         examples = [b.inner_text().strip() for b in opening.page.locator("#chat button.example").all()]
     finally:
         opening.close()
