@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from rag.config import PROJECT_ROOT, LLMSettings, Settings, contain_caches
+from rag.parsing import merge_papers, parse_file
+from rag.records import Paper
 
 SEEDS = PROJECT_ROOT / "seeds"
 
@@ -97,3 +99,14 @@ def seed_copy(tmp_path) -> Path:
     target = tmp_path / "seeds"
     shutil.copytree(SEEDS, target)
     return target
+
+
+def parse_seed_pages() -> list[Paper]:
+    """Every record the seed pages print, not yet merged (a test may add PDFs' records before merging)."""
+    return [paper for path in sorted(SEEDS.glob("*.txt")) for paper in parse_file(path)]
+
+
+@pytest.fixture(scope="session")
+def seed_papers() -> list[Paper]:
+    """The seed pages parsed and merged once per run: the catalog the planner and metadata tests read."""
+    return merge_papers(parse_seed_pages())

@@ -7,18 +7,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from rag.config import PROJECT_ROOT
 from rag.evaluation.metadata import run_metadata, score
-from rag.parsing import merge_papers, parse_file
 
 
 @pytest.fixture(scope="module")
-def library():
+def library(seed_papers):
     """The real seed records; retrieval is a stub that finds nothing (only asked when the planner declines)."""
-    found = []
-    for path in sorted((PROJECT_ROOT / "seeds").glob("*.txt")):
-        found += parse_file(path)
-    return SimpleNamespace(snapshot=SimpleNamespace(papers=merge_papers(found)), search=lambda question, k: [])
+    return SimpleNamespace(snapshot=SimpleNamespace(papers=seed_papers), search=lambda question, k: [])
 
 
 CACTUS = "Cactus: Accelerating Auto-Regressive Decoding with Constrained Acceptance Speculative Sampling"

@@ -10,20 +10,15 @@ import pytest
 
 from rag.catalog import Catalog
 from rag.catalog_query import NO_MATCH, run
-from rag.config import PROJECT_ROOT
 from rag.conversation import ASK_WHICH
 from rag.filters import Filters
 from rag.llm.base import LLM
-from rag.parsing import merge_papers, parse_file
 from rag.planner import plan
 
 
 @pytest.fixture(scope="module")
-def papers():
-    found = []
-    for path in sorted((PROJECT_ROOT / "seeds").glob("*.txt")):
-        found += parse_file(path)
-    return merge_papers(found)
+def papers(seed_papers):
+    return seed_papers
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,9 @@ import pytest
 
 from rag.catalog import Catalog
 from rag.catalog_query import answer_from_catalog
-from rag.config import PROJECT_ROOT
 from rag.parsing import merge_papers, parse_file
+
+from conftest import parse_seed_pages
 
 PAPERS = Path(__file__).resolve().parents[2] / "shared" / "pdfs" / "papers"
 
@@ -18,9 +19,7 @@ PAPERS = Path(__file__).resolve().parents[2] / "shared" / "pdfs" / "papers"
 @pytest.fixture(scope="module")
 def papers():
     assert PAPERS.is_dir(), f"the shared PDFs are missing: {PAPERS}"  # fail, never skip
-    found = []
-    for path in sorted((PROJECT_ROOT / "seeds").glob("*.txt")):
-        found += parse_file(path)
+    found = parse_seed_pages()
     for name in ("2020.acl-main.207.pdf", "N18-3011.pdf", "multi-column-2p.pdf"):  # SPECTER, Semantic Scholar, DPR
         found += parse_file(PAPERS / name)
     return merge_papers(found)
