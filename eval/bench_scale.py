@@ -151,6 +151,17 @@ class Corpus:
 
 # --- the run ----------------------------------------------------------------------------------------
 
+def folder_mb(folder: Path) -> int:
+    """Size on disk of every file under `folder`, in MB (the server's data dir after a stage)."""
+    return round(sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20)
+
+
+def save_stages(out: Path, results: list[dict]) -> None:
+    """Write the stages measured so far, so a run stopped part-way keeps what it measured."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"stages": results, "machine": "2 cores, shared with other sessions"}, indent=1))
+
+
 def measure(collection, index: sparse.ShardedBM25, corpus: Corpus, clusters: np.ndarray, queries: int) -> dict:
     rng = np.random.default_rng(99)
     dense_ms, sparse_ms, fused_ms, dense_in, sparse_in = [], [], [], [], []
@@ -234,13 +245,12 @@ def main() -> None:
                    "server_rss_mb": round(tree_rss_mb(server.pid)),
                    "client_rss_mb": round(_status_kb("self", "VmRSS") / 1024),
                    "client_peak_rss_mb": round(_status_kb("self", "VmHWM") / 1024),
-                   "server_disk_mb": round(sum(p.stat().st_size for p in (work / "server").rglob("*") if p.is_file()) / 2**20)}
+                   "server_disk_mb": folder_mb(work / "server")}
             del index
             previous = size
             results.append(row)
             log(json.dumps(row))
-            args.out.parent.mkdir(parents=True, exist_ok=True)
-            args.out.write_text(json.dumps({"stages": results, "machine": "2 cores, shared with other sessions"}, indent=1))
+            save_stages(args.out, results)
     finally:
         server.terminate()
         server.wait(timeout=60)

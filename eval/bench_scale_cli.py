@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_scale import BATCH, Corpus, log, start_chroma, tree_rss_mb  # noqa: E402
+from bench_scale import BATCH, Corpus, folder_mb, log, save_stages, start_chroma, tree_rss_mb  # noqa: E402
 from benchlib import ROOT, percentile, print_table  # noqa: E402
 
 from rag.chunking import chunk_metadata  # noqa: E402
@@ -168,11 +168,10 @@ def main() -> None:
                    "warm_process_peak_rss_mb": round(w["peak_rss_mb"]), "warm_process_anon_mb": round(w["anon_mb"]),
                    "warm_process_file_mb": round(w["file_mb"]), "passages_fetched": w["fetched"],
                    "local_copy_mb": round(copy_mb, 1), "server_rss_mb": round(tree_rss_mb(server.pid)),
-                   "server_disk_mb": round(sum(p.stat().st_size for p in (work / "server").rglob("*") if p.is_file()) / 2**20)}
+                   "server_disk_mb": folder_mb(work / "server")}
             results.append(row)
             log(json.dumps(row))
-            args.out.parent.mkdir(parents=True, exist_ok=True)
-            args.out.write_text(json.dumps({"stages": results, "machine": "2 cores, shared with other sessions"}, indent=1))
+            save_stages(args.out, results)
     finally:
         server.terminate()
         server.wait(timeout=120)
