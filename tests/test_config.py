@@ -60,15 +60,18 @@ def test_the_answerer_takes_the_settings_passed_down(seeded):
     assert evidence and signals.outcome == "refused"
 
 
-def test_an_eval_run_records_the_settings_hash(seeded):
+def test_an_eval_run_records_the_settings_hash_and_preset(seeded):
     from rag.evaluation.baselines import build_systems
     from rag.evaluation.dataset import Question
+    from rag.evaluation.markdown import markdown
     from rag.evaluation.runner import run_eval
 
     question = Question(id="q", question="Gaussian trust region for PPO", gold_titles=[], answer_keywords=[],
                         kind="unanswerable")
     run = run_eval(seeded, [question], build_systems(seeded, ("ours",)), k=5)
     assert run.summary.settings_hash == seeded.settings.fingerprint()
+    assert run.summary.preset == seeded.settings.preset == "default"
+    assert "settings: " + run.summary.settings_hash + " (preset default)" in markdown(run)
 
 
 # ---- presets: named files of settings, between the defaults and the environment ----

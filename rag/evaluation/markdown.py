@@ -79,7 +79,7 @@ def markdown(report: EvalReport, plots: list[str] = (), targets: Targets = TARGE
     lines = [f"# Eval report: {Path(s.dataset or 'dataset').name}", ""]
     meta = [f"{s.questions} questions ({', '.join(f'{k} {v}' for k, v in s.by_kind_count.items())})",
             f"mode: {s.mode}", f"k = {s.k}", f"embedder: {s.embedder}", f"index: {s.index} ({s.papers} papers)",
-            f"settings: {s.settings_hash}", f"created {s.created}", f"run time {s.run_seconds} s"]
+            f"settings: {s.settings_hash}" + (f" (preset {s.preset})" if s.preset else ""), f"created {s.created}", f"run time {s.run_seconds} s"]
     if s.llm:
         meta.insert(2, f"LLM: {s.llm}")
     lines += ["- " + item for item in meta] + ["", "## Systems", ""]

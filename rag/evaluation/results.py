@@ -114,6 +114,8 @@ class EvalSummary(BaseModel):
     created: str | None = None
     settings_hash: str | None = Field(default=None, description="Settings.fingerprint of the run (absent in "
                                       "reports written before it was recorded).")
+    preset: str | None = Field(default=None, description="The preset the run's settings came from (absent in "
+                               "reports written before it was recorded); the hash says whether values were changed.")
     llm: str | None = None
     answer_settings: dict | None = None
     alce_support_threshold: float | None = None

@@ -61,7 +61,8 @@ def run_eval(library: Library, questions: Sequence[Question], systems: Sequence[
     summary.index, summary.embedder = library.index_name, library.embedder.model_id
     summary.papers = len(library.snapshot.papers)
     summary.created = time.strftime("%Y-%m-%dT%H:%M:%S%z")
-    summary.settings_hash = (answerer.settings if answerer else library.settings).fingerprint()
+    run_settings = answerer.settings if answerer else library.settings
+    summary.settings_hash, summary.preset = run_settings.fingerprint(), run_settings.preset
     if answerer is not None:
         summary.llm = f"{answerer.llm.backend}:{answerer.llm.model}"
         summary.answer_settings = answerer.settings.model_dump(mode="json", include={"evidence", "answerability",
