@@ -118,7 +118,8 @@ def first_problem(exc) -> str:
 def contain_caches(settings: Settings) -> None:
     """Point every library cache and temp dir under the data dir and turn telemetry off.
 
-    The one place that writes environment variables (libraries read them at import).
+    The one place that writes environment variables (libraries read them at import); the embedded LLM's loader
+    repeats only OMP_WAIT_POLICY, for library callers that never come through here.
 
     Called by the CLI and UI entry points before heavy imports, so nothing lands in a surprise
     folder in $HOME and no library phones home.

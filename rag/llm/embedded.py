@@ -42,6 +42,8 @@ def _load(path: Path, n_ctx: int, threads: int):
             if not _LOADED:
                 atexit.register(_close_all)
             # OpenMP threads spin while they wait; on a busy 2-core machine that makes llama.cpp several times slower.
+            # contain_caches sets this too; repeated here (setdefault, before the import that reads it) for library
+            # users who load a model without going through the CLI or UI entry points.
             os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             try:
                 import llama_cpp
