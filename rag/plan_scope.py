@@ -41,7 +41,7 @@ def scoped(q: Question, extract: Extract) -> list[tuple[str, list[Condition]]]:
             if hit is None:
                 break
             start, end, conditions = hit
-            q.text = q.text[:start] + " " + q.text[end:]
+            q.blank(start, end)
             found.append((kind, conditions))
     return found
 
@@ -136,9 +136,9 @@ def group_by(q: Question) -> tuple[str, str] | None:
         who = re.search(r"\bwho(?:se)?\b", q.text, re.I) if name == "author" else None
         if (asked or who) and (m := re.search(amount, q.text, re.I)):
             q.take(re.escape(m.group(0).strip(" ?.!")))
-            if asked:
-                q.take(re.escape(asked.group(0)))
-                q.text = f" {asked.group(1)} {q.text}"
+            if asked:  # 'which' and the field noun go; the modifiers between stay for the values to read
+                q.blank(asked.end(1), asked.end())
+                q.blank(asked.start(), asked.start(1))
             else:
                 q.take(r"\bwho(?:se)?\b")
             return name, "most" if (m.group(1) or m.group(2)).casefold() == "most" else "fewest"
@@ -159,6 +159,6 @@ def top(q: Question) -> tuple[int | None, int | None]:
     after = re.search(rf"\b{_SORT_WORDS}\s+(\d+|{numbers})(?=\s+(?:papers|entries|works|ones|publications)\b)",
                       q.text, re.I)  # 'the most recent three papers'
     if m := before or after:
-        q.text = q.text[:m.start(1)] + " " + q.text[m.end(1):]
+        q.blank(m.start(1), m.end(1))
         return (int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1).casefold()]), None
     return None, None

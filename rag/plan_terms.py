@@ -104,13 +104,22 @@ class Question:
 
     def __init__(self, question: str):
         self.original = question
-        self.text = " " + fold(re.sub(r"[‘’“”]", "'", question)) + " "
+        # Taken spans are blanked, not cut: `text` stays aligned with `folded`, so what was grounded where (an author
+        # as the subject of a verb, a title) can be read from positions (rag/plan_slots.py).
+        self.folded = " " + fold(re.sub(r"[‘’“”]", "'", question)) + " "
+        self.text = self.folded
+        self.spans: list[tuple[int, int, str]] = []  # (start, end, kind) of spans taken as 'person' or 'title'
 
-    def take(self, pattern: str, flags: int = re.I) -> list[re.Match]:
+    def take(self, pattern: str, flags: int = re.I, kind: str = "") -> list[re.Match]:
         matches = list(re.finditer(pattern, self.text, flags))
-        if matches:
-            self.text = re.sub(pattern, " ", self.text, flags=flags)
+        for m in matches:
+            self.blank(m.start(), m.end(), kind)
         return matches
+
+    def blank(self, start: int, end: int, kind: str = "") -> None:
+        self.text = self.text[:start] + " " * (end - start) + self.text[end:]
+        if kind:
+            self.spans.append((start, end, kind))
 
     def residual(self) -> list[str]:
         words = re.findall(r"[a-z0-9][a-z0-9'-]*", self.text.casefold())

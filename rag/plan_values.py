@@ -34,19 +34,19 @@ def title(q: Question, catalog: Catalog) -> Paper | None:
         found = [p for t, p in catalog.titles.items() if t == key] or \
                 [p for t, p in catalog.titles.items() if t.startswith(key)]
         if len(found) == 1:
-            q.take(re.escape(quoted[0] or quoted[1]).join(["['\"]", "['\"]"]))
+            q.take(re.escape(quoted[0] or quoted[1]).join(["['\"]", "['\"]"]), kind="title")
             return found[0]
     padded = f" {normalize_title(q.text)} "
     for key, paper in catalog.titles.items():  # longest first
         if len(key.split()) >= 3 and f" {key} " in padded:
             words = [re.escape(w) for w in re.findall(r"[^\W_]+", fold(paper.title))]
-            q.take(r"\W+".join(words) + r"\b")
+            q.take(r"\W+".join(words) + r"\b", kind="title")
             return paper
     for name, paper in catalog.short_names.items():
         name = fold(name)
         # The substring test first: a regex compiled per paper per question made search O(papers) in re.compile.
         if name in q.text and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", q.text):
-            q.take(rf"(?<![\w-]){re.escape(name)}(?![\w-])", 0)
+            q.take(rf"(?<![\w-]){re.escape(name)}(?![\w-])", 0, kind="title")
             return paper
     return None
 
@@ -60,11 +60,11 @@ def people(q: Question, catalog: Catalog) -> list[Condition]:
         if not words_of_name <= present:
             continue  # cheap test first: each word of the name must be in the question
         words = [re.escape(w) for w in re.findall(r"[^\W_]+", fold(name))]
-        if q.take(r"\b" + r"\W+".join(words) + r"\b(?:'s)?"):
+        if q.take(r"\b" + r"\W+".join(words) + r"\b(?:'s)?", kind="person"):
             found.append(_author(name))
     for word in set(re.findall(r"[^\W\d_][\w'-]*", q.text)):
         name = catalog.unique_surnames.get(word.removesuffix("'s"))  # capitalised, as a name is
-        if name and q.take(rf"\b{re.escape(word.removesuffix(chr(39) + 's'))}\b(?:'s)?", 0):
+        if name and q.take(rf"\b{re.escape(word.removesuffix(chr(39) + 's'))}\b(?:'s)?", 0, kind="person"):
             found.append(_author(name))
     return found
 
