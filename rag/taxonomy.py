@@ -27,6 +27,16 @@ ARXIV_NAMES = {
     "QUANT-PH": "Quantum Physics", "NC": "Neurons and Cognition", "OC": "Optimization and Control",
 }  # fmt: skip
 
+# Categories outside cs whose short code means something else in cs (math.DS is not cs.DS), read from an arXiv
+# stamp by their full code.
+FULL_NAMES = {
+    "STAT.ME": "Methodology", "STAT.TH": "Statistics Theory", "STAT.CO": "Computation", "STAT.AP": "Applications",
+    "MATH.ST": "Statistics Theory", "MATH.PR": "Probability", "MATH.DS": "Dynamical Systems",
+    "MATH.NA": "Numerical Analysis", "MATH.IT": "Information Theory", "MATH.OC": "Optimization and Control",
+    "EESS.SP": "Signal Processing", "EESS.AS": "Audio and Speech Processing", "EESS.IV": "Image and Video Processing",
+    "EESS.SY": "Systems and Control", "Q-BIO.NC": "Neurons and Cognition", "PHYSICS.COMP-PH": "Computational Physics",
+}  # fmt: skip
+
 # Short names people use for a category as well as arXiv's full one.
 ALIASES = {
     "computer vision": "CV", "game theory": "GT", "multiagent": "MA", "multi-agent systems": "MA",
@@ -39,7 +49,25 @@ def category_name(code: str | None) -> str | None:
     """'LG' -> 'Machine Learning'; None for a code arXiv does not list."""
     if not code:
         return None
-    return ARXIV_NAMES.get(code.upper().removeprefix("CS.").removeprefix("COND-MAT."))
+    return FULL_NAMES.get(code.upper()) or ARXIV_NAMES.get(code.upper().removeprefix("CS.").removeprefix("COND-MAT."))
+
+
+def arxiv_category_name(category: str | None) -> str | None:
+    """A stamp's 'cs.CL' -> 'Computation and Language'; 'math.DS' -> 'Dynamical Systems' (not cs.DS's name)."""
+    if not category:
+        return None
+    return category_name(category) if category.lower().startswith(("cs.", "cond-mat.")) or "." not in category \
+        or category.upper() in FULL_NAMES or category.upper() in ARXIV_NAMES else None
+
+
+def short_code(category: str | None) -> str | None:
+    """The code listing pages print for an arXiv category: 'cs.CL' -> 'CL', 'stat.ML' -> 'ML',
+    'cond-mat.mes-hall' -> 'MES-HALL', 'quant-ph' -> 'QUANT-PH'."""
+    if not category:
+        return None
+    if category.upper() in FULL_NAMES:
+        return category  # 'math.DS' stays whole: 'DS' on a listing means cs.DS
+    return category.rsplit(".", 1)[-1].upper()
 
 
 def names_for(code: str) -> list[str]:

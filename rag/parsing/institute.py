@@ -11,7 +11,8 @@ import re
 
 from rag.parsing.clean import clean_text, is_debris_line, numbered_lines
 from rag.parsing.duplicates import mark_copies
-from rag.records import Author, Paper, SourceRef, paper_id_for
+from rag.parsing.page_facts import conference, institute_facts
+from rag.records import Author, Paper, Printed, SourceRef, paper_id_for
 
 LINK_LINE = "link to paper"
 SECTION_HEADING = re.compile(r"([A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*)?) Papers")
@@ -74,7 +75,9 @@ def parse_starred_authors(line: str, institute: str | None = None) -> tuple[list
         name = clean_text(part.strip().rstrip("*").strip())
         if name:
             starred = part.strip().endswith("*")
-            authors.append(Author(name=name, affiliated=starred, affiliation=institute if starred else None))
+            authors.append(Author(name=name, affiliated=starred, affiliation=institute if starred else None,
+                                  affiliations=[institute] if starred and institute else [],
+                                  marks=["*"] if starred else []))
     return authors, flags
 
 
@@ -99,14 +102,24 @@ def parse_institute(text: str, source_path: str) -> list[Paper]:
     base = venue_from_intro(" ".join(intro))
     institute = legend_institute(intro)
     page_name = " at ".join(part for part in (institute, base) if part) or None
-    track = None
+    headings = [(number, line) for number, line in lines if SECTION_HEADING.fullmatch(line)]
+    intro_lines = [(n, line) for n, line in lines[: links[0] - 2] if not SECTION_HEADING.fullmatch(line)]
+    year = re.search(r"\b(?:19|20)\d\d\b", base or "")
+    facts = institute_facts(intro_lines, headings, page_name, institute,
+                            _edition_number(ORDINAL_EDITION.search(" ".join(intro))), int(year.group()) if year else None)
+    # Where the page prints what every entry shares: the venue (the intro's conference line) and the legend.
+    shared = {"venue": conference(intro_lines)[2]} | ({"affiliation": facts.legend[0].printed} if facts.legend else {})
+    shared = {k: v for k, v in shared.items() if v is not None}
+    if "venue" in shared and base and YEAR.search(base):
+        shared["date"] = shared["venue"]  # the year is the venue's
+    track, track_line = None, None
     papers = []
     for position, link in enumerate(links):
         start = link - 2
         previous_end = links[position - 1] + 1 if position else 0
-        for _, line in lines[previous_end:start]:
+        for number, line in lines[previous_end:start]:
             if heading := SECTION_HEADING.fullmatch(line):
-                track = heading.group(1).lower()
+                track, track_line = heading.group(1).lower(), Printed(text=line, line=number)
         end = links[position + 1] - 2 if position + 1 < len(links) else len(lines)
         abstract = [line for _, line in lines[link + 1 : end] if not is_debris_line(line)]
         abstract = [line for line in abstract if not SECTION_HEADING.fullmatch(line)]
@@ -124,8 +137,11 @@ def parse_institute(text: str, source_path: str) -> list[Paper]:
                 **_venue_year(base),
                 abstract=clean_text(" ".join(abstract)),
                 sources=[SourceRef(path=source_path, format="institute", position=position, line=title_line,
-                                   page_name=page_name)],
+                                   page_name=page_name, facts=facts)],
                 flags=flags,
+                printed=shared | {"title": Printed(text=title, line=title_line),
+                                  "authors": Printed(text=lines[link - 1][1], line=lines[link - 1][0])}
+                | ({"section": track_line} if track_line else {}),
             )
         )
     return mark_copies(papers)

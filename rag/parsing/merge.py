@@ -74,6 +74,14 @@ def merge_group(papers: list[Paper]) -> Paper:
             "abstract": by_abstract.abstract,
             "abstract_duplicate_of": by_abstract.abstract_duplicate_of,
             "body": max((p.body for p in papers), key=len),
+            # What only a PDF prints (affiliations, the arXiv stamp) is kept from the sighting that has it.
+            "organisations": next((p.organisations for p in papers if p.organisations), []),
+            "arxiv": _first(p.arxiv for p in papers),
+            "keywords": next((p.keywords for p in papers if p.keywords), []),
+            "emails": next((p.emails for p in papers if p.emails), []),
+            "notes": next((p.notes for p in papers if p.notes), []),
+            "listing_score": _first(p.listing_score for p in papers),
+            "printed": {k: v for p in reversed(papers) for k, v in p.printed.items()},
             "sources": sources,
             "flags": _flags(papers, sources),
         }

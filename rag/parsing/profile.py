@@ -13,7 +13,8 @@ import re
 
 from rag.parsing.clean import clean_text, is_debris_line, numbered_lines
 from rag.parsing.duplicates import mark_copies
-from rag.records import Author, Paper, SourceRef, paper_id_for
+from rag.parsing.page_facts import profile_facts
+from rag.records import Author, Paper, Printed, SourceRef, paper_id_for
 from rag.taxonomy import category_name
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -68,17 +69,34 @@ def profile_owner(header: list[str]) -> str | None:
     return None
 
 
+def _printed(meta: tuple[int, str], entry: list[tuple[int, str]], owner: list[tuple[int, str]]) -> dict[str, Printed]:
+    """Where the entry prints each field: the meta line (date, category, score), title, author line (tag)."""
+    where = {"date": Printed(text=meta[1], line=meta[0]), "category": Printed(text=meta[1], line=meta[0])}
+    for name, index in (("title", 0), ("authors", 1)):
+        if len(entry) > index:
+            where[name] = Printed(text=entry[index][1], line=entry[index][0])
+    if len(entry) > 1 and " · " in entry[1][1]:
+        where["organisation"] = where["authors"]  # 'A, B et al. · mila'
+
+    if owner:
+        where["page"] = Printed(text=owner[0][1], line=owner[0][0])  # whose profile lists it
+    return where
+
+
 def parse_profile(text: str, source_path: str, reference_year: int | None = None) -> list[Paper]:
     """Every entry on the page, in page order. `reference_year` is the year for dates shown without one."""
     lines = [(number, line) for number, line in numbered_lines(text) if not is_debris_line(line)]
     year_if_missing = reference_year or inferred_year([line for _, line in lines])
     starts = [i for i, (_, line) in enumerate(lines) if is_meta_line(line)]
-    owner = profile_owner([line for _, line in lines[: starts[0] if starts else 0]])
+    header = lines[: starts[0] if starts else 0]
+    owner = profile_owner([line for _, line in header])
     page_name = f"{owner}'s profile" if owner else None
+    facts = profile_facts(header, owner, page_name)
     papers = []
     for position, start in enumerate(starts):
         end = starts[position + 1] if position + 1 < len(starts) else len(lines)
-        entry = [line for _, line in lines[start + 1 : end]]
+        numbered = lines[start + 1 : end]
+        entry = [line for _, line in numbered]
         if not entry:
             continue
         meta = META_LINE.fullmatch(lines[start][1])
@@ -95,10 +113,12 @@ def parse_profile(text: str, source_path: str, reference_year: int | None = None
                 category=meta.group("category"),
                 category_name=category_name(meta.group("category")),
                 has_code=meta.group("code") is not None,
+                listing_score=float(meta.group("score")) if meta.group("score") else None,
                 profile_of=owner,
                 abstract=clean_text(" ".join(entry[2:])),
                 sources=[SourceRef(path=source_path, format="profile", position=position, line=lines[start + 1][0],
-                                   page_name=page_name)],
+                                   page_name=page_name, facts=facts)],
+                printed=_printed(lines[start], numbered, header[:1] if owner else []),
                 flags=flags,
                 **date_fields,
             )

@@ -10,7 +10,8 @@ import re
 
 from rag.parsing.clean import clean_text, is_debris_line, numbered_lines
 from rag.parsing.duplicates import mark_copies
-from rag.records import Paper, SourceRef, paper_id_for
+from rag.parsing.page_facts import trending_facts
+from rag.records import Paper, Printed, SourceRef, paper_id_for
 
 LISTING_DATE = re.compile(r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}(, \d{4})?")
 NAV_MARKERS = ("get trending papers in your email inbox", "byak and the research community")
@@ -32,7 +33,10 @@ def parse_trending(text: str, source_path: str) -> list[Paper]:
     """Titles and abstracts in page order; a title left without an abstract is flagged."""
     lines = content_lines(text)
     listed = [line for _, line in numbered_lines(text) if not is_debris_line(line)][:1]
-    page_name = f"trending papers ({listed[0]})" if listed and LISTING_DATE.fullmatch(listed[0]) else "trending papers"
+    dated = listed[0] if listed and LISTING_DATE.fullmatch(listed[0]) else None
+    page_name = f"trending papers ({dated})" if dated else "trending papers"
+    first = lines[0][0] if lines else None
+    facts = trending_facts([(n, line) for n, line in numbered_lines(text) if first is None or n < first], dated, page_name)
     papers = []
     for position in range(0, len(lines), 2):
         title_line, raw_title = lines[position]
@@ -44,7 +48,8 @@ def parse_trending(text: str, source_path: str) -> list[Paper]:
                 title=title,
                 abstract=abstract,
                 sources=[SourceRef(path=source_path, format="trending", position=position // 2, line=title_line,
-                                   page_name=page_name)],
+                                   page_name=page_name, facts=facts)],
+                printed={"title": Printed(text=raw_title, line=title_line)},
                 flags=[] if abstract else ["no abstract on the page"],
             )
         )

@@ -16,6 +16,7 @@ from rag.parsing.pdf.metadata import front_matter
 from rag.parsing.pdf.reader import read_document
 from rag.parsing.pdf.structure import INLINE_ABSTRACT, KEYWORDS, Para, mark_tables_and_figures, paragraphs, render, vocabulary
 from rag.records import Author, Block
+from rag.taxonomy import short_code
 
 __all__ = ["PdfContent", "read_pdf"]
 
@@ -26,7 +27,7 @@ class PdfContent:
     """Everything read from one PDF, before it becomes a Paper."""
 
     def __init__(self, title: str | None, authors: list[Author], abstract: str, blocks: list[Block],
-                 page_count: int, flags: list[str], **fields: str | None) -> None:
+                 page_count: int, flags: list[str], **fields: object) -> None:
         self.title, self.authors, self.abstract, self.blocks = title, authors, abstract, blocks
         self.page_count, self.flags, self.fields = page_count, flags, fields
 
@@ -98,8 +99,12 @@ def read_pdf(path: Path, shown: str) -> PdfContent:
         flags.append(NO_ABSTRACT)
         opening = " ".join(b.text for b in blocks[:6] if b.kind == "text")
         abstract = opening
+    stamp = front.arxiv
     return PdfContent(
         title, front.authors, abstract, blocks, len(document.pages), flags,
         date=front.date, date_precision=front.date_precision, venue=front.venue,
-        arxiv_id=front.arxiv_id, doi=front.doi,
+        arxiv_id=front.arxiv_id, doi=front.doi, arxiv=stamp, organisations=front.organisations,
+        emails=front.emails, notes=front.notes, keywords=front.keywords, printed=front.printed,
+        # The stamp's category is the paper's, under the code listing pages print ('cs.CL' -> 'CL').
+        category=short_code(stamp.category) if stamp else None, category_name=stamp.category_name if stamp else None,
     )

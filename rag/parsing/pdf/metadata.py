@@ -13,15 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rag.parsing.pdf.affiliations import AFFILIATION, read_affiliations
 from rag.parsing.pdf.layout import Line, PageLayout
-from rag.parsing.pdf.structure import NUMBERED_HEADING
+from rag.parsing.pdf.structure import KEYWORDS, NUMBERED_HEADING
 from rag.parsing.pdf.words import normalise
-from rag.records import Author, normalize_title
+from rag.records import ArxivStamp, Author, LegendEntry, Organisation, Printed, normalize_title
+from rag.taxonomy import arxiv_category_name
 
 MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}  # fmt: skip
 MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-ARXIV_STAMP = re.compile(r"arXiv:(?P<id>\d{4}\.\d{4,5}|[a-z.-]+/\d{7})(?:v\d+)?\s*(?:\[[^\]]*\])?\s*(?P<day>\d{1,2})\s+" + MONTH + r"\s+(?P<year>\d{4})", re.I)
+ARXIV_STAMP = re.compile(r"arXiv:(?P<id>\d{4}\.\d{4,5}|[a-z.-]+/\d{7})(?:v(?P<version>\d+))?\s*(?:\[(?P<category>[^\]]*)\])?"
+                         r"\s*(?P<day>\d{1,2})\s+" + MONTH + r"\s+(?P<year>\d{4})", re.I)
 ARXIV_ID = re.compile(r"arXiv:\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?", re.I)
 DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)])")
 VENUE = re.compile(
@@ -31,12 +34,13 @@ VENUE = re.compile(
 )
 MONTH_YEAR = re.compile(MONTH + r"(?:\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?,?)?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
-AFFILIATION = re.compile(
-    r"\b(?:universit\w*|institut\w*|college|school|department|dept\.|laborator\w*|lab|labs|research|centre|center|"
-    r"inc\.?|corp\w*|company|ltd|gmbh|academy|hospital|foundation|facebook|google|microsoft|deepmind|openai|meta ai)\b",
-    re.I,
-)
 NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*|van|von|de|der|den|da|di|du|la|le|del|dos|bin|al")
+# Lines of page 1 that say where the paper appears, wherever they are set.
+APPEARS_IN = re.compile(
+    r"(?:published|accepted|appear(?:s|ing)?)\s+(?:as\s+an?\s+\w+\s+paper\s+)?(?:at|in)\s+(?P<venue>(?:the\s+)?[A-Z][\w-]*"
+    r"(?:\s+[A-Z0-9][\w-]*){0,8}\s+(?:19|20)\d\d)"
+    r"|(?P<venue2>\d+(?:st|nd|rd|th)\s+(?:Annual\s+)?Conference\s+on\s+[^()\n]{5,120}\([A-Z][\w-]*\s+(?:19|20)\d\d\))",
+)
 HEADER_STOP = re.compile(r"(?:abstract\b|keywords\b|\d+\.?\s+introduction\b|introduction\b)", re.I)
 
 
@@ -51,6 +55,12 @@ class FrontMatter:
     doi: str | None = None
     header_lines: int = 0  # lines of page 1 that are title, authors and affiliations, not body
     flags: list[str] = field(default_factory=list)
+    organisations: list[Organisation] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    notes: list[LegendEntry] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    arxiv: ArxivStamp | None = None
+    printed: dict[str, Printed] = field(default_factory=dict)  # field -> where page 1 prints it
 
 
 def title_lines(page: PageLayout, size: float) -> list[int]:
@@ -119,6 +129,54 @@ def _date_from(text: str) -> tuple[str, str] | None:
     return (found.group("year"), "year") if found else None
 
 
+def _stamp(stamp: re.Match) -> ArxivStamp:
+    """'arXiv:2004.04906v3 [cs.CL] 30 Sep 2020' -> id, version 3, cs.CL (Computation and Language), 2020-09-30."""
+    month = MONTHS[stamp.group("month")[:3].lower()]
+    category = (stamp.group("category") or "").strip() or None
+    version = stamp.group("version")
+    return ArxivStamp(id=stamp.group("id"), version=int(version) if version else None, category=category,
+                      category_name=arxiv_category_name(category),
+                      date=f"{stamp.group('year')}-{month:02d}-{int(stamp.group('day')):02d}",
+                      printed=Printed(text=" ".join(stamp.group(0).split()), page=1))
+
+
+def _venue(page: PageLayout, result: FrontMatter) -> None:
+    """The venue from the small print under page 1's columns ('Proceedings of …, pages 84–91'), else from a
+    line of page 1 that says where the paper appears ('Published as a conference paper at ICLR 2021',
+    '34th Conference on Neural Information Processing Systems (NeurIPS 2020), Vancouver, Canada')."""
+    for index, line in [(None, l) for l in page.furniture] + list(enumerate(page.lines[:80])):
+        pattern = VENUE if index is None else APPEARS_IN
+        found = pattern.search(line.text)
+        if not found:
+            continue
+        result.venue = " ".join((found.group("venue") or found.group("venue2")).split()).rstrip(" ,.")
+        # The small print's next line often holds the dates: 'July 5 - 10, 2020. © 2020 Association for …'.
+        following = [l.text for l in page.furniture[page.furniture.index(line):][:2]] if index is None else [line.text]
+        text = " ".join(following)
+        result.printed["venue"] = Printed(text=text, page=page.number, line=index + 1 if index is not None else None)
+        dated = _date_from(text[found.start():])
+        if dated:
+            result.date, result.date_precision = dated
+            result.printed["date"] = result.printed["venue"]
+        return
+
+
+def keywords(page: PageLayout) -> tuple[list[str], Printed | None]:
+    """'Keywords: Document Image Analysis · Deep Learning · …' (wrapping lines included) -> the terms."""
+    for index, line in enumerate(page.lines):
+        if not KEYWORDS.match(line.text):
+            continue
+        text, last = line.text, line
+        for following in page.lines[index + 1 : index + 4]:
+            if last.y0 - following.y1 > 0.8 * last.size or KEYWORDS.match(following.text) \
+                    or NUMBERED_HEADING.fullmatch(following.text):
+                break
+            text, last = text + " " + following.text, following
+        terms = re.split(r"\s*[·;,•]\s*|\s+[—–-]\s+", KEYWORDS.sub("", text, count=1).strip().rstrip("."))
+        return [t.strip() for t in terms if t.strip()], Printed(text=text, page=page.number, line=index + 1)
+    return [], None
+
+
 def front_matter(pages: list[PageLayout], size: float, metadata: dict[str, str]) -> FrontMatter:
     page = pages[0]
     result = FrontMatter()
@@ -139,6 +197,14 @@ def front_matter(pages: list[PageLayout], size: float, metadata: dict[str, str])
                 break
             end += 1
         result.header_lines = end
+        first = titles[-1] + 1
+        result.printed["title"] = Printed(text=result.title, page=1, line=titles[0] + 1)
+        if used:
+            result.printed["authors"] = Printed(text=" ".join(page.lines[i].text for i in range(first, first + used)),
+                                                page=1, line=first + 1)
+        found = read_affiliations(page, range(first, first + used), end, result.authors)
+        result.authors, result.organisations = found.authors, found.organisations
+        result.emails, result.notes = found.emails, found.notes
         if meta_title and normalize_title(meta_title) != normalize_title(result.title):
             result.flags.append(f"the PDF's Title field differs from the printed title: {meta_title!r}")
     small_print = " ".join(l.text for l in page.furniture)
@@ -147,15 +213,16 @@ def front_matter(pages: list[PageLayout], size: float, metadata: dict[str, str])
     stamp = ARXIV_STAMP.search(stamps) or ARXIV_STAMP.search(small_print) or ARXIV_STAMP.search(opening)
     ident = ARXIV_ID.search(stamps) or ARXIV_ID.search(small_print) or ARXIV_ID.search(opening)
     result.arxiv_id = ident.group("id") if ident else None
-    venue = VENUE.search(small_print)
-    if venue:
-        result.venue = " ".join(venue.group("venue").split()).rstrip(" ,.")
-        dated = _date_from(small_print[venue.start():])
-        if dated:
-            result.date, result.date_precision = dated
+    if stamp:
+        result.arxiv = _stamp(stamp)
+        result.printed["arxiv"] = result.printed["category"] = result.arxiv.printed
+    _venue(page, result)
     if result.date is None and stamp:
-        month = MONTHS[stamp.group("month")[:3].lower()]
-        result.date, result.date_precision = f"{stamp.group('year')}-{month:02d}-{int(stamp.group('day')):02d}", "day"
+        result.date, result.date_precision = result.arxiv.date, "day"
+        result.printed["date"] = result.arxiv.printed
+    result.keywords, where = keywords(page)
+    if where:
+        result.printed["keywords"] = where
     doi = DOI.search(small_print) or DOI.search(" ".join(l.text for l in page.lines)) or DOI.search(metadata.get("subject", ""))
     result.doi = doi.group(1) if doi else None
     return result
