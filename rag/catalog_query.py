@@ -44,6 +44,8 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
     selected = [p for p in papers if all(c(p) for c in plan_.conditions)]
     if plan_.op in ("lookup", "check") and plan_.target is not None:
         return Result(plan_, [plan_.target], [])
+    if plan_.op == "which":  # a description that fits more than one paper: the candidates, to ask which one
+        return Result(plan_, list(plan_.candidates), [])
     notes = _left_out(plan_, papers)
     if plan_.op == "group":
         marks = [c.value for c in plan_.conditions if c.field == "affiliation" and not c.value.startswith("not ")]
@@ -122,8 +124,13 @@ def _headline(result: Result) -> str:
         if not holds and plan_.target.authors_truncated and any(c.field == "author" for c in plan_.conditions):
             return f"Not on the printed author list ({asked}); the page cuts it with 'et al.'. {actual}"
         return f"{'Yes' if holds else 'No'} ({asked}). {actual}"
+    if plan_.op == "which":
+        titles = "; ".join(p.title for p in result.rows)
+        return f"Which paper do you mean? '{plan_.described}' fits more than one: {titles}. Ask again with its title."
     if plan_.op == "lookup" and plan_.target is not None:
-        return lookup_text(plan_.target, plan_.lookup or "")
+        text = lookup_text(plan_.target, plan_.lookup or "", [c.value for c in plan_.conditions])
+        # Named by a description: say which paper it was taken to be, so a wrong guess shows.
+        return f"Taking '{plan_.described}' to be {plan_.target.title}. {text}" if plan_.described else text
     if plan_.op == "lookup":
         return f"{_papers(n)} match ({what})." if n else f"No paper matches {what}."
     scope = f" ({what})" if plan_.conditions else ""
@@ -185,7 +192,8 @@ def printed_date(paper: Paper) -> str:
     return f"{month} {parts[2]}, {parts[0]} ({short} {parts[2]}, {parts[0]}; {paper.date})"
 
 
-def lookup_text(paper: Paper, field: str) -> str:
+def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str:
+    """The field of one paper as the page prints it; for 'affiliation', `marks` narrows to those institutes."""
     title = paper.title
     if field == "authors":
         if not paper.authors:
@@ -216,9 +224,12 @@ def lookup_text(paper: Paper, field: str) -> str:
         name = category_name(paper.category)
         return f"{title} is in {paper.category}" + (f" ({name})." if name else ".")
     if field == "affiliation":
-        marked = [f"{a.name} ({a.affiliation})" for a in paper.authors if a.affiliation]
-        return f"{title}: authors marked as affiliated: {', '.join(marked)}." if marked else \
-            f"No author of {title} carries the page's affiliation mark."
+        marked = [f"{a.name} ({a.affiliation})" for a in paper.authors if a.affiliation
+                  and (not marks or a.affiliation in marks)]
+        if not marked:
+            return f"No author of {title} carries the page's affiliation mark."
+        of = f" of {len(paper.authors)}" + (" printed" if paper.authors_truncated else "")
+        return f"{title}: {len(marked)}{of} authors marked as affiliated: {', '.join(marked)}."
     value = {"organisation": paper.organisation, "section": paper.section, "venue": paper.venue,
              "page": "; ".join(page_label(s) for s in paper.sources)}.get(field)
     return f"{title}: {field} {value}." if value else f"The page gives no {field} for {title}."

@@ -249,20 +249,30 @@ def author_count(q: Question) -> list[Condition]:
         low, high = sorted((_number(m[0].group(1)), _number(m[0].group(2))))
         return [Condition("author_count", f"{low}-{high}", f"authors: {low} to {high}",
                           lambda p: not p.authors_truncated and low <= len(p.authors) <= high)]
-    m = q.take(rf"\b{_COMPARE}?\s*{_COUNT}(?:\s+or\s+(more|fewer|less))?[\s-]+(?:co-?)?author(?:s|ed)?\b"
+    m = q.take(rf"\b{_COMPARE}?\s*{_COUNT}(?:\s+or\s+(more|fewer|less))?[\s-]+(co-?)?author(?:s|ed)?\b"
                r"|\b(single|sole|solo)[- ]author(?:s|ed)?\b|\b(?:an?\s+)?(single|sole|solo)\s+author\b")
     if not m:
         return []
     m = m[0]
-    if m.group(4) or m.group(5):
+    if m.group(5) or m.group(6):
         word, n = "exactly", 1
     else:
-        n = _number(m.group(2))
+        # Co-authors are the others: 'with exactly one co-author' is a list of two; 'two co-authors', three.
+        n = _number(m.group(2)) + (1 if m.group(4) else 0)
         word = {"more": "at least", "fewer": "at most", "less": "at most"}.get((m.group(3) or "").casefold()) \
             or {"up to": "at most", "no more than": "at most", "not more than": "at most", "no fewer than": "at least",
                 "no less than": "at least", "only": "exactly"}.get((m.group(1) or "").casefold()) \
             or (m.group(1) or "exactly").casefold()
     return [Condition("author_count", f"{word} {n}", f"authors: {word} {n}", count_test(word, n))]
+
+
+def solo(q: Question) -> list[Condition]:
+    """'with no co-authors', 'without any co-author', 'written alone', 'on her own', 'solo papers': one author.
+    Read before negation, which would take 'no co-authors' as papers listing no authors at all."""
+    if q.take(r"\b(?:with\s+)?(?:no|without(?:\s+any)?|zero)\s+(?:other\s+)?co-?authors?\b|\b(?:all\s+)?alone\b|"
+              r"\bby\s+(?:him|her|them)sel(?:f|ves)\b|\bon\s+(?:his|her|their)\s+own\b|\bsolo\b"):
+        return [Condition("author_count", "exactly 1", "authors: exactly 1", count_test("exactly", 1))]
+    return []
 
 
 def count_test(word: str, n: int):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from rag.authors import by_author
-from rag.catalog import Catalog, venue_names
+from rag.catalog import Catalog, has_organisation, venue_names
 from rag.plan_terms import (_COMPARE, _COUNT, NUMBER_WORDS, Condition, Question, _number, author_count, dates,
                             fold)
 from rag.records import Paper, normalize_title
@@ -78,7 +78,7 @@ def tags(q: Question, catalog: Catalog) -> list[Condition]:
     for organisation in sorted(catalog.organisations):
         if q.take(rf"\b{re.escape(organisation)}\b"):
             found.append(Condition("organisation", organisation, f"organisation: {organisation}",
-                                   lambda p, o=organisation: (p.organisation or "").casefold() == o))
+                                   lambda p, o=organisation: has_organisation(p, o)))
     if q.take(r"\bmain[- ]conference\b|\baccepted\b|\bmain track\b"):
         found.append(Condition("section", "accepted", "section: accepted", lambda p: p.section == "accepted"))
     for section in sorted(catalog.sections - {"accepted"}):
@@ -92,7 +92,7 @@ def tags(q: Question, catalog: Catalog) -> list[Condition]:
                                    and (y is None or y in (p.venue or "") or str(p.year) == y)))
     for owner in sorted(catalog.owners):
         surname = re.escape(owner.split()[-1])
-        if q.take(rf"\b(?:{re.escape(owner)}|{surname})(?:'s)?\s+profile(?:\s+page)?\b"):
+        if q.take(rf"\b(?:{re.escape(owner)}|{surname})(?:'s)?[\s-]+profile(?:\s+page)?\b"):  # 'Courville-profile'
             found.append(Condition("page", owner, f"page: {owner}'s profile", lambda p, o=owner: p.profile_of == o))
     if q.take(r"\bprofile(?: page)?\b"):
         found.append(Condition("page", "profile", "page: a profile", lambda p: p.profile_of is not None))

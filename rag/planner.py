@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from rag.catalog import Catalog
+from rag.plan_describe import description, resolve
 from rag.plan_scope import group_by, merge, scoped, sort_by_authors, top
-from rag.plan_terms import Condition, Question
+from rag.plan_slots import slot_verbs
+from rag.plan_terms import Condition, Question, solo
 from rag.plan_values import conditions as named_conditions, name_as_affiliated, presence, title
 from rag.records import Paper
 
-Op = Literal["list", "count", "lookup", "check", "first", "last", "group"]
+Op = Literal["list", "count", "lookup", "check", "first", "last", "group", "which"]
 
 
 @dataclass
@@ -37,6 +39,8 @@ class Plan:
     pick: str = "all"  # for op 'group': 'most', 'fewest' or 'all' groups
     limit: int | None = None  # for a sort: 'the three most recent papers'
     nth: int | None = None  # for a sort: 'the second oldest paper'
+    candidates: list[Paper] = field(default_factory=list)  # for op 'which': the papers a description may mean
+    described: str = ""  # the words a paper was named by, when not by its title
 
     def describe(self) -> str:
         parts = [c.label for c in self.conditions]
@@ -49,7 +53,7 @@ def plan(question: str, catalog: Catalog) -> Plan | None:
     """A Plan when the question is about the papers' metadata and names only values the catalog holds."""
     q = Question(question)
     target = title(q, catalog)
-    conditions: list[Condition] = []
+    conditions: list[Condition] = solo(q)  # before negation: 'no co-authors' is one author, not no authors
     # Negated and included values first ('not in LG', 'no Amii-affiliated author', 'including workshop papers'):
     # they are read on their own and cut out, so the rest of the question reads as if they were absent.
     for kind, found in scoped(q, lambda sub: named_conditions(sub, catalog) or presence(sub, negated=True)):
@@ -64,19 +68,40 @@ def plan(question: str, catalog: Catalog) -> Plan | None:
     limit, nth = top(q) if target is None else (None, None)
     conditions += named_conditions(q, catalog) + presence(q, negated=False)
     conditions = merge(name_as_affiliated(question, conditions), question)
+    # A paper named by what it is about ('the BEAM long-term memory paper'): resolved against the catalog's text.
+    described = description(q) if target is None and q.residual() else []
+    for m in re.finditer(r"\b(?:categor(?:y|ies)|subjects?|arxiv)\s+(codes?|labels?|names?|class(?:es)?)\b", q.text, re.I):
+        q.blank(m.start(1), m.end(1))  # 'the category code': the field's own name for its value
     low = q.text.casefold()
     first = bool(re.search(r"\b(oldest|earliest|first)\b", low))
     last = bool(re.search(r"\b(newest|latest|most recent(?:ly)?|last|youngest)\b", low))
     count = bool(re.search(r"\bhow many\b|\bnumber of\b|\bcount\b|\btotal\b", low))
     lookup = _lookup_field(low, count)
-    if q.residual():
+    verb = _verb(q, question)
+    if verb is None:
         return None
+    if verb == "person" and (target is not None or described):
+        return None  # 'when did X post TokMem?': the person acts on the paper
+    if verb == "title" and lookup is None:
+        return None  # 'what does the quantile flows paper propose?': what a paper does is content
+    if described:
+        yes_no = re.match(r"\W*(?:is|was|are|were|does|did|has|had)\b", question, re.I)
+        if lookup is None and not (conditions and (yes_no or count)):
+            return None  # 'what does the memory paper propose?': a content question about it
+        resolved = resolve(described, catalog.papers)
+        if resolved.paper is None:  # unsure: ask which one; nothing close: not a catalog question
+            return Plan(op="which", candidates=resolved.candidates, described=" ".join(described)) \
+                if resolved.candidates else None
+        target = resolved.paper
     if target is not None:
+        if count and conditions and all(c.field == "affiliation" for c in conditions):
+            return Plan(op="lookup", lookup="affiliation", target=target, conditions=conditions,
+                        described=" ".join(described))  # 'how many Amii-affiliated authors does X have'
         if conditions:  # "Is Nano3D a workshop paper?", "Was HoME posted in 2017?": yes or no, with the value
             return Plan(op="check", lookup=conditions[0].field, target=target, conditions=conditions)
         if lookup is None:
             return None  # a named paper but no field asked: a content question about it
-        return Plan(op="lookup", lookup=lookup, target=target)
+        return Plan(op="lookup", lookup=lookup, target=target, described=" ".join(described))
     if not re.search(r"\b(papers?|articles?|works?|publications?|preprints?|entries|which|what|who|list|show|everything|"
                      r"anything|how|name|give|tell|count)\b", question, re.I):
         return None
@@ -100,6 +125,20 @@ def plan(question: str, catalog: Catalog) -> Plan | None:
     if not conditions and not re.search(r"\b(all|every|list)\b", low):
         return None  # "which papers?" with nothing to select on is not a catalog question
     return Plan(op="list", conditions=conditions)
+
+
+def _verb(q: Question, question: str) -> str | None:
+    """'' when nothing but frame is left; the subject of the one word left in a verb slot ('person', 'title' or
+    'papers', rag/plan_slots.py); None when anything else is left. A verb slot is not read in a 'who', 'how' or
+    'why' question: 'who did X supervise?' and 'how did X train it?' are not about X's papers."""
+    rest = q.residual()
+    if not rest:
+        return ""
+    verbs = slot_verbs(q)
+    if len(rest) != 1 or len(verbs) != 1 or re.search(r"\bwho(?:m|se)?\b|\bwhy\b|\bhow\b(?!\s+(?:many|much)\b)",
+                                                      question, re.I):
+        return None
+    return verbs[0][1]
 
 
 def _lookup_field(low: str, count: bool) -> str | None:
