@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 from fitlib import development_only, open_library  # noqa: E402
 
 from rag.answerability import FEATURES, MODEL_PATH, Model, content_words, has_candidate  # noqa: E402
+from rag.asked import asks_for_papers, focus_words  # noqa: E402
 from rag.containment import Shown, containment_signals  # noqa: E402
 
 LAMBDAS = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -200,11 +201,16 @@ def collect(datasets: list[Path]) -> list[dict]:
 
 
 def recontain(row: dict) -> None:
-    """rag/containment.py's signals again from a saved row (the question, its evidence, the words' df)."""
+    """rag/containment.py's signals again from a saved row (the question, its evidence, the words' df).
+
+    The focus words' df is not saved: rows collected before the focus existed read them as unseen (refit those
+    by collecting again). The set margin of a question for papers needs the hits: it is not recomputed."""
     kind = row["answer_type"]
     shown = [Shown(d["paper_id"], d["title"], tuple(d["sentences"]), d["retrieved"]) for d in row["shown"]]
     row["features"].update(containment_signals(row["question"], row["content"], shown, row["df"], row["chunks"],
-                                               lambda sentence: has_candidate(kind, sentence, row["question"])))
+                                               lambda sentence: has_candidate(kind, sentence, row["question"]),
+                                               focus=focus_words(row["question"]),
+                                               papers=asks_for_papers(row["question"])))
 
 
 def main() -> None:

@@ -1,8 +1,8 @@
 """What the fit and training scripts (eval/fit_*.py, eval/train_*.py) share: the held-out refusal, the
 library they read, and the options of a cross-encoder training run.
 
-The `_v2` question and claim sets are blind held-out tests: a script that fits or trains on them would
-make their figures worthless, so every script passes its input files through `development_only`.
+The newest round of question and claim sets (`*_v3.jsonl`) is a blind held-out test: a script that fits or
+trains on it would make its figures worthless, so every script passes its input files through `development_only`.
 """
 
 from __future__ import annotations
@@ -12,13 +12,16 @@ import re
 import sys
 from pathlib import Path
 
-# Held-out test sets, by name: every `*_v2.jsonl` (and later rounds, `_v3`, ...). The first round's
-# held-out sets (answerability, fulltext, claims, ...) were evaluated and reported: development data now.
-_HELD_OUT = re.compile(r"_v\d+\.jsonl$")
+# Held-out test sets, by name: every `*_vN.jsonl` from round N = 3 on. Rounds 1 (answerability, fulltext,
+# claims, ...) and 2 (`*_v2.jsonl`) were evaluated and reported: development data now. Raise the round only
+# after the newest round has been run and reported.
+FIRST_HELD_OUT_ROUND = 3
+_ROUND = re.compile(r"_v(\d+)\.jsonl$")
 
 
 def is_held_out(path: Path) -> bool:
-    return bool(_HELD_OUT.search(Path(path).name))
+    found = _ROUND.search(Path(path).name)
+    return bool(found) and int(found.group(1)) >= FIRST_HELD_OUT_ROUND
 
 
 def development_only(paths: list[Path]) -> list[Path]:

@@ -15,7 +15,8 @@ import numpy as np
 from rag.answerability import LibraryStats, Model, Signals, content_words, explain, features, has_candidate, load_model
 from rag.answering_scorer import AnswerScorer, load_scorer
 from rag.config import AnswerabilitySettings
-from rag.containment import Shown, containment_signals
+from rag.asked import asks_for_papers, focus_words
+from rag.containment import Shown, containment_signals, holding_papers, idf_of
 from rag.records import Evidence, Hit
 from rag.text import word_tokens
 
@@ -66,6 +67,8 @@ class Assessor:
         answer = self.scorer.best(question, evidence) if evidence and wanted else 0.0
         signals = features(question, evidence, hits, self.stats(), scores, named, answer_score=answer)
         signals.values.update(evidence_containment(question, signals.answer_type, evidence, hits, self.stats()))
+        if asks_for_papers(question):
+            signals.values["dense_margin"] = set_margin(question, evidence, hits, self.stats())
         return signals
 
     def decide(self, question: str, evidence: list[Evidence], hits: list[Hit]) -> Signals:
@@ -90,16 +93,46 @@ def _given(value: float | None, fitted: float) -> float:
 
 def shown_of(evidence: list[Evidence], hits: list[Hit]) -> list[Shown]:
     """Each evidence passage with the text of every retrieved chunk of its paper."""
-    retrieved: dict[str, list[str]] = {}
-    for hit in hits:
-        retrieved.setdefault(hit.paper.paper_id, []).append(hit.chunk.passage)
+    retrieved = _retrieved(hits)
     return [Shown(e.paper.paper_id, e.paper.title, tuple(e.sentences), " ".join(retrieved.get(e.paper.paper_id, [])))
             for e in evidence]
+
+
+def _retrieved(hits: list[Hit]) -> dict[str, list[str]]:
+    """Each paper's retrieved passages, by paper id, in rank order."""
+    out: dict[str, list[str]] = {}
+    for hit in hits:
+        out.setdefault(hit.paper.paper_id, []).append(hit.chunk.passage)
+    return out
 
 
 def evidence_containment(question: str, kind: str, evidence: list[Evidence], hits: list[Hit],
                          stats: LibraryStats) -> dict[str, float]:
     """rag/containment.py's signals for this question's evidence."""
     return containment_signals(question, content_words(question), shown_of(evidence, hits), stats.df, stats.chunks,
-                               lambda sentence: has_candidate(kind, sentence, question))
+                               lambda sentence: has_candidate(kind, sentence, question),
+                               focus=focus_words(question), papers=asks_for_papers(question))
+
+
+def set_margin(question: str, evidence: list[Evidence], hits: list[Hit], stats: LibraryStats) -> float:
+    """For a question asking for papers: the top paper's cosine over the best paper that does not hold the topic.
+
+    Several papers on the topic are the answer, not rivals: the margin that says "one clear match" for a
+    question about one paper says "one clear set" here. With every retrieved paper on topic, the margin is
+    over the last of them."""
+    content = content_words(question)
+    idf = idf_of(content, stats.df, stats.chunks)
+    shown = {item.paper_id: item for item in shown_of(evidence, hits)}
+    titles = {hit.paper.paper_id: hit.paper.title for hit in hits}
+    candidates = [shown.get(pid) or Shown(pid, titles[pid], (), " ".join(texts)) for pid, texts in _retrieved(hits).items()]
+    holding = holding_papers(content, candidates, idf)
+    best: dict[str, float] = {}
+    for hit in hits:
+        if hit.dense_score is not None:
+            best[hit.paper.paper_id] = max(best.get(hit.paper.paper_id, -1.0), hit.dense_score)
+    if not best:
+        return 0.0
+    scores = sorted(best.values(), reverse=True)
+    outside = [score for pid, score in best.items() if pid not in holding]
+    return scores[0] - (max(outside) if outside else scores[-1])
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from rag.asked import asks_for_papers
 from rag.config import ANSWERABILITY_MODEL
 from rag.containment import CONTAINMENT_FEATURES
 from rag.errors import RagError
@@ -95,6 +96,8 @@ class AnswerabilityError(RagError):
 def expected_type(question: str) -> str:
     """What the question asks for, from its structure: number, person, reason, yesno, method, name, paper, other."""
     text = " ".join(question.casefold().split())
+    if asks_for_papers(text):  # "Which papers …, and why?": papers first; each paper's passage says the rest
+        return "paper"
     for name, pattern in _TYPES:
         if pattern.search(text):
             return name

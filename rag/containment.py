@@ -28,7 +28,12 @@ CONTAINMENT_FEATURES = (
     "specific_best",      # the same share in the best sentence, candidate or not
     "specific_in_paper",  # idf share of the specific words anywhere in the retrieved passages of the evidence paper
     "premise_conflict",   # the question as a statement is contradicted (negation/direction/number) by a close sentence
+    "focus_gap",          # the attribute asked (rag/asked.py: "dropout rate") missing from every sentence with a candidate
+    "focus_absent",       # the attribute asked missing from the retrieved passages of the evidence papers
+    "papers_holding",     # a question for papers: share of the (≤ 3) shown papers whose title and text hold its topic
 )
+# A paper holds a question's topic when its title and retrieved text hold this idf share of the question's words.
+HOLDING_SHARE = 0.5
 
 # The form of a question, not its object: stripped before the question is read as a statement.
 _LEAD = re.compile(r"^\s*(?:(?:why|how come|how|what|which|who|whom|whose|when|where|to what extent|in what way)\b"
@@ -92,28 +97,57 @@ def premise_conflict(question: str, sentences: list[str]) -> float:
     return best
 
 
+def holding_papers(content: list[str], shown: list[Shown], idf: dict[str, float]) -> set[str]:
+    """The shown papers whose title and retrieved text hold the question's topic (`HOLDING_SHARE` of its words)."""
+    return {item.paper_id for item in shown
+            if _share(content, _stems(" ".join([item.title, item.retrieved, *item.sentences])), idf) >= HOLDING_SHARE}
+
+
 def containment_signals(question: str, content: list[str], shown: list[Shown], df: dict[str, int], chunks: int,
-                        has_candidate) -> dict[str, float]:
+                        has_candidate, focus: list[str] = (), papers: bool = False) -> dict[str, float]:
     """The signals of `CONTAINMENT_FEATURES`, each the best over the evidence papers.
 
     `content` are the question's content words (rag/answerability.py); `has_candidate(sentence)` says
-    whether a sentence holds a candidate of the asked type."""
+    whether a sentence holds a candidate of the asked type; `focus` is the attribute asked (rag/asked.py);
+    `papers` says the question asks for papers of the library, whose titles are then evidence too: the
+    title of a paper about the topic is the answer, not words to discount."""
     values = dict.fromkeys(CONTAINMENT_FEATURES, 0.0)
-    idf = idf_of(content, df, chunks)
+    idf = idf_of(list(dict.fromkeys([*content, *focus])), df, chunks)
+    focus = [w for w in focus if w in idf]
+    if focus:  # no attribute asked (why, how, yes/no): nothing is missing; the specific words speak for the question
+        held, anywhere = 0.0, 0.0
+        for item in shown:
+            held, anywhere = _focus_signals(held, anywhere, focus, item, idf, has_candidate)
+        values["focus_gap"], values["focus_absent"] = 1 - held, 1 - anywhere
     for item in shown:
-        specific = specific_words(content, item.title)
+        specific = content if papers else specific_words(content, item.title)
         if not specific:  # the question is only the title: any passage of the paper is about it
             values["containment"] = values["specific_best"] = values["specific_in_paper"] = 1.0
             continue
         sentences = list(item.sentences)
+        title = _stems(item.title) if papers else set()
         for i, sentence in enumerate(sentences):
             # A candidate and the words it answers may sit in neighbouring sentences ("We train on 8 GPUs. This takes ...").
-            window = _stems(" ".join(sentences[max(0, i - 1): i + 2]))
+            window = _stems(" ".join(sentences[max(0, i - 1): i + 2])) | title
             share = _share(specific, window, idf)
             values["specific_best"] = max(values["specific_best"], share)
             if has_candidate(sentence):
                 values["containment"] = max(values["containment"], share)
-        everywhere = _stems(" ".join([item.retrieved, *sentences]))
+        everywhere = _stems(" ".join([item.retrieved, *sentences])) | title
         values["specific_in_paper"] = max(values["specific_in_paper"], _share(specific, everywhere, idf))
     values["premise_conflict"] = premise_conflict(question, [s for item in shown for s in item.sentences])
+    if papers and shown:
+        distinct = list({item.paper_id: item for item in shown}.values())
+        values["papers_holding"] = len(holding_papers(content, distinct, idf)) / len(distinct)
     return values
+
+
+def _focus_signals(held: float, anywhere: float, focus: list[str], item: Shown, idf: dict[str, float],
+                   has_candidate) -> tuple[float, float]:
+    """The best share of the attribute asked next to a candidate (a table row may hold it below its header), and
+    anywhere in the paper's retrieved passages, updated with one evidence passage."""
+    sentences = list(item.sentences)
+    for i, sentence in enumerate(sentences):
+        if has_candidate(sentence):
+            held = max(held, _share(focus, _stems(" ".join(sentences[max(0, i - 1): i + 2])), idf))
+    return held, max(anywhere, _share(focus, _stems(" ".join([item.retrieved, *sentences])), idf))

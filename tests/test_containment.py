@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from rag.answerability import content_words, has_candidate
+from rag.asked import focus_words
 from rag.containment import Shown, as_statement, containment_signals, premise_conflict, specific_words
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,10 +69,49 @@ def test_a_premise_the_passage_says_the_opposite_of_conflicts_and_a_true_one_doe
 
 @pytest.mark.parametrize("script", ["eval/fit_answerability.py", "eval/fit_checker.py"])
 def test_the_fit_scripts_refuse_a_blind_held_out_set_by_name(script, tmp_path):
-    held_out = tmp_path / "answerability_v2.jsonl"  # never read: refused by name before anything is opened
+    held_out = tmp_path / "answerability_v3.jsonl"  # never read: refused by name before anything is opened
     option = "--dataset" if "answerability" in script else "--dev"
     extra = [] if "answerability" in script else ["--home", str(tmp_path)]
     done = subprocess.run([sys.executable, script, option, str(held_out), *extra], cwd=ROOT, capture_output=True,
                           text=True, timeout=120)
     assert done.returncode != 0
     assert done.stderr.strip().splitlines()[-1] == f"{held_out}: a held-out test set — fit and train on development sets only"
+
+
+def test_round_two_sets_are_development_data_and_round_three_is_held_out():
+    sys.path.insert(0, str(ROOT / "eval"))
+    from fitlib import is_held_out
+
+    assert not is_held_out(Path("eval/datasets/fulltext_v2.jsonl")) and not is_held_out(Path("seeds.jsonl"))
+    assert is_held_out(Path("eval/datasets/fulltext_v3.jsonl")) and is_held_out(Path("claims_v12.jsonl"))
+
+
+def focused(question: str, sentences, retrieved: str = "") -> dict[str, float]:
+    words = content_words(question)
+    shown = [Shown("p1", TITLE, tuple(sentences), retrieved)]
+    df = {w: 3 for w in words} | {"rate": 40}  # "rate" is a common word in a library, "dropout" a rare one
+    return containment_signals(question, words, shown, df, 100,
+                               lambda s: has_candidate("number", s, question), focus=focus_words(question))
+
+
+def test_the_attribute_asked_must_stand_next_to_a_value_not_only_the_papers_topic_words():
+    sentences = ("TokMem is trained with the AdamW optimizer for 3 epochs over 1,000 tasks.",
+                 "The procedure tokens are trained with a learning rate of 5e-4.")
+    assert focused("What learning rate is TokMem trained with?", sentences)["focus_gap"] == 0.0
+    absent = focused("What dropout rate is TokMem trained with?", sentences)  # shares every other word
+    assert absent["focus_gap"] > 0.5 and absent["focus_absent"] > 0.5
+    # A question that asks for no attribute has nothing missing.
+    assert focused("Why is TokMem trained over 1,000 tasks?", sentences)["focus_gap"] == 0.0
+
+
+def test_a_question_for_papers_counts_each_shown_paper_on_its_topic_titles_included():
+    question = "Which papers use simplicial embeddings?"
+    words = content_words(question)
+    shown = [Shown("a", "Simplicial Embeddings in Self-Supervised Learning", ("We study representations.",)),
+             Shown("b", "Iterated Learning", ("We use simplicial embeddings as the bottleneck.",)),
+             Shown("c", "Forgetting Transformer", ("A forget gate for softmax attention.",))]
+    values = containment_signals(question, words, shown, {w: 3 for w in words}, 100, lambda s: True, papers=True)
+    assert values["papers_holding"] == pytest.approx(2 / 3)
+    assert values["containment"] == 1.0  # the first paper's title says it: the title is the answer here
+    alone = containment_signals(question, words, shown, {w: 3 for w in words}, 100, lambda s: True)
+    assert alone["papers_holding"] == 0.0  # only a question for papers reads breadth
