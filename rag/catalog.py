@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from rag.authors import AuthorIndex, by_author
+from rag.organisations import has_organisation, organisation_authors, organisation_names, organisation_variants
 from rag.plan_terms import fold
 from rag.records import Paper, SourceRef, normalize_title
 from rag.taxonomy import category_name, names_for
@@ -40,6 +41,21 @@ def venue_names(venue: str | None) -> set[str]:
         if len(initials) >= 3:
             names.add(initials)
     return names
+
+
+def where_printed(paper: Paper, field: str) -> str:
+    """Where the paper's page prints a field, to cite beside a catalog row: "Amii at ICLR 2026 (seeds/000_….txt,
+    line 70: 'Workshop Papers')", "../papers/N18-3011.pdf, p. 1, line 9: 'Northwestern University, …'". Fields:
+    title, authors, date, venue, section, category, organisation, affiliation, arxiv, keywords, page; a PDF's
+    organisations are cited per organisation (Organisation.printed). '' when the page does not print it."""
+    printed = paper.printed.get(field)
+    if printed is None or not paper.sources:
+        return ""
+    source = paper.sources[0]
+    where = ", ".join(part for part in (source.path, printed.location) if part)
+    place = f"{source.page_name} ({where}" if source.page_name else f"{where}"
+    quote = f": '{printed.text}'" if printed.text else ""
+    return place + quote + (")" if source.page_name else "")
 
 
 def short_name(title: str) -> str | None:
@@ -89,9 +105,12 @@ class Catalog:
             catalog.pages.update(s.page_name for s in paper.sources if s.page_name)
             if paper.organisation:
                 catalog.organisations.add(paper.organisation.casefold())
+            for organisation in paper.organisations:  # a PDF's affiliations, in every spelling a question may use
+                catalog.organisations.update(organisation_variants(organisation.name))
             if paper.category:
                 code = paper.category
-                for name in [code, f"cs.{code}", *names_for(code)]:
+                printed = [paper.arxiv.category] if paper.arxiv and paper.arxiv.category else []  # 'stat.ML'
+                for name in [code, f"cs.{code}", *printed, *names_for(code)]:
                     catalog.categories[name.casefold()] = code
             if paper.section:
                 catalog.sections.add(paper.section)
@@ -133,6 +152,13 @@ class Catalog:
         return f"{code} ({name})" if name else code
 
 
+def _members(authors: list[str], everyone: int) -> str:
+    """' (Sewon Min)' after an organisation; nothing when it is everyone's, a count when the list is long."""
+    if not authors or len(authors) == everyone:
+        return ""
+    return f" ({', '.join(authors)})" if len(authors) <= 4 else f" ({len(authors)} of {everyone} authors)"
+
+
 def describe(paper: Paper) -> str:
     """One catalog row as text: what the pages print about the paper."""
     parts = [paper.author_line(limit=6) or "authors not listed"]
@@ -147,9 +173,15 @@ def describe(paper: Paper) -> str:
         parts.append(f"{paper.category} {name}" if name else paper.category)
     if paper.organisation:
         parts.append(paper.organisation)
+    if paper.organisations:  # a PDF's affiliations, each with its authors when the page ties them
+        parts.append(" / ".join(o.name + _members(o.authors, len(paper.authors)) for o in paper.organisations))
     if paper.venue:
         parts.append(paper.venue)
+    if paper.arxiv:
+        parts.append(f"arXiv:{paper.arxiv.id}" + (f"v{paper.arxiv.version}" if paper.arxiv.version else "")
+                     + (f" [{paper.arxiv.category}]" if paper.arxiv.category else ""))
     return f"{paper.title} — " + "; ".join(parts)
 
 
-__all__ = ["Catalog", "by_author", "describe", "page_label", "short_name", "venue_names"]
+__all__ = ["Catalog", "by_author", "describe", "has_organisation", "organisation_authors", "organisation_names",
+           "organisation_variants", "page_label", "short_name", "venue_names", "where_printed"]

@@ -17,15 +17,9 @@ from dataclasses import dataclass, field
 
 from rag.parsing.pdf.layout import Line, PageLayout
 from rag.parsing.pdf.words import normalise
+from rag.organisations import AFFILIATION, organisation_name
 from rag.records import Author, LegendEntry, Organisation, Printed, normalize_title
 
-AFFILIATION = re.compile(
-    r"\b(?:universit\w*|univ\.|institut\w*|inst\.|college|school|department|dept\.|faculty|laborator\w*|lab|labs|"
-    r"research|centre|center|inc\.?|corp\w*|company|ltd\.?|llc|gmbh|academy|hospital|foundation|polytechni\w*|"
-    r"ecole|école|eth|epfl|mit|cnrs|inria|csail|facebook|google|microsoft|deepmind|openai|meta ai|amazon|apple|"
-    r"nvidia|ibm|baidu|alibaba|tencent|huawei|samsung|intel|adobe|salesforce|mila|ai2)\b",
-    re.I,
-)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 BRACED_EMAILS = re.compile(r"\{(?P<users>[^}]*)\}\s*@\s*(?P<domain>[\w-]+(?:\.[\w-]+)+)")
 NOT_AN_ORGANISATION = re.compile(r"https?://|www\.|\b(?:preprint|under review|accepted|submitted|draft|"
@@ -118,15 +112,6 @@ def _author_marks(author_lines: list[Line], authors: list[Author]) -> dict[str, 
     return marks
 
 
-def organisation_name(printed: str) -> str:
-    """The organisation without its address: parts with an organisation word, in order; else the first part.
-    'Allen Institute for Artificial Intelligence, Seattle WA 98103, USA' -> 'Allen Institute for Artificial
-    Intelligence'."""
-    parts = [p.strip() for p in printed.split(",") if p.strip()]
-    named = [p for p in parts if AFFILIATION.search(p)]
-    return ", ".join(named) if named else (parts[0] if parts else printed.strip())
-
-
 def _segments(line: Line) -> list[tuple[list[str], str, bool]]:
     """(marks, text, starts a new cell) for each stretch of an affiliation line: a mark or a wide gap starts one."""
     segments: list[tuple[list[str], str, bool]] = []
@@ -188,7 +173,7 @@ def read_affiliations(page: PageLayout, author_lines: range, header_end: int, au
             if continues:  # an address (or the rest of a name) under the organisation above
                 orgs[-1].text += " " + text if orgs[-1].text.endswith(",") else ", " + text
                 orgs[-1].line = index
-            elif seg_marks or AFFILIATION.search(text) or (len(text.split()) <= 6 and text[:1].isupper()):
+            elif seg_marks or AFFILIATION.search(text):  # an unmarked line must name an organisation
                 for mark in seg_marks or [None]:
                     orgs.append(_Org(mark, text, index))
     _footnotes(page, header_end, marks, orgs, result)

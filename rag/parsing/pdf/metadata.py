@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.parsing.pdf.affiliations import AFFILIATION, read_affiliations
+from rag.organisations import AFFILIATION
+from rag.parsing.pdf.affiliations import read_affiliations
 from rag.parsing.pdf.layout import Line, PageLayout
 from rag.parsing.pdf.structure import KEYWORDS, NUMBERED_HEADING
 from rag.parsing.pdf.words import normalise
