@@ -107,6 +107,8 @@ def filter_labels(filters: Filters) -> list[str]:
 
 def headline(result: Result) -> str:
     text = _headline(result)
+    if result.plan.described and result.plan.target is not None:  # say which paper a description was taken to be
+        text = f"Taking '{result.plan.described}' to be {result.plan.target.title}. {text}"
     if result.notes:
         text += " " + "; ".join(n[:1].upper() + n[1:] for n in result.notes) + "."
     return text
@@ -125,12 +127,13 @@ def _headline(result: Result) -> str:
             return f"Not on the printed author list ({asked}); the page cuts it with 'et al.'. {actual}"
         return f"{'Yes' if holds else 'No'} ({asked}). {actual}"
     if plan_.op == "which":
+        if len(result.rows) == 1:
+            return f"Do you mean {result.rows[0].title}? '{plan_.described}' fits it only in part; ask again with " \
+                   "its title if so."
         titles = "; ".join(p.title for p in result.rows)
         return f"Which paper do you mean? '{plan_.described}' fits more than one: {titles}. Ask again with its title."
     if plan_.op == "lookup" and plan_.target is not None:
-        text = lookup_text(plan_.target, plan_.lookup or "", [c.value for c in plan_.conditions])
-        # Named by a description: say which paper it was taken to be, so a wrong guess shows.
-        return f"Taking '{plan_.described}' to be {plan_.target.title}. {text}" if plan_.described else text
+        return lookup_text(plan_.target, plan_.lookup or "", [c.value for c in plan_.conditions])
     if plan_.op == "lookup":
         return f"{_papers(n)} match ({what})." if n else f"No paper matches {what}."
     scope = f" ({what})" if plan_.conditions else ""

@@ -49,6 +49,9 @@ class Plan:
         return "; ".join(parts) or "all papers"
 
 
+_COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\btotal\b")
+
+
 def plan(question: str, catalog: Catalog) -> Plan | None:
     """A Plan when the question is about the papers' metadata and names only values the catalog holds."""
     q = Question(question)
@@ -75,7 +78,7 @@ def plan(question: str, catalog: Catalog) -> Plan | None:
     low = q.text.casefold()
     first = bool(re.search(r"\b(oldest|earliest|first)\b", low))
     last = bool(re.search(r"\b(newest|latest|most recent(?:ly)?|last|youngest)\b", low))
-    count = bool(re.search(r"\bhow many\b|\bnumber of\b|\bcount\b|\btotal\b", low))
+    count = bool(_COUNT.search(low))
     lookup = _lookup_field(low, count)
     verb = _verb(q, question)
     if verb is None:
@@ -85,6 +88,13 @@ def plan(question: str, catalog: Catalog) -> Plan | None:
     if verb == "title" and lookup is None:
         return None  # 'what does the quantile flows paper propose?': what a paper does is content
     if described:
+        # What is asked of the paper, read from the whole question but its description: 'how many authors' was
+        # read above as a count per author, which only a question about many papers means.
+        whole = q.folded
+        for start, end, kind in q.spans:
+            whole = whole[:start] + " " * (end - start) + whole[end:] if kind == "title" else whole
+        count = bool(_COUNT.search(whole.casefold()))
+        lookup = _lookup_field(whole.casefold(), count)
         yes_no = re.match(r"\W*(?:is|was|are|were|does|did|has|had)\b", question, re.I)
         if lookup is None and not (conditions and (yes_no or count)):
             return None  # 'what does the memory paper propose?': a content question about it
@@ -98,7 +108,8 @@ def plan(question: str, catalog: Catalog) -> Plan | None:
             return Plan(op="lookup", lookup="affiliation", target=target, conditions=conditions,
                         described=" ".join(described))  # 'how many Amii-affiliated authors does X have'
         if conditions:  # "Is Nano3D a workshop paper?", "Was HoME posted in 2017?": yes or no, with the value
-            return Plan(op="check", lookup=conditions[0].field, target=target, conditions=conditions)
+            return Plan(op="check", lookup=conditions[0].field, target=target, conditions=conditions,
+                        described=" ".join(described))
         if lookup is None:
             return None  # a named paper but no field asked: a content question about it
         return Plan(op="lookup", lookup=lookup, target=target, described=" ".join(described))

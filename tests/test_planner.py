@@ -46,6 +46,19 @@ PROBES = [
     "Who proposed reusing prior computation in reinforcement learning?",
     "What sound generation model runs on a single GPU?",
     "What is DA-AC and which algorithm is it built on?",
+    # Shaped like test_planner_phrasings' questions: a verb that points at other work, a topic word, a 'who' or
+    # 'how' question about a person, a state the catalog does not hold, what a described paper does.
+    "Which papers cite Aaron Courville?",
+    "Which papers did Max Schwarzer cite in 2022?",
+    "Which papers mention Lili Mou?",
+    "What did Dinghuai Zhang find about GFlowNets?",
+    "Who did Aaron Courville advise?",
+    "How did Nikolay Malkin train the samplers?",
+    "Which papers by Aaron Courville were retracted?",
+    "When does the quantile flows paper report its results?",
+    "What does the long-term memory paper conclude?",
+    "Which benchmark does the procedural memory paper evaluate on?",
+    "Which papers did Max Schwarzer review?",
 ]
 
 

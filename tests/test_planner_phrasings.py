@@ -1,0 +1,110 @@
+"""Phrasings the planner was not written for: any verb between a named author and their papers, co-author counts,
+and a paper named by what it is about. Every question here was made up for this file (none is from a dataset);
+their negative probes (content questions of the same shapes, which must stay with retrieval) are in test_planner.
+
+Unit tests over the real seed pages parsed (no index, no model).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_planner import catalog, papers, titles  # noqa: F401 (the seed catalog's fixtures and its list helper)
+
+from rag.catalog import Catalog
+from rag.catalog_query import answer_from_catalog, headline, run
+from rag.planner import plan
+
+
+def rows(question: str, catalog: Catalog) -> list[str]:
+    return sorted(titles(question, catalog))
+
+
+# (a phrasing with a verb no list holds, the plain phrasing it must equal)
+SAME_AS = [
+    ("What has Nikolay Malkin churned out?", "Papers by Nikolay Malkin?"),
+    ("Which papers did Max Schwarzer help write in 2022?", "Which papers by Max Schwarzer are from 2022?"),
+    ("Which papers were cooked up by Nikolay Malkin?", "Papers by Nikolay Malkin?"),
+    ("Everything Lili Mou has produced?", "Which papers list Lili Mou as an author?"),
+    ("Which papers did Dinghuai Zhang crank out in 2023?", "Which papers by Dinghuai Zhang are from 2023?"),
+    ("Which papers surfaced in June 2022?", "Which papers are from June 2022?"),
+]
+
+
+@pytest.mark.parametrize("new, plain", SAME_AS)
+def test_the_verb_between_an_author_and_the_papers_does_not_matter(new, plain, catalog):
+    expected = rows(plain, catalog)
+    assert expected, plain  # the plain phrasing selects something, so equality says something
+    assert rows(new, catalog) == expected
+
+
+def test_a_count_with_an_unlisted_verb_is_a_count(catalog):
+    the_plan = plan("How many papers did Aaron Courville turn out in 2023?", catalog)
+    assert the_plan.op == "count"
+    assert {c.field for c in the_plan.conditions} == {"author", "year"}
+
+
+def test_a_paper_as_the_subject_of_an_unlisted_verb_is_a_lookup(catalog):
+    the_plan = plan("When did Nano3D land on arXiv?", catalog)
+    assert the_plan.op == "lookup" and the_plan.lookup == "date" and the_plan.target.title.startswith("Nano3D")
+
+
+# Their negative probes (content questions of the same shapes) are in test_planner.PROBES.
+
+
+def authors_exactly(catalog: Catalog, n: int, who: str | None = None) -> list[str]:
+    return sorted(p.title for p in catalog.papers if p.authors and not p.authors_truncated and len(p.authors) == n
+                  and (who is None or who in p.author_names))
+
+
+def test_co_authors_are_the_other_authors(catalog):
+    pairs = authors_exactly(catalog, 2)
+    assert pairs and rows("Which papers have exactly one co-author?", catalog) == pairs
+    trios = authors_exactly(catalog, 3, "Aaron Courville")
+    assert trios and rows("Which of Aaron Courville's papers have two co-authors?", catalog) == trios
+    labels = [c.label for c in plan("Which papers have at least three co-authors?", catalog).conditions]
+    assert labels == ["authors: at least 4"]
+
+
+@pytest.mark.parametrize("question", ["Papers Max Schwarzer wrote with no co-authors?", "Which papers were written alone?",
+                                      "Any solo papers?"])
+def test_no_co_author_is_one_author_not_no_authors(question, catalog):
+    assert "authors: exactly 1" in [c.label for c in plan(question, catalog).conditions]
+
+
+@pytest.mark.parametrize("question, title, field", [
+    ("When was the paper about quantile flows posted?", "Distributional GFlowNets with Quantile Flows", "date"),
+    ("Who wrote the one-token procedural memory paper?", "TokMem", "authors"),
+    ("What category is the preprint on semantic segmentation with recurrent networks in?", "ReSeg", "category"),
+    ("Which organisation tag does the paper on isotropic Gaussian representations carry?",
+     "Stable Deep Reinforcement Learning via Isotropic Gaussian Representations", "organisation"),
+    ("How many authors does the quantile flows paper list?", "Distributional GFlowNets", "author_count"),
+])
+def test_a_paper_named_by_description_is_resolved_and_named_back(question, title, field, catalog):
+    the_plan = plan(question, catalog)
+    assert the_plan.op == "lookup" and the_plan.lookup == field and the_plan.target.title.startswith(title)
+    # The answer says which paper it took the description to be, so a wrong guess shows.
+    assert headline(run(the_plan, catalog.papers)).startswith(f"Taking '{the_plan.described}' to be {title}")
+
+
+def test_a_description_with_affiliated_authors_counts_them(catalog):
+    answer = answer_from_catalog("How many Amii-affiliated authors does the long-term memory benchmark paper have?",
+                                 "How many Amii-affiliated authors does the long-term memory benchmark paper have?",
+                                 catalog.papers)
+    paper = next(p for p in catalog.papers if p.title.startswith("Beyond a Million Tokens"))
+    marked = [a for a in paper.authors if a.affiliation == "Amii"]
+    assert marked and f"{len(marked)} of {len(paper.authors)} authors" in answer.answer
+
+
+def test_a_description_that_fits_several_papers_asks_which(catalog):
+    the_plan = plan("When was the reinforcement learning paper posted?", catalog)
+    assert the_plan.op == "which" and len(the_plan.candidates) >= 2
+    text = headline(run(the_plan, catalog.papers))
+    assert text.startswith("Which paper do you mean?") and all(p.title in text for p in the_plan.candidates)
+
+
+def test_a_yes_no_question_about_a_described_paper_is_checked(catalog):
+    the_plan = plan("Is the household multimodal environment paper from 2017?", catalog)
+    assert the_plan.op == "check" and the_plan.target.title.startswith("HoME")
+    assert headline(run(the_plan, catalog.papers)).startswith(f"Taking '{the_plan.described}' to be HoME")
+    assert "Yes (year: 2017)" in headline(run(the_plan, catalog.papers))
