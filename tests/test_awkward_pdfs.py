@@ -88,3 +88,19 @@ def test_big_text_files_are_refused_in_one_line(tmp_path):
     big = tmp_path / "dump.md"
     big.write_text("A line of notes about retrieval.\n" * 200_000)  # 6.6 MB
     assert "over the 5 MB limit for a text or Markdown file" in _one_line_error(big)
+
+
+def test_copy_protected_keeps_its_affiliations_and_stamp():
+    paper, _ = read("copy-protected.pdf")
+    assert [(o.mark, o.name) for o in paper.organisations][:2] == [("1", "Allen Institute for AI"),
+                                                                   ("2", "Brown University")]
+    assert (paper.arxiv.category, paper.category) == ("cs.CV", "CV")
+
+
+@pytest.mark.parametrize("name", ["embedded-cmap-cidfont.pdf", "negative-coords.pdf", "pdf-bad-color-space.pdf",
+                                  "rotated-page-90.pdf", "invalid-pdf-structure-pdfminer-one-page.pdf"])
+def test_pages_that_print_no_affiliations_get_none(name):
+    """A brochure, a test page, a broken file: nothing in them is taken for an organisation, an e-mail or a stamp."""
+    paper, _ = read(name)
+    assert paper.organisations == [] and paper.emails == [] and paper.notes == []
+    assert paper.arxiv is None and paper.category is None

@@ -82,6 +82,43 @@ def test_page_legend_sections_and_owner_are_data(institute, profile, trending):
     assert by_title(institute, "Learning Admissible Heuristics for A*").title.endswith("A*: Theory and Practice")
 
 
+def test_each_page_prints_its_own_facts_once_for_every_entry(institute, profile, trending):
+    """The page's header as data, shared by every paper on it: legend, headings (with lines), conference, owner."""
+    facts = institute[0].sources[0].facts
+    assert all(p.sources[0].facts == facts for p in institute)
+    assert (facts.kind, facts.name, facts.institute) == ("institute", "Amii at ICLR 2026", "Amii")
+    assert [(e.mark, e.means, e.printed.line) for e in facts.legend] == [("*", "Amii", 5)]
+    assert [(h.text, h.line) for h in facts.headings] == [("Accepted Papers", 6), ("Workshop Papers", 70)]
+    assert (facts.conference, facts.acronym, facts.edition, facts.year, facts.location) == (
+        "International Conference on Learning Representations", "ICLR", 14, 2026, "Rio de Janeiro, Brazil")
+    owner = profile[0].sources[0].facts
+    assert (owner.kind, owner.owner, owner.name) == ("profile", "Aaron Courville", "Aaron Courville's profile")
+    assert owner.stats == {"category": "LG", "h-index": "67", "papers": "210", "citations": "99,704",
+                           "novelty": "51%", "ai score": "63"}
+    listing = trending[0].sources[0].facts
+    assert (listing.listed, listing.publisher) == ("Jun 26", "byAK and the research community")
+
+
+def test_each_field_says_the_line_it_is_printed_on(institute, profile, trending):
+    workshop = by_title(institute, "Aligning Visual Structural")
+    lines = {name: (where.line, where.text) for name, where in workshop.printed.items()}
+    assert lines["section"] == (70, "Workshop Papers") and lines["title"][0] == 71 and lines["authors"][0] == 72
+    assert lines["affiliation"] == (5, "*- denotes Amii affiliation") and lines["venue"][0] == 1
+    reincarnating = by_title(profile, "Reincarnating")
+    assert reincarnating.printed["date"].text == "LGJun 3, 2022Code" and reincarnating.printed["date"].line == 19
+    assert reincarnating.printed["organisation"].text.endswith("· deepmind")
+    assert reincarnating.printed["page"].line == 1  # whose profile: the header's first line
+    assert trending[0].printed["title"].line == 11
+    # The profile entry's unlabelled score, printed before its category ('89.4LGJun 2Code').
+    assert profile[0].listing_score == 89.4 and reincarnating.listing_score is None
+
+
+def test_starred_authors_carry_the_legends_institute_as_an_affiliation(institute):
+    paper = by_title(institute, "Token Hidden Reward")
+    assert [(a.name, a.affiliations, a.marks) for a in paper.authors[4:6]] == [
+        ("Danica J. Sutherland", ["Amii"], ["*"]), ("Xiaoxiao Li", [], [])]
+
+
 def test_affiliation_stars(institute):
     assert authors(by_title(institute, "Distributions as Actions")) == [
         ("Jiamin He", True),

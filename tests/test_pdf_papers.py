@@ -222,3 +222,102 @@ def test_a_table_under_its_caption_stops_at_the_prose_after_it():
         ["System", "Accuracy", "F1"], ["BM25", "71.2", "65.0"], ["Dense retriever", "78.9", "70.3"]]
     assert {r.table for r in rows} == {1}
     assert rest == [prose_above, caption, prose_below]
+
+
+# --- what page 1 prints about who and where: affiliations, the arXiv stamp, e-mails, notes ----------------------
+
+
+def orgs(paper):
+    return [(o.mark, o.name, o.authors) for o in paper.organisations]
+
+
+def test_affiliations_are_tied_to_their_authors_by_mark(papers):
+    specter = papers["2020.acl-main.207"]
+    everyone = specter.author_names
+    assert orgs(specter) == [
+        ("†", "Allen Institute for Artificial Intelligence", everyone),
+        ("‡", "Paul G. Allen School of Computer Science & Engineering, University of Washington", ["Daniel S. Weld"])]
+    assert specter.authors[-1].affiliations == [
+        "Allen Institute for Artificial Intelligence",
+        "Paul G. Allen School of Computer Science & Engineering, University of Washington"]
+    assert specter.authors[0].marks == ["†", "∗"]
+    # Numbered marks, an e-mail line under each organisation.
+    layout = papers["layout-parser-paper-with-empty-pages"]
+    assert orgs(layout) == [
+        ("1", "Allen Institute for AI", ["Zejiang Shen"]), ("2", "Brown University", ["Ruochen Zhang"]),
+        ("3", "Harvard University", ["Melissa Dell", "Jacob Carlson"]),
+        ("4", "University of Washington", ["Benjamin Charles Germain Lee"]),
+        ("5", "University of Waterloo", ["Weining Li"])]
+
+
+def test_an_unmarked_organisation_is_the_unmarked_authors(papers):
+    # DPR sets three organisations in one row; Facebook AI carries no mark and is everyone's without one.
+    dpr = papers["multi-column-2p"]
+    assert orgs(dpr) == [
+        (None, "Facebook AI", ["Vladimir Karpukhin", "Barlas Oğuz", "Patrick Lewis", "Ledell Wu", "Sergey Edunov",
+                               "Wen-tau Yih"]),
+        ("†", "University of Washington", ["Sewon Min"]), ("‡", "Princeton University", ["Danqi Chen"])]
+    # The literature-graph paper's mark is a glyph PDFium cannot map (shown '?'), set after the comma; the address
+    # is printed and cited but is no part of the name.
+    n18 = papers["N18-3011"]
+    ai2, northwestern = n18.organisations
+    assert (ai2.name, ai2.mark, len(ai2.authors)) == ("Allen Institute for Artificial Intelligence", None, 21)
+    assert ai2.printed.text == "Allen Institute for Artificial Intelligence, Seattle WA 98103, USA"
+    assert (northwestern.name, northwestern.mark, northwestern.authors) == (
+        "Northwestern University", "?", ["Doug Downey", "Zheng Yuan"])
+    assert northwestern.printed.page == 1 and northwestern.printed.line == 9
+
+
+def test_the_arxiv_stamp_gives_category_version_and_date(papers):
+    layout, dpr = papers["layout-parser-paper-with-empty-pages"], papers["multi-column-2p"]
+    stamp = layout.arxiv
+    assert (stamp.id, stamp.version, stamp.category, stamp.category_name, stamp.date) == (
+        "2103.15348", 2, "cs.CV", "Computer Vision and Pattern Recognition", "2021-06-21")
+    assert stamp.printed.text == "arXiv:2103.15348v2 [cs.CV] 21 Jun 2021"
+    # The stamp's category is the paper's, under the code listing pages print.
+    assert (layout.category, layout.category_name) == ("CV", "Computer Vision and Pattern Recognition")
+    assert (dpr.category, dpr.arxiv.version, dpr.arxiv.date) == ("CL", 3, "2020-09-30")
+    for name in ("2020.acl-main.207", "N18-3011", "a1977-backus-p21"):
+        assert papers[name].arxiv is None and papers[name].category is None
+
+
+def test_emails_notes_and_keywords_as_printed(papers):
+    specter, dpr, layout = papers["2020.acl-main.207"], papers["multi-column-2p"], papers["layout-parser-paper-with-empty-pages"]
+    assert specter.emails == [f"{u}@allenai.org" for u in ("armanc", "sergey", "beltagy", "dougd", "danw")]
+    assert "sewon@cs.washington.edu" in dpr.emails and len(dpr.emails) == 8
+    # An underscore drawn as a rule comes out as a space; inside an address it can only be an underscore.
+    assert "ruochen_zhang@brown.edu" in layout.emails and "jacob_carlson@fas.harvard.edu" in layout.emails
+    assert [(n.mark, n.means) for n in specter.notes] == [("∗", "Equal contribution")]
+    assert [(n.mark, n.means) for n in dpr.notes] == [("∗", "Equal contribution")]
+    assert layout.keywords == ["Document Image Analysis", "Deep Learning", "Layout Analysis", "Character Recognition",
+                               "Open Source library", "Toolkit"]
+
+
+def test_each_fact_says_where_page_one_prints_it(papers):
+    specter, layout = papers["2020.acl-main.207"], papers["layout-parser-paper-with-empty-pages"]
+    assert (specter.printed["title"].page, specter.printed["title"].line) == (1, 1)
+    assert specter.printed["venue"].text.startswith(
+        "Proceedings of the 58th Annual Meeting of the Association for Computational Linguistics, pages 2270–2282")
+    assert "July 5 - 10, 2020" in specter.printed["date"].text  # the date is the venue line's
+    assert layout.printed["category"].text == "arXiv:2103.15348v2 [cs.CV] 21 Jun 2021"
+    assert layout.printed["keywords"].line is not None and papers["a1977-backus-p21"].printed == {}
+
+
+def test_the_catalog_answers_organisations_and_categories_from_pdfs(papers):
+    from rag.catalog import Catalog, describe, has_organisation, organisation_authors, where_printed
+
+    listed = list(papers.values())
+    catalog = Catalog.of(listed)
+    # One organisation printed two ways is found by either; a university inside a department's line too.
+    ai2 = [p.title for p in listed if has_organisation(p, "Allen Institute for AI")]
+    assert sorted(ai2) == sorted(papers[n].title for n in ("2020.acl-main.207", "N18-3011",
+                                                            "layout-parser-paper-with-empty-pages"))
+    assert {"allen institute for ai", "university of washington", "facebook ai"} <= catalog.organisations
+    assert organisation_authors(papers["2020.acl-main.207"], "University of Washington") == ["Daniel S. Weld"]
+    assert not has_organisation(papers["multi-column-2p"], "Brown University")
+    assert catalog.categories["computation and language"] == "CL" and catalog.categories["cs.cv"] == "CV"
+    assert where_printed(papers["N18-3011"], "venue").endswith("p. 1: 'Proceedings of NAACL-HLT 2018, pages 84–91 "
+                                                              "New Orleans, Louisiana, June 1 - 6, 2018. c 2017 "
+                                                              "Association for Computational Linguistics'")
+    assert "Princeton University (Danqi Chen)" in describe(papers["multi-column-2p"])
+    assert "arXiv:2004.04906v3 [cs.CL]" in describe(papers["multi-column-2p"])

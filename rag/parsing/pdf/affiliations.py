@@ -189,12 +189,13 @@ def _footnotes(page: PageLayout, header_end: int, marks: dict[str, list[str]], o
     carried = {m for ms in marks.values() for m in ms}
     explained = {o.mark for o in orgs}
     candidates = [(i, l) for i, l in enumerate(page.lines) if i >= header_end] + [(None, l) for l in page.furniture]
-    for index, line in candidates:
-        pieces = _pieces(line) if line.spans else []
-        if not pieces or pieces[0][0] != "mark":
+    for position, (index, line) in enumerate(candidates):
+        following = candidates[position + 1][1] if position + 1 < len(candidates) else None
+        opening = _footnote_opening(line, following)
+        if opening is None:
             continue
-        line_marks = [m for m in pieces[0][1] if m in carried and m not in explained]
-        text = " ".join(normalise(s.text) for kind, s in pieces[1:] if kind == "text").strip()
+        line_marks = [m for m in opening[0] if m in carried and m not in explained]
+        text = opening[1]
         if not line_marks or not text:
             continue
         where = Printed(text=text, page=page.number, line=index + 1 if index is not None else None)
@@ -203,6 +204,24 @@ def _footnotes(page: PageLayout, header_end: int, marks: dict[str, list[str]], o
         else:
             orgs += [_Org(m, text, index if index is not None else -1) for m in line_marks]
         explained.update(line_marks)
+
+
+SYMBOL_MARKS = re.compile(r"(?P<marks>[*∗†‡§¶#]+)\s*(?P<text>[A-Z].*)")
+
+
+def _footnote_opening(line: Line, following: Line | None) -> tuple[list[str], str] | None:
+    """(marks, text) when a line opens with marks: a raised run ('¹ Google Research'), a mark set as a line of its
+    own just left of the text (a small asterisk sits higher than the words' row), or a symbol typed inline."""
+    pieces = _pieces(line) if line.spans else []
+    if pieces and pieces[0][0] == "mark":
+        return pieces[0][1], " ".join(normalise(s.text) for kind, s in pieces[1:] if kind == "text").strip()
+    text = line.text.strip()
+    if following is not None and 0 < len(text) <= 4 and not re.search(r"[A-Za-z]{2}", text) \
+            and -1 <= following.x0 - line.x1 < 2 * following.size and abs(following.y1 - line.y1) < following.size:
+        return split_marks(text), normalise(following.text)
+    if m := SYMBOL_MARKS.fullmatch(text):
+        return split_marks(m.group("marks")), normalise(m.group("text"))
+    return None
 
 
 def _assign(orgs: list[_Org], marks: dict[str, list[str]], result: Affiliations) -> None:

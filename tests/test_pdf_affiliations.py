@@ -1,0 +1,113 @@
+"""Affiliations in layouts other than the five shared papers: marks after names tied to organisations under them,
+organisations given only in footnotes, unmarked organisations, an address after the name, e-mails in braces.
+
+The PDFs are written here run by run (a superscript is a smaller run raised with Ts), so each layout is exactly
+what a typesetter produces and nothing depends on one real file.
+"""
+
+from __future__ import annotations
+
+from rag.parsing import parse_file
+
+Run = tuple[str, float, float]  # text, font size, rise
+
+
+def _literal(text: str) -> str:
+    return "(" + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
+
+
+def pdf_with_runs(lines: list[tuple[float, float, list[Run]]]) -> bytes:
+    """One page; each line is (x, y, runs), runs set one after another at the line's baseline."""
+    ops = []
+    for x, y, runs in lines:
+        ops.append(f"BT 1 0 0 1 {x} {y} Tm")
+        for text, size, rise in runs:
+            ops.append(f"/F1 {size} Tf {rise} Ts {_literal(text)} Tj")
+        ops.append("0 Ts ET")
+    content = "\n".join(ops)
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
+               "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R /Resources << /Font << /F1 3 0 R >> >> >>",
+               f"<< /Length {len(content)} >>\nstream\n{content}\nendstream"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def t(text: str) -> Run:
+    return (text, 11.0, 0.0)
+
+
+def sup(mark: str) -> Run:
+    return (mark, 7.0, 4.5)
+
+
+TITLE = (120.0, 720.0, [("Graph Priors for Sample-Efficient Exploration", 17.0, 0.0)])
+BODY = [(72.0, 560.0 - 13 * i, [t(line)]) for i, line in enumerate([
+    "Abstract", "We study exploration with graph priors and show that they help agents explore.",
+    "1 Introduction", "Exploration is hard in sparse reward problems, and priors over graphs help a great deal.",
+    "Our method builds the prior from earlier tasks and uses it to pick where to go next in the world."])]
+
+
+def read(tmp_path, lines) -> object:
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(pdf_with_runs([TITLE, *lines, *BODY]))
+    return parse_file(path)[0]
+
+
+def test_numbered_marks_tie_authors_to_the_organisations_under_them(tmp_path):
+    paper = read(tmp_path, [
+        (120.0, 690.0, [t("Jane Doe"), sup("1"), t(", John Roe"), sup("2,*"), t(", Ann Lee"), sup("1")]),
+        (150.0, 672.0, [sup("1"), t("Department of Physics, Example University, Springfield, USA")]),
+        (150.0, 658.0, [sup("2"), t("Acme Research Labs")]),
+        (150.0, 644.0, [t("{jane,ann.lee}@example.edu")]),
+        (72.0, 100.0, [("*", 6.0, 3.5), ("Corresponding author.", 9.0, 0.0)]),
+    ])
+    assert paper.author_names == ["Jane Doe", "John Roe", "Ann Lee"]
+    orgs = {o.mark: o for o in paper.organisations}
+    assert set(orgs) == {"1", "2"}
+    # The address is printed (and cited) but is no part of the name.
+    assert orgs["1"].name == "Department of Physics, Example University"
+    assert orgs["1"].printed.text == "Department of Physics, Example University, Springfield, USA"
+    assert orgs["1"].authors == ["Jane Doe", "Ann Lee"] and orgs["2"].authors == ["John Roe"]
+    assert [a.marks for a in paper.authors] == [["1"], ["2", "*"], ["1"]]
+    assert paper.authors[1].affiliations == ["Acme Research Labs"]
+    assert paper.emails == ["jane@example.edu", "ann.lee@example.edu"]
+    assert [(n.mark, n.means) for n in paper.notes] == [("*", "Corresponding author.")]
+
+
+def test_organisations_printed_only_in_footnotes(tmp_path):
+    paper = read(tmp_path, [
+        (150.0, 690.0, [t("Jane Doe"), sup("1"), t(" and John Roe"), sup("2")]),
+        (72.0, 110.0, [("1", 6.0, 3.5), ("Google Research, Zurich, Switzerland", 9.0, 0.0)]),
+        (72.0, 100.0, [("2", 6.0, 3.5), ("Massachusetts Institute of Technology", 9.0, 0.0)]),
+    ])
+    assert paper.author_names == ["Jane Doe", "John Roe"]
+    assert [(o.mark, o.name, o.authors) for o in paper.organisations] == [
+        ("1", "Google Research", ["Jane Doe"]), ("2", "Massachusetts Institute of Technology", ["John Roe"])]
+
+
+def test_one_unmarked_organisation_is_every_authors(tmp_path):
+    paper = read(tmp_path, [
+        (150.0, 690.0, [t("Jane Doe, John Roe")]),
+        (150.0, 672.0, [t("University of Somewhere")]),
+        (150.0, 658.0, [t("Springfield, USA")]),  # the address, on a line of its own
+    ])
+    (org,) = paper.organisations
+    assert (org.name, org.mark, org.authors) == ("University of Somewhere", None, ["Jane Doe", "John Roe"])
+    assert org.printed.text == "University of Somewhere, Springfield, USA"
+    assert [a.affiliations for a in paper.authors] == [["University of Somewhere"]] * 2
+
+
+def test_a_page_without_affiliations_has_none(tmp_path):
+    paper = read(tmp_path, [(150.0, 690.0, [t("Jane Doe, John Roe")]),
+                            (150.0, 672.0, [t("Preprint. Under review.")])])
+    assert paper.author_names == ["Jane Doe", "John Roe"]
+    assert paper.organisations == [] and paper.emails == [] and paper.notes == []
+    assert all(a.affiliations == [] and a.marks == [] for a in paper.authors)
