@@ -112,7 +112,7 @@ def _before_agent(toks: list[Token], i: int) -> bool:
 
 def _before_place(toks: list[Token], i: int) -> bool:
     j = _left(toks, i)
-    if j < 1 or toks[j].word not in _HEADS or toks[j - 1].word not in ("which", "what", "any", "the"):
+    if j < 1 or toks[j].word not in _HEADS or toks[j - 1].word not in ("which", "what", "any", "the", "many", "all"):
         return False
     k = i + 1
     while k < len(toks) and toks[k].word in _PARTICLES - _PLACES and k - i <= 2:

@@ -4,6 +4,7 @@ catalog's own values (people, categories, tags, titles) and decides the plan."""
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ held contain contains contained stored indexed library's collection's database c
 often frequently common distinct different unique separate per each across
 co-written cowritten co-write co-writes everything anything marked mark marks star starred asterisk used
 categorized categorised classified filed labelled labeled tagged associated linked belonging listed
+we us something thing things stuff old older newer
 """.split())
 
 
@@ -127,8 +129,14 @@ class Question:
                 and w not in NUMBER_WORDS and not w.isdigit()]
 
 
-def dates(q: Question) -> list[Condition]:
+def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
     found = []
+    year_now = (today or datetime.date.today()).year
+    # 'this year', 'last year': relative to today, unless the question prints the year beside it ('this year (2026)').
+    for m in q.take(r"\b(this|the\s+current|last|the\s+previous|previous)\s+year\b(?:\s*\(\s*((?:19|20)\d\d)\s*\))?"):
+        year = int(m.group(2)) if m.group(2) else year_now if m.group(1).split()[-1].casefold() in ("this", "current") \
+            else year_now - 1
+        found.append(_years(year, year, f"year: {year}"))
     for m in q.take(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"):  # ISO: 2017-11-29
         found.append(_day(m.group(1), MONTHS[int(m.group(2)) - 1] if 1 <= int(m.group(2)) <= 12 else "jan",
                           m.group(3)))
@@ -139,9 +147,10 @@ def dates(q: Question) -> list[Condition]:
         found.append(Condition("date", f"{low}..{high}", f"posted: {low} to {high}",
                                lambda p, a=low, b=high: bool(p.date) and p.date_precision != "year"
                                and a <= p.date[:7] <= b))
-    for m in q.take(rf"\b(before|prior to|earlier than|after|later than|since)\s+{_MONTH},?\s+((?:19|20)\d\d)\b"):
+    for m in q.take(rf"\b(before|prior to|earlier than|older than|after|later than|newer than|more recent than|since)\s+"
+                    rf"{_MONTH},?\s+((?:19|20)\d\d)\b"):
         word, prefix = m.group(1).casefold(), f"{m.group(3)}-{_month_number(m.group(2)):02d}"
-        if word in ("before", "prior to", "earlier than"):
+        if word in ("before", "prior to", "earlier than", "older than"):
             found.append(Condition("date", f"<{prefix}", f"posted: before {prefix}",
                                    lambda p, x=prefix: bool(p.date) and p.date_precision != "year" and p.date[:7] < x))
         else:
@@ -174,11 +183,12 @@ def dates(q: Question) -> list[Condition]:
                     r"no\s+later\s+than|not\s+after|in\s+or\s+before)\s+((?:19|20)\d\d)\b"):
         year = int(m.group(1) or m.group(2))
         found.append(_years(0, year, f"year: {year} or earlier"))
-    for m in q.take(r"\b(before|prior to|earlier than|after|later than|since|from)\s+((?:19|20)\d\d)\b"):
+    for m in q.take(r"\b(before|prior to|earlier than|older than|after|later than|newer than|more recent than|since|from)"
+                    r"\s+((?:19|20)\d\d)\b"):
         word, year = m.group(1).casefold(), int(m.group(2))
-        if word in ("before", "prior to", "earlier than"):
+        if word in ("before", "prior to", "earlier than", "older than"):
             found.append(_years(0, year - 1, f"year: before {year}"))
-        elif word in ("after", "later than"):
+        elif word in ("after", "later than", "newer than", "more recent than"):
             found.append(_years(year + 1, 9999, f"year: after {year}"))
         elif word == "since":
             found.append(_years(year, 9999, f"year: {year} or later"))

@@ -114,7 +114,7 @@ def plan(question: str, catalog: Catalog) -> Plan | None:
             return None  # a named paper but no field asked: a content question about it
         return Plan(op="lookup", lookup=lookup, target=target, described=" ".join(described))
     if not re.search(r"\b(papers?|articles?|works?|publications?|preprints?|entries|which|what|who|list|show|everything|"
-                     r"anything|how|name|give|tell|count)\b", question, re.I):
+                     r"anything|something|how|name|give|tell|count)\b", question, re.I):
         return None
     if group is not None:
         if group == ("author", "all") and not conditions and not re.search(
@@ -159,7 +159,7 @@ def _lookup_field(low: str, count: bool) -> str | None:
               ("first_author", r"\b(?:first|lead|leading)\s+author\b"),
               ("last_author", r"\b(?:last|senior|final)\s+author\b"),
               ("authors", r"\bwho\b|\bauthors?\b|\bwr[io]te\b|\bwritten\b"),
-              ("date", r"\bwhen\b|\bdates?\b|\bwhat year\b|\bwhich year\b|\bmonth\b"),
+              ("date", r"\bwhen\b|\bdates?\b|\bwhat year\b|\bwhich year\b|\bmonth\b|\bhow old\b"),
               ("category", r"\bcategor(y|ies)\b|\bsubject\b|\barea\b"),
               ("organisation", r"\borgani[sz]ations?\b|\btag\b|\blab\b"), ("section", r"\bsection\b|\btrack\b"),
               ("venue", r"\bvenue\b|\bconference\b"), ("page", r"\bpages?\b|\bsource\b|\bwhere\b")]

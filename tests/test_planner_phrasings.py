@@ -7,6 +7,8 @@ Unit tests over the real seed pages parsed (no index, no model).
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from test_planner import catalog, papers, titles  # noqa: F401 (the seed catalog's fixtures and its list helper)
@@ -28,6 +30,12 @@ SAME_AS = [
     ("Everything Lili Mou has produced?", "Which papers list Lili Mou as an author?"),
     ("Which papers did Dinghuai Zhang crank out in 2023?", "Which papers by Dinghuai Zhang are from 2023?"),
     ("Which papers surfaced in June 2022?", "Which papers are from June 2022?"),
+    ("How many titles were added in 2024?", "How many papers are from 2024?"),
+    ("Do we have any papers from Lili Mou?", "Which papers list Lili Mou as an author?"),
+    ("Is there something by Max Schwarzer from 2021?", "Which papers by Max Schwarzer are from 2021?"),
+    ("Which papers are older than 2018?", "Which papers came out before 2018?"),
+    ("Which of Dinghuai Zhang's papers are newer than 2022?", "Which papers by Dinghuai Zhang are from after 2022?"),
+    ("What did Aaron Courville put out this year (2025)?", "Which papers by Aaron Courville are from 2025?"),
 ]
 
 
@@ -36,6 +44,18 @@ def test_the_verb_between_an_author_and_the_papers_does_not_matter(new, plain, c
     expected = rows(plain, catalog)
     assert expected, plain  # the plain phrasing selects something, so equality says something
     assert rows(new, catalog) == expected
+
+
+def test_this_year_and_last_year_are_read_from_today(catalog):
+    year = datetime.date.today().year
+    assert plan("Which papers came out this year?", catalog).conditions[0].label == f"year: {year}"
+    last = plan("What papers did Courville co-author last year?", catalog)
+    assert last.op == "list" and [c.label for c in last.conditions] == ["author: Aaron Courville", f"year: {year - 1}"]
+
+
+def test_how_old_asks_for_the_date(catalog):
+    the_plan = plan("How old is HoME?", catalog)
+    assert the_plan.op == "lookup" and the_plan.lookup == "date" and the_plan.target.title.startswith("HoME")
 
 
 def test_a_count_with_an_unlisted_verb_is_a_count(catalog):
