@@ -12,6 +12,7 @@ from rag.parsing.files import TITLE_FROM_NAME
 from rag.parsing.institute import venue_from_intro
 from rag.parsing.profile import META_LINE, is_meta_line
 from rag.records import Author, Paper, SourceRef, normalize_title, paper_id_for
+from pdf_objects import assemble, literal
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 INSTITUTE = next(SEEDS.glob("000_*.txt"))
@@ -369,9 +370,6 @@ def pdf_bytes(pages: list[list[str]], title: str | None = None) -> bytes:
     """A minimal valid PDF, one text line per entry: '# ' lines in 17pt (a title), '## ' lines in bold
     (headings), the rest in 11pt Helvetica. Offsets are computed for the xref table."""
 
-    def literal(text):
-        return "(" + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
-
     def shown(line):
         if line.startswith("# "):
             return f"/F1 17 Tf {literal(line[2:])} Tj T* T* /F1 11 Tf"
@@ -395,15 +393,7 @@ def pdf_bytes(pages: list[list[str]], title: str | None = None) -> bytes:
     if title is not None:
         objects.append(f"<< /Title {literal(title)} >>")
         info = f" /Info {len(objects)} 0 R"
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info} >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return out
+    return assemble(objects, info)
 
 
 PAPER_PAGES = [

@@ -8,12 +8,9 @@ what a typesetter produces and nothing depends on one real file.
 from __future__ import annotations
 
 from rag.parsing import parse_file
+from pdf_objects import assemble, literal
 
 Run = tuple[str, float, float]  # text, font size, rise
-
-
-def _literal(text: str) -> str:
-    return "(" + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
 
 
 def pdf_with_runs(lines: list[tuple[float, float, list[Run]]]) -> bytes:
@@ -22,22 +19,14 @@ def pdf_with_runs(lines: list[tuple[float, float, list[Run]]]) -> bytes:
     for x, y, runs in lines:
         ops.append(f"BT 1 0 0 1 {x} {y} Tm")
         for text, size, rise in runs:
-            ops.append(f"/F1 {size} Tf {rise} Ts {_literal(text)} Tj")
+            ops.append(f"/F1 {size} Tf {rise} Ts {literal(text)} Tj")
         ops.append("0 Ts ET")
     content = "\n".join(ops)
     objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
                "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R /Resources << /Font << /F1 3 0 R >> >> >>",
                f"<< /Length {len(content)} >>\nstream\n{content}\nendstream"]
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return out
+    return assemble(objects)
 
 
 def t(text: str) -> Run:
