@@ -16,7 +16,7 @@ from rag.answerability import LibraryStats, Model, Signals, content_words, expla
 from rag.answering_scorer import AnswerScorer, load_scorer
 from rag.config import AnswerabilitySettings
 from rag.asked import asks_for_papers, focus_words
-from rag.containment import Shown, containment_signals, holding_papers, idf_of
+from rag.containment import Shown, containment_signals, holding_papers, idf_of, stems_of
 from rag.records import Evidence, Hit
 from rag.text import word_tokens
 
@@ -32,6 +32,7 @@ class Assessor:
         self._model = model
         self._scorer = scorer
         self._stats: tuple[object, LibraryStats] | None = None
+        self._stated: tuple[object, dict[str, frozenset[str]]] | None = None
 
     @property
     def model(self) -> Model:
@@ -54,6 +55,19 @@ class Assessor:
             self._stats = (snapshot, LibraryStats(*snapshot.document_frequencies()))  # a shared copy: from its BM25
         return self._stats[1]
 
+    def stated(self, paper_ids: set[str]) -> dict[str, frozenset[str]]:
+        """The stems of each paper's whole text (every chunk), kept per snapshot: what the paper says anywhere."""
+        snapshot = self.library.snapshot
+        if self._stated is None or self._stated[0] is not snapshot:
+            self._stated = (snapshot, {})
+        cache = self._stated[1]
+        missing = paper_ids - cache.keys()
+        if missing:
+            by_paper = self.library.view().chunks_by_paper
+            for pid in missing:
+                cache[pid] = stems_of(" ".join(chunk.passage for chunk in by_paper.get(pid, [])))
+        return {pid: cache[pid] for pid in paper_ids}
+
     def signals(self, question: str, evidence: list[Evidence], hits: list[Hit]) -> Signals:
         view = self.library.view()
         bm25 = view.bm25()
@@ -66,7 +80,8 @@ class Assessor:
         wanted = "answer_score" in self.model.features
         answer = self.scorer.best(question, evidence) if evidence and wanted else 0.0
         signals = features(question, evidence, hits, self.stats(), scores, named, answer_score=answer)
-        signals.values.update(evidence_containment(question, signals.answer_type, evidence, hits, self.stats()))
+        stated = self.stated({e.paper.paper_id for e in evidence})
+        signals.values.update(evidence_containment(question, signals.answer_type, evidence, hits, self.stats(), stated))
         if asks_for_papers(question):
             signals.values["dense_margin"] = set_margin(question, evidence, hits, self.stats())
         return signals
@@ -91,11 +106,11 @@ def _given(value: float | None, fitted: float) -> float:
     return fitted if value is None else value
 
 
-def shown_of(evidence: list[Evidence], hits: list[Hit]) -> list[Shown]:
-    """Each evidence passage with the text of every retrieved chunk of its paper."""
-    retrieved = _retrieved(hits)
-    return [Shown(e.paper.paper_id, e.paper.title, tuple(e.sentences), " ".join(retrieved.get(e.paper.paper_id, [])))
-            for e in evidence]
+def shown_of(evidence: list[Evidence], hits: list[Hit], stated: dict[str, frozenset[str]] | None = None) -> list[Shown]:
+    """Each evidence passage with the text of every retrieved chunk of its paper (and its whole text's stems)."""
+    retrieved, stated = _retrieved(hits), stated or {}
+    return [Shown(e.paper.paper_id, e.paper.title, tuple(e.sentences), " ".join(retrieved.get(e.paper.paper_id, [])),
+                  stated.get(e.paper.paper_id)) for e in evidence]
 
 
 def _retrieved(hits: list[Hit]) -> dict[str, list[str]]:
@@ -107,9 +122,10 @@ def _retrieved(hits: list[Hit]) -> dict[str, list[str]]:
 
 
 def evidence_containment(question: str, kind: str, evidence: list[Evidence], hits: list[Hit],
-                         stats: LibraryStats) -> dict[str, float]:
+                         stats: LibraryStats, stated: dict[str, frozenset[str]] | None = None) -> dict[str, float]:
     """rag/containment.py's signals for this question's evidence."""
-    return containment_signals(question, content_words(question), shown_of(evidence, hits), stats.df, stats.chunks,
+    return containment_signals(question, content_words(question), shown_of(evidence, hits, stated), stats.df,
+                               stats.chunks,
                                lambda sentence: has_candidate(kind, sentence, question),
                                focus=focus_words(question), papers=asks_for_papers(question))
 
