@@ -159,6 +159,14 @@ def _members(authors: list[str], everyone: int) -> str:
     return f" ({', '.join(authors)})" if len(authors) <= 4 else f" ({len(authors)} of {everyone} authors)"
 
 
+def organisations_line(paper: Paper, separator: str = "; ") -> str | None:
+    """'Facebook AI (…); University of Washington (Sewon Min); Princeton University (Danqi Chen)' for a PDF,
+    the tag ('mila') for a listing entry, None when the page prints neither: a lookup's answer."""
+    names = [paper.organisation] if paper.organisation else []
+    names += [o.name + _members(o.authors, len(paper.authors)) for o in paper.organisations]
+    return separator.join(names) or None
+
+
 def describe(paper: Paper) -> str:
     """One catalog row as text: what the pages print about the paper."""
     parts = [paper.author_line(limit=6) or "authors not listed"]
@@ -171,10 +179,8 @@ def describe(paper: Paper) -> str:
     if paper.category:
         name = category_name(paper.category)
         parts.append(f"{paper.category} {name}" if name else paper.category)
-    if paper.organisation:
-        parts.append(paper.organisation)
-    if paper.organisations:  # a PDF's affiliations, each with its authors when the page ties them
-        parts.append(" / ".join(o.name + _members(o.authors, len(paper.authors)) for o in paper.organisations))
+    if line := organisations_line(paper, " / "):  # a listing's tag; a PDF's affiliations with their authors
+        parts.append(line)
     if paper.venue:
         parts.append(paper.venue)
     if paper.arxiv:
@@ -184,4 +190,4 @@ def describe(paper: Paper) -> str:
 
 
 __all__ = ["Catalog", "by_author", "describe", "has_organisation", "organisation_authors", "organisation_names",
-           "organisation_variants", "page_label", "short_name", "venue_names", "where_printed"]
+           "organisation_variants", "organisations_line", "page_label", "short_name", "venue_names", "where_printed"]

@@ -12,7 +12,7 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from rag.catalog import Catalog, by_author, describe, page_label
+from rag.catalog import Catalog, by_author, describe, organisations_line, page_label
 from rag.catalog_sort import by_author_count, by_date, grouped
 from rag.filters import Filters
 from rag.plan_terms import venue_year_only
@@ -233,7 +233,7 @@ def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str
             return f"No author of {title} carries the page's affiliation mark."
         of = f" of {len(paper.authors)}" + (" printed" if paper.authors_truncated else "")
         return f"{title}: {len(marked)}{of} authors marked as affiliated: {', '.join(marked)}."
-    value = {"organisation": paper.organisation, "section": paper.section, "venue": paper.venue,
+    value = {"organisation": organisations_line(paper), "section": paper.section, "venue": paper.venue,
              "page": "; ".join(page_label(s) for s in paper.sources)}.get(field)
     return f"{title}: {field} {value}." if value else f"The page gives no {field} for {title}."
 
