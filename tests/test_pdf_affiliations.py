@@ -10,7 +10,7 @@ from __future__ import annotations
 from rag.parsing import parse_file
 from pdf_objects import assemble, literal
 
-Run = tuple[str, float, float]  # text, font size, rise
+Run = tuple  # text, font size, rise[, x where the run starts]
 
 
 def pdf_with_runs(lines: list[tuple[float, float, list[Run]]]) -> bytes:
@@ -18,7 +18,9 @@ def pdf_with_runs(lines: list[tuple[float, float, list[Run]]]) -> bytes:
     ops = []
     for x, y, runs in lines:
         ops.append(f"BT 1 0 0 1 {x} {y} Tm")
-        for text, size, rise in runs:
+        for text, size, rise, *at in runs:
+            if at:  # a run set at its own x, as a grid's second column is
+                ops.append(f"1 0 0 1 {at[0]} {y} Tm")
             ops.append(f"/F1 {size} Tf {rise} Ts {literal(text)} Tj")
         ops.append("0 Ts ET")
     content = "\n".join(ops)
@@ -100,3 +102,34 @@ def test_a_page_without_affiliations_has_none(tmp_path):
     assert paper.author_names == ["Jane Doe", "John Roe"]
     assert paper.organisations == [] and paper.emails == [] and paper.notes == []
     assert all(a.affiliations == [] and a.marks == [] for a in paper.authors)
+
+
+def test_footnote_naming_several_organisations_and_the_venue(tmp_path):
+    """ICML's layout: numbered names, one footnote line that explains every number, then the proceedings line."""
+    paper = read(tmp_path, [
+        (150.0, 690.0, [t("Jane Doe"), sup("1"), t(" John Roe"), sup("2"), t(" Ann Lee"), sup("1,2")]),
+        (72.0, 120.0, [("1", 6.0, 3.5), ("Department of Computer Science, Stanford University, USA ", 9.0, 0.0),
+                       ("2", 6.0, 3.5), ("Google Brain. Correspondence to: Jane Doe <jane@stanford.edu>.", 9.0, 0.0)]),
+        (72.0, 100.0, [("Proceedings of the 37th International Conference on Machine Learning, Vienna, Austria, "
+                        "PMLR 119, 2020.", 9.0, 0.0)]),
+    ])
+    assert [(o.mark, o.name, o.authors) for o in paper.organisations] == [
+        ("1", "Department of Computer Science, Stanford University", ["Jane Doe", "Ann Lee"]),
+        ("2", "Google Brain", ["John Roe", "Ann Lee"])]
+    assert paper.venue == "Proceedings of the 37th International Conference on Machine Learning"
+    assert (paper.date, paper.date_precision) == ("2020", "year")
+
+
+def test_names_in_a_grid_are_not_organisations(tmp_path):
+    """NeurIPS' grid: names with an equal-contribution star, the organisation under each; a star set against a
+    name belongs to it, not to the organisation or name after it."""
+    paper = read(tmp_path, [
+        (100.0, 690.0, [t("Jane Doe"), sup("*"), ("Noam Roe", 11.0, 0.0, 300.0), sup("*")]),
+        (100.0, 676.0, [t("Google Brain"), ("Google Research", 11.0, 0.0, 300.0)]),
+        (100.0, 662.0, [t("jane@google.com"), ("noam@google.com", 11.0, 0.0, 300.0)]),
+    ])
+    assert paper.author_names == ["Jane Doe", "Noam Roe"]
+    assert [(o.mark, o.name) for o in paper.organisations] == [(None, "Google Brain"), (None, "Google Research")]
+    # Two unmarked organisations and no marks: the page does not say who is where.
+    assert all(o.authors == [] for o in paper.organisations)
+    assert paper.emails == ["jane@google.com", "noam@google.com"]

@@ -13,7 +13,7 @@ who is where, and the organisations are the paper's, with no authors.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rag.parsing.pdf.layout import Line, PageLayout
 from rag.parsing.pdf.words import normalise
@@ -60,17 +60,40 @@ def is_mark(span, line: Line) -> bool:
     return bool(text) and len(text) <= 5 and _raised(span, line) and not re.search(r"[A-Za-z]{2}", text)
 
 
-def _pieces(line: Line) -> list[tuple[str, object]]:
-    """('text', span) and ('mark', [marks]) in reading order; a mark sorts before a run that starts under it."""
+def _pieces(line: Line, keep_spans: bool = False) -> list[tuple[str, object]]:
+    """('text', span) and ('mark', [marks]) in reading order (with `keep_spans`, ('mark', span)); a mark sorts
+    before a run that starts under it."""
     keyed = sorted(line.spans, key=lambda s: s.x0 - (2.0 if is_mark(s, line) else 0.0))
     out: list[tuple[str, object]] = []
     for span in keyed:
-        out.append(("mark", split_marks(span.text)) if is_mark(span, line) else ("text", span))
+        if is_mark(span, line):
+            out.append(("mark", span if keep_spans else split_marks(span.text)))
+        else:
+            out.append(("text", span))
     return out
 
 
-def _marked_names(lines: list[Line]) -> list[tuple[str, list[str]]]:
+def is_mark_row(line: Line) -> bool:
+    """A row of marks only ('*   *'): a small asterisk set above the names sits higher than their row."""
+    return bool(line.spans) and all(len(s.text.strip()) <= 4 and not re.search(r"[A-Za-z]{2}", s.text)
+                                    for s in line.spans)
+
+
+def fold_mark_rows(lines: list[Line]) -> list[Line]:
+    """Each row of marks folded into the line of names just under it, as the raised runs it is."""
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        below = lines[index + 1] if index + 1 < len(lines) else None
+        if is_mark_row(line) and below is not None and line.y0 - below.y1 < below.size:
+            lines[index + 1] = replace(below, spans=sorted(below.spans + line.spans, key=lambda s: s.x0))
+            continue
+        out.append(line)
+    return out
+
+
+def marked_names(lines: list[Line]) -> list[tuple[str, list[str]]]:
     """(name, its marks) for each name on the author lines, in order."""
+    lines = fold_mark_rows(list(lines))
     tokens: list[tuple[str, str | list[str]]] = []
     for number, line in enumerate(lines):
         if number:
@@ -100,7 +123,7 @@ def _marked_names(lines: list[Line]) -> list[tuple[str, list[str]]]:
 
 def _author_marks(author_lines: list[Line], authors: list[Author]) -> dict[str, list[str]]:
     """Normalised author name -> the marks printed after it."""
-    found = _marked_names(author_lines)
+    found = marked_names(author_lines)
     marks: dict[str, list[str]] = {}
     for author in authors:
         key = normalize_title(author.name)
@@ -116,20 +139,24 @@ def _segments(line: Line) -> list[tuple[list[str], str, bool]]:
     """(marks, text, starts a new cell) for each stretch of an affiliation line: a mark or a wide gap starts one."""
     segments: list[tuple[list[str], str, bool]] = []
     pending: list[str] = []
-    previous_x1 = None
-    for kind, item in _pieces(line):
+    previous_x1 = mark_x1 = before = None
+    for kind, item in _pieces(line, keep_spans=True):
         if kind == "mark":
-            pending += item
+            pending += split_marks(item.text)
+            before = item.x0 - previous_x1 if previous_x1 is not None else None
+            mark_x1 = item.x1
             continue
         text = normalise(item.text.replace("\x02", "-"))
         gap = item.x0 - previous_x1 if previous_x1 is not None else 0.0
+        if pending and before is not None and before < 0.3 * line.size < item.x0 - mark_x1 - before:
+            pending = []  # 'Noam Shazeer∗   Niki Parmar': a mark set against the text before it trails that text
         if pending or not segments or gap > 1.5 * line.size:
             segments.append((pending, text, bool(segments)))
             pending = []
         else:
-            marks, before, new_cell = segments[-1]
+            marks, so_far, new_cell = segments[-1]
             joiner = "" if gap < 0.15 * line.size or text[:1] in ",.;)" else " "
-            segments[-1] = (marks, before + joiner + text, new_cell)
+            segments[-1] = (marks, so_far + joiner + text, new_cell)
         previous_x1 = item.x1
     return [(m, " ".join(t.split()), c) for m, t, c in segments if t.strip()]
 
@@ -191,40 +218,50 @@ def _footnotes(page: PageLayout, header_end: int, marks: dict[str, list[str]], o
     candidates = [(i, l) for i, l in enumerate(page.lines) if i >= header_end] + [(None, l) for l in page.furniture]
     for position, (index, line) in enumerate(candidates):
         following = candidates[position + 1][1] if position + 1 < len(candidates) else None
-        opening = _footnote_opening(line, following)
-        if opening is None:
-            continue
-        line_marks = [m for m in opening[0] if m in carried and m not in explained]
-        text = opening[1]
-        if not line_marks or not text:
-            continue
-        where = Printed(text=text, page=page.number, line=index + 1 if index is not None else None)
-        if NOTE_WORDS.search(text) or not AFFILIATION.search(text):
-            result.notes += [LegendEntry(mark=m, means=text, printed=where) for m in line_marks]
-        else:
-            orgs += [_Org(m, text, index if index is not None else -1) for m in line_marks]
-        explained.update(line_marks)
+        for opened_marks, text in _footnote_openings(line, following):
+            line_marks = [m for m in opened_marks if m in carried and m not in explained]
+            text = CORRESPONDENCE.split(text)[0].strip(" .;,") or text  # '… Google. Correspondence to: …'
+
+            if not line_marks or not text:
+                continue
+            where = Printed(text=text, page=page.number, line=index + 1 if index is not None else None)
+            if NOTE_WORDS.search(text) or not AFFILIATION.search(text):
+                result.notes += [LegendEntry(mark=m, means=text, printed=where) for m in line_marks]
+            else:
+                orgs += [_Org(m, text, index if index is not None else -1) for m in line_marks]
+            explained.update(line_marks)
 
 
+CORRESPONDENCE = re.compile(r"\b(?:correspondence|corresponding author|contact)\b.*", re.I)
 SYMBOL_MARKS = re.compile(r"(?P<marks>[*∗†‡§¶#]+)\s*(?P<text>[A-Z].*)")
 
 
-def _footnote_opening(line: Line, following: Line | None) -> tuple[list[str], str] | None:
-    """(marks, text) when a line opens with marks: a raised run ('¹ Google Research'), a mark set as a line of its
-    own just left of the text (a small asterisk sits higher than the words' row), or a symbol typed inline."""
+def _footnote_openings(line: Line, following: Line | None) -> list[tuple[list[str], str]]:
+    """(marks, text) for each mark a line that opens with marks explains: raised runs ('¹Stanford University
+    ²Google Brain' is two), a mark set as a line of its own just left of the text (a small asterisk sits higher
+    than the words' row), or a symbol typed inline ('*Equal contribution')."""
     pieces = _pieces(line) if line.spans else []
     if pieces and pieces[0][0] == "mark":
-        return pieces[0][1], " ".join(normalise(s.text) for kind, s in pieces[1:] if kind == "text").strip()
+        found: list[tuple[list[str], str]] = []
+        for kind, item in pieces:
+            if kind == "mark":
+                found.append((item, ""))
+            else:
+                marks, text = found[-1]
+                found[-1] = (marks, text + normalise(item.text))
+        return [(m, " ".join(t.split())) for m, t in found]
     text = line.text.strip()
     if following is not None and 0 < len(text) <= 4 and not re.search(r"[A-Za-z]{2}", text) \
             and -1 <= following.x0 - line.x1 < 2 * following.size and abs(following.y1 - line.y1) < following.size:
-        return split_marks(text), normalise(following.text)
+        return [(split_marks(text), normalise(following.text))]
     if m := SYMBOL_MARKS.fullmatch(text):
-        return split_marks(m.group("marks")), normalise(m.group("text"))
-    return None
+        return [(split_marks(m.group("marks")), normalise(m.group("text")))]
+    return []
 
 
 def _assign(orgs: list[_Org], marks: dict[str, list[str]], result: Affiliations) -> None:
+    # One organisation printed in several cells ('Google Brain   Google Brain') is one, under one mark.
+    orgs = list({(organisation_name(o.text), o.mark): o for o in reversed(orgs)}.values())[::-1]
     org_marks = {o.mark for o in orgs if o.mark}
     any_marks = any(m in org_marks for ms in marks.values() for m in ms)
     keys = [normalize_title(a.name) for a in result.authors]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.organisations import AFFILIATION
-from rag.parsing.pdf.affiliations import read_affiliations
+from rag.parsing.pdf.affiliations import is_mark_row, marked_names, read_affiliations
 from rag.parsing.pdf.layout import Line, PageLayout
 from rag.parsing.pdf.structure import KEYWORDS, NUMBERED_HEADING
 from rag.parsing.pdf.words import normalise
@@ -101,10 +101,18 @@ def _split_names(text: str) -> list[str]:
 def _authors(lines: list[Line]) -> tuple[list[Author], int]:
     """Author names from the lines under the title, up to the first affiliation or e-mail line."""
     joined, used = "", 0
-    for line in lines:
+    for index, line in enumerate(lines):
+        if is_mark_row(line) and used == index and index + 1 < len(lines):
+            used += 1  # marks set above the names they belong to: read with them (affiliations.py)
+            continue
         text = normalise(line.text)
-        # Names set in a row with wide gaps and no commas are told apart by the gaps.
-        part = text if _split_names(text) else ", ".join(normalise(cell) for cell in line.cells)
+        # Names set in a row with wide gaps and no commas are told apart by the gaps ('Jane Doe      Noam Roe' is
+        # two names, though four capitalised words could be one).
+        cells = [normalise(cell) for cell in line.cells]
+        one_each = len(cells) > 1 and all(len(_split_names(cell)) == 1 for cell in cells)
+        part = ", ".join(cells) if one_each or not _split_names(text) else text
+        if not _split_names(part):  # 'Jane Doe¹ John Roe²': no commas, no gaps, the marks part the names
+            part = ", ".join(name for name, _ in marked_names([line]))
         if "@" in text or AFFILIATION.search(text) or HEADER_STOP.match(text) or not _split_names(part):
             break
         joined += " " + part  # a name may wrap onto the next line
@@ -145,9 +153,13 @@ def _venue(page: PageLayout, result: FrontMatter) -> None:
     """The venue from the small print under page 1's columns ('Proceedings of …, pages 84–91'), else from a
     line of page 1 that says where the paper appears ('Published as a conference paper at ICLR 2021',
     '34th Conference on Neural Information Processing Systems (NeurIPS 2020), Vancouver, Canada')."""
+    sizes = sorted(round(l.size) for l in page.lines) or [0]
+    body = sizes[len(sizes) // 2]
     for index, line in [(None, l) for l in page.furniture] + list(enumerate(page.lines[:80])):
-        pattern = VENUE if index is None else APPEARS_IN
-        found = pattern.search(line.text)
+        # The small print, and a footnote in smaller type ('Proceedings of the 37th International Conference on
+        # Machine Learning, Vienna, Austria, PMLR 119, 2020'), name the venue outright; running text only so.
+        footnote = index is None or line.size < 0.92 * body
+        found = (VENUE.search(line.text) if footnote else None) or APPEARS_IN.search(line.text)
         if not found:
             continue
         result.venue = " ".join((found.group("venue") or found.group("venue2")).split()).rstrip(" ,.")
