@@ -92,6 +92,19 @@ class Organisation(BaseModel):
     printed: Printed = Field(default_factory=Printed, description="The line(s) as printed, address included.")
 
 
+class VenueLine(BaseModel):
+    """What a PDF's proceedings line prints besides the venue's name: 'Proceedings of NAACL-HLT 2018, pages 84–91 /
+    New Orleans, Louisiana, June 1 - 6, 2018. © 2017 Association for Computational Linguistics'."""
+
+    pages: str | None = Field(default=None, description="Page range in the proceedings: '84–91'.")
+    place: str | None = Field(default=None, description="Where the venue was held: 'New Orleans, Louisiana'.")
+    dates: str | None = Field(default=None, description="When, as printed: 'June 1 - 6, 2018'.")
+    publisher: str | None = Field(default=None, description="Who holds the copyright: 'Association for "
+                                  "Computational Linguistics'.")
+    copyright_year: int | None = None
+    printed: Printed = Field(default_factory=Printed)
+
+
 class ArxivStamp(BaseModel):
     """The arXiv stamp in a PDF's margin: 'arXiv:2004.07180v4 [cs.CL] 20 May 2020'."""
 
@@ -179,6 +192,8 @@ class Paper(BaseModel):
                                               "(a PDF's first page), each with its authors; `organisation` is a "
                                               "listing's tag.")
     arxiv: ArxivStamp | None = Field(default=None, description="The arXiv stamp a PDF prints in its margin.")
+    venue_line: VenueLine | None = Field(default=None, description="Pages, place, dates and publisher printed "
+                                         "with the venue (a PDF's proceedings line).")
     keywords: list[str] = Field(default_factory=list, description="'Keywords:' / 'Index Terms' as printed.")
     emails: list[str] = Field(default_factory=list, description="E-mail addresses printed under the authors, "
                               "'{a,b}@x.org' expanded.")

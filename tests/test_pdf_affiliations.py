@@ -117,6 +117,7 @@ def test_footnote_naming_several_organisations_and_the_venue(tmp_path):
         ("1", "Department of Computer Science, Stanford University", ["Jane Doe", "Ann Lee"]),
         ("2", "Google Brain", ["John Roe", "Ann Lee"])]
     assert paper.venue == "Proceedings of the 37th International Conference on Machine Learning"
+    assert paper.venue_line.place == "Vienna, Austria" and paper.venue_line.pages is None
     assert (paper.date, paper.date_precision) == ("2020", "year")
 
 

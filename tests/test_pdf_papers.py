@@ -293,6 +293,14 @@ def test_emails_notes_and_keywords_as_printed(papers):
                                "Open Source library", "Toolkit"]
 
 
+def test_the_proceedings_line_gives_pages_place_dates_and_publisher(papers):
+    n18, specter = papers["N18-3011"].venue_line, papers["2020.acl-main.207"].venue_line
+    assert (n18.pages, n18.place, n18.dates, n18.publisher, n18.copyright_year) == (
+        "84–91", "New Orleans, Louisiana", "June 1 - 6, 2018", "Association for Computational Linguistics", 2017)
+    assert (specter.pages, specter.place, specter.dates) == ("2270–2282", None, "July 5 - 10, 2020")
+    assert papers["multi-column-2p"].venue_line is None  # an arXiv preprint prints no proceedings line
+
+
 def test_each_fact_says_where_page_one_prints_it(papers):
     specter, layout = papers["2020.acl-main.207"], papers["layout-parser-paper-with-empty-pages"]
     assert (specter.printed["title"].page, specter.printed["title"].line) == (1, 1)

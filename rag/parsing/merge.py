@@ -77,6 +77,7 @@ def merge_group(papers: list[Paper]) -> Paper:
             # What only a PDF prints (affiliations, the arXiv stamp) is kept from the sighting that has it.
             "organisations": next((p.organisations for p in papers if p.organisations), []),
             "arxiv": _first(p.arxiv for p in papers),
+            "venue_line": _first(p.venue_line for p in papers),
             "keywords": next((p.keywords for p in papers if p.keywords), []),
             "emails": next((p.emails for p in papers if p.emails), []),
             "notes": next((p.notes for p in papers if p.notes), []),

@@ -15,33 +15,18 @@ from dataclasses import dataclass, field
 
 from rag.organisations import AFFILIATION
 from rag.parsing.pdf.affiliations import is_mark_row, marked_names, read_affiliations
+from rag.parsing.pdf.venue import MONTH, MONTHS, find_venue
 from rag.parsing.pdf.layout import Line, PageLayout
 from rag.parsing.pdf.structure import KEYWORDS, NUMBERED_HEADING
 from rag.parsing.pdf.words import normalise
-from rag.records import ArxivStamp, Author, LegendEntry, Organisation, Printed, normalize_title
+from rag.records import ArxivStamp, Author, LegendEntry, Organisation, Printed, VenueLine, normalize_title
 from rag.taxonomy import arxiv_category_name
 
-MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}  # fmt: skip
-MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 ARXIV_STAMP = re.compile(r"arXiv:(?P<id>\d{4}\.\d{4,5}|[a-z.-]+/\d{7})(?:v(?P<version>\d+))?\s*(?:\[(?P<category>[^\]]*)\])?"
                          r"\s*(?P<day>\d{1,2})\s+" + MONTH + r"\s+(?P<year>\d{4})", re.I)
 ARXIV_ID = re.compile(r"arXiv:\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?", re.I)
 DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)])")
-VENUE = re.compile(
-    r"(?P<venue>(?:Proceedings of|Findings of|Transactions of|Transactions on|Journal of|Communications of|Advances in)"
-    r"[^,;\n]{3,160}?)(?=,|;|\s+(?:pages|pp\.|vol|volume)\b|\s+" + MONTH + r"\s+\d{4}|$)",
-    re.I,
-)
-MONTH_YEAR = re.compile(MONTH + r"(?:\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?,?)?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
-YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
 NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*|van|von|de|der|den|da|di|du|la|le|del|dos|bin|al")
-# Lines of page 1 that say where the paper appears, wherever they are set.
-APPEARS_IN = re.compile(
-    r"(?:published|accepted|appear(?:s|ing)?)\s+(?:as\s+an?\s+\w+\s+paper\s+)?(?:at|in)\s+(?P<venue>(?:the\s+)?[A-Z][\w-]*"
-    r"(?:\s+[A-Z0-9][\w-]*){0,8}\s+(?:19|20)\d\d)"
-    r"|(?P<venue2>\d+(?:st|nd|rd|th)\s+(?:Annual\s+)?Conference\s+on\s+[^()\n]{5,120}\([A-Z][\w-]*\s+(?:19|20)\d\d\))",
-)
 HEADER_STOP = re.compile(r"(?:abstract\b|keywords\b|\d+\.?\s+introduction\b|introduction\b)", re.I)
 
 
@@ -61,6 +46,7 @@ class FrontMatter:
     notes: list[LegendEntry] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     arxiv: ArxivStamp | None = None
+    venue_line: VenueLine | None = None
     printed: dict[str, Printed] = field(default_factory=dict)  # field -> where page 1 prints it
 
 
@@ -130,14 +116,6 @@ def _metadata_authors(metadata: dict[str, str], header_text: str) -> list[Author
     return []
 
 
-def _date_from(text: str) -> tuple[str, str] | None:
-    found = MONTH_YEAR.search(text)
-    if found:
-        return f"{found.group('year')}-{MONTHS[found.group('month')[:3].lower()]:02d}", "month"
-    found = YEAR.search(text)
-    return (found.group("year"), "year") if found else None
-
-
 def _stamp(stamp: re.Match) -> ArxivStamp:
     """'arXiv:2004.04906v3 [cs.CL] 30 Sep 2020' -> id, version 3, cs.CL (Computation and Language), 2020-09-30."""
     month = MONTHS[stamp.group("month")[:3].lower()]
@@ -147,31 +125,6 @@ def _stamp(stamp: re.Match) -> ArxivStamp:
                       category_name=arxiv_category_name(category),
                       date=f"{stamp.group('year')}-{month:02d}-{int(stamp.group('day')):02d}",
                       printed=Printed(text=" ".join(stamp.group(0).split()), page=1))
-
-
-def _venue(page: PageLayout, result: FrontMatter) -> None:
-    """The venue from the small print under page 1's columns ('Proceedings of …, pages 84–91'), else from a
-    line of page 1 that says where the paper appears ('Published as a conference paper at ICLR 2021',
-    '34th Conference on Neural Information Processing Systems (NeurIPS 2020), Vancouver, Canada')."""
-    sizes = sorted(round(l.size) for l in page.lines) or [0]
-    body = sizes[len(sizes) // 2]
-    for index, line in [(None, l) for l in page.furniture] + list(enumerate(page.lines[:80])):
-        # The small print, and a footnote in smaller type ('Proceedings of the 37th International Conference on
-        # Machine Learning, Vienna, Austria, PMLR 119, 2020'), name the venue outright; running text only so.
-        footnote = index is None or line.size < 0.92 * body
-        found = (VENUE.search(line.text) if footnote else None) or APPEARS_IN.search(line.text)
-        if not found:
-            continue
-        result.venue = " ".join((found.group("venue") or found.group("venue2")).split()).rstrip(" ,.")
-        # The small print's next line often holds the dates: 'July 5 - 10, 2020. © 2020 Association for …'.
-        following = [l.text for l in page.furniture[page.furniture.index(line):][:2]] if index is None else [line.text]
-        text = " ".join(following)
-        result.printed["venue"] = Printed(text=text, page=page.number, line=index + 1 if index is not None else None)
-        dated = _date_from(text[found.start():])
-        if dated:
-            result.date, result.date_precision = dated
-            result.printed["date"] = result.printed["venue"]
-        return
 
 
 def keywords(page: PageLayout) -> tuple[list[str], Printed | None]:
@@ -229,7 +182,12 @@ def front_matter(pages: list[PageLayout], size: float, metadata: dict[str, str])
     if stamp:
         result.arxiv = _stamp(stamp)
         result.printed["arxiv"] = result.printed["category"] = result.arxiv.printed
-    _venue(page, result)
+    found = find_venue(page)
+    if found is not None:
+        result.venue, result.venue_line, dated = found
+        result.printed["venue"] = result.venue_line.printed
+        if dated:
+            (result.date, result.date_precision), result.printed["date"] = dated, result.venue_line.printed
     if result.date is None and stamp:
         result.date, result.date_precision = result.arxiv.date, "day"
         result.printed["date"] = result.arxiv.printed

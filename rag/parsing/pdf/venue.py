@@ -1,0 +1,77 @@
+"""Where a paper appears, as its first page prints it: the proceedings line under page 1's columns, a running
+head ('Published as a conference paper at ICLR 2021') or a footnote ('34th Conference on Neural Information
+Processing Systems (NeurIPS 2020), Vancouver, Canada'); with what the line prints besides the venue's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.parsing.pdf.layout import PageLayout
+from rag.records import Printed, VenueLine
+
+MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}  # fmt: skip
+MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+VENUE = re.compile(
+    r"(?P<venue>(?:Proceedings of|Findings of|Transactions of|Transactions on|Journal of|Communications of|Advances in)"
+    r"[^,;\n]{3,160}?)(?=,|;|\s+(?:pages|pp\.|vol|volume)\b|\s+" + MONTH + r"\s+\d{4}|$)",
+    re.I,
+)
+MONTH_YEAR = re.compile(MONTH + r"(?:\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?,?)?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
+YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
+# Lines of page 1 that say where the paper appears, wherever they are set.
+APPEARS_IN = re.compile(
+    r"(?:published|accepted|appear(?:s|ing)?)\s+(?:as\s+an?\s+\w+\s+paper\s+)?(?:at|in)\s+(?P<venue>(?:the\s+)?[A-Z][\w-]*"
+    r"(?:\s+[A-Z0-9][\w-]*){0,8}\s+(?:19|20)\d\d)"
+    r"|(?P<venue2>\d+(?:st|nd|rd|th)\s+(?:Annual\s+)?Conference\s+on\s+[^()\n]{5,120}\([A-Z][\w-]*\s+(?:19|20)\d\d\))",
+)
+PAGES = re.compile(r"\b(?:pages|pp\.)\s*(?P<pages>\d+\s*[–-]\s*\d+)", re.I)
+DATES = re.compile(MONTH + r"\s+\d{1,2}(?:\s*[-–]\s*(?:" + MONTH.replace("?P<month>", "?:") + r"\s+)?\d{1,2})?,?\s+(?:19|20)\d{2}", re.I)
+COPYRIGHT = re.compile(r"(?:©|\(c\)|\bc|copyright)\s*(?P<year>(?:19|20)\d{2})\s*(?:by\s+)?(?P<holder>[A-Z][^.;]{2,100})")
+# 'New Orleans, Louisiana, June 1 - 6, 2018', 'Vienna, Austria, PMLR 119, 2020': capitalised words and commas
+# just before the dates, a volume or the year.
+PLACE = re.compile(r"(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+)"
+                   r",\s*(?=" + MONTH.replace("?P<month>", "?:") + r"|PMLR|JMLR|vol|volume|(?:19|20)\d\d)", re.I)
+
+
+def date_from(text: str) -> tuple[str, str] | None:
+    found = MONTH_YEAR.search(text)
+    if found:
+        return f"{found.group('year')}-{MONTHS[found.group('month')[:3].lower()]:02d}", "month"
+    found = YEAR.search(text)
+    return (found.group("year"), "year") if found else None
+
+
+def find_venue(page: PageLayout) -> tuple[str, VenueLine, tuple[str, str] | None] | None:
+    """The venue from the small print under page 1's columns ('Proceedings of …, pages 84–91'), else from a
+    line of page 1 that says where the paper appears ('Published as a conference paper at ICLR 2021',
+    '34th Conference on Neural Information Processing Systems (NeurIPS 2020), Vancouver, Canada'): the venue,
+    what its line prints besides (pages, place, dates, publisher) and the date it gives, with its precision."""
+    sizes = sorted(round(l.size) for l in page.lines) or [0]
+    body = sizes[len(sizes) // 2]
+    for index, line in [(None, l) for l in page.furniture] + list(enumerate(page.lines[:80])):
+        # The small print, and a footnote in smaller type ('Proceedings of the 37th International Conference on
+        # Machine Learning, Vienna, Austria, PMLR 119, 2020'), name the venue outright; running text only so.
+        footnote = index is None or line.size < 0.92 * body
+        found = (VENUE.search(line.text) if footnote else None) or APPEARS_IN.search(line.text)
+        if not found:
+            continue
+        venue = " ".join((found.group("venue") or found.group("venue2")).split()).rstrip(" ,.")
+        # The small print's next line often holds the dates: 'July 5 - 10, 2020. © 2020 Association for …'.
+        following = [l.text for l in page.furniture[page.furniture.index(line):][:2]] if index is None else [line.text]
+        text = " ".join(following)
+        where = Printed(text=text, page=page.number, line=index + 1 if index is not None else None)
+        return venue, venue_line(text[found.end():], where), date_from(text[found.start():])
+    return None
+
+def venue_line(rest: str, printed: Printed) -> VenueLine:
+    """What the proceedings line prints after the venue's name: pages, place, dates, publisher."""
+    pages, dates, held = PAGES.search(rest), DATES.search(rest), COPYRIGHT.search(rest)
+    after_pages = rest[pages.end():] if pages else rest
+    place = PLACE.search(after_pages)
+    return VenueLine(pages=re.sub(r"\s+", "", pages.group("pages")) if pages else None,
+                     place=place.group("place").strip() if place and not re.match(r"\s*(?:pages|pp)", place.group("place"), re.I) else None,
+                     dates=" ".join(dates.group(0).split()) if dates else None,
+                     publisher=held.group("holder").strip() if held else None,
+                     copyright_year=int(held.group("year")) if held else None, printed=printed)
