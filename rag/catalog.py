@@ -14,7 +14,7 @@ from functools import cached_property
 from rag.authors import AuthorIndex, by_author
 from rag.organisations import has_organisation, organisation_authors, organisation_names, organisation_variants
 from rag.plan_terms import fold
-from rag.records import Paper, SourceRef, normalize_title
+from rag.records import PageFacts, Paper, SourceRef, normalize_title
 from rag.taxonomy import category_name, names_for
 
 
@@ -82,6 +82,7 @@ class Catalog:
     venues: set[str] = field(default_factory=set)  # venue acronyms: ICLR
     owners: set[str] = field(default_factory=set)  # whose profile pages there are
     pages: set[str] = field(default_factory=set)  # page names as their headers say: 'Amii at ICLR 2026'
+    page_facts: dict[str, PageFacts] = field(default_factory=dict)  # page name -> what it prints once for all
     titles: dict[str, Paper] = field(default_factory=dict)  # normalised title -> paper, longest title first
     short_names: dict[str, Paper] = field(default_factory=dict)
 
@@ -103,6 +104,7 @@ class Catalog:
             if paper.profile_of:
                 catalog.owners.add(paper.profile_of)
             catalog.pages.update(s.page_name for s in paper.sources if s.page_name)
+            catalog.page_facts.update((s.page_name, s.facts) for s in paper.sources if s.page_name and s.facts)
             if paper.organisation:
                 catalog.organisations.add(paper.organisation.casefold())
             for organisation in paper.organisations:  # a PDF's affiliations, in every spelling a question may use

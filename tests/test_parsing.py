@@ -114,6 +114,16 @@ def test_each_field_says_the_line_it_is_printed_on(institute, profile, trending)
     assert profile[0].listing_score == 89.4 and reincarnating.listing_score is None
 
 
+def test_the_catalog_holds_each_pages_facts_by_name(institute, profile, trending):
+    from rag.catalog import Catalog, where_printed
+
+    catalog = Catalog.of(merge_papers(institute + profile + trending))
+    assert set(catalog.page_facts) == {"Amii at ICLR 2026", "Aaron Courville's profile", "trending papers (Jun 26)"}
+    assert catalog.page_facts["Aaron Courville's profile"].stats["h-index"] == "67"
+    assert where_printed(by_title(institute, "Aligning Visual Structural"), "section") == (
+        "Amii at ICLR 2026 (seeds/institute.txt, line 70: 'Workshop Papers')")
+
+
 def test_starred_authors_carry_the_legends_institute_as_an_affiliation(institute):
     paper = by_title(institute, "Token Hidden Reward")
     assert [(a.name, a.affiliations, a.marks) for a in paper.authors[4:6]] == [
