@@ -59,7 +59,8 @@ class Answerer:
         started = time.perf_counter()
         question = check_query(question)
         # Questions about the papers' metadata (and pronouns with no paper to point to) need no retrieval.
-        direct = answer_directly(question, history or [], filters, self.library.snapshot.papers, on_sentence)
+        direct = answer_directly(question, history or [], filters, self.library.snapshot.papers, on_sentence,
+                                 self.library.embedder)
         if direct is not None:
             return direct
         query, hits, evidence, signals, timings = self.assess(question, history, filters)

@@ -11,15 +11,20 @@ import datetime
 import re
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rag.catalog import Catalog, by_author, describe, organisations_line, page_label
 from rag.catalog_sort import by_author_count, by_date, grouped
 from rag.filters import Filters
 from rag.plan_terms import venue_year_only
+from rag.plan_verbs import VerbJudge
 from rag.planner import Plan, plan
 from rag.records import Answer, AnswerSentence, Chunk, Citation, Evidence, Hit, Paper
 from rag.taxonomy import category_name
 from rag.text import split_sentences
+
+if TYPE_CHECKING:
+    from rag.embedding import Embedder
 
 NO_MATCH = "No paper matches these filters"
 # "these papers", "them", "the filtered papers": with filters set, the question is about the filtered set.
@@ -82,8 +87,9 @@ def _left_out(plan_: Plan, papers: list[Paper]) -> list[str]:
 
 
 def answer_from_catalog(question: str, standalone: str, papers: list[Paper],
-                        filters: Filters | None = None) -> Answer | None:
-    """The Answer when the question is about the papers' metadata (or the filtered set), else None."""
+                        filters: Filters | None = None, embedder: Embedder | None = None) -> Answer | None:
+    """The Answer when the question is about the papers' metadata (or the filtered set), else None. With the
+    library's `embedder`, a verb no frame list holds is judged by its meaning (rag/plan_verbs.py)."""
     filters = filters or Filters()
     allowed = filters.paper_ids(papers)
     scoped = papers if allowed is None else [p for p in papers if p.paper_id in allowed]
@@ -91,7 +97,7 @@ def answer_from_catalog(question: str, standalone: str, papers: list[Paper],
     if allowed is not None and not scoped:
         return _answer(question, standalone, f"{NO_MATCH} ({'; '.join(shown)}). Clear them to search every paper.",
                        [], shown)
-    the_plan = plan(standalone, Catalog.of(papers))
+    the_plan = plan(standalone, Catalog.of(papers), _judge(embedder))
     if the_plan is None and allowed is not None and _THESE.search(standalone):
         return _summary(question, standalone, scoped, shown)
     if the_plan is None:
@@ -99,6 +105,10 @@ def answer_from_catalog(question: str, standalone: str, papers: list[Paper],
     result = run(the_plan, scoped)
     shown = shown + [c.label for c in the_plan.conditions]
     return _answer(question, standalone, headline(result), result.rows + result.extra, shown, result)
+
+
+def _judge(embedder: Embedder | None) -> VerbJudge | None:
+    return VerbJudge(embedder) if embedder is not None else None
 
 
 def filter_labels(filters: Filters) -> list[str]:
@@ -275,9 +285,10 @@ def _summary(question: str, standalone: str, papers: list[Paper], shown: list[st
     return answer
 
 
-def catalog_hits(query: str, papers: list[Paper], filters: Filters | None, headers: dict[str, Chunk]) -> list[Hit] | None:
+def catalog_hits(query: str, papers: list[Paper], filters: Filters | None, headers: dict[str, Chunk],
+                 embedder: Embedder | None = None) -> list[Hit] | None:
     """`rag search` for a metadata question: every matching paper (not a top k), each with its header chunk."""
-    the_plan = plan(query, Catalog.of(papers))
+    the_plan = plan(query, Catalog.of(papers), _judge(embedder))
     if the_plan is None:
         return None
     allowed = (filters or Filters()).paper_ids(papers)
@@ -287,7 +298,7 @@ def catalog_hits(query: str, papers: list[Paper], filters: Filters | None, heade
 
 
 def answer_directly(question: str, history: list, filters: Filters | None, papers: list[Paper],
-                    on_sentence=None) -> Answer | None:
+                    on_sentence=None, embedder: Embedder | None = None) -> Answer | None:
     """What Answerer.ask returns without retrieval: a catalog answer, 'which paper?', or None to go on.
 
     `history` is the chat's list of rag.conversation.Turn; `on_sentence` streams the sentences as the
@@ -302,7 +313,7 @@ def answer_directly(question: str, history: list, filters: Filters | None, paper
         answer = _answer(question, query, ASK_WHICH, [], filter_labels(filters or Filters()))
         answer.abstain_reason, answer.backend = "a pronoun with no paper to point to: asked which paper", "conversation"
     else:
-        answer = answer_from_catalog(question, query, papers, filters)
+        answer = answer_from_catalog(question, query, papers, filters, embedder)
     if answer is None:
         return None
     for sentence in answer.sentences:

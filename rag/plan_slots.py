@@ -27,10 +27,11 @@ _SOFT = _AUX | {"been", "be", "being", "ever", "also", "just", "recently", "most
 _HEADS = {"papers", "paper", "works", "work", "articles", "article", "publications", "publication", "preprints",
           "preprint", "everything", "anything", "what", "which", "ones", "entries", "titles", "stuff", "that"}
 _PARTICLES = {"out", "up", "on", "off", "together", "in", "over", "through", "down", "about", "forth", "along"}
+_PREPOSITIONS = {"on", "in", "over", "through", "about"}  # particles that may also open a complement ('in 2023')
 _PLACES = {"in", "on", "during", "at", "before", "after", "since", "from", "under", "around", "until", "within"}
 # Verbs whose object is other work: 'which papers did X cite' asks about references, not about X's papers.
 _REFERRING = re.compile(r"^(?:cit|mention|referenc|review|discuss|critic|critiqu|compar|extend|outperform|beat|"
-                        r"surpass|read|recommend|build|rebut|respond|replicat|reproduc|follow|like|prefer|"
+                        r"surpass|read|recommend|buil[dt]|rebut|respond|replicat|reproduc|follow|like|prefer|"
                         r"rat|rank|endors|attack|refut|disput|contradict|improv|supersed|replac)")
 
 
@@ -60,13 +61,21 @@ def tokens(q: Question) -> list[Token]:
 
 
 def slot_verbs(q: Question) -> list[tuple[str, str]]:
-    """(word, whose verb it is: 'person' | 'title' | 'papers') for each residual word in a verb slot (see the module
-    doc). The caller accepts the question when these are all its residual words and there is one of them."""
+    """(the verb with its particles: 'put out', whose verb it is: 'person' | 'title' | 'papers') for each residual
+    word in a verb slot (see the module doc). The caller accepts the question when these are all its residual
+    words and there is one of them, and when the verb means making the papers (rag/plan_verbs.py)."""
     toks = tokens(q)
     found = []
     for i, tok in enumerate(toks):
         if tok.state == "residual" and (subject := _verb_slot(toks, i)):
-            found.append((tok.word, subject))
+            phrase = [tok.word]
+            for k in range(i + 1, min(i + 3, len(toks))):
+                # 'worked on', 'put out' (this year); not 'in' before '2025', which opens the verb's complement
+                if toks[k].word not in _PARTICLES or toks[k].word in _PREPOSITIONS and k + 1 < len(toks) \
+                        and toks[k + 1].state in ("value", "person"):
+                    break
+                phrase.append(toks[k].word)
+            found.append((" ".join(phrase), subject))
     return found
 
 

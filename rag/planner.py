@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rag.catalog import Catalog
 from rag.plan_describe import description, resolve
@@ -23,6 +23,9 @@ from rag.plan_slots import slot_verbs
 from rag.plan_terms import Condition, Question, solo
 from rag.plan_values import conditions as named_conditions, name_as_affiliated, presence, title
 from rag.records import Paper
+
+if TYPE_CHECKING:
+    from rag.plan_verbs import VerbJudge
 
 Op = Literal["list", "count", "lookup", "check", "first", "last", "group", "which"]
 
@@ -52,8 +55,9 @@ class Plan:
 _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\btotal\b")
 
 
-def plan(question: str, catalog: Catalog) -> Plan | None:
-    """A Plan when the question is about the papers' metadata and names only values the catalog holds."""
+def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Plan | None:
+    """A Plan when the question is about the papers' metadata and names only values the catalog holds. With a
+    `judge`, a verb no frame list holds is read when it means making the papers ('what has X worked on?')."""
     q = Question(question)
     target = title(q, catalog)
     conditions: list[Condition] = solo(q)  # before negation: 'no co-authors' is one author, not no authors
@@ -80,7 +84,7 @@ def plan(question: str, catalog: Catalog) -> Plan | None:
     last = bool(re.search(r"\b(newest|latest|most recent(?:ly)?|last|youngest)\b", low))
     count = bool(_COUNT.search(low))
     lookup = _lookup_field(low, count)
-    verb = _verb(q, question)
+    verb = _verb(q, question, judge)
     if verb is None:
         return None
     if verb == "person" and (target is not None or described):
@@ -138,7 +142,7 @@ def plan(question: str, catalog: Catalog) -> Plan | None:
     return Plan(op="list", conditions=conditions)
 
 
-def _verb(q: Question, question: str) -> str | None:
+def _verb(q: Question, question: str, judge: VerbJudge | None) -> str | None:
     """'' when nothing but frame is left; the subject of the one word left in a verb slot ('person', 'title' or
     'papers', rag/plan_slots.py); None when anything else is left. A verb slot is not read in a 'who', 'how' or
     'why' question: 'who did X supervise?' and 'how did X train it?' are not about X's papers."""
@@ -149,7 +153,8 @@ def _verb(q: Question, question: str) -> str | None:
     if len(rest) != 1 or len(verbs) != 1 or re.search(r"\bwho(?:m|se)?\b|\bwhy\b|\bhow\b(?!\s+(?:many|much)\b)",
                                                       question, re.I):
         return None
-    return verbs[0][1]
+    phrase, subject = verbs[0]
+    return subject if judge is not None and judge(phrase, subject) else None
 
 
 def _lookup_field(low: str, count: bool) -> str | None:

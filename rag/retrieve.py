@@ -103,7 +103,7 @@ class Retriever:
         if k < 1:
             raise QueryError("k must be at least 1")
         filters = filters or Filters()
-        listed = catalog_hits(query, self.snapshot.papers, filters, self._header_chunks)
+        listed = catalog_hits(query, self.snapshot.papers, filters, self._header_chunks, self.embedder)
         if listed is not None:  # a question about the papers' metadata: the complete list from the catalog
             return listed
         allowed = filters.paper_ids(self.snapshot.papers)  # None: no filter

@@ -11,9 +11,11 @@ from rag.evaluation.metadata import run_metadata, score
 
 
 @pytest.fixture(scope="module")
-def library(seed_papers):
-    """The real seed records; retrieval is a stub that finds nothing (only asked when the planner declines)."""
-    return SimpleNamespace(snapshot=SimpleNamespace(papers=seed_papers), search=lambda question, k: [])
+def library(seed_papers, embedder):
+    """The real seed records and embedder; retrieval is a stub that finds nothing (only asked when the planner
+    declines)."""
+    return SimpleNamespace(snapshot=SimpleNamespace(papers=seed_papers), embedder=embedder,
+                           search=lambda question, k: [])
 
 
 CACTUS = "Cactus: Accelerating Auto-Regressive Decoding with Constrained Acceptance Speculative Sampling"

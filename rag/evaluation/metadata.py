@@ -75,7 +75,7 @@ def load_lines(path: Path) -> list[dict]:
 
 def score(item: dict, library, k: int = 5) -> Scored:
     question = item["question"]
-    answer = answer_from_catalog(question, question, library.snapshot.papers)
+    answer = answer_from_catalog(question, question, library.snapshot.papers, embedder=library.embedder)
     if answer is not None:
         rows = [c.title for c in answer.citations]
         text = answer.answer
