@@ -18,7 +18,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from rag.plan_terms import Question
+from rag.plan_terms import NUMBER_WORDS, Question
 from rag.question_words import stems
 from rag.records import Paper
 
@@ -46,10 +46,19 @@ class Resolved:
 
 
 def description(q: Question) -> list[str]:
-    """The description's words, cut from the question (blanked), or [] when the question describes no paper."""
+    """The description's words, cut from the question (blanked), or [] when the question describes no paper.
+    Before the noun only modifiers count: 'the authors cited in the quantile flows paper' describes by 'quantile
+    flows', not by 'authors cited in'."""
     for pattern in (_AFTER, _BEFORE):
-        for m in pattern.finditer(q.text):
+        for start in (m.start() for m in re.finditer(r"\b(?:the|that|this)\s", q.text, re.I)):
+            m = pattern.match(q.text, start)
+            if m is None:
+                continue
             words = Question(m.group(1)).residual()
+            inside = re.findall(r"[^\W_][\w'-]*", m.group(1))
+            if pattern is _BEFORE and len(words) != len([w for w in inside if not w.isdigit()
+                                                         and w.casefold() not in NUMBER_WORDS]):
+                continue  # a frame word before the noun ('in', 'the', 'authors'): not a run of modifiers
             if words:
                 q.blank(m.start(), m.end(), kind="title")
                 return words

@@ -59,6 +59,8 @@ PROBES = [
     "What does the long-term memory paper conclude?",
     "Which benchmark does the procedural memory paper evaluate on?",
     "Which papers did Max Schwarzer review?",
+    "Who are the authors cited in the quantile flows paper?",
+    "When was the dataset in the long-term memory paper collected?",
 ]
 
 
