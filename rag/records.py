@@ -77,8 +77,6 @@ class PageFacts(BaseModel):
                                   "{'h-index': '67', 'papers': '210', 'citations': '99,704', 'novelty': '51%', "
                                   "'ai score': '63', 'category': 'LG'}.")
     headings: list[Printed] = Field(default_factory=list, description="Section headings, in page order, with lines.")
-    header: list[Printed] = Field(default_factory=list, description="The page's header lines, before its first "
-                                  "entry, as printed.")
 
 
 class Organisation(BaseModel):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from rag.parsing.clean import clean_text
 from rag.records import LegendEntry, PageFacts, Printed
 from rag.taxonomy import ARXIV_NAMES
 
@@ -40,7 +39,11 @@ def conference(intro: list[tuple[int, str]]) -> tuple[str | None, str | None, Pr
         if m := CONFERENCE_NAME.search(line):
             name = re.sub(r"^(?:The|the|a|an)\s+|^(?:\w+\s+annual\s+)", "", m.group("name").strip())
             name = re.sub(r"^(?:[a-z]+|\d+(?:st|nd|rd|th))\s+annual\s+", "", name, flags=re.I)
-            return name, m.group("acronym"), Printed(text=line, line=number)
+            # The sentence naming it is what a row cites: the whole intro line is long and repeated per paper.
+            start = line.rfind(". ", 0, m.start()) + 1
+            end = line.find(". ", m.end())
+            sentence = line[start : end + 1 if end >= 0 else len(line)].strip()
+            return name, m.group("acronym"), Printed(text=sentence, line=number)
     return None, None, None
 
 
@@ -57,8 +60,7 @@ def institute_facts(intro: list[tuple[int, str]], headings: list[tuple[int, str]
     full, acronym, _ = conference(intro)
     return PageFacts(kind="institute", name=name, institute=institute, legend=legend(intro), conference=full,
                      acronym=acronym, edition=edition, year=year, location=place(intro),
-                     headings=[Printed(text=text, line=number) for number, text in headings],
-                     header=[Printed(text=clean_text(text), line=number) for number, text in intro])
+                     headings=[Printed(text=text, line=number) for number, text in headings])
 
 
 def profile_stats(header: list[tuple[int, str]]) -> dict[str, str]:
@@ -74,12 +76,10 @@ def profile_stats(header: list[tuple[int, str]]) -> dict[str, str]:
 
 
 def profile_facts(header: list[tuple[int, str]], owner: str | None, name: str | None) -> PageFacts:
-    return PageFacts(kind="profile", name=name, owner=owner, stats=profile_stats(header),
-                     header=[Printed(text=text, line=number) for number, text in header])
+    return PageFacts(kind="profile", name=name, owner=owner, stats=profile_stats(header))
 
 
 def trending_facts(header: list[tuple[int, str]], listed: str | None, name: str) -> PageFacts:
     """The list's date ('Jun 26') and who publishes it ('byAK and the research community')."""
     by = next((text for _, text in header if text.casefold().startswith("by")), None)
-    return PageFacts(kind="trending", name=name, listed=listed, publisher=by,
-                     header=[Printed(text=text, line=number) for number, text in header])
+    return PageFacts(kind="trending", name=name, listed=listed, publisher=by)
