@@ -10,8 +10,9 @@ from functools import lru_cache
 from rag.records import Paper
 
 AFFILIATION = re.compile(
-    r"\b(?:universit\w*|univ\.|institut\w*|inst\.|college|school|department|dept\.|faculty|laborator\w*|lab|labs|"
-    r"research|centre|center|inc\.?|corp\w*|company|ltd\.?|llc|gmbh|academy|hospital|foundation|polytechni\w*|"
+    r"\b(?:univ|inst|dept)\.|"  # abbreviations: their full stop ends the word, so no \b after it
+    r"\b(?:universit\w*|institut\w*|college|school|department|faculty|laborator\w*|lab|labs|"
+    r"research|centre|center|inc|corp\w*|company|ltd|llc|gmbh|academy|hospital|foundation|polytechni\w*|"
     r"ecole|école|eth|epfl|mit|cnrs|inria|csail|facebook|google|microsoft|deepmind|openai|meta ai|amazon|apple|"
     r"nvidia|ibm|baidu|alibaba|tencent|huawei|samsung|intel|adobe|salesforce|mila|ai2)\b",
     re.I,

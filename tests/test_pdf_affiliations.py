@@ -121,16 +121,19 @@ def test_footnote_naming_several_organisations_and_the_venue(tmp_path):
     assert (paper.date, paper.date_precision) == ("2020", "year")
 
 
-def test_names_in_a_grid_are_not_organisations(tmp_path):
-    """NeurIPS' grid: names with an equal-contribution star, the organisation under each; a star set against a
-    name belongs to it, not to the organisation or name after it."""
+def test_organisations_in_columns_under_the_names(tmp_path):
+    """IEEE's and NeurIPS' grid: each name with its organisation block under it (department, university, city),
+    no affiliation marks; an equal-contribution star set against a name belongs to it, and names are never taken
+    for organisations."""
     paper = read(tmp_path, [
         (100.0, 690.0, [t("Jane Doe"), sup("*"), ("Noam Roe", 11.0, 0.0, 300.0), sup("*")]),
-        (100.0, 676.0, [t("Google Brain"), ("Google Research", 11.0, 0.0, 300.0)]),
-        (100.0, 662.0, [t("jane@google.com"), ("noam@google.com", 11.0, 0.0, 300.0)]),
+        (100.0, 676.0, [t("Dept. of Physics"), ("Google Research", 11.0, 0.0, 300.0)]),
+        (100.0, 662.0, [t("University of Somewhere"), ("Mountain View, CA", 11.0, 0.0, 300.0)]),
+        (100.0, 648.0, [t("jane@somewhere.edu"), ("noam@google.com", 11.0, 0.0, 300.0)]),
     ])
     assert paper.author_names == ["Jane Doe", "Noam Roe"]
-    assert [(o.mark, o.name) for o in paper.organisations] == [(None, "Google Brain"), (None, "Google Research")]
-    # Two unmarked organisations and no marks: the page does not say who is where.
-    assert all(o.authors == [] for o in paper.organisations)
-    assert paper.emails == ["jane@google.com", "noam@google.com"]
+    assert [(o.mark, o.name, o.authors) for o in paper.organisations] == [
+        (None, "Dept. of Physics, University of Somewhere", ["Jane Doe"]), (None, "Google Research", ["Noam Roe"])]
+    assert paper.organisations[1].printed.text == "Google Research, Mountain View, CA"
+    assert [a.marks for a in paper.authors] == [["*"], ["*"]]
+    assert paper.emails == ["jane@somewhere.edu", "noam@google.com"]

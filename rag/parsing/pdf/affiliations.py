@@ -1,21 +1,21 @@
 """Who is from where, as page 1 prints it: affiliation marks after author names, the organisations under them
 (or in a footnote), the e-mail lines, and footnotes that explain other marks ('∗ Equal contribution').
 
-Marks are read from the runs, not the line text (lines.py drops superscripts from text): a run set smaller
-than its line and raised above its baseline, a few characters long. A mark follows the name it belongs to,
-but typesetters kern it over the comma after the name ('Karpukhin∗,' sets ∗ at the comma's x), so a mark
-sorts just before a run that starts under it. Organisations are tied to authors three ways, in this order:
-by mark; an unmarked organisation goes to the authors who carry no organisation mark; with no marks at all,
-one organisation goes to every author. Several unmarked organisations and no marks: the page does not say
-who is where, and the organisations are the paper's, with no authors.
+Marks after names are read by marks.py. An unmarked line under an organisation, in its column, goes on with
+it (department / university / city is one block). Organisations are tied to authors, in this order: by mark;
+an unmarked organisation goes to the authors who carry no organisation mark; with no marks at all, one
+organisation goes to every author, and organisations set side by side go to the names above them (IEEE's and
+NeurIPS' grids). Otherwise the page does not say who is where, and the organisations are the paper's, with
+no authors.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from rag.parsing.pdf.layout import Line, PageLayout
+from rag.parsing.pdf.marks import author_marks, pieces, split_marks
 from rag.parsing.pdf.words import normalise
 from rag.organisations import AFFILIATION, organisation_name
 from rag.records import Author, LegendEntry, Organisation, Printed, normalize_title
@@ -26,7 +26,6 @@ NOT_AN_ORGANISATION = re.compile(r"https?://|www\.|\b(?:preprint|under review|ac
                                  r"equal contribution|correspond\w*|work done|copyright|proceedings)\b", re.I)
 NOTE_WORDS = re.compile(r"\b(?:equal contribution|contributed equally|correspond\w*|work (?:was )?done|"
                         r"now at|currently at|intern\w*|project lead|senior author)\b", re.I)
-SEPARATOR = "\x1f"  # between two names, where the page sets a wide gap or a mark and a space instead of a comma
 
 
 @dataclass
@@ -37,110 +36,13 @@ class Affiliations:
     notes: list[LegendEntry] = field(default_factory=list)
 
 
-def _raised(span, line: Line) -> bool:
-    return span.size < 0.85 * line.size and span.y0 > _baseline(line) + 0.15 * line.size
-
-
-def _baseline(line: Line) -> float:
-    main = max(line.spans, key=lambda s: len(s.text.strip()) * s.size)
-    return main.y0
-
-
-def split_marks(text: str) -> list[str]:
-    """'†,‡' -> ['†', '‡']; '1,2' -> ['1', '2']; '12' -> ['12']; '∗†' -> ['∗', '†']."""
-    marks = []
-    text = re.sub(r"[\x80-\x9f]", "?", text)  # a glyph PDFium could not map (a dagger in some fonts): shown as '?'
-    for part in re.split(r"[,\s]+", text.strip()):
-        marks += re.findall(r"\d+|[a-z]|[^\w\s]|[^\x00-\x7f]", part)
-    return [m for m in marks if m not in "()[]{}.;:"]
-
-
-def is_mark(span, line: Line) -> bool:
-    text = span.text.strip()
-    return bool(text) and len(text) <= 5 and _raised(span, line) and not re.search(r"[A-Za-z]{2}", text)
-
-
-def _pieces(line: Line, keep_spans: bool = False) -> list[tuple[str, object]]:
-    """('text', span) and ('mark', [marks]) in reading order (with `keep_spans`, ('mark', span)); a mark sorts
-    before a run that starts under it."""
-    keyed = sorted(line.spans, key=lambda s: s.x0 - (2.0 if is_mark(s, line) else 0.0))
-    out: list[tuple[str, object]] = []
-    for span in keyed:
-        if is_mark(span, line):
-            out.append(("mark", span if keep_spans else split_marks(span.text)))
-        else:
-            out.append(("text", span))
-    return out
-
-
-def is_mark_row(line: Line) -> bool:
-    """A row of marks only ('*   *'): a small asterisk set above the names sits higher than their row."""
-    return bool(line.spans) and all(len(s.text.strip()) <= 4 and not re.search(r"[A-Za-z]{2}", s.text)
-                                    for s in line.spans)
-
-
-def fold_mark_rows(lines: list[Line]) -> list[Line]:
-    """Each row of marks folded into the line of names just under it, as the raised runs it is."""
-    out: list[Line] = []
-    for index, line in enumerate(lines):
-        below = lines[index + 1] if index + 1 < len(lines) else None
-        if is_mark_row(line) and below is not None and line.y0 - below.y1 < below.size:
-            lines[index + 1] = replace(below, spans=sorted(below.spans + line.spans, key=lambda s: s.x0))
-            continue
-        out.append(line)
-    return out
-
-
-def marked_names(lines: list[Line]) -> list[tuple[str, list[str]]]:
-    """(name, its marks) for each name on the author lines, in order."""
-    lines = fold_mark_rows(list(lines))
-    tokens: list[tuple[str, str | list[str]]] = []
-    for number, line in enumerate(lines):
-        if number:
-            tokens.append(("text", " "))  # a name may wrap onto the next line
-        previous_x1 = None
-        for kind, item in _pieces(line):
-            if kind == "mark":
-                tokens.append(("mark", item))
-                continue
-            gap = item.x0 - previous_x1 if previous_x1 is not None else 0.0
-            if gap > 1.0 * line.size:
-                tokens.append(("text", SEPARATOR))
-            tokens.append(("text", normalise(item.text.replace("\x02", "-"))))
-            previous_x1 = item.x1
-    # Flatten to text with marks as \x00m\x01, move a mark typed after a comma to before it, split into names.
-    text = "".join(t if kind == "text" else "".join(f"\x00{m}\x01" for m in t) for kind, t in tokens)
-    text = re.sub(r"\s*([,;])\s*((?:\x00[^\x01]*\x01)+)", r"\2\1 ", text)
-    text = re.sub(r"((?:\x00[^\x01]*\x01)+)\s+(?=[A-Z])", r"\1" + SEPARATOR, text)
-    out = []
-    for part in re.split(rf"[,;{SEPARATOR}]|\band\b|&", text):
-        marks = re.findall(r"\x00([^\x01]*)\x01", part)
-        name = " ".join(re.sub(r"\x00[^\x01]*\x01|\([^)]*\)|[^\w\s.'’-]", " ", part).split()).strip(" .")
-        if name:
-            out.append((name, marks))
-    return out
-
-
-def _author_marks(author_lines: list[Line], authors: list[Author]) -> dict[str, list[str]]:
-    """Normalised author name -> the marks printed after it."""
-    found = marked_names(author_lines)
-    marks: dict[str, list[str]] = {}
-    for author in authors:
-        key = normalize_title(author.name)
-        for name, name_marks in found:
-            other = normalize_title(name)
-            if other and (other == key or f" {other} " in f" {key} " or f" {key} " in f" {other} "):
-                marks[key] = list(dict.fromkeys(name_marks))
-                break
-    return marks
-
-
-def _segments(line: Line) -> list[tuple[list[str], str, bool]]:
-    """(marks, text, starts a new cell) for each stretch of an affiliation line: a mark or a wide gap starts one."""
-    segments: list[tuple[list[str], str, bool]] = []
+def _segments(line: Line) -> list[tuple[list[str], str, bool, float, float]]:
+    """(marks, text, starts a new cell, x0, x1) for each stretch of an affiliation line: a mark or a wide gap
+    starts one."""
+    segments: list[tuple[list[str], str, bool, float, float]] = []
     pending: list[str] = []
     previous_x1 = mark_x1 = before = None
-    for kind, item in _pieces(line, keep_spans=True):
+    for kind, item in pieces(line, keep_spans=True):
         if kind == "mark":
             pending += split_marks(item.text)
             before = item.x0 - previous_x1 if previous_x1 is not None else None
@@ -151,14 +53,14 @@ def _segments(line: Line) -> list[tuple[list[str], str, bool]]:
         if pending and before is not None and before < 0.3 * line.size < item.x0 - mark_x1 - before:
             pending = []  # 'Noam Shazeer∗   Niki Parmar': a mark set against the text before it trails that text
         if pending or not segments or gap > 1.5 * line.size:
-            segments.append((pending, text, bool(segments)))
+            segments.append((pending, text, bool(segments), item.x0, item.x1))
             pending = []
         else:
-            marks, so_far, new_cell = segments[-1]
+            marks, so_far, new_cell, x0, _ = segments[-1]
             joiner = "" if gap < 0.15 * line.size or text[:1] in ",.;)" else " "
-            segments[-1] = (marks, so_far + joiner + text, new_cell)
+            segments[-1] = (marks, so_far + joiner + text, new_cell, x0, item.x1)
         previous_x1 = item.x1
-    return [(m, " ".join(t.split()), c) for m, t, c in segments if t.strip()]
+    return [(m, " ".join(t.split()), c, x0, x1) for m, t, c, x0, x1 in segments if t.strip()]
 
 
 def _emails(text: str) -> list[str]:
@@ -177,6 +79,9 @@ class _Org:
     mark: str | None
     text: str
     line: int  # 0-based index on page 1 of the last line read into it; -1 for the small print
+    x0: float = 0.0  # the column it is set in
+    x1: float = 0.0
+    row: int = -1  # the line it starts on
 
 
 def read_affiliations(page: PageLayout, author_lines: range, header_end: int, authors: list[Author]) -> Affiliations:
@@ -184,7 +89,7 @@ def read_affiliations(page: PageLayout, author_lines: range, header_end: int, au
     the names were read from; organisations are read from there to `header_end`, then from footnotes."""
     lines = page.lines
     result = Affiliations(authors=[a.model_copy() for a in authors])
-    marks = _author_marks([lines[i] for i in author_lines], authors) if len(author_lines) else {}
+    marks = author_marks([lines[i] for i in author_lines], authors) if len(author_lines) else {}
     orgs: list[_Org] = []
     start = author_lines.stop if len(author_lines) else header_end
     for index in range(start, header_end):
@@ -192,19 +97,21 @@ def read_affiliations(page: PageLayout, author_lines: range, header_end: int, au
         if "@" in line.text:
             result.emails += _emails(normalise(line.text))
             continue
-        for seg_marks, text, new_cell in _segments(line):
+        for seg_marks, text, _, x0, x1 in _segments(line):
             if NOT_AN_ORGANISATION.search(text) or not re.search(r"[A-Za-z]{2}", text):
                 continue
-            continues = orgs and not seg_marks and not new_cell and orgs[-1].line == index - 1 and (
-                not AFFILIATION.search(text) or orgs[-1].text.endswith(","))
-            if continues:  # an address (or the rest of a name) under the organisation above
-                orgs[-1].text += " " + text if orgs[-1].text.endswith(",") else ", " + text
-                orgs[-1].line = index
+            # An unmarked line under an organisation, in its column, goes on with it: 'Department of X' /
+            # 'University of Y' / 'City, Country' is one block.
+            above = [o for o in orgs if o.line == index - 1 and min(o.x1, x1) - max(o.x0, x0) > 0]
+            if above and not seg_marks:
+                org = max(above, key=lambda o: min(o.x1, x1) - max(o.x0, x0))
+                org.text += " " + text if org.text.endswith(",") else ", " + text
+                org.line, org.x0, org.x1 = index, min(org.x0, x0), max(org.x1, x1)
             elif seg_marks or AFFILIATION.search(text):  # an unmarked line must name an organisation
                 for mark in seg_marks or [None]:
-                    orgs.append(_Org(mark, text, index))
+                    orgs.append(_Org(mark, text, index, x0, x1, index))
     _footnotes(page, header_end, marks, orgs, result)
-    _assign(orgs, marks, result)
+    _assign(orgs, marks, result, _name_centres([lines[i] for i in author_lines], authors))
     result.emails = list(dict.fromkeys(result.emails))
     return result
 
@@ -240,10 +147,10 @@ def _footnote_openings(line: Line, following: Line | None) -> list[tuple[list[st
     """(marks, text) for each mark a line that opens with marks explains: raised runs ('¹Stanford University
     ²Google Brain' is two), a mark set as a line of its own just left of the text (a small asterisk sits higher
     than the words' row), or a symbol typed inline ('*Equal contribution')."""
-    pieces = _pieces(line) if line.spans else []
-    if pieces and pieces[0][0] == "mark":
+    runs = pieces(line) if line.spans else []
+    if runs and runs[0][0] == "mark":
         found: list[tuple[list[str], str]] = []
-        for kind, item in pieces:
+        for kind, item in runs:
             if kind == "mark":
                 found.append((item, ""))
             else:
@@ -259,12 +166,34 @@ def _footnote_openings(line: Line, following: Line | None) -> list[tuple[list[st
     return []
 
 
-def _assign(orgs: list[_Org], marks: dict[str, list[str]], result: Affiliations) -> None:
+def _name_centres(lines: list[Line], authors: list[Author]) -> dict[str, float]:
+    """Normalised author name -> the x centre of the run it is printed in (a grid's column)."""
+    centres: dict[str, float] = {}
+    spans = [s for line in lines for s in line.spans]
+    for author in authors:
+        key = normalize_title(author.name)
+        span = next((s for s in spans if f" {key} " in f" {normalize_title(normalise(s.text))} "), None)
+        if span is not None:
+            centres[key] = (span.x0 + span.x1) / 2
+    return centres
+
+
+def _by_column(orgs: list[_Org], centres: dict[str, float], key: str) -> _Org | None:
+    """The organisation set under a name: the nearest column whose extent holds the name's centre."""
+    centre = centres.get(key)
+    holding = [o for o in orgs if centre is not None and o.x0 - 10 <= centre <= o.x1 + 10]
+    return min(holding, key=lambda o: abs((o.x0 + o.x1) / 2 - centre), default=None)
+
+
+def _assign(orgs: list[_Org], marks: dict[str, list[str]], result: Affiliations,
+            centres: dict[str, float]) -> None:
     # One organisation printed in several cells ('Google Brain   Google Brain') is one, under one mark.
     orgs = list({(organisation_name(o.text), o.mark): o for o in reversed(orgs)}.values())[::-1]
     org_marks = {o.mark for o in orgs if o.mark}
     any_marks = any(m in org_marks for ms in marks.values() for m in ms)
     keys = [normalize_title(a.name) for a in result.authors]
+    rows = [o.row for o in orgs if o.row >= 0]
+    side_by_side = not any_marks and len(rows) > len(set(rows))
     for org in orgs:
         if org.mark:
             members = [a.name for a, k in zip(result.authors, keys) if org.mark in marks.get(k, [])]
@@ -272,6 +201,8 @@ def _assign(orgs: list[_Org], marks: dict[str, list[str]], result: Affiliations)
             members = [a.name for a, k in zip(result.authors, keys) if not set(marks.get(k, [])) & org_marks]
         elif len(orgs) == 1:
             members = [a.name for a in result.authors]
+        elif side_by_side:  # no marks, organisations set in columns under the names
+            members = [a.name for a, k in zip(result.authors, keys) if _by_column(orgs, centres, k) is org]
         else:
             members = []
         where = Printed(text=org.text, page=1, line=org.line + 1 if org.line >= 0 else None)

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from rag.organisations import AFFILIATION
-from rag.parsing.pdf.affiliations import is_mark_row, marked_names, read_affiliations
+from rag.parsing.pdf.affiliations import read_affiliations
+from rag.parsing.pdf.marks import is_mark_row, marked_names
 from rag.parsing.pdf.venue import MONTH, MONTHS, find_venue
 from rag.parsing.pdf.layout import Line, PageLayout
 from rag.parsing.pdf.structure import KEYWORDS, NUMBERED_HEADING
