@@ -269,6 +269,7 @@ class Hit(BaseModel):
             "date": self.paper.date,
             "category": self.paper.category,
             "organisation": self.paper.organisation,
+            "organisations": [o.name for o in self.paper.organisations],  # a PDF's printed affiliations
             "venue": self.paper.venue,
             "source": [s.path for s in self.paper.sources],
             "score": round(self.score, 6),
