@@ -223,6 +223,14 @@ def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str
                    "author is not printed."
         who = paper.authors[0 if field == "first_author" else -1].name
         return f"The {field.split('_')[0]} author of {title} is {who} (authors: {paper.author_line()})."
+    if field == "page_count":
+        return f"{title} has {paper.page_count} pages (the PDF read)." if paper.page_count else \
+            f"The library holds no PDF of {title}, so no page count."
+    if field == "arxiv":
+        stamp = paper.arxiv.id if paper.arxiv else paper.arxiv_id
+        found = [f"arXiv:{stamp}"] if stamp else []
+        found += [f"DOI {paper.doi}"] if paper.doi else []
+        return f"{title}: {', '.join(found)}." if found else f"The page prints no arXiv id or DOI for {title}."
     if field == "author_count":
         return f"{title} lists {paper.author_count} authors."
     if field == "date":
@@ -239,6 +247,8 @@ def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str
     if field == "affiliation":
         marked = [f"{a.name} ({a.affiliation})" for a in paper.authors if a.affiliation
                   and (not marks or a.affiliation in marks)]
+        if not marked and paper.organisations:  # a PDF prints its affiliations, not a legend's mark
+            return f"{title}: affiliations printed: {organisations_line(paper)}."
         if not marked:
             return f"No author of {title} carries the page's affiliation mark."
         of = f" of {len(paper.authors)}" + (" printed" if paper.authors_truncated else "")

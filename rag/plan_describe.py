@@ -105,10 +105,20 @@ def _index(papers: list[Paper]) -> _Index:
     holders: dict[str, set[int]] = {}
     titles = []
     for i, paper in enumerate(papers):
-        title = stems(paper.title)
+        title = stems(paper.title) | _initialisms(paper.title)
         titles.append(title)
         for w in title | stems(paper.abstract or ""):
             holders.setdefault(w, set()).add(i)
     index = _Index(holders, titles)
     _CACHE[0] = (papers, index)
     return index
+
+
+def _initialisms(title: str) -> frozenset[str]:
+    """'Dense Passage Retrieval for Open-Domain QA' -> {'dpr', 'od', ...}: the initials of each run of three or more
+    capitalised words (hyphenated parts count), so 'the DPR paper' finds the paper that never prints 'DPR'."""
+    out = set()
+    for run in re.findall(r"(?:\b[A-Z][\w]*(?:-[A-Z][\w]*)*\s*){2,}", title):
+        letters = "".join(part[0] for part in re.findall(r"[A-Z][\w]*", run)).casefold()
+        out.update(letters[i:j] for i in range(len(letters)) for j in range(i + 3, len(letters) + 1))
+    return frozenset(out)

@@ -96,6 +96,11 @@ def tags(q: Question, catalog: Catalog) -> list[Condition]:
             found.append(Condition("page", owner, f"page: {owner}'s profile", lambda p, o=owner: p.profile_of == o))
     if q.take(r"\bprofile(?: page)?\b"):
         found.append(Condition("page", "profile", "page: a profile", lambda p: p.profile_of is not None))
+    uploaded = r"\b(?:(?:the|my|our)\s+)?(?:uploaded|own)\s+(?:pdfs?|papers?|files?)\b|\b(?:the|my|our)\s+pdfs?\b|\bpdfs?\b"
+    if re.search(uploaded, q.text, re.I) and any(s.format == "pdf" for p in catalog.papers for s in p.sources) \
+            and q.take(uploaded):  # the papers read from PDFs, beside the listing pages
+        found.append(Condition("page", "pdf", "page: an uploaded PDF",
+                               lambda p: any(s.format == "pdf" for s in p.sources)))
     if q.take(r"\btrending(?: papers)?(?: page| list)?\b"):
         found.append(Condition("page", "trending", "page: trending papers",
                                lambda p: any(s.format == "trending" for s in p.sources)))

@@ -157,15 +157,32 @@ def _verb(q: Question, question: str, judge: VerbJudge | None) -> str | None:
     return subject if judge is not None and judge(phrase, subject) else None
 
 
+_FIELDS = [("affiliation", r"\baffiliat\w*|\binstitut\w*"),
+           ("first_author", r"\b(?:first|lead|leading)\s+author\b"),
+           ("last_author", r"\b(?:last|senior|final)\s+author\b"),
+           ("authors", r"\bwho\b|\bauthors?\b|\bwr[io]te\b|\bwritten\b"),
+           ("date", r"\bwhen\b|\bdates?\b|\bwhat year\b|\bwhich year\b|\bmonth\b|\bhow old\b"),
+           ("category", r"\bcategor(y|ies)\b|\bsubject\b|\barea\b"),
+           ("arxiv", r"\barxiv\s+(?:id|identifier|number)\b|\bidentifier\b|\bdoi\b"),
+           ("organisation", r"\borgani[sz]ations?\b|\btag\b|\blab\b"), ("section", r"\bsection\b|\btrack\b"),
+           ("venue", r"\bvenue\b|\bconference\b|\bwhere\b.*\b(?:published|presented|appear\w*|accepted)\b"),
+           ("page", r"\bpages?\b|\bsource\b|\bwhere\b")]
+# The noun a 'which'/'what' asks for names the field even when another field's word follows ('which organisations
+# are the SPECTER authors from', 'what institutions does the paper list').
+_HEAD = re.compile(r"\b(?:which|what)(?:'s|\s+(?:is|are|was|were))?\s+(?:the\s+)?(?:arxiv\s+)?"
+                   r"(organi[sz]ations?|institutions?|labs?|venues?|conferences?|categor(?:y|ies)|years?|dates?|"
+                   r"id|identifier|doi)\b")
+_HEADS = {"organi": "organisation", "instit": "organisation", "labs": "organisation", "lab": "organisation",
+          "venue": "venue", "confer": "venue", "catego": "category", "year": "date", "years": "date", "date": "date",
+          "dates": "date", "id": "arxiv", "identi": "arxiv", "doi": "arxiv"}
+
+
 def _lookup_field(low: str, count: bool) -> str | None:
     if count and re.search(r"\bauthors\b", low):
         return "author_count"
-    fields = [("affiliation", r"\baffiliat\w*|\binstitut\w*"),
-              ("first_author", r"\b(?:first|lead|leading)\s+author\b"),
-              ("last_author", r"\b(?:last|senior|final)\s+author\b"),
-              ("authors", r"\bwho\b|\bauthors?\b|\bwr[io]te\b|\bwritten\b"),
-              ("date", r"\bwhen\b|\bdates?\b|\bwhat year\b|\bwhich year\b|\bmonth\b|\bhow old\b"),
-              ("category", r"\bcategor(y|ies)\b|\bsubject\b|\barea\b"),
-              ("organisation", r"\borgani[sz]ations?\b|\btag\b|\blab\b"), ("section", r"\bsection\b|\btrack\b"),
-              ("venue", r"\bvenue\b|\bconference\b"), ("page", r"\bpages?\b|\bsource\b|\bwhere\b")]
-    return next((name for name, pattern in fields if re.search(pattern, low)), None)
+    if count and re.search(r"\bpages\b", low):
+        return "page_count"
+    if m := _HEAD.search(low):
+        word = m.group(1)
+        return next(field for prefix, field in _HEADS.items() if word.startswith(prefix))
+    return next((name for name, pattern in _FIELDS if re.search(pattern, low)), None)

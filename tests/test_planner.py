@@ -61,6 +61,10 @@ PROBES = [
     "Which papers did Max Schwarzer review?",
     "Who are the authors cited in the quantile flows paper?",
     "When was the dataset in the long-term memory paper collected?",
+    "Which PDF parser handles two-column layouts?",
+    "What is the identifier format of the tasks in TokMem?",
+    "Where does the memory paper store its facts?",
+    "Which institutions fund open source AI?",
 ]
 
 

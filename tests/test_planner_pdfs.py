@@ -52,3 +52,30 @@ def test_pdf_dates_and_venues_are_catalog_values(papers):
         "SPECTER: Document-level Representation Learning using Citation-informed Transformers"]
     assert len(rows("Which papers have more than 20 authors?", papers)) == 1  # Semantic Scholar: 23
     assert len(Catalog.of(papers).venues & {"ICLR", "NAACL", "ACL"}) == 3
+
+
+def answer_text(question: str, papers) -> str:
+    answer = answer_from_catalog(question, question, papers)
+    assert answer is not None, question
+    return answer.answer
+
+
+def test_the_uploaded_pdfs_are_a_value_a_question_can_name(papers):
+    pdfs = sorted(p.title for p in papers if any(s.format == "pdf" for s in p.sources))
+    assert len(pdfs) == 3 and sorted(rows("Which of my PDFs are in the library?", papers)) == pdfs
+    assert rows("Which uploaded papers are from 2018?", papers) == ["Construction of the Literature Graph in Semantic Scholar"]
+
+
+def test_fields_a_pdf_prints_are_looked_up_by_the_noun_asked(papers):
+    dpr = next(p for p in papers if p.title.startswith("Dense Passage Retrieval"))
+    # 'DPR' is printed nowhere in its title: the initials of its capitalised words name it.
+    text = answer_text("Which institutions does the DPR paper list?", papers)
+    assert text.startswith("Taking 'dpr' to be Dense Passage Retrieval") and all(
+        o.name in text for o in dpr.organisations)
+    assert "Proceedings of NAACL-HLT 2018" in answer_text("Where was the Semantic Scholar paper published?", papers)
+    specter = next(p for p in papers if p.title.startswith("SPECTER"))
+    assert f"{specter.page_count} pages" in answer_text("How many pages does SPECTER have?", papers)
+    organisations = answer_text("Which organisations are the SPECTER authors from?", papers)
+    assert "organisation" in organisations and all(o.name in organisations for o in specter.organisations)
+    assert "arXiv:2004.04906" in answer_text("What's the arXiv identifier of the dense passage retrieval paper?", papers)
+    assert "no arXiv id or DOI" in answer_text("What is the arXiv id of SPECTER?", papers)
