@@ -96,6 +96,17 @@ def test_one_unmarked_organisation_is_every_authors(tmp_path):
     assert [a.affiliations for a in paper.authors] == [["University of Somewhere"]] * 2
 
 
+def test_an_organisation_and_its_email_on_one_line(tmp_path):
+    paper = read(tmp_path, [
+        (150.0, 690.0, [t("Jane Doe"), sup("1"), t(", John Roe"), sup("2")]),
+        (150.0, 672.0, [sup("1"), t("University of Somewhere, jane@somewhere.edu")]),
+        (150.0, 658.0, [sup("2"), t("Acme Research, {john,team}@acme.com")]),
+    ])
+    assert [(o.mark, o.name, o.authors) for o in paper.organisations] == [
+        ("1", "University of Somewhere", ["Jane Doe"]), ("2", "Acme Research", ["John Roe"])]
+    assert paper.emails == ["jane@somewhere.edu", "john@acme.com", "team@acme.com"]
+
+
 def test_a_page_without_affiliations_has_none(tmp_path):
     paper = read(tmp_path, [(150.0, 690.0, [t("Jane Doe, John Roe")]),
                             (150.0, 672.0, [t("Preprint. Under review.")])])

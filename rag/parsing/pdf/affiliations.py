@@ -96,8 +96,10 @@ def read_affiliations(page: PageLayout, author_lines: range, header_end: int, au
         line = lines[index]
         if "@" in line.text:
             result.emails += _emails(normalise(line.text))
-            continue
+            if not AFFILIATION.search(BRACED_EMAILS.sub(" ", EMAIL.sub(" ", line.text))):
+                continue  # an e-mail line; 'University of X, jane@x.edu' also names its organisation
         for seg_marks, text, _, x0, x1 in _segments(line):
+            text = re.sub(r"[\s,;]*(?:\{[^}]*\}\s*)?\S*@\S+.*$", "", text)  # the e-mail part, to the line's end
             if NOT_AN_ORGANISATION.search(text) or not re.search(r"[A-Za-z]{2}", text):
                 continue
             # An unmarked line under an organisation, in its column, goes on with it: 'Department of X' /
