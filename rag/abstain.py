@@ -15,7 +15,7 @@ import numpy as np
 from rag.answerability import LibraryStats, Model, Signals, content_words, explain, features, has_candidate, load_model
 from rag.answering_scorer import AnswerScorer, load_scorer
 from rag.config import AnswerabilitySettings
-from rag.asked import asks_for_papers, focus_words
+from rag.asked import asks_for_papers, asks_for_several_papers, focus_words
 from rag.containment import Shown, containment_signals, holding_papers, idf_of, stems_of
 from rag.records import Evidence, Hit
 from rag.text import word_tokens
@@ -32,7 +32,7 @@ class Assessor:
         self._model = model
         self._scorer = scorer
         self._stats: tuple[object, LibraryStats] | None = None
-        self._stated: tuple[object, dict[str, frozenset[str]]] | None = None
+        self._texts: tuple[object, dict[str, tuple[frozenset[str], str]]] | None = None
 
     @property
     def model(self) -> Model:
@@ -55,17 +55,19 @@ class Assessor:
             self._stats = (snapshot, LibraryStats(*snapshot.document_frequencies()))  # a shared copy: from its BM25
         return self._stats[1]
 
-    def stated(self, paper_ids: set[str]) -> dict[str, frozenset[str]]:
-        """The stems of each paper's whole text (every chunk), kept per snapshot: what the paper says anywhere."""
+    def texts(self, paper_ids: set[str]) -> dict[str, tuple[frozenset[str], str]]:
+        """Each paper's whole-text stems (what it says anywhere) and its abstract, kept per snapshot."""
         snapshot = self.library.snapshot
-        if self._stated is None or self._stated[0] is not snapshot:
-            self._stated = (snapshot, {})
-        cache = self._stated[1]
+        if self._texts is None or self._texts[0] is not snapshot:
+            self._texts = (snapshot, {})
+        cache = self._texts[1]
         missing = paper_ids - cache.keys()
         if missing:
             by_paper = self.library.view().chunks_by_paper
             for pid in missing:
-                cache[pid] = stems_of(" ".join(chunk.passage for chunk in by_paper.get(pid, [])))
+                chunks = by_paper.get(pid, [])
+                cache[pid] = (stems_of(" ".join(c.passage for c in chunks)),
+                              " ".join(c.passage for c in chunks if c.kind == "abstract"))
         return {pid: cache[pid] for pid in paper_ids}
 
     def signals(self, question: str, evidence: list[Evidence], hits: list[Hit]) -> Signals:
@@ -80,10 +82,15 @@ class Assessor:
         wanted = "answer_score" in self.model.features
         answer = self.scorer.best(question, evidence) if evidence and wanted else 0.0
         signals = features(question, evidence, hits, self.stats(), scores, named, answer_score=answer)
-        stated = self.stated({e.paper.paper_id for e in evidence})
-        signals.values.update(evidence_containment(question, signals.answer_type, evidence, hits, self.stats(), stated))
+        texts = self.texts({e.paper.paper_id for e in evidence} | {h.paper.paper_id for h in hits})
+        signals.values.update(evidence_containment(question, signals.answer_type, evidence, hits, self.stats(), texts))
         if asks_for_papers(question):
-            signals.values["dense_margin"] = set_margin(question, evidence, hits, self.stats())
+            shown = shown_of(evidence, hits, texts)
+            signals.values["dense_margin"] = set_margin(question, shown, hits, self.stats(), texts)
+            if asks_for_several_papers(question):
+                # The papers whose abstract holds the question's topic: the answer lists them (rag/answer.py).
+                idf = idf_of(content_words(question), self.stats().df, self.stats().chunks)
+                signals.extra["papers"] = holding_papers(content_words(question), shown, idf)
         return signals
 
     def decide(self, question: str, evidence: list[Evidence], hits: list[Hit]) -> Signals:
@@ -106,11 +113,13 @@ def _given(value: float | None, fitted: float) -> float:
     return fitted if value is None else value
 
 
-def shown_of(evidence: list[Evidence], hits: list[Hit], stated: dict[str, frozenset[str]] | None = None) -> list[Shown]:
-    """Each evidence passage with the text of every retrieved chunk of its paper (and its whole text's stems)."""
-    retrieved, stated = _retrieved(hits), stated or {}
+def shown_of(evidence: list[Evidence], hits: list[Hit],
+             texts: dict[str, tuple[frozenset[str], str]] | None = None) -> list[Shown]:
+    """Each evidence passage with the text of every retrieved chunk of its paper (and, when given, the stems of its
+    whole text and its abstract)."""
+    retrieved, texts = _retrieved(hits), texts or {}
     return [Shown(e.paper.paper_id, e.paper.title, tuple(e.sentences), " ".join(retrieved.get(e.paper.paper_id, [])),
-                  stated.get(e.paper.paper_id)) for e in evidence]
+                  *texts.get(e.paper.paper_id, (None, None))) for e in evidence]
 
 
 def _retrieved(hits: list[Hit]) -> dict[str, list[str]]:
@@ -121,16 +130,17 @@ def _retrieved(hits: list[Hit]) -> dict[str, list[str]]:
     return out
 
 
-def evidence_containment(question: str, kind: str, evidence: list[Evidence], hits: list[Hit],
-                         stats: LibraryStats, stated: dict[str, frozenset[str]] | None = None) -> dict[str, float]:
+def evidence_containment(question: str, kind: str, evidence: list[Evidence], hits: list[Hit], stats: LibraryStats,
+                         texts: dict[str, tuple[frozenset[str], str]] | None = None) -> dict[str, float]:
     """rag/containment.py's signals for this question's evidence."""
-    return containment_signals(question, content_words(question), shown_of(evidence, hits, stated), stats.df,
+    return containment_signals(question, content_words(question), shown_of(evidence, hits, texts), stats.df,
                                stats.chunks,
                                lambda sentence: has_candidate(kind, sentence, question),
                                focus=focus_words(question), papers=asks_for_papers(question))
 
 
-def set_margin(question: str, evidence: list[Evidence], hits: list[Hit], stats: LibraryStats) -> float:
+def set_margin(question: str, shown: list[Shown], hits: list[Hit], stats: LibraryStats,
+               texts: dict[str, tuple[frozenset[str], str]]) -> float:
     """For a question asking for papers: the top paper's cosine over the best paper that does not hold the topic.
 
     Several papers on the topic are the answer, not rivals: the margin that says "one clear match" for a
@@ -138,9 +148,10 @@ def set_margin(question: str, evidence: list[Evidence], hits: list[Hit], stats: 
     over the last of them."""
     content = content_words(question)
     idf = idf_of(content, stats.df, stats.chunks)
-    shown = {item.paper_id: item for item in shown_of(evidence, hits)}
+    by_id = {item.paper_id: item for item in shown}
     titles = {hit.paper.paper_id: hit.paper.title for hit in hits}
-    candidates = [shown.get(pid) or Shown(pid, titles[pid], (), " ".join(texts)) for pid, texts in _retrieved(hits).items()]
+    candidates = [by_id.get(pid) or Shown(pid, titles[pid], (), " ".join(passages), *texts.get(pid, (None, None)))
+                  for pid, passages in _retrieved(hits).items()]
     holding = holding_papers(content, candidates, idf)
     best: dict[str, float] = {}
     for hit in hits:
@@ -151,4 +162,3 @@ def set_margin(question: str, evidence: list[Evidence], hits: list[Hit], stats: 
     scores = sorted(best.values(), reverse=True)
     outside = [score for pid, score in best.items() if pid not in holding]
     return scores[0] - (max(outside) if outside else scores[-1])
-

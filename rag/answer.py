@@ -71,6 +71,14 @@ class Answerer:
             return self._finish(_refuse(answer, hits_titles(evidence)), started, on_sentence)
         if signals.outcome == "closest":
             return self._finish(_closest(answer, evidence, self.settings.answer), started, on_sentence)
+        if signals.extra.get("papers"):
+            # A question for papers ("Which papers ...", "Is there work on ...") is answered by the papers that hold
+            # its topic (rag/abstain.py): each named by its title with a quoted, cited sentence, not by a summary.
+            listed = [e for e in evidence if e.paper.paper_id in signals.extra["papers"]]
+            answer.sentences = extractive_answer(listed, query, self.settings.answer)
+            for sentence in answer.sentences if on_sentence else []:
+                on_sentence(sentence)
+            return self._finish(answer, started, None)
 
         scorer = SupportScorer(self.library.embedder, evidence)
         stream = _SentenceStream(lambda text: self._check(text, scorer, answer, on_sentence),

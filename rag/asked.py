@@ -55,6 +55,15 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".spl
 _LEADS = _PREPOSITIONS | {"roughly", "approximately", "exactly", ","}
 
 
+_ONE_PAPER = re.compile(rf"^\s*(?:which|what)(?:\s+(?!(?:{_AUX_RE})\b)[\w-]+){{0,2}}?\s+"
+                        r"(?:paper|article|publication|survey|preprint)\b", re.IGNORECASE)
+
+
+def asks_for_several_papers(question: str) -> bool:
+    """A question for papers whose answer is a list ("Which papers …", "Is there work on …"), not "Which paper …"."""
+    return asks_for_papers(question) and not _ONE_PAPER.search(" ".join(question.split()))
+
+
 def _words(question: str) -> list[str]:
     return re.findall(r"[\w@][\w@.'-]*[\w@]|[\w@]|,", question.casefold())
 

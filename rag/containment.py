@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from rag.checking.negation import direction_flip, negation_flip, polarity_flip
 from rag.checking.quantities import number_signals
-from rag.text import word_tokens
+from rag.text import split_sentences, word_tokens
 
 CONTAINMENT_FEATURES = (
     "containment",        # best sentence holding an answer-type candidate AND the question's specific words (idf share)
@@ -52,6 +52,7 @@ class Shown:
     sentences: tuple[str, ...]
     retrieved: str = ""  # the text of every retrieved chunk of this paper
     stated: frozenset[str] | None = None  # the stems of the paper's whole text (None: not known)
+    abstract: str | None = None  # the paper's abstract (None: not known)
 
 
 def _stems(text: str) -> set[str]:
@@ -106,9 +107,19 @@ def premise_conflict(question: str, sentences: list[str]) -> float:
 
 
 def holding_papers(content: list[str], shown: list[Shown], idf: dict[str, float]) -> set[str]:
-    """The shown papers whose title and retrieved text hold the question's topic (`HOLDING_SHARE` of its words)."""
-    return {item.paper_id for item in shown
-            if _share(content, _stems(" ".join([item.title, item.retrieved, *item.sentences])), idf) >= HOLDING_SHARE}
+    """The shown papers about the question's topic: their title with one passage of their abstract (a sentence and
+    its neighbours) holds `HOLDING_SHARE` of its words. What a paper is about is its title and abstract: a long
+    paper uses most words somewhere ("test time" in a retrieval paper's evaluation is no test-time adaptation).
+    Without a known abstract, the shown and retrieved passages stand in for it."""
+    holding = set()
+    for item in shown:
+        title = _stems(item.title)
+        about = item.abstract if item.abstract else " ".join([*item.sentences, item.retrieved])
+        sentences = split_sentences(about) or [""]
+        if any(_share(content, title | _stems(" ".join(sentences[max(0, i - 1): i + 2])), idf) >= HOLDING_SHARE
+               for i in range(len(sentences))):
+            holding.add(item.paper_id)
+    return holding
 
 
 def containment_signals(question: str, content: list[str], shown: list[Shown], df: dict[str, int], chunks: int,

@@ -120,8 +120,9 @@ def extractive_answer(evidence: list[Evidence], question: str, settings: AnswerS
         ranked.append((first, holds_candidate(kind, text, question), named, round(overlap, 3), i == item.best, -item.n,
                        -i, text, item.n))
     ranked.sort(reverse=True)
-    if kind == "paper":
-        ranked = [r for j, r in enumerate(ranked) if all(r[-1] != q[-1] for q in ranked[:j])]
+    if kind == "paper":  # one quote per paper, not per passage: two passages of one paper list it once
+        paper_of = {item.n: item.paper.paper_id for item in evidence}
+        ranked = [r for j, r in enumerate(ranked) if all(paper_of[r[-1]] != paper_of[q[-1]] for q in ranked[:j])]
     titles = {item.n: item.paper.title for item in evidence}
 
     def quote(text: str, n: int) -> str:

@@ -186,3 +186,23 @@ def test_a_question_for_papers_gets_their_titles_written_out():
                                                 AnswerSettings(max_sentences=2))]
     assert quotes[0] == '"Gaussian Trust Regions": We propose a Gaussian-reshaped trust region for PPO [1].'
     assert len(quotes) == 2 and quotes[1].startswith('"Clipping Revisited": ')  # one quote per paper
+
+
+@pytest.mark.parametrize("question, on_topic", [
+    ("Which papers study test-time adaptation?", "test"),
+    ("Is there any work on simplicial embeddings?", "simplicial"),
+])
+def test_a_question_for_papers_lists_the_papers_on_its_topic_by_title_each_cited_without_the_model(answerer, question,
+                                                                                                   on_topic):
+    answer = answerer.ask(question)  # NeverAsked: the list is quoted from the papers, not written by the model
+    assert answer.outcome == "answer" and not answer.abstained, answer.abstain_reason
+    titles = [c.title for c in answer.citations]
+    assert len(set(titles)) >= 2 and len(set(titles)) == len(titles)  # several papers, each once
+    for title in titles:
+        assert on_topic in title.casefold() and f'"{title}"' in answer.answer
+    assert all(s.supported and s.citations for s in answer.sentences)
+
+
+def test_a_question_for_papers_on_a_topic_no_paper_holds_is_not_answered(answerer):
+    answer = answerer.ask("Which papers predict protein structures from amino-acid sequences?")
+    assert answer.outcome in ("closest", "refused") and answer.abstained, answer.abstain_reason

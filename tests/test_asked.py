@@ -4,7 +4,7 @@ of the question, on hand-written questions unlike the development sets' wording.
 import pytest
 
 from rag.answerability import expected_type
-from rag.asked import asks_for_papers, focus_words
+from rag.asked import asks_for_papers, asks_for_several_papers, focus_words
 
 
 @pytest.mark.parametrize("question", [
@@ -17,8 +17,13 @@ from rag.asked import asks_for_papers, focus_words
     "papers on speculative decoding",
 ])
 def test_a_question_whose_answer_is_a_set_of_papers(question):
-    assert asks_for_papers(question)
+    assert asks_for_papers(question) and asks_for_several_papers(question)
     assert expected_type(question) == "paper"
+
+
+def test_a_question_for_one_paper_asks_for_papers_but_not_for_a_list():
+    assert asks_for_papers("Which paper proposes a trust region for PPO?")
+    assert not asks_for_several_papers("Which paper proposes a trust region for PPO?")
 
 
 @pytest.mark.parametrize("question", [
