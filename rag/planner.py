@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from rag.catalog import Catalog
 from rag.plan_describe import description, resolve
+from rag.plan_relations import relation
 from rag.plan_scope import group_by, merge, scoped, sort_by_authors, top
 from rag.plan_slots import slot_verbs
 from rag.plan_terms import Condition, Question, solo
@@ -60,7 +61,11 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     `judge`, a verb no frame list holds is read when it means making the papers ('what has X worked on?')."""
     q = Question(question)
     target = title(q, catalog)
+    # A paper as the anchor of a condition ('posted after TokMem', 'by the authors of ReSeg'): a question about others.
+    anchor = relation(q, target, question) if target is not None else None
+    target = None if anchor is not None else target
     conditions: list[Condition] = solo(q)  # before negation: 'no co-authors' is one author, not no authors
+    conditions += [anchor] if anchor is not None else []
     # Negated and included values first ('not in LG', 'no Amii-affiliated author', 'including workshop papers'):
     # they are read on their own and cut out, so the rest of the question reads as if they were absent.
     for kind, found in scoped(q, lambda sub: named_conditions(sub, catalog) or presence(sub, negated=True)):

@@ -65,6 +65,8 @@ PROBES = [
     "What is the identifier format of the tasks in TokMem?",
     "Where does the memory paper store its facts?",
     "Which institutions fund open source AI?",
+    "Which baselines did the authors of TokMem compare against?",
+    "What did people do before ReSeg for semantic segmentation?",
 ]
 
 

@@ -15,6 +15,7 @@ from test_planner import catalog, papers  # noqa: F401 (the seed catalog's fixtu
 
 from rag.catalog import Catalog
 from rag.catalog_query import answer_from_catalog, headline, run
+from rag.plan_terms import dated_year
 from rag.plan_verbs import VerbJudge
 from rag.planner import plan
 
@@ -158,3 +159,16 @@ def test_a_yes_no_question_about_a_described_paper_is_checked(catalog):
     assert the_plan.op == "check" and the_plan.target.title.startswith("HoME")
     assert headline(run(the_plan, catalog.papers)).startswith(f"Taking '{the_plan.described}' to be HoME")
     assert "Yes (year: 2017)" in headline(run(the_plan, catalog.papers))
+
+
+def test_a_named_paper_anchors_a_condition_on_the_others(catalog):
+    home = next(p for p in catalog.papers if p.title.startswith("HoME"))
+    assert [p.title for p in catalog.papers if dated_year(p) == 2017] == [home.title]  # none of its year to order
+    newer = sorted(p.title for p in catalog.papers if (dated_year(p) or 0) > 2017)
+    assert newer and rows("Which papers are more recent than HoME?", catalog) == newer
+    tokmem = next(p for p in catalog.papers if p.title.startswith("TokMem"))
+    shared = sorted(p.title for p in catalog.papers if p is not tokmem and set(p.author_names) & set(tokmem.author_names))
+    assert shared and rows("What else did the people behind TokMem write?", catalog) == shared
+    assert rows("Which papers share a co-author with TokMem?", catalog) == shared
+    the_plan = plan("How many Mila papers came out after 'Sparse Universal Transformer'?", catalog)
+    assert the_plan.op == "count" and sorted(c.field for c in the_plan.conditions) == ["date", "organisation"]

@@ -1,0 +1,81 @@
+"""A named paper as the anchor of a condition on the others: 'papers posted after TokMem', 'in the same month as
+HoME', 'the other papers by the authors of TokMem', 'papers that share an author with ReSeg'.
+
+The relation is read from the words right around the title (rag/plan_values.title recorded where it was named):
+a comparison before it, or 'authors' on either side of it. The words are blanked like any grounded value, the
+paper stops being the question's subject, and the question becomes a list (or count, or sort) over the papers
+related to it. Dates are compared to the precision both papers print: a paper known only to its month is not
+said to be before one of the same month.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.catalog import short_name
+from rag.plan_terms import Condition, Question, dated_year
+from rag.records import Paper, normalize_title
+
+_DATE = re.compile(r"\b(before|after|earlier\s+than|later\s+than|newer\s+than|older\s+than|prior\s+to|since|"
+                   r"more\s+recent\s+than)\s+(?:the\s+)?$|\b(?:in\s+|from\s+)?the\s+same\s+(month|year)\s+as\s+"
+                   r"(?:the\s+)?$", re.I)
+_AUTHORS_BEFORE = re.compile(r"\b(?:(?:the|its|their)\s+)?(?:authors?|co-?authors?|team|people|researchers)\s+"
+                             r"(?:of|behind|on)\s+(?:the\s+)?$|\bshares?\s+(?:an?\s+|any\s+)?(?:co-?)?authors?\s+"
+                             r"with\s+(?:the\s+)?$|\bsharing\s+(?:an?\s+|any\s+)?(?:co-?)?authors?\s+with\s+(?:the\s+)?$",
+                             re.I)
+_AUTHORS_AFTER = re.compile(r"^(?:'s)?\s+(?:paper\s+)?(?:authors|co-?authors|team|people|researchers)\b", re.I)
+
+
+def relation(q: Question, target: Paper, question: str) -> Condition | None:
+    """The condition the named paper anchors, its words blanked; None when the title stands alone."""
+    spans = [(a, b) for a, b, kind in q.spans if kind == "title"]
+    if not spans:
+        return None
+    start, end = spans[0]
+    before, after = q.folded[:start], q.folded[end:]
+    if m := _DATE.search(before):
+        q.blank(m.start(), m.end())
+        return _dated(target, (m.group(1) or "").casefold(), (m.group(2) or "").casefold())
+    # Only a question for papers: 'who is the first author of TokMem?' and 'which organisations are the SPECTER
+    # authors from?' ask about the paper's own authors.
+    for_papers = re.search(r"\b(?:papers?|works?|publications?|articles?|preprints?|else|anything)\b", question, re.I) \
+        and not re.search(r"\b(?:first|last|lead|leading|senior|final|corresponding)\s+authors?\b", question, re.I)
+    m = _AUTHORS_BEFORE.search(before) if for_papers else None
+    n = _AUTHORS_AFTER.search(after) if for_papers else None
+    if m or n:
+        if m:
+            q.blank(m.start(), m.end())
+        else:
+            q.blank(end + n.start(), end + n.end())
+        others = bool(re.search(r"\b(?:other|else|besides)\b", question, re.I)) or bool(
+            m and m.group(0).casefold().startswith("shar"))
+        return _coauthored(target, others)
+    return None
+
+
+def _coauthored(target: Paper, others: bool) -> Condition:
+    names = {normalize_title(a) for a in target.author_names}
+    label = f"author: an author of {short_name(target.title) or target.title}" + (", other papers" if others else "")
+    return Condition("author", f"authors of {target.paper_id}", label,
+                     lambda p: bool(names & {normalize_title(a) for a in p.author_names})
+                     and not (others and p.paper_id == target.paper_id))
+
+
+def _dated(target: Paper, word: str, same: str) -> Condition:
+    anchor = target.date if dated_year(target) else None
+
+    def test(p: Paper) -> bool:
+        if not anchor or not p.date or dated_year(p) is None or p.paper_id == target.paper_id:
+            return False
+        if same:
+            width = 7 if same == "month" else 4
+            return len(p.date) >= width and len(anchor) >= width and p.date[:width] == anchor[:width]
+        n = min(len(p.date), len(anchor))
+        earlier = word in ("before", "earlier than", "older than", "prior to")
+        return p.date[:n] < anchor[:n] if earlier else p.date[:n] > anchor[:n] or (word == "since" and
+                                                                                  p.date[:n] == anchor[:n])
+
+    when = f"the same {same} as" if same else word
+    name = short_name(target.title) or target.title
+    return Condition("date", f"{word or same} {target.paper_id}",
+                     f"posted: {when} {name} ({anchor or 'which the page does not date'})", test)
