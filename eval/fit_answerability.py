@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from fitlib import development_only, open_library  # noqa: E402
 
-from rag.answerability import FEATURES, MODEL_PATH, Model, content_words, has_candidate  # noqa: E402
+from rag.answerability import FEATURES, MODEL_PATH, Model, content_words, has_candidate, load_model  # noqa: E402
 from rag.asked import asks_for_papers, focus_words  # noqa: E402
 from rag.containment import Shown, containment_signals  # noqa: E402
 
@@ -213,6 +213,26 @@ def recontain(row: dict) -> None:
                                                papers=asks_for_papers(row["question"])))
 
 
+def score(rows: list[dict], model: Model) -> None:
+    """Per dataset: abstention on unanswerable, false abstention and the three outcomes, as the run time decides."""
+    table = {}
+    for r in rows:
+        outcome = "answer" if r["names_metadata"] else model.outcome(model.probability(r["features"]))
+        counts = table.setdefault(r["dataset"], {"n": 0, "unanswerable": 0, "abstained_unanswerable": 0,
+                                                 "answerable": 0, "abstained_answerable": 0,
+                                                 "answer": 0, "closest": 0, "refused": 0})
+        kind = "answerable" if r["answerable"] else "unanswerable"
+        counts["n"] += 1
+        counts[kind] += 1
+        counts[outcome] += 1
+        counts[f"abstained_{kind}"] += outcome != "answer"
+    for name, c in table.items():
+        abstention = c["abstained_unanswerable"] / c["unanswerable"] if c["unanswerable"] else float("nan")
+        false = c["abstained_answerable"] / c["answerable"] if c["answerable"] else float("nan")
+        print(f"{name:28s} n={c['n']:3d}  abstention on unanswerable {abstention:.3f}  false abstention {false:.3f}  "
+              f"(answer {c['answer']}, closest {c['closest']}, refused {c['refused']})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dataset", type=Path, action="append", required=True, help="a development question set")
@@ -223,6 +243,9 @@ def main() -> None:
                         help="refit from the signals saved in --rows (same datasets) instead of running retrieval again")
     parser.add_argument("--recontain", action="store_true",
                         help="with --from-rows: recompute rag/containment.py's signals from the saved evidence")
+    parser.add_argument("--score", action="store_true",
+                        help="fit nothing: the outcomes of the model at --out (default: the shipped one) per dataset, "
+                             "in-sample on these development sets (a minute, no LLM; `rag eval` gives the full figures)")
     parser.add_argument("--rescore", action="store_true",
                         help="with --from-rows: score the saved evidence sentences again with the shipped answering scorer")
     args = parser.parse_args()
@@ -245,6 +268,9 @@ def main() -> None:
         rows = collect(args.dataset)
         args.rows.parent.mkdir(parents=True, exist_ok=True)
         args.rows.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    if args.score:
+        score(rows, load_model(args.out))
+        return
     gated = [r for r in rows if r["names_metadata"]]
     print(f"{len(gated)} questions name metadata and are answered from the catalog without the model "
           f"({sum(not r['answerable'] for r in gated)} of them unanswerable); fitting on the other {len(rows) - len(gated)}")

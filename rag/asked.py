@@ -30,7 +30,9 @@ _TYPE_NOUNS = frozenset("""dataset datasets benchmark benchmarks model models me
     technique techniques algorithm algorithms architecture architectures tool tools library libraries system systems
     framework frameworks baseline baselines task tasks author authors researcher researchers team teams people
     organisation organization institution lab year years paper papers work works study studies one ones thing things
-    kind kinds type types way ways result results""".split())
+    kind kinds type types way ways result results component components mechanism mechanisms module modules strategy
+    strategies objective objectives loss losses procedure procedures metric metrics optimizer optimizers encoder
+    encoders environment environments operation operations""".split())
 # Heads too vague to be the focus on their own: "which value of the C hyperparameter" asks about the hyperparameter.
 _GENERIC = frozenset("value values number amount kind type name size level degree form version part".split())
 
@@ -107,6 +109,8 @@ def focus_phrase(question: str) -> list[str]:
         return []
     rest = [w for w in rest if w not in _DETERMINERS] if rest[:1] and rest[0] in _DETERMINERS else rest
     phrase = _phrase(rest)
+    if phrase and phrase[-1] in _TYPE_NOUNS and not counted:  # "which classic RL technique": a name answers it
+        return []
     if phrase and all(w in _GENERIC for w in phrase):  # "which value of the SVM C hyperparameter"
         after = rest[len(phrase):]
         phrase = _phrase(after[1:]) if after[:1] == ["of"] else phrase

@@ -44,6 +44,7 @@ def test_a_question_about_something_else_does_not_ask_for_papers(question):
     ("Which value of the temperature parameter was chosen?", ["temperature", "parameter"]),
     ("In the ablation, what top-1 accuracy does the model reach?", ["top", "1", "accuracy"]),
     ("Which dataset is the model trained on?", []),         # a name answers it without the word "dataset"
+    ("Which classic control technique does the agent apply?", []),  # the head names the kind: a name answers it
     ("Why does the method fail on long inputs?", []),
     ("Is the encoder frozen?", []),
     ("What does the method assume about what it classifies?", []),
