@@ -174,7 +174,10 @@ class Paper(BaseModel):
     doi: str | None = None
     url: str | None = Field(default=None, description="Where the paper can be read (listing link, arXiv or DOI URL).")
     has_code: bool | None = Field(default=None, description="The listing shows a 'Code' badge (True) or none (False); "
-                                  "None where the page has no such badge.")
+                                  "None where the page has no such badge. A PDF whose first page links a code "
+                                  "repository is True (see `code_url`), else None.")
+    code_url: str | None = Field(default=None, description="The code repository a PDF's first page links: "
+                                 "https://github.com/facebookresearch/DPR.")
     page_count: int | None = Field(default=None, description="Pages of the PDF it was read from.")
     abstract_duplicate_of: str | None = Field(
         default=None,

@@ -301,6 +301,15 @@ def test_the_proceedings_line_gives_pages_place_dates_and_publisher(papers):
     assert papers["multi-column-2p"].venue_line is None  # an arXiv preprint prints no proceedings line
 
 
+def test_a_code_repository_linked_on_page_one_is_a_code_badge(papers):
+    assert (papers["2020.acl-main.207"].has_code, papers["2020.acl-main.207"].code_url) == (
+        True, "https://github.com/allenai/specter")
+    assert papers["multi-column-2p"].code_url == "https://github.com/facebookresearch/DPR"
+    assert papers["multi-column-2p"].printed["code"].line is not None
+    # A project site is not a repository, and a page that links none says nothing either way.
+    assert papers["layout-parser-paper-with-empty-pages"].has_code is None and papers["N18-3011"].has_code is None
+
+
 def test_each_fact_says_where_page_one_prints_it(papers):
     specter, layout = papers["2020.acl-main.207"], papers["layout-parser-paper-with-empty-pages"]
     assert (specter.printed["title"].page, specter.printed["title"].line) == (1, 1)

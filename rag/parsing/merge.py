@@ -78,6 +78,7 @@ def merge_group(papers: list[Paper]) -> Paper:
             "organisations": next((p.organisations for p in papers if p.organisations), []),
             "arxiv": _first(p.arxiv for p in papers),
             "venue_line": _first(p.venue_line for p in papers),
+            "code_url": _first(p.code_url for p in papers),
             "keywords": next((p.keywords for p in papers if p.keywords), []),
             "emails": next((p.emails for p in papers if p.emails), []),
             "notes": next((p.notes for p in papers if p.notes), []),

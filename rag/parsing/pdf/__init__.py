@@ -104,7 +104,9 @@ def read_pdf(path: Path, shown: str) -> PdfContent:
         title, front.authors, abstract, blocks, len(document.pages), flags,
         date=front.date, date_precision=front.date_precision, venue=front.venue,
         arxiv_id=front.arxiv_id, doi=front.doi, arxiv=stamp, venue_line=front.venue_line,
-        organisations=front.organisations, emails=front.emails, notes=front.notes, keywords=front.keywords, printed=front.printed,
+        organisations=front.organisations, emails=front.emails, code_url=front.code_url,
+        notes=front.notes, keywords=front.keywords, printed=front.printed,
+        has_code=True if front.code_url else None,  # a repository link is a Code badge; its absence says nothing
         # The stamp's category is the paper's, under the code listing pages print ('cs.CL' -> 'CL').
         category=short_code(stamp.category) if stamp else None, category_name=stamp.category_name if stamp else None,
     )

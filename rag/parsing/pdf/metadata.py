@@ -48,6 +48,7 @@ class FrontMatter:
     keywords: list[str] = field(default_factory=list)
     arxiv: ArxivStamp | None = None
     venue_line: VenueLine | None = None
+    code_url: str | None = None
     printed: dict[str, Printed] = field(default_factory=dict)  # field -> where page 1 prints it
 
 
@@ -144,6 +145,19 @@ def keywords(page: PageLayout) -> tuple[list[str], Printed | None]:
     return [], None
 
 
+# A code repository, not a project page: github.io sites and the like are left out.
+CODE_LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co)/[\w.-]+/[\w.-]*\w")
+
+
+def code_link(page: PageLayout) -> tuple[str, Printed] | None:
+    """The first repository page 1 links ('The code … released at https://github.com/facebookresearch/DPR.')."""
+    for index, line in list(enumerate(page.lines)) + [(None, l) for l in page.furniture]:
+        if found := CODE_LINK.search(line.text.replace(" ", "")):
+            where = Printed(text=line.text, page=page.number, line=index + 1 if index is not None else None)
+            return found.group(0), where
+    return None
+
+
 def front_matter(pages: list[PageLayout], size: float, metadata: dict[str, str]) -> FrontMatter:
     page = pages[0]
     result = FrontMatter()
@@ -192,6 +206,8 @@ def front_matter(pages: list[PageLayout], size: float, metadata: dict[str, str])
     if result.date is None and stamp:
         result.date, result.date_precision = result.arxiv.date, "day"
         result.printed["date"] = result.arxiv.printed
+    if linked := code_link(page):
+        result.code_url, result.printed["code"] = linked
     result.keywords, where = keywords(page)
     if where:
         result.printed["keywords"] = where
