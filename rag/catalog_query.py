@@ -39,6 +39,8 @@ class Result:
     extra: list[Paper]  # for a sort: papers that might come first but that the page does not date closely enough
     notes: list[str] = field(default_factory=list)  # what the answer could not count or rank, said with it
     groups: list[tuple[str, list[Paper]]] = field(default_factory=list)  # for op 'group'
+    total: int = 0  # for a share: the papers counted out of
+    known: int = 0  # for a share: those of them whose pages print every field asked
 
     @property
     def count(self) -> int:
@@ -60,7 +62,13 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
         ranked = by_author_count(selected, plan_.op == "last", plan_.limit, plan_.nth) if plan_.key == "authors" \
             else by_date(selected, plan_.op == "last", plan_.full_date, plan_.limit, plan_.nth)
         return Result(plan_, ranked.rows, ranked.extra, notes + ranked.notes)
-    return Result(plan_, selected, [], notes)
+    if not plan_.share:
+        return Result(plan_, selected, [], notes)
+    # 'What fraction of Courville's papers are tagged Mila': out of his papers, and out of those that print a tag.
+    scope = [p for p in papers if all(c(p) for c in plan_.scope)]
+    asked = [c for c in plan_.conditions if c not in plan_.scope]
+    known = [p for p in scope if all(c.known(p) for c in asked)]
+    return Result(plan_, selected, [], notes, total=len(scope), known=len(known))
 
 
 def _left_out(plan_: Plan, papers: list[Paper]) -> list[str]:
@@ -180,9 +188,19 @@ def _headline(result: Result) -> str:
             text += (f" {_papers(len(result.extra))} dated only to the same month might come "
                      f"{'before' if plan_.op == 'first' else 'after'} it; listed after it.")
         return text
+    if plan_.op == "count" and plan_.share and result.total:
+        within = f" ({'; '.join(c.label for c in plan_.scope)})" if plan_.scope else ""
+        text = f"{n} of {_papers(result.total)}{within} ({_percent(n, result.total)}) match ({what})."
+        if result.known < result.total:  # 'in ML' out of the papers whose page prints a category at all
+            text += f" Of the {result.known} whose page prints the fields asked, {_percent(n, result.known)}."
+        return text
     if not n:
         return f"No paper matches {what}."
     return f"{_papers(n)} match ({what})."
+
+
+def _percent(n: int, total: int) -> str:
+    return f"{100 * n / total:.0f}%" if total else "—"
 
 
 _ORDINAL = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}

@@ -43,6 +43,7 @@ often frequently common distinct different unique separate per each across
 co-written cowritten co-write co-writes everything anything marked mark marks star starred asterisk used
 categorized categorised classified filed labelled labeled tagged associated linked belonging listed
 we us something thing things stuff old older newer id ids identifier identifiers doi institutions else share shares sharing
+fraction percentage percent proportion part ratio
 """.split())
 
 

@@ -45,6 +45,8 @@ class Plan:
     nth: int | None = None  # for a sort: 'the second oldest paper'
     candidates: list[Paper] = field(default_factory=list)  # for op 'which': the papers a description may mean
     described: str = ""  # the words a paper was named by, when not by its title
+    share: bool = False  # for op 'count': 'what fraction / percentage of the papers ...' — said out of the total
+    scope: list[Condition] = field(default_factory=list)  # for a share: 'of Courville's papers', the denominator
 
     def describe(self) -> str:
         parts = [c.label for c in self.conditions]
@@ -53,7 +55,8 @@ class Plan:
         return "; ".join(parts) or "all papers"
 
 
-_COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\btotal\b")
+_SHARE = re.compile(r"\bfraction\b|\bpercent(?:age)?\b|\bproportion\b|\bwhat\s+(?:part|share)\b|\bratio\b")
+_COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\btotal\b|" + _SHARE.pattern)
 
 
 def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Plan | None:
@@ -135,7 +138,9 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if first != last:
         return Plan(op="first" if first else "last", conditions=conditions, full_date=full_date, limit=limit, nth=nth)
     if count and lookup != "author_count":
-        return Plan(op="count", conditions=conditions)
+        share = bool(_SHARE.search(low))
+        return Plan(op="count", conditions=conditions, share=share, scope=_scope(question, conditions, catalog) if share
+                    else [])
     asked = {"year" if c.field == "date" else c.field for c in conditions} | \
         ({"date"} if any(c.field in ("year", "date") for c in conditions) else set())
     if lookup and lookup != "authors" and conditions and lookup not in asked:
@@ -145,6 +150,16 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if not conditions and not re.search(r"\b(all|every|list)\b", low):
         return None  # "which papers?" with nothing to select on is not a catalog question
     return Plan(op="list", conditions=conditions)
+
+
+def _scope(question: str, conditions: list[Condition], catalog: Catalog) -> list[Condition]:
+    """The conditions named in 'what fraction of <Courville's> papers …': the papers the share is out of."""
+    m = re.search(rf"(?:{_SHARE.pattern})\s+of\s+(.*?)\b(?:papers?|works?|entries|publications?|articles?)\b", question,
+                  re.I)
+    if not m:
+        return []
+    named = {c.value for c in named_conditions(Question(m.group(1)), catalog)}
+    return [c for c in conditions if c.value in named]
 
 
 def _verb(q: Question, question: str, judge: VerbJudge | None) -> str | None:

@@ -172,3 +172,16 @@ def test_a_named_paper_anchors_a_condition_on_the_others(catalog):
     assert rows("Which papers share a co-author with TokMem?", catalog) == shared
     the_plan = plan("How many Mila papers came out after 'Sparse Universal Transformer'?", catalog)
     assert the_plan.op == "count" and sorted(c.field for c in the_plan.conditions) == ["date", "organisation"]
+
+
+def test_a_share_is_counted_out_of_its_scope_and_out_of_the_papers_that_print_the_field(catalog):
+    courville = [p for p in catalog.papers if "Aaron Courville" in p.author_names or p.profile_of == "Aaron Courville"]
+    mila = [p for p in courville if p.organisation == "mila"]
+    text = headline(run(plan("What share of Aaron Courville's papers carry the Mila tag?", catalog), catalog.papers))
+    assert text.startswith(f"{len(mila)} of {len(courville)} papers") and f"({100 * len(mila) / len(courville):.0f}%)" in text
+    everything = headline(run(plan("What percentage of the papers are in Machine Learning?", catalog), catalog.papers))
+    with_category = [p for p in catalog.papers if p.category]
+    lg = [p for p in with_category if p.category == "LG"]
+    assert everything.startswith(f"{len(lg)} of {len(catalog.papers)} papers")
+    assert f"Of the {len(with_category)} whose page prints the fields asked, {100 * len(lg) / len(with_category):.0f}%" \
+        in everything
