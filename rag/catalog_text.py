@@ -1,0 +1,185 @@
+"""The words of a catalog answer: the headline over the rows (a count, a list, a sort, a lookup, a share) and
+each field as the page prints it. rag/catalog_query.py runs the plan and builds the Answer around this text."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from rag.catalog import organisations_line, page_label
+from rag.plan_terms import venue_year_only
+from rag.planner import Plan
+from rag.records import Paper
+from rag.taxonomy import category_name
+
+
+@dataclass
+class Result:
+    plan: Plan
+    rows: list[Paper]
+    extra: list[Paper]  # for a sort: papers that might come first but that the page does not date closely enough
+    notes: list[str] = field(default_factory=list)  # what the answer could not count or rank, said with it
+    groups: list[tuple[str, list[Paper]]] = field(default_factory=list)  # for op 'group'
+    total: int = 0  # for a share: the papers counted out of
+    known: int = 0  # for a share: those of them whose pages print every field asked
+
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
+
+def headline(result: Result) -> str:
+    text = _headline(result)
+    if result.plan.described and result.plan.target is not None:  # say which paper a description was taken to be
+        text = f"Taking '{result.plan.described}' to be {result.plan.target.title}. {text}"
+    if result.notes:
+        text += " " + "; ".join(n[:1].upper() + n[1:] for n in result.notes) + "."
+    return text
+
+
+def _headline(result: Result) -> str:
+    plan_, n = result.plan, result.count
+    what = plan_.describe()
+    if plan_.op == "check" and plan_.target is not None:
+        holds = all(c(plan_.target) for c in plan_.conditions)
+        asked = "; ".join(c.label for c in plan_.conditions)
+        fields = list(dict.fromkeys("authors" if c.field in ("author", "author_count") else
+                                    "date" if c.field == "year" else c.field for c in plan_.conditions))
+        actual = " ".join(lookup_text(plan_.target, f) for f in fields)
+        if not holds and plan_.target.authors_truncated and any(c.field == "author" for c in plan_.conditions):
+            return f"Not on the printed author list ({asked}); the page cuts it with 'et al.'. {actual}"
+        return f"{'Yes' if holds else 'No'} ({asked}). {actual}"
+    if plan_.op == "which":
+        if len(result.rows) == 1:
+            return f"Do you mean {result.rows[0].title}? '{plan_.described}' fits it only in part; ask again with " \
+                   "its title if so."
+        titles = "; ".join(p.title for p in result.rows)
+        return f"Which paper do you mean? '{plan_.described}' fits more than one: {titles}. Ask again with its title."
+    if plan_.op == "lookup" and plan_.target is not None:
+        return lookup_text(plan_.target, plan_.lookup or "", [c.value for c in plan_.conditions])
+    if plan_.op == "lookup":
+        return f"{n_papers(n)} match ({what})." if n else f"No paper matches {what}."
+    scope = f" ({what})" if plan_.conditions else ""
+    if plan_.op == "group":
+        if not result.groups:
+            return f"No paper matches {what}."
+        counts = ", ".join(f"{value}: {len(members)}" for value, members in result.groups)
+        if plan_.pick == "all":
+            kind = {"category": "categories", "month": "months"}.get(plan_.group or "", f"{plan_.group}s")
+            return f"{len(result.groups)} {kind}{scope}, with their papers: {counts}."
+        word = "most" if plan_.pick == "most" else "fewest"
+        return f"The {plan_.group} with the {word} papers{scope}: {counts}."
+    if plan_.op in ("first", "last") and plan_.key == "authors":
+        if not result.rows:
+            return f"No paper with a printed author list matches {what}."
+        word = "longest" if plan_.op == "last" else "shortest"
+        if plan_.nth:
+            word = f"{_ORDINAL[plan_.nth]} {word}"
+        listed = "; ".join(f"{p.title} ({p.author_count} authors)" for p in result.rows)
+        return f"The {word} author list{scope}: {listed}."
+    if plan_.op in ("first", "last"):
+        if not result.rows:
+            return f"No paper with a printed date matches {what}."
+        word = "oldest" if plan_.op == "first" else "newest"
+        if plan_.nth:
+            word = f"{_ORDINAL[plan_.nth]} {word}"
+        if len(result.rows) > 1:
+            dated = "; ".join(f"{p.title}, dated {printed_date(p)}" for p in result.rows)
+            text = f"The {len(result.rows)} {word} papers{scope}, in order: {dated}."
+        else:
+            best = result.rows[0]
+            text = f"The {word} paper{scope} is {best.title}, dated {printed_date(best)}."
+        if result.extra:
+            text += (f" {n_papers(len(result.extra))} dated only to the same month might come "
+                     f"{'before' if plan_.op == 'first' else 'after'} it; listed after it.")
+        return text
+    if plan_.op == "count" and plan_.share and result.total:
+        within = f" ({'; '.join(c.label for c in plan_.scope)})" if plan_.scope else ""
+        text = f"{n} of {n_papers(result.total)}{within} ({_percent(n, result.total)}) match ({what})."
+        if result.known < result.total:  # 'in ML' out of the papers whose page prints a category at all
+            text += f" Of the {result.known} whose page prints the fields asked, {_percent(n, result.known)}."
+        return text
+    if not n:
+        return f"No paper matches {what}."
+    return f"{n_papers(n)} match ({what})."
+
+
+def _percent(n: int, total: int) -> str:
+    return f"{100 * n / total:.0f}%" if total else "—"
+
+
+_ORDINAL = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+
+
+def printed_date(paper: Paper) -> str:
+    """'June 3, 2022 (Jun 3, 2022; 2022-06-03)': in words, as a listing prints it, then ISO; an inferred year said so."""
+    if not paper.date:
+        return "no date"
+    parts = [int(x) for x in paper.date.split("-")]
+    if paper.date_precision == "year" or len(parts) == 1:
+        return f"{paper.date} (only the year is known)"
+    day = datetime.date(parts[0], parts[1], 1)
+    month, short = day.strftime("%B"), day.strftime("%b")
+    if paper.date_precision == "month" or len(parts) == 2:
+        return f"{month} {parts[0]} ({paper.date}, to the month)"
+    if paper.date_inferred:
+        return (f"{month} {parts[2]} (printed '{short} {parts[2]}'; {paper.date}: the page prints no year for this "
+                "year's entries)")
+    return f"{month} {parts[2]}, {parts[0]} ({short} {parts[2]}, {parts[0]}; {paper.date})"
+
+
+def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str:
+    """The field of one paper as the page prints it; for 'affiliation', `marks` narrows to those institutes."""
+    title = paper.title
+    if field == "authors":
+        if not paper.authors:
+            return f"The page lists no authors for {title}."
+        more = " (the page cuts the list with 'et al.')" if paper.authors_truncated else ""
+        copied = " The page prints the same list for an earlier entry; it may be copied." \
+            if paper.authors_duplicate_of else ""
+        return f"{title} is by {paper.author_line()}{more}.{copied}"
+    if field in ("first_author", "last_author"):
+        if not paper.authors:
+            return f"The page lists no authors for {title}."
+        if field == "last_author" and paper.authors_truncated:
+            return f"The page cuts the author list of {title} with 'et al.' after {paper.author_line()}: its last " \
+                   "author is not printed."
+        who = paper.authors[0 if field == "first_author" else -1].name
+        return f"The {field.split('_')[0]} author of {title} is {who} (authors: {paper.author_line()})."
+    if field == "page_count":
+        return f"{title} has {paper.page_count} pages (the PDF read)." if paper.page_count else \
+            f"The library holds no PDF of {title}, so no page count."
+    if field == "arxiv":
+        stamp = paper.arxiv.id if paper.arxiv else paper.arxiv_id
+        found = [f"arXiv:{stamp}"] if stamp else []
+        found += [f"DOI {paper.doi}"] if paper.doi else []
+        return f"{title}: {', '.join(found)}." if found else f"The page prints no arXiv id or DOI for {title}."
+    if field == "author_count":
+        return f"{title} lists {paper.author_count} authors."
+    if field == "date":
+        if not paper.date:
+            return f"The page gives no date for {title}."
+        if venue_year_only(paper):
+            return f"The page gives no date for {title}; it is listed at {paper.venue} (the year is the venue's)."
+        return f"{title} is dated {printed_date(paper)}."
+    if field == "category":
+        if not paper.category:
+            return f"The page gives no category for {title}."
+        name = category_name(paper.category)
+        return f"{title} is in {paper.category}" + (f" ({name})." if name else ".")
+    if field == "affiliation":
+        marked = [f"{a.name} ({a.affiliation})" for a in paper.authors if a.affiliation
+                  and (not marks or a.affiliation in marks)]
+        if not marked and paper.organisations:  # a PDF prints its affiliations, not a legend's mark
+            return f"{title}: affiliations printed: {organisations_line(paper)}."
+        if not marked:
+            return f"No author of {title} carries the page's affiliation mark."
+        of = f" of {len(paper.authors)}" + (" printed" if paper.authors_truncated else "")
+        return f"{title}: {len(marked)}{of} authors marked as affiliated: {', '.join(marked)}."
+    value = {"organisation": organisations_line(paper), "section": paper.section, "venue": paper.venue,
+             "page": "; ".join(page_label(s) for s in paper.sources)}.get(field)
+    return f"{title}: {field} {value}." if value else f"The page gives no {field} for {title}."
+
+
+def n_papers(n: int) -> str:
+    return f"{n} paper" if n == 1 else f"{n} papers"
