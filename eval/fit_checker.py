@@ -115,25 +115,32 @@ def run_time_verdicts(model: CheckerModel, probs: np.ndarray, shown: np.ndarray,
     return np.array(out)
 
 
-def choose_threshold(p_supported: np.ndarray, truth: np.ndarray, passed_at=None) -> float:
+def choose_threshold(p_supported: np.ndarray, truth: np.ndarray, passed_at=None, priority: str = "precision") -> float:
     """The pass threshold, from out-of-fold P(supported) of the dev claims (or `passed_at(t)`: which claims
     pass at threshold t, when that takes more than one span's probability).
 
     If one threshold meets both targets (precision of what passes >= 0.95, >= 0.70 of supported claims
-    passed), the lowest such; otherwise the one that best balances them: the largest min(precision / 0.95,
-    passed / 0.70), so that neither figure is bought entirely with the other.
+    passed), the lowest such. Otherwise, by the issue's priority (trust first): the lowest threshold from
+    which precision holds >= 0.95 at every higher threshold too (a single lucky threshold does not count);
+    failing that, or with priority "balanced", the one that best balances them: the largest
+    min(precision / 0.95, passed / 0.70), so that neither figure is bought entirely with the other.
     """
-    best, best_score = 0.5, -1.0
-    for t in np.arange(0.30, 0.96, 0.01):
+    best, best_score, points = 0.5, -1.0, []
+    for t in np.arange(0.30, 0.99, 0.01):
         passed = p_supported >= t if passed_at is None else passed_at(t)
         if passed.sum() < 5:
             continue
         precision, recall = (truth[passed] == 0).mean(), passed[truth == 0].mean()
         if precision >= TARGET_PRECISION and recall >= TARGET_PASSED:
             return round(float(t), 2)
+        points.append((round(float(t), 2), precision))
         score = min(precision / TARGET_PRECISION, recall / TARGET_PASSED)
         if score > best_score:
             best, best_score = round(float(t), 2), score
+    if priority == "precision":
+        holding = [t for i, (t, _) in enumerate(points) if all(p >= TARGET_PRECISION for _, p in points[i:])]
+        if holding:
+            return holding[0]
     return best
 
 
@@ -152,6 +159,9 @@ def main() -> None:
                         help="Fit on the structural signals and the cosine only (the checker then skips the cross-encoder).")
     parser.add_argument("--decision", choices=DECISIONS, default="closest",
                         help="How the candidate spans' verdicts make the claim's (rag/checking/checker.py decide).")
+    parser.add_argument("--priority", choices=("precision", "balanced"), default="precision",
+                        help="When no threshold meets both targets: keep precision >= 0.95 (the trust promise) "
+                             "and pass what that allows, or balance the two.")
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--rows", type=Path, default=None,
                         help="Keep the feature rows in this .npz and reuse them (same features) to refit quickly.")
@@ -204,14 +214,14 @@ def main() -> None:
     for rule in DECISIONS:  # every rule is reported, the chosen one is saved
         def verdicts_at(t, rule=rule):
             return run_time_verdicts(model, oof, dev_shown, t, rule)
-        t = choose_threshold(None, dev_y, passed_at=lambda t, v=verdicts_at: v(t) == 0)
+        t = choose_threshold(None, dev_y, passed_at=lambda t, v=verdicts_at: v(t) == 0, priority=args.priority)
         results[rule] = (t, summary(verdicts_at(t), dev_y), verdicts_at)
         print(f"  rule {rule}: threshold {t:.2f}, out of fold {results[rule][1]}", file=sys.stderr)
     threshold, figures, verdicts_at = results[args.decision]
     curve = []
     for t in np.arange(0.3, 0.96, 0.05):  # the risk-coverage trade-off the threshold was picked from
         curve.append({"threshold": round(float(t), 2), **summary(verdicts_at(t), dev_y)})
-    model.meta = {"folds": "5, grouped by paper", "rule_made_rows": int(len(syn_y)), "rule_weight": args.rule_weight,
+    model.meta = {"folds": "5, grouped by paper", "priority": args.priority, "rule_made_rows": int(len(syn_y)), "rule_weight": args.rule_weight,
                   "dev_weight": args.dev_weight, "l2": args.l2, "dev_rows": int(len(dev_y)),
                   "dev_files": [str(p) for p in args.dev], "target_precision": TARGET_PRECISION,
                   "dev_out_of_fold": figures, "dev_out_of_fold_by_kind": by_kind(verdicts_at(threshold), dev_y, kinds),

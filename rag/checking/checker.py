@@ -18,6 +18,7 @@ import numpy as np
 
 from rag.checking import signals
 from rag.checking.alignment import ALIGNMENT_FEATURES, WordVectors, alignment_features
+from rag.checking.backing import BACKING_FEATURES, backing_features
 from rag.checking.crossencoder import CrossEncoder, load_crossencoder
 from rag.checking.model import CheckerModel, CheckerModelError, load_model
 from rag.embedding import Embedder
@@ -25,11 +26,14 @@ from rag.embedding import Embedder
 FEATURES = ["cosine", "overlap_span", "overlap_paper", "own_words", "negation_flip", "negation_flip_close",
             "numbers_missing", "numbers_conflict", "names_missing", "names_swapped", "direction_flip",
             "polarity_flip", "quantifier_overclaim", "quantifier_hedged", "novel_words", "order_discord",
-            "ce_supported", "ce_contradicted", *ALIGNMENT_FEATURES]
+            "ce_supported", "ce_contradicted", *ALIGNMENT_FEATURES, *BACKING_FEATURES]
 CANDIDATES = 3  # closest sentences the model reads; `decide` (the rule the fit chose and scored) combines them
 # A contradiction must point at something in the text: without one of these it is at most "not stated".
-CONTRADICTION_SIGNALS = ("negation_flip", "numbers_conflict", "names_swapped", "direction_flip", "polarity_flip",
-                         "quantifier_overclaim", "order_discord")
+# Word-order discord and "the span names something else" are not among them: on the dev claims each fired on
+# as many true paraphrases as contradictions (order_discord on 84 of 166 supported claims), which let the
+# contradicted class take true claims. A slot swap (rag/checking/backing.py) is the precise form of the latter.
+CONTRADICTION_SIGNALS = ("negation_flip", "numbers_conflict", "slot_swap", "role_swap", "direction_flip",
+                         "polarity_flip", "quantifier_overclaim")
 
 
 @dataclass
@@ -89,7 +93,8 @@ def features(claim: str, span: str, window: str, passages: Passages, cosine: flo
             "polarity_flip": signals.polarity_flip(claim, span), "quantifier_overclaim": overclaim,
             "quantifier_hedged": hedged, "novel_words": 1.0 - overlap_paper,
             "order_discord": signals.order_discord(claim, span), **_ce_features(ce),
-            **alignment_features(claim, span, vectors, title)}
+            **alignment_features(claim, span, vectors, title),
+            **backing_features(claim, span, window, passages.text, vectors, title)}
 
 
 def _ce_features(p: np.ndarray | None) -> dict[str, float]:
@@ -131,7 +136,8 @@ class Checker:
         # The cross-encoder runs only when the fitted model weighs it (fit_checker decides on dev claims).
         self.reads_pairs = "ce_supported" in self.model.features
         # Word alignment embeds the claim's and the span's words: only when the fitted model weighs it.
-        self.word_vectors = WordVectors(embedder) if "align_mean" in self.model.features else None
+        aligns = {"align_mean", "align_min", "unbacked_aligned"} & set(self.model.features)
+        self.word_vectors = WordVectors(embedder) if aligns else None
         self._crossencoder = crossencoder
 
     @property

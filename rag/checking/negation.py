@@ -54,19 +54,21 @@ def scoped_negations(text: str, other: str, width: int = 5) -> int:
 def negation_flip(claim: str, span: str) -> float:
     """1 when the claim and the span disagree in polarity about what they share: one negates it, the other not.
 
-    Read from negations in scope, plus prefix antonyms: the claim says 'unstable' where
-    the span says 'stable' (and never 'unstable'), or the other way round.
+    Read from negations in scope (by presence, or by count: "cannot ... without" against "can ... without"),
+    plus prefix antonyms: the claim says 'unstable' where the span says 'stable' (and never 'unstable').
+    Each reading can show the flip on its own: "is incompatible ... and requires" against "is compatible
+    ... and does not require" holds two flips, which must not cancel out.
     """
-    # Presence, not parity: a span that negates twice around the shared words ("did not observe ... without")
-    # is still a negative statement about them.
-    flip = bool(scoped_negations(claim, span)) != bool(scoped_negations(span, claim))
+    # Presence: a span that negates twice around the shared words ("did not observe ... without") is still a
+    # negative statement about them. Count: the claim adds a negation to a sentence that already has one.
+    mine, theirs = scoped_negations(claim, span), scoped_negations(span, claim)
+    flip = bool(mine) != bool(theirs) or mine != theirs
     claim_words, span_words = set(tokens(claim)), set(tokens(span))
     for a, b in ((claim_words, span_words), (span_words, claim_words)):
         for word in a - b:
             match = _PREFIX_WORDS.match(word)
             if match and match.group(2) in b:
-                flip = not flip
-                break
+                flip = True
     return 1.0 if flip else 0.0
 
 
@@ -78,8 +80,10 @@ _DIRECTIONS = [
     ("wider widest broader broadest wide broad", "narrower narrowest narrow"),
     ("improve improves improved improving improvement improvements", "degrade degrades degraded degrading "
      "degradation worsen worsens worsened hurt hurts harm harms"),
-    ("increase increases increased increasing raise raises raised grow grows grew", "decrease decreases decreased "
-     "decreasing reduce reduces reduced reducing reduction lower lowers lowered cut cuts drop drops dropped"),
+    ("increase increases increased increasing raise raises raised grow grows grew rise rises rose rising",
+     "decrease decreases decreased decreasing reduce reduces reduced reducing reduction lower lowers lowered cut cuts "
+     "drop drops dropped fall falls fell falling"),
+    ("good", "poor bad"),
     ("higher highest high", "lower lowest low"),
     ("faster fastest accelerate accelerates accelerated speedup speed-up speeds", "slower slowest slow slows "
      "slowed slowdown"),
