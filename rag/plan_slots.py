@@ -49,13 +49,13 @@ def tokens(q: Question) -> list[Token]:
         start, end = m.start(), m.end() - len(m.group(0)) + len(m.group(0).rstrip(".'-"))
         left = q.text[start:end].strip()
         word = m.group(0)[: end - start].casefold()
-        if not left:
+        w = left.casefold().strip("-'")
+        frame = w in FRAME or w.removesuffix("'s") in FRAME or w in NUMBER_WORDS or w.isdigit()
+        if not left or frame and left != q.folded[start:end].strip():  # all of it grounded, or 'DeepMind-tagged'
             kinds = [kind for a, b, kind in q.spans if a < end and start < b]
             state = kinds[0] if kinds else "value"
         else:
-            w = left.casefold()
-            state = "frame" if (w.strip("'") in FRAME or w.removesuffix("'s") in FRAME or w in NUMBER_WORDS
-                                or w.isdigit()) else "residual"
+            state = "frame" if frame else "residual"
         out.append(Token(start, end, word, state))
     return out
 
@@ -87,7 +87,22 @@ def _verb_slot(toks: list[Token], i: int) -> str | None:
         return subject
     if _before_agent(toks, i):
         return "person"
+    if _request(toks, i):
+        return "request"
     return "papers" if _before_place(toks, i) else None
+
+
+def _request(toks: list[Token], i: int) -> bool:
+    """'Pull up the DeepMind-tagged papers', 'Fetch everything by X': a verb opening the sentence (after 'please'),
+    whose object is papers, all of them or a grounded value's."""
+    j = i - 1
+    while j >= 0 and toks[j].word in ("please", "can", "could", "would", "you", "kindly", "just"):
+        j -= 1
+    if j >= 0:
+        return False
+    rest = toks[i + 1:]
+    return any(t.word in _HEADS - {"what", "which", "that"} for t in rest) and \
+        any(t.state in ("value", "person") or t.word in ("all", "every", "everything") for t in rest)
 
 
 def _left(toks: list[Token], i: int) -> int:

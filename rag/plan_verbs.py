@@ -19,7 +19,8 @@ import numpy as np
 if TYPE_CHECKING:
     from rag.embedding import Embedder
 
-# One sentence per subject of the verb: a person ('did X ___'), the papers ('papers ___ in 2023'), one paper.
+# One sentence per subject of the verb: a person ('did X ___'), the papers ('papers ___ in 2023'), a request
+# ('___ the Mila papers'), one paper.
 _TEMPLATES = {
     "person": ("Which papers did the researcher {}?",
                ["write", "publish", "post", "release", "author", "work on", "produce", "put out", "create", "co-author",
@@ -30,6 +31,10 @@ _TEMPLATES = {
                ["posted", "published", "released", "written", "put out", "uploaded", "submitted", "presented"],
                ["cited", "reviewed", "mentioned", "rejected", "funded", "criticised", "retracted", "read",
                 "withdrawn", "reproduced", "evaluated"]),
+    "request": ("Please {} the papers.",
+                ["show", "list", "give me", "find", "display", "bring up", "name"],
+                ["summarise", "explain", "compare", "translate", "review", "critique", "rank", "cite", "read",
+                 "evaluate"]),
     "title": ("When did the paper {}?",
               ["come out", "appear", "get posted", "get published", "get released", "go online"],
               ["get cited", "get reviewed", "get rejected", "get retracted", "get criticised", "get funded"]),

@@ -45,6 +45,10 @@ SAME_AS = [
     ("Which papers are older than 2018?", "Which papers came out before 2018?"),
     ("Which of Dinghuai Zhang's papers are newer than 2022?", "Which papers by Dinghuai Zhang are from after 2022?"),
     ("What did Aaron Courville put out this year (2025)?", "Which papers by Aaron Courville are from 2025?"),
+    # A request opening the sentence
+    ("Pull up the DeepMind-tagged papers.", "Which papers carry the DeepMind tag?"),
+    ("Please fetch Max Schwarzer's papers.", "Papers by Max Schwarzer?"),
+    ("Grab all papers from 2024.", "Which papers are from 2024?"),
 ]
 
 
@@ -64,6 +68,9 @@ NOT_MAKING = [
     "Which papers did Aaron Courville critique in 2022?",
     "When did TokMem get retracted?",
     "Which papers has Nikolay Malkin refuted?",
+    "Summarise the Mila papers.",
+    "Translate the 2023 papers.",
+    "Explain Max Schwarzer's papers.",
 ]
 
 
