@@ -190,7 +190,7 @@ def collect(datasets: list[Path]) -> list[dict]:
                          "group": (q.gold_titles or [about.get(q.id) or q.id])[0],
                          # what rag/containment.py reads, so that its signals can be recomputed from the rows
                          "question": q.question, "content": words, "df": {w: stats.df.get(w, 0) for w in words},
-                         "chunks": stats.chunks, "shown": [vars(item) | {"sentences": list(item.sentences), "stated": None, "abstract": None}
+                         "chunks": stats.chunks, "shown": [vars(item) | {"sentences": list(item.sentences), "abstract": None}
                                                            for item in shown_of(evidence, hits)],
                          "answer_type": signals.answer_type, "features": signals.values,
                          "names_metadata": signals.names_metadata,

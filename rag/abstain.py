@@ -16,7 +16,7 @@ from rag.answerability import LibraryStats, Model, Signals, content_words, expla
 from rag.answering_scorer import AnswerScorer, load_scorer
 from rag.config import AnswerabilitySettings
 from rag.asked import asks_for_papers, asks_for_several_papers, focus_words
-from rag.containment import Shown, containment_signals, holding_papers, idf_of, stems_of
+from rag.containment import Shown, containment_signals, holding_papers, idf_of
 from rag.records import Evidence, Hit
 from rag.text import word_tokens
 
@@ -32,7 +32,7 @@ class Assessor:
         self._model = model
         self._scorer = scorer
         self._stats: tuple[object, LibraryStats] | None = None
-        self._texts: tuple[object, dict[str, tuple[frozenset[str], str]]] | None = None
+        self._abstracts: tuple[object, dict[str, str]] | None = None
 
     @property
     def model(self) -> Model:
@@ -55,19 +55,17 @@ class Assessor:
             self._stats = (snapshot, LibraryStats(*snapshot.document_frequencies()))  # a shared copy: from its BM25
         return self._stats[1]
 
-    def texts(self, paper_ids: set[str]) -> dict[str, tuple[frozenset[str], str]]:
-        """Each paper's whole-text stems (what it says anywhere) and its abstract, kept per snapshot."""
+    def abstracts(self, paper_ids: set[str]) -> dict[str, str]:
+        """Each paper's abstract (what it is about, for a question asking for papers), kept per snapshot."""
         snapshot = self.library.snapshot
-        if self._texts is None or self._texts[0] is not snapshot:
-            self._texts = (snapshot, {})
-        cache = self._texts[1]
+        if self._abstracts is None or self._abstracts[0] is not snapshot:
+            self._abstracts = (snapshot, {})
+        cache = self._abstracts[1]
         missing = paper_ids - cache.keys()
         if missing:
             by_paper = self.library.view().chunks_by_paper
             for pid in missing:
-                chunks = by_paper.get(pid, [])
-                cache[pid] = (stems_of(" ".join(c.passage for c in chunks)),
-                              " ".join(c.passage for c in chunks if c.kind == "abstract"))
+                cache[pid] = " ".join(c.passage for c in by_paper.get(pid, []) if c.kind == "abstract")
         return {pid: cache[pid] for pid in paper_ids}
 
     def signals(self, question: str, evidence: list[Evidence], hits: list[Hit]) -> Signals:
@@ -82,11 +80,16 @@ class Assessor:
         wanted = "answer_score" in self.model.features
         answer = self.scorer.best(question, evidence) if evidence and wanted else 0.0
         signals = features(question, evidence, hits, self.stats(), scores, named, answer_score=answer)
-        texts = self.texts({e.paper.paper_id for e in evidence} | {h.paper.paper_id for h in hits})
-        signals.values.update(evidence_containment(question, signals.answer_type, evidence, hits, self.stats(), texts))
+        if hits:
+            # The closest passage of the retrieved papers, whichever of their passages fusion kept: how close the
+            # library comes to the question, not which chunk BM25 happened to favour (one filtered vector query).
+            closest = view.chunk_scores(question, [h.paper.paper_id for h in hits], n=1)
+            signals.values["dense_top"] = max([*closest.values(), signals.values["dense_top"]])
+        signals.values.update(evidence_containment(question, signals.answer_type, evidence, hits, self.stats()))
         if asks_for_papers(question):
-            shown = shown_of(evidence, hits, texts)
-            signals.values["dense_margin"] = set_margin(question, shown, hits, self.stats(), texts)
+            abstracts = self.abstracts({h.paper.paper_id for h in hits})
+            shown = shown_of(evidence, hits, abstracts)
+            signals.values["dense_margin"] = set_margin(question, shown, hits, self.stats(), abstracts)
             if asks_for_several_papers(question):
                 # The papers whose abstract holds the question's topic: the answer lists them (rag/answer.py).
                 idf = idf_of(content_words(question), self.stats().df, self.stats().chunks)
@@ -113,13 +116,11 @@ def _given(value: float | None, fitted: float) -> float:
     return fitted if value is None else value
 
 
-def shown_of(evidence: list[Evidence], hits: list[Hit],
-             texts: dict[str, tuple[frozenset[str], str]] | None = None) -> list[Shown]:
-    """Each evidence passage with the text of every retrieved chunk of its paper (and, when given, the stems of its
-    whole text and its abstract)."""
-    retrieved, texts = _retrieved(hits), texts or {}
+def shown_of(evidence: list[Evidence], hits: list[Hit], abstracts: dict[str, str] | None = None) -> list[Shown]:
+    """Each evidence passage with the text of every retrieved chunk of its paper (and its abstract, when given)."""
+    retrieved, abstracts = _retrieved(hits), abstracts or {}
     return [Shown(e.paper.paper_id, e.paper.title, tuple(e.sentences), " ".join(retrieved.get(e.paper.paper_id, [])),
-                  *texts.get(e.paper.paper_id, (None, None))) for e in evidence]
+                  abstracts.get(e.paper.paper_id)) for e in evidence]
 
 
 def _retrieved(hits: list[Hit]) -> dict[str, list[str]]:
@@ -130,17 +131,16 @@ def _retrieved(hits: list[Hit]) -> dict[str, list[str]]:
     return out
 
 
-def evidence_containment(question: str, kind: str, evidence: list[Evidence], hits: list[Hit], stats: LibraryStats,
-                         texts: dict[str, tuple[frozenset[str], str]] | None = None) -> dict[str, float]:
+def evidence_containment(question: str, kind: str, evidence: list[Evidence], hits: list[Hit],
+                         stats: LibraryStats) -> dict[str, float]:
     """rag/containment.py's signals for this question's evidence."""
-    return containment_signals(question, content_words(question), shown_of(evidence, hits, texts), stats.df,
-                               stats.chunks,
+    return containment_signals(question, content_words(question), shown_of(evidence, hits), stats.df, stats.chunks,
                                lambda sentence: has_candidate(kind, sentence, question),
                                focus=focus_words(question), papers=asks_for_papers(question))
 
 
 def set_margin(question: str, shown: list[Shown], hits: list[Hit], stats: LibraryStats,
-               texts: dict[str, tuple[frozenset[str], str]]) -> float:
+               abstracts: dict[str, str]) -> float:
     """For a question asking for papers: the top paper's cosine over the best paper that does not hold the topic.
 
     Several papers on the topic are the answer, not rivals: the margin that says "one clear match" for a
@@ -150,7 +150,7 @@ def set_margin(question: str, shown: list[Shown], hits: list[Hit], stats: Librar
     idf = idf_of(content, stats.df, stats.chunks)
     by_id = {item.paper_id: item for item in shown}
     titles = {hit.paper.paper_id: hit.paper.title for hit in hits}
-    candidates = [by_id.get(pid) or Shown(pid, titles[pid], (), " ".join(passages), *texts.get(pid, (None, None)))
+    candidates = [by_id.get(pid) or Shown(pid, titles[pid], (), " ".join(passages), abstracts.get(pid))
                   for pid, passages in _retrieved(hits).items()]
     holding = holding_papers(content, candidates, idf)
     best: dict[str, float] = {}

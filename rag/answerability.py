@@ -34,8 +34,10 @@ MODEL_PATH = ANSWERABILITY_MODEL  # the shipped fit; Settings.answerability.mode
 
 # The candidates of backward elimination on cross-validated log-loss over the development sets (eval/README.md);
 # the fit keeps a subset. The best sentence's cosine, the selector's relevance and a typed-coverage score were
-# measured too and added nothing. The top dense score added nothing on the first 140 questions; on the 408 of
-# rounds 1 and 2 it is the strongest single gain (CV log-loss 0.414 -> 0.344).
+# measured too and added nothing; the share of the question's words the evidence paper never uses anywhere was
+# kept by the elimination with a weight of the wrong sign (more unused words, more answerable) and removed. The top
+# dense score added nothing on the first 140 questions; on the 408 of rounds 1 and 2 it is the strongest single
+# gain (CV log-loss 0.414 -> 0.344).
 FEATURES = (
     "coverage",           # share of the question's content words (title words aside) in the best shown passage
     "dense_margin",       # cosine of the top dense hit minus the next paper's: one clear match, or a crowd

@@ -31,8 +31,6 @@ CONTAINMENT_FEATURES = (
     "focus_gap",          # the attribute asked (rag/asked.py: "dropout rate") missing from every sentence with a candidate
     "focus_absent",       # the attribute asked missing from the retrieved passages of the evidence papers
     "papers_holding",     # a question for papers: share of the (≤ 3) shown papers whose title and text hold its topic
-    "focus_unstated",     # the attribute asked missing from the whole text of the evidence paper that holds most of it
-    "specific_unstated",  # the question's specific words missing from the whole text of the evidence paper (idf share)
 )
 # A paper holds a question's topic when its title and retrieved text hold this idf share of the question's words.
 HOLDING_SHARE = 0.5
@@ -51,17 +49,12 @@ class Shown:
     title: str
     sentences: tuple[str, ...]
     retrieved: str = ""  # the text of every retrieved chunk of this paper
-    stated: frozenset[str] | None = None  # the stems of the paper's whole text (None: not known)
     abstract: str | None = None  # the paper's abstract (None: not known)
 
 
 def _stems(text: str) -> set[str]:
     return {w[:6] for w in word_tokens(text)}
 
-
-def stems_of(text: str) -> frozenset[str]:
-    """The word stems a text uses, as the signals compare them (a paper's `Shown.stated`)."""
-    return frozenset(_stems(text))
 
 
 def specific_words(content: list[str], title: str) -> list[str]:
@@ -155,7 +148,6 @@ def containment_signals(question: str, content: list[str], shown: list[Shown], d
         everywhere = _stems(" ".join([item.retrieved, *sentences])) | title
         values["specific_in_paper"] = max(values["specific_in_paper"], _share(specific, everywhere, idf))
     values["premise_conflict"] = premise_conflict(question, [s for item in shown for s in item.sentences])
-    _unstated(values, content, focus, shown, idf, papers)
     if papers and shown:
         distinct = list({item.paper_id: item for item in shown}.values())
         values["papers_holding"] = len(holding_papers(content, distinct, idf)) / len(distinct)
@@ -172,16 +164,3 @@ def _focus_signals(held: float, anywhere: float, focus: list[str], item: Shown, 
             held = max(held, _share(focus, _stems(" ".join(sentences[max(0, i - 1): i + 2])), idf))
     return held, max(anywhere, _share(focus, _stems(" ".join([item.retrieved, *sentences])), idf))
 
-
-def _unstated(values: dict[str, float], content: list[str], focus: list[str], shown: list[Shown],
-              idf: dict[str, float], papers: bool) -> None:
-    """What the evidence papers never say anywhere in their text: a detail the paper does not give. The best
-    paper decides (the least missing); papers whose text is unknown count as saying everything."""
-    texts = [item for item in shown if item.stated is not None]
-    if not texts:
-        return
-    missing = lambda words, item: 1 - _share(words, item.stated | _stems(item.title), idf)  # noqa: E731
-    if focus:
-        values["focus_unstated"] = min(missing(focus, item) for item in texts)
-    values["specific_unstated"] = min(missing(content if papers else specific_words(content, item.title), item)
-                                      for item in texts)
