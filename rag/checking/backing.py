@@ -78,7 +78,7 @@ def pieces(text: str) -> list[tuple[str, str]]:
 
 def _starts_sentence(text: str, start: int) -> bool:
     before = text[:start].rstrip()
-    return not before or before[-1] in ".:;!?(\"“"
+    return not before or before[-1] in ".:;!?\"“"  # after "(" a capital is a name: "(Citeomatic in this case)"
 
 
 def _stem(word: str) -> str:
@@ -171,7 +171,7 @@ def slot_swaps(claim: str, span: str, ignore: str = "") -> int:
     return swaps
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=32)
 def _paper_index(paper: str) -> tuple[frozenset[str], frozenset[str], frozenset[float]]:
     """A paper's words, stems and number values, read once per paper (a PDF is tens of thousands of words)."""
     words = frozenset(w for w, _ in pieces(paper))

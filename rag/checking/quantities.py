@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rag.checking.words import tokens
 from rag.text import word_tokens
@@ -35,8 +36,11 @@ class Quantity:
     context: frozenset[str] = frozenset()  # content words around it: what quantity it is
 
 
-def quantities(text: str) -> list[Quantity]:
-    """Numbers with their unit: '1.9x' -> 1.9 x, '7B' -> 7e9, '12%' -> 12 %, 'twice' -> 2 x."""
+@lru_cache(maxsize=256)
+def quantities(text: str) -> tuple[Quantity, ...]:
+    """Numbers with their unit: '1.9x' -> 1.9 x, '7B' -> 7e9, '12%' -> 12 %, 'twice' -> 2 x.
+
+    Cached: every claim about a paper reads the paper's numbers again."""
     out = []
     for match in _NUM.finditer(text):
         raw, unit = match.group(1).replace(",", ""), (match.group(2) or "").casefold()
@@ -53,12 +57,14 @@ def quantities(text: str) -> list[Quantity]:
         word = match.group(1).casefold()
         out.append(Quantity(float(_WORD_NUMBERS[word]), "x" if word in ("twice", "double", "triple") else "", 0,
                             _around(text, match.start(), match.end())))
-    return out
+    return tuple(out)
 
 
-def _around(text: str, start: int, end: int, width: int = 4) -> frozenset[str]:
-    before = word_tokens(text[:start])[-width:]
-    after = word_tokens(text[end:])[:width]
+def _around(text: str, start: int, end: int, width: int = 4, reach: int = 200) -> frozenset[str]:
+    # A bounded reach: tokenising the whole prefix of a 40-page paper for each of its numbers took most of a
+    # check's time. The reach's first (possibly cut) token is never among the last `width` of 200 characters.
+    before = word_tokens(text[max(0, start - reach):start])[-width:]
+    after = word_tokens(text[end:end + reach])[:width]
     return frozenset(w for w in before + after if not w.isdigit())
 
 
