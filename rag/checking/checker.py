@@ -2,7 +2,8 @@
 
 The claim is compared with its closest sentences (cosine of the MiniLM embeddings + word overlap);
 for each of them, the trained cross-encoder's reading of (claim, sentence)
-(rag/checking/crossencoder.py), the structural signals (rag/checking/signals.py) and the cosine go
+(rag/checking/crossencoder.py), the structural signals (rag/checking/signals.py), whether each specific
+piece of the claim is backed or swapped (rag/checking/backing.py) and the cosine go
 through the calibrated model (rag/checking/model.py), and `decide` makes one verdict of them by the
 rule stored with the model — the rule the fit scored its cross-validation with (now: each paper's
 closest sentence decides, so a contradicted claim cannot pass through a neighbour sharing its words). A claim with too few words of its own — it
@@ -112,10 +113,13 @@ def reason_for(verdict: str, f: dict[str, float]) -> str:
     ordered = [("negation_flip", "the passage says the opposite (negation)"),
                ("numbers_conflict", "the passage gives another number"),
                ("direction_flip", "the passage says the opposite direction"),
+               ("slot_swap", "the passage has another name, number or direction in that place"),
+               ("role_swap", "the passage gives the roles the other way round"),
                ("names_swapped", "the passage names something else there"),
                ("quantifier_overclaim", "the passage does not say it always / for all"),
                ("names_missing", "it names something the paper never mentions"),
-               ("numbers_missing", "it gives a number the paper never states")]
+               ("numbers_missing", "it gives a number the paper never states"),
+               ("items_unbacked", "it names or counts something the passage does not")]
     for name, text in ordered:
         if f.get(name):
             return text
