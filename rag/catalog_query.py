@@ -12,6 +12,7 @@ import time
 from typing import TYPE_CHECKING
 
 from rag.catalog import Catalog, by_author, describe, page_label
+from rag.catalog_fields import BY_NAME, by_number
 from rag.catalog_sort import by_author_count, by_date, grouped
 from rag.catalog_text import Result, headline, n_papers
 from rag.filters import Filters
@@ -42,6 +43,8 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
         groups, ranked = grouped(selected, plan_.group or "", plan_.pick, marks[0] if len(marks) == 1 else None)
         return Result(plan_, ranked.rows, [], notes + ranked.notes, groups)
     if plan_.op in ("first", "last"):
+        if plan_.key in BY_NAME:  # a printed number: 'the highest score'
+            return Result(plan_, by_number(selected, plan_.key, plan_.op == "last", plan_.limit), [], notes)
         ranked = by_author_count(selected, plan_.op == "last", plan_.limit, plan_.nth) if plan_.key == "authors" \
             else by_date(selected, plan_.op == "last", plan_.full_date, plan_.limit, plan_.nth)
         return Result(plan_, ranked.rows, ranked.extra, notes + ranked.notes)

@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from rag.catalog import organisations_line, page_label
+from rag.catalog_fields import BY_NAME
 from rag.plan_terms import venue_year_only
 from rag.planner import Plan
 from rag.records import Paper
@@ -69,6 +70,13 @@ def _headline(result: Result) -> str:
             return f"{len(result.groups)} {kind}{scope}, with their papers: {counts}."
         word = "most" if plan_.pick == "most" else "fewest"
         return f"The {plan_.group} with the {word} papers{scope}: {counts}."
+    if plan_.op in ("first", "last") and plan_.key in BY_NAME:
+        field = BY_NAME[plan_.key]
+        if not result.rows:
+            return f"No paper with a printed {field.label} matches {what}."
+        word = "highest" if plan_.op == "last" else "lowest"
+        listed = "; ".join(f"{p.title} ({field.label} {field.number(p):g})" for p in result.rows)  # type: ignore[misc]
+        return f"The {word} {field.label}{scope}: {listed}."
     if plan_.op in ("first", "last") and plan_.key == "authors":
         if not result.rows:
             return f"No paper with a printed author list matches {what}."
@@ -131,6 +139,8 @@ def printed_date(paper: Paper) -> str:
 def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str:
     """The field of one paper as the page prints it; for 'affiliation', `marks` narrows to those institutes."""
     title = paper.title
+    if field.startswith("badge:"):
+        return BY_NAME[field.removeprefix("badge:")].value(paper)
     if field == "authors":
         if not paper.authors:
             return f"The page lists no authors for {title}."

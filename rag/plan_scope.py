@@ -23,7 +23,7 @@ _BOUNDARY = r"[?,;:!]|\.(?!\w)|\b(?:but|that|which|who|whose|where|when)\b"  # '
 _JOINERS = {"or", "nor", "either", "neither"}
 _FIELD_NOUNS = {"tag", "tags", "label", "labels", "mark", "marks", "list", "lists", "author", "authors", "co-author",
                 "co-authors", "coauthors", "paper", "papers", "ones", "entries", "category", "categories", "date",
-                "dates", "section", "page", "listed", "given", "printed", "shown"}
+                "dates", "section", "page", "listed", "given", "printed", "shown", "link", "links", "badge", "badges"}
 
 # Fields a paper has one value of: two values named for one of them mean either ('CL and CV papers').
 _SINGLE_VALUED = {"category", "organisation", "section", "venue", "page"}
@@ -146,7 +146,7 @@ def group_by(q: Question) -> tuple[str, str] | None:
 
 
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
-_SORT_WORDS = r"(?:most\s+recent|newest|latest|oldest|earliest|longest|shortest|most|fewest)"
+_SORT_WORDS = r"(?:most\s+recent|newest|latest|oldest|earliest|longest|shortest|most|fewest|highest|lowest)"
 
 
 def top(q: Question) -> tuple[int | None, int | None]:

@@ -44,6 +44,8 @@ co-written cowritten co-write co-writes everything anything marked mark marks st
 categorized categorised classified filed labelled labeled tagged associated linked belonging listed
 we us something thing things stuff old older newer id ids identifier identifiers doi institutions else share shares sharing
 fraction percentage percent proportion part ratio
+actually really own printed displayed display displays visible some somewhere elsewhere else spread occupy occupies
+proceedings too line
 """.split())
 
 
@@ -56,12 +58,15 @@ class Condition:
     label: str
     test: object = field(repr=False, default=None)  # Callable[[Paper], bool]
     wider: object = field(repr=False, default=None)  # for years: the same test counting a venue's year as a date
+    known_test: object = field(repr=False, default=None)  # whether the page prints the field (else KNOWN[field])
 
     def __call__(self, paper: Paper) -> bool:
         return bool(self.test(paper))  # type: ignore[operator]
 
     def known(self, paper: Paper) -> bool:
         """Whether the pages print this field for the paper, so that failing the test means 'no', not 'unknown'."""
+        if self.known_test is not None:
+            return bool(self.known_test(paper))  # type: ignore[operator]
         return KNOWN.get(self.field, lambda p: True)(paper)
 
     def negated(self) -> "Condition":
@@ -134,9 +139,16 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
     found = []
     year_now = (today or datetime.date.today()).year
     # 'this year', 'last year': relative to today, unless the question prints the year beside it ('this year (2026)').
-    for m in q.take(r"\b(this|the\s+current|last|the\s+previous|previous)\s+year\b(?:\s*\(\s*((?:19|20)\d\d)\s*\))?"):
-        year = int(m.group(2)) if m.group(2) else year_now if m.group(1).split()[-1].casefold() in ("this", "current") \
+    # 'across all years', 'any year', 'regardless of year': no condition, said beside a month ('October papers').
+    q.take(r"(?:,\s*)?\b(?:across|in|of|from|over)\s+(?:all|any|every)\s+(?:the\s+)?years?\b|\b(?:of\s+)?any\s+year\b|"
+           r"\bregardless\s+of\s+(?:the\s+)?year\b|\bwhatever\s+the\s+year\b")
+    for m in q.take(rf"(?:\b(before|prior\s+to|earlier\s+than|after|later\s+than|since|until|till|through|in)\s+{_MONTH}\s+(?:of\s+)?)?"
+                    r"\b(this|the\s+current|last|the\s+previous|previous)\s+year\b(?:\s*\(\s*((?:19|20)\d\d)\s*\))?"):
+        year = int(m.group(4)) if m.group(4) else year_now if m.group(3).split()[-1].casefold() in ("this", "current") \
             else year_now - 1
+        if m.group(2):  # 'before March this year': within that year, before its March
+            found.append(_within_year(year, _month_number(m.group(2)), m.group(1).casefold().split()[0]))
+            continue
         found.append(_years(year, year, f"year: {year}"))
     for m in q.take(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"):  # ISO: 2017-11-29
         found.append(_day(m.group(1), MONTHS[int(m.group(2)) - 1] if 1 <= int(m.group(2)) <= 12 else "jan",
@@ -195,10 +207,15 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
             found.append(_years(year, 9999, f"year: {year} or later"))
         else:
             found.append(_years(year, year, f"year: {year}"))
-    for m in list(re.finditer(rf"\b(?:in|during)\s+{_MONTH}(?![\w.]|\s*,?\s*\d)", q.text, re.I)):  # 'in June', any year
+    months = rf"\b(?:in|during|from)\s+{_MONTH}(?![\w.]|\s*,?\s*\d)|" \
+             r"\b((?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?(?=\s+(?:papers?|entries|preprints|ones|" \
+             r"publications|submissions|articles)\b)"  # 'October papers': a capitalised month as a modifier
+    for m in list(re.finditer(months, q.text, re.I)):  # 'in June', any year
+        if m.group(2) and not re.fullmatch(_MONTH, m.group(2), re.I):
+            continue
         if m.group(1) == "may" or m.group(1) == "mar":
             continue  # 'in may' is not a month a question names; 'May' is
-        month = _month_number(m.group(1))
+        month = _month_number(m.group(1) or m.group(2))
         q.take(re.escape(m.group(0)) + r"(?![\w.])")
         found.append(Condition("date", f"*-{month:02d}", f"posted: in {MONTHS[month - 1].title()} (any year)",
                                lambda p, x=f"-{month:02d}": bool(p.date) and p.date_precision != "year"
@@ -223,6 +240,16 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
         year = int(m.group(1))
         found.append(_years(year, year, f"year: {year}"))
     return found
+
+
+def _within_year(year: int, month: int, word: str) -> Condition:
+    """'before March this year' (January and February of it), 'since June this year', 'in May last year'."""
+    low, high = {"before": (1, month - 1), "prior": (1, month - 1), "earlier": (1, month - 1), "until": (1, month),
+                 "till": (1, month), "through": (1, month), "after": (month + 1, 12), "later": (month + 1, 12),
+                 "since": (month, 12)}.get(word, (month, month))
+    a, b = f"{year}-{low:02d}", f"{year}-{high:02d}"
+    return Condition("date", f"{a}..{b}", f"posted: {a} to {b}",
+                     lambda p: bool(p.date) and p.date_precision != "year" and a <= p.date[:7] <= b)
 
 
 def dated_year(paper: Paper) -> int | None:

@@ -11,6 +11,7 @@ import re
 
 from rag.authors import by_author
 from rag.catalog import Catalog, has_organisation, venue_names
+from rag.catalog_fields import presence as badges
 from rag.plan_terms import (_COMPARE, _COUNT, NUMBER_WORDS, Condition, Question, _number, author_count, dates,
                             fold)
 from rag.records import Paper, normalize_title
@@ -19,7 +20,8 @@ from rag.records import Paper, normalize_title
 def conditions(q: Question, catalog: Catalog) -> list[Condition]:
     """Every condition the text names, in an order where a longer reading wins ('ICLR 2026' is a venue, not
     a year; 'at least one Amii-affiliated author' is an affiliation, not an author count)."""
-    found = people(q, catalog)
+    found = owner_pages(q, catalog)  # 'Courville's page' is the page, before 'Courville' is read as the author
+    found += people(q, catalog)
     found += tags(q, catalog)
     found += dates(q)
     found += categories(q, catalog)
@@ -64,8 +66,20 @@ def people(q: Question, catalog: Catalog) -> list[Condition]:
             found.append(_author(name))
     for word in set(re.findall(r"[^\W\d_][\w'-]*", q.text)):
         name = catalog.unique_surnames.get(word.removesuffix("'s"))  # capitalised, as a name is
-        if name and q.take(rf"\b{re.escape(word.removesuffix(chr(39) + 's'))}\b(?:'s)?", 0, kind="person"):
+        # The given name said without the printed middle initial ('Nathan Sturtevant' for 'Nathan R. Sturtevant').
+        given = re.escape(fold(name).split()[0]) + r"\s+(?:[A-Z]\.?\s+)?" if name and len(name.split()) > 1 else ""
+        if name and q.take(rf"\b(?:{given})?{re.escape(word.removesuffix(chr(39) + 's'))}\b(?:'s)?", 0, kind="person"):
             found.append(_author(name))
+    return found
+
+
+def owner_pages(q: Question, catalog: Catalog) -> list[Condition]:
+    """A profile named by its owner: 'Courville's profile', 'the Courville page', 'Aaron Courville's listing'."""
+    found = []
+    for owner in sorted(catalog.owners):
+        surname = re.escape(fold(owner).split()[-1])
+        if q.take(rf"\b(?:{re.escape(fold(owner))}|{surname})(?:'s)?[\s-]+(?:profile(?:\s+page)?|page|list(?:ing)?)\b"):
+            found.append(Condition("page", owner, f"page: {owner}'s profile", lambda p, o=owner: p.profile_of == o))
     return found
 
 
@@ -189,16 +203,24 @@ def presence(q: Question, negated: bool) -> list[Condition]:
               ("affiliation", r"affiliat\w+(?:\s+(?:co-?)?authors?)?|affiliation\s+marks?",
                lambda p: any(a.affiliation for a in p.authors)),
               ("authors", r"(?:listed\s+|printed\s+)?authors?(?:\s+list(?:ed)?)?", lambda p: bool(p.authors)),
-              ("venue", r"venues?", lambda p: p.venue is not None),
-              ("code", r"(?:code|source\s+code|code\s+(?:link|badge)s?)(?:\s+(?:link|badge|available|released))?",
-               lambda p: bool(p.has_code))]
-    found = []
+              ("venue", r"venues?", lambda p: p.venue is not None)]
+    # The badge-like fields (Code, score, equal contribution, 'et al.', arXiv stamp) come from one registry, each
+    # with whether its page prints the slot at all: a PDF has no Code badge to lack (rag/catalog_fields.py).
+    found = badges(q, negated)
     for name, words, test in fields:
-        optional = r"(?:an?\s+|any\s+|some\s+|public\s+|released\s+)?" if name == "code" else article  # a mass noun
-        if q.take(rf"{lead}{optional}\b(?:{words})\b"):
-            # Only a profile prints the Code badge: a paper from another page has no badge to lack.
-            found.append(Condition("code" if name == "code" else "presence", name, f"has: {name}", test))
+        if q.take(rf"{lead}{article}\b(?:{words})\b"):
+            found.append(Condition("presence", name, f"has: {name}", test))
     return found
+
+
+def printed_only(question: str, found: list[Condition]) -> list[Condition]:
+    """'… is Aaron Courville's own name actually printed?': the author as printed on the entry's author line, not
+    every entry of the profile he owns (which by_author counts as his)."""
+    if not re.search(r"\bnames?\b[^?]*\b(?:actually\s+)?(?:printed|shown|displayed|visible|spelled\s+out|appears?)\b|"
+                     r"\b(?:printed|shown|visible)\s+(?:on|in)\s+(?:the\s+)?author\s+(?:line|list)", question, re.I):
+        return found
+    return [Condition("author", c.value, f"{c.label} (printed)", lambda p, n=c.value: any(
+        normalize_title(a) == normalize_title(n) for a in p.author_names)) if c.field == "author" else c for c in found]
 
 
 def name_as_affiliated(question: str, found: list[Condition]) -> list[Condition]:

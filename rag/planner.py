@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from rag.catalog import Catalog
+from rag.catalog_fields import asked as badge_asked, sort_field as badge_sort
 from rag.plan_describe import description, resolve
 from rag.plan_relations import relation
 from rag.plan_scope import group_by, merge, scoped, sort_by_authors, top
 from rag.plan_slots import slot_verbs
 from rag.plan_terms import Condition, Question, solo
-from rag.plan_values import conditions as named_conditions, name_as_affiliated, presence, title
+from rag.plan_values import conditions as named_conditions, name_as_affiliated, presence, printed_only, title
 from rag.records import Paper
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ class Plan:
     lookup: str | None = None  # the field asked for: authors, date, category, organisation, section, venue, ...
     target: Paper | None = None  # the paper a lookup names
     full_date: bool = False  # sort only over dates printed to the day
-    key: str = "date"  # what first/last sort by: 'date' or 'authors' (the length of the author list)
+    key: str = "date"  # what first/last sort by: 'date', 'authors' (the author list's length) or a registry field
     group: str | None = None  # for op 'group': the field papers are counted by (author, category, year, ...)
     pick: str = "all"  # for op 'group': 'most', 'fewest' or 'all' groups
     limit: int | None = None  # for a sort: 'the three most recent papers'
@@ -64,6 +65,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     `judge`, a verb no frame list holds is read when it means making the papers ('what has X worked on?')."""
     q = Question(question)
     target = title(q, catalog)
+    for m in re.finditer(r"\b(?:categor(?:y|ies)|subjects?|arxiv)\s+(codes?|labels?|names?|class(?:es)?)\b", q.text, re.I):
+        q.blank(m.start(1), m.end(1))  # 'the category code': the field's own name for its value, not a Code badge
     # A paper as the anchor of a condition ('posted after TokMem', 'by the authors of ReSeg'): a question about others.
     anchor = relation(q, target, question) if target is not None else None
     target = None if anchor is not None else target
@@ -81,12 +84,14 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     group = group_by(q) if target is None else None
     sort = sort_by_authors(q) if target is None else None
     limit, nth = top(q) if target is None else (None, None)
+    by_field = badge_sort(q) if target is None and sort is None else None  # 'the highest score'
     conditions += named_conditions(q, catalog) + presence(q, negated=False)
-    conditions = merge(name_as_affiliated(question, conditions), question)
+    badge = badge_asked(q) if target is not None else None  # 'is there code for X', 'what score is shown next to X'
+    conditions = merge(printed_only(question, name_as_affiliated(question, conditions)), question)
+    if any(c.field == "author" for c in conditions):  # 'Nathan Sturtevant: which of his papers …': the person named
+        q.take(r"\b(?:his|her|their|hers|theirs|him|them|he|she|they)\b")
     # A paper named by what it is about ('the BEAM long-term memory paper'): resolved against the catalog's text.
     described = description(q) if target is None and q.residual() else []
-    for m in re.finditer(r"\b(?:categor(?:y|ies)|subjects?|arxiv)\s+(codes?|labels?|names?|class(?:es)?)\b", q.text, re.I):
-        q.blank(m.start(1), m.end(1))  # 'the category code': the field's own name for its value
     low = q.text.casefold()
     first = bool(re.search(r"\b(oldest|earliest|first)\b", low))
     last = bool(re.search(r"\b(newest|latest|most recent(?:ly)?|last|youngest)\b", low))
@@ -122,6 +127,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         if conditions:  # "Is Nano3D a workshop paper?", "Was HoME posted in 2017?": yes or no, with the value
             return Plan(op="check", lookup=conditions[0].field, target=target, conditions=conditions,
                         described=" ".join(described))
+        if badge is not None and not conditions:
+            return Plan(op="lookup", lookup=f"badge:{badge.name}", target=target, described=" ".join(described))
         if lookup is None:
             return None  # a named paper but no field asked: a content question about it
         return Plan(op="lookup", lookup=lookup, target=target, described=" ".join(described))
@@ -135,6 +142,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op="group", conditions=conditions, group=group[0], pick=group[1])
     if sort is not None:
         return Plan(op=sort, conditions=conditions, key="authors", limit=limit, nth=nth)
+    if by_field is not None:
+        return Plan(op=by_field[0], conditions=conditions, key=by_field[1], limit=limit, nth=nth)
     if first != last:
         return Plan(op="first" if first else "last", conditions=conditions, full_date=full_date, limit=limit, nth=nth)
     if count and lookup != "author_count":

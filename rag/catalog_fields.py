@@ -1,0 +1,136 @@
+"""One registry of the badge-like fields a page prints beside a paper, each filterable, sortable and looked up
+through the same entry rather than a code path per field.
+
+A field is named in a question by its printed label ('Code', 'et al.') or by what it means ('a code link', 'a
+numeric score', 'marked as equal contributors'); `has` says whether the paper shows it, `printed` whether its
+page could show it at all (a PDF has no Code badge to lack, a trending entry no score), so a negation ('lack a
+code link') only counts papers whose page prints the slot. `number` makes a field sortable ('the highest score').
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rag.records import Paper
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str  # how an answer names the field
+    words: str  # regex naming the field, by its printed label or its meaning
+    has: Callable[[Paper], bool]
+    printed: Callable[[Paper], bool]
+    value: Callable[[Paper], str]  # the field as the page prints it, for a lookup
+    number: Callable[[Paper], float | None] | None = None  # for 'the highest / lowest …'
+
+
+def _equal(paper: Paper) -> bool:
+    return any(re.search(r"\bequal(?:ly)?\s+contribut", n.means, re.I) for n in paper.notes)
+
+
+def _code(paper: Paper) -> str:
+    if paper.has_code is None:
+        return f"The page has no Code badge for {paper.title}, so whether code is released is not shown."
+    if not paper.has_code:
+        return f"No: {paper.title} shows no Code badge on its page."
+    where = f" ({paper.code_url})" if paper.code_url else " (the page's Code badge)"
+    return f"Yes: {paper.title} links its code{where}."
+
+
+def _score(paper: Paper) -> str:
+    if paper.listing_score is None:
+        return f"The page prints no score for {paper.title}."
+    return f"{paper.title}: the page prints the score {paper.listing_score:g} before its category (unlabelled)."
+
+
+def _listed(paper: Paper) -> bool:
+    return bool(paper.authors)
+
+
+FIELDS = [
+    Field("score", "score", r"(?:numeric(?:al)?\s+|unlabell?ed\s+)?(?:score|rating)s?(?:\s+(?:badges?|numbers?|values?))?",
+          lambda p: p.listing_score is not None, lambda p: p.profile_of is not None, _score,
+          lambda p: p.listing_score),
+    Field("code", "Code badge", r"(?:source\s+)?code(?:\s+(?:links?|badges?|repositor(?:y|ies)|releases?|available|released))?|"
+          r"github\s+repositor(?:y|ies)",
+          lambda p: bool(p.has_code), lambda p: p.has_code is not None, _code),
+    Field("equal", "equal contribution", r"(?:(?:some|two|several|any)\s+)?(?:(?:co-?)?authors?\s+as\s+)?"
+          r"equal(?:ly)?[\s-]+contribut\w+|(?:joint|shared|co-)[\s-]?first\s+authors?(?:hip)?",
+          _equal, _listed, lambda p: f"{p.title}: " + ("; ".join(f"'{n.mark}' {n.means}" for n in p.notes if
+                                                                 _equal(p)) or "no equal-contribution mark printed.")),
+    Field("cut", "author list cut with 'et al.'", r"(?:(?:cut(?:ting)?|cuts|truncat\w+|shorten\w*|abbreviat\w+)\s+"
+          r"(?:(?:it|them|the\s+list|the\s+author\s+list)\s+)?(?:off\s+)?)?(?:with\s+|by\s+)?(?:an?\s+)?['\"]?et\s+al\b\.?['\"]?|"
+          r"(?:truncated|cut|shortened|abbreviated|partial|incomplete)\s+author\s+lists?",
+          lambda p: p.authors_truncated, _listed,
+          lambda p: f"{p.title}: the page " + ("cuts its author list with 'et al.'" if p.authors_truncated
+                                                 else "prints its full author list") + f" ({p.author_line()})."),
+    Field("full_list", "full author list", r"(?:complete|full|whole|entire|untruncated|uncut)\s+(?:author\s+lists?|"
+          r"lists?\s+of\s+authors)|(?:every|all)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?authors?\s+(?:printed|listed|shown)",
+          lambda p: bool(p.authors) and not p.authors_truncated, _listed,
+          lambda p: f"{p.title}: the page " + ("cuts its author list with 'et al.'" if p.authors_truncated
+                                                 else "prints its full author list") + f" ({p.author_line()})."),
+    Field("arxiv_stamp", "arXiv preprint", r"arxiv\s+(?:preprints?|stamps?|versions?)|(?:posted|available)\s+on\s+arxiv",
+          lambda p: p.arxiv is not None or bool(p.arxiv_id), lambda p: True,
+          lambda p: f"{p.title}: arXiv:{p.arxiv.id if p.arxiv else p.arxiv_id}" if (p.arxiv or p.arxiv_id)
+          else f"The page prints no arXiv id for {p.title}."),
+]
+BY_NAME = {f.name: f for f in FIELDS}
+
+_ASK = r"(?:(?:are|is|were|was|with|have|has|had|having|carry|carries|carrying|show|shows|showing|shown|display|displays|displaying|" \
+       r"displayed|print|prints|printing|printed|provide|provides|release|releases|released|mark|marks|marking|list|" \
+       r"lists|link|links|give|gives)\s+)"
+_ARTICLE = r"(?:(?:an?|any|some|the|a\s+public|public|released)\s+)?"
+# Where the page prints the field, said with it: 'a numeric score before the category code', 'shown next to X'.
+_WHERE = r"(?:\s+(?:(?:is|are)\s+)?(?:printed\s+|shown\s+|displayed\s+|given\s+|listed\s+)?(?:before|after|next\s+to|" \
+         r"beside|in\s+front\s+of)\s+(?:the\s+|its\s+|their\s+)?(?:category(?:\s+codes?)?|dates?|titles?|entry|entries)\b)?"
+_HIGH = r"highest|largest|biggest|greatest|top|best|maximum|max|most"
+_LOW = r"lowest|smallest|least|worst|minimum|min"
+
+
+def presence(q, negated: bool) -> list:
+    """'with a code link', 'display a numeric score', 'mark some authors as equal contributors', 'cut with et al.':
+    a Condition per field named after a verb of showing (or, under a negation, named at all)."""
+    from rag.plan_terms import Condition
+
+    found = []
+    for f in FIELDS:
+        lead = "" if negated else _ASK
+        if q.take(rf"\b{lead}{_ARTICLE}\b(?:{f.words})(?![\w-]){_WHERE}"):
+            found.append(Condition(f.name, f.name, f"has: {f.label}", f.has, known_test=f.printed))
+    return found
+
+
+def asked(q) -> Field | None:
+    """The field a lookup asks for ('what score is shown next to X', 'is there code for X'), taken from the text."""
+    for f in FIELDS:
+        if q.take(rf"\b(?:is\s+there\s+|are\s+there\s+|does\s+it\s+have\s+)?{_ARTICLE}(?:{f.words})(?![\w-]){_WHERE}"
+                  r"(?:\s+(?:is\s+|are\s+)?(?:shown|printed|displayed|given|listed)(?:\s+(?:next\s+to|beside|for|with))?)?"):
+            return f
+    return None
+
+
+def sort_field(q) -> tuple[str, str] | None:
+    """('last' | 'first', field) for 'the highest score', 'top-scored', 'the lowest-rated'; sortable fields only."""
+    for f in FIELDS:
+        if f.number is None:
+            continue
+        m = q.take(rf"\b({_HIGH}|{_LOW})[\s-]+(?:{f.words}|scored|scoring|rated)(?![\w-])|"
+                   rf"\b(?:{f.words})\s+(?:is\s+)?(?:the\s+)?({_HIGH}|{_LOW})\b")
+        if m:
+            word = (m[0].group(1) or m[0].group(2)).casefold()
+            return ("last" if re.fullmatch(_HIGH, word) else "first"), f.name
+    return None
+
+
+def by_number(papers: list[Paper], name: str, highest: bool, limit: int | None = None) -> list[Paper]:
+    """Papers printing the field, best first; ties at the cut kept."""
+    number = BY_NAME[name].number
+    scored = sorted((p for p in papers if number and number(p) is not None), key=lambda p: number(p), reverse=highest)
+    if not scored:
+        return []
+    cut = scored[: limit or 1]
+    edge = number(cut[-1])
+    return cut + [p for p in scored[len(cut):] if number(p) == edge]
