@@ -74,8 +74,8 @@ def synthetic(checker: Checker, texts: PaperTexts, per_paper: int, rng: random.R
     return rows, labels
 
 
-def dev_rows(checker: Checker, texts: PaperTexts, paths: list[Path]) -> tuple[list, list, list, list]:
-    rows, labels, kinds, groups, missing = [], [], [], [], 0
+def dev_rows(checker: Checker, texts: PaperTexts, paths: list[Path]) -> tuple[list, list, list, list, list]:
+    rows, labels, kinds, groups, sets, missing = [], [], [], [], [], 0
     for path in paths:
         for line in path.read_text().splitlines():
             if not line.strip():
@@ -89,9 +89,10 @@ def dev_rows(checker: Checker, texts: PaperTexts, paths: list[Path]) -> tuple[li
             labels.append(LABEL[item["verdict"]])
             kinds.append(item.get("kind", ""))
             groups.append(paper.paper_id)
+            sets.append(path.stem)
     if missing:
         print(f"{missing} dev claims name a paper that is not in the library", file=sys.stderr)
-    return rows, labels, kinds, groups
+    return rows, labels, kinds, groups, sets
 
 
 def grouped_folds(groups: list[str], k: int = 5, seed: int = 7) -> np.ndarray:
@@ -180,18 +181,18 @@ def main() -> None:
         if "dev_x3" not in saved or not set(names) <= set(saved["computed"]):
             sys.exit(f"{args.rows} holds other rows (older format or fewer features): remove it to recompute")
         syn_x, syn_y, dev_x, dev_y = saved["syn_x"], saved["syn_y"], saved["dev_x3"], saved["dev_y"]
-        groups, kinds = list(saved["groups"]), list(saved["kinds"])
+        groups, kinds, sets = list(saved["groups"]), list(saved["kinds"]), list(saved["sets"])
     else:
         # Only what the fit weighs is computed (the cross-encoder and word alignment cost most).
         checker = Checker(library.embedder, placeholder_model(names))
         texts = library_texts(checker, library)
         syn_x, syn_y = synthetic(checker, texts, args.per_paper, random.Random(13))
-        dev_x, dev_y, kinds, groups = dev_rows(checker, texts, args.dev)
+        dev_x, dev_y, kinds, groups, sets = dev_rows(checker, texts, args.dev)
         syn_x, syn_y = np.array(syn_x).reshape(-1, len(FEATURES)), np.array(syn_y, dtype=int)
         dev_x, dev_y = np.array(dev_x).reshape(-1, CANDIDATES, len(FEATURES)), np.array(dev_y, dtype=int)
         if args.rows:
             np.savez(args.rows, syn_x=syn_x, syn_y=syn_y, dev_x3=dev_x, dev_y=dev_y, groups=np.array(groups),
-                     kinds=np.array(kinds), computed=np.array(names))
+                     kinds=np.array(kinds), sets=np.array(sets), computed=np.array(names))
     print(f"{len(syn_y)} rule-made rows, {len(dev_y)} dev claims", file=sys.stderr)
     # What the checker reads before the model: spans with no contradiction signal cannot be 'contradicted'
     # (the cross-encoder's reading counts only when the fitted model makes the checker run it).
@@ -227,6 +228,9 @@ def main() -> None:
                   "dev_weight": args.dev_weight, "l2": args.l2, "dev_rows": int(len(dev_y)),
                   "dev_files": [str(p) for p in args.dev], "target_precision": TARGET_PRECISION,
                   "dev_out_of_fold": figures, "dev_out_of_fold_by_kind": by_kind(verdicts_at(threshold), dev_y, kinds),
+                  "dev_out_of_fold_by_set": {name: summary(verdicts_at(threshold)[mask], dev_y[mask])
+                                             for name in dict.fromkeys(sets)
+                                             for mask in [np.array([x == name for x in sets])]},
                   "dev_out_of_fold_by_rule": {r: {"threshold": t, **f} for r, (t, f, _) in results.items()},
                   "dev_out_of_fold_curve": curve, "left_out": [f for f in FEATURES if f not in names]}
     fold_threshold(model, threshold)

@@ -178,6 +178,22 @@ def _paper_index(paper: str) -> tuple[frozenset[str], frozenset[str], frozenset[
     return words, frozenset(_stem(w) for w in words), frozenset(q.value for q in quantities(paper))
 
 
+def paper_names(claim: str, title: str, authors: str = "") -> str:
+    """What names the paper itself rather than anything in it: its title, its authors ("Cohan et al. propose"
+    is "we propose") and the claim's names that abbreviate the title ("DPR" for "Dense Passage Retrieval").
+    Checkers read these as the title: never a piece that must be backed, never a swap."""
+    title_pieces = [p for p in pieces(title) if p[0] not in STOPWORDS]
+    acronyms = [w for w, shape in pieces(claim) if shape == "name" and len(w) >= 3 and w.isalpha()
+                and _abbreviates(w, title_pieces) and _initial_run(w, title_pieces)]
+    return " ".join([title, authors, *(a.upper() for a in acronyms)])
+
+
+def _initial_run(short: str, text: list[tuple[str, str]]) -> bool:
+    """The acronym's letters are the initials of consecutive title words (not scattered through a long title)."""
+    initials = "".join(w[0] for w, _ in text)
+    return short in initials
+
+
 def _abbreviates(short: str, text: list[tuple[str, str]]) -> bool:
     """`short` is an acronym of a run of the text's words: their initials (an acronym's own letters in full)."""
     if not 2 <= len(short) <= 8 or not short.isalnum():

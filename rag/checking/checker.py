@@ -19,8 +19,9 @@ import numpy as np
 
 from rag.checking import signals
 from rag.checking.alignment import ALIGNMENT_FEATURES, WordVectors, alignment_features
-from rag.checking.backing import BACKING_FEATURES, backing_features
+from rag.checking.backing import BACKING_FEATURES, backing_features, paper_names
 from rag.checking.crossencoder import CrossEncoder, load_crossencoder
+from rag.checking.words import only_about
 from rag.checking.model import CheckerModel, CheckerModelError, load_model
 from rag.embedding import Embedder
 
@@ -46,6 +47,13 @@ class Passages:
     sentences: list[str]
     vectors: np.ndarray
     context: str = ""  # more of the paper than the sentences (whole text), for "never mentioned" signals
+    authors: str = ""  # the paper's author names: "Cohan et al. propose" names the paper, not something in it
+    abstract: str = ""  # what the paper is about, for claims that only say that (`is_vacuous`)
+
+    @property
+    def topic(self) -> str:
+        """The paper's topic words: title, authors and abstract (or the sentences at hand)."""
+        return " ".join([self.title, self.authors, self.abstract or " ".join(self.sentences)])
 
     @property
     def text(self) -> str:
@@ -77,13 +85,14 @@ def features(claim: str, span: str, window: str, passages: Passages, cosine: flo
     """Every signal the model weighs, for the claim against one span (a sentence and its neighbours)."""
     own = signals.own_words(claim, title, question)
     content = _content(claim, title)
+    names = paper_names(claim, title, passages.authors)  # the paper's own names: read as its title
     # Overlap is read on the span sentence itself, like negation and direction: a neighbour's words must not
     # make a sentence look like support when the neighbour is the one that says the opposite.
     window_words, paper_words = signals.stems(span), passages.stems
     overlap_span = len(content & window_words) / len(content) if content else 0.0
     overlap_paper = len(content & paper_words) / len(content) if content else 0.0
     numbers_missing, numbers_conflict = signals.number_signals(claim, window, passages.text)
-    names_missing, names_swapped = signals.name_signals(claim, window, passages.text, ignore=title)
+    names_missing, names_swapped = signals.name_signals(claim, window, passages.text, ignore=names)
     flip = signals.negation_flip(claim, span)
     overclaim, hedged = signals.quantifier_overclaim(claim, window)
     return {"cosine": cosine, "overlap_span": overlap_span, "overlap_paper": overlap_paper,
@@ -94,8 +103,8 @@ def features(claim: str, span: str, window: str, passages: Passages, cosine: flo
             "polarity_flip": signals.polarity_flip(claim, span), "quantifier_overclaim": overclaim,
             "quantifier_hedged": hedged, "novel_words": 1.0 - overlap_paper,
             "order_discord": signals.order_discord(claim, span), **_ce_features(ce),
-            **alignment_features(claim, span, vectors, title),
-            **backing_features(claim, span, window, passages.text, vectors, title)}
+            **alignment_features(claim, span, vectors, names),
+            **backing_features(claim, span, window, passages.text, vectors, names)}
 
 
 def _ce_features(p: np.ndarray | None) -> dict[str, float]:
@@ -180,7 +189,8 @@ class Checker:
     def check(self, claim: str, candidates: list[Passages], title: str = "", question: str = "",
               claim_vector: np.ndarray | None = None, threshold: float | None = None) -> ClaimCheck:
         """The verdict on the claim against the best of several papers' passages."""
-        if is_vacuous(claim, title or " ".join(c.title for c in candidates[:1]), question, self.model.min_own_words):
+        if is_vacuous(claim, title or " ".join(c.title for c in candidates[:1]), question, self.model.min_own_words,
+                      topic=" ".join(c.topic for c in candidates[:1])):
             return ClaimCheck("unsupported", 0.0, "", "no claim: it only names the paper or restates the question",
                               probabilities=[0.0, 0.0, 1.0])
         if claim_vector is None:
@@ -227,13 +237,14 @@ def _content(claim: str, title: str) -> set[str]:
     return signals.stems(claim) - signals.stems(title) - {w[:6] for w in signals.META_WORDS}
 
 
-def is_vacuous(claim: str, title: str, question: str = "", min_own_words: int = 2) -> bool:
-    """No claim: too few words beyond the paper's title and meta words, or nothing beyond the question.
+def is_vacuous(claim: str, title: str, question: str = "", min_own_words: int = 2, topic: str = "") -> bool:
+    """No claim: too few words beyond the paper's title and meta words, or nothing beyond the question, or
+    an 'is about' predicate over the paper's topic words only (rag/checking/words.py `only_about`).
 
     An answer may repeat the question and add one word (its answer); a sentence that adds nothing to
     the question, or only names the paper ("The passage is about X"), claims nothing to check.
     """
-    if len(signals.own_words(claim, title)) < min_own_words:
+    if len(signals.own_words(claim, title)) < min_own_words or only_about(claim, f"{title} {topic}"):
         return True
     return bool(question) and not signals.own_words(claim, title, question)
 

@@ -67,7 +67,9 @@ def negation_flip(claim: str, span: str) -> float:
     for a, b in ((claim_words, span_words), (span_words, claim_words)):
         for word in a - b:
             match = _PREFIX_WORDS.match(word)
-            if match and match.group(2) in b:
+            # A text that uses both the word and its antonym ("correct outputs are kept while incorrect ones
+            # ...") contrasts the two; it does not negate what the other text says.
+            if match and match.group(2) in b and match.group(2) not in a:
                 flip = True
     return 1.0 if flip else 0.0
 
@@ -84,7 +86,7 @@ _DIRECTIONS = [
      "decrease decreases decreased decreasing reduce reduces reduced reducing reduction lower lowers lowered cut cuts "
      "drop drops dropped fall falls fell falling"),
     ("good", "poor bad"),
-    ("higher highest high", "lower lowest low"),
+    ("higher highest high upper", "lower lowest low"),
     ("faster fastest accelerate accelerates accelerated speedup speed-up speeds", "slower slowest slow slows "
      "slowed slowdown"),
     ("outperform outperforms outperformed outperforming beat beats surpass surpasses exceed exceeds",
@@ -97,6 +99,18 @@ _DIRECTIONS = [
     ("easier easy", "harder hard"),
 ]
 _DIRECTION_SETS = [(frozenset(a.split()), frozenset(b.split())) for a, b in _DIRECTIONS]
+# Opposite kinds rather than directions (no up or down, so not in `polarity`): a claim that says "stochastic"
+# where the span says only "deterministic" says the opposite. Common antonyms of method descriptions.
+_KINDS = [
+    ("static", "dynamic"), ("deterministic", "stochastic"), ("online", "offline"), ("discrete", "continuous"),
+    ("local", "global"), ("explicit", "explicitly", "implicit", "implicitly"), ("sparse", "dense"),
+    ("early earlier earliest", "late later latest"), ("positive", "negative"),
+    ("manual manually", "automatic automatically"), ("shallow", "deep"), ("frozen", "trainable fine-tuned"),
+    ("maximum", "minimum"), ("open", "closed"),
+    ("homogeneous", "heterogeneous"), ("centralized", "decentralized distributed"), ("parallel", "sequential"),
+]
+_KIND_SETS = [(frozenset(" ".join(k[: len(k) // 2]).split()), frozenset(" ".join(k[len(k) // 2:]).split()))
+              for k in _KINDS]
 
 
 def polarity(text: str) -> int:
@@ -113,10 +127,10 @@ def polarity_flip(claim: str, span: str) -> float:
 
 
 def direction_flip(claim: str, span: str) -> float:
-    """Number of direction pairs where the claim takes one side and the span only the other."""
+    """Number of direction (or opposite-kind) pairs where the claim takes one side and the span only the other."""
     c, s = set(tokens(claim)), set(tokens(span))
     flips = 0
-    for up, down in _DIRECTION_SETS:
+    for up, down in _DIRECTION_SETS + _KIND_SETS:
         if (c & up and s & down and not s & up and not c & down) or (c & down and s & up and not s & down
                                                                        and not c & up):
             flips += 1
@@ -125,8 +139,15 @@ def direction_flip(claim: str, span: str) -> float:
 
 # --- quantifiers ---------------------------------------------------------------------------------
 
-_UNIVERSAL = frozenset("""all every always entire entirely completely fully never none only solely
-    universally guarantee guarantees guaranteed invariably everywhere everything""".split())
+# Universal words by family: "every document" is "each of the documents" and "all authors" is "every author";
+# a claim overclaims only with a family the span does not use at all ("always" where it says "often").
+_UNIVERSAL_FAMILIES = [frozenset(f.split()) for f in (
+    "all every each entire entirely whole completely fully everything everywhere universally",
+    "always invariably never",
+    "none never nothing",
+    "only solely exclusively",
+    "guarantee guarantees guaranteed")]
+_UNIVERSAL = frozenset().union(*_UNIVERSAL_FAMILIES) - {"each", "whole", "exclusively"}
 _HEDGED = frozenset("""some often many most several may might can could sometimes usually typically frequently
     certain few one partially partly generally largely mostly occasionally""".split())
 
@@ -134,7 +155,8 @@ _HEDGED = frozenset("""some often many most several may might can could sometime
 def quantifier_overclaim(claim: str, span: str) -> tuple[float, float]:
     """(overclaim, hedged): the claim uses a universal the span does not; and the span hedges instead."""
     c, s = set(tokens(claim)), set(tokens(span))
-    universal = (c & _UNIVERSAL) - s
+    universal = {w for w in (c & _UNIVERSAL) - s
+                 if not any(w in family and family & s for family in _UNIVERSAL_FAMILIES)}
     if not universal:
         return 0.0, 0.0
     return 1.0, 1.0 if (s & _HEDGED) - c else 0.0

@@ -61,7 +61,8 @@ class PaperTexts:
             chosen = [sentences[i] for i in keep]
         # Authors are names the paper mentions: "Tsirigotis et al. show ..." names no stranger.
         context = " ".join([*paper.author_names, *sentences])
-        return Passages(key=paper_id, title=paper.title, sentences=chosen, vectors=self._embed(chosen), context=context)
+        return Passages(key=paper_id, title=paper.title, sentences=chosen, vectors=self._embed(chosen), context=context,
+                        authors=" ".join(paper.author_names), abstract=paper.abstract)
 
     def _embed(self, sentences: list[str]) -> np.ndarray:
         new = [s for s in sentences if s not in self._vectors]

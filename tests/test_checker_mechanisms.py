@@ -1,0 +1,105 @@
+"""One test per mechanism of the round-3 checker fixes, on real sentences (claims_v3 and the papers' own text)
+and the real embedder: universal words by family, a text contrasting a word with its antonym, opposite kinds,
+the paper's own names, and claims that only say what the paper is about."""
+
+import numpy as np
+import pytest
+
+from rag.checking import Checker
+from rag.checking.backing import backing_features, paper_names, slot_swaps
+from rag.checking.negation import direction_flip, negation_flip, quantifier_overclaim
+from rag.checking.quantities import name_signals
+from rag.checking.words import only_about
+
+SPECTER = "SPECTER: Document-level Representation Learning using Citation-informed Transformers"
+SPECTER_ABSTRACT = ("Representation learning is a critical ingredient for natural language processing systems. "
+                    "We propose SPECTER, a new method to generate document-level embedding of scientific documents "
+                    "based on pretraining a Transformer language model on a powerful signal of document-level "
+                    "relatedness: the citation graph.")
+
+
+def test_universal_words_of_one_family_are_no_overclaim():
+    # "every" where the span says "all" / "each of the": the same universal, not an overclaim
+    assert quantifier_overclaim(
+        "ScienceParse treats every continuous run of author-labeled tokens as an author.",
+        "we use all continuous sequences of tokens with the author label as authors") == (0.0, 0.0)
+    assert quantifier_overclaim(
+        "In DPR, every document is first split into text passages of equal length.",
+        "We first split each of the documents into text passages of equal lengths as the basic retrieval units")[0] == 0
+    # a universal the span does not make still is one
+    assert quantifier_overclaim("The method always converges.", "The method often converges in practice.") == (1.0, 1.0)
+
+
+def test_a_span_contrasting_a_word_with_its_antonym_does_not_negate_the_claim():
+    span = ("During this phase, correct reasoning outputs are retained for rejection sampling to refine the model "
+            "while incorrect predicted samples are finally used for GRPO based reinforcement fine-tuning.")
+    assert negation_flip("Correct reasoning outputs are retained for rejection sampling.", span) == 0.0
+    # the antonym alone, without the word, still flips
+    assert negation_flip("Incorrect reasoning outputs are retained for rejection sampling.",
+                         "Correct reasoning outputs are retained for rejection sampling.") == 1.0
+
+
+@pytest.mark.parametrize("claim, span", [
+    ("DA-PG is a generalized stochastic policy gradient estimator.",
+     "Under this new parameterization, we develop a generalized deterministic policy gradient estimator, DA-PG."),
+    ("On the theory side, the authors derive a new lower bound on the expected suboptimality of A*.",
+     "On the theoretical side, we derive a new upper bound on the expected suboptimality of A*."),
+])
+def test_an_opposite_kind_is_a_flip(claim, span):
+    assert direction_flip(claim, span) == 1.0
+
+
+def test_the_same_kind_in_other_words_is_no_flip():
+    assert direction_flip("The estimator is deterministic and has lower variance.",
+                          "We develop a deterministic policy gradient estimator with lower variance.") == 0.0
+
+
+def test_the_papers_authors_and_title_acronym_are_not_pieces_to_back():
+    claim = ("As future work, Cohan et al. propose initializing the model weights from more recent Transformer "
+             "models to see if there are additional gains.")
+    span = ("It would be interesting to initialize our model weights from more recent Transformer models to "
+            "investigate if additional gains are possible.")
+    names = paper_names(claim, SPECTER, "Arman Cohan Sergey Feldman Iz Beltagy Doug Downey Daniel S. Weld")
+    assert backing_features(claim, span, span, span, ignore=names)["items_unbacked"] == 0
+    assert backing_features(claim, span, span, span, ignore=SPECTER)["items_unbacked"] == 1  # without: unbacked
+    assert name_signals(claim, span, span, ignore=names) == (0.0, 0.0)
+    dpr = "Dense Passage Retrieval for Open-Domain Question Answering"
+    claim = "In DPR, every document is first split into text passages of equal length."
+    span = "We first split each of the documents into text passages of equal lengths as the basic retrieval units."
+    assert "DPR" in paper_names(claim, dpr)
+    assert backing_features(claim, span, span, span, ignore=paper_names(claim, dpr))["items_unbacked"] == 0
+    # a name that is not the paper's stays a piece (and a swap where the span has another)
+    assert "BM25" not in paper_names("BM25 splits every document.", dpr)
+    assert slot_swaps("We take the final representation of the [SEP] token.",
+                      "We take the final representation of the [CLS] token.", paper_names("x", SPECTER)) == 1
+
+
+@pytest.mark.parametrize("claim", [
+    "Scientific paper embeddings are the topic of the SPECTER paper.",
+    "Cohan et al. (2020) write about document-level representation learning.",
+    "This passage comes from a paper on citation-informed transformers for scientific documents.",
+])
+def test_a_claim_that_only_says_what_the_paper_is_about_is_vacuous(claim):
+    assert only_about(claim, f"{SPECTER} Arman Cohan {SPECTER_ABSTRACT}")
+
+
+@pytest.mark.parametrize("claim", [
+    "The paper discusses that SPECTER outperforms citation-based embeddings.",  # a clause carries a claim
+    "SPECTER generates document-level embeddings of scientific documents.",  # a predicate beyond 'is about'
+    "The paper is about the citation graph of 2,000 scientific documents.",  # a number
+    "The paper is about representation learning for protein folding.",  # words beyond the topic
+])
+def test_a_claim_beyond_aboutness_is_not_vacuous(claim):
+    assert not only_about(claim, f"{SPECTER} Arman Cohan {SPECTER_ABSTRACT}")
+
+
+def test_the_checker_reads_an_aboutness_claim_as_no_claim_and_checks_a_real_one(embedder):
+    checker = Checker(embedder)
+    sentences = [s + "." for s in SPECTER_ABSTRACT.split(". ")]
+    passages = checker.passages("specter", SPECTER, sentences)
+    passages.authors, passages.abstract = "Arman Cohan", SPECTER_ABSTRACT
+    vacuous = checker.check("The SPECTER authors discuss scientific document embeddings.", [passages])
+    assert vacuous.reason.startswith("no claim") and vacuous.verdict == "unsupported"
+    real = checker.check("SPECTER is pretrained on the citation graph as a signal of document-level relatedness.",
+                         [passages])
+    assert not real.reason.startswith("no claim") and real.span and np.isfinite(real.score)
