@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from rag.catalog import organisations_line, page_label
+from rag.organisations import names as has_organisation_name, organisation_names
 from rag.catalog_fields import BY_NAME
 from rag.plan_terms import venue_year_only
 from rag.planner import Plan
@@ -176,7 +177,8 @@ def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str
         if not paper.category:
             return f"The page gives no category for {title}."
         name = category_name(paper.category)
-        return f"{title} is in {paper.category}" + (f" ({name})." if name else ".")
+        stamp = f", as its arXiv stamp prints it ({paper.arxiv.category})" if paper.arxiv and paper.arxiv.category else ""
+        return f"{title} is in {paper.category}" + (f" ({name})" if name else "") + stamp + "."
     if field == "affiliation":
         marked = [f"{a.name} ({a.affiliation})" for a in paper.authors if a.affiliation
                   and (not marks or a.affiliation in marks)]
@@ -186,6 +188,20 @@ def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str
             return f"No author of {title} carries the page's affiliation mark."
         of = f" of {len(paper.authors)}" + (" printed" if paper.authors_truncated else "")
         return f"{title}: {len(marked)}{of} authors marked as affiliated: {', '.join(marked)}."
+    if field == "venue_pages":
+        line = paper.venue_line
+        if line is None or not line.pages:
+            return f"The page prints no page range for {title}" + (f" (venue: {paper.venue})." if paper.venue else ".")
+        return f"{title} occupies pages {line.pages} of {paper.venue or 'its proceedings'} (printed: '{line.printed.text}')."
+    if field == "organisation_count":
+        names = organisation_names(paper)
+        return f"{title}: {len(names)} organisation{'s' if len(names) != 1 else ''} printed: " \
+               f"{organisations_line(paper)}." if names else f"The page prints no organisation for {title}."
+    if field == "organisation" and marks and all(m.startswith("not ") for m in marks):
+        others = [n for n in organisation_names(paper) if not any(has_organisation_name(m[4:], n) for m in marks)]
+        besides = ", ".join(m[4:] for m in marks)
+        return f"{title}: besides {besides}, {'; '.join(others)} (all printed: {organisations_line(paper)})." \
+            if others else f"{title} prints no organisation besides {besides}."
     value = {"organisation": organisations_line(paper), "section": paper.section, "venue": paper.venue,
              "page": "; ".join(page_label(s) for s in paper.sources)}.get(field)
     return f"{title}: {field} {value}." if value else f"The page gives no {field} for {title}."

@@ -34,6 +34,14 @@ ORGANISATION_SPELLINGS = [("artificial intelligence", "ai"), ("university", "uni
                           ("laboratories", "labs")]
 
 
+# Short names the field itself uses for some organisations, which no rule derives from the printed name ('AI2' is
+# the Allen Institute for AI's own short name): world knowledge, like the arXiv taxonomy, not a question's words.
+SHORT_NAMES = {"allen institute for artificial intelligence": "ai2", "allen institute for ai": "ai2",
+               "facebook ai research": "fair", "microsoft research": "msr", "carnegie mellon university": "cmu",
+               "massachusetts institute of technology": "mit", "university of washington": "uw",
+               "google deepmind": "gdm", "university of california, berkeley": "uc berkeley"}
+
+
 @lru_cache(maxsize=65536)
 def organisation_variants(name: str) -> frozenset[str]:
     """The casefolded names a question may use for a printed organisation: the whole name, each comma part that
@@ -48,6 +56,7 @@ def organisation_variants(name: str) -> frozenset[str]:
             variants.add(re.sub(rf"(?<![\w.]){re.escape(long)}(?![\w])", short, v))
             if re.search(r"\b(?:universit|institut|school|college|centre|center|lab)", v):
                 variants.add(re.sub(rf"(?<![\w.]){re.escape(short)}(?![\w.])", long, v))  # '… Institute for AI'
+    variants |= {SHORT_NAMES[v] for v in variants if v in SHORT_NAMES}
     return frozenset(v for v in variants if len(v) >= 2)
 
 
@@ -72,6 +81,11 @@ def _names(name: str, organisation: str) -> bool:
     variants = organisation_variants(organisation)
     return key in variants or (AFFILIATION.search(key) is not None and any(
         re.search(rf"(?<![\w.]){re.escape(key)}(?![\w])", v) for v in variants))
+
+
+def names(name: str, organisation: str) -> bool:
+    """Whether `name` as a question says it ('AI2', 'allen institute for ai') names the printed `organisation`."""
+    return _names(name, organisation)
 
 
 def organisation_authors(paper: Paper, name: str) -> list[str]:

@@ -45,7 +45,7 @@ categorized categorised classified filed labelled labeled tagged associated link
 we us something thing things stuff old older newer id ids identifier identifiers doi institutions else share shares sharing
 fraction percentage percent proportion part ratio
 actually really own printed displayed display displays visible some somewhere elsewhere else spread occupy occupies
-proceedings too line
+proceedings too line universities university companies company range
 """.split())
 
 
@@ -276,7 +276,7 @@ def _day(year: str, month: str, day: str) -> Condition:
     return Condition("date", iso, f"posted: {iso}", lambda p: p.date == iso and p.date_precision == "day")
 
 
-_COMPARE = r"(exactly|only|more than|over|fewer than|less than|at least|at most|up to|no more than|no fewer than|" \
+_COMPARE = r"(exactly|only|just|more than|over|fewer than|less than|at least|at most|up to|no more than|no fewer than|" \
            r"no less than|not more than)"
 
 
@@ -299,7 +299,7 @@ def author_count(q: Question) -> list[Condition]:
         n = _number(m.group(2)) + (1 if m.group(4) else 0)
         word = {"more": "at least", "fewer": "at most", "less": "at most"}.get((m.group(3) or "").casefold()) \
             or {"up to": "at most", "no more than": "at most", "not more than": "at most", "no fewer than": "at least",
-                "no less than": "at least", "only": "exactly"}.get((m.group(1) or "").casefold()) \
+                "no less than": "at least", "only": "exactly", "just": "exactly"}.get((m.group(1) or "").casefold()) \
             or (m.group(1) or "exactly").casefold()
     return [Condition("author_count", f"{word} {n}", f"authors: {word} {n}", count_test(word, n))]
 

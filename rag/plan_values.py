@@ -44,6 +44,8 @@ def title(q: Question, catalog: Catalog) -> Paper | None:
             words = [re.escape(w) for w in re.findall(r"[^\W_]+", fold(paper.title))]
             q.take(r"\W+".join(words) + r"\b", kind="title")
             return paper
+    if paper := _title_prefix(q, catalog):
+        return paper
     for name, paper in catalog.short_names.items():
         name = fold(name)
         # The substring test first: a regex compiled per paper per question made search O(papers) in re.compile.
@@ -51,6 +53,33 @@ def title(q: Question, catalog: Catalog) -> Paper | None:
             q.take(rf"(?<![\w-]){re.escape(name)}(?![\w-])", 0, kind="title")
             return paper
     return None
+
+
+def _title_prefix(q: Question, catalog: Catalog) -> Paper | None:
+    """A title's opening words, capitalised as a title is ('How many authors does Dense Passage Retrieval have?'):
+    three words at least, the longest such opening in the question, and one paper only. Lower case ('how does dense
+    passage retrieval work') is a topic, left to retrieval."""
+    best: tuple[int, Paper, re.Match] | None = None
+    tied = False
+    for paper in catalog.papers:
+        words = re.findall(r"[^\W_]+", fold(paper.title))
+        for n in range(len(words), 2, -1):
+            if best is not None and n < best[0]:
+                break
+            if any(not w[:1].isupper() and not w[:1].isdigit() for w in words[:n] if len(w) > 3):
+                continue  # every content word of the opening capitalised in the title, as the question must print it
+            m = re.search(r"(?<![\w-])" + r"\W+".join(re.escape(w) for w in words[:n]) + r"(?![\w-])", q.text)
+            if m is None:
+                continue
+            if best is not None and n == best[0] and best[1] is not paper:
+                tied = True
+            elif best is None or n > best[0]:
+                best, tied = (n, paper, m), False
+            break
+    if best is None or tied:
+        return None
+    q.blank(best[2].start(), best[2].end(), "title")
+    return best[1]
 
 
 def people(q: Question, catalog: Catalog) -> list[Condition]:
@@ -111,6 +140,9 @@ def tags(q: Question, catalog: Catalog) -> list[Condition]:
     if q.take(r"\bprofile(?: page)?\b"):
         found.append(Condition("page", "profile", "page: a profile", lambda p: p.profile_of is not None))
     uploaded = r"\b(?:(?:the|my|our)\s+)?(?:uploaded|own)\s+(?:pdfs?|papers?|files?)\b|\b(?:the|my|our)\s+pdfs?\b|\bpdfs?\b"
+    # 'PDFs included', 'counting the arXiv PDFs too', 'with the PDFs as well': the PDFs widen the set, no condition.
+    q.take(rf"(?:,\s*)?\b(?:counting|including|incl\.|with|plus)\s+(?:{_PDFS})(?:\s+(?:too|as\s+well|also|included))?"
+           rf"(?![\w-])|(?:,\s*)?(?<![\w-])(?:{_PDFS})\s+(?:included|too|as\s+well|also\s+counted|counted\s+too)\b")
     if re.search(uploaded, q.text, re.I) and any(s.format == "pdf" for p in catalog.papers for s in p.sources) \
             and q.take(uploaded):  # the papers read from PDFs, beside the listing pages
         found.append(Condition("page", "pdf", "page: an uploaded PDF",
@@ -119,6 +151,9 @@ def tags(q: Question, catalog: Catalog) -> list[Condition]:
         found.append(Condition("page", "trending", "page: trending papers",
                                lambda p: any(s.format == "trending" for s in p.sources)))
     return found
+
+
+_PDFS = r"(?:the\s+|my\s+|our\s+)?(?:arxiv\s+|uploaded\s+)?(?:pdfs?|pdf\s+papers|uploaded\s+papers)"
 
 
 def _institutes(q: Question, catalog: Catalog) -> list[Condition]:
@@ -141,13 +176,23 @@ def _institutes(q: Question, catalog: Catalog) -> list[Condition]:
         if has_page and q.take(on_page):
             found.append(Condition("page", institute, f"page: {institute}'s page",
                                    lambda p, i=institute: any(i in (s.page_name or "") for s in p.sources)))
-        if q.take(every):  # 'only Amii-affiliated authors', 'all authors affiliated with Amii'
+        position = rf"\b(?:an?\s+|the\s+|its\s+|their\s+)?{name}(?:'s)?(?:[- ]affiliated)?\s+(first|lead|last|senior)\s+" \
+                   rf"authors?\b|\b(first|lead|last|senior)\s+authors?\s+(?:is\s+|are\s+)?(?:{name}[- ]affiliated|" \
+                   rf"affiliated\s+with\s+{name}|from\s+{name})\b"
+        if m := q.take(position):  # 'an Amii-affiliated first author', 'whose last author is from Amii'
+            which = (m[0].group(1) or m[0].group(2)).casefold()
+            index = 0 if which in ("first", "lead") else -1
+            found.append(Condition("affiliation", institute, f"affiliation: {institute} ({which} author)",
+                                   lambda p, i=institute, k=index: bool(p.authors) and (k == 0 or not p.authors_truncated)
+                                   and p.authors[k].affiliation == i))
+        elif q.take(every):  # 'only Amii-affiliated authors', 'all authors affiliated with Amii'
             found.append(Condition("affiliation", institute, f"affiliation: {institute} (every author)",
                                    lambda p, i=institute: bool(p.authors) and not p.authors_truncated
                                    and all(a.affiliation == i for a in p.authors)))
         elif m := q.take(counted):
             word, n = _affiliated_count(m[0])
-            label = f"affiliation: {institute}" + ("" if (word, n) == ("at least", 1) else f" ({word} {n} authors)")
+            label = f"affiliation: {institute}" + ("" if (word, n) == ("at least", 1) else
+                                                   f" ({word} {n} author{'' if n == 1 else 's'})")
             found.append(Condition("affiliation", institute, label,
                                    lambda p, i=institute, w=word, k=n: _compare(
                                        sum(a.affiliation == i for a in p.authors), w, k)))
@@ -165,7 +210,7 @@ def _affiliated_count(m: re.Match) -> tuple[str, int]:
     word = (m.group(1) or "").casefold()
     if m.group(3):  # 'two or more', 'three or fewer'
         return ("at least" if m.group(3).casefold() == "more" else "at most"), n
-    word = {"only": "exactly", "over": "more than", "up to": "at most", "no more than": "at most",
+    word = {"only": "exactly", "just": "exactly", "over": "more than", "up to": "at most", "no more than": "at most",
             "not more than": "at most", "no fewer than": "at least", "no less than": "at least"}.get(word, word)
     return word or ("at least" if n == 1 else "exactly"), n
 

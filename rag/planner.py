@@ -124,6 +124,12 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         if count and conditions and all(c.field == "affiliation" for c in conditions):
             return Plan(op="lookup", lookup="affiliation", target=target, conditions=conditions,
                         described=" ".join(described))  # 'how many Amii-affiliated authors does X have'
+        if lookup == "venue_pages" and all(c.field in ("venue", "year") for c in conditions):
+            return Plan(op="lookup", lookup=lookup, target=target, described=" ".join(described))  # 'in the ACL 2020 …'
+        if lookup == "organisation" and conditions and all(c.field == "organisation" and c.value.startswith("not ")
+                                                           for c in conditions):
+            return Plan(op="lookup", lookup=lookup, target=target, conditions=conditions,
+                        described=" ".join(described))  # 'besides AI2, which institution appears on SPECTER'
         if conditions:  # "Is Nano3D a workshop paper?", "Was HoME posted in 2017?": yes or no, with the value
             return Plan(op="check", lookup=conditions[0].field, target=target, conditions=conditions,
                         described=" ".join(described))
@@ -186,7 +192,9 @@ def _verb(q: Question, question: str, judge: VerbJudge | None) -> str | None:
     return subject if judge is not None and judge(phrase, subject) else None
 
 
-_FIELDS = [("affiliation", r"\baffiliat\w*|\binstitut\w*"),
+_FIELDS = [("venue_pages", r"\bpage\s+(?:range|numbers?)\b|\bpages?\b.*\b(?:proceedings|journal|occup(?:y|ies)|spans?|runs?)\b|"
+                           r"\b(?:proceedings|journal)\b.*\bpages\b"),
+           ("affiliation", r"\baffiliat\w*|\binstitut\w*"),
            ("first_author", r"\b(?:first|lead|leading)\s+author\b"),
            ("last_author", r"\b(?:last|senior|final)\s+author\b"),
            ("authors", r"\bwho\b|\bauthors?\b|\bwr[io]te\b|\bwritten\b"),
@@ -199,14 +207,17 @@ _FIELDS = [("affiliation", r"\baffiliat\w*|\binstitut\w*"),
 # The noun a 'which'/'what' asks for names the field even when another field's word follows ('which organisations
 # are the SPECTER authors from', 'what institutions does the paper list').
 _HEAD = re.compile(r"\b(?:which|what)(?:'s|\s+(?:is|are|was|were))?\s+(?:the\s+)?(?:arxiv\s+)?"
-                   r"(organi[sz]ations?|institutions?|labs?|venues?|conferences?|categor(?:y|ies)|years?|dates?|"
+                   r"(organi[sz]ations?|institutions?|labs?|universit(?:y|ies)|compan(?:y|ies)|venues?|conferences?|categor(?:y|ies)|years?|dates?|"
                    r"id|identifier|doi)\b")
 _HEADS = {"organi": "organisation", "instit": "organisation", "labs": "organisation", "lab": "organisation",
+          "univer": "organisation", "compan": "organisation",
           "venue": "venue", "confer": "venue", "catego": "category", "year": "date", "years": "date", "date": "date",
           "dates": "date", "id": "arxiv", "identi": "arxiv", "doi": "arxiv"}
 
 
 def _lookup_field(low: str, count: bool) -> str | None:
+    if count and re.search(r"\b(?:institutions|organi[sz]ations|universities|affiliations|labs|companies)\b", low):
+        return "organisation_count"  # 'how many institutions are the X authors spread across'
     if count and re.search(r"\bauthors\b", low):
         return "author_count"
     if count and re.search(r"\bpages\b", low):
