@@ -103,3 +103,52 @@ def test_the_checker_reads_an_aboutness_claim_as_no_claim_and_checks_a_real_one(
     real = checker.check("SPECTER is pretrained on the citation graph as a signal of document-level relatedness.",
                          [passages])
     assert not real.reason.startswith("no claim") and real.span and np.isfinite(real.score)
+
+
+@pytest.mark.parametrize("claim, span", [
+    # a negated loss keeps what it names
+    ("Asynchronous RLHF trained a LLaMA 3.1 8B chatbot about 40% faster than a synchronous run without losing "
+     "final performance.",
+     "We verify the scalability of asynchronous RLHF by training a general-purpose chatbot from LLaMA 3.1 8B on an "
+     "instruction-following task ~40% faster than a synchronous run while matching final performance."),
+    # "rather than X" is "not X, but"
+    ("Obando-Ceron et al. argue that representation learning, rather than model-based control, is the main driver "
+     "of scalable multitask RL.",
+     "We revisit this question and argue that the primary driver of scalable multitask RL is not model-based "
+     "control, but representation learning."),
+    # one negated thing said twice counts once
+    ("The LayoutParser authors observe that pipelines combining DL models with further document analyses are often "
+     "not documented in any central place.",
+     "Often research teams use DL models and then perform further document analyses in separate processes, and these "
+     "pipelines are not documented in any central location (and often not documented at all)."),
+    # "no matter whether" is "regardless of"
+    ("Treating the parameters of action distributions as the actions makes the resulting action space continuous no "
+     "matter whether the original actions were discrete, continuous or hybrid.",
+     "This reparameterization makes the new action space continuous, regardless of the original action type "
+     "(discrete, continuous, hybrid, etc.)."),
+])
+def test_paraphrased_negations_are_no_flip(claim, span):
+    assert negation_flip(claim, span) == 0.0
+
+
+@pytest.mark.parametrize("claim, span", [
+    ("The model cannot store exponentially many patterns.", "The model can store exponentially many patterns."),
+    # known miss: an unnegated loss word is not read as a negation ("loss" is most often the training loss)
+    pytest.param("Asynchronous RLHF trained the chatbot faster but lost final performance.",
+                 "Asynchronous RLHF trained the chatbot faster without losing final performance.",
+                 marks=pytest.mark.xfail(strict=True, reason="a loss word alone is no negation")),
+    ("The primary driver of scalable multitask RL is model-based control.",
+     "We argue that the primary driver of scalable multitask RL is not model-based control."),
+])
+def test_negations_still_flip(claim, span):
+    assert negation_flip(claim, span) == 1.0
+
+
+def test_a_name_given_just_before_the_span_backs_the_claims_name():
+    paper = ("ScienceParse extracts the title, authors and abstract of a paper from its PDF. If the author labels "
+             "are predicted in multiple pages, we use the one with the largest number of authors.")
+    span = "If the author labels are predicted in multiple pages, we use the one with the largest number of authors."
+    claim = "If author labels show up on more than one page, ScienceParse keeps the page that yields the most authors."
+    before = paper[: paper.find(span)]
+    assert backing_features(claim, span, span, paper)["items_unbacked"] == 1
+    assert backing_features(claim, span, span, paper, before=before)["items_unbacked"] == 0

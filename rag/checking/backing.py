@@ -203,7 +203,7 @@ def _abbreviates(short: str, text: list[tuple[str, str]]) -> bool:
 
 
 def backing_features(claim: str, span: str, window: str, paper: str, vectors=None,
-                     ignore: str = "") -> dict[str, float]:
+                     ignore: str = "", before: str = "") -> dict[str, float]:
     """Shares of the claim's own pieces (weighted by rarity) that the window does not hold, that no window word
     stands in for in the embedder's space, and that the whole paper never holds; names and numbers the window
     lacks (0..2); slot swaps against the span (0..2); exchanged roles (0..2)."""
@@ -235,7 +235,12 @@ def backing_features(claim: str, span: str, window: str, paper: str, vectors=Non
             sims = vectors.of([own[k][1] for k in missing]) @ vectors.of(targets).T
             # a close word (cosine 0.7+) stands in fully, one at 0.3 or less not at all
             credit[missing] = np.clip((sims.max(axis=1) - 0.3) / 0.4, 0.0, 1.0)
-    items_missing = sum(1 for (_, _, s), ok in zip(own, in_window) if s in _ITEMS and not ok)
+    # A name the section already gave is what its "we use ..." or "it ..." refers to: the claim "ScienceParse keeps
+    # the page with the most authors" against "we use the one with the largest number of authors" a few sentences
+    # after the section names ScienceParse. Read from the paper's text just before the span (names only).
+    named_before = {w for w, shape in pieces(before) if shape == "name"}
+    items_missing = sum(1 for (_, w, s), ok in zip(own, in_window)
+                        if s in _ITEMS and not ok and not (s == "name" and w in named_before))
     total = weights.sum()
     return {"unbacked_window": float((weights * ~in_window).sum() / total),
             "unbacked_aligned": float((weights * (1.0 - credit)).sum() / total),

@@ -50,6 +50,11 @@ class Passages:
     authors: str = ""  # the paper's author names: "Cohan et al. propose" names the paper, not something in it
     abstract: str = ""  # what the paper is about, for claims that only say that (`is_vacuous`)
 
+    def before(self, span: str, reach: int = 1500) -> str:
+        """The paper's text just before the span (its section so far), or '' where the span is not found."""
+        at = self.context.find(span)
+        return self.context[max(0, at - reach): at] if at > 0 else ""
+
     @property
     def topic(self) -> str:
         """The paper's topic words: title, authors and abstract (or the sentences at hand)."""
@@ -104,7 +109,7 @@ def features(claim: str, span: str, window: str, passages: Passages, cosine: flo
             "quantifier_hedged": hedged, "novel_words": 1.0 - overlap_paper,
             "order_discord": signals.order_discord(claim, span), **_ce_features(ce),
             **alignment_features(claim, span, vectors, names),
-            **backing_features(claim, span, window, passages.text, vectors, names)}
+            **backing_features(claim, span, window, passages.text, vectors, names, passages.before(span))}
 
 
 def _ce_features(p: np.ndarray | None) -> dict[str, float]:

@@ -23,6 +23,8 @@ _UN_WORDS = re.compile(r"^un(?!der|i|til|less)[a-z]{5,}$")
 # Words that start with a negating prefix but are not negations of a word the passage might use.
 # ('un' words are counted as negations above, so they are not read twice here.)
 _PREFIX_WORDS = re.compile(r"^(in|im|non-?|dis|ir|il)([a-z]{4,})$")
+# Words of loss (by their first four letters): a negation of one of them keeps rather than negates.
+_LOSS = frozenset(w[:4] for w in "lose losing loss lost cost costing sacrifice compromise degrade hurt harm drop penalty".split())
 
 
 def negations(text: str) -> int:
@@ -39,16 +41,23 @@ def scoped_negations(text: str, other: str, width: int = 5) -> int:
     same sentence ("..., no extra data is needed") says nothing about the claim.
     """
     words, topic = tokens(text), {w[:6] for w in word_tokens(other)}
-    count = 0
+    heads = set()
     for i, word in enumerate(words):
-        if not (word in _NEGATORS or word.endswith("n't") or _UN_WORDS.match(word)):
+        contrast = word in ("rather", "instead") and i + 1 < len(words) and words[i + 1] in ("than", "of")
+        if not (word in _NEGATORS or word.endswith("n't") or _UN_WORDS.match(word) or contrast):
             continue
-        if word == "not" and i + 1 < len(words) and words[i + 1] in ("only", "just", "merely"):
+        after = words[i + 1: i + 3]
+        if word == "not" and after[:1] and after[0] in ("only", "just", "merely"):
+            continue
+        # "no matter whether" is "regardless of"; "without losing" / "no loss in" keep what they name (a
+        # negated loss is no negation of the claim's words: "while matching final performance").
+        if word == "no" and after[:1] == ["matter"] or any(w[:4] in _LOSS for w in after):
             continue
         scope = words[i : i + width + 1] if not _UN_WORDS.match(word) else [word[2:]]
         if any(w[:6] in topic for s in scope for w in word_tokens(s)):
-            count += 1
-    return count
+            # one negated thing counts once: "not documented ... (and often not documented at all)"
+            heads.add(next((w[:6] for s in scope[1:] for w in word_tokens(s)), word))
+    return len(heads)
 
 
 def negation_flip(claim: str, span: str) -> float:
