@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from rag.checking import Checker
-from rag.checking.backing import backing_features, paper_names, slot_swaps
+from rag.checking.backing import backing_features, paper_names, role_swaps, slot_swaps
 from rag.checking.negation import direction_flip, negation_flip, quantifier_overclaim
 from rag.checking.quantities import name_signals
 from rag.checking.words import only_about
@@ -152,3 +152,27 @@ def test_a_name_given_just_before_the_span_backs_the_claims_name():
     before = paper[: paper.find(span)]
     assert backing_features(claim, span, span, paper)["items_unbacked"] == 1
     assert backing_features(claim, span, span, paper, before=before)["items_unbacked"] == 0
+
+
+def test_phrasal_direction_verbs_are_read_as_directions():
+    assert direction_flip("Obtaining more localized credit and gradients slows down GFlowNet training convergence.",
+                          "Being able to obtain more localized credit and gradients is found to speed up training "
+                          "convergence.") == 1.0
+    assert direction_flip("Localized credit speeds up training convergence.",
+                          "Being able to obtain more localized credit is found to speed up training convergence.") == 0
+
+
+def test_one_universal_more_than_the_span_is_an_overclaim():
+    # "each layer" is in both; "in every model studied" is the claim's alone (the span says "many")
+    assert quantifier_overclaim(
+        "In every looped language model studied, each layer in the cycle converges to a distinct fixed point.",
+        "We show that for many of the studied models each layer in the cycle converges to a distinct fixed point.")[0] == 1
+
+
+def test_two_modifiers_of_one_head_word_exchange_roles():
+    span = ("These two learners are coupled to perform distinct yet complementary roles: the fast learner focuses on "
+            "knowledge transfer, while the meta learner ensures knowledge integration.")
+    assert role_swaps("In the dual-learner framework, the meta learner focuses on knowledge transfer while the fast "
+                      "learner ensures knowledge integration.", span) > 0
+    assert role_swaps("The meta learner ensures knowledge integration, while the fast learner focuses on knowledge "
+                      "transfer.", span) == 0

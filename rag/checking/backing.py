@@ -272,7 +272,9 @@ def role_swaps(claim: str, span: str, width: int = 3) -> int:
     # Only counterparts can exchange roles: two numbers, two names, or two words of one family (online /
     # offline, lowest / highest). Any two words would do in a paraphrase that reorders its clauses.
     shared = [w for w in sorted(set(c) & set(s))]
-    pairs = [(a, b) for i, a in enumerate(shared) for b in shared[i + 1:] if _counterparts(a, b, shapes)]
+    heads = _heads(c) & _heads(s)  # words both texts modify alike: "meta learner" and "fast learner"
+    pairs = [(a, b) for i, a in enumerate(shared) for b in shared[i + 1:]
+             if _counterparts(a, b, shapes) or _same_head(a, b, heads)]
     swaps = 0
     for a_words, b_words in ((c, s), (c[::-1], s[::-1])):
         cc, sc = _contexts(a_words, width), _contexts(b_words, width)
@@ -280,6 +282,16 @@ def role_swaps(claim: str, span: str, width: int = 3) -> int:
             if (cc[a] - cc[b]) & (sc[b] - sc[a]) and (cc[b] - cc[a]) & (sc[a] - sc[b]):
                 swaps += 1
     return swaps
+
+
+def _heads(words: list[str]) -> set[tuple[str, str]]:
+    """(modifier, head) for each word and the word after it."""
+    return set(zip(words, words[1:]))
+
+
+def _same_head(a: str, b: str, heads: set[tuple[str, str]]) -> bool:
+    """Two modifiers of one head word in both texts are counterparts ("the meta learner" / "the fast learner")."""
+    return any((a, h) in heads and (b, h) in heads for _, h in heads)
 
 
 def _counterparts(a: str, b: str, shapes: dict[str, str]) -> bool:

@@ -122,9 +122,18 @@ _KIND_SETS = [(frozenset(" ".join(k[: len(k) // 2]).split()), frozenset(" ".join
               for k in _KINDS]
 
 
+_PHRASAL = re.compile(r"\b(speed|speeds|sped|slow|slows|slowed)\s+(up|down)\b", re.IGNORECASE)
+
+
+def _direction_words(text: str) -> set[str]:
+    """The text's words with phrasal direction verbs joined: 'speed up' is 'speedup', 'slows down' 'slowdown'."""
+    return set(tokens(_PHRASAL.sub(lambda m: ("speedup" if m.group(1)[0] in "sS" and m.group(1)[1] in "pP"
+                                              else "slowdown"), text)))
+
+
 def polarity(text: str) -> int:
     """+1 when the text's direction words lean up (more, better, faster), -1 down, 0 neither or both."""
-    words = set(tokens(text))
+    words = _direction_words(text)
     up = sum(1 for a, _ in _DIRECTION_SETS if words & a)
     down = sum(1 for _, b in _DIRECTION_SETS if words & b)
     return (up > down) - (down > up)
@@ -137,7 +146,7 @@ def polarity_flip(claim: str, span: str) -> float:
 
 def direction_flip(claim: str, span: str) -> float:
     """Number of direction (or opposite-kind) pairs where the claim takes one side and the span only the other."""
-    c, s = set(tokens(claim)), set(tokens(span))
+    c, s = _direction_words(claim), _direction_words(span)
     flips = 0
     for up, down in _DIRECTION_SETS + _KIND_SETS:
         if (c & up and s & down and not s & up and not c & down) or (c & down and s & up and not s & down
@@ -164,8 +173,12 @@ _HEDGED = frozenset("""some often many most several may might can could sometime
 def quantifier_overclaim(claim: str, span: str) -> tuple[float, float]:
     """(overclaim, hedged): the claim uses a universal the span does not; and the span hedges instead."""
     c, s = set(tokens(claim)), set(tokens(span))
+    # By count within a family: "in every model studied, each layer ..." against "for many of the models, each
+    # layer ..." makes one universal claim more than the span does.
+    claim_words, span_words = tokens(claim), tokens(span)
     universal = {w for w in (c & _UNIVERSAL) - s
-                 if not any(w in family and family & s for family in _UNIVERSAL_FAMILIES)}
+                 if not any(w in family and sum(x in family for x in span_words) >= sum(x in family for x in claim_words)
+                            for family in _UNIVERSAL_FAMILIES)}
     if not universal:
         return 0.0, 0.0
     return 1.0, 1.0 if (s & _HEDGED) - c else 0.0
