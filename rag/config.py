@@ -93,6 +93,8 @@ class EvidenceSettings(Section):
                                         "hits are free): bounds evidence time whatever the length of the papers.")
     table_rows: int = Field(default=6, ge=0, description="Rows of a table shown besides its caption and header "
                             "row (the rows most like the question): enough for one comparison, not a whole table.")
+    table_rows_extreme: int = Field(default=12, ge=0, description="Rows of a table shown when the question asks "
+                                    "for an extreme ('which model has the highest MAP'): the answer may be any row.")
 
 
 # The least support score (rag/citations.py) at which a cited sentence counts as supported. The checker's model

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from rag.config import EvidenceSettings
 from rag.embedding import Embedder
-from rag.evidence_chunks import ChunkScores, by_rank, chunk_sentences, rank_chunks
+from rag.evidence_chunks import ChunkScores, by_rank, chunk_sentences, rank_chunks, table_lines, table_parts
 from rag.question_words import (NUMBER_BONUS, asks_for_number, holds_number, question_stems, stem_support,
                                  weighted_overlap)
 from rag.records import Chunk, Evidence, Hit
@@ -45,11 +45,18 @@ def _candidates(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[
     out: list[_Candidate] = []
     seen: set[str] = set()
     ranked, idf = rank_chunks(question, hits, chunks_by_paper, settings.chunks_by_rank, dense)
+    tables: set[tuple[str, str]] = set()
     for order, (hit, chunks) in enumerate(ranked):
         for chunk in chunks:
             lines = chunk_sentences(chunk)
             if chunk.kind == "table":
-                head, units = lines[:2], lines[2:]
+                # A long table packed as several chunks is read as one: its rows under its caption and header.
+                if (hit.paper.paper_id, lines[0] if lines else "") in tables:
+                    continue
+                tables.add((hit.paper.paper_id, lines[0] if lines else ""))
+                parts = table_parts(chunk, (chunks_by_paper or {}).get(hit.paper.paper_id, []))
+                head, units = table_lines(parts)
+                chunk = parts[0]
             else:
                 head, units = [], [s for s in lines if s not in seen]  # overlap repeats are shown once
                 seen.update(units)
@@ -158,7 +165,8 @@ def _passage(c: _Candidate, embedded: list[int], cosine: dict, head_cosine: tupl
                  for i in embedded}
     if c.chunk.kind == "table":
         # A table is read as rows under its caption and header: the rows most like the question, in table order.
-        rows = sorted(range(len(c.units)), key=lambda i: (-relevance.get(i, lexical[i] - 1), i))[: settings.table_rows]
+        limit = settings.table_rows_extreme if _ASKS_FOR_EXTREME.search(focus) else settings.table_rows
+        rows = sorted(range(len(c.units)), key=lambda i: (-relevance.get(i, lexical[i] - 1), i))[:limit]
         shown = c.head + [c.units[i] for i in sorted(rows)]
         row_cosines = [cosine[(id(c), i)][0] for i in rows if i in relevance]
         # Rows of numbers embed poorly: a table is read whole, so its own vector speaks for it too.
@@ -187,6 +195,9 @@ def _passage(c: _Candidate, embedded: list[int], cosine: dict, head_cosine: tupl
     return answerable, c, shown, best_line
 
 
+# "Which model has the highest MAP", "the lowest F1": any row of a table may hold the answer, so all are shown.
+_ASKS_FOR_EXTREME = re.compile(r"\b(highest|lowest|best|worst|largest|smallest|most|least|top|fewest|"
+                               r"strongest|weakest|outperform\w*)\b", re.I)
 _NAMES_A_TABLE = re.compile(r"\btables?\b", re.I)
 
 

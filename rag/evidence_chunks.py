@@ -19,6 +19,21 @@ from rag.text import split_sentences, word_tokens
 _ASKS_FOR_REFERENCES = re.compile(r"\b(cite[sd]?|citing|references?|referenced|bibliograph\w*|reference list)\b", re.I)
 
 
+_SPEAKS_OF_TABLE = re.compile(r"\btables?\b", re.I)
+
+
+def _distinct_tables(tables: list[Chunk]) -> list[Chunk]:
+    """One chunk per table (the parts of a long table repeat its caption line), in the given order."""
+    seen: set[str] = set()
+    out = []
+    for c in tables:
+        caption = c.passage.split("\n", 1)[0]
+        if caption not in seen:
+            seen.add(caption)
+            out.append(c)
+    return out
+
+
 ChunkScores = Callable[[str, list[str]], dict[str, float]]
 
 _REFERENCES_HEADING = re.compile(r"^\W*(?:[\dA-Z]{1,3}\.?\s+)?(references|bibliography|works cited)\b", re.I)
@@ -40,6 +55,53 @@ def chunk_sentences(chunk: Chunk) -> list[str]:
     if chunk.kind in ("table", "references"):
         return [line for line in chunk.passage.splitlines() if line.strip()]
     return [s for s in split_sentences(chunk.passage) if not _names_only_the_section(s, chunk.section)]
+
+
+_NUMBER_CELL = re.compile(r"[-+−±]?\d[\d.,]*\s*%?")
+_NAMED_TABLE = re.compile(r"\btable\s+(\d+|[IVX]+)\b", re.I)
+
+
+def table_parts(chunk: Chunk, paper_chunks: list[Chunk]) -> list[Chunk]:
+    """All chunks of the table `chunk` belongs to: a long table is packed as several chunks in a row, each
+    repeating the caption line, so the row asked about may stand in a part the question's words do not reach."""
+    if chunk.kind != "table" or not paper_chunks:
+        return [chunk]
+    caption = chunk.passage.split("\n", 1)[0]
+    by_position = {c.position: c for c in paper_chunks}
+    same = lambda c: c is not None and c.kind == "table" and c.passage.split("\n", 1)[0] == caption  # noqa: E731
+    first = chunk.position
+    while same(by_position.get(first - 1)):
+        first -= 1
+    parts = []
+    while same(by_position.get(first + len(parts))):
+        parts.append(by_position[first + len(parts)])
+    return parts or [chunk]
+
+
+def is_data_row(line: str) -> bool:
+    """A table line with a figure in one of its cells (a header row names columns: 'F1', 'P@1', 'Co-View')."""
+    return any(_NUMBER_CELL.fullmatch(cell.strip()) for cell in line.split("|")[1:])
+
+
+def table_lines(parts: list[Chunk]) -> tuple[list[str], list[str]]:
+    """(caption and header rows, data rows) of a table packed as `parts`: the header is the first part's lines
+    above its first data row, a continuation's repeated caption and header lines are dropped."""
+    head: list[str] = []
+    rows: list[str] = []
+    for n, part in enumerate(parts):
+        lines = chunk_sentences(part)
+        top = next((i for i, line in enumerate(lines) if i and is_data_row(line)), len(lines))
+        top = max(1, min(top, len(lines)))
+        if n == 0:
+            head = lines[:top]
+        rows += [line for line in lines[top:] if line not in rows]
+    return head, rows
+
+
+def named_table(question: str) -> str | None:
+    """'Table 1' when the question names a table by its number."""
+    found = _NAMED_TABLE.search(question)
+    return f"table {found.group(1).lower()}" if found else None
 
 
 def _names_only_the_section(sentence: str, section: str) -> bool:
@@ -68,6 +130,7 @@ def rank_chunks(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[
     tokens = {c.chunk_id: stems(f"{c.section} {c.passage}") & words for _, pool in pools for c in pool}
     idf = idf_weights(words, [tokens[c.chunk_id] for _, pool in pools for c in pool])
     floor = min(dense.values(), default=0.0) if dense else 0.0  # a chunk beyond the store's top n
+    named, names_table = named_table(question), bool(_SPEAKS_OF_TABLE.search(question))
     ranked = []
     for rank, (hit, pool) in enumerate(pools):
         # A paper's chunks are told apart by the words rare *within that paper*: its own name and topic ("SPECTER",
@@ -79,11 +142,17 @@ def rank_chunks(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[
             coverage = sum(paper_idf[w] for w in tokens[chunk.chunk_id]) / total
             closeness = dense.get(chunk.chunk_id, floor) if dense else 0.0
             bonus = 0.25 if chunk.chunk_id == hit.chunk.chunk_id else 0.0
+            if named and chunk.kind == "table" and chunk.passage.casefold().startswith(named):
+                bonus += 1.0  # "In Table 1, ..." is about Table 1, whatever its rows' words
             return (coverage + closeness + bonus, -chunk.position)
         ordered = sorted(pool, key=score, reverse=True)
         best = ordered[:by_rank(per_paper, rank)]
-        if len(best) > 1 and not any(c.kind == "table" for c in best):
-            # Its words and vector undersell a table of figures: a paper's best table is always looked at.
-            best += [c for c in ordered if c.kind == "table"][:1]
+        tables = _distinct_tables([c for c in ordered if c.kind == "table"])
+        # Its words and vector undersell a table of figures: a paper's best table is always looked at, and its
+        # next best too when the question speaks of a table ("in the main results table").
+        wanted = 2 if names_table and rank == 0 else 1
+        looked = _distinct_tables([c for c in best if c.kind == "table"])
+        if len(best) > 1 and len(looked) < wanted:
+            best += [c for c in tables if c not in looked][: wanted - len(looked)]
         ranked.append((hit, sorted(best, key=lambda c: c.position)))
     return ranked, idf

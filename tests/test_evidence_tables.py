@@ -1,0 +1,72 @@
+"""Tables of a real paper (SPECTER's Table 1, packed as four chunks) read as one table: the row asked about is
+found in whichever chunk it was packed, under the first chunk's header rows; an extreme is looked for in all rows
+(real PDF, real embedder)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rag.chunking import chunk_paper
+from rag.config import ChunkSettings, EvidenceSettings
+from rag.evidence import select_evidence
+from rag.evidence_chunks import is_data_row, named_table, table_lines, table_parts
+from rag.parsing import parse_file
+from rag.records import Hit
+
+SPECTER = Path(__file__).resolve().parents[2] / "shared" / "pdfs" / "papers" / "2020.acl-main.207.pdf"
+
+
+@pytest.fixture(scope="module")
+def specter(embedder):
+    assert SPECTER.is_file(), f"the shared PDF is missing: {SPECTER}"  # fail, never skip
+    paper = parse_file(SPECTER)[0]
+    return paper, chunk_paper(paper, embedder.count_tokens, ChunkSettings())
+
+
+def _table_one(chunks):
+    return [c for c in chunks if c.kind == "table" and c.passage.startswith("Table 1:")]
+
+
+def test_a_table_packed_as_several_chunks_is_read_whole_under_its_header(specter):
+    _, chunks = specter
+    parts = _table_one(chunks)
+    assert len(parts) > 1  # otherwise this test shows nothing: the table must be split by the packer
+    assert table_parts(parts[-1], chunks) == parts == table_parts(parts[0], chunks)
+    head, rows = table_lines(parts)
+    assert head[0].startswith("Table 1:") and any("P@1" in line for line in head)
+    assert not any(is_data_row(line) for line in head[1:])
+    labels = [row.split("|")[0].strip() for row in rows]
+    assert labels[0] == "Random" and "SGC (2019a)" in labels and labels[-1] == "SPECTER (Ours)"
+    assert len(labels) == len(set(labels))  # a continuation's repeated caption and header are not rows
+
+
+def test_header_rows_and_data_rows_are_told_apart():
+    assert is_data_row("SGC (2019a) | 76.8 | 82.7 | 77.2")
+    assert is_data_row("BiLSTM-CRF | 91.2% | −0.4")
+    assert not is_data_row("Model ↓ / Metric → | F1 | F1 | MAP | nDCG | P@1")
+    assert not is_data_row("Table 1: Results on 7 tasks.")
+    assert named_table("In SciDocs Table 1, what nDCG ...") == "table 1"
+    assert named_table("what's in the main results table?") is None
+
+
+def _shown(embedder, specter, question):
+    paper, chunks = specter
+    hit_chunk = next(c for c in chunks if c.kind == "body" and c.section.startswith("5 Results"))
+    hit = Hit(rank=1, chunk=hit_chunk, paper=paper, score=0.03)
+    evidence = select_evidence(question, [hit], embedder, EvidenceSettings(), {paper.paper_id: chunks})
+    return " ".join(e.text for e in evidence)
+
+
+def test_the_row_a_question_names_is_shown_from_a_later_part_of_the_table(embedder, specter):
+    shown = _shown(embedder, specter, "In SciDocs Table 1, what nDCG does the SGC graph-convolution baseline "
+                                      "get on direct citation prediction?")
+    assert "SGC (2019a) | 76.8" in shown and "96.2" in shown
+    assert "Model ↓ / Metric →" in shown  # read under the header rows of the table's first part
+
+
+def test_an_extreme_is_looked_for_in_every_row(embedder, specter):
+    shown = _shown(embedder, specter, "Which non-random baseline has the lowest MeSH F1 in the SciDocs results?")
+    head, rows = table_lines(_table_one(specter[1]))
+    assert sum(row in shown for row in rows) == min(len(rows), EvidenceSettings().table_rows_extreme)
