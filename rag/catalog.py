@@ -43,6 +43,20 @@ def venue_names(venue: str | None) -> set[str]:
     return names
 
 
+def publishers(paper: Paper) -> set[str]:
+    """Who publishes the proceedings a PDF prints ('© 2017 Association for Computational Linguistics'), by its whole
+    name ('papers in Association for Computational Linguistics proceedings'). Not its initials: 'ACL papers' are the
+    ACL meeting's, not NAACL's that the same association publishes."""
+    publisher = paper.venue_line.publisher if paper.venue_line else None
+    return {publisher} if publisher else set()
+
+
+def in_venue(paper: Paper, name: str) -> bool:
+    """The paper's venue or its proceedings' publisher is named `name` (as printed, or by its initials)."""
+    return name in venue_names(paper.venue) or name in publishers(paper) or \
+        re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", paper.venue or "", re.I) is not None
+
+
 def where_printed(paper: Paper, field: str) -> str:
     """Where the paper's page prints a field, to cite beside a catalog row: "Amii at ICLR 2026 (seeds/000_….txt,
     line 70: 'Workshop Papers')", "../papers/N18-3011.pdf, p. 1, line 9: 'Northwestern University, …'". Fields:
@@ -117,6 +131,7 @@ class Catalog:
             if paper.section:
                 catalog.sections.add(paper.section)
             catalog.venues.update(venue_names(paper.venue))
+            catalog.venues.update(publishers(paper))  # 'Association for Computational Linguistics proceedings'
             catalog.titles[normalize_title(paper.title)] = paper
             if name := short_name(paper.title):
                 catalog.short_names[name] = paper

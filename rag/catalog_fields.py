@@ -25,6 +25,7 @@ class Field:
     printed: Callable[[Paper], bool]
     value: Callable[[Paper], str]  # the field as the page prints it, for a lookup
     number: Callable[[Paper], float | None] | None = None  # for 'the highest / lowest …'
+    said: str = ""  # regex naming the field with a verb of its own ('cut the list with et al.'): no leading verb needed
 
 
 def _equal(paper: Paper) -> bool:
@@ -58,15 +59,18 @@ FIELDS = [
           r"github\s+repositor(?:y|ies)",
           lambda p: bool(p.has_code), lambda p: p.has_code is not None, _code),
     Field("equal", "equal contribution", r"(?:(?:some|two|several|any)\s+)?(?:(?:co-?)?authors?\s+as\s+)?"
-          r"equal(?:ly)?[\s-]+contribut\w+|(?:joint|shared|co-)[\s-]?first\s+authors?(?:hip)?",
+          r"(?:equal(?:ly)?[\s-]+contribut\w+|(?:having\s+)?contribut\w+\s+equally)|"
+          r"(?:joint|shared|co-)[\s-]?first\s+authors?(?:hip)?",
           _equal, _listed, lambda p: f"{p.title}: " + ("; ".join(f"'{n.mark}' {n.means}" for n in p.notes if
                                                                  _equal(p)) or "no equal-contribution mark printed.")),
-    Field("cut", "author list cut with 'et al.'", r"(?:(?:cut(?:ting)?|cuts|truncat\w+|shorten\w*|abbreviat\w+)\s+"
-          r"(?:(?:it|them|the\s+list|the\s+author\s+list)\s+)?(?:off\s+)?)?(?:with\s+|by\s+)?(?:an?\s+)?['\"]?et\s+al\b\.?['\"]?|"
-          r"(?:truncated|cut|shortened|abbreviated|partial|incomplete)\s+author\s+lists?",
+    Field("cut", "author list cut with 'et al.'", r"['\"]?et\s+al\b\.?['\"]?|(?:truncated|cut|shortened|abbreviated|partial|"
+          r"incomplete)\s+author\s+lists?",
           lambda p: p.authors_truncated, _listed,
           lambda p: f"{p.title}: the page " + ("cuts its author list with 'et al.'" if p.authors_truncated
-                                                 else "prints its full author list") + f" ({p.author_line()})."),
+                                                 else "prints its full author list") + f" ({p.author_line()}).",
+          said=r"(?:cut(?:ting)?|cuts|truncat\w+|shorten\w*|abbreviat\w+|end\w*)\s+(?:(?:it|them|the\s+list|the\s+author\s+"
+               r"lists?|their\s+author\s+lists?|its\s+author\s+list|the\s+authors)\s+)?(?:off\s+)?(?:with|by|at)\s+(?:an?\s+)?"
+               r"['\"]?et\s+al\b\.?['\"]?"),
     Field("full_list", "full author list", r"(?:complete|full|whole|entire|untruncated|uncut)\s+(?:author\s+lists?|"
           r"lists?\s+of\s+authors)|(?:every|all)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?authors?\s+(?:printed|listed|shown)",
           lambda p: bool(p.authors) and not p.authors_truncated, _listed,
@@ -98,7 +102,8 @@ def presence(q, negated: bool) -> list:
     found = []
     for f in FIELDS:
         lead = "" if negated else _ASK
-        if q.take(rf"\b{lead}{_ARTICLE}\b(?:{f.words})(?![\w-]){_WHERE}"):
+        said = rf"|\b(?:{f.said})(?![\w-])" if f.said else ""
+        if q.take(rf"\b{lead}{_ARTICLE}\b(?:{f.words})(?![\w-]){_WHERE}{said}"):
             found.append(Condition(f.name, f.name, f"has: {f.label}", f.has, known_test=f.printed))
     return found
 

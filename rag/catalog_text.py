@@ -60,7 +60,7 @@ def _headline(result: Result) -> str:
     if plan_.op == "lookup" and plan_.target is not None:
         return lookup_text(plan_.target, plan_.lookup or "", [c.value for c in plan_.conditions])
     if plan_.op == "lookup":
-        return f"{n_papers(n)} match ({what})." if n else f"No paper matches {what}."
+        return f"{n_papers(n)} {'matches' if n == 1 else 'match'} ({what})." if n else f"No paper matches {what}."
     scope = f" ({what})" if plan_.conditions else ""
     if plan_.op == "group":
         if not result.groups:
@@ -110,7 +110,7 @@ def _headline(result: Result) -> str:
         return text
     if not n:
         return f"No paper matches {what}."
-    return f"{n_papers(n)} match ({what})."
+    return f"{n_papers(n)} {'matches' if n == 1 else 'match'} ({what})."
 
 
 def _percent(n: int, total: int) -> str:
@@ -140,7 +140,7 @@ def printed_date(paper: Paper) -> str:
 def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str:
     """The field of one paper as the page prints it; for 'affiliation', `marks` narrows to those institutes."""
     title = paper.title
-    if field.startswith("badge:"):
+    if field.startswith("badge:") or field in BY_NAME:
         return BY_NAME[field.removeprefix("badge:")].value(paper)
     if field == "authors":
         if not paper.authors:

@@ -23,7 +23,7 @@ _BOUNDARY = r"[?,;:!]|\.(?!\w)|\b(?:but|that|which|who|whose|where|when)\b"  # '
 _JOINERS = {"or", "nor", "either", "neither"}
 _FIELD_NOUNS = {"tag", "tags", "label", "labels", "mark", "marks", "list", "lists", "author", "authors", "co-author",
                 "co-authors", "coauthors", "paper", "papers", "ones", "entries", "category", "categories", "date",
-                "dates", "section", "page", "listed", "given", "printed", "shown", "link", "links", "badge", "badges"}
+                "dates", "section", "page", "listed", "given", "printed", "shown", "link", "links", "badge", "badges", "repository", "repositories", "available", "released"}
 
 # Fields a paper has one value of: two values named for one of them mean either ('CL and CV papers').
 _SINGLE_VALUED = {"category", "organisation", "section", "venue", "page"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from rag.authors import by_author
-from rag.catalog import Catalog, has_organisation, venue_names
+from rag.catalog import Catalog, has_organisation, in_venue
 from rag.catalog_fields import presence as badges
 from rag.plan_terms import (_COMPARE, _COUNT, NUMBER_WORDS, Condition, Question, _number, author_count, dates,
                             fold)
@@ -131,7 +131,7 @@ def tags(q: Question, catalog: Catalog) -> list[Condition]:
         for m in q.take(rf"(?<![\w-]){re.escape(venue)}(?![\w-])(?:\s+((?:19|20)\d\d))?(?:'s)?", 0):
             name = f"{venue} {m.group(1)}" if m.group(1) else venue
             found.append(Condition("venue", name, f"venue: {name}",
-                                   lambda p, v=venue, y=m.group(1): v in venue_names(p.venue)
+                                   lambda p, v=venue, y=m.group(1): in_venue(p, v)
                                    and (y is None or y in (p.venue or "") or str(p.year) == y)))
     for owner in sorted(catalog.owners):
         surname = re.escape(owner.split()[-1])
@@ -262,7 +262,9 @@ def printed_only(question: str, found: list[Condition]) -> list[Condition]:
     """'… is Aaron Courville's own name actually printed?': the author as printed on the entry's author line, not
     every entry of the profile he owns (which by_author counts as his)."""
     if not re.search(r"\bnames?\b[^?]*\b(?:actually\s+)?(?:printed|shown|displayed|visible|spelled\s+out|appears?)\b|"
-                     r"\b(?:printed|shown|visible)\s+(?:on|in)\s+(?:the\s+)?author\s+(?:line|list)", question, re.I):
+                     r"\b(?:printed|shown|visible)\s+(?:on|in)\s+(?:the\s+)?author\s+(?:line|list)|"
+                     r"\b(?:show|shows|showing|print|prints|printing|display|displays|spell|spells)\b[^?]*\bnames?\b",
+                     question, re.I):
         return found
     return [Condition("author", c.value, f"{c.label} (printed)", lambda p, n=c.value: any(
         normalize_title(a) == normalize_title(n) for a in p.author_names)) if c.field == "author" else c for c in found]

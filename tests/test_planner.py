@@ -67,6 +67,20 @@ PROBES = [
     "Which institutions fund open source AI?",
     "Which baselines did the authors of TokMem compare against?",
     "What did people do before ReSeg for semantic segmentation?",
+    # The words of test_planner_fields' questions (badges, scores, et al., months, one PDF's fields) in content questions.
+    "Which code generation benchmark does TokMem use?",
+    "Is there code for training GFlowNets on graphs?",
+    "What score does the reward model give unsafe answers?",
+    "Which papers report the highest score on Atari?",
+    "How is the equal contribution of each feature measured?",
+    "What does et al. mean in a citation?",
+    "Which October conference deadline matters for RL papers?",
+    "What did researchers try before March this year for speech synthesis?",
+    "Which institutions fund open source AI besides governments?",
+    "How many pages of appendix does the memory paper have for proofs?",
+    "Dense passage retrieval: how does it train its encoders?",
+    "Which complete author list conventions do journals use?",
+    "Nathan Sturtevant: what heuristics did he learn?",
 ]
 
 

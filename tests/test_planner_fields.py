@@ -1,0 +1,133 @@
+"""The printed fields no earlier question set asked about, through one registry (rag/catalog_fields.py) and the
+lookups of one paper: the profile's unlabelled score, the Code badge, equal-contribution marks, author lists cut
+with 'et al.' or complete, the arXiv stamp; months across years; an author named before the question; a PDF's
+organisations counted or excluded, its proceedings pages and its journal footer. Every question here was made up
+for this file (none is from a dataset), each paired with what the parsed pages print; the negative probes are
+content questions carrying the same words (test_planner.PROBES), which must stay with retrieval.
+
+Unit tests over the real seed pages and the five shared PDFs parsed (no index, no model).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import parse_seed_pages
+from test_planner import catalog  # noqa: F401 (the catalog of this module's papers: seed pages and the five PDFs)
+from rag.catalog import Catalog
+from rag.catalog_query import answer_from_catalog, run
+from rag.parsing import merge_papers, parse_file
+from rag.planner import plan
+
+PAPERS = Path(__file__).resolve().parents[2] / "shared" / "pdfs" / "papers"
+
+
+@pytest.fixture(scope="module")
+def papers():
+    assert PAPERS.is_dir(), f"the shared PDFs are missing: {PAPERS}"  # fail, never skip
+    found = parse_seed_pages()
+    for path in sorted(PAPERS.glob("*.pdf")):
+        found += parse_file(path)
+    return merge_papers(found)
+
+
+def rows(question: str, catalog: Catalog) -> list[str]:
+    the_plan = plan(question, catalog)
+    assert the_plan is not None, question
+    return sorted(p.title for p in run(the_plan, catalog.papers).rows)
+
+
+def text(question: str, papers) -> str:
+    answer = answer_from_catalog(question, question, papers)
+    assert answer is not None, question
+    return answer.answer
+
+
+def titles(papers, test) -> list[str]:
+    return sorted(p.title for p in papers if test(p))
+
+
+def test_the_unlabelled_score_is_a_filter_a_sort_and_a_lookup(catalog, papers):
+    scored = titles(papers, lambda p: p.listing_score is not None)
+    assert len(scored) == 4  # '89.4LGJun 2', '91.4LGJun 4', '84.8…', '84.2LGApr 13' on Courville's profile
+    assert rows("Which of Courville's entries carry a rating?", catalog) == scored
+    assert rows("List the papers that show a score before the category.", catalog) == scored
+    assert len(rows("Which papers have no score?", catalog)) == len(
+        [p for p in papers if p.profile_of and p.listing_score is None])  # only a profile prints the slot
+    best = max(papers, key=lambda p: p.listing_score or 0)
+    assert rows("Which is the top-rated paper?", catalog) == [best.title]
+    assert "91.4" in text("What is the best score on the profile?", papers)
+    lowest = text("the two lowest-scoring papers", papers)
+    assert "84.2" in lowest and "84.8" in lowest and "91.4" not in lowest
+    assert "84.2" in text("Which score does 'A Mechanistic Analysis of Looped Reasoning Language Models' show?", papers)
+
+
+def test_the_code_badge_combines_with_years_tags_and_negation(catalog, papers):
+    with_code = [p for p in papers if p.has_code]
+    assert rows("Show me 2022 papers with released code.", catalog) == titles(
+        with_code, lambda p: p.year == 2022 and p.date_precision != "year")
+    assert rows("Which deepmind papers provide a code link?", catalog) == titles(
+        with_code, lambda p: p.organisation == "deepmind")
+    # Lacking a badge counts only the papers whose page has the slot: a PDF without a link says nothing.
+    lacking = rows("Mila papers without a code repository?", catalog)
+    assert lacking == titles(papers, lambda p: p.organisation == "mila" and p.has_code is False) and len(lacking) == 10
+    assert text("Does 'Reincarnating Reinforcement Learning' have code?", papers).startswith("Yes")
+    assert text("Is there code for 'The Primacy Bias in Deep Reinforcement Learning'?", papers).startswith("No")
+
+
+def test_equal_contribution_and_cut_author_lists(catalog, papers):
+    assert rows("Which papers have joint first authors?", catalog) == rows(
+        "Which papers list authors as contributing equally?", catalog) == sorted(
+        ["Dense Passage Retrieval for Open-Domain Question Answering",
+         "SPECTER: Document-level Representation Learning using Citation-informed Transformers"])
+    cut = rows("Which entries abbreviate the author list with et al.?", catalog)
+    assert cut == titles(papers, lambda p: p.authors_truncated) and cut
+    full = rows("Which of Courville's papers print the full list of authors?", catalog)
+    assert full == titles(papers, lambda p: p.profile_of and p.authors and not p.authors_truncated)
+    assert rows("Which profile entries do not cut the author list with et al.?", catalog) == full
+
+
+def test_months_across_years_and_within_this_year(catalog, papers):
+    june = titles(papers, lambda p: p.date and p.date_precision != "year" and p.date[5:7] == "06")
+    assert rows("Any June papers, whatever the year?", catalog) == june and len(june) > 2
+    assert rows("How many papers from June, regardless of year?", catalog) == june
+    # 'this year' is the year of today (the profile omits it for its newest entries), read from the clock.
+    import datetime
+    year = datetime.date.today().year
+    assert rows("What was posted after April this year?", catalog) == titles(
+        papers, lambda p: p.date and p.date_precision != "year" and f"{year}-05" <= p.date[:7] <= f"{year}-12")
+
+
+def test_an_author_named_before_the_question_and_printed_names(catalog, papers):
+    assert rows("Lili Mou: how many of his papers do we have?", catalog) == rows("Papers by Lili Mou?", catalog)
+    assert rows("Csaba Szepesvari - anything of his here?", catalog) == rows("Papers by Csaba Szepesvári?", catalog)
+    printed = rows("Which profile entries actually show Aaron Courville's name?", catalog)
+    assert printed == titles(papers, lambda p: "Aaron Courville" in p.author_names) and len(printed) == 13
+
+
+def test_one_pdf_s_organisations_pages_and_category(papers):
+    assert "5 organisations" in text("Across how many organisations are the LayoutParser authors spread?", papers)
+    spread = text("Which universities are the SPECTER authors at?", papers)
+    assert "University of Washington" in spread
+    besides = text("Other than the Allen Institute for AI, which institution does SPECTER print?", papers)
+    assert besides.split("(all printed")[0].count("Allen Institute") == 0 and "University of Washington" in besides
+    assert "84–91" in text("What page range does the Literature Graph paper occupy in the proceedings?", papers)
+    assert "cs.CL" in text("Which arXiv category is Dense Passage Retrieval in?", papers)
+    assert "8 authors" in text("How many authors does Dense Passage Retrieval list?", papers)
+
+
+def test_a_journal_footer_dates_a_pdf_and_names_its_journal(papers):
+    backus = next(p for p in papers if "backus" in p.title.casefold())
+    assert backus.date == "1978-08" and backus.venue == "Communications of the ACM"
+    assert "a1977" in text("Which of my PDFs is the earliest?", papers).split(".")[0].casefold()
+
+
+def test_pdfs_included_widens_and_a_publisher_names_proceedings(catalog, papers):
+    assert rows("Which papers are in Computer Vision, PDFs included?", catalog) == titles(
+        papers, lambda p: p.category == "CV")
+    assert rows("How many NAACL or ACL papers?", catalog) == rows(
+        "Which papers were published in Association for Computational Linguistics proceedings?", catalog)
+    assert rows("Which ACL papers are there?", catalog) == [
+        "SPECTER: Document-level Representation Learning using Citation-informed Transformers"]
