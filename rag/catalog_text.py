@@ -58,7 +58,8 @@ def _headline(result: Result) -> str:
         titles = "; ".join(p.title for p in result.rows)
         return f"Which paper do you mean? '{plan_.described}' fits more than one: {titles}. Ask again with its title."
     if plan_.op == "lookup" and plan_.target is not None:
-        return lookup_text(plan_.target, plan_.lookup or "", [c.value for c in plan_.conditions])
+        return " ".join([lookup_text(plan_.target, plan_.lookup or "", [c.value for c in plan_.conditions])] +
+                        [lookup_text(plan_.target, f) for f in plan_.also])
     if plan_.op == "lookup":
         return f"{n_papers(n)} {'matches' if n == 1 else 'match'} ({what})." if n else f"No paper matches {what}."
     scope = f" ({what})" if plan_.conditions else ""
@@ -202,6 +203,9 @@ def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str
         besides = ", ".join(m[4:] for m in marks)
         return f"{title}: besides {besides}, {'; '.join(others)} (all printed: {organisations_line(paper)})." \
             if others else f"{title} prints no organisation besides {besides}."
+    if field == "venue" and paper.venue and paper.venue_line:  # where and when it was held, as the line prints it
+        held = ", ".join(x for x in (paper.venue_line.place, paper.venue_line.dates) if x)
+        return f"{title}: venue {paper.venue}" + (f" ({held})." if held else ".")
     value = {"organisation": organisations_line(paper), "section": paper.section, "venue": paper.venue,
              "page": "; ".join(page_label(s) for s in paper.sources)}.get(field)
     return f"{title}: {field} {value}." if value else f"The page gives no {field} for {title}."

@@ -22,7 +22,7 @@ from rag.plan_terms import NUMBER_WORDS, Question
 from rag.question_words import stems
 from rag.records import Paper
 
-_NOUN = r"(?:paper|preprint|article|work|study|pdf|publication|entry)"
+_NOUN = r"(?:paper|preprint|article|work|study|pdf|publication|entry|page)"
 _LINK = r"(?:about|on|regarding|concerning|that|which|introducing|proposing|presenting|describing|titled|called|named|" \
         r"where|with|for)"
 # Where a description after 'the paper about …' ends: a verb of the metadata relation or a new clause.

@@ -46,6 +46,7 @@ class Plan:
     nth: int | None = None  # for a sort: 'the second oldest paper'
     candidates: list[Paper] = field(default_factory=list)  # for op 'which': the papers a description may mean
     described: str = ""  # the words a paper was named by, when not by its title
+    also: list[str] = field(default_factory=list)  # for a lookup: more fields asked with 'and' ('when, and in which journal')
     share: bool = False  # for op 'count': 'what fraction / percentage of the papers ...' — said out of the total
     scope: list[Condition] = field(default_factory=list)  # for a share: 'of Courville's papers', the denominator
 
@@ -137,7 +138,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
             return Plan(op="lookup", lookup=f"badge:{badge.name}", target=target, described=" ".join(described))
         if lookup is None:
             return None  # a named paper but no field asked: a content question about it
-        return Plan(op="lookup", lookup=lookup, target=target, described=" ".join(described))
+        return Plan(op="lookup", lookup=lookup, target=target, described=" ".join(described),
+                    also=_also(low if not described else whole.casefold(), lookup))
     if not re.search(r"\b(papers?|articles?|works?|publications?|preprints?|entries|which|what|who|list|show|everything|"
                      r"anything|something|how|name|give|tell|count)\b", question, re.I):
         return None
@@ -202,17 +204,28 @@ _FIELDS = [("venue_pages", r"\bpage\s+(?:range|numbers?)\b|\bpages?\b.*\b(?:proc
            ("category", r"\bcategor(y|ies)\b|\bsubject\b|\barea\b"),
            ("arxiv", r"\barxiv\s+(?:id|identifier|number)\b|\bidentifier\b|\bdoi\b"),
            ("organisation", r"\borgani[sz]ations?\b|\btag\b|\blab\b"), ("section", r"\bsection\b|\btrack\b"),
-           ("venue", r"\bvenue\b|\bconference\b|\bwhere\b.*\b(?:published|presented|appear\w*|accepted)\b"),
+           ("venue", r"\bvenue\b|\bconference\b|\bjournal\b|\bwhere\b.*\b(?:published|presented|appear\w*|accepted|held)\b"),
            ("page", r"\bpages?\b|\bsource\b|\bwhere\b")]
 # The noun a 'which'/'what' asks for names the field even when another field's word follows ('which organisations
 # are the SPECTER authors from', 'what institutions does the paper list').
 _HEAD = re.compile(r"\b(?:which|what)(?:'s|\s+(?:is|are|was|were))?\s+(?:the\s+)?(?:arxiv\s+)?"
-                   r"(organi[sz]ations?|institutions?|labs?|universit(?:y|ies)|compan(?:y|ies)|venues?|conferences?|categor(?:y|ies)|years?|dates?|"
+                   r"(organi[sz]ations?|institutions?|labs?|universit(?:y|ies)|compan(?:y|ies)|venues?|journals?|conferences?|categor(?:y|ies)|years?|dates?|"
                    r"id|identifier|doi)\b")
 _HEADS = {"organi": "organisation", "instit": "organisation", "labs": "organisation", "lab": "organisation",
           "univer": "organisation", "compan": "organisation",
-          "venue": "venue", "confer": "venue", "catego": "category", "year": "date", "years": "date", "date": "date",
+          "venue": "venue", "confer": "venue", "journa": "venue", "catego": "category", "year": "date", "years": "date", "date": "date",
           "dates": "date", "id": "arxiv", "identi": "arxiv", "doi": "arxiv"}
+
+
+_JOINABLE = ("date", "venue", "category", "authors", "organisation", "section")
+
+
+def _also(low: str, lookup: str) -> list[str]:
+    """The other fields one question asks of a paper, joined by 'and': 'When was X published, and in which journal?'."""
+    if not re.search(r"\band\b", low):
+        return []
+    return [name for name, pattern in _FIELDS if name in _JOINABLE and name != lookup and re.search(pattern, low)
+            and not (name == "authors" and re.search(r"\bwho\b", low) is None and lookup == "organisation")]
 
 
 def _lookup_field(low: str, count: bool) -> str | None:

@@ -131,3 +131,12 @@ def test_pdfs_included_widens_and_a_publisher_names_proceedings(catalog, papers)
         "Which papers were published in Association for Computational Linguistics proceedings?", catalog)
     assert rows("Which ACL papers are there?", catalog) == [
         "SPECTER: Document-level Representation Learning using Citation-informed Transformers"]
+
+
+def test_two_fields_of_one_paper_asked_with_and(papers):
+    answer = text("Which journal printed the Backus paper, and when?", papers)
+    assert "Communications of the ACM" in answer and "August 1978" in answer
+    held = text("When and where was 'Construction of the Literature Graph in Semantic Scholar' held?", papers)
+    assert "New Orleans" in held and "June 2018" in held
+    both = text("What category is SAFT in and when was it posted?", papers)
+    assert "CV" in both and "2024" in both
