@@ -7,12 +7,14 @@ model. The library's word statistics are computed once per snapshot.
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from rag.answerability import LibraryStats, Model, Signals, content_words, explain, features, has_candidate, load_model
+from rag.answerability import (TYPED, LibraryStats, Model, Signals, content_words, explain, features, holds_answer,
+                              load_model)
 from rag.answering_scorer import AnswerScorer, load_scorer
 from rag.config import AnswerabilitySettings
 from rag.asked import asks_for_papers, asks_for_several_papers, focus_words
@@ -85,6 +87,10 @@ class Assessor:
             # library comes to the question, not which chunk BM25 happened to favour (one filtered vector query).
             closest = view.chunk_scores(question, [h.paper.paper_id for h in hits], n=1)
             signals.values["dense_top"] = max([*closest.values(), signals.values["dense_top"]])
+        if evidence:
+            closest_paper = max(evidence, key=lambda e: e.relevance).paper.paper_id
+            signals.values["paper_length"] = math.log1p(len(view.chunks_by_paper.get(closest_paper, [])))
+            signals.values["dense_by_length"] = signals.values["dense_top"] * signals.values["paper_length"]
         signals.values.update(evidence_containment(question, signals.answer_type, evidence, hits, self.stats()))
         if asks_for_papers(question):
             abstracts = self.abstracts({h.paper.paper_id for h in hits})
@@ -135,8 +141,8 @@ def evidence_containment(question: str, kind: str, evidence: list[Evidence], hit
                          stats: LibraryStats) -> dict[str, float]:
     """rag/containment.py's signals for this question's evidence."""
     return containment_signals(question, content_words(question), shown_of(evidence, hits), stats.df, stats.chunks,
-                               lambda sentence: has_candidate(kind, sentence, question),
-                               focus=focus_words(question), papers=asks_for_papers(question))
+                               lambda sentence: holds_answer(kind, sentence, question),
+                               focus=focus_words(question), papers=asks_for_papers(question), typed=kind in TYPED)
 
 
 def set_margin(question: str, shown: list[Shown], hits: list[Hit], stats: LibraryStats,

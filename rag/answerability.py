@@ -48,6 +48,9 @@ FEATURES = (
     "type_candidate",     # the best sentence of the closest passage holds a candidate of the expected answer type
     "answer_score",       # a trained cross-encoder's best P(this sentence answers the question) over the evidence
     "dense_top",          # cosine of the top dense hit: how close the library comes to the question at all
+    "paper_length",       # log of the closest evidence paper's chunk count: a 1-page listing or a 40-page PDF, whose
+                          # long passages lower cosines and whose many words raise word shares anywhere in it
+    "dense_by_length",    # dense_top x paper_length: the cosine read against the length of the paper it comes from
     *CONTAINMENT_FEATURES,  # the question's specific words with a candidate, in the paper; a contradicted premise
 )
 
@@ -64,7 +67,12 @@ _TYPES: list[tuple[str, re.Pattern]] = [
                           r"\b(what|which) (\w+ ){0,3}(percentage|proportion|fraction|share|number|amount|size|rate|"
                           r"accuracy|score|speed-?up|cost|budget|count|year|f1|bleu|error|perplexity|mse|auc|ratio|"
                           r"temperature|dimensions?|epochs?|steps|parameters|hours|days|gpus|batch size|"
-                          r"learning rate|performance|improvement|gain|reduction|length|resolution)\b|"
+                          r"learning rate|performance|improvement|gain|reduction|length|resolution|dimensionality|"
+                          r"ndcg|recall|precision|mrr|map|p-?value|weight decay|dropout|margin|agreement|kappa|"
+                          r"correlation|latency|throughput|f-?score|iou|wer|value)\b|"
+                          # "what <measure> does X achieve / get / reach": a score, whatever the measure is called
+                          r"^(what|which) [\w@.-]+( [\w@.-]+){0,3} (does|do|did) .{0,80}\b"
+                          r"(achieve|get|reach|obtain|score|attain|yield)s?\b|"
                           r"\bby how much\b|^when\b|\bin what year\b")),
     ("person", re.compile(r"^(who|whom|whose)\b|\bwho (wrote|proposed|authored|introduced)\b|"
                           r"\bwhich (authors?|researchers?|people|organi[sz]ations?|labs?|institutions?|teams?|groups?)\b")),
@@ -93,6 +101,10 @@ _CANDIDATES: dict[str, re.Pattern] = {
 }
 
 
+# Kinds of answer a typed candidate stands for (rag/containment.py's focus gap reads sentences holding one).
+TYPED = frozenset({"number", "name", "person"})
+
+
 class AnswerabilityError(RagError):
     """The saved answerability model is missing or does not match the features the code computes."""
 
@@ -115,6 +127,17 @@ def has_candidate(kind: str, sentence: str, question: str) -> bool:
         return True
     asked = question.casefold()
     return any(match.group(0).casefold() not in asked for match in pattern.finditer(sentence))
+
+
+# Kinds whose answer is a clause ("how was the data split", "how does X decode labels"): no word marks it, so
+# the sentence holding the question's words together is the candidate. The method pattern (by, using, train…)
+# is kept for extraction (rag/extractive.py); as a gate it missed most such answers in full papers' prose.
+CLAUSE = frozenset({"method"})
+
+
+def holds_answer(kind: str, sentence: str, question: str) -> bool:
+    """The sentence may answer a question of this kind: a typed candidate, or any sentence for a clause answer."""
+    return kind in CLAUSE or has_candidate(kind, sentence, question)
 
 
 @dataclass
@@ -186,7 +209,7 @@ def features(question: str, evidence: list[Evidence], hits: list[Hit], stats: Li
         subject = subject_words(question, stats)
         values["subject_present"] = sum(w in shown_words for w in subject) / len(subject) if subject else 0.0
         closest = max(evidence, key=lambda e: e.relevance)
-        values["type_candidate"] = float(has_candidate(kind, closest.sentences[closest.best], question))
+        values["type_candidate"] = float(holds_answer(kind, closest.sentences[closest.best], question))
         for item in evidence:
             own = set(words) - set(word_tokens(item.paper.title))
             if own:

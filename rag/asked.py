@@ -54,6 +54,8 @@ def asks_for_papers(question: str) -> bool:
 
 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+# "What happened when …", "what else …", "what changes if …": the answer is a clause about an event, no attribute.
+_CLAUSE_HEADS = frozenset("happen happens happened occur occurs occurred else changes changed".split())
 _LEADS = _PREPOSITIONS | {"roughly", "approximately", "exactly", ","}
 
 
@@ -98,6 +100,8 @@ def focus_phrase(question: str) -> list[str]:
         if word in ("what", "which"):
             rest = words[i + 1:]
             if rest and rest[0] in ("do", "does", "did"):  # "what does X report": the verb is the focus, not a noun
+                return []
+            if rest and rest[0] in _CLAUSE_HEADS:
                 return []
             if rest and rest[0] in _AUX:  # "what is the dimensionality of …"
                 rest = rest[1:]

@@ -28,7 +28,12 @@ CONTAINMENT_FEATURES = (
     "specific_best",      # the same share in the best sentence, candidate or not
     "specific_in_paper",  # idf share of the specific words anywhere in the retrieved passages of the evidence paper
     "premise_conflict",   # the question as a statement is contradicted (negation/direction/number) by a close sentence
-    "focus_gap",          # the attribute asked (rag/asked.py: "dropout rate") missing from every sentence with a candidate
+    "focus_gap",          # a typed question (number, name, person): the attribute asked ("dropout rate") missing from
+                          # every sentence with a candidate of that type
+    "focus_gap_open",     # the same for an untyped question ("what weaknesses …"): its answer is a clause, any sentence
+                          # may hold it, so the gap only says the attribute's words are not together near one sentence
+    "focus_gap_tight",    # a typed question: the attribute asked missing from every single sentence with a candidate
+                          # (no neighbours: a long paper's prose holds numbers in most windows)
     "focus_absent",       # the attribute asked missing from the retrieved passages of the evidence papers
     "papers_holding",     # a question for papers: share of the (≤ 3) shown papers whose title and text hold its topic
 )
@@ -116,21 +121,26 @@ def holding_papers(content: list[str], shown: list[Shown], idf: dict[str, float]
 
 
 def containment_signals(question: str, content: list[str], shown: list[Shown], df: dict[str, int], chunks: int,
-                        has_candidate, focus: list[str] = (), papers: bool = False) -> dict[str, float]:
+                        has_candidate, focus: list[str] = (), papers: bool = False,
+                        typed: bool = True) -> dict[str, float]:
     """The signals of `CONTAINMENT_FEATURES`, each the best over the evidence papers.
 
     `content` are the question's content words (rag/answerability.py); `has_candidate(sentence)` says
     whether a sentence holds a candidate of the asked type; `focus` is the attribute asked (rag/asked.py);
     `papers` says the question asks for papers of the library, whose titles are then evidence too: the
-    title of a paper about the topic is the answer, not words to discount."""
+    title of a paper about the topic is the answer, not words to discount. `typed` says the answer is a typed
+    candidate (a number, a name, a person): the focus gap then reads sentences with such a candidate; an untyped
+    question's gap is a signal of its own (`focus_gap_open`), weighed apart, since on a long paper the attribute
+    of a clause answer ("weaknesses", "advantage") is often paraphrased where the answer stands."""
     values = dict.fromkeys(CONTAINMENT_FEATURES, 0.0)
     idf = idf_of(list(dict.fromkeys([*content, *focus])), df, chunks)
     focus = [w for w in focus if w in idf]
     if focus:  # no attribute asked (why, how, yes/no): nothing is missing; the specific words speak for the question
-        held, anywhere = 0.0, 0.0
+        held, tight, anywhere = 0.0, 0.0, 0.0
         for item in shown:
-            held, anywhere = _focus_signals(held, anywhere, focus, item, idf, has_candidate)
-        values["focus_gap"], values["focus_absent"] = 1 - held, 1 - anywhere
+            held, tight, anywhere = _focus_signals((held, tight, anywhere), focus, item, idf, has_candidate)
+        values["focus_gap" if typed else "focus_gap_open"], values["focus_absent"] = 1 - held, 1 - anywhere
+        values["focus_gap_tight"] = 1 - tight if typed else 0.0
     for item in shown:
         specific = content if papers else specific_words(content, item.title)
         if not specific:  # the question is only the title: any passage of the paper is about it
@@ -154,13 +164,14 @@ def containment_signals(question: str, content: list[str], shown: list[Shown], d
     return values
 
 
-def _focus_signals(held: float, anywhere: float, focus: list[str], item: Shown, idf: dict[str, float],
-                   has_candidate) -> tuple[float, float]:
-    """The best share of the attribute asked next to a candidate (a table row may hold it below its header), and
-    anywhere in the paper's retrieved passages, updated with one evidence passage."""
+def _focus_signals(best: tuple[float, float, float], focus: list[str], item: Shown, idf: dict[str, float],
+                   has_candidate) -> tuple[float, float, float]:
+    """The best share of the attribute asked next to a candidate (a table row may hold it below its header), in
+    the candidate's own sentence, and anywhere in the paper's retrieved passages, updated with one passage."""
+    held, tight, anywhere = best
     sentences = list(item.sentences)
     for i, sentence in enumerate(sentences):
         if has_candidate(sentence):
             held = max(held, _share(focus, _stems(" ".join(sentences[max(0, i - 1): i + 2])), idf))
-    return held, max(anywhere, _share(focus, _stems(" ".join([item.retrieved, *sentences])), idf))
-
+            tight = max(tight, _share(focus, _stems(sentence), idf))
+    return held, tight, max(anywhere, _share(focus, _stems(" ".join([item.retrieved, *sentences])), idf))

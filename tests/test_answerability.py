@@ -34,6 +34,11 @@ from fitlib import is_held_out  # noqa: E402
     ("What does TokMem do?", "other"),
     # "when" inside a question is a conjunction, not a request for a date.
     ("how do graph networks avoid oversmoothing when many layers are stacked?", "method"),
+    # A measure asked by its name, or by what the system reaches, wants a number whatever the measure is called.
+    ("What nDCG does the retriever obtain on the test split?", "number"),
+    ("What dimensionality do the encoders produce?", "number"),
+    ("What Recall@5 does the ranker achieve on the second task?", "number"),
+    ("What two drawbacks of the earlier system does the paper point out?", "other"),
 ])
 def test_the_expected_answer_type_comes_from_the_question_structure(question, kind):
     assert expected_type(question) == kind
@@ -46,6 +51,16 @@ def test_a_candidate_must_be_something_the_question_does_not_already_say():
     assert has_candidate("reason", "It fails because the batch is small.", "Why does it fail?")
     assert not has_candidate("reason", "It fails on small batches.", "Why does it fail?")
     assert has_candidate("yesno", "Anything at all.", "Is it good?")
+
+
+def test_a_clause_answer_needs_no_typed_word_but_a_typed_answer_does():
+    from rag.answerability import holds_answer
+
+    # "How was the data split": the sentence saying it has no "by", "using" or "method" in it.
+    question = "How was the clickthrough data split into train and test sets?"
+    assert holds_answer("method", "The clicks of 2019 form the train set and those of 2020 the test set.", question)
+    assert not holds_answer("number", "The clicks form the train set.", "How many clicks form the train set?")
+    assert holds_answer("number", "The 20,000 clicks form the train set.", "How many clicks form the train set?")
 
 
 def test_the_saved_model_is_the_one_the_code_computes_features_for():

@@ -48,6 +48,9 @@ def test_a_question_about_something_else_does_not_ask_for_papers(question):
     ("Why does the method fail on long inputs?", []),
     ("Is the encoder frozen?", []),
     ("What does the method assume about what it classifies?", []),
+    # An event or "what else": the answer is a clause, there is no attribute to find next to it.
+    ("What happened when the encoder was frozen?", []),
+    ("Besides pruning, what else can the agent do?", []),
 ])
 def test_the_focus_is_the_attribute_asked(question, focus):
     assert focus_words(question) == focus

@@ -69,7 +69,7 @@ def test_a_premise_the_passage_says_the_opposite_of_conflicts_and_a_true_one_doe
 
 @pytest.mark.parametrize("script", ["eval/fit_answerability.py", "eval/fit_checker.py"])
 def test_the_fit_scripts_refuse_a_blind_held_out_set_by_name(script, tmp_path):
-    held_out = tmp_path / "answerability_v3.jsonl"  # never read: refused by name before anything is opened
+    held_out = tmp_path / "answerability_v4.jsonl"  # never read: refused by name before anything is opened
     option = "--dataset" if "answerability" in script else "--dev"
     extra = [] if "answerability" in script else ["--home", str(tmp_path)]
     done = subprocess.run([sys.executable, script, option, str(held_out), *extra], cwd=ROOT, capture_output=True,
@@ -78,12 +78,13 @@ def test_the_fit_scripts_refuse_a_blind_held_out_set_by_name(script, tmp_path):
     assert done.stderr.strip().splitlines()[-1] == f"{held_out}: a held-out test set — fit and train on development sets only"
 
 
-def test_round_two_sets_are_development_data_and_round_three_is_held_out():
+def test_rounds_two_and_three_are_development_data_and_round_four_is_held_out():
     sys.path.insert(0, str(ROOT / "eval"))
     from fitlib import is_held_out
 
     assert not is_held_out(Path("eval/datasets/fulltext_v2.jsonl")) and not is_held_out(Path("seeds.jsonl"))
-    assert is_held_out(Path("eval/datasets/fulltext_v3.jsonl")) and is_held_out(Path("claims_v12.jsonl"))
+    assert not is_held_out(Path("eval/datasets/fulltext_v3.jsonl"))
+    assert is_held_out(Path("eval/datasets/fulltext_v4.jsonl")) and is_held_out(Path("claims_v12.jsonl"))
 
 
 def focused(question: str, sentences, retrieved: str = "") -> dict[str, float]:
@@ -102,6 +103,24 @@ def test_the_attribute_asked_must_stand_next_to_a_value_not_only_the_papers_topi
     assert absent["focus_gap"] > 0.5 and absent["focus_absent"] > 0.5
     # A question that asks for no attribute has nothing missing.
     assert focused("Why is TokMem trained over 1,000 tasks?", sentences)["focus_gap"] == 0.0
+
+
+def test_the_attribute_must_share_the_values_own_sentence_for_the_tight_gap():
+    # Two sentences apart in dense prose: the window gap is closed, the sentence gap is not.
+    sentences = ("Training uses a dropout rate chosen on the validation set.", "The model has 12 layers.")
+    signals = focused("What dropout rate is applied in TokMem?", sentences)
+    assert signals["focus_gap"] == 0.0 and signals["focus_gap_tight"] == 1.0
+    held = focused("What dropout rate is applied in TokMem?", ("A dropout rate of 0.1 is applied.",))
+    assert held["focus_gap"] == held["focus_gap_tight"] == 0.0
+
+
+def test_an_untyped_questions_missing_attribute_is_its_own_signal_not_the_typed_gap():
+    question = "What two weaknesses of ORQA does the paper point out?"
+    words = content_words(question)
+    shown = [Shown("p1", TITLE, ("ORQA needs an expensive extra pre-training step and a frozen context encoder.",))]
+    values = containment_signals(question, words, shown, {w: 3 for w in words}, 100, lambda s: True,
+                                 focus=focus_words(question), typed=False)
+    assert values["focus_gap"] == 0.0 and values["focus_gap_tight"] == 0.0 and values["focus_gap_open"] == 1.0
 
 
 def test_a_question_for_papers_counts_each_shown_paper_on_its_topic_titles_included():
