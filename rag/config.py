@@ -81,6 +81,9 @@ class EvidenceSettings(Section):
                           "cover a question that spans papers while keeping the prompt under ~400 tokens.")
     sentences_per_passage: int = Field(default=2, ge=1, description="Sentences kept per passage, those closest to "
                                        "the question: two hold a claim and its context, more only adds prefill time.")
+    best_passage_sentences: int = Field(default=3, ge=1, description="Sentences kept in the most answerable "
+                                        "passage: the asked detail often follows its best two (a caption, then "
+                                        "what the figure shows); one more line costs ~0.2 s of prefill.")
     max_gap_to_best: float = Field(default=0.15, ge=0, description="A passage whose relevance is more than this "
                                    "below the best one is dropped: far less answerable passages are noise for the "
                                    "model and the reader.")

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from rag.config import EvidenceSettings
 from rag.embedding import Embedder
 from rag.evidence_chunks import ChunkScores, by_rank, chunk_sentences, rank_chunks, table_lines, table_parts
-from rag.question_words import (NUMBER_BONUS, asks_for_number, holds_number, question_stems, stem_support,
+from rag.question_words import (NUMBER_BONUS, asks_for_number, holds_number, question_stems, stem_support, stems,
                                  weighted_overlap)
 from rag.records import Chunk, Evidence, Hit
 
@@ -121,11 +121,17 @@ def select_evidence(question: str, hits: list[Hit], embedder: Embedder,
         if c.head:
             head_cosine[id(c)] = (float(sims[row]), float(focus_sims[row]))
             row += 1
-    scored = [_passage(c, chosen_units[id(c)], cosine, head_cosine.get(id(c)), question, focus, lexical[id(c)],
-                       settings) for c in candidates]
-    scored = [s for s in scored if s is not None]
+    def passage(c: _Candidate, sentences: int):
+        return _passage(c, chosen_units[id(c)], cosine, head_cosine.get(id(c)), question, focus, lexical[id(c)],
+                        settings, focus_idf, sentences)
+    scored = [s for s in (passage(c, settings.sentences_per_passage) for c in candidates) if s is not None]
     if not scored:
         return []
+    # The most answerable passage may hold the asked detail in a sentence just below its best two (the caption
+    # of a figure first, then what the figure shows): it alone keeps one more.
+    top = max(range(len(scored)), key=lambda i: scored[i][0])
+    if settings.best_passage_sentences > settings.sentences_per_passage and scored[top][1].chunk.kind != "table":
+        scored[top] = passage(scored[top][1], settings.best_passage_sentences) or scored[top]
     return _number(_pick(scored, settings, question))
 
 
@@ -158,8 +164,30 @@ def _clip(text: str, words: int = 40) -> str:
     return text if len(parts) <= words else " ".join(parts[:words])
 
 
+NOVELTY = 0.15  # weight of the question's words a sentence adds to those already chosen (a near-tie breaker)
+
+
+def _covering(units: list[str], embedded: list[int], relevance: dict[int, float], focus_idf: dict[str, float],
+              n: int) -> list[int]:
+    """The passage's best sentence, then the most relevant of those that add what it leaves unsaid: of two
+    near-equal sentences, the one repeating the best one's words ("As is typical in clickthrough data ...") says
+    less than the one holding the asked detail ("We partitioned the examples into train, validation and test")."""
+    ranked = sorted(embedded, key=lambda i: -relevance[i])
+    best = ranked[:1]
+    covered = set(stems(units[best[0]])) if best else set()
+    total = sum(focus_idf.values()) or 1.0
+    while best and len(best) < min(n, len(ranked)):
+        def gain(i: int) -> float:
+            return relevance[i] + NOVELTY * sum(v for w, v in focus_idf.items() if w not in covered
+                                                 and w in stems(units[i])) / total
+        best.append(max((i for i in ranked if i not in best), key=gain))
+        covered |= stems(units[best[-1]])
+    return best
+
+
 def _passage(c: _Candidate, embedded: list[int], cosine: dict, head_cosine: tuple[float, float] | None,
-             question: str, focus: str, lexical: list[float], settings: EvidenceSettings):
+             question: str, focus: str, lexical: list[float], settings: EvidenceSettings,
+             focus_idf: dict[str, float], sentences: int):
     """(answerability, candidate, shown lines, index of the best line) for one candidate chunk."""
     relevance = {i: (0.7 * cosine[(id(c), i)][1] + 0.3 * lexical[i]) * (0.6 if _SIGNPOST.match(c.units[i]) else 1.0)
                  for i in embedded}
@@ -176,7 +204,7 @@ def _passage(c: _Candidate, embedded: list[int], cosine: dict, head_cosine: tupl
     else:
         if not embedded:
             return None
-        best = sorted(embedded, key=lambda i: -relevance[i])[: settings.sentences_per_passage]
+        best = _covering(c.units, embedded, relevance, focus_idf, sentences)
         # A best sentence that points back ("We use this form instead of the pair") is read with the sentence
         # it points to ("A cell is a triple <CELL,name,contents>.").
         points_back = bool(_POINTS_BACK.search(c.units[best[0]]))

@@ -1,6 +1,6 @@
-"""Tables of a real paper (SPECTER's Table 1, packed as four chunks) read as one table: the row asked about is
-found in whichever chunk it was packed, under the first chunk's header rows; an extreme is looked for in all rows
-(real PDF, real embedder)."""
+"""Evidence on a real paper (SPECTER, real embedder): a table packed as several chunks (its Table 1 is four) is read
+as one, the row asked found in whichever chunk holds it, under the first chunk's header rows; an extreme is looked
+for in all rows; the most answerable passage keeps a third line; a second line adds what the first leaves unsaid."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ import pytest
 
 from rag.chunking import chunk_paper
 from rag.config import ChunkSettings, EvidenceSettings
-from rag.evidence import select_evidence
+from rag.evidence import _covering, select_evidence
 from rag.evidence_chunks import is_data_row, named_table, table_lines, table_parts
 from rag.parsing import parse_file
+from rag.question_words import question_stems
 from rag.records import Hit
 
 SPECTER = Path(__file__).resolve().parents[2] / "shared" / "pdfs" / "papers" / "2020.acl-main.207.pdf"
@@ -70,3 +71,28 @@ def test_an_extreme_is_looked_for_in_every_row(embedder, specter):
     shown = _shown(embedder, specter, "Which non-random baseline has the lowest MeSH F1 in the SciDocs results?")
     head, rows = table_lines(_table_one(specter[1]))
     assert sum(row in shown for row in rows) == min(len(rows), EvidenceSettings().table_rows_extreme)
+
+
+def _shown_from(embedder, specter, section: str, question: str, settings: EvidenceSettings = EvidenceSettings()):
+    paper, chunks = specter
+    hit_chunk = next(c for c in chunks if c.kind == "body" and c.section.startswith(section))
+    hit = Hit(rank=1, chunk=hit_chunk, paper=paper, score=0.03)
+    return " ".join(e.text for e in select_evidence(question, [hit], embedder, settings, {paper.paper_id: chunks}))
+
+
+def test_the_most_answerable_passage_keeps_the_line_after_a_figure_caption(embedder, specter):
+    question = "Which MAG topics lie close to Business in the t-SNE projection of SPECTER's embeddings?"
+    assert "Business and Economics" in _shown_from(embedder, specter, "6 Analysis", question)
+    two = EvidenceSettings(best_passage_sentences=2)  # the teeth: with two lines the caption crowds it out
+    assert "Business and Economics" not in _shown_from(embedder, specter, "6 Analysis", question, two)
+
+
+def test_of_two_near_equal_lines_the_second_is_the_one_adding_the_asked_detail():
+    units = ["We use a dataset of user clickthrough data for this task which consists of 22K clickthrough events.",
+             "We partitioned the examples temporally into train (20K examples), validation (1K), and test (1K) sets.",
+             "As is typical in clickthrough data on ranked lists, the clicks are biased toward the top."]
+    question = "How was the clickthrough data split into train, validation and test?"
+    idf = {w: 1.0 for w in question_stems(question)}
+    relevance = {0: 0.44, 1: 0.363, 2: 0.369}  # the repeating line a little ahead, as the embedder put it
+    assert _covering(units, [0, 1, 2], relevance, idf, 2) == [0, 1]
+    assert _covering(units, [0, 1, 2], {0: 0.44, 1: 0.2, 2: 0.369}, idf, 2) == [0, 2]  # a tie-breaker only
