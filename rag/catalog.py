@@ -80,6 +80,18 @@ def short_name(title: str) -> str | None:
     return None
 
 
+def initials(title: str) -> str | None:
+    """'Dense Passage Retrieval for Open-Domain …' -> 'DPR': the initials of the capitalised words a title opens with,
+    three to five of them, as papers are called by."""
+    words = re.findall(r"[^\W_][\w'-]*", title.split(":", 1)[0])
+    run = []
+    for word in words:
+        if not word[:1].isupper():
+            break
+        run.append(word)
+    return "".join(w[0] for w in run) if 3 <= len(run) <= 5 else None
+
+
 _LAST: dict[str, "Catalog"] = {}  # one entry: the catalog of the snapshot in use
 
 
@@ -113,6 +125,7 @@ class Catalog:
     @classmethod
     def _build(cls, papers: list[Paper]) -> "Catalog":
         catalog = cls(papers=papers, names=AuthorIndex(papers))
+        acronyms: dict[str, list[Paper]] = {}
         for paper in papers:
             catalog.institutes.update(a.affiliation for a in paper.authors if a.affiliation)
             if paper.profile_of:
@@ -135,6 +148,13 @@ class Catalog:
             catalog.titles[normalize_title(paper.title)] = paper
             if name := short_name(paper.title):
                 catalog.short_names[name] = paper
+            if (name := initials(paper.title)) is not None:
+                acronyms.setdefault(name, []).append(paper)
+        # A title's initials ('DPR' for Dense Passage Retrieval …) when one paper only has them and nothing else is
+        # called so (a category code, a venue, a paper's own short name).
+        taken = set(catalog.short_names) | catalog.venues | {code.upper() for code in catalog.categories.values()}
+        catalog.short_names.update({name: found[0] for name, found in acronyms.items()
+                                    if len(found) == 1 and name not in taken})
         # Longest first, once per snapshot: a title that contains a shorter one must win, and sorting per question
         # cost O(papers log papers) on every search.
         catalog.titles = dict(sorted(catalog.titles.items(), key=lambda item: -len(item[0])))

@@ -26,6 +26,7 @@ class Field:
     value: Callable[[Paper], str]  # the field as the page prints it, for a lookup
     number: Callable[[Paper], float | None] | None = None  # for 'the highest / lowest …'
     said: str = ""  # regex naming the field with a verb of its own ('cut the list with et al.'): no leading verb needed
+    lookup: bool = True  # asked of one paper through this entry (the arXiv id is the planner's own lookup, with the DOI)
 
 
 def _equal(paper: Paper) -> bool:
@@ -75,15 +76,17 @@ FIELDS = [
           r"lists?\s+of\s+authors)|(?:every|all)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?authors?\s+(?:printed|listed|shown)",
           lambda p: bool(p.authors) and not p.authors_truncated, _listed,
           lambda p: f"{p.title}: the page " + ("cuts its author list with 'et al.'" if p.authors_truncated
-                                                 else "prints its full author list") + f" ({p.author_line()})."),
-    Field("arxiv_stamp", "arXiv preprint", r"arxiv\s+(?:preprints?|stamps?|versions?)|(?:posted|available)\s+on\s+arxiv",
+                                                 else "prints its full author list") + f" ({p.author_line()}).",
+          said=r"(?:list|lists|print|prints|show|shows|name|names|give|gives)\s+(?:every|all)\s+(?:of\s+)?(?:the\s+|its\s+|"
+               r"their\s+)?(?:authors?|names|co-?authors)(?!\s+(?:of|from|at|in)\b)"),
+    Field("arxiv_stamp", "arXiv preprint", r"arxiv\s+(?:preprints?|stamps?|versions?|ids?|identifiers?|numbers?)|(?:posted|available)\s+on\s+arxiv",
           lambda p: p.arxiv is not None or bool(p.arxiv_id), lambda p: True,
           lambda p: f"{p.title}: arXiv:{p.arxiv.id if p.arxiv else p.arxiv_id}" if (p.arxiv or p.arxiv_id)
-          else f"The page prints no arXiv id for {p.title}."),
+          else f"The page prints no arXiv id for {p.title}.", lookup=False),
 ]
 BY_NAME = {f.name: f for f in FIELDS}
 
-_ASK = r"(?:(?:are|is|were|was|with|have|has|had|having|carry|carries|carrying|show|shows|showing|shown|display|displays|displaying|" \
+_ASK = r"(?:(?:with|have|has|had|having|carry|carries|carrying|show|shows|showing|shown|display|displays|displaying|" \
        r"displayed|print|prints|printing|printed|provide|provides|release|releases|released|mark|marks|marking|list|" \
        r"lists|link|links|give|gives)\s+)"
 _ARTICLE = r"(?:(?:an?|any|some|the|a\s+public|public|released)\s+)?"
@@ -103,14 +106,15 @@ def presence(q, negated: bool) -> list:
     for f in FIELDS:
         lead = "" if negated else _ASK
         said = rf"|\b(?:{f.said})(?![\w-])" if f.said else ""
-        if q.take(rf"\b{lead}{_ARTICLE}\b(?:{f.words})(?![\w-]){_WHERE}{said}"):
+        copula = r"|\b(?:are|is|were|was)\s+" if not negated else ""  # 'are arXiv preprints'; not 'is the arXiv id'
+        if q.take(rf"(?:\b{lead}{_ARTICLE}{copula})\b(?:{f.words})(?![\w-]){_WHERE}{said}"):
             found.append(Condition(f.name, f.name, f"has: {f.label}", f.has, known_test=f.printed))
     return found
 
 
 def asked(q) -> Field | None:
     """The field a lookup asks for ('what score is shown next to X', 'is there code for X'), taken from the text."""
-    for f in FIELDS:
+    for f in (f for f in FIELDS if f.lookup):
         if q.take(rf"\b(?:is\s+there\s+|are\s+there\s+|does\s+it\s+have\s+)?{_ARTICLE}(?:{f.words})(?![\w-]){_WHERE}"
                   r"(?:\s+(?:is\s+|are\s+)?(?:shown|printed|displayed|given|listed)(?:\s+(?:next\s+to|beside|for|with))?)?"):
             return f

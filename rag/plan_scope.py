@@ -15,7 +15,7 @@ from rag.plan_terms import NUMBER_WORDS, Condition, Question
 
 # A cue and the values it governs: the shortest run of words after it that names grounded values, extended
 # over 'or'/'nor' ('not in CL or CV'); never past punctuation or a new clause.
-_NEGATION = r"\b(?:not|no|never|neither|nor|without|lacking|lack|lacks|missing|excluding|exclude|except(?:\s+for)?|" \
+_NEGATION = r"\b(?:(?:do|does|did|is|are|was|were|has|have|had)n[o']?t|not|no|never|neither|nor|without|lacking|lack|lacks|missing|excluding|exclude|except(?:\s+for)?|" \
             r"other\s+than|apart\s+from|aside\s+from|besides|outside(?:\s+of)?|rather\s+than|as\s+opposed\s+to|" \
             r"instead\s+of)\b|\bnon-(?=\w)"
 _INCLUSION = r"\b(?:including|incl\.|as\s+well\s+as|plus|along\s+with|together\s+with|also\s+counting)\b"

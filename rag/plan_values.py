@@ -170,7 +170,7 @@ def _institutes(q: Question, catalog: Catalog) -> list[Condition]:
         counted = rf"\b(?:{_COMPARE}\s+)?(?:{_COUNT}(?:\s+or\s+(more|fewer|less))?|an?|any|some)?\s*{name}(?:'s)?" \
                   r"(?:[- ]affiliated)?\s+" \
                   r"(?:co-?)?(?:authors?|researchers?|members?|people|fellows?)\b"
-        every = rf"\b(?:only|all|exclusively|solely)\s+(?:of\s+)?(?:its\s+|their\s+|the\s+)?(?:{name}[- ]affiliated\s+" \
+        every = rf"\b(?:only|all|every|exclusively|solely)\s+(?:of\s+)?(?:its\s+|their\s+|the\s+)?(?:{name}[- ]affiliated\s+" \
                 rf"(?:co-?)?authors?|(?:co-?)?authors?\s+(?:are\s+|being\s+)?(?:{name}[- ]affiliated|affiliated\s+with\s+" \
                 rf"{name}|from\s+{name}))\b"
         if has_page and q.take(on_page):

@@ -140,3 +140,17 @@ def test_two_fields_of_one_paper_asked_with_and(papers):
     assert "New Orleans" in held and "June 2018" in held
     both = text("What category is SAFT in and when was it posted?", papers)
     assert "CV" in both and "2024" in both
+
+
+def test_contracted_negation_initials_and_every_author(catalog, papers):
+    assert rows("Which papers don't have code?", catalog) == titles(papers, lambda p: p.has_code is False)
+    assert rows("Which entries list every author?", catalog) == titles(
+        papers, lambda p: p.authors and not p.authors_truncated)
+    assert rows("Which papers list every author from Amii?", catalog) == titles(
+        papers, lambda p: p.authors and not p.authors_truncated and all(a.affiliation == "Amii" for a in p.authors))
+    # A title's initials name it when no other paper, code or venue has them: 'DPR'.
+    assert text("Does DPR mark any authors as equal contributors?", papers).startswith("Yes")
+    assert "2004.04906" in text("What is the arXiv id of DPR?", papers)
+    assert rows("Which papers have an arXiv id?", catalog) == titles(papers, lambda p: p.arxiv or p.arxiv_id)
+    assert rows("How many papers have an Amii-affiliated last author?", catalog) == titles(
+        papers, lambda p: p.authors and not p.authors_truncated and p.authors[-1].affiliation == "Amii")
