@@ -81,6 +81,16 @@ PROBES = [
     "Dense passage retrieval: how does it train its encoders?",
     "Which complete author list conventions do journals use?",
     "Nathan Sturtevant: what heuristics did he learn?",
+    "Which papers actually improve sample efficiency?",
+    "What do the papers say about their own limitations?",
+    "Which university released the largest benchmark?",
+    "What range of learning rates does Cactus use?",
+    "Which papers display attention maps?",
+    "Which papers show code examples in the appendix?",
+    "Which papers propose a new scoring rule?",
+    "What is the rating scale used in the human evaluation?",
+    "How do papers with code compare to those without?",
+    "What do the lowest scoring runs have in common?",
 ]
 
 
