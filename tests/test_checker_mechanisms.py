@@ -176,3 +176,14 @@ def test_two_modifiers_of_one_head_word_exchange_roles():
                       "learner ensures knowledge integration.", span) > 0
     assert role_swaps("The meta learner ensures knowledge integration, while the fast learner focuses on knowledge "
                       "transfer.", span) == 0
+
+
+def test_a_direction_word_is_backed_by_its_familys_same_side():
+    span = "Speculative sampling accelerates decoding of large language models with a smaller draft model."
+    title = "Cactus: Accelerating Auto-Regressive Decoding"
+    same = backing_features("Speculative sampling speeds decoding of large language models.", span, span, span,
+                            ignore=title)
+    other = backing_features("Speculative sampling slows decoding of large language models.", span, span, span,
+                             ignore=title)
+    assert same["unbacked_window"] == 0 and same["slot_swap"] == 0
+    assert other["unbacked_window"] > 0 and other["slot_swap"] == 1

@@ -89,7 +89,8 @@ def test_unsupported_sentences_are_caught(passages, scorer, claim):
 
 
 def test_support_scores_separate_true_from_false(passages, scorer):
-    true = scorer.support("Cactus speeds up decoding of large language models with a draft model.", 2)
+    # what the passage says of speculative sampling (not of Cactus, which the precision-first checker refuses)
+    true = scorer.support("Speculative sampling speeds up decoding of large language models with a draft model.", 2)
     false = scorer.support("Cactus is a plant that grows in deserts.", 2)
     assert true.verdict == "supported" and true.score >= SUPPORT_THRESHOLD > false.score
     assert false.verdict == "unsupported"

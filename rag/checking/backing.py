@@ -36,6 +36,7 @@ _META = {w[:6] for w in META_WORDS}
 _UP = frozenset().union(*(a for a, _ in _DIRECTION_SETS))
 _DOWN = frozenset().union(*(b for _, b in _DIRECTION_SETS))
 _OPPOSITE = {"up": "down", "down": "up"}
+_SIDES = [side for pair in _DIRECTION_SETS for side in pair]
 _ITEMS = ("name", "number")  # the pieces that must be found verbatim (a number by value)
 _COMMON_CAPS = frozenset("""the a an we our this these those it its they their in on of for with by from to as at and or but
     however moreover furthermore finally first second third then thus hence also here there such each all both
@@ -221,6 +222,8 @@ def backing_features(claim: str, span: str, window: str, paper: str, vectors=Non
     def held(word: str, shape: str, words: set[str], stems: set[str], values: set[float]) -> bool:
         if shape == "number":
             return _number_backed(word, values) or word in words
+        if shape in _OPPOSITE:  # a direction word is backed by its family's same side: 'speeds' by 'accelerates'
+            return _stem(word) in stems or any(word in side and side & words for side in _SIDES)
         return word in words if shape == "name" else _stem(word) in stems
 
     weights = np.array([rarity(w) for _, w, _ in own])
