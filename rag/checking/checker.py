@@ -7,7 +7,9 @@ piece of the claim is backed or swapped (rag/checking/backing.py) and the cosine
 through the calibrated model (rag/checking/model.py), and `decide` makes one verdict of them by the
 rule stored with the model — the rule the fit scored its cross-validation with (now: each paper's
 closest sentence decides, so a contradicted claim cannot pass through a neighbour sharing its words). A claim with too few words of its own — it
-only names the paper or restates the question — is unsupported with the reason "no claim".
+only names the paper or restates the question — or whose only predicate is "is about / discusses / comes from"
+over the paper's topic words (rag/checking/words.py `only_about`) is unsupported with the reason "no claim".
+The paper's own names (title, authors, an acronym of the title) are read as its title, never as pieces to back.
 """
 
 from __future__ import annotations
