@@ -27,6 +27,8 @@ class Field:
     number: Callable[[Paper], float | None] | None = None  # for 'the highest / lowest …'
     said: str = ""  # regex naming the field with a verb of its own ('cut the list with et al.'): no leading verb needed
     lookup: bool = True  # asked of one paper through this entry (the arXiv id is the planner's own lookup, with the DOI)
+    filter: bool = True  # a condition 'with …' (a page count only sorts: 'the PDF with the most pages')
+    ends: tuple[str, str] = ("highest", "lowest")  # how a sort's two ends are said
 
 
 def _equal(paper: Paper) -> bool:
@@ -56,7 +58,7 @@ FIELDS = [
     Field("score", "score", r"(?:numeric(?:al)?\s+|unlabell?ed\s+)?(?:score|rating)s?(?:\s+(?:badges?|numbers?|values?))?",
           lambda p: p.listing_score is not None, lambda p: p.profile_of is not None, _score,
           lambda p: p.listing_score),
-    Field("code", "Code badge", r"(?:source\s+)?code(?:\s+(?:links?|badges?|repositor(?:y|ies)|releases?|available|released))?|"
+    Field("code", "Code badge", r"(?:source\s+)?code(?:\s+(?:links?|badges?|repositor(?:y|ies)|releases?|available|released|urls?))?|"
           r"github\s+repositor(?:y|ies)",
           lambda p: bool(p.has_code), lambda p: p.has_code is not None, _code),
     Field("equal", "equal contribution", r"(?:(?:some|two|several|any)\s+)?(?:(?:co-?)?authors?\s+as\s+)?"
@@ -84,6 +86,27 @@ FIELDS = [
           lambda p: f"{p.title}: arXiv:{p.arxiv.id if p.arxiv else p.arxiv_id}" if (p.arxiv or p.arxiv_id)
           else f"The page prints no arXiv id for {p.title}.", lookup=False),
 ]
+FIELDS += [
+    Field("keywords", "keywords", r"(?:printed\s+)?(?:key\s?words|index\s+terms)",
+          lambda p: bool(p.keywords), lambda p: True,
+          lambda p: f"{p.title}: keywords as printed: {'; '.join(p.keywords)}." if p.keywords
+          else f"The page prints no keywords for {p.title}."),
+    Field("emails", "e-mail addresses", r"(?:e-?mail|contact)(?:\s+addresse?s?|s)?",
+          lambda p: bool(p.emails), lambda p: True,
+          lambda p: f"{p.title}: e-mail addresses printed: {', '.join(p.emails)}." if p.emails
+          else f"The page prints no e-mail address for {p.title}."),
+    Field("doi", "DOI", r"dois?", lambda p: bool(p.doi), lambda p: True,
+          lambda p: f"{p.title}: DOI {p.doi}." if p.doi else f"The page prints no DOI for {p.title}.", lookup=False),
+    Field("version", "arXiv version", r"(?:arxiv\s+)?version(?:\s+number)?",
+          lambda p: bool(p.arxiv and p.arxiv.version), lambda p: p.arxiv is not None,
+          lambda p: f"{p.title}: version {p.arxiv.version} on arXiv (stamp '{p.arxiv.printed.text}')."
+          if p.arxiv and p.arxiv.version else f"The page prints no arXiv version for {p.title}.",
+          lambda p: float(p.arxiv.version) if p.arxiv and p.arxiv.version else None),
+    Field("page_count", "pages", r"(?:page\s+counts?|(?:number\s+of\s+)?pages)", lambda p: p.page_count is not None,
+          lambda p: p.page_count is not None, lambda p: f"{p.title}: {p.page_count} pages (the PDF read)."
+          if p.page_count else f"The library holds no PDF of {p.title}, so no page count.",
+          lambda p: float(p.page_count) if p.page_count else None, lookup=False, filter=False, ends=("most", "fewest")),
+]
 BY_NAME = {f.name: f for f in FIELDS}
 
 _ASK = r"(?:(?:with|have|has|had|having|carry|carries|carrying|show|shows|showing|shown|display|displays|displaying|" \
@@ -94,7 +117,7 @@ _ARTICLE = r"(?:(?:an?|any|some|the|a\s+public|public|released)\s+)?"
 _WHERE = r"(?:\s+(?:(?:is|are)\s+)?(?:printed\s+|shown\s+|displayed\s+|given\s+|listed\s+)?(?:before|after|next\s+to|" \
          r"beside|in\s+front\s+of)\s+(?:the\s+|its\s+|their\s+)?(?:category(?:\s+codes?)?|dates?|titles?|entry|entries)\b)?"
 _HIGH = r"highest|largest|biggest|greatest|top|best|maximum|max|most"
-_LOW = r"lowest|smallest|least|worst|minimum|min"
+_LOW = r"lowest|smallest|least|fewest|worst|minimum|min"
 
 
 def presence(q, negated: bool) -> list:
@@ -103,7 +126,7 @@ def presence(q, negated: bool) -> list:
     from rag.plan_terms import Condition
 
     found = []
-    for f in FIELDS:
+    for f in (f for f in FIELDS if f.filter):
         lead = "" if negated else _ASK
         said = rf"|\b(?:{f.said})(?![\w-])" if f.said else ""
         copula = r"|\b(?:are|is|were|was)\s+" if not negated else ""  # 'are arXiv preprints'; not 'is the arXiv id'
@@ -126,7 +149,8 @@ def sort_field(q) -> tuple[str, str] | None:
     for f in FIELDS:
         if f.number is None:
             continue
-        m = q.take(rf"\b({_HIGH}|{_LOW})[\s-]+(?:{f.words}|scored|scoring|rated)(?![\w-])|"
+        words = f.words + (r"|scored|scoring|rated" if f.name == "score" else "")
+        m = q.take(rf"\b({_HIGH}|{_LOW})[\s-]+(?:{words})(?![\w-])|"
                    rf"\b(?:{f.words})\s+(?:is\s+)?(?:the\s+)?({_HIGH}|{_LOW})\b")
         if m:
             word = (m[0].group(1) or m[0].group(2)).casefold()

@@ -76,8 +76,8 @@ def _headline(result: Result) -> str:
         field = BY_NAME[plan_.key]
         if not result.rows:
             return f"No paper with a printed {field.label} matches {what}."
-        word = "highest" if plan_.op == "last" else "lowest"
-        listed = "; ".join(f"{p.title} ({field.label} {field.number(p):g})" for p in result.rows)  # type: ignore[misc]
+        word = field.ends[0] if plan_.op == "last" else field.ends[1]
+        listed = "; ".join(f"{p.title} ({field.label}: {field.number(p):g})" for p in result.rows)  # type: ignore[misc]
         return f"The {word} {field.label}{scope}: {listed}."
     if plan_.op in ("first", "last") and plan_.key == "authors":
         if not result.rows:

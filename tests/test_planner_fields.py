@@ -154,3 +154,14 @@ def test_contracted_negation_initials_and_every_author(catalog, papers):
     assert rows("Which papers have an arXiv id?", catalog) == titles(papers, lambda p: p.arxiv or p.arxiv_id)
     assert rows("How many papers have an Amii-affiliated last author?", catalog) == titles(
         papers, lambda p: p.authors and not p.authors_truncated and p.authors[-1].affiliation == "Amii")
+
+
+def test_more_printed_fields_through_the_registry(catalog, papers):
+    assert rows("Which papers print keywords?", catalog) == titles(papers, lambda p: p.keywords)
+    assert "Layout Analysis" in text("What keywords does LayoutParser list?", papers)
+    assert rows("Which of the PDFs give e-mail addresses?", catalog) == titles(papers, lambda p: p.emails)
+    assert "github.com/facebookresearch/DPR" in text("What is the code URL of Dense Passage Retrieval?", papers)
+    longest = max((p for p in papers if p.page_count), key=lambda p: p.page_count)
+    assert rows("Which PDF has the most pages?", catalog) == [longest.title]
+    assert rows("Which PDF has the fewest pages?", catalog) == titles(
+        papers, lambda p: p.page_count == min(q.page_count for q in papers if q.page_count))
