@@ -35,6 +35,8 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
     selected = [p for p in papers if all(c(p) for c in plan_.conditions)]
     if plan_.op in ("lookup", "check") and plan_.target is not None:
         return Result(plan_, [plan_.target], [])
+    if plan_.op == "fact":  # a page's own fact: no paper is the answer
+        return Result(plan_, [], [])
     if plan_.op == "which":  # a description that fits more than one paper: the candidates, to ask which one
         return Result(plan_, list(plan_.candidates), [])
     notes = _left_out(plan_, papers)
@@ -146,7 +148,7 @@ def catalog_hits(query: str, papers: list[Paper], filters: Filters | None, heade
                  embedder: Embedder | None = None) -> list[Hit] | None:
     """`rag search` for a metadata question: every matching paper (not a top k), each with its header chunk."""
     the_plan = plan(query, Catalog.of(papers), _judge(embedder))
-    if the_plan is None:
+    if the_plan is None or the_plan.op == "fact":  # a page's own fact names no paper: search goes on as usual
         return None
     allowed = (filters or Filters()).paper_ids(papers)
     result = run(the_plan, papers if allowed is None else [p for p in papers if p.paper_id in allowed])

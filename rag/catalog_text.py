@@ -51,6 +51,8 @@ def _headline(result: Result) -> str:
         if not holds and plan_.target.authors_truncated and any(c.field == "author" for c in plan_.conditions):
             return f"Not on the printed author list ({asked}); the page cuts it with 'et al.'. {actual}"
         return f"{'Yes' if holds else 'No'} ({asked}). {actual}"
+    if plan_.op == "fact" and plan_.fact is not None:
+        return f"{plan_.fact.value} (page: {plan_.fact.page})."
     if plan_.op == "which":
         if len(result.rows) == 1:
             return f"Do you mean {result.rows[0].title}? '{plan_.described}' fits it only in part; ask again with " \

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from rag.catalog import Catalog
 from rag.catalog_fields import asked as badge_asked, sort_field as badge_sort
 from rag.plan_describe import description, resolve
+from rag.plan_pages import PageFact, page_fact
 from rag.plan_relations import relation
 from rag.plan_scope import group_by, merge, scoped, sort_by_authors, top
 from rag.plan_slots import slot_verbs
@@ -29,7 +30,7 @@ from rag.records import Paper
 if TYPE_CHECKING:
     from rag.plan_verbs import VerbJudge
 
-Op = Literal["list", "count", "lookup", "check", "first", "last", "group", "which"]
+Op = Literal["list", "count", "lookup", "check", "first", "last", "group", "which", "fact"]
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Plan:
     described: str = ""  # the words a paper was named by, when not by its title
     also: list[str] = field(default_factory=list)  # for a lookup: more fields asked with 'and' ('when, and in which journal')
     share: bool = False  # for op 'count': 'what fraction / percentage of the papers ...' — said out of the total
+    fact: PageFact | None = None  # for op 'fact': what a page prints once ('where is ICLR 2026 held')
     scope: list[Condition] = field(default_factory=list)  # for a share: 'of Courville's papers', the denominator
 
     def describe(self) -> str:
@@ -64,6 +66,8 @@ _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\btotal\b|" + _SHARE.
 def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Plan | None:
     """A Plan when the question is about the papers' metadata and names only values the catalog holds. With a
     `judge`, a verb no frame list holds is read when it means making the papers ('what has X worked on?')."""
+    if fact := page_fact(question, catalog):  # a question about a page itself, not its papers
+        return Plan(op="fact", fact=fact)
     q = Question(question)
     target = title(q, catalog)
     for m in re.finditer(r"\b(?:categor(?:y|ies)|subjects?|arxiv)\s+(codes?|labels?|names?|class(?:es)?)\b", q.text, re.I):

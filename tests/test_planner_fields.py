@@ -165,3 +165,28 @@ def test_more_printed_fields_through_the_registry(catalog, papers):
     assert rows("Which PDF has the most pages?", catalog) == [longest.title]
     assert rows("Which PDF has the fewest pages?", catalog) == titles(
         papers, lambda p: p.page_count == min(q.page_count for q in papers if q.page_count))
+
+
+def test_a_page_s_own_facts_are_answered_as_printed(papers):
+    """What a listing prints once: the conference's place and edition, the legend, the owner's figures, the list's
+    date and publisher — asked in words made up here."""
+    assert "Rio de Janeiro, Brazil" in text("In which city does ICLR 2026 take place?", papers)
+    assert "14th edition" in text("What edition of ICLR is the Amii page about?", papers)
+    legend = text("On the Amii page, what does the * stand for?", papers)
+    assert "Amii affiliation" in legend and "line 5" in legend
+    assert "99,704" in text("How many citations does Aaron Courville's profile show?", papers)
+    assert "67" in text("What's Courville's h-index?", papers)
+    assert "Jun 26" in text("When was the trending list compiled?", papers)
+    # A question about papers stays one, even with the legend's words in it.
+    assert text("Which papers carry the Amii mark?", papers).startswith("13 papers match (affiliation: Amii)")
+
+
+PAGE_PROBES = ["What does the star mean in the SPECTER author list?", "Where is the memory stored in TokMem?",
+               "How many citations does TokMem have?", "Who maintains the DPR code?",
+               "When was the reward model updated?", "Where do GFlowNets take place in the pipeline?"]
+
+
+@pytest.mark.parametrize("question", PAGE_PROBES)
+def test_content_questions_are_not_page_facts(question, catalog):
+    the_plan = plan(question, catalog)
+    assert the_plan is None or the_plan.op != "fact", question
