@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answerability import expected_type, has_candidate
+from rag.answerability import CLAUSE, expected_type, has_candidate
 from rag.citations import parse_markers, with_markers
 from rag.config import AnswerSettings
 from rag.question_words import holds_number, idf_weights, question_stems, stems
@@ -41,6 +41,9 @@ def _holds_figure(row: str) -> bool:
     return any(_FIGURE.match(cell.strip()) for cell in row.split(_CELL)[1:])
 
 
+_LABELS_HEADER = re.compile(r"[→↓←↑/]")
+
+
 def quote_row(head: list[str], row: str) -> str:
     """A table row read under its column header: "SciBERT: CLS 83.0, USR 84.2, All 78.0 (Table 3: ...)".
 
@@ -51,6 +54,10 @@ def quote_row(head: list[str], row: str) -> str:
     names = [c.strip() for c in head[-1].split(_CELL)] if len(head) > 1 else []
     if len(names) == len(cells):
         names = names[1:]  # the first column names the row labels ("Model", "Field")
+    elif names and _LABELS_HEADER.search(names[0]):
+        # The line's first cell heads the row labels ("Model ↓ / Metric →") and a column's name stands on an upper
+        # line ("Avg."): pairing the rest would quote each figure under its neighbour's name.
+        names = []
     if names and len(names) == len(cells) - 1:
         pairs = ", ".join(f"{name} {value}" for name, value in zip(names, cells[1:]))
         return f"{cells[0]}: {pairs} ({caption})"
@@ -115,9 +122,14 @@ def extractive_answer(evidence: list[Evidence], question: str, settings: AnswerS
         first = item.paper.paper_id == lead or kind == "paper"
         # A table row the question names by its label and column ("the yield of the hybrid approach" -> "Hybrid |
         # 91.5 | 1990 | ..." under "prec. | yield") holds the asked figure, though the prose about it shares more words.
+        # A row's label may be the paper's own name ("SPECTER (Ours)"): there the title's words count.
         named = text is not item.sentences[i] and columns.get(item.n, False) \
-            and bool(stems(item.sentences[i].split(_CELL)[0]) & own)
-        ranked.append((first, holds_candidate(kind, text, question), named, round(overlap, 3), i == item.best, -item.n,
+            and bool(stems(item.sentences[i].split(_CELL)[0]) & words)
+        # For a "how" question every relevant line is a candidate (answerability's CLAUSE kinds): its loose pattern
+        # ("using", "train", "framework") only breaks ties of the question's words, never outranks them.
+        typed = holds_candidate(kind, text, question)
+        loose = kind in CLAUSE
+        ranked.append((first, loose or typed, named, round(overlap, 3), loose and typed, i == item.best, -item.n,
                        -i, text, item.n))
     ranked.sort(reverse=True)
     if kind == "paper":  # one quote per paper, not per passage: two passages of one paper list it once

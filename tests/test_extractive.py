@@ -95,3 +95,33 @@ def test_a_row_the_question_names_by_label_and_column_is_quoted_before_the_prose
     counts = _shown(1, ["The co-view data for the hybrid approach holds 65K query papers."])
     quote = _first([counts, _shown(2, table)], "How many query papers does the hybrid approach's data hold?")
     assert "65K" in quote
+
+
+RESULTS = ["Table 1: Results on the SCIDOCS evaluation suite consisting of 7 tasks.",
+           "Task → | Classification | Recomm.", "Subtask → | MAG | MeSH | Avg.",
+           "Model ↓ / Metric → | F1 | F1 | nDCG | P@1",
+           "SGC (2019a) | 76.8 | 82.7 | 52.7 | 18.2 | 76.9", "SPECTER (Ours) | 82.0 | 86.4 | 53.9 | 20.0 | 80.0"]
+
+
+def test_a_row_under_a_header_of_several_lines_one_name_short_is_quoted_as_printed_never_shifted():
+    head = RESULTS[:4]
+    # Pairing "Model ↓ / Metric →" with the first figure would put 53.9 under P@1: quoted as printed instead.
+    assert quote_row(head, RESULTS[5]) == f"{RESULTS[0].rstrip('.')}: {RESULTS[5]}"
+
+
+def test_a_row_labelled_with_the_papers_own_name_is_quoted_for_a_column_the_question_names():
+    evidence = [_shown(1, ["We report propensity-adjusted versions of the standard ranking metrics P@1 and nDCG.",
+                           "Table 1 presents the main results corresponding to our evaluation tasks."]),
+                _shown(2, RESULTS, best=5)]
+    quotes = extractive_answer(evidence, "What is SPECTER's P@1 on the recommendation task in the main results table?",
+                               AnswerSettings())
+    assert "20.0" in quotes[0].text and quotes[0].citations == [2]
+
+
+def test_for_a_how_question_the_line_with_the_asked_words_outranks_one_matching_the_method_pattern():
+    evidence = [_shown(1, ["In addition to our training data, we release all the datasets of the evaluation tasks.",
+                           "We use a dataset of user clickthrough data for this task.",
+                           "We partitioned the examples temporally into train, validation, and test sets."])]
+    quotes = extractive_answer(evidence, "How was the clickthrough data split into train, validation and test?",
+                               AnswerSettings())
+    assert "partitioned" in quotes[0].text
