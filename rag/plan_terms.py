@@ -4,7 +4,6 @@ catalog's own values (people, categories, tags, titles) and decides the plan."""
 
 from __future__ import annotations
 
-import datetime
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -135,123 +134,6 @@ class Question:
                 and w not in NUMBER_WORDS and not w.isdigit()]
 
 
-def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
-    found = []
-    year_now = (today or datetime.date.today()).year
-    # 'this year', 'last year': relative to today, unless the question prints the year beside it ('this year (2026)').
-    # 'across all years', 'any year', 'regardless of year': no condition, said beside a month ('October papers').
-    q.take(r"(?:,\s*)?\b(?:across|in|of|from|over)\s+(?:all|any|every)\s+(?:the\s+)?years?\b|\b(?:of\s+)?any\s+year\b|"
-           r"\bregardless\s+of\s+(?:the\s+)?year\b|\bwhatever\s+the\s+year\b")
-    for m in q.take(rf"(?:\b(before|prior\s+to|earlier\s+than|after|later\s+than|since|until|till|through|in)\s+{_MONTH}\s+(?:of\s+)?)?"
-                    r"\b(this|the\s+current|last|the\s+previous|previous)\s+year\b(?:\s*\(\s*((?:19|20)\d\d)\s*\))?"):
-        year = int(m.group(4)) if m.group(4) else year_now if m.group(3).split()[-1].casefold() in ("this", "current") \
-            else year_now - 1
-        if m.group(2):  # 'before March this year': within that year, before its March
-            found.append(_within_year(year, _month_number(m.group(2)), m.group(1).casefold().split()[0]))
-            continue
-        found.append(_years(year, year, f"year: {year}"))
-    for m in q.take(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"):  # ISO: 2017-11-29
-        found.append(_day(m.group(1), MONTHS[int(m.group(2)) - 1] if 1 <= int(m.group(2)) <= 12 else "jan",
-                          m.group(3)))
-    for m in q.take(rf"\b(?:between|from)\s+{_MONTH},?\s+((?:19|20)\d\d)\s+(?:and|to|until|through|till)\s+"
-                    rf"{_MONTH},?\s+((?:19|20)\d\d)\b"):
-        low = f"{m.group(2)}-{_month_number(m.group(1)):02d}"
-        high = f"{m.group(4)}-{_month_number(m.group(3)):02d}"
-        found.append(Condition("date", f"{low}..{high}", f"posted: {low} to {high}",
-                               lambda p, a=low, b=high: bool(p.date) and p.date_precision != "year"
-                               and a <= p.date[:7] <= b))
-    for m in q.take(rf"\b(before|prior to|earlier than|older than|after|later than|newer than|more recent than|since)\s+"
-                    rf"{_MONTH},?\s+((?:19|20)\d\d)\b"):
-        word, prefix = m.group(1).casefold(), f"{m.group(3)}-{_month_number(m.group(2)):02d}"
-        if word in ("before", "prior to", "earlier than", "older than"):
-            found.append(Condition("date", f"<{prefix}", f"posted: before {prefix}",
-                                   lambda p, x=prefix: bool(p.date) and p.date_precision != "year" and p.date[:7] < x))
-        else:
-            inclusive = word == "since"
-            found.append(Condition("date", f">{prefix}", f"posted: {'from' if inclusive else 'after'} {prefix}",
-                                   lambda p, x=prefix, i=inclusive: bool(p.date) and p.date_precision != "year"
-                                   and (p.date[:7] >= x if i else p.date[:7] > x)))
-    for m in q.take(r"\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|until)\s+((?:19|20)\d\d)\b|"
-                    r"\b((?:19|20)\d\d)\s*(?:-|–|to)\s*((?:19|20)\d\d)\b"):
-        low, high = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
-        found.append(_years(low, high, f"year: {low}–{high}"))
-    for m in q.take(r"\b((?:19|20)\d\d)\s*(?:,\s*)?(?:or|and)\s+((?:19|20)\d\d)\b"):
-        years = {int(m.group(1)), int(m.group(2))}
-        found.append(Condition("year", "|".join(map(str, sorted(years))), "year: " + " or ".join(map(str, sorted(years))),
-                               lambda p, ys=years: dated_year(p) in ys, wider=lambda p, ys=years: p.year in ys))
-    for m in q.take(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"):
-        found.append(_day(m.group(3), m.group(1), m.group(2)))
-    for m in q.take(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+((?:19|20)\d\d)\b"):
-        found.append(_day(m.group(3), m.group(2), m.group(1)))
-    for m in q.take(rf"\b{_MONTH},?\s+(?:of\s+)?((?:19|20)\d\d)\b"):
-        month = _month_number(m.group(1))
-        prefix = f"{m.group(2)}-{month:02d}"
-        found.append(Condition("date", prefix, f"posted: {MONTHS[month - 1].title()} {m.group(2)}",
-                               lambda p, x=prefix: (p.date or "").startswith(x) and p.date_precision != "year"))
-    for m in q.take(r"\b(?:in\s+or\s+after|from|since)?\s*((?:19|20)\d\d)\s*(?:(?:or|and)\s+(?:later|after|newer|since|beyond)"
-                    r"|onwards?|and\s+up)\b|\b(?:no\s+earlier\s+than|not\s+before|in\s+or\s+after)\s+((?:19|20)\d\d)\b"):
-        year = int(m.group(1) or m.group(2))
-        found.append(_years(year, 9999, f"year: {year} or later"))
-    for m in q.take(r"\b((?:19|20)\d\d)\s*(?:or|and)\s+(?:earlier|before|older)\b|\b(?:up\s+to|until|till|through|"
-                    r"no\s+later\s+than|not\s+after|in\s+or\s+before)\s+((?:19|20)\d\d)\b"):
-        year = int(m.group(1) or m.group(2))
-        found.append(_years(0, year, f"year: {year} or earlier"))
-    for m in q.take(r"\b(before|prior to|earlier than|older than|after|later than|newer than|more recent than|since|from)"
-                    r"\s+((?:19|20)\d\d)\b"):
-        word, year = m.group(1).casefold(), int(m.group(2))
-        if word in ("before", "prior to", "earlier than", "older than"):
-            found.append(_years(0, year - 1, f"year: before {year}"))
-        elif word in ("after", "later than", "newer than", "more recent than"):
-            found.append(_years(year + 1, 9999, f"year: after {year}"))
-        elif word == "since":
-            found.append(_years(year, 9999, f"year: {year} or later"))
-        else:
-            found.append(_years(year, year, f"year: {year}"))
-    months = rf"\b(?:in|during|from)\s+{_MONTH}(?![\w.]|\s*,?\s*\d)|" \
-             r"\b((?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?(?=\s+(?:papers?|entries|preprints|ones|" \
-             r"publications|submissions|articles)\b)"  # 'October papers': a capitalised month as a modifier
-    for m in list(re.finditer(months, q.text, re.I)):  # 'in June', any year
-        if m.group(2) and not re.fullmatch(_MONTH, m.group(2), re.I):
-            continue
-        if m.group(1) == "may" or m.group(1) == "mar":
-            continue  # 'in may' is not a month a question names; 'May' is
-        month = _month_number(m.group(1) or m.group(2))
-        q.take(re.escape(m.group(0)) + r"(?![\w.])")
-        found.append(Condition("date", f"*-{month:02d}", f"posted: in {MONTHS[month - 1].title()} (any year)",
-                               lambda p, x=f"-{month:02d}": bool(p.date) and p.date_precision != "year"
-                               and p.date[4:7] == x))
-    for m in q.take(r"\b(?:the\s+)?((?:19|20)\d)0'?s\b"):  # the 2010s
-        low = int(m.group(1)) * 10
-        found.append(_years(low, low + 9, f"year: {low}s"))
-    for m in q.take(rf"\b(?:(?:the\s+)?(first|second|1st|2nd|last)\s+half|(?:the\s+)?(first|second|third|fourth|last|1st|2nd|"
-                    rf"3rd|4th)\s+quarter|(?:H([12])|Q([1-4])))\s+(?:of\s+)?((?:19|20)\d\d)\b"):
-        half, quarter = m.group(1) or m.group(3), m.group(2) or m.group(4)
-        if half:
-            index = 0 if half.casefold() in ("first", "1st", "1") else 1
-            low, high = 1 + 6 * index, 6 + 6 * index
-        else:
-            index = {"first": 0, "1st": 0, "1": 0, "second": 1, "2nd": 1, "2": 1, "third": 2, "3rd": 2, "3": 2}.get(
-                quarter.casefold(), 3)
-            low, high = 1 + 3 * index, 3 + 3 * index
-        a, b = f"{m.group(5)}-{low:02d}", f"{m.group(5)}-{high:02d}"
-        found.append(Condition("date", f"{a}..{b}", f"posted: {a} to {b}",
-                               lambda p, a=a, b=b: bool(p.date) and p.date_precision != "year" and a <= p.date[:7] <= b))
-    for m in q.take(r"\b((?:19|20)\d\d)\b"):
-        year = int(m.group(1))
-        found.append(_years(year, year, f"year: {year}"))
-    return found
-
-
-def _within_year(year: int, month: int, word: str) -> Condition:
-    """'before March this year' (January and February of it), 'since June this year', 'in May last year'."""
-    low, high = {"before": (1, month - 1), "prior": (1, month - 1), "earlier": (1, month - 1), "until": (1, month),
-                 "till": (1, month), "through": (1, month), "after": (month + 1, 12), "later": (month + 1, 12),
-                 "since": (month, 12)}.get(word, (month, month))
-    a, b = f"{year}-{low:02d}", f"{year}-{high:02d}"
-    return Condition("date", f"{a}..{b}", f"posted: {a} to {b}",
-                     lambda p: bool(p.date) and p.date_precision != "year" and a <= p.date[:7] <= b)
-
-
 def dated_year(paper: Paper) -> int | None:
     """The year of the paper's own date. A year taken from its venue ('ICLR 2026', on a page that prints no dates)
     says when the conference is, not when the paper was posted: such papers are named apart, not counted."""
@@ -260,20 +142,6 @@ def dated_year(paper: Paper) -> int | None:
 
 def venue_year_only(paper: Paper) -> bool:
     return paper.date_precision == "year" and paper.date_inferred
-
-
-def _years(low: int, high: int, label: str) -> Condition:
-    return Condition("year", f"{low}-{high}", label, lambda p: bool(dated_year(p)) and low <= p.year <= high,
-                     wider=lambda p: p.year is not None and low <= p.year <= high)
-
-
-def _month_number(text: str) -> int:
-    return next(i for i, m in enumerate(MONTHS, start=1) if m.startswith(text.casefold().rstrip(".")[:3]))
-
-
-def _day(year: str, month: str, day: str) -> Condition:
-    iso = f"{year}-{_month_number(month):02d}-{int(day):02d}"
-    return Condition("date", iso, f"posted: {iso}", lambda p: p.date == iso and p.date_precision == "day")
 
 
 _COMPARE = r"(exactly|only|just|more than|over|fewer than|less than|at least|at most|up to|no more than|no fewer than|" \

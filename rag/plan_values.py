@@ -12,7 +12,8 @@ import re
 from rag.authors import by_author
 from rag.catalog import Catalog, has_organisation, in_venue
 from rag.catalog_fields import presence as badges
-from rag.plan_terms import (_COMPARE, _COUNT, NUMBER_WORDS, Condition, Question, _number, author_count, dates,
+from rag.plan_dates import dates
+from rag.plan_terms import (_COMPARE, _COUNT, NUMBER_WORDS, Condition, Question, _number, author_count,
                             fold)
 from rag.records import Paper, normalize_title
 
