@@ -55,7 +55,8 @@ def _listed(paper: Paper) -> bool:
 
 
 FIELDS = [
-    Field("score", "score", r"(?:numeric(?:al)?\s+|unlabell?ed\s+)?(?:score|rating)s?(?:\s+(?:badges?|numbers?|values?))?",
+    Field("score", "score", r"(?:numeric(?:al)?\s+|unlabell?ed\s+)?(?:score|rating)s?(?:\s+(?:badges?|numbers?|values?))?|"
+          r"(?:numbers?|figures?|values?)\s+(?:printed\s+|shown\s+)?(?:before|in\s+front\s+of|ahead\s+of)(?=\s)",
           lambda p: p.listing_score is not None, lambda p: p.profile_of is not None, _score,
           lambda p: p.listing_score),
     Field("code", "Code badge", r"(?:source\s+)?code(?:\s+(?:links?|badges?|repositor(?:y|ies)|releases?|available|released|urls?))?|"
@@ -112,7 +113,7 @@ BY_NAME = {f.name: f for f in FIELDS}
 _ASK = r"(?:(?:with|have|has|had|having|carry|carries|carrying|show|shows|showing|shown|display|displays|displaying|" \
        r"displayed|print|prints|printing|printed|provide|provides|release|releases|released|mark|marks|marking|list|" \
        r"lists|link|links|give|gives)\s+)"
-_ARTICLE = r"(?:(?:an?|any|some|the|a\s+public|public|released)\s+)?"
+_ARTICLE = r"(?:(?:an?|any|some|the|their|its|a\s+public|public|released)\s+)?"
 # Where the page prints the field, said with it: 'a numeric score before the category code', 'shown next to X'.
 _WHERE = r"(?:\s+(?:(?:is|are)\s+)?(?:printed\s+|shown\s+|displayed\s+|given\s+|listed\s+)?(?:before|after|next\s+to|" \
          r"beside|in\s+front\s+of)\s+(?:the\s+|its\s+|their\s+)?(?:category(?:\s+codes?)?|dates?|titles?|entry|entries)\b)?"
@@ -144,17 +145,21 @@ def asked(q) -> Field | None:
     return None
 
 
-def sort_field(q) -> tuple[str, str] | None:
-    """('last' | 'first', field) for 'the highest score', 'top-scored', 'the lowest-rated'; sortable fields only."""
+def sort_field(q) -> tuple[str, str, bool] | None:
+    """('last' | 'first', field, every) for 'the highest score', 'top-scored', 'the lowest-rated'; with every=True for
+    'rank the papers by score' (all of them, in order); sortable fields only."""
     for f in FIELDS:
         if f.number is None:
             continue
+        if m := q.take(rf"\b(?:rank|ranked|ranking|sort|sorted|order|ordered)\b(?:\s+\S+){{0,3}}?\s+by\s+(?:their\s+|the\s+|its\s+)?"
+                       rf"(?:{f.words})(?:\s*,?\s*(?:from\s+)?(?:(highest|most)|(lowest|fewest))\s+(?:to|first)\b(?:\s+\w+)?)?"):
+            return ("first" if m[0].group(2) else "last"), f.name, True
         words = f.words + (r"|scored|scoring|rated" if f.name == "score" else "")
         m = q.take(rf"\b({_HIGH}|{_LOW})[\s-]+(?:{words})(?![\w-])|"
                    rf"\b(?:{f.words})\s+(?:is\s+)?(?:the\s+)?({_HIGH}|{_LOW})\b")
         if m:
             word = (m[0].group(1) or m[0].group(2)).casefold()
-            return ("last" if re.fullmatch(_HIGH, word) else "first"), f.name
+            return ("last" if re.fullmatch(_HIGH, word) else "first"), f.name, False
     return None
 
 

@@ -17,6 +17,12 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
     # 'across all years', 'any year', 'regardless of year': no condition, said beside a month ('October papers').
     q.take(r"(?:,\s*)?\b(?:across|in|of|from|over)\s+(?:all|any|every)\s+(?:the\s+)?years?\b|\b(?:of\s+)?any\s+year\b|"
            r"\bregardless\s+of\s+(?:the\s+)?year\b|\bwhatever\s+the\s+year\b")
+    for m in q.take(rf"\b(?:between|from)\s+{_MONTH}\s+(?:and|to|until|through|till)\s+{_MONTH},?\s+(?:of\s+)?"
+                    r"(this|the\s+current|last|the\s+previous|previous)\s+year\b"):  # 'between January and March this year'
+        year = year_now if m.group(3).split()[-1].casefold() in ("this", "current") else year_now - 1
+        a, b = f"{year}-{_month_number(m.group(1)):02d}", f"{year}-{_month_number(m.group(2)):02d}"
+        found.append(Condition("date", f"{a}..{b}", f"posted: {a} to {b}", lambda p, a=a, b=b: bool(p.date) and
+                               p.date_precision != "year" and a <= p.date[:7] <= b))
     for m in q.take(rf"(?:\b(before|prior\s+to|earlier\s+than|after|later\s+than|since|until|till|through|in)\s+{_MONTH}\s+(?:of\s+)?)?"
                     r"\b(this|the\s+current|last|the\s+previous|previous)\s+year\b(?:\s*\(\s*((?:19|20)\d\d)\s*\))?"):
         year = int(m.group(4)) if m.group(4) else year_now if m.group(3).split()[-1].casefold() in ("this", "current") \

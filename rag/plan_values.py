@@ -177,16 +177,7 @@ def _institutes(q: Question, catalog: Catalog) -> list[Condition]:
         if has_page and q.take(on_page):
             found.append(Condition("page", institute, f"page: {institute}'s page",
                                    lambda p, i=institute: any(i in (s.page_name or "") for s in p.sources)))
-        position = rf"\b(?:an?\s+|the\s+|its\s+|their\s+)?{name}(?:'s)?(?:[- ]affiliated)?\s+(first|lead|last|senior)\s+" \
-                   rf"authors?\b|\b(first|lead|last|senior)\s+authors?\s+(?:is\s+|are\s+)?(?:{name}[- ]affiliated|" \
-                   rf"affiliated\s+with\s+{name}|from\s+{name})\b"
-        if m := q.take(position):  # 'an Amii-affiliated first author', 'whose last author is from Amii'
-            which = (m[0].group(1) or m[0].group(2)).casefold()
-            index = 0 if which in ("first", "lead") else -1
-            found.append(Condition("affiliation", institute, f"affiliation: {institute} ({which} author)",
-                                   lambda p, i=institute, k=index: bool(p.authors) and (k == 0 or not p.authors_truncated)
-                                   and p.authors[k].affiliation == i))
-        elif q.take(every):  # 'only Amii-affiliated authors', 'all authors affiliated with Amii'
+        if q.take(every):  # 'only Amii-affiliated authors', 'all authors affiliated with Amii'
             found.append(Condition("affiliation", institute, f"affiliation: {institute} (every author)",
                                    lambda p, i=institute: bool(p.authors) and not p.authors_truncated
                                    and all(a.affiliation == i for a in p.authors)))
@@ -200,6 +191,29 @@ def _institutes(q: Question, catalog: Catalog) -> list[Condition]:
         elif q.take(rf"\b(?:affiliated\s+with\s+|affiliation\s+(?:with|to)\s+)?{name}(?:'s)?(?:[- ]affiliat\w*)?\b"):
             found.append(Condition("affiliation", institute, f"affiliation: {institute}",
                                    lambda p, i=institute: any(a.affiliation == i for a in p.authors)))
+    return found
+
+
+def positions(q: Question, catalog: Catalog) -> list[Condition]:
+    """An author in one place marked or not: 'an Amii-affiliated first author', 'whose last author is from Amii',
+    'a non-Amii first author'. Read before negation, which would take 'non-Amii' as no Amii author at all."""
+    found = []
+    for institute in sorted(catalog.institutes):
+        name = re.escape(institute)
+        position = rf"\b(?:an?\s+|the\s+|its\s+|their\s+)?(non-|not\s+)?{name}(?:'s)?(?:[- ]affiliated)?\s+" \
+                   rf"(first|lead|last|senior)\s+authors?\b|\b(first|lead|last|senior)\s+authors?\s+(?:(?:who\s+)?(?:is|are)\s+)?" \
+                   rf"(not\s+)?(?:{name}[- ]affiliated|affiliated\s+with\s+{name}|from\s+{name})\b"
+        for m in q.take(position):
+            which = (m.group(2) or m.group(3)).casefold()
+            index = 0 if which in ("first", "lead") else -1
+            condition = Condition("affiliation", institute, f"affiliation: {institute} ({which} author)",
+                                  lambda p, i=institute, k=index: bool(p.authors) and (k == 0 or not p.authors_truncated)
+                                  and p.authors[k].affiliation == i)
+            if m.group(1) or m.group(4):  # 'a non-Amii first author': on the legend's page, printed and not marked
+                condition = Condition("affiliation", f"not {institute}", f"affiliation: not {institute} ({which} author)",
+                                      lambda p, c=condition, k=index: bool(p.authors) and (k == 0 or not p.authors_truncated)
+                                      and any(s.format == "institute" for s in p.sources) and not c(p))
+            found.append(condition)
     return found
 
 
@@ -257,6 +271,22 @@ def presence(q: Question, negated: bool) -> list[Condition]:
         if q.take(rf"{lead}{article}\b(?:{words})\b"):
             found.append(Condition("presence", name, f"has: {name}", test))
     return found
+
+
+def author_position(q: Question, found: list[Condition]) -> list[Condition]:
+    """'Which papers have Lili Mou as first author?': the one author named, in that place of the printed list (not a
+    sort by date, which 'first' alone would be)."""
+    people_ = [c for c in found if c.field == "author"]
+    m = re.search(r"\bas\s+(?:the\s+|their\s+|its\s+)?(first|lead|last|senior)\s+author\b|"
+                  r"\bis\s+(?:the\s+)?(first|lead|last|senior)\s+author\b", q.text, re.I)
+    if len(people_) != 1 or m is None:
+        return found
+    q.blank(m.start(), m.end())
+    which = (m.group(1) or m.group(2)).casefold()
+    index, name = (0 if which in ("first", "lead") else -1), people_[0].value
+    placed = Condition("author", name, f"{which} author: {name}", lambda p: bool(p.authors) and (
+        index == 0 or not p.authors_truncated) and normalize_title(p.authors[index].name) == normalize_title(name))
+    return [placed if c is people_[0] else c for c in found]
 
 
 def printed_only(question: str, found: list[Condition]) -> list[Condition]:

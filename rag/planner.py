@@ -24,7 +24,8 @@ from rag.plan_relations import relation
 from rag.plan_scope import group_by, merge, scoped, sort_by_authors, top
 from rag.plan_slots import slot_verbs
 from rag.plan_terms import Condition, Question, solo
-from rag.plan_values import conditions as named_conditions, name_as_affiliated, presence, printed_only, title
+from rag.plan_values import (author_position, conditions as named_conditions, name_as_affiliated, positions, presence, printed_only,
+                             title)
 from rag.records import Paper
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     anchor = relation(q, target, question) if target is not None else None
     target = None if anchor is not None else target
     conditions: list[Condition] = solo(q)  # before negation: 'no co-authors' is one author, not no authors
+    conditions += positions(q, catalog)  # before negation too: 'a non-Amii first author'
     conditions += [anchor] if anchor is not None else []
     # Negated and included values first ('not in LG', 'no Amii-affiliated author', 'including workshop papers'):
     # they are read on their own and cut out, so the rest of the question reads as if they were absent.
@@ -92,7 +94,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     by_field = badge_sort(q) if target is None and sort is None else None  # 'the highest score'
     conditions += named_conditions(q, catalog) + presence(q, negated=False)
     badge = badge_asked(q) if target is not None else None  # 'is there code for X', 'what score is shown next to X'
-    conditions = merge(printed_only(question, name_as_affiliated(question, conditions)), question)
+    conditions = merge(printed_only(question, name_as_affiliated(question, author_position(q, conditions))), question)
     if any(c.field == "author" for c in conditions):  # 'Nathan Sturtevant: which of his papers …': the person named
         q.take(r"\b(?:his|her|their|hers|theirs|him|them|he|she|they)\b")
     # A paper named by what it is about ('the BEAM long-term memory paper'): resolved against the catalog's text.
@@ -154,8 +156,9 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op="group", conditions=conditions, group=group[0], pick=group[1])
     if sort is not None:
         return Plan(op=sort, conditions=conditions, key="authors", limit=limit, nth=nth)
-    if by_field is not None:
-        return Plan(op=by_field[0], conditions=conditions, key=by_field[1], limit=limit, nth=nth)
+    if by_field is not None:  # 'rank the papers by score': every paper printing it, in order
+        return Plan(op=by_field[0], conditions=conditions, key=by_field[1], limit=len(catalog.papers) if by_field[2]
+                    else limit, nth=nth)
     if first != last:
         return Plan(op="first" if first else "last", conditions=conditions, full_date=full_date, limit=limit, nth=nth)
     if count and lookup != "author_count":

@@ -190,3 +190,21 @@ PAGE_PROBES = ["What does the star mean in the SPECTER author list?", "Where is 
 def test_content_questions_are_not_page_facts(question, catalog):
     the_plan = plan(question, catalog)
     assert the_plan is None or the_plan.op != "fact", question
+
+
+def test_ranked_by_a_field_and_authors_in_a_place(catalog, papers):
+    ranked = rows("Rank the papers by score.", catalog)
+    assert sorted(ranked) == titles(papers, lambda p: p.listing_score is not None)
+    the_plan = plan("Sort the scored papers by score, lowest first", catalog)
+    ordered = run(the_plan, catalog.papers).rows
+    assert [p.listing_score for p in ordered] == sorted(p.listing_score for p in ordered)
+    assert rows("Papers posted between January and March this year?", catalog) == titles(
+        papers, lambda p: p.date and p.date_precision == "day" and p.date_inferred and p.date[5:7] in ("01", "02", "03"))
+    amii = [p for p in papers if any(s.format == "institute" for s in p.sources)]
+    first_marked = rows("How many Amii papers have an Amii-affiliated first author?", catalog)
+    first_not = rows("How many Amii papers have a non-Amii first author?", catalog)
+    assert len(first_marked) + len(first_not) == len(amii) and not set(first_marked) & set(first_not)
+    assert rows("On which papers is Aaron Courville the last author?", catalog) == titles(
+        papers, lambda p: p.authors and not p.authors_truncated and p.authors[-1].name == "Aaron Courville")
+    assert rows("How many papers print their complete author lists?", catalog) == titles(
+        papers, lambda p: p.authors and not p.authors_truncated)
