@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Literal
 from rag.catalog import Catalog
 from rag.catalog_fields import asked as badge_asked, sort_field as badge_sort
 from rag.plan_describe import description, resolve
+from rag.plan_marks import author_position, name_as_affiliated, positions, printed_only
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_relations import relation
 from rag.plan_scope import group_by, merge, scoped, sort_by_authors, top
 from rag.plan_slots import slot_verbs
 from rag.plan_terms import Condition, Question, solo
-from rag.plan_values import (author_position, conditions as named_conditions, name_as_affiliated, positions, presence, printed_only,
-                             title)
+from rag.plan_values import conditions as named_conditions, presence, title
 from rag.records import Paper
 
 if TYPE_CHECKING:

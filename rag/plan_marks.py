@@ -1,0 +1,76 @@
+"""Conditions on one author's place or mark: 'an Amii-affiliated first author', 'a non-Amii first author', 'Lili Mou
+as first author', 'X as an Amii-affiliated author', an author's name as printed (not every entry of their profile).
+Split from rag/plan_values.py, which grounds the catalog's values themselves."""
+
+from __future__ import annotations
+
+import re
+
+from rag.catalog import Catalog
+from rag.plan_terms import Condition, Question
+from rag.records import normalize_title
+
+
+def positions(q: Question, catalog: Catalog) -> list[Condition]:
+    """An author in one place marked or not: 'an Amii-affiliated first author', 'whose last author is from Amii',
+    'a non-Amii first author'. Read before negation, which would take 'non-Amii' as no Amii author at all."""
+    found = []
+    for institute in sorted(catalog.institutes):
+        name = re.escape(institute)
+        position = rf"\b(?:an?\s+|the\s+|its\s+|their\s+)?(non-|not\s+)?{name}(?:'s)?(?:[- ]affiliated)?\s+" \
+                   rf"(first|lead|last|senior)\s+authors?\b|\b(first|lead|last|senior)\s+authors?\s+(?:(?:who\s+)?(?:is|are)\s+)?" \
+                   rf"(not\s+)?(?:{name}[- ]affiliated|affiliated\s+with\s+{name}|from\s+{name})\b"
+        for m in q.take(position):
+            which = (m.group(2) or m.group(3)).casefold()
+            index = 0 if which in ("first", "lead") else -1
+            condition = Condition("affiliation", institute, f"affiliation: {institute} ({which} author)",
+                                  lambda p, i=institute, k=index: bool(p.authors) and (k == 0 or not p.authors_truncated)
+                                  and p.authors[k].affiliation == i)
+            if m.group(1) or m.group(4):  # 'a non-Amii first author': on the legend's page, printed and not marked
+                condition = Condition("affiliation", f"not {institute}", f"affiliation: not {institute} ({which} author)",
+                                      lambda p, c=condition, k=index: bool(p.authors) and (k == 0 or not p.authors_truncated)
+                                      and any(s.format == "institute" for s in p.sources) and not c(p))
+            found.append(condition)
+    return found
+
+
+def author_position(q: Question, found: list[Condition]) -> list[Condition]:
+    """'Which papers have Lili Mou as first author?': the one author named, in that place of the printed list (not a
+    sort by date, which 'first' alone would be)."""
+    people_ = [c for c in found if c.field == "author"]
+    m = re.search(r"\bas\s+(?:the\s+|their\s+|its\s+)?(first|lead|last|senior)\s+author\b|"
+                  r"\bis\s+(?:the\s+)?(first|lead|last|senior)\s+author\b", q.text, re.I)
+    if len(people_) != 1 or m is None:
+        return found
+    q.blank(m.start(), m.end())
+    which = (m.group(1) or m.group(2)).casefold()
+    index, name = (0 if which in ("first", "lead") else -1), people_[0].value
+    placed = Condition("author", name, f"{which} author: {name}", lambda p: bool(p.authors) and (
+        index == 0 or not p.authors_truncated) and normalize_title(p.authors[index].name) == normalize_title(name))
+    return [placed if c is people_[0] else c for c in found]
+
+
+def printed_only(question: str, found: list[Condition]) -> list[Condition]:
+    """'… is Aaron Courville's own name actually printed?': the author as printed on the entry's author line, not
+    every entry of the profile he owns (which by_author counts as his)."""
+    if not re.search(r"\bnames?\b[^?]*\b(?:actually\s+)?(?:printed|shown|displayed|visible|spelled\s+out|appears?)\b|"
+                     r"\b(?:printed|shown|visible)\s+(?:on|in)\s+(?:the\s+)?author\s+(?:line|list)|"
+                     r"\b(?:show|shows|showing|print|prints|printing|display|displays|spell|spells)\b[^?]*\bnames?\b",
+                     question, re.I):
+        return found
+    return [Condition("author", c.value, f"{c.label} (printed)", lambda p, n=c.value: any(
+        normalize_title(a) == normalize_title(n) for a in p.author_names)) if c.field == "author" else c for c in found]
+
+
+def name_as_affiliated(question: str, found: list[Condition]) -> list[Condition]:
+    """'Which papers list Lili Mou as an Amii-affiliated author?': the mark is on that author, not on any author."""
+    people_ = [c for c in found if c.field == "author"]
+    marks = [c for c in found if c.field == "affiliation"]
+    if len(people_) != 1 or len(marks) != 1 or not re.search(r"\bas\s+(?:an?\s+)?\S+[- ]affiliated\b|\bas\s+an?\s+"
+                                                               rf"{re.escape(marks[0].value)}\b", question, re.I):
+        return found
+    person, mark = people_[0], marks[0]
+    both = Condition("affiliation", mark.value, f"{person.label} ({mark.value})",
+                     lambda p: any(normalize_title(a.name) == normalize_title(person.value) and
+                                   a.affiliation == mark.value for a in p.authors))
+    return [c for c in found if c not in (person, mark)] + [both]
