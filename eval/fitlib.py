@@ -1,7 +1,7 @@
 """What the fit and training scripts (eval/fit_*.py, eval/train_*.py) share: the held-out refusal, the
 library they read, and the options of a cross-encoder training run.
 
-The newest round of question and claim sets (`*_v4.jsonl`) is a blind held-out test: a script that fits or
+The next round of question and claim sets (`*_v5.jsonl` on) is a blind held-out test: a script that fits or
 trains on it would make its figures worthless, so every script passes its input files through `development_only`.
 """
 
@@ -12,10 +12,10 @@ import re
 import sys
 from pathlib import Path
 
-# Held-out test sets, by name: every `*_vN.jsonl` from round N = 4 on. Rounds 1 (answerability, fulltext,
-# claims, ...), 2 (`*_v2.jsonl`) and 3 (`*_v3.jsonl`, eval/results/v3/) were evaluated and reported: development
-# data now. Raise the round only after the newest round has been run and reported.
-FIRST_HELD_OUT_ROUND = 4
+# Held-out test sets, by name: every `*_vN.jsonl` from round N = 5 on. Rounds 1 (answerability, fulltext,
+# claims, ...), 2 (`*_v2.jsonl`), 3 and 4 (`*_v3.jsonl`, `*_v4.jsonl`: eval/results/v3/, v4/) were evaluated and
+# reported: development data now. Raise the round only after the newest round has been run and reported.
+FIRST_HELD_OUT_ROUND = 5
 _ROUND = re.compile(r"_v(\d+)\.jsonl$")
 
 
