@@ -41,6 +41,16 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
         found.append(Condition("date", f"{low}..{high}", f"posted: {low} to {high}",
                                lambda p, a=low, b=high: bool(p.date) and p.date_precision != "year"
                                and a <= p.date[:7] <= b))
+    for m in q.take(rf"\b(?:(?:between|from)\s+)?{_MONTH}\s+(?:and|to|until|through|till|thru|-|–)\s+{_MONTH},?\s+(?:of\s+)?"
+                    r"((?:19|20)\d\d)\b"):  # 'January through June 2024': both months of that one year
+        found.append(_months(m.group(3), _month_number(m.group(1)), _month_number(m.group(2))))
+    # A season of a year, as the northern hemisphere says it ('summer 2022'); months in brackets after it say which
+    # months are meant ('summer 2022 (june to august)') and win. Winter straddles two years, so it is not read.
+    for m in q.take(rf"\b(spring|summer|autumn|fall)\s+(?:of\s+)?((?:19|20)\d\d)\b(?:\s*\(\s*{_MONTH}\s*"
+                    rf"(?:to|through|until|till|-|–)\s*{_MONTH}\s*\))?"):
+        low, high = (_month_number(m.group(3)), _month_number(m.group(4))) if m.group(3) else \
+            {"spring": (3, 5), "summer": (6, 8)}.get(m.group(1).casefold(), (9, 11))
+        found.append(_months(m.group(2), low, high))
     for m in q.take(rf"\b(before|prior to|earlier than|older than|after|later than|newer than|more recent than|since)\s+"
                     rf"{_MONTH},?\s+((?:19|20)\d\d)\b"):
         word, prefix = m.group(1).casefold(), f"{m.group(3)}-{_month_number(m.group(2)):02d}"
@@ -88,7 +98,7 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
             found.append(_years(year, 9999, f"year: {year} or later"))
         else:
             found.append(_years(year, year, f"year: {year}"))
-    months = rf"\b(?:in|during|from)\s+{_MONTH}(?![\w.]|\s*,?\s*\d)|" \
+    months = rf"\b(?:(?:in|during|from)(?:\s+an?)?|dated)\s+{_MONTH}(?![\w.]|\s*,?\s*\d)|" \
              r"\b((?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?(?=\s+(?:papers?|entries|preprints|ones|" \
              r"publications|submissions|articles)\b)"  # 'October papers': a capitalised month as a modifier
     for m in list(re.finditer(months, q.text, re.I)):  # 'in June', any year
@@ -121,6 +131,13 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
         year = int(m.group(1))
         found.append(_years(year, year, f"year: {year}"))
     return found
+
+
+def _months(year: str, low: int, high: int) -> Condition:
+    """Months `low` to `high` of one year, over the papers dated to the month or day."""
+    a, b = f"{year}-{low:02d}", f"{year}-{high:02d}"
+    return Condition("date", f"{a}..{b}", f"posted: {a} to {b}",
+                     lambda p: bool(p.date) and p.date_precision != "year" and a <= p.date[:7] <= b)
 
 
 def _within_year(year: int, month: int, word: str) -> Condition:

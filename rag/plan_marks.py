@@ -17,16 +17,21 @@ def positions(q: Question, catalog: Catalog) -> list[Condition]:
     found = []
     for institute in sorted(catalog.institutes):
         name = re.escape(institute)
-        position = rf"\b(?:an?\s+|the\s+|its\s+|their\s+)?(non-|not\s+)?{name}(?:'s)?(?:[- ]affiliated)?\s+" \
-                   rf"(first|lead|last|senior)\s+authors?\b|\b(first|lead|last|senior)\s+authors?\s+(?:(?:who\s+)?(?:is|are)\s+)?" \
-                   rf"(not\s+)?(?:{name}[- ]affiliated|affiliated\s+with\s+{name}|from\s+{name})\b"
+        marked = rf"(?P<non>non-|not\s+)?{name}(?:'s)?(?:[- ]affiliated)?"
+        who = r"(?:author|researcher|person|member|scientist|academic)"
+        position = rf"\b(?:an?\s+|the\s+|its\s+|their\s+)?{marked}\s+(?:(?P<a>first|lead|last|senior|final)\s+authors?\b|" \
+                   rf"{who}\s+as\s+(?:the\s+|their\s+|its\s+)?(?P<b>first|lead|last|senior|final)\s+author\b)|" \
+                   rf"\b(?P<c>first|lead|last|senior|final)\s+authors?\s+(?:(?:who\s+)?(?:is|are)\s+)?" \
+                   rf"(?P<not>not\s+)?(?:{name}[- ]affiliated|affiliated\s+with\s+{name}|from\s+{name})\b|" \
+                   rf"\b(?P<d>end|start|begin|open|close)(?:s|ing)?\s+(?:their|its|the)\s+author\s+lists?\s+with\s+" \
+                   rf"(?:an?\s+|the\s+)?(?P<non2>non-|not\s+)?{name}(?:[- ]affiliated)?(?:\s+{who})?\b"
         for m in q.take(position):
-            which = (m.group(2) or m.group(3)).casefold()
+            which = (m["a"] or m["b"] or m["c"] or ("last" if m["d"].casefold() in ("end", "close") else "first")).casefold()
             index = 0 if which in ("first", "lead") else -1
             condition = Condition("affiliation", institute, f"affiliation: {institute} ({which} author)",
                                   lambda p, i=institute, k=index: bool(p.authors) and (k == 0 or not p.authors_truncated)
                                   and p.authors[k].affiliation == i)
-            if m.group(1) or m.group(4):  # 'a non-Amii first author': on the legend's page, printed and not marked
+            if m["non"] or m["not"] or m["non2"]:  # 'a non-Amii first author': on the legend's page, printed and not marked
                 condition = Condition("affiliation", f"not {institute}", f"affiliation: not {institute} ({which} author)",
                                       lambda p, c=condition, k=index: bool(p.authors) and (k == 0 or not p.authors_truncated)
                                       and any(s.format == "institute" for s in p.sources) and not c(p))
@@ -34,19 +39,26 @@ def positions(q: Question, catalog: Catalog) -> list[Condition]:
     return found
 
 
+_PLACE = r"first|lead|leading|second|third|fourth|fifth|last|senior|final"
+_INDEX = {"first": 0, "lead": 0, "leading": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
+
+
 def author_position(q: Question, found: list[Condition]) -> list[Condition]:
-    """'Which papers have Lili Mou as first author?': the one author named, in that place of the printed list (not a
-    sort by date, which 'first' alone would be)."""
+    """'Which papers have Lili Mou as first author?', 'where X is printed as the second author', 'X's first-author
+    papers', 'how many papers did X first-author': the one author named, in that place of the printed list (not a
+    sort by date, which 'first' alone would be). A place counted from the front holds on a list cut with 'et al.'
+    as long as it prints that far; the last place only on a complete list."""
     people_ = [c for c in found if c.field == "author"]
-    m = re.search(r"\bas\s+(?:the\s+|their\s+|its\s+)?(first|lead|last|senior)\s+author\b|"
-                  r"\bis\s+(?:the\s+)?(first|lead|last|senior)\s+author\b", q.text, re.I)
+    m = re.search(rf"\bas\s+(?:the\s+|their\s+|its\s+|a\s+)?({_PLACE})\s+author\b|"
+                  rf"\bis\s+(?:the\s+|a\s+)?({_PLACE})\s+author\b|"
+                  r"\b(first|last|senior)[- ]author(?:ed|s)?\b(?!\s+(?:of|on|in|for)\b)", q.text, re.I)
     if len(people_) != 1 or m is None:
         return found
     q.blank(m.start(), m.end())
-    which = (m.group(1) or m.group(2)).casefold()
-    index, name = (0 if which in ("first", "lead") else -1), people_[0].value
-    placed = Condition("author", name, f"{which} author: {name}", lambda p: bool(p.authors) and (
-        index == 0 or not p.authors_truncated) and normalize_title(p.authors[index].name) == normalize_title(name))
+    which = (m.group(1) or m.group(2) or m.group(3)).casefold()
+    index, name = _INDEX.get(which, -1), people_[0].value
+    placed = Condition("author", name, f"{which} author: {name}", lambda p: len(p.authors) > max(index, 0) and (
+        index >= 0 or not p.authors_truncated) and normalize_title(p.authors[index].name) == normalize_title(name))
     return [placed if c is people_[0] else c for c in found]
 
 

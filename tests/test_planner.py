@@ -91,6 +91,12 @@ PROBES = [
     "What is the rating scale used in the human evaluation?",
     "How do papers with code compare to those without?",
     "What do the lowest scoring runs have in common?",
+    "What went up in accuracy after pruning?",
+    "Which methods are included in the workshop benchmark?",
+    "What results does the summer 2022 Riemannian paper report?",
+    "Which exploration methods are dated June?",
+    "How does the second author of SAFT describe fine-tuning?",
+    "Why do papers end their author list with a senior researcher?",
 ]
 
 

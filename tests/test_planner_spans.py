@@ -1,0 +1,88 @@
+"""Spans and places the planner reads since round 4: months of one year ('February through April 2023'), a season
+('autumn 2023'), a month said 'in a' or 'dated' ('dated May'), an author's place counted from the front ('as the
+second author', 'X's first-author papers'), an institute's author at either end said another way ('end their author
+list with an Amii-affiliated person'), inclusion said after its values ('(workshop included)'). Every question was
+made up for this file; each list is checked against the seed pages' own fields, read here without the planner.
+
+Unit tests over the real seed pages parsed (no index, no model).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_planner import catalog, papers  # noqa: F401 (the seed catalog's fixtures)
+
+from rag.catalog import Catalog
+from rag.catalog_query import run
+from rag.planner import plan
+from rag.records import Paper, normalize_title
+
+
+def rows(question: str, catalog: Catalog) -> set[str]:
+    the_plan = plan(question, catalog)
+    assert the_plan is not None, question
+    return {p.title for p in run(the_plan, catalog.papers).rows}
+
+
+def months(papers: list[Paper], low: str, high: str) -> set[str]:
+    return {p.title for p in papers if p.date and p.date_precision != "year" and low <= p.date[:7] <= high}
+
+
+@pytest.mark.parametrize("question, low, high", [
+    ("Papers from February through April 2023?", "2023-02", "2023-04"),
+    ("which papers were posted between july and september of 2022", "2022-07", "2022-09"),
+    ("Anything from autumn 2023?", "2023-09", "2023-11"),
+    ("list the papers from summer 2023 (july to august)", "2023-07", "2023-08"),
+    ("What went online in Q2 2023?", "2023-04", "2023-06"),
+])
+def test_months_of_one_year(question, low, high, catalog, papers):
+    expected = months(papers, low, high)
+    assert expected, "the seed pages hold papers in that span"
+    assert rows(question, catalog) == expected
+
+
+@pytest.mark.parametrize("question", ["Which papers are dated October?", "How many papers came out in an October, any year?"])
+def test_a_month_of_any_year(question, catalog, papers):
+    expected = {p.title for p in papers if p.date and p.date_precision != "year" and p.date[5:7] == "10"}
+    the_plan = plan(question, catalog)
+    assert the_plan is not None
+    assert {p.title for p in run(the_plan, catalog.papers).rows} == expected
+
+
+def placed(papers: list[Paper], name: str, index: int) -> set[str]:
+    return {p.title for p in papers if len(p.authors) > max(index, 0) and (index >= 0 or not p.authors_truncated)
+            and normalize_title(p.authors[index].name) == normalize_title(name)}
+
+
+@pytest.mark.parametrize("question, name, index", [
+    ("On which papers does Aaron Courville appear as the second author?", "Aaron Courville", 1),
+    ("Which papers list Aaron Courville as their third author?", "Aaron Courville", 2),
+    ("Samuel Lavoie's first-author papers", "Samuel Lavoie", 0),
+    ("How many papers did Max Schwarzer first-author?", "Max Schwarzer", 0),
+    ("On which entries is Aaron Courville the final author?", "Aaron Courville", -1),
+])
+def test_a_named_author_in_one_place(question, name, index, catalog, papers):
+    expected = placed(papers, name, index)
+    assert expected
+    the_plan = plan(question, catalog)
+    assert the_plan is not None
+    got = {p.title for p in run(the_plan, catalog.papers).rows}
+    assert got == expected
+    assert got != {p.title for p in papers if any(normalize_title(a) == normalize_title(name) for a in p.author_names)}
+
+
+def test_an_institute_author_at_either_end_said_another_way(catalog):
+    plain = rows("Which papers have an Amii-affiliated last author?", catalog)
+    assert plain
+    assert rows("Which papers close their author list with an Amii researcher?", catalog) == plain
+    assert rows("Which papers have an Amii-affiliated scientist as the last author?", catalog) == plain
+    first = rows("Which papers have an Amii-affiliated first author?", catalog)
+    assert rows("Which papers open their author list with an Amii-affiliated author?", catalog) == first != plain
+
+
+def test_inclusion_said_after_its_values(catalog):
+    said_before = plan("How many Amii papers are there, including workshop papers?", catalog)
+    said_after = plan("How many Amii papers are there (workshop papers included)?", catalog)
+    assert said_before is not None and said_after is not None
+    assert said_after.describe() == said_before.describe()
