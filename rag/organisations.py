@@ -57,6 +57,9 @@ def organisation_variants(name: str) -> frozenset[str]:
             if re.search(r"\b(?:universit|institut|school|college|centre|center|lab)", v):
                 variants.add(re.sub(rf"(?<![\w.]){re.escape(short)}(?![\w.])", long, v))  # '… Institute for AI'
     variants |= {SHORT_NAMES[v] for v in variants if v in SHORT_NAMES}
+    # 'Princeton University' is said 'Princeton': the name before 'University' when it is one or two words. Not
+    # 'University of Washington' -> 'Washington', which names a state and a city as often.
+    variants |= {m.group(1) for v in printed if (m := re.fullmatch(r"([a-z][a-z-]{3,}(?: [a-z][a-z-]+)?) university", v))}
     return frozenset(v for v in variants if len(v) >= 2)
 
 

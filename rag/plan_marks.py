@@ -86,3 +86,19 @@ def name_as_affiliated(question: str, found: list[Condition]) -> list[Condition]
                      lambda p: any(normalize_title(a.name) == normalize_title(person.value) and
                                    a.affiliation == mark.value for a in p.authors))
     return [c for c in found if c not in (person, mark)] + [both]
+
+
+def given_names(q: Question, catalog: Catalog) -> list[Condition]:
+    """'anyone named Sergey', 'authors called Sergey', 'with the first name Sergey': a given name alone, which the
+    catalog's full names ground when some printed name opens with it. Said after a naming word only: a bare given
+    name elsewhere ('Sergey's papers') is an author to resolve, not this."""
+    found = []
+    openers = {normalize_title(name).split()[0] for name in catalog.authors.values() if name.split()}
+    for m in re.finditer(r"\b(?:named|called|with\s+the\s+(?:first|given)\s+name)\s+((?-i:[A-Z])[\w'-]+)\b", q.text, re.I):
+        given = normalize_title(m.group(1))
+        if given not in openers:
+            continue
+        q.blank(m.start(), m.end())
+        found.append(Condition("author", f"given name {given}", f"given name: {m.group(1)}", lambda p, g=given: any(
+            normalize_title(a).split()[:1] == [g] for a in p.author_names)))
+    return found

@@ -86,11 +86,14 @@ def merge(conditions: list[Condition], question: str) -> list[Condition]:
         not re.search(r"\btogether\b|\bjointly\b|\bboth\b", question, re.I)
     # 'on the trending page and also on the profile': a paper can be on two pages, so both are asked for.
     both_pages = bool(re.search(r"\balso\b|\bboth\b|\bas well\b", question, re.I))
+    # 'authors from both AI2 and UW': a PDF prints several organisations, so both are asked for.
+    both_organisations = bool(re.search(r"\bboth\b", question, re.I))
     groups: dict[str, list[Condition]] = {}
     for c in conditions:
         if c.value.startswith("not ") or (c.field == "page" and both_pages):
             out.append(c)
-        elif c.field in _SINGLE_VALUED or (c.field == "author" and either_authors):
+        elif (c.field in _SINGLE_VALUED and not (c.field == "organisation" and both_organisations)) or \
+                (c.field == "author" and either_authors):
             groups.setdefault(c.field, []).append(c)
         else:
             out.append(c)

@@ -33,7 +33,7 @@ area areas field section sections organisation organisations organization organi
 affiliation affiliated affiliations institute institutes institution venue venues track tracks page pages profile
 profiles among exactly only than more fewer less least most between before after since until during prior earlier
 later newest oldest latest earliest recent recently first last full complete whole main conference conferences
-arxiv cs s about someone people person researcher researchers under listed catalog library collection here i my our you
+arxiv cs s about someone anyone somebody anybody people person researcher researchers under listed catalog library collection here i my our you
 your can could would please one ones also either both other others same so far kind type classified filed sorted
 sort order ordered up out not no yes just presented present is was did does true whether together jointly overall altogether exist exists existing get got known see over
 but nor neither either except excluding including both belong belongs belonging fall falls under within into hold holds

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from rag.catalog import Catalog
 from rag.catalog_fields import asked as badge_asked, sort_field as badge_sort
 from rag.plan_describe import description, resolve
-from rag.plan_marks import author_position, name_as_affiliated, positions, printed_only
+from rag.plan_marks import author_position, given_names, name_as_affiliated, positions, printed_only
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_relations import relation
 from rag.plan_scope import group_by, merge, scoped, sort_by_authors, top
@@ -78,6 +78,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     target = None if anchor is not None else target
     conditions: list[Condition] = solo(q)  # before negation: 'no co-authors' is one author, not no authors
     conditions += positions(q, catalog)  # before negation too: 'a non-Amii first author'
+    conditions += given_names(q, catalog)  # 'anyone named Sergey'
     conditions += [anchor] if anchor is not None else []
     # Negated and included values first ('not in LG', 'no Amii-affiliated author', 'including workshop papers'):
     # they are read on their own and cut out, so the rest of the question reads as if they were absent.

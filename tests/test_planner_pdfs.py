@@ -80,3 +80,24 @@ def test_fields_a_pdf_prints_are_looked_up_by_the_noun_asked(papers):
     assert "organisation" in organisations and all(o.name in organisations for o in specter.organisations)
     assert "arXiv:2004.04906" in answer_text("What's the arXiv identifier of the dense passage retrieval paper?", papers)
     assert "no arXiv id or DOI" in answer_text("What is the arXiv id of SPECTER?", papers)
+
+
+def test_a_university_by_its_short_name_and_two_organisations_both(papers):
+    # 'Northwestern' is 'Northwestern University' as the Semantic Scholar PDF prints it; 'Princeton' DPR's.
+    assert rows("Which papers have an author at Northwestern?", papers) == [
+        "Construction of the Literature Graph in Semantic Scholar"]
+    answer = answer_from_catalog("Is any DPR author from Princeton?", "Is any DPR author from Princeton?", papers)
+    assert answer is not None and "Danqi Chen" in answer.answer
+    # 'both' asks for each organisation, not either: SPECTER prints AI2 and UW; the other two only one of them.
+    assert rows("Which papers list authors from both UW and AI2?", papers) == [
+        "SPECTER: Document-level Representation Learning using Citation-informed Transformers"]
+    assert len(rows("Which papers list authors from UW or AI2?", papers)) == 3
+
+
+def test_a_given_name_alone(papers):
+    assert sorted(rows("Are there authors called Sergey? On which papers?", papers)) == [
+        "Construction of the Literature Graph in Semantic Scholar",
+        "Dense Passage Retrieval for Open-Domain Question Answering",
+        "SPECTER: Document-level Representation Learning using Citation-informed Transformers"]
+    assert answer_from_catalog("What is the trick named Sergey about?", "What is the trick named Sergey about?",
+                               papers) is None
