@@ -28,6 +28,7 @@ _LINK = r"(?:about|on|regarding|concerning|that|which|introducing|proposing|pres
 # Where a description after 'the paper about …' ends: a verb of the metadata relation or a new clause.
 _STOP = r"(?:posted|published|released|appeared|appear|came|come|dated|written|authored|filed|listed|carry|carries|" \
         r"have|has|had|get|got|was|were|is|are|go|went|submitted|uploaded|first|by|from|in\s+(?:which|what))"
+_JOINING = {"and", "or", "of", "for", "with", "via"}
 _BEFORE = re.compile(rf"\b(?:the|that|this)\s+((?:[^\s?!,;:]+\s+){{0,6}}?[^\s?!,;:]+)\s+{_NOUN}\b", re.I)
 _AFTER = re.compile(rf"\b(?:the|that|this)\s+{_NOUN}\s+{_LINK}\s+(.+?)(?=\s+{_STOP}\b|\s*[?!,;]|\s*\.(?!\w)|\s*$)",
                     re.I)
@@ -56,6 +57,10 @@ def description(q: Question) -> list[str]:
                 continue
             words = Question(m.group(1)).residual()
             inside = re.findall(r"[^\W_][\w'-]*", m.group(1))
+            # A joining word between two modifiers is the description's own ('the fast and meta knowledge learners
+            # paper'), never at either end ('the authors and the paper').
+            inside = [w for i, w in enumerate(inside) if not (0 < i < len(inside) - 1 and w.casefold() in _JOINING)]
+            words = [w for w in words if w.casefold() not in _JOINING]
             if pattern is _BEFORE and len(words) != len([w for w in inside if not w.isdigit()
                                                          and w.casefold() not in NUMBER_WORDS]):
                 continue  # a frame word before the noun ('in', 'the', 'authors'): not a run of modifiers

@@ -64,11 +64,14 @@ def _first_grounded(q: Question, cue: str, extract: Extract) -> tuple[int, int, 
             words = words[:1]
         best: tuple[int, list[Condition]] | None = None
         for k in range(1, len(words) + 1):
-            if best is not None and words[best[0]].group(0).casefold() not in _JOINERS:
-                break  # past the first values: only 'or'/'nor' carries the cue further
+            if best is not None and words[best[0]].group(0).casefold() not in _JOINERS and \
+                    not words[best[0]].group(0).startswith("("):
+                break  # past the first values: only 'or'/'nor' carries the cue further, or the values restated in
+                # brackets ('not machine learning (cs.LG) papers')
             sub = Question(rest[: words[k - 1].end()])
             conditions = extract(sub)
-            if conditions and not sub.residual() and (best is None or len(conditions) > len(best[1])):
+            restated = best is not None and words[k - 1].group(0).startswith("(") and len(conditions) == len(best[1])
+            if conditions and not sub.residual() and (best is None or len(conditions) > len(best[1]) or restated):
                 best = (k, conditions)
         if best is not None:
             k = best[0]  # 'no organisation tag', 'not workshop papers': the field's own nouns go with the value

@@ -239,7 +239,7 @@ def _also(low: str, lookup: str) -> list[str]:
 def _lookup_field(low: str, count: bool) -> str | None:
     if count and re.search(r"\b(?:institutions|organi[sz]ations|universities|affiliations|labs|companies)\b", low):
         return "organisation_count"  # 'how many institutions are the X authors spread across'
-    if count and re.search(r"\bauthors\b", low):
+    if count and re.search(r"\bauthors\b|\bhow many (?:people|persons|researchers)\b", low):
         return "author_count"
     if count and re.search(r"\bpages\b", low):
         return "page_count"

@@ -86,3 +86,17 @@ def test_inclusion_said_after_its_values(catalog):
     said_after = plan("How many Amii papers are there (workshop papers included)?", catalog)
     assert said_before is not None and said_after is not None
     assert said_after.describe() == said_before.describe()
+
+
+def test_a_negated_value_restated_in_brackets(catalog, papers):
+    # The bracket restates the negated category; read apart it would also ask for it and match nothing.
+    expected = {p.title for p in papers if p.organisation == "deepmind" and p.category and p.category != "CL"}
+    assert expected
+    assert rows("Which DeepMind papers are not computation and language (cs.CL) papers?", catalog) == expected
+
+
+def test_a_description_joined_by_and_and_people_counted(catalog, papers):
+    paper = next(p for p in papers if p.title.startswith("Learning and Controlling Silicon Dopant"))
+    the_plan = plan("How many people wrote the silicon dopant and graphene paper?", catalog)
+    assert the_plan is not None and the_plan.target is paper and the_plan.lookup == "author_count"
+    assert plan("What does the silicon dopant and graphene paper propose?", catalog) is None
