@@ -70,6 +70,11 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
         years = {int(m.group(1)), int(m.group(2))}
         found.append(Condition("year", "|".join(map(str, sorted(years))), "year: " + " or ".join(map(str, sorted(years))),
                                lambda p, ys=years: dated_year(p) in ys, wider=lambda p, ys=years: p.year in ys))
+    for m in q.take(rf"\b(early|mid|late)[- ]{_MONTH},?\s+(?:of\s+)?((?:19|20)\d\d)\b"):  # 'late October 2023'
+        low, high = {"early": (1, 10), "mid": (11, 20)}.get(m.group(1).casefold(), (21, 31))
+        a, b = f"{m.group(3)}-{_month_number(m.group(2)):02d}-{low:02d}", f"{m.group(3)}-{_month_number(m.group(2)):02d}-{high:02d}"
+        found.append(Condition("date", f"{a}..{b}", f"posted: {a} to {b}", lambda p, a=a, b=b: bool(p.date)
+                               and p.date_precision == "day" and a <= p.date <= b))
     for m in q.take(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"):
         found.append(_day(m.group(3), m.group(1), m.group(2)))
     for m in q.take(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+((?:19|20)\d\d)\b"):

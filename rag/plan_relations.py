@@ -79,3 +79,24 @@ def _dated(target: Paper, word: str, same: str) -> Condition:
     name = short_name(target.title) or target.title
     return Condition("date", f"{word or same} {target.paper_id}",
                      f"posted: {when} {name} ({anchor or 'which the page does not date'})", test)
+
+
+_SAME_DAY = re.compile(r"\b(?:shar(?:e|es|ing)|ha(?:ve|s)\s+(?:the\s+same|a\s+common))\s+(?:an?\s+|one\s+|the\s+same\s+|"
+                       r"their\s+)?(?:posting\s+|publication\s+|release\s+)?(?:date|day)\b|"
+                       r"\b(?:posted|published|released|dated|appeared|uploaded|(?:came|come)\s+out|went\s+(?:up|online))\s+"
+                       r"on\s+the\s+same\s+(?:day|date)\b", re.I)
+
+
+def same_day(q: Question, papers: list[Paper]) -> Condition | None:
+    """'Which papers share a posting date?', 'posted on the same day': a paper whose printed day another paper of
+    the library prints too. The other paper is any in the library, not only those meeting the question's other
+    conditions (a condition sees one paper at a time), so 'two profile papers share a date in late October' holds
+    for a profile paper whose twin is on another page as well; the answer lists both when both are asked for."""
+    if not q.take(_SAME_DAY.pattern):
+        return None
+    days: dict[str, int] = {}
+    for p in papers:
+        if p.date and p.date_precision == "day":
+            days[p.date] = days.get(p.date, 0) + 1
+    return Condition("date", "shared day", "posted: on a day another paper shares",
+                     lambda p: bool(p.date) and p.date_precision == "day" and days.get(p.date, 0) > 1)

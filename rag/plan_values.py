@@ -247,4 +247,8 @@ def presence(q: Question, negated: bool) -> list[Condition]:
     for name, words, test in fields:
         if q.take(rf"{lead}{article}\b(?:{words})\b"):
             found.append(Condition("presence", name, f"has: {name}", test))
+    # The year of a dated entry: a profile prints none for this year's entries ('Jun 4'), only among dated ones.
+    if q.take(rf"{lead}{article}\b(?:printed\s+)?years?\b(?!\s*\d)"):
+        found.append(Condition("presence", "year", "has: a printed year", lambda p: bool(p.date) and not p.date_inferred,
+                               known_test=lambda p: bool(p.date) and p.date_precision != "year"))
     return found

@@ -21,7 +21,7 @@ from rag.catalog_fields import asked as badge_asked, sort_field as badge_sort
 from rag.plan_describe import description, resolve
 from rag.plan_marks import author_position, given_names, name_as_affiliated, positions, printed_only
 from rag.plan_pages import PageFact, page_fact
-from rag.plan_relations import relation
+from rag.plan_relations import relation, same_day
 from rag.plan_scope import group_by, merge, scoped, sort_by_authors, top
 from rag.plan_slots import slot_verbs
 from rag.plan_terms import Condition, Question, solo
@@ -80,6 +80,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions += positions(q, catalog)  # before negation too: 'a non-Amii first author'
     conditions += given_names(q, catalog)  # 'anyone named Sergey'
     conditions += [anchor] if anchor is not None else []
+    conditions += [c for c in [same_day(q, catalog.papers)] if c is not None]  # 'share a posting date'
     # Negated and included values first ('not in LG', 'no Amii-affiliated author', 'including workshop papers'):
     # they are read on their own and cut out, so the rest of the question reads as if they were absent.
     for kind, found in scoped(q, lambda sub: named_conditions(sub, catalog) or presence(sub, negated=True)):

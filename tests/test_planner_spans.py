@@ -100,3 +100,17 @@ def test_a_description_joined_by_and_and_people_counted(catalog, papers):
     the_plan = plan("How many people wrote the silicon dopant and graphene paper?", catalog)
     assert the_plan is not None and the_plan.target is paper and the_plan.lookup == "author_count"
     assert plan("What does the silicon dopant and graphene paper propose?", catalog) is None
+
+
+def test_part_of_a_month_and_a_shared_day(catalog, papers):
+    late = {p.title for p in papers if p.date_precision == "day" and "2022-06-21" <= p.date <= "2022-06-30"}
+    assert late and rows("Anything from late June 2022?", catalog) == late
+    days = [p.date for p in papers if p.date and p.date_precision == "day"]
+    shared = {p.title for p in papers if p.date_precision == "day" and days.count(p.date) > 1}
+    assert shared and rows("Which papers came out on the same day?", catalog) == shared
+    assert plan("Which methods share the same day of training?", catalog) is None
+
+
+def test_entries_printed_without_a_year(catalog, papers):
+    expected = {p.title for p in papers if p.date and p.date_precision != "year" and p.date_inferred}
+    assert expected and rows("Which entries don't print a year?", catalog) == expected
