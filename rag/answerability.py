@@ -62,9 +62,10 @@ _QUESTION_WORDS = frozenset(
 )
 _NUMBER_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|" \
                 r"hundred|thousand|million|billion|half|twice|double|triple|dozen"
+# Up to three modifiers before the head, hyphenated ones too ("what t-SNE perplexity", "which vision-language model").
 _TYPES: list[tuple[str, re.Pattern]] = [
     ("number", re.compile(r"\bhow (many|much|long|large|big|fast|often|far|high|low|small|accurate)\b|"
-                          r"\b(what|which) (\w+ ){0,3}(percentage|proportion|fraction|share|number|amount|size|rate|"
+                          r"\b(what|which) ([\w-]+ ){0,3}(percentage|proportion|fraction|share|number|amount|size|rate|"
                           r"accuracy|score|speed-?up|cost|budget|count|year|f1|bleu|error|perplexity|mse|auc|ratio|"
                           r"temperature|dimensions?|epochs?|steps|parameters|hours|days|gpus|batch size|"
                           r"learning rate|performance|improvement|gain|reduction|length|resolution|dimensionality|"
@@ -80,13 +81,13 @@ _TYPES: list[tuple[str, re.Pattern]] = [
                           r"\bfor what reason\b")),
     ("yesno", re.compile(r"^(is|are|does|do|did|can|could|was|were|has|have|will|should|would)\b")),
     ("method", re.compile(r"^how\b|\bhow (do|does|did|is|are|can|could|was|were)\b|"
-                          r"\bwhat (\w+ ){0,2}(method|approach|technique|algorithm|mechanism|procedure|strategy|objective|loss)s?\b|"
+                          r"\bwhat ([\w-]+ ){0,2}(method|approach|technique|algorithm|mechanism|procedure|strategy|objective|loss)s?\b|"
                           r"\bby what means\b")),
-    ("name", re.compile(r"\b(which|what) (\w+ ){0,2}(datasets?|benchmarks?|models?|architectures?|tools?|librar(y|ies)|"
+    ("name", re.compile(r"\b(which|what) ([\w-]+ ){0,2}(datasets?|benchmarks?|models?|architectures?|tools?|librar(y|ies)|"
                         r"metrics?|baselines?|systems?|frameworks?|corpus|corpora|tasks?|languages?|games?|"
                         r"environments?|optimi[sz]ers?|encoders?|backbones?|parsers?|software|venue|conference|"
                         r"simulators?|engines?|platforms?|hardware|components?|operations?|techniques?|quantity)\b")),
-    ("paper", re.compile(r"\b(which|what) (\w+ ){0,2}(papers?|works?|studies)\b")),
+    ("paper", re.compile(r"\b(which|what) ([\w-]+ ){0,2}(papers?|works?|studies)\b")),
 ]
 _CANDIDATES: dict[str, re.Pattern] = {
     "number": re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.IGNORECASE),

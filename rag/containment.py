@@ -19,6 +19,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from rag.binding import BINDING_FEATURES, shape_of, value_unbound
 from rag.checking.negation import direction_flip, negation_flip, polarity_flip
 from rag.checking.quantities import number_signals
 from rag.text import split_sentences, word_tokens
@@ -36,6 +37,7 @@ CONTAINMENT_FEATURES = (
                           # (no neighbours: a long paper's prose holds numbers in most windows)
     "focus_absent",       # the attribute asked missing from the retrieved passages of the evidence papers
     "papers_holding",     # a question for papers: share of the (≤ 3) shown papers whose title and text hold its topic
+    *BINDING_FEATURES,    # the attribute asked bound to a value of its shape in a short span (rag/binding.py)
 )
 # A paper holds a question's topic when its title and retrieved text hold this idf share of the question's words.
 HOLDING_SHARE = 0.5
@@ -141,6 +143,12 @@ def containment_signals(question: str, content: list[str], shown: list[Shown], d
             held, tight, anywhere = _focus_signals((held, tight, anywhere), focus, item, idf, has_candidate)
         values["focus_gap" if typed else "focus_gap_open"], values["focus_absent"] = 1 - held, 1 - anywhere
         values["focus_gap_tight"] = 1 - tight if typed else 0.0
+        # A typed answer, or an attribute whose value has a shape (a date, a version, a rate): a clause answer
+        # ("what two weaknesses") binds no value, so the signal would only say it is a clause.
+        if typed or shape_of(focus) is not None:
+            values["value_unbound"] = min(
+                value_unbound(question, focus, specific_words(content, item.title), list(item.sentences), idf,
+                              has_candidate if typed else None) for item in shown) if shown else 1.0
     for item in shown:
         specific = content if papers else specific_words(content, item.title)
         if not specific:  # the question is only the title: any passage of the paper is about it

@@ -39,6 +39,9 @@ from fitlib import is_held_out  # noqa: E402
     ("What dimensionality do the encoders produce?", "number"),
     ("What Recall@5 does the ranker achieve on the second task?", "number"),
     ("What two drawbacks of the earlier system does the paper point out?", "other"),
+    # A hyphenated modifier is a modifier like any other.
+    ("What UMAP min-dist value was chosen for the embedding plot?", "number"),
+    ("Which graph-based parser does the pipeline call?", "name"),
 ])
 def test_the_expected_answer_type_comes_from_the_question_structure(question, kind):
     assert expected_type(question) == kind

@@ -1,0 +1,131 @@
+"""Is a candidate in the evidence *the value of* the attribute asked, or only a number near its name?
+
+A full paper that names an attribute ("perplexity", "learning rate", "Wikipedia dump") without giving its
+value still prints numbers in the sentence that names it ("t-SNE plots of SPECTER and SciBERT (Figure 2)",
+"the learning rate schedule of BERT (Devlin et al., 2019)"): the attribute and a candidate in one sentence
+(`focus_gap_tight`) say "answerable". A paper that gives the value binds it to the attribute in a short span:
+the attribute, at most a few link words ("of", "=", "is", "was set to", ":"), then the value ("perplexity of
+30", "learning rate 2e-5"), or the value before the attribute as its unit ("1,000 annotated mentions"). The
+value must have the shape the attribute wants (a date for a date, a version for a version, a small decimal for
+a rate), and the question's other specific words ("co-view", "MSH + BC5CDR") should stand in that sentence too.
+
+Pure functions of the question's focus and specific words and the shown sentences; no list of dev phrasings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.text import word_tokens
+
+BINDING_FEATURES = (
+    "value_unbound",      # a question with an attribute (its focus): 1 - the best sentence binding a value of the right
+                          # shape to it in a short span, weighted by the question's other specific words in that sentence
+)
+AFTER, BEFORE = 5, 2  # tokens after the attribute ("was set to 2e-5"), before it ("1,000 annotated mentions")
+
+_TOKEN = re.compile(r"\d[\d,.]*(?:e-?\d+)?%?|[A-Za-z][\w'-]*|[=:<>≈~()]")
+_NUMBER = re.compile(r"^\d")
+# A number that points elsewhere (a table, a figure, an equation, a section) or cites (a year in parentheses) is no value.
+_POINTER = frozenset("table tab figure fig section sec eq equation appendix algorithm line page footnote".split())
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
+                    "august september october november december".split())
+# The shape of a value, by the attribute's head word: a date, a version, a rate (a fraction, a decimal, a percentage).
+_SHAPES: dict[str, re.Pattern] = {
+    "date": re.compile(r"^(1[89]\d\d|20\d\d)$|^\d{1,2}$"),
+    "version": re.compile(r"^\d+(\.\d+)+$|^\d+(\.x)?$"),
+    "rate": re.compile(r"^0?\.\d+$|^\d(\.\d+)?e-?\d+$|^\d+(\.\d+)?%$"),
+}
+_HEAD_SHAPE = {"date": "date", "dates": "date", "year": "date", "month": "date", "snapshot": "date", "dump": "date",
+               "version": "version", "versions": "version", "rate": "rate", "ratio": "rate"}
+
+
+def _stems(token: str) -> set[str]:
+    return {w[:6] for w in word_tokens(token)}
+
+
+def shape_of(focus: list[str]) -> re.Pattern | None:
+    """The shape the attribute's value has, from its words ("release date", "versions", "learning rate"), if any."""
+    return next((_SHAPES[_HEAD_SHAPE[w]] for w in reversed(focus) if w in _HEAD_SHAPE), None)
+
+
+def _is_value(tokens: list[str], j: int, shape: re.Pattern | None, asked: set[str], name) -> bool:
+    """Token j is a candidate value: a number (not a pointer, not one the question says) of the wanted shape,
+    a month for a date, or — for a name-typed attribute — a name the question does not say."""
+    token = tokens[j]
+    if token.casefold() in asked:  # the question's own numbers and names ("top-20", "BC5CDR") are not the answer
+        return False
+    if _NUMBER.match(token):
+        if j and tokens[j - 1].casefold().rstrip(".") in _POINTER:
+            return False
+        return shape is None or bool(shape.match(token.rstrip(".,")))
+    if shape is _SHAPES["date"]:
+        return token.casefold().rstrip(".") in _MONTHS
+    return name is not None and name(token)
+
+
+def _attribute(focus: list[str], others: list[str]) -> tuple[str, re.Pattern | None, list[str]]:
+    """The attribute's head stem, the shape of its value, and the words that weigh like modifiers.
+
+    The head ("rate" of "learning rate", "mentions" of "annotated mentions") carries the value; the attribute's
+    other words weigh like the question's modifiers. A word naming the shape ("which date's dump", "which
+    versions") is not needed: the value's shape stands for it. One-letter words ("date's" -> s) name nothing."""
+    shape = shape_of(focus)
+    words = [w for w in focus if len(w) > 1 and not (shape is not None and w in _HEAD_SHAPE)]
+    return (words[-1][:6] if words else ""), shape, [*others, *words[:-1]]
+
+
+def _weighed(stems: set[str], others: list[str], idf: dict[str, float]) -> float:
+    """0.5 + 0.5 × the idf share of the modifiers among these stems (1 when the question has none)."""
+    total = sum(idf.get(w, 1.0) for w in others)
+    return 0.5 + 0.5 * sum(idf.get(w, 1.0) for w in others if w[:6] in stems) / total if total else 1.0
+
+
+def binding(sentence: str, focus: list[str], others: list[str], idf: dict[str, float], asked: set[str],
+            name=None) -> float:
+    """How well the sentence gives the attribute's value: 0 unless a value of the right shape stands within AFTER
+    tokens after the attribute's head or BEFORE tokens before it; then weighed by the question's other specific
+    words (its modifiers) in the sentence. `name(token)`: a name-typed candidate."""
+    head, shape, others = _attribute(focus, others)
+    tokens = _TOKEN.findall(sentence)
+    stems = [_stems(t) for t in tokens]
+    for i in (i for i, s in enumerate(stems) if head and head in s):
+        window = [*range(i + 1, min(len(tokens), i + 1 + AFTER)), *range(max(0, i - BEFORE), i)]
+        if any(_is_value(tokens, j, shape, asked, name) for j in window):
+            return _weighed(set().union(*stems), others, idf)
+    return 0.0
+
+
+def table_binding(header: str, row: str, focus: list[str], others: list[str], idf: dict[str, float],
+                  asked: set[str], name=None) -> float:
+    """A table row under a header whose cells name the attribute ("Field | Precision | Recall | F1" over
+    "title | 85.5 | 85.5 | 85.5"): the row binds when one of its cells is a value of the right shape, weighed by
+    the modifiers in the row and the header (the row label is usually the question's modifier)."""
+    head, shape, others = _attribute(focus, others)
+    if not head or not any(head in _stems(cell) for cell in header.split("|")):
+        return 0.0
+    tokens = _TOKEN.findall(row)
+    if not any(_is_value(tokens, j, shape, asked, name) for j in range(len(tokens))):
+        return 0.0
+    return _weighed(_stems(header) | _stems(row), others, idf)
+
+
+def value_unbound(question: str, focus: list[str], specific: list[str], sentences: list[str],
+                  idf: dict[str, float], name=None) -> float:
+    """1 - the best binding over the sentences, in prose or in a table (rows of `|` cells under their header row);
+    0 when the question asks no attribute (nothing to bind)."""
+    if not focus:
+        return 0.0
+    focus_stems = {w[:6] for w in focus}
+    others = [w for w in specific if w[:6] not in focus_stems]
+    asked = {t.casefold() for t in _TOKEN.findall(question)}
+    best, header = 0.0, None
+    for sentence in sentences:
+        best = max(best, binding(sentence, focus, others, idf, asked, name))
+        if "|" not in sentence:
+            header = None
+        elif header is None:
+            header = sentence
+        else:
+            best = max(best, table_binding(header, sentence, focus, others, idf, asked, name))
+    return 1.0 - best
