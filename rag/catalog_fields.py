@@ -103,6 +103,13 @@ FIELDS += [
           lambda p: f"{p.title}: version {p.arxiv.version} on arXiv (stamp '{p.arxiv.printed.text}')."
           if p.arxiv and p.arxiv.version else f"The page prints no arXiv version for {p.title}.",
           lambda p: float(p.arxiv.version) if p.arxiv and p.arxiv.version else None),
+    Field("copyright", "copyright line", r"copyright(?:\s+(?:years?|lines?|notices?|holders?))?|©",
+          lambda p: bool(p.venue_line and p.venue_line.copyright_year), lambda p: p.page_count is not None,
+          lambda p: f"{p.title}: the copyright line prints {p.venue_line.copyright_year}"
+          f"{' ' + p.venue_line.publisher if p.venue_line.publisher else ''} ('{p.venue_line.printed.text}')."
+          if p.venue_line and p.venue_line.copyright_year else f"The PDF of {p.title} prints no copyright line.",
+          lambda p: float(p.venue_line.copyright_year) if p.venue_line and p.venue_line.copyright_year else None,
+          ends=("latest", "earliest")),
     Field("page_count", "pages", r"(?:page\s+counts?|(?:number\s+of\s+)?pages)", lambda p: p.page_count is not None,
           lambda p: p.page_count is not None, lambda p: f"{p.title}: {p.page_count} pages (the PDF read)."
           if p.page_count else f"The library holds no PDF of {p.title}, so no page count.",

@@ -101,6 +101,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         q.take(r"\b(?:his|her|their|hers|theirs|him|them|he|she|they)\b")
     # A paper named by what it is about ('the BEAM long-term memory paper'): resolved against the catalog's text.
     described = description(q) if target is None and q.residual() else []
+    badge = badge_asked(q) if described and badge is None else badge  # 'what copyright year does the X paper print'
     low = q.text.casefold()
     first = bool(re.search(r"\b(oldest|earliest|first)\b", low))
     last = bool(re.search(r"\b(newest|latest|most recent(?:ly)?|last|youngest)\b", low))
@@ -122,7 +123,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         count = bool(_COUNT.search(whole.casefold()))
         lookup = _lookup_field(whole.casefold(), count)
         yes_no = re.match(r"\W*(?:is|was|are|were|does|did|has|had)\b", question, re.I)
-        if lookup is None and not (conditions and (yes_no or count)):
+        if lookup is None and badge is None and not (conditions and (yes_no or count)):
             return None  # 'what does the memory paper propose?': a content question about it
         resolved = resolve(described, catalog.papers)
         if resolved.paper is None:  # unsure: ask which one; nothing close: not a catalog question
@@ -130,6 +131,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
                 if resolved.candidates else None
         target = resolved.paper
     if target is not None:
+        if badge is not None or lookup is not None:  # 'the DPR PDF', 'TokMem on Amii's page': the paper's own page names it
+            conditions = [c for c in conditions if not (c.field == "page" and c(target))]
         if count and conditions and all(c.field == "affiliation" for c in conditions):
             return Plan(op="lookup", lookup="affiliation", target=target, conditions=conditions,
                         described=" ".join(described))  # 'how many Amii-affiliated authors does X have'

@@ -101,3 +101,16 @@ def test_a_given_name_alone(papers):
         "SPECTER: Document-level Representation Learning using Citation-informed Transformers"]
     assert answer_from_catalog("What is the trick named Sergey about?", "What is the trick named Sergey about?",
                                papers) is None
+
+
+def test_a_pdfs_copyright_line_and_arxiv_stamp_asked_of_it(papers):
+    answer = answer_from_catalog("Which copyright year is printed on the SPECTER paper?",
+                                 "Which copyright year is printed on the SPECTER paper?", papers)
+    assert answer is not None and "2020" in answer.answer and "copyright" in answer.answer
+    # The paper named with its file's kind ('the DPR PDF') is the paper itself, not a yes/no about being a PDF.
+    question = "Which arXiv version is stamped on the DPR PDF?"
+    answer = answer_from_catalog(question, question, papers)
+    assert answer is not None and "version 3" in answer.answer and not answer.answer.startswith("Yes")
+    for probe in ("What does the literature graph paper say about copyright?",
+                  "Which copyright issues do the papers discuss?"):
+        assert answer_from_catalog(probe, probe, papers) is None
