@@ -205,6 +205,14 @@ def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str
         besides = ", ".join(m[4:] for m in marks)
         return f"{title}: besides {besides}, {'; '.join(others)} (all printed: {organisations_line(paper)})." \
             if others else f"{title} prints no organisation besides {besides}."
+    if field == "organisation_place":  # the organisation's line as printed, address included
+        lines = [o.printed.text or o.name for o in paper.organisations if not marks or any(
+            has_organisation_name(m, o.name) for m in marks)]
+        return f"{title} prints: " + "; ".join(f"'{line}'" for line in lines) + "." if lines else \
+            f"{title} prints no such organisation."
+    held_at = next((s.facts.location for s in paper.sources if s.facts and s.facts.location), None)
+    if field == "venue" and paper.venue and not paper.venue_line and held_at:  # the listing page says where it is held
+        return f"{title}: venue {paper.venue}, held in {held_at} (as its listing page prints)."
     if field == "venue" and paper.venue and paper.venue_line:  # where and when it was held, as the line prints it
         held = ", ".join(x for x in (paper.venue_line.place, paper.venue_line.dates) if x)
         return f"{title}: venue {paper.venue}" + (f" ({held})." if held else ".")

@@ -44,7 +44,7 @@ categorized categorised classified filed labelled labeled tagged associated link
 we us something thing things stuff old older newer id ids identifier identifiers doi institutions else share shares sharing
 fraction percentage percent proportion part ratio
 actually really own printed displayed display displays visible some somewhere elsewhere else spread occupy occupies
-proceedings too line went online stamped universities university companies company range print prints journal journals
+proceedings too line went online stamped city located location based address according will universities university companies company range print prints journal journals
 """.split())
 
 

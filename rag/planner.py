@@ -138,6 +138,10 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
                         described=" ".join(described))  # 'how many Amii-affiliated authors does X have'
         if lookup == "venue_pages" and all(c.field in ("venue", "year") for c in conditions):
             return Plan(op="lookup", lookup=lookup, target=target, described=" ".join(described))  # 'in the ACL 2020 …'
+        if conditions and all(c.field == "organisation" and not c.value.startswith("not ") for c in conditions) and \
+                re.search(r"\b(?:where|located|based|address|city|country)\b", low):
+            return Plan(op="lookup", lookup="organisation_place", target=target, conditions=conditions,
+                        described=" ".join(described))  # 'where is AI2 located according to X': its printed address
         if lookup == "organisation" and conditions and all(c.field == "organisation" and c.value.startswith("not ")
                                                            for c in conditions):
             return Plan(op="lookup", lookup=lookup, target=target, conditions=conditions,
@@ -216,7 +220,7 @@ _FIELDS = [("venue_pages", r"\bpage\s+(?:range|numbers?)\b|\bpages?\b.*\b(?:proc
            ("category", r"\bcategor(y|ies)\b|\bsubject\b|\barea\b"),
            ("arxiv", r"\barxiv\s+(?:id|identifier|number)\b|\bidentifier\b|\bdoi\b"),
            ("organisation", r"\borgani[sz]ations?\b|\btag\b|\blab\b"), ("section", r"\bsection\b|\btrack\b"),
-           ("venue", r"\bvenue\b|\bconference\b|\bjournal\b|\bwhere\b.*\b(?:published|presented|appear\w*|accepted|held)\b"),
+           ("venue", r"\bvenue\b|\bconference\b|\bjournal\b|\b(?:what|which)\s+city\b|\bwhere\b.*\b(?:published|presented|appear\w*|accepted|held)\b"),
            ("page", r"\bpages?\b|\bsource\b|\bwhere\b")]
 # The noun a 'which'/'what' asks for names the field even when another field's word follows ('which organisations
 # are the SPECTER authors from', 'what institutions does the paper list').

@@ -114,3 +114,14 @@ def test_a_pdfs_copyright_line_and_arxiv_stamp_asked_of_it(papers):
     for probe in ("What does the literature graph paper say about copyright?",
                   "Which copyright issues do the papers discuss?"):
         assert answer_from_catalog(probe, probe, papers) is None
+
+
+def test_where_an_organisation_is_and_where_a_venue_is_held(papers):
+    question = "Where is Northwestern based, according to the Semantic Scholar graph paper?"
+    answer = answer_from_catalog(question, question, papers)
+    assert answer is not None and "Evanston" in answer.answer  # the address printed with the organisation
+    question = "Which city will TokMem be presented in?"
+    answer = answer_from_catalog(question, question, papers)
+    assert answer is not None and "Rio de Janeiro" in answer.answer  # the Amii page's own sentence
+    assert answer_from_catalog("Which city has the most robotics papers?", "Which city has the most robotics "
+                               "papers?", papers) is None
