@@ -43,7 +43,7 @@ def scoped(q: Question, extract: Extract) -> list[tuple[str, list[Condition]]]:
             start, end, conditions = hit
             q.blank(start, end)
             found.append((kind, conditions))
-    for m in list(re.finditer(r"\b((?:[\w.-]+\s+){1,3}?)(?:(?:papers|ones|entries)\s+)?(?:included|counted|too)\b",
+    for m in list(re.finditer(r"\b((?:[\w.-]+\s+){1,3}?)(?:(?:papers|ones|entries)\s+)?(?:included|counted)\b",
                               q.text, re.I)):  # '(workshop included)': the cue after its values
         for start in (m.start(1) + w.start() for w in re.finditer(r"\S+", m.group(1))):
             sub = Question(q.text[start:m.start(1) + len(m.group(1))])
