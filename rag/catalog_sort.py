@@ -46,9 +46,11 @@ def by_date(papers: list[Paper], newest: bool, full_date: bool, limit: int | Non
     if not rows:
         return Ranked([])
     best = rows[-1]
+    if not nth:  # a paper printed with the same day as the last one shown is as new (or old): ties kept
+        rows = rows + [p for p in ranked[len(rows):] if p.date == best.date and p.date_precision == best.date_precision]
     month = (best.date or "")[:7]
     # A paper dated only to the same month cannot be ordered against the last one shown; nor can a month-dated one.
-    extra = [p for p in ranked[ranked.index(best) + 1:] if (p.date or "")[:7] == month and
+    extra = [p for p in ranked[ranked.index(best) + 1:] if p not in rows and (p.date or "")[:7] == month and
              (p.date_precision == "month" or best.date_precision == "month")]
     notes = []
     if any(p.date_inferred and p.date_precision == "day" for p in rows):

@@ -97,7 +97,9 @@ def _headline(result: Result) -> str:
             word = f"{_ORDINAL[plan_.nth]} {word}"
         if len(result.rows) > 1:
             dated = "; ".join(f"{p.title}, dated {printed_date(p)}" for p in result.rows)
-            text = f"The {len(result.rows)} {word} papers{scope}, in order: {dated}."
+            tied = len(result.rows) > (plan_.limit or 1) and len({p.date for p in result.rows[(plan_.limit or 1) - 1:]}) == 1
+            text = f"The {word} papers{scope}, tied on the same date: {dated}." if tied and not plan_.limit else \
+                f"The {len(result.rows)} {word} papers{scope}, in order{' (ties kept)' if tied else ''}: {dated}."
         else:
             best = result.rows[0]
             text = f"The {word} paper{scope} is {best.title}, dated {printed_date(best)}."

@@ -114,3 +114,14 @@ def test_part_of_a_month_and_a_shared_day(catalog, papers):
 def test_entries_printed_without_a_year(catalog, papers):
     expected = {p.title for p in papers if p.date and p.date_precision != "year" and p.date_inferred}
     assert expected and rows("Which entries don't print a year?", catalog) == expected
+
+
+def test_a_sort_keeps_papers_tied_on_the_last_day(catalog, papers):
+    dated = [p for p in papers if p.date_precision == "day" and p.date.startswith("2022")]
+    newest = max(p.date for p in dated)
+    tied = {p.title for p in dated if p.date == newest}
+    assert len(tied) == 2, "the seed pages print two 2022 papers on their last 2022 day"
+    the_plan = plan("Which was the most recent 2022 paper?", catalog)
+    assert the_plan is not None and the_plan.op == "last"
+    result = run(the_plan, catalog.papers)
+    assert {p.title for p in result.rows} == tied
