@@ -25,6 +25,7 @@ from rag.plan_relations import relation, same_day
 from rag.plan_scope import group_by, merge, scoped, sort_by_authors, top
 from rag.plan_slots import slot_verbs
 from rag.plan_terms import Condition, Question, solo
+from rag.plan_titles import title_wording
 from rag.plan_values import conditions as named_conditions, presence, title
 from rag.records import Paper
 
@@ -70,13 +71,14 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if fact := page_fact(question, catalog):  # a question about a page itself, not its papers
         return Plan(op="fact", fact=fact)
     q = Question(question)
+    worded = title_wording(q)  # "'X is all you need' titles": the quoted wording, before its words read as values
     target = title(q, catalog)
     for m in re.finditer(r"\b(?:categor(?:y|ies)|subjects?|arxiv)\s+(codes?|labels?|names?|class(?:es)?)\b", q.text, re.I):
         q.blank(m.start(1), m.end(1))  # 'the category code': the field's own name for its value, not a Code badge
     # A paper as the anchor of a condition ('posted after TokMem', 'by the authors of ReSeg'): a question about others.
     anchor = relation(q, target, question) if target is not None else None
     target = None if anchor is not None else target
-    conditions: list[Condition] = solo(q)  # before negation: 'no co-authors' is one author, not no authors
+    conditions: list[Condition] = worded + solo(q)  # before negation: 'no co-authors' is one author, not no authors
     conditions += positions(q, catalog)  # before negation too: 'a non-Amii first author'
     conditions += given_names(q, catalog)  # 'anyone named Sergey'
     conditions += [anchor] if anchor is not None else []

@@ -97,6 +97,8 @@ PROBES = [
     "Which exploration methods are dated June?",
     "How does the second author of SAFT describe fine-tuning?",
     "Why do papers end their author list with a senior researcher?",
+    "What does 'attention is all you need' mean?",
+    "Which papers say 'X is all you need' in the abstract?",
 ]
 
 

@@ -125,3 +125,15 @@ def test_a_sort_keeps_papers_tied_on_the_last_day(catalog, papers):
     assert the_plan is not None and the_plan.op == "last"
     result = run(the_plan, catalog.papers)
     assert {p.title for p in result.rows} == tied
+
+
+@pytest.mark.parametrize("question, words", [
+    ("How many titles follow the pattern 'Towards X'?", ["towards"]),
+    ("Which papers have titles containing 'GFlowNets'?", ["gflownets"]),
+    ("List the 'Learning X with Y' titles", ["learning", "with"]),
+])
+def test_a_quoted_title_wording(question, words, catalog, papers):
+    expected = {p.title for p in papers if all(w in p.title.casefold() for w in words)
+                and p.title.casefold().find(words[0]) <= p.title.casefold().rfind(words[-1])}
+    assert expected
+    assert rows(question, catalog) == expected
