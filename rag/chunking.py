@@ -24,8 +24,12 @@ from rag.text import split_sentences
 CHUNKER_VERSION = "sections-v5"
 
 
+# The labels of a header chunk's lines: a quote for "which papers ..." must come from the paper's prose, not these.
+HEADER_LABELS = ("Title:", "Authors:", "Organisation:", "Date:", "Category:", "Venue:")
+
+
 def header_text(paper: Paper) -> str:
-    """The searchable metadata passage of a paper."""
+    """The searchable metadata passage of a paper (each line starts with one of HEADER_LABELS)."""
     lines = [f"Title: {paper.title}"]
     if paper.authors:
         lines.append(f"Authors: {paper.author_line()}")

@@ -11,6 +11,7 @@ import re
 
 from rag.answerability import CLAUSE, expected_type, has_candidate
 from rag.citations import parse_markers, with_markers
+from rag.chunking import HEADER_LABELS
 from rag.config import AnswerSettings
 from rag.question_words import holds_number, idf_weights, question_stems, stems
 from rag.records import Answer, AnswerSentence, Evidence
@@ -116,7 +117,10 @@ def extractive_answer(evidence: list[Evidence], question: str, settings: AnswerS
     columns = {item.n: names_a_column(table_lines(item)[0], question) for item in evidence}
     ranked = []
     for (item, i, text), present in zip(lines, found):
-        own = words - stems(item.paper.title)
+        # A question for papers names its topic, often a title word ("Which papers use GFlowNets?"): there the
+        # quote should show the topic in the paper's own prose, so title words count and header lines come last.
+        own = words if kind == "paper" else words - stems(item.paper.title)
+        prose = kind != "paper" or not text.startswith(HEADER_LABELS)
         total = sum(idf[w] for w in own) or 1.0
         overlap = sum(idf[w] for w in present & own) / total
         first = item.paper.paper_id == lead or kind == "paper"
@@ -129,7 +133,7 @@ def extractive_answer(evidence: list[Evidence], question: str, settings: AnswerS
         # ("using", "train", "framework") only breaks ties of the question's words, never outranks them.
         typed = holds_candidate(kind, text, question)
         loose = kind in CLAUSE
-        ranked.append((first, loose or typed, named, round(overlap, 3), loose and typed, i == item.best, -item.n,
+        ranked.append((first, prose, loose or typed, named, round(overlap, 3), loose and typed, i == item.best, -item.n,
                        -i, text, item.n))
     ranked.sort(reverse=True)
     if kind == "paper":  # one quote per paper, not per passage: two passages of one paper list it once

@@ -125,3 +125,18 @@ def test_for_a_how_question_the_line_with_the_asked_words_outranks_one_matching_
     quotes = extractive_answer(evidence, "How was the clickthrough data split into train, validation and test?",
                                AnswerSettings())
     assert "partitioned" in quotes[0].text
+
+
+def test_a_question_for_papers_quotes_each_papers_prose_on_the_topic_not_its_header_or_a_link():
+    # The topic is a title word here ("GFlowNets"): a quote from the header ("Authors: ...") or a line that only
+    # shares a link with it would not show what the paper does with it.
+    flows = Paper(paper_id=paper_id_for("Distributional GFlowNets with Quantile Flows"),
+                  title="Distributional GFlowNets with Quantile Flows")
+    evidence = [_shown(1, ["Title: Distributional GFlowNets with Quantile Flows",
+                           "Authors: Dinghuai Zhang, Ling Pan, Ricky T. Q. Chen et al."], paper=flows),
+                _shown(2, ["Our code is open-sourced at https://github.com/example/flows.",
+                           "We learn GFlowNets whose edge flows are distributions, trained with a quantile loss."],
+                       paper=flows)]
+    quote = _first(evidence, "Which papers use GFlowNets?")
+    assert quote.startswith('"Distributional GFlowNets with Quantile Flows": We learn GFlowNets whose edge flows')
+    assert quote.endswith("[2].")
