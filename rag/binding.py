@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from rag.text import word_tokens
+from rag.checking.words import stems
 
 BINDING_FEATURES = (
     "value_unbound",      # a question with an attribute (its focus): 1 - the best sentence binding a value of the right
@@ -38,10 +38,6 @@ _SHAPES: dict[str, re.Pattern] = {
 }
 _HEAD_SHAPE = {"date": "date", "dates": "date", "year": "date", "month": "date", "snapshot": "date", "dump": "date",
                "version": "version", "versions": "version", "rate": "rate", "ratio": "rate"}
-
-
-def _stems(token: str) -> set[str]:
-    return {w[:6] for w in word_tokens(token)}
 
 
 def shape_of(focus: list[str]) -> re.Pattern | None:
@@ -75,10 +71,10 @@ def _attribute(focus: list[str], others: list[str]) -> tuple[str, re.Pattern | N
     return (words[-1][:6] if words else ""), shape, [*others, *words[:-1]]
 
 
-def _weighed(stems: set[str], others: list[str], idf: dict[str, float]) -> float:
+def _weighed(held: set[str], others: list[str], idf: dict[str, float]) -> float:
     """0.5 + 0.5 × the idf share of the modifiers among these stems (1 when the question has none)."""
     total = sum(idf.get(w, 1.0) for w in others)
-    return 0.5 + 0.5 * sum(idf.get(w, 1.0) for w in others if w[:6] in stems) / total if total else 1.0
+    return 0.5 + 0.5 * sum(idf.get(w, 1.0) for w in others if w[:6] in held) / total if total else 1.0
 
 
 def binding(sentence: str, focus: list[str], others: list[str], idf: dict[str, float], asked: set[str],
@@ -88,11 +84,11 @@ def binding(sentence: str, focus: list[str], others: list[str], idf: dict[str, f
     words (its modifiers) in the sentence. `name(token)`: a name-typed candidate."""
     head, shape, others = _attribute(focus, others)
     tokens = _TOKEN.findall(sentence)
-    stems = [_stems(t) for t in tokens]
-    for i in (i for i, s in enumerate(stems) if head and head in s):
+    token_stems = [stems(t) for t in tokens]
+    for i in (i for i, s in enumerate(token_stems) if head and head in s):
         window = [*range(i + 1, min(len(tokens), i + 1 + AFTER)), *range(max(0, i - BEFORE), i)]
         if any(_is_value(tokens, j, shape, asked, name) for j in window):
-            return _weighed(set().union(*stems), others, idf)
+            return _weighed(set().union(*token_stems), others, idf)
     return 0.0
 
 
@@ -102,12 +98,12 @@ def table_binding(header: str, row: str, focus: list[str], others: list[str], id
     "title | 85.5 | 85.5 | 85.5"): the row binds when one of its cells is a value of the right shape, weighed by
     the modifiers in the row and the header (the row label is usually the question's modifier)."""
     head, shape, others = _attribute(focus, others)
-    if not head or not any(head in _stems(cell) for cell in header.split("|")):
+    if not head or not any(head in stems(cell) for cell in header.split("|")):
         return 0.0
     tokens = _TOKEN.findall(row)
     if not any(_is_value(tokens, j, shape, asked, name) for j in range(len(tokens))):
         return 0.0
-    return _weighed(_stems(header) | _stems(row), others, idf)
+    return _weighed(stems(header) | stems(row), others, idf)
 
 
 def value_unbound(question: str, focus: list[str], specific: list[str], sentences: list[str],

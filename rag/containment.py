@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from rag.binding import BINDING_FEATURES, shape_of, value_unbound
 from rag.checking.negation import direction_flip, negation_flip, polarity_flip
 from rag.checking.quantities import number_signals
-from rag.text import split_sentences, word_tokens
+from rag.checking.words import stems
+from rag.text import split_sentences
 
 CONTAINMENT_FEATURES = (
     "containment",        # best sentence holding an answer-type candidate AND the question's specific words (idf share)
@@ -59,14 +60,10 @@ class Shown:
     abstract: str | None = None  # the paper's abstract (None: not known)
 
 
-def _stems(text: str) -> set[str]:
-    return {w[:6] for w in word_tokens(text)}
-
-
 
 def specific_words(content: list[str], title: str) -> list[str]:
     """The question's content words that are not the paper's title words: what it asks about the paper."""
-    topic = _stems(title)
+    topic = stems(title)
     return list(dict.fromkeys(w for w in content if w[:6] not in topic))
 
 
@@ -92,13 +89,13 @@ def premise_conflict(question: str, sentences: list[str]) -> float:
     direction and number signals; the score is that sentence's word overlap (a flip in a sentence about
     something else is no conflict)."""
     statement = as_statement(question)
-    words = _stems(statement)
+    words = stems(statement)
     if not words or not sentences:
         return 0.0
-    ranked = sorted(sentences, key=lambda s: -len(words & _stems(s)))[:2]
+    ranked = sorted(sentences, key=lambda s: -len(words & stems(s)))[:2]
     best = 0.0
     for sentence in ranked:
-        overlap = len(words & _stems(sentence)) / len(words)
+        overlap = len(words & stems(sentence)) / len(words)
         _, numbers = number_signals(statement, sentence, sentence)
         if negation_flip(statement, sentence) or direction_flip(statement, sentence) or \
                 polarity_flip(statement, sentence) or numbers:
@@ -113,10 +110,10 @@ def holding_papers(content: list[str], shown: list[Shown], idf: dict[str, float]
     Without a known abstract, the shown and retrieved passages stand in for it."""
     holding = set()
     for item in shown:
-        title = _stems(item.title)
+        title = stems(item.title)
         about = item.abstract if item.abstract else " ".join([*item.sentences, item.retrieved])
         sentences = split_sentences(about) or [""]
-        if any(_share(content, title | _stems(" ".join(sentences[max(0, i - 1): i + 2])), idf) >= HOLDING_SHARE
+        if any(_share(content, title | stems(" ".join(sentences[max(0, i - 1): i + 2])), idf) >= HOLDING_SHARE
                for i in range(len(sentences))):
             holding.add(item.paper_id)
     return holding
@@ -155,15 +152,15 @@ def containment_signals(question: str, content: list[str], shown: list[Shown], d
             values["containment"] = values["specific_best"] = values["specific_in_paper"] = 1.0
             continue
         sentences = list(item.sentences)
-        title = _stems(item.title) if papers else set()
+        title = stems(item.title) if papers else set()
         for i, sentence in enumerate(sentences):
             # A candidate and the words it answers may sit in neighbouring sentences ("We train on 8 GPUs. This takes ...").
-            window = _stems(" ".join(sentences[max(0, i - 1): i + 2])) | title
+            window = stems(" ".join(sentences[max(0, i - 1): i + 2])) | title
             share = _share(specific, window, idf)
             values["specific_best"] = max(values["specific_best"], share)
             if has_candidate(sentence):
                 values["containment"] = max(values["containment"], share)
-        everywhere = _stems(" ".join([item.retrieved, *sentences])) | title
+        everywhere = stems(" ".join([item.retrieved, *sentences])) | title
         values["specific_in_paper"] = max(values["specific_in_paper"], _share(specific, everywhere, idf))
     values["premise_conflict"] = premise_conflict(question, [s for item in shown for s in item.sentences])
     if papers and shown:
@@ -180,6 +177,6 @@ def _focus_signals(best: tuple[float, float, float], focus: list[str], item: Sho
     sentences = list(item.sentences)
     for i, sentence in enumerate(sentences):
         if has_candidate(sentence):
-            held = max(held, _share(focus, _stems(" ".join(sentences[max(0, i - 1): i + 2])), idf))
-            tight = max(tight, _share(focus, _stems(sentence), idf))
-    return held, tight, max(anywhere, _share(focus, _stems(" ".join([item.retrieved, *sentences])), idf))
+            held = max(held, _share(focus, stems(" ".join(sentences[max(0, i - 1): i + 2])), idf))
+            tight = max(tight, _share(focus, stems(sentence), idf))
+    return held, tight, max(anywhere, _share(focus, stems(" ".join([item.retrieved, *sentences])), idf))
