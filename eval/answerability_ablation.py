@@ -8,8 +8,11 @@ plus these), `*` (every signal the code computes, then backward elimination as e
 elimination). For each: the CV log-loss at the best L2 penalty, AUC per family, and abstention / false abstention
 at the fit's operating point (the most abstention at false abstention <= 0.10, chosen on the CV probabilities),
 overall and per family (seed-page questions, full-text questions), and each family's most abstention at its own
-false abstention <= 0.10 (a threshold for that family alone: what its signals can tell apart). Folds are grouped by paper; `--seeds` repeats
-with other fold splits. The rows are development sets only (eval/fit_answerability.py writes them).
+false abstention <= 0.10 (a threshold for that family alone: what its signals can tell apart), and `per_regime`:
+[abstention, false abstention] with each question decided at its regime's own point (the closest evidence a
+listing page or a full paper, rag/answerability.py `regime`), as the shipped fit decides. Folds are grouped by
+paper; `--seeds` repeats with other fold splits. The rows are development sets only (eval/fit_answerability.py
+writes them).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
+import answerability_cv as cv  # noqa: E402
 import fit_answerability as fa  # noqa: E402
 from fitlib import development_only  # noqa: E402
 
@@ -45,31 +49,31 @@ def features_of(spec: str, rows: list[dict], y: np.ndarray) -> tuple[str, ...]:
         path = spec if spec.endswith(".json") else model + ".json"
         return (*json.loads(Path(path).read_text())["features"], *filter(None, added.split(",")))
     dropped = {name.lstrip("-") for name in spec.split(",")} if spec.startswith("-") else set()
-    candidates = [name for name in FEATURES if name not in dropped]
-    saved = fa.FEATURES
-    fa.FEATURES = tuple(candidates)  # backward_elimination starts from the module's FEATURES
-    try:
-        return fa.backward_elimination(rows, y)[0]
-    finally:
-        fa.FEATURES = saved
+    return cv.backward_elimination(rows, y, tuple(name for name in FEATURES if name not in dropped))[0]
 
 
 def evaluate(rows: list[dict], y: np.ndarray, names: tuple[str, ...]) -> dict:
     x = np.array([[r["features"][n] for n in names] for r in rows], dtype=np.float64)
-    losses = {lam: fa.log_loss(fa.cross_validated(x, y, lam), y) for lam in fa.LAMBDAS}
+    losses = {lam: cv.log_loss(cv.cross_validated(x, y, lam), y) for lam in cv.LAMBDAS}
     lam = min(losses, key=losses.get)
-    p = fa.cross_validated(x, y, lam)
-    threshold, _, _ = fa.choose_thresholds(p, y)
+    p = cv.cross_validated(x, y, lam)
+    threshold, _, _ = cv.choose_thresholds(p, y)
     full = np.array([r["dataset"].startswith("fulltext") for r in rows])
+    regime = cv.regimes(rows)
+    points = cv.choose_by_regime(p, y, regime)
+    per_regime = np.where(regime, points["full_text"][0], points["page"][0])
     out = {"cv_log_loss": round(losses[lam], 4), "threshold": round(threshold, 4)}
     for family, mask in (("overall", np.ones(len(y), bool)), ("seed", ~full), ("fulltext", full)):
-        r = fa.rates(p[mask], y[mask], threshold)
+        r = cv.rates(p[mask], y[mask], threshold)
+        by_regime = cv.rates(p[mask], y[mask], per_regime[mask])
         # the family's own risk curve: its most abstention at its own false abstention <= 0.10
-        own = max((fa.rates(p[mask], y[mask], t)["abstention_on_unanswerable"] for t in np.unique(p[mask])
-                   if fa.rates(p[mask], y[mask], t)["false_abstention"] <= fa.TARGET_FALSE), default=0.0)
+        own = max((cv.rates(p[mask], y[mask], t)["abstention_on_unanswerable"] for t in np.unique(p[mask])
+                   if cv.rates(p[mask], y[mask], t)["false_abstention"] <= cv.TARGET_FALSE), default=0.0)
         out[family] = {"auc": round(auc(p[mask], y[mask]), 3),
                        "abstention": round(r["abstention_on_unanswerable"], 3),
-                       "false_abstention": round(r["false_abstention"], 3), "abstention_at_own_0.10": round(own, 3)}
+                       "false_abstention": round(r["false_abstention"], 3), "abstention_at_own_0.10": round(own, 3),
+                       "per_regime": [round(by_regime["abstention_on_unanswerable"], 3),
+                                      round(by_regime["false_abstention"], 3)]}
     return out
 
 
@@ -86,18 +90,18 @@ def main() -> None:
     if args.recontain:
         for r in rows:
             fa.recontain(r)
-    fa.GROUPS[:] = [r.get("group", r["id"]) for r in rows]
+    cv.GROUPS[:] = [r.get("group", r["id"]) for r in rows]
     y = np.array([1.0 if r["answerable"] else 0.0 for r in rows])
-    folds = fa.folds
+    folds = cv.folds
     for item in args.set:
         name, spec = item.split("=", 1)
-        fa.folds = partial(folds, seed=0)  # the signals are chosen on the seed-0 split, as the fit does
+        cv.folds = partial(folds, seed=0)  # the signals are chosen on the seed-0 split, as the fit does
         names = features_of(spec, rows, y)
         print(f"== {name}: {', '.join(names)}")
         for seed in args.seeds:
-            fa.folds = partial(folds, seed=seed)
+            cv.folds = partial(folds, seed=seed)
             print(f"  folds seed {seed}: {json.dumps(evaluate(rows, y, names))}")
-    fa.folds = folds
+    cv.folds = folds
 
 
 if __name__ == "__main__":

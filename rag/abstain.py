@@ -18,7 +18,8 @@ from rag.answerability import (TYPED, LibraryStats, Model, Signals, content_word
 from rag.answering_scorer import AnswerScorer, load_scorer
 from rag.config import AnswerabilitySettings
 from rag.asked import asks_for_papers, asks_for_several_papers, focus_words
-from rag.containment import Shown, containment_signals, holding_papers, idf_of
+from rag.checking.crossencoder import load_crossencoder
+from rag.containment import Shown, containment_signals, holding_papers, idf_of, premise_contradicted
 from rag.records import Evidence, Hit
 from rag.text import word_tokens
 
@@ -41,8 +42,11 @@ class Assessor:
         if self._model is None:
             chosen = self.settings  # the fitted model, its thresholds overridden only on purpose
             model = load_model(chosen.resolved_model_path())
+            # A threshold set on purpose holds for every regime: the fitted full-text pair gives way to it.
+            given = chosen.answer_threshold is not None or chosen.closest_threshold is not None
             self._model = replace(model, answer_threshold=_given(chosen.answer_threshold, model.answer_threshold),
-                                  closest_threshold=_given(chosen.closest_threshold, model.closest_threshold))
+                                  closest_threshold=_given(chosen.closest_threshold, model.closest_threshold),
+                                  full_text=None if given else model.full_text)
         return self._model
 
     @property
@@ -92,6 +96,9 @@ class Assessor:
             signals.values["paper_length"] = math.log1p(len(view.chunks_by_paper.get(closest_paper, [])))
             signals.values["dense_by_length"] = signals.values["dense_top"] * signals.values["paper_length"]
         signals.values.update(evidence_containment(question, signals.answer_type, evidence, hits, self.stats()))
+        if "premise_contradicted" in self.model.features and evidence:  # ~3 pairs, only for a 'why' / 'since'
+            signals.values["premise_contradicted"] = premise_contradicted(
+                question, [s for e in evidence for s in e.sentences], load_crossencoder().probabilities)
         if asks_for_papers(question):
             abstracts = self.abstracts({h.paper.paper_id for h in hits})
             shown = shown_of(evidence, hits, abstracts)
@@ -113,7 +120,7 @@ class Assessor:
             signals.reason = "the question names an author or organisation of the library"
             return signals
         signals.p = self.model.probability(signals.values)
-        signals.outcome = self.model.outcome(signals.p)
+        signals.outcome = self.model.outcome(signals.p, signals.values)
         signals.reason = explain(signals, self.model)
         return signals
 

@@ -47,6 +47,10 @@ FEATURES = (
     "unknown_name",       # the question names a term (capitalised, with digits) that no paper uses
     "type_candidate",     # the best sentence of the closest passage holds a candidate of the expected answer type
     "answer_score",       # a trained cross-encoder's best P(this sentence answers the question) over the evidence
+    "premise_contradicted",  # the claim checker's cross-encoder P(contradicted) of what a 'why' / 'since' question
+                          # presupposes, against its closest evidence sentences (rag/containment.py). Measured, not
+                          # fitted: its CV gain is that of "the question has a premise" (most dev 'why' questions are
+                          # false premises); among premise questions it barely separates (eval/results/answerability_fit)
     "dense_top",          # cosine of the top dense hit: how close the library comes to the question at all
     "paper_length",       # log of the closest evidence paper's chunk count: a 1-page listing or a 40-page PDF, whose
                           # long passages lower cosines and whose many words raise word shares anywhere in it
@@ -218,9 +222,24 @@ def features(question: str, evidence: list[Evidence], hits: list[Hit], stats: Li
     return Signals(values=values, answer_type=kind, names_metadata=names_metadata)
 
 
+# The closest evidence paper is a full paper (a PDF's sections), not a listing page's abstract, from this many
+# chunks on: listing pages give 1-4, the shortest full text here (a 12-page excerpt) 7. The two regimes read
+# their signals differently (a long paper holds most words and some number somewhere), so the fit may give
+# each its own operating point.
+FULL_TEXT_CHUNKS = 5
+
+
+def regime(values: dict[str, float]) -> str:
+    """'full_text' when the closest evidence paper is a full paper (`paper_length` is log1p of its chunks), else 'page'."""
+    return "full_text" if values.get("paper_length", 0.0) >= math.log1p(FULL_TEXT_CHUNKS) else "page"
+
+
 @dataclass(frozen=True)
 class Model:
-    """Logistic regression over standardised features: p = sigmoid(b + sum_i w_i (x_i - mean_i) / scale_i)."""
+    """Logistic regression over standardised features: p = sigmoid(b + sum_i w_i (x_i - mean_i) / scale_i).
+
+    `answer_threshold` / `closest_threshold` are the operating point; `full_text`, when the fit chose one, is
+    (answer, closest) for questions whose closest evidence is a full paper (`regime`)."""
 
     features: tuple[str, ...]
     mean: np.ndarray
@@ -229,21 +248,31 @@ class Model:
     intercept: float
     answer_threshold: float
     closest_threshold: float
+    full_text: tuple[float, float] | None = None
 
     def probability(self, values: dict[str, float]) -> float:
         x = np.array([values[name] for name in self.features], dtype=np.float64)
         z = self.intercept + float(((x - self.mean) / self.scale) @ self.coef)
         return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 
-    def outcome(self, p: float) -> Outcome:
-        if p >= self.answer_threshold:
+    def thresholds(self, values: dict[str, float] | None = None) -> tuple[float, float]:
+        """(answer, closest) for a question with these signals: the full-text pair when its evidence is a full paper."""
+        if self.full_text is not None and values is not None and regime(values) == "full_text":
+            return self.full_text
+        return self.answer_threshold, self.closest_threshold
+
+    def outcome(self, p: float, values: dict[str, float] | None = None) -> Outcome:
+        answer, closest = self.thresholds(values)
+        if p >= answer:
             return "answer"
-        return "closest" if p >= self.closest_threshold else "refused"
+        return "closest" if p >= closest else "refused"
 
     def to_json(self) -> dict:
+        thresholds = {"answer": self.answer_threshold, "closest": self.closest_threshold}
+        if self.full_text is not None:
+            thresholds["full_text"] = {"answer": self.full_text[0], "closest": self.full_text[1]}
         return {"features": list(self.features), "mean": self.mean.tolist(), "scale": self.scale.tolist(),
-                "coef": self.coef.tolist(), "intercept": self.intercept,
-                "thresholds": {"answer": self.answer_threshold, "closest": self.closest_threshold}}
+                "coef": self.coef.tolist(), "intercept": self.intercept, "thresholds": thresholds}
 
     @classmethod
     def from_json(cls, data: dict) -> "Model":
@@ -251,7 +280,8 @@ class Model:
             model = cls(features=tuple(data["features"]), mean=np.asarray(data["mean"], float),
                         scale=np.asarray(data["scale"], float), coef=np.asarray(data["coef"], float),
                         intercept=float(data["intercept"]), answer_threshold=float(data["thresholds"]["answer"]),
-                        closest_threshold=float(data["thresholds"]["closest"]))
+                        closest_threshold=float(data["thresholds"]["closest"]),
+                        full_text=_pair(data["thresholds"].get("full_text")))
         except (KeyError, TypeError, ValueError) as exc:
             raise AnswerabilityError(f"the answerability model is malformed ({exc!r}) — refit it with "
                                      "`python eval/fit_answerability.py`") from None
@@ -261,6 +291,10 @@ class Model:
             raise AnswerabilityError("the answerability model was fitted on other features than the code computes — "
                                      "refit it with `python eval/fit_answerability.py`")
         return model
+
+
+def _pair(thresholds: dict | None) -> tuple[float, float] | None:
+    return None if thresholds is None else (float(thresholds["answer"]), float(thresholds["closest"]))
 
 
 @lru_cache(maxsize=4)

@@ -38,6 +38,9 @@ CONTAINMENT_FEATURES = (
                           # (no neighbours: a long paper's prose holds numbers in most windows)
     "focus_absent",       # the attribute asked missing from the retrieved passages of the evidence papers
     "papers_holding",     # a question for papers: share of the (≤ 3) shown papers whose title and text hold its topic
+    "topic_spread",       # the idf share of the question's words that the shown papers hold only together, not one
+                          # of them alone: an absent topic pieced together from several papers' words (0 for a
+                          # question for papers, whose answer is several papers)
     *BINDING_FEATURES,    # the attribute asked bound to a value of its shape in a short span (rag/binding.py)
 )
 # A paper holds a question's topic when its title and retrieved text hold this idf share of the question's words.
@@ -80,6 +83,40 @@ def idf_of(words: list[str], df: dict[str, int], chunks: int) -> dict[str, float
 def as_statement(question: str) -> str:
     """'Why does X fail to beat Y?' -> 'X fail to beat Y': the presupposition, for the checker's signals."""
     return _LEAD.sub("", question.strip().rstrip("?"), count=1)
+
+
+# A clause the question takes as given: "Since DPR needs millions of labeled pairs, how did they collect them?"
+_GIVEN = re.compile(r"^\s*(?:since|given that|because|as|now that)\s+(.{8,}?),\s*(?=\w)", re.IGNORECASE)
+_WHY = re.compile(r"^\s*why\b", re.IGNORECASE)
+_HOW_COME = re.compile(r"^\s*how come\s+", re.IGNORECASE)  # no auxiliary follows: "How come X needs Y?"
+PREMISE_SENTENCES = 3  # the evidence sentences sharing most of the premise's words that the cross-encoder reads
+
+
+def premise_statement(question: str) -> str:
+    """What the question presupposes, as a statement: a leading 'since / given that' clause, or what a 'why'
+    question asks the reason of ('Why did X beat Y?' -> 'X beat Y'); '' when it presupposes nothing checkable
+    (a 'what' or 'how many' question asks, a yes/no question's statement is the open question itself)."""
+    given = _GIVEN.match(question)
+    if given:
+        return given.group(1).strip()
+    come = _HOW_COME.match(question)
+    if come:
+        return question[come.end():].strip().rstrip("?")
+    return as_statement(question) if _WHY.match(question) else ""
+
+
+def premise_contradicted(question: str, sentences: list[str], probabilities) -> float:
+    """The claim checker's cross-encoder P(contradicted) of the question's premise against the evidence sentences
+    sharing most of its words (the best of `PREMISE_SENTENCES`); 0 when the question presupposes nothing.
+    `probabilities(pairs)` gives (n, 3) P(supported, contradicted, unsupported) (rag/checking/crossencoder.py).
+    A premise the evidence merely does not state is no signal here: most true 'why' premises are paraphrased
+    where the paper gives the reason, so the checker reads them as unsupported too."""
+    statement = premise_statement(question)
+    words = stems(statement)
+    if not words or not sentences:
+        return 0.0
+    ranked = sorted(sentences, key=lambda s: -len(words & stems(s)))[:PREMISE_SENTENCES]
+    return float(max(p[1] for p in probabilities([(statement, s) for s in ranked])))
 
 
 def premise_conflict(question: str, sentences: list[str]) -> float:
@@ -163,10 +200,24 @@ def containment_signals(question: str, content: list[str], shown: list[Shown], d
         everywhere = stems(" ".join([item.retrieved, *sentences])) | title
         values["specific_in_paper"] = max(values["specific_in_paper"], _share(specific, everywhere, idf))
     values["premise_conflict"] = premise_conflict(question, [s for item in shown for s in item.sentences])
+    if not papers and shown:
+        values["topic_spread"] = topic_spread(content, shown, idf)
     if papers and shown:
         distinct = list({item.paper_id: item for item in shown}.values())
         values["papers_holding"] = len(holding_papers(content, distinct, idf)) / len(distinct)
     return values
+
+
+def topic_spread(content: list[str], shown: list[Shown], idf: dict[str, float]) -> float:
+    """The share of the question's words held by the shown papers together minus the most one paper holds (its
+    title, shown and retrieved text): 0 when one paper holds all the others do; high when the question's topic
+    exists here only as words scattered over several papers ("session-based recommendation with graph neural
+    networks" over a recommender paper and a GNN paper)."""
+    by_paper: dict[str, set[str]] = {}
+    for item in shown:  # a paper may give several passages: what it holds is all of them
+        by_paper.setdefault(item.paper_id, set()).update(stems(" ".join([item.title, item.retrieved, *item.sentences])))
+    held = list(by_paper.values())
+    return max(0.0, _share(content, set().union(*held), idf) - max(_share(content, h, idf) for h in held))
 
 
 def _focus_signals(best: tuple[float, float, float], focus: list[str], item: Shown, idf: dict[str, float],

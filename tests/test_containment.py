@@ -10,7 +10,8 @@ import pytest
 
 from rag.answerability import content_words, has_candidate
 from rag.asked import focus_words
-from rag.containment import Shown, as_statement, containment_signals, premise_conflict, specific_words
+from rag.containment import (Shown, as_statement, containment_signals, premise_conflict, premise_contradicted,
+                             premise_statement, specific_words)
 
 ROOT = Path(__file__).resolve().parents[1]
 TITLE = "TokMem: One-Token Procedural Memory for Large Language Models"
@@ -65,6 +66,70 @@ def test_a_premise_the_passage_says_the_opposite_of_conflicts_and_a_true_one_doe
     assert premise_conflict("How does LIGHT outperform the strongest baselines on BEAM?", passage) == 0.0
     # A flip in a sentence about something else is no conflict.
     assert premise_conflict("Why does the tokenizer fail on Chinese text?", passage) == 0.0
+
+
+@pytest.mark.parametrize("question, premise", [
+    ("Why did adding venue metadata to SPECTER's input give a big jump in citation prediction?",
+     "adding venue metadata to SPECTER's input give a big jump in citation prediction"),
+    ("Since DPR needs millions of labeled question-passage pairs, how did the authors collect them?",
+     "DPR needs millions of labeled question-passage pairs"),
+    ("Given that TokMem freezes the backbone, what does it train?", "TokMem freezes the backbone"),
+    ("How come BESO needs 30 steps?", "BESO needs 30 steps"),
+    # Asking is not presupposing: a what / how many / yes-no question takes nothing as given.
+    ("What learning rate was used to train ScienceParse's LSTM?", ""),
+    ("Does pruning help value-based agents?", ""),
+    ("As a baseline?", ""),
+])
+def test_the_premise_is_what_a_why_question_or_a_since_clause_takes_as_given(question, premise):
+    assert premise_statement(question) == premise
+
+
+class Contradictions:
+    """A stand-in for the cross-encoder's (claim, sentence) -> P(supported, contradicted, unsupported): a fixed
+    P(contradicted) per sentence, recording what it was asked."""
+
+    def __init__(self, contradicted: dict[str, float]):
+        self.contradicted, self.asked = contradicted, []
+
+    def __call__(self, pairs):
+        self.asked.extend(pairs)
+        return [(0.0, self.contradicted[s], 1.0 - self.contradicted[s]) for _, s in pairs]
+
+
+def test_a_premise_is_read_against_its_closest_sentences_and_the_surest_contradiction_counts():
+    sentences = ["LIGHT consistently outperforms the strongest baselines on the BEAM benchmark.",
+                 "The strongest baselines use retrieval over the whole conversation.",
+                 "LIGHT keeps an episodic memory and a scratchpad.",
+                 "Memory grows with the number of turns.",
+                 "We thank the reviewers."]
+    read = Contradictions(dict(zip(sentences, (0.9, 0.2, 0.1, 0.0, 0.95))))
+    question = "Why did LIGHT fail to beat the strongest baselines on BEAM?"
+    assert premise_contradicted(question, sentences, read) == 0.9
+    # Only the three sentences sharing most of the premise's words are read; the thanks never are.
+    assert [s for _, s in read.asked] == sentences[:3]
+    assert {claim for claim, _ in read.asked} == {"LIGHT fail to beat the strongest baselines on BEAM"}
+    idle = Contradictions({})
+    assert premise_contradicted("How many turns does LIGHT keep?", sentences, idle) == 0.0 and idle.asked == []
+    assert premise_contradicted(question, [], idle) == 0.0
+
+
+def test_a_topic_held_only_by_several_papers_together_is_spread_and_one_held_by_one_paper_is_not():
+    from rag.containment import topic_spread
+
+    recommender = Shown("r", "Session-Aware Recommendation", ("We recommend the next item of a session.",))
+    graphs = Shown("g", "Deep Graph Networks", ("Neural message passing over graph nodes.",))
+    both = Shown("b", "Graph Neural Networks for Session-Based Recommendation",
+                 ("A graph neural network reads each session.",))
+    words = content_words("session-based recommendation with graph neural networks: what works?")
+    idf = {w: 1.0 for w in words}
+    assert topic_spread(words, [recommender, graphs], idf) >= 0.3  # pieced together from two papers' words
+    assert topic_spread(words, [both, recommender], idf) == 0.0  # one paper holds it all
+    assert topic_spread(words, [recommender, Shown("r", "", ("graph neural networks",))], idf) == 0.0  # one paper
+    # A question for papers is answered by several papers: no spread is read for it.
+    shown = [recommender, graphs]
+    values = containment_signals("Which papers use graph neural networks for session-based recommendation?",
+                                 words, shown, {w: 3 for w in words}, 100, lambda s: True, papers=True)
+    assert values["topic_spread"] == 0.0
 
 
 @pytest.mark.parametrize("script", ["eval/fit_answerability.py", "eval/fit_checker.py"])

@@ -1,0 +1,163 @@
+"""Cross-validation and operating points of the answerability model (eval/fit_answerability.py,
+eval/answerability_ablation.py): a penalised logistic regression by Newton's method, folds grouped by paper,
+the thresholds chosen on cross-validated probabilities, per regime when the fit gives each its own.
+
+Pure numpy over a feature matrix and labels; no retrieval.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rag.answerability import FEATURES, regime
+
+LAMBDAS = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, lam: float, iterations: int = 50) -> tuple[np.ndarray, float]:
+    """Newton-Raphson on the L2-penalised log-likelihood (intercept unpenalised); x already standardised."""
+    n, d = x.shape
+    design = np.hstack([np.ones((n, 1)), x])
+    w = np.zeros(d + 1)
+    penalty = np.diag([0.0] + [lam] * d)
+    for _ in range(iterations):
+        p = sigmoid(design @ w)
+        gradient = design.T @ (p - y) + penalty @ w
+        hessian = design.T @ (design * (p * (1 - p))[:, None]) + penalty + 1e-9 * np.eye(d + 1)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.max(np.abs(step)) < 1e-8:
+            break
+    return w[1:], float(w[0])
+
+
+def standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    return mean, np.where(scale > 1e-9, scale, 1.0)
+
+
+GROUPS: list[str] = []  # each row's paper (gold or 'about'), set by main(): questions about one paper share a fold
+
+
+def folds(y: np.ndarray, k: int = 5, seed: int = 0) -> list[np.ndarray]:
+    """Grouped folds: all questions about one paper fall in the same fold (a model must not learn a paper's
+    vocabulary from one question and be tested on its sibling); groups are dealt out in random order."""
+    groups = GROUPS if len(GROUPS) == len(y) else [str(i) for i in range(len(y))]
+    rng = np.random.default_rng(seed)
+    names = list(dict.fromkeys(groups))
+    order = rng.permutation(len(names))
+    fold_of = {names[j]: i % k for i, j in enumerate(order)}
+    out = [[] for _ in range(k)]
+    for i, g in enumerate(groups):
+        out[fold_of[g]].append(i)
+    return [np.array(sorted(f)) for f in out if f]
+
+
+def cross_validated(x: np.ndarray, y: np.ndarray, lam: float) -> np.ndarray:
+    p = np.zeros(len(y))
+    for test in folds(y):
+        train = np.setdiff1d(np.arange(len(y)), test)
+        mean, scale = standardise(x[train])
+        coef, intercept = fit_logistic((x[train] - mean) / scale, y[train], lam)
+        p[test] = sigmoid(intercept + ((x[test] - mean) / scale) @ coef)
+    return p
+
+
+def log_loss(p: np.ndarray, y: np.ndarray) -> float:
+    p = np.clip(p, 1e-6, 1 - 1e-6)
+    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
+def rates(p: np.ndarray, y: np.ndarray, threshold: float) -> dict:
+    answered = p >= threshold
+    return {"abstention_on_unanswerable": float(np.mean(~answered[y == 0])) if (y == 0).any() else None,
+            "false_abstention": float(np.mean(~answered[y == 1])) if (y == 1).any() else None,
+            "answer_rate": float(np.mean(answered))}
+
+
+TARGET_ABSTAIN, TARGET_FALSE = 0.85, 0.10
+
+
+def choose_thresholds(p: np.ndarray, y: np.ndarray) -> tuple[float, float, str]:
+    """The `answer` threshold: the one meeting both targets (abstain >= 0.85, false <= 0.10) with the most
+    abstention if one does on these cross-validated probabilities; otherwise the one with the most abstention
+    whose false abstention stays within its target (a refused answerable question was round 3's complaint on
+    full papers); the best balanced accuracy only if no threshold keeps false abstention that low."""
+    candidates = np.unique(np.round(p, 4))
+    both = [(rates(p, y, t)["abstention_on_unanswerable"], float(t)) for t in candidates
+            if rates(p, y, t)["abstention_on_unanswerable"] >= TARGET_ABSTAIN
+            and rates(p, y, t)["false_abstention"] <= TARGET_FALSE]
+    within = [(rates(p, y, t)["abstention_on_unanswerable"], float(t)) for t in candidates
+              if rates(p, y, t)["false_abstention"] <= TARGET_FALSE]
+    if both:
+        best, rule = max(both)[1], "meets both targets"
+    elif within:
+        best = max(within)[1]
+        rule = f"targets not reachable together: most abstention at false abstention <= {TARGET_FALSE}"
+    else:
+        best, best_score, rule = 0.5, -1.0, "targets not reachable together: best balanced accuracy"
+        for t in candidates:
+            r = rates(p, y, t)
+            score = 0.5 * (r["abstention_on_unanswerable"] + 1 - r["false_abstention"])
+            if score > best_score + 1e-12:
+                best, best_score = float(t), score
+    closest = float(min(np.quantile(p[y == 1], 0.05), best))
+    return best, closest, rule
+
+
+def risk_coverage(p: np.ndarray, y: np.ndarray) -> list[dict]:
+    """Answer the top-p questions only: coverage (answer rate) vs share of those answered that are answerable."""
+    order = np.argsort(-p, kind="stable")
+    rows = []
+    for count in range(1, len(p) + 1):
+        chosen = order[:count]
+        rows.append({"threshold": round(float(p[order[count - 1]]), 4), "coverage": round(count / len(p), 4),
+                     "precision": round(float(np.mean(y[chosen])), 4)})
+    return rows
+
+
+def best_cv_loss(x: np.ndarray, y: np.ndarray) -> float:
+    return min(log_loss(cross_validated(x, y, lam), y) for lam in LAMBDAS)
+
+
+def backward_elimination(rows: list[dict], y: np.ndarray,
+                         candidates: tuple[str, ...] = FEATURES) -> tuple[tuple[str, ...], list[dict]]:
+    """Drop, one at a time, the signal whose removal lowers the cross-validated log-loss most; stop when none does."""
+    kept = list(candidates)
+    matrix = lambda names: np.array([[r["features"][n] for n in names] for r in rows], dtype=np.float64)  # noqa: E731
+    loss = best_cv_loss(matrix(kept), y)
+    steps = [{"features": list(kept), "cv_log_loss": round(loss, 4)}]
+    while len(kept) > 1:
+        trials = {name: best_cv_loss(matrix([n for n in kept if n != name]), y) for name in kept}
+        name = min(trials, key=trials.get)
+        if trials[name] >= loss - 1e-4:
+            break
+        kept.remove(name)
+        loss = trials[name]
+        steps.append({"dropped": name, "cv_log_loss": round(loss, 4)})
+    return tuple(kept), steps
+
+
+def regimes(rows: list[dict]) -> np.ndarray:
+    """True where a row's closest evidence is a full paper (rag/answerability.py's `regime`, as the run time reads it)."""
+    return np.array([regime(r["features"]) == "full_text" for r in rows])
+
+
+def choose_by_regime(p: np.ndarray, y: np.ndarray, full: np.ndarray) -> dict[str, tuple[float, float, str]]:
+    """Each regime's own operating point (`choose_thresholds` on its cross-validated probabilities alone): the
+    most abstention at its own false abstention <= 0.10, so that neither regime pays for the other's errors."""
+    return {name: choose_thresholds(p[mask], y[mask]) for name, mask in (("page", ~full), ("full_text", full))}
+
+
+def rates_by_regime(p: np.ndarray, y: np.ndarray, full: np.ndarray, points: dict[str, tuple]) -> dict:
+    """Abstention / false abstention with each question decided at its regime's threshold."""
+    answer = np.where(full, points["full_text"][0], points["page"][0])
+    answered = p >= answer
+    return {"abstention_on_unanswerable": float(np.mean(~answered[y == 0])) if (y == 0).any() else None,
+            "false_abstention": float(np.mean(~answered[y == 1])) if (y == 1).any() else None,
+            "answer_rate": float(np.mean(answered))}
