@@ -105,7 +105,7 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
             found.append(_years(year, year, f"year: {year}"))
     months = rf"\b(?:(?:in|during|from)(?:\s+an?)?|dated)\s+{_MONTH}(?![\w.]|\s*,?\s*\d)|" \
              r"\b((?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?(?=\s+(?:papers?|entries|preprints|ones|" \
-             r"publications|submissions|articles)\b)"  # 'October papers': a capitalised month as a modifier
+             r"publications|submissions|articles|postings?|posts|uploads|releases)\b)"  # 'October papers': a capitalised month as a modifier
     for m in list(re.finditer(months, q.text, re.I)):  # 'in June', any year
         if m.group(2) and not re.fullmatch(_MONTH, m.group(2), re.I):
             continue
@@ -119,9 +119,15 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
     for m in q.take(r"\b(?:the\s+)?((?:19|20)\d)0'?s\b"):  # the 2010s
         low = int(m.group(1)) * 10
         found.append(_years(low, low + 9, f"year: {low}s"))
-    for m in q.take(r"\b(?:(?:the\s+)?(first|second|1st|2nd|last)\s+half|(?:the\s+)?(first|second|third|fourth|last|1st|2nd|"
-                    r"3rd|4th)\s+quarter|(?:H([12])|Q([1-4])))\s+(?:of\s+)?((?:19|20)\d\d)\b"):
+    # Halves and quarters ('the first half of 2022', 'Q3 2023', 'the first six months of 2022'); months in brackets
+    # after it say which months are meant ('(Jan–Jun)') and are read with it, as after a season.
+    for m in q.take(r"\b(?:(?:the\s+)?(first|second|1st|2nd|last)\s+(?:half|six\s+months)|(?:the\s+)?(first|second|third|"
+                    r"fourth|last|1st|2nd|3rd|4th)\s+(?:quarter|three\s+months)|(?:H([12])|Q([1-4])))\s+(?:of\s+)?"
+                    rf"((?:19|20)\d\d)\b(?:\s*\(\s*{_MONTH}\s*(?:to|through|until|till|-|–|—)\s*{_MONTH}\s*\))?"):
         half, quarter = m.group(1) or m.group(3), m.group(2) or m.group(4)
+        if m.group(6):
+            found.append(_months(m.group(5), _month_number(m.group(6)), _month_number(m.group(7))))
+            continue
         if half:
             index = 0 if half.casefold() in ("first", "1st", "1") else 1
             low, high = 1 + 6 * index, 6 + 6 * index

@@ -57,6 +57,8 @@ def scoped(q: Question, extract: Extract) -> list[tuple[str, list[Condition]]]:
 
 def _first_grounded(q: Question, cue: str, extract: Extract) -> tuple[int, int, list[Condition]] | None:
     for m in re.finditer(cue, q.text, re.I):
+        if cue == _NEGATION and re.search(rf"{_INCLUSION}(?:(?!{_BOUNDARY}|[()]).)*$", q.text[:m.start()], re.I):
+            continue  # 'including ones with no year shown': what the inclusion adds, not a negation of the rest
         rest = q.text[m.end():]
         stop = re.search(_BOUNDARY, rest, re.I)
         words = list(re.finditer(r"\S+", rest[: stop.start()] if stop else rest))
