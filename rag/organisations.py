@@ -99,3 +99,29 @@ def organisation_authors(paper: Paper, name: str) -> list[str]:
     return list(dict.fromkeys(a for o in paper.organisations if _names(name, o.name) for a in o.authors))
 
 
+
+
+# What kind of organisation a printed name is, read from the name: a company by a legal suffix or a company name the
+# field knows (the same world knowledge AFFILIATION holds), a university by its own word, an institute otherwise when
+# it names one. Checked in that order: 'Facebook AI Research' is a company, 'Paul G. Allen School …, University of
+# Washington' a university, 'Allen Institute for AI' an institute (a non-profit).
+_COMPANY = re.compile(r"\b(?:inc|corp\w*|company|ltd|llc|gmbh|plc|co\.|s\.a\.|ag|facebook|google|microsoft|deepmind|"
+                      r"openai|meta|amazon|apple|nvidia|ibm|baidu|alibaba|tencent|huawei|samsung|intel|adobe|salesforce|"
+                      r"anthropic|bytedance|naver|yandex|uber|twitter|netflix|sony|bosch|siemens)\b", re.I)
+_UNIVERSITY = re.compile(r"\b(?:universit\w*|univ\.|college|school|polytechni\w*|ecole|école|eth|epfl|mit|faculty|"
+                         r"institute\s+of\s+technology|cmu|ucl|uw)\b", re.I)
+_INSTITUTE = re.compile(r"\b(?:institut\w*|inst\.|centre|center|laborator\w*|lab|labs|foundation|hospital|academy|cnrs|"
+                        r"inria|mila|ai2|amii|vector|max\s+planck)\b", re.I)
+
+
+def kind(name: str) -> str | None:
+    """'company', 'university' or 'institute' for an organisation as printed; None when its name says none."""
+    for label, pattern in (("company", _COMPANY), ("university", _UNIVERSITY), ("institute", _INSTITUTE)):
+        if pattern.search(name):
+            return label
+    return None
+
+
+def kinds(paper: Paper) -> list[str | None]:
+    """The kind of each organisation the paper is printed with (a listing's tag too: 'deepmind' is a company)."""
+    return [kind(n) for n in organisation_names(paper)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from rag.catalog import Catalog
+from rag.plan_position import at_place
 from rag.plan_terms import Condition, Question
 from rag.records import normalize_title
 
@@ -17,14 +18,14 @@ def positions(q: Question, catalog: Catalog) -> list[Condition]:
     found = []
     for institute in sorted(catalog.institutes):
         name = re.escape(institute)
-        marked = rf"(?P<non>non-|not\s+)?{name}(?:'s)?(?:[- ]affiliated)?"
+        marked = rf"(?P<non>non-|not\s+)?{name}(?:'s)?(?:[- ](?:affiliated|starred|marked|asterisked))?"
         who = r"(?:author|researcher|person|member|scientist|academic)"
         position = rf"\b(?:an?\s+|the\s+|its\s+|their\s+)?{marked}\s+(?:(?P<a>first|lead|last|senior|final)\s+authors?\b|" \
                    rf"{who}\s+as\s+(?:the\s+|their\s+|its\s+)?(?P<b>first|lead|last|senior|final)\s+author\b)|" \
                    rf"\b(?P<c>first|lead|last|senior|final)\s+authors?\s+(?:(?:who\s+)?(?:is|are)\s+)?" \
                    rf"(?P<not>not\s+)?(?:{name}[- ]affiliated|affiliated\s+with\s+{name}|from\s+{name})\b|" \
                    rf"\b(?P<d>end|start|begin|open|close)(?:s|ing)?\s+(?:their|its|the)\s+author\s+lists?\s+with\s+" \
-                   rf"(?:an?\s+|the\s+)?(?P<non2>non-|not\s+)?{name}(?:[- ]affiliated)?(?:\s+{who})?\b"
+                   rf"(?:an?\s+|the\s+)?(?P<non2>non-|not\s+)?{name}(?:[- ](?:affiliated|starred|marked|asterisked))?(?:\s+{who})?\b"
         for m in q.take(position):
             which = (m["a"] or m["b"] or m["c"] or ("last" if m["d"].casefold() in ("end", "close") else "first")).casefold()
             index = 0 if which in ("first", "lead") else -1
@@ -56,9 +57,8 @@ def author_position(q: Question, found: list[Condition]) -> list[Condition]:
         return found
     q.blank(m.start(), m.end())
     which = (m.group(1) or m.group(2) or m.group(3)).casefold()
-    index, name = _INDEX.get(which, -1), people_[0].value
-    placed = Condition("author", name, f"{which} author: {name}", lambda p: len(p.authors) > max(index, 0) and (
-        index >= 0 or not p.authors_truncated) and normalize_title(p.authors[index].name) == normalize_title(name))
+    index = _INDEX.get(which, -1)
+    placed = at_place(people_[0], index, which)
     return [placed if c is people_[0] else c for c in found]
 
 
@@ -101,4 +101,25 @@ def given_names(q: Question, catalog: Catalog) -> list[Condition]:
         q.blank(m.start(), m.end())
         found.append(Condition("author", f"given name {given}", f"given name: {m.group(1)}", lambda p, g=given: any(
             normalize_title(a).split()[:1] == [g] for a in p.author_names)))
+    return found
+
+
+def surnames(q: Question, catalog: Catalog) -> list[Condition]:
+    """'a co-author surnamed Zhang', 'with the last name Zhang', 'whose family name is Zhang', 'anyone named Zhang':
+    a surname several printed names share (one that only one person has is read as that person, rag/plan_values).
+    Grounded when some printed name ends with it; any author with that surname holds."""
+    found = []
+    closers = {normalize_title(name).split()[-1] for name in catalog.authors.values() if name.split()}
+    for m in re.finditer(r"\b(?:surnamed|(?:with|having)\s+(?:the|a)\s+(?:sur|last|family)\s*name(?:\s+of)?|"
+                         r"(?:whose|with\s+(?:a|the))\s+(?:sur|last|family)\s*name\s+(?:is|was)|named|called)\s+"
+                         r"((?-i:[A-Z])[\w'-]+)\b", q.text, re.I):
+        surname = normalize_title(m.group(1))
+        if surname not in closers:
+            continue
+        if len(catalog.surnames.get(m.group(1), ())) == 1:  # 'called Courville': the one Courville, read as him
+            q.blank(m.start(), m.start(1))
+            continue
+        q.blank(m.start(), m.end())
+        found.append(Condition("author", f"surname {surname}", f"surname: {m.group(1)}", lambda p, s=surname: any(
+            normalize_title(a).split()[-1:] == [s] for a in p.author_names)))
     return found

@@ -31,3 +31,41 @@ def title_wording(q: Question) -> list[Condition]:
             found.append(Condition("title", text, f"title: like '{text}'",
                                    lambda p, c=compiled: c.search(p.title) is not None))
     return found
+
+
+_SAID = r"\b(?:(?:whose|the|its|their|with\s+(?:a|the))\s+)?titles?\s+(?:that\s+)?(?:says?|saying|contains?|containing|" \
+        r"includes?|including|mentions?|mentioning|has|having|reads?|uses?|using|with)\s+(?:the\s+(?:words?|phrases?|" \
+        r"terms?)\s+)?(?P<terms>[^,;:?!()'\"]+?)(?=\s*[,;:?!()]|\s+(?:was|were|is|are|that|which|posted|published)\b|\s*$)"
+_IN_TITLE = r"\b(?:with|having|that\s+(?:have|has|carry)|has|have)\s+(?:the\s+(?:words?|phrases?|terms?)\s+)?" \
+            r"(?P<terms>[^,;:?!()'\"]+?)\s+in\s+(?:the|its|their)\s+titles?\b"
+
+
+def title_words(q: Question, titles: list[str]) -> list[Condition]:
+    """Unquoted words a question says a title holds: 'title says GFlowNets or Flow Networks', 'with Transformer in
+    the title'. Each term (split on 'or') must be printed in some title of the catalog, else nothing is taken. The
+    same word said again elsewhere in the question ('which GFlowNet paper (title says GFlowNets)') restates the
+    condition and is cut too."""
+    found = []
+    for pattern in (_SAID, _IN_TITLE):
+        for m in list(re.finditer(pattern, q.text, re.I)):
+            terms = [t.strip() for t in re.split(r"\s+or\s+|\s*/\s*|\s*,\s*", m["terms"]) if t.strip()]
+            tests = [_printed_in(t, titles) for t in terms]
+            if not terms or any(t is None for t in tests):
+                continue
+            q.blank(m.start(), m.end())
+            for term in terms:  # the condition said again: 'which GFlowNet paper'
+                q.take(rf"(?<![\w-]){re.escape(term.rstrip('s'))}s?(?![\w-])")
+            compiled = [t for t in tests if t is not None]
+            found.append(Condition("title", " | ".join(terms), f"title: says {' or '.join(terms)}",
+                                   lambda p, cs=compiled: any(c.search(p.title) for c in cs)))
+    return found
+
+
+def _printed_in(term: str, titles: list[str]) -> re.Pattern | None:
+    """The term as a pattern over titles (a plural 's' either way), when some title prints it."""
+    words = term.split()
+    if not words or len(words) > 4:
+        return None
+    words[-1] = words[-1].rstrip("s")
+    compiled = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"s?(?![\w-])", re.I)
+    return compiled if any(compiled.search(t) for t in titles) else None

@@ -13,6 +13,7 @@ from rag.authors import by_author
 from rag.catalog import Catalog, has_organisation, in_venue
 from rag.catalog_fields import presence as badges
 from rag.plan_dates import dates
+from rag.plan_orgs import organisation_kinds
 from rag.plan_terms import (_COMPARE, _COUNT, NUMBER_WORDS, Condition, Question, _number, author_count,
                             fold)
 from rag.records import Paper, normalize_title
@@ -24,6 +25,7 @@ def conditions(q: Question, catalog: Catalog) -> list[Condition]:
     found = owner_pages(q, catalog)  # 'Courville's page' is the page, before 'Courville' is read as the author
     found += people(q, catalog)
     found += tags(q, catalog)
+    found += organisation_kinds(q)  # after named organisations: 'Harvard University' is that one, not any university
     found += dates(q)
     found += categories(q, catalog)
     found += author_count(q)
@@ -96,6 +98,10 @@ def people(q: Question, catalog: Catalog) -> list[Condition]:
             found.append(_author(name))
     for word in set(re.findall(r"[^\W\d_][\w'-]*", q.text)):
         name = catalog.unique_surnames.get(word.removesuffix("'s"))  # capitalised, as a name is
+        if name and word.casefold() in catalog.organisations and re.search(
+                rf"\b(?:at|from|of|in)\s+{re.escape(word)}\b|\b{re.escape(word)}(?:[- ]affiliated|\s+(?:University|affiliat))",
+                q.text):
+            continue  # 'an author at Brown' when Brown is also a surname: the place a PDF prints, not the person
         # The given name said without the printed middle initial ('Nathan Sturtevant' for 'Nathan R. Sturtevant').
         given = re.escape(fold(name).split()[0]) + r"\s+(?:[A-Z]\.?\s+)?" if name and len(name.split()) > 1 else ""
         if name and q.take(rf"\b(?:{given})?{re.escape(word.removesuffix(chr(39) + 's'))}\b(?:'s)?", 0, kind="person"):
@@ -119,7 +125,7 @@ def _author(name: str) -> Condition:
 
 def tags(q: Question, catalog: Catalog) -> list[Condition]:
     found = _institutes(q, catalog)
-    for organisation in sorted(catalog.organisations):
+    for organisation in sorted(catalog.organisations, key=lambda o: (-len(o), o)):  # 'harvard university' before 'harvard'
         if q.take(rf"\b{re.escape(organisation)}\b"):
             found.append(Condition("organisation", organisation, f"organisation: {organisation}",
                                    lambda p, o=organisation: has_organisation(p, o)))
@@ -166,11 +172,17 @@ def _institutes(q: Question, catalog: Catalog) -> list[Condition]:
     for institute in sorted(catalog.institutes):
         name = re.escape(institute)
         has_page = any(institute in page for page in catalog.pages)
-        on_page = rf"\b(?:(?:on|in|from)\s+(?:the\s+)?)?{name}(?:'s)?\s+(?:[A-Z]+\s+(?:(?:19|20)\d\d\s+)?)?" \
+        on_page = rf"\b(?:(?:on|in|from)\s+(?:the\s+)?)?{name}(?:'s)?(?:-(?=list|page)|\s+)(?:[A-Z]+\s+(?:(?:19|20)\d\d\s+)?)?" \
                   r"(?:page|list|listing|papers?)\b"
         counted = rf"\b(?:{_COMPARE}\s+)?(?:{_COUNT}(?:\s+or\s+(more|fewer|less))?|an?|any|some)?\s*{name}(?:'s)?" \
-                  r"(?:[- ]affiliated)?\s+" \
+                  rf"(?:[- ](?:{_MARKED}))?\s+" \
                   r"(?:co-?)?(?:authors?|researchers?|members?|people|fellows?)\b"
+        # The count before the authors and the mark after them: 'at least three authors marked as Amii', 'two or
+        # more co-authors with the Amii star', 'three authors from Amii'.
+        counted_after = rf"\b(?:{_COMPARE}\s+)?{_COUNT}(?:\s+or\s+(more|fewer|less))?\s+(?:co-?)?(?:authors?|names?)\s+" \
+                        rf"(?:(?:who\s+are|that\s+are|being)\s+)?(?:(?:{_MARKED})\s+(?:as\s+|with\s+|by\s+)?|from\s+|at\s+|" \
+                        rf"with\s+(?:an?\s+|the\s+)?|bearing\s+(?:an?\s+|the\s+)?|carrying\s+(?:an?\s+|the\s+)?)" \
+                        rf"{name}(?:[- ]?(?:{_MARKED}|star|mark|asterisk|affiliation)s?)?\b"
         every = rf"\b(?:only|all|every|exclusively|solely)\s+(?:of\s+)?(?:its\s+|their\s+|the\s+)?(?:{name}[- ]affiliated\s+" \
                 rf"(?:co-?)?authors?|(?:co-?)?authors?\s+(?:are\s+|being\s+)?(?:{name}[- ]affiliated|affiliated\s+with\s+" \
                 rf"{name}|from\s+{name}))\b"
@@ -181,7 +193,7 @@ def _institutes(q: Question, catalog: Catalog) -> list[Condition]:
             found.append(Condition("affiliation", institute, f"affiliation: {institute} (every author)",
                                    lambda p, i=institute: bool(p.authors) and not p.authors_truncated
                                    and all(a.affiliation == i for a in p.authors)))
-        elif m := q.take(counted):
+        elif m := q.take(counted) or q.take(counted_after):
             word, n = _affiliated_count(m[0])
             label = f"affiliation: {institute}" + ("" if (word, n) == ("at least", 1) else
                                                    f" ({word} {n} author{'' if n == 1 else 's'})")
@@ -192,6 +204,10 @@ def _institutes(q: Question, catalog: Catalog) -> list[Condition]:
             found.append(Condition("affiliation", institute, f"affiliation: {institute}",
                                    lambda p, i=institute: any(a.affiliation == i for a in p.authors)))
     return found
+
+
+# How a page's legend mark is said of an author: 'Amii-affiliated', 'Amii-starred', 'marked', 'asterisked'.
+_MARKED = r"affiliated|starred|marked|asterisked|flagged|tagged"
 
 
 def _affiliated_count(m: re.Match) -> tuple[str, int]:
@@ -231,7 +247,8 @@ def categories(q: Question, catalog: Catalog) -> list[Condition]:
 def presence(q: Question, negated: bool) -> list[Condition]:
     """'with an organisation tag', 'without a category', 'no date': whether the pages print a field at all.
     Outside a negation an article is required ('papers with a category'), so 'which category …' is not one."""
-    article = r"(?:an?|any|some)\s+" if not negated else r"(?:an?|any)?\s*"
+    # Not over a blanked value: in 'end with a (non-Amii) author' the article is the value's, not 'with an author'.
+    article = r"(?:an?|any|some)\s{1,2}(?!\s)" if not negated else r"(?:an?|any)?\s*"
     lead = "" if negated else r"\b(?:with|have|has|carry|carries|carrying|having|show|shows|print|prints|provide|" \
                               r"provides|release|releases)\s+"
     fields = [("organisation", r"(?:organi[sz]ation\s+)?tags?|organi[sz]ations?", lambda p: p.organisation is not None),
@@ -245,10 +262,14 @@ def presence(q: Question, negated: bool) -> list[Condition]:
     # with whether its page prints the slot at all: a PDF has no Code badge to lack (rag/catalog_fields.py).
     found = badges(q, negated)
     for name, words, test in fields:
-        if q.take(rf"{lead}{article}\b(?:{words})\b"):
+        # 'with an author who is not from Amii', 'an author at Brown': the author is described, not just present.
+        if q.take(rf"{lead}{article}\b(?:{words})\b(?!\s+(?:who|whose|that|from|at|affiliated|named|called|surnamed)\b)"):
             found.append(Condition("presence", name, f"has: {name}", test))
     # The year of a dated entry: a profile prints none for this year's entries ('Jun 4'), only among dated ones.
-    if q.take(rf"{lead}{article}\b(?:printed\s+)?years?\b(?!\s*\d)"):
+    shown = r"(?:shown|printed|given|stated|visible|displayed|explicit)"
+    said = "" if negated else rf"\(\s*(?:with\s+)?(?:the\s+|an?\s+)?years?\s+{shown}\s*\)|" \
+        rf"\b(?:with|having|where|whose)\s+(?:the\s+|an?\s+)?years?\s+(?:is\s+|are\s+)?{shown}\b|\b(?:an?\s+)?explicit\s+years?\b|"
+    if q.take(rf"{said}{lead}{article}\b(?:printed\s+|explicit\s+)?years?\b(?!\s*\d)"):
         found.append(Condition("presence", "year", "has: a printed year", lambda p: bool(p.date) and not p.date_inferred,
                                known_test=lambda p: bool(p.date) and p.date_precision != "year"))
     return found

@@ -18,14 +18,16 @@ from typing import TYPE_CHECKING, Literal
 
 from rag.catalog import Catalog
 from rag.catalog_fields import asked as badge_asked, sort_field as badge_sort
+from rag.plan_compare import apposition, pair
 from rag.plan_describe import description, resolve
-from rag.plan_marks import author_position, given_names, name_as_affiliated, positions, printed_only
+from rag.plan_marks import author_position, given_names, name_as_affiliated, positions, printed_only, surnames
 from rag.plan_pages import PageFact, page_fact
+from rag.plan_position import placed
 from rag.plan_relations import relation, same_day
 from rag.plan_scope import group_by, merge, scoped, sort_by_authors, top
 from rag.plan_slots import slot_verbs
 from rag.plan_terms import Condition, Question, solo
-from rag.plan_titles import title_wording
+from rag.plan_titles import title_wording, title_words
 from rag.plan_values import conditions as named_conditions, presence, title
 from rag.records import Paper
 
@@ -72,15 +74,24 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op="fact", fact=fact)
     q = Question(question)
     worded = title_wording(q)  # "'X is all you need' titles": the quoted wording, before its words read as values
+    worded += title_words(q, [p.title for p in catalog.papers])  # 'title says GFlowNets': unquoted, printed in a title
     target = title(q, catalog)
     for m in re.finditer(r"\b(?:categor(?:y|ies)|subjects?|arxiv)\s+(codes?|labels?|names?|class(?:es)?)\b", q.text, re.I):
         q.blank(m.start(1), m.end(1))  # 'the category code': the field's own name for its value, not a Code badge
+    # Two papers named and compared ('which is older: A or B?'): a sort over the two of them.
+    compared = pair(q, catalog, target) if target is not None else None
+    target = None if compared is not None else target
+    if target is not None:
+        apposition(q, target)  # 'Cactus, the speculative sampling paper': the title said again, no topic
     # A paper as the anchor of a condition ('posted after TokMem', 'by the authors of ReSeg'): a question about others.
-    anchor = relation(q, target, question) if target is not None else None
+    # Read on what is left, so the 'paper' of a restated title asks for no other papers.
+    anchor = relation(q, target, q.text) if target is not None else None
     target = None if anchor is not None else target
-    conditions: list[Condition] = worded + solo(q)  # before negation: 'no co-authors' is one author, not no authors
+    conditions: list[Condition] = worded + solo(q) + ([compared.condition] if compared else [])
+    # (solo before negation: 'no co-authors' is one author, not no authors)
     conditions += positions(q, catalog)  # before negation too: 'a non-Amii first author'
     conditions += given_names(q, catalog)  # 'anyone named Sergey'
+    conditions += surnames(q, catalog)  # 'a co-author surnamed Zhang'
     conditions += [anchor] if anchor is not None else []
     conditions += [c for c in [same_day(q, catalog.papers)] if c is not None]  # 'share a posting date'
     # Negated and included values first ('not in LG', 'no Amii-affiliated author', 'including workshop papers'):
@@ -98,7 +109,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     by_field = badge_sort(q) if target is None and sort is None else None  # 'the highest score'
     conditions += named_conditions(q, catalog) + presence(q, negated=False)
     badge = badge_asked(q) if target is not None else None  # 'is there code for X', 'what score is shown next to X'
-    conditions = merge(printed_only(question, name_as_affiliated(question, author_position(q, conditions))), question)
+    conditions = placed(q, author_position(q, conditions))  # 'X is listed last', 'end with a non-Amii author'
+    conditions = merge(printed_only(question, name_as_affiliated(question, conditions)), question)
     if any(c.field == "author" for c in conditions):  # 'Nathan Sturtevant: which of his papers …': the person named
         q.take(r"\b(?:his|her|their|hers|theirs|him|them|he|she|they)\b")
     # A paper named by what it is about ('the BEAM long-term memory paper'): resolved against the catalog's text.
@@ -109,6 +121,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     last = bool(re.search(r"\b(newest|latest|most recent(?:ly)?|last|youngest)\b", low))
     count = bool(_COUNT.search(low))
     lookup = _lookup_field(low, count)
+    if re.search(r"\b(?:conference|meeting|workshop|symposium)\b", question, re.I):
+        q.take(r"\b(?:run|ran|runs|took\s+place|take\s+place|takes\s+place)\b")  # when a meeting ran: its dates
     verb = _verb(q, question, judge)
     if verb is None:
         return None
@@ -135,6 +149,11 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if target is not None:
         if badge is not None or lookup is not None:  # 'the DPR PDF', 'TokMem on Amii's page': the paper's own page names it
             conditions = [c for c in conditions if not (c.field == "page" and c(target))]
+        if lookup is not None and lookup != "venue_pages":  # 'the ACL 2020 meeting in SPECTER's header': its own venue
+            conditions = [c for c in conditions if not (c.field in ("venue", "year") and c(target))]
+        if lookup == "date" and target.venue_line is not None and target.venue_line.dates and \
+                re.search(r"\b(?:conference|meeting|workshop|symposium|venue|proceedings)\b", low):
+            lookup = "venue"  # 'when was the conference in the SPECTER PDF held': the dates its venue line prints
         if count and conditions and all(c.field == "affiliation" for c in conditions):
             return Plan(op="lookup", lookup="affiliation", target=target, conditions=conditions,
                         described=" ".join(described))  # 'how many Amii-affiliated authors does X have'
@@ -157,8 +176,10 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
             return None  # a named paper but no field asked: a content question about it
         return Plan(op="lookup", lookup=lookup, target=target, described=" ".join(described),
                     also=_also(low if not described else whole.casefold(), lookup))
+    if compared is not None:
+        return Plan(op=compared.op, conditions=conditions, key=compared.key)
     if not re.search(r"\b(papers?|articles?|works?|publications?|preprints?|entries|which|what|who|list|show|everything|"
-                     r"anything|something|how|name|give|tell|count)\b", question, re.I):
+                     r"anything|something|how|name|give|tell|count|pdfs?|files?|documents?|postings?|posts)\b", question, re.I):
         return None
     if group is not None:
         if group == ("author", "all") and not conditions and not re.search(
@@ -223,7 +244,7 @@ _FIELDS = [("venue_pages", r"\bpage\s+(?:range|numbers?)\b|\bpages?\b.*\b(?:proc
            ("arxiv", r"\barxiv\s+(?:id|identifier|number)\b|\bidentifier\b|\bdoi\b"),
            ("organisation", r"\borgani[sz]ations?\b|\btag\b|\blab\b"), ("section", r"\bsection\b|\btrack\b"),
            ("venue", r"\bvenue\b|\bconference\b|\bjournal\b|\b(?:what|which)\s+city\b|\bwhere\b.*\b(?:published|presented|appear\w*|accepted|held)\b"),
-           ("page", r"\bpages?\b|\bsource\b|\bwhere\b")]
+           ("page", r"\bpages?\b|\bsource\b|(?<!papers\s)(?<!paper\s)(?<!ones\s)(?<!entries\s)(?<!works\s)\bwhere\b")]
 # The noun a 'which'/'what' asks for names the field even when another field's word follows ('which organisations
 # are the SPECTER authors from', 'what institutions does the paper list').
 _HEAD = re.compile(r"\b(?:which|what)(?:'s|\s+(?:is|are|was|were))?\s+(?:the\s+)?(?:arxiv\s+)?"

@@ -1,0 +1,37 @@
+"""Organisations by kind, as their printed names say: 'PDFs with a company (industry) affiliation', 'papers from
+universities only', 'rather than only universities/institutes' (the negation of 'only academic'), 'an academic
+author'. The kind is read from each printed name (rag/organisations.kind), so a new PDF's 'Acme Inc.' or 'Example
+University' is classified without a list of this library's organisations."""
+
+from __future__ import annotations
+
+import re
+
+from rag.organisations import kinds
+from rag.plan_terms import Condition, Question
+
+_ACADEMIC = r"(?:universit(?:y|ies)|academi(?:a|c|cs)|institut(?:e|es|ions)|non-?profits?|colleges?|labs?)"
+_INDUSTRY = r"(?:compan(?:y|ies)|industry|industrial|corporate|corporations?|commercial|firms?|tech\s+compan(?:y|ies))"
+_WHO = r"(?:\s+(?:affiliations?|authors?|labs?|researchers?|members?|co-?authors?|organi[sz]ations?|ties))?"
+
+
+def _known(paper) -> bool:
+    return bool(kinds(paper))
+
+
+def organisation_kinds(q: Question) -> list[Condition]:
+    """Conditions on the kinds of the organisations a paper prints; the words are cut from `q`."""
+    found = []
+    only = rf"\b(?:only|all|purely|exclusively|solely|just)\s+(?:from\s+|at\s+)?{_ACADEMIC}(?:\s*(?:/|,|or|and|&)\s*{_ACADEMIC})*" \
+           rf"{_WHO}|\b{_ACADEMIC}(?:\s*(?:/|or|and)\s*{_ACADEMIC})*\s+only\b|\b(?:purely\s+)?academic[- ]only\b"
+    if q.take(only):
+        found.append(Condition("organisation", "academic only", "organisations: universities/institutes only",
+                               lambda p: _known(p) and all(k in ("university", "institute") for k in kinds(p)),
+                               known_test=_known))
+    if q.take(rf"\b(?:an?\s+|any\s+)?{_INDUSTRY}(?:\s*\(\s*{_INDUSTRY}\s*\))?{_WHO}|\bfrom\s+industry\b"):
+        found.append(Condition("organisation", "company", "organisation: a company",
+                               lambda p: "company" in kinds(p), known_test=_known))
+    if q.take(rf"\b(?:an?\s+|any\s+)?(?:universit(?:y|ies)|academic)(?:\s*\(\s*{_ACADEMIC}\s*\))?{_WHO}(?!\s+of\b)"):
+        found.append(Condition("organisation", "university", "organisation: a university",
+                               lambda p: "university" in kinds(p), known_test=_known))
+    return found

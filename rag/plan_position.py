@@ -1,0 +1,115 @@
+"""A place in the author list said apart from who holds it: 'papers where Courville is listed last', 'X in second
+place', 'lists X first', 'papers that end with a non-Amii author', 'whose final name is not starred'.
+
+The planner has already grounded the person, the institute mark or the organisation and cut them out; what is
+left of the place is frame ('is listed last', 'end with a … author'). When exactly one condition on one author
+is in the question, the place moves it from 'any author' to the author in that place — the same test on one
+author, whatever field it reads (a name, the legend's mark, a PDF's organisation). Counted from the front a place
+holds on a list cut with 'et al.' as far as it prints; counted from the end only on a complete list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rag.organisations import organisation_authors
+from rag.plan_terms import Condition, Question
+from rag.records import Author, Paper, normalize_title
+
+_ORDINAL = {"first": 0, "1st": 0, "lead": 0, "leading": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
+            "4th": 3, "fifth": 4, "5th": 4, "last": -1, "final": -1, "senior": -1, "closing": -1, "penultimate": -2,
+            "second-to-last": -2, "second-last": -2}
+_ORD = r"(second[- ]to[- ]last|second[- ]last|penultimate|first|1st|lead|leading|second|2nd|third|3rd|fourth|4th|" \
+       r"fifth|5th|last|final|senior|closing)"
+_PERSON = r"(?:author|name|person|researcher|co-?author|contributor)"
+_ENDS = {"end": -1, "finish": -1, "close": -1, "conclude": -1, "start": 0, "begin": 0, "open": 0, "lead": 0}
+# The place, with the value already blanked out of it (two or more spaces where a name or a mark was).
+_PLACES = [
+    # 'X is listed last', 'X listed as the second author', 'X appears first', 'X comes last in the author list'
+    rf"(?<=\s\s)(?:(?:is|are|was|were|gets?|got)\s+)?(?:listed|named|printed|placed|credited|positioned|ranked|appears?|"
+    rf"appearing|comes?|coming|sits?|shown|put|given)\s+(?:as\s+)?(?:the\s+)?{_ORD}(?:[- ]listed)?(?:\s+{_PERSON})?\b",
+    # 'X in (the) last place / position', 'X in second position on the author list'
+    rf"\b(?:in|at|from)\s+(?:the\s+)?{_ORD}\s+(?:place|position|slot|spot)\b",
+    # 'X at the end / front of the author list'
+    r"\bat\s+the\s+(end|close|tail|back|front|start|head|beginning|top|bottom)\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:author\s+(?:list|line)|byline|list\s+of\s+authors)\b",
+    # 'whose last-listed author is X', 'the final name is X', 'the second author is not X'
+    rf"\b(?:whose|where\s+the|the|its|their|with\s+(?:an?|the))\s+{_ORD}(?:[- ]listed|[- ]named|[- ]placed)?\s+"
+    rf"{_PERSON}s?\s*(?:(?:is|was|are|being)\s+)?(?:(?:also|an?)\s+)?",
+    # 'papers that end with a non-Amii author', 'author lists starting with X'
+    r"\b(end|finish|close|conclude|start|begin|open|lead)(?:s|ed|ing)?\s+(?:(?:their|its|the)\s+(?:author\s+)?"
+    rf"(?:lists?|bylines?)\s+)?with\s+(?:an?\s+|the\s+)?(?:{_PERSON}\b)?",
+    # 'lists X last', 'put X first': the verb, the blanked name, the place
+    rf"\b(?:lists?|listing|names?|naming|puts?|putting|places?|placing|credits?|crediting)\s{{3,}}{_ORD}\b",
+]
+
+
+def placed(q: Question, found: list[Condition]) -> list[Condition]:
+    """`found` with its one author condition moved to the place the question names, the place's words blanked;
+    `found` unchanged when no place is named or when it is unclear which condition the place is said of."""
+    bindable = [c for c in found if _one_author_test(c) is not None]
+    if len(bindable) != 1:
+        return found
+    for pattern in _PLACES:
+        for m in re.finditer(pattern, q.text, re.I):
+            index = _index(m)
+            if index is None:
+                continue
+            q.blank(m.start(), m.end())
+            return [at_place(c, index) if c is bindable[0] else c for c in found]
+    return found
+
+
+def _index(m: re.Match) -> int | None:
+    word = next((g for g in m.groups() if g), None)
+    if word is None:
+        return None
+    word = word.casefold().replace(" ", "-")
+    if word in _ORDINAL:
+        return _ORDINAL[word]
+    if word in _ENDS:
+        return _ENDS[word]
+    return 0 if word in ("front", "start", "head", "beginning", "top") else -1
+
+
+def _one_author_test(c: Condition) -> Callable[[Paper, Author], bool] | None:
+    """The condition as a test of one author of a paper, when it is about one author: a person by name, the
+    legend's mark (or its absence, 'non-Amii'), a PDF's organisation. None for anything about the whole paper."""
+    negated = c.value.startswith("not ")
+    value = c.value.removeprefix("not ")
+    if c.field == "author" and value.startswith("surname ") and not negated:
+        return lambda p, a, s=value.removeprefix("surname "): normalize_title(a.name).split()[-1:] == [s]
+    if c.field == "author" and not negated and c.label.startswith("author: ") and not value.startswith(
+            ("authors of", "given name")):
+        return lambda p, a, n=normalize_title(value): normalize_title(a.name) == n
+    if c.field == "affiliation" and c.label.removeprefix("not ") == f"affiliation: {value}":
+        return (lambda p, a: a.affiliation != value) if negated else (lambda p, a: a.affiliation == value)
+    if c.field == "organisation" and not negated:
+        return lambda p, a: normalize_title(a.name) in {normalize_title(n) for n in organisation_authors(p, value)}
+    return None
+
+
+_WHICH = {0: "first", 1: "second", 2: "third", 3: "fourth", 4: "fifth", -1: "last", -2: "second-to-last"}
+
+
+def at_place(c: Condition, index: int, which: str | None = None) -> Condition:
+    """The condition `c` said of the author at `index` (0 first, -1 last); `which` names the place in the label
+    ('senior'), else the ordinal. A condition about the whole paper is returned as it is."""
+    test = _one_author_test(c)
+    if test is None:
+        return c
+    negated = c.value.startswith("not ")
+
+    def holds(p: Paper) -> bool:
+        if index < 0 and p.authors_truncated or len(p.authors) < (index + 1 if index >= 0 else -index):
+            return False
+        if c.field == "affiliation" and not any(s.format == "institute" for s in p.sources):
+            return False  # only the legend's page marks authors; elsewhere an unmarked name says nothing
+        return test(p, p.authors[index])
+
+    which = which or _WHICH.get(index, f"{index + 1}th")
+    label = c.label.removeprefix("not ")
+    field, value = label.split(": ", 1) if ": " in label else (c.field, c.value)
+    return Condition(c.field, c.value, f"{which} author{': not' if negated else ':'} {value}"
+                     + (f" ({field})" if field not in ("author",) else ""), holds)
