@@ -154,5 +154,9 @@ def rank_chunks(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[
         looked = _distinct_tables([c for c in best if c.kind == "table"])
         if len(best) > 1 and len(looked) < wanted:
             best += [c for c in tables if c not in looked][: wanted - len(looked)]
+        if all(c.kind == "header" for c in best):
+            # A paper retrieved by its header (its title holds the topic: "Which papers use GFlowNets?") would be
+            # shown by metadata lines that say nothing about the topic: its best prose chunk is read too.
+            best += [c for c in ordered if c.kind != "header"][:1]
         ranked.append((hit, sorted(best, key=lambda c: c.position)))
     return ranked, idf

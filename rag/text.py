@@ -26,6 +26,8 @@ def split_sentences(text: str) -> list[str]:
             continue
         if re.fullmatch(r"[A-Za-z]", last_word):  # an initial such as "A. Rupam"
             continue
+        if re.fullmatch(r"(?:[a-z]\.)+[a-z]", last_word):  # a dotted initialism: "funded by the U.S. National ..."
+            continue
         sentences.append(text[start : match.end()].strip())
         start = match.end()
     tail = text[start:].strip()

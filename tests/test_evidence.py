@@ -9,7 +9,7 @@ from rag.chunking import chunk_paper
 from rag.config import ChunkSettings
 from rag.embedding import VectorCache
 from rag.evidence import EvidenceSettings, chunk_sentences, select_evidence
-from rag.records import Block, Hit, Paper, paper_id_for
+from rag.records import Author, Block, Hit, Paper, paper_id_for
 
 FACT = "We trained the tagger on 2,417 sentences annotated with the Brat tool by three linguists."
 TABLE = "Model | Precision | Recall\nBiLSTM-CRF | 91.2 | 88.7\nRule baseline | 76.4 | 61.0\nTagMe | 84.9 | 70.3"
@@ -163,3 +163,33 @@ def test_a_free_place_goes_to_the_first_papers_passage_beyond_the_gap_shown_by_i
     lone = (0.60, candidate(0, 7), ["Unrelated opening.", "The corpus was built in 2018."], 1)
     chosen = _pick([best, lone], EvidenceSettings(), "When was the corpus built?")
     assert [c[2] for c in chosen] == [best[2], ["The corpus was built in 2018."]]
+
+
+def test_a_paper_retrieved_by_its_header_is_read_in_its_prose_too(embedder):
+    # "Which papers use GFlowNets?" finds a paper by its title in the header chunk; with one chunk for a paper this far
+    # down the ranking, only metadata lines ("Authors: ...") would be shown for it.
+    from rag.evidence_chunks import rank_chunks
+
+    paper = Paper(paper_id=paper_id_for("Distributional GFlowNets"), title="Distributional GFlowNets",
+                  authors=[Author(name="Dinghuai Zhang"), Author(name="Ling Pan")],
+                  abstract="We learn GFlowNets whose edge flows are distributions, trained with a quantile loss.")
+    chunks = chunk_paper(paper, embedder.count_tokens, ChunkSettings())
+    header = next(c for c in chunks if c.kind == "header")
+    ranked, _ = rank_chunks("Which papers use GFlowNets?", [Hit(rank=4, chunk=header, paper=paper, score=0.01)],
+                            {paper.paper_id: chunks}, per_paper=(1,))
+    assert [c.kind for c in ranked[0][1]] == ["header", "abstract"]
+    evidence = select_evidence("Which papers use GFlowNets?", [Hit(rank=4, chunk=header, paper=paper, score=0.01)],
+                               embedder, EvidenceSettings(chunks_by_rank=(1,)), {paper.paper_id: chunks})
+    assert "quantile loss" in " ".join(e.text for e in evidence)
+
+
+def test_a_sentence_is_not_cut_after_a_dotted_initialism():
+    # Cut after "U.S.", the funder's name became a sentence of its own that evidence did not show with the question's
+    # words ("Who funds the UMLS metathesaurus?").
+    from rag.text import split_sentences
+
+    assert split_sentences("UMLS integrates biomedical concepts, and is funded by the U.S. National Library of "
+                           "Medicine. We use two KBs.") == [
+        "UMLS integrates biomedical concepts, and is funded by the U.S. National Library of Medicine.",
+        "We use two KBs."]
+    assert split_sentences("It ends here. Then a new one.") == ["It ends here.", "Then a new one."]
