@@ -20,9 +20,20 @@ from rag.text import word_tokens
 _CAPTION = re.compile(r"^\s*(table|tab\.)\s*[\dIVX]", re.I)
 _CELL = " | "
 _FIGURE = re.compile(r"^[−+-]?\d[\d.,]*%?(?:\s*±\s*\d[\d.]*)?\*?$")  # 76.8, 23.3%, 1,024, 85.1 ± 0.3
-# "(Gardner et al., 2018)", "[12]", "§3.2", "Table 2": digits that are no answer to "how many".
+# "(Gardner et al., 2018)", "[12]", "§3.2", "Table 2", and digits inside a name ("SemEval-2017", "Qwen2.5", "L2"):
+# digits that are no answer to "how many".
 _NOT_A_QUANTITY = re.compile(r"\([^()]*\b(?:19|20)\d\d[a-z]?\)|\[[\d,\s–-]+\]|et al\.,? (?:19|20)\d\d|"
-                             r"\b(?:table|figure|fig\.|section|sec\.|eq\.|equation|§)\s*\d+(?:\.\d+)*", re.I)
+                             r"\b(?:table|figure|fig\.|section|sec\.|eq\.|equation|§)\s*\d+(?:\.\d+)*|"
+                             r"\b[A-Za-z]+-?\d[\w.]*", re.I)
+# A count written out ("three or more annotators agree") answers "how many" as "3" does; never "what F1" ("Table 3
+# compares three variants" holds no score).
+_COUNT_WORDS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+                          r"fifty|hundreds?|thousands?|millions?|billions?|dozens?)\b", re.I)
+_ASKS_FOR_COUNT = re.compile(r"\b(how many|number of|how much)\b", re.I)
+
+
+def _count_words(text: str, question: str) -> list[str]:
+    return _COUNT_WORDS.findall(text) if _ASKS_FOR_COUNT.search(question) else []
 
 
 def table_lines(item: Evidence) -> tuple[list[str], list[int]]:
@@ -66,12 +77,32 @@ def quote_row(head: list[str], row: str) -> str:
 
 
 def names_a_column(head: list[str], question: str) -> bool:
-    """The question names a column of the table: a word of a header cell, or a word it abbreviates ('prec.'). A header
-    line's first cell names the row labels ('Approach', 'Model ↓ / Metric →'), no column of figures."""
+    """The question names a column of the table: a word of a header cell, or a word it abbreviates ('prec.' for
+    precision, 'Avg.' for average, 'USR' for user), or the words the caption gives for a cell's abbreviation ('USR: User
+    activity'). A header line's first cell names the row labels ('Approach', 'Model ↓ / Metric →'), no column."""
     asked = word_tokens(question)
     cells = [cell.casefold() for line in head[1:] for cell in line.split(_CELL)[1:]]
     names = {w for cell in cells for w in re.findall(r"[a-z]{3,}", cell)}
-    return any(word.startswith(name) for name in names for word in asked)
+    if any(_abbreviates(name, word) for name in names for word in asked):
+        return True
+    legend = {abbr.casefold(): stems(words) for abbr, words in _LEGEND.findall(head[0] if head else "")}
+    asked_stems = question_stems(question)
+    return any(meaning and meaning <= asked_stems for abbr, meaning in legend.items() if abbr in names)
+
+
+# "CLS: classification, USR: User activity" in a caption: what each abbreviated column stands for.
+_LEGEND = re.compile(r"\b([A-Z][A-Za-z@]{1,7})\s*:\s*([A-Za-z][a-z]+(?: [a-z]+)?)")
+
+
+def _abbreviates(name: str, word: str) -> bool:
+    """`word` is the column name or spelt out by it: its start, or its letters in order from the same first letter
+    ('avg' in 'average', 'usr' in 'user', 'cls' in 'classification')."""
+    if word.startswith(name):
+        return True
+    if len(name) < 3 or word[:1] != name[:1] or len(word) <= len(name):
+        return False
+    rest = iter(word)
+    return all(letter in rest for letter in name)
 
 
 def holds_candidate(kind: str, line: str, question: str) -> bool:
@@ -79,7 +110,9 @@ def holds_candidate(kind: str, line: str, question: str) -> bool:
     citation year, reference number or section, table or equation number."""
     if kind == "number":
         line = _NOT_A_QUANTITY.sub(" ", line)
-        return holds_number(line) and has_candidate(kind, line, question)
+        asked = question.casefold()
+        return (holds_number(line) and has_candidate(kind, line, question)) \
+            or any(word.casefold() not in asked for word in _count_words(line, question))
     return has_candidate(kind, line, question)
 
 
@@ -106,9 +139,38 @@ def extractive_answer(evidence: list[Evidence], question: str, settings: AnswerS
     does not. A question for papers gets one quote per paper, with the title written out, since there the title is
     the answer (the eval gives quoted titles no credit).
     """
-    if not evidence:
-        return []
+    kind, ranked = _ranked(evidence, question)
+    chosen = ranked[: settings.max_sentences]
+    titles = {item.n: item.paper.title for item in evidence}
+    paper_of = {item.n: item.paper.paper_id for item in evidence}
+    named: set[str] = set()
+    if kind == "paper":
+        # Each paper's first quote names it by its title; the places fewer papers leave go to their next prose lines
+        # (what a lone paper does with the topic is rarely all in one sentence), read under the paper they quote.
+        firsts = [r for j, r in enumerate(ranked) if all(paper_of[r[-1]] != paper_of[q[-1]] for q in ranked[:j])]
+        chosen = firsts[: settings.max_sentences]
+        chosen += [r for r in ranked if r not in chosen and r[1]][: settings.max_sentences - len(chosen)]
+        order = [paper_of[r[-1]] for r in firsts]
+        chosen.sort(key=lambda r: order.index(paper_of[r[-1]]))
+
+    def quote(text: str, n: int) -> str:
+        if kind != "paper" or paper_of[n] in named:
+            return with_markers(text, [n])
+        named.add(paper_of[n])
+        return with_markers(f'"{titles[n]}": {text}', [n])
+
+    return [AnswerSentence(text=quote(text, n), citations=[n], supported=True, support=1.0, origin="extractive")
+            for *_, text, n in chosen]
+
+
+_NAMED = 3  # place of the 'a table row the question names by its label and column' flag in a ranked line
+
+
+def _ranked(evidence: list[Evidence], question: str) -> tuple[str, list[tuple]]:
+    """(the asked kind, the shown lines as sort keys ending in (text, passage number), best first)."""
     kind = expected_type(question)
+    if not evidence:
+        return kind, []
     lines = _lines(evidence)
     words = question_stems(question)
     found = [stems(item.sentences[i]) & words for item, i, _ in lines]
@@ -136,16 +198,7 @@ def extractive_answer(evidence: list[Evidence], question: str, settings: AnswerS
         ranked.append((first, prose, loose or typed, named, round(overlap, 3), loose and typed, i == item.best, -item.n,
                        -i, text, item.n))
     ranked.sort(reverse=True)
-    if kind == "paper":  # one quote per paper, not per passage: two passages of one paper list it once
-        paper_of = {item.n: item.paper.paper_id for item in evidence}
-        ranked = [r for j, r in enumerate(ranked) if all(paper_of[r[-1]] != paper_of[q[-1]] for q in ranked[:j])]
-    titles = {item.n: item.paper.title for item in evidence}
-
-    def quote(text: str, n: int) -> str:
-        return with_markers(f'"{titles[n]}": {text}' if kind == "paper" else text, [n])
-
-    return [AnswerSentence(text=quote(text, n), citations=[n], supported=True, support=1.0, origin="extractive")
-            for *_, text, n in ranked[: settings.max_sentences]]
+    return kind, ranked
 
 
 def typed_complement(answer: Answer, question: str, settings: AnswerSettings) -> AnswerSentence | None:
@@ -160,11 +213,17 @@ def typed_complement(answer: Answer, question: str, settings: AnswerSettings) ->
     # something else.
     cited = {n for s in answer.sentences if s.supported for n in s.citations}
     papers = {e.paper.paper_id for e in answer.evidence if e.n in cited}
-    quotes = extractive_answer([e for e in answer.evidence if e.paper.paper_id in papers], question, settings)
+    shown = [e for e in answer.evidence if e.paper.paper_id in papers]
+    quotes = extractive_answer(shown, question, settings)
     if not quotes:
         return None
     best = quotes[0]
     claim = parse_markers(best.text)[0]
+    ranked = _ranked(shown, question)[1]
+    if ranked[0][_NAMED] and not _candidates("number", claim, question) <= _candidates("number", kept, question):
+        # The question names a table row and column ("what CITE average does Table 2 show for BERT-Large"): the
+        # asked value is that row's figure, whatever kind of question it reads as. Added unless the answer has it.
+        return best
     if not holds_candidate(kind, claim, question) or claim in kept:
         return None
     if kind in ("number", "name") and not _candidates(kind, claim, question) <= _candidates(kind, kept, question):
@@ -181,7 +240,8 @@ def _candidates(kind: str, text: str, question: str) -> set[str]:
     """The numbers (for a number question) or capitalised names (for a name question) in `text` the question lacks."""
     asked = question.casefold()
     if kind == "number":
-        found = _NUMBERS.findall(_NOT_A_QUANTITY.sub(" ", text))
+        plain = _NOT_A_QUANTITY.sub(" ", text)
+        found = _NUMBERS.findall(plain) + _count_words(plain, question)
     else:
         found = _NAMES.findall(text)
     return {f.casefold() for f in found if f.casefold() not in asked}
