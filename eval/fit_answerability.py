@@ -37,7 +37,8 @@ from answerability_cv import (GROUPS, LAMBDAS, backward_elimination, choose_by_r
                               standardise)
 from fitlib import development_only, open_library  # noqa: E402
 
-from rag.answerability import FEATURES, MODEL_PATH, TYPED, Model, content_words, holds_answer, load_model  # noqa: E402
+from rag.answerability import (FEATURES, MODEL_PATH, TYPED, Model, content_words, holds_answer,  # noqa: E402
+                               load_model, regime_readings)
 from rag.asked import asks_for_papers, focus_words  # noqa: E402
 from rag.containment import Shown, containment_signals, premise_contradicted  # noqa: E402
 from rag.text import word_tokens  # noqa: E402
@@ -97,6 +98,7 @@ def recontain(row: dict) -> None:
 
     row["features"]["premise_contradicted"] = premise_contradicted(
         row["question"], [s for item in shown for s in item.sentences], load_crossencoder().probabilities)
+    row["features"].update(regime_readings(row["features"]))
 
 
 def score(rows: list[dict], model: Model) -> None:

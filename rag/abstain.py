@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from rag.answerability import (TYPED, LibraryStats, Model, Signals, content_words, explain, features, holds_answer,
-                              load_model)
+                              load_model, regime_readings)
 from rag.answering_scorer import AnswerScorer, load_scorer
 from rag.config import AnswerabilitySettings
 from rag.asked import asks_for_papers, asks_for_several_papers, focus_words
@@ -96,6 +96,7 @@ class Assessor:
             signals.values["paper_length"] = math.log1p(len(view.chunks_by_paper.get(closest_paper, [])))
             signals.values["dense_by_length"] = signals.values["dense_top"] * signals.values["paper_length"]
         signals.values.update(evidence_containment(question, signals.answer_type, evidence, hits, self.stats()))
+        signals.values.update(regime_readings(signals.values))
         if "premise_contradicted" in self.model.features and evidence:  # ~3 pairs, only for a 'why' / 'since'
             signals.values["premise_contradicted"] = premise_contradicted(
                 question, [s for e in evidence for s in e.sentences], load_crossencoder().probabilities)

@@ -56,6 +56,9 @@ FEATURES = (
                           # long passages lower cosines and whose many words raise word shares anywhere in it
     "dense_by_length",    # dense_top x paper_length: the cosine read against the length of the paper it comes from
     *CONTAINMENT_FEATURES,  # the question's specific words with a candidate, in the paper; a contradicted premise
+    "value_unbound_full_text",  # value_unbound when the closest evidence is a full paper, else 0: a full paper is
+                          # where an unstated detail would be stated, while a listing's abstract binds few values to
+                          # their attributes even for questions it answers (in prose), so the signal weighs apart
 )
 
 # Words that say what kind of answer is wanted, not what it is about: never the question's subject.
@@ -232,6 +235,11 @@ FULL_TEXT_CHUNKS = 5
 def regime(values: dict[str, float]) -> str:
     """'full_text' when the closest evidence paper is a full paper (`paper_length` is log1p of its chunks), else 'page'."""
     return "full_text" if values.get("paper_length", 0.0) >= math.log1p(FULL_TEXT_CHUNKS) else "page"
+
+
+def regime_readings(values: dict[str, float]) -> dict[str, float]:
+    """The signals read apart per regime (`paper_length` and the containment signals computed first)."""
+    return {"value_unbound_full_text": values.get("value_unbound", 0.0) * (regime(values) == "full_text")}
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from rag.abstain import Assessor
-from rag.answerability import FULL_TEXT_CHUNKS, Model, regime
+from rag.answerability import FULL_TEXT_CHUNKS, Model, regime, regime_readings
 from rag.config import AnswerabilitySettings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
@@ -31,6 +31,11 @@ def test_the_regime_is_read_from_the_length_of_the_closest_evidence_paper():
     assert regime(PAGE) == "page" and regime(FULL) == "full_text"
     assert regime({"paper_length": math.log1p(FULL_TEXT_CHUNKS)}) == "full_text"
     assert regime({}) == "page"  # no evidence paper: nothing says it is long
+
+
+def test_an_unbound_value_is_read_apart_when_the_evidence_is_a_full_paper():
+    assert regime_readings({**FULL, "value_unbound": 0.8}) == {"value_unbound_full_text": 0.8}
+    assert regime_readings({**PAGE, "value_unbound": 0.8}) == {"value_unbound_full_text": 0.0}
 
 
 def test_each_regime_is_decided_at_its_own_operating_point():
