@@ -105,6 +105,28 @@ def _abbreviates(name: str, word: str) -> bool:
     return all(letter in rest for letter in name)
 
 
+_ASIDE = re.compile(r"^\s*(?:besides|apart from|aside from|other than|except for|beyond)\b([^,?]*),", re.I)
+
+
+BACKGROUND = 0.3  # weight of a word said only in the question's background sentences: its topic, not what it asks
+
+
+def _given(question: str) -> dict[str, float]:
+    """Weights of the question's words only in what it takes as given: a leading aside, excluded by the question itself
+    ("Besides GRPO, which objective ...": 0), and its sentences before the last, its background ("PPO stalls in
+    non-stationary settings. Is there a fix?": BACKGROUND). None when the question itself has no word of its own."""
+    parts = [part for part in re.split(r"(?<=[.!?])\s+", question.strip()) if part]
+    if not parts:
+        return {}
+    aside = _ASIDE.match(parts[-1])
+    asked = question_stems(parts[-1][aside.end():] if aside else parts[-1])
+    if not asked:
+        return {}
+    weights = {w: BACKGROUND for w in question_stems(" ".join(parts[:-1])) - asked}
+    weights.update({w: 0.0 for w in question_stems(aside.group(1)) - asked} if aside else {})
+    return weights
+
+
 def holds_candidate(kind: str, line: str, question: str) -> bool:
     """The line holds something of the asked kind the question does not already say; for a number, one that is no
     citation year, reference number or section, table or equation number."""
@@ -176,6 +198,7 @@ def _ranked(evidence: list[Evidence], question: str) -> tuple[str, list[tuple]]:
     found = [stems(item.sentences[i]) & words for item, i, _ in lines]
     idf = idf_weights(words, found)
     lead = evidence[0].paper.paper_id
+    given = _given(question)
     columns = {item.n: names_a_column(table_lines(item)[0], question) for item in evidence}
     ranked = []
     for (item, i, text), present in zip(lines, found):
@@ -183,8 +206,11 @@ def _ranked(evidence: list[Evidence], question: str) -> tuple[str, list[tuple]]:
         # quote should show the topic in the paper's own prose, so title words count and header lines come last.
         own = words if kind == "paper" else words - stems(item.paper.title)
         prose = kind != "paper" or not text.startswith(HEADER_LABELS)
-        total = sum(idf[w] for w in own) or 1.0
-        overlap = sum(idf[w] for w in present & own) / total
+        # Words of what the question takes as given ("Besides the two biomedical instances, ...", a sentence of
+        # background before the question itself) do not make a line an answer: the line restating them is the premise.
+        weight = {w: given.get(w, 1.0) * idf[w] for w in own}
+        total = sum(weight.values()) or 1.0
+        overlap = sum(weight[w] for w in present & own) / total
         first = item.paper.paper_id == lead or kind == "paper"
         # A table row the question names by its label and column ("the yield of the hybrid approach" -> "Hybrid |
         # 91.5 | 1990 | ..." under "prec. | yield") holds the asked figure, though the prose about it shares more words.

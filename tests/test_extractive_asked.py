@@ -69,3 +69,19 @@ def test_a_model_answer_naming_the_row_but_not_its_figure_gets_the_row_quoted():
     said.text = "Start w/ BERT-Large scores 81.7, 85.9, 87.8, 36.1 and 77.5 [2]."
     said.citations = [2]
     assert typed_complement(answer, question, AnswerSettings()) is None
+
+
+def test_what_the_question_takes_as_given_does_not_make_a_line_its_answer():
+    instances = [_shown(1, ["Two instances are trained on the BC5CDR and CHEMDNER datasets to extract biomedical "
+                            "entity mentions such as diseases and drugs.",
+                            "The third instance is trained on mention labels induced from Wikipedia articles."])]
+    assert "Wikipedia" in _first(instances, "Besides the two biomedical instances, what data is the third deployed "
+                                            "instance trained on?")
+    conditioning = [_shown(1, ["A policy trained on pick-and-place tasks does not transfer to folding.",
+                               "Trajectory sketches can condition the policy; they can be specified through drawings "
+                               "or videos."])]
+    question = ("A policy trained on pick-and-place usually can't fold cloth. What conditioning is proposed instead, and "
+                "how can it be specified?")
+    assert "drawings" in _first(conditioning, question)
+    # A background sentence still names the topic, at a lower weight: it tells lines apart when the asking words do not.
+    assert "Wikipedia" in _first(instances, "The third instance. What data is it trained on?")
