@@ -57,7 +57,8 @@ def _listed(paper: Paper) -> bool:
 FIELDS = [
     Field("score", "score", r"(?:numeric(?:al)?\s+|unlabell?ed\s+)?(?:score|rating)s?(?:\s+(?:badges?|numbers?|values?))?|"
           r"(?:numbers?|figures?|values?)\s+(?:(?:that\s+)?(?:is|are)\s+)?(?:printed\s+|shown\s+|displayed\s+|given\s+)?"
-          r"(?:right\s+|just\s+|immediately\s+)?(?:before|in\s+front\s+of|ahead\s+of|preceding|precedes?)(?=\s)",
+          r"(?:right\s+|just\s+|immediately\s+)?(?:before|in\s+front\s+of|ahead\s+of|preceding|precedes?)(?=\s)|"
+          r"unlabell?ed\s+(?:numbers?|figures?|values?)(?:\s+(?:(?:is|are)\s+)?(?:printed\s+|shown\s+)?(?:next\s+to|beside|by|for|on))?",
           lambda p: p.listing_score is not None, lambda p: p.profile_of is not None, _score,
           lambda p: p.listing_score),
     Field("code", "Code badge", r"(?:source\s+)?code(?:\s+(?:links?|badges?|repositor(?:y|ies)|releases?|available|released|urls?))?|"

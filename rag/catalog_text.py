@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from rag.catalog import organisations_line, page_label
-from rag.organisations import names as has_organisation_name, organisation_names
+from rag.organisations import names as has_organisation_name, organisation_authors, organisation_names
 from rag.catalog_fields import BY_NAME
 from rag.plan_terms import venue_year_only
 from rag.planner import Plan
@@ -207,6 +207,10 @@ def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str
         besides = ", ".join(m[4:] for m in marks)
         return f"{title}: besides {besides}, {'; '.join(others)} (all printed: {organisations_line(paper)})." \
             if others else f"{title} prints no organisation besides {besides}."
+    if field == "organisation_authors":  # 'how many authors of DPR are at Facebook AI': those printed under it
+        found = [(m, organisation_authors(paper, m)) for m in marks or []]
+        return " ".join(f"{title}: {len(names)} of {len(paper.authors)} authors printed under {m}"
+                        + (f": {', '.join(names)}." if names else ".") for m, names in found)
     if field == "organisation_place":  # the organisation's line as printed, address included
         lines = [o.printed.text or o.name for o in paper.organisations if not marks or any(
             has_organisation_name(m, o.name) for m in marks)]

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from rag.catalog import Catalog, short_name
+from rag.plan_describe import description, resolve
 from rag.plan_terms import Condition, Question
 from rag.plan_values import title
 from rag.question_words import stems
@@ -41,7 +42,7 @@ def pair(q: Question, catalog: Catalog, named: Paper) -> Pair | None:
     dated = re.search(rf"\b(?:(?P<old>{_OLDER})|(?P<new>{_NEWER}))\b", q.text, re.I)
     if authors is None and dated is None:
         return None
-    other = title(q, catalog)
+    other = title(q, catalog) or _described(q, catalog)
     if other is None or other is named:
         return None
     ids = {named.paper_id, other.paper_id}
@@ -54,17 +55,32 @@ def pair(q: Question, catalog: Catalog, named: Paper) -> Pair | None:
     return Pair(condition, "first" if dated["old"] else "last", "date")
 
 
+def _described(q: Question, catalog: Catalog) -> Paper | None:
+    """The second paper named by what it is about ('SPECTER or the literature graph paper'), when one paper is
+    clearly meant; else nothing is cut."""
+    saved = q.text, list(q.spans)
+    words = description(q)
+    found = resolve(words, catalog.papers).paper if words else None
+    if found is None:
+        q.text, q.spans = saved
+    return found
+
+
 _APPOSITION = re.compile(r"^\s*(?:'s)?\s*(?:,|\(|--|—|–)\s*(?:i\.e\.,?\s*)?(?:the|a|an|that|this)\s+"
                          r"((?:[^\s,;:?!()]+\s+){0,5}?)(?:paper|preprint|article|work|pdf|one|entry)\b\)?", re.I)
 
 
 def apposition(q: Question, named: Paper) -> None:
     """Blank 'the speculative sampling paper' said right after the title that names `named`, when the paper's own
-    title and abstract hold every content word of it: it restates which paper, and asks nothing."""
+    title and abstract hold every content word of it: it restates which paper, and asks nothing. The noun right
+    after a title is the title's too ('the Cactus paper')."""
     spans = [(a, b) for a, b, kind in q.spans if kind == "title"]
     if not spans:
         return
     end = spans[-1][1]
+    if noun := re.match(r"\s+(?:paper|preprint|article|pdf|entry)\b", q.text[end:], re.I):  # 'the Cactus paper'
+        q.blank(end, end + noun.end())
+        end += noun.end()
     m = _APPOSITION.match(q.text[end:])
     if m is None:
         return

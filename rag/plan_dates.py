@@ -103,7 +103,7 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
             found.append(_years(year, 9999, f"year: {year} or later"))
         else:
             found.append(_years(year, year, f"year: {year}"))
-    months = rf"\b(?:(?:in|during|from)(?:\s+an?)?|dated)\s+{_MONTH}(?![\w.]|\s*,?\s*\d)|" \
+    months = rf"\b(?:(?:in|during|from)(?:\s+(?:an?|any|every))?|dated)\s+{_MONTH}(?![\w.]|\s*,?\s*\d)|" \
              r"\b((?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?(?=\s+(?:papers?|entries|preprints|ones|" \
              r"publications|submissions|articles|postings?|posts|uploads|releases)\b)"  # 'October papers': a capitalised month as a modifier
     for m in list(re.finditer(months, q.text, re.I)):  # 'in June', any year

@@ -123,3 +123,19 @@ def surnames(q: Question, catalog: Catalog) -> list[Condition]:
         found.append(Condition("author", f"surname {surname}", f"surname: {m.group(1)}", lambda p, s=surname: any(
             normalize_title(a).split()[-1:] == [s] for a in p.author_names)))
     return found
+
+
+def shared_surnames(q: Question, catalog: Catalog) -> list[Condition]:
+    """A capitalised surname alone that several printed names share ('a Zhang among the authors', 'papers by Zhang'):
+    any of them. Read after full names, so 'Amy Zhang' is her; a surname only one person has is that person
+    (rag/plan_values.people); a sentence's first word is not taken (capitals there say nothing)."""
+    found = []
+    for m in re.finditer(r"(?<=[\w,;:'\"(]\s)((?-i:[A-Z])[\w'-]+?)(?:'s)?\b", q.text):
+        word = m.group(1)
+        if len(catalog.surnames.get(word, ())) < 2 or word.casefold() in catalog.organisations:
+            continue
+        surname = normalize_title(word)
+        q.blank(m.start(), m.end())
+        found.append(Condition("author", f"surname {surname}", f"surname: {word}", lambda p, s=surname: any(
+            normalize_title(a).split()[-1:] == [s] for a in p.author_names)))
+    return found

@@ -113,3 +113,26 @@ def at_place(c: Condition, index: int, which: str | None = None) -> Condition:
     field, value = label.split(": ", 1) if ": " in label else (c.field, c.value)
     return Condition(c.field, c.value, f"{which} author{': not' if negated else ':'} {value}"
                      + (f" ({field})" if field not in ("author",) else ""), holds)
+
+
+def counted(question: str, found: list[Condition]) -> list[Condition]:
+    """'at least two authors at the University of Washington', 'three authors surnamed Zhang': a count of the
+    authors who hold the one author condition, not a count of all authors beside it. Only when the question says
+    the count of authors and then where they are ('authors at / from / affiliated with …')."""
+    sizes = [c for c in found if c.field == "author_count" and re.fullmatch(r"[a-z ]+ \d+", c.value)]
+    held = [c for c in found if c.field in ("organisation", "author") and _one_author_test(c) is not None]
+    if len(sizes) != 1 or len(held) != 1 or not re.search(
+            r"\bauthors?\s+(?:(?:who\s+are|that\s+are|being)\s+)?(?:at|from|affiliated\s+with|with\s+the\s+"
+            r"(?:sur|last|family)\s*name|surnamed|named|called)\b", question, re.I):
+        return found
+    size, c = sizes[0], held[0]
+    test = _one_author_test(c)
+    word, n = size.value.rsplit(" ", 1)
+    compare = {"exactly": lambda k: k == int(n), "at least": lambda k: k >= int(n), "more than": lambda k: k > int(n),
+               "over": lambda k: k > int(n), "fewer than": lambda k: 0 < k < int(n), "less than": lambda k: 0 < k < int(n),
+               "at most": lambda k: 0 < k <= int(n)}.get(word)
+    if compare is None or test is None:
+        return found
+    both = Condition(c.field, c.value, f"{c.label} ({word} {n} authors)",
+                     lambda p: compare(sum(test(p, a) for a in p.authors)))
+    return [both if x is c else x for x in found if x is not size]

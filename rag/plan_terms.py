@@ -114,7 +114,8 @@ class Question:
         self.original = question
         # Taken spans are blanked, not cut: `text` stays aligned with `folded`, so what was grounded where (an author
         # as the subject of a verb, a title) can be read from positions (rag/plan_slots.py).
-        self.folded = " " + fold(re.sub(r"[‘’“”]", "'", question)) + " "
+        # '3+ authors' is said out: '3 or more authors', one grammar for both.
+        self.folded = " " + fold(re.sub(r"\b(\d+)\+(?=\s)", r"\1 or more", re.sub(r"[‘’“”]", "'", question))) + " "
         self.text = self.folded
         self.spans: list[tuple[int, int, str]] = []  # (start, end, kind) of spans taken as 'person' or 'title'
 

@@ -171,11 +171,13 @@ def _institutes(q: Question, catalog: Catalog) -> list[Condition]:
     found = []
     for institute in sorted(catalog.institutes):
         name = re.escape(institute)
+        # With one institute in the legends, its mark alone names it: 'three starred authors', 'an asterisked author'.
+        bare = r"|(?:starred|asterisked|marked)(?=\s+(?:co-?)?authors?\b)" if len(catalog.institutes) == 1 else ""
         has_page = any(institute in page for page in catalog.pages)
         on_page = rf"\b(?:(?:on|in|from)\s+(?:the\s+)?)?{name}(?:'s)?(?:-(?=list|page)|\s+)(?:[A-Z]+\s+(?:(?:19|20)\d\d\s+)?)?" \
                   r"(?:page|list|listing|papers?)\b"
-        counted = rf"\b(?:{_COMPARE}\s+)?(?:{_COUNT}(?:\s+or\s+(more|fewer|less))?|an?|any|some)?\s*{name}(?:'s)?" \
-                  rf"(?:[- ](?:{_MARKED}))?\s+" \
+        counted = rf"\b(?:{_COMPARE}\s+)?(?:{_COUNT}(?:\s+or\s+(more|fewer|less))?|an?|any|some)?\s*(?:{name}(?:'s)?" \
+                  rf"(?:[- ](?:{_MARKED}))?{bare})\s+" \
                   r"(?:co-?)?(?:authors?|researchers?|members?|people|fellows?)\b"
         # The count before the authors and the mark after them: 'at least three authors marked as Amii', 'two or
         # more co-authors with the Amii star', 'three authors from Amii'.

@@ -20,9 +20,10 @@ from rag.catalog import Catalog
 from rag.catalog_fields import asked as badge_asked, sort_field as badge_sort
 from rag.plan_compare import apposition, pair
 from rag.plan_describe import description, resolve
-from rag.plan_marks import author_position, given_names, name_as_affiliated, positions, printed_only, surnames
+from rag.plan_marks import (author_position, given_names, name_as_affiliated, positions, printed_only, shared_surnames,
+                            surnames)
 from rag.plan_pages import PageFact, page_fact
-from rag.plan_position import placed
+from rag.plan_position import counted, placed
 from rag.plan_relations import relation, same_day
 from rag.plan_scope import group_by, merge, scoped, sort_by_authors, top
 from rag.plan_slots import slot_verbs
@@ -108,8 +109,10 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     limit, nth = top(q) if target is None else (None, None)
     by_field = badge_sort(q) if target is None and sort is None else None  # 'the highest score'
     conditions += named_conditions(q, catalog) + presence(q, negated=False)
+    conditions += shared_surnames(q, catalog)  # 'a Zhang among the authors': after full names ('Amy Zhang')
     badge = badge_asked(q) if target is not None else None  # 'is there code for X', 'what score is shown next to X'
     conditions = placed(q, author_position(q, conditions))  # 'X is listed last', 'end with a non-Amii author'
+    conditions = counted(question, conditions)  # 'at least two authors at the University of Washington'
     conditions = merge(printed_only(question, name_as_affiliated(question, conditions)), question)
     if any(c.field == "author" for c in conditions):  # 'Nathan Sturtevant: which of his papers …': the person named
         q.take(r"\b(?:his|her|their|hers|theirs|him|them|he|she|they)\b")
@@ -157,6 +160,9 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         if count and conditions and all(c.field == "affiliation" for c in conditions):
             return Plan(op="lookup", lookup="affiliation", target=target, conditions=conditions,
                         described=" ".join(described))  # 'how many Amii-affiliated authors does X have'
+        if count and conditions and all(c.field == "organisation" and not c.value.startswith("not ") for c in conditions):
+            return Plan(op="lookup", lookup="organisation_authors", target=target, conditions=conditions,
+                        described=" ".join(described))  # 'how many authors of DPR are at Facebook AI'
         if lookup == "venue_pages" and all(c.field in ("venue", "year") for c in conditions):
             return Plan(op="lookup", lookup=lookup, target=target, described=" ".join(described))  # 'in the ACL 2020 …'
         if conditions and all(c.field == "organisation" and not c.value.startswith("not ") for c in conditions) and \
@@ -179,7 +185,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if compared is not None:
         return Plan(op=compared.op, conditions=conditions, key=compared.key)
     if not re.search(r"\b(papers?|articles?|works?|publications?|preprints?|entries|which|what|who|list|show|everything|"
-                     r"anything|something|how|name|give|tell|count|pdfs?|files?|documents?|postings?|posts)\b", question, re.I):
+                     r"anything|something|how|name|give|tell|count|pdfs?|files?|documents?|postings?|posts|entry|items?)\b", question,
+                     re.I):
         return None
     if group is not None:
         if group == ("author", "all") and not conditions and not re.search(

@@ -204,3 +204,36 @@ def test_a_named_university_is_that_one_not_any(catalog, papers):
     expected = {p.title for p in papers if any(o.name == "Harvard University" for o in p.organisations)}
     assert expected
     assert set(rows("Which PDFs list Harvard University?", catalog)) == expected
+
+
+def test_a_count_of_the_authors_at_an_organisation(catalog, papers):
+    """'at least two authors at Harvard': a count of the authors printed under it, not of all authors."""
+    from rag.organisations import organisation_authors
+    expected = {p.title for p in papers if len(organisation_authors(p, "harvard university")) >= 2}
+    some = {p.title for p in papers if organisation_authors(p, "harvard university")}
+    assert expected and some  # LayoutParser prints two Harvard authors
+    assert set(rows("Which PDFs have two or more authors from Harvard University?", catalog)) == expected
+    answer = answer_from_catalog("How many of DPR's authors are at Facebook AI?", "How many of DPR's authors are at "
+                                 "Facebook AI?", papers)
+    dpr = next(p for p in papers if p.title.startswith("Dense Passage"))
+    facebook = organisation_authors(dpr, "facebook ai")
+    assert answer is not None and f"{len(facebook)} of {len(dpr.authors)} authors" in answer.answer
+
+
+def test_a_shared_surname_alone_after_full_names(catalog, papers):
+    expected = {p.title for p in papers if any(a.split()[-1] == "Zhang" for a in p.author_names)}
+    assert set(rows("Is there a Zhang among the authors of any paper? List them", catalog)) == expected
+    assert [c.label for c in plan("papers by Amy Zhang", catalog).conditions] == ["author: Amy Zhang"]
+
+
+def test_a_mark_alone_names_the_one_institute(catalog, papers):
+    expected = {p.title for p in papers if sum(a.affiliation == "Amii" for a in p.authors) >= 3}
+    assert set(rows("Which papers have 3+ starred authors?", catalog)) == expected
+
+
+def test_a_named_paper_compared_with_a_described_one(catalog, papers):
+    graph = next(p for p in papers if p.title.startswith("Construction of the Literature Graph"))
+    specter = next(p for p in papers if p.title.startswith("SPECTER"))
+    older = min((graph, specter), key=lambda p: p.date)
+    assert rows("Which came out earlier: SPECTER or the literature graph paper?", catalog)[0] == older.title
+    assert plan("Is SPECTER older than the protein paper?", catalog) is None  # no such paper: nothing is cut
