@@ -141,7 +141,14 @@ class Answerer:
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
     def _check(self, text: str, scorer: SupportScorer, answer: Answer, on_sentence: OnSentence | None) -> None:
-        if prompts.is_refusal(parse_markers(text)[0]):
+        claim = parse_markers(text)[0]
+        if prompts.is_refusal(claim):
+            return
+        if claim and ("<<" in text or ">>" in text or any(parse_markers(s.text)[0] == claim
+                                                          for s in answer.sentences)):
+            # The prompt's passage frame copied ('The passage is: From "Title": <<...'), or a sentence said again: the
+            # small model repeating its input, no answer; the checker would pass it for the passage words it copies.
+            answer.sentences.append(AnswerSentence(text=claim, supported=False, origin="model"))
             return
         sentence, invented = check_text_sentence(text, scorer, self.settings.answer.support_threshold,
                                                  answer.standalone_question)
