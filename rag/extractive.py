@@ -162,6 +162,8 @@ def extractive_answer(evidence: list[Evidence], question: str, settings: AnswerS
     the answer (the eval gives quoted titles no credit).
     """
     kind, ranked = _ranked(evidence, question)
+    # A line shown twice (a paper's listing abstract and its PDF's, two overlapping passages) is quoted once.
+    ranked = [r for j, r in enumerate(ranked) if all(r[-2] != q[-2] for q in ranked[:j])]
     chosen = ranked[: settings.max_sentences]
     titles = {item.n: item.paper.title for item in evidence}
     paper_of = {item.n: item.paper.paper_id for item in evidence}

@@ -85,3 +85,10 @@ def test_what_the_question_takes_as_given_does_not_make_a_line_its_answer():
     assert "drawings" in _first(conditioning, question)
     # A background sentence still names the topic, at a lower weight: it tells lines apart when the asking words do not.
     assert "Wikipedia" in _first(instances, "The third instance. What data is it trained on?")
+
+
+def test_a_line_shown_in_two_passages_is_quoted_once():
+    line = "We evaluate a simple model-free algorithm coupled with auxiliary predictive objectives."
+    evidence = [_shown(1, [line, "It scales to many tasks."]), _shown(2, [line])]
+    quotes = [q.text for q in extractive_answer(evidence, "Which model-free algorithm is evaluated?", AnswerSettings())]
+    assert len(quotes) == len(set(q.rsplit(" [", 1)[0] for q in quotes)) == 2
