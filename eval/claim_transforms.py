@@ -218,3 +218,42 @@ def training_pairs(texts: dict[str, list[str]], per_paper: int, rng: random.Rand
             if other != pid and rng.random() < 0.4:
                 out.append((s, rng.choice(texts[other]), "unsupported", "other-paper"))
     return out
+
+
+# --- pairs from written claims (eval/train_crossencoder.py --rows) -----------------------------------
+
+def same_sentence(span: str, evidence: str) -> bool:
+    """The span the checker found is (part of) the gold evidence: most of the span's words are in it."""
+    return bool(evidence) and _overlap(span, evidence) >= 0.7
+
+
+def written_pairs(claim: str, verdict: str, evidence: str, spans: list[str], names: list[str],
+                  rng: random.Random) -> list[tuple[str, str, str, str]]:
+    """(claim, evidence sentence, verdict, kind) from one written dev claim.
+
+    The claim against its gold evidence and against each span the checker finds that is that evidence
+    (its verdict), or against spans that are not the evidence when the claim is unsupported anyway; a
+    supported claim is also turned into contradicted ones (negation, number, name, roles, direction,
+    quantifier) and an unsupported one (an added detail), each against the same evidence — realistic
+    wordings, where the library-sentence pairs above only ever copy the sentence's own words.
+    """
+    out, seen = [], set()
+    for sentence in [evidence, *spans]:
+        if not sentence or sentence in seen:
+            continue
+        seen.add(sentence)
+        if evidence and same_sentence(sentence, evidence):
+            out.append((claim, sentence, verdict, "written"))
+        elif verdict == "unsupported":
+            out.append((claim, sentence, "unsupported", "written"))
+    if verdict != "supported" or not out:
+        return out
+    source = next(s for c, s, v, _ in out if v == "supported")
+    made = [(kind, m) for kind, m in (("negation", negate(claim)), ("number", change_number(claim, rng)),
+                                      ("swap", swap_name(claim, names, rng)), ("roles", swap_roles(claim)),
+                                      ("direction", flip_direction(claim)), ("quantifier", overclaim(claim)))
+            if m and m != claim]
+    made.sort(key=lambda km: _RARITY.get(km[0], 2) + rng.random())
+    out += [(m, source, "contradicted", kind + "+written") for kind, m in made[:2]]
+    out.append((add_detail(claim, rng), source, "unsupported", "detail+written"))
+    return out

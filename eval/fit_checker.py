@@ -27,8 +27,8 @@ from claim_transforms import make_claims  # noqa: E402
 from fitlib import development_only, open_library  # noqa: E402
 
 from rag.checking import signals  # noqa: E402
-from rag.checking.checker import (CANDIDATES, DECISIONS, FEATURES, Checker, contradiction_shown,  # noqa: E402
-                                  decide, without_contradiction)
+from rag.checking.checker import (CANDIDATES, DECISIONS, FEATURES, Checker, _ce_features,  # noqa: E402
+                                  contradiction_shown, decide, without_contradiction)
 from rag.checking.model import VERDICTS, CheckerModel, fit, fold_threshold  # noqa: E402
 from rag.checking.sources import PaperTexts, library_texts  # noqa: E402
 
@@ -43,39 +43,48 @@ def placeholder_model(names: list[str]) -> CheckerModel:
     return CheckerModel(names, np.zeros(n), np.ones(n), np.zeros((3, n)), np.zeros(3))
 
 
-def candidate_rows(checker: Checker, texts: PaperTexts, claim: str, paper_id: str) -> list[list[float]]:
+def candidate_rows(checker: Checker, texts: PaperTexts, claim: str, paper_id: str) -> tuple[list[list[float]], list[str]]:
     """Features of the claim against each candidate span the run time reads, closest first, padded to
-    CANDIDATES by repeating the last (a repeated span changes no decision rule's outcome)."""
+    CANDIDATES by repeating the last (a repeated span changes no decision rule's outcome), and the spans."""
     passages = texts.passages(paper_id, claim)
     found = checker.candidates(claim, passages, checker.embedder.embed_query(claim), passages.title)
-    out = [[f[name] for name in FEATURES] for f, _ in found]
-    return out + [out[-1]] * (CANDIDATES - len(out))
+    out, spans = [[f[name] for name in FEATURES] for f, _ in found], [span for _, span in found]
+    pad = CANDIDATES - len(out)
+    return out + [out[-1]] * pad, spans + [spans[-1]] * pad
 
 
-def row(checker: Checker, texts: PaperTexts, claim: str, paper_id: str) -> list[float]:
-    """Features of the claim against its closest span of the paper (what the model is fitted on)."""
-    return candidate_rows(checker, texts, claim, paper_id)[0]
+def row(checker: Checker, texts: PaperTexts, claim: str, paper_id: str) -> tuple[list[float], str]:
+    """Features of the claim against its closest span of the paper (what the model is fitted on), and the span."""
+    rows, spans = candidate_rows(checker, texts, claim, paper_id)
+    return rows[0], spans[0]
 
 
-def synthetic(checker: Checker, texts: PaperTexts, per_paper: int, rng: random.Random) -> tuple[list, list]:
-    rows, labels = [], []
+def synthetic(checker: Checker, texts: PaperTexts, per_paper: int, rng: random.Random) -> tuple[list, list, list]:
+    """Rule-made rows, their labels and (claim, span, paper) of each (the cross-encoder's input)."""
+    rows, labels, pairs = [], [], []
     ids = [pid for pid in texts.papers if texts.sentences(pid)]
     names = sorted({n for pid in ids for s in texts.sentences(pid)[:6] for n in signals.named_things(s) if len(n) > 2})
     for pid in ids:
         sentences = [s for s in texts.sentences(pid) if 8 <= len(s.split()) <= 45]
         for sentence in rng.sample(sentences, min(per_paper, len(sentences))):
-            for claim, verdict, _ in make_claims(sentence, [n.upper() if len(n) <= 5 else n.title() for n in names], rng):
-                rows.append(row(checker, texts, claim, pid))
-                labels.append(LABEL[verdict])
+            made = [(claim, verdict, pid) for claim, verdict, _ in
+                    make_claims(sentence, [n.upper() if len(n) <= 5 else n.title() for n in names], rng)]
             other = rng.choice(ids)
             if other != pid:  # a true sentence of another paper says nothing about this one
-                rows.append(row(checker, texts, sentence, other))
-                labels.append(LABEL["unsupported"])
-    return rows, labels
+                made.append((sentence, "unsupported", other))
+            for claim, verdict, paper in made:
+                features, span = row(checker, texts, claim, paper)
+                rows.append(features)
+                labels.append(LABEL[verdict])
+                pairs.append((claim, span, paper))
+    return rows, labels, pairs
 
 
-def dev_rows(checker: Checker, texts: PaperTexts, paths: list[Path]) -> tuple[list, list, list, list, list]:
+def dev_rows(checker: Checker, texts: PaperTexts, paths: list[Path]) -> tuple[list, list, list, list, list, dict]:
+    """Rows of the written dev claims (every candidate span), labels, kinds, papers, sets, and the texts:
+    claim, gold evidence and candidate spans (what the cross-encoder reads, eval/train_crossencoder.py)."""
     rows, labels, kinds, groups, sets, missing = [], [], [], [], [], 0
+    texts_of = {"claims": [], "evidence": [], "spans": [], "ids": []}
     for path in paths:
         for line in path.read_text().splitlines():
             if not line.strip():
@@ -85,14 +94,18 @@ def dev_rows(checker: Checker, texts: PaperTexts, paths: list[Path]) -> tuple[li
             if paper is None or item["verdict"] == "vacuous":
                 missing += paper is None
                 continue
-            rows.append(candidate_rows(checker, texts, item["claim"], paper.paper_id))
+            found, spans = candidate_rows(checker, texts, item["claim"], paper.paper_id)
+            rows.append(found)
+            for key, value in (("claims", item["claim"]), ("evidence", item.get("evidence", "")), ("spans", spans),
+                               ("ids", item.get("id", ""))):
+                texts_of[key].append(value)
             labels.append(LABEL[item["verdict"]])
             kinds.append(item.get("kind", ""))
             groups.append(paper.paper_id)
             sets.append(path.stem)
     if missing:
         print(f"{missing} dev claims name a paper that is not in the library", file=sys.stderr)
-    return rows, labels, kinds, groups, sets
+    return rows, labels, kinds, groups, sets, texts_of
 
 
 def grouped_folds(groups: list[str], k: int = 5, seed: int = 7) -> np.ndarray:
@@ -168,6 +181,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--rows", type=Path, default=None,
                         help="Keep the feature rows in this .npz and reuse them (same features) to refit quickly.")
+    parser.add_argument("--ce-scores", type=Path, default=None,
+                        help="eval/crossencoder_cv.py output: the cross-encoder's out-of-fold readings of the rows, "
+                             "put in place of the ce_ features (the fit then weighs them)")
     parser.add_argument("--drop", action="append", default=[],
                         help="Leave this feature out of the fit (repeatable; the checker then skips what it needs).")
     args = parser.parse_args()
@@ -178,7 +194,8 @@ def main() -> None:
     library = open_library(args.home)
     if args.rows and args.rows.exists():
         saved = np.load(args.rows)
-        if "dev_x3" not in saved or not set(names) <= set(saved["computed"]):
+        computed = set(saved["computed"]) | ({"ce_supported", "ce_contradicted"} if args.ce_scores else set())
+        if "dev_x3" not in saved or not set(names) <= computed:
             sys.exit(f"{args.rows} holds other rows (older format or fewer features): remove it to recompute")
         syn_x, syn_y, dev_x, dev_y = saved["syn_x"], saved["syn_y"], saved["dev_x3"], saved["dev_y"]
         groups, kinds, sets = list(saved["groups"]), list(saved["kinds"]), list(saved["sets"])
@@ -186,13 +203,16 @@ def main() -> None:
         # Only what the fit weighs is computed (the cross-encoder and word alignment cost most).
         checker = Checker(library.embedder, placeholder_model(names))
         texts = library_texts(checker, library)
-        syn_x, syn_y = synthetic(checker, texts, args.per_paper, random.Random(13))
-        dev_x, dev_y, kinds, groups, sets = dev_rows(checker, texts, args.dev)
+        syn_x, syn_y, syn_pairs = synthetic(checker, texts, args.per_paper, random.Random(13))
+        dev_x, dev_y, kinds, groups, sets, dev_texts = dev_rows(checker, texts, args.dev)
         syn_x, syn_y = np.array(syn_x).reshape(-1, len(FEATURES)), np.array(syn_y, dtype=int)
         dev_x, dev_y = np.array(dev_x).reshape(-1, CANDIDATES, len(FEATURES)), np.array(dev_y, dtype=int)
         if args.rows:
             np.savez(args.rows, syn_x=syn_x, syn_y=syn_y, dev_x3=dev_x, dev_y=dev_y, groups=np.array(groups),
-                     kinds=np.array(kinds), sets=np.array(sets), computed=np.array(names))
+                     kinds=np.array(kinds), sets=np.array(sets), computed=np.array(names),
+                     syn_pairs=np.array(syn_pairs), **{f"dev_{k}": np.array(v) for k, v in dev_texts.items()})
+    if args.ce_scores:
+        syn_x, dev_x = with_ce_scores(syn_x, dev_x, np.load(args.ce_scores))
     print(f"{len(syn_y)} rule-made rows, {len(dev_y)} dev claims", file=sys.stderr)
     # What the checker reads before the model: spans with no contradiction signal cannot be 'contradicted'
     # (the cross-encoder's reading counts only when the fitted model makes the checker run it).
@@ -236,6 +256,16 @@ def main() -> None:
     fold_threshold(model, threshold)
     model.save(*([args.out] if args.out else []))
     print(json.dumps({"pass_threshold": threshold, **model.meta}, indent=1))
+
+
+def with_ce_scores(syn_x: np.ndarray, dev_x: np.ndarray, scores) -> tuple[np.ndarray, np.ndarray]:
+    """The rows with the cross-encoder's readings (probabilities, turned into the checker's log-odds features)."""
+    syn_x, dev_x = syn_x.copy(), dev_x.copy()
+    s, c = FEATURES.index("ce_supported"), FEATURES.index("ce_contradicted")
+    for x, p in ((syn_x, scores["ce_syn"]), (dev_x.reshape(-1, len(FEATURES)), scores["ce_dev"].reshape(-1, 3))):
+        read = np.array([[f["ce_supported"], f["ce_contradicted"]] for f in map(_ce_features, p)])
+        x[:, s], x[:, c] = read[:, 0], read[:, 1]
+    return syn_x, dev_x
 
 
 def summary(verdicts: np.ndarray, truth: np.ndarray) -> dict:

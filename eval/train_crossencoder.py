@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import random
+import re
 import sys
 import tempfile
 import time
@@ -26,8 +27,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from claim_transforms import training_pairs  # noqa: E402
+from claim_transforms import training_pairs, written_pairs  # noqa: E402
 from fitlib import open_library, training_parser  # noqa: E402
+
+from rag.checking import signals  # noqa: E402
 
 from rag.checking.crossencoder import MAX_TOKENS, MODEL_FILE, model_dir  # noqa: E402
 from rag.checking.model import VERDICTS  # noqa: E402
@@ -60,16 +63,44 @@ def library_sentences(home: Path) -> dict[str, list[str]]:
     return out
 
 
+def paper_names(sentences: list[str]) -> list[str]:
+    """Names a paper uses (for swapping one in): capitalised or mixed-case words its sentences name."""
+    return sorted({n for s in sentences[:60] for n in re.findall(r"\b[A-Za-z][A-Za-z0-9\-]*\b", s)
+                   if len(n) > 2 and n.casefold() in signals.named_things(s)})
+
+
+def all_pairs(texts: dict[str, list[str]], per_paper: int, rows: Path | None, rng: random.Random,
+              written_repeat: int = 2) -> list[tuple[str, str, str, str, str]]:
+    """(claim, evidence, verdict, kind, paper): rule-made pairs from each paper's sentences, and with `rows`
+    (eval/fit_checker.py --rows: the written dev claims, their gold evidence and the spans the checker
+    finds) the written claims' pairs and their transforms, `written_repeat` times (they are the realistic ones)."""
+    out = []
+    for pid in sorted(texts):  # one paper at a time, so that a fold can leave a paper out whole
+        out += [(*p, pid) for p in training_pairs({pid: texts[pid]}, per_paper, rng)]
+    if rows is None:
+        return out
+    saved = np.load(rows)
+    names = {}
+    for claim, evidence, spans, label, pid in zip(saved["dev_claims"], saved["dev_evidence"], saved["dev_spans"],
+                                                  saved["dev_y"], saved["groups"]):
+        if pid not in names:
+            names[pid] = paper_names(texts.get(str(pid), []))
+        made = written_pairs(str(claim), VERDICTS[int(label)], str(evidence), [str(x) for x in spans], names[pid], rng)
+        out += [(*p, str(pid)) for p in made] * written_repeat
+    return out
+
+
 class PairModel:
-    """BertModel + mean pooling + a linear head; word embeddings frozen (they are not shipped)."""
+    """BertModel + mean pooling + a linear head; word embeddings and the lower layers frozen (the word vectors
+    are not shipped; frozen lower layers are run once per pair and kept, so a step runs the upper layers only)."""
 
     def __init__(self, path: Path, freeze_layers: int = 0):
         import torch
         from transformers import AutoModel
 
         self.torch = torch
+        self.frozen = freeze_layers
         self.bert = AutoModel.from_pretrained(str(path), local_files_only=True)
-        # Frozen lower layers also cut the backward pass short: ~2x faster steps on 2 shared cores.
         for module in [self.bert.embeddings, *self.bert.encoder.layer[:freeze_layers]]:
             for p in module.parameters():
                 p.requires_grad = False
@@ -85,9 +116,30 @@ class PairModel:
 
     def logits(self, ids, mask):
         hidden = self.bert(input_ids=ids, attention_mask=mask, token_type_ids=self.torch.zeros_like(ids)).last_hidden_state
+        return self._pool(hidden, mask)
+
+    def _pool(self, hidden, mask):
         m = mask.unsqueeze(-1).float()
         pooled = (hidden * m).sum(1) / m.sum(1).clamp(min=1e-9)
         return self.head(self.dropout(pooled))
+
+    def _layers(self, hidden, mask, layers):
+        ext = self.bert._create_attention_masks(attention_mask=mask, encoder_attention_mask=None, embedding_output=hidden,
+                                                encoder_hidden_states=None, past_key_values=None)[0]
+        for layer in layers:
+            hidden = layer(hidden, ext)
+            hidden = hidden[0] if isinstance(hidden, tuple) else hidden
+        return hidden
+
+    def lower(self, ids, mask):
+        """Hidden states after the frozen layers (no dropout: they do not train)."""
+        with self.torch.no_grad():
+            self.bert.eval()
+            emb = self.bert.embeddings(input_ids=ids, token_type_ids=self.torch.zeros_like(ids))
+            return self._layers(emb, mask, self.bert.encoder.layer[: self.frozen])
+
+    def upper(self, hidden, mask):
+        return self._pool(self._layers(hidden, mask, self.bert.encoder.layer[self.frozen:]), mask)
 
 
 def encode(tokenizer, pairs: list[tuple[str, str]]):
@@ -99,10 +151,60 @@ def encode(tokenizer, pairs: list[tuple[str, str]]):
     return ids, mask
 
 
-def train(pairs: list[tuple[str, str, int]], epochs: float, batch: int, lr: float, seed: int,
-          freeze_layers: int = 0, resume: Path | None = None) -> tuple[PairModel, dict]:
-    import torch
+def pair_tokenizer():
     from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
+    tokenizer.enable_truncation(max_length=MAX_TOKENS)
+    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+    return tokenizer
+
+
+def lower_states(model: PairModel, pairs: list[tuple[str, str]], chunk: int = 64) -> list:
+    """Each pair's hidden states after the frozen layers, unpadded (computed once, reused every epoch)."""
+    tokenizer = pair_tokenizer()
+    order = sorted(range(len(pairs)), key=lambda j: len(pairs[j][0]) + len(pairs[j][1]))
+    out = [None] * len(pairs)
+    for i in range(0, len(order), chunk):
+        chosen = order[i:i + chunk]
+        ids, mask = encode(tokenizer, [pairs[j] for j in chosen])
+        hidden = model.lower(ids, mask)
+        for row, j in enumerate(chosen):
+            out[j] = hidden[row, : int(mask[row].sum())].clone()
+    return out
+
+
+def advance(model: PairModel, states: list, first: int, chunk: int = 64) -> list:
+    """lower_states kept for `first` frozen layers, carried through the model's further frozen layers."""
+    import torch
+
+    out = [None] * len(states)
+    order = sorted(range(len(states)), key=lambda j: len(states[j]))
+    with torch.no_grad():
+        model.bert.eval()
+        for i in range(0, len(order), chunk):
+            chosen = order[i:i + chunk]
+            hidden, mask = _batch(torch, [states[j] for j in chosen])
+            hidden = model._layers(hidden, mask, model.bert.encoder.layer[first: model.frozen])
+            for row, j in enumerate(chosen):
+                out[j] = hidden[row, : int(mask[row].sum())].clone()
+    return out
+
+
+def _batch(torch, states: list):
+    n = max(len(h) for h in states)
+    hidden = torch.zeros(len(states), n, states[0].shape[1])
+    mask = torch.zeros(len(states), n, dtype=torch.long)
+    for row, h in enumerate(states):
+        hidden[row, : len(h)] = h
+        mask[row, : len(h)] = 1
+    return hidden, mask
+
+
+def train(pairs: list[tuple[str, str, int]], epochs: float, batch: int, lr: float, seed: int,
+          freeze_layers: int = 0, resume: Path | None = None, states: list | None = None) -> tuple[PairModel, dict]:
+    """Fine-tune on (claim, evidence, label) pairs; `states`: their lower_states, when already computed."""
+    import torch
 
     torch.manual_seed(seed)
     model = PairModel(model_dir(), freeze_layers)
@@ -110,27 +212,25 @@ def train(pairs: list[tuple[str, str, int]], epochs: float, batch: int, lr: floa
         saved = torch.load(resume / "pair_model.pt")
         model.bert.load_state_dict(saved["bert"])
         model.head.load_state_dict(saved["head"])
-    tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
-    tokenizer.enable_truncation(max_length=MAX_TOKENS)
-    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+    start = time.time()
+    states = states if states is not None else lower_states(model, [(c, e) for c, e, _ in pairs])
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     rng = random.Random(seed)
     steps_total = int(len(pairs) * epochs / batch)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min(1.0, (s + 1) / max(1, steps_total // 10)) * max(0.0, 1 - s / max(1, steps_total)))
     model.train(True)
-    start, step, losses = time.time(), 0, []
+    step, losses = 0, []
     while step < steps_total:
         # batches of similar length (less padding), in random order
-        order = sorted(range(len(pairs)), key=lambda j: len(pairs[j][0]) + len(pairs[j][1]) + rng.random() * 40)
+        order = sorted(range(len(pairs)), key=lambda j: len(states[j]) + rng.random() * 12)
         batches = [order[i:i + batch] for i in range(0, len(order) - batch + 1, batch)]
         rng.shuffle(batches)
         for chosen in batches:
             if step >= steps_total:
                 break
-            chunk = [pairs[j] for j in chosen]
-            ids, mask = encode(tokenizer, [(c, e) for c, e, _ in chunk])
-            loss = torch.nn.functional.cross_entropy(model.logits(ids, mask), torch.tensor([y for *_, y in chunk]))
+            hidden, mask = _batch(torch, [states[j] for j in chosen])
+            loss = torch.nn.functional.cross_entropy(model.upper(hidden, mask), torch.tensor([pairs[j][2] for j in chosen]))
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -138,12 +238,27 @@ def train(pairs: list[tuple[str, str, int]], epochs: float, batch: int, lr: floa
             sched.step()
             losses.append(float(loss.detach()))
             step += 1
-            if step % 20 == 0:
-                print(f"step {step}/{steps_total} loss {np.mean(losses[-20:]):.3f} "
+            if step % 50 == 0:
+                print(f"step {step}/{steps_total} loss {np.mean(losses[-50:]):.3f} "
                       f"{(time.time() - start) / step:.2f}s/step", file=sys.stderr, flush=True)
     model.train(False)
     return model, {"steps": step, "batch": batch, "lr": lr, "frozen_layers": freeze_layers, "train_seconds": round(time.time() - start, 1),
-                   "final_loss": round(float(np.mean(losses[-20:])), 4)}
+                   "final_loss": round(float(np.mean(losses[-50:])), 4)}
+
+
+def score(model: PairModel, pairs: list[tuple[str, str]], states: list | None = None) -> np.ndarray:
+    """(n, 3) probabilities of the torch model for (claim, evidence) pairs (`states`: their lower_states)."""
+    import torch
+
+    model.train(False)
+    states = states if states is not None else lower_states(model, pairs)
+    out = np.zeros((len(pairs), len(VERDICTS)), np.float32)
+    order = sorted(range(len(pairs)), key=lambda j: len(states[j]))
+    with torch.no_grad():
+        for i in range(0, len(order), 64):
+            chosen = order[i:i + 64]
+            out[chosen] = torch.softmax(model.upper(*_batch(torch, [states[j] for j in chosen])), dim=1).numpy()
+    return out
 
 
 def export(model: PairModel, dest: Path, int8: bool = True) -> None:
@@ -222,6 +337,9 @@ def main() -> None:
     parser = training_parser(__doc__.split("\n")[0], MODEL_FILE, per_paper=12, lr=4e-5)
     parser.add_argument("--resume", type=Path, default=None, help="Continue training from --save-torch weights.")
     parser.add_argument("--seed", type=int, default=13, help="Picks the source sentences and the batches.")
+    parser.add_argument("--rows", type=Path, default=None,
+                        help="eval/fit_checker.py --rows file: also train on the written dev claims it holds")
+    parser.add_argument("--written-repeat", type=int, default=2, help="times each written claim's pairs are seen")
     parser.add_argument("--from-torch", type=Path, default=None,
                         help="Export the weights kept by --save-torch again, without training.")
     args = parser.parse_args()
@@ -230,19 +348,20 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     if args.from_torch:
         model = load_trained(args.from_torch)
-        info = json.loads(args.out.with_suffix(".json").read_text())
+        kept = args.from_torch / "info.json"  # written by eval/crossencoder_cv.py --final
+        info = json.loads((kept if kept.exists() else args.out.with_suffix(".json")).read_text())
         export(model, args.out, int8=not args.fp32)
         info.update(bytes=args.out.stat().st_size, int8=not args.fp32, reference=reference(model))
         args.out.with_suffix(".json").write_text(json.dumps(info, indent=1) + "\n")
         return
     rng = random.Random(args.seed)
     texts = library_sentences(args.home)
-    pairs = training_pairs(texts, args.per_paper, rng)
+    pairs = all_pairs(texts, args.per_paper, args.rows, rng, args.written_repeat)
     rng.shuffle(pairs)
     pairs = pairs[: args.max_pairs]
-    counts = {v: sum(1 for _, _, k, _ in pairs if k == v) for v in VERDICTS}
+    counts = {v: sum(1 for _, _, k, *_ in pairs if k == v) for v in VERDICTS}
     print(f"{len(texts)} papers, {len(pairs)} pairs {counts}", file=sys.stderr, flush=True)
-    model, info = train([(c, e, LABEL[v]) for c, e, v, _ in pairs], args.epochs, args.batch, args.lr, args.seed,
+    model, info = train([(c, e, LABEL[v]) for c, e, v, *_ in pairs], args.epochs, args.batch, args.lr, args.seed,
                         args.freeze_layers, args.resume)
     if args.resume:
         info["resumed_from"] = json.loads(args.out.with_suffix(".json").read_text())
@@ -250,7 +369,7 @@ def main() -> None:
         args.save_torch.mkdir(parents=True, exist_ok=True)
         torch.save({"bert": model.bert.state_dict(), "head": model.head.state_dict()}, args.save_torch / "pair_model.pt")
     export(model, args.out, int8=not args.fp32)
-    info.update(pairs=len(pairs), by_verdict=counts, papers=len(texts), bytes=args.out.stat().st_size,
+    info.update(pairs=len(pairs), written=sum(1 for p in pairs if "written" in p[3]), rows=str(args.rows), by_verdict=counts, papers=len(texts), bytes=args.out.stat().st_size,
                 int8=not args.fp32, reference=reference(model))
     args.out.with_suffix(".json").write_text(json.dumps(info, indent=1) + "\n")
     print(json.dumps(info, indent=1))
