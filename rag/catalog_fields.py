@@ -61,7 +61,7 @@ FIELDS = [
           r"unlabell?ed\s+(?:numbers?|figures?|values?)(?:\s+(?:(?:is|are)\s+)?(?:printed\s+|shown\s+)?(?:next\s+to|beside|by|for|on))?",
           lambda p: p.listing_score is not None, lambda p: p.profile_of is not None, _score,
           lambda p: p.listing_score),
-    Field("code", "Code badge", r"(?:source\s+)?code(?:\s+(?:links?|badges?|repositor(?:y|ies)|releases?|available|released|urls?))?|"
+    Field("code", "Code badge", r"(?:source\s+)?code(?:[\s-]+(?:links?|badges?|repositor(?:y|ies)|releases?|available|released|urls?))?|"
           r"github\s+repositor(?:y|ies)",
           lambda p: bool(p.has_code), lambda p: p.has_code is not None, _code),
     Field("equal", "equal contribution", r"(?:(?:some|two|several|any)\s+)?(?:(?:co-?)?authors?\s+as\s+)?"
@@ -140,7 +140,10 @@ def presence(q, negated: bool) -> list:
         lead = "" if negated else _ASK
         said = rf"|\b(?:{f.said})(?![\w-])" if f.said else ""
         copula = r"|\b(?:are|is|were|was)\s+" if not negated else ""  # 'are arXiv preprints'; not 'is the arXiv id'
-        if q.take(rf"(?:\b{lead}{_ARTICLE}{copula})\b(?:{f.words})(?![\w-]){_WHERE}{said}"):
+        # As a modifier when it names the badge itself ('the newest Code-badge paper'), never a bare 'code papers'.
+        modifier = r"|\b(?=\w+[\s-](?:badges?|links?|linked|repositor(?:y|ies)|urls?)\b)" \
+                   rf"(?:{f.words})(?=\s+(?:papers?|entries|entry|ones|preprints?|works|articles?)\b)" if not negated else ""
+        if q.take(rf"(?:\b{lead}{_ARTICLE}{copula})\b(?:{f.words})(?![\w-]){_WHERE}{said}{modifier}"):
             found.append(Condition(f.name, f.name, f"has: {f.label}", f.has, known_test=f.printed))
     return found
 

@@ -116,6 +116,9 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
         found.append(Condition("date", f"*-{month:02d}", f"posted: in {MONTHS[month - 1].title()} (any year)",
                                lambda p, x=f"-{month:02d}": bool(p.date) and p.date_precision != "year"
                                and p.date[4:7] == x))
+    for m in q.take(r"\b(early|mid|late)[- ](?:in\s+)?((?:19|20)\d\d)\b"):  # 'late 2023': the year in thirds
+        low, high = {"early": (1, 4), "mid": (5, 8)}.get(m.group(1).casefold(), (9, 12))
+        found.append(_months(m.group(2), low, high))
     for m in q.take(r"\b(?:the\s+)?((?:19|20)\d)0'?s\b"):  # the 2010s
         low = int(m.group(1)) * 10
         found.append(_years(low, low + 9, f"year: {low}s"))

@@ -26,6 +26,16 @@ def positions(q: Question, catalog: Catalog) -> list[Condition]:
                    rf"(?P<not>not\s+)?(?:{name}[- ]affiliated|affiliated\s+with\s+{name}|from\s+{name})\b|" \
                    rf"\b(?P<d>end|start|begin|open|close)(?:s|ing)?\s+(?:their|its|the)\s+author\s+lists?\s+with\s+" \
                    rf"(?:an?\s+|the\s+)?(?P<non2>non-|not\s+)?{name}(?:[- ](?:affiliated|starred|marked|asterisked))?(?:\s+{who})?\b"
+        # 'most of its authors Amii-affiliated', 'a majority of Amii authors': more than half of a complete list
+        majority = rf"\b(?:most|(?:a|the)\s+majority|more\s+than\s+half)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:" \
+                   rf"{name}[- ](?:affiliated|starred|marked)\s+(?:co-?)?authors|{name}\s+(?:co-?)?authors|(?:co-?)?authors\s+" \
+                   rf"(?:(?:are|being|is)\s+)?(?:{name}[- ](?:affiliated|starred|marked)|from\s+{name}|affiliated\s+with\s+{name}|" \
+                   rf"{name}))\b|\b(?:co-?)?authors\s+(?:are\s+|were\s+)?(?:mostly|mainly|largely|predominantly)\s+(?:from\s+|at\s+|" \
+                   rf"affiliated\s+with\s+)?{name}(?:[- ](?:affiliated|starred|marked))?\b"
+        if q.take(majority):
+            found.append(Condition("affiliation", institute, f"affiliation: {institute} (most authors)",
+                                   lambda p, i=institute: bool(p.authors) and not p.authors_truncated
+                                   and sum(a.affiliation == i for a in p.authors) * 2 > len(p.authors)))
         for m in q.take(position):
             which = (m["a"] or m["b"] or m["c"] or ("last" if m["d"].casefold() in ("end", "close") else "first")).casefold()
             index = 0 if which in ("first", "lead") else -1

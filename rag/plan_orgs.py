@@ -20,7 +20,9 @@ def _known(paper) -> bool:
 
 
 def organisation_kinds(q: Question) -> list[Condition]:
-    """Conditions on the kinds of the organisations a paper prints; the words are cut from `q`."""
+    """Conditions on the kinds of the organisations a paper prints; the words are cut from `q`. 'Non-academic' is
+    one word for a company, read before negation would make it 'no university' (rag/planner.py calls
+    `non_academic` first)."""
     found = []
     only = rf"\b(?:only|all|purely|exclusively|solely|just)\s+(?:from\s+|at\s+)?{_ACADEMIC}(?:\s*(?:/|,|or|and|&)\s*{_ACADEMIC})*" \
            rf"{_WHO}|\b{_ACADEMIC}(?:\s*(?:/|or|and)\s*{_ACADEMIC})*\s+only\b|\b(?:purely\s+)?academic[- ]only\b"
@@ -28,10 +30,18 @@ def organisation_kinds(q: Question) -> list[Condition]:
         found.append(Condition("organisation", "academic only", "organisations: universities/institutes only",
                                lambda p: _known(p) and all(k in ("university", "institute") for k in kinds(p)),
                                known_test=_known))
-    if q.take(rf"\b(?:an?\s+|any\s+)?{_INDUSTRY}(?:\s*\(\s*{_INDUSTRY}\s*\))?{_WHO}|\bfrom\s+industry\b"):
+    if q.take(rf"\b(?:an?\s+|any\s+)?(?:{_INDUSTRY}|non-?academic)(?:\s*\(\s*{_INDUSTRY}\s*\))?{_WHO}|\bfrom\s+industry\b"):
         found.append(Condition("organisation", "company", "organisation: a company",
                                lambda p: "company" in kinds(p), known_test=_known))
     if q.take(rf"\b(?:an?\s+|any\s+)?(?:universit(?:y|ies)|academic)(?:\s*\(\s*{_ACADEMIC}\s*\))?{_WHO}(?!\s+of\b)"):
         found.append(Condition("organisation", "university", "organisation: a university",
                                lambda p: "university" in kinds(p), known_test=_known))
     return found
+
+
+def non_academic(q: Question) -> list[Condition]:
+    """'a non-academic affiliation': an organisation that is no university or institute — a company by its name."""
+    if q.take(rf"\b(?:an?\s+|any\s+)?non-?academic{_WHO}"):
+        return [Condition("organisation", "company", "organisation: a company", lambda p: "company" in kinds(p),
+                          known_test=_known)]
+    return []

@@ -24,16 +24,17 @@ _ORD = r"(second[- ]to[- ]last|second[- ]last|penultimate|first|1st|lead|leading
        r"fifth|5th|last|final|senior|closing)"
 _PERSON = r"(?:author|name|person|researcher|co-?author|contributor)"
 _ENDS = {"end": -1, "finish": -1, "close": -1, "conclude": -1, "start": 0, "begin": 0, "open": 0, "lead": 0}
+_LIST = r"(?:the\s+|its\s+|their\s+)?(?:author\s+(?:list|line)|byline|list\s+of\s+authors|(?:co-?)?authors|names)"
 # The place, with the value already blanked out of it (two or more spaces where a name or a mark was).
 _PLACES = [
     # 'X is listed last', 'X listed as the second author', 'X appears first', 'X comes last in the author list'
     rf"(?<=\s\s)(?:(?:is|are|was|were|gets?|got)\s+)?(?:listed|named|printed|placed|credited|positioned|ranked|appears?|"
     rf"appearing|comes?|coming|sits?|shown|put|given)\s+(?:as\s+)?(?:the\s+)?{_ORD}(?:[- ]listed)?(?:\s+{_PERSON})?\b",
-    # 'X in (the) last place / position', 'X in second position on the author list'
-    rf"\b(?:in|at|from)\s+(?:the\s+)?{_ORD}\s+(?:place|position|slot|spot)\b",
+    # 'X in (the) last place / position', 'in the final slot of the byline', 'as the last of their authors'
+    rf"\b(?:in|at|from)\s+(?:the\s+)?{_ORD}\s+(?:place|position|slot|spot)(?:\s+(?:of|on|in)\s+{_LIST})?\b|"
+    rf"\bas\s+(?:the\s+)?{_ORD}\s+(?:one\s+)?(?:of|on|in)\s+{_LIST}\b",
     # 'X at the end / front of the author list'
-    r"\bat\s+the\s+(end|close|tail|back|front|start|head|beginning|top|bottom)\s+of\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:author\s+(?:list|line)|byline|list\s+of\s+authors)\b",
+    rf"\bat\s+the\s+(end|close|tail|back|front|start|head|beginning|top|bottom)\s+of\s+{_LIST}\b",
     # 'whose last-listed author is X', 'the final name is X', 'the second author is not X'
     rf"\b(?:whose|where\s+the|the|its|their|with\s+(?:an?|the))\s+{_ORD}(?:[- ]listed|[- ]named|[- ]placed)?\s+"
     rf"{_PERSON}s?\s*(?:(?:is|was|are|being)\s+)?(?:(?:also|an?)\s+)?",

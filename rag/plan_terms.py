@@ -43,7 +43,7 @@ co-written cowritten co-write co-writes everything anything marked mark marks st
 categorized categorised classified filed labelled labeled tagged associated linked belonging listed
 we us something thing things stuff old older newer id ids identifier identifiers doi institutions else share shares sharing
 fraction percentage percent proportion part ratio
-posting postings posts meeting meetings header headers
+posting postings posts meeting meetings header headers byline bylines
 actually really own printed displayed display displays visible some somewhere elsewhere else spread occupy occupies
 proceedings too line went online stamped city located location based address according will universities university companies company range print prints journal journals
 """.split())
@@ -157,7 +157,9 @@ def author_count(q: Question) -> list[Condition]:
         low, high = sorted((_number(m[0].group(1)), _number(m[0].group(2))))
         return [Condition("author_count", f"{low}-{high}", f"authors: {low} to {high}",
                           lambda p: not p.authors_truncated and low <= len(p.authors) <= high)]
-    m = q.take(rf"\b{_COMPARE}?\s*{_COUNT}(?:\s+or\s+(more|fewer|less))?[\s-]+(co-?)?author(?:s|ed)?\b"
+    # 'author lists of exactly four names': the list's length said in names
+    q.take(rf"\b((?:complete|full|whole|entire)\s+)?(?:author\s+lists?|bylines?)\s+(?:of|with)\s+(?=(?:{_COMPARE}\s+)?{_COUNT}\s+names\b)")
+    m = q.take(rf"\b{_COMPARE}?\s*{_COUNT}(?:\s+or\s+(more|fewer|less))?[\s-]+(?:(co-?)?author(?:s|ed)?|names)\b"
                r"|\b(single|sole|solo)[- ]author(?:s|ed)?\b|\b(?:an?\s+)?(single|sole|solo)\s+author\b")
     if not m:
         return []

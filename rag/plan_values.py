@@ -270,7 +270,7 @@ def presence(q: Question, negated: bool) -> list[Condition]:
     # The year of a dated entry: a profile prints none for this year's entries ('Jun 4'), only among dated ones.
     shown = r"(?:shown|printed|given|stated|visible|displayed|explicit)"
     said = "" if negated else rf"\(\s*(?:with\s+)?(?:the\s+|an?\s+)?years?\s+{shown}\s*\)|" \
-        rf"\b(?:with|having|where|whose)\s+(?:the\s+|an?\s+)?years?\s+(?:is\s+|are\s+)?{shown}\b|\b(?:an?\s+)?explicit\s+years?\b|"
+        rf"\b(?:with|having|where|whose)\s+(?:the\s+|an?\s+|its\s+|their\s+)?years?\s+(?:is\s+|are\s+)?{shown}\b|\b(?:an?\s+)?explicit\s+years?\b|"
     if q.take(rf"{said}{lead}{article}\b(?:printed\s+|explicit\s+)?years?\b(?!\s*\d)"):
         found.append(Condition("presence", "year", "has: a printed year", lambda p: bool(p.date) and not p.date_inferred,
                                known_test=lambda p: bool(p.date) and p.date_precision != "year"))

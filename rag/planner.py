@@ -22,6 +22,7 @@ from rag.plan_compare import apposition, pair
 from rag.plan_describe import description, resolve
 from rag.plan_marks import (author_position, given_names, name_as_affiliated, positions, printed_only, shared_surnames,
                             surnames)
+from rag.plan_orgs import non_academic
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_position import counted, placed
 from rag.plan_relations import relation, same_day
@@ -91,6 +92,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions: list[Condition] = worded + solo(q) + ([compared.condition] if compared else [])
     # (solo before negation: 'no co-authors' is one author, not no authors)
     conditions += positions(q, catalog)  # before negation too: 'a non-Amii first author'
+    conditions += non_academic(q)  # before negation too: 'non-academic' is a company, not 'no university'
     conditions += given_names(q, catalog)  # 'anyone named Sergey'
     conditions += surnames(q, catalog)  # 'a co-author surnamed Zhang'
     conditions += [anchor] if anchor is not None else []
@@ -124,6 +126,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     last = bool(re.search(r"\b(newest|latest|most recent(?:ly)?|last|youngest)\b", low))
     count = bool(_COUNT.search(low))
     lookup = _lookup_field(low, count)
+    if re.search(r"\bwho(?:'s|\s+(?:is|are|was|were))\s+behind\b", question, re.I):
+        q.take(r"\bbehind\b")  # 'who's behind Cactus': its authors
     if re.search(r"\b(?:conference|meeting|workshop|symposium)\b", question, re.I):
         q.take(r"\b(?:run|ran|runs|took\s+place|take\s+place|takes\s+place)\b")  # when a meeting ran: its dates
     verb = _verb(q, question, judge)
@@ -245,7 +249,7 @@ _FIELDS = [("venue_pages", r"\bpage\s+(?:range|numbers?)\b|\bpages?\b.*\b(?:proc
            ("affiliation", r"\baffiliat\w*|\binstitut\w*"),
            ("first_author", r"\b(?:first|lead|leading)\s+author\b"),
            ("last_author", r"\b(?:last|senior|final)\s+author\b"),
-           ("authors", r"\bwho\b|\bauthors?\b|\bwr[io]te\b|\bwritten\b"),
+           ("authors", r"\bwho\b|\bauthors?\b|\bwr[io]te\b|\bwritten\b"),  # 'who's behind X' too
            ("date", r"\bwhen\b|\bdates?\b|\bwhat year\b|\bwhich year\b|\bmonth\b|\bhow old\b"),
            ("category", r"\bcategor(y|ies)\b|\bsubject\b|\barea\b"),
            ("arxiv", r"\barxiv\s+(?:id|identifier|number)\b|\bidentifier\b|\bdoi\b"),

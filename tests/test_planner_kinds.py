@@ -237,3 +237,60 @@ def test_a_named_paper_compared_with_a_described_one(catalog, papers):
     older = min((graph, specter), key=lambda p: p.date)
     assert rows("Which came out earlier: SPECTER or the literature graph paper?", catalog)[0] == older.title
     assert plan("Is SPECTER older than the protein paper?", catalog) is None  # no such paper: nothing is cut
+
+
+@pytest.mark.parametrize("question", ["How many papers list Courville as the last of their authors?",
+                                      "papers in which Aaron Courville appears in the final slot of the byline"])
+def test_a_place_said_of_the_list(question, catalog, papers):
+    assert set(rows(question, catalog)) == at(papers, -1, named("Aaron Courville"))
+
+
+@pytest.mark.parametrize("question", ["papers where most authors are Amii-affiliated",
+                                      "Which papers' authors are mostly from Amii?"])
+def test_a_majority_of_marked_authors(question, catalog, papers):
+    expected = {p.title for p in papers if p.authors and not p.authors_truncated
+                and 2 * sum(a.affiliation == "Amii" for a in p.authors) > len(p.authors)}
+    assert expected
+    assert set(rows(question, catalog)) == expected
+
+
+@pytest.mark.parametrize("question, low, high", [("papers posted in late 2023", "2023-09", "2023-12"),
+                                                 ("anything from early 2022?", "2022-01", "2022-04")])
+def test_early_and_late_in_a_year(question, low, high, catalog, papers):
+    expected = {p.title for p in papers if p.date and p.date_precision != "year" and low <= p.date[:7] <= high}
+    assert expected
+    assert set(rows(question, catalog)) == expected
+
+
+def test_an_author_list_length_in_names(catalog, papers):
+    expected = {p.title for p in papers if len(p.authors) == 4 and not p.authors_truncated}
+    assert set(rows("list the papers with complete author lists of exactly four names", catalog)) == expected
+
+
+def test_non_academic_is_a_company(catalog, papers):
+    expected = {p.title for p in papers if "company" in kinds(p) and any(s.format == "pdf" for s in p.sources)}
+    assert expected
+    assert set(rows("PDFs with a non-academic affiliation", catalog)) == expected
+
+
+def test_a_badge_as_a_modifier_with_the_year_printed(catalog, papers):
+    dated = [p for p in papers if p.has_code and p.date and not p.date_inferred and p.date_precision == "day"]
+    assert rows("the most recent Code-badge paper with its year printed", catalog)[0] == max(dated, key=lambda p: p.date).title
+    assert plan("latest code papers", catalog) is None  # 'code' alone is a topic
+
+
+def test_who_is_behind_a_paper(papers):
+    answer = answer_from_catalog("Who's behind Cactus?", "Who's behind Cactus?", papers)
+    assert answer is not None and "Yongchang Hao" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Which company released the dataset used in DPR?", "What happens in the first half of training?",
+    "Which universities collaborated on the benchmark?", "Is the encoder listed first in the architecture?",
+    "How do industry practitioners use LayoutParser?", "Which method comes second in the ablation table of TokMem?",
+    "What does Zhang propose in the GFlowNet paper?", "which is better for retrieval, SPECTER or DPR?",
+    "Which of SPECTER and DPR uses more GPUs?", "papers that end with a discussion of limitations",
+    "Is LayoutParser newer than its predecessor tools?",
+])
+def test_content_questions_with_the_new_kinds_words_stay_retrievals(question, catalog):
+    assert plan(question, catalog) is None
