@@ -215,9 +215,10 @@ def test_a_question_for_papers_lists_the_papers_on_its_topic_by_title_each_cited
     answer = answerer.ask(question)  # NeverAsked: the list is quoted from the papers, not written by the model
     assert answer.outcome == "answer" and not answer.abstained, answer.abstain_reason
     titles = [c.title for c in answer.citations]
-    assert len(set(titles)) >= 2 and len(set(titles)) == len(titles)  # several papers, each once
-    for title in titles:
-        assert on_topic in title.casefold() and f'"{title}"' in answer.answer
+    # Several papers, each titled once; a paper may give a second line where fewer papers leave room (194afe3).
+    assert len(set(titles)) >= 2
+    for title in set(titles):
+        assert on_topic in title.casefold() and answer.answer.count(f'"{title}"') == 1
     assert all(s.supported and s.citations for s in answer.sentences)
 
 
