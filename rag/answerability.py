@@ -226,7 +226,7 @@ def features(question: str, evidence: list[Evidence], hits: list[Hit], stats: Li
 
 
 # The closest evidence paper is a full paper (a PDF's sections), not a listing page's abstract, from this many
-# chunks on: listing pages give 1-4, the shortest full text here (a 12-page excerpt) 7. The two regimes read
+# chunks on: listing pages give 1-4, the shortest of the five PDFs here 7 (LayoutParser). The two regimes read
 # their signals differently (a long paper holds most words and some number somewhere), so the fit may give
 # each its own operating point.
 FULL_TEXT_CHUNKS = 5
