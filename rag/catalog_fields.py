@@ -116,6 +116,10 @@ FIELDS += [
           lambda p: p.page_count is not None, lambda p: f"{p.title}: {p.page_count} pages (the PDF read)."
           if p.page_count else f"The library holds no PDF of {p.title}, so no page count.",
           lambda p: float(p.page_count) if p.page_count else None, lookup=False, filter=False, ends=("most", "fewest")),
+    # A title's length in words ('the paper with the longest title'): every paper prints a title.
+    Field("title_length", "title (words)", r"titles?", lambda p: True, lambda p: True,
+          lambda p: f"{p.title}: {len(p.title.split())} words.", lambda p: float(len(p.title.split())),
+          lookup=False, filter=False, ends=("longest", "shortest")),
 ]
 BY_NAME = {f.name: f for f in FIELDS}
 
@@ -126,8 +130,8 @@ _ARTICLE = r"(?:(?:an?|any|some|the|their|its|a\s+public|public|released)\s+)?"
 # Where the page prints the field, said with it: 'a numeric score before the category code', 'shown next to X'.
 _WHERE = r"(?:\s+(?:(?:is|are)\s+)?(?:printed\s+|shown\s+|displayed\s+|given\s+|listed\s+)?(?:before|after|next\s+to|" \
          r"beside|in\s+front\s+of)\s+(?:the\s+|its\s+|their\s+)?(?:category(?:\s+codes?)?|dates?|titles?|entry|entries)\b)?"
-_HIGH = r"highest|largest|biggest|greatest|top|best|maximum|max|most"
-_LOW = r"lowest|smallest|least|fewest|worst|minimum|min"
+_HIGH = r"highest|largest|biggest|greatest|top|best|maximum|max|most|longest"
+_LOW = r"lowest|smallest|least|fewest|worst|minimum|min|shortest"
 
 
 def presence(q, negated: bool) -> list:

@@ -19,7 +19,7 @@ from rag.filters import Filters
 from rag.plan_terms import venue_year_only
 from rag.plan_verbs import VerbJudge
 from rag.planner import Plan, plan
-from rag.records import Answer, AnswerSentence, Chunk, Citation, Evidence, Hit, Paper
+from rag.records import Answer, AnswerSentence, Chunk, Citation, Evidence, Hit, Paper, normalize_title
 from rag.text import split_sentences
 
 if TYPE_CHECKING:
@@ -42,7 +42,9 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
     notes = _left_out(plan_, papers)
     if plan_.op == "group":
         marks = [c.value for c in plan_.conditions if c.field == "affiliation" and not c.value.startswith("not ")]
-        groups, ranked = grouped(selected, plan_.group or "", plan_.pick, marks[0] if len(marks) == 1 else None)
+        people = frozenset(normalize_title(c.value) for c in plan_.conditions if c.field == "author"
+                           and c.label.startswith("author: "))
+        groups, ranked = grouped(selected, plan_.group or "", plan_.pick, marks[0] if len(marks) == 1 else None, people)
         return Result(plan_, ranked.rows, [], notes + ranked.notes, groups)
     if plan_.op in ("first", "last"):
         if plan_.key in BY_NAME:  # a printed number: 'the highest score'

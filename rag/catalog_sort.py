@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from rag.plan_terms import dated_year
-from rag.records import Paper
+from rag.records import Paper, normalize_title
 from rag.taxonomy import category_name
 
 
@@ -112,13 +112,16 @@ def values_of(paper: Paper, group: str, mark: str | None = None) -> list[str]:
     return [value] if value else []
 
 
-def grouped(papers: list[Paper], group: str, pick: str, mark: str | None = None
+def grouped(papers: list[Paper], group: str, pick: str, mark: str | None = None, others_of: frozenset[str] = frozenset()
             ) -> tuple[list[tuple[str, list[Paper]]], Ranked]:
-    """The groups chosen ('most': those with the most papers, ties kept) and their papers as rows."""
+    """The groups chosen ('most': those with the most papers, ties kept) and their papers as rows. `others_of`: the
+    people the papers were selected by, left out of an author grouping ('Courville's most frequent co-author' is
+    never Courville, who is on every one of them)."""
     groups: dict[str, list[Paper]] = defaultdict(list)
     for paper in papers:
         for value in values_of(paper, group, mark):
-            groups[value].append(paper)
+            if group != "author" or normalize_title(value) not in others_of:
+                groups[value].append(paper)
     ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
     if not ordered:
         return [], Ranked([])

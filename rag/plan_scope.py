@@ -129,7 +129,8 @@ _PLURALS = {"author": r"authors|people|researchers|co-?authors", "category": r"(
 def group_by(q: Question) -> tuple[str, str] | None:
     """(field, 'most' | 'fewest' | 'all') for a count per value: 'which category has the most papers', 'the most
     common tag', 'who wrote the most papers', 'how many papers per year', 'a breakdown by category'."""
-    amount = r"\b(?:the\s+)?(most|fewest|least)\s+(?:number\s+of\s+)?(?:papers?|entries|works|publications|often|" \
+    amount = r"\b(?:the\s+)?(most|fewest|least)\s+(?:number\s+of\s+)?(?:papers?|entries|works|publications|postings?|posts|" \
+             r"preprints?|articles?|items|often|" \
              r"frequently)\b|\b(?:the\s+)?(most|fewest|least)\s*[?.!]?\s*$"
     for name, words in _GROUPS.items():
         plural = rf"(?:{_PLURALS[name]})"

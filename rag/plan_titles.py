@@ -34,7 +34,7 @@ def title_wording(q: Question) -> list[Condition]:
 
 
 _SAID = r"\b(?:(?:whose|the|its|their|with\s+(?:a|the))\s+)?titles?\s+(?:that\s+)?(?:says?|saying|contains?|containing|" \
-        r"includes?|including|mentions?|mentioning|has|having|reads?|uses?|using|with)\s+(?:the\s+(?:words?|phrases?|" \
+        r"includes?|including|mentions?|mentioning|has|having|reads?|uses?|using|with|print(?:s|ing)?)\s+(?:the\s+(?:words?|phrases?|" \
         r"terms?)\s+)?(?P<terms>[^,;:?!()'\"]+?)(?=\s*[,;:?!()]|\s+(?:was|were|is|are|that|which|posted|published)\b|\s*$)"
 _IN_TITLE = r"\b(?:with|having|that\s+(?:have|has|carry)|has|have)\s+(?:the\s+(?:words?|phrases?|terms?)\s+)?" \
             r"(?P<terms>[^,;:?!()'\"]+?)\s+in\s+(?:the|its|their)\s+titles?\b"
@@ -56,13 +56,22 @@ def title_words(q: Question, titles: list[str]) -> list[Condition]:
             for term in terms:  # the condition said again: 'which GFlowNet paper'
                 q.take(rf"(?<![\w-]){re.escape(term.rstrip('s'))}s?(?![\w-])")
             compiled = [t for t in tests if t is not None]
-            found.append(Condition("title", " | ".join(terms), f"title: says {' or '.join(terms)}",
+            found.append(Condition("title", " | ".join(terms), f"title: with {' or '.join(terms)}",
                                    lambda p, cs=compiled: any(c.search(p.title) for c in cs)))
     return found
 
 
+# Marks a title may print, by their names ('titles with a colon'); digits as 'a number'.
+_MARKS = {"colon": ":", "question mark": r"\?", "hyphen": "-", "dash": "[-–—]", "exclamation mark": "!", "comma": ",",
+          "number": r"\d", "digit": r"\d", "ampersand": "&", "asterisk": r"\*", "apostrophe": "'"}
+
+
 def _printed_in(term: str, titles: list[str]) -> re.Pattern | None:
     """The term as a pattern over titles (a plural 's' either way), when some title prints it."""
+    mark = re.sub(r"^(?:an?|the|any)\s+", "", term.casefold())
+    if mark.rstrip("s") in _MARKS or mark in _MARKS:
+        compiled = re.compile(_MARKS.get(mark) or _MARKS[mark.rstrip("s")])
+        return compiled if any(compiled.search(t) for t in titles) else None
     words = term.split()
     if not words or len(words) > 4:
         return None

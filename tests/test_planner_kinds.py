@@ -294,3 +294,30 @@ def test_who_is_behind_a_paper(papers):
 ])
 def test_content_questions_with_the_new_kinds_words_stay_retrievals(question, catalog):
     assert plan(question, catalog) is None
+
+
+def test_the_named_person_is_not_their_own_most_frequent_co_author(papers):
+    from collections import Counter
+    counts = Counter(a for p in papers if "Aaron Courville" in p.author_names or p.profile_of == "Aaron Courville"
+                     for a in p.author_names if a != "Aaron Courville")
+    top = counts.most_common(1)[0]
+    question = "Who is Courville's most frequent co-author?"
+    answer = answer_from_catalog(question, question, papers)
+    assert answer is not None and f"{top[0]}: {top[1]}" in answer.answer
+
+
+def test_the_longest_title_and_marks_in_titles(catalog, papers):
+    longest = max(papers, key=lambda p: len(p.title.split()))
+    assert rows("Which paper has the longest title?", catalog)[0] == longest.title
+    assert set(rows("how many titles contain a question mark?", catalog)) == {p.title for p in papers if "?" in p.title}
+    assert set(rows("papers whose title has a colon", catalog)) == {p.title for p in papers if ":" in p.title}
+
+
+def test_the_month_with_the_most_postings(catalog, papers):
+    from collections import Counter
+    months = Counter(p.date[:7] for p in papers if p.date and p.date_precision != "year")
+    most = max(months.values())
+    the_plan = plan("Which month had the most postings?", catalog)
+    assert the_plan is not None and the_plan.op == "group"
+    result = run(the_plan, catalog.papers)
+    assert {value for value, members in result.groups} == {m for m, n in months.items() if n == most}
