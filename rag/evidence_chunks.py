@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rag.asked import asks_for_papers
 from rag.question_words import idf_weights, question_stems, stems
 from rag.records import Chunk, Hit
 from rag.text import split_sentences, word_tokens
@@ -131,6 +132,7 @@ def rank_chunks(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[
     idf = idf_weights(words, [tokens[c.chunk_id] for _, pool in pools for c in pool])
     floor = min(dense.values(), default=0.0) if dense else 0.0  # a chunk beyond the store's top n
     named, names_table = named_table(question), bool(_SPEAKS_OF_TABLE.search(question))
+    listing = asks_for_papers(question)
     ranked = []
     for rank, (hit, pool) in enumerate(pools):
         # A paper's chunks are told apart by the words rare *within that paper*: its own name and topic ("SPECTER",
@@ -154,9 +156,10 @@ def rank_chunks(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[
         looked = _distinct_tables([c for c in best if c.kind == "table"])
         if len(best) > 1 and len(looked) < wanted:
             best += [c for c in tables if c not in looked][: wanted - len(looked)]
-        if all(c.kind == "header" for c in best):
-            # A paper retrieved by its header (its title holds the topic: "Which papers use GFlowNets?") would be
-            # shown by metadata lines that say nothing about the topic: its best prose chunk is read too.
+        if listing and all(c.kind == "header" for c in best):
+            # A paper a question for papers retrieved by its header (its title holds the topic: "Which papers use
+            # GFlowNets?") would be listed by metadata lines that say nothing of the topic: its best prose chunk is
+            # read too. Only there: for other questions its prose would take a place from the first paper's passages.
             best += [c for c in ordered if c.kind != "header"][:1]
         ranked.append((hit, sorted(best, key=lambda c: c.position)))
     return ranked, idf
