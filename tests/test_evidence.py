@@ -180,7 +180,7 @@ def test_a_paper_retrieved_by_its_header_is_read_in_its_prose_too(embedder):
     assert [c.kind for c in ranked[0][1]] == ["header", "abstract"]
     # Another question keeps the chunks retrieval chose: there the place is the first paper's to fill.
     hit = Hit(rank=4, chunk=header, paper=paper, score=0.01)
-    ranked, _ = rank_chunks("What did Dinghuai Zhang and Ling Pan build?", [hit], {paper.paper_id: chunks}, per_paper=(1,))
+    ranked, _ = rank_chunks("What did Dinghuai Zhang and Ling Pan build?", [hit], {paper.paper_id: chunks}, (1,))
     assert [c.kind for c in ranked[0][1]] == ["header"]
     evidence = select_evidence("Which papers use GFlowNets?", [Hit(rank=4, chunk=header, paper=paper, score=0.01)],
                                embedder, EvidenceSettings(chunks_by_rank=(1,)), {paper.paper_id: chunks})
