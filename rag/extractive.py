@@ -108,6 +108,11 @@ def _abbreviates(name: str, word: str) -> bool:
 _ASIDE = re.compile(r"^\s*(?:besides|apart from|aside from|other than|except for|beyond)\b([^,?]*),", re.I)
 
 
+# A line that goes on about the one before it: a pronoun or 'such' at its start, after a linking word.
+_GOES_ON = re.compile(r"^(?:(?:however|moreover|thus|also|instead|in addition),?\s+)?"
+                      r"(?:it|its|this|these|they|their|such|neither|the latter)\b", re.I)
+GOES_ON_SHARE = 0.8  # as evidence selection's _continued
+
 BACKGROUND = 0.3  # weight of a word said only in the question's background sentences: its topic, not what it asks
 
 
@@ -213,6 +218,11 @@ def _ranked(evidence: list[Evidence], question: str) -> tuple[str, list[tuple]]:
         weight = {w: given.get(w, 1.0) * idf[w] for w in own}
         total = sum(weight.values()) or 1.0
         overlap = sum(weight[w] for w in present & own) / total
+        if i and text is item.sentences[i] and _GOES_ON.match(text):
+            # "However, this approach distorts the verifier distribution" says what the line before it is about (as
+            # evidence selection reads it, rag/evidence.py): it shares that line's relevance.
+            before = stems(item.sentences[i - 1]) & own
+            overlap = max(overlap, GOES_ON_SHARE * sum(weight[w] for w in before) / total)
         first = item.paper.paper_id == lead or kind == "paper"
         # A table row the question names by its label and column ("the yield of the hybrid approach" -> "Hybrid |
         # 91.5 | 1990 | ..." under "prec. | yield") holds the asked figure, though the prose about it shares more words.

@@ -92,3 +92,13 @@ def test_a_line_shown_in_two_passages_is_quoted_once():
     evidence = [_shown(1, [line, "It scales to many tasks."]), _shown(2, [line])]
     quotes = [q.text for q in extractive_answer(evidence, "Which model-free algorithm is evaluated?", AnswerSettings())]
     assert len(quotes) == len(set(q.rsplit(" [", 1)[0] for q in quotes)) == 2
+
+
+def test_a_line_going_on_about_the_one_before_shares_its_relevance():
+    evidence = [_shown(1, ["In this work we formalize speculative sampling as constrained optimization.",
+                           "Typical acceptance sampling accepts more draft tokens using entropy-based heuristics.",
+                           "However, this approach distorts the verifier distribution and may degrade quality.",
+                           "We report results on three benchmarks."])]
+    quotes = [q.text for q in extractive_answer(evidence, "What is the downside of typical acceptance sampling?",
+                                                AnswerSettings(max_sentences=2))]
+    assert any("distorts" in q for q in quotes)
