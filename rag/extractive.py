@@ -132,6 +132,23 @@ def _given(question: str) -> dict[str, float]:
     return weights
 
 
+_ASSIGNED = re.compile(r"(?<![\w.])([A-Za-z_][\w-]*)\s*(?:=|:=|≈)\s*[-−]?\d")
+
+
+def assigns(line: str, question: str) -> bool:
+    """The line sets an attribute the question names to a number: 'min_df=3, max_df=0.75' for "what max_df setting",
+    'a = 0.0001' for "which weighting parameter a". A one-letter name counts only when the question introduces it
+    ("parameter a", "the value of k"): as a word it is an article."""
+    asked = question.casefold()
+    for name in (n.casefold() for n in _ASSIGNED.findall(line)):
+        if len(name) > 1 and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", asked):
+            return True
+        if len(name) == 1 and re.search(rf"\b(?:parameter|variable|coefficient|constant|value of|hyperparameter)\s+"
+                                        rf"{re.escape(name)}\b", asked):
+            return True
+    return False
+
+
 def holds_candidate(kind: str, line: str, question: str) -> bool:
     """The line holds something of the asked kind the question does not already say; for a number, one that is no
     citation year, reference number or section, table or equation number."""
@@ -229,6 +246,8 @@ def _ranked(evidence: list[Evidence], question: str) -> tuple[str, list[tuple]]:
         # A row's label may be the paper's own name ("SPECTER (Ours)"): there the title's words count.
         named = text is not item.sentences[i] and columns.get(item.n, False) \
             and bool(stems(item.sentences[i].split(_CELL)[0]) & words)
+        # So does a line setting the attribute the question names to a value ("max_df=0.75", "a = 0.0001").
+        named = named or assigns(text, question)
         # For a "how" question every relevant line is a candidate (answerability's CLAUSE kinds): its loose pattern
         # ("using", "train", "framework") only breaks ties of the question's words, never outranks them.
         typed = holds_candidate(kind, text, question)

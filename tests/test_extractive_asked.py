@@ -102,3 +102,14 @@ def test_a_line_going_on_about_the_one_before_shares_its_relevance():
     quotes = [q.text for q in extractive_answer(evidence, "What is the downside of typical acceptance sampling?",
                                                 AnswerSettings(max_sentences=2))]
     assert any("distorts" in q for q in quotes)
+
+
+def test_a_line_setting_the_named_attribute_to_a_value_is_quoted_first():
+    evidence = [_shown(1, ["When computing term weights we used scikit-learn's TfidfVectorizer for every baseline.",
+                           "The other parameters were set as follows: min_df=3, max_df=0.75, norm=None."]),
+                _shown(2, ["Following prior work we used SIF features as node representations for the graph model.",
+                           "For the node features, we chose the SIF model with a = 0.0001, a high-performing one."])]
+    assert "max_df=0.75" in _first(evidence, "What max_df setting was passed to TfidfVectorizer for the baselines?")
+    assert "a = 0.0001" in _first(evidence[1:], "Which SIF weighting parameter a was picked for the node features?")
+    # A one-letter name the question uses as an article names nothing.
+    assert "a = 0.0001" not in _first(evidence[1:], "Is a graph model used with SIF node representations?")
