@@ -80,8 +80,8 @@ def test_what_the_question_takes_as_given_does_not_make_a_line_its_answer():
     conditioning = [_shown(1, ["A policy trained on pick-and-place tasks does not transfer to folding.",
                                "Trajectory sketches can condition the policy; they can be specified through drawings "
                                "or videos."])]
-    question = ("A policy trained on pick-and-place usually can't fold cloth. What conditioning is proposed instead, and "
-                "how can it be specified?")
+    question = ("A policy trained on pick-and-place usually can't fold cloth. What conditioning is proposed instead, "
+                "and how can it be specified?")
     assert "drawings" in _first(conditioning, question)
     # A background sentence still names the topic, at a lower weight: it tells lines apart when the asking words do not.
     assert "Wikipedia" in _first(instances, "The third instance. What data is it trained on?")
