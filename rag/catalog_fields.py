@@ -50,6 +50,13 @@ def _score(paper: Paper) -> str:
     return f"{paper.title}: the page prints the score {paper.listing_score:g} before its category (unlabelled)."
 
 
+def _emails(paper: Paper) -> str:
+    if not paper.emails:
+        return f"The page prints no e-mail address for {paper.title}."
+    domains = ", ".join(dict.fromkeys(e.rsplit("@", 1)[-1] for e in paper.emails))
+    return f"{paper.title}: e-mail addresses printed: {', '.join(paper.emails)} (domains: {domains})."
+
+
 def _listed(paper: Paper) -> bool:
     return bool(paper.authors)
 
@@ -64,7 +71,7 @@ FIELDS = [
     Field("code", "Code badge", r"(?:source\s+)?code(?:[\s-]+(?:links?|badges?|repositor(?:y|ies)|releases?|available|released|urls?))?|"
           r"github\s+repositor(?:y|ies)",
           lambda p: bool(p.has_code), lambda p: p.has_code is not None, _code),
-    Field("equal", "equal contribution", r"(?:(?:some|two|several|any)\s+)?(?:(?:co-?)?authors?\s+as\s+)?"
+    Field("equal", "equal contribution", r"equal[\s-]+contribution\s+(?:notes?|marks?|footnotes?)|(?:(?:some|two|several|any)\s+)?(?:(?:co-?)?authors?\s+as\s+)?"
           r"(?:equal(?:ly)?[\s-]+contribut\w+|(?:having\s+)?contribut\w+\s+equally)|"
           r"(?:joint|shared|co-)[\s-]?first\s+authors?(?:hip)?",
           _equal, _listed, lambda p: f"{p.title}: " + ("; ".join(f"'{n.mark}' {n.means}" for n in p.notes if
@@ -94,10 +101,8 @@ FIELDS += [
           lambda p: bool(p.keywords), lambda p: True,
           lambda p: f"{p.title}: keywords as printed: {'; '.join(p.keywords)}." if p.keywords
           else f"The page prints no keywords for {p.title}."),
-    Field("emails", "e-mail addresses", r"(?:e-?mail|contact)(?:\s+addresse?s?|s)?",
-          lambda p: bool(p.emails), lambda p: True,
-          lambda p: f"{p.title}: e-mail addresses printed: {', '.join(p.emails)}." if p.emails
-          else f"The page prints no e-mail address for {p.title}."),
+    Field("emails", "e-mail addresses", r"(?:e-?mail|contact)(?:\s+(?:addresse?s?|domains?)|s)?|(?:e-?mail\s+)?domains?",
+          lambda p: bool(p.emails), lambda p: True, _emails),
     Field("doi", "DOI", r"dois?", lambda p: bool(p.doi), lambda p: True,
           lambda p: f"{p.title}: DOI {p.doi}." if p.doi else f"The page prints no DOI for {p.title}.", lookup=False),
     Field("version", "arXiv version", r"(?:arxiv\s+)?version(?:\s+number)?",

@@ -45,3 +45,22 @@ def non_academic(q: Question) -> list[Condition]:
         return [Condition("organisation", "company", "organisation: a company", lambda p: "company" in kinds(p),
                           known_test=_known)]
     return []
+
+
+def email_domains(q: Question, domains: set[str]) -> list[Condition]:
+    """'an author with a harvard.edu address', 'a .edu e-mail', 'an fb.com address': the domain (or its end) of an
+    e-mail address some PDF prints; nothing is taken for a domain no paper prints."""
+    found = []
+    for m in re.finditer(r"\b(?:an?\s+|any\s+)?(@?\.?[a-z0-9-]*(?:\.[a-z0-9-]+)*\.?[a-z]{2,})\s+(?:e-?mail\s+)?"
+                         r"(?:e-?mail|address(?:es)?)\b", q.text, re.I):
+        end = m.group(1).lstrip("@").casefold()
+        if not ("." in end or end in {d.split(".")[0] for d in domains}):
+            continue
+        held = {d for d in domains if d == end.lstrip(".") or d.endswith("." + end.lstrip(".")) or
+                d.split(".")[0] == end}
+        if not held:
+            continue
+        q.blank(m.start(), m.end())
+        found.append(Condition("email", end, f"e-mail: {end}", lambda p, h=frozenset(held): any(
+            e.rsplit("@", 1)[-1].casefold() in h for e in p.emails), known_test=lambda p: bool(p.emails)))
+    return found

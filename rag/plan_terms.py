@@ -43,7 +43,7 @@ co-written cowritten co-write co-writes everything anything marked mark marks st
 categorized categorised classified filed labelled labeled tagged associated linked belonging listed
 we us something thing things stuff old older newer id ids identifier identifiers doi institutions else share shares sharing
 fraction percentage percent proportion part ratio
-posting postings posts meeting meetings header headers byline bylines
+posting postings posts meeting meetings header headers byline bylines uploaded upload uploads stamp stamps use uses
 actually really own printed displayed display displays visible some somewhere elsewhere else spread occupy occupies
 proceedings too line went online stamped city located location based address according will universities university companies company range print prints journal journals
 """.split())

@@ -13,7 +13,7 @@ from rag.authors import by_author
 from rag.catalog import Catalog, has_organisation, in_venue
 from rag.catalog_fields import presence as badges
 from rag.plan_dates import dates
-from rag.plan_orgs import organisation_kinds
+from rag.plan_orgs import email_domains, organisation_kinds
 from rag.plan_terms import (_COMPARE, _COUNT, NUMBER_WORDS, Condition, Question, _number, author_count,
                             fold)
 from rag.records import Paper, normalize_title
@@ -26,6 +26,7 @@ def conditions(q: Question, catalog: Catalog) -> list[Condition]:
     found += people(q, catalog)
     found += tags(q, catalog)
     found += organisation_kinds(q)  # after named organisations: 'Harvard University' is that one, not any university
+    found += email_domains(q, {e.rsplit("@", 1)[-1].casefold() for p in catalog.papers for e in p.emails})
     found += dates(q)
     found += categories(q, catalog)
     found += author_count(q)
@@ -191,6 +192,9 @@ def _institutes(q: Question, catalog: Catalog) -> list[Condition]:
         if has_page and q.take(on_page):
             found.append(Condition("page", institute, f"page: {institute}'s page",
                                    lambda p, i=institute: any(i in (s.page_name or "") for s in p.sources)))
+        # 'exactly two authors, both starred', 'all of them Amii-affiliated': the mark on every author
+        every += rf"|,?\s*(?:both|all)\s+(?:of\s+them\s+)?(?:{name}[- ](?:{_MARKED})|(?:{_MARKED})\s+(?:as\s+|with\s+)?{name}" \
+                 rf"{'|starred|asterisked|marked' if bare else ''})\b"
         if q.take(every):  # 'only Amii-affiliated authors', 'all authors affiliated with Amii'
             found.append(Condition("affiliation", institute, f"affiliation: {institute} (every author)",
                                    lambda p, i=institute: bool(p.authors) and not p.authors_truncated

@@ -321,3 +321,29 @@ def test_the_month_with_the_most_postings(catalog, papers):
     assert the_plan is not None and the_plan.op == "group"
     result = run(the_plan, catalog.papers)
     assert {value for value, members in result.groups} == {m for m, n in months.items() if n == most}
+
+
+@pytest.mark.parametrize("question, end", [("PDFs with a .edu address", ".edu"), ("Which PDFs have an fb.com email?", "fb.com"),
+                                           ("which papers list an allenai email", "allenai")])
+def test_an_e_mail_domain_a_pdf_prints(question, end, catalog, papers):
+    expected = {p.title for p in papers if any(e.rsplit("@", 1)[-1].endswith(end) or e.rsplit("@", 1)[-1].startswith(end)
+                                               for e in p.emails)}
+    assert expected
+    assert set(rows(question, catalog)) == expected
+
+
+def test_an_e_mail_domain_no_pdf_prints_is_not_taken(catalog):
+    assert plan("Which PDF authors have a gmail address?", catalog) is None
+
+
+def test_the_domains_a_paper_prints(papers):
+    question = "What email domain do the SPECTER authors use?"
+    answer = answer_from_catalog(question, question, papers)
+    assert answer is not None and "domains: allenai.org" in answer.answer
+
+
+def test_every_author_marked_said_after_the_count(catalog, papers):
+    expected = {p.title for p in papers if len(p.authors) == 2 and not p.authors_truncated
+                and all(a.affiliation == "Amii" for a in p.authors)}
+    assert expected
+    assert set(rows("Which Amii papers have exactly two authors, both starred?", catalog)) == expected
