@@ -347,3 +347,18 @@ def test_every_author_marked_said_after_the_count(catalog, papers):
                 and all(a.affiliation == "Amii" for a in p.authors)}
     assert expected
     assert set(rows("Which Amii papers have exactly two authors, both starred?", catalog)) == expected
+
+
+def test_a_word_that_is_both_a_surname_and_an_organisation_is_read_by_its_context():
+    """'Brown' as the catalog holds it twice: Jane Brown (the one Brown among the authors) and Brown University (a
+    PDF's affiliation). 'at Brown' is the university; 'by Brown' is her."""
+    from rag.printed import Organisation
+    from rag.records import Author, SourceRef
+    pdf = Paper(paper_id="p1", title="A Made-Up Study of Layout Parsing", authors=[Author(name="Ann Lee")],
+                organisations=[Organisation(name="Brown University", authors=["Ann Lee"])],
+                sources=[SourceRef(path="a.pdf", format="pdf", position=0)])
+    listed = Paper(paper_id="p2", title="Another Made-Up Study of Planning", authors=[Author(name="Jane Brown")],
+                   sources=[SourceRef(path="page.md", format="profile", position=0)])
+    catalog = Catalog.of([pdf, listed])
+    assert rows("PDFs with an author at Brown", catalog) == [pdf.title]
+    assert rows("papers by Brown", catalog) == [listed.title]
