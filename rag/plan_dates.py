@@ -41,7 +41,7 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
         found.append(Condition("date", f"{low}..{high}", f"posted: {low} to {high}",
                                lambda p, a=low, b=high: bool(p.date) and p.date_precision != "year"
                                and a <= p.date[:7] <= b))
-    for m in q.take(rf"\b(?:(?:between|from)\s+)?{_MONTH}\s+(?:and|to|until|through|till|thru|-|–)\s+{_MONTH},?\s+(?:of\s+)?"
+    for m in q.take(rf"\b(?:(?:between|from)\s+)?{_MONTH}(?:\s+(?:and|to|until|through|till|thru)\s+|\s*[-–—]\s*){_MONTH},?\s+(?:of\s+)?"
                     r"((?:19|20)\d\d)\b"):  # 'January through June 2024': both months of that one year
         found.append(_months(m.group(3), _month_number(m.group(1)), _month_number(m.group(2))))
     # A season of a year, as the northern hemisphere says it ('summer 2022'); months in brackets after it say which

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from rag.catalog import Catalog
-from rag.plan_position import at_place
+from rag.plan_position import at_place, not_at
 from rag.plan_terms import Condition, Question
 from rag.records import normalize_title
 
@@ -69,6 +69,9 @@ def author_position(q: Question, found: list[Condition]) -> list[Condition]:
     which = (m.group(1) or m.group(2) or m.group(3)).casefold()
     index = _INDEX.get(which, -1)
     placed = at_place(people_[0], index, which)
+    if before := re.search(r"(?:\b(?:not|never)|n't)\s+(?:the\s+|a\s+)?$", q.text[:m.start()]):  # 'is X not the last author'
+        q.blank(before.start(), before.end())
+        placed = not_at(people_[0], placed, index)
     return [placed if c is people_[0] else c for c in found]
 
 

@@ -28,7 +28,7 @@ _LIST = r"(?:the\s+|its\s+|their\s+)?(?:author\s+(?:list|line)|byline|list\s+of\
 # The place, with the value already blanked out of it (two or more spaces where a name or a mark was).
 _PLACES = [
     # 'X is listed last', 'X listed as the second author', 'X appears first', 'X comes last in the author list'
-    rf"(?<=\s\s)(?:(?:is|are|was|were|gets?|got)\s+)?(?:listed|named|printed|placed|credited|positioned|ranked|appears?|"
+    rf"(?<=\s\s)(?:(?:is|are|was|were|gets?|got)(?:n't|\s+not)?\s+)?(?:listed|named|printed|placed|credited|positioned|ranked|appears?|"
     rf"appearing|comes?|coming|sits?|shown|put|given)\s+(?:as\s+)?(?:the\s+)?{_ORD}(?:[- ]listed)?(?:\s+{_PERSON})?\b",
     # 'X in (the) last place / position', 'in the final slot of the byline', 'as the last of their authors'
     rf"\b(?:in|at|from)\s+(?:the\s+)?{_ORD}\s+(?:place|position|slot|spot)(?:\s+(?:of|on|in)\s+{_LIST})?\b|"
@@ -58,8 +58,24 @@ def placed(q: Question, found: list[Condition]) -> list[Condition]:
             if index is None:
                 continue
             q.blank(m.start(), m.end())
-            return [at_place(c, index) if c is bindable[0] else c for c in found]
+            placed_ = at_place(bindable[0], index)
+            before = re.search(r"(?:\b(?:not|never)|n't)\s*$", q.text[:m.start()])
+            if before or re.search(r"n't\b|\bnot\b", m.group(0)):  # 'Courville isn't listed last'
+                if before:
+                    q.blank(before.start(), before.end())
+                placed_ = not_at(bindable[0], placed_, index)
+            return [placed_ if c is bindable[0] else c for c in found]
     return found
+
+
+def not_at(c: Condition, at: Condition, index: int) -> Condition:
+    """'papers where Courville is not the last author': his papers (for a person), the place printed, not his."""
+    person = c.field == "author"
+    # His papers whose list the page cuts with 'et al.' cannot be said either way; the answer counts them apart.
+    unknown = (lambda p: c(p) and p.authors_truncated) if person and index < 0 else (lambda p: False)
+    return Condition(c.field, f"not {c.value}", f"not {at.label}", lambda p: (
+        not person or c(p)) and bool(p.authors) and (index >= 0 or not p.authors_truncated) and len(p.authors) > max(
+        index, -index - 1) and not at(p), known_test=lambda p: not unknown(p))
 
 
 def _index(m: re.Match) -> int | None:

@@ -59,6 +59,10 @@ def _first_grounded(q: Question, cue: str, extract: Extract) -> tuple[int, int, 
     for m in re.finditer(cue, q.text, re.I):
         if cue == _NEGATION and re.search(rf"{_INCLUSION}(?:(?!{_BOUNDARY}|[()]).)*$", q.text[:m.start()], re.I):
             continue  # 'including ones with no year shown': what the inclusion adds, not a negation of the rest
+        if cue == _NEGATION and re.match(r"\s*(?:been\s+)?(?:the\s+|listed\s+|named\s+|placed\s+|printed\s+)?(?:first|last|"
+                                         r"second|third|fourth|fifth|final|lead|senior)[\s-]+(?:author|name|listed)\b",
+                                         q.text[m.end():], re.I):
+            continue  # 'not the last author': a place, read with its person (rag/plan_position.py)
         rest = q.text[m.end():]
         stop = re.search(_BOUNDARY, rest, re.I)
         words = list(re.finditer(r"\S+", rest[: stop.start()] if stop else rest))

@@ -37,7 +37,7 @@ _SAID = r"\b(?:(?:whose|the|its|their|with\s+(?:a|the))\s+)?titles?\s+(?:that\s+
         r"includes?|including|mentions?|mentioning|has|having|reads?|uses?|using|with|print(?:s|ing)?)\s+(?:the\s+(?:words?|phrases?|" \
         r"terms?)\s+)?(?P<terms>[^,;:?!()'\"]+?)(?=\s*[,;:?!()]|\s+(?:was|were|is|are|that|which|posted|published)\b|\s*$)"
 _IN_TITLE = r"\b(?:with|having|that\s+(?:have|has|carry)|has|have)\s+(?:the\s+(?:words?|phrases?|terms?)\s+)?" \
-            r"(?P<terms>[^,;:?!()'\"]+?)\s+in\s+(?:the|its|their)\s+titles?\b"
+            r"['\"]?(?P<terms>[^,;:?!()'\"]+?)['\"]?\s+in\s+(?:the|its|their)\s+titles?\b"
 
 
 def title_words(q: Question, titles: list[str]) -> list[Condition]:

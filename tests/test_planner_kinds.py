@@ -10,6 +10,7 @@ Unit tests over the real seed pages and the shared PDFs parsed (no index, no mod
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -362,3 +363,21 @@ def test_a_word_that_is_both_a_surname_and_an_organisation_is_read_by_its_contex
     catalog = Catalog.of([pdf, listed])
     assert rows("PDFs with an author at Brown", catalog) == [pdf.title]
     assert rows("papers by Brown", catalog) == [listed.title]
+
+
+@pytest.mark.parametrize("question", ["On how many entries is Courville not the last author?",
+                                      "papers where Courville isn't listed last"])
+def test_a_place_denied(question, catalog, papers):
+    """His papers with a complete list whose last name is someone else's; lists cut with 'et al.' are said apart."""
+    expected = {p.title for p in papers if ("Aaron Courville" in p.author_names or p.profile_of == "Aaron Courville")
+                and p.authors and not p.authors_truncated and p.authors[-1].name != "Aaron Courville"}
+    assert expected
+    assert set(rows(question, catalog)) == expected
+
+
+def test_months_with_a_dash_and_a_quoted_title_word(catalog, papers):
+    assert set(rows("papers posted Jan–Jun 2022", catalog)) == {
+        p.title for p in papers if p.date and p.date_precision != "year" and "2022-01" <= p.date[:7] <= "2022-06"}
+    dated = [p for p in papers if re.search(r"(?<![\w-])flows?(?![\w-])", p.title, re.I) and p.date
+             and p.date_precision == "day"]
+    assert rows("Which paper with 'Flow' in the title is oldest?", catalog)[0] == min(dated, key=lambda p: p.date).title
