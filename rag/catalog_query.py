@@ -46,6 +46,10 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
                            and c.label.startswith("author: "))
         groups, ranked = grouped(selected, plan_.group or "", plan_.pick, marks[0] if len(marks) == 1 else None, people)
         return Result(plan_, ranked.rows, [], notes + ranked.notes, groups)
+    if plan_.op in ("mean", "median"):  # 'the average number of authors': over the lists printed complete
+        cut = [p for p in selected if p.authors_truncated]
+        notes += [f"{n_papers(len(cut))} whose author list the page cuts with 'et al.' are not counted"] if cut else []
+        return Result(plan_, [p for p in selected if p.authors and not p.authors_truncated], [], notes)
     if plan_.op in ("first", "last"):
         if plan_.key in BY_NAME:  # a printed number: 'the highest score'
             return Result(plan_, by_number(selected, plan_.key, plan_.op == "last", plan_.limit), [], notes)

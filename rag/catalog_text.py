@@ -74,6 +74,14 @@ def _headline(result: Result) -> str:
             return f"{len(result.groups)} {kind}{scope}, with their papers: {counts}."
         word = "most" if plan_.pick == "most" else "fewest"
         return f"The {plan_.group} with the {word} papers{scope}: {counts}."
+    if plan_.op in ("mean", "median"):
+        sizes = sorted(len(p.authors) for p in result.rows)
+        if not sizes:
+            return f"No paper with a complete author list matches {what}."
+        middle = (sizes[(len(sizes) - 1) // 2] + sizes[len(sizes) // 2]) / 2
+        value = middle if plan_.op == "median" else sum(sizes) / len(sizes)
+        return f"The {'median' if plan_.op == 'median' else 'average'} number of authors{scope} is {value:.3g}, over " \
+               f"{n_papers(len(sizes))} with complete author lists ({sum(sizes)} names in all; from {sizes[0]} to {sizes[-1]})."
     if plan_.op in ("first", "last") and plan_.key in BY_NAME:
         field = BY_NAME[plan_.key]
         if not result.rows:

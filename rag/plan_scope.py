@@ -110,7 +110,13 @@ def merge(conditions: list[Condition], question: str) -> list[Condition]:
 
 
 def sort_by_authors(q: Question) -> str | None:
-    """'the longest author list', 'the most authors', 'the fewest co-authors': 'last' (most) or 'first' (fewest)."""
+    """'the longest author list', 'the most authors', 'the fewest co-authors': 'last' (most) or 'first' (fewest);
+    'the average / median number of authors': 'mean' or 'median' of the list lengths."""
+    if m := q.take(r"\b(average|mean|median|typical)\s+(?:(?:number|list\s+length|count)\s+of\s+)?(?:co-?)?"
+                   r"(?:authors?(?:\s+(?:lists?|count))?|team\s+size)(?:\s+(?:per|of\s+(?:an?|each))\s+(?:paper|entry))?\b|"
+                   r"\b(?:how\s+many\s+(?:co-?)?authors|authors?\s+per\s+(?:paper|entry))\b(?=.*\b(?:average|mean|median|typical)\b)"):
+        q.take(r"\b(?:on\s+)?average\b|\bmean\b|\bmedian\b|\btypical\b")
+        return "median" if "median" in m[0].group(0).casefold() or re.search(r"\bmedian\b", q.original, re.I) else "mean"
     m = q.take(r"\b(longest|largest|biggest|most|greatest|highest|fewest|shortest|smallest|least|lowest)\s+"
                r"(?:(?:number|list|count)\s+of\s+)?(?:co-?)?(?:authors?(?:\s+lists?)?|author\s+count|team)\b")
     if not m:
@@ -141,7 +147,8 @@ def group_by(q: Question) -> tuple[str, str] | None:
         listed = rf"^\W*(?:how\s+many\s+(?:distinct\s+|different\s+|unique\s+|separate\s+)?|(?:which|what)\s+" \
                  rf"(?:distinct\s+|different\s+|unique\s+)?|(?:list|name|show)(?:\s+me)?(?:\s+(?:all|every|the))*\s+" \
                  rf"(?:distinct\s+|different\s+|unique\s+)?){plural}\b"
-        if re.search(listed, q.text, re.I) and not re.search(r"\b(most|fewest|least)\b", q.text, re.I):
+        if re.search(listed, q.text, re.I) and not re.search(r"\b(most|fewest|least|average|mean|median|typical)\b", q.text,
+                                                                                 re.I):
             q.take(listed)
             return name, "all"
         if name == "author" and q.take(r"^\W*who\s+(?:are|were)\b(?!.*\b(?:most|fewest)\b)"):

@@ -36,7 +36,7 @@ from rag.records import Paper
 if TYPE_CHECKING:
     from rag.plan_verbs import VerbJudge
 
-Op = Literal["list", "count", "lookup", "check", "first", "last", "group", "which", "fact"]
+Op = Literal["list", "count", "lookup", "check", "first", "last", "group", "which", "fact", "mean", "median"]
 
 
 @dataclass

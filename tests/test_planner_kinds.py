@@ -381,3 +381,20 @@ def test_months_with_a_dash_and_a_quoted_title_word(catalog, papers):
     dated = [p for p in papers if re.search(r"(?<![\w-])flows?(?![\w-])", p.title, re.I) and p.date
              and p.date_precision == "day"]
     assert rows("Which paper with 'Flow' in the title is oldest?", catalog)[0] == min(dated, key=lambda p: p.date).title
+
+
+@pytest.mark.parametrize("question, op", [("What is the average number of authors on the Amii page?", "mean"),
+                                          ("How many authors does the typical PDF have, median?", "median"),
+                                          ("how many authors do the PDFs have on average?", "mean")])
+def test_the_average_length_of_the_author_lists(question, op, papers):
+    import statistics
+    amii = "Amii" in question
+    sizes = [len(p.authors) for p in papers if p.authors and not p.authors_truncated and (
+        any(s.format == "institute" for s in p.sources) if amii else any(s.format == "pdf" for s in p.sources))]
+    value = statistics.median(sizes) if op == "median" else statistics.mean(sizes)
+    answer = answer_from_catalog(question, question, papers)
+    assert answer is not None and f" is {value:.3g}, over {len(sizes)} papers" in answer.answer
+
+
+def test_an_average_of_something_else_is_content(catalog):
+    assert plan("What is the average reward in the TokMem experiments?", catalog) is None
