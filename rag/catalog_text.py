@@ -101,6 +101,8 @@ def _headline(result: Result) -> str:
         if not result.rows:
             return f"No paper with a printed date matches {what}."
         word = "oldest" if plan_.op == "first" else "newest"
+        if any(c.field == "title" and c.label.startswith("paper: ") for c in plan_.conditions):  # two papers compared
+            word = "older" if plan_.op == "first" else "newer"
         if plan_.nth:
             word = f"{_ORDINAL[plan_.nth]} {word}"
         if len(result.rows) > 1:
