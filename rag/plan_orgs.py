@@ -26,6 +26,12 @@ def organisation_kinds(q: Question) -> list[Condition]:
     found = []
     only = rf"\b(?:only|all|purely|exclusively|solely|just)\s+(?:from\s+|at\s+)?{_ACADEMIC}(?:\s*(?:/|,|or|and|&)\s*{_ACADEMIC})*" \
            rf"{_WHO}|\b{_ACADEMIC}(?:\s*(?:/|or|and)\s*{_ACADEMIC})*\s+only\b|\b(?:purely\s+)?academic[- ]only\b"
+    # 'every author is at a university', 'all authors from companies': every organisation printed is of that kind
+    for m in q.take(r"\b(?:every|each|all(?:\s+(?:of\s+)?(?:the|its|their))?)\s+(?:co-?)?authors?\s+(?:is|are|being)?\s*"
+                    r"(?:at|from|in)\s+(?:an?\s+)?(universit(?:y|ies)|compan(?:y|ies)|industry)\b"):
+        want = "university" if m.group(1).casefold().startswith("univ") else "company"
+        found.append(Condition("organisation", f"every {want}", f"organisations: every one a {want}",
+                               lambda p, w=want: _known(p) and all(k == w for k in kinds(p)), known_test=_known))
     if q.take(only):
         found.append(Condition("organisation", "academic only", "organisations: universities/institutes only",
                                lambda p: _known(p) and all(k in ("university", "institute") for k in kinds(p)),

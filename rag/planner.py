@@ -126,7 +126,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     last = bool(re.search(r"\b(newest|latest|most recent(?:ly)?|last|youngest)\b", low))
     count = bool(_COUNT.search(low))
     lookup = _lookup_field(low, count)
-    if re.search(r"\bwho(?:'s|\s+(?:is|are|was|were))\s+behind\b", question, re.I):
+    if re.search(r"\bwho(?:'s|\s+(?:is|are|was|were))\s+(?:the\s+)?(?:people\s+|team\s+|researchers\s+)?behind\b", question, re.I):
         q.take(r"\bbehind\b")  # 'who's behind Cactus': its authors
     if re.search(r"\b(?:conference|meeting|workshop|symposium)\b", question, re.I):
         q.take(r"\b(?:run|ran|runs|took\s+place|take\s+place|takes\s+place)\b")  # when a meeting ran: its dates

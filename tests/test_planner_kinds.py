@@ -398,3 +398,15 @@ def test_the_average_length_of_the_author_lists(question, op, papers):
 
 def test_an_average_of_something_else_is_content(catalog):
     assert plan("What is the average reward in the TokMem experiments?", catalog) is None
+
+
+def test_every_author_at_a_kind_of_organisation(papers):
+    """No shared PDF is from universities only; a made-up one printing 'Example University' alone is."""
+    from rag.printed import Organisation
+    from rag.records import Author, SourceRef
+    made_up = Paper(paper_id="u1", title="A Made-Up Study from One University", authors=[Author(name="Ann Lee")],
+                    organisations=[Organisation(name="Example University", authors=["Ann Lee"])],
+                    sources=[SourceRef(path="u.pdf", format="pdf", position=0)])
+    assert rows("PDFs where every author is at a university", Catalog.of(papers + [made_up])) == [made_up.title]
+    answer = answer_from_catalog("Who are the people behind Nano3D?", "Who are the people behind Nano3D?", papers)
+    assert answer is not None and "Renzhi Wang" in answer.answer
