@@ -83,8 +83,10 @@ def printed_only(question: str, found: list[Condition]) -> list[Condition]:
                      r"\b(?:show|shows|showing|print|prints|printing|display|displays|spell|spells)\b[^?]*\bnames?\b",
                      question, re.I):
         return found
-    return [Condition("author", c.value, f"{c.label} (printed)", lambda p, n=c.value: any(
-        normalize_title(a) == normalize_title(n) for a in p.author_names)) if c.field == "author" else c for c in found]
+    # The condition's own test stays: a place ('as the second listed name') is kept, not widened to any place.
+    return [Condition("author", c.value, f"{c.label} (printed)", lambda p, c=c: c(p) and any(
+        normalize_title(a) == normalize_title(c.value) for a in p.author_names)) if c.field == "author" else c
+        for c in found]
 
 
 def name_as_affiliated(question: str, found: list[Condition]) -> list[Condition]:
