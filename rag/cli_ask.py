@@ -45,7 +45,8 @@ def print_answer(answer, streamed: bool) -> None:
             click.echo(f"  [{citation.n}] {citation.title}{year} — {citation.location or ', '.join(citation.source)}")
             if answer.backend != "catalog":  # a catalog row is the answer sentence itself
                 click.echo(f"      \"{shorten(citation.span or citation.passage, 200)}\"")
-    click.echo(f"\n— {answer.backend}:{answer.model}, {answer.timings.get('total_ms', 0) / 1000:.1f} s")
+    who = f"{answer.backend}:{answer.model}" if answer.model else answer.backend  # a catalog answer asks no model
+    click.echo(f"\n— {who}, {answer.timings.get('total_ms', 0) / 1000:.1f} s")
     if answer.applied_filters:
         click.echo(f"  filters: {'; '.join(answer.applied_filters)}")
     if answer.standalone_question.strip() != answer.question.strip():

@@ -118,6 +118,15 @@ def test_rag_ask_json_schema(seeded_home, models_dir):
     assert set(data["citations"][0]) >= {"n", "paper_id", "title", "authors", "year", "source", "passage"}
 
 
+def test_rag_ask_names_no_model_for_an_answer_from_the_catalog(seeded_home, models_dir):
+    env = dict(os.environ, RAG_HOME=str(seeded_home), RAG_MODELS_DIR=str(models_dir))
+    out = subprocess.run([sys.executable, "-m", "rag.cli", "ask", "How many papers has Aaron Courville co-authored?",
+                          "--llm", "embedded"], capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr
+    footers = [line for line in out.stdout.splitlines() if line.startswith("— ")]
+    assert footers and footers[-1].startswith("— catalog, "), out.stdout  # was "— catalog:, 0.1 s": no model name
+
+
 def test_a_citation_highlights_the_span_the_checker_found(seeded):
     """One span finder: the card's highlighted sentence is the checker's supporting span, not a word-overlap pick."""
     from rag.answer import _citations
