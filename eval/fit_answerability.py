@@ -37,10 +37,9 @@ from answerability_cv import (GROUPS, LAMBDAS, backward_elimination, choose_by_r
                               standardise)
 from fitlib import development_only, open_library  # noqa: E402
 
-from rag.answerability import (FEATURES, MODEL_PATH, TYPED, Model, content_words, holds_answer,  # noqa: E402
-                               load_model, regime_readings)
-from rag.asked import asks_for_papers, focus_words  # noqa: E402
-from rag.containment import Shown, containment_signals, premise_contradicted  # noqa: E402
+from rag.abstain import containment_of  # noqa: E402
+from rag.answerability import FEATURES, MODEL_PATH, Model, content_words, load_model, regime_readings  # noqa: E402
+from rag.containment import Shown, premise_contradicted  # noqa: E402
 from rag.text import word_tokens  # noqa: E402
 
 def collect(datasets: list[Path]) -> list[dict]:
@@ -90,10 +89,7 @@ def recontain(row: dict) -> None:
     by collecting again). The set margin of a question for papers needs the hits: it is not recomputed."""
     kind = row["answer_type"]
     shown = [Shown(d["paper_id"], d["title"], tuple(d["sentences"]), d["retrieved"]) for d in row["shown"]]
-    row["features"].update(containment_signals(row["question"], row["content"], shown, row["df"], row["chunks"],
-                                               lambda sentence: holds_answer(kind, sentence, row["question"]),
-                                               focus=focus_words(row["question"]),
-                                               papers=asks_for_papers(row["question"]), typed=kind in TYPED))
+    row["features"].update(containment_of(row["question"], kind, shown, row["df"], row["chunks"], row["content"]))
     from rag.checking.crossencoder import load_crossencoder
 
     row["features"]["premise_contradicted"] = premise_contradicted(

@@ -148,8 +148,15 @@ def _retrieved(hits: list[Hit]) -> dict[str, list[str]]:
 def evidence_containment(question: str, kind: str, evidence: list[Evidence], hits: list[Hit],
                          stats: LibraryStats) -> dict[str, float]:
     """rag/containment.py's signals for this question's evidence."""
-    return containment_signals(question, content_words(question), shown_of(evidence, hits), stats.df, stats.chunks,
-                               lambda sentence: holds_answer(kind, sentence, question),
+    return containment_of(question, kind, shown_of(evidence, hits), stats.df, stats.chunks)
+
+
+def containment_of(question: str, kind: str, shown: list[Shown], df: dict[str, int], chunks: int,
+                   content: list[str] | None = None) -> dict[str, float]:
+    """rag/containment.py's signals as the run time reads them — also what the fit recomputes from saved rows
+    (eval/fit_answerability.py `recontain`, which passes the content words it saved)."""
+    words = content_words(question) if content is None else content
+    return containment_signals(question, words, shown, df, chunks, lambda sentence: holds_answer(kind, sentence, question),
                                focus=focus_words(question), papers=asks_for_papers(question), typed=kind in TYPED)
 
 
