@@ -58,10 +58,10 @@ def evaluate(rows: list[dict], y: np.ndarray, names: tuple[str, ...]) -> dict:
     lam = min(losses, key=losses.get)
     p = cv.cross_validated(x, y, lam)
     threshold, _, _ = cv.choose_thresholds(p, y)
-    full = np.array([r["dataset"].startswith("fulltext") for r in rows])
+    full = cv.families(rows)
     regime = cv.regimes(rows)
     points = cv.choose_by_regime(p, y, regime)
-    per_regime = np.where(regime, points["full_text"][0], points["page"][0])
+    per_regime = cv.regime_thresholds(regime, points)
     out = {"cv_log_loss": round(losses[lam], 4), "threshold": round(threshold, 4)}
     for family, mask in (("overall", np.ones(len(y), bool)), ("seed", ~full), ("fulltext", full)):
         r = cv.rates(p[mask], y[mask], threshold)

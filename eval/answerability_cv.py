@@ -73,7 +73,7 @@ def log_loss(p: np.ndarray, y: np.ndarray) -> float:
     return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
 
 
-def rates(p: np.ndarray, y: np.ndarray, threshold: float) -> dict:
+def rates(p: np.ndarray, y: np.ndarray, threshold: float | np.ndarray) -> dict:
     answered = p >= threshold
     return {"abstention_on_unanswerable": float(np.mean(~answered[y == 0])) if (y == 0).any() else None,
             "false_abstention": float(np.mean(~answered[y == 1])) if (y == 1).any() else None,
@@ -154,10 +154,16 @@ def choose_by_regime(p: np.ndarray, y: np.ndarray, full: np.ndarray) -> dict[str
     return {name: choose_thresholds(p[mask], y[mask]) for name, mask in (("page", ~full), ("full_text", full))}
 
 
+def regime_thresholds(full: np.ndarray, points: dict[str, tuple]) -> np.ndarray:
+    """Each question's answer threshold: its regime's (`choose_by_regime`)."""
+    return np.where(full, points["full_text"][0], points["page"][0])
+
+
+def families(rows: list[dict]) -> np.ndarray:
+    """True for full-text questions, by the dataset they come from (not by their evidence, as `regimes`)."""
+    return np.array([r["dataset"].startswith("fulltext") for r in rows])
+
+
 def rates_by_regime(p: np.ndarray, y: np.ndarray, full: np.ndarray, points: dict[str, tuple]) -> dict:
     """Abstention / false abstention with each question decided at its regime's threshold."""
-    answer = np.where(full, points["full_text"][0], points["page"][0])
-    answered = p >= answer
-    return {"abstention_on_unanswerable": float(np.mean(~answered[y == 0])) if (y == 0).any() else None,
-            "false_abstention": float(np.mean(~answered[y == 1])) if (y == 1).any() else None,
-            "answer_rate": float(np.mean(answered))}
+    return rates(p, y, regime_thresholds(full, points))

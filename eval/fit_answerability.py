@@ -33,8 +33,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
 from answerability_cv import (GROUPS, LAMBDAS, backward_elimination, choose_by_regime, choose_thresholds,  # noqa: E402
-                              cross_validated, fit_logistic, log_loss, rates, regimes, risk_coverage, sigmoid,
-                              standardise)
+                              cross_validated, families, fit_logistic, log_loss, rates, regime_thresholds, regimes,
+                              risk_coverage, sigmoid, standardise)
 from fitlib import development_only, open_library  # noqa: E402
 
 from rag.abstain import containment_of  # noqa: E402
@@ -183,7 +183,7 @@ def main() -> None:
     else:  # each regime its own operating point (rag/answerability.py `regime`: is the closest evidence a full paper)
         points = choose_by_regime(cv_p, y, regime_full)
         answer_t, closest_t, rule = points["page"]
-    threshold = np.where(regime_full, points["full_text"][0], points["page"][0])
+    threshold = regime_thresholds(regime_full, points)
     mean, scale = standardise(x)
     coef, intercept = fit_logistic((x - mean) / scale, y, lam)
     model = Model(features=kept, mean=mean, scale=scale, coef=coef, intercept=intercept,
@@ -194,7 +194,7 @@ def main() -> None:
     sets = {name: np.array([r["dataset"] == name for r in rows]) for name in dict.fromkeys(r["dataset"] for r in rows)}
     # Seed-page questions and full-text questions behave differently (a 1-page listing vs a 40-page PDF): per family
     # (by dataset), and per regime (by the evidence, as the run time decides).
-    full = np.array([r["dataset"].startswith("fulltext") for r in rows])
+    full = families(rows)
     for name, mask in {**sets, "family: seed-page questions": ~full, "family: full-text questions": full,
                        "regime: page": ~regime_full, "regime: full text": regime_full}.items():
         by_set[name] = {"n": int(mask.sum()), "answerable": int(y[mask].sum()),
