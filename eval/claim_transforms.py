@@ -107,6 +107,12 @@ def make_claims(sentence: str, other_names: list[str], rng: random.Random) -> li
 
 # --- pairs for the cross-encoder (eval/train_crossencoder.py) ------------------------------------
 
+
+def names_in(sentences: list[str]) -> list[str]:
+    """Names the sentences use (for swapping one in): words of three letters or more each sentence names."""
+    return sorted({n for s in sentences for named in [signals.named_things(s)]
+                   for n in re.findall(r"\b[A-Za-z][A-Za-z0-9\-]*\b", s) if len(n) > 2 and n.casefold() in named})
+
 _SYNONYMS = {"propose": "introduce", "proposes": "introduces", "proposed": "introduced", "show": "demonstrate",
              "shows": "demonstrates", "showed": "demonstrated", "improve": "enhance", "improves": "enhances",
              "improved": "enhanced", "method": "approach", "methods": "approaches", "outperforms": "surpasses",
@@ -186,8 +192,7 @@ def training_pairs(texts: dict[str, list[str]], per_paper: int, rng: random.Rand
         sentences = [s for s in texts[pid] if 8 <= len(s.split()) <= 45 and not s.isupper()]
         if not sentences:
             continue
-        doc_names = sorted({n for s in texts[pid] for n in re.findall(r"\b[A-Za-z][A-Za-z0-9\-]*\b", s)
-                            if n.casefold() in signals.named_things(s) and len(n) > 2})
+        doc_names = names_in(texts[pid])
         for s in rng.sample(sentences, min(per_paper, len(sentences))):
             supported = [("close", s), ("paraphrase", paraphrase(s, rng))]
             for kind, made in (("synonyms", synonym_swap(s, rng)), ("passive", passive(s)), ("reorder", reorder(s))):

@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import logging
 import random
-import re
 import sys
 import tempfile
 import time
@@ -31,13 +30,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from claim_transforms import training_pairs, written_pairs  # noqa: E402
-from pair_states import encode, lower_states, padded  # noqa: E402,F401 (encode: tests/test_crossencoder.py)
+from claim_transforms import names_in, training_pairs, written_pairs  # noqa: E402
+from pair_states import encode, lower_states, padded, pair_tokenizer  # noqa: E402
 from fitlib import open_library, training_parser  # noqa: E402
 
-from rag.checking import signals  # noqa: E402
-
-from rag.checking.crossencoder import MAX_TOKENS, MODEL_FILE, model_dir  # noqa: E402
+from rag.checking.crossencoder import MODEL_FILE, model_dir  # noqa: E402
 from rag.checking.model import VERDICTS  # noqa: E402
 
 LABEL = {v: i for i, v in enumerate(VERDICTS)}
@@ -73,12 +70,6 @@ def library_sentences(home: Path) -> dict[str, list[str]]:
     return out
 
 
-def paper_names(sentences: list[str]) -> list[str]:
-    """Names a paper uses (for swapping one in): capitalised or mixed-case words its sentences name."""
-    return sorted({n for s in sentences[:60] for n in re.findall(r"\b[A-Za-z][A-Za-z0-9\-]*\b", s)
-                   if len(n) > 2 and n.casefold() in signals.named_things(s)})
-
-
 def all_pairs(texts: dict[str, list[str]], per_paper: int, rows: Path | None, rng: random.Random,
               written_repeat: int = 2) -> list[tuple[str, str, str, str, str]]:
     """(claim, evidence, verdict, kind, paper): rule-made pairs from each paper's sentences, and with `rows`
@@ -94,7 +85,7 @@ def all_pairs(texts: dict[str, list[str]], per_paper: int, rows: Path | None, rn
     for claim, evidence, spans, label, pid in zip(saved["dev_claims"], saved["dev_evidence"], saved["dev_spans"],
                                                   saved["dev_y"], saved["groups"]):
         if pid not in names:
-            names[pid] = paper_names(texts.get(str(pid), []))
+            names[pid] = names_in(texts.get(str(pid), [])[:60])
         made = written_pairs(str(claim), VERDICTS[int(label)], str(evidence), [str(x) for x in spans], names[pid], rng)
         out += [(*p, str(pid)) for p in made] * written_repeat
     return out
@@ -247,13 +238,9 @@ def export(model: PairModel, dest: Path, int8: bool = True) -> None:
 
 def reference(model: PairModel) -> list[dict]:
     import torch
-    from tokenizers import Tokenizer
 
-    tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
-    tokenizer.enable_truncation(max_length=MAX_TOKENS)
-    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
     with torch.no_grad():
-        probs = torch.softmax(model.logits(*encode(tokenizer, REFERENCE_PAIRS)), dim=1).numpy()
+        probs = torch.softmax(model.logits(*encode(pair_tokenizer(), REFERENCE_PAIRS)), dim=1).numpy()
     return [{"claim": c, "evidence": e, "torch_probabilities": [round(float(x), 5) for x in p]}
             for (c, e), p in zip(REFERENCE_PAIRS, probs)]
 

@@ -75,12 +75,12 @@ def test_the_export_path_matches_torch_fp32_and_int8(tmp_path):
     from pathlib import Path
 
     import torch
-    from tokenizers import Tokenizer
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
-    from train_crossencoder import PairModel, encode, export
+    from pair_states import encode, pair_tokenizer
+    from train_crossencoder import PairModel, export
 
-    from rag.checking.crossencoder import MAX_TOKENS, model_dir
+    from rag.checking.crossencoder import model_dir
 
     torch.manual_seed(0)
     model = PairModel(model_dir())
@@ -88,11 +88,8 @@ def test_the_export_path_matches_torch_fp32_and_int8(tmp_path):
     model.train(False)
     pairs = [("The method degrades retrieval quality.", "The method improves retrieval quality on three benchmarks."),
              ("Training takes 3 hours.", "Training takes 3 hours on a single GPU, and inference is fast.")]
-    tok = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
-    tok.enable_truncation(max_length=MAX_TOKENS)
-    tok.enable_padding(pad_id=0, pad_token="[PAD]")
     with torch.no_grad():
-        expected = model.logits(*encode(tok, pairs)).numpy()
+        expected = model.logits(*encode(pair_tokenizer(), pairs)).numpy()
     for int8, tolerance in ((False, 1e-3), (True, 0.15)):
         path = tmp_path / f"ce-{int8}.onnx"
         export(model, path, int8=int8)
@@ -118,8 +115,8 @@ def test_kept_lower_layer_states_give_the_full_models_logits():
     import torch
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
-    from pair_states import advance, lower_states, padded, pair_tokenizer
-    from train_crossencoder import PairModel, encode
+    from pair_states import advance, encode, lower_states, padded, pair_tokenizer
+    from train_crossencoder import PairModel
 
     from rag.checking.crossencoder import model_dir
 
