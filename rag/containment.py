@@ -105,6 +105,11 @@ def premise_statement(question: str) -> str:
     return as_statement(question) if _WHY.match(question) else ""
 
 
+def _sharing_most(words: set[str], sentences: list[str], n: int) -> list[str]:
+    """The n sentences sharing most of these stems (ties in page order)."""
+    return sorted(sentences, key=lambda s: -len(words & stems(s)))[:n]
+
+
 def premise_contradicted(question: str, sentences: list[str], probabilities) -> float:
     """The claim checker's cross-encoder P(contradicted) of the question's premise against the evidence sentences
     sharing most of its words (the best of `PREMISE_SENTENCES`); 0 when the question presupposes nothing.
@@ -115,7 +120,7 @@ def premise_contradicted(question: str, sentences: list[str], probabilities) -> 
     words = stems(statement)
     if not words or not sentences:
         return 0.0
-    ranked = sorted(sentences, key=lambda s: -len(words & stems(s)))[:PREMISE_SENTENCES]
+    ranked = _sharing_most(words, sentences, PREMISE_SENTENCES)
     return float(max(p[1] for p in probabilities([(statement, s) for s in ranked])))
 
 
@@ -129,7 +134,7 @@ def premise_conflict(question: str, sentences: list[str]) -> float:
     words = stems(statement)
     if not words or not sentences:
         return 0.0
-    ranked = sorted(sentences, key=lambda s: -len(words & stems(s)))[:2]
+    ranked = _sharing_most(words, sentences, 2)
     best = 0.0
     for sentence in ranked:
         overlap = len(words & stems(sentence)) / len(words)

@@ -172,10 +172,10 @@ _HEDGED = frozenset("""some often many most several may might can could sometime
 
 def quantifier_overclaim(claim: str, span: str) -> tuple[float, float]:
     """(overclaim, hedged): the claim uses a universal the span does not; and the span hedges instead."""
-    c, s = set(tokens(claim)), set(tokens(span))
+    claim_words, span_words = tokens(claim), tokens(span)
+    c, s = set(claim_words), set(span_words)
     # By count within a family: "in every model studied, each layer ..." against "for many of the models, each
     # layer ..." makes one universal claim more than the span does.
-    claim_words, span_words = tokens(claim), tokens(span)
     universal = {w for w in (c & _UNIVERSAL) - s
                  if not any(w in family and sum(x in family for x in span_words) >= sum(x in family for x in claim_words)
                             for family in _UNIVERSAL_FAMILIES)}

@@ -63,7 +63,7 @@ def only_about(claim: str, topic: str) -> bool:
     if any(w[0].isdigit() and not _YEAR.match(w) for w in words):
         return False
     about = stems(" ".join(_ABOUTNESS.findall(claim)))
-    rest = stems(claim) - about - {w[:6] for w in META_WORDS} - stems(topic) - _FRAME_WORDS
+    rest = own_words(claim, topic) - about - _FRAME_WORDS
     return not {w for w in rest if not _YEAR.match(w)}  # "Ammar et al. (2018) write about ..."
 
 
