@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 from rag.config import EvidenceSettings
 from rag.embedding import Embedder
-from rag.evidence_chunks import ChunkScores, by_rank, chunk_sentences, rank_chunks, table_lines, table_parts
+from rag.evidence_chunks import (NAMES_A_TABLE, ChunkScores, by_rank, chunk_sentences, rank_chunks, table_lines,
+                                 table_parts)
 from rag.question_words import (NUMBER_BONUS, asks_for_number, holds_number, question_stems, stem_support, stems,
                                  weighted_overlap)
 from rag.records import Chunk, Evidence, Hit
@@ -226,7 +227,6 @@ def _passage(c: _Candidate, embedded: list[int], cosine: dict, head_cosine: tupl
 # "Which model has the highest MAP", "the lowest F1": any row of a table may hold the answer, so all are shown.
 _ASKS_FOR_EXTREME = re.compile(r"\b(highest|lowest|best|worst|largest|smallest|most|least|top|fewest|"
                                r"strongest|weakest|outperform\w*)\b", re.I)
-_NAMES_A_TABLE = re.compile(r"\btables?\b", re.I)
 
 
 def _pick(scored: list, settings: EvidenceSettings, question: str) -> list:
@@ -256,7 +256,7 @@ def _pick(scored: list, settings: EvidenceSettings, question: str) -> list:
     # about: a close table of a shown paper (or any of the first paper's, when the question names a table) takes
     # the place of the weakest extra passage.
     tables = [item for item in rest if item[1].chunk.kind == "table"
-              and (id(item) in close or _NAMES_A_TABLE.search(question))]
+              and (id(item) in close or NAMES_A_TABLE.search(question))]
     if tables and not any(item[1].chunk.kind == "table" for item in chosen) and len(chosen) > len(first):
         chosen[-1] = tables[0]
     # Page order within a paper, the passages beyond the gap after the close ones: [1] stays the best-supported.

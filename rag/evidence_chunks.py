@@ -20,7 +20,7 @@ from rag.text import split_sentences, word_tokens
 _ASKS_FOR_REFERENCES = re.compile(r"\b(cite[sd]?|citing|references?|referenced|bibliograph\w*|reference list)\b", re.I)
 
 
-_SPEAKS_OF_TABLE = re.compile(r"\btables?\b", re.I)
+NAMES_A_TABLE = re.compile(r"\btables?\b", re.I)  # the question speaks of a table
 
 
 def _distinct_tables(tables: list[Chunk]) -> list[Chunk]:
@@ -92,7 +92,6 @@ def table_lines(parts: list[Chunk]) -> tuple[list[str], list[str]]:
     for n, part in enumerate(parts):
         lines = chunk_sentences(part)
         top = next((i for i, line in enumerate(lines) if i and is_data_row(line)), len(lines))
-        top = max(1, min(top, len(lines)))
         if n == 0:
             head = lines[:top]
         rows += [line for line in lines[top:] if line not in rows]
@@ -131,7 +130,7 @@ def rank_chunks(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[
     tokens = {c.chunk_id: stems(f"{c.section} {c.passage}") & words for _, pool in pools for c in pool}
     idf = idf_weights(words, [tokens[c.chunk_id] for _, pool in pools for c in pool])
     floor = min(dense.values(), default=0.0) if dense else 0.0  # a chunk beyond the store's top n
-    named, names_table = named_table(question), bool(_SPEAKS_OF_TABLE.search(question))
+    named, names_table = named_table(question), bool(NAMES_A_TABLE.search(question))
     listing = asks_for_papers(question)
     ranked = []
     for rank, (hit, pool) in enumerate(pools):

@@ -183,7 +183,11 @@ def extractive_answer(evidence: list[Evidence], question: str, settings: AnswerS
     does not. A question for papers gets one quote per paper, with the title written out, since there the title is
     the answer (the eval gives quoted titles no credit).
     """
-    kind, ranked = _ranked(evidence, question)
+    return _quotes(evidence, *_ranked(evidence, question), settings)
+
+
+def _quotes(evidence: list[Evidence], kind: str, ranked: list[tuple], settings: AnswerSettings) -> list[AnswerSentence]:
+    """`extractive_answer` from lines already ranked (`_ranked`), so a caller that reads the ranking ranks once."""
     # A line shown twice (a paper's listing abstract and its PDF's, two overlapping passages) is quoted once.
     ranked = [r for j, r in enumerate(ranked) if all(r[-2] != q[-2] for q in ranked[:j])]
     chosen = ranked[: settings.max_sentences]
@@ -264,19 +268,18 @@ def typed_complement(answer: Answer, question: str, settings: AnswerSettings) ->
 
     The model may write a number or name of its own choosing (the wrong one of several shown): the quote is added
     unless every candidate in it already stands in the answer."""
-    kind = expected_type(question)
     kept = " ".join(parse_markers(s.text)[0] for s in answer.sentences if s.supported)
     # Only from the papers the answer already cites (any of their passages): a number from another paper would answer
     # something else.
     cited = {n for s in answer.sentences if s.supported for n in s.citations}
     papers = {e.paper.paper_id for e in answer.evidence if e.n in cited}
     shown = [e for e in answer.evidence if e.paper.paper_id in papers]
-    quotes = extractive_answer(shown, question, settings)
+    kind, ranked = _ranked(shown, question)
+    quotes = _quotes(shown, kind, ranked, settings)
     if not quotes:
         return None
     best = quotes[0]
     claim = parse_markers(best.text)[0]
-    ranked = _ranked(shown, question)[1]
     if ranked[0][_NAMED] and not _candidates("number", claim, question) <= _candidates("number", kept, question):
         # The question names a table row and column ("what CITE average does Table 2 show for BERT-Large"): the
         # asked value is that row's figure, whatever kind of question it reads as. Added unless the answer has it.
