@@ -104,6 +104,12 @@ def named_table(question: str) -> str | None:
     return f"table {found.group(1).lower()}" if found else None
 
 
+def opens_table(passage: str, named: str) -> bool:
+    """The passage is the table `named_table` names ('table 1'): its caption starts with that label, whole —
+    'Table 10: ...' is not Table 1."""
+    return re.match(rf"{re.escape(named)}\b", passage, re.I) is not None
+
+
 def _names_only_the_section(sentence: str, section: str) -> bool:
     """A heading left at a section's start ('3.2 Results', 'Results.') says nothing by itself."""
     words = word_tokens(sentence)
@@ -143,7 +149,7 @@ def rank_chunks(question: str, hits: list[Hit], chunks_by_paper: dict[str, list[
             coverage = sum(paper_idf[w] for w in tokens[chunk.chunk_id]) / total
             closeness = dense.get(chunk.chunk_id, floor) if dense else 0.0
             bonus = 0.25 if chunk.chunk_id == hit.chunk.chunk_id else 0.0
-            if named and chunk.kind == "table" and chunk.passage.casefold().startswith(named):
+            if named and chunk.kind == "table" and opens_table(chunk.passage, named):
                 bonus += 1.0  # "In Table 1, ..." is about Table 1, whatever its rows' words
             return (coverage + closeness + bonus, -chunk.position)
         ordered = sorted(pool, key=score, reverse=True)

@@ -11,7 +11,7 @@ import pytest
 from rag.chunking import chunk_paper
 from rag.config import ChunkSettings, EvidenceSettings
 from rag.evidence import _covering, select_evidence
-from rag.evidence_chunks import is_data_row, named_table, table_lines, table_parts
+from rag.evidence_chunks import is_data_row, named_table, opens_table, table_lines, table_parts
 from rag.parsing import parse_file
 from rag.question_words import question_stems
 from rag.records import Hit
@@ -50,6 +50,8 @@ def test_header_rows_and_data_rows_are_told_apart():
     assert not is_data_row("Table 1: Results on 7 tasks.")
     assert named_table("In SciDocs Table 1, what nDCG ...") == "table 1"
     assert named_table("what's in the main results table?") is None
+    assert opens_table("Table 1: Results on 7 tasks.", "table 1") and opens_table("TABLE I. Scores", "table i")
+    assert not opens_table("Table 10: Ablations.", "table 1") and not opens_table("Table II: more", "table i")
 
 
 def _shown(embedder, specter, question):
