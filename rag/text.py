@@ -9,6 +9,8 @@ _ABBREVIATIONS = {
     "e.g", "i.e", "et al", "al", "vs", "cf", "fig", "figs", "eq", "eqs", "sec", "no", "dr", "mr", "ms",
     "prof", "approx", "resp", "etc", "viz", "st", "jr", "inc", "ltd", "co", "tab", "ref", "refs", "ch",
 }
+# An initial ("A. Rupam") or a dotted initialism ("funded by the U.S. National ..."), as `last_word` reads them.
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
@@ -24,9 +26,7 @@ def split_sentences(text: str) -> list[str]:
         last_word = candidate.rsplit(" ", 1)[-1].rstrip(".!?\"')]").casefold()
         if last_word in _ABBREVIATIONS or candidate.casefold().endswith("et al."):
             continue
-        if re.fullmatch(r"[A-Za-z]", last_word):  # an initial such as "A. Rupam"
-            continue
-        if re.fullmatch(r"(?:[a-z]\.)+[a-z]", last_word):  # a dotted initialism: "funded by the U.S. National ..."
+        if _INITIALS.fullmatch(last_word):
             continue
         sentences.append(text[start : match.end()].strip())
         start = match.end()
