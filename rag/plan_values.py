@@ -67,6 +67,8 @@ def _title_prefix(q: Question, catalog: Catalog) -> Paper | None:
     tied = False
     for paper in catalog.papers:
         words = re.findall(r"[^\W_]+", fold(paper.title))
+        if len(words) < 3 or not all(w in q.text for w in words[:3]):
+            continue  # every opening matched below holds its first three words as printed: no regex per paper then
         for n in range(len(words), 2, -1):
             if best is not None and n < best[0]:
                 break
