@@ -73,7 +73,7 @@ class Condition:
         """'not in LG', 'no Amii-affiliated author', 'excluding workshop papers': only papers whose field is printed
         can be said not to match; the answer names how many were left out for that (catalog_query.headline)."""
         return Condition(self.field, f"not {self.value}", f"not {self.label}",
-                         lambda p: self.known(p) and not self(p))
+                         lambda p: self.known(p) and not self(p), known_test=self.known)
 
     @staticmethod
     def any_of(conditions: list["Condition"]) -> "Condition":
@@ -84,7 +84,7 @@ class Condition:
         values = [c.label.split(": ", 1)[-1] for c in conditions]
         return Condition(head.field, " | ".join(c.value for c in conditions),
                          f"{head.label.split(': ', 1)[0]}: {' or '.join(values)}",
-                         lambda p: any(c(p) for c in conditions))
+                         lambda p: any(c(p) for c in conditions), known_test=lambda p: all(c.known(p) for c in conditions))
 
 
 def _full_authors(paper: Paper) -> bool:

@@ -190,6 +190,10 @@ def test_the_code_badge_is_catalog_data(catalog, papers):
     without = answer("Which papers come without code?", catalog)
     assert {p.title for p in without.rows} == {p.title for p in papers if p.has_code is False}
     assert "cannot be counted either way" in headline(without)  # other pages print no badge at all
+    # The same for every field of the registry (rag/catalog_fields.py), not only the code badge: only the profile
+    # prints a score slot, so the listing pages' papers are neither with nor without one.
+    no_score = answer("Which papers have no score?", catalog)
+    assert no_score.rows and "cannot be counted either way" in headline(no_score)
 
 
 def test_names_match_without_their_accents(catalog):
