@@ -20,9 +20,7 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
     for m in q.take(rf"\b(?:between|from)\s+{_MONTH}\s+(?:and|to|until|through|till)\s+{_MONTH},?\s+(?:of\s+)?"
                     r"(this|the\s+current|last|the\s+previous|previous)\s+year\b"):  # 'between January and March this year'
         year = year_now if m.group(3).split()[-1].casefold() in ("this", "current") else year_now - 1
-        a, b = f"{year}-{_month_number(m.group(1)):02d}", f"{year}-{_month_number(m.group(2)):02d}"
-        found.append(Condition("date", f"{a}..{b}", f"posted: {a} to {b}", lambda p, a=a, b=b: bool(p.date) and
-                               p.date_precision != "year" and a <= p.date[:7] <= b))
+        found.append(_months(str(year), _month_number(m.group(1)), _month_number(m.group(2))))
     for m in q.take(rf"(?:\b(before|prior\s+to|earlier\s+than|after|later\s+than|since|until|till|through|in)\s+{_MONTH}\s+(?:of\s+)?)?"
                     r"\b(this|the\s+current|last|the\s+previous|previous)\s+year\b(?:\s*\(\s*((?:19|20)\d\d)\s*\))?"):
         year = int(m.group(4)) if m.group(4) else year_now if m.group(3).split()[-1].casefold() in ("this", "current") \
@@ -38,9 +36,7 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
                     rf"{_MONTH},?\s+((?:19|20)\d\d)\b"):
         low = f"{m.group(2)}-{_month_number(m.group(1)):02d}"
         high = f"{m.group(4)}-{_month_number(m.group(3)):02d}"
-        found.append(Condition("date", f"{low}..{high}", f"posted: {low} to {high}",
-                               lambda p, a=low, b=high: bool(p.date) and p.date_precision != "year"
-                               and a <= p.date[:7] <= b))
+        found.append(_span(low, high))
     for m in q.take(rf"\b(?:(?:between|from)\s+)?{_MONTH}(?:\s+(?:and|to|until|through|till|thru)\s+|\s*[-–—]\s*){_MONTH},?\s+(?:of\s+)?"
                     r"((?:19|20)\d\d)\b"):  # 'January through June 2024': both months of that one year
         found.append(_months(m.group(3), _month_number(m.group(1)), _month_number(m.group(2))))
@@ -138,20 +134,22 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
             index = {"first": 0, "1st": 0, "1": 0, "second": 1, "2nd": 1, "2": 1, "third": 2, "3rd": 2, "3": 2}.get(
                 quarter.casefold(), 3)
             low, high = 1 + 3 * index, 3 + 3 * index
-        a, b = f"{m.group(5)}-{low:02d}", f"{m.group(5)}-{high:02d}"
-        found.append(Condition("date", f"{a}..{b}", f"posted: {a} to {b}",
-                               lambda p, a=a, b=b: bool(p.date) and p.date_precision != "year" and a <= p.date[:7] <= b))
+        found.append(_months(m.group(5), low, high))
     for m in q.take(r"\b((?:19|20)\d\d)\b"):
         year = int(m.group(1))
         found.append(_years(year, year, f"year: {year}"))
     return found
 
 
-def _months(year: str, low: int, high: int) -> Condition:
-    """Months `low` to `high` of one year, over the papers dated to the month or day."""
-    a, b = f"{year}-{low:02d}", f"{year}-{high:02d}"
+def _span(a: str, b: str) -> Condition:
+    """Months `a` to `b` ('2022-01'..'2022-06', across years too), over the papers dated to the month or day."""
     return Condition("date", f"{a}..{b}", f"posted: {a} to {b}",
                      lambda p: bool(p.date) and p.date_precision != "year" and a <= p.date[:7] <= b)
+
+
+def _months(year: str, low: int, high: int) -> Condition:
+    """Months `low` to `high` of one year."""
+    return _span(f"{year}-{low:02d}", f"{year}-{high:02d}")
 
 
 def _within_year(year: int, month: int, word: str) -> Condition:
@@ -159,9 +157,7 @@ def _within_year(year: int, month: int, word: str) -> Condition:
     low, high = {"before": (1, month - 1), "prior": (1, month - 1), "earlier": (1, month - 1), "until": (1, month),
                  "till": (1, month), "through": (1, month), "after": (month + 1, 12), "later": (month + 1, 12),
                  "since": (month, 12)}.get(word, (month, month))
-    a, b = f"{year}-{low:02d}", f"{year}-{high:02d}"
-    return Condition("date", f"{a}..{b}", f"posted: {a} to {b}",
-                     lambda p: bool(p.date) and p.date_precision != "year" and a <= p.date[:7] <= b)
+    return _months(str(year), low, high)
 
 
 def _years(low: int, high: int, label: str) -> Condition:

@@ -143,10 +143,6 @@ def tags(q: Question, catalog: Catalog) -> list[Condition]:
             found.append(Condition("venue", name, f"venue: {name}",
                                    lambda p, v=venue, y=m.group(1): in_venue(p, v)
                                    and (y is None or y in (p.venue or "") or str(p.year) == y)))
-    for owner in sorted(catalog.owners):
-        surname = re.escape(owner.split()[-1])
-        if q.take(rf"\b(?:{re.escape(owner)}|{surname})(?:'s)?[\s-]+profile(?:\s+page)?\b"):  # 'Courville-profile'
-            found.append(Condition("page", owner, f"page: {owner}'s profile", lambda p, o=owner: p.profile_of == o))
     if q.take(r"\bprofile(?: page)?\b"):
         found.append(Condition("page", "profile", "page: a profile", lambda p: p.profile_of is not None))
     uploaded = r"\b(?:(?:the|my|our)\s+)?(?:uploaded|own)\s+(?:pdfs?|papers?|files?)\b|\b(?:the|my|our)\s+pdfs?\b|\bpdfs?\b"
