@@ -155,8 +155,8 @@ def printed_date(paper: Paper) -> str:
 def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str:
     """The field of one paper as the page prints it; for 'affiliation', `marks` narrows to those institutes."""
     title = paper.title
-    if field.startswith("badge:") or field in BY_NAME:
-        return BY_NAME[field.removeprefix("badge:")].value(paper)
+    if field in BY_NAME:  # a field of the registry (rag/catalog_fields.py), page count included
+        return BY_NAME[field].value(paper)
     if field == "authors":
         if not paper.authors:
             return f"The page lists no authors for {title}."
@@ -172,9 +172,6 @@ def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str
                    "author is not printed."
         who = paper.authors[0 if field == "first_author" else -1].name
         return f"The {field.split('_')[0]} author of {title} is {who} (authors: {paper.author_line()})."
-    if field == "page_count":
-        return f"{title} has {paper.page_count} pages (the PDF read)." if paper.page_count else \
-            f"The library holds no PDF of {title}, so no page count."
     if field == "arxiv":
         stamp = paper.arxiv.id if paper.arxiv else paper.arxiv_id
         found = [f"arXiv:{stamp}"] if stamp else []

@@ -180,8 +180,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         if conditions:  # "Is Nano3D a workshop paper?", "Was HoME posted in 2017?": yes or no, with the value
             return Plan(op="check", lookup=conditions[0].field, target=target, conditions=conditions,
                         described=" ".join(described))
-        if badge is not None and not conditions:
-            return Plan(op="lookup", lookup=f"badge:{badge.name}", target=target, described=" ".join(described))
+        if badge is not None:
+            return Plan(op="lookup", lookup=badge.name, target=target, described=" ".join(described))
         if lookup is None:
             return None  # a named paper but no field asked: a content question about it
         return Plan(op="lookup", lookup=lookup, target=target, described=" ".join(described),
