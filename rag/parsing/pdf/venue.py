@@ -63,7 +63,7 @@ def find_venue(page: PageLayout) -> tuple[str, VenueLine, tuple[str, str] | None
         text = " ".join(following)
         where = Printed(text=text, page=page.number, line=index + 1 if index is not None else None)
         return venue, venue_line(text[found.end():], where), date_from(text[found.start():])
-    return journal_footer(page)
+    return journal_footer(page, body)
 
 # A journal's footer set as two columns read row by row: 'Communications August 1978 / of Volume 21 / the ACM
 # Number 8'. Each row is the name's part, then the issue's (a month and year, a volume, a number).
@@ -71,23 +71,20 @@ _ISSUE = re.compile(r"(?P<issue>(?:" + MONTH.replace("?P<month>", "?:") + r"\s+(
                     r"n(?:umber|o\.)\s*\d+|issue\s+\d+)\b.*)$", re.I)
 
 
-def journal_footer(page: PageLayout) -> tuple[str, VenueLine, tuple[str, str] | None] | None:
-    """A journal's name and issue from small print at the foot of page 1, its two columns interleaved or not:
-    ('Communications of the ACM', VenueLine(dates='August 1978', …), ('1978-08', 'month'))."""
-    sizes = sorted(round(l.size) for l in page.lines) or [0]
-    body = sizes[len(sizes) // 2]
+def journal_footer(page: PageLayout, body: float) -> tuple[str, VenueLine, tuple[str, str] | None] | None:
+    """A journal's name and issue from small print at the foot of page 1 (smaller than the `body` size), its two
+    columns interleaved or not: ('Communications of the ACM', VenueLine(dates='August 1978', …), ('1978-08', 'month'))."""
     small = [l for l in page.lines[-8:] + page.furniture if l.size < 0.95 * body]
     rows = [(l, _ISSUE.search(l.text)) for l in small]
     rows = [(l, m) for l, m in rows if m]
     issue = " ".join(m.group("issue") for _, m in rows)
     name = " ".join(l.text[: m.start()].strip() for l, m in rows if l.text[: m.start()].strip())
-    if not re.search(r"\bvol(?:ume|\.)", issue, re.I) or not MONTH_YEAR.search(issue) or \
+    if not re.search(r"\bvol(?:ume|\.)", issue, re.I) or not (month_year := MONTH_YEAR.search(issue)) or \
             not re.match(r"(?:Communications|Journal|Transactions|Proceedings|Annals|Bulletin)\b", name):
         return None
     text = " ".join(l.text for l, _ in rows)
     where = Printed(text=text, page=page.number, line=None)
-    month_year = MONTH_YEAR.search(issue)
-    return name, VenueLine(dates=month_year.group(0) if month_year else None, printed=where), date_from(issue)
+    return name, VenueLine(dates=month_year.group(0), printed=where), date_from(issue)
 
 
 def venue_line(rest: str, printed: Printed) -> VenueLine:
