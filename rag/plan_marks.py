@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from rag.catalog import Catalog
-from rag.plan_position import at_place, not_at
+from rag.plan_position import ORDINAL, at_place, not_at
 from rag.plan_terms import Condition, Question
 from rag.records import normalize_title
 
@@ -51,7 +51,6 @@ def positions(q: Question, catalog: Catalog) -> list[Condition]:
 
 
 _PLACE = r"first|lead|leading|second|third|fourth|fifth|last|senior|final"
-_INDEX = {"first": 0, "lead": 0, "leading": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 
 
 def author_position(q: Question, found: list[Condition]) -> list[Condition]:
@@ -67,7 +66,7 @@ def author_position(q: Question, found: list[Condition]) -> list[Condition]:
         return found
     q.blank(m.start(), m.end())
     which = (m.group(1) or m.group(2) or m.group(3)).casefold()
-    index = _INDEX.get(which, -1)
+    index = ORDINAL[which]  # every word of _PLACE: 'last', 'senior', 'final' count from the end
     placed = at_place(people_[0], index, which)
     if before := re.search(r"(?:\b(?:not|never)|n't)\s+(?:the\s+|a\s+)?$", q.text[:m.start()]):  # 'is X not the last author'
         q.blank(before.start(), before.end())

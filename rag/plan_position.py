@@ -17,7 +17,7 @@ from rag.organisations import organisation_authors
 from rag.plan_terms import Condition, Question
 from rag.records import Author, Paper, normalize_title
 
-_ORDINAL = {"first": 0, "1st": 0, "lead": 0, "leading": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
+ORDINAL = {"first": 0, "1st": 0, "lead": 0, "leading": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
             "4th": 3, "fifth": 4, "5th": 4, "last": -1, "final": -1, "senior": -1, "closing": -1, "penultimate": -2,
             "second-to-last": -2, "second-last": -2}
 _ORD = r"(second[- ]to[- ]last|second[- ]last|penultimate|first|1st|lead|leading|second|2nd|third|3rd|fourth|4th|" \
@@ -83,8 +83,8 @@ def _index(m: re.Match) -> int | None:
     if word is None:
         return None
     word = word.casefold().replace(" ", "-")
-    if word in _ORDINAL:
-        return _ORDINAL[word]
+    if word in ORDINAL:
+        return ORDINAL[word]
     if word in _ENDS:
         return _ENDS[word]
     return 0 if word in ("front", "start", "head", "beginning", "top") else -1
