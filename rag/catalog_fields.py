@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rag.catalog_sort import pick
 from rag.records import Paper
 
 
@@ -184,12 +185,13 @@ def sort_field(q) -> tuple[str, str, bool] | None:
     return None
 
 
-def by_number(papers: list[Paper], name: str, highest: bool, limit: int | None = None) -> list[Paper]:
-    """Papers printing the field, best first; ties at the cut kept."""
+def by_number(papers: list[Paper], name: str, highest: bool, limit: int | None = None,
+              nth: int | None = None) -> list[Paper]:
+    """Papers printing the field, best first (or the `nth`: 'the second highest score'); ties at the cut kept."""
     number = BY_NAME[name].number
     scored = sorted((p for p in papers if number and number(p) is not None), key=lambda p: number(p), reverse=highest)
-    if not scored:
-        return []
-    cut = scored[: limit or 1]
+    cut = pick(scored, limit, nth)
+    if not cut or nth:
+        return cut
     edge = number(cut[-1])
     return cut + [p for p in scored[len(cut):] if number(p) == edge]

@@ -52,7 +52,7 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
         return Result(plan_, [p for p in selected if p.authors and not p.authors_truncated], [], notes)
     if plan_.op in ("first", "last"):
         if plan_.key in BY_NAME:  # a printed number: 'the highest score'
-            return Result(plan_, by_number(selected, plan_.key, plan_.op == "last", plan_.limit), [], notes)
+            return Result(plan_, by_number(selected, plan_.key, plan_.op == "last", plan_.limit, plan_.nth), [], notes)
         ranked = by_author_count(selected, plan_.op == "last", plan_.limit, plan_.nth) if plan_.key == "authors" \
             else by_date(selected, plan_.op == "last", plan_.full_date, plan_.limit, plan_.nth)
         return Result(plan_, ranked.rows, ranked.extra, notes + ranked.notes)

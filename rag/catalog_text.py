@@ -87,6 +87,8 @@ def _headline(result: Result) -> str:
         if not result.rows:
             return f"No paper with a printed {field.label} matches {what}."
         word = field.ends[0] if plan_.op == "last" else field.ends[1]
+        if plan_.nth:
+            word = f"{_ORDINAL[plan_.nth]} {word}"
         listed = "; ".join(f"{p.title} ({field.label}: {field.number(p):g})" for p in result.rows)  # type: ignore[misc]
         return f"The {word} {field.label}{scope}: {listed}."
     if plan_.op in ("first", "last") and plan_.key == "authors":

@@ -61,6 +61,8 @@ def test_the_unlabelled_score_is_a_filter_a_sort_and_a_lookup(catalog, papers):
     assert "91.4" in text("What is the best score on the profile?", papers)
     lowest = text("the two lowest-scoring papers", papers)
     assert "84.2" in lowest and "84.8" in lowest and "91.4" not in lowest
+    second = sorted((p for p in papers if p.listing_score is not None), key=lambda p: -p.listing_score)[1]
+    assert rows("Which paper has the second highest score?", catalog) == [second.title]  # not the highest again
     assert "84.2" in text("Which score does 'A Mechanistic Analysis of Looped Reasoning Language Models' show?", papers)
 
 
