@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.catalog_sort import pick
+from rag.plan_terms import Condition
 from rag.records import Paper
 
 
@@ -62,6 +63,12 @@ def _listed(paper: Paper) -> bool:
     return bool(paper.authors)
 
 
+def _author_list(p: Paper) -> str:
+    """Whether the page cuts the paper's author list, with the list as printed (the `cut` and `full_list` value)."""
+    return f"{p.title}: the page " + ("cuts its author list with 'et al.'" if p.authors_truncated
+                                      else "prints its full author list") + f" ({p.author_line()})."
+
+
 FIELDS = [
     Field("score", "score", r"(?:numeric(?:al)?\s+|unlabell?ed\s+)?(?:score|rating)s?(?:\s+(?:badges?|numbers?|values?))?|"
           r"(?:numbers?|figures?|values?)\s+(?:(?:that\s+)?(?:is|are)\s+)?(?:printed\s+|shown\s+|displayed\s+|given\s+)?"
@@ -80,16 +87,14 @@ FIELDS = [
     Field("cut", "author list cut with 'et al.'", r"['\"]?et\s+al\b\.?['\"]?|(?:truncated|cut|shortened|abbreviated|partial|"
           r"incomplete)\s+author\s+lists?",
           lambda p: p.authors_truncated, _listed,
-          lambda p: f"{p.title}: the page " + ("cuts its author list with 'et al.'" if p.authors_truncated
-                                                 else "prints its full author list") + f" ({p.author_line()}).",
+          _author_list,
           said=r"(?:cut(?:ting)?|cuts|truncat\w+|shorten\w*|abbreviat\w+|end\w*)\s+(?:(?:it|them|the\s+list|the\s+author\s+"
                r"lists?|their\s+author\s+lists?|its\s+author\s+list|the\s+authors)\s+)?(?:off\s+)?(?:with|by|at)\s+(?:an?\s+)?"
                r"['\"]?et\s+al\b\.?['\"]?"),
     Field("full_list", "full author list", r"(?:complete|full|whole|entire|untruncated|uncut)\s+(?:author\s+lists?|"
           r"lists?\s+of\s+authors)|(?:every|all)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?authors?\s+(?:printed|listed|shown)",
           lambda p: bool(p.authors) and not p.authors_truncated, _listed,
-          lambda p: f"{p.title}: the page " + ("cuts its author list with 'et al.'" if p.authors_truncated
-                                                 else "prints its full author list") + f" ({p.author_line()}).",
+          _author_list,
           said=r"(?:list|lists|print|prints|show|shows|name|names|give|gives)\s+(?:every|all)\s+(?:of\s+)?(?:the\s+|its\s+|"
                r"their\s+)?(?:authors?|names|co-?authors)(?!\s+(?:of|from|at|in)\b)"),
     Field("arxiv_stamp", "arXiv preprint", r"arxiv\s+(?:preprints?|stamps?|versions?|ids?|identifiers?|numbers?)|(?:posted|available)\s+on\s+arxiv",
@@ -143,8 +148,6 @@ _LOW = r"lowest|smallest|least|fewest|worst|minimum|min|shortest"
 def presence(q, negated: bool) -> list:
     """'with a code link', 'display a numeric score', 'mark some authors as equal contributors', 'cut with et al.':
     a Condition per field named after a verb of showing (or, under a negation, named at all)."""
-    from rag.plan_terms import Condition
-
     found = []
     for f in (f for f in FIELDS if f.filter):
         lead = "" if negated else _ASK
