@@ -18,8 +18,9 @@ from rag.config import AnswerSettings, Settings
 from rag.conversation import Turn, standalone
 from rag.abstain import Assessor
 from rag.answerability import Signals
+from rag.complement import typed_complement
 from rag.evidence import select_evidence
-from rag.extractive import extractive_answer, typed_complement
+from rag.extractive import extractive_answer
 from rag.filters import Filters
 from rag.library import Library
 from rag.llm import GenerationStalled, LLM

@@ -1,8 +1,8 @@
-"""Quoting the shown evidence: which line answers the question, and how a table row is quoted.
+"""Quoting the shown evidence: which line answers the question.
 
 Used when the model's answer fails the checker (the extractive fallback), for the closest passages, and to
-complete a model answer that skipped what was asked (a number for "how many", a name for "which tool").
-Every quote is a shown sentence, or a shown table row read under its column header: always true to the papers.
+complete a model answer that skipped what was asked (rag/complement.py). Every quote is a shown sentence, or a
+shown table row read under its column header (rag/table_quotes.py): always true to the papers.
 """
 
 from __future__ import annotations
@@ -10,19 +10,16 @@ from __future__ import annotations
 import re
 
 from rag.answerability import CLAUSE, expected_type, has_candidate
-from rag.citations import parse_markers, with_markers
+from rag.citations import with_markers
 from rag.chunking import HEADER_LABELS
 from rag.config import AnswerSettings
 from rag.question_words import holds_number, idf_weights, question_stems, stems
-from rag.records import Answer, AnswerSentence, Evidence
-from rag.text import word_tokens
+from rag.records import AnswerSentence, Evidence
+from rag.table_quotes import CELL, names_a_column, quote_row, table_lines
 
-_CAPTION = re.compile(r"^\s*(table|tab\.)\s*[\dIVX]", re.I)
-_CELL = " | "
-_FIGURE = re.compile(r"^[−+-]?\d[\d.,]*%?(?:\s*±\s*\d[\d.]*)?\*?$")  # 76.8, 23.3%, 1,024, 85.1 ± 0.3
 # "(Gardner et al., 2018)", "[12]", "§3.2", "Table 2", and digits inside a name ("SemEval-2017", "Qwen2.5", "L2"):
 # digits that are no answer to "how many".
-_NOT_A_QUANTITY = re.compile(r"\([^()]*\b(?:19|20)\d\d[a-z]?\)|\[[\d,\s–-]+\]|et al\.,? (?:19|20)\d\d|"
+NOT_A_QUANTITY = re.compile(r"\([^()]*\b(?:19|20)\d\d[a-z]?\)|\[[\d,\s–-]+\]|et al\.,? (?:19|20)\d\d|"
                              r"\b(?:table|figure|fig\.|section|sec\.|eq\.|equation|§)\s*\d+(?:\.\d+)*|"
                              r"\b[A-Za-z]+-?\d[\w.]*", re.I)
 # A count written out ("three or more annotators agree") answers "how many" as "3" does; never "what F1" ("Table 3
@@ -32,77 +29,8 @@ _COUNT_WORDS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|elev
 _ASKS_FOR_COUNT = re.compile(r"\b(how many|number of|how much)\b", re.I)
 
 
-def _count_words(text: str, question: str) -> list[str]:
+def count_words(text: str, question: str) -> list[str]:
     return _COUNT_WORDS.findall(text) if _ASKS_FOR_COUNT.search(question) else []
-
-
-def table_lines(item: Evidence) -> tuple[list[str], list[int]]:
-    """(caption and header lines, indices of the data rows) of a table passage; ([], []) for prose."""
-    lines = item.sentences
-    if not lines or not _CAPTION.match(lines[0]) or not any(_CELL in line for line in lines[1:]):
-        return [], []
-    header = next((i for i, line in enumerate(lines) if _CELL in line), 1)
-    # A header may run over several lines ("Task → | Classification ...", "Metric → | F1 | MAP ..."): a row with
-    # no figure in a cell after the first names columns, it is no answer.
-    while header + 1 < len(lines) and not _holds_figure(lines[header + 1]):
-        header += 1
-    return lines[: header + 1], list(range(header + 1, len(lines)))
-
-
-def _holds_figure(row: str) -> bool:
-    return any(_FIGURE.match(cell.strip()) for cell in row.split(_CELL)[1:])
-
-
-_LABELS_HEADER = re.compile(r"[→↓←↑/]")
-
-
-def quote_row(head: list[str], row: str) -> str:
-    """A table row read under its column header: "SciBERT: CLS 83.0, USR 84.2, All 78.0 (Table 3: ...)".
-
-    When the header's cells do not line up with the row's (a header over several lines), the row is quoted as
-    printed after the caption."""
-    caption = head[0].rstrip(".")
-    cells = [c.strip() for c in row.split(_CELL)]
-    names = [c.strip() for c in head[-1].split(_CELL)] if len(head) > 1 else []
-    if len(names) == len(cells):
-        names = names[1:]  # the first column names the row labels ("Model", "Field")
-    elif names and _LABELS_HEADER.search(names[0]):
-        # The line's first cell heads the row labels ("Model ↓ / Metric →") and a column's name stands on an upper
-        # line ("Avg."): pairing the rest would quote each figure under its neighbour's name.
-        names = []
-    if names and len(names) == len(cells) - 1:
-        pairs = ", ".join(f"{name} {value}" for name, value in zip(names, cells[1:]))
-        return f"{cells[0]}: {pairs} ({caption})"
-    return f"{caption}: {row}"
-
-
-def names_a_column(head: list[str], question: str) -> bool:
-    """The question names a column of the table: a word of a header cell, or a word it abbreviates ('prec.' for
-    precision, 'Avg.' for average, 'USR' for user), or the words the caption gives for a cell's abbreviation ('USR: User
-    activity'). A header line's first cell names the row labels ('Approach', 'Model ↓ / Metric →'), no column."""
-    asked = word_tokens(question)
-    cells = [cell.casefold() for line in head[1:] for cell in line.split(_CELL)[1:]]
-    names = {w for cell in cells for w in re.findall(r"[a-z]{3,}", cell)}
-    if any(_abbreviates(name, word) for name in names for word in asked):
-        return True
-    legend = {abbr.casefold(): stems(words) for abbr, words in _LEGEND.findall(head[0] if head else "")}
-    asked_stems = question_stems(question)
-    return any(meaning and meaning <= asked_stems for abbr, meaning in legend.items() if abbr in names)
-
-
-# "CLS: classification, USR: User activity" in a caption: what each abbreviated column stands for.
-_LEGEND = re.compile(r"\b([A-Z][A-Za-z@]{1,7})\s*:\s*([A-Za-z][a-z]+(?: [a-z]+)?)")
-
-
-def _abbreviates(name: str, word: str) -> bool:
-    """`word` is the column name or spelt out by it: its start, or its letters in order from the same first letter
-    ('avg' in 'average', 'usr' in 'user', 'cls' in 'classification')."""
-    if word.startswith(name):
-        return True
-    if len(name) < 3 or word[:1] != name[:1] or len(word) <= len(name):
-        return False
-    rest = iter(word)
-    return all(letter in rest for letter in name)
 
 
 _ASIDE = re.compile(r"^\s*(?:besides|apart from|aside from|other than|except for|beyond)\b([^,?]*),", re.I)
@@ -153,10 +81,10 @@ def holds_candidate(kind: str, line: str, question: str) -> bool:
     """The line holds something of the asked kind the question does not already say; for a number, one that is no
     citation year, reference number or section, table or equation number."""
     if kind == "number":
-        line = _NOT_A_QUANTITY.sub(" ", line)
+        line = NOT_A_QUANTITY.sub(" ", line)
         asked = question.casefold()
         return (holds_number(line) and has_candidate(kind, line, question)) \
-            or any(word.casefold() not in asked for word in _count_words(line, question))
+            or any(word.casefold() not in asked for word in count_words(line, question))
     return has_candidate(kind, line, question)
 
 
@@ -183,10 +111,10 @@ def extractive_answer(evidence: list[Evidence], question: str, settings: AnswerS
     does not. A question for papers gets one quote per paper, with the title written out, since there the title is
     the answer (the eval gives quoted titles no credit).
     """
-    return _quotes(evidence, *_ranked(evidence, question), settings)
+    return quote_lines(evidence, *ranked_lines(evidence, question), settings)
 
 
-def _quotes(evidence: list[Evidence], kind: str, ranked: list[tuple], settings: AnswerSettings) -> list[AnswerSentence]:
+def quote_lines(evidence: list[Evidence], kind: str, ranked: list[tuple], settings: AnswerSettings) -> list[AnswerSentence]:
     """`extractive_answer` from lines already ranked (`_ranked`), so a caller that reads the ranking ranks once."""
     # A line shown twice (a paper's listing abstract and its PDF's, two overlapping passages) is quoted once.
     ranked = [r for j, r in enumerate(ranked) if all(r[-2] != q[-2] for q in ranked[:j])]
@@ -213,10 +141,10 @@ def _quotes(evidence: list[Evidence], kind: str, ranked: list[tuple], settings: 
             for *_, text, n in chosen]
 
 
-_NAMED = 3  # place of the 'a table row the question names by its label and column' flag in a ranked line
+NAMED = 3  # place of the 'a table row the question names by its label and column' flag in a ranked line
 
 
-def _ranked(evidence: list[Evidence], question: str) -> tuple[str, list[tuple]]:
+def ranked_lines(evidence: list[Evidence], question: str) -> tuple[str, list[tuple]]:
     """(the asked kind, the shown lines as sort keys ending in (text, passage number), best first)."""
     kind = expected_type(question)
     if not evidence:
@@ -249,7 +177,7 @@ def _ranked(evidence: list[Evidence], question: str) -> tuple[str, list[tuple]]:
         # 91.5 | 1990 | ..." under "prec. | yield") holds the asked figure, though the prose about it shares more words.
         # A row's label may be the paper's own name ("SPECTER (Ours)"): there the title's words count.
         named = text is not item.sentences[i] and columns.get(item.n, False) \
-            and bool(stems(item.sentences[i].split(_CELL)[0]) & words)
+            and bool(stems(item.sentences[i].split(CELL)[0]) & words)
         # So does a line setting the attribute the question names to a value ("max_df=0.75", "a = 0.0001").
         named = named or assigns(text, question)
         # For a "how" question every relevant line is a candidate (answerability's CLAUSE kinds): its loose pattern
@@ -260,48 +188,3 @@ def _ranked(evidence: list[Evidence], question: str) -> tuple[str, list[tuple]]:
                        -i, text, item.n))
     ranked.sort(reverse=True)
     return kind, ranked
-
-
-def typed_complement(answer: Answer, question: str, settings: AnswerSettings) -> AnswerSentence | None:
-    """The best shown line of the kind asked for (a number for "how many", a name for "which tool"), quoted and
-    cited, when the model's kept sentences do not already say what it says; None otherwise.
-
-    The model may write a number or name of its own choosing (the wrong one of several shown): the quote is added
-    unless every candidate in it already stands in the answer."""
-    kept = " ".join(parse_markers(s.text)[0] for s in answer.sentences if s.supported)
-    # Only from the papers the answer already cites (any of their passages): a number from another paper would answer
-    # something else.
-    cited = {n for s in answer.sentences if s.supported for n in s.citations}
-    papers = {e.paper.paper_id for e in answer.evidence if e.n in cited}
-    shown = [e for e in answer.evidence if e.paper.paper_id in papers]
-    kind, ranked = _ranked(shown, question)
-    quotes = _quotes(shown, kind, ranked, settings)
-    if not quotes:
-        return None
-    best = quotes[0]
-    claim = parse_markers(best.text)[0]
-    if ranked[0][_NAMED] and not _candidates("number", claim, question) <= _candidates("number", kept, question):
-        # The question names a table row and column ("what CITE average does Table 2 show for BERT-Large"): the
-        # asked value is that row's figure, whatever kind of question it reads as. Added unless the answer has it.
-        return best
-    if not holds_candidate(kind, claim, question) or claim in kept:
-        return None
-    if kind in ("number", "name") and not _candidates(kind, claim, question) <= _candidates(kind, kept, question):
-        return best
-    return None if holds_candidate(kind, kept, question) else best
-
-
-_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
-# Acronyms, CamelCase and names with digits (SVM, AllenNLP, GPT-4): a capitalised first word of a sentence is no name.
-_NAMES = re.compile(r"\b[A-Z][A-Za-z]*[A-Z0-9][\w-]*")
-
-
-def _candidates(kind: str, text: str, question: str) -> set[str]:
-    """The numbers (for a number question) or capitalised names (for a name question) in `text` the question lacks."""
-    asked = question.casefold()
-    if kind == "number":
-        plain = _NOT_A_QUANTITY.sub(" ", text)
-        found = _NUMBERS.findall(plain) + _count_words(plain, question)
-    else:
-        found = _NAMES.findall(text)
-    return {f.casefold() for f in found if f.casefold() not in asked}

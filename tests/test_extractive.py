@@ -4,8 +4,10 @@ answer completed only when it misses the quoted figure (hand-made passages; no m
 from __future__ import annotations
 
 from rag.config import AnswerSettings
-from rag.extractive import extractive_answer, quote_row, table_lines, typed_complement
+from rag.complement import typed_complement
+from rag.extractive import extractive_answer
 from rag.records import Answer, AnswerSentence, Evidence, Paper, paper_id_for
+from rag.table_quotes import quote_row, table_lines
 
 TITLE = "SPECTER: Document-level Representation Learning"
 PAPER = Paper(paper_id=paper_id_for(TITLE), title=TITLE)

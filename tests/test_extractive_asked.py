@@ -4,9 +4,11 @@ the shape of real papers' tables; no model)."""
 
 from __future__ import annotations
 
+from rag.complement import typed_complement
 from rag.config import AnswerSettings
-from rag.extractive import extractive_answer, names_a_column, typed_complement
+from rag.extractive import extractive_answer
 from rag.records import Answer, AnswerSentence, Evidence, Paper, paper_id_for
+from rag.table_quotes import names_a_column
 
 TITLE = "Embedding Scientific Papers with Citations"
 PAPER = Paper(paper_id=paper_id_for(TITLE), title=TITLE)
