@@ -132,6 +132,48 @@ FIELDS += [
           lambda p: f"{p.title}: {len(p.title.split())} words.", lambda p: float(len(p.title.split())),
           lookup=False, filter=False, ends=("longest", "shortest")),
 ]
+
+
+def _corresponding(paper: Paper) -> list[str]:
+    """Authors marked as corresponding: by an envelope after the name (✉, rag/parsing/pdf/marks.py) or a mark a
+    footnote explains as 'Corresponding author'."""
+    marks = {"✉"} | {n.mark for n in paper.notes if re.search(r"\bcorrespond", n.means, re.I)}
+    return [a.name for a in paper.authors if marks & set(a.marks)]
+
+
+def _issue(p: Paper) -> str:
+    line = p.venue_line
+    if line is None or line.volume is None:
+        return f"The PDF of {p.title} prints no volume." if p.page_count else f"The page prints no volume for {p.title}."
+    number = f", Number {line.number}" if line.number is not None else ""
+    return f"{p.title}: {p.venue or 'its venue'}, Volume {line.volume}{number} (printed: '{line.printed.text}')."
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+# What a PDF's venue line, footer and author marks print (rag/parsing/pdf/venue.py, marks.py): the journal's volume
+# and issue, which meeting the venue counts ('the 58th Annual Meeting'), the corresponding author's mark.
+FIELDS += [
+    Field("volume", "volume and issue", r"(?:journal\s+)?(?:volume|vol\.)(?:\s+(?:and|&)\s+(?:issue|number)(?:\s+numbers?)?)?|"
+          r"(?:journal\s+)?issue\s+numbers?|journal\s+issue",
+          lambda p: bool(p.venue_line and p.venue_line.volume is not None), lambda p: p.venue_line is not None, _issue,
+          lambda p: float(p.venue_line.volume) if p.venue_line and p.venue_line.volume is not None else None),
+    Field("edition", "meeting number", r"(?:edition|ordinal)(?:\s+number)?|(?:meeting|conference)\s+number|"
+          r"(?:numbered\s+)?annual\s+(?:meeting|conference)(?:\s*\(?\s*what\s+number\s*\)?)?",
+          lambda p: bool(p.venue_line and p.venue_line.edition), lambda p: p.venue_line is not None,
+          lambda p: f"{p.title}: the {_ordinal(p.venue_line.edition)} meeting ({p.venue}; printed: "
+          f"'{p.venue_line.printed.text}')." if p.venue_line and p.venue_line.edition
+          else f"The venue of {p.title} counts no meeting number" + (f" ({p.venue})." if p.venue else "."),
+          lambda p: float(p.venue_line.edition) if p.venue_line and p.venue_line.edition else None,
+          ends=("latest", "earliest")),
+    Field("corresponding", "corresponding author", r"corresponding[\s-]+authors?(?:\s+marks?)?|(?:envelope|mail)\s+(?:marks?|icons?)",
+          lambda p: bool(_corresponding(p)), _listed,
+          lambda p: f"{p.title}: corresponding author {', '.join(_corresponding(p))} (marked on the author line: "
+          f"'{p.printed['authors'].text if 'authors' in p.printed else p.author_line()}')." if _corresponding(p)
+          else f"{p.title} marks no corresponding author."),
+]
 BY_NAME = {f.name: f for f in FIELDS}
 
 _ASK = r"(?:(?:with|have|has|had|having|carry|carries|carrying|show|shows|showing|shown|display|displays|displaying|" \

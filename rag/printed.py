@@ -77,7 +77,14 @@ class VenueLine(BaseModel):
     publisher: str | None = Field(default=None, description="Who holds the copyright: 'Association for "
                                   "Computational Linguistics'.")
     copyright_year: int | None = None
+    volume: int | None = Field(default=None, description="The volume the line prints: 21 for 'Volume 21', 119 for "
+                               "'PMLR 119'.")
+    number: int | None = Field(default=None, description="The issue within the volume: 8 for 'Number 8' / 'No. 8'.")
+    edition: int | None = Field(default=None, description="Which meeting the venue's name counts: 58 for 'the 58th "
+                                "Annual Meeting of the ACL', 34 for 'Thirty-Fourth AAAI Conference'.")
     printed: Printed = Field(default_factory=Printed)
+    folio: Printed | None = Field(default=None, description="The page number printed on page 1 (and the last page), "
+                                  "where `pages` comes from it: '633' in the Backus excerpt's margin.")
 
 
 class ArxivStamp(BaseModel):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from rag.organisations import AFFILIATION
 from rag.parsing.pdf.affiliations import read_affiliations
 from rag.parsing.pdf.marks import is_mark_row, marked_names
-from rag.parsing.pdf.venue import MONTH, MONTHS, find_venue
+from rag.parsing.pdf.venue import MONTH, MONTHS, find_venue, folio
 from rag.parsing.pdf.layout import Line, PageLayout
 from rag.parsing.pdf.structure import KEYWORDS, NUMBERED_HEADING
 from rag.parsing.pdf.words import normalise
@@ -158,6 +158,18 @@ def code_link(page: PageLayout) -> tuple[str, Printed] | None:
     return None
 
 
+def _folios(line: VenueLine, pages: list[PageLayout]) -> None:
+    """Where the venue line prints no page range, the page numbers set on the first and last pages are it: '633'
+    for a one-page excerpt; 'first–last' only when they count the PDF's pages (else the first alone)."""
+    first = folio(pages[0])
+    if line.pages or first is None:
+        return
+    last = folio(pages[-1]) if len(pages) > 1 else None
+    counted = last is not None and int(last.text) - int(first.text) == len(pages) - 1
+    line.pages = f"{first.text}–{last.text}" if counted else first.text
+    line.folio = first
+
+
 def front_matter(pages: list[PageLayout], size: float, metadata: dict[str, str]) -> FrontMatter:
     page = pages[0]
     result = FrontMatter()
@@ -201,6 +213,7 @@ def front_matter(pages: list[PageLayout], size: float, metadata: dict[str, str])
     if found is not None:
         result.venue, result.venue_line, dated = found
         result.printed["venue"] = result.venue_line.printed
+        _folios(result.venue_line, pages)
         if dated:
             (result.date, result.date_precision), result.printed["date"] = dated, result.venue_line.printed
     if result.date is None and stamp:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from rag.parsing.institute import ORDINAL_WORDS
 from rag.parsing.pdf.layout import PageLayout
 from rag.records import Printed, VenueLine
 
@@ -33,6 +34,47 @@ COPYRIGHT = re.compile(r"(?:©|\(c\)|\bc|copyright)\s*(?P<year>(?:19|20)\d{2})\s
 # just before the dates, a volume or the year.
 PLACE = re.compile(r"(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+)"
                    r",\s*(?=" + MONTH.replace("?P<month>", "?:") + r"|PMLR|JMLR|vol|volume|(?:19|20)\d\d)", re.I)
+
+
+# The volume and issue a line prints: 'Volume 21', 'Vol. 21', 'PMLR 119' (a series' volume); 'Number 8', 'No. 8', 'Issue 3'.
+VOLUME = re.compile(r"\b(?:vol(?:ume\b|\.)?|PMLR|JMLR\s+W&CP|LIPIcs|LNCS)\s*(?P<volume>\d{1,4})\b", re.I)
+NUMBER = re.compile(r"\b(?:number|no\.|issue)\s*(?P<number>\d{1,4})\b", re.I)
+VOLUME_ISSUE = re.compile(r"(?<![\d–-])\b(?P<volume>\d{1,4})\s*\((?P<number>\d{1,3})\)")  # a journal's '21(8)'
+# Which meeting a venue's name counts: '58th Annual Meeting', 'Thirty-Fourth AAAI Conference', 'the First Workshop'.
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_TENTHS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+           "eightieth": 80, "ninetieth": 90}
+EDITION = re.compile(r"\b(?:(?P<number>\d{1,3})(?:st|nd|rd|th)|(?:(?P<tens>" + "|".join(_TENS) + r")[\s-])?(?P<word>"
+                     + "|".join(ORDINAL_WORDS + list(_TENTHS)) + r"))\b", re.I)
+
+
+def edition_of(venue: str) -> int | None:
+    """'Proceedings of the 58th Annual Meeting of the …' -> 58; 'Thirty-Fourth AAAI Conference' -> 34; None when
+    the name counts nothing ('Proceedings of NAACL-HLT 2018')."""
+    found = EDITION.search(venue)
+    if found is None:
+        return None
+    if found.group("number"):
+        return int(found.group("number"))
+    word = found.group("word").casefold()
+    unit = ORDINAL_WORDS.index(word) + 1 if word in ORDINAL_WORDS else _TENTHS[word]
+    return unit + (_TENS[found.group("tens").casefold()] if found.group("tens") else 0)
+
+
+def volume_issue(text: str) -> tuple[int | None, int | None]:
+    """(21, 8) from 'Volume 21 … Number 8', 'Vol. 21, No. 8' or '21(8)'; (119, None) from 'PMLR 119'."""
+    volume, number = VOLUME.search(text), NUMBER.search(text)
+    if volume is None and (both := VOLUME_ISSUE.search(text)):
+        return int(both.group("volume")), int(both.group("number"))
+    return (int(volume.group("volume")) if volume else None), (int(number.group("number")) if number else None)
+
+
+def folio(page: PageLayout) -> Printed | None:
+    """The page number a page prints in its head or foot (set aside as furniture): the one line in the page's outer
+    tenth, top or bottom, that is only a number. A review copy's line numbers run down the margin and are several."""
+    found = [l for l in page.furniture if re.fullmatch(r"\d{1,5}", l.text.strip())
+             and (l.y0 > page.height * 0.9 or l.y1 < page.height * 0.1)]
+    return Printed(text=found[0].text.strip(), page=page.number) if len(found) == 1 else None
 
 
 def date_from(text: str) -> tuple[str, str] | None:
@@ -62,7 +104,9 @@ def find_venue(page: PageLayout) -> tuple[str, VenueLine, tuple[str, str] | None
         following = [l.text for l in page.furniture[page.furniture.index(line):][:2]] if index is None else [line.text]
         text = " ".join(following)
         where = Printed(text=text, page=page.number, line=index + 1 if index is not None else None)
-        return venue, venue_line(text[found.end():], where), date_from(text[found.start():])
+        line_ = venue_line(text[found.end():], where)
+        line_.edition = edition_of(venue)
+        return venue, line_, date_from(text[found.start():])
     return journal_footer(page, body)
 
 # A journal's footer set as two columns read row by row: 'Communications August 1978 / of Volume 21 / the ACM
@@ -84,7 +128,8 @@ def journal_footer(page: PageLayout, body: float) -> tuple[str, VenueLine, tuple
         return None
     text = " ".join(l.text for l, _ in rows)
     where = Printed(text=text, page=page.number, line=None)
-    return name, VenueLine(dates=month_year.group(0), printed=where), date_from(issue)
+    volume, number = volume_issue(issue)
+    return name, VenueLine(dates=month_year.group(0), volume=volume, number=number, printed=where), date_from(issue)
 
 
 def venue_line(rest: str, printed: Printed) -> VenueLine:
@@ -96,4 +141,6 @@ def venue_line(rest: str, printed: Printed) -> VenueLine:
                      place=place.group("place").strip() if place and not re.match(r"\s*(?:pages|pp)", place.group("place"), re.I) else None,
                      dates=" ".join(dates.group(0).split()) if dates else None,
                      publisher=held.group("holder").strip() if held else None,
-                     copyright_year=int(held.group("year")) if held else None, printed=printed)
+                     copyright_year=int(held.group("year")) if held else None,
+                     **dict(zip(("volume", "number"), volume_issue(PAGES.sub(" ", rest)))),
+                     printed=printed)
