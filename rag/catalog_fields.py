@@ -149,12 +149,33 @@ def _issue(p: Paper) -> str:
     return f"{p.title}: {p.venue or 'its venue'}, Volume {line.volume}{number} (printed: '{line.printed.text}')."
 
 
+def _kind(p: Paper) -> str | None:
+    return p.venue_line.kind if p.venue_line else None
+
+
+def _venue_printed(p: Paper) -> bool:
+    """A PDF says what it is by its venue line, or by printing none (an arXiv preprint); a listing entry says nothing."""
+    return p.venue_line is not None or p.page_count is not None
+
+
+def _kind_text(p: Paper) -> str:
+    """What the paper is as its venue line says: 'a journal article: Communications of the ACM (printed: …)'."""
+    if p.venue_line is None:
+        stamp = f" (its arXiv stamp: '{p.arxiv.printed.text}')" if p.arxiv else ""
+        return f"{p.title} prints no journal or proceedings line{stamp}."
+    kind = {"journal": "a journal article", "proceedings": "in conference proceedings"}.get(p.venue_line.kind or "",
+                                                                                          "at a venue of unclear kind")
+    return f"{p.title} is {kind}: {p.venue} (printed: '{p.venue_line.printed.text}')."
+
+
 def _ordinal(n: int) -> str:
     return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
 # What a PDF's venue line, footer and author marks print (rag/parsing/pdf/venue.py, marks.py): the journal's volume
-# and issue, which meeting the venue counts ('the 58th Annual Meeting'), the corresponding author's mark.
+# and issue, which meeting the venue counts ('the 58th Annual Meeting'), the corresponding author's mark, whether
+# it is a journal article or in proceedings. The last two are conditions only ('was X in a journal' is a check): as
+# a lookup their words would take 'the proceedings' from 'how many pages does X take up in the proceedings'.
 FIELDS += [
     Field("volume", "volume and issue", r"(?:journal\s+)?(?:volume|vol\.)(?:\s+(?:and|&)\s+(?:issue|number)(?:\s+numbers?)?)?|"
           r"(?:journal\s+)?issue\s+numbers?|journal\s+issue",
@@ -173,6 +194,13 @@ FIELDS += [
           lambda p: f"{p.title}: corresponding author {', '.join(_corresponding(p))} (marked on the author line: "
           f"'{p.printed['authors'].text if 'authors' in p.printed else p.author_line()}')." if _corresponding(p)
           else f"{p.title} marks no corresponding author."),
+    Field("journal", "journal article", r"(?:academic\s+|scientific\s+)?journals?(?:\s+(?:papers?|articles?|publications?))?",
+          lambda p: _kind(p) == "journal", _venue_printed, _kind_text, lookup=False,
+          said=r"(?:published|appear(?:ed|s|ing)?|printed|c[ao]me\s+out|run)\s+in\s+(?:an?\s+|the\s+)?(?:academic\s+)?journal"),
+    Field("proceedings", "conference proceedings", r"(?:conference|workshop|meeting)\s+(?:proceedings|papers?)|proceedings",
+          lambda p: _kind(p) == "proceedings", _venue_printed, _kind_text, lookup=False,
+          said=r"(?:published|appear(?:ed|s|ing)?|printed|presented)\s+(?:in|at)\s+(?:an?\s+|the\s+)?(?:conference|meeting|"
+               r"workshop)(?:\s+proceedings)?"),
 ]
 BY_NAME = {f.name: f for f in FIELDS}
 

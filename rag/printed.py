@@ -82,6 +82,8 @@ class VenueLine(BaseModel):
     number: int | None = Field(default=None, description="The issue within the volume: 8 for 'Number 8' / 'No. 8'.")
     edition: int | None = Field(default=None, description="Which meeting the venue's name counts: 58 for 'the 58th "
                                 "Annual Meeting of the ACL', 34 for 'Thirty-Fourth AAAI Conference'.")
+    kind: str | None = Field(default=None, description="'journal' (a journal's footer, 'Journal of …', 'Transactions "
+                             "on …') or 'proceedings' ('Proceedings of …', a conference's line); None when unclear.")
     printed: Printed = Field(default_factory=Printed)
     folio: Printed | None = Field(default=None, description="The page number printed on page 1 (and the last page), "
                                   "where `pages` comes from it: '633' in the Backus excerpt's margin.")

@@ -14,7 +14,7 @@ import pytest
 
 from rag.catalog_query import answer_from_catalog
 from rag.parsing import merge_papers, parse_file
-from rag.parsing.pdf.venue import edition_of, volume_issue
+from rag.parsing.pdf.venue import edition_of, kind_of, volume_issue
 from test_pdf_affiliations import BODY, TITLE, pdf_with_runs, sup, t
 
 PAPERS = Path(__file__).resolve().parents[2] / "shared" / "pdfs" / "papers"
@@ -70,6 +70,21 @@ def test_which_meeting_a_venue_counts(venue, edition):
     assert edition_of(venue) == edition
 
 
+def test_journal_or_proceedings_by_what_the_line_says(real):
+    assert real[BACKUS].venue_line.kind == "journal"  # a journal's footer
+    assert real[SPECTER].venue_line.kind == "proceedings" and real["N18-3011.pdf"].venue_line.kind == "proceedings"
+
+
+@pytest.mark.parametrize("venue, kind", [
+    ("Transactions on Machine Learning Research", "journal"), ("Journal of the Royal Statistical Society", "journal"),
+    ("Proceedings of the Conference on Fairness", "proceedings"), ("Findings of the Association for Computational "
+                                                                  "Linguistics: EMNLP 2021", "proceedings"),
+    ("Proceedings of the VLDB Endowment Journal", "proceedings"),  # the head word decides
+    ("Advances in Neural Information Processing Systems", None)])  # the name alone does not say
+def test_kind_of_a_venue_name(venue, kind):
+    assert kind_of(venue) == kind
+
+
 def _paper(tmp_path, lines, name="paper.pdf"):
     path = tmp_path / name
     path.write_bytes(pdf_with_runs([TITLE, *lines, *BODY]))
@@ -86,7 +101,7 @@ def test_a_footnoted_venue_in_words_with_volume_issue_and_folio(tmp_path):
     ])
     line = paper.venue_line
     assert paper.venue.startswith("Proceedings of the Thirty-Fourth AAAI Conference")
-    assert (line.edition, line.volume, line.number) == (34, 34, 5)
+    assert (line.edition, line.volume, line.number, line.kind) == (34, 34, 5, "proceedings")
     assert line.pages == "417" and line.folio.text == "417"  # no range printed: the page's own number
 
 
@@ -135,6 +150,7 @@ def _answer(question: str, papers):
     ("In what edition of its conference was SPECTER presented?", "SPECTER", "58th"),
     ("Who is marked as the corresponding author of LayoutParser?", "LayoutParser", "Zejiang Shen"),
     ("Who is the corresponding author of Graph Priors for Sample-Efficient Exploration?", "Graph Priors", "Jane Doe"),
+    ("Did SPECTER appear in a journal?", "SPECTER", "in conference proceedings"),
 ])
 def test_looked_up_and_cited_to_the_printed_line(library, question, title, said):
     answer = _answer(question, library)
@@ -149,12 +165,23 @@ def test_filtered_and_sorted_over_the_library(library):
         "LayoutParser: A Unified Toolkit for Deep Learning Based Document Image Analysis"]
     volumes = _answer("Which PDFs print a journal volume?", library)
     assert [c.title for c in volumes.citations] == ["a1977 backus p21"]
+    journal = _answer("Which of the uploaded papers came out in a journal?", library)
+    assert [c.title for c in journal.citations] == ["a1977 backus p21"] and "Communications of the ACM" in journal.answer
+    # Not in a journal: the two proceedings papers and the two preprints, and the built PDF (it prints no venue line,
+    # so it says what it is by printing none); no listing entry, whose page has no such slot.
+    others = _answer("Which PDFs did not appear in a journal?", library)
+    assert len(others.citations) == 5 and "a1977 backus p21" not in [c.title for c in others.citations]
+    proceedings = _answer("List the papers published in conference proceedings", library)
+    assert sorted(c.title for c in proceedings.citations) == [
+        "Construction of the Literature Graph in Semantic Scholar",
+        "SPECTER: Document-level Representation Learning using Citation-informed Transformers"]
 
 
 @pytest.mark.parametrize("question", [
     "What corresponding changes do the SPECTER authors make to the citation encoder?",
     "How does the volume of training data change dense retrieval accuracy?",
     "Which issue numbers of reproducibility does LayoutParser discuss?",
+    "What do journal reviewers criticise about dense retrieval benchmarks?",
 ])
 def test_content_questions_with_the_fields_words_stay_content(library, question):
     assert answer_from_catalog(question, question, library) is None

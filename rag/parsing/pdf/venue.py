@@ -48,6 +48,20 @@ EDITION = re.compile(r"\b(?:(?P<number>\d{1,3})(?:st|nd|rd|th)|(?:(?P<tens>" + "
                      + "|".join(ORDINAL_WORDS + list(_TENTHS)) + r"))\b", re.I)
 
 
+_JOURNAL = re.compile(r"\b(?:journal|transactions|communications|annals|bulletin|letters|magazine)\b", re.I)
+_PROCEEDINGS = re.compile(r"\b(?:proceedings|findings|conference|meeting|workshop|symposium|congress|colloquium)\b|"
+                          r"\bconference\s+paper\b", re.I)
+
+
+def kind_of(venue: str) -> str | None:
+    """'journal' or 'proceedings' by what the venue's name says it is; the name's head word decides when both appear
+    ('Proceedings of the … Conference' is proceedings, 'Journal of the … Society' a journal)."""
+    journal, proceedings = _JOURNAL.search(venue), _PROCEEDINGS.search(venue)
+    if journal and proceedings:
+        return "journal" if journal.start() < proceedings.start() else "proceedings"
+    return "journal" if journal else "proceedings" if proceedings else None
+
+
 def edition_of(venue: str) -> int | None:
     """'Proceedings of the 58th Annual Meeting of the …' -> 58; 'Thirty-Fourth AAAI Conference' -> 34; None when
     the name counts nothing ('Proceedings of NAACL-HLT 2018')."""
@@ -105,7 +119,7 @@ def find_venue(page: PageLayout) -> tuple[str, VenueLine, tuple[str, str] | None
         text = " ".join(following)
         where = Printed(text=text, page=page.number, line=index + 1 if index is not None else None)
         line_ = venue_line(text[found.end():], where)
-        line_.edition = edition_of(venue)
+        line_.edition, line_.kind = edition_of(venue), kind_of(venue) or kind_of(line.text)
         return venue, line_, date_from(text[found.start():])
     return journal_footer(page, body)
 
@@ -129,7 +143,8 @@ def journal_footer(page: PageLayout, body: float) -> tuple[str, VenueLine, tuple
     text = " ".join(l.text for l, _ in rows)
     where = Printed(text=text, page=page.number, line=None)
     volume, number = volume_issue(issue)
-    return name, VenueLine(dates=month_year.group(0), volume=volume, number=number, printed=where), date_from(issue)
+    return name, VenueLine(dates=month_year.group(0), volume=volume, number=number, kind="journal",
+                                 printed=where), date_from(issue)
 
 
 def venue_line(rest: str, printed: Printed) -> VenueLine:
