@@ -134,6 +134,29 @@ FIELDS += [
 ]
 
 
+def _place(p: Paper) -> int | None:
+    """The paper's 1-based place in its listing page's own printed order (None for a paper read only from a PDF)."""
+    listed = [s.position for s in p.sources if s.format != "pdf"]
+    return min(listed) + 1 if listed else None
+
+
+def _place_text(p: Paper) -> str:
+    where = next((s for s in p.sources if s.format != "pdf"), None)
+    if where is None:
+        return f"{p.title} is read from a PDF only: no listing page places it."
+    return f"{p.title}: entry {where.position + 1} on {where.page_name or where.path}" + \
+        (f" (line {where.line})." if where.line else ".")
+
+
+# A listing's own order ('the first paper listed on the trending page', 'at the top of the profile'): the page's
+# printed order, not a date. Sorted and compared like any number; named by the place words `sort_field` reads.
+FIELDS.append(Field("position", "place in its page's listing",
+                    r"(?:listing\s+|list\s+)?(?:position|place|rank)(?:\s+(?:on|in)\s+(?:the|its)\s+(?:page|list(?:ing)?))?",
+                    lambda p: _place(p) is not None, lambda p: _place(p) is not None, _place_text,
+                    lambda p: None if (n := _place(p)) is None else float(n), lookup=False, filter=False,
+                    ends=("last listed", "first listed")))
+
+
 def _corresponding(paper: Paper) -> list[str]:
     """Authors marked as corresponding: by an envelope after the name (✉, rag/parsing/pdf/marks.py) or a mark a
     footnote explains as 'Corresponding author'."""
@@ -242,7 +265,10 @@ def asked(q) -> Field | None:
 
 def sort_field(q) -> tuple[str, str, bool] | None:
     """('last' | 'first', field, every) for 'the highest score', 'top-scored', 'the lowest-rated'; with every=True for
-    'rank the papers by score' (all of them, in order); sortable fields only."""
+    'rank the papers by score' (all of them, in order); sortable fields only. A place in a listing's printed order
+    ('the first paper listed', 'at the top of the profile') sorts by the listing position."""
+    if placed := listing_end(q):
+        return placed, "position", False
     for f in FIELDS:
         if f.number is None:
             continue
@@ -268,3 +294,26 @@ def by_number(papers: list[Paper], name: str, highest: bool, limit: int | None =
         return cut
     edge = number(cut[-1])
     return cut + [p for p in scored[len(cut):] if number(p) == edge]
+
+
+_ENTRY = r"(?:papers?|entr(?:y|ies)|items?|titles?|ones?|works?|articles?|preprints?)"
+_TOP, _BOTTOM = r"first|top(?:most)?|opening|leading|uppermost|1st", r"last|bottom(?:most)?|final|closing|lowest|end"
+_LISTING = r"(?:(?:page|list|listing|profile)s?\b|trending\b)"
+# An author list has ends too ('at the end of the author list'): a place in it is plan_position's, not a listing's.
+_NOT_AUTHORS = r"(?!(?:\s+\S+){0,3}?\s+(?:authors?|co-?authors?|author\s+lists?|bylines?|names?)\b)"
+
+
+def listing_end(q) -> str | None:
+    """'first' or 'last' when the question asks for an end of a page's printed order: 'the very first paper listed',
+    'the top entry on the trending page', 'which paper sits at the top of X's profile', 'listed last on the Amii
+    page'. A bare 'first paper' is left alone (it may mean the oldest): the listing must be said."""
+    m = q.take(rf"\b(?:the\s+)?(?:very\s+)?({_TOP}|{_BOTTOM})[\s-]+(?:{_ENTRY}\s+)?(?:(?:that\s+(?:is|was)\s+|to\s+be\s+)?"
+               rf"(?:listed|shown|printed|displayed)|(?:that\s+)?appear(?:s|ing)?)\b|"
+               rf"\b(?:the\s+)?(?:very\s+)?({_TOP}|{_BOTTOM})[\s-]+{_ENTRY}{_NOT_AUTHORS}(?=\s+(?:on|in)\s+(?:\S+\s+){{0,3}}?{_LISTING})|"
+               rf"\b(?:(?:sits?|is|appears?|comes?|stands?|placed|shown|listed|printed)\s+)?(?:at|on|in)\s+(?:the\s+)?"
+               rf"(?:very\s+)?(top|head|bottom|end|tail)\s+(?:of|on){_NOT_AUTHORS}(?=\s+(?:\S+\s+){{0,3}}?{_LISTING})|"
+               rf"\b(?:listed|shown|printed|placed|comes?|appears?)\s+(first|last)\b{_NOT_AUTHORS}(?=\s+(?:on|in)\s+(?:\S+\s+){{0,3}}?{_LISTING})")
+    if not m:
+        return None
+    word = next(g for g in m[0].groups() if g).casefold()
+    return "first" if re.fullmatch(rf"{_TOP}|head", word) else "last"

@@ -7,16 +7,16 @@ from __future__ import annotations
 import datetime
 import re
 
+from rag.plan_periods import month_number as _month_number, periods, span
 from rag.plan_terms import _MONTH, MONTHS, Condition, Question, dated_year
 
 
 def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
-    found = []
     year_now = (today or datetime.date.today()).year
     # 'this year', 'last year': relative to today, unless the question prints the year beside it ('this year (2026)').
-    # 'across all years', 'any year', 'regardless of year': no condition, said beside a month ('October papers').
-    q.take(r"(?:,\s*)?\b(?:across|in|of|from|over)\s+(?:all|any|every)\s+(?:the\s+)?years?\b|\b(?:of\s+)?any\s+year\b|"
-           r"\bregardless\s+of\s+(?:the\s+)?year\b|\bwhatever\s+the\s+year\b")
+    # 'across all years', 'any year', 'regardless of year': no condition, said beside a month ('October papers'); a
+    # part of a year or month ('the first week of June 2022', 'Q1 of any year') is read first (rag/plan_periods.py).
+    found = periods(q, any_year=False)
     for m in q.take(rf"\b(?:between|from)\s+{_MONTH}\s+(?:and|to|until|through|till)\s+{_MONTH},?\s+(?:of\s+)?"
                     r"(this|the\s+current|last|the\s+previous|previous)\s+year\b"):  # 'between January and March this year'
         year = year_now if m.group(3).split()[-1].casefold() in ("this", "current") else year_now - 1
@@ -32,21 +32,9 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
     for m in q.take(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"):  # ISO: 2017-11-29
         found.append(_day(m.group(1), MONTHS[int(m.group(2)) - 1] if 1 <= int(m.group(2)) <= 12 else "jan",
                           m.group(3)))
-    for m in q.take(rf"\b(?:between|from)\s+{_MONTH},?\s+((?:19|20)\d\d)\s+(?:and|to|until|through|till)\s+"
-                    rf"{_MONTH},?\s+((?:19|20)\d\d)\b"):
-        low = f"{m.group(2)}-{_month_number(m.group(1)):02d}"
-        high = f"{m.group(4)}-{_month_number(m.group(3)):02d}"
-        found.append(_span(low, high))
     for m in q.take(rf"\b(?:(?:between|from)\s+)?{_MONTH}(?:\s+(?:and|to|until|through|till|thru)\s+|\s*[-–—]\s*){_MONTH},?\s+(?:of\s+)?"
                     r"((?:19|20)\d\d)\b"):  # 'January through June 2024': both months of that one year
         found.append(_months(m.group(3), _month_number(m.group(1)), _month_number(m.group(2))))
-    # A season of a year, as the northern hemisphere says it ('summer 2022'); months in brackets after it say which
-    # months are meant ('summer 2022 (june to august)') and win. Winter straddles two years, so it is not read.
-    for m in q.take(rf"\b(spring|summer|autumn|fall)\s+(?:of\s+)?((?:19|20)\d\d)\b(?:\s*\(\s*{_MONTH}\s*"
-                    rf"(?:to|through|until|till|-|–)\s*{_MONTH}\s*\))?"):
-        low, high = (_month_number(m.group(3)), _month_number(m.group(4))) if m.group(3) else \
-            {"spring": (3, 5), "summer": (6, 8)}.get(m.group(1).casefold(), (9, 11))
-        found.append(_months(m.group(2), low, high))
     for m in q.take(rf"\b(before|prior to|earlier than|older than|after|later than|newer than|more recent than|since)\s+"
                     rf"{_MONTH},?\s+((?:19|20)\d\d)\b"):
         word, prefix = m.group(1).casefold(), f"{m.group(3)}-{_month_number(m.group(2)):02d}"
@@ -118,38 +106,15 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
     for m in q.take(r"\b(?:the\s+)?((?:19|20)\d)0'?s\b"):  # the 2010s
         low = int(m.group(1)) * 10
         found.append(_years(low, low + 9, f"year: {low}s"))
-    # Halves and quarters ('the first half of 2022', 'Q3 2023', 'the first six months of 2022'); months in brackets
-    # after it say which months are meant ('(Jan–Jun)') and are read with it, as after a season.
-    for m in q.take(r"\b(?:(?:the\s+)?(first|second|1st|2nd|last)\s+(?:half|six\s+months)|(?:the\s+)?(first|second|third|"
-                    r"fourth|last|1st|2nd|3rd|4th)\s+(?:quarter|three\s+months)|(?:H([12])|Q([1-4])))\s+(?:of\s+)?"
-                    rf"((?:19|20)\d\d)\b(?:\s*\(\s*{_MONTH}\s*(?:to|through|until|till|-|–|—)\s*{_MONTH}\s*\))?"):
-        half, quarter = m.group(1) or m.group(3), m.group(2) or m.group(4)
-        if m.group(6):
-            found.append(_months(m.group(5), _month_number(m.group(6)), _month_number(m.group(7))))
-            continue
-        if half:
-            index = 0 if half.casefold() in ("first", "1st", "1") else 1
-            low, high = 1 + 6 * index, 6 + 6 * index
-        else:
-            index = {"first": 0, "1st": 0, "1": 0, "second": 1, "2nd": 1, "2": 1, "third": 2, "3rd": 2, "3": 2}.get(
-                quarter.casefold(), 3)
-            low, high = 1 + 3 * index, 3 + 3 * index
-        found.append(_months(m.group(5), low, high))
     for m in q.take(r"\b((?:19|20)\d\d)\b"):
         year = int(m.group(1))
         found.append(_years(year, year, f"year: {year}"))
     return found
 
 
-def _span(a: str, b: str) -> Condition:
-    """Months `a` to `b` ('2022-01'..'2022-06', across years too), over the papers dated to the month or day."""
-    return Condition("date", f"{a}..{b}", f"posted: {a} to {b}",
-                     lambda p: bool(p.date) and p.date_precision != "year" and a <= p.date[:7] <= b)
-
-
 def _months(year: str, low: int, high: int) -> Condition:
     """Months `low` to `high` of one year."""
-    return _span(f"{year}-{low:02d}", f"{year}-{high:02d}")
+    return span((int(year), low), (int(year), high))
 
 
 def _within_year(year: int, month: int, word: str) -> Condition:
@@ -163,10 +128,6 @@ def _within_year(year: int, month: int, word: str) -> Condition:
 def _years(low: int, high: int, label: str) -> Condition:
     return Condition("year", f"{low}-{high}", label, lambda p: bool(dated_year(p)) and low <= p.year <= high,
                      wider=lambda p: p.year is not None and low <= p.year <= high)
-
-
-def _month_number(text: str) -> int:
-    return next(i for i, m in enumerate(MONTHS, start=1) if m.startswith(text.casefold().rstrip(".")[:3]))
 
 
 def _day(year: str, month: str, day: str) -> Condition:

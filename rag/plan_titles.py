@@ -58,6 +58,42 @@ def title_words(q: Question, titles: list[str]) -> list[Condition]:
             compiled = [t for t in tests if t is not None]
             found.append(Condition("title", " | ".join(terms), f"title: with {' or '.join(terms)}",
                                    lambda p, cs=compiled: any(c.search(p.title) for c in cs)))
+    return found + title_marks(q)
+
+
+# A character a title prints, by its name; said where titles are ('titles with an exclamation mark in them').
+_NAMED = {r"exclamation(?:\s+(?:marks?|points?|signs?))?|bangs?": "!", r"question[\s-]+marks?|interrogation\s+marks?": "?",
+          r"colons?": ":", r"semi-?colons?": ";", r"hyphens?": "-", r"dash(?:es)?": "-–—", r"commas?": ",",
+          r"apostrophes?": "'’", r"ampersands?|and[\s-]signs?": "&", r"asterisks?": "*", r"plus\s+signs?": "+",
+          r"(?:forward\s+)?slash(?:es)?": "/", r"parenthes[ie]s|(?:round\s+)?brackets?": "()",
+          r"quotation\s+marks?|quotes": "'\"‘’“”", r"(?:full\s+stops?|periods?|dots?)": ".", r"digits?|numerals?": "0123456789"}
+_MARK_OF = r"(?:sign|symbol|character|char)s?"
+
+
+def title_marks(q: Question) -> list[Condition]:
+    """'titles with an exclamation mark', 'which titles end in a question mark', "a '!' in the title", 'titles phrased
+    as a question': a condition that the title prints the character (or ends with it). Read only when the question
+    speaks of titles, so 'the colon in eq. 3' stays a content question."""
+    if not re.search(r"\btitle[sd]?\b", q.text, re.I):
+        return []
+    found = []
+    named = "|".join(f"(?:{words})" for words in _NAMED)
+    for m in q.take(rf"(?:\b(end(?:s|ing)?|finish(?:es|ing)?)\s+(?:with|in|on)\s+)?(?:\b(?:an?|any|the|one|some)\s+)?"
+                    rf"(?:\b({named})(?:\s+{_MARK_OF})?\b|['\"‘“]([^\w\s'\"])['\"’”](?:\s+{_MARK_OF})?|"
+                    rf"\b(?:a|any)\s+(numbers?)\b(?!\s+of\b))"
+                    rf"(?:\s+(?:in|inside|within)\s+(?:them|it|(?:the|their|its)\s+titles?))?|"
+                    rf"\b(?:phrased|posed|worded|written|framed)\s+as\s+(?:an?\s+)?(questions?)\b", 0):
+        said = m.group(2) or m.group(4) or m.group(5)
+        chars = m.group(3) or ("?" if m.group(5) else "0123456789" if m.group(4) else
+                               next(c for words, c in _NAMED.items() if re.fullmatch(words, said.casefold())))
+        name = said or chars
+        ends = bool(m.group(1))
+        pattern = re.compile("[" + re.escape(chars) + "]" + (r"\W*$" if ends else ""))
+        if any(c.value == f"{'ends' if ends else 'has'} {chars}" for c in found):
+            continue  # 'phrased as a question (with a question mark)': one condition said twice
+        found.append(Condition("title", f"{'ends' if ends else 'has'} {chars}",
+                               f"title: {'ends with' if ends else 'with'} {name.casefold()} ('{chars[0]}')",
+                               lambda p, c=pattern: c.search(p.title) is not None))
     return found
 
 

@@ -13,6 +13,7 @@ from rag.authors import by_author
 from rag.catalog import Catalog, has_organisation, in_venue
 from rag.catalog_fields import presence as badges
 from rag.plan_dates import dates
+from rag.plan_numbers import compared
 from rag.plan_orgs import email_domains, organisation_kinds
 from rag.plan_terms import (_COMPARE, _COUNT, NUMBER_WORDS, Condition, Question, _number, author_count,
                             fold)
@@ -23,6 +24,7 @@ def conditions(q: Question, catalog: Catalog) -> list[Condition]:
     """Every condition the text names, in an order where a longer reading wins ('ICLR 2026' is a venue, not
     a year; 'at least one Amii-affiliated author' is an affiliation, not an author count)."""
     found = owner_pages(q, catalog)  # 'Courville's page' is the page, before 'Courville' is read as the author
+    found += compared(q)  # 'a score above 85', 'at least 12 pages': before the number is read as a year or a count
     found += people(q, catalog)
     found += tags(q, catalog)
     found += organisation_kinds(q)  # after named organisations: 'Harvard University' is that one, not any university

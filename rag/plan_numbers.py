@@ -1,0 +1,83 @@
+"""A number compared with any numeric field of the registry (rag/catalog_fields.py): 'a score above 85', 'at least
+12 pages', 'version 2 or higher', 'titles longer than 10 words', 'a score between 84 and 90'. One grammar of
+comparisons for every field with a `number`, so a new numeric field is comparable without a rule of its own.
+
+The field is named by its own words (the registry's `words`), the comparison by the usual phrasings before or
+after the number; the condition only counts papers whose page can print the field (`printed`), so 'a score
+below 85' never lists the trending entries, which print no score at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.catalog_fields import FIELDS, Field
+from rag.plan_terms import Condition, Question
+
+_NUMBER = r"(\d+(?:\.\d+)?)"
+# Comparison words before the number, by what they mean.
+_BEFORE = {">": r"above|over|more\s+than|greater\s+than|higher\s+than|larger\s+than|bigger\s+than|better\s+than|"
+                r"longer\s+than|later\s+than|after|exceeding|in\s+excess\s+of|beyond|>",
+           ">=": r"at\s+least|no\s+(?:less|fewer|lower)\s+than|not\s+(?:below|under|less\s+than)|a\s+minimum\s+of|"
+                 r"minimum|>=|≥",
+           "<": r"below|under|less\s+than|fewer\s+than|lower\s+than|smaller\s+than|worse\s+than|shorter\s+than|"
+                r"earlier\s+than|before|<",
+           "<=": r"at\s+most|no\s+(?:more|higher|greater)\s+than|not\s+(?:above|over|more\s+than)|a\s+maximum\s+of|"
+                 r"maximum|up\s+to|<=|≤",
+           "=": r"exactly|of\s+exactly|equal\s+to|=|of"}
+# Words after the number that make it a bound: '85 or more', '2 or higher', '10 and up'.
+_AFTER = {">=": r"or\s+(?:more|higher|above|greater|better|over|later|longer)|and\s+(?:up|above|over|higher)|"
+                r"or\s+(?:even\s+)?more",
+          "<=": r"or\s+(?:less|lower|fewer|below|under|worse|earlier|shorter)|and\s+(?:below|under|lower)"}
+_SAY = {">": "above", ">=": "at least", "<": "below", "<=": "at most", "=": "exactly"}
+# Between the field's name and the comparison: 'a score (that is) above', 'version (number) of at least'.
+_LINK = r"(?:\s+(?:that\s+|which\s+)?(?:is|are|was|were|of|value|values|number|numbers))*"
+
+
+def compared(q: Question) -> list[Condition]:
+    """A Condition per numeric field compared with a number; the span is cut from the question."""
+    found: list[Condition] = []
+    if not re.search(r"\d", q.text):
+        return found  # no number, no comparison: the cheap test first, as plan() runs on every question
+    for f in FIELDS:
+        if f.number is None:
+            continue
+        words = _words(f)
+        for op, said in _BEFORE.items():
+            for m in q.take(rf"(?<![\w-])(?:{words})(?![\w-]){_LINK}\s+(?:{said})\s*{_NUMBER}(?:\s+(?:{_unit(f)}))?\b|"
+                            rf"(?<![\w-])(?:{said})\s*{_NUMBER}\s+(?:{_unit(f) or words})(?![\w-])", 0):
+                found.append(_condition(f, op, float(m.group(1) or m.group(2))))
+        for op, said in _AFTER.items():
+            for m in q.take(rf"(?<![\w-])(?:{words})(?![\w-]){_LINK}\s+{_NUMBER}\s+(?:{said})\b|"
+                            rf"(?<![\w-]){_NUMBER}\s+(?:{said})\s+(?:{_unit(f) or words})(?![\w-])", 0):
+                found.append(_condition(f, op, float(m.group(1) or m.group(2))))
+        for m in q.take(rf"(?<![\w-])(?:{words})(?![\w-]){_LINK}\s+(?:between|from)\s+{_NUMBER}\s+(?:and|to|-|–)\s+"
+                        rf"{_NUMBER}\b(?:\s+(?:{_unit(f)}))?|"
+                        rf"(?<![\w-])between\s+{_NUMBER}\s+(?:and|to)\s+{_NUMBER}\s+(?:{_unit(f) or words})(?![\w-])", 0):
+            low, high = (float(m.group(1)), float(m.group(2))) if m.group(1) else (float(m.group(3)), float(m.group(4)))
+            found.append(_between(f, min(low, high), max(low, high)))
+    return found
+
+
+def _words(f: Field) -> str:
+    """The field's name, and the verb a score is given with ('scored above 85', 'rated at least 90')."""
+    return f.words + (r"|scored|rated" if f.name == "score" else "")
+
+
+def _unit(f: Field) -> str:
+    """What the number counts when it is not the field's own name: a title's length in words."""
+    return {"title_length": r"words?", "page_count": r"pages?"}.get(f.name, "")
+
+
+def _condition(f: Field, op: str, n: float) -> Condition:
+    tests = {">": lambda x: x > n, ">=": lambda x: x >= n, "<": lambda x: x < n, "<=": lambda x: x <= n,
+             "=": lambda x: x == n}
+    test = tests[op]
+    return Condition(f.name, f"{op}{n:g}", f"{f.label}: {_SAY[op]} {n:g}",
+                     lambda p: (x := f.number(p)) is not None and test(x), known_test=f.printed)  # type: ignore[misc]
+
+
+def _between(f: Field, low: float, high: float) -> Condition:
+    return Condition(f.name, f"{low:g}..{high:g}", f"{f.label}: {low:g} to {high:g}",
+                     lambda p: (x := f.number(p)) is not None and low <= x <= high,  # type: ignore[misc]
+                     known_test=f.printed)

@@ -1,0 +1,156 @@
+"""Parts of a year or a month, built from parts rather than one rule per phrasing: a part (a week, a quarter, a half,
+a season, a day) of a whole (a month of a year, a month of any year, a year, any year). 'the first week of June 2022',
+'the first quarter (Jan–Mar) of any year', 'Q1', 'spring '25', 'the winter of 2023-24', 'a June 2 date, whatever the
+year', 'the last week of any month', 'December 2023 through February 2024'.
+
+A part without a year is read only when the question says the year does not matter ('of any year', 'whatever the
+year'), when months in brackets say which months are meant, or as 'Q1' / 'H2' after 'in' or 'during': 'the first half'
+alone is as likely the first half of training. A condition only holds for dates printed precisely enough: a week or a
+day needs the day, the rest the month.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from rag.plan_terms import _MONTH, MONTHS, Condition, Question
+
+_YEAR = r"(?:((?:19|20)\d\d)|'(\d\d))(?![\d'])"  # 2022 or '22
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1,
+        "final": -1, "latter": -1}
+_ORDS = "|".join(_ORD)
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+_TO = r"(?:to|through|thru|until|till|-|–|—)"
+# Months in brackets after a part say which months are meant and win: '(Jan–Mar)', '(December 2023 through Feb 2024)'.
+_BRACKET = rf"(?:\s*\(\s*{_MONTH}(?:,?\s+{_YEAR})?\s*{_TO}\s*{_MONTH}(?:,?\s+{_YEAR})?\s*\))?"
+_ANY_YEAR = r"(?:,\s*)?\b(?:(?:across|in|of|from|over|during)\s+(?:all|any|every|each)\s+(?:the\s+)?years?|" \
+            r"(?:of\s+)?(?:any|every|each)\s+year|regardless\s+of\s+(?:the\s+)?year|whatever\s+the\s+year|" \
+            r"no\s+matter\s+(?:the|which|what)\s+year|(?:of|in)\s+(?:the|a)\s+year)\b"
+
+
+def periods(q: Question, any_year: bool) -> list[Condition]:
+    """Every part-of-a-whole span the question names, cut out; `any_year` when the question said the year is free."""
+    any_year = bool(q.take(_ANY_YEAR)) or any_year
+    found = _weeks(q, any_year) + _parts(q, any_year) + _ranges(q) + _days(q, any_year)
+    return list({c.value: c for c in found}.values())  # 'winter 2023-24 (Dec 2023 to Feb 2024)': one span said twice
+
+
+def _year(m: re.Match, four: int, two: int) -> int | None:
+    if m.group(four):
+        return int(m.group(four))
+    return 2000 + int(m.group(two)) if m.group(two) else None
+
+
+def _ranges(q: Question) -> list[Condition]:
+    """'December 2023 through February 2024', 'from Nov '23 to Jan '24': months across years."""
+    found = []
+    for m in q.take(rf"\b(?:(?:between|from)\s+)?{_MONTH},?\s+{_YEAR}\s*(?:{_TO}|and)\s*{_MONTH},?\s+{_YEAR}"):
+        low, high = _year(m, 2, 3), _year(m, 5, 6)
+        found.append(span((low, month_number(m.group(1))), (high, month_number(m.group(4)))))
+    return found
+
+
+def _weeks(q: Question, any_year: bool) -> list[Condition]:
+    """'the first week of June 2022', 'the last week of June' (any year said), 'the second week of any month'."""
+    found = []
+    for m in list(re.finditer(rf"\b(?:the\s+|its\s+)?({_ORDS})\s+week\s+(?:of|in)\s+(?:(?:the\s+month\s+of\s+)?"
+                              rf"{_MONTH}(?:,?\s+{_YEAR})?|(?:an?|any|every|each|the)\s+month)(?![\w.])", q.text, re.I)):
+        year = _year(m, 3, 4)
+        if m.group(2) and year is None and not any_year:
+            continue  # 'the first week of June': the year is not guessed; the question is left unread
+        q.blank(m.start(), m.end())
+        month = month_number(m.group(2)) if m.group(2) else None
+        k = _ORD[m.group(1).casefold()]
+        found.append(Condition("date", f"week {k} of {year or '*'}-{month or '*'}",
+                               f"posted: {'last' if k < 0 else _word(k)} week of "
+                               f"{MONTHS[month - 1].title() if month else 'a month'}{f' {year}' if year else ' (any year)'}",
+                               lambda p, y=year, mo=month, k=k: _in_week(p, y, mo, k)))
+    return found
+
+
+def _in_week(p, year: int | None, month: int | None, k: int) -> bool:
+    if not p.date or p.date_precision != "day":
+        return False
+    y, mo, d = (int(x) for x in p.date.split("-"))
+    if (year is not None and y != year) or (month is not None and mo != month):
+        return False
+    if k < 0:
+        return d > calendar.monthrange(y, mo)[1] - 7
+    return 7 * (k - 1) < d <= 7 * k
+
+
+def _parts(q: Question, any_year: bool) -> list[Condition]:
+    """Quarters, halves and seasons, of a year ('Q3 2023', 'spring '25', 'the winter of 2023-24') or of any year."""
+    found = []
+    part = rf"(?:the\s+)?(?:({_ORDS})\s+(quarter|half|three\s+months|six\s+months)|Q([1-4])|H([12])|" \
+           r"(spring|summer|autumn|fall|winter)(?:time)?)"
+    whole = rf"(?:\s*,?\s*(?:of|in)?\s*{_YEAR}(?:\s*[-/–]\s*(?:(?:19|20)?(\d\d)))?)?"
+    for m in list(re.finditer(rf"(?<![\w-]){part}{whole}{_BRACKET}(?![\w-])", q.text, re.I)):
+        year = _year(m, 6, 7)
+        bracket = m.group(9)
+        if year is None and not bracket and not any_year and not (
+                (m.group(3) or m.group(4)) and re.search(r"\b(?:in|during)\s+(?:the\s+)?$", q.text[:m.start()], re.I)):
+            continue  # 'the first half' alone: not said to be of a year
+        if bracket:  # the months said win: '(Jan–Mar)', '(December 2023 through February 2024)'
+            low = (_year(m, 10, 11) or year, month_number(m.group(9)))
+            high = (_year(m, 13, 14) or year, month_number(m.group(12)))
+            if low[0] and high[0] and high < low and high[0] == low[0]:
+                high = (high[0] + 1, high[1])
+        else:
+            low_month, high_month = _months_of(m)
+            low, high = (year, low_month), (year, high_month)
+            if high_month < low_month:  # winter: December of the year said, into the next
+                if m.group(8) is None and year is not None and m.group(5) and not any_year:
+                    continue  # 'winter 2024' is Dec 2023–Feb 2024 to some, Jan–Feb and Dec 2024 to others: not read
+                high = (year + 1 if year else None, high_month)
+        q.take(re.escape(m.group(0)).replace(r"\ ", r"\s+"))
+        found.append(span(low, high))
+    return found
+
+
+def _months_of(m: re.Match) -> tuple[int, int]:
+    if m.group(5):
+        return _SEASONS[m.group(5).casefold()]
+    if m.group(3) or (m.group(2) and m.group(2).casefold().startswith(("quarter", "three"))):
+        k = int(m.group(3)) if m.group(3) else _ORD[m.group(1).casefold()]
+        k = 4 if k < 0 else k
+        return 3 * k - 2, 3 * k
+    k = int(m.group(4)) if m.group(4) else _ORD[m.group(1).casefold()]
+    return (1, 6) if k == 1 else (7, 12)
+
+
+def _days(q: Question, any_year: bool) -> list[Condition]:
+    """'a June 2 date, whatever the year', 'posted on 2 June of any year': a day of a month, any year."""
+    if not any_year:
+        return []
+    found = []
+    for m in q.take(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)|"
+                    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![\w.])(?!\s*,?\s*(?:19|20)\d\d)"):
+        month, day = (month_number(m.group(1)), int(m.group(2))) if m.group(1) else (month_number(m.group(4)), int(m.group(3)))
+        key = f"-{month:02d}-{day:02d}"
+        found.append(Condition("date", f"*{key}", f"posted: {MONTHS[month - 1].title()} {day} (any year)",
+                               lambda p, k=key: bool(p.date) and p.date_precision == "day" and p.date[4:] == k))
+    return found
+
+
+def span(low: tuple[int | None, int], high: tuple[int | None, int]) -> Condition:
+    """Months `low` to `high` as (year, month); a year of None is any year, and a span may wrap the year's end
+    (winter of any year: December to February)."""
+    if low[0] is not None and high[0] is not None:
+        a, b = f"{low[0]}-{low[1]:02d}", f"{high[0]}-{high[1]:02d}"
+        return Condition("date", f"{a}..{b}", f"posted: {a} to {b}",
+                         lambda p: bool(p.date) and p.date_precision != "year" and a <= p.date[:7] <= b)
+    lo, hi = low[1], high[1]
+    months = set(range(lo, hi + 1)) if lo <= hi else set(range(lo, 13)) | set(range(1, hi + 1))
+    names = f"{MONTHS[lo - 1].title()} to {MONTHS[hi - 1].title()}"
+    return Condition("date", f"*-{lo:02d}..*-{hi:02d}", f"posted: {names} (any year)",
+                     lambda p: bool(p.date) and p.date_precision != "year" and int(p.date[5:7]) in months)
+
+
+def month_number(text: str) -> int:
+    return next(i for i, m in enumerate(MONTHS, start=1) if m.startswith(text.casefold().rstrip(".")[:3]))
+
+
+def _word(k: int) -> str:
+    return {1: "first", 2: "second", 3: "third", 4: "fourth"}[k]
