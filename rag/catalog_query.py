@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 from rag.catalog import Catalog, by_author, describe, page_label
 from rag.catalog_fields import BY_NAME, by_number
-from rag.catalog_sort import by_author_count, by_date, grouped
+from rag.catalog_sort import by_author_count, by_date
 from rag.catalog_text import Result, headline, n_papers
 from rag.filters import Filters
+from rag.plan_groups import common, group_headline, grouped, places
 from rag.plan_terms import venue_year_only
 from rag.plan_verbs import VerbJudge
 from rag.planner import Plan, plan
@@ -44,8 +45,12 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
         marks = [c.value for c in plan_.conditions if c.field == "affiliation" and not c.value.startswith("not ")]
         people = frozenset(normalize_title(c.value) for c in plan_.conditions if c.field == "author"
                            and c.label.startswith("author: "))
-        groups, ranked = grouped(selected, plan_.group or "", plan_.pick, marks[0] if len(marks) == 1 else None, people)
-        return Result(plan_, ranked.rows, [], notes + ranked.notes, groups)
+        groups, rows, found = grouped(selected, plan_, marks[0] if len(marks) == 1 else None, people)
+        return Result(plan_, rows, [], notes + found, groups)
+    if plan_.op == "positions":  # where one person sits on the author lists: the papers printing the name
+        return Result(plan_, places(selected, plan_.lookup or "")[0], [], notes)
+    if plan_.op == "common":  # the people on both sides: the papers each of them is on
+        return Result(plan_, common(papers, plan_)[0], [], notes)
     if plan_.op in ("mean", "median"):  # 'the average number of authors': over the lists printed complete
         cut = [p for p in selected if p.authors_truncated]
         notes += [f"{n_papers(len(cut))} whose author list the page cuts with 'et al.' are not counted"] if cut else []
@@ -106,7 +111,24 @@ def answer_from_catalog(question: str, standalone: str, papers: list[Paper],
         return None
     result = run(the_plan, scoped)
     shown = shown + [c.label for c in the_plan.conditions]
-    return _answer(question, standalone, headline(result), result.rows + result.extra, shown, result)
+    return _answer(question, standalone, _headline(result, scoped), result.rows + result.extra, shown, result)
+
+
+def _headline(result: Result, papers: list[Paper]) -> str:
+    """The headline of an aggregate rag/plan_groups.py words (a frequency pick, a person's places, people in common);
+    catalog_text's for every other plan."""
+    plan_ = result.plan
+    scope = f" ({plan_.describe()})" if plan_.conditions else ""
+    text = None
+    if plan_.op == "group":
+        text = group_headline(plan_, result.groups, scope)
+    elif plan_.op == "positions":
+        text = places([p for p in papers if all(c(p) for c in plan_.conditions)], plan_.lookup or "")[1]
+    elif plan_.op == "common":
+        text = common(papers, plan_)[1]
+    if text is None:
+        return headline(result)
+    return text + (" " + "; ".join(n[:1].upper() + n[1:] for n in result.notes) + "." if result.notes else "")
 
 
 def _judge(embedder: Embedder | None) -> VerbJudge | None:

@@ -23,7 +23,8 @@ def positions(q: Question, catalog: Catalog) -> list[Condition]:
         position = rf"\b(?:an?\s+|the\s+|its\s+|their\s+)?{marked}\s+(?:(?P<a>first|lead|last|senior|final)\s+authors?\b|" \
                    rf"{who}\s+as\s+(?:the\s+|their\s+|its\s+)?(?P<b>first|lead|last|senior|final)\s+author\b)|" \
                    rf"\b(?P<c>first|lead|last|senior|final)\s+authors?\s+(?:(?:who\s+)?(?:is|are)\s+)?" \
-                   rf"(?P<not>not\s+)?(?:{name}[- ]affiliated|affiliated\s+with\s+{name}|from\s+{name})\b|" \
+                   rf"(?P<not>not\s+)?(?:{name}[- ]affiliated|affiliated\s+with\s+{name}|from\s+{name}|" \
+                   rf"(?:marked|starred|flagged)\s+(?:as\s+)?(?:an?\s+)?{name})\b|" \
                    rf"\b(?P<d>end|start|begin|open|close)(?:s|ing)?\s+(?:their|its|the)\s+author\s+lists?\s+with\s+" \
                    rf"(?:an?\s+|the\s+)?(?P<non2>non-|not\s+)?{name}(?:[- ](?:affiliated|starred|marked|asterisked))?(?:\s+{who})?\b"
         # 'most of its authors Amii-affiliated', 'a majority of Amii authors': more than half of a complete list
@@ -32,6 +33,18 @@ def positions(q: Question, catalog: Catalog) -> list[Condition]:
                    rf"(?:(?:are|being|is)\s+)?(?:{name}[- ](?:affiliated|starred|marked)|from\s+{name}|affiliated\s+with\s+{name}|" \
                    rf"{name}))\b|\b(?:co-?)?authors\s+(?:are\s+|were\s+)?(?:mostly|mainly|largely|predominantly)\s+(?:from\s+|at\s+|" \
                    rf"affiliated\s+with\s+)?{name}(?:[- ](?:affiliated|starred|marked))?\b"
+        # 'both the first and the last author are Amii people': one condition per place named
+        both = rf"\b(?:both\s+)?(?:the\s+|its\s+|their\s+)?(?P<x>first|lead|last|senior|final)\s+and\s+(?:the\s+|its\s+)?" \
+               rf"(?P<y>first|lead|last|senior|final)\s+authors?\s+(?:(?:are|is|were|being)\s+)?(?:both\s+)?(?:" \
+               rf"{name}[- ](?:affiliated|starred|marked)|affiliated\s+with\s+{name}|from\s+{name}|{name}(?:\s+{who}s?|\s+people)?)\b|" \
+               rf"\b(?:an?\s+|the\s+)?{name}(?:[- ](?:affiliated|starred|marked))?\s+(?P<x2>first|lead|last|senior|final)\s+and\s+" \
+               rf"(?P<y2>first|lead|last|senior|final)\s+authors?\b"
+        for m in q.take(both):
+            for which in ((m["x"] or m["x2"]).casefold(), (m["y"] or m["y2"]).casefold()):
+                index = 0 if which in ("first", "lead") else -1
+                found.append(Condition("affiliation", institute, f"affiliation: {institute} ({which} author)",
+                                       lambda p, i=institute, k=index: bool(p.authors) and (k == 0 or not p.authors_truncated)
+                                       and p.authors[k].affiliation == i))
         if q.take(majority):
             found.append(Condition("affiliation", institute, f"affiliation: {institute} (most authors)",
                                    lambda p, i=institute: bool(p.authors) and not p.authors_truncated
@@ -59,28 +72,47 @@ def author_position(q: Question, found: list[Condition]) -> list[Condition]:
     sort by date, which 'first' alone would be). A place counted from the front holds on a list cut with 'et al.'
     as long as it prints that far; the last place only on a complete list."""
     people_ = [c for c in found if c.field == "author"]
-    m = re.search(rf"\bas\s+(?:the\s+|their\s+|its\s+|a\s+)?({_PLACE})\s+author\b|"
+    # 'rather than the lead author', 'but isn't first': the place negated, read with the cue in the match
+    m = re.search(rf"\b(?P<rather>rather\s+than|instead\s+of|other\s+than)\s+(?:as\s+)?(?:the\s+|a\s+)?({_PLACE})\s+author\b|"
+                  rf"\bas\s+(?:the\s+|their\s+|its\s+|a\s+)?({_PLACE})\s+author\b|"
                   rf"\bis\s+(?:the\s+|a\s+)?({_PLACE})\s+author\b|"
-                  r"\b(first|last|senior)[- ]author(?:ed|s)?\b(?!\s+(?:of|on|in|for)\b)", q.text, re.I)
+                  r"\b(first|last|senior)[- ]author(?:ed|s)?\b(?!\s+(?:of|on|in|for)\b)|"
+                  rf"\b(?:is|was|are)(?P<isnt>n't|\s+not|\s+never)\s+(?:listed\s+|named\s+|printed\s+|placed\s+)?(?:the\s+)?"
+                  rf"({_PLACE})(?:\s+(?:author|name|one))?(?=\s*(?:[?.,;!]|$))", q.text, re.I)
     if len(people_) != 1 or m is None:
         return found
     q.blank(m.start(), m.end())
-    which = (m.group(1) or m.group(2) or m.group(3)).casefold()
+    if m["rather"]:  # 'as a co-author rather than the lead author': 'as a co-author' is said for any place
+        q.take(r"\bas\s+(?:an?\s+)?(?:co-?author|author)\b")
+    which = next(g for g in m.groups() if g and g.casefold() in ORDINAL).casefold()
     index = ORDINAL[which]  # every word of _PLACE: 'last', 'senior', 'final' count from the end
     placed = at_place(people_[0], index, which)
     if before := re.search(r"(?:\b(?:not|never)|n't)\s+(?:the\s+|a\s+)?$", q.text[:m.start()]):  # 'is X not the last author'
         q.blank(before.start(), before.end())
         placed = not_at(people_[0], placed, index)
+    elif m["rather"] or m["isnt"]:
+        placed = not_at(people_[0], placed, index)
     return [placed if c is people_[0] else c for c in found]
+
+
+_PRINTED = re.compile(r"\bnames?\b[^?]*\b(?:actually\s+)?(?:printed|shown|displayed|visible|spelled\s+out|appears?)\b|"
+                      r"\b(?:printed|shown|visible)\s+(?:on|in)\s+(?:the\s+)?author\s+(?:line|list)|"
+                      r"\b(?:printed|shown|listed|visible)\s+as\s+(?:an?\s+|the\s+)?(?:co-?)?author\b|"
+                      r"\b(?:printed|shown|visible)\s+(?:co-?)?authors?\b|\bauthors?\s+(?:as\s+)?(?:printed|shown)\b|"
+                      r"\b(?:show|shows|showing|print|prints|printing|printed|display|displays|spell|spells)\b[^?]*\bnames?\b",
+                      re.I)
+
+
+def asks_printed(question: str) -> bool:
+    """'printed names only', 'Courville printed as an author': the names on the author line, not the profile's owner
+    whose list the page cuts with 'et al.'."""
+    return _PRINTED.search(question) is not None
 
 
 def printed_only(question: str, found: list[Condition]) -> list[Condition]:
     """'… is Aaron Courville's own name actually printed?': the author as printed on the entry's author line, not
     every entry of the profile he owns (which by_author counts as his)."""
-    if not re.search(r"\bnames?\b[^?]*\b(?:actually\s+)?(?:printed|shown|displayed|visible|spelled\s+out|appears?)\b|"
-                     r"\b(?:printed|shown|visible)\s+(?:on|in)\s+(?:the\s+)?author\s+(?:line|list)|"
-                     r"\b(?:show|shows|showing|print|prints|printing|display|displays|spell|spells)\b[^?]*\bnames?\b",
-                     question, re.I):
+    if not asks_printed(question):
         return found
     # The condition's own test stays: a place ('as the second listed name') is kept, not widened to any place.
     return [Condition("author", c.value, f"{c.label} (printed)", lambda p, c=c: c(p) and any(

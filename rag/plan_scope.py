@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rag.plan_aggregates import author_place, frequency, same_list
 from rag.plan_terms import NUMBER_WORDS, Condition, Question
 
 # A cue and the values it governs: the shortest run of words after it that names grounded values, extended
@@ -137,10 +138,32 @@ _PLURALS = {"author": r"authors|people|researchers|co-?authors", "category": r"(
 
 
 def group_by(q: Question) -> tuple[str, str] | None:
-    """(field, 'most' | 'fewest' | 'all') for a count per value: 'which category has the most papers', 'the most
-    common tag', 'who wrote the most papers', 'how many papers per year', 'a breakdown by category'."""
-    amount = r"\b(?:the\s+)?(most|fewest|least)\s+(?:number\s+of\s+)?(?:papers?|entries|works|publications|postings?|posts|" \
-             r"preprints?|articles?|items|often|" \
+    """(field, pick) for a count per value: 'which category has the most papers' ('most'), 'the most common tag',
+    'who wrote the most papers', 'how many papers per year' ('all'), 'which categories hold a single paper' ('one'),
+    'who does X write with more than once' ('repeated')."""
+    if same_list(q):  # 'the exact same author list': lists printed twice or more
+        return "author_list", "repeated"
+    how_often = frequency(Question(q.text))  # read on a copy: taken only when a grouped field is asked
+    found = _group_by(q)
+    if found is not None or re.search(r"\b(?:categor(?:y|ies)|subjects|tags|organi[sz]ations|labs|years|venues)\b", q.text, re.I):
+        q.take(r"\b(?:span|spans|spanned|cover|covers|covered|range\s+over|ranges\s+over)\b")  # 'what categories does X span'
+    if found is not None and found[0] == "author" and (place := author_place(q)):
+        found = place, found[1]  # 'who is first author on the most papers': the first name of each list counted
+    if found is None and how_often is not None:
+        if re.search(r"\bwho(?:m|se)?\b", q.text, re.I):
+            found = ("author", "all")
+        else:
+            found = next(((name, "all") for name, words in _GROUPS.items() if q.take(rf"\b(?:{words})\b")), None)
+    if found is not None and how_often is not None and found[1] == "all":
+        frequency(q)
+        return found[0], how_often
+    return found
+
+
+def _group_by(q: Question) -> tuple[str, str] | None:
+    # 'the most profile entries': up to two modifiers between 'most' and the noun stay for the values to read.
+    amount = r"\b(?:the\s+)?(most|fewest|least)\s+(?:number\s+of\s+)?((?:[\w-]+\s+){0,2}?)(?:papers?|entries|works|" \
+             r"publications|postings?|posts|preprints?|articles?|items|often|" \
              r"frequently)\b|\b(?:the\s+)?(most|fewest|least)\s*[?.!]?\s*$"
     for name, words in _GROUPS.items():
         plural = rf"(?:{_PLURALS[name]})"
@@ -164,13 +187,17 @@ def group_by(q: Question) -> tuple[str, str] | None:
         asked = re.search(rf"\b(?:which|what)\s+((?:[\w-]+\s+){{0,2}}?)(?:{words})\b", q.text, re.I)
         who = re.search(r"\bwho(?:se)?\b", q.text, re.I) if name == "author" else None
         if (asked or who) and (m := re.search(amount, q.text, re.I)):
-            q.take(re.escape(m.group(0).strip(" ?.!")))
+            if m.group(2):  # the modifiers between stay
+                q.blank(m.start(), m.start(2))
+                q.blank(m.end(2), m.end())
+            else:
+                q.take(re.escape(m.group(0).strip(" ?.!")))
             if asked:  # 'which' and the field noun go; the modifiers between stay for the values to read
                 q.blank(asked.end(1), asked.end())
                 q.blank(asked.start(), asked.start(1))
             else:
                 q.take(r"\bwho(?:se)?\b")
-            return name, "most" if (m.group(1) or m.group(2)).casefold() == "most" else "fewest"
+            return name, "most" if (m.group(1) or m.group(3)).casefold() == "most" else "fewest"
     return None
 
 

@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING, Literal
 
 from rag.catalog import Catalog
 from rag.catalog_fields import asked as badge_asked, sort_field as badge_sort
+from rag.plan_aggregates import (archives, frame, is_paper, other_paper, people_in_common, sides_named, spread,
+                                 usual_place)
 from rag.plan_compare import apposition, pair
 from rag.plan_describe import description, resolve
-from rag.plan_marks import (author_position, given_names, name_as_affiliated, positions, printed_only, shared_surnames,
-                            surnames)
+from rag.plan_marks import (asks_printed, author_position, given_names, name_as_affiliated, positions, printed_only,
+                            shared_surnames, surnames)
 from rag.plan_orgs import non_academic
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_position import counted, placed
@@ -36,7 +38,8 @@ from rag.records import Paper
 if TYPE_CHECKING:
     from rag.plan_verbs import VerbJudge
 
-Op = Literal["list", "count", "lookup", "check", "first", "last", "group", "which", "fact", "mean", "median"]
+Op = Literal["list", "count", "lookup", "check", "first", "last", "group", "which", "fact", "mean", "median",
+             "positions", "common"]
 
 
 @dataclass
@@ -57,6 +60,9 @@ class Plan:
     share: bool = False  # for op 'count': 'what fraction / percentage of the papers ...' — said out of the total
     fact: PageFact | None = None  # for op 'fact': what a page prints once ('where is ICLR 2026 held')
     scope: list[Condition] = field(default_factory=list)  # for a share: 'of Courville's papers', the denominator
+    exclude: list[str] = field(default_factory=list)  # for op 'group': values left out ('apart from Courville')
+    printed: bool = False  # authors as printed only: a profile's owner cut by 'et al.' is not counted
+    sides: list[list[Condition]] = field(default_factory=list)  # for op 'common': the two sides people are on
 
     def describe(self) -> str:
         parts = [c.label for c in self.conditions]
@@ -78,6 +84,13 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     worded = title_wording(q)  # "'X is all you need' titles": the quoted wording, before its words read as values
     worded += title_words(q, [p.title for p in catalog.papers])  # 'title says GFlowNets': unquoted, printed in a title
     target = title(q, catalog)
+    frame(q)  # 'anywhere in the library', 'Courville himself', 'shows up on'
+    # People on both of two sides ('anyone on both page A and page B', 'authors of both X and Y'): two named papers
+    # are the sides here; two values of one field are, once the values are read (sides_named).
+    in_common = people_in_common(Question(q.text))  # on a copy: its words are taken once two sides are found
+    sides: list[list[Condition]] = []
+    if in_common and target is not None and (other := other_paper(q, catalog)) is not None:
+        sides, target = [[is_paper(target)], [is_paper(other)]], None
     for m in re.finditer(r"\b(?:categor(?:y|ies)|subjects?|arxiv)\s+(codes?|labels?|names?|class(?:es)?)\b", q.text, re.I):
         q.blank(m.start(1), m.end(1))  # 'the category code': the field's own name for its value, not a Code badge
     # Two papers named and compared ('which is older: A or B?'): a sort over the two of them.
@@ -90,6 +103,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     anchor = relation(q, target, q.text) if target is not None else None
     target = None if anchor is not None else target
     conditions: list[Condition] = worded + solo(q) + ([compared.condition] if compared else [])
+    conditions += archives(q) + spread(q)  # 'a physics category', 'on more than one of the listing pages'
     # (solo before negation: 'no co-authors' is one author, not no authors)
     conditions += positions(q, catalog)  # before negation too: 'a non-Amii first author'
     conditions += non_academic(q)  # before negation too: 'non-academic' is a company, not 'no university'
@@ -115,7 +129,12 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     badge = badge_asked(q) if target is not None else None  # 'is there code for X', 'what score is shown next to X'
     conditions = placed(q, author_position(q, conditions))  # 'X is listed last', 'end with a non-Amii author'
     conditions = counted(question, conditions)  # 'at least two authors at the University of Washington'
+    if in_common and not sides:
+        sides, conditions = sides_named(conditions)
+    if sides:
+        people_in_common(q)
     conditions = merge(printed_only(question, name_as_affiliated(question, conditions)), question)
+    habit = usual_place(q) if target is None else False  # 'where does X usually sit in the author order'
     if any(c.field == "author" for c in conditions):  # 'Nathan Sturtevant: which of his papers …': the person named
         q.take(r"\b(?:his|her|their|hers|theirs|him|them|he|she|they)\b")
     # A paper named by what it is about ('the BEAM long-term memory paper'): resolved against the catalog's text.
@@ -137,6 +156,11 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return None  # 'when did X post TokMem?': the person acts on the paper
     if verb == "title" and lookup is None:
         return None  # 'what does the quantile flows paper propose?': what a paper does is content
+    if in_common and len(sides) == 2:
+        return Plan(op="common", conditions=conditions, sides=sides, printed=asks_printed(question))
+    people = [c for c in conditions if c.field == "author" and not c.value.startswith("not ")]
+    if habit and len(people) == 1:
+        return Plan(op="positions", conditions=conditions, lookup=people[0].value)
     if described:
         # What is asked of the paper, read from the whole question but its description: 'how many authors' was
         # read above as a count per author, which only a question about many papers means.
@@ -196,7 +220,11 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         if group == ("author", "all") and not conditions and not re.search(
                 r"\b(how many|all|every|distinct|different|unique|library|collection)\b", question, re.I):
             return None  # 'who are the authors?' names no paper and no set: a follow-up to resolve, not a catalog list
-        return Plan(op="group", conditions=conditions, group=group[0], pick=group[1])
+        # 'Apart from Courville, who appears most': a value of the grouped field left out, not papers left out.
+        grouped_field = "author" if group[0] in ("first_author", "last_author") else group[0]
+        left_out = [c for c in conditions if c.field == grouped_field and c.value.startswith("not ")]
+        return Plan(op="group", conditions=[c for c in conditions if c not in left_out], group=group[0], pick=group[1],
+                    exclude=[c.value[4:] for c in left_out], printed=asks_printed(question))
     if sort is not None:
         return Plan(op=sort, conditions=conditions, key="authors", limit=limit, nth=nth)
     if by_field is not None:  # 'rank the papers by score': every paper printing it, in order

@@ -1,0 +1,181 @@
+"""The question pieces of aggregates over people, categories and pages, read as frame and composed with the rest:
+
+- how often a value occurs: 'only a single paper' (groups of exactly one), 'more than once', 'repeatedly' (two or more);
+- a person left out of a grouping: 'apart from Courville', read as a value excluded, not a paper excluded;
+- arXiv's archives ('a physics category', 'statistics categories'), which group the subject codes a page prints;
+- a paper printed on more than one page ('show up on more than one of the listing pages');
+- where a person usually sits in the author order;
+- people on both of two sides ('anyone listed both on page A and on page B', 'authors of both X and Y').
+
+Each reader takes only frame words (never a topic) and returns what it read; rag/planner.py composes them with the
+values the question names, and rag/plan_groups.py runs them over the catalog.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.catalog import Catalog
+from rag.plan_describe import description, resolve
+from rag.plan_terms import Condition, Question
+from rag.plan_values import title
+from rag.records import Paper
+
+_ITEM = r"(?:papers?|entr(?:y|ies)|works?|publications?|items?|titles?|preprints?|postings?)"
+_ONE = rf"\b(?:only|just|exactly|precisely)\s+(?:a\s+single|one|1|a)\s+{_ITEM}\b|\ba\s+single\s+{_ITEM}\b|" \
+       rf"\bone\s+{_ITEM}\s+(?:each|apiece|only)\b|\b(?:only|just|exactly)\s+once\b|\bsingletons?\b"
+_REPEATED = rf"\bmore\s+than\s+once\b|\brepeated(?:ly)?\b|\bat\s+least\s+twice\b|\btwice\s+or\s+more\b|" \
+            rf"\b(?:multiple|several|many)\s+times\b|\bmore\s+than\s+(?:one|1)\s+{_ITEM}\b|" \
+            rf"\b(?:two|2)\s+or\s+more\s+{_ITEM}\b|\bat\s+least\s+(?:two|2)\s+{_ITEM}\b|\brecurr(?:ing|ent|s)?\b|" \
+            rf"\bagain\s+and\s+again\b|\bregularly\b|\bfrequently\b(?!\s+(?:used|cited))"
+
+
+_EVERY = r"\balways\b|\bevery\s+(?:single\s+)?time\b|\bon\s+(?:every|each|all)\s+(?:single\s+)?(?:one\s+of\s+)?" \
+         rf"(?:(?:his|her|their|its|those|these|the)\s+)?{_ITEM}\b|\bwithout\s+exception\b"
+# 'the exact same author list': papers grouped by their whole printed author list, the groups of two or more
+_SAME_LIST = r"\b(?:the\s+)?(?:exact(?:ly)?\s+|very\s+)?(?:same|identical)\s+(?:author\s+lists?|lists?\s+of\s+authors|" \
+             r"authors|bylines?|author\s+lines?)\b|\b(?:author\s+lists?|bylines?)\s+(?:that\s+)?(?:are\s+)?" \
+             r"(?:identical|the\s+same)\b"
+
+
+def frequency(q: Question) -> str | None:
+    """How many papers a grouped value must have: 'one' ('only a single paper', 'exactly once'), 'repeated' ('more
+    than once', 'repeatedly'), 'every' ('always': on every paper selected). The phrase is taken."""
+    for kind, pattern in (("one", _ONE), ("repeated", _REPEATED), ("every", _EVERY)):
+        if q.take(pattern):
+            return kind
+    return None
+
+
+def same_list(q: Question) -> bool:
+    """'Which papers have the exact same author list': a grouping by the whole list. The phrase is taken."""
+    return bool(q.take(_SAME_LIST))
+
+
+def author_place(q: Question) -> str | None:
+    """'Who is first author on the most papers': 'first_author' / 'last_author', the place a grouping counts."""
+    if m := q.take(r"\b(first|lead|leading|last|senior|final)[- ]authors?\b(?!\s+(?:is|was)\s+(?-i:[A-Z]))"):
+        return "first_author" if m[0].group(1).casefold() in ("first", "lead", "leading") else "last_author"
+    return None
+
+
+def frame(q: Question) -> None:
+    """Words that say nothing about which papers: 'anywhere in the library', 'Courville himself', 'shows up on'."""
+    q.take(r"\b(?:anywhere|everywhere|across\s+the\s+board)(?:\s+(?:in|across|on|within)\s+(?:the\s+|this\s+|my\s+|our\s+)?"
+           r"(?:whole\s+|entire\s+)?(?:library|collection|catalog(?:ue)?|corpus|pages?))?\b|"
+           r"\b(?:in|across|within)\s+(?:the\s+|this\s+|my\s+|our\s+)(?:whole\s+|entire\s+)(?:library|collection|catalog(?:ue)?)\b")
+    q.take(r"\b(?:him|her|them|your|my)sel(?:f|ves)\b")
+    q.take(r"\b(?:shows?|showing|showed|turns?|turning|turned|pops?|popping)\s+up\b")
+
+
+# arXiv's archives by the prefix of a full code; a listing's short code (no prefix) is cs unless arXiv files it elsewhere.
+_ARCHIVES = {"physics": ("cond-mat", "physics", "quant-ph", "hep-", "astro-ph", "gr-qc", "nucl-", "math-ph", "nlin"),
+             "computer science": ("cs",), "statistics": ("stat",), "mathematics": ("math",),
+             "electrical engineering": ("eess",), "quantitative biology": ("q-bio",),
+             "quantitative finance": ("q-fin",), "economics": ("econ",)}
+_SHORT = {"MES-HALL": "cond-mat", "STAT-MECH": "cond-mat", "SOFT": "cond-mat", "DIS-NN": "cond-mat",
+          "SUPR-CON": "cond-mat", "STR-EL": "cond-mat", "MTRL-SCI": "cond-mat", "QUANT-GAS": "cond-mat",
+          "QUANT-PH": "quant-ph", "ML": "stat", "STAT.ML": "stat", "AS": "eess", "IV": "eess", "SP": "eess",
+          "NC": "q-bio", "OC": "math"}
+_ARCHIVE_WORDS = {"physics": "physics", "computer science": "computer science", "cs": "computer science",
+                  "statistics": "statistics", "stat": "statistics", "math": "mathematics", "maths": "mathematics",
+                  "mathematics": "mathematics", "electrical engineering": "electrical engineering",
+                  "eess": "electrical engineering", "quantitative biology": "quantitative biology",
+                  "q-bio": "quantitative biology", "biology": "quantitative biology",
+                  "quantitative finance": "quantitative finance", "q-fin": "quantitative finance",
+                  "finance": "quantitative finance", "economics": "economics", "econ": "economics"}
+
+
+def archive_of(paper: Paper) -> str | None:
+    """The arXiv archive ('physics', 'computer science', ...) of the category the paper's page prints."""
+    full = paper.arxiv.category if paper.arxiv and paper.arxiv.category else None
+    prefix = full.split(".", 1)[0].casefold() if full and "." in full else None
+    if prefix is None and paper.category:
+        prefix = _SHORT.get(paper.category.upper(), "cs")
+    if prefix is None:
+        return None
+    return next((name for name, prefixes in _ARCHIVES.items() if any(prefix.startswith(p) for p in prefixes)), None)
+
+
+def archives(q: Question) -> list[Condition]:
+    """'a physics category', 'categories under statistics', 'filed under physics': the papers whose category is in
+    that arXiv archive. Only with a category word (or 'filed under'), so 'physics papers' stays a topic."""
+    words = "|".join(sorted((re.escape(w) for w in _ARCHIVE_WORDS), key=len, reverse=True))
+    noun = r"(?:arxiv\s+)?(?:categor(?:y|ies)|archives?|subject\s+(?:codes?|areas?|categor(?:y|ies))|codes?|groups?)"
+    found = []
+    for m in q.take(rf"\b({words})(?:-related)?\s+{noun}\b|\b{noun}\s+(?:in|under|from|of|within|belonging\s+to)\s+"
+                    rf"(?:the\s+|an?\s+)?({words})(?:\s+(?:archive|group))?\b|\bfiled\s+(?:under|in)\s+(?:the\s+)?"
+                    rf"({words})\b"):
+        archive = _ARCHIVE_WORDS[(m.group(1) or m.group(2) or m.group(3)).casefold()]
+        found.append(Condition("category", archive, f"category: an arXiv {archive} category",
+                               lambda p, a=archive: archive_of(p) == a, known_test=lambda p: archive_of(p) is not None))
+    return found
+
+
+def pages_of(paper: Paper, listing: bool) -> set[str]:
+    """The pages a paper is printed on; with `listing`, listing pages only (not an uploaded PDF)."""
+    return {s.page_name or s.path for s in paper.sources if not (listing and s.format == "pdf")}
+
+
+def spread(q: Question) -> list[Condition]:
+    """'on more than one of the listing pages', 'on two or more pages', 'on several pages': printed on 2+ pages."""
+    m = q.take(r"\b(?:on|in|across|from)\s+(?:more\s+than\s+one|two\s+or\s+more|at\s+least\s+two|several|multiple|"
+               r"different)\s+(?:of\s+)?(?:the\s+)?(listing\s+)?(?:pages|listings|sources|lists)\b|"
+               r"\b(?:on|in)\s+(?:more\s+than\s+one|two\s+or\s+more|several|multiple)\s+(?:of\s+)?(?:the\s+)?(listing)\b")
+    if not m:
+        return []
+    listing = bool(m[0].group(1) or m[0].group(2))
+    where = "listing pages" if listing else "pages"
+    return [Condition("page", f"more than one of the {where}", f"page: on more than one of the {where}",
+                      lambda p: len(pages_of(p, listing)) > 1)]
+
+
+def usual_place(q: Question) -> bool:
+    """'Where does X usually sit in the author order?', 'in which position is X typically listed': the places one
+    person holds on the author lists, summed up. The phrase is taken."""
+    habit = r"(?:usually|typically|normally|generally|mostly|most\s+often|commonly|tend\s+to|tends\s+to)"
+    place = r"(?:sit|sits|appear|appears|come|comes|stand|stands|listed|placed|named|printed|land|lands|fall|falls|be)"
+    order = r"(?:in|on)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:author(?:s'?)?|byline|name)\s+(?:order|list(?:s|ing)?|line)"
+    return bool(q.take(rf"\bwhere\b.*?\b{habit}\s+{place}\b(?:\s+{order})?|"
+                       rf"\b(?:which|what)\s+(?:position|place|spot|slot|rank)\b.*?\b{habit}\s+{place}\b(?:\s+{order})?|"
+                       rf"\b{habit}\s+(?:position|place|spot|slot)\s+(?:in|on)\s+(?:the\s+)?(?:author\s+)?(?:order|list)\b|"
+                       rf"\b(?:position|place|spot|slot)\b.*?\b{habit}\b.*?\b{order}\b"))
+
+
+_PEOPLE = r"\b(?:any(?:one|body)|some(?:one|body)|who|which\s+(?:people|persons|authors|researchers|names|co-?authors)|" \
+          r"what\s+(?:people|authors|names)|any\s+(?:authors?|people|persons?|names?|researchers?|co-?authors?)|" \
+          r"(?:the\s+)?(?:same|common|shared)\s+(?:authors?|people|persons?|names?|researchers?)|authors?\s+in\s+common|" \
+          r"people\s+in\s+common|overlap(?:ping)?\s+(?:authors?|people|names?))\b"
+
+
+def people_in_common(q: Question) -> bool:
+    """'Is anyone listed both on A and on B', 'which people are authors on both X and Y', 'any authors in common
+    between A and B': people on both sides. The people words are taken; the sides are read as values."""
+    if not re.search(r"\bboth\b|\bin\s+common\b|\bshared\b|\boverlap\w*\b|\balso\b|\bas\s+well\b", q.text, re.I) or \
+            not re.search(_PEOPLE, q.text, re.I):
+        return False
+    q.take(_PEOPLE)
+    q.take(r"\bboth\b|\bin\s+common\b|\bshared\b|\boverlap\w*\b|\balso\b|\bas\s+well\b|\bbetween\b")
+    q.take(r"\b(?:authors?|co-?authors?|people|names?)\b")
+    return True
+
+
+def is_paper(paper: Paper) -> Condition:
+    return Condition("title", paper.title, f"paper: {paper.title}", lambda p, i=paper.paper_id: p.paper_id == i)
+
+
+def other_paper(q: Question, catalog: Catalog) -> Paper | None:
+    """The second paper of 'both X and Y': by its title, its short name, or a description of it."""
+    if (paper := title(q, catalog)) is not None:
+        return paper
+    words = description(q)
+    return resolve(words, catalog.papers).paper if words else None
+
+
+def sides_named(conditions: list[Condition]) -> tuple[list[list[Condition]], list[Condition]]:
+    """The two values of one field that 'on both A and B' names, each a side; the other conditions hold for both."""
+    for name in ("page", "organisation", "category", "section", "venue", "year", "date", "author"):
+        named = [c for c in conditions if c.field == name and not c.value.startswith("not ")]
+        if len(named) == 2:
+            return [[named[0]], [named[1]]], [c for c in conditions if c not in named]
+    return [], conditions

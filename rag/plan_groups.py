@@ -1,0 +1,157 @@
+"""Running the aggregates rag/plan_aggregates.py reads: values counted over papers with a frequency ('categories with
+a single paper', 'co-authors met more than once') and values left out ('apart from Courville'), one person's places
+on the author lists, and the people on both of two sides. Each answer is every row it rests on, with a headline that
+says the count and what could not be counted (names cut by 'et al.')."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from rag.catalog_sort import values_of
+from rag.records import Paper, normalize_title
+
+if TYPE_CHECKING:
+    from rag.planner import Plan
+
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+
+
+def ordinal(n: int) -> str:
+    return _ORDINALS[n - 1] if 1 <= n <= len(_ORDINALS) else f"{n}th"
+
+
+def _values(paper: Paper, plan_: Plan, mark: str | None) -> list[str]:
+    if plan_.group == "first_author":
+        return [paper.authors[0].name] if paper.authors else []
+    if plan_.group == "last_author":  # only on a complete list: 'et al.' hides the last name
+        return [paper.authors[-1].name] if paper.authors and not paper.authors_truncated else []
+    if plan_.group == "author_list":
+        return [", ".join(paper.author_names)] if paper.authors and not paper.authors_truncated else []
+    if plan_.group == "author" and plan_.printed:  # 'printed names only': not the profile's owner cut by 'et al.'
+        return [a.name for a in paper.authors if mark is None or a.affiliation == mark]
+    return values_of(paper, plan_.group or "", mark)
+
+
+def _excluded(value: str, plan_: Plan, people: frozenset[str]) -> bool:
+    key = normalize_title(value)
+    if plan_.group == "author" and key in people:
+        return True  # the people the papers were selected by: never their own co-author
+    return any(key == normalize_title(x) or value.split(" (")[0].casefold() == x.casefold() for x in plan_.exclude)
+
+
+def grouped(papers: list[Paper], plan_: Plan, mark: str | None, people: frozenset[str]
+            ) -> tuple[list[tuple[str, list[Paper]]], list[Paper], list[str]]:
+    """(groups, rows, notes) for a count per value with a pick: 'most' / 'fewest' (ties kept), 'one' (exactly one
+    paper), 'repeated' (two or more) or 'all'."""
+    groups: dict[str, list[Paper]] = defaultdict(list)
+    for paper in papers:
+        for value in _values(paper, plan_, mark):
+            if not _excluded(value, plan_, people):
+                groups[value].append(paper)
+    ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+    if ordered and plan_.pick in ("most", "fewest"):
+        size = len(ordered[0][1]) if plan_.pick == "most" else len(ordered[-1][1])
+        ordered = [g for g in ordered if len(g[1]) == size]
+    elif plan_.pick == "one":
+        ordered = [g for g in ordered if len(g[1]) == 1]
+    elif plan_.pick == "repeated":
+        ordered = [g for g in ordered if len(g[1]) >= 2]
+    elif plan_.pick == "every":  # 'who does X always publish with': on every paper selected
+        ordered = [g for g in ordered if len(g[1]) == len(papers)]
+    if not ordered:  # nothing to count: the headline says no paper matches
+        return [], [], []
+    rows = list({p.paper_id: p for _, members in ordered for p in members}.values())
+    notes = []
+    missing = sum(1 for p in papers if not _values(p, plan_, None))
+    if missing:
+        what = {"last_author": "complete author list", "author_list": "complete author list",
+                "first_author": "author"}.get(plan_.group or "", plan_.group)
+        notes.append(f"{_n(missing)} whose page prints no {what} are not counted")
+    if plan_.group in ("author", "first_author") and any(p.authors_truncated for p in papers):
+        notes.append("author lists cut with 'et al.' count only the printed names")
+    if plan_.exclude:
+        notes.append(f"left out as asked: {', '.join(plan_.exclude)}")
+    return ordered, rows, notes
+
+
+def group_headline(plan_: Plan, groups: list[tuple[str, list[Paper]]], scope: str) -> str | None:
+    """The headline of a frequency pick ('one', 'repeated'); None for the picks catalog_text words already."""
+    name = _NAMES.get(plan_.group or "", plan_.group or "")
+    if plan_.pick in ("most", "fewest") and plan_.group in _NAMES:
+        if not groups:
+            return f"No paper matches{scope}."
+        counts = ", ".join(f"{value}: {len(members)}" for value, members in groups)
+        return f"The {name} with the {plan_.pick} papers{scope}: {counts}."
+    if plan_.pick not in ("one", "repeated", "every"):
+        return None
+    kind = {"category": "categories", "month": "months", "author": "people", "author_list": "author lists"}.get(
+        plan_.group or "", f"{name}s")
+    how = {"one": "exactly one paper", "repeated": "more than one paper", "every": "every paper"}[plan_.pick]
+    if not groups:
+        return f"No {plan_.group} has {how}{scope}."
+    counts = "; ".join(f"{value}: {len(members)} ({', '.join(p.title for p in members)})" if plan_.pick != "one"
+                       else f"{value}: {members[0].title}" for value, members in groups)
+    return f"{len(groups)} {kind if len(groups) != 1 else name} {'on' if plan_.pick == 'every' else 'with'} {how}{scope}: {counts}."
+
+
+_NAMES = {"first_author": "first author", "last_author": "last author", "author_list": "author list"}
+
+
+def places(papers: list[Paper], person: str) -> tuple[list[Paper], str]:
+    """(rows, headline) for where `person` sits on the printed author lists: each place, and the most usual one."""
+    key = normalize_title(person)
+    seen: list[tuple[Paper, int]] = []
+    hidden = []
+    for paper in papers:
+        names = [normalize_title(a) for a in paper.author_names]
+        if key in names:
+            seen.append((paper, names.index(key) + 1))
+        else:
+            hidden.append(paper)  # on the profile they own, cut by 'et al.'
+    if not seen:
+        return [], f"{person} is not printed on any author list here" + (
+            f" ({_n(len(hidden))} cut with 'et al.' may hold the name)" if hidden else "") + "."
+    tally: dict[int, int] = defaultdict(int)
+    for _, k in seen:
+        tally[k] += 1
+    usual = max(tally, key=lambda k: (tally[k], -k))
+    each = "; ".join(f"{ordinal(k)} of {len(p.authors)}{'+' if p.authors_truncated else ''} on {p.title}"
+                     f"{' (last)' if k == len(p.authors) and not p.authors_truncated else ''}" for p, k in seen)
+    text = f"{person} is usually {ordinal(usual)} in the author order: {ordinal(usual)} on {tally[usual]} of " \
+           f"{_n(len(seen))} where the name is printed ({each})."
+    if hidden:
+        text += f" On {_n(len(hidden))} the name is not printed (the list is cut with 'et al.')."
+    return [p for p, _ in seen], text
+
+
+def common(papers: list[Paper], plan_: Plan) -> tuple[list[Paper], str]:
+    """(rows, headline) for the people on both sides: each person with the papers they are on, on each side."""
+    sides = [[p for p in papers if all(c(p) for c in side) and all(c(p) for c in plan_.conditions)]
+             for side in plan_.sides]
+    names: list[dict[str, tuple[str, list[Paper]]]] = []
+    for side in sides:
+        found: dict[str, tuple[str, list[Paper]]] = {}
+        for paper in side:
+            for name in (paper.author_names if plan_.printed else values_of(paper, "author")):
+                found.setdefault(normalize_title(name), (name, []))[1].append(paper)
+        names.append(found)
+    labels = [" and ".join(c.label for c in side) for side in plan_.sides]
+    shared = [k for k in names[0] if all(k in other for other in names[1:])]
+    if not shared:
+        text = f"No one is printed as an author on both ({'; '.join(labels)})"
+        cut = [p for side in sides for p in side if p.authors_truncated]
+        return [], text + (f"; {_n(len(cut))} cut with 'et al.' may hold more names." if cut else ".")
+    rows: dict[str, Paper] = {}
+    each = []
+    for k in shared:
+        found = [names[i][k][1] for i in range(len(names))]
+        rows.update((p.paper_id, p) for side in found for p in side)
+        each.append(f"{names[0][k][0]} ({'; '.join(', '.join(p.title for p in side) for side in found)})")
+    who = "person is" if len(shared) == 1 else "people are"
+    return list(rows.values()), f"{len(shared)} {who} printed as an author on both ({'; '.join(labels)}): " \
+                                f"{'; '.join(each)}. The pages do not say whether one name is one person."
+
+
+def _n(n: int) -> str:
+    return f"{n} paper" if n == 1 else f"{n} papers"
