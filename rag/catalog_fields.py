@@ -111,7 +111,7 @@ FIELDS += [
           lambda p: bool(p.emails), lambda p: True, _emails),
     Field("doi", "DOI", r"dois?", lambda p: bool(p.doi), lambda p: True,
           lambda p: f"{p.title}: DOI {p.doi}." if p.doi else f"The page prints no DOI for {p.title}.", lookup=False),
-    Field("version", "arXiv version", r"(?:arxiv\s+)?version(?:\s+number)?",
+    Field("version", "arXiv version", r"(?:arxiv\s+)?(?:version|revision)(?:\s+number)?",
           lambda p: bool(p.arxiv and p.arxiv.version), lambda p: p.arxiv is not None,
           lambda p: f"{p.title}: version {p.arxiv.version} on arXiv (stamp '{p.arxiv.printed.text}')."
           if p.arxiv and p.arxiv.version else f"The page prints no arXiv version for {p.title}.",
