@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rag.asked import asks_for_papers
+from rag.answer_kind import CLAUSE, TYPED, expected_type, has_candidate, holds_answer  # noqa: F401 (re-exported)
 from rag.config import ANSWERABILITY_MODEL
 from rag.containment import CONTAINMENT_FEATURES
 from rag.errors import RagError
@@ -67,85 +67,10 @@ _QUESTION_WORDS = frozenset(
     does did do done which who whom whose why name names named describe described mention mentioned
     give given report reported according author authors study studies main kind type way ways""".split()
 )
-_NUMBER_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|" \
-                r"hundred|thousand|million|billion|half|twice|double|triple|dozen"
-# Up to three modifiers before the head, hyphenated ones too ("what t-SNE perplexity", "which vision-language model").
-_TYPES: list[tuple[str, re.Pattern]] = [
-    ("number", re.compile(r"\bhow (many|much|long|large|big|fast|often|far|high|low|small|accurate)\b|"
-                          r"\b(what|which) ([\w-]+ ){0,3}(percentage|proportion|fraction|share|number|amount|size|rate|"
-                          r"accuracy|score|speed-?up|cost|budget|count|year|f1|bleu|error|perplexity|mse|auc|ratio|"
-                          r"temperature|dimensions?|epochs?|steps|parameters|hours|days|gpus|batch size|"
-                          r"learning rate|performance|improvement|gain|reduction|length|resolution|dimensionality|"
-                          r"ndcg|recall|precision|mrr|map|p-?value|weight decay|dropout|margin|agreement|kappa|"
-                          r"correlation|latency|throughput|f-?score|iou|wer|value)\b|"
-                          # "what <measure> does X achieve / get / reach": a score, whatever the measure is called
-                          r"^(what|which) [\w@.-]+( [\w@.-]+){0,3} (does|do|did) .{0,80}\b"
-                          r"(achieve|get|reach|obtain|score|attain|yield)s?\b|"
-                          r"\bby how much\b|^when\b|\bin what year\b")),
-    ("person", re.compile(r"^(who|whom|whose)\b|\bwho (wrote|proposed|authored|introduced)\b|"
-                          r"\bwhich (authors?|researchers?|people|organi[sz]ations?|labs?|institutions?|teams?|groups?)\b")),
-    ("reason", re.compile(r"\bwhy\b|\bwhat (is|was|are) the (reason|motivation|cause)|\bwhat causes\b|"
-                          r"\bfor what reason\b")),
-    ("yesno", re.compile(r"^(is|are|does|do|did|can|could|was|were|has|have|will|should|would)\b")),
-    ("method", re.compile(r"^how\b|\bhow (do|does|did|is|are|can|could|was|were)\b|"
-                          r"\bwhat ([\w-]+ ){0,2}(method|approach|technique|algorithm|mechanism|procedure|strategy|objective|loss)s?\b|"
-                          r"\bby what means\b")),
-    ("name", re.compile(r"\b(which|what) ([\w-]+ ){0,2}(datasets?|benchmarks?|models?|architectures?|tools?|librar(y|ies)|"
-                        r"metrics?|baselines?|systems?|frameworks?|corpus|corpora|tasks?|languages?|games?|"
-                        r"environments?|optimi[sz]ers?|encoders?|backbones?|parsers?|software|venue|conference|"
-                        r"simulators?|engines?|platforms?|hardware|components?|operations?|techniques?|quantity)\b")),
-    ("paper", re.compile(r"\b(which|what) ([\w-]+ ){0,2}(papers?|works?|studies)\b")),
-]
-_CANDIDATES: dict[str, re.Pattern] = {
-    "number": re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.IGNORECASE),
-    "person": re.compile(r"\b[A-Z][a-z]+(?:[-\s][A-Z]\.?)*\s[A-Z][a-zà-ÿ]+\b|\bAuthors?:|\bOrganisation:"),
-    "reason": re.compile(r"\b(because|due to|since|so that|in order to|as a result|leads? to|caus\w+|therefore|"
-                         r"thus|hence|owing to|motivat\w+|enabl\w+|allows?|helps?|prevents?|avoids?)\b",
-                         re.IGNORECASE),
-    "method": re.compile(r"\b(by|using|via|through|propos\w+|introduc\w+|method|approach|algorithm|framework|"
-                         r"train\w*|learn\w*|model\w*|optimi[sz]\w+|combin\w+)\b", re.IGNORECASE),
-    # Acronyms, CamelCase and names with digits (ImageNet, GPT-4, MuJoCo), or a name after a capital mid-sentence.
-    "name": re.compile(r"\b(?:[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*|[A-Z][a-z]+-?\d[\w-]*)\b|(?<=[a-z,] )[A-Z][a-z]{2,}\b"),
-}
-
-
-# Kinds of answer a typed candidate stands for (rag/containment.py's focus gap reads sentences holding one).
-TYPED = frozenset({"number", "name", "person"})
 
 
 class AnswerabilityError(RagError):
     """The saved answerability model is missing or does not match the features the code computes."""
-
-
-def expected_type(question: str) -> str:
-    """What the question asks for, from its structure: number, person, reason, yesno, method, name, paper, other."""
-    text = " ".join(question.casefold().split())
-    if asks_for_papers(text):  # "Which papers …, and why?": papers first; each paper's passage says the rest
-        return "paper"
-    for name, pattern in _TYPES:
-        if pattern.search(text):
-            return name
-    return "other"
-
-
-def has_candidate(kind: str, sentence: str, question: str) -> bool:
-    """The sentence holds something of the wanted kind that the question does not already say."""
-    pattern = _CANDIDATES.get(kind)
-    if pattern is None:  # yes/no, paper and open questions: any relevant sentence can answer
-        return True
-    asked = question.casefold()
-    return any(match.group(0).casefold() not in asked for match in pattern.finditer(sentence))
-
-
-# Kinds whose answer is a clause ("how was the data split", "how does X decode labels"): no word marks it, so
-# the sentence holding the question's words together is the candidate. The method pattern (by, using, train…)
-# is kept for extraction (rag/extractive.py); as a gate it missed most such answers in full papers' prose.
-CLAUSE = frozenset({"method"})
-
-
-def holds_answer(kind: str, sentence: str, question: str) -> bool:
-    """The sentence may answer a question of this kind: a typed candidate, or any sentence for a clause answer."""
-    return kind in CLAUSE or has_candidate(kind, sentence, question)
 
 
 @dataclass
