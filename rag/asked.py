@@ -123,6 +123,23 @@ def focus_phrase(question: str) -> list[str]:
     return [w for w in phrase if w not in kinds and w not in _NUMBER_WORDS and w not in ("and", "or", ",")]
 
 
+# "How long …" and "how accurate …" name no attribute: the question word is the attribute, and its value carries
+# a unit of that dimension ("3 days", "512 tokens", "91.2% accuracy"), which rag/binding.py looks for.
+_MEASURES = {"long": "extent", "accurate": "accuracy"}
+
+
+def measure_asked(question: str) -> str | None:
+    """The dimension a "how long / how accurate" question asks for ('extent', 'accuracy'), when the question word
+    opens the question, a clause after a comma, or follows a leading preposition; None otherwise ("… depends on how
+    long ago it was pulled" asks nothing of the kind)."""
+    words = _words(question)
+    for i, word in enumerate(words[:-1]):
+        opens = not i or words[i - 1] == "," or (i <= 2 and all(w in _LEADS for w in words[:i]))
+        if word == "how" and opens and words[i + 1] in _MEASURES:
+            return _MEASURES[words[i + 1]]
+    return None
+
+
 def focus_words(question: str) -> list[str]:
     """The focus as word tokens (rag/text.py), the form evidence is compared in."""
     return list(dict.fromkeys(word_tokens(" ".join(focus_phrase(question)))))

@@ -8,6 +8,8 @@ the attribute, at most a few link words ("of", "=", "is", "was set to", ":"), th
 30", "learning rate 2e-5"), or the value before the attribute as its unit ("1,000 annotated mentions"). The
 value must have the shape the attribute wants (a date for a date, a version for a version, a small decimal for
 a rate), and the question's other specific words ("co-view", "MSH + BC5CDR") should stand in that sentence too.
+A "how long" or "how accurate" question names no attribute (rag/asked.py `measure_asked`): its value is a number
+with a unit of that dimension ("took 3 days", "512 tokens", "91.2% accuracy"), the unit standing for the attribute.
 
 Pure functions of the question's focus and specific words and the shown sentences; no list of dev phrasings.
 """
@@ -43,6 +45,17 @@ _HEAD_SHAPE = {"date": "date", "dates": "date", "year": "date", "month": "date",
 def shape_of(focus: list[str]) -> re.Pattern | None:
     """The shape the attribute's value has, from its words ("release date", "versions", "learning rate"), if any."""
     return next((_SHAPES[_HEAD_SHAPE[w]] for w in reversed(focus) if w in _HEAD_SHAPE), None)
+
+
+# The units a "how long" / "how accurate" value is given in (rag/asked.py `measure_asked`): a time or a size in
+# steps, tokens, pages; an accuracy-like measure or a percentage.
+_UNITS: dict[str, re.Pattern] = {
+    "extent": re.compile(r"^(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|"
+                         r"years?|epochs?|steps?|iterations?|tokens?|words?|pages?|characters?|turns?|sentences?)$",
+                         re.IGNORECASE),
+    "accuracy": re.compile(r"^(?:accuracy|precision|recall|f1|f-?score|auc|error|%)$", re.IGNORECASE),
+}
+UNIT_SPAN = 2  # tokens after the number ("3 GPU days"), and 3 before it ("accuracy of 91.2")
 
 
 def _is_value(tokens: list[str], j: int, shape: re.Pattern | None, asked: set[str], name) -> bool:
@@ -124,4 +137,31 @@ def value_unbound(question: str, focus: list[str], specific: list[str], sentence
             header = sentence
         else:
             best = max(best, table_binding(header, sentence, focus, others, idf, asked, name))
+    return 1.0 - best
+
+
+def measured(sentence: str, measure: str, asked: set[str]) -> bool:
+    """The sentence gives a value of the measure: a number (not one the question says, not a pointer) with a unit of
+    its dimension right after it or shortly before it ("trained for 3 days", "accuracy of 91.2"), or a percentage
+    for an accuracy."""
+    units = _UNITS[measure]
+    tokens = _TOKEN.findall(sentence)
+    for j, token in enumerate(tokens):
+        if not _NUMBER.match(token) or token.casefold() in asked:
+            continue
+        if j and tokens[j - 1].casefold().rstrip(".") in _POINTER:
+            continue
+        if measure == "accuracy" and token.endswith("%"):
+            return True
+        if any(units.match(t) for t in [*tokens[j + 1: j + 1 + UNIT_SPAN], *tokens[max(0, j - 3): j]]):
+            return True
+    return False
+
+
+def measure_unbound(question: str, measure: str, specific: list[str], sentences: list[str],
+                    idf: dict[str, float]) -> float:
+    """`value_unbound` for a "how long / how accurate" question: 1 - the best sentence giving a value of the measure,
+    weighed by the question's specific words in it (a time in a sentence about something else binds little)."""
+    asked = {t.casefold() for t in _TOKEN.findall(question)}
+    best = max((_weighed(stems(s), specific, idf) for s in sentences if measured(s, measure, asked)), default=0.0)
     return 1.0 - best

@@ -19,7 +19,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from rag.binding import BINDING_FEATURES, shape_of, value_unbound
+from rag.asked import measure_asked
+from rag.binding import BINDING_FEATURES, measure_unbound, shape_of, value_unbound
 from rag.checking.negation import direction_flip, negation_flip, polarity_flip
 from rag.checking.quantities import number_signals
 from rag.checking.words import stems
@@ -188,6 +189,11 @@ def containment_signals(question: str, content: list[str], shown: list[Shown], d
             values["value_unbound"] = min(
                 value_unbound(question, focus, specific_words(content, item.title), list(item.sentences), idf,
                               has_candidate if typed else None) for item in shown) if shown else 1.0
+    measure = None if focus else measure_asked(question)
+    if measure:  # "how long / how accurate": the question word is the attribute, a unit of its dimension its value
+        values["value_unbound"] = min(
+            measure_unbound(question, measure, specific_words(content, item.title), list(item.sentences), idf)
+            for item in shown) if shown else 1.0
     for item in shown:
         specific = content if papers else specific_words(content, item.title)
         if not specific:  # the question is only the title: any passage of the paper is about it

@@ -4,8 +4,8 @@ attribute's name and some number in one sentence. Pure functions on hand-written
 import pytest
 
 from rag.answerability import content_words, has_candidate
-from rag.asked import focus_words
-from rag.binding import binding, value_unbound
+from rag.asked import focus_words, measure_asked
+from rag.binding import binding, measured, value_unbound
 from rag.containment import Shown, containment_signals, specific_words
 
 TITLE = "GraphMix: Mixing Node Features for Citation Graphs"
@@ -92,3 +92,44 @@ def test_a_table_row_under_a_header_naming_the_attribute_binds_its_cells():
     # the same rows under a header that names other measures, or rows after the table ended, bind nothing
     assert unbound(question, "Graph | Precision | Accuracy", "Citeseer | 70.3 | 68.8") == 1.0
     assert unbound(question, "Graph | Precision | Recall", "The table ends here.", "Citeseer | 70.3 | 68.8") == 1.0
+
+
+# "How long" / "how accurate": no attribute is named, the question word is one, and a unit of its dimension
+# stands for it next to the value (made-up paper: GraphMix).
+@pytest.mark.parametrize("question, measure", [
+    ("How long does GraphMix take to train on the Cora graph?", "extent"),
+    ("On the Cora graph, how long are GraphMix's random walks?", "extent"),
+    ("In the node ablation, how accurate is GraphMix without mixing?", "accuracy"),
+    ("How many nodes does the Cora graph have?", None),  # a count: its noun is the focus (value_unbound)
+    ("Does the benefit depend on how long the walks are?", None),  # inside a clause: asks nothing of the kind
+])
+def test_the_measure_a_how_long_or_how_accurate_question_asks(question, measure):
+    assert measure_asked(question) == measure
+
+
+@pytest.mark.parametrize("sentence, given", [
+    ("Training GraphMix on the Cora graph takes 3 hours on one GPU.", True),
+    ("Each random walk has 40 steps.", True),
+    ("We train for 200 epochs with early stopping.", True),
+    ("GraphMix is trained on the Cora graph (Table 3) with two layers.", False),  # numbers, none with a time unit
+    ("See Section 4 hours of annotation.", False),  # a pointer, not a value
+])
+def test_a_value_of_a_length_carries_its_unit(sentence, given):
+    assert measured(sentence, "extent", {"how", "long"}) is given
+
+
+def test_an_accuracy_is_a_percentage_or_a_number_beside_an_accuracy_word():
+    assert measured("Without mixing, GraphMix drops to 71.4% on Cora.", "accuracy", set())
+    assert measured("Its accuracy is 0.81 without mixing.", "accuracy", set())
+    assert not measured("Without mixing we use 2 layers and 16 hidden units.", "accuracy", set())
+
+
+def test_containment_reads_an_unstated_duration_as_unbound():
+    question = "How long does GraphMix take to train on the Cora graph?"
+    words = content_words(question)
+    said = ["GraphMix trains in 35 minutes on the Cora graph."]
+    unsaid = ["GraphMix is trained on the Cora graph with two layers and dropout 0.5 (Table 2)."]
+    read = lambda sentences: containment_signals(  # noqa: E731
+        question, words, [Shown("p1", TITLE, tuple(sentences), "")], {w: 3 for w in words}, 100,
+        lambda s: has_candidate("number", s, question), focus=focus_words(question))["value_unbound"]
+    assert read(said) < 0.5 and read(unsaid) == 1.0  # "take" is not in the binding sentence: weighed, not 0
