@@ -15,6 +15,7 @@ import pytest
 from rag.catalog_query import answer_from_catalog
 from rag.parsing import merge_papers, parse_file
 from rag.parsing.pdf.venue import edition_of, kind_of, volume_issue
+from pdf_objects import assemble, literal
 from test_pdf_affiliations import BODY, TITLE, pdf_with_runs, sup, t
 
 PAPERS = Path(__file__).resolve().parents[2] / "shared" / "pdfs" / "papers"
@@ -193,3 +194,54 @@ def test_filtered_and_sorted_over_the_library(library):
 ])
 def test_content_questions_with_the_fields_words_stay_content(library, question):
     assert answer_from_catalog(question, question, library) is None
+
+
+def pdf_pages(pages: list[list[tuple[float, float, list]]]) -> bytes:
+    """Several pages, each a list of (x, y, runs) lines as in test_pdf_affiliations.pdf_with_runs."""
+    count = len(pages)
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(count))
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {count} >>",
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>"]
+    for index, lines in enumerate(pages):
+        ops = []
+        for x, y, runs in lines:
+            ops.append(f"BT 1 0 0 1 {x} {y} Tm")
+            ops += [f"/F1 {size} Tf {rise} Ts {literal(text)} Tj" for text, size, rise in runs]
+            ops.append("0 Ts ET")
+        content = "\n".join(ops)
+        objects += [f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {5 + 2 * index} 0 R "
+                    "/Resources << /Font << /F1 3 0 R >> >> >>",
+                    f"<< /Length {len(content)} >>\nstream\n{content}\nendstream"]
+    return assemble(objects)
+
+
+NAMES = ["Alice Adams, Bruno Brandt, Carla Conti, Dmitri Dorov,", "Elena Eriksen, Farid Farouk, Greta Gruber,",
+         "Hiro Hayashi, Ines Ibarra, Jonas Jansen,"]
+MORE = ["Kofi Kuffour, Lena Lindqvist, Mateo Morales,", "and Nadia Novak"]
+PROSE = ["Abstract", "We measure collisions at scale and report what the detector sees in each run of the experiment.",
+         "1 Introduction", "Large collaborations print long author lists, often longer than the first page can hold."]
+
+
+def _lines(texts: list[str], top: float) -> list:
+    return [(72.0, top - 14 * i, [t(text)]) for i, text in enumerate(texts)]
+
+
+def test_an_author_list_that_runs_onto_page_two(tmp_path):
+    path = tmp_path / "collaboration.pdf"
+    path.write_bytes(pdf_pages([[TITLE, *_lines(NAMES, 690.0)], _lines(MORE + PROSE, 740.0)]))
+    paper = parse_file(path)[0]
+    assert paper.author_names[:2] == ["Alice Adams", "Bruno Brandt"] and len(paper.authors) == 14
+    assert paper.author_names[-4:] == ["Kofi Kuffour", "Lena Lindqvist", "Mateo Morales", "Nadia Novak"]
+    assert paper.printed["authors_continued"].page == 2
+    assert any("runs onto page 2" in flag for flag in paper.flags)
+    # Page 2's names are no body text, and the text after them is read as before.
+    assert not any("Kofi Kuffour" in block.text for block in paper.blocks) and "Kofi Kuffour" not in paper.abstract
+    assert "We measure collisions" in paper.abstract
+
+
+def test_a_title_page_then_an_abstract_on_page_two_reads_no_more_names(tmp_path):
+    path = tmp_path / "title-page.pdf"
+    path.write_bytes(pdf_pages([[TITLE, *_lines(NAMES, 690.0)], _lines(PROSE, 740.0)]))
+    paper = parse_file(path)[0]
+    assert len(paper.authors) == 10 and "authors_continued" not in paper.printed
+    assert not any("runs onto page" in flag for flag in paper.flags)

@@ -86,7 +86,7 @@ def read_pdf(path: Path, shown: str) -> PdfContent:
     front = front_matter(pages, size, document.metadata)
     drop_running_heads(pages, {a.name.split()[-1].casefold() for a in front.authors}, front.title)
     vocab = vocabulary(pages)
-    paras = mark_tables_and_figures(paragraphs(pages, size, (0, front.header_lines)), size)
+    paras = mark_tables_and_figures(paragraphs(pages, size, (front.header_page, front.header_lines)), size)
     abstract, paras = _abstract(paras, vocab)
     blocks = _blocks(paras, vocab)
     flags = list(front.flags)

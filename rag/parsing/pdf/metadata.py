@@ -41,6 +41,7 @@ class FrontMatter:
     arxiv_id: str | None = None
     doi: str | None = None
     header_lines: int = 0  # lines of page 1 that are title, authors and affiliations, not body
+    header_page: int = 0  # the page (0-based) `header_lines` counts on: 1 when the author list runs onto page 2
     flags: list[str] = field(default_factory=list)
     organisations: list[Organisation] = field(default_factory=list)
     emails: list[str] = field(default_factory=list)
@@ -158,6 +159,35 @@ def code_link(page: PageLayout) -> tuple[str, Printed] | None:
     return None
 
 
+def _header_end(lines: list[Line], start: int, limit: int) -> int:
+    """Where the header ends: after the names, the affiliation and e-mail lines up to the abstract or first section."""
+    end = start
+    while end < len(lines) and end < limit:
+        line = lines[end]
+        prose = len(line.text) > 70 and "@" not in line.text and not AFFILIATION.search(line.text)
+        if HEADER_STOP.match(line.text) or line.column or prose:
+            break
+        end += 1
+    return end
+
+
+def _continued(result: FrontMatter, page: PageLayout) -> None:
+    """An author list that fills page 1 to its last line goes on at the top of page 2 (a long collaboration's list):
+    the names there are read the same way, cited to page 2, and page 2's body starts after them and their
+    affiliation lines. Page 2 opening with an abstract, a heading or prose reads no names, and nothing changes."""
+    more, used = _authors(page.lines)
+    known = {normalize_title(a.name) for a in result.authors}
+    more = [a for a in more if normalize_title(a.name) not in known]
+    if not more:
+        return
+    result.authors += more
+    result.header_page, result.header_lines = 1, _header_end(page.lines, used, used + 24)
+    result.printed["authors_continued"] = Printed(text=" ".join(l.text for l in page.lines[:used]), page=page.number,
+                                                  line=1)
+    result.flags.append(f"the author list runs onto page {page.number}: {len(more)} names read there (their "
+                        "affiliations are not)")
+
+
 def _folios(line: VenueLine, pages: list[PageLayout]) -> None:
     """Where the venue line prints no page range, the page numbers set on the first and last pages are it: '633'
     for a one-page excerpt; 'first–last' only when they count the PDF's pages (else the first alone)."""
@@ -181,15 +211,7 @@ def front_matter(pages: list[PageLayout], size: float, metadata: dict[str, str])
         meta_authors = _metadata_authors(metadata, " ".join(l.text for l in below[:20]))
         authors, used = _authors(below)
         result.authors = meta_authors or authors
-        # Header = title, authors, then affiliation and e-mail lines up to the abstract or first section.
-        end = titles[-1] + 1 + used
-        while end < len(page.lines) and end < titles[-1] + 25:
-            line = page.lines[end]
-            prose = len(line.text) > 70 and "@" not in line.text and not AFFILIATION.search(line.text)
-            if HEADER_STOP.match(line.text) or line.column or prose:
-                break
-            end += 1
-        result.header_lines = end
+        end = result.header_lines = _header_end(page.lines, titles[-1] + 1 + used, titles[-1] + 25)
         first = titles[-1] + 1
         result.printed["title"] = Printed(text=result.title, page=1, line=titles[0] + 1)
         if used:
@@ -198,6 +220,8 @@ def front_matter(pages: list[PageLayout], size: float, metadata: dict[str, str])
         found = read_affiliations(page, range(first, first + used), end, result.authors)
         result.authors, result.organisations = found.authors, found.organisations
         result.emails, result.notes = found.emails, found.notes
+        if used and not meta_authors and first + used == len(page.lines) and len(pages) > 1:
+            _continued(result, pages[1])
         if meta_title and normalize_title(meta_title) != normalize_title(result.title):
             result.flags.append(f"the PDF's Title field differs from the printed title: {meta_title!r}")
     small_print = " ".join(l.text for l in page.furniture)
