@@ -56,7 +56,7 @@ def test_the_drawn_envelope_after_a_name_is_the_corresponding_mark(real):
 @pytest.mark.parametrize("text, volume, number", [
     ("Vol. 34, No. 5, New York", 34, 5), ("Volume 1: Long Papers", 1, None), ("PMLR 119, 2020", 119, None),
     ("Journal of Imaginary Results 12(3): 45–67", 12, 3), ("pages 84–91 (2018)", None, None),
-    ("Issue 4, Volume 7", 7, 4), ("July 5 - 10, 2020", None, None)])
+    ("Issue 4, Volume 7", 7, 4), ("July 5 - 10, 2020", None, None), ("Springer, LNCS 12821, pp. 131–146", 12821, None)])
 def test_volume_and_issue_as_lines_print_them(text, volume, number):
     assert volume_issue(text) == (volume, number)
 

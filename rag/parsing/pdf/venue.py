@@ -37,7 +37,7 @@ PLACE = re.compile(r"(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:,\s*[A
 
 
 # The volume and issue a line prints: 'Volume 21', 'Vol. 21', 'PMLR 119' (a series' volume); 'Number 8', 'No. 8', 'Issue 3'.
-VOLUME = re.compile(r"\b(?:vol(?:ume\b|\.)?|PMLR|JMLR\s+W&CP|LIPIcs|LNCS)\s*(?P<volume>\d{1,4})\b", re.I)
+VOLUME = re.compile(r"\b(?:vol(?:ume\b|\.)?|PMLR|JMLR\s+W&CP|LIPIcs|LNCS)\s*(?P<volume>\d{1,5})\b", re.I)
 NUMBER = re.compile(r"\b(?:number|no\.|issue)\s*(?P<number>\d{1,4})\b", re.I)
 VOLUME_ISSUE = re.compile(r"(?<![\d–-])\b(?P<volume>\d{1,4})\s*\((?P<number>\d{1,3})\)")  # a journal's '21(8)'
 # Which meeting a venue's name counts: '58th Annual Meeting', 'Thirty-Fourth AAAI Conference', 'the First Workshop'.
