@@ -49,8 +49,9 @@ EDITION = re.compile(r"\b(?:(?P<number>\d{1,3})(?:st|nd|rd|th)|(?:(?P<tens>" + "
 
 
 _JOURNAL = re.compile(r"\b(?:journal|transactions|communications|annals|bulletin|letters|magazine)\b", re.I)
-_PROCEEDINGS = re.compile(r"\b(?:proceedings|findings|conference|meeting|workshop|symposium|congress|colloquium)\b|"
-                          r"\bconference\s+paper\b", re.I)
+# ('Published as a conference paper at ICLR 2021' says it by 'conference': kind_of reads the whole line when the
+# venue's name alone does not say.)
+_PROCEEDINGS = re.compile(r"\b(?:proceedings|findings|conference|meeting|workshop|symposium|congress|colloquium)\b", re.I)
 
 
 def kind_of(venue: str) -> str | None:
