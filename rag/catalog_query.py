@@ -17,6 +17,7 @@ from rag.catalog_sort import by_author_count, by_date
 from rag.catalog_text import Result, headline, n_papers
 from rag.filters import Filters
 from rag.plan_groups import common, group_headline, grouped, places
+from rag.plan_marked import by_marked, marked_headline
 from rag.plan_terms import venue_year_only
 from rag.plan_verbs import VerbJudge
 from rag.planner import Plan, plan
@@ -51,10 +52,14 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
         return Result(plan_, places(selected, plan_.lookup or "")[0], [], notes)
     if plan_.op == "common":  # the people on both sides: the papers each of them is on
         return Result(plan_, common(papers, plan_)[0], [], notes)
+    if plan_.op in ("mean", "median") and plan_.key in BY_NAME:  # 'the average score': every paper printing one
+        return Result(plan_, by_number(selected, plan_.key, True, len(selected)), [], notes)
     if plan_.op in ("mean", "median"):  # 'the average number of authors': over the lists printed complete
         cut = [p for p in selected if p.authors_truncated]
         notes += [f"{n_papers(len(cut))} whose author list the page cuts with 'et al.' are not counted"] if cut else []
         return Result(plan_, [p for p in selected if p.authors and not p.authors_truncated], [], notes)
+    if plan_.op in ("first", "last") and plan_.key.startswith("marked:"):  # 'the most Amii-affiliated authors'
+        return Result(plan_, by_marked(selected, plan_.key.split(":", 1)[1], plan_.op == "last"), [], notes)
     if plan_.op in ("first", "last"):
         if plan_.key in BY_NAME:  # a printed number: 'the highest score'
             return Result(plan_, by_number(selected, plan_.key, plan_.op == "last", plan_.limit, plan_.nth), [], notes)
@@ -126,6 +131,8 @@ def _headline(result: Result, papers: list[Paper]) -> str:
         text = places([p for p in papers if all(c(p) for c in plan_.conditions)], plan_.lookup or "")[1]
     elif plan_.op == "common":
         text = common(papers, plan_)[1]
+    elif plan_.op in ("first", "last") and plan_.key.startswith("marked:"):
+        text = marked_headline(result.rows, plan_.key.split(":", 1)[1], plan_.op == "last", scope)
     if text is None:
         return headline(result)
     return text + (" " + "; ".join(n[:1].upper() + n[1:] for n in result.notes) + "." if result.notes else "")

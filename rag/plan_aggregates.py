@@ -17,7 +17,7 @@ import re
 
 from rag.catalog import Catalog
 from rag.plan_describe import description, resolve
-from rag.plan_terms import Condition, Question
+from rag.plan_terms import _COMPARE, _COUNT, Condition, Question, _number, count_test
 from rag.plan_values import title
 from rag.records import Paper
 
@@ -65,6 +65,7 @@ def frame(q: Question) -> None:
            r"(?:whole\s+|entire\s+)?(?:library|collection|catalog(?:ue)?|corpus|pages?))?\b|"
            r"\b(?:in|across|within)\s+(?:the\s+|this\s+|my\s+|our\s+)(?:whole\s+|entire\s+)(?:library|collection|catalog(?:ue)?)\b")
     q.take(r"\b(?:him|her|them|your|my)sel(?:f|ves)\b")
+    q.take(r"\bvisibly\b")  # 'visibly lists X': read as the name printed (rag/plan_marks.asks_printed)
     q.take(r"\b(?:shows?|showing|showed|turns?|turning|turned|pops?|popping)\s+up\b")
 
 
@@ -110,6 +111,21 @@ def archives(q: Question) -> list[Condition]:
         found.append(Condition("category", archive, f"category: an arXiv {archive} category",
                                lambda p, a=archive: archive_of(p) == a, known_test=lambda p: archive_of(p) is not None))
     return found
+
+
+def people_count(q: Question) -> list[Condition]:
+    """'written by exactly five people', 'by more than three researchers': the author list's length said in people
+    (rag/plan_terms.author_count reads it said in authors or names). Only after 'by', so 'the two people' is no count."""
+    m = q.take(rf"\bby\s+(?:{_COMPARE}\s+)?{_COUNT}(?:\s+or\s+(more|fewer|less))?\s+(?:different\s+)?"
+               r"(?:people|persons|researchers|writers|individuals)\b")
+    if not m:
+        return []
+    compare, n, more = m[0].group(1), _number(m[0].group(2)), m[0].group(3)
+    word = {"more": "at least", "fewer": "at most", "less": "at most"}.get((more or "").casefold()) or \
+        {"only": "exactly", "just": "exactly", "up to": "at most", "no more than": "at most", "not more than": "at most",
+         "no fewer than": "at least", "no less than": "at least"}.get((compare or "").casefold()) or \
+        (compare or "exactly").casefold()
+    return [Condition("author_count", f"{word} {n}", f"authors: {word} {n}", count_test(word, n))]
 
 
 def pages_of(paper: Paper, listing: bool) -> set[str]:

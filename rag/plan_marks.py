@@ -98,7 +98,7 @@ def author_position(q: Question, found: list[Condition]) -> list[Condition]:
 _PRINTED = re.compile(r"\bnames?\b[^?]*\b(?:actually\s+)?(?:printed|shown|displayed|visible|spelled\s+out|appears?)\b|"
                       r"\b(?:printed|shown|visible)\s+(?:on|in)\s+(?:the\s+)?author\s+(?:line|list)|"
                       r"\b(?:printed|shown|listed|visible)\s+as\s+(?:an?\s+|the\s+)?(?:co-?)?author\b|"
-                      r"\b(?:printed|shown|visible)\s+(?:co-?)?authors?\b|\bauthors?\s+(?:as\s+)?(?:printed|shown)\b|"
+                      r"\b(?:printed|shown|visible)\s+(?:co-?)?authors?\b|\bauthors?\s+(?:as\s+)?(?:printed|shown)\b|\bvisibl[ey]\b|"
                       r"\b(?:show|shows|showing|print|prints|printing|printed|display|displays|spell|spells)\b[^?]*\bnames?\b",
                       re.I)
 

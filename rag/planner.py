@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Literal
 
 from rag.catalog import Catalog
 from rag.catalog_fields import asked as badge_asked, sort_field as badge_sort
-from rag.plan_aggregates import (archives, frame, is_paper, other_paper, people_in_common, sides_named, spread,
-                                 usual_place)
+from rag.plan_aggregates import (archives, frame, is_paper, other_paper, people_count, people_in_common, sides_named,
+                                 spread, usual_place)
 from rag.plan_compare import apposition, pair
 from rag.plan_describe import description, resolve
+from rag.plan_marked import every_marked, marked_sort, middle_only
 from rag.plan_marks import (asks_printed, author_position, given_names, name_as_affiliated, positions, printed_only,
                             shared_surnames, surnames)
 from rag.plan_orgs import non_academic
@@ -103,8 +104,9 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     anchor = relation(q, target, q.text) if target is not None else None
     target = None if anchor is not None else target
     conditions: list[Condition] = worded + solo(q) + ([compared.condition] if compared else [])
-    conditions += archives(q) + spread(q)  # 'a physics category', 'on more than one of the listing pages'
+    conditions += archives(q) + spread(q) + people_count(q)  # 'a physics category', 'on two pages', 'by five people'
     # (solo before negation: 'no co-authors' is one author, not no authors)
+    conditions += every_marked(q, catalog) + middle_only(q, catalog)  # 'every author Amii-starred', 'only in the middle'
     conditions += positions(q, catalog)  # before negation too: 'a non-Amii first author'
     conditions += non_academic(q)  # before negation too: 'non-academic' is a company, not 'no university'
     conditions += given_names(q, catalog)  # 'anyone named Sergey'
@@ -121,7 +123,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
             conditions += [c for c in found if c.field == "author"]  # 'together with X' narrows; the rest widen
     full_date = bool(q.take(r"\b(?:with\s+)?(?:an?\s+)?(full|complete|exact) dates?\b|\bday,? month,? and year\b"))
     group = group_by(q) if target is None else None
-    sort = sort_by_authors(q) if target is None else None
+    by_mark = marked_sort(q, catalog) if target is None else None  # 'the most Amii-affiliated authors'
+    sort = sort_by_authors(q) if target is None and by_mark is None else None
     limit, nth = top(q) if target is None else (None, None)
     by_field = badge_sort(q) if target is None and sort is None else None  # 'the highest score'
     conditions += named_conditions(q, catalog) + presence(q, negated=False)
@@ -149,6 +152,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         q.take(r"\bbehind\b")  # 'who's behind Cactus': its authors
     if re.search(r"\b(?:conference|meeting|workshop|symposium)\b", question, re.I):
         q.take(r"\b(?:run|ran|runs|took\s+place|take\s+place|takes\s+place)\b")  # when a meeting ran: its dates
+    if lookup in ("first_author", "last_author"):
+        q.take(r"\b(?:final|senior|lead|leading)\b(?=\s+author)")  # the place word the lookup was read from
     verb = _verb(q, question, judge)
     if verb is None:
         return None
@@ -225,6 +230,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         left_out = [c for c in conditions if c.field == grouped_field and c.value.startswith("not ")]
         return Plan(op="group", conditions=[c for c in conditions if c not in left_out], group=group[0], pick=group[1],
                     exclude=[c.value[4:] for c in left_out], printed=asks_printed(question))
+    if by_mark is not None:
+        return Plan(op=by_mark[0], conditions=conditions, key=f"marked:{by_mark[1]}")
     if sort is not None:
         return Plan(op=sort, conditions=conditions, key="authors", limit=limit, nth=nth)
     if by_field is not None:  # 'rank the papers by score': every paper printing it, in order

@@ -165,3 +165,30 @@ def test_names_as_printed_leave_out_the_profile_owner(catalog, papers):
 ])
 def test_content_questions_with_aggregate_words_stay_unplanned(question, catalog):
     assert plan(question, catalog) is None
+
+
+def test_marked_author_counts(catalog, papers):
+    amii = on_page(papers, "institute")
+    stars = {p.title: sum(a.affiliation == "Amii" for a in p.authors) for p in amii}
+    most = max(stars.values())
+    assert rows("Which entry on the Amii page lists the most Amii-starred researchers?", catalog) == \
+        {t for t, k in stars.items() if k == most}
+    every = {p.title for p in amii if p.authors and not p.authors_truncated and stars[p.title] == len(p.authors)}
+    assert every and rows("Which Amii papers have every one of their authors Amii-affiliated?", catalog) == every
+    middle = {p.title for p in amii if p.authors and not p.authors_truncated and stars[p.title]
+              and p.authors[0].affiliation != "Amii" and p.authors[-1].affiliation != "Amii"}
+    assert middle and rows("Amii page papers whose Amii authors appear only in the middle of the author list", catalog) \
+        == middle
+
+
+def test_a_count_said_in_people(catalog, papers):
+    pdfs = on_page(papers, "pdf")
+    expected = {p.title for p in pdfs if len(p.authors) == 6 and not p.authors_truncated}
+    assert expected and rows("Which uploaded PDFs were written by exactly six people?", catalog) == expected
+    assert plan("Which papers do the two people behind SPECTER cite?", catalog) is None
+
+
+def test_the_last_author_said_final(papers):
+    graph = next(p for p in papers if p.title.startswith("Construction of the Lit"))
+    answer = text("Who is the final author of Construction of the Literature Graph in Semantic Scholar?", papers)
+    assert graph.authors[-1].name in answer

@@ -1,0 +1,78 @@
+"""Conditions and sorts over how many of a paper's authors carry the legend's mark (the Amii star): every author
+marked, marked authors only in the middle of the list, and the paper with the most (or fewest) marked authors.
+Split from rag/plan_marks.py, which reads one author's place or mark. Each is grounded in the institutes the legends
+name (catalog.institutes), so 'every author is a student' is no condition."""
+
+from __future__ import annotations
+
+import re
+
+from rag.catalog import Catalog
+from rag.plan_terms import Condition, Question
+from rag.records import Paper
+
+_MARK = r"(?:[- ](?:affiliated|starred|marked|asterisked))"
+_WHO = r"(?:(?:co-?)?authors?|researchers?|people|persons?|members?|names?)"
+
+
+def marked(paper: Paper, institute: str) -> int:
+    return sum(a.affiliation == institute for a in paper.authors)
+
+
+def _complete(paper: Paper) -> bool:
+    return bool(paper.authors) and not paper.authors_truncated
+
+
+def _marked_conditions(q: Question, catalog: Catalog, pattern, label: str, test) -> list[Condition]:
+    """A condition per legend institute whose phrase `pattern(name)` the question says (the phrase is taken)."""
+    return [Condition("affiliation", institute, f"affiliation: {institute} ({label})", lambda p, i=institute: test(p, i))
+            for institute in sorted(catalog.institutes) if q.take(pattern(re.escape(institute)))]
+
+
+def every_marked(q: Question, catalog: Catalog) -> list[Condition]:
+    """'every single author is Amii-starred', 'all of its authors are Amii-affiliated', 'only Amii authors': every name
+    on a complete list marked."""
+    return _marked_conditions(
+        q, catalog, lambda name: rf"\b(?:every|each|all)\s+(?:single\s+)?(?:one\s+of\s+)?(?:(?:its|their|the)\s+)?"
+        rf"(?:co-?)?authors?\s+(?:(?:is|are|being|was|were)\s+)?(?:an?\s+)?(?:{name}{_MARK}|from\s+{name}|"
+        rf"{name}\b(?:\s+{_WHO})?)|\b(?:only|exclusively)\s+{name}{_MARK}?\s+{_WHO}\b|\ball[- ]{name}\s+(?:author\s+lists?|teams?)\b",
+        "every author", lambda p, i: _complete(p) and marked(p, i) == len(p.authors))
+
+
+def middle_only(q: Question, catalog: Catalog) -> list[Condition]:
+    """'Amii people only in the middle of the author list — never first or last': some author marked, neither the
+    first nor the last (a complete list, so the last name is known)."""
+    return _marked_conditions(
+        q, catalog, lambda name: rf"\b{name}{_MARK}?\s+(?:{_WHO}\s+)?(?:(?:are|is|appear|sit)\s+)?only\s+in\s+the\s+"
+        rf"middle(?:\s+of\s+(?:the\s+|their\s+|its\s+)?author\s+(?:lists?|order))?(?:\W+(?:never|not|but\s+not)\s+"
+        rf"(?:the\s+)?first\s+or\s+(?:the\s+)?last)?",
+        "only between first and last", lambda p, i: _complete(p) and marked(p, i) > 0 and
+        p.authors[0].affiliation != i and p.authors[-1].affiliation != i)
+
+
+def marked_sort(q: Question, catalog: Catalog) -> tuple[str, str] | None:
+    """('last' | 'first', institute) for 'the largest number of Amii-affiliated authors', 'the most Amii authors',
+    'the fewest Amii-starred names': a sort by the count of marked authors."""
+    for institute in sorted(catalog.institutes):
+        name = re.escape(institute)
+        if m := q.take(rf"\b(?:the\s+)?(most|largest|greatest|highest|biggest|fewest|smallest|least|lowest)\s+"
+                       rf"(?:(?:number|count)\s+of\s+)?{name}{_MARK}?\s+{_WHO}\b"):
+            most = m[0].group(1).casefold() in ("most", "largest", "greatest", "highest", "biggest")
+            return ("last" if most else "first"), institute
+    return None
+
+
+def by_marked(papers: list[Paper], institute: str, most: bool) -> list[Paper]:
+    """The papers with the most (fewest) authors marked for `institute`, ties kept; on the legend's page only."""
+    pool = [p for p in papers if p.authors and any(s.format == "institute" for s in p.sources)]
+    if not pool:
+        return []
+    best = (max if most else min)(marked(p, institute) for p in pool)
+    return [p for p in pool if marked(p, institute) == best]
+
+
+def marked_headline(rows: list[Paper], institute: str, most: bool, scope: str) -> str:
+    if not rows:
+        return f"No paper on the legend's page matches{scope}."
+    listed = "; ".join(f"{p.title} ({marked(p, institute)} of {len(p.authors)} authors marked {institute})" for p in rows)
+    return f"The {'most' if most else 'fewest'} {institute}-marked authors{scope}: {listed}."
