@@ -128,10 +128,12 @@ def decide(rows: list[dict], names: tuple[str, ...], options: dict, protocol: st
     return p, threshold
 
 
-def report(rows: list[dict], p: np.ndarray, threshold: np.ndarray) -> dict:
+def report(rows: list[dict], p: np.ndarray, threshold: np.ndarray, by: str = "regime") -> dict:
+    """Figures per regime (the closest evidence a listing page or a full paper, as the run time decides) or, with
+    by='family', per dataset family (seed-page sets, full-text sets: what the held-out runs report)."""
     y = np.array([1.0 if r["answerable"] else 0.0 for r in rows])
     rounds = np.array([round_of(r["dataset"]) for r in rows])
-    full = cv.regimes(rows)
+    full = cv.regimes(rows) if by == "regime" else cv.families(rows)
     tested = ~np.isnan(p)
     out = {}
     for name, regime_mask in (("page", ~full), ("full_text", full)):
@@ -181,6 +183,8 @@ def main() -> None:
     parser.add_argument("--protocol", choices=("grouped", "loro", "forward"), nargs="+",
                         default=["grouped", "loro", "forward"])
     parser.add_argument("--curves", action="store_true", help="print the risk-coverage points too")
+    parser.add_argument("--by", choices=("regime", "family"), default="regime",
+                        help="report per regime (evidence) or per dataset family (seed-page / full-text sets)")
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.rows.read_text().splitlines() if line.strip()]
     development_only([Path(name) for name in {r["dataset"] for r in rows}])
@@ -190,7 +194,7 @@ def main() -> None:
         names, options = parse(spec)
         print(f"== {name}: {', '.join(names)} {options}")
         for protocol in args.protocol:
-            out = report(rows, *decide(rows, names, options, protocol))
+            out = report(rows, *decide(rows, names, options, protocol), by=args.by)
             for regime_name, figures in out.items():
                 curve = figures.pop("risk_coverage")
                 print(f"  {protocol:8s} {regime_name:9s} {json.dumps(figures)}" + (f" curve {curve}" if args.curves else ""))
