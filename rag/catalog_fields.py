@@ -234,8 +234,9 @@ _ARTICLE = r"(?:(?:an?|any|some|the|their|its|a\s+public|public|released)\s+)?"
 # Where the page prints the field, said with it: 'a numeric score before the category code', 'shown next to X'.
 _WHERE = r"(?:\s+(?:(?:is|are)\s+)?(?:printed\s+|shown\s+|displayed\s+|given\s+|listed\s+)?(?:before|after|next\s+to|" \
          r"beside|in\s+front\s+of)\s+(?:the\s+|its\s+|their\s+)?(?:category(?:\s+codes?)?|dates?|titles?|entry|entries)\b)?"
-_HIGH = r"highest|largest|biggest|greatest|top|best|maximum|max|most|longest"
-_LOW = r"lowest|smallest|least|fewest|worst|minimum|min|shortest"
+# Two papers compared say it too: 'which has the higher revision number'.
+_HIGH = r"highest|largest|biggest|greatest|top|best|maximum|max|most|longest|higher|larger|bigger|greater|longer"
+_LOW = r"lowest|smallest|least|fewest|worst|minimum|min|shortest|lower|smaller|fewer|shorter"
 
 
 def presence(q, negated: bool) -> list:
@@ -264,11 +265,16 @@ def asked(q) -> Field | None:
 
 
 def sort_field(q) -> tuple[str, str, bool] | None:
-    """('last' | 'first', field, every) for 'the highest score', 'top-scored', 'the lowest-rated'; with every=True for
-    'rank the papers by score' (all of them, in order); sortable fields only. A place in a listing's printed order
+    """('last' | 'first' | 'mean' | 'median', field, every) for 'the highest score', 'top-scored', 'the lowest-rated',
+    'the average score'; with every=True for 'rank the papers by score' (all of them, in order); sortable fields only. A place in a listing's printed order
     ('the first paper listed', 'at the top of the profile') sorts by the listing position."""
     if placed := listing_end(q):
         return placed, "position", False
+    for f in (f for f in FIELDS if f.number is not None and f.name != "position"):
+        # 'the average score', 'the mean of the numeric score badges', 'median page count': the numbers printed.
+        if m := q.take(rf"\b(?:the\s+)?(average|mean|median|typical)\s+(?:(?:value|number)\s+)?(?:of\s+)?(?:the\s+|all\s+"
+                       rf"(?:the\s+)?|their\s+|its\s+)?(?:{f.words})(?![\w-])|\b(?:{f.words})(?![\w-])\s+on\s+average\b"):
+            return ("median" if (m[0].group(1) or "").casefold() == "median" else "mean"), f.name, False
     for f in FIELDS:
         if f.number is None:
             continue
@@ -276,8 +282,8 @@ def sort_field(q) -> tuple[str, str, bool] | None:
                        rf"(?:{f.words})(?:\s*,?\s*(?:from\s+)?(?:(highest|most)|(lowest|fewest))\s+(?:to|first)\b(?:\s+\w+)?)?"):
             return ("first" if m[0].group(2) else "last"), f.name, True
         words = f.words + (r"|scored|scoring|rated" if f.name == "score" else "")
-        m = q.take(rf"\b({_HIGH}|{_LOW})[\s-]+(?:{words})(?![\w-])|"
-                   rf"\b(?:{f.words})\s+(?:is\s+)?(?:the\s+)?({_HIGH}|{_LOW})\b")
+        m = q.take(rf"\b({_HIGH}|{_LOW})[\s-]+(?:{words})(?![\w-])(?!\s+than\b)|"
+                   rf"\b(?:{f.words})\s+(?:is\s+)?(?:the\s+)?({_HIGH}|{_LOW})\b(?!\s+than\b)")  # 'higher than 90' compares
         if m:
             word = (m[0].group(1) or m[0].group(2)).casefold()
             return ("last" if re.fullmatch(_HIGH, word) else "first"), f.name, False

@@ -74,6 +74,17 @@ def _headline(result: Result) -> str:
             return f"{len(result.groups)} {kind}{scope}, with their papers: {counts}."
         word = "most" if plan_.pick == "most" else "fewest"
         return f"The {plan_.group} with the {word} papers{scope}: {counts}."
+    if plan_.op in ("mean", "median") and plan_.key in BY_NAME:  # 'the average score': the numbers the pages print
+        field = BY_NAME[plan_.key]
+        numbers = [field.number(p) for p in result.rows]  # type: ignore[misc]
+        if not numbers:
+            return f"No paper with a printed {field.label} matches {what}."
+        ordered = sorted(numbers)
+        middle = (ordered[(len(ordered) - 1) // 2] + ordered[len(ordered) // 2]) / 2
+        value = middle if plan_.op == "median" else sum(numbers) / len(numbers)
+        each = ", ".join(f"{x:g}" for x in numbers)
+        return f"The {'median' if plan_.op == 'median' else 'average'} {field.label}{scope} is {value:.4g}, over " \
+               f"{n_papers(len(numbers))} printing one ({each}; sum {sum(numbers):.4g})."
     if plan_.op in ("mean", "median"):
         sizes = sorted(len(p.authors) for p in result.rows)
         if not sizes:

@@ -11,20 +11,22 @@ from __future__ import annotations
 
 import re
 
-from rag.catalog_fields import FIELDS, Field
+from rag.catalog_fields import BY_NAME, FIELDS, Field
 from rag.plan_terms import Condition, Question
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
-# Comparison words before the number, by what they mean.
-_BEFORE = {">": r"above|over|more\s+than|greater\s+than|higher\s+than|larger\s+than|bigger\s+than|better\s+than|"
-                r"longer\s+than|later\s+than|after|exceeding|in\s+excess\s+of|beyond|>",
-           ">=": r"at\s+least|no\s+(?:less|fewer|lower)\s+than|not\s+(?:below|under|less\s+than)|a\s+minimum\s+of|"
-                 r"minimum|>=|≥",
-           "<": r"below|under|less\s+than|fewer\s+than|lower\s+than|smaller\s+than|worse\s+than|shorter\s+than|"
-                r"earlier\s+than|before|<",
-           "<=": r"at\s+most|no\s+(?:more|higher|greater)\s+than|not\s+(?:above|over|more\s+than)|a\s+maximum\s+of|"
-                 r"maximum|up\s+to|<=|≤",
-           "=": r"exactly|of\s+exactly|equal\s+to|=|of"}
+# Comparison words before the number, by what they mean; in order: 'greater than or equal to' before 'greater than'.
+_BEFORE = [(">=", r"(?:greater|more|higher|larger)\s+than\s+or\s+equal\s+to|at\s+or\s+above"),
+           ("<=", r"(?:less|fewer|lower|smaller)\s+than\s+or\s+equal\s+to|at\s+or\s+below"),
+           (">", r"above|over|more\s+than|greater\s+than|higher\s+than|larger\s+than|bigger\s+than|better\s+than|"
+                r"longer\s+than|later\s+than|after|exceeding|in\s+excess\s+of|beyond|>"),
+           (">=", r"at\s+least|no\s+(?:less|fewer|lower)\s+than|not\s+(?:below|under|less\s+than)|a\s+minimum\s+of|"
+                 r"minimum|>=|≥"),
+           ("<", r"below|under|less\s+than|fewer\s+than|lower\s+than|smaller\s+than|worse\s+than|shorter\s+than|"
+                r"earlier\s+than|before|<"),
+           ("<=", r"at\s+most|no\s+(?:more|higher|greater)\s+than|not\s+(?:above|over|more\s+than)|a\s+maximum\s+of|"
+                 r"maximum|up\s+to|<=|≤"),
+           ("=", r"exactly|of\s+exactly|equal\s+to|=|of")]
 # Words after the number that make it a bound: '85 or more', '2 or higher', '10 and up'.
 _AFTER = {">=": r"or\s+(?:more|higher|above|greater|better|over|later|longer)|and\s+(?:up|above|over|higher)|"
                 r"or\s+(?:even\s+)?more",
@@ -36,14 +38,14 @@ _LINK = r"(?:\s+(?:that\s+|which\s+)?(?:is|are|was|were|of|value|values|number|n
 
 def compared(q: Question) -> list[Condition]:
     """A Condition per numeric field compared with a number; the span is cut from the question."""
-    found: list[Condition] = []
+    found = places(q)
     if not re.search(r"\d", q.text):
         return found  # no number, no comparison: the cheap test first, as plan() runs on every question
     for f in FIELDS:
         if f.number is None:
             continue
         words = _words(f)
-        for op, said in _BEFORE.items():
+        for op, said in _BEFORE:
             for m in q.take(rf"(?<![\w-])(?:{words})(?![\w-]){_LINK}\s+(?:{said})\s*{_NUMBER}(?:\s+(?:{_unit(f)}))?\b|"
                             rf"(?<![\w-])(?:{said})\s*{_NUMBER}\s+(?:{_unit(f) or words})(?![\w-])", 0):
                 found.append(_condition(f, op, float(m.group(1) or m.group(2))))
@@ -61,7 +63,7 @@ def compared(q: Question) -> list[Condition]:
 
 def _words(f: Field) -> str:
     """The field's name, and the verb a score is given with ('scored above 85', 'rated at least 90')."""
-    return f.words + (r"|scored|rated" if f.name == "score" else "")
+    return f.words + (r"|scored|scoring|rated|rating" if f.name == "score" else "")
 
 
 def _unit(f: Field) -> str:
@@ -81,3 +83,28 @@ def _between(f: Field, low: float, high: float) -> Condition:
     return Condition(f.name, f"{low:g}..{high:g}", f"{f.label}: {low:g} to {high:g}",
                      lambda p: (x := f.number(p)) is not None and low <= x <= high,  # type: ignore[misc]
                      known_test=f.printed)
+
+
+_ENTRY = r"(?:papers?|entr(?:y|ies)|items?|titles?|ones?|works?|articles?|preprints?)"
+_LISTED = r"(?=\s+(?:listed|shown|printed|(?:on|in)\s+(?:\S+\s+){0,3}?(?:(?:page|list|listing|profile)s?\b|trending\b)))"
+_PLACE = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+          "tenth": 10}
+_HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+             "twenty": 20}
+
+
+def places(q: Question) -> list[Condition]:
+    """A place in a page's printed order, said with the listing: 'the second paper listed on the trending page' (place
+    2), 'the first five entries on Courville's profile' / 'the top 10 papers listed' (places 1 to 5 / 10). A bare
+    'the second paper' or 'the top 10 papers' (by what?) is not read: the listing must be said."""
+    field = BY_NAME["position"]
+    found = []
+    nth = "|".join(_PLACE) + r"|\d{1,3}(?:st|nd|rd|th)"
+    for m in q.take(rf"\b(?:the\s+)?({nth})[\s-]+{_ENTRY}{_LISTED}(?:\s+(?:listed|shown|printed)\b)?"):
+        word = m.group(1).casefold()
+        found.append(_condition(field, "=", float(_PLACE.get(word) or int(re.sub(r"\D", "", word)))))
+    for m in q.take(rf"\b(?:the\s+)?(?:first|top)\s+(\d{{1,3}}|{'|'.join(_HOW_MANY)})\s+{_ENTRY}{_LISTED}"
+                    r"(?:\s+(?:listed|shown|printed)\b)?"):
+        word = m.group(1).casefold()
+        found.append(_condition(field, "<=", float(_HOW_MANY.get(word) or int(word))))
+    return found

@@ -52,32 +52,39 @@ def _ranges(q: Question) -> list[Condition]:
 
 
 def _weeks(q: Question, any_year: bool) -> list[Condition]:
-    """'the first week of June 2022', 'the last week of June' (any year said), 'the second week of any month'."""
+    """'the first week of June 2022', 'the last week of June' (any year said), 'the second week of any month', 'the
+    first half of March 2024' (days 1-15), 'the second fortnight of May 2023'."""
     found = []
-    for m in list(re.finditer(rf"\b(?:the\s+|its\s+)?({_ORDS})\s+week\s+(?:of|in)\s+(?:(?:the\s+month\s+of\s+)?"
+    for m in list(re.finditer(rf"\b(?:the\s+|its\s+)?({_ORDS})\s+(week|half|fortnight)\s+(?:of|in)\s+(?:(?:the\s+month\s+of\s+)?"
                               rf"{_MONTH}(?:,?\s+{_YEAR})?|(?:an?|any|every|each|the)\s+month)(?![\w.])", q.text, re.I)):
-        year = _year(m, 3, 4)
-        if m.group(2) and year is None and not any_year:
+        year = _year(m, 4, 5)
+        if m.group(3) and year is None and not any_year:
             continue  # 'the first week of June': the year is not guessed; the question is left unread
+        month = month_number(m.group(3)) if m.group(3) else None
+        k, unit = _ORD[m.group(1).casefold()], m.group(2).casefold()
+        days = {"week": 7, "fortnight": 14}.get(unit, 15)  # a half: days 1-15 and 16 to the end
+        if unit == "half" and k not in (1, 2, -1):
+            continue
         q.blank(m.start(), m.end())
-        month = month_number(m.group(2)) if m.group(2) else None
-        k = _ORD[m.group(1).casefold()]
-        found.append(Condition("date", f"week {k} of {year or '*'}-{month or '*'}",
-                               f"posted: {'last' if k < 0 else _word(k)} week of "
+        found.append(Condition("date", f"{unit} {k} of {year or '*'}-{month or '*'}",
+                               f"posted: {'last' if k < 0 else _word(k)} {unit} of "
                                f"{MONTHS[month - 1].title() if month else 'a month'}{f' {year}' if year else ' (any year)'}",
-                               lambda p, y=year, mo=month, k=k: _in_week(p, y, mo, k)))
+                               lambda p, y=year, mo=month, k=k, n=days: _in_week(p, y, mo, k, n)))
     return found
 
 
-def _in_week(p, year: int | None, month: int | None, k: int) -> bool:
+def _in_week(p, year: int | None, month: int | None, k: int, days: int) -> bool:
+    """Whether the paper is dated to the day within the `k`th run of `days` days of the month (k < 0: the last run;
+    the second half of a month runs to its end)."""
     if not p.date or p.date_precision != "day":
         return False
     y, mo, d = (int(x) for x in p.date.split("-"))
     if (year is not None and y != year) or (month is not None and mo != month):
         return False
-    if k < 0:
-        return d > calendar.monthrange(y, mo)[1] - 7
-    return 7 * (k - 1) < d <= 7 * k
+    length = calendar.monthrange(y, mo)[1]
+    if k < 0 or (days == 15 and k == 2):
+        return d > length - (7 if days == 7 else length - 15 if days == 15 else days)
+    return days * (k - 1) < d <= days * k
 
 
 def _parts(q: Question, any_year: bool) -> list[Condition]:

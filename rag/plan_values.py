@@ -23,8 +23,10 @@ from rag.records import Paper, normalize_title
 def conditions(q: Question, catalog: Catalog) -> list[Condition]:
     """Every condition the text names, in an order where a longer reading wins ('ICLR 2026' is a venue, not
     a year; 'at least one Amii-affiliated author' is an affiliation, not an author count)."""
-    found = owner_pages(q, catalog)  # 'Courville's page' is the page, before 'Courville' is read as the author
-    found += compared(q)  # 'a score above 85', 'at least 12 pages': before the number is read as a year or a count
+    # 'a score above 85', 'at least 12 pages': before the number is read as a year or a count; 'the first five entries
+    # on Courville's profile': before the page is taken, as the place is read with the listing it is in.
+    found = compared(q)
+    found += owner_pages(q, catalog)  # 'Courville's page' is the page, before 'Courville' is read as the author
     found += people(q, catalog)
     found += tags(q, catalog)
     found += organisation_kinds(q)  # after named organisations: 'Harvard University' is that one, not any university

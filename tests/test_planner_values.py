@@ -136,3 +136,31 @@ def test_characters_a_title_prints(catalog):
 ])
 def test_characters_outside_titles_stay_with_retrieval(question, catalog):
     assert plan(question, catalog) is None
+
+
+def test_an_average_and_a_comparative_over_a_numeric_field(catalog, papers):
+    question = "what is the mean score on the profile?"
+    answer = answer_from_catalog(question, question, papers)
+    scores = [p.listing_score for p in papers if p.listing_score is not None]
+    assert answer is not None and f"is {sum(scores) / len(scores):.4g}" in answer.answer and len(scores) == 4
+    median = answer_from_catalog("median page count of the PDFs", "median page count of the PDFs", papers)
+    counts = sorted(p.page_count for p in papers if p.page_count)
+    assert median is not None and f"is {counts[len(counts) // 2]}," in median.answer and len(counts) % 2 == 1
+    versions = {p.title: int(p.arxiv.version) for p in papers if p.arxiv and p.arxiv.version}
+    assert rows("Which arXiv PDF carries the lower version number?", catalog) == [min(versions, key=versions.get)]
+    assert rows("Which profile entries have a score greater than or equal to 89.4?", catalog) == where(
+        catalog, lambda p: p.listing_score is not None and p.listing_score >= 89.4)
+
+
+def test_places_in_a_listing_and_halves_of_a_month(catalog):
+    def place(page: str, n: int) -> list[str]:
+        return sorted(p.title for p in catalog.papers for s in p.sources
+                      if page in (s.page_name or "") and s.position + 1 <= n)
+
+    assert rows("What's the third paper listed on the trending page?", catalog) == sorted(
+        set(place("trending", 3)) - set(place("trending", 2)))
+    assert rows("show the first four entries on Courville's profile", catalog) == place("Courville", 4)
+    assert rows("Which of the top 10 papers listed on the trending page have a colon in the title?", catalog) == sorted(
+        t for t in place("trending", 10) if ":" in t)
+    assert rows("what came out in the second half of June 2022?", catalog) == where(
+        catalog, lambda p: (d := day(p)) is not None and d[:2] == (2022, 6) and d[2] >= 16)
