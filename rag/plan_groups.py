@@ -9,6 +9,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from rag.catalog_sort import values_of
+from rag.organisations import organisation_variants
 from rag.records import Paper, normalize_title
 
 if TYPE_CHECKING:
@@ -21,7 +22,26 @@ def ordinal(n: int) -> str:
     return _ORDINALS[n - 1] if 1 <= n <= len(_ORDINALS) else f"{n}th"
 
 
-def _values(paper: Paper, plan_: Plan, mark: str | None) -> list[str]:
+def same_organisations(papers: list[Paper]) -> dict[str, str]:
+    """Each organisation a PDF prints -> the name its organisation is counted under: names that share a spelling are
+    one ('Allen Institute for AI' and 'Allen Institute for Artificial Intelligence'; the Allen School is the University
+    of Washington's), shown by the shortest of them."""
+    names = list(dict.fromkeys(o.name for p in papers for o in p.organisations))
+    spellings = {n: organisation_variants(n) for n in names}
+    found: list[set[str]] = []
+    for name in names:
+        joined = [g for g in found if any(spellings[name] & spellings[other] for other in g)]
+        merged = {name}.union(*joined)
+        found = [g for g in found if g not in joined] + [merged]
+    return {n: min(g, key=lambda x: (len(x), x)) for g in found for n in g}
+
+
+def _values(paper: Paper, plan_: Plan, mark: str | None, canonical: dict[str, str] | None = None) -> list[str]:
+    if plan_.group == "organisation" and canonical is not None:  # a listing's tag and a PDF's printed affiliations
+        return list(dict.fromkeys(([paper.organisation] if paper.organisation else []) +
+                                  [canonical[o.name] for o in paper.organisations]))
+    if plan_.group == "tag":
+        return [paper.organisation] if paper.organisation else []
     if plan_.group == "first_author":
         return [paper.authors[0].name] if paper.authors else []
     if plan_.group == "last_author":  # only on a complete list: 'et al.' hides the last name
@@ -45,8 +65,9 @@ def grouped(papers: list[Paper], plan_: Plan, mark: str | None, people: frozense
     """(groups, rows, notes) for a count per value with a pick: 'most' / 'fewest' (ties kept), 'one' (exactly one
     paper), 'repeated' (two or more) or 'all'."""
     groups: dict[str, list[Paper]] = defaultdict(list)
+    canonical = same_organisations(papers) if plan_.group == "organisation" else None
     for paper in papers:
-        for value in _values(paper, plan_, mark):
+        for value in _values(paper, plan_, mark, canonical):
             if not _excluded(value, plan_, people):
                 groups[value].append(paper)
     ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
@@ -63,11 +84,11 @@ def grouped(papers: list[Paper], plan_: Plan, mark: str | None, people: frozense
         return [], [], []
     rows = list({p.paper_id: p for _, members in ordered for p in members}.values())
     notes = []
-    missing = sum(1 for p in papers if not _values(p, plan_, None))
+    missing = sum(1 for p in papers if not _values(p, plan_, None, canonical))
     if missing:
         what = {"last_author": "complete author list", "author_list": "complete author list",
                 "first_author": "author"}.get(plan_.group or "", plan_.group)
-        notes.append(f"{_n(missing)} whose page prints no {what} are not counted")
+        notes.append(f"{_n(missing)} whose page prints no {what} {'is' if missing == 1 else 'are'} not counted")
     if plan_.group in ("author", "first_author") and any(p.authors_truncated for p in papers):
         notes.append("author lists cut with 'et al.' count only the printed names")
     if plan_.exclude:

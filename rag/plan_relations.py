@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from rag.catalog import short_name
+from rag.catalog import organisation_variants, short_name
 from rag.plan_terms import Condition, Question, dated_year
 from rag.records import Paper, normalize_title
 
@@ -23,6 +23,10 @@ _AUTHORS_BEFORE = re.compile(r"\b(?:(?:the|its|their)\s+)?(?:authors?|co-?author
                              r"(?:of|behind|on)\s+(?:the\s+)?$|\bshares?\s+(?:an?\s+|any\s+)?(?:co-?)?authors?\s+"
                              r"with\s+(?:the\s+)?$|\bsharing\s+(?:an?\s+|any\s+)?(?:co-?)?authors?\s+with\s+(?:the\s+)?$",
                              re.I)
+_ORG = r"(?:at\s+least\s+one\s+|an?\s+|any\s+|one\s+)?(?:institutions?|organi[sz]ations?|affiliations?|universit(?:y|ies)|" \
+       r"labs?|compan(?:y|ies))"
+_ORGANISATION_BEFORE = re.compile(rf"\b(?:shar(?:e|es|ing)\s+{_ORG}|ha(?:ve|s|ving)\s+{_ORG}\s+in\s+common)\s+with\s+"
+                                  r"(?:the\s+)?$", re.I)
 _AUTHORS_AFTER = re.compile(r"^(?:'s)?\s+(?:paper\s+)?(?:authors|co-?authors|team|people|researchers)\b", re.I)
 
 
@@ -36,6 +40,9 @@ def relation(q: Question, target: Paper, question: str) -> Condition | None:
     if m := _DATE.search(before):
         q.blank(m.start(), m.end())
         return _dated(target, (m.group(1) or "").casefold(), (m.group(2) or "").casefold())
+    if m := _ORGANISATION_BEFORE.search(before):  # 'PDFs that share an institution with LayoutParser'
+        q.blank(m.start(), m.end())
+        return _same_organisation(target)
     # Only a question for papers: 'who is the first author of TokMem?' and 'which organisations are the SPECTER
     # authors from?' ask about the paper's own authors.
     for_papers = re.search(r"\b(?:papers?|works?|publications?|articles?|preprints?|else|anything)\b", question, re.I) \
@@ -59,6 +66,20 @@ def _coauthored(target: Paper, others: bool) -> Condition:
     return Condition("author", f"authors of {target.paper_id}", label,
                      lambda p: bool(names & {normalize_title(a) for a in p.author_names})
                      and not (others and p.paper_id == target.paper_id))
+
+
+def _same_organisation(target: Paper) -> Condition:
+    """Another paper printing one of the target's organisations, in any of its spellings ('Allen Institute for AI' is
+    'Allen Institute for Artificial Intelligence')."""
+    def spellings(p: Paper) -> set[str]:
+        names = [o.name for o in p.organisations] + ([p.organisation] if p.organisation else [])
+        return {v for name in names for v in organisation_variants(name)}
+
+    anchor = spellings(target)
+    label = f"organisation: one of {short_name(target.title) or target.title}'s, other papers"
+    return Condition("organisation", f"organisations of {target.paper_id}", label,
+                     lambda p: p.paper_id != target.paper_id and bool(anchor & spellings(p)),
+                     known_test=lambda p: bool(p.organisations or p.organisation))
 
 
 def _dated(target: Paper, word: str, same: str) -> Condition:

@@ -127,13 +127,14 @@ def sort_by_authors(q: Question) -> str | None:
 
 _GROUPS = {"author": r"authors?|people|persons?|researchers?|co-?authors?",
            "category": r"(?:arxiv\s+)?(?:categor(?:y|ies)|subjects?|areas?|fields?)",
-           "organisation": r"(?:organi[sz]ation\s+)?tags?|organi[sz]ations?|labs?",
+           "organisation": r"(?:organi[sz]ation\s+)?tags?|organi[sz]ations?|labs?|institutions?|universit(?:y|ies)|compan(?:y|ies)",
            "year": r"years?", "month": r"months?", "section": r"sections?|tracks?", "venue": r"venues?|conferences?",
            "page": r"pages?|sources?|listings?"}
 
 
 _PLURALS = {"author": r"authors|people|researchers|co-?authors", "category": r"(?:arxiv\s+)?(?:categories|subjects)",
-            "organisation": r"(?:organi[sz]ation\s+)?tags|organi[sz]ations|labs", "year": r"years", "month": r"months",
+            "organisation": r"(?:organi[sz]ation\s+)?tags|organi[sz]ations|labs|institutions|universities|companies",
+            "year": r"years", "month": r"months",
             "section": r"sections|tracks", "venue": r"venues|conferences", "page": r"pages|sources|listings"}
 
 

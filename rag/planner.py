@@ -226,7 +226,9 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
                 r"\b(how many|all|every|distinct|different|unique|library|collection)\b", question, re.I):
             return None  # 'who are the authors?' names no paper and no set: a follow-up to resolve, not a catalog list
         # 'Apart from Courville, who appears most': a value of the grouped field left out, not papers left out.
-        grouped_field = "author" if group[0] in ("first_author", "last_author") else group[0]
+        if group[0] == "organisation" and re.search(r"\btags?\b", question, re.I):
+            group = ("tag", group[1])  # a listing's '· mila' tag only, not the affiliations a PDF prints
+        grouped_field = {"first_author": "author", "last_author": "author", "tag": "organisation"}.get(group[0], group[0])
         left_out = [c for c in conditions if c.field == grouped_field and c.value.startswith("not ")]
         return Plan(op="group", conditions=[c for c in conditions if c not in left_out], group=group[0], pick=group[1],
                     exclude=[c.value[4:] for c in left_out], printed=asks_printed(question))
@@ -247,7 +249,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         ({"date"} if any(c.field in ("year", "date") for c in conditions) else set())
     if lookup and lookup != "authors" and conditions and lookup not in asked:
         if lookup in ("category", "organisation", "section", "venue", "page"):  # 'what categories are the Mila papers in'
-            return Plan(op="group", conditions=conditions, group=lookup, pick="all")
+            tag = lookup == "organisation" and re.search(r"\btags?\b", question, re.I)  # a listing's tag only
+            return Plan(op="group", conditions=conditions, group="tag" if tag else lookup, pick="all")
         return Plan(op="lookup", lookup=lookup, conditions=conditions)
     if not conditions and not re.search(r"\b(all|every|list)\b", low):
         return None  # "which papers?" with nothing to select on is not a catalog question

@@ -192,3 +192,19 @@ def test_the_last_author_said_final(papers):
     graph = next(p for p in papers if p.title.startswith("Construction of the Lit"))
     answer = text("Who is the final author of Construction of the Literature Graph in Semantic Scholar?", papers)
     assert graph.authors[-1].name in answer
+
+
+def test_organisations_counted_once_across_spellings(papers):
+    pdfs = [p for p in on_page(papers, "pdf") if p.organisations]
+    answer = text("How many different universities and institutions are printed on the uploaded PDFs?", papers)
+    spelled = {o.name for p in pdfs for o in p.organisations}
+    assert "Allen Institute for AI" in spelled and "Allen Institute for Artificial Intelligence" in spelled
+    assert "Allen Institute for AI: 3" in answer  # one organisation, three papers: its two spellings are one
+
+
+def test_papers_sharing_an_organisation_with_a_named_paper(catalog, papers):
+    dpr = next(p for p in papers if p.title.startswith("Dense Passage"))
+    expected = {p.title for p in papers if p is not dpr and any(
+        "University of Washington" in o.name or o.name == "Facebook AI" or o.name == "Princeton University"
+        for o in p.organisations)}
+    assert expected and rows("Which papers have an affiliation in common with DPR?", catalog) == expected
