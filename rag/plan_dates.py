@@ -16,7 +16,7 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
     # 'this year', 'last year': relative to today, unless the question prints the year beside it ('this year (2026)').
     # 'across all years', 'any year', 'regardless of year': no condition, said beside a month ('October papers'); a
     # part of a year or month ('the first week of June 2022', 'Q1 of any year') is read first (rag/plan_periods.py).
-    found = periods(q, any_year=False)
+    found = periods(q, year_now)
     for m in q.take(rf"\b(?:between|from)\s+{_MONTH}\s+(?:and|to|until|through|till)\s+{_MONTH},?\s+(?:of\s+)?"
                     r"(this|the\s+current|last|the\s+previous|previous)\s+year\b"):  # 'between January and March this year'
         year = year_now if m.group(3).split()[-1].casefold() in ("this", "current") else year_now - 1

@@ -22,17 +22,15 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 _ORDS = "|".join(_ORD)
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 _TO = r"(?:to|through|thru|until|till|-|–|—)"
-# Months in brackets after a part say which months are meant and win: '(Jan–Mar)', '(December 2023 through Feb 2024)'.
-_BRACKET = rf"(?:\s*\(\s*{_MONTH}(?:,?\s+{_YEAR})?\s*{_TO}\s*{_MONTH}(?:,?\s+{_YEAR})?\s*\))?"
 _ANY_YEAR = r"(?:,\s*)?\b(?:(?:across|in|of|from|over|during)\s+(?:all|any|every|each)\s+(?:the\s+)?years?|" \
             r"(?:of\s+)?(?:any|every|each)\s+year|regardless\s+of\s+(?:the\s+)?year|whatever\s+the\s+year|" \
             r"no\s+matter\s+(?:the|which|what)\s+year|(?:of|in)\s+(?:the|a)\s+year)\b"
 
 
-def periods(q: Question, any_year: bool) -> list[Condition]:
-    """Every part-of-a-whole span the question names, cut out; `any_year` when the question said the year is free."""
-    any_year = bool(q.take(_ANY_YEAR)) or any_year
-    found = _weeks(q, any_year) + _parts(q, any_year) + _ranges(q) + _days(q, any_year)
+def periods(q: Question, year_now: int) -> list[Condition]:
+    """Every part-of-a-whole span the question names, cut out; `year_now` for 'the first quarter of this year'."""
+    any_year = bool(q.take(_ANY_YEAR))  # 'of any year', 'whatever the year': a part with no year is of every year
+    found = _weeks(q, any_year) + _parts(q, any_year, year_now) + _ranges(q) + _days(q, any_year)
     return list({c.value: c for c in found}.values())  # 'winter 2023-24 (Dec 2023 to Feb 2024)': one span said twice
 
 
@@ -87,43 +85,62 @@ def _in_week(p, year: int | None, month: int | None, k: int, days: int) -> bool:
     return days * (k - 1) < d <= days * k
 
 
-def _parts(q: Question, any_year: bool) -> list[Condition]:
-    """Quarters, halves and seasons, of a year ('Q3 2023', 'spring '25', 'the winter of 2023-24') or of any year."""
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11}
+_PART = rf"(?:the\s+)?(?:(?P<ord>{_ORDS})\s+(?P<unit>quarter|half)|(?P<end>first|last|final)\s+(?P<n>\d{{1,2}}|" \
+        rf"{'|'.join(_COUNTS)})\s+months|Q(?P<q>[1-4])|H(?P<h>[12])|(?P<season>spring|summer|autumn|fall|winter)(?:time)?)"
+_WHOLE = rf"(?:\s*,?\s*(?:of|in)?\s*(?:(?P<y4>(?:19|20)\d\d)|'(?P<y2>\d\d))(?![\d'])(?:\s*[-/–]\s*(?:(?:19|20)?(?P<next>\d\d)))?|" \
+         r"\s+(?:of\s+)?(?P<rel>this|the\s+current|last|the\s+previous|previous)\s+year)?"
+_NAME = _MONTH[1:_MONTH.rindex(")")]  # the month names of _MONTH without its group, to name groups here
+# Months in brackets after a part say which months are meant and win: '(Jan–Mar)', '(December 2023 through Feb 2024)'.
+_NAMED_BRACKET = rf"(?:\s*\(\s*(?P<m1>{_NAME})\.?(?:,?\s+(?P<b1>(?:19|20)\d\d))?\s*{_TO}\s*" \
+                 rf"(?P<m2>{_NAME})\.?(?:,?\s+(?P<b2>(?:19|20)\d\d))?\s*\))?"
+
+
+def _parts(q: Question, any_year: bool, year_now: int) -> list[Condition]:
+    """Quarters, halves, the first / last N months and seasons, of a year ('Q3 2023', '2023 Q3', 'spring '25', 'the
+    winter of 2023-24', 'the first quarter of this year', 'the last two months of 2023') or of any year."""
     found = []
-    part = rf"(?:the\s+)?(?:({_ORDS})\s+(quarter|half|three\s+months|six\s+months)|Q([1-4])|H([12])|" \
-           r"(spring|summer|autumn|fall|winter)(?:time)?)"
-    whole = rf"(?:\s*,?\s*(?:of|in)?\s*{_YEAR}(?:\s*[-/–]\s*(?:(?:19|20)?(\d\d)))?)?"
-    for m in list(re.finditer(rf"(?<![\w-]){part}{whole}{_BRACKET}(?![\w-])", q.text, re.I)):
-        year = _year(m, 6, 7)
-        bracket = m.group(9)
-        if year is None and not bracket and not any_year and not (
-                (m.group(3) or m.group(4)) and re.search(r"\b(?:in|during)\s+(?:the\s+)?$", q.text[:m.start()], re.I)):
-            continue  # 'the first half' alone: not said to be of a year
-        if bracket:  # the months said win: '(Jan–Mar)', '(December 2023 through February 2024)'
-            low = (_year(m, 10, 11) or year, month_number(m.group(9)))
-            high = (_year(m, 13, 14) or year, month_number(m.group(12)))
-            if low[0] and high[0] and high < low and high[0] == low[0]:
-                high = (high[0] + 1, high[1])
-        else:
-            low_month, high_month = _months_of(m)
-            low, high = (year, low_month), (year, high_month)
-            if high_month < low_month:  # winter: December of the year said, into the next
-                if m.group(8) is None and year is not None and m.group(5) and not any_year:
-                    continue  # 'winter 2024' is Dec 2023–Feb 2024 to some, Jan–Feb and Dec 2024 to others: not read
-                high = (year + 1 if year else None, high_month)
-        q.take(re.escape(m.group(0)).replace(r"\ ", r"\s+"))
-        found.append(span(low, high))
+    shapes = (rf"(?<![\w-]){_PART}{_WHOLE}{_NAMED_BRACKET}(?![\w-])",
+              rf"(?<![\w-])(?P<y4>(?:19|20)\d\d)\s+(?:Q(?P<q>[1-4])|H(?P<h>[12]))(?![\w-])")  # '2023 Q3'
+    for shape in shapes:
+        for m in list(re.finditer(shape, q.text, re.I)):
+            groups = {k: v for k, v in m.groupdict().items() if v}
+            year = int(groups["y4"]) if "y4" in groups else 2000 + int(groups["y2"]) if "y2" in groups else None
+            if "rel" in groups:
+                year = year_now if groups["rel"].split()[-1].casefold() in ("this", "current") else year_now - 1
+            before = q.text[:m.start()]
+            if year is None and "m1" not in groups and not any_year and not (
+                    ("q" in groups or "h" in groups) and re.search(r"\b(?:in|during)\s+(?:the\s+)?$", before, re.I)):
+                continue  # 'the first half' alone: not said to be of a year
+            if "m1" in groups:  # the months said win: '(Jan–Mar)', '(December 2023 through February 2024)'
+                low = (int(groups["b1"]) if "b1" in groups else year, month_number(groups["m1"]))
+                high = (int(groups["b2"]) if "b2" in groups else year, month_number(groups["m2"]))
+                if low[0] and high[0] and high < low and high[0] == low[0]:
+                    high = (high[0] + 1, high[1])
+            else:
+                low_month, high_month = _months_of(groups)
+                low, high = (year, low_month), (year, high_month)
+                if high_month < low_month:  # winter: December of the year said, into the next
+                    if "next" not in groups and year is not None and not any_year:
+                        continue  # 'winter 2024' is Dec 2023–Feb 2024 to some, Jan–Feb and Dec 2024 to others
+                    high = (year + 1 if year else None, high_month)
+            q.blank(m.start(), m.end())
+            found.append(span(low, high))
     return found
 
 
-def _months_of(m: re.Match) -> tuple[int, int]:
-    if m.group(5):
-        return _SEASONS[m.group(5).casefold()]
-    if m.group(3) or (m.group(2) and m.group(2).casefold().startswith(("quarter", "three"))):
-        k = int(m.group(3)) if m.group(3) else _ORD[m.group(1).casefold()]
+def _months_of(groups: dict[str, str]) -> tuple[int, int]:
+    if "season" in groups:
+        return _SEASONS[groups["season"].casefold()]
+    if "n" in groups:  # 'the first two months', 'the last three months'
+        n = min(12, int(groups["n"]) if groups["n"].isdigit() else _COUNTS[groups["n"].casefold()])
+        return (1, n) if groups["end"].casefold() == "first" else (13 - n, 12)
+    if "q" in groups or groups.get("unit", "").casefold() == "quarter":
+        k = int(groups["q"]) if "q" in groups else _ORD[groups["ord"].casefold()]
         k = 4 if k < 0 else k
         return 3 * k - 2, 3 * k
-    k = int(m.group(4)) if m.group(4) else _ORD[m.group(1).casefold()]
+    k = int(groups["h"]) if "h" in groups else _ORD[groups["ord"].casefold()]
     return (1, 6) if k == 1 else (7, 12)
 
 

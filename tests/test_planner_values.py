@@ -10,6 +10,7 @@ Unit tests over the real seed pages and the five shared PDFs parsed (no index, n
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,25 @@ def test_places_in_a_listing_and_halves_of_a_month(catalog):
         t for t in place("trending", 10) if ":" in t)
     assert rows("what came out in the second half of June 2022?", catalog) == where(
         catalog, lambda p: (d := day(p)) is not None and d[:2] == (2022, 6) and d[2] >= 16)
+
+
+def test_parts_said_other_ways(catalog):
+    def months(low: str, high: str):
+        return where(catalog, lambda p: bool(p.date) and p.date_precision != "year" and low <= p.date[:7] <= high)
+
+    assert rows("Which papers were posted in 2023 Q3?", catalog) == months("2023-07", "2023-09")
+    assert rows("papers from the last two months of 2023", catalog) == months("2023-11", "2023-12")
+    this_year = datetime.date.today().year
+    assert rows("list the papers from the first quarter of this year", catalog) == months(
+        f"{this_year}-01", f"{this_year}-03")
+    assert rows("Which paper opens the trending list?", catalog) == rows(
+        "What's the very first paper listed on the trending page?", catalog)
+
+
+@pytest.mark.parametrize("question", [
+    "Who heads the author list of SPECTER?",
+    "Which method leads the results table?",
+])
+def test_the_head_of_other_lists_stays_away_from_the_listing(question, catalog):
+    the_plan = plan(question, catalog)
+    assert the_plan is None or the_plan.key != "position"
