@@ -17,17 +17,37 @@ import re
 
 from rag.catalog import Catalog
 from rag.plan_describe import description, resolve
-from rag.plan_terms import _COMPARE, _COUNT, Condition, Question, _number, count_test
+from rag.plan_terms import _COMPARE, _COUNT, NUMBER_WORDS, Condition, Question, _number, count_test
 from rag.plan_values import title
 from rag.records import Paper
 
 _ITEM = r"(?:papers?|entr(?:y|ies)|works?|publications?|items?|titles?|preprints?|postings?)"
-_ONE = rf"\b(?:only|just|exactly|precisely)\s+(?:a\s+single|one|1|a)\s+{_ITEM}\b|\ba\s+single\s+{_ITEM}\b|" \
-       rf"\bone\s+{_ITEM}\s+(?:each|apiece|only)\b|\b(?:only|just|exactly)\s+once\b|\bsingletons?\b"
-_REPEATED = rf"\bmore\s+than\s+once\b|\brepeated(?:ly)?\b|\bat\s+least\s+twice\b|\btwice\s+or\s+more\b|" \
-            rf"\b(?:multiple|several|many)\s+times\b|\bmore\s+than\s+(?:one|1)\s+{_ITEM}\b|" \
-            rf"\b(?:two|2)\s+or\s+more\s+{_ITEM}\b|\bat\s+least\s+(?:two|2)\s+{_ITEM}\b|\brecurr(?:ing|ent|s)?\b|" \
-            rf"\bagain\s+and\s+again\b|\bregularly\b|\bfrequently\b(?!\s+(?:used|cited))"
+_ONE = r"\ba\s+single\s+(?=(?:[\w-]+\s+){0,2}?" + _ITEM + r"\b)|\b(?:only|just|exactly)\s+once\b|\bsingletons?\b|" \
+       rf"\bone\s+{_ITEM}\s+(?:each|apiece|only)\b"
+_REPEATED = r"\bmore\s+than\s+once\b|\brepeated(?:ly)?\b|\bat\s+least\s+twice\b|\btwice\s+or\s+more\b|" \
+            r"\b(?:multiple|several|many)\s+times\b|\brecurr(?:ing|ent|s)?\b|\bagain\s+and\s+again\b|\bregularly\b|" \
+            r"\bfrequently\b(?!\s+(?:used|cited))"
+# 'more than one Amii paper', 'at least three papers', 'exactly two profile entries', '3 or more papers': a count of
+# papers with up to two modifiers before the noun, which stay for the values to read.
+_NUMBER = r"\d+|" + "|".join(w for w in NUMBER_WORDS if w != "zero")
+_HOW_MANY = re.compile(r"\b(?:(?P<cmp>more\s+than|over|at\s+least|at\s+most|no\s+more\s+than|exactly|only|just|precisely|"
+                       r"fewer\s+than|less\s+than)\s+(?:a\s+)?(?P<n>" + _NUMBER + r")|(?P<n2>" + _NUMBER +
+                       r")\s+(?P<more>or\s+more|or\s+fewer|or\s+less|\+))\s+(?P<mods>(?:(?!(?:and|or|but|than)\b)[\w-]+\s+){0,2}?)"
+                       + _ITEM + r"\b", re.I)
+
+
+def _pick(cmp: str, n: int) -> str:
+    """'>=2', '==1', '<=3': how many papers a grouped value must have."""
+    cmp = re.sub(r"\s+", " ", cmp.casefold())
+    if cmp in ("more than", "over"):
+        return f">={n + 1}"
+    if cmp in ("fewer than", "less than"):
+        return f"<={n - 1}"
+    if cmp in ("at least", "or more", "+"):
+        return f">={n}"
+    if cmp in ("at most", "no more than", "or fewer", "or less"):
+        return f"<={n}"
+    return f"=={n}"
 
 
 _EVERY = r"\balways\b|\bevery\s+(?:single\s+)?time\b|\bon\s+(?:every|each|all)\s+(?:single\s+)?(?:one\s+of\s+)?" \
@@ -39,9 +59,16 @@ _SAME_LIST = r"\b(?:the\s+)?(?:exact(?:ly)?\s+|very\s+)?(?:same|identical)\s+(?:
 
 
 def frequency(q: Question) -> str | None:
-    """How many papers a grouped value must have: 'one' ('only a single paper', 'exactly once'), 'repeated' ('more
-    than once', 'repeatedly'), 'every' ('always': on every paper selected). The phrase is taken."""
-    for kind, pattern in (("one", _ONE), ("repeated", _REPEATED), ("every", _EVERY)):
+    """How many papers a grouped value must have: '==1' ('only a single paper', 'exactly once'), '>=2' ('more than
+    once', 'repeatedly', 'more than one Amii paper'), '>=3' ('at least three papers'), 'every' ('always': on every
+    paper selected). The phrase is taken; modifiers before the noun stay."""
+    if m := _HOW_MANY.search(q.text):
+        word = m.group("n") or m.group("n2")
+        n = int(word) if word.isdigit() else NUMBER_WORDS[word.casefold()]
+        q.blank(m.start(), m.start("mods"))
+        q.blank(m.end("mods"), m.end())
+        return _pick(m.group("cmp") or m.group("more"), n)
+    for kind, pattern in (("==1", _ONE), (">=2", _REPEATED), ("every", _EVERY)):
         if q.take(pattern):
             return kind
     return None

@@ -74,10 +74,9 @@ def grouped(papers: list[Paper], plan_: Plan, mark: str | None, people: frozense
     if ordered and plan_.pick in ("most", "fewest"):
         size = len(ordered[0][1]) if plan_.pick == "most" else len(ordered[-1][1])
         ordered = [g for g in ordered if len(g[1]) == size]
-    elif plan_.pick == "one":
-        ordered = [g for g in ordered if len(g[1]) == 1]
-    elif plan_.pick == "repeated":
-        ordered = [g for g in ordered if len(g[1]) >= 2]
+    elif plan_.pick[:2] in ("==", ">=", "<="):  # '==1': exactly one paper; '>=2': more than one
+        n = int(plan_.pick[2:])
+        ordered = [g for g in ordered if {"==": len(g[1]) == n, ">=": len(g[1]) >= n, "<=": len(g[1]) <= n}[plan_.pick[:2]]]
     elif plan_.pick == "every":  # 'who does X always publish with': on every paper selected
         ordered = [g for g in ordered if len(g[1]) == len(papers)]
     if not ordered:  # nothing to count: the headline says no paper matches
@@ -104,16 +103,23 @@ def group_headline(plan_: Plan, groups: list[tuple[str, list[Paper]]], scope: st
             return f"No paper matches{scope}."
         counts = ", ".join(f"{value}: {len(members)}" for value, members in groups)
         return f"The {name} with the {plan_.pick} papers{scope}: {counts}."
-    if plan_.pick not in ("one", "repeated", "every"):
+    if plan_.pick != "every" and plan_.pick[:2] not in ("==", ">=", "<="):
         return None
     kind = {"category": "categories", "month": "months", "author": "people", "author_list": "author lists"}.get(
         plan_.group or "", f"{name}s")
-    how = {"one": "exactly one paper", "repeated": "more than one paper", "every": "every paper"}[plan_.pick]
+    how = "every paper" if plan_.pick == "every" else _how_many(plan_.pick)
     if not groups:
         return f"No {plan_.group} has {how}{scope}."
-    counts = "; ".join(f"{value}: {len(members)} ({', '.join(p.title for p in members)})" if plan_.pick != "one"
+    counts = "; ".join(f"{value}: {len(members)} ({', '.join(p.title for p in members)})" if plan_.pick != "==1"
                        else f"{value}: {members[0].title}" for value, members in groups)
     return f"{len(groups)} {kind if len(groups) != 1 else name} {'on' if plan_.pick == 'every' else 'with'} {how}{scope}: {counts}."
+
+
+def _how_many(pick: str) -> str:
+    n = int(pick[2:])
+    if pick in ("==1", ">=2"):
+        return "exactly one paper" if pick == "==1" else "more than one paper"
+    return {"==": "exactly", ">=": "at least", "<=": "at most"}[pick[:2]] + f" {n} paper{'s' if n != 1 else ''}"
 
 
 _NAMES = {"first_author": "first author", "last_author": "last author", "author_list": "author list"}

@@ -22,6 +22,7 @@ _NEGATION = r"\b(?:(?:do|does|did|is|are|was|were|has|have|had)n[o']?t|not|no|ne
 _INCLUSION = r"\b(?:including|incl\.|as\s+well\s+as|plus|along\s+with|together\s+with|also\s+counting)\b"
 _BOUNDARY = r"[?,;:!]|\.(?!\w)|\b(?:but|that|which|who|whose|where|when)\b"  # 'cs.LG' is one word
 _JOINERS = {"or", "nor", "either", "neither"}
+_ASIDE = r"except|excluding|exclude|other\s+than|apart\s+from|aside\s+from|besides"
 _FIELD_NOUNS = {"tag", "tags", "label", "labels", "mark", "marks", "list", "lists", "author", "authors", "co-author",
                 "co-authors", "coauthors", "paper", "papers", "ones", "entries", "category", "categories", "date",
                 "dates", "section", "page", "listed", "given", "printed", "shown", "link", "links", "badge", "badges", "repository", "repositories", "available", "released"}
@@ -70,8 +71,10 @@ def _first_grounded(q: Question, cue: str, extract: Extract) -> tuple[int, int, 
         if m.group(0).casefold() == "non-":
             words = words[:1]
         best: tuple[int, list[Condition]] | None = None
+        # 'apart from LG and CV': after a cue that sets values aside, 'and' lists more of them
+        joiners = _JOINERS | {"and"} if re.match(_ASIDE, m.group(0), re.I) else _JOINERS
         for k in range(1, len(words) + 1):
-            if best is not None and words[best[0]].group(0).casefold() not in _JOINERS and \
+            if best is not None and words[best[0]].group(0).casefold() not in joiners and \
                     not words[best[0]].group(0).startswith("("):
                 break  # past the first values: only 'or'/'nor' carries the cue further, or the values restated in
                 # brackets ('not machine learning (cs.LG) papers')
@@ -143,8 +146,9 @@ def group_by(q: Question) -> tuple[str, str] | None:
     'who wrote the most papers', 'how many papers per year' ('all'), 'which categories hold a single paper' ('one'),
     'who does X write with more than once' ('repeated')."""
     if same_list(q):  # 'the exact same author list': lists printed twice or more
-        return "author_list", "repeated"
-    how_often = frequency(Question(q.text))  # read on a copy: taken only when a grouped field is asked
+        return "author_list", ">=2"
+    saved = q.text, list(q.spans)
+    how_often = frequency(q)  # first, so 'at least three papers' is never 'the least'; put back when no group reads it
     found = _group_by(q)
     if found is not None or re.search(r"\b(?:categor(?:y|ies)|subjects|tags|organi[sz]ations|labs|years|venues)\b", q.text, re.I):
         q.take(r"\b(?:span|spans|spanned|cover|covers|covered|range\s+over|ranges\s+over)\b")  # 'what categories does X span'
@@ -152,23 +156,27 @@ def group_by(q: Question) -> tuple[str, str] | None:
         found = place, found[1]  # 'who is first author on the most papers': the first name of each list counted
     if found is None and how_often is not None:
         if re.search(r"\bwho(?:m|se)?\b", q.text, re.I):
+            q.take(rf"\b(?:every|each|all(?:\s+the)?|any)\s+(?:{_GROUPS['author']})\b")  # 'every author who …'
             found = ("author", "all")
         else:
-            found = next(((name, "all") for name, words in _GROUPS.items() if q.take(rf"\b(?:{words})\b")), None)
-    if found is not None and how_often is not None and found[1] == "all":
-        frequency(q)
+            found = next(((name, "all") for name, words in _GROUPS.items()  # 'every author who …': the field's noun
+                          if q.take(rf"\b(?:(?:every|each|all(?:\s+the)?|any)\s+)?(?:{words})\b")), None)
+    if how_often is None:
+        return found
+    if found is not None and found[1] == "all":
         return found[0], how_often
-    return found
+    q.text, q.spans = saved
+    return _group_by(q)
 
 
 def _group_by(q: Question) -> tuple[str, str] | None:
     # 'the most profile entries': up to two modifiers between 'most' and the noun stay for the values to read.
-    amount = r"\b(?:the\s+)?(most|fewest|least)\s+(?:number\s+of\s+)?((?:[\w-]+\s+){0,2}?)(?:papers?|entries|works|" \
+    amount = r"\b(?:the\s+)?(?<!\bat\s)(most|fewest|least)\s+(?:number\s+of\s+)?((?:[\w-]+\s+){0,2}?)(?:papers?|entries|works|" \
              r"publications|postings?|posts|preprints?|articles?|items|often|" \
              r"frequently)\b|\b(?:the\s+)?(most|fewest|least)\s*[?.!]?\s*$"
     for name, words in _GROUPS.items():
         plural = rf"(?:{_PLURALS[name]})"
-        listed = rf"^\W*(?:how\s+many\s+(?:distinct\s+|different\s+|unique\s+|separate\s+)?|(?:which|what)\s+" \
+        listed = rf"(?:^|[,;:])\W*(?:how\s+many\s+(?:distinct\s+|different\s+|unique\s+|separate\s+)?|(?:which|what)\s+" \
                  rf"(?:distinct\s+|different\s+|unique\s+)?|(?:list|name|show)(?:\s+me)?(?:\s+(?:all|every|the))*\s+" \
                  rf"(?:distinct\s+|different\s+|unique\s+)?){plural}\b"
         if re.search(listed, q.text, re.I) and not re.search(r"\b(most|fewest|least|average|mean|median|typical)\b", q.text,

@@ -22,6 +22,7 @@ from rag.plan_aggregates import (archives, frame, is_paper, other_paper, people_
                                  spread, usual_place)
 from rag.plan_compare import apposition, pair
 from rag.plan_describe import description, resolve
+from rag.plan_gaps import gap
 from rag.plan_marked import every_marked, marked_sort, middle_only
 from rag.plan_marks import (asks_printed, author_position, given_names, name_as_affiliated, positions, printed_only,
                             shared_surnames, surnames)
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from rag.plan_verbs import VerbJudge
 
 Op = Literal["list", "count", "lookup", "check", "first", "last", "group", "which", "fact", "mean", "median",
-             "positions", "common"]
+             "positions", "common", "gap"]
 
 
 @dataclass
@@ -94,6 +95,9 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         sides, target = [[is_paper(target)], [is_paper(other)]], None
     for m in re.finditer(r"\b(?:categor(?:y|ies)|subjects?|arxiv)\s+(codes?|labels?|names?|class(?:es)?)\b", q.text, re.I):
         q.blank(m.start(1), m.end(1))  # 'the category code': the field's own name for its value, not a Code badge
+    # The time between two named papers ('how many days between A and B?'): their printed dates (rag/plan_gaps.py).
+    if target is not None and (apart := gap(q, catalog, target)) is not None:
+        return Plan(op="gap", conditions=[apart[0]], key=apart[1]) if not q.residual() else None
     # Two papers named and compared ('which is older: A or B?'): a sort over the two of them.
     compared = pair(q, catalog, target) if target is not None else None
     target = None if compared is not None else target
@@ -231,7 +235,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         grouped_field = {"first_author": "author", "last_author": "author", "tag": "organisation"}.get(group[0], group[0])
         left_out = [c for c in conditions if c.field == grouped_field and c.value.startswith("not ")]
         return Plan(op="group", conditions=[c for c in conditions if c not in left_out], group=group[0], pick=group[1],
-                    exclude=[c.value[4:] for c in left_out], printed=asks_printed(question))
+                    exclude=[v for c in left_out for v in c.value[4:].split(" | ")], printed=asks_printed(question))
     if by_mark is not None:
         return Plan(op=by_mark[0], conditions=conditions, key=f"marked:{by_mark[1]}")
     if sort is not None:

@@ -208,3 +208,31 @@ def test_papers_sharing_an_organisation_with_a_named_paper(catalog, papers):
         "University of Washington" in o.name or o.name == "Facebook AI" or o.name == "Princeton University"
         for o in p.organisations)}
     assert expected and rows("Which papers have an affiliation in common with DPR?", catalog) == expected
+
+
+def test_a_count_of_papers_per_value_with_modifiers(catalog, papers):
+    amii = on_page(papers, "institute")
+    counts = Counter(a.name for p in amii for a in p.authors if a.affiliation == "Amii")
+    three = {n for n, k in counts.items() if k >= 3}
+    assert three
+    assert rows("Which Amii-starred people are on over two Amii ICLR papers?", catalog) == \
+        {p.title for p in amii if three & {a.name for a in p.authors if a.affiliation == "Amii"}}
+    profile = on_page(papers, "profile")
+    per = Counter(n for p in profile for n in set(p.author_names) | ({p.profile_of} if p.profile_of else set()))
+    answer = text("Which researchers have at least four papers on Courville's profile?", papers)
+    assert answer.startswith(f"{sum(k >= 4 for k in per.values())} people with at least 4 papers")  # not 'the least'
+
+
+def test_two_values_set_aside_with_and(papers):
+    profile = on_page(papers, "profile")
+    rest = Counter(p.category for p in profile if p.category and p.category not in ("LG", "CV"))
+    answer = text("Besides LG and CV, which subjects does the profile cover?", papers)
+    assert answer.startswith(f"{len(rest)} categories") and "LG (Machine Learning):" not in answer
+
+
+def test_every_author_who_is_the_grouped_field(catalog, papers):
+    profile = on_page(papers, "profile")
+    per = Counter(n for p in profile for n in set(p.author_names) | ({p.profile_of} if p.profile_of else set()))
+    once = {n for n, k in per.items() if k == 1}
+    assert rows("List every author who is on just a single profile entry", catalog) == \
+        {p.title for p in profile if once & set(p.author_names)}
