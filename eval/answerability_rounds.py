@@ -60,13 +60,17 @@ def _predict(model: tuple, x: np.ndarray) -> np.ndarray:
     return cv.sigmoid(intercept + ((x - mean) / scale) @ coef)
 
 
-def _grouped_cv(x: np.ndarray, y: np.ndarray, groups: list[str], lam: float, seed: int = 0) -> np.ndarray:
+def _grouped_cv(x: np.ndarray, y: np.ndarray, groups: list[str], lam: float) -> np.ndarray:
+    """The fit's own CV (answerability_cv.cross_validated: folds by paper, seed 0) with these rows' papers."""
     cv.GROUPS[:] = groups
-    p = np.zeros(len(y))
-    for test in cv.folds(y, seed=seed):
-        train = np.setdiff1d(np.arange(len(y)), test)
-        p[test] = _predict(_fit(x[train], y[train], lam), x[test])
-    return p
+    return cv.cross_validated(x, y, lam)
+
+
+def _l2_and_cv(x: np.ndarray, y: np.ndarray, groups: list[str], options: dict) -> tuple[float, np.ndarray]:
+    """The L2 (`:l2=` if given, else the first of cv.LAMBDAS with the least grouped-CV log-loss, as the fit
+    chooses it) and its grouped-CV probabilities; each lambda's CV is run once."""
+    lambdas = (float(options["l2"]),) if "l2" in options else cv.LAMBDAS
+    return min(((lam, _grouped_cv(x, y, groups, lam)) for lam in lambdas), key=lambda run: cv.log_loss(run[1], y))
 
 
 def _round_cv(x: np.ndarray, y: np.ndarray, rounds: np.ndarray, lam: float) -> np.ndarray:
@@ -91,11 +95,8 @@ def _point(p: np.ndarray, y: np.ndarray, target: float) -> float:
 def train(x: np.ndarray, y: np.ndarray, groups: list[str], rounds: np.ndarray, full: np.ndarray,
           options: dict) -> tuple[tuple, dict[str, float]]:
     """A model and each regime's answer threshold from these rows only, as eval/fit_answerability.py does."""
-    if "l2" in options:
-        lam = float(options["l2"])
-    else:
-        lam = min(cv.LAMBDAS, key=lambda lam: cv.log_loss(_grouped_cv(x, y, groups, lam), y))
-    inner = _round_cv(x, y, rounds, lam) if options.get("inner") == "rounds" else _grouped_cv(x, y, groups, lam)
+    lam, grouped = _l2_and_cv(x, y, groups, options)
+    inner = _round_cv(x, y, rounds, lam) if options.get("inner") == "rounds" else grouped
     target = float(options.get("false", cv.TARGET_FALSE))
     points = {name: _point(inner[mask], y[mask], target) for name, mask in (("page", ~full), ("full_text", full))}
     return _fit(x, y, lam), points
@@ -110,8 +111,7 @@ def decide(rows: list[dict], names: tuple[str, ...], options: dict, protocol: st
     full = cv.regimes(rows)
     p, threshold = np.full(len(y), np.nan), np.full(len(y), np.nan)
     if protocol == "grouped":  # the fit's own figure: folds by paper across rounds, points chosen on the same p
-        lam = float(options.get("l2", min(cv.LAMBDAS, key=lambda v: cv.log_loss(_grouped_cv(x, y, groups, v), y))))
-        p = _grouped_cv(x, y, groups, lam)
+        p = _l2_and_cv(x, y, groups, options)[1]
         target = float(options.get("false", cv.TARGET_FALSE))
         for mask in (full, ~full):
             threshold[mask] = _point(p[mask], y[mask], target)
