@@ -140,8 +140,7 @@ def report(rows: list[dict], p: np.ndarray, threshold: np.ndarray, by: str = "re
         mask = tested & regime_mask
         r = cv.rates(p[mask], y[mask], threshold[mask])
         # what the signals could do with a threshold chosen on these very questions (an oracle: not reachable)
-        oracle = max((cv.rates(p[mask], y[mask], t)["abstention_on_unanswerable"] for t in np.unique(p[mask])
-                      if cv.rates(p[mask], y[mask], t)["false_abstention"] <= cv.TARGET_FALSE), default=0.0)
+        curve = _curve(p[mask], y[mask])
         per_round = {int(k): [round(v, 3) for v in cv.rates(p[mask & (rounds == k)], y[mask & (rounds == k)],
                                                             threshold[mask & (rounds == k)]).values()][:2]
                      for k in sorted(set(rounds[mask]))}
@@ -149,19 +148,16 @@ def report(rows: list[dict], p: np.ndarray, threshold: np.ndarray, by: str = "re
                      "abstention": round(r["abstention_on_unanswerable"], 3),
                      "false_abstention": round(r["false_abstention"], 3),
                      "log_loss": round(cv.log_loss(p[mask], y[mask]), 4),
-                     "oracle_abstention_at_0.10": round(oracle, 3), "per_round": per_round,
-                     "risk_coverage": _curve(p[mask], y[mask])}
+                     "oracle_abstention_at_0.10": dict(curve)[0.10], "per_round": per_round,
+                     "risk_coverage": curve}
     return out
 
 
 def _curve(p: np.ndarray, y: np.ndarray) -> list[list[float]]:
     """Abstention on unanswerable at false abstention 0.05 / 0.10 / 0.15 / 0.20 (each the most reachable)."""
-    points = []
-    for target in (0.05, 0.10, 0.15, 0.20):
-        best = max((cv.rates(p, y, t)["abstention_on_unanswerable"] for t in np.unique(p)
-                    if cv.rates(p, y, t)["false_abstention"] <= target), default=0.0)
-        points.append([target, round(best, 3)])
-    return points
+    reached = [cv.rates(p, y, t) for t in np.unique(p)]
+    return [[target, round(max((r["abstention_on_unanswerable"] for r in reached if r["false_abstention"] <= target),
+                               default=0.0), 3)] for target in (0.05, 0.10, 0.15, 0.20)]
 
 
 def parse(spec: str) -> tuple[tuple[str, ...], dict]:
