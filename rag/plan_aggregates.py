@@ -20,6 +20,7 @@ from rag.plan_describe import description, resolve
 from rag.plan_terms import _COMPARE, _COUNT, NUMBER_WORDS, Condition, Question, _number, count_test
 from rag.plan_values import title
 from rag.records import Paper
+from rag.taxonomy import arxiv_category_name
 
 _ITEM = r"(?:papers?|entr(?:y|ies)|works?|publications?|items?|titles?|preprints?|postings?)"
 _ONE = r"\ba\s+single\s+(?=(?:[\w-]+\s+){0,2}?" + _ITEM + r"\b)|\b(?:only|just|exactly)\s+once\b|\bsingletons?\b|" \
@@ -153,6 +154,23 @@ def people_count(q: Question) -> list[Condition]:
          "no fewer than": "at least", "no less than": "at least"}.get((compare or "").casefold()) or \
         (compare or "exactly").casefold()
     return [Condition("author_count", f"{word} {n}", f"authors: {word} {n}", count_test(word, n))]
+
+
+def unheld_codes(q: Question, held: dict[str, str]) -> list[Condition]:
+    """'a robotics (cs.RO) paper' when no page prints RO: a real arXiv category (its code with the archive prefix, as
+    arXiv writes it) that no paper here is filed under — a condition no paper meets, so the answer is 'none' rather
+    than a search. The name said beside the code is taken with it. Codes the catalog holds are read as values."""
+    found = []
+    for m in re.finditer(r"(?<![\w.-])(cs|stat|math|eess|cond-mat|physics|q-bio|q-fin|econ)\.([A-Za-z-]{2,9})\b", q.text):
+        full = f"{m.group(1)}.{m.group(2)}"
+        name = arxiv_category_name(full)
+        if name is None or full.casefold() in held or m.group(2).casefold() in held:
+            continue
+        q.blank(m.start(), m.end())
+        q.take(rf"\b{re.escape(name)}\b|\b{re.escape(name.split()[0])}\b(?=\s*\(\s*\))")
+        found.append(Condition("category", full, f"category: {full} ({name}), which no page here prints",
+                               lambda p: False, known_test=lambda p: p.category is not None))
+    return found
 
 
 def pages_of(paper: Paper, listing: bool) -> set[str]:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from rag.catalog import Catalog
 from rag.catalog_fields import asked as badge_asked, sort_field as badge_sort
 from rag.plan_aggregates import (archives, frame, is_paper, other_paper, people_count, people_in_common, sides_named,
-                                 spread, usual_place)
+                                 spread, unheld_codes, usual_place)
 from rag.plan_compare import apposition, pair
 from rag.plan_describe import description, resolve
 from rag.plan_gaps import gap
@@ -108,7 +108,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     anchor = relation(q, target, q.text) if target is not None else None
     target = None if anchor is not None else target
     conditions: list[Condition] = worded + solo(q) + ([compared.condition] if compared else [])
-    conditions += archives(q) + spread(q) + people_count(q)  # 'a physics category', 'on two pages', 'by five people'
+    conditions += archives(q) + spread(q) + people_count(q) + unheld_codes(q, catalog.categories)  # 'a physics category', 'on two pages', 'by five people'
     # (solo before negation: 'no co-authors' is one author, not no authors)
     conditions += every_marked(q, catalog) + middle_only(q, catalog)  # 'every author Amii-starred', 'only in the middle'
     conditions += positions(q, catalog)  # before negation too: 'a non-Amii first author'

@@ -236,3 +236,10 @@ def test_every_author_who_is_the_grouped_field(catalog, papers):
     once = {n for n, k in per.items() if k == 1}
     assert rows("List every author who is on just a single profile entry", catalog) == \
         {p.title for p in profile if once & set(p.author_names)}
+
+
+def test_an_arxiv_code_no_page_prints_is_answered_none(papers, catalog):
+    assert not any(p.category == "RO" for p in papers)
+    answer = text("Do we have any cs.RO robotics work in the collection?", papers)
+    assert answer.startswith("No paper matches category: cs.RO (Robotics)")
+    assert rows("How many cs.CV papers are there?", catalog) == {p.title for p in papers if p.category == "CV"}
