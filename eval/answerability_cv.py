@@ -83,22 +83,20 @@ def rates(p: np.ndarray, y: np.ndarray, threshold: float | np.ndarray) -> dict:
 TARGET_ABSTAIN, TARGET_FALSE = 0.85, 0.10
 
 
-def choose_thresholds(p: np.ndarray, y: np.ndarray) -> tuple[float, float, str]:
-    """The `answer` threshold: the one meeting both targets (abstain >= 0.85, false <= 0.10) with the most
-    abstention if one does on these cross-validated probabilities; otherwise the one with the most abstention
-    whose false abstention stays within its target (a refused answerable question was round 3's complaint on
-    full papers); the best balanced accuracy only if no threshold keeps false abstention that low."""
+def choose_thresholds(p: np.ndarray, y: np.ndarray, target_false: float = TARGET_FALSE) -> tuple[float, float, str]:
+    """The `answer` threshold: the one meeting both targets (abstain >= 0.85, false <= target_false, 0.10 unless
+    given) with the most abstention if one does on these cross-validated probabilities; otherwise the one with the
+    most abstention whose false abstention stays within its target (a refused answerable question was round 3's
+    complaint on full papers); the best balanced accuracy only if no threshold keeps false abstention that low."""
     candidates = np.unique(np.round(p, 4))
-    both = [(rates(p, y, t)["abstention_on_unanswerable"], float(t)) for t in candidates
-            if rates(p, y, t)["abstention_on_unanswerable"] >= TARGET_ABSTAIN
-            and rates(p, y, t)["false_abstention"] <= TARGET_FALSE]
-    within = [(rates(p, y, t)["abstention_on_unanswerable"], float(t)) for t in candidates
-              if rates(p, y, t)["false_abstention"] <= TARGET_FALSE]
+    reached = [(rates(p, y, t), float(t)) for t in candidates]
+    within = [(r["abstention_on_unanswerable"], t) for r, t in reached if r["false_abstention"] <= target_false]
+    both = [(abstain, t) for abstain, t in within if abstain >= TARGET_ABSTAIN]
     if both:
         best, rule = max(both)[1], "meets both targets"
     elif within:
         best = max(within)[1]
-        rule = f"targets not reachable together: most abstention at false abstention <= {TARGET_FALSE}"
+        rule = f"targets not reachable together: most abstention at false abstention <= {target_false}"
     else:
         best, best_score, rule = 0.5, -1.0, "targets not reachable together: best balanced accuracy"
         for t in candidates:

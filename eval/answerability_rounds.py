@@ -82,23 +82,14 @@ def _round_cv(x: np.ndarray, y: np.ndarray, rounds: np.ndarray, lam: float) -> n
     return p
 
 
-def _point(p: np.ndarray, y: np.ndarray, target: float) -> float:
-    """The fit's rule (answerability_cv.choose_thresholds) at a chosen false-abstention target."""
-    saved = cv.TARGET_FALSE
-    cv.TARGET_FALSE = target
-    try:
-        return cv.choose_thresholds(p, y)[0]
-    finally:
-        cv.TARGET_FALSE = saved
-
-
 def train(x: np.ndarray, y: np.ndarray, groups: list[str], rounds: np.ndarray, full: np.ndarray,
           options: dict) -> tuple[tuple, dict[str, float]]:
     """A model and each regime's answer threshold from these rows only, as eval/fit_answerability.py does."""
     lam, grouped = _l2_and_cv(x, y, groups, options)
     inner = _round_cv(x, y, rounds, lam) if options.get("inner") == "rounds" else grouped
     target = float(options.get("false", cv.TARGET_FALSE))
-    points = {name: _point(inner[mask], y[mask], target) for name, mask in (("page", ~full), ("full_text", full))}
+    points = {name: cv.choose_thresholds(inner[mask], y[mask], target)[0]
+              for name, mask in (("page", ~full), ("full_text", full))}
     return _fit(x, y, lam), points
 
 
@@ -114,7 +105,7 @@ def decide(rows: list[dict], names: tuple[str, ...], options: dict, protocol: st
         p = _l2_and_cv(x, y, groups, options)[1]
         target = float(options.get("false", cv.TARGET_FALSE))
         for mask in (full, ~full):
-            threshold[mask] = _point(p[mask], y[mask], target)
+            threshold[mask] = cv.choose_thresholds(p[mask], y[mask], target)[0]
         p[rounds < 2] = np.nan
         return p, threshold
     tested = range(2, rounds.max() + 1) if protocol == "loro" else range(3, rounds.max() + 1)
@@ -141,23 +132,35 @@ def report(rows: list[dict], p: np.ndarray, threshold: np.ndarray, by: str = "re
         r = cv.rates(p[mask], y[mask], threshold[mask])
         # what the signals could do with a threshold chosen on these very questions (an oracle: not reachable)
         curve = _curve(p[mask], y[mask])
-        per_round = {int(k): [round(v, 3) for v in cv.rates(p[mask & (rounds == k)], y[mask & (rounds == k)],
+        per_round = {int(k): [_rounded(v) for v in cv.rates(p[mask & (rounds == k)], y[mask & (rounds == k)],
                                                             threshold[mask & (rounds == k)]).values()][:2]
                      for k in sorted(set(rounds[mask]))}
         out[name] = {"n": int(mask.sum()), "unanswerable": int((y[mask] == 0).sum()),
-                     "abstention": round(r["abstention_on_unanswerable"], 3),
-                     "false_abstention": round(r["false_abstention"], 3),
+                     "abstention": _rounded(r["abstention_on_unanswerable"]),
+                     "false_abstention": _rounded(r["false_abstention"]),
                      "log_loss": round(cv.log_loss(p[mask], y[mask]), 4),
                      "oracle_abstention_at_0.10": dict(curve)[0.10], "per_round": per_round,
                      "risk_coverage": curve}
     return out
 
 
-def _curve(p: np.ndarray, y: np.ndarray) -> list[list[float]]:
-    """Abstention on unanswerable at false abstention 0.05 / 0.10 / 0.15 / 0.20 (each the most reachable)."""
+def _rounded(rate: float | None) -> float | None:
+    """A rate to 3 places; None (printed null) where there is no question to take it over: a round or regime with no
+    unanswerable question has no abstention on unanswerable (cv.rates)."""
+    return None if rate is None else round(rate, 3)
+
+
+CURVE_TARGETS = (0.05, 0.10, 0.15, 0.20)  # false abstentions the risk-coverage curve is read at; 0.10 is the oracle's
+
+
+def _curve(p: np.ndarray, y: np.ndarray) -> list[list[float | None]]:
+    """Abstention on unanswerable at false abstention 0.05 / 0.10 / 0.15 / 0.20 (each the most reachable); None
+    without both answerable and unanswerable questions."""
+    if not ((y == 0).any() and (y == 1).any()):
+        return [[target, None] for target in CURVE_TARGETS]
     reached = [cv.rates(p, y, t) for t in np.unique(p)]
     return [[target, round(max((r["abstention_on_unanswerable"] for r in reached if r["false_abstention"] <= target),
-                               default=0.0), 3)] for target in (0.05, 0.10, 0.15, 0.20)]
+                               default=0.0), 3)] for target in CURVE_TARGETS]
 
 
 def parse(spec: str) -> tuple[tuple[str, ...], dict]:

@@ -1,0 +1,56 @@
+"""eval/answerability_rounds.py's report and the fit's operating-point rule (eval/answerability_cv.py) on small
+made-up rows: a round or regime without unanswerable questions has no abstention to report, and the point can be
+chosen at another false-abstention target without touching the module's own."""
+
+import json
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
+import answerability_cv as cv  # noqa: E402
+import answerability_rounds as rounds  # noqa: E402
+
+PAGE = {"paper_length": math.log1p(3)}
+FULL = {"paper_length": math.log1p(40)}
+
+
+def row(dataset: str, answerable: bool, features: dict) -> dict:
+    return {"dataset": dataset, "answerable": answerable, "features": features}
+
+
+def test_a_round_or_regime_without_unanswerable_questions_reports_no_abstention():
+    rows = ([row("answerability_v2.jsonl", a, PAGE) for a in (True, True, False, False)]
+            + [row("answerability_v3.jsonl", True, PAGE)] * 3  # round 3: every page question answerable
+            + [row("fulltext_v2.jsonl", True, FULL)] * 4)  # no full-text question is unanswerable
+    p = np.array([0.9, 0.7, 0.6, 0.2, 0.8, 0.4, 0.9, 0.9, 0.8, 0.3, 0.7])
+    out = rounds.report(rows, p, np.full(len(p), 0.5))
+    page, text = out["page"], out["full_text"]
+    assert page["per_round"] == {2: [0.5, 0.0], 3: [None, round(1 / 3, 3)]}
+    assert page["abstention"] == 0.5 and page["false_abstention"] == 0.2
+    assert text["abstention"] is None and text["false_abstention"] == 0.25
+    assert text["oracle_abstention_at_0.10"] is None and all(v is None for _, v in text["risk_coverage"])
+    assert '"abstention": null' in json.dumps(text)  # what main() prints
+
+
+def test_the_oracle_is_the_curves_point_at_false_abstention_0_10():
+    rows = [row("answerability_v2.jsonl", a, PAGE) for a in [True] * 10 + [False] * 4] \
+        + [row("fulltext_v2.jsonl", a, FULL) for a in (True, False)]
+    p = np.array([0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.3, 0.6, 0.4, 0.35, 0.2, 0.7, 0.3])
+    page = rounds.report(rows, p, np.full(len(p), 0.5))["page"]
+    # unanswerable at 0.6, 0.4, 0.35, 0.2: refusing below 0.5 costs the answerable 0.3 (false 1/10) and refuses three
+    # of them; refusing none of the answerable ones refuses the 0.2 alone
+    assert page["risk_coverage"] == [[0.05, 0.25], [0.10, 0.75], [0.15, 0.75], [0.20, 0.75]]
+    assert page["oracle_abstention_at_0.10"] == 0.75
+
+
+def test_the_point_is_chosen_at_the_target_given_and_the_module_target_stays():
+    p = np.array([0.9, 0.8, 0.7, 0.6, 0.5, 0.45, 0.4, 0.3, 0.2, 0.35, 0.25, 0.1])
+    y = np.array([1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0], float)
+    strict, _, _ = cv.choose_thresholds(p, y)
+    loose, _, rule = cv.choose_thresholds(p, y, target_false=0.25)
+    assert cv.rates(p, y, strict)["false_abstention"] <= 0.10 < cv.rates(p, y, loose)["false_abstention"] <= 0.25
+    assert loose > strict and rule == "meets both targets"
+    assert cv.TARGET_FALSE == 0.10
