@@ -33,8 +33,9 @@ NAME_SEPARATOR = re.compile(r",|\s+and\s+|\s+&\s+")
 LEGEND = re.compile(r"\*\s*[-–:]?\s*(?:denotes|indicates|marks)\s+(?P<who>.+?)\s+(?:affiliation|authors?|members?)\b", re.I)
 
 
-def _edition_number(edition: re.Match | None) -> int | None:
-    """'14th annual' -> 14, 'fourteenth annual' -> 14, 'the annual' -> None."""
+def edition_number(edition: re.Match | None) -> int | None:
+    """'14th annual' -> 14, 'fourteenth annual' -> 14, 'the annual' -> None: a match with a `number` group (digits)
+    and a `word` group (an ordinal word up to 'twentieth'; None for any other word)."""
     if edition is None:
         return None
     if edition.group("number"):
@@ -52,7 +53,7 @@ def venue_from_intro(intro: str) -> str | None:
     # 'ICLR 2026' names the year outright; failing that, the first year the intro mentions.
     if year := re.search(rf"\b{acronym}\s*'?((?:19|20)\d{{2}})\b", intro) or YEAR.search(intro):
         return f"{acronym} {year.group(year.lastindex or 0)}"
-    number = _edition_number(ORDINAL_EDITION.search(intro))
+    number = edition_number(ORDINAL_EDITION.search(intro))
     if number and acronym in FIRST_EDITION_YEAR:
         return f"{acronym} {FIRST_EDITION_YEAR[acronym] + number - 1}"
     return acronym
@@ -106,7 +107,7 @@ def parse_institute(text: str, source_path: str) -> list[Paper]:
     intro_lines = [(n, line) for n, line in lines[: links[0] - 2] if not SECTION_HEADING.fullmatch(line)]
     year = re.search(r"\b(?:19|20)\d\d\b", base or "")
     facts = institute_facts(intro_lines, headings, page_name, institute,
-                            _edition_number(ORDINAL_EDITION.search(" ".join(intro))), int(year.group()) if year else None)
+                            edition_number(ORDINAL_EDITION.search(" ".join(intro))), int(year.group()) if year else None)
     # Where the page prints what every entry shares: the venue (the intro's conference line) and the legend.
     shared = {"venue": conference(intro_lines)[2]} | ({"affiliation": facts.legend[0].printed} if facts.legend else {})
     shared = {k: v for k, v in shared.items() if v is not None}

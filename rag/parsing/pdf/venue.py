@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from rag.parsing.institute import ORDINAL_WORDS
+from rag.parsing.institute import ORDINAL_WORDS, edition_number
 from rag.parsing.pdf.layout import PageLayout
 from rag.records import Printed, VenueLine
 
@@ -42,8 +42,8 @@ NUMBER = re.compile(r"\b(?:number|no\.|issue)\s*(?P<number>\d{1,4})\b", re.I)
 VOLUME_ISSUE = re.compile(r"(?<![\d–-])\b(?P<volume>\d{1,4})\s*\((?P<number>\d{1,3})\)")  # a journal's '21(8)'
 # Which meeting a venue's name counts: '58th Annual Meeting', 'Thirty-Fourth AAAI Conference', 'the First Workshop'.
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_TENTHS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
-           "eightieth": 80, "ninetieth": 90}
+_TENTHS = {"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80,
+           "ninetieth": 90}  # 'twentieth' is the last of ORDINAL_WORDS
 EDITION = re.compile(r"\b(?:(?P<number>\d{1,3})(?:st|nd|rd|th)|(?:(?P<tens>" + "|".join(_TENS) + r")[\s-])?(?P<word>"
                      + "|".join(ORDINAL_WORDS + list(_TENTHS)) + r"))\b", re.I)
 
@@ -69,10 +69,9 @@ def edition_of(venue: str) -> int | None:
     found = EDITION.search(venue)
     if found is None:
         return None
-    if found.group("number"):
-        return int(found.group("number"))
-    word = found.group("word").casefold()
-    unit = ORDINAL_WORDS.index(word) + 1 if word in ORDINAL_WORDS else _TENTHS[word]
+    unit = edition_number(found)
+    if unit is None:  # not `or`: '0th' is 0
+        unit = _TENTHS[found.group("word").casefold()]
     return unit + (_TENS[found.group("tens").casefold()] if found.group("tens") else 0)
 
 
