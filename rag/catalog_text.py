@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from rag.catalog import organisations_line, page_label
 from rag.organisations import names as has_organisation_name, organisation_authors, organisation_names
 from rag.catalog_fields import BY_NAME
+from rag.plan_gaps import between
 from rag.plan_terms import venue_year_only
 from rag.planner import Plan
 from rag.records import Paper
@@ -59,6 +60,14 @@ def _headline(result: Result) -> str:
                    "its title if so."
         titles = "; ".join(p.title for p in result.rows)
         return f"Which paper do you mean? '{plan_.described}' fits more than one: {titles}. Ask again with its title."
+    if plan_.op == "gap":  # 'how many days between X and Y': the two printed dates and the time between them
+        if len(result.rows) != 2:
+            return f"No two papers match {what}."
+        early, late = sorted(result.rows, key=lambda p: p.date or "")
+        dated = f"{early.title} (dated {printed_date(early)}) and {late.title} (dated {printed_date(late)})"
+        span = between(early, late, plan_.key)
+        return f"{span} between {dated}." if span else \
+            f"The pages do not date both papers closely enough to count the time between them: {dated}."
     if plan_.op == "lookup" and plan_.target is not None:
         return " ".join([lookup_text(plan_.target, plan_.lookup or "", [c.value for c in plan_.conditions])] +
                         [lookup_text(plan_.target, f) for f in plan_.also])

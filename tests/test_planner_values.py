@@ -187,3 +187,31 @@ def test_parts_said_other_ways(catalog):
 def test_the_head_of_other_lists_stays_away_from_the_listing(question, catalog):
     the_plan = plan(question, catalog)
     assert the_plan is None or the_plan.key != "position"
+
+
+def test_the_time_between_two_named_papers(catalog, papers):
+    def dated(name: str):
+        return next(p for p in papers if p.title.startswith(name))
+
+    home, reseg = dated("HoME"), dated("ReSeg")
+    assert home.date_precision == reseg.date_precision == "day"
+    days = abs((datetime.date.fromisoformat(home.date) - datetime.date.fromisoformat(reseg.date)).days)
+    question = "How many days passed between HoME and ReSeg?"
+    answer = answer_from_catalog(question, question, papers)
+    assert answer is not None and answer.answer.startswith(f"{days} days between ") and days > 0
+    weeks = answer_from_catalog("how many weeks separate ReSeg and HoME", "how many weeks separate ReSeg and HoME", papers)
+    assert weeks is not None and f"({days / 7:.1f} weeks)" in weeks.answer
+    # A date printed only to its year cannot be counted against another: said, not guessed.
+    yearly = [p for p in papers if p.date_precision == "year" and p.title.startswith(("Cactus", "TokMem"))]
+    far = answer_from_catalog("how far apart were TokMem and Cactus posted?", "how far apart were TokMem and Cactus posted?",
+                              papers)
+    assert yearly and far is not None and "do not date both papers closely enough" in far.answer
+
+
+@pytest.mark.parametrize("question", [
+    "What is the performance gap between SPECTER and DPR?",
+    "How long does SPECTER take to train compared with DPR?",
+])
+def test_a_gap_in_content_stays_with_retrieval(question, catalog):
+    the_plan = plan(question, catalog)
+    assert the_plan is None or the_plan.op != "gap"
