@@ -48,14 +48,14 @@ def shape_of(focus: list[str]) -> re.Pattern | None:
 
 
 # The units a "how long" / "how accurate" value is given in (rag/asked.py `measure_asked`): a time or a size in
-# steps, tokens, pages; an accuracy-like measure or a percentage.
+# steps, tokens, pages; an accuracy-like measure or a percentage (its '%' is part of the number's token).
 _UNITS: dict[str, re.Pattern] = {
     "extent": re.compile(r"^(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|"
                          r"years?|epochs?|steps?|iterations?|tokens?|words?|pages?|characters?|turns?|sentences?)$",
                          re.IGNORECASE),
-    "accuracy": re.compile(r"^(?:accuracy|precision|recall|f1|f-?score|auc|error|%)$", re.IGNORECASE),
+    "accuracy": re.compile(r"^(?:accuracy|precision|recall|f1|f-?score|auc|error)$", re.IGNORECASE),
 }
-UNIT_SPAN = 2  # tokens after the number ("3 GPU days"), and 3 before it ("accuracy of 91.2")
+UNIT_AFTER, UNIT_BEFORE = 2, 3  # tokens after the number a unit may stand ("3 GPU days"), before it ("accuracy of 91.2")
 
 
 def _is_value(tokens: list[str], j: int, shape: re.Pattern | None, asked: set[str], name) -> bool:
@@ -147,13 +147,11 @@ def measured(sentence: str, measure: str, asked: set[str]) -> bool:
     units = _UNITS[measure]
     tokens = _TOKEN.findall(sentence)
     for j, token in enumerate(tokens):
-        if not _NUMBER.match(token) or token.casefold() in asked:
-            continue
-        if j and tokens[j - 1].casefold().rstrip(".") in _POINTER:
+        if not _is_value(tokens, j, None, asked, None):  # a number, not the question's, not a pointer's
             continue
         if measure == "accuracy" and token.endswith("%"):
             return True
-        if any(units.match(t) for t in [*tokens[j + 1: j + 1 + UNIT_SPAN], *tokens[max(0, j - 3): j]]):
+        if any(units.match(t) for t in [*tokens[j + 1: j + 1 + UNIT_AFTER], *tokens[max(0, j - UNIT_BEFORE): j]]):
             return True
     return False
 
