@@ -86,6 +86,13 @@ def _phrase(words: list[str]) -> list[str]:
     return [w for w in out if w not in _DETERMINERS]
 
 
+def _opens(words: list[str], i: int) -> bool:
+    """Word i opens the question, a clause after a comma, or follows a leading preposition ("Over how many …"):
+    a question word inside a clause ("… affected by what it classifies", "… on how long ago it was pulled") asks
+    nothing."""
+    return not i or words[i - 1] == "," or (i <= 2 and all(w in _LEADS for w in words[:i]))
+
+
 def focus_phrase(question: str) -> list[str]:
     """The attribute a wh-question asks for, as raw words ([] when it asks for no attribute: why, how, yes/no)."""
     if asks_for_papers(question):  # the papers are what is asked: containment of the topic decides
@@ -93,9 +100,7 @@ def focus_phrase(question: str) -> list[str]:
     words = _words(question)
     counted = False
     for i, word in enumerate(words):
-        # The wh-word opens the question, a clause after a comma, or a leading preposition ("Over how many …"):
-        # one inside a clause ("… affected by what it classifies") asks nothing.
-        if i and words[i - 1] != "," and not (i <= 2 and all(w in _LEADS for w in words[:i])):
+        if not _opens(words, i):
             continue
         if word in ("what", "which"):
             rest = words[i + 1:]
@@ -129,13 +134,11 @@ _MEASURES = {"long": "extent", "accurate": "accuracy"}
 
 
 def measure_asked(question: str) -> str | None:
-    """The dimension a "how long / how accurate" question asks for ('extent', 'accuracy'), when the question word
-    opens the question, a clause after a comma, or follows a leading preposition; None otherwise ("… depends on how
-    long ago it was pulled" asks nothing of the kind)."""
+    """The dimension a "how long / how accurate" question asks for ('extent', 'accuracy') when its "how" `_opens` a
+    question or clause; None otherwise ("… depends on how long ago it was pulled" asks nothing of the kind)."""
     words = _words(question)
     for i, word in enumerate(words[:-1]):
-        opens = not i or words[i - 1] == "," or (i <= 2 and all(w in _LEADS for w in words[:i]))
-        if word == "how" and opens and words[i + 1] in _MEASURES:
+        if word == "how" and _opens(words, i) and words[i + 1] in _MEASURES:
             return _MEASURES[words[i + 1]]
     return None
 
