@@ -55,7 +55,7 @@ _UNITS: dict[str, re.Pattern] = {
                          re.IGNORECASE),
     "accuracy": re.compile(r"^(?:accuracy|precision|recall|f1|f-?score|auc|error)$", re.IGNORECASE),
 }
-UNIT_AFTER, UNIT_BEFORE = 2, 3  # tokens after the number a unit may stand ("3 GPU days"), before it ("accuracy of 91.2")
+UNIT_AFTER, UNIT_BEFORE = 2, 3  # tokens a unit may stand after a number ("3 GPU days"), before it ("accuracy of 91.2")
 
 
 def _is_value(tokens: list[str], j: int, shape: re.Pattern | None, asked: set[str], name) -> bool:
