@@ -189,8 +189,8 @@ def containment_signals(question: str, content: list[str], shown: list[Shown], d
             values["value_unbound"] = min(
                 value_unbound(question, focus, specific_words(content, item.title), list(item.sentences), idf,
                               has_candidate if typed else None) for item in shown) if shown else 1.0
-    measure = None if focus else measure_asked(question)
-    if measure:  # "how long / how accurate": the question word is the attribute, a unit of its dimension its value
+    elif measure := measure_asked(question):
+        # "how long / how accurate": the question word is the attribute, a unit of its dimension its value
         values["value_unbound"] = min(
             measure_unbound(question, measure, specific_words(content, item.title), list(item.sentences), idf)
             for item in shown) if shown else 1.0
