@@ -15,10 +15,11 @@ from rag.parsing.pdf.words import normalise
 from rag.records import Author, normalize_title
 
 SEPARATOR = "\x1f"  # between two names, where the page sets a wide gap or a mark and a space instead of a comma
-ENVELOPE = "✉"  # the corresponding author's mark, as Springer's LNCS sets it after a name
+_ENVELOPE = "✉"  # the corresponding author's mark, as Springer's LNCS sets it after a name
 # The envelope is often drawn, not typed: its brackets are left with a glyph-wide gap between them ('Zejiang Shen
-# ( )'), or a symbol font maps it to 'B' ('(B)'). Brackets around nothing but that, right after a name, are the mark.
-_ENVELOPE = re.compile(r"\(\s*" + SEPARATOR + r"?\s*(?:B|✉|\u2709\ufe0f?)?\s*\)")
+# ( )'), or a symbol font maps it to 'B' ('(B)'). Brackets around nothing but that, right after a name, are the mark
+# (a typed one may carry the emoji variation selector U+FE0F).
+_BRACKETED_ENVELOPE = re.compile(r"\(\s*" + SEPARATOR + r"?\s*(?:B|✉\ufe0f?)?\s*\)")
 
 
 def _raised(span, line: Line) -> bool:
@@ -94,7 +95,7 @@ def marked_names(lines: list[Line]) -> list[tuple[str, list[str]]]:
             previous_x1 = item.x1
     # Flatten to text with marks as \x00m\x01, move a mark typed after a comma to before it, split into names.
     text = "".join(t if kind == "text" else "".join(f"\x00{m}\x01" for m in t) for kind, t in tokens)
-    text = _ENVELOPE.sub(f"\x00{ENVELOPE}\x01", text)
+    text = _BRACKETED_ENVELOPE.sub(f"\x00{_ENVELOPE}\x01", text)
     text = re.sub(r"\s*([,;])\s*((?:\x00[^\x01]*\x01)+)", r"\2\1 ", text)
     text = re.sub(r"((?:\x00[^\x01]*\x01)+)\s+(?=[A-Z])", r"\1" + SEPARATOR, text)
     out = []
