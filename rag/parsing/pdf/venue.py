@@ -152,10 +152,11 @@ def venue_line(rest: str, printed: Printed) -> VenueLine:
     pages, dates, held = PAGES.search(rest), DATES.search(rest), COPYRIGHT.search(rest)
     after_pages = rest[pages.end():] if pages else rest
     place = PLACE.search(after_pages)
+    volume, number = volume_issue(PAGES.sub(" ", rest))
     return VenueLine(pages=re.sub(r"\s+", "", pages.group("pages")) if pages else None,
                      place=place.group("place").strip() if place and not re.match(r"\s*(?:pages|pp)", place.group("place"), re.I) else None,
                      dates=" ".join(dates.group(0).split()) if dates else None,
                      publisher=held.group("holder").strip() if held else None,
                      copyright_year=int(held.group("year")) if held else None,
-                     **dict(zip(("volume", "number"), volume_issue(PAGES.sub(" ", rest)))),
+                     volume=volume, number=number,
                      printed=printed)
