@@ -82,8 +82,10 @@ def same_list(q: Question) -> bool:
 
 def author_place(q: Question) -> str | None:
     """'Who is first author on the most papers': 'first_author' / 'last_author', the place a grouping counts."""
-    if m := q.take(r"\b(first|lead|leading|last|senior|final)[- ]authors?\b(?!\s+(?:is|was)\s+(?-i:[A-Z]))"):
-        return "first_author" if m[0].group(1).casefold() in ("first", "lead", "leading") else "last_author"
+    if m := q.take(r"\b(first|lead|leading|last|senior|final)[- ]authors?\b(?!\s+(?:is|was)\s+(?-i:[A-Z]))|"
+                   r"\b(?:listed|named|printed|placed|appears?|comes?|goes|go)\s+(first|last)\b"):
+        word = (m[0].group(1) or m[0].group(2)).casefold()
+        return "first_author" if word in ("first", "lead", "leading") else "last_author"
     return None
 
 
@@ -198,6 +200,7 @@ def usual_place(q: Question) -> bool:
     place = r"(?:sit|sits|appear|appears|come|comes|stand|stands|listed|placed|named|printed|land|lands|fall|falls|be)"
     order = r"(?:in|on)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:author(?:s'?)?|byline|name)\s+(?:order|list(?:s|ing)?|line)"
     return bool(q.take(rf"\bwhere\b.*?\b{habit}\s+{place}\b(?:\s+{order})?|"
+                       rf"\b{habit}\s+(?:the\s+)?(?:first|lead|last|senior|final|second|third)[\s-]+(?:author|name)\b|"
                        rf"\b(?:which|what)\s+(?:position|place|spot|slot|rank)\b.*?\b{habit}\s+{place}\b(?:\s+{order})?|"
                        rf"\b{habit}\s+(?:position|place|spot|slot)\s+(?:in|on)\s+(?:the\s+)?(?:author\s+)?(?:order|list)\b|"
                        rf"\b(?:position|place|spot|slot)\b.*?\b{habit}\b.*?\b{order}\b"))

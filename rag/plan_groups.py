@@ -72,7 +72,8 @@ def grouped(papers: list[Paper], plan_: Plan, mark: str | None, people: frozense
                 groups[value].append(paper)
     ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
     if ordered and plan_.pick in ("most", "fewest"):
-        size = len(ordered[0][1]) if plan_.pick == "most" else len(ordered[-1][1])
+        sizes = sorted({len(g[1]) for g in ordered}, reverse=plan_.pick == "most")
+        size = sizes[min(plan_.nth or 1, len(sizes)) - 1]  # 'the second most': the second largest size, ties kept
         ordered = [g for g in ordered if len(g[1]) == size]
     elif plan_.pick[:2] in ("==", ">=", "<="):  # '==1': exactly one paper; '>=2': more than one
         n = int(plan_.pick[2:])
@@ -98,11 +99,12 @@ def grouped(papers: list[Paper], plan_: Plan, mark: str | None, people: frozense
 def group_headline(plan_: Plan, groups: list[tuple[str, list[Paper]]], scope: str) -> str | None:
     """The headline of a frequency pick ('one', 'repeated'); None for the picks catalog_text words already."""
     name = _NAMES.get(plan_.group or "", plan_.group or "")
-    if plan_.pick in ("most", "fewest") and plan_.group in _NAMES:
+    if plan_.pick in ("most", "fewest") and (plan_.group in _NAMES or plan_.nth):
         if not groups:
             return f"No paper matches{scope}."
         counts = ", ".join(f"{value}: {len(members)}" for value, members in groups)
-        return f"The {name} with the {plan_.pick} papers{scope}: {counts}."
+        word = f"{ordinal(plan_.nth)} {plan_.pick}" if plan_.nth and plan_.nth > 1 else plan_.pick
+        return f"The {name} with the {word} papers{scope}: {counts}."
     if plan_.pick != "every" and plan_.pick[:2] not in ("==", ">=", "<="):
         return None
     kind = {"category": "categories", "month": "months", "author": "people", "author_list": "author lists"}.get(
@@ -153,30 +155,40 @@ def places(papers: list[Paper], person: str) -> tuple[list[Paper], str]:
 
 
 def common(papers: list[Paper], plan_: Plan) -> tuple[list[Paper], str]:
-    """(rows, headline) for the people on both sides: each person with the papers they are on, on each side."""
+    """(rows, headline) for the values on both sides — people by default, or the grouped field ('categories on both
+    pages') — each with the papers it is on, on each side."""
     sides = [[p for p in papers if all(c(p) for c in side) and all(c(p) for c in plan_.conditions)]
              for side in plan_.sides]
-    names: list[dict[str, tuple[str, list[Paper]]]] = []
+    people = (plan_.group or "author") == "author"
+    canonical = same_organisations(papers) if plan_.group == "organisation" else None
+    values: list[dict[str, tuple[str, list[Paper]]]] = []
     for side in sides:
         found: dict[str, tuple[str, list[Paper]]] = {}
         for paper in side:
-            for name in (paper.author_names if plan_.printed else values_of(paper, "author")):
+            named = (paper.author_names if plan_.printed else values_of(paper, "author")) if people \
+                else _values(paper, plan_, None, canonical)
+            for name in named:
                 found.setdefault(normalize_title(name), (name, []))[1].append(paper)
-        names.append(found)
-    labels = [" and ".join(c.label for c in side) for side in plan_.sides]
-    shared = [k for k in names[0] if all(k in other for other in names[1:])]
+        values.append(found)
+    labels = "; ".join(" and ".join(c.label for c in side) for side in plan_.sides)
+    shared = [k for k in values[0] if all(k in other for other in values[1:])]
     if not shared:
-        text = f"No one is printed as an author on both ({'; '.join(labels)})"
+        if not people:
+            return [], f"No {plan_.group} is on both ({labels})."
         cut = [p for side in sides for p in side if p.authors_truncated]
-        return [], text + (f"; {_n(len(cut))} cut with 'et al.' may hold more names." if cut else ".")
+        return [], f"No one is printed as an author on both ({labels})" + (
+            f"; {_n(len(cut))} cut with 'et al.' may hold more names." if cut else ".")
     rows: dict[str, Paper] = {}
     each = []
     for k in shared:
-        found = [names[i][k][1] for i in range(len(names))]
+        found = [values[i][k][1] for i in range(len(values))]
         rows.update((p.paper_id, p) for side in found for p in side)
-        each.append(f"{names[0][k][0]} ({'; '.join(', '.join(p.title for p in side) for side in found)})")
+        each.append(f"{values[0][k][0]} ({'; '.join(', '.join(p.title for p in side) for side in found)})")
+    if not people:
+        kind = plan_.group if len(shared) == 1 else {"category": "categories"}.get(plan_.group or "", f"{plan_.group}s")
+        return list(rows.values()), f"{len(shared)} {kind} on both ({labels}): {'; '.join(each)}."
     who = "person is" if len(shared) == 1 else "people are"
-    return list(rows.values()), f"{len(shared)} {who} printed as an author on both ({'; '.join(labels)}): " \
+    return list(rows.values()), f"{len(shared)} {who} printed as an author on both ({labels}): " \
                                 f"{'; '.join(each)}. The pages do not say whether one name is one person."
 
 

@@ -148,6 +148,9 @@ def group_by(q: Question) -> tuple[str, str] | None:
     if same_list(q):  # 'the exact same author list': lists printed twice or more
         return "author_list", ">=2"
     saved = q.text, list(q.spans)
+    nth = re.search(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)[\s-]+(?=(?:most|fewest|least)\b)", q.text, re.I)
+    if nth:  # 'the second most papers': the groups of the second largest size
+        q.blank(nth.start(), nth.end())
     how_often = frequency(q)  # first, so 'at least three papers' is never 'the least'; put back when no group reads it
     found = _group_by(q)
     if found is not None or re.search(r"\b(?:categor(?:y|ies)|subjects|tags|organi[sz]ations|labs|years|venues)\b", q.text, re.I):
@@ -162,7 +165,8 @@ def group_by(q: Question) -> tuple[str, str] | None:
             found = next(((name, "all") for name, words in _GROUPS.items()  # 'every author who …': the field's noun
                           if q.take(rf"\b(?:(?:every|each|all(?:\s+the)?|any)\s+)?(?:{words})\b")), None)
     if how_often is None:
-        return found
+        return (found[0], f"{found[1]}@{_ORDINALS[nth.group(1).casefold()]}") if found and nth and found[1] != "all" \
+            else found
     if found is not None and found[1] == "all":
         return found[0], how_often
     q.text, q.spans = saved
@@ -185,9 +189,12 @@ def _group_by(q: Question) -> tuple[str, str] | None:
             return name, "all"
         if name == "author" and q.take(r"^\W*who\s+(?:are|were)\b(?!.*\b(?:most|fewest)\b)"):
             return name, "all"
-        per = rf"\b(?:per|by|for\s+each|in\s+each|each|every|across)\s+(?:{words})\b"
-        if re.search(r"\bhow\s+many\b|\bcount|\bbreakdown\b|\bnumber\b|\bdistribut\w+", q.text, re.I) and \
-                q.take(per):
+        # 'for each Amii-starred author': up to two modifiers between, left in place for the values to read
+        per = re.search(rf"\b(?:per|by|for\s+each|in\s+each|each|every|across)\s+((?:(?!(?:all|any|the|both)\b)[\w-]+\s+){{0,2}}?)(?:{words})\b", q.text,
+                        re.I)
+        if per and re.search(r"\bhow\s+many\b|\bcount|\bbreakdown\b|\bnumber\b|\bdistribut\w+", q.text, re.I):
+            q.blank(per.start(), per.start(1))
+            q.blank(per.end(1), per.end())
             q.take(r"\bbreakdown\b|\bdistribut\w+\b")
             return name, "all"
         if m := q.take(rf"\b(?:the\s+)?(most|least)\s+(?:common|frequent|prolific|represented|popular)\s+(?:{words})\b"):

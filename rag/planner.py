@@ -134,14 +134,16 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions += named_conditions(q, catalog) + presence(q, negated=False)
     conditions += shared_surnames(q, catalog)  # 'a Zhang among the authors': after full names ('Amy Zhang')
     badge = badge_asked(q) if target is not None else None  # 'is there code for X', 'what score is shown next to X'
+    habit = usual_place(q) if target is None else False  # 'where does X usually sit', 'is X usually last author'
     conditions = placed(q, author_position(q, conditions))  # 'X is listed last', 'end with a non-Amii author'
     conditions = counted(question, conditions)  # 'at least two authors at the University of Washington'
+    in_common = in_common or (group is not None and group[0] != "author" and
+                              bool(re.search(r"\bboth\b|\bin\s+common\b", question, re.I)))  # 'categories on both A and B'
     if in_common and not sides:
         sides, conditions = sides_named(conditions)
     if sides:
         people_in_common(q)
     conditions = merge(printed_only(question, name_as_affiliated(question, conditions)), question)
-    habit = usual_place(q) if target is None else False  # 'where does X usually sit in the author order'
     if any(c.field == "author" for c in conditions):  # 'Nathan Sturtevant: which of his papers …': the person named
         q.take(r"\b(?:his|her|their|hers|theirs|him|them|he|she|they)\b")
     # A paper named by what it is about ('the BEAM long-term memory paper'): resolved against the catalog's text.
@@ -166,7 +168,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if verb == "title" and lookup is None:
         return None  # 'what does the quantile flows paper propose?': what a paper does is content
     if in_common and len(sides) == 2:
-        return Plan(op="common", conditions=conditions, sides=sides, printed=asks_printed(question))
+        return Plan(op="common", conditions=conditions, sides=sides, printed=asks_printed(question),
+                    group=group[0] if group is not None and group[0] != "author" else "author")
     people = [c for c in conditions if c.field == "author" and not c.value.startswith("not ")]
     if habit and len(people) == 1:
         return Plan(op="positions", conditions=conditions, lookup=people[0].value)
@@ -234,7 +237,9 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
             group = ("tag", group[1])  # a listing's '· mila' tag only, not the affiliations a PDF prints
         grouped_field = {"first_author": "author", "last_author": "author", "tag": "organisation"}.get(group[0], group[0])
         left_out = [c for c in conditions if c.field == grouped_field and c.value.startswith("not ")]
-        return Plan(op="group", conditions=[c for c in conditions if c not in left_out], group=group[0], pick=group[1],
+        pick, _, nth_group = group[1].partition("@")  # 'most@2': the second most
+        return Plan(op="group", conditions=[c for c in conditions if c not in left_out], group=group[0], pick=pick,
+                    nth=int(nth_group) if nth_group else None,
                     exclude=[v for c in left_out for v in c.value[4:].split(" | ")], printed=asks_printed(question))
     if by_mark is not None:
         return Plan(op=by_mark[0], conditions=conditions, key=f"marked:{by_mark[1]}")

@@ -243,3 +243,36 @@ def test_an_arxiv_code_no_page_prints_is_answered_none(papers, catalog):
     answer = text("Do we have any cs.RO robotics work in the collection?", papers)
     assert answer.startswith("No paper matches category: cs.RO (Robotics)")
     assert rows("How many cs.CV papers are there?", catalog) == {p.title for p in papers if p.category == "CV"}
+
+
+def test_the_second_largest_group(papers):
+    counts = Counter(p.category for p in papers if p.category)
+    second = sorted(set(counts.values()), reverse=True)[1]
+    answer = text("What subject holds the second most papers in the library?", papers)
+    assert answer.startswith("The category with the second most papers") and \
+        all(f"{code} " in answer for code, k in counts.items() if k == second)
+
+
+def test_a_count_per_value_with_a_modifier(papers):
+    amii = on_page(papers, "institute")
+    counts = Counter(a.name for p in amii for a in p.authors if a.affiliation == "Amii")
+    answer = text("How many papers are there for each Amii-affiliated researcher?", papers)
+    assert answer.startswith(f"{len(counts)} authors") and all(f"{n}: {k}" in answer for n, k in counts.items())
+    october = sum(1 for p in papers if p.date and p.date_precision in ("day", "month") and p.date[5:7] == "10")
+    answer = text("How many October papers are there, across all the years?", papers)
+    assert answer.startswith(f"{october} papers match")  # a count, not a breakdown by year
+
+
+def test_listed_first_most_often(catalog, papers):
+    amii = on_page(papers, "institute")
+    firsts = Counter(p.authors[0].name for p in amii if p.authors)
+    best = max(firsts.values())
+    assert rows("Who comes first most often on the Amii ICLR page?", catalog) == \
+        {p.title for p in amii if p.authors and firsts[p.authors[0].name] == best}
+
+
+def test_values_of_a_field_on_both_pages(papers):
+    profile, amii = on_page(papers, "profile"), on_page(papers, "institute")
+    assert "No category is on both" in text("Which categories show up on both the Amii page and Courville's profile?",
+                                            papers)
+    assert not ({p.category for p in profile} & {p.category for p in amii} - {None})
