@@ -106,6 +106,17 @@ def test_a_footnoted_venue_in_words_with_volume_issue_and_folio(tmp_path):
     assert line.pages == "417" and line.folio.text == "417"  # no range printed: the page's own number
 
 
+@pytest.mark.parametrize("head, kind", [("Proceedings", "proceedings"), ("Journal", "journal")])
+def test_a_footer_with_volume_and_issue_is_the_kind_its_name_says(tmp_path, head, kind):
+    # The name's column and the issue's interleaved row by row, as Backus's footer: no line reads 'Proceedings of'.
+    footer = [f"{head} April 2019", "of the Workshop on Graph Priors Volume 3", "Number 2"]
+    paper = _paper(tmp_path, [(150.0, 690.0, [t("Jane Doe and John Roe")]),
+                              *[(72.0, 70.0 - 10 * i, [(row, 8.0, 0.0)]) for i, row in enumerate(footer)]])
+    line = paper.venue_line
+    assert paper.venue == f"{head} of the Workshop on Graph Priors" and (line.volume, line.number) == (3, 2)
+    assert line.kind == kind
+
+
 def test_line_numbers_in_the_margin_are_no_page_number(tmp_path):
     """A review copy numbers its lines down the margin: several bare numbers, none of them the page's."""
     margin = [(40.0, 60.0 + 12 * i, [(f"{i:03d}", 8.0, 0.0)]) for i in range(3)]

@@ -143,8 +143,9 @@ def journal_footer(page: PageLayout, body: float) -> tuple[str, VenueLine, tuple
     text = " ".join(l.text for l, _ in rows)
     where = Printed(text=text, page=page.number, line=None)
     volume, number = volume_issue(issue)
-    return name, VenueLine(dates=month_year.group(0), volume=volume, number=number, kind="journal",
-                                 printed=where), date_from(issue)
+    # The name says which ('Proceedings of the … Workshop', printed with a volume and issue, is proceedings).
+    return name, VenueLine(dates=month_year.group(0), volume=volume, number=number, kind=kind_of(name),
+                           printed=where), date_from(issue)
 
 
 def venue_line(rest: str, printed: Printed) -> VenueLine:
