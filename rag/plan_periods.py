@@ -144,18 +144,39 @@ def _months_of(groups: dict[str, str]) -> tuple[int, int]:
     return (1, 6) if k == 1 else (7, 12)
 
 
+# Days known by name that fall on one date every year (movable feasts such as Easter are not: no fixed date).
+_NAMED_DAYS = {r"christmas\s+eve": (12, 24), r"christmas(?:\s+day)?|xmas": (12, 25), r"boxing\s+day": (12, 26),
+               r"new\s+year'?s\s+eve": (12, 31), r"new\s+year'?s(?:\s+day)?": (1, 1), r"halloween": (10, 31),
+               r"valentine'?s(?:\s+day)?": (2, 14), r"(?:april\s+fools'?|april\s+fool'?s)(?:\s+day)?": (4, 1)}
+
+
 def _days(q: Question, any_year: bool) -> list[Condition]:
-    """'a June 2 date, whatever the year', 'posted on 2 June of any year': a day of a month, any year."""
-    if not any_year:
-        return []
+    """'a June 2 date, whatever the year', 'posted on 2 June of any year': a day of a month, any year; a day known by
+    name, of a year or of any year ('Christmas Eve 2025', 'on Halloween, any year')."""
     found = []
+    for words, (month, day) in _NAMED_DAYS.items():
+        for m in list(re.finditer(rf"\b(?:on\s+)?(?:{words})\b(?:,?\s+(?:of\s+)?(?:((?:19|20)\d\d)|'(\d\d))(?![\d']))?",
+                                  q.text, re.I)):
+            year = _year(m, 1, 2)
+            if year is None and not any_year:
+                continue  # 'Christmas' alone: which year is not guessed
+            q.blank(m.start(), m.end())
+            found.append(_on_day(month, day, year))
+    if not any_year:
+        return found
     for m in q.take(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)|"
                     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![\w.])(?!\s*,?\s*(?:19|20)\d\d)"):
         month, day = (month_number(m.group(1)), int(m.group(2))) if m.group(1) else (month_number(m.group(4)), int(m.group(3)))
-        key = f"-{month:02d}-{day:02d}"
-        found.append(Condition("date", f"*{key}", f"posted: {MONTHS[month - 1].title()} {day} (any year)",
-                               lambda p, k=key: bool(p.date) and p.date_precision == "day" and p.date[4:] == k))
+        found.append(_on_day(month, day, None))
     return found
+
+
+def _on_day(month: int, day: int, year: int | None) -> Condition:
+    """Dated to this day of this month, of `year` or (None) of any year."""
+    key = f"-{month:02d}-{day:02d}"
+    said = f"{MONTHS[month - 1].title()} {day}" + (f", {year}" if year else " (any year)")
+    return Condition("date", f"{year or '*'}{key}", f"posted: {said}", lambda p: bool(p.date) and p.date_precision == "day"
+                     and p.date[4:] == key and (year is None or p.date[:4] == str(year)))
 
 
 def span(low: tuple[int | None, int], high: tuple[int | None, int]) -> Condition:

@@ -215,3 +215,12 @@ def test_the_time_between_two_named_papers(catalog, papers):
 def test_a_gap_in_content_stays_with_retrieval(question, catalog):
     the_plan = plan(question, catalog)
     assert the_plan is None or the_plan.op != "gap"
+
+
+def test_days_known_by_name(catalog):
+    boxing = rows("Was anything released on Boxing Day 2025?", catalog)
+    assert boxing == where(catalog, lambda p: day(p) == (2025, 12, 26)) and boxing
+    fools = rows("Which papers went up on April Fools' Day, whatever the year?", catalog)
+    assert fools == where(catalog, lambda p: (d := day(p)) is not None and d[1:] == (4, 1)) and fools
+    assert rows("anything posted on New Year's Eve 2025?", catalog) == where(catalog, lambda p: day(p) == (2025, 12, 31))
+    assert plan("What do the authors say about Christmas?", catalog) is None  # no year, none said to be free
