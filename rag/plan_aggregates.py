@@ -22,7 +22,7 @@ from rag.plan_values import title
 from rag.records import Paper
 from rag.taxonomy import arxiv_category_name
 
-_ITEM = r"(?:papers?|entr(?:y|ies)|works?|publications?|items?|titles?|preprints?|postings?)"
+_ITEM = r"(?:papers?|entr(?:y|ies)|works?|publications?|items?|titles?|preprints?|postings?|pdfs?|documents?)"
 _ONE = r"\ba\s+single\s+(?=(?:[\w-]+\s+){0,2}?" + _ITEM + r"\b)|\b(?:only|just|exactly)\s+once\b|\bsingletons?\b|" \
        rf"\bone\s+{_ITEM}\s+(?:each|apiece|only)\b"
 _REPEATED = r"\bmore\s+than\s+once\b|\brepeated(?:ly)?\b|\bat\s+least\s+twice\b|\btwice\s+or\s+more\b|" \

@@ -171,8 +171,14 @@ def common(papers: list[Paper], plan_: Plan) -> tuple[list[Paper], str]:
                 found.setdefault(normalize_title(name), (name, []))[1].append(paper)
         values.append(found)
     labels = "; ".join(" and ".join(c.label for c in side) for side in plan_.sides)
-    shared = [k for k in values[0] if all(k in other for other in values[1:])]
+    # the people the sides are named by are not their own co-authors ('who wrote with both X and Y')
+    named = {normalize_title(c.value) for side in plan_.sides for c in side if c.field == "author"}
+    shared = [k for k in values[0] if all(k in other for other in values[1:]) and k not in named]
+    if plan_.lookup:  # 'is Yi Ren on both pages': that person only
+        shared = [k for k in shared if k == normalize_title(plan_.lookup)]
     if not shared:
+        if plan_.lookup:
+            return [], f"No: {plan_.lookup} is not printed as an author on both ({labels})."
         if not people:
             return [], f"No {plan_.group} is on both ({labels})."
         cut = [p for side in sides for p in side if p.authors_truncated]

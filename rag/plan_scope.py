@@ -177,7 +177,8 @@ def _group_by(q: Question) -> tuple[str, str] | None:
     # 'the most profile entries': up to two modifiers between 'most' and the noun stay for the values to read.
     amount = r"\b(?:the\s+)?(?<!\bat\s)(most|fewest|least)\s+(?:number\s+of\s+)?((?:[\w-]+\s+){0,2}?)(?:papers?|entries|works|" \
              r"publications|postings?|posts|preprints?|articles?|items|often|" \
-             r"frequently)\b|\b(?:the\s+)?(most|fewest|least)\s*[?.!]?\s*$"
+             r"frequently)\b|\b(?:the\s+)?(most|fewest|least)\s*[?.!]?\s*$|" \
+             r"\b(?:the\s+)?(most|fewest)(?=\s+(?:pdfs?|documents|files|uploads)\b)"  # 'the most PDFs': the noun is a value
     for name, words in _GROUPS.items():
         plural = rf"(?:{_PLURALS[name]})"
         listed = rf"(?:^|[,;:])\W*(?:how\s+many\s+(?:distinct\s+|different\s+|unique\s+|separate\s+)?|(?:which|what)\s+" \
@@ -213,7 +214,7 @@ def _group_by(q: Question) -> tuple[str, str] | None:
                 q.blank(asked.start(), asked.start(1))
             else:
                 q.take(r"\bwho(?:se)?\b")
-            return name, "most" if (m.group(1) or m.group(3)).casefold() == "most" else "fewest"
+            return name, "most" if (m.group(1) or m.group(3) or m.group(4)).casefold() == "most" else "fewest"
     return None
 
 

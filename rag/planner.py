@@ -141,6 +141,12 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
                               bool(re.search(r"\bboth\b|\bin\s+common\b", question, re.I)))  # 'categories on both A and B'
     if in_common and not sides:
         sides, conditions = sides_named(conditions)
+    asked_person = None  # 'does Yi Ren appear on both the Amii page and the profile': one person, two sides
+    named_people = [c for c in conditions if c.field == "author" and not c.value.startswith("not ")]
+    if not sides and len(named_people) == 1 and re.search(r"\bboth\b", question, re.I):
+        sides, rest = sides_named([c for c in conditions if c is not named_people[0]])
+        if sides:
+            asked_person, conditions, in_common = named_people[0].value, rest, True
     if sides:
         people_in_common(q)
     conditions = merge(printed_only(question, name_as_affiliated(question, conditions)), question)
@@ -168,7 +174,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if verb == "title" and lookup is None:
         return None  # 'what does the quantile flows paper propose?': what a paper does is content
     if in_common and len(sides) == 2:
-        return Plan(op="common", conditions=conditions, sides=sides, printed=asks_printed(question),
+        return Plan(op="common", conditions=conditions, sides=sides, printed=asks_printed(question), lookup=asked_person,
                     group=group[0] if group is not None and group[0] != "author" else "author")
     people = [c for c in conditions if c.field == "author" and not c.value.startswith("not ")]
     if habit and len(people) == 1:

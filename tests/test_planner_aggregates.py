@@ -276,3 +276,24 @@ def test_values_of_a_field_on_both_pages(papers):
     assert "No category is on both" in text("Which categories show up on both the Amii page and Courville's profile?",
                                             papers)
     assert not ({p.category for p in profile} & {p.category for p in amii} - {None})
+
+
+def test_one_person_on_both_pages_and_people_shared_by_two_named_people(catalog, papers):
+    profile = {normalize_title(a) for p in on_page(papers, "profile") for a in p.author_names}
+    amii = {normalize_title(a) for p in on_page(papers, "institute") for a in p.author_names}
+    both = sorted(profile & amii)
+    assert both
+    assert text(f"Is {both[0].title()} listed on both the Amii ICLR page and Courville's profile?", papers
+                ).startswith("1 person is printed as an author on both")
+    assert text("Is Lili Mou listed on both the Amii ICLR page and Courville's profile?", papers).startswith("No: Lili Mou")
+    zhang, malkin = by_name(papers, "Dinghuai Zhang"), by_name(papers, "Nikolay Malkin")
+    with_zhang = {normalize_title(a) for p in zhang for a in p.author_names} | {normalize_title(p.profile_of) for p in zhang if p.profile_of}
+    with_malkin = {normalize_title(a) for p in malkin for a in p.author_names} | {normalize_title(p.profile_of) for p in malkin if p.profile_of}
+    shared = (with_zhang & with_malkin) - {normalize_title("Dinghuai Zhang"), normalize_title("Nikolay Malkin")}
+    answer = text("Which researchers have written with both Dinghuai Zhang and Nikolay Malkin?", papers)
+    assert answer.startswith(f"{len(shared)} people") and "Dinghuai Zhang (" not in answer
+
+
+def test_the_most_pdfs_keeps_the_pdfs(papers):
+    answer = text("Which institution is named on the most PDFs?", papers)
+    assert answer.startswith("The organisation with the most papers (page: an uploaded PDF): ") and "mila" not in answer
