@@ -243,3 +243,23 @@ def sides_named(conditions: list[Condition]) -> tuple[list[list[Condition]], lis
         if len(named) == 2:
             return [[named[0]], [named[1]]], [c for c in conditions if c not in named]
     return [], conditions
+
+
+def both_sides(q: Question, question: str, conditions: list[Condition], sides: list[list[Condition]], in_common: bool,
+               group: tuple[str, str] | None) -> tuple[list[list[Condition]], list[Condition], str | None]:
+    """(sides, the other conditions, the one person asked about) of a question about what is on both of two sides:
+    people ('anyone on both page A and page B'), another grouped field ('categories on both A and B'), or one named
+    person ('does Yi Ren appear on both pages'). No sides: the conditions unchanged. The people words are taken."""
+    asked = None
+    in_common = in_common or (group is not None and group[0] != "author" and
+                              bool(re.search(r"\bboth\b|\bin\s+common\b", question, re.I)))
+    if in_common and not sides:
+        sides, conditions = sides_named(conditions)
+    people = [c for c in conditions if c.field == "author" and not c.value.startswith("not ")]
+    if not sides and len(people) == 1 and re.search(r"\bboth\b", question, re.I):
+        sides, rest = sides_named([c for c in conditions if c is not people[0]])
+        if sides:
+            asked, conditions = people[0].value, rest
+    if sides:
+        people_in_common(q)
+    return sides, conditions, asked

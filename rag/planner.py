@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from rag.catalog import Catalog
 from rag.catalog_fields import asked as badge_asked, sort_field as badge_sort
-from rag.plan_aggregates import (archives, frame, is_paper, other_paper, people_count, people_in_common, sides_named,
+from rag.plan_aggregates import (archives, both_sides, frame, is_paper, other_paper, people_count, people_in_common,
                                  spread, unheld_codes, usual_place)
 from rag.plan_compare import apposition, pair
 from rag.plan_describe import description, resolve
@@ -137,18 +137,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     habit = usual_place(q) if target is None else False  # 'where does X usually sit', 'is X usually last author'
     conditions = placed(q, author_position(q, conditions))  # 'X is listed last', 'end with a non-Amii author'
     conditions = counted(question, conditions)  # 'at least two authors at the University of Washington'
-    in_common = in_common or (group is not None and group[0] != "author" and
-                              bool(re.search(r"\bboth\b|\bin\s+common\b", question, re.I)))  # 'categories on both A and B'
-    if in_common and not sides:
-        sides, conditions = sides_named(conditions)
-    asked_person = None  # 'does Yi Ren appear on both the Amii page and the profile': one person, two sides
-    named_people = [c for c in conditions if c.field == "author" and not c.value.startswith("not ")]
-    if not sides and len(named_people) == 1 and re.search(r"\bboth\b", question, re.I):
-        sides, rest = sides_named([c for c in conditions if c is not named_people[0]])
-        if sides:
-            asked_person, conditions, in_common = named_people[0].value, rest, True
-    if sides:
-        people_in_common(q)
+    sides, conditions, asked_person = both_sides(q, question, conditions, sides, in_common, group)
     conditions = merge(printed_only(question, name_as_affiliated(question, conditions)), question)
     if any(c.field == "author" for c in conditions):  # 'Nathan Sturtevant: which of his papers …': the person named
         q.take(r"\b(?:his|her|their|hers|theirs|him|them|he|she|they)\b")
@@ -173,7 +162,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return None  # 'when did X post TokMem?': the person acts on the paper
     if verb == "title" and lookup is None:
         return None  # 'what does the quantile flows paper propose?': what a paper does is content
-    if in_common and len(sides) == 2:
+    if len(sides) == 2:
         return Plan(op="common", conditions=conditions, sides=sides, printed=asks_printed(question), lookup=asked_person,
                     group=group[0] if group is not None and group[0] != "author" else "author")
     people = [c for c in conditions if c.field == "author" and not c.value.startswith("not ")]
