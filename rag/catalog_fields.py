@@ -237,6 +237,8 @@ _WHERE = r"(?:\s+(?:(?:is|are)\s+)?(?:printed\s+|shown\s+|displayed\s+|given\s+|
 # Two papers compared say it too: 'which has the higher revision number'.
 _HIGH = r"highest|largest|biggest|greatest|top|best|maximum|max|most|longest|higher|larger|bigger|greater|longer"
 _LOW = r"lowest|smallest|least|fewest|worst|minimum|min|shortest|lower|smaller|fewer|shorter"
+_COMPARED = r"\s+(?:(?:that|which)\s+(?:is|are)\s+)?(?:under|below|above|over|less|fewer|lower|more|greater|higher|" \
+            r"at\s+(?:least|most)|between|exceed\w*|no\s+(?:more|less|fewer))\b"
 
 
 def presence(q, negated: bool) -> list:
@@ -282,6 +284,10 @@ def sort_field(q) -> tuple[str, str, bool] | None:
                        rf"(?:{f.words})(?:\s*,?\s*(?:from\s+)?(?:(highest|most)|(lowest|fewest))\s+(?:to|first)\b(?:\s+\w+)?)?"):
             return ("first" if m[0].group(2) else "last"), f.name, True
         words = f.words + (r"|scored|scoring|rated" if f.name == "score" else "")
+        # 'the highest score under 90': the superlative sorts, the comparison after it is a condition (plan_numbers).
+        if pre := re.search(rf"\b({_HIGH}|{_LOW})(?=[\s-]+(?:{words})(?![\w-]){_COMPARED})", q.text, re.I):
+            q.blank(pre.start(), pre.end())
+            return ("last" if re.fullmatch(_HIGH, pre.group(1), re.I) else "first"), f.name, False
         m = q.take(rf"\b({_HIGH}|{_LOW})[\s-]+(?:{words})(?![\w-])(?!\s+than\b)|"
                    rf"\b(?:{f.words})\s+(?:is\s+)?(?:the\s+)?({_HIGH}|{_LOW})\b(?!\s+than\b)")  # 'higher than 90' compares
         if m:

@@ -14,12 +14,16 @@ import re
 from rag.catalog_fields import BY_NAME, FIELDS, Field
 from rag.plan_terms import Condition, Question
 
-_NUMBER = r"(\d+(?:\.\d+)?)"
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+_NUMBER = rf"(\d+(?:\.\d+)?|{'|'.join(_WORDS)})"
+# A verb the count is said with ('PDFs that run longer than 10 pages', 'titles that span over 12 words').
+_VERB = r"(?:\b(?:runs?|running|ran|spans?|spanning|goes|go|going)\s+(?:to\s+)?)?"
 # Comparison words before the number, by what they mean; in order: 'greater than or equal to' before 'greater than'.
 _BEFORE = [(">=", r"(?:greater|more|higher|larger)\s+than\s+or\s+equal\s+to|at\s+or\s+above"),
            ("<=", r"(?:less|fewer|lower|smaller)\s+than\s+or\s+equal\s+to|at\s+or\s+below"),
            (">", r"above|over|more\s+than|greater\s+than|higher\s+than|larger\s+than|bigger\s+than|better\s+than|"
-                r"longer\s+than|later\s+than|after|exceeding|in\s+excess\s+of|beyond|>"),
+                r"longer\s+than|later\s+than|after|exceed(?:s|ed|ing)?|in\s+excess\s+of|beyond|>"),
            (">=", r"at\s+least|no\s+(?:less|fewer|lower)\s+than|not\s+(?:below|under|less\s+than)|a\s+minimum\s+of|"
                  r"minimum|>=|≥"),
            ("<", r"below|under|less\s+than|fewer\s+than|lower\s+than|smaller\s+than|worse\s+than|shorter\s+than|"
@@ -39,26 +43,33 @@ _LINK = r"(?:\s+(?:that\s+|which\s+)?(?:is|are|was|were|of|value|values|number|n
 def compared(q: Question) -> list[Condition]:
     """A Condition per numeric field compared with a number; the span is cut from the question."""
     found = places(q)
-    if not re.search(r"\d", q.text):
+    if not re.search(rf"\d|\b(?:{'|'.join(_WORDS)})\b", q.text, re.I):
         return found  # no number, no comparison: the cheap test first, as plan() runs on every question
     for f in FIELDS:
         if f.number is None:
             continue
         words = _words(f)
         for op, said in _BEFORE:
-            for m in q.take(rf"(?<![\w-])(?:{words})(?![\w-]){_LINK}\s+(?:{said})\s*{_NUMBER}(?:\s+(?:{_unit(f)}))?\b|"
-                            rf"(?<![\w-])(?:{said})\s*{_NUMBER}\s+(?:{_unit(f) or words})(?![\w-])", 0):
-                found.append(_condition(f, op, float(m.group(1) or m.group(2))))
+            for m in q.take(rf"(?<![\w-])(?:{words})(?![\w-]){_LINK}\s+(?:{said})\s*{_NUMBER}(?:\s+(?:{_unit(f)}){_LONG})?\b|"
+                            rf"{_VERB}(?<![\w-])(?:{said})\s*{_NUMBER}\s+(?:{_unit(f) or words})(?![\w-]){_LONG}", 0):
+                found.append(_condition(f, op, _value(m.group(1) or m.group(2))))
         for op, said in _AFTER.items():
             for m in q.take(rf"(?<![\w-])(?:{words})(?![\w-]){_LINK}\s+{_NUMBER}\s+(?:{said})\b|"
-                            rf"(?<![\w-]){_NUMBER}\s+(?:{said})\s+(?:{_unit(f) or words})(?![\w-])", 0):
-                found.append(_condition(f, op, float(m.group(1) or m.group(2))))
+                            rf"(?<![\w-]){_NUMBER}\s+(?:{said})\s+(?:{_unit(f) or words})(?![\w-]){_LONG}", 0):
+                found.append(_condition(f, op, _value(m.group(1) or m.group(2))))
         for m in q.take(rf"(?<![\w-])(?:{words})(?![\w-]){_LINK}\s+(?:between|from)\s+{_NUMBER}\s+(?:and|to|-|–)\s+"
                         rf"{_NUMBER}\b(?:\s+(?:{_unit(f)}))?|"
                         rf"(?<![\w-])between\s+{_NUMBER}\s+(?:and|to)\s+{_NUMBER}\s+(?:{_unit(f) or words})(?![\w-])", 0):
-            low, high = (float(m.group(1)), float(m.group(2))) if m.group(1) else (float(m.group(3)), float(m.group(4)))
+            low, high = (_value(m.group(1)), _value(m.group(2))) if m.group(1) else (_value(m.group(3)), _value(m.group(4)))
             found.append(_between(f, min(low, high), max(low, high)))
     return found
+
+
+_LONG = r"(?:\s+(?:long|in\s+length))?"  # 'under five words long'
+
+
+def _value(text: str) -> float:
+    return float(_WORDS.get(text.casefold(), 0) or text)
 
 
 def _words(f: Field) -> str:
@@ -86,7 +97,10 @@ def _between(f: Field, low: float, high: float) -> Condition:
 
 
 _ENTRY = r"(?:papers?|entr(?:y|ies)|items?|titles?|ones?|works?|articles?|preprints?)"
-_LISTED = r"(?=\s+(?:listed|shown|printed|(?:on|in)\s+(?:\S+\s+){0,3}?(?:(?:page|list|listing|profile)s?\b|trending\b)))"
+# On a listing page, not an author list ('listed third on the SPECTER author list' is an author's place).
+_ON_PAGE = r"(?:on|in)\s+(?!(?:\S+\s+){0,3}?(?:authors?|co-?authors?|author\s+lists?|bylines?|names?)\b)" \
+           r"(?:\S+\s+){0,3}?(?:(?:page|list|listing|profile)s?\b|trending\b)"
+_LISTED = rf"(?=\s+(?:listed|shown|printed|{_ON_PAGE}))"
 _PLACE = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
           "tenth": 10}
 _HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -94,14 +108,16 @@ _HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "
 
 
 def places(q: Question) -> list[Condition]:
-    """A place in a page's printed order, said with the listing: 'the second paper listed on the trending page' (place
-    2), 'the first five entries on Courville's profile' / 'the top 10 papers listed' (places 1 to 5 / 10). A bare
+    """A place in a page's printed order, said with the listing: 'the second paper listed on the trending page', 'which
+    paper is listed third on the Amii page' (places 2, 3), 'the first five entries on Courville's profile' / 'the top 10 papers listed' (places 1 to 5 / 10). A bare
     'the second paper' or 'the top 10 papers' (by what?) is not read: the listing must be said."""
     field = BY_NAME["position"]
     found = []
     nth = "|".join(_PLACE) + r"|\d{1,3}(?:st|nd|rd|th)"
-    for m in q.take(rf"\b(?:the\s+)?({nth})[\s-]+{_ENTRY}{_LISTED}(?:\s+(?:listed|shown|printed)\b)?"):
-        word = m.group(1).casefold()
+    for m in q.take(rf"\b(?:the\s+)?({nth})[\s-]+{_ENTRY}{_LISTED}(?:\s+(?:listed|shown|printed)\b)?|"
+                    rf"\b(?:listed|shown|printed|placed|comes?|appears?|sits?)\s+(?:in\s+)?({nth})(?:\s+place)?\b"
+                    rf"(?=\s+{_ON_PAGE})"):
+        word = (m.group(1) or m.group(2)).casefold()
         found.append(_condition(field, "=", float(_PLACE.get(word) or int(re.sub(r"\D", "", word)))))
     for m in q.take(rf"\b(?:the\s+)?(?:first|top)\s+(\d{{1,3}}|{'|'.join(_HOW_MANY)})\s+{_ENTRY}{_LISTED}"
                     r"(?:\s+(?:listed|shown|printed)\b)?"):

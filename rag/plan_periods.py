@@ -22,6 +22,9 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 _ORDS = "|".join(_ORD)
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 _TO = r"(?:to|through|thru|until|till|-|–|—)"
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11}
+_NAME = _MONTH[1:_MONTH.rindex(")")]  # the month names of _MONTH without its group, to name groups here
 _ANY_YEAR = r"(?:,\s*)?\b(?:(?:across|in|of|from|over|during)\s+(?:all|any|every|each)\s+(?:the\s+)?years?|" \
             r"(?:of\s+)?(?:any|every|each)\s+year|regardless\s+of\s+(?:the\s+)?year|whatever\s+the\s+year|" \
             r"no\s+matter\s+(?:the|which|what)\s+year|(?:of|in)\s+(?:the|a)\s+year)\b"
@@ -51,47 +54,67 @@ def _ranges(q: Question) -> list[Condition]:
 
 def _weeks(q: Question, any_year: bool) -> list[Condition]:
     """'the first week of June 2022', 'the last week of June' (any year said), 'the second week of any month', 'the
-    first half of March 2024' (days 1-15), 'the second fortnight of May 2023'."""
+    first half of March 2024' (days 1-15), 'the second fortnight of May 2023', 'the first ten days of June 2022',
+    'the last two weeks of May 2023'."""
     found = []
-    for m in list(re.finditer(rf"\b(?:the\s+|its\s+)?({_ORDS})\s+(week|half|fortnight)\s+(?:of|in)\s+(?:(?:the\s+month\s+of\s+)?"
-                              rf"{_MONTH}(?:,?\s+{_YEAR})?|(?:an?|any|every|each|the)\s+month)(?![\w.])", q.text, re.I)):
-        year = _year(m, 4, 5)
-        if m.group(3) and year is None and not any_year:
+    counts = "|".join(_COUNTS)
+    for m in list(re.finditer(rf"\b(?:the\s+|its\s+)?(?:(?P<ord>{_ORDS})\s+(?P<unit>week|half|fortnight)|(?P<end>first|last|"
+                              rf"final)\s+(?P<n>\d{{1,2}}|{counts})\s+(?P<units>weeks|days))\s+(?:of|in)\s+(?:(?:the\s+month\s+of\s+)?"
+                              rf"(?P<month>{_NAME})\.?(?:,?\s+(?:(?P<y4>(?:19|20)\d\d)|'(?P<y2>\d\d))(?![\d']))?|"
+                              r"(?:an?|any|every|each|the)\s+month)(?![\w.])", q.text, re.I)):
+        g = {key: v for key, v in m.groupdict().items() if v}
+        year = int(g["y4"]) if "y4" in g else 2000 + int(g["y2"]) if "y2" in g else None
+        if "month" in g and year is None and not any_year:
             continue  # 'the first week of June': the year is not guessed; the question is left unread
-        month = month_number(m.group(3)) if m.group(3) else None
-        k, unit = _ORD[m.group(1).casefold()], m.group(2).casefold()
-        days = {"week": 7, "fortnight": 14}.get(unit, 15)  # a half: days 1-15 and 16 to the end
-        if unit == "half" and k not in (1, 2, -1):
-            continue
+        month = month_number(g["month"]) if "month" in g else None
+        if "ord" in g:
+            k, unit = _ORD[g["ord"].casefold()], g["unit"].casefold()
+            if unit == "half" and k not in (1, 2, -1):
+                continue
+            said = f"{'last' if k < 0 else _word(k)} {unit}"
+            days = _half(k) if unit == "half" else _run(k, {"week": 7, "fortnight": 14}[unit])
+        else:  # 'the first ten days', 'the last two weeks'
+            n = int(g["n"]) if g["n"].isdigit() else _COUNTS[g["n"].casefold()]
+            n *= 7 if g["units"].casefold() == "weeks" else 1
+            k = 1 if g["end"].casefold() == "first" else -1
+            said, days = f"{'first' if k > 0 else 'last'} {n} days", _ends(k, n)
         q.blank(m.start(), m.end())
-        found.append(Condition("date", f"{unit} {k} of {year or '*'}-{month or '*'}",
-                               f"posted: {'last' if k < 0 else _word(k)} {unit} of "
-                               f"{MONTHS[month - 1].title() if month else 'a month'}{f' {year}' if year else ' (any year)'}",
-                               lambda p, y=year, mo=month, k=k, n=days: _in_week(p, y, mo, k, n)))
+        found.append(Condition("date", f"{said} of {year or '*'}-{month or '*'}",
+                               f"posted: {said} of {MONTHS[month - 1].title() if month else 'a month'}"
+                               f"{f' {year}' if year else ' (any year)'}",
+                               lambda p, y=year, mo=month, days=days: _in_days(p, y, mo, days)))
     return found
 
 
-def _in_week(p, year: int | None, month: int | None, k: int, days: int) -> bool:
-    """Whether the paper is dated to the day within the `k`th run of `days` days of the month (k < 0: the last run;
-    the second half of a month runs to its end)."""
+def _run(k: int, n: int):
+    """The `k`th run of `n` days of a month (k < 0: the last `n` days), as (first, last) day for a month's length."""
+    return lambda length: (length - n + 1, length) if k < 0 else (n * (k - 1) + 1, n * k)
+
+
+def _ends(k: int, n: int):
+    return lambda length: (1, n) if k > 0 else (length - n + 1, length)
+
+
+def _half(k: int):
+    """The first half of a month is days 1-15, the second (or last) 16 to the month's end."""
+    return lambda length: (1, 15) if k == 1 else (16, length)
+
+
+def _in_days(p, year: int | None, month: int | None, days) -> bool:
+    """Whether the paper is dated to the day within the days `days(length of its month)` of the month and year."""
     if not p.date or p.date_precision != "day":
         return False
     y, mo, d = (int(x) for x in p.date.split("-"))
     if (year is not None and y != year) or (month is not None and mo != month):
         return False
-    length = calendar.monthrange(y, mo)[1]
-    if k < 0 or (days == 15 and k == 2):
-        return d > length - (7 if days == 7 else length - 15 if days == 15 else days)
-    return days * (k - 1) < d <= days * k
+    low, high = days(calendar.monthrange(y, mo)[1])
+    return low <= d <= high
 
 
-_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-           "eleven": 11}
 _PART = rf"(?:the\s+)?(?:(?P<ord>{_ORDS})\s+(?P<unit>quarter|half)|(?P<end>first|last|final)\s+(?P<n>\d{{1,2}}|" \
-        rf"{'|'.join(_COUNTS)})\s+months|Q(?P<q>[1-4])|H(?P<h>[12])|(?P<season>spring|summer|autumn|fall|winter)(?:time)?)"
+        rf"{'|'.join(_COUNTS)})\s+months|Q(?P<q>[1-4])|H(?P<h>[12])|(?P<season>spring|summer|autumn|fall|winter)(?:time|\s+months)?)"
 _WHOLE = rf"(?:\s*,?\s*(?:of|in)?\s*(?:(?P<y4>(?:19|20)\d\d)|'(?P<y2>\d\d))(?![\d'])(?:\s*[-/–]\s*(?:(?:19|20)?(?P<next>\d\d)))?|" \
          r"\s+(?:of\s+)?(?P<rel>this|the\s+current|last|the\s+previous|previous)\s+year)?"
-_NAME = _MONTH[1:_MONTH.rindex(")")]  # the month names of _MONTH without its group, to name groups here
 # Months in brackets after a part say which months are meant and win: '(Jan–Mar)', '(December 2023 through Feb 2024)'.
 _NAMED_BRACKET = rf"(?:\s*\(\s*(?P<m1>{_NAME})\.?(?:,?\s+(?P<b1>(?:19|20)\d\d))?\s*{_TO}\s*" \
                  rf"(?P<m2>{_NAME})\.?(?:,?\s+(?P<b2>(?:19|20)\d\d))?\s*\))?"

@@ -224,3 +224,25 @@ def test_days_known_by_name(catalog):
     assert fools == where(catalog, lambda p: (d := day(p)) is not None and d[1:] == (4, 1)) and fools
     assert rows("anything posted on New Year's Eve 2025?", catalog) == where(catalog, lambda p: day(p) == (2025, 12, 31))
     assert plan("What do the authors say about Christmas?", catalog) is None  # no year, none said to be free
+
+
+def test_comparisons_and_parts_said_with_words(catalog):
+    scores = sorted(p.listing_score for p in catalog.papers if p.listing_score is not None)
+    under = max(x for x in scores if x < 90)
+    assert rows("Which profile entry has the highest score under 90?", catalog) == where(
+        catalog, lambda p: p.listing_score == under)  # the comparison kept beside the sort, not dropped
+    assert rows("Which titles are under five words long?", catalog) == where(catalog, lambda p: len(p.title.split()) < 5)
+    assert rows("How many PDFs run longer than 10 pages?", catalog) == where(
+        catalog, lambda p: p.page_count is not None and p.page_count > 10)
+    assert rows("count the entries whose score exceeds 84.5", catalog) == where(
+        catalog, lambda p: p.listing_score is not None and p.listing_score > 84.5)
+    first_ten = rows("what came out in the first ten days of June 2022", catalog)
+    assert first_ten == where(catalog, lambda p: (d := day(p)) is not None and d[:2] == (2022, 6) and d[2] <= 10)
+    assert first_ten and rows("papers from the last two weeks of June 2022", catalog) == where(
+        catalog, lambda p: (d := day(p)) is not None and d[:2] == (2022, 6) and d[2] >= 17)
+    assert rows("How many papers appeared in the summer months of 2023?", catalog) == where(
+        catalog, lambda p: bool(p.date) and p.date_precision != "year" and "2023-06" <= p.date[:7] <= "2023-08")
+    third = [p.title for p in catalog.papers for s in p.sources if "Amii" in (s.page_name or "") and s.position == 2]
+    assert rows("which paper is listed third on the Amii page", catalog) == third
+    assert plan("Who is listed third on the SPECTER author list?", catalog) is None or \
+        plan("Who is listed third on the SPECTER author list?", catalog).key != "position"
