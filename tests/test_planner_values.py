@@ -246,3 +246,19 @@ def test_comparisons_and_parts_said_with_words(catalog):
     assert rows("which paper is listed third on the Amii page", catalog) == third
     assert plan("Who is listed third on the SPECTER author list?", catalog) is None or \
         plan("Who is listed third on the SPECTER author list?", catalog).key != "position"
+
+
+@pytest.mark.parametrize("question", [
+    "Which models score above 85 on GLUE?",
+    "What accuracy above 90 percent does DPR report?",
+    "How many pages of appendix does SPECTER have?",
+    "What happened in the first week of training?",
+    "Which methods improved in the second half of the year?",
+    "What is the top entry in Table 2?",
+    "Which baseline is listed first in the results?",
+    "What is the average score of BM25 on Natural Questions?",
+    "How many days does training DPR take?",
+    "What do the authors of the last paper on the trending page propose?",
+])
+def test_numbers_parts_and_places_inside_content_stay_with_retrieval(question, catalog):
+    assert plan(question, catalog) is None
