@@ -24,6 +24,7 @@ from rag.config import EvidenceSettings
 from rag.embedding import Embedder
 from rag.evidence_chunks import (NAMES_A_TABLE, ChunkScores, by_rank, chunk_sentences, rank_chunks, table_lines,
                                  table_parts)
+from rag.quantities import counts_in
 from rag.question_words import (NUMBER_BONUS, asks_for_number, holds_number, question_stems, stem_support, stems,
                                  weighted_overlap)
 from rag.records import Chunk, Evidence, Hit
@@ -97,8 +98,10 @@ def select_evidence(question: str, hits: list[Hit], embedder: Embedder,
     # Stage 2: a lexical pre-pick of the sentences worth embedding, spread over the candidates.
     focus_idf = {w: idf.get(w, 1.0) for w in question_stems(focus)}
     # A question for a quantity ("How many author nodes...?") is answered by a sentence with a number in it.
+    # One counted in the unit the question names ("how long, in tokens" -> "up to 10M tokens") twice as likely.
     number_bonus = NUMBER_BONUS if asks_for_number(focus) else 0.0
     lexical = {id(c): _continued([weighted_overlap(u, focus_idf) + (number_bonus if holds_number(u) else 0.0)
+                                  + (number_bonus if number_bonus and counts_in(u, focus) else 0.0)
                                   for u in c.units], c.units) for c in candidates}
     chosen_units: dict[int, list[int]] = {}
     budget = settings.max_embedded_sentences

@@ -13,25 +13,10 @@ from rag.answerability import CLAUSE, expected_type, has_candidate
 from rag.citations import with_markers
 from rag.chunking import HEADER_LABELS
 from rag.config import AnswerSettings
+from rag.quantities import NOT_A_QUANTITY, count_words, counts_in
 from rag.question_words import holds_number, idf_weights, question_stems, stems
 from rag.records import AnswerSentence, Evidence
 from rag.table_quotes import CELL, names_a_column, quote_row, table_lines
-
-# "(Gardner et al., 2018)", "[12]", "§3.2", "Table 2", and digits inside a name ("SemEval-2017", "Qwen2.5", "L2"):
-# digits that are no answer to "how many".
-NOT_A_QUANTITY = re.compile(r"\([^()]*\b(?:19|20)\d\d[a-z]?\)|\[[\d,\s–-]+\]|et al\.,? (?:19|20)\d\d|"
-                             r"\b(?:table|figure|fig\.|section|sec\.|eq\.|equation|§)\s*\d+(?:\.\d+)*|"
-                             r"\b[A-Za-z]+-?\d[\w.]*", re.I)
-# A count written out ("three or more annotators agree") answers "how many" as "3" does; never "what F1" ("Table 3
-# compares three variants" holds no score).
-_COUNT_WORDS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-                          r"fifty|hundreds?|thousands?|millions?|billions?|dozens?)\b", re.I)
-_ASKS_FOR_COUNT = re.compile(r"\b(how many|number of|how much)\b", re.I)
-
-
-def count_words(text: str, question: str) -> list[str]:
-    return _COUNT_WORDS.findall(text) if _ASKS_FOR_COUNT.search(question) else []
-
 
 _ASIDE = re.compile(r"^\s*(?:besides|apart from|aside from|other than|except for|beyond)\b([^,?]*),", re.I)
 
@@ -114,10 +99,21 @@ def extractive_answer(evidence: list[Evidence], question: str, settings: AnswerS
     return quote_lines(evidence, *ranked_lines(evidence, question), settings)
 
 
+_OVERLAP = 4  # place of the weighted share of the question's own words a line holds
+NAMED = 3  # place of the 'a table row the question names by its label and column' flag in a ranked line
+
+
 def quote_lines(evidence: list[Evidence], kind: str, ranked: list[tuple], settings: AnswerSettings) -> list[AnswerSentence]:
-    """`extractive_answer` from lines already ranked (`_ranked`), so a caller that reads the ranking ranks once."""
+    """`extractive_answer` from lines already ranked (`ranked_lines`), so a caller that reads the ranking ranks once."""
     # A line shown twice (a paper's listing abstract and its PDF's, two overlapping passages) is quoted once.
     ranked = [r for j, r in enumerate(ranked) if all(r[-2] != q[-2] for q in ranked[:j])]
+    if kind != "paper":
+        # The first paper's lines come first; a place they leave goes to another paper only for a line holding the
+        # question's words at least as well as the first paper's best: a weaker one (the next paper's "two-stage
+        # training strategy" for a question on the first paper's second stage) answers something else, with a
+        # citation of a paper the question is not about.
+        lead_best = max((r[_OVERLAP] for r in ranked if r[0]), default=0.0)
+        ranked = [r for r in ranked if r[0] or r[_OVERLAP] >= lead_best]
     chosen = ranked[: settings.max_sentences]
     titles = {item.n: item.paper.title for item in evidence}
     paper_of = {item.n: item.paper.paper_id for item in evidence}
@@ -141,7 +137,6 @@ def quote_lines(evidence: list[Evidence], kind: str, ranked: list[tuple], settin
             for *_, text, n in chosen]
 
 
-NAMED = 3  # place of the 'a table row the question names by its label and column' flag in a ranked line
 
 
 def ranked_lines(evidence: list[Evidence], question: str) -> tuple[str, list[tuple]]:
@@ -180,6 +175,8 @@ def ranked_lines(evidence: list[Evidence], question: str) -> tuple[str, list[tup
             and bool(stems(item.sentences[i].split(CELL)[0]) & words)
         # So does a line setting the attribute the question names to a value ("max_df=0.75", "a = 0.0001").
         named = named or assigns(text, question)
+        # And a number counted in the unit the question asks in ("how long ..., in tokens" -> "up to 10M tokens").
+        named = named or (kind == "number" and counts_in(text, question))
         # For a "how" question every relevant line is a candidate (answerability's CLAUSE kinds): its loose pattern
         # ("using", "train", "framework") only breaks ties of the question's words, never outranks them.
         typed = holds_candidate(kind, text, question)
