@@ -180,6 +180,16 @@ class Catalog:
         return index
 
     @cached_property
+    def name_openers(self) -> frozenset[str]:
+        """The first word of every printed name, normalised ('named Sergey'): built once per snapshot, not per question."""
+        return frozenset(normalize_title(name).split()[0] for name in self.authors.values() if normalize_title(name))
+
+    @cached_property
+    def name_closers(self) -> frozenset[str]:
+        """The last word of every printed name, normalised ('surnamed Zhang')."""
+        return frozenset(normalize_title(name).split()[-1] for name in self.authors.values() if normalize_title(name))
+
+    @cached_property
     def unique_surnames(self) -> dict[str, str]:
         """Surname without accents, as capitalised on the page -> the one full name it belongs to."""
         return {fold(surname): next(iter(names)) for surname, names in self.surnames.items() if len(names) == 1}

@@ -139,10 +139,9 @@ def given_names(q: Question, catalog: Catalog) -> list[Condition]:
     catalog's full names ground when some printed name opens with it. Said after a naming word only: a bare given
     name elsewhere ('Sergey's papers') is an author to resolve, not this."""
     found = []
-    openers = {normalize_title(name).split()[0] for name in catalog.authors.values() if name.split()}
     for m in re.finditer(r"\b(?:named|called|with\s+the\s+(?:first|given)\s+name)\s+((?-i:[A-Z])[\w'-]+)\b", q.text, re.I):
         given = normalize_title(m.group(1))
-        if given not in openers:
+        if given not in catalog.name_openers:
             continue
         q.blank(m.start(), m.end())
         found.append(Condition("author", f"given name {given}", f"given name: {m.group(1)}", lambda p, g=given: any(
@@ -155,12 +154,11 @@ def surnames(q: Question, catalog: Catalog) -> list[Condition]:
     a surname several printed names share (one that only one person has is read as that person, rag/plan_values).
     Grounded when some printed name ends with it; any author with that surname holds."""
     found = []
-    closers = {normalize_title(name).split()[-1] for name in catalog.authors.values() if name.split()}
     for m in re.finditer(r"\b(?:surnamed|(?:with|having)\s+(?:the|a)\s+(?:sur|last|family)\s*name(?:\s+of)?|"
                          r"(?:whose|with\s+(?:a|the))\s+(?:sur|last|family)\s*name\s+(?:is|was)|named|called)\s+"
                          r"((?-i:[A-Z])[\w'-]+)\b", q.text, re.I):
         surname = normalize_title(m.group(1))
-        if surname not in closers:
+        if surname not in catalog.name_closers:
             continue
         if len(catalog.surnames.get(m.group(1), ())) == 1:  # 'called Courville': the one Courville, read as him
             q.blank(m.start(), m.start(1))
