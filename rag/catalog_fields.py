@@ -272,7 +272,9 @@ def sort_field(q) -> tuple[str, str, bool] | None:
     ('the first paper listed', 'at the top of the profile') sorts by the listing position."""
     if placed := listing_end(q):
         return placed, "position", False
-    for f in (f for f in FIELDS if f.number is not None and f.name != "position"):
+    ranked = re.search(rf"\b(?:{_HIGH}|{_LOW})\b", q.text, re.I)  # a superlative said at all, before one search per field
+    averaged = re.search(r"\b(?:average|mean|median|typical)\b", q.text, re.I)  # one test, not one per field
+    for f in (f for f in FIELDS if averaged and f.number is not None and f.name != "position"):
         # 'the average score', 'the mean of the numeric score badges', 'median page count': the numbers printed.
         if m := q.take(rf"\b(?:the\s+)?(average|mean|median|typical)\s+(?:(?:value|number)\s+)?(?:of\s+)?(?:the\s+|all\s+"
                        rf"(?:the\s+)?|their\s+|its\s+)?(?:{f.words})(?![\w-])|\b(?:{f.words})(?![\w-])\s+on\s+average\b"):
@@ -285,7 +287,7 @@ def sort_field(q) -> tuple[str, str, bool] | None:
             return ("first" if m[0].group(2) else "last"), f.name, True
         words = f.words + (r"|scored|scoring|rated" if f.name == "score" else "")
         # 'the highest score under 90': the superlative sorts, the comparison after it is a condition (plan_numbers).
-        if pre := re.search(rf"\b({_HIGH}|{_LOW})(?=[\s-]+(?:{words})(?![\w-]){_COMPARED})", q.text, re.I):
+        if ranked and (pre := re.search(rf"\b({_HIGH}|{_LOW})(?=[\s-]+(?:{words})(?![\w-]){_COMPARED})", q.text, re.I)):
             q.blank(pre.start(), pre.end())
             return ("last" if re.fullmatch(_HIGH, pre.group(1), re.I) else "first"), f.name, False
         m = q.take(rf"\b({_HIGH}|{_LOW})[\s-]+(?:{words})(?![\w-])(?!\s+than\b)|"

@@ -49,6 +49,8 @@ def compared(q: Question) -> list[Condition]:
         if f.number is None:
             continue
         words = _words(f)
+        if not re.search(rf"(?<![\w-])(?:{words}|{_unit(f) or words})(?![\w-])", q.text, re.I):
+            continue  # the field is not named: none of its ten comparison shapes can match
         for op, said in _BEFORE:
             for m in q.take(rf"(?<![\w-])(?:{words})(?![\w-]){_LINK}\s+(?:{said})\s*{_NUMBER}(?:\s+(?:{_unit(f)}){_LONG})?\b|"
                             rf"{_VERB}(?<![\w-])(?:{said})\s*{_NUMBER}\s+(?:{_unit(f) or words})(?![\w-]){_LONG}", 0):
