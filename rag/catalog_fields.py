@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.catalog_sort import pick
+from rag.plan_listing import listing_end
 from rag.plan_terms import Condition
 from rag.records import Paper
 
@@ -308,28 +309,3 @@ def by_number(papers: list[Paper], name: str, highest: bool, limit: int | None =
         return cut
     edge = number(cut[-1])
     return cut + [p for p in scored[len(cut):] if number(p) == edge]
-
-
-_ENTRY = r"(?:papers?|entr(?:y|ies)|items?|titles?|ones?|works?|articles?|preprints?)"
-_TOP, _BOTTOM = r"first|top(?:most)?|opening|leading|uppermost|1st", r"last|bottom(?:most)?|final|closing|lowest|end"
-_LISTING = r"(?:(?:page|list|listing|profile)s?\b|trending\b)"
-# An author list has ends too ('at the end of the author list'): a place in it is plan_position's, not a listing's.
-_NOT_AUTHORS = r"(?!(?:\s+\S+){0,3}?\s+(?:authors?|co-?authors?|author\s+lists?|bylines?|names?)\b)"
-
-
-def listing_end(q) -> str | None:
-    """'first' or 'last' when the question asks for an end of a page's printed order: 'the very first paper listed',
-    'the top entry on the trending page', 'which paper sits at the top of X's profile', 'listed last on the Amii
-    page', 'which paper opens the trending list'. A bare 'first paper' is left alone (it may mean the oldest): the
-    listing must be said."""
-    m = q.take(rf"\b(?:the\s+)?(?:very\s+)?({_TOP}|{_BOTTOM})[\s-]+(?:{_ENTRY}\s+)?(?:(?:that\s+(?:is|was)\s+|to\s+be\s+)?"
-               rf"(?:listed|shown|printed|displayed)|(?:that\s+)?appear(?:s|ing)?)\b|"
-               rf"\b(?:the\s+)?(?:very\s+)?({_TOP}|{_BOTTOM})[\s-]+{_ENTRY}{_NOT_AUTHORS}(?=\s+(?:on|in)\s+(?:\S+\s+){{0,3}}?{_LISTING})|"
-               rf"\b(?:(?:sits?|is|appears?|comes?|stands?|placed|shown|listed|printed)\s+)?(?:at|on|in)\s+(?:the\s+)?"
-               rf"(?:very\s+)?(top|head|bottom|end|tail)\s+(?:of|on){_NOT_AUTHORS}(?=\s+(?:\S+\s+){{0,3}}?{_LISTING})|"
-               rf"\b(?:listed|shown|printed|placed|comes?|appears?)\s+(first|last)\b{_NOT_AUTHORS}(?=\s+(?:on|in)\s+(?:\S+\s+){{0,3}}?{_LISTING})|"
-               rf"\b(?:(open|lead|head|top|start)|(close|end|finish))(?:s|ed)?{_NOT_AUTHORS}\s+(?:off\s+)?(?=(?:\S+\s+){{0,3}}?{_LISTING})")
-    if not m:
-        return None
-    word = next(g for g in m[0].groups() if g).casefold()
-    return "first" if re.fullmatch(rf"{_TOP}|head|open|lead|start", word) else "last"

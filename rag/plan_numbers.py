@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from rag.catalog_fields import BY_NAME, FIELDS, Field
+from rag.plan_listing import ENTRY, LISTING, NOT_AUTHORS
 from rag.plan_terms import Condition, Question
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -98,10 +99,8 @@ def _between(f: Field, low: float, high: float) -> Condition:
                      known_test=f.printed)
 
 
-_ENTRY = r"(?:papers?|entr(?:y|ies)|items?|titles?|ones?|works?|articles?|preprints?)"
 # On a listing page, not an author list ('listed third on the SPECTER author list' is an author's place).
-_ON_PAGE = r"(?:on|in)\s+(?!(?:\S+\s+){0,3}?(?:authors?|co-?authors?|author\s+lists?|bylines?|names?)\b)" \
-           r"(?:\S+\s+){0,3}?(?:(?:page|list|listing|profile)s?\b|trending\b)"
+_ON_PAGE = rf"(?:on|in)(?=\s){NOT_AUTHORS}\s+(?:\S+\s+){{0,3}}?{LISTING}"
 _LISTED = rf"(?=\s+(?:listed|shown|printed|{_ON_PAGE}))"
 _PLACE = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
           "tenth": 10}
@@ -116,12 +115,12 @@ def places(q: Question) -> list[Condition]:
     field = BY_NAME["position"]
     found = []
     nth = "|".join(_PLACE) + r"|\d{1,3}(?:st|nd|rd|th)"
-    for m in q.take(rf"\b(?:the\s+)?({nth})[\s-]+{_ENTRY}{_LISTED}(?:\s+(?:listed|shown|printed)\b)?|"
+    for m in q.take(rf"\b(?:the\s+)?({nth})[\s-]+{ENTRY}{_LISTED}(?:\s+(?:listed|shown|printed)\b)?|"
                     rf"\b(?:listed|shown|printed|placed|comes?|appears?|sits?)\s+(?:in\s+)?({nth})(?:\s+place)?\b"
                     rf"(?=\s+{_ON_PAGE})"):
         word = (m.group(1) or m.group(2)).casefold()
         found.append(_condition(field, "=", float(_PLACE.get(word) or int(re.sub(r"\D", "", word)))))
-    for m in q.take(rf"\b(?:the\s+)?(?:first|top)\s+(\d{{1,3}}|{'|'.join(_HOW_MANY)})\s+{_ENTRY}{_LISTED}"
+    for m in q.take(rf"\b(?:the\s+)?(?:first|top)\s+(\d{{1,3}}|{'|'.join(_HOW_MANY)})\s+{ENTRY}{_LISTED}"
                     r"(?:\s+(?:listed|shown|printed)\b)?"):
         word = m.group(1).casefold()
         found.append(_condition(field, "<=", float(_HOW_MANY.get(word) or int(word))))
