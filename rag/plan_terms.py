@@ -4,6 +4,7 @@ catalog's own values (people, categories, tags, titles) and decides the plan."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,6 +18,10 @@ _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())} | {"single": 1, "sole": 1}
 _COUNT = r"(\d+|" + "|".join(NUMBER_WORDS) + r")"
+# The planner tries ~900 distinct patterns per pass over the dev questions: more than the re module's own 512-entry
+# cache holds, which it then empties wholesale and recompiles. An LRU of its own keeps them all (a compiled pattern
+# passed in comes back as itself, as with re.finditer).
+_compiled = functools.lru_cache(maxsize=1024)(re.compile)
 
 # The question frame: closed-class words and the words of metadata relations. Nothing topical.
 FRAME = set("""
@@ -120,7 +125,7 @@ class Question:
         self.spans: list[tuple[int, int, str]] = []  # (start, end, kind) of spans taken as 'person' or 'title'
 
     def take(self, pattern: str, flags: int = re.I, kind: str = "") -> list[re.Match]:
-        matches = list(re.finditer(pattern, self.text, flags))
+        matches = list(_compiled(pattern, flags).finditer(self.text))
         for m in matches:
             self.blank(m.start(), m.end(), kind)
         return matches
