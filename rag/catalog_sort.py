@@ -1,5 +1,6 @@
-"""Orderings and counts over catalog rows: oldest/newest by the dates pages print, longest/shortest author
-lists, and papers counted per value (author, category, tag, year, ...). Each says what it could not rank.
+"""Orderings over catalog rows: oldest/newest by the dates pages print, longest/shortest author lists, and the
+value(s) a paper is counted under when papers are grouped (author, category, tag, year, ...; the counting itself is
+rag/plan_groups.py). Each ordering says what it could not rank.
 
 What can be ranked is decided by what the page printed: a date known only to its year (a venue's year,
 or a PDF that prints only '2019') cannot be placed against 'Jun 3, 2022'; a date known to the month is
@@ -10,11 +11,10 @@ An author list cut with 'et al.' is at least as long as printed.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from rag.plan_terms import dated_year
-from rag.records import Paper, normalize_title
+from rag.records import Paper
 from rag.taxonomy import category_name
 
 
@@ -110,32 +110,6 @@ def values_of(paper: Paper, group: str, mark: str | None = None) -> list[str]:
         return list(dict.fromkeys(s.page_name or s.path for s in paper.sources))
     value = {"organisation": paper.organisation, "section": paper.section}.get(group)
     return [value] if value else []
-
-
-def grouped(papers: list[Paper], group: str, pick: str, mark: str | None = None, others_of: frozenset[str] = frozenset()
-            ) -> tuple[list[tuple[str, list[Paper]]], Ranked]:
-    """The groups chosen ('most': those with the most papers, ties kept) and their papers as rows. `others_of`: the
-    people the papers were selected by, left out of an author grouping ('Courville's most frequent co-author' is
-    never Courville, who is on every one of them)."""
-    groups: dict[str, list[Paper]] = defaultdict(list)
-    for paper in papers:
-        for value in values_of(paper, group, mark):
-            if group != "author" or normalize_title(value) not in others_of:
-                groups[value].append(paper)
-    ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
-    if not ordered:
-        return [], Ranked([])
-    if pick != "all":
-        size = len(ordered[0][1]) if pick == "most" else len(ordered[-1][1])
-        ordered = [g for g in ordered if len(g[1]) == size]
-    rows = list({p.paper_id: p for _, members in ordered for p in members}.values())
-    notes = []
-    missing = sum(1 for p in papers if not values_of(p, group))
-    if missing:
-        notes.append(f"{_n(missing)} whose page prints no {group} are not counted")
-    if group == "author" and any(p.authors_truncated for p in papers):
-        notes.append("author lists cut with 'et al.' count only the printed names")
-    return ordered, Ranked(rows, [], notes)
 
 
 def _n(n: int) -> str:
