@@ -280,15 +280,22 @@ def sort_field(q) -> tuple[str, str, bool] | None:
         if m := q.take(rf"\b(?:the\s+)?(average|mean|median|typical)\s+(?:(?:value|number)\s+)?(?:of\s+)?(?:the\s+|all\s+"
                        rf"(?:the\s+)?|their\s+|its\s+)?(?:{f.words})(?![\w-])|\b(?:{f.words})(?![\w-])\s+on\s+average\b"):
             return ("median" if (m[0].group(1) or "").casefold() == "median" else "mean"), f.name, False
+    # Every search below needs a superlative or one of these words, and none blanks text unless it returns: without
+    # either, no field can match (most questions), so the per-field searches are not tried.
+    ordered = re.search(r"\b(?:rank|ranked|ranking|sort|sorted|order|ordered)\b", q.text, re.I)
+    if not ranked and not ordered:
+        return None
     for f in FIELDS:
         if f.number is None:
             continue
-        if m := q.take(rf"\b(?:rank|ranked|ranking|sort|sorted|order|ordered)\b(?:\s+\S+){{0,3}}?\s+by\s+(?:their\s+|the\s+|its\s+)?"
-                       rf"(?:{f.words})(?:\s*,?\s*(?:from\s+)?(?:(highest|most)|(lowest|fewest))\s+(?:to|first)\b(?:\s+\w+)?)?"):
+        if ordered and (m := q.take(rf"\b(?:rank|ranked|ranking|sort|sorted|order|ordered)\b(?:\s+\S+){{0,3}}?\s+by\s+(?:their\s+|the\s+|its\s+)?"
+                       rf"(?:{f.words})(?:\s*,?\s*(?:from\s+)?(?:(highest|most)|(lowest|fewest))\s+(?:to|first)\b(?:\s+\w+)?)?")):
             return ("first" if m[0].group(2) else "last"), f.name, True
+        if not ranked:  # the two searches below both need a superlative
+            continue
         words = f.words + (r"|scored|scoring|rated" if f.name == "score" else "")
         # 'the highest score under 90': the superlative sorts, the comparison after it is a condition (plan_numbers).
-        if ranked and (pre := re.search(rf"\b({_HIGH}|{_LOW})(?=[\s-]+(?:{words})(?![\w-]){_COMPARED})", q.text, re.I)):
+        if pre := re.search(rf"\b({_HIGH}|{_LOW})(?=[\s-]+(?:{words})(?![\w-]){_COMPARED})", q.text, re.I):
             q.blank(pre.start(), pre.end())
             return ("last" if re.fullmatch(_HIGH, pre.group(1), re.I) else "first"), f.name, False
         m = q.take(rf"\b({_HIGH}|{_LOW})[\s-]+(?:{words})(?![\w-])(?!\s+than\b)|"
