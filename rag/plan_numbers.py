@@ -104,6 +104,8 @@ _ON_PAGE = rf"(?:on|in)(?=\s){NOT_AUTHORS}\s+(?:\S+\s+){{0,3}}?{LISTING}"
 _LISTED = rf"(?=\s+(?:listed|shown|printed|{_ON_PAGE}))"
 _PLACE = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
           "tenth": 10}
+# Each place pattern needs 'listed/shown/printed' or a listing's name (LISTING, inside _ON_PAGE): one test first.
+_SAID_LISTED = re.compile(r"list|shown|printed|page|profile|trending", re.I)
 _HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
              "twenty": 20}
 
@@ -112,6 +114,8 @@ def places(q: Question) -> list[Condition]:
     """A place in a page's printed order, said with the listing: 'the second paper listed on the trending page', 'which
     paper is listed third on the Amii page' (places 2, 3), 'the first five entries on Courville's profile' / 'the top 10 papers listed' (places 1 to 5 / 10). A bare
     'the second paper' or 'the top 10 papers' (by what?) is not read: the listing must be said."""
+    if not _SAID_LISTED.search(q.text):
+        return []
     field = BY_NAME["position"]
     found = []
     nth = "|".join(_PLACE) + r"|\d{1,3}(?:st|nd|rd|th)"
