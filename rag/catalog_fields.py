@@ -267,6 +267,11 @@ def asked(q) -> Field | None:
     return None
 
 
+def field_words(f: Field) -> str:
+    """The field's name, and the verb a score is given with ('scored above 85', 'the top-rated paper')."""
+    return f.words + (r"|scored|scoring|rated" if f.name == "score" else "")
+
+
 def sort_field(q) -> tuple[str, str, bool] | None:
     """('last' | 'first' | 'mean' | 'median', field, every) for 'the highest score', 'top-scored', 'the lowest-rated',
     'the average score'; with every=True for 'rank the papers by score' (all of them, in order); sortable fields only. A place in a listing's printed order
@@ -293,7 +298,7 @@ def sort_field(q) -> tuple[str, str, bool] | None:
             return ("first" if m[0].group(2) else "last"), f.name, True
         if not ranked:  # the two searches below both need a superlative
             continue
-        words = f.words + (r"|scored|scoring|rated" if f.name == "score" else "")
+        words = field_words(f)
         # 'the highest score under 90': the superlative sorts, the comparison after it is a condition (plan_numbers).
         if pre := re.search(rf"\b({_HIGH}|{_LOW})(?=[\s-]+(?:{words})(?![\w-]){_COMPARED})", q.text, re.I):
             q.blank(pre.start(), pre.end())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rag.catalog_fields import BY_NAME, FIELDS, Field
+from rag.catalog_fields import BY_NAME, FIELDS, Field, field_words
 from rag.plan_listing import ENTRY, LISTING, NOT_AUTHORS
 from rag.plan_terms import Condition, Question
 
@@ -49,7 +49,7 @@ def compared(q: Question) -> list[Condition]:
     for f in FIELDS:
         if f.number is None:
             continue
-        words = _words(f)
+        words = field_words(f)
         if not re.search(rf"(?<![\w-])(?:{words}|{_unit(f) or words})(?![\w-])", q.text, re.I):
             continue  # the field is not named: none of its ten comparison shapes can match
         for op, said in _BEFORE:
@@ -73,11 +73,6 @@ _LONG = r"(?:\s+(?:long|in\s+length))?"  # 'under five words long'
 
 def _value(text: str) -> float:
     return float(_WORDS.get(text.casefold(), 0) or text)
-
-
-def _words(f: Field) -> str:
-    """The field's name, and the verb a score is given with ('scored above 85', 'rated at least 90')."""
-    return f.words + (r"|scored|scoring|rated|rating" if f.name == "score" else "")
 
 
 def _unit(f: Field) -> str:
