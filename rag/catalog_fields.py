@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rag.catalog_sort import pick
 from rag.plan_listing import listing_end
-from rag.plan_terms import Condition
+from rag.plan_terms import Condition, ordinal_suffix
 from rag.records import Paper
 
 
@@ -192,10 +192,6 @@ def _kind_text(p: Paper) -> str:
     return f"{p.title} is {kind}: {p.venue} (printed: '{p.venue_line.printed.text}')."
 
 
-def _ordinal(n: int) -> str:
-    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
-
-
 # What a PDF's venue line, footer and author marks print (rag/parsing/pdf/venue.py, marks.py): the journal's volume
 # and issue, which meeting the venue counts ('the 58th Annual Meeting'), the corresponding author's mark, whether
 # it is a journal article or in proceedings. The last two are conditions only ('was X in a journal' is a check): as
@@ -208,7 +204,7 @@ FIELDS += [
     Field("edition", "meeting number", r"(?:edition|ordinal)(?:\s+number)?|(?:meeting|conference)\s+number|"
           r"(?:numbered\s+)?annual\s+(?:meeting|conference)(?:\s*\(?\s*what\s+number\s*\)?)?",
           lambda p: bool(p.venue_line and p.venue_line.edition), lambda p: p.venue_line is not None,
-          lambda p: f"{p.title}: the {_ordinal(p.venue_line.edition)} meeting ({p.venue}; printed: "
+          lambda p: f"{p.title}: the {ordinal_suffix(p.venue_line.edition)} meeting ({p.venue}; printed: "
           f"'{p.venue_line.printed.text}')." if p.venue_line and p.venue_line.edition
           else f"The venue of {p.title} counts no meeting number" + (f" ({p.venue})." if p.venue else "."),
           lambda p: float(p.venue_line.edition) if p.venue_line and p.venue_line.edition else None,

@@ -10,7 +10,7 @@ from rag.catalog import organisations_line, page_label
 from rag.organisations import names as has_organisation_name, organisation_authors, organisation_names
 from rag.catalog_fields import BY_NAME
 from rag.plan_gaps import between
-from rag.plan_terms import venue_year_only
+from rag.plan_terms import ORDINALS, venue_year_only
 from rag.planner import Plan
 from rag.records import Paper
 from rag.taxonomy import category_name
@@ -158,7 +158,7 @@ def _percent(n: int, total: int) -> str:
     return f"{100 * n / total:.0f}%" if total else "—"
 
 
-_ORDINAL = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+_ORDINAL = dict(enumerate(ORDINALS[1:5], start=2))  # 2..5: plan_scope reads no further
 
 
 def printed_date(paper: Paper) -> str:

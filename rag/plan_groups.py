@@ -10,16 +10,14 @@ from typing import TYPE_CHECKING
 
 from rag.catalog_sort import values_of
 from rag.organisations import organisation_variants
+from rag.plan_terms import ORDINALS
 from rag.records import Paper, normalize_title
 
 if TYPE_CHECKING:
     from rag.planner import Plan
 
-_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
-
-
 def ordinal(n: int) -> str:
-    return _ORDINALS[n - 1] if 1 <= n <= len(_ORDINALS) else f"{n}th"
+    return ORDINALS[n - 1] if 1 <= n <= len(ORDINALS) else f"{n}th"
 
 
 def same_organisations(papers: list[Paper]) -> dict[str, str]:

@@ -13,7 +13,7 @@ import re
 
 from rag.catalog_fields import BY_NAME, FIELDS, Field, field_words
 from rag.plan_listing import ENTRY, LISTING, NOT_AUTHORS
-from rag.plan_terms import Condition, Question
+from rag.plan_terms import ORDINALS, Condition, Question
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
           "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
@@ -97,8 +97,7 @@ def _between(f: Field, low: float, high: float) -> Condition:
 # On a listing page, not an author list ('listed third on the SPECTER author list' is an author's place).
 _ON_PAGE = rf"(?:on|in)(?=\s){NOT_AUTHORS}\s+(?:\S+\s+){{0,3}}?{LISTING}"
 _LISTED = rf"(?=\s+(?:listed|shown|printed|{_ON_PAGE}))"
-_PLACE = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-          "tenth": 10}
+_PLACE = {w: n for n, w in enumerate(ORDINALS[1:], start=2)}  # 'second' .. 'tenth': 'first' is listing_end's
 # Each place pattern needs 'listed/shown/printed' or a listing's name (LISTING, inside _ON_PAGE): one test first.
 _SAID_LISTED = re.compile(r"list|shown|printed|page|profile|trending", re.I)
 _HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

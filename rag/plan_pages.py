@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from rag.catalog import Catalog
-from rag.plan_terms import Question, fold
+from rag.plan_terms import Question, fold, ordinal_suffix
 from rag.records import PageFacts
 
 _ORDINAL = {1: "first", 2: "second", 3: "third", 11: "eleventh", 12: "twelfth", 13: "thirteenth"}
@@ -22,7 +22,7 @@ _ORDINAL = {1: "first", 2: "second", 3: "third", 11: "eleventh", 12: "twelfth", 
 def _ordinal(n: int) -> str:
     if n in _ORDINAL:
         return _ORDINAL[n]
-    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+    return ordinal_suffix(n)
 
 
 def _legend(f: PageFacts) -> str | None:

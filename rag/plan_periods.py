@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from rag.plan_terms import _MONTH, MONTHS, Condition, Question
+from rag.plan_terms import _MONTH, MONTHS, ORDINALS, Condition, Question
 
 _YEAR = r"(?:((?:19|20)\d\d)|'(\d\d))(?![\d'])"  # 2022 or '22
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1,
@@ -221,5 +221,8 @@ def month_number(text: str) -> int:
     return next(i for i, m in enumerate(MONTHS, start=1) if m.startswith(text.casefold().rstrip(".")[:3]))
 
 
+_WORD = dict(enumerate(ORDINALS[:4], start=1))  # 1..4 only: _ORD reads no further
+
+
 def _word(k: int) -> str:
-    return {1: "first", 2: "second", 3: "third", 4: "fourth"}[k]
+    return _WORD[k]

@@ -18,6 +18,14 @@ _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())} | {"single": 1, "sole": 1}
 _COUNT = r"(\d+|" + "|".join(NUMBER_WORDS) + r")"
+ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]  # ORDINALS[n - 1]
+
+
+def ordinal_suffix(n: int) -> str:
+    """'1st', '22nd', '58th'."""
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
 # The planner tries ~900 distinct patterns per pass over the dev questions: more than the re module's own 512-entry
 # cache holds, which it then empties wholesale and recompiles. An LRU of its own keeps them all (a compiled pattern
 # passed in comes back as itself, as with re.finditer).
