@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from rag.plan_periods import month_number as _month_number, periods, span
+from rag.plan_periods import month_number as _month_number, periods, relative_year, span
 from rag.plan_terms import _MONTH, MONTHS, Condition, Question, dated_year
 
 
@@ -19,12 +19,11 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
     found = periods(q, year_now)
     for m in q.take(rf"\b(?:between|from)\s+{_MONTH}\s+(?:and|to|until|through|till)\s+{_MONTH},?\s+(?:of\s+)?"
                     r"(this|the\s+current|last|the\s+previous|previous)\s+year\b"):  # 'between January and March this year'
-        year = year_now if m.group(3).split()[-1].casefold() in ("this", "current") else year_now - 1
+        year = relative_year(m.group(3), year_now)
         found.append(_months(str(year), _month_number(m.group(1)), _month_number(m.group(2))))
     for m in q.take(rf"(?:\b(before|prior\s+to|earlier\s+than|after|later\s+than|since|until|till|through|in)\s+{_MONTH}\s+(?:of\s+)?)?"
                     r"\b(this|the\s+current|last|the\s+previous|previous)\s+year\b(?:\s*\(\s*((?:19|20)\d\d)\s*\))?"):
-        year = int(m.group(4)) if m.group(4) else year_now if m.group(3).split()[-1].casefold() in ("this", "current") \
-            else year_now - 1
+        year = int(m.group(4)) if m.group(4) else relative_year(m.group(3), year_now)
         if m.group(2):  # 'before March this year': within that year, before its March
             found.append(_within_year(year, _month_number(m.group(2)), m.group(1).casefold().split()[0]))
             continue

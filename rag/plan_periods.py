@@ -43,6 +43,16 @@ def _year(m: re.Match, four: int, two: int) -> int | None:
     return 2000 + int(m.group(two)) if m.group(two) else None
 
 
+def _year_of(groups: dict[str, str]) -> int | None:
+    """The year of a match's named groups y4 ('2023') or y2 (''23'), given only when matched."""
+    return int(groups["y4"]) if "y4" in groups else 2000 + int(groups["y2"]) if "y2" in groups else None
+
+
+def relative_year(said: str, year_now: int) -> int:
+    """'this year', 'the current year' -> `year_now`; 'last year', 'the previous year' -> the year before."""
+    return year_now if said.split()[-1].casefold() in ("this", "current") else year_now - 1
+
+
 def _ranges(q: Question) -> list[Condition]:
     """'December 2023 through February 2024', 'from Nov '23 to Jan '24': months across years."""
     found = []
@@ -63,7 +73,7 @@ def _weeks(q: Question, any_year: bool) -> list[Condition]:
                               rf"(?P<month>{_NAME})\.?(?:,?\s+(?:(?P<y4>(?:19|20)\d\d)|'(?P<y2>\d\d))(?![\d']))?|"
                               r"(?:an?|any|every|each|the)\s+month)(?![\w.])", q.text, re.I)):
         g = {key: v for key, v in m.groupdict().items() if v}
-        year = int(g["y4"]) if "y4" in g else 2000 + int(g["y2"]) if "y2" in g else None
+        year = _year_of(g)
         if "month" in g and year is None and not any_year:
             continue  # 'the first week of June': the year is not guessed; the question is left unread
         month = month_number(g["month"]) if "month" in g else None
@@ -77,7 +87,7 @@ def _weeks(q: Question, any_year: bool) -> list[Condition]:
             n = int(g["n"]) if g["n"].isdigit() else _COUNTS[g["n"].casefold()]
             n *= 7 if g["units"].casefold() == "weeks" else 1
             k = 1 if g["end"].casefold() == "first" else -1
-            said, days = f"{'first' if k > 0 else 'last'} {n} days", _ends(k, n)
+            said, days = f"{'first' if k > 0 else 'last'} {n} days", _run(k, n)  # k is 1 or -1
         q.blank(m.start(), m.end())
         found.append(Condition("date", f"{said} of {year or '*'}-{month or '*'}",
                                f"posted: {said} of {MONTHS[month - 1].title() if month else 'a month'}"
@@ -89,10 +99,6 @@ def _weeks(q: Question, any_year: bool) -> list[Condition]:
 def _run(k: int, n: int):
     """The `k`th run of `n` days of a month (k < 0: the last `n` days), as (first, last) day for a month's length."""
     return lambda length: (length - n + 1, length) if k < 0 else (n * (k - 1) + 1, n * k)
-
-
-def _ends(k: int, n: int):
-    return lambda length: (1, n) if k > 0 else (length - n + 1, length)
 
 
 def _half(k: int):
@@ -129,9 +135,9 @@ def _parts(q: Question, any_year: bool, year_now: int) -> list[Condition]:
     for shape in shapes:
         for m in list(re.finditer(shape, q.text, re.I)):
             groups = {k: v for k, v in m.groupdict().items() if v}
-            year = int(groups["y4"]) if "y4" in groups else 2000 + int(groups["y2"]) if "y2" in groups else None
+            year = _year_of(groups)
             if "rel" in groups:
-                year = year_now if groups["rel"].split()[-1].casefold() in ("this", "current") else year_now - 1
+                year = relative_year(groups["rel"], year_now)
             before = q.text[:m.start()]
             if year is None and "m1" not in groups and not any_year and not (
                     ("q" in groups or "h" in groups) and re.search(r"\b(?:in|during)\s+(?:the\s+)?$", before, re.I)):
@@ -179,7 +185,7 @@ def _days(q: Question, any_year: bool) -> list[Condition]:
     name, of a year or of any year ('Christmas Eve 2025', 'on Halloween, any year')."""
     found = []
     for words, (month, day) in _NAMED_DAYS.items() if _ANY_NAMED_DAY.search(q.text) else ():
-        for m in list(re.finditer(rf"\b(?:on\s+)?(?:{words})\b(?:,?\s+(?:of\s+)?(?:((?:19|20)\d\d)|'(\d\d))(?![\d']))?",
+        for m in list(re.finditer(rf"\b(?:on\s+)?(?:{words})\b(?:,?\s+(?:of\s+)?{_YEAR})?",
                                   q.text, re.I)):
             year = _year(m, 1, 2)
             if year is None and not any_year:
