@@ -88,9 +88,7 @@ def _headline(result: Result) -> str:
         numbers = [field.number(p) for p in result.rows]  # type: ignore[misc]
         if not numbers:
             return f"No paper with a printed {field.label} matches {what}."
-        ordered = sorted(numbers)
-        middle = (ordered[(len(ordered) - 1) // 2] + ordered[len(ordered) // 2]) / 2
-        value = middle if plan_.op == "median" else sum(numbers) / len(numbers)
+        value = _centre(numbers, plan_.op)
         each = ", ".join(f"{x:g}" for x in numbers)
         return f"The {'median' if plan_.op == 'median' else 'average'} {field.label}{scope} is {value:.4g}, over " \
                f"{n_papers(len(numbers))} printing one ({each}; sum {sum(numbers):.4g})."
@@ -98,8 +96,7 @@ def _headline(result: Result) -> str:
         sizes = sorted(len(p.authors) for p in result.rows)
         if not sizes:
             return f"No paper with a complete author list matches {what}."
-        middle = (sizes[(len(sizes) - 1) // 2] + sizes[len(sizes) // 2]) / 2
-        value = middle if plan_.op == "median" else sum(sizes) / len(sizes)
+        value = _centre(sizes, plan_.op)
         return f"The {'median' if plan_.op == 'median' else 'average'} number of authors{scope} is {value:.3g}, over " \
                f"{n_papers(len(sizes))} with complete author lists ({sum(sizes)} names in all; from {sizes[0]} to {sizes[-1]})."
     if plan_.op in ("first", "last") and plan_.key in BY_NAME:
@@ -152,6 +149,14 @@ def _headline(result: Result) -> str:
     if not n:
         return f"No paper matches {what}."
     return f"{n_papers(n)} {'matches' if n == 1 else 'match'} ({what})."
+
+
+def _centre(values: list, op: str) -> float:
+    """The median (the middle two averaged) or the mean; the mean sums `values` in their own order."""
+    if op == "median":
+        ordered = sorted(values)
+        return (ordered[(len(ordered) - 1) // 2] + ordered[len(ordered) // 2]) / 2
+    return sum(values) / len(values)
 
 
 def _percent(n: int, total: int) -> str:
