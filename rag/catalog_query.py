@@ -47,11 +47,13 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
         people = frozenset(normalize_title(c.value) for c in plan_.conditions if c.field == "author"
                            and c.label.startswith("author: "))
         groups, rows, found = grouped(selected, plan_, marks[0] if len(marks) == 1 else None, people)
-        return Result(plan_, rows, [], notes + found, groups)
+        return Result(plan_, rows, [], notes + found, groups, text=group_headline(plan_, groups, _scope(plan_)))
     if plan_.op == "positions":  # where one person sits on the author lists: the papers printing the name
-        return Result(plan_, places(selected, plan_.lookup or "")[0], [], notes)
+        rows, text = places(selected, plan_.lookup or "")
+        return Result(plan_, rows, [], notes, text=text)
     if plan_.op == "common":  # the people on both sides: the papers each of them is on
-        return Result(plan_, common(papers, plan_)[0], [], notes)
+        rows, text = common(papers, plan_)
+        return Result(plan_, rows, [], notes, text=text)
     if plan_.op in ("mean", "median") and plan_.key in BY_NAME:  # 'the average score': every paper printing one
         return Result(plan_, by_number(selected, plan_.key, True, len(selected)), [], notes)
     if plan_.op in ("mean", "median"):  # 'the average number of authors': over the lists printed complete
@@ -59,7 +61,9 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
         notes += [f"{n_papers(len(cut))} whose author list the page cuts with 'et al.' are not counted"] if cut else []
         return Result(plan_, [p for p in selected if p.authors and not p.authors_truncated], [], notes)
     if plan_.op in ("first", "last") and plan_.key.startswith("marked:"):  # 'the most Amii-affiliated authors'
-        return Result(plan_, by_marked(selected, plan_.key.split(":", 1)[1], plan_.op == "last"), [], notes)
+        mark, most = plan_.key.split(":", 1)[1], plan_.op == "last"
+        rows = by_marked(selected, mark, most)
+        return Result(plan_, rows, [], notes, text=marked_headline(rows, mark, most, _scope(plan_)))
     if plan_.op in ("first", "last"):
         if plan_.key in BY_NAME:  # a printed number: 'the highest score'
             return Result(plan_, by_number(selected, plan_.key, plan_.op == "last", plan_.limit, plan_.nth), [], notes)
@@ -116,26 +120,11 @@ def answer_from_catalog(question: str, standalone: str, papers: list[Paper],
         return None
     result = run(the_plan, scoped)
     shown = shown + [c.label for c in the_plan.conditions]
-    return _answer(question, standalone, _headline(result, scoped), result.rows + result.extra, shown, result)
+    return _answer(question, standalone, headline(result), result.rows + result.extra, shown, result)
 
 
-def _headline(result: Result, papers: list[Paper]) -> str:
-    """The headline of an aggregate rag/plan_groups.py words (a frequency pick, a person's places, people in common);
-    catalog_text's for every other plan."""
-    plan_ = result.plan
-    scope = f" ({plan_.describe()})" if plan_.conditions else ""
-    text = None
-    if plan_.op == "group":
-        text = group_headline(plan_, result.groups, scope)
-    elif plan_.op == "positions":
-        text = places([p for p in papers if all(c(p) for c in plan_.conditions)], plan_.lookup or "")[1]
-    elif plan_.op == "common":
-        text = common(papers, plan_)[1]
-    elif plan_.op in ("first", "last") and plan_.key.startswith("marked:"):
-        text = marked_headline(result.rows, plan_.key.split(":", 1)[1], plan_.op == "last", scope)
-    if text is None:
-        return headline(result)
-    return text + (" " + "; ".join(n[:1].upper() + n[1:] for n in result.notes) + "." if result.notes else "")
+def _scope(plan_: Plan) -> str:
+    return f" ({plan_.describe()})" if plan_.conditions else ""
 
 
 def _judge(embedder: Embedder | None) -> VerbJudge | None:

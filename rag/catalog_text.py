@@ -25,6 +25,9 @@ class Result:
     groups: list[tuple[str, list[Paper]]] = field(default_factory=list)  # for op 'group'
     total: int = 0  # for a share: the papers counted out of
     known: int = 0  # for a share: those of them whose pages print every field asked
+    # The headline run() already worded (a frequency pick, a person's places, people in common, a marked sort), from
+    # the same pass that chose the rows; None: worded here from the plan.
+    text: str | None = None
 
     @property
     def count(self) -> int:
@@ -32,6 +35,8 @@ class Result:
 
 
 def headline(result: Result) -> str:
+    if result.text is not None:
+        return result.text + (" " + "; ".join(n[:1].upper() + n[1:] for n in result.notes) + "." if result.notes else "")
     text = _headline(result)
     if result.plan.described and result.plan.target is not None:  # say which paper a description was taken to be
         text = f"Taking '{result.plan.described}' to be {result.plan.target.title}. {text}"
