@@ -17,7 +17,7 @@ import re
 
 from rag.catalog import Catalog
 from rag.plan_describe import description, resolve
-from rag.plan_terms import _COMPARE, _COUNT, NUMBER_WORDS, Condition, Question, _number, count_test
+from rag.plan_terms import _COMPARE, _COUNT, NUMBER_WORDS, Condition, Question, _number, count_condition
 from rag.plan_values import title
 from rag.records import Paper
 from rag.taxonomy import arxiv_category_name
@@ -65,7 +65,7 @@ def frequency(q: Question) -> str | None:
     paper selected). The phrase is taken; modifiers before the noun stay."""
     if m := _HOW_MANY.search(q.text):
         word = m.group("n") or m.group("n2")
-        n = int(word) if word.isdigit() else NUMBER_WORDS[word.casefold()]
+        n = _number(word)
         q.blank(m.start(), m.start("mods"))
         q.blank(m.end("mods"), m.end())
         return _pick(m.group("cmp") or m.group("more"), n)
@@ -150,12 +150,7 @@ def people_count(q: Question) -> list[Condition]:
                r"(?:people|persons|researchers|writers|individuals)\b")
     if not m:
         return []
-    compare, n, more = m[0].group(1), _number(m[0].group(2)), m[0].group(3)
-    word = {"more": "at least", "fewer": "at most", "less": "at most"}.get((more or "").casefold()) or \
-        {"only": "exactly", "just": "exactly", "up to": "at most", "no more than": "at most", "not more than": "at most",
-         "no fewer than": "at least", "no less than": "at least"}.get((compare or "").casefold()) or \
-        (compare or "exactly").casefold()
-    return [Condition("author_count", f"{word} {n}", f"authors: {word} {n}", count_test(word, n))]
+    return [count_condition(m[0].group(1), _number(m[0].group(2)), m[0].group(3))]
 
 
 def unheld_codes(q: Question, held: dict[str, str]) -> list[Condition]:

@@ -178,15 +178,19 @@ def author_count(q: Question) -> list[Condition]:
         return []
     m = m[0]
     if m.group(5) or m.group(6):
-        word, n = "exactly", 1
-    else:
-        # Co-authors are the others: 'with exactly one co-author' is a list of two; 'two co-authors', three.
-        n = _number(m.group(2)) + (1 if m.group(4) else 0)
-        word = {"more": "at least", "fewer": "at most", "less": "at most"}.get((m.group(3) or "").casefold()) \
-            or {"up to": "at most", "no more than": "at most", "not more than": "at most", "no fewer than": "at least",
-                "no less than": "at least", "only": "exactly", "just": "exactly"}.get((m.group(1) or "").casefold()) \
-            or (m.group(1) or "exactly").casefold()
-    return [Condition("author_count", f"{word} {n}", f"authors: {word} {n}", count_test(word, n))]
+        return [count_condition("exactly", 1, None)]
+    # Co-authors are the others: 'with exactly one co-author' is a list of two; 'two co-authors', three.
+    return [count_condition(m.group(1), _number(m.group(2)) + (1 if m.group(4) else 0), m.group(3))]
+
+
+def count_condition(compare: str | None, n: int, more: str | None) -> Condition:
+    """The author-count condition for 'at least five', 'five or more', 'up to three', 'only two' (`compare` the
+    comparison said before the number, `more` the 'or more / fewer / less' after it; neither: exactly)."""
+    word = {"more": "at least", "fewer": "at most", "less": "at most"}.get((more or "").casefold()) \
+        or {"up to": "at most", "no more than": "at most", "not more than": "at most", "no fewer than": "at least",
+            "no less than": "at least", "only": "exactly", "just": "exactly"}.get((compare or "").casefold()) \
+        or (compare or "exactly").casefold()
+    return Condition("author_count", f"{word} {n}", f"authors: {word} {n}", count_test(word, n))
 
 
 def solo(q: Question) -> list[Condition]:
