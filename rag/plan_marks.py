@@ -8,6 +8,7 @@ import re
 
 from rag.catalog import Catalog
 from rag.plan_position import ORDINAL, at_place, not_at
+from rag.plan_marked import _MARK, _complete, marked as marked_count
 from rag.plan_terms import Condition, Question
 from rag.records import normalize_title
 
@@ -18,7 +19,7 @@ def positions(q: Question, catalog: Catalog) -> list[Condition]:
     found = []
     for institute in sorted(catalog.institutes):
         name = re.escape(institute)
-        marked = rf"(?P<non>non-|not\s+)?{name}(?:'s)?(?:[- ](?:affiliated|starred|marked|asterisked))?"
+        marked = rf"(?P<non>non-|not\s+)?{name}(?:'s)?{_MARK}?"
         who = r"(?:author|researcher|person|member|scientist|academic)"
         position = rf"\b(?:an?\s+|the\s+|its\s+|their\s+)?{marked}\s+(?:(?P<a>first|lead|last|senior|final)\s+authors?\b|" \
                    rf"{who}\s+as\s+(?:the\s+|their\s+|its\s+)?(?P<b>first|lead|last|senior|final)\s+author\b)|" \
@@ -26,7 +27,7 @@ def positions(q: Question, catalog: Catalog) -> list[Condition]:
                    rf"(?P<not>not\s+)?(?:{name}[- ]affiliated|affiliated\s+with\s+{name}|from\s+{name}|" \
                    rf"(?:marked|starred|flagged)\s+(?:as\s+)?(?:an?\s+)?{name})\b|" \
                    rf"\b(?P<d>end|start|begin|open|close)(?:s|ing)?\s+(?:their|its|the)\s+author\s+lists?\s+with\s+" \
-                   rf"(?:an?\s+|the\s+)?(?P<non2>non-|not\s+)?{name}(?:[- ](?:affiliated|starred|marked|asterisked))?(?:\s+{who})?\b"
+                   rf"(?:an?\s+|the\s+)?(?P<non2>non-|not\s+)?{name}{_MARK}?(?:\s+{who})?\b"
         # 'most of its authors Amii-affiliated', 'a majority of Amii authors': more than half of a complete list
         majority = rf"\b(?:most|(?:a|the)\s+majority|more\s+than\s+half)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:" \
                    rf"{name}[- ](?:affiliated|starred|marked)\s+(?:co-?)?authors|{name}\s+(?:co-?)?authors|(?:co-?)?authors\s+" \
@@ -41,26 +42,29 @@ def positions(q: Question, catalog: Catalog) -> list[Condition]:
                rf"(?P<y2>first|lead|last|senior|final)\s+authors?\b"
         for m in q.take(both):
             for which in ((m["x"] or m["x2"]).casefold(), (m["y"] or m["y2"]).casefold()):
-                index = 0 if which in ("first", "lead") else -1
-                found.append(Condition("affiliation", institute, f"affiliation: {institute} ({which} author)",
-                                       lambda p, i=institute, k=index: bool(p.authors) and (k == 0 or not p.authors_truncated)
-                                       and p.authors[k].affiliation == i))
+                found.append(_at_place(institute, which))
         if q.take(majority):
             found.append(Condition("affiliation", institute, f"affiliation: {institute} (most authors)",
-                                   lambda p, i=institute: bool(p.authors) and not p.authors_truncated
-                                   and sum(a.affiliation == i for a in p.authors) * 2 > len(p.authors)))
+                                   lambda p, i=institute: _complete(p) and marked_count(p, i) * 2 > len(p.authors)))
         for m in q.take(position):
             which = (m["a"] or m["b"] or m["c"] or ("last" if m["d"].casefold() in ("end", "close") else "first")).casefold()
             index = 0 if which in ("first", "lead") else -1
-            condition = Condition("affiliation", institute, f"affiliation: {institute} ({which} author)",
-                                  lambda p, i=institute, k=index: bool(p.authors) and (k == 0 or not p.authors_truncated)
-                                  and p.authors[k].affiliation == i)
+            condition = _at_place(institute, which)
             if m["non"] or m["not"] or m["non2"]:  # 'a non-Amii first author': on the legend's page, printed and not marked
                 condition = Condition("affiliation", f"not {institute}", f"affiliation: not {institute} ({which} author)",
                                       lambda p, c=condition, k=index: bool(p.authors) and (k == 0 or not p.authors_truncated)
                                       and any(s.format == "institute" for s in p.sources) and not c(p))
             found.append(condition)
     return found
+
+
+def _at_place(institute: str, which: str) -> Condition:
+    """The author first ('first', 'lead') or last (any other `which`) is marked `institute`; the last only on a list
+    printed complete."""
+    index = 0 if which in ("first", "lead") else -1
+    return Condition("affiliation", institute, f"affiliation: {institute} ({which} author)",
+                     lambda p, i=institute, k=index: bool(p.authors) and (k == 0 or not p.authors_truncated)
+                     and p.authors[k].affiliation == i)
 
 
 _PLACE = r"first|lead|leading|second|third|fourth|fifth|last|senior|final"
