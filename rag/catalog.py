@@ -181,13 +181,9 @@ class Catalog:
 
     @cached_property
     def name_openers(self) -> frozenset[str]:
-        """The first word of every printed name, normalised ('named Sergey'): built once per snapshot, not per question."""
-        return frozenset(normalize_title(name).split()[0] for name in self.authors.values() if normalize_title(name))
-
-    @cached_property
-    def name_closers(self) -> frozenset[str]:
-        """The last word of every printed name, normalised ('surnamed Zhang')."""
-        return frozenset(normalize_title(name).split()[-1] for name in self.authors.values() if normalize_title(name))
+        """The first word of every printed name, normalised ('named Sergey'): built once per snapshot, not per question.
+        The authors index is keyed by the normalised name, of two words or more; its last words are name_words' keys."""
+        return frozenset(key.split()[0] for key in self.authors)
 
     @cached_property
     def unique_surnames(self) -> dict[str, str]:

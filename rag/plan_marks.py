@@ -162,7 +162,7 @@ def surnames(q: Question, catalog: Catalog) -> list[Condition]:
                          r"(?:whose|with\s+(?:a|the))\s+(?:sur|last|family)\s*name\s+(?:is|was)|named|called)\s+"
                          r"((?-i:[A-Z])[\w'-]+)\b", q.text, re.I):
         surname = normalize_title(m.group(1))
-        if surname not in catalog.name_closers:
+        if surname not in catalog.name_words:  # some printed name ends with it
             continue
         if len(catalog.surnames.get(m.group(1), ())) == 1:  # 'called Courville': the one Courville, read as him
             q.blank(m.start(), m.start(1))
