@@ -58,7 +58,7 @@ def by_date(papers: list[Paper], newest: bool, full_date: bool, limit: int | Non
                      "is the current one")
     undated = [p for p in papers if p.date_precision == "year"]
     if undated and not full_date:
-        notes.append(f"{_n(len(undated))} dated only by year cannot be placed")
+        notes.append(f"{n_papers(len(undated))} dated only by year cannot be placed")
     return Ranked(rows, extra, notes)
 
 
@@ -78,11 +78,11 @@ def by_author_count(papers: list[Paper], most: bool, limit: int | None = None, n
     if most:
         cut = [p for p in listed if p.authors_truncated and p not in rows and len(p.authors) + 1 > best]
         if cut:
-            notes.append(f"{_n(len(cut))} whose author list the page cuts with 'et al.' may have more")
+            notes.append(f"{n_papers(len(cut))} whose author list the page cuts with 'et al.' may have more")
     else:
         cut = [p for p in listed if p.authors_truncated and len(p.authors) + 1 < best]
         if cut:
-            notes.append(f"{_n(len(cut))} whose author list the page cuts with 'et al.' may have fewer")
+            notes.append(f"{n_papers(len(cut))} whose author list the page cuts with 'et al.' may have fewer")
     return Ranked(rows, [], notes)
 
 
@@ -112,5 +112,5 @@ def values_of(paper: Paper, group: str, mark: str | None = None) -> list[str]:
     return [value] if value else []
 
 
-def _n(n: int) -> str:
+def n_papers(n: int) -> str:
     return f"{n} paper" if n == 1 else f"{n} papers"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from rag.catalog import organisations_line, page_label
 from rag.organisations import names as has_organisation_name, organisation_authors, organisation_names
 from rag.catalog_fields import BY_NAME
+from rag.catalog_sort import n_papers  # '1 paper', '3 papers': defined below catalog_fields, which imports catalog_sort
 from rag.plan_gaps import between
 from rag.plan_terms import ORDINALS, venue_year_only
 from rag.planner import Plan
@@ -269,6 +270,3 @@ def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str
              "page": "; ".join(page_label(s) for s in paper.sources)}.get(field)
     return f"{title}: {field} {value}." if value else f"The page gives no {field} for {title}."
 
-
-def n_papers(n: int) -> str:
-    return f"{n} paper" if n == 1 else f"{n} papers"

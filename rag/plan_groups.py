@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from rag.catalog_sort import values_of
+from rag.catalog_sort import n_papers, values_of
 from rag.organisations import organisation_variants
 from rag.plan_terms import ORDINALS
 from rag.records import Paper, normalize_title
@@ -86,7 +86,7 @@ def grouped(papers: list[Paper], plan_: Plan, mark: str | None, people: frozense
     if missing:
         what = {"last_author": "complete author list", "author_list": "complete author list",
                 "first_author": "author"}.get(plan_.group or "", plan_.group)
-        notes.append(f"{_n(missing)} whose page prints no {what} {'is' if missing == 1 else 'are'} not counted")
+        notes.append(f"{n_papers(missing)} whose page prints no {what} {'is' if missing == 1 else 'are'} not counted")
     if plan_.group in ("author", "first_author") and any(p.authors_truncated for p in papers):
         notes.append("author lists cut with 'et al.' count only the printed names")
     if plan_.exclude:
@@ -138,7 +138,7 @@ def places(papers: list[Paper], person: str) -> tuple[list[Paper], str]:
             hidden.append(paper)  # on the profile they own, cut by 'et al.'
     if not seen:
         return [], f"{person} is not printed on any author list here" + (
-            f" ({_n(len(hidden))} cut with 'et al.' may hold the name)" if hidden else "") + "."
+            f" ({n_papers(len(hidden))} cut with 'et al.' may hold the name)" if hidden else "") + "."
     tally: dict[int, int] = defaultdict(int)
     for _, k in seen:
         tally[k] += 1
@@ -146,9 +146,9 @@ def places(papers: list[Paper], person: str) -> tuple[list[Paper], str]:
     each = "; ".join(f"{ordinal(k)} of {len(p.authors)}{'+' if p.authors_truncated else ''} on {p.title}"
                      f"{' (last)' if k == len(p.authors) and not p.authors_truncated else ''}" for p, k in seen)
     text = f"{person} is usually {ordinal(usual)} in the author order: {ordinal(usual)} on {tally[usual]} of " \
-           f"{_n(len(seen))} where the name is printed ({each})."
+           f"{n_papers(len(seen))} where the name is printed ({each})."
     if hidden:
-        text += f" On {_n(len(hidden))} the name is not printed (the list is cut with 'et al.')."
+        text += f" On {n_papers(len(hidden))} the name is not printed (the list is cut with 'et al.')."
     return [p for p, _ in seen], text
 
 
@@ -181,7 +181,7 @@ def common(papers: list[Paper], plan_: Plan) -> tuple[list[Paper], str]:
             return [], f"No {plan_.group} is on both ({labels})."
         cut = [p for side in sides for p in side if p.authors_truncated]
         return [], f"No one is printed as an author on both ({labels})" + (
-            f"; {_n(len(cut))} cut with 'et al.' may hold more names." if cut else ".")
+            f"; {n_papers(len(cut))} cut with 'et al.' may hold more names." if cut else ".")
     rows: dict[str, Paper] = {}
     each = []
     for k in shared:
@@ -195,6 +195,3 @@ def common(papers: list[Paper], plan_: Plan) -> tuple[list[Paper], str]:
     return list(rows.values()), f"{len(shared)} {who} printed as an author on both ({labels}): " \
                                 f"{'; '.join(each)}. The pages do not say whether one name is one person."
 
-
-def _n(n: int) -> str:
-    return f"{n} paper" if n == 1 else f"{n} papers"
