@@ -5,6 +5,7 @@ says the count and what could not be counted (names cut by 'et al.')."""
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,9 @@ def _values(paper: Paper, plan_: Plan, mark: str | None, canonical: dict[str, st
     return values_of(paper, plan_.group or "", mark)
 
 
+_COMPARED = {"==": operator.eq, ">=": operator.ge, "<=": operator.le}  # a pick such as '>=2': a group's size vs 2
+
+
 def _excluded(value: str, plan_: Plan, people: frozenset[str]) -> bool:
     key = normalize_title(value)
     if plan_.group == "author" and key in people:
@@ -60,8 +64,8 @@ def _excluded(value: str, plan_: Plan, people: frozenset[str]) -> bool:
 
 def grouped(papers: list[Paper], plan_: Plan, mark: str | None, people: frozenset[str]
             ) -> tuple[list[tuple[str, list[Paper]]], list[Paper], list[str]]:
-    """(groups, rows, notes) for a count per value with a pick: 'most' / 'fewest' (ties kept), 'one' (exactly one
-    paper), 'repeated' (two or more) or 'all'."""
+    """(groups, rows, notes) for a count per value with a pick: 'most' / 'fewest' (ties kept), '==1' (exactly one
+    paper), '>=2' (two or more; any '==n', '>=n', '<=n'), 'every' (on every paper selected) or 'all'."""
     groups: dict[str, list[Paper]] = defaultdict(list)
     canonical = same_organisations(papers) if plan_.group == "organisation" else None
     for paper in papers:
@@ -74,8 +78,8 @@ def grouped(papers: list[Paper], plan_: Plan, mark: str | None, people: frozense
         size = sizes[min(plan_.nth or 1, len(sizes)) - 1]  # 'the second most': the second largest size, ties kept
         ordered = [g for g in ordered if len(g[1]) == size]
     elif plan_.pick[:2] in ("==", ">=", "<="):  # '==1': exactly one paper; '>=2': more than one
-        n = int(plan_.pick[2:])
-        ordered = [g for g in ordered if {"==": len(g[1]) == n, ">=": len(g[1]) >= n, "<=": len(g[1]) <= n}[plan_.pick[:2]]]
+        n, holds = int(plan_.pick[2:]), _COMPARED[plan_.pick[:2]]
+        ordered = [g for g in ordered if holds(len(g[1]), n)]
     elif plan_.pick == "every":  # 'who does X always publish with': on every paper selected
         ordered = [g for g in ordered if len(g[1]) == len(papers)]
     if not ordered:  # nothing to count: the headline says no paper matches
@@ -95,7 +99,8 @@ def grouped(papers: list[Paper], plan_: Plan, mark: str | None, people: frozense
 
 
 def group_headline(plan_: Plan, groups: list[tuple[str, list[Paper]]], scope: str) -> str | None:
-    """The headline of a frequency pick ('one', 'repeated'); None for the picks catalog_text words already."""
+    """The headline of a frequency pick ('==1', '>=2', any '==n' / '>=n' / '<=n', 'every'), and of 'most' / 'fewest'
+    by a first / last author or author list, or an nth ('the second most'); None for the picks catalog_text words."""
     name = _NAMES.get(plan_.group or "", plan_.group or "")
     if plan_.pick in ("most", "fewest") and (plan_.group in _NAMES or plan_.nth):
         if not groups:
@@ -157,7 +162,7 @@ def common(papers: list[Paper], plan_: Plan) -> tuple[list[Paper], str]:
     pages') — each with the papers it is on, on each side."""
     sides = [[p for p in papers if all(c(p) for c in side) and all(c(p) for c in plan_.conditions)]
              for side in plan_.sides]
-    people = (plan_.group or "author") == "author"
+    people = plan_.group == "author"  # the planner always sets the group of a 'common' plan
     canonical = same_organisations(papers) if plan_.group == "organisation" else None
     values: list[dict[str, tuple[str, list[Paper]]]] = []
     for side in sides:
@@ -194,4 +199,3 @@ def common(papers: list[Paper], plan_: Plan) -> tuple[list[Paper], str]:
     who = "person is" if len(shared) == 1 else "people are"
     return list(rows.values()), f"{len(shared)} {who} printed as an author on both ({labels}): " \
                                 f"{'; '.join(each)}. The pages do not say whether one name is one person."
-
