@@ -180,6 +180,11 @@ class Catalog:
         return index
 
     @cached_property
+    def printed_titles(self) -> list[str]:
+        """Every paper's title as printed, in the catalog's order: built once per snapshot, not per question."""
+        return [p.title for p in self.papers]
+
+    @cached_property
     def name_openers(self) -> frozenset[str]:
         """The first word of every printed name, normalised ('named Sergey'): built once per snapshot, not per question.
         The authors index is keyed by the normalised name, of two words or more; its last words are name_words' keys."""

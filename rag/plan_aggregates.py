@@ -116,6 +116,9 @@ _ARCHIVE_WORDS = {"physics": "physics", "computer science": "computer science", 
                   "quantitative finance": "quantitative finance", "q-fin": "quantitative finance",
                   "finance": "quantitative finance", "economics": "economics", "econ": "economics"}
 
+_ARCHIVE_ALTERNATION = "|".join(sorted((re.escape(w) for w in _ARCHIVE_WORDS), key=len, reverse=True))  # longest first
+_ARCHIVE_NOUN = r"(?:arxiv\s+)?(?:categor(?:y|ies)|archives?|subject\s+(?:codes?|areas?|categor(?:y|ies))|codes?|groups?)"
+
 
 def archive_of(paper: Paper) -> str | None:
     """The arXiv archive ('physics', 'computer science', ...) of the category the paper's page prints."""
@@ -131,8 +134,7 @@ def archive_of(paper: Paper) -> str | None:
 def archives(q: Question) -> list[Condition]:
     """'a physics category', 'categories under statistics', 'filed under physics': the papers whose category is in
     that arXiv archive. Only with a category word (or 'filed under'), so 'physics papers' stays a topic."""
-    words = "|".join(sorted((re.escape(w) for w in _ARCHIVE_WORDS), key=len, reverse=True))
-    noun = r"(?:arxiv\s+)?(?:categor(?:y|ies)|archives?|subject\s+(?:codes?|areas?|categor(?:y|ies))|codes?|groups?)"
+    words, noun = _ARCHIVE_ALTERNATION, _ARCHIVE_NOUN
     found = []
     for m in q.take(rf"\b({words})(?:-related)?\s+{noun}\b|\b{noun}\s+(?:in|under|from|of|within|belonging\s+to)\s+"
                     rf"(?:the\s+|an?\s+)?({words})(?:\s+(?:archive|group))?\b|\bfiled\s+(?:under|in)\s+(?:the\s+)?"
@@ -207,11 +209,16 @@ _PEOPLE = r"\b(?:any(?:one|body)|some(?:one|body)|who|which\s+(?:people|persons|
           r"people\s+in\s+common|overlap(?:ping)?\s+(?:authors?|people|names?))\b"
 
 
+def says_in_common(text: str) -> bool:
+    """Whether the text says people on both sides (people_in_common's test, with nothing taken)."""
+    return bool(re.search(r"\bboth\b|\bin\s+common\b|\bshared\b|\boverlap\w*\b|\balso\b|\bas\s+well\b", text, re.I)
+                and re.search(_PEOPLE, text, re.I))
+
+
 def people_in_common(q: Question) -> bool:
     """'Is anyone listed both on A and on B', 'which people are authors on both X and Y', 'any authors in common
     between A and B': people on both sides. The people words are taken; the sides are read as values."""
-    if not re.search(r"\bboth\b|\bin\s+common\b|\bshared\b|\boverlap\w*\b|\balso\b|\bas\s+well\b", q.text, re.I) or \
-            not re.search(_PEOPLE, q.text, re.I):
+    if not says_in_common(q.text):
         return False
     q.take(_PEOPLE)
     q.take(r"\bboth\b|\bin\s+common\b|\bshared\b|\boverlap\w*\b|\balso\b|\bas\s+well\b|\bbetween\b")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from rag.catalog import organisation_variants, short_name
+from rag.organisations import organisation_names
 from rag.plan_terms import Condition, Question, dated_year
 from rag.records import Paper, normalize_title
 
@@ -72,8 +73,7 @@ def _same_organisation(target: Paper) -> Condition:
     """Another paper printing one of the target's organisations, in any of its spellings ('Allen Institute for AI' is
     'Allen Institute for Artificial Intelligence')."""
     def spellings(p: Paper) -> set[str]:
-        names = [o.name for o in p.organisations] + ([p.organisation] if p.organisation else [])
-        return {v for name in names for v in organisation_variants(name)}
+        return {v for name in organisation_names(p) for v in organisation_variants(name)}
 
     anchor = spellings(target)
     label = f"organisation: one of {short_name(target.title) or target.title}'s, other papers"

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from rag.catalog import Catalog
 from rag.catalog_fields import asked as badge_asked, sort_field as badge_sort
-from rag.plan_aggregates import (archives, both_sides, frame, is_paper, other_paper, people_count, people_in_common,
+from rag.plan_aggregates import (archives, both_sides, frame, is_paper, other_paper, people_count, says_in_common,
                                  spread, unheld_codes, usual_place)
 from rag.plan_compare import apposition, pair
 from rag.plan_describe import description, resolve
@@ -84,12 +84,12 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op="fact", fact=fact)
     q = Question(question)
     worded = title_wording(q)  # "'X is all you need' titles": the quoted wording, before its words read as values
-    worded += title_words(q, [p.title for p in catalog.papers])  # 'title says GFlowNets': unquoted, printed in a title
+    worded += title_words(q, catalog.printed_titles)  # 'title says GFlowNets': unquoted, printed in a title
     target = title(q, catalog)
     frame(q)  # 'anywhere in the library', 'Courville himself', 'shows up on'
     # People on both of two sides ('anyone on both page A and page B', 'authors of both X and Y'): two named papers
     # are the sides here; two values of one field are, once the values are read (sides_named).
-    in_common = people_in_common(Question(q.text))  # on a copy: its words are taken once two sides are found
+    in_common = says_in_common(q.text)  # its words are taken (people_in_common) once two sides are found
     sides: list[list[Condition]] = []
     if in_common and target is not None and (other := other_paper(q, catalog)) is not None:
         sides, target = [[is_paper(target)], [is_paper(other)]], None
