@@ -195,7 +195,11 @@ def _group_by(q: Question) -> tuple[str, str] | None:
                         re.I)
         if per and re.search(r"\bhow\s+many\b|\bcount|\bbreakdown\b|\bnumber\b|\bdistribut\w+", q.text, re.I):
             q.blank(per.start(), per.start(1))
-            q.blank(per.end(1), per.end())
+            # 'per first author', 'for each last author': the place and its noun are left whole for group_by's
+            # author_place, which counts the first (last) name of each list; any other modifier stays for the values.
+            if not (name == "author" and re.fullmatch(r"(?:first|lead|leading|last|senior|final)\s+authors?", per.group(0)[
+                    per.start(1) - per.start():], re.I)):
+                q.blank(per.end(1), per.end())
             q.take(r"\bbreakdown\b|\bdistribut\w+\b")
             return name, "all"
         if m := q.take(rf"\b(?:the\s+)?(most|least)\s+(?:common|frequent|prolific|represented|popular)\s+(?:{words})\b"):

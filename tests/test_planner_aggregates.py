@@ -90,6 +90,20 @@ def test_first_author_counted(catalog, papers):
         {p.title for p in profile if p.authors and p.authors[0].name in winners}
 
 
+
+def test_counts_per_author_place(catalog, papers):
+    """A place said with 'per / each / by ... author' counts that name of each list, not every author on it."""
+    for question, group in (("Give me a breakdown of the papers by lead author.", "first_author"),
+                            ("How many entries does each last author have?", "last_author"),
+                            ("Number of papers per senior author?", "last_author")):
+        the_plan = plan(question, catalog)
+        assert the_plan is not None and the_plan.op == "group" and the_plan.group == group, question
+    the_plan = plan("Count the entries for every first author", catalog)
+    assert the_plan is not None
+    firsts = Counter(p.authors[0].name for p in papers if p.authors)
+    assert {value: len(members) for value, members in run(the_plan, catalog.papers).groups} == dict(firsts)
+    assert plan("How many papers per author?", catalog).group == "author"  # no place said: every author counted
+
 def test_identical_author_lists(catalog, papers):
     lists = Counter(tuple(p.author_names) for p in papers if p.authors and not p.authors_truncated)
     twice = {k for k, n in lists.items() if n >= 2}
