@@ -85,12 +85,23 @@ def test_shape_dtype_and_norm(fp32, int8):
     assert fp32.embed([]).shape == (0, 384)
 
 
-def test_order_restored_after_length_sorting(fp32):
+def test_rows_come_back_in_input_order_with_progress_per_text(fp32):
     done = []
-    batched = fp32.embed(TEXTS, batch_size=2, progress=done.append)
-    one_by_one = np.stack([fp32.embed_query(t) for t in TEXTS])
-    np.testing.assert_allclose(batched, one_by_one, atol=1e-5)
-    assert done == [2, 4, 6]
+    together = fp32.embed(TEXTS, progress=done.append)
+    one_by_one = np.stack([fp32.embed_batch([t])[0] for t in TEXTS])
+    np.testing.assert_allclose(together, one_by_one, atol=1e-6)
+    assert done == list(range(1, len(TEXTS) + 1))
+
+
+def test_an_int8_vector_does_not_depend_on_what_it_is_embedded_with(int8):
+    # The int8 model quantises activations with one range per model call: batched, a sentence's vector moved
+    # with its neighbours, so the same question could rank its evidence differently after other questions.
+    alone = int8.embed([TEXTS[0]])[0]
+    with_others = int8.embed([TEXTS[2], "A much longer sentence about something else entirely, with numbers 1, 20 "
+                              "and 300, to widen the activation range of the call.", TEXTS[0]])[2]
+    assert np.array_equal(alone, with_others)
+    assert not np.array_equal(alone, int8.embed_batch([TEXTS[0], TEXTS[1], TEXTS[2]])[0]), \
+        "the model call itself is batch-dependent (else this test guards nothing)"
 
 
 def test_count_tokens_matches_tokenizer_untruncated(fp32):
@@ -234,14 +245,3 @@ def test_exporter_never_imports_torch(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
     assert onnx_export.MODEL_NAME in next(tmp_path.glob("*.onnx")).name
-
-
-def test_batches_are_bounded_by_characters_as_well_as_count():
-    from rag.embedding import _batches
-
-    lengths = [40] * 10 + [1200] * 7  # short sentences, then chunks near the 256-piece window
-    batches = _batches(list(range(17)), lengths, 8, 4096)
-    assert [i for b in batches for i in b] == list(range(17)), "every text once, in the given order"
-    assert batches[:2] == [list(range(8)), [8, 9, 10, 11, 12]], "count bound, then the character bound"
-    assert all(sum(lengths[i] for i in b) <= 4096 for b in batches)
-    assert _batches([0], [10_000], 8, 4096) == [[0]], "a text longer than the bound is a batch of its own"
