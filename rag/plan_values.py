@@ -96,14 +96,17 @@ def people(q: Question, catalog: Catalog) -> list[Condition]:
     """Authors by full name or a surname printed on the pages."""
     found = []
     present = set(normalize_title(q.text).split())
-    candidates = sorted((c for word in present for c in catalog.name_words.get(word, ())), key=lambda c: -len(c[1]))
+    # Longest names first (a full name before a surname inside it); equal lengths by name, so the conditions'
+    # order never follows the hash seed's order of `present` ('Dinghuai Zhang and Nikolay Malkin').
+    candidates = sorted((c for word in present for c in catalog.name_words.get(word, ())),
+                        key=lambda c: (-len(c[1]), c[1]))
     for words_of_name, name in candidates:
         if not words_of_name <= present:
             continue  # cheap test first: each word of the name must be in the question
         words = [re.escape(w) for w in re.findall(r"[^\W_]+", fold(name))]
         if q.take(r"\b" + r"\W+".join(words) + r"\b(?:'s)?", kind="person"):
             found.append(_author(name))
-    for word in set(re.findall(r"[^\W\d_][\w'-]*", q.text)):
+    for word in dict.fromkeys(re.findall(r"[^\W\d_][\w'-]*", q.text)):  # once each, in the question's order
         name = catalog.unique_surnames.get(word.removesuffix("'s"))  # capitalised, as a name is
         if name and word.casefold() in catalog.organisations and re.search(
                 rf"\b(?:at|from|of|in)\s+{re.escape(word)}\b|\b{re.escape(word)}(?:[- ]affiliated|\s+(?:University|affiliat))",

@@ -10,7 +10,11 @@ Unit tests over the real seed pages and the shared PDFs parsed (no index, no mod
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -311,3 +315,17 @@ def test_one_person_on_both_pages_and_people_shared_by_two_named_people(catalog,
 def test_the_most_pdfs_keeps_the_pdfs(papers):
     answer = text("Which institution is named on the most PDFs?", papers)
     assert answer.startswith("The organisation with the most papers (page: an uploaded PDF): ") and "mila" not in answer
+
+
+def test_the_conditions_order_does_not_follow_the_hash_seed():
+    # Two printed names of the same length were ordered by a set's iteration order, which Python seeds per
+    # process: the same question's filters were listed in a different order from one run to the next.
+    code = ("from conftest import parse_seed_pages; from rag.catalog import Catalog; from rag.parsing import "
+            "merge_papers; from rag.planner import plan; catalog = Catalog.of(merge_papers(parse_seed_pages())); "
+            "print([c.label for c in plan('Which papers did Dinghuai Zhang and Nikolay Malkin write together?', "
+            "catalog).conditions])")
+    tests = Path(__file__).resolve().parent
+    seen = {subprocess.run([sys.executable, "-c", code], cwd=tests.parent, capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": str(tests)}).stdout.strip()
+            for seed in range(6)}
+    assert seen == {"['author: Dinghuai Zhang', 'author: Nikolay Malkin']"}
