@@ -65,6 +65,9 @@ def _first_grounded(q: Question, cue: str, extract: Extract) -> tuple[int, int, 
                                          r"second|third|fourth|fifth|final|lead|senior)[\s-]+(?:author|name|listed)\b",
                                          q.text[m.end():], re.I):
             continue  # 'not the last author': a place, read with its person (rag/plan_position.py)
+        if m.group(0).casefold() in ("no", "not") and re.match(r"\s+(?:more|fewer|less)\s+than\b", q.text[m.end():], re.I):
+            continue  # 'no more than four authors' is at most four, read by the count's own grammar: negated, it
+            # would also keep every list cut with 'et al.', whose count is not known
         rest = q.text[m.end():]
         stop = re.search(_BOUNDARY, rest, re.I)
         words = list(re.finditer(r"\S+", rest[: stop.start()] if stop else rest))

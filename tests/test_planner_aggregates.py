@@ -329,3 +329,13 @@ def test_the_conditions_order_does_not_follow_the_hash_seed():
                            env={**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": str(tests)}).stdout.strip()
             for seed in range(6)}
     assert seen == {"['author: Dinghuai Zhang', 'author: Nikolay Malkin']"}
+
+
+@pytest.mark.parametrize("said", ["no more than three authors", "not more than three authors"])
+def test_no_more_than_is_at_most_not_a_negation(said, catalog):
+    # Read as a negation ('not: more than 3'), it also kept every author list cut with 'et al.', whose length
+    # is not known; the count's own grammar reads it as 'at most 3', which leaves those lists out.
+    the_plan = plan(f"Which papers have {said}?", catalog)
+    assert [c.label for c in the_plan.conditions] == ["authors: at most 3"]
+    picked = {p.title for p in catalog.papers if all(c(p) for c in the_plan.conditions)}
+    assert picked and all(not p.authors_truncated and len(p.authors) <= 3 for p in catalog.papers if p.title in picked)
