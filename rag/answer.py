@@ -18,7 +18,7 @@ from rag.config import AnswerSettings, Settings
 from rag.conversation import Turn, standalone
 from rag.abstain import Assessor
 from rag.answerability import Signals
-from rag.complement import focus_complement, typed_complement
+from rag.complement import complement
 from rag.evidence import select_evidence
 from rag.extractive import extractive_answer
 from rag.filters import Filters
@@ -115,9 +115,7 @@ class Answerer:
         else:
             # The model's kept sentences may skip what was asked (no number for "how many", none of the question's own
             # words): quote the shown line that says it.
-            complement = typed_complement(answer, query, self.settings.answer) \
-                or focus_complement(answer, query, self.settings.answer)
-            added = [complement] if complement is not None else []
+            added = [s for s in [complement(answer, query, self.settings.answer)] if s is not None]
         for sentence in added:
             answer.sentences.append(sentence)
             if on_sentence:

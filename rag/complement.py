@@ -17,6 +17,13 @@ from rag.question_words import question_stems, stems
 from rag.records import Answer, AnswerSentence
 
 
+def complement(answer: Answer, question: str, settings: AnswerSettings) -> AnswerSentence | None:
+    """The quote that completes the model's answer: of the kind asked for if it lacks that (`typed_complement`),
+    else one holding the question's own words it leaves out (`focus_complement`); the lines ranked once."""
+    found = _best_quote(answer, question, settings)
+    return None if found is None else _typed(found, question) or _focus(found, question)
+
+
 def typed_complement(answer: Answer, question: str, settings: AnswerSettings) -> AnswerSentence | None:
     """The best shown line of the kind asked for (a number for "how many", a name for "which tool"), quoted and
     cited, when the model's kept sentences do not already say what it says; None otherwise.
@@ -24,8 +31,10 @@ def typed_complement(answer: Answer, question: str, settings: AnswerSettings) ->
     The model may write a number or name of its own choosing (the wrong one of several shown): the quote is added
     unless every candidate in it already stands in the answer."""
     found = _best_quote(answer, question, settings)
-    if found is None:
-        return None
+    return None if found is None else _typed(found, question)
+
+
+def _typed(found: tuple, question: str) -> AnswerSentence | None:
     kept, kind, ranked, best, claim, _ = found
     if ranked[0][NAMED] and not _candidates("number", claim, question) <= _candidates("number", kept, question):
         # The question names a table row and column ("what CITE average does Table 2 show for BERT-Large"): the
@@ -65,8 +74,10 @@ def focus_complement(answer: Answer, question: str, settings: AnswerSettings) ->
     improves stability over PPO" for "what is done with advantages where the critics agree"), while a shown line holds
     what the question asks about."""
     found = _best_quote(answer, question, settings)
-    if found is None:
-        return None
+    return None if found is None else _focus(found, question)
+
+
+def _focus(found: tuple, question: str) -> AnswerSentence | None:
     kept, _, _, best, claim, title = found
     own = question_stems(question) - stems(title)
     added = (stems(claim) & own) - stems(kept)

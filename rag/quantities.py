@@ -29,7 +29,7 @@ _COUNTED = re.compile(r"(?<![\w.])[-−+]?(?:\d[\d.,]*\s*[KMBkmb%×x]?|" + _COUN
 
 
 # Where a question names the unit it counts in: "how many GPUs", "the number of layers", "..., in tokens?".
-_UNIT = re.compile(r"\b(?:how many|how much|number of|amount of|count of)\s+(?:\w+\s+)?([A-Za-z][\w-]*)|"
+_UNIT = re.compile(r"\b(?:how many|how much|number of|amount of|count of)\s+((?:\w+\s+)?[A-Za-z][\w-]*)|"
                    r"\b(?:in|measured in|in terms of)\s+([A-Za-z][\w-]*)\s*\??\s*$", re.I)
 
 
@@ -37,13 +37,7 @@ def asked_units(question: str) -> frozenset[str]:
     """The stems of the words a question counts in (the word after "how many", or two words on: "how many
     training steps"), or an empty set."""
     found = _UNIT.search(question)
-    if not found:
-        return frozenset()
-    if found.group(2):
-        return stems(found.group(2))
-    after = re.match(r"\s*(?:how many|how much|number of|amount of|count of)\s+((?:\w+\s+)?[A-Za-z][\w-]*)",
-                     question[found.start():], re.I)
-    return stems(after.group(1)) if after else frozenset()
+    return stems(found.group(1) or found.group(2)) if found else frozenset()
 
 
 def counts_in(line: str, question: str) -> bool:

@@ -186,7 +186,8 @@ def test_probability_is_a_logistic_regression_of_the_standardised_features():
 
 
 def test_the_extractive_quote_prefers_a_sentence_with_the_kind_of_answer_asked_for():
-    from rag.answer import AnswerSettings, extractive_answer, typed_complement
+    from rag.answer import AnswerSettings, extractive_answer
+    from rag.complement import typed_complement
     from rag.records import Answer, AnswerSentence, Evidence, Paper, paper_id_for
 
     title = "R-MelNet: Reduced Mel-Spectral Modeling for Neural TTS"
