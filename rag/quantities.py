@@ -4,6 +4,7 @@ counted in the unit the question names ("how long, in tokens" -> "up to 10M toke
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.question_words import stems
 
@@ -33,6 +34,7 @@ _UNIT = re.compile(r"\b(?:how many|how much|number of|amount of|count of)\s+((?:
                    r"\b(?:in|measured in|in terms of)\s+([A-Za-z][\w-]*)\s*\??\s*$", re.I)
 
 
+@lru_cache(maxsize=256)  # counts_in asks it for every line of the evidence, always about the same question
 def asked_units(question: str) -> frozenset[str]:
     """The stems of the words a question counts in (the word after "how many", or two words on: "how many
     training steps"), or an empty set."""
