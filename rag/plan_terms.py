@@ -168,8 +168,8 @@ def author_count(q: Question) -> list[Condition]:
     'between four and six authors'."""
     if m := q.take(rf"\bbetween\s+{_COUNT}\s+and\s+{_COUNT}\s+(?:co-?)?authors?\b"):
         low, high = sorted((_number(m[0].group(1)), _number(m[0].group(2))))
-        return [Condition("author_count", f"{low}-{high}", f"authors: {low} to {high}",
-                          lambda p: not p.authors_truncated and low <= len(p.authors) <= high)]
+        return [counted_authors(f"{low}-{high}", f"authors: {low} to {high}",
+                                lambda p: not p.authors_truncated and low <= len(p.authors) <= high)]
     # 'author lists of exactly four names': the list's length said in names
     q.take(rf"\b((?:complete|full|whole|entire)\s+)?(?:author\s+lists?|bylines?)\s+(?:of|with)\s+(?=(?:{_COMPARE}\s+)?{_COUNT}\s+names\b)")
     m = q.take(rf"\b{_COMPARE}?\s*{_COUNT}(?:\s+or\s+(more|fewer|less))?[\s-]+(?:(co-?)?author(?:s|ed)?|names)\b"
@@ -190,7 +190,15 @@ def count_condition(compare: str | None, n: int, more: str | None) -> Condition:
         or {"up to": "at most", "no more than": "at most", "not more than": "at most", "no fewer than": "at least",
             "no less than": "at least", "only": "exactly", "just": "exactly"}.get((compare or "").casefold()) \
         or (compare or "exactly").casefold()
-    return Condition("author_count", f"{word} {n}", f"authors: {word} {n}", count_test(word, n))
+    return counted_authors(f"{word} {n}", f"authors: {word} {n}", count_test(word, n))
+
+
+def counted_authors(value: str, label: str, test) -> Condition:
+    """An author-count condition. A list the page cut with 'et al.' is known for it only when its printed names
+    already decide the test ('more than 3' with four names printed): negated ('not more than 4', 'doesn't have
+    over four authors'), an undecided cut list is left out and said to be, never counted as not matching."""
+    return Condition("author_count", value, label, test,
+                     known_test=lambda p: bool(p.authors) and (not p.authors_truncated or bool(test(p))))
 
 
 def solo(q: Question) -> list[Condition]:
@@ -198,7 +206,7 @@ def solo(q: Question) -> list[Condition]:
     Read before negation, which would take 'no co-authors' as papers listing no authors at all."""
     if q.take(r"\b(?:with\s+)?(?:no|without(?:\s+any)?|zero)\s+(?:other\s+)?co-?authors?\b|\b(?:all\s+)?alone\b|"
               r"\bby\s+(?:him|her|them)sel(?:f|ves)\b|\bon\s+(?:his|her|their)\s+own\b|\bsolo\b"):
-        return [Condition("author_count", "exactly 1", "authors: exactly 1", count_test("exactly", 1))]
+        return [counted_authors("exactly 1", "authors: exactly 1", count_test("exactly", 1))]
     return []
 
 

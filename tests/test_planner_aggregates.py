@@ -339,3 +339,14 @@ def test_no_more_than_is_at_most_not_a_negation(said, catalog):
     assert [c.label for c in the_plan.conditions] == ["authors: at most 3"]
     picked = {p.title for p in catalog.papers if all(c(p) for c in the_plan.conditions)}
     assert picked and all(not p.authors_truncated and len(p.authors) <= 3 for p in catalog.papers if p.title in picked)
+
+
+def test_a_negated_author_count_leaves_out_lists_cut_with_et_al(catalog):
+    # 'Don't have more than four' is read as a negation; a list cut with 'et al.' after three names may have
+    # four or forty authors, so it is left out (and said to be), never counted as not having more than four.
+    negated = plan("Which papers don't have more than four authors?", catalog)
+    assert [c.label for c in negated.conditions] == ["not authors: more than 4"]
+    picked = {p.title for p in catalog.papers if all(c(p) for c in negated.conditions)}
+    at_most = plan("Which papers have at most four authors?", catalog)
+    assert picked == {p.title for p in catalog.papers if all(c(p) for c in at_most.conditions)}
+    assert any(p.authors_truncated and len(p.authors) <= 4 for p in catalog.papers), "the case this guards exists"
