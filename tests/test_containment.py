@@ -143,7 +143,7 @@ def test_the_fit_scripts_refuse_a_blind_held_out_set_by_name(script, tmp_path):
     assert done.stderr.strip().splitlines()[-1] == f"{held_out}: a held-out test set — fit and train on development sets only"
 
 
-def test_rounds_two_to_eight_are_development_data_and_round_nine_is_held_out():
+def test_rounds_two_to_nine_are_development_data_and_round_ten_is_held_out():
     sys.path.insert(0, str(ROOT / "eval"))
     from fitlib import is_held_out
 
@@ -151,7 +151,8 @@ def test_rounds_two_to_eight_are_development_data_and_round_nine_is_held_out():
     assert not is_held_out(Path("eval/datasets/fulltext_v3.jsonl")) and not is_held_out(Path("claims_v4.jsonl"))
     assert not is_held_out(Path("eval/datasets/metadata_v5.jsonl")) and not is_held_out(Path("claims_v6.jsonl"))
     assert not is_held_out(Path("eval/datasets/metadata_v7.jsonl")) and not is_held_out(Path("claims_v8.jsonl"))
-    assert is_held_out(Path("eval/datasets/fulltext_v9.jsonl")) and is_held_out(Path("claims_v12.jsonl"))
+    assert not is_held_out(Path("eval/datasets/fulltext_v9.jsonl"))
+    assert is_held_out(Path("eval/datasets/answerability_v10.jsonl")) and is_held_out(Path("claims_v12.jsonl"))
 
 
 def focused(question: str, sentences, retrieved: str = "") -> dict[str, float]:
