@@ -69,6 +69,13 @@ class RetrievalSettings(Section):
     candidates: int = Field(default=50, description="Candidates each retriever (dense, BM25) gives to fusion.")
     rrf_k: int = Field(default=60, description="Reciprocal-rank-fusion constant (Cormack et al. 2009).")
     max_chunks_per_paper: int = Field(default=1, description="Hits kept per paper, so one paper cannot crowd out the rest.")
+    exact_search_max_chunks: int = Field(
+        default=100_000, ge=0,
+        description="Up to this many passages, dense search on a library held on this machine is exact (rag/dense.py: "
+        "cosine over every vector in numpy, the same neighbours in every process); above it, Chroma's approximate HNSW "
+        "index, whose embedded graph is rebuilt differently per process below its sync threshold. At 100k passages "
+        "(eval/bench_search.py, 2 cores): 154 MB of vectors read once per process in ~3 s CPU, ~9 ms per query "
+        "(HNSW ~2.5 ms). 0: always HNSW. A shared library's reader copy holds no vectors and always uses the server's HNSW.")
 
 
 class EvidenceSettings(Section):

@@ -1,4 +1,5 @@
-"""Hybrid retrieval: dense (Chroma) + BM25 + a metadata matcher, fused by reciprocal rank fusion.
+"""Hybrid retrieval: dense (exact in numpy, or Chroma's HNSW past a size) + BM25 + a metadata matcher, fused by
+reciprocal rank fusion.
 
 Filters narrow every retriever to the same set of papers. Hits are grouped by paper so one
 paper's chunks cannot crowd out the rest. Only chunks of the published snapshot count: vectors
@@ -7,6 +8,7 @@ a killed ingest left behind are ignored.
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ from functools import cached_property
 import numpy as np
 
 from rag.config import Settings
+from rag.dense import ExactIndex
 from rag.embedding import Embedder
 from rag.errors import QueryError
 from rag.catalog import Catalog
@@ -87,6 +90,32 @@ class Retriever:
         self._header_chunks: Mapping[str, Chunk] = Headers(self.chunks) if isinstance(self.chunks, Passages) \
             else {pid: self.chunks[cid] for pid, cid in self._headers.items()}
         self.names = Catalog.of(snapshot.papers).names  # the one author matcher, built once with the catalog
+        self._exact: ExactIndex | None = None
+        self._exact_lock = threading.Lock()  # UI threads searching at once read the vectors once
+
+    @property
+    def exact(self) -> ExactIndex | None:
+        """The live passages' vectors for exact search (rag/dense.py), read from the store on the first search of
+        this snapshot, not at start-up; None when the library is larger than `retrieval.exact_search_max_chunks`,
+        or is a shared library's copy: it holds no vectors by design (~50 bytes per passage, rag/shared/lean.py)
+        and pulling them over HTTP would cost ~1.5 KB per passage per reader, so the server's HNSW answers, one
+        graph for every reader while the server runs."""
+        if isinstance(self.snapshot, LeanSnapshot) or \
+                self.snapshot.chunk_count > self.settings.retrieval.exact_search_max_chunks:
+            return None
+        with self._exact_lock:
+            if self._exact is None:
+                self._exact = ExactIndex.load(self.store, self.snapshot.chunks)
+            return self._exact
+
+    def nearest(self, vector: np.ndarray, n: int, paper_ids: set[str] | list[str] | None) -> list[tuple[str, float]]:
+        """(chunk id, cosine) of the `n` nearest live passages of these papers (None: all), best first: exact while
+        the library is small enough, else Chroma's HNSW (vectors outside the published snapshot dropped)."""
+        exact = self.exact
+        if exact is not None:
+            return exact.search(vector, n, paper_ids)
+        found = self.store.query(vector, n, sorted(set(paper_ids)) if paper_ids is not None else None)
+        return [(cid, s) for cid, s in found if cid in self.chunks]
 
     @cached_property
     def chunks_by_paper(self) -> Mapping[str, list[Chunk]]:
@@ -143,16 +172,12 @@ class Retriever:
 
     def dense(self, query: str, allowed: set[str] | None = None, n: int | None = None) -> list[tuple[str, float]]:
         """(chunk id, cosine) of the nearest chunks of the published snapshot, best first."""
-        vector = self.embedder.embed_query(query)
-        found = self.store.query(vector, n or self.settings.retrieval.candidates,
-                                 sorted(allowed) if allowed is not None else None)
-        return [(cid, s) for cid, s in found if cid in self.chunks]
+        return self.nearest(self.embedder.embed_query(query), n or self.settings.retrieval.candidates, allowed)
 
     def chunk_scores(self, query: str, paper_ids: list[str], n: int = 60) -> dict[str, float]:
-        """Cosine of the query with the closest `n` chunks of these papers: one filtered vector query, so evidence
+        """Cosine of the query with the closest `n` chunks of these papers: one filtered vector search, so evidence
         can rank a long paper's passages by meaning without embedding them again (the query vector is cached)."""
-        vector = self.embedder.embed_query(query)
-        return {cid: score for cid, score in self.store.query(vector, n, sorted(set(paper_ids))) if cid in self.chunks}
+        return dict(self.nearest(self.embedder.embed_query(query), n, set(paper_ids)))
 
     def named_papers(self, query: str) -> set[str]:
         """Papers by an author or organisation the query names."""

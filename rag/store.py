@@ -180,6 +180,28 @@ class VectorStore:
             found.update(self._call("listing vectors", self._collection.get, ids=batch, include=[])["ids"])
         return found
 
+    def vectors(self, ids: Sequence[str], batch: int = 1000) -> np.ndarray:
+        """The stored vectors of `ids`, one float32 row per id in that order, read in batches (rag/dense.py holds
+        them for exact search). StoreError when one has no vector: exact search would silently lose that passage."""
+        ids = list(ids)
+        position = {cid: n for n, cid in enumerate(ids)}
+        out: np.ndarray | None = None
+        filled = np.zeros(len(ids), dtype=bool)
+        for part in _batches(ids, batch):  # 1,000 read fastest at 100k vectors (eval/bench_search.py)
+            got = self._call("reading vectors", self._collection.get, ids=part, include=["embeddings"])
+            found = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(got["ids"]), -1)
+            if out is None and len(found):
+                out = np.empty((len(ids), found.shape[1]), dtype=np.float32)  # one copy, filled in place
+            # Chroma returns the found ids in its own order, not the order asked: place them by id
+            at = np.fromiter((position[cid] for cid in got["ids"]), np.intp, len(got["ids"]))
+            if out is not None:
+                out[at] = found
+            filled[at] = True
+        if not filled.all():
+            raise StoreError(f"{int((~filled).sum())} of {len(ids)} passages have no vector in {self.where} (e.g. "
+                             f"{ids[int(np.argmin(filled))]}; an interrupted rebuild?) — run `rag ingest` to restore them")
+        return out if out is not None else np.zeros((0, 0), dtype=np.float32)
+
     def add(self, ids: list[str], vectors: np.ndarray, documents: list[str], metadatas: list[dict]) -> None:
         self._call("adding vectors", self._collection.upsert, ids=ids, embeddings=vectors, documents=documents,
                    metadatas=metadatas)

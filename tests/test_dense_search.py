@@ -1,0 +1,112 @@
+"""Exact dense search (rag/dense.py) over the real seed index: numpy's brute force, the same in every instance."""
+
+import numpy as np
+import pytest
+
+from conftest import make_settings
+from rag.config import RetrievalSettings
+from rag.dense import ExactIndex, top_n
+from rag.errors import StoreError
+from rag.library import Library
+from rag.store import connect
+
+# Made-up phrasings, not any question set's wording.
+QUERIES = [
+    "how do agents keep policy updates small and stable",
+    "measuring whether chatbots remember facts across very long dialogues",
+    "energy-based associative memories with real-valued patterns",
+    "privacy guarantees for data living on curved spaces",
+    "moving single atoms in a crystal lattice with a microscope beam",
+    "learning to sample compositional objects proportionally to a reward",
+    "a survey of forgetting when models learn tasks one after another",
+    "speeding up generation by guessing several tokens at once",
+]
+
+
+def brute_force(settings, index_name, chunk_ids, vector, allowed_rows=None):
+    """Top list by numpy alone: every stored vector read straight from Chroma (not through VectorStore), a full
+    stable argsort of the cosines in snapshot chunk order."""
+    got = connect(settings).get_collection(index_name).get(include=["embeddings"])
+    by_id = dict(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32)))
+    matrix = np.stack([by_id[cid] for cid in chunk_ids])
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    scores = matrix @ (vector / np.linalg.norm(vector))
+    order = np.argsort(-scores, kind="stable")
+    if allowed_rows is not None:
+        order = [r for r in order if r in allowed_rows]
+    return [chunk_ids[r] for r in order], scores
+
+
+def test_exact_search_is_numpys_brute_force_top_n(seeded, embedder):
+    retriever = seeded.retriever
+    assert retriever.exact is not None and len(retriever.exact) == seeded.snapshot.chunk_count
+    chunk_ids = [c.chunk_id for c in seeded.snapshot.chunks]
+    for query in QUERIES:
+        vector = embedder.embed_query(query)
+        expected, scores = brute_force(seeded.settings, seeded.index_name, chunk_ids, vector)
+        found = retriever.dense(query, n=50)
+        assert [cid for cid, _ in found] == expected[:50], query
+        row = {cid: n for n, cid in enumerate(chunk_ids)}
+        assert [s for _, s in found] == pytest.approx([float(scores[row[c]]) for c, _ in found], abs=1e-6)
+
+
+def test_a_paper_filter_keeps_exactly_those_papers_passages_in_brute_force_order(seeded, embedder):
+    retriever = seeded.retriever
+    chunk_ids = [c.chunk_id for c in seeded.snapshot.chunks]
+    query = QUERIES[0]
+    papers = {h.paper.paper_id for h in seeded.search(query, k=3)}
+    rows = {n for n, c in enumerate(seeded.snapshot.chunks) if c.paper_id in papers}
+    expected, _ = brute_force(seeded.settings, seeded.index_name, chunk_ids, embedder.embed_query(query), rows)
+    assert [cid for cid, _ in retriever.dense(query, allowed=papers, n=500)] == expected
+    assert list(retriever.chunk_scores(query, sorted(papers), n=500)) == expected  # evidence reads the same ranking
+    assert retriever.dense(query, allowed=set(), n=10) == [] and retriever.dense(query, allowed={"no-such-paper"}) == []
+
+
+def test_two_fresh_instances_give_the_same_lists(seeded_home, models_dir, embedder):
+    """Each instance reopens Chroma from disk (its client cache cleared), so an HNSW graph would be rebuilt; the
+    exact lists are equal because each one is numpy's brute force, not because a repeat happened to agree."""
+    from chromadb.api.client import SharedSystemClient
+
+    lists = []
+    for _ in range(2):
+        SharedSystemClient.clear_system_cache()
+        library = Library(make_settings(seeded_home, models_dir), embedder=embedder)
+        chunk_ids = [c.chunk_id for c in library.snapshot.chunks]
+        got = [library.retriever.dense(q, n=50) for q in QUERIES]
+        for query, found in zip(QUERIES, got):
+            expected, _ = brute_force(library.settings, library.index_name, chunk_ids, embedder.embed_query(query))
+            assert [cid for cid, _ in found] == expected[:50]
+        lists.append(got)
+    assert lists[0] == lists[1]
+
+
+def test_a_library_above_the_setting_searches_chromas_hnsw_index(seeded_home, models_dir, embedder):
+    small = RetrievalSettings(exact_search_max_chunks=100)  # the seed library has ~500 passages
+    library = Library(make_settings(seeded_home, models_dir, retrieval=small), embedder=embedder)
+    retriever = library.retriever
+    assert retriever.exact is None
+    vector = embedder.embed_query(QUERIES[1])
+    from_chroma = [(cid, s) for cid, s in library.store.query(vector, 50) if cid in retriever.chunks]
+    assert retriever.dense(QUERIES[1], n=50) == from_chroma
+    assert library.search(QUERIES[1], k=3)  # the whole search runs on it
+
+
+def test_a_live_passage_without_a_vector_is_one_clear_error(home, models_dir, embedder):
+    library = Library(make_settings(home, models_dir), embedder=embedder)
+    live = library.snapshot.chunks[3].chunk_id
+    library.store.delete([live])
+    library.store.add(["stray-from-a-killed-run"], embedder.embed_query("stray")[None, :], ["stray"],
+                      [{"paper_id": "nope"}])  # the count still matches, so only the vector read can tell
+    with pytest.raises(StoreError, match=r"1 of \d+ passages have no vector .* run `rag ingest`"):
+        library.search(QUERIES[2])
+
+
+def test_equal_cosines_keep_chunk_order_and_every_tie_at_the_cut_is_seen():
+    same = np.array([1.0, 0.0, 0.0], dtype=np.float32)
+    matrix = np.stack([[0.0, 1.0, 0.0], same, same * 2, [0.6, 0.8, 0.0], same, same])
+    index = ExactIndex([f"c{i}" for i in range(6)], ["a", "b", "a", "b", "b", "a"], matrix)
+    assert [cid for cid, _ in index.search(same, 3)] == ["c1", "c2", "c4"]  # four tie at 1.0: the first three
+    assert [cid for cid, _ in index.search(same, 10, {"a"})] == ["c2", "c5", "c0"]
+    assert [cid for cid, _ in index.search(same, 2, ["b"])] == ["c1", "c4"]
+    assert list(top_n(np.array([0.5, 0.9, 0.5, 0.5], dtype=np.float32), 2)) == [1, 0]
+    assert index.search(same, 0) == [] and index.search(same, 3, []) == []
