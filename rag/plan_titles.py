@@ -1,12 +1,20 @@
-"""A title's wording as a condition: a quoted template with a placeholder ("'X is all you need' titles", "titles of
-the form 'Towards X'") or a quoted phrase a title holds ("titles containing 'diffusion'"). Only a quoted span counts:
-unquoted words in a question are its topic, and a topic is retrieval's, not a title filter."""
+"""A title's wording as a condition: what a title holds, starts or ends with, read from the question.
+
+- a quoted template with a placeholder ("'X is all you need' titles", "titles of the form 'Towards X'"): a pattern;
+- a word or phrase, quoted or not, that titles are said to hold ('titles that mention imitation', 'with agent/agents
+  in the title', "spell out 'reinforcement learning' in full", 'state space model papers (by title)') or to start or
+  end with ('titles starting with the article A'): words of the title (rag/plan_title_text.py), compounds split,
+  plurals folded, any derived form when asked 'in some form';
+- a character a title prints ('titles with an exclamation mark').
+An unquoted word is taken only when some title prints it: otherwise it is the question's topic, which is retrieval's.
+"""
 
 from __future__ import annotations
 
 import re
 
-from rag.plan_terms import Condition, Question
+from rag.plan_terms import FRAME, Condition, Question
+from rag.plan_title_text import TitleText, singular, title_words as words_of
 
 _QUOTE = r"(?:'([^']{2,80})'|\"([^\"]{2,80})\"|‘([^’]{2,80})’|“([^”]{2,80})”)"
 _PLACEHOLDER = re.compile(r"(?<![\w'])(?:[XYZ]|\.\.\.|…|_{2,}|\*|something|blank)(?![\w'])")
@@ -21,46 +29,206 @@ def title_wording(q: Question) -> list[Condition]:
     """The conditions a quoted title wording names, its words blanked; [] when nothing quoted is said of titles."""
     found = []
     for pattern in (_TITLE_CONTAINS, _TITLES_AFTER):
-        for m in q.take(pattern):
+        for m in list(re.finditer(pattern, q.text, re.I)):
             text = next(g for g in m.groups() if g)
             parts = _PLACEHOLDER.split(text)
             regex = r".+?".join(re.escape(p.strip()) for p in parts)
             if not re.search(r"\w", regex):
                 continue
+            if len(parts) == 1:  # no placeholder: a phrase the title holds, read as words (title_words)
+                if pattern == _TITLE_CONTAINS and not re.search(r"\b(?:follow|form|like|match)", m[0], re.I):
+                    continue
+                test = TitleText.of([text])
+                q.blank(m.start(), m.end())
+                found.append(_condition(test, [text], False))
+                continue
+            q.blank(m.start(), m.end())
             compiled = re.compile(regex.replace(r"\ ", r"\s+"), re.I)
             found.append(Condition("title", text, f"title: like '{text}'",
                                    lambda p, c=compiled: c.search(p.title) is not None))
     return found
 
 
-_SAID = r"\b(?:(?:whose|the|its|their|with\s+(?:a|the))\s+)?titles?\s+(?:that\s+)?(?:says?|saying|contains?|containing|" \
-        r"includes?|including|mentions?|mentioning|has|having|reads?|uses?|using|with|print(?:s|ing)?)\s+(?:the\s+(?:words?|phrases?|" \
-        r"terms?)\s+)?(?P<terms>[^,;:?!()'\"]+?)(?=\s*[,;:?!()]|\s+(?:was|were|is|are|that|which|posted|published)\b|\s*$)"
-_IN_TITLE = r"\b(?:with|having|that\s+(?:have|has|carry)|has|have)\s+(?:the\s+(?:words?|phrases?|terms?)\s+)?" \
-            r"['\"]?(?P<terms>[^,;:?!()'\"]+?)['\"]?\s+in\s+(?:the|its|their)\s+titles?\b"
+# What a title is said to hold, and where. The verbs a question uses for a title's words ('titles that mention',
+# 'spell out', 'talk about', 'use the abbreviation'), for its start and for its end.
+_HAS = r"contain(?:s|ed|ing)?|includ(?:e|es|ed|ing)|mention(?:s|ed|ing)?|say(?:s|ing)?|said|use[sd]?|using|read(?:s|ing)?|" \
+       r"ha(?:ve|s|ving)|carr(?:y|ies|ying)|featur(?:e|es|ed|ing)|print(?:s|ed|ing)?|with|talk(?:s|ed|ing)?\s+about|" \
+       r"refer(?:s|red|ring)?\s+to|spell(?:s|ed|ing)?\s+out|spelt\s+out|bear(?:s|ing)?|show(?:s|ed|ing)?|without"
+_STARTS = r"(?:start|begin|open|lead)(?:s|ed|ing)?(?:\s+off)?\s+with|began\s+with|begun\s+with"
+_ENDS = r"(?:end|finish|close)(?:s|ed|ing)?\s+(?:with|in|on)"
+_NOT = r"(?:(?:do|does|did)\s*n[o']?t\s+|never\s+|not\s+)"
+# What the term is called: 'the word', 'the abbreviation', 'the article'.
+_NOUN = r"(?:(?:the|an?)\s+)?(?:(?:exact|whole|full)\s+)?(?:words?|phrases?|terms?|abbreviations?|acronyms?|articles?|strings?|" \
+        r"letters?|tokens?|prefix(?:es)?|suffix(?:es)?|expressions?)\s+"
+_TITLE = r"(?:(?:the|their|its|his|her|a|whose|paper)\s+)?titles?"
+# After the terms: how they may be printed.
+_FORMS = r"(?:in\s+(?:some|any|one)\s+(?:of\s+its\s+)?(?:form|shape|variant|spelling)s?(?:\s+or\s+(?:another|other))?|" \
+         r"or\s+(?:its|their|any)\s+(?:variants|derivatives|forms|relatives)|or\s+(?:any\s+)?(?:related|similar|derived)\s+" \
+         r"(?:words|forms)|(?:and|or)\s+(?:its|their)\s+(?:variants|derivatives|forms)|in\s+(?:all|any)\s+(?:its|their)\s+forms)"
+_PLAIN = r"(?:spel(?:led|t)\s+out|written\s+out|in\s+full|fully|verbatim|somewhere|anywhere|at\s+all|as\s+an?\s+(?:whole\s+)?" \
+         r"(?:word|term)|(?:with|in)\s+(?:that|this)\s+(?:exact\s+)?(?:spelling|form))"
+_IN_TITLE = rf"\s+(?:in|within|inside|anywhere\s+in|somewhere\s+in)\s+{_TITLE}\b|\s+in\s+(?:them|it)\b"
+# Words a parenthesis after the terms may hold besides the terms' own forms: '(multi-agent counts too)', '(zero-shot,
+# zero data etc)'.
+_ASIDE = set("too also counts count counted included includes including etc e g i eg ie e.g i.e like such as forms form "
+             "variants variant spellings spelling plural plurals singular either way both cases case".split())
+_QUOTED = r"(?<!\w)'([^']{1,80})'(?!\w)|\"([^\"]{1,80})\""
+_ARTICLE = re.compile(r"^(?:the|an?|any)\s+", re.I)
 
 
 def title_words(q: Question, titles: list[str]) -> list[Condition]:
-    """Unquoted words a question says a title holds: 'title says GFlowNets or Flow Networks', 'with Transformer in
-    the title'. Each term (split on 'or') must be printed in some title of the catalog, else nothing is taken. The
-    same word said again elsewhere in the question ('which GFlowNet paper (title says GFlowNets)') restates the
-    condition and is cut too."""
+    """Words a question says a title holds, starts or ends with: 'titles that mention imitation (learning)', 'with
+    agent/agents in the title', 'titles starting with the article A', "spell out 'reinforcement learning' in full",
+    "'efficient' in some form", 'state space model papers (by title)'. Quoted terms are taken as said; an unquoted
+    term must be printed in some title of the catalog (else nothing is taken, and the question stays a topic). The
+    terms said again elsewhere in the question ('the robotics papers — titles saying robot or robotic') restate the
+    condition and are cut too. Conditions compose with the rest of the question (count, list, sort, other fields)."""
     found = []
-    for pattern in (_SAID, _IN_TITLE):
+    for pattern, in_title in _READERS:
         for m in list(re.finditer(pattern, q.text, re.I)):
-            terms = [t.strip() for t in re.split(r"\s+or\s+|\s*/\s*|\s*,\s*", m["terms"]) if t.strip()]
-            tests = [_printed_in(t, titles) for t in terms]
-            if not terms or any(t is None for t in tests):
+            if q.text[m.start():m.end()] != q.folded[m.start():m.end()]:
+                continue  # part of it already taken
+            verb = m["verb"].casefold()
+            where = "starts" if re.search(r"start|begin|began|begun|open|lead", verb) else \
+                "ends" if re.search(r"\b(?:end|finish|clos)", verb) else "has"
+            read = _terms(q.text, m.end(), titles, in_title, where != "has")
+            if read is None:
                 continue
-            q.blank(m.start(), m.end())
-            for term in terms:  # the condition said again: 'which GFlowNet paper'
-                q.take(rf"(?<![\w-]){re.escape(term.rstrip('s'))}s?(?![\w-])")
-            compiled = [t for t in tests if t is not None]
-            found.append(Condition("title", " | ".join(terms), f"title: with {' or '.join(terms)}",
-                                   lambda p, cs=compiled: any(c.search(p.title) for c in cs)))
+            terms, end, forms = read
+            test = TitleText.of(terms, where, forms)
+            q.blank(m.start(), end)
+            found.append(_condition(test, terms, bool(m["neg"]) or verb == "without"))
+            _restated(q, test, titles)
+    found += _topic_by_title(q, titles)
+    if found:  # 'the policy gradient papers, i.e. titles that say gradient': the marker that joins the restatement
+        q.take(r"(?<!\w)(?:i\.\s?e\.|e\.\s?g\.|viz\.)(?!\w)|\bnamely\b")
     return found + title_marks(q)
 
 
+_READERS = [
+    # 'titles that mention X', 'whose title starts with X', 'title in the library that begins with the word X'
+    (rf"(?:\b(?:going|judging|judged|based)\s+(?:by|on)\s+)?\b{_TITLE}(?:\s+(?:in|of|on)\s+the\s+(?:library|collection|catalog))?(?:\s+(?:that|which))?(?:\s+(?:all|also|"
+     rf"actually|both))?\s+(?P<neg>{_NOT})?(?P<verb>{_STARTS}|{_ENDS}|{_HAS}|(?:are|is)\s+(?:starting|beginning|opening|"
+     rf"ending|finishing)\s+(?:with|in))\s+(?:{_NOUN})?", False),
+    # 'with X in the title', 'use the abbreviation X in their title', "spelled out in its title"
+    (rf"\b(?:that\s+)?(?P<neg>{_NOT})?(?P<verb>{_HAS})\s+(?:{_NOUN})?", True),
+]
+
+
+def _terms(text: str, at: int, titles: list[str], in_title: bool, edge: bool) -> tuple[list[str], int, bool] | None:
+    """The terms said from `at` on — quoted, or unquoted words no frame word interrupts, separated by 'or', '/' or
+    commas — then how they may be printed ('in some form', 'spelled out'), an aside in parentheses, and, for a reader
+    that needs it, 'in the title' after them. (terms, end of the span, any form) or None when no term is said there,
+    a term names a mark ('a colon': rag/plan_titles.title_marks) or an unquoted term is printed in no title."""
+    pos, terms, unquoted = at, [], []
+    while True:
+        pos += re.match(r"\s*(?:(?:the|an?|any)\s+(?=\S))?", text[pos:], re.I).end()
+        if re.match(rf"(?:{'|'.join(_NAMED)})\b", text[pos:], re.I):
+            return None  # 'titles that contain a question mark': a character (title_marks), not a word
+        if quoted := re.match(_QUOTED, text[pos:]):
+            term = (quoted[1] or quoted[2]).replace("(s)", "").replace("(es)", "")
+            pos += quoted.end()
+        else:
+            words = []
+            while len(words) < 4 and (w := re.match(r"\s*([^\W_][\w.+&]*(?:-[\w.+&]+)*)", text[pos:])) and \
+                    w[1].casefold() not in FRAME and w[1].casefold() not in ("or", "nor"):
+                words.append(w[1])
+                pos += w.end()
+            if not words and edge and (w := re.match(r"\s*([A-Z][a-z]*)\b(?!['-])", text[pos:])):
+                words, pos = [w[1]], pos + w.end()  # 'titles that begin with On': a frame word, capitalised as printed
+            if not words:
+                break
+            term = " ".join(words).rstrip(".")
+            unquoted.append(term)
+            # 'imitation (learning)': a word the phrase may go on with, said as optional, does not narrow it
+            pos += (m.end() if (m := re.match(r"\s*\((?:s|es|[^\W\d_]+(?:\s+[^\W\d_]+)?)\)", text[pos:])) else 0)
+        terms.append(term.strip())
+        if sep := re.match(r"\s*(?:,\s*(?:or\s+)?|\s+(?:and/)?or\s+|\s*/\s*)(?=\S)", text[pos:], re.I):
+            pos += sep.end()
+            continue
+        break
+    if not terms or any(not TitleText.of([t]).phrases for t in terms):
+        return None
+    forms, said_in_title = False, not in_title
+    for _ in range(4):  # modifiers, an aside and 'in the title', in the order said
+        if m := re.match(rf"\s*,?\s*{_FORMS}", text[pos:], re.I):
+            forms, pos = True, pos + m.end()
+        elif m := re.match(rf"\s*,?\s*{_PLAIN}", text[pos:], re.I):
+            pos += m.end()
+        elif (m := re.match(r"\s*\(([^()]{1,120})\)", text[pos:])) and _aside(m[1], terms):
+            pos += m.end()
+        elif m := re.match(_IN_TITLE, text[pos:], re.I):
+            said_in_title, pos = True, pos + m.end()
+        else:
+            break
+    if not said_in_title:
+        return None
+    if any(not any(TitleText.of([t], forms=forms)(title) for title in titles) for t in unquoted):
+        return None  # an unquoted word no title prints is the question's topic, not a title's wording
+    return terms, pos, forms
+
+
+def _aside(text: str, terms: list[str]) -> bool:
+    """'(multi-agent counts too)', '(zero-shot, zero data etc)', '(efficient, efficiency, data-efficient)': words that
+    only repeat the terms in other forms or say that they count."""
+    test = TitleText.of(terms, forms=True)
+    items = [words_of(item) for item in re.split(r"[,;]|\s+or\s+", text)]
+    return all(any(test.restates(w) for w in item) or all(w in FRAME or w in _ASIDE for w in item) for item in items)
+
+
+def _restated(q: Question, test: TitleText, titles: list[str]) -> None:
+    """Cut the terms said again ('the robotics papers' after 'robot or robotic') with the words next to them that the
+    matching titles print too ('the continual learning papers' after 'titles that contain continual'): they name the
+    set the condition selects, not another condition."""
+    printed = {singular(w) for t in titles if test(t) for w in words_of(t)}
+    spans = [(m.start(), m.end(), m[0].casefold()) for m in re.finditer(r"[^\W_][\w'-]*", q.text)]
+    for i, (start, end, word) in enumerate(spans):
+        if word in FRAME or not test.restates(word):
+            continue
+        left = right = i
+        while left > 0 and _joins(q.text, spans[left - 1], spans[left]) and spans[left - 1][2] not in FRAME and \
+                singular(spans[left - 1][2]) in printed:
+            left -= 1
+        while right + 1 < len(spans) and _joins(q.text, spans[right], spans[right + 1]) and \
+                spans[right + 1][2] not in FRAME and singular(spans[right + 1][2]) in printed:
+            right += 1
+        q.blank(spans[left][0], spans[right][1])
+
+
+def _joins(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    return not text[a[1]:b[0]].strip()
+
+
+# 'state space model papers (by title)', 'transformer papers, going by the titles': the topic named before it is a
+# title's wording.
+_BY_TITLE = re.compile(r"\s*[(,—–-]?\s*(?:(?:going|judging|judged|searching|matching|based)\s+)?(?:by|on|from)\s+"
+                       r"(?:the\s+|their\s+)?titles?(?:\s+alone|\s+only)?\s*\)?", re.I)
+
+
+def _topic_by_title(q: Question, titles: list[str]) -> list[Condition]:
+    found = []
+    for m in list(re.finditer(r"((?:[^\W_][\w.+&'-]*\s+){1,4}?)(?:papers?|ones|entries|works|articles|titles)(?=" +
+                              _BY_TITLE.pattern + ")", q.text, re.I)):
+        words = [w for w in m[1].split() if w.casefold() not in FRAME]
+        while words and m[1].split()[-len(words):] != words:
+            words = words[1:]  # only the words right before the noun, no frame word among them
+        for n in range(len(words), 0, -1):
+            term = " ".join(words[-n:])
+            test = TitleText.of([term])
+            if any(test(t) for t in titles):
+                by = _BY_TITLE.match(q.text, m.end())
+                said = re.search(r"\s+".join(map(re.escape, words[-n:])) + r"\s*$", m[1])
+                q.blank(m.start(1) + said.start(), m.end(1))
+                q.blank(by.start(), by.end())
+                found.append(_condition(test, [term], False))
+                break
+    return found
+
+
+def _condition(test: TitleText, terms: list[str], negated: bool) -> Condition:
+    condition = Condition("title", f"{test.where} {' | '.join(terms)}" + (" (forms)" if test.forms else ""),
+                          test.label(terms), lambda p, t=test: t(p.title))
+    return condition.negated() if negated else condition
 # A character a title prints, by its name; said where titles are ('titles with an exclamation mark in them').
 _NAMED = {r"exclamation(?:\s+(?:marks?|points?|signs?))?|bangs?": "!", r"question[\s-]+marks?|interrogation\s+marks?": "?",
           r"colons?": ":", r"semi-?colons?": ";", r"hyphens?": "-", r"dash(?:es)?": "-–—", r"commas?": ",",

@@ -1,0 +1,105 @@
+"""A title's text read as words: the one test behind every condition on a title's wording ('titles with memory',
+'titles that start with A', "'reinforcement learning' spelled out", "'efficient' in some form").
+
+A title is cut into words at spaces, hyphens, slashes and punctuation, so a hyphenated compound holds each of its
+parts ('Multi-Agent' holds 'agent', 'Data-Efficient' holds 'efficient', 'Zero-shot' holds 'zero'). A term is a word or
+a phrase of consecutive words, compared case-folded:
+- by default a word matches itself and its plural ('LLM' / 'LLMs', 'Model' / 'Models', 'memory' / 'memories') and
+  nothing else: 'the word reasoning' does not match 'Reason' or 'Reasoners', 'continual' does not match 'Continuous';
+- asked 'in some form' (or 'or its variants', ...), a word matches every word of its family, found by cutting
+  derivational endings ('efficient', 'efficiency', 'efficiently'; 'robot', 'robotic', 'robotics'; 'planning', 'plan');
+- a phrase is spelled out by construction: 'reinforcement learning' never matches 'RL'.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def title_words(text: str) -> list[str]:
+    """The words of a title, case-folded, compounds split: 'Multi-Agent RL's' -> ['multi', 'agent', "rl's"]."""
+    return [w.casefold().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def singular(word: str) -> str:
+    """One form for a word and its plural: 'llms' -> 'llm', 'memories' -> 'memory', 'networks' -> 'network'. Words
+    ending in 'ss', 'us' or 'is' ('process', 'analysis') are left alone."""
+    w = word.removesuffix("'s")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and re.search(r"(?:ss|x|ch|sh)es$", w):
+        return w[:-2]
+    if len(w) > 2 and w.endswith("s") and not re.search(r"(?:ss|us|is)$", w):
+        return w[:-1]
+    return w
+
+
+# Derivational and inflectional endings, longest first; cut while at least four letters stay ('agent' keeps 'ent').
+_ENDINGS = ("isations", "izations", "ications", "isation", "ization", "ication", "ations", "ingly", "ation", "ities",
+            "ively", "ences", "ances", "ments", "ness", "ment", "ence", "ance", "ency", "ancy", "ical", "ings", "ally",
+            "ists", "ity", "ive", "ing", "ics", "ous", "ist", "ers", "ent", "ant", "ies", "ed", "er", "ic", "al", "ly",
+            "es", "s", "e", "y")
+
+
+def family(word: str) -> str:
+    """The stem a word's derived forms share: 'efficiency', 'efficiently', 'efficient' -> 'effici'; 'robotics',
+    'robotic' -> 'robot'; 'planning', 'planner', 'plans' -> 'plan'. Approximate by design: it is used only when the
+    question asks for a word in any form."""
+    w = singular(word)
+    for _ in range(3):
+        cut = next((w[:-len(e)] for e in _ENDINGS if w.endswith(e) and len(w) - len(e) >= 4), None)
+        if cut is None:
+            break
+        w = cut
+    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiouls":  # 'plann' (planning, planner) -> 'plan'
+        w = w[:-1]
+    if len(w) >= 6 and w.endswith("at"):  # 'imitat' (imitating, imitate) meets 'imit' (imitation)
+        w = w[:-2]
+    return w
+
+
+Where = Literal["has", "starts", "ends"]
+
+
+@dataclass(frozen=True)
+class TitleText:
+    """Titles holding one of the phrases (each a tuple of words), anywhere or at the start or end of the title."""
+
+    phrases: tuple[tuple[str, ...], ...]
+    where: Where = "has"
+    forms: bool = False  # any derived form of each word, not only the word and its plural
+
+    @classmethod
+    def of(cls, terms: list[str], where: Where = "has", forms: bool = False) -> "TitleText":
+        return cls(tuple(tuple(title_words(t)) for t in terms if title_words(t)), where, forms)
+
+    def _key(self, word: str) -> str:
+        return family(word) if self.forms else singular(word)
+
+    def __call__(self, title: str) -> bool:
+        words = [self._key(w) for w in title_words(title)]
+        for phrase in self.phrases:
+            wanted = [self._key(w) for w in phrase]
+            n = len(wanted)
+            if self.where == "starts":
+                # A title's first word as printed, plural-folded only: 'Learning' does not start 'Learned ...'.
+                if words[:n] == wanted:
+                    return True
+            elif self.where == "ends":
+                if n and words[-n:] == wanted:
+                    return True
+            elif any(words[i:i + n] == wanted for i in range(len(words) - n + 1)):
+                return True
+        return False
+
+    def restates(self, word: str) -> bool:
+        """Whether a question word names one of the terms again ('the robotics papers' after 'robot or robotic')."""
+        return any(family(word) == family(w) for phrase in self.phrases for w in phrase)
+
+    def label(self, said: list[str]) -> str:
+        how = {"has": "with", "starts": "starting with", "ends": "ending with"}[self.where]
+        return f"title: {how} {' or '.join(repr(s) for s in said)}" + (" (any form)" if self.forms else "")
