@@ -99,7 +99,7 @@ def author_position(q: Question, found: list[Condition]) -> list[Condition]:
     return [placed if c is people_[0] else c for c in found]
 
 
-_PRINTED = re.compile(r"\bnames?\b[^?]*\b(?:actually\s+)?(?:printed|shown|displayed|visible|spelled\s+out|appears?)\b|"
+_PRINTED = re.compile(r"\bnames?\b[^?]*\b(?:actually\s+)?(?:printed|shown|shows?|showing|displayed|visible|spelled\s+out|appears?)\b|"
                       r"\b(?:printed|shown|visible)\s+(?:on|in)\s+(?:the\s+)?author\s+(?:line|list)|"
                       r"\b(?:printed|shown|listed|visible)\s+as\s+(?:an?\s+|the\s+)?(?:co-?)?author\b|"
                       r"\b(?:printed|shown|visible)\s+(?:co-?)?authors?\b|\bauthors?\s+(?:as\s+)?(?:printed|shown)\b|\bvisibl[ey]\b|"

@@ -18,8 +18,26 @@ from rag.plan_terms import Condition, Question, dated_year
 from rag.records import Paper, normalize_title
 
 _DATE = re.compile(r"\b(before|after|earlier\s+than|later\s+than|newer\s+than|older\s+than|prior\s+to|since|"
-                   r"more\s+recent\s+than)\s+(?:the\s+)?$|\b(?:in\s+|from\s+)?the\s+same\s+(month|year)\s+as\s+"
+                   r"more\s+recent\s+than)\s+(?:the\s+)?$|\b(?:in\s+|from\s+|on\s+)?the\s+same\s+(month|year|day|date)\s+as\s+"
                    r"(?:the\s+)?$", re.I)
+# A place in a page's printed order next to the named paper: 'sits directly above X', 'listed right after X', 'the
+# entry just before X', 'next to X'. 'above', 'below' and 'next to' are always places; 'before' and 'after' only with
+# a listing verb or 'directly / right / immediately / just' ('posted after X' is a date: _DATE).
+_PLACED = r"(?:listed|placed|printed|shown|sits?|sitting|comes?|coming|appears?|appearing|is|are|was|were|stands?|entry|" \
+          r"entries|one|paper|papers)"
+_BESIDE = r"(?:listed|placed|sits?|sitting|entry|entries|one|ones|paper|papers|titles?)"  # not 'the score shown next to X'
+_NEIGHBOUR = re.compile(rf"\b(?:{_PLACED}\s+)?(?:(directly|right|immediately|just)\s+)?(above|below|beneath)\s+(?:the\s+)?"
+                        rf"(?:entry\s+|paper\s+)?(?:for\s+)?$|"
+                        rf"\b{_BESIDE}\s+(?:(directly|right|immediately|just)\s+)?(next\s+to|beside|adjacent\s+to|around)\s+"
+                        rf"(?:the\s+)?(?:entry\s+|paper\s+)?(?:for\s+)?$|"
+                        rf"\b(?:{_PLACED}\s+)(?:(directly|right|immediately|just)\s+)?(before|after|ahead\s+of|behind|"
+                        rf"preceding|following)\s+(?:the\s+)?(?:entry\s+|paper\s+)?(?:for\s+)?$|"
+                        rf"\b(?:(directly|right|immediately|just)\s+)(before|after|ahead\s+of|behind|preceding|following)\s+"
+                        rf"(?:the\s+)?$", re.I)
+_SAME_DAY_AFTER = re.compile(r"^\s+(?:was|is|got|were)?\s*(?:posted|published|released|dated|uploaded|put\s+up|listed|went\s+(?:up|online|out)|"
+                             r"(?:came|come|comes)\s+out|appeared)\s+"
+                             r"(?:on\s+)?the\s+same\s+(?:day|date)\s+as\s+(?:an?|one|some)?\s*(?:other|another)\s+"
+                             r"(?:entry|paper|one|item|work)\b", re.I)
 _AUTHORS_BEFORE = re.compile(r"\b(?:(?:the|its|their)\s+)?(?:authors?|co-?authors?|team|people|researchers)\s+"
                              r"(?:of|behind|on)\s+(?:the\s+)?$|\bshares?\s+(?:an?\s+|any\s+)?(?:co-?)?authors?\s+"
                              r"with\s+(?:the\s+)?$|\bsharing\s+(?:an?\s+|any\s+)?(?:co-?)?authors?\s+with\s+(?:the\s+)?$",
@@ -38,6 +56,12 @@ def relation(q: Question, target: Paper, question: str) -> Condition | None:
         return None
     start, end = spans[0]
     before, after = q.folded[:start], q.folded[end:]
+    if m := _NEIGHBOUR.search(before):  # 'which paper is listed right after Cactus': its printed neighbour
+        q.blank(m.start(), m.end())
+        return _neighbour(target, m, question)
+    if m := _SAME_DAY_AFTER.match(after):  # 'X was posted on the same day as another entry': the papers of its day
+        q.blank(end + m.start(), end + m.end())
+        return _dated(target, "", "day")
     if m := _DATE.search(before):
         q.blank(m.start(), m.end())
         return _dated(target, (m.group(1) or "").casefold(), (m.group(2) or "").casefold())
@@ -59,6 +83,33 @@ def relation(q: Question, target: Paper, question: str) -> Condition | None:
             m and m.group(0).casefold().startswith("shar"))
         return _coauthored(target, others)
     return None
+
+
+def _neighbour(target: Paper, m: re.Match, question: str) -> Condition:
+    """The papers printed next to the target on a page both are on: one place up ('above', 'before') or down
+    ('below', 'after'), or either ('next to'). Without 'directly' and the like, a question for several papers ('which
+    papers are listed above X') means every earlier (or later) one of that page."""
+    groups = [g for g in m.groups() if g]
+    word = groups[-1].casefold()
+    close = len(groups) > 1 or bool(re.search(r"\b(?:what|which)\s+(?:paper|entry|one|title)\b|\bthe\s+(?:paper|entry|one)\b",
+                                             question, re.I))
+    step = -1 if re.match(r"above|before|ahead|preceding", word) else 1 if re.match(
+        r"below|beneath|after|behind|following", word) else 0
+    where = {s.path: s.position for s in target.sources if s.format != "pdf"}
+
+    def test(p: Paper) -> bool:
+        for s in p.sources:
+            if s.path not in where or p.paper_id == target.paper_id:
+                continue
+            gap = s.position - where[s.path]
+            if (gap == step if step and close else gap * step > 0 if step else abs(gap) == 1):
+                return True
+        return False
+
+    side = {-1: "above", 1: "below", 0: "next to"}[step]
+    name = short_name(target.title) or target.title
+    return Condition("position", f"{side} {target.paper_id}", f"listed: {'directly ' if close and step else ''}{side} {name}",
+                     test, known_test=lambda p: any(s.path in where for s in p.sources))
 
 
 def _coauthored(target: Paper, others: bool) -> Condition:
@@ -89,14 +140,14 @@ def _dated(target: Paper, word: str, same: str) -> Condition:
         if not anchor or not p.date or dated_year(p) is None or p.paper_id == target.paper_id:
             return False
         if same:
-            width = 7 if same == "month" else 4
+            width = {"month": 7, "year": 4}.get(same, 10)  # a day (or 'date'): printed to the day by both
             return len(p.date) >= width and len(anchor) >= width and p.date[:width] == anchor[:width]
         n = min(len(p.date), len(anchor))
         earlier = word in ("before", "earlier than", "older than", "prior to")
         return p.date[:n] < anchor[:n] if earlier else p.date[:n] > anchor[:n] or (word == "since" and
                                                                                   p.date[:n] == anchor[:n])
 
-    when = f"the same {same} as" if same else word
+    when = f"the same {'day' if same == 'date' else same} as" if same else word
     name = short_name(target.title) or target.title
     return Condition("date", f"{word or same} {target.paper_id}",
                      f"posted: {when} {name} ({anchor or 'which the page does not date'})", test)

@@ -248,7 +248,7 @@ def categories(q: Question, catalog: Catalog) -> list[Condition]:
         if name == code.casefold():
             taken = q.take(rf"\(?\b(?:cs\.)?{re.escape(code)}\b\)?", 0)
         else:
-            taken = q.take(rf"\b{re.escape(name)}\b")
+            taken = q.take(rf"\b{re.escape(name)}\b".replace(r"\ ", r"[\s-]+"))  # 'computation-and-language' too
         if taken and not any(c.value == code for c in found):
             found.append(Condition("category", code, f"category: {catalog.category_label(code)}",
                                    lambda p, c=code: p.category == c))
@@ -257,12 +257,35 @@ def categories(q: Question, catalog: Catalog) -> list[Condition]:
 
 def presence(q: Question, negated: bool) -> list[Condition]:
     """'with an organisation tag', 'without a category', 'no date': whether the pages print a field at all.
-    Outside a negation an article is required ('papers with a category'), so 'which category …' is not one."""
+    Outside a negation an article is required ('papers with a category'), so 'which category …' is not one. Fields
+    joined by 'and' share the verb said once: 'have both a lab tag and a Code badge' is both conditions."""
+    if not negated:  # 'have both a X and a Y': 'both' stands between the verb and the field
+        q.take(r"(?<=\s)both(?=\s+(?:an?|any)\s+\S+(?:\s*/\s*\S+)?(?:\s+\S+)?\s+(?:and|plus)\s)")
+    found = _present(q, negated)
+    if negated or not found:
+        return found
+    for m in list(re.finditer(r"\b(and|plus)(?=\s+(?:also\s+)?(?:an?|any|some)\s)", q.text, re.I)):
+        j = len(q.folded[:m.start()].rstrip()) - 1  # the last character said before 'and'
+        if j < 0 or q.text[j] == q.folded[j]:
+            continue  # 'and' after a word still there, not after a field just read
+        # Read the joined field with the verb said before: 'and' stands for it (the same length keeps positions).
+        q.text = q.text[:m.start()] + ("has" if m[1] == "and" else "with") + q.text[m.end():]
+        more = _present(q, negated, joined=True)
+        if q.text[m.start():m.end()] in ("has", "with"):
+            q.text = q.text[:m.start()] + m[1] + q.text[m.end():]
+        found += more
+    return found
+
+
+def _present(q: Question, negated: bool, joined: bool = False) -> list[Condition]:
+    """The fields present, each after a verb of having; `joined`: a field after 'and' ('and an author named X' is a
+    described author, not a field present)."""
     # Not over a blanked value: in 'end with a (non-Amii) author' the article is the value's, not 'with an author'.
     article = r"(?:an?|any|some)\s{1,2}(?!\s)" if not negated else r"(?:an?|any)?\s*"
     lead = "" if negated else r"\b(?:with|have|has|carry|carries|carrying|having|show|shows|print|prints|provide|" \
                               r"provides|release|releases)\s+"
-    fields = [("organisation", r"(?:organi[sz]ation\s+)?tags?|organi[sz]ations?", lambda p: p.organisation is not None),
+    tag = r"(?:organi[sz]ations?|orgs?|labs?|institut(?:e|ion)s?)"
+    fields = [("organisation", rf"(?:{tag}(?:\s*/\s*{tag})?\s+)?tags?|organi[sz]ations?", lambda p: p.organisation is not None),
               ("category", r"(?:arxiv\s+)?(?:categor(?:y|ies)|subjects?)", lambda p: p.category is not None),
               ("date", r"(?:printed\s+|full\s+|posting\s+)?dates?", lambda p: bool(p.date)),
               ("affiliation", r"affiliat\w+(?:\s+(?:co-?)?authors?)?|affiliation\s+marks?",
@@ -273,6 +296,8 @@ def presence(q: Question, negated: bool) -> list[Condition]:
     # with whether its page prints the slot at all: a PDF has no Code badge to lack (rag/catalog_fields.py).
     found = badges(q, negated)
     for name, words, test in fields:
+        if joined and name in ("authors", "affiliation"):
+            continue
         # 'with an author who is not from Amii', 'an author at Brown': the author is described, not just present.
         if q.take(rf"{lead}{article}\b(?:{words})\b(?!\s+(?:who|whose|that|from|at|affiliated|named|called|surnamed)\b)"):
             found.append(Condition("presence", name, f"has: {name}", test))
