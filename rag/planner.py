@@ -220,7 +220,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if compared is not None:
         return Plan(op=compared.op, conditions=conditions, key=compared.key)
     if not re.search(r"\b(papers?|articles?|works?|publications?|preprints?|entries|which|what|who|list|show|everything|"
-                     r"anything|something|how|name|give|tell|count|pdfs?|files?|documents?|postings?|posts|entry|items?|titles?)\b", question,
+                     r"anything|something|how|name|give|tell|count|pdfs?|files?|documents?|postings?|posts|entry|items?|titles?|ones?)\b", question,
                      re.I):
         return None
     if group is not None:
