@@ -108,6 +108,20 @@ def choose_thresholds(p: np.ndarray, y: np.ndarray, target_false: float = TARGET
     return best, closest, rule
 
 
+MIN_ROUND_ANSWERABLE = 10  # a round with fewer answerable questions in a regime sets no point (one question = 0.1+)
+
+
+def worst_round_threshold(p: np.ndarray, y: np.ndarray, rounds: np.ndarray, target_false: float = TARGET_FALSE) -> float:
+    """The answer threshold within the false-abstention target on every round (of at least `MIN_ROUND_ANSWERABLE`
+    answerable questions), not only on the rounds pooled: the lowest of the rounds' own points. Rounds of ~16
+    questions differ, so the pooled point (the pooled 10% quantile of answerable probabilities) lands above some
+    next round's; chosen for the worst round it holds on the next one more often, at the price of abstention."""
+    points = [choose_thresholds(p[rounds == r], y[rounds == r], target_false)[0]
+              for r in np.unique(rounds) if (y[rounds == r] == 1).sum() >= MIN_ROUND_ANSWERABLE]
+    pooled = choose_thresholds(p, y, target_false)[0]
+    return min([pooled, *points])
+
+
 def risk_coverage(p: np.ndarray, y: np.ndarray) -> list[dict]:
     """Answer the top-p questions only: coverage (answer rate) vs share of those answered that are answerable."""
     order = np.argsort(-p, kind="stable")

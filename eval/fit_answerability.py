@@ -74,6 +74,8 @@ def collect(datasets: list[Path]) -> list[dict]:
                          "question": q.question, "content": words, "df": {w: stats.df.get(w, 0) for w in asked},
                          "chunks": stats.chunks, "shown": [vars(item) | {"sentences": list(item.sentences), "abstract": None}
                                                            for item in shown_of(evidence, hits)],
+                         # the closest evidence paper (the one the regime is read from): whole-paper signals read it
+                         "closest": max(evidence, key=lambda e: e.relevance).paper.paper_id if evidence else None,
                          "answer_type": signals.answer_type, "features": signals.values,
                          "names_metadata": signals.names_metadata,
                          # what the answering scorer read, so that --rescore can re-read it with a new scorer

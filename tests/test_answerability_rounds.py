@@ -54,3 +54,28 @@ def test_the_point_is_chosen_at_the_target_given_and_the_module_target_stays():
     assert cv.rates(p, y, strict)["false_abstention"] <= 0.10 < cv.rates(p, y, loose)["false_abstention"] <= 0.25
     assert loose > strict and rule == "meets both targets"
     assert cv.TARGET_FALSE == 0.10
+
+
+def test_the_worst_round_point_keeps_false_abstention_within_target_on_every_round():
+    # round 2's answerable questions sit low: the pooled point refuses 2 of its 10, the worst-round point none
+    y = np.array([1] * 10 + [0] * 3 + [1] * 10 + [0] * 3, float)
+    p = np.concatenate([[0.15, 0.18, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85], [0.1, 0.2, 0.3],
+                        [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85], [0.1, 0.2, 0.3]])
+    rounds_of = np.array([2] * 13 + [3] * 13)
+    pooled = cv.choose_thresholds(p, y)[0]
+    worst = cv.worst_round_threshold(p, y, rounds_of)
+    assert worst < pooled
+    for r in (2, 3):
+        mask = rounds_of == r
+        assert cv.rates(p[mask], y[mask], worst)["false_abstention"] <= 0.10
+    assert cv.rates(p[:13], y[:13], pooled)["false_abstention"] > 0.10
+
+
+def test_the_report_gives_the_worst_held_out_round_and_the_spread():
+    rows = [row("answerability_v2.jsonl", a, PAGE) for a in (True, True, False, False)] \
+        + [row("answerability_v3.jsonl", a, PAGE) for a in (True, True, False, False)] \
+        + [row("fulltext_v3.jsonl", a, FULL) for a in (True, False)]
+    p = np.array([0.9, 0.3, 0.2, 0.1, 0.9, 0.8, 0.7, 0.1, 0.9, 0.1])
+    page = rounds.report(rows, p, np.full(len(p), 0.5))["page"]
+    assert page["per_round"] == {2: [1.0, 0.5], 3: [0.5, 0.0]}
+    assert page["worst_round"] == [0.5, 0.5] and page["sd_round"] == [0.25, 0.25]
