@@ -22,7 +22,7 @@ _CONDITION = re.compile(r"^(?:when|if|once|after|given|since|assuming|suppose|wh
                         r"who|whom|whose|why|how|when|where|is|are|does|do|did|can|could|was|were|has|have)\b)")
 # Up to three modifiers before the head, hyphenated ones too ("what t-SNE perplexity", "which vision-language model").
 _TYPES: list[tuple[str, re.Pattern]] = [
-    ("number", re.compile(r"\bhow (many|much|long|large|big|fast|often|far|high|low|small|accurate)\b|"
+    ("number", re.compile(r"\bhow (many|much|long|large|big|fast|often|far|high|low|small|accurate|accurately)\b|"
                           r"\b(what|which) ([\w-]+ ){0,3}(percentage|proportion|fraction|share|number|amount|size|rate|"
                           r"accuracy|score|speed-?up|cost|budget|count|year|f1|bleu|error|perplexity|mse|auc|ratio|"
                           r"temperature|dimensions?|epochs?|steps|parameters|hours|days|gpus|batch size|"

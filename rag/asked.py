@@ -34,7 +34,7 @@ _TYPE_NOUNS = frozenset("""dataset datasets benchmark benchmarks model models me
     strategies objective objectives loss losses procedure procedures metric metrics optimizer optimizers encoder
     encoders environment environments operation operations""".split())
 # Heads too vague to be the focus on their own: "which value of the C hyperparameter" asks about the hyperparameter.
-_GENERIC = frozenset("value values number amount kind type name size level degree form version part".split())
+_GENERIC = frozenset("value values number amount kind type name size level degree form version versions part".split())
 
 # The asking frame of a question for papers: "which papers", "what work", "is there research", "are there surveys".
 _PAPER_NOUNS = r"(?:papers?|works|studies|research|articles?|publications?|surveys?|literature|preprints?)"
@@ -86,6 +86,29 @@ def _phrase(words: list[str]) -> list[str]:
     return [w for w in out if w not in _DETERMINERS]
 
 
+# "How large / long / deep is the X": a degree asked of the subject after 'be' (only before a determiner: "how long
+# was SPECTER trained" asks the duration of an event, not an attribute named X).
+_DEGREE = frozenset("large big small long wide deep high tall fast heavy old".split())
+_BE = frozenset("is are was were".split())
+_SHAPED = frozenset({"version", "versions"})  # generic heads whose value has a shape of its own (rag/binding.py)
+
+
+def _conjunct(phrase: list[str], counted: bool) -> list[str]:
+    """A coordinated phrase ("learning rate and optimizer") without the conjuncts a kind of answer heads: the
+    optimizer is a name, the learning rate the attribute. Counted phrases keep every conjunct."""
+    if "and" not in phrase and "or" not in phrase:
+        return phrase
+    parts, current = [], []
+    for word in [*phrase, "and"]:
+        if word in ("and", "or"):
+            if current and (counted or current[-1] not in _TYPE_NOUNS):
+                parts.extend([*(["and"] if parts else []), *current])
+            current = []
+        else:
+            current.append(word)
+    return parts
+
+
 def _opens(words: list[str], i: int) -> bool:
     """Word i opens the question, a clause after a comma, or follows a leading preposition ("Over how many …"):
     a question word inside a clause ("… affected by what it classifies", "… on how long ago it was pulled") asks
@@ -113,16 +136,24 @@ def focus_phrase(question: str) -> list[str]:
             break
         if word == "how" and i + 1 < len(words) and words[i + 1] in ("many", "much"):
             rest, counted = words[i + 2:], True
+            if rest[:1] == ["of"] and rest[1:2] and rest[1] in _DETERMINERS:  # "how many of the 0.4M entity nodes"
+                rest = rest[1:]
+            break
+        if word == "how" and words[i + 1: i + 2] and words[i + 1] in _DEGREE and words[i + 2: i + 3] \
+                and words[i + 2] in _BE and words[i + 3: i + 4] and words[i + 3] in _DETERMINERS:
+            rest = words[i + 3:]  # "how large is the vocabulary": the attribute is the subject after 'be'
             break
     else:
         return []
     rest = [w for w in rest if w not in _DETERMINERS] if rest[:1] and rest[0] in _DETERMINERS else rest
-    phrase = _phrase(rest)
+    phrase = _conjunct(_phrase(rest), counted)
     if phrase and phrase[-1] in _TYPE_NOUNS and not counted:  # "which classic RL technique": a name answers it
         return []
     if phrase and all(w in _GENERIC for w in phrase):  # "which value of the SVM C hyperparameter"
         after = rest[len(phrase):]
-        phrase = _phrase(after[1:]) if after[:1] == ["of"] else phrase
+        # A generic head whose value has a shape stays ("which version of PDFBox": a version bound to PDFBox)
+        shaped = [w for w in phrase if w in _SHAPED]
+        phrase = [*_phrase(after[1:]), *shaped] if after[:1] == ["of"] else phrase
     # What is counted must be named next to the count ("1,000 papers"), even a kind of answer.
     kinds = frozenset() if counted else _TYPE_NOUNS
     return [w for w in phrase if w not in kinds and w not in _NUMBER_WORDS and w not in ("and", "or", ",")]
@@ -130,7 +161,7 @@ def focus_phrase(question: str) -> list[str]:
 
 # "How long …" and "how accurate …" name no attribute: the question word is the attribute, and its value carries
 # a unit of that dimension ("3 days", "512 tokens", "91.2% accuracy"), which rag/binding.py looks for.
-_MEASURES = {"long": "extent", "accurate": "accuracy"}
+_MEASURES = {"long": "extent", "accurate": "accuracy", "accurately": "accuracy"}
 
 
 def measure_asked(question: str) -> str | None:
