@@ -17,8 +17,8 @@ from rag.organisations import organisation_names
 from rag.plan_terms import Condition, Question, dated_year
 from rag.records import Paper, normalize_title
 
-_DATE = re.compile(r"\b(before|after|earlier\s+than|later\s+than|newer\s+than|older\s+than|prior\s+to|since|"
-                   r"more\s+recent\s+than)\s+(?:the\s+)?$|\b(?:in\s+|from\s+|on\s+)?the\s+same\s+(month|year|day|date)\s+as\s+"
+_DATE = re.compile(r"\b(?:(just|right|immediately|directly|shortly)\s+)?(before|after|earlier\s+than|later\s+than|newer\s+than|"
+                   r"older\s+than|prior\s+to|since|more\s+recent\s+than)\s+(?:the\s+)?$|\b(?:in\s+|from\s+|on\s+)?the\s+same\s+(month|year|day|date)\s+as\s+"
                    r"(?:the\s+)?$", re.I)
 # A place in a page's printed order next to the named paper: 'sits directly above X', 'listed right after X', 'the
 # entry just before X', 'next to X'. 'above', 'below' and 'next to' are always places; 'before' and 'after' only with
@@ -33,7 +33,14 @@ _NEIGHBOUR = re.compile(rf"\b(?:{_PLACED}\s+)?(?:(directly|right|immediately|jus
                         rf"\b(?:{_PLACED}\s+)(?:(directly|right|immediately|just)\s+)?(before|after|ahead\s+of|behind|"
                         rf"preceding|following)\s+(?:the\s+)?(?:entry\s+|paper\s+)?(?:for\s+)?$|"
                         rf"\b(?:(directly|right|immediately|just)\s+)(before|after|ahead\s+of|behind|preceding|following)\s+"
+                        rf"(?:the\s+)?$|"
+                        rf"\b(?:(directly|right|immediately|just)\s+)?(follows?|precedes?|(?:is|was)\s+followed\s+by|"
+                        rf"(?:is|was)\s+preceded\s+by)\s+(?:the\s+)?$|"
+                        rf"\b(?:the\s+)?(?:(direct|immediate)\s+)?(neighbou?rs?|neighbou?ring\s+(?:entries|papers))\s+of\s+"
                         rf"(?:the\s+)?$", re.I)
+# 'posted just before X', 'came out right after X': a time, not a place (_DATE)
+_WHEN = re.compile(r"\b(?:posted|published|released|dated|uploaded|submitted|written|(?:came|come|comes|went|go|goes)\s+"
+                   r"(?:out|up|online)|appeared|arrived)\s*$", re.I)
 _SAME_DAY_AFTER = re.compile(r"^\s+(?:was|is|got|were)?\s*(?:posted|published|released|dated|uploaded|put\s+up|listed|went\s+(?:up|online|out)|"
                              r"(?:came|come|comes)\s+out|appeared)\s+"
                              r"(?:on\s+)?the\s+same\s+(?:day|date)\s+as\s+(?:an?|one|some)?\s*(?:other|another)\s+"
@@ -49,14 +56,15 @@ _ORGANISATION_BEFORE = re.compile(rf"\b(?:shar(?:e|es|ing)\s+{_ORG}|ha(?:ve|s|vi
 _AUTHORS_AFTER = re.compile(r"^(?:'s)?\s+(?:paper\s+)?(?:authors|co-?authors|team|people|researchers)\b", re.I)
 
 
-def relation(q: Question, target: Paper, question: str) -> Condition | None:
-    """The condition the named paper anchors, its words blanked; None when the title stands alone."""
+def relation(q: Question, target: Paper, question: str, papers: list[Paper] | None = None) -> Condition | None:
+    """The condition the named paper anchors, its words blanked; None when the title stands alone. With the library's
+    `papers`, 'posted just before X' is the nearest earlier date only."""
     spans = [(a, b) for a, b, kind in q.spans if kind == "title"]
     if not spans:
         return None
     start, end = spans[0]
     before, after = q.folded[:start], q.folded[end:]
-    if m := _NEIGHBOUR.search(before):  # 'which paper is listed right after Cactus': its printed neighbour
+    if (m := _NEIGHBOUR.search(before)) and not _WHEN.search(before[:m.start()]):  # 'listed right after Cactus
         q.blank(m.start(), m.end())
         return _neighbour(target, m, question)
     if m := _SAME_DAY_AFTER.match(after):  # 'X was posted on the same day as another entry': the papers of its day
@@ -64,7 +72,8 @@ def relation(q: Question, target: Paper, question: str) -> Condition | None:
         return _dated(target, "", "day")
     if m := _DATE.search(before):
         q.blank(m.start(), m.end())
-        return _dated(target, (m.group(1) or "").casefold(), (m.group(2) or "").casefold())
+        dated = _dated(target, (m.group(2) or "").casefold(), (m.group(3) or "").casefold())
+        return _nearest(dated, target, papers) if m.group(1) and papers else dated
     if m := _ORGANISATION_BEFORE.search(before):  # 'PDFs that share an institution with LayoutParser'
         q.blank(m.start(), m.end())
         return _same_organisation(target)
@@ -91,10 +100,10 @@ def _neighbour(target: Paper, m: re.Match, question: str) -> Condition:
     papers are listed above X') means every earlier (or later) one of that page."""
     groups = [g for g in m.groups() if g]
     word = groups[-1].casefold()
-    close = len(groups) > 1 or bool(re.search(r"\b(?:what|which)\s+(?:paper|entry|one|title)\b|\bthe\s+(?:paper|entry|one)\b",
-                                             question, re.I))
-    step = -1 if re.match(r"above|before|ahead|preceding", word) else 1 if re.match(
-        r"below|beneath|after|behind|following", word) else 0
+    # One place unless several papers are asked for ('which papers are listed above X': every earlier one)
+    close = len(groups) > 1 or not re.search(r"\b(?:papers|entries|ones|titles|works|all|every|everything)\b", question, re.I)
+    step = -1 if re.match(r"above|before|ahead|preceding|precedes?\b|(?:is|was)\s+followed", word) else 1 if re.match(
+        r"below|beneath|after|behind|following|follows?\b|(?:is|was)\s+preceded", word) else 0
     where = {s.path: s.position for s in target.sources if s.format != "pdf"}
 
     def test(p: Paper) -> bool:
@@ -131,6 +140,20 @@ def _same_organisation(target: Paper) -> Condition:
     return Condition("organisation", f"organisations of {target.paper_id}", label,
                      lambda p: p.paper_id != target.paper_id and bool(anchor & spellings(p)),
                      known_test=lambda p: bool(p.organisations or p.organisation))
+
+
+def _nearest(dated: Condition, target: Paper, papers: list[Paper]) -> Condition:
+    """'posted just before X', 'right after X': of the papers the date condition keeps, those of the nearest date
+    (every one of that date when several share it)."""
+    kept = [p for p in papers if dated(p)]
+    if not kept:
+        return dated
+    later = "after" in dated.value or "since" in dated.value or "later" in dated.value or "newer" in dated.value \
+        or "recent" in dated.value
+    nearest = (min if later else max)(p.date for p in kept)
+    ids = {p.paper_id for p in kept if p.date == nearest}
+    return Condition("date", f"just {dated.value}", dated.label.replace("posted: ", "posted: just ", 1),
+                     lambda p: p.paper_id in ids, known_test=dated.known)
 
 
 def _dated(target: Paper, word: str, same: str) -> Condition:

@@ -13,6 +13,7 @@ a phrase of consecutive words, compared case-folded:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -20,11 +21,14 @@ from typing import Literal
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
-def title_words(text: str) -> list[str]:
-    """The words of a title, case-folded, compounds split: 'Multi-Agent RL's' -> ['multi', 'agent', "rl's"]."""
-    return [w.casefold().replace("’", "'") for w in _WORD.findall(text)]
+@functools.lru_cache(maxsize=4096)
+def title_words(text: str) -> tuple[str, ...]:
+    """The words of a title, case-folded, compounds split: 'Multi-Agent RL's' -> ('multi', 'agent', "rl's"). Cached:
+    an unquoted term is tried on every title of the catalog."""
+    return tuple(w.casefold().replace("’", "'") for w in _WORD.findall(text))
 
 
+@functools.lru_cache(maxsize=8192)
 def singular(word: str) -> str:
     """One form for a word and its plural: 'llms' -> 'llm', 'memories' -> 'memory', 'networks' -> 'network'. Words
     ending in 'ss', 'us' or 'is' ('process', 'analysis') are left alone."""
@@ -45,6 +49,7 @@ _ENDINGS = ("isations", "izations", "ications", "isation", "ization", "ication",
             "es", "s", "e", "y")
 
 
+@functools.lru_cache(maxsize=8192)
 def family(word: str) -> str:
     """The stem a word's derived forms share: 'efficiency', 'efficiently', 'efficient' -> 'effici'; 'robotics',
     'robotic' -> 'robot'; 'planning', 'planner', 'plans' -> 'plan'. Approximate by design: it is used only when the
@@ -81,9 +86,9 @@ class TitleText:
         return family(word) if self.forms else singular(word)
 
     def __call__(self, title: str) -> bool:
-        words = [self._key(w) for w in title_words(title)]
+        words = _keys(title, self.forms)
         for phrase in self.phrases:
-            wanted = [self._key(w) for w in phrase]
+            wanted = tuple(self._key(w) for w in phrase)
             n = len(wanted)
             if self.where == "starts":
                 # A title's first word as printed, plural-folded only: 'Learning' does not start 'Learned ...'.
@@ -103,3 +108,8 @@ class TitleText:
     def label(self, said: list[str]) -> str:
         how = {"has": "with", "starts": "starting with", "ends": "ending with"}[self.where]
         return f"title: {how} {' or '.join(repr(s) for s in said)}" + (" (any form)" if self.forms else "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _keys(title: str, forms: bool) -> tuple[str, ...]:
+    return tuple(family(w) if forms else singular(w) for w in title_words(title))

@@ -66,7 +66,7 @@ _FORMS = r"(?:in\s+(?:some|any|one)\s+(?:of\s+its\s+)?(?:form|shape|variant|spel
          r"or\s+(?:its|their|any)\s+(?:variants|derivatives|forms|relatives)|or\s+(?:any\s+)?(?:related|similar|derived)\s+" \
          r"(?:words|forms)|(?:and|or)\s+(?:its|their)\s+(?:variants|derivatives|forms)|in\s+(?:all|any)\s+(?:its|their)\s+forms)"
 _PLAIN = r"(?:spel(?:led|t)\s+out|written\s+out|in\s+full|fully|verbatim|somewhere|anywhere|at\s+all|as\s+an?\s+(?:whole\s+)?" \
-         r"(?:word|term)|(?:with|in)\s+(?:that|this)\s+(?:exact\s+)?(?:spelling|form))"
+         r"(?:word|term|abbreviation|acronym|short\s+form)|(?:with|in)\s+(?:that|this)\s+(?:exact\s+)?(?:spelling|form))"
 _IN_TITLE = rf"\s+(?:in|within|inside|anywhere\s+in|somewhere\s+in)\s+{_TITLE}\b|\s+in\s+(?:them|it)\b"
 # Words a parenthesis after the terms may hold besides the terms' own forms: '(multi-agent counts too)', '(zero-shot,
 # zero data etc)'.
@@ -83,22 +83,27 @@ def title_words(q: Question, titles: list[str]) -> list[Condition]:
     term must be printed in some title of the catalog (else nothing is taken, and the question stays a topic). The
     terms said again elsewhere in the question ('the robotics papers — titles saying robot or robotic') restate the
     condition and are cut too. Conditions compose with the rest of the question (count, list, sort, other fields)."""
+    if not re.search(r"title", q.text, re.I):
+        return []  # every reading needs titles said (most questions: one search)
     found = []
     for pattern, in_title in _READERS:
         for m in list(re.finditer(pattern, q.text, re.I)):
             if q.text[m.start():m.end()] != q.folded[m.start():m.end()]:
                 continue  # part of it already taken
             verb = m["verb"].casefold()
-            where = "starts" if re.search(r"start|begin|began|begun|open|lead", verb) else \
-                "ends" if re.search(r"\b(?:end|finish|clos)", verb) else "has"
+            where = "starts" if re.search(r"start|begin|began|begun|open|lead|first", verb) else \
+                "ends" if re.search(r"\b(?:end|finish|clos|last|final)", verb) else "has"
+            if where != "has" and not re.search(r"\btitle", q.text[max(0, m.start() - 60):m.end() + 60], re.I):
+                continue  # 'the first word' of something else
             read = _terms(q.text, m.end(), titles, in_title, where != "has")
             if read is None:
                 continue
-            terms, end, forms = read
-            test = TitleText.of(terms, where, forms)
+            groups, end, forms = read
             q.blank(m.start(), end)
-            found.append(_condition(test, terms, bool(m["neg"]) or verb == "without"))
-            _restated(q, test, titles)
+            for i, (terms, negated) in enumerate(groups):  # 'both A and B', 'A but not B', 'neither A nor B'
+                test = TitleText.of(terms, where, forms)
+                found.append(_condition(test, terms, negated != (i == 0 and (bool(m["neg"]) or verb == "without"))))
+                _restated(q, test, titles)
     found += _topic_by_title(q, titles)
     if found:  # 'the policy gradient papers, i.e. titles that say gradient': the marker that joins the restatement
         q.take(r"(?<!\w)(?:i\.\s?e\.|e\.\s?g\.|viz\.)(?!\w)|\bnamely\b")
@@ -110,17 +115,26 @@ _READERS = [
     (rf"(?:\b(?:going|judging|judged|based)\s+(?:by|on)\s+)?\b{_TITLE}(?:\s+(?:in|of|on)\s+the\s+(?:library|collection|catalog))?(?:\s+(?:that|which))?(?:\s+(?:all|also|"
      rf"actually|both))?\s+(?P<neg>{_NOT})?(?P<verb>{_STARTS}|{_ENDS}|{_HAS}|(?:are|is)\s+(?:starting|beginning|opening|"
      rf"ending|finishing)\s+(?:with|in))\s+(?:{_NOUN})?", False),
+    # "titles whose first word is 'Learning'", "a title's last word being X"
+    (rf"\b(?:{_TITLE}(?:'s)?\s+)?(?:whose\s+|with\s+(?:the|a|an)\s+|the\s+)?(?P<verb>first|opening|last|final|closing)\s+"
+     rf"words?(?:\s+of\s+{_TITLE})?\s+(?P<neg>is\s+not|isn't)?(?:is|being|was|reads|=)?\s*", False),
     # 'with X in the title', 'use the abbreviation X in their title', "spelled out in its title"
     (rf"\b(?:that\s+)?(?P<neg>{_NOT})?(?P<verb>{_HAS})\s+(?:{_NOUN})?", True),
 ]
 
 
-def _terms(text: str, at: int, titles: list[str], in_title: bool, edge: bool) -> tuple[list[str], int, bool] | None:
-    """The terms said from `at` on — quoted, or unquoted words no frame word interrupts, separated by 'or', '/' or
-    commas — then how they may be printed ('in some form', 'spelled out'), an aside in parentheses, and, for a reader
-    that needs it, 'in the title' after them. (terms, end of the span, any form) or None when no term is said there,
-    a term names a mark ('a colon': rag/plan_titles.title_marks) or an unquoted term is printed in no title."""
-    pos, terms, unquoted = at, [], []
+def _terms(text: str, at: int, titles: list[str], in_title: bool,
+           edge: bool) -> tuple[list[tuple[list[str], bool]], int, bool] | None:
+    """The terms said from `at` on — quoted, or unquoted words no frame word interrupts — as groups: alternatives
+    joined by 'or', '/', 'nor' or commas; groups joined by 'and' (each must hold) or 'but not' (must not); 'neither A
+    nor B' one group that must not hold. Then how they may be printed ('in some form', 'spelled out'), an aside in
+    parentheses, and, for a reader that needs it, 'in the title' after them. (groups, end of the span, any form) or
+    None when no term is said there, a term names a mark ('a colon': title_marks) or an unquoted term is printed in
+    no title."""
+    pos, groups, unquoted = at, [([], False)], []
+    if m := re.match(r"\s*(?:(neither)|both)\s+", text[pos:], re.I):
+        groups, pos = [([], bool(m[1]))], pos + m.end()
+    back = pos
     while True:
         pos += re.match(r"\s*(?:(?:the|an?|any)\s+(?=\S))?", text[pos:], re.I).end()
         if re.match(rf"(?:{'|'.join(_NAMED)})\b", text[pos:], re.I):
@@ -131,23 +145,32 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool, edge: bool) ->
         else:
             words = []
             while len(words) < 4 and (w := re.match(r"\s*([^\W_][\w.+&]*(?:-[\w.+&]+)*)", text[pos:])) and \
-                    w[1].casefold() not in FRAME and w[1].casefold() not in ("or", "nor"):
+                    w[1].casefold() not in FRAME and w[1].casefold() not in ("or", "nor", "but"):
                 words.append(w[1])
                 pos += w.end()
             if not words and edge and (w := re.match(r"\s*([A-Z][a-z]*)\b(?!['-])", text[pos:])):
                 words, pos = [w[1]], pos + w.end()  # 'titles that begin with On': a frame word, capitalised as printed
             if not words:
+                pos = back  # a joining word with no term after it ('with RL and posted in 2025') is not the terms'
                 break
             term = " ".join(words).rstrip(".")
             unquoted.append(term)
             # 'imitation (learning)': a word the phrase may go on with, said as optional, does not narrow it
             pos += (m.end() if (m := re.match(r"\s*\((?:s|es|[^\W\d_]+(?:\s+[^\W\d_]+)?)\)", text[pos:])) else 0)
-        terms.append(term.strip())
-        if sep := re.match(r"\s*(?:,\s*(?:or\s+)?|\s+(?:and/)?or\s+|\s*/\s*)(?=\S)", text[pos:], re.I):
+        groups[-1][0].append(term.strip())
+        back = pos
+        if sep := re.match(r"\s*(?:,\s*(?:or\s+)?|\s+(?:and/)?or\s+|\s+nor\s+|\s*/\s*)(?=\S)", text[pos:], re.I):
             pos += sep.end()
-            continue
-        break
-    if not terms or any(not TitleText.of([t]).phrases for t in terms):
+        elif sep := re.match(rf"\s*,?\s+(?:and|but)\s+(?:(not|no|never)\s+|also\s+)?(?:{_NOUN})?(?=\S)", text[pos:], re.I):
+            if not sep[0].strip().casefold().startswith("but") or sep[1]:
+                groups.append(([], bool(sep[1])))
+                pos += sep.end()
+            else:
+                break
+        else:
+            break
+    groups = [g for g in groups if g[0]]
+    if not groups or any(not TitleText.of([t]).phrases for g in groups for t in g[0]):
         return None
     forms, said_in_title = False, not in_title
     for _ in range(4):  # modifiers, an aside and 'in the title', in the order said
@@ -155,7 +178,7 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool, edge: bool) ->
             forms, pos = True, pos + m.end()
         elif m := re.match(rf"\s*,?\s*{_PLAIN}", text[pos:], re.I):
             pos += m.end()
-        elif (m := re.match(r"\s*\(([^()]{1,120})\)", text[pos:])) and _aside(m[1], terms):
+        elif (m := re.match(r"\s*\(([^()]{1,120})\)", text[pos:])) and _aside(m[1], [t for g in groups for t in g[0]]):
             pos += m.end()
         elif m := re.match(_IN_TITLE, text[pos:], re.I):
             said_in_title, pos = True, pos + m.end()
@@ -165,7 +188,7 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool, edge: bool) ->
         return None
     if any(not any(TitleText.of([t], forms=forms)(title) for title in titles) for t in unquoted):
         return None  # an unquoted word no title prints is the question's topic, not a title's wording
-    return terms, pos, forms
+    return groups, pos, forms
 
 
 def _aside(text: str, terms: list[str]) -> bool:

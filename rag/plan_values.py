@@ -7,6 +7,7 @@ metadata ("sound", "vision") stays in the question and keeps it away from the pl
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rag.authors import by_author
@@ -63,6 +64,12 @@ def title(q: Question, catalog: Catalog) -> Paper | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)
+def _title_words(title: str) -> list[str]:
+    """A title's words as a question may print them (accents off): read once per title, not once per question."""
+    return re.findall(r"[^\W_]+", fold(title))
+
+
 def _title_prefix(q: Question, catalog: Catalog) -> Paper | None:
     """A title's opening words, capitalised as a title is ('How many authors does Dense Passage Retrieval have?'):
     three words at least, the longest such opening in the question, and one paper only. Lower case ('how does dense
@@ -70,7 +77,7 @@ def _title_prefix(q: Question, catalog: Catalog) -> Paper | None:
     best: tuple[int, Paper, re.Match] | None = None
     tied = False
     for paper in catalog.papers:
-        words = re.findall(r"[^\W_]+", fold(paper.title))
+        words = _title_words(paper.title)
         if len(words) < 3 or not all(w in q.text for w in words[:3]):
             continue  # every opening matched below holds its first three words as printed: no regex per paper then
         for n in range(len(words), 2, -1):

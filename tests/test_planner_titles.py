@@ -93,6 +93,18 @@ def test_composes_with_pages_counts_sorts_and_negation(catalog, papers):
     assert rows("profile papers whose titles don't contain 'learning'", catalog) == without
 
 
+def test_terms_joined_by_and_but_not_and_neither(catalog, papers):
+    both = titles_where(papers, lambda ws: "offline" in ws and "reinforcement" in ws)
+    assert both and rows("Which titles contain both 'offline' and 'reinforcement'?", catalog) == both
+    short_only = {p.title for p in papers if re.search(r"\bRL\b", p.title)
+                  and not re.search(r"\breinforcement\W+learning\b", p.title, re.I)}
+    assert short_only and rows("titles that say RL but not reinforcement learning", catalog) == short_only
+    neither = {p.title for p in papers if not re.search(r"\bRL\b|\breinforcement\W+learning\b", p.title, re.I)}
+    assert counted("How many titles mention neither RL nor reinforcement learning?", catalog) == len(neither)
+    first = {p.title for p in papers if words(p.title)[:1] == ["towards"]}
+    assert first and rows("papers whose title's first word is 'Towards'", catalog) == first
+
+
 def test_a_topic_said_by_title_and_restated_words(catalog, papers):
     phrase = {p.title for p in papers if re.search(r"\bdiffusion\W+models?\b", p.title, re.I)}
     assert phrase
@@ -139,8 +151,39 @@ def test_a_neighbour_on_the_listing(catalog, papers):
     trending = _listed(papers, "trending")
     third = trending[3]
     assert rows(f"On the trending page, which paper sits directly above '{third}'?", catalog) == {trending[2]}
+    assert rows("What paper precedes TokMem on Amii's page?", catalog) == {amii[tokmem - 1]}
+    assert rows("Which one follows TokMem on the Amii page?", catalog) == {amii[tokmem + 1]}
+    assert rows("Which papers are listed above TokMem on Amii's page?", catalog) == set(amii[:tokmem])
     # 'posted after X' stays a date relation, not a place
     assert plan("Which papers were posted after TokMem?", catalog).conditions[0].field == "date"
+
+
+def test_posted_just_before_or_after_a_named_paper_is_the_nearest_date(catalog, papers):
+    def shared(p, anchor):  # dates compared to the precision both print
+        n = min(len(p.date), len(anchor.date))
+        return p.date[:n], anchor.date[:n]
+
+    dated = [p for p in papers if p.date and not (p.date_precision == "year" and p.date_inferred)]
+    middle = sorted((p for p in dated if p.date_precision == "day" and p.date[:4] == "2023"), key=lambda p: p.date)[2]
+    earlier = [p for p in dated if shared(p, middle)[0] < shared(p, middle)[1]]
+    later = [p for p in dated if shared(p, middle)[0] > shared(p, middle)[1]]
+    assert earlier and later
+    just_before = {p.title for p in earlier if p.date == max(q.date for q in earlier)}
+    just_after = {p.title for p in later if p.date == min(q.date for q in later)}
+    assert rows(f"Which paper went up right before {middle.title}?", catalog) == just_before
+    assert rows(f"the paper posted immediately after {middle.title}", catalog) == just_after
+    assert rows(f"papers posted before {middle.title}", catalog) == {p.title for p in earlier}  # every earlier one
+
+
+def test_the_head_and_the_end_of_a_section(catalog, papers):
+    amii = [(next(s.position for s in p.sources if s.format == "institute"), p) for p in papers
+            if any(s.format == "institute" for s in p.sources)]
+    accepted = sorted((n, p.title) for n, p in amii if p.section == "accepted")
+    workshop = sorted((n, p.title) for n, p in amii if p.section == "workshop")
+    assert accepted and workshop
+    assert rows("Which entry opens the accepted papers section of Amii's page?", catalog) == {accepted[0][1]}
+    assert rows("the final paper of the accepted section on the Amii page", catalog) == {accepted[-1][1]}
+    assert rows("What paper is listed first in the workshop section?", catalog) == {workshop[0][1]}
 
 
 def test_posted_on_the_same_day_as_a_named_paper(catalog, papers):
