@@ -105,7 +105,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         apposition(q, target)  # 'Cactus, the speculative sampling paper': the title said again, no topic
     # A paper as the anchor of a condition ('posted after TokMem', 'by the authors of ReSeg'): a question about others.
     # Read on what is left, so the 'paper' of a restated title asks for no other papers.
-    anchor = relation(q, target, q.text) if target is not None else None
+    anchor = relation(q, target, q.text, catalog.papers) if target is not None else None
     target = None if anchor is not None else target
     conditions: list[Condition] = worded + solo(q) + ([compared.condition] if compared else [])
     conditions += archives(q) + spread(q) + people_count(q) + unheld_codes(q, catalog.categories)  # 'a physics category', 'on two pages', 'by five people'
