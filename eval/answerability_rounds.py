@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -43,15 +42,10 @@ sys.path.insert(0, str(ROOT / "eval"))
 import answerability_cv as cv  # noqa: E402
 from fitlib import development_only  # noqa: E402
 
-_ROUND = re.compile(r"_v(\d+)\.jsonl$")
 REGIMES = ("page", "full_text")
 
 
-def round_of(dataset: str) -> int:
-    found = _ROUND.search(dataset)
-    if found:
-        return int(found.group(1))
-    return 1 if dataset in ("answerability.jsonl", "fulltext.jsonl") else 0
+round_of = cv.round_of
 
 
 def _fit(x: np.ndarray, y: np.ndarray, lam: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
@@ -78,20 +72,11 @@ def _l2_and_cv(x: np.ndarray, y: np.ndarray, groups: list[str], options: dict) -
     return min(((lam, _grouped_cv(x, y, groups, lam)) for lam in lambdas), key=lambda run: cv.log_loss(run[1], y))
 
 
-def _round_cv(x: np.ndarray, y: np.ndarray, rounds: np.ndarray, lam: float) -> np.ndarray:
-    """Each round's questions (round 0 too) decided by a model fitted on the other rounds."""
-    p = np.zeros(len(y))
-    for r in set(rounds):
-        test = rounds == r
-        p[test] = _predict(_fit(x[~test], y[~test], lam), x[test])
-    return p
-
-
 def train(x: np.ndarray, y: np.ndarray, groups: list[str], rounds: np.ndarray, full: np.ndarray,
           options: dict) -> tuple[tuple, dict[str, float]]:
     """A model and each regime's answer threshold from these rows only, as eval/fit_answerability.py does."""
     lam, grouped = _l2_and_cv(x, y, groups, options)
-    inner = _round_cv(x, y, rounds, lam) if options.get("inner") == "rounds" else grouped
+    inner = cv.cross_validated_by_round(x, y, rounds, lam) if options.get("inner") == "rounds" else grouped
     target = float(options.get("false", cv.TARGET_FALSE))
     if options.get("point") == "worst":  # each regime's point kept within the target on every training round
         points = {name: cv.worst_round_threshold(inner[mask], y[mask], rounds[mask], target)

@@ -11,7 +11,8 @@ rule in rag/abstain.py), never reach the model and are left out of the fit. Sign
 time while that lowers the cross-validated log-loss (backward elimination). A logistic regression with an
 L2 penalty chosen by 5-fold cross-validation is fitted by Newton's method on standardised
 features (eval/answerability_cv.py). The two thresholds are chosen on cross-validated probabilities (not on
-the fit's own), for each regime apart (the closest evidence a listing page or a full paper) unless --one-point:
+the fit's own) — leave-one-round-out ones unless --points-from folds — for each regime apart (the closest evidence
+a listing page or a full paper) unless --one-point:
 `answer` gives the most abstention at false abstention <= 0.10, `closest` lets at most 5% of answerable questions
 fall to a flat refusal.
 The held-out test sets are refused by name: fitting on them would make their figures worthless.
@@ -33,8 +34,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
 from answerability_cv import (GROUPS, LAMBDAS, backward_elimination, choose_by_regime, choose_thresholds,  # noqa: E402
-                              cross_validated, families, fit_logistic, log_loss, rates, regime_thresholds, regimes,
-                              risk_coverage, sigmoid, standardise)
+                              cross_validated, cross_validated_by_round, families, fit_logistic, log_loss, rates,
+                              regime_thresholds, regimes, risk_coverage, round_of, sigmoid, standardise)
 from fitlib import development_only, open_library  # noqa: E402
 
 from rag.abstain import containment_of  # noqa: E402
@@ -133,6 +134,9 @@ def main() -> None:
                         help="fit nothing: the outcomes of the model at --out (default: the shipped one) per dataset, "
                              "in-sample on these development sets (a minute, no LLM; `rag eval` gives the full figures)")
     parser.add_argument("--features", help="fit these signals (comma-separated) instead of backward elimination")
+    parser.add_argument("--points-from", choices=("rounds", "folds"), default="rounds",
+                        help="choose the operating points on leave-one-round-out probabilities (default) or on the "
+                             "5 folds grouped by paper (the rule before round 10)")
     parser.add_argument("--one-point", action="store_true",
                         help="one operating point for both regimes (default: one per regime, each on its own CV)")
     parser.add_argument("--rescore", action="store_true",
@@ -178,12 +182,17 @@ def main() -> None:
     losses = {lam: log_loss(cross_validated(x, y, lam), y) for lam in LAMBDAS}
     lam = min(losses, key=losses.get)
     cv_p = cross_validated(x, y, lam)
+    # The points are chosen on probabilities of questions whose round the model never saw (each round left out in
+    # turn), as a blind round meets them: folds by paper put every round's writers in training, and on full papers
+    # those probabilities sit higher than a new round's, so the point chosen on them answered more than intended.
+    rounds = np.array([round_of(r["dataset"]) for r in rows])
+    point_p = cross_validated_by_round(x, y, rounds, lam) if args.points_from == "rounds" else cv_p
     regime_full = regimes(rows)
     if args.one_point:
-        answer_t, closest_t, rule = choose_thresholds(cv_p, y)
+        answer_t, closest_t, rule = choose_thresholds(point_p, y)
         points = {"page": (answer_t, closest_t, rule), "full_text": (answer_t, closest_t, rule)}
     else:  # each regime its own operating point (rag/answerability.py `regime`: is the closest evidence a full paper)
-        points = choose_by_regime(cv_p, y, regime_full)
+        points = choose_by_regime(point_p, y, regime_full)
         answer_t, closest_t, rule = points["page"]
     threshold = regime_thresholds(regime_full, points)
     mean, scale = standardise(x)
@@ -208,7 +217,11 @@ def main() -> None:
         "n": len(rows), "answerable": int(y.sum()), "l2": lam,
         "threshold_rule": {name: point[2] for name, point in points.items()},
         "folds": "5, grouped by paper", "cv_log_loss": {str(k): round(v, 4) for k, v in losses.items()},
+        "points_from": "leave-one-round-out probabilities" if args.points_from == "rounds" else "grouped folds",
         "cross_validated": {"overall": rates(cv_p, y, threshold), **by_set},
+        "round_cross_validated": {"overall": rates(point_p, y, threshold),
+                                  **{name: rates(point_p[mask], y[mask], threshold[mask])
+                                     for name, mask in (("page", ~regime_full), ("full_text", regime_full))}},
         "risk_coverage_cv": risk_coverage(cv_p, y),
         "risk_coverage_cv_by_regime": {name: risk_coverage(cv_p[mask], y[mask])
                                        for name, mask in (("page", ~regime_full), ("full_text", regime_full))},

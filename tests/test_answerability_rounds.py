@@ -79,3 +79,17 @@ def test_the_report_gives_the_worst_held_out_round_and_the_spread():
     page = rounds.report(rows, p, np.full(len(p), 0.5))["page"]
     assert page["per_round"] == {2: [1.0, 0.5], 3: [0.5, 0.0]}
     assert page["worst_round"] == [0.5, 0.5] and page["sd_round"] == [0.25, 0.25]
+
+
+def test_a_rounds_probabilities_come_from_the_other_rounds_only():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(60, 2))
+    y = (x[:, 0] + 0.3 * rng.normal(size=60) > 0).astype(float)
+    rounds_of = np.repeat([2, 3, 4], 20)
+    p = cv.cross_validated_by_round(x, y, rounds_of, 1.0)
+    flipped = y.copy()
+    flipped[rounds_of == 2] = 1 - flipped[rounds_of == 2]  # round 2's own labels never reach its model
+    q = cv.cross_validated_by_round(x, flipped, rounds_of, 1.0)
+    assert np.allclose(p[rounds_of == 2], q[rounds_of == 2]) and not np.allclose(p[rounds_of == 3], q[rounds_of == 3])
+    assert cv.round_of("fulltext_v7.jsonl") == 7 and cv.round_of("answerability.jsonl") == 1
+    assert cv.round_of("seeds.jsonl") == 0
