@@ -95,8 +95,8 @@ class Retriever:
 
     @property
     def exact(self) -> ExactIndex | None:
-        """The live passages' vectors for exact search (rag/dense.py), read from the store on the first search of
-        this snapshot, not at start-up; None when the library is larger than `retrieval.exact_search_max_chunks`,
+        """The live passages' vectors for exact search (rag/dense.py), read on the first search of this snapshot
+        (from its cached matrix, else from the store), not at start-up; None when the library is larger than `retrieval.exact_search_max_chunks`,
         or is a shared library's copy: it holds no vectors by design (~50 bytes per passage, rag/shared/lean.py)
         and pulling them over HTTP would cost ~1.5 KB per passage per reader, so the server's HNSW answers, one
         graph for every reader while the server runs."""
@@ -105,7 +105,9 @@ class Retriever:
             return None
         with self._exact_lock:
             if self._exact is None:
-                self._exact = ExactIndex.load(self.store, self.snapshot.chunks)
+                name = self.snapshot.name  # published snapshots only: a name is never reused, so the file never stales
+                cache = self.settings.cache_dir / "dense" / f"{self.snapshot.index_name}-{name}.npy" if name else None
+                self._exact = ExactIndex.load(self.store, self.snapshot.chunks, cache)
             return self._exact
 
     def nearest(self, vector: np.ndarray, n: int, paper_ids: set[str] | list[str] | None) -> list[tuple[str, float]]:

@@ -146,12 +146,37 @@ class VectorStore:
     def __init__(self, client, name: str, where: str = "the Chroma store"):
         self.name = name
         self.where = where
+        self._client = client
+        self._collection = self._open(client)
+
+    def _open(self, client):
         try:
-            self._collection = client.get_or_create_collection(
-                name=name, embedding_function=None, metadata={"hnsw:space": "cosine"}
-            )
+            return client.get_or_create_collection(name=self.name, embedding_function=None,
+                                                   metadata={"hnsw:space": "cosine"})
         except Exception as exc:
-            raise StoreError(f"cannot open Chroma collection {name!r} ({_first_line(exc)})") from exc
+            raise StoreError(f"cannot open Chroma collection {self.name!r} ({_first_line(exc)})") from exc
+
+    def _reopen(self) -> bool:
+        """Open the embedded store afresh; False for a server (its one process always sees every write).
+
+        Embedded Chroma keeps in memory the vectors it loaded when this process opened the folder: another
+        process's later writes reach the shared SQLite catalog but not this process's vector segment, so reading
+        a passage published since fails ("Error finding id") and HNSW search silently misses it. Chroma shares
+        one system per folder within a process and has no public way to refresh it (closing a client only stops
+        the system when no other client in the process holds it), so this folder's entry in its system cache is
+        dropped and a new client loads the folder as it is now; clients opened before keep the system they hold."""
+        get_settings = getattr(self._client, "get_settings", None)
+        chroma_settings = get_settings() if get_settings else None
+        if chroma_settings is None or not chroma_settings.is_persistent:
+            return False
+        import chromadb
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        SharedSystemClient._identifier_to_system.pop(chroma_settings.persist_directory, None)
+        self._client = self._call("reopening the store", chromadb.PersistentClient,
+                                  path=chroma_settings.persist_directory, settings=chroma_settings)
+        self._collection = self._open(self._client)
+        return True
 
     def _call(self, what: str, fn, *args, **kwargs):
         try:
@@ -182,8 +207,17 @@ class VectorStore:
 
     def vectors(self, ids: Sequence[str], batch: int = 1000) -> np.ndarray:
         """The stored vectors of `ids`, one float32 row per id in that order, read in batches (rag/dense.py holds
-        them for exact search). StoreError when one has no vector: exact search would silently lose that passage."""
-        ids = list(ids)
+        them for exact search). StoreError when one has no vector: exact search would silently lose that passage.
+        A long-running process reads once more through a fresh client first: the passages may have been
+        published by another process after this one opened the store (see `_reopen`)."""
+        try:
+            return self._vectors(list(ids), batch)
+        except StoreError:
+            if not self._reopen():
+                raise
+            return self._vectors(list(ids), batch)
+
+    def _vectors(self, ids: list[str], batch: int) -> np.ndarray:
         position = {cid: n for n, cid in enumerate(ids)}
         out: np.ndarray | None = None
         filled = np.zeros(len(ids), dtype=bool)

@@ -1,5 +1,10 @@
 """Exact dense search (rag/dense.py) over the real seed index: numpy's brute force, the same in every instance."""
 
+import os
+import shutil
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -91,7 +96,56 @@ def test_a_library_above_the_setting_searches_chromas_hnsw_index(seeded_home, mo
     assert library.search(QUERIES[1], k=3)  # the whole search runs on it
 
 
+def test_the_unit_matrix_is_cached_per_snapshot_for_the_next_process(home, models_dir, embedder, tmp_path):
+    from chromadb.api.client import SharedSystemClient
+
+    shutil.rmtree(home / "cache" / "dense", ignore_errors=True)  # the shared seeded home may carry one already
+    first = Library(make_settings(home, models_dir), embedder=embedder)
+    lists = [first.retriever.dense(q, n=50) for q in QUERIES]
+    [written] = (home / "cache" / "dense").glob("*.npy")
+    assert written.name == f"{first.index_name}-{first.snapshot.name}.npy"
+    chunk_ids = [c.chunk_id for c in first.snapshot.chunks]
+    stored = first.store.vectors(chunk_ids)
+    assert np.allclose(np.load(written), stored / np.linalg.norm(stored, axis=1, keepdims=True), atol=1e-6)
+
+    SharedSystemClient.clear_system_cache()
+    second = Library(make_settings(home, models_dir), embedder=embedder)
+    assert isinstance(second.retriever.exact.matrix, np.memmap), "mapped from the file, not read from Chroma"
+    assert [second.retriever.dense(q, n=50) for q in QUERIES] == lists
+
+    written.write_bytes(written.read_bytes()[:200])  # a damaged file is rebuilt from the store, not trusted
+    third = Library(make_settings(home, models_dir), embedder=embedder)
+    assert not isinstance(third.retriever.exact.matrix, np.memmap)
+    assert [third.retriever.dense(q, n=50) for q in QUERIES] == lists and np.load(written).shape == stored.shape
+
+    note = tmp_path / "note.md"
+    note.write_text("# Tidal locking of exomoons\n\nWe model tidal torques on moons of gas giants over gigayears.\n")
+    third.ingest([note])  # a new publish: a new file, the older snapshot's removed
+    third.retriever.dense("tidal torques on moons", n=5)
+    assert [p.name for p in (home / "cache" / "dense").glob("*.npy")] == [f"{third.index_name}-{third.snapshot.name}.npy"]
+
+
+def test_a_long_running_process_finds_passages_another_process_published(home, models_dir, embedder, tmp_path):
+    """Embedded Chroma keeps the vectors a process loaded at open; the reader opens the store afresh to read the
+    vectors of passages published since (HNSW search in that process never saw them)."""
+    shutil.rmtree(home / "cache" / "dense", ignore_errors=True)
+    reader = Library(make_settings(home, models_dir), embedder=embedder)
+    question = "tidal torques on the moons of gas giants"
+    assert reader.retriever.dense(question, n=5)  # the store is open and its vectors read
+    note = tmp_path / "exomoons.md"
+    note.write_text("# Tidal locking of exomoons\n\nWe model tidal torques on moons of gas giants over gigayears.\n")
+    env = dict(os.environ, RAG_HOME=str(home), RAG_MODELS_DIR=str(models_dir))
+    done = subprocess.run([sys.executable, "-m", "rag.cli", "ingest", str(note)], env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    [paper] = [p for p in reader.snapshot.papers if p.title == "Tidal locking of exomoons"]
+    nearest = reader.retriever.dense(question, n=3)
+    assert reader.retriever.chunks.paper_of(nearest[0][0]) == paper.paper_id
+    assert reader.search(question, k=1)[0].paper.paper_id == paper.paper_id
+
+
 def test_a_live_passage_without_a_vector_is_one_clear_error(home, models_dir, embedder):
+    shutil.rmtree(home / "cache" / "dense", ignore_errors=True)  # no cached matrix: the vectors are read
     library = Library(make_settings(home, models_dir), embedder=embedder)
     live = library.snapshot.chunks[3].chunk_id
     library.store.delete([live])
