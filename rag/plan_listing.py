@@ -22,7 +22,7 @@ def listing_end(q) -> str | None:  # q: rag.plan_terms.Question
     listing must be said."""
     m = q.take(rf"\b(?:the\s+)?(?:very\s+)?({_TOP}|{_BOTTOM})[\s-]+(?:{ENTRY}\s+)?(?:(?:that\s+(?:is|was)\s+|to\s+be\s+)?"
                rf"(?:listed|shown|printed|displayed)|(?:that\s+)?appear(?:s|ing)?)\b|"
-               rf"\b(?:the\s+)?(?:very\s+)?({_TOP}|{_BOTTOM})[\s-]+{ENTRY}{NOT_AUTHORS}(?=\s+(?:on|in|of)\s+(?:\S+\s+){{0,3}}?{LISTING})|"
+               rf"\b(?:the\s+)?(?:very\s+)?({_TOP}|{_BOTTOM})[\s-]+{ENTRY}{NOT_AUTHORS}(?=\s+(?:on|in|of(?=\s+(?:the|its|their|his|her)\s))\s+(?:\S+\s+){{0,3}}?{LISTING})|"
                rf"\b(?:(?:sits?|is|appears?|comes?|stands?|placed|shown|listed|printed)\s+)?(?:at|on|in)\s+(?:the\s+)?"
                rf"(?:very\s+)?(top|head|bottom|end|tail)\s+(?:of|on){NOT_AUTHORS}(?=\s+(?:\S+\s+){{0,3}}?{LISTING})|"
                rf"\b(?:listed|shown|printed|placed|comes?|appears?)\s+(first|last)\b{NOT_AUTHORS}(?=\s+(?:on|in)\s+(?:\S+\s+){{0,3}}?{LISTING})|"
