@@ -134,7 +134,7 @@ def test_a_topic_held_only_by_several_papers_together_is_spread_and_one_held_by_
 
 @pytest.mark.parametrize("script", ["eval/fit_answerability.py", "eval/fit_checker.py"])
 def test_the_fit_scripts_refuse_a_blind_held_out_set_by_name(script, tmp_path):
-    held_out = tmp_path / "answerability_v9.jsonl"  # never read: refused by name before anything is opened
+    held_out = tmp_path / "answerability_v10.jsonl"  # never read: refused by name before anything is opened
     option = "--dataset" if "answerability" in script else "--dev"
     extra = [] if "answerability" in script else ["--home", str(tmp_path)]
     done = subprocess.run([sys.executable, script, option, str(held_out), *extra], cwd=ROOT, capture_output=True,
