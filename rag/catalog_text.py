@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from rag.catalog_fields import BY_NAME
 from rag.catalog_sort import n_papers  # '1 paper', '3 papers': defined below catalog_fields, which imports catalog_sort
-from rag.catalog_values import lookup_text, printed_date
+from rag.catalog_values import fields_text, lookup_text, printed_date, several_fields
 from rag.plan_gaps import between
 from rag.plan_terms import ORDINALS
 from rag.planner import Plan
@@ -71,6 +71,8 @@ def _headline(result: Result) -> str:
         span = between(early, late, plan_.key)
         return f"{span} between {dated}." if span else \
             f"The pages do not date both papers closely enough to count the time between them: {dated}."
+    if plan_.op == "lookup" and plan_.target is not None and several_fields(plan_):  # one row, each field asked
+        return fields_text(plan_.target, [plan_.lookup or ""] + plan_.also, plan_.conditions)
     if plan_.op == "lookup" and plan_.target is not None:
         return " ".join([lookup_text(plan_.target, plan_.lookup or "", [c.value for c in plan_.conditions])] +
                         [lookup_text(plan_.target, f) for f in plan_.also])

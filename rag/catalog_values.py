@@ -1,5 +1,6 @@
-"""One paper's fields as its page prints them, a sentence per field for a lookup (`lookup_text`), and its date in
-words (`printed_date`): moved from rag/catalog_text.py, which words the rest of a catalog answer."""
+"""One paper's fields as its page prints them: a sentence per field for a lookup of one field (`lookup_text`), and
+one line naming every field a question asks at once (`fields_text`: 'first author: Bac Nguyen; date: July 3, 2024
+(…)'), each yes/no part answered from its field. rag/catalog_text.py words the rest of a catalog answer."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ import datetime
 from rag.catalog import organisations_line, page_label
 from rag.catalog_fields import BY_NAME
 from rag.organisations import names as has_organisation_name, organisation_authors, organisation_names
-from rag.plan_terms import venue_year_only
-from rag.records import Paper
+from rag.plan_terms import ORDINALS, Condition, ordinal_suffix, venue_year_only
+from rag.records import Author, Paper, normalize_title
 from rag.taxonomy import category_name
 
 
@@ -110,3 +111,165 @@ def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str
     value = {"organisation": organisations_line(paper), "section": paper.section, "venue": paper.venue,
              "page": "; ".join(page_label(s) for s in paper.sources)}.get(field)
     return f"{title}: {field} {value}." if value else f"The page gives no {field} for {title}."
+
+
+
+# --- several fields of one paper (rag/plan_fields.py) ----------------------------------------------------------
+
+def several_fields(plan_) -> bool:
+    """A lookup worded as one line of fields: more than one field asked, a yes/no part beside a field, or an author's
+    place only this line names ('the second author', 'the middle author')."""
+    fields = [plan_.lookup or ""] + plan_.also
+    return len(fields) > 1 or any(f.startswith("author@") or f == "middle_author" for f in fields) or (
+        bool(plan_.conditions) and fields[0] not in ("affiliation", "organisation", "organisation_authors",
+                                                     "organisation_place", "organisation_count"))
+
+
+def fields_text(paper: Paper, fields: list[str], conditions: list[Condition]) -> str:
+    """'<title> — first author: Bac Nguyen; date: July 3, 2024 (…).': each asked field with the value the page
+    prints, in the order asked; then each yes/no condition not answered by a field, with 'yes' or 'no'. A field
+    with no short form is said in its own sentence after the line."""
+    marks = [c.value for c in conditions if c.field == "affiliation" and c.label == f"affiliation: {c.value}"]
+    marked = any(c.field == "affiliation" for c in conditions)  # say each named author's mark
+    parts, sentences = [], []
+    people = [c.value for c in conditions if c.field == "author" and c.label == f"author: {c.value}"]
+    for f in fields:
+        value = _position(paper, people) if f == "author_position" else _short(paper, f, marks, marked)
+        if value is None:
+            sentences.append(lookup_text(paper, f, [c.value for c in conditions if c.field == _MARKED.get(f, c.field)]))
+        else:
+            parts.append(value)
+    answered = set(fields)
+    narrowing = {_MARKED[f] for f in fields if f in _MARKED}  # 'authors at Waterloo': the field's text names them
+    for c in conditions:
+        if c.field in narrowing and not c.value.startswith("not "):
+            continue
+        if c.field == "affiliation" and c.label.removeprefix("not ").startswith("affiliation: ") and \
+                "affiliation" in answered:
+            continue  # 'are they Amii people?': the affiliation field says it for each author
+        if c.field in BY_NAME and c.field in answered:
+            continue  # 'does it have a code badge?': the badge field says yes or no
+        parts.append(f"{c.label}? {'yes' if c(paper) else 'no'}")
+    line = f"{paper.title} — {'; '.join(parts)}." if parts else ""
+    return " ".join([line] + sentences).strip()
+
+
+_MARKED = {"affiliation": "affiliation", "organisation_authors": "organisation", "organisation": "organisation",
+           "organisation_place": "organisation"}  # the conditions whose values narrow a field's text
+
+
+def _position(paper: Paper, people: list[str]) -> str:
+    """Where each named author stands in the printed list ('Kyle Lo: 7th of 23'); the numbered list when none is
+    named."""
+    names = [normalize_title(a.name) for a in paper.authors]
+    n = f"{len(names)}{' printed' if paper.authors_truncated else ''}"
+    if not people:
+        return "order: " + ", ".join(f"{i}. {a.name}" for i, a in enumerate(paper.authors, start=1)) + \
+            (" et al." if paper.authors_truncated else "")
+    said = []
+    for person in people:
+        at = names.index(normalize_title(person)) + 1 if normalize_title(person) in names else None
+        said.append(f"{person}: {ordinal_suffix(at)} of {n}" if at else
+                    f"{person}: not among the {n} names" + (" (the page cuts the list with 'et al.')"
+                                                             if paper.authors_truncated else ""))
+    return "place in the author list: " + "; ".join(said)
+
+
+def _place(field: str) -> int | str | None:
+    """The place a field names in the author list: 0, 1, … from the front, -1, -2 from the end, or 'middle'."""
+    if field == "middle_author":
+        return "middle"
+    if field in ("first_author", "last_author"):
+        return 0 if field == "first_author" else -1
+    if field.startswith("author@"):
+        return int(field.removeprefix("author@"))
+    return None
+
+
+def _short(paper: Paper, field: str, marks: list[str], marked: bool) -> str | None:
+    """'label: value' for a field with a short form; None for one said in its own sentence (lookup_text)."""
+    where = _place(field)
+    if where is not None:
+        return _at(paper, where, marked)
+    cut = paper.authors_truncated
+    if field == "authors":
+        if not paper.authors:
+            return "authors: none printed"
+        return f"authors: {paper.author_line()}" + (" (the page cuts the list with 'et al.')" if cut else "")
+    if field in ("full_list", "cut"):
+        if not paper.authors:
+            return "author list: none printed"
+        return f"author list: cut with 'et al.' after {len(paper.authors)} names" if cut else \
+            f"author list: complete as printed ({len(paper.authors)} names)"
+    if field == "date":
+        if not paper.date:
+            return "date: none printed"
+        if venue_year_only(paper):
+            return f"date: none printed (listed at {paper.venue}; the year is the venue's)"
+        return f"date: {printed_date(paper)}"
+    if field == "category":
+        name = category_name(paper.category) if paper.category else None
+        return f"category: {paper.category}" + (f" ({name})" if name else "") if paper.category else \
+            "category: none printed"
+    if field == "organisation" and (line := organisations_line(paper)):
+        return f"organisation: {line}"
+    if field == "organisation" and any(s.format == "profile" for s in paper.sources):
+        return "organisation: no tag printed"
+    if field == "code":
+        if paper.has_code is None:
+            return "Code badge: the page has none to show"
+        return f"Code badge: yes ({paper.code_url or 'the page shows the badge'})" if paper.has_code else "Code badge: no"
+    if field == "affiliation" and any(s.format == "institute" for s in paper.sources):
+        return _marks(paper, marks)
+    if field == "section" and paper.section:
+        return f"section: {paper.section}"
+    if field == "page":
+        return "page: " + "; ".join(page_label(s) for s in paper.sources)
+    return None
+
+
+def _at(paper: Paper, where: int | str, marked: bool) -> str:
+    """The author in one place of the printed list; a place the page does not print said so."""
+    n = len(paper.authors)
+    cut = paper.authors_truncated
+    if where == "middle":
+        if cut:
+            return f"middle author: not known (the page cuts the list with 'et al.' after {paper.author_line()})"
+        middle = paper.authors[1:-1]
+        if not middle:
+            return f"middle author: none ({n} author{'s' if n != 1 else ''})"
+        return f"middle author{'s' if len(middle) > 1 else ''}: " + ", ".join(_name(a, paper, marked) for a in middle)
+    index = int(where)
+    label = f"{ORDINALS[index]} author" if index >= 0 else ("last author" if index == -1 else "second-to-last author")
+    if not paper.authors:
+        return f"{label}: the page lists no authors"
+    if index < 0 and cut:
+        return f"{label}: not printed (the page cuts the list with 'et al.' after {paper.author_line()})"
+    if index >= n or -index > n:
+        return f"{label}: not printed (the page prints {n} name{'s' if n != 1 else ''}" + \
+            (", then 'et al.')" if cut else ")")
+    return f"{label}: {_name(paper.authors[index], paper, marked)}"
+
+
+def _name(author: Author, paper: Paper, marked: bool) -> str:
+    """The name, with the legend's mark when one is asked and the page has a legend ('Linglong Kong (Amii-marked)')."""
+    if not marked or not any(s.format == "institute" for s in paper.sources):
+        return author.name
+    return f"{author.name} ({author.affiliation}-marked)" if author.affiliation else f"{author.name} (no mark)"
+
+
+def _marks(paper: Paper, marks: list[str]) -> str:
+    """Which authors carry the legend's mark, and which do not: 'Amii mark: yes — all 2 authors are marked (A, B)';
+    'some — 2 of 5 authors are marked (A, B); not marked: C, D, E'; 'no'."""
+    marked = [a for a in paper.authors if a.affiliation and (not marks or a.affiliation in marks)]
+    unmarked = [a.name for a in paper.authors if a not in marked]
+    institutes = ", ".join(dict.fromkeys(a.affiliation for a in marked if a.affiliation)) or " or ".join(marks) or \
+        "affiliation"
+    printed = f"{len(paper.authors)} printed" if paper.authors_truncated else f"{len(paper.authors)}"
+    names = ", ".join(a.name for a in marked)
+    if not marked:
+        return f"{institutes} mark: no — none of the {printed} authors is marked"
+    if not unmarked and not paper.authors_truncated:
+        return f"{institutes} mark: yes — all {printed} authors are marked ({names})"
+    return f"{institutes} mark: some — {len(marked)} of {printed} authors are marked ({names}); not marked: " + \
+        ", ".join(unmarked) + (" (the page cuts the list with 'et al.')" if paper.authors_truncated else "")

@@ -30,6 +30,15 @@ _STOP = r"(?:posted|published|released|appeared|appear|came|come|dated|written|a
         r"have|has|had|get|got|was|were|is|are|go|went|submitted|uploaded|first|by|from|in\s+(?:which|what))"
 _JOINING = {"and", "or", "of", "for", "with", "via"}
 _BEFORE = re.compile(rf"\b(?:the|that|this)\s+((?:[^\s?!,;:]+\s+){{0,6}}?[^\s?!,;:]+)\s+{_NOUN}\b", re.I)
+# More of a description after its noun: a bracketed gloss ('the BEAM memory paper (beyond a million tokens)') or
+# what it is about ('the opponent-shaping paper on sustainable investment policies').
+_TAIL = re.compile(rf"\s*\(([^()]*)\)|\s+{_LINK}\s+(.+?)(?=\s+{_STOP}\b|\s*[?!,;(]|\s*\.(?!\w)|\s*$)", re.I)
+# A heading before the question proper: 'asynchronous RLHF paper: posted when?', 'Nonlinear causal reductions for
+# explaining RL policies — first author?', with a gloss in brackets ('Hanabi testbed paper (continuous coordination):').
+_SEPARATOR = re.compile(r":|—|–|\s-{1,2}\s|[?!;]")
+_HEADING = re.compile(rf"\s*(?P<head>[^()]*?)(?:\s+{_NOUN})?\s*(?:\((?P<gloss>[^()]*)\))?\s*", re.I)
+# What follows a heading that asks about many papers ('Offline RL: which papers are from 2023?'): a topic, not a paper.
+_MANY = re.compile(r"\b(?:papers|articles|works|entries|ones|preprints|publications|titles|pdfs|list|count)\b", re.I)
 _AFTER = re.compile(rf"\b(?:the|that|this)\s+{_NOUN}\s+{_LINK}\s+(.+?)(?=\s+{_STOP}\b|\s*[?!,;]|\s*\.(?!\w)|\s*$)",
                     re.I)
 
@@ -56,7 +65,9 @@ def description(q: Question) -> list[str]:
             if m is None:
                 continue
             words = Question(m.group(1)).residual()
-            inside = re.findall(r"[^\W_][\w'-]*", m.group(1))
+            inside = re.findall(r"[^\W_][\w'-]*[*+#]*", m.group(1))
+            # A name written with a symbol is a modifier even when its letter is a frame word ('the A* paper').
+            words += [w for w in inside if w[-1] in "*+#" and w.rstrip("*+#").casefold() not in words]
             # A joining word between two modifiers is the description's own ('the fast and meta knowledge learners
             # paper'), never at either end ('the authors and the paper').
             inside = [w for i, w in enumerate(inside) if not (0 < i < len(inside) - 1 and w.casefold() in _JOINING)]
@@ -66,8 +77,67 @@ def description(q: Question) -> list[str]:
                 continue  # a frame word before the noun ('in', 'the', 'authors'): not a run of modifiers
             if words:
                 q.blank(m.start(), m.end(), kind="title")
-                return words
-    return []
+                return words + _tail(q, m.end())
+    return heading(q)
+
+
+def _tail(q: Question, end: int) -> list[str]:
+    """The words a description goes on with after its noun (`_TAIL`), blanked; [] when it goes on with none."""
+    m = _TAIL.match(q.text, end)
+    words = Question(m.group(1) or m.group(2)).residual() if m else []
+    if m and words:
+        q.blank(m.start(), m.end(), kind="title")
+    return words
+
+
+def heading(q: Question) -> list[str]:
+    """The description a question opens with, before a colon or a dash, its bracketed gloss included; [] when the
+    question opens with none, or asks about many papers after it."""
+    found = _heading(q.text)
+    if found is None or _MANY.search(q.text[found[1]:]) or re.match(
+            r"\s*(?:who|what|which|when|where|how|is|are|was|were|does|did|do|has|have)\b", found[0], re.I):
+        return []
+    words = Question(found[0]).residual()
+    if words:
+        q.blank(0, found[1], kind="title")
+    return words
+
+
+def _heading(text: str) -> tuple[str, int] | None:
+    """(the heading's words: its description and its bracketed gloss, where the heading ends past its separator), for
+    a question opening with words up to a colon or a dash; None when a question mark or the end comes first. The
+    separator is found first, so the pattern reads the opening alone (read on the whole question it backtracked
+    through the blanked spans of every question without one)."""
+    sep = _SEPARATOR.search(text)
+    if sep is None or sep.group(0) in "?!;":
+        return None
+    m = _HEADING.fullmatch(text, 0, sep.start())
+    words = f"{m.group('head')} {m.group('gloss') or ''}" if m else ""
+    return (words, sep.end()) if words.strip() else None
+
+
+def restated(q: Question, named: Paper, papers: list[Paper]) -> None:
+    """Blank what a heading says of the paper it names by title besides the title ('SAFT (OOD generalization in
+    fine-tuning): …', 'HoME household environment: …') when the paper's own title and abstract hold most of it
+    (`SHARE` of its idf weight, as `resolve` asks of a description): it says again which paper, and asks nothing."""
+    found = _heading(q.text)
+    if found is None or not any(kind == "title" and b <= found[1] for a, b, kind in q.spans):
+        return
+    words = Question(q.text[:found[1]]).residual()
+    if words and _share(words, named, papers, held_only=True) >= SHARE:
+        q.blank(0, found[1])
+
+
+def _share(words: list[str], paper: Paper, papers: list[Paper], held_only: bool = False) -> float:
+    """The share of the words' idf weight that `paper`'s title and abstract hold; with `held_only`, of the words some
+    paper holds (a gloss's 'vs' or 'testbed' names no paper, and tells nothing against the one named)."""
+    index = _index(papers)
+    wanted = {w for w in stems(" ".join(words)) if not held_only or w in index.holders}
+    i = next((i for i, p in enumerate(papers) if p is paper), None)
+    if not wanted or i is None:
+        return 0.0
+    idf = {w: math.log(1 + len(papers) / (1 + len(index.holders.get(w, ())))) for w in wanted}
+    return sum(v for w, v in idf.items() if i in index.holders.get(w, ())) / sum(idf.values())
 
 
 def resolve(words: list[str], papers: list[Paper]) -> Resolved:

@@ -1,9 +1,29 @@
-"""What a question asks of one paper: the field it names ('when', 'what category', 'which lab'), read from what is left
-of the question once its values are cut out (moved from rag/planner.py, which reads one field per question)."""
+"""What a question asks of one paper: the field it names ('when', 'what category', 'which lab'), and several fields at
+once ('SAFT: first author and posting date?', 'who is the second author, and was code released?', 'category, lab
+tag, code?').
+
+A question about one paper is split into its parts where the parts are joined ('and', commas, dashes, '+', '/'),
+and each part is read by the single-field readers the planner already has: a place in the author list ('the second
+author', 'who's listed first', 'the middle author', 'senior (last) author'), the registry of printed badges
+(rag/catalog_fields.py: the Code badge, a score, 'et al.'), whether the printed author list is complete, and the
+planner's own field words (`FIELDS`). A yes/no part is answered from the same field: 'does it have a code badge?'
+is the badge, 'is the list complete?' whether the page cuts it with 'et al.', 'are they Amii people?' the page's
+mark on each author — its value (Amii) was grounded as a condition already and is checked against the paper.
+
+The question is taken only when every part is read and nothing but frame is left; any other word (a topic, a verb
+of content: 'what does it propose') leaves it to the planner's other readings and to retrieval.
+"""
 
 from __future__ import annotations
 
+import copy
 import re
+
+from rag.catalog_fields import FIELDS as BADGES, Field as Badge
+from rag.plan_describe import resolve
+from rag.plan_position import ORDINAL
+from rag.plan_terms import NUMBER_WORDS, Condition, Question, _compiled
+from rag.records import Paper
 
 # The planner's field words, one lookup each (moved here from rag/planner.py, which reads one field per question).
 FIELDS = [("venue_pages", r"\bpage\s+(?:range|numbers?)\b|\bpages?\b.*\b(?:proceedings|journal|occup(?:y|ies)|spans?|runs?)\b|"
@@ -50,3 +70,182 @@ def lookup_field(low: str, count: bool) -> str | None:
         word = m.group(1)
         return next(field for prefix, field in _HEADS.items() if word.startswith(prefix))
     return next((name for name, pattern in FIELDS if re.search(pattern, low)), None)
+
+
+# --- several fields of one paper -------------------------------------------------------------------------------
+
+_PLACE = r"second[- ]to[- ]last|second[- ]last|penultimate|middle|first|1st|lead|leading|second|2nd|third|3rd|fourth|" \
+         r"4th|fifth|5th|last|final|senior|closing"
+_GLOSS = rf"(?:\s*\(\s*(?:{_PLACE})\s*\))?"  # 'senior (last) author': the place said twice
+_WHO = r"(?:authors?|names?|persons?|co-?authors?|contributors?|researchers?)"
+# A place in the author list, said of the paper's own list ('who is the second author', 'the middle author', 'who's
+# listed first', 'who leads it'). The first pattern is the first of places sharing one noun ('first and last
+# authors', 'first, second and last author'): read before the noun is taken with the last of them.
+_PLACES = [
+    rf"\b({_PLACE}){_GLOSS}\s*(?:,|\band\b|&|\+|/)\s*(?=(?:(?:the\s+)?(?:{_PLACE}){_GLOSS}\s*(?:,|\band\b|&|\+|/)\s*)*"
+    rf"(?:the\s+)?(?:{_PLACE}){_GLOSS}[\s-]+{_WHO})",
+    rf"\b({_PLACE}){_GLOSS}(?:[\s-]+(?:listed|named|printed|placed))?[\s-]+{_WHO}\b",
+    rf"\b(?:listed|named|printed|placed|credited|comes?|appears?|shown|goes)\s+(?:as\s+)?(?:the\s+)?({_PLACE})\b",
+    r"\bwho(?:'s|\s+is|\s+was)?\s+(leads?|led|leading)\b",
+]
+# The first names of the list ('the first three names printed', 'its first two authors'): the list as printed.
+_FIRST_N = rf"\b(?:the\s+|its\s+)?first\s+(?:\d+|{'|'.join(NUMBER_WORDS)})\s+(?:names|authors|co-?authors)\b"
+# Whether the printed list is complete, asked yes or no ('is the list complete?', 'does the listing cut the author
+# list?', 'are all authors shown?'): the list as printed, with 'et al.' said.
+_COMPLETE = r"\b(?:is|was|are)\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?(?:author\s+)?(?:list(?:ing)?|byline)(?:\s+of\s+" \
+            r"(?:authors|names))?(?:\s+(?:of|for|on)\s+[^,;?]{0,80}?)?\s+(?:complete|full|whole|cut|truncated|partial|incomplete|shortened|abbreviated|" \
+            r"cut\s+off)\b|\b(?:cuts?|cutting|truncat\w*|shorten\w*|abbreviat\w*)\s+(?:off\s+)?(?:the\s+|its\s+|their\s+)?" \
+            r"(?:author\s+)?(?:list|names|authors|byline)\b|\b(?:are|were|is)\s+(?:all|every)\s+(?:of\s+)?(?:the\s+|its\s+)?" \
+            r"(?:authors|names)\s+(?:shown|printed|listed|given)\b"
+# More ways to say a field, for a part read alone: 'which are marked as Amii' (the mark: its value was grounded),
+# 'which names does it show' (its authors), 'when did it go up', 'which listing is it from' (its page), 'where does
+# he come in the order' (a named author's place).
+_MORE = [("affiliation", r"\b(?:marked|starred|flagged)\b"),
+         ("author_position", r"\b(?:where|what\s+(?:place|position)|which\s+(?:place|position))\b(?:\s+\S+){0,4}?\s+"
+                             r"(?:order|list|byline|place|position|come|comes|sit|sits|stand|stands|rank)\b"),
+         ("authors", r"\b(?:which|what|whose)\s+names\b|\bnames?\s+(?:shown|printed|listed|given)\b|\bbyline\b"),
+         ("date", r"\b(?:go|goes|went|gone)\s+(?:up|online|live|out)\b|\bposting\s+date\b|\bposted\b"),
+         ("page", r"\b(?:which|what)\s+(?:listing|feed|list)\b")]
+_JOINS = re.compile(r"\s*(?:,|;|\?|\+|&|/|—|–|\s-{1,2}\s|\band\b|\bplus\b|\bas\s+well\s+as\b|\balso\b)\s*", re.I)
+_PLACE_WORD = re.compile(rf"\b(?:{_PLACE}|leads?|led)\b", re.I)
+_BADGE_WORDS = [(f.name, re.compile(rf"\b(?:{f.words})(?![\w-])")) for f in BADGES if f.lookup]
+_AUX = r"(?:is|are|was|were|does|do|did|has|have|had|can|could)"
+_WH = r"(?:who|whom|whose|what|which|when|where|how)"
+# A question, not a claim to check ('Zejiang Shen, LayoutParser's first author, is listed with Harvard University.').
+_ASKS = re.compile(rf"\?|^\W*(?:{_WH}|{_AUX}|list|show|give|tell|name)\b", re.I)
+
+
+def several(q: Question, conditions: list[Condition], badge: Badge | None, target: Paper | None, described: list[str],
+            papers: list[Paper]) -> dict | None:
+    """The lookup's arguments (rag.planner.Plan) when the question asks several fields of the one paper it names or
+    describes, or one field only a part reader reads (an author's place other than first or last, 'when did it go
+    up'); {} when the description names no paper; None when this is not such a question, with `q` untouched."""
+    # Cheap tests first (this runs for every question naming a paper): a join outside the title, a place word, or a
+    # word the planner's readers left; without one there is nothing for the part readers to add.
+    if not _ASKS.search(q.original) or not (_JOINS.search(q.text.rstrip(" ?.!")) or _PLACE_WORD.search(q.folded)
+                                            or q.residual()):
+        return None
+    work = copy.copy(q)
+    work.spans = list(q.spans)
+    rescued = bool(q.residual())  # words only a part reader takes ('when did it go up'): one field is enough
+    fields, parts, yes_no, listed = _read(work, badge)
+    if listed:  # 'the first three names': the list as printed, not a count of three authors
+        conditions = [c for c in conditions if c.field != "author_count"]
+    fields += [f for f in _from_conditions(conditions) if f not in fields]
+    if "authors" in fields and any(c.field == "organisation" and c.label == f"organisation: {c.value}" for c in conditions):
+        fields[fields.index("authors")] = "organisation_authors"  # 'which X author is at Waterloo': those printed under it
+    new_place = any(f.startswith("author@") or f == "middle_author" for f in fields)
+    if work.residual() or not fields or parts < 2 and not new_place and not rescued:
+        return None
+    q.text, q.spans = work.text, work.spans
+    if target is None:
+        resolved = resolve(described, papers)
+        if resolved.paper is None:  # unsure: ask which one; nothing close: not a catalog question
+            return {"op": "which", "candidates": resolved.candidates, "described": " ".join(described)} \
+                if resolved.candidates else {}
+        target = resolved.paper
+    # A value no field answers is checked when a part asks yes or no ('and is it in LG?'); else it said which paper
+    # ('the ICLR paper on …', "TokMem on Amii's page"), and only a value the paper does not hold is said.
+    read = {_MARKS.get(f) for f in fields}  # the conditions a field's text is narrowed by ('authors at Waterloo')
+    kept = [c for c in conditions if _field_of(c) is not None or c.field in read or yes_no or not c(target)]
+    return {"op": "lookup", "lookup": fields[0], "also": fields[1:], "target": target, "conditions": kept,
+            "described": " ".join(described)}
+
+
+def _read(q: Question, badge: Badge | None) -> tuple[list[str], int, bool, bool]:
+    """The fields asked, in the question's order, with their words taken from `q`; how many of the question's parts
+    ask something (a field, or a yes or no about a value grounded in it); whether one asks yes or no of a value;
+    whether it asks for the list's first names."""
+    edges = [0] + [x for m in _JOINS.finditer(q.folded) for x in (m.start(), m.end())] + [len(q.folded)]
+    titles = [(a, b) for a, b, kind in q.spans if kind == "title"]
+    spans = [(a, b) for a, b in zip(edges[::2], edges[1::2])
+             if any(ch.isalnum() and not any(x <= i < y for x, y in titles) for i, ch in enumerate(q.folded[a:b], a))]
+    # A part asking yes or no of a value the planner grounded already ('are they Amii people?', 'is it in LG?').
+    yes_no = [(a, b) for a, b in spans if re.match(rf"\W*{_AUX}\b", q.folded[a:b], re.I) and any(
+        q.text[i] != q.folded[i] and not any(x <= i < y for x, y in titles) for i in range(a, b))]
+    found: list[tuple[int, str]] = []
+    for pattern in _PLACES:  # over the whole question: 'first and last author' shares its noun across a join
+        found += [(m.start(), place_key(m.group(1))) for m in _said(q, pattern)]
+    listed = _said(q, _FIRST_N)
+    found += [(m.start(), "authors") for m in listed]
+    found += [(m.start(), "full_list") for m in _said(q, _COMPLETE)]
+    if badge is not None:  # read already ('what score is shown next to X'): placed where its words are
+        found += [(m.start() if m else len(q.folded), badge.name) for m in [re.search(rf"\b(?:{badge.words})", q.folded, re.I)]]
+    for i, (start, end) in enumerate(spans):
+        if any(start <= at < end for at, _ in found):
+            continue
+        # A wh-word alone shares the clause after it: 'where and when was it presented' (where: the venue).
+        bare = re.fullmatch(rf"\W*{_WH}\W*", q.text[start:end], re.I) and i + 1 < len(spans)
+        # A yes/no part names its value's field only by a badge or its own wording: 'is X an author?' asks about X.
+        hit = _part(q, start, end, q.text[spans[i + 1][0]:spans[i + 1][1]] if bare else "", (start, end) not in yes_no)
+        if hit is not None:
+            found.append(hit)
+    keys = [key for _, key in sorted(found)]
+    asking = [(a, b) for a, b in spans if (a, b) in yes_no or any(a <= at < b for at, _ in found)]
+    return list(dict.fromkeys(keys)), len(asking), bool(yes_no), bool(listed)
+
+
+def _said(q: Question, pattern: str) -> list[re.Match]:
+    """The matches of `pattern` in the question as asked, outside a title, their words taken from `q`: read on the
+    whole question because the planner's readers may have taken some of its words as a condition's ('who's the last
+    author, and is that person Amii?' is read as 'last author: Amii', 'the first three names' as three authors)."""
+    titles = [(a, b) for a, b, kind in q.spans if kind == "title"]
+    # A title may stand inside a match ('is the author list of SAFT complete'), not at either end of it.
+    found = [m for m in _compiled(pattern, re.I).finditer(q.folded)
+             if not any(a <= m.start() < b or a < m.end() <= b for a, b in titles)]
+    for m in found:
+        q.blank(m.start(), m.end())
+    return found
+
+
+def _part(q: Question, start: int, end: int, after: str = "", planner: bool = True) -> tuple[int, str] | None:
+    """The one field a part asks, its words blanked: a printed badge, another way of saying a field, or one of the
+    planner's field words (a noun after 'which' / 'what' first). `after`: the clause a bare wh-word shares."""
+    # 'the author's lab tags': a possessive names whose field, not the authors.
+    low = re.sub(r"\bauthors?'s?(?=\s)", lambda m: " " * len(m.group(0)), q.text[start:end].casefold())
+    after = re.sub(rf"\b{_WH}\b", " ", after.casefold())  # the clause's own wh-word asks its own field
+    for name, words in _BADGE_WORDS:
+        if m := words.search(low):
+            return _took(q, start, m, name)
+    for key, pattern in _MORE:
+        if m := _compiled(pattern).search(f"{low} {after}" if after else low):
+            return _took(q, start, m, key) if m.end() <= len(low) else (start, key)
+    count = bool(re.search(r"\bhow\s+many\b|\bnumber\s+of\b", low))
+    if not planner or (name := lookup_field(f"{low} {after}" if after else low, count)) is None:
+        return None
+    head = _HEAD.search(low)
+    m = head if head and not count else _compiled(dict(FIELDS).get(name, r"\bhow\s+many\b")).search(low)
+    return _took(q, start, m, name) if m else (start, name)
+
+
+def _took(q: Question, start: int, m: re.Match, name: str) -> tuple[int, str]:
+    q.blank(start + m.start(), start + min(m.end(), len(q.text) - start))
+    return start + m.start(), name
+
+
+_MARKS = {"organisation_authors": "organisation", "affiliation": "affiliation"}
+
+
+def place_key(word: str) -> str:
+    """'second' -> 'author@1' (0-based), 'first' / 'lead' -> 'first_author', 'senior' -> 'last_author', 'middle'."""
+    word = word.casefold().replace(" ", "-")
+    if word in ("leads", "led"):
+        word = "lead"
+    if word == "middle":
+        return "middle_author"
+    index = ORDINAL[word]
+    return {0: "first_author", -1: "last_author"}.get(index, f"author@{index}")
+
+
+def _field_of(c: Condition) -> str | None:
+    """The field a yes/no part is answered from: a printed badge shows itself, the legend's mark (or its absence:
+    'which of its authors are not Amii people') each author's."""
+    if c.field == "affiliation" and c.label.removeprefix("not ") == f"affiliation: {c.value.removeprefix('not ')}":
+        return "affiliation"  # not 'last author: Amii', a check of one place
+    if c.field in {f.name for f in BADGES if f.lookup}:
+        return c.field
+    return None
+
+
+def _from_conditions(conditions: list[Condition]) -> list[str]:
+    return [f for c in conditions if (f := _field_of(c)) is not None]

@@ -21,8 +21,8 @@ from rag.catalog_fields import asked as badge_asked, sort_field as badge_sort
 from rag.plan_aggregates import (archives, both_sides, frame, is_paper, other_paper, people_count, says_in_common,
                                  spread, unheld_codes, usual_place)
 from rag.plan_compare import apposition, pair
-from rag.plan_describe import description, resolve
-from rag.plan_fields import also as _also, lookup_field as _lookup_field
+from rag.plan_describe import description, resolve, restated
+from rag.plan_fields import also as _also, lookup_field as _lookup_field, several
 from rag.plan_gaps import gap
 from rag.plan_marked import every_marked, marked_sort, middle_only
 from rag.plan_marks import (asks_printed, author_position, given_names, name_as_affiliated, positions, printed_only,
@@ -104,6 +104,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     target = None if compared is not None else target
     if target is not None:
         apposition(q, target)  # 'Cactus, the speculative sampling paper': the title said again, no topic
+        restated(q, target, catalog.papers)  # 'SAFT (OOD generalization in fine-tuning): …': said again, asks nothing
     # A paper as the anchor of a condition ('posted after TokMem', 'by the authors of ReSeg'): a question about others.
     # Read on what is left, so the 'paper' of a restated title asks for no other papers.
     anchor = relation(q, target, q.text, catalog.papers) if target is not None else None
@@ -145,6 +146,9 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     # A paper named by what it is about ('the BEAM long-term memory paper'): resolved against the catalog's text.
     described = description(q) if target is None and q.residual() else []
     badge = badge_asked(q) if described and badge is None else badge  # 'what copyright year does the X paper print'
+    asked = several(q, conditions, badge, target, described, catalog.papers) if target is not None or described else None
+    if asked is not None:  # several fields of one paper ('SAFT: first author and posting date?'): rag/plan_fields.py
+        return Plan(**asked) if asked else None
     low = q.text.casefold()
     first = bool(re.search(r"\b(oldest|earliest|first)\b", low))
     last = bool(re.search(r"\b(newest|latest|most recent(?:ly)?|last|youngest)\b", low))

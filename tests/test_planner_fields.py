@@ -210,3 +210,91 @@ def test_ranked_by_a_field_and_authors_in_a_place(catalog, papers):
         papers, lambda p: p.authors and not p.authors_truncated and p.authors[-1].name == "Aaron Courville")
     assert rows("How many papers print their complete author lists?", catalog) == titles(
         papers, lambda p: p.authors and not p.authors_truncated)
+
+
+# --- Several fields of one paper in one question (rag/plan_fields.py), each question made up for this file --------
+
+def lookup(question: str, catalog: Catalog) -> tuple[str, list[str]]:
+    """(the paper's title, the fields asked in order) of the one-paper lookup the question is planned into."""
+    the_plan = plan(question, catalog)
+    assert the_plan is not None and the_plan.op == "lookup" and the_plan.target is not None, question
+    return the_plan.target.title, [the_plan.lookup or ""] + the_plan.also
+
+
+TOKMEM = "TokMem: One-Token Procedural Memory for Large Language Models"
+SAFT = "SAFT: Towards Out-of-Distribution Generalization in Fine-Tuning"
+
+
+def test_fields_joined_by_and_commas_dashes_and_plus_are_each_read(catalog, papers):
+    gafn = next(p for p in papers if p.title == "Generative Augmented Flow Networks")
+    assert lookup("Generative Augmented Flow Networks: posting date + category + code badge?", catalog) == (
+        gafn.title, ["date", "category", "code"])
+    said = text("Generative Augmented Flow Networks: posting date + category + code badge?", papers)
+    assert f"category: {gafn.category}" in said and "Code badge: " + ("yes" if gafn.has_code else "no") in said
+    # A description before a dash names the paper; two places share one noun.
+    assert lookup("One-token procedural memory paper — first and third authors?", catalog) == (
+        TOKMEM, ["first_author", "author@2"])
+    assert "first author: Zijun Wu; third author: Lili Mou" in text(
+        "One-token procedural memory paper — first and third authors?", papers)
+    assert lookup("quantile flows — when posted and which category?", catalog)[1] == ["date", "category"]
+
+
+def test_places_in_the_author_list_beyond_first_and_last(catalog, papers):
+    assert "middle author: Yongchang Hao" in text("Who are the middle authors of TokMem?", papers)
+    assert "third author: Aaron Courville" in text("Third author of the cascaded video generation paper?", papers)
+    assert "second author: Stefan Uhlich" in text("SAFT: who comes second, and when was it posted?", papers)
+    # A list cut with 'et al.' prints its front only: a later place or the last one is said to be unprinted.
+    assert "fifth author: not printed (the page prints 3 names, then 'et al.')" in text(
+        "Who is the fifth author of SAFT?", papers)
+    assert "last author: not printed" in text("SAFT: last author and category?", papers)
+
+
+def test_a_yes_no_part_is_answered_from_its_field(catalog, papers):
+    said = text("Does the Forgetting Transformer have code, and which lab tag does it carry?", papers)
+    assert "organisation: mila" in said and "Code badge: yes" in said
+    complete = text("Is the author list of SAFT complete, and who comes second?", papers)
+    assert "author list: cut with 'et al.' after 3 names" in complete and "second author: Stefan Uhlich" in complete
+    listed = text("who are the first two names on the SAFT entry, and is its list cut?", papers)
+    assert "authors: Bac Nguyen, Stefan Uhlich, Fabien Cardinaux et al." in listed and "cut with 'et al.'" in listed
+    # The legend's mark, for every author and for the one in the place asked.
+    marks = text("Exponential-wrapped mechanisms: are its authors starred as Amii, and who is the last author?", papers)
+    assert "Amii mark: some — 2 of 5 authors are marked (Linglong Kong, Bei Jiang)" in marks
+    assert "last author: Bei Jiang (Amii-marked)" in marks
+    # A value no field shows is checked, yes or no.
+    assert "second author: Yongchang Hao; section: workshop? no" in text(
+        "Is TokMem a workshop paper, and who is its second author?", papers)
+
+
+def test_the_answer_is_one_cited_row_with_each_field(papers):
+    question = "quantile flows — when posted and which category?"
+    answer = answer_from_catalog(question, question, papers)
+    assert answer is not None and [c.title for c in answer.citations] == ["Distributional GFlowNets with Quantile Flows"]
+    head, row = answer.sentences[0], answer.sentences[1]
+    assert head.text.startswith("Taking 'quantile flows' to be Distributional GFlowNets with Quantile Flows.")
+    assert "— date: " in head.text and "; category: LG (Machine Learning)." in head.text
+    assert row.citations == [1] and row.text.endswith("[1]")
+
+
+def test_one_field_a_part_reader_knows_and_descriptions_that_go_on(catalog):
+    assert lookup("When did the HoME paper go up?", catalog)[1] == ["date"]
+    title_, fields = lookup("Who wrote the long-term memory paper (the million-token benchmark)?", catalog)
+    assert title_.startswith("Beyond a Million Tokens") and fields == ["authors"]
+    # A description too thin for one paper asks which one is meant.
+    which = plan("Memory paper: first author and date?", catalog)
+    assert which is not None and which.op == "which" and TOKMEM in [p.title for p in which.candidates]
+
+
+SEVERAL_PROBES = ["TokMem: who proposed the memory tokens and how are they trained?",
+                  "SAFT — what datasets and which baselines?", "The graphene paper: what microscope and which dopant?",
+                  "Offline RL: which papers are from 2023?", "What does TokMem propose, and who wrote it?",
+                  "Riemannian Diffusion Models: what problem and which datasets?"]
+
+
+@pytest.mark.parametrize("question", SEVERAL_PROBES)
+def test_content_parts_keep_the_question_with_retrieval(question, catalog):
+    assert plan(question, catalog) is None, question
+
+
+def test_a_claim_is_not_read_as_fields_asked(catalog):
+    claim = plan("SAFT's first author is Bac Nguyen, posted in July 2024.", catalog)
+    assert claim is not None and claim.op == "check" and claim.also == []
