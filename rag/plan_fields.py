@@ -87,6 +87,7 @@ _PLACES = [
     rf"\b({_PLACE}){_GLOSS}(?:[\s-]+(?:listed|named|printed|placed))?[\s-]+{_WHO}\b",
     rf"\b(?:listed|named|printed|placed|credited|comes?|appears?|shown|goes)\s+(?:as\s+)?(?:the\s+)?({_PLACE})\b",
     r"\bwho(?:'s|\s+is|\s+was)?\s+(leads?|led|leading)\b",
+    rf"\bwho(?:'s|\s+is|\s+was|\s+comes?|\s+came)\s+({_PLACE})\b",  # 'who's first, who's last?'
 ]
 # The first names of the list ('the first three names printed', 'its first two authors'): the list as printed.
 _FIRST_N = rf"\b(?:the\s+|its\s+)?first\s+(?:\d+|{'|'.join(NUMBER_WORDS)})\s+(?:names|authors|co-?authors)\b"

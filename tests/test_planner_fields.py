@@ -237,6 +237,11 @@ def test_fields_joined_by_and_commas_dashes_and_plus_are_each_read(catalog, pape
     assert "first author: Zijun Wu; third author: Lili Mou" in text(
         "One-token procedural memory paper — first and third authors?", papers)
     assert lookup("quantile flows — when posted and which category?", catalog)[1] == ["date", "category"]
+    assert lookup("SAFT: date? category? code?", catalog)[1] == ["date", "category", "code"]
+    assert lookup("List the authors and category of Sparse Universal Transformer.", catalog)[1] == ["authors", "category"]
+    assert lookup("SAFT: who's first, who's last?", catalog)[1] == ["first_author", "last_author"]
+    assert lookup("For TokMem, give me the authors, the section and the venue.", catalog) == (
+        TOKMEM, ["authors", "section", "venue"])
 
 
 def test_places_in_the_author_list_beyond_first_and_last(catalog, papers):
