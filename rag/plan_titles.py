@@ -73,7 +73,6 @@ _IN_TITLE = rf"\s+(?:in|within|inside|anywhere\s+in|somewhere\s+in)\s+{_TITLE}\b
 _ASIDE = set("too also counts count counted included includes including etc e g i eg ie e.g i.e like such as forms form "
              "variants variant spellings spelling plural plurals singular either way both cases case".split())
 _QUOTED = r"(?<!\w)'([^']{1,80})'(?!\w)|\"([^\"]{1,80})\""
-_ARTICLE = re.compile(r"^(?:the|an?|any)\s+", re.I)
 
 
 def title_words(q: Question, titles: list[str]) -> list[Condition]:
@@ -287,21 +286,3 @@ def title_marks(q: Question) -> list[Condition]:
                                lambda p, c=pattern: c.search(p.title) is not None))
     return found
 
-
-# Marks a title may print, by their names ('titles with a colon'); digits as 'a number'.
-_MARKS = {"colon": ":", "question mark": r"\?", "hyphen": "-", "dash": "[-–—]", "exclamation mark": "!", "comma": ",",
-          "number": r"\d", "digit": r"\d", "ampersand": "&", "asterisk": r"\*", "apostrophe": "'"}
-
-
-def _printed_in(term: str, titles: list[str]) -> re.Pattern | None:
-    """The term as a pattern over titles (a plural 's' either way), when some title prints it."""
-    mark = re.sub(r"^(?:an?|the|any)\s+", "", term.casefold())
-    if mark.rstrip("s") in _MARKS or mark in _MARKS:
-        compiled = re.compile(_MARKS.get(mark) or _MARKS[mark.rstrip("s")])
-        return compiled if any(compiled.search(t) for t in titles) else None
-    words = term.split()
-    if not words or len(words) > 4:
-        return None
-    words[-1] = words[-1].rstrip("s")
-    compiled = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"s?(?![\w-])", re.I)
-    return compiled if any(compiled.search(t) for t in titles) else None
