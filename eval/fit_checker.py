@@ -28,7 +28,7 @@ from fitlib import development_only, open_library  # noqa: E402
 
 from rag.checking import signals  # noqa: E402
 from rag.checking.checker import (CANDIDATES, DECISIONS, FEATURES, Checker, _ce_features,  # noqa: E402
-                                  contradiction_shown, decide, without_contradiction)
+                                  contradiction_shown, decide, is_vacuous, without_contradiction)
 from rag.checking.model import VERDICTS, CheckerModel, fit, fold_threshold  # noqa: E402
 from rag.checking.sources import PaperTexts, library_texts  # noqa: E402
 
@@ -84,7 +84,7 @@ def dev_rows(checker: Checker, texts: PaperTexts, paths: list[Path]) -> tuple[li
     """Rows of the written dev claims (every candidate span), labels, kinds, papers, sets, and the texts:
     claim, gold evidence and candidate spans (what the cross-encoder reads, eval/train_crossencoder.py)."""
     rows, labels, kinds, groups, sets, missing = [], [], [], [], [], 0
-    texts_of = {"claims": [], "evidence": [], "spans": [], "ids": []}
+    texts_of = {"claims": [], "evidence": [], "spans": [], "ids": [], "vacuous": []}
     for path in paths:
         for line in path.read_text().splitlines():
             if not line.strip():
@@ -96,6 +96,11 @@ def dev_rows(checker: Checker, texts: PaperTexts, paths: list[Path]) -> tuple[li
                 continue
             found, spans = candidate_rows(checker, texts, item["claim"], paper.paper_id)
             rows.append(found)
+            passages = texts.passages(paper.paper_id, item["claim"])
+            # The run time never scores a claim it reads as no claim (rag/checking/checker.py `check`): kept out
+            # of the fit and judged 'unsupported' when scored, as `rag eval claims` judges it.
+            texts_of["vacuous"].append(is_vacuous(item["claim"], passages.title, "", checker.model.min_own_words,
+                                                  topic=passages.topic))
             for key, value in (("claims", item["claim"]), ("evidence", item.get("evidence", "")), ("spans", spans),
                                ("ids", item.get("id", ""))):
                 texts_of[key].append(value)
@@ -117,7 +122,7 @@ def grouped_folds(groups: list[str], k: int = 5, seed: int = 7) -> np.ndarray:
 
 
 def run_time_verdicts(model: CheckerModel, probs: np.ndarray, shown: np.ndarray, threshold: float,
-                      rule: str) -> np.ndarray:
+                      rule: str, vacuous: np.ndarray | None = None) -> np.ndarray:
     """Each dev claim's verdict as the checker gives it at run time: the model's probabilities for every
     candidate span (shape claims x CANDIDATES x 3), 'contradicted' taken away where nothing shows it, one
     verdict per span at this threshold, and the decision rule (rag/checking/checker.py `decide`) on top."""
@@ -126,7 +131,8 @@ def run_time_verdicts(model: CheckerModel, probs: np.ndarray, shown: np.ndarray,
         p3 = np.array([p if s else without_contradiction(p) for p, s in zip(p3, s3)])
         verdicts = [model.verdict(p, threshold) for p in p3]
         out.append(LABEL[verdicts[decide(p3, verdicts, [0] * len(verdicts), rule)]])
-    return np.array(out)
+    out = np.array(out)
+    return out if vacuous is None else np.where(vacuous, LABEL["unsupported"], out)
 
 
 def choose_threshold(p_supported: np.ndarray, truth: np.ndarray, passed_at=None, priority: str = "precision") -> float:
@@ -199,12 +205,14 @@ def main() -> None:
             sys.exit(f"{args.rows} holds other rows (older format or fewer features): remove it to recompute")
         syn_x, syn_y, dev_x, dev_y = saved["syn_x"], saved["syn_y"], saved["dev_x3"], saved["dev_y"]
         groups, kinds, sets = list(saved["groups"]), list(saved["kinds"]), list(saved["sets"])
+        vacuous = saved["dev_vacuous"].astype(bool) if "dev_vacuous" in saved else np.zeros(len(dev_y), bool)
     else:
         # Only what the fit weighs is computed (the cross-encoder and word alignment cost most).
         checker = Checker(library.embedder, placeholder_model(names))
         texts = library_texts(checker, library)
         syn_x, syn_y, syn_pairs = synthetic(checker, texts, args.per_paper, random.Random(13))
         dev_x, dev_y, kinds, groups, sets, dev_texts = dev_rows(checker, texts, args.dev)
+        vacuous = np.array(dev_texts["vacuous"], bool)
         syn_x, syn_y = np.array(syn_x).reshape(-1, len(FEATURES)), np.array(syn_y, dtype=int)
         dev_x, dev_y = np.array(dev_x).reshape(-1, CANDIDATES, len(FEATURES)), np.array(dev_y, dtype=int)
         if args.rows:
@@ -228,15 +236,15 @@ def main() -> None:
         train = folds != k
         model = fit(np.vstack([syn_x, dev_x[train, 0]]), np.concatenate([syn_y, dev_y[train]]), names,
                     weights=np.concatenate([np.full(len(syn_y), args.rule_weight),
-                                            np.full(train.sum(), args.dev_weight)]), l2=args.l2)
+                                            args.dev_weight * ~vacuous[train]]), l2=args.l2)
         oof[~train] = model.probabilities(dev_x[~train].reshape(-1, len(names))).reshape(-1, CANDIDATES, 3)
     model = fit(np.vstack([syn_x, dev_x[:, 0]]), np.concatenate([syn_y, dev_y]), names, l2=args.l2,
-                weights=np.concatenate([np.full(len(syn_y), args.rule_weight), np.full(len(dev_y), args.dev_weight)]))
+                weights=np.concatenate([np.full(len(syn_y), args.rule_weight), args.dev_weight * ~vacuous]))
     model.decision = args.decision
     results = {}
     for rule in DECISIONS:  # every rule is reported, the chosen one is saved
         def verdicts_at(t, rule=rule):
-            return run_time_verdicts(model, oof, dev_shown, t, rule)
+            return run_time_verdicts(model, oof, dev_shown, t, rule, vacuous)
         t = choose_threshold(None, dev_y, passed_at=lambda t, v=verdicts_at: v(t) == 0, priority=args.priority)
         results[rule] = (t, summary(verdicts_at(t), dev_y), verdicts_at)
         print(f"  rule {rule}: threshold {t:.4f}, out of fold {results[rule][1]}", file=sys.stderr)
