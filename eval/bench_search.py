@@ -1,17 +1,23 @@
-"""Warm search latency in-process, at seed scale and at 100k synthetic chunks.
+"""Warm search latency in-process, at seed scale and at 100k synthetic chunks; exact dense search against
+Chroma's HNSW index at both (rag/dense.py, `retrieval.exact_search_max_chunks`).
 
     .venv/bin/python eval/bench_search.py [--synthetic 100000] [--models DIR]
 
 The synthetic index is built through the same store and snapshot code as a real ingest, but its
 vectors are made cheaply (real seed-chunk vectors plus noise): embedding 100k chunks for real
 would take most of an hour on 2 cores and would not change what is measured here, which is the
-query path (query embedding, Chroma HNSW, BM25, fusion, grouping).
+query path (query embedding, exact dense search or Chroma HNSW, BM25, fusion, grouping).
+
+The dense rows time the nearest-neighbour step alone (query vectors embedded first): exact search in numpy
+against HNSW on the same store, the one-off read of the vectors into memory (per process, on the first search)
+and its size, and how much of HNSW's top 50 is the exact top 50.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -22,7 +28,7 @@ from benchlib import percentile, print_table, self_peak_rss_mb
 
 from rag import snapshot as snapshots
 from rag.chunking import chunk_metadata
-from rag.config import DEFAULT_SEEDS, Settings, contain_caches
+from rag.config import DEFAULT_SEEDS, RetrievalSettings, Settings, contain_caches
 from rag.index import index_name, index_params
 from rag.library import Library
 from rag.records import Chunk, Paper, Author, paper_id_for
@@ -52,6 +58,57 @@ def time_queries(library: Library, rounds: int, cpu: list[float] | None = None) 
             if cpu is not None:
                 cpu.append((time.process_time() - started_cpu) * 1000)
     return times
+
+
+def rss_mb() -> float:
+    """This process's resident memory now (Linux), to see what reading the vectors adds."""
+    return int(Path("/proc/self/statm").read_text().split()[1]) * 4096 / 2**20
+
+
+def dense_rows(library: Library, label: str) -> list[tuple[str, str, str]]:
+    """Exact against HNSW on one library: load once, then per query (all papers, and three papers like evidence)."""
+    vectors = [library.embedder.embed_query(q) for q in QUERIES]
+
+    def fresh(limit: int):  # a new retriever: its vectors not yet read, whatever searches ran before
+        settings = library.settings.model_copy(update={"retrieval": RetrievalSettings(exact_search_max_chunks=limit)})
+        return Library(settings, embedder=library.embedder).retriever
+
+    def timed_load(retriever) -> tuple[float, float, float]:
+        rss, started, started_cpu = rss_mb(), time.perf_counter(), time.process_time()
+        assert retriever.exact is not None
+        return time.perf_counter() - started, time.process_time() - started_cpu, rss_mb() - rss
+
+    limit = max(library.snapshot.chunk_count, library.settings.retrieval.exact_search_max_chunks)
+    hnsw = fresh(0)
+    hnsw.nearest(vectors[0], 50, None)  # HNSW graph loaded before timing, like the exact vectors below
+    shutil.rmtree(library.settings.cache_dir / "dense", ignore_errors=True)  # a process before any cached matrix
+    exact = fresh(limit)
+    load_s, load_cpu, added = timed_load(exact)
+    cached_s, cached_cpu, _ = timed_load(fresh(limit))  # the next process: the matrix mapped from the cache file
+    index = exact.exact
+    papers = [p.paper_id for p in library.snapshot.papers[:3]]
+    rows, recalls = [], []
+    for name, retriever in (("exact", exact), ("HNSW", hnsw)):
+        for scope, allowed in (("all", None), ("3 papers", papers)):
+            times, cpu = [], []
+            for _ in range(3):
+                for vector in vectors:
+                    t, c = time.perf_counter(), time.process_time()
+                    retriever.nearest(vector, 50, allowed)
+                    times.append((time.perf_counter() - t) * 1000)
+                    cpu.append((time.process_time() - c) * 1000)
+            rows.append((f"  dense top-50 {name}, {scope}, {label}: wall p50 / CPU p50 (ms)",
+                         f"{percentile(times, 50):.2f} / {percentile(cpu, 50):.2f}", ""))
+    for vector in vectors:
+        truth = {cid for cid, _ in exact.nearest(vector, 50, None)}
+        recalls.append(len(truth & {cid for cid, _ in hnsw.nearest(vector, 50, None)}) / 50)
+    return rows + [
+        (f"  exact vectors read once from Chroma (then cached), {label}: wall / CPU (s)", f"{load_s:.2f} / {load_cpu:.2f}", ""),
+        (f"  exact vectors mapped from the cache, next process, {label}: wall / CPU (s)",
+         f"{cached_s:.3f} / {cached_cpu:.3f}", ""),
+        (f"  exact vectors in memory, {label}: matrix / RSS added (MB)", f"{index.nbytes / 2**20:.0f} / {added:.0f}", ""),
+        (f"  HNSW recall@50 of the exact top 50, {label}: mean / min", f"{np.mean(recalls):.3f} / {min(recalls):.2f}", ""),
+    ]
 
 
 def build_synthetic(library: Library, seed_library: Library, n_chunks: int) -> None:
@@ -107,7 +164,7 @@ def main() -> None:
         (f"warm search p50, seeds ({len(seeds.snapshot.chunks)} chunks) (ms)", f"{percentile(seed_times, 50):.1f}", "<= 30"),
         ("warm search p95, seeds (ms)", f"{percentile(seed_times, 95):.1f}", ""),
         ("  CPU per search p50 / p95, seeds (ms)", f"{percentile(seed_cpu, 50):.1f} / {percentile(seed_cpu, 95):.1f}", ""),
-    ]
+    ] + dense_rows(seeds, "seeds")
     if args.synthetic:
         big = Library(settings("synthetic"), embedder=seeds.embedder)
         started = time.perf_counter()
@@ -118,7 +175,7 @@ def main() -> None:
             (f"warm search p50, {len(big.snapshot.chunks):,} chunks (ms)", f"{percentile(big_times, 50):.1f}", "<= 100"),
             (f"warm search p95, {len(big.snapshot.chunks):,} chunks (ms)", f"{percentile(big_times, 95):.1f}", ""),
             ("  (building the synthetic index took, s)", f"{build_s:.0f}", ""),
-        ]
+        ] + dense_rows(big, f"{len(big.snapshot.chunks):,}")
     rows.append(("peak RSS of this process (MB)", f"{self_peak_rss_mb():.0f}", ""))
     print_table("warm search latency", rows)
 
