@@ -9,10 +9,11 @@ construction: one float32 matrix product over the same rows in the same order, t
 (the snapshot's chunk order). It is cheap up to the size `retrieval.exact_search_max_chunks` says
 (eval/bench_search.py measures it); past that, rag/retrieve.py keeps the HNSW index.
 
-Reading the vectors out of Chroma costs ~25 µs each (~2.5-4 s CPU at 100k), once per process; the unit matrix is
-then kept as one .npy file per published snapshot under the cache dir, so later processes map it in ~0.1 s. A
-snapshot's name is never reused (a new publish is a new name), so the file cannot go stale; it is derived data,
-rewritten from the store when it is missing or unreadable, and never written on read-only storage.
+Reading the vectors out of Chroma costs ~25 µs each (~2.5-4.7 s CPU at 100k), so the unit matrix is kept per
+published snapshot under the cache dir (<index>-<snapshot>.npy and its row ids, .ids): later processes map it in
+~0.1 s, and the first search after a publish reads from Chroma only the passages the previous snapshot's file
+lacks. A snapshot's name is never reused (a new publish is a new name) and the ids are checked row by row, so the
+file cannot go stale; it is derived data, rebuilt when missing or unreadable, never written on read-only storage.
 """
 
 from __future__ import annotations
@@ -38,10 +39,7 @@ class ExactIndex:
         if len(ids) != len(paper_ids) or len(ids) != len(matrix):
             raise ValueError(f"{len(ids)} ids, {len(paper_ids)} papers and {len(matrix)} vectors: they must pair up")
         self.ids = list(ids)
-        self.matrix = matrix if unit else np.ascontiguousarray(matrix, dtype=np.float32)
-        if len(self.matrix) and not unit:
-            norms = np.linalg.norm(self.matrix, axis=1, keepdims=True)
-            np.divide(self.matrix, np.where(norms > 0, norms, 1.0), out=self.matrix)
+        self.matrix = matrix if unit else unit_rows(np.ascontiguousarray(matrix, dtype=np.float32))
         papers = sorted(set(paper_ids))
         self._paper_index = {pid: n for n, pid in enumerate(papers)}
         self.paper_rows = np.fromiter((self._paper_index[p] for p in paper_ids), np.int32, len(paper_ids))
@@ -52,16 +50,18 @@ class ExactIndex:
     @classmethod
     def load(cls, store, chunks: Iterable, cache: Path | None = None) -> "ExactIndex":
         """The vectors of these chunks (the snapshot's live passages, in its order): from `cache` (this snapshot's
-        file) when it holds one row per chunk, else read from the store and written there for the next process."""
+        file) when it holds exactly these rows; else the rows an older snapshot's file holds plus the rest read from
+        the store, written to `cache` for the next process."""
         chunks = list(chunks)
         ids, papers = [c.chunk_id for c in chunks], [c.paper_id for c in chunks]
-        cached = _read(cache, len(ids)) if cache is not None else None
-        if cached is not None:
-            return cls(ids, papers, cached, unit=True)
-        index = cls(ids, papers, store.vectors(ids))
-        if cache is not None:
-            _write(cache, index.matrix)
-        return index
+        if cache is None:
+            return cls(ids, papers, store.vectors(ids))
+        cached = _read(cache)
+        if cached is not None and cached[0] == ids:
+            return cls(ids, papers, cached[1], unit=True)
+        matrix = _from_previous(cache, ids, store)
+        _write(cache, ids, matrix)
+        return cls(ids, papers, matrix, unit=True)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -96,29 +96,65 @@ class ExactIndex:
         return [(self.ids[r], float(s)) for r, s in zip(chosen.tolist(), scores[top].tolist())]
 
 
-def _read(path: Path, rows: int) -> np.ndarray | None:
-    """The cached unit matrix, memory-mapped (the page cache is shared by every process reading it); None when it
-    is missing or not one float32 row per passage (a damaged file is simply rebuilt)."""
+def unit_rows(matrix: np.ndarray) -> np.ndarray:
+    """Each row divided by its length, in place (a zero row stays zero). Row by row, so a row comes out the same
+    bits whether read with the whole library or alone after a publish."""
+    if len(matrix):
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        np.divide(matrix, np.where(norms > 0, norms, 1.0), out=matrix)
+    return matrix
+
+
+def _read(path: Path) -> tuple[list[str], np.ndarray] | None:
+    """(row ids, unit matrix) of a cache file, the matrix memory-mapped (the page cache is shared by every process
+    reading it); None when missing or damaged (it is then rebuilt)."""
     try:
+        listed = path.with_suffix(".ids").read_text("utf-8").split("\n")
         matrix = np.load(path, mmap_mode="r")
-    except (OSError, ValueError):
+    except (OSError, ValueError, UnicodeDecodeError):
         return None
-    ok = matrix.dtype == np.float32 and matrix.ndim == 2 and matrix.shape[0] == rows and matrix.flags.c_contiguous
-    return matrix if ok else None
+    fits = matrix.dtype == np.float32 and matrix.ndim == 2 and matrix.flags.c_contiguous and len(matrix) == len(listed)
+    return (listed, matrix) if fits else None
 
 
-def _write(path: Path, matrix: np.ndarray) -> None:
-    """Write the unit matrix whole or not at all (a temporary file renamed), then drop the files of this index's
-    older snapshots; a failure (read-only storage, disk full) leaves search as it is: the cache only saves time."""
-    index_name = path.name.rsplit("-gen-", 1)[0]
+def _from_previous(path: Path, ids: list[str], store) -> np.ndarray:
+    """The unit matrix of `ids`: rows the newest older snapshot's file of this index holds are copied (a publish
+    adds or removes a few papers), the rest read from the store."""
+    older = sorted((p for p in path.parent.glob(f"{_index_of(path)}-gen-*.npy") if p != path),
+                   key=lambda p: p.stat().st_mtime if p.exists() else 0.0)
+    found = _read(older[-1]) if older else None
+    if found is None or not len(found[1]):
+        return unit_rows(store.vectors(ids))
+    where = {cid: n for n, cid in enumerate(found[0])}
+    previous = found[1]
+    at = np.fromiter((where.get(cid, -1) for cid in ids), np.intp, len(ids))
+    matrix = np.empty((len(ids), previous.shape[1]), dtype=np.float32)
+    kept = at >= 0
+    matrix[kept] = previous[at[kept]]
+    missing = np.flatnonzero(~kept)
+    if len(missing):
+        matrix[missing] = unit_rows(store.vectors([ids[n] for n in missing]))
+    return matrix
+
+
+def _index_of(path: Path) -> str:
+    return path.name.rsplit("-gen-", 1)[0]
+
+
+def _write(path: Path, ids: list[str], matrix: np.ndarray) -> None:
+    """Write the ids, then the unit matrix, each whole or not at all (a temporary file renamed), then drop this
+    index's older snapshots' files; a failure (read-only storage, disk full) leaves search as it is: the cache
+    only saves time."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text("\n".join(ids), "utf-8")
+        os.replace(temporary, path.with_suffix(".ids"))
         with open(temporary, "wb") as out:
             np.save(out, matrix)
         os.replace(temporary, path)
-        for old in path.parent.glob(f"{index_name}-gen-*.npy"):
-            if old != path:
+        for old in path.parent.glob(f"{_index_of(path)}-gen-*"):
+            if old.stem != path.stem:
                 old.unlink(missing_ok=True)  # a process still searching an older snapshot keeps its mapping
     except OSError:
         with contextlib.suppress(OSError):

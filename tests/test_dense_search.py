@@ -10,7 +10,7 @@ import pytest
 
 from conftest import make_settings
 from rag.config import RetrievalSettings
-from rag.dense import ExactIndex, top_n
+from rag.dense import ExactIndex, top_n, unit_rows
 from rag.errors import StoreError
 from rag.library import Library
 from rag.store import connect
@@ -120,9 +120,23 @@ def test_the_unit_matrix_is_cached_per_snapshot_for_the_next_process(home, model
 
     note = tmp_path / "note.md"
     note.write_text("# Tidal locking of exomoons\n\nWe model tidal torques on moons of gas giants over gigayears.\n")
-    third.ingest([note])  # a new publish: a new file, the older snapshot's removed
-    third.retriever.dense("tidal torques on moons", n=5)
-    assert [p.name for p in (home / "cache" / "dense").glob("*.npy")] == [f"{third.index_name}-{third.snapshot.name}.npy"]
+    third.ingest([note])  # a new publish: the new snapshot's rows built from the older file plus the new passages
+
+    class CountingStore:  # the real store, counting the vectors asked of it
+        asked: list[str] = []
+
+        def vectors(self, ids):
+            self.asked.extend(ids)
+            return third.store.vectors(ids)
+
+    chunks = third.snapshot.chunks
+    new = [c.chunk_id for c in chunks if c.chunk_id not in set(chunk_ids)]  # chunk_ids: before the publish
+    cache = home / "cache" / "dense" / f"{third.index_name}-{third.snapshot.name}.npy"
+    built = ExactIndex.load(CountingStore(), chunks, cache)
+    assert sorted(CountingStore.asked) == sorted(new) and len(new) >= 1
+    assert np.array_equal(built.matrix, unit_rows(third.store.vectors([c.chunk_id for c in chunks]))), "same bits"
+    assert [p.name for p in (home / "cache" / "dense").glob("*.npy")] == [cache.name], "the older snapshot's removed"
+    assert third.retriever.dense("tidal torques on moons", n=1)[0][0] in new
 
 
 def test_a_long_running_process_finds_passages_another_process_published(home, models_dir, embedder, tmp_path):
