@@ -185,6 +185,13 @@ class Catalog:
         return [p.title for p in self.papers]
 
     @cached_property
+    def folded_title_words(self) -> dict[str, tuple[str, ...]]:
+        """Each printed title -> its words as a question may print them, accents off ('Multi-Agent' -> 'Multi',
+        'Agent'): built once per snapshot, not per question, as naming a paper looks at every title on every question
+        (rag/plan_values.title). A per-process cache of fixed size missed every title once a library outgrew it."""
+        return {p.title: tuple(re.findall(r"[^\W_]+", fold(p.title))) for p in self.papers}
+
+    @cached_property
     def name_openers(self) -> frozenset[str]:
         """The first word of every printed name, normalised ('named Sergey'): built once per snapshot, not per question.
         The authors index is keyed by the normalised name, of two words or more; its last words are name_words' keys."""

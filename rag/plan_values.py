@@ -7,7 +7,6 @@ metadata ("sound", "vision") stays in the question and keeps it away from the pl
 
 from __future__ import annotations
 
-import functools
 import re
 
 from rag.authors import by_author
@@ -50,7 +49,7 @@ def title(q: Question, catalog: Catalog) -> Paper | None:
     padded = f" {normalize_title(q.text)} "
     for key, paper in catalog.titles.items():  # longest first
         if len(key.split()) >= 3 and f" {key} " in padded:
-            words = [re.escape(w) for w in re.findall(r"[^\W_]+", fold(paper.title))]
+            words = [re.escape(w) for w in catalog.folded_title_words[paper.title]]
             q.take(r"\W+".join(words) + r"\b", kind="title")
             return paper
     if paper := _title_prefix(q, catalog):
@@ -64,20 +63,15 @@ def title(q: Question, catalog: Catalog) -> Paper | None:
     return None
 
 
-@functools.lru_cache(maxsize=8192)
-def _title_words(title: str) -> list[str]:
-    """A title's words as a question may print them (accents off): read once per title, not once per question."""
-    return re.findall(r"[^\W_]+", fold(title))
-
-
 def _title_prefix(q: Question, catalog: Catalog) -> Paper | None:
     """A title's opening words, capitalised as a title is ('How many authors does Dense Passage Retrieval have?'):
     three words at least, the longest such opening in the question, and one paper only. Lower case ('how does dense
     passage retrieval work') is a topic, left to retrieval."""
     best: tuple[int, Paper, re.Match] | None = None
     tied = False
+    folded = catalog.folded_title_words
     for paper in catalog.papers:
-        words = _title_words(paper.title)
+        words = folded[paper.title]
         if len(words) < 3 or not all(w in q.text for w in words[:3]):
             continue  # every opening matched below holds its first three words as printed: no regex per paper then
         for n in range(len(words), 2, -1):
