@@ -21,10 +21,11 @@ from typing import Literal
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=None)
 def title_words(text: str) -> tuple[str, ...]:
-    """The words of a title, case-folded, compounds split: 'Multi-Agent RL's' -> ('multi', 'agent', "rl's"). Cached:
-    an unquoted term is tried on every title of the catalog."""
+    """The words of a title, case-folded, compounds split: 'Multi-Agent RL's' -> ('multi', 'agent', "rl's"). Cached
+    without a bound: an unquoted term is tried on every title of the catalog, and a bounded cache smaller than the
+    catalog missed on every title of such a pass; the distinct titles (and terms) a process sees are few."""
     return tuple(w.casefold().replace("’", "'") for w in _WORD.findall(text))
 
 
@@ -110,6 +111,6 @@ class TitleText:
         return f"title: {how} {' or '.join(repr(s) for s in said)}" + (" (any form)" if self.forms else "")
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=None)  # one entry per title and reading: see title_words
 def _keys(title: str, forms: bool) -> tuple[str, ...]:
     return tuple(family(w) if forms else singular(w) for w in title_words(title))
