@@ -72,8 +72,9 @@ def relation(q: Question, target: Paper, question: str, papers: list[Paper] | No
         return _dated(target, "", "day")
     if m := _DATE.search(before):
         q.blank(m.start(), m.end())
-        dated = _dated(target, (m.group(2) or "").casefold(), (m.group(3) or "").casefold())
-        return _nearest(dated, target, papers) if m.group(1) and papers else dated
+        word = " ".join((m.group(2) or "").casefold().split())  # as _EARLIER spells it: 'earlier  than' too
+        dated = _dated(target, word, (m.group(3) or "").casefold())
+        return _nearest(dated, word, papers) if m.group(1) and papers else dated
     if m := _ORGANISATION_BEFORE.search(before):  # 'PDFs that share an institution with LayoutParser'
         q.blank(m.start(), m.end())
         return _same_organisation(target)
@@ -142,14 +143,17 @@ def _same_organisation(target: Paper) -> Condition:
                      known_test=lambda p: bool(p.organisations or p.organisation))
 
 
-def _nearest(dated: Condition, target: Paper, papers: list[Paper]) -> Condition:
+# The comparisons _DATE reads that point back in time; every other one ('after', 'since', 'more recent than') forward.
+_EARLIER = ("before", "earlier than", "older than", "prior to")
+
+
+def _nearest(dated: Condition, word: str, papers: list[Paper]) -> Condition:
     """'posted just before X', 'right after X': of the papers the date condition keeps, those of the nearest date
     (every one of that date when several share it)."""
     kept = [p for p in papers if dated(p)]
     if not kept:
         return dated
-    later = "after" in dated.value or "since" in dated.value or "later" in dated.value or "newer" in dated.value \
-        or "recent" in dated.value
+    later = word not in _EARLIER
     nearest = (min if later else max)(p.date for p in kept)
     ids = {p.paper_id for p in kept if p.date == nearest}
     return Condition("date", f"just {dated.value}", dated.label.replace("posted: ", "posted: just ", 1),
@@ -166,7 +170,7 @@ def _dated(target: Paper, word: str, same: str) -> Condition:
             width = {"month": 7, "year": 4}.get(same, 10)  # a day (or 'date'): printed to the day by both
             return len(p.date) >= width and len(anchor) >= width and p.date[:width] == anchor[:width]
         n = min(len(p.date), len(anchor))
-        earlier = word in ("before", "earlier than", "older than", "prior to")
+        earlier = word in _EARLIER
         return p.date[:n] < anchor[:n] if earlier else p.date[:n] > anchor[:n] or (word == "since" and
                                                                                   p.date[:n] == anchor[:n])
 
