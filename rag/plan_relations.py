@@ -108,8 +108,10 @@ def _neighbour(target: Paper, m: re.Match, question: str) -> Condition:
     where = {s.path: s.position for s in target.sources if s.format != "pdf"}
 
     def test(p: Paper) -> bool:
+        if p.paper_id == target.paper_id:
+            return False
         for s in p.sources:
-            if s.path not in where or p.paper_id == target.paper_id:
+            if s.path not in where:
                 continue
             gap = s.position - where[s.path]
             if (gap == step if step and close else gap * step > 0 if step else abs(gap) == 1):

@@ -22,7 +22,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 @functools.lru_cache(maxsize=None)
-def title_words(text: str) -> tuple[str, ...]:
+def casefolded_words(text: str) -> tuple[str, ...]:
     """The words of a title, case-folded, compounds split: 'Multi-Agent RL's' -> ('multi', 'agent', "rl's"). Cached
     without a bound: an unquoted term is tried on every title of the catalog, and a bounded cache smaller than the
     catalog missed on every title of such a pass; the distinct titles (and terms) a process sees are few."""
@@ -81,7 +81,7 @@ class TitleText:
 
     @classmethod
     def of(cls, terms: list[str], where: Where = "has", forms: bool = False) -> "TitleText":
-        return cls(tuple(tuple(title_words(t)) for t in terms if title_words(t)), where, forms)
+        return cls(tuple(tuple(casefolded_words(t)) for t in terms if casefolded_words(t)), where, forms)
 
     def _key(self, word: str) -> str:
         return family(word) if self.forms else singular(word)
@@ -111,6 +111,6 @@ class TitleText:
         return f"title: {how} {' or '.join(repr(s) for s in said)}" + (" (any form)" if self.forms else "")
 
 
-@functools.lru_cache(maxsize=None)  # one entry per title and reading: see title_words
+@functools.lru_cache(maxsize=None)  # one entry per title and reading: see casefolded_words
 def _keys(title: str, forms: bool) -> tuple[str, ...]:
-    return tuple(family(w) if forms else singular(w) for w in title_words(title))
+    return tuple(family(w) if forms else singular(w) for w in casefolded_words(title))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from rag.plan_terms import FRAME, Condition, Question
-from rag.plan_title_text import TitleText, singular, title_words as words_of
+from rag.plan_title_text import TitleText, casefolded_words, singular
 
 _QUOTE = r"(?:'([^']{2,80})'|\"([^\"]{2,80})\"|‘([^’]{2,80})’|“([^”]{2,80})”)"
 _PLACEHOLDER = re.compile(r"(?<![\w'])(?:[XYZ]|\.\.\.|…|_{2,}|\*|something|blank)(?![\w'])")
@@ -35,7 +35,7 @@ def title_wording(q: Question) -> list[Condition]:
             regex = r".+?".join(re.escape(p.strip()) for p in parts)
             if not re.search(r"\w", regex):
                 continue
-            if len(parts) == 1:  # no placeholder: a phrase the title holds, read as words (title_words)
+            if len(parts) == 1:  # no placeholder: a phrase the title holds, read as words (TitleText)
                 if pattern == _TITLE_CONTAINS and not re.search(r"\b(?:follow|form|like|match)", m[0], re.I):
                     continue
                 test = TitleText.of([text])
@@ -136,7 +136,7 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
     back = pos
     while True:
         pos += re.match(r"\s*(?:(?:the|an?|any)\s+(?=\S))?", text[pos:], re.I).end()
-        if re.match(rf"(?:{'|'.join(_NAMED)})\b", text[pos:], re.I):
+        if _NAMED_AHEAD.match(text[pos:]):
             return None  # 'titles that contain a question mark': a character (title_marks), not a word
         if quoted := re.match(_QUOTED, text[pos:]):
             term = (quoted[1] or quoted[2]).replace("(s)", "").replace("(es)", "")
@@ -194,7 +194,7 @@ def _aside(text: str, terms: list[str]) -> bool:
     """'(multi-agent counts too)', '(zero-shot, zero data etc)', '(efficient, efficiency, data-efficient)': words that
     only repeat the terms in other forms or say that they count."""
     test = TitleText.of(terms, forms=True)
-    items = [words_of(item) for item in re.split(r"[,;]|\s+or\s+", text)]
+    items = [casefolded_words(item) for item in re.split(r"[,;]|\s+or\s+", text)]
     return all(any(test.restates(w) for w in item) or all(w in FRAME or w in _ASIDE for w in item) for item in items)
 
 
@@ -202,7 +202,7 @@ def _restated(q: Question, test: TitleText, titles: list[str]) -> None:
     """Cut the terms said again ('the robotics papers' after 'robot or robotic') with the words next to them that the
     matching titles print too ('the continual learning papers' after 'titles that contain continual'): they name the
     set the condition selects, not another condition."""
-    printed = {singular(w) for t in titles if test(t) for w in words_of(t)}
+    printed = {singular(w) for t in titles if test(t) for w in casefolded_words(t)}
     spans = [(m.start(), m.end(), m[0].casefold()) for m in re.finditer(r"[^\W_][\w'-]*", q.text)]
     for i, (start, end, word) in enumerate(spans):
         if word in FRAME or not test.restates(word):
@@ -251,12 +251,16 @@ def _condition(test: TitleText, terms: list[str], negated: bool) -> Condition:
     condition = Condition("title", f"{test.where} {' | '.join(terms)}" + (" (forms)" if test.forms else ""),
                           test.label(terms), lambda p, t=test: t(p.title))
     return condition.negated() if negated else condition
+
+
 # A character a title prints, by its name; said where titles are ('titles with an exclamation mark in them').
 _NAMED = {r"exclamation(?:\s+(?:marks?|points?|signs?))?|bangs?": "!", r"question[\s-]+marks?|interrogation\s+marks?": "?",
           r"colons?": ":", r"semi-?colons?": ";", r"hyphens?": "-", r"dash(?:es)?": "-–—", r"commas?": ",",
           r"apostrophes?": "'’", r"ampersands?|and[\s-]signs?": "&", r"asterisks?": "*", r"plus\s+signs?": "+",
           r"(?:forward\s+)?slash(?:es)?": "/", r"parenthes[ie]s|(?:round\s+)?brackets?": "()",
           r"quotation\s+marks?|quotes": "'\"‘’“”", r"(?:full\s+stops?|periods?|dots?)": ".", r"digits?|numerals?": "0123456789"}
+_NAMED_WORDS = "|".join(f"(?:{words})" for words in _NAMED)  # any of the names, built once
+_NAMED_AHEAD = re.compile(rf"(?:{_NAMED_WORDS})\b", re.I)  # a term that is a character's name ('a question mark')
 _MARK_OF = r"(?:sign|symbol|character|char)s?"
 
 
@@ -267,9 +271,8 @@ def title_marks(q: Question) -> list[Condition]:
     if not re.search(r"\btitle[sd]?\b", q.text, re.I):
         return []
     found = []
-    named = "|".join(f"(?:{words})" for words in _NAMED)
     for m in q.take(rf"(?:\b(end(?:s|ing)?|finish(?:es|ing)?)\s+(?:with|in|on)\s+)?(?:\b(?:an?|any|the|one|some)\s+)?"
-                    rf"(?:\b({named})(?:\s+{_MARK_OF})?\b|['\"‘“]([^\w\s'\"])['\"’”](?:\s+{_MARK_OF})?|"
+                    rf"(?:\b({_NAMED_WORDS})(?:\s+{_MARK_OF})?\b|['\"‘“]([^\w\s'\"])['\"’”](?:\s+{_MARK_OF})?|"
                     rf"\b(?:a|any)\s+(numbers?)\b(?!\s+of\b))"
                     rf"(?:\s+(?:in|inside|within)\s+(?:them|it|(?:the|their|its)\s+titles?))?|"
                     rf"\b(?:phrased|posed|worded|written|framed)\s+as\s+(?:an?\s+)?(questions?)\b", 0):
