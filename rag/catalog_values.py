@@ -120,7 +120,7 @@ def several_fields(plan_) -> bool:
     """A lookup worded as one line of fields: more than one field asked, a yes/no part beside a field, or an author's
     place only this line names ('the second author', 'the middle author')."""
     fields = [plan_.lookup or ""] + plan_.also
-    return len(fields) > 1 or any(f.startswith("author@") or f == "middle_author" for f in fields) or (
+    return len(fields) > 1 or any(f.startswith("author@") or f in ("middle_author", "author_position") for f in fields) or (
         bool(plan_.conditions) and fields[0] not in ("affiliation", "organisation", "organisation_authors",
                                                      "organisation_place", "organisation_count"))
 
@@ -150,12 +150,12 @@ def fields_text(paper: Paper, fields: list[str], conditions: list[Condition]) ->
         if c.field in BY_NAME and c.field in answered:
             continue  # 'does it have a code badge?': the badge field says yes or no
         parts.append(f"{c.label}? {'yes' if c(paper) else 'no'}")
-    line = f"{paper.title} — {'; '.join(parts)}." if parts else ""
+    line = f"{paper.title} — {'; '.join(parts).removesuffix('.')}." if parts else ""  # 'et al.' ends one
     return " ".join([line] + sentences).strip()
 
 
 _MARKED = {"affiliation": "affiliation", "organisation_authors": "organisation", "organisation": "organisation",
-           "organisation_place": "organisation"}  # the conditions whose values narrow a field's text
+           "organisation_place": "organisation", "author_position": "author"}  # the conditions whose values narrow a field's text
 
 
 def _position(paper: Paper, people: list[str]) -> str:

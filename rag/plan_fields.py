@@ -94,7 +94,7 @@ _FIRST_N = rf"\b(?:the\s+|its\s+)?first\s+(?:\d+|{'|'.join(NUMBER_WORDS)})\s+(?:
 # Whether the printed list is complete, asked yes or no ('is the list complete?', 'does the listing cut the author
 # list?', 'are all authors shown?'): the list as printed, with 'et al.' said.
 _COMPLETE = r"\b(?:is|was|are)\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?(?:author\s+)?(?:list(?:ing)?|byline)(?:\s+of\s+" \
-            r"(?:authors|names))?(?:\s+(?:of|for|on)\s+[^,;?]{0,80}?)?\s+(?:complete|full|whole|cut|truncated|partial|incomplete|shortened|abbreviated|" \
+            r"(?:authors|names))?(?:\s+(?:of|for|on)\s+(?P<gap>[^,;?]{0,80}?))?\s+(?:complete|full|whole|cut|truncated|partial|incomplete|shortened|abbreviated|" \
             r"cut\s+off)\b|\b(?:cuts?|cutting|truncat\w*|shorten\w*|abbreviat\w*)\s+(?:off\s+)?(?:the\s+|its\s+|their\s+)?" \
             r"(?:author\s+)?(?:list|names|authors|byline)\b|\b(?:are|were|is)\s+(?:all|every)\s+(?:of\s+)?(?:the\s+|its\s+)?" \
             r"(?:authors|names)\s+(?:shown|printed|listed|given)\b"
@@ -102,11 +102,14 @@ _COMPLETE = r"\b(?:is|was|are)\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?(?:a
 # 'which names does it show' (its authors), 'when did it go up', 'which listing is it from' (its page), 'where does
 # he come in the order' (a named author's place).
 _MORE = [("affiliation", r"\b(?:marked|starred|flagged)\b"),
-         ("author_position", r"\b(?:where|what\s+(?:place|position)|which\s+(?:place|position))\b(?:\s+\S+){0,4}?\s+"
+         ("author_position", r"\b(?:where|what\s+(?:place|position)|which\s+(?:place|position))\b(?P<gap>(?:\s+\S+){0,4}?)\s+"
                              r"(?:order|list|byline|place|position|come|comes|sit|sits|stand|stands|rank)\b"),
          ("authors", r"\b(?:which|what|whose)\s+names\b|\bnames?\s+(?:shown|printed|listed|given)\b|\bbyline\b"),
          ("date", r"\b(?:go|goes|went|gone)\s+(?:up|online|live|out)\b|\bposting\s+date\b|\bposted\b"),
          ("page", r"\b(?:which|what)\s+(?:listing|feed|list)\b")]
+# An author list said ('where does he come in the byline'): what makes 'where … sit / rank' ask a place when no
+# author is named.
+_LIST_SAID = re.compile(r"\b(?:authors?|co-?authors?|names|byline|order|list(?:ing)?)\b")
 _JOINS = re.compile(r"\s*(?:,|;|\?|\+|&|/|—|–|\s-{1,2}\s|\band\b|\bplus\b|\bas\s+well\s+as\b|\balso\b)\s*", re.I)
 _PLACE_WORD = re.compile(rf"\b(?:{_PLACE}|leads?|led)\b", re.I)
 _BADGE_WORDS = [(f.name, re.compile(rf"\b(?:{f.words})(?![\w-])")) for f in BADGES if f.lookup]
@@ -138,6 +141,8 @@ def several(q: Question, conditions: list[Condition], badge: Badge | None, targe
     new_place = any(f.startswith("author@") or f == "middle_author" for f in fields)
     if work.residual() or not fields or parts < 2 and not new_place and not rescued:
         return None
+    if "author_position" in fields and not any(c.field == "author" for c in conditions) and not _LIST_SAID.search(q.text):
+        return None  # 'SPECTER: where does it rank?' — no author named, no author list said: not a place asked
     q.text, q.spans = work.text, work.spans
     if target is None:
         resolved = resolve(described, papers)
@@ -195,7 +200,7 @@ def _said(q: Question, pattern: str) -> list[re.Match]:
     found = [m for m in _compiled(pattern, re.I).finditer(q.folded)
              if not any(a <= m.start() < b or a < m.end() <= b for a, b in titles)]
     for m in found:
-        q.blank(m.start(), m.end())
+        _blank_frame(q, 0, m, m.end())
     return found
 
 
@@ -220,11 +225,22 @@ def _part(q: Question, start: int, end: int, after: str = "", planner: bool = Tr
 
 
 def _took(q: Question, start: int, m: re.Match, name: str) -> tuple[int, str]:
-    q.blank(start + m.start(), start + min(m.end(), len(q.text) - start))
+    _blank_frame(q, start, m, min(m.end(), len(q.text) - start))
     return start + m.start(), name
 
 
-_MARKS = {"organisation_authors": "organisation", "affiliation": "affiliation"}
+def _blank_frame(q: Question, start: int, m: re.Match, end: int) -> None:
+    """Blank a match's words in `q` (its offsets from `start`) up to `end`, but not its open slot (`gap`): the words
+    between a field's own words may be a question's content ('where do the OCR errors come from', 'is the list of
+    retrieved passages complete'), left for the residual test to see; a title in the slot is blank already."""
+    if "gap" in m.re.groupindex and m.group("gap"):
+        q.blank(start + m.start(), start + m.start("gap"))
+        q.blank(start + m.end("gap"), start + end)
+    else:
+        q.blank(start + m.start(), start + end)
+
+
+_MARKS = {"organisation_authors": "organisation", "affiliation": "affiliation", "author_position": "author"}
 
 
 def place_key(word: str) -> str:

@@ -292,7 +292,14 @@ def test_one_field_a_part_reader_knows_and_descriptions_that_go_on(catalog):
 SEVERAL_PROBES = ["TokMem: who proposed the memory tokens and how are they trained?",
                   "SAFT — what datasets and which baselines?", "The graphene paper: what microscope and which dopant?",
                   "Offline RL: which papers are from 2023?", "What does TokMem propose, and who wrote it?",
-                  "Riemannian Diffusion Models: what problem and which datasets?"]
+                  "Riemannian Diffusion Models: what problem and which datasets?",
+                  # Content words between a field's own words ('where … sit', 'is the list of … complete') are the
+                  # question's, not frame: before, they were blanked and these read as author-order / list lookups.
+                  "Forgetting Transformer: where do the forget gates sit?", "Where does the reranker place in SAFT?",
+                  "Sparse Universal Transformer: is the list of tasks evaluated complete?",
+                  "Is the listing for compared methods in TokMem complete?",
+                  # 'where does it stand' with no author named and no author list said asks no place.
+                  "Forgetting Transformer: where does it stand?"]
 
 
 @pytest.mark.parametrize("question", SEVERAL_PROBES)
@@ -303,3 +310,17 @@ def test_content_parts_keep_the_question_with_retrieval(question, catalog):
 def test_a_claim_is_not_read_as_fields_asked(catalog):
     claim = plan("SAFT's first author is Bac Nguyen, posted in July 2024.", catalog)
     assert claim is not None and claim.op == "check" and claim.also == []
+
+
+def test_a_named_author_s_place_is_answered_for_that_author(catalog, papers):
+    # The person stays a condition of the lookup, and the one-line answer says their place, alone or beside a field.
+    the_plan = plan("Where does Lili Mou stand in TokMem's author list?", catalog)
+    assert the_plan is not None and the_plan.lookup == "author_position"
+    assert [c.label for c in the_plan.conditions] == ["author: Lili Mou"]
+    assert "place in the author list: Lili Mou: 3rd of 3." in text("Where does Lili Mou stand in TokMem's author list?", papers)
+    both = text("TokMem — where does Yongchang Hao come in the byline, and what's its category?", papers)
+    assert "place in the author list: Yongchang Hao: 2nd of 3; category: " in both and "1. Zijun Wu" not in both
+    # No author named, the list said: the numbered order, ending once after 'et al.'.
+    order = text("Forgetting Transformer: where does it stand in the author order?", papers)
+    assert "— order: 1. Zhixuan Lin, 2. Evgenii Nikishin, 3. Xu Owen He et al.. " not in order
+    assert "order: 1. Zhixuan Lin, 2. Evgenii Nikishin, 3. Xu Owen He et al." in order
