@@ -111,7 +111,7 @@ def _read(path: Path) -> tuple[list[str], np.ndarray] | None:
     try:
         listed = path.with_suffix(".ids").read_text("utf-8").split("\n")
         matrix = np.load(path, mmap_mode="r")
-    except (OSError, ValueError, UnicodeDecodeError):
+    except (OSError, ValueError, EOFError, UnicodeDecodeError):  # np.load of a 0-byte file raises EOFError
         return None
     fits = matrix.dtype == np.float32 and matrix.ndim == 2 and matrix.flags.c_contiguous and len(matrix) == len(listed)
     return (listed, matrix) if fits else None
@@ -152,6 +152,8 @@ def _write(path: Path, ids: list[str], matrix: np.ndarray) -> None:
         os.replace(temporary, path.with_suffix(".ids"))
         with open(temporary, "wb") as out:
             np.save(out, matrix)
+            out.flush()
+            os.fsync(out.fileno())  # else a crash after the rename can leave a 0-byte or short file under the name
         os.replace(temporary, path)
         for old in path.parent.glob(f"{_index_of(path)}-gen-*"):
             if old.stem != path.stem:

@@ -178,3 +178,16 @@ def test_equal_cosines_keep_chunk_order_and_every_tie_at_the_cut_is_seen():
     assert [cid for cid, _ in index.search(same, 2, ["b"])] == ["c1", "c4"]
     assert list(top_n(np.array([0.5, 0.9, 0.5, 0.5], dtype=np.float32), 2)) == [1, 0]
     assert index.search(same, 0) == [] and index.search(same, 3, []) == []
+
+
+def test_an_empty_cache_file_is_rebuilt_and_search_works(home, models_dir, embedder):
+    """np.load of a 0-byte .npy raises EOFError (not OSError/ValueError): it must count as damaged, not crash."""
+    shutil.rmtree(home / "cache" / "dense", ignore_errors=True)
+    first = Library(make_settings(home, models_dir), embedder=embedder)
+    expected = first.retriever.dense(QUERIES[3], n=20)
+    [written] = (home / "cache" / "dense").glob("*.npy")
+    written.write_bytes(b"")
+    again = Library(make_settings(home, models_dir), embedder=embedder)
+    assert again.retriever.dense(QUERIES[3], n=20) == expected
+    assert not isinstance(again.retriever.exact.matrix, np.memmap)  # rebuilt from the store
+    assert len(np.load(written)) == first.snapshot.chunk_count  # and written again whole
