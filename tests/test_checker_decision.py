@@ -59,7 +59,7 @@ def test_a_contradicted_claim_next_to_a_supporting_sentence_does_not_pass(checke
     # the case has teeth: read the old way (surest of the candidates wins) the neighbour lets it pass at a pass
     # threshold that lets the neighbour's reading through (the fitted one sits higher since the backing
     # signals), while the closest rule still rejects it there
-    low = 0.1
+    low = 0.25  # the closest span reads 0.11 supported under the rounds 1-9 refit (l2 1.0), the neighbour 0.40
     old = Checker(checker.embedder, replace(checker.model, decision="surest")).check(NEXT_TO_SUPPORT, [hopfield],
                                                                                       threshold=low)
     assert old.verdict == "supported" and old.span == PASSAGE[0], "the case no longer exercises the defect"

@@ -22,7 +22,9 @@ import numpy as np
 from rag.checking import signals
 from rag.checking.alignment import ALIGNMENT_FEATURES, WordVectors, alignment_features
 from rag.checking.backing import BACKING_FEATURES, backing_features, paper_names
+from rag.checking.comparison import reversed_comparisons
 from rag.checking.crossencoder import CrossEncoder, load_crossencoder
+from rag.checking.quantities import numbers_rebound
 from rag.checking.words import only_about
 from rag.checking.model import CheckerModel, CheckerModelError, load_model
 from rag.embedding import Embedder
@@ -30,14 +32,14 @@ from rag.embedding import Embedder
 FEATURES = ["cosine", "overlap_span", "overlap_paper", "own_words", "negation_flip", "negation_flip_close",
             "numbers_missing", "numbers_conflict", "names_missing", "names_swapped", "direction_flip",
             "polarity_flip", "quantifier_overclaim", "quantifier_hedged", "novel_words", "order_discord",
-            "ce_supported", "ce_contradicted", *ALIGNMENT_FEATURES, *BACKING_FEATURES]
+            "ce_supported", "ce_contradicted", *ALIGNMENT_FEATURES, *BACKING_FEATURES, "comparison_reversed"]
 CANDIDATES = 3  # closest sentences the model reads; `decide` (the rule the fit chose and scored) combines them
 # A contradiction must point at something in the text: without one of these it is at most "not stated".
 # Word-order discord and "the span names something else" are not among them: on the dev claims each fired on
 # as many true paraphrases as contradictions (order_discord on 84 of 166 supported claims), which let the
 # contradicted class take true claims. A slot swap (rag/checking/backing.py) is the precise form of the latter.
 CONTRADICTION_SIGNALS = ("negation_flip", "numbers_conflict", "slot_swap", "role_swap", "direction_flip",
-                         "polarity_flip", "quantifier_overclaim")
+                         "polarity_flip", "quantifier_overclaim", "comparison_reversed")
 
 
 @dataclass
@@ -99,6 +101,7 @@ def features(claim: str, span: str, window: str, passages: Passages, cosine: flo
     overlap_span = len(content & window_words) / len(content) if content else 0.0
     overlap_paper = len(content & paper_words) / len(content) if content else 0.0
     numbers_missing, numbers_conflict = signals.number_signals(claim, window, passages.text)
+    numbers_conflict += numbers_rebound(claim, span)
     names_missing, names_swapped = signals.name_signals(claim, window, passages.text, ignore=names)
     flip = signals.negation_flip(claim, span)
     overclaim, hedged = signals.quantifier_overclaim(claim, window)
@@ -111,7 +114,8 @@ def features(claim: str, span: str, window: str, passages: Passages, cosine: flo
             "quantifier_hedged": hedged, "novel_words": 1.0 - overlap_paper,
             "order_discord": signals.order_discord(claim, span), **_ce_features(ce),
             **alignment_features(claim, span, vectors, names),
-            **backing_features(claim, span, window, passages.text, vectors, names, passages.before(span))}
+            **backing_features(claim, span, window, passages.text, vectors, names, passages.before(span)),
+            "comparison_reversed": float(reversed_comparisons(claim, span))}
 
 
 def _ce_features(p: np.ndarray | None) -> dict[str, float]:
@@ -131,6 +135,7 @@ def reason_for(verdict: str, f: dict[str, float]) -> str:
                ("direction_flip", "the passage says the opposite direction"),
                ("slot_swap", "the passage has another name, number or direction in that place"),
                ("role_swap", "the passage gives the roles the other way round"),
+               ("comparison_reversed", "the passage compares the two the other way round"),
                ("names_swapped", "the passage names something else there"),
                ("quantifier_overclaim", "the passage does not say it always / for all"),
                ("names_missing", "it names something the paper never mentions"),

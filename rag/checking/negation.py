@@ -116,7 +116,8 @@ _KINDS = [
     ("early earlier earliest", "late later latest"), ("positive", "negative"),
     ("manual manually", "automatic automatically"), ("shallow", "deep"), ("frozen", "trainable fine-tuned"),
     ("maximum", "minimum"), ("open", "closed"),
-    ("homogeneous", "heterogeneous"), ("centralized", "decentralized distributed"), ("parallel", "sequential"),
+    ("homogeneous", "heterogeneous"), ("large big", "small"),
+    ("rare rarely seldom uncommon", "common commonly usually often frequent frequently prevalent typical typically"), ("centralized", "decentralized distributed"), ("parallel", "sequential"),
 ]
 _KIND_SETS = [(frozenset(" ".join(k[: len(k) // 2]).split()), frozenset(" ".join(k[len(k) // 2:]).split()))
               for k in _KINDS]

@@ -34,6 +34,7 @@ class Quantity:
     unit: str  # "%", "x" or "" (plain count or measure)
     decimals: int
     context: frozenset[str] = frozenset()  # content words around it: what quantity it is
+    near: frozenset[str] = frozenset()  # the content word on each side, by side ('<for', '>epoch'): what it counts
 
 
 @lru_cache(maxsize=256)
@@ -52,11 +53,13 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             unit = "%"
         elif unit in ("x", "×", "times"):
             unit = "x"
-        out.append(Quantity(value, unit, decimals, _around(text, match.start(), match.end())))
+        out.append(Quantity(value, unit, decimals, _around(text, match.start(), match.end()),
+                            _sides(text, match.start(), match.end())))
     for match in _WORD_NUM.finditer(text):
         word = match.group(1).casefold()
         out.append(Quantity(float(_WORD_NUMBERS[word]), "x" if word in ("twice", "double", "triple") else "", 0,
-                            _around(text, match.start(), match.end())))
+                            _around(text, match.start(), match.end()),
+                            _sides(text, match.start(), match.end())))
     return tuple(out)
 
 
@@ -66,6 +69,14 @@ def _around(text: str, start: int, end: int, width: int = 4, reach: int = 200) -
     before = word_tokens(text[max(0, start - reach):start])[-width:]
     after = word_tokens(text[end:end + reach])[:width]
     return frozenset(w for w in before + after if not w.isdigit())
+
+
+def _sides(text: str, start: int, end: int, reach: int = 60) -> frozenset[str]:
+    """The content word just before and just after a number, each marked with its side: '3 epochs with 8 heads'
+    gives 8 '<epoch' and '>head', so '8 epochs' ('>epoch') is not read as the same 8."""
+    before = [w for w in word_tokens(text[max(0, start - reach):start]) if not w.isdigit()][-1:]
+    after = [w for w in word_tokens(text[end:end + reach]) if not w.isdigit()][:1]
+    return frozenset([*(f"<{w}" for w in before), *(f">{w}" for w in after)])
 
 
 def _same(a: Quantity, b: Quantity) -> bool:
@@ -97,6 +108,19 @@ def number_signals(claim: str, span: str, paper: str) -> tuple[float, float]:
         elif not any(_same(q, p) for p in in_paper):
             missing += 1
     return float(missing), float(conflict)
+
+
+def numbers_rebound(claim: str, span: str) -> int:
+    """Claim numbers the span states, but counting something else, while another of its numbers counts what the
+    claim's counts: '4 epochs' against '2 epochs, with batch size of 4'. Read by the word next to each number."""
+    claimed, in_span = quantities(claim), quantities(span)
+    count = 0
+    for q in claimed:
+        same = [p for p in in_span if _same(q, p)]
+        rivals = [p for p in in_span if p.unit == q.unit and not any(_same(p, c) for c in claimed)]
+        if same and q.near and not any(p.near & q.near for p in same) and any(p.near & q.near for p in rivals):
+            count += 1
+    return count
 
 
 # --- named things --------------------------------------------------------------------------------

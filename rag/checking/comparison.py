@@ -1,0 +1,71 @@
+"""A comparison read the other way round: "A beats B" against "B performs better than A".
+
+Every word of such a claim is in its passage, the direction word too ('beats' / 'better'), so overlap,
+the cosine, direction and negation all call it support; only the order of the two things compared,
+relative to the direction of the comparison, differs. Here each text's comparisons are read as
+(first thing, second thing, sign): a comparing verb ('outperforms', 'trails') or a comparative with its
+'than' ('higher ... than'), the nearest name both texts use before it and the nearest one after it; the
+passive ('is outperformed by') turns the sign. A pair the two texts order with opposite signs is reversed.
+"""
+
+from __future__ import annotations
+
+from rag.checking.backing import _DOWN, _UP, pieces
+from rag.text import STOPWORDS
+
+# Verbs that compare by themselves; other direction words compare only with a 'than' after them.
+_VERB_STEMS = ("outperform", "underperform", "beat", "surpass", "exceed", "trail", "lag", "dominat")
+REACH = 10  # tokens from the comparing word within which the things compared are looked for
+
+
+def _sign(word: str) -> int:
+    return 1 if word in _UP else -1 if word in _DOWN else 0
+
+
+def comparisons(text: str, things: set[str]) -> dict[tuple[str, str], int]:
+    """{(a, b): sign}: the text compares a with b (a first), +1 for 'a above b', -1 for 'a below b'."""
+    tokens = [w for w, _ in pieces(text)]
+    out: dict[tuple[str, str], int] = {}
+    for k, word in enumerate(tokens):
+        verb = word.startswith(_VERB_STEMS)
+        sign = _sign(word) or (1 if verb and not word.startswith(("underperform", "trail", "lag")) else
+                               -1 if verb else 0)
+        if not sign:
+            continue
+        after = tokens[k + 1: k + 1 + REACH]
+        if not verb:
+            if "than" not in after[:6]:
+                continue
+            after = after[after.index("than") + 1:]
+        elif after[:1] == ["by"] and (k and tokens[k - 1] in ("is", "are", "was", "were", "be", "been", "being")
+                                       or word.endswith("ed")):
+            sign, after = -sign, after[1:]  # 'A is outperformed by B': B above A
+        for a in _nearest(list(reversed(tokens[max(0, k - REACH): k])), things):
+            for b in _nearest(after, things):
+                if a != b:
+                    out[(a, b)] = sign
+                    out[(b, a)] = -sign
+    return out
+
+
+def _nearest(tokens: list[str], things: set[str]) -> set[str]:
+    """The nearest thing in the tokens and the things right next to it: 'Exponential-Wrapped' is one name."""
+    at = next((i for i, w in enumerate(tokens) if w in things and w not in STOPWORDS), None)
+    if at is None:
+        return set()
+    run = {tokens[at]}
+    for w in tokens[at + 1:]:
+        if w not in things:
+            break
+        run.add(w)
+    return run
+
+
+def reversed_comparisons(claim: str, span: str) -> int:
+    """1 when a pair of names both texts compare is compared in opposite directions, else 0."""
+    names = {w for w, shape in pieces(claim) if shape == "name"} & {w for w, shape in pieces(span) if shape == "name"}
+    if len(names) < 2:
+        return 0
+    mine, theirs = comparisons(claim, names), comparisons(span, names)
+    flips = {frozenset(pair) for pair, sign in mine.items() if pair in theirs and theirs[pair] != sign}
+    return int(bool(flips))

@@ -1,0 +1,27 @@
+"""A number bound to another quantity (rag/checking/quantities.py `numbers_rebound`) and opposite kinds of size and
+frequency (rag/checking/negation.py `direction_flip`), on made-up pairs, each with its faithful restatement."""
+
+from rag.checking.negation import direction_flip
+from rag.checking.quantities import numbers_rebound
+
+SPAN = "The probe was trained for 3 epochs with 8 heads per layer and a learning rate of 0.01."
+
+
+def test_a_value_the_span_gives_to_another_quantity_is_rebound():
+    # '8' is in the span, but as the heads; the epochs are 3
+    assert numbers_rebound("The probe was trained for 8 epochs.", SPAN) == 1
+    assert numbers_rebound("The probe uses 3 heads per layer.", SPAN) == 1
+
+
+def test_the_same_values_on_the_same_quantities_are_not_rebound():
+    assert numbers_rebound("Training ran for three epochs, with eight heads in each layer.", SPAN) == 0
+    assert numbers_rebound("It has 8 heads per layer.", SPAN) == 0
+    # a value the span never states is left to the other number signals
+    assert numbers_rebound("The probe was trained for 5 epochs.", SPAN) == 0
+
+
+def test_opposite_size_and_frequency_are_flips_and_the_same_side_is_not():
+    assert direction_flip("Pruning removes the small weights.", "Pruning removes the large weights.") == 1
+    assert direction_flip("Label noise is common in such corpora.", "Label noise is rare in such corpora.") == 1
+    assert direction_flip("Label noise is frequent in such corpora.", "Label noise is common in such corpora.") == 0
+    assert direction_flip("Pruning removes the big weights.", "Pruning removes the large weights.") == 0

@@ -1,0 +1,40 @@
+"""A comparison read the other way round (rag/checking/comparison.py), on made-up pairs: the same two names, the
+same direction word, the order reversed; and the faithful restatements of each that must not be read as one."""
+
+import pytest
+
+from rag.checking.comparison import comparisons, reversed_comparisons
+
+SPAN = "In our experiments, HoloNet reaches a higher recall than PatchGrid on every benchmark."
+
+
+@pytest.mark.parametrize("claim", [
+    "PatchGrid outperforms HoloNet in recall.",
+    "PatchGrid reaches a higher recall than HoloNet on every benchmark.",
+    "HoloNet trails PatchGrid in recall.",
+    "HoloNet is outperformed by PatchGrid on every benchmark.",
+    "HoloNet reaches a lower recall than PatchGrid on every benchmark.",
+])
+def test_the_two_things_compared_the_other_way_round_are_a_reversal(claim):
+    assert reversed_comparisons(claim, SPAN) == 1
+
+
+@pytest.mark.parametrize("claim", [
+    "HoloNet outperforms PatchGrid in recall.",
+    "HoloNet beats PatchGrid on every benchmark.",
+    "PatchGrid trails HoloNet in recall.",
+    "PatchGrid is outperformed by HoloNet on every benchmark.",
+    "PatchGrid reaches a lower recall than HoloNet on every benchmark.",
+    # a compound name read as one thing on both sides
+    "HoloNet surpasses the Patch-Grid baseline.",
+])
+def test_the_same_comparison_in_other_words_is_no_reversal(claim):
+    span = SPAN if "Patch-Grid" not in claim else "Our HoloNet model beats the Patch-Grid baseline by 4 points."
+    assert reversed_comparisons(claim, span) == 0
+
+
+def test_a_direction_word_without_its_than_compares_nothing():
+    # 'higher' here describes HoloNet's recall; nothing is compared with PatchGrid
+    assert comparisons("HoloNet has higher recall, and PatchGrid is cheaper.", {"holonet", "patchgrid"}) == {}
+    # one name alone cannot be reversed
+    assert reversed_comparisons("HoloNet beats the baseline.", "The baseline beats HoloNet.") == 0
