@@ -10,7 +10,7 @@ import pytest
 
 from conftest import make_settings
 from rag.config import RetrievalSettings
-from rag.dense import ExactIndex, top_n, unit_rows
+from rag.dense import ExactIndex, cosines, top_n, unit_rows
 from rag.errors import StoreError
 from rag.library import Library
 from rag.store import connect
@@ -35,7 +35,7 @@ def brute_force(settings, index_name, chunk_ids, vector, allowed_rows=None):
     by_id = dict(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32)))
     matrix = np.stack([by_id[cid] for cid in chunk_ids])
     matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
-    scores = matrix @ (vector / np.linalg.norm(vector))
+    scores = np.einsum("ij,j->i", matrix, vector / np.linalg.norm(vector))  # as rag/dense.py sums
     order = np.argsort(-scores, kind="stable")
     if allowed_rows is not None:
         order = [r for r in order if r in allowed_rows]
@@ -191,3 +191,14 @@ def test_an_empty_cache_file_is_rebuilt_and_search_works(home, models_dir, embed
     assert again.retriever.dense(QUERIES[3], n=20) == expected
     assert not isinstance(again.retriever.exact.matrix, np.memmap)  # rebuilt from the store
     assert len(np.load(written)) == first.snapshot.chunk_count  # and written again whole
+
+
+def test_a_rows_cosine_has_the_same_bits_gathered_or_in_the_whole_matrix():
+    rng = np.random.default_rng(7)
+    matrix = unit_rows(rng.standard_normal((3001, 576)).astype(np.float32))
+    query = rng.standard_normal(576).astype(np.float32)
+    whole = cosines(matrix, query)
+    rows = np.array([0, 5, 17, 1000, 2999, 3000])
+    assert np.array_equal(cosines(matrix[rows], query), whole[rows])
+    assert np.array_equal(cosines(matrix[1:], query), whole[1:])  # a row's position does not change its sum
+    assert all(cosines(matrix[r : r + 1], query)[0] == whole[r] for r in rows)
