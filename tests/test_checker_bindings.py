@@ -1,7 +1,7 @@
 """A number bound to another quantity (rag/checking/quantities.py `numbers_rebound`) and opposite kinds of size and
 frequency (rag/checking/negation.py `direction_flip`), on made-up pairs, each with its faithful restatement."""
 
-from rag.checking.negation import direction_flip
+from rag.checking.negation import CLAIM_KIND_SETS, direction_flip
 from rag.checking.quantities import numbers_rebound
 
 SPAN = "The probe was trained for 3 epochs with 8 heads per layer and a learning rate of 0.01."
@@ -21,7 +21,11 @@ def test_the_same_values_on_the_same_quantities_are_not_rebound():
 
 
 def test_opposite_size_and_frequency_are_flips_and_the_same_side_is_not():
-    assert direction_flip("Pruning removes the small weights.", "Pruning removes the large weights.") == 1
-    assert direction_flip("Label noise is common in such corpora.", "Label noise is rare in such corpora.") == 1
-    assert direction_flip("Label noise is frequent in such corpora.", "Label noise is common in such corpora.") == 0
-    assert direction_flip("Pruning removes the big weights.", "Pruning removes the large weights.") == 0
+    def flip(claim, span):
+        return direction_flip(claim, span, CLAIM_KIND_SETS)
+    assert flip("Pruning removes the small weights.", "Pruning removes the large weights.") == 1
+    assert flip("Label noise is common in such corpora.", "Label noise is rare in such corpora.") == 1
+    assert flip("Label noise is frequent in such corpora.", "Label noise is common in such corpora.") == 0
+    assert flip("Pruning removes the big weights.", "Pruning removes the large weights.") == 0
+    # the answerability model's reading (rag/containment.py) keeps the families it was fitted with
+    assert direction_flip("Pruning removes the small weights.", "Pruning removes the large weights.") == 0

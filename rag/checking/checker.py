@@ -24,6 +24,7 @@ from rag.checking.alignment import ALIGNMENT_FEATURES, WordVectors, alignment_fe
 from rag.checking.backing import BACKING_FEATURES, backing_features, paper_names
 from rag.checking.comparison import reversed_comparisons
 from rag.checking.crossencoder import CrossEncoder, load_crossencoder
+from rag.checking.negation import CLAIM_KIND_SETS
 from rag.checking.quantities import numbers_rebound
 from rag.checking.words import only_about
 from rag.checking.model import CheckerModel, CheckerModelError, load_model
@@ -109,7 +110,7 @@ def features(claim: str, span: str, window: str, passages: Passages, cosine: flo
             "own_words": min(len(own), 8) / 8, "negation_flip": flip, "negation_flip_close": flip * overlap_span,
             "numbers_missing": min(numbers_missing, 2), "numbers_conflict": min(numbers_conflict, 2),
             "names_missing": min(names_missing, 2), "names_swapped": names_swapped,
-            "direction_flip": min(signals.direction_flip(claim, span), 2),
+            "direction_flip": min(signals.direction_flip(claim, span, CLAIM_KIND_SETS), 2),
             "polarity_flip": signals.polarity_flip(claim, span), "quantifier_overclaim": overclaim,
             "quantifier_hedged": hedged, "novel_words": 1.0 - overlap_paper,
             "order_discord": signals.order_discord(claim, span), **_ce_features(ce),

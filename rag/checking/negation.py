@@ -116,11 +116,17 @@ _KINDS = [
     ("early earlier earliest", "late later latest"), ("positive", "negative"),
     ("manual manually", "automatic automatically"), ("shallow", "deep"), ("frozen", "trainable fine-tuned"),
     ("maximum", "minimum"), ("open", "closed"),
-    ("homogeneous", "heterogeneous"), ("large big", "small"),
-    ("rare rarely seldom uncommon", "common commonly usually often frequent frequently prevalent typical typically"), ("centralized", "decentralized distributed"), ("parallel", "sequential"),
+    ("homogeneous", "heterogeneous"), ("centralized", "decentralized distributed"), ("parallel", "sequential"),
 ]
 _KIND_SETS = [(frozenset(" ".join(k[: len(k) // 2]).split()), frozenset(" ".join(k[len(k) // 2:]).split()))
               for k in _KINDS]
+# Size and frequency as opposite kinds ("removes the small weights" / "the large weights", "rare" / "common"): read by
+# the claim checker (rag/checking/checker.py); rag/containment.py keeps the families its answerability model was
+# fitted with.
+CLAIM_KIND_SETS = _KIND_SETS + [
+    (frozenset("large big".split()), frozenset(["small"])),
+    (frozenset("rare rarely seldom uncommon".split()),
+     frozenset("common commonly usually often frequent frequently prevalent typical typically".split()))]
 
 
 _PHRASAL = re.compile(r"\b(speed|speeds|sped|slow|slows|slowed)\s+(up|down)\b", re.IGNORECASE)
@@ -145,11 +151,11 @@ def polarity_flip(claim: str, span: str) -> float:
     return 1.0 if polarity(claim) * polarity(span) < 0 else 0.0
 
 
-def direction_flip(claim: str, span: str) -> float:
+def direction_flip(claim: str, span: str, kinds: list = _KIND_SETS) -> float:
     """Number of direction (or opposite-kind) pairs where the claim takes one side and the span only the other."""
     c, s = _direction_words(claim), _direction_words(span)
     flips = 0
-    for up, down in _DIRECTION_SETS + _KIND_SETS:
+    for up, down in _DIRECTION_SETS + kinds:
         if (c & up and s & down and not s & up and not c & down) or (c & down and s & up and not s & down
                                                                        and not c & up):
             flips += 1
