@@ -25,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+from rag.snapshot import _GENERATION  # the one spelling of a snapshot's name
+
 # A filter keeping fewer rows than this share of the library scores just those rows (a gather, then a smaller
 # product); a wider one scores every row and picks (no copy of most of the matrix per query).
 GATHER_SHARE = 0.25
@@ -128,9 +130,7 @@ def _read(path: Path) -> tuple[list[str], np.ndarray] | None:
 def _from_previous(path: Path, ids: list[str], store) -> np.ndarray:
     """The unit matrix of `ids`: rows the newest older snapshot's file of this index holds are copied (a publish
     adds or removes a few papers), the rest read from the store."""
-    older = sorted((p for p in path.parent.glob(f"{_index_of(path)}-gen-*.npy") if p != path),
-                   key=lambda p: p.stat().st_mtime if p.exists() else 0.0)
-    found = _read(older[-1]) if older else None
+    found = next(filter(None, map(_read, reversed(_older(path, ".npy")))), None)  # one removed meanwhile: the next
     if found is None or not len(found[1]):
         return unit_rows(store.vectors(ids))
     where = {cid: n for n, cid in enumerate(found[0])}
@@ -149,6 +149,23 @@ def _index_of(path: Path) -> str:
     return path.name.rsplit("-gen-", 1)[0]
 
 
+def _generation(path: Path, index: str) -> int | None:
+    """The publish number in a cache file's name (<index>-gen-<n>-<time>.<suffix>), as rag/snapshot.py reads a
+    snapshot folder's; None for any other file. Numbers, not mtimes: another process may remove a file between
+    listing and stat, and a file written later may belong to an older snapshot."""
+    rest = path.name[len(index) + 1 :] if path.name.startswith(f"{index}-") else ""
+    found = _GENERATION.match(rest)
+    return int(found.group(1)) if found and rest[found.end() :] in (".npy", ".ids") else None
+
+
+def _older(path: Path, suffix: str = "") -> list[Path]:
+    """This index's cache files of snapshots older than `path`'s, oldest first (every suffix unless one is given)."""
+    index = _index_of(path)
+    mine = _generation(path, index)
+    numbered = ((_generation(p, index), p) for p in path.parent.glob(f"{index}-gen-*{suffix}"))
+    return [p for n, p in sorted(numbered) if n is not None and mine is not None and n < mine]
+
+
 def _write(path: Path, ids: list[str], matrix: np.ndarray) -> None:
     """Write the ids, then the unit matrix, each whole or not at all (a temporary file renamed), then drop this
     index's older snapshots' files; a failure (read-only storage, disk full) leaves search as it is: the cache
@@ -163,9 +180,8 @@ def _write(path: Path, ids: list[str], matrix: np.ndarray) -> None:
             out.flush()
             os.fsync(out.fileno())  # else a crash after the rename can leave a 0-byte or short file under the name
         os.replace(temporary, path)
-        for old in path.parent.glob(f"{_index_of(path)}-gen-*"):
-            if old.stem != path.stem:
-                old.unlink(missing_ok=True)  # a process still searching an older snapshot keeps its mapping
+        for old in _older(path):  # never a newer snapshot's, which a process that published since may have written
+            old.unlink(missing_ok=True)  # a process still searching an older snapshot keeps its mapping
     except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)

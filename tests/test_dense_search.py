@@ -10,7 +10,7 @@ import pytest
 
 from conftest import make_settings
 from rag.config import RetrievalSettings
-from rag.dense import ExactIndex, cosines, top_n, unit_rows
+from rag.dense import ExactIndex, _write, cosines, top_n, unit_rows
 from rag.errors import StoreError
 from rag.library import Library
 from rag.store import connect
@@ -202,3 +202,31 @@ def test_a_rows_cosine_has_the_same_bits_gathered_or_in_the_whole_matrix():
     assert np.array_equal(cosines(matrix[rows], query), whole[rows])
     assert np.array_equal(cosines(matrix[1:], query), whole[1:])  # a row's position does not change its sum
     assert all(cosines(matrix[r : r + 1], query)[0] == whole[r] for r in rows)
+
+
+def test_a_publish_copies_rows_from_the_newest_older_file_and_removes_only_older_ones(tmp_path):
+    """Files are ordered by the publish number in their names (not by mtime, which another process can race);
+    a process writing snapshot 20 must leave snapshot 30's file, written by a process that published since."""
+    rng = np.random.default_rng(3)
+    vectors = {f"c{i}": rng.standard_normal(8).astype(np.float32) for i in range(6)}
+
+    class Store:
+        asked: list[str] = []
+
+        def vectors(self, ids):
+            self.asked.extend(ids)
+            return np.stack([vectors[i] for i in ids])
+
+    dense = tmp_path / "dense"
+    name = "papers-ab12-gen-{}-77.npy"
+    _write(dense / name.format(30), ["c5"], unit_rows(vectors["c5"][None, :].copy()))
+    _write(dense / name.format(10), ["c0", "c9"], unit_rows(np.stack([vectors["c0"], np.ones(8, np.float32)])))
+    _write(dense / name.format(9), ["c1"], np.zeros((1, 8), np.float32))  # written last, older by number: not used
+    (dense / "papers-other-gen-1-1.npy").write_bytes(b"another index")
+    built = ExactIndex.load(Store(), [type("C", (), {"chunk_id": c, "paper_id": "p"})() for c in ("c0", "c1")],
+                            dense / name.format(20))
+    assert Store.asked == ["c1"], "c0 copied from generation 10, the newest older file"
+    assert np.array_equal(built.matrix, unit_rows(np.stack([vectors["c0"], vectors["c1"]])))
+    left = sorted(p.name for p in dense.iterdir())
+    assert left == sorted([name.format(20), name.format(20)[:-4] + ".ids", name.format(30), name.format(30)[:-4] + ".ids",
+                           "papers-other-gen-1-1.npy"])
