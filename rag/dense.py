@@ -62,7 +62,10 @@ class ExactIndex:
         if cached is not None and cached[0] == ids:
             return cls(ids, papers, cached[1], unit=True)
         matrix = _from_previous(cache, ids, store)
-        _write(cache, ids, matrix)
+        if _write(cache, ids, matrix):
+            written = _read(cache)  # mapped: its pages are the page cache's, shared and evictable, not this process's
+            if written is not None and written[0] == ids:
+                matrix = written[1]
         return cls(ids, papers, matrix, unit=True)
 
     def __len__(self) -> int:
@@ -136,10 +139,9 @@ def _from_previous(path: Path, ids: list[str], store) -> np.ndarray:
     where = {cid: n for n, cid in enumerate(found[0])}
     previous = found[1]
     at = np.fromiter((where.get(cid, -1) for cid in ids), np.intp, len(ids))
-    matrix = np.empty((len(ids), previous.shape[1]), dtype=np.float32)
     kept = at >= 0
-    matrix[kept] = previous[at[kept]]
-    missing = np.flatnonzero(~kept)
+    matrix = np.asarray(previous).take(np.where(kept, at, 0), axis=0)  # one new matrix, no N x d temporary
+    missing = np.flatnonzero(~kept)  # their placeholder rows (row 0) are overwritten here
     if len(missing):
         matrix[missing] = unit_rows(store.vectors([ids[n] for n in missing]))
     return matrix
@@ -166,10 +168,10 @@ def _older(path: Path, suffix: str = "") -> list[Path]:
     return [p for n, p in sorted(numbered) if n is not None and mine is not None and n < mine]
 
 
-def _write(path: Path, ids: list[str], matrix: np.ndarray) -> None:
+def _write(path: Path, ids: list[str], matrix: np.ndarray) -> bool:
     """Write the ids, then the unit matrix, each whole or not at all (a temporary file renamed), then drop this
     index's older snapshots' files; a failure (read-only storage, disk full) leaves search as it is: the cache
-    only saves time."""
+    only saves time. True when written."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -185,6 +187,8 @@ def _write(path: Path, ids: list[str], matrix: np.ndarray) -> None:
     except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+        return False
+    return True
 
 
 def top_n(scores: np.ndarray, n: int) -> np.ndarray:

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import make_settings
 from rag.config import RetrievalSettings
-from rag.dense import ExactIndex, _write, cosines, top_n, unit_rows
+from rag.dense import ExactIndex, _from_previous, _write, cosines, top_n, unit_rows
 from rag.errors import StoreError
 from rag.library import Library
 from rag.store import connect
@@ -115,7 +115,7 @@ def test_the_unit_matrix_is_cached_per_snapshot_for_the_next_process(home, model
 
     written.write_bytes(written.read_bytes()[:200])  # a damaged file is rebuilt from the store, not trusted
     third = Library(make_settings(home, models_dir), embedder=embedder)
-    assert not isinstance(third.retriever.exact.matrix, np.memmap)
+    assert isinstance(third.retriever.exact.matrix, np.memmap), "rebuilt, written whole, then mapped (shared pages)"
     assert [third.retriever.dense(q, n=50) for q in QUERIES] == lists and np.load(written).shape == stored.shape
 
     note = tmp_path / "note.md"
@@ -189,7 +189,7 @@ def test_an_empty_cache_file_is_rebuilt_and_search_works(home, models_dir, embed
     written.write_bytes(b"")
     again = Library(make_settings(home, models_dir), embedder=embedder)
     assert again.retriever.dense(QUERIES[3], n=20) == expected
-    assert not isinstance(again.retriever.exact.matrix, np.memmap)  # rebuilt from the store
+    assert isinstance(again.retriever.exact.matrix, np.memmap)  # rebuilt from the store, written, then mapped
     assert len(np.load(written)) == first.snapshot.chunk_count  # and written again whole
 
 
@@ -230,3 +230,19 @@ def test_a_publish_copies_rows_from_the_newest_older_file_and_removes_only_older
     left = sorted(p.name for p in dense.iterdir())
     assert left == sorted([name.format(20), name.format(20)[:-4] + ".ids", name.format(30), name.format(30)[:-4] + ".ids",
                            "papers-other-gen-1-1.npy"])
+
+
+def test_rows_copied_from_an_older_file_and_rows_read_anew_land_in_place(tmp_path):
+    rng = np.random.default_rng(5)
+    old = unit_rows(rng.standard_normal((4, 8)).astype(np.float32))
+    _write(tmp_path / "i-gen-1-1.npy", ["a", "b", "c", "d"], old)
+    fresh = rng.standard_normal((2, 8)).astype(np.float32)
+
+    class Store:
+        def vectors(self, ids):
+            assert ids == ["x", "y"]
+            return fresh.copy()
+
+    got = _from_previous(tmp_path / "i-gen-2-1.npy", ["x", "d", "b", "y"], Store())
+    assert np.array_equal(got, np.stack([unit_rows(fresh.copy())[0], old[3], old[1], unit_rows(fresh.copy())[1]]))
+    assert not isinstance(got, np.memmap) and got.flags.writeable  # a private copy, not a view of the older file
