@@ -9,6 +9,7 @@ import datetime
 from rag.catalog import organisations_line, page_label
 from rag.catalog_fields import BY_NAME
 from rag.organisations import names as has_organisation_name, organisation_authors, organisation_names
+from rag.plan_fields import NARROWED_BY, line_only
 from rag.plan_terms import ORDINALS, Condition, ordinal_suffix, venue_year_only
 from rag.records import Author, Paper, normalize_title
 from rag.taxonomy import category_name
@@ -120,7 +121,7 @@ def several_fields(plan_) -> bool:
     """A lookup worded as one line of fields: more than one field asked, a yes/no part beside a field, or an author's
     place only this line names ('the second author', 'the middle author')."""
     fields = [plan_.lookup or ""] + plan_.also
-    return len(fields) > 1 or any(f.startswith("author@") or f in ("middle_author", "author_position") for f in fields) or (
+    return len(fields) > 1 or any(line_only(f) for f in fields) or (
         bool(plan_.conditions) and fields[0] not in ("affiliation", "organisation", "organisation_authors",
                                                      "organisation_place", "organisation_count"))
 
@@ -136,11 +137,11 @@ def fields_text(paper: Paper, fields: list[str], conditions: list[Condition]) ->
     for f in fields:
         value = _position(paper, people) if f == "author_position" else _short(paper, f, marks, marked)
         if value is None:
-            sentences.append(lookup_text(paper, f, [c.value for c in conditions if c.field == _MARKED.get(f, c.field)]))
+            sentences.append(lookup_text(paper, f, [c.value for c in conditions if c.field == NARROWED_BY.get(f)]))
         else:
             parts.append(value)
     answered = set(fields)
-    narrowing = {_MARKED[f] for f in fields if f in _MARKED}  # 'authors at Waterloo': the field's text names them
+    narrowing = {NARROWED_BY[f] for f in fields if f in NARROWED_BY}  # 'authors at Waterloo': the field's text names them
     for c in conditions:
         if c.field in narrowing and not c.value.startswith("not "):
             continue
@@ -153,9 +154,6 @@ def fields_text(paper: Paper, fields: list[str], conditions: list[Condition]) ->
     line = f"{paper.title} — {'; '.join(parts).removesuffix('.')}." if parts else ""  # 'et al.' ends one
     return " ".join([line] + sentences).strip()
 
-
-_MARKED = {"affiliation": "affiliation", "organisation_authors": "organisation", "organisation": "organisation",
-           "organisation_place": "organisation", "author_position": "author"}  # the conditions whose values narrow a field's text
 
 
 def _position(paper: Paper, people: list[str]) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rag.plan_terms import NUMBER_WORDS, Question
@@ -124,20 +125,25 @@ def restated(q: Question, named: Paper, papers: list[Paper]) -> None:
     if found is None or not any(kind == "title" and b <= found[1] for a, b, kind in q.spans):
         return
     words = Question(q.text[:found[1]]).residual()
-    if words and _share(words, named, papers, held_only=True) >= SHARE:
+    if words and _share(words, named, papers) >= SHARE:
         q.blank(0, found[1])
 
 
-def _share(words: list[str], paper: Paper, papers: list[Paper], held_only: bool = False) -> float:
-    """The share of the words' idf weight that `paper`'s title and abstract hold; with `held_only`, of the words some
-    paper holds (a gloss's 'vs' or 'testbed' names no paper, and tells nothing against the one named)."""
+def _share(words: list[str], paper: Paper, papers: list[Paper]) -> float:
+    """The share of the words' idf weight that `paper`'s title and abstract hold, among the words some paper holds (a
+    gloss's 'vs' or 'testbed' names no paper, and tells nothing against the one named)."""
     index = _index(papers)
-    wanted = {w for w in stems(" ".join(words)) if not held_only or w in index.holders}
+    wanted = {w for w in stems(" ".join(words)) if w in index.holders}
     i = next((i for i, p in enumerate(papers) if p is paper), None)
     if not wanted or i is None:
         return 0.0
-    idf = {w: math.log(1 + len(papers) / (1 + len(index.holders.get(w, ())))) for w in wanted}
+    idf = _idf(wanted, index, len(papers))
     return sum(v for w, v in idf.items() if i in index.holders.get(w, ())) / sum(idf.values())
+
+
+def _idf(wanted: Iterable[str], index: _Index, n: int) -> dict[str, float]:
+    """Each stem's weight: rarer among the `n` papers' titles and abstracts, heavier."""
+    return {w: math.log(1 + n / (1 + len(index.holders.get(w, ())))) for w in wanted}
 
 
 def resolve(words: list[str], papers: list[Paper]) -> Resolved:
@@ -145,8 +151,7 @@ def resolve(words: list[str], papers: list[Paper]) -> Resolved:
     wanted = stems(" ".join(words))
     if not wanted:
         return Resolved(words)
-    n = len(papers)
-    idf = {w: math.log(1 + n / (1 + len(index.holders.get(w, ())))) for w in wanted}
+    idf = _idf(wanted, index, len(papers))
     total = sum(idf.values())
     share: dict[int, float] = {}
     rank: dict[int, float] = {}
@@ -162,6 +167,16 @@ def resolve(words: list[str], papers: list[Paper]) -> Resolved:
     if share[top] >= SHARE and rank[top] >= MARGIN * second:
         return Resolved(words, paper=papers[top])
     return Resolved(words, candidates=[papers[i] for i in ranked[:3] if rank[i] * MARGIN >= rank[top]])
+
+
+def which(described: list[str], papers: list[Paper]) -> tuple[Paper | None, dict | None]:
+    """(the paper a description names, None) when sure; else (None, the arguments of a plan asking which one is meant,
+    rag.planner.Plan) when some papers come close, or (None, None) when none does: not a catalog question."""
+    resolved = resolve(described, papers)
+    if resolved.paper is not None:
+        return resolved.paper, None
+    return None, {"op": "which", "candidates": resolved.candidates, "described": " ".join(described)} \
+        if resolved.candidates else None
 
 
 @dataclass

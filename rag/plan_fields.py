@@ -20,8 +20,8 @@ import copy
 import re
 
 from rag.catalog_fields import FIELDS as BADGES, Field as Badge
-from rag.plan_describe import resolve
-from rag.plan_position import ORDINAL
+from rag.plan_describe import which
+from rag.plan_position import PLACE_WORDS, ordinal
 from rag.plan_terms import NUMBER_WORDS, Condition, Question, _compiled
 from rag.records import Paper
 
@@ -74,8 +74,7 @@ def lookup_field(low: str, count: bool) -> str | None:
 
 # --- several fields of one paper -------------------------------------------------------------------------------
 
-_PLACE = r"second[- ]to[- ]last|second[- ]last|penultimate|middle|first|1st|lead|leading|second|2nd|third|3rd|fourth|" \
-         r"4th|fifth|5th|last|final|senior|closing"
+_PLACE = rf"middle|{PLACE_WORDS}"  # the ordinal words rag/plan_position.py reads, and 'middle'
 _GLOSS = rf"(?:\s*\(\s*(?:{_PLACE})\s*\))?"  # 'senior (last) author': the place said twice
 _WHO = r"(?:authors?|names?|persons?|co-?authors?|contributors?|researchers?)"
 # A place in the author list, said of the paper's own list ('who is the second author', 'the middle author', 'who's
@@ -113,6 +112,8 @@ _LIST_SAID = re.compile(r"\b(?:authors?|co-?authors?|names|byline|order|list(?:i
 _JOINS = re.compile(r"\s*(?:,|;|\?|\+|&|/|—|–|\s-{1,2}\s|\band\b|\bplus\b|\bas\s+well\s+as\b|\balso\b)\s*", re.I)
 _PLACE_WORD = re.compile(rf"\b(?:{_PLACE}|leads?|led)\b", re.I)
 _BADGE_WORDS = [(f.name, re.compile(rf"\b(?:{f.words})(?![\w-])")) for f in BADGES if f.lookup]
+_BADGE_NAMES = frozenset(name for name, _ in _BADGE_WORDS)
+_FIELD_WORDS = dict(FIELDS)
 _AUX = r"(?:is|are|was|were|does|do|did|has|have|had|can|could)"
 _WH = r"(?:who|whom|whose|what|which|when|where|how)"
 # A question, not a claim to check ('Zejiang Shen, LayoutParser's first author, is listed with Harvard University.').
@@ -126,36 +127,42 @@ def several(q: Question, conditions: list[Condition], badge: Badge | None, targe
     up'); {} when the description names no paper; None when this is not such a question, with `q` untouched."""
     # Cheap tests first (this runs for every question naming a paper): a join outside the title, a place word, or a
     # word the planner's readers left; without one there is nothing for the part readers to add.
-    if not _ASKS.search(q.original) or not (_JOINS.search(q.text.rstrip(" ?.!")) or _PLACE_WORD.search(q.folded)
-                                            or q.residual()):
+    if not _ASKS.search(q.original):
+        return None
+    left = q.residual()
+    if not (_JOINS.search(q.text.rstrip(" ?.!")) or _PLACE_WORD.search(q.folded) or left):
         return None
     work = copy.copy(q)
     work.spans = list(q.spans)
-    rescued = bool(q.residual())  # words only a part reader takes ('when did it go up'): one field is enough
+    rescued = bool(left)  # words only a part reader takes ('when did it go up'): one field is enough
     fields, parts, yes_no, listed = _read(work, badge)
     if listed:  # 'the first three names': the list as printed, not a count of three authors
         conditions = [c for c in conditions if c.field != "author_count"]
     fields += [f for f in _from_conditions(conditions) if f not in fields]
     if "authors" in fields and any(c.field == "organisation" and c.label == f"organisation: {c.value}" for c in conditions):
         fields[fields.index("authors")] = "organisation_authors"  # 'which X author is at Waterloo': those printed under it
-    new_place = any(f.startswith("author@") or f == "middle_author" for f in fields)
+    new_place = any(line_only(f) for f in fields)
     if work.residual() or not fields or parts < 2 and not new_place and not rescued:
         return None
     if "author_position" in fields and not any(c.field == "author" for c in conditions) and not _LIST_SAID.search(q.text):
         return None  # 'SPECTER: where does it rank?' — no author named, no author list said: not a place asked
     q.text, q.spans = work.text, work.spans
     if target is None:
-        resolved = resolve(described, papers)
-        if resolved.paper is None:  # unsure: ask which one; nothing close: not a catalog question
-            return {"op": "which", "candidates": resolved.candidates, "described": " ".join(described)} \
-                if resolved.candidates else {}
-        target = resolved.paper
+        target, asked = which(described, papers)
+        if target is None:
+            return asked or {}
     # A value no field answers is checked when a part asks yes or no ('and is it in LG?'); else it said which paper
     # ('the ICLR paper on …', "TokMem on Amii's page"), and only a value the paper does not hold is said.
     read = {_MARKS.get(f) for f in fields}  # the conditions a field's text is narrowed by ('authors at Waterloo')
     kept = [c for c in conditions if _field_of(c) is not None or c.field in read or yes_no or not c(target)]
     return {"op": "lookup", "lookup": fields[0], "also": fields[1:], "target": target, "conditions": kept,
             "described": " ".join(described)}
+
+
+def line_only(field: str) -> bool:
+    """A field only this module reads and only the one-line answer words (rag/catalog_values.fields_text): an author's
+    place other than first or last ('the second author', 'the middle author') or a named author's place."""
+    return field.startswith("author@") or field in ("middle_author", "author_position")
 
 
 def _read(q: Question, badge: Badge | None) -> tuple[list[str], int, bool, bool]:
@@ -220,7 +227,7 @@ def _part(q: Question, start: int, end: int, after: str = "", planner: bool = Tr
     if not planner or (name := lookup_field(f"{low} {after}" if after else low, count)) is None:
         return None
     head = _HEAD.search(low)
-    m = head if head and not count else _compiled(dict(FIELDS).get(name, r"\bhow\s+many\b")).search(low)
+    m = head if head and not count else _compiled(_FIELD_WORDS.get(name, r"\bhow\s+many\b")).search(low)
     return _took(q, start, m, name) if m else (start, name)
 
 
@@ -240,17 +247,24 @@ def _blank_frame(q: Question, start: int, m: re.Match, end: int) -> None:
         q.blank(start + m.start(), start + end)
 
 
-_MARKS = {"organisation_authors": "organisation", "affiliation": "affiliation", "author_position": "author"}
+# The conditions whose values narrow a field's text ('authors at Waterloo', '<author>: 3rd of 5'): the answer words
+# the field for those values (rag/catalog_values.fields_text) and asks no yes/no of them.
+NARROWED_BY = {"affiliation": "affiliation", "organisation_authors": "organisation", "organisation": "organisation",
+               "organisation_place": "organisation", "author_position": "author"}
+# The ones a lookup keeps whatever the paper holds: beside a question for the organisation itself, an organisation
+# condition only said which paper ('the Mila quantile-flows paper: which lab tags?') and is dropped when it holds.
+_MARKS = {f: c for f, c in NARROWED_BY.items() if f not in ("organisation", "organisation_place")}
 
 
 def place_key(word: str) -> str:
     """'second' -> 'author@1' (0-based), 'first' / 'lead' -> 'first_author', 'senior' -> 'last_author', 'middle'."""
-    word = word.casefold().replace(" ", "-")
-    if word in ("leads", "led"):
+    word = word.casefold()
+    if word in ("leads", "led"):  # 'who leads it'
         word = "lead"
     if word == "middle":
         return "middle_author"
-    index = ORDINAL[word]
+    index = ordinal(word)
+    assert index is not None, word  # _PLACE is built from the same words
     return {0: "first_author", -1: "last_author"}.get(index, f"author@{index}")
 
 
@@ -259,7 +273,7 @@ def _field_of(c: Condition) -> str | None:
     'which of its authors are not Amii people') each author's."""
     if c.field == "affiliation" and c.label.removeprefix("not ") == f"affiliation: {c.value.removeprefix('not ')}":
         return "affiliation"  # not 'last author: Amii', a check of one place
-    if c.field in {f.name for f in BADGES if f.lookup}:
+    if c.field in _BADGE_NAMES:
         return c.field
     return None
 

@@ -20,8 +20,10 @@ from rag.records import Author, Paper, normalize_title
 ORDINAL = {"first": 0, "1st": 0, "lead": 0, "leading": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
             "4th": 3, "fifth": 4, "5th": 4, "last": -1, "final": -1, "senior": -1, "closing": -1, "penultimate": -2,
             "second-to-last": -2, "second-last": -2}
-_ORD = r"(second[- ]to[- ]last|second[- ]last|penultimate|first|1st|lead|leading|second|2nd|third|3rd|fourth|4th|" \
-       r"fifth|5th|last|final|senior|closing)"
+# The ordinal words as a pattern, built from ORDINAL so that every word read has its place (rag/plan_fields.py reads
+# the same words); longest first, so 'second to last' is not read as 'second'.
+PLACE_WORDS = "|".join(re.escape(w).replace(r"\-", "[- ]") for w in sorted(ORDINAL, key=len, reverse=True))
+_ORD = rf"({PLACE_WORDS})"
 _PERSON = r"(?:author|name|person|researcher|co-?author|contributor)"
 _ENDS = {"end": -1, "finish": -1, "close": -1, "conclude": -1, "start": 0, "begin": 0, "open": 0, "lead": 0}
 _LIST = r"(?:the\s+|its\s+|their\s+)?(?:author\s+(?:list|line)|byline|list\s+of\s+authors|(?:co-?)?authors|names)"
@@ -78,13 +80,19 @@ def not_at(c: Condition, at: Condition, index: int) -> Condition:
         index, -index - 1) and not at(p), known_test=lambda p: not unknown(p))
 
 
+def ordinal(word: str) -> int | None:
+    """The place an ordinal word names ('second' 1, 'second to last' -2, 0-based from the front, negative from the
+    end), however cased or spaced; None for a word that names none."""
+    return ORDINAL.get(word.casefold().replace(" ", "-"))
+
+
 def _index(m: re.Match) -> int | None:
     word = next((g for g in m.groups() if g), None)
     if word is None:
         return None
-    word = word.casefold().replace(" ", "-")
-    if word in ORDINAL:
-        return ORDINAL[word]
+    if (at := ordinal(word)) is not None:
+        return at
+    word = word.casefold()
     if word in _ENDS:
         return _ENDS[word]
     return 0 if word in ("front", "start", "head", "beginning", "top") else -1

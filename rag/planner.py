@@ -21,7 +21,7 @@ from rag.catalog_fields import asked as badge_asked, sort_field as badge_sort
 from rag.plan_aggregates import (archives, both_sides, frame, is_paper, other_paper, people_count, says_in_common,
                                  spread, unheld_codes, usual_place)
 from rag.plan_compare import apposition, pair
-from rag.plan_describe import description, resolve, restated
+from rag.plan_describe import description, restated, which
 from rag.plan_fields import also as _also, lookup_field as _lookup_field, several
 from rag.plan_gaps import gap
 from rag.plan_marked import every_marked, marked_sort, middle_only
@@ -184,11 +184,9 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         yes_no = re.match(r"\W*(?:is|was|are|were|does|did|has|had)\b", question, re.I)
         if lookup is None and badge is None and not (conditions and (yes_no or count)):
             return None  # 'what does the memory paper propose?': a content question about it
-        resolved = resolve(described, catalog.papers)
-        if resolved.paper is None:  # unsure: ask which one; nothing close: not a catalog question
-            return Plan(op="which", candidates=resolved.candidates, described=" ".join(described)) \
-                if resolved.candidates else None
-        target = resolved.paper
+        target, asked = which(described, catalog.papers)
+        if target is None:  # unsure: ask which one; nothing close: not a catalog question
+            return Plan(**asked) if asked else None
     if target is not None:
         if badge is not None or lookup is not None:  # 'the DPR PDF', 'TokMem on Amii's page': the paper's own page names it
             conditions = [c for c in conditions if not (c.field == "page" and c(target))]
