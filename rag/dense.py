@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -172,7 +173,7 @@ def _write(path: Path, ids: list[str], matrix: np.ndarray) -> bool:
     """Write the ids, then the unit matrix, each whole or not at all (a temporary file renamed), then drop this
     index's older snapshots' files; a failure (read-only storage, disk full) leaves search as it is: the cache
     only saves time. True when written."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")  # UI threads of one process
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_text("\n".join(ids), "utf-8")
