@@ -40,6 +40,10 @@ _SEPARATOR = re.compile(r":|—|–|\s-{1,2}\s|[?!;]")
 _HEADING = re.compile(rf"\s*(?P<head>[^()]*?)(?:\s+{_NOUN})?\s*(?:\((?P<gloss>[^()]*)\))?\s*", re.I)
 # What follows a heading that asks about many papers ('Offline RL: which papers are from 2023?'): a topic, not a paper.
 _MANY = re.compile(r"\b(?:papers|articles|works|entries|ones|preprints|publications|titles|pdfs|list|count)\b", re.I)
+# So does a superlative standing for a count at the question's end ('Offline RL: who wrote the most?', '… who shows
+# up most often?'), read on the words as asked (the group reader took them already); one before a noun ('the most
+# recent version') is the paper's own.
+_MOST = re.compile(r"\b(?:most|fewest|least)(?:\s+(?:often|frequently|times))?\W*$", re.I)
 _AFTER = re.compile(rf"\b(?:the|that|this)\s+{_NOUN}\s+{_LINK}\s+(.+?)(?=\s+{_STOP}\b|\s*[?!,;]|\s*\.(?!\w)|\s*$)",
                     re.I)
 
@@ -95,7 +99,7 @@ def heading(q: Question) -> list[str]:
     """The description a question opens with, before a colon or a dash, its bracketed gloss included; [] when the
     question opens with none, or asks about many papers after it."""
     found = _heading(q.text)
-    if found is None or _MANY.search(q.text[found[1]:]) or re.match(
+    if found is None or _MANY.search(q.text[found[1]:]) or _MOST.search(q.folded[found[1]:]) or re.match(
             r"\s*(?:who|what|which|when|where|how|is|are|was|were|does|did|do|has|have)\b", found[0], re.I):
         return []
     words = Question(found[0]).residual()

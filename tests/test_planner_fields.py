@@ -284,6 +284,9 @@ def test_one_field_a_part_reader_knows_and_descriptions_that_go_on(catalog):
     assert lookup("When did the HoME paper go up?", catalog)[1] == ["date"]
     title_, fields = lookup("Who wrote the long-term memory paper (the million-token benchmark)?", catalog)
     assert title_.startswith("Beyond a Million Tokens") and fields == ["authors"]
+    # A superlative before a noun is the paper's own ('the most recent version'): the heading still names it.
+    assert lookup("Quantile flows: what is the most recent version's date?", catalog)[0] == \
+        "Distributional GFlowNets with Quantile Flows"
     # A description too thin for one paper asks which one is meant.
     which = plan("Memory paper: first author and date?", catalog)
     assert which is not None and which.op == "which" and TOKMEM in [p.title for p in which.candidates]
@@ -299,7 +302,10 @@ SEVERAL_PROBES = ["TokMem: who proposed the memory tokens and how are they train
                   "Sparse Universal Transformer: is the list of tasks evaluated complete?",
                   "Is the listing for compared methods in TokMem complete?",
                   # 'where does it stand' with no author named and no author list said asks no place.
-                  "Forgetting Transformer: where does it stand?"]
+                  "Forgetting Transformer: where does it stand?",
+                  # A closing superlative counts across a topic's papers: no one paper to ask about.
+                  "Diffusion models: who has written the most?", "Graph networks — who appears most often?",
+                  "Causal inference: which category has the least?"]
 
 
 @pytest.mark.parametrize("question", SEVERAL_PROBES)
