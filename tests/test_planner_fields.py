@@ -326,6 +326,9 @@ def test_a_named_author_s_place_is_answered_for_that_author(catalog, papers):
     assert "place in the author list: Lili Mou: 3rd of 3." in text("Where does Lili Mou stand in TokMem's author list?", papers)
     both = text("TokMem — where does Yongchang Hao come in the byline, and what's its category?", papers)
     assert "place in the author list: Yongchang Hao: 2nd of 3; category: " in both and "1. Zijun Wu" not in both
+    # All frame words ('where', 'come', 'order'): still the place, not a yes/no check that the person is an author.
+    assert "place in the author list: Evgenii Nikishin: 2nd of 3 printed." in text(
+        "Forgetting Transformer: where does Evgenii Nikishin come in the order?", papers)
     # No author named, the list said: the numbered order, ending once after 'et al.'.
     order = text("Forgetting Transformer: where does it stand in the author order?", papers)
     assert "— order: 1. Zhixuan Lin, 2. Evgenii Nikishin, 3. Xu Owen He et al.. " not in order
