@@ -39,7 +39,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import ROOT, percentile, print_table  # noqa: E402
+from benchlib import ROOT, percentile, print_table, status_kb  # noqa: E402
 
 from rag.retrieve import rrf  # noqa: E402
 from rag.shared import sparse  # noqa: E402
@@ -94,19 +94,9 @@ def tree_rss_mb(pid: int) -> float:
     total, todo = 0.0, [pid]
     while todo:
         current = todo.pop()
-        total += _status_kb(current, "VmRSS")
+        total += status_kb(current, "VmRSS")
         todo += children.get(current, [])
     return total / 1024
-
-
-def _status_kb(pid: int | str, field: str) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return float(line.split()[1])
-    except OSError:
-        pass
-    return 0.0
 
 
 # --- synthetic chunks -------------------------------------------------------------------------------
@@ -243,8 +233,8 @@ def main() -> None:
                    "sparse_build_s": round(sparse_s, 1), "sparse_disk_mb": round(sparse_mb),
                    **measure(collection, index, corpus, clusters, args.queries),
                    "server_rss_mb": round(tree_rss_mb(server.pid)),
-                   "client_rss_mb": round(_status_kb("self", "VmRSS") / 1024),
-                   "client_peak_rss_mb": round(_status_kb("self", "VmHWM") / 1024),
+                   "client_rss_mb": round(status_kb("self", "VmRSS") / 1024),
+                   "client_peak_rss_mb": round(status_kb("self", "VmHWM") / 1024),
                    "server_disk_mb": folder_mb(work / "server")}
             del index
             previous = size

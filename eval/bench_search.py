@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchlib import percentile, print_table, self_peak_rss_mb
+from benchlib import percentile, print_table, rss_mb, self_peak_rss_mb
 
 from rag import snapshot as snapshots
 from rag.chunking import chunk_metadata
@@ -33,7 +33,6 @@ from rag.index import index_name, index_params
 from rag.library import Library
 from rag.records import Chunk, Paper, Author, paper_id_for
 from rag.snapshot import Snapshot
-from rag.store import open_store
 from rag.text import word_tokens
 
 QUERIES = [
@@ -58,11 +57,6 @@ def time_queries(library: Library, rounds: int, cpu: list[float] | None = None) 
             if cpu is not None:
                 cpu.append((time.process_time() - started_cpu) * 1000)
     return times
-
-
-def rss_mb() -> float:
-    """This process's resident memory now (Linux), to see what reading the vectors adds."""
-    return int(Path("/proc/self/statm").read_text().split()[1]) * 4096 / 2**20
 
 
 def dense_rows(library: Library, label: str) -> list[tuple[str, str, str]]:

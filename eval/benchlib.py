@@ -49,3 +49,19 @@ def print_table(title: str, rows: list[tuple[str, str, str]]) -> None:
 
 def self_peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def status_kb(pid: int | str, field: str) -> float:
+    """One field of /proc/<pid>/status in kB (VmRSS: resident now, VmHWM: peak); 0 when the process is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return float(line.split()[1])
+    except OSError:
+        pass
+    return 0.0
+
+
+def rss_mb(pid: int | str = "self") -> float:
+    """A process's resident memory now, MB (Linux)."""
+    return status_kb(pid, "VmRSS") / 1024
