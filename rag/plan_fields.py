@@ -109,7 +109,7 @@ _MORE = [("affiliation", r"\b(?:marked|starred|flagged)\b"),
 # An author list said ('where does he come in the byline'): what makes 'where … sit / rank' ask a place when no
 # author is named.
 _LIST_SAID = re.compile(r"\b(?:authors?|co-?authors?|names|byline|order|list(?:ing)?)\b")
-_POSITION = re.compile(dict(_MORE)["author_position"])  # 'where does <author> come in the order': all frame words
+_POSITION = re.compile(dict(_MORE)["author_position"], re.I)  # 'where does <author> come in the order': all frame words
 _JOINS = re.compile(r"\s*(?:,|;|\?|\+|&|/|—|–|\s-{1,2}\s|\band\b|\bplus\b|\bas\s+well\s+as\b|\balso\b)\s*", re.I)
 _PLACE_WORD = re.compile(rf"\b(?:{_PLACE}|leads?|led)\b", re.I)
 _BADGE_WORDS = [(f.name, re.compile(rf"\b(?:{f.words})(?![\w-])")) for f in BADGES if f.lookup]

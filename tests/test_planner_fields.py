@@ -329,6 +329,8 @@ def test_a_named_author_s_place_is_answered_for_that_author(catalog, papers):
     # All frame words ('where', 'come', 'order'): still the place, not a yes/no check that the person is an author.
     assert "place in the author list: Evgenii Nikishin: 2nd of 3 printed." in text(
         "Forgetting Transformer: where does Evgenii Nikishin come in the order?", papers)
+    assert "Evgenii Nikishin: 2nd of 3 printed." in text("Where does Evgenii Nikishin come in the Forgetting Transformer order?",
+                                                         papers)
     # No author named, the list said: the numbered order, ending once after 'et al.'.
     order = text("Forgetting Transformer: where does it stand in the author order?", papers)
     assert "— order: 1. Zhixuan Lin, 2. Evgenii Nikishin, 3. Xu Owen He et al.. " not in order
