@@ -74,6 +74,7 @@ class Library:
         self._retriever: Retriever | None = None
         self._reload = threading.Lock()  # UI threads may notice a new snapshot at once: load it once
         self._followed_at = float("-inf")
+        self._store_seen: str | None = None  # the snapshot the store's vectors were last (re)opened for
 
     @property
     def embedder(self) -> Embedder:
@@ -103,8 +104,7 @@ class Library:
                         wait=wait, on_wait=on_wait)
         self._snapshot = self._retriever = None
         if report.store_moved_aside:
-            self.__dict__.pop("store", None)  # the client held the store that was moved aside
-            self.__dict__.pop("client", None)
+            self.__dict__.pop("store", None)  # its client held the store that was moved aside
         return report
 
     @property
@@ -149,15 +149,17 @@ class Library:
         snapshot.bind(self.store)  # a shared library's copy fetches passage texts from the server's documents
         return snapshot
 
-    @cached_property
+    @property
     def client(self):
         """One client for reading: the server's catalog and its vectors through the same connection (a server is
-        read over plain HTTP, rag/shared/http_reader.py; writers connect with chromadb themselves)."""
-        return read_client(self.settings)
+        read over plain HTTP, rag/shared/http_reader.py; writers connect with chromadb themselves). The store's
+        current one: holding the first client here would keep a reopened store's old vectors in memory."""
+        return self.store.client
 
     @cached_property
     def store(self) -> VectorStore:
-        return VectorStore(self.client, self.index_name, where=self.settings.chroma_url or str(self.settings.store_dir))
+        return VectorStore(read_client(self.settings), self.index_name,
+                           where=self.settings.chroma_url or str(self.settings.store_dir))
 
     @property
     def retriever(self) -> Retriever:
@@ -167,6 +169,12 @@ class Library:
             return retriever
         with self._reload:
             if self._retriever is None or self._retriever.snapshot is not snapshot:
+                if self._store_seen not in (None, snapshot.name):
+                    # published since the store was opened (by another process, or this one's ingest): embedded
+                    # Chroma serves a process the vectors it loaded at open, so HNSW search would silently miss the
+                    # new passages and reading their vectors would fail (rag/store.py VectorStore.reopen)
+                    self.store.reopen()
+                self._store_seen = snapshot.name
                 self._check_vectors(snapshot)
                 self._retriever = Retriever(self.settings, self.embedder, snapshot, self.store)
             return self._retriever

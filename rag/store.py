@@ -122,9 +122,7 @@ def check_not_locked(store_dir: Path, wait_s: float = LOCK_WAIT_S) -> None:
 
 def move_aside(settings: Settings) -> Path:
     """Rename a damaged embedded store to chroma.damaged-<timestamp> so a rebuild starts clean; kept for inspection."""
-    from chromadb.api.client import SharedSystemClient
-
-    SharedSystemClient.clear_system_cache()  # this process must not reuse a client opened on the damaged files
+    _forget_system(str(settings.store_dir))  # this process must not reuse a client opened on the damaged files
     target = settings.store_dir.with_name(f"{settings.store_dir.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
     suffix = 1
     while target.exists():
@@ -135,6 +133,18 @@ def move_aside(settings: Settings) -> Path:
         raise StoreError(f"cannot move the damaged Chroma store {settings.store_dir} aside ({exc.strerror or exc}) — "
                          f"remove that folder and run `rag ingest --rebuild`") from exc
     return target
+
+
+def _forget_system(path: str) -> None:
+    """Make the next client this process opens on the folder `path` load it afresh.
+
+    Chroma shares one system per folder within a process and has no public way to refresh or drop one:
+    `clear_system_cache` drops every folder's, and closing a client stops the system only when no other client in
+    the process holds it. So this folder's one entry is popped from the cache (chromadb is pinned, so the private
+    name is stable); collections opened before keep the system they were opened on, and it goes when they go."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    SharedSystemClient._identifier_to_system.pop(path, None)
 
 
 class VectorStore:
@@ -156,23 +166,28 @@ class VectorStore:
         except Exception as exc:
             raise StoreError(f"cannot open Chroma collection {self.name!r} ({_first_line(exc)})") from exc
 
-    def _reopen(self) -> bool:
+    @property
+    def client(self):
+        """The client this store reads through now (a new one after `reopen`): the one to use for anything else
+        read from the same store, so no other holder keeps an older system's vectors in memory."""
+        return self._client
+
+    def reopen(self) -> bool:
         """Open the embedded store afresh; False for a server (its one process always sees every write).
+        rag/library.py calls it when it takes up a snapshot another process published.
 
         Embedded Chroma keeps in memory the vectors it loaded when this process opened the folder: another
         process's later writes reach the shared SQLite catalog but not this process's vector segment, so reading
-        a passage published since fails ("Error finding id") and HNSW search silently misses it. Chroma shares
-        one system per folder within a process and has no public way to refresh it (closing a client only stops
-        the system when no other client in the process holds it), so this folder's entry in its system cache is
-        dropped and a new client loads the folder as it is now; clients opened before keep the system they hold."""
+        a passage published since fails ("Error finding id") and HNSW search silently misses it. A new client on
+        a forgotten system loads the folder as it is now (see `_forget_system`); this store then holds only it,
+        so the old system's vector segment is freed once no one else holds it."""
         get_settings = getattr(self._client, "get_settings", None)
         chroma_settings = get_settings() if get_settings else None
         if chroma_settings is None or not chroma_settings.is_persistent:
             return False
         import chromadb
-        from chromadb.api.shared_system_client import SharedSystemClient
 
-        SharedSystemClient._identifier_to_system.pop(chroma_settings.persist_directory, None)
+        _forget_system(chroma_settings.persist_directory)
         self._client = self._call("reopening the store", chromadb.PersistentClient,
                                   path=chroma_settings.persist_directory, settings=chroma_settings)
         self._collection = self._open(self._client)
@@ -208,16 +223,8 @@ class VectorStore:
     def vectors(self, ids: Sequence[str], batch: int = 1000) -> np.ndarray:
         """The stored vectors of `ids`, one float32 row per id in that order, read in batches (rag/dense.py holds
         them for exact search). StoreError when one has no vector: exact search would silently lose that passage.
-        A long-running process reads once more through a fresh client first: the passages may have been
-        published by another process after this one opened the store (see `_reopen`)."""
-        try:
-            return self._vectors(list(ids), batch)
-        except StoreError:
-            if not self._reopen():
-                raise
-            return self._vectors(list(ids), batch)
-
-    def _vectors(self, ids: list[str], batch: int) -> np.ndarray:
+        Passages another process published since this one opened the store are seen after `reopen`."""
+        ids = list(ids)
         position = {cid: n for n, cid in enumerate(ids)}
         out: np.ndarray | None = None
         filled = np.zeros(len(ids), dtype=bool)

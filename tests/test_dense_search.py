@@ -139,13 +139,19 @@ def test_the_unit_matrix_is_cached_per_snapshot_for_the_next_process(home, model
     assert third.retriever.dense("tidal torques on moons", n=1)[0][0] in new
 
 
-def test_a_long_running_process_finds_passages_another_process_published(home, models_dir, embedder, tmp_path):
-    """Embedded Chroma keeps the vectors a process loaded at open; the reader opens the store afresh to read the
-    vectors of passages published since (HNSW search in that process never saw them)."""
+@pytest.mark.parametrize("exact_up_to", [100_000, 0], ids=["exact", "hnsw"])
+def test_a_long_running_process_finds_passages_another_process_published(home, models_dir, embedder, tmp_path,
+                                                                         exact_up_to):
+    """Embedded Chroma keeps the vectors a process loaded at open: reading the vectors of passages published
+    since failed, and HNSW search silently left them out (count() saw them, query() did not). The reader opens
+    the store afresh when it takes up the new snapshot."""
     shutil.rmtree(home / "cache" / "dense", ignore_errors=True)
-    reader = Library(make_settings(home, models_dir), embedder=embedder)
+    settings = make_settings(home, models_dir, retrieval=RetrievalSettings(exact_search_max_chunks=exact_up_to))
+    reader = Library(settings, embedder=embedder)
     question = "tidal torques on the moons of gas giants"
-    assert reader.retriever.dense(question, n=5)  # the store is open and its vectors read
+    assert reader.retriever.dense(question, n=5)  # the store is open and its vectors loaded
+    assert (reader.retriever.exact is None) == (exact_up_to == 0)
+    opened = reader.client
     note = tmp_path / "exomoons.md"
     note.write_text("# Tidal locking of exomoons\n\nWe model tidal torques on moons of gas giants over gigayears.\n")
     env = dict(os.environ, RAG_HOME=str(home), RAG_MODELS_DIR=str(models_dir))
@@ -156,6 +162,7 @@ def test_a_long_running_process_finds_passages_another_process_published(home, m
     nearest = reader.retriever.dense(question, n=3)
     assert reader.retriever.chunks.paper_of(nearest[0][0]) == paper.paper_id
     assert reader.search(question, k=1)[0].paper.paper_id == paper.paper_id
+    assert reader.client is reader.store.client is not opened  # nothing holds the first client's loaded vectors
 
 
 def test_a_live_passage_without_a_vector_is_one_clear_error(home, models_dir, embedder):
