@@ -75,6 +75,7 @@ class Library:
         self._reload = threading.Lock()  # UI threads may notice a new snapshot at once: load it once
         self._followed_at = float("-inf")
         self._store_seen: str | None = None  # the snapshot the store's vectors were last (re)opened for
+        self._client = None  # read_client's, until the store takes it over
 
     @property
     def embedder(self) -> Embedder:
@@ -152,14 +153,20 @@ class Library:
     @property
     def client(self):
         """One client for reading: the server's catalog and its vectors through the same connection (a server is
-        read over plain HTTP, rag/shared/http_reader.py; writers connect with chromadb themselves). The store's
-        current one: holding the first client here would keep a reopened store's old vectors in memory."""
-        return self.store.client
+        read over plain HTTP, rag/shared/http_reader.py; writers connect with chromadb themselves). Once the store
+        is open, its current one: holding the first client here would keep a reopened store's old vectors in
+        memory. Before (following a server), the store is not opened: a reader must not fix the collection before
+        the server's library has been mirrored (it may not exist yet)."""
+        if "store" in self.__dict__:
+            return self.store.client
+        if self._client is None:
+            self._client = read_client(self.settings)
+        return self._client
 
     @cached_property
     def store(self) -> VectorStore:
-        return VectorStore(read_client(self.settings), self.index_name,
-                           where=self.settings.chroma_url or str(self.settings.store_dir))
+        client, self._client = self.client, None  # from now on the store holds the client
+        return VectorStore(client, self.index_name, where=self.settings.chroma_url or str(self.settings.store_dir))
 
     @property
     def retriever(self) -> Retriever:

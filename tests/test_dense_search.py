@@ -8,10 +8,11 @@ import sys
 import numpy as np
 import pytest
 
-from conftest import make_settings
+from conftest import SEEDS, make_settings
+from test_chroma_server import chroma_server  # noqa: F401  (the fixture)
 from rag.config import RetrievalSettings
 from rag.dense import ExactIndex, _from_previous, _write, cosines, top_n, unit_rows
-from rag.errors import StoreError
+from rag.errors import RagError, StoreError
 from rag.library import Library
 from rag.store import connect
 
@@ -253,3 +254,20 @@ def test_rows_copied_from_an_older_file_and_rows_read_anew_land_in_place(tmp_pat
     got = _from_previous(tmp_path / "i-gen-2-1.npy", ["x", "d", "b", "y"], Store())
     assert np.array_equal(got, np.stack([unit_rows(fresh.copy())[0], old[3], old[1], unit_rows(fresh.copy())[1]]))
     assert not isinstance(got, np.memmap) and got.flags.writeable  # a private copy, not a view of the older file
+
+
+def test_a_reader_started_before_the_servers_library_exists_finds_it_once_published(chroma_server, tmp_path,
+                                                                                   models_dir, embedder):
+    """Following a server reads its pointer through Library.client before any snapshot is mirrored: that must not
+    open the store, or it would fix the collection as the empty stand-in a reader gets while none exists."""
+    url, _ = chroma_server
+    reader = Library(make_settings(tmp_path / "machine-b", models_dir, chroma_url=url), embedder=embedder)
+    with pytest.raises(RagError, match="is empty"):
+        reader.search(QUERIES[0])
+    assert "store" not in reader.__dict__ and reader.client is not None
+    writer = Library(make_settings(tmp_path / "machine-a", models_dir, chroma_url=url), embedder=embedder)
+    writer.ingest([SEEDS / "000_0ba56049ec9660b1.txt"])
+    reader._followed_at = float("-inf")  # follow now rather than after FOLLOW_SERVER_S
+    paper = writer.papers()[0]
+    assert reader.search(paper.title, k=1)[0].paper.paper_id == paper.paper_id
+    assert reader.client is reader.store.client
