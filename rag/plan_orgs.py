@@ -53,7 +53,7 @@ def non_academic(q: Question) -> list[Condition]:
     return []
 
 
-def email_domains(q: Question, domains: set[str]) -> list[Condition]:
+def email_domains(q: Question, domains: frozenset[str]) -> list[Condition]:
     """'an author with a harvard.edu address', 'a .edu e-mail', 'an fb.com address': the domain (or its end) of an
     e-mail address some PDF prints; nothing is taken for a domain no paper prints."""
     found = []

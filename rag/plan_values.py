@@ -30,7 +30,7 @@ def conditions(q: Question, catalog: Catalog) -> list[Condition]:
     found += people(q, catalog)
     found += tags(q, catalog)
     found += organisation_kinds(q)  # after named organisations: 'Harvard University' is that one, not any university
-    found += email_domains(q, {e.rsplit("@", 1)[-1].casefold() for p in catalog.papers for e in p.emails})
+    found += email_domains(q, catalog.email_domains)
     found += dates(q)
     found += categories(q, catalog)
     found += author_count(q)
@@ -47,15 +47,14 @@ def title(q: Question, catalog: Catalog) -> Paper | None:
             q.take(re.escape(quoted[0] or quoted[1]).join(["['\"]", "['\"]"]), kind="title")
             return found[0]
     padded = f" {normalize_title(q.text)} "
-    for key, paper in catalog.titles.items():  # longest first
-        if len(key.split()) >= 3 and f" {key} " in padded:
+    for key, paper in catalog.long_titles:  # longest first
+        if f" {key} " in padded:
             words = [re.escape(w) for w in catalog.folded_title_words[paper.title]]
             q.take(r"\W+".join(words) + r"\b", kind="title")
             return paper
     if paper := _title_prefix(q, catalog):
         return paper
-    for name, paper in catalog.short_names.items():
-        name = fold(name)
+    for name, paper in catalog.folded_short_names:
         # The substring test first: a regex compiled per paper per question made search O(papers) in re.compile.
         if name in q.text and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", q.text):
             q.take(rf"(?<![\w-]){re.escape(name)}(?![\w-])", 0, kind="title")
@@ -70,9 +69,12 @@ def _title_prefix(q: Question, catalog: Catalog) -> Paper | None:
     best: tuple[int, Paper, re.Match] | None = None
     tied = False
     folded = catalog.folded_title_words
-    for paper in catalog.papers:
+    # An opening matched below starts at a whole word of the question: only titles opening with one of its words.
+    asked = set(re.findall(r"[^\W_]+", q.text))
+    at = sorted(i for word in asked for i in catalog.title_openers.get(word, ()))
+    for paper in (catalog.papers[i] for i in at):
         words = folded[paper.title]
-        if len(words) < 3 or not all(w in q.text for w in words[:3]):
+        if not all(w in q.text for w in words[:3]):
             continue  # every opening matched below holds its first three words as printed: no regex per paper then
         for n in range(len(words), 2, -1):
             if best is not None and n < best[0]:
