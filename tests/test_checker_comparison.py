@@ -38,3 +38,12 @@ def test_a_direction_word_without_its_than_compares_nothing():
     assert comparisons("HoloNet has higher recall, and PatchGrid is cheaper.", {"holonet", "patchgrid"}) == {}
     # one name alone cannot be reversed
     assert reversed_comparisons("HoloNet beats the baseline.", "The baseline beats HoloNet.") == 0
+
+
+def test_a_word_that_only_begins_like_a_comparing_verb_compares_nothing():
+    # 'Lagrangian' starts with 'lag' and 'beatbox' with 'beat'; neither compares the two names
+    assert reversed_comparisons("PatchGrid uses a Lagrangian relaxation, as HoloNet does.",
+                                "HoloNet uses a Lagrangian relaxation, as PatchGrid does.") == 0
+    assert comparisons("QuillNet beatboxes over DeltaMix samples.", {"quillnet", "deltamix"}) == {}
+    # the verb itself, in any form, still compares
+    assert reversed_comparisons("HoloNet lagged PatchGrid in recall.", "PatchGrid lagged HoloNet in recall.") == 1

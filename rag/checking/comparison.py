@@ -13,8 +13,18 @@ from __future__ import annotations
 from rag.checking.backing import _DOWN, _UP, pieces
 from rag.text import STOPWORDS
 
-# Verbs that compare by themselves; other direction words compare only with a 'than' after them.
-_VERB_STEMS = ("outperform", "underperform", "beat", "surpass", "exceed", "trail", "lag", "dominat")
+# Verbs that compare by themselves, every form spelled out with its sign (a stem prefix would read 'Lagrangian' as
+# 'lag'); other direction words compare only with a 'than' after them.
+_VERB_SIGNS = {form: sign for forms, sign in (
+    (("outperform", "outperforms", "outperformed", "outperforming"), 1),
+    (("beat", "beats", "beaten", "beating"), 1),
+    (("surpass", "surpasses", "surpassed", "surpassing"), 1),
+    (("exceed", "exceeds", "exceeded", "exceeding"), 1),
+    (("dominate", "dominates", "dominated", "dominating"), 1),
+    (("underperform", "underperforms", "underperformed", "underperforming"), -1),
+    (("trail", "trails", "trailed", "trailing"), -1),
+    (("lag", "lags", "lagged", "lagging"), -1),
+) for form in forms}
 REACH = 10  # tokens from the comparing word within which the things compared are looked for
 
 
@@ -27,9 +37,8 @@ def comparisons(text: str, things: set[str]) -> dict[tuple[str, str], int]:
     tokens = [w for w, _ in pieces(text)]
     out: dict[tuple[str, str], int] = {}
     for k, word in enumerate(tokens):
-        verb = word.startswith(_VERB_STEMS)
-        sign = _sign(word) or (1 if verb and not word.startswith(("underperform", "trail", "lag")) else
-                               -1 if verb else 0)
+        verb = word in _VERB_SIGNS
+        sign = _sign(word) or _VERB_SIGNS.get(word, 0)
         if not sign:
             continue
         after = tokens[k + 1: k + 1 + REACH]
