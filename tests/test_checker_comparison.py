@@ -47,3 +47,13 @@ def test_a_word_that_only_begins_like_a_comparing_verb_compares_nothing():
     assert comparisons("QuillNet beatboxes over DeltaMix samples.", {"quillnet", "deltamix"}) == {}
     # the verb itself, in any form, still compares
     assert reversed_comparisons("HoloNet lagged PatchGrid in recall.", "PatchGrid lagged HoloNet in recall.") == 1
+
+
+def test_a_span_that_compares_the_pair_both_ways_backs_either_direction():
+    span = "QuillNet beats DeltaMix on accuracy, while DeltaMix beats QuillNet on latency."
+    assert comparisons(span, {"quillnet", "deltamix"})[("quillnet", "deltamix")] == {1, -1}
+    assert reversed_comparisons("QuillNet beats DeltaMix on accuracy.", span) == 0
+    assert reversed_comparisons("DeltaMix beats QuillNet on latency.", span) == 0
+    # a span that only ever gives the other direction still reverses the claim
+    assert reversed_comparisons("DeltaMix beats QuillNet on accuracy.",
+                                "QuillNet beats DeltaMix on accuracy and trails no one.") == 1

@@ -32,10 +32,11 @@ def _sign(word: str) -> int:
     return 1 if word in _UP else -1 if word in _DOWN else 0
 
 
-def comparisons(text: str, things: set[str]) -> dict[tuple[str, str], int]:
-    """{(a, b): sign}: the text compares a with b (a first), +1 for 'a above b', -1 for 'a below b'."""
+def comparisons(text: str, things: set[str]) -> dict[tuple[str, str], set[int]]:
+    """{(a, b): signs}: the text compares a with b (a first), +1 for 'a above b', -1 for 'a below b'; a text may
+    compare one pair both ways ('A beats B in recall, but B beats A in speed'), so every sign is kept."""
     tokens = [w for w, _ in pieces(text)]
-    out: dict[tuple[str, str], int] = {}
+    out: dict[tuple[str, str], set[int]] = {}
     for k, word in enumerate(tokens):
         verb = word in _VERB_SIGNS
         sign = _sign(word) or _VERB_SIGNS.get(word, 0)
@@ -52,8 +53,8 @@ def comparisons(text: str, things: set[str]) -> dict[tuple[str, str], int]:
         for a in _nearest(list(reversed(tokens[max(0, k - REACH): k])), things):
             for b in _nearest(after, things):
                 if a != b:
-                    out[(a, b)] = sign
-                    out[(b, a)] = -sign
+                    out.setdefault((a, b), set()).add(sign)
+                    out.setdefault((b, a), set()).add(-sign)
     return out
 
 
@@ -71,10 +72,11 @@ def _nearest(tokens: list[str], things: set[str]) -> set[str]:
 
 
 def reversed_comparisons(claim: str, span: str) -> int:
-    """1 when a pair of names both texts compare is compared in opposite directions, else 0."""
+    """1 when the claim compares a pair of names in a direction the span never gives that pair (the span compares
+    it, only the other way round), else 0."""
     names = {w for w, shape in pieces(claim) if shape == "name"} & {w for w, shape in pieces(span) if shape == "name"}
     if len(names) < 2:
         return 0
     mine, theirs = comparisons(claim, names), comparisons(span, names)
-    flips = {frozenset(pair) for pair, sign in mine.items() if pair in theirs and theirs[pair] != sign}
+    flips = {frozenset(pair) for pair, signs in mine.items() if pair in theirs and not signs & theirs[pair]}
     return int(bool(flips))
