@@ -146,11 +146,12 @@ def focus_phrase(question: str) -> list[str]:
     else:
         return []
     rest = [w for w in rest if w not in _DETERMINERS] if rest[:1] and rest[0] in _DETERMINERS else rest
-    phrase = _conjunct(_phrase(rest), counted)
+    raw = _phrase(rest)  # as read, before _conjunct drops a conjunct: what follows it starts after all of it
+    phrase = _conjunct(raw, counted)
     if phrase and phrase[-1] in _TYPE_NOUNS and not counted:  # "which classic RL technique": a name answers it
         return []
     if phrase and all(w in _GENERIC for w in phrase):  # "which value of the SVM C hyperparameter"
-        after = rest[len(phrase):]
+        after = rest[len(raw):]
         # A generic head whose value has a shape stays ("which version of PDFBox": a version bound to PDFBox)
         shaped = [w for w in phrase if w in _SHAPED]
         phrase = [*_phrase(after[1:]), *shaped] if after[:1] == ["of"] else phrase

@@ -22,6 +22,9 @@ from rag.binding import value_unbound
     ("How many of the annotated reports were rejected by the pharmacists?", ["annotated", "report"]),
     # a generic head with a value shape of its own stays beside what it is the version of
     ("Which version of PyTorch does Quill require?", ["pytorch", "version"]),
+    # ... also when a dropped conjunct stood between the generic head and its 'of'
+    ("Which version and benchmark of Tesseract does Quill rely on?", ["tesseract", "version"]),
+    ("Which value and kind of the dropout rate did Quill settle on?", ["dropout", "rate"]),
 ])
 def test_the_attribute_asked_is_read_from_the_grammar(question, focus):
     assert focus_words(question) == focus
