@@ -35,7 +35,11 @@ def _sign(word: str) -> int:
 def comparisons(text: str, things: set[str]) -> dict[tuple[str, str], set[int]]:
     """{(a, b): signs}: the text compares a with b (a first), +1 for 'a above b', -1 for 'a below b'; a text may
     compare one pair both ways ('A beats B in recall, but B beats A in speed'), so every sign is kept."""
-    tokens = [w for w, _ in pieces(text)]
+    return _comparisons([w for w, _ in pieces(text)], things)
+
+
+def _comparisons(tokens: list[str], things: set[str]) -> dict[tuple[str, str], set[int]]:
+    """`comparisons` of a text already cut into lower-cased tokens (a caller that has its pieces cuts it once)."""
     out: dict[tuple[str, str], set[int]] = {}
     for k, word in enumerate(tokens):
         verb = word in _VERB_SIGNS
@@ -74,9 +78,11 @@ def _nearest(tokens: list[str], things: set[str]) -> set[str]:
 def reversed_comparisons(claim: str, span: str) -> int:
     """1 when the claim compares a pair of names in a direction the span never gives that pair (the span compares
     it, only the other way round), else 0."""
-    names = {w for w, shape in pieces(claim) if shape == "name"} & {w for w, shape in pieces(span) if shape == "name"}
+    claim_pieces, span_pieces = pieces(claim), pieces(span)  # cut once: the names and the comparisons read them
+    names = {w for w, shape in claim_pieces if shape == "name"} & {w for w, shape in span_pieces if shape == "name"}
     if len(names) < 2:
         return 0
-    mine, theirs = comparisons(claim, names), comparisons(span, names)
+    mine = _comparisons([w for w, _ in claim_pieces], names)
+    theirs = _comparisons([w for w, _ in span_pieces], names)
     flips = {frozenset(pair) for pair, signs in mine.items() if pair in theirs and not signs & theirs[pair]}
     return int(bool(flips))
