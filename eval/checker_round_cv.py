@@ -1,6 +1,6 @@
 """Leave-one-ROUND-out figures of the claim checker's calibrated model (issue 10).
 
-    .venv/bin/python eval/checker_round_cv.py --rows /tmp/rows.npz [--l2 0.03 --dev-weight 50 --rule-weight 0.2]
+    .venv/bin/python eval/checker_round_cv.py --rows /tmp/rows.npz [--l2 1.0 --dev-weight 50 --rule-weight 0.2]
 
 Cross-validation by paper mixes every round into training, and each blind round so far has asked kinds of
 claims no earlier round asked: CV by paper promised 0.959 precision and blind rounds gave 0.60-1.00. Here
@@ -22,10 +22,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fit_checker import choose_threshold, grouped_folds, run_time_verdicts, summary  # noqa: E402
+from fit_checker import choose_threshold, fitted, out_of_fold, run_time_verdicts, summary  # noqa: E402
 
 from rag.checking.checker import CANDIDATES, FEATURES, contradiction_shown, without_contradiction  # noqa: E402
-from rag.checking.model import fit  # noqa: E402
+
+SHIPPED = Path(__file__).resolve().parent.parent / "rag" / "checking" / "checker.json"
 
 
 def round_of(set_name: str) -> str:
@@ -33,21 +34,10 @@ def round_of(set_name: str) -> str:
     return set_name.rsplit("_", 1)[1] if "_v" in set_name else "v1"
 
 
-def fitted(syn_x, syn_y, dev_x, dev_y, vacuous, names, args):
-    """Fitted on the rule-made rows and the written claims the run time scores (not the ones it reads as no claim)."""
-    return fit(np.vstack([syn_x, dev_x[:, 0]]), np.concatenate([syn_y, dev_y]), names, l2=args.l2,
-               weights=np.concatenate([np.full(len(syn_y), args.rule_weight), args.dev_weight * ~vacuous]))
-
-
-def out_of_fold(syn_x, syn_y, dev_x, dev_y, vacuous, groups, names, args) -> np.ndarray:
-    """Probabilities of every candidate span of each claim, from a model that never saw its paper."""
-    folds = grouped_folds(groups)
-    oof = np.zeros((len(dev_y), CANDIDATES, 3))
-    for k in range(5):
-        train = folds != k
-        model = fitted(syn_x, syn_y, dev_x[train], dev_y[train], vacuous[train], names, args)
-        oof[~train] = model.probabilities(dev_x[~train].reshape(-1, len(names))).reshape(-1, CANDIDATES, 3)
-    return oof
+def shipped(key: str, default: float) -> float:
+    """The value rag/checking/checker.json's meta records for the shipped fit (its defaults here), else `default`."""
+    meta = json.loads(SHIPPED.read_text()).get("meta", {}) if SHIPPED.exists() else {}
+    return float(meta.get(key, default))
 
 
 def run_time_scores(probs: np.ndarray, shown: np.ndarray, vacuous: np.ndarray) -> np.ndarray:
@@ -59,9 +49,10 @@ def run_time_scores(probs: np.ndarray, shown: np.ndarray, vacuous: np.ndarray) -
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=Path, required=True)
-    parser.add_argument("--l2", type=float, default=3e-2)
-    parser.add_argument("--dev-weight", type=float, default=50.0)
-    parser.add_argument("--rule-weight", type=float, default=0.2)
+    # Defaults: the shipped fit's own settings (recorded as 0.2 / 1.0 / 50 when this was written).
+    parser.add_argument("--l2", type=float, default=shipped("l2", 1.0))
+    parser.add_argument("--dev-weight", type=float, default=shipped("dev_weight", 50.0))
+    parser.add_argument("--rule-weight", type=float, default=shipped("rule_weight", 0.2))
     parser.add_argument("--drop", action="append", default=["ce_supported", "ce_contradicted"])
     parser.add_argument("--decision", default="closest")
     parser.add_argument("--json", type=Path, default=None, help="write the per-round figures here")

@@ -121,6 +121,24 @@ def grouped_folds(groups: list[str], k: int = 5, seed: int = 7) -> np.ndarray:
     return np.array([fold_of[g] for g in groups])
 
 
+def fitted(syn_x, syn_y, dev_x, dev_y, vacuous, names, args) -> CheckerModel:
+    """Fitted on the rule-made rows and each written claim's closest span, weighted by args.rule_weight and
+    args.dev_weight; a claim the run time reads as no claim (vacuous) weighs nothing."""
+    return fit(np.vstack([syn_x, dev_x[:, 0]]), np.concatenate([syn_y, dev_y]), names, l2=args.l2,
+               weights=np.concatenate([np.full(len(syn_y), args.rule_weight), args.dev_weight * ~vacuous]))
+
+
+def out_of_fold(syn_x, syn_y, dev_x, dev_y, vacuous, groups, names, args) -> np.ndarray:
+    """Probabilities of every candidate span of each claim, from a model that never saw its paper (5 folds)."""
+    folds = grouped_folds(groups)
+    oof = np.zeros((len(dev_y), CANDIDATES, 3))
+    for k in range(5):
+        train = folds != k
+        model = fitted(syn_x, syn_y, dev_x[train], dev_y[train], vacuous[train], names, args)
+        oof[~train] = model.probabilities(dev_x[~train].reshape(-1, len(names))).reshape(-1, CANDIDATES, 3)
+    return oof
+
+
 def run_time_verdicts(model: CheckerModel, probs: np.ndarray, shown: np.ndarray, threshold: float,
                       rule: str, vacuous: np.ndarray | None = None) -> np.ndarray:
     """Each dev claim's verdict as the checker gives it at run time: the model's probabilities for every
@@ -230,16 +248,8 @@ def main() -> None:
     syn_x, dev_x = syn_x[:, cols], dev_x[:, :, cols]
     # Fitted on each claim's closest span; scored out of fold on every span the run time reads, combined by
     # the decision rule, so the figures below are the run time's (rag eval claims) on unseen papers.
-    folds = grouped_folds(groups)
-    oof = np.zeros((len(dev_y), CANDIDATES, 3))
-    for k in range(5):
-        train = folds != k
-        model = fit(np.vstack([syn_x, dev_x[train, 0]]), np.concatenate([syn_y, dev_y[train]]), names,
-                    weights=np.concatenate([np.full(len(syn_y), args.rule_weight),
-                                            args.dev_weight * ~vacuous[train]]), l2=args.l2)
-        oof[~train] = model.probabilities(dev_x[~train].reshape(-1, len(names))).reshape(-1, CANDIDATES, 3)
-    model = fit(np.vstack([syn_x, dev_x[:, 0]]), np.concatenate([syn_y, dev_y]), names, l2=args.l2,
-                weights=np.concatenate([np.full(len(syn_y), args.rule_weight), args.dev_weight * ~vacuous]))
+    oof = out_of_fold(syn_x, syn_y, dev_x, dev_y, vacuous, groups, names, args)
+    model = fitted(syn_x, syn_y, dev_x, dev_y, vacuous, names, args)
     model.decision = args.decision
     results = {}
     for rule in DECISIONS:  # every rule is reported, the chosen one is saved
