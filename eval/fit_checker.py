@@ -27,7 +27,7 @@ from claim_transforms import make_claims  # noqa: E402
 from fitlib import development_only, open_library  # noqa: E402
 
 from rag.checking import signals  # noqa: E402
-from rag.checking.checker import (CANDIDATES, DECISIONS, FEATURES, Checker, _ce_features,  # noqa: E402
+from rag.checking.checker import (CANDIDATES, DECISIONS, FEATURES, Checker, Passages, _ce_features,  # noqa: E402
                                   contradiction_shown, decide, is_vacuous, without_contradiction)
 from rag.checking.model import VERDICTS, CheckerModel, fit, fold_threshold  # noqa: E402
 from rag.checking.sources import PaperTexts, library_texts  # noqa: E402
@@ -43,10 +43,10 @@ def placeholder_model(names: list[str]) -> CheckerModel:
     return CheckerModel(names, np.zeros(n), np.ones(n), np.zeros((3, n)), np.zeros(3))
 
 
-def candidate_rows(checker: Checker, texts: PaperTexts, claim: str, paper_id: str) -> tuple[list[list[float]], list[str]]:
-    """Features of the claim against each candidate span the run time reads, closest first, padded to
-    CANDIDATES by repeating the last (a repeated span changes no decision rule's outcome), and the spans."""
-    passages = texts.passages(paper_id, claim)
+def candidate_rows(checker: Checker, claim: str, passages: Passages) -> tuple[list[list[float]], list[str]]:
+    """Features of the claim against each candidate span of its paper's passages the run time reads, closest
+    first, padded to CANDIDATES by repeating the last (a repeated span changes no decision rule's outcome), and
+    the spans."""
     found = checker.candidates(claim, passages, checker.embedder.embed_query(claim), passages.title)
     out, spans = [[f[name] for name in FEATURES] for f, _ in found], [span for _, span in found]
     pad = CANDIDATES - len(out)
@@ -55,7 +55,7 @@ def candidate_rows(checker: Checker, texts: PaperTexts, claim: str, paper_id: st
 
 def row(checker: Checker, texts: PaperTexts, claim: str, paper_id: str) -> tuple[list[float], str]:
     """Features of the claim against its closest span of the paper (what the model is fitted on), and the span."""
-    rows, spans = candidate_rows(checker, texts, claim, paper_id)
+    rows, spans = candidate_rows(checker, claim, texts.passages(paper_id, claim))
     return rows[0], spans[0]
 
 
@@ -94,9 +94,9 @@ def dev_rows(checker: Checker, texts: PaperTexts, paths: list[Path]) -> tuple[li
             if paper is None or item["verdict"] == "vacuous":
                 missing += paper is None
                 continue
-            found, spans = candidate_rows(checker, texts, item["claim"], paper.paper_id)
+            passages = texts.passages(paper.paper_id, item["claim"])  # built once: the rows and is_vacuous read it
+            found, spans = candidate_rows(checker, item["claim"], passages)
             rows.append(found)
-            passages = texts.passages(paper.paper_id, item["claim"])
             # The run time never scores a claim it reads as no claim (rag/checking/checker.py `check`): kept out
             # of the fit and judged 'unsupported' when scored, as `rag eval claims` judges it.
             texts_of["vacuous"].append(is_vacuous(item["claim"], passages.title, "", checker.model.min_own_words,
