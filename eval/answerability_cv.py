@@ -43,6 +43,19 @@ def standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return mean, np.where(scale > 1e-9, scale, 1.0)
 
 
+def fit(x: np.ndarray, y: np.ndarray, lam: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """(mean, scale, coef, intercept): the penalised logistic regression on x standardised by its own mean/scale."""
+    mean, scale = standardise(x)
+    coef, intercept = fit_logistic((x - mean) / scale, y, lam)
+    return mean, scale, coef, intercept
+
+
+def predict(model: tuple, x: np.ndarray) -> np.ndarray:
+    """P(answerable) of each row of x under a `fit` model (x standardised as its training rows were)."""
+    mean, scale, coef, intercept = model
+    return sigmoid(intercept + ((x - mean) / scale) @ coef)
+
+
 GROUPS: list[str] = []  # each row's paper (gold or 'about'), set by main(): questions about one paper share a fold
 
 
@@ -64,9 +77,7 @@ def cross_validated(x: np.ndarray, y: np.ndarray, lam: float) -> np.ndarray:
     p = np.zeros(len(y))
     for test in folds(y):
         train = np.setdiff1d(np.arange(len(y)), test)
-        mean, scale = standardise(x[train])
-        coef, intercept = fit_logistic((x[train] - mean) / scale, y[train], lam)
-        p[test] = sigmoid(intercept + ((x[test] - mean) / scale) @ coef)
+        p[test] = predict(fit(x[train], y[train], lam), x[test])
     return p
 
 
@@ -88,9 +99,7 @@ def cross_validated_by_round(x: np.ndarray, y: np.ndarray, rounds: np.ndarray, l
     p = np.zeros(len(y))
     for r in set(rounds.tolist()):
         test = rounds == r
-        mean, scale = standardise(x[~test])
-        coef, intercept = fit_logistic((x[~test] - mean) / scale, y[~test], lam)
-        p[test] = sigmoid(intercept + ((x[test] - mean) / scale) @ coef)
+        p[test] = predict(fit(x[~test], y[~test], lam), x[test])
     return p
 
 

@@ -45,20 +45,6 @@ from fitlib import development_only  # noqa: E402
 REGIMES = ("page", "full_text")
 
 
-round_of = cv.round_of
-
-
-def _fit(x: np.ndarray, y: np.ndarray, lam: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
-    mean, scale = cv.standardise(x)
-    coef, intercept = cv.fit_logistic((x - mean) / scale, y, lam)
-    return mean, scale, coef, intercept
-
-
-def _predict(model: tuple, x: np.ndarray) -> np.ndarray:
-    mean, scale, coef, intercept = model
-    return cv.sigmoid(intercept + ((x - mean) / scale) @ coef)
-
-
 def _grouped_cv(x: np.ndarray, y: np.ndarray, groups: list[str], lam: float) -> np.ndarray:
     """The fit's own CV (answerability_cv.cross_validated: folds by paper, seed 0) with these rows' papers."""
     cv.GROUPS[:] = groups
@@ -84,7 +70,7 @@ def train(x: np.ndarray, y: np.ndarray, groups: list[str], rounds: np.ndarray, f
     else:
         points = {name: cv.choose_thresholds(inner[mask], y[mask], target)[0]
                   for name, mask in (("page", ~full), ("full_text", full))}
-    return _fit(x, y, lam), points
+    return cv.fit(x, y, lam), points
 
 
 def decide(rows: list[dict], names: tuple[str, ...], options: dict, protocol: str) -> tuple[np.ndarray, np.ndarray]:
@@ -92,7 +78,7 @@ def decide(rows: list[dict], names: tuple[str, ...], options: dict, protocol: st
     x = np.array([[r["features"][n] for n in names] for r in rows], dtype=np.float64)
     y = np.array([1.0 if r["answerable"] else 0.0 for r in rows])
     groups = [r.get("group", r["id"]) for r in rows]
-    rounds = np.array([round_of(r["dataset"]) for r in rows])
+    rounds = np.array([cv.round_of(r["dataset"]) for r in rows])
     full = cv.regimes(rows)
     p, threshold = np.full(len(y), np.nan), np.full(len(y), np.nan)
     if protocol == "grouped":  # the fit's own figure: folds by paper across rounds, points chosen on the same p
@@ -108,7 +94,7 @@ def decide(rows: list[dict], names: tuple[str, ...], options: dict, protocol: st
         train_mask = ~test if protocol == "loro" else rounds < r
         idx = np.flatnonzero(train_mask)
         model, points = train(x[idx], y[idx], [groups[i] for i in idx], rounds[idx], full[idx], options)
-        p[test] = _predict(model, x[test])
+        p[test] = cv.predict(model, x[test])
         threshold[test] = np.where(full[test], points["full_text"], points["page"])
     return p, threshold
 
@@ -117,7 +103,7 @@ def report(rows: list[dict], p: np.ndarray, threshold: np.ndarray, by: str = "re
     """Figures per regime (the closest evidence a listing page or a full paper, as the run time decides) or, with
     by='family', per dataset family (seed-page sets, full-text sets: what the held-out runs report)."""
     y = np.array([1.0 if r["answerable"] else 0.0 for r in rows])
-    rounds = np.array([round_of(r["dataset"]) for r in rows])
+    rounds = np.array([cv.round_of(r["dataset"]) for r in rows])
     full = cv.regimes(rows) if by == "regime" else cv.families(rows)
     tested = ~np.isnan(p)
     out = {}

@@ -90,8 +90,8 @@ def whole_paper_signals(question: str, content: list[str], focus: list[str], tit
 
 def whole_paper_of(question: str, kind: str, title: str, passages: list[str], df: dict[str, int], chunks: int,
                    content: list[str]) -> dict[str, float]:
-    """`whole_paper_signals` as the run time reads them (rag/abstain.py) and the fit recomputes them from saved rows
-    (eval/fit_answerability.py `rewhole`): the asked kind's candidate test, the focus, a typed answer or not."""
+    """`whole_paper_signals` of one saved row, as measured here only (neither the run time nor the fit reads them:
+    none was adopted): the asked kind's candidate test, the focus, a typed answer or not."""
     return whole_paper_signals(question, content, focus_words(question), title, passages, df, chunks,
                                lambda text: holds_answer(kind, text, question), typed=kind in TYPED)
 
