@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from benchlib import scratch
 
 HERE = Path(__file__).resolve().parent
 BENCHES = ["bench_embed.py", "bench_ingest.py", "bench_search.py", "bench_answer.py", "bench_evidence.py"]
@@ -15,7 +16,7 @@ EXTRA_ARGS = {"bench_evidence.py": ["--dataset", str(HERE / "datasets" / "fullte
 
 
 def main() -> int:
-    models = Path(tempfile.mkdtemp(prefix="rag-bench-models-"))
+    models = scratch("rag-bench-models-")
     failed = []
     for name in BENCHES:
         args = [sys.executable, str(HERE / name)]

@@ -11,10 +11,9 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import tempfile
 from pathlib import Path
 
-from benchlib import percentile, print_table, run_rag
+from benchlib import percentile, print_table, run_rag, scratch
 
 from rag.answer import Answerer
 from rag.config import DEFAULT_SEEDS, Settings, contain_caches
@@ -37,7 +36,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--models", type=Path, default=None)
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="rag-bench-answer-"))
+    work = scratch("rag-bench-answer-")
     settings = Settings(home=work / "home", models_path=args.models or work / "models")
     contain_caches(settings)
     library = Library(settings)

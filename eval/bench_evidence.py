@@ -15,11 +15,10 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import tempfile
 import time
 from pathlib import Path
 
-from benchlib import ROOT, percentile, print_table, run_rag
+from benchlib import ROOT, percentile, print_table, run_rag, scratch
 
 from rag.config import DEFAULT_SEEDS, Settings, contain_caches
 from rag.embedding import Embedder, VectorCache, load_embedder
@@ -60,7 +59,7 @@ def main() -> None:
     parser.add_argument("--words-only", action="store_true", help="rank a paper's passages without the vector store")
     parser.add_argument("--show", action="store_true", help="print each miss with what was shown")
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="rag-bench-evidence-"))
+    work = scratch("rag-bench-evidence-")
     home = args.home or work / "home"
     settings = Settings(home=home, models_path=args.models)
     contain_caches(settings)

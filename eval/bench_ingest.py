@@ -13,18 +13,17 @@ import json
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from benchlib import print_table, run_rag
+from benchlib import print_table, run_rag, scratch
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--models", type=Path, default=None, help="Exported-model cache to reuse.")
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="rag-bench-"))
+    work = scratch("rag-bench-")
     models = args.models or work / "models"
     rows = []
     if not (models.exists() and any(models.glob("*.onnx"))):

@@ -27,12 +27,11 @@ import resource
 import shutil
 import subprocess
 import sys
-import tempfile
 import textwrap
 import time
 from pathlib import Path
 
-from benchlib import ROOT, print_table, run_rag
+from benchlib import ROOT, print_table, run_rag, scratch
 
 PDFS = ROOT.parent / "shared" / "pdfs" / "papers"
 SECTIONS = ["Introduction", "Related Work", "Method", "Experimental Setup", "Results", "Analysis", "Limitations",
@@ -220,7 +219,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="Fresh-home ingests to time.")
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="rag-bench-pages-"))
+    work = scratch("rag-bench-pages-")
     models = args.models or work / "models"
     corpus = args.keep or work / "corpus"
     started = time.perf_counter()

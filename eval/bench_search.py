@@ -18,13 +18,12 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 
-from benchlib import percentile, print_table, rss_mb, self_peak_rss_mb
+from benchlib import percentile, print_table, rss_mb, scratch, self_peak_rss_mb
 
 from rag import snapshot as snapshots
 from rag.chunking import chunk_metadata
@@ -143,7 +142,7 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, default=100_000)
     parser.add_argument("--models", type=Path, default=None)
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="rag-bench-search-"))
+    work = scratch("rag-bench-search-")
 
     def settings(name: str) -> Settings:
         s = Settings(home=work / name, models_path=args.models or work / "models")

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import resource
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def scratch(prefix: str) -> Path:
+    """A temporary folder removed when the benchmark exits, however it exits short of a kill: a 100k-chunk
+    library is ~1.4 GB, and each run used to leave its copy in the temporary folder."""
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, work, True)
+    return work
 
 
 def run_rag(args: list[str], home: Path, models_dir: Path | None = None) -> tuple[float, float, str]:
