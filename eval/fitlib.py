@@ -12,10 +12,10 @@ import re
 import sys
 from pathlib import Path
 
-# Held-out test sets, by name: every `*_vN.jsonl` from round N = 11 on. Rounds 1 (answerability, fulltext,
-# claims, ...), 2 (`*_v2.jsonl`) and 3 to 10 (`*_v3.jsonl` … `*_v10.jsonl`: eval/results/v3/ … v10/) were
+# Held-out test sets, by name: every `*_vN.jsonl` from round N = 12 on. Rounds 1 (answerability, fulltext,
+# claims, ...), 2 (`*_v2.jsonl`) and 3 to 11 (`*_v3.jsonl` … `*_v11.jsonl`: eval/results/v3/ … v11/) were
 # evaluated and reported: development data now. Raise the round only after the newest round has been run and reported.
-FIRST_HELD_OUT_ROUND = 11
+FIRST_HELD_OUT_ROUND = 12
 _ROUND = re.compile(r"_v(\d+)\.jsonl$")
 
 
