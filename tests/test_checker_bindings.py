@@ -29,3 +29,17 @@ def test_opposite_size_and_frequency_are_flips_and_the_same_side_is_not():
     assert flip("Pruning removes the big weights.", "Pruning removes the large weights.") == 0
     # the answerability model's reading (rag/containment.py) keeps the families it was fitted with
     assert direction_flip("Pruning removes the small weights.", "Pruning removes the large weights.") == 0
+
+
+def test_a_hedging_adverb_is_not_the_opposite_of_a_rare_thing():
+    def flip(claim, span):
+        return direction_flip(claim, span, CLAIM_KIND_SETS)
+    # 'usually' / 'often' / 'typically' hedge how often the statement holds; 'rare' describes the tokens
+    assert flip("Typically, infrequent tokens are split into several pieces.",
+                "Rare tokens are split into several pieces by the tokenizer.") == 0
+    assert flip("Rare classes are usually merged before training.", "The rare classes are merged before training.") == 0
+    assert flip("Models often fail on rare entities.", "Rare entities are where the models fail.") == 0
+    # the adverbs are still opposites of each other, and the adjectives of each other
+    assert flip("The parser rarely fails on long sentences.", "The parser often fails on long sentences.") == 1
+    assert flip("Such errors are typically caught by the filter.", "Such errors are seldom caught by the filter.") == 1
+    assert flip("Such errors are rare in the logs.", "Such errors are frequent in the logs.") == 1

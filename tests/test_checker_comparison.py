@@ -57,3 +57,54 @@ def test_a_span_that_compares_the_pair_both_ways_backs_either_direction():
     # a span that only ever gives the other direction still reverses the claim
     assert reversed_comparisons("DeltaMix beats QuillNet on accuracy.",
                                 "QuillNet beats DeltaMix on accuracy and trails no one.") == 1
+
+
+@pytest.mark.parametrize("claim", [
+    "HoloNet outperformed, by a wide margin, PatchGrid in recall.",
+    "HoloNet outperformed by 4 points PatchGrid in recall.",
+    "HoloNet beat by two points the PatchGrid baseline.",
+])
+def test_a_by_phrase_that_measures_the_margin_is_no_passive(claim):
+    # 'by a wide margin' says how much, not who: the comparison stays active, HoloNet above PatchGrid
+    assert reversed_comparisons(claim, SPAN) == 0
+    assert comparisons(claim, {"holonet", "patchgrid"})[("holonet", "patchgrid")] == {1}
+
+
+def test_a_passive_with_a_measured_margin_still_reads_its_agent():
+    # the agent after the margin is the one above
+    assert comparisons("PatchGrid was outperformed by 4 points by HoloNet.",
+                       {"holonet", "patchgrid"})[("holonet", "patchgrid")] == {1}
+    assert reversed_comparisons("PatchGrid is outperformed by HoloNet by a wide margin.", SPAN) == 0
+
+
+LOSS_SPAN = "On the held-out books, QuillNet reaches a lower perplexity than DeltaMix with half the parameters."
+
+
+@pytest.mark.parametrize("claim", [
+    "QuillNet outperforms DeltaMix on the held-out books.",
+    "QuillNet beats DeltaMix in perplexity.",
+    "DeltaMix has a higher perplexity than QuillNet.",
+    "DeltaMix trails QuillNet on held-out perplexity.",
+])
+def test_on_a_lower_is_better_measure_lower_than_is_the_better_side(claim):
+    # lower perplexity is better: 'QuillNet lower than DeltaMix' is 'QuillNet beats DeltaMix'
+    assert reversed_comparisons(claim, LOSS_SPAN) == 0
+
+
+@pytest.mark.parametrize("claim", [
+    "DeltaMix outperforms QuillNet on the held-out books.",
+    "QuillNet has a higher perplexity than DeltaMix.",
+    "DeltaMix reaches a lower perplexity than QuillNet.",
+])
+def test_on_a_lower_is_better_measure_the_reversal_is_still_read(claim):
+    assert reversed_comparisons(claim, LOSS_SPAN) == 1
+
+
+def test_the_measure_may_stand_before_its_comparative():
+    # 'the error of QuillNet is lower than that of DeltaMix' / 'whose latency is higher than'
+    span = "The error rate of QuillNet is lower than DeltaMix on every split."
+    assert reversed_comparisons("QuillNet outperforms DeltaMix.", span) == 0
+    assert reversed_comparisons("DeltaMix outperforms QuillNet.", span) == 1
+    # a higher-is-better or unnamed measure keeps the comparative's own sign
+    assert reversed_comparisons("DeltaMix outperforms QuillNet.",
+                                "QuillNet reaches a higher accuracy than DeltaMix.") == 1

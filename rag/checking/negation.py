@@ -122,11 +122,13 @@ _KIND_SETS = [(frozenset(" ".join(k[: len(k) // 2]).split()), frozenset(" ".join
               for k in _KINDS]
 # Size and frequency as opposite kinds ("removes the small weights" / "the large weights", "rare" / "common"): read by
 # the claim checker (rag/checking/checker.py); rag/containment.py keeps the families its answerability model was
-# fitted with.
+# fitted with. Frequency is two pairs by part of speech: an adjective says how common a thing is ("rare tokens"),
+# an adverb how often the statement holds ("usually split"), so "typically, infrequent tokens are split" against
+# "rare tokens are split" opposes nothing; only an adjective against an adjective, an adverb against an adverb.
 CLAIM_KIND_SETS = _KIND_SETS + [
     (frozenset("large big".split()), frozenset(["small"])),
-    (frozenset("rare rarely seldom uncommon".split()),
-     frozenset("common commonly usually often frequent frequently prevalent typical typically".split()))]
+    (frozenset("rare uncommon infrequent scarce".split()), frozenset("common frequent prevalent typical widespread".split())),
+    (frozenset("rarely seldom infrequently".split()), frozenset("commonly usually often frequently typically".split()))]
 
 
 _PHRASAL = re.compile(r"\b(speed|speeds|sped|slow|slows|slowed)\s+(up|down)\b", re.IGNORECASE)
