@@ -143,6 +143,50 @@ def choose_thresholds(p: np.ndarray, y: np.ndarray, target_false: float = TARGET
     return best, closest, rule
 
 
+FLOOR_QUANTILE = 0.05  # the floor rule before round 12: at most this share of answerable questions refused outright
+FLOOR_USEFUL = 0.10  # the `useful` floor rule: at most this share of withheld questions whose passages hold the fact
+
+
+def choose_floor(p: np.ndarray, y: np.ndarray, useful: np.ndarray, answer: float, rule: str = "q05",
+                 share: float | None = None) -> float:
+    """The refusal floor below the `answer` threshold: withheld questions under it are refused, the rest shown their
+    closest passages (both count as abstention, so the floor changes what the user sees, not the abstention figure).
+
+    `q05` (the rule before round 12): the 5% quantile of answerable questions' probabilities. About one answerable
+    question in ten is withheld, so that refuses half of the withheld ones outright, passages holding the fact or
+    not. `useful`: the highest floor that refuses at most `share` (FLOOR_USEFUL) of the withheld questions whose
+    shown passages hold the fact (`useful`: answerable, every answer keyword in the passages) — a refusal hides the
+    passages, which is worse than showing them for a question they do not answer (shown as "not a direct answer").
+    Unanswerable questions are never useful."""
+    if rule == "q05":
+        return float(min(np.quantile(p[y == 1], share or FLOOR_QUANTILE), answer)) if (y == 1).any() else answer
+    if rule != "useful":
+        raise ValueError(f"unknown floor rule {rule!r}")
+    limit = FLOOR_USEFUL if share is None else share
+    held = np.sort(p[useful & (p < answer)])
+    if not len(held):
+        return answer
+    # refusing below held[k] refuses the k lowest of them: the most k within the share
+    k = int(np.floor(limit * len(held) + 1e-9))
+    return float(min(held[k] if k < len(held) else answer, answer))
+
+
+def floor_rates(p: np.ndarray, y: np.ndarray, useful: np.ndarray, answer: np.ndarray | float,
+                floor: np.ndarray | float) -> dict:
+    """What a floor does to what the user sees: of the withheld answerable questions whose passages hold the fact
+    (`useful`), the share refused outright; of all withheld answerable ones, the share refused; of the unanswerable,
+    the share refused (the rest of those withheld see the closest passages); of the refusals, the share that hid a
+    useful passage. None where there is nothing to take the share over."""
+    withheld, refused = p < answer, p < floor
+    def share(num: np.ndarray, den: np.ndarray) -> float | None:
+        return float(num[den].mean()) if den.any() else None
+    return {"useful_withheld": int((withheld & useful).sum()),
+            "useful_refused": share(refused, withheld & useful),
+            "answerable_refused": share(refused, withheld & (y == 1)),
+            "unanswerable_refused": share(refused, y == 0),
+            "refusals_hiding_useful": share(useful, refused)}
+
+
 MIN_ROUND_ANSWERABLE = 10  # a round with fewer answerable questions in a regime sets no point (one question = 0.1+)
 
 

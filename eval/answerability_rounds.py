@@ -20,7 +20,13 @@ Rounds: `*_vN.jsonl` is round N, `answerability` / `fulltext` round 1, the sets 
 `:l2=` / `:inner=rounds` (choose the operating point on inner leave-one-round-out probabilities instead of grouped
 folds) / `:false=0.07` (the false abstention the point is chosen at on the inner probabilities) / `:point=worst` (each
 regime's point the lowest of the training rounds' own points: within the target on every training round, not only
-pooled) / `:add=a+b`, `:drop=a+b` (signals added to or dropped from the model file's).
+pooled) / `:add=a+b`, `:drop=a+b` (signals added to or dropped from the model file's) / `:floor=useful` or `q05` and
+`:floor_share=` (the refusal floor's rule, answerability_cv.choose_floor; q05 unless given).
+
+Each regime's `floor` figures say what the refusal floor does to what the user sees (both outcomes below the answer
+threshold count as abstention): of the withheld answerable questions whose passages hold every answer keyword, the
+share refused outright; of all withheld answerable ones; of the unanswerable ones; and of the refusals, the share
+that hid such passages.
 
 Each regime's figures give the pooled rates, the worst held-out round (lowest abstention, highest false abstention)
 and the standard deviation over rounds.
@@ -59,8 +65,9 @@ def _l2_and_cv(x: np.ndarray, y: np.ndarray, groups: list[str], options: dict) -
 
 
 def train(x: np.ndarray, y: np.ndarray, groups: list[str], rounds: np.ndarray, full: np.ndarray,
-          options: dict) -> tuple[tuple, dict[str, float]]:
-    """A model and each regime's answer threshold from these rows only, as eval/fit_answerability.py does."""
+          options: dict, useful: np.ndarray | None = None) -> tuple[tuple, dict[str, float], dict[str, float]]:
+    """A model, each regime's answer threshold and its refusal floor from these rows only, as
+    eval/fit_answerability.py does (the floor by `:floor=` — q05 or useful — on the same inner probabilities)."""
     lam, grouped = _l2_and_cv(x, y, groups, options)
     inner = cv.cross_validated_by_round(x, y, rounds, lam) if options.get("inner") == "rounds" else grouped
     target = float(options.get("false", cv.TARGET_FALSE))
@@ -70,38 +77,59 @@ def train(x: np.ndarray, y: np.ndarray, groups: list[str], rounds: np.ndarray, f
     else:
         points = {name: cv.choose_thresholds(inner[mask], y[mask], target)[0]
                   for name, mask in (("page", ~full), ("full_text", full))}
-    return cv.fit(x, y, lam), points
+    useful = np.zeros(len(y), bool) if useful is None else useful
+    floors = {name: _floor(inner[mask], y[mask], useful[mask], points[name], options)
+              for name, mask in (("page", ~full), ("full_text", full))}
+    return cv.fit(x, y, lam), points, floors
 
 
-def decide(rows: list[dict], names: tuple[str, ...], options: dict, protocol: str) -> tuple[np.ndarray, np.ndarray]:
-    """Out-of-round probabilities and thresholds for the rounds left out (NaN for rows never left out)."""
+def _floor(p: np.ndarray, y: np.ndarray, useful: np.ndarray, answer: float, options: dict) -> float:
+    share = float(options["floor_share"]) if "floor_share" in options else None
+    return cv.choose_floor(p, y, useful, answer, options.get("floor", "q05"), share)
+
+
+def useful_of(rows: list[dict]) -> np.ndarray:
+    """Answerable questions whose shown passages hold every answer keyword (what a refusal would hide)."""
+    return np.array([bool(r["answerable"] and r.get("evidence_has_keywords")) for r in rows])
+
+
+def decide(rows: list[dict], names: tuple[str, ...], options: dict,
+           protocol: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Out-of-round probabilities, answer thresholds and refusal floors for the rounds left out (NaN for rows never
+    left out)."""
     x = np.array([[r["features"][n] for n in names] for r in rows], dtype=np.float64)
     y = np.array([1.0 if r["answerable"] else 0.0 for r in rows])
     groups = [r.get("group", r["id"]) for r in rows]
     rounds = np.array([cv.round_of(r["dataset"]) for r in rows])
     full = cv.regimes(rows)
-    p, threshold = np.full(len(y), np.nan), np.full(len(y), np.nan)
+    useful = useful_of(rows)
+    p, threshold, floor = np.full(len(y), np.nan), np.full(len(y), np.nan), np.full(len(y), np.nan)
     if protocol == "grouped":  # the fit's own figure: folds by paper across rounds, points chosen on the same p
         p = _l2_and_cv(x, y, groups, options)[1]
         target = float(options.get("false", cv.TARGET_FALSE))
         for mask in (full, ~full):
             threshold[mask] = cv.choose_thresholds(p[mask], y[mask], target)[0]
+            floor[mask] = _floor(p[mask], y[mask], useful[mask], threshold[mask][0], options) if mask.any() else 0.0
         p[rounds < 2] = np.nan
-        return p, threshold
+        return p, threshold, floor
     tested = range(2, rounds.max() + 1) if protocol == "loro" else range(3, rounds.max() + 1)
     for r in tested:
         test = rounds == r
         train_mask = ~test if protocol == "loro" else rounds < r
         idx = np.flatnonzero(train_mask)
-        model, points = train(x[idx], y[idx], [groups[i] for i in idx], rounds[idx], full[idx], options)
+        model, points, floors = train(x[idx], y[idx], [groups[i] for i in idx], rounds[idx], full[idx], options,
+                                      useful[idx])
         p[test] = cv.predict(model, x[test])
         threshold[test] = np.where(full[test], points["full_text"], points["page"])
-    return p, threshold
+        floor[test] = np.where(full[test], floors["full_text"], floors["page"])
+    return p, threshold, floor
 
 
-def report(rows: list[dict], p: np.ndarray, threshold: np.ndarray, by: str = "regime") -> dict:
+def report(rows: list[dict], p: np.ndarray, threshold: np.ndarray, floor: np.ndarray | None = None,
+           by: str = "regime") -> dict:
     """Figures per regime (the closest evidence a listing page or a full paper, as the run time decides) or, with
-    by='family', per dataset family (seed-page sets, full-text sets: what the held-out runs report)."""
+    by='family', per dataset family (seed-page sets, full-text sets: what the held-out runs report). With the
+    refusal floors, what they do to what the user sees (answerability_cv.floor_rates)."""
     y = np.array([1.0 if r["answerable"] else 0.0 for r in rows])
     rounds = np.array([cv.round_of(r["dataset"]) for r in rows])
     full = cv.regimes(rows) if by == "regime" else cv.families(rows)
@@ -127,6 +155,10 @@ def report(rows: list[dict], p: np.ndarray, threshold: np.ndarray, by: str = "re
                      "log_loss": round(cv.log_loss(p[mask], y[mask]), 4),
                      "oracle_abstention_at_0.10": dict(curve)[0.10], "per_round": per_round,
                      "risk_coverage": curve}
+        if floor is not None:
+            out[name]["floor"] = {k: (_rounded(v) if isinstance(v, float) else v) for k, v in
+                                  cv.floor_rates(p[mask], y[mask], useful_of(rows)[mask], threshold[mask],
+                                                 floor[mask]).items()}
     return out
 
 

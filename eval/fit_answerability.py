@@ -13,8 +13,9 @@ L2 penalty chosen by 5-fold cross-validation is fitted by Newton's method on sta
 features (eval/answerability_cv.py). The two thresholds are chosen on cross-validated probabilities (not on
 the fit's own) — leave-one-round-out ones unless --points-from folds — for each regime apart (the closest evidence
 a listing page or a full paper) unless --one-point:
-`answer` gives the most abstention at false abstention <= 0.10, `closest` lets at most 5% of answerable questions
-fall to a flat refusal.
+`answer` gives the most abstention at false abstention <= 0.10; `closest` (the refusal floor) refuses outright at
+most 10% of the withheld questions whose shown passages hold the fact (--floor useful, the default since round 12;
+`q05`, the rule before, refused 5% of all answerable questions: half of those withheld, passages holding it or not).
 The held-out test sets are refused by name: fitting on them would make their figures worthless.
 """
 
@@ -33,9 +34,10 @@ sys.path.insert(0, str(ROOT))
 
 sys.path.insert(0, str(ROOT / "eval"))
 
-from answerability_cv import (GROUPS, LAMBDAS, backward_elimination, choose_by_regime, choose_thresholds,  # noqa: E402
-                              cross_validated, cross_validated_by_round, families, fit_logistic, log_loss, rates,
-                              regime_thresholds, regimes, risk_coverage, round_of, sigmoid, standardise)
+from answerability_cv import (GROUPS, LAMBDAS, backward_elimination, choose_by_regime, choose_floor,  # noqa: E402
+                              choose_thresholds, cross_validated, cross_validated_by_round, families, fit_logistic,
+                              floor_rates, log_loss, rates, regime_thresholds, regimes, risk_coverage, round_of,
+                              sigmoid, standardise)
 from fitlib import development_only, open_library  # noqa: E402
 
 from rag.abstain import containment_of  # noqa: E402
@@ -137,6 +139,9 @@ def main() -> None:
     parser.add_argument("--points-from", choices=("rounds", "folds"), default="rounds",
                         help="choose the operating points on leave-one-round-out probabilities (default) or on the "
                              "5 folds grouped by paper (the rule before round 10)")
+    parser.add_argument("--floor", choices=("useful", "q05"), default="useful",
+                        help="the refusal floor's rule (eval/answerability_cv.py choose_floor): refuse at most 10%% of "
+                             "the withheld questions whose passages hold the fact (default), or 5%% of all answerable")
     parser.add_argument("--one-point", action="store_true",
                         help="one operating point for both regimes (default: one per regime, each on its own CV)")
     parser.add_argument("--rescore", action="store_true",
@@ -194,7 +199,16 @@ def main() -> None:
     else:  # each regime its own operating point (rag/answerability.py `regime`: is the closest evidence a full paper)
         points = choose_by_regime(point_p, y, regime_full)
         answer_t, closest_t, rule = points["page"]
+    # The refusal floor, per regime on the same probabilities: chosen on what a refusal hides from the user.
+    useful = np.array([bool(r["answerable"] and r.get("evidence_has_keywords")) for r in rows])
+    for name, mask in (("page", ~regime_full), ("full_text", regime_full)):
+        if args.one_point:
+            mask = np.ones(len(rows), bool)
+        answer, _, rule_text = points[name]
+        points[name] = (answer, choose_floor(point_p[mask], y[mask], useful[mask], answer, args.floor), rule_text)
+    answer_t, closest_t = points["page"][0], points["page"][1]
     threshold = regime_thresholds(regime_full, points)
+    floor = np.where(regime_full, points["full_text"][1], points["page"][1])
     mean, scale = standardise(x)
     coef, intercept = fit_logistic((x - mean) / scale, y, lam)
     model = Model(features=kept, mean=mean, scale=scale, coef=coef, intercept=intercept,
@@ -219,6 +233,10 @@ def main() -> None:
         "folds": "5, grouped by paper", "cv_log_loss": {str(k): round(v, 4) for k, v in losses.items()},
         "points_from": "leave-one-round-out probabilities" if args.points_from == "rounds" else "grouped folds",
         "cross_validated": {"overall": rates(cv_p, y, threshold), **by_set},
+        "floor_rule": args.floor,
+        "round_cross_validated_floor": {name: floor_rates(point_p[mask], y[mask], useful[mask], threshold[mask],
+                                                          floor[mask])
+                                        for name, mask in (("page", ~regime_full), ("full_text", regime_full))},
         "round_cross_validated": {"overall": rates(point_p, y, threshold),
                                   **{name: rates(point_p[mask], y[mask], threshold[mask])
                                      for name, mask in (("page", ~regime_full), ("full_text", regime_full))}},

@@ -93,3 +93,37 @@ def test_a_rounds_probabilities_come_from_the_other_rounds_only():
     assert np.allclose(p[rounds_of == 2], q[rounds_of == 2]) and not np.allclose(p[rounds_of == 3], q[rounds_of == 3])
     assert cv.round_of("fulltext_v7.jsonl") == 7 and cv.round_of("answerability.jsonl") == 1
     assert cv.round_of("seeds.jsonl") == 0
+
+
+def test_the_useful_floor_refuses_few_withheld_questions_whose_passages_hold_the_fact():
+    # withheld (p < 0.5): ten useful questions (answerable, passages hold the keywords) and ten unanswerable ones
+    p = np.array([0.05, 0.12, 0.2, 0.25, 0.3, 0.33, 0.36, 0.4, 0.44, 0.48] + [0.02, 0.04, 0.06, 0.08, 0.1, 0.15,
+                                                                             0.22, 0.3, 0.35, 0.45] + [0.9] * 10)
+    y = np.array([1] * 10 + [0] * 10 + [1] * 10, float)
+    useful = np.array([True] * 10 + [False] * 10 + [True] * 10)
+    floor = cv.choose_floor(p, y, useful, 0.5, "useful", 0.10)
+    out = cv.floor_rates(p, y, useful, 0.5, floor)
+    assert out["useful_withheld"] == 10 and out["useful_refused"] == 0.1  # the lowest one, no more
+    assert 0.12 >= floor > 0.05 and out["unanswerable_refused"] == 0.5  # 0.02 … 0.1 refused, 0.15 … shown
+    # the rule before: the 5% quantile of the answerable questions, whatever the passages held
+    old = cv.choose_floor(p, y, useful, 0.5, "q05")
+    assert old == float(np.quantile(p[y == 1], 0.05))
+    strict = cv.choose_floor(p, y, useful, 0.5, "useful", 0.0)
+    assert strict == 0.05 and cv.floor_rates(p, y, useful, 0.5, strict)["useful_refused"] == 0.0
+
+
+def test_the_floor_never_rises_above_the_answer_threshold_and_reads_only_useful_questions():
+    p = np.array([0.1, 0.2, 0.3, 0.9])
+    y = np.array([0, 0, 0, 1], float)
+    none_useful = np.zeros(4, bool)
+    assert cv.choose_floor(p, y, none_useful, 0.5, "useful") == 0.5  # nothing a refusal could hide: refuse all withheld
+    assert cv.floor_rates(p, y, none_useful, 0.5, 0.5)["useful_refused"] is None
+
+
+def test_the_report_gives_what_the_floor_does_to_what_the_user_sees():
+    rows = [dict(row("answerability_v2.jsonl", a, PAGE), evidence_has_keywords=k)
+            for a, k in ((True, True), (True, True), (True, False), (False, False), (False, False))]
+    p = np.array([0.9, 0.3, 0.1, 0.25, 0.05])
+    floor = rounds.report(rows, p, np.full(5, 0.5), np.full(5, 0.2))["page"]["floor"]
+    assert floor == {"useful_withheld": 1, "useful_refused": 0.0, "answerable_refused": 0.5,
+                     "unanswerable_refused": 0.5, "refusals_hiding_useful": 0.0}
