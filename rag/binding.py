@@ -23,6 +23,8 @@ from rag.checking.words import stems
 BINDING_FEATURES = (
     "value_unbound",      # a question with an attribute (its focus): 1 - the best sentence binding a value of the right
                           # shape to it in a short span, weighted by the question's other specific words in that sentence
+    "focus_generic",      # the attribute asked is mentioned only as an unnamed instance ("a standard MIP solver", "a set
+                          # of lightweight mini-critics"): the paper says there is one and never which or how many
 )
 AFTER, BEFORE = 5, 2  # tokens after the attribute ("was set to 2e-5"), before it ("1,000 annotated mentions")
 
@@ -163,3 +165,53 @@ def measure_unbound(question: str, measure: str, specific: list[str], sentences:
     asked = {t.casefold() for t in _TOKEN.findall(question)}
     best = max((_weighed(stems(s), specific, idf) for s in sentences if measured(s, measure, asked)), default=0.0)
     return 1.0 - best
+
+
+# Words that introduce an unnamed instance of a thing: an article or a quantifier, not a name or a count.
+_INDEFINITE = frozenset("a an some several multiple various any many numerous certain another set sets variety "
+                        "range family".split())
+INDEFINITE_BEFORE = 3  # tokens an article may stand before the attribute's head ("a standard MIP solver")
+
+
+# Counts written as words are values too ("four critics", "a dozen tasks"); not "one", a pronoun as often ("one per view").
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds "
+                         "thousand thousands million millions billion billions single pair both".split())
+# The question asks to identify or to count the attribute's instance: "which solver", "how many critics".
+_IDENTIFY = re.compile(r"\b(?:which|how\s+many|how\s+much)\b", re.IGNORECASE)
+
+
+def _named(token: str) -> bool:
+    """A name-like token or a count in words: capitalised or with a digit inside a word (Gurobi, GPT-4, CPLEX), not a
+    function word; "four", "dozen"."""
+    return (token[:1].isupper() and token.casefold() not in _FUNCTION or any(ch.isdigit() for ch in token[1:])
+            or token.casefold() in _COUNT_WORDS)
+
+
+_FUNCTION = frozenset("we our the a an this these that those it its they their in on for of with to by as at from "
+                      "and or but however moreover finally first second then here there".split())
+
+
+def focus_generic(question: str, focus: list[str], sentences: list[str]) -> float:
+    """1 when the attribute's head stands in the evidence only as an unnamed instance — introduced by an article or a
+    quantifier, with no number or name (one the question does not say) bound to it in any sentence — else 0.
+
+    A question for a detail the paper does not give often finds the paper naming the thing generically: "which MIP
+    solver" against "tractable using a standard MIP solver", "how many mini-critics" against "a set of lightweight
+    mini-critics". A paper that gives it binds a name or a count to the head ("the Gurobi solver", "four critics").
+    0 when the head is never mentioned (other signals read absence), the question asks no attribute, or it asks
+    what the attribute is like rather than which one or how many ("what new approximation …": a description)."""
+    head = _attribute(focus, [])[0]
+    if not head or not _IDENTIFY.search(question):  # "what approximation is introduced": a description answers it
+        return 0.0
+    asked = {t.casefold() for t in _TOKEN.findall(question)}
+    generic = False
+    for sentence in sentences:
+        tokens = _TOKEN.findall(sentence)
+        for i, token in enumerate(tokens):
+            if head not in stems(token):
+                continue
+            window = [*range(i + 1, min(len(tokens), i + 1 + AFTER)), *range(max(0, i - BEFORE), i)]
+            if any(_is_value(tokens, j, None, asked, _named) for j in window):
+                return 0.0
+            generic |= any(t.casefold() in _INDEFINITE for t in tokens[max(0, i - INDEFINITE_BEFORE): i])
+    return float(generic)

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from rag.asked import measure_asked
-from rag.binding import BINDING_FEATURES, measure_unbound, shape_of, value_unbound
+from rag.binding import BINDING_FEATURES, focus_generic, measure_unbound, shape_of, value_unbound
 from rag.checking.negation import direction_flip, negation_flip, polarity_flip
 from rag.checking.quantities import number_signals
 from rag.checking.words import stems
@@ -189,6 +189,8 @@ def containment_signals(question: str, content: list[str], shown: list[Shown], d
             values["value_unbound"] = min(
                 value_unbound(question, focus, specific_words(content, item.title), list(item.sentences), idf,
                               has_candidate if typed else None) for item in shown) if shown else 1.0
+        values["focus_generic"] = max((focus_generic(question, focus, list(item.sentences)) for item in shown),
+                                      default=0.0)
     elif measure := measure_asked(question):
         # "how long / how accurate": the question word is the attribute, a unit of its dimension its value
         values["value_unbound"] = min(

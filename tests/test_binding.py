@@ -5,7 +5,7 @@ import pytest
 
 from rag.answerability import content_words, has_candidate
 from rag.asked import focus_words, measure_asked
-from rag.binding import binding, measured, value_unbound
+from rag.binding import binding, focus_generic, measured, value_unbound
 from rag.containment import Shown, containment_signals, specific_words
 
 TITLE = "GraphMix: Mixing Node Features for Citation Graphs"
@@ -133,3 +133,54 @@ def test_containment_reads_an_unstated_duration_as_unbound():
         question, words, [Shown("p1", TITLE, tuple(sentences), "")], {w: 3 for w in words}, 100,
         lambda s: has_candidate("number", s, question), focus=focus_words(question))["value_unbound"]
     assert read(said) < 0.5 and read(unsaid) == 1.0  # "take" is not in the binding sentence: weighed, not 0
+
+
+def generic(question: str, *sentences: str) -> float:
+    return focus_generic(question, focus_words(question), list(sentences))
+
+
+@pytest.mark.parametrize("question, sentence", [
+    ("Which ILP solver does GraphMix call for the relabelling step?",
+     "The relabelling step is cast as an integer program and handed to an off-the-shelf ILP solver."),
+    ("How many auxiliary discriminators does GraphMix train?",
+     "GraphMix trains a small family of auxiliary discriminators, one per view of the graph."),
+    ("Which tokenizer do the GraphMix authors use for node text?",
+     "Node text is split with some subword tokenizer before it is embedded."),
+])
+def test_an_attribute_mentioned_only_as_an_unnamed_instance_is_generic(question, sentence):
+    assert generic(question, sentence) == 1.0
+
+
+@pytest.mark.parametrize("question, sentence", [
+    ("Which ILP solver does GraphMix call for the relabelling step?",
+     "The relabelling step is handed to an ILP solver, CPLEX 12.10, with a 60 s limit."),
+    ("How many auxiliary discriminators does GraphMix train?",
+     "GraphMix trains a family of three auxiliary discriminators."),
+    ("How many auxiliary discriminators does GraphMix train?",
+     "GraphMix trains 3 auxiliary discriminators, one per view."),
+])
+def test_a_name_or_a_count_bound_to_the_attribute_is_not_generic(question, sentence):
+    assert generic(question, sentence) == 0.0
+
+
+def test_generic_reads_only_questions_that_identify_or_count_and_a_mentioned_attribute():
+    # "what ... is introduced" is answered by a description, which an article introduces too
+    assert generic("What new regulariser is introduced for the mixing weights?",
+                   "We introduce a new regulariser that keeps the mixing weights sparse.") == 0.0
+    # the attribute never mentioned: absence is read by other signals, not this one
+    assert generic("Which ILP solver does GraphMix call?", "GraphMix mixes node features across neighbours.") == 0.0
+    assert generic("Why does GraphMix mix node features?", "It mixes a set of node features.") == 0.0  # no attribute
+
+
+def test_containment_reports_the_generic_mention_for_a_question_with_an_attribute():
+    question = "Which ILP solver does GraphMix call for the relabelling step?"
+    shown = [Shown("p1", TITLE, ("GraphMix mixes node features.",
+                                 "The relabelling step is handed to a standard ILP solver."))]
+    values = containment_signals(question, content_words(question), shown, {}, 100,
+                                 lambda s: has_candidate("other", s, question), focus=focus_words(question),
+                                 typed=False)
+    assert values["focus_generic"] == 1.0
+    named = [Shown("p1", TITLE, ("The relabelling step is handed to the Gurobi ILP solver.",))]
+    assert containment_signals(question, content_words(question), named, {}, 100,
+                               lambda s: has_candidate("other", s, question), focus=focus_words(question),
+                               typed=False)["focus_generic"] == 0.0
