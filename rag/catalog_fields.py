@@ -128,8 +128,15 @@ FIELDS += [
           lambda p: p.page_count is not None, lambda p: f"{p.title}: {p.page_count} pages (the PDF read)."
           if p.page_count else f"The library holds no PDF of {p.title}, so no page count.",
           lambda p: float(p.page_count) if p.page_count else None, lookup=False, filter=False, ends=("most", "fewest")),
-    # A title's length in words ('the paper with the longest title'): every paper prints a title.
-    Field("title_length", "title (words)", r"titles?", lambda p: True, lambda p: True,
+    # A title's length in characters, when said so ('the longest title in characters', 'the most letters in its title').
+    Field("title_chars", "title (characters)", r"(?:(?:paper|article|entry)(?:'s)?\s+)?titles?\s+(?:(?:length\s+)?(?:in|by)\s+|"
+          r"counted\s+in\s+|measured\s+in\s+)(?:characters|letters|chars)\b|(?:characters|letters|chars)\s+in\s+(?:the\s+|its\s+|"
+          r"their\s+|a\s+)?titles?", lambda p: True, lambda p: True,
+          lambda p: f"{p.title}: {len(p.title)} characters.", lambda p: float(len(p.title)),
+          lookup=False, filter=False, ends=("longest", "shortest")),
+    # A title's length in words ('the paper with the longest title', 'the longest paper title'): every title is printed.
+    Field("title_length", "title (words)", r"(?:(?:paper|article|entry)(?:'s)?\s+)?titles?(?:\s+(?:(?:length\s+)?(?:in|by)\s+)words)?|"
+          r"words\s+in\s+(?:the\s+|its\s+|their\s+|a\s+)?titles?", lambda p: True, lambda p: True,
           lambda p: f"{p.title}: {len(p.title.split())} words.", lambda p: float(len(p.title.split())),
           lookup=False, filter=False, ends=("longest", "shortest")),
 ]

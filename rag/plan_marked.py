@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from rag.catalog import Catalog
-from rag.plan_terms import Condition, Question
+from rag.plan_terms import _COMPARE, _COUNT, Condition, Question, _number, count_condition
 from rag.records import Paper
 
 _MARK = r"(?:[- ](?:affiliated|starred|marked|asterisked))"
@@ -48,6 +48,45 @@ def middle_only(q: Question, catalog: Catalog) -> list[Condition]:
         rf"(?:the\s+)?first\s+or\s+(?:the\s+)?last)?",
         "only between first and last", lambda p, i: _complete(p) and marked(p, i) > 0 and
         p.authors[0].affiliation != i and p.authors[-1].affiliation != i)
+
+
+def marked_counts(q: Question, catalog: Catalog) -> list[Condition]:
+    """'exactly two authors without the Amii star', 'at least three non-Amii names', 'two unstarred co-authors', 'only
+    one Amii-affiliated author': how many of a paper's printed authors carry the legend's mark (or do not), compared
+    as an author count is ('at least', 'at most', 'N or more'). Read before the plain author count and negation, which
+    would take 'exactly two authors' as the list's length and 'without the star' as no marked author at all. A list
+    cut with 'et al.' only passes what its printed names prove; on the legend's page only."""
+    if not catalog.institutes:
+        return []
+    found = []
+    only = len(catalog.institutes) == 1  # 'the star', 'the asterisk': the one legend's mark
+    for institute in sorted(catalog.institutes):
+        name = re.escape(institute)
+        sign = rf"(?:(?:the|an?|its|their)\s+)?(?:{name}(?:'s)?\s+)?(?:stars?|asterisks?|marks?|markers?)" if only else \
+            rf"(?:(?:the|an?|its|their)\s+)?{name}(?:'s)?\s+(?:stars?|asterisks?|marks?|markers?|affiliation)"
+        count = rf"\b(?:{_COMPARE}\s+)?{_COUNT}(?:\s+or\s+(more|fewer|less))?[\s-]+"
+        unmarked = rf"(?:non-?|not[- ]|un-?){name}{_MARK}?|un(?:starred|marked|asterisked)|non-?(?:starred|marked)"
+        pattern = rf"{count}(?:(?P<un>{unmarked})\s+{_WHO}|(?P<mk>{name}{_MARK}?|(?:starred|marked|asterisked))\s+{_WHO}|" \
+                  rf"{_WHO}\s+(?:(?:(?:who|that)(?:\s+(?:are|is))?|being)\s+)?(?:(?P<un2>without|lack(?:s|ing)?|miss(?:es|ing)?|" \
+                  rf"with\s+no|ha(?:ve|s)\s+no|(?:do|does)\s*n[o']?t\s+(?:carry|bear|have|get)|not\s+(?:carrying|bearing|having|" \
+                  rf"marked\s+with|starred\s+with)|not)\s+{sign}|(?:with|carry(?:ing)?|carries|bear(?:s|ing)?|ha(?:ve|s|ving)|" \
+                  rf"marked\s+with)\s+{sign}|(?P<un3>not\s+){name}{_MARK}|{name}{_MARK}))\b"
+        for m in q.take(pattern):
+            bare = count_condition(m.group(1), _number(m.group(2)), m.group(3))  # the comparison, on a number
+            word, n = bare.value.rsplit(" ", 1)
+            off = bool(m["un"] or m["un2"] or m["un3"])
+            compare = {"exactly": lambda k, n=int(n): k == n, "at least": lambda k, n=int(n): k >= n,
+                       "more than": lambda k, n=int(n): k > n, "over": lambda k, n=int(n): k > n,
+                       "fewer than": lambda k, n=int(n): k < n, "less than": lambda k, n=int(n): k < n,
+                       "at most": lambda k, n=int(n): k <= n}[word]
+            # what a cut list proves: at least its printed count; exactly or at most only when printed complete
+            proves = word in ("at least", "more than", "over")
+            label = f"affiliation: {word} {n} {'not ' if off else ''}{institute}-marked authors"
+            found.append(Condition("affiliation", f"{word} {n} {'not ' if off else ''}{institute}", label,
+                                   lambda p, i=institute, o=off, c=compare, pr=proves: bool(p.authors) and
+                                   any(s.format == "institute" for s in p.sources) and (pr or not p.authors_truncated)
+                                   and c(sum((a.affiliation != i) if o else (a.affiliation == i) for a in p.authors))))
+    return found
 
 
 def marked_sort(q: Question, catalog: Catalog) -> tuple[str, str] | None:

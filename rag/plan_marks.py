@@ -119,9 +119,15 @@ def printed_only(question: str, found: list[Condition]) -> list[Condition]:
     if not asks_printed(question):
         return found
     # The condition's own test stays: a place ('as the second listed name') is kept, not widened to any place.
-    return [Condition("author", c.value, f"{c.label} (printed)", lambda p, c=c: c(p) and any(
-        normalize_title(a) == normalize_title(c.value) for a in p.author_names)) if c.field == "author" else c
-        for c in found]
+    # A name part ('surname Chen', 'given name Lei') already reads the printed names only; a name left out ('not by
+    # X') is left out as it is; a place denied ('X is not the last name') is said of X printed elsewhere on the list.
+    def printed(c: Condition) -> Condition:
+        name = normalize_title(c.value.removeprefix("not "))
+        return Condition("author", c.value, f"{c.label} (printed)", lambda p: c(p) and any(
+            normalize_title(a) == name for a in p.author_names), known_test=c.known_test)
+
+    return [printed(c) if c.field == "author" and not c.value.startswith(("surname ", "given name ")) and not
+            c.label.startswith("not author:") else c for c in found]
 
 
 def name_as_affiliated(question: str, found: list[Condition]) -> list[Condition]:
@@ -138,38 +144,76 @@ def name_as_affiliated(question: str, found: list[Condition]) -> list[Condition]
     return [c for c in found if c not in (person, mark)] + [both]
 
 
+# A part of a name said as such: 'whose first name is Lei', 'with the given name Yi', 'surnamed Zhang', 'last name:
+# Chen', 'a forename of Michael'. The part's own word (`part`), then the name; capitalised unless the part was said.
+_GIVEN = r"first|given|fore|christian"
+_FAMILY = r"sur|last|family"
+_NAMED_PART = r"(?:(?:whose|with\s+(?:an?|the)|having\s+(?:an?|the)|(?:an?|the)|with|of|by)\s+)?(?P<part>{part})[\s-]?names?" \
+              r"(?:\s+(?:is|was|being|of|=|:|reads?|spelled|printed\s+as|as))?\s*[:=]?\s*['\"]?(?P<name>[^\W\d_][\w'-]*)\b['\"]?"
+
+
+def _initial(word: str) -> bool:
+    return len(word.strip(".")) == 1
+
+
+def given_of(name: str) -> set[str]:
+    """A printed name's given names, normalised: its first word and, when that is an initial ('J Ross Mitchell'), the
+    first word that is not ('ross'); a hyphenated one whole ('marie-francine' -> 'marie francine' as normalised)."""
+    words = name.split()
+    if len(words) < 2:
+        return set()
+    found = {normalize_title(words[0])}
+    if _initial(words[0]):
+        found |= {normalize_title(w) for w in words[1:-1][:1] if not _initial(w)}
+    return found - {""}
+
+
+def surname_of(name: str) -> str:
+    """A printed name's surname, normalised: its last word ('Ricky T. Q. Chen' -> 'chen')."""
+    words = normalize_title(name).split()
+    return words[-1] if len(words) >= 2 else ""
+
+
 def given_names(q: Question, catalog: Catalog) -> list[Condition]:
-    """'anyone named Sergey', 'authors called Sergey', 'with the first name Sergey': a given name alone, which the
-    catalog's full names ground when some printed name opens with it. Said after a naming word only: a bare given
-    name elsewhere ('Sergey's papers') is an author to resolve, not this."""
+    """'anyone named Sergey', 'authors called Sergey', 'an author whose first name is Lei', 'with the given name Yi':
+    a given name alone, which the catalog's full names ground when some printed name opens with it (or with initials
+    and then it: 'J Ross Mitchell' has the given name Ross). Said after a naming word only: a bare given name
+    elsewhere ('Sergey's papers') is an author to resolve, not this. Said as a first name, it may be in lower case."""
     found = []
-    for m in re.finditer(r"\b(?:named|called|with\s+the\s+(?:first|given)\s+name)\s+((?-i:[A-Z])[\w'-]+)\b", q.text, re.I):
-        given = normalize_title(m.group(1))
-        if given not in catalog.name_openers:
+    named = r"\b(?:named|called)\s+(?P<bare>(?-i:[A-Z])[\w'-]+)\b"
+    for m in list(re.finditer(rf"\b{_NAMED_PART.format(part=_GIVEN)}|{named}", q.text, re.I)):
+        if q.text[m.start():m.end()] != q.folded[m.start():m.end()]:
+            continue  # already read (a surname)
+        said = m["name"] or m["bare"]
+        given = normalize_title(said)
+        if not given or not any(given in given_of(name) for name in catalog.authors.values()):
             continue
         q.blank(m.start(), m.end())
-        found.append(Condition("author", f"given name {given}", f"given name: {m.group(1)}", lambda p, g=given: any(
-            normalize_title(a).split()[:1] == [g] for a in p.author_names)))
+        found.append(Condition("author", f"given name {given}", f"given name: {said}", lambda p, g=given: any(
+            g in given_of(a) for a in p.author_names)))
     return found
 
 
 def surnames(q: Question, catalog: Catalog) -> list[Condition]:
     """'a co-author surnamed Zhang', 'with the last name Zhang', 'whose family name is Zhang', 'anyone named Zhang':
     a surname several printed names share (one that only one person has is read as that person, rag/plan_values).
-    Grounded when some printed name ends with it; any author with that surname holds."""
+    Grounded when some printed name ends with it; any author with that surname holds. Said as a surname, it is read as
+    one even when one person has it, and in any case."""
     found = []
-    for m in re.finditer(r"\b(?:surnamed|(?:with|having)\s+(?:the|a)\s+(?:sur|last|family)\s*name(?:\s+of)?|"
-                         r"(?:whose|with\s+(?:a|the))\s+(?:sur|last|family)\s*name\s+(?:is|was)|named|called)\s+"
-                         r"((?-i:[A-Z])[\w'-]+)\b", q.text, re.I):
-        surname = normalize_title(m.group(1))
+    for m in list(re.finditer(rf"\bsurnamed\s+(?P<sur>[^\W\d_][\w'-]*)\b|\b{_NAMED_PART.format(part=_FAMILY)}|"
+                              r"\b(?:named|called)\s+(?P<bare>(?-i:[A-Z])[\w'-]+)\b", q.text, re.I)):
+        said = m["sur"] or m["name"] or m["bare"]
+        surname = normalize_title(said)
         if surname not in catalog.name_words:  # some printed name ends with it
             continue
-        if len(catalog.surnames.get(m.group(1), ())) == 1:  # 'called Courville': the one Courville, read as him
-            q.blank(m.start(), m.start(1))
+        if m["bare"] and len(catalog.surnames.get(said, ())) == 1:  # 'called Courville': the one Courville, read as him
+            q.blank(m.start(), m.start("bare"))
             continue
+        if m["bare"] and any(surname in given_of(name) for name in catalog.authors.values()):
+            continue  # 'named Lei' with no part said: a given name too, read by given_names
         q.blank(m.start(), m.end())
-        found.append(Condition("author", f"surname {surname}", f"surname: {m.group(1)}", lambda p, s=surname: any(
-            normalize_title(a).split()[-1:] == [s] for a in p.author_names)))
+        found.append(Condition("author", f"surname {surname}", f"surname: {said}", lambda p, s=surname: any(
+            surname_of(a) == s for a in p.author_names)))
     return found
 
 

@@ -125,7 +125,7 @@ def sort_by_authors(q: Question) -> str | None:
         q.take(r"\b(?:on\s+)?average\b|\bmean\b|\bmedian\b|\btypical\b")
         return "median" if "median" in m[0].group(0).casefold() or re.search(r"\bmedian\b", q.original, re.I) else "mean"
     m = q.take(r"\b(longest|largest|biggest|most|greatest|highest|fewest|shortest|smallest|least|lowest)\s+"
-               r"(?:(?:number|list|count)\s+of\s+)?(?:co-?)?(?:authors?(?:\s+lists?)?|author\s+count|team)\b")
+               r"(?:(?:number|list|count)\s+of\s+)?(?:co-?)?(?:authors?(?:\s+(?:lists?|teams?|lines?))?|author\s+count|team)\b")
     if not m:
         return None
     return "first" if m[0].group(1).casefold() in ("fewest", "shortest", "smallest", "least", "lowest") else "last"

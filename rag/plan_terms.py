@@ -172,7 +172,11 @@ def author_count(q: Question) -> list[Condition]:
                                 lambda p: not p.authors_truncated and low <= len(p.authors) <= high)]
     # 'author lists of exactly four names': the list's length said in names
     q.take(rf"\b((?:complete|full|whole|entire)\s+)?(?:author\s+lists?|bylines?)\s+(?:of|with)\s+(?=(?:{_COMPARE}\s+)?{_COUNT}\s+names\b)")
-    m = q.take(rf"\b{_COMPARE}?\s*{_COUNT}(?:\s+or\s+(more|fewer|less))?[\s-]+(?:(co-?)?author(?:s|ed)?|names)\b"
+    # 'a three-person author list', 'a four-name byline', 'two-member teams': the list's length said as its size
+    for size in list(_compiled(rf"\b{_COUNT}([\s-]+(?:person|people|name|member|strong))(?=[\s-]+(?:(?:author|byline)s?"
+                               r"(?:\s+(?:lists?|lines?|teams?))?|teams?|bylines?)\b)", re.I).finditer(q.text)):
+        q.blank(size.start(2), size.end(2))
+    m = q.take(rf"\b{_COMPARE}?\s*{_COUNT}(?:\s+or\s+(more|fewer|less))?[\s-]+(?:(co-?)?author(?:s|ed)?(?:\s+(?:teams?|lines?|lists?)\b)?|names|(?:bylines?|teams?)\b)\b"
                r"|\b(single|sole|solo)[- ]author(?:s|ed)?\b|\b(?:an?\s+)?(single|sole|solo)\s+author\b")
     if not m:
         return []

@@ -8,7 +8,9 @@ a phrase of consecutive words, compared case-folded:
   nothing else: 'the word reasoning' does not match 'Reason' or 'Reasoners', 'continual' does not match 'Continuous';
 - asked 'in some form' (or 'or its variants', ...), a word matches every word of its family, found by cutting
   derivational endings ('efficient', 'efficiency', 'efficiently'; 'robot', 'robotic', 'robotics'; 'planning', 'plan');
-- a phrase is spelled out by construction: 'reinforcement learning' never matches 'RL'.
+- a phrase is spelled out by construction: 'reinforcement learning' never matches 'RL';
+- asked 'in any spelling' (or 'with or without a hyphen'), words are compared with their separators dropped and
+  British -ise/-isation read as -ize/-ization: 'fine-tuning', 'finetuning' and 'fine tuning' are one term.
 """
 
 from __future__ import annotations
@@ -78,16 +80,21 @@ class TitleText:
     phrases: tuple[tuple[str, ...], ...]
     where: Where = "has"
     forms: bool = False  # any derived form of each word, not only the word and its plural
+    joined: bool = False  # any spelling: separators dropped ('fine-tuning' = 'finetuning'), -ise read as -ize
 
     @classmethod
-    def of(cls, terms: list[str], where: Where = "has", forms: bool = False) -> "TitleText":
-        return cls(tuple(tuple(casefolded_words(t)) for t in terms if casefolded_words(t)), where, forms)
+    def of(cls, terms: list[str], where: Where = "has", forms: bool = False, joined: bool = False) -> "TitleText":
+        return cls(tuple(tuple(casefolded_words(t)) for t in terms if casefolded_words(t)), where, forms, joined)
 
     def _key(self, word: str) -> str:
-        return family(word) if self.forms else singular(word)
+        key = family(word) if self.forms else singular(word)
+        return _spelled(key) if self.joined else key
 
     def __call__(self, title: str) -> bool:
         words = _keys(title, self.forms)
+        if self.joined:
+            return any(_joined_at(tuple(_spelled(w) for w in words), "".join(self._key(w) for w in phrase), self.where)
+                       for phrase in self.phrases)
         for phrase in self.phrases:
             wanted = tuple(self._key(w) for w in phrase)
             n = len(wanted)
@@ -103,12 +110,39 @@ class TitleText:
         return False
 
     def restates(self, word: str) -> bool:
-        """Whether a question word names one of the terms again ('the robotics papers' after 'robot or robotic')."""
-        return any(family(word) == family(w) for phrase in self.phrases for w in phrase)
+        """Whether a question word names one of the terms again ('the robotics papers' after 'robot or robotic'; 'the
+        fine-tuning papers' after 'fine-tuning / finetuning', a compound said whole or as its parts)."""
+        if any(family(word) == family(w) for phrase in self.phrases for w in phrase):
+            return True
+        said = "".join(family(w) for w in casefolded_words(word))
+        return bool(said) and any(said == "".join(family(w) for w in phrase) for phrase in self.phrases)
 
     def label(self, said: list[str]) -> str:
         how = {"has": "with", "starts": "starting with", "ends": "ending with"}[self.where]
-        return f"title: {how} {' or '.join(repr(s) for s in said)}" + (" (any form)" if self.forms else "")
+        return f"title: {how} {' or '.join(repr(s) for s in said)}" + (" (any form)" if self.forms else "") + \
+            (" (any spelling)" if self.joined else "")
+
+
+def _spelled(word: str) -> str:
+    """One spelling for British and American forms: 'generalisation' -> 'generalization', 'optimise' -> 'optimize'."""
+    return re.sub(r"(?<=[a-z]{3})is(ation|ations|e|es|ed|er|ers|ing)$", r"iz\1", word)
+
+
+def _joined_at(words: tuple[str, ...], wanted: str, where: Where) -> bool:
+    """Whether consecutive title words, written together, spell `wanted` ('fine', 'tuning' -> 'finetuning'): at the
+    start, at the end or anywhere."""
+    if not wanted:
+        return False
+    starts = range(1) if where == "starts" else range(len(words))
+    for i in starts:
+        text = ""
+        for j in range(i, len(words)):
+            text += words[j]
+            if text == wanted and (where != "ends" or j == len(words) - 1):
+                return True
+            if len(text) >= len(wanted) or not wanted.startswith(text):
+                break
+    return False
 
 
 @functools.lru_cache(maxsize=None)  # one entry per title and reading: see casefolded_words

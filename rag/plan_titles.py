@@ -59,12 +59,18 @@ _ENDS = r"(?:end|finish|close)(?:s|ed|ing)?\s+(?:with|in|on)"
 _NOT = r"(?:(?:do|does|did)\s*n[o']?t\s+|never\s+|not\s+)"
 # What the term is called: 'the word', 'the abbreviation', 'the article'.
 _NOUN = r"(?:(?:the|an?)\s+)?(?:(?:exact|whole|full)\s+)?(?:words?|phrases?|terms?|abbreviations?|acronyms?|articles?|strings?|" \
-        r"letters?|tokens?|prefix(?:es)?|suffix(?:es)?|expressions?)\s+"
+        r"letters?|tokens?|prefix(?:es)?|suffix(?:es)?|expressions?|nouns?|verbs?|adjectives?)\s+"
 _TITLE = r"(?:(?:the|their|its|his|her|a|whose|paper)\s+)?titles?"
 # After the terms: how they may be printed.
-_FORMS = r"(?:in\s+(?:some|any|one)\s+(?:of\s+its\s+)?(?:form|shape|variant|spelling)s?(?:\s+or\s+(?:another|other))?|" \
+_FORMS = r"(?:in\s+(?:some|any|one)\s+(?:of\s+its\s+)?(?:form|shape|variant)s?(?:\s+or\s+(?:another|other))?|" \
          r"or\s+(?:its|their|any)\s+(?:variants|derivatives|forms|relatives)|or\s+(?:any\s+)?(?:related|similar|derived)\s+" \
          r"(?:words|forms)|(?:and|or)\s+(?:its|their)\s+(?:variants|derivatives|forms)|in\s+(?:all|any)\s+(?:its|their)\s+forms)"
+# How the terms may be spelled: 'in any spelling', 'with or without a hyphen', 'hyphenated or not' (TitleText.joined).
+_SPELLING = r"(?:(?:in\s+|under\s+)?(?:any|either|every|all|both|some|one)\s+(?:of\s+(?:its|their|the)\s+)?spellings?|" \
+            r"(?:with|w/)\s+or\s+without\s+(?:an?\s+|the\s+)?(?:hyphens?|dash(?:es)?|spaces?)(?:\s+or\s+(?:an?\s+)?" \
+            r"(?:hyphens?|dash(?:es)?|spaces?))?|(?:hyphenated|joined|split)\s+or\s+(?:not|unhyphenated|split|joined)|" \
+            r"however\s+(?:it(?:'s|\s+is)\s+|they(?:'re|\s+are)\s+)?(?:spelled|spelt|written|hyphenated)|" \
+            r"(?:spelled|spelt|written)\s+(?:any|either|every)\s+way)"
 _PLAIN = r"(?:spel(?:led|t)\s+out|written\s+out|in\s+full|fully|verbatim|somewhere|anywhere|at\s+all|as\s+an?\s+(?:whole\s+)?" \
          r"(?:word|term|abbreviation|acronym|short\s+form)|(?:with|in)\s+(?:that|this)\s+(?:exact\s+)?(?:spelling|form))"
 _IN_TITLE = rf"\s+(?:in|within|inside|anywhere\s+in|somewhere\s+in)\s+{_TITLE}\b|\s+in\s+(?:them|it)\b"
@@ -97,10 +103,10 @@ def title_words(q: Question, titles: list[str]) -> list[Condition]:
             read = _terms(q.text, m.end(), titles, in_title, where != "has")
             if read is None:
                 continue
-            groups, end, forms = read
+            groups, end, forms, joined = read
             q.blank(m.start(), end)
             for i, (terms, negated) in enumerate(groups):  # 'both A and B', 'A but not B', 'neither A nor B'
-                test = TitleText.of(terms, where, forms)
+                test = TitleText.of(terms, where, forms, joined)
                 found.append(_condition(test, terms, negated != (i == 0 and (bool(m["neg"]) or verb == "without"))))
                 _restated(q, test, titles)
     found += _topic_by_title(q, titles)
@@ -109,9 +115,12 @@ def title_words(q: Question, titles: list[str]) -> list[Condition]:
     return found + title_marks(q)
 
 
+# Where the titles are, said between 'titles' and the verb: 'titles anywhere in the library that mention X'.
+_WHOLE = r"(?:\s+(?:anywhere\s+|somewhere\s+)?(?:in|of|on|across|throughout)\s+(?:the\s+|my\s+|our\s+|this\s+)?" \
+         r"(?:whole\s+|entire\s+)?(?:library|collection|catalog(?:ue)?|corpus|database))"
 _READERS = [
     # 'titles that mention X', 'whose title starts with X', 'title in the library that begins with the word X'
-    (rf"(?:\b(?:going|judging|judged|based)\s+(?:by|on)\s+)?\b{_TITLE}(?:\s+(?:in|of|on)\s+the\s+(?:library|collection|catalog))?(?:\s+(?:that|which))?(?:\s+(?:all|also|"
+    (rf"(?:\b(?:going|judging|judged|based)\s+(?:by|on)\s+)?\b{_TITLE}{_WHOLE}?(?:\s+(?:that|which))?(?:\s+(?:all|also|"
      rf"actually|both))?\s+(?P<neg>{_NOT})?(?P<verb>{_STARTS}|{_ENDS}|{_HAS}|(?:are|is)\s+(?:starting|beginning|opening|"
      rf"ending|finishing)\s+(?:with|in))\s+(?:{_NOUN})?", False),
     # "titles whose first word is 'Learning'", "a title's last word being X"
@@ -123,11 +132,12 @@ _READERS = [
 
 
 def _terms(text: str, at: int, titles: list[str], in_title: bool,
-           edge: bool) -> tuple[list[tuple[list[str], bool]], int, bool] | None:
+           edge: bool) -> tuple[list[tuple[list[str], bool]], int, bool, bool] | None:
     """The terms said from `at` on — quoted, or unquoted words no frame word interrupts — as groups: alternatives
     joined by 'or', '/', 'nor' or commas; groups joined by 'and' (each must hold) or 'but not' (must not); 'neither A
     nor B' one group that must not hold. Then how they may be printed ('in some form', 'spelled out'), an aside in
-    parentheses, and, for a reader that needs it, 'in the title' after them. (groups, end of the span, any form) or
+    parentheses, and, for a reader that needs it, 'in the title' after them. (groups, end of the span, any form, any
+    spelling) or
     None when no term is said there, a term names a mark ('a colon': title_marks) or an unquoted term is printed in
     no title."""
     pos, groups, unquoted = at, [([], False)], []
@@ -158,6 +168,8 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
             pos += (m.end() if (m := re.match(r"\s*\((?:s|es|[^\W\d_]+(?:\s+[^\W\d_]+)?)\)", text[pos:])) else 0)
         groups[-1][0].append(term.strip())
         back = pos
+        if re.match(rf"\s*,?\s*(?:{_FORMS}|{_SPELLING}|{_PLAIN})", text[pos:], re.I):
+            break  # ', however it's spelled': how the terms may be printed, not another term
         if sep := re.match(r"\s*(?:,\s*(?:or\s+)?|\s+(?:and/)?or\s+|\s+nor\s+|\s*/\s*)(?=\S)", text[pos:], re.I):
             pos += sep.end()
         elif sep := re.match(rf"\s*,?\s+(?:and|but)\s+(?:(not|no|never)\s+|also\s+)?(?:{_NOUN})?(?=\S)", text[pos:], re.I):
@@ -171,23 +183,42 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
     groups = [g for g in groups if g[0]]
     if not groups or any(not TitleText.of([t]).phrases for g in groups for t in g[0]):
         return None
-    forms, said_in_title = False, not in_title
-    for _ in range(4):  # modifiers, an aside and 'in the title', in the order said
+    forms, joined, said_in_title = False, False, not in_title
+    said = [t for g in groups for t in g[0]]
+    for _ in range(5):  # modifiers, an aside, a restatement and 'in the title', in the order said
         if m := re.match(rf"\s*,?\s*{_FORMS}", text[pos:], re.I):
             forms, pos = True, pos + m.end()
+        elif m := re.match(rf"\s*,?\s*\(?\s*{_SPELLING}\s*\)?", text[pos:], re.I):
+            joined, pos = True, pos + m.end()
         elif m := re.match(rf"\s*,?\s*{_PLAIN}", text[pos:], re.I):
             pos += m.end()
-        elif (m := re.match(r"\s*\(([^()]{1,120})\)", text[pos:])) and _aside(m[1], [t for g in groups for t in g[0]]):
-            pos += m.end()
+        elif (m := re.match(r"\s*\(([^()]{1,120})\)", text[pos:])) and _aside(m[1], said):
+            joined, pos = joined or bool(re.search(_SPELLING + r"|\bspell", m[1], re.I)), pos + m.end()
+        elif m := _restatement(text, pos, said):
+            pos = m
         elif m := re.match(_IN_TITLE, text[pos:], re.I):
             said_in_title, pos = True, pos + m.end()
         else:
             break
     if not said_in_title:
         return None
-    if any(not any(TitleText.of([t], forms=forms)(title) for title in titles) for t in unquoted):
+    if any(not any(TitleText.of([t], forms=forms, joined=joined)(title) for title in titles) for t in unquoted):
         return None  # an unquoted word no title prints is the question's topic, not a title's wording
-    return groups, pos, forms
+    return groups, pos, forms, joined
+
+
+def _restatement(text: str, at: int, terms: list[str]) -> int | None:
+    """The end of the terms said again after a dash or colon ("representation(s) — 'Representation' or
+    'Representations' anywhere in the title"): every item restates one of the terms, so it adds no condition."""
+    m = re.match(r"\s*(?:[—–:]|--|-(?=\s))\s*((?:'[^']{1,80}'|\"[^\"]{1,80}\"|[^\W_][\w-]*)(?:\s*(?:,|/|\bor\b|\band\b)\s*"
+                 r"(?:'[^']{1,80}'|\"[^\"]{1,80}\"|[^\W_][\w-]*))*)", text[at:], re.I)
+    if not m:
+        return None
+    test = TitleText.of(terms, forms=True)
+    items = [i.strip("'\" ") for i in re.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", m[1]) if i.strip("'\" ")]
+    if not items or not all(all(test.restates(w) for w in casefolded_words(i)) for i in items):
+        return None
+    return at + m.end()
 
 
 def _aside(text: str, terms: list[str]) -> bool:
@@ -248,7 +279,8 @@ def _topic_by_title(q: Question, titles: list[str]) -> list[Condition]:
 
 
 def _condition(test: TitleText, terms: list[str], negated: bool) -> Condition:
-    condition = Condition("title", f"{test.where} {' | '.join(terms)}" + (" (forms)" if test.forms else ""),
+    condition = Condition("title", f"{test.where} {' | '.join(terms)}" + (" (forms)" if test.forms else "") +
+                          (" (spellings)" if test.joined else ""),
                           test.label(terms), lambda p, t=test: t(p.title))
     return condition.negated() if negated else condition
 
