@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from rag.plan_terms import FRAME, Condition, Question
+from rag.plan_title_marks import NAMED_AHEAD, title_marks
 from rag.plan_title_text import TitleText, casefolded_words, singular
 
 _QUOTE = r"(?:'([^']{2,80})'|\"([^\"]{2,80})\"|‘([^’]{2,80})’|“([^”]{2,80})”)"
@@ -146,7 +147,7 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
     back = pos
     while True:
         pos += re.match(r"\s*(?:(?:the|an?|any)\s+(?=\S))?", text[pos:], re.I).end()
-        if _NAMED_AHEAD.match(text[pos:]):
+        if NAMED_AHEAD.match(text[pos:]):
             return None  # 'titles that contain a question mark': a character (title_marks), not a word
         if quoted := re.match(_QUOTED, text[pos:]):
             term = (quoted[1] or quoted[2]).replace("(s)", "").replace("(es)", "")
@@ -283,41 +284,3 @@ def _condition(test: TitleText, terms: list[str], negated: bool) -> Condition:
                           (" (spellings)" if test.joined else ""),
                           test.label(terms), lambda p, t=test: t(p.title))
     return condition.negated() if negated else condition
-
-
-# A character a title prints, by its name; said where titles are ('titles with an exclamation mark in them').
-_NAMED = {r"exclamation(?:\s+(?:marks?|points?|signs?))?|bangs?": "!", r"question[\s-]+marks?|interrogation\s+marks?": "?",
-          r"colons?": ":", r"semi-?colons?": ";", r"hyphens?": "-", r"dash(?:es)?": "-–—", r"commas?": ",",
-          r"apostrophes?": "'’", r"ampersands?|and[\s-]signs?": "&", r"asterisks?": "*", r"plus\s+signs?": "+",
-          r"(?:forward\s+)?slash(?:es)?": "/", r"parenthes[ie]s|(?:round\s+)?brackets?": "()",
-          r"quotation\s+marks?|quotes": "'\"‘’“”", r"(?:full\s+stops?|periods?|dots?)": ".", r"digits?|numerals?": "0123456789"}
-_NAMED_WORDS = "|".join(f"(?:{words})" for words in _NAMED)  # any of the names, built once
-_NAMED_AHEAD = re.compile(rf"(?:{_NAMED_WORDS})\b", re.I)  # a term that is a character's name ('a question mark')
-_MARK_OF = r"(?:sign|symbol|character|char)s?"
-
-
-def title_marks(q: Question) -> list[Condition]:
-    """'titles with an exclamation mark', 'which titles end in a question mark', "a '!' in the title", 'titles phrased
-    as a question': a condition that the title prints the character (or ends with it). Read only when the question
-    speaks of titles, so 'the colon in eq. 3' stays a content question."""
-    if not re.search(r"\btitle[sd]?\b", q.text, re.I):
-        return []
-    found = []
-    for m in q.take(rf"(?:\b(end(?:s|ing)?|finish(?:es|ing)?)\s+(?:with|in|on)\s+)?(?:\b(?:an?|any|the|one|some)\s+)?"
-                    rf"(?:\b({_NAMED_WORDS})(?:\s+{_MARK_OF})?\b|['\"‘“]([^\w\s'\"])['\"’”](?:\s+{_MARK_OF})?|"
-                    rf"\b(?:a|any)\s+(numbers?)\b(?!\s+of\b))"
-                    rf"(?:\s+(?:in|inside|within)\s+(?:them|it|(?:the|their|its)\s+titles?))?|"
-                    rf"\b(?:phrased|posed|worded|written|framed)\s+as\s+(?:an?\s+)?(questions?)\b", 0):
-        said = m.group(2) or m.group(4) or m.group(5)
-        chars = m.group(3) or ("?" if m.group(5) else "0123456789" if m.group(4) else
-                               next(c for words, c in _NAMED.items() if re.fullmatch(words, said.casefold())))
-        name = said or chars
-        ends = bool(m.group(1))
-        pattern = re.compile("[" + re.escape(chars) + "]" + (r"\W*$" if ends else ""))
-        if any(c.value == f"{'ends' if ends else 'has'} {chars}" for c in found):
-            continue  # 'phrased as a question (with a question mark)': one condition said twice
-        found.append(Condition("title", f"{'ends' if ends else 'has'} {chars}",
-                               f"title: {'ends with' if ends else 'with'} {name.casefold()} ('{chars[0]}')",
-                               lambda p, c=pattern: c.search(p.title) is not None))
-    return found
-
