@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from rag.catalog import Catalog, by_author, describe, page_label
 from rag.catalog_fields import BY_NAME, by_number
+from rag.catalog_spread import ends
 from rag.catalog_sort import by_author_count, by_date
 from rag.catalog_text import Result, headline, n_papers
 from rag.filters import Filters
@@ -54,6 +55,9 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
     if plan_.op == "common":  # the people on both sides: the papers each of them is on
         rows, text = common(papers, plan_)
         return Result(plan_, rows, [], notes, text=text)
+    if plan_.op in ("range", "ratio"):  # 'the spread between the highest and lowest score': the two ends' papers
+        return Result(plan_, ends(selected, plan_.key), [], notes, total=sum(1 for p in selected
+                                                                             if BY_NAME[plan_.key].number(p) is not None))
     if plan_.op in ("mean", "median") and plan_.key in BY_NAME:  # 'the average score': every paper printing one
         return Result(plan_, by_number(selected, plan_.key, True, len(selected)), [], notes)
     if plan_.op in ("mean", "median"):  # 'the average number of authors': over the lists printed complete

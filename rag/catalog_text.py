@@ -88,6 +88,17 @@ def _headline(result: Result) -> str:
             return f"{len(result.groups)} {kind}{scope}, with their papers: {counts}."
         word = "most" if plan_.pick == "most" else "fewest"
         return f"The {plan_.group} with the {word} papers{scope}: {counts}."
+    if plan_.op in ("range", "ratio"):  # the two ends of a printed number and their difference or ratio
+        field = BY_NAME[plan_.key]
+        numbers = [field.number(p) for p in result.rows]  # type: ignore[misc]
+        if not numbers:
+            return f"No paper with a printed {field.label} matches {what}."
+        top, bottom = max(numbers), min(numbers)
+        said = f"a ratio of {top / bottom:.4g}" if plan_.op == "ratio" and bottom else f"a spread of {top - bottom:.4g}"
+        high = ", ".join(p.title for p, x in zip(result.rows, numbers) if x == top)
+        low = ", ".join(p.title for p, x in zip(result.rows, numbers) if x == bottom)
+        return f"{field.label[:1].upper() + field.label[1:]}{scope}: from {bottom:g} ({low}) to {top:g} ({high}), {said}, over " \
+               f"{n_papers(result.total or len(numbers))} printing one."
     if plan_.op in ("mean", "median") and plan_.key in BY_NAME:  # 'the average score': the numbers the pages print
         field = BY_NAME[plan_.key]
         numbers = [field.number(p) for p in result.rows]  # type: ignore[misc]

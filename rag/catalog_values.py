@@ -135,7 +135,9 @@ def fields_text(paper: Paper, fields: list[str], conditions: list[Condition]) ->
     parts, sentences = [], []
     people = [c.value for c in conditions if c.field == "author" and c.label == f"author: {c.value}"]
     for f in fields:
-        value = _position(paper, people) if f == "author_position" else _short(paper, f, marks, marked)
+        value = _position(paper, people) if f == "author_position" else \
+            _neighbour(paper, people, 1 if f == "author_next" else -1) if f in ("author_next", "author_previous") else \
+            _short(paper, f, marks, marked)
         if value is None:
             sentences.append(lookup_text(paper, f, [c.value for c in conditions if c.field == NARROWED_BY.get(f)]))
         else:
@@ -171,6 +173,27 @@ def _position(paper: Paper, people: list[str]) -> str:
                     f"{person}: not among the {n} names" + (" (the page cuts the list with 'et al.')"
                                                              if paper.authors_truncated else ""))
     return "place in the author list: " + "; ".join(said)
+
+
+def _neighbour(paper: Paper, people: list[str], step: int) -> str:
+    """The name printed right after (`step` 1) or right before (-1) each named author ('after Kyle Lo: Tyler Murray,
+    14th of 23'); said when the named author is at that end of the list, or the name is cut by 'et al.'."""
+    names = [normalize_title(a.name) for a in paper.authors]
+    n = f"{len(names)}{' printed' if paper.authors_truncated else ''}"
+    said = []
+    for person in people:
+        where = "after" if step > 0 else "before"
+        if normalize_title(person) not in names:
+            said.append(f"{where} {person}: {person} is not among the {n} names")
+            continue
+        at = names.index(normalize_title(person)) + step
+        if 0 <= at < len(names):
+            said.append(f"{where} {person}: {paper.authors[at].name}, {ordinal_suffix(at + 1)} of {n}")
+        elif at >= len(names) and paper.authors_truncated:
+            said.append(f"{where} {person}: not printed (the page cuts the list with 'et al.' after {person})")
+        else:
+            said.append(f"{where} {person}: no one — {person} is {'last' if step > 0 else 'first'} of {n}")
+    return "; ".join(said)
 
 
 def _place(field: str) -> int | str | None:

@@ -39,7 +39,8 @@ _TAIL = re.compile(rf"\s*\(([^()]*)\)|\s+{_LINK}\s+(.+?)(?=\s+{_STOP}\b|\s*[?!,;
 _SEPARATOR = re.compile(r":|—|–|\s-{1,2}\s|[?!;]")
 _HEADING = re.compile(rf"\s*(?P<head>[^()]*?)(?:\s+{_NOUN})?\s*(?:\((?P<gloss>[^()]*)\))?\s*", re.I)
 # What follows a heading that asks about many papers ('Offline RL: which papers are from 2023?'): a topic, not a paper.
-_MANY = re.compile(r"\b(?:papers|articles|works|entries|ones|preprints|publications|titles|pdfs|list|count)\b", re.I)
+_MANY = re.compile(r"\b(?:papers|articles|works|entries|ones|preprints|publications|titles|pdfs|(?<!author\s)list|count)\b",
+                   re.I)  # 'in the author list' is the paper's own list
 # So does a superlative standing for a count at the question's end ('Offline RL: who wrote the most?', '… who shows
 # up most often?'), read on the words as asked (the group reader took them already); one before a noun ('the most
 # recent version') is the paper's own.

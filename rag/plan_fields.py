@@ -103,6 +103,11 @@ _COMPLETE = r"\b(?:is|was|are)\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?(?:a
 _MORE = [("affiliation", r"\b(?:marked|starred|flagged)\b"),
          ("author_position", r"\b(?:where|what\s+(?:place|position)|which\s+(?:place|position))\b(?P<gap>(?:\s+\S+){0,4}?)\s+"
                              r"(?:order|list|byline|place|position|come|comes|sit|sits|stand|stands|rank)\b"),
+         # A named author's neighbour in the list ('who comes right after X', 'whose name precedes X').
+         ("author_next", r"\b(?:(?:comes?|came|is|listed|printed|named|appears?|sits?|stands?|goes)\s+)?(?:right\s+|just\s+|"
+                         r"directly\s+|immediately\s+)?(?:after|behind)\b|\bfollows?\b"),
+         ("author_previous", r"\b(?:(?:comes?|came|is|listed|printed|named|appears?|sits?|stands?|goes)\s+)?(?:right\s+|just\s+|"
+                             r"directly\s+|immediately\s+)?(?:before|ahead\s+of|in\s+front\s+of)\b|\bprecedes?\b"),
          ("authors", r"\b(?:which|what|whose)\s+names\b|\bnames?\s+(?:shown|printed|listed|given)\b|\bbyline\b"),
          ("date", r"\b(?:go|goes|went|gone)\s+(?:up|online|live|out)\b|\bposting\s+date\b|\bposted\b"),
          ("page", r"\b(?:which|what)\s+(?:listing|feed|list)\b")]
@@ -147,6 +152,8 @@ def several(q: Question, conditions: list[Condition], badge: Badge | None, targe
         return None
     if "author_position" in fields and not any(c.field == "author" for c in conditions) and not _LIST_SAID.search(q.text):
         return None  # 'SPECTER: where does it rank?' — no author named, no author list said: not a place asked
+    if {"author_next", "author_previous"} & set(fields) and sum(c.field == "author" for c in conditions) != 1:
+        return None  # 'who comes right after': beside one named author only
     q.text, q.spans = work.text, work.spans
     if target is None:
         target, asked = which(described, papers)
@@ -163,7 +170,7 @@ def several(q: Question, conditions: list[Condition], badge: Badge | None, targe
 def line_only(field: str) -> bool:
     """A field only this module reads and only the one-line answer words (rag/catalog_values.fields_text): an author's
     place other than first or last ('the second author', 'the middle author') or a named author's place."""
-    return field.startswith("author@") or field in ("middle_author", "author_position")
+    return field.startswith("author@") or field in ("middle_author", "author_position", "author_next", "author_previous")
 
 
 def _read(q: Question, badge: Badge | None) -> tuple[list[str], int, bool, bool]:
@@ -251,7 +258,8 @@ def _blank_frame(q: Question, start: int, m: re.Match, end: int) -> None:
 # The conditions whose values narrow a field's text ('authors at Waterloo', '<author>: 3rd of 5'): the answer words
 # the field for those values (rag/catalog_values.fields_text) and asks no yes/no of them.
 NARROWED_BY = {"affiliation": "affiliation", "organisation_authors": "organisation", "organisation": "organisation",
-               "organisation_place": "organisation", "author_position": "author"}
+               "organisation_place": "organisation", "author_position": "author", "author_next": "author",
+               "author_previous": "author"}
 # The ones a lookup keeps whatever the paper holds: beside a question for the organisation itself, an organisation
 # condition only said which paper ('the Mila quantile-flows paper: which lab tags?') and is dropped when it holds.
 _MARKS = {f: c for f, c in NARROWED_BY.items() if f not in ("organisation", "organisation_place")}

@@ -26,7 +26,7 @@ def listing_end(q) -> str | None:  # q: rag.plan_terms.Question
                rf"\b(?:(?:sits?|is|appears?|comes?|stands?|placed|shown|listed|printed)\s+)?(?:at|on|in)\s+(?:the\s+)?"
                rf"(?:very\s+)?(top|head|bottom|end|tail)\s+(?:of|on){NOT_AUTHORS}(?=\s+(?:\S+\s+){{0,3}}?{LISTING})|"
                rf"\b(?:listed|shown|printed|placed|comes?|appears?)\s+(first|last)\b{NOT_AUTHORS}(?=\s+(?:on|in)\s+(?:\S+\s+){{0,3}}?{LISTING})|"
-               rf"\b(?:(open|lead|head|top|start)|(close|end|finish))(?:s|ed)?{NOT_AUTHORS}\s+(?:off\s+)?(?=(?:\S+\s+){{0,3}}?{LISTING})")
+               rf"\b(?<!from the )(?:(open|lead|head|top|start)|(close|end|finish))(?:s|ed)?{NOT_AUTHORS}\s+(?:off\s+)?(?=(?:\S+\s+){{0,3}}?{LISTING})")
     if not m:
         return None
     word = next(g for g in m[0].groups() if g).casefold()

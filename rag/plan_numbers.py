@@ -97,6 +97,8 @@ def _between(f: Field, low: float, high: float) -> Condition:
 # On a listing page, not an author list ('listed third on the SPECTER author list' is an author's place).
 _ON_PAGE = rf"(?:on|in)(?=\s){NOT_AUTHORS}\s+(?:\S+\s+){{0,3}}?{LISTING}"
 _LISTED = rf"(?=\s+(?:listed|shown|printed|{_ON_PAGE}))"
+# 'the 10th paper down', '… from the top': the printed order counted from its head, as every place here is.
+_DOWN = r"(?:\s+(?:(?:counting\s+)?down|(?:counting\s+|counted\s+)?from\s+the\s+top))?"
 _PLACE = {w: n for n, w in enumerate(ORDINALS[1:], start=2)}  # 'second' .. 'tenth': 'first' is listing_end's
 # Each place pattern needs 'listed/shown/printed' or a listing's name (LISTING, inside _ON_PAGE): one test first.
 _SAID_LISTED = re.compile(r"list|shown|printed|page|profile|trending", re.I)
@@ -113,9 +115,9 @@ def places(q: Question) -> list[Condition]:
     field = BY_NAME["position"]
     found = []
     nth = "|".join(_PLACE) + r"|\d{1,3}(?:st|nd|rd|th)"
-    for m in q.take(rf"\b(?:the\s+)?({nth})[\s-]+{ENTRY}{_LISTED}(?:\s+(?:listed|shown|printed)\b)?|"
-                    rf"\b(?:listed|shown|printed|placed|comes?|appears?|sits?)\s+(?:in\s+)?({nth})(?:\s+place)?\b"
-                    rf"(?=\s+{_ON_PAGE})"):
+    for m in q.take(rf"\b(?:the\s+)?({nth})[\s-]+{ENTRY}{_DOWN}(?:{_LISTED}|(?<=top)(?=\s+of\s+(?:\S+\s+){{0,3}}?{LISTING}))(?:\s+(?:listed|shown|printed)\b)?|"
+                    rf"\b(?:listed|shown|printed|placed|comes?|appears?|sits?|is|was)\s+(?:in\s+)?({nth})(?:\s+place)?\b"
+                    rf"(?:(?=\s+{_ON_PAGE})|\s+(?:(?:counting\s+)?down|from\s+the\s+top\s+of)(?=\s+(?:\S+\s+){{0,3}}?{LISTING}))"):
         word = (m.group(1) or m.group(2)).casefold()
         found.append(_condition(field, "=", float(_PLACE.get(word) or int(re.sub(r"\D", "", word)))))
     for m in q.take(rf"\b(?:the\s+)?(?:first|top)\s+(\d{{1,3}}|{'|'.join(_HOW_MANY)})\s+{ENTRY}{_LISTED}"

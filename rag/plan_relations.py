@@ -11,6 +11,7 @@ said to be before one of the same month.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from rag.catalog import organisation_variants, short_name
 from rag.organisations import organisation_names
@@ -201,3 +202,34 @@ def same_day(q: Question, papers: list[Paper]) -> Condition | None:
             days[p.date] = days.get(p.date, 0) + 1
     return Condition("date", "shared day", "posted: on a day another paper shares",
                      lambda p: bool(p.date) and p.date_precision == "day" and days.get(p.date, 0) > 1)
+
+
+_COUNTS = {"the": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "ten": 10, "fourteen": 14}
+# 'the day after X', 'two days before X', 'a week after X went up': a date a number of days from the paper's.
+_OFFSET = re.compile(rf"\b(?:(?:exactly|just)\s+)?({'|'.join(_COUNTS)}|\d{{1,3}})\s+(days?|weeks?)\s+(after|before|later\s+than|"
+                     r"earlier\s+than|prior\s+to|following|ahead\s+of)\b", re.I)
+
+
+def day_offset(q: Question) -> int | None:
+    """The days 'the day after' (+1), 'two days before' (-2), 'a week after' (+7) say, the phrase taken; None."""
+    m = _OFFSET.search(q.text)
+    if m is None:
+        return None
+    word = m.group(1).casefold()
+    n = _COUNTS.get(word) or int(word) if not word.isdigit() else int(word)
+    n *= 7 if m.group(2).casefold().startswith("week") else 1
+    q.blank(m.start(), m.end())
+    return -n if re.match(r"before|earlier|prior|ahead", m.group(3), re.I) else n
+
+
+def days_from(target: Paper, days: int) -> Condition:
+    """Papers dated exactly `days` from the target's printed day; only dates printed to the day compare."""
+    anchor = date.fromisoformat(target.date) + timedelta(days=days) \
+        if target.date and target.date_precision == "day" else None
+    day = anchor.isoformat() if anchor else None
+    name = short_name(target.title) or target.title
+    said = f"{abs(days)} day{'s' if abs(days) != 1 else ''} {'after' if days > 0 else 'before'} {name}"
+    return Condition("date", f"{days:+d} days {target.paper_id}",
+                     f"posted: {said} ({day or 'the page does not date it to the day'})",
+                     lambda p: day is not None and p.date == day and p.date_precision == "day")

@@ -18,31 +18,37 @@ from typing import TYPE_CHECKING, Literal
 
 from rag.catalog import Catalog
 from rag.catalog_fields import asked as badge_asked, sort_field as badge_sort
+from rag.catalog_spread import spread as spread_of
 from rag.plan_aggregates import (archives, both_sides, frame, is_paper, other_paper, people_count, says_in_common,
                                  spread, unheld_codes, usual_place)
 from rag.plan_compare import apposition, pair
+from rag.plan_copies import copied, copied_plan
 from rag.plan_describe import description, restated, which
 from rag.plan_fields import also as _also, lookup_field as _lookup_field, several
 from rag.plan_gaps import gap
+from rag.plan_named import aside, plus_joined
 from rag.plan_marked import every_marked, marked_counts, marked_sort, middle_only
 from rag.plan_marks import (asks_printed, author_position, given_names, name_as_affiliated, positions, printed_only,
                             shared_surnames, surnames)
 from rag.plan_orgs import non_academic
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_position import counted, placed
-from rag.plan_relations import relation, same_day
+from rag.plan_relations import day_offset, days_from, relation, same_day
+from rag.plan_selected import one_selected, shifted
+from rag.plan_sections import boundary
 from rag.plan_scope import group_by, merge, scoped, sort_by_authors, top
 from rag.plan_slots import slot_verbs
 from rag.plan_terms import Condition, Question, solo
 from rag.plan_titles import title_wording, title_words
-from rag.plan_values import conditions as named_conditions, presence, title
+from rag.plan_presence import presence
+from rag.plan_values import conditions as named_conditions, title
 from rag.records import Paper
 
 if TYPE_CHECKING:
     from rag.plan_verbs import VerbJudge
 
 Op = Literal["list", "count", "lookup", "check", "first", "last", "group", "which", "fact", "mean", "median",
-             "positions", "common", "gap"]
+             "positions", "common", "gap", "range", "ratio"]
 
 
 @dataclass
@@ -74,6 +80,8 @@ class Plan:
         return "; ".join(parts) or "all papers"
 
 
+# The parts of an organisation's address a PDF prints after its name ('Northwestern University, Evanston IL 60208').
+_ADDRESS = r"\b(?:address(?:es)?|city|cities|town|state|province|country|zip(?:\s+codes?)?|post(?:al)?\s*codes?|street)\b"
 _SHARE = re.compile(r"\bfraction\b|\bpercent(?:age)?\b|\bproportion\b|\bwhat\s+(?:part|share)\b|\bratio\b")
 _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\btotal\b|" + _SHARE.pattern)
 
@@ -88,6 +96,10 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     worded += title_words(q, catalog.printed_titles)  # 'title says GFlowNets': unquoted, printed in a title
     target = title(q, catalog)
     frame(q)  # 'anywhere in the library', 'Courville himself', 'shows up on'
+    shift = day_offset(q)  # 'the day after X', 'two days before X': a date counted from the paper's
+    plus_joined(q)  # 'the private + fair + balanced … paper': a description's modifiers, not two asked fields
+    copies = copied(q)  # 'entries sharing their abstract with another', 'the same blurb as X' (rag/plan_copies.py)
+    edge = boundary(q, catalog)  # 'right before the workshop papers start': before the section is read as a value
     # People on both of two sides ('anyone on both page A and page B', 'authors of both X and Y'): two named papers
     # are the sides here; two values of one field are, once the values are read (sides_named).
     in_common = says_in_common(q.text)  # its words are taken (people_in_common) once two sides are found
@@ -105,11 +117,14 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if target is not None:
         apposition(q, target)  # 'Cactus, the speculative sampling paper': the title said again, no topic
         restated(q, target, catalog.papers)  # 'SAFT (OOD generalization in fine-tuning): …': said again, asks nothing
+        aside(q, target)  # "the KL-estimator paper ('A Comedy of Estimators')": the description before the title
     # A paper as the anchor of a condition ('posted after TokMem', 'by the authors of ReSeg'): a question about others.
     # Read on what is left, so the 'paper' of a restated title asks for no other papers.
-    anchor = relation(q, target, q.text, catalog.papers) if target is not None else None
+    anchor = relation(q, target, q.text, catalog.papers) if target is not None and shift is None else None
+    anchor = days_from(target, shift) if target is not None and shift is not None else anchor
     target = None if anchor is not None else target
     conditions: list[Condition] = worded + solo(q) + ([compared.condition] if compared else [])
+    conditions += [edge] if edge is not None else []
     conditions += archives(q) + spread(q) + people_count(q) + unheld_codes(q, catalog.categories)  # 'a physics category', 'on two pages', 'by five people'
     # (solo before negation: 'no co-authors' is one author, not no authors)
     conditions += every_marked(q, catalog) + middle_only(q, catalog)  # 'every author Amii-starred', 'only in the middle'
@@ -133,7 +148,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     by_mark = marked_sort(q, catalog) if target is None else None  # 'the most Amii-affiliated authors'
     sort = sort_by_authors(q) if target is None and by_mark is None else None
     limit, nth = top(q) if target is None else (None, None)
-    by_field = badge_sort(q) if target is None and sort is None else None  # 'the highest score'
+    # 'the highest score'; 'the spread between the highest and lowest score' (rag/catalog_spread.py)
+    by_field = (spread_of(q) or badge_sort(q)) if target is None and sort is None else None
     conditions += named_conditions(q, catalog) + presence(q, negated=False)
     conditions += shared_surnames(q, catalog)  # 'a Zhang among the authors': after full names ('Amy Zhang')
     badge = badge_asked(q) if target is not None else None  # 'is there code for X', 'what score is shown next to X'
@@ -144,10 +160,18 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions = merge(printed_only(question, name_as_affiliated(question, conditions)), question)
     if any(c.field == "author" for c in conditions):  # 'Nathan Sturtevant: which of his papers …': the person named
         q.take(r"\b(?:his|her|their|hers|theirs|him|them|he|she|they)\b")
+    if copies:  # 'which entries share their abstract', 'the same summary as X': rag/plan_copies.py
+        asked = copied_plan(q, conditions, target, catalog, bool(_COUNT.search(question.casefold())), question)
+        return Plan(**asked) if asked else None
     # A paper named by what it is about ('the BEAM long-term memory paper'): resolved against the catalog's text.
+    if shift is not None and anchor is None:  # 'what was listed the day after the cascaded video paper went up'
+        asked = shifted(q, conditions, shift, catalog, bool(_COUNT.search(question.casefold())))
+        return Plan(**asked) if asked else None
     described = description(q) if target is None and q.residual() else []
     badge = badge_asked(q) if described and badge is None else badge  # 'what copyright year does the X paper print'
     asked = several(q, conditions, badge, target, described, catalog.papers) if target is not None or described else None
+    if asked is None and target is None and not described and conditions:
+        asked = one_selected(q, question, conditions, catalog)  # 'X is on Y's profile: which paper, when, any code?'
     if asked is not None:  # several fields of one paper ('SAFT: first author and posting date?'): rag/plan_fields.py
         return Plan(**asked) if asked else None
     low = q.text.casefold()
@@ -161,6 +185,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         q.take(r"\b(?:run|ran|runs|took\s+place|take\s+place|takes\s+place)\b")  # when a meeting ran: its dates
     if lookup in ("first_author", "last_author"):
         q.take(r"\b(?:final|senior|lead|leading)\b(?=\s+author)")  # the place word the lookup was read from
+    if any(c.field == "organisation" and not c.value.startswith("not ") for c in conditions):
+        q.take(_ADDRESS)  # 'which city and ZIP code does X give for Y': the organisation's printed address line
     verb = _verb(q, question, judge)
     if verb is None:
         return None
@@ -205,7 +231,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         if lookup == "venue_pages" and all(c.field in ("venue", "year") for c in conditions):
             return Plan(op="lookup", lookup=lookup, target=target, described=" ".join(described))  # 'in the ACL 2020 …'
         if conditions and all(c.field == "organisation" and not c.value.startswith("not ") for c in conditions) and \
-                re.search(r"\b(?:where|located|based|address|city|country)\b", low):
+                (re.search(r"\b(?:where|located|based)\b", low) or re.search(_ADDRESS, low)):
             return Plan(op="lookup", lookup="organisation_place", target=target, conditions=conditions,
                         described=" ".join(described))  # 'where is AI2 located according to X': its printed address
         if lookup == "organisation" and conditions and all(c.field == "organisation" and c.value.startswith("not ")

@@ -1,0 +1,108 @@
+"""Entries whose abstract is another entry's: a listing page's copy-paste defect, asked about as a property of papers.
+
+A page editor who duplicates an entry and forgets its abstract leaves two entries printing the same text; ingestion
+keeps the first and points the copy at it (rag/parsing/duplicates.py: `abstract_duplicate_of`). Those links make
+groups of entries printing one text (Catalog.abstract_groups, built once per snapshot), and a question asks:
+- which entries share their abstract with another ('how many entries carry a copied blurb'): a condition;
+- which entry X's abstract is shared with ('which other entry has exactly the same summary as X'), or which entry a
+  selected one was copied from ('the workshop paper's blurb is copied from another paper: which one?'): the
+  selected entries and their twins, so the answer shows both sides of each copy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from typing import TYPE_CHECKING
+
+from rag.plan_terms import Condition, Question
+from rag.records import Paper
+
+if TYPE_CHECKING:
+    from rag.catalog import Catalog  # rag/catalog.py imports this module for its groups
+
+_TEXT = r"(?:abstracts?|summar(?:y|ies)|blurbs?|descriptions?|synops(?:is|es))(?:\s+texts?)?"
+_COPY = r"(?:copied|copy|copies|duplicated?|duplicates|repeated|repeats?|reused|reuses?|pasted|shared|identical)"
+_HOW = r"(?:(?:exactly|precisely|literally|just)\s+)?(?:word[- ]for[- ]word|verbatim|character[- ]for[- ]character|" \
+       r"exactly|in\s+full)"
+_OTHER = r"(?:(?:some|any|an|one|the)\s+)?(?:other|another)\s+(?:entry|entries|papers?|ones?|items?|listings?)|" \
+         r"(?:each\s+other|one\s+another)"
+# One phrase says the defect: 'the same abstract', 'a copied blurb', 'share their summary', 'its abstract is copied
+# (from X)', 'abstracts that are identical'. Each needs the text's noun and a word of copying or sameness.
+_SAID = (rf"\b(?:(?:the|a|an|its|their|whose)\s+)?(?:(?:exact(?:ly)?|very|identical|word[- ]for[- ]word)\s+)?"
+         rf"(?:same|identical|{_COPY}|matching)\s+{_TEXT}\b",
+         rf"\b(?:the|its|their|whose|an?)\s+{_TEXT}\s+(?:(?:printed|shown)\s+)?(?:is|was|are|were|seems?\s+to\s+be|looks?|"
+         rf"appears?\s+to\s+be|has\s+been|have\s+been|got)\s+(?:an?\s+)?(?:{_HOW}\s+)?(?:{_COPY}|the\s+same|"
+         rf"copy|duplicate)\b",
+         rf"\b(?:share|shares|sharing|repeats?|repeating|reuses?|reusing|copies|copy|copying|duplicates?|duplicating|"
+         rf"carry|carries|carrying|has|have|print|prints|printing)\s+(?:(?:its|their|an?|the)\s+)?"
+         rf"(?:(?:exact(?:ly)?|very)\s+)?(?:same\s+)?{_TEXT}\b(?=.*\b(?:other|another|same|copied|each|one\s+another|"
+         rf"word[- ]for[- ]word|verbatim)\b)",
+         rf"\b{_TEXT}\s+(?:that\s+|which\s+)?(?:is\s+|are\s+|was\s+|were\s+)?(?:{_COPY}|the\s+same)\b")
+# Words around the phrase that add nothing: 'word for word', 'with some other entry', 'from another paper on the same
+# page', 'as each other'; and the reader's reason for asking ('doesn't match its title').
+_AROUND = (rf"\b{_HOW}\b", rf"\b(?:with|from|as|to|of)\s+(?:{_OTHER})\b",
+           r"\b(?:does\s*n[o']?t|does\s+not|do\s*n[o']?t|do\s+not)\s+(?:seem\s+to\s+|appear\s+to\s+)?(?:match|fit|belong\s+to)"
+           r"\s+(?:its|their|the)\s+(?:own\s+)?titles?\b",
+           r"\b(?:on|of)\s+(?:the\s+)?same\s+(?:page|list(?:ing)?)\b",
+           rf"\b(?:the\s+)?{_TEXT}\s+(?:printed|shown|given)\s+(?:under|below|beneath|with|for)\b")
+# The twins are asked for, not only the entries that have one: 'which other entry', 'copied from which paper'.
+_TWINS = re.compile(r"\bwhich\s+(?:other|one)\b|\b(?:from|with|as)\s+(?:which|what)\b|\bwhich\s+(?:entry|paper|item|"
+                    r"listing)\b.*\b(?:other|another|same\s+as)\b|\bsame\s+as\b|\b(?:another|other)\b.*\bwhich\b",
+                    re.I)
+
+
+def abstract_groups(papers: list[Paper]) -> dict[str, str]:
+    """Paper id -> the id of the entry whose text it prints, for every entry printing a text another entry prints too
+    (the original and its copies): built once per snapshot (rag/catalog.py)."""
+    copies = {p.paper_id: p.abstract_duplicate_of for p in papers if p.abstract_duplicate_of}
+    originals = set(copies.values())
+    return {**copies, **{i: i for i in originals}}
+
+
+def copied(q: Question) -> bool:
+    """Whether the question asks about entries printing another entry's abstract. The phrase is taken."""
+    if not any(q.take(pattern) for pattern in _SAID):
+        return False
+    for pattern in _AROUND:
+        q.take(pattern)
+    return True
+
+
+def shared(groups: dict[str, str]) -> Condition:
+    """'Entries whose abstract another entry prints too': both the original and its copies."""
+    return Condition("abstract", "shared", "abstract: the same text as another entry's",
+                     lambda p: p.paper_id in groups, known_test=lambda p: bool(p.abstract or p.abstract_duplicate_of))
+
+
+def twins(question: str, selected: list[Paper], groups: dict[str, str], named: bool) -> Condition | None:
+    """The selected entries with every entry printing the same text, when the question asks which the others are
+    ('which other entry has the same abstract as X', `named`: a paper named by its title); None when it asks only
+    which entries have a twin."""
+    if not named and not _TWINS.search(question):
+        return None
+    if len(selected) > 1:  # 'which other entry' of several: only the ones that have a twin are asked about
+        selected = [p for p in selected if p.paper_id in groups]
+    keys = {groups[p.paper_id] for p in selected if p.paper_id in groups}
+    titles = ", ".join(p.title for p in selected) or "the papers asked about"
+    return Condition("abstract", "same as " + " | ".join(sorted(keys)), f"abstract: the same text as {titles}",
+                     lambda p: groups.get(p.paper_id, "") in keys,
+                     known_test=lambda p: bool(p.abstract or p.abstract_duplicate_of))
+
+
+def copied_plan(q: Question, conditions: list[Condition], target: Paper | None, catalog: Catalog, count: bool,
+                question: str) -> dict | None:
+    """A rag.planner.Plan's arguments for a question about copied abstracts: the entries counted or listed ('how many
+    entries share their abstract'), or with their twins when it asks which the others are ('which entry has the same
+    summary as X'); None when words other than frame are left."""
+    if q.residual():
+        return None
+    groups = catalog.abstract_groups
+    named = [Condition("title", target.title, f"paper: {target.title}", lambda p, i=target.paper_id: p.paper_id == i)] \
+        if target is not None else []
+    if count:
+        return {"op": "count", "conditions": conditions + named + [shared(groups)]}
+    selected = [p for p in catalog.papers if all(c(p) for c in conditions + named)]
+    if (others := twins(question, selected, groups, target is not None)) is not None:
+        return {"op": "list", "conditions": [others]}
+    return {"op": "list", "conditions": conditions + named + [shared(groups)]}

@@ -1,0 +1,125 @@
+"""What a listing page's structure says (issue 11), in phrasings made up for this file (none is a dev question's
+wording): entries printing another entry's abstract (a copy-paste defect: which ones, how many, which one X shares
+with), a numbered place counted down a listing, and the spread or ratio of a numeric field's two ends. Each expected
+answer is computed here from the parsed pages' own fields, without the planner; content questions that use the same
+words stay unplanned.
+
+Unit tests over the real seed pages and the shared PDFs parsed (no index, no model).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.catalog import Catalog
+from rag.catalog_query import answer_from_catalog, run
+from rag.catalog_fields import BY_NAME
+from rag.planner import plan
+from rag.records import Paper
+from test_planner_kinds import catalog, papers  # noqa: F401 — the same parsed seed pages and PDFs, as fixtures
+
+
+def rows(question: str, catalog: Catalog) -> list[Paper]:
+    the_plan = plan(question, catalog)
+    assert the_plan is not None, question
+    return run(the_plan, catalog.papers).rows
+
+
+def copied_groups(papers: list[Paper]) -> list[set[str]]:
+    """Each set of entries printing one abstract, from the parser's own links (the expected answers' source)."""
+    by_original: dict[str, set[str]] = {}
+    for p in papers:
+        if p.abstract_duplicate_of:
+            by_original.setdefault(p.abstract_duplicate_of, {p.abstract_duplicate_of}).add(p.paper_id)
+    return list(by_original.values())
+
+
+def test_the_pages_hold_copied_abstracts(papers):
+    # The tests below mean something only if the seed pages do have the defect.
+    assert len(copied_groups(papers)) >= 2
+
+
+@pytest.mark.parametrize("question", [
+    "Which entries print a duplicated abstract?",
+    "list the papers whose summary is identical to another entry's",
+    "Which papers share their blurb with some other paper?",
+])
+def test_entries_sharing_an_abstract_are_listed(question, catalog, papers):
+    expected = set().union(*copied_groups(papers))
+    assert {p.paper_id for p in rows(question, catalog)} == expected
+
+
+def test_entries_sharing_an_abstract_are_counted_on_one_page(catalog, papers):
+    the_plan = plan("How many entries on the Amii page repeat the abstract of another entry verbatim?", catalog)
+    assert the_plan is not None and the_plan.op == "count"
+    amii = {p.paper_id for p in papers if any("Amii" in (s.page_name or "") for s in p.sources)}
+    expected = set().union(*copied_groups(papers)) & amii
+    assert {p.paper_id for p in run(the_plan, papers).rows} == expected
+
+
+def test_the_twin_of_a_named_entry(catalog, papers):
+    group = sorted(copied_groups(papers), key=sorted)[0]
+    by_id = {p.paper_id: p for p in papers}
+    copy = next(by_id[i] for i in group if by_id[i].abstract_duplicate_of)
+    found = rows(f"Which other paper has word for word the same abstract as '{copy.title}'?", catalog)
+    assert {p.paper_id for p in found} == group
+
+
+def test_the_twin_of_an_entry_selected_by_its_section(catalog, papers):
+    # The one entry of a section whose text is copied: the answer names the entry it shares the text with too.
+    workshop = [p for p in papers if p.section == "workshop"]
+    assert len(workshop) == 1 and workshop[0].abstract_duplicate_of
+    found = rows("the workshop paper on the Amii page has a copied summary: from which entry?", catalog)
+    assert {p.paper_id for p in found} == {workshop[0].paper_id, workshop[0].abstract_duplicate_of}
+
+
+def test_an_entry_with_its_own_abstract_has_no_twin(catalog, papers):
+    own = next(p for p in papers if p.abstract and p.title.startswith("TokMem"))
+    answer = answer_from_catalog(f"Does any entry carry the same abstract as {own.title}?",
+                                 f"Does any entry carry the same abstract as {own.title}?", papers)
+    assert answer is not None and answer.answer.startswith("No paper matches") and not answer.citations
+
+
+@pytest.mark.parametrize("question", [
+    "What do the papers with the same abstract propose?",  # what the text says: content
+    "Summarise the abstract of the Nano3D paper",
+])
+def test_content_questions_about_abstracts_stay_unplanned(question, catalog):
+    assert plan(question, catalog) is None
+
+
+@pytest.mark.parametrize("question,place", [
+    ("Which paper is 7th down the trending list?", 7),
+    ("what is the fifth entry counting from the top on Courville's profile?", 5),
+    ("Name the 12th paper from the top of the trending page.", 12),
+])
+def test_a_numbered_place_counted_down_a_listing(question, place, catalog, papers):
+    found = rows(question, catalog)
+    assert len(found) == 1
+    where = next(s for s in found[0].sources if s.format != "pdf")
+    assert where.position + 1 == place
+
+
+def test_the_spread_of_a_numeric_field(catalog, papers):
+    score = BY_NAME["score"].number
+    printed = [score(p) for p in papers if score(p) is not None]
+    assert len(set(printed)) >= 2
+    answer = answer_from_catalog("By how much do the highest and the lowest scores differ?",
+                                 "By how much do the highest and the lowest scores differ?", papers)
+    assert answer is not None
+    assert f"a spread of {max(printed) - min(printed):.4g}" in answer.answer
+    assert len(answer.citations) == 2  # the paper at each end, cited
+
+
+def test_the_ratio_of_a_numeric_field(catalog, papers):
+    pages = BY_NAME["page_count"].number
+    printed = [pages(p) for p in papers if pages(p) is not None]
+    the_plan = plan("What's the ratio between the longest and the shortest page count?", catalog)
+    assert the_plan is not None and the_plan.op == "ratio"
+    answer = answer_from_catalog("What's the ratio between the longest and the shortest page count?",
+                                 "What's the ratio between the longest and the shortest page count?", papers)
+    assert answer is not None and f"a ratio of {max(printed) / min(printed):.4g}" in answer.answer
+
+
+def test_a_range_of_a_topic_is_not_arithmetic(catalog):
+    assert plan("What is the range of learning rates the highest-scored paper tried?", catalog) is None
