@@ -66,15 +66,24 @@ def marked_counts(q: Question, catalog: Catalog) -> list[Condition]:
             rf"(?:(?:the|an?|its|their)\s+)?{name}(?:'s)?\s+(?:stars?|asterisks?|marks?|markers?|affiliation)"
         count = rf"\b(?:{_COMPARE}\s+)?{_COUNT}(?:\s+or\s+(more|fewer|less))?[\s-]+"
         unmarked = rf"(?:non-?|not[- ]|un-?){name}{_MARK}?|un(?:starred|marked|asterisked)|non-?(?:starred|marked)"
+        # 'who isn't marked as Amii', 'lacking the star', "that don't carry an asterisk": the mark said absent
+        absent = rf"(?:without|lack(?:s|ing)?|miss(?:es|ing)?|with\s+no|ha(?:ve|s)\s+no|(?:do|does)\s*n[o']?t\s+(?:carry|bear|" \
+                 rf"have|get)|(?:(?:is|are)\s*n[o']?t\s+|not\s+)(?:carrying|bearing|having|(?:marked|starred|flagged|" \
+                 rf"affiliated)(?:\s+(?:as|with))?)?)\s+(?:an?\s+)?(?:{sign}|{name}{_MARK}?)"
+        present = rf"(?:with|carry(?:ing)?|carries|bear(?:s|ing)?|ha(?:ve|s|ving)|(?:(?:is|are)\s+)?(?:marked|starred|flagged|" \
+                  rf"affiliated)\s+(?:as|with))\s+(?:an?\s+)?(?:{sign}|{name}{_MARK}?)|(?:(?:is|are)\s+)?{name}{_MARK}"
+        who = rf"{_WHO}\s+(?:(?:who|that|being)\s+)?"
         pattern = rf"{count}(?:(?P<un>{unmarked})\s+{_WHO}|(?P<mk>{name}{_MARK}?|(?:starred|marked|asterisked))\s+{_WHO}|" \
-                  rf"{_WHO}\s+(?:(?:(?:who|that)(?:\s+(?:are|is))?|being)\s+)?(?:(?P<un2>without|lack(?:s|ing)?|miss(?:es|ing)?|" \
-                  rf"with\s+no|ha(?:ve|s)\s+no|(?:do|does)\s*n[o']?t\s+(?:carry|bear|have|get)|not\s+(?:carrying|bearing|having|" \
-                  rf"marked\s+with|starred\s+with)|not)\s+{sign}|(?:with|carry(?:ing)?|carries|bear(?:s|ing)?|ha(?:ve|s|ving)|" \
-                  rf"marked\s+with)\s+{sign}|(?P<un3>not\s+){name}{_MARK}|{name}{_MARK}))\b"
+                  rf"{who}(?:(?P<un2>{absent})|{present}))\b"
+        ranked = rf"\b(?:the\s+)?(?P<end>most|largest|greatest|highest|biggest|fewest|smallest|least|lowest)\s+(?:(?:number|count)\s+" \
+                 rf"of\s+)?(?:(?:{unmarked})\s+{_WHO}|{who}{absent})\b"
+        if (top := q.take(ranked)) and "marked" not in q.held:  # 'the most authors without the star': a sort, for marked_sort
+            most = top[0]["end"].casefold() in ("most", "largest", "greatest", "highest", "biggest")
+            q.held["marked"] = ("last" if most else "first"), f"not {institute}"
         for m in q.take(pattern):
             bare = count_condition(m.group(1), _number(m.group(2)), m.group(3))  # the comparison, on a number
             word, n = bare.value.rsplit(" ", 1)
-            off = bool(m["un"] or m["un2"] or m["un3"])
+            off = bool(m["un"] or m["un2"])
             compare = {"exactly": lambda k, n=int(n): k == n, "at least": lambda k, n=int(n): k >= n,
                        "more than": lambda k, n=int(n): k > n, "over": lambda k, n=int(n): k > n,
                        "fewer than": lambda k, n=int(n): k < n, "less than": lambda k, n=int(n): k < n,
@@ -91,7 +100,10 @@ def marked_counts(q: Question, catalog: Catalog) -> list[Condition]:
 
 def marked_sort(q: Question, catalog: Catalog) -> tuple[str, str] | None:
     """('last' | 'first', institute) for 'the largest number of Amii-affiliated authors', 'the most Amii authors',
-    'the fewest Amii-starred names': a sort by the count of marked authors."""
+    'the fewest Amii-starred names': a sort by the count of marked authors; ('last' | 'first', 'not <institute>') for
+    'the most authors without the Amii star', read early by marked_counts."""
+    if held := q.held.get("marked"):
+        return held  # type: ignore[return-value]
     for institute in sorted(catalog.institutes):
         name = re.escape(institute)
         if m := q.take(rf"\b(?:the\s+)?(most|largest|greatest|highest|biggest|fewest|smallest|least|lowest)\s+"
@@ -101,17 +113,27 @@ def marked_sort(q: Question, catalog: Catalog) -> tuple[str, str] | None:
     return None
 
 
+def _counted(paper: Paper, institute: str) -> int:
+    """Authors marked `institute`, or ('not <institute>') not marked."""
+    if institute.startswith("not "):
+        return len(paper.authors) - marked(paper, institute[4:])
+    return marked(paper, institute)
+
+
 def by_marked(papers: list[Paper], institute: str, most: bool) -> list[Paper]:
-    """The papers with the most (fewest) authors marked for `institute`, ties kept; on the legend's page only."""
-    pool = [p for p in papers if p.authors and any(s.format == "institute" for s in p.sources)]
+    """The papers with the most (fewest) authors marked for `institute` (or, 'not <institute>', not marked), ties
+    kept; on the legend's page only. Unmarked authors are counted on lists printed complete only."""
+    pool = [p for p in papers if p.authors and any(s.format == "institute" for s in p.sources) and
+            not (institute.startswith("not ") and p.authors_truncated)]
     if not pool:
         return []
-    best = (max if most else min)(marked(p, institute) for p in pool)
-    return [p for p in pool if marked(p, institute) == best]
+    best = (max if most else min)(_counted(p, institute) for p in pool)
+    return [p for p in pool if _counted(p, institute) == best]
 
 
 def marked_headline(rows: list[Paper], institute: str, most: bool, scope: str) -> str:
     if not rows:
         return f"No paper on the legend's page matches{scope}."
-    listed = "; ".join(f"{p.title} ({marked(p, institute)} of {len(p.authors)} authors marked {institute})" for p in rows)
-    return f"The {'most' if most else 'fewest'} {institute}-marked authors{scope}: {listed}."
+    said = f"not marked {institute[4:]}" if institute.startswith("not ") else f"marked {institute}"
+    listed = "; ".join(f"{p.title} ({_counted(p, institute)} of {len(p.authors)} authors {said})" for p in rows)
+    return f"The {'most' if most else 'fewest'} authors {said}{scope}: {listed}."

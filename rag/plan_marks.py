@@ -26,6 +26,11 @@ def positions(q: Question, catalog: Catalog) -> list[Condition]:
                    rf"\b(?P<c>first|lead|last|senior|final)\s+authors?\s+(?:(?:who\s+)?(?:is|are)\s+)?" \
                    rf"(?P<not>not\s+)?(?:{name}[- ]affiliated|affiliated\s+with\s+{name}|from\s+{name}|" \
                    rf"(?:marked|starred|flagged)\s+(?:as\s+)?(?:an?\s+)?{name})\b|" \
+                   rf"\b(?P<e>first|lead|last|senior|final)\s+authors?\s+(?:(?:who|that)\s+)?(?:(?:(?:is|are)\s+)?(?:without|lacking|" \
+                   rf"missing|with\s+no|(?:does|do)\s*n[o']?t\s+(?:carry|have|bear)|not\s+(?:carrying|bearing|having))\s+" \
+                   rf"(?:the\s+|an?\s+|its\s+)?(?:{name}(?:'s)?\s+)?(?:stars?|asterisks?|marks?|{name}\s+affiliation)|" \
+                   rf"(?:(?:is|are)(?:\s+not|n't)|not)\s+(?:starred|marked|asterisked|flagged)(?!\s+(?:as|with)\b)|" \
+                   rf"(?:is\s+|are\s+)?un(?:starred|marked))\b|" \
                    rf"\b(?P<d>end|start|begin|open|close)(?:s|ing)?\s+(?:their|its|the)\s+author\s+lists?\s+with\s+" \
                    rf"(?:an?\s+|the\s+)?(?P<non2>non-|not\s+)?{name}{_MARK}?(?:\s+{who})?\b"
         # 'most of its authors Amii-affiliated', 'a majority of Amii authors': more than half of a complete list
@@ -47,10 +52,11 @@ def positions(q: Question, catalog: Catalog) -> list[Condition]:
             found.append(Condition("affiliation", institute, f"affiliation: {institute} (most authors)",
                                    lambda p, i=institute: _complete(p) and marked_count(p, i) * 2 > len(p.authors)))
         for m in q.take(position):
-            which = (m["a"] or m["b"] or m["c"] or ("last" if m["d"].casefold() in ("end", "close") else "first")).casefold()
+            which = (m["a"] or m["b"] or m["c"] or m["e"] or
+                     ("last" if m["d"].casefold() in ("end", "close") else "first")).casefold()
             index = 0 if which in ("first", "lead") else -1
             condition = _at_place(institute, which)
-            if m["non"] or m["not"] or m["non2"]:  # 'a non-Amii first author': on the legend's page, printed and not marked
+            if m["non"] or m["not"] or m["non2"] or m["e"]:  # 'a non-Amii first author': on the legend's page, printed and not marked
                 condition = Condition("affiliation", f"not {institute}", f"affiliation: not {institute} ({which} author)",
                                       lambda p, c=condition, k=index: bool(p.authors) and (k == 0 or not p.authors_truncated)
                                       and any(s.format == "institute" for s in p.sources) and not c(p))

@@ -131,6 +131,9 @@ class Question:
         self.folded = " " + fold(re.sub(r"\b(\d+)\+(?=\s)", r"\1 or more", re.sub(r"[‘’“”]", "'", question))) + " "
         self.text = self.folded
         self.spans: list[tuple[int, int, str]] = []  # (start, end, kind) of spans taken as 'person' or 'title'
+        # Readings taken early, before a later reader would misread their words, and used where their kind is decided
+        # ('the most authors without the Amii star' is a sort, found before negation takes 'without the Amii star').
+        self.held: dict[str, object] = {}
 
     def take(self, pattern: str, flags: int = re.I, kind: str = "") -> list[re.Match]:
         matches = list(_compiled(pattern, flags).finditer(self.text))

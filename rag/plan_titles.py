@@ -152,6 +152,8 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
         if quoted := re.match(_QUOTED, text[pos:]):
             term = (quoted[1] or quoted[2]).replace("(s)", "").replace("(es)", "")
             pos += quoted.end()
+            # "a 'Self-' compound", "the 'Multi' prefix": what the quoted part is, which says nothing more
+            pos += m.end() if (m := re.match(r"[\s-]*(?:compounds?|prefix(?:es)?|prefixed\s+words?)\b", text[pos:], re.I)) else 0
         else:
             words = []
             while len(words) < 4 and (w := re.match(r"\s*([^\W_][\w.+&]*(?:-[\w.+&]+)*)", text[pos:])) and \

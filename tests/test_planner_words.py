@@ -187,3 +187,37 @@ def test_title_length_in_characters_or_words(catalog, papers):
     fewest = min(len(p.title.split()) for p in papers)
     assert rows("the entry with the fewest words in its title", catalog) == {p.title for p in papers
                                                                            if len(p.title.split()) == fewest}
+
+
+def test_a_sort_by_unmarked_authors(catalog, papers):
+    legend = [p for p in institute_papers(papers) if not p.authors_truncated]
+    unmarked = {p.title: sum(a.affiliation != "Amii" for a in p.authors) for p in legend}
+    most = max(unmarked.values())
+    the_plan = plan("which paper has the largest number of authors lacking the Amii star?", catalog)
+    assert the_plan is not None and the_plan.op == "last", the_plan
+    assert {p.title for p in run(the_plan, catalog.papers).rows} == {t for t, n in unmarked.items() if n == most}
+    fewest = min(unmarked.values())
+    assert rows("the entry with the fewest unstarred authors", catalog, "first") == \
+        {t for t, n in unmarked.items() if n == fewest}
+
+
+def test_a_place_without_the_mark(catalog, papers):
+    legend = [p for p in institute_papers(papers) if p.authors]
+    expected = {p.title for p in legend if p.authors[0].affiliation != "Amii" and not p.authors_truncated
+                and p.authors[-1].affiliation == "Amii"}
+    assert expected
+    assert rows("which papers end with an Amii-starred author and have a lead author lacking the star?",
+                catalog) == expected
+
+
+def test_at_least_one_author_said_unmarked_by_a_verb(catalog, papers):
+    legend = institute_papers(papers)
+    expected = {p.title for p in legend if any(a.affiliation != "Amii" for a in p.authors)}
+    assert rows("how many papers have at least one author who is not marked as Amii?", catalog, "count") == expected
+
+
+def test_a_quoted_prefix_said_as_a_compound(catalog, papers):
+    expected = {p.title for p in papers if re.search(r"(?i)\bmulti-", p.title) or
+                re.search(r"(?i)\bmulti\b", p.title)}
+    assert expected
+    assert rows("titles that use a 'Multi-' compound (multi-agent, multi-task and the like)", catalog) == expected
