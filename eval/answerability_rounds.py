@@ -22,6 +22,8 @@ folds) / `:false=0.07` (the false abstention the point is chosen at on the inner
 regime's point the lowest of the training rounds' own points: within the target on every training round, not only
 pooled) / `:add=a+b`, `:drop=a+b` (signals added to or dropped from the model file's) / `:floor=useful` or `q05` and
 `:floor_share=` (the refusal floor's rule, answerability_cv.choose_floor; q05 unless given).
+With --extra-rows (rule-made rows, eval/make_questions.py), `:weight=W` adds them at weight W to every
+training fold, inner ones too (`:shapes=detail+premise`: only those shapes); figures stay on written rounds only.
 
 Each regime's `floor` figures say what the refusal floor does to what the user sees (both outcomes below the answer
 threshold count as abstention): of the withheld answerable questions whose passages hold every answer keyword, the
@@ -88,15 +90,62 @@ def _floor(p: np.ndarray, y: np.ndarray, useful: np.ndarray, answer: float, opti
     return cv.choose_floor(p, y, useful, answer, options.get("floor", "q05"), share)
 
 
+def weighted_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, lam: float,
+                      iterations: int = 50) -> tuple[np.ndarray, float]:
+    """answerability_cv.fit_logistic with a weight per row (Newton on the weighted penalised log-likelihood)."""
+    design = np.hstack([np.ones((len(y), 1)), x])
+    beta = np.zeros(x.shape[1] + 1)
+    penalty = np.diag([0.0] + [lam] * x.shape[1])
+    for _ in range(iterations):
+        p = cv.sigmoid(design @ beta)
+        gradient = design.T @ (w * (p - y)) + penalty @ beta
+        hessian = design.T @ (design * (w * p * (1 - p))[:, None]) + penalty + 1e-9 * np.eye(len(beta))
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.max(np.abs(step)) < 1e-8:
+            break
+    return beta[1:], float(beta[0])
+
+
+def fit_with_extra(extra_x: np.ndarray, extra_y: np.ndarray, weight: float):
+    """A cv.fit that trains on the given rows plus rule-made rows (eval/make_questions.py) at `weight` each. The
+    rule-made rows only train: every probability, point and figure is still taken on written questions. They are
+    standardised by the written rows' mean and scale, so the penalty means what it means without them."""
+    def fit(x: np.ndarray, y: np.ndarray, lam: float) -> tuple:
+        mean, scale = cv.standardise(x)
+        w = np.concatenate([np.ones(len(y)), np.full(len(extra_y), weight)])
+        coef, intercept = weighted_logistic((np.vstack([x, extra_x]) - mean) / scale, np.concatenate([y, extra_y]),
+                                            w, lam)
+        return mean, scale, coef, intercept
+    return fit
+
+
+def extra_rows(path: Path, shapes: set[str] | None = None) -> list[dict]:
+    """Rule-made rows (eval/make_questions.py --rows), those of the given shapes (detail, value, name, premise)."""
+    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    return [r for r in rows if not r["names_metadata"] and (shapes is None or r.get("shape") in shapes)]
+
+
 def useful_of(rows: list[dict]) -> np.ndarray:
     """Answerable questions whose shown passages hold every answer keyword (what a refusal would hide)."""
     return np.array([bool(r["answerable"] and r.get("evidence_has_keywords")) for r in rows])
 
 
-def decide(rows: list[dict], names: tuple[str, ...], options: dict,
-           protocol: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def decide(rows: list[dict], names: tuple[str, ...], options: dict, protocol: str,
+           extra: list[dict] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Out-of-round probabilities, answer thresholds and refusal floors for the rounds left out (NaN for rows never
-    left out)."""
+    left out). With `extra` rows and `:weight=` > 0 in the options, every model (inner folds too) also trains on them
+    (only the `:shapes=a+b` ones if given); they are never scored."""
+    weight = float(options.get("weight", 0))
+    if extra and weight > 0:
+        shapes = set(options["shapes"].split("+")) if "shapes" in options else None
+        chosen = [r for r in extra if shapes is None or r.get("shape") in shapes]
+        plain, cv.fit = cv.fit, fit_with_extra(np.array([[r["features"][n] for n in names] for r in chosen]),
+                                               np.array([1.0 if r["answerable"] else 0.0 for r in chosen]), weight)
+        try:
+            return decide(rows, names, {k: v for k, v in options.items() if k != "weight"}, protocol)
+        finally:
+            cv.fit = plain
     x = np.array([[r["features"][n] for n in names] for r in rows], dtype=np.float64)
     y = np.array([1.0 if r["answerable"] else 0.0 for r in rows])
     groups = [r.get("group", r["id"]) for r in rows]
@@ -200,18 +249,21 @@ def main() -> None:
     parser.add_argument("--protocol", choices=("grouped", "loro", "forward"), nargs="+",
                         default=["grouped", "loro", "forward"])
     parser.add_argument("--curves", action="store_true", help="print the risk-coverage points too")
+    parser.add_argument("--extra-rows", type=Path, help="rule-made rows (eval/make_questions.py --rows) a SPEC with "
+                        "`:weight=W` adds to every training fold (`:shapes=detail+premise` only those shapes); never scored")
     parser.add_argument("--by", choices=("regime", "family"), default="regime",
                         help="report per regime (evidence) or per dataset family (seed-page / full-text sets)")
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.rows.read_text().splitlines() if line.strip()]
     development_only([Path(name) for name in {r["dataset"] for r in rows}])
     rows = [r for r in rows if not r["names_metadata"]]
+    extra = extra_rows(args.extra_rows) if args.extra_rows else None
     for item in args.set:
         name, spec = item.split("=", 1)
         names, options = parse(spec)
         print(f"== {name}: {', '.join(names)} {options}")
         for protocol in args.protocol:
-            out = report(rows, *decide(rows, names, options, protocol), by=args.by)
+            out = report(rows, *decide(rows, names, options, protocol, extra), by=args.by)
             for regime_name, figures in out.items():
                 curve = figures.pop("risk_coverage")
                 print(f"  {protocol:8s} {regime_name:9s} {json.dumps(figures)}" + (f" curve {curve}" if args.curves else ""))

@@ -1,0 +1,233 @@
+"""Rule-made questions from the library's own text, to widen what the answerability model is trained on.
+
+    RAG_HOME=... python eval/make_questions.py --out /tmp/made.jsonl --rows /tmp/made_rows.jsonl
+
+Written rounds cover some kinds of unanswerable question thinly (a detail the paper never gives, a false premise),
+so each blind round meets them more often than the fit did. As FactCC did for claims, questions are made by rule:
+
+- unanswerable "detail not given": an attribute from a typed inventory (hyper-parameters, compute, data sizes,
+  people, places, dates, money, durations, scores on named benchmarks) none of whose words (nor its benchmark) the
+  paper's whole text holds, asked in several shapes, the paper named by title, acronym or topic;
+- answerable: a sentence of the paper holding a typed value (a number with a unit, a named method or dataset) asked
+  for that value with the sentence's other words; the value is the answer keyword;
+- false premise: a sentence with a direction word ('outperforms', 'improves', 'higher') flipped, asked "why …".
+
+The questions are written in the dataset format (eval/datasets/*.jsonl) and, with --rows, run through the fit's own
+collection (eval/fit_answerability.py `collect`: the same retrieval, evidence and signals), so their rows are real.
+They are training rows only: eval/answerability_rounds.py --extra-rows adds them to every training fold and never
+scores them (judged on written rounds only). Seeded: the same library and seed give the same questions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
+
+from rag.text import split_sentences, word_tokens  # noqa: E402
+
+# (kind of attribute, what is asked, words any of which in the paper's text means it may give it). The shapes below
+# put the asked phrase into a question; the absence check reads the words, not the phrase's exact spelling.
+INVENTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("hyper", "learning rate", ("learning rate", "lr", "step size")),
+    ("hyper", "batch size", ("batch", "minibatch", "mini-batch")),
+    ("hyper", "weight decay", ("weight decay", "l2 penalty", "regulari")),
+    ("hyper", "dropout rate", ("dropout",)),
+    ("hyper", "number of warmup steps", ("warmup", "warm-up")),
+    ("hyper", "optimizer", ("optimi", "adam", "sgd")),
+    ("hyper", "random seed", ("seed",)),
+    ("compute", "number of GPUs", ("gpu", "tpu", "accelerator")),
+    ("compute", "compute budget in GPU hours", ("gpu", "compute", "flop", "hours")),
+    ("compute", "hardware", ("gpu", "tpu", "cpu", "hardware", "nvidia")),
+    ("data", "vocabulary size", ("vocabulary", "vocab")),
+    ("data", "size of the validation set", ("validation", "dev set", "development set", "held-out")),
+    ("data", "number of annotators", ("annotator", "crowd", "worker", "rater")),
+    ("people", "funding agency", ("fund", "grant", "sponsor", "support")),
+    ("people", "first author's advisor", ("advis", "supervis")),
+    ("place", "city where the experiments were run", ("city", "located")),
+    ("place", "data centre", ("data cent", "datacent", "cluster")),
+    ("date", "release date of the code", ("released", "release", "github")),
+    ("date", "month the data was collected", ("collected", "crawl", "month")),
+    ("money", "annotation cost in dollars", ("$", "dollar", "usd", "cost", "paid", "wage")),
+    ("money", "hourly pay of the annotators", ("$", "dollar", "paid", "wage", "hourly")),
+    ("duration", "training run", ("hours", "days", "training time", "wall-clock", "took")),
+    ("duration", "annotation", ("hours", "days", "annotation time", "took")),
+    ("score", "accuracy on ImageNet", ("imagenet",)),
+    ("score", "F1 on SQuAD", ("squad",)),
+    ("score", "BLEU on WMT14 English-German", ("bleu", "wmt")),
+    ("score", "score on MMLU", ("mmlu",)),
+    ("score", "GLUE average", ("glue",)),
+    ("score", "perplexity on WikiText-103", ("perplexity", "wikitext")),
+    ("score", "mean reciprocal rank on MS MARCO", ("marco", "reciprocal")),
+)
+
+# Question shapes for a detail: {a} the attribute, {ref} the paper; "how many / how long / how much" shapes fit
+# only attributes of that kind.
+DETAIL_SHAPES: dict[str, tuple[str, ...]] = {
+    "any": ("What {a} does {ref} report?", "Which {a} is used in {ref}?", "In {ref}, what is the {a}?",
+            "What was the {a} for {ref}?"),
+    "duration": ("How long did the {a} take in {ref}?", "What was the duration of the {a} in {ref}?"),
+    "money": ("How much was the {a} in {ref}?",),
+    "data": ("How large is the {a} in {ref}?",),
+    "compute": ("How much {a} did {ref} use?",),
+}
+_UNIT = (r"%|percent|points?|tokens?|words?|papers?|documents?|questions?|passages?|examples?|samples?|pairs?|"
+         r"images?|pages?|layers?|heads?|dimensions?|parameters?|epochs?|steps?|hours?|days?|minutes?|seconds?|ms|"
+         r"gpus?|languages?|classes|categories|users?|citations?|authors?|tasks?|datasets?|[kmb]\b|million|billion")
+VALUE = re.compile(rf"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*({_UNIT})(?![\w])", re.IGNORECASE)
+NAME = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*)(?![\w-])")  # SQuAD, BERT, SciBERT, MS-MARCO
+FLIPS = {"outperforms": "underperforms", "outperform": "underperform", "improves": "worsens", "improve": "worsen",
+         "higher": "lower", "lower": "higher", "better": "worse", "worse": "better", "increases": "decreases",
+         "decreases": "increases", "reduces": "increases", "more": "fewer", "fewer": "more", "faster": "slower",
+         "slower": "faster", "larger": "smaller", "smaller": "larger", "beats": "trails", "surpasses": "trails"}
+FLIP = re.compile(r"\b(" + "|".join(FLIPS) + r")\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Made:
+    id: str
+    question: str
+    paper: str            # the paper's title (gold for answerable ones, 'about' for the others)
+    answerable: bool
+    shape: str            # detail / value / name / premise
+    keywords: tuple[str, ...] = ()
+
+    def record(self) -> dict:
+        return {"id": self.id, "question": self.question, "gold_titles": [self.paper] if self.answerable else [],
+                "answer_keywords": list(self.keywords), "kind": "lookup" if self.answerable else "unanswerable",
+                "about": self.paper, "shape": self.shape}
+
+
+def references(title: str, abstract: str) -> list[str]:
+    """Ways to name a paper: its title, its acronym (a 'X:' title prefix or a parenthesised capital word of the
+    abstract), its topic (the title's first content words)."""
+    refs = [f'"{title}"']
+    head = title.split(":")[0].strip()
+    acronym = head if ":" in title and len(head.split()) == 1 else None
+    found = re.search(r"\(([A-Z][A-Za-z0-9-]{1,12})\)", abstract)
+    acronym = acronym or (found.group(1) if found else None)
+    if acronym:
+        refs.append(f"the {acronym} paper")
+    topic = [w for w in re.findall(r"[A-Za-z][\w-]+", title.split(":")[-1]) if w.lower() not in _STOP][:4]
+    if len(topic) >= 2:
+        refs.append("the paper on " + " ".join(topic).lower())
+    return refs
+
+
+_STOP = {"a", "an", "the", "of", "for", "and", "in", "on", "with", "to", "via", "from", "by", "towards", "using"}
+
+
+def detail_questions(title: str, text: str, refs: list[str], rng: random.Random, per_paper: int) -> list[Made]:
+    """Unanswerable: attributes none of whose words the paper's text (title, abstract, body) holds."""
+    folded = text.casefold()
+    absent = [(kind, asked) for kind, asked, words in INVENTORY if not any(w in folded for w in words)]
+    rng.shuffle(absent)
+    out = []
+    for kind, asked in absent[:per_paper]:
+        # a duration is asked only as a duration ("What training run does X report?" asks nothing)
+        shape = rng.choice(DETAIL_SHAPES.get(kind, ()) + (() if kind == "duration" else DETAIL_SHAPES["any"]))
+        out.append(Made("", shape.format(a=asked, ref=rng.choice(refs)), title, False, "detail"))
+    return out
+
+
+def _context(sentence: str, drop: str, limit: int = 7) -> str:
+    """The sentence's other content words, in order (the value and the paper's own title words left to the ref)."""
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", sentence.replace(drop, " ")) if w.lower() not in _STOP
+             and w.lower() not in {"we", "our", "this", "that", "these", "is", "are", "was", "were", "it", "its"}]
+    return " ".join(words[:limit])
+
+
+def value_questions(title: str, sentences: list[str], refs: list[str], rng: random.Random, per_paper: int) -> list[Made]:
+    """Answerable: a sentence's number-with-unit or named method/dataset, asked with the sentence's other words."""
+    out = []
+    for s in rng.sample(sentences, len(sentences)):
+        if len(out) >= per_paper or not 8 <= len(s.split()) <= 45:
+            continue
+        ref = rng.choice(refs)
+        value, name = VALUE.search(s), NAME.search(s)
+        if value and not re.fullmatch(r"(19|20)\d\d", value.group(1)):
+            unit = value.group(2).lower()
+            context = _context(s, value.group(0))
+            shape = rng.choice(("How many {u} does {ref} report for {c}?", "In {ref}, what number of {u}: {c}?",
+                                "What figure in {u} is given for {c} in {ref}?"))
+            out.append(Made("", shape.format(u=unit, c=context, ref=ref), title, True, "value", (value.group(1),)))
+        elif name and name.group(1) not in title:
+            context = _context(s, name.group(1))
+            shape = rng.choice(("Which method or dataset does {ref} name for {c}?", "What is used for {c} in {ref}?"))
+            out.append(Made("", shape.format(c=context, ref=ref), title, True, "name", (name.group(1).casefold(),)))
+    return out
+
+
+def false_premises(title: str, sentences: list[str], refs: list[str], rng: random.Random, per_paper: int) -> list[Made]:
+    """Unanswerable: a true sentence's direction word flipped, asked as a 'why' whose premise the paper denies."""
+    out = []
+    for s in rng.sample(sentences, len(sentences)):
+        found = FLIP.search(s)
+        if len(out) >= per_paper or not found or not 6 <= len(s.split()) <= 30:
+            continue
+        flipped = FLIP.sub(lambda m: FLIPS[m.group(1).lower()], s, count=1).rstrip(". ")
+        flipped = flipped[0].lower() + flipped[1:] if not flipped[:2].isupper() else flipped
+        shape = rng.choice(("Why is it that {f}, according to {ref}?", "Given that {f}, why does {ref} say so?"))
+        out.append(Made("", shape.format(f=flipped, ref=rng.choice(refs)), title, False, "premise"))
+    return out
+
+
+def generate(papers: list[tuple[str, str, str]], seed: int = 0, per_paper: int = 2) -> list[Made]:
+    """Questions for (title, abstract, full text) papers; a full paper (text beyond its abstract) gets more of each."""
+    rng = random.Random(seed)
+    out: list[Made] = []
+    for title, abstract, text in papers:
+        refs = references(title, abstract)
+        whole = f"{title}. {abstract} {text}"
+        sentences = [s for s in split_sentences(f"{abstract} {text}") if word_tokens(s)]
+        n = per_paper * (4 if len(text) > 5 * len(abstract) + 2000 else 1)
+        out += detail_questions(title, whole, refs, rng, n)
+        out += value_questions(title, sentences, refs, rng, n)
+        out += false_premises(title, sentences, refs, rng, max(1, n // 2))
+    return [Made(f"made-{i:04d}", m.question, m.paper, m.answerable, m.shape, m.keywords) for i, m in enumerate(out)]
+
+
+def library_papers() -> list[tuple[str, str, str]]:
+    """(title, abstract, every other passage) of each paper in the library at RAG_HOME."""
+    from fitlib import open_library
+
+    snapshot = open_library().snapshot
+    passages: dict[str, list[str]] = {}
+    for chunk in sorted(snapshot.chunks, key=lambda c: (c.paper_id, c.position)):
+        if chunk.kind not in ("header", "abstract", "references"):
+            passages.setdefault(chunk.paper_id, []).append(chunk.passage)
+    return [(p.title, p.abstract, " ".join(passages.get(p.paper_id, []))) for p in snapshot.papers]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, required=True, help="the questions, in the dataset format")
+    parser.add_argument("--rows", type=Path, help="also collect their signal rows here (as the fit does)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--per-paper", type=int, default=2, help="questions of each shape per listing paper (x4 for PDFs)")
+    args = parser.parse_args()
+    made = generate(library_papers(), args.seed, args.per_paper)
+    args.out.write_text("".join(json.dumps(m.record()) + "\n" for m in made))
+    counts = {s: sum(m.shape == s for m in made) for s in ("detail", "value", "name", "premise")}
+    print(f"{len(made)} questions ({counts}) -> {args.out}")
+    if args.rows:
+        from fit_answerability import collect
+
+        rows = collect([args.out])
+        shape = {m.id: m.shape for m in made}
+        for r in rows:
+            r["shape"] = shape[r["id"]]
+        args.rows.write_text("".join(json.dumps(r) + "\n" for r in rows))
+        print(f"{len(rows)} rows -> {args.rows}")
+
+
+if __name__ == "__main__":
+    main()
