@@ -230,6 +230,6 @@ def days_from(target: Paper, days: int) -> Condition:
     day = anchor.isoformat() if anchor else None
     name = short_name(target.title) or target.title
     said = f"{abs(days)} day{'s' if abs(days) != 1 else ''} {'after' if days > 0 else 'before'} {name}"
-    return Condition("date", f"{days:+d} days {target.paper_id}",
-                     f"posted: {said} ({day or 'the page does not date it to the day'})",
+    on = f"on {anchor.strftime('%b')} {anchor.day}, {anchor.year}" if anchor else "the page does not date it to the day"
+    return Condition("date", f"{days:+d} days {target.paper_id}", f"posted: {said} ({on})",
                      lambda p: day is not None and p.date == day and p.date_precision == "day")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from rag.plan_aggregates import author_place, frequency, same_list
 from rag.plan_terms import NUMBER_WORDS, Condition, Question
+from rag.plan_values import conditions as named_conditions
 
 # A cue and the values it governs: the shortest run of words after it that names grounded values, extended
 # over 'or'/'nor' ('not in CL or CV'); never past punctuation or a new clause.
@@ -242,3 +243,13 @@ def top(q: Question) -> tuple[int | None, int | None]:
         q.blank(m.start(1), m.end(1))
         return (int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1).casefold()]), None
     return None, None
+
+
+def share_scope(question: str, conditions: list[Condition], catalog, share: str) -> list[Condition]:
+    """The conditions named in 'what fraction of <Courville's> papers …' (`share`: the planner's words for a share):
+    the papers the share is out of. `catalog`: rag.catalog.Catalog."""
+    m = re.search(rf"(?:{share})\s+of\s+(.*?)\b(?:papers?|works?|entries|publications?|articles?)\b", question, re.I)
+    if not m:
+        return []
+    named = {c.value for c in named_conditions(Question(m.group(1)), catalog)}
+    return [c for c in conditions if c.value in named]

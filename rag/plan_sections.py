@@ -26,7 +26,7 @@ def boundary(q: Question, catalog: Catalog) -> Condition | None:
     if not catalog.sections or not re.search(rf"\b(?:{_START}|{_END})\b", q.text, re.I):
         return None
     names = "|".join(re.escape(s) for s in sorted(catalog.sections, key=len, reverse=True))
-    m = q.take(rf",?\s*\b{_WHERE}\s+(?:the\s+)?({names})(?:\s+{_ITEMS})?\s+(?:(?:section|part)\s+)?(?:({_START})|{_END})\b")
+    m = q.take(rf",?\s*\b(?:(?:sits?|is|comes?|appears?|listed|printed|placed|stands?)\s+)?{_WHERE}\s+(?:the\s+)?({names})(?:\s+{_ITEMS})?\s+(?:(?:section|part)\s+)?(?:({_START})|{_END})\b")
     if not m:
         return None
     where, section, starts = m[0].group(1).casefold(), m[0].group(2).casefold(), bool(m[0].group(3))
@@ -50,3 +50,31 @@ def _places(papers: list[Paper], section: str, starts: bool, step: int) -> set[t
             held = ends.get(s.page_name)
             ends[s.page_name] = s.position if held is None else (min if starts else max)(held, s.position)
     return {(page, at + step) for page, at in ends.items()}
+
+
+# 'entries immediately followed by a "Learn more about the researchers" link', 'which papers have a "Learn more" line
+# printed right after them': the line an institute page prints after an entry's text (Paper.printed['after']).
+_FOLLOWED = re.compile(r"\b(?:(?:that\s+)?(?:are|is|were|was|get|gets|come|comes)\s+)?(?:(?:immediately|directly|right|"
+                       r"just)\s+)?followed\s+by\s+(?:an?\s+|the\s+)?(?:['\"‘“](?P<said>[^'\"’”]{3,80})['\"’”]\s*)?"
+                       r"(?:(?:link|line|button|note)s?\b)?|"
+                       r"\b(?:with|have|has|having|print|prints)\s+(?:an?\s+|the\s+)?['\"‘“](?P<said2>[^'\"’”]{3,80})['\"’”]"
+                       r"\s*(?:link|line|button|note)s?\s+(?:printed\s+)?(?:(?:immediately|directly|right|just)\s+)?"
+                       r"(?:after|below|under|beneath)\s+(?:them|it|the\s+entry|their\s+entry)\b", re.I)
+
+
+def followed_by(q: Question) -> Condition | None:
+    """The entries after which the page prints a line outside any entry's text (a link such as 'Learn more about the
+    researchers'), the one quoted if a line is quoted; the phrase is taken. None when no such phrase is said."""
+    if "followed" not in q.text.casefold() and not re.search(r"\b(?:after|below|under|beneath)\s+(?:them|it)\b", q.text,
+                                                             re.I):
+        return None
+    m = _FOLLOWED.search(q.text)
+    if m is None or not (m.group("said") or m.group("said2") or re.search(r"link|line|button|note", m.group(0), re.I)):
+        return None
+    q.blank(m.start(), m.end())
+    said = (m.group("said") or m.group("said2") or "").strip()
+    key = said.casefold()
+    return Condition("after", said or "a line", f"followed on the page by: '{said}'" if said else
+                     "followed on the page by a line outside the entries",
+                     lambda p: (after := p.printed.get("after")) is not None and key in after.text.casefold(),
+                     known_test=lambda p: any(s.format == "institute" for s in p.sources))

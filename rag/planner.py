@@ -35,8 +35,8 @@ from rag.plan_pages import PageFact, page_fact
 from rag.plan_position import counted, placed
 from rag.plan_relations import day_offset, days_from, relation, same_day
 from rag.plan_selected import one_selected, shifted
-from rag.plan_sections import boundary
-from rag.plan_scope import group_by, merge, scoped, sort_by_authors, top
+from rag.plan_sections import boundary, followed_by
+from rag.plan_scope import group_by, merge, scoped, share_scope, sort_by_authors, top
 from rag.plan_slots import slot_verbs
 from rag.plan_terms import Condition, Question, solo
 from rag.plan_titles import title_wording, title_words
@@ -124,7 +124,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     anchor = days_from(target, shift) if target is not None and shift is not None else anchor
     target = None if anchor is not None else target
     conditions: list[Condition] = worded + solo(q) + ([compared.condition] if compared else [])
-    conditions += [edge] if edge is not None else []
+    conditions += [c for c in (edge, followed_by(q)) if c is not None]  # 'followed by a "Learn more" link'
     conditions += archives(q) + spread(q) + people_count(q) + unheld_codes(q, catalog.categories)  # 'a physics category', 'on two pages', 'by five people'
     # (solo before negation: 'no co-authors' is one author, not no authors)
     conditions += every_marked(q, catalog) + middle_only(q, catalog)  # 'every author Amii-starred', 'only in the middle'
@@ -277,7 +277,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op="first" if first else "last", conditions=conditions, full_date=full_date, limit=limit, nth=nth)
     if count and lookup != "author_count":
         share = bool(_SHARE.search(low))
-        return Plan(op="count", conditions=conditions, share=share, scope=_scope(question, conditions, catalog) if share
+        return Plan(op="count", conditions=conditions, share=share, scope=share_scope(question, conditions, catalog, _SHARE.pattern) if share
                     else [])
     asked = {"year" if c.field == "date" else c.field for c in conditions} | \
         ({"date"} if any(c.field in ("year", "date") for c in conditions) else set())
@@ -289,16 +289,6 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if not conditions and not re.search(r"\b(all|every|list)\b", low):
         return None  # "which papers?" with nothing to select on is not a catalog question
     return Plan(op="list", conditions=conditions)
-
-
-def _scope(question: str, conditions: list[Condition], catalog: Catalog) -> list[Condition]:
-    """The conditions named in 'what fraction of <Courville's> papers …': the papers the share is out of."""
-    m = re.search(rf"(?:{_SHARE.pattern})\s+of\s+(.*?)\b(?:papers?|works?|entries|publications?|articles?)\b", question,
-                  re.I)
-    if not m:
-        return []
-    named = {c.value for c in named_conditions(Question(m.group(1)), catalog)}
-    return [c for c in conditions if c.value in named]
 
 
 def _verb(q: Question, question: str, judge: VerbJudge | None) -> str | None:

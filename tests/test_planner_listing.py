@@ -123,3 +123,39 @@ def test_the_ratio_of_a_numeric_field(catalog, papers):
 
 def test_a_range_of_a_topic_is_not_arithmetic(catalog):
     assert plan("What is the range of learning rates the highest-scored paper tried?", catalog) is None
+
+
+def test_the_entry_at_a_section_boundary(catalog, papers):
+    on_page = [p for p in papers if p.section]
+    first_workshop = min(s.position for p in on_page if p.section == "workshop" for s in p.sources)
+    expected = {p.title for p in on_page if any(s.position == first_workshop - 1 for s in p.sources)}
+    assert expected
+    found = rows("Which entry sits just before the workshop section opens?", catalog)
+    assert {p.title for p in found} == expected
+    found = rows("Which is the last paper in the accepted section, directly before the workshop entries begin?", catalog)
+    assert {p.title for p in found} == expected
+
+
+def test_the_line_printed_after_an_entry_is_kept_and_asked(catalog, papers):
+    followed = [p for p in papers if "after" in p.printed]
+    assert followed and all(p.printed["after"].line for p in followed)
+    assert all(p.printed["after"].text not in p.abstract for p in followed)  # page furniture, not the abstract
+    quoted = followed[0].printed["after"].text.split()[:2]
+    question = f"How many papers on the Amii page are directly followed by a '{' '.join(quoted)}' line?"
+    the_plan = plan(question, catalog)
+    assert the_plan is not None and the_plan.op == "count"
+    expected = {p.paper_id for p in followed if " ".join(quoted).casefold() in p.printed["after"].text.casefold()}
+    assert {p.paper_id for p in run(the_plan, papers).rows} == expected
+
+
+def test_a_date_counted_in_days_from_a_paper(catalog, papers):
+    from datetime import date, timedelta
+    by_day = [p for p in papers if p.date and p.date_precision == "day"]
+    pairs = [(a, b) for a in by_day for b in by_day
+             if date.fromisoformat(b.date) - date.fromisoformat(a.date) == timedelta(days=2)]
+    anchor = pairs[0][0]
+    expected = {p.paper_id for p in by_day if date.fromisoformat(p.date) == date.fromisoformat(anchor.date) + timedelta(2)}
+    found = rows(f"Which entries went up two days after {anchor.title}?", catalog)
+    assert {p.paper_id for p in found} == expected
+    found = rows(f"what was posted exactly 2 days before {pairs[0][1].title}?", catalog)
+    assert anchor.paper_id in {p.paper_id for p in found}

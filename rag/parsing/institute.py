@@ -123,6 +123,10 @@ def parse_institute(text: str, source_path: str) -> list[Paper]:
                 track, track_line = heading.group(1).lower(), Printed(text=line, line=number)
         end = links[position + 1] - 2 if position + 1 < len(links) else len(lines)
         abstract = [line for _, line in lines[link + 1 : end] if not is_debris_line(line)]
+        # A line the page prints after the entry's text that is not part of it ('Learn more about the researchers'):
+        # kept as printed, so 'which entries are followed by that link' can be answered (rag/plan_sections.py).
+        after = next((Printed(text=line, line=number) for number, line in lines[link + 1: end]
+                      if is_debris_line(line) and not SECTION_HEADING.fullmatch(line)), None)
         abstract = [line for line in abstract if not SECTION_HEADING.fullmatch(line)]
         title_line, title = lines[start]
         authors, flags = parse_starred_authors(lines[link - 1][1], institute)
@@ -142,7 +146,7 @@ def parse_institute(text: str, source_path: str) -> list[Paper]:
                 flags=flags,
                 printed=shared | {"title": Printed(text=title, line=title_line),
                                   "authors": Printed(text=lines[link - 1][1], line=lines[link - 1][0])}
-                | ({"section": track_line} if track_line else {}),
+                | ({"section": track_line} if track_line else {}) | ({"after": after} if after else {}),
             )
         )
     return mark_copies(papers)
