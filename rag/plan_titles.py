@@ -54,7 +54,8 @@ def title_wording(q: Question) -> list[Condition]:
 # 'spell out', 'talk about', 'use the abbreviation'), for its start and for its end.
 _HAS = r"contain(?:s|ed|ing)?|includ(?:e|es|ed|ing)|mention(?:s|ed|ing)?|say(?:s|ing)?|said|use[sd]?|using|read(?:s|ing)?|" \
        r"ha(?:ve|s|ving)|carr(?:y|ies|ying)|featur(?:e|es|ed|ing)|print(?:s|ed|ing)?|with|talk(?:s|ed|ing)?\s+about|" \
-       r"refer(?:s|red|ring)?\s+to|spell(?:s|ed|ing)?\s+out|spelt\s+out|bear(?:s|ing)?|show(?:s|ed|ing)?|without"
+       r"refer(?:s|red|ring)?\s+to|spell(?:s|ed|ing)?\s+out|spelt\s+out|spell(?:s|ed|ing)?|spelt|writ(?:e|es|ing)|" \
+       r"bear(?:s|ing)?|show(?:s|ed|ing)?|without"
 _STARTS = r"(?:start|begin|open|lead)(?:s|ed|ing)?(?:\s+off)?\s+with|began\s+with|begun\s+with"
 _ENDS = r"(?:end|finish|close)(?:s|ed|ing)?\s+(?:with|in|on)"
 _NOT = r"(?:(?:do|does|did)\s*n[o']?t\s+|never\s+|not\s+)"
@@ -69,7 +70,7 @@ _FORMS = r"(?:in\s+(?:some|any|one)\s+(?:of\s+its\s+)?(?:form|shape|variant)s?(?
 # How the terms may be spelled: 'in any spelling', 'with or without a hyphen', 'hyphenated or not' (TitleText.joined).
 _SPELLING = r"(?:(?:in\s+|under\s+)?(?:any|either|every|all|both|some|one)\s+(?:of\s+(?:its|their|the)\s+)?spellings?|" \
             r"(?:with|w/)\s+or\s+without\s+(?:an?\s+|the\s+)?(?:hyphens?|dash(?:es)?|spaces?)(?:\s+or\s+(?:an?\s+)?" \
-            r"(?:hyphens?|dash(?:es)?|spaces?))?|(?:hyphenated|joined|split)\s+or\s+(?:not|unhyphenated|split|joined)|" \
+            r"(?:hyphens?|dash(?:es)?|spaces?))?|with\s+(?:an?\s+|the\s+)?(?:hyphens?|dash(?:es)?|spaces?)\s+or\s+without(?:\s+(?:it|one))?|(?:hyphenated|joined|split)\s+or\s+(?:not|unhyphenated|split|joined)|" \
             r"however\s+(?:it(?:'s|\s+is)\s+|they(?:'re|\s+are)\s+)?(?:spelled|spelt|written|hyphenated)|" \
             r"(?:spelled|spelt|written)\s+(?:any|either|every)\s+way)"
 _PLAIN = r"(?:spel(?:led|t)\s+out|written\s+out|in\s+full|fully|verbatim|somewhere|anywhere|at\s+all|as\s+an?\s+(?:whole\s+)?" \

@@ -221,3 +221,16 @@ def test_a_quoted_prefix_said_as_a_compound(catalog, papers):
                 re.search(r"(?i)\bmulti\b", p.title)}
     assert expected
     assert rows("titles that use a 'Multi-' compound (multi-agent, multi-task and the like)", catalog) == expected
+
+
+def test_name_parts_ignore_accents_and_case(catalog, papers):
+    accented = {p.title for p in papers if any(plain(n)[-1:] == ["buchler"] for n in p.author_names)}
+    assert accented and any("ü" in n for p in papers if p.title in accented for n in p.author_names)
+    assert rows("papers that have an author with the family name Buchler", catalog) == accented
+    assert rows("how many papers have an author whose surname is büchler?", catalog, "count") == accented
+
+
+def test_spelling_said_with_other_verbs(catalog, papers):
+    expected = {p.title for p in papers if "selfsupervised" in squeezed(p.title)}
+    assert rows("which titles spell self supervised, with a hyphen or without?", catalog) == expected
+    assert rows("titles that write selfsupervised, hyphenated or not", catalog) == expected
