@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fit_checker import choose_threshold, fitted, out_of_fold, run_time_verdicts, summary  # noqa: E402
 
-from rag.checking.checker import CANDIDATES, FEATURES, contradiction_shown, without_contradiction  # noqa: E402
+from rag.checking.checker import (CANDIDATES, CONTRADICTION_SIGNALS, FEATURES, contradiction_shown,  # noqa: E402
+                                  without_contradiction)
 
 SHIPPED = Path(__file__).resolve().parent.parent / "rag" / "checking" / "checker.json"
 
@@ -56,6 +58,8 @@ def main() -> None:
     parser.add_argument("--drop", action="append", default=["ce_supported", "ce_contradicted"])
     parser.add_argument("--decision", default="closest")
     parser.add_argument("--json", type=Path, default=None, help="write the per-round figures here")
+    parser.add_argument("--why", type=Path, default=None,
+                        help="write, for each supported claim its left-out round does not pass, what holds it back")
     args = parser.parse_args()
     saved = np.load(args.rows)
     names = [f for f in FEATURES if f not in args.drop and f in set(saved["computed"])]
@@ -67,6 +71,7 @@ def main() -> None:
     rounds = np.array([round_of(s) for s in sets])
     vacuous = saved["dev_vacuous"].astype(bool) if "dev_vacuous" in saved else np.zeros(len(dev_y), bool)
     out, pooled_verdicts, pooled_scores = {}, np.zeros(len(dev_y), int), np.zeros(len(dev_y))
+    held_back = []
     for r in dict.fromkeys(rounds):
         train, test = rounds != r, rounds == r
         oof = out_of_fold(syn_x, syn_y, dev_x[train], dev_y[train], vacuous[train], list(groups[train]), names, args)
@@ -78,6 +83,9 @@ def main() -> None:
         pooled_verdicts[test] = verdicts
         pooled_scores[test] = run_time_scores(probs, shown[test], vacuous[test])
         out[r] = {"threshold": t, "claims": int(test.sum()), **summary(verdicts, dev_y[test])}
+        if args.why:
+            held_back += holding_back(model, dev_x[train], dev_y[train], shown[train], dev_x[test], dev_y[test],
+                                      verdicts, np.where(test)[0], saved, names, t)
         print(r, out[r], file=sys.stderr)
     keys = ("precision_passed", "supported_passed", "contradicted_rejected")
     worst = {k: min((v[k] for v in out.values() if v[k] is not None), default=None) for k in keys}
@@ -96,6 +104,46 @@ def main() -> None:
     print(json.dumps({"worst": worst, "mean": mean, "pooled": pooled, "ranking_passed_at_0.95": ranking}))
     if args.json:
         args.json.write_text(json.dumps(result, indent=1) + "\n")
+    if args.why:
+        args.why.write_text("".join(json.dumps(h) + "\n" for h in held_back))
+        print(json.dumps({"held_back_by": dict(Counter(h["held_back_by"] for h in held_back).most_common())}))
+
+
+# What a feature says about a claim, for `holding_back`: the contradiction readers by name, the rest by kind.
+_KINDS = {"cosine": "cosine", "overlap_span": "overlap", "overlap_paper": "overlap", "novel_words": "overlap",
+          "own_words": "own words", "align_mean": "word alignment", "align_min": "word alignment",
+          "unbacked_window": "unbacked word", "unbacked_aligned": "unbacked word", "unbacked_paper": "unbacked word",
+          "items_unbacked": "unbacked name/number", "names_missing": "unbacked name/number",
+          "numbers_missing": "unbacked name/number"}
+
+
+def holding_back(model, train_x, train_y, train_shown, test_x, test_y, verdicts, index, saved, names,
+                 t) -> list[dict]:
+    """For each supported claim of the left-out round that does not pass: a contradiction reader firing on its
+    closest span (by name), else the kind of feature that pulls its support (z_supported - z_unsupported) furthest
+    below the mean of the training rounds' passing supported claims."""
+    weight = (model.coef[0] - model.coef[2]) / model.scale
+    train_probs = model.probabilities(train_x.reshape(-1, len(names))).reshape(-1, CANDIDATES, 3)
+    train_p = run_time_scores(train_probs, train_shown, np.zeros(len(train_y), bool))
+    reference = train_x[(train_y == 0) & (train_p >= t), 0].mean(axis=0)
+    out = []
+    for x, y, v, i in zip(test_x, test_y, verdicts, index):
+        if y != 0 or v == 0:
+            continue
+        pull = (x[0] - reference) * weight
+        fired = [f for f in CONTRADICTION_SIGNALS if f in names and x[0][names.index(f)]]
+        by_kind: dict[str, float] = {}
+        for f, value in zip(names, pull):
+            by_kind[_KINDS.get(f, f)] = by_kind.get(_KINDS.get(f, f), 0.0) + value
+        worst = min(by_kind, key=by_kind.get)
+        out.append({"id": str(saved["dev_ids"][i]), "set": str(saved["sets"][i]), "kind": str(saved["kinds"][i]),
+                    "claim": str(saved["dev_claims"][i]), "span": str(saved["dev_spans"][i][0]),
+                    "evidence": str(saved["dev_evidence"][i]), "vacuous": bool(saved["dev_vacuous"][i]),
+                    "held_back_by": "vacuous" if saved["dev_vacuous"][i] else
+                    ("contradiction: " + "+".join(fired)) if fired else worst,
+                    "pull": {k: round(float(val), 2) for k, val in sorted(by_kind.items(), key=lambda kv: kv[1])[:4]},
+                    "features": {f: round(float(val), 3) for f, val in zip(names, x[0])}})
+    return out
 
 
 if __name__ == "__main__":
