@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from rag.catalog_sort import n_papers, values_of
 from rag.organisations import organisation_variants
+from rag.plan_marks import name_parts
 from rag.plan_terms import ORDINALS
 from rag.records import Paper, normalize_title
 
@@ -68,9 +69,10 @@ def grouped(papers: list[Paper], plan_: Plan, mark: str | None, people: frozense
     paper), '>=2' (two or more; any '==n', '>=n', '<=n'), 'every' (on every paper selected) or 'all'."""
     groups: dict[str, list[Paper]] = defaultdict(list)
     canonical = same_organisations(papers) if plan_.group == "organisation" else None
+    named = name_parts(plan_.conditions) if plan_.group in ("author", "first_author", "last_author") else None
     for paper in papers:
         for value in _values(paper, plan_, mark, canonical):
-            if not _excluded(value, plan_, people):
+            if not _excluded(value, plan_, people) and (named is None or named(value)):  # 'the authors surnamed Zhang'
                 groups[value].append(paper)
     ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
     if ordered and plan_.pick in ("most", "fewest"):

@@ -155,7 +155,8 @@ def name_as_affiliated(question: str, found: list[Condition]) -> list[Condition]
 _GIVEN = r"first|given|fore|christian"
 _FAMILY = r"sur|last|family"
 _NAMED_PART = r"(?:(?:whose|with\s+(?:an?|the)|having\s+(?:an?|the)|(?:an?|the)|with|of|by)\s+)?(?P<part>{part})[\s-]?names?" \
-              r"(?:\s+(?:is|was|being|of|=|:|reads?|spelled|printed\s+as|as))?\s*[:=]?\s*['\"]?(?P<name>[^\W\d_][\w'-]*)\b['\"]?"
+              r"(?:\s+(?:is|was|being|of|=|:|reads?|spelled|printed\s+as|as))?\s*[:=]?\s*['\"]?(?P<name>[^\W\d_][\w'-]*)\b['\"]?|" \
+              r"\b(?P<before>(?-i:[A-Z])[\w'-]+)\s+as\s+(?:their|his|her|its|a|the)\s+(?:{part})[\s-]?names?\b"  # 'Yi as their first name'
 
 
 def _initial(word: str) -> bool:
@@ -180,6 +181,20 @@ def surname_of(name: str) -> str:
     return words[-1] if len(words) >= 2 else ""
 
 
+def name_parts(conditions: list[Condition]):
+    """A test on one printed name for the name parts the conditions ask ('which authors have the surname Zhang': the
+    Zhangs, not their co-authors), or None when no name part is asked."""
+    parts = [c.value for c in conditions if c.field == "author" and c.value.startswith(("surname ", "given name "))]
+    if not parts:
+        return None
+
+    def holds(name: str) -> bool:
+        name = name.split(" (")[0]
+        return all(surname_of(name) == v.removeprefix("surname ") if v.startswith("surname ") else
+                   v.removeprefix("given name ") in given_of(name) for v in parts)
+    return holds
+
+
 def given_names(q: Question, catalog: Catalog) -> list[Condition]:
     """'anyone named Sergey', 'authors called Sergey', 'an author whose first name is Lei', 'with the given name Yi':
     a given name alone, which the catalog's full names ground when some printed name opens with it (or with initials
@@ -190,7 +205,7 @@ def given_names(q: Question, catalog: Catalog) -> list[Condition]:
     for m in list(re.finditer(rf"\b{_NAMED_PART.format(part=_GIVEN)}|{named}", q.text, re.I)):
         if q.text[m.start():m.end()] != q.folded[m.start():m.end()]:
             continue  # already read (a surname)
-        said = m["name"] or m["bare"]
+        said = m["name"] or m["before"] or m["bare"]
         given = normalize_title(said)
         if not given or not any(given in given_of(name) for name in catalog.authors.values()):
             continue
@@ -208,7 +223,7 @@ def surnames(q: Question, catalog: Catalog) -> list[Condition]:
     found = []
     for m in list(re.finditer(rf"\bsurnamed\s+(?P<sur>[^\W\d_][\w'-]*)\b|\b{_NAMED_PART.format(part=_FAMILY)}|"
                               r"\b(?:named|called)\s+(?P<bare>(?-i:[A-Z])[\w'-]+)\b", q.text, re.I)):
-        said = m["sur"] or m["name"] or m["bare"]
+        said = m["sur"] or m["name"] or m["before"] or m["bare"]
         surname = normalize_title(said)
         if surname not in catalog.name_words:  # some printed name ends with it
             continue

@@ -234,3 +234,17 @@ def test_spelling_said_with_other_verbs(catalog, papers):
     expected = {p.title for p in papers if "selfsupervised" in squeezed(p.title)}
     assert rows("which titles spell self supervised, with a hyphen or without?", catalog) == expected
     assert rows("titles that write selfsupervised, hyphenated or not", catalog) == expected
+
+
+def test_the_people_holding_a_name_part(catalog, papers):
+    # 'which authors have the surname X': the people so named, not every co-author on their papers
+    from rag.catalog_query import run as run_plan
+    the_plan = plan("which researchers have the last name Zhang?", catalog)
+    assert the_plan is not None and the_plan.op == "group"
+    named = {n for p in papers for n in p.author_names if plain(n)[-1:] == ["zhang"]}
+    assert len(named) >= 3
+    assert {value for value, _ in run_plan(the_plan, catalog.papers).groups} == named
+    the_plan = plan("how many different authors have Yi as their first name?", catalog)
+    assert the_plan is not None and the_plan.op == "group"
+    assert {v for v, _ in run_plan(the_plan, catalog.papers).groups} == \
+        {n for p in papers for n in p.author_names if plain(n)[:1] == ["yi"]}
