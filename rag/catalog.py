@@ -13,7 +13,7 @@ from functools import cached_property
 
 from rag.authors import AuthorIndex, by_author
 from rag.organisations import has_organisation, organisation_authors, organisation_names, organisation_variants
-from rag.plan_copies import abstract_groups
+from rag.plan_copies import abstract_groups, list_groups
 from rag.plan_terms import fold
 from rag.records import PageFacts, Paper, SourceRef, normalize_title
 from rag.taxonomy import category_name, names_for
@@ -221,6 +221,12 @@ class Catalog:
         """Paper id -> the entry whose abstract it prints, for entries printing a text another entry prints too (a
         page's copy-paste defect, rag/plan_copies.py): once per snapshot, and only when a question asks."""
         return abstract_groups(self.papers)
+
+    @cached_property
+    def list_groups(self) -> dict[str, str]:
+        """Paper id -> its complete author list, for lists two entries or more print (rag/plan_copies.py): once per
+        snapshot, and only when a question asks."""
+        return list_groups(self.papers)
 
     @cached_property
     def email_domains(self) -> frozenset[str]:

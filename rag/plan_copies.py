@@ -1,4 +1,5 @@
-"""Entries whose abstract is another entry's: a listing page's copy-paste defect, asked about as a property of papers.
+"""Entries whose abstract is another entry's (a listing page's copy-paste defect), and entries printing the same
+complete author list as a named one, asked about as a property of papers.
 
 A page editor who duplicates an entry and forgets its abstract leaves two entries printing the same text; ingestion
 keeps the first and points the copy at it (rag/parsing/duplicates.py: `abstract_duplicate_of`). Those links make
@@ -6,7 +7,10 @@ groups of entries printing one text (Catalog.abstract_groups, built once per sna
 - which entries share their abstract with another ('how many entries carry a copied blurb'): a condition;
 - which entry X's abstract is shared with ('which other entry has exactly the same summary as X'), or which entry a
   selected one was copied from ('the workshop paper's blurb is copied from another paper: which one?'): the
-  selected entries and their twins, so the answer shows both sides of each copy.
+  selected entries and their twins, so the answer shows both sides of each copy; 'which OTHER entry' leaves the
+  named or selected ones out.
+The same twins are read for an author list named beside its paper ('the same author line as X'); the many-paper form
+('which papers have the exact same author list') is a grouping (rag/plan_aggregates.same_list).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import re
 
 from typing import TYPE_CHECKING
 
+from rag.plan_describe import description, which
 from rag.plan_terms import Condition, Question
 from rag.records import Paper
 
@@ -52,6 +57,23 @@ _TWINS = re.compile(r"\bwhich\s+(?:other|one)\b|\b(?:from|with|as)\s+(?:which|wh
                     re.I)
 
 
+# 'the same author line as X', 'an identical byline to X': anchored on a paper (the 'as'/'to' before it).
+_SAME_LIST = re.compile(r"\b(?:the\s+|an?\s+)?(?:exact(?:ly)?\s+|very\s+)?(?:same|identical)\s+(?:author\s+(?:lists?|lines?)|"
+                        r"lists?\s+of\s+authors|bylines?|authors|set\s+of\s+authors)\s+(?:as|to)\b", re.I)
+_OTHERS = re.compile(r"\b(?:other|another|else)\b", re.I)
+
+
+def list_groups(papers: list[Paper]) -> dict[str, str]:
+    """Paper id -> its complete printed author list (normalised), for lists printed on two entries or more: built
+    once per snapshot, when asked (rag/catalog.py). A list cut with 'et al.' is not known to be the same."""
+    keys = {p.paper_id: " | ".join(" ".join(a.name.casefold().split()) for a in p.authors)
+            for p in papers if p.authors and not p.authors_truncated}
+    seen: dict[str, int] = {}
+    for key in keys.values():
+        seen[key] = seen.get(key, 0) + 1
+    return {i: key for i, key in keys.items() if seen[key] > 1}
+
+
 def abstract_groups(papers: list[Paper]) -> dict[str, str]:
     """Paper id -> the id of the entry whose text it prints, for every entry printing a text another entry prints too
     (the original and its copies): built once per snapshot (rag/catalog.py)."""
@@ -60,13 +82,17 @@ def abstract_groups(papers: list[Paper]) -> dict[str, str]:
     return {**copies, **{i: i for i in originals}}
 
 
-def copied(q: Question) -> bool:
-    """Whether the question asks about entries printing another entry's abstract. The phrase is taken."""
+def copied(q: Question) -> str | None:
+    """'abstract' when the question asks about entries printing another entry's abstract, 'authors' when it asks for
+    the entries printing the same author list as a paper; None otherwise. The phrase is taken."""
+    if m := _SAME_LIST.search(q.text):
+        q.blank(m.start(), m.end())
+        return "authors"
     if not any(q.take(pattern) for pattern in _SAID):
-        return False
+        return None
     for pattern in _AROUND:
         q.take(pattern)
-    return True
+    return "abstract"
 
 
 def shared(groups: dict[str, str]) -> Condition:
@@ -75,29 +101,40 @@ def shared(groups: dict[str, str]) -> Condition:
                      lambda p: p.paper_id in groups, known_test=lambda p: bool(p.abstract or p.abstract_duplicate_of))
 
 
-def twins(question: str, selected: list[Paper], groups: dict[str, str], named: bool) -> Condition | None:
+def twins(question: str, selected: list[Paper], groups: dict[str, str], named: bool,
+          what: str = "abstract") -> Condition | None:
     """The selected entries with every entry printing the same text, when the question asks which the others are
     ('which other entry has the same abstract as X', `named`: a paper named by its title); None when it asks only
     which entries have a twin."""
     if not named and not _TWINS.search(question):
         return None
+    leave_out = {p.paper_id for p in selected} if _OTHERS.search(question) else set()  # 'which OTHER entry'
     if len(selected) > 1:  # 'which other entry' of several: only the ones that have a twin are asked about
         selected = [p for p in selected if p.paper_id in groups]
     keys = {groups[p.paper_id] for p in selected if p.paper_id in groups}
     titles = ", ".join(p.title for p in selected) or "the papers asked about"
-    return Condition("abstract", "same as " + " | ".join(sorted(keys)), f"abstract: the same text as {titles}",
-                     lambda p: groups.get(p.paper_id, "") in keys,
-                     known_test=lambda p: bool(p.abstract or p.abstract_duplicate_of))
+    known = (lambda p: bool(p.abstract or p.abstract_duplicate_of)) if what == "abstract" else \
+        (lambda p: bool(p.authors) and not p.authors_truncated)
+    return Condition(what, "same as " + " | ".join(sorted(keys)), f"{what.replace('_', ' ')}: the same "
+                     f"{'text ' if what == 'abstract' else ''}as {titles}", lambda p: groups.get(p.paper_id, "") in keys and p.paper_id not in leave_out,
+                     known_test=known)
 
 
 def copied_plan(q: Question, conditions: list[Condition], target: Paper | None, catalog: Catalog, count: bool,
-                question: str) -> dict | None:
-    """A rag.planner.Plan's arguments for a question about copied abstracts: the entries counted or listed ('how many
-    entries share their abstract'), or with their twins when it asks which the others are ('which entry has the same
-    summary as X'); None when words other than frame are left."""
-    if q.residual():
+                question: str, kind: str = "abstract") -> dict | None:
+    """A rag.planner.Plan's arguments for a question about copied abstracts (`kind` 'abstract'): the entries counted or
+    listed ('how many entries share their abstract'), or with their twins when it asks which the others are ('which
+    entry has the same summary as X'); for `kind` 'authors', the entries printing the same author list as the paper
+    named or described; None when words other than frame are left."""
+    described = description(q) if target is None and q.residual() else []  # 'as the 3D Gaussian splatting paper'
+    if described:
+        target, _ = which(described, catalog.papers)
+    if q.residual() or described and target is None:
         return None
-    groups = catalog.abstract_groups
+    groups = catalog.abstract_groups if kind == "abstract" else catalog.list_groups
+    if kind == "authors":  # only asked beside a paper: its twins
+        return {"op": "list", "conditions": [twins(question, [target], groups, True, "author_list")]} \
+            if target is not None else None
     named = [Condition("title", target.title, f"paper: {target.title}", lambda p, i=target.paper_id: p.paper_id == i)] \
         if target is not None else []
     if count:

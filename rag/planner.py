@@ -161,7 +161,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if any(c.field == "author" for c in conditions):  # 'Nathan Sturtevant: which of his papers …': the person named
         q.take(r"\b(?:his|her|their|hers|theirs|him|them|he|she|they)\b")
     if copies:  # 'which entries share their abstract', 'the same summary as X': rag/plan_copies.py
-        asked = copied_plan(q, conditions, target, catalog, bool(_COUNT.search(question.casefold())), question)
+        asked = copied_plan(q, conditions, target, catalog, bool(_COUNT.search(question.casefold())), question,
+                            copies)
         return Plan(**asked) if asked else None
     # A paper named by what it is about ('the BEAM long-term memory paper'): resolved against the catalog's text.
     if shift is not None and anchor is None:  # 'what was listed the day after the cascaded video paper went up'

@@ -62,6 +62,8 @@ def test_the_twin_of_a_named_entry(catalog, papers):
     by_id = {p.paper_id: p for p in papers}
     copy = next(by_id[i] for i in group if by_id[i].abstract_duplicate_of)
     found = rows(f"Which other paper has word for word the same abstract as '{copy.title}'?", catalog)
+    assert {p.paper_id for p in found} == group - {copy.paper_id}  # 'other': the named one left out
+    found = rows(f"Does any paper carry the same summary as '{copy.title}'?", catalog)
     assert {p.paper_id for p in found} == group
 
 
@@ -159,3 +161,16 @@ def test_a_date_counted_in_days_from_a_paper(catalog, papers):
     assert {p.paper_id for p in found} == expected
     found = rows(f"what was posted exactly 2 days before {pairs[0][1].title}?", catalog)
     assert anchor.paper_id in {p.paper_id for p in found}
+
+
+def test_the_entries_printing_the_same_author_list_as_a_named_one(catalog, papers):
+    lists: dict[tuple[str, ...], list[Paper]] = {}
+    for p in papers:
+        if p.authors and not p.authors_truncated:
+            lists.setdefault(tuple(a.name for a in p.authors), []).append(p)
+    shared = next(ps for ps in lists.values() if len(ps) > 1)
+    named = shared[-1]
+    found = rows(f"Which else has an identical byline to '{named.title}'?", catalog)
+    assert {p.paper_id for p in found} == {p.paper_id for p in shared} - {named.paper_id}
+    alone = next(ps[0] for ps in lists.values() if len(ps) == 1 and len(ps[0].authors) > 2)
+    assert rows(f"Which papers have the same author list as '{alone.title}'?", catalog) == []
