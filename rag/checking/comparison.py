@@ -70,7 +70,6 @@ def _comparisons(tokens: list[str], things: set[str]) -> dict[tuple[str, str], s
             after = after[_margin(after, things):]  # 'outperformed, by a wide margin, B' is active
             if after[:1] == ["by"] and (k and tokens[k - 1] in _BE or word.endswith("ed")):
                 sign, after = -sign, after[1:]  # 'A is outperformed by B': B above A
-                after = after[_margin(after, things):]  # 'by B by 3 points': nothing more to skip before B
         for a in _nearest(list(reversed(tokens[max(0, k - REACH): k])), things):
             for b in _nearest(after, things):
                 if a != b:
