@@ -23,7 +23,8 @@ regime's point the lowest of the training rounds' own points: within the target 
 pooled) / `:add=a+b`, `:drop=a+b` (signals added to or dropped from the model file's) / `:floor=useful` or `q05` and
 `:floor_share=` (the refusal floor's rule, answerability_cv.choose_floor; q05 unless given).
 With --extra-rows (rule-made rows, eval/make_questions.py), `:weight=W` adds them at weight W to every
-training fold, inner ones too (`:shapes=detail+premise`: only those shapes); figures stay on written rounds only.
+training fold, inner ones too (`:shapes=detail+premise@0.2`: only those shapes, `@` a shape's own weight); figures
+stay on written rounds only.
 
 Each regime's `floor` figures say what the refusal floor does to what the user sees (both outcomes below the answer
 threshold count as abstention): of the withheld answerable questions whose passages hold every answer keyword, the
@@ -107,13 +108,13 @@ def weighted_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, lam: float,
     return beta[1:], float(beta[0])
 
 
-def fit_with_extra(extra_x: np.ndarray, extra_y: np.ndarray, weight: float):
+def fit_with_extra(extra_x: np.ndarray, extra_y: np.ndarray, weight: float | np.ndarray):
     """A cv.fit that trains on the given rows plus rule-made rows (eval/make_questions.py) at `weight` each. The
     rule-made rows only train: every probability, point and figure is still taken on written questions. They are
     standardised by the written rows' mean and scale, so the penalty means what it means without them."""
     def fit(x: np.ndarray, y: np.ndarray, lam: float) -> tuple:
         mean, scale = cv.standardise(x)
-        w = np.concatenate([np.ones(len(y)), np.full(len(extra_y), weight)])
+        w = np.concatenate([np.ones(len(y)), np.broadcast_to(weight, extra_y.shape)])
         coef, intercept = weighted_logistic((np.vstack([x, extra_x]) - mean) / scale, np.concatenate([y, extra_y]),
                                             w, lam)
         return mean, scale, coef, intercept
@@ -138,10 +139,13 @@ def decide(rows: list[dict], names: tuple[str, ...], options: dict, protocol: st
     (only the `:shapes=a+b` ones if given); they are never scored."""
     weight = float(options.get("weight", 0))
     if extra and weight > 0:
-        shapes = set(options["shapes"].split("+")) if "shapes" in options else None
+        # `:shapes=premise@0.2+detail_named`: those shapes only, each at its own weight if given, else `:weight=`
+        shapes = dict((item.split("@") + [weight])[:2] for item in options["shapes"].split("+")) \
+            if "shapes" in options else None
         chosen = [r for r in extra if shapes is None or r.get("shape") in shapes]
+        weights = np.array([float(shapes[r["shape"]]) if shapes else weight for r in chosen])
         plain, cv.fit = cv.fit, fit_with_extra(np.array([[r["features"][n] for n in names] for r in chosen]),
-                                               np.array([1.0 if r["answerable"] else 0.0 for r in chosen]), weight)
+                                               np.array([1.0 if r["answerable"] else 0.0 for r in chosen]), weights)
         try:
             return decide(rows, names, {k: v for k, v in options.items() if k != "weight"}, protocol)
         finally:

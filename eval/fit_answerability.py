@@ -144,6 +144,10 @@ def main() -> None:
                              "the withheld questions whose passages hold the fact (default), or 5%% of all answerable")
     parser.add_argument("--one-point", action="store_true",
                         help="one operating point for both regimes (default: one per regime, each on its own CV)")
+    parser.add_argument("--extra-rows", type=Path,
+                        help="rule-made rows (eval/make_questions.py --rows) every fit also trains on, never scored")
+    parser.add_argument("--extra-shapes", default="premise@0.2+detail_named@1",
+                        help="with --extra-rows: the shapes used, each SHAPE@WEIGHT (as answerability_rounds :shapes=)")
     parser.add_argument("--rescore", action="store_true",
                         help="with --from-rows: score the saved evidence sentences again with the shipped answering scorer")
     args = parser.parse_args()
@@ -178,6 +182,18 @@ def main() -> None:
     rows = [r for r in rows if not r["names_metadata"]]
     GROUPS[:] = [r.get("group", r["id"]) for r in rows]
     y = np.array([1.0 if r["answerable"] else 0.0 for r in rows])
+    if args.extra_rows and not args.features:
+        sys.exit("--extra-rows needs --features (the rule-made rows train a given signal set)")
+    if args.extra_rows:  # every fit below (CV folds, round folds, the shipped one) trains on them too
+        import answerability_cv
+        from answerability_rounds import extra_rows, fit_with_extra
+
+        shapes = dict(item.split("@") for item in args.extra_shapes.split("+"))
+        extra = extra_rows(args.extra_rows, set(shapes))
+        answerability_cv.fit = fit_with_extra(
+            np.array([[r["features"][n] for n in args.features.split(",")] for r in extra], dtype=np.float64),
+            np.array([1.0 if r["answerable"] else 0.0 for r in extra]), np.array([float(shapes[r["shape"]]) for r in extra]))
+        print(f"training also on {len(extra)} rule-made rows ({args.extra_shapes}); figures on written questions only")
     if args.features:  # a signal set chosen by eval/answerability_ablation.py: no elimination here
         kept, elimination = tuple(args.features.split(",")), [{"features": args.features.split(","), "given": True}]
     else:
@@ -209,8 +225,13 @@ def main() -> None:
     answer_t, closest_t = points["page"][0], points["page"][1]
     threshold = regime_thresholds(regime_full, points)
     floor = np.where(regime_full, points["full_text"][1], points["page"][1])
-    mean, scale = standardise(x)
-    coef, intercept = fit_logistic((x - mean) / scale, y, lam)
+    if args.extra_rows:
+        import answerability_cv
+
+        mean, scale, coef, intercept = answerability_cv.fit(x, y, lam)
+    else:
+        mean, scale = standardise(x)
+        coef, intercept = fit_logistic((x - mean) / scale, y, lam)
     model = Model(features=kept, mean=mean, scale=scale, coef=coef, intercept=intercept,
                   answer_threshold=answer_t, closest_threshold=closest_t,
                   full_text=None if args.one_point else points["full_text"][:2])
@@ -245,6 +266,7 @@ def main() -> None:
                                        for name, mask in (("page", ~regime_full), ("full_text", regime_full))},
         "weights": {name: round(float(c), 4) for name, c in zip(kept, coef)},
         "backward_elimination": elimination,
+        **({"extra_rows": {"shapes": args.extra_shapes, "n": len(extra)}} if args.extra_rows else {}),
     }
     args.out.write_text(json.dumps(data, indent=1) + "\n")
     print(json.dumps({k: v for k, v in data["fit"].items() if not k.startswith("risk_coverage")}, indent=1))

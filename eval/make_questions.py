@@ -125,16 +125,31 @@ def references(title: str, abstract: str) -> list[str]:
 _STOP = {"a", "an", "the", "of", "for", "and", "in", "on", "with", "to", "via", "from", "by", "towards", "using"}
 
 
+NUMERIC = {"hyper", "compute", "data", "money", "duration", "score"}  # kinds whose value is a number
+NOT_NUMERIC = {"optimizer", "hardware", "random seed"}
+
+
+def unbound(folded: str, words: tuple[str, ...]) -> bool:
+    """The paper names the attribute (a word of it starts a word of the text) but no number stands near any mention
+    (15 characters before, 40 after): it says there is one and never how much. The kind blind rounds ask most."""
+    hits = [m for w in words for m in re.finditer(r"(?<![a-z])" + re.escape(w), folded)]
+    return bool(hits) and not any(re.search(r"\d", folded[max(0, m.start() - 15):m.end() + 40]) for m in hits)
+
+
 def detail_questions(title: str, text: str, refs: list[str], rng: random.Random, per_paper: int) -> list[Made]:
-    """Unanswerable: attributes none of whose words the paper's text (title, abstract, body) holds."""
+    """Unanswerable: attributes none of whose words the paper's text (title, abstract, body) holds ('detail'), and
+    numeric attributes it names with no number near them ('detail_named')."""
     folded = text.casefold()
-    absent = [(kind, asked) for kind, asked, words in INVENTORY if not any(w in folded for w in words)]
+    absent = [(kind, asked, "detail") for kind, asked, words in INVENTORY if not any(w in folded for w in words)]
+    named = [(kind, asked, "detail_named") for kind, asked, words in INVENTORY
+             if kind in NUMERIC and asked not in NOT_NUMERIC and unbound(folded, words)]
     rng.shuffle(absent)
+    rng.shuffle(named)
     out = []
-    for kind, asked in absent[:per_paper]:
+    for kind, asked, made_shape in absent[:per_paper] + named[:max(1, per_paper // 2)]:
         # a duration is asked only as a duration ("What training run does X report?" asks nothing)
         shape = rng.choice(DETAIL_SHAPES.get(kind, ()) + (() if kind == "duration" else DETAIL_SHAPES["any"]))
-        out.append(Made("", shape.format(a=asked, ref=rng.choice(refs)), title, False, "detail"))
+        out.append(Made("", shape.format(a=asked, ref=rng.choice(refs)), title, False, made_shape))
     return out
 
 
@@ -174,6 +189,10 @@ def false_premises(title: str, sentences: list[str], refs: list[str], rng: rando
         if len(out) >= per_paper or not found or not 6 <= len(s.split()) <= 30:
             continue
         flipped = FLIP.sub(lambda m: FLIPS[m.group(1).lower()], s, count=1).rstrip(". ")
+        words = flipped.split()
+        at = next((i for i, w in enumerate(words) if re.sub(r"\W+$", "", w.lower()) in FLIPS.values()), None)
+        if at is not None and rng.random() < 0.5:  # half told in a few words around the flip, as a writer retells it
+            flipped = " ".join(words[max(0, at - 4):at + 5]).strip(",;")
         flipped = flipped[0].lower() + flipped[1:] if not flipped[:2].isupper() else flipped
         shape = rng.choice(("Why is it that {f}, according to {ref}?", "Given that {f}, why does {ref} say so?"))
         out.append(Made("", shape.format(f=flipped, ref=rng.choice(refs)), title, False, "premise"))
@@ -216,7 +235,7 @@ def main() -> None:
     args = parser.parse_args()
     made = generate(library_papers(), args.seed, args.per_paper)
     args.out.write_text("".join(json.dumps(m.record()) + "\n" for m in made))
-    counts = {s: sum(m.shape == s for m in made) for s in ("detail", "value", "name", "premise")}
+    counts = {s: sum(m.shape == s for m in made) for s in ("detail", "detail_named", "value", "name", "premise")}
     print(f"{len(made)} questions ({counts}) -> {args.out}")
     if args.rows:
         from fit_answerability import collect

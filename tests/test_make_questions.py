@@ -94,3 +94,25 @@ def test_weighted_fit_equals_the_plain_fit_at_weight_one_and_moves_with_the_weig
     probe = np.array([[2.0, 0.0]])
     p = [cv.predict(rounds.fit_with_extra(extra_x, extra_y, w)(x, y, 1.0), probe)[0] for w in (0.01, 0.3, 1.0)]
     assert p[0] > p[1] > p[2]
+
+
+def test_rule_made_rows_train_every_fold_but_are_never_scored():
+    rng = np.random.default_rng(1)
+
+    def written(dataset: str, i: int) -> dict:
+        a = bool(i % 2)
+        return {"dataset": dataset, "id": f"{dataset}-{i}", "answerable": a, "evidence_has_keywords": a,
+                "features": {"s": float(a) + rng.normal(), "paper_length": 4.0 * (i % 4 < 2)}}  # both regimes
+
+    rows = [written(f"answerability_v{r}.jsonl", i) for r in (2, 3, 4) for i in range(30)]
+    # rule-made rows: unanswerable wherever s is high, a shape the written rows never show
+    made = [{"dataset": "made.jsonl", "id": f"m{i}", "answerable": False, "shape": shape, "names_metadata": False,
+             "features": {"s": 3.0, "paper_length": 0.0}} for i in range(30) for shape in ("premise", "detail")]
+    plain = rounds.decide(rows, ("s",), {"l2": "1"}, "loro")[0]
+    p_all = rounds.decide(rows, ("s",), {"l2": "1", "weight": "1"}, "loro", made)[0]
+    p_one = rounds.decide(rows, ("s",), {"l2": "1", "weight": "1", "shapes": "premise@0.1"}, "loro", made)[0]
+    assert len(p_all) == len(rows) and not np.isnan(p_all).any()  # one probability per written row, no more
+    high = np.array([r["features"]["s"] > 2 for r in rows])
+    assert (p_all[high] < p_one[high]).all() and (p_one[high] < plain[high]).all()
+    assert cv.fit is rounds.cv.fit and cv.fit.__name__ == "fit"  # the plain fit is back afterwards
+    assert rounds.decide(rows, ("s",), {"l2": "1"}, "loro")[0].tolist() == plain.tolist()
