@@ -124,7 +124,7 @@ FIELDS += [
           if p.venue_line and p.venue_line.copyright_year else f"The PDF of {p.title} prints no copyright line.",
           lambda p: float(p.venue_line.copyright_year) if p.venue_line and p.venue_line.copyright_year else None,
           ends=("latest", "earliest")),
-    Field("page_count", "pages", r"(?:page\s+counts?|(?:number\s+of\s+)?pages)", lambda p: p.page_count is not None,
+    Field("page_count", "pages", r"(?:page\s+counts?|(?:number\s+of\s+)?pages|page-?wise|in\s+pages)", lambda p: p.page_count is not None,
           lambda p: p.page_count is not None, lambda p: f"{p.title}: {p.page_count} pages (the PDF read)."
           if p.page_count else f"The library holds no PDF of {p.title}, so no page count.",
           lambda p: float(p.page_count) if p.page_count else None, lookup=False, filter=False, ends=("most", "fewest")),
@@ -306,7 +306,7 @@ def sort_field(q) -> tuple[str, str, bool] | None:
         if pre := re.search(rf"\b({_HIGH}|{_LOW})(?=[\s-]+(?:{words})(?![\w-]){_COMPARED})", q.text, re.I):
             q.blank(pre.start(), pre.end())
             return ("last" if re.fullmatch(_HIGH, pre.group(1), re.I) else "first"), f.name, False
-        m = q.take(rf"\b({_HIGH}|{_LOW})[\s-]+(?:{words})(?![\w-])(?!\s+than\b)|"
+        m = q.take(rf"\b({_HIGH}|{_LOW})(?:[\s-]+|,\s+)(?:{words})(?![\w-])(?!\s+than\b)|"
                    rf"\b(?:{f.words})\s+(?:is\s+)?(?:the\s+)?({_HIGH}|{_LOW})\b(?!\s+than\b)")  # 'higher than 90' compares
         if m:
             word = (m[0].group(1) or m[0].group(2)).casefold()

@@ -75,9 +75,11 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
                     r"no\s+later\s+than|not\s+after|in\s+or\s+before)\s+((?:19|20)\d\d)\b"):
         year = int(m.group(1) or m.group(2))
         found.append(_years(0, year, f"year: {year} or earlier"))
-    for m in q.take(r"\b(before|prior to|earlier than|older than|after|later than|newer than|more recent than|since|from)"
-                    r"\s+((?:19|20)\d\d)\b"):
+    # 'entries that predate 2022' / 'postdate 2020': a verb of the same comparison.
+    for m in q.take(r"\b(before|prior to|earlier than|older than|after|later than|newer than|more recent than|since|from|"
+                    r"(?:pre|ante)dat(?:e|es|ed|ing)|postdat(?:e|es|ed|ing))\s+((?:19|20)\d\d)\b"):
         word, year = m.group(1).casefold(), int(m.group(2))
+        word = "before" if word[:3] in ("pre", "ant") else "after" if word.startswith("post") else word
         if word in ("before", "prior to", "earlier than", "older than"):
             found.append(_years(0, year - 1, f"year: before {year}"))
         elif word in ("after", "later than", "newer than", "more recent than"):

@@ -45,7 +45,7 @@ FACTS = [
     ("owner", r"\bwhose\s+(?:profile|page)\b|\bwho\s+owns\b|\bwho\s+is\s+the\s+(?:profile|page)\s+(?:of|about|for)\b",
      lambda f: f.owner and f"The profile is {f.owner}'s"),
     ("listed", r"\bwhen\b(?=[^?]*\b(?:made|compiled|published|dated|updated|generated|created|posted|from)\b)|"
-               r"\b(?:date|day)\s+of\s+the\b",
+               r"\b(?:date|day)\s+of\s+the\b|\b(?:date|day)\s+(?:heading|header|headline|banner)\b|\bheading\s+date\b",
      lambda f: f.listed and f"The list is dated {f.listed} (the year is not printed)"),
     ("publisher", r"\bwho\b(?=[^?]*\b(?:publishes|published|curates|curated|compiles|compiled|maintains|made|makes|"
                   r"runs)\b)",
@@ -71,7 +71,9 @@ def page_fact(question: str, catalog: Catalog) -> PageFact | None:
     """The one fact of one page the question asks for, or None."""
     if not catalog.page_facts:
         return None
-    about_papers = re.search(r"\b(?:papers?|entries|works|publications|articles|preprints)\b", question, re.I)
+    # 'the trending papers page' names the page, not papers asked for.
+    named = re.sub(r"\b(?:trending\s+)?papers\s+(?:page|list(?:ing)?)\b|\btrending\s+papers\b", " ", question, flags=re.I)
+    about_papers = re.search(r"\b(?:papers?|entries|works|publications|articles|preprints)\b", named, re.I)
     for name, words, value in FACTS + [(f"stat:{k}", w, None) for k, w in _STATS.items()]:
         if about_papers and name != "stat:papers":
             continue  # 'which papers have the Amii mark' asks for papers, not for the legend

@@ -251,7 +251,9 @@ def categories(q: Question, catalog: Catalog) -> list[Condition]:
         if name == code.casefold():
             taken = q.take(rf"\(?\b(?:cs\.)?{re.escape(code)}\b\)?", 0)
         else:
-            taken = q.take(rf"\b{re.escape(name)}\b".replace(r"\ ", r"[\s-]+"))  # 'computation-and-language' too
+            # 'computation-and-language' and 'computation & language' too
+            spelled = rf"\b{re.escape(name)}\b".replace(r"\ ", r"[\s-]+")
+            taken = q.take(spelled.replace(r"[\s-]+and[\s-]+", r"(?:[\s-]+and[\s-]+|\s*&\s*)"))
         if taken and not any(c.value == code for c in found):
             found.append(Condition("category", code, f"category: {catalog.category_label(code)}",
                                    lambda p, c=code: p.category == c))

@@ -174,3 +174,30 @@ def test_the_entries_printing_the_same_author_list_as_a_named_one(catalog, paper
     assert {p.paper_id for p in found} == {p.paper_id for p in shared} - {named.paper_id}
     alone = next(ps[0] for ps in lists.values() if len(ps) == 1 and len(ps[0].authors) > 2)
     assert rows(f"Which papers have the same author list as '{alone.title}'?", catalog) == []
+
+
+def test_a_verb_of_dating_compares_years(catalog, papers):
+    from rag.plan_terms import dated_year
+    profile = [p for p in papers if p.profile_of and dated_year(p) is not None]
+    expected = {p.paper_id for p in profile if dated_year(p) < 2021}
+    found = rows("Which entries on the profile predate 2021?", catalog)
+    assert {p.paper_id for p in found} == expected and expected
+    later = rows("list the profile papers that postdate 2024", catalog)
+    assert {p.paper_id for p in later} == {p.paper_id for p in profile if dated_year(p) > 2024}
+
+
+def test_an_end_of_a_field_said_after_a_comma(catalog, papers):
+    pages = BY_NAME["page_count"].number
+    longest = max((p for p in papers if pages(p) is not None), key=pages)
+    found = rows("Which uploaded PDF is the longest, page-wise?", catalog)
+    assert [p.title for p in found] == [longest.title]
+
+
+def test_a_category_name_written_with_an_ampersand(catalog, papers):
+    cl = {p.paper_id for p in papers if p.category == "CL"}
+    assert {p.paper_id for p in rows("Which papers are filed under computation & language?", catalog)} == cl
+
+
+def test_a_page_named_as_the_trending_papers_page_asks_its_fact(catalog):
+    the_plan = plan("What date header is printed on the trending papers page?", catalog)
+    assert the_plan is not None and the_plan.op == "fact" and the_plan.fact.fact == "listed"
