@@ -23,8 +23,9 @@ regime's point the lowest of the training rounds' own points: within the target 
 pooled) / `:add=a+b`, `:drop=a+b` (signals added to or dropped from the model file's) / `:floor=useful` or `q05` and
 `:floor_share=` (the refusal floor's rule, answerability_cv.choose_floor; q05 unless given).
 With --extra-rows (rule-made rows, eval/make_questions.py), `:weight=W` adds them at weight W to every
-training fold, inner ones too (`:shapes=detail+premise@0.2`: only those shapes, `@` a shape's own weight); figures
-stay on written rounds only.
+training fold, inner ones too (`:shapes=detail+premise@0.2`: only those shapes, `@` a shape's own weight;
+`:relative=1`: each weight times the fold's share of the written rows, so that forward's small early training sets
+are not outweighed); figures stay on written rounds only.
 
 Each regime's `floor` figures say what the refusal floor does to what the user sees (both outcomes below the answer
 threshold count as abstention): of the withheld answerable questions whose passages hold every answer keyword, the
@@ -108,13 +109,13 @@ def weighted_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, lam: float,
     return beta[1:], float(beta[0])
 
 
-def fit_with_extra(extra_x: np.ndarray, extra_y: np.ndarray, weight: float | np.ndarray):
+def fit_with_extra(extra_x: np.ndarray, extra_y: np.ndarray, weight: float | np.ndarray, per_row: bool = False):
     """A cv.fit that trains on the given rows plus rule-made rows (eval/make_questions.py) at `weight` each. The
     rule-made rows only train: every probability, point and figure is still taken on written questions. They are
     standardised by the written rows' mean and scale, so the penalty means what it means without them."""
     def fit(x: np.ndarray, y: np.ndarray, lam: float) -> tuple:
         mean, scale = cv.standardise(x)
-        w = np.concatenate([np.ones(len(y)), np.broadcast_to(weight, extra_y.shape)])
+        w = np.concatenate([np.ones(len(y)), np.broadcast_to(weight, extra_y.shape) * (len(y) if per_row else 1)])
         coef, intercept = weighted_logistic((np.vstack([x, extra_x]) - mean) / scale, np.concatenate([y, extra_y]),
                                             w, lam)
         return mean, scale, coef, intercept
@@ -144,10 +145,13 @@ def decide(rows: list[dict], names: tuple[str, ...], options: dict, protocol: st
             if "shapes" in options else None
         chosen = [r for r in extra if shapes is None or r.get("shape") in shapes]
         weights = np.array([float(shapes[r["shape"]]) if shapes else weight for r in chosen])
+        if options.get("relative"):  # `:relative=1`: weights x (training rows / all written rows): a small training
+            weights = weights / len(rows)  # set (forward's early rounds) is not outweighed by the rule-made rows
         plain, cv.fit = cv.fit, fit_with_extra(np.array([[r["features"][n] for n in names] for r in chosen]),
-                                               np.array([1.0 if r["answerable"] else 0.0 for r in chosen]), weights)
+                                               np.array([1.0 if r["answerable"] else 0.0 for r in chosen]), weights,
+                                               per_row=bool(options.get("relative")))
         try:
-            return decide(rows, names, {k: v for k, v in options.items() if k != "weight"}, protocol)
+            return decide(rows, names, {k: v for k, v in options.items() if k not in ("weight", "relative")}, protocol)
         finally:
             cv.fit = plain
     x = np.array([[r["features"][n] for n in names] for r in rows], dtype=np.float64)

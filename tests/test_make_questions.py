@@ -114,5 +114,8 @@ def test_rule_made_rows_train_every_fold_but_are_never_scored():
     assert len(p_all) == len(rows) and not np.isnan(p_all).any()  # one probability per written row, no more
     high = np.array([r["features"]["s"] > 2 for r in rows])
     assert (p_all[high] < p_one[high]).all() and (p_one[high] < plain[high]).all()
+    # relative: each fold weighs them by its share of the written rows (2/3 in leave-one-of-three-rounds-out)
+    p_rel = rounds.decide(rows, ("s",), {"l2": "1", "weight": "1", "relative": "1"}, "loro", made)[0]
+    assert (p_all[high] < p_rel[high]).all() and (p_rel[high] < plain[high]).all()
     assert cv.fit is rounds.cv.fit and cv.fit.__name__ == "fit"  # the plain fit is back afterwards
     assert rounds.decide(rows, ("s",), {"l2": "1"}, "loro")[0].tolist() == plain.tolist()
