@@ -38,8 +38,10 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
     selected = [p for p in papers if all(c(p) for c in plan_.conditions)]
     if plan_.op in ("lookup", "check") and plan_.target is not None:
         return Result(plan_, [plan_.target], [])
-    if plan_.op == "fact":  # a page's own fact: no paper is the answer
-        return Result(plan_, [], [])
+    if plan_.op == "fact":  # a page's own fact: no paper is the answer, but the entry under its heading when asked
+        first = plan_.fact is not None and plan_.fact.first
+        return Result(plan_, [p for p in papers if first and any(s.page_name == plan_.fact.page and s.position == 0
+                                                                 for s in p.sources)], [])
     if plan_.op == "which":  # a description that fits more than one paper: the candidates, to ask which one
         return Result(plan_, list(plan_.candidates), [])
     notes = _left_out(plan_, papers)

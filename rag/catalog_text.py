@@ -56,7 +56,8 @@ def _headline(result: Result) -> str:
             return f"Not on the printed author list ({asked}); the page cuts it with 'et al.'. {actual}"
         return f"{'Yes' if holds else 'No'} ({asked}). {actual}"
     if plan_.op == "fact" and plan_.fact is not None:
-        return f"{plan_.fact.value} (page: {plan_.fact.page})."
+        under = f" Listed first under it: {result.rows[0].title}." if plan_.fact.first and result.rows else ""
+        return f"{plan_.fact.value} (page: {plan_.fact.page}).{under}"
     if plan_.op == "which":
         if len(result.rows) == 1:
             return f"Do you mean {result.rows[0].title}? '{plan_.described}' fits it only in part; ask again with " \

@@ -97,6 +97,8 @@ def frame(q: Question) -> None:
     q.take(r"\b(?:him|her|them|your|my)sel(?:f|ves)\b")
     q.take(r"\bvisibly\b")  # 'visibly lists X': read as the name printed (rag/plan_marks.asks_printed)
     q.take(r"\b(?:shows?|showing|showed|turns?|turning|turned|pops?|popping)\s+up\b")
+    q.take(r"\b(?:through|via)\s+(?:which|what)\s+(?:papers?|entries|works|titles|publications)\b")  # = 'which papers'
+    q.take(r"\barxiv[\s-](?:style|like|type)(?=\s+(?:categor|subject|code|label|class))")  # 'an arXiv-style category'
 
 
 # arXiv's archives by the prefix of a full code; a listing's short code (no prefix) is cs unless arXiv files it elsewhere.

@@ -65,6 +65,13 @@ class PageFact:
     page: str  # the page's name
     fact: str
     value: str
+    first: bool = False  # 'and which paper sits right under it': the page's first entry too
+
+
+# The entry printed right under a page's heading, asked with the fact: '… and which paper sits right under it?'.
+_UNDER = r"\b(?:and\s+)?(?:which|what)\s+(?:paper|entry|title|one)\s+(?:sits|is|comes|appears|is\s+listed|is\s+printed)\s+" \
+         r"(?:right\s+|directly\s+|just\s+|immediately\s+)?(?:under|below|beneath|after)\s+(?:(?:the|that|this)\s+(?:heading|header|date)|it|that)\b|" \
+         r"\b(?:and\s+)?(?:which|what)\s+(?:paper|entry|title|one)\s+(?:is\s+)?(?:listed|printed|shown)\s+first\b"
 
 
 def page_fact(question: str, catalog: Catalog) -> PageFact | None:
@@ -72,7 +79,8 @@ def page_fact(question: str, catalog: Catalog) -> PageFact | None:
     if not catalog.page_facts:
         return None
     # 'the trending papers page' names the page, not papers asked for.
-    named = re.sub(r"\b(?:trending\s+)?papers\s+(?:page|list(?:ing)?)\b|\btrending\s+papers\b", " ", question, flags=re.I)
+    named = re.sub(rf"\b(?:trending\s+)?papers\s+(?:page|list(?:ing)?)\b|\btrending\s+papers\b|{_UNDER}", " ", question,
+                   flags=re.I)
     about_papers = re.search(r"\b(?:papers?|entries|works|publications|articles|preprints)\b", named, re.I)
     for name, words, value in FACTS + [(f"stat:{k}", w, None) for k, w in _STATS.items()]:
         if about_papers and name != "stat:papers":
@@ -81,6 +89,7 @@ def page_fact(question: str, catalog: Catalog) -> PageFact | None:
         if not q.take(words):
             continue
         q.take(_VERBS)  # the verbs the facts are asked with: 'held', 'take place', 'denote', 'compiled'
+        first = bool(q.take(_UNDER))
         pages = _named_pages(q, catalog)
         if len(pages) != 1 or q.residual():
             continue
@@ -92,7 +101,7 @@ def page_fact(question: str, catalog: Catalog) -> PageFact | None:
         else:
             text = value(facts)
         if text:
-            return PageFact(pages[0], name, text)
+            return PageFact(pages[0], name, text, first)
     return None
 
 

@@ -201,3 +201,24 @@ def test_a_category_name_written_with_an_ampersand(catalog, papers):
 def test_a_page_named_as_the_trending_papers_page_asks_its_fact(catalog):
     the_plan = plan("What date header is printed on the trending papers page?", catalog)
     assert the_plan is not None and the_plan.op == "fact" and the_plan.fact.fact == "listed"
+
+
+def test_through_which_papers_is_asking_for_the_papers(catalog):
+    plain = plan("Does anybody appear as an author on both Amii's page and Courville's profile?", catalog)
+    asked = plan("Does anybody appear as an author on both Amii's page and Courville's profile? Via which papers?",
+                 catalog)
+    assert plain is not None and asked is not None and asked.op == plain.op == "common"
+
+
+def test_an_arxiv_style_category_is_the_category(catalog, papers):
+    comedy = next(p for p in papers if p.title.startswith("A Comedy of Estimators"))
+    the_plan = plan("A Comedy of Estimators: which arXiv-like category is it filed in?", catalog)
+    assert the_plan is not None and the_plan.target is comedy and the_plan.lookup == "category"
+
+
+def test_a_page_fact_with_the_entry_under_its_heading(papers):
+    first = next(p for p in papers if any(s.format == "trending" and s.position == 0 for s in p.sources))
+    question = "When is the trending list dated, and which entry is printed right below that heading?"
+    answer = answer_from_catalog(question, question, papers)
+    assert answer is not None and f"Listed first under it: {first.title}" in answer.answer
+    assert [c.title for c in answer.citations] == [first.title]
