@@ -155,7 +155,8 @@ def detail_questions(title: str, text: str, refs: list[str], rng: random.Random,
 
 def _context(sentence: str, drop: str, limit: int = 7) -> str:
     """The sentence's other content words, in order (the value and the paper's own title words left to the ref)."""
-    words = [w for w in re.findall(r"[A-Za-z][\w-]*", sentence.replace(drop, " ")) if w.lower() not in _STOP
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", sentence.replace(drop, " ") if drop else sentence)
+             if w.lower() not in _STOP
              and w.lower() not in {"we", "our", "this", "that", "these", "is", "are", "was", "were", "it", "its"}]
     return " ".join(words[:limit])
 
@@ -199,9 +200,29 @@ def false_premises(title: str, sentences: list[str], refs: list[str], rng: rando
     return out
 
 
+def context_details(title: str, text: str, sentences: list[str], refs: list[str], rng: random.Random,
+                    per_paper: int) -> list[Made]:
+    """Unanswerable, as written details are: an attribute the paper never gives a value of (absent, or named with no
+    number near it), asked about something the paper does say (5 content words of one of its sentences)."""
+    folded = text.casefold()
+    missing = [(kind, asked) for kind, asked, words in INVENTORY if kind in NUMERIC and asked not in NOT_NUMERIC
+               and (not any(w in folded for w in words) or unbound(folded, words))]
+    usable = [s for s in sentences if 8 <= len(s.split()) <= 45]
+    out = []
+    for kind, asked in rng.sample(missing, min(per_paper, len(missing))) if usable else []:
+        words = _context(rng.choice(usable), "", 40).split()
+        start = rng.randrange(1, max(2, len(words) - 4))  # past the sentence's opening ('Further', 'Using')
+        context = " ".join(words[start:start + 5]).lower()
+        shape = ("How long did the {a} for {c} take in {ref}?" if kind == "duration" else
+                 rng.choice(("What {a} was used for {c} in {ref}?", "For {c}, what {a} does {ref} report?")))
+        out.append(Made("", shape.format(a=asked, c=context, ref=rng.choice(refs)), title, False, "detail_context"))
+    return out
+
+
 def generate(papers: list[tuple[str, str, str]], seed: int = 0, per_paper: int = 2) -> list[Made]:
     """Questions for (title, abstract, full text) papers; a full paper (text beyond its abstract) gets more of each."""
     rng = random.Random(seed)
+    context_rng = random.Random(seed + 1)  # its own stream: the other shapes stay as they were without it
     out: list[Made] = []
     for title, abstract, text in papers:
         refs = references(title, abstract)
@@ -211,6 +232,7 @@ def generate(papers: list[tuple[str, str, str]], seed: int = 0, per_paper: int =
         out += detail_questions(title, whole, refs, rng, n)
         out += value_questions(title, sentences, refs, rng, n)
         out += false_premises(title, sentences, refs, rng, max(1, n // 2))
+        out += context_details(title, whole, sentences, refs, context_rng, max(1, n // 2))
     return [Made(f"made-{i:04d}", m.question, m.paper, m.answerable, m.shape, m.keywords) for i, m in enumerate(out)]
 
 
@@ -235,7 +257,8 @@ def main() -> None:
     args = parser.parse_args()
     made = generate(library_papers(), args.seed, args.per_paper)
     args.out.write_text("".join(json.dumps(m.record()) + "\n" for m in made))
-    counts = {s: sum(m.shape == s for m in made) for s in ("detail", "detail_named", "value", "name", "premise")}
+    counts = {s: sum(m.shape == s for m in made) for s in ("detail", "detail_named", "detail_context", "value", "name",
+                                                        "premise")}
     print(f"{len(made)} questions ({counts}) -> {args.out}")
     if args.rows:
         from fit_answerability import collect

@@ -4,6 +4,7 @@ them with. Made-up papers and phrasings; no library needed for these units."""
 from __future__ import annotations
 
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -119,3 +120,16 @@ def test_rule_made_rows_train_every_fold_but_are_never_scored():
     assert (p_all[high] < p_rel[high]).all() and (p_rel[high] < plain[high]).all()
     assert cv.fit is rounds.cv.fit and cv.fit.__name__ == "fit"  # the plain fit is back afterwards
     assert rounds.decide(rows, ("s",), {"l2": "1"}, "loro")[0].tolist() == plain.tolist()
+
+
+def test_context_details_ask_a_missing_value_about_something_the_paper_says():
+    sentences = mq.split_sentences(f"{ABSTRACT} {BODY}")
+    made = mq.context_details(TITLE, f"{TITLE}. {ABSTRACT} {BODY}", sentences, ['"GLINT"'], random.Random(2), 30)
+    assert made and all(not m.answerable and m.shape == "detail_context" for m in made)
+    text = f"{ABSTRACT} {BODY}".casefold()
+    for m in made:
+        # the learning rate, the batch and the hours are given with numbers: never asked as missing
+        assert not re.search(r"(?i)what (learning rate|batch size)|the training run", m.question), m.question
+        context = m.question.casefold().replace('"glint"', "")
+        shared = [w for w in re.findall(r"[a-z][\w-]{3,}", context) if w in text]
+        assert len(shared) >= 3, m.question  # words of the paper's own sentence, not letters spaced out
