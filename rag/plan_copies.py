@@ -60,6 +60,7 @@ _TWINS = re.compile(r"\bwhich\s+(?:other|one)\b|\b(?:from|with|as)\s+(?:which|wh
 # 'the same author line as X', 'an identical byline to X': anchored on a paper (the 'as'/'to' before it).
 _SAME_LIST = re.compile(r"\b(?:the\s+|an?\s+)?(?:exact(?:ly)?\s+|very\s+)?(?:same|identical)\s+(?:author\s+(?:lists?|lines?)|"
                         r"lists?\s+of\s+authors|bylines?|authors|set\s+of\s+authors)\s+(?:as|to)\b", re.I)
+_NOUNS = re.compile(r"abstract|summar|blurb|descript|synops|same|identical", re.I)
 _OTHERS = re.compile(r"\b(?:other|another|else)\b", re.I)
 
 
@@ -85,6 +86,8 @@ def abstract_groups(papers: list[Paper]) -> dict[str, str]:
 def copied(q: Question) -> str | None:
     """'abstract' when the question asks about entries printing another entry's abstract, 'authors' when it asks for
     the entries printing the same author list as a paper; None otherwise. The phrase is taken."""
+    if not _NOUNS.search(q.text):  # one cheap test first: most questions name no abstract and no author list
+        return None
     if m := _SAME_LIST.search(q.text):
         q.blank(m.start(), m.end())
         return "authors"
