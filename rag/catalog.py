@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from rag.authors import AuthorIndex, by_author
+from rag.authors import AuthorIndex, by_author, given_of
 from rag.organisations import has_organisation, organisation_authors, organisation_names, organisation_variants
-from rag.plan_copies import abstract_groups, list_groups
 from rag.plan_terms import fold
 from rag.records import PageFacts, Paper, SourceRef, normalize_title
 from rag.taxonomy import category_name, names_for
@@ -218,15 +217,23 @@ class Catalog:
 
     @cached_property
     def abstract_groups(self) -> dict[str, str]:
-        """Paper id -> the entry whose abstract it prints, for entries printing a text another entry prints too (a
-        page's copy-paste defect, rag/plan_copies.py): once per snapshot, and only when a question asks."""
-        return abstract_groups(self.papers)
+        """Paper id -> the id of the entry whose text it prints, for every entry printing a text another entry prints
+        too: the original and its copies (a page's copy-paste defect, rag/plan_copies.py). Once per snapshot, and
+        only when a question asks."""
+        copies = {p.paper_id: p.abstract_duplicate_of for p in self.papers if p.abstract_duplicate_of}
+        return {**copies, **{i: i for i in set(copies.values())}}
 
     @cached_property
     def list_groups(self) -> dict[str, str]:
-        """Paper id -> its complete author list, for lists two entries or more print (rag/plan_copies.py): once per
-        snapshot, and only when a question asks."""
-        return list_groups(self.papers)
+        """Paper id -> its complete printed author list (normalised), for lists printed on two entries or more
+        (rag/plan_copies.py): once per snapshot, and only when a question asks. A list cut with 'et al.' is not
+        known to be the same."""
+        keys = {p.paper_id: " | ".join(" ".join(a.name.casefold().split()) for a in p.authors)
+                for p in self.papers if p.authors and not p.authors_truncated}
+        seen: dict[str, int] = {}
+        for key in keys.values():
+            seen[key] = seen.get(key, 0) + 1
+        return {i: key for i, key in keys.items() if seen[key] > 1}
 
     @cached_property
     def email_domains(self) -> frozenset[str]:
@@ -234,10 +241,10 @@ class Catalog:
         return frozenset(e.rsplit("@", 1)[-1].casefold() for p in self.papers for e in p.emails)
 
     @cached_property
-    def name_openers(self) -> frozenset[str]:
-        """The first word of every printed name, normalised ('named Sergey'): built once per snapshot, not per question.
-        The authors index is keyed by the normalised name, of two words or more; its last words are name_words' keys."""
-        return frozenset(key.split()[0] for key in self.authors)
+    def given_names(self) -> frozenset[str]:
+        """Every printed name's given names, normalised (rag/authors.given_of: 'named Sergey', 'J Ross Mitchell' has
+        'ross'): built once per snapshot, not by a pass over every author on each name a question says."""
+        return frozenset(given for name in self.authors.values() for given in given_of(name))
 
     @cached_property
     def unique_surnames(self) -> dict[str, str]:

@@ -17,14 +17,11 @@ from __future__ import annotations
 
 import re
 
-from typing import TYPE_CHECKING
-
+from rag.catalog import Catalog
+from rag.plan_aggregates import is_paper
 from rag.plan_describe import description, which
 from rag.plan_terms import Condition, Question
 from rag.records import Paper
-
-if TYPE_CHECKING:
-    from rag.catalog import Catalog  # rag/catalog.py imports this module for its groups
 
 _TEXT = r"(?:abstracts?|summar(?:y|ies)|blurbs?|descriptions?|synops(?:is|es))(?:\s+texts?)?"
 _COPY = r"(?:copied|copy|copies|duplicated?|duplicates|repeated|repeats?|reused|reuses?|pasted|shared|identical)"
@@ -62,25 +59,6 @@ _SAME_LIST = re.compile(r"\b(?:the\s+|an?\s+)?(?:exact(?:ly)?\s+|very\s+)?(?:sam
                         r"lists?\s+of\s+authors|bylines?|authors|set\s+of\s+authors)\s+(?:as|to)\b", re.I)
 _NOUNS = re.compile(r"abstract|summar|blurb|descript|synops|same|identical", re.I)
 _OTHERS = re.compile(r"\b(?:other|another|else)\b", re.I)
-
-
-def list_groups(papers: list[Paper]) -> dict[str, str]:
-    """Paper id -> its complete printed author list (normalised), for lists printed on two entries or more: built
-    once per snapshot, when asked (rag/catalog.py). A list cut with 'et al.' is not known to be the same."""
-    keys = {p.paper_id: " | ".join(" ".join(a.name.casefold().split()) for a in p.authors)
-            for p in papers if p.authors and not p.authors_truncated}
-    seen: dict[str, int] = {}
-    for key in keys.values():
-        seen[key] = seen.get(key, 0) + 1
-    return {i: key for i, key in keys.items() if seen[key] > 1}
-
-
-def abstract_groups(papers: list[Paper]) -> dict[str, str]:
-    """Paper id -> the id of the entry whose text it prints, for every entry printing a text another entry prints too
-    (the original and its copies): built once per snapshot (rag/catalog.py)."""
-    copies = {p.paper_id: p.abstract_duplicate_of for p in papers if p.abstract_duplicate_of}
-    originals = set(copies.values())
-    return {**copies, **{i: i for i in originals}}
 
 
 def copied(q: Question) -> str | None:
@@ -138,8 +116,7 @@ def copied_plan(q: Question, conditions: list[Condition], target: Paper | None, 
     if kind == "authors":  # only asked beside a paper: its twins
         return {"op": "list", "conditions": [twins(question, [target], groups, True, "author_list")]} \
             if target is not None else None
-    named = [Condition("title", target.title, f"paper: {target.title}", lambda p, i=target.paper_id: p.paper_id == i)] \
-        if target is not None else []
+    named = [is_paper(target)] if target is not None else []
     if count:
         return {"op": "count", "conditions": conditions + named + [shared(groups)]}
     selected = [p for p in catalog.papers if all(c(p) for c in conditions + named)]
