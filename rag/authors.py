@@ -67,6 +67,28 @@ class AuthorIndex:
         return dict(scores)
 
 
+def _initial(word: str) -> bool:
+    return len(word.strip(".")) == 1
+
+
+def given_of(name: str) -> set[str]:
+    """A printed name's given names, normalised: its first word and, when that is an initial ('J Ross Mitchell'), the
+    first word that is not ('ross'); a hyphenated one whole ('marie-francine' -> 'marie francine' as normalised)."""
+    words = name.split()
+    if len(words) < 2:
+        return set()
+    found = {normalize_title(words[0])}
+    if _initial(words[0]):
+        found |= {normalize_title(w) for w in words[1:-1][:1] if not _initial(w)}
+    return found - {""}
+
+
+def surname_of(name: str) -> str:
+    """A printed name's surname, normalised: its last word ('Ricky T. Q. Chen' -> 'chen')."""
+    words = normalize_title(name).split()
+    return words[-1] if len(words) >= 2 else ""
+
+
 def by_author(paper: Paper, name: str) -> bool:
     """Printed on its author line, or listed on that author's own profile page."""
     key = normalize_title(name)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from rag.authors import given_of, surname_of
 from rag.catalog import Catalog
 from rag.plan_position import ORDINAL, at_place, not_at
 from rag.plan_marked import _MARK, _complete, marked as marked_count
@@ -132,7 +133,7 @@ def printed_only(question: str, found: list[Condition]) -> list[Condition]:
         return Condition("author", c.value, f"{c.label} (printed)", lambda p: c(p) and any(
             normalize_title(a) == name for a in p.author_names), known_test=c.known_test)
 
-    return [printed(c) if c.field == "author" and not c.value.startswith(("surname ", "given name ")) and not
+    return [printed(c) if c.field == "author" and part_test(c.value) is None and not
             c.label.startswith("not author:") else c for c in found]
 
 
@@ -159,39 +160,26 @@ _NAMED_PART = r"(?:(?:whose|with\s+(?:an?|the)|having\s+(?:an?|the)|(?:an?|the)|
               r"\b(?P<before>(?-i:[A-Z])[\w'-]+)\s+as\s+(?:their|his|her|its|a|the)\s+(?:{part})[\s-]?names?\b"  # 'Yi as their first name'
 
 
-def _initial(word: str) -> bool:
-    return len(word.strip(".")) == 1
-
-
-def given_of(name: str) -> set[str]:
-    """A printed name's given names, normalised: its first word and, when that is an initial ('J Ross Mitchell'), the
-    first word that is not ('ross'); a hyphenated one whole ('marie-francine' -> 'marie francine' as normalised)."""
-    words = name.split()
-    if len(words) < 2:
-        return set()
-    found = {normalize_title(words[0])}
-    if _initial(words[0]):
-        found |= {normalize_title(w) for w in words[1:-1][:1] if not _initial(w)}
-    return found - {""}
-
-
-def surname_of(name: str) -> str:
-    """A printed name's surname, normalised: its last word ('Ricky T. Q. Chen' -> 'chen')."""
-    words = normalize_title(name).split()
-    return words[-1] if len(words) >= 2 else ""
+def part_test(value: str):
+    """A test on one printed name for a name part condition's value ('surname chen': 'Ricky T. Q. Chen' holds; 'given
+    name ross': 'J Ross Mitchell' holds), or None when the value asks no name part."""
+    if value.startswith("surname "):
+        return lambda name, s=value.removeprefix("surname "): surname_of(name) == s
+    if value.startswith("given name "):
+        return lambda name, g=value.removeprefix("given name "): g in given_of(name)
+    return None
 
 
 def name_parts(conditions: list[Condition]):
     """A test on one printed name for the name parts the conditions ask ('which authors have the surname Zhang': the
     Zhangs, not their co-authors), or None when no name part is asked."""
-    parts = [c.value for c in conditions if c.field == "author" and c.value.startswith(("surname ", "given name "))]
-    if not parts:
+    tests = [test for c in conditions if c.field == "author" and (test := part_test(c.value)) is not None]
+    if not tests:
         return None
 
     def holds(name: str) -> bool:
         name = name.split(" (")[0]
-        return all(surname_of(name) == v.removeprefix("surname ") if v.startswith("surname ") else
-                   v.removeprefix("given name ") in given_of(name) for v in parts)
+        return all(test(name) for test in tests)
     return holds
 
 
@@ -207,11 +195,11 @@ def given_names(q: Question, catalog: Catalog) -> list[Condition]:
             continue  # already read (a surname)
         said = m["name"] or m["before"] or m["bare"]
         given = normalize_title(said)
-        if not given or not any(given in given_of(name) for name in catalog.authors.values()):
+        if not given or given not in catalog.given_names:
             continue
         q.blank(m.start(), m.end())
-        found.append(Condition("author", f"given name {given}", f"given name: {said}", lambda p, g=given: any(
-            g in given_of(a) for a in p.author_names)))
+        found.append(Condition("author", f"given name {given}", f"given name: {said}", lambda p, t=part_test(
+            f"given name {given}"): any(t(a) for a in p.author_names)))
     return found
 
 
@@ -230,11 +218,11 @@ def surnames(q: Question, catalog: Catalog) -> list[Condition]:
         if m["bare"] and len(catalog.surnames.get(said, ())) == 1:  # 'called Courville': the one Courville, read as him
             q.blank(m.start(), m.start("bare"))
             continue
-        if m["bare"] and any(surname in given_of(name) for name in catalog.authors.values()):
+        if m["bare"] and surname in catalog.given_names:
             continue  # 'named Lei' with no part said: a given name too, read by given_names
         q.blank(m.start(), m.end())
-        found.append(Condition("author", f"surname {surname}", f"surname: {said}", lambda p, s=surname: any(
-            surname_of(a) == s for a in p.author_names)))
+        found.append(Condition("author", f"surname {surname}", f"surname: {said}", lambda p, t=part_test(
+            f"surname {surname}"): any(t(a) for a in p.author_names)))
     return found
 
 
