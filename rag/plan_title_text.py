@@ -86,17 +86,12 @@ class TitleText:
     def of(cls, terms: list[str], where: Where = "has", forms: bool = False, joined: bool = False) -> "TitleText":
         return cls(tuple(tuple(casefolded_words(t)) for t in terms if casefolded_words(t)), where, forms, joined)
 
-    def _key(self, word: str) -> str:
-        key = family(word) if self.forms else singular(word)
-        return _spelled(key) if self.joined else key
-
     def __call__(self, title: str) -> bool:
-        words = _keys(title, self.forms)
         if self.joined:
-            return any(_joined_at(tuple(_spelled(w) for w in words), "".join(self._key(w) for w in phrase), self.where)
-                       for phrase in self.phrases)
-        for phrase in self.phrases:
-            wanted = tuple(self._key(w) for w in phrase)
+            words = _joined_keys(title, self.forms)
+            return any(_joined_at(words, wanted, self.where) for wanted in _joined_phrases(self.phrases, self.forms))
+        words = _keys(title, self.forms)
+        for wanted in _phrase_keys(self.phrases, self.forms):
             n = len(wanted)
             if self.where == "starts":
                 # A title's first word as printed, plural-folded only: 'Learning' does not start 'Learned ...'.
@@ -123,6 +118,7 @@ class TitleText:
             (" (any spelling)" if self.joined else "")
 
 
+@functools.lru_cache(maxsize=8192)
 def _spelled(word: str) -> str:
     """One spelling for British and American forms: 'generalisation' -> 'generalization', 'optimise' -> 'optimize'."""
     return re.sub(r"(?<=[a-z]{3})is(ation|ations|e|es|ed|er|ers|ing)$", r"iz\1", word)
@@ -148,3 +144,19 @@ def _joined_at(words: tuple[str, ...], wanted: str, where: Where) -> bool:
 @functools.lru_cache(maxsize=None)  # one entry per title and reading: see casefolded_words
 def _keys(title: str, forms: bool) -> tuple[str, ...]:
     return tuple(family(w) if forms else singular(w) for w in casefolded_words(title))
+
+
+@functools.lru_cache(maxsize=None)  # one entry per title and reading, as _keys: 'in any spelling' tries every title
+def _joined_keys(title: str, forms: bool) -> tuple[str, ...]:
+    return tuple(_spelled(w) for w in _keys(title, forms))
+
+
+@functools.lru_cache(maxsize=1024)  # per set of terms, not per title tried
+def _phrase_keys(phrases: tuple[tuple[str, ...], ...], forms: bool) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(family(w) if forms else singular(w) for w in phrase) for phrase in phrases)
+
+
+@functools.lru_cache(maxsize=1024)
+def _joined_phrases(phrases: tuple[tuple[str, ...], ...], forms: bool) -> tuple[str, ...]:
+    """Each phrase written together in one spelling ('fine-tuning' -> 'finetuning'), as _joined_at compares it."""
+    return tuple("".join(_spelled(w) for w in phrase) for phrase in _phrase_keys(phrases, forms))
