@@ -19,7 +19,7 @@ import re
 
 from rag.catalog import Catalog
 from rag.plan_aggregates import is_paper
-from rag.plan_describe import description, which
+from rag.plan_describe import which
 from rag.plan_terms import Condition, Question
 from rag.records import Paper
 
@@ -101,13 +101,13 @@ def twins(question: str, selected: list[Paper], groups: dict[str, str], named: b
                      known_test=known)
 
 
-def copied_plan(q: Question, conditions: list[Condition], target: Paper | None, catalog: Catalog, count: bool,
-                question: str, kind: str = "abstract") -> dict | None:
+def copied_plan(q: Question, conditions: list[Condition], target: Paper | None, described: list[str], catalog: Catalog,
+                count: bool, question: str, kind: str = "abstract") -> dict | None:
     """A rag.planner.Plan's arguments for a question about copied abstracts (`kind` 'abstract'): the entries counted or
     listed ('how many entries share their abstract'), or with their twins when it asks which the others are ('which
     entry has the same summary as X'); for `kind` 'authors', the entries printing the same author list as the paper
-    named or described; None when words other than frame are left."""
-    described = description(q) if target is None and q.residual() else []  # 'as the 3D Gaussian splatting paper'
+    named or `described` (its description's words, rag.plan_describe.description: 'as the 3D Gaussian splatting
+    paper'); None when words other than frame are left."""
     if described:
         target, _ = which(described, catalog.papers)
     if q.residual() or described and target is None:

@@ -10,7 +10,7 @@ import re
 
 from rag.catalog import Catalog
 from rag.catalog_fields import BY_NAME, asked as badge_asked
-from rag.plan_describe import description, which
+from rag.plan_describe import which
 from rag.plan_fields import several
 from rag.plan_relations import days_from
 from rag.plan_terms import Condition, Question
@@ -39,12 +39,13 @@ def one_selected(q: Question, question: str, conditions: list[Condition], catalo
     return asked
 
 
-def shifted(q: Question, conditions: list[Condition], days: int, catalog: Catalog, count: bool) -> dict | None:
-    """Papers dated `days` from a paper named by a description ('the day after the X paper went up'); None when the
-    description names no one paper or other words are left."""
-    words = description(q)
-    anchor, _ = which(words, catalog.papers) if words else (None, None)
+def shifted(q: Question, conditions: list[Condition], days: int, described: list[str], catalog: Catalog,
+            count: bool) -> dict | None:
+    """Papers dated `days` from a paper named by a description ('the day after the X paper went up': its words,
+    `described`, rag.plan_describe.description); None when the description names no one paper or other words are
+    left."""
+    anchor, _ = which(described, catalog.papers) if described else (None, None)
     if anchor is None or q.residual():
         return None
     return {"op": "count" if count else "list", "conditions": conditions + [days_from(anchor, days)],
-            "described": " ".join(words)}
+            "described": " ".join(described)}

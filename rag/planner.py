@@ -160,15 +160,15 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions = merge(printed_only(question, name_as_affiliated(question, conditions)), question)
     if any(c.field == "author" for c in conditions):  # 'Nathan Sturtevant: which of his papers …': the person named
         q.take(r"\b(?:his|her|their|hers|theirs|him|them|he|she|they)\b")
-    if copies:  # 'which entries share their abstract', 'the same summary as X': rag/plan_copies.py
-        asked = copied_plan(q, conditions, target, catalog, bool(_COUNT.search(question.casefold())), question,
-                            copies)
-        return Plan(**asked) if asked else None
     # A paper named by what it is about ('the BEAM long-term memory paper'): resolved against the catalog's text.
-    if shift is not None and anchor is None:  # 'what was listed the day after the cascaded video paper went up'
-        asked = shifted(q, conditions, shift, catalog, bool(_COUNT.search(question.casefold())))
-        return Plan(**asked) if asked else None
     described = description(q) if target is None and q.residual() else []
+    if copies:  # 'which entries share their abstract', 'the same summary as X': rag/plan_copies.py
+        asked = copied_plan(q, conditions, target, described, catalog, bool(_COUNT.search(question.casefold())),
+                            question, copies)
+        return Plan(**asked) if asked else None
+    if shift is not None and anchor is None:  # 'what was listed the day after the cascaded video paper went up'
+        asked = shifted(q, conditions, shift, described, catalog, bool(_COUNT.search(question.casefold())))
+        return Plan(**asked) if asked else None
     badge = badge_asked(q) if described and badge is None else badge  # 'what copyright year does the X paper print'
     asked = several(q, conditions, badge, target, described, catalog.papers) if target is not None or described else None
     if asked is None and target is None and not described and conditions:
