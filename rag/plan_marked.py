@@ -5,14 +5,21 @@ name (catalog.institutes), so 'every author is a student' is no condition."""
 
 from __future__ import annotations
 
+import operator
 import re
 
 from rag.catalog import Catalog
-from rag.plan_terms import _COMPARE, _COUNT, Condition, Question, _number, count_condition
+from rag.plan_terms import _COMPARE, _COUNT, Condition, Question, _number, count_word
 from rag.records import Paper
 
 _MARK = r"(?:[- ](?:affiliated|starred|marked|asterisked))"
 _WHO = r"(?:(?:co-?)?authors?|researchers?|people|persons?|members?|names?)"
+# 'at least two', 'three or more', 'only one' before the authors counted; then the authors, 'who' / 'that' before a verb
+_COUNTED = rf"\b(?:{_COMPARE}\s+)?{_COUNT}(?:\s+or\s+(more|fewer|less))?[\s-]+"
+_WHO_THAT = rf"{_WHO}\s+(?:(?:who|that|being)\s+)?"
+# count_word's comparisons, on (marked authors, the number said)
+_COMPARED = {"exactly": operator.eq, "at least": operator.ge, "more than": operator.gt, "over": operator.gt,
+             "fewer than": operator.lt, "less than": operator.lt, "at most": operator.le}
 
 
 def marked(paper: Paper, institute: str) -> int:
@@ -64,7 +71,6 @@ def marked_counts(q: Question, catalog: Catalog) -> list[Condition]:
         name = re.escape(institute)
         sign = rf"(?:(?:the|an?|its|their)\s+)?(?:{name}(?:'s)?\s+)?(?:stars?|asterisks?|marks?|markers?)" if only else \
             rf"(?:(?:the|an?|its|their)\s+)?{name}(?:'s)?\s+(?:stars?|asterisks?|marks?|markers?|affiliation)"
-        count = rf"\b(?:{_COMPARE}\s+)?{_COUNT}(?:\s+or\s+(more|fewer|less))?[\s-]+"
         unmarked = rf"(?:non-?|not[- ]|un-?){name}{_MARK}?|un(?:starred|marked|asterisked)|non-?(?:starred|marked)"
         # 'who isn't marked as Amii', 'lacking the star', "that don't carry an asterisk": the mark said absent
         absent = rf"(?:without|lack(?:s|ing)?|miss(?:es|ing)?|with\s+no|ha(?:ve|s)\s+no|(?:do|does)\s*n[o']?t\s+(?:carry|bear|" \
@@ -72,29 +78,23 @@ def marked_counts(q: Question, catalog: Catalog) -> list[Condition]:
                  rf"affiliated)(?:\s+(?:as|with))?)?)\s+(?:an?\s+)?(?:{sign}|{name}{_MARK}?)"
         present = rf"(?:with|carry(?:ing)?|carries|bear(?:s|ing)?|ha(?:ve|s|ving)|(?:(?:is|are)\s+)?(?:marked|starred|flagged|" \
                   rf"affiliated)\s+(?:as|with))\s+(?:an?\s+)?(?:{sign}|{name}{_MARK}?)|(?:(?:is|are)\s+)?{name}{_MARK}"
-        who = rf"{_WHO}\s+(?:(?:who|that|being)\s+)?"
-        pattern = rf"{count}(?:(?P<un>{unmarked})\s+{_WHO}|(?P<mk>{name}{_MARK}?|(?:starred|marked|asterisked))\s+{_WHO}|" \
-                  rf"{who}(?:(?P<un2>{absent})|{present}))\b"
+        pattern = rf"{_COUNTED}(?:(?P<un>{unmarked})\s+{_WHO}|(?P<mk>{name}{_MARK}?|(?:starred|marked|asterisked))\s+{_WHO}|" \
+                  rf"{_WHO_THAT}(?:(?P<un2>{absent})|{present}))\b"
         ranked = rf"\b(?:the\s+)?(?P<end>most|largest|greatest|highest|biggest|fewest|smallest|least|lowest)\s+(?:(?:number|count)\s+" \
-                 rf"of\s+)?(?:(?:{unmarked})\s+{_WHO}|{who}{absent})\b"
-        if (top := q.take(ranked)) and "marked" not in q.held:  # 'the most authors without the star': a sort, for marked_sort
+                 rf"of\s+)?(?:(?:{unmarked})\s+{_WHO}|{_WHO_THAT}{absent})\b"
+        if (top := q.take(ranked)) and q.marked_sort is None:  # 'the most authors without the star': a sort, for marked_sort
             most = top[0]["end"].casefold() in ("most", "largest", "greatest", "highest", "biggest")
-            q.held["marked"] = ("last" if most else "first"), f"not {institute}"
+            q.marked_sort = ("last" if most else "first"), f"not {institute}"
         for m in q.take(pattern):
-            bare = count_condition(m.group(1), _number(m.group(2)), m.group(3))  # the comparison, on a number
-            word, n = bare.value.rsplit(" ", 1)
-            off = bool(m["un"] or m["un2"])
-            compare = {"exactly": lambda k, n=int(n): k == n, "at least": lambda k, n=int(n): k >= n,
-                       "more than": lambda k, n=int(n): k > n, "over": lambda k, n=int(n): k > n,
-                       "fewer than": lambda k, n=int(n): k < n, "less than": lambda k, n=int(n): k < n,
-                       "at most": lambda k, n=int(n): k <= n}[word]
+            word, n = count_word(m.group(1), m.group(3)), _number(m.group(2))
+            counted = f"not {institute}" if m["un"] or m["un2"] else institute  # as _counted reads it
             # what a cut list proves: at least its printed count; exactly or at most only when printed complete
             proves = word in ("at least", "more than", "over")
-            label = f"affiliation: {word} {n} {'not ' if off else ''}{institute}-marked authors"
-            found.append(Condition("affiliation", f"{word} {n} {'not ' if off else ''}{institute}", label,
-                                   lambda p, i=institute, o=off, c=compare, pr=proves: bool(p.authors) and
+            label = f"affiliation: {word} {n} {counted}-marked authors"
+            found.append(Condition("affiliation", f"{word} {n} {counted}", label,
+                                   lambda p, k=counted, c=_COMPARED[word], n=n, pr=proves: bool(p.authors) and
                                    any(s.format == "institute" for s in p.sources) and (pr or not p.authors_truncated)
-                                   and c(sum((a.affiliation != i) if o else (a.affiliation == i) for a in p.authors))))
+                                   and c(_counted(p, k), n)))
     return found
 
 
@@ -102,8 +102,8 @@ def marked_sort(q: Question, catalog: Catalog) -> tuple[str, str] | None:
     """('last' | 'first', institute) for 'the largest number of Amii-affiliated authors', 'the most Amii authors',
     'the fewest Amii-starred names': a sort by the count of marked authors; ('last' | 'first', 'not <institute>') for
     'the most authors without the Amii star', read early by marked_counts."""
-    if held := q.held.get("marked"):
-        return held  # type: ignore[return-value]
+    if q.marked_sort is not None:
+        return q.marked_sort
     for institute in sorted(catalog.institutes):
         name = re.escape(institute)
         if m := q.take(rf"\b(?:the\s+)?(most|largest|greatest|highest|biggest|fewest|smallest|least|lowest)\s+"

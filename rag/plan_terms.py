@@ -131,9 +131,10 @@ class Question:
         self.folded = " " + fold(re.sub(r"\b(\d+)\+(?=\s)", r"\1 or more", re.sub(r"[‘’“”]", "'", question))) + " "
         self.text = self.folded
         self.spans: list[tuple[int, int, str]] = []  # (start, end, kind) of spans taken as 'person' or 'title'
-        # Readings taken early, before a later reader would misread their words, and used where their kind is decided
-        # ('the most authors without the Amii star' is a sort, found before negation takes 'without the Amii star').
-        self.held: dict[str, object] = {}
+        # A sort read early, before a later reader would misread its words, and used where the plan's kind is decided
+        # ('the most authors without the Amii star' is a sort, found before negation takes 'without the Amii star'):
+        # ('last' | 'first', 'not <institute>'), for rag/plan_marked.marked_sort.
+        self.marked_sort: tuple[str, str] | None = None
 
     def take(self, pattern: str, flags: int = re.I, kind: str = "") -> list[re.Match]:
         matches = list(_compiled(pattern, flags).finditer(self.text))
@@ -190,13 +191,18 @@ def author_count(q: Question) -> list[Condition]:
     return [count_condition(m.group(1), _number(m.group(2)) + (1 if m.group(4) else 0), m.group(3))]
 
 
-def count_condition(compare: str | None, n: int, more: str | None) -> Condition:
-    """The author-count condition for 'at least five', 'five or more', 'up to three', 'only two' (`compare` the
-    comparison said before the number, `more` the 'or more / fewer / less' after it; neither: exactly)."""
-    word = {"more": "at least", "fewer": "at most", "less": "at most"}.get((more or "").casefold()) \
+def count_word(compare: str | None, more: str | None) -> str:
+    """The comparison 'at least five', 'five or more', 'up to three', 'only two' say, in one of count_test's words
+    (`compare` the comparison said before the number, `more` the 'or more / fewer / less' after it; neither: exactly)."""
+    return {"more": "at least", "fewer": "at most", "less": "at most"}.get((more or "").casefold()) \
         or {"up to": "at most", "no more than": "at most", "not more than": "at most", "no fewer than": "at least",
             "no less than": "at least", "only": "exactly", "just": "exactly"}.get((compare or "").casefold()) \
         or (compare or "exactly").casefold()
+
+
+def count_condition(compare: str | None, n: int, more: str | None) -> Condition:
+    """The author-count condition for 'at least five', 'five or more', 'up to three', 'only two' (count_word)."""
+    word = count_word(compare, more)
     return counted_authors(f"{word} {n}", f"authors: {word} {n}", count_test(word, n))
 
 
