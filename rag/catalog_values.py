@@ -158,11 +158,17 @@ def fields_text(paper: Paper, fields: list[str], conditions: list[Condition]) ->
 
 
 
+def _names(paper: Paper) -> tuple[list[str], str]:
+    """The printed author names, normalised to look a named person up, and how many the page prints ('23', or
+    '5 printed' when it cuts the list with 'et al.')."""
+    names = [normalize_title(a.name) for a in paper.authors]
+    return names, f"{len(names)}{' printed' if paper.authors_truncated else ''}"
+
+
 def _position(paper: Paper, people: list[str]) -> str:
     """Where each named author stands in the printed list ('Kyle Lo: 7th of 23'); the numbered list when none is
     named."""
-    names = [normalize_title(a.name) for a in paper.authors]
-    n = f"{len(names)}{' printed' if paper.authors_truncated else ''}"
+    names, n = _names(paper)
     if not people:
         return "order: " + ", ".join(f"{i}. {a.name}" for i, a in enumerate(paper.authors, start=1)) + \
             (" et al." if paper.authors_truncated else "")
@@ -178,11 +184,10 @@ def _position(paper: Paper, people: list[str]) -> str:
 def _neighbour(paper: Paper, people: list[str], step: int) -> str:
     """The name printed right after (`step` 1) or right before (-1) each named author ('after Kyle Lo: Tyler Murray,
     14th of 23'); said when the named author is at that end of the list, or the name is cut by 'et al.'."""
-    names = [normalize_title(a.name) for a in paper.authors]
-    n = f"{len(names)}{' printed' if paper.authors_truncated else ''}"
+    names, n = _names(paper)
+    where = "after" if step > 0 else "before"
     said = []
     for person in people:
-        where = "after" if step > 0 else "before"
         if normalize_title(person) not in names:
             said.append(f"{where} {person}: {person} is not among the {n} names")
             continue
