@@ -37,9 +37,9 @@ def spread(q) -> tuple[str, str, bool] | None:  # q: rag.plan_terms.Question
 
 def ends(papers: list[Paper], name: str) -> list[Paper]:
     """The papers printing a field's highest value and those printing its lowest (ties kept), highest first."""
-    number = BY_NAME[name].number
-    printed = [p for p in papers if number and number(p) is not None]
-    if not printed:
+    number = BY_NAME[name].number  # a numeric field: `spread` reads no other
+    values = [(p, x) for p in papers if (x := number(p)) is not None]  # type: ignore[misc]
+    if not values:
         return []
-    top, bottom = max(number(p) for p in printed), min(number(p) for p in printed)  # type: ignore[misc]
-    return [p for p in printed if number(p) == top] + [p for p in printed if number(p) == bottom != top]  # type: ignore[misc]
+    top, bottom = max(x for _, x in values), min(x for _, x in values)
+    return [p for p, x in values if x == top] + [p for p, x in values if x == bottom != top]
