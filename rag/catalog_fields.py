@@ -103,6 +103,11 @@ FIELDS = [
           lambda p: f"{p.title}: arXiv:{p.arxiv.id if p.arxiv else p.arxiv_id}" if (p.arxiv or p.arxiv_id)
           else f"The page prints no arXiv id for {p.title}.", lookup=False),
 ]
+# A title's length, in characters or in words: 'the paper's title in characters', 'letters in its title'.
+_TITLE = r"(?:(?:paper|article|entry)(?:'s)?\s+)?titles?"
+_LENGTH_IN = r"(?:length\s+)?(?:in|by)\s+"
+_IN_TITLE = r"\s+in\s+(?:the\s+|its\s+|their\s+|a\s+)?titles?"
+_CHARS = r"(?:characters|letters|chars)"
 FIELDS += [
     Field("keywords", "keywords", r"(?:printed\s+)?(?:key\s?words|index\s+terms)",
           lambda p: bool(p.keywords), lambda p: True,
@@ -129,14 +134,13 @@ FIELDS += [
           if p.page_count else f"The library holds no PDF of {p.title}, so no page count.",
           lambda p: float(p.page_count) if p.page_count else None, lookup=False, filter=False, ends=("most", "fewest")),
     # A title's length in characters, when said so ('the longest title in characters', 'the most letters in its title').
-    Field("title_chars", "title (characters)", r"(?:(?:paper|article|entry)(?:'s)?\s+)?titles?\s+(?:(?:length\s+)?(?:in|by)\s+|"
-          r"counted\s+in\s+|measured\s+in\s+)(?:characters|letters|chars)\b|(?:characters|letters|chars)\s+in\s+(?:the\s+|its\s+|"
-          r"their\s+|a\s+)?titles?", lambda p: True, lambda p: True,
+    Field("title_chars", "title (characters)", rf"{_TITLE}\s+(?:{_LENGTH_IN}|counted\s+in\s+|measured\s+in\s+){_CHARS}\b|"
+          rf"{_CHARS}{_IN_TITLE}", lambda p: True, lambda p: True,
           lambda p: f"{p.title}: {len(p.title)} characters.", lambda p: float(len(p.title)),
           lookup=False, filter=False, ends=("longest", "shortest")),
     # A title's length in words ('the paper with the longest title', 'the longest paper title'): every title is printed.
-    Field("title_length", "title (words)", r"(?:(?:paper|article|entry)(?:'s)?\s+)?titles?(?:\s+(?:(?:length\s+)?(?:in|by)\s+)words)?|"
-          r"words\s+in\s+(?:the\s+|its\s+|their\s+|a\s+)?titles?", lambda p: True, lambda p: True,
+    Field("title_length", "title (words)", rf"{_TITLE}(?:\s+(?:{_LENGTH_IN})words)?|words{_IN_TITLE}", lambda p: True,
+          lambda p: True,
           lambda p: f"{p.title}: {len(p.title.split())} words.", lambda p: float(len(p.title.split())),
           lookup=False, filter=False, ends=("longest", "shortest")),
 ]

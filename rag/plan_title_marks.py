@@ -43,4 +43,3 @@ def title_marks(q: Question) -> list[Condition]:
                                f"title: {'ends with' if ends else 'with'} {name.casefold()} ('{chars[0]}')",
                                lambda p, c=pattern: c.search(p.title) is not None))
     return found
-
