@@ -40,8 +40,8 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
         return Result(plan_, [plan_.target], [])
     if plan_.op == "fact":  # a page's own fact: no paper is the answer, but the entry under its heading when asked
         first = plan_.fact is not None and plan_.fact.first
-        return Result(plan_, [p for p in papers if first and any(s.page_name == plan_.fact.page and s.position == 0
-                                                                 for s in p.sources)], [])
+        return Result(plan_, [p for p in papers if any(s.page_name == plan_.fact.page and s.position == 0
+                                                       for s in p.sources)] if first else [], [])
     if plan_.op == "which":  # a description that fits more than one paper: the candidates, to ask which one
         return Result(plan_, list(plan_.candidates), [])
     notes = _left_out(plan_, papers)

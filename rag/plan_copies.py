@@ -76,10 +76,15 @@ def copied(q: Question) -> str | None:
     return "abstract"
 
 
+def _prints_abstract(paper: Paper) -> bool:
+    """Whether the page prints the entry's abstract: its own text, or another entry's it was pointed at."""
+    return bool(paper.abstract or paper.abstract_duplicate_of)
+
+
 def shared(groups: dict[str, str]) -> Condition:
     """'Entries whose abstract another entry prints too': both the original and its copies."""
     return Condition("abstract", "shared", "abstract: the same text as another entry's",
-                     lambda p: p.paper_id in groups, known_test=lambda p: bool(p.abstract or p.abstract_duplicate_of))
+                     lambda p: p.paper_id in groups, known_test=_prints_abstract)
 
 
 def twins(question: str, selected: list[Paper], groups: dict[str, str], named: bool,
@@ -94,8 +99,7 @@ def twins(question: str, selected: list[Paper], groups: dict[str, str], named: b
         selected = [p for p in selected if p.paper_id in groups]
     keys = {groups[p.paper_id] for p in selected if p.paper_id in groups}
     titles = ", ".join(p.title for p in selected) or "the papers asked about"
-    known = (lambda p: bool(p.abstract or p.abstract_duplicate_of)) if what == "abstract" else \
-        (lambda p: bool(p.authors) and not p.authors_truncated)
+    known = _prints_abstract if what == "abstract" else (lambda p: bool(p.authors) and not p.authors_truncated)
     return Condition(what, "same as " + " | ".join(sorted(keys)), f"{what.replace('_', ' ')}: the same "
                      f"{'text ' if what == 'abstract' else ''}as {titles}", lambda p: groups.get(p.paper_id, "") in keys and p.paper_id not in leave_out,
                      known_test=known)

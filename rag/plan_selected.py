@@ -25,7 +25,8 @@ def one_selected(q: Question, question: str, conditions: list[Condition], catalo
     if not _WHICH_PAPER.search(question) or any(c.value.startswith("not ") for c in conditions):
         return None
     badges = [c for c in conditions if c.field in BY_NAME]  # 'and does it have code?': asked of it, not selecting it
-    chosen = [p for p in catalog.papers if all(c(p) for c in conditions if c not in badges)]
+    selecting = [c for c in conditions if c.field not in BY_NAME]
+    chosen = [p for p in catalog.papers if all(c(p) for c in selecting)]
     if len(chosen) != 1:
         return None
     work = copy.copy(q)
