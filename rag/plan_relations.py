@@ -217,7 +217,7 @@ def day_offset(q: Question) -> int | None:
     if m is None:
         return None
     word = m.group(1).casefold()
-    n = _COUNTS.get(word) or int(word) if not word.isdigit() else int(word)
+    n = int(word) if word.isdigit() else _COUNTS[word]  # the pattern admits only _COUNTS' words and digits
     n *= 7 if m.group(2).casefold().startswith("week") else 1
     q.blank(m.start(), m.end())
     return -n if re.match(r"before|earlier|prior|ahead", m.group(3), re.I) else n

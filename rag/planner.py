@@ -120,8 +120,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         aside(q, target)  # "the KL-estimator paper ('A Comedy of Estimators')": the description before the title
     # A paper as the anchor of a condition ('posted after TokMem', 'by the authors of ReSeg'): a question about others.
     # Read on what is left, so the 'paper' of a restated title asks for no other papers.
-    anchor = relation(q, target, q.text, catalog.papers) if target is not None and shift is None else None
-    anchor = days_from(target, shift) if target is not None and shift is not None else anchor
+    anchor = (relation(q, target, q.text, catalog.papers) if shift is None else days_from(target, shift)) \
+        if target is not None else None
     target = None if anchor is not None else target
     conditions: list[Condition] = worded + solo(q) + ([compared.condition] if compared else [])
     conditions += [c for c in (edge, followed_by(q)) if c is not None]  # 'followed by a "Learn more" link'
