@@ -75,6 +75,17 @@ def _is_value(tokens: list[str], j: int, shape: re.Pattern | None, asked: set[st
     return name is not None and name(token)
 
 
+def _value_near(tokens: list[str], i: int, shape: re.Pattern | None, asked: set[str], name) -> bool:
+    """A candidate value (`_is_value`) within AFTER tokens after token i (the attribute's head) or BEFORE before it."""
+    window = [*range(i + 1, min(len(tokens), i + 1 + AFTER)), *range(max(0, i - BEFORE), i)]
+    return any(_is_value(tokens, j, shape, asked, name) for j in window)
+
+
+def _asked(question: str) -> set[str]:
+    """The question's own tokens, casefolded: its numbers and names are never the answer (`_is_value`)."""
+    return {t.casefold() for t in _TOKEN.findall(question)}
+
+
 def _attribute(focus: list[str], others: list[str]) -> tuple[str, re.Pattern | None, list[str]]:
     """The attribute's head stem, the shape of its value, and the words that weigh like modifiers.
 
@@ -101,8 +112,7 @@ def binding(sentence: str, focus: list[str], others: list[str], idf: dict[str, f
     tokens = _TOKEN.findall(sentence)
     token_stems = [stems(t) for t in tokens]
     for i in (i for i, s in enumerate(token_stems) if head and head in s):
-        window = [*range(i + 1, min(len(tokens), i + 1 + AFTER)), *range(max(0, i - BEFORE), i)]
-        if any(_is_value(tokens, j, shape, asked, name) for j in window):
+        if _value_near(tokens, i, shape, asked, name):
             return _weighed(set().union(*token_stems), others, idf)
     return 0.0
 
@@ -129,7 +139,7 @@ def value_unbound(question: str, focus: list[str], specific: list[str], sentence
         return 0.0
     focus_stems = {w[:6] for w in focus}
     others = [w for w in specific if w[:6] not in focus_stems]
-    asked = {t.casefold() for t in _TOKEN.findall(question)}
+    asked = _asked(question)
     best, header = 0.0, None
     for sentence in sentences:
         best = max(best, binding(sentence, focus, others, idf, asked, name))
@@ -162,7 +172,7 @@ def measure_unbound(question: str, measure: str, specific: list[str], sentences:
                     idf: dict[str, float]) -> float:
     """`value_unbound` for a "how long / how accurate" question: 1 - the best sentence giving a value of the measure,
     weighed by the question's specific words in it (a time in a sentence about something else binds little)."""
-    asked = {t.casefold() for t in _TOKEN.findall(question)}
+    asked = _asked(question)
     best = max((_weighed(stems(s), specific, idf) for s in sentences if measured(s, measure, asked)), default=0.0)
     return 1.0 - best
 
@@ -203,15 +213,14 @@ def focus_generic(question: str, focus: list[str], sentences: list[str]) -> floa
     head = _attribute(focus, [])[0]
     if not head or not _IDENTIFY.search(question):  # "what approximation is introduced": a description answers it
         return 0.0
-    asked = {t.casefold() for t in _TOKEN.findall(question)}
+    asked = _asked(question)
     generic = False
     for sentence in sentences:
         tokens = _TOKEN.findall(sentence)
         for i, token in enumerate(tokens):
             if head not in stems(token):
                 continue
-            window = [*range(i + 1, min(len(tokens), i + 1 + AFTER)), *range(max(0, i - BEFORE), i)]
-            if any(_is_value(tokens, j, None, asked, _named) for j in window):
+            if _value_near(tokens, i, None, asked, _named):
                 return 0.0
             generic |= any(t.casefold() in _INDEFINITE for t in tokens[max(0, i - INDEFINITE_BEFORE): i])
     return float(generic)
