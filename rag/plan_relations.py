@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from rag.catalog import organisation_variants, short_name
 from rag.organisations import organisation_names
-from rag.plan_terms import Condition, Question, dated_year
+from rag.plan_terms import NUMBER_WORDS, Condition, Question, dated_year
 from rag.records import Paper, normalize_title
 
 _DATE = re.compile(r"\b(?:(just|right|immediately|directly|shortly)\s+)?(before|after|earlier\s+than|later\s+than|newer\s+than|"
@@ -204,8 +204,9 @@ def same_day(q: Question, papers: list[Paper]) -> Condition | None:
                      lambda p: bool(p.date) and p.date_precision == "day" and days.get(p.date, 0) > 1)
 
 
-_COUNTS = {"the": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "ten": 10, "fourteen": 14}
+# The number words the planner reads everywhere (plan_terms.NUMBER_WORDS, 'single' and 'sole' among them), not zero:
+# 'zero days after X' is no offset. 'the'/'a'/'an' are one day or week; 'fourteen' is a fortnight.
+_COUNTS = {"the": 1, "a": 1, "an": 1, "fourteen": 14} | {w: n for w, n in NUMBER_WORDS.items() if n}
 # 'the day after X', 'two days before X', 'a week after X went up': a date a number of days from the paper's.
 _OFFSET = re.compile(rf"\b(?:(?:exactly|just)\s+)?({'|'.join(_COUNTS)}|\d{{1,3}})\s+(days?|weeks?)\s+(after|before|later\s+than|"
                      r"earlier\s+than|prior\s+to|following|ahead\s+of)\b", re.I)

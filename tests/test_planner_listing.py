@@ -163,6 +163,21 @@ def test_a_date_counted_in_days_from_a_paper(catalog, papers):
     assert anchor.paper_id in {p.paper_id for p in found}
 
 
+@pytest.mark.parametrize("word, days", [("nine", 9), ("twelve", 12), ("a single", 1)])
+def test_a_day_count_written_as_any_number_word(word, days, catalog, papers):
+    """The planner's own number words count days too ('nine days after X', 'twelve days before Y'), not a shorter
+    list of their own."""
+    from datetime import date, timedelta
+    by_day = [p for p in papers if p.date and p.date_precision == "day"]
+    first, later = next((a, b) for a in by_day for b in by_day
+                        if date.fromisoformat(b.date) - date.fromisoformat(a.date) == timedelta(days=days))
+    after = rows(f"Which entries were listed {word} days after {first.title}?".replace("single days", "single day"),
+                 catalog)
+    assert {p.paper_id for p in after} == {p.paper_id for p in by_day if p.date == later.date}
+    before = rows(f"Which papers were posted {word} days before {later.title}?".replace("single days", "single day"), catalog)
+    assert first.paper_id in {p.paper_id for p in before}
+
+
 def test_the_entries_printing_the_same_author_list_as_a_named_one(catalog, papers):
     lists: dict[tuple[str, ...], list[Paper]] = {}
     for p in papers:
