@@ -24,6 +24,7 @@ from rag.extractive import extractive_answer
 from rag.filters import Filters
 from rag.library import Library
 from rag.llm import GenerationStalled, LLM
+from rag.premise import Premises, premise_sentence
 from rag.records import Answer, AnswerSentence, Citation, Evidence, Hit
 from rag.retrieve import check_query
 
@@ -38,6 +39,7 @@ class Answerer:
         self.llm = llm
         self.settings = settings or library.settings  # the tree passed down from the CLI or UI
         self.assessor = assessor or Assessor(library, settings=self.settings.answerability)
+        self.premises = Premises(library)
 
     def assess(self, question: str, history: list[Turn] | None = None,
                filters: Filters | None = None) -> tuple[str, list[Hit], list[Evidence], Signals, dict[str, float]]:
@@ -68,6 +70,17 @@ class Answerer:
         answer = Answer(question=question, standalone_question=query, answer="", backend=self.llm.backend,
                         model=self.llm.model, evidence=evidence, timings=timings, outcome=signals.outcome,
                         abstain_reason=signals.reason, answerability=round(signals.p, 4))
+        contradicted = (self.premises.contradicted(query, evidence)
+                        if self.settings.answer.check_premise and not signals.extra.get("papers") else None)
+        if contradicted is not None:
+            # The paper says otherwise than the question takes as given ("Why does X need labels?" of a label-free
+            # X): that first, cited, then the closest passages, never an answer as if the premise held.
+            answer.premise, passage = contradicted
+            answer.evidence = [*evidence, passage]
+            answer.abstain_reason += "; the paper contradicts what the question takes as given"
+            answer = _closest(answer, evidence, self.settings.answer)
+            answer.sentences.insert(0, premise_sentence(answer.premise))
+            return self._finish(answer, started, on_sentence)
         if signals.outcome == "refused":
             return self._finish(_refuse(answer, hits_titles(evidence)), started, on_sentence)
         if signals.outcome == "closest":
@@ -165,16 +178,20 @@ class Answerer:
                 scorer: SupportScorer | None = None) -> Answer:
         if answer.outcome == "refused" and on_sentence:
             on_sentence(AnswerSentence(text=answer.answer, supported=True, origin="extractive"))
+        lead = answer.sentences[:1] if answer.premise else []  # the premise note goes before everything
         if answer.outcome == "closest" and on_sentence:
+            for sentence in lead:
+                on_sentence(sentence)
             on_sentence(AnswerSentence(text=CLOSEST_NOTE, supported=True, origin="extractive"))
-            for sentence in answer.sentences:
+            for sentence in answer.sentences[len(lead):]:
                 on_sentence(sentence)
         if answer.outcome != "refused":
             kept = [s for s in answer.sentences if s.supported]
             answer.unsupported_sentences = [s.text for s in answer.sentences if not s.supported]
             answer.answer = " ".join(s.text for s in kept)
             if answer.outcome == "closest":
-                answer.answer = f"{CLOSEST_NOTE} {answer.answer}".strip()
+                rest = " ".join(s.text for s in kept[len(lead):])
+                answer.answer = " ".join(x for x in [*(s.text for s in lead), CLOSEST_NOTE, rest] if x)
             if answer.cut_off:
                 answer.answer += " [answer cut off: the model stopped responding]"
             answer.citations = _citations(kept, answer.evidence, scorer, answer.standalone_question)

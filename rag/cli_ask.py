@@ -35,6 +35,9 @@ def print_answer(answer, streamed: bool) -> None:
             # Folded away: the count, not the text (it is in --json as unsupported_sentences).
             click.echo(f"\n({removed} sentence{'s' if removed != 1 else ''} removed: the papers do not support "
                        f"{'them' if removed != 1 else 'it'})")
+        if answer.premise:
+            click.echo(f"(the question takes as given \"{answer.premise.statement}\"; "
+                       f"[{answer.premise.n}] says otherwise: {answer.premise.reason})")
         if answer.outcome == "closest":
             click.echo("(not a direct answer: these are the closest passages, quoted)")
         if answer.fallback:

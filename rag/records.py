@@ -257,6 +257,17 @@ class AnswerSentence(BaseModel):
     origin: Literal["model", "extractive"] = "model"
 
 
+class PremiseNote(BaseModel):
+    """What the question takes as given, which its paper contradicts (rag/premise.py): shown before the passages."""
+
+    statement: str = Field(description="The presupposition as read from the question ('X needs labelled data').")
+    passage: str = Field(description="The paper's sentence that says otherwise.")
+    n: int = Field(description="Citation number of that passage in `citations`.")
+    title: str
+    paper_id: str
+    reason: str = Field(default="", description="The claim checker's reason ('the passage says the opposite').")
+
+
 class Answer(BaseModel):
     question: str
     standalone_question: str = Field(description="The question after resolving references to earlier turns.")
@@ -273,6 +284,8 @@ class Answer(BaseModel):
     raw_text: str = Field(default="", description="The model's text as it wrote it, before any check "
                           "(empty when no model was asked).")
     closest_papers: list[str] = Field(default_factory=list, description="Titles offered when abstaining.")
+    premise: PremiseNote | None = Field(default=None, description="Set when the paper contradicts what the question "
+                                        "takes as given; the outcome is then 'closest', the note first.")
     applied_filters: list[str] = Field(default_factory=list, description="Filters the answer was limited to, as "
                                        "shown to the reader ('author: Max Schwarzer', 'year: 2023').")
     abstain_reason: str = Field(default="", description="Why the answer did or did not abstain.")

@@ -70,8 +70,12 @@ def answer_message(answer: Answer, turn: int) -> str:
                          "\n".join(f"- {md_escape(t)}" for t in answer.closest_papers))
         parts.append("*Try other words, widen the filters, or add the paper in the Library tab.*")
     elif answer.outcome == "closest":
+        lead = answer.sentences[:1] if answer.premise else []  # the paper contradicts the question's premise
+        if answer.premise:
+            parts.append(f"**The question takes as given** “{md_escape(answer.premise.statement)}”. "
+                         f"{linked_sentence(lead[0], turn, titles)}")
         parts.append(f"**Not a direct answer.** {md_escape(CLOSEST_HINT)}")
-        quotes = [s for s in answer.sentences if s.supported and s.text != CLOSEST_NOTE]
+        quotes = [s for s in answer.sentences[len(lead):] if s.supported and s.text != CLOSEST_NOTE]
         parts.append("\n".join(f"- {linked_sentence(s, turn, titles)}" for s in quotes))
     else:
         kept = [s for s in answer.sentences if s.supported]

@@ -1,0 +1,164 @@
+"""A question's presupposition, checked against the paper it asks about (issue 10: false premises).
+
+"Why does X need labelled data?" takes "X needs labelled data" as given. When the paper says otherwise the
+reader must learn that first, not get the closest passages quoted as if the premise held. The statement is
+read out of the question's structure (a 'why' / 'how come' question's clause, a leading 'since / given
+that' clause, a statement put before a question: "X needs Y — where does Y come from?"), and the claim
+checker (rag/checking) reads it against the whole text of the papers the question retrieved (not only
+the sentences shown), the way `rag verify` checks a sentence. Only a 'contradicted' verdict counts: a
+premise the paper does not state is common for true premises too (the reason is paraphrased), so it says
+nothing here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.checking import Checker, ClaimCheck
+from rag.checking.sources import PaperTexts
+from rag.containment import as_statement
+from rag.records import AnswerSentence, Evidence, PremiseNote
+
+# A clause the question takes as given, before its question: "Since X needs Y, how ...", "Given that X, what ...".
+_GIVEN = re.compile(r"^\s*(?:since|given that|given|because|as|now that|considering that)\s+(.{8,}?),\s*(?=\w)",
+                    re.IGNORECASE)
+_WHY = re.compile(r"^\s*(?:why|for what reason)\b", re.IGNORECASE)
+_HOW_COME = re.compile(r"^\s*how come\s+", re.IGNORECASE)
+# "What makes X better than Y?" presupposes "X better than Y".
+_MAKES = re.compile(r"^\s*what\s+(?:makes|made|lets|let|allows|allowed|enables|enabled)\s+(.{8,})$", re.IGNORECASE)
+# "How does X avoid Y?" presupposes "X avoids Y"; "how many / much / well / long ..." ask for an amount instead.
+_HOW = re.compile(r"^\s*how\s+(?:do|does|did|is|are|was|were|can|could)\s+", re.IGNORECASE)
+# A statement, then its question: "X needs Y — where does Y come from?", "X used Z, right? why so many?"
+_QUESTION_WORD = r"(?:why|how|what|which|who|where|when|is|are|does|do|did|can|could|right)\b"
+# A colon or a bare '?' mostly follows a topic, not a claim ("SciBERT fine-tuned on X: what ... does it get?").
+_STATED = re.compile(rf"^\s*(.{{12,}}?)\s*(?:—|–| - |;|, right\?)\s*{_QUESTION_WORD}", re.IGNORECASE)
+# "Which X did Y use?", "How much X does Y give up?" presuppose "Y use X", "Y give up X".
+_WHICH = re.compile(r"^\s*(?:which|what|how much|how many)\s+((?:(?!(?:do|does|did|is|are|was|were)\b)[\w'-]+\s+){1,6}?)"
+                    r"(?:do|does|did|is|are|was|were)\s+(.{8,})$", re.IGNORECASE)
+# "In HyPO, why is ...": a leading phrase that sets the scope; the question proper follows it.
+_SCOPE = re.compile(r"^\s*(?:in|for|within)\s+[^,?]{2,60},\s*(?=(?:why|how|what|which)\b)", re.IGNORECASE)
+_STARTS_AS_QUESTION = re.compile(rf"^\s*(?:{_QUESTION_WORD}|in|on|for|to|at|with|from|according)\b", re.IGNORECASE)
+
+
+# What the question contrasts its premise with is no part of it: "Why X rather than Y?" takes X as given, and the
+# contrast word would read as a negation of the paper's "X" sentence.
+_CONTRAST = re.compile(r"[,;]?\s+\b(?:rather than|instead of|even though|although|in favou?r of|as opposed to|"
+                       r"unlike|while)\b.*$", re.IGNORECASE)
+# The forms checked when answering; 'which' and 'how' questions were measured and flagged too many answerable
+# questions (eval/results/premise/README.md): "How does X avoid Y?" mostly asks how, it does not presuppose.
+CHECKED = ("given", "stated", "why", "how_come", "makes")
+
+
+@dataclass(frozen=True)
+class Presupposition:
+    statement: str  # what the question takes as given, as a statement
+    form: str  # which structure it was read from: given, stated, why, how_come, makes, which, how
+
+
+def presupposition(question: str) -> Presupposition | None:
+    """What the question takes as given, or None when it presupposes nothing checkable ('What is X?')."""
+    found = _presupposition(question)
+    if found is None:
+        return None
+    statement = _CONTRAST.sub("", found.statement).strip()
+    return Presupposition(statement, found.form) if len(statement) >= 8 else None
+
+
+def _presupposition(question: str) -> Presupposition | None:
+    text = " ".join(question.split())
+    text = _SCOPE.sub("", text, count=1)
+    given = _GIVEN.match(text)
+    if given:
+        return Presupposition(given.group(1).strip(), "given")
+    stated = _STATED.match(text)
+    if stated and not _STARTS_AS_QUESTION.match(text):
+        return Presupposition(stated.group(1).strip().rstrip(",;"), "stated")
+    come = _HOW_COME.match(text)
+    if come:
+        return Presupposition(text[come.end():].strip().rstrip("?"), "how_come")
+    if _WHY.match(text):
+        statement = as_statement(text)
+        return Presupposition(statement, "why") if statement != text.rstrip("?") else None
+    makes = _MAKES.match(text.rstrip("?"))
+    if makes:
+        return Presupposition(makes.group(1).strip(), "makes")
+    which = _WHICH.match(text.rstrip("?"))
+    if which:
+        return Presupposition(f"{which.group(2).strip()} {which.group(1).strip()}", "which")
+    if _HOW.match(text):
+        return Presupposition(_HOW.sub("", text.rstrip("?"), count=1).strip(), "how")
+    return None
+
+
+@dataclass(frozen=True)
+class PremiseVerdict:
+    presupposition: Presupposition
+    check: ClaimCheck  # the checker's verdict on the statement against the question's papers
+    paper_id: str | None
+
+    @property
+    def contradicted(self) -> bool:
+        return self.check.verdict == "contradicted"
+
+
+def check_premise(question: str, paper_ids: list[str], checker: Checker, texts: PaperTexts,
+                  forms: tuple[str, ...] | None = CHECKED) -> PremiseVerdict | None:
+    """The checker's verdict on the question's presupposition against the papers it retrieved (their whole text,
+    the sentences sharing most of its words), or None when it presupposes nothing or names no known paper."""
+    found = presupposition(question)
+    papers = [p for p in dict.fromkeys(paper_ids) if p in texts.papers]
+    if found is None or not papers or (forms is not None and found.form not in forms):
+        return None
+    candidates = [texts.passages(p, found.statement) for p in papers]
+    title = texts.papers[papers[0]].title if len(papers) == 1 else ""
+    result = checker.check(found.statement, candidates, title=title, question="")
+    return PremiseVerdict(found, result, result.key if isinstance(result.key, str) else None)
+
+
+PREMISE_NOTE = "The paper says otherwise:"
+
+
+class Premises:
+    """The premise check at answer time: the checker and the papers' sentences made once per library snapshot
+    (the checker loads its model on the first question that presupposes something, not before)."""
+
+    def __init__(self, library):
+        self.library = library
+        self._checker: Checker | None = None
+        self._texts: PaperTexts | None = None
+        self._papers: object = None  # the snapshot's paper list the texts were read from
+
+    def contradicted(self, question: str, evidence: list[Evidence]) -> tuple[PremiseNote, Evidence] | None:
+        """The note and the passage that says otherwise, numbered after the evidence; None when the question
+        presupposes nothing checked or its first paper does not contradict it."""
+        found = presupposition(question)
+        if found is None or found.form not in CHECKED or not evidence:
+            return None
+        view = self.library.view()
+        texts = self._texts_for(view)
+        verdict = check_premise(question, [evidence[0].paper.paper_id], self._checker, texts)
+        if verdict is None or not verdict.contradicted or not verdict.paper_id or not verdict.check.span:
+            return None
+        span, paper_id = verdict.check.span, verdict.paper_id
+        paper = next(e.paper for e in evidence if e.paper.paper_id == paper_id)
+        chunk = next((c for c in view.chunks_by_paper.get(paper_id, []) if span in c.passage), None)
+        passage = Evidence(n=max(e.n for e in evidence) + 1, paper=paper, chunk_id=chunk.chunk_id if chunk else "",
+                           sentences=[span], section=chunk.section if chunk else "", page=chunk.page if chunk else None)
+        note = PremiseNote(statement=found.statement, passage=span, n=passage.n, title=paper.title,
+                           paper_id=paper_id, reason=verdict.check.reason)
+        return note, passage
+
+    def _texts_for(self, view) -> PaperTexts:
+        if self._checker is None:
+            self._checker = Checker(self.library.embedder)
+        if self._texts is None or self._papers is not view.papers:
+            self._texts = PaperTexts(self._checker, view.papers, view.chunks_by_paper)
+            self._papers = view.papers
+        return self._texts
+
+
+def premise_sentence(note: PremiseNote) -> AnswerSentence:
+    """The note as the answer's first sentence: the paper's own words, quoted and cited."""
+    return AnswerSentence(text=f'{PREMISE_NOTE} "{note.passage}" [{note.n}]', citations=[note.n], supported=True,
+                          origin="extractive")

@@ -1,0 +1,89 @@
+"""A question whose premise the paper contradicts is told so first, with the passage (issue 10: false premises).
+
+Real checker, real embedder, the seed library; the phrasings are made up here, not the dev sets'.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer import Answerer
+import rag.cli  # noqa: F401 (registers the subcommands; cli_ask is imported through it)
+from rag.cli_ask import print_answer
+from rag.llm import EmbeddedLLM
+from rag.premise import CHECKED, PREMISE_NOTE, presupposition
+from ui.render import answer_message
+
+
+@pytest.mark.parametrize("question, statement, form", [
+    ("How come the retriever beats BM25 on every dataset?", "the retriever beats BM25 on every dataset", "how_come"),
+    ("Given that the agent is trained without any reward, where does its signal come from?",
+     "the agent is trained without any reward", "given"),
+    ("The encoder was trained on ten million images — which augmentations were used?",
+     "The encoder was trained on ten million images", "stated"),
+    ("The robot needed two arms, right? why two?", "The robot needed two arms", "stated"),
+    # the contrast is no part of what is taken as given: "rather than a simulator" would read as a negation
+    ("Why does the planner query a learned model rather than a simulator?", "the planner query a learned model", "why"),
+    ("In the grasping paper, why do the grasps fail on glass?", "the grasps fail on glass", "why"),
+    ("What makes the sparse variant faster than the dense one?", "the sparse variant faster than the dense one",
+     "makes"),
+])
+def test_the_presupposition_is_read_out_of_the_question(question, statement, form):
+    found = presupposition(question)
+    assert found is not None and (found.statement, found.form) == (statement, form)
+
+
+@pytest.mark.parametrize("question", ["What is the learning rate?", "Which datasets does the survey cover?",
+                                      "Knowledge distillation: what does the survey say about it?"])
+def test_a_question_that_only_asks_presupposes_nothing_checked(question):
+    found = presupposition(question)
+    assert found is None or found.form not in CHECKED
+
+
+@pytest.fixture(scope="module")
+def answerer(seeded_home, models_dir, embedder):
+    from conftest import make_settings
+    from rag.library import Library
+
+    from rag.config import AnswerSettings
+
+    library = Library(make_settings(seeded_home, models_dir, answer=AnswerSettings(check_premise=True)),
+                      embedder=embedder)
+    return Answerer(library, EmbeddedLLM())
+
+
+@pytest.mark.parametrize("question, says", [
+    ("Why does CLUTR fall short of PAIRED on CarRacing?", "CLUTR outperforms PAIRED"),
+    ("Given that TokMem needs far more trainable parameters than parameter-efficient fine-tuning, is it practical?",
+     "substantially fewer trainable parameters"),
+])
+def test_a_contradicted_premise_is_said_first_with_the_passage_cited(answerer, question, says, capsys):
+    streamed = []
+    answer = answerer.ask(question, on_sentence=streamed.append)
+    assert answer.outcome == "closest" and answer.premise is not None
+    assert says in answer.premise.passage
+    assert answer.answer.startswith(f'{PREMISE_NOTE} "{answer.premise.passage}" [{answer.premise.n}]')
+    assert streamed[0].text.startswith(PREMISE_NOTE)
+    cited = {c.n: c for c in answer.citations}
+    assert cited[answer.premise.n].span == answer.premise.passage
+    assert cited[answer.premise.n].title == answer.premise.title
+    assert answer.to_json()["premise"]["passage"] == answer.premise.passage
+    print_answer(answer, streamed=True)
+    assert f"[{answer.premise.n}] says otherwise" in capsys.readouterr().out
+    shown = answer_message(answer, turn=0)
+    assert shown.index("The question takes as given") < shown.index("Not a direct answer")
+
+
+@pytest.mark.parametrize("question", [
+    "Why does TokMem keep the backbone LLM frozen?",
+    "How come CLUTR needs fewer environment interactions than the non-UED state of the art on CarRacing?",
+])
+def test_a_premise_the_paper_states_is_not_flagged(answerer, question):
+    _, _, evidence, _, _ = answerer.assess(question)
+    assert evidence and answerer.premises.contradicted(question, evidence) is None
+
+
+def test_the_check_is_off_unless_asked_for(seeded):
+    # Not adopted by default (eval/results/premise/README.md): the same question is then answered as before.
+    answer = Answerer(seeded, EmbeddedLLM()).ask("Why does CLUTR fall short of PAIRED on CarRacing?")
+    assert answer.premise is None and not answer.answer.startswith(PREMISE_NOTE)
