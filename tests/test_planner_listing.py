@@ -171,10 +171,10 @@ def test_a_day_count_written_as_any_number_word(word, days, catalog, papers):
     by_day = [p for p in papers if p.date and p.date_precision == "day"]
     first, later = next((a, b) for a in by_day for b in by_day
                         if date.fromisoformat(b.date) - date.fromisoformat(a.date) == timedelta(days=days))
-    after = rows(f"Which entries were listed {word} days after {first.title}?".replace("single days", "single day"),
-                 catalog)
+    unit = "day" if days == 1 else "days"
+    after = rows(f"Which entries were listed {word} {unit} after {first.title}?", catalog)
     assert {p.paper_id for p in after} == {p.paper_id for p in by_day if p.date == later.date}
-    before = rows(f"Which papers were posted {word} days before {later.title}?".replace("single days", "single day"), catalog)
+    before = rows(f"Which papers were posted {word} {unit} before {later.title}?", catalog)
     assert first.paper_id in {p.paper_id for p in before}
 
 
