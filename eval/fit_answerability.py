@@ -45,14 +45,15 @@ from rag.answerability import FEATURES, MODEL_PATH, Model, content_words, load_m
 from rag.containment import Shown, premise_contradicted  # noqa: E402
 from rag.text import word_tokens  # noqa: E402
 
-def collect(datasets: list[Path]) -> list[dict]:
+def collect(datasets: list[Path], library=None) -> list[dict]:
+    """One row per question of the datasets (see the module text), retrieved in `library` (else the one at RAG_HOME)."""
     from rag.abstain import Assessor
     from rag.answering_scorer import candidate_sentences
     from rag.answer import Answerer
     from rag.abstain import shown_of
     from rag.evaluation.dataset import check_gold, load_dataset
 
-    library = open_library()
+    library = open_library() if library is None else library
     neutral = Model(features=FEATURES, mean=np.zeros(len(FEATURES)), scale=np.ones(len(FEATURES)),
                     coef=np.zeros(len(FEATURES)), intercept=0.0, answer_threshold=0.5, closest_threshold=0.0)
     answerer = Answerer(library, llm=None, assessor=Assessor(library, model=neutral))  # type: ignore[arg-type]

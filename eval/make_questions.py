@@ -136,13 +136,24 @@ def unbound(folded: str, words: tuple[str, ...]) -> bool:
     return bool(hits) and not any(re.search(r"\d", folded[max(0, m.start() - 15):m.end() + 40]) for m in hits)
 
 
-def detail_questions(title: str, text: str, refs: list[str], rng: random.Random, per_paper: int) -> list[Made]:
-    """Unanswerable: attributes none of whose words the paper's text (title, abstract, body) holds ('detail'), and
-    numeric attributes it names with no number near them ('detail_named')."""
+Gaps = tuple[list[tuple[str, str]], list[tuple[str, str]]]  # (absent, named) (kind, asked) pairs: `gaps`
+
+
+def gaps(text: str) -> Gaps:
+    """What the paper's text (title, abstract, body) leaves out, in inventory order: the attributes none of whose
+    words it holds (absent), and the numeric ones it names with no number near them (named; never absent too)."""
     folded = text.casefold()
-    absent = [(kind, asked, "detail") for kind, asked, words in INVENTORY if not any(w in folded for w in words)]
-    named = [(kind, asked, "detail_named") for kind, asked, words in INVENTORY
+    absent = [(kind, asked) for kind, asked, words in INVENTORY if not any(w in folded for w in words)]
+    named = [(kind, asked) for kind, asked, words in INVENTORY
              if kind in NUMERIC and asked not in NOT_NUMERIC and unbound(folded, words)]
+    return absent, named
+
+
+def detail_questions(title: str, missing: Gaps, refs: list[str], rng: random.Random, per_paper: int) -> list[Made]:
+    """Unanswerable: attributes none of whose words the paper's text holds ('detail'), and numeric attributes it
+    names with no number near them ('detail_named'); `missing` is the paper's `gaps`."""
+    absent = [(kind, asked, "detail") for kind, asked in missing[0]]
+    named = [(kind, asked, "detail_named") for kind, asked in missing[1]]
     rng.shuffle(absent)
     rng.shuffle(named)
     out = []
@@ -200,16 +211,17 @@ def false_premises(title: str, sentences: list[str], refs: list[str], rng: rando
     return out
 
 
-def context_details(title: str, text: str, sentences: list[str], refs: list[str], rng: random.Random,
+def context_details(title: str, missing: Gaps, sentences: list[str], refs: list[str], rng: random.Random,
                     per_paper: int) -> list[Made]:
-    """Unanswerable, as written details are: an attribute the paper never gives a value of (absent, or named with no
-    number near it), asked about something the paper does say (5 content words of one of its sentences)."""
-    folded = text.casefold()
-    missing = [(kind, asked) for kind, asked, words in INVENTORY if kind in NUMERIC and asked not in NOT_NUMERIC
-               and (not any(w in folded for w in words) or unbound(folded, words))]
+    """Unanswerable, as written details are: a numeric attribute the paper never gives a value of (absent, or named
+    with no number near it: its `gaps`), asked about something the paper does say (5 content words of one of its
+    sentences)."""
+    given = {*missing[0], *missing[1]}
+    numeric = [(kind, asked) for kind, asked, _ in INVENTORY
+               if kind in NUMERIC and asked not in NOT_NUMERIC and (kind, asked) in given]
     usable = [s for s in sentences if 8 <= len(s.split()) <= 45]
     out = []
-    for kind, asked in rng.sample(missing, min(per_paper, len(missing))) if usable else []:
+    for kind, asked in rng.sample(numeric, min(per_paper, len(numeric))) if usable else []:
         words = _context(rng.choice(usable), "", 40).split()
         start = rng.randrange(1, max(2, len(words) - 4))  # past the sentence's opening ('Further', 'Using')
         context = " ".join(words[start:start + 5]).lower()
@@ -229,18 +241,17 @@ def generate(papers: list[tuple[str, str, str]], seed: int = 0, per_paper: int =
         whole = f"{title}. {abstract} {text}"
         sentences = [s for s in split_sentences(f"{abstract} {text}") if word_tokens(s)]
         n = per_paper * (4 if len(text) > 5 * len(abstract) + 2000 else 1)
-        out += detail_questions(title, whole, refs, rng, n)
+        missing = gaps(whole)
+        out += detail_questions(title, missing, refs, rng, n)
         out += value_questions(title, sentences, refs, rng, n)
         out += false_premises(title, sentences, refs, rng, max(1, n // 2))
-        out += context_details(title, whole, sentences, refs, context_rng, max(1, n // 2))
+        out += context_details(title, missing, sentences, refs, context_rng, max(1, n // 2))
     return [Made(f"made-{i:04d}", m.question, m.paper, m.answerable, m.shape, m.keywords) for i, m in enumerate(out)]
 
 
-def library_papers() -> list[tuple[str, str, str]]:
-    """(title, abstract, every other passage) of each paper in the library at RAG_HOME."""
-    from fitlib import open_library
-
-    snapshot = open_library().snapshot
+def library_papers(library) -> list[tuple[str, str, str]]:
+    """(title, abstract, every other passage) of each paper in the library (fitlib.open_library)."""
+    snapshot = library.snapshot
     passages: dict[str, list[str]] = {}
     for chunk in sorted(snapshot.chunks, key=lambda c: (c.paper_id, c.position)):
         if chunk.kind not in ("header", "abstract", "references"):
@@ -255,7 +266,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--per-paper", type=int, default=2, help="questions of each shape per listing paper (x4 for PDFs)")
     args = parser.parse_args()
-    made = generate(library_papers(), args.seed, args.per_paper)
+    from fitlib import open_library
+
+    library = open_library()  # opened once: --rows collects with it too
+    made = generate(library_papers(library), args.seed, args.per_paper)
     args.out.write_text("".join(json.dumps(m.record()) + "\n" for m in made))
     counts = {s: sum(m.shape == s for m in made) for s in ("detail", "detail_named", "detail_context", "value", "name",
                                                         "premise")}
@@ -263,7 +277,7 @@ def main() -> None:
     if args.rows:
         from fit_answerability import collect
 
-        rows = collect([args.out])
+        rows = collect([args.out], library)
         shape = {m.id: m.shape for m in made}
         for r in rows:
             r["shape"] = shape[r["id"]]

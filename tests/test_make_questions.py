@@ -25,7 +25,7 @@ BODY = ("We train GLINT with a learning rate of 0.001 and a batch of 64 tables o
 
 def test_detail_questions_never_ask_an_attribute_the_paper_mentions():
     rng = random.Random(3)
-    made = mq.detail_questions(TITLE, f"{TITLE}. {ABSTRACT} {BODY}", mq.references(TITLE, ABSTRACT), rng, 40)
+    made = mq.detail_questions(TITLE, mq.gaps(f"{TITLE}. {ABSTRACT} {BODY}"), mq.references(TITLE, ABSTRACT), rng, 40)
     asked = " ".join(m.question for m in made).casefold()
     assert made and all(not m.answerable and m.shape == "detail" for m in made)
     # learning rate, batch size, GPUs and hours are in the text: never asked as missing
@@ -124,7 +124,8 @@ def test_rule_made_rows_train_every_fold_but_are_never_scored():
 
 def test_context_details_ask_a_missing_value_about_something_the_paper_says():
     sentences = mq.split_sentences(f"{ABSTRACT} {BODY}")
-    made = mq.context_details(TITLE, f"{TITLE}. {ABSTRACT} {BODY}", sentences, ['"GLINT"'], random.Random(2), 30)
+    missing = mq.gaps(f"{TITLE}. {ABSTRACT} {BODY}")
+    made = mq.context_details(TITLE, missing, sentences, ['"GLINT"'], random.Random(2), 30)
     assert made and all(not m.answerable and m.shape == "detail_context" for m in made)
     text = f"{ABSTRACT} {BODY}".casefold()
     for m in made:
