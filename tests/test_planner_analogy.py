@@ -1,0 +1,80 @@
+"""Planning by analogy (rag/plan_analogy.py): masking, filling and planning a rewritten question, on the real catalog
+of the seeds + PDFs and the real embedder. Phrasings made up for these tests, not taken from any question set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rag.catalog import Catalog
+from rag.config import Settings
+from rag.embedding import load_embedder
+from rag.parsing import merge_papers, parse_file
+from rag.plan_analogy import bank_of, by_analogy, candidates, fill, mask
+from rag.planner import plan
+
+ROOT = Path(__file__).resolve().parents[1]
+PDFS = ROOT.parent / "shared" / "pdfs" / "papers"
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    records = [r for path in sorted((ROOT / "seeds").glob("*.txt")) for r in parse_file(path)]
+    records += [r for path in sorted(PDFS.glob("*.pdf")) for r in parse_file(path)]
+    return Catalog.of(merge_papers(records))
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    return load_embedder(Settings.from_env().models_dir, threads=1)
+
+
+def test_mask_takes_catalog_values_and_keeps_the_frame(catalog):
+    masked = mask("At what spot in the TokMem byline does Aaron Courville turn up, among papers of 2025?", catalog)
+    assert [(s.kind, s.text) for s in masked.slots] == [("PAPER", "TokMem"), ("AUTHOR", "Aaron Courville"),
+                                                       ("YEAR", "2025")]
+    assert masked.skeleton == "At what spot in the PAPER byline does AUTHOR turn up, among papers of YEAR?"
+
+
+def test_mask_folds_case_and_reads_ordinals_and_months(catalog):
+    masked = mask("entries where courville is the third name, put online in march", catalog)
+    assert masked.kinds == ("AUTHOR", "MONTH", "ORDINAL")
+    assert "courville" not in masked.skeleton.casefold()
+
+
+def test_a_paper_named_by_description_is_slotted_with_its_title(catalog):
+    masked = mask("when did the one-token procedural memory paper go online?", catalog)
+    paper = [s for s in masked.slots if s.kind == "PAPER"]
+    assert len(paper) == 1 and paper[0].text.startswith("TokMem")
+
+
+def test_fill_puts_values_in_place_by_kind_whatever_their_order(catalog):
+    solved = mask("What position does Aaron Courville hold in the author list of TokMem?", catalog)
+    asked = mask("In the Cactus byline, where is Lili Mou placed?", catalog)
+    assert fill(solved, asked) == "What position does Lili Mou hold in the author list of Cactus?"
+    assert fill(solved, mask("Which papers came out in 2024?", catalog)) is None  # other kinds of values: no analogy
+
+
+SOLVED = ["Where does Lili Mou come in the author order of the Cactus paper?",
+          "Who is the second author on the Cactus paper?",
+          "How many papers did Aaron Courville post in 2024?"]
+
+
+def test_a_new_phrasing_plans_as_its_solved_neighbour_and_a_content_question_does_not(catalog, embedder):
+    bank = bank_of(SOLVED, catalog, embedder)
+    question = "In the DPR byline, at which spot is Danqi Chen?"
+    assert plan(question, catalog) is None  # no reader takes this phrasing
+    found = by_analogy(question, catalog, embedder, bank, plan, threshold=0.6)
+    assert found is not None
+    the_plan, read_as = found
+    assert read_as == "Where does Danqi Chen come in the author order of the DPR paper?"
+    assert the_plan.lookup == "author_position" and the_plan.target.title.startswith("Dense Passage Retrieval")
+    content = "Which decoding trick does Cactus use, according to Lili Mou?"  # same values, asks what the paper says
+    assert plan(content, catalog) is None
+    assert by_analogy(content, catalog, embedder, bank, plan, threshold=0.6) is None
+
+
+def test_no_catalog_value_means_no_candidates(catalog, embedder):
+    bank = bank_of(SOLVED, catalog, embedder)
+    assert candidates("what are good methods for exploration in reinforcement learning?", catalog, embedder, bank) == []
