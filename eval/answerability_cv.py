@@ -20,16 +20,19 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, lam: float, iterations: int = 50) -> tuple[np.ndarray, float]:
-    """Newton-Raphson on the L2-penalised log-likelihood (intercept unpenalised); x already standardised."""
+def fit_logistic(x: np.ndarray, y: np.ndarray, lam: float, iterations: int = 50,
+                 weights: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    """Newton-Raphson on the L2-penalised log-likelihood (intercept unpenalised), each row at its weight (1 unless
+    given: rule-made rows train at less, eval/answerability_rounds.py); x already standardised."""
     n, d = x.shape
+    per_row = np.ones(n) if weights is None else weights  # x 1.0 is exact: unit weights give the unweighted fit's bits
     design = np.hstack([np.ones((n, 1)), x])
     w = np.zeros(d + 1)
     penalty = np.diag([0.0] + [lam] * d)
     for _ in range(iterations):
         p = sigmoid(design @ w)
-        gradient = design.T @ (p - y) + penalty @ w
-        hessian = design.T @ (design * (p * (1 - p))[:, None]) + penalty + 1e-9 * np.eye(d + 1)
+        gradient = design.T @ (per_row * (p - y)) + penalty @ w
+        hessian = design.T @ (design * (per_row * p * (1 - p))[:, None]) + penalty + 1e-9 * np.eye(d + 1)
         step = np.linalg.solve(hessian, gradient)
         w -= step
         if np.max(np.abs(step)) < 1e-8:
@@ -139,8 +142,7 @@ def choose_thresholds(p: np.ndarray, y: np.ndarray, target_false: float = TARGET
             score = 0.5 * (r["abstention_on_unanswerable"] + 1 - r["false_abstention"])
             if score > best_score + 1e-12:
                 best, best_score = float(t), score
-    closest = float(min(np.quantile(p[y == 1], 0.05), best))
-    return best, closest, rule
+    return best, choose_floor(p, y, np.zeros(len(y), bool), best, "q05"), rule  # q05 reads no passages
 
 
 FLOOR_QUANTILE = 0.05  # the floor rule before round 12: at most this share of answerable questions refused outright
@@ -159,7 +161,8 @@ def choose_floor(p: np.ndarray, y: np.ndarray, useful: np.ndarray, answer: float
     passages, which is worse than showing them for a question they do not answer (shown as "not a direct answer").
     Unanswerable questions are never useful."""
     if rule == "q05":
-        return float(min(np.quantile(p[y == 1], share or FLOOR_QUANTILE), answer)) if (y == 1).any() else answer
+        quantile = FLOOR_QUANTILE if share is None else share
+        return float(min(np.quantile(p[y == 1], quantile), answer)) if (y == 1).any() else answer
     if rule != "useful":
         raise ValueError(f"unknown floor rule {rule!r}")
     limit = FLOOR_USEFUL if share is None else share
@@ -220,11 +223,10 @@ def backward_elimination(rows: list[dict], y: np.ndarray,
                          candidates: tuple[str, ...] = FEATURES) -> tuple[tuple[str, ...], list[dict]]:
     """Drop, one at a time, the signal whose removal lowers the cross-validated log-loss most; stop when none does."""
     kept = list(candidates)
-    matrix = lambda names: np.array([[r["features"][n] for n in names] for r in rows], dtype=np.float64)  # noqa: E731
-    loss = best_cv_loss(matrix(kept), y)
+    loss = best_cv_loss(matrix(rows, kept), y)
     steps = [{"features": list(kept), "cv_log_loss": round(loss, 4)}]
     while len(kept) > 1:
-        trials = {name: best_cv_loss(matrix([n for n in kept if n != name]), y) for name in kept}
+        trials = {name: best_cv_loss(matrix(rows, [n for n in kept if n != name]), y) for name in kept}
         name = min(trials, key=trials.get)
         if trials[name] >= loss - 1e-4:
             break
@@ -232,6 +234,21 @@ def backward_elimination(rows: list[dict], y: np.ndarray,
         loss = trials[name]
         steps.append({"dropped": name, "cv_log_loss": round(loss, 4)})
     return tuple(kept), steps
+
+
+def matrix(rows: list[dict], names: tuple[str, ...] | list[str]) -> np.ndarray:
+    """The rows' signals `names`, one row each (n x len(names), also for no rows)."""
+    return np.array([[r["features"][n] for n in names] for r in rows], dtype=np.float64).reshape(len(rows), len(names))
+
+
+def labels(rows: list[dict]) -> np.ndarray:
+    """1.0 for an answerable question, 0.0 for an unanswerable one."""
+    return np.array([1.0 if r["answerable"] else 0.0 for r in rows])
+
+
+def useful(rows: list[dict]) -> np.ndarray:
+    """Answerable questions whose shown passages hold every answer keyword (what a refusal would hide: choose_floor)."""
+    return np.array([bool(r["answerable"] and r.get("evidence_has_keywords")) for r in rows])
 
 
 def regimes(rows: list[dict]) -> np.ndarray:

@@ -69,7 +69,7 @@ def _l2_and_cv(x: np.ndarray, y: np.ndarray, groups: list[str], options: dict) -
 
 
 def train(x: np.ndarray, y: np.ndarray, groups: list[str], rounds: np.ndarray, full: np.ndarray,
-          options: dict, useful: np.ndarray | None = None) -> tuple[tuple, dict[str, float], dict[str, float]]:
+          options: dict, useful: np.ndarray) -> tuple[tuple, dict[str, float], dict[str, float]]:
     """A model, each regime's answer threshold and its refusal floor from these rows only, as
     eval/fit_answerability.py does (the floor by `:floor=` — q05 or useful — on the same inner probabilities)."""
     lam, grouped = _l2_and_cv(x, y, groups, options)
@@ -81,7 +81,6 @@ def train(x: np.ndarray, y: np.ndarray, groups: list[str], rounds: np.ndarray, f
     else:
         points = {name: cv.choose_thresholds(inner[mask], y[mask], target)[0]
                   for name, mask in (("page", ~full), ("full_text", full))}
-    useful = np.zeros(len(y), bool) if useful is None else useful
     floors = {name: _floor(inner[mask], y[mask], useful[mask], points[name], options)
               for name, mask in (("page", ~full), ("full_text", full))}
     return cv.fit(x, y, lam), points, floors
@@ -92,23 +91,6 @@ def _floor(p: np.ndarray, y: np.ndarray, useful: np.ndarray, answer: float, opti
     return cv.choose_floor(p, y, useful, answer, options.get("floor", "q05"), share)
 
 
-def weighted_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, lam: float,
-                      iterations: int = 50) -> tuple[np.ndarray, float]:
-    """answerability_cv.fit_logistic with a weight per row (Newton on the weighted penalised log-likelihood)."""
-    design = np.hstack([np.ones((len(y), 1)), x])
-    beta = np.zeros(x.shape[1] + 1)
-    penalty = np.diag([0.0] + [lam] * x.shape[1])
-    for _ in range(iterations):
-        p = cv.sigmoid(design @ beta)
-        gradient = design.T @ (w * (p - y)) + penalty @ beta
-        hessian = design.T @ (design * (w * p * (1 - p))[:, None]) + penalty + 1e-9 * np.eye(len(beta))
-        step = np.linalg.solve(hessian, gradient)
-        beta -= step
-        if np.max(np.abs(step)) < 1e-8:
-            break
-    return beta[1:], float(beta[0])
-
-
 def fit_with_extra(extra_x: np.ndarray, extra_y: np.ndarray, weight: float | np.ndarray, per_row: bool = False):
     """A cv.fit that trains on the given rows plus rule-made rows (eval/make_questions.py) at `weight` each. The
     rule-made rows only train: every probability, point and figure is still taken on written questions. They are
@@ -116,8 +98,8 @@ def fit_with_extra(extra_x: np.ndarray, extra_y: np.ndarray, weight: float | np.
     def fit(x: np.ndarray, y: np.ndarray, lam: float) -> tuple:
         mean, scale = cv.standardise(x)
         w = np.concatenate([np.ones(len(y)), np.broadcast_to(weight, extra_y.shape) * (len(y) if per_row else 1)])
-        coef, intercept = weighted_logistic((np.vstack([x, extra_x]) - mean) / scale, np.concatenate([y, extra_y]),
-                                            w, lam)
+        coef, intercept = cv.fit_logistic((np.vstack([x, extra_x]) - mean) / scale, np.concatenate([y, extra_y]),
+                                          lam, weights=w)
         return mean, scale, coef, intercept
     return fit
 
@@ -128,9 +110,23 @@ def extra_rows(path: Path, shapes: set[str] | None = None) -> list[dict]:
     return [r for r in rows if not r["names_metadata"] and (shapes is None or r.get("shape") in shapes)]
 
 
-def useful_of(rows: list[dict]) -> np.ndarray:
-    """Answerable questions whose shown passages hold every answer keyword (what a refusal would hide)."""
-    return np.array([bool(r["answerable"] and r.get("evidence_has_keywords")) for r in rows])
+def shape_weights(spec: str | None, weight: float) -> dict[str, float] | None:
+    """`premise@0.2+detail_named`: each shape's own weight after `@`, else `weight`; None (every shape) without
+    a spec."""
+    return {shape: float(w) for shape, w in ((item.split("@") + [weight])[:2] for item in spec.split("+"))} \
+        if spec else None
+
+
+def extra_fit(extra: list[dict], names: tuple[str, ...] | list[str], shapes: dict[str, float] | None,
+              weight: float = 1.0, relative_to: int = 0) -> tuple:
+    """(a cv.fit training also on the `extra` rows of these shapes — every shape without — each at its shape's weight,
+    else `weight`; the number of those rows). `relative_to` n (`:relative=1`): each weight / n, times the rows of the
+    fold it trains with (`fit_with_extra` per_row)."""
+    chosen = [r for r in extra if shapes is None or r.get("shape") in shapes]
+    weights = np.array([shapes[r["shape"]] if shapes else weight for r in chosen])
+    if relative_to:  # weights x (training rows / all written rows): a small training set (forward's early rounds)
+        weights = weights / relative_to  # is not outweighed by the rule-made rows
+    return fit_with_extra(cv.matrix(chosen, names), cv.labels(chosen), weights, per_row=bool(relative_to)), len(chosen)
 
 
 def decide(rows: list[dict], names: tuple[str, ...], options: dict, protocol: str,
@@ -141,32 +137,24 @@ def decide(rows: list[dict], names: tuple[str, ...], options: dict, protocol: st
     weight = float(options.get("weight", 0))
     if extra and weight > 0:
         # `:shapes=premise@0.2+detail_named`: those shapes only, each at its own weight if given, else `:weight=`
-        shapes = dict((item.split("@") + [weight])[:2] for item in options["shapes"].split("+")) \
-            if "shapes" in options else None
-        chosen = [r for r in extra if shapes is None or r.get("shape") in shapes]
-        weights = np.array([float(shapes[r["shape"]]) if shapes else weight for r in chosen])
-        if options.get("relative"):  # `:relative=1`: weights x (training rows / all written rows): a small training
-            weights = weights / len(rows)  # set (forward's early rounds) is not outweighed by the rule-made rows
-        plain, cv.fit = cv.fit, fit_with_extra(np.array([[r["features"][n] for n in names] for r in chosen]),
-                                               np.array([1.0 if r["answerable"] else 0.0 for r in chosen]), weights,
-                                               per_row=bool(options.get("relative")))
+        plain, cv.fit = cv.fit, extra_fit(extra, names, shape_weights(options.get("shapes"), weight), weight,
+                                          len(rows) if options.get("relative") else 0)[0]
         try:
             return decide(rows, names, {k: v for k, v in options.items() if k not in ("weight", "relative")}, protocol)
         finally:
             cv.fit = plain
-    x = np.array([[r["features"][n] for n in names] for r in rows], dtype=np.float64)
-    y = np.array([1.0 if r["answerable"] else 0.0 for r in rows])
+    x, y = cv.matrix(rows, names), cv.labels(rows)
     groups = [r.get("group", r["id"]) for r in rows]
     rounds = np.array([cv.round_of(r["dataset"]) for r in rows])
     full = cv.regimes(rows)
-    useful = useful_of(rows)
+    useful = cv.useful(rows)
     p, threshold, floor = np.full(len(y), np.nan), np.full(len(y), np.nan), np.full(len(y), np.nan)
     if protocol == "grouped":  # the fit's own figure: folds by paper across rounds, points chosen on the same p
         p = _l2_and_cv(x, y, groups, options)[1]
         target = float(options.get("false", cv.TARGET_FALSE))
         for mask in (full, ~full):
-            threshold[mask] = cv.choose_thresholds(p[mask], y[mask], target)[0]
-            floor[mask] = _floor(p[mask], y[mask], useful[mask], threshold[mask][0], options) if mask.any() else 0.0
+            threshold[mask] = point = cv.choose_thresholds(p[mask], y[mask], target)[0]
+            floor[mask] = _floor(p[mask], y[mask], useful[mask], point, options)
         p[rounds < 2] = np.nan
         return p, threshold, floor
     tested = range(2, rounds.max() + 1) if protocol == "loro" else range(3, rounds.max() + 1)
@@ -187,7 +175,7 @@ def report(rows: list[dict], p: np.ndarray, threshold: np.ndarray, floor: np.nda
     """Figures per regime (the closest evidence a listing page or a full paper, as the run time decides) or, with
     by='family', per dataset family (seed-page sets, full-text sets: what the held-out runs report). With the
     refusal floors, what they do to what the user sees (answerability_cv.floor_rates)."""
-    y = np.array([1.0 if r["answerable"] else 0.0 for r in rows])
+    y, useful = cv.labels(rows), cv.useful(rows)
     rounds = np.array([cv.round_of(r["dataset"]) for r in rows])
     full = cv.regimes(rows) if by == "regime" else cv.families(rows)
     tested = ~np.isnan(p)
@@ -214,7 +202,7 @@ def report(rows: list[dict], p: np.ndarray, threshold: np.ndarray, floor: np.nda
                      "risk_coverage": curve}
         if floor is not None:
             out[name]["floor"] = {k: (_rounded(v) if isinstance(v, float) else v) for k, v in
-                                  cv.floor_rates(p[mask], y[mask], useful_of(rows)[mask], threshold[mask],
+                                  cv.floor_rates(p[mask], y[mask], useful[mask], threshold[mask],
                                                  floor[mask]).items()}
     return out
 

@@ -34,10 +34,10 @@ sys.path.insert(0, str(ROOT))
 
 sys.path.insert(0, str(ROOT / "eval"))
 
+import answerability_cv as cv  # noqa: E402  (cv.fit, read at call time: --extra-rows replaces it)
 from answerability_cv import (GROUPS, LAMBDAS, backward_elimination, choose_by_regime, choose_floor,  # noqa: E402
-                              choose_thresholds, cross_validated, cross_validated_by_round, families, fit_logistic,
-                              floor_rates, log_loss, rates, regime_thresholds, regimes, risk_coverage, round_of,
-                              sigmoid, standardise)
+                              choose_thresholds, cross_validated, cross_validated_by_round, families, floor_rates,
+                              log_loss, rates, regime_thresholds, regimes, risk_coverage, round_of, sigmoid)
 from fitlib import development_only, open_library  # noqa: E402
 
 from rag.abstain import containment_of  # noqa: E402
@@ -148,7 +148,8 @@ def main() -> None:
     parser.add_argument("--extra-rows", type=Path,
                         help="rule-made rows (eval/make_questions.py --rows) every fit also trains on, never scored")
     parser.add_argument("--extra-shapes", default="premise@0.2+detail_named@1",
-                        help="with --extra-rows: the shapes used, each SHAPE@WEIGHT (as answerability_rounds :shapes=)")
+                        help="with --extra-rows: the shapes used, each SHAPE@WEIGHT (1 without @; as "
+                             "answerability_rounds :shapes=)")
     parser.add_argument("--rescore", action="store_true",
                         help="with --from-rows: score the saved evidence sentences again with the shipped answering scorer")
     args = parser.parse_args()
@@ -182,24 +183,20 @@ def main() -> None:
           f"({sum(not r['answerable'] for r in gated)} of them unanswerable); fitting on the other {len(rows) - len(gated)}")
     rows = [r for r in rows if not r["names_metadata"]]
     GROUPS[:] = [r.get("group", r["id"]) for r in rows]
-    y = np.array([1.0 if r["answerable"] else 0.0 for r in rows])
+    y = cv.labels(rows)
     if args.extra_rows and not args.features:
         sys.exit("--extra-rows needs --features (the rule-made rows train a given signal set)")
     if args.extra_rows:  # every fit below (CV folds, round folds, the shipped one) trains on them too
-        import answerability_cv
-        from answerability_rounds import extra_rows, fit_with_extra
+        from answerability_rounds import extra_fit, extra_rows, shape_weights
 
-        shapes = dict(item.split("@") for item in args.extra_shapes.split("+"))
-        extra = extra_rows(args.extra_rows, set(shapes))
-        answerability_cv.fit = fit_with_extra(
-            np.array([[r["features"][n] for n in args.features.split(",")] for r in extra], dtype=np.float64),
-            np.array([1.0 if r["answerable"] else 0.0 for r in extra]), np.array([float(shapes[r["shape"]]) for r in extra]))
-        print(f"training also on {len(extra)} rule-made rows ({args.extra_shapes}); figures on written questions only")
+        cv.fit, extra_n = extra_fit(extra_rows(args.extra_rows), args.features.split(","),
+                                    shape_weights(args.extra_shapes, 1.0))
+        print(f"training also on {extra_n} rule-made rows ({args.extra_shapes}); figures on written questions only")
     if args.features:  # a signal set chosen by eval/answerability_ablation.py: no elimination here
         kept, elimination = tuple(args.features.split(",")), [{"features": args.features.split(","), "given": True}]
     else:
         kept, elimination = backward_elimination(rows, y)
-    x = np.array([[r["features"][name] for name in kept] for r in rows], dtype=np.float64)
+    x = cv.matrix(rows, kept)
 
     losses = {lam: log_loss(cross_validated(x, y, lam), y) for lam in LAMBDAS}
     lam = min(losses, key=losses.get)
@@ -210,14 +207,12 @@ def main() -> None:
     rounds = np.array([round_of(r["dataset"]) for r in rows])
     point_p = cross_validated_by_round(x, y, rounds, lam) if args.points_from == "rounds" else cv_p
     regime_full = regimes(rows)
-    if args.one_point:
-        answer_t, closest_t, rule = choose_thresholds(point_p, y)
-        points = {"page": (answer_t, closest_t, rule), "full_text": (answer_t, closest_t, rule)}
-    else:  # each regime its own operating point (rag/answerability.py `regime`: is the closest evidence a full paper)
-        points = choose_by_regime(point_p, y, regime_full)
-        answer_t, closest_t, rule = points["page"]
+    # one point for both regimes (--one-point), else each regime its own (rag/answerability.py `regime`: is the
+    # closest evidence a full paper)
+    points = dict.fromkeys(("page", "full_text"), choose_thresholds(point_p, y)) if args.one_point \
+        else choose_by_regime(point_p, y, regime_full)
     # The refusal floor, per regime on the same probabilities: chosen on what a refusal hides from the user.
-    useful = np.array([bool(r["answerable"] and r.get("evidence_has_keywords")) for r in rows])
+    useful = cv.useful(rows)
     for name, mask in (("page", ~regime_full), ("full_text", regime_full)):
         if args.one_point:
             mask = np.ones(len(rows), bool)
@@ -226,13 +221,7 @@ def main() -> None:
     answer_t, closest_t = points["page"][0], points["page"][1]
     threshold = regime_thresholds(regime_full, points)
     floor = np.where(regime_full, points["full_text"][1], points["page"][1])
-    if args.extra_rows:
-        import answerability_cv
-
-        mean, scale, coef, intercept = answerability_cv.fit(x, y, lam)
-    else:
-        mean, scale = standardise(x)
-        coef, intercept = fit_logistic((x - mean) / scale, y, lam)
+    mean, scale, coef, intercept = cv.fit(x, y, lam)  # with --extra-rows, trained on them too
     model = Model(features=kept, mean=mean, scale=scale, coef=coef, intercept=intercept,
                   answer_threshold=answer_t, closest_threshold=closest_t,
                   full_text=None if args.one_point else points["full_text"][:2])
@@ -267,7 +256,7 @@ def main() -> None:
                                        for name, mask in (("page", ~regime_full), ("full_text", regime_full))},
         "weights": {name: round(float(c), 4) for name, c in zip(kept, coef)},
         "backward_elimination": elimination,
-        **({"extra_rows": {"shapes": args.extra_shapes, "n": len(extra)}} if args.extra_rows else {}),
+        **({"extra_rows": {"shapes": args.extra_shapes, "n": extra_n}} if args.extra_rows else {}),
     }
     args.out.write_text(json.dumps(data, indent=1) + "\n")
     print(json.dumps({k: v for k, v in data["fit"].items() if not k.startswith("risk_coverage")}, indent=1))

@@ -108,6 +108,8 @@ def test_the_useful_floor_refuses_few_withheld_questions_whose_passages_hold_the
     # the rule before: the 5% quantile of the answerable questions, whatever the passages held
     old = cv.choose_floor(p, y, useful, 0.5, "q05")
     assert old == float(np.quantile(p[y == 1], 0.05))
+    # a share of 0 is a share (the lowest answerable probability), not "the default 5%"
+    assert cv.choose_floor(p, y, useful, 0.5, "q05", 0.0) == 0.05 < old
     strict = cv.choose_floor(p, y, useful, 0.5, "useful", 0.0)
     assert strict == 0.05 and cv.floor_rates(p, y, useful, 0.5, strict)["useful_refused"] == 0.0
 
