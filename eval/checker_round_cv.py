@@ -61,7 +61,7 @@ def main() -> None:
     parser.add_argument("--why", type=Path, default=None,
                         help="write, for each supported claim its left-out round does not pass, what holds it back")
     args = parser.parse_args()
-    saved = np.load(args.rows)
+    saved = dict(np.load(args.rows))  # read once: each access to an NpzFile entry decompresses it again
     names = [f for f in FEATURES if f not in args.drop and f in set(saved["computed"])]
     syn_x, syn_y, dev_x, dev_y = saved["syn_x"], saved["syn_y"], saved["dev_x3"], saved["dev_y"]
     groups, sets = np.array(saved["groups"]), [str(s) for s in saved["sets"]]
@@ -84,8 +84,8 @@ def main() -> None:
         pooled_scores[test] = run_time_scores(probs, shown[test], vacuous[test])
         out[r] = {"threshold": t, "claims": int(test.sum()), **summary(verdicts, dev_y[test])}
         if args.why:
-            held_back += holding_back(model, dev_x[train], dev_y[train], shown[train], dev_x[test], dev_y[test],
-                                      verdicts, np.where(test)[0], saved, names, t)
+            held_back += holding_back(model, dev_x[train], dev_y[train], shown[train], vacuous[train], dev_x[test],
+                                      dev_y[test], vacuous[test], verdicts, np.where(test)[0], saved, names, t)
         print(r, out[r], file=sys.stderr)
     keys = ("precision_passed", "supported_passed", "contradicted_rejected")
     worst = {k: min((v[k] for v in out.values() if v[k] is not None), default=None) for k in keys}
@@ -117,17 +117,17 @@ _KINDS = {"cosine": "cosine", "overlap_span": "overlap", "overlap_paper": "overl
           "numbers_missing": "unbacked name/number"}
 
 
-def holding_back(model, train_x, train_y, train_shown, test_x, test_y, verdicts, index, saved, names,
-                 t) -> list[dict]:
+def holding_back(model, train_x, train_y, train_shown, train_vacuous, test_x, test_y, test_vacuous, verdicts, index,
+                 saved, names, t) -> list[dict]:
     """For each supported claim of the left-out round that does not pass: a contradiction reader firing on its
     closest span (by name), else the kind of feature that pulls its support (z_supported - z_unsupported) furthest
     below the mean of the training rounds' passing supported claims."""
     weight = (model.coef[0] - model.coef[2]) / model.scale
     train_probs = model.probabilities(train_x.reshape(-1, len(names))).reshape(-1, CANDIDATES, 3)
-    train_p = run_time_scores(train_probs, train_shown, np.zeros(len(train_y), bool))
+    train_p = run_time_scores(train_probs, train_shown, train_vacuous)  # a vacuous claim passes nothing at run time
     reference = train_x[(train_y == 0) & (train_p >= t), 0].mean(axis=0)
     out = []
-    for x, y, v, i in zip(test_x, test_y, verdicts, index):
+    for x, y, vacuous, v, i in zip(test_x, test_y, test_vacuous, verdicts, index):
         if y != 0 or v == 0:
             continue
         pull = (x[0] - reference) * weight
@@ -138,8 +138,8 @@ def holding_back(model, train_x, train_y, train_shown, test_x, test_y, verdicts,
         worst = min(by_kind, key=by_kind.get)
         out.append({"id": str(saved["dev_ids"][i]), "set": str(saved["sets"][i]), "kind": str(saved["kinds"][i]),
                     "claim": str(saved["dev_claims"][i]), "span": str(saved["dev_spans"][i][0]),
-                    "evidence": str(saved["dev_evidence"][i]), "vacuous": bool(saved["dev_vacuous"][i]),
-                    "held_back_by": "vacuous" if saved["dev_vacuous"][i] else
+                    "evidence": str(saved["dev_evidence"][i]), "vacuous": bool(vacuous),
+                    "held_back_by": "vacuous" if vacuous else
                     ("contradiction: " + "+".join(fired)) if fired else worst,
                     "pull": {k: round(float(val), 2) for k, val in sorted(by_kind.items(), key=lambda kv: kv[1])[:4]},
                     "features": {f: round(float(val), 3) for f, val in zip(names, x[0])}})
