@@ -25,7 +25,7 @@ from fitlib import development_only, is_held_out, open_library  # noqa: E402
 from rag.catalog import Catalog, describe  # noqa: E402
 from rag.catalog_query import run  # noqa: E402
 from rag.catalog_text import headline  # noqa: E402
-from rag.plan_analogy import bank_of, fill, mask  # noqa: E402
+from rag.plan_analogy import bank_of, fill, mask, same_ask  # noqa: E402
 from rag.plan_verbs import VerbJudge  # noqa: E402
 from rag.records import normalize_title  # noqa: E402
 import rag.planner as planner  # noqa: E402
@@ -120,10 +120,13 @@ def measure(args) -> dict:
     return out
 
 
+GUARD = {"same_ask": False}  # --same-ask: a rewrite must keep the question's operator words (rag/plan_analogy.same_ask)
+
+
 def outcome(entry: dict, rounds_out: set[str], threshold: float) -> str:
     """'right', 'wrong' or '' (not taken) for one question, with the bank's entries of `rounds_out` left out."""
-    for score, rnd, plans, right, _ in entry["tries"]:
-        if rnd in rounds_out:
+    for score, rnd, plans, right, rewritten in entry["tries"]:
+        if rnd in rounds_out or (GUARD["same_ask"] and not same_ask(entry["question"], rewritten)):
             continue
         if score < threshold:
             return ""
@@ -221,9 +224,11 @@ def main() -> None:
     parser.add_argument("--home", type=Path, required=True, help="a library with the seeds and the PDFs")
     parser.add_argument("--relaxed", action="store_true", help="a full-text question the catalog answers right (gold "
                         "paper, a gold keyword) is not counted as a false positive")
+    parser.add_argument("--same-ask", action="store_true", help="a rewrite must keep the question's operator words")
     parser.add_argument("--cache", type=Path, default=None, help="keep the measured rewrites here (JSON) and reuse them")
     args = parser.parse_args()
     POLICY["strict"] = not args.relaxed
+    GUARD["same_ask"] = args.same_ask
     if args.cache is not None and args.cache.exists():
         data = json.loads(args.cache.read_text())
     else:

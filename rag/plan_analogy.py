@@ -4,9 +4,9 @@ Every round of new phrasings asks kinds of questions the planner already answers
 order of Y' when 'what position does X hold in the author list of Y' plans). So the values the catalog knows are
 masked out of the question (authors, titles and short names, pages and owners, categories, venues, years, months,
 ordinals, numbers, quoted terms) and what is left — its skeleton — is compared with the skeletons of solved
-questions (a Bank). When one is close enough and holds the same kinds of values, the question's values are put in
-the solved question's places and the rewritten question is planned by the ordinary planner; the plan is kept only if
-it plans, and the caller says what was read.
+questions (a Bank). When one is close enough, holds the same kinds of values and asks the same of its rows
+(same_ask), the question's values are put in the solved question's places and the rewritten question is planned
+by the ordinary planner; the plan is kept only if it plans, and the caller says what was read.
 
 Measured, not adopted (eval/analogy_cv.py, leave-one-round-out over the 12 development metadata rounds): no
 threshold takes metadata questions without also planning content questions of the answerability and full-text sets,
@@ -167,6 +167,25 @@ def _described(question: str, catalog: Catalog) -> tuple[int, int, str] | None:
     return max(blanked[0] - 1, 0), min(blanked[-1], len(question)), paper.title  # q.text opens with one space
 
 
+# Words that decide what is asked of the rows (a count, an average, a sort, a negation, both sides):
+# a rewrite must say the same ones, or it answers another question ('on average how many authors' is not 'how many
+# papers'). The planner's own operators, not any dev question's wording.
+_ASKS = re.compile(r"\b(?:how\s+many|number\s+of|count|average|mean|median|fraction|percent(?:age)?|ratio|"
+                   r"most|fewest|least|first|last|earliest|latest|oldest|newest|both|not|no|without|non|only|"
+                   r"every|all)\b")
+
+
+def asks(question: str) -> frozenset[str]:
+    """The operator words of a question (see _ASKS), 'how many' said one way."""
+    return frozenset(re.sub(r"\s+", " ", m.group()).replace("number of", "how many")
+                     for m in _ASKS.finditer(fold(question)))
+
+
+def same_ask(asked: str, rewritten: str) -> bool:
+    """Does the rewrite keep what the question asks of its rows (a count stays a count, 'which' stays 'which')?"""
+    return asks(asked) == asks(rewritten)
+
+
 def fill(solved: Masked, asked: Masked) -> str | None:
     """The solved question with the asked question's values in its places (kind by kind, in order), or None when
     the two do not hold the same kinds of values."""
@@ -211,7 +230,7 @@ def candidates(question: str, catalog: Catalog, embedder: Embedder, bank: Bank) 
     scores = bank.vectors @ vector
     found = []
     for at in np.argsort(-scores):
-        if (rewritten := fill(bank.entries[at], asked)) is not None:
+        if (rewritten := fill(bank.entries[at], asked)) is not None and same_ask(question, rewritten):
             found.append((float(scores[at]), rewritten))
             if len(found) >= NEAREST:
                 break

@@ -11,7 +11,7 @@ from rag.catalog import Catalog
 from rag.config import Settings
 from rag.embedding import load_embedder
 from rag.parsing import merge_papers, parse_file
-from rag.plan_analogy import bank_of, by_analogy, candidates, fill, mask
+from rag.plan_analogy import bank_of, by_analogy, candidates, fill, mask, same_ask
 from rag.planner import plan
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,3 +78,10 @@ def test_a_new_phrasing_plans_as_its_solved_neighbour_and_a_content_question_doe
 def test_no_catalog_value_means_no_candidates(catalog, embedder):
     bank = bank_of(SOLVED, catalog, embedder)
     assert candidates("what are good methods for exploration in reinforcement learning?", catalog, embedder, bank) == []
+
+
+def test_a_rewrite_must_ask_the_same_of_its_rows():
+    assert same_ask("Name the second person credited on DPR.", "Who is the second author on the DPR paper?")
+    assert not same_ask("Which 2023 entries carry a code link?", "How many 2023 entries carry a code link?")
+    assert not same_ask("On average, how many people sign a Mila paper?", "How many Mila papers are there?")
+    assert not same_ask("papers without a Code badge from 2024", "papers with a Code badge from 2024")
