@@ -12,10 +12,10 @@ import re
 import sys
 from pathlib import Path
 
-# Held-out test sets, by name: every `*_vN.jsonl` from round N = 13 on. Rounds 1 (answerability, fulltext,
-# claims, ...), 2 (`*_v2.jsonl`) and 3 to 12 (`*_v3.jsonl` … `*_v12.jsonl`: eval/results/v3/ … v12/) were
+# Held-out test sets, by name: every `*_vN.jsonl` from round N = 14 on. Rounds 1 (answerability, fulltext,
+# claims, ...), 2 (`*_v2.jsonl`) and 3 to 13 (`*_v3.jsonl` … `*_v13.jsonl`: eval/results/v3/ … v13/) were
 # evaluated and reported: development data now. Raise the round only after the newest round has been run and reported.
-FIRST_HELD_OUT_ROUND = 13
+FIRST_HELD_OUT_ROUND = 14
 _ROUND = re.compile(r"_v(\d+)\.jsonl$")
 
 
