@@ -86,24 +86,44 @@ def as_statement(question: str) -> str:
     return _LEAD.sub("", question.strip().rstrip("?"), count=1)
 
 
-# A clause the question takes as given: "Since DPR needs millions of labeled pairs, how did they collect them?"
-_GIVEN = re.compile(r"^\s*(?:since|given that|because|as|now that)\s+(.{8,}?),\s*(?=\w)", re.IGNORECASE)
-_WHY = re.compile(r"^\s*why\b", re.IGNORECASE)
+# The one presupposition reader (rag/premise.py reads its other forms after these and checks what it reads).
+# "In HyPO, why is ...": a leading phrase that sets the scope; the question proper follows it.
+_SCOPE = re.compile(r"^\s*(?:in|for|within)\s+[^,?]{2,60},\s*(?=(?:why|how|what|which)\b)", re.IGNORECASE)
+# A clause the question takes as given, before its question: "Since X needs Y, how ...", "Given that X, what ...".
+_GIVEN = re.compile(r"^\s*(?:since|given that|given|because|as|now that|considering that)\s+(.{8,}?),\s*(?=\w)",
+                    re.IGNORECASE)
+_WHY = re.compile(r"^\s*(?:why|for what reason)\b", re.IGNORECASE)
 _HOW_COME = re.compile(r"^\s*how come\s+", re.IGNORECASE)  # no auxiliary follows: "How come X needs Y?"
 PREMISE_SENTENCES = 3  # the evidence sentences sharing most of the premise's words that the cross-encoder reads
 
 
-def premise_statement(question: str) -> str:
-    """What the question presupposes, as a statement: a leading 'since / given that' clause, or what a 'why'
-    question asks the reason of ('Why did X beat Y?' -> 'X beat Y'); '' when it presupposes nothing checkable
-    (a 'what' or 'how many' question asks, a yes/no question's statement is the open question itself)."""
-    given = _GIVEN.match(question)
+def question_proper(question: str) -> str:
+    """The question on one line of single spaces, without a leading phrase that sets its scope ("In HyPO, ")."""
+    return _SCOPE.sub("", " ".join(question.split()), count=1)
+
+
+def presupposed(question: str) -> tuple[str, str] | None:
+    """(statement, form) of what the question takes as given: a leading 'since / given that' clause ('given'), what
+    a 'how come' or 'why' question asks the reason of ('how_come', 'why': 'Why did X beat Y?' -> 'X beat Y'); None
+    when it has none of these forms or a 'why' without an auxiliary ('Why BM25?') states nothing."""
+    text = question_proper(question)
+    given = _GIVEN.match(text)
     if given:
-        return given.group(1).strip()
-    come = _HOW_COME.match(question)
+        return given.group(1).strip(), "given"
+    come = _HOW_COME.match(text)
     if come:
-        return question[come.end():].strip().rstrip("?")
-    return as_statement(question) if _WHY.match(question) else ""
+        return text[come.end():].strip().rstrip("?"), "how_come"
+    if _WHY.match(text):
+        statement = as_statement(text)
+        return (statement, "why") if statement != text.rstrip("?") else None
+    return None
+
+
+def premise_statement(question: str) -> str:
+    """What the question presupposes, as a statement (`presupposed`); '' when it presupposes nothing checkable
+    (a 'what' or 'how many' question asks, a yes/no question's statement is the open question itself)."""
+    found = presupposed(question)
+    return found[0] if found else ""
 
 
 def _sharing_most(words: set[str], sentences: list[str], n: int) -> list[str]:

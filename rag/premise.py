@@ -17,14 +17,9 @@ from dataclasses import dataclass
 
 from rag.checking import Checker, ClaimCheck
 from rag.checking.sources import PaperTexts
-from rag.containment import as_statement
+from rag.containment import presupposed, question_proper
 from rag.records import AnswerSentence, Evidence, PremiseNote
 
-# A clause the question takes as given, before its question: "Since X needs Y, how ...", "Given that X, what ...".
-_GIVEN = re.compile(r"^\s*(?:since|given that|given|because|as|now that|considering that)\s+(.{8,}?),\s*(?=\w)",
-                    re.IGNORECASE)
-_WHY = re.compile(r"^\s*(?:why|for what reason)\b", re.IGNORECASE)
-_HOW_COME = re.compile(r"^\s*how come\s+", re.IGNORECASE)
 # "What makes X better than Y?" presupposes "X better than Y".
 _MAKES = re.compile(r"^\s*what\s+(?:makes|made|lets|let|allows|allowed|enables|enabled)\s+(.{8,})$", re.IGNORECASE)
 # "How does X avoid Y?" presupposes "X avoids Y"; "how many / much / well / long ..." ask for an amount instead.
@@ -36,8 +31,6 @@ _STATED = re.compile(rf"^\s*(.{{12,}}?)\s*(?:—|–| - |;|, right\?)\s*{_QUESTI
 # "Which X did Y use?", "How much X does Y give up?" presuppose "Y use X", "Y give up X".
 _WHICH = re.compile(r"^\s*(?:which|what|how much|how many)\s+((?:(?!(?:do|does|did|is|are|was|were)\b)[\w'-]+\s+){1,6}?)"
                     r"(?:do|does|did|is|are|was|were)\s+(.{8,})$", re.IGNORECASE)
-# "In HyPO, why is ...": a leading phrase that sets the scope; the question proper follows it.
-_SCOPE = re.compile(r"^\s*(?:in|for|within)\s+[^,?]{2,60},\s*(?=(?:why|how|what|which)\b)", re.IGNORECASE)
 _STARTS_AS_QUESTION = re.compile(rf"^\s*(?:{_QUESTION_WORD}|in|on|for|to|at|with|from|according)\b", re.IGNORECASE)
 
 
@@ -66,20 +59,14 @@ def presupposition(question: str) -> Presupposition | None:
 
 
 def _presupposition(question: str) -> Presupposition | None:
-    text = " ".join(question.split())
-    text = _SCOPE.sub("", text, count=1)
-    given = _GIVEN.match(text)
-    if given:
-        return Presupposition(given.group(1).strip(), "given")
+    read = presupposed(question)  # given, how come, why: the reader the answerability signals share
+    if read:
+        return Presupposition(*read)
+    # The forms below never read a question starting 'why' / 'how come' ('Why BM25?' stays None): order is free.
+    text = question_proper(question)
     stated = _STATED.match(text)
     if stated and not _STARTS_AS_QUESTION.match(text):
         return Presupposition(stated.group(1).strip().rstrip(",;"), "stated")
-    come = _HOW_COME.match(text)
-    if come:
-        return Presupposition(text[come.end():].strip().rstrip("?"), "how_come")
-    if _WHY.match(text):
-        statement = as_statement(text)
-        return Presupposition(statement, "why") if statement != text.rstrip("?") else None
     makes = _MAKES.match(text.rstrip("?"))
     if makes:
         return Presupposition(makes.group(1).strip(), "makes")

@@ -11,6 +11,7 @@ from rag.answer import Answerer
 import rag.cli  # noqa: F401 (registers the subcommands; cli_ask is imported through it)
 from rag.cli_ask import print_answer
 from rag.llm import EmbeddedLLM
+from rag.containment import premise_statement
 from rag.premise import CHECKED, PREMISE_NOTE, presupposition
 from ui.render import answer_message
 
@@ -31,6 +32,20 @@ from ui.render import answer_message
 def test_the_presupposition_is_read_out_of_the_question(question, statement, form):
     found = presupposition(question)
     assert found is not None and (found.statement, found.form) == (statement, form)
+
+
+@pytest.mark.parametrize("question, statement", [
+    ("Considering that the tagger sees only one page, how does it find the authors?", "the tagger sees only one page"),
+    ("In the survey,  why   is the recall low?", "the recall low"),
+    ("Why the transformer?", ""),  # no auxiliary: nothing stated
+    ("Which corpus does the tagger use?", ""),  # read by the premise check ('which'), not by the signal
+])
+def test_the_answerability_signal_reads_the_same_premise(question, statement):
+    # One reader (rag/containment.py): the signal's statement is the premise check's for the forms both read.
+    assert premise_statement(question) == statement
+    found = presupposition(question)
+    if statement:
+        assert found is not None and found.statement == statement
 
 
 @pytest.mark.parametrize("question", ["What is the learning rate?", "Which datasets does the survey cover?",
