@@ -22,9 +22,9 @@ from rag.complement import complement
 from rag.evidence import select_evidence
 from rag.extractive import extractive_answer
 from rag.filters import Filters
-from rag.library import Library
+from rag.library import Library, LibraryView
 from rag.llm import GenerationStalled, LLM
-from rag.premise import Premises, premise_sentence
+from rag.premise import premise_sentence, premises_for, without_premise_passage
 from rag.records import Answer, AnswerSentence, Citation, Evidence, Hit
 from rag.retrieve import check_query
 
@@ -39,14 +39,14 @@ class Answerer:
         self.llm = llm
         self.settings = settings or library.settings  # the tree passed down from the CLI or UI
         self.assessor = assessor or Assessor(library, settings=self.settings.answerability)
-        self.premises = Premises(library)
+        self.premises = premises_for(library)  # one per library: its checker outlives this Answerer
 
-    def assess(self, question: str, history: list[Turn] | None = None,
-               filters: Filters | None = None) -> tuple[str, list[Hit], list[Evidence], Signals, dict[str, float]]:
+    def assess(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None,
+               view: LibraryView | None = None) -> tuple[str, list[Hit], list[Evidence], Signals, dict[str, float]]:
         """Retrieve, select evidence and decide answerability: everything before the LLM (the fit uses it too)."""
         started = time.perf_counter()
         query = standalone(question, history or [])
-        view = self.library.view()  # one snapshot for the whole question
+        view = view if view is not None else self.library.view()  # one snapshot for the whole question
         hits = view.search(query, k=self.settings.retrieval.k, filters=filters)
         retrieved = time.perf_counter()
         evidence = select_evidence(query, hits, view.embedder, self.settings.evidence,
@@ -66,21 +66,29 @@ class Answerer:
                                  self.library.embedder)
         if direct is not None:
             return direct
-        query, hits, evidence, signals, timings = self.assess(question, history, filters)
+        # The premise check reads the snapshot the evidence came from (taken here only when the check is on).
+        view = self.library.view() if self.settings.answer.check_premise else None
+        query, hits, evidence, signals, timings = self.assess(question, history, filters, view)
         answer = Answer(question=question, standalone_question=query, answer="", backend=self.llm.backend,
                         model=self.llm.model, evidence=evidence, timings=timings, outcome=signals.outcome,
                         abstain_reason=signals.reason, answerability=round(signals.p, 4))
-        contradicted = (self.premises.contradicted(query, evidence)
+        contradicted = (self.premises.contradicted(query, evidence, view)
                         if self.settings.answer.check_premise and not signals.extra.get("papers") else None)
         if contradicted is not None:
             # The paper says otherwise than the question takes as given ("Why does X need labels?" of a label-free
             # X): that first, cited, then the closest passages, never an answer as if the premise held.
+            # A contradicting sentence already shown is cited by its number and not quoted again among the closest.
             answer.premise, passage = contradicted
-            answer.evidence = [*evidence, passage]
+            answer.evidence = [*evidence, passage] if passage else evidence
             answer.abstain_reason += "; the paper contradicts what the question takes as given"
             answer = _closest(answer, evidence, self.settings.answer)
-            answer.sentences.insert(0, premise_sentence(answer.premise))
-            return self._finish(answer, started, on_sentence)
+            answer.sentences = [premise_sentence(answer.premise), *without_premise_passage(answer.sentences,
+                                                                                          answer.premise)]
+            answer = self._finish(answer, started, on_sentence)
+            # Its citation highlights that sentence, not the shown passage's sentence nearest the question.
+            answer.citations = [c.model_copy(update={"span": answer.premise.passage}) if c.n == answer.premise.n
+                                else c for c in answer.citations]
+            return answer
         if signals.outcome == "refused":
             return self._finish(_refuse(answer, hits_titles(evidence)), started, on_sentence)
         if signals.outcome == "closest":

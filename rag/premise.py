@@ -13,10 +13,13 @@ nothing here.
 from __future__ import annotations
 
 import re
+import threading
+import weakref
 from dataclasses import dataclass
 
 from rag.checking import Checker, ClaimCheck
 from rag.checking.sources import PaperTexts
+from rag.citations import parse_markers
 from rag.containment import presupposed, question_proper
 from rag.records import AnswerSentence, Evidence, PremiseNote
 
@@ -94,8 +97,14 @@ def check_premise(question: str, paper_ids: list[str], checker: Checker, texts: 
     """The checker's verdict on the question's presupposition against the papers it retrieved (their whole text,
     the sentences sharing most of its words), or None when it presupposes nothing or names no known paper."""
     found = presupposition(question)
+    if found is None or (forms is not None and found.form not in forms):
+        return None
+    return _verdict(found, paper_ids, checker, texts)
+
+
+def _verdict(found: Presupposition, paper_ids: list[str], checker: Checker, texts: PaperTexts) -> PremiseVerdict | None:
     papers = [p for p in dict.fromkeys(paper_ids) if p in texts.papers]
-    if found is None or not papers or (forms is not None and found.form not in forms):
+    if not papers:
         return None
     candidates = [texts.passages(p, found.statement) for p in papers]
     title = texts.papers[papers[0]].title if len(papers) == 1 else ""
@@ -108,41 +117,72 @@ PREMISE_NOTE = "The paper says otherwise:"
 
 class Premises:
     """The premise check at answer time: the checker and the papers' sentences made once per library snapshot
-    (the checker loads its model on the first question that presupposes something, not before)."""
+    (the checker loads its model on the first question that presupposes something, not before). One per library
+    (`premises_for`): the UI makes an Answerer per question. It holds no reference to its library, so the library
+    can go (`_BY_LIBRARY` is keyed weakly by it)."""
 
-    def __init__(self, library):
-        self.library = library
+    def __init__(self):
         self._checker: Checker | None = None
         self._texts: PaperTexts | None = None
         self._papers: object = None  # the snapshot's paper list the texts were read from
+        self._lock = threading.Lock()  # UI questions run in threads: one checker and one reading per snapshot
 
-    def contradicted(self, question: str, evidence: list[Evidence]) -> tuple[PremiseNote, Evidence] | None:
-        """The note and the passage that says otherwise, numbered after the evidence; None when the question
-        presupposes nothing checked or its first paper does not contradict it."""
+    def contradicted(self, question: str, evidence: list[Evidence], view) -> tuple[PremiseNote, Evidence | None] | None:
+        """The note and, when the contradicting sentence is not shown already, a passage holding it, numbered after the
+        evidence (None: the note cites the shown passage's number); None when the question presupposes nothing
+        checked or its first paper does not contradict it. `view` is the question's library snapshot."""
         found = presupposition(question)
         if found is None or found.form not in CHECKED or not evidence:
             return None
-        view = self.library.view()
-        texts = self._texts_for(view)
-        verdict = check_premise(question, [evidence[0].paper.paper_id], self._checker, texts)
-        if verdict is None or not verdict.contradicted or not verdict.paper_id or not verdict.check.span:
+        paper = evidence[0].paper  # the paper the question is about, the only one checked
+        checker, texts = self._texts_for(view)
+        verdict = _verdict(found, [paper.paper_id], checker, texts)
+        if verdict is None or not verdict.contradicted or verdict.paper_id != paper.paper_id or not verdict.check.span:
             return None
-        span, paper_id = verdict.check.span, verdict.paper_id
-        paper = next(e.paper for e in evidence if e.paper.paper_id == paper_id)
-        chunk = next((c for c in view.chunks_by_paper.get(paper_id, []) if span in c.passage), None)
-        passage = Evidence(n=max(e.n for e in evidence) + 1, paper=paper, chunk_id=chunk.chunk_id if chunk else "",
-                           sentences=[span], section=chunk.section if chunk else "", page=chunk.page if chunk else None)
-        note = PremiseNote(statement=found.statement, passage=span, n=passage.n, title=paper.title,
-                           paper_id=paper_id, reason=verdict.check.reason)
+        span = verdict.check.span
+        shown = next((e for e in evidence if e.paper.paper_id == paper.paper_id and span in e.sentences), None)
+        passage = None
+        if shown is None:
+            chunk = next((c for c in view.chunks_by_paper.get(paper.paper_id, []) if span in c.passage), None)
+            passage = Evidence(n=max(e.n for e in evidence) + 1, paper=paper, chunk_id=chunk.chunk_id if chunk else "",
+                               sentences=[span], section=chunk.section if chunk else "",
+                               page=chunk.page if chunk else None)
+        note = PremiseNote(statement=found.statement, passage=span, n=(shown or passage).n, title=paper.title,
+                           paper_id=paper.paper_id, reason=verdict.check.reason)
         return note, passage
 
-    def _texts_for(self, view) -> PaperTexts:
-        if self._checker is None:
-            self._checker = Checker(self.library.embedder)
-        if self._texts is None or self._papers is not view.papers:
-            self._texts = PaperTexts(self._checker, view.papers, view.chunks_by_paper)
-            self._papers = view.papers
-        return self._texts
+    def _texts_for(self, view) -> tuple[Checker, PaperTexts]:
+        with self._lock:
+            if self._checker is None:
+                self._checker = Checker(view.embedder)
+            if self._texts is None or self._papers is not view.papers:
+                self._texts = PaperTexts(self._checker, view.papers, view.chunks_by_paper)
+                self._papers = view.papers
+            return self._checker, self._texts
+
+
+_BY_LIBRARY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_BY_LIBRARY_LOCK = threading.Lock()
+
+
+def premises_for(library) -> Premises:
+    """The library's one Premises, so its checker and read sentences outlive an Answerer."""
+    with _BY_LIBRARY_LOCK:
+        found = _BY_LIBRARY.get(library)
+        if found is None:
+            found = _BY_LIBRARY[library] = Premises()
+        return found
+
+
+def without_premise_passage(sentences: list[AnswerSentence], note: PremiseNote) -> list[AnswerSentence]:
+    """The closest-passage quotes without the one the premise note already quotes (a quote ends in a full stop, and
+    one of a question for papers starts with its paper's title)."""
+    passage = " ".join(note.passage.split()).rstrip(".")
+    return [s for s in sentences if not _quotes(parse_markers(s.text)[0].rstrip("."), passage)]
+
+
+def _quotes(claim: str, passage: str) -> bool:
+    return claim == passage or claim.endswith(f'": {passage}')
 
 
 def premise_sentence(note: PremiseNote) -> AnswerSentence:

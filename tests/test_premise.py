@@ -5,6 +5,9 @@ Real checker, real embedder, the seed library; the phrasings are made up here, n
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import pytest
 
 from rag.answer import Answerer
@@ -12,7 +15,8 @@ import rag.cli  # noqa: F401 (registers the subcommands; cli_ask is imported thr
 from rag.cli_ask import print_answer
 from rag.llm import EmbeddedLLM
 from rag.containment import premise_statement
-from rag.premise import CHECKED, PREMISE_NOTE, presupposition
+from rag import premise
+from rag.premise import CHECKED, PREMISE_NOTE, premises_for, presupposition
 from ui.render import answer_message
 
 
@@ -82,6 +86,9 @@ def test_a_contradicted_premise_is_said_first_with_the_passage_cited(answerer, q
     cited = {c.n: c for c in answer.citations}
     assert cited[answer.premise.n].span == answer.premise.passage
     assert cited[answer.premise.n].title == answer.premise.title
+    # Said once: not quoted again among the closest passages, one citation for it.
+    assert answer.answer.count(answer.premise.passage.rstrip(".")) == 1
+    assert [c.span for c in answer.citations].count(answer.premise.passage) == 1
     assert answer.to_json()["premise"]["passage"] == answer.premise.passage
     print_answer(answer, streamed=True)
     assert f"[{answer.premise.n}] says otherwise" in capsys.readouterr().out
@@ -95,10 +102,30 @@ def test_a_contradicted_premise_is_said_first_with_the_passage_cited(answerer, q
 ])
 def test_a_premise_the_paper_states_is_not_flagged(answerer, question):
     _, _, evidence, _, _ = answerer.assess(question)
-    assert evidence and answerer.premises.contradicted(question, evidence) is None
+    assert evidence and answerer.premises.contradicted(question, evidence, answerer.library.view()) is None
 
 
-def test_the_check_is_off_unless_asked_for(seeded):
-    # Not adopted by default (eval/results/premise/README.md): the same question is then answered as before.
+def test_the_check_is_made_once_per_library_and_goes_with_it(answerer):
+    # The UI makes an Answerer per question: the checker and the read sentences must outlive it.
+    assert Answerer(answerer.library, EmbeddedLLM()).premises is answerer.premises
+
+    class Library:
+        pass
+
+    one, other = Library(), Library()
+    assert premises_for(one) is premises_for(one) and premises_for(one) is not premises_for(other)
+    gone = weakref.ref(one)
+    del one
+    gc.collect()
+    assert gone() is None  # the Premises holds no reference to its library
+
+
+def test_the_check_is_off_unless_asked_for(seeded, monkeypatch):
+    # Not adopted by default (eval/results/premise/README.md): the same question is then answered as before, the
+    # premise check never asked and no checker built.
+    asked, built = [], []
+    monkeypatch.setattr(premise.Premises, "contradicted", lambda self, *args: asked.append(args))
+    monkeypatch.setattr(premise, "Checker", lambda *args, **kwargs: built.append(args))
     answer = Answerer(seeded, EmbeddedLLM()).ask("Why does CLUTR fall short of PAIRED on CarRacing?")
     assert answer.premise is None and not answer.answer.startswith(PREMISE_NOTE)
+    assert asked == [] and built == []
