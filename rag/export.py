@@ -35,8 +35,6 @@ def cited_papers(answer: Answer) -> list[tuple[int, Paper, str]]:
 def answer_markdown(answer: Answer) -> str:
     """The answer as Markdown to paste elsewhere: citations renumbered 1..m, then the numbered references."""
     lines = [f"**Q:** {md_escape(answer.question)}", ""]
-    if answer.outcome == "closest":
-        lines += [f"*{CLOSEST_NOTE}*", ""]
     if answer.outcome == "refused":
         lines.append(REFUSAL)
         if answer.closest_papers:
@@ -44,14 +42,24 @@ def answer_markdown(answer: Answer) -> str:
         return "\n".join(lines) + "\n"
     cited = cited_papers(answer)
     renumber = {n: i for i, (n, _, _) in enumerate(cited, start=1)}
-    sentences = []
-    for sentence in answer.sentences:
-        if not sentence.supported:
-            continue
-        claim, _ = parse_markers(sentence.text)
-        marks = "".join(f"[{renumber[n]}]" for n in sentence.citations if n in renumber)
-        sentences.append(place_markers(claim, marks))
-    lines.append(" ".join(sentences))
+
+    def renumbered(sentences) -> str:
+        shown = []
+        for sentence in sentences:
+            if not sentence.supported:
+                continue
+            claim, _ = parse_markers(sentence.text)
+            marks = "".join(f"[{renumber[n]}]" for n in sentence.citations if n in renumber)
+            shown.append(place_markers(claim, marks))
+        return " ".join(shown)
+
+    # The paper contradicting the question's premise comes first, with the premise, as the UI and CLI show it.
+    lead = answer.sentences[:1] if answer.premise else []
+    if lead:
+        lines += [f"**The question takes as given** “{md_escape(answer.premise.statement)}”. {renumbered(lead)}", ""]
+    if answer.outcome == "closest":
+        lines += [f"*{CLOSEST_NOTE}*", ""]
+    lines.append(renumbered(answer.sentences[len(lead):]))
     if cited:
         lines += ["", "**References**", ""]
         for i, (_, paper, _) in enumerate(cited, start=1):

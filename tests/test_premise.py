@@ -13,6 +13,7 @@ import pytest
 from rag.answer import Answerer
 import rag.cli  # noqa: F401 (registers the subcommands; cli_ask is imported through it)
 from rag.cli_ask import print_answer
+from rag.export import answer_markdown
 from rag.llm import EmbeddedLLM
 from rag.containment import premise_statement
 from rag import premise
@@ -94,6 +95,9 @@ def test_a_contradicted_premise_is_said_first_with_the_passage_cited(answerer, q
     assert f"[{answer.premise.n}] says otherwise" in capsys.readouterr().out
     shown = answer_message(answer, turn=0)
     assert shown.index("The question takes as given") < shown.index("Not a direct answer")
+    exported = answer_markdown(answer)  # the UI's copy / download: the same order, the premise stated
+    assert exported.index(f"The question takes as given** “{answer.premise.statement}”") < \
+        exported.index("Not a direct answer")
 
 
 @pytest.mark.parametrize("question", [
