@@ -7,27 +7,20 @@ from pathlib import Path
 
 import pytest
 
+from conftest import parse_seed_pages
 from rag.catalog import Catalog
-from rag.config import Settings
-from rag.embedding import load_embedder
 from rag.parsing import merge_papers, parse_file
 from rag.plan_analogy import bank_of, by_analogy, candidates, fill, mask, same_ask
 from rag.planner import plan
 
-ROOT = Path(__file__).resolve().parents[1]
-PDFS = ROOT.parent / "shared" / "pdfs" / "papers"
+PDFS = Path(__file__).resolve().parents[2] / "shared" / "pdfs" / "papers"
 
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    records = [r for path in sorted((ROOT / "seeds").glob("*.txt")) for r in parse_file(path)]
-    records += [r for path in sorted(PDFS.glob("*.pdf")) for r in parse_file(path)]
+    assert PDFS.is_dir(), f"the shared PDFs are missing: {PDFS}"  # fail, never skip
+    records = parse_seed_pages() + [r for path in sorted(PDFS.glob("*.pdf")) for r in parse_file(path)]
     return Catalog.of(merge_papers(records))
-
-
-@pytest.fixture(scope="module")
-def embedder():
-    return load_embedder(Settings.from_env().models_dir, threads=1)
 
 
 def test_mask_takes_catalog_values_and_keeps_the_frame(catalog):
