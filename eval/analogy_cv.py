@@ -25,7 +25,7 @@ from fitlib import development_only, is_held_out, open_library  # noqa: E402
 from rag.catalog import Catalog, describe  # noqa: E402
 from rag.catalog_query import run  # noqa: E402
 from rag.catalog_text import headline  # noqa: E402
-from rag.plan_analogy import bank_of, fill, mask, same_ask  # noqa: E402
+from rag.plan_analogy import bank_of, fill, mask, same_ask, unit_vectors  # noqa: E402
 from rag.plan_verbs import VerbJudge  # noqa: E402
 from rag.records import normalize_title  # noqa: E402
 import rag.planner as planner  # noqa: E402
@@ -45,10 +45,6 @@ def rows(pattern: str) -> list[tuple[str, dict]]:
     paths = development_only([p for p in sorted(DATASETS.glob(pattern)) if not is_held_out(p)])
     return [(round_of(p), {**json.loads(line), "source": p.name.split("_v")[0].removesuffix(".jsonl")})
             for p in paths for line in p.read_text().splitlines() if line.strip()]
-
-
-def regex_plan(question, catalog, judge):
-    return getattr(planner, "plan_by_readers", planner.plan)(question, catalog, judge)
 
 
 def exact(item: dict, found, papers) -> bool:
@@ -79,10 +75,10 @@ def measure(args) -> dict:
                                                                "fulltext*.jsonl") for r, item in rows(pattern)]
     solved, asked = [], []
     for rnd, item in metadata:
-        found = regex_plan(item["question"], catalog, judge)
+        found = planner.plan(item["question"], catalog, judge)
         right = found is not None and exact(item, found, papers)
         (solved if right else asked).append((rnd, item, found is not None))
-    content_planned = [(rnd, item) for rnd, item in content if regex_plan(item["question"], catalog, judge) is not None]
+    content_planned = [(rnd, item) for rnd, item in content if planner.plan(item["question"], catalog, judge) is not None]
     print(f"{len(metadata)} metadata questions: {len(solved)} planned exactly right (the bank), {len(asked)} not; "
           f"{len(content)} content questions, {len(content_planned)} planned by the readers already", file=sys.stderr)
     bank = bank_of([item["question"] for _, item, _ in solved], catalog, embedder)
@@ -98,14 +94,13 @@ def measure(args) -> dict:
         masked = mask(item["question"], catalog)
         tries = []
         if masked.slots:
-            vector = embedder.embed_cached([masked.skeleton])[0]
-            vector = vector / max(float((vector ** 2).sum()) ** 0.5, 1e-9)
+            vector = unit_vectors(embedder, [masked.skeleton])[0]
             scores = bank.vectors @ vector
             for at in scores.argsort()[::-1]:
                 rewritten = fill(bank.entries[at], masked)
                 if rewritten is None:
                     continue
-                found = regex_plan(rewritten, catalog, judge)
+                found = planner.plan(rewritten, catalog, judge)
                 # A content question is never 'right' for the metadata score; a full-text one is also scored as the
                 # lookup it is (gold paper first, a gold keyword in the answer) for the relaxed policy.
                 scored = {**item, "op": "lookup"} if item["source"] == "fulltext" else item

@@ -68,8 +68,8 @@ def fold(text: str) -> str:
     return "".join((unicodedata.normalize("NFKD", c)[:1] or c).lower() if len(c.lower()) == 1 else c for c in text)
 
 
-def _values(catalog: Catalog) -> list[tuple[str, str, bool]]:
-    """(kind, folded value, whole word) for every value the catalog knows, longest first: built once per catalog."""
+def _values(catalog: Catalog) -> list[tuple[str, str]]:
+    """(kind, folded value) for every value the catalog knows, longest first: built once per catalog."""
     held = getattr(catalog, "_analogy_values", None)
     if held is not None:
         return held
@@ -97,7 +97,7 @@ def _values(catalog: Catalog) -> list[tuple[str, str, bool]]:
     for name, code in catalog.categories.items():
         if len(name) >= 4 or "." in name:
             found.setdefault(fold(name), "CATEGORY")
-    values = sorted(((kind, value, True) for value, kind in found.items() if len(value) >= 2), key=lambda v: -len(v[1]))
+    values = sorted(((kind, value) for value, kind in found.items() if len(value) >= 2), key=lambda v: -len(v[1]))
     setattr(catalog, "_analogy_values", values)  # the catalog is built once per snapshot and kept
     return values
 
@@ -117,7 +117,7 @@ def mask(question: str, catalog: Catalog) -> Masked:
         for m in pattern.finditer(question):
             claim(kind, m.start(), m.end())
     words = set(re.findall(r"[^\W_]+", low))
-    for kind, value, _ in _values(catalog):
+    for kind, value in _values(catalog):
         if value.split()[0].strip("'\"-.,:()") not in low:
             continue
         first = re.findall(r"[^\W_]+", value)
@@ -209,11 +209,12 @@ class Bank:
 
 def bank_of(questions: list[str], catalog: Catalog, embedder: Embedder) -> Bank:
     entries = tuple(m for m in (mask(q, catalog) for q in questions) if m.slots)
-    vectors = _embed(embedder, [m.skeleton for m in entries])
+    vectors = unit_vectors(embedder, [m.skeleton for m in entries])
     return Bank(entries, vectors)
 
 
-def _embed(embedder: Embedder, texts: list[str]) -> np.ndarray:
+def unit_vectors(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    """The texts' embeddings scaled to length 1 (dot products are cosines)."""
     if not texts:
         return np.zeros((0, 1), dtype=np.float32)
     vectors = np.asarray(embedder.embed_cached(texts), dtype=np.float32)
@@ -226,7 +227,7 @@ def candidates(question: str, catalog: Catalog, embedder: Embedder, bank: Bank) 
     asked = mask(question, catalog)
     if not asked.slots or not len(bank.entries):
         return []
-    vector = _embed(embedder, [asked.skeleton])[0]
+    vector = unit_vectors(embedder, [asked.skeleton])[0]
     scores = bank.vectors @ vector
     found = []
     for at in np.argsort(-scores):
