@@ -31,6 +31,13 @@ from ui.render import answer_message
     # the contrast is no part of what is taken as given: "rather than a simulator" would read as a negation
     ("Why does the planner query a learned model rather than a simulator?", "the planner query a learned model", "why"),
     ("In the grasping paper, why do the grasps fail on glass?", "the grasps fail on glass", "why"),
+    # an enclosed contrast goes, what follows it stays; 'while' is no contrast word
+    ("Why does the tagger, unlike the rule-based baseline, keep footnotes apart?", "the tagger keep footnotes apart",
+     "why"),
+    ("How come the small model (as opposed to the large one) forgets nothing?", "the small model forgets nothing",
+     "how_come"),
+    ("Why does the agent forget old skills while learning new ones?",
+     "the agent forget old skills while learning new ones", "why"),
     ("What makes the sparse variant faster than the dense one?", "the sparse variant faster than the dense one",
      "makes"),
 ])
