@@ -30,6 +30,11 @@ def read_client(settings: Settings):
 
         _check_url(settings.chroma_url)
         return ReadClient(settings.chroma_url)
+    # Chroma shares one system per folder within a process, holding the vectors it loaded when it was opened: a
+    # Library started later in the same process (a UI reload, a long-running reader) would inherit that older
+    # view and fail to read passages another process published since ("Error finding id"), with nothing to tell
+    # it to reopen. A reading client is therefore always opened on the folder as it is now.
+    _forget_system(str(settings.store_dir))
     return connect(settings)
 
 

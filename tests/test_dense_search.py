@@ -271,3 +271,23 @@ def test_a_reader_started_before_the_servers_library_exists_finds_it_once_publis
     paper = writer.papers()[0]
     assert reader.search(paper.title, k=1)[0].paper.paper_id == paper.paper_id
     assert reader.client is reader.store.client
+
+
+def test_a_library_opened_later_in_the_same_process_reads_what_another_process_published(home, models_dir, embedder,
+                                                                                         tmp_path):
+    """Chroma shares one system per folder within a process. A Library opened after another process published
+    used to inherit the first Library's older system, and reading the new passages' vectors failed ("Error finding
+    id") on every search it made — the CI failure of test_searches_during_publishes_never_fail."""
+    shutil.rmtree(home / "cache" / "dense", ignore_errors=True)
+    settings = make_settings(home, models_dir)
+    first = Library(settings, embedder=embedder)
+    assert first.search("policy updates kept small", k=1)  # its system is open, its vectors loaded
+    note = tmp_path / "seagrass.md"
+    note.write_text("# Carbon burial in seagrass meadows\n\nWe measure how seagrass meadows bury carbon in sediment.\n")
+    env = dict(os.environ, RAG_HOME=str(home), RAG_MODELS_DIR=str(models_dir))
+    done = subprocess.run([sys.executable, "-m", "rag.cli", "ingest", str(note)], env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    later = Library(settings, embedder=embedder)  # same process, never saw the old snapshot
+    [hit] = later.search("how much carbon do seagrass meadows bury", k=1)
+    assert hit.paper.title == "Carbon burial in seagrass meadows"
