@@ -29,6 +29,15 @@ QUERIES = [
 ]
 
 
+def publish_elsewhere(home, models_dir, note, text: str) -> None:
+    """Ingest one note into `home` from another process (`rag ingest`), which publishes a new snapshot."""
+    note.write_text(text)
+    env = dict(os.environ, RAG_HOME=str(home), RAG_MODELS_DIR=str(models_dir))
+    done = subprocess.run([sys.executable, "-m", "rag.cli", "ingest", str(note)], env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+
+
 def brute_force(settings, index_name, chunk_ids, vector, allowed_rows=None):
     """Top list by numpy alone: every stored vector read straight from Chroma (not through VectorStore), a full
     stable argsort of the cosines in snapshot chunk order."""
@@ -153,12 +162,8 @@ def test_a_long_running_process_finds_passages_another_process_published(home, m
     assert reader.retriever.dense(question, n=5)  # the store is open and its vectors loaded
     assert (reader.retriever.exact is None) == (exact_up_to == 0)
     opened = reader.client
-    note = tmp_path / "exomoons.md"
-    note.write_text("# Tidal locking of exomoons\n\nWe model tidal torques on moons of gas giants over gigayears.\n")
-    env = dict(os.environ, RAG_HOME=str(home), RAG_MODELS_DIR=str(models_dir))
-    done = subprocess.run([sys.executable, "-m", "rag.cli", "ingest", str(note)], env=env, capture_output=True,
-                          text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
+    publish_elsewhere(home, models_dir, tmp_path / "exomoons.md",
+                      "# Tidal locking of exomoons\n\nWe model tidal torques on moons of gas giants over gigayears.\n")
     [paper] = [p for p in reader.snapshot.papers if p.title == "Tidal locking of exomoons"]
     nearest = reader.retriever.dense(question, n=3)
     assert reader.retriever.chunks.paper_of(nearest[0][0]) == paper.paper_id
@@ -282,12 +287,8 @@ def test_a_library_opened_later_in_the_same_process_reads_what_another_process_p
     settings = make_settings(home, models_dir)
     first = Library(settings, embedder=embedder)
     assert first.search("policy updates kept small", k=1)  # its system is open, its vectors loaded
-    note = tmp_path / "seagrass.md"
-    note.write_text("# Carbon burial in seagrass meadows\n\nWe measure how seagrass meadows bury carbon in sediment.\n")
-    env = dict(os.environ, RAG_HOME=str(home), RAG_MODELS_DIR=str(models_dir))
-    done = subprocess.run([sys.executable, "-m", "rag.cli", "ingest", str(note)], env=env, capture_output=True,
-                          text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
+    publish_elsewhere(home, models_dir, tmp_path / "seagrass.md",
+                      "# Carbon burial in seagrass meadows\n\nWe measure how seagrass meadows bury carbon in sediment.\n")
     later = Library(settings, embedder=embedder)  # same process, never saw the old snapshot
     [hit] = later.search("how much carbon do seagrass meadows bury", k=1)
     assert hit.paper.title == "Carbon burial in seagrass meadows"
