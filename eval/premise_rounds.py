@@ -8,8 +8,9 @@ with a presupposition the module reads is checked against the distinct papers of
 (`top1`) and the first two (`top2`). False premises are the unanswerable questions of flavour false-premise; the
 false-flag side is every answerable question (paraphrase / lookup) with a presupposition, and for reference the
 other unanswerable ones. Nothing is fitted: the checker's own verdict decides, so there is no threshold to leave a
-round out for. `--rows` re-summarises saved rows without running anything. Rounds after `--upto` (12: the dev
-rounds) are left out; only the lead, running a held-out round once at the end, passes `--upto 13`.
+round out for. `--rows` re-summarises saved rows without running anything. Rounds after `--upto` (default: the
+last development round, from eval/fitlib.py) are left out; only the lead, running a held-out round once at the
+end, passes a higher one.
 """
 
 from __future__ import annotations
@@ -24,9 +25,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
 
-DEV_UPTO = 12
-from rag.premise import CHECKED  # noqa: E402 (after the path is set)
+from fitlib import FIRST_HELD_OUT_ROUND  # noqa: E402 (after the path is set)
+from rag.premise import CHECKED  # noqa: E402
+
+DEV_UPTO = FIRST_HELD_OUT_ROUND - 1  # the last development round: held-out rounds are fitlib's to name
 
 
 def round_of(path: str) -> int:
@@ -167,7 +171,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "eval/out/premise")
     parser.add_argument("--rows", type=Path, default=None, help="saved rows.jsonl: summarise only")
-    parser.add_argument("--upto", type=int, default=DEV_UPTO, help="last round read (12: the dev rounds)")
+    parser.add_argument("--upto", type=int, default=DEV_UPTO, help="last round read (default: the last development round)")
     args = parser.parse_args()
     if args.rows:
         rows = [json.loads(line) for line in open(args.rows)]
