@@ -187,10 +187,13 @@ class Answerer:
         if answer.outcome == "refused" and on_sentence:
             on_sentence(AnswerSentence(text=answer.answer, supported=True, origin="extractive"))
         lead = answer.sentences[:1] if answer.premise else []  # the premise note goes before everything
+        # The closest-passages heading only above passages: the premise note may have quoted the only one.
+        heading = CLOSEST_NOTE if answer.sentences[len(lead):] else ""
         if answer.outcome == "closest" and on_sentence:
             for sentence in lead:
                 on_sentence(sentence)
-            on_sentence(AnswerSentence(text=CLOSEST_NOTE, supported=True, origin="extractive"))
+            if heading:
+                on_sentence(AnswerSentence(text=heading, supported=True, origin="extractive"))
             for sentence in answer.sentences[len(lead):]:
                 on_sentence(sentence)
         if answer.outcome != "refused":
@@ -199,7 +202,7 @@ class Answerer:
             answer.answer = " ".join(s.text for s in kept)
             if answer.outcome == "closest":
                 rest = " ".join(s.text for s in kept[len(lead):])
-                answer.answer = " ".join(x for x in [*(s.text for s in lead), CLOSEST_NOTE, rest] if x)
+                answer.answer = " ".join(x for x in [*(s.text for s in lead), heading, rest] if x)
             if answer.cut_off:
                 answer.answer += " [answer cut off: the model stopped responding]"
             answer.citations = _citations(kept, answer.evidence, scorer, answer.standalone_question)

@@ -140,3 +140,24 @@ def test_the_check_is_off_unless_asked_for(seeded, monkeypatch):
     answer = Answerer(seeded, EmbeddedLLM()).ask("Why does CLUTR fall short of PAIRED on CarRacing?")
     assert answer.premise is None and not answer.answer.startswith(PREMISE_NOTE)
     assert asked == [] and built == []
+
+
+def test_no_closest_passages_heading_when_the_premise_note_quoted_the_only_passage(answerer):
+    # The note may quote the one passage that would have followed: no heading then over nothing.
+    import time
+
+    from rag.prompts import CLOSEST_NOTE
+    from rag.records import Answer, PremiseNote
+
+    question = "Why does TokMem keep the backbone LLM frozen?"
+    _, _, evidence, _, _ = answerer.assess(question)
+    shown = evidence[0]
+    note = PremiseNote(statement="TokMem trains the backbone", passage=shown.sentences[0], n=shown.n,
+                       title=shown.paper.title, paper_id=shown.paper.paper_id)
+    answer = Answer(question=question, standalone_question=question, answer="", outcome="closest", abstained=True,
+                    premise=note, sentences=[premise.premise_sentence(note)], evidence=evidence)
+    streamed = []
+    answer = answerer._finish(answer, time.perf_counter(), streamed.append)
+    assert answer.answer.startswith(PREMISE_NOTE) and CLOSEST_NOTE not in answer.answer
+    assert [s.text for s in streamed] == [answer.sentences[0].text]
+    assert "Not a direct answer" not in answer_markdown(answer)
