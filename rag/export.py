@@ -57,7 +57,7 @@ def answer_markdown(answer: Answer) -> str:
     lead = answer.sentences[:1] if answer.premise else []
     if lead:
         lines += [f"**The question takes as given** “{md_escape(answer.premise.statement)}”. {renumbered(lead)}", ""]
-    if answer.outcome == "closest" and answer.sentences[len(lead):]:  # a heading only above passages
+    if answer.outcome == "closest" and (answer.sentences[len(lead):] or not lead):  # under a note: above passages
         lines += [f"*{CLOSEST_NOTE}*", ""]
     lines.append(renumbered(answer.sentences[len(lead):]))
     if cited:
