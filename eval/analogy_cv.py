@@ -1,4 +1,4 @@
-"""Planning by analogy (rag/plan_analogy.py), judged by leave-one-ROUND-out over the development metadata rounds.
+"""Planning by analogy (eval/plan_analogy.py), judged by leave-one-ROUND-out over the development metadata rounds.
 
     .venv/bin/python eval/analogy_cv.py --home /tmp/analogy_home [--cache /tmp/analogy_pairs.json]
 
@@ -25,7 +25,7 @@ from fitlib import development_only, is_held_out, open_library  # noqa: E402
 from rag.catalog import Catalog, describe  # noqa: E402
 from rag.catalog_query import run  # noqa: E402
 from rag.catalog_text import headline  # noqa: E402
-from rag.plan_analogy import bank_of, fill, mask, same_ask, unit_vectors  # noqa: E402
+from plan_analogy import bank_of, fill, mask, same_ask, unit_vectors  # noqa: E402
 from rag.plan_verbs import VerbJudge  # noqa: E402
 from rag.records import normalize_title  # noqa: E402
 import rag.planner as planner  # noqa: E402
@@ -115,7 +115,7 @@ def measure(args) -> dict:
     return out
 
 
-GUARD = {"same_ask": False}  # --same-ask: a rewrite must keep the question's operator words (rag/plan_analogy.same_ask)
+GUARD = {"same_ask": False}  # --same-ask: a rewrite must keep the question's operator words (eval/plan_analogy.same_ask)
 
 
 def outcome(entry: dict, rounds_out: set[str], threshold: float) -> str:

@@ -1,17 +1,20 @@
-"""Planning by analogy (rag/plan_analogy.py): masking, filling and planning a rewritten question, on the real catalog
+"""Planning by analogy (eval/plan_analogy.py): masking, filling and planning a rewritten question, on the real catalog
 of the seeds + PDFs and the real embedder. Phrasings made up for these tests, not taken from any question set."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import parse_seed_pages
+from conftest import PROJECT_ROOT, parse_seed_pages
 from rag.catalog import Catalog
 from rag.parsing import merge_papers, parse_file
-from rag.plan_analogy import bank_of, by_analogy, candidates, fill, mask, same_ask
 from rag.planner import plan
+
+sys.path.insert(0, str(PROJECT_ROOT / "eval"))
+from plan_analogy import bank_of, by_analogy, candidates, fill, mask, same_ask  # noqa: E402
 
 PDFS = Path(__file__).resolve().parents[2] / "shared" / "pdfs" / "papers"
 

@@ -10,7 +10,8 @@ by the ordinary planner; the plan is kept only if it plans, and the caller says 
 
 Measured, not adopted (eval/analogy_cv.py, leave-one-round-out over the 12 development metadata rounds): no
 threshold takes metadata questions without also planning content questions of the answerability and full-text sets,
-so rag/planner.py does not call this. The embedder (the library's MiniLM) would be asked only when no reader took
+so rag/planner.py does not call this, and it lives here beside its measurement, not in the
+shipped package. The embedder (the library's MiniLM) would be asked only when no reader took
 the question and it names a catalog value.
 """
 
