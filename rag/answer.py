@@ -186,7 +186,7 @@ class Answerer:
                 scorer: SupportScorer | None = None) -> Answer:
         if answer.outcome == "refused" and on_sentence:
             on_sentence(AnswerSentence(text=answer.answer, supported=True, origin="extractive"))
-        lead = answer.sentences[:1] if answer.premise else []  # the premise note goes before everything
+        lead = answer.premise_lead  # the premise note goes before everything
         # Under a premise note, the closest-passages heading only above passages: the note may have quoted the only one.
         heading = CLOSEST_NOTE if answer.sentences[len(lead):] or not lead else ""
         if answer.outcome == "closest" and on_sentence:

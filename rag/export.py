@@ -54,7 +54,7 @@ def answer_markdown(answer: Answer) -> str:
         return " ".join(shown)
 
     # The paper contradicting the question's premise comes first, with the premise, as the UI and CLI show it.
-    lead = answer.sentences[:1] if answer.premise else []
+    lead = answer.premise_lead
     if lead:
         lines += [f"**The question takes as given** “{md_escape(answer.premise.statement)}”. {renumbered(lead)}", ""]
     if answer.outcome == "closest" and (answer.sentences[len(lead):] or not lead):  # under a note: above passages

@@ -299,6 +299,12 @@ class Answer(BaseModel):
     timings: dict[str, float] = Field(default_factory=dict)
     evidence: list[Evidence] = Field(default_factory=list, description="Everything shown to the model.")
 
+    @property
+    def premise_lead(self) -> list[AnswerSentence]:
+        """The premise note's sentence when the paper contradicts what the question takes as given: the first of
+        `sentences`, shown before the closest-passages heading and the passages (answer, export and UI alike)."""
+        return self.sentences[:1] if self.premise else []
+
     def to_json(self) -> dict:
         data = self.model_dump(mode="json", exclude={"evidence"})
         data["evidence"] = [{"n": e.n, "paper_id": e.paper.paper_id, "title": e.paper.title, "passage": e.text}

@@ -70,7 +70,7 @@ def answer_message(answer: Answer, turn: int) -> str:
                          "\n".join(f"- {md_escape(t)}" for t in answer.closest_papers))
         parts.append("*Try other words, widen the filters, or add the paper in the Library tab.*")
     elif answer.outcome == "closest":
-        lead = answer.sentences[:1] if answer.premise else []  # the paper contradicts the question's premise
+        lead = answer.premise_lead  # the paper contradicts the question's premise
         if answer.premise:
             parts.append(f"**The question takes as given** “{md_escape(answer.premise.statement)}”. "
                          f"{linked_sentence(lead[0], turn, titles)}")
