@@ -161,3 +161,5 @@ def test_no_closest_passages_heading_when_the_premise_note_quoted_the_only_passa
     assert answer.answer.startswith(PREMISE_NOTE) and CLOSEST_NOTE not in answer.answer
     assert [s.text for s in streamed] == [answer.sentences[0].text]
     assert "Not a direct answer" not in answer_markdown(answer)
+    shown = answer_message(answer, turn=0)  # the chat: the note, and no heading over an empty list
+    assert shown.startswith("**The question takes as given**") and "Not a direct answer" not in shown

@@ -74,8 +74,9 @@ def answer_message(answer: Answer, turn: int) -> str:
         if answer.premise:
             parts.append(f"**The question takes as given** “{md_escape(answer.premise.statement)}”. "
                          f"{linked_sentence(lead[0], turn, titles)}")
-        parts.append(f"**Not a direct answer.** {md_escape(CLOSEST_HINT)}")
         quotes = [s for s in answer.sentences[len(lead):] if s.supported and s.text != CLOSEST_NOTE]
+        if quotes or not lead:  # the premise note may have quoted the only passage: no heading over nothing
+            parts.append(f"**Not a direct answer.** {md_escape(CLOSEST_HINT)}")
         parts.append("\n".join(f"- {linked_sentence(s, turn, titles)}" for s in quotes))
     else:
         kept = [s for s in answer.sentences if s.supported]
