@@ -35,6 +35,8 @@ def printed_date(paper: Paper) -> str:
 def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str:
     """The field of one paper as the page prints it; for 'affiliation', `marks` narrows to those institutes."""
     title = paper.title
+    if field == "card":  # the whole record, for a field asked in words no reader takes (rag/plan_card.py)
+        return card_text(paper)
     if field in BY_NAME:  # a field of the registry (rag/catalog_fields.py), page count included
         return BY_NAME[field].value(paper)
     if field == "authors":
@@ -113,6 +115,41 @@ def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str
              "page": "; ".join(page_label(s) for s in paper.sources)}.get(field)
     return f"{title}: {field} {value}." if value else f"The page gives no {field} for {title}."
 
+
+
+def card_text(paper: Paper) -> str:
+    """Every field the page prints for one paper, each as printed: the authors numbered in printed order with their
+    marks ('et al.' said where the page cuts the list), what each mark means, the date with its precision, the
+    category code and its name, section, venue, organisations, Code badge, score, arXiv stamp, DOI, and where."""
+    names = "; ".join(f"{i}. {a.name}" + (f" ({' '.join(a.marks)})" if a.marks else "") +
+                      (f" [{a.affiliation}-marked]" if a.affiliation else "") for i, a in enumerate(paper.authors, 1))
+    cut = ", then 'et al.' (the page cuts the list)" if paper.authors_truncated else ""
+    copied = " (the page prints the same list for an earlier entry; it may be copied)" if paper.authors_duplicate_of else ""
+    parts = [f"authors ({paper.author_count}): {names}{cut}{copied}" if paper.authors else "authors: none printed"]
+    means = {o.mark: o.name for o in paper.organisations if o.mark} | {n.mark: n.means for n in paper.notes}
+    means |= {e.mark: e.means for s in paper.sources if s.facts for e in s.facts.legend}
+    used = {m for a in paper.authors for m in a.marks} | {"*" for a in paper.authors if a.affiliated}
+    if marks := [f"'{m}' {means[m]}" for m in means if m in used]:
+        parts.append("marks: " + "; ".join(marks))
+    parts.append(_short(paper, "date", [], False) or "")
+    parts.append(_short(paper, "category", [], False) or "")
+    parts += [f"section: {paper.section}"] if paper.section else []
+    if paper.venue_line is not None:  # a PDF's proceedings line, as printed ('…, pages 84–91 / New Orleans, …')
+        parts.append(f"venue: {paper.venue or 'not named'} (printed: '{paper.venue_line.printed.text}')")
+    elif paper.venue:
+        parts.append(f"venue: {paper.venue}")
+    parts += [f"organisation: {line}"] if (line := organisations_line(paper)) else []
+    parts += [_short(paper, "code", [], False) or ""] if paper.has_code is not None else []
+    parts += [f"score: {paper.listing_score:g} (unlabelled, before its category)"] if paper.listing_score is not None else []
+    if paper.arxiv or paper.arxiv_id:
+        stamp = paper.arxiv.id + (f"v{paper.arxiv.version}" if paper.arxiv.version else "") if paper.arxiv else paper.arxiv_id
+        parts.append(f"arXiv:{stamp}" + (f" [{paper.arxiv.category}]" if paper.arxiv and paper.arxiv.category else ""))
+    parts += [f"DOI {paper.doi}"] if paper.doi else []
+    parts += [f"keywords: {'; '.join(paper.keywords)}"] if paper.keywords else []
+    parts += [f"e-mail: {', '.join(paper.emails)}"] if paper.emails else []
+    parts += [f"{paper.page_count} pages (the PDF read)"] if paper.page_count else []
+    parts.append("printed on: " + "; ".join(page_label(s) for s in paper.sources))
+    return f"{paper.title} — " + "; ".join(p for p in parts if p) + "."
 
 
 # --- several fields of one paper (rag/plan_fields.py) ----------------------------------------------------------

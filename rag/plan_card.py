@@ -1,0 +1,175 @@
+"""A named paper's record card, when the planner's readers took no reading of a question about one paper's record.
+
+'last name in the byline of the dense passage retrieval paper?', 'who closes out the SPECTER author list?': the
+paper is named and a field of its printed record is asked, but in words no reader of rag/planner.py is built
+for, so the question would fall through to retrieval, which shows passages and not the byline. This fallback
+runs only after `plan()` returned None, and answers with every field the page prints for that one paper (the
+card: rag/catalog_values.card_text), so whichever field was asked, it is there, cited.
+
+Three tests, all on structure, and the vocabulary is the catalog's own:
+1. exactly one paper is named — by its title or short name (rag/plan_values.title), or by a description the
+   planner's resolver is sure of (rag/plan_describe) — and no second one; an apposition or a bracketed gloss
+   after the name ('HoME, the household environment') is blanked when the paper's own text resolves it to
+   the same paper;
+2. a field of the record is asked: a word of the planner's field readers (rag/plan_fields.FIELDS: who, when,
+   category, venue, ...), of the badge registry (rag/catalog_fields.FIELDS: code, score, keywords, ...), a place
+   in the author list (rag/plan_position: first, last, lead, ...) or a mark the library's pages print, named
+   as Unicode names it ('dagger' for '†');
+3. nothing else is left: every remaining word is question frame (rag/plan_terms.FRAME), and the question asks
+   neither why nor how (but 'how many'). One content word ('propose', 'dataset', 'trained', 'licence') sends
+   it to retrieval, as the planner itself does.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rag.catalog import Catalog
+from rag.catalog_fields import FIELDS as BADGES
+from rag.plan_describe import description, resolve, restated, which
+from rag.plan_fields import FIELDS as FIELD_WORDS, _MORE as MORE_FIELD_WORDS
+from rag.plan_position import PLACE_WORDS
+from rag.plan_terms import ORDINALS, Question
+from rag.plan_values import conditions, title
+from rag.planner import Plan
+from rag.records import Paper
+
+# A content question about the paper ('why does X …', 'how does X train'): never a record field.
+_CONTENT_WH = re.compile(r"\bwhy\b|\bhow\b(?!\s+(?:many|much|old|long\s+ago)\b)", re.I)
+# Words a place in the author list is said with besides the ordinals: the list's ends as rag/plan_position reads
+# them ('ends with', 'closes out', 'leads'), and the list itself.
+_ENDS = r"(?:end|finish|close|conclude|start|begin|open|lead)(?:s|es|ed|ing)?(?:\s+(?:out|off))?"
+_LIST = r"(?:author\s+(?:list|line|order)|byline|list\s+of\s+(?:authors|names)|order)"
+# What a page's legend says a mark is: LegendEntry.means, said as a verb of meaning — only with a mark named.
+_MEANS = r"(?:mean|means|meaning|denote|denotes|stand|stands|indicate|indicates|signify|signifies|represent|represents)"
+# An apposition or gloss after the name: 'Llip, the caption-diversity CLIP alternative', 'HoME (household env)'.
+_APPOSITION = re.compile(r"\s*(?:,\s*|\(\s*|[—–]\s*|\s-{1,2}\s+)(?:the\s+|a\s+|an\s+)?([^,?;:()!—–]+?)\s*"
+                         r"(?:\)|(?=[?,;:!]|$))")
+
+
+def card_plan(question: str, catalog: Catalog) -> Plan | None:
+    """A lookup of the whole record of the one paper the question names, or None (see the module's three tests)."""
+    q = Question(question)
+    paper, described = _named(q, catalog)
+    # Why and how ask for content, but inside the name ('the paper about why labs open-source') they only describe.
+    if paper is None or _CONTENT_WH.search(q.text):
+        return None
+    conditions(q, catalog)  # values the catalog holds (a person, an organisation, a year) say nothing of content
+    if not _asks_field(q, catalog):
+        return None
+    if q.residual():
+        return None
+    return Plan(op="lookup", lookup="card", target=paper, described=described)
+
+
+def _named(q: Question, catalog: Catalog) -> tuple[Paper | None, str]:
+    """(the one paper named, the description it was named by or ''); (None, '') for none, two, or an unsure one."""
+    paper = title(q, catalog)
+    described: list[str] = []
+    if paper is not None:
+        restated(q, paper, catalog.papers)
+        _apposition(q, paper, catalog.papers)
+    else:
+        described = description(q)
+        paper = which(described, catalog.papers)[0] if described else None
+        if paper is None:
+            return None, ""
+    if title(q, catalog) not in (None, paper):  # a second title: a comparison, not one paper's record
+        return None, ""
+    more = description(q)  # 'the RLDP behavioral-foundation-model paper': the title's own gloss, or another paper
+    if more and not _fits(more, paper, catalog.papers):
+        return None, ""
+    return paper, " ".join(described)
+
+
+def _fits(words: list[str], paper: Paper, papers: list[Paper]) -> bool:
+    """The words describe `paper`: the resolver is sure of it, or names it among the close candidates (a gloss beside
+    a title need not single it out alone, but must not point elsewhere)."""
+    resolved = resolve(words, papers)
+    return resolved.paper is paper or (resolved.paper is None and paper in resolved.candidates)
+
+
+def _apposition(q: Question, paper: Paper, papers: list[Paper]) -> None:
+    """Blank a noun phrase set beside the title ('X, the caption-diversity model', 'X (…)') when it resolves to the
+    same paper: it says again which paper, and asks nothing."""
+    ends = [b for a, b, kind in q.spans if kind == "title"]
+    for end in ends:
+        m = _APPOSITION.match(q.text, end)
+        if m and m.group(1).strip() and _fits(Question(m.group(1)).residual() or [""], paper, papers):
+            q.blank(m.start(), m.end())
+
+
+def _asks_field(q: Question, catalog: Catalog) -> bool:
+    """Take the words of the record's fields out of the question; True when at least one was there."""
+    # The list's ends and the list itself first: 'author' below would take the list that 'closes out' looks for.
+    found = bool(q.take(rf"\b{_ENDS}\b(?=.*\b{_LIST}\b|\s+(?:the\s+|its\s+)?(?:authors|names)\b)"))
+    found |= bool(q.take(rf"\b{_LIST}\b|\bposted\b|\bpublished\b|\bposting\b"))
+    # Any place, said as an ordinal before the list's noun: 'the 6th author', 'the seventh name'.
+    found |= bool(q.take(rf"\b(?:\d+(?:st|nd|rd|th)|{'|'.join(ORDINALS)})(?=[\s-]+(?:author|name|co-?author)s?\b)"))
+    for _, pattern in MORE_FIELD_WORDS:  # the planner's other ways to say a field: 'flagged', 'went up', 'which names'
+        for m in list(re.finditer(pattern, q.text, re.I)):
+            found = True
+            gap = m.span("gap") if "gap" in m.re.groupindex and m.group("gap") else (m.end(), m.end())
+            q.blank(m.start(), gap[0])  # the words around a gap ('where does X … sit'), never the words in it
+            q.blank(gap[1], m.end())
+    q.take(r"\bas\s+well\s+as\b")  # a join of two fields asked (rag/plan_fields.py joins parts on it too)
+    for pattern in _FIELD_ALTERNATIVES:  # the planner's field readers: who, wrote, when, category, venue, section, ...
+        found |= bool(q.take(pattern))
+    for badge in BADGES:  # the badge registry: code, score, keywords, e-mails, DOI, version, ...
+        found |= bool(q.take(rf"\b(?:{badge.words})(?![\w-])"))
+    found |= bool(q.take(rf"\b(?:{PLACE_WORDS}|middle)\b"))  # a place in the author list: 'the last name'
+    marks = _mark_names(catalog)
+    if marks and q.take(rf"\b(?:{marks})(?:[\s-]+(?:marks?|symbols?|signs?))?\b"):
+        found = True
+        q.take(rf"\b{_MEANS}(?:\s+for)?\b|\bsuperscripts?\b|\bfootnotes?\b|\bsymbols?\b")  # what the legend says it is
+    return found
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """A pattern's top-level alternatives, leaving out those that span any text ('where … published'): blanking one
+    would blank the content words between its ends too, and they must stay to be seen."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern):
+        if ch == "\\":
+            continue
+        depth += (ch == "(") - (ch == ")") if pattern[i - 1:i] != "\\" else 0
+        if ch == "|" and depth == 0 and pattern[i - 1:i] != "\\":
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return [p for p in parts if ".*" not in p]
+
+
+_FIELD_ALTERNATIVES = [a for _, pattern in FIELD_WORDS for a in _alternatives(pattern)]
+
+
+def _mark_names(catalog: Catalog) -> str:
+    """The marks the library's pages print after names, as Unicode names them ('dagger', 'double dagger',
+    'asterisk'), longest first, as one pattern; '' when no page prints a mark."""
+    cached = _MARKS.get(id(catalog.papers))
+    if cached is not None and cached[0] is catalog.papers:
+        return cached[1]
+    symbols: set[str] = set()
+    for p in catalog.papers:
+        symbols.update(m for a in p.authors for m in a.marks)
+        symbols.update(o.mark for o in p.organisations if o.mark)
+        symbols.update(n.mark for n in p.notes)
+        symbols.update(e.mark for s in p.sources if s.facts for e in s.facts.legend)
+    names = set()
+    # Not ASCII punctuation but the asterisk: a '?' read as a mark is a parsing slip, and 'question mark' no field.
+    for symbol in (s for s in symbols if len(s) == 1 and not s.isalnum() and (s == "*" or not s.isascii())):
+        name = unicodedata.name(symbol, "").casefold()
+        if name:
+            names.add(name)
+            names.add(name.removesuffix(" operator"))  # '∗' ASTERISK OPERATOR is said 'asterisk'
+    pattern = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
+    _MARKS.clear()
+    _MARKS[id(catalog.papers)] = (catalog.papers, pattern)
+    return pattern
+
+
+_MARKS: dict[int, tuple[list[Paper], str]] = {}  # one entry: the snapshot in use
+
+
+__all__ = ["card_plan"]
