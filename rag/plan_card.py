@@ -122,7 +122,10 @@ def _asks_field(q: Question, catalog: Catalog) -> bool:
     marks = _mark_names(catalog)
     if marks and q.take(rf"\b(?:{marks})(?:[\s-]+(?:marks?|symbols?|signs?))?\b"):
         found = True
-        q.take(rf"\b{_MEANS}(?:\s+for)?\b|\bsuperscripts?\b|\bfootnotes?\b|\bsymbols?\b")  # what the legend says it is
+        # What the legend says it is, and where it is printed ('the asterisk next to two names'), as the badge
+        # registry says where a badge sits (rag/catalog_fields._WHERE).
+        q.take(rf"\b{_MEANS}(?:\s+for)?\b|\bsuperscripts?\b|\bfootnotes?\b|\bsymbols?\b|\bnext\s+to\b|\bbeside\b")
+    found |= bool(q.take(r"\b(?:record|metadata)\b"))  # the card itself: 'the DPR record', 'SPECTER's metadata'
     return found
 
 

@@ -33,6 +33,8 @@ TAKEN = [
     ("SPECTER — what does the dagger after some of the names denote?", "SPECTER"),
     ("for HoME, the household multimodal environment, whose name opens the byline?", "HoME"),
     ("the 7th author of the dense passage retrieval paper, who is it?", DPR),
+    ("SPECTER - what does the asterisk next to two of the names indicate?", "SPECTER"),
+    ("Give me the HoME record.", "HoME"),
 ]
 
 
