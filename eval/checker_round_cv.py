@@ -8,6 +8,9 @@ each round is left out in turn: the model is fitted on the rule-made rows and th
 claims, its pass threshold is chosen on the training rounds only (their own out-of-fold predictions, 5 folds
 grouped by paper, as eval/fit_checker.py chooses it), and the left-out round is scored once at that threshold
 through the run time's decision rule. Reads the rows eval/fit_checker.py keeps (`--rows`): no library needed.
+
+`--model PATH` scores a saved model (rag/checking/checker.json) on every round as it is, at its own threshold,
+with no refit: the baseline a refit is compared with (in sample on the rounds that model was fitted on).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from fit_checker import choose_threshold, fitted, out_of_fold, run_time_verdicts
 
 from rag.checking.checker import (CANDIDATES, CONTRADICTION_SIGNALS, FEATURES, contradiction_shown,  # noqa: E402
                                   without_contradiction)
+from rag.checking.model import load_model  # noqa: E402
 
 SHIPPED = Path(__file__).resolve().parent.parent / "rag" / "checking" / "checker.json"
 
@@ -60,9 +64,14 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=None, help="write the per-round figures here")
     parser.add_argument("--why", type=Path, default=None,
                         help="write, for each supported claim its left-out round does not pass, what holds it back")
+    parser.add_argument("--model", type=Path, default=None,
+                        help="score this saved model on every round as it is (no refit, its own threshold)")
     args = parser.parse_args()
     saved = dict(np.load(args.rows))  # read once: each access to an NpzFile entry decompresses it again
-    names = [f for f in FEATURES if f not in args.drop and f in set(saved["computed"])]
+    fixed = load_model(args.model) if args.model else None
+    names = list(fixed.features) if fixed else [f for f in FEATURES if f not in args.drop and f in set(saved["computed"])]
+    if not set(names) <= set(saved["computed"]):
+        sys.exit(f"{args.rows} lacks features the model weighs: {sorted(set(names) - set(saved['computed']))}")
     syn_x, syn_y, dev_x, dev_y = saved["syn_x"], saved["syn_y"], saved["dev_x3"], saved["dev_y"]
     groups, sets = np.array(saved["groups"]), [str(s) for s in saved["sets"]]
     shown = contradiction_shown(dev_x.reshape(-1, len(FEATURES)), FEATURES, False).reshape(len(dev_y), CANDIDATES)
@@ -74,12 +83,16 @@ def main() -> None:
     held_back = []
     for r in dict.fromkeys(rounds):
         train, test = rounds != r, rounds == r
-        oof = out_of_fold(syn_x, syn_y, dev_x[train], dev_y[train], vacuous[train], list(groups[train]), names, args)
-        model = fitted(syn_x, syn_y, dev_x[train], dev_y[train], vacuous[train], names, args)
-        t = choose_threshold(None, dev_y[train], passed_at=lambda t: run_time_verdicts(
-            model, oof, shown[train], t, args.decision, vacuous[train]) == 0)
+        if fixed:
+            model, t = fixed, fixed.pass_threshold
+        else:
+            oof = out_of_fold(syn_x, syn_y, dev_x[train], dev_y[train], vacuous[train], list(groups[train]), names, args)
+            model = fitted(syn_x, syn_y, dev_x[train], dev_y[train], vacuous[train], names, args)
+            t = choose_threshold(None, dev_y[train], passed_at=lambda t: run_time_verdicts(
+                model, oof, shown[train], t, args.decision, vacuous[train]) == 0)
         probs = model.probabilities(dev_x[test].reshape(-1, len(names))).reshape(-1, CANDIDATES, 3)
-        verdicts = run_time_verdicts(model, probs, shown[test], t, args.decision, vacuous[test])
+        verdicts = run_time_verdicts(model, probs, shown[test], t, model.decision if fixed else args.decision,
+                                     vacuous[test])
         pooled_verdicts[test] = verdicts
         pooled_scores[test] = run_time_scores(probs, shown[test], vacuous[test])
         out[r] = {"threshold": t, "claims": int(test.sum()), **summary(verdicts, dev_y[test])}
@@ -100,7 +113,8 @@ def main() -> None:
     ranking = round(float(hits[precise[-1]] / (dev_y == 0).sum()), 3) if len(precise) else 0.0
     result = {"per_round": out, "worst": worst, "mean": mean, "pooled": pooled,
               "ranking_passed_at_0.95": ranking, "features": names,
-              "l2": args.l2, "dev_weight": args.dev_weight, "rule_weight": args.rule_weight}
+              **({"model": str(args.model)} if fixed else
+                 {"l2": args.l2, "dev_weight": args.dev_weight, "rule_weight": args.rule_weight})}
     print(json.dumps({"worst": worst, "mean": mean, "pooled": pooled, "ranking_passed_at_0.95": ranking}))
     if args.json:
         args.json.write_text(json.dumps(result, indent=1) + "\n")

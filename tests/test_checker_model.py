@@ -67,3 +67,54 @@ def test_a_written_unsupported_claim_is_unsupported_by_every_span_it_finds():
     # a contradicted claim against a span that is not its evidence gives nothing (the span may not contradict it)
     assert written_pairs("ELMo averages only the top layer.", "contradicted", EVIDENCE, spans[1:], [], random.Random(0)) \
         == [("ELMo averages only the top layer.", EVIDENCE, "contradicted", "written")]
+
+
+def _round_cv_rows(path: Path, rng: np.random.Generator, claims: int) -> tuple[np.ndarray, np.ndarray]:
+    """A rows file as eval/fit_checker.py keeps it: two rounds of made-up claims, only the cosine and the
+    overlap set (no contradiction signal fires), each claim's closest span first."""
+    dev = np.zeros((claims, CANDIDATES, len(FEATURES)))
+    dev[:, :, FEATURES.index("cosine")] = rng.uniform(0.3, 1.0, size=(claims, CANDIDATES))
+    dev[:, :, FEATURES.index("overlap_span")] = rng.uniform(0.0, 1.0, size=(claims, CANDIDATES))
+    truth = rng.integers(0, 3, size=claims)
+    sets = np.array(["claims_v2"] * (claims // 2) + ["claims_v3"] * (claims - claims // 2))
+    np.savez(path, syn_x=np.zeros((4, len(FEATURES))), syn_y=np.array([0, 1, 2, 0]), dev_x3=dev, dev_y=truth,
+             groups=np.array([f"p{i % 7}" for i in range(claims)]), sets=sets, kinds=np.array([""] * claims),
+             computed=np.array(FEATURES), dev_vacuous=np.zeros(claims, bool))
+    return dev, truth
+
+
+def _round_cv(rows: Path, model: Path, out: Path) -> dict:
+    import json
+    import subprocess
+
+    script = Path(__file__).resolve().parent.parent / "eval" / "checker_round_cv.py"
+    subprocess.run([sys.executable, str(script), "--rows", str(rows), "--model", str(model), "--json", str(out)],
+                   check=True, capture_output=True)
+    return json.loads(out.read_text())["per_round"]
+
+
+def test_round_cv_scores_a_saved_model_as_it_is_round_by_round(tmp_path):
+    """checker_round_cv --model: each round's figures are the saved model's own verdicts at its own threshold
+    (no refit on the other rounds: changing one round's rows leaves the other's figures as they were)."""
+    rng = np.random.default_rng(3)
+    names = ["cosine", "overlap_span"]
+    train = rng.uniform(0.0, 1.0, size=(400, 2))
+    model = fit(train, (train.sum(axis=1) < 1.0).astype(int) * 2, names, steps=300)  # supported when both high
+    fold_threshold(model, 0.6)
+    model.decision = "closest"
+    model.save(tmp_path / "model.json")
+    dev, truth = _round_cv_rows(tmp_path / "rows.npz", rng, 60)
+    closest = dev[:, 0, [FEATURES.index(n) for n in names]]
+    passed = model.probabilities(closest)[:, 0] >= 0.5
+    assert 0 < passed.sum() < len(passed)  # the model splits these claims: the comparison has teeth
+    figures = _round_cv(tmp_path / "rows.npz", tmp_path / "model.json", tmp_path / "a.json")
+    for r, part in (("v2", slice(0, 30)), ("v3", slice(30, 60))):
+        p, t = passed[part], truth[part]
+        assert figures[r]["threshold"] == 0.5
+        assert figures[r]["supported_passed"] == round(float(p[t == 0].mean()), 3)
+        assert figures[r]["contradicted_rejected"] == round(float((~p)[t == 1].mean()), 3)
+    _round_cv_rows(tmp_path / "rows.npz", np.random.default_rng(4), 60)  # every row redrawn ...
+    data = dict(np.load(tmp_path / "rows.npz"))
+    data["dev_x3"][30:], data["dev_y"][30:] = dev[30:], truth[30:]  # ... but round v3's put back
+    np.savez(tmp_path / "rows.npz", **data)
+    assert _round_cv(tmp_path / "rows.npz", tmp_path / "model.json", tmp_path / "b.json")["v3"] == figures["v3"]
