@@ -30,7 +30,7 @@ from rag.catalog_fields import FIELDS as BADGES
 from rag.plan_describe import description, resolve, restated, which
 from rag.plan_fields import FIELDS as FIELD_WORDS, _MORE as MORE_FIELD_WORDS
 from rag.plan_position import PLACE_WORDS
-from rag.plan_terms import ORDINALS, Question
+from rag.plan_terms import ORDINALS, Question, fold
 from rag.plan_values import conditions, title
 from rag.planner import Plan
 from rag.records import Paper
@@ -56,6 +56,7 @@ def card_plan(question: str, catalog: Catalog) -> Plan | None:
     if paper is None or _CONTENT_WH.search(q.text):
         return None
     conditions(q, catalog)  # values the catalog holds (a person, an organisation, a year) say nothing of content
+    _printed_values(q, paper)  # nor do words of the paper's own printed record: 'the facebook people', 'Allen School'
     if not _asks_field(q, catalog):
         return None
     if q.residual():
@@ -81,6 +82,18 @@ def _named(q: Question, catalog: Catalog) -> tuple[Paper | None, str]:
     if more and not _fits(more, paper, catalog.papers):
         return None, ""
     return paper, " ".join(described)
+
+
+def _printed_values(q: Question, paper: Paper) -> None:
+    """Blank the words the paper's record prints as values — its authors' names, its organisations, its venue and
+    venue line, what its marks mean — which the catalog-wide readers did not ground in part ('the facebook people'
+    for 'Facebook AI'). Its title, abstract and category name are not values of this kind: they hold topic words."""
+    values = [a.name for a in paper.authors] + [o.name for o in paper.organisations] + [n.means for n in paper.notes]
+    values += [paper.venue or "", paper.venue_line.printed.text if paper.venue_line else "", paper.organisation or ""]
+    words = {w for v in values for w in re.findall(r"[a-z0-9][a-z0-9'-]*", fold(v).casefold())}  # 'G' of 'Paul G. Allen'
+    for m in list(re.finditer(r"[a-z0-9][a-z0-9'-]*", q.text, re.I)):
+        if m.group(0).casefold() in words:
+            q.blank(m.start(), m.end())
 
 
 def _fits(words: list[str], paper: Paper, papers: list[Paper]) -> bool:

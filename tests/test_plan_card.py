@@ -35,6 +35,7 @@ TAKEN = [
     ("the 7th author of the dense passage retrieval paper, who is it?", DPR),
     ("SPECTER - what does the asterisk next to two of the names indicate?", "SPECTER"),
     ("Give me the HoME record.", "HoME"),
+    ("SPECTER: which of its authors are the Allen School people?", "SPECTER"),  # a part of a printed organisation
 ]
 
 
@@ -56,6 +57,7 @@ CONTENT = [
     "Under what licence is the LayoutParser code released?",
     "Which section of the DPR paper describes in-batch negatives?",
     "What does HoME stand for?",
+    "Which Facebook AI models does DPR compare against?",  # a printed organisation, and a content question
     "who were the annotators in the household multimodal environment paper?",
 ]
 
