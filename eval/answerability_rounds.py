@@ -14,6 +14,8 @@ below that figure. Here every question is decided as the next blind round is:
 - `grouped`: the fit's own figure, for comparison (folds by paper across rounds, each regime's point chosen on
   the same probabilities it is reported on); reported on rounds 2-7 like `loro`.
 - `forward`: only earlier rounds (fit on rounds < r, decide round r, r = 3..7): exactly what a blind run sees.
+- `fixed` (not by default): the SPEC's model file decided as it is, its own thresholds and floors, no refit: held out
+  only on the rounds after those it was fitted on (in-sample on the others); the baseline a refit is compared with.
 
 Rounds: `*_vN.jsonl` is round N, `answerability` / `fulltext` round 1, the sets written with the code (`*_dev`,
 `seeds`, `heldout`) round 0, always in training. A SPEC is a model file (its signals), or a model file plus
@@ -51,6 +53,8 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 import answerability_cv as cv  # noqa: E402
 from fitlib import development_only  # noqa: E402
+
+from rag.answerability import load_model  # noqa: E402
 
 REGIMES = ("page", "full_text")
 
@@ -149,6 +153,12 @@ def decide(rows: list[dict], names: tuple[str, ...], options: dict, protocol: st
     full = cv.regimes(rows)
     useful = cv.useful(rows)
     p, threshold, floor = np.full(len(y), np.nan), np.full(len(y), np.nan), np.full(len(y), np.nan)
+    if protocol == "fixed":  # the model file as shipped, no refit: in-sample on the rounds it was fitted on
+        model = load_model(Path(options["model"]))
+        p = np.array([model.probability(r["features"]) for r in rows])
+        pairs = np.array([model.thresholds(r["features"]) for r in rows])
+        p[rounds < 2] = np.nan
+        return p, pairs[:, 0], pairs[:, 1]
     if protocol == "grouped":  # the fit's own figure: folds by paper across rounds, points chosen on the same p
         p = _l2_and_cv(x, y, groups, options)[1]
         target = float(options.get("false", cv.TARGET_FALSE))
@@ -230,6 +240,8 @@ def parse(spec: str) -> tuple[tuple[str, ...], dict]:
     path, *opts = spec.split(":")
     options = dict(o.split("=", 1) for o in opts)
     names = tuple(json.loads(Path(path).read_text())["features"]) if path.endswith(".json") else tuple(path.split(","))
+    if path.endswith(".json"):
+        options["model"] = path  # for the `fixed` protocol
     if "add" in options:
         names += tuple(options.pop("add").split("+"))
     if "drop" in options:
@@ -242,7 +254,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=Path, required=True)
     parser.add_argument("--set", action="append", required=True, help="NAME=SPEC (see the module text)")
-    parser.add_argument("--protocol", choices=("grouped", "loro", "forward"), nargs="+",
+    parser.add_argument("--protocol", choices=("grouped", "loro", "forward", "fixed"), nargs="+",
                         default=["grouped", "loro", "forward"])
     parser.add_argument("--curves", action="store_true", help="print the risk-coverage points too")
     parser.add_argument("--extra-rows", type=Path, help="rule-made rows (eval/make_questions.py --rows) a SPEC with "

@@ -129,3 +129,19 @@ def test_the_report_gives_what_the_floor_does_to_what_the_user_sees():
     floor = rounds.report(rows, p, np.full(5, 0.5), np.full(5, 0.2))["page"]["floor"]
     assert floor == {"useful_withheld": 1, "useful_refused": 0.0, "answerable_refused": 0.5,
                      "unanswerable_refused": 0.5, "refusals_hiding_useful": 0.0}
+
+
+def test_the_fixed_protocol_decides_with_the_model_files_own_regime_thresholds(tmp_path):
+    from rag.answerability import Model
+
+    model = Model(features=("dense_top",), mean=np.zeros(1), scale=np.ones(1), coef=np.array([4.0]), intercept=-2.0,
+                  answer_threshold=0.6, closest_threshold=0.2, full_text=(0.4, 0.1))
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(model.to_json()))
+    rows = [dict(row(dataset, answerable, regime | {"dense_top": top}), id=str(i)) for i, (dataset, answerable, regime, top)
+            in enumerate((("answerability_v2.jsonl", True, PAGE, 0.5), ("fulltext_v3.jsonl", False, FULL, 0.5),
+                          ("answerability_dev.jsonl", True, PAGE, 0.9)))]  # round 0: always training, never decided
+    names, options = rounds.parse(str(path))
+    p, threshold, floor = rounds.decide(rows, names, options, "fixed")
+    assert p[:2].tolist() == [0.5, 0.5] and math.isnan(p[2])  # sigmoid(-2 + 4 x 0.5)
+    assert threshold[:2].tolist() == [0.6, 0.4] and floor[:2].tolist() == [0.2, 0.1]
