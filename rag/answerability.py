@@ -25,7 +25,8 @@ import numpy as np
 
 from rag.answer_kind import CLAUSE, TYPED, expected_type, has_candidate, holds_answer  # noqa: F401 (re-exported)
 from rag.config import ANSWERABILITY_MODEL
-from rag.containment import CONTAINMENT_FEATURES
+from rag.asked import asks_for_papers
+from rag.containment import CONTAINMENT_FEATURES, idf_of
 from rag.errors import RagError
 from rag.records import Chunk, Evidence, Hit, Outcome
 from rag.text import STOPWORDS, word_tokens
@@ -59,6 +60,9 @@ FEATURES = (
     "value_unbound_full_text",  # value_unbound when the closest evidence is a full paper, else 0: a full paper is
                           # where an unstated detail would be stated, while a listing's abstract binds few values to
                           # their attributes even for questions it answers (in prose), so the signal weighs apart
+    "topic_unheld",       # a question for papers ("which papers here work on X", "is there work on X"): the idf share
+                          # of its content words that no chunk of the library uses. Its answer is a topic the library
+                          # either holds or not, and the nearest abstract always shares the generic words of X
 )
 
 # Words that say what kind of answer is wanted, not what it is about: never the question's subject.
@@ -108,6 +112,14 @@ def content_words(question: str) -> list[str]:
     return [w for w in word_tokens(question) if w not in _QUESTION_WORDS]
 
 
+def unheld_share(words: list[str], stats: LibraryStats) -> float:
+    """The idf share of `words` (each once) that no chunk of the library uses: unlike `unknown_share`, a topic's one
+    unknown word ("handwriting") is not outweighed by the common words asked with it ("here", "offline", "recognition")."""
+    idf = idf_of(list(dict.fromkeys(words)), stats.df, stats.chunks)
+    total = sum(idf.values())
+    return sum(weight for w, weight in idf.items() if stats.df.get(w, 0) == 0) / total if total else 0.0
+
+
 def subject_words(question: str, stats: LibraryStats) -> list[str]:
     """What the question is about: the words of its named terms (LoRA, GPT-4, BESO), else its two rarest words."""
     terms = re.findall(r"[\w][\w-]*", question)[1:]
@@ -128,6 +140,8 @@ def features(question: str, evidence: list[Evidence], hits: list[Hit], stats: Li
     values["answer_score"] = answer_score
     known = [w for w in words if stats.df.get(w, 0) > 0]
     values["unknown_share"] = 1 - len(known) / len(words) if words else 0.0
+    if asks_for_papers(question):
+        values["topic_unheld"] = unheld_share(words, stats)
     terms = re.findall(r"[\w][\w-]*", question)[1:]
     named = [t for t in terms if any(ch.isupper() or ch.isdigit() for ch in t)]
     values["unknown_name"] = float(any(stats.df.get(w, 0) == 0 for t in named for w in word_tokens(t)))
