@@ -114,7 +114,7 @@ def content_words(question: str) -> list[str]:
 
 def unheld_share(words: list[str], stats: LibraryStats) -> float:
     """The idf share of `words` (each once) that no chunk of the library uses: unlike `unknown_share`, a topic's one
-    unknown word ("handwriting") is not outweighed by the common words asked with it ("here", "offline", "recognition")."""
+    unknown word ("handwriting") is not outweighed by the common words asked with it ("here", "recognition")."""
     idf = idf_of(list(dict.fromkeys(words)), stats.df, stats.chunks)
     total = sum(idf.values())
     return sum(weight for w, weight in idf.items() if stats.df.get(w, 0) == 0) / total if total else 0.0

@@ -138,8 +138,8 @@ def test_the_fixed_protocol_decides_with_the_model_files_own_regime_thresholds(t
                   answer_threshold=0.6, closest_threshold=0.2, full_text=(0.4, 0.1))
     path = tmp_path / "model.json"
     path.write_text(json.dumps(model.to_json()))
-    rows = [dict(row(dataset, answerable, regime | {"dense_top": top}), id=str(i)) for i, (dataset, answerable, regime, top)
-            in enumerate((("answerability_v2.jsonl", True, PAGE, 0.5), ("fulltext_v3.jsonl", False, FULL, 0.5),
+    rows = [dict(row(dataset, answerable, regime | {"dense_top": top}), id=str(i))
+            for i, (dataset, answerable, regime, top) in enumerate((("answerability_v2.jsonl", True, PAGE, 0.5), ("fulltext_v3.jsonl", False, FULL, 0.5),
                           ("answerability_dev.jsonl", True, PAGE, 0.9)))]  # round 0: always training, never decided
     names, options = rounds.parse(str(path))
     p, threshold, floor = rounds.decide(rows, names, options, "fixed")
