@@ -22,6 +22,7 @@ from rag.catalog_spread import spread as spread_of
 from rag.plan_aggregates import (archives, both_sides, frame, is_paper, other_paper, people_count, says_in_common,
                                  spread, unheld_codes, usual_place)
 from rag.plan_compare import apposition, pair
+from rag.plan_filler import drop_fillers
 from rag.plan_copies import copied, copied_plan
 from rag.plan_describe import description, restated, which
 from rag.plan_fields import also as _also, lookup_field as _lookup_field, several
@@ -188,6 +189,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         q.take(r"\b(?:final|senior|lead|leading)\b(?=\s+author)")  # the place word the lookup was read from
     if any(c.field == "organisation" and not c.value.startswith("not ") for c in conditions):
         q.take(_ADDRESS)  # 'which city and ZIP code does X give for Y': the organisation's printed address line
+    drop_fillers(q, catalog)  # 'just need the lead author': common words the papers never use (rag/plan_filler.py)
     verb = _verb(q, question, judge)
     if verb is None:
         return None
