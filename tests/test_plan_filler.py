@@ -89,3 +89,11 @@ def test_more_filler_words_than_allowed_drop_none(catalog):
 def test_a_month_is_read_not_dropped(catalog):
     the_plan = plan("Which papers did Dinghuai Zhang co-author in July?", catalog)
     assert the_plan is not None and "July" in the_plan.describe()
+
+
+@pytest.mark.parametrize("question", ["Who maintains LayoutParser?", "Who funded SPECTER?",
+                                      "Who would benefit from SPECTER?", "Who is the audience of LayoutParser?"])
+def test_what_people_do_to_a_paper_is_content_not_its_byline(catalog, question):
+    # A who-question's verb and the person it asks for are what is asked: not the authors, whatever the frequencies.
+    answer = answer_from_catalog(question, question, catalog.papers)
+    assert answer is None, answer and answer.answer
