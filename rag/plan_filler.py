@@ -34,8 +34,8 @@ class Rule:
     most: int = 2  # filler words one question may leave; more means it says something
 
 
-# Chosen by leave-one-round-out over the metadata rounds none, v2 … v14 (eval/filler_cv.py): with a who-question's verb
-# and asked noun never filler, every round chose this rule on the others (ties go to the more conservative; before
+# Chosen by leave-one-round-out over the metadata rounds none, v2 … v14 (eval/filler_cv.py): with a who-question's
+# verb and asked noun never filler, every round chose this rule on the others (ties go to the more conservative; before
 # that guard 3.75 tied on 13 rounds); no content question or facet probe of any dev round is taken by it.
 RULE = Rule(zipf_min=4.0, df_max=0.01, most=1)
 # The word after these is what papers are about: 'papers on music', 'work about speech', 'anything like Lion'.
@@ -43,7 +43,8 @@ _TOPIC_AFTER = re.compile(r"\b(?:on|about|regarding|concerning|covering|re|into|
                           r"(?:(?:the|a|an|some|any)\s+)?$", re.I)
 # The asked phrase, up to its verb: 'which licence', 'which complete author list conventions' — the word asked for.
 # 'What is the trick named X about?': after a copula and an article, the subject asked about.
-_ASKED_HEAD = re.compile(r"\b(?:which|what|whose|who|whom)\s+(?:(?:is|are|was|were)\s+(?:the|a|an|this|that|these|those)\s+)?"
+_ASKED_HEAD = re.compile(r"\b(?:which|what|whose|who|whom)\s+"
+                         r"(?:(?:is|are|was|were)\s+(?:the|a|an|this|that|these|those)\s+)?"
                          r"(?:(?!(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b)[\w'-]+\s+)*$",
                          re.I)
 # The main verb after do-support and a short subject: 'did DeepMind fund', 'where does it stand'.
