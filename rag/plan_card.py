@@ -44,6 +44,9 @@ _LIST = r"(?:author\s+(?:list|line|order)|byline|list\s+of\s+(?:authors|names)|o
 # What a page's legend says a mark is: LegendEntry.means, said as a verb of meaning — only with a mark named.
 _MEANS = r"(?:mean|means|meaning|denote|denotes|stand|stands|indicate|indicates|signify|signifies|represent|represents)"
 # An apposition or gloss after the name: 'Llip, the caption-diversity CLIP alternative', 'HoME (household env)'.
+# A clause is no gloss: 'DPR, what was the standard before it?' asks, it does not name the paper again.
+_CLAUSE = re.compile(r"^\s*(?:what|which|who|whom|whose|when|where|why|how)\b|\b(?:is|are|was|were|do|does|did|has|have|"
+                     r"had|can|could|will|would|should|shall|may|might|must)\b", re.I)
 _APPOSITION = re.compile(r"\s*(?:,\s*|\(\s*|[—–]\s*|\s-{1,2}\s+)(?:the\s+|a\s+|an\s+)?([^,?;:()!—–]+?)\s*"
                          r"(?:\)|(?=[?,;:!]|$))")
 
@@ -109,7 +112,7 @@ def _apposition(q: Question, paper: Paper, papers: list[Paper]) -> None:
     ends = [b for a, b, kind in q.spans if kind == "title"]
     for end in ends:
         m = _APPOSITION.match(q.text, end)
-        if m and m.group(1).strip() and _fits(Question(m.group(1)).residual() or [""], paper, papers):
+        if m and m.group(1).strip() and not _CLAUSE.search(m.group(1)) and _fits(Question(m.group(1)).residual() or [""], paper, papers):
             q.blank(m.start(), m.end())
 
 

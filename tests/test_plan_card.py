@@ -59,6 +59,9 @@ CONTENT = [
     "What does HoME stand for?",
     "Which Facebook AI models does DPR compare against?",  # a printed organisation, and a content question
     "who were the annotators in the household multimodal environment paper?",
+    # A clause after the name is no gloss of it, even in the paper's own words: it asks.
+    "Before SPECTER, what was the usual way to embed scientific documents?",
+    "After LayoutParser, which toolkit for document image analysis did people adopt?",
 ]
 
 
