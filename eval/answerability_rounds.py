@@ -147,18 +147,22 @@ def decide(rows: list[dict], names: tuple[str, ...], options: dict, protocol: st
             return decide(rows, names, {k: v for k, v in options.items() if k not in ("weight", "relative")}, protocol)
         finally:
             cv.fit = plain
-    x, y = cv.matrix(rows, names), cv.labels(rows)
-    groups = [r.get("group", r["id"]) for r in rows]
     rounds = np.array([cv.round_of(r["dataset"]) for r in rows])
-    full = cv.regimes(rows)
-    useful = cv.useful(rows)
-    p, threshold, floor = np.full(len(y), np.nan), np.full(len(y), np.nan), np.full(len(y), np.nan)
     if protocol == "fixed":  # the model file as shipped, no refit: in-sample on the rounds it was fitted on
+        if "model" not in options:
+            raise SystemExit("the fixed protocol decides a model file as it is: give a .json SPEC")
         model = load_model(Path(options["model"]))
+        if tuple(names) != tuple(model.features):  # ':add=' / ':drop=' would name a model that is not the one scored
+            raise SystemExit("the fixed protocol decides a model file as it is: no :add= / :drop=")
         p = np.array([model.probability(r["features"]) for r in rows])
         pairs = np.array([model.thresholds(r["features"]) for r in rows])
         p[rounds < 2] = np.nan
         return p, pairs[:, 0], pairs[:, 1]
+    x, y = cv.matrix(rows, names), cv.labels(rows)
+    groups = [r.get("group", r["id"]) for r in rows]
+    full = cv.regimes(rows)
+    useful = cv.useful(rows)
+    p, threshold, floor = np.full(len(y), np.nan), np.full(len(y), np.nan), np.full(len(y), np.nan)
     if protocol == "grouped":  # the fit's own figure: folds by paper across rounds, points chosen on the same p
         p = _l2_and_cv(x, y, groups, options)[1]
         target = float(options.get("false", cv.TARGET_FALSE))

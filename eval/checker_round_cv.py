@@ -69,9 +69,10 @@ def main() -> None:
     args = parser.parse_args()
     saved = dict(np.load(args.rows))  # read once: each access to an NpzFile entry decompresses it again
     fixed = load_model(args.model) if args.model else None
-    names = list(fixed.features) if fixed else [f for f in FEATURES if f not in args.drop and f in set(saved["computed"])]
-    if not set(names) <= set(saved["computed"]):
-        sys.exit(f"{args.rows} lacks features the model weighs: {sorted(set(names) - set(saved['computed']))}")
+    computed = set(saved["computed"])
+    names = list(fixed.features) if fixed else [f for f in FEATURES if f not in args.drop and f in computed]
+    if fixed and not set(names) <= computed:  # a refit takes only computed features; a saved model may weigh others
+        sys.exit(f"{args.rows} lacks features the model weighs: {sorted(set(names) - computed)}")
     syn_x, syn_y, dev_x, dev_y = saved["syn_x"], saved["syn_y"], saved["dev_x3"], saved["dev_y"]
     groups, sets = np.array(saved["groups"]), [str(s) for s in saved["sets"]]
     shown = contradiction_shown(dev_x.reshape(-1, len(FEATURES)), FEATURES, False).reshape(len(dev_y), CANDIDATES)

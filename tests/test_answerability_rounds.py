@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
 import answerability_cv as cv  # noqa: E402
@@ -145,3 +146,7 @@ def test_the_fixed_protocol_decides_with_the_model_files_own_regime_thresholds(t
     p, threshold, floor = rounds.decide(rows, names, options, "fixed")
     assert p[:2].tolist() == [0.5, 0.5] and math.isnan(p[2])  # sigmoid(-2 + 4 x 0.5)
     assert threshold[:2].tolist() == [0.6, 0.4] and floor[:2].tolist() == [0.2, 0.1]
+    # ':drop=' would name a model that is not the one scored: refused in one line, not printed under its name.
+    names, options = rounds.parse(f"{path}:drop=dense_top")
+    with pytest.raises(SystemExit, match="no :add= / :drop="):
+        rounds.decide(rows, names, options, "fixed")
