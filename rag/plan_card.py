@@ -17,7 +17,10 @@ Three tests, all on structure, and the vocabulary is the catalog's own:
    as Unicode names it ('dagger' for '†');
 3. nothing else is left: every remaining word is question frame (rag/plan_terms.FRAME), and the question asks
    neither why nor how (but 'how many'). One content word ('propose', 'dataset', 'trained', 'licence') sends
-   it to retrieval, as the planner itself does.
+   it to retrieval, as the planner itself does; so does the paper doing something ('what metadata does X use':
+   a verb after do-support that is no way of saying the page prints it).
+A place word ('first', 'last', 'middle') is a field only with the author list said ('the first contribution of X'
+places a contribution), and only one paper's fields count ('titles' is a sort across papers).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from rag.catalog_fields import FIELDS as BADGES
 from rag.plan_describe import description, resolve, restated, which
 from rag.plan_fields import FIELDS as FIELD_WORDS, _MORE as MORE_FIELD_WORDS
 from rag.plan_position import PLACE_WORDS
+from rag.plan_slots import _SOFT, tokens
 from rag.plan_terms import ORDINALS, Question, fold
 from rag.plan_values import conditions, title
 from rag.planner import Plan
@@ -40,7 +44,20 @@ _CONTENT_WH = re.compile(r"\bwhy\b|\bhow\b(?!\s+(?:many|much|old|long\s+ago)\b)"
 # Words a place in the author list is said with besides the ordinals: the list's ends as rag/plan_position reads
 # them ('ends with', 'closes out', 'leads'), and the list itself.
 _ENDS = r"(?:end|finish|close|conclude|start|begin|open|lead)(?:s|es|ed|ing)?(?:\s+(?:out|off))?"
-_LIST = r"(?:author\s+(?:list|line|order)|byline|list\s+of\s+(?:authors|names)|order)"
+# A bare 'order' or 'list' is not the author list ('the order of sections', 'what order does X use').
+_LIST = r"(?:author\s+(?:list|line|order)|byline|(?:list|order)\s+of\s+(?:the\s+)?(?:authors|names))"
+# The author list said in any words: a place word ('first', 'last', 'middle', 'lead') is a place in it only then;
+# alone it places anything ('the first contribution', 'what comes first in X', 'what does X lead to').
+_LIST_SAID = re.compile(r"\b(?:(?:co-?)?authors?|names?|byline|list(?:ed)?|people|persons?|researchers?|contributors?|"
+                        r"credited)\b", re.I)
+# 'record' as the main verb after do-support ('what does X record?'): an action, not the card. A noun is followed
+# by another word ('does the X record say') or nothing at all after do-support ('give me the X record').
+_DO_VERB = re.compile(r"\b(?:do|does|did)\b(?:\s+[\w'-]+){0,2}\s+$", re.I)
+# Verbs a paper's page is said to print its record with: 'which organisations does X list', 'what date does X have'.
+_PRINTS = {"have", "has", "had", "list", "show", "print", "give", "carry", "bear", "name", "credit", "say", "state",
+           "display", "get", "got"}
+_SUBJECT = {"the", "this", "that", "its", "paper", "pdf", "article", "preprint", "entry", "work"}  # 'the X paper'
+_VERB_ENDS = re.compile(r"\s*(?:[?.!;,]|$|(?:about|for|on|of|in|from|when|as|by)\b)", re.I)
 # What a page's legend says a mark is: LegendEntry.means, said as a verb of meaning — only with a mark named.
 _MEANS = r"(?:mean|means|meaning|denote|denotes|stand|stands|indicate|indicates|signify|signifies|represent|represents)"
 # An apposition or gloss after the name: 'Llip, the caption-diversity CLIP alternative', 'HoME (household env)'.
@@ -62,7 +79,7 @@ def card_plan(question: str, catalog: Catalog) -> Plan | None:
     _printed_values(q, paper)  # nor do words of the paper's own printed record: 'the facebook people', 'Allen School'
     if not _asks_field(q, catalog):
         return None
-    if q.residual():
+    if q.residual() or _paper_acts(q):
         return None
     return Plan(op="lookup", lookup="card", target=paper, described=described)
 
@@ -88,15 +105,35 @@ def _named(q: Question, catalog: Catalog) -> tuple[Paper | None, str]:
 
 
 def _printed_values(q: Question, paper: Paper) -> None:
-    """Blank the words the paper's record prints as values — its authors' names, its organisations, its venue and
-    venue line, what its marks mean — which the catalog-wide readers did not ground in part ('the facebook people'
-    for 'Facebook AI'). Its title, abstract and category name are not values of this kind: they hold topic words."""
-    values = [a.name for a in paper.authors] + [o.name for o in paper.organisations] + [n.means for n in paper.notes]
-    values += [paper.venue or "", paper.venue_line.printed.text if paper.venue_line else "", paper.organisation or ""]
+    """Blank the words the paper's record prints as names — its authors' and its organisations' — which the
+    catalog-wide readers did not ground in part ('the facebook people' for 'Facebook AI'). Not the venue line, nor
+    what its marks mean, nor its title, abstract or category name: they hold common and topic words ('annual',
+    'contribution', 'computational linguistics'), and the catalog-wide readers already know the venues' names."""
+    values = [a.name for a in paper.authors] + [o.name for o in paper.organisations] + [paper.organisation or ""]
     words = {w for v in values for w in re.findall(r"[a-z0-9][a-z0-9'-]*", fold(v).casefold())}  # 'G' of 'Paul G. Allen'
     for m in list(re.finditer(r"[a-z0-9][a-z0-9'-]*", q.text, re.I)):
         if m.group(0).casefold() in words:
             q.blank(m.start(), m.end())
+
+
+def _paper_acts(q: Question) -> bool:
+    """The paper is the subject of a verb after do-support that is no way of saying 'its page prints' ('what
+    metadata does X use', 'what does X contribute to the annual meeting'): the question asks what the paper does,
+    which is content, though the verb is a frame word and a field word stands beside it."""
+    toks = tokens(q)
+    for i, tok in enumerate(toks):
+        if tok.state != "frame" or tok.word in _SOFT | _PRINTS | _SUBJECT or not tok.word.isalpha():
+            continue
+        j = i - 1
+        while j >= 0 and toks[j].state == "frame" and toks[j].word in _SOFT | _SUBJECT:
+            j -= 1
+        if j < 0 or toks[j].state != "title":
+            continue
+        while j >= 0 and (toks[j].state == "title" or toks[j].word in _SUBJECT):
+            j -= 1
+        if j >= 0 and toks[j].word in ("do", "does", "did"):
+            return True
+    return False
 
 
 def _fits(words: list[str], paper: Paper, papers: list[Paper]) -> bool:
@@ -132,16 +169,21 @@ def _asks_field(q: Question, catalog: Catalog) -> bool:
     q.take(r"\bas\s+well\s+as\b")  # a join of two fields asked (rag/plan_fields.py joins parts on it too)
     for pattern in _FIELD_ALTERNATIVES:  # the planner's field readers: who, wrote, when, category, venue, section, ...
         found |= bool(q.take(pattern))
-    for badge in BADGES:  # the badge registry: code, score, keywords, e-mails, DOI, version, ...
+    for badge in CARD_BADGES:  # the badge registry's fields of one paper: code, score, keywords, e-mails, DOI, ...
         found |= bool(q.take(rf"\b(?:{badge.words})(?![\w-])"))
-    found |= bool(q.take(rf"\b(?:{PLACE_WORDS}|middle)\b"))  # a place in the author list: 'the last name'
+    found |= bool(q.take(r"\btitle\b"))  # its one title ('titles' asks across papers: title_length is no lookup)
+    if _LIST_SAID.search(q.folded):  # a place in the author list, only with the list said: 'the last name'
+        found |= bool(q.take(rf"\b(?:{PLACE_WORDS}|middle)\b"))
     marks = _mark_names(catalog)
     if marks and q.take(rf"\b(?:{marks})(?:[\s-]+(?:marks?|symbols?|signs?))?\b"):
         found = True
         # What the legend says it is, and where it is printed ('the asterisk next to two names'), as the badge
         # registry says where a badge sits (rag/catalog_fields._WHERE).
         q.take(rf"\b{_MEANS}(?:\s+for)?\b|\bsuperscripts?\b|\bfootnotes?\b|\bsymbols?\b|\bnext\s+to\b|\bbeside\b")
-    found |= bool(q.take(r"\b(?:record|metadata)\b"))  # the card itself: 'the DPR record', 'SPECTER's metadata'
+    for m in list(re.finditer(r"\b(?:record|metadata)\b", q.text, re.I)):  # the card: 'the DPR record'
+        if not (_DO_VERB.search(q.text[:m.start()]) and _VERB_ENDS.match(q.text[m.end():])):
+            q.blank(m.start(), m.end())
+            found = True
     return found
 
 
@@ -161,6 +203,9 @@ def _alternatives(pattern: str) -> list[str]:
 
 
 _FIELD_ALTERNATIVES = [a for _, pattern in FIELD_WORDS for a in _alternatives(pattern)]
+# The badge registry's lookups of one paper, and the non-lookup badges the card still prints (arXiv stamp, DOI, page
+# count); not the catalog-wide sorts ('titles' by length, listing position, journals, proceedings).
+CARD_BADGES = [b for b in BADGES if b.lookup or b.name in ("arxiv_stamp", "doi", "page_count")]
 
 
 def _mark_names(catalog: Catalog) -> str:
