@@ -51,8 +51,10 @@ _ASKED_HEAD = re.compile(r"\b(?:which|what|whose|who|whom)\s+"
 _DO_VERB = re.compile(r"\b(?:do|does|did)\s+(?:[\w'-]+\s+){1,2}$", re.I)
 # A who-question's own verb: 'who maintains X', 'who would fund X' ask what people do to the paper — content, unless
 # a reader took the verb as making it ('who wrote X' never leaves 'wrote' over).
-_WHO_VERB = re.compile(r"\bwho(?:m)?\s+(?:(?:would|will|can|could|might|should|else|actually|really|usually)\s+)?$",
-                       re.I)
+# An auxiliary or a passive between them changes nothing: 'who is funding X', 'who has adopted X', 'who is trusted
+# by X'.
+_WHO_VERB = re.compile(r"\bwho(?:m)?\s+(?:(?:would|will|can|could|might|should|else|actually|really|usually|is|are|was|"
+                       r"were|has|have|had|been|being)\s+){0,2}$", re.I)
 # How or why something is done is content ('how do practitioners use X'); 'how many', 'how much' are counts.
 _MANNER = re.compile(r"\bhow\b(?!\s+(?:many|much)\b)|\bwhy\b", re.I)
 _WORD = re.compile(r"[a-z]+", re.I)
