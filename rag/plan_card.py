@@ -31,7 +31,7 @@ import unicodedata
 from rag.catalog import Catalog
 from rag.catalog_fields import FIELDS as BADGES
 from rag.plan_describe import description, resolve, restated, which
-from rag.plan_fields import FIELDS as FIELD_WORDS, _MORE as MORE_FIELD_WORDS
+from rag.plan_fields import FIELDS as FIELD_WORDS, _MORE as MORE_FIELD_WORDS, _blank_frame
 from rag.plan_position import PLACE_WORDS
 from rag.plan_slots import _SOFT, tokens
 from rag.plan_terms import ORDINALS, Question, fold
@@ -163,9 +163,7 @@ def _asks_field(q: Question, catalog: Catalog) -> bool:
     for _, pattern in MORE_FIELD_WORDS:  # the planner's other ways to say a field: 'flagged', 'went up', 'which names'
         for m in list(re.finditer(pattern, q.text, re.I)):
             found = True
-            gap = m.span("gap") if "gap" in m.re.groupindex and m.group("gap") else (m.end(), m.end())
-            q.blank(m.start(), gap[0])  # the words around a gap ('where does X … sit'), never the words in it
-            q.blank(gap[1], m.end())
+            _blank_frame(q, 0, m, m.end())  # the words around a gap ('where does X … sit'), never the words in it
     q.take(r"\bas\s+well\s+as\b")  # a join of two fields asked (rag/plan_fields.py joins parts on it too)
     for pattern in _FIELD_ALTERNATIVES:  # the planner's field readers: who, wrote, when, category, venue, section, ...
         found |= bool(q.take(pattern))
