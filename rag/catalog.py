@@ -8,6 +8,7 @@ looks like metadata ("sound", "latest") never becomes a filter unless the catalo
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -250,6 +251,28 @@ class Catalog:
     def unique_surnames(self) -> dict[str, str]:
         """Surname without accents, as capitalised on the page -> the one full name it belongs to."""
         return {fold(surname): next(iter(names)) for surname, names in self.surnames.items() if len(names) == 1}
+
+    @cached_property
+    def mark_names(self) -> str:
+        """The marks the pages print after names, as Unicode names them ('dagger', 'double dagger', 'asterisk'),
+        longest first, as one pattern ('' when none; rag/plan_card.py). Not ASCII punctuation but the asterisk: a '?'
+        read as a mark is a parsing slip, and 'question mark' no field."""
+        symbols = {m for p in self.papers for a in p.authors for m in a.marks}
+        symbols |= {m.mark for p in self.papers for m in [*p.notes, *p.organisations] if m.mark}
+        symbols |= {e.mark for p in self.papers for s in p.sources if s.facts for e in s.facts.legend}
+        names = {unicodedata.name(s, "").casefold() for s in symbols
+                 if len(s) == 1 and not s.isalnum() and (s == "*" or not s.isascii())} - {""}
+        names |= {name.removesuffix(" operator") for name in names}  # '∗' ASTERISK OPERATOR is said 'asterisk'
+        return "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in sorted(names, key=lambda n: (-len(n), n)))
+
+    @cached_property
+    def word_share(self) -> dict[str, float]:
+        """Word -> share of the papers whose title or abstract uses it (rag/plan_filler.py's library share)."""
+        counts: dict[str, int] = {}
+        for paper in self.papers:
+            for word in set(re.findall(r"[a-z]+", f"{paper.title} {paper.abstract or ''}".casefold())):
+                counts[word] = counts.get(word, 0) + 1
+        return {word: n / max(1, len(self.papers)) for word, n in counts.items()}
 
     def category_label(self, code: str) -> str:
         name = category_name(code)

@@ -26,7 +26,6 @@ places a contribution), and only one paper's fields count ('titles' is a sort ac
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from rag.catalog import Catalog
 from rag.catalog_fields import FIELDS as BADGES
@@ -172,7 +171,7 @@ def _asks_field(q: Question, catalog: Catalog) -> bool:
     found |= bool(q.take(r"\btitle\b"))  # its one title ('titles' asks across papers: title_length is no lookup)
     if _LIST_SAID.search(q.folded):  # a place in the author list, only with the list said: 'the last name'
         found |= bool(q.take(rf"\b(?:{PLACE_WORDS}|middle)\b"))
-    marks = _mark_names(catalog)
+    marks = catalog.mark_names  # the marks the library's pages print, as Unicode names them
     if marks and q.take(rf"\b(?:{marks})(?:[\s-]+(?:marks?|symbols?|signs?))?\b"):
         found = True
         # What the legend says it is, and where it is printed ('the asterisk next to two names'), as the badge
@@ -204,34 +203,6 @@ _FIELD_ALTERNATIVES = [a for _, pattern in FIELD_WORDS for a in _alternatives(pa
 # The badge registry's lookups of one paper, and the non-lookup badges the card still prints (arXiv stamp, DOI, page
 # count); not the catalog-wide sorts ('titles' by length, listing position, journals, proceedings).
 CARD_BADGES = [b for b in BADGES if b.lookup or b.name in ("arxiv_stamp", "doi", "page_count")]
-
-
-def _mark_names(catalog: Catalog) -> str:
-    """The marks the library's pages print after names, as Unicode names them ('dagger', 'double dagger',
-    'asterisk'), longest first, as one pattern; '' when no page prints a mark."""
-    cached = _MARKS.get(id(catalog.papers))
-    if cached is not None and cached[0] is catalog.papers:
-        return cached[1]
-    symbols: set[str] = set()
-    for p in catalog.papers:
-        symbols.update(m for a in p.authors for m in a.marks)
-        symbols.update(o.mark for o in p.organisations if o.mark)
-        symbols.update(n.mark for n in p.notes)
-        symbols.update(e.mark for s in p.sources if s.facts for e in s.facts.legend)
-    names = set()
-    # Not ASCII punctuation but the asterisk: a '?' read as a mark is a parsing slip, and 'question mark' no field.
-    for symbol in (s for s in symbols if len(s) == 1 and not s.isalnum() and (s == "*" or not s.isascii())):
-        name = unicodedata.name(symbol, "").casefold()
-        if name:
-            names.add(name)
-            names.add(name.removesuffix(" operator"))  # '∗' ASTERISK OPERATOR is said 'asterisk'
-    pattern = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
-    _MARKS.clear()
-    _MARKS[id(catalog.papers)] = (catalog.papers, pattern)
-    return pattern
-
-
-_MARKS: dict[int, tuple[list[Paper], str]] = {}  # one entry: the snapshot in use
 
 
 __all__ = ["card_plan"]

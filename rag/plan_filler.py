@@ -65,21 +65,11 @@ _BEFORE_HEAD = re.compile(r"^\s+(?:papers?|works?|articles?|entries|entry|titles
 _PRONOUNS = set("he him his she her hers they them their theirs it its we us our you your i me my".split())
 _MONTHS = set("january february march april may june july august september october november december".split())
 _NEGATIONS = set("nobody none never nothing nowhere noone without neither nor no not".split())
-_df_held: dict[str, object] = {}
 
 
 def library_share(catalog: Catalog) -> dict[str, float]:
-    """Word -> share of the papers whose title or abstract uses it; once per snapshot (the list never changes)."""
-    if _df_held.get("papers") is catalog.papers:
-        return _df_held["share"]  # type: ignore[return-value]
-    counts: dict[str, int] = {}
-    for paper in catalog.papers:
-        for word in set(re.findall(r"[a-z]+", f"{paper.title} {paper.abstract or ''}".casefold())):
-            counts[word] = counts.get(word, 0) + 1
-    total = max(1, len(catalog.papers))
-    share = {word: n / total for word, n in counts.items()}
-    _df_held.update(papers=catalog.papers, share=share)
-    return share
+    """Word -> share of the papers whose title or abstract uses it; once per snapshot (Catalog.word_share)."""
+    return catalog.word_share
 
 
 def _english(word: str) -> float:
