@@ -30,8 +30,8 @@ import re
 from rag.catalog import Catalog
 from rag.catalog_fields import FIELDS as BADGES
 from rag.plan_describe import description, resolve, restated, which
-from rag.plan_fields import FIELDS as FIELD_WORDS, _MORE as MORE_FIELD_WORDS, _blank_frame
-from rag.plan_position import PLACE_WORDS
+from rag.plan_fields import FIELDS as FIELD_WORDS, _MORE as MORE_FIELD_WORDS, _PLACE, _blank_frame
+from rag.plan_position import _ENDS as LIST_ENDS
 from rag.plan_slots import _SOFT, tokens
 from rag.plan_terms import ORDINALS, Question, fold
 from rag.plan_values import conditions, title
@@ -42,7 +42,7 @@ from rag.records import Paper
 _CONTENT_WH = re.compile(r"\bwhy\b|\bhow\b(?!\s+(?:many|much|old|long\s+ago)\b)", re.I)
 # Words a place in the author list is said with besides the ordinals: the list's ends as rag/plan_position reads
 # them ('ends with', 'closes out', 'leads'), and the list itself.
-_ENDS = r"(?:end|finish|close|conclude|start|begin|open|lead)(?:s|es|ed|ing)?(?:\s+(?:out|off))?"
+_ENDS = rf"(?:{'|'.join(LIST_ENDS)})(?:s|es|ed|ing)?(?:\s+(?:out|off))?"
 # A bare 'order' or 'list' is not the author list ('the order of sections', 'what order does X use').
 _LIST = r"(?:author\s+(?:list|line|order)|byline|(?:list|order)\s+of\s+(?:the\s+)?(?:authors|names))"
 # The author list said in any words: a place word ('first', 'last', 'middle', 'lead') is a place in it only then;
@@ -170,7 +170,7 @@ def _asks_field(q: Question, catalog: Catalog) -> bool:
         found |= bool(q.take(rf"\b(?:{badge.words})(?![\w-])"))
     found |= bool(q.take(r"\btitle\b"))  # its one title ('titles' asks across papers: title_length is no lookup)
     if _LIST_SAID.search(q.folded):  # a place in the author list, only with the list said: 'the last name'
-        found |= bool(q.take(rf"\b(?:{PLACE_WORDS}|middle)\b"))
+        found |= bool(q.take(rf"\b(?:{_PLACE})\b"))
     marks = catalog.mark_names  # the marks the library's pages print, as Unicode names them
     if marks and q.take(rf"\b(?:{marks})(?:[\s-]+(?:marks?|symbols?|signs?))?\b"):
         found = True

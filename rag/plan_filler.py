@@ -56,7 +56,7 @@ _DO_VERB = re.compile(r"\b(?:do|does|did)\s+(?:[\w'-]+\s+){1,2}$", re.I)
 _WHO_VERB = re.compile(r"\bwho(?:m)?\s+(?:(?:would|will|can|could|might|should|else|actually|really|usually|is|are|was|"
                        r"were|has|have|had|been|being)\s+){0,2}$", re.I)
 # How or why something is done is content ('how do practitioners use X'); 'how many', 'how much' are counts.
-_MANNER = re.compile(r"\bhow\b(?!\s+(?:many|much)\b)|\bwhy\b", re.I)
+MANNER = re.compile(r"\bhow\b(?!\s+(?:many|much)\b)|\bwhy\b", re.I)
 _WORD = re.compile(r"[a-z]+", re.I)
 # A word right before the papers asked for qualifies them: 'the latest quantum papers', 'music work from 2023'.
 _BEFORE_HEAD = re.compile(r"^\s+(?:papers?|works?|articles?|entries|entry|titles?|preprints?|publications?|ones?|"
@@ -82,7 +82,7 @@ def fillers(q: Question, catalog: Catalog, rule: Rule | None = None) -> list[tup
     """Spans of the leftover words that are filler; [] when none is, or when more than `rule.most` would be."""
     rule = rule or RULE
     rest = set(q.residual())
-    if not rest or rule.zipf_min > 50 or _MANNER.search(q.original):
+    if not rest or rule.zipf_min > 50 or MANNER.search(q.original):
         return []
     share = library_share(catalog)
     verbs = {phrase.split()[0] for phrase, _ in slot_verbs(q)}

@@ -22,7 +22,7 @@ from rag.catalog_spread import spread as spread_of
 from rag.plan_aggregates import (archives, both_sides, frame, is_paper, other_paper, people_count, says_in_common,
                                  spread, unheld_codes, usual_place)
 from rag.plan_compare import apposition, pair
-from rag.plan_filler import drop_fillers
+from rag.plan_filler import MANNER, drop_fillers
 from rag.plan_copies import copied, copied_plan
 from rag.plan_describe import description, restated, which
 from rag.plan_fields import also as _also, lookup_field as _lookup_field, several
@@ -302,8 +302,7 @@ def _verb(q: Question, question: str, judge: VerbJudge | None) -> str | None:
     if not rest:
         return ""
     verbs = slot_verbs(q)
-    if len(rest) != 1 or len(verbs) != 1 or re.search(r"\bwho(?:m|se)?\b|\bwhy\b|\bhow\b(?!\s+(?:many|much)\b)",
-                                                      question, re.I):
+    if len(rest) != 1 or len(verbs) != 1 or re.search(r"\bwho(?:m|se)?\b", question, re.I) or MANNER.search(question):
         return None
     phrase, subject = verbs[0]
     return subject if judge is not None and judge(phrase, subject) else None
