@@ -61,8 +61,8 @@ _VERB_ENDS = re.compile(r"\s*(?:[?.!;,]|$|(?:about|for|on|of|in|from|when|as|by)
 _MEANS = r"(?:mean|means|meaning|denote|denotes|stand|stands|indicate|indicates|signify|signifies|represent|represents)"
 # An apposition or gloss after the name: 'Llip, the caption-diversity CLIP alternative', 'HoME (household env)'.
 # A clause is no gloss: 'DPR, what was the standard before it?' asks, it does not name the paper again.
-_CLAUSE = re.compile(r"^\s*(?:what|which|who|whom|whose|when|where|why|how)\b|\b(?:is|are|was|were|do|does|did|has|have|"
-                     r"had|can|could|will|would|should|shall|may|might|must)\b", re.I)
+_CLAUSE = re.compile(r"^\s*(?:what|which|who|whom|whose|when|where|why|how)\b|\b(?:is|are|was|were|do|does|did|"
+                     r"has|have|had|can|could|will|would|should|shall|may|might|must)\b", re.I)
 _APPOSITION = re.compile(r"\s*(?:,\s*|\(\s*|[—–]\s*|\s-{1,2}\s+)(?:the\s+|a\s+|an\s+)?([^,?;:()!—–]+?)\s*"
                          r"(?:\)|(?=[?,;:!]|$))")
 
@@ -109,7 +109,8 @@ def _printed_values(q: Question, paper: Paper) -> None:
     what its marks mean, nor its title, abstract or category name: they hold common and topic words ('annual',
     'contribution', 'computational linguistics'), and the catalog-wide readers already know the venues' names."""
     values = [a.name for a in paper.authors] + [o.name for o in paper.organisations] + [paper.organisation or ""]
-    words = {w for v in values for w in re.findall(r"[a-z0-9][a-z0-9'-]*", fold(v).casefold())}  # 'G' of 'Paul G. Allen'
+    # Every word, however short: 'G' of 'Paul G. Allen'.
+    words = {w for v in values for w in re.findall(r"[a-z0-9][a-z0-9'-]*", fold(v).casefold())}
     for m in list(re.finditer(r"[a-z0-9][a-z0-9'-]*", q.text, re.I)):
         if m.group(0).casefold() in words:
             q.blank(m.start(), m.end())
@@ -148,7 +149,8 @@ def _apposition(q: Question, paper: Paper, papers: list[Paper]) -> None:
     ends = [b for a, b, kind in q.spans if kind == "title"]
     for end in ends:
         m = _APPOSITION.match(q.text, end)
-        if m and m.group(1).strip() and not _CLAUSE.search(m.group(1)) and _fits(Question(m.group(1)).residual() or [""], paper, papers):
+        if m and m.group(1).strip() and not _CLAUSE.search(m.group(1)) \
+                and _fits(Question(m.group(1)).residual() or [""], paper, papers):
             q.blank(m.start(), m.end())
 
 
