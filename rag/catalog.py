@@ -311,10 +311,18 @@ def describe(paper: Paper) -> str:
     if paper.venue:
         parts.append(paper.venue)
     if paper.arxiv:
-        parts.append(f"arXiv:{paper.arxiv.id}" + (f"v{paper.arxiv.version}" if paper.arxiv.version else "")
-                     + (f" [{paper.arxiv.category}]" if paper.arxiv.category else ""))
+        parts.append(arxiv_stamp(paper) or "")
     return f"{paper.title} — " + "; ".join(parts)
 
 
-__all__ = ["Catalog", "by_author", "describe", "has_organisation", "organisation_authors", "organisation_names",
-           "organisation_variants", "organisations_line", "page_label", "short_name", "venue_names", "where_printed"]
+def arxiv_stamp(paper: Paper) -> str | None:
+    """'arXiv:2004.04906v3 [cs.CL]' as the PDF's margin stamp prints it; 'arXiv:<id>' when only the id is known."""
+    if paper.arxiv:
+        return f"arXiv:{paper.arxiv.id}" + (f"v{paper.arxiv.version}" if paper.arxiv.version else "") + \
+            (f" [{paper.arxiv.category}]" if paper.arxiv.category else "")
+    return f"arXiv:{paper.arxiv_id}" if paper.arxiv_id else None
+
+
+__all__ = ["Catalog", "arxiv_stamp", "by_author", "describe", "has_organisation", "organisation_authors",
+           "organisation_names", "organisation_variants", "organisations_line", "page_label", "short_name",
+           "venue_names", "where_printed"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 
-from rag.catalog import organisations_line, page_label
+from rag.catalog import arxiv_stamp, organisations_line, page_label
 from rag.catalog_fields import BY_NAME
 from rag.organisations import names as has_organisation_name, organisation_authors, organisation_names
 from rag.plan_fields import NARROWED_BY, line_only
@@ -124,7 +124,8 @@ def card_text(paper: Paper) -> str:
     names = "; ".join(f"{i}. {a.name}" + (f" ({' '.join(a.marks)})" if a.marks else "") +
                       (f" [{a.affiliation}-marked]" if a.affiliation else "") for i, a in enumerate(paper.authors, 1))
     cut = ", then 'et al.' (the page cuts the list)" if paper.authors_truncated else ""
-    copied = " (the page prints the same list for an earlier entry; it may be copied)" if paper.authors_duplicate_of else ""
+    copied = " (the page prints the same list for an earlier entry; it may be copied)" \
+        if paper.authors_duplicate_of else ""
     parts = [f"authors ({paper.author_count}): {names}{cut}{copied}" if paper.authors else "authors: none printed"]
     means = {o.mark: o.name for o in paper.organisations if o.mark} | {n.mark: n.means for n in paper.notes}
     means |= {e.mark: e.means for s in paper.sources if s.facts for e in s.facts.legend}
@@ -133,17 +134,16 @@ def card_text(paper: Paper) -> str:
         parts.append("marks: " + "; ".join(marks))
     parts.append(_short(paper, "date", [], False) or "")
     parts.append(_short(paper, "category", [], False) or "")
-    parts += [f"section: {paper.section}"] if paper.section else []
+    parts.append(_short(paper, "section", [], False) or "")
     if paper.venue_line is not None:  # a PDF's proceedings line, as printed ('…, pages 84–91 / New Orleans, …')
         parts.append(f"venue: {paper.venue or 'not named'} (printed: '{paper.venue_line.printed.text}')")
     elif paper.venue:
         parts.append(f"venue: {paper.venue}")
     parts += [f"organisation: {line}"] if (line := organisations_line(paper)) else []
     parts += [_short(paper, "code", [], False) or ""] if paper.has_code is not None else []
-    parts += [f"score: {paper.listing_score:g} (unlabelled, before its category)"] if paper.listing_score is not None else []
-    if paper.arxiv or paper.arxiv_id:
-        stamp = paper.arxiv.id + (f"v{paper.arxiv.version}" if paper.arxiv.version else "") if paper.arxiv else paper.arxiv_id
-        parts.append(f"arXiv:{stamp}" + (f" [{paper.arxiv.category}]" if paper.arxiv and paper.arxiv.category else ""))
+    if paper.listing_score is not None:
+        parts.append(f"score: {paper.listing_score:g} (unlabelled, before its category)")
+    parts.append(arxiv_stamp(paper) or "")
     parts += [f"DOI {paper.doi}"] if paper.doi else []
     parts += [f"keywords: {'; '.join(paper.keywords)}"] if paper.keywords else []
     parts += [f"e-mail: {', '.join(paper.emails)}"] if paper.emails else []
