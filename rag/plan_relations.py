@@ -65,8 +65,8 @@ def relation(q: Question, target: Paper, question: str, papers: list[Paper] | No
         return None
     start, end = spans[0]
     before, after = q.folded[:start], q.folded[end:]
-    if (m := _NEIGHBOUR.search(before)) and not _WHEN.search(before[:m.start()]):  # 'listed right after Cactus
-        q.blank(m.start(), m.end())
+    if (m := _NEIGHBOUR.search(before)) and not _WHEN.search(before[:m.start()]) and _listing_said(m, question):
+        q.blank(m.start(), m.end())  # 'listed right after Cactus'
         return _neighbour(target, m, question)
     if m := _SAME_DAY_AFTER.match(after):  # 'X was posted on the same day as another entry': the papers of its day
         q.blank(end + m.start(), end + m.end())
@@ -94,6 +94,20 @@ def relation(q: Question, target: Paper, question: str, papers: list[Paper] | No
             m and m.group(0).casefold().startswith("shar"))
         return _coauthored(target, others)
     return None
+
+
+# Words that say a page's printed order is meant: a listing verb, the page or list, an entry.
+_LISTING = re.compile(r"\b(?:listed|placed|printed|shown|sits?|sitting|page|pages|list|listing|profile|section|"
+                      r"trending|entry|entries|papers?|ones?|titles?|neighbou?r\w*)\b", re.I)
+
+
+def _listing_said(m: re.Match, question: str) -> bool:
+    """A place word reads as a neighbour in a page's order only where that order is said. 'Behind' and 'ahead of'
+    after a bare 'is' say who is responsible ('who is behind X'), and a who-question asks for people, never for an
+    entry beside X: both need a listing, a page or an entry word in the question."""
+    word = next((g for g in reversed(m.groups()) if g), "").casefold()
+    loose = word in ("behind", "ahead of") or re.match(r"\W*who(?:'s|m|se)?\b", question, re.I)
+    return not loose or bool(_LISTING.search(question))
 
 
 def _neighbour(target: Paper, m: re.Match, question: str) -> Condition:
