@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from rag.catalog import organisation_variants, short_name
 from rag.organisations import organisation_names
+from rag.plan_slots import _SOFT, tokens
 from rag.plan_terms import NUMBER_WORDS, Condition, Question, dated_year
 from rag.records import Paper, normalize_title
 
@@ -248,3 +249,65 @@ def days_from(target: Paper, days: int) -> Condition:
     on = f"on {anchor.strftime('%b')} {anchor.day}, {anchor.year}" if anchor else "the page does not date it to the day"
     return Condition("date", f"{days:+d} days {target.paper_id}", f"posted: {said} ({on})",
                      lambda p: day is not None and p.date == day and p.date_precision == "day")
+
+
+# Frame words (rag/plan_terms.FRAME) that say making a paper or being credited on it: the only verbs a who-question
+# may put between 'who' and the paper ('who wrote X', 'who contributed to X'). FRAME also holds verbs for other
+# readings ('titles that use the word X', 'entries that carry a tag'), which said of people ask something else.
+_MAKING = {"write", "writes", "wrote", "written", "writing", "author", "authored", "co-authored", "coauthored",
+           "co-wrote", "cowrote", "co-written", "cowritten", "co-write", "co-writes", "contribute", "contributed",
+           "contributes", "credited", "post", "posted", "publish", "published", "release", "released", "submitted",
+           "present", "presented", "upload", "uploaded", "appear", "appears", "appeared", "come", "came", "comes",
+           "listed", "named"}
+_SUBJECT = {"paper", "pdf", "article", "preprint", "entry", "work"}
+# Between 'who' and its verb, or between the verb and the paper: not the verb itself.
+_GLUE = _SOFT | {"else", "exactly", "actually", "really", "in", "on", "at", "of", "from", "among", "with", "for", "by",
+                 "to", "about", "the", "a", "an", "this", "that", "its", "paper", "pdf", "article", "preprint", "entry",
+                 "work", "'s", "out", "up"}
+_NOUNS = re.compile(r"(?:co-?)?authors?|names?|people|persons?|researchers?|team|byline|titles?|pages?|pdfs?|"
+                    r"entr(?:y|ies)|lists?|listings?|authors'|dates?|categor(?:y|ies)|sections?|venues?|tags?|labels?")
+# Verbs a named paper is the subject of after do-support and still asks for its record: its page prints, lists or
+# carries a value ('how many authors does X list'), or it belongs somewhere ('which category does X fall under',
+# 'when did X come out'). Any other frame verb there is the paper doing something: 'what does X use / contribute'.
+_RECORD_VERBS = {"have", "has", "had", "list", "lists", "show", "shows", "print", "prints", "give", "gives", "carry",
+                 "carries", "bear", "bears", "name", "names", "credit", "credits", "say", "says", "state", "states",
+                 "display", "displays", "get", "got", "include", "includes", "feature", "features", "involve",
+                 "involves", "contain", "contains", "hold", "holds", "belong", "belongs", "fall", "falls", "come",
+                 "comes", "came", "appear", "appears", "go", "went", "sit", "sits", "occupy", "occupies", "spread",
+                 "post", "posted", "publish", "published", "release", "released", "date", "dated", "stamp", "tag",
+                 "label", "mark", "count", "number", "upload", "uploaded", "be", "been", "share", "shares"}
+
+
+def acted_on(q: Question) -> bool:
+    """The named paper (a title span) is what someone does something to, or what does something, rather than a record
+    asked about: 'who uses X' (a who-question whose verb is no way of making X) and 'what does X contribute to the
+    meeting' (X the subject of a verb after do-support that is no way of its page printing a value) ask content,
+    though every word is a frame word. Verbs outside FRAME never get this far: they are residual."""
+    toks = tokens(q)
+    words = [t.word for t in toks]
+    for i, tok in enumerate(toks):
+        if tok.word in ("who", "whom") and tok.state != "title":
+            k = i + 1
+            while k < len(toks) and toks[k].word in ("else", "all", "exactly", "actually", "really"):
+                k += 1
+            if k < len(toks) and toks[k].state == "frame" and toks[k].word not in _GLUE | _MAKING \
+                    and toks[k].word.replace("-", "").isalpha():
+                rest = k + 1
+                while rest < len(toks) and toks[rest].state != "title" and words[rest] in _GLUE and rest - k <= 3:
+                    rest += 1
+                if rest < len(toks) and toks[rest].state == "title":
+                    return True  # 'who uses X', 'who relies on X' is residual already
+        head = i + 2 if i + 1 < len(toks) and words[i + 1] in ("the", "this", "that") else i + 1
+        if tok.word in ("do", "does", "did") and head < len(toks) and toks[head].state == "title":
+            k = head  # the subject: the title and the noun after it ('does the X paper ...')
+            while k < len(toks) and (toks[k].state == "title" or words[k] in _SUBJECT):
+                k += 1
+            while k < len(toks) and words[k] in _SOFT and words[k] not in _RECORD_VERBS:
+                k += 1
+            # The first word after the subject is its verb; a noun or a preposition there ('the X authors share',
+            # 'the X PDF in the library have') means the paper is not the subject.
+            if k < len(toks) and toks[k].state == "frame" and words[k] not in _RECORD_VERBS | _GLUE \
+                    and words[k].isalpha() and not _NOUNS.fullmatch(words[k]):
+                return True
+    return False
+

@@ -34,7 +34,7 @@ from rag.plan_marks import (asks_printed, author_position, given_names, name_as_
 from rag.plan_orgs import non_academic
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_position import counted, placed
-from rag.plan_relations import day_offset, days_from, relation, same_day
+from rag.plan_relations import acted_on, day_offset, days_from, relation, same_day
 from rag.plan_selected import one_selected, shifted
 from rag.plan_sections import boundary, followed_by
 from rag.plan_scope import group_by, merge, scoped, share_scope, sort_by_authors, top
@@ -170,6 +170,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if shift is not None and anchor is None:  # 'what was listed the day after the cascaded video paper went up'
         asked = shifted(q, conditions, shift, described, catalog, bool(_COUNT.search(question.casefold())))
         return Plan(**asked) if asked else None
+    if target is not None and acted_on(q):
+        return None  # 'who uses X', 'what does X contribute to the meeting': done to or by the paper, not its record
     badge = badge_asked(q) if described and badge is None else badge  # 'what copyright year does the X paper print'
     asked = several(q, conditions, badge, target, described, catalog.papers) if target is not None or described else None
     if asked is None and target is None and not described and conditions:
