@@ -72,6 +72,20 @@ def lookup_field(low: str, count: bool) -> str | None:
     return next((name for name, pattern in FIELDS if re.search(pattern, low)), None)
 
 
+# The frame words (rag/plan_terms.FRAME) a 'what'/'which' can ask for that name no field of any record: FRAME holds
+# them for sorts and kinds ('sorted by date', 'what kind of paper'), so they are never residual.
+_NO_FIELD = {"order", "sort", "kind", "type", "part", "thing", "things", "stuff"}
+
+
+def other_noun(question: str) -> bool:
+    """What an opening 'what'/'which' asks is no field ('what order is X written in', 'which kind of thing is X'),
+    and nothing names the author list: a field word elsewhere ('written') does not make it ask that field. 'In what
+    order are X's authors listed' names them."""
+    m = re.match(r"\W*(?:in\s+|of\s+|to\s+|for\s+)?(?:what|which)\s+(?:the\s+)?([a-z][a-z-]*)", question, re.I)
+    return bool(m) and m.group(1).casefold() in _NO_FIELD and not re.search(
+        r"\bwho|\b(?:co-?)?authors?\b|\bnames?\b|\bpeople\b|\bbyline|\bteam\b", question, re.I)
+
+
 # --- several fields of one paper -------------------------------------------------------------------------------
 
 _PLACE = rf"middle|{PLACE_WORDS}"  # the ordinal words rag/plan_position.py reads, and 'middle'

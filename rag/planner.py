@@ -25,7 +25,7 @@ from rag.plan_compare import apposition, pair
 from rag.plan_filler import MANNER, drop_fillers
 from rag.plan_copies import copied, copied_plan
 from rag.plan_describe import description, restated, which
-from rag.plan_fields import also as _also, lookup_field as _lookup_field, several
+from rag.plan_fields import also as _also, lookup_field as _lookup_field, other_noun, several
 from rag.plan_gaps import gap
 from rag.plan_named import aside, plus_joined
 from rag.plan_marked import every_marked, marked_counts, marked_sort, middle_only
@@ -248,7 +248,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
                         described=" ".join(described))
         if badge is not None:
             return Plan(op="lookup", lookup=badge.name, target=target, described=" ".join(described))
-        if lookup is None:
+        if lookup is None or lookup == "authors" and other_noun(question):
             return None  # a named paper but no field asked: a content question about it
         return Plan(op="lookup", lookup=lookup, target=target, described=" ".join(described),
                     also=_also(low if not described else whole.casefold(), lookup))

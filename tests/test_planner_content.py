@@ -1,0 +1,87 @@
+"""Content questions about one named paper that every word of which is a frame word (rag/plan_terms.FRAME), so the
+planner's readers once took them (issue 11, reviewers' false positives): a who-question whose verb is no way of
+making the paper ('who uses X'), a listing neighbour read from 'behind' with no listing said ('who is behind X'),
+'written' read as the authors when the question asks for an order ('what order is X written in'), and the paper
+as the subject of a content verb after do-support ('what does X contribute to the meeting'). The first question of
+each group is the reviewer's; the others were made up for this file. Every one was answered from the catalog
+before the mend (checked on 413925c with /tmp/hfp_cmp.py, the code exported with git archive).
+
+Real seed pages and four shared PDFs parsed (test_planner_kinds), the real embedder for the verb judge.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_planner_kinds import catalog, papers  # noqa: F401 (the seed pages and the PDFs, parsed)
+from rag.catalog_query import answer_from_catalog
+from rag.plan_card import card_plan
+from rag.plan_verbs import VerbJudge
+from rag.planner import plan
+
+
+@pytest.fixture(scope="module")
+def judge(embedder):
+    return VerbJudge(embedder)  # the real all-MiniLM-L6-v2
+
+
+CONTENT = [
+    # who + a frame verb that is no way of making the paper
+    "Who uses LayoutParser?",
+    "Who used SPECTER?",
+    "Who carries the HoME paper?",
+    "Who else uses the SPECTER paper?",
+    # what is asked is an order or a kind, not the author list that 'written' would name
+    "What order is HoME written in?",
+    "Which order was LayoutParser written in?",
+    "What kind of thing is HoME written as?",
+    # the paper does something (a content verb after do-support)
+    "What does SPECTER contribute to the annual meeting?",
+    "What did SPECTER present at the ACL meeting?",
+    "What did HoME contribute to the conference?",
+    # a who-question asks for people, never for the entry beside a paper
+    "Who is directly below SPECTER?",
+]
+
+
+@pytest.mark.parametrize("question", CONTENT)
+def test_a_content_question_of_frame_words_is_not_answered_from_the_catalog(question, catalog, papers, embedder,
+                                                                             judge):
+    assert plan(question, catalog, judge) is None
+    assert card_plan(question, catalog) is None
+    assert answer_from_catalog(question, question, papers, embedder=embedder) is None
+
+
+BEHIND = [("Who is behind SPECTER?", "SPECTER"), ("Who was behind LayoutParser?", "LayoutParser")]
+
+
+@pytest.mark.parametrize("question,start", BEHIND)
+def test_behind_without_a_listing_is_who_made_it_not_a_neighbour(question, start, catalog, papers, judge):
+    the_plan = plan(question, catalog, judge)
+    assert the_plan is not None and the_plan.op == "lookup" and the_plan.lookup == "authors", the_plan
+    assert the_plan.target is not None and the_plan.target.title.startswith(start)
+    assert not any(c.field == "position" for c in the_plan.conditions)
+
+
+# The same frames with a verb of making, a record verb, a field noun or a listing said stay catalog questions.
+KEPT = [
+    ("Who wrote LayoutParser?", "lookup", "authors"),
+    ("Who contributed to SPECTER?", "lookup", "authors"),
+    ("In what order are the HoME authors listed?", "lookup", "authors"),
+    ("What year was HoME written?", "lookup", "date"),
+    ("Which category does HoME fall under?", "lookup", "category"),
+    ("How many authors does SPECTER list?", "lookup", "author_count"),
+]
+
+
+@pytest.mark.parametrize("question,op,lookup", KEPT)
+def test_record_questions_in_the_same_frames_are_still_planned(question, op, lookup, catalog, judge):
+    the_plan = plan(question, catalog, judge)
+    assert the_plan is not None and (the_plan.op, the_plan.lookup) == (op, lookup), the_plan
+
+
+def test_a_neighbour_with_the_listing_said_is_still_read(catalog, judge):
+    the_plan = plan("Which paper is listed directly below SPECTER on its page?", catalog, judge)
+    assert the_plan is not None
+    assert [c.label for c in the_plan.conditions if c.field == "position"] == [
+        "listed: directly below SPECTER"]
