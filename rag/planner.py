@@ -170,7 +170,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if shift is not None and anchor is None:  # 'what was listed the day after the cascaded video paper went up'
         asked = shifted(q, conditions, shift, described, catalog, bool(_COUNT.search(question.casefold())))
         return Plan(**asked) if asked else None
-    if target is not None and acted_on(q):
+    if (target is not None or described) and acted_on(q):
         return None  # 'who uses X', 'what does X contribute to the meeting': done to or by the paper, not its record
     badge = badge_asked(q) if described and badge is None else badge  # 'what copyright year does the X paper print'
     asked = several(q, conditions, badge, target, described, catalog.papers) if target is not None or described else None

@@ -2,7 +2,9 @@
 planner's readers once took them (issue 11, reviewers' false positives): a who-question whose verb is no way of
 making the paper ('who uses X'), a listing neighbour read from 'behind' with no listing said ('who is behind X'),
 'written' read as the authors when the question asks for an order ('what order is X written in'), and the paper
-as the subject of a content verb after do-support ('what does X contribute to the meeting'). The first question of
+as the subject of a content verb after do-support ('what does X contribute to the meeting'), also a field word or
+unlisted verb there ('what does X score', 'what range does X train on'), a passive done with the paper ('what
+version of X was used') and 'published in / about X' (issue 11, adversarial probe: its content, not its date). The first question of
 each group is the reviewer's; the others were made up for this file. Every one was answered from the catalog
 before the mend (checked on 413925c with /tmp/hfp_cmp.py, the code exported with git archive).
 
@@ -41,6 +43,27 @@ CONTENT = [
     "What did HoME contribute to the conference?",
     # a who-question asks for people, never for the entry beside a paper
     "Who is directly below SPECTER?",
+    # a field word said as the paper's verb after do-support: the paper scores, it is not asked for its score
+    "What does SMORE score?",
+    "What does SPECTER score?",
+    "What did TokMem score?",
+    "What does the DPR paper score?",
+    # the paper (or something of it) does something after does: trains on, covers
+    "What date range of papers does SPECTER train on?",
+    "Which venues does the literature graph paper's corpus cover?",
+    "Which year does DPR train on?",
+    "Which venues does DPR cover?",
+    # the paper as the subject of a passive verb that is no way of its page printing a value
+    "What version of the LayoutParser library was used in the paper?",
+    "What version of HoME was used?",
+    "What version of the SPECTER code was used in the paper?",
+    # 'published in / about X': what X holds, not when or where it came out (the record card took these)
+    "What was published about SPECTER after its release?",
+    "What is published in the HoME release?",
+    "What is published in the HoME paper?",
+    "What was published about SPECTER?",
+    "What is written in the LayoutParser paper?",
+    "What is posted about TokMem?",
 ]
 
 
@@ -71,6 +94,11 @@ KEPT = [
     ("What year was HoME written?", "lookup", "date"),
     ("Which category does HoME fall under?", "lookup", "category"),
     ("How many authors does SPECTER list?", "lookup", "author_count"),
+    ("When was SPECTER published?", "lookup", "date"),
+    ("What score does the page print for SMORE?", "lookup", "score"),
+    ("Which venue was SPECTER published at?", "lookup", "venue"),
+    ("Which version of the DPR paper was posted?", "lookup", "version"),
+    ("What section is SMORE listed under?", "lookup", "section"),
 ]
 
 
