@@ -34,7 +34,8 @@ from rag.plan_marks import (asks_printed, author_position, given_names, name_as_
 from rag.plan_orgs import non_academic
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_position import counted, placed
-from rag.plan_relations import acted_on, day_offset, days_from, relation, same_day
+from rag.plan_acts import acted_on
+from rag.plan_relations import day_offset, days_from, relation, same_day
 from rag.plan_selected import one_selected, shifted
 from rag.plan_sections import boundary, followed_by
 from rag.plan_scope import group_by, merge, scoped, share_scope, sort_by_authors, top
