@@ -89,7 +89,7 @@ def acted_on(q: Question) -> bool:
             # A record noun there ('which two X authors are flagged') is the subject: the record, not the paper.
             if k + 1 < len(toks) and words[k] in _BE and toks[k + 1].state in ("frame", "residual") \
                     and not any(_NOUNS.fullmatch(w) for w in words[i + 1:k]) \
-                    and words[k + 1].endswith("ed") | (words[k + 1] in _IRREGULAR) \
+                    and (words[k + 1].endswith("ed") or words[k + 1] in _IRREGULAR) \
                     and words[k + 1] not in _RECORD_VERBS | _MAKING | _PRINTED:
                 return True
         # 'What is published in the X paper', 'what was written about X': what X holds, not when or where it was.
