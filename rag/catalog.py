@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from rag.authors import AuthorIndex, by_author, given_of
+from rag.catalog_links import printed_links
 from rag.organisations import has_organisation, organisation_authors, organisation_names, organisation_variants
 from rag.plan_terms import fold
 from rag.records import PageFacts, Paper, SourceRef, normalize_title
@@ -235,6 +236,12 @@ class Catalog:
         for key in keys.values():
             seen[key] = seen.get(key, 0) + 1
         return {i: key for i, key in keys.items() if seen[key] > 1}
+
+    @cached_property
+    def links(self) -> dict[str, tuple]:
+        """Paper id -> the web addresses its abstract and PDF text print (rag/catalog_links.py): read once per
+        snapshot, and only when a question names a link."""
+        return {p.paper_id: printed_links(p) for p in self.papers}
 
     @cached_property
     def email_domains(self) -> frozenset[str]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from rag.catalog import Catalog, by_author, describe, page_label
 from rag.catalog_fields import BY_NAME, by_number
+from rag.catalog_links import cited_links
 from rag.catalog_spread import ends
 from rag.catalog_sort import by_author_count, by_date
 from rag.catalog_text import Result, headline, n_papers
@@ -147,7 +148,8 @@ def filter_labels(filters: Filters) -> list[str]:
 
 def _answer(question: str, standalone: str, text: str, rows: list[Paper], shown: list[str],
             result: Result | None = None) -> Answer:
-    evidence = [Evidence(n=n, paper=p, chunk_id=f"catalog:{p.paper_id}", sentences=[describe(p)],
+    linked = result.plan.conditions if result else []  # a row selected by a link quotes it (rag/catalog_links.py)
+    evidence = [Evidence(n=n, paper=p, chunk_id=f"catalog:{p.paper_id}", sentences=[describe(p) + cited_links(p, linked)],
                          retrieval_score=1.0, relevance=1.0, section="")
                 for n, p in enumerate(rows, start=1)]
     sentences = [AnswerSentence(text=text, supported=True, support=1.0, origin="extractive")]

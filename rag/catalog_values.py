@@ -8,6 +8,7 @@ import datetime
 
 from rag.catalog import arxiv_stamp, organisations_line, page_label
 from rag.catalog_fields import BY_NAME
+from rag.catalog_links import links_text
 from rag.organisations import names as has_organisation_name, organisation_authors, organisation_names
 from rag.plan_fields import NARROWED_BY, line_only
 from rag.plan_terms import ORDINALS, Condition, ordinal_suffix, venue_year_only
@@ -37,6 +38,8 @@ def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str
     title = paper.title
     if field == "card":  # the whole record, for a field asked in words no reader takes (rag/plan_card.py)
         return card_text(paper)
+    if field.startswith("link"):  # the links it prints ('links:code': where its code is; rag/catalog_links.py)
+        return links_text(paper, field)
     if field in BY_NAME:  # a field of the registry (rag/catalog_fields.py), page count included
         return BY_NAME[field].value(paper)
     if field == "authors":

@@ -42,6 +42,7 @@ from rag.plan_scope import group_by, merge, scoped, share_scope, sort_by_authors
 from rag.plan_slots import slot_verbs
 from rag.plan_terms import Condition, Question, solo
 from rag.plan_titles import title_wording, title_words
+from rag.plan_links import asked_link, link_contents, linked
 from rag.plan_presence import presence
 from rag.plan_values import conditions as named_conditions, title
 from rag.records import Paper
@@ -96,6 +97,9 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     q = Question(question)
     worded = title_wording(q)  # "'X is all you need' titles": the quoted wording, before its words read as values
     worded += title_words(q, catalog.printed_titles)  # 'title says GFlowNets': unquoted, printed in a title
+    if link_contents(question):
+        return None  # 'what does the released code of X include': what a repository holds is content
+    links = linked(q, catalog)  # before titles: 'zhixuan-lin/forgetting-transformer' is an address (rag/plan_links.py)
     target = title(q, catalog)
     frame(q)  # 'anywhere in the library', 'Courville himself', 'shows up on'
     shift = day_offset(q)  # 'the day after X', 'two days before X': a date counted from the paper's
@@ -125,7 +129,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     anchor = (relation(q, target, q.text, catalog.papers) if shift is None else days_from(target, shift)) \
         if target is not None else None
     target = None if anchor is not None else target
-    conditions: list[Condition] = worded + solo(q) + ([compared.condition] if compared else [])
+    conditions: list[Condition] = worded + links + solo(q) + ([compared.condition] if compared else [])
     conditions += [c for c in (edge, followed_by(q)) if c is not None]  # 'followed by a "Learn more" link'
     conditions += archives(q) + spread(q) + people_count(q) + unheld_codes(q, catalog.categories)  # 'a physics category', 'on two pages', 'by five people'
     # (solo before negation: 'no co-authors' is one author, not no authors)
@@ -154,7 +158,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     by_field = (spread_of(q) or badge_sort(q)) if target is None and sort is None else None
     conditions += named_conditions(q, catalog) + presence(q, negated=False)
     conditions += shared_surnames(q, catalog)  # 'a Zhang among the authors': after full names ('Amy Zhang')
-    badge = badge_asked(q) if target is not None else None  # 'is there code for X', 'what score is shown next to X'
+    link_field = asked_link(q, question, conditions)  # 'where is X's code', 'what project page does X give'
+    badge = badge_asked(q) if target is not None and not link_field else None  # 'is there code for X'
     habit = usual_place(q) if target is None else False  # 'where does X usually sit', 'is X usually last author'
     conditions = placed(q, author_position(q, conditions))  # 'X is listed last', 'end with a non-Amii author'
     conditions = counted(question, conditions)  # 'at least two authors at the University of Washington'
@@ -171,7 +176,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if shift is not None and anchor is None:  # 'what was listed the day after the cascaded video paper went up'
         asked = shifted(q, conditions, shift, described, catalog, bool(_COUNT.search(question.casefold())))
         return Plan(**asked) if asked else None
-    if (target is not None or described) and acted_on(q):
+    if (target is not None or described) and not link_field and acted_on(q):
         return None  # 'who uses X', 'what does X contribute to the meeting': done to or by the paper, not its record
     badge = badge_asked(q) if described and badge is None else badge  # 'what copyright year does the X paper print'
     asked = several(q, conditions, badge, target, described, catalog.papers) if target is not None or described else None
@@ -215,12 +220,14 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         count = bool(_COUNT.search(whole.casefold()))
         lookup = _lookup_field(whole.casefold(), count)
         yes_no = re.match(r"\W*(?:is|was|are|were|does|did|has|had)\b", question, re.I)
-        if lookup is None and badge is None and not (conditions and (yes_no or count)):
+        if lookup is None and badge is None and not link_field and not (conditions and (yes_no or count)):
             return None  # 'what does the memory paper propose?': a content question about it
         target, asked = which(described, catalog.papers)
         if target is None:  # unsure: ask which one; nothing close: not a catalog question
             return Plan(**asked) if asked else None
     if target is not None:
+        if link_field:  # the links the paper prints, as asked (rag/catalog_links.py)
+            return Plan(op="lookup", lookup=link_field, target=target, described=" ".join(described))
         if badge is not None or lookup is not None:  # 'the DPR PDF', 'TokMem on Amii's page': the paper's own page names it
             conditions = [c for c in conditions if not (c.field == "page" and c(target))]
         if lookup is not None and lookup != "venue_pages":  # 'the ACL 2020 meeting in SPECTER's header': its own venue

@@ -1,0 +1,249 @@
+"""Links the papers print, named in a question: a host ('github.com', 'Google Sites', 'github.io'), an owner on a code
+host ('allenai', 'NJU-RL'), an address or part of one ('github.com/NJU-RL', 'zhixuan-lin/forgetting-transformer') and
+a kind ('a repo', 'a project page', 'a link'), read into one Condition over rag/catalog_links.py's links; and the
+lookup 'where is X's code / what project page does X give'.
+
+Values are the catalog's own: an owner or an address is read only when some paper prints it, a host when some paper
+prints it or it is a hosting service by name (HOSTS). A bare 'code' is the Code badge's word (rag/catalog_fields.py)
+and stays its own; 'a code link' and 'a code repository' too, unless a host or owner is named with them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rag.catalog import Catalog
+from rag.catalog_links import HOSTS, KINDS, Link, owners, printed_links
+from rag.plan_terms import FRAME, Condition, Question
+
+# How people name a hosting service in words, most specific first (the host it lives on, from HOSTS).
+_SERVICES = [
+    (r"github[\s-]*pages|(?<![\w.])\.?github\.io", "github.io"),
+    (r"gitlab[\s-]*pages|(?<![\w.])\.?gitlab\.io", "gitlab.io"),
+    (r"google[\s-]*sites?|sites\.google\.com", "sites.google.com"),
+    (r"hugging[\s-]*face(?:\s+hub)?|huggingface(?:\.co)?", "huggingface.co"),
+    (r"anonymous[\s-]+github|(?:anonymous\.)?4open(?:\.science)?", "anonymous.4open.science"),
+    (r"github(?:\.com)?", "github.com"), (r"gitlab(?:\.com)?", "gitlab.com"), (r"bitbucket(?:\.org)?", "bitbucket.org"),
+    (r"openreview(?:\.net)?", "openreview.net"), (r"zenodo(?:\.org)?", "zenodo.org"),
+    (r"youtube(?:\.com)?", "youtube.com"), (r"arxiv\.org|arxiv(?=[\s-]+(?:links?|urls?|pages?|address(?:es)?)\b)", "arxiv.org"),
+]
+# The kinds of place a link is, in the words a question uses. A bare 'repo' is a code repository on any host.
+_KIND_WORDS = [
+    ("project", r"project[\s-]+(?:pages?|sites?|websites?|web\s*pages?|home\s*pages?|homepages?)|websites?|web\s+sites?|"
+                r"home\s*pages?|homepages?|landing\s+pages?|(?<=google\s)sites?"),
+    ("code", r"(?:github\s+|git\s+)?repos?\b|repositor(?:y|ies)|code\s*bases?"),
+    ("dataset", r"datasets?(?=[\s-]+(?:links?|urls?|pages?)\b)|(?<=\bto\s)(?:an?\s+|the\s+|its\s+|their\s+)?datasets?\b"),
+    ("any", r"(?:web[\s-]*|hyper|external\s+|outside\s+)?links?(?![\w-])|urls?|web\s*address(?:es)?|web\s*pages?"),
+]
+# The nouns a service's name may go before and still name where a link is: 'a GitHub repo', 'the allenai GitHub org'.
+_PLACE_NOUN = r"repos?|repositor(?:y|ies)|pages?|links?|urls?|accounts?|orgs?|organi[sz]ations?|users?|profiles?|sites?|" \
+              r"addresses|address|namespaces?|projects?|websites?|domains?|hosting|hosted"
+# Words that only say a link is given, taken once a link is read: 'point to', 'hosted on', 'whose abstract links'.
+_FRAME = r"\b(?:point(?:s|ed|ing)?|link(?:s|ing)?|hosted|hosting|hosts?|gives?|giving|provides?|providing|prints?|" \
+         r"mentions?|mentioning|lives?|living|sits?|resides?|puts?|available|found|abstracts?|blurbs?|summar(?:y|ies)|" \
+         r"web|online|account|accounts|namespace|user|even\s+though|though|although|while|yet|visit|go|goes|leads?|" \
+         r"refers?|sends?|directs?|somewhere|url|urls|address|addresses|via|through|own|public|publicly|shared|" \
+         r"github|kind|kinds|exactly|precisely|owned|owner|owners|maintained|run|kept)\b"
+# 'their code' said with where it is: 'links its code to a repo', 'code hosted under X', 'code in the X org'. Not the
+# Code badge's own 'code link', 'with code', 'have code'.
+_CODE = r"\b(?:(?:its|their|the|whose|his|her)\s+)?(?:source\s+)?codes?\b(?!\s*-?\s*(?:badges?|links?|urls?|release))" \
+        r"(?=\s+(?:to|at|under|on|in|is|are|was|were|lives?|sits?|hosted|kept|from|that|which)\b)"
+_NEGATION = r"\b(?:no|not|without|lacking|lacks?|never|none|(?:do|does|did|is|are|was|were|has|have|had)n[o']?t|" \
+            r"(?:do|does|did)\s+not)\s+(?:(?:a|an|any|some|the|its|their|single|give|gives|print|prints|link|links|have|has|point|points|" \
+            r"to|provide|provides|show|shows|carry|carries|include|includes|mention|mentions|with|web)\s+){0,3}$"
+# A question asking for the link itself ('where is X's code', 'what project page does X give'), not for papers.
+_ASKED = r"(?:urls?|links?|web\s*address(?:es)?|repos?|repository|repositories|(?:project|web|home)\s*pages?|homepages?|" \
+         r"(?:project\s+|web\s*)sites?|websites?|github(?:\s+repo(?:sitory|s)?)?)"
+_WHERE = re.compile(r"\bwhere(?:'s|\s+(?:is|are|was|were|do|does|did|can|could|should|would|to))?\b|"
+                    r"\b(?:what|which)(?:'s|\s+is|\s+are)?\s+(?:(?:the|its|their|a|an)\s+)?"
+                    r"(?:(?!(?:papers?|entries|entry|ones?|titles?|articles?|works?|pdfs?|preprints?)\b)[\w.-]+\s+){0,2}?"
+                    rf"{_ASKED}\b|"
+                    r"\b(?:link|url)s?\s+(?:to|for)\s+(?:the\s+|its\s+|their\s+)?(?:code|project|repo)|"
+                    r"\b(?:give|send|show|tell)\s+me\s+(?:the\s+|its\s+|their\s+)?(?:code|link|url|repo|project)", re.I)
+_LOOKUP_CODE = r"\b(?:(?:its|their|the|his|her)\s+)?(?:source\s+)?codes?(?:\s+(?:and\s+)?(?:urls?|links?|repo(?:sitory)?))?\b"
+
+
+# What a repository, site or link holds or does, asked of it as the subject: 'what does the released code of X
+# include', "what's in the X repository", 'what does the MyoDex website show'. Content, never a link's record.
+_CONTENTS = re.compile(
+    r"\bwhat(?:'s|\s+is|\s+are)\s+(?:inside|in|on)\s+(?:(?!papers?\b)\S+\s+){0,5}?(?:code(?:\s*base)?|repo|repos|repository|"
+    r"repositories|website|project\s+page|site|home\s*page)\b|"
+    r"\bwhat\s+(?:does|do|did|will|can|could|would|should)\s+(?:\S+\s+){0,6}?(?:code(?:\s*base)?|repo|repository|website|"
+    r"project\s+page|site|home\s*page|link)(?:\s+(?:of|for|from|in|behind|accompanying)\s+(?:\S+\s+){0,10}?\S+)?\s+"
+    r"(?!(?:link|links|point|points|give|gives|print|prints|host|hosts|live|lives|sit|sits|go|goes|lead|leads)\b)[a-z]+\W*$",
+    re.I)
+
+
+def link_contents(question: str) -> bool:
+    """The question asks what a repository, site or link holds or does ('what does X's released code include'):
+    content for retrieval, though its words name a link and a paper (rag/planner.py returns no plan)."""
+    return bool(_CONTENTS.search(question))
+
+
+@dataclass
+class LinkCondition(Condition):
+    """A Condition on the links a paper prints; `matches` says which of its links fit, so a row can quote them."""
+
+    matches: Callable[[Link], bool] = field(repr=False, default=lambda link: True)
+
+
+_HELD: dict[str, tuple[Catalog, dict[str, str], set[str]]] = {}  # one entry: owners and hosts of the catalog in use
+
+
+def _held(catalog: Catalog) -> tuple[dict[str, str], set[str]]:
+    """The owners (folded -> as printed) and hosts the catalog's links name, once per snapshot."""
+    held = _HELD.get("links")
+    if held is None or held[0] is not catalog:
+        links = catalog.links
+        held = (catalog, owners(links), {link.host for found in links.values() for link in found})
+        _HELD["links"] = held
+    return held[1], held[2]
+
+
+def links_of(catalog: Catalog, paper) -> tuple[Link, ...]:
+    return catalog.links.get(paper.paper_id) if paper.paper_id in catalog.links else printed_links(paper)
+
+
+def _segments(text: str) -> list[str]:
+    bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", text.strip().rstrip("/"), flags=re.I)
+    return [s for s in bare.casefold().split("/") if s]
+
+
+def _on_path(wanted: list[str], link: Link) -> bool:
+    """The question's address names a run of the link's path: 'github.com/nju-rl' from its host, 'nju-rl/meta-dt'
+    anywhere after it; a host piece alone ('github.io') may be the end of the link's host."""
+    have = _segments(link.path)
+    if not have:
+        return False
+    if "." in wanted[0] and (have[0] == wanted[0] or have[0].endswith("." + wanted[0])):
+        return have[1:len(wanted)] == wanted[1:]
+    return any(have[i:i + len(wanted)] == wanted for i in range(1, len(have)))
+
+
+def linked(q: Question, catalog: Catalog) -> list[Condition]:
+    """The link a question names as a condition ('abstracts that link to a github.com repo', 'an allenai GitHub
+    repository', 'a project page on Google Sites', 'no link'), its words cut from `q`; [] when it names none."""
+    if not re.search(r"links?|urls?|repo|github|gitlab|bitbucket|hugging|sites?\b|homepage|home\s*page|website|web\s*page|project|"
+                     r"\w\.\w|\w/\w|4open|openreview|zenodo|youtube", q.text, re.I) and not _owner_named(q, catalog):
+        return []
+    held_owners, hosts = _held(catalog)
+    tests: dict[str, list[Callable[[Link], bool]]] = {}
+    said: dict[str, list[str]] = {}
+    spans: list[tuple[int, int]] = []
+
+    def found(kind: str, label: str, test: Callable[[Link], bool], start: int, end: int) -> None:
+        tests.setdefault(kind, []).append(test)
+        said.setdefault(kind, []).append(label)
+        spans.append((start, end))
+        q.blank(start, end)
+
+    # An address or a piece of one: 'github.com/NJU-RL', 'https://sites.google.com/view/x', 'zdhNarsil/EB_GFN'.
+    for m in list(re.finditer(r"(?<![\w@/.-])(?:https?://)?(?:www\.)?[a-z0-9][\w-]*(?:\.[a-z0-9][\w-]*)*"
+                              r"(?:\.[a-z]{2,}(?=[/\s?.,;:!)'\"]|$)|/[\w.~-]+)(?:/[\w.~-]+)*/?", q.text, re.I)):
+        wanted = _segments(m.group(0).rstrip(".?!,;:"))
+        if not wanted or not ("/" in m.group(0) or "." in wanted[0]):
+            continue
+        if "." in wanted[0] and not any(h == wanted[0] or h.endswith("." + wanted[0]) for h in hosts) and \
+                not any(wanted[0] == name for name, *_ in HOSTS):
+            continue  # 'cs.LG', 'e.g': no paper prints such a host
+        if "." not in wanted[0] and not any(_on_path(wanted, link) for found_ in catalog.links.values()
+                                            for link in found_):
+            continue  # 'and/or', 'GPT-4/5': no printed address holds it
+        text = m.group(0).rstrip(".?!,;:")
+        found("host" if len(wanted) == 1 else "path", text, lambda link, w=wanted: _on_path(w, link),
+              m.start(), m.start() + len(text))
+    for words, host in _SERVICES:
+        for m in list(re.finditer(rf"(?<![\w.-])(?:{words})(?![\w-])", q.text, re.I)):
+            after = re.match(r"\s+([a-z][\w-]*)", q.text[m.end():], re.I)
+            if after and after.group(1).casefold() not in FRAME and not re.fullmatch(_PLACE_NOUN, after.group(1), re.I):
+                continue  # 'GitHub stars', 'GitHub Copilot', 'Hugging Face transformers': the service's things, no link
+            label = next(label for name, label, *_ in HOSTS if name == host)
+            found("host", label, lambda link, h=host: link.host == h or link.host.endswith("." + h), m.start(), m.end())
+    context = bool(tests) or re.search(r"\b(?:repos?|repositor(?:y|ies)|links?|urls?|code|org|organi[sz]ation|account|"
+                                       r"hosted|user|namespace)\b", q.text, re.I)
+    for m in list(re.finditer(r"(?<![\w@/.-])([\w][\w.-]*[\w])(?:'s)?(?![\w/-])", q.text)):
+        owner = held_owners.get(m.group(1).casefold())
+        if owner is not None and context:
+            found("owner", owner, lambda link, o=owner.casefold(): (link.owner or "").casefold() == o, m.start(), m.end())
+    valued = bool(tests)
+    for kind, words in _KIND_WORDS:
+        for m in list(re.finditer(rf"\b(?:{words})", q.text, re.I)):
+            before = q.text[:m.start()].rstrip()
+            if not valued and re.search(r"\bcode$", before, re.I):
+                continue  # 'a code link', 'a code repository': the Code badge's words (rag/catalog_fields.py)
+            if kind == "any" and re.search(r"['\"]\s*$|\bfollowed\s+by\b", before, re.I):
+                continue  # "followed by a 'Learn more' link": the page's own link text (rag/plan_sections.py)
+            if kind == "any" and re.match(r"\s*(?:between|prediction|predictions|list|lists|function|structure)\b",
+                                          q.text[m.end():], re.I):
+                continue  # 'the link between X and Y', 'link prediction', 'linked list': not a printed link
+            if kind == "any":
+                found("any", "a link", lambda link: True, m.start(), m.end())
+            else:
+                found("kind", KINDS[kind], _kind_test(kind), m.start(), m.end())
+    if not tests:
+        return []
+    abstract = q.take(r"\b(?:(?:in|within)\s+)?(?:(?:its|their|the|whose|an?)\s+)?abstracts?\b")
+    first = q.take(r"\b(?:on|in)\s+(?:its|their|the)\s+(?:very\s+)?(?:first|1st|opening)\s+pages?\b|\bpage\s+(?:one|1)\b")
+    start = min(s for s, _ in spans)
+    negation = re.search(_NEGATION, q.text[:start], re.I)
+    if negation:
+        q.blank(negation.start(), negation.end())
+    q.take(_FRAME)
+    q.take(_CODE)
+    groups = [v for k, v in tests.items() if k != "any"]
+
+    def test(link: Link) -> bool:
+        return all(any(t(link) for t in group) for group in groups) and \
+            (not abstract or link.place == "abstract") and (not first or link.page in (1, None))
+
+    parts = [" or ".join(dict.fromkeys(v)) for k, v in said.items() if k != "any"] or ["a link"]
+    where = " in the abstract" if abstract else " on the first page" if first else ""
+    label = "links: " + ", ".join(parts) + where
+    has = LinkCondition("link", label.removeprefix("links: "), label,
+                        lambda p: any(test(link) for link in links_of(catalog, p)), known_test=_prints_text,
+                        matches=test)
+    return [has.negated() if negation else has]
+
+
+def _kind_test(kind: str) -> Callable[[Link], bool]:
+    """A project page (or a dataset) is one by its host or by what its sentence calls it ('Website: …', 'code and data
+    are available at …'); a repository by its host only."""
+    if kind in ("project", "dataset"):
+        return lambda link: link.kind == kind or kind in link.says
+    return lambda link: link.kind == kind
+
+
+def _prints_text(paper) -> bool:
+    """A paper whose page prints any text of its own (an abstract not copied from another entry, or a PDF's text):
+    only such a paper can be said to print no link."""
+    return bool(paper.abstract and not paper.abstract_duplicate_of) or bool(paper.blocks)
+
+
+def _owner_named(q: Question, catalog: Catalog) -> bool:
+    if not catalog.links or not any(catalog.links.values()):
+        return False
+    held_owners, _ = _held(catalog)
+    return any(w.casefold() in held_owners for w in re.findall(r"[\w][\w.-]*[\w]", q.text))
+
+
+def asked_link(q: Question, question: str, conditions: list[Condition]) -> str | None:
+    """'links:code', 'links:project' or 'links' when the question asks for a named paper's link itself ('where is
+    X's code', 'what project page does X give', 'which GitHub repo does X point to'); the link condition it was read
+    as is then what is asked, not a filter. None otherwise (nothing is taken)."""
+    if not _WHERE.search(question):
+        return None
+    link = next((c for c in conditions if isinstance(c, LinkCondition) and not c.value.startswith("not ")), None)
+    if link is not None:
+        kind = "project" if KINDS["project"] in link.label else "code" if KINDS["code"] in link.label or \
+            re.search(r"\b(?:github|gitlab|bitbucket)\b", link.label, re.I) else ""
+        q.take(_WHERE.pattern)
+        return f"links:{kind}" if kind else "links"
+    if not re.search(_LOOKUP_CODE, q.text, re.I):
+        return None
+    q.take(_LOOKUP_CODE)
+    q.take(_WHERE.pattern)
+    q.take(r"\b(?:hosted|kept|put|stored|released|release|published|shared|found|find|get|download|available|"
+           r"lives?|live|pls|please|look)\b")
+    return "links:code"
