@@ -121,10 +121,6 @@ def _headline(result: Result) -> str:
         if not result.rows:
             return f"No paper with a printed {field.label} matches {what}."
         word = field.ends[0] if plan_.op == "last" else field.ends[1]
-        if plan_.key == "position":  # a page's own order: each row with its place and the page printing it
-            listed = "; ".join(field.value(p).rstrip(".") for p in result.rows)
-            return f"The {'last' if plan_.op == 'last' else 'first'} paper listed{scope}, in the page's printed order: " \
-                   f"{listed}" + (" (one per page: no page was named)." if len(result.rows) > 1 else ".")
         if plan_.nth:
             word = f"{_ORDINAL[plan_.nth]} {word}"
         listed = "; ".join(f"{p.title} ({field.label}: {field.number(p):g})" for p in result.rows)  # type: ignore[misc]

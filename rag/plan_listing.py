@@ -10,7 +10,7 @@ import re
 
 ENTRY = r"(?:papers?|entr(?:y|ies)|items?|titles?|ones?|works?|articles?|preprints?)"
 _TOP, _BOTTOM = r"first|top(?:most)?|opening|leading|uppermost|1st", r"last|bottom(?:most)?|final|closing|lowest|end"
-LISTING = r"(?:(?:page|list|listing|profile|section)s?\b|trending\b)"
+LISTING = r"(?:(?:page|list|listing|profile|section|feed)s?\b|trending\b)"
 # An author list has ends too ('at the end of the author list'): a place in it is plan_position's, not a listing's.
 NOT_AUTHORS = r"(?!(?:\s+\S+){0,3}?\s+(?:authors?|co-?authors?|author\s+lists?|bylines?|names?)\b)"
 

@@ -32,6 +32,7 @@ from rag.plan_marked import every_marked, marked_counts, marked_sort, middle_onl
 from rag.plan_marks import (asks_printed, author_position, given_names, name_as_affiliated, positions, printed_only,
                             shared_surnames, surnames)
 from rag.plan_orgs import non_academic
+from rag.plan_order import listing_order, order_said, place_asked
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_position import counted, placed
 from rag.plan_acts import acted_on
@@ -120,6 +121,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     # Two papers named and compared ('which is older: A or B?'): a sort over the two of them.
     compared = pair(q, catalog, target) if target is not None else None
     target = None if compared is not None else target
+    if compared is not None and compared.key == "date" and order_said(question):
+        compared.key = "position"  # 'which comes first on the Amii page, A or B?': the page's order (rag/plan_order.py)
     if target is not None:
         apposition(q, target)  # 'Cactus, the speculative sampling paper': the title said again, no topic
         restated(q, target, catalog.papers)  # 'SAFT (OOD generalization in fine-tuning): …': said again, asks nothing
@@ -154,8 +157,12 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     by_mark = marked_sort(q, catalog) if target is None else None  # 'the most Amii-affiliated authors'
     sort = sort_by_authors(q) if target is None and by_mark is None else None
     limit, nth = top(q) if target is None else (None, None)
+    # 'which is listed first', 'the 20th paper down the list': a page's printed order, of any set (rag/plan_order.py)
+    order = listing_order(q) if target is None and sort is None and by_mark is None else None
+    nth = order.nth if order is not None and order.nth else nth
     # 'the highest score'; 'the spread between the highest and lowest score' (rag/catalog_spread.py)
-    by_field = (spread_of(q) or badge_sort(q)) if target is None and sort is None else None
+    by_field = (order.op, "position", False) if order is not None else \
+        (spread_of(q) or badge_sort(q)) if target is None and sort is None else None
     conditions += named_conditions(q, catalog) + presence(q, negated=False)
     conditions += shared_surnames(q, catalog)  # 'a Zhang among the authors': after full names ('Amy Zhang')
     link_field = asked_link(q, question, conditions)  # 'where is X's code', 'what project page does X give'
@@ -179,6 +186,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if (target is not None or described) and not link_field and acted_on(q):
         return None  # 'who uses X', 'what does X contribute to the meeting': done to or by the paper, not its record
     badge = badge_asked(q) if described and badge is None else badge  # 'what copyright year does the X paper print'
+    badge = place_asked(q) if badge is None and (target is not None or described) else badge  # 'what position is X'
     asked = several(q, conditions, badge, target, described, catalog.papers) if target is not None or described else None
     if asked is None and target is None and not described and conditions:
         asked = one_selected(q, question, conditions, catalog)  # 'X is on Y's profile: which paper, when, any code?'

@@ -1,0 +1,249 @@
+"""A page's own printed order, said of any set of its entries (issue 11): 'Lili Mou's papers on the Amii page — which is
+listed first?', 'the 20th paper down the trending list', 'of the reasoning titles, which is furthest down the list?',
+'going down the feed, the first paper with Offline in its title', 'which of the two comes later on the page?'.
+
+An order word (first, last, top, bottom, the n-th, earlier/later, higher/lower, further down, ahead of the other…) is
+read as the page's order only when it is said of a listing: of a page, list, listing, feed, profile or section ('first
+on the trending list', 'down the list'), of being listed, printed or shown ('which is listed first'), or of going down
+a page ('going down the feed', 'from the top', 'in the order printed'). Without any of these, 'first' keeps its
+meaning of a date (rag/planner.py). Only the order words and the cue words are taken: the set they are said of (an
+author, a page, a title's wording, a category, a mark) is read by the planner's other readers, and the sort
+(`in_page_order`) runs over whatever they select, on the page named — a paper may be on several pages, each with its
+own order; with no page named and the set spread over pages, the answer asks which page instead of mixing them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.catalog_fields import BY_NAME, Field
+from rag.plan_listing import ENTRY, LISTING
+from rag.plan_terms import ORDINALS, Condition, Question, ordinal_suffix
+from rag.records import Paper, SourceRef
+
+# Words between a preposition and the listing's noun ('on Courville's own profile'), none naming another kind of list:
+# an author list, a byline, a reference list, a table or a figure are not a page's entries.
+_GAP = r"(?:(?!(?:co-?)?authors?\b|author's\b|bylines?\b|names?\b|references?\b|bibliograph\w*|tables?\b|figures?\b|" \
+       r"contents\b|results?\b|(?:19|20)\d\d\b)[\w'.&-]+\s+)"  # nor a year: 'the first of 2024 on the profile' is a date
+_LIST = rf"(?:{LISTING})(?!\s+\d)"  # 'page 3' of a PDF is no listing
+# The listing said after the order word: 'on the trending list', 'down the page', 'in the workshop section'.
+ANCHOR = rf"(?:on|in|down|up|along|within|through|at|of|from|across)\s+{_GAP}{{0,4}}?{_LIST}"
+_NTH_WORDS = {w: n for n, w in enumerate(ORDINALS, start=1)} | {
+    "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30}
+_NTH = rf"(?:{'|'.join(_NTH_WORDS)}|\d{{1,3}}(?:st|nd|rd|th))"
+_FIRST = r"first|top(?:most)?|uppermost|opening|highest|higher|earlier|earliest(?=[- ]listed)"
+_LAST = r"last|bottom(?:most)?|final|closing|lowest|lower|later|latest(?=[- ]listed)|deepest|" \
+        r"f[au]rthest(?:\s+down)?|f[au]rther(?:\s+down)?|second[- ]to[- ]last|next[- ]to[- ]last|penultimate"
+# 'higher up', 'furthest up' are towards the top; 'lower down', 'further down' towards the bottom.
+_UP = r"(?:higher|highest|f[au]rther|f[au]rthest)\s+up"
+_ORDER = rf"(?:{_UP}|{_NTH}|{_FIRST}|{_LAST})"
+# Going down a page: the reader's own way of saying its order. Taken when the order is read; never read alone.
+_DOWN_VERB = r"(?:go(?:es|ing)?|scroll(?:s|ing|ed)?|read(?:s|ing)?|count(?:s|ing)?|mov(?:e|es|ing)|work(?:s|ing)?|" \
+             r"look(?:s|ing)?|run(?:s|ning)?|skim(?:s|ming)?|scan(?:s|ning)?)"
+_CUES = [
+    rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down(?=\s+{_GAP}{{0,4}}?{_LIST})",
+    rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down\b(?=\s*(?:,|$))",
+    rf"\bdown(?=\s+(?:(?:on|in|along|through)\s+)?(?:the|this|that|its|their|his|her|[\w.-]+'s)\s+{_GAP}{{0,3}}?{_LIST})",
+    r"\b(?:(?:counting|counted|reading|starting|going)\s+)?from\s+the\s+(?:very\s+)?(?:top|head|start)\b(?:\s+of(?=\s+"
+    rf"{_GAP}{{0,4}}?{_LIST}))?",
+    r"\bin\s+(?:the\s+)?(?:(?:page|listing|list|feed|profile)(?:'s)?\s+)?(?:own\s+)?(?:printed|listed|listing|displayed|"
+    r"display|page|original|given)\s+order\b",
+    r"\bin\s+(?:the\s+)?order\s+(?:(?:they|it)(?:'re|\s+(?:are|is|were|was))\s+(?:listed|printed|shown|given)|"
+    r"of\s+(?:appearance|listing))\b",
+    r"\bas\s+(?:they\s+are\s+|it\s+is\s+)?(?:listed|printed|shown|displayed)\b(?=\s*(?:[,;:?.]|$))",
+]
+_FROM_END = r"\b(?:(?:counting|counted|reading|starting|going)\s+)?(?:from|up\s+from)\s+the\s+(?:very\s+)?" \
+            rf"(?:bottom|end|tail)\b(?:\s+of(?=\s+{_GAP}{{0,4}}?{_LIST}))?"
+# What the reader does on the way down ('the first one you hit', 'the first title you come across').
+_MEET = r"\b(?:that\s+)?(?:you|one|i|we)(?:'d|'ll|\s+would|\s+will|\s+can)?\s+(?:hit|reach|meet|see|spot|find|encounter|" \
+        r"get\s+to|come\s+(?:across|to|upon)|run\s+(?:into|across)|land\s+on|bump\s+into)\b"
+_LISTED = r"(?:listed|printed|shown|displayed|placed|positioned)"  # not 'ranked': a score ranks too
+_SITS = r"(?:appears?|appearing|comes?|coming|sits?|sitting|shows?\s+up|turns?\s+up|stands?|falls?|lands?)"
+# A subject that is a paper, not a person: 'which is listed first', 'the one printed last', 'papers listed later'.
+_PAPER_SUBJECT = rf"(?:which|what|one|ones|{ENTRY}|pdfs?|files?|documents?|them|these|those|that|two|both|it)" \
+                 r"(?:\s+of\s+(?:them|these|those|the\s+two))?"
+# A period said after the entry: 'the first paper of 2024' is the earliest of that year, a date.
+_PERIOD = r"(?:of|from|in|during|since|for)\s+(?:the\s+)?(?:(?:19|20)\d\d|this\s+year|last\s+year|spring|summer|autumn|" \
+          r"fall|winter|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:first|second|last)\s+(?:half|quarter))"
+_DATE_VERB = r"(?:posted|published|released|submitted|uploaded|dated|written|wrote|came\s+out|put\s+out|out\s+on\s+arxiv)"
+
+
+@dataclass(frozen=True)
+class Order:
+    op: str  # 'first' (from the top) or 'last' (from the bottom)
+    nth: int | None = None  # 'the 20th paper down': the n-th from that end
+
+
+def listing_order(q: Question) -> Order | None:
+    """The place asked for in a page's printed order, when an order word is said of a listing; its words (and the
+    reader's cue words: 'going down', 'you hit', 'from the top') are taken from `q`. None, with nothing taken,
+    otherwise."""
+    text = q.text
+    said = _said(text)
+    m = _ordered(text, said)
+    if m is None:
+        return None
+    start, end, word = m
+    q.blank(start, end)
+    for cue in _CUES + [_MEET, _FROM_END]:
+        q.take(cue)
+    q.take(r"\bfeeds?\b(?![\w-])")  # 'the trending feed' is its page: the page's name stays for its own reader
+    op, nth = _direction(word)
+    if re.search(_FROM_END, text, re.I):  # 'the third from the bottom', 'counting up from the end'
+        op = "last" if op == "first" else "first"
+    return Order(op, nth)
+
+
+def order_said(question: str) -> bool:
+    """Whether an order word in `question` is said of a listing ('which comes first on the Amii page, A or B?'), so a
+    comparison of two named papers is by the page's order, not their dates (rag/plan_compare.py reads the word)."""
+    return _ordered(question, _said(question)) is not None
+
+
+def place_asked(q: Question) -> Field | None:
+    """'What position is TokMem on the Amii page?', 'how far down the trending list is SMORE?', 'at which place is X
+    listed?': a named paper's place in its page's printed order. Its words are taken; the page's name is left."""
+    if not _said(q.original):  # the page's name may be taken already: the question as asked says the listing
+        return None
+    asked = q.take(r"\b(?:in\s+|at\s+)?(?:what|which)\s+(?:position|place|rank|spot|slot|entry\s+number|number(?=\s+"
+                   rf"(?:on|in|down)\s+{_GAP}{{0,4}}?{_LIST}))\b|\bhow\s+(?:far|high|low)\s+(?:down|up)\b|"
+                   r"\bhow\s+(?:far|high|low)(?=\s+(?:on|in)\b)")
+    return BY_NAME["position"] if asked else None
+
+
+def _said(text: str) -> bool:
+    """Whether the question says a listing at all: its noun after a preposition, a cue of going down it, or an entry
+    being listed / printed / shown."""
+    return bool(re.search(ANCHOR, text, re.I) or any(re.search(c, text, re.I) for c in _CUES)
+                or re.search(_FROM_END, text, re.I) or re.search(rf"\b{_LISTED}\b", text, re.I))
+
+
+def _ordered(text: str, said: bool) -> tuple[int, int, str] | None:
+    """(start, end, order word) of the first order word said of the listing, or None. The span taken starts at
+    group 't' (the verb or 'very' before the word, when they are no frame word) or else at the word."""
+    not_people = r"(?![\s-]+(?:co-?)?authors?\b|[\s-]+bylines?\b|[\s-]+names?\b|[\s-]+(?:scor|rat|rank|cit)\w*)"
+    not_window = r"(?!\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|few|couple|several)\b)"
+    not_scored = r"(?<!rank\s)(?<!ranks\s)(?<!ranked\s)(?<!rated\s)(?<!scores\s)(?<!scored\s)(?<!scoring\s)"
+    tail = r"(?:\s+(?:up|down|place|position|spot))?\b(?!\s+(?:on|in|to)\s+arxiv)"
+    patterns = [
+        # 'which is listed first', 'the one printed last', 'which of them is shown higher up'
+        rf"\b{_PAPER_SUBJECT}\s+(?:(?:is|was|are|were|gets?|got|being|'s|that(?:'s|\s+is|\s+was)?)\s+)?{_LISTED}\s+"
+        rf"(?P<t>(?:in\s+)?(?:the\s+)?(?:very\s+)?)(?P<w>{_ORDER}){not_people}{tail}",
+        # 'which comes later', 'which one sits lowest', 'which is first', said where the page is named
+        rf"\b{_PAPER_SUBJECT}\s+(?:(?:is|was|are|were)\s+)?(?P<t>{_SITS}\s+(?:in\s+)?(?:the\s+)?(?:very\s+)?)"
+        rf"(?P<w>{_ORDER}){not_people}{tail}" if said else None,
+        rf"\b{_PAPER_SUBJECT}\s+(?:is|was|are|were)\s+(?P<t>(?:the\s+)?(?:very\s+)?)"
+        rf"(?P<w>{_NTH}|first|last|top(?:most)?|bottom(?:most)?|final|highest\s+up|lowest\s+down){not_people}{tail}"
+        if said else None,
+        # 'ahead of the other', 'after the other one': two entries said against each other
+        rf"\b(?P<t>(?:{_LISTED}|{_SITS}|is|was|are|were)\s+)(?P<w>ahead\s+of|before|above|after|behind|below)"
+        r"\s+the\s+other(?:s|\s+one)?\b" if said else None,
+        # 'nearest the bottom', 'closest to the top of the page'
+        rf"\b(?P<t>(?:(?:{_LISTED}|{_SITS}|is|was|are|were)\s+)?(?:nearest|closest)\s+(?:to\s+)?the\s+(?:very\s+)?)"
+        r"(?P<w>top|bottom|head|end|tail)\b(?!\s+of\s+(?:the\s+|its\s+|their\s+)?(?:author|byline|names))",
+        # 'which sits at the very top', 'printed at the bottom'
+        rf"\b(?P<t>(?:{_LISTED}|{_SITS}|is|was|are|were)\s+(?:at|on)\s+(?:the\s+)?(?:very\s+)?)"
+        rf"(?P<w>top|bottom|head|end|tail)\b(?!\s+of\s+(?:the\s+|its\s+|their\s+)?(?:author|byline|names))" if said else None,
+        # 'first on the trending list', 'later on the page', 'furthest down the list', 'higher up on Courville's profile'
+        rf"\b(?<!from\sthe\s)(?<!the\svery\s)(?P<t>(?:very\s+)?){not_scored}(?P<w>{_ORDER}){not_people}"
+        rf"(?:\s+(?:up|down))?(?=\s+{ANCHOR})",
+        # 'the first-listed entry', 'the top-listed title'
+        rf"\b(?P<t>(?:very\s+)?)(?P<w>{_NTH}|{_FIRST}|{_LAST})[- ]{_LISTED}\b{not_people}",
+        # 'the first paper with Offline in its title', 'the 20th paper down', 'the first question-style title you hit'
+        rf"\b(?P<t>(?:very\s+)?)(?P<w>{_NTH}|first|last|top(?:most)?|bottom(?:most)?|final|second[- ]to[- ]last|"
+        rf"penultimate){not_window}{not_people}(?=(?:[\s-]+(?!{_DATE_VERB})[\w'?-]+){{0,4}}?[\s-]+{ENTRY}\b"
+        rf"(?!(?:\s+\S+){{0,3}}?\s+{_DATE_VERB}))" if said else None,
+    ]
+    for pattern in filter(None, patterns):
+        for m in re.finditer(pattern, text, re.I):
+            if not re.match(rf"(?:[\s-]+[\w'-]+){{0,2}}?\s+{_PERIOD}", text[m.end("w"):], re.I):
+                return m.start("t"), m.end(), m.group("w")  # 'the first paper of 2021' is a date: the next, if any
+    return None
+
+
+def _direction(word: str) -> tuple[str, int | None]:
+    word = re.sub(r"\s+", " ", word.casefold())
+    if word in _NTH_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)", word):
+        n = _NTH_WORDS.get(word) or int(re.sub(r"\D", "", word))
+        return "first", (n if n > 1 else None)
+    if re.fullmatch(r"second[- ]to[- ]last|next[- ]to[- ]last|penultimate", word):
+        return "last", 2
+    if re.fullmatch(rf"{_UP}|{_FIRST}|ahead of|before|above|head", word):
+        return "first", None
+    return "last", None
+
+
+def on_page(s: SourceRef, c: Condition) -> bool:
+    """Whether a page condition ('page: trending papers', "page: Amii's page", "page: Aaron Courville's profile")
+    names the page of source `s`: by its format or its printed name."""
+    value = c.value.casefold()
+    return value == s.format or value in (s.page_name or "").casefold()
+
+
+def in_page_order(papers: list[Paper], conditions: list[Condition], op: str, limit: int | None = None,
+                  nth: int | None = None) -> tuple[list[Paper], str]:
+    """The rows and the headline of a sort by a page's printed order over `papers` (already selected by
+    `conditions`): on the page the conditions name, else on the one page the papers are on; papers on several
+    pages with none named: each page's pick, and the answer asks which page was meant."""
+    # A page condition naming no page ('on more than one page') says nothing about which page's order is meant.
+    named = [c for c in conditions if c.field == "page" and not c.value.startswith("not ")
+             and any(on_page(s, c) for p in papers for s in p.sources)]
+    scope = f" ({'; '.join(c.label for c in conditions)})" if conditions else ""
+    pages: dict[str, list[tuple[int, Paper, SourceRef]]] = {}
+    for p in papers:
+        for s in p.sources:
+            if s.format != "pdf" and all(on_page(s, c) for c in named):
+                pages.setdefault(s.path, []).append((s.position, p, s))
+    said = _said_place(op, limit, nth)
+    if not pages:
+        pdfs = sum(1 for p in papers if p.sources and all(s.format == "pdf" for s in p.sources))
+        why = f": {pdfs} {'is' if pdfs == 1 else 'are'} read from a PDF only, and no listing page places a PDF in " \
+              "order" if pdfs else ""
+        return [], f"No paper on a listing page matches{scope or ' the question'}{why}."
+    picks = {path: _pick(sorted(entries, key=lambda e: e[0]), op, limit, nth) for path, entries in pages.items()}
+    if len(pages) > 1:  # each page has its own order: which page is meant?
+        each = "; ".join(", ".join(_place(e) for e in picks[path]) or f"none that far on {_name(entries[0][2])}"
+                         for path, entries in pages.items())
+        rows = list({e[1].paper_id: e[1] for path in pages for e in picks[path]}.values())
+        return rows, (f"These papers{scope} are on {len(pages)} pages, each printed in its own order: which page do you "
+                      f"mean? {said[:1].upper() + said[1:]} on each: {each}.")
+    (path, entries), = pages.items()
+    chosen, where = picks[path], _name(entries[0][2])
+    if not chosen:
+        return [], f"Only {len(entries)} {'paper matches' if len(entries) == 1 else 'papers match'}{scope} on {where}: " \
+                   f"none is {said}."
+    listed = "; ".join(_place(e) for e in chosen)
+    if len(entries) > 1 and any(c not in named for c in conditions):  # a set within the page: where its papers sit
+        places = ", ".join(str(e[0] + 1) for e in sorted(entries, key=lambda e: e[0])[:12])
+        more = ", …" if len(entries) > 12 else ""
+        return [e[1] for e in chosen], \
+            f"Of the {len(entries)} papers matching{scope} on {where} (entries {places}{more}), {said}: {listed}."
+    return [e[1] for e in chosen], f"{said[:1].upper() + said[1:]}{scope}, in the page's printed order: {listed}."
+
+
+def _pick(entries: list, op: str, limit: int | None, nth: int | None) -> list:
+    ordered = entries if op == "first" else entries[::-1]
+    if nth:
+        return ordered[nth - 1: nth]
+    return ordered[: limit or 1]
+
+
+def _said_place(op: str, limit: int | None, nth: int | None) -> str:
+    """The place asked, as the answer says it: 'listed first', '20th from the top', 'the last 3 listed'."""
+    if nth:
+        return f"{ordinal_suffix(nth)} from the {'top' if op == 'first' else 'bottom'}"
+    if limit and limit > 1:
+        return f"the {'first' if op == 'first' else 'last'} {limit} listed"
+    return "listed first" if op == "first" else "listed last"
+
+
+def _name(s: SourceRef) -> str:
+    return s.page_name or s.path
+
+
+def _place(entry: tuple[int, Paper, SourceRef]) -> str:
+    """'TokMem: …: entry 13 on Amii at ICLR 2026 (line 57)', as a lookup of the place says it (rag/catalog_fields.py)."""
+    position, paper, s = entry
+    return f"{paper.title}: entry {position + 1} on {_name(s)}" + (f" (line {s.line})" if s.line else "")

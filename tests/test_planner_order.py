@@ -1,0 +1,170 @@
+"""A page's own printed order said of any set of its entries (issue 11, rag/plan_order.py), in phrasings made up for
+this file (none is a dev question's wording): first / last / the n-th / earlier-later / higher-lower / further down /
+ahead of the other / nearest the bottom, said of a page, list, feed or profile, of being listed or printed, or of
+going down a page — composed with an author, a page, a tag, a section, a category, a year, an author count, a title's
+wording. Each expected answer is read here from the parsed pages' own positions, without the planner. Papers on
+several pages with no page named make the answer ask which page; PDFs have no listing order; a named paper's place
+is looked up; two named papers compared by the page's order. 'First' with no listing said stays a date, an author's
+place stays an author's, and content questions that use order words stay unplanned.
+
+Unit tests over the real seed pages and the shared PDFs parsed (no index, no model).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.catalog import Catalog
+from rag.catalog_query import answer_from_catalog, run
+from rag.plan_order import in_page_order, on_page
+from rag.plan_terms import Condition
+from rag.planner import plan
+from rag.records import Paper, SourceRef
+from test_planner_kinds import catalog, papers  # noqa: F401 — the same parsed seed pages and PDFs, as fixtures
+
+
+def listed(papers: list[Paper], page: str, test=lambda p: True) -> list[Paper]:
+    """The papers of one page that pass `test`, in the page's printed order (the expected answers' source)."""
+    entries = [(s.position, p) for p in papers for s in p.sources if page in (s.page_name or "") and test(p)]
+    return [p for _, p in sorted(entries, key=lambda e: e[0])]
+
+
+def titles(question: str, catalog: Catalog) -> list[str]:
+    the_plan = plan(question, catalog)
+    assert the_plan is not None, question
+    assert the_plan.key == "position", (question, the_plan.key)
+    return [p.title for p in run(the_plan, catalog.papers).rows]
+
+
+def by(name: str):
+    return lambda p: name in p.author_names or p.profile_of == name
+
+
+# (question, page, the set's test, which of the set in page order: 0 first, -1 last, -2 the one before last)
+ORDERED = [
+    ("Of Aaron Courville's Mila-tagged papers, which one sits highest on his profile?", "Courville",
+     lambda p: p.organisation == "mila", 0),
+    ("Among the accepted papers on the Amii page, which is printed last?", "Amii", lambda p: p.section == "accepted", -1),
+    ("Scrolling down Courville's profile, which is the first entry in the CL category?", "Courville",
+     lambda p: p.category == "CL", 0),
+    ("Which Amii entry with Martha White is further down the page?", "Amii", by("Martha White"), -1),
+    ("Among the CV papers on Courville's profile, which comes last?", "Courville", lambda p: p.category == "CV", -1),
+    ("Name the second paper from the bottom of the trending list.", "trending", lambda p: True, -2),
+    ("Which paper is listed last on Courville's profile among those from 2023?", "Courville", lambda p: p.year == 2023, -1),
+    ("Which of Lili Mou's Amii papers is printed higher up?", "Amii", by("Lili Mou"), 0),
+    ("the penultimate entry on the trending feed?", "trending", lambda p: True, -2),
+    ("Which trending paper with a colon in its title is nearest the bottom?", "trending", lambda p: ":" in p.title, -1),
+    ("What's the 5th paper down the Amii page with more than five authors?", "Amii", lambda p: len(p.authors) > 5, 4),
+    ("which of the two Martha White papers on the Amii page is listed ahead of the other?", "Amii", by("Martha White"), 0),
+    ("Reading down the trending page, which is the first title with the word 'Planning' in it?", "trending",
+     lambda p: "planning" in p.title.casefold(), 0),
+    ("On the trending list, which paper is 12th from the top?", "trending", lambda p: True, 11),
+]
+
+
+@pytest.mark.parametrize("question, page, test, index", ORDERED)
+def test_a_set_in_its_page_s_printed_order(question, page, test, index, catalog, papers):
+    in_order = listed(papers, page, test)
+    assert len(in_order) > max(index, -index - 1), "the pages hold such a set"
+    assert len(in_order) >= 2 or index not in (0, -1), "a set of one would not tell the order from the set"
+    assert titles(question, catalog) == [in_order[index].title]
+
+
+def test_the_answer_says_where_the_set_sits(catalog, papers):
+    question = "Which of Lili Mou's Amii papers is printed higher up?"
+    answer = answer_from_catalog(question, question, papers)
+    mine = listed(papers, "Amii", by("Lili Mou"))
+    assert answer is not None and [c.title for c in answer.citations] == [mine[0].title]
+    places = ", ".join(str(s.position + 1) for p in mine for s in p.sources if "Amii" in (s.page_name or ""))
+    assert f"Of the {len(mine)} papers matching" in answer.answer and f"(entries {places})" in answer.answer
+
+
+def test_papers_on_several_pages_ask_which_page(catalog, papers):
+    answer = answer_from_catalog("Which paper is listed first?", "Which paper is listed first?", papers)
+    heads = {listed(papers, page)[0].title for page in ("Amii", "Courville", "trending")}
+    assert answer is not None and "which page do you mean?" in answer.answer
+    assert {c.title for c in answer.citations} == heads
+
+
+def test_a_paper_on_two_pages_is_placed_on_the_page_named(papers):
+    # The seed pages share no paper; a merged record listed on two pages (as merge_papers makes) is built here.
+    trending = listed(papers, "trending")
+    moved = trending[1].model_copy(update={"sources": trending[1].sources + [
+        SourceRef(path="seeds/other.txt", format="profile", position=40, page_name="Someone's profile")]})
+    group = [trending[0], moved, trending[2]]
+    on_trending = Condition("page", "trending", "page: trending papers",
+                            lambda p: any(s.format == "trending" for s in p.sources))
+    rows, text = in_page_order(group, [on_trending], "first", nth=2)
+    assert [p.title for p in rows] == [moved.title] and ": entry 2 on trending" in text
+    rows, text = in_page_order(group, [], "last")  # no page named, two pages: ask, with each page's last
+    assert "which page do you mean?" in text and {p.title for p in rows} == {trending[2].title, moved.title}
+    assert on_page(moved.sources[-1], Condition("page", "Someone", "page: Someone's profile", lambda p: True))
+
+
+def test_pdfs_have_no_listing_order(catalog, papers):
+    question = "Which of the uploaded PDFs is listed first?"
+    the_plan = plan(question, catalog)
+    assert the_plan is not None and the_plan.key == "position"
+    answer = answer_from_catalog(question, question, papers)
+    assert answer is not None and not answer.citations
+    assert "no listing page places a PDF in order" in answer.answer
+
+
+@pytest.mark.parametrize("question, name", [
+    ("What position is TokMem on the Amii page?", "TokMem"),
+    ("How far down the trending list is SMORE?", "SMORE"),
+])
+def test_a_named_paper_s_place(question, name, catalog, papers):
+    paper = next(p for p in papers if p.title.startswith(name))
+    where = next(s for s in paper.sources if s.format != "pdf")
+    the_plan = plan(question, catalog)
+    assert the_plan is not None and the_plan.op == "lookup" and the_plan.lookup == "position"
+    answer = answer_from_catalog(question, question, papers)
+    assert answer is not None and f"entry {where.position + 1} on {where.page_name}" in answer.answer
+
+
+def test_two_named_papers_by_the_page_s_order(catalog, papers):
+    amii = listed(papers, "Amii")
+    tokmem, cactus = (next(p for p in amii if p.title.startswith(n)) for n in ("TokMem", "Cactus"))
+    first = min((tokmem, cactus), key=amii.index)
+    assert titles("Which comes first on the Amii page, TokMem or Cactus?", catalog) == [first.title]
+    last = plan("Which of TokMem and Cactus comes later on the Amii page?", catalog)
+    assert last is not None and last.key == "position" and [p.title for p in run(last, papers).rows] == [
+        max((tokmem, cactus), key=amii.index).title]
+
+
+@pytest.mark.parametrize("question", [
+    "Among Courville's papers on his profile, which is the latest?",
+    "Which of Lili Mou's papers came out first?",
+    "What was the first paper of 2023 on Courville's profile?",
+    "Which is older, TokMem or Cactus?",
+])
+def test_first_with_no_listing_order_said_is_a_date(question, catalog):
+    the_plan = plan(question, catalog)
+    assert the_plan is not None and the_plan.key == "date", question
+
+
+@pytest.mark.parametrize("question, label", [
+    ("Which Amii paper has Martha White listed first?", "first author: Martha White"),
+    ("papers where Aaron Courville is listed last", "last author: Aaron Courville"),
+])
+def test_an_author_s_place_stays_the_author_s(question, label, catalog):
+    the_plan = plan(question, catalog)
+    assert the_plan is not None and the_plan.key != "position"
+    assert label in [c.label for c in the_plan.conditions]
+
+
+@pytest.mark.parametrize("question", [
+    "Which method comes first in the pipeline of LayoutParser?",
+    "What is listed first among the contributions of the DPR paper?",
+    "Which step comes last in the SPECTER training procedure?",
+    "What is the first baseline listed in the results table of DPR?",
+    "Going down the loss curve, which optimizer converges first?",
+    "Which layer sits highest in the LayoutParser architecture?",
+    "What does the paper listed first on the trending page propose?",
+    "Which dataset appears first in the experiments section of the literature graph paper?",
+    "How far down does the loss go in the first epoch?",
+    "Which sentence comes later in the abstract of Cactus, the one on speed or the one on quality?",
+])
+def test_order_words_inside_content_stay_with_retrieval(question, catalog):
+    assert plan(question, catalog) is None
