@@ -175,7 +175,7 @@ def fields_text(paper: Paper, fields: list[str], conditions: list[Condition]) ->
     parts, sentences = [], []
     people = [c.value for c in conditions if c.field == "author" and c.label == f"author: {c.value}"]
     for f in fields:
-        value = _position(paper, people) if f == "author_position" else \
+        value = _position(paper, people) if f == "author_position" else _marks_of(paper, people) if f == "author_marks" else \
             _neighbour(paper, people, 1 if f == "author_next" else -1) if f in ("author_next", "author_previous") else \
             _short(paper, f, marks, marked)
         if value is None:
@@ -219,6 +219,26 @@ def _position(paper: Paper, people: list[str]) -> str:
                     f"{person}: not among the {n} names" + (" (the page cuts the list with 'et al.')"
                                                              if paper.authors_truncated else ""))
     return "place in the author list: " + "; ".join(said)
+
+
+def _marks_of(paper: Paper, people: list[str]) -> str:
+    """Each named author's own marks and the places they stand for, as the page prints them ('Daniel S. Weld (marks † ‡):
+    Allen Institute for Artificial Intelligence; Paul G. Allen School …'); a listing's legend mark, or none."""
+    names, n = _names(paper)
+    places_of = {o.mark: o.name for o in paper.organisations if o.mark}
+    notes = {e.mark: e.means for e in paper.notes}  # 'Equal contribution': a mark that names no place
+    said = []
+    for person in people:
+        if normalize_title(person) not in names:
+            said.append(f"{person}: not among the {n} names")
+            continue
+        a = paper.authors[names.index(normalize_title(person))]
+        places = list(dict.fromkeys(a.affiliations + [places_of[m] for m in a.marks if m in places_of] +
+                                    ([a.affiliation] if a.affiliation else [])))
+        marks = f" (marks {' '.join(a.marks)})" if a.marks else ""
+        noted = "".join(f" ({m}: {notes[m]})" for m in a.marks if m in notes and m not in places_of)
+        said.append(f"{a.name}{marks}: " + ("; ".join(places) if places else "no affiliation printed") + noted)
+    return "affiliations: " + " | ".join(said)
 
 
 def _neighbour(paper: Paper, people: list[str], step: int) -> str:

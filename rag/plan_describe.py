@@ -29,7 +29,8 @@ _LINK = r"(?:about|on|regarding|concerning|that|which|introducing|proposing|pres
 # Where a description after 'the paper about …' ends: a verb of the metadata relation or a new clause.
 _STOP = r"(?:posted|published|released|appeared|appear|came|come|dated|written|authored|filed|listed|carry|carries|" \
         r"have|has|had|get|got|was|were|is|are|go|went|submitted|uploaded|first|by|from|in\s+(?:which|what))"
-_JOINING = {"and", "or", "of", "for", "with", "via"}
+# ('the differential privacy on Hadamard manifolds paper', 'the learning from feedback without RL paper').
+_JOINING = {"and", "or", "of", "for", "with", "via", "on", "in", "to", "from", "without", "versus", "vs"}
 _BEFORE = re.compile(rf"\b(?:the|that|this)\s+((?:[^\s?!,;:]+\s+){{0,6}}?[^\s?!,;:]+)\s+{_NOUN}\b", re.I)
 # More of a description after its noun: a bracketed gloss ('the BEAM memory paper (beyond a million tokens)') or
 # what it is about ('the opponent-shaping paper on sustainable investment policies').
@@ -37,7 +38,9 @@ _TAIL = re.compile(rf"\s*\(([^()]*)\)|\s+{_LINK}\s+(.+?)(?=\s+{_STOP}\b|\s*[?!,;
 # A heading before the question proper: 'asynchronous RLHF paper: posted when?', 'Nonlinear causal reductions for
 # explaining RL policies — first author?', with a gloss in brackets ('Hanabi testbed paper (continuous coordination):').
 _SEPARATOR = re.compile(r":|—|–|\s-{1,2}\s|[?!;]")
-_HEADING = re.compile(rf"\s*(?P<head>[^()]*?)(?:\s+{_NOUN})?\s*(?:\((?P<gloss>[^()]*)\))?\s*", re.I)
+# The gloss may stand before the noun too ('graphene dopant transitions (STEM) paper:').
+_HEADING = re.compile(rf"\s*(?P<head>[^()]*?)(?:\s*\((?P<inner>[^()]*)\))?(?:\s+{_NOUN})?\s*(?:\((?P<gloss>[^()]*)\))?\s*",
+                      re.I)
 # What follows a heading that asks about many papers ('Offline RL: which papers are from 2023?'): a topic, not a paper.
 _MANY = re.compile(r"\b(?:papers|articles|works|entries|ones|preprints|publications|titles|pdfs|(?<!author\s)list|count)\b",
                    re.I)  # 'in the author list' is the paper's own list
@@ -118,20 +121,48 @@ def _heading(text: str) -> tuple[str, int] | None:
     if sep is None or sep.group(0) in "?!;":
         return None
     m = _HEADING.fullmatch(text, 0, sep.start())
-    words = f"{m.group('head')} {m.group('gloss') or ''}" if m else ""
+    words = f"{m.group('head')} {m.group('inner') or ''} {m.group('gloss') or ''}" if m else ""
     return (words, sep.end()) if words.strip() else None
 
 
 def restated(q: Question, named: Paper, papers: list[Paper]) -> None:
     """Blank what a heading says of the paper it names by title besides the title ('SAFT (OOD generalization in
     fine-tuning): …', 'HoME household environment: …') when the paper's own title and abstract hold most of it
-    (`SHARE` of its idf weight, as `resolve` asks of a description): it says again which paper, and asks nothing."""
+    (`SHARE` of its idf weight, as `resolve` asks of a description): it says again which paper, and asks nothing.
+    So is a bracketed gloss right after the title wherever it stands ('the lead author on Shape of Thought (when
+    distribution matters more than correctness)', 'the RLDP paper (regularized latent dynamics …)'), and modifiers
+    between the title and its noun ('the RLDP behavioral-foundation-model paper')."""
+    _glossed(q, named, papers)
     found = _heading(q.text)
     if found is None or not any(kind == "title" and b <= found[1] for a, b, kind in q.spans):
         return
     words = Question(q.text[:found[1]]).residual()
     if words and _share(words, named, papers) >= SHARE:
         q.blank(0, found[1])
+
+
+# A bracketed gloss right after a title (and the noun said with it: 'the RLDP paper (…)'), or modifiers between the
+# title and its noun ('the RLDP behavioral-foundation-model paper').
+_GLOSS = re.compile(rf"(?:\s+{_NOUN}\b)?\s*(?:\((?P<round>[^()]*)\)|\[(?P<square>[^\[\]]*)\])|"
+                    rf"(?P<mods>(?:\s+[^\W\d_][\w'-]*){{1,5}}?)\s+{_NOUN}\b", re.I)
+
+
+def _glossed(q: Question, named: Paper, papers: list[Paper]) -> None:
+    """Blank the gloss right after the title span that names `named` (bracketed, or modifiers before its noun), when
+    the paper's own text holds most of the gloss's weight: it restates which paper. Any other gloss ('X (the
+    retracted one)', 'the X retracted paper') stays, for the residual test to see."""
+    ends = [b for a, b, kind in q.spans if kind == "title"]
+    if not ends:
+        return
+    m = _GLOSS.match(q.text, ends[0])
+    if m is None:
+        return
+    said = next(g for g in (m.group("round"), m.group("square"), m.group("mods")) if g is not None)
+    words = Question(said).residual()
+    if m.group("mods") is not None and len(words) != len(said.split()):
+        return  # a frame word among them ('SPECTER and the DPR paper'): not modifiers of the title's noun
+    if words and _share(words, named, papers) >= SHARE:
+        q.blank(ends[0], m.end())
 
 
 def _share(words: list[str], paper: Paper, papers: list[Paper]) -> float:

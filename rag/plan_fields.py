@@ -21,7 +21,9 @@ import re
 
 from rag.catalog_fields import FIELDS as BADGES, Field as Badge
 from rag.plan_describe import which
-from rag.plan_position import PLACE_WORDS, ordinal
+from rag.plan_position import _ENDS as _LIST_ENDS, PLACE_WORDS, ordinal
+from rag.plan_line import (AROUND, BETWEEN, LINE, LOCATIVE, MEETING, ORIGIN, ORIGIN_FIELDS, RELATIVE, around as around_key,
+                           page_says, relative)
 from rag.plan_terms import NUMBER_WORDS, Condition, Question, _compiled
 from rag.records import Paper
 
@@ -89,6 +91,7 @@ def other_noun(question: str) -> bool:
 # --- several fields of one paper -------------------------------------------------------------------------------
 
 _PLACE = rf"middle|{PLACE_WORDS}"  # the ordinal words rag/plan_position.py reads, and 'middle'
+_LINE = LINE
 _GLOSS = rf"(?:\s*\(\s*(?:{_PLACE})\s*\))?"  # 'senior (last) author': the place said twice
 _WHO = r"(?:authors?|names?|persons?|co-?authors?|contributors?|researchers?)"
 # A place in the author list, said of the paper's own list ('who is the second author', 'the middle author', 'who's
@@ -100,7 +103,13 @@ _PLACES = [
     rf"\b({_PLACE}){_GLOSS}(?:[\s-]+(?:listed|named|printed|placed))?[\s-]+{_WHO}\b",
     rf"\b(?:listed|named|printed|placed|credited|comes?|appears?|shown|goes)\s+(?:as\s+)?(?:the\s+)?({_PLACE})\b",
     r"\bwho(?:'s|\s+is|\s+was)?\s+(leads?|led|leading)\b",
-    rf"\bwho(?:'s|\s+is|\s+was|\s+comes?|\s+came)\s+({_PLACE})\b",  # 'who's first, who's last?'
+    rf"\bwho(?:'s|\s+is|\s+was|\s+comes?|\s+came|\s+sits?|\s+stands?|\s+appears?|\s+goes)\s+({_PLACE})\b",  # 'who's last?'
+    # A place said as where one sits in the list: 'who sits in the middle of the three-name author line', 'who is in
+    # second place on the byline', 'who's at the last position'.
+    rf"\bwho(?:'s|\s+is|\s+was)?\s+(?:(?:sits?|stands?|comes?|came|appears?|goes|lies|placed|listed|printed)\s+)?"
+    rf"(?:in|at)\s+(?:the\s+)?({_PLACE})(?:\s+(?:place|position|slot|spot|spots?))?(?:\s+(?:of|in|on)\s+{_LINE})?\b",
+    # An end of the list said with its verb: 'who closes out the author list', 'who opens its byline'.
+    rf"\bwho\s+({'|'.join(_LIST_ENDS)})(?:s|es|ed)?(?:\s+(?:out|off))?\s+{_LINE}\b",
 ]
 # The first names of the list ('the first three names printed', 'its first two authors'): the list as printed.
 _FIRST_N = rf"\b(?:the\s+|its\s+)?first\s+(?:\d+|{'|'.join(NUMBER_WORDS)})\s+(?:names|authors|co-?authors)\b"
@@ -115,7 +124,7 @@ _COMPLETE = r"\b(?:is|was|are)\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?(?:a
 # 'which names does it show' (its authors), 'when did it go up', 'which listing is it from' (its page), 'where does
 # he come in the order' (a named author's place).
 _MORE = [("affiliation", r"\b(?:marked|starred|flagged)\b"),
-         ("author_position", r"\b(?:where|what\s+(?:place|position)|which\s+(?:place|position))\b(?P<gap>(?:\s+\S+){0,4}?)\s+"
+         ("author_position", r"\b(?:where|what\s+(?:place|position|slot|spot)|which\s+(?:place|position|slot|spot))\b(?P<gap>(?:\s+\S+){0,4}?)\s+"
                              r"(?:order|list|byline|place|position|come|comes|sit|sits|stand|stands|rank)\b"),
          # A named author's neighbour in the list ('who comes right after X', 'whose name precedes X').
          ("author_next", r"\b(?:(?:comes?|came|is|listed|printed|named|appears?|sits?|stands?|goes)\s+)?(?:right\s+|just\s+|"
@@ -124,7 +133,9 @@ _MORE = [("affiliation", r"\b(?:marked|starred|flagged)\b"),
                              r"directly\s+|immediately\s+)?(?:before|ahead\s+of|in\s+front\s+of)\b|\bprecedes?\b"),
          ("authors", r"\b(?:which|what|whose)\s+names\b|\bnames?\s+(?:shown|printed|listed|given)\b|\bbyline\b"),
          ("date", r"\b(?:go|goes|went|gone)\s+(?:up|online|live|out)\b|\bposting\s+date\b|\bposted\b"),
-         ("page", r"\b(?:which|what)\s+(?:listing|feed|list)\b")]
+         ("page", r"\b(?:which|what)\s+(?:listing|feed|list)\b"),
+         # 'which two places', 'what places': plural, so never a place in the author list ('which place')
+         ("organisation", rf"\b(?:which|what)\s+(?:(?:\d+|{'|'.join(NUMBER_WORDS)})\s+)?places\b")]
 # An author list said ('where does he come in the byline'): what makes 'where … sit / rank' ask a place when no
 # author is named.
 _LIST_SAID = re.compile(r"\b(?:authors?|co-?authors?|names|byline|order|list(?:ing)?)\b")
@@ -150,29 +161,52 @@ def several(q: Question, conditions: list[Condition], badge: Badge | None, targe
     if not _ASKS.search(q.original):
         return None
     left = q.residual()
-    if not (_JOINS.search(q.text.rstrip(" ?.!")) or _PLACE_WORD.search(q.folded) or left or _POSITION.search(q.folded)):
+    people = [c for c in conditions if c.field == "author" and c.label == f"author: {c.value}"]
+    if not (_JOINS.search(q.text.rstrip(" ?.!")) or _PLACE_WORD.search(q.folded) or left or _POSITION.search(q.folded)
+            or RELATIVE.search(q.folded) or len(people) == 1 and ORIGIN.search(q.folded)):
         return None
     work = copy.copy(q)
     work.spans = list(q.spans)
     rescued = bool(left)  # words only a part reader takes ('when did it go up'): one field is enough
-    fields, parts, yes_no, listed = _read(work, badge)
+    page_says(work)  # 'when does the profile say it was posted': the page saying is how a field is asked
+    # 'in the SPECTER byline, who sits between X and Y': the list said as where a place is, not its names asked, when
+    # a part still asks something once it is blanked.
+    located = copy.copy(work)
+    located.spans = list(work.spans)
+    for m in list(LOCATIVE.finditer(located.text)):
+        located.blank(m.start(), m.end())
+    fields, parts, yes_no, listed = _read(located, badge)
+    if fields and any(line_only(f) or f in ("first_author", "last_author") for f in fields):
+        work = located
+    else:
+        fields, parts, yes_no, listed = _read(work, badge)
     if listed:  # 'the first three names': the list as printed, not a count of three authors
         conditions = [c for c in conditions if c.field != "author_count"]
     fields += [f for f in _from_conditions(conditions) if f not in fields]
     if "authors" in fields and any(c.field == "organisation" and c.label == f"organisation: {c.value}" for c in conditions):
         fields[fields.index("authors")] = "organisation_authors"  # 'which X author is at Waterloo': those printed under it
-    new_place = any(line_only(f) for f in fields)
+    if len(people) == 1 and set(fields) <= ORIGIN_FIELDS and ORIGIN.search(q.folded):
+        fields = ["author_marks"]  # 'where is X from on SPECTER', 'what affiliation does X have': that author's own
+    # A place the planner's own field words do not read ('who's listed first on X' is 'who' to them: the authors).
+    new_place = any(line_only(f) for f in fields) or any(f in ("first_author", "last_author") for f in fields) and \
+        lookup_field(q.folded.casefold(), False) not in ("first_author", "last_author")
     if work.residual() or not fields or parts < 2 and not new_place and not rescued:
         return None
     if "author_position" in fields and not any(c.field == "author" for c in conditions) and not _LIST_SAID.search(q.text):
         return None  # 'SPECTER: where does it rank?' — no author named, no author list said: not a place asked
-    if {"author_next", "author_previous"} & set(fields) and sum(c.field == "author" for c in conditions) != 1:
+    named = sum(c.field == "author" for c in conditions)
+    if ({"author_next", "author_previous"} & set(fields) or any(f.startswith("around:") for f in fields)) and named != 1:
         return None  # 'who comes right after': beside one named author only
+    if "between" in fields and named != 2:
+        return None  # 'who sits between X and Y': two named authors
     q.text, q.spans = work.text, work.spans
     if target is None:
         target, asked = which(described, papers)
         if target is None:
             return asked or {}
+    fields = relative(fields, conditions, target)
+    if "date" in fields and target.venue_line is not None and target.venue_line.dates and MEETING.search(q.original):
+        fields[fields.index("date")] = "venue"  # 'the dates of the ACL meeting printed on X': the dates its venue line prints
     # A value no field answers is checked when a part asks yes or no ('and is it in LG?'); else it said which paper
     # ('the ICLR paper on …', "TokMem on Amii's page"), and only a value the paper does not hold is said.
     read = {_MARKS.get(f) for f in fields}  # the conditions a field's text is narrowed by ('authors at Waterloo')
@@ -184,7 +218,8 @@ def several(q: Question, conditions: list[Condition], badge: Badge | None, targe
 def line_only(field: str) -> bool:
     """A field only this module reads and only the one-line answer words (rag/catalog_values.fields_text): an author's
     place other than first or last ('the second author', 'the middle author') or a named author's place."""
-    return field.startswith("author@") or field in ("middle_author", "author_position", "author_next", "author_previous")
+    return field.startswith(("author@", "around:")) or field in ("middle_author", "author_position", "author_next",
+                                                                  "author_previous", "between", "author_marks")
 
 
 def _read(q: Question, badge: Badge | None) -> tuple[list[str], int, bool, bool]:
@@ -203,6 +238,9 @@ def _read(q: Question, badge: Badge | None) -> tuple[list[str], int, bool, bool]
         found += [(m.start(), place_key(m.group(1))) for m in _said(q, pattern)]
     listed = _said(q, _FIRST_N)
     found += [(m.start(), "authors") for m in listed]
+    around = _said(q, AROUND)  # 'the two names after X': resolved to places once the paper is known (_relative)
+    found += [(m.start(), around_key(m)) for m in around]
+    found += [(m.start(), "between") for m in _said(q, BETWEEN)]
     found += [(m.start(), "full_list") for m in _said(q, _COMPLETE)]
     if badge is not None:  # read already ('what score is shown next to X'): placed where its words are
         found += [(m.start() if m else len(q.folded), badge.name) for m in [re.search(rf"\b(?:{badge.words})", q.folded, re.I)]]
@@ -217,7 +255,7 @@ def _read(q: Question, badge: Badge | None) -> tuple[list[str], int, bool, bool]
             found.append(hit)
     keys = [key for _, key in sorted(found)]
     asking = [(a, b) for a, b in spans if (a, b) in yes_no or any(a <= at < b for at, _ in found)]
-    return list(dict.fromkeys(keys)), len(asking), bool(yes_no), bool(listed)
+    return list(dict.fromkeys(keys)), len(asking), bool(yes_no), bool(listed or around)
 
 
 def _said(q: Question, pattern: str) -> list[re.Match]:
@@ -273,7 +311,7 @@ def _blank_frame(q: Question, start: int, m: re.Match, end: int) -> None:
 # the field for those values (rag/catalog_values.fields_text) and asks no yes/no of them.
 NARROWED_BY = {"affiliation": "affiliation", "organisation_authors": "organisation", "organisation": "organisation",
                "organisation_place": "organisation", "author_position": "author", "author_next": "author",
-               "author_previous": "author"}
+               "author_previous": "author", "author_marks": "author"}
 # The ones a lookup keeps whatever the paper holds: beside a question for the organisation itself, an organisation
 # condition only said which paper ('the Mila quantile-flows paper: which lab tags?') and is dropped when it holds.
 _MARKS = {f: c for f, c in NARROWED_BY.items() if f not in ("organisation", "organisation_place")}
@@ -284,6 +322,8 @@ def place_key(word: str) -> str:
     word = word.casefold()
     if word in ("leads", "led"):  # 'who leads it'
         word = "lead"
+    if word in _LIST_ENDS:  # 'who closes out the author list', 'who opens it'
+        word = "first" if _LIST_ENDS[word] == 0 else "last"
     if word == "middle":
         return "middle_author"
     index = ordinal(word)

@@ -29,7 +29,7 @@ def paper(papers, start: str):
 # Record questions in words no planner reader takes: the card answers them.
 TAKEN = [
     ("dense passage retrieval paper: whose name closes its byline?", DPR),
-    ("who finishes off the author order on the SPECTER paper?", "SPECTER"),
+    ("whose name finishes off the author order on the SPECTER paper?", "SPECTER"),  # 'who finishes off': the planner's
     ("SPECTER — what does the dagger after some of the names denote?", "SPECTER"),
     ("for HoME, the household multimodal environment, whose name opens the byline?", "HoME"),
     ("the 7th author of the dense passage retrieval paper, who is it?", DPR),
