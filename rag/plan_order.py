@@ -99,7 +99,8 @@ def listing_order(q: Question) -> Order | None:
 def order_said(question: str) -> bool:
     """Whether an order word in `question` is said of a listing ('which comes first on the Amii page, A or B?'), so a
     comparison of two named papers is by the page's order, not their dates (rag/plan_compare.py reads the word)."""
-    return _ordered(question, _said(question)) is not None
+    return _ordered(question, _said(question)) is not None or bool(re.search(
+        rf"\b{_LISTED}\s+(?:before|after|above|below|ahead\s+of|behind|earlier|later|higher|lower)\b", question, re.I))
 
 
 def place_asked(q: Question) -> Field | None:
@@ -110,14 +111,21 @@ def place_asked(q: Question) -> Field | None:
     asked = q.take(r"\b(?:in\s+|at\s+)?(?:what|which)\s+(?:position|place|rank|spot|slot|entry\s+number|number(?=\s+"
                    rf"(?:on|in|down)\s+{_GAP}{{0,4}}?{_LIST}))\b|\bhow\s+(?:far|high|low)\s+(?:down|up)\b|"
                    r"\bhow\s+(?:far|high|low)(?=\s+(?:on|in)\b)")
+    if not asked and re.search(r"\bwhere\b", q.text, re.I) and re.search(r"\b(?:sits?|sitting|sat|fall|falls)\b", q.text, re.I):
+        asked = q.take(r"\bwhere\b") + q.take(r"\b(?:sits?|sitting|sat|fall|falls)\b")  # 'where does X sit on the page'
     return BY_NAME["position"] if asked else None
 
 
 def _said(text: str) -> bool:
     """Whether the question says a listing at all: its noun after a preposition, a cue of going down it, or an entry
     being listed / printed / shown."""
-    return bool(re.search(ANCHOR, text, re.I) or any(re.search(c, text, re.I) for c in _CUES)
-                or re.search(_FROM_END, text, re.I) or re.search(rf"\b{_LISTED}\b", text, re.I))
+    return bool(re.search(ANCHOR, text, re.I) or _cued(text) or re.search(rf"\b{_LISTED}\b", text, re.I)
+                or re.search(r"\btrending\b|\b(?:page|list|listing|profile|feed)'s\b", text, re.I))
+
+
+def _cued(text: str) -> bool:
+    """Whether the question says going down a page ('going down the feed', 'from the bottom', 'in the order printed')."""
+    return any(re.search(c, text, re.I) for c in _CUES) or bool(re.search(_FROM_END, text, re.I))
 
 
 def _ordered(text: str, said: bool) -> tuple[int, int, str] | None:
@@ -151,10 +159,22 @@ def _ordered(text: str, said: bool) -> tuple[int, int, str] | None:
         rf"(?:\s+(?:up|down))?(?=\s+{ANCHOR})",
         # 'the first-listed entry', 'the top-listed title'
         rf"\b(?P<t>(?:very\s+)?)(?P<w>{_NTH}|{_FIRST}|{_LAST})[- ]{_LISTED}\b{not_people}",
+        # 'at position 5 on the Amii page', '#20 on the trending list', 'number 3 on the list' (not 'position 5 or lower':
+        # a comparison, rag/plan_numbers.py)
+        rf"(?<![\w#])(?<!than\s)(?<!above\s)(?<!below\s)(?<!under\s)(?<!over\s)(?<!least\s)(?<!most\s)(?<!between\s)"
+        rf"(?P<t>(?:(?:at|in)\s+)?(?:(?:position|place|spot|slot|number|no\.)\s*|#\s*))(?P<w>\d{{1,3}})\b"
+        rf"(?!\s*(?:or|and|to|through|-|–)\s)(?!\s*%)" if said else None,
+        # 'which is listed earliest on the profile': the earliest listed, not the oldest
+        rf"\b{_PAPER_SUBJECT}\s+(?:(?:is|was|are|were)\s+)?{_LISTED}\s+(?P<t>)(?P<w>earliest|latest)\b(?=\s+{ANCHOR})",
         # 'the first paper with Offline in its title', 'the 20th paper down', 'the first question-style title you hit'
         rf"\b(?P<t>(?:very\s+)?)(?P<w>{_NTH}|first|last|top(?:most)?|bottom(?:most)?|final|second[- ]to[- ]last|"
         rf"penultimate){not_window}{not_people}(?=(?:[\s-]+(?!{_DATE_VERB})[\w'?-]+){{0,4}}?[\s-]+{ENTRY}\b"
         rf"(?!(?:\s+\S+){{0,3}}?\s+{_DATE_VERB}))" if said else None,
+        # once going down the page is said ('in the order printed, which 2022 paper comes first?'), any order word of
+        # a paper: not an author's place ('has Courville listed first')
+        rf"(?<!listed\s)(?<!named\s)(?<!printed\s)\b(?P<t>(?:{_SITS}\s+)?(?:the\s+)?(?:very\s+)?)"
+        rf"(?P<w>{_NTH}|first|last|top(?:most)?|bottom(?:most)?|final){not_window}{not_people}\b"
+        rf"(?!(?:\s+\S+){{0,3}}?\s+{_DATE_VERB})" if _cued(text) else None,
     ]
     for pattern in filter(None, patterns):
         for m in re.finditer(pattern, text, re.I):
@@ -170,7 +190,9 @@ def _direction(word: str) -> tuple[str, int | None]:
         return "first", (n if n > 1 else None)
     if re.fullmatch(r"second[- ]to[- ]last|next[- ]to[- ]last|penultimate", word):
         return "last", 2
-    if re.fullmatch(rf"{_UP}|{_FIRST}|ahead of|before|above|head", word):
+    if word.isdigit():  # 'at position 5', '#20'
+        return "first", (int(word) if int(word) > 1 else None)
+    if re.fullmatch(rf"{_UP}|{_FIRST}|earliest|ahead of|before|above|head", word):
         return "first", None
     return "last", None
 

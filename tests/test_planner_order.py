@@ -59,6 +59,12 @@ ORDERED = [
     ("Reading down the trending page, which is the first title with the word 'Planning' in it?", "trending",
      lambda p: "planning" in p.title.casefold(), 0),
     ("On the trending list, which paper is 12th from the top?", "trending", lambda p: True, 11),
+    ("Which entry is at position 5 on the Amii page?", "Amii", lambda p: True, 4),
+    ("What's #31 on the trending list?", "trending", lambda p: True, 30),
+    ("Which is the final trending paper?", "trending", lambda p: True, -1),
+    ("Which of Courville's CV papers is listed earliest on his profile?", "Courville", lambda p: p.category == "CV", 0),
+    ("In the order they are printed, which Courville paper from 2022 comes first?", "Courville",
+     lambda p: p.year == 2022, 0),
 ]
 
 
@@ -113,6 +119,7 @@ def test_pdfs_have_no_listing_order(catalog, papers):
 @pytest.mark.parametrize("question, name", [
     ("What position is TokMem on the Amii page?", "TokMem"),
     ("How far down the trending list is SMORE?", "SMORE"),
+    ("Where does Cactus sit on the Amii page?", "Cactus"),
 ])
 def test_a_named_paper_s_place(question, name, catalog, papers):
     paper = next(p for p in papers if p.title.startswith(name))
@@ -128,6 +135,7 @@ def test_two_named_papers_by_the_page_s_order(catalog, papers):
     tokmem, cactus = (next(p for p in amii if p.title.startswith(n)) for n in ("TokMem", "Cactus"))
     first = min((tokmem, cactus), key=amii.index)
     assert titles("Which comes first on the Amii page, TokMem or Cactus?", catalog) == [first.title]
+    assert titles("Is TokMem listed before Cactus on the Amii page?", catalog) == [first.title]
     last = plan("Which of TokMem and Cactus comes later on the Amii page?", catalog)
     assert last is not None and last.key == "position" and [p.title for p in run(last, papers).rows] == [
         max((tokmem, cactus), key=amii.index).title]
