@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rag.catalog_links import code_beside
 from rag.catalog_sort import pick
 from rag.plan_listing import listing_end
 from rag.plan_terms import Condition, ordinal_suffix
@@ -39,12 +40,14 @@ def _equal(paper: Paper) -> bool:
 
 
 def _code(paper: Paper) -> str:
+    beside = code_beside(paper)  # the code its abstract links, whatever the badge says (rag/catalog_links.py)
     if paper.has_code is None:
-        return f"The page has no Code badge for {paper.title}, so whether code is released is not shown."
+        return f"The page has no Code badge for {paper.title}" + (f".{beside}" if beside else
+                                                                   ", so whether code is released is not shown.")
     if not paper.has_code:
-        return f"No: {paper.title} shows no Code badge on its page."
+        return f"No: {paper.title} shows no Code badge on its page.{beside}"
     where = f" ({paper.code_url})" if paper.code_url else " (the page's Code badge)"
-    return f"Yes: {paper.title} links its code{where}."
+    return f"Yes: {paper.title} links its code{where}.{beside}"
 
 
 def _score(paper: Paper) -> str:

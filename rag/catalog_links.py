@@ -213,3 +213,15 @@ def cited_links(paper: Paper, conditions: list) -> str:
         return ""
     fitting = [link for link in printed_links(paper) if all(t(link) for t in tests)]
     return " — " + "; ".join(f"{said(link)}, printed in {where(paper, link)}" for link in fitting) if fitting else ""
+
+
+def code_beside(paper: Paper) -> str:
+    """' Its abstract gives https://github.com/… (code repository on GitHub, owner …), printed in …': the code a listing
+    entry's abstract links, said beside its Code badge (rag/catalog_fields.py), which carries no address; '' when it
+    links none, or when the badge's address is the PDF's own (`code_url`)."""
+    if paper.code_url:
+        return ""
+    found = [link for link in printed_links(paper) if link.place == "abstract" and (link.kind == "code" or
+                                                                                     "code" in link.says)]
+    return " Its abstract gives " + "; ".join(f"{said(link)}, printed in {where(paper, link)}" for link in found) + \
+        "." if found else ""

@@ -44,7 +44,7 @@ _PLACE_NOUN = r"repos?|repositor(?:y|ies)|pages?|links?|urls?|accounts?|orgs?|or
 _FRAME = r"\b(?:point(?:s|ed|ing)?|link(?:s|ing)?|hosted|hosting|hosts?|gives?|giving|provides?|providing|prints?|" \
          r"mentions?|mentioning|lives?|living|sits?|resides?|puts?|available|found|abstracts?|blurbs?|summar(?:y|ies)|" \
          r"web|online|account|accounts|namespace|user|even\s+though|though|although|while|yet|visit|go|goes|leads?|" \
-         r"refers?|sends?|directs?|somewhere|url|urls|address|addresses|via|through|own|public|publicly|shared|" \
+         r"refers?|sends?|directs?|somewhere|anywhere|url|urls|address|addresses|via|through|own|public|publicly|shared|" \
          r"github|kind|kinds|exactly|precisely|owned|owner|owners|maintained|run|kept)\b"
 # 'their code' said with where it is: 'links its code to a repo', 'code hosted under X', 'code in the X org'. Not the
 # Code badge's own 'code link', 'with code', 'have code'.
@@ -80,6 +80,16 @@ def link_contents(question: str) -> bool:
     """The question asks what a repository, site or link holds or does ('what does X's released code include'):
     content for retrieval, though its words name a link and a paper (rag/planner.py returns no plan)."""
     return bool(_CONTENTS.search(question))
+
+
+@dataclass(frozen=True)
+class LinkAsked:
+    """What a lookup asks of a paper's links ('links:code', 'links:project', 'links'), shaped as a printed badge of
+    rag/catalog_fields.py (a name, and words placing it in the question) so the planner's lookups and its reading of
+    several fields at once (rag/plan_fields.several: 'who is last author and where is the code') take it like one."""
+
+    name: str
+    words: str = _ASKED
 
 
 @dataclass
@@ -191,7 +201,9 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
     if negation:
         q.blank(negation.start(), negation.end())
     q.take(_FRAME)
-    q.take(_CODE)
+    if q.take(_CODE):  # 'links its code to a repo', 'code hosted under X': a link its sentence gives as the code
+        tests.setdefault("code", []).append(lambda link: link.kind == "code" or "code" in link.says)
+        said.setdefault("code", []).append("code")
     groups = [v for k, v in tests.items() if k != "any"]
 
     def test(link: Link) -> bool:
@@ -228,7 +240,7 @@ def _owner_named(q: Question, catalog: Catalog) -> bool:
     return any(w.casefold() in held_owners for w in re.findall(r"[\w][\w.-]*[\w]", q.text))
 
 
-def asked_link(q: Question, question: str, conditions: list[Condition]) -> str | None:
+def asked_link(q: Question, question: str, conditions: list[Condition]) -> LinkAsked | None:
     """'links:code', 'links:project' or 'links' when the question asks for a named paper's link itself ('where is
     X's code', 'what project page does X give', 'which GitHub repo does X point to'); the link condition it was read
     as is then what is asked, not a filter. None otherwise (nothing is taken)."""
@@ -236,14 +248,15 @@ def asked_link(q: Question, question: str, conditions: list[Condition]) -> str |
         return None
     link = next((c for c in conditions if isinstance(c, LinkCondition) and not c.value.startswith("not ")), None)
     if link is not None:
-        kind = "project" if KINDS["project"] in link.label else "code" if KINDS["code"] in link.label or \
-            re.search(r"\b(?:github|gitlab|bitbucket)\b", link.label, re.I) else ""
+        kind = "project" if KINDS["project"] in link.label else "code" if \
+            re.search(r"\b(?:code|github|gitlab|bitbucket)\b", link.label, re.I) else ""
         q.take(_WHERE.pattern)
-        return f"links:{kind}" if kind else "links"
+        kind = kind or ("code" if q.take(_LOOKUP_CODE) else "")  # 'does X link its code on page one? the URL?'
+        return LinkAsked(f"links:{kind}" if kind else "links")
     if not re.search(_LOOKUP_CODE, q.text, re.I):
         return None
     q.take(_LOOKUP_CODE)
     q.take(_WHERE.pattern)
     q.take(r"\b(?:hosted|kept|put|stored|released|release|published|shared|found|find|get|download|available|"
            r"lives?|live|pls|please|look)\b")
-    return "links:code"
+    return LinkAsked("links:code", r"(?:source\s+)?code")

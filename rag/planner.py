@@ -166,7 +166,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions += named_conditions(q, catalog) + presence(q, negated=False)
     conditions += shared_surnames(q, catalog)  # 'a Zhang among the authors': after full names ('Amy Zhang')
     link_field = asked_link(q, question, conditions)  # 'where is X's code', 'what project page does X give'
-    badge = badge_asked(q) if target is not None and not link_field else None  # 'is there code for X'
+    badge = link_field or (badge_asked(q) if target is not None else None)  # 'is there code for X'
     habit = usual_place(q) if target is None else False  # 'where does X usually sit', 'is X usually last author'
     conditions = placed(q, author_position(q, conditions))  # 'X is listed last', 'end with a non-Amii author'
     conditions = counted(question, conditions)  # 'at least two authors at the University of Washington'
@@ -176,6 +176,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         q.take(r"\b(?:his|her|their|hers|theirs|him|them|he|she|they)\b")
     # A paper named by what it is about ('the BEAM long-term memory paper'): resolved against the catalog's text.
     described = description(q) if target is None and q.residual() else []
+    if link_field and (target is not None or described):  # what is asked of its links, not a filter
+        conditions = [c for c in conditions if c.field != "link"]
     if copies:  # 'which entries share their abstract', 'the same summary as X': rag/plan_copies.py
         asked = copied_plan(q, conditions, target, described, catalog, bool(_COUNT.search(question.casefold())),
                             question, copies)
@@ -228,14 +230,12 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         count = bool(_COUNT.search(whole.casefold()))
         lookup = _lookup_field(whole.casefold(), count)
         yes_no = re.match(r"\W*(?:is|was|are|were|does|did|has|had)\b", question, re.I)
-        if lookup is None and badge is None and not link_field and not (conditions and (yes_no or count)):
+        if lookup is None and badge is None and not (conditions and (yes_no or count)):
             return None  # 'what does the memory paper propose?': a content question about it
         target, asked = which(described, catalog.papers)
         if target is None:  # unsure: ask which one; nothing close: not a catalog question
             return Plan(**asked) if asked else None
     if target is not None:
-        if link_field:  # the links the paper prints, as asked (rag/catalog_links.py)
-            return Plan(op="lookup", lookup=link_field, target=target, described=" ".join(described))
         if badge is not None or lookup is not None:  # 'the DPR PDF', 'TokMem on Amii's page': the paper's own page names it
             conditions = [c for c in conditions if not (c.field == "page" and c(target))]
         if lookup is not None and lookup != "venue_pages":  # 'the ACL 2020 meeting in SPECTER's header': its own venue

@@ -99,6 +99,13 @@ def test_a_named_paper_s_code_or_project_page(papers):
     assert "https://sites.google.com/view/myodex" in answer("What project page does MyoDex give?", papers)
     assert answer("Does ViDA give a project page?", papers).startswith("Yes")
     assert answer("Does ReSeg give a project page?", papers).startswith("No")
+    # The Code badge says nothing of a trending entry; its abstract's repository is said beside it.
+    assert "https://github.com/NJU-RL/Meta-DT" in answer("Is there code for Meta-DT?", papers)
+    # The link asked with other fields of the paper: each field answered, the link among them.
+    reseg = answer("ReSeg: when was it posted and what repo does it link?", papers)
+    assert "November 22, 2015" in reseg and "https://github.com/fvisin/reseg" in reseg
+    vida = answer("Which category is ViDA in, and what project page does it give?", papers)
+    assert "category: none printed" in vida and "sites.google.com/view/iclr2024-vida" in vida
     # SPECTER's own repository is on its first page; the UKPLab address in its appendix is another's tool.
     specter = answer("where's the code for SPECTER hosted?", papers)
     assert "github.com/allenai/specter" in specter and "UKPLab" not in specter
