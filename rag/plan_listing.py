@@ -12,6 +12,8 @@ ENTRY = r"(?:papers?|entr(?:y|ies)|items?|titles?|ones?|works?|articles?|preprin
 _TOP, _BOTTOM = r"first|top(?:most)?|opening|leading|uppermost|1st", r"last|bottom(?:most)?|final|closing|lowest|end"
 LISTING = r"(?:(?:page|list|listing|profile|section|feed)s?\b|trending\b)"
 # An author list has ends too ('at the end of the author list'): a place in it is plan_position's, not a listing's.
+# 'the top five of X's profile' is a window of the page (rag/plan_numbers.py), not the entry at its top.
+_NOT_COUNT = r"(?!\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\b)"
 NOT_AUTHORS = r"(?!(?:\s+\S+){0,3}?\s+(?:authors?|co-?authors?|author\s+lists?|bylines?|names?)\b)"
 
 
@@ -26,7 +28,8 @@ def listing_end(q) -> str | None:  # q: rag.plan_terms.Question
                rf"\b(?:(?:sits?|is|appears?|comes?|stands?|placed|shown|listed|printed)\s+)?(?:at|on|in)\s+(?:the\s+)?"
                rf"(?:very\s+)?(top|head|bottom|end|tail)\s+(?:of|on){NOT_AUTHORS}(?=\s+(?:\S+\s+){{0,3}}?{LISTING})|"
                rf"\b(?:listed|shown|printed|placed|comes?|appears?)\s+(first|last)\b{NOT_AUTHORS}(?=\s+(?:on|in)\s+(?:\S+\s+){{0,3}}?{LISTING})|"
-               rf"\b(?<!from the )(?:(open|lead|head|top|start)|(close|end|finish))(?:s|ed)?{NOT_AUTHORS}\s+(?:off\s+)?(?=(?:\S+\s+){{0,3}}?{LISTING})")
+               rf"\b(?<!from the )(?:(open|lead|head|top|start)|(close|end|finish))(?:s|ed)?{NOT_AUTHORS}{_NOT_COUNT}\s+(?:off\s+)?"
+               rf"(?=(?:\S+\s+){{0,3}}?{LISTING})")
     if not m:
         return None
     word = next(g for g in m[0].groups() if g).casefold()

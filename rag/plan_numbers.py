@@ -95,7 +95,7 @@ def _between(f: Field, low: float, high: float) -> Condition:
 
 
 # On a listing page, not an author list ('listed third on the SPECTER author list' is an author's place).
-_ON_PAGE = rf"(?:on|in)(?=\s){NOT_AUTHORS}\s+(?:\S+\s+){{0,3}}?{LISTING}"
+_ON_PAGE = rf"(?:on|in|of)(?=\s){NOT_AUTHORS}\s+(?:\S+\s+){{0,3}}?{LISTING}"
 _LISTED = rf"(?=\s+(?:listed|shown|printed|{_ON_PAGE}))"
 # 'the 10th paper down', '… from the top': the printed order counted from its head, as every place here is.
 _DOWN = r"(?:\s+(?:(?:counting\s+)?down|(?:counting\s+|counted\s+)?from\s+the\s+top))?"
@@ -108,7 +108,8 @@ _HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "
 
 def places(q: Question) -> list[Condition]:
     """A place in a page's printed order, said with the listing: 'the second paper listed on the trending page', 'which
-    paper is listed third on the Amii page' (places 2, 3), 'the first five entries on Courville's profile' / 'the top 10 papers listed' (places 1 to 5 / 10). A bare
+    paper is listed third on the Amii page' (places 2, 3), 'the first five entries on Courville's profile' / 'the top 10 papers listed' / 'in the top 10 of the trending
+    list' (places 1 to 5 / 10). A bare
     'the second paper' or 'the top 10 papers' (by what?) is not read: the listing must be said."""
     if not _SAID_LISTED.search(q.text):
         return []
@@ -120,7 +121,7 @@ def places(q: Question) -> list[Condition]:
                     rf"(?:(?=\s+{_ON_PAGE})|\s+(?:(?:counting\s+)?down|from\s+the\s+top\s+of)(?=\s+(?:\S+\s+){{0,3}}?{LISTING}))"):
         word = (m.group(1) or m.group(2)).casefold()
         found.append(_condition(field, "=", float(_PLACE.get(word) or int(re.sub(r"\D", "", word)))))
-    for m in q.take(rf"\b(?:the\s+)?(?:first|top)\s+(\d{{1,3}}|{'|'.join(_HOW_MANY)})\s+{ENTRY}{_LISTED}"
+    for m in q.take(rf"\b(?:the\s+)?(?:first|top)\s+(\d{{1,3}}|{'|'.join(_HOW_MANY)})(?:\s+{ENTRY})?{_LISTED}"
                     r"(?:\s+(?:listed|shown|printed)\b)?"):
         word = m.group(1).casefold()
         found.append(_condition(field, "<=", float(_HOW_MANY.get(word) or int(word))))

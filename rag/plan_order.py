@@ -64,6 +64,8 @@ _SITS = r"(?:appears?|appearing|comes?|coming|sits?|sitting|shows?\s+up|turns?\s
 # A subject that is a paper, not a person: 'which is listed first', 'the one printed last', 'papers listed later'.
 _PAPER_SUBJECT = rf"(?:which|what|one|ones|{ENTRY}|pdfs?|files?|documents?|them|these|those|that|two|both|it)" \
                  r"(?:\s+of\s+(?:them|these|those|the\s+two))?"
+# The entry's noun, or the blank a reader left where it took 'titles containing X' with the noun in it.
+_NOUN = rf"(?:{ENTRY}\b|\s\s\s)"
 # A period said after the entry: 'the first paper of 2024' is the earliest of that year, a date.
 _PERIOD = r"(?:of|from|in|during|since|for)\s+(?:the\s+)?(?:(?:19|20)\d\d|this\s+year|last\s+year|spring|summer|autumn|" \
           r"fall|winter|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:first|second|last)\s+(?:half|quarter))"
@@ -74,6 +76,28 @@ _DATE_VERB = r"(?:posted|published|released|submitted|uploaded|dated|written|wro
 class Order:
     op: str  # 'first' (from the top) or 'last' (from the bottom)
     nth: int | None = None  # 'the 20th paper down': the n-th from that end
+    limit: int | None = None  # 'the first three Mila papers on the profile': that many from that end
+
+    def at(self, papers: list[Paper]) -> Condition:
+        """The place as a condition on the pages of `papers`, for a question that asks something else of the paper
+        there ('who are the authors of the last paper on the Amii page'): its page's order, not the set's."""
+        size: dict[str, int] = {}
+        for p in papers:
+            for s in p.sources:
+                size[s.path] = max(size.get(s.path, 0), s.position + 1)
+        n, top = self.nth or 1, self.op == "first"
+
+        def test(p: Paper) -> bool:
+            for s in p.sources:
+                if s.format != "pdf" and s.path in size:
+                    place = s.position + 1 if top else size[s.path] - s.position  # 1-based, from the end asked
+                    if (place <= self.limit) if self.limit else place == n:
+                        return True
+            return False
+
+        said = _said_place(self.op, self.limit, self.nth)
+        return Condition("position", f"{self.op} {self.limit or n}", f"place: {said}", test,
+                         known_test=lambda p: any(s.format != "pdf" for s in p.sources))
 
 
 def listing_order(q: Question) -> Order | None:
@@ -83,9 +107,13 @@ def listing_order(q: Question) -> Order | None:
     text = q.text
     said = _said(text)
     m = _ordered(text, said)
-    if m is None:
+    window = _window(text) if said else None
+    if window is not None and (m is None or window[0] <= m[0]):
+        start, end, word, count = window
+    elif m is not None:
+        (start, end, word), count = m, None
+    else:
         return None
-    start, end, word = m
     q.blank(start, end)
     for cue in _CUES + [_MEET, _FROM_END]:
         q.take(cue)
@@ -93,7 +121,7 @@ def listing_order(q: Question) -> Order | None:
     op, nth = _direction(word)
     if re.search(_FROM_END, text, re.I):  # 'the third from the bottom', 'counting up from the end'
         op = "last" if op == "first" else "first"
-    return Order(op, nth)
+    return Order(op, None if count else nth, count)
 
 
 def order_said(question: str) -> bool:
@@ -132,7 +160,6 @@ def _ordered(text: str, said: bool) -> tuple[int, int, str] | None:
     """(start, end, order word) of the first order word said of the listing, or None. The span taken starts at
     group 't' (the verb or 'very' before the word, when they are no frame word) or else at the word."""
     not_people = r"(?![\s-]+(?:co-?)?authors?\b|[\s-]+bylines?\b|[\s-]+names?\b|[\s-]+(?:scor|rat|rank|cit)\w*)"
-    not_window = r"(?!\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|few|couple|several)\b)"
     not_scored = r"(?<!rank\s)(?<!ranks\s)(?<!ranked\s)(?<!rated\s)(?<!scores\s)(?<!scored\s)(?<!scoring\s)"
     tail = r"(?:\s+(?:up|down|place|position|spot))?\b(?!\s+(?:on|in|to)\s+arxiv)"
     patterns = [
@@ -168,19 +195,42 @@ def _ordered(text: str, said: bool) -> tuple[int, int, str] | None:
         rf"\b{_PAPER_SUBJECT}\s+(?:(?:is|was|are|were)\s+)?{_LISTED}\s+(?P<t>)(?P<w>earliest|latest)\b(?=\s+{ANCHOR})",
         # 'the first paper with Offline in its title', 'the 20th paper down', 'the first question-style title you hit'
         rf"\b(?P<t>(?:very\s+)?)(?P<w>{_NTH}|first|last|top(?:most)?|bottom(?:most)?|final|second[- ]to[- ]last|"
-        rf"penultimate){not_window}{not_people}(?=(?:[\s-]+(?!{_DATE_VERB})[\w'?-]+){{0,4}}?[\s-]+{ENTRY}\b"
+        rf"penultimate){not_people}(?=(?:[\s-]+(?!{_DATE_VERB})[\w'?-]+){{0,4}}?[\s-]+{_NOUN}"
         rf"(?!(?:\s+\S+){{0,3}}?\s+{_DATE_VERB}))" if said else None,
         # once going down the page is said ('in the order printed, which 2022 paper comes first?'), any order word of
         # a paper: not an author's place ('has Courville listed first')
         rf"(?<!listed\s)(?<!named\s)(?<!printed\s)\b(?P<t>(?:{_SITS}\s+)?(?:the\s+)?(?:very\s+)?)"
-        rf"(?P<w>{_NTH}|first|last|top(?:most)?|bottom(?:most)?|final){not_window}{not_people}\b"
+        rf"(?P<w>{_NTH}|first|last|top(?:most)?|bottom(?:most)?|final){not_people}\b"
         rf"(?!(?:\s+\S+){{0,3}}?\s+{_DATE_VERB})" if _cued(text) else None,
     ]
     for pattern in filter(None, patterns):
         for m in re.finditer(pattern, text, re.I):
-            if not re.match(rf"(?:[\s-]+[\w'-]+){{0,2}}?\s+{_PERIOD}", text[m.end("w"):], re.I):
-                return m.start("t"), m.end(), m.group("w")  # 'the first paper of 2021' is a date: the next, if any
+            after = text[m.end("w"):]
+            # 'the first paper of 2021' is a date; 'in the first ten entries' a window (_window, plan_numbers): the next
+            if not re.match(rf"(?:[\s-]+[\w'-]+){{0,2}}?\s+{_PERIOD}|{_COUNT_NEXT}", after, re.I):
+                return m.start("t"), m.end(), m.group("w")
     return None
+
+
+_COUNT_NEXT = r"\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|few|couple|several)\b"
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "twelve": 12, "fifteen": 15, "twenty": 20}
+
+
+def _window(text: str) -> tuple[int, int, str, int] | None:
+    """(start, end, 'first' | 'last', count) for 'the first three Mila papers on the profile', 'the last two entries on
+    the Amii page': that many of the set from one end. 'Which of the top 10 papers listed …' and 'in the first ten
+    entries' are a window of the page the set is then taken from: a condition (rag/plan_numbers.py), not read here."""
+    m = re.search(r"(?<!\bof\s)(?<!\bof\sthe\s)(?<!among\s)(?<!among\sthe\s)(?<!\bin\s)(?<!\bin\sthe\s)(?<!within\s)"
+                  r"(?<!within\sthe\s)"
+                  r"\b(?P<t>(?:the\s+)?(?:very\s+)?)(?P<w>first|top|last|bottom|final)\s+"
+                  rf"(?P<n>\d{{1,2}}|{'|'.join(_COUNTS)})(?![\w-])(?=(?:[\s-]+(?!{_DATE_VERB})[\w'?-]+){{0,4}}?[\s-]+{_NOUN}"
+                  rf"(?!(?:\s+\S+){{0,3}}?\s+{_DATE_VERB})|\s+{ANCHOR})", text, re.I)
+    if m is None or re.match(rf"(?:[\s-]+[\w'-]+){{0,3}}?\s+{_PERIOD}", text[m.end("n"):], re.I):
+        return None
+    n = _COUNTS.get(m.group("n").casefold()) or int(m.group("n"))
+    word = "first" if m.group("w").casefold() in ("first", "top") else "last"
+    return (m.start("t"), m.end("n"), word, n) if n > 1 else None
 
 
 def _direction(word: str) -> tuple[str, int | None]:

@@ -76,6 +76,35 @@ def test_a_set_in_its_page_s_printed_order(question, page, test, index, catalog,
     assert titles(question, catalog) == [in_order[index].title]
 
 
+@pytest.mark.parametrize("question, page, test, count, from_top", [
+    ("the first three Mila papers on Courville's profile?", "Courville", lambda p: p.organisation == "mila", 3, True),
+    ("What are the last two entries on the Amii page?", "Amii", lambda p: True, 2, False),
+    ("top 4 trending titles containing 'Learning'", "trending", lambda p: "learning" in p.title.casefold(), 4, True),
+])
+def test_so_many_of_a_set_from_one_end(question, page, test, count, from_top, catalog, papers):
+    in_order = listed(papers, page, test)
+    assert len(in_order) > count
+    expected = in_order[:count] if from_top else in_order[::-1][:count]
+    assert titles(question, catalog) == [p.title for p in expected]
+
+
+def test_a_window_of_the_page_then_the_set(catalog, papers):
+    # 'in the top five of the profile' is the page's first five, then the Mila ones among them: not the first five Mila.
+    question = "Which Mila papers are in the top five of Courville's profile?"
+    expected = {p.title for p in listed(papers, "Courville")[:5] if p.organisation == "mila"}
+    the_plan = plan(question, catalog)
+    assert the_plan is not None and 0 < len(expected) < 5
+    assert {p.title for p in run(the_plan, papers).rows} == expected
+
+
+def test_something_else_asked_of_the_paper_at_a_place(catalog, papers):
+    last = listed(papers, "Amii")[-1]
+    question = "Who are the authors of the last paper on the Amii page?"
+    the_plan = plan(question, catalog)
+    assert the_plan is not None and the_plan.op == "group"
+    assert {p.title for p in run(the_plan, papers).rows} == {last.title}
+
+
 def test_the_answer_says_where_the_set_sits(catalog, papers):
     question = "Which of Lili Mou's Amii papers is printed higher up?"
     answer = answer_from_catalog(question, question, papers)
