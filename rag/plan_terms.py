@@ -217,6 +217,8 @@ def counted_authors(value: str, label: str, test) -> Condition:
 def solo(q: Question) -> list[Condition]:
     """'with no co-authors', 'without any co-author', 'written alone', 'on her own', 'solo papers': one author.
     Read before negation, which would take 'no co-authors' as papers listing no authors at all."""
+    for m in re.finditer(r"\b(?:page|list|feed|profile|pdfs|library|collection)\s+(alone)\b", q.text, re.I):
+        q.blank(m.start(1), m.end(1))  # 'on the trending page alone': only there, not one author
     if q.take(r"\b(?:with\s+)?(?:no|without(?:\s+any)?|zero)\s+(?:other\s+)?co-?authors?\b|\b(?:all\s+)?alone\b|"
               r"\bby\s+(?:him|her|them)sel(?:f|ves)\b|\bon\s+(?:his|her|their)\s+own\b|\bsolo\b"):
         return [counted_authors("exactly 1", "authors: exactly 1", count_test("exactly", 1))]

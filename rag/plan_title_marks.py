@@ -23,7 +23,7 @@ def title_marks(q: Question) -> list[Condition]:
     """'titles with an exclamation mark', 'which titles end in a question mark', "a '!' in the title", 'titles phrased
     as a question': a condition that the title prints the character (or ends with it). Read only when the question
     speaks of titles, so 'the colon in eq. 3' stays a content question."""
-    if not re.search(r"\btitle[sd]?\b", q.text, re.I):
+    if not re.search(r"\b(?:sub-?)?title[sd]?\b", q.text, re.I):
         return []
     found = []
     for m in q.take(rf"(?:\b(end(?:s|ing)?|finish(?:es|ing)?)\s+(?:with|in|on)\s+)?(?:\b(?:an?|any|the|one|some)\s+)?"
@@ -42,4 +42,38 @@ def title_marks(q: Question) -> list[Condition]:
         found.append(Condition("title", f"{'ends' if ends else 'has'} {chars}",
                                f"title: {'ends with' if ends else 'with'} {name.casefold()} ('{chars[0]}')",
                                lambda p, c=pattern: c.search(p.title) is not None))
-    return found
+    return found + _shapes(q, found)
+
+
+# A title's shape, said by what it is rather than by a character: 'question titles', 'titles that are questions',
+# 'titles with a subtitle', 'titles that start with an acronym'. A subtitle follows a colon, a spaced dash, or a
+# question or exclamation mark with more words after it ('Why Open Source? A Game-Theoretic Analysis').
+_QUESTION = r"\b(?:question|interrogative)(?:[\s-]+(?:style|form|type|like|shaped))?(?=\s+titles?\b)|" \
+            r"\b(?:are|is|were|was)\s+(?:all\s+)?(?:an?\s+)?questions?\b" \
+            r"(?=\s*(?:[?.!,;)]|$|\s+(?:on|in|from|and|or)\b))"
+_SUBTITLE = re.compile(r":\s|\s[-–—]\s|[?!]\s+\w")
+_ACRONYM = r"(?:\b(start|begin|open|lead)(?:s|ing|ed)?\s+(?:off\s+)?with\s+)?\b(?:an?|any|some)\s+(?:acronyms?|" \
+           r"abbreviations?|all[\s-]caps\s+words?)\b" \
+           r"(?!\s+(?:like|such|for|as|called|named|of)\b|\s*['\"‘“]|(?-i:\s+[A-Z]))"  # not 'an acronym like RL
+
+
+def _acronym(word: str) -> bool:
+    """'LLMs', 'SPECTER', 'RLHF', 'DINO': two capitals or more, no fewer capitals than small letters ('GFlowNets' and
+    'TokMem' are names, not acronyms)."""
+    upper = sum(c.isupper() for c in word)
+    return upper >= 2 and upper >= sum(c.islower() for c in word)
+
+
+def _shapes(q: Question, found: list[Condition]) -> list[Condition]:
+    shapes = []
+    if q.take(_QUESTION) and not any(c.value == "has ?" for c in found):
+        shapes.append(Condition("title", "has ?", "title: a question ('?')", lambda p: "?" in p.title))
+    if q.take(r"\b(?:an?\s+|any\s+)?sub-?titles?\b|\bsub-?titled\b"):
+        shapes.append(Condition("title", "subtitle", "title: with a subtitle (after ':', a dash, '?' or '!')",
+                                lambda p: _SUBTITLE.search(p.title) is not None))
+    for m in q.take(_ACRONYM):
+        first = 1 if m[1] else None  # 'start with an acronym': the first word only
+        shapes.append(Condition("title", f"{'starts' if first else 'has'} acronym",
+                                f"title: {'starting with' if first else 'with'} an acronym",
+                                lambda p, n=first: any(map(_acronym, re.findall(r"[^\W_]+", p.title)[:n]))))
+    return shapes

@@ -81,10 +81,15 @@ class TitleText:
     where: Where = "has"
     forms: bool = False  # any derived form of each word, not only the word and its plural
     joined: bool = False  # any spelling: separators dropped ('fine-tuning' = 'finetuning'), -ise read as -ize
+    # a topic's words in their order, one other word allowed between ('continual-learning titles' holds 'Continual
+    # Federated Learning'): a topic named before 'titles' is what the title is about, not a quotation of it
+    spread: bool = False
 
     @classmethod
-    def of(cls, terms: list[str], where: Where = "has", forms: bool = False, joined: bool = False) -> "TitleText":
-        return cls(tuple(tuple(casefolded_words(t)) for t in terms if casefolded_words(t)), where, forms, joined)
+    def of(cls, terms: list[str], where: Where = "has", forms: bool = False, joined: bool = False,
+           spread: bool = False) -> "TitleText":
+        phrases = tuple(tuple(casefolded_words(t)) for t in terms if casefolded_words(t))
+        return cls(phrases, where, forms, joined, spread)
 
     def __call__(self, title: str) -> bool:
         if self.joined:
@@ -102,6 +107,8 @@ class TitleText:
                     return True
             elif any(words[i:i + n] == wanted for i in range(len(words) - n + 1)):
                 return True
+            elif self.spread and _in_order(words, wanted):
+                return True
         return False
 
     def restates(self, word: str) -> bool:
@@ -115,7 +122,16 @@ class TitleText:
     def label(self, said: list[str]) -> str:
         how = {"has": "with", "starts": "starting with", "ends": "ending with"}[self.where]
         return f"title: {how} {' or '.join(repr(s) for s in said)}" + (" (any form)" if self.forms else "") + \
-            (" (any spelling)" if self.joined else "")
+            (" (any spelling)" if self.joined else "") + (" (its words in this order)" if self.spread else "")
+
+
+def _in_order(words: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
+    """Whether the wanted words are in the title in their order, at most one other word between two of them
+    ('Continual Federated Learning', 'World Knowledge Model'; not 'Open-World Agents with ... Language Models')."""
+    def from_(i: int, k: int) -> bool:
+        return k == len(wanted) or any(j < len(words) and words[j] == wanted[k] and from_(j + 1, k + 1)
+                                       for j in (i, i + 1))
+    return any(w == wanted[0] and from_(i + 1, 1) for i, w in enumerate(words))
 
 
 @functools.lru_cache(maxsize=8192)

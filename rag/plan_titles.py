@@ -5,7 +5,12 @@
   in the title', "spell out 'reinforcement learning' in full", 'state space model papers (by title)') or to start or
   end with ('titles starting with the article A'): words of the title (rag/plan_title_text.py), compounds split,
   plurals folded, any derived form when asked 'in some form';
-- a character a title prints ('titles with an exclamation mark').
+- said with a place between 'titles' and the verb, left to its own reader ('titles on the trending page that carry
+  X'), with the term as the subject ("in which titles does 'memory' appear"), with a noun and no verb ("(the word
+  'continual' in the title)", one condition with the phrase it restates), 'X rather than Y' (not Y; 'rather than
+  just Y' only contrasts), or 'titles about X';
+- a topic before 'titles' or with 'by title' (rag/plan_title_topics.py), a character or a shape a title prints
+  ('titles with an exclamation mark', 'question-style titles', 'with a subtitle': rag/plan_title_marks.py).
 An unquoted word is taken only when some title prints it: otherwise it is the question's topic, which is retrieval's.
 """
 
@@ -15,7 +20,8 @@ import re
 
 from rag.plan_terms import FRAME, Condition, Question
 from rag.plan_title_marks import NAMED_AHEAD, title_marks
-from rag.plan_title_text import TitleText, casefolded_words, singular
+from rag.plan_title_text import TitleText, casefolded_words
+from rag.plan_title_topics import by_title, condition as _condition, restated as _restated
 
 _QUOTE = r"(?:'([^']{2,80})'|\"([^\"]{2,80})\"|‘([^’]{2,80})’|“([^”]{2,80})”)"
 _PLACEHOLDER = re.compile(r"(?<![\w'])(?:[XYZ]|\.\.\.|…|_{2,}|\*|something|blank)(?![\w'])")
@@ -54,14 +60,16 @@ def title_wording(q: Question) -> list[Condition]:
 # 'spell out', 'talk about', 'use the abbreviation'), for its start and for its end.
 _HAS = r"contain(?:s|ed|ing)?|includ(?:e|es|ed|ing)|mention(?:s|ed|ing)?|say(?:s|ing)?|said|use[sd]?|using|read(?:s|ing)?|" \
        r"ha(?:ve|s|ving)|carr(?:y|ies|ying)|featur(?:e|es|ed|ing)|print(?:s|ed|ing)?|with|talk(?:s|ed|ing)?\s+about|" \
-       r"refer(?:s|red|ring)?\s+to|spell(?:s|ed|ing)?\s+out|spelt\s+out|spell(?:s|ed|ing)?|spelt|writ(?:e|es|ing)|" \
-       r"bear(?:s|ing)?|show(?:s|ed|ing)?|without"
+       r"refer(?:s|red|ring)?\s+to|spell(?:s|ed|ing)?\s+out|spelt\s+out|spell(?:s|ed|ing)?|spelt|(?:writ(?:e|es|ing|ten)|wrote)\s+out|" \
+       r"writ(?:e|es|ing)|bear(?:s|ing)?|show(?:s|ed|ing)?|referenc(?:e|es|ed|ing)|cit(?:e|es|ed|ing)|invok(?:e|es|ed|ing)|" \
+       r"nam(?:e|es|ed|ing)|without"
 _STARTS = r"(?:start|begin|open|lead)(?:s|ed|ing)?(?:\s+off)?\s+with|began\s+with|begun\s+with"
 _ENDS = r"(?:end|finish|close)(?:s|ed|ing)?\s+(?:with|in|on)"
 _NOT = r"(?:(?:do|does|did)\s*n[o']?t\s+|never\s+|not\s+)"
 # What the term is called: 'the word', 'the abbreviation', 'the article'.
 _NOUN = r"(?:(?:the|an?)\s+)?(?:(?:exact|whole|full)\s+)?(?:words?|phrases?|terms?|abbreviations?|acronyms?|articles?|strings?|" \
-        r"letters?|tokens?|prefix(?:es)?|suffix(?:es)?|expressions?|nouns?|verbs?|adjectives?)\s+"
+        r"letters?|tokens?|prefix(?:es)?|suffix(?:es)?|expressions?|nouns?|verbs?|adjectives?)\s+(?:(?:like|such\s+as|called|" \
+        r"named)\s+)?"
 _TITLE = r"(?:(?:the|their|its|his|her|a|whose|paper)\s+)?titles?"
 # After the terms: how they may be printed.
 _FORMS = r"(?:in\s+(?:some|any|one)\s+(?:of\s+its\s+)?(?:form|shape|variant)s?(?:\s+or\s+(?:another|other))?|" \
@@ -75,12 +83,19 @@ _SPELLING = r"(?:(?:in\s+|under\s+)?(?:any|either|every|all|both|some|one)\s+(?:
             r"(?:spelled|spelt|written)\s+(?:any|either|every)\s+way)"
 _PLAIN = r"(?:spel(?:led|t)\s+out|written\s+out|in\s+full|fully|verbatim|somewhere|anywhere|at\s+all|as\s+an?\s+(?:whole\s+)?" \
          r"(?:word|term|abbreviation|acronym|short\s+form)|(?:with|in)\s+(?:that|this)\s+(?:exact\s+)?(?:spelling|form))"
-_IN_TITLE = rf"\s+(?:in|within|inside|anywhere\s+in|somewhere\s+in)\s+{_TITLE}\b|\s+in\s+(?:them|it)\b"
+# A term as the subject: "where 'agent' appears", "the word X shows up in the title", "'RL' is used in which titles".
+_APPEARS = r"(?:appear(?:s|ed|ing)?|show(?:s|ed|ing)?\s+up|turn(?:s|ed|ing)?\s+up|crop(?:s|ped|ping)?\s+up|" \
+           r"occur(?:s|red|ring)?|(?:is|are|was|were|gets?|got)\s+(?:used|mentioned|printed|written|spelled|spelt|found))"
+_IN_TITLE = rf"(?:\s+{_APPEARS})?(?:\s+(?:anywhere|somewhere))?\s+(?:(?:in|within|inside)\s+(?:{_TITLE}|(?:which|what|any)\s+" \
+            rf"titles?)\b|in\s+(?=how\s+many\s+titles?\b)|in\s+(?:them|it)\b)"
 # Words a parenthesis after the terms may hold besides the terms' own forms: '(multi-agent counts too)', '(zero-shot,
 # zero data etc)'.
 _ASIDE = set("too also counts count counted included includes including etc e g i eg ie e.g i.e like such as forms form "
              "variants variant spellings spelling plural plurals singular either way both cases case".split())
 _QUOTED = r"(?<!\w)'([^']{1,80})'(?!\w)|\"([^\"]{1,80})\""
+# What a quoted term is said to be, after it: "a 'Self-' compound", "the 'all you need' phrasing".
+_WHAT_QUOTED = r"[\s-]*(?:compounds?|prefix(?:es)?|prefixed\s+words?|phrasings?|wordings?|patterns?|formulas?|" \
+               r"formulations?|constructions?|templates?|tropes?|formats?|phrases?|expressions?|words?|terms?|strings?)\b"
 
 
 def title_words(q: Question, titles: list[str]) -> list[Condition]:
@@ -106,12 +121,14 @@ def title_words(q: Question, titles: list[str]) -> list[Condition]:
             if read is None:
                 continue
             groups, end, forms, joined = read
-            q.blank(m.start(), end)
+            place = m.span("place") if m.groupdict().get("place") else (m.end(), m.end())
+            q.blank(m.start(), place[0])  # the place is left for its own reader ('on the trending page')
+            q.blank(place[1], end)
             for i, (terms, negated) in enumerate(groups):  # 'both A and B', 'A but not B', 'neither A nor B'
                 test = TitleText.of(terms, where, forms, joined)
                 found.append(_condition(test, terms, negated != (i == 0 and (bool(m["neg"]) or verb == "without"))))
                 _restated(q, test, titles)
-    found += _topic_by_title(q, titles)
+    found += by_title(q, titles)
     if found:  # 'the policy gradient papers, i.e. titles that say gradient': the marker that joins the restatement
         q.take(r"(?<!\w)(?:i\.\s?e\.|e\.\s?g\.|viz\.)(?!\w)|\bnamely\b")
     return found + title_marks(q)
@@ -120,16 +137,26 @@ def title_words(q: Question, titles: list[str]) -> list[Condition]:
 # Where the titles are, said between 'titles' and the verb: 'titles anywhere in the library that mention X'.
 _WHOLE = r"(?:\s+(?:anywhere\s+|somewhere\s+)?(?:in|of|on|across|throughout)\s+(?:the\s+|my\s+|our\s+|this\s+)?" \
          r"(?:whole\s+|entire\s+)?(?:library|collection|catalog(?:ue)?|corpus|database))"
+# Where the titles are, left for the other readers: 'titles on the trending page that mention X', 'titles in my PDFs'.
+_PLACE = r"(?P<place>\s+(?:on|in|from|of|across|among|within|under|by|at)\s+(?:[^,;:?!()'\"]|'s\b){1,40}?)"
 _READERS = [
     # 'titles that mention X', 'whose title starts with X', 'title in the library that begins with the word X'
-    (rf"(?:\b(?:going|judging|judged|based)\s+(?:by|on)\s+)?\b{_TITLE}{_WHOLE}?(?:\s+(?:that|which))?(?:\s+(?:all|also|"
-     rf"actually|both))?\s+(?P<neg>{_NOT})?(?P<verb>{_STARTS}|{_ENDS}|{_HAS}|(?:are|is)\s+(?:starting|beginning|opening|"
-     rf"ending|finishing)\s+(?:with|in))\s+(?:{_NOUN})?", False),
+    (rf"(?:\b(?:going|judging|judged|based)\s+(?:by|on)\s+)?\b{_TITLE}(?:{_WHOLE}|{_PLACE})?(?:\s+(?:that|which))?"
+     rf"(?:\s+(?:all|also|actually|both|literally|explicitly|really|even|specifically|directly|ever))?"
+     rf"\s+(?P<neg>{_NOT})?"
+     rf"(?P<verb>{_STARTS}|{_ENDS}|{_HAS}|(?:are|is)\s+(?:starting|beginning|opening|ending|finishing)\s+(?:with|in)|"
+     rf"where|in\s+which)\s+(?:{_NOUN})?", False),
     # "titles whose first word is 'Learning'", "a title's last word being X"
     (rf"\b(?:{_TITLE}(?:'s)?\s+)?(?:whose\s+|with\s+(?:the|a|an)\s+|the\s+)?(?P<verb>first|opening|last|final|closing)\s+"
      rf"words?(?:\s+of\s+{_TITLE})?\s+(?P<neg>is\s+not|isn't)?(?:is|being|was|reads|=)?\s*", False),
     # 'with X in the title', 'use the abbreviation X in their title', "spelled out in its title"
     (rf"\b(?:that\s+)?(?P<neg>{_NOT})?(?P<verb>{_HAS})\s+(?:{_NOUN})?", True),
+    # "(the word 'continual' in the title)", "the term X appears in which titles", "any 'memory' in the titles"
+    (rf"(?<![\w'])(?P<neg>(?!))?(?P<verb>)(?:{_NOUN}|(?=['\"]))", True),
+    # 'titles about reasoning': last, so that a restatement read above ("about continual learning (the word
+    # 'continual' in the title)") has cut its topic already; an unquoted topic must be printed in some title
+    (rf"\b{_TITLE}(?:{_WHOLE}|{_PLACE})?(?:\s+(?:that|which))?\s+(?:(?:are|is|were|was)\s+)?(?:all\s+)?(?P<neg>)"
+     rf"(?P<verb>about)\s+", False),
 ]
 
 
@@ -154,11 +181,14 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
             term = (quoted[1] or quoted[2]).replace("(s)", "").replace("(es)", "")
             pos += quoted.end()
             # "a 'Self-' compound", "the 'Multi' prefix": what the quoted part is, which says nothing more
-            pos += m.end() if (m := re.match(r"[\s-]*(?:compounds?|prefix(?:es)?|prefixed\s+words?)\b", text[pos:], re.I)) else 0
+            # "the 'all you need' phrasing": what the quoted words are, which says nothing more either
+            pos += m.end() if (m := re.match(_WHAT_QUOTED, text[pos:], re.I)) else 0
         else:
             words = []
             while len(words) < 4 and (w := re.match(r"\s*([^\W_][\w.+&]*(?:-[\w.+&]+)*)", text[pos:])) and \
-                    w[1].casefold() not in FRAME and w[1].casefold() not in ("or", "nor", "but"):
+                    w[1].casefold() not in FRAME and w[1].casefold() not in ("or", "nor", "but", "rather", "instead") \
+                    and \
+                    not re.match(rf"\s*(?:{_PLAIN}|{_APPEARS})(?!\w)", text[pos:], re.I):
                 words.append(w[1])
                 pos += w.end()
             if not words and edge and (w := re.match(r"\s*([A-Z][a-z]*)\b(?!['-])", text[pos:])):
@@ -176,6 +206,11 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
             break  # ', however it's spelled': how the terms may be printed, not another term
         if sep := re.match(r"\s*(?:,\s*(?:or\s+)?|\s+(?:and/)?or\s+|\s+nor\s+|\s*/\s*)(?=\S)", text[pos:], re.I):
             pos += sep.end()
+        elif sep := re.match(rf"\s*,?\s+(?:rather\s+than|instead\s+of|as\s+opposed\s+to|not)\s+"
+                             rf"(just\s+|only\s+|merely\s+|simply\s+)?(?:{_NOUN})?(?=\S)", text[pos:], re.I):
+            # 'X rather than Y' / 'instead of Y': Y must not hold; 'rather than just Y': a contrast, no condition
+            groups.append(([], None if sep[1] else True))
+            pos += sep.end()
         elif sep := re.match(rf"\s*,?\s+(?:and|but)\s+(?:(not|no|never)\s+|also\s+)?(?:{_NOUN})?(?=\S)", text[pos:], re.I):
             if not sep[0].strip().casefold().startswith("but") or sep[1]:
                 groups.append(([], bool(sep[1])))
@@ -184,9 +219,9 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
                 break
         else:
             break
-    groups = [g for g in groups if g[0]]
-    if not groups or any(not TitleText.of([t]).phrases for g in groups for t in g[0]):
+    if not groups[0][0] or any(not TitleText.of([t]).phrases for g in groups for t in g[0]):
         return None
+    groups = [g for g in groups if g[0] and g[1] is not None]
     forms, joined, said_in_title = False, False, not in_title
     said = [t for g in groups for t in g[0]]
     for _ in range(5):  # modifiers, an aside, a restatement and 'in the title', in the order said
@@ -202,6 +237,11 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
             pos = m
         elif m := re.match(_IN_TITLE, text[pos:], re.I):
             said_in_title, pos = True, pos + m.end()
+        elif not in_title and (m := re.match(rf"\s+{_APPEARS}(?:\s+(?:anywhere|somewhere))?", text[pos:], re.I)):
+            pos += m.end()  # "titles where 'agent' shows up"
+        elif (m := re.match(rf"\s+{_APPEARS}(?:\s+in)?(?=\W*$)", text[pos:], re.I)) and \
+                re.search(r"\btitles?\s+(?:does|do|did|can|will|would)\b", text[:at], re.I):
+            said_in_title, pos = True, pos + m.end()  # 'how many titles does the word X appear in?'
         else:
             break
     if not said_in_title:
@@ -231,59 +271,3 @@ def _aside(text: str, terms: list[str]) -> bool:
     test = TitleText.of(terms, forms=True)
     items = [casefolded_words(item) for item in re.split(r"[,;]|\s+or\s+", text)]
     return all(any(test.restates(w) for w in item) or all(w in FRAME or w in _ASIDE for w in item) for item in items)
-
-
-def _restated(q: Question, test: TitleText, titles: list[str]) -> None:
-    """Cut the terms said again ('the robotics papers' after 'robot or robotic') with the words next to them that the
-    matching titles print too ('the continual learning papers' after 'titles that contain continual'): they name the
-    set the condition selects, not another condition."""
-    printed = {singular(w) for t in titles if test(t) for w in casefolded_words(t)}
-    spans = [(m.start(), m.end(), m[0].casefold()) for m in re.finditer(r"[^\W_][\w'-]*", q.text)]
-    for i, (start, end, word) in enumerate(spans):
-        if word in FRAME or not test.restates(word):
-            continue
-        left = right = i
-        while left > 0 and _joins(q.text, spans[left - 1], spans[left]) and spans[left - 1][2] not in FRAME and \
-                singular(spans[left - 1][2]) in printed:
-            left -= 1
-        while right + 1 < len(spans) and _joins(q.text, spans[right], spans[right + 1]) and \
-                spans[right + 1][2] not in FRAME and singular(spans[right + 1][2]) in printed:
-            right += 1
-        q.blank(spans[left][0], spans[right][1])
-
-
-def _joins(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
-    return not text[a[1]:b[0]].strip()
-
-
-# 'state space model papers (by title)', 'transformer papers, going by the titles': the topic named before it is a
-# title's wording.
-_BY_TITLE = re.compile(r"\s*[(,—–-]?\s*(?:(?:going|judging|judged|searching|matching|based)\s+)?(?:by|on|from)\s+"
-                       r"(?:the\s+|their\s+)?titles?(?:\s+alone|\s+only)?\s*\)?", re.I)
-
-
-def _topic_by_title(q: Question, titles: list[str]) -> list[Condition]:
-    found = []
-    for m in list(re.finditer(r"((?:[^\W_][\w.+&'-]*\s+){1,4}?)(?:papers?|ones|entries|works|articles|titles)(?=" +
-                              _BY_TITLE.pattern + ")", q.text, re.I)):
-        words = [w for w in m[1].split() if w.casefold() not in FRAME]
-        while words and m[1].split()[-len(words):] != words:
-            words = words[1:]  # only the words right before the noun, no frame word among them
-        for n in range(len(words), 0, -1):
-            term = " ".join(words[-n:])
-            test = TitleText.of([term])
-            if any(test(t) for t in titles):
-                by = _BY_TITLE.match(q.text, m.end())
-                said = re.search(r"\s+".join(map(re.escape, words[-n:])) + r"\s*$", m[1])
-                q.blank(m.start(1) + said.start(), m.end(1))
-                q.blank(by.start(), by.end())
-                found.append(_condition(test, [term], False))
-                break
-    return found
-
-
-def _condition(test: TitleText, terms: list[str], negated: bool) -> Condition:
-    condition = Condition("title", f"{test.where} {' | '.join(terms)}" + (" (forms)" if test.forms else "") +
-                          (" (spellings)" if test.joined else ""),
-                          test.label(terms), lambda p, t=test: t(p.title))
-    return condition.negated() if negated else condition

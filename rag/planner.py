@@ -43,6 +43,7 @@ from rag.plan_scope import group_by, merge, scoped, share_scope, sort_by_authors
 from rag.plan_slots import slot_verbs
 from rag.plan_terms import Condition, Question, solo
 from rag.plan_titles import title_wording, title_words
+from rag.plan_title_topics import titled
 from rag.plan_links import asked_link, link_contents, linked
 from rag.plan_presence import presence
 from rag.plan_values import conditions as named_conditions, title
@@ -164,6 +165,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     by_field = (order.op, "position", False) if order is not None else \
         (spread_of(q) or badge_sort(q)) if target is None and sort is None else None
     conditions += named_conditions(q, catalog) + presence(q, negated=False)
+    conditions += titled(q, catalog.printed_titles)  # 'the continual-learning titles': on what the values left
     conditions += shared_surnames(q, catalog)  # 'a Zhang among the authors': after full names ('Amy Zhang')
     link_field = asked_link(q, question, conditions)  # 'where is X's code', 'what project page does X give'
     badge = link_field or (badge_asked(q) if target is not None else None)  # 'is there code for X'
