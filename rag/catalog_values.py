@@ -188,7 +188,7 @@ def fields_text(paper: Paper, fields: list[str], conditions: list[Condition]) ->
         if c.field in narrowing and not c.value.startswith("not "):
             continue
         if c.field == "affiliation" and c.label.removeprefix("not ").startswith("affiliation: ") and \
-                "affiliation" in answered:
+                {"affiliation", "author_marks"} & answered:
             continue  # 'are they Amii people?': the affiliation field says it for each author
         if c.field in BY_NAME and c.field in answered:
             continue  # 'does it have a code badge?': the badge field says yes or no
@@ -237,7 +237,9 @@ def _marks_of(paper: Paper, people: list[str]) -> str:
                                     ([a.affiliation] if a.affiliation else [])))
         marks = f" (marks {' '.join(a.marks)})" if a.marks else ""
         noted = "".join(f" ({m}: {notes[m]})" for m in a.marks if m in notes and m not in places_of)
-        said.append(f"{a.name}{marks}: " + ("; ".join(places) if places else "no affiliation printed") + noted)
+        legend = any(s.format == "institute" for s in paper.sources)  # a listing whose legend marks its institute's people
+        said.append(f"{a.name}{marks}: " + ("; ".join(places) if places else "not marked" if legend else
+                                             "no affiliation printed") + noted)
     return "affiliations: " + " | ".join(said)
 
 

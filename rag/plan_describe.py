@@ -28,7 +28,8 @@ _LINK = r"(?:about|on|regarding|concerning|that|which|introducing|proposing|pres
         r"where|with|for)"
 # Where a description after 'the paper about …' ends: a verb of the metadata relation or a new clause.
 _STOP = r"(?:posted|published|released|appeared|appear|came|come|dated|written|authored|filed|listed|carry|carries|" \
-        r"have|has|had|get|got|was|were|is|are|go|went|submitted|uploaded|first|by|from|in\s+(?:which|what))"
+        r"have|has|had|get|got|was|were|is|are|go|went|submitted|uploaded|first|by(?!\s+[a-z]+ing\b)|from|in\s+(?:which|what))"
+# ('by' and a gerund goes on describing: 'the paper about getting agents to cooperate by adjusting incentives')
 # ('the differential privacy on Hadamard manifolds paper', 'the learning from feedback without RL paper').
 _JOINING = {"and", "or", "of", "for", "with", "via", "on", "in", "to", "from", "without", "versus", "vs"}
 _BEFORE = re.compile(rf"\b(?:the|that|this)\s+((?:[^\s?!,;:]+\s+){{0,6}}?[^\s?!,;:]+)\s+{_NOUN}\b", re.I)
@@ -48,7 +49,8 @@ _MANY = re.compile(r"\b(?:papers|articles|works|entries|ones|preprints|publicati
 # up most often?'), read on the words as asked (the group reader took them already); one before a noun ('the most
 # recent version') is the paper's own.
 _MOST = re.compile(r"\b(?:most|fewest|least)(?:\s+(?:often|frequently|times))?\W*$", re.I)
-_AFTER = re.compile(rf"\b(?:the|that|this)\s+{_NOUN}\s+{_LINK}\s+(.+?)(?=\s+{_STOP}\b|\s*[?!,;]|\s*\.(?!\w)|\s*$)",
+# (a colon or a dash ends it too: 'the paper on X: when was it posted?')
+_AFTER = re.compile(rf"\b(?:the|that|this)\s+{_NOUN}\s+{_LINK}\s+(.+?)(?=\s+{_STOP}\b|\s*[?!,;:—–]|\s-{{1,2}}\s|\s*\.(?!\w)|\s*$)",
                     re.I)
 
 # Set by reasoning, not fitted on any question set: most of the description's weight must be found, and a title that

@@ -187,6 +187,8 @@ def several(q: Question, conditions: list[Condition], badge: Badge | None, targe
         fields[fields.index("authors")] = "organisation_authors"  # 'which X author is at Waterloo': those printed under it
     if len(people) == 1 and set(fields) <= ORIGIN_FIELDS and ORIGIN.search(q.folded):
         fields = ["author_marks"]  # 'where is X from on SPECTER', 'what affiliation does X have': that author's own
+    elif len(people) == 1 and "affiliation" in fields:  # 'where does X sit, and is he marked as Amii': his own mark
+        fields[fields.index("affiliation")] = "author_marks"
     # A place the planner's own field words do not read ('who's listed first on X' is 'who' to them: the authors).
     new_place = any(line_only(f) for f in fields) or any(f in ("first_author", "last_author") for f in fields) and \
         lookup_field(q.folded.casefold(), False) not in ("first_author", "last_author")

@@ -35,10 +35,10 @@ BETWEEN = r"\b(?:(?:who|which\s+(?:names?|authors?))(?:'s|\s+is|\s+are|\s+was|\s
 RELATIVE = re.compile(rf"{AROUND}|{BETWEEN}", re.I)
 
 # One named author's own affiliations or marks asked: 'what affiliation does X have on Y', 'where is X from on Y',
-# 'which institutions is X listed with', 'X carries two marks: which two places?'. The fields those words read
+# 'which institutions is X listed with', 'X carries two marks: which two places?', 'is X marked as Amii on Y'. The fields those words read
 # alone (the paper's affiliations, organisations, or the page 'where') become that author's (`author_marks`).
 ORIGIN = re.compile(r"\baffiliat\w*|\binstitut\w*|\borgani[sz]ations?\b|\buniversit(?:y|ies)\b|\bmarks?\b|\bplaces\b|"
-                    r"\bwhere\b[^?]*\b(?:from|based)\b", re.I)
+                    r"\b(?:marked|starred|asterisked|flagged)\b|\bwhere\b[^?]*\b(?:from|based)\b", re.I)
 ORIGIN_FIELDS = {"affiliation", "organisation", "page"}
 
 # The page (or the paper named, a blank span by now) saying a value: 'when does the profile say it was posted', 'what
@@ -50,10 +50,11 @@ _SAYS = re.compile(rf"(?:\b(?:does|did|do)(?P<sub>(?:\s+{_SAYER}\b|\s)+)(?:say|s
                    rf"\b(?:as|what)(?P<sub2>(?:\s+{_SAYER}\b|\s)+)(?:says|said|states|stated|reports|reported|puts|reads)\b)"
                    r"(?!\s+(?:about|on|regarding|concerning|of|for|against)\b)", re.I)  # 'say about X': what it holds on X
 # Where on the page a value is printed ('printed at the top of the SPECTER paper', 'given in the header of X') and the
-# asker's own request ('just need the lead author', 'I only want the date'): how a field is asked, not what.
+# asker's own request or remark ('just need the lead author', 'I can't see a year'): how a field is asked, not what.
 _FRAMING = re.compile(r"\b(?:printed|given|shown|stated|listed|written|stamped)\s+(?:at|on|in|along)\s+(?:the\s+)?"
                       r"(?:very\s+)?(?:top|head|bottom|foot|front|first\s+page|margin|side)(?:\s+of)?\b|"
-                      r"\b(?:i\s+)?(?:just|only|really|mainly)?\s*(?:need|want|would\s+like)(?:\s+to\s+know)?\b", re.I)
+                      r"\b(?:i\s+)?(?:just|only|really|mainly)?\s*(?:need|want|would\s+like)(?:\s+to\s+know)?\b|"
+                      r"\bi\s+(?:can't|cannot|can\s+not|couldn't|don't|do\s+not|didn't)\s+(?:see|find|spot|tell)\b", re.I)
 # The list said as where a place is ('in the SPECTER byline, who sits between X and Y'), not its names asked.
 LOCATIVE = re.compile(r"\b(?:in|on|within|from|of)\s+(?:the\s+|its\s+|their\s+)?(?:\s{2,})?(?:author\s+(?:list|line)|"
                       r"byline|list\s+of\s+(?:authors|names))\b", re.I)

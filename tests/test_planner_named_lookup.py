@@ -58,10 +58,17 @@ LOOKUPS = [
     ("Which places is Daniel Weld affiliated with on SPECTER?",
      ["Allen Institute for Artificial Intelligence", "Paul G. Allen School"], []),
     ("where is Sewon Min from on the DPR paper?", ["University of Washington"], ["Princeton"]),
-    # the page saying the value, the asker's own request, where on the page it is printed
+    # one author's own mark asked yes or no, beside their place: that author's, not 'some of the authors are marked'
+    ("where does Hamed Zamani come in the Beyond a Million Tokens byline, and does he carry the Amii star?",
+     ["Hamed Zamani: 5th of 6", "Hamed Zamani: not marked"], ["Mohammad Tavakoli"]),
+    ("Is Hamed Zamani marked as Amii on Beyond a Million Tokens?", ["Hamed Zamani: not marked"], ["Yes"]),
+    # a description going on with 'by' and a gerund, ended by a colon
+    ("the paper on managing several agents by tuning their incentives: when was it posted?", ["2024-09-03"], []),
+    # the page saying the value, the asker's own request or remark, where on the page it is printed
     ("what category does the profile say ReSeg belongs to?", ["CV"], []),
     ("when does Courville's profile say ReSeg was posted?", ["2015-11-22"], []),
     ("who wrote DPR? only need the first author", ["first author: Vladimir Karpukhin"], []),
+    ("ReSeg: when did it go up? I couldn't spot the year.", ["2015-11-22"], []),
     ("which meeting dates are printed at the top of the SPECTER PDF?", ["July 5 - 10, 2020"], []),
 ]
 
@@ -105,6 +112,8 @@ CONTENT = [
     "what do the LayoutParser authors want the toolkit to do?",
     "where do the DPR authors come from in their discussion of retrieval?",
     "when does Courville say ReSeg was posted?",
+    "what do the TokMem authors find when tuning by adjusting the memory?",
+    "What does the literature graph paper say about its citation graph?",
 ]
 
 
