@@ -82,7 +82,8 @@ _SPELLING = r"(?:(?:in\s+|under\s+)?(?:any|either|every|all|both|some|one)\s+(?:
             r"however\s+(?:it(?:'s|\s+is)\s+|they(?:'re|\s+are)\s+)?(?:spelled|spelt|written|hyphenated)|" \
             r"(?:spelled|spelt|written)\s+(?:any|either|every)\s+way)"
 _PLAIN = r"(?:spel(?:led|t)\s+out|written\s+out|in\s+full|fully|verbatim|somewhere|anywhere|at\s+all|as\s+an?\s+(?:whole\s+)?" \
-         r"(?:word|term|abbreviation|acronym|short\s+form)|(?:with|in)\s+(?:that|this)\s+(?:exact\s+)?(?:spelling|form))"
+         r"(?:word|term|abbreviation|acronym|short\s+form)|(?:with|in)\s+(?:that|this)\s+(?:exact\s+)?(?:spelling|form)|" \
+         r"(?:rather\s+than|instead\s+of)\s+(?:abbreviat|shorten)\w*(?:\s+(?:it|them))?)"
 # A term as the subject: "where 'agent' appears", "the word X shows up in the title", "'RL' is used in which titles".
 _APPEARS = r"(?:appear(?:s|ed|ing)?|show(?:s|ed|ing)?\s+up|turn(?:s|ed|ing)?\s+up|crop(?:s|ped|ping)?\s+up|" \
            r"occur(?:s|red|ring)?|(?:is|are|was|were|gets?|got)\s+(?:used|mentioned|printed|written|spelled|spelt|found))"
@@ -121,6 +122,9 @@ def title_words(q: Question, titles: list[str]) -> list[Condition]:
             if read is None:
                 continue
             groups, end, forms, joined = read
+            if at := re.match(r"\s+as\s+(?:its|their|the|a)\s+(?:(first|opening)|last|final|closing)\s+words?\b",
+                              q.text[end:], re.I):  # "has 'Learning' as its first word"
+                where, end = "starts" if at[1] else "ends", end + at.end()
             place = m.span("place") if m.groupdict().get("place") else (m.end(), m.end())
             q.blank(m.start(), place[0])  # the place is left for its own reader ('on the trending page')
             q.blank(place[1], end)
@@ -145,7 +149,7 @@ _READERS = [
      rf"(?:\s+(?:all|also|actually|both|literally|explicitly|really|even|specifically|directly|ever))?"
      rf"\s+(?P<neg>{_NOT})?"
      rf"(?P<verb>{_STARTS}|{_ENDS}|{_HAS}|(?:are|is)\s+(?:starting|beginning|opening|ending|finishing)\s+(?:with|in)|"
-     rf"where|in\s+which)\s+(?:{_NOUN})?", False),
+     rf"where|in\s+which|abbreviat(?:e|es|ed|ing)\s+(?:[^\s,;?]+\s+){{1,4}}?as)\s+(?:{_NOUN})?", False),
     # "titles whose first word is 'Learning'", "a title's last word being X"
     (rf"\b(?:{_TITLE}(?:'s)?\s+)?(?:whose\s+|with\s+(?:the|a|an)\s+|the\s+)?(?P<verb>first|opening|last|final|closing)\s+"
      rf"words?(?:\s+of\s+{_TITLE})?\s+(?P<neg>is\s+not|isn't)?(?:is|being|was|reads|=)?\s*", False),

@@ -79,6 +79,18 @@ def test_spelled_out_rather_than_abbreviated(catalog, papers):
     assert rows("Count the titles that say 'RL' instead of 'reinforcement learning'", catalog, "count") == short
 
 
+def test_abbreviated_said_as_a_verb_and_the_place_said_after_the_term(catalog, papers):
+    short = {p.title for p in papers if re.search(r"\bRL\b", p.title)}
+    assert short and rows("Which titles abbreviate reinforcement learning as RL?", catalog, "list") == short
+    spelled = saying(papers, r"reinforcement\W+learning", "institute")
+    assert spelled and spelled != saying(papers, r"reinforcement\W+learning")
+    assert rows("On Amii's page, which titles spell out reinforcement learning rather than abbreviating it?", catalog,
+                "list") == spelled
+    opening = {p.title for p in papers if re.match(r"learning\b", p.title, re.I)}
+    assert len(opening) >= 2
+    assert rows("Show me every title that has 'Learning' as its first word", catalog, "list") == opening
+
+
 def test_a_topic_named_before_titles_or_by_title(catalog, papers):
     continual = saying(papers, r"continual\W+(?:[^\W_]+\W+)?learning", "trending")  # one word may come between
     assert len(continual) >= 2
