@@ -160,7 +160,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     limit, nth = top(q) if target is None else (None, None)
     # 'which is listed first', 'the 20th paper down the list': a page's printed order, of any set (rag/plan_order.py)
     order = listing_order(q) if target is None and sort is None and by_mark is None else None
-    nth = order.nth if order is not None and order.nth else nth
+    nth, limit = (order.nth, order.limit) if order is not None and (order.nth or order.limit) else (nth, limit)
+    conditions += [order.at(catalog.papers)] if order is not None and group is not None else []  # 'who wrote the last one'
     # 'the highest score'; 'the spread between the highest and lowest score' (rag/catalog_spread.py)
     by_field = (order.op, "position", False) if order is not None else \
         (spread_of(q) or badge_sort(q)) if target is None and sort is None else None
