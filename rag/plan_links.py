@@ -40,6 +40,11 @@ _KIND_WORDS = [
 # The nouns a service's name may go before and still name where a link is: 'a GitHub repo', 'the allenai GitHub org'.
 _PLACE_NOUN = r"repos?|repositor(?:y|ies)|pages?|links?|urls?|accounts?|orgs?|organi[sz]ations?|users?|profiles?|sites?|" \
               r"addresses|address|namespaces?|projects?|websites?|domains?|hosting|hosted"
+# A service said as where something is ('on GitHub', 'hosted at Google Sites'), or a link said at all: without one,
+# a service's name is a topic ('papers that mention Hugging Face').
+_WHERE_SAID = r"\b(?:on|at|under|to|via|in|from)\s+(?:the\s+|an?\s+|their\s+|its\s+)?$"
+_LINK_SAID = r"\b(?:links?|linked|linking|urls?|repos?|repositor(?:y|ies)|point(?:s|ed|ing)?|hosted|hosts?|hosting|" \
+             r"pages?|sites?|websites?|homepages?|address(?:es)?|accounts?|orgs?)\b"
 # Words that only say a link is given, taken once a link is read: 'point to', 'hosted on', 'whose abstract links'.
 _FRAME = r"\b(?:point(?:s|ed|ing)?|link(?:s|ing)?|hosted|hosting|hosts?|gives?|giving|provides?|providing|prints?|" \
          r"mentions?|mentioning|lives?|living|sits?|resides?|puts?|available|found|abstracts?|blurbs?|summar(?:y|ies)|" \
@@ -169,6 +174,8 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
             after = re.match(r"\s+([a-z][\w-]*)", q.text[m.end():], re.I)
             if after and after.group(1).casefold() not in FRAME and not re.fullmatch(_PLACE_NOUN, after.group(1), re.I):
                 continue  # 'GitHub stars', 'GitHub Copilot', 'Hugging Face transformers': the service's things, no link
+            if not re.search(_WHERE_SAID, q.text[:m.start()], re.I) and not re.search(_LINK_SAID, q.text, re.I):
+                continue  # 'which papers mention Hugging Face': the name in the text, not a link to it
             label = next(label for name, label, *_ in HOSTS if name == host)
             found("host", label, lambda link, h=host: link.host == h or link.host.endswith("." + h), m.start(), m.end())
     context = bool(tests) or re.search(r"\b(?:repos?|repositor(?:y|ies)|links?|urls?|code|org|organi[sz]ation|account|"

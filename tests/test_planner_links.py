@@ -119,6 +119,8 @@ CONTENT = [
     "What is the link between exploration and representation learning?",
     "Which papers use GitHub Copilot?",
     "How many GitHub stars did LayoutParser have at publication?",
+    "Which papers mention Hugging Face?",
+    "Do any abstracts talk about GitHub?",
     "which papers study web agents that browse websites?",
     "How do the authors of DPR make their repository easy to use?",
     "Which entity linking models does the literature graph paper compare?",
