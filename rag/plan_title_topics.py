@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from rag.plan_terms import FRAME, Condition, Question
+from rag.plan_terms import FRAME, NUMBER_WORDS, ORDINALS, Condition, Question
 from rag.plan_title_text import TitleText, casefolded_words, singular
 
 # How a title is said to be the source: 'by title', '(going by the titles)', 'judging from their titles', 'title-wise'.
@@ -105,8 +105,9 @@ def _words(text: str, at: int, step: int) -> list[tuple[int, int, str]]:
     spans = [s for s in spans if s[0] >= at] if step > 0 else [s for s in reversed(spans) if s[1] <= at]
     found, edge = [], at
     for start, end, word in spans[:4]:
-        if text[min(edge, start):max(edge, end)].replace(word, "", 1).strip() or word.casefold() in FRAME or \
-                word.casefold() in _OF_TITLE or word.casefold().endswith("'s"):
+        low = word.casefold()
+        if text[min(edge, start):max(edge, end)].replace(word, "", 1).strip() or low in FRAME or low in _OF_TITLE or \
+                low.endswith("'s") or low.isdigit() or low in NUMBER_WORDS or low in ORDINALS:  # 'the top 3 titles'
             break
         found.append((start, end, word))
         edge = end if step > 0 else start
