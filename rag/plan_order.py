@@ -26,7 +26,7 @@ from rag.records import Paper, SourceRef
 # an author list, a byline, a reference list, a table or a figure are not a page's entries.
 _GAP = r"(?:(?!(?:co-?)?authors?\b|author's\b|bylines?\b|names?\b|references?\b|bibliograph\w*|tables?\b|figures?\b|" \
        r"contents\b|results?\b|(?:19|20)\d\d\b)[\w'.&-]+\s+)"  # nor a year: 'the first of 2024 on the profile' is a date
-_LIST = rf"(?:{LISTING})(?!\s+\d)"  # 'page 3' of a PDF is no listing
+_LIST = rf"(?:{LISTING})(?!\s+\d|\s+numbers?\b)"  # 'page 3' of a PDF, its 'page numbers': no listing
 # The listing said after the order word: 'on the trending list', 'down the page', 'in the workshop section'.
 ANCHOR = rf"(?:on|in|down|up|along|within|through|at|of|from|across)\s+{_GAP}{{0,4}}?{_LIST}"
 _NTH_WORDS = {w: n for n, w in enumerate(ORDINALS, start=1)} | {
@@ -114,13 +114,23 @@ def listing_order(q: Question) -> Order | None:
         (start, end, word), count = m, None
     else:
         return None
+    # 'right after the first paper', 'just above the last one': the entry next to that place
+    beside = re.search(rf"(?:\b(?:{_SITS}|{_LISTED}|is|was)\s+)?(?:\b(?:right|directly|just|immediately)\s+)?\b(after|below|"
+                       r"under|beneath|following|before|above|preceding)\s+the\s+(?:very\s+)?$", text[:start], re.I) \
+        if count is None else None
+    op, nth = _direction(word)
+    if re.search(_FROM_END, text, re.I):  # 'the third from the bottom', 'counting up from the end'
+        op = "last" if op == "first" else "first"
+    if beside is not None:  # one place further down the page (or up), counted from the end asked
+        down = beside.group(1).casefold() in ("after", "below", "under", "beneath", "following")
+        nth = (nth or 1) + (1 if down == (op == "first") else -1)
+        if nth < 1:
+            return None  # 'the paper before the first one': no such place
+        start = beside.start()
     q.blank(start, end)
     for cue in _CUES + [_MEET, _FROM_END]:
         q.take(cue)
     q.take(r"\bfeeds?\b(?![\w-])")  # 'the trending feed' is its page: the page's name stays for its own reader
-    op, nth = _direction(word)
-    if re.search(_FROM_END, text, re.I):  # 'the third from the bottom', 'counting up from the end'
-        op = "last" if op == "first" else "first"
     return Order(op, None if count else nth, count)
 
 
@@ -145,10 +155,9 @@ def place_asked(q: Question) -> Field | None:
 
 
 def _said(text: str) -> bool:
-    """Whether the question says a listing at all: its noun after a preposition, a cue of going down it, or an entry
-    being listed / printed / shown."""
-    return bool(re.search(ANCHOR, text, re.I) or _cued(text) or re.search(rf"\b{_LISTED}\b", text, re.I)
-                or re.search(r"\btrending\b|\b(?:page|list|listing|profile|feed)'s\b", text, re.I))
+    """Whether the question says a listing at all: its noun ('on the Amii page', 'the final trending paper', 'Courville's
+    profile entries'), a cue of going down it, or an entry being listed / printed / shown."""
+    return bool(re.search(rf"(?<![\w-]){_LIST}", text, re.I) or _cued(text) or re.search(rf"\b{_LISTED}\b", text, re.I))
 
 
 def _cued(text: str) -> bool:
@@ -166,6 +175,9 @@ def _ordered(text: str, said: bool) -> tuple[int, int, str] | None:
         # 'which is listed first', 'the one printed last', 'which of them is shown higher up'
         rf"\b{_PAPER_SUBJECT}\s+(?:(?:is|was|are|were|gets?|got|being|'s|that(?:'s|\s+is|\s+was)?)\s+)?{_LISTED}\s+"
         rf"(?P<t>(?:in\s+)?(?:the\s+)?(?:very\s+)?)(?P<w>{_ORDER}){not_people}{tail}",
+        # 'which paper does the Amii page print first', 'what the trending list shows last'
+        rf"(?<![\w-]){_LIST}\s+(?P<t>(?:prints?|printed|lists?|shows?|showed|displays?|displayed|puts?|places?)\s+"
+        rf"(?:(?:it|them|that\s+one)\s+)?(?:in\s+)?(?:the\s+)?(?:very\s+)?)(?P<w>{_ORDER}){not_people}{tail}",
         # 'which comes later', 'which one sits lowest', 'which is first', said where the page is named
         rf"\b{_PAPER_SUBJECT}\s+(?:(?:is|was|are|were)\s+)?(?P<t>{_SITS}\s+(?:in\s+)?(?:the\s+)?(?:very\s+)?)"
         rf"(?P<w>{_ORDER}){not_people}{tail}" if said else None,
@@ -297,8 +309,8 @@ def in_page_order(papers: list[Paper], conditions: list[Condition], op: str, lim
 
 def _pick(entries: list, op: str, limit: int | None, nth: int | None) -> list:
     ordered = entries if op == "first" else entries[::-1]
-    if nth:
-        return ordered[nth - 1: nth]
+    if nth is not None:
+        return ordered[nth - 1: nth] if nth >= 1 else []
     return ordered[: limit or 1]
 
 

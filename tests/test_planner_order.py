@@ -65,6 +65,13 @@ ORDERED = [
     ("Which of Courville's CV papers is listed earliest on his profile?", "Courville", lambda p: p.category == "CV", 0),
     ("In the order they are printed, which Courville paper from 2022 comes first?", "Courville",
      lambda p: p.year == 2022, 0),
+    ("first entry courville profile", "Courville", lambda p: True, 0),
+    ("Among Courville's profile entries tagged mila, which one is last?", "Courville", lambda p: p.organisation == "mila",
+     -1),
+    ("Which one of Lili Mou's papers does the Amii page print first?", "Amii", by("Lili Mou"), 0),
+    ("what's listed right after the first paper on the trending page?", "trending", lambda p: True, 1),
+    ("Which entry sits just above the last one on the Amii page?", "Amii", lambda p: True, -2),
+    ("Which paper comes directly after the 10th paper on the trending list?", "trending", lambda p: True, 10),
 ]
 
 
