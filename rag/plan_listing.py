@@ -23,7 +23,7 @@ def listing_end(q) -> str | None:  # q: rag.plan_terms.Question
     page', 'which paper opens the trending list'. A bare 'first paper' is left alone (it may mean the oldest): the
     listing must be said."""
     m = q.take(rf"\b(?:the\s+)?(?:very\s+)?({_TOP}|{_BOTTOM})[\s-]+(?:{ENTRY}\s+)?(?:(?:that\s+(?:is|was)\s+|to\s+be\s+)?"
-               rf"(?:listed|shown|printed|displayed)|(?:that\s+)?appear(?:s|ing)?)\b|"
+               rf"(?:listed|shown|printed|displayed)|(?:that\s+)?appear(?:s|ing)?)\b(?![\s\-)\]'\"’]+(?:co-?)?authors?\b)|"
                rf"\b(?:the\s+)?(?:very\s+)?({_TOP}|{_BOTTOM})[\s-]+{ENTRY}{NOT_AUTHORS}(?=\s+(?:on|in|of(?=\s+(?:the|its|their|his|her)\s))\s+(?:\S+\s+){{0,3}}?{LISTING})|"
                rf"\b(?:(?:sits?|is|appears?|comes?|stands?|placed|shown|listed|printed)\s+)?(?:at|on|in)\s+(?:the\s+)?"
                rf"(?:very\s+)?(top|head|bottom|end|tail)\s+(?:of|on){NOT_AUTHORS}(?=\s+(?:\S+\s+){{0,3}}?{LISTING})|"

@@ -168,7 +168,8 @@ def _cued(text: str) -> bool:
 def _ordered(text: str, said: bool) -> tuple[int, int, str] | None:
     """(start, end, order word) of the first order word said of the listing, or None. The span taken starts at
     group 't' (the verb or 'very' before the word, when they are no frame word) or else at the word."""
-    not_people = r"(?![\s-]+(?:co-?)?authors?\b|[\s-]+bylines?\b|[\s-]+names?\b|[\s-]+(?:scor|rat|rank|cit)\w*)"
+    # never an author's place or a score's rank ('the last-listed author', 'the senior (last-listed) author')
+    not_people = r"(?![\s\-)\]'\"’]+(?:(?:co-?)?authors?\b|bylines?\b|names?\b|(?:scor|rat|rank|cit)\w*))"
     not_scored = r"(?<!rank\s)(?<!ranks\s)(?<!ranked\s)(?<!rated\s)(?<!scores\s)(?<!scored\s)(?<!scoring\s)"
     tail = r"(?:\s+(?:up|down|place|position|spot))?\b(?!\s+(?:on|in|to)\s+arxiv)"
     patterns = [

@@ -199,6 +199,15 @@ def test_an_author_s_place_stays_the_author_s(question, label, catalog):
 
 
 @pytest.mark.parametrize("question", [
+    "Which Amii papers have an Amii person as their (last-listed) author?",
+    "papers on Courville's profile whose last-listed author is Courville",
+])
+def test_a_listed_author_is_no_entry_s_place(question, catalog):
+    the_plan = plan(question, catalog)
+    assert the_plan is None or the_plan.key != "position"
+
+
+@pytest.mark.parametrize("question", [
     "Which method comes first in the pipeline of LayoutParser?",
     "What is listed first among the contributions of the DPR paper?",
     "Which step comes last in the SPECTER training procedure?",
