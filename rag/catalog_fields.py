@@ -35,6 +35,11 @@ class Field:
     ends: tuple[str, str] = ("highest", "lowest")  # how a sort's two ends are said
 
 
+_EQUAL = r"equal[\s-]+contribution\s+(?:notes?|marks?|footnotes?)|(?:(?:some|two|several|any)\s+)?(?:(?:co-?)?authors?\s+" \
+         r"(?:as\s+|who\s+|that\s+)?)?(?:equal(?:ly)?[\s-]+contribut\w+|(?:having\s+)?contribut\w+\s+equally)|" \
+         r"(?:joint|shared|co-)[\s-]?first\s+authors?(?:hip)?"
+
+
 def _equal(paper: Paper) -> bool:
     return any(re.search(r"\bequal(?:ly)?\s+contribut", n.means, re.I) for n in paper.notes)
 
@@ -83,11 +88,10 @@ FIELDS = [
     Field("code", "Code badge", r"(?:source\s+)?code(?:[\s-]+(?:links?|badges?|repositor(?:y|ies)|releases?|available|released|urls?))?|"
           r"github\s+repositor(?:y|ies)",
           lambda p: bool(p.has_code), lambda p: p.has_code is not None, _code),
-    Field("equal", "equal contribution", r"equal[\s-]+contribution\s+(?:notes?|marks?|footnotes?)|(?:(?:some|two|several|any)\s+)?(?:(?:co-?)?authors?\s+as\s+)?"
-          r"(?:equal(?:ly)?[\s-]+contribut\w+|(?:having\s+)?contribut\w+\s+equally)|"
-          r"(?:joint|shared|co-)[\s-]?first\s+authors?(?:hip)?",
+    Field("equal", "equal contribution", _EQUAL,
           _equal, _listed, lambda p: f"{p.title}: " + ("; ".join(f"'{n.mark}' {n.means}" for n in p.notes if
-                                                                 _equal(p)) or "no equal-contribution mark printed.")),
+                                                                 _equal(p)) or "no equal-contribution mark printed."),
+          said=rf"(?:footnotes?|footnoted|notes?|states?|says?)\s+that\s+(?:{_EQUAL})"),  # 'footnote that two authors …'
     Field("cut", "author list cut with 'et al.'", r"['\"]?et\s+al\b\.?['\"]?|(?:truncated|cut|shortened|abbreviated|partial|"
           r"incomplete)\s+author\s+lists?",
           lambda p: p.authors_truncated, _listed,
@@ -187,6 +191,11 @@ def _issue(p: Paper) -> str:
     return f"{p.title}: {p.venue or 'its venue'}, Volume {line.volume}{number} (printed: '{line.printed.text}')."
 
 
+def _start_page(p: Paper) -> int | None:
+    m = re.match(r"\s*(\d+)", p.venue_line.pages) if p.venue_line and p.venue_line.pages else None
+    return int(m.group(1)) if m else None
+
+
 def _kind(p: Paper) -> str | None:
     return p.venue_line.kind if p.venue_line else None
 
@@ -223,6 +232,16 @@ FIELDS += [
           else f"The venue of {p.title} counts no meeting number" + (f" ({p.venue})." if p.venue else "."),
           lambda p: float(p.venue_line.edition) if p.venue_line and p.venue_line.edition else None,
           ends=("latest", "earliest")),
+    # The page its journal or proceedings starts it on ('pages 2270–2282', Backus's '633'): a sort ('the PDF starting on
+    # the highest page number'), said with its verb ('starts on').
+    Field("start_page", "first page in its journal or proceedings",
+          r"(?:starting|start|first|opening)\s+page(?:\s+numbers?)?|page\s+numbers?",
+          lambda p: _start_page(p) is not None, _venue_printed,
+          lambda p: f"{p.title} starts on page {_start_page(p)} of {p.venue or 'its venue'} (printed: "
+          f"'{p.venue_line.printed.text}')." if p.venue_line and _start_page(p) is not None
+          else f"The page prints no page numbers of a journal or proceedings for {p.title}.",
+          lambda p: None if (n := _start_page(p)) is None else float(n),
+          said=r"(?:starts?|starting|begins?|beginning|opens?)\s+on", lookup=False, filter=False),
     Field("corresponding", "corresponding author", r"corresponding[\s-]+authors?(?:\s+marks?)?|(?:envelope|mail)\s+(?:marks?|icons?)",
           lambda p: bool(_corresponding(p)), _listed,
           lambda p: f"{p.title}: corresponding author {', '.join(_corresponding(p))} (marked on the author line: "
@@ -313,7 +332,8 @@ def sort_field(q) -> tuple[str, str, bool] | None:
         if pre := re.search(rf"\b({_HIGH}|{_LOW})(?=[\s-]+(?:{words})(?![\w-]){_COMPARED})", q.text, re.I):
             q.blank(pre.start(), pre.end())
             return ("last" if re.fullmatch(_HIGH, pre.group(1), re.I) else "first"), f.name, False
-        m = q.take(rf"\b({_HIGH}|{_LOW})(?:[\s-]+|,\s+)(?:{words})(?![\w-])(?!\s+than\b)|"
+        verb = rf"(?:\b(?:{f.said})\s+(?:the\s+)?)?" if f.said and not f.filter else ""  # 'starts on the highest page'
+        m = q.take(rf"{verb}\b({_HIGH}|{_LOW})(?:[\s-]+|,\s+)(?:{words})(?![\w-])(?!\s+than\b)|"
                    rf"\b(?:{f.words})\s+(?:is\s+)?(?:the\s+)?({_HIGH}|{_LOW})\b(?!\s+than\b)")  # 'higher than 90' compares
         if m:
             word = (m[0].group(1) or m[0].group(2)).casefold()

@@ -14,6 +14,8 @@ LISTING = r"(?:(?:page|list|listing|profile|section|feed)s?\b|trending\b)"
 # An author list has ends too ('at the end of the author list'): a place in it is plan_position's, not a listing's.
 # 'the top five of X's profile' is a window of the page (rag/plan_numbers.py), not the entry at its top.
 _NOT_COUNT = r"(?!\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\b)"
+# 'starts on the highest page number of its proceedings': a page of the journal it is printed in, not a listing page.
+_NOT_PAGE = r"(?!\s+on\s+(?:\S+\s+){0,3}?page\s+numbers?\b)"
 NOT_AUTHORS = r"(?!(?:\s+\S+){0,3}?\s+(?:authors?|co-?authors?|author\s+lists?|bylines?|names?)\b)"
 
 
@@ -28,7 +30,7 @@ def listing_end(q) -> str | None:  # q: rag.plan_terms.Question
                rf"\b(?:(?:sits?|is|appears?|comes?|stands?|placed|shown|listed|printed)\s+)?(?:at|on|in)\s+(?:the\s+)?"
                rf"(?:very\s+)?(top|head|bottom|end|tail)\s+(?:of|on){NOT_AUTHORS}(?=\s+(?:\S+\s+){{0,3}}?{LISTING})|"
                rf"\b(?:listed|shown|printed|placed|comes?|appears?)\s+(first|last)\b{NOT_AUTHORS}(?=\s+(?:on|in)\s+(?:\S+\s+){{0,3}}?{LISTING})|"
-               rf"\b(?<!from the )(?:(open|lead|head|top|start)|(close|end|finish))(?:s|ed)?{NOT_AUTHORS}{_NOT_COUNT}\s+(?:off\s+)?"
+               rf"\b(?<!from the )(?:(open|lead|head|top|start)|(close|end|finish))(?:s|ed)?{NOT_AUTHORS}{_NOT_COUNT}{_NOT_PAGE}\s+(?:off\s+)?"
                rf"(?=(?:\S+\s+){{0,3}}?{LISTING})")
     if not m:
         return None

@@ -33,6 +33,12 @@ def conditions(q: Question, catalog: Catalog) -> list[Condition]:
     found += email_domains(q, catalog.email_domains)
     found += dates(q)
     found += categories(q, catalog)
+    # 'footnote that two authors contributed equally': the count says how many share the mark, not how many authors the
+    # paper has; the mark is read by the registry (rag/catalog_fields.py 'equal'), the count is not a condition.
+    for m in re.finditer(rf"\b(?:\d+|{'|'.join(NUMBER_WORDS)})(?=\s+(?:co-?)?authors?\s+(?:who\s+|that\s+)?(?:contribut\w+\s+"
+                         r"equally|(?:are\s+|were\s+)?(?:marked\s+as\s+)?(?:equal|joint)\s+(?:contributors|first\s+authors)))",
+                         q.text, re.I):
+        q.blank(m.start(), m.end())
     found += author_count(q)
     return found
 

@@ -104,6 +104,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     links = linked(q, catalog)  # before titles: 'zhixuan-lin/forgetting-transformer' is an address (rag/plan_links.py)
     target = title(q, catalog)
     frame(q)  # 'anywhere in the library', 'Courville himself', 'shows up on'
+    q.take(r"\b(?:going|judging|judged|reckoning)\s+by\b")  # 'most recent going by the dates printed': how, not what
     shift = day_offset(q)  # 'the day after X', 'two days before X': a date counted from the paper's
     plus_joined(q)  # 'the private + fair + balanced … paper': a description's modifiers, not two asked fields
     copies = copied(q)  # 'entries sharing their abstract with another', 'the same blurb as X' (rag/plan_copies.py)

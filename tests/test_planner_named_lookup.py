@@ -1,6 +1,7 @@
 """One paper named, and its author line asked about (issue 11): a gloss that restates the title asks nothing, places
 said against the line or a named author ('the two names after X', 'who sits between X and Y', 'who is in the middle'),
-one author's own affiliations on that paper, and the page's saying a value ('when does the profile say …') as frame.
+one author's own affiliations on that paper, and the page's saying a value ('when does the profile say …') as frame;
+and what the PDFs print, across them: an equal-contribution footnote, the page their proceedings start them on.
 
 Every question here was made up for this file (none is from a dataset). The content questions at the end name one
 paper with the same author and place words and must stay with retrieval: neither the planner nor the record card
@@ -95,6 +96,37 @@ def test_a_named_author_not_on_the_paper_is_said_so(catalog):
     assert "Daniel S. Weld: not among the 8 names" in text
 
 
+def rows(question: str, catalog: Catalog) -> list[str]:
+    the_plan = plan(question, catalog)
+    assert the_plan is not None, question
+    return sorted(p.title for p in run(the_plan, catalog.papers).rows)
+
+
+SPECTER = "SPECTER: Document-level Representation Learning using Citation-informed Transformers"
+DPR = "Dense Passage Retrieval for Open-Domain Question Answering"
+
+
+@pytest.mark.parametrize("question", ["Which of the uploaded PDFs footnote that some authors contributed equally?",
+                                      "which PDFs state that two authors contributed equally?"])
+def test_pdfs_footnoting_equal_contribution(question, catalog, papers):
+    """The footnote's mark (Paper.notes), not 'papers with two authors': the count says how many share the mark."""
+    assert rows(question, catalog) == sorted([DPR, SPECTER])
+    assert sorted([DPR, SPECTER]) == sorted(p.title for p in papers if any(
+        "qual contribution" in n.means for n in p.notes))  # what the two PDFs print under their author lines
+
+
+def test_pdfs_sorted_by_the_page_their_proceedings_start_them_on(catalog):
+    # SPECTER 'pages 2270–2282', the literature graph paper 'pages 84–91', Backus '633'
+    assert rows("Which PDF starts on the highest page number of its proceedings?", catalog) == [SPECTER]
+    assert rows("which of my PDFs begins on the lowest page number?", catalog) == [
+        "Construction of the Literature Graph in Semantic Scholar"]
+
+
+def test_a_sort_said_by_what_it_goes_by(catalog):
+    assert rows("newest PDF, going by the printed dates?", catalog) == [
+        "LayoutParser: A Unified Toolkit for Deep Learning Based Document Image Analysis"]
+
+
 # Content questions about one named paper with author, place and saying words: retrieval's, not the catalog's.
 CONTENT = [
     "what do the authors of SPECTER propose in the middle section?",
@@ -114,6 +146,11 @@ CONTENT = [
     "when does Courville say ReSeg was posted?",
     "what do the TokMem authors find when tuning by adjusting the memory?",
     "What does the literature graph paper say about its citation graph?",
+    "what page does the DPR paper start its experiments on?",
+    "which section starts on the highest page number in SPECTER?",
+    "going by the results, which retriever is best in DPR?",
+    "which authors contributed equally to the experiments in SPECTER?",
+    "which model starts on the highest accuracy in the DPR tables?",
 ]
 
 
