@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from rag.catalog import Catalog, by_author, describe, page_label
 from rag.catalog_fields import BY_NAME, by_number
+from rag.catalog_order import alphabetical, in_page_order
 from rag.catalog_links import cited_links
 from rag.catalog_spread import ends
 from rag.catalog_sort import by_author_count, by_date
@@ -21,7 +22,6 @@ from rag.filters import Filters
 from rag.plan_card import card_plan
 from rag.plan_groups import common, group_headline, grouped, places
 from rag.plan_marked import by_marked, marked_headline
-from rag.plan_order import in_page_order
 from rag.plan_terms import venue_year_only
 from rag.plan_verbs import VerbJudge
 from rag.planner import Plan, plan
@@ -73,8 +73,9 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
         mark, most = plan_.key.split(":", 1)[1], plan_.op == "last"
         rows = by_marked(selected, mark, most)
         return Result(plan_, rows, [], notes, text=marked_headline(rows, mark, most, _scope(plan_)))
-    if plan_.op in ("first", "last") and plan_.key == "position":  # a page's own order, on the page named
-        rows, text = in_page_order(selected, plan_.conditions, plan_.op, plan_.limit, plan_.nth)
+    if plan_.op in ("first", "last") and plan_.key in ("position", "alphabet"):  # a page's own order; A to Z
+        rows, text = (in_page_order if plan_.key == "position" else alphabetical)(
+            selected, plan_.conditions, plan_.op, plan_.limit, plan_.nth)
         return Result(plan_, rows, [], notes, text=text)
     if plan_.op in ("first", "last"):
         if plan_.key in BY_NAME:  # a printed number: 'the highest score'

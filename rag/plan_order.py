@@ -9,7 +9,8 @@ a page ('going down the feed', 'from the top', 'in the order printed'). Without 
 meaning of a date (rag/planner.py). Only the order words and the cue words are taken: the set they are said of (an
 author, a page, a title's wording, a category, a mark) is read by the planner's other readers, and the sort
 (`in_page_order`) runs over whatever they select, on the page named — a paper may be on several pages, each with its
-own order; with no page named and the set spread over pages, the answer asks which page instead of mixing them.
+own order; with no page named and the set spread over pages, the answer asks which page instead of mixing them
+(rag/catalog_order.py). Titles in alphabetical order ('alphabetically, which Amii title comes first?') are read here too.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ import re
 from dataclasses import dataclass
 
 from rag.catalog_fields import BY_NAME, Field
+from rag.catalog_order import said_place
 from rag.plan_listing import ENTRY, LISTING
-from rag.plan_terms import ORDINALS, Condition, Question, ordinal_suffix
-from rag.records import Paper, SourceRef
+from rag.plan_terms import ORDINALS, Condition, Question
+from rag.records import Paper
 
 # Words between a preposition and the listing's noun ('on Courville's own profile'), none naming another kind of list:
 # an author list, a byline, a reference list, a table or a figure are not a page's entries.
@@ -77,6 +79,7 @@ class Order:
     op: str  # 'first' (from the top) or 'last' (from the bottom)
     nth: int | None = None  # 'the 20th paper down': the n-th from that end
     limit: int | None = None  # 'the first three Mila papers on the profile': that many from that end
+    key: str = "position"  # what orders them: the page's printing ('position') or the titles' letters ('alphabet')
 
     def at(self, papers: list[Paper]) -> Condition:
         """The place as a condition on the pages of `papers`, for a question that asks something else of the paper
@@ -95,7 +98,7 @@ class Order:
                         return True
             return False
 
-        said = _said_place(self.op, self.limit, self.nth)
+        said = said_place(self.op, self.limit, self.nth)
         return Condition("position", f"{self.op} {self.limit or n}", f"place: {said}", test,
                          known_test=lambda p: any(s.format != "pdf" for s in p.sources))
 
@@ -105,6 +108,8 @@ def listing_order(q: Question) -> Order | None:
     reader's cue words: 'going down', 'you hit', 'from the top') are taken from `q`. None, with nothing taken,
     otherwise."""
     text = q.text
+    if re.search(_ALPHA, text, re.I):
+        return _alphabetical(q)
     said = _said(text)
     m = _ordered(text, said)
     window = _window(text) if said else None
@@ -132,6 +137,35 @@ def listing_order(q: Question) -> Order | None:
         q.take(cue)
     q.take(r"\bfeeds?\b(?![\w-])")  # 'the trending feed' is its page: the page's name stays for its own reader
     return Order(op, None if count else nth, count)
+
+
+# Titles in the alphabet's order: 'alphabetically', 'in alphabetical order', 'A to Z'.
+_ALPHA = r"\b(?:(?:in\s+)?(?:alphabetical|a-z|a\s+to\s+z|lexicographic(?:al)?)\s+order|alphabetical(?:ly)?|" \
+         r"lexicographically|(?:from\s+)?a\s*(?:-|to)\s*z)\b"
+
+
+def _alphabetical(q: Question) -> Order | None:
+    """'alphabetically, which Amii title comes first?', 'the last trending title in A-Z order', 'the first three
+    titles alphabetically': the titles' own order. Names are not read here: 'which author comes first alphabetically'
+    asks for people."""
+    text = q.text
+    if re.search(r"\b(?:(?:co-?)?authors?|names?|surnames?|people|persons?|researchers?)\b", text, re.I):
+        return None
+    window = _window(text)
+    m = re.search(rf"\b(?P<t>(?:{_SITS}\s+)?(?:(?:is|was|are)\s+)?(?:the\s+)?(?:very\s+)?)(?P<w>{_NTH}|first|last|top|"
+                  rf"bottom|final|earliest|latest)\b(?!{_COUNT_NEXT})", text, re.I)
+    if window is None and m is None:
+        return None
+    q.take(_ALPHA)
+    if window is not None:
+        start, end, word, count = window
+        q.blank(start, end)
+        return Order(word, None, count, "alphabet")
+    q.blank(m.start("t"), m.end("w"))
+    word = m.group("w").casefold()
+    op, nth = ("last", None) if word in ("latest", "final") else ("first", None) if word == "earliest" \
+        else _direction(word)
+    return Order(op, nth, None, "alphabet")
 
 
 def order_said(question: str) -> bool:
@@ -258,77 +292,3 @@ def _direction(word: str) -> tuple[str, int | None]:
     if re.fullmatch(rf"{_UP}|{_FIRST}|earliest|ahead of|before|above|head", word):
         return "first", None
     return "last", None
-
-
-def on_page(s: SourceRef, c: Condition) -> bool:
-    """Whether a page condition ('page: trending papers', "page: Amii's page", "page: Aaron Courville's profile")
-    names the page of source `s`: by its format or its printed name."""
-    value = c.value.casefold()
-    return value == s.format or value in (s.page_name or "").casefold()
-
-
-def in_page_order(papers: list[Paper], conditions: list[Condition], op: str, limit: int | None = None,
-                  nth: int | None = None) -> tuple[list[Paper], str]:
-    """The rows and the headline of a sort by a page's printed order over `papers` (already selected by
-    `conditions`): on the page the conditions name, else on the one page the papers are on; papers on several
-    pages with none named: each page's pick, and the answer asks which page was meant."""
-    # A page condition naming no page ('on more than one page') says nothing about which page's order is meant.
-    named = [c for c in conditions if c.field == "page" and not c.value.startswith("not ")
-             and any(on_page(s, c) for p in papers for s in p.sources)]
-    scope = f" ({'; '.join(c.label for c in conditions)})" if conditions else ""
-    pages: dict[str, list[tuple[int, Paper, SourceRef]]] = {}
-    for p in papers:
-        for s in p.sources:
-            if s.format != "pdf" and all(on_page(s, c) for c in named):
-                pages.setdefault(s.path, []).append((s.position, p, s))
-    said = _said_place(op, limit, nth)
-    if not pages:
-        pdfs = sum(1 for p in papers if p.sources and all(s.format == "pdf" for s in p.sources))
-        why = f": {pdfs} {'is' if pdfs == 1 else 'are'} read from a PDF only, and no listing page places a PDF in " \
-              "order" if pdfs else ""
-        return [], f"No paper on a listing page matches{scope or ' the question'}{why}."
-    picks = {path: _pick(sorted(entries, key=lambda e: e[0]), op, limit, nth) for path, entries in pages.items()}
-    if len(pages) > 1:  # each page has its own order: which page is meant?
-        each = "; ".join(", ".join(_place(e) for e in picks[path]) or f"none that far on {_name(entries[0][2])}"
-                         for path, entries in pages.items())
-        rows = list({e[1].paper_id: e[1] for path in pages for e in picks[path]}.values())
-        return rows, (f"These papers{scope} are on {len(pages)} pages, each printed in its own order: which page do you "
-                      f"mean? {said[:1].upper() + said[1:]} on each: {each}.")
-    (path, entries), = pages.items()
-    chosen, where = picks[path], _name(entries[0][2])
-    if not chosen:
-        return [], f"Only {len(entries)} {'paper matches' if len(entries) == 1 else 'papers match'}{scope} on {where}: " \
-                   f"none is {said}."
-    listed = "; ".join(_place(e) for e in chosen)
-    if len(entries) > 1 and any(c not in named for c in conditions):  # a set within the page: where its papers sit
-        places = ", ".join(str(e[0] + 1) for e in sorted(entries, key=lambda e: e[0])[:12])
-        more = ", …" if len(entries) > 12 else ""
-        return [e[1] for e in chosen], \
-            f"Of the {len(entries)} papers matching{scope} on {where} (entries {places}{more}), {said}: {listed}."
-    return [e[1] for e in chosen], f"{said[:1].upper() + said[1:]}{scope}, in the page's printed order: {listed}."
-
-
-def _pick(entries: list, op: str, limit: int | None, nth: int | None) -> list:
-    ordered = entries if op == "first" else entries[::-1]
-    if nth is not None:
-        return ordered[nth - 1: nth] if nth >= 1 else []
-    return ordered[: limit or 1]
-
-
-def _said_place(op: str, limit: int | None, nth: int | None) -> str:
-    """The place asked, as the answer says it: 'listed first', '20th from the top', 'the last 3 listed'."""
-    if nth:
-        return f"{ordinal_suffix(nth)} from the {'top' if op == 'first' else 'bottom'}"
-    if limit and limit > 1:
-        return f"the {'first' if op == 'first' else 'last'} {limit} listed"
-    return "listed first" if op == "first" else "listed last"
-
-
-def _name(s: SourceRef) -> str:
-    return s.page_name or s.path
-
-
-def _place(entry: tuple[int, Paper, SourceRef]) -> str:
-    """'TokMem: …: entry 13 on Amii at ICLR 2026 (line 57)', as a lookup of the place says it (rag/catalog_fields.py)."""
-    position, paper, s = entry
-    return f"{paper.title}: entry {position + 1} on {_name(s)}" + (f" (line {s.line})" if s.line else "")

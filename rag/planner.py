@@ -164,7 +164,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     nth, limit = (order.nth, order.limit) if order is not None and (order.nth or order.limit) else (nth, limit)
     conditions += [order.at(catalog.papers)] if order is not None and group is not None else []  # 'who wrote the last one'
     # 'the highest score'; 'the spread between the highest and lowest score' (rag/catalog_spread.py)
-    by_field = (order.op, "position", False) if order is not None else \
+    by_field = (order.op, order.key, False) if order is not None else \
         (spread_of(q) or badge_sort(q)) if target is None and sort is None else None
     conditions += named_conditions(q, catalog) + presence(q, negated=False)
     conditions += titled(q, catalog.printed_titles)  # 'the continual-learning titles': on what the values left

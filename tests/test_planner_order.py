@@ -12,11 +12,13 @@ Unit tests over the real seed pages and the shared PDFs parsed (no index, no mod
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from rag.catalog import Catalog
 from rag.catalog_query import answer_from_catalog, run
-from rag.plan_order import in_page_order, on_page
+from rag.catalog_order import in_page_order, on_page
 from rag.plan_terms import Condition
 from rag.planner import plan
 from rag.records import Paper, SourceRef
@@ -110,6 +112,24 @@ def test_something_else_asked_of_the_paper_at_a_place(catalog, papers):
     the_plan = plan(question, catalog)
     assert the_plan is not None and the_plan.op == "group"
     assert {p.title for p in run(the_plan, papers).rows} == {last.title}
+
+
+@pytest.mark.parametrize("question, page, test, index", [
+    ("Which trending title is last in alphabetical order?", "trending", lambda p: True, -1),
+    ("Which Mila paper on Courville's profile comes first in A-Z order?", "Courville", lambda p: p.organisation == "mila",
+     0),
+    ("What's the 2nd Amii title alphabetically?", "Amii", lambda p: True, 1),
+])
+def test_titles_in_alphabetical_order(question, page, test, index, catalog, papers):
+    by_letters = sorted(listed(papers, page, test), key=lambda p: re.sub(r"^[^0-9a-z]+", "", p.title.casefold()))
+    the_plan = plan(question, catalog)
+    assert the_plan is not None and the_plan.key == "alphabet"
+    assert [p.title for p in run(the_plan, papers).rows] == [by_letters[index].title]
+
+
+def test_people_in_alphabetical_order_are_not_titles(catalog):
+    the_plan = plan("Which author comes first alphabetically on the Amii page?", catalog)
+    assert the_plan is None or the_plan.key != "alphabet"
 
 
 def test_the_answer_says_where_the_set_sits(catalog, papers):
@@ -218,6 +238,7 @@ def test_a_listed_author_is_no_entry_s_place(question, catalog):
     "Which dataset appears first in the experiments section of the literature graph paper?",
     "How far down does the loss go in the first epoch?",
     "Which sentence comes later in the abstract of Cactus, the one on speed or the one on quality?",
+    "Which dataset comes first alphabetically in the DPR experiments?",
 ])
 def test_order_words_inside_content_stay_with_retrieval(question, catalog):
     assert plan(question, catalog) is None

@@ -1,0 +1,102 @@
+"""Sorts of catalog rows by an order the pages show rather than a value they print (rag/plan_order.py reads them):
+a page's own printed order, on the page the question names — a paper on several pages has a place on each, so with
+no page named and the set spread over pages the answer gives each page's pick and asks which page was meant; a PDF
+has no place — and the titles' alphabetical order. Each returns the rows and the headline that says where they sit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.plan_terms import Condition, ordinal_suffix
+from rag.records import Paper, SourceRef
+
+
+def on_page(s: SourceRef, c: Condition) -> bool:
+    """Whether a page condition ('page: trending papers', "page: Amii's page", "page: Aaron Courville's profile")
+    names the page of source `s`: by its format or its printed name."""
+    value = c.value.casefold()
+    return value == s.format or value in (s.page_name or "").casefold()
+
+
+def in_page_order(papers: list[Paper], conditions: list[Condition], op: str, limit: int | None = None,
+                  nth: int | None = None) -> tuple[list[Paper], str]:
+    """The rows and the headline of a sort by a page's printed order over `papers` (already selected by
+    `conditions`): on the page the conditions name, else on the one page the papers are on; papers on several
+    pages with none named: each page's pick, and the answer asks which page was meant."""
+    # A page condition naming no page ('on more than one page') says nothing about which page's order is meant.
+    named = [c for c in conditions if c.field == "page" and not c.value.startswith("not ")
+             and any(on_page(s, c) for p in papers for s in p.sources)]
+    scope = f" ({'; '.join(c.label for c in conditions)})" if conditions else ""
+    pages: dict[str, list[tuple[int, Paper, SourceRef]]] = {}
+    for p in papers:
+        for s in p.sources:
+            if s.format != "pdf" and all(on_page(s, c) for c in named):
+                pages.setdefault(s.path, []).append((s.position, p, s))
+    said = said_place(op, limit, nth)
+    if not pages:
+        pdfs = sum(1 for p in papers if p.sources and all(s.format == "pdf" for s in p.sources))
+        why = f": {pdfs} {'is' if pdfs == 1 else 'are'} read from a PDF only, and no listing page places a PDF in " \
+              "order" if pdfs else ""
+        return [], f"No paper on a listing page matches{scope or ' the question'}{why}."
+    picks = {path: _pick(sorted(entries, key=lambda e: e[0]), op, limit, nth) for path, entries in pages.items()}
+    if len(pages) > 1:  # each page has its own order: which page is meant?
+        each = "; ".join(", ".join(_place(e) for e in picks[path]) or f"none that far on {_name(entries[0][2])}"
+                         for path, entries in pages.items())
+        rows = list({e[1].paper_id: e[1] for path in pages for e in picks[path]}.values())
+        return rows, (f"These papers{scope} are on {len(pages)} pages, each printed in its own order: which page do you "
+                      f"mean? {said[:1].upper() + said[1:]} on each: {each}.")
+    (path, entries), = pages.items()
+    chosen, where = picks[path], _name(entries[0][2])
+    if not chosen:
+        return [], f"Only {len(entries)} {'paper matches' if len(entries) == 1 else 'papers match'}{scope} on {where}: " \
+                   f"none is {said}."
+    listed = "; ".join(_place(e) for e in chosen)
+    if len(entries) > 1 and any(c not in named for c in conditions):  # a set within the page: where its papers sit
+        places = ", ".join(str(e[0] + 1) for e in sorted(entries, key=lambda e: e[0])[:12])
+        more = ", …" if len(entries) > 12 else ""
+        return [e[1] for e in chosen], \
+            f"Of the {len(entries)} papers matching{scope} on {where} (entries {places}{more}), {said}: {listed}."
+    return [e[1] for e in chosen], f"{said[:1].upper() + said[1:]}{scope}, in the page's printed order: {listed}."
+
+
+def _pick(entries: list, op: str, limit: int | None, nth: int | None) -> list:
+    ordered = entries if op == "first" else entries[::-1]
+    if nth is not None:
+        return ordered[nth - 1: nth] if nth >= 1 else []
+    return ordered[: limit or 1]
+
+
+def said_place(op: str, limit: int | None, nth: int | None) -> str:
+    """The place asked, as the answer says it: 'listed first', '20th from the top', 'the last 3 listed'."""
+    if nth:
+        return f"{ordinal_suffix(nth)} from the {'top' if op == 'first' else 'bottom'}"
+    if limit and limit > 1:
+        return f"the {'first' if op == 'first' else 'last'} {limit} listed"
+    return "listed first" if op == "first" else "listed last"
+
+
+def _name(s: SourceRef) -> str:
+    return s.page_name or s.path
+
+
+def _place(entry: tuple[int, Paper, SourceRef]) -> str:
+    """'TokMem: …: entry 13 on Amii at ICLR 2026 (line 57)', as a lookup of the place says it (rag/catalog_fields.py)."""
+    position, paper, s = entry
+    return f"{paper.title}: entry {position + 1} on {_name(s)}" + (f" (line {s.line})" if s.line else "")
+
+
+def alphabetical(papers: list[Paper], conditions: list[Condition], op: str, limit: int | None = None,
+                 nth: int | None = None) -> tuple[list[Paper], str]:
+    """The rows and the headline of a sort of the titles from A to Z ('first') or Z to A ('last'), leading quotes and
+    brackets left out, case ignored."""
+    scope = f" ({'; '.join(c.label for c in conditions)})" if conditions else ""
+    ordered = sorted(papers, key=lambda p: (re.sub(r"^[^0-9a-z]+", "", p.title.casefold()), p.title))
+    chosen = _pick(ordered, op, limit, nth)
+    said = said_place(op, limit, nth).replace("listed", "alphabetically").replace("from the top", "alphabetically") \
+        .replace("from the bottom", "from the end of the alphabet")
+    if not chosen:
+        return [], f"No paper matches{scope or ' the question'}." if not papers else \
+            f"Only {len(papers)} {'paper matches' if len(papers) == 1 else 'papers match'}{scope}: none is {said}."
+    return chosen, f"By title, {said} of the {len(papers)} {'paper' if len(papers) == 1 else 'papers'}{scope}: " \
+                   f"{'; '.join(p.title for p in chosen)}."
