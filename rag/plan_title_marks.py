@@ -1,12 +1,14 @@
 """A character a title prints, named in the question ('titles with an exclamation mark', 'which titles end in a
-question mark', "a '!' in the title", 'titles phrased as a question'): split from rag/plan_titles.py, which reads the
-words a title holds and asks this module whether a term is a character's name instead."""
+question mark', "a '!' in the title", 'titles phrased as a question'), a shape ('question-style titles', 'with a
+subtitle', 'open with an acronym', 'one-word titles') and letters inside words ('the letters RL'): split from
+rag/plan_titles.py, which reads the words a title holds and asks this module whether a term is a character's name
+instead."""
 
 from __future__ import annotations
 
 import re
 
-from rag.plan_terms import Condition, Question
+from rag.plan_terms import NUMBER_WORDS, Condition, Question
 
 # A character a title prints, by its name; said where titles are ('titles with an exclamation mark in them').
 _NAMED = {r"exclamation(?:\s+(?:marks?|points?|signs?))?|bangs?": "!", r"question[\s-]+marks?|interrogation\s+marks?": "?",
@@ -64,8 +66,15 @@ def _acronym(word: str) -> bool:
     return upper >= 2 and upper >= sum(c.islower() for c in word)
 
 
+# A title's length said as an adjective: 'one-word titles', 'the two-word titles' (comparisons, 'titles of more than
+# ten words', are rag/plan_numbers.py's). Words are counted as the title_length sort counts them, at spaces.
+_N_WORD = r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")[\s-]words?\s+(?=titles?\b)"
+
+
 def _shapes(q: Question, found: list[Condition]) -> list[Condition]:
-    shapes = []
+    shapes = [Condition("title", f"words = {k}", f"title: {k} word{'s' if k != 1 else ''}",
+                        lambda p, k=k: len(p.title.split()) == k)
+              for k in (int(m[1]) if m[1].isdigit() else NUMBER_WORDS[m[1].casefold()] for m in q.take(_N_WORD))]
     if q.take(_QUESTION) and not any(c.value == "has ?" for c in found):
         shapes.append(Condition("title", "has ?", "title: a question ('?')", lambda p: "?" in p.title))
     if q.take(r"\b(?:an?\s+|any\s+)?sub-?titles?\b|\bsub-?titled\b"):
@@ -77,3 +86,22 @@ def _shapes(q: Question, found: list[Condition]) -> list[Condition]:
                                 f"title: {'starting with' if first else 'with'} an acronym",
                                 lambda p, n=first: any(map(_acronym, re.findall(r"[^\W_]+", p.title)[:n]))))
     return shapes
+
+
+def letters(terms: list[str], where: str, negated: bool) -> Condition:
+    """'the letters RL', 'the string GPT' (rag/plan_titles.py reads the terms): titles printing the letters anywhere,
+    inside words too ('RLHF', 'MapGPT'); matched in their case when the term has two capitals or more ('RL' is not
+    the 'rl' of 'world'), else case-blind."""
+    cased = [(t, sum(c.isupper() for c in t) >= 2) for t in terms]
+
+    def test(title: str) -> bool:
+        for term, keep in cased:
+            text, term = (title, term) if keep else (title.casefold(), term.casefold())
+            if text.startswith(term) if where == "starts" else text.endswith(term) if where == "ends" else term in text:
+                return True
+        return False
+
+    how = {"has": "with", "starts": "starting with", "ends": "ending with"}[where]
+    made = Condition("title", f"{where} letters {' | '.join(terms)}",
+                     f"title: {how} the letters {' or '.join(repr(t) for t in terms)}", lambda p: test(p.title))
+    return made.negated() if negated else made

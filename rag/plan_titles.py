@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from rag.plan_terms import FRAME, Condition, Question
-from rag.plan_title_marks import NAMED_AHEAD, title_marks
+from rag.plan_title_marks import NAMED_AHEAD, letters, title_marks
 from rag.plan_title_text import TitleText, casefolded_words
 from rag.plan_title_topics import by_title, condition as _condition, restated as _restated
 
@@ -62,7 +62,7 @@ _HAS = r"contain(?:s|ed|ing)?|includ(?:e|es|ed|ing)|mention(?:s|ed|ing)?|say(?:s
        r"ha(?:ve|s|ving)|carr(?:y|ies|ying)|featur(?:e|es|ed|ing)|print(?:s|ed|ing)?|with|talk(?:s|ed|ing)?\s+about|" \
        r"refer(?:s|red|ring)?\s+to|spell(?:s|ed|ing)?\s+out|spelt\s+out|spell(?:s|ed|ing)?|spelt|(?:writ(?:e|es|ing|ten)|wrote)\s+out|" \
        r"writ(?:e|es|ing)|bear(?:s|ing)?|show(?:s|ed|ing)?|referenc(?:e|es|ed|ing)|cit(?:e|es|ed|ing)|invok(?:e|es|ed|ing)|" \
-       r"nam(?:e|es|ed|ing)|without"
+       r"nam(?:e|es|ed|ing)|ma(?:ke|kes|de|king)\s+(?:a\s+)?(?:reference|mention)s?\s+(?:to|of)|without"
 _STARTS = r"(?:start|begin|open|lead)(?:s|ed|ing)?(?:\s+off)?\s+with|began\s+with|begun\s+with"
 _ENDS = r"(?:end|finish|close)(?:s|ed|ing)?\s+(?:with|in|on)"
 _NOT = r"(?:(?:do|does|did)\s*n[o']?t\s+|never\s+|not\s+)"
@@ -122,15 +122,18 @@ def title_words(q: Question, titles: list[str]) -> list[Condition]:
             if read is None:
                 continue
             groups, end, forms, joined = read
-            if at := re.match(r"\s+as\s+(?:its|their|the|a)\s+(?:(first|opening)|last|final|closing)\s+words?\b",
-                              q.text[end:], re.I):  # "has 'Learning' as its first word"
+            if at := re.match(r"\s+(?:as|is|being)\s+(?:its|their|the|a)\s+(?:(first|opening)|last|final|closing)\s+"
+                              r"words?\b", q.text[end:], re.I):  # "has 'Learning' as its first word"
                 where, end = "starts" if at[1] else "ends", end + at.end()
             place = m.span("place") if m.groupdict().get("place") else (m.end(), m.end())
             q.blank(m.start(), place[0])  # the place is left for its own reader ('on the trending page')
             q.blank(place[1], end)
+            # 'the letters RL', 'the string GPT': inside words too ('RLHF', 'MapGPT'), not whole words
+            inside = re.search(r"\b(?:sub)?strings?\b|\bletters?\b|\bcharacters?\b", q.folded[m.start():end], re.I)
             for i, (terms, negated) in enumerate(groups):  # 'both A and B', 'A but not B', 'neither A nor B'
                 test = TitleText.of(terms, where, forms, joined)
-                found.append(_condition(test, terms, negated != (i == 0 and (bool(m["neg"]) or verb == "without"))))
+                negated = negated != (i == 0 and (bool(m["neg"]) or verb == "without"))
+                found.append(letters(terms, where, negated) if inside else _condition(test, terms, negated))
                 _restated(q, test, titles)
     found += by_title(q, titles)
     if found:  # 'the policy gradient papers, i.e. titles that say gradient': the marker that joins the restatement

@@ -124,6 +124,26 @@ def test_a_titles_shape(catalog, papers):
     assert rows("titles that open with an acronym", catalog, "list") == leading
 
 
+def test_letters_inside_words_and_lengths_said_as_adjectives(catalog, papers):
+    rl = {p.title for p in papers if "RL" in p.title}  # in its case: 'RLHF', 'VSC-RL', never the 'rl' of 'world'
+    assert rl - saying(papers, "RL") and not any("RL" not in t for t in rl)
+    assert rows("titles containing the letters 'RL'", catalog, "list") == rl
+    gpt = {p.title for p in papers if "GPT" in p.title}
+    assert gpt and rows("which titles have the string GPT in them?", catalog, "list") == gpt
+    a = {p.title for p in papers if p.title.casefold().startswith("a")}
+    assert any(not t.startswith("A ") for t in a)  # 'Action …', 'Asymmetric …': a letter, not the article
+    assert rows("titles starting with the letter A", catalog, "list") == a
+    three = {p.title for p in on(papers, "profile") if len(p.title.split()) == 3}
+    assert three and rows("list the three-word titles on the profile", catalog, "list") == three
+
+
+def test_more_verbs_and_names_for_a_title(catalog, papers):
+    diffusion = saying(papers, "diffusion")
+    assert rows("How many titles make reference to 'diffusion'?", catalog, "count") == diffusion
+    opening = {p.title for p in papers if re.match(r"learning\b", p.title, re.I)}
+    assert rows("titles where 'Learning' is the first word", catalog, "list") == opening
+
+
 def test_a_place_said_alone_is_only_that_place(catalog, papers):
     reasoning = saying(papers, "reasoning", "trending")
     assert reasoning and reasoning != saying(papers, "reasoning")
