@@ -58,12 +58,12 @@ def title_wording(q: Question) -> list[Condition]:
 
 # What a title is said to hold, and where. The verbs a question uses for a title's words ('titles that mention',
 # 'spell out', 'talk about', 'use the abbreviation'), for its start and for its end.
-_HAS = r"contain(?:s|ed|ing)?|includ(?:e|es|ed|ing)|mention(?:s|ed|ing)?|say(?:s|ing)?|said|use[sd]?|using|read(?:s|ing)?|" \
+_HAS = r"contain(?:s|ed|ing)?|includ(?:e|es|ed|ing)|incl\.?|w/|mention(?:s|ed|ing)?|say(?:s|ing)?|said|use[sd]?|using|read(?:s|ing)?|" \
        r"ha(?:ve|s|ving)|carr(?:y|ies|ying)|featur(?:e|es|ed|ing)|print(?:s|ed|ing)?|with|talk(?:s|ed|ing)?\s+about|" \
        r"refer(?:s|red|ring)?\s+to|spell(?:s|ed|ing)?\s+out|spelt\s+out|spell(?:s|ed|ing)?|spelt|(?:writ(?:e|es|ing|ten)|wrote)\s+out|" \
        r"writ(?:e|es|ing)|bear(?:s|ing)?|show(?:s|ed|ing)?|referenc(?:e|es|ed|ing)|cit(?:e|es|ed|ing)|invok(?:e|es|ed|ing)|" \
        r"nam(?:e|es|ed|ing)|ma(?:ke|kes|de|king)\s+(?:a\s+)?(?:reference|mention)s?\s+(?:to|of)|without"
-_STARTS = r"(?:start|begin|open|lead)(?:s|ed|ing)?(?:\s+off)?\s+with|began\s+with|begun\s+with"
+_STARTS = r"(?:start|begin|open|lead)(?:s|ed|ing)?(?:\s+off)?\s+(?:with|w/)|began\s+with|begun\s+with"
 _ENDS = r"(?:end|finish|close)(?:s|ed|ing)?\s+(?:with|in|on)"
 _NOT = r"(?:(?:do|does|did)\s*n[o']?t\s+|never\s+|not\s+)"
 # What the term is called: 'the word', 'the abbreviation', 'the article'.
@@ -88,11 +88,13 @@ _PLAIN = r"(?:spel(?:led|t)\s+out|written\s+out|in\s+full|fully|verbatim|somewhe
 _APPEARS = r"(?:appear(?:s|ed|ing)?|show(?:s|ed|ing)?\s+up|turn(?:s|ed|ing)?\s+up|crop(?:s|ped|ping)?\s+up|" \
            r"occur(?:s|red|ring)?|(?:is|are|was|were|gets?|got)\s+(?:used|mentioned|printed|written|spelled|spelt|found))"
 _IN_TITLE = rf"(?:\s+{_APPEARS})?(?:\s+(?:anywhere|somewhere))?\s+(?:(?:in|within|inside)\s+(?:{_TITLE}|(?:which|what|any)\s+" \
-            rf"titles?)\b|in\s+(?=how\s+many\s+titles?\b)|in\s+(?:them|it)\b)"
+            rf"titles?)\b|in\s+(?=how\s+many\s+titles?\b)|in\s+(?:them|it|'?em)(?!\w))"
 # Words a parenthesis after the terms may hold besides the terms' own forms: '(multi-agent counts too)', '(zero-shot,
 # zero data etc)'.
 _ASIDE = set("too also counts count counted included includes including etc e g i eg ie e.g i.e like such as forms form "
-             "variants variant spellings spelling plural plurals singular either way both cases case".split())
+             "variants variant spellings spelling plural plurals singular either way both cases case insensitive "
+             "sensitive matter matters doesn't don't ignore ignoring upper lower uppercase lowercase capitals "
+             "capitalised capitalized capitalisation capitalization".split())
 _QUOTED = r"(?<!\w)'([^']{1,80})'(?!\w)|\"([^\"]{1,80})\""
 # What a quoted term is said to be, after it: "a 'Self-' compound", "the 'all you need' phrasing".
 _WHAT_QUOTED = r"[\s-]*(?:compounds?|prefix(?:es)?|prefixed\s+words?|phrasings?|wordings?|patterns?|formulas?|" \

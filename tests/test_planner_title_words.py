@@ -144,6 +144,18 @@ def test_more_verbs_and_names_for_a_title(catalog, papers):
     assert rows("titles where 'Learning' is the first word", catalog, "list") == opening
 
 
+def test_sloppy_shorthand(catalog, papers):
+    agents = saying(papers, "agents?")
+    assert rows("titles w/ 'agent'", catalog, "list") == agents
+    rl = saying(papers, "RL")
+    assert rl and rows("how many titles got 'RL' in em", catalog, "count") == rl
+    bayes = saying(papers, "bayesian")
+    assert bayes and rows("titles incl. 'Bayesian'", catalog, "list") == bayes
+    assert rows("titles containing bayesian (case doesn't matter)", catalog, "list") == bayes
+    towards = {p.title for p in papers if re.match(r"towards\b", p.title, re.I)}
+    assert towards and rows("titles that begin w/ 'Towards'", catalog, "list") == towards
+
+
 def test_a_place_said_alone_is_only_that_place(catalog, papers):
     reasoning = saying(papers, "reasoning", "trending")
     assert reasoning and reasoning != saying(papers, "reasoning")
