@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from rag.catalog_fields import BY_NAME, Field
-from rag.catalog_order import said_place
+from rag.catalog_order import alphabetical, in_page_order, said_place
 from rag.plan_listing import ENTRY, LISTING
 from rag.plan_terms import ORDINALS, Condition, Question
 from rag.records import Paper
@@ -64,8 +64,8 @@ _MEET = r"\b(?:that\s+)?(?:you|one|i|we)(?:'d|'ll|\s+would|\s+will|\s+can)?\s+(?
 _LISTED = r"(?:listed|printed|shown|displayed|placed|positioned)"  # not 'ranked': a score ranks too
 _SITS = r"(?:appears?|appearing|comes?|coming|sits?|sitting|shows?\s+up|turns?\s+up|stands?|falls?|lands?)"
 # A subject that is a paper, not a person: 'which is listed first', 'the one printed last', 'papers listed later'.
-_PAPER_SUBJECT = rf"(?:which|what|one|ones|{ENTRY}|pdfs?|files?|documents?|them|these|those|that|two|both|it)" \
-                 r"(?:\s+of\s+(?:them|these|those|the\s+two))?"
+_PAPER_SUBJECT = rf"(?:(?:which|what|one|ones|{ENTRY}|pdfs?|files?|documents?|them|these|those|that|two|both|it)" \
+                 r"(?:\s+of\s+(?:them|these|those|the\s+two))?|(?<=\S)\s{3,}(?=\S)(?!\s))"  # or a title read before: 'is X listed first'
 # The entry's noun, or the blank a reader left where it took 'titles containing X' with the noun in it.
 _NOUN = rf"(?:{ENTRY}\b|\s\s\s)"
 # A period said after the entry: 'the first paper of 2024' is the earliest of that year, a date.
@@ -101,6 +101,23 @@ class Order:
         said = said_place(self.op, self.limit, self.nth)
         return Condition("position", f"{self.op} {self.limit or n}", f"place: {said}", test,
                          known_test=lambda p: any(s.format != "pdf" for s in p.sources))
+
+
+def among(order: Order, conditions: list[Condition], papers: list[Paper]) -> Condition:
+    """'Is TokMem the last paper on the Amii page?', 'is Cactus listed first among Lili Mou's Amii papers?': a named
+    paper at that place of the set the other `conditions` select from `papers`, in that set's order."""
+    rank = in_page_order if order.key == "position" else alphabetical
+    chosen: list[set[str]] = []  # worked out once, on first use
+
+    def test(p: Paper) -> bool:
+        if not chosen:
+            selected = [x for x in papers if all(c(x) for c in conditions)]
+            chosen.append({r.paper_id for r in rank(selected, conditions, order.op, order.limit, order.nth)[0]})
+        return p.paper_id in chosen[0]
+
+    said = said_place(order.op, order.limit, order.nth)
+    said = said.replace("listed", "alphabetically") if order.key == "alphabet" else said
+    return Condition(order.key, f"{order.op} {order.limit or order.nth or 1}", f"place: {said}", test)
 
 
 def listing_order(q: Question) -> Order | None:

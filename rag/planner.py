@@ -32,7 +32,7 @@ from rag.plan_marked import every_marked, marked_counts, marked_sort, middle_onl
 from rag.plan_marks import (asks_printed, author_position, given_names, name_as_affiliated, positions, printed_only,
                             shared_surnames, surnames)
 from rag.plan_orgs import non_academic
-from rag.plan_order import listing_order, order_said, place_asked
+from rag.plan_order import among, listing_order, order_said, place_asked
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_position import counted, placed
 from rag.plan_acts import acted_on
@@ -160,7 +160,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     sort = sort_by_authors(q) if target is None and by_mark is None else None
     limit, nth = top(q) if target is None else (None, None)
     # 'which is listed first', 'the 20th paper down the list': a page's printed order, of any set (rag/plan_order.py)
-    order = listing_order(q) if target is None and sort is None and by_mark is None else None
+    order = listing_order(q) if sort is None and by_mark is None else None
     nth, limit = (order.nth, order.limit) if order is not None and (order.nth or order.limit) else (nth, limit)
     conditions += [order.at(catalog.papers)] if order is not None and group is not None else []  # 'who wrote the last one'
     # 'the highest score'; 'the spread between the highest and lowest score' (rag/catalog_spread.py)
@@ -193,6 +193,10 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return None  # 'who uses X', 'what does X contribute to the meeting': done to or by the paper, not its record
     badge = badge_asked(q) if described and badge is None else badge  # 'what copyright year does the X paper print'
     badge = place_asked(q) if badge is None and (target is not None or described) else badge  # 'what position is X'
+    if order is not None and target is not None and not q.residual() and re.match(r"\W*(?:is|was|are|were|does|did)\b",
+                                                                                  question, re.I):
+        return Plan(op="check", lookup="position", target=target,  # 'is TokMem listed last on the Amii page?'
+                    conditions=conditions + [among(order, conditions, catalog.papers)])
     asked = several(q, conditions, badge, target, described, catalog.papers) if target is not None or described else None
     if asked is None and target is None and not described and conditions:
         asked = one_selected(q, question, conditions, catalog)  # 'X is on Y's profile: which paper, when, any code?'

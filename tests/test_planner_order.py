@@ -186,6 +186,19 @@ def test_a_named_paper_s_place(question, name, catalog, papers):
     assert answer is not None and f"entry {where.position + 1} on {where.page_name}" in answer.answer
 
 
+@pytest.mark.parametrize("question, name, page, test, index", [
+    ("Is TokMem the last paper on the Amii page?", "TokMem", "Amii", lambda p: True, -1),
+    ("Is Cactus listed first among Lili Mou's Amii papers?", "Cactus", "Amii", by("Lili Mou"), 0),
+    ("Was TokMem printed last of Lili Mou's papers on the Amii page?", "TokMem", "Amii", by("Lili Mou"), -1),
+])
+def test_is_a_named_paper_at_a_place(question, name, page, test, index, catalog, papers):
+    holds = listed(papers, page, test)[index].title.startswith(name)
+    the_plan = plan(question, catalog)
+    assert the_plan is not None and the_plan.op == "check"
+    answer = answer_from_catalog(question, question, papers)
+    assert answer is not None and answer.answer.startswith("Yes" if holds else "No")
+
+
 def test_two_named_papers_by_the_page_s_order(catalog, papers):
     amii = listed(papers, "Amii")
     tokmem, cactus = (next(p for p in amii if p.title.startswith(n)) for n in ("TokMem", "Cactus"))
