@@ -75,6 +75,8 @@ def _at_place(institute: str, which: str) -> Condition:
 
 
 _PLACE = r"first|lead|leading|second|third|fourth|fifth|last|senior|final"
+# The place's noun: 'author', or the name as printed ('the second printed name', 'as senior/last author').
+_SLOT = rf"(?:\s*/\s*(?:{_PLACE}))?(?:[- ]listed|\s+(?:printed|listed|named|credited))?\s+(?:author|name)\b"
 
 
 def author_position(q: Question, found: list[Condition]) -> list[Condition]:
@@ -84,9 +86,9 @@ def author_position(q: Question, found: list[Condition]) -> list[Condition]:
     as long as it prints that far; the last place only on a complete list."""
     people_ = [c for c in found if c.field == "author"]
     # 'rather than the lead author', 'but isn't first': the place negated, read with the cue in the match
-    m = re.search(rf"\b(?P<rather>rather\s+than|instead\s+of|other\s+than)\s+(?:as\s+)?(?:the\s+|a\s+)?({_PLACE})\s+author\b|"
-                  rf"\bas\s+(?:the\s+|their\s+|its\s+|a\s+)?({_PLACE})\s+author\b|"
-                  rf"\bis\s+(?:the\s+|a\s+)?({_PLACE})\s+author\b|"
+    m = re.search(rf"\b(?P<rather>rather\s+than|instead\s+of|other\s+than)\s+(?:as\s+)?(?:the\s+|a\s+)?({_PLACE}){_SLOT}|"
+                  rf"\bas\s+(?:the\s+|their\s+|its\s+|a\s+)?({_PLACE}){_SLOT}|"
+                  rf"\bis\s+(?:the\s+|a\s+)?({_PLACE}){_SLOT}|"
                   r"\b(first|last|senior)[- ]author(?:ed|s)?\b(?!\s+(?:of|on|in|for)\b)|"
                   rf"\b(?:is|was|are)(?P<isnt>n't|\s+not|\s+never)\s+(?:listed\s+|named\s+|printed\s+|placed\s+)?(?:the\s+)?"
                   rf"({_PLACE})(?:\s+(?:author|name|one))?(?=\s*(?:[?.,;!]|$))", q.text, re.I)
@@ -97,6 +99,9 @@ def author_position(q: Question, found: list[Condition]) -> list[Condition]:
         q.take(r"\bas\s+(?:an?\s+)?(?:co-?author|author)\b")
     which = next(g for g in m.groups() if g and g.casefold() in ORDINAL).casefold()
     index = ORDINAL[which]  # every word of _PLACE: 'last', 'senior', 'final' count from the end
+    if index in (0, -1):  # the same end said with a verb too: 'end their (complete) author list with X as last author'
+        verbs = "start|begin|open|lead" if index == 0 else "end|finish|close|conclude"
+        q.take(rf"\b(?:{verbs})(?:s|es|ed|ing)?\s+(?:their|its|the)\s+(?:\([^()]*\)\s+)?(?:author\s+)?(?:lists?|bylines?)\s+with\b")
     placed = at_place(people_[0], index, which)
     if before := re.search(r"(?:\b(?:not|never)|n't)\s+(?:the\s+|a\s+)?$", q.text[:m.start()]):  # 'is X not the last author'
         q.blank(before.start(), before.end())

@@ -58,6 +58,12 @@ def title(q: Question, catalog: Catalog) -> Paper | None:
             words = [re.escape(w) for w in catalog.folded_title_words[paper.title]]
             q.take(r"\W+".join(words) + r"\b", kind="title")
             return paper
+    for key, paper in catalog.long_titles:  # a whole title said without its leading article ('the mechanistic analysis
+        rest = key.split(" ", 1)  # of looped reasoning language models' for 'A Mechanistic Analysis of …'): that paper
+        if rest[0] in ("a", "an", "the") and len(rest) > 1 and len(rest[1].split()) >= 4 and f" {rest[1]} " in padded:
+            words = [re.escape(w) for w in catalog.folded_title_words[paper.title][1:]]
+            if words and q.take(r"\b" + r"\W+".join(words) + r"\b", kind="title"):
+                return paper
     if paper := _title_prefix(q, catalog):
         return paper
     for name, paper in catalog.folded_short_names:

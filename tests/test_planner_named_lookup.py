@@ -41,6 +41,8 @@ LOOKUPS = [
     # a gloss standing before the description's noun
     ("the dopant transitions in graphene (electron microscopy) paper: who comes third in the byline?",
      ["third author: Joshua Greaves"], []),
+    # a whole title said without its leading article, in lower case
+    ("who is the lead author of the mechanistic analysis of looped reasoning language models?", ["is Hugh Blayney"], []),
     # a description with a preposition inside it
     ("Name the first author of the privacy on manifolds paper.", ["Yangdi Jiang"], []),
     # the middle, a numbered place, an end said with its verb
@@ -127,6 +129,16 @@ def test_a_sort_said_by_what_it_goes_by(catalog):
         "LayoutParser: A Unified Toolkit for Deep Learning Based Document Image Analysis"]
 
 
+def test_a_named_authors_place_said_as_a_printed_name_or_a_closed_list(catalog, papers):
+    """Across papers: 'the third printed name' is the third author as printed; a list 'closed' with X as the final
+    author, said twice over (the verb and the place), is X last on a complete list."""
+    third = sorted(p.title for p in papers if p.profile_of and p.author_names[2:3] == ["Aaron Courville"])
+    assert third and rows("count the profile entries where Aaron Courville is the third printed name", catalog) == third
+    last = sorted(p.title for p in papers if p.authors and not p.authors_truncated and p.author_names[-1] == "Martha White")
+    assert last and rows("which papers close their (full) author list with Martha White as the final author?",
+                         catalog) == last
+
+
 # Content questions about one named paper with author, place and saying words: retrieval's, not the catalog's.
 CONTENT = [
     "what do the authors of SPECTER propose in the middle section?",
@@ -151,6 +163,8 @@ CONTENT = [
     "going by the results, which retriever is best in DPR?",
     "which authors contributed equally to the experiments in SPECTER?",
     "which model starts on the highest accuracy in the DPR tables?",
+    "what does the mechanistic analysis of looped reasoning language models conclude about loops?",
+    "which name is printed second in the mechanistic analysis of looped reasoning language models abstract?",
 ]
 
 
