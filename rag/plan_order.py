@@ -10,7 +10,10 @@ meaning of a date (rag/planner.py). Only the order words and the cue words are t
 author, a page, a title's wording, a category, a mark) is read by the planner's other readers, and the sort
 (`in_page_order`) runs over whatever they select, on the page named — a paper may be on several pages, each with its
 own order; with no page named and the set spread over pages, the answer asks which page instead of mixing them
-(rag/catalog_order.py). Titles in alphabetical order ('alphabetically, which Amii title comes first?') are read here too.
+(rag/catalog_order.py). Also read here: a named paper's place ('how far down the trending list is SMORE?'), a named
+paper at a place asked yes or no ('is TokMem the last paper on the Amii page?'), two named papers compared by the page
+('which comes first on the Amii page, A or B?'), and titles in alphabetical order ('alphabetically, which Amii title
+comes first?').
 """
 
 from __future__ import annotations
