@@ -255,6 +255,9 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
             break
     if not said_in_title:
         return None
+    if re.match(r"\s*,?\s*(?:or|and(?:/or)?|/)\s+(?:in\s+)?(?:the\s+|its\s+|their\s+)?(?:abstracts?|summar(?:y|ies)|text|body|"
+                r"keywords|contents?|full\s+text)\b", text[pos:], re.I):
+        return None  # 'in the title or abstract': more than the title is searched, which is retrieval's
     if any(not any(TitleText.of([t], forms=forms, joined=joined)(title) for title in titles) for t in unquoted):
         return None  # an unquoted word no title prints is the question's topic, not a title's wording
     return groups, pos, forms, joined
