@@ -77,7 +77,9 @@ def _shapes(q: Question, found: list[Condition]) -> list[Condition]:
               for k in (int(m[1]) if m[1].isdigit() else NUMBER_WORDS[m[1].casefold()] for m in q.take(_N_WORD))]
     if q.take(_QUESTION) and not any(c.value == "has ?" for c in found):
         shapes.append(Condition("title", "has ?", "title: a question ('?')", lambda p: "?" in p.title))
-    if q.take(r"\b(?:an?\s+|any\s+)?sub-?titles?\b|\bsub-?titled\b"):
+    # 'with a subtitle', 'titles that have subtitles' — not 'the subtitle of X', which asks for its words
+    if q.take(r"\b(?:with|ha(?:ve|s|ving)|carr(?:y|ies|ying)|bear(?:s|ing)?|contain(?:s|ing)?|includ(?:e|es|ing)|"
+              r"w/)\s+(?:an?\s+|any\s+)?sub-?titles?\b|\bsub-?titled\b"):
         shapes.append(Condition("title", "subtitle", "title: with a subtitle (after ':', a dash, '?' or '!')",
                                 lambda p: _SUBTITLE.search(p.title) is not None))
     for m in q.take(_ACRONYM):

@@ -27,9 +27,17 @@ _ABOUT = r"\b(?:about|on|concerning|regarding|covering)\s+"
 _OF_TOPIC = {"themed", "related", "focused", "oriented", "centric", "centred", "centered", "flavoured", "flavored",
              "style", "type", "titled", "heavy"}
 # A word before 'title' that says what the title is like, not what it says ('the full title', 'the exact title').
+# Also what is thought of a title, when one is wanted ('a better title for X', 'catchier titles'): the asker's verdict.
 _OF_TITLE = {"exact", "full", "complete", "whole", "entire", "official", "actual", "original", "real", "proper",
              "correct", "precise", "long", "longer", "longest", "short", "shorter", "shortest", "same", "current",
-             "new", "old", "printed", "listed", "given", "stated"}
+             "new", "old", "printed", "listed", "given", "stated", "good", "better", "best", "bad", "worse", "worst",
+             "great", "nice", "catchy", "catchier", "catchiest", "clever", "funny", "boring", "clear", "clearer",
+             "alternative", "possible", "suggested", "proposed", "working", "tentative", "draft", "improved", "fitting",
+             "suitable", "apt", "descriptive", "misleading", "accurate"}
+# Before a singular 'title', the words that make it one of a set ('which reasoning title comes first'); any other
+# ('a better title', 'the ARNOLD title') names or asks for one paper's title.
+_OF_SET = {"which", "what", "whichever", "any", "every", "each", "first", "last", "earliest", "latest", "oldest",
+           "newest", "one", "only"}
 
 
 def by_title(q: Question, titles: list[str]) -> list[Condition]:
@@ -80,6 +88,9 @@ def titled(q: Question, titles: list[str]) -> list[Condition]:
     for m in list(re.finditer(r"\btitles?\b", q.text, re.I)):
         words = [w for w in _words(q.text, m.start(), -1)]
         if words and words[-1][2].casefold() in _OF_TITLE:
+            continue
+        before = re.findall(r"[^\W_]+", q.folded[:words[0][0]])[-1:] if words else []
+        if m[0].casefold() == "title" and not (before and before[0].casefold() in _OF_SET):
             continue
         least = 1 if m[0].casefold() == "titles" else 2
         for n in range(len(words), 0, -1):

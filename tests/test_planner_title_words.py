@@ -174,6 +174,9 @@ def test_a_place_said_alone_is_only_that_place(catalog, papers):
     "How do reasoning titles differ from planning titles in what they promise?",
     "Which exploration-themed methods beat the baselines on Atari?",
     "Which papers have 'memory' in the title or abstract?",  # more than titles searched: retrieval's
+    "What is the subtitle of the ARNOLD paper about?",
+    "Give me a better title for the SPECTER paper.",
+    "Which reasoning title's method needs the least compute?",
 ])
 def test_the_same_words_said_of_content_stay_with_retrieval(question, catalog):
     assert plan(question, catalog) is None
