@@ -28,7 +28,7 @@ def measure(library) -> dict:
     metadata = {}
     for path in dev("metadata*.jsonl"):
         report = run_metadata(library, path)
-        metadata[path.name] = {q.id: [bool(q.planned), q.exact, q.recall_at_5] for q in report.questions}
+        metadata[path.name] = {q.id: [bool(q.planned), q.exact, q.recall_at_5, q.count_exact] for q in report.questions}
     taken = {}
     papers = library.snapshot.papers
     for pattern in CONTENT:
@@ -56,7 +56,10 @@ def main() -> None:
         moved = [(qid, was[qid][1], r[1]) for qid, r in rows.items() if qid in was and was[qid][1] != r[1]]
         before = f"{sum(bool(r[1]) for r in was.values())} -> " if was else ""
         print(f"{name:26} exact {before}{n} of {scored}" + "".join(f"\n    {q}: {a} -> {b}" for q, a, b in moved))
-    print(f"pooled exact: {exact} of {total}")
+    rows = [r for per_round in now["metadata"].values() for r in per_round.values()]
+    counts = [r[3] for r in rows if r[3] is not None]
+    print(f"pooled exact: {exact} of {total}; recall@5 {sum(r[2] for r in rows) / len(rows):.3f} over {len(rows)}; "
+          f"counts exact {sum(counts)} of {len(counts)}")
     new = {k: q for k, q in now["content_taken"].items() if not base or k not in base["content_taken"]}
     for key, question in now["content_taken"].items():
         print(f"{'NEW ' if key in new and base else ''}CONTENT TAKEN {key}: {question[:110]}")
