@@ -20,6 +20,7 @@ from rag.catalog_sort import by_author_count, by_date
 from rag.catalog_text import Result, headline, n_papers
 from rag.filters import Filters
 from rag.plan_card import card_plan
+from rag.plan_headings import cite
 from rag.plan_groups import common, group_headline, grouped, places
 from rag.plan_marked import by_marked, marked_headline
 from rag.plan_terms import venue_year_only
@@ -41,6 +42,8 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
     selected = [p for p in papers if all(c(p) for c in plan_.conditions)]
     if plan_.op in ("lookup", "check") and plan_.target is not None:
         return Result(plan_, [plan_.target], [])
+    if plan_.op == "headings" and plan_.headings is not None:  # a PDF's printed headings (rag/plan_headings.py)
+        return Result(plan_, plan_.headings.rows, [], text=plan_.headings.text)
     if plan_.op == "fact":  # a page's own fact: no paper is the answer, but the entry under its heading when asked
         first = plan_.fact is not None and plan_.fact.first
         return Result(plan_, [p for p in papers if any(s.page_name == plan_.fact.page and s.position == 0
@@ -136,7 +139,8 @@ def answer_from_catalog(question: str, standalone: str, papers: list[Paper],
         return None
     result = run(the_plan, scoped)
     shown = shown + [c.label for c in the_plan.conditions]
-    return _answer(question, standalone, headline(result), result.rows + result.extra, shown, result)
+    answer = _answer(question, standalone, headline(result), result.rows + result.extra, shown, result)
+    return cite(answer, the_plan.headings) if the_plan.headings is not None else answer  # the heading's page
 
 
 def _scope(plan_: Plan) -> str:
@@ -189,7 +193,7 @@ def catalog_hits(query: str, papers: list[Paper], filters: Filters | None, heade
                  embedder: Embedder | None = None) -> list[Hit] | None:
     """`rag search` for a metadata question: every matching paper (not a top k), each with its header chunk."""
     the_plan = plan(query, Catalog.of(papers), _judge(embedder))
-    if the_plan is None or the_plan.op == "fact":  # a page's own fact names no paper: search goes on as usual
+    if the_plan is None or the_plan.op in ("fact", "headings"):  # a page's own fact, a PDF's headings: search as usual
         return None
     allowed = (filters or Filters()).paper_ids(papers)
     result = run(the_plan, papers if allowed is None else [p for p in papers if p.paper_id in allowed])

@@ -33,6 +33,7 @@ from rag.plan_marks import (asks_printed, author_position, given_names, name_as_
                             shared_surnames, surnames)
 from rag.plan_orgs import non_academic
 from rag.plan_order import among, listing_order, order_said, place_asked
+from rag.plan_headings import HeadingAsk, ask as heading_ask
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_position import counted, placed
 from rag.plan_acts import acted_on
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
     from rag.plan_verbs import VerbJudge
 
 Op = Literal["list", "count", "lookup", "check", "first", "last", "group", "which", "fact", "mean", "median",
-             "positions", "common", "gap", "range", "ratio"]
+             "positions", "common", "gap", "range", "ratio", "headings"]
 
 
 @dataclass
@@ -77,6 +78,7 @@ class Plan:
     exclude: list[str] = field(default_factory=list)  # for op 'group': values left out ('apart from Courville')
     printed: bool = False  # authors as printed only: a profile's owner cut by 'et al.' is not counted
     sides: list[list[Condition]] = field(default_factory=list)  # for op 'common': the two sides people are on
+    headings: HeadingAsk | None = None  # for op 'headings': a PDF's printed headings asked (rag/plan_headings.py)
 
     def describe(self) -> str:
         parts = [c.label for c in self.conditions]
@@ -96,6 +98,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     `judge`, a verb no frame list holds is read when it means making the papers ('what has X worked on?')."""
     if fact := page_fact(question, catalog):  # a question about a page itself, not its papers
         return Plan(op="fact", fact=fact)
+    if headings := heading_ask(question, catalog):  # 'what is section 3 of SPECTER called': a PDF's printed headings
+        return Plan(op="headings", headings=headings)
     q = Question(question)
     worded = title_wording(q)  # "'X is all you need' titles": the quoted wording, before its words read as values
     worded += title_words(q, catalog.printed_titles)  # 'title says GFlowNets': unquoted, printed in a title

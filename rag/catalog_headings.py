@@ -1,0 +1,118 @@
+"""The section headings a PDF prints, as a catalog field: number, level, title and the page each starts on, its
+appendix and its last numbered section (issue 11: the structure a paper prints is data, like its title).
+
+Read from Paper.blocks, whose `section` is the heading the text under it was printed under ('3.2 Results'). A
+top-level heading with no prose directly under it ('2 Model' straight before '2.1 Overview') leaves no block: its
+number is known from its subsections, its words are not, and it is shown as such rather than guessed. Built once per
+snapshot (the catalog's papers list), as every heading question reads every PDF.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rag.records import Paper
+
+# '3', '3.2', '3.2.1' or an appendix letter 'A', 'B.1', then the title; a trailing dot after the number is printed
+# by some styles ('3. Method').
+_NUMBERED = re.compile(r"(?P<number>\d{1,2}(?:\.\d{1,2}){0,3}|[A-H](?:\.\d{1,2}){0,3})\.?\s+(?P<title>\S.*)")
+_APPENDIX = re.compile(r"\b(?:appendix|appendices|supplementary|supplemental)\b", re.I)
+_REFERENCES = re.compile(r"(?:references|bibliography|works\s+cited)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Heading:
+    number: str  # as printed: '3', '2.1', 'A'; '' for an unnumbered heading ('Acknowledgements', 'References')
+    title: str  # the words after the number; '' when only the number is known (from its subsections)
+    page: int | None  # the page the heading is printed on (where its first text starts)
+    appendix: bool = False
+
+    @property
+    def level(self) -> int:
+        """1 for a section, 2 for a subsection, ...; 0 for an unnumbered heading."""
+        return self.number.count(".") + 1 if self.number else 0
+
+    @property
+    def parent(self) -> str:
+        return self.number.rpartition(".")[0]
+
+    def said(self) -> str:
+        """'§3 SCIDOCS Evaluation Framework (p. 3)'; a heading known by number only says so."""
+        words = self.title or "(its title is not in the text as read)"
+        mark = f"§{self.number} " if self.number else ""
+        return f"{mark}{words}" + (f" (p. {self.page})" if self.page else "")
+
+
+@dataclass
+class Outline:
+    paper: Paper
+    headings: list[Heading] = field(default_factory=list)  # in printed order
+
+    @property
+    def sections(self) -> list[Heading]:
+        """The numbered top-level sections of the body, the appendix left out."""
+        return [h for h in self.headings if h.level == 1 and not h.appendix]
+
+    @property
+    def appendix(self) -> list[Heading]:
+        return [h for h in self.headings if h.appendix and h.level <= 1]
+
+    @property
+    def last(self) -> Heading | None:
+        """The last numbered section of the body (before the references and any appendix)."""
+        return self.sections[-1] if self.sections else None
+
+    def numbered(self, number: str) -> Heading | None:
+        return next((h for h in self.headings if h.number.casefold() == number.casefold()), None)
+
+    def children(self, heading: Heading) -> list[Heading]:
+        return [h for h in self.headings if h.number and h.parent == heading.number]
+
+
+def outline(paper: Paper) -> Outline:
+    """The headings the paper's blocks were printed under, in order; numbers known only from their subsections are
+    put before their first subsection."""
+    found: list[Heading] = []
+    seen: set[str] = set()
+    after_references = False
+    for block in paper.blocks:
+        printed = " ".join(block.section.split())
+        if not printed or printed in seen:
+            continue
+        seen.add(printed)
+        if _REFERENCES.match(printed):
+            after_references = True
+        m = _NUMBERED.fullmatch(printed)
+        letter = m is not None and m.group("number")[0].isalpha()
+        # A capital letter opens an appendix heading only after the references or when the heading says appendix:
+        # 'A Study of X' in the body is an unnumbered heading.
+        if m is not None and (not letter or after_references or _APPENDIX.search(printed)):
+            number, title = m.group("number"), m.group("title").strip()
+        else:
+            number, title = "", printed
+        appendix = (letter and number != "") or (bool(_APPENDIX.search(printed)) and (after_references or not number))
+        found.append(Heading(number, title, block.page, appendix))
+    out: list[Heading] = []
+    known = {h.number for h in found if h.number}
+    for h in found:
+        parent = h.parent
+        while parent and parent not in known:  # '2.1' printed, '2' not: the section is there, its words are not
+            known.add(parent)
+            out.append(Heading(parent, "", h.page, h.appendix))
+            parent = parent.rpartition(".")[0]
+        out.append(h)
+    return Outline(paper, out)
+
+
+_HELD: dict[str, tuple[list[Paper], dict[str, Outline]]] = {}  # one entry: the outlines of the snapshot in use
+
+
+def outlines(papers: list[Paper]) -> dict[str, Outline]:
+    """paper_id -> Outline of every paper that prints numbered headings; built once per snapshot's papers list."""
+    held = _HELD.get("outlines")
+    if held is not None and held[0] is papers:
+        return held[1]
+    built = {o.paper.paper_id: o for o in (outline(p) for p in papers if p.blocks) if any(h.number for h in o.headings)}
+    _HELD["outlines"] = (papers, built)
+    return built

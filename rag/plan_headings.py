@@ -1,0 +1,181 @@
+"""Questions about the headings a PDF prints (rag/catalog_headings.py): a section asked by its number ('section 3',
+'§2.1', 'the third section'), by its words as printed ("the 'Other Research Problems' section", 'the entity
+extraction and linking section') or by its role (appendix, conclusion, introduction, related work, the last section),
+and what is asked of it: its title, subsections, page, number, or how many there are — of one named PDF, or over the
+PDFs ('which PDFs have a Background section', 'how many PDFs have a numbered Introduction').
+
+What a section says is content: 'what does section 3 propose', 'what is discussed in the background section',
+'summarise the conclusion' are never read here and go to retrieval. The listing pages' own sections ('Accepted
+Papers', rag/plan_sections.py) are not a PDF's headings: a question naming one is left to its readers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rag.catalog import Catalog
+from rag.catalog_headings import Heading, Outline, outlines
+from rag.plan_terms import ORDINALS
+from rag.records import Answer, Paper, format_location
+
+_NOUN = r"(?:sub-?sections?|sections?|§|sec\.|appendix|appendices|headings?|chapters?)"
+# What a section says, does or holds is content, whatever else the question asks.
+_CONTENT = re.compile(r"\b(?:say|says|said|propose[sd]?|proposes|show[sn]?|shows|discuss(?:es|ed)?|describe[sd]?|"
+                      r"summari[sz]e|summary|explain(?:s|ed)?|argue[sd]?|claims?|conclude[sd]?|find|finds|found|report(?:s|ed)?|"
+                      r"mean|means|cover(?:s|ed)?|contains?|present(?:s|ed)?|introduce[sd]?|about|talk|talks|mention(?:s|ed)?|"
+                      r"\bhow\s+(?:does|do|did|is|are|was|were)\b|results?\s+(?:in|of)|what\s+(?:is|was)\s+in|in\s+detail|compare[sd]?|evaluate[sd]?|use[sd]?|uses)\b",
+                      re.I)
+_ROLES = {"appendix": r"\bappendi(?:x|ces)\b|\bsupplementary\s+material\b",
+          "conclusion": r"\bconclu(?:sion|sions|ding)\b", "introduction": r"\bintroduct(?:ion|ory)\b",
+          "related work": r"\brelated\s+work\b", "background": r"\bbackground\b"}
+_PAGE = re.compile(r"\b(?:which|what)\s+page\b|\bpage\s+(?:number|no\.?)\b|\bon\s+(?:which|what)\s+page\b|"
+                   r"\bwhere\s+does\b[^?]*\b(?:start|begin)|\bwhich\s+page\b", re.I)
+_COUNT = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b", re.I)
+_SET = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:my|the)\s+)?(?:pdfs?|papers?|files?|documents?)\b|"
+                  r"\bhow\s+many\s+(?:of\s+(?:my|the)\s+)?(?:pdfs?|papers?|files?|documents?)\b|"
+                  r"\b(?:any|all)\s+(?:of\s+)?(?:my|the)\s+(?:pdfs?|papers?|files?)\b", re.I)
+
+
+@dataclass
+class HeadingAsk:
+    """What a heading question asks and the answer read from the outlines: text, the papers, the headings cited."""
+
+    text: str
+    rows: list[Paper] = field(default_factory=list)
+    cited: dict[str, list[Heading]] = field(default_factory=dict)  # paper_id -> the headings the answer names
+
+
+def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
+    """The heading question's answer, or None when the question is not about a PDF's printed headings."""
+    low = " ".join(question.casefold().replace("’", "'").split())
+    if not re.search(rf"(?:{_NOUN})", low) or _CONTENT.search(low):
+        return None
+    if any(re.search(rf"\b{re.escape(s.casefold())}\b", low) for s in catalog.sections):
+        return None  # 'the workshop section': a listing page's section (rag/plan_sections.py)
+    held = outlines(catalog.papers)
+    if not held:
+        return None
+    named = _named(low, catalog, held)
+    if named is None and not _SET.search(low):
+        return None
+    if named is not None:
+        return _of_one(low, held[named.paper_id])
+    return _over(low, list(held.values()))
+
+
+def _named(low: str, catalog: Catalog, held: dict[str, Outline]) -> Paper | None:
+    """The one PDF the question names: its short name ('SPECTER', 'DPR') or two title words in a row."""
+    found = [o.paper for o in held.values()
+             if any(p is o.paper and re.search(rf"\b{re.escape(n.casefold())}\b", low) for n, p in catalog.short_names.items())]
+    if len(found) != 1:
+        found = [o.paper for o in held.values() if _title_pair(o.paper.title, low)]
+    return found[0] if len(found) == 1 else None
+
+
+def _title_pair(title: str, low: str) -> bool:
+    words = [w for w in re.findall(r"[a-z0-9]+", title.casefold()) if len(w) > 3 or w.isdigit()]
+    text = " ".join(re.findall(r"[a-z0-9]+", low))
+    return any(f"{a} {b}" in text for a, b in zip(words, words[1:]))
+
+
+def _selected(low: str, outline: Outline) -> tuple[Heading | None, str]:
+    """The heading the question points at, and how it was said ('number', 'words', 'role', 'last' or '')."""
+    m = re.search(r"(?:\b(?:sub-?section|section|sec\.|chapter)\s*|§\s*)(\d{1,2}(?:\.\d{1,2})*)\b", low) or \
+        re.search(r"\bappendix\s+([a-h])\b", low)
+    if m:
+        return outline.numbered(m.group(1)), "number"
+    for n, word in enumerate(ORDINALS, start=1):
+        if re.search(rf"\b(?:the\s+)?{word}\s+(?:numbered\s+|top-level\s+|main\s+)?section\b", low):
+            sections = outline.sections
+            return (sections[n - 1] if n <= len(sections) else None), "number"
+    if re.search(r"\b(?:the\s+)?(?:last|final|closing)\s+(?:numbered\s+)?section\b", low):
+        return outline.last, "last"
+    for h in outline.headings:  # the words as printed, quoted or not
+        if h.title and len(h.title) > 3 and re.search(rf"\b{re.escape(h.title.casefold())}\b", low):
+            return h, "words"
+    for role, pattern in _ROLES.items():
+        if re.search(pattern, low):
+            if role == "appendix":
+                return (outline.appendix[0] if outline.appendix else None), "role"
+            return next((h for h in outline.headings if re.search(pattern, h.title.casefold())), None), "role"
+    return None, ""
+
+
+def _of_one(low: str, outline: Outline) -> HeadingAsk | None:
+    paper, name = outline.paper, outline.paper.title
+    if _COUNT.search(low) and re.search(r"\bsections?\b", low) and not re.search(r"\bsub-?sections?\b", low):
+        body = outline.sections
+        text = f"{name} has {len(body)} numbered top-level sections" + \
+            (f" (and {len(outline.appendix)} appendix heading)" if outline.appendix else "") + ": " + \
+            "; ".join(h.said() for h in body) + "."
+        return HeadingAsk(text, [paper], {paper.paper_id: body})
+    heading, how = _selected(low, outline)
+    if not how:
+        return None
+    if heading is None:
+        what = "an appendix" if "appendi" in low else "that section"
+        return HeadingAsk(f"{name} does not print {what} in the text as read (headings: "
+                          f"{'; '.join(h.said() for h in outline.sections)}).", [paper], {paper.paper_id: outline.sections})
+    cited = [heading]
+    parts = [f"In {name}, {heading.said()}"]
+    if re.search(r"\bsub-?sections?\b", low) or re.search(r"\bfirst\s+sub-?section\b", low):
+        children = outline.children(heading)
+        if re.search(r"\bfirst\s+sub-?section\b", low):
+            children = children[:1]
+        cited += children
+        parts.append(("its subsections: " + "; ".join(h.said() for h in children)) if children else
+                     "it has no numbered subsections")
+    if heading.appendix and re.search(r"\bappendi", low):
+        parts[0] = f"Yes: {name} has an appendix, {heading.said()}"
+    return HeadingAsk(", ".join(parts) + ".", [paper], {paper.paper_id: cited})
+
+
+def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
+    """Over every PDF with printed headings: those having the section asked ('which PDFs have a Background section',
+    'which end with a conclusion and future work section'), or how many."""
+    quoted = re.search(r"['\"‘“]([^'\"’”]{3,60})['\"’”]", low)
+    words = quoted.group(1).strip() if quoted else None
+    ends = re.search(r"\b(?:end|ends|ending|finish|finishes|close|closes|wrap\s+up)\s+(?:with|on)\b", low)
+    numbered = bool(re.search(r"\bnumbered\b", low))
+    role = next((r for r, pattern in _ROLES.items() if re.search(pattern, low)), None)
+    if words is None and role is None:
+        return None
+    # "'conclusion(s) and future work'": a bracketed plural is either spelling
+    pattern = re.escape(words).replace(r"\(s\)", "s?") if words else _ROLES[role]  # type: ignore[index]
+    extra = re.search(r"\bconclu\w*\s+(?:and|&)\s+future\s+work\b", low)
+    matched: list[tuple[Outline, Heading]] = []
+    for o in held:
+        pool = [o.last] if ends and o.last else o.appendix if role == "appendix" and not words else o.headings
+        hit = next((h for h in pool if h is not None and re.search(pattern, h.title.casefold())
+                    and (not extra or "future work" in h.title.casefold()) and (h.number or not numbered)), None)
+        if hit is not None:
+            matched.append((o, hit))
+    said = f"'{words}'" if words else f"a {'numbered ' if numbered else ''}{role}"
+    where = "end with" if ends else "have"
+    lines = "; ".join(f"{o.paper.title}: {h.said()}" for o, h in matched)
+    if _COUNT.search(low):
+        text = f"{len(matched)} of the {len(held)} PDFs with numbered headings {where} {said} section" + \
+            (f": {lines}." if matched else ".")
+    else:
+        text = (f"{len(matched)} of the {len(held)} PDFs with numbered headings {where} {said} section: {lines}."
+                if matched else f"None of the {len(held)} PDFs with numbered headings {where} {said} section.")
+    return HeadingAsk(text, [o.paper for o, _ in matched], {o.paper.paper_id: [h] for o, h in matched})
+
+
+def cite(answer: Answer, asked: HeadingAsk) -> Answer:
+    """Each row cites the page its heading is printed on ('§3 SCIDOCS Evaluation Framework, p. 3'), not the file."""
+    for evidence, citation, sentence in zip(answer.evidence, answer.citations, answer.sentences[1:]):
+        headings = asked.cited.get(evidence.paper.paper_id) or []
+        if not headings:
+            continue
+        first = headings[0]
+        line = f"{evidence.paper.title}: " + "; ".join(h.said() for h in headings)
+        evidence.sentences = [line]
+        evidence.section, evidence.page = f"{first.number} {first.title}".strip(), first.page
+        citation.passage = citation.span = line
+        citation.section, citation.page = evidence.section, first.page
+        citation.location = format_location(evidence.section, first.page)
+        sentence.text = f"• {line} [{evidence.n}]"
+    answer.answer = " ".join(s.text for s in answer.sentences)
+    return answer
