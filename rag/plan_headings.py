@@ -59,9 +59,35 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     named = _named(low, catalog, held)
     if named is None and not _SET.search(low):
         return None
+    # The second test, as the planner's: once the paper's name and the headings' own words are out, only frame is left.
+    said = [named.title, *catalog_names(catalog, named)] if named is not None else []
+    shown = held[named.paper_id].headings if named is not None else [h for o in held.values() for h in o.headings]
+    if not _only_frame(low, said + [h.title for h in shown]):
+        return None
     if named is not None:
         return _of_one(low, held[named.paper_id])
     return _over(low, list(held.values()))
+
+
+_FRAME = frozenset("""what whats which where when is are was were does do did has have having had the a an of in on at to
+for and or its it their my these those this that pdf pdfs paper papers file files document documents doc docs section
+sections subsection subsections sub sec heading headings title titled titles called named name number numbered numbers
+page pages start starts starting started begin begins beginning appear appears printed print prints first second third
+fourth fifth sixth seventh eighth ninth tenth last final closing top level main how many count with there any all end
+ends ending finish finishes close closes wrap up include includes including not counting excluding besides except one two
+three four five six seven eight nine ten chapter chapters appendix appendices supplementary material conclusion
+conclusions introduction related work future background under within inside from by as each every no yes whether if
+please tell me give list kind isn actually also exactly then again hold holds sit sits come comes located""".split())
+
+
+def catalog_names(catalog: Catalog, paper: Paper) -> list[str]:
+    return [n for n, p in catalog.short_names.items() if p is paper]
+
+
+def _only_frame(low: str, allowed: list[str]) -> bool:
+    """No word is left but frame, the named paper's title and short names, and the words of the headings asked of."""
+    words = _FRAME | {w for text in allowed for w in re.findall(r"[a-z]+", text.casefold())}
+    return all(w in words for w in re.findall(r"[a-z]+", low) if len(w) > 1)
 
 
 def _named(low: str, catalog: Catalog, held: dict[str, Outline]) -> Paper | None:
@@ -139,27 +165,35 @@ def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
     ends = re.search(r"\b(?:end|ends|ending|finish|finishes|close|closes|wrap\s+up)\s+(?:with|on)\b", low)
     numbered = bool(re.search(r"\bnumbered\b", low))
     role = next((r for r, pattern in _ROLES.items() if re.search(pattern, low)), None)
-    if words is None and role is None:
+    if words is None and role is None:  # 'which PDFs have an Experiments section': words some PDF prints as a heading
+        m = re.search(r"\b(?:an?|the|any)\s+(?:numbered\s+|top-level\s+)?((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+"
+                      r"(?:sub-?)?sections?\b", low)
+        if m and any(m.group(1) in h.title.casefold() for o in held for h in o.headings):
+            words = m.group(1)
+    numbered_as = re.search(r"\b(?:a|any)\s+(?:section|§)\s*(\d{1,2}(?:\.\d{1,2})*)\b", low)  # 'have a section 4'
+    if words is None and role is None and numbered_as is None:
         return None
     # "'conclusion(s) and future work'": a bracketed plural is either spelling
-    pattern = re.escape(words).replace(r"\(s\)", "s?") if words else _ROLES[role]  # type: ignore[index]
+    pattern = re.escape(words).replace(r"\(s\)", "s?") if words else _ROLES.get(role or "", "")
     extra = re.search(r"\bconclu\w*\s+(?:and|&)\s+future\s+work\b", low)
     matched: list[tuple[Outline, Heading]] = []
     for o in held:
         pool = [o.last] if ends and o.last else o.appendix if role == "appendix" and not words else o.headings
-        hit = next((h for h in pool if h is not None and re.search(pattern, h.title.casefold())
+        hit = o.numbered(numbered_as.group(1)) if numbered_as and words is None and role is None else \
+            next((h for h in pool if h is not None and re.search(pattern, h.title.casefold())
                     and (not extra or "future work" in h.title.casefold()) and (h.number or not numbered)), None)
         if hit is not None:
             matched.append((o, hit))
-    said = f"'{words}'" if words else f"a {'numbered ' if numbered else ''}{role}"
+    said = f"a section headed '{words}'" if words else f"a {'numbered ' if numbered else ''}{role} section" if role \
+        else f"a section {numbered_as.group(1)}"  # type: ignore[union-attr]
     where = "end with" if ends else "have"
     lines = "; ".join(f"{o.paper.title}: {h.said()}" for o, h in matched)
     if _COUNT.search(low):
-        text = f"{len(matched)} of the {len(held)} PDFs with numbered headings {where} {said} section" + \
+        text = f"{len(matched)} of the {len(held)} PDFs with numbered headings {where} {said}" + \
             (f": {lines}." if matched else ".")
     else:
-        text = (f"{len(matched)} of the {len(held)} PDFs with numbered headings {where} {said} section: {lines}."
-                if matched else f"None of the {len(held)} PDFs with numbered headings {where} {said} section.")
+        text = (f"{len(matched)} of the {len(held)} PDFs with numbered headings {where} {said}: {lines}."
+                if matched else f"None of the {len(held)} PDFs with numbered headings {where} {said}.")
     return HeadingAsk(text, [o.paper for o, _ in matched], {o.paper.paper_id: [h] for o, h in matched})
 
 

@@ -36,6 +36,9 @@ ASKED = [
     ("how many sections are numbered in the literature graph paper?", ["has 6 numbered top-level sections"], []),
     ("which PDFs finish with a section on conclusion and future work?",
      ["2 of the", "§8 Conclusions and Future Work", "§6 Conclusion and Future Work"], ["Dense Passage"]),
+    ("do any of my PDFs have a Knowledge Bases subsection?", ["1 of the", "§4.3 Knowledge Bases (p. 5)"], ["SPECTER"]),
+    ("how many of the PDFs have a section 4?", ["2 of the", "§4 Experiments (p. 5)", "§4 Entity Extraction and Linking"],
+     ["Dense Passage"]),
     # a top-level heading with no prose under it: its number is known from its subsections, its words are not
     ("SPECTER section 2: what subsections does it have?", ["§2 (its title is not in the text as read)", "§2.5 Inference"],
      []),
@@ -82,6 +85,8 @@ CONTENT = [
     "what does the introduction of LayoutParser argue?",
     "what does §2.3 of SPECTER propose as the training objective?",
     "How does the entity linking section of the literature graph paper handle ambiguous mentions?",
+    "which papers have code in their appendix?",
+    "which PDFs report accuracy tables in an Experiments section?",
 ]
 
 
