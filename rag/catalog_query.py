@@ -20,7 +20,7 @@ from rag.catalog_sort import by_author_count, by_date
 from rag.catalog_text import Result, headline, n_papers
 from rag.filters import Filters
 from rag.plan_card import card_plan
-from rag.plan_headings import cite
+from rag.plan_headings import cite, section_content
 from rag.plan_groups import common, group_headline, grouped, places
 from rag.plan_marked import by_marked, marked_headline
 from rag.plan_terms import venue_year_only
@@ -133,7 +133,9 @@ def answer_from_catalog(question: str, standalone: str, papers: list[Paper],
     the_plan = plan(standalone, catalog, _judge(embedder))
     if the_plan is None and allowed is not None and _THESE.search(standalone):
         return _summary(question, standalone, scoped, shown)
-    if the_plan is None:  # one named paper's record asked in words no reader takes: its whole card (rag/plan_card.py)
+    # One named paper's record asked in words no reader takes: its whole card (rag/plan_card.py); but what a PDF's
+    # numbered section says is content (rag/plan_headings.py)
+    if the_plan is None and not section_content(standalone):
         the_plan = card_plan(standalone, catalog)
     if the_plan is None:
         return None

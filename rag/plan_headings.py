@@ -22,10 +22,11 @@ from rag.records import Answer, Paper, format_location
 _NOUN = r"(?:sub-?sections?|sections?|§|sec\.|appendix|appendices|headings?|chapters?)"
 # What a section says, does or holds is content, whatever else the question asks.
 _CONTENT = re.compile(r"\b(?:say|says|said|propose[sd]?|proposes|show[sn]?|shows|discuss(?:es|ed)?|describe[sd]?|"
-                      r"summari[sz]e|summary|explain(?:s|ed)?|argue[sd]?|claims?|conclude[sd]?|find|finds|found|report(?:s|ed)?|"
-                      r"mean|means|cover(?:s|ed)?|contains?|present(?:s|ed)?|introduce[sd]?|about|talk|talks|mention(?:s|ed)?|"
-                      r"\bhow\s+(?:does|do|did|is|are|was|were)\b|results?\s+(?:in|of)|what\s+(?:is|was)\s+in|in\s+detail|compare[sd]?|evaluate[sd]?|use[sd]?|uses)\b",
-                      re.I)
+                      r"summari[sz]e|summary|explain(?:s|ed)?|argue[sd]?|claims?|conclude[sd]?|find|finds|found|"
+                      r"report(?:s|ed)?|mean|means|cover(?:s|ed)?|contains?|present(?:s|ed)?|introduce[sd]?|about|"
+                      r"talk|talks|mention(?:s|ed)?|\bhow\s+(?:does|do|did|is|are|was|were)\b|results?\s+(?:in|of)|"
+                      r"what(?:'s|\s+is|\s+was)\s+(?:in|inside)\b|in\s+detail|compare[sd]?|evaluate[sd]?|use[sd]?|"
+                      r"uses)\b", re.I)
 _ROLES = {"appendix": r"\bappendi(?:x|ces)\b|\bsupplementary\s+material\b",
           "conclusion": r"\bconclu(?:sion|sions|ding)\b", "introduction": r"\bintroduct(?:ion|ory)\b",
           "related work": r"\brelated\s+work\b", "background": r"\bbackground\b"}
@@ -39,7 +40,8 @@ _SET = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:my|the)\s+)?(?:pdfs?|papers?|f
 
 @dataclass
 class HeadingAsk:
-    """What a heading question asks and the answer read from the outlines: text, the papers, the headings cited."""
+    """What a heading question asks and the answer read from the outlines: text, the papers, the headings cited.
+    No text: the question asks what a numbered section of a PDF says, which is content (the planner answers None)."""
 
     text: str
     rows: list[Paper] = field(default_factory=list)
@@ -49,8 +51,10 @@ class HeadingAsk:
 def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     """The heading question's answer, or None when the question is not about a PDF's printed headings."""
     low = " ".join(question.casefold().replace("’", "'").split())
-    if not re.search(rf"(?:{_NOUN})", low) or _CONTENT.search(low):
+    if not re.search(rf"(?:{_NOUN})", low):
         return None
+    if _CONTENT.search(low):  # what a PDF's numbered section holds is retrieval's: no other reader may take it either
+        return HeadingAsk("") if section_content(question) else None
     if any(re.search(rf"\b{re.escape(s.casefold())}\b", low) for s in catalog.sections):
         return None  # 'the workshop section': a listing page's section (rag/plan_sections.py)
     held = outlines(catalog.papers)
@@ -69,13 +73,13 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     return _over(low, list(held.values()))
 
 
-_FRAME = frozenset("""what whats which where when is are was were does do did has have having had the a an of in on at to
-for and or its it their my these those this that pdf pdfs paper papers file files document documents doc docs section
+_FRAME = frozenset("""what whats which where when is are was were does do did has have having had the a an of in on at
+to for and or its it their my these those this that pdf pdfs paper papers file files document documents doc docs section
 sections subsection subsections sub sec heading headings title titled titles called named name number numbered numbers
 page pages start starts starting started begin begins beginning appear appears printed print prints first second third
 fourth fifth sixth seventh eighth ninth tenth last final closing top level main how many count with there any all end
-ends ending finish finishes close closes wrap up include includes including not counting excluding besides except one two
-three four five six seven eight nine ten chapter chapters appendix appendices supplementary material conclusion
+ends ending finish finishes close closes wrap up include includes including not counting excluding besides except one
+two three four five six seven eight nine ten chapter chapters appendix appendices supplementary material conclusion
 conclusions introduction related work future background under within inside from by as each every no yes whether if
 please tell me give list kind isn actually also exactly then again hold holds sit sits come comes located""".split())
 
@@ -90,10 +94,18 @@ def _only_frame(low: str, allowed: list[str]) -> bool:
     return all(w in words for w in re.findall(r"[a-z]+", low) if len(w) > 1)
 
 
+def section_content(question: str) -> bool:
+    """The question asks what a numbered section says or holds ("what's in section 4 of X"): content, which neither
+    the planner nor the record card may answer."""
+    low = " ".join(question.casefold().replace("’", "'").split())
+    return bool(_CONTENT.search(low) and re.search(r"(?:\bsection\s*|§\s*)\d", low))
+
+
 def _named(low: str, catalog: Catalog, held: dict[str, Outline]) -> Paper | None:
     """The one PDF the question names: its short name ('SPECTER', 'DPR') or two title words in a row."""
     found = [o.paper for o in held.values()
-             if any(p is o.paper and re.search(rf"\b{re.escape(n.casefold())}\b", low) for n, p in catalog.short_names.items())]
+             if any(p is o.paper and re.search(rf"\b{re.escape(n.casefold())}\b", low)
+                    for n, p in catalog.short_names.items())]
     if len(found) != 1:
         found = [o.paper for o in held.values() if _title_pair(o.paper.title, low)]
     return found[0] if len(found) == 1 else None
@@ -142,7 +154,8 @@ def _of_one(low: str, outline: Outline) -> HeadingAsk | None:
     if heading is None:
         what = "an appendix" if "appendi" in low else "that section"
         return HeadingAsk(f"{name} does not print {what} in the text as read (headings: "
-                          f"{'; '.join(h.said() for h in outline.sections)}).", [paper], {paper.paper_id: outline.sections})
+                          f"{'; '.join(h.said() for h in outline.sections)}).", [paper],
+                          {paper.paper_id: outline.sections})
     cited = [heading]
     parts = [f"In {name}, {heading.said()}"]
     if re.search(r"\bsub-?sections?\b", low) or re.search(r"\bfirst\s+sub-?section\b", low):
@@ -150,9 +163,12 @@ def _of_one(low: str, outline: Outline) -> HeadingAsk | None:
         if re.search(r"\bfirst\s+sub-?section\b", low):
             children = children[:1]
         cited += children
-        parts.append(("its subsections: " + "; ".join(h.said() for h in children)) if children else
+        many = f"{len(children)} subsection{'s' if len(children) != 1 else ''}: " if _COUNT.search(low) \
+            else "subsections: "
+        parts.append(("its " + many + "; ".join(h.said() for h in children)) if children else
                      "it has no numbered subsections")
-    if heading.appendix and re.search(r"\bappendi", low):
+    yes_no = re.search(r"^\W*(?:does|do|is|has|have)\b|\bis\s+there\b", low)
+    if heading.appendix and re.search(r"\bappendi", low) and yes_no:
         parts[0] = f"Yes: {name} has an appendix, {heading.said()}"
     return HeadingAsk(", ".join(parts) + ".", [paper], {paper.paper_id: cited})
 
