@@ -94,3 +94,10 @@ def by_author(paper: Paper, name: str) -> bool:
     key = normalize_title(name)
     return any(normalize_title(n) == key for n in paper.author_names) or (
         paper.profile_of is not None and normalize_title(paper.profile_of) == key)
+
+
+def marked_names(paper: Paper, mark: str) -> str:
+    """' (Arman Cohan, Sergey Feldman)': the printed names that carry a note's mark, so that who shares it (the
+    equal-contribution pair) is said with the note; '' when no printed name carries it."""
+    names = [a.name for a in paper.authors if mark in a.marks]
+    return f" ({', '.join(names)})" if names else ""

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.catalog_links import code_beside
+from rag.authors import marked_names
 from rag.catalog_sort import pick
 from rag.plan_listing import listing_end
 from rag.plan_terms import Condition, ordinal_suffix
@@ -89,8 +90,8 @@ FIELDS = [
           r"github\s+repositor(?:y|ies)",
           lambda p: bool(p.has_code), lambda p: p.has_code is not None, _code),
     Field("equal", "equal contribution", _EQUAL,
-          _equal, _listed, lambda p: f"{p.title}: " + ("; ".join(f"'{n.mark}' {n.means}" for n in p.notes if
-                                                                 _equal(p)) or "no equal-contribution mark printed."),
+          _equal, _listed, lambda p: f"{p.title}: " + ("; ".join(f"'{n.mark}' {n.means}" + marked_names(p, n.mark) for n in
+                                                                 p.notes if _equal(p)) or "no equal-contribution mark printed."),
           said=rf"(?:footnotes?|footnoted|notes?|states?|says?)\s+that\s+(?:{_EQUAL})"),  # 'footnote that two authors …'
     Field("cut", "author list cut with 'et al.'", r"['\"]?et\s+al\b\.?['\"]?|(?:truncated|cut|shortened|abbreviated|partial|"
           r"incomplete)\s+author\s+lists?",

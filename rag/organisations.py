@@ -29,9 +29,10 @@ def organisation_name(printed: str) -> str:
 
 
 # Words organisations are printed both ways with: 'Allen Institute for AI' is 'Allen Institute for Artificial
-# Intelligence'. Each pair is (long, short), matched as whole words.
+# Intelligence', 'University of Washington' is said 'U of Washington'. Each pair is (long, short), matched as whole
+# words.
 ORGANISATION_SPELLINGS = [("artificial intelligence", "ai"), ("university", "univ."), ("laboratory", "lab"),
-                          ("laboratories", "labs")]
+                          ("laboratories", "labs"), ("university of", "u of"), ("university of", "u. of")]
 
 
 # Short names the field itself uses for some organisations, which no rule derives from the printed name ('AI2' is

@@ -23,7 +23,7 @@ from rag.catalog_fields import FIELDS as BADGES, Field as Badge
 from rag.plan_describe import which
 from rag.plan_position import _ENDS as _LIST_ENDS, PLACE_WORDS, ordinal
 from rag.plan_line import (AROUND, BETWEEN, LINE, LOCATIVE, MEETING, ORIGIN, ORIGIN_FIELDS, RELATIVE, around as around_key,
-                           page_says, relative)
+                           marks_asked, named_plainly, page_says, person_acts, relative)
 from rag.plan_terms import NUMBER_WORDS, Condition, Question, _compiled
 from rag.records import Paper
 
@@ -147,8 +147,9 @@ _BADGE_NAMES = frozenset(name for name, _ in _BADGE_WORDS)
 _FIELD_WORDS = dict(FIELDS)
 _AUX = r"(?:is|are|was|were|does|do|did|has|have|had|can|could)"
 _WH = r"(?:who|whom|whose|what|which|when|where|how)"
-# A question, not a claim to check ('Zejiang Shen, LayoutParser's first author, is listed with Harvard University.').
-_ASKS = re.compile(rf"\?|^\W*(?:{_WH}|{_AUX}|list|show|give|tell|name)\b", re.I)
+# A question, not a claim to check ('Zejiang Shen, LayoutParser's first author, is listed with Harvard University.'); a
+# wh-word after a colon or dash asks too ('dpr paper: who's the second author').
+_ASKS = re.compile(rf"\?|^\W*(?:{_WH}|{_AUX}|list|show|give|tell|name)\b|(?:[:;—–]|\s-{{1,2}})\s*(?:{_WH})\b", re.I)
 
 
 def several(q: Question, conditions: list[Condition], badge: Badge | None, target: Paper | None, described: list[str],
@@ -158,7 +159,7 @@ def several(q: Question, conditions: list[Condition], badge: Badge | None, targe
     up'); {} when the description names no paper; None when this is not such a question, with `q` untouched."""
     # Cheap tests first (this runs for every question naming a paper): a join outside the title, a place word, or a
     # word the planner's readers left; without one there is nothing for the part readers to add.
-    if not _ASKS.search(q.original):
+    if not _ASKS.search(q.original) or person_acts(q):  # 'what does X's second author work on': their work is content
         return None
     left = q.residual()
     people = [c for c in conditions if c.field == "author" and c.label == f"author: {c.value}"]
@@ -207,6 +208,7 @@ def several(q: Question, conditions: list[Condition], badge: Badge | None, targe
         if target is None:
             return asked or {}
     fields = relative(fields, conditions, target)
+    conditions = named_plainly(fields, conditions, target)  # 'right before X at the end of the list': X named plainly
     if "date" in fields and target.venue_line is not None and target.venue_line.dates and MEETING.search(q.original):
         fields[fields.index("date")] = "venue"  # 'the dates of the ACL meeting printed on X': the dates its venue line prints
     # A value no field answers is checked when a part asks yes or no ('and is it in LG?'); else it said which paper
@@ -244,6 +246,7 @@ def _read(q: Question, badge: Badge | None) -> tuple[list[str], int, bool, bool]
     found += [(m.start(), around_key(m)) for m in around]
     found += [(m.start(), "between") for m in _said(q, BETWEEN)]
     found += [(m.start(), "full_list") for m in _said(q, _COMPLETE)]
+    found += marks_asked(q)  # 'what does the star by his name mean', 'is he one of the equal-contribution pair'
     if badge is not None:  # read already ('what score is shown next to X'): placed where its words are
         found += [(m.start() if m else len(q.folded), badge.name) for m in [re.search(rf"\b(?:{badge.words})", q.folded, re.I)]]
     for i, (start, end) in enumerate(spans):

@@ -32,7 +32,12 @@ AROUND = rf"\b(?:the\s+)?(?:next\s+)?(?P<n>\d+|{'|'.join(NUMBER_WORDS)})\s+(?:na
 BETWEEN = r"\b(?:(?:who|which\s+(?:names?|authors?))(?:'s|\s+is|\s+are|\s+was|\s+were)?\s+(?:(?:sits?|stands?|comes?|" \
           r"listed|printed|named|placed)\s+)?|(?:the\s+)?(?:names?|authors?|co-?authors?|people)\s+(?:(?:listed|printed)\s+)?)" \
           r"between(?=\s)"
-RELATIVE = re.compile(rf"{AROUND}|{BETWEEN}", re.I)
+# One name beside a named author ('who comes just after X', 'whose name precedes X'; rag/plan_fields' author_next /
+# author_previous read it): said here so that the part readers run when X's place is said too ('… after X at the
+# front of the author list' names X as the first author, a condition, not a plain author).
+_BESIDE = r"\b(?:right|just|directly|immediately)\s+(?:after|before|behind|ahead\s+of|in\s+front\s+of)\b|" \
+          r"\b(?:follows?|precedes?)\b"
+RELATIVE = re.compile(rf"{AROUND}|{BETWEEN}|{_BESIDE}", re.I)
 
 # One named author's own affiliations or marks asked: 'what affiliation does X have on Y', 'where is X from on Y',
 # 'which institutions is X listed with', 'X carries two marks: which two places?', 'is X marked as Amii on Y'. The fields those words read
@@ -110,3 +115,87 @@ def around(m: re.Match) -> str:
     """The field an AROUND match asks: 'around:next:2' for 'the two names after X', 'around:previous:3'."""
     way = "previous" if m["dir"].startswith(("before", "preceding", "ahead", "in")) else "next"
     return f"around:{way}:{_number(m['n'])}"
+
+
+# A mark by one author's name asked for what it means ('what does the star by his name mean', 'what is the dagger next
+# to X for', "what do X's marks stand for"): that author's own marks, each with the note or place it stands for
+# (`author_marks`). Read on the text with names blanked, so only frame words may stand around the mark.
+_MARK = r"(?:(?:footnote\s+|affiliation\s+)?marks?|stars?|asterisks?|(?:double\s+)?daggers?|symbols?|superscripts?|" \
+        r"[*∗†‡§¶])"
+_OWNER = r"(?:(?:the|that|this|his|her|their|its|'s|s)\s+|\s)*"
+MEANING = re.compile(rf"\bwhat\s+(?:does|do|did|is|are|was|were)\s+{_OWNER}{_MARK}(?:\s+(?:by|next\s+to|beside|after|"
+                     rf"on|against|for|of|at|attached\s+to)\s+{_OWNER}(?:names?\s+)?)?\s*(?:(?:mean|means|meant|stand\s+for|"
+                     r"stands\s+for|signify|indicate|denote)\b|for\s*(?=[?.!,;]|$))", re.I)
+# Membership of the group a footnote names, asked of one author or of the paper ('is he one of the equal-contribution
+# pair', 'who are the equal contributors'): the paper's equal-contribution note with the names that carry its mark
+# (rag/catalog_fields.py's `equal`), which also says whether a named or placed author is among them.
+EQUAL_GROUP = re.compile(r"\b(?P<member>(?:(?:is|was|are|were)\s+(?:(?:he|she|they|it|that\s+(?:person|author|one)|this\s+"
+                         r"(?:person|author|one)|the\s+same\s+(?:person|author))\s+)?)?(?:(?:one|both|either|any)\s+of\s+|"
+                         r"among\s+|part\s+of\s+|in\s+))?(?:the\s+)?equal[\s-]+contribut\w*(?:\s+(?:pair|pairs|duo|trio|"
+                         r"group|authors|people|names|ones|set|mark|footnote|note))?\b", re.I)
+# The asker's remark that an author's name carries no mark ('he has no mark next to his name'): how the field is
+# asked (the default affiliation the paper prints is then the answer), not a further question.
+NO_MARK = re.compile(rf"\b(?:he|she|they|it|the\s+name|his\s+name|her\s+name|their\s+name)\s+(?:has|have|carries|carry|"
+                     rf"bears?|gets?|shows?|is\s+printed\s+with)\s+no\s+{_MARK}(?:\s+(?:next\s+to|by|beside|after|on|at)\s+"
+                     rf"{_OWNER}(?:names?)?)?", re.I)
+
+
+def marks_asked(q: Question) -> list[tuple[int, str]]:
+    """Where a mark's meaning or a footnoted group is asked, as (offset, field), their words blanked in `q`; the
+    asker's remark that a name has no mark is blanked and asks nothing."""
+    # As asked, with only the names blanked: a reader of marks may have taken 'star' or 'mark' already.
+    said = q.folded
+    for a, b, kind in q.spans:
+        said = said[:a] + " " * (b - a) + said[b:] if kind in ("person", "title") else said
+    found = []
+    for pattern, key in ((MEANING, "author_marks"), (EQUAL_GROUP, "equal"), (NO_MARK, "")):
+        for m in pattern.finditer(said):
+            q.blank(m.start(), m.end())
+            found += [(m.start(), key)] if key else []
+            if key == "equal" and m["member"]:  # 'is he one of the pair': that author's own marks too
+                found.append((m.start() + 1, "author_marks"))
+    return found
+
+
+def named_plainly(fields: list[str], conditions: list[Condition], paper: Paper) -> list[Condition]:
+    """An author named with their place said too ('right before Oren Etzioni at the end of the author list', 'the
+    marks of X, the second author'): for a field read against a named author, the place only restates where they
+    stand, so the author is named plainly too (the answer's words find a named author by a plain 'author: X'). A field
+    asked of an author only by their place ('the second author … the star by his name') names the author printed
+    there."""
+    against = {"author_next", "author_previous", "between", "author_marks", "author_position"}
+    if not (against & set(fields) or any(f.startswith("around:") for f in fields)):
+        return conditions
+    names = [normalize_title(a.name) for a in paper.authors]
+    plain = {c.value for c in conditions if c.field == "author" and c.label == f"author: {c.value}"}
+    said = [c.value for c in conditions if c.field == "author" and not c.value.startswith("not ")
+            and c.value not in plain and c.label.endswith(f": {c.value}")]
+    if not said and not plain and "author_marks" in fields:  # marks of the author at a place asked beside them
+        at = [_index(f, len(names)) for f in fields]
+        said = [paper.authors[i].name for i in at if i is not None][:1]
+    return conditions + [Condition("author", v, f"author: {v}", lambda p, v=v: normalize_title(v) in
+                                   {normalize_title(a.name) for a in p.authors}) for v in dict.fromkeys(said)]
+
+
+def _index(field: str, n: int) -> int | None:
+    """The index a place field names on a list of `n` names ('author@2' -> 2, 'last_author' -> n - 1)."""
+    if field == "first_author":
+        return 0 if n else None
+    if field == "last_author":
+        return n - 1 if n else None
+    if field.startswith("author@") and int(field.removeprefix("author@")) < n:
+        return int(field.removeprefix("author@"))
+    return None
+
+
+# What a person on the line does ('what does SPECTER's second author work on', 'which topics does its last author
+# study'): their work is content, however the person is found on the line.
+_ACTS = re.compile(r"\b(?:authors?|co-?authors?|he|she|they)\s+(?:(?:usually|mainly|mostly|also|now|currently|still)\s+)?"
+                   r"(?:work|works|worked|working|research|researches|researched|stud(?:y|ies|ied)|focus(?:es|ed)?|"
+                   r"speciali[sz]\w*)\b(?!\s+(?:at|for|with)\b)", re.I)
+
+
+def person_acts(q: Question) -> bool:
+    """Whether the question asks what a person on the author line works on or studies (content, not the line). 'where
+    does he work' / 'works at' is an affiliation and stays the line's."""
+    return bool(_ACTS.search(q.folded)) and not re.search(r"\bwhere\b", q.folded, re.I)
