@@ -44,7 +44,8 @@ _REST = re.compile(r"[\w~%-][\w./~%#?=&+-]*")
 _ENDINGS = {"html", "htm", "php", "pdf", "md", "txt"}
 # Words a sentence gives a link by, most telling first: 'Project page: …', 'Code is available at …'.
 _SAYS = [("project", r"project\s+(?:page|site|website|web\s*page|homepage)|website|web\s*site|home\s*page|homepage"),
-         ("code", r"\bcode(?:s|base)?\b|implementation|open[\s-]?sourced?|source|repositor(?:y|ies)"),
+         ("code", r"\bcode(?:s|base)?\b|implementation|open[\s-]?sourced?|source|repositor(?:y|ies)|software|toolkit|"
+                  r"\b(?:the|our|this|python)\s+(?:librar(?:y|ies)|packages?)\b"),  # 'the library is available at
          ("dataset", r"\bdata(?:sets?)?\b|benchmark"), ("model", r"\bmodels?\b|weights|checkpoints?"),
          ("video", r"videos?|demos?|demonstrations")]
 

@@ -50,7 +50,7 @@ _MANY = re.compile(r"\b(?:papers|articles|works|entries|ones|preprints|publicati
 # recent version') is the paper's own.
 _MOST = re.compile(r"\b(?:most|fewest|least)(?:\s+(?:often|frequently|times))?\W*$", re.I)
 # (a colon or a dash ends it too: 'the paper on X: when was it posted?')
-_AFTER = re.compile(rf"\b(?:the|that|this)\s+{_NOUN}\s+{_LINK}\s+(.+?)(?=\s+{_STOP}\b|\s*[?!,;:—–]|\s-{{1,2}}\s|\s*\.(?!\w)|\s*$)",
+_AFTER = re.compile(rf"\b(?:the|that|this)\s+{_NOUN}\s+{_LINK}\s+((?:\([^()]*\)|.)+?)(?=\s+{_STOP}\b|\s*[?!,;:—–]|\s-{{1,2}}\s|\s*\.(?!\w)|\s*$)",
                     re.I)
 
 # Set by reasoning, not fitted on any question set: most of the description's weight must be found, and a title that
@@ -98,6 +98,10 @@ def _tail(q: Question, end: int) -> list[str]:
     words = Question(m.group(1) or m.group(2)).residual() if m else []
     if m and words:
         q.blank(m.start(), m.end(), kind="title")
+        gloss = re.match(r"\s*\(([^()]*)\)", q.text[m.end():]) if m.group(2) else None  # '… proposing X (GTR)'
+        if gloss is not None and (more := Question(gloss.group(1)).residual()):
+            q.blank(m.end(), m.end() + gloss.end(), kind="title")
+            words += more
     return words
 
 
@@ -136,6 +140,10 @@ def restated(q: Question, named: Paper, papers: list[Paper]) -> None:
     between the title and its noun ('the RLDP behavioral-foundation-model paper')."""
     _glossed(q, named, papers)
     found = _heading(q.text)
+    sep = _SEPARATOR.search(q.text)
+    if sep is not None and not Question(q.text[:sep.start()]).residual() and sep.group(0) not in "?!;" and \
+            (more := _heading(q.text[sep.end():])) is not None:  # the title, then what it is, then the question:
+        found = (more[0], sep.end() + more[1])  # 'BBF - the Atari 100K agent …: when was it posted?'
     if found is None or not any(kind == "title" and b <= found[1] for a, b, kind in q.spans):
         return
     words = Question(q.text[:found[1]]).residual()

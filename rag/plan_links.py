@@ -46,15 +46,22 @@ _WHERE_SAID = r"\b(?:on|at|under|to|via|in|from)\s+(?:the\s+|an?\s+|their\s+|its
 _LINK_SAID = r"\b(?:links?|linked|linking|urls?|repos?|repositor(?:y|ies)|point(?:s|ed|ing)?|hosted|hosts?|hosting|" \
              r"pages?|sites?|websites?|homepages?|address(?:es)?|accounts?|orgs?)\b"
 # Words that only say a link is given, taken once a link is read: 'point to', 'hosted on', 'whose abstract links'.
-_FRAME = r"\b(?:point(?:s|ed|ing)?|link(?:s|ing)?|hosted|hosting|hosts?|gives?|giving|provides?|providing|prints?|" \
+_FRAME = r"\b(?:point(?:s|ed|ing)?|link(?:s|ing)?|hosted|hosting|hosts?|gives?|giving|given|provides?|providing|prints?|" \
+         r"releas(?:e|es|ed|ing)|shar(?:e|es|ed|ing)|publish(?:es|ed|ing)?|makes?|made|open[- ]sourc(?:e|es|ed|ing)|" \
          r"mentions?|mentioning|lives?|living|sits?|resides?|puts?|available|found|abstracts?|blurbs?|summar(?:y|ies)|" \
          r"web|online|account|accounts|namespace|user|even\s+though|though|although|while|yet|visit|go|goes|leads?|" \
          r"refers?|sends?|directs?|somewhere|anywhere|url|urls|address|addresses|via|through|own|public|publicly|shared|" \
          r"github|kind|kinds|exactly|precisely|owned|owner|owners|maintained|run|kept)\b"
 # 'their code' said with where it is: 'links its code to a repo', 'code hosted under X', 'code in the X org'. Not the
 # Code badge's own 'code link', 'with code', 'have code'.
+# What is released beside the code and given by the same link: 'code and trained models', 'code or software'.
+_WITH_CODE = r"(?:\s*(?:,|and|or|&|/|\+)\s*(?:(?:the|its|their|all|our)\s+)?(?:software|data(?:sets?)?|(?:pre-?)?trained\s+" \
+             r"(?:models?|weights|checkpoints)|models?|weights|checkpoints|scripts|demos?)\b)?"
 _CODE = r"\b(?:(?:its|their|the|whose|his|her)\s+)?(?:source\s+)?codes?\b(?!\s*-?\s*(?:badges?|links?|urls?|release))" \
+        rf"{_WITH_CODE}" \
         r"(?=\s+(?:to|at|under|on|in|is|are|was|were|lives?|sits?|hosted|kept|from|that|which)\b)"
+# A link said to go to the code: 'a link to their code or software', 'points to its source code'.
+_CODE_TO = rf"\bto\s+(?:(?:its|their|the|his|her)\s+)?(?:source\s+)?codes?\b{_WITH_CODE}"
 _NEGATION = r"\b(?:no|not|without|lacking|lacks?|never|none|(?:do|does|did|is|are|was|were|has|have|had)n[o']?t|" \
             r"(?:do|does|did)\s+not)\s+(?:(?:a|an|any|some|the|its|their|single|give|gives|print|prints|link|links|have|has|point|points|" \
             r"to|provide|provides|show|shows|carry|carries|include|includes|mention|mentions|with|web)\s+){0,3}$"
@@ -66,8 +73,14 @@ _WHERE = re.compile(r"\bwhere(?:'s|\s+(?:is|are|was|were|do|does|did|can|could|s
                     r"(?:(?!(?:papers?|entries|entry|ones?|titles?|articles?|works?|pdfs?|preprints?)\b)[\w.-]+\s+){0,2}?"
                     rf"{_ASKED}\b|"
                     r"\b(?:link|url)s?\s+(?:to|for)\s+(?:the\s+|its\s+|their\s+)?(?:code|project|repo)|"
-                    r"\b(?:give|send|show|tell)\s+me\s+(?:the\s+|its\s+|their\s+)?(?:code|link|url|repo|project)", re.I)
-_LOOKUP_CODE = r"\b(?:(?:its|their|the|his|her)\s+)?(?:source\s+)?codes?(?:\s+(?:and\s+)?(?:urls?|links?|repo(?:sitory)?))?\b"
+                    r"\b(?:give|send|show|tell)\s+me\s+(?:the\s+|its\s+|their\s+)?(?:code|link|url|repo|project)|"
+                    rf"\b{_ASKED}\W{{0,3}}please\b", re.I)  # 'X, the Y one. project page please'
+
+# Words that say the link is given, asked with it: 'where did they put the code', 'what code URL is given'.
+_PUT = r"\b(?:hosted|kept|put|stored|releas(?:e|es|ed|ing)|published|shared|found|find|get|download|available|lives?|" \
+       r"live|pls|please|look|given|shown|printed|provided|listed|stated|mentioned|quoted|cited)\b"
+_LOOKUP_CODE = r"\b(?:(?:its|their|the|his|her)\s+)?(?:source\s+)?codes?(?:\s+(?:and\s+)?(?:urls?|links?|repo(?:sitory)?))?\b" + \
+    _WITH_CODE
 
 
 # What a repository, site or link holds or does, asked of it as the subject: 'what does the released code of X
@@ -208,7 +221,7 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
     if negation:
         q.blank(negation.start(), negation.end())
     q.take(_FRAME)
-    if q.take(_CODE):  # 'links its code to a repo', 'code hosted under X': a link its sentence gives as the code
+    if q.take(_CODE) or q.take(_CODE_TO):  # 'links its code to a repo', 'code hosted under X', 'a link to their code'
         tests.setdefault("code", []).append(lambda link: link.kind == "code" or "code" in link.says)
         said.setdefault("code", []).append("code")
     groups = [v for k, v in tests.items() if k != "any"]
@@ -259,11 +272,15 @@ def asked_link(q: Question, question: str, conditions: list[Condition]) -> LinkA
             re.search(r"\b(?:code|github|gitlab|bitbucket)\b", link.label, re.I) else ""
         q.take(_WHERE.pattern)
         kind = kind or ("code" if q.take(_LOOKUP_CODE) else "")  # 'does X link its code on page one? the URL?'
+        q.take(_PUT)  # 'what code URL is given', 'link to code please'
         return LinkAsked(f"links:{kind}" if kind else "links")
-    if not re.search(_LOOKUP_CODE, q.text, re.I):
+    # 'where did they release their code': the Code badge's reader took 'release their code' as having code
+    # (rag/plan_presence.py); asked where, it is the code's link (the planner drops that condition for a named paper).
+    badge = any(c.field == "code" and not c.value.startswith("not ") for c in conditions)
+    if not re.search(_LOOKUP_CODE, q.text, re.I) and not badge:
         return None
     q.take(_LOOKUP_CODE)
+    q.take(rf"(?<=\s\s){_WITH_CODE.removesuffix('?')}")  # '…  and trained models': what came out with the code
     q.take(_WHERE.pattern)
-    q.take(r"\b(?:hosted|kept|put|stored|released|release|published|shared|found|find|get|download|available|"
-           r"lives?|live|pls|please|look)\b")
+    q.take(_PUT)
     return LinkAsked("links:code", r"(?:source\s+)?code")

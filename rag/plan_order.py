@@ -195,6 +195,15 @@ def order_said(question: str) -> bool:
         rf"\b{_LISTED}\s+(?:before|after|above|below|ahead\s+of|behind|earlier|later|higher|lower)\b", question, re.I))
 
 
+# A place asked as the number it is given on the listing: 'what number is it on the trending list', "what's X's number
+# down the page", 'which number does X have on the profile', 'X is number what on the list'. The listing is said after
+# it, so a section's, a table's or a PDF page's number ('what number is that section') is not read.
+_NUMBER_ASKED = r"\b(?:what|which)(?:'s|\s+is)?\s+(?:number|no\.|#)(?=(?:\s+(?:is|was|does|did|has)\b)?(?:\s+(?!" \
+                r"(?:sections?|subsections?|tables?|figures?|equations?|chapters?|pages?|of)\b)[\w'.:-]+){0,12}?\s+" \
+                rf"{ANCHOR})|\bnumber\s+what\b(?=\s+{ANCHOR})|" \
+                rf"\b(?:what|which)(?:'s|\s+is)\s+(?:its|their|[\w.-]+'s)\s+number(?=\s+{ANCHOR})"
+
+
 def place_asked(q: Question) -> Field | None:
     """'What position is TokMem on the Amii page?', 'how far down the trending list is SMORE?', 'at which place is X
     listed?': a named paper's place in its page's printed order. Its words are taken; the page's name is left."""
@@ -203,6 +212,9 @@ def place_asked(q: Question) -> Field | None:
     asked = q.take(r"\b(?:in\s+|at\s+)?(?:what|which)\s+(?:position|place|rank|spot|slot|entry\s+number|number(?=\s+"
                    rf"(?:on|in|down)\s+{_GAP}{{0,4}}?{_LIST}))\b|\bhow\s+(?:far|high|low)\s+(?:down|up)\b|"
                    r"\bhow\s+(?:far|high|low)(?=\s+(?:on|in)\b)")
+    if not asked and re.search(_NUMBER_ASKED, q.original, re.I):  # the listing's words may be taken from q.text
+        asked = q.take(r"\b(?:what|which)(?:'s|\s+is)?\s+(?:(?:its|their|[\w.-]*'s)\s+)?(?:number|no\.|#)|\bnumber\s+what\b")
+        asked = asked or q.take(r"\b(?:what|which)(?:'s|\s+is)\s+(?=\s*'s\s+number\b)|'s\s+number\b")  # 'X's number'
     if not asked and re.search(r"\bwhere\b", q.text, re.I) and re.search(r"\b(?:sits?|sitting|sat|fall|falls)\b", q.text, re.I):
         asked = q.take(r"\bwhere\b") + q.take(r"\b(?:sits?|sitting|sat|fall|falls)\b")  # 'where does X sit on the page'
     return BY_NAME["position"] if asked else None

@@ -39,6 +39,7 @@ from rag.plan_position import counted, placed
 from rag.plan_acts import acted_on
 from rag.plan_relations import day_offset, days_from, relation, same_day
 from rag.plan_selected import one_selected, shifted
+from rag.plan_shorthand import spelled_out
 from rag.plan_sections import boundary, followed_by
 from rag.plan_scope import group_by, merge, scoped, share_scope, sort_by_authors, top
 from rag.plan_slots import slot_verbs
@@ -96,6 +97,7 @@ _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\btotal\b|" + _SHARE.
 def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Plan | None:
     """A Plan when the question is about the papers' metadata and names only values the catalog holds. With a
     `judge`, a verb no frame list holds is read when it means making the papers ('what has X worked on?')."""
+    question = spelled_out(question)  # 'whats 40th', 'link to code pls': chat shorthand (rag/plan_shorthand.py)
     if fact := page_fact(question, catalog):  # a question about a page itself, not its papers
         return Plan(op="fact", fact=fact)
     if headings := heading_ask(question, catalog):  # 'what is section 3 of SPECTER called': a PDF's printed headings
@@ -185,7 +187,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     # A paper named by what it is about ('the BEAM long-term memory paper'): resolved against the catalog's text.
     described = description(q) if target is None and q.residual() else []
     if link_field and (target is not None or described):  # what is asked of its links, not a filter
-        conditions = [c for c in conditions if c.field != "link"]
+        conditions = [c for c in conditions if c.field != "link" and not (c.field == "code" and link_field.name ==
+                                                                          "links:code" and c.value == "code")]
     if copies:  # 'which entries share their abstract', 'the same summary as X': rag/plan_copies.py
         asked = copied_plan(q, conditions, target, described, catalog, bool(_COUNT.search(question.casefold())),
                             question, copies)
@@ -207,8 +210,11 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if asked is not None:  # several fields of one paper ('SAFT: first author and posting date?'): rag/plan_fields.py
         return Plan(**asked) if asked else None
     low = q.text.casefold()
-    first = bool(re.search(r"\b(oldest|earliest|first)\b", low))
-    last = bool(re.search(r"\b(newest|latest|most recent(?:ly)?|last|youngest)\b", low))
+    # 'of those, which one is older': a comparative asked of the set is its superlative (not 'older than X')
+    said = r"\b(?:is|was|'s|came\s+out|posted|published)\s+(?:the\s+)?"
+    first = bool(re.search(rf"\b(oldest|earliest|first)\b|{said}(?:older|earlier)\b(?!\s+than)", low))
+    last = bool(re.search(rf"\b(newest|latest|most recent(?:ly)?|last|youngest)\b|{said}(?:newer|more\s+recent|later)\b"
+                          r"(?!\s+than)", low))
     count = bool(_COUNT.search(low))
     lookup = _lookup_field(low, count)
     if re.search(r"\bwho(?:'s|\s+(?:is|are|was|were))\s+(?:the\s+)?(?:people\s+|team\s+|researchers\s+)?behind\b", question, re.I):

@@ -15,7 +15,8 @@ import pytest
 from test_planner_fields import rows, text as answer, titles
 from test_planner_kinds import catalog, papers  # noqa: F401 (the seed pages and the PDFs, parsed)
 from rag.catalog_links import printed_links
-from rag.catalog_query import answer_from_catalog
+from rag.catalog_query import answer_from_catalog, run
+from rag.planner import plan
 from rag.records import Paper
 
 GOOGLE_SITES = ["INFOrmation Prioritization through EmPOWERment in Visual Model-Based RL",
@@ -111,7 +112,58 @@ def test_a_named_paper_s_code_or_project_page(papers):
     assert "github.com/allenai/specter" in specter and "UKPLab" not in specter
 
 
+# A paper's link asked the ways people ask for code, with the paper named by a nickname, a description or a heading
+# and with other fields of it (each failed on b783dd5: no plan, or a Yes for the project page).
+@pytest.mark.parametrize("question, shown", [
+    ("MyoDex, the dexterous manipulation prior one. project page plz", "https://sites.google.com/view/myodex"),
+    ("whats the github repo for Meta-DT", "https://github.com/NJU-RL/Meta-DT"),
+    ("ReSeg - the recurrent semantic segmentation model: what code URL is printed?", "https://github.com/fvisin/reseg"),
+    ("where did DPR release its code and pretrained models?", "https://github.com/facebookresearch/DPR"),
+])
+def test_a_link_asked_in_chat_or_after_a_gloss(question, shown, papers):
+    text = answer(question, papers)
+    assert shown in text and not text.startswith("Yes"), text
+
+
+def test_a_link_asked_beside_other_fields_of_a_described_paper(papers):
+    meta = answer("the paper on offline meta-RL with world model disentanglement: when was it posted, and where did "
+                  "they put the code?", papers)
+    assert "Meta-DT" in meta and "date: none printed" in meta and "https://github.com/NJU-RL/Meta-DT" in meta
+    myodex = answer("for the paper that learns helpful priors for dexterous hands (musculoskeletal control, MyoSuite "
+                    "tasks), when was it posted and what project page is given?", papers)
+    assert myodex.startswith("Taking") and "MyoDex" in myodex and "https://sites.google.com/view/myodex" in myodex
+
+
+def test_code_released_or_shared_under_an_address_and_code_or_software(catalog):
+    assert rows("which trending entry shares its code under NJU-RL/Meta-DT?", catalog) == [
+        "Meta-DT: Offline Meta-RL as Conditional Sequence Modeling with World Model Disentanglement"]
+    # LayoutParser's first page gives its toolkit's site ('The library is publicly available at …'): software
+    assert rows("Which of my PDFs link to their code or software on page one?", catalog) == [
+        "Dense Passage Retrieval for Open-Domain Question Answering",
+        "LayoutParser: A Unified Toolkit for Deep Learning Based Document Image Analysis",
+        "SPECTER: Document-level Representation Learning using Citation-informed Transformers"]
+
+
+@pytest.mark.parametrize("question, op, expected", [
+    ("Courville's papers linking to github.io: which one is newer?", "last",
+     "Mastering the Unsupervised Reinforcement Learning Benchmark from Pixels"),
+    ("of Dinghuai Zhang's papers that link to zdhNarsil repos, which was posted earlier?", "first",
+     "Generative Flow Networks for Discrete Probabilistic Modeling"),
+])
+def test_which_one_is_older_of_the_linked_papers(question, op, expected, catalog):
+    the_plan = plan(question, catalog)
+    assert the_plan is not None and the_plan.op == op, question
+    assert [p.title for p in run(the_plan, catalog.papers).rows] == [expected]
+
+
 CONTENT = [
+    "what does the BBF code do?",
+    "is the code of ReSeg efficient?",
+    "where does the DPR code download the Wikipedia dump from?",
+    "how do I run the Meta-DT code pls",
+    "pls explain how SPECTER uses citations",
+    "what does the released trained model of DPR retrieve?",
+    "whats new in the BBF agent compared to SPR?",
     "what does the released code of ReSeg include?",
     "What's in the SPECTER repository?",
     "What does the MyoDex website show?",

@@ -186,6 +186,22 @@ def test_a_named_paper_s_place(question, name, catalog, papers):
     assert answer is not None and f"entry {where.position + 1} on {where.page_name}" in answer.answer
 
 
+# A place said as a number or asked as one, the paper named in shorthand or by a description (fail on b783dd5).
+@pytest.mark.parametrize("question, name", [
+    ("TokMem - what number is it on the Amii page?", "TokMem"),
+    ("which number does The Consciousness Prior have on the trending list?", "The Consciousness Prior"),
+    ("what's TokMem's number on the Amii page?", "TokMem"),
+    ("SMORE is number what on the trending list?", "SMORE"),
+])
+def test_a_named_paper_s_place_asked_as_a_number(question, name, catalog, papers):
+    test_a_named_paper_s_place(question, name, catalog, papers)
+
+
+def test_the_nth_entry_said_in_chat_shorthand(catalog, papers):
+    assert titles("whats 3rd on the Amii page", catalog) == [listed(papers, "Amii")[2].title]
+    assert titles("whos 12th down the trending list pls", catalog) == [listed(papers, "trending")[11].title]
+
+
 @pytest.mark.parametrize("question, name, page, test, index", [
     ("Is TokMem the last paper on the Amii page?", "TokMem", "Amii", lambda p: True, -1),
     ("Is Cactus listed first among Lili Mou's Amii papers?", "Cactus", "Amii", by("Lili Mou"), 0),
@@ -252,6 +268,11 @@ def test_a_listed_author_is_no_entry_s_place(question, catalog):
     "How far down does the loss go in the first epoch?",
     "Which sentence comes later in the abstract of Cactus, the one on speed or the one on quality?",
     "Which dataset comes first alphabetically in the DPR experiments?",
+    "what number of parameters does TokMem use?",
+    "what number is the learning rate set to in DPR?",
+    "which number of rollouts works best for GTR?",
+    "whats the main idea of TokMem?",
+    "what number does the SPECTER paper report for citation prediction on the list of tasks?",
 ])
 def test_order_words_inside_content_stay_with_retrieval(question, catalog):
     assert plan(question, catalog) is None
