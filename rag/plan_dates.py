@@ -11,6 +11,16 @@ from rag.plan_periods import month_number as _month_number, periods, relative_ye
 from rag.plan_terms import _MONTH, MONTHS, Condition, Question, dated_year
 
 
+def current_year_gloss(q: Question) -> None:
+    """A listing prints no year for this year's entries: 'this year's entries (the ones w/o a year)' says the same
+    papers twice, so the bracket is taken as a gloss; read before negation, which would read it as a second condition
+    ('no printed year')."""
+    if re.search(r"\b(?:this|the\s+current)\s+year\b", q.text, re.I):
+        q.take(r"\(\s*(?:i\.?e\.?,?\s*|that\s+is,?\s*)?(?:the\s+ones|those|the\s+entries|entries|the\s+papers|papers)\s+"
+               r"(?:(?:printed|shown|listed)\s+)?(?:w/o|without|with\s+no|missing|lacking|printing\s+no|that\s+print\s+no|"
+               r"showing\s+no)\s+(?:a\s+|the\s+|any\s+)?(?:printed\s+)?year\s*\)")
+
+
 def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
     year_now = (today or datetime.date.today()).year
     # 'this year', 'last year': relative to today, unless the question prints the year beside it ('this year (2026)').
@@ -90,7 +100,8 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
             found.append(_years(year, year, f"year: {year}"))
     months = rf"\b(?:(?:in|during|from)(?:\s+(?:an?|any|every))?|dated)\s+{_MONTH}(?![\w.]|\s*,?\s*\d)|" \
              r"\b((?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?(?=\s+(?:papers?|entries|preprints|ones|" \
-             r"publications|submissions|articles|postings?|posts|uploads|releases)\b)"  # 'October papers': a capitalised month as a modifier
+             r"publications|submissions|articles|postings?|posts|uploads|releases|(?:posting\s+|publication\s+)?dates?)\b)"
+    # 'October papers', 'a June date': a capitalised month as a modifier
     for m in list(re.finditer(months, q.text, re.I)):  # 'in June', any year
         if m.group(2) and not re.fullmatch(_MONTH, m.group(2), re.I):
             continue

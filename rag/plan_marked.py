@@ -137,3 +137,38 @@ def marked_headline(rows: list[Paper], institute: str, most: bool, scope: str) -
     said = f"not marked {institute[4:]}" if institute.startswith("not ") else f"marked {institute}"
     listed = "; ".join(f"{p.title} ({_counted(p, institute)} of {len(p.authors)} authors {said})" for p in rows)
     return f"The {'most' if most else 'fewest'} authors {said}{scope}: {listed}."
+
+
+# The share of a paper's authors that carry the mark: 'the Amii-starred people are a minority of the authors', 'a
+# majority of its authors are Amii-affiliated', 'fewer than half the names are starred', 'exactly half'; and none of
+# them ('where nobody is Amii-starred', 'no one on the list is marked as Amii'). A share needs the whole list.
+_SHARES = {"minority": operator.lt, "fewer than half": operator.lt, "less than half": operator.lt,
+           "majority": operator.gt, "more than half": operator.gt, "over half": operator.gt, "most": operator.gt,
+           "at least half": operator.ge, "half": operator.eq, "exactly half": operator.eq, "at most half": operator.le}
+_SHARE = r"(?P<share>(?:an?\s+|the\s+)?(?:minority|majority)|(?:fewer|less|more)\s+than\s+half|over\s+half|at\s+(?:least|most)\s+" \
+         r"half|(?:exactly\s+)?half)"
+_LIST = r"(?:(?:its|their|the)\s+)?(?:(?:co-?)?authors|author\s+list|names|byline)"
+
+
+def marked_share(q: Question, catalog: Catalog) -> list[Condition]:
+    """A condition per legend institute whose marked authors' share of the (complete) list the question says, or that
+    says no author carries its mark ('nobody is Amii-starred': the same as 'no Amii-starred author')."""
+    found = []
+    for institute in sorted(catalog.institutes):
+        name = rf"(?:{re.escape(institute)}{_MARK}?|marked\s+(?:as\s+)?{re.escape(institute)}|starred)"
+        marked_who = rf"(?:the\s+|its\s+|their\s+)?{name}\s+(?:{_WHO}|ones)"
+        # 'the starred people are a minority of …', or asked: 'are the starred people a minority of …'
+        said = [rf"\b(?:(?:are|is)\s+)?{marked_who}\s+(?:(?:are|is|make\s+up|form|constitute|account\s+for)\s+)?{_SHARE}"
+                rf"(?:\s+of\s+{_LIST})?", rf"\b{_SHARE}\s+(?:of\s+)?{_LIST}\s+(?:(?:are|is|being)\s+)?{name}"]
+        for m in q.take(said[0]) + q.take(said[1]):
+            word = re.sub(r"^(?:an?|the)\s+", "", " ".join(m["share"].casefold().split()))
+            found.append(Condition("affiliation", f"{word} {institute}", f"affiliation: {institute}-marked authors a {word}"
+                                   if word in ("minority", "majority") else f"affiliation: {word} the authors {institute}-marked",
+                                   lambda p, i=institute, c=_SHARES[word]: _complete(p) and any(
+                                       s.format == "institute" for s in p.sources) and c(2 * marked(p, i), len(p.authors))))
+        nobody = rf"\b(?:where|in\s+which|on\s+which|with|that\s+have|whose\s+)?\s*(?:nobody|no\s+one|no-one|none\s+of\s+{_LIST})" \
+                 rf"(?:\s+on\s+(?:the|its|their)\s+(?:list|byline|author\s+list))?\s+(?:is|are|was|were)\s+(?:an?\s+)?{name}\b"
+        if q.take(nobody):
+            found.append(Condition("affiliation", institute, f"affiliation: {institute}",
+                                   lambda p, i=institute: marked(p, i) > 0).negated())
+    return found

@@ -14,9 +14,27 @@ from rag.plan_terms import Condition, Question
 from rag.records import normalize_title
 
 
+# 'et al.' said around a place or a printed name, read before the registry reads 'et al.' as the cut list: '(not hidden
+# in et al.)' restates 'printed as an author' (asks_printed reads the question as asked) and asks no cut list; 'with
+# more authors hidden behind et al.' says the list is cut, and only 'with … et al.' is left for the registry to read so.
+_NOT_HIDDEN = r"\(\s*(?:and\s+|i\.?e\.?,?\s+)?(?:not|never)\s+(?:just\s+)?(?:hidden|hid(?:e|es|ing)|folded|fold(?:s|ing)?|lost|" \
+              r"buried|bur(?:y|ies|ying)|tucked|cut|swallowed|lumped)(?:\s+(?:it|him|her|them|(?:his|her|their)\s+names?))?" \
+              r"\s+(?:away\s+)?(?:in|into|behind|under|by)\s+(?:an?\s+|the\s+)?['\"]?et\s+al\b\.?['\"]?\s*\)"
+_HIDDEN_REST = r"(?<=\bwith\s)(?:more|other|further|remaining|the\s+other|the\s+remaining|the\s+rest\s+of\s+the)\s+" \
+               r"(?:co-?)?(?:authors?|names)\s+(?:(?:are|being)\s+)?(?:hidden|folded|tucked|lumped|collapsed|cut|left)\s+" \
+               r"(?:away\s+)?(?:behind|in|into|under|as)\s+(?:an?\s+)?['\"]?(?=et\s+al\b)"
+
+
+def et_al_said(q: Question) -> None:
+    """Take the words 'et al.' is said with around a place or a printed name (`_NOT_HIDDEN`, `_HIDDEN_REST`)."""
+    q.take(_NOT_HIDDEN)
+    q.take(_HIDDEN_REST)
+
+
 def positions(q: Question, catalog: Catalog) -> list[Condition]:
     """An author in one place marked or not: 'an Amii-affiliated first author', 'whose last author is from Amii',
     'a non-Amii first author'. Read before negation, which would take 'non-Amii' as no Amii author at all."""
+    et_al_said(q)  # '(not hidden in et al.)', 'with more authors hidden behind et al.': before the registry's 'et al.'
     found = []
     for institute in sorted(catalog.institutes):
         name = re.escape(institute)

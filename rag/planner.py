@@ -24,11 +24,12 @@ from rag.plan_aggregates import (archives, both_sides, frame, is_paper, other_pa
 from rag.plan_compare import apposition, pair
 from rag.plan_filler import MANNER, drop_fillers
 from rag.plan_copies import copied, copied_plan
+from rag.plan_dates import current_year_gloss
 from rag.plan_describe import description, restated, which
 from rag.plan_fields import also as _also, lookup_field as _lookup_field, other_noun, several
 from rag.plan_gaps import gap
 from rag.plan_named import aside, plus_joined
-from rag.plan_marked import every_marked, marked_counts, marked_sort, middle_only
+from rag.plan_marked import every_marked, marked_counts, marked_share, marked_sort, middle_only
 from rag.plan_marks import (asks_printed, author_position, given_names, name_as_affiliated, positions, printed_only,
                             shared_surnames, surnames)
 from rag.plan_orgs import non_academic
@@ -110,6 +111,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     links = linked(q, catalog)  # before titles: 'zhixuan-lin/forgetting-transformer' is an address (rag/plan_links.py)
     target = title(q, catalog)
     frame(q)  # 'anywhere in the library', 'Courville himself', 'shows up on'
+    current_year_gloss(q)  # "this year's entries (the ones w/o a year)": said twice, one condition (rag/plan_dates.py)
     q.take(r"\b(?:going|judging|judged|reckoning)\s+by\b")  # 'most recent going by the dates printed': how, not what
     shift = day_offset(q)  # 'the day after X', 'two days before X': a date counted from the paper's
     plus_joined(q)  # 'the private + fair + balanced … paper': a description's modifiers, not two asked fields
@@ -145,6 +147,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions += archives(q) + spread(q) + people_count(q) + unheld_codes(q, catalog.categories)  # 'a physics category', 'on two pages', 'by five people'
     # (solo before negation: 'no co-authors' is one author, not no authors)
     conditions += every_marked(q, catalog) + middle_only(q, catalog)  # 'every author Amii-starred', 'only in the middle'
+    conditions += marked_share(q, catalog)  # 'the Amii-starred people are a minority of the authors', 'nobody is starred'
     conditions += marked_counts(q, catalog)  # 'exactly two authors without the Amii star' (rag/plan_marked.py)
     conditions += positions(q, catalog)  # before negation too: 'a non-Amii first author'
     conditions += non_academic(q)  # before negation too: 'non-academic' is a company, not 'no university'

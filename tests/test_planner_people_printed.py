@@ -2,7 +2,10 @@
 note such as 'Equal contribution', or the place it stands for), whether an author (named, or found by their place) is
 in the group a footnote names, an author's institution when the asker remarks that the name carries no mark, a
 neighbour of a named author whose place is said too ('right before X at the end of the list'), a wh-question after a
-heading with no question mark ('DPR - who opens the byline'), and an organisation said short ('U of Washington').
+heading with no question mark ('DPR - who opens the byline'), and an organisation said short ('U of Washington'). And
+across papers: the share of a paper's authors the legend marks ('a majority', 'fewer than half', 'exactly half'),
+nobody marked composed with a sort, a place with the rest 'hidden behind et al.', a printed name glossed '(not buried
+in et al.)', a month of any year said before 'date', this year's entries glossed as the ones without a year.
 
 Every question was made up for this file (none is from a dataset); each one failed before this change. The content
 questions at the end use the same mark, group and person words about what the papers say and must stay with
@@ -79,6 +82,61 @@ def test_an_organisation_said_short_selects_the_same_papers(catalog):
     assert short and short == rows("which papers have an author at the University of Washington?")
 
 
+def rows(question: str, catalog: Catalog) -> list[str]:
+    the_plan = plan(question, catalog)
+    assert the_plan is not None, question
+    return sorted(p.title for p in run(the_plan, catalog.papers).rows)
+
+
+def _amii(papers) -> list:
+    return [p for p in papers if any(s.format == "institute" for s in p.sources) and p.authors]
+
+
+def _starred(p) -> int:
+    return sum(a.affiliation == "Amii" for a in p.authors)
+
+
+@pytest.mark.parametrize(("question", "share"), [
+    ("on which Amii papers do the Amii-marked authors make up a majority of the byline?", lambda m, n: 2 * m > n),
+    ("list the Amii entries where fewer than half of the authors are starred", lambda m, n: 2 * m < n),
+    ("which Amii papers have exactly half of their names Amii-affiliated?", lambda m, n: 2 * m == n),
+])
+def test_the_share_of_marked_authors(question, share, catalog, papers):
+    """The marked authors' share of a complete printed list, counted on the legend's page."""
+    expected = sorted(p.title for p in _amii(papers) if not p.authors_truncated and share(_starred(p), len(p.authors)))
+    assert expected and rows(question, catalog) == expected
+
+
+def test_nobody_marked_composed_with_a_sort_by_list_length(catalog, papers):
+    unmarked = [p for p in _amii(papers) if _starred(p) == 0]
+    longest = max(len(p.authors) for p in unmarked)
+    assert rows("among the Amii papers where nobody on the list is marked as Amii, which has the longest author list?",
+                catalog) == sorted(p.title for p in unmarked if len(p.authors) == longest)
+
+
+def test_a_place_with_the_rest_hidden_behind_et_al(catalog, papers):
+    expected = sorted(p.title for p in papers if p.profile_of and p.authors_truncated
+                      and p.author_names[1:2] == ["Aaron Courville"])
+    assert expected and rows("which profile entries show Aaron Courville as the second name with the remaining "
+                             "authors tucked behind et al.?", catalog) == expected
+
+
+def test_a_printed_name_glossed_as_not_buried_in_et_al(catalog):
+    assert rows("how many entries on his profile print Aaron Courville's name (not buried in et al.)?", catalog) == \
+        rows("how many entries on his profile print Aaron Courville's name?", catalog)
+
+
+def test_a_month_of_any_year_said_before_date(catalog):
+    assert rows("how many Courville entries have a March date (any year)?", catalog) == \
+        rows("how many Courville papers were posted in March?", catalog)
+
+
+def test_this_years_entries_glossed_as_the_ones_without_a_year(catalog):
+    the_plan = plan("of this year's entries (i.e. the entries missing a year), which is the newest?", catalog)
+    assert the_plan is not None and [c.label for c in the_plan.conditions] == [
+        c.label for c in plan("of this year's entries, which is the newest?", catalog).conditions]
+
+
 # Content questions with the same mark, group and person words: retrieval's.
 CONTENT = [
     "what does the star in DPR's Table 2 mean?",
@@ -92,6 +150,11 @@ CONTENT = [
     "Patrick Lewis on the DPR paper: what did he contribute to the retriever?",
     "LayoutParser: what does the U of Washington team contribute to the toolkit?",
     "which DPR baselines contributed equally to the gains?",
+    "which Amii papers report a majority vote baseline?",
+    "do the Amii authors form a minority in the RL community?",
+    "what June dates does the DPR paper mention for its data dumps?",
+    "why is nobody Amii-starred on the causal reductions paper?",
+    "which papers discuss hiding authors behind et al. in citations?",
 ]
 
 
