@@ -58,7 +58,8 @@ def main() -> None:
         print(f"{name:26} exact {before}{n} of {scored}" + "".join(f"\n    {q}: {a} -> {b}" for q, a, b in moved))
     rows = [r for per_round in now["metadata"].values() for r in per_round.values()]
     counts = [r[3] for r in rows if r[3] is not None]
-    print(f"pooled exact: {exact} of {total}; recall@5 {sum(r[2] for r in rows) / len(rows):.3f} over {len(rows)}; "
+    recalls = [r[2] for r in rows if r[2] is not None]
+    print(f"pooled exact: {exact} of {total}; recall@5 {sum(recalls) / len(recalls):.3f} over {len(recalls)}; "
           f"counts exact {sum(counts)} of {len(counts)}")
     new = {k: q for k, q in now["content_taken"].items() if not base or k not in base["content_taken"]}
     for key, question in now["content_taken"].items():
