@@ -89,7 +89,7 @@ class TitleText:
     def of(cls, terms: list[str], where: Where = "has", forms: bool = False, joined: bool = False,
            spread: bool = False) -> "TitleText":
         phrases = tuple(tuple(casefolded_words(t)) for t in terms if casefolded_words(t))
-        return cls(phrases, where, forms, joined, spread)
+        return cls(phrases, where, forms, joined, spread and any(len(p) > 1 for p in phrases))  # one word: no order
 
     def __call__(self, title: str) -> bool:
         if self.joined:

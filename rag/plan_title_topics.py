@@ -4,6 +4,9 @@
 robotics papers' after 'titles saying robot'). Split from rag/plan_titles.py, which reads terms after a verb or noun
 ('titles that mention X', 'the word X in the title').
 
+What titles (or words in them) mean, stand for or have in common, how they differ, and a what / why / how asked of
+what a title says are content: asks_of_titles tells the planner to leave such a question to retrieval.
+
 A topic word is taken only when some title of the catalog prints it: a word no title prints is the question's topic,
 which is retrieval's; and only where titles are said, so 'papers about exploration' stays a content question.
 """
@@ -13,7 +16,7 @@ from __future__ import annotations
 import re
 
 from rag.plan_terms import FRAME, NUMBER_WORDS, ORDINALS, Condition, Question
-from rag.plan_title_text import TitleText, casefolded_words, singular
+from rag.plan_title_text import TitleText, casefolded_words, family, singular
 
 # How a title is said to be the source: 'by title', '(going by the titles)', 'judging from their titles', 'title-wise'.
 _BY_TITLE = re.compile(r"\s*[(,—–-]?\s*(?:\b(?:going|judging|judged|searching|matching|based|reading)\s+)?"
@@ -40,6 +43,60 @@ _OF_SET = {"which", "what", "whichever", "any", "every", "each", "first", "last"
            "newest", "one", "only"}
 
 
+# What a question asks of titles that only reading them answers — content, however the titles are named. A verb of
+# meaning whose object is the wh-word, so it ends its clause ('what do the GFlowNet titles have in common?', 'what
+# does the word X in the title stand for?'); not 'titles that refer to X', where the object is the term.
+_MEANING = r"(?:mean|means|meant|stand|stands|stood)(?:\s+for)?|refer(?:s|red)?\s+to|allud(?:e|es|ed)\s+to|" \
+           r"hint(?:s|ed)?\s+at|point(?:s|ed)?\s+(?:at|to)|signif(?:y|ies|ied)|denot(?:e|es|ed)|represent(?:s|ed)?|" \
+           r"impl(?:y|ies|ied)|convey(?:s|ed)?|suggest(?:s|ed)?|promis(?:e|es|ed)|evok(?:e|es|ed)|" \
+           r"ha(?:ve|s|d)\s+in\s+common|share|say\s+about|tell\s+(?:us|me|you)(?:\s+about)?|get\s+at|emphasi[sz]e"
+_CLAUSE_END = r"(?:\s+with\s+(?:each\s+other|one\s+another))?" \
+              r"(?:\s+(?:in|within)\s+(?:the|its|their|this|that|a|these|those)\s+titles?)?(?:\s+(?:here|there|exactly|" \
+              r"really|actually))?\s*(?=[?.!;:—–)]|\s-\s|$)"
+_ASKS_OF_TITLES = re.compile(
+    rf"\bwhat\b[^?.!;]*?\b(?:{_MEANING}){_CLAUSE_END}|"  # 'what does X in the title stand for?'
+    r"\bwhat\b[^?.!;]*?\b(?:tells?\s+(?:us|me|you)|says?\s+about)\b|"  # 'what do the titles tell us about the field'
+    r"\b(?:meaning|significance|connotations?|etymology|origin)\s+of\b|\bmeant\s+by\b|"  # 'the meaning of X'
+    r"\bcommon\s+(?:themes?|threads?|ground|ideas?|topics?|denominators?|motifs?)\b|"  # 'a common theme'
+    r"\bdiffer(?:s|ed|ing)?\b|\bdistinguish(?:es)?\b|"  # 'how do reasoning titles differ from planning titles?'
+    r"\bwhy\b|"  # 'why do so many titles say all you need?': never a record
+    r"\bhow\s+(?:do|does|did|is|are|was|were|can|could|would|should|might)\b|"  # 'how does the title's X work?'
+    r"\b(?:across|for|of|to|about|between|in|on|with|by|from|against|into|over|at|like)\s+what\s*(?=[?.!;]|$)",  # 'X across what?'
+    re.I)
+_TITLES_SAID = re.compile(r"\b(?:sub-?)?titl(?:es?|ed)\b", re.I)
+_SHOWN = re.compile(r"\b(?:spelled|spelt|written|printed|listed|ordered|sorted|formatted|capitali[sz]ed|shown|displayed)\b",
+                    re.I)
+
+
+def asks_of_titles(question: str) -> bool:
+    """Whether a question that speaks of titles asks what they (or words in them) mean, stand for, refer to or have
+    in common, how they differ, or a why / how / 'X across what' about what they say: content, which retrieval
+    answers, so no reader may take it ('what do the GFlowNet titles have in common', 'the title of X says "unified
+    toolkit" — unified across what?': a yes/no reading of the title would answer a question nobody asked)."""
+    if not _TITLES_SAID.search(question):
+        return False
+    if not (ask := _ASKS_OF_TITLES.search(question)):
+        return _asked_again(question)
+    # 'how are the titles sorted on the trending page': how the record shows its titles, not what they say
+    return not (re.fullmatch(r"how\s+(?:is|are|was|were)", ask[0], re.I) and _SHOWN.search(question))
+
+
+def _asked_again(question: str) -> bool:
+    """'the title of X says "unified toolkit" — what is unified?', "does the title say 'open-domain', and what is
+    open-domain about it?": a what-clause after a break that takes up a word said before it (in any form) asks about
+    what the title says; 'titles with memory: what are their dates?' (no word taken up) or '... — which papers are
+    those?' (a set asked for) stays a record question."""
+    clauses = re.split(r"\s*(?:[—–:;?]|\s-\s|\.\s|,?\s+(?:and|but|so)\s+(?=what\b))\s*", question)
+    for i, clause in enumerate(clauses[1:], 1):
+        if not re.match(r"(?:and\s+|so\s+|but\s+)?what\b", clause, re.I) or \
+                re.search(r"\b(?:papers?|titles?|ones|entries|which|many)\b", clause, re.I):
+            continue
+        before = {family(w) for w in casefolded_words(" ".join(clauses[:i])) if len(w) >= 4 and w not in FRAME}
+        if any(family(w) in before for w in casefolded_words(clause) if len(w) >= 4 and w not in FRAME):
+            return True
+    return False
+
+
 def by_title(q: Question, titles: list[str]) -> list[Condition]:
     """'state space model papers (by title)', 'transformer papers, going by the titles', 'how many papers are in my
     library about GFlowNets (generative flow networks), judging by title': the topic named before the set noun or
@@ -56,13 +113,13 @@ def by_title(q: Question, titles: list[str]) -> list[Condition]:
         for n in range(len(words), 0, -1):
             said = words[:n] if about else words[-n:]
             term = " ".join(w for _, _, w in said)
-            test = TitleText.of([term])
+            test = TitleText.of([term], spread=True)  # a topic, as titled() reads one: words in order, one between
             if not any(test(t) for t in titles):
                 continue
             q.blank(said[0][0], said[-1][1])
             terms = [term] + _bracketed(q, said[-1][1], titles)
-            found.append(condition(TitleText.of(terms), terms, False))
-            restated(q, TitleText.of(terms), titles)
+            found.append(condition(TitleText.of(terms, spread=True), terms, False))
+            restated(q, TitleText.of(terms, spread=True), titles)
             break
     if found:
         for m in marks:

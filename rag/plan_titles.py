@@ -120,6 +120,9 @@ def title_words(q: Question, titles: list[str]) -> list[Condition]:
                 "ends" if re.search(r"\b(?:end|finish|clos|last|final)", verb) else "has"
             if where != "has" and not re.search(r"\btitle", q.text[max(0, m.start() - 60):m.end() + 60], re.I):
                 continue  # 'the first word' of something else
+            # 'titles about continual learning': a topic said unquoted, read as 'continual-learning titles' is
+            # (rag/plan_title_topics.titled): its words in order, one word allowed between
+            topic = verb == "about" and not re.match(r"\s*(?:the\s+)?['\"‘“]", q.text[m.end():])
             read = _terms(q.text, m.end(), titles, in_title, where != "has")
             if read is None:
                 continue
@@ -133,7 +136,7 @@ def title_words(q: Question, titles: list[str]) -> list[Condition]:
             # 'the letters RL', 'the string GPT': inside words too ('RLHF', 'MapGPT'), not whole words
             inside = re.search(r"\b(?:sub)?strings?\b|\bletters?\b|\bcharacters?\b", q.folded[m.start():end], re.I)
             for i, (terms, negated) in enumerate(groups):  # 'both A and B', 'A but not B', 'neither A nor B'
-                test = TitleText.of(terms, where, forms, joined)
+                test = TitleText.of(terms, where, forms, joined, spread=topic)
                 negated = negated != (i == 0 and (bool(m["neg"]) or verb == "without"))
                 found.append(letters(terms, where, negated) if inside else _condition(test, terms, negated))
                 _restated(q, test, titles)

@@ -46,7 +46,7 @@ from rag.plan_scope import group_by, merge, scoped, share_scope, sort_by_authors
 from rag.plan_slots import slot_verbs
 from rag.plan_terms import Condition, Question, solo
 from rag.plan_titles import title_wording, title_words
-from rag.plan_title_topics import titled
+from rag.plan_title_topics import asks_of_titles, titled
 from rag.plan_links import asked_link, link_contents, linked
 from rag.plan_presence import presence
 from rag.plan_values import conditions as named_conditions, title
@@ -99,6 +99,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     """A Plan when the question is about the papers' metadata and names only values the catalog holds. With a
     `judge`, a verb no frame list holds is read when it means making the papers ('what has X worked on?')."""
     question = spelled_out(question)  # 'whats 40th', 'link to code pls': chat shorthand (rag/plan_shorthand.py)
+    if asks_of_titles(question):  # 'what do the GFlowNet titles have in common': content (rag/plan_title_topics.py)
+        return None
     if fact := page_fact(question, catalog):  # a question about a page itself, not its papers
         return Plan(op="fact", fact=fact)
     if headings := heading_ask(question, catalog):  # 'what is section 3 of SPECTER called': a PDF's printed headings

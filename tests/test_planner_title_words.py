@@ -4,8 +4,9 @@ no verb ("(the word 'policy' in the title)", restating the outer phrase: one con
 topic named before 'titles' ('continual-learning titles', 'robotics-themed titles') or after 'about' with 'going by
 the titles', and a title's shape ('question-style titles', 'titles with a subtitle', 'titles that open with an
 acronym'). Every question was made up for this file (none is a dataset's wording); expected rows are read off the
-parsed titles with plain Python (re on the printed title), not through the planner. The content questions use the
-same words topically and stay with retrieval.
+parsed titles with plain Python (re on the printed title), not through the planner, or written out by hand where
+the test would otherwise copy the reader's own rule (subtitles, acronyms, a topic's words). The content questions use
+the same words topically, or ask what titles mean, share or say, and stay with retrieval.
 
 Unit tests over the real seed pages and the five shared PDFs parsed (no index, no model).
 """
@@ -111,17 +112,21 @@ def test_a_titles_shape(catalog, papers):
     assert len(asked) >= 2
     assert rows("question-style titles on the trending page", catalog, "list") == asked
     assert rows("Which titles on the trending page are questions?", catalog, "list") == asked
-    subtitled = {p.title for p in on(papers, "profile") if re.search(r":\s|\s[-–—]\s|[?!]\s+\w", p.title)}
-    assert 3 <= len(subtitled) < len(on(papers, "profile"))
-    assert rows("how many of the profile's titles have a subtitle?", catalog, "count") == subtitled
-
-    def acronym(word: str) -> bool:
-        upper = sum(c.isupper() for c in word)
-        return upper >= 2 and upper >= sum(c.islower() for c in word)
-
-    leading = {p.title for p in papers if acronym(re.findall(r"[^\W_]+", p.title)[0])}
-    assert any(t.startswith("SPECTER") for t in leading) and not any(t.startswith("TokMem") for t in leading)
-    assert rows("titles that open with an acronym", catalog, "list") == leading
+    # Read off the profile's titles by hand: a colon, or a question mark with more words after it ('Why Open Source?
+    # A ...'); 'Cascaded Video Generation for Videos In-the-Wild' has hyphens but no subtitle.
+    subtitled = {"Local Guidance, Global Impact", "Reincarnating Reinforcement Learning", "A Comedy of Estimators",
+                 "Diffusion Generative Flow Samplers", "R-MelNet", "Why Open Source", "SAFT", "Meta-Value Learning",
+                 "Forgetting Transformer", "Shape of Thought", "V-STaR", "Asymmetric Proximal Policy Optimization",
+                 "Bigger, Better, Faster", "Let the Flows Tell", "HoME", "ReSeg", "Asynchronous RLHF",
+                 "Mixture-of-Recursions"}
+    got = rows("how many of the profile's titles have a subtitle?", catalog, "count")
+    assert {re.split(r"[:?]", t)[0] for t in got} == subtitled and len(got) == len(subtitled)
+    # Read off every title's first word by hand: two capitals or more and no more small letters than capitals
+    # ('HoME', 'ViDA', 'MapGPT' are; 'TokMem', 'ReSeg', 'Nano3D', 'V-STaR' — whose first word is 'V' — are not).
+    leading = {"SPECTER", "SAFT", "HoME", "ARNOLD", "SMORE", "MapGPT", "DINO", "VSC", "ODICE", "ViDA", "DRED",
+               "CLUTR", "RT", "JARVIS", "RIG"}
+    got = rows("titles that open with an acronym", catalog, "list")
+    assert {re.findall(r"[^\W_]+", t)[0] for t in got} == leading and len(got) == len(leading)
 
 
 def test_letters_inside_words_and_lengths_said_as_adjectives(catalog, papers):
@@ -162,6 +167,29 @@ def test_a_place_said_alone_is_only_that_place(catalog, papers):
     assert rows("On the trending page alone, how many titles mention 'reasoning'?", catalog, "count") == reasoning
 
 
+def test_a_topic_of_titles_is_read_one_way_however_it_is_said(catalog):
+    # 'titles about X', 'X titles' and 'about X, judging by title' are one reading: the topic's words in order, one
+    # other word allowed between. The dev rounds (v9, v13, v16) define continual-learning titles by the word
+    # 'continual', so the exact phrase, which missed the two titles with a word between, was the narrower misreading.
+    exact = {"Statistical mechanics of continual learning: variational principle and mean-field potential",
+             "A Wholistic View of Continual Learning with Deep Neural Networks: Forgotten Lessons and the Bridge to "
+             "Active and Open World Learning",
+             "A Comprehensive Survey of Continual Learning: Theory, Method and Application"}
+    between = {"Principled Fast and Meta Knowledge Learners for Continual Reinforcement Learning",
+               "Federated Orthogonal Training: Mitigating Global Catastrophic Forgetting in Continual Federated Learning"}
+    assert rows("Which titles are about continual learning?", catalog, "list") == exact | between
+    assert rows("list the continual-learning titles", catalog, "list") == exact | between
+    assert rows("how many papers are about continual learning, judging by title?", catalog, "count") == exact | between
+    # quoted, a phrase is the words as printed ('Continual Test Time Adaptation' is neither)
+    assert rows("titles about 'continual learning'", catalog, "list") == exact
+
+
+def test_a_record_question_after_a_title_reading_is_still_planned(catalog, papers):
+    memory = saying(papers, "memory")
+    assert memory and rows("titles with 'memory': what are their dates?", catalog, "lookup") == memory
+    assert rows("Which titles mention 'memory' — what are they?", catalog, "list") == memory
+
+
 @pytest.mark.parametrize("question", [
     "Which papers study continual learning?",
     "How do dexterous manipulation papers handle grasp synthesis?",
@@ -177,6 +205,18 @@ def test_a_place_said_alone_is_only_that_place(catalog, papers):
     "What is the subtitle of the ARNOLD paper about?",
     "Give me a better title for the SPECTER paper.",
     "Which reasoning title's method needs the least compute?",
+    # what titles, or words in them, mean, stand for, refer to, have in common, share, promise or tell
+    "Is there a common theme across the continual-learning titles?",
+    "What do the diffusion titles have in common with each other?",
+    "What do the memory titles on the trending page have in common?",
+    "What do the Transformer titles on Courville's profile share?",
+    "What do the reasoning titles on the trending page tell us about the field?",
+    "What do exploration-themed titles on the profile suggest?",
+    # a yes/no reading of what a title says, followed by a question about it
+    "The SPECTER title says 'citation-informed' — informed by what?",
+    "The ARNOLD title mentions a benchmark — what is benchmarked?",
+    "Does the DPR title say 'open-domain', and what is open-domain about it?",
+    "the title of the Cactus paper says 'constrained acceptance': constrained by what?",
 ])
 def test_the_same_words_said_of_content_stay_with_retrieval(question, catalog):
     assert plan(question, catalog) is None
