@@ -35,6 +35,7 @@ from rag.plan_line import person_acts
 from rag.plan_links import link_contents
 from rag.plan_position import _ENDS as LIST_ENDS
 from rag.plan_acts import acted_on
+from rag.plan_compound import content_asked
 from rag.plan_slots import _SOFT, tokens
 from rag.plan_terms import ORDINALS, Question, fold
 from rag.plan_values import conditions, title
@@ -75,8 +76,8 @@ def card_plan(question: str, catalog: Catalog) -> Plan | None:
     q = Question(question)
     paper, described = _named(q, catalog)
     # Why and how ask for content, but inside the name ('the paper about why labs open-source') they only describe.
-    if paper is None or _CONTENT_WH.search(q.text) or acted_on(q) or other_noun(question) or link_contents(question) \
-            or person_acts(q):  # 'what does X's second author work on'
+    if paper is None or _CONTENT_WH.search(q.text) or acted_on(q) or content_asked(q) or other_noun(question) \
+            or link_contents(question) or person_acts(q):  # 'what does X's second author work on'
         return None  # 'who uses X', 'what order is X written in', 'what X's code includes': not its record
     conditions(q, catalog)  # values the catalog holds (a person, an organisation, a year) say nothing of content
     _printed_values(q, paper)  # nor do words of the paper's own printed record: 'the facebook people', 'Allen School'

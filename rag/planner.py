@@ -38,6 +38,7 @@ from rag.plan_headings import HeadingAsk, ask as heading_ask
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_position import counted, placed
 from rag.plan_acts import acted_on
+from rag.plan_compound import content_asked
 from rag.plan_relations import day_offset, days_from, relation, same_day
 from rag.plan_selected import one_selected, shifted
 from rag.plan_shorthand import spelled_out
@@ -112,6 +113,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return None  # 'what does the released code of X include': what a repository holds is content
     links = linked(q, catalog)  # before titles: 'zhixuan-lin/forgetting-transformer' is an address (rag/plan_links.py)
     target = title(q, catalog)
+    if content_asked(q):  # 'who wrote X and what does it find?': a clause asks what it says (rag/plan_compound.py)
+        return None
     frame(q)  # 'anywhere in the library', 'Courville himself', 'shows up on'
     current_year_gloss(q)  # "this year's entries (the ones w/o a year)": said twice, one condition (rag/plan_dates.py)
     q.take(r"\b(?:going|judging|judged|reckoning)\s+by\b")  # 'most recent going by the dates printed': how, not what
