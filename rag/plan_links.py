@@ -68,13 +68,20 @@ _NEGATION = r"\b(?:no|not|without|lacking|lacks?|never|none|(?:do|does|did|is|ar
 # A question asking for the link itself ('where is X's code', 'what project page does X give'), not for papers.
 _ASKED = r"(?:urls?|links?|web\s*address(?:es)?|repos?|repository|repositories|(?:project|web|home)\s*pages?|homepages?|" \
          r"(?:project\s+|web\s*)sites?|websites?|github(?:\s+repo(?:sitory|s)?)?)"
+# The link's noun alone as the question, after a heading's separator: 'ReSeg: github?', '… one. repo?'.
+_TERSE = r"(?:^|[:;,.—–]|\s-{1,2}\s)\s*(?:(?:and|plus|also)\s+)?(?:(?:the|its|their|a|an|any)\s+)?" \
+         r"(?:source\s+)?(?:code|github|gitlab)?\s*(?:urls?|links?|repos?|repository|github|gitlab|(?:project|web|home)\s*" \
+         r"pages?|homepage|(?:project\s+)?(?:web)?site)\s*\?+\s*$"
+# Where a paper is hosted, said of it: 'who wrote X and where is it hosted?'. Not a meeting's ('where was ICLR hosted').
+_HOSTED = r"\bwhere(?:'s|\s+(?:is|are|was|were))\s+(?:it|they|that|this)\s+hosted\b"
 _WHERE = re.compile(r"\bwhere(?:'s|\s+(?:is|are|was|were|do|does|did|can|could|should|would|to))?\b|"
                     r"\b(?:what|which)(?:'s|\s+is|\s+are)?\s+(?:(?:the|its|their|a|an)\s+)?"
                     r"(?:(?!(?:papers?|entries|entry|ones?|titles?|articles?|works?|pdfs?|preprints?)\b)[\w.-]+\s+){0,2}?"
                     rf"{_ASKED}\b|"
                     r"\b(?:link|url)s?\s+(?:to|for)\s+(?:the\s+|its\s+|their\s+)?(?:code|project|repo)|"
                     r"\b(?:give|send|show|tell)\s+me\s+(?:the\s+|its\s+|their\s+)?(?:code|link|url|repo|project)|"
-                    rf"\b{_ASKED}\W{{0,3}}please\b", re.I)  # 'X, the Y one. project page please'
+                    rf"\b{_ASKED}\W{{0,3}}please\b|"  # 'X, the Y one. project page please'
+                    rf"{_TERSE}", re.I)  # 'ReSeg: github?', 'the RNN segmentation paper - repo?'
 
 # Words that say the link is given, asked with it: 'where did they put the code', 'what code URL is given'.
 _PUT = r"\b(?:hosted|kept|put|stored|releas(?:e|es|ed|ing)|published|shared|found|find|get|download|available|lives?|" \
@@ -277,6 +284,11 @@ def asked_link(q: Question, question: str, conditions: list[Condition]) -> LinkA
     # 'where did they release their code': the Code badge's reader took 'release their code' as having code
     # (rag/plan_presence.py); asked where, it is the code's link (the planner drops that condition for a named paper).
     badge = any(c.field == "code" and not c.value.startswith("not ") for c in conditions)
+    if q.take(_HOSTED):  # 'and where is it hosted': every link it prints
+        return LinkAsked("links", _HOSTED)
+    if terse := re.search(_TERSE, q.text, re.I):  # 'ReSeg: github?' (a host alone is no link to linked())
+        q.take(_TERSE)
+        return LinkAsked("links:project" if re.search(r"page|site", terse.group(0), re.I) else "links:code")
     if not re.search(_LOOKUP_CODE, q.text, re.I) and not badge:
         return None
     q.take(_LOOKUP_CODE)

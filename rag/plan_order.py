@@ -204,6 +204,13 @@ _NUMBER_ASKED = r"\b(?:what|which)(?:'s|\s+is)?\s+(?:number|no\.|#)(?=(?:\s+(?:i
                 rf"\b(?:what|which)(?:'s|\s+is)\s+(?:its|their|[\w.-]+'s)\s+number(?=\s+{ANCHOR})"
 
 
+# A place noun said of the paper with the listing after it: "TokMem's position on the Amii page", 'the spot of X in
+# the feed'. ('the place of publication' says no listing.)
+_PLACE_OF = r"(?:'s|\bthe|\bits|\btheir)\s+(?:position|place|spot|slot|rank|entry\s+number)\b(?=(?:\s+of)?" \
+            rf"(?:\s+[\w'.:-]+){{0,8}}?\s+{ANCHOR})"
+_WHERE_VERB = r"\b(?:sits?|sitting|sat|fall|falls|appears?|comes?|shows?\s+up|lands?)\b"
+
+
 def place_asked(q: Question) -> Field | None:
     """'What position is TokMem on the Amii page?', 'how far down the trending list is SMORE?', 'at which place is X
     listed?': a named paper's place in its page's printed order. Its words are taken; the page's name is left."""
@@ -215,8 +222,13 @@ def place_asked(q: Question) -> Field | None:
     if not asked and re.search(_NUMBER_ASKED, q.original, re.I):  # the listing's words may be taken from q.text
         asked = q.take(r"\b(?:what|which)(?:'s|\s+is)?\s+(?:(?:its|their|[\w.-]*'s)\s+)?(?:number|no\.|#)|\bnumber\s+what\b")
         asked = asked or q.take(r"\b(?:what|which)(?:'s|\s+is)\s+(?=\s*'s\s+number\b)|'s\s+number\b")  # 'X's number'
-    if not asked and re.search(r"\bwhere\b", q.text, re.I) and re.search(r"\b(?:sits?|sitting|sat|fall|falls)\b", q.text, re.I):
-        asked = q.take(r"\bwhere\b") + q.take(r"\b(?:sits?|sitting|sat|fall|falls)\b")  # 'where does X sit on the page'
+    if not asked and re.search(_PLACE_OF, q.original, re.I):  # "TokMem's position on the Amii page"
+        asked = q.take(r"(?:\b(?:what|which)(?:'s|\s+is)\s+)?(?:'s|\bthe|\bits|\btheir)\s+(?:position|place|spot|slot|"
+                       r"rank|entry\s+number)(?:\s+of)?\b")
+    if not asked and re.search(r"\bwhere\b", q.text, re.I) and re.search(_WHERE_VERB, q.text, re.I):
+        asked = q.take(r"\bwhere\b") + q.take(_WHERE_VERB)  # 'where does X sit on the page', 'where in the list is X'
+    if not asked and re.search(rf"\bwhere\s+(?:in|on|down)\s+{_GAP}{{0,4}}?{_LIST}", q.original, re.I):
+        asked = q.take(r"\bwhere\b")
     return BY_NAME["position"] if asked else None
 
 

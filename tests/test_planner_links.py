@@ -119,6 +119,7 @@ def test_a_named_paper_s_code_or_project_page(papers):
     ("whats the github repo for Meta-DT", "https://github.com/NJU-RL/Meta-DT"),
     ("ReSeg - the recurrent semantic segmentation model: what code URL is printed?", "https://github.com/fvisin/reseg"),
     ("where did DPR release its code and pretrained models?", "https://github.com/facebookresearch/DPR"),
+    ("ReSeg: github?", "https://github.com/fvisin/reseg"),
 ])
 def test_a_link_asked_in_chat_or_after_a_gloss(question, shown, papers):
     text = answer(question, papers)
@@ -132,6 +133,8 @@ def test_a_link_asked_beside_other_fields_of_a_described_paper(papers):
     myodex = answer("for the paper that learns helpful priors for dexterous hands (musculoskeletal control, MyoSuite "
                     "tasks), when was it posted and what project page is given?", papers)
     assert myodex.startswith("Taking") and "MyoDex" in myodex and "https://sites.google.com/view/myodex" in myodex
+    reseg = answer("who wrote ReSeg and where is it hosted?", papers)  # before: its authors alone
+    assert "Francesco Visin" in reseg and "https://github.com/fvisin/reseg" in reseg
 
 
 def test_code_released_or_shared_under_an_address_and_code_or_software(catalog):
@@ -164,6 +167,8 @@ CONTENT = [
     "pls explain how SPECTER uses citations",
     "what does the released trained model of DPR retrieve?",
     "whats new in the BBF agent compared to SPR?",
+    "ReSeg: what does the github repo contain?",
+    "where is the ReSeg model hosted on the GPU?",
     "what does the released code of ReSeg include?",
     "What's in the SPECTER repository?",
     "What does the MyoDex website show?",

@@ -192,6 +192,9 @@ def test_a_named_paper_s_place(question, name, catalog, papers):
     ("which number does The Consciousness Prior have on the trending list?", "The Consciousness Prior"),
     ("what's TokMem's number on the Amii page?", "TokMem"),
     ("SMORE is number what on the trending list?", "SMORE"),
+    ("TokMem's position on the Amii page?", "TokMem"),
+    ("what's the position of TokMem on the Amii page?", "TokMem"),  # was 'Yes' (it is on the page)
+    ("where in the trending list does SMORE appear?", "SMORE"),  # was its venue
 ])
 def test_a_named_paper_s_place_asked_as_a_number(question, name, catalog, papers):
     test_a_named_paper_s_place(question, name, catalog, papers)
@@ -272,6 +275,8 @@ def test_a_listed_author_is_no_entry_s_place(question, catalog):
     "what number is the learning rate set to in DPR?",
     "which number of rollouts works best for GTR?",
     "whats the main idea of TokMem?",
+    "How is the position of the camera estimated in the 3DGS driving paper?",
+    "where in the network does ReSeg apply the RNN layers?",
     "what number does the SPECTER paper report for citation prediction on the list of tasks?",
 ])
 def test_order_words_inside_content_stay_with_retrieval(question, catalog):
