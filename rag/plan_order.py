@@ -10,10 +10,10 @@ meaning of a date (rag/planner.py). Only the order words and the cue words are t
 author, a page, a title's wording, a category, a mark) is read by the planner's other readers, and the sort
 (`in_page_order`) runs over whatever they select, on the page named — a paper may be on several pages, each with its
 own order; with no page named and the set spread over pages, the answer asks which page instead of mixing them
-(rag/catalog_order.py). Also read here: a named paper's place ('how far down the trending list is SMORE?'), a named
-paper at a place asked yes or no ('is TokMem the last paper on the Amii page?'), two named papers compared by the page
-('which comes first on the Amii page, A or B?'), and titles in alphabetical order ('alphabetically, which Amii title
-comes first?').
+(rag/catalog_order.py). Also read here: a named paper at a place asked yes or no ('is TokMem the last paper on
+the Amii page?'), two named papers compared by the page ('which comes first on the Amii page, A or B?'), and titles in
+alphabetical order ('alphabetically, which Amii title comes first?'). A named paper's own place asked ('how far down
+the trending list is SMORE?') is rag/plan_place.py's.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.catalog_fields import BY_NAME, Field
 from rag.catalog_order import alphabetical, in_page_order, said_place
 from rag.plan_listing import ENTRY, LISTING
 from rag.plan_terms import ORDINALS, Condition, Question
@@ -193,43 +192,6 @@ def order_said(question: str) -> bool:
     comparison of two named papers is by the page's order, not their dates (rag/plan_compare.py reads the word)."""
     return _ordered(question, _said(question)) is not None or bool(re.search(
         rf"\b{_LISTED}\s+(?:before|after|above|below|ahead\s+of|behind|earlier|later|higher|lower)\b", question, re.I))
-
-
-# A place asked as the number it is given on the listing: 'what number is it on the trending list', "what's X's number
-# down the page", 'which number does X have on the profile', 'X is number what on the list'. The listing is said after
-# it, so a section's, a table's or a PDF page's number ('what number is that section') is not read.
-_NUMBER_ASKED = r"\b(?:what|which)(?:'s|\s+is)?\s+(?:number|no\.|#)(?=(?:\s+(?:is|was|does|did|has)\b)?(?:\s+(?!" \
-                r"(?:sections?|subsections?|tables?|figures?|equations?|chapters?|pages?|of)\b)[\w'.:-]+){0,12}?\s+" \
-                rf"{ANCHOR})|\bnumber\s+what\b(?=\s+{ANCHOR})|" \
-                rf"\b(?:what|which)(?:'s|\s+is)\s+(?:its|their|[\w.-]+'s)\s+number(?=\s+{ANCHOR})"
-
-
-# A place noun said of the paper with the listing after it: "TokMem's position on the Amii page", 'the spot of X in
-# the feed'. ('the place of publication' says no listing.)
-_PLACE_OF = r"(?:'s|\bthe|\bits|\btheir)\s+(?:position|place|spot|slot|rank|entry\s+number)\b(?=(?:\s+of)?" \
-            rf"(?:\s+[\w'.:-]+){{0,8}}?\s+{ANCHOR})"
-_WHERE_VERB = r"\b(?:sits?|sitting|sat|fall|falls|appears?|comes?|shows?\s+up|lands?)\b"
-
-
-def place_asked(q: Question) -> Field | None:
-    """'What position is TokMem on the Amii page?', 'how far down the trending list is SMORE?', 'at which place is X
-    listed?': a named paper's place in its page's printed order. Its words are taken; the page's name is left."""
-    if not _said(q.original):  # the page's name may be taken already: the question as asked says the listing
-        return None
-    asked = q.take(r"\b(?:in\s+|at\s+)?(?:what|which)\s+(?:position|place|rank|spot|slot|entry\s+number|number(?=\s+"
-                   rf"(?:on|in|down)\s+{_GAP}{{0,4}}?{_LIST}))\b|\bhow\s+(?:far|high|low)\s+(?:down|up)\b|"
-                   r"\bhow\s+(?:far|high|low)(?=\s+(?:on|in)\b)")
-    if not asked and re.search(_NUMBER_ASKED, q.original, re.I):  # the listing's words may be taken from q.text
-        asked = q.take(r"\b(?:what|which)(?:'s|\s+is)?\s+(?:(?:its|their|[\w.-]*'s)\s+)?(?:number|no\.|#)|\bnumber\s+what\b")
-        asked = asked or q.take(r"\b(?:what|which)(?:'s|\s+is)\s+(?=\s*'s\s+number\b)|'s\s+number\b")  # 'X's number'
-    if not asked and re.search(_PLACE_OF, q.original, re.I):  # "TokMem's position on the Amii page"
-        asked = q.take(r"(?:\b(?:what|which)(?:'s|\s+is)\s+)?(?:'s|\bthe|\bits|\btheir)\s+(?:position|place|spot|slot|"
-                       r"rank|entry\s+number)(?:\s+of)?\b")
-    if not asked and re.search(r"\bwhere\b", q.text, re.I) and re.search(_WHERE_VERB, q.text, re.I):
-        asked = q.take(r"\bwhere\b") + q.take(_WHERE_VERB)  # 'where does X sit on the page', 'where in the list is X'
-    if not asked and re.search(rf"\bwhere\s+(?:in|on|down)\s+{_GAP}{{0,4}}?{_LIST}", q.original, re.I):
-        asked = q.take(r"\bwhere\b")
-    return BY_NAME["position"] if asked else None
 
 
 def _said(text: str) -> bool:

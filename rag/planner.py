@@ -33,7 +33,8 @@ from rag.plan_marked import every_marked, marked_counts, marked_share, marked_so
 from rag.plan_marks import (asks_printed, author_position, given_names, name_as_affiliated, positions, printed_only,
                             shared_surnames, surnames)
 from rag.plan_orgs import non_academic
-from rag.plan_order import among, listing_order, order_said, place_asked
+from rag.plan_order import among, listing_order, order_said
+from rag.plan_place import place_asked
 from rag.plan_headings import HeadingAsk, ask as heading_ask
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_position import counted, placed
