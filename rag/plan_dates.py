@@ -12,13 +12,17 @@ from rag.plan_terms import _MONTH, MONTHS, Condition, Question, dated_year
 
 
 def current_year_gloss(q: Question) -> None:
-    """A listing prints no year for this year's entries: 'this year's entries (the ones w/o a year)' says the same
-    papers twice, so the bracket is taken as a gloss; read before negation, which would read it as a second condition
-    ('no printed year')."""
+    """A listing prints no year for this year's entries: 'this year's entries (the ones w/o a year)' and 'the entries
+    that show no year (i.e. this year's)' say the same papers twice, so the bracket is taken as a gloss; read before
+    negation, which would read it as a second condition ('no printed year')."""
     if re.search(r"\b(?:this|the\s+current)\s+year\b", q.text, re.I):
         q.take(r"\(\s*(?:i\.?e\.?,?\s*|that\s+is,?\s*)?(?:the\s+ones|those|the\s+entries|entries|the\s+papers|papers)\s+"
                r"(?:(?:printed|shown|listed)\s+)?(?:w/o|without|with\s+no|missing|lacking|printing\s+no|that\s+print\s+no|"
                r"showing\s+no)\s+(?:a\s+|the\s+|any\s+)?(?:printed\s+)?year\s*\)")
+    # the other way round: 'entries that show no year (i.e. this year's)'
+    if re.search(r"\b(?:no|without\s+(?:a|any)|w/o\s+(?:a|any)?|missing\s+(?:a|the))\s*(?:printed\s+)?year\b", q.text, re.I):
+        q.take(r"\(\s*(?:i\.?e\.?,?\s*|that\s+is,?\s*|so\s+)?(?:(?:the\s+ones|those|entries|papers)\s+(?:from|of)\s+)?"
+               r"(?:this|the\s+current)\s+year(?:'s)?(?:\s+(?:ones|entries|papers))?\s*\)")
 
 
 def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:

@@ -103,6 +103,17 @@ def author_position(q: Question, found: list[Condition]) -> list[Condition]:
     sort by date, which 'first' alone would be). A place counted from the front holds on a list cut with 'et al.'
     as long as it prints that far; the last place only on a complete list."""
     people_ = [c for c in found if c.field == "author"]
+    # An end of the list said with its verb after the one named author: 'where X closes a short (no et al.) byline'
+    # (the last place holds on a complete list only, which 'short (no et al.)' says again; the registry may have read
+    # the bracket as the complete list already), 'X opens the author list'.
+    ends = re.search(r"\b(?P<verb>closes|ends|finishes|concludes|opens|starts|begins|leads)(?:\s+(?:out|off))?\s+(?:a|an|the|its|"
+                     r"their|his|her)\s+(?:(?:short|shorter|complete|full|whole|printed)\s+)?(?:\((?:\s|no\b|without\b|et\b|al\b|[.'\"])*\)"
+                     r"\s+)?(?:author\s+(?:list|line)|byline|list\s+of\s+(?:authors|names))\b", q.text, re.I)
+    if len(people_) == 1 and ends is not None:
+        q.blank(ends.start(), ends.end())
+        last = ends["verb"].casefold() in ("closes", "ends", "finishes", "concludes")
+        placed = at_place(people_[0], -1 if last else 0, "last" if last else "first")
+        return [placed if c is people_[0] else c for c in found]
     # 'rather than the lead author', 'but isn't first': the place negated, read with the cue in the match
     m = re.search(rf"\b(?P<rather>rather\s+than|instead\s+of|other\s+than)\s+(?:as\s+)?(?:the\s+|a\s+)?({_PLACE}){_SLOT}|"
                   rf"\bas\s+(?:the\s+|their\s+|its\s+|a\s+)?({_PLACE}){_SLOT}|"
@@ -145,9 +156,16 @@ def asks_printed(question: str) -> bool:
 
 def printed_only(question: str, found: list[Condition]) -> list[Condition]:
     """'… is Aaron Courville's own name actually printed?': the author as printed on the entry's author line, not
-    every entry of the profile he owns (which by_author counts as his)."""
+    every entry of the profile he owns (which by_author counts as his). 'Which entries on Courville's profile print his
+    name': with no author named, the profile's owner is the name asked, by a pronoun."""
     if not asks_printed(question):
         return found
+    owners = [c.value for c in found if c.field == "page" and c.label == f"page: {c.value}'s profile"]
+    if len(owners) == 1 and not any(c.field == "author" for c in found) and re.search(
+            r"\b(?:his|her|their|the\s+owner's)\s+(?:own\s+)?names?\b", question, re.I):
+        name = normalize_title(owners[0])
+        return found + [Condition("author", owners[0], f"author: {owners[0]} (printed)", lambda p: any(
+            normalize_title(a) == name for a in p.author_names))]
     # The condition's own test stays: a place ('as the second listed name') is kept, not widened to any place.
     # A name part ('surname Chen', 'given name Lei') already reads the printed names only; a name left out ('not by
     # X') is left out as it is; a place denied ('X is not the last name') is said of X printed elsewhere on the list.

@@ -137,6 +137,22 @@ def test_this_years_entries_glossed_as_the_ones_without_a_year(catalog):
         c.label for c in plan("of this year's entries, which is the newest?", catalog).conditions]
 
 
+def test_no_year_glossed_as_this_years_is_one_condition(catalog):
+    the_plan = plan("which profile entries show no year in their date (that is, the current year's)?", catalog)
+    assert the_plan is not None and [c.label for c in the_plan.conditions] == ["page: a profile", "not has: a printed year"]
+
+
+def test_an_end_of_the_list_said_with_its_verb_after_the_named_author(catalog):
+    asked = rows("among the papers where Aaron Courville ends a complete author list, which is the newest?", catalog)
+    assert asked and asked == rows("which is the newest paper with Aaron Courville as the last author?", catalog)
+
+
+def test_a_profile_owners_own_name_printed(catalog):
+    asked = rows("which 2024 entries on Courville's profile print his own name?", catalog)
+    assert asked and asked == rows("which 2024 entries on Courville's profile show Aaron Courville printed as an author?",
+                                   catalog)
+
+
 # Content questions with the same mark, group and person words: retrieval's.
 CONTENT = [
     "what does the star in DPR's Table 2 mean?",
@@ -155,6 +171,8 @@ CONTENT = [
     "what June dates does the DPR paper mention for its data dumps?",
     "why is nobody Amii-starred on the causal reductions paper?",
     "which papers discuss hiding authors behind et al. in citations?",
+    "what does Courville say in his own name about the 2024 results?",
+    "which methods end a complete pipeline in the DPR paper?",
 ]
 
 
