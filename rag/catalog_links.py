@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.records import Paper
+from rag.records import Block, Paper
 from rag.text import split_sentences
 
 # What kind of place a link is: the words an answer uses for each kind.
@@ -98,6 +98,16 @@ def printed_links(paper: Paper) -> tuple[Link, ...]:
                 if link is not None and link.path.casefold() not in found:
                     found[link.path.casefold()] = link
     return tuple(found.values())
+
+
+def link_blocks(paper: Paper) -> list[Block]:
+    """The paper's blocks as a copy without full texts keeps them (rag/shared/reader_parts.py): every block in its
+    place with its kind, section and page (what headings are read from), its text kept only where it prints an
+    address. `printed_links` of the copy is `printed_links` of the paper: a shared library's readers answer link
+    questions as the writer's own catalog does."""
+    pdf = any(s.format == "pdf" for s in paper.sources)
+    return [block if block.kind != "references" and _URL.search(_joined(block.text) if pdf else block.text)
+            else block.model_copy(update={"text": ""}) for block in paper.blocks]
 
 
 def _joined(text: str) -> str:

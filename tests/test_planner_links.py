@@ -14,10 +14,12 @@ import pytest
 
 from test_planner_fields import rows, text as answer, titles
 from test_planner_kinds import catalog, papers  # noqa: F401 (the seed pages and the PDFs, parsed)
+from rag.catalog_headings import outlines
 from rag.catalog_links import printed_links
 from rag.catalog_query import answer_from_catalog, run
 from rag.planner import plan
 from rag.records import Paper
+from rag.shared.reader_parts import reader_texts
 
 GOOGLE_SITES = ["INFOrmation Prioritization through EmPOWERment in Visual Model-Based RL",
                 "MoDem-V2: Visuo-Motor World Models for Real-World Robot Manipulation",
@@ -188,3 +190,18 @@ CONTENT = [
 @pytest.mark.parametrize("question", CONTENT)
 def test_content_questions_naming_code_or_links_stay_with_retrieval(question, papers):
     assert answer_from_catalog(question, question, papers) is None
+
+
+def test_a_shared_library_s_reader_answers_links_as_the_writer_does(papers):
+    # The copy a shared library's reader opens is built by reader_texts (no full texts); a PDF's links are in its
+    # text blocks, so a copy that dropped them said SPECTER 'prints no code link' and listed it as printing none.
+    copy = [Paper.model_validate_json(line) for line in reader_texts(papers, [])["catalog"].splitlines()]
+    assert not any(p.body for p in copy)
+    for question in ("Where is the code for SPECTER?", "Which PDFs print no link?",
+                     "which uploaded pdfs give a github repository?", "what links does the DPR paper print?"):
+        own, shared = answer_from_catalog(question, question, papers), answer_from_catalog(question, question, copy)
+        assert own is not None and shared is not None and own.answer == shared.answer, question
+    assert "github.com/allenai/specter" in answer("where is SPECTER's code?", copy)
+    assert "SPECTER" not in answer("Which PDFs print no link?", copy)
+    # Headings are read from the blocks' places, which the copy keeps.
+    assert outlines(copy).keys() == outlines(papers).keys()

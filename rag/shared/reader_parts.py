@@ -1,8 +1,8 @@
 """What a reader of the shared library pulls from the server: enough to search, never the passages' texts.
 
 A writer publishes, besides the full catalog other writers merge into (rag/shared/remote.py), three kinds:
-- `catalog`: the papers without their full texts (`body`, `blocks`): what filters, the planner and the
-  author matcher read;
+- `catalog`: the papers without their full texts (`body`; `blocks` keep their places, and their text only where
+  it prints a web address: rag/catalog_links.link_blocks): what filters, the planner and the author matcher read;
 - `ids`: one short line per live passage, in the snapshot's order: chunk id, paper id, position, kind,
   token count and the length of the title lead (so `passage` is cut from the stored document);
 - `sparse`: the BM25 index in shards (rag/shared/sparse.py), a tar file as base64 lines.
@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from rag.catalog_links import link_blocks
 from rag.records import Chunk, Paper
 from rag.shared import sparse
 
@@ -38,7 +39,7 @@ def has_reader_parts(pointer: dict) -> bool:
 
 def reader_texts(papers: list[Paper], chunks: list[Chunk]) -> dict[str, str]:
     """The reader's kinds as texts of whole lines (the publisher splits them into parts)."""
-    catalog = "".join(p.model_copy(update={"body": "", "blocks": []}).model_dump_json() + "\n" for p in papers)
+    catalog = "".join(p.model_copy(update={"body": "", "blocks": link_blocks(p)}).model_dump_json() + "\n" for p in papers)
     ids = "".join(f"{c.chunk_id}\t{c.paper_id}\t{c.position}\t{c.kind}\t{c.token_count}\t{len(c.text) - len(c.passage)}\n"
                   for c in chunks)
     with tempfile.TemporaryDirectory(prefix="rag-sparse-") as tmp:
