@@ -12,6 +12,7 @@ Built once per snapshot from the same walk over the papers, it answers three rea
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -101,3 +102,28 @@ def marked_names(paper: Paper, mark: str) -> str:
     equal-contribution pair) is said with the note; '' when no printed name carries it."""
     names = [a.name for a in paper.authors if mark in a.marks]
     return f" ({', '.join(names)})" if names else ""
+
+
+def email_of(name: str, emails: list[str]) -> str | None:
+    """The one printed e-mail address whose local part spells `name` as prefixes of its parts in order ('plewis' for
+    Patrick Lewis, 'bcgl' for Benjamin Charles Germain Lee, 'danqic' for Danqi Chen, 'ruochen_zhang'); None when no
+    address, or more than one, spells it. An address is a name's only when the spelling is unambiguous."""
+    parts = [re.sub(r"[^a-z]", "", w) for w in _fold(name).split()]
+    parts = [p for p in parts if p]
+    found = [e for e in emails if len(local := re.sub(r"[^a-z]", "", _fold(e.split("@")[0]))) >= 3
+             and _spells(local, parts) and local[0] in {p[0] for p in parts}]
+    return found[0] if len(found) == 1 else None
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def _spells(local: str, parts: list[str]) -> bool:
+    """Whether `local` is the name parts' prefixes (each possibly empty) joined in order."""
+    if not local:
+        return True
+    if not parts:
+        return False
+    head, rest = parts[0], parts[1:]
+    return any(local.startswith(head[:k]) and _spells(local[k:], rest) for k in range(min(len(head), len(local)), -1, -1))

@@ -121,7 +121,8 @@ FIELDS += [
           lambda p: bool(p.keywords), lambda p: True,
           lambda p: f"{p.title}: keywords as printed: {'; '.join(p.keywords)}." if p.keywords
           else f"The page prints no keywords for {p.title}."),
-    Field("emails", "e-mail addresses", r"(?:e-?mail|contact)(?:\s+(?:addresse?s?|domains?)|s)?|(?:e-?mail\s+)?domains?",
+    Field("emails", "e-mail addresses", r"(?:(?:co-?)?authors?'?\s+|(?:their|its)\s+)?(?:e-?mail|contact)(?:\s+(?:addresse?s?|domains?)|s)?|"
+          r"(?:e-?mail\s+)?domains?",  # 'print author email addresses'
           lambda p: bool(p.emails), lambda p: True, _emails),
     Field("doi", "DOI", r"dois?", lambda p: bool(p.doi), lambda p: True,
           lambda p: f"{p.title}: DOI {p.doi}." if p.doi else f"The page prints no DOI for {p.title}.", lookup=False),
@@ -264,7 +265,8 @@ _ASK = r"(?:(?:with|have|has|had|having|carry|carries|carrying|show|shows|showin
 _ARTICLE = r"(?:(?:an?|any|some|the|their|its|a\s+public|public|released)\s+)?"
 # Where the page prints the field, said with it: 'a numeric score before the category code', 'shown next to X'.
 _WHERE = r"(?:\s+(?:(?:is|are)\s+)?(?:printed\s+|shown\s+|displayed\s+|given\s+|listed\s+)?(?:before|after|next\s+to|" \
-         r"beside|in\s+front\s+of)\s+(?:the\s+|its\s+|their\s+)?(?:category(?:\s+codes?)?|dates?|titles?|entry|entries)\b)?"
+         r"beside|in\s+front\s+of)\s+(?:the\s+|its\s+|their\s+)?(?:category(?:\s+codes?)?|dates?|titles?|entry|entries)\b|" \
+         r"\s+(?:on|at)\s+(?:the\s+|its\s+|their\s+)?(?:first|front|title|opening)\s+page\b)?"  # 'emails on the first page'
 # Two papers compared say it too: 'which has the higher revision number'.
 _HIGH = r"highest|largest|biggest|greatest|top|best|maximum|max|most|longest|higher|larger|bigger|greater|longer"
 _LOW = r"lowest|smallest|least|fewest|worst|minimum|min|shortest|lower|smaller|fewer|shorter"

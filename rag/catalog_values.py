@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 
+from rag.authors import email_of
 from rag.catalog import arxiv_stamp, organisations_line, page_label
 from rag.catalog_fields import BY_NAME
 from rag.catalog_links import links_text
@@ -238,8 +239,9 @@ def _marks_of(paper: Paper, people: list[str]) -> str:
         marks = f" (marks {' '.join(a.marks)})" if a.marks else ""
         noted = "".join(f" ({m}: {notes[m]})" for m in a.marks if m in notes and m not in places_of)
         legend = any(s.format == "institute" for s in paper.sources)  # a listing whose legend marks its institute's people
+        email = email_of(a.name, paper.emails)  # the printed address that spells this name, if one does
         said.append(f"{a.name}{marks}: " + ("; ".join(places) if places else "not marked" if legend else
-                                             "no affiliation printed") + noted)
+                                             "no affiliation printed") + noted + (f"; e-mail {email}" if email else ""))
     return "affiliations: " + " | ".join(said)
 
 

@@ -187,7 +187,8 @@ def several(q: Question, conditions: list[Condition], badge: Badge | None, targe
     if "authors" in fields and any(c.field == "organisation" and c.label == f"organisation: {c.value}" for c in conditions):
         fields[fields.index("authors")] = "organisation_authors"  # 'which X author is at Waterloo': those printed under it
     if len(people) == 1 and set(fields) <= ORIGIN_FIELDS and ORIGIN.search(q.folded):
-        fields = ["author_marks"]  # 'where is X from on SPECTER', 'what affiliation does X have': that author's own
+        # 'where is X from on SPECTER', 'what affiliation does X have': that author's own ('what email': the list too)
+        fields = ["author_marks"] + (["emails"] if "emails" in fields else [])
     elif len(people) == 1 and "affiliation" in fields:  # 'where does X sit, and is he marked as Amii': his own mark
         fields[fields.index("affiliation")] = "author_marks"
     # A place the planner's own field words do not read ('who's listed first on X' is 'who' to them: the authors).

@@ -40,11 +40,12 @@ _BESIDE = r"\b(?:right|just|directly|immediately)\s+(?:after|before|behind|ahead
 RELATIVE = re.compile(rf"{AROUND}|{BETWEEN}|{_BESIDE}", re.I)
 
 # One named author's own affiliations or marks asked: 'what affiliation does X have on Y', 'where is X from on Y',
-# 'which institutions is X listed with', 'X carries two marks: which two places?', 'is X marked as Amii on Y'. The fields those words read
+# 'which institutions is X listed with', 'X carries two marks: which two places?', 'is X marked as Amii on Y', 'what e-mail
+# does X give' (the address that spells X's name, rag/authors.email_of). The fields those words read
 # alone (the paper's affiliations, organisations, or the page 'where') become that author's (`author_marks`).
-ORIGIN = re.compile(r"\baffiliat\w*|\binstitut\w*|\borgani[sz]ations?\b|\buniversit(?:y|ies)\b|\bmarks?\b|\bplaces\b|"
+ORIGIN = re.compile(r"\baffiliat\w*|\binstitut\w*|\borgani[sz]ations?\b|\buniversit(?:y|ies)\b|\bmarks?\b|\bplaces\b|\be-?mails?\b|"
                     r"\b(?:marked|starred|asterisked|flagged)\b|\bwhere\b[^?]*\b(?:from|based)\b", re.I)
-ORIGIN_FIELDS = {"affiliation", "organisation", "page"}
+ORIGIN_FIELDS = {"affiliation", "organisation", "page", "emails"}  # 'what email does X give on Y': X's own (with the list)
 
 # The page (or the paper named, a blank span by now) saying a value: 'when does the profile say it was posted', 'what
 # does the listing state as its category', 'the date the PDF says'. A person saying something ('when did Courville

@@ -60,6 +60,11 @@ LOOKUPS = [
     # a wh-question after a heading's dash or semicolon, with no question mark
     ("ReSeg — who is 2nd and when did it go up", ["second author: Marco Ciccone", "2015-11-22"], []),
     ("the DPR paper; who's listed fourth", ["fourth author: Patrick Lewis"], []),
+    # one author's own e-mail: the printed address that spells the name, beside the affiliation
+    ("what e-mail address does Danqi Chen give on the DPR paper?",
+     ["Danqi Chen (marks ‡): Princeton University; e-mail danqic@cs.princeton.edu"], ["Yes"]),
+    ("SPECTER: which institution and email does Doug Downey have?",
+     ["Doug Downey (marks †): Allen Institute for Artificial Intelligence; e-mail dougd@allenai.org"], []),
     # an organisation said short
     ("LayoutParser: which authors are at U of Washington, and what e-mail addresses are printed?",
      ["Benjamin Charles Germain Lee", "bcgl@cs.washington.edu"], []),
@@ -137,6 +142,11 @@ def test_this_years_entries_glossed_as_the_ones_without_a_year(catalog):
         c.label for c in plan("of this year's entries, which is the newest?", catalog).conditions]
 
 
+def test_pdfs_printing_author_emails_on_the_first_page(catalog):
+    asked = rows("Which of the PDFs print author email addresses on the first page?", catalog)
+    assert len(asked) > 1 and asked == rows("which PDFs print e-mail addresses?", catalog)
+
+
 def test_no_year_glossed_as_this_years_is_one_condition(catalog):
     the_plan = plan("which profile entries show no year in their date (that is, the current year's)?", catalog)
     assert the_plan is not None and [c.label for c in the_plan.conditions] == ["page: a profile", "not has: a printed year"]
@@ -173,6 +183,7 @@ CONTENT = [
     "which papers discuss hiding authors behind et al. in citations?",
     "what does Courville say in his own name about the 2024 results?",
     "which methods end a complete pipeline in the DPR paper?",
+    "how does SPECTER use the e-mail addresses of its users?",
 ]
 
 
