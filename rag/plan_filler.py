@@ -41,9 +41,10 @@ RULE = Rule(zipf_min=4.0, df_max=0.01, most=1)
 # The word after these is what papers are about: 'papers on music', 'work about speech', 'anything like Lion'.
 _TOPIC_AFTER = re.compile(r"\b(?:on|about|regarding|concerning|covering|re|into|like|of|for|with|from|in)\s+"
                           r"(?:(?:the|a|an|some|any)\s+)?$", re.I)
-# The asked phrase, up to its verb: 'which licence', 'which complete author list conventions' — the word asked for.
+# The asked phrase, up to its verb: 'which licence', 'which complete author list conventions', 'how many tables' — the
+# word asked for.
 # 'What is the trick named X about?': after a copula and an article, the subject asked about.
-_ASKED_HEAD = re.compile(r"\b(?:which|what|whose|who|whom)\s+"
+_ASKED_HEAD = re.compile(r"\b(?:which|what|whose|who|whom|how\s+many|how\s+much)\s+"
                          r"(?:(?:is|are|was|were)\s+(?:the|a|an|this|that|these|those)\s+)?"
                          r"(?:(?!(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b)[\w'-]+\s+)*$",
                          re.I)

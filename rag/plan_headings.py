@@ -142,6 +142,9 @@ def _selected(low: str, outline: Outline) -> tuple[Heading | None, str]:
 
 def _of_one(low: str, outline: Outline) -> HeadingAsk | None:
     paper, name = outline.paper, outline.paper.title
+    if _COUNT.search(low) and not re.search(r"\b(?:how\s+many|number\s+of|count)\s+(?:[a-z-]+\s+){0,3}"
+                                            r"(?:sub-?)?(?:sections?|headings?)\b", low):
+        return None  # 'how many pages of appendix': a length the outline does not hold, not a count of headings
     if _COUNT.search(low) and re.search(r"\bsections?\b", low) and not re.search(r"\bsub-?sections?\b", low):
         body = outline.sections
         text = f"{name} has {len(body)} numbered top-level sections" + \

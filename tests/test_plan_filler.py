@@ -65,7 +65,8 @@ def test_what_is_never_filler(catalog, word):
 @pytest.mark.parametrize("text", ["which licence is it", "papers about weather", "weather papers",
                                   "which author list conventions are there", "what is the puzzle here about",
                                   "which papers did the lab sponsor", "which papers are there, reviewed",
-                                  "how are the papers there, basically"])
+                                  "how are the papers there, basically", "how many tables are there",
+                                  "how much funding is there"])
 def test_the_asked_head_and_a_topic_beside_papers_are_never_filler(catalog, text):
     # 'licence', 'weather', 'puzzle', 'sponsor', 'reviewed' are common and no paper here uses them: their place says
     # topic (after 'about', before 'papers'), the thing asked ('which … conventions', 'what is the puzzle'), the

@@ -76,6 +76,8 @@ def test_outline_keeps_printed_order_levels_and_the_appendix(catalog: Catalog) -
 
 # What a section says, proposes or shows is content: retrieval's, never the catalog's.
 CONTENT = [
+    "how many pages does the appendix of SPECTER run to?",  # a length the outline does not hold
+    "How many tables are in section 4 of the literature graph paper?",
     "what does section 3 of SPECTER say about user activity?",
     "what is discussed in the background section of the DPR paper?",
     "summarise the conclusion of the literature graph paper",
