@@ -194,7 +194,7 @@ def _idf(wanted: Iterable[str], index: _Index, n: int) -> dict[str, float]:
 
 def resolve(words: list[str], papers: list[Paper]) -> Resolved:
     index = _index(papers)
-    wanted = stems(" ".join(words))
+    wanted = sorted(stems(" ".join(words)))  # a set's order follows the hash seed; sums and ties must not
     if not wanted:
         return Resolved(words)
     idf = _idf(wanted, index, len(papers))
@@ -205,7 +205,7 @@ def resolve(words: list[str], papers: list[Paper]) -> Resolved:
         for i in index.holders.get(w, ()):
             share[i] = share.get(i, 0.0) + idf[w] / total
             rank[i] = rank.get(i, 0.0) + idf[w] / total * (1.5 if w in index.title_stems[i] else 1.0)
-    ranked = sorted(rank, key=lambda i: -rank[i])
+    ranked = sorted(rank, key=lambda i: (-rank[i], papers[i].title, i))  # equal scores: by title, every run alike
     if not ranked or share[ranked[0]] < SHARE / 2:
         return Resolved(words)
     top = ranked[0]
