@@ -27,8 +27,15 @@ _SERVICES = [
     (r"anonymous[\s-]+github|(?:anonymous\.)?4open(?:\.science)?", "anonymous.4open.science"),
     (r"github(?:\.com)?", "github.com"), (r"gitlab(?:\.com)?", "gitlab.com"), (r"bitbucket(?:\.org)?", "bitbucket.org"),
     (r"openreview(?:\.net)?", "openreview.net"), (r"zenodo(?:\.org)?", "zenodo.org"),
-    (r"youtube(?:\.com)?", "youtube.com"), (r"arxiv\.org|arxiv(?=[\s-]+(?:links?|urls?|pages?|address(?:es)?)\b)", "arxiv.org"),
+    (r"youtube(?:\.com)?", "youtube.com"), (r"arxiv(?:\.org)?", "arxiv.org"),
 ]
+# Services whose name is also where a paper is posted ('papers on arXiv', 'arXiv papers'): read as a link's host only
+# when a link is said to go there ('link to arXiv', 'points at arxiv.org') or a link noun follows ('arXiv links').
+_POSTED_ON = {"arxiv.org"}
+_LINKED_TO = r"\b(?:links?|linking|linked|point(?:s|ed|ing)?|go(?:es)?|leads?|refers?|sends?|directs?)\s+" \
+             r"(?:(?:out|only|just|back|directly|somewhere)\s+)?(?:to|at|on|via)\s+(?:the\s+|an?\s+)?$"
+# A code host's name said of a page covers the pages it serves too: 'a GitHub page', 'project page on GitHub'.
+_PAGES = {"github.com": "github.io", "gitlab.com": "gitlab.io"}
 # The kinds of place a link is, in the words a question uses. A bare 'repo' is a code repository on any host.
 _KIND_WORDS = [
     ("project", r"project[\s-]+(?:pages?|sites?|websites?|web\s*pages?|home\s*pages?|homepages?)|websites?|web\s+sites?|"
@@ -101,10 +108,37 @@ _CONTENTS = re.compile(
     re.I)
 
 
+# A link's place named as the subject of what it has, offers or is like ('which GitHub repo has the most stars', 'the
+# repository that offers a Colab demo', 'is the project page any good'), or with a quality no page prints of it.
+_LINK_NOUN = r"(?:repos?|repositor(?:y|ies)|code\s*bases?|websites?|web\s*sites?|(?:project|home|web)\s*pages?|" \
+             r"homepages?|sites?|links?|urls?)"
+_HAS = re.compile(
+    rf"\b{_LINK_NOUN}\s+(?:(?:that|which)\s+)?(?:has|have|had|gets?|got|contains?|offers?|includes?|holds?|ships?|"
+    r"comes?\s+with|looks?|feels?|seems?)\b|"
+    rf"\b(?:stars?|(?:most|least|highly|top)[\s-]+starred|forks?|watchers|commits?|contributors|downloads|popular(?:ity)?|"
+    rf"licen[cs]es?|readme|"
+    rf"maintained\s+best|most\s+active|well[\s-]+documented)\b(?=.*\b{_LINK_NOUN}\b)|"
+    rf"\b{_LINK_NOUN}\b.*\b(?:stars?|forks?|watchers|commits?|contributors|downloads|popular(?:ity)?|readme)\b",
+    re.I)
+# A link asked of what is no paper: a place people work at, a meeting, a person ('the website of the Amii institute',
+# "the lab's homepage", "the conference's site"). The catalog holds only the links papers print.
+_OF_NO_PAPER = re.compile(
+    rf"\b{_LINK_NOUN}\s+(?:of|for)\s+(?:the\s+|this\s+|that\s+|their\s+|its\s+)?(?:[\w.&-]+\s+){{0,4}}?"
+    r"(?:institutes?|institutions?|universit(?:y|ies)|labs?|laborator(?:y|ies)|groups?|compan(?:y|ies)|"
+    r"organi[sz]ations?|conferences?|workshops?|venues?|journals?|schools?|departments?|cent(?:re|er)s?|teams?|"
+    r"authors?|people|persons?|professors?|researchers?|him|her|them)\b|"
+    r"\b(?:institute|institution|university|lab|laboratory|group|company|organi[sz]ation|conference|workshop|venue|"
+    rf"journal|school|department|cent(?:re|er)|team|author|professor|researcher)(?:'s|s')\s+(?:own\s+|official\s+)?"
+    rf"{_LINK_NOUN}\b", re.I)
+
+
 def link_contents(question: str) -> bool:
-    """The question asks what a repository, site or link holds or does ('what does X's released code include'):
-    content for retrieval, though its words name a link and a paper (rag/planner.py returns no plan)."""
-    return bool(_CONTENTS.search(question))
+    """The question asks what a repository, site or link holds, does or is like ('what does X's released code
+    include', 'which GitHub repo has the most stars'), or asks a link of what is no paper ('the website of the Amii
+    institute'): not a record a page prints, though its words name a link (rag/planner.py returns no plan)."""
+    # A quoted link text is the page's own words: "followed by a 'Learn more about the researchers' link".
+    unquoted = re.sub(r"(?:(?<=\s)|^)['\"“‘][^'\"”’]*['\"”’](?=\W|$)", " ", question)
+    return bool(_CONTENTS.search(question) or _HAS.search(unquoted) or _OF_NO_PAPER.search(unquoted))
 
 
 @dataclass(frozen=True)
@@ -161,9 +195,10 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
     """The link a question names as a condition ('abstracts that link to a github.com repo', 'an allenai GitHub
     repository', 'a project page on Google Sites', 'no link'), its words cut from `q`; [] when it names none."""
     if not re.search(r"links?|urls?|repo|github|gitlab|bitbucket|hugging|sites?\b|homepage|home\s*page|website|web\s*page|project|"
-                     r"\w\.\w|\w/\w|4open|openreview|zenodo|youtube", q.text, re.I) and not _owner_named(q, catalog):
+                     r"\w\.\w|\w/\w|4open|openreview|zenodo|youtube|arxiv", q.text, re.I) and not _owner_named(q, catalog):
         return []
     held_owners, hosts = _held(catalog)
+    pages_too: list[bool] = []  # set once a project page is asked: a code host's name then covers its pages' host
     tests: dict[str, list[Callable[[Link], bool]]] = {}
     said: dict[str, list[str]] = {}
     spans: list[tuple[int, int]] = []
@@ -196,8 +231,17 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
                 continue  # 'GitHub stars', 'GitHub Copilot', 'Hugging Face transformers': the service's things, no link
             if not re.search(_WHERE_SAID, q.text[:m.start()], re.I) and not re.search(_LINK_SAID, q.text, re.I):
                 continue  # 'which papers mention Hugging Face': the name in the text, not a link to it
+            if host in _POSTED_ON and "." not in m.group(0) and not re.search(_LINKED_TO, q.text[:m.start()], re.I) \
+                    and (not re.match(r"[\s-]+(?:links?|urls?|address(?:es)?)\b", q.text[m.end():], re.I) or
+                         re.search(_WHERE_SAID, q.text[:m.start()], re.I)):  # 'papers on arXiv link to …': posted
+                continue  # 'papers on arXiv', 'arXiv papers': where a paper is posted, not a link it prints
             label = next(label for name, label, *_ in HOSTS if name == host)
-            found("host", label, lambda link, h=host: link.host == h or link.host.endswith("." + h), m.start(), m.end())
+            end = m.end()
+            page = re.match(r"\s+(?:pages?|sites?)\b", q.text[end:], re.I) if host in _PAGES else None
+            if page:  # 'a GitHub page': a link on GitHub or on the pages it serves, not a listing page
+                end += page.end()
+                pages_too.append(True)
+            found("host", label, lambda link, h=host: _on_host(link, h, pages_too), m.start(), end)
     context = bool(tests) or re.search(r"\b(?:repos?|repositor(?:y|ies)|links?|urls?|code|org|organi[sz]ation|account|"
                                        r"hosted|user|namespace)\b", q.text, re.I)
     for m in list(re.finditer(r"(?<![\w@/.-])([\w][\w.-]*[\w])(?:'s)?(?![\w/-])", q.text)):
@@ -221,6 +265,8 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
                 found("kind", KINDS[kind], _kind_test(kind), m.start(), m.end())
     if not tests:
         return []
+    if any(label == KINDS["project"] for label in said.get("kind", ())):
+        pages_too.append(True)  # 'a project page on GitHub': GitHub's pages (github.io) too
     abstract = q.take(r"\b(?:(?:in|within)\s+)?(?:(?:its|their|the|whose|an?)\s+)?abstracts?\b")
     first = q.take(r"\b(?:on|in)\s+(?:its|their|the)\s+(?:very\s+)?(?:first|1st|opening)\s+pages?\b|\bpage\s+(?:one|1)\b")
     start = min(s for s, _ in spans)
@@ -244,6 +290,13 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
                         lambda p: any(test(link) for link in links_of(catalog, p)), known_test=_prints_text,
                         matches=test)
     return [has.negated() if negation else has]
+
+
+def _on_host(link: Link, host: str, pages_too: list[bool]) -> bool:
+    """The link is on the host (or a subdomain of it); for a code host's name said of a page ('a GitHub page', 'a
+    project page on GitHub'), on the host its pages are served from too ('myodex.github.io')."""
+    hosts = (host, _PAGES[host]) if pages_too and host in _PAGES else (host,)
+    return any(link.host == h or link.host.endswith("." + h) for h in hosts)
 
 
 def _kind_test(kind: str) -> Callable[[Link], bool]:

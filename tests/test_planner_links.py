@@ -205,3 +205,57 @@ def test_a_shared_library_s_reader_answers_links_as_the_writer_does(papers):
     assert "SPECTER" not in answer("Which PDFs print no link?", copy)
     # Headings are read from the blocks' places, which the copy keeps.
     assert outlines(copy).keys() == outlines(papers).keys()
+
+
+# A service the links are said to go to is read, or the question is left alone: never widened to every link
+# (each failed on ea427fe: 'link to arXiv' was '41 papers match (links: a link)').
+@pytest.mark.parametrize("question", [
+    "Do any of the papers link out to arXiv?",
+    "which entries point at the arXiv?",
+    "How many abstracts give arXiv links?",
+])
+def test_a_link_to_a_service_no_paper_prints_matches_none(question, catalog):
+    assert rows(question, catalog) == []
+
+
+@pytest.mark.parametrize("question", [
+    "list the papers that link to Wikipedia",
+    "which abstracts point to a DOI?",
+])
+def test_a_link_to_a_service_the_reader_does_not_know_is_left_alone(question, papers):
+    assert answer_from_catalog(question, question, papers) is None
+
+
+@pytest.mark.parametrize("question", ["Which papers on arXiv link to a GitHub repo?",
+                                      "which arXiv preprints point to GitHub repos?"])
+def test_arxiv_as_where_a_paper_is_posted_is_no_link(question, catalog):
+    # 'on arXiv link to' read 'arXiv link' as a link to arXiv on ea427fe ('links: GitHub or arXiv').
+    the_plan = plan(question, catalog)
+    assert the_plan is not None and [c.label for c in the_plan.conditions] == ["links: GitHub, code repository"]
+
+
+def test_a_code_host_s_name_said_of_a_page_covers_its_pages(catalog, papers):
+    # 'GitHub' said of a page covers the github.io pages GitHub serves (each failed on ea427fe: no match, or
+    # 'a GitHub page' grouped by listing page).
+    pages = sorted(p.title for p in papers if any(link.host.endswith("github.io") for link in printed_links(p)))
+    assert len(pages) >= 5
+    assert set(pages) <= set(rows("Which papers put their project website on GitHub?", catalog))
+    assert "Chat with the Environment: Interactive Multimodal Perception Using Large Language Models" in pages
+    either = rows("Which papers have a GitHub page?", catalog)
+    assert set(pages) <= set(either) and set(rows("Which papers give a github.com repository?", catalog)) <= set(either)
+    the_plan = plan("how many entries have a github page?", catalog)
+    assert the_plan is not None and the_plan.op == "count" and the_plan.group is None
+
+
+# What a repository or site has, offers or is like, and a link asked of what is no paper: not a printed record
+# (each was answered on ea427fe: a list of repositories, or 'No paper matches links: project page; affiliation').
+@pytest.mark.parametrize("question", [
+    "Which papers' repositories have the most stars?",
+    "what's the most starred github repo?",
+    "which trending papers have the github repos with the most stars?",
+    "What's the homepage of the University of Washington?",
+    "What is the homepage of the Allen Institute for Artificial Intelligence?",
+    "what's the website for the Amii institute?",
+])
+def test_what_a_link_holds_or_a_link_of_no_paper_stays_with_retrieval(question, papers):
+    assert answer_from_catalog(question, question, papers) is None
