@@ -100,3 +100,36 @@ def alphabetical(papers: list[Paper], conditions: list[Condition], op: str, limi
             f"Only {len(papers)} {'paper matches' if len(papers) == 1 else 'papers match'}{scope}: none is {said}."
     return chosen, f"By title, {said} of the {len(papers)} {'paper' if len(papers) == 1 else 'papers'}{scope}: " \
                    f"{'; '.join(p.title for p in chosen)}."
+
+
+def pair_in_page_order(papers: list[Paper], conditions: list[Condition], op: str,
+                       asked: Paper) -> tuple[list[Paper], str]:
+    """'Is A listed before B (on page P)?' asked yes or no ('first': before, 'last': after) of `asked`, the paper said
+    first: 'Yes' or 'No' with both places, on the page named or else the one page both are on. A paper with no place
+    there (a PDF, or an entry of another page) is said to have none: neither before nor after the other."""
+    pair = next(c for c in conditions if c.field == "title" and "|" in c.value)
+    ids = pair.value.split("|")
+    two = sorted((p for p in papers if p.paper_id in ids), key=lambda p: p.paper_id != asked.paper_id)
+    other = next((p for p in two if p is not asked), None)
+    pages = [c for c in conditions if c.field == "page" and not c.value.startswith("not ")]
+    entries: dict[str, dict[str, SourceRef]] = {}  # page path -> paper id -> its entry there
+    for p in two:
+        for s in p.sources:
+            if s.format != "pdf" and all(on_page(s, c) for c in pages):
+                entries.setdefault(s.path, {})[p.paper_id] = s
+    shared = [path for path, placed in entries.items() if len(placed) == 2]
+    if other is None or (not shared and not pages) or len(shared) > 1:
+        return in_page_order([p for p in papers if all(c(p) for c in conditions)], conditions, op)
+    if shared:
+        placed = entries[shared[0]]
+        before = placed[asked.paper_id].position < placed[other.paper_id].position
+        holds = before if op == "first" else not before
+        where = "; ".join(_place((placed[p.paper_id].position, p, placed[p.paper_id])) for p in two)
+        return two, f"{'Yes' if holds else 'No'}: {where}."
+    page = pages[0].label.removeprefix("page: ") if pages else "that page"
+    on = next(iter(entries.values()), {})
+    missing = [p for p in two if p.paper_id not in on]
+    said = "; ".join(_place((on[p.paper_id].position, p, on[p.paper_id])) for p in two if p.paper_id in on)
+    return [p for p in two if p.paper_id in on], \
+        f"{' and '.join(p.title for p in missing)} {'has' if len(missing) == 1 else 'have'} no place on {page}, so " \
+        f"neither is listed {'before' if op == 'first' else 'after'} the other there" + (f". {said}." if said else ".")

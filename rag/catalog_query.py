@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rag.catalog import Catalog, by_author, describe, page_label
 from rag.catalog_fields import BY_NAME, by_number
-from rag.catalog_order import alphabetical, in_page_order
+from rag.catalog_order import alphabetical, in_page_order, pair_in_page_order
 from rag.catalog_links import cited_links
 from rag.catalog_spread import ends
 from rag.catalog_sort import by_author_count, by_date
@@ -76,6 +76,9 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
         mark, most = plan_.key.split(":", 1)[1], plan_.op == "last"
         rows = by_marked(selected, mark, most)
         return Result(plan_, rows, [], notes, text=marked_headline(rows, mark, most, _scope(plan_)))
+    if plan_.op in ("first", "last") and plan_.key == "position" and plan_.target is not None:  # 'is A before B?'
+        rows, text = pair_in_page_order(papers, plan_.conditions, plan_.op, plan_.target)
+        return Result(plan_, rows, [], notes, text=text)
     if plan_.op in ("first", "last") and plan_.key in ("position", "alphabet"):  # a page's own order; A to Z
         rows, text = (in_page_order if plan_.key == "position" else alphabetical)(
             selected, plan_.conditions, plan_.op, plan_.limit, plan_.nth)

@@ -13,7 +13,8 @@ import re
 
 from rag.catalog_fields import BY_NAME, Field
 from rag.plan_order import _GAP, _LIST, ANCHOR, _said
-from rag.plan_terms import Question
+from rag.plan_terms import Condition, Question
+from rag.records import Paper
 
 # A place asked as the number it is given on the listing: 'what number is it on the trending list', "what's X's number
 # down the page", 'which number does X have on the profile', 'X is number what on the list'. The listing is said after
@@ -50,3 +51,16 @@ def place_asked(q: Question) -> Field | None:
     if not asked and re.search(rf"\bwhere\s+(?:in|on|down)\s+{_GAP}{{0,4}}?{_LIST}", q.original, re.I):
         asked = q.take(r"\bwhere\b")
     return BY_NAME["position"] if asked else None
+
+
+def pair_asked(question: str, q: Question, named: Paper, pair: Condition, papers: list[Paper]) -> Paper | None:
+    """'Is A listed before B on the Amii page?': of two papers compared by a page's order, the one asked about (said
+    first) when the question asks yes or no; None for 'which comes first, A or B'. `named` is the paper read first
+    (its title span taken first), the other is the pair's second."""
+    if not re.match(r"\W*(?:is|was|are|were|does|did|do|has|had)\b", question, re.I):
+        return None
+    spans = [s for s in q.spans if s[2] == "title"]
+    other = next((p for p in papers if p.paper_id in pair.value.split("|") and p is not named), None)
+    if len(spans) < 2 or other is None:
+        return None
+    return named if spans[-2][0] < spans[-1][0] else other

@@ -34,7 +34,7 @@ from rag.plan_marks import (asks_printed, author_position, given_names, name_as_
                             shared_surnames, surnames)
 from rag.plan_orgs import non_academic
 from rag.plan_order import among, listing_order, order_said
-from rag.plan_place import place_asked
+from rag.plan_place import pair_asked, place_asked
 from rag.plan_headings import HeadingAsk, ask as heading_ask
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_position import counted, placed
@@ -136,7 +136,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op="gap", conditions=[apart[0]], key=apart[1]) if not q.residual() else None
     # Two papers named and compared ('which is older: A or B?'): a sort over the two of them.
     compared = pair(q, catalog, target) if target is not None else None
-    target = None if compared is not None else target
+    named, target = target, None if compared is not None else target
     if compared is not None and compared.key == "date" and order_said(question):
         compared.key = "position"  # 'which comes first on the Amii page, A or B?': the page's order (rag/plan_order.py)
     if target is not None:
@@ -295,8 +295,9 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
             return None  # a named paper but no field asked: a content question about it
         return Plan(op="lookup", lookup=lookup, target=target, described=" ".join(described),
                     also=_also(low if not described else whole.casefold(), lookup))
-    if compared is not None:
-        return Plan(op=compared.op, conditions=conditions, key=compared.key)
+    if compared is not None:  # 'is A listed before B?' asked yes or no: of A (rag/plan_place.py)
+        asked = pair_asked(question, q, named, compared.condition, catalog.papers) if compared.key == "position" else None
+        return Plan(op=compared.op, conditions=conditions, key=compared.key, target=asked)
     if not re.search(r"\b(papers?|articles?|works?|publications?|preprints?|entries|which|what|who|list|show|everything|"
                      r"anything|something|how|name|give|tell|count|pdfs?|files?|documents?|postings?|posts|entry|items?|titles?|ones?)\b", question,
                      re.I):
