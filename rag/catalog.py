@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from rag.authors import AuthorIndex, by_author, given_of
-from rag.catalog_links import printed_links
+from rag.catalog_links import owners, printed_links
 from rag.organisations import has_organisation, organisation_authors, organisation_names, organisation_variants
 from rag.plan_terms import fold
 from rag.records import PageFacts, Paper, SourceRef, normalize_title
@@ -240,8 +240,13 @@ class Catalog:
     @cached_property
     def links(self) -> dict[str, tuple]:
         """Paper id -> the web addresses its abstract and PDF text print (rag/catalog_links.py): read once per
-        snapshot, and only when a question names a link."""
+        snapshot, and only when a question names a link or an owner's context word (rag/plan_links.py)."""
         return {p.paper_id: printed_links(p) for p in self.papers}
+
+    @cached_property
+    def link_names(self) -> tuple[dict[str, str], frozenset[str]]:
+        """The owners (folded -> as printed) and hosts the papers' links name: what a question may name of a link."""
+        return owners(self.links), frozenset(link.host for found in self.links.values() for link in found)
 
     @cached_property
     def email_domains(self) -> frozenset[str]:

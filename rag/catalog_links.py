@@ -68,12 +68,16 @@ class Link:
     @property
     def path(self) -> str:
         """'github.com/NJU-RL/Meta-DT': host and path, no scheme, no trailing slash — what a question may quote."""
-        rest = re.sub(r"^(?:https?://)?(?:www\.)?", "", self.url, flags=re.I)
-        return rest.rstrip("/")
+        return bare_address(self.url).rstrip("/")
 
     @property
     def kind_label(self) -> str:
         return KINDS[self.kind]
+
+
+def bare_address(text: str) -> str:
+    """An address without its scheme and 'www.': 'https://www.github.com/x' -> 'github.com/x'."""
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", text, flags=re.I)
 
 
 def printed_links(paper: Paper) -> tuple[Link, ...]:
@@ -139,7 +143,7 @@ def _joined(text: str) -> str:
 
 def _link(printed: str, sentence: str, place: str, page: int | None) -> Link | None:
     url = printed.split("{")[0].rstrip(_TRAIL)  # 'https://x.github.io{blue{…}}.': a LaTeX colour macro left in
-    bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.I)
+    bare = bare_address(url)
     host = bare.split("/")[0].casefold()
     if "." not in host or host.endswith("."):
         return None

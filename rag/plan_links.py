@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rag.catalog import Catalog
-from rag.catalog_links import HOSTS, KINDS, Link, owners, printed_links
+from rag.plan_link_content import link_contents  # noqa: F401 (rag/planner.py reads it from here)
+from rag.catalog_links import HOSTS, KINDS, Link, bare_address, printed_links
 from rag.plan_terms import FRAME, Condition, Question
 
 # How people name a hosting service in words, most specific first (the host it lives on, from HOSTS).
@@ -47,6 +48,8 @@ _KIND_WORDS = [
 # The nouns a service's name may go before and still name where a link is: 'a GitHub repo', 'the allenai GitHub org'.
 _PLACE_NOUN = r"repos?|repositor(?:y|ies)|pages?|links?|urls?|accounts?|orgs?|organi[sz]ations?|users?|profiles?|sites?|" \
               r"addresses|address|namespaces?|projects?|websites?|domains?|hosting|hosted"
+# Words beside which an account name is an owner of a link ('repos owned by zdhNarsil', 'the allenai org').
+_OWNER_CONTEXT = r"\b(?:repos?|repositor(?:y|ies)|links?|urls?|code|org|organi[sz]ation|account|hosted|user|namespace)\b"
 # A service said as where something is ('on GitHub', 'hosted at Google Sites'), or a link said at all: without one,
 # a service's name is a topic ('papers that mention Hugging Face').
 _WHERE_SAID = r"\b(?:on|at|under|to|via|in|from)\s+(?:the\s+|an?\s+|their\s+|its\s+)?$"
@@ -97,50 +100,6 @@ _LOOKUP_CODE = r"\b(?:(?:its|their|the|his|her)\s+)?(?:source\s+)?codes?(?:\s+(?
     _WITH_CODE
 
 
-# What a repository, site or link holds or does, asked of it as the subject: 'what does the released code of X
-# include', "what's in the X repository", 'what does the MyoDex website show'. Content, never a link's record.
-_CONTENTS = re.compile(
-    r"\bwhat(?:'s|\s+is|\s+are)\s+(?:inside|in|on)\s+(?:(?!papers?\b)\S+\s+){0,5}?(?:code(?:\s*base)?|repo|repos|repository|"
-    r"repositories|website|project\s+page|site|home\s*page)\b|"
-    r"\bwhat\s+(?:does|do|did|will|can|could|would|should)\s+(?:\S+\s+){0,6}?(?:code(?:\s*base)?|repo|repository|website|"
-    r"project\s+page|site|home\s*page|link)(?:\s+(?:of|for|from|in|behind|accompanying)\s+(?:\S+\s+){0,10}?\S+)?\s+"
-    r"(?!(?:link|links|point|points|give|gives|print|prints|host|hosts|live|lives|sit|sits|go|goes|lead|leads)\b)[a-z]+\W*$",
-    re.I)
-
-
-# A link's place named as the subject of what it has, offers or is like ('which GitHub repo has the most stars', 'the
-# repository that offers a Colab demo', 'is the project page any good'), or with a quality no page prints of it.
-_LINK_NOUN = r"(?:repos?|repositor(?:y|ies)|code\s*bases?|websites?|web\s*sites?|(?:project|home|web)\s*pages?|" \
-             r"homepages?|sites?|links?|urls?)"
-_HAS = re.compile(
-    rf"\b{_LINK_NOUN}\s+(?:(?:that|which)\s+)?(?:has|have|had|gets?|got|contains?|offers?|includes?|holds?|ships?|"
-    r"comes?\s+with|looks?|feels?|seems?)\b|"
-    rf"\b(?:stars?|(?:most|least|highly|top)[\s-]+starred|forks?|watchers|commits?|contributors|downloads|popular(?:ity)?|"
-    rf"licen[cs]es?|readme|"
-    rf"maintained\s+best|most\s+active|well[\s-]+documented)\b(?=.*\b{_LINK_NOUN}\b)|"
-    rf"\b{_LINK_NOUN}\b.*\b(?:stars?|forks?|watchers|commits?|contributors|downloads|popular(?:ity)?|readme)\b",
-    re.I)
-# A link asked of what is no paper: a place people work at, a meeting, a person ('the website of the Amii institute',
-# "the lab's homepage", "the conference's site"). The catalog holds only the links papers print.
-_OF_NO_PAPER = re.compile(
-    rf"\b{_LINK_NOUN}\s+(?:of|for)\s+(?:the\s+|this\s+|that\s+|their\s+|its\s+)?(?:[\w.&-]+\s+){{0,4}}?"
-    r"(?:institutes?|institutions?|universit(?:y|ies)|labs?|laborator(?:y|ies)|groups?|compan(?:y|ies)|"
-    r"organi[sz]ations?|conferences?|workshops?|venues?|journals?|schools?|departments?|cent(?:re|er)s?|teams?|"
-    r"authors?|people|persons?|professors?|researchers?|him|her|them)\b|"
-    r"\b(?:institute|institution|university|lab|laboratory|group|company|organi[sz]ation|conference|workshop|venue|"
-    rf"journal|school|department|cent(?:re|er)|team|author|professor|researcher)(?:'s|s')\s+(?:own\s+|official\s+)?"
-    rf"{_LINK_NOUN}\b", re.I)
-
-
-def link_contents(question: str) -> bool:
-    """The question asks what a repository, site or link holds, does or is like ('what does X's released code
-    include', 'which GitHub repo has the most stars'), or asks a link of what is no paper ('the website of the Amii
-    institute'): not a record a page prints, though its words name a link (rag/planner.py returns no plan)."""
-    # A quoted link text is the page's own words: "followed by a 'Learn more about the researchers' link".
-    unquoted = re.sub(r"(?:(?<=\s)|^)['\"“‘][^'\"”’]*['\"”’](?=\W|$)", " ", question)
-    return bool(_CONTENTS.search(question) or _HAS.search(unquoted) or _OF_NO_PAPER.search(unquoted))
-
-
 @dataclass(frozen=True)
 class LinkAsked:
     """What a lookup asks of a paper's links ('links:code', 'links:project', 'links'), shaped as a printed badge of
@@ -158,25 +117,12 @@ class LinkCondition(Condition):
     matches: Callable[[Link], bool] = field(repr=False, default=lambda link: True)
 
 
-_HELD: dict[str, tuple[Catalog, dict[str, str], set[str]]] = {}  # one entry: owners and hosts of the catalog in use
-
-
-def _held(catalog: Catalog) -> tuple[dict[str, str], set[str]]:
-    """The owners (folded -> as printed) and hosts the catalog's links name, once per snapshot."""
-    held = _HELD.get("links")
-    if held is None or held[0] is not catalog:
-        links = catalog.links
-        held = (catalog, owners(links), {link.host for found in links.values() for link in found})
-        _HELD["links"] = held
-    return held[1], held[2]
-
-
 def links_of(catalog: Catalog, paper) -> tuple[Link, ...]:
     return catalog.links.get(paper.paper_id) if paper.paper_id in catalog.links else printed_links(paper)
 
 
 def _segments(text: str) -> list[str]:
-    bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", text.strip().rstrip("/"), flags=re.I)
+    bare = bare_address(text.strip().rstrip("/"))
     return [s for s in bare.casefold().split("/") if s]
 
 
@@ -195,9 +141,10 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
     """The link a question names as a condition ('abstracts that link to a github.com repo', 'an allenai GitHub
     repository', 'a project page on Google Sites', 'no link'), its words cut from `q`; [] when it names none."""
     if not re.search(r"links?|urls?|repo|github|gitlab|bitbucket|hugging|sites?\b|homepage|home\s*page|website|web\s*page|project|"
-                     r"\w\.\w|\w/\w|4open|openreview|zenodo|youtube|arxiv", q.text, re.I) and not _owner_named(q, catalog):
-        return []
-    held_owners, hosts = _held(catalog)
+                     r"\w\.\w|\w/\w|4open|openreview|zenodo|youtube|arxiv", q.text, re.I) and \
+            not re.search(_OWNER_CONTEXT, q.text, re.I):
+        return []  # an owner is read only beside one of these words: no link is named, and no owner is built
+    held_owners, hosts = catalog.link_names
     pages_too: list[bool] = []  # set once a project page is asked: a code host's name then covers its pages' host
     tests: dict[str, list[Callable[[Link], bool]]] = {}
     said: dict[str, list[str]] = {}
@@ -242,8 +189,7 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
                 end += page.end()
                 pages_too.append(True)
             found("host", label, lambda link, h=host: _on_host(link, h, pages_too), m.start(), end)
-    context = bool(tests) or re.search(r"\b(?:repos?|repositor(?:y|ies)|links?|urls?|code|org|organi[sz]ation|account|"
-                                       r"hosted|user|namespace)\b", q.text, re.I)
+    context = bool(tests) or re.search(_OWNER_CONTEXT, q.text, re.I)
     for m in list(re.finditer(r"(?<![\w@/.-])([\w][\w.-]*[\w])(?:'s)?(?![\w/-])", q.text)):
         owner = held_owners.get(m.group(1).casefold())
         if owner is not None and context:
@@ -311,13 +257,6 @@ def _prints_text(paper) -> bool:
     """A paper whose page prints any text of its own (an abstract not copied from another entry, or a PDF's text):
     only such a paper can be said to print no link."""
     return bool(paper.abstract and not paper.abstract_duplicate_of) or bool(paper.blocks)
-
-
-def _owner_named(q: Question, catalog: Catalog) -> bool:
-    if not catalog.links or not any(catalog.links.values()):
-        return False
-    held_owners, _ = _held(catalog)
-    return any(w.casefold() in held_owners for w in re.findall(r"[\w][\w.-]*[\w]", q.text))
 
 
 def asked_link(q: Question, question: str, conditions: list[Condition]) -> LinkAsked | None:
