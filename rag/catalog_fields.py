@@ -14,10 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.catalog_links import code_beside
+from rag.catalog_pdf_texts import (copyright_text, corresponding_authors, corresponding_text, edition_text,
+                                    kind_text, start_page, start_page_text, venue_kind, venue_printed, volume_text)
 from rag.authors import marked_names
 from rag.catalog_sort import pick
 from rag.plan_listing import listing_end
-from rag.plan_terms import Condition, ordinal_suffix
+from rag.plan_terms import Condition
 from rag.records import Paper
 
 
@@ -132,10 +134,7 @@ FIELDS += [
           if p.arxiv and p.arxiv.version else f"The page prints no arXiv version for {p.title}.",
           lambda p: float(p.arxiv.version) if p.arxiv and p.arxiv.version else None),
     Field("copyright", "copyright line", r"copyright(?:\s+(?:years?|lines?|notices?|holders?))?|©",
-          lambda p: bool(p.venue_line and p.venue_line.copyright_year), lambda p: p.page_count is not None,
-          lambda p: f"{p.title}: the copyright line prints {p.venue_line.copyright_year}"
-          f"{' ' + p.venue_line.publisher if p.venue_line.publisher else ''} ('{p.venue_line.printed.text}')."
-          if p.venue_line and p.venue_line.copyright_year else f"The PDF of {p.title} prints no copyright line.",
+          lambda p: bool(p.venue_line and p.venue_line.copyright_year), lambda p: p.page_count is not None, copyright_text,
           lambda p: float(p.venue_line.copyright_year) if p.venue_line and p.venue_line.copyright_year else None,
           ends=("latest", "earliest")),
     Field("page_count", "pages", r"(?:page\s+counts?|(?:number\s+of\s+)?pages|page-?wise|in\s+pages)", lambda p: p.page_count is not None,
@@ -178,45 +177,6 @@ FIELDS.append(Field("position", "place in its page's listing",
                     ends=("last listed", "first listed")))
 
 
-def _corresponding(paper: Paper) -> list[str]:
-    """Authors marked as corresponding: by an envelope after the name (✉, rag/parsing/pdf/marks.py) or a mark a
-    footnote explains as 'Corresponding author'."""
-    marks = {"✉"} | {n.mark for n in paper.notes if re.search(r"\bcorrespond", n.means, re.I)}
-    return [a.name for a in paper.authors if marks & set(a.marks)]
-
-
-def _issue(p: Paper) -> str:
-    line = p.venue_line
-    if line is None or line.volume is None:
-        return f"The PDF of {p.title} prints no volume." if p.page_count else f"The page prints no volume for {p.title}."
-    number = f", Number {line.number}" if line.number is not None else ""
-    return f"{p.title}: {p.venue or 'its venue'}, Volume {line.volume}{number} (printed: '{line.printed.text}')."
-
-
-def _start_page(p: Paper) -> int | None:
-    m = re.match(r"\s*(\d+)", p.venue_line.pages) if p.venue_line and p.venue_line.pages else None
-    return int(m.group(1)) if m else None
-
-
-def _kind(p: Paper) -> str | None:
-    return p.venue_line.kind if p.venue_line else None
-
-
-def _venue_printed(p: Paper) -> bool:
-    """A PDF says what it is by its venue line, or by printing none (an arXiv preprint); a listing entry says nothing."""
-    return p.venue_line is not None or p.page_count is not None
-
-
-def _kind_text(p: Paper) -> str:
-    """What the paper is as its venue line says: 'a journal article: Communications of the ACM (printed: …)'."""
-    if p.venue_line is None:
-        stamp = f" (its arXiv stamp: '{p.arxiv.printed.text}')" if p.arxiv else ""
-        return f"{p.title} prints no journal or proceedings line{stamp}."
-    kind = {"journal": "a journal article", "proceedings": "in conference proceedings"}.get(p.venue_line.kind or "",
-                                                                                          "at a venue of unclear kind")
-    return f"{p.title} is {kind}: {p.venue} (printed: '{p.venue_line.printed.text}')."
-
-
 # What a PDF's venue line, footer and author marks print (rag/parsing/pdf/venue.py, marks.py): the journal's volume
 # and issue, which meeting the venue counts ('the 58th Annual Meeting'), the corresponding author's mark, whether
 # it is a journal article or in proceedings. The last two are conditions only ('was X in a journal' is a check): as
@@ -224,36 +184,27 @@ def _kind_text(p: Paper) -> str:
 FIELDS += [
     Field("volume", "volume and issue", r"(?:journal\s+)?(?:volume|vol\.)(?:\s+(?:and|&)\s+(?:issue|number)(?:\s+numbers?)?)?|"
           r"(?:journal\s+)?issue\s+numbers?|journal\s+issue",
-          lambda p: bool(p.venue_line and p.venue_line.volume is not None), lambda p: p.venue_line is not None, _issue,
+          lambda p: bool(p.venue_line and p.venue_line.volume is not None), lambda p: p.venue_line is not None, volume_text,
           lambda p: float(p.venue_line.volume) if p.venue_line and p.venue_line.volume is not None else None),
     Field("edition", "meeting number", r"(?:edition|ordinal)(?:\s+number)?|(?:meeting|conference)\s+number|"
           r"(?:numbered\s+)?annual\s+(?:meeting|conference)(?:\s*\(?\s*what\s+number\s*\)?)?",
-          lambda p: bool(p.venue_line and p.venue_line.edition), lambda p: p.venue_line is not None,
-          lambda p: f"{p.title}: the {ordinal_suffix(p.venue_line.edition)} meeting ({p.venue}; printed: "
-          f"'{p.venue_line.printed.text}')." if p.venue_line and p.venue_line.edition
-          else f"The venue of {p.title} counts no meeting number" + (f" ({p.venue})." if p.venue else "."),
+          lambda p: bool(p.venue_line and p.venue_line.edition), lambda p: p.venue_line is not None, edition_text,
           lambda p: float(p.venue_line.edition) if p.venue_line and p.venue_line.edition else None,
           ends=("latest", "earliest")),
     # The page its journal or proceedings starts it on ('pages 2270–2282', Backus's '633'): a sort ('the PDF starting on
     # the highest page number'), said with its verb ('starts on').
     Field("start_page", "first page in its journal or proceedings",
           r"(?:starting|start|first|opening)\s+page(?:\s+numbers?)?|page\s+numbers?",
-          lambda p: _start_page(p) is not None, _venue_printed,
-          lambda p: f"{p.title} starts on page {_start_page(p)} of {p.venue or 'its venue'} (printed: "
-          f"'{p.venue_line.printed.text}')." if p.venue_line and _start_page(p) is not None
-          else f"The page prints no page numbers of a journal or proceedings for {p.title}.",
-          lambda p: None if (n := _start_page(p)) is None else float(n),
+          lambda p: start_page(p) is not None, venue_printed, start_page_text,
+          lambda p: None if (n := start_page(p)) is None else float(n),
           said=r"(?:starts?|starting|begins?|beginning|opens?)\s+on", lookup=False, filter=False),
     Field("corresponding", "corresponding author", r"corresponding[\s-]+authors?(?:\s+marks?)?|(?:envelope|mail)\s+(?:marks?|icons?)",
-          lambda p: bool(_corresponding(p)), _listed,
-          lambda p: f"{p.title}: corresponding author {', '.join(_corresponding(p))} (marked on the author line: "
-          f"'{p.printed['authors'].text if 'authors' in p.printed else p.author_line()}')." if _corresponding(p)
-          else f"{p.title} marks no corresponding author."),
+          lambda p: bool(corresponding_authors(p)), _listed, corresponding_text),
     Field("journal", "journal article", r"(?:academic\s+|scientific\s+)?journals?(?:\s+(?:papers?|articles?|publications?))?",
-          lambda p: _kind(p) == "journal", _venue_printed, _kind_text, lookup=False,
+          lambda p: venue_kind(p) == "journal", venue_printed, kind_text, lookup=False,
           said=r"(?:published|appear(?:ed|s|ing)?|printed|c[ao]me\s+out|run)\s+in\s+(?:an?\s+|the\s+)?(?:academic\s+)?journal"),
     Field("proceedings", "conference proceedings", r"(?:conference|workshop|meeting)\s+(?:proceedings|papers?)|proceedings",
-          lambda p: _kind(p) == "proceedings", _venue_printed, _kind_text, lookup=False,
+          lambda p: venue_kind(p) == "proceedings", venue_printed, kind_text, lookup=False,
           said=r"(?:published|appear(?:ed|s|ing)?|printed|presented)\s+(?:in|at)\s+(?:an?\s+|the\s+)?(?:conference|meeting|"
                r"workshop)(?:\s+proceedings)?"),
 ]
