@@ -11,7 +11,7 @@ Three tests, all on structure, and the vocabulary is the catalog's own:
    planner's resolver is sure of (rag/plan_describe) — and no second one; an apposition or a bracketed gloss
    after the name ('HoME, the household environment') is blanked when the paper's own text resolves it to
    the same paper;
-2. a field of the record is asked: a word of the planner's field readers (rag/plan_fields.FIELDS: who, when,
+2. a field of the record is asked: a word of the planner's field readers (rag/plan_field_words.FIELDS: who, when,
    category, venue, ...), of the badge registry (rag/catalog_fields.FIELDS: code, score, keywords, ...), a place
    in the author list (rag/plan_position: first, last, lead, ...) or a mark the library's pages print, named
    as Unicode names it ('dagger' for '†');
@@ -30,7 +30,8 @@ import re
 from rag.catalog import Catalog
 from rag.catalog_fields import FIELDS as BADGES
 from rag.plan_describe import description, resolve, restated, which
-from rag.plan_fields import FIELDS as FIELD_WORDS, _MORE as MORE_FIELD_WORDS, _PLACE, _blank_frame, other_noun
+from rag.plan_field_words import FIELDS as FIELD_WORDS, other_noun
+from rag.plan_fields import _MORE as MORE_FIELD_WORDS, _PLACE, _blank_frame
 from rag.plan_line import person_acts
 from rag.plan_links import link_contents
 from rag.plan_position import _ENDS as LIST_ENDS

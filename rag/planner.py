@@ -26,7 +26,8 @@ from rag.plan_filler import MANNER, drop_fillers
 from rag.plan_copies import copied, copied_plan
 from rag.plan_dates import current_year_gloss
 from rag.plan_describe import description, restated, which
-from rag.plan_fields import also as _also, lookup_field as _lookup_field, other_noun, several
+from rag.plan_field_words import also as _also, lookup_field as _lookup_field, other_noun
+from rag.plan_fields import several
 from rag.plan_gaps import gap
 from rag.plan_named import aside, plus_joined
 from rag.plan_marked import every_marked, marked_counts, marked_share, marked_sort, middle_only
