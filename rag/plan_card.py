@@ -29,7 +29,7 @@ import re
 
 from rag.catalog import Catalog
 from rag.catalog_fields import FIELDS as BADGES
-from rag.plan_describe import description, resolve, restated, which
+from rag.plan_describe import description, points_back, resolve, restated, which
 from rag.plan_field_words import FIELDS as FIELD_WORDS, other_noun
 from rag.plan_fields import _MORE as MORE_FIELD_WORDS, _PLACE, _blank_frame
 from rag.plan_line import person_acts
@@ -78,7 +78,7 @@ def card_plan(question: str, catalog: Catalog) -> Plan | None:
     paper, described = _named(q, catalog)
     # Why and how ask for content, but inside the name ('the paper about why labs open-source') they only describe.
     if paper is None or _CONTENT_WH.search(q.text) or acted_on(q) or content_asked(q) or other_noun(question) \
-            or link_contents(question) or person_acts(q):  # 'what does X's second author work on'
+            or link_contents(question) or person_acts(q) or points_back(question):  # 'what X's 2nd author works on'
         return None  # 'who uses X', 'what order is X written in', 'what X's code includes': not its record
     conditions(q, catalog)  # values the catalog holds (a person, an organisation, a year) say nothing of content
     _printed_values(q, paper)  # nor do words of the paper's own printed record: 'the facebook people', 'Allen School'

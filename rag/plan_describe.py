@@ -147,8 +147,23 @@ def restated(q: Question, named: Paper, papers: list[Paper]) -> None:
     if found is None or not any(kind == "title" and b <= found[1] for a, b, kind in q.spans):
         return
     words = Question(q.text[:found[1]]).residual()
+    if points_back(q.text[found[1]:]):
+        return  # 'X needs expert demonstrations — where do those come from?': it asks of the heading's words
     if words and _share(words, named, papers) >= SHARE:
         q.blank(0, found[1])
+
+
+# A demonstrative standing alone for things said before ('where do those come from', 'where are these kept'): the
+# question is about them, not about the paper (one paper is 'it'); with a noun ('those marks', 'these papers') the
+# noun says what is meant, and the other readers judge it.
+_POINTS_BACK = re.compile(r"\b(?:those|these)\b(?=\s*(?:[?.!,;:]|$|(?:are|is|were|was|do|did|does|have|has|had|come|"
+                          r"came|get|got|go|went|mean|stand|work|look|be|been|kept|held|built|made|found|put|set|"
+                          r"[a-z]+ed)\b))", re.I)  # a verb or a participle after it: no noun of its own
+
+
+def points_back(text: str) -> bool:
+    """Whether the text asks about things said before it ('those', 'these'), not about the paper or a set of papers."""
+    return bool(_POINTS_BACK.search(text))
 
 
 # A bracketed gloss right after a title (and the noun said with it: 'the RLDP paper (…)'), or modifiers between the

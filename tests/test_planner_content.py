@@ -147,6 +147,10 @@ COMPOUND = [
     "What do the authors of SPECTER claim?",
     "What did the authors of TokMem report?",
     "What do the LayoutParser authors say they contribute?",
+    # a heading that says something of the paper, then a question about what it said ('those', 'these')
+    "TokMem stores procedures as memory tokens: where are these kept?",
+    "Cactus uses constrained acceptance - what are those constraints based on?",
+    "SPECTER relies on citation triplets. Where do those come from?",
 ]
 
 
