@@ -28,11 +28,11 @@ from rag.records import Paper
 
 # Words between a preposition and the listing's noun ('on Courville's own profile'), none naming another kind of list:
 # an author list, a byline, a reference list, a table or a figure are not a page's entries.
-_GAP = r"(?:(?!(?:co-?)?authors?\b|author's\b|bylines?\b|names?\b|references?\b|bibliograph\w*|tables?\b|figures?\b|" \
-       r"contents\b|results?\b|(?:19|20)\d\d\b)[\w'.&-]+\s+)"  # nor a year: 'the first of 2024 on the profile' is a date
-_LIST = rf"(?:{LISTING})(?!\s+\d|\s+numbers?\b)"  # 'page 3' of a PDF, its 'page numbers': no listing
+GAP = r"(?:(?!(?:co-?)?authors?\b|author's\b|bylines?\b|names?\b|references?\b|bibliograph\w*|tables?\b|figures?\b|" \
+      r"contents\b|results?\b|(?:19|20)\d\d\b)[\w'.&-]+\s+)"  # nor a year: 'the first of 2024 on the profile' is a date
+LIST = rf"(?:{LISTING})(?!\s+\d|\s+numbers?\b)"  # 'page 3' of a PDF, its 'page numbers': no listing
 # The listing said after the order word: 'on the trending list', 'down the page', 'in the workshop section'.
-ANCHOR = rf"(?:on|in|down|up|along|within|through|at|of|from|across)\s+{_GAP}{{0,4}}?{_LIST}"
+ANCHOR = rf"(?:on|in|down|up|along|within|through|at|of|from|across)\s+{GAP}{{0,4}}?{LIST}"
 _NTH_WORDS = {w: n for n, w in enumerate(ORDINALS, start=1)} | {
     "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
     "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30}
@@ -47,11 +47,11 @@ _ORDER = rf"(?:{_UP}|{_NTH}|{_FIRST}|{_LAST})"
 _DOWN_VERB = r"(?:go(?:es|ing)?|scroll(?:s|ing|ed)?|read(?:s|ing)?|count(?:s|ing)?|mov(?:e|es|ing)|work(?:s|ing)?|" \
              r"look(?:s|ing)?|run(?:s|ning)?|skim(?:s|ming)?|scan(?:s|ning)?)"
 _CUES = [
-    rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down(?=\s+{_GAP}{{0,4}}?{_LIST})",
+    rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down(?=\s+{GAP}{{0,4}}?{LIST})",
     rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down\b(?=\s*(?:,|$))",
-    rf"\bdown(?=\s+(?:(?:on|in|along|through)\s+)?(?:the|this|that|its|their|his|her|[\w.-]+'s)\s+{_GAP}{{0,3}}?{_LIST})",
+    rf"\bdown(?=\s+(?:(?:on|in|along|through)\s+)?(?:the|this|that|its|their|his|her|[\w.-]+'s)\s+{GAP}{{0,3}}?{LIST})",
     r"\b(?:(?:counting|counted|reading|starting|going)\s+)?from\s+the\s+(?:very\s+)?(?:top|head|start)\b(?:\s+of(?=\s+"
-    rf"{_GAP}{{0,4}}?{_LIST}))?",
+    rf"{GAP}{{0,4}}?{LIST}))?",
     r"\bin\s+(?:the\s+)?(?:(?:page|listing|list|feed|profile)(?:'s)?\s+)?(?:own\s+)?(?:printed|listed|listing|displayed|"
     r"display|page|original|given)\s+order\b",
     r"\bin\s+(?:the\s+)?order\s+(?:(?:they|it)(?:'re|\s+(?:are|is|were|was))\s+(?:listed|printed|shown|given)|"
@@ -59,7 +59,7 @@ _CUES = [
     r"\bas\s+(?:they\s+are\s+|it\s+is\s+)?(?:listed|printed|shown|displayed)\b(?=\s*(?:[,;:?.]|$))",
 ]
 _FROM_END = r"\b(?:(?:counting|counted|reading|starting|going)\s+)?(?:from|up\s+from)\s+the\s+(?:very\s+)?" \
-            rf"(?:bottom|end|tail)\b(?:\s+of(?=\s+{_GAP}{{0,4}}?{_LIST}))?"
+            rf"(?:bottom|end|tail)\b(?:\s+of(?=\s+{GAP}{{0,4}}?{LIST}))?"
 # What the reader does on the way down ('the first one you hit', 'the first title you come across').
 _MEET = r"\b(?:that\s+)?(?:you|one|i|we)(?:'d|'ll|\s+would|\s+will|\s+can)?\s+(?:hit|reach|meet|see|spot|find|encounter|" \
         r"get\s+to|come\s+(?:across|to|upon)|run\s+(?:into|across)|land\s+on|bump\s+into)\b"
@@ -129,7 +129,7 @@ def listing_order(q: Question) -> Order | None:
     text = q.text
     if re.search(_ALPHA, text, re.I):
         return _alphabetical(q)
-    said = _said(text)
+    said = listing_said(text)
     m = _ordered(text, said)
     window = _window(text) if said else None
     if window is not None and (m is None or window[0] <= m[0]):
@@ -190,14 +190,14 @@ def _alphabetical(q: Question) -> Order | None:
 def order_said(question: str) -> bool:
     """Whether an order word in `question` is said of a listing ('which comes first on the Amii page, A or B?'), so a
     comparison of two named papers is by the page's order, not their dates (rag/plan_compare.py reads the word)."""
-    return _ordered(question, _said(question)) is not None or bool(re.search(
+    return _ordered(question, listing_said(question)) is not None or bool(re.search(
         rf"\b{_LISTED}\s+(?:before|after|above|below|ahead\s+of|behind|earlier|later|higher|lower)\b", question, re.I))
 
 
-def _said(text: str) -> bool:
+def listing_said(text: str) -> bool:
     """Whether the question says a listing at all: its noun ('on the Amii page', 'the final trending paper', 'Courville's
     profile entries'), a cue of going down it, or an entry being listed / printed / shown."""
-    return bool(re.search(rf"(?<![\w-]){_LIST}", text, re.I) or _cued(text) or re.search(rf"\b{_LISTED}\b", text, re.I))
+    return bool(re.search(rf"(?<![\w-]){LIST}", text, re.I) or _cued(text) or re.search(rf"\b{_LISTED}\b", text, re.I))
 
 
 def _cued(text: str) -> bool:
@@ -217,7 +217,7 @@ def _ordered(text: str, said: bool) -> tuple[int, int, str] | None:
         rf"\b{_PAPER_SUBJECT}\s+(?:(?:is|was|are|were|gets?|got|being|'s|that(?:'s|\s+is|\s+was)?)\s+)?{_LISTED}\s+"
         rf"(?P<t>(?:in\s+)?(?:the\s+)?(?:very\s+)?)(?P<w>{_ORDER}){not_people}{tail}",
         # 'which paper does the Amii page print first', 'what the trending list shows last'
-        rf"(?<![\w-]){_LIST}\s+(?P<t>(?:prints?|printed|lists?|shows?|showed|displays?|displayed|puts?|places?)\s+"
+        rf"(?<![\w-]){LIST}\s+(?P<t>(?:prints?|printed|lists?|shows?|showed|displays?|displayed|puts?|places?)\s+"
         rf"(?:(?:it|them|that\s+one)\s+)?(?:in\s+)?(?:the\s+)?(?:very\s+)?)(?P<w>{_ORDER}){not_people}{tail}",
         # 'which comes later', 'which one sits lowest', 'which is first', said where the page is named
         rf"\b{_PAPER_SUBJECT}\s+(?:(?:is|was|are|were)\s+)?(?P<t>{_SITS}\s+(?:in\s+)?(?:the\s+)?(?:very\s+)?)"

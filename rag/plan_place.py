@@ -2,7 +2,7 @@
 page?', 'how far down the trending list is SMORE?', 'where does Cactus sit on the page?', 'what number is it on the
 trending list?', "TokMem's position on the Amii page", 'where in the trending list does X appear?'.
 
-Read only when the question says a listing (rag/plan_order.py's `_said`: a page, list, feed or profile, or being
+Read only when the question says a listing (rag/plan_order.py's `listing_said`: a page, list, feed or profile, or being
 listed); a number or a place noun is read only with the listing said after it, so a section's, a parameter's or a
 camera's position stays content. The answer is the position field of rag/catalog_fields.py.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from rag.catalog_fields import BY_NAME, Field
-from rag.plan_order import _GAP, _LIST, ANCHOR, _said
+from rag.plan_order import ANCHOR, GAP, LIST, listing_said
 from rag.plan_terms import Condition, Question
 from rag.records import Paper
 
@@ -35,10 +35,10 @@ _WHERE_VERB = r"\b(?:sits?|sitting|sat|fall|falls|appears?|comes?|shows?\s+up|la
 def place_asked(q: Question) -> Field | None:
     """'What position is TokMem on the Amii page?', 'how far down the trending list is SMORE?', 'at which place is X
     listed?': a named paper's place in its page's printed order. Its words are taken; the page's name is left."""
-    if not _said(q.original):  # the page's name may be taken already: the question as asked says the listing
+    if not listing_said(q.original):  # the page's name may be taken already: the question as asked says the listing
         return None
     asked = q.take(r"\b(?:in\s+|at\s+)?(?:what|which)\s+(?:position|place|rank|spot|slot|entry\s+number|number(?=\s+"
-                   rf"(?:on|in|down)\s+{_GAP}{{0,4}}?{_LIST}))\b|\bhow\s+(?:far|high|low)\s+(?:down|up)\b|"
+                   rf"(?:on|in|down)\s+{GAP}{{0,4}}?{LIST}))\b|\bhow\s+(?:far|high|low)\s+(?:down|up)\b|"
                    r"\bhow\s+(?:far|high|low)(?=\s+(?:on|in)\b)")
     if not asked and re.search(_NUMBER_ASKED, q.original, re.I):  # the listing's words may be taken from q.text
         asked = q.take(r"\b(?:what|which)(?:'s|\s+is)?\s+(?:(?:its|their|[\w.-]*'s)\s+)?(?:number|no\.|#)|\bnumber\s+what\b")
@@ -48,7 +48,7 @@ def place_asked(q: Question) -> Field | None:
                        r"rank|entry\s+number)(?:\s+of)?\b")
     if not asked and re.search(r"\bwhere\b", q.text, re.I) and re.search(_WHERE_VERB, q.text, re.I):
         asked = q.take(r"\bwhere\b") + q.take(_WHERE_VERB)  # 'where does X sit on the page', 'where in the list is X'
-    if not asked and re.search(rf"\bwhere\s+(?:in|on|down)\s+{_GAP}{{0,4}}?{_LIST}", q.original, re.I):
+    if not asked and re.search(rf"\bwhere\s+(?:in|on|down)\s+{GAP}{{0,4}}?{LIST}", q.original, re.I):
         asked = q.take(r"\bwhere\b")
     return BY_NAME["position"] if asked else None
 
