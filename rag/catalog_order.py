@@ -118,7 +118,9 @@ def pair_in_page_order(papers: list[Paper], conditions: list[Condition], op: str
             if s.format != "pdf" and all(on_page(s, c) for c in pages):
                 entries.setdefault(s.path, {})[p.paper_id] = s
     shared = [path for path, placed in entries.items() if len(placed) == 2]
-    if other is None or (not shared and not pages) or len(shared) > 1:
+    # No page named and no shared page: the one page holding either paper is the page asked of ('Is TokMem listed
+    # before DPR?', DPR a PDF only); papers on two different pages, or on none, are left to the page-order sort.
+    if other is None or (not shared and not pages and len(entries) != 1) or len(shared) > 1:
         return in_page_order([p for p in papers if all(c(p) for c in conditions)], conditions, op)
     if shared:
         placed = entries[shared[0]]
@@ -126,8 +128,8 @@ def pair_in_page_order(papers: list[Paper], conditions: list[Condition], op: str
         holds = before if op == "first" else not before
         where = "; ".join(_place((placed[p.paper_id].position, p, placed[p.paper_id])) for p in two)
         return two, f"{'Yes' if holds else 'No'}: {where}."
-    page = pages[0].label.removeprefix("page: ") if pages else "that page"
     on = next(iter(entries.values()), {})
+    page = pages[0].label.removeprefix("page: ") if pages else _name(next(iter(on.values()))) if on else "that page"
     missing = [p for p in two if p.paper_id not in on]
     said = "; ".join(_place((on[p.paper_id].position, p, on[p.paper_id])) for p in two if p.paper_id in on)
     return [p for p in two if p.paper_id in on], \

@@ -254,6 +254,21 @@ def test_a_compared_paper_with_no_place_on_the_page(catalog, papers):
         assert not answer.answer.startswith(("Yes", "No", "Listed")) and "entry 51 on trending papers" in answer.answer
 
 
+def test_a_compared_pdf_with_no_page_named(catalog, papers):
+    # No page named and one of the two a PDF: the page holding the other is the one asked of, and the PDF has no
+    # place there (was 'Listed first … TokMem: entry 13', which read as a yes).
+    amii = listed(papers, "Amii")
+    for question, placed, pdf in [("Is TokMem listed before DPR?", "TokMem", "Dense Passage Retrieval"),
+                                  ("Was Cactus printed after the SPECTER paper?", "Cactus", "SPECTER"),
+                                  ("Is SPECTER listed after TokMem?", "TokMem", "SPECTER")]:
+        answer = answer_from_catalog(question, question, papers)
+        assert answer is not None, question
+        entry = next(i for i, p in enumerate(amii) if p.title.startswith(placed)) + 1
+        assert re.match(rf"{pdf}[^.]* has no place on Amii at ICLR 2026, so neither is listed", answer.answer), \
+            (question, answer.answer)
+        assert f"entry {entry} on Amii" in answer.answer and not answer.answer.startswith(("Yes", "No", "Listed"))
+
+
 @pytest.mark.parametrize("question", [
     "Among Courville's papers on his profile, which is the latest?",
     "Which of Lili Mou's papers came out first?",
