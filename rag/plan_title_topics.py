@@ -68,17 +68,36 @@ _SHOWN = re.compile(r"\b(?:spelled|spelt|written|printed|listed|ordered|sorted|f
                     re.I)
 
 
-def asks_of_titles(question: str) -> bool:
+def asks_of_titles(question: str, titles: list[str]) -> bool:
     """Whether a question that speaks of titles asks what they (or words in them) mean, stand for, refer to or have
     in common, how they differ, or a why / how / 'X across what' about what they say: content, which retrieval
     answers, so no reader may take it ('what do the GFlowNet titles have in common', 'the title of X says "unified
-    toolkit" — unified across what?': a yes/no reading of the title would answer a question nobody asked)."""
+    toolkit" — unified across what?': a yes/no reading of the title would answer a question nobody asked). The
+    question's own words are read, not a title's it quotes or prints ('which title says Why Open Source' asks no
+    why), so quoted spans and the catalog's `titles` (or a part of one between its stops) are blanked first."""
     if not _TITLES_SAID.search(question):
         return False
-    if not (ask := _ASKS_OF_TITLES.search(question)):
+    if not (ask := _ASKS_OF_TITLES.search(_blanked(question, titles))):
         return _asked_again(question)
     # 'how are the titles sorted on the trending page': how the record shows its titles, not what they say
     return not (re.fullmatch(r"how\s+(?:is|are|was|were)", ask[0], re.I) and _SHOWN.search(question))
+
+
+_QUOTED = re.compile(r"(?<!\w)'[^']{2,120}'(?!\w)|\"[^\"]{2,120}\"|‘[^’]{2,120}’|“[^”]{2,120}”")
+_STOPS = re.compile(r"\s*[:?!.;—–]\s*|\s+-\s+")
+
+
+def _blanked(question: str, titles: list[str]) -> str:
+    """The question with quoted spans and the printed titles it says (whole, or a part of two words or more between
+    a title's stops: 'Why Open Source' of 'Why Open Source? A Game-Theoretic …') made blank, case ignored."""
+    text = _QUOTED.sub(lambda m: " " * len(m[0]), question)
+    folded = text.casefold()
+    for title in titles:
+        for part in {title, *_STOPS.split(title)}:
+            if len(part.split()) >= 2 and part.casefold() in folded:
+                text = re.sub(rf"(?<!\w){re.escape(part)}(?!\w)", lambda m: " " * len(m[0]), text, flags=re.I)
+                folded = text.casefold()
+    return text
 
 
 def _asked_again(question: str) -> bool:

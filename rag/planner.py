@@ -102,7 +102,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     """A Plan when the question is about the papers' metadata and names only values the catalog holds. With a
     `judge`, a verb no frame list holds is read when it means making the papers ('what has X worked on?')."""
     question = spelled_out(question)  # 'whats 40th', 'link to code pls': chat shorthand (rag/plan_shorthand.py)
-    if asks_of_titles(question):  # 'what do the GFlowNet titles have in common': content (rag/plan_title_topics.py)
+    if asks_of_titles(question, catalog.printed_titles):  # 'what do the GFlowNet titles have in common': content
         return None
     if fact := page_fact(question, catalog):  # a question about a page itself, not its papers
         return Plan(op="fact", fact=fact)

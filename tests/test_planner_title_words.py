@@ -217,6 +217,21 @@ def test_a_record_question_after_a_title_reading_is_still_planned(catalog, paper
     "The ARNOLD title mentions a benchmark — what is benchmarked?",
     "Does the DPR title say 'open-domain', and what is open-domain about it?",
     "the title of the Cactus paper says 'constrained acceptance': constrained by what?",
+    # an asking word of the question's own beside a title it quotes or prints
+    "Why do titles ask questions like 'Why Open Source'?",
+    "How do the titles with 'Why Open Source' differ from the rest?",
+    "Why would a title such as Why Open Source end in a question mark?",
 ])
 def test_the_same_words_said_of_content_stay_with_retrieval(question, catalog):
     assert plan(question, catalog) is None
+
+
+def test_an_asking_word_inside_a_quoted_or_printed_title_is_the_title_s(catalog, papers):
+    # 'why' / 'how' quoted from a title, or printed in one, is the title's wording, not the question asking why
+    # (was None: content for retrieval).
+    why = saying(papers, "Why Open Source")
+    assert len(why) == 1
+    assert rows("Which paper's title reads 'Why Open Source'?", catalog, "list") == why
+    assert rows("which titles include the words \u201cWhy Open Source\u201d", catalog, "list") == why
+    assert rows("how many titles start with Why Open Source", catalog, "count") == why
+    assert rows("Which title has the words Why Open Source in it?", catalog, "list") == why
