@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from rag.authors import AuthorIndex, by_author, given_of
+from rag.catalog_headings import Outline, outlines
 from rag.catalog_links import owners, printed_links
 from rag.organisations import has_organisation, organisation_authors, organisation_names, organisation_variants
 from rag.plan_terms import fold
@@ -242,6 +243,12 @@ class Catalog:
         """Paper id -> the web addresses its abstract and PDF text print (rag/catalog_links.py): read once per
         snapshot, and only when a question names a link or an owner's context word (rag/plan_links.py)."""
         return {p.paper_id: printed_links(p) for p in self.papers}
+
+    @cached_property
+    def outlines(self) -> dict[str, Outline]:
+        """Paper id -> the headings its PDF prints (rag/catalog_headings.py), for the PDFs that print numbered ones:
+        read once per snapshot, as every heading question reads every PDF."""
+        return outlines(self.papers)
 
     @cached_property
     def link_names(self) -> tuple[dict[str, str], frozenset[str]]:

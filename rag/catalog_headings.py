@@ -4,7 +4,7 @@ appendix and its last numbered section (issue 11: the structure a paper prints i
 Read from Paper.blocks, whose `section` is the heading the text under it was printed under ('3.2 Results'). A
 top-level heading with no prose directly under it ('2 Model' straight before '2.1 Overview') leaves no block: its
 number is known from its subsections, its words are not, and it is shown as such rather than guessed. Built once per
-snapshot (the catalog's papers list), as every heading question reads every PDF.
+snapshot by Catalog.outlines, as every heading question reads every PDF.
 """
 
 from __future__ import annotations
@@ -105,14 +105,7 @@ def outline(paper: Paper) -> Outline:
     return Outline(paper, out)
 
 
-_HELD: dict[str, tuple[list[Paper], dict[str, Outline]]] = {}  # one entry: the outlines of the snapshot in use
-
-
 def outlines(papers: list[Paper]) -> dict[str, Outline]:
-    """paper_id -> Outline of every paper that prints numbered headings; built once per snapshot's papers list."""
-    held = _HELD.get("outlines")
-    if held is not None and held[0] is papers:
-        return held[1]
-    built = {o.paper.paper_id: o for o in (outline(p) for p in papers if p.blocks) if any(h.number for h in o.headings)}
-    _HELD["outlines"] = (papers, built)
-    return built
+    """paper_id -> Outline of every paper that prints numbered headings (held once per snapshot by Catalog.outlines)."""
+    built = (outline(p) for p in papers if p.blocks)
+    return {o.paper.paper_id: o for o in built if any(h.number for h in o.headings)}

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.catalog import Catalog
-from rag.catalog_headings import Heading, Outline, outlines
+from rag.catalog_headings import Heading, Outline
 from rag.plan_terms import ORDINALS
 from rag.records import Answer, Paper, format_location
 
@@ -30,8 +30,22 @@ _CONTENT = re.compile(r"\b(?:say|says|said|propose[sd]?|proposes|show[sn]?|shows
 _ROLES = {"appendix": r"\bappendi(?:x|ces)\b|\bsupplementary\s+material\b",
           "conclusion": r"\bconclu(?:sion|sions|ding)\b", "introduction": r"\bintroduct(?:ion|ory)\b",
           "related work": r"\brelated\s+work\b", "background": r"\bbackground\b"}
-_PAGE = re.compile(r"\b(?:which|what)\s+page\b|\bpage\s+(?:number|no\.?)\b|\bon\s+(?:which|what)\s+page\b|"
-                   r"\bwhere\s+does\b[^?]*\b(?:start|begin)|\bwhich\s+page\b", re.I)
+# 'what/which N ... in <heading>' asks N's content unless N is a word of the heading question's own frame: 'which page
+# does §7 start on' is a heading question, 'what experiments are in section 4' is content.
+_ASKED_NOUN = re.compile(r"\b(?:what|which)\s+(?:of\s+(?:my|the)\s+)?([a-z-]+)")
+_FRAME_NOUN = frozenset("""is are was were s does do did has have section sections subsection subsections sub-section
+sub-sections heading headings title titles name names page pages number numbers numbered top-level pdf pdfs paper papers
+file files document documents doc docs chapter chapters appendix appendices one ones""".split())
+# 'what does the metadata section do / list?': a verb of the paper's own, outside the frame
+_DOES = re.compile(r"\b(?:what|which)\s+(?:does|do|did)\b[^?]*\b(?:do|list|give|provide|offer|include|hold)\W*$")
+# The heading a question points at, said by number, ordinal, role or appendix letter ('section 4', 'the first
+# section', 'the conclusion', 'appendix A').
+_POINTS = re.compile(r"(?:\b(?:sub-?section|section|sec\.|chapter)\s*|§\s*)\d|\bappendix\s+[a-h]\b|"
+                     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|closing)\s+"
+                     r"(?:numbered\s+|top-level\s+|main\s+)?(?:sub-?)?section\b|" + "|".join(_ROLES.values()))
+_NOT = re.compile(r"\b(?:no|not|without|lacks?|lacking|missing)\b|n't\b")
+# A quote opens at the start or after a space or bracket: the apostrophe of "my PDFs' sections" opens none.
+_QUOTED = re.compile(r"(?:^|(?<=[\s(\[]))['\"‘“]([^'\"’”]{3,60})['\"’”]")
 _COUNT = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b", re.I)
 _SET = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:my|the)\s+)?(?:pdfs?|papers?|files?|documents?)\b|"
                   r"\bhow\s+many\s+(?:of\s+(?:my|the)\s+)?(?:pdfs?|papers?|files?|documents?)\b|"
@@ -41,7 +55,8 @@ _SET = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:my|the)\s+)?(?:pdfs?|papers?|f
 @dataclass
 class HeadingAsk:
     """What a heading question asks and the answer read from the outlines: text, the papers, the headings cited.
-    No text: the question asks what a numbered section of a PDF says, which is content (the planner answers None)."""
+    No text: the question asks what a section of a PDF says, which is content, or asks headings under a condition this
+    reader does not apply ('from 2018'): the planner answers None and the question goes to retrieval."""
 
     text: str
     rows: list[Paper] = field(default_factory=list)
@@ -53,21 +68,28 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     low = " ".join(question.casefold().replace("’", "'").split())
     if not re.search(rf"(?:{_NOUN})", low):
         return None
-    if _CONTENT.search(low):  # what a PDF's numbered section holds is retrieval's: no other reader may take it either
-        return HeadingAsk("") if section_content(question) else None
+    if _asks_content(low):  # what a PDF's section holds is retrieval's: no other reader may take it either
+        return HeadingAsk("") if _POINTS.search(low) else None
     if any(re.search(rf"\b{re.escape(s.casefold())}\b", low) for s in catalog.sections):
         return None  # 'the workshop section': a listing page's section (rag/plan_sections.py)
-    held = outlines(catalog.papers)
+    held = catalog.outlines
     if not held:
         return None
     named = _named(low, catalog, held)
     if named is None and not _SET.search(low):
         return None
     # The second test, as the planner's: once the paper's name and the headings' own words are out, only frame is left.
+    # A heading's own words count only where the question points at it ('the Extracting Metadata section'), not
+    # anywhere ('what is the Dense Passage Retriever in section 3'); 'no' / 'not' only over the PDFs (the complement).
     said = [named.title, *catalog_names(catalog, named)] if named is not None else []
     shown = held[named.paper_id].headings if named is not None else [h for o in held.values() for h in o.headings]
-    if not _only_frame(low, said + [h.title for h in shown]):
-        return None
+    rest = _pointed_out(low, shown)
+    if named is None:
+        rest = _NOT.sub(" ", rest)
+    if not _only_frame(rest, said):
+        # 'which PDFs from 2018 have an appendix': a condition this reader does not apply; no other reader may answer
+        # it either with the heading dropped, so it goes to retrieval
+        return HeadingAsk("") if named is None and _over(low, list(held.values())) is not None else None
     if named is not None:
         return _of_one(low, held[named.paper_id])
     return _over(low, list(held.values()))
@@ -80,7 +102,7 @@ page pages start starts starting started begin begins beginning appear appears p
 fourth fifth sixth seventh eighth ninth tenth last final closing top level main how many count with there any all end
 ends ending finish finishes close closes wrap up include includes including not counting excluding besides except one
 two three four five six seven eight nine ten chapter chapters appendix appendices supplementary material conclusion
-conclusions introduction related work future background under within inside from by as each every no yes whether if
+conclusions introduction related work future background under within inside from by as each every yes whether if
 please tell me give list kind isn actually also exactly then again hold holds sit sits come comes located""".split())
 
 
@@ -89,16 +111,37 @@ def catalog_names(catalog: Catalog, paper: Paper) -> list[str]:
 
 
 def _only_frame(low: str, allowed: list[str]) -> bool:
-    """No word is left but frame, the named paper's title and short names, and the words of the headings asked of."""
-    words = _FRAME | {w for text in allowed for w in re.findall(r"[a-z]+", text.casefold())}
-    return all(w in words for w in re.findall(r"[a-z]+", low) if len(w) > 1)
+    """No word is left but frame and the named paper's title and short names; a year or other number of three digits
+    or more is a condition ('which PDFs from 2018'), which this reader does not apply."""
+    words = _FRAME | {w for text in allowed for w in re.findall(r"[a-z]+|\d{3,}", text.casefold())}
+    return all(w in words for w in re.findall(r"[a-z]+|\d{3,}", low) if len(w) > 1)
+
+
+def _pointed_out(low: str, headings: list[Heading]) -> str:
+    """The question with the heading it points at by its printed words taken out: quoted, or followed by a section
+    word ('the extracting metadata section')."""
+    low = _QUOTED.sub(" ", low)
+    for h in sorted(headings, key=lambda h: -len(h.title)):
+        if len(h.title) > 3:
+            low = re.sub(rf"\b{re.escape(h.title.casefold())}\s+(?:sub-?)?(?:sections?|headings?|chapters?)\b|"
+                         rf"\b(?:section|§|heading)\s*(?:[\d.]+\s+)?(?:called\s+|titled\s+|named\s+)?"
+                         rf"{re.escape(h.title.casefold())}\b", " section ", low)
+    return low
+
+
+def _asks_content(low: str) -> bool:
+    """What a section says, holds or does: a content verb, 'what N …' whose N is no heading-frame word, or a verb of
+    the paper's own ('what does … do')."""
+    noun = _ASKED_NOUN.search(low)
+    return bool(_CONTENT.search(low) or _DOES.search(low) or (noun and noun.group(1) not in _FRAME_NOUN))
 
 
 def section_content(question: str) -> bool:
-    """The question asks what a numbered section says or holds ("what's in section 4 of X"): content, which neither
-    the planner nor the record card may answer."""
+    """The question asks what a section it points at says or holds ("what's in section 4 of X", "what is the first
+    section of X about", "what baselines does appendix A give"): content, which neither the planner nor the record
+    card may answer."""
     low = " ".join(question.casefold().replace("’", "'").split())
-    return bool(_CONTENT.search(low) and re.search(r"(?:\bsection\s*|§\s*)\d", low))
+    return bool(_POINTS.search(low)) and _asks_content(low)
 
 
 def _named(low: str, catalog: Catalog, held: dict[str, Outline]) -> Paper | None:
@@ -145,6 +188,10 @@ def _of_one(low: str, outline: Outline) -> HeadingAsk | None:
     if _COUNT.search(low) and not re.search(r"\b(?:how\s+many|number\s+of|count)\s+(?:[a-z-]+\s+){0,3}"
                                             r"(?:sub-?)?(?:sections?|headings?)\b", low):
         return None  # 'how many pages of appendix': a length the outline does not hold, not a count of headings
+    if _COUNT.search(low) and re.search(r"\bappendi", low):  # 'how many sections are in the appendix'
+        text = f"{name} has {len(outline.appendix)} appendix heading{'s' if len(outline.appendix) != 1 else ''}" + \
+            (": " + "; ".join(h.said() for h in outline.appendix) if outline.appendix else "") + "."
+        return HeadingAsk(text, [paper], {paper.paper_id: outline.appendix})
     if _COUNT.search(low) and re.search(r"\bsections?\b", low) and not re.search(r"\bsub-?sections?\b", low):
         body = outline.sections
         text = f"{name} has {len(body)} numbered top-level sections" + \
@@ -161,7 +208,7 @@ def _of_one(low: str, outline: Outline) -> HeadingAsk | None:
                           {paper.paper_id: outline.sections})
     cited = [heading]
     parts = [f"In {name}, {heading.said()}"]
-    if re.search(r"\bsub-?sections?\b", low) or re.search(r"\bfirst\s+sub-?section\b", low):
+    if re.search(r"\bsub-?sections?\b", low):
         children = outline.children(heading)
         if re.search(r"\bfirst\s+sub-?section\b", low):
             children = children[:1]
@@ -179,10 +226,11 @@ def _of_one(low: str, outline: Outline) -> HeadingAsk | None:
 def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
     """Over every PDF with printed headings: those having the section asked ('which PDFs have a Background section',
     'which end with a conclusion and future work section'), or how many."""
-    quoted = re.search(r"['\"‘“]([^'\"’”]{3,60})['\"’”]", low)
+    quoted = _QUOTED.search(low)
     words = quoted.group(1).strip() if quoted else None
     ends = re.search(r"\b(?:end|ends|ending|finish|finishes|close|closes|wrap\s+up)\s+(?:with|on)\b", low)
     numbered = bool(re.search(r"\bnumbered\b", low))
+    negated = bool(_NOT.search(low))  # 'which PDFs have no appendix': the PDFs with headings that lack it
     role = next((r for r, pattern in _ROLES.items() if re.search(pattern, low)), None)
     if words is None and role is None:  # 'which PDFs have an Experiments section': words some PDF prints as a heading
         m = re.search(r"\b(?:an?|the|any)\s+(?:numbered\s+|top-level\s+)?((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+"
@@ -197,15 +245,25 @@ def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
     extra = re.search(r"\bconclu\w*\s+(?:and|&)\s+future\s+work\b", low)
     matched: list[tuple[Outline, Heading]] = []
     for o in held:
-        pool = [o.last] if ends and o.last else o.appendix if role == "appendix" and not words else o.headings
+        if ends and role == "appendix" and not words:  # the appendix comes after the body's last section
+            pool = o.appendix if o.headings and o.headings[-1].appendix else []
+        else:
+            pool = [o.last] if ends and o.last else o.appendix if role == "appendix" and not words else o.headings
         hit = o.numbered(numbered_as.group(1)) if numbered_as and words is None and role is None else \
             next((h for h in pool if h is not None and re.search(pattern, h.title.casefold())
                     and (not extra or "future work" in h.title.casefold()) and (h.number or not numbered)), None)
         if hit is not None:
             matched.append((o, hit))
-    said = f"a section headed '{words}'" if words else f"a {'numbered ' if numbered else ''}{role} section" if role \
+    kind = f"{'numbered ' if numbered else ''}{role}"
+    said = f"a section headed '{words}'" if words else f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} section" if role \
         else f"a section {numbered_as.group(1)}"  # type: ignore[union-attr]
     where = "end with" if ends else "have"
+    if negated:
+        lacking = [o for o in held if all(o is not m for m, _ in matched)]
+        where = "do not end with" if ends else "do not have"
+        text = f"{len(lacking)} of the {len(held)} PDFs with numbered headings {where} {said}" + \
+            (": " + "; ".join(o.paper.title for o in lacking) + "." if lacking else ".")
+        return HeadingAsk(text, [o.paper for o in lacking], {})
     lines = "; ".join(f"{o.paper.title}: {h.said()}" for o, h in matched)
     if _COUNT.search(low):
         text = f"{len(matched)} of the {len(held)} PDFs with numbered headings {where} {said}" + \
