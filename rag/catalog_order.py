@@ -60,6 +60,18 @@ def in_page_order(papers: list[Paper], conditions: list[Condition], op: str, lim
     return [e[1] for e in chosen], f"{said[:1].upper() + said[1:]}{scope}, in the page's printed order: {listed}."
 
 
+def place_elsewhere(paper: Paper, conditions: list[Condition]) -> str:
+    """A paper's place asked on a page that does not list it ('What is TokMem's position on the trending list?', TokMem
+    an Amii entry): not there, and its place on each page that does; a paper read from a PDF only is on none."""
+    asked = "; ".join(c.label.removeprefix("page: ") for c in conditions if c.field == "page")
+    listed = [s for s in paper.sources if s.format != "pdf"]
+    if not listed:
+        return f"{paper.title} is on no listing page (read from a PDF only), so it has no place on {asked}."
+    places = "; ".join(f"entry {s.position + 1} on {_name(s)}" + (f" (line {s.line})" if s.line else "")
+                       for s in sorted(listed, key=lambda s: s.path))
+    return f"{paper.title}: not on {asked}; {places}."
+
+
 def _pick(entries: list, op: str, limit: int | None, nth: int | None) -> list:
     ordered = entries if op == "first" else entries[::-1]
     if nth is not None:

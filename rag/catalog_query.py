@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rag.catalog import Catalog, by_author, describe, page_label
 from rag.catalog_fields import BY_NAME, by_number
-from rag.catalog_order import alphabetical, in_page_order, pair_in_page_order
+from rag.catalog_order import alphabetical, in_page_order, pair_in_page_order, place_elsewhere
 from rag.catalog_links import cited_links
 from rag.catalog_spread import ends
 from rag.catalog_sort import by_author_count, by_date
@@ -40,6 +40,8 @@ _THESE = re.compile(r"\b(these|those|the filtered|the selected|the listed)\s+(pa
 
 def run(plan_: Plan, papers: list[Paper]) -> Result:
     selected = [p for p in papers if all(c(p) for c in plan_.conditions)]
+    if plan_.op == "lookup" and plan_.lookup == "position" and plan_.target is not None and plan_.conditions:
+        return Result(plan_, [plan_.target], [], text=place_elsewhere(plan_.target, plan_.conditions))  # another page
     if plan_.op in ("lookup", "check") and plan_.target is not None:
         return Result(plan_, [plan_.target], [])
     if plan_.op == "headings" and plan_.headings is not None:  # a PDF's printed headings (rag/plan_headings.py)

@@ -53,6 +53,14 @@ def place_asked(q: Question) -> Field | None:
     return BY_NAME["position"] if asked else None
 
 
+def place_elsewhere(badge: Field | None, conditions: list[Condition]) -> bool:
+    """A place asked on a named page that does not list the paper ("TokMem's position on the trending list", TokMem an
+    Amii entry): the planner has dropped the page conditions the paper meets, so any left name another page. Its
+    place is looked up with them (rag/catalog_order.py's place_elsewhere), not checked as 'is it on that page'."""
+    return badge is not None and badge.name == "position" and bool(conditions) and \
+        all(c.field == "page" and not c.value.startswith("not ") for c in conditions)
+
+
 def pair_asked(question: str, q: Question, named: Paper, pair: Condition, papers: list[Paper]) -> Paper | None:
     """'Is A listed before B on the Amii page?': of two papers compared by a page's order, the one asked about (said
     first) when the question asks yes or no; None for 'which comes first, A or B'. `named` is the paper read first

@@ -35,7 +35,7 @@ from rag.plan_marks import (asks_printed, author_position, given_names, name_as_
                             shared_surnames, surnames)
 from rag.plan_orgs import non_academic
 from rag.plan_order import among, listing_order, order_said
-from rag.plan_place import pair_asked, place_asked
+from rag.plan_place import pair_asked, place_asked, place_elsewhere
 from rag.plan_headings import HeadingAsk, ask as heading_ask
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_position import counted, placed
@@ -287,6 +287,9 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
                                                            for c in conditions):
             return Plan(op="lookup", lookup=lookup, target=target, conditions=conditions,
                         described=" ".join(described))  # 'besides AI2, which institution appears on SPECTER'
+        if place_elsewhere(badge, conditions):  # "TokMem's position on the trending list", TokMem on Amii's page
+            return Plan(op="lookup", lookup="position", target=target, conditions=conditions,
+                        described=" ".join(described))
         if conditions:  # "Is Nano3D a workshop paper?", "Was HoME posted in 2017?": yes or no, with the value
             return Plan(op="check", lookup=conditions[0].field, target=target, conditions=conditions,
                         described=" ".join(described))

@@ -254,6 +254,27 @@ def test_a_compared_paper_with_no_place_on_the_page(catalog, papers):
         assert not answer.answer.startswith(("Yes", "No", "Listed")) and "entry 51 on trending papers" in answer.answer
 
 
+@pytest.mark.parametrize("question, name, page, elsewhere", [
+    ("how far down the trending list is Cactus?", "Cactus", "trending papers", "Amii"),
+    ("Cactus's spot in the trending feed?", "Cactus", "trending papers", "Amii"),
+    ("where does SMORE sit on the Amii page?", "SMORE", "Amii's page", "trending"),
+    ("what number is the SPECTER paper on the Amii page?", "SPECTER", "Amii's page", None),
+])
+def test_a_place_asked_on_a_page_that_does_not_list_the_paper(question, name, page, elsewhere, catalog, papers):
+    # Was 'No (page: …)' with the paper's page or PDF path: a yes/no nobody asked. Now: not there, and its place on
+    # the page that lists it, or on none for a PDF.
+    the_plan = plan(question, catalog)
+    assert the_plan is not None and the_plan.op == "lookup" and the_plan.lookup == "position", question
+    answer = answer_from_catalog(question, question, papers)
+    assert answer is not None and not answer.answer.startswith(("Yes", "No")), question
+    if elsewhere is None:
+        assert f"is on no listing page (read from a PDF only), so it has no place on {page}" in answer.answer
+        return
+    listing = listed(papers, elsewhere)
+    entry = next(i for i, p in enumerate(listing) if p.title.startswith(name)) + 1
+    assert f": not on {page}; entry {entry} on " in answer.answer, answer.answer
+
+
 def test_a_compared_pdf_with_no_page_named(catalog, papers):
     # No page named and one of the two a PDF: the page holding the other is the one asked of, and the PDF has no
     # place there (was 'Listed first … TokMem: entry 13', which read as a yes).
