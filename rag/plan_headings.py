@@ -245,13 +245,12 @@ def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
     extra = re.search(r"\bconclu\w*\s+(?:and|&)\s+future\s+work\b", low)
     matched: list[tuple[Outline, Heading]] = []
     for o in held:
-        if ends and role == "appendix" and not words:  # the appendix comes after the body's last section
-            pool = o.appendix if o.headings and o.headings[-1].appendix else []
-        else:
-            pool = [o.last] if ends and o.last else o.appendix if role == "appendix" and not words else o.headings
+        pool = [o.last] if ends and o.last else o.appendix if role == "appendix" and not words else o.headings
         hit = o.numbered(numbered_as.group(1)) if numbered_as and words is None and role is None else \
             next((h for h in pool if h is not None and re.search(pattern, h.title.casefold())
                     and (not extra or "future work" in h.title.casefold()) and (h.number or not numbered)), None)
+        if ends and role == "appendix" and not words:  # an appendix ends a PDF when its heading is the last of all
+            hit = o.appendix[0] if o.appendix and o.headings[-1].appendix else None
         if hit is not None:
             matched.append((o, hit))
     kind = f"{'numbered ' if numbered else ''}{role}"

@@ -14,8 +14,10 @@ from test_planner import catalog  # noqa: F401 (the catalog of this module's pap
 from test_planner_fields import papers  # noqa: F401
 from rag.catalog import Catalog
 from rag.catalog_query import answer_from_catalog
-from rag.catalog_headings import outlines
+from rag.catalog_headings import Heading, Outline, outlines
+from rag.plan_headings import _over
 from rag.planner import plan
+from rag.records import Paper
 
 # (question, words the answer must hold, words it must not)
 ASKED = [
@@ -150,3 +152,14 @@ def test_a_count_of_the_appendix_counts_the_appendix(question: str, catalog: Cat
     assert the_plan is not None and the_plan.headings is not None, question
     text = the_plan.headings.text
     assert text.startswith(f"{SPECTER} has 1 appendix heading: §A Appendix A"), text
+
+
+def test_an_appendix_ends_a_pdf_when_its_heading_is_the_last_of_all() -> None:
+    # made-up outlines: an appendix letter after the references need not say 'appendix'; one before them ends nothing
+    last = Outline(Paper(paper_id="x", title="A Made-up Study"), [
+        Heading("1", "Introduction", 1), Heading("2", "Method", 2), Heading("", "References", 8),
+        Heading("A", "Proofs", 9, True)])
+    inside = Outline(Paper(paper_id="y", title="Another Made-up Study"), [
+        Heading("1", "Introduction", 1), Heading("A", "Appendix A", 5, True), Heading("", "References", 8)])
+    asked = _over("which pdfs end with an appendix?", [last, inside])
+    assert asked is not None and [p.title for p in asked.rows] == ["A Made-up Study"], asked
