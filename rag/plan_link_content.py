@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+# A link's address as it may be written: a URL, a host and path ('github.com/allenai/specter'), or a code host's
+# 'owner/name' ('facebookresearch/DPR').
+_ADDRESS = r"(?:(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[\w.~%-]+)*/?|[\w.-]+/[\w.-]+)"
 # What a repository, site or link holds or does, asked of it as the subject: 'what does the released code of X
 # include', "what's in the X repository", 'what does the MyoDex website show'. Content, never a link's record.
 _CONTENTS = re.compile(
@@ -16,7 +19,12 @@ _CONTENTS = re.compile(
     r"repositories|website|project\s+page|site|home\s*page)\b|"
     r"\bwhat\s+(?:does|do|did|will|can|could|would|should)\s+(?:\S+\s+){0,6}?(?:code(?:\s*base)?|repo|repository|website|"
     r"project\s+page|site|home\s*page|link)(?:\s+(?:of|for|from|in|behind|accompanying)\s+(?:\S+\s+){0,10}?\S+)?\s+"
-    r"(?!(?:link|links|point|points|give|gives|print|prints|host|hosts|live|lives|sit|sits|go|goes|lead|leads)\b)[a-z]+\W*$",
+    r"(?!(?:link|links|point|points|give|gives|print|prints|host|hosts|live|lives|sit|sits|go|goes|lead|leads)\b)[a-z]+\W*$|"
+    # the address itself as the subject: 'what does github.com/allenai/specter contain', "what's in owner/repo?"
+    rf"\bwhat\s+(?:does|do|did|will|can|could|would|should)\s+(?:the\s+)?{_ADDRESS}(?:\s+(?:repo|repository|site|page|link))?"
+    r"\s+(?!(?:link|links|point|points|give|gives|print|prints|host|hosts|live|lives|sit|sits|go|goes|lead|leads|"
+    r"belong|belongs|come|comes)\b)[a-z]+\W*$|"
+    rf"\bwhat(?:'s|\s+is|\s+are)\s+(?:inside|in|on)\s+(?:the\s+)?{_ADDRESS}(?:\s+(?:repo|repository|site|page))?\W*$",
     re.I)
 
 

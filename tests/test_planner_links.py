@@ -184,12 +184,26 @@ CONTENT = [
     "How do the authors of DPR make their repository easy to use?",
     "Which entity linking models does the literature graph paper compare?",
     "What license does the Meta-DT code use?",
+    # the address itself as the subject of what it holds (the first and last were a paper list on f41fdd3)
+    "what does allenai/specter provide",
+    "What's inside https://github.com/facebookresearch/DPR?",
+    "What does facebookresearch/DPR ship?",
 ]
 
 
 @pytest.mark.parametrize("question", CONTENT)
 def test_content_questions_naming_code_or_links_stay_with_retrieval(question, papers):
     assert answer_from_catalog(question, question, papers) is None
+
+
+@pytest.mark.parametrize("question, title", [
+    ("What paper does facebookresearch/DPR belong to?", "Dense Passage Retrieval"),
+    ("Which paper links to github.com/allenai/specter?", "SPECTER"),
+])
+def test_an_address_asked_of_its_paper_is_still_read(question, title, papers):
+    # Guards beside the contents above: which paper an address belongs to is the record's.
+    answer = answer_from_catalog(question, question, papers)
+    assert answer is not None and len(answer.citations) == 1 and answer.citations[0].title.startswith(title), question
 
 
 def test_a_shared_library_s_reader_answers_links_as_the_writer_does(papers):
