@@ -106,12 +106,19 @@ def printed_links(paper: Paper) -> tuple[Link, ...]:
 
 def link_blocks(paper: Paper) -> list[Block]:
     """The paper's blocks as a copy without full texts keeps them (rag/shared/reader_parts.py): every block in its
-    place with its kind, section and page (what headings are read from), its text kept only where it prints an
-    address. `printed_links` of the copy is `printed_links` of the paper: a shared library's readers answer link
-    questions as the writer's own catalog does."""
+    place with its kind, section and page (what headings are read from), and of its text only the sentences that
+    print an address (a PDF's split addresses joined again), the sentences `printed_links` reads and quotes. So
+    `printed_links` of the copy is `printed_links` of the paper (a shared library's readers answer link questions as
+    the writer's own catalog does), and no passage's text is shared beyond them."""
     pdf = any(s.format == "pdf" for s in paper.sources)
-    return [block if block.kind != "references" and _URL.search(_joined(block.text) if pdf else block.text)
-            else block.model_copy(update={"text": ""}) for block in paper.blocks]
+
+    def kept(block: Block) -> str:
+        if block.kind == "references":
+            return ""
+        text = _joined(block.text) if pdf else block.text
+        return " ".join(s for s in split_sentences(text) or [text] if _URL.search(s))
+
+    return [block.model_copy(update={"text": kept(block)}) for block in paper.blocks]
 
 
 def _joined(text: str) -> str:

@@ -20,6 +20,7 @@ from rag.catalog_query import answer_from_catalog, run
 from rag.planner import plan
 from rag.records import Paper
 from rag.shared.reader_parts import reader_texts
+from rag.text import split_sentences
 
 GOOGLE_SITES = ["INFOrmation Prioritization through EmPOWERment in Visual Model-Based RL",
                 "MoDem-V2: Visuo-Motor World Models for Real-World Robot Manipulation",
@@ -219,6 +220,26 @@ def test_a_shared_library_s_reader_answers_links_as_the_writer_does(papers):
     assert "SPECTER" not in answer("Which PDFs print no link?", copy)
     # Headings are read from the blocks' places, which the copy keeps.
     assert outlines(copy).keys() == outlines(papers).keys()
+
+
+def test_a_shared_reader_copy_keeps_only_the_sentences_that_print_an_address(papers):
+    # reader_parts shares 'never the passages' texts': a block printing a URL kept its whole text (DPR's introduction
+    # paragraph with its footnote), now only the sentences that hold an address, which printed_links still reads.
+    copy = {p.paper_id: p for p in (Paper.model_validate_json(line)
+                                    for line in reader_texts(papers, [])["catalog"].splitlines())}
+    dropped = 0
+    for paper in papers:
+        for block, kept in zip(paper.blocks, copy[paper.paper_id].blocks, strict=True):
+            sentences = split_sentences(kept.text)
+            assert all(printed_in(s) for s in sentences), (paper.title, kept.text)
+            dropped += len(block.text) - len(kept.text) if sentences else 0
+        assert printed_links(copy[paper.paper_id]) == printed_links(paper), paper.title
+    assert dropped > 0 and any(k.text for p in copy.values() for k in p.blocks)
+
+
+def printed_in(sentence: str) -> bool:
+    """Whether one sentence prints a web address, as rag/catalog_links.py reads one: a link is read from it."""
+    return bool(printed_links(Paper(paper_id="x", title="x", abstract=sentence)))
 
 
 # A service the links are said to go to is read, or the question is left alone: never widened to every link

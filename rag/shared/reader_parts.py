@@ -1,8 +1,9 @@
 """What a reader of the shared library pulls from the server: enough to search, never the passages' texts.
 
 A writer publishes, besides the full catalog other writers merge into (rag/shared/remote.py), three kinds:
-- `catalog`: the papers without their full texts (`body`; `blocks` keep their places, and their text only where
-  it prints a web address: rag/catalog_links.link_blocks): what filters, the planner and the author matcher read;
+- `catalog`: the papers without their full texts (`body`; `blocks` keep their places, and of their text only the
+  sentences that print a web address: rag/catalog_links.link_blocks): what filters, the planner and the author
+  matcher read;
 - `ids`: one short line per live passage, in the snapshot's order: chunk id, paper id, position, kind,
   token count and the length of the title lead (so `passage` is cut from the stored document);
 - `sparse`: the BM25 index in shards (rag/shared/sparse.py), a tar file as base64 lines.
