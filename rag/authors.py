@@ -106,24 +106,33 @@ def marked_names(paper: Paper, mark: str) -> str:
 
 def email_of(name: str, emails: list[str]) -> str | None:
     """The one printed e-mail address whose local part spells `name` as prefixes of its parts in order ('plewis' for
-    Patrick Lewis, 'bcgl' for Benjamin Charles Germain Lee, 'danqic' for Danqi Chen, 'ruochen_zhang'); None when no
-    address, or more than one, spells it. An address is a name's only when the spelling is unambiguous."""
+    Patrick Lewis, 'bcgl' for Benjamin Charles Germain Lee, 'danqic' for Danqi Chen, 'vladk' for Vladimir Karpukhin,
+    'ruochen_zhang'); None when no address, or more than one, spells it. An address is a name's only when the
+    spelling is unambiguous and says the name: a part spelled to three letters or more (or whole, 'Wu'), or every part's
+    initial and nothing else. Letters of two letters or fewer from each part also spell generic addresses ('info' is
+    I(ngrid) N(ora) Fo(ster)), which are nobody's."""
     parts = [re.sub(r"[^a-z]", "", w) for w in _fold(name).split()]
     parts = [p for p in parts if p]
     found = [e for e in emails if len(local := re.sub(r"[^a-z]", "", _fold(e.split("@")[0]))) >= 3
-             and _spells(local, parts) and local[0] in {p[0] for p in parts}]
+             and local[0] in {p[0] for p in parts} and any(_says(pieces, parts) for pieces in _spellings(local, parts))]
     return found[0] if len(found) == 1 else None
+
+
+def _says(pieces: list[str], parts: list[str]) -> bool:
+    """Whether one spelling (a prefix of each part, possibly empty) says the name rather than a few of its letters."""
+    if any(len(piece) >= 3 or (len(piece) == 2 and piece == part) for piece, part in zip(pieces, parts)):  # 'lwu'
+        return True
+    return len(parts) >= 3 and all(len(piece) == 1 for piece in pieces)  # 'bcgl': every initial, in order
 
 
 def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
-def _spells(local: str, parts: list[str]) -> bool:
-    """Whether `local` is the name parts' prefixes (each possibly empty) joined in order."""
-    if not local:
-        return True
+def _spellings(local: str, parts: list[str]) -> list[list[str]]:
+    """Every way `local` is the name parts' prefixes (each possibly empty) joined in order, as the prefixes."""
     if not parts:
-        return False
+        return [] if local else [[]]
     head, rest = parts[0], parts[1:]
-    return any(local.startswith(head[:k]) and _spells(local[k:], rest) for k in range(min(len(head), len(local)), -1, -1))
+    return [[local[:k], *more] for k in range(min(len(head), len(local)), -1, -1) if local.startswith(head[:k])
+            for more in _spellings(local[k:], rest)]
