@@ -127,13 +127,16 @@ def test_a_place_with_the_rest_hidden_behind_et_al(catalog, papers):
 
 
 def test_a_printed_name_glossed_as_not_buried_in_et_al(catalog):
+    printed = rows("how many entries on his profile print Aaron Courville's name?", catalog)
+    assert printed  # two readers agreeing on no rows would prove nothing (13 today)
     assert rows("how many entries on his profile print Aaron Courville's name (not buried in et al.)?", catalog) == \
-        rows("how many entries on his profile print Aaron Courville's name?", catalog)
+        printed
 
 
 def test_a_month_of_any_year_said_before_date(catalog):
-    assert rows("how many Courville entries have a March date (any year)?", catalog) == \
-        rows("how many Courville papers were posted in March?", catalog)
+    march = rows("how many Courville papers were posted in March?", catalog)
+    assert march  # (2 today)
+    assert rows("how many Courville entries have a March date (any year)?", catalog) == march
 
 
 def test_this_years_entries_glossed_as_the_ones_without_a_year(catalog):
