@@ -1,0 +1,65 @@
+"""What a PDF prints beyond its headings, as catalog data (issue 11): which papers of the library its reference list
+cites, and its acknowledgements (people thanked, funders, grant numbers).
+
+Read from Paper.blocks: a reference entry is a block of kind 'references' (one entry a block as the parser keeps
+them), the acknowledgements are the blocks printed under an 'Acknowledgement(s)' heading. A library title is cited
+when its letters and digits, all else dropped, are printed in an entry: a line break, a hyphen put in by the
+typesetter ('SciB-ERT') or a change of case does not hide it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.records import Block, Paper
+
+_ACK = re.compile(r"^\s*acknowledg(?:e)?ments?\b|^\s*funding\b", re.I)
+# A title shorter than this (letters and digits only) is too likely to be printed inside another entry by chance.
+_MIN_TITLE = 20
+# 'award 1936940', 'grant N00014-18-1-2193', 'contract no. FA8750-19-2-0200': the number after the word
+_GRANT = re.compile(r"\b(?P<kind>award|grant|contract|agreement)s?\s+(?:no\.?\s*|number\s+|#\s*)?"
+                    r"(?P<number>[A-Z]{0,6}-?[0-9][A-Z0-9/-]{3,}[A-Z0-9])", re.I)
+
+
+def squeezed(text: str) -> str:
+    """Letters and digits only, folded: 'SciB-\\nERT: A Pretrained' -> 'scibertapretrained'."""
+    return "".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+@dataclass(frozen=True)
+class Citation:
+    cited: Paper  # the library paper the entry prints
+    entry: Block  # the reference entry as printed, with its page
+
+
+def references(paper: Paper) -> list[Block]:
+    return [b for b in paper.blocks if b.kind == "references"]
+
+
+def cites(paper: Paper, library: list[Paper]) -> list[Citation]:
+    """The library papers (other than itself) whose titles the paper's reference list prints, in library order."""
+    entries = [(b, squeezed(b.text)) for b in references(paper)]
+    found: list[Citation] = []
+    for other in library:
+        key = squeezed(other.title)
+        if other.paper_id == paper.paper_id or len(key) < _MIN_TITLE:
+            continue
+        entry = next((b for b, text in entries if key in text), None)
+        if entry is not None:
+            found.append(Citation(other, entry))
+    return found
+
+
+def acknowledgements(paper: Paper) -> list[Block]:
+    """The blocks printed under the paper's acknowledgements (or funding) heading."""
+    return [b for b in paper.blocks if b.kind == "text" and _ACK.search(b.section)]
+
+
+def grants(text: str) -> list[str]:
+    """Each grant or award number printed, with the words that name it: 'NSF Convergence Accelerator award 1936940'."""
+    found = []
+    for m in _GRANT.finditer(text):
+        before = re.split(r"[,;:.]|\band\b|\bby\b|\bin part\b", text[:m.start()])[-1].split()
+        found.append(" ".join([*before[-4:], m.group("kind"), m.group("number")]))
+    return found
