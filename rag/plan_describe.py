@@ -88,6 +88,12 @@ def description(q: Question) -> list[str]:
                 continue  # a frame word before the noun ('in', 'the', 'authors'): not a run of modifiers
             if words:
                 q.blank(m.start(), m.end(), kind="title")
+                # A short name said before it ('the code for SPR, the self-predictive … paper'): the paper's own
+                # name for itself, read with the description (its abstract prints it).
+                name = re.search(r"(?<![\w-])([A-Z][\w-]*[A-Z0-9][\w-]*)\s*,\s*$", q.text[:m.start()])
+                if name:
+                    q.blank(name.start(1), name.end(1), kind="title")
+                    words = [name.group(1)] + words
                 return words + _tail(q, m.end())
     return heading(q)
 

@@ -66,7 +66,8 @@ _FRAME = r"\b(?:point(?:s|ed|ing)?|link(?:s|ing)?|hosted|hosting|hosts?|gives?|g
 # Code badge's own 'code link', 'with code', 'have code'.
 # What is released beside the code and given by the same link: 'code and trained models', 'code or software'.
 _WITH_CODE = r"(?:\s*(?:,|and|or|&|/|\+)\s*(?:(?:the|its|their|all|our)\s+)?(?:software|data(?:sets?)?|(?:pre-?)?trained\s+" \
-             r"(?:models?|weights|checkpoints)|models?|weights|checkpoints|scripts|demos?)\b)?"
+             r"(?:models?|weights|checkpoints|agents?|policies)|models?|weights|checkpoints|agents?|scripts|demos?|videos?|" \
+             r"benchmarks?)\b)?"
 _CODE = r"\b(?:(?:its|their|the|whose|his|her)\s+)?(?:source\s+)?codes?\b(?!\s*-?\s*(?:badges?|links?|urls?|release))" \
         rf"{_WITH_CODE}" \
         r"(?=\s+(?:to|at|under|on|in|is|are|was|were|lives?|sits?|hosted|kept|from|that|which)\b)"
@@ -74,7 +75,10 @@ _CODE = r"\b(?:(?:its|their|the|whose|his|her)\s+)?(?:source\s+)?codes?\b(?!\s*-
 _CODE_TO = rf"\bto\s+(?:(?:its|their|the|his|her)\s+)?(?:source\s+)?codes?\b{_WITH_CODE}"
 _NEGATION = r"\b(?:no|not|without|lacking|lacks?|never|none|(?:do|does|did|is|are|was|were|has|have|had)n[o']?t|" \
             r"(?:do|does|did)\s+not)\s+(?:(?:a|an|any|some|the|its|their|single|give|gives|print|prints|link|links|have|has|point|points|" \
-            r"to|provide|provides|show|shows|carry|carries|include|includes|mention|mentions|with|web)\s+){0,3}$"
+            r"to|provide|provides|show|shows|carry|carries|include|includes|mention|mentions|with|web|on|at|under|hosted)\s+){0,3}$"
+# A link said before a negation of what it is: 'links somewhere that isn't X', 'a link which is not on X'.
+_OF_A_LINK = r"\b(?:links?|linking|points?|pointing|urls?)\s+(?:(?:to\s+)?(?:somewhere|something|some\s+\w+|an?\s+\w+|" \
+             r"\w+\s+pages?)\s+)?(?:that|which)\s+(?:(?:is|are|was|were)\s+)?$"
 # A question asking for the link itself ('where is X's code', 'what project page does X give'), not for papers.
 _ASKED = r"(?:urls?|links?|web\s*address(?:es)?|repos?|repository|repositories|(?:project|web|home)\s*pages?|homepages?|" \
          r"(?:project\s+|web\s*)sites?|websites?|github(?:\s+repo(?:sitory|s)?)?)"
@@ -91,12 +95,14 @@ _WHERE = re.compile(r"\bwhere(?:'s|\s+(?:is|are|was|were|do|does|did|can|could|s
                     r"\b(?:link|url)s?\s+(?:to|for)\s+(?:the\s+|its\s+|their\s+)?(?:code|project|repo)|"
                     r"\b(?:give|send|show|tell)\s+me\s+(?:the\s+|its\s+|their\s+)?(?:code|link|url|repo|project)|"
                     rf"\b{_ASKED}\W{{0,3}}please\b|"  # 'X, the Y one. project page please'
+                    rf"^\W*(?:(?:the|its|their|a|an)\s+)?(?:source\s+)?(?:code\s+)?{_ASKED}\s+(?:for|of)\b|"  # 'repo for the X paper?'
+                    rf"\b{_ASKED}\W{{1,3}}(?:which|what)(?:\s+one)?\s*\?+\s*$|"  # '… gives a code repo, which?'
                     rf"{_TERSE}", re.I)  # 'ReSeg: github?', 'the RNN segmentation paper - repo?'
 
 # Words that say the link is given, asked with it: 'where did they put the code', 'what code URL is given'.
 _PUT = r"\b(?:hosted|kept|put|stored|releas(?:e|es|ed|ing)|published|shared|found|find|get|download|available|lives?|" \
        r"live|pls|please|look|given|shown|printed|provided|listed|stated|mentioned|quoted|cited)\b"
-_LOOKUP_CODE = r"\b(?:(?:its|their|the|his|her)\s+)?(?:source\s+)?codes?(?:\s+(?:and\s+)?(?:urls?|links?|repo(?:sitory)?))?\b" + \
+_LOOKUP_CODE = r"\b(?:(?:its|their|the|his|her)\s+)?(?:(?:open[- ]sourced?|released|public)\s+)?(?:source\s+)?codes?(?:\s+(?:and\s+)?(?:urls?|links?|repo(?:sitory)?))?\b" + \
     _WITH_CODE
 
 
@@ -145,15 +151,21 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
             not re.search(_OWNER_CONTEXT, q.text, re.I):
         return []  # an owner is read only beside one of these words: no link is named, and no owner is built
     held_owners, hosts = catalog.link_names
+    said_text = q.text  # as asked, before the link's words are cut out (blanking keeps every position)
+    # 'a non-github.com page': a link other than the one named (read below as each link's own negation).
+    non = [m.start() for m in re.finditer(r"\bnon-(?=(?:https?://)?[\w-]+\.[a-z]{2,}\b|github|gitlab|google|hugging|"
+                                          r"arxiv|youtube|zenodo|openreview)", q.text, re.I)]
+    for start in non:
+        q.blank(start, start + 4)
     pages_too: list[bool] = []  # set once a project page is asked: a code host's name then covers its pages' host
     tests: dict[str, list[Callable[[Link], bool]]] = {}
     said: dict[str, list[str]] = {}
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, str]] = []
 
     def found(kind: str, label: str, test: Callable[[Link], bool], start: int, end: int) -> None:
         tests.setdefault(kind, []).append(test)
         said.setdefault(kind, []).append(label)
-        spans.append((start, end))
+        spans.append((start, end, kind))
         q.blank(start, end)
 
     # An address or a piece of one: 'github.com/NJU-RL', 'https://sites.google.com/view/x', 'zdhNarsil/EB_GFN'.
@@ -215,8 +227,12 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
         pages_too.append(True)  # 'a project page on GitHub': GitHub's pages (github.io) too
     abstract = q.take(r"\b(?:(?:in|within)\s+)?(?:(?:its|their|the|whose|an?)\s+)?abstracts?\b")
     first = q.take(r"\b(?:on|in)\s+(?:its|their|the)\s+(?:very\s+)?(?:first|1st|opening)\s+pages?\b|\bpage\s+(?:one|1)\b")
-    start = min(s for s, _ in spans)
+    # Negation is said before the valued link ('a link that isn't on github.com'), not before a bare 'link' said first.
+    start = min((s for s, _, kind in spans if kind != "any"), default=min(s for s, _, _ in spans))
     negation = re.search(_NEGATION, q.text[:start], re.I)
+    # Said of one link ('links somewhere that isn't a github.com repo', 'a non-github.com page'), it is the link's own
+    # negation: a paper printing some other link, not a paper printing none of them.
+    own = bool(non) or bool(negation and re.search(_OF_A_LINK, said_text[:negation.start()], re.I))
     if negation:
         q.blank(negation.start(), negation.end())
     q.take(_FRAME)
@@ -225,17 +241,19 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
         said.setdefault("code", []).append("code")
     groups = [v for k, v in tests.items() if k != "any"]
 
+    def named(link: Link) -> bool:
+        return all(any(t(link) for t in group) for group in groups)
+
     def test(link: Link) -> bool:
-        return all(any(t(link) for t in group) for group in groups) and \
-            (not abstract or link.place == "abstract") and (not first or link.page in (1, None))
+        return (named(link) != own) and (not abstract or link.place == "abstract") and (not first or link.page in (1, None))
 
     parts = [" or ".join(dict.fromkeys(v)) for k, v in said.items() if k != "any"] or ["a link"]
     where = " in the abstract" if abstract else " on the first page" if first else ""
-    label = "links: " + ", ".join(parts) + where
+    label = "links: " + ("not " if own else "") + ", ".join(parts) + where
     has = LinkCondition("link", label.removeprefix("links: "), label,
                         lambda p: any(test(link) for link in links_of(catalog, p)), known_test=_prints_text,
                         matches=test)
-    return [has.negated() if negation else has]
+    return [has.negated() if negation and not own else has]
 
 
 def _on_host(link: Link, host: str, pages_too: list[bool]) -> bool:
@@ -284,6 +302,9 @@ def asked_link(q: Question, question: str, conditions: list[Condition]) -> LinkA
     if not re.search(_LOOKUP_CODE, q.text, re.I) and not badge:
         return None
     q.take(_LOOKUP_CODE)
+    q.take(r"\b(?:(?:in|on)\s+)?(?:the|its|their)\s+abstract\b")  # 'the abstract gives a code repo': its own, said first
+    q.take(r"\b(?:which|what)(?:\s+one)?\s*\?+\s*$")
+    q.take(r"\b(?:repos?|repository|urls?|links?)\b")  # 'a code repo' once the Code badge's reader took its 'code'
     q.take(rf"(?<=\s\s){_WITH_CODE.removesuffix('?')}")  # '…  and trained models': what came out with the code
     q.take(_WHERE.pattern)
     q.take(_PUT)

@@ -291,6 +291,67 @@ def test_a_code_host_s_name_said_of_a_page_covers_its_pages(catalog, papers):
     "What's the homepage of the University of Washington?",
     "What is the homepage of the Allen Institute for Artificial Intelligence?",
     "what's the website for the Amii institute?",
+    # What a released resource is, holds or does, and what a paper uses (guards beside the resource lookups above).
+    "what is SCIDOCS?",
+    "how many models does SPECTER release?",
+    "what data does the Reincarnating RL paper use?",
+    "what do the trained agents released with Reincarnating Reinforcement Learning achieve?",
+    "what videos does the HILP project show?",
+    "what is in the code released for Language Model Alignment with Elastic Reset?",
+    "how were the pretrained models of Continuous Coordination trained?",
+    "what benchmark does SPECTER introduce?",
+    "what does the latent state marginalization paper's code implement?",
+    "which non-GitHub tools does the literature graph paper build on?",
 ])
 def test_what_a_link_holds_or_a_link_of_no_paper_stays_with_retrieval(question, papers):
     assert answer_from_catalog(question, question, papers) is None
+
+
+# A resource the paper releases, asked as where it can be got, is put or is available: the code, or what came out
+# with it (trained agents, videos, pre-trained models), is given by the link whose sentence names it; the paper named
+# by title, a heading, a nickname before its description, or a description (each failed on ff3c72c: no plan).
+@pytest.mark.parametrize("question, shown", [
+    ("For Reincarnating Reinforcement Learning, where are the open-sourced code and trained agents?",
+     "https://agarwl.github.io/reincarnating_rl"),
+    ("where are the code and videos for Foundation Policies with Hilbert Representations?",
+     "https://seohong.me/projects/hilp/"),
+    ("Foundation Policies with Hilbert Representations: link to the code + videos?", "https://seohong.me/projects/hilp/"),
+    ("repository for the elastic reset alignment paper?", "github.com/mnoukhov/elastic-reset"),
+    ("Language Model Alignment with Elastic Reset: its abstract names a code repo, which one?",
+     "github.com/mnoukhov/elastic-reset"),
+    ("Where could I download the code of SPR, the self-predictive representations paper?",
+     "https://github.com/mila-iqia/spr"),
+    ("url for the latent state marginalization exploration paper?",
+     "https://github.com/zdhNarsil/Stochastic-Marginal-Actor-Critic"),
+])
+def test_where_a_released_resource_is_got(question, shown, papers):
+    assert shown in answer(question, papers)
+
+
+COURVILLE_ELSEWHERE = ["Local Guidance, Global Impact: Gaussian-Reshaped Trust Region Unlocks Behavior Transitions",
+                       "Reincarnating Reinforcement Learning: Reusing Prior Computation to Accelerate Progress",
+                       "Mastering the Unsupervised Reinforcement Learning Benchmark from Pixels"]
+
+
+def test_a_link_other_than_the_one_named(catalog, papers):
+    # 'links somewhere that isn't X', 'a non-X link': a paper printing some other link (the link's own negation), not
+    # one printing none of X (each failed on ff3c72c: no plan, or 'not links: github.com').
+    assert sorted(rows("Courville profile entries whose abstract links to something that isn't on github.com",
+                       catalog)) == sorted(COURVILLE_ELSEWHERE)
+    assert sorted(rows("which Courville papers print a non-github.com link in the abstract?", catalog)) == \
+        sorted(COURVILLE_ELSEWHERE)
+    assert rows("the oldest Courville entry whose abstract links to a non-github.com site", catalog) == [
+        COURVILLE_ELSEWHERE[1]]
+    # GitHub said of a page covers its github.io pages: only the trust-region paper links elsewhere.
+    assert rows("Courville entries linking to a non-GitHub page", catalog) == [COURVILLE_ELSEWHERE[0]]
+    trending = [p for p in papers if any(s.format == "trending" for s in p.sources)]
+    other = [p.title for p in trending if any(not (link.host == "github.com" and link.kind == "code")
+                                              for link in printed_links(p))]
+    assert 0 < len(other) < len([p for p in trending if printed_links(p)])
+    assert sorted(rows("how many trending papers give a link which is not a github.com repo?", catalog)) == \
+        sorted(other)
+    # Said of the paper, the negation stays the paper's: no github.com link at all (a guard; held on ff3c72c).
+    none = rows("which Courville papers give no github.com link in the abstract?", catalog)
+    assert set(COURVILLE_ELSEWHERE) < set(none) and not any(
+        link.host == "github.com" for p in papers if p.title in none for link in printed_links(p) if link.place == "abstract")
+
