@@ -12,6 +12,7 @@ import time
 from typing import TYPE_CHECKING
 
 from rag.catalog import Catalog, by_author, describe, page_label
+from rag.catalog_authors import marks_of_text
 from rag.catalog_fields import BY_NAME, by_number
 from rag.catalog_order import alphabetical, in_page_order, pair_in_page_order, place_elsewhere
 from rag.catalog_links import cited_links
@@ -61,6 +62,8 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
         return Result(plan_, rows, [], notes + found, groups, text=group_headline(plan_, groups, _scope(plan_)))
     if plan_.op == "positions":  # where one person sits on the author lists: the papers printing the name
         rows, text = places(selected, plan_.lookup or "")
+        if "author_marks" in plan_.also:  # 'and is he flagged as Amii': the person's own marks on each paper
+            text += " Marks: " + "; ".join(f"{p.title}: {marks_of_text(p, [plan_.lookup or ''])}" for p in rows) + "."
         return Result(plan_, rows, [], notes, text=text)
     if plan_.op == "common":  # the people on both sides: the papers each of them is on
         rows, text = common(papers, plan_)

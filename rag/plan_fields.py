@@ -63,7 +63,8 @@ _COMPLETE = r"\b(?:is|was|are)\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?(?:a
 # he come in the order' (a named author's place).
 _MORE = [("affiliation", r"\b(?:marked|starred|flagged)\b"),
          ("author_position", r"\b(?:where|what\s+(?:place|position|slot|spot)|which\s+(?:place|position|slot|spot))\b(?P<gap>(?:\s+\S+){0,4}?)\s+"
-                             r"(?:order|list|byline|place|position|come|comes|sit|sits|stand|stands|rank)\b"),
+                             r"(?:order|list|byline|place|position|come|comes|sit|sits|stand|stands|rank)\b|"
+                             r"\b(?:what|which)\s+number(?:ed)?(?:\s+(?:author|name|co-?author))?\b"),  # 'what number author is X'
          # A named author's neighbour in the list ('who comes right after X', 'whose name precedes X').
          ("author_next", r"\b(?:(?:comes?|came|is|listed|printed|named|appears?|sits?|stands?|goes)\s+)?(?:right\s+|just\s+|"
                          r"directly\s+|immediately\s+)?(?:after|behind)\b|\bfollows?\b"),

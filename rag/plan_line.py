@@ -60,7 +60,9 @@ _SAYS = re.compile(rf"(?:\b(?:does|did|do)(?P<sub>(?:\s+{_SAYER}\b|\s)+)(?:say|s
 _FRAMING = re.compile(r"\b(?:printed|given|shown|stated|listed|written|stamped)\s+(?:at|on|in|along)\s+(?:the\s+)?"
                       r"(?:very\s+)?(?:top|head|bottom|foot|front|first\s+page|margin|side)(?:\s+of)?\b|"
                       r"\b(?:i\s+)?(?:just|only|really|mainly)?\s*(?:need|want|would\s+like)(?:\s+to\s+know)?\b|"
-                      r"\bi\s+(?:can't|cannot|can\s+not|couldn't|don't|do\s+not|didn't)\s+(?:see|find|spot|tell)\b", re.I)
+                      r"\bi\s+(?:can't|cannot|can\s+not|couldn't|don't|do\s+not|didn't)\s+(?:see|find|spot|tell)\b|"
+                      # the asker's hint of where a name is ('X is somewhere in the long byline of Y'): the place is asked
+                      rf"\b(?:is|are|sits?|appears?)\s+somewhere\s+(?:in|on|among)\s+{LINE}(?:\s+(?:of|on|for))?", re.I)
 # The list said as where a place is ('in the SPECTER byline, who sits between X and Y'), not its names asked.
 LOCATIVE = re.compile(r"\b(?:in|on|within|from|of)\s+(?:the\s+|its\s+|their\s+)?(?:\s{2,})?(?:author\s+(?:list|line)|"
                       r"byline|list\s+of\s+(?:authors|names))\b", re.I)
@@ -199,4 +201,38 @@ _ACTS = re.compile(r"\b(?:authors?|co-?authors?|he|she|they)\s+(?:(?:usually|mai
 def person_acts(q: Question) -> bool:
     """Whether the question asks what a person on the author line works on or studies (content, not the line). 'where
     does he work' / 'works at' is an affiliation and stays the line's."""
-    return bool(_ACTS.search(q.folded)) and not re.search(r"\bwhere\b", q.folded, re.I)
+    return bool(_ACTS.search(q.folded) or _NAMED_ACTS.search(q.text)) and not re.search(r"\bwhere\b", q.folded, re.I)
+
+
+# The same said of a person named (their name blanked by now: 'what does Lucy Lu Wang work on', 'what is X researching').
+_NAMED_ACTS = re.compile(r"\b(?:does|do|did|is|was|has)\s{3,}(?:(?:usually|mainly|mostly|also|now|currently|still|been)\s+)?"
+                         r"(?:work|working|research|researching|study|studying|focus|focusing)\b(?!\s+(?:at|for|with)\b)", re.I)
+
+
+# One person named and no paper: which of the papers they are on and their place on each ('which Amii paper is X on,
+# and where does he sit in the author order', 'what paper is X on, and in which position'), perhaps their mark too
+# ('and is he flagged as Amii'). Each the planner's 'positions' answer words per paper (rag/plan_groups.places).
+_PRONOUN = r"(?:he|she|they|him|her|them)"
+_ON_WHICH = rf"\b(?:which|what)(?:\s+of\s+the)?\s+(?:(?:papers?|entr(?:y|ies)|ones?)\s+)?(?:is|are|was|were)\s+(?:{_PRONOUN}\s+)?" \
+            r"(?:on|in|listed\s+on)\b|" \
+            r"\b(?:is|was|are)\s+(?:an?\s+)?(?:co-?)?authors?\s+(?:on|of|in)\s+any\s+of\s+(?:the\s+)?(?:papers?\s*)?[?,;]?\s*" \
+            r"(?:and\s+)?(?:if\s+so,?\s+)?which\s+(?:ones?|papers?|entr(?:y|ies))\b"
+# The page said as a round-up of papers ('in the Amii ICLR roundup'): where, once the page is grounded.
+_ROUNDUP = r"\b(?:in|on|from)\s+the\s+(?:\s*)(?:roundup|round-up|rundown|write-?up)\b"
+_PLACE_ASK = rf"\bwhere\s+(?:does|do|did|is)\s+{_PRONOUN}\s+(?:sit|come|stand|appear|fall|land|rank|listed|placed)s?\b" \
+             rf"(?:\s+(?:in|on)\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:author(?:s'?)?\s+)?(?:order|list|line|byline)s?)?" \
+             rf"(?:\s+(?:on|in)\s+(?:each|it|them|either|both)(?:\s+one)?)?|" \
+             r"\b(?:and\s+)?(?:in|at)\s+(?:which|what)\s+(?:position|place|slot|spot)(?:\s+(?:on|in)\s+(?:each|it))?\b|" \
+             rf"\b(?:which|what)\s+(?:position|place|slot|spot)\s+(?:is|does)\s+{_PRONOUN}(?:\s+(?:in|hold|have|take))?\b"
+_MARK_ASK = rf"\b(?:and\s+)?(?:is|was)\s+{_PRONOUN}\s+(?:flagged|marked|starred|asterisked|tagged)(?:\s+(?:as|with))?(?:\s+an?)?\b"
+
+
+def papers_placed(q: Question) -> tuple[bool, bool]:
+    """(asked, marks): whether the question asks which papers a named person is on with their place on each — both
+    said — and whether it asks their mark as well. The phrases are taken when asked."""
+    if not (re.search(_ON_WHICH, q.text, re.I) and (re.search(_PLACE_ASK, q.text, re.I) or re.search(_MARK_ASK, q.text, re.I))):
+        return False, False
+    q.take(_ON_WHICH)
+    q.take(_PLACE_ASK)
+    q.take(_ROUNDUP)
+    return True, bool(q.take(_MARK_ASK))

@@ -1,5 +1,6 @@
 """Conditions and sorts over how many of a paper's authors carry the legend's mark (the Amii star): every author
-marked, marked authors only in the middle of the list, and the paper with the most (or fewest) marked authors.
+marked, marked authors only in the middle of the list, the paper with the most (or fewest) marked authors, and the
+mark said per place with 'has' ('the last author has the star but the first doesn't', 'the first two both carry it').
 Split from rag/plan_marks.py, which reads one author's place or mark. Each is grounded in the institutes the legends
 name (catalog.institutes), so 'every author is a student' is no condition."""
 
@@ -172,3 +173,46 @@ def marked_share(q: Question, catalog: Catalog) -> list[Condition]:
             found.append(Condition("affiliation", institute, f"affiliation: {institute}",
                                    lambda p, i=institute: marked(p, i) > 0).negated())
     return found
+
+
+_INDEX = {"first": 0, "lead": 0, "leading": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "senior": -1,
+          "final": -1}
+_HAS = r"(?:has|have|carr(?:y|ies)|bears?|gets?|wears?)"
+
+
+def marks_at_places(q: Question, institute: str, name: str) -> list[Condition]:
+    """The legend's mark said per place with 'has': 'the last author has the Amii star but the first author doesn't',
+    'the first two authors both have the Amii asterisk', 'ends with an author who has no star' — one condition per
+    place, marked or not (each place on its own: 'first marked and last not' is two conditions)."""
+    noun = rf"(?:(?:the\s+|an?\s+|its\s+)?(?:{name}(?:'s)?\s+)?(?:stars?|asterisks?|marks?|daggers?|affiliation))"
+    hasnt = rf"(?:(?:does|do)(?:\s+not|n't)(?:\s+(?:have|carry|bear)(?:\s+(?:one|it|that|{noun}))?)?|" \
+            rf"(?:has|have)\s+(?:no|none)(?:\s+{noun})?|lacks?\s+{noun}|(?:has|have)\s*n[o']t(?:\s+(?:one|got\s+one|{noun}))?|" \
+            rf"(?:is|are)\s+(?:not\s+|un)(?:starred|marked)(?!\s+(?:as|with)\b))"  # '… marked as Amii': plan_marks.positions
+    marked = rf"(?:(?:both\s+|all\s+)?{_HAS}\s+{noun}|(?:is|are)\s+(?:both\s+)?(?:starred|marked|asterisked)(?!\s+(?:as|with)\b))"
+    places = "|".join(_INDEX)
+    found = []
+    for m in q.take(rf"\b(?:but\s+|while\s+|and\s+)?(?:the\s+|its\s+|their\s+|an?\s+)?(?P<p>{places})\s+(?:(?:co-?)?author|name)s?\s+"
+                    rf"(?:(?:who|that)\s+)?(?:(?P<neg>{hasnt})|{marked})"):
+        found.append(_marked_at(institute, _INDEX[m["p"].casefold()], m["p"].casefold(), not m["neg"]))
+    for m in q.take(rf"\b(?:the\s+|its\s+)?first\s+(?P<n>two|three|2|3)\s+(?:(?:co-?)?authors|names)\s+(?:(?P<neg>{hasnt})|{marked})"):
+        for k in range({"two": 2, "2": 2, "three": 3, "3": 3}[m["n"].casefold()]):
+            found.append(_marked_at(institute, k, ("first", "second", "third")[k], not m["neg"]))
+    for m in q.take(rf"\b(?P<v>ends?|ending|closes?|closing|finish(?:es|ing)?|starts?|starting|begins?|beginning|opens?|opening)\s+"
+                    rf"with\s+(?:an?\s+|the\s+)?(?:(?:co-?)?author|name|person)\s+(?:who|that|whose\s+name)\s+"
+                    rf"(?:(?P<neg>{hasnt})|{marked})"):
+        last = m["v"].casefold().startswith(("end", "clos", "finish"))
+        found.append(_marked_at(institute, -1 if last else 0, "last" if last else "first", not m["neg"]))
+    return found
+
+
+def _marked_at(institute: str, k: int, which: str, marked: bool) -> Condition:
+    """The author at index `k` (-1: the last, on a complete list only) carries the legend's mark `institute`, or, on a
+    page whose legend marks it, is printed there and does not."""
+    def holds(p: Paper) -> bool | None:
+        if not p.authors or (k < 0 and p.authors_truncated) or k >= len(p.authors):
+            return None
+        return p.authors[k].affiliation == institute
+    if marked:
+        return Condition("affiliation", institute, f"affiliation: {institute} ({which} author)", lambda p: holds(p) is True)
+    return Condition("affiliation", f"not {institute}", f"affiliation: not {institute} ({which} author)",
+                     lambda p: holds(p) is False and any(s.format == "institute" for s in p.sources))

@@ -9,7 +9,7 @@ import re
 from rag.authors import given_of, surname_of
 from rag.catalog import Catalog
 from rag.plan_position import ORDINAL, at_place, not_at
-from rag.plan_marked import _MARK, _complete, marked as marked_count
+from rag.plan_marked import _MARK, _complete, marked as marked_count, marks_at_places
 from rag.plan_terms import Condition, Question
 from rag.records import normalize_title
 
@@ -25,10 +25,15 @@ _HIDDEN_REST = r"(?<=\bwith\s)(?:more|other|further|remaining|the\s+other|the\s+
                r"(?:away\s+)?(?:behind|in|into|under|as)\s+(?:an?\s+)?['\"]?(?=et\s+al\b)"
 
 
+_NOT_SHOWN = r"\b(?:(?:him|her|them)sel(?:f|ves)\s+)?(?:is|are|was)(?:n't|\s+not)\s+(?:one\s+of\s+|among\s+)(?:the\s+)?" \
+             r"(?:(?:printed|shown|visible|listed)\s+)?names(?:\s+(?:printed|shown|listed|visible))?\b"
+
+
 def et_al_said(q: Question) -> None:
     """Take the words 'et al.' is said with around a place or a printed name (`_NOT_HIDDEN`, `_HIDDEN_REST`)."""
     q.take(_NOT_HIDDEN)
     q.take(_HIDDEN_REST)
+    q.take(_NOT_SHOWN)  # 'where X himself isn't one of the names shown': read by printed_only from the question
 
 
 def positions(q: Question, catalog: Catalog) -> list[Condition]:
@@ -70,6 +75,7 @@ def positions(q: Question, catalog: Catalog) -> list[Condition]:
         if q.take(majority):
             found.append(Condition("affiliation", institute, f"affiliation: {institute} (most authors)",
                                    lambda p, i=institute: _complete(p) and marked_count(p, i) * 2 > len(p.authors)))
+        found += marks_at_places(q, institute, name)  # 'the last author has the Amii star but the first doesn't'
         for m in q.take(position):
             which = (m["a"] or m["b"] or m["c"] or m["e"] or
                      ("last" if m["d"].casefold() in ("end", "close") else "first")).casefold()
@@ -148,6 +154,13 @@ _PRINTED = re.compile(r"\bnames?\b[^?]*\b(?:actually\s+)?(?:printed|shown|shows?
                       re.I)
 
 
+# The name said not printed ('where X isn't one of the names shown', 'entries that do not print his name'): the
+# entries the person is on by the page that do not print the name.
+_NOT_PRINTED = re.compile(r"\b(?:is|are|was)(?:n't|\s+not)\s+(?:one\s+of\s+|among\s+)?(?:the\s+)?(?:(?:printed|shown|visible|listed)\s+)?"
+                          r"(?:names?\s+(?:printed|shown|listed|visible)|names|printed|shown|listed|visible)\b|"
+                          r"\b(?:do|does|did)(?:n't|\s+not)\s+(?:print|show|list|display|spell\s+out)\b[^?]*\bnames?\b", re.I)
+
+
 def asks_printed(question: str) -> bool:
     """'printed names only', 'Courville printed as an author': the names on the author line, not the profile's owner
     whose list the page cuts with 'et al.'."""
@@ -160,18 +173,20 @@ def printed_only(question: str, found: list[Condition]) -> list[Condition]:
     name': with no author named, the profile's owner is the name asked, by a pronoun."""
     if not asks_printed(question):
         return found
+    hidden = _NOT_PRINTED.search(question) is not None  # the name asked not printed: the other entries of theirs
+    said = " (not printed)" if hidden else " (printed)"
     owners = [c.value for c in found if c.field == "page" and c.label == f"page: {c.value}'s profile"]
     if len(owners) == 1 and not any(c.field == "author" for c in found) and re.search(
             r"\b(?:his|her|their|the\s+owner's)\s+(?:own\s+)?names?\b", question, re.I):
         name = normalize_title(owners[0])
-        return found + [Condition("author", owners[0], f"author: {owners[0]} (printed)", lambda p: any(
+        return found + [Condition("author", owners[0], f"author: {owners[0]}{said}", lambda p: hidden != any(
             normalize_title(a) == name for a in p.author_names))]
     # The condition's own test stays: a place ('as the second listed name') is kept, not widened to any place.
     # A name part ('surname Chen', 'given name Lei') already reads the printed names only; a name left out ('not by
     # X') is left out as it is; a place denied ('X is not the last name') is said of X printed elsewhere on the list.
     def printed(c: Condition) -> Condition:
         name = normalize_title(c.value.removeprefix("not "))
-        return Condition("author", c.value, f"{c.label} (printed)", lambda p: c(p) and any(
+        return Condition("author", c.value, f"{c.label}{said}", lambda p: c(p) and hidden != any(
             normalize_title(a) == name for a in p.author_names), known_test=c.known_test)
 
     return [printed(c) if c.field == "author" and part_test(c.value) is None and not

@@ -123,6 +123,9 @@ def people(q: Question, catalog: Catalog) -> list[Condition]:
             found.append(_author(name))
     for word in dict.fromkeys(re.findall(r"[^\W\d_][\w'-]*", q.text)):  # once each, in the question's order
         name = catalog.unique_surnames.get(word.removesuffix("'s"))  # capitalised, as a name is
+        if name is None and word.islower() and len(word) > 5 and (word.endswith("'s") or re.search(
+                rf"\b{re.escape(word)}\s+(?:entries|papers|page|profile|listing)\b", q.text)):  # "malkin's", "courville entries"
+            name = catalog.unique_surnames.get(word.removesuffix("'s").capitalize())
         if name and word.casefold() in catalog.organisations and re.search(
                 rf"\b(?:at|from|of|in)\s+{re.escape(word)}\b|\b{re.escape(word)}(?:[- ]affiliated|\s+(?:University|affiliat))",
                 q.text):

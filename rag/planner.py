@@ -30,6 +30,7 @@ from rag.plan_field_words import also as _also, lookup_field as _lookup_field, o
 from rag.plan_fields import several
 from rag.plan_gaps import gap
 from rag.plan_named import aside, plus_joined
+from rag.plan_line import papers_placed, person_acts
 from rag.plan_marked import every_marked, marked_counts, marked_share, marked_sort, middle_only
 from rag.plan_marks import (asks_printed, author_position, given_names, name_as_affiliated, positions, printed_only,
                             shared_surnames, surnames)
@@ -188,6 +189,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     link_field = asked_link(q, question, conditions)  # 'where is X's code', 'what project page does X give'
     badge = link_field or (badge_asked(q) if target is not None else None)  # 'is there code for X'
     habit = usual_place(q) if target is None else False  # 'where does X usually sit', 'is X usually last author'
+    each, marks_asked = papers_placed(q) if target is None and not habit else (False, False)  # 'which paper is X on, where'
+    habit = habit or each
     conditions = placed(q, author_position(q, conditions))  # 'X is listed last', 'end with a non-Amii author'
     conditions = counted(question, conditions)  # 'at least two authors at the University of Washington'
     sides, conditions, asked_person = both_sides(q, question, conditions, sides, in_common, group)
@@ -239,6 +242,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     verb = _verb(q, question, judge)
     if verb is None:
         return None
+    if person_acts(q) and not re.search(r"\b(?:papers?|entries|preprints?|articles?)\b", question, re.I):
+        return None  # 'what does Lucy Lu Wang work on': a person's work is content (rag/plan_line.person_acts)
     if verb == "person" and (target is not None or described):
         return None  # 'when did X post TokMem?': the person acts on the paper
     if verb == "title" and lookup is None:
@@ -248,7 +253,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
                     group=group[0] if group is not None and group[0] != "author" else "author")
     people = [c for c in conditions if c.field == "author" and not c.value.startswith("not ")]
     if habit and len(people) == 1:
-        return Plan(op="positions", conditions=conditions, lookup=people[0].value)
+        return Plan(op="positions", conditions=[c for c in conditions if not (marks_asked and c.field == "affiliation")],
+                    lookup=people[0].value, also=["author_marks"] if marks_asked else [])  # the mark asked, not a filter
     if described:
         # What is asked of the paper, read from the whole question but its description: 'how many authors' was
         # read above as a count per author, which only a question about many papers means.
