@@ -273,6 +273,14 @@ def sort_field(q) -> tuple[str, str, bool] | None:
     ordered = re.search(r"\b(?:rank|ranked|ranking|sort|sorted|order|ordered)\b", q.text, re.I)
     if not ranked and not ordered:
         return None
+    # 'the shortest title on the Amii page, character-wise': the measure said apart from the superlative it sorts by
+    if ranked and (aside := re.search(rf",?\s*\b(?:(?:character|letter)s?[\s-]?wise|(?:in|by)\s+(?:{_CHARS}|character\s+"
+                                      r"count))\b", q.text, re.I)) and \
+            (m := re.search(rf"\b({_HIGH}|{_LOW})[\s-]+{_TITLE}\b|"  # or 'which title on X is the longest'
+                            rf"\b{_TITLE}\b[^?.!;,]{{0,60}}?\b(?:is|was)\s+(?:the\s+)?({_HIGH}|{_LOW})\b", q.text, re.I)):
+        q.blank(aside.start(), aside.end())
+        q.blank(*(m.span() if m[1] else m.span(2)))  # the superlative with its title, or the superlative alone
+        return ("last" if re.fullmatch(_HIGH, m[1] or m[2], re.I) else "first"), "title_chars", False
     for f in FIELDS:
         if f.number is None:
             continue

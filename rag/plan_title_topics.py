@@ -24,7 +24,8 @@ _BY_TITLE = re.compile(r"\s*[(,—–-]?\s*(?:\b(?:going|judging|judged|searchin
                        r"\s*[(,—–-]?\s*\b(?:according\s+to|based\s+on)\s+(?:the\s+|their\s+|its\s+)?titles?\b\s*\)?|"
                        r"\s*[(,]?\s*\btitle[\s-]wise\b\s*\)?", re.I)
 # The set the topic names: 'X papers', 'X ones'; 'papers (that are) about X'.
-_HEAD = r"(?:papers?|ones|entries|works|articles|titles|preprints)"
+# 'stuff' / 'things' / 'anything' name the papers too, in loose speech ('autonomous driving stuff, by title').
+_HEAD = r"(?:papers?|ones|entries|works|articles|titles|preprints|stuff|things|anything)"
 _ABOUT = r"\b(?:about|on|concerning|regarding|covering)\s+"
 # What a hyphenated word after the topic says of it: 'exploration-themed', 'RL-related', 'memory-focused'.
 _OF_TOPIC = {"themed", "related", "focused", "oriented", "centric", "centred", "centered", "flavoured", "flavored",
@@ -129,21 +130,38 @@ def by_title(q: Question, titles: list[str]) -> list[Condition]:
         about = not re.fullmatch(_HEAD, m[0], re.I)
         # the words right before the noun, or right after 'about', no frame word among them
         words = _words(q.text, m.end(), 1) if about else _words(q.text, m.start(), -1)
-        for n in range(len(words), 0, -1):
-            said = words[:n] if about else words[-n:]
-            term = " ".join(w for _, _, w in said)
-            test = TitleText.of([term], spread=True)  # a topic, as titled() reads one: words in order, one between
-            if not any(test(t) for t in titles):
-                continue
-            q.blank(said[0][0], said[-1][1])
-            terms = [term] + _bracketed(q, said[-1][1], titles)
-            found.append(condition(TitleText.of(terms, spread=True), terms, False))
-            restated(q, TitleText.of(terms, spread=True), titles)
-            break
+        if about:
+            groups = [words]
+        else:  # 'chain-of-thought / CoT papers': each spelling joined by a slash is one more the titles may print
+            groups = [words]
+            while groups[-1] and (m2 := re.search(r"\s*/\s*$", q.text[:groups[-1][0][0]])) and \
+                    (more := _words(q.text, m2.start(), -1)):
+                groups.append(more)
+        taken = [said for group in groups if (said := _printed(group, about, titles))]
+        if not taken:
+            continue
+        # a spelling no title prints ('CoT' beside 'chain-of-thought') is still one of the topic's: blanked with it
+        spans = taken + [g for g in groups if g and not any(s[-1] == g[-1] for s in taken)]
+        terms = [" ".join(w for _, _, w in said) for said in spans]
+        first, last = min(s[0][0] for s in spans), max(s[-1][1] for s in spans)
+        q.blank(first, last)
+        terms += _bracketed(q, last, titles)
+        found.append(condition(TitleText.of(terms, spread=True), terms, False))
+        restated(q, TitleText.of(terms, spread=True), titles)
     if found:
         for m in marks:
             q.blank(m.start(), m.end())
     return found
+
+
+def _printed(words: list[tuple[int, int, str]], about: bool, titles: list[str]) -> list[tuple[int, int, str]]:
+    """The most words next to the set noun (or after 'about') that some title prints as a topic — in order, at most
+    one word between, as titled() reads one — or none: a word no title prints is the question's topic."""
+    for n in range(len(words), 0, -1):
+        said = words[:n] if about else words[-n:]
+        if any(TitleText.of([" ".join(w for _, _, w in said)], spread=True)(t) for t in titles):
+            return said
+    return []
 
 
 def _bracketed(q: Question, at: int, titles: list[str]) -> list[str]:

@@ -235,3 +235,58 @@ def test_an_asking_word_inside_a_quoted_or_printed_title_is_the_title_s(catalog,
     assert rows("which titles include the words \u201cWhy Open Source\u201d", catalog, "list") == why
     assert rows("how many titles start with Why Open Source", catalog, "count") == why
     assert rows("Which title has the words Why Open Source in it?", catalog, "list") == why
+
+
+# Round 18 (issue 11): a topic 'going by title' said with slash alternatives, 'stuff' / 'things' for the papers, a
+# title's length in characters said apart from its superlative, and 'thing' as the set noun. Own phrasings; each
+# was None (or another reading) before this change.
+@pytest.mark.parametrize("question, op, pattern, fmt", [
+    ("how many chain-of-thought / CoT entries, judging by the titles?", "count", r"chain-of-thought|CoT", None),
+    ("score-based / diffusion papers by title", "list", r"score-based|diffusion", None),
+    ("autonomous driving things in here, by title", "list", r"autonomous\s+driving", None),
+    ("Gaussian splatting / 3DGS stuff, going by the titles", "list", r"gaussian\s+splatting|3DGS", None),
+    ("memory / retrieval things on the trending page, judging by their titles", "list", r"memory|retrieval", "trending"),
+    ("transformer / attention papers on the trending page, by title", "list", r"transformers?|attention", "trending"),
+    ("diffusion / score-based things on courville's profile, by title", "list", r"diffusion|score-based", "profile"),
+])
+def test_a_topic_by_title_with_its_spellings_joined_by_slashes(question, op, pattern, fmt, catalog, papers):
+    expected = saying(papers, pattern, fmt)
+    assert expected, pattern
+    assert rows(question, catalog, op) == expected
+
+
+def _by_length(papers, page: str) -> list[str]:
+    return sorted((p.title for p in papers if any(s.page_name and page in s.page_name for s in p.sources)), key=len)
+
+
+def test_a_title_s_length_in_characters_said_apart_from_the_superlative(catalog, papers):
+    trending, amii, courville = (_by_length(papers, page) for page in ("trending", "Amii", "Courville"))
+    # in characters, not words: counted in words, three Amii titles tie for the shortest (8 words each)
+    fewest = min(len(t.split()) for t in amii)
+    assert sum(len(t.split()) == fewest for t in amii) > 1 and len(amii[0]) < len(amii[1])
+    assert rows("which title on the trending list is the longest, letter-wise?", catalog, "last") == {trending[-1]}
+    assert rows("which title on the amii page is shortest in characters?", catalog, "first") == {amii[0]}
+    assert rows("shortest title on courville's page, character-wise", catalog, "first") == {courville[0]}
+
+
+def test_a_thing_is_a_paper(catalog, papers):
+    game = {p.title for p in papers if p.category == "GT" and any(s.format == "profile" for s in p.sources)}
+    assert len(game) == 1
+    assert rows("newest thing on courville's page in GT", catalog, "last") == game
+
+
+@pytest.mark.parametrize("question", [
+    "papers that study chain-of-thought faithfulness",
+    "what do the autonomous driving papers propose?",
+    "what do the chain-of-thought / CoT papers find, by title?",
+    "how do score-based / diffusion policies work?",
+    "summarise the autonomous driving stuff",
+    "which chain-of-thought / CoT method reduces performance?",
+    "what's the newest thing in diffusion models?",
+    "what makes the world model / world-model stuff work?",
+    "why are the shortest titles the catchiest, character-wise?",
+    "explain the memory / retrieval things in JARVIS-1",
+    "which robot / robotics stuff generalises best?",
+])
+def test_slashes_stuff_and_characters_said_of_content_stay_with_retrieval(question, catalog):
+    assert plan(question, catalog) is None
