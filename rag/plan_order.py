@@ -225,6 +225,11 @@ def _ordered(text: str, said: bool) -> tuple[int, int, str] | None:
         rf"\b{_PAPER_SUBJECT}\s+(?:is|was|are|were)\s+(?P<t>(?:the\s+)?(?:very\s+)?)"
         rf"(?P<w>{_NTH}|first|last|top(?:most)?|bottom(?:most)?|final|highest\s+up|lowest\s+down){not_people}{tail}"
         if said else None,
+        # 'goal-conditioned titles on the feed: which is furthest down?', the listing said before: 'down' / 'up' ends
+        # the clause, so 'which is furthest down in accuracy' (a score) is not read
+        rf"\b{_PAPER_SUBJECT}\s+(?:(?:is|was|are|were|'s)\s+)?(?P<t>(?:the\s+)?(?:very\s+)?)"
+        r"(?P<w>f[au]rthest\s+(?:down|up)|f[au]rther\s+(?:down|up)|lowest\s+down|highest\s+up|lower\s+down|higher\s+up)"
+        r"(?=\s*(?:[?.!;]|$))" if said else None,
         # 'ahead of the other', 'after the other one': two entries said against each other
         rf"\b(?P<t>(?:{_LISTED}|{_SITS}|is|was|are|were)\s+)(?P<w>ahead\s+of|before|above|after|behind|below)"
         r"\s+the\s+other(?:s|\s+one)?\b" if said else None,

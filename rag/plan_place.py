@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from rag.catalog_fields import BY_NAME, Field
+from rag.plan_listing import ENTRY
 from rag.plan_order import ANCHOR, GAP, LIST, listing_said
 from rag.plan_terms import Condition, Question
 from rag.records import Paper
@@ -46,8 +47,10 @@ def place_asked(q: Question) -> Field | None:
     if not asked and re.search(_PLACE_OF, q.original, re.I):  # "TokMem's position on the Amii page"
         asked = q.take(r"(?:\b(?:what|which)(?:'s|\s+is)\s+)?(?:'s|\bthe|\bits|\btheir)\s+(?:position|place|spot|slot|"
                        r"rank|entry\s+number)(?:\s+of)?\b")
-    if not asked and re.search(r"\bwhere\b", q.text, re.I) and re.search(_WHERE_VERB, q.text, re.I):
-        asked = q.take(r"\bwhere\b") + q.take(_WHERE_VERB)  # 'where does X sit on the page', 'where in the list is X'
+    # 'where does X sit on the page', 'where in the list is X'; also when a place noun asked it again ('where does X
+    # sit in the feed (what position)?'): both ask the one place, and words left behind would end the plan
+    if re.search(r"\bwhere\b", q.text, re.I) and re.search(_WHERE_VERB, q.text, re.I):
+        asked = q.take(r"\bwhere\b") + q.take(_WHERE_VERB) + asked
     if not asked and re.search(rf"\bwhere\s+(?:in|on|down)\s+{GAP}{{0,4}}?{LIST}", q.original, re.I):
         asked = q.take(r"\bwhere\b")
     return BY_NAME["position"] if asked else None
@@ -72,3 +75,101 @@ def pair_asked(question: str, q: Question, named: Paper, pair: Condition, papers
     if len(spans) < 2 or other is None:
         return None
     return named if spans[-2][0] < spans[-1][0] else other
+
+
+# 'what's between A and B on the page', 'the entries sandwiched between A and B': the entries printed between two named
+# ones. The listing must be said (a page, list, feed), 'between' must follow a verb of being placed, 'what's' or an
+# entry's noun (not 'the difference / gap between A and B'), and both papers must be printed on one page, so 'what lies
+# between X's two training stages' or 'which method sits between A and B in accuracy' stays content.
+_BETWEEN = r"(?:\b(?:sandwiched|squeezed|wedged|nestled|placed|listed|printed|sitting|sits?|lies?|lying|comes?|falls?|" \
+           rf"appears?|what's|whats|what\s+is|what\s+are|is|are|{ENTRY}|anything|everything)\s+)(?:in\s+)?between\b"
+_QUOTED = r"(?<![\w'])['\"‘“](?P<q>[^'\"’”]{6,}?)['\"’”](?!\w)"
+
+
+def entries_between(q: Question, catalog, named: Paper | None) -> Condition | None:
+    """The entries printed between two papers the question names (`named`, its title already cut from `q`, or read
+    here: a title, the quoted start of one title, or a description), on a page listing both; None, with nothing cut,
+    otherwise."""
+    asked = re.search(_BETWEEN, q.text, re.I)
+    if asked is None or not listing_said(q.original):
+        return None
+    saved = q.text, list(q.spans)
+    q.take(r"\b(?:sandwiched|squeezed|wedged|nestled|placed|listed|printed|sitting|sits?|lies?|lying|comes?|falls?|"
+           r"appears?)?\s*(?:in\s+)?between\b")
+    first = named or _named(q, catalog)
+    other = _named(q, catalog) if first is not None else None
+    pages = {s.path: s.position for s in first.sources if s.format != "pdf"} if first is not None else {}
+    shared = [(s.path, *sorted((pages[s.path], s.position))) for s in (other.sources if other else [])
+              if s.path in pages and s.format != "pdf"]
+    if other is None or other is first or not shared:
+        q.text, q.spans = saved
+        return None
+    q.take(r"\band\b")
+    q.take(r"\bfeeds?\b(?![\w-])")  # 'the trending feed' is its page: the page's name stays for its own reader
+    path, low, high = shared[0]
+    inside = {p.paper_id for p in catalog.papers for s in p.sources if s.path == path and low < s.position < high}
+    span = f"entries {low + 2}-{high}" if high - low > 2 else f"entry {high}" if high - low == 2 else "next to each other"
+    label = f"place: between {first.title[:40]} and {other.title[:40]} ({span})"
+    return Condition("position", f"between {low + 1} {high + 1}", label, lambda p: p.paper_id in inside)
+
+
+def _named(q: Question, catalog) -> Paper | None:
+    """One paper the question names: by its title (rag/plan_values.py), the quoted start of exactly one printed title
+    ("'Chat with the Environment'"), or a description that fits one paper. Its words are cut from `q`."""
+    from rag.plan_describe import description, resolve  # plan_describe reads with the planner's readers: import late
+    from rag.plan_values import title
+
+    found = title(q, catalog)
+    if found is not None:
+        return found
+    for m in re.finditer(_QUOTED, q.text):
+        said = " ".join(m.group("q").split()).casefold()
+        starts = [p for p in catalog.papers if " ".join(p.title.split()).casefold().startswith(said)]
+        if len(starts) == 1:
+            q.blank(m.start(), m.end())
+            return starts[0]
+    words = description(q)
+    if words:
+        return resolve(words, catalog.papers).paper
+    # 'the graphene silicon-dopant STEM one': a description whose noun is 'one', which rag/plan_describe.py leaves
+    for m in re.finditer(r"\bthe\s+(?P<d>[\w'-]+(?:\s+[\w'-]+){0,5}?)\s+one\b", q.text, re.I):
+        words = Question(m.group("d")).residual()
+        found = resolve(words, catalog.papers).paper if words else None
+        if found is not None:
+            q.blank(m.start(), m.end())
+            return found
+    return None
+
+
+# 'the entry right after the graphene STEM one', "what's listed just above the hopfield one on the page": the entry
+# printed next to a paper named by a description only (one named by its title is rag/plan_relations.py's). 'After'
+# must follow an entry's noun or a verb of being placed ('posted after X' is a date), the description must come after
+# it ('in the RLHF paper, who is printed right after Noukhovitch' asks of an author list), and the listing must be said.
+_BESIDE = rf"\b(?:{ENTRY}|what's|whats|what\s+is|listed|printed|placed|comes?|sits?|appears?|follows?)\s+" \
+          r"(?:(?:right|directly|just|immediately)\s+)?(?P<w>after|below|beneath|following|before|above|preceding)\b" \
+          r"(?!\s+(?:the\s+)?(?:first|last|top|bottom|final|\d|other)\b)"
+
+
+def entry_beside(q: Question, catalog) -> Condition | None:
+    """The entry printed right after (below) or before (above) a described paper, on the page listing it; None, with
+    nothing cut, otherwise."""
+    asked = re.search(_BESIDE, q.text, re.I)
+    if asked is None or not listing_said(q.original):
+        return None
+    saved = q.text, list(q.spans)
+    q.take(r"\b(?:right|directly|just|immediately)\s+(?=(?:after|below|beneath|following|before|above|preceding)\b)")
+    q.take(r"\b(?:after|below|beneath|following|before|above|preceding)\b")
+    before = q.text
+    anchor = _named(q, catalog)
+    cut = max((i for i, (a, b) in enumerate(zip(before, q.text)) if a != b), default=-1)  # where the description ends
+    step = -1 if asked.group("w").casefold() in ("before", "above", "preceding") else 1
+    places = [(s.path, s.position + step) for s in (anchor.sources if anchor else []) if s.format != "pdf"]
+    if anchor is None or not places or cut < asked.end("w"):
+        q.text, q.spans = saved
+        return None
+    q.take(r"\bfeeds?\b(?![\w-])")
+    path, place = places[0]
+    ids = {p.paper_id for p in catalog.papers for s in p.sources if s.path == path and s.position == place}
+    said = "right after" if step == 1 else "right before"
+    return Condition("position", f"{said} {place}", f"place: {said} {anchor.title[:50]} (entry {place + 1})",
+                     lambda p: p.paper_id in ids)

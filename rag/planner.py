@@ -36,7 +36,7 @@ from rag.plan_marks import (asks_printed, author_position, given_names, name_as_
                             shared_surnames, surnames)
 from rag.plan_orgs import non_academic
 from rag.plan_order import among, listing_order, order_said
-from rag.plan_place import pair_asked, place_asked, place_elsewhere
+from rag.plan_place import entries_between, entry_beside, pair_asked, place_asked, place_elsewhere
 from rag.plan_headings import HeadingAsk, ask as heading_ask
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_position import counted, placed
@@ -136,6 +136,9 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     # The time between two named papers ('how many days between A and B?'): their printed dates (rag/plan_gaps.py).
     if target is not None and (apart := gap(q, catalog, target)) is not None:
         return Plan(op="gap", conditions=[apart[0]], key=apart[1]) if not q.residual() else None
+    # 'What's between A and B on the trending page?': the entries printed between two named ones (rag/plan_place.py).
+    inside = entries_between(q, catalog, target) or (entry_beside(q, catalog) if target is None else None)
+    target = None if inside is not None else target
     # Two papers named and compared ('which is older: A or B?'): a sort over the two of them.
     compared = pair(q, catalog, target) if target is not None else None
     named, target = target, None if compared is not None else target
@@ -151,6 +154,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         if target is not None else None
     target = None if anchor is not None else target
     conditions: list[Condition] = worded + links + solo(q) + ([compared.condition] if compared else [])
+    conditions += [inside] if inside is not None else []
     conditions += [c for c in (edge, followed_by(q)) if c is not None]  # 'followed by a "Learn more" link'
     conditions += archives(q) + spread(q) + people_count(q) + unheld_codes(q, catalog.categories)  # 'a physics category', 'on two pages', 'by five people'
     # (solo before negation: 'no co-authors' is one author, not no authors)

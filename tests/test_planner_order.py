@@ -370,3 +370,94 @@ def test_the_same_answer_whatever_the_hash_seed():
                            env=os.environ | {"PYTHONHASHSEED": seed}).stdout for seed in ("0", "1", "3")}
     assert len(said) == 1, said
     assert "fits more than one" in said.pop()
+
+
+def _at(papers: list[Paper], page: str, short: str) -> int:
+    """A paper's index in one page's printed order, found by the start of its title."""
+    return next(i for i, p in enumerate(listed(papers, page)) if p.title.startswith(short))
+
+
+# Entries printed between two named ones (rag/plan_place.py's entries_between): named by title, short name, the quoted
+# start of a title or a description; the expected rows are read from the page's positions.
+@pytest.mark.parametrize("question, page, one, other", [
+    ("On Courville's profile, which papers are listed between SAFT and the KL estimators paper?", "Courville",
+     "SAFT", "A Comedy of Estimators"),
+    ("what falls between DINO-WM and SMORE on the trending feed?", "trending", "SMORE", "DINO-WM"),
+    ("In the trending list, which entries come between 'Chat with the Environment' and DINO-WM?", "trending",
+     "DINO-WM", "Chat with the Environment"),
+    ("Which entries sit between Cactus and TokMem on the Amii page?", "Amii", "Cactus", "TokMem"),
+    ("which papers are squeezed in between SMORE and DINO-WM on the trending page?", "trending", "SMORE", "DINO-WM"),
+    ("trending feed: what are the entries between the consciousness prior and SMORE?", "trending", "The Consciousness",
+     "SMORE"),
+])
+def test_entries_between_two_named_ones(question, page, one, other, catalog, papers):
+    low, high = sorted((_at(papers, page, one), _at(papers, page, other)))
+    expected = {p.title for p in listed(papers, page)[low + 1:high]}
+    the_plan = plan(question, catalog)
+    assert the_plan is not None, question
+    assert {p.title for p in run(the_plan, catalog.papers).rows} == expected, question
+
+
+# The listing said first, the order word last: 'X on the feed — which one is furthest down?'
+@pytest.mark.parametrize("question, page, test, index", [
+    ("Lili Mou's papers on the Amii page: which is furthest up?", "Amii", by("Lili Mou"), 0),
+    ("Of the CV entries on Courville's profile, which one is farthest down?", "Courville", lambda p: p.category == "CV", -1),
+    ("Courville's 2023 papers on his profile - which is further down?", "Courville", lambda p: p.year == 2023, -1),
+    ("Offline titles on the trending feed — which one is furthest down?", "trending", lambda p: "Offline" in p.title, -1),
+])
+def test_an_order_word_said_last_of_a_listing_said_first(question, page, test, index, catalog, papers):
+    assert titles(question, catalog) == [listed(papers, page, test)[index].title]
+
+
+# 'where does X sit' asked again with a place noun: one place, its entry number.
+@pytest.mark.parametrize("question, entry", [
+    ("where does TokMem land on the Amii page, which place?", "entry 13 on Amii"),
+    ("where does DINO-WM sit in the trending list (what spot)?", "entry 29 on trending"),
+    ("Where on the Amii page does Cactus appear — what position?", "entry 12 on Amii"),
+])
+def test_where_and_a_place_noun_ask_one_place(question, entry, papers):
+    answer = answer_from_catalog(question, question, papers)
+    assert answer is not None and entry in answer.answer, question
+
+
+@pytest.mark.parametrize("question", [
+    "on the trending list, what's the difference between SMORE and DINO-WM?",
+    "What lies between the two training stages of DINO-WM?",
+    "Which method sits between GTR and PPO in accuracy?",
+    "In TokMem, what is sandwiched between the memory tokens and the query?",
+    "What happens between the encoder and decoder in ReSeg?",
+    "which baseline is furthest down in the results table of Cactus?",
+    "where does the critic sit in the GUI-Critic-R1 pipeline (what position)?",
+    "In the DINO-WM planner, which layer is furthest down?",
+    "what is the gap between SMORE and DINO-WM on the trending list in success rate?",
+    "Which of the listed baselines lies between SAFT and TokMem in accuracy?",
+])
+def test_between_and_furthest_inside_content_stay_with_retrieval(question, catalog):
+    assert plan(question, catalog) is None
+
+
+# The entry printed right after / before a named or described one (rag/plan_place.py's entry_beside).
+@pytest.mark.parametrize("question, page, short, step", [
+    ("which paper is listed right before TokMem on the Amii page?", "Amii", "TokMem", -1),
+    ("on the trending list, what's the entry just above the hebbian test-time adaptation one?", "trending",
+     "Neuro-Modulated Hebbian", -1),
+    ("On Courville's profile, which entry is listed right before the KL estimators paper?", "Courville",
+     "A Comedy of Estimators", -1),
+    ("on Courville's profile, which entry is printed directly below SAFT?", "Courville", "SAFT", 1),
+    ("on Courville's profile, what's the entry just after the silicon dopant graphene one?", "Courville", "Learning and Controlling", 1),
+])
+def test_the_entry_next_to_a_named_one(question, page, short, step, catalog, papers):
+    expected = listed(papers, page)[_at(papers, page, short) + step].title
+    the_plan = plan(question, catalog)
+    assert the_plan is not None, question
+    assert [p.title for p in run(the_plan, catalog.papers).rows] == [expected], question
+
+
+def test_posted_after_a_named_paper_stays_a_date(catalog):
+    the_plan = plan("which papers on the Amii page were posted after TokMem?", catalog)
+    assert the_plan is not None and not any(c.field == "position" for c in the_plan.conditions)
+    assert plan("What happens right after the encoder step in the DINO-WM one on the trending list?", catalog) is None
+    # an author list's neighbour, the paper described before it: rag/plan_fields.py's, not a page's entry
+    the_plan = plan("In the asynchronous RLHF paper on Courville's profile, who is printed right after Michael "
+                    "Noukhovitch?", catalog)
+    assert the_plan is None or not any(c.field == "position" for c in the_plan.conditions)
