@@ -102,8 +102,11 @@ def _citations(low: str, catalog: Catalog) -> HeadingAsk | None:
     if not pdfs:
         return None
     low = re.sub(r"\([^)]*\)", " ", low)  # '(the other allenai pdf i have)': an aside saying which paper is meant
+    cite = _CITE.search(low)
+    if cite is None:  # the verb was only in the aside
+        return None
     named = _named(low, catalog)
-    verb = _CITE.search(low).start()
+    verb = cite.start()
     kept: list[Condition] = []
     if not _only_frame(_unnamed(low, [p for _, p in named], catalog)):
         # 'which PDFs cite a paper on the trending page': the cited papers said by the catalog's own values

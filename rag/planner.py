@@ -38,6 +38,7 @@ from rag.plan_orgs import non_academic
 from rag.plan_order import among, listing_order, order_said
 from rag.plan_place import entries_between, entry_beside, pair_asked, place_asked, place_elsewhere
 from rag.plan_headings import HeadingAsk, ask as heading_ask
+from rag.plan_citations import ask as citation_ask
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_position import counted, placed
 from rag.plan_acts import acted_on
@@ -109,6 +110,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op="fact", fact=fact)
     if headings := heading_ask(question, catalog):  # 'what is section 3 of SPECTER called': a PDF's printed headings
         return Plan(op="headings", headings=headings) if headings.text else None
+    if printed := citation_ask(question, catalog):  # 'does SPECTER cite X', 'who does X thank' (rag/plan_citations.py)
+        return Plan(op="headings", headings=printed)
     q = Question(question)
     worded = title_wording(q)  # "'X is all you need' titles": the quoted wording, before its words read as values
     worded += title_words(q, catalog.printed_titles)  # 'title says GFlowNets': unquoted, printed in a title

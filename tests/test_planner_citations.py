@@ -58,6 +58,7 @@ CONTENT = [
     "how do the SPECTER authors thank their reviewers?",
     "whom does SPECTER credit for help with data collection in its acknowledgements?",
     "which navy grant is acknowledged by the SPECTER authors?",
+    "which baselines does SPECTER beat (the ones it cites)?",
 ]
 
 
