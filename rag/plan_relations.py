@@ -197,10 +197,13 @@ def _dated(target: Paper, word: str, same: str) -> Condition:
                      f"posted: {when} {name} ({anchor or 'which the page does not date'})", test)
 
 
-_SAME_DAY = re.compile(r"\b(?:shar(?:e|es|ing)|ha(?:ve|s)\s+(?:the\s+same|a\s+common))\s+(?:an?\s+|one\s+|the\s+same\s+|"
-                       r"their\s+)?(?:posting\s+|publication\s+|release\s+)?(?:date|day)\b|"
+# 'the same day', 'the exact / very same day', 'an identical date', 'the same calendar day': one printed day
+_SAME = r"(?:the\s+(?:(?:exact|very|identical)\s+)?same|an?\s+identical|identical)\s+(?:calendar\s+)?"
+_SAME_DAY = re.compile(r"\b(?:shar(?:e|es|ing)|ha(?:ve|s)\s+(?:the\s+(?:(?:exact|very)\s+)?same|a\s+common|an?\s+identical|"
+                       r"identical))\s+(?:an?\s+|one\s+|the\s+(?:(?:exact|very)\s+)?same\s+|their\s+)?(?:calendar\s+)?"
+                       r"(?:posting\s+|publication\s+|release\s+)?(?:date|day)\b|"
                        r"\b(?:posted|published|released|dated|appeared|uploaded|(?:came|come)\s+out|went\s+(?:up|online))\s+"
-                       r"on\s+the\s+same\s+(?:day|date)\b", re.I)
+                       rf"on\s+{_SAME}(?:day|date)\b", re.I)
 
 
 def same_day(q: Question, papers: list[Paper]) -> Condition | None:

@@ -461,3 +461,21 @@ def test_posted_after_a_named_paper_stays_a_date(catalog):
     the_plan = plan("In the asynchronous RLHF paper on Courville's profile, who is printed right after Michael "
                     "Noukhovitch?", catalog)
     assert the_plan is None or not any(c.field == "position" for c in the_plan.conditions)
+
+
+# 'the exact / very same day', 'an identical date', 'the same calendar day': one printed day shared (plan_relations).
+@pytest.mark.parametrize("question", [
+    "were any two papers on Courville's list posted on the exact same day? which ones?",
+    "which trending entries went up on the very same day?",
+    "Do any Amii papers have an identical posting date?",
+    "which papers in the library came out on the same calendar day?",
+])
+def test_the_same_day_said_with_an_intensifier(question, catalog, papers):
+    the_plan = plan(question, catalog)
+    assert the_plan is not None and any(c.label == "posted: on a day another paper shares" for c in the_plan.conditions)
+    rows = run(the_plan, catalog.papers).rows
+    assert all(sum(p.date == r.date for p in papers if p.date_precision == "day") > 1 for r in rows), question
+
+
+def test_the_exact_same_day_of_content_stays_with_retrieval(catalog):
+    assert plan("were the two models trained on the exact same day of data?", catalog) is None
