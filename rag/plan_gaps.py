@@ -63,3 +63,25 @@ def between(a: Paper, b: Paper, unit: str) -> str | None:
     said = {"weeks": f"{days / 7:.1f} weeks", "months": f"about {days / 30.44:.1f} months",
             "years": f"{days / 365.25:.2f} years"}.get(unit)
     return f"{days} day{'s' if days != 1 else ''}" + (f" ({said})" if said else "")
+
+
+# The time between the two papers a set holds ('Courville's two December postings: which went up first and how many
+# days apart?'): said of them, not of two named papers. The answer says the earlier one first (rag/catalog_text.py),
+# and no other than exactly two is answered.
+_APART = rf"\bhow\s+many\s+{_UNIT}\s+(?:apart|between\s+them|separate\s+them|lie\s+between\s+them)\b|" \
+         r"\bhow\s+far\s+apart\b(?:\s+(?:were|are)\s+they)?(?:\s+(?:posted|published|released))?"
+_FIRST = r"\b(?:which|what)\s+(?:one\s+|of\s+(?:them|the\s+two)\s+)?(?:went\s+up|came\s+out|was\s+(?:posted|published|" \
+         r"released)\s+|appeared)\s*first\b"
+
+
+def set_gap(q: Question) -> str | None:
+    """The unit asked ('days', …) when the question asks how far apart the two papers of a set were posted, with
+    its words taken (and 'which went up first', which the answer's order says); None, nothing taken, otherwise."""
+    m = re.search(_APART, q.text, re.I)
+    if m is None:
+        return None
+    unit = next((g for g in m.groups() if g), "days").casefold()
+    q.blank(m.start(), m.end())
+    q.take(_FIRST)
+    q.take(r"\b(?:the\s+)?two\b|\band\b")
+    return unit if unit.endswith("s") else unit + "s"

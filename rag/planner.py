@@ -28,7 +28,7 @@ from rag.plan_dates import current_year_gloss
 from rag.plan_describe import description, restated, which
 from rag.plan_field_words import also as _also, lookup_field as _lookup_field, other_noun
 from rag.plan_fields import several
-from rag.plan_gaps import gap
+from rag.plan_gaps import gap, set_gap
 from rag.plan_named import aside, plus_joined
 from rag.plan_line import papers_placed, person_acts
 from rag.plan_marked import every_marked, marked_counts, marked_share, marked_sort, middle_only
@@ -125,6 +125,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     current_year_gloss(q)  # "this year's entries (the ones w/o a year)": said twice, one condition (rag/plan_dates.py)
     q.take(r"\b(?:going|judging|judged|reckoning)\s+by\b")  # 'most recent going by the dates printed': how, not what
     shift = day_offset(q)  # 'the day after X', 'two days before X': a date counted from the paper's
+    apart = set_gap(q) if target is None else None  # 'its two December postings: how many days apart?'
     plus_joined(q)  # 'the private + fair + balanced … paper': a description's modifiers, not two asked fields
     copies = copied(q)  # 'entries sharing their abstract with another', 'the same blurb as X' (rag/plan_copies.py)
     edge = boundary(q, catalog)  # 'right before the workshop papers start': before the section is read as a value
@@ -204,6 +205,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions = merge(printed_only(question, name_as_affiliated(question, conditions)), question)
     if any(c.field == "author" for c in conditions):  # 'Nathan Sturtevant: which of his papers …': the person named
         q.take(r"\b(?:his|her|their|hers|theirs|him|them|he|she|they)\b")
+    if apart is not None and conditions:  # the time between the two papers the set holds (rag/plan_gaps.py)
+        return Plan(op="gap", conditions=conditions, key=apart) if not q.residual() else None
     # A paper named by what it is about ('the BEAM long-term memory paper'): resolved against the catalog's text.
     described = description(q) if target is None and q.residual() else []
     if link_field and (target is not None or described):  # what is asked of its links, not a filter

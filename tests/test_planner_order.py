@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import date
 import subprocess
 import sys
 from pathlib import Path
@@ -479,3 +480,24 @@ def test_the_same_day_said_with_an_intensifier(question, catalog, papers):
 
 def test_the_exact_same_day_of_content_stays_with_retrieval(catalog):
     assert plan("were the two models trained on the exact same day of data?", catalog) is None
+
+
+# How far apart the two papers of a set were posted, the earlier said first (rag/plan_gaps.py's set_gap).
+@pytest.mark.parametrize("question", [
+    "Courville's two papers from December 2025 — which came out first, and how far apart were they posted?",
+    "the two Courville papers from December 2025: how many days apart?",
+    "of Courville's December 2025 entries, which one went up first and how many weeks apart?",
+])
+def test_how_far_apart_the_two_of_a_set(question, papers):
+    two = sorted((p for p in papers if by("Aaron Courville")(p) and (p.date or "").startswith("2025-12")),
+                 key=lambda p: p.date)
+    assert len(two) == 2
+    answer = answer_from_catalog(question, question, papers)
+    days = (date.fromisoformat(two[1].date) - date.fromisoformat(two[0].date)).days
+    assert answer is not None and answer.answer.startswith(f"{days} day"), question
+    assert answer.answer.index(two[0].title) < answer.answer.index(two[1].title), question
+
+
+def test_how_far_apart_of_content_stays_with_retrieval(catalog):
+    assert plan("how many days apart are the two models' training runs?", catalog) is None
+    assert plan("In DPR, how far apart are the positive and negative passages in embedding space?", catalog) is None
