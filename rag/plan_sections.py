@@ -78,3 +78,53 @@ def followed_by(q: Question) -> Condition | None:
                      "followed on the page by a line outside the entries",
                      lambda p: (after := p.printed.get("after")) is not None and key in after.text.casefold(),
                      known_test=lambda p: any(s.format == "institute" for s in p.sources))
+
+
+# A page's printed separators ('Learn more about the researchers' links) as group boundaries: 'the third batch',
+# 'the group after the second "Learn more" link (up to the third)'. Only with a batch's noun and an ordinal, so 'the
+# second group of experiments' of a paper needs the link or the page said too.
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+        "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8}
+_ORD = "|".join(_NTH)
+_GROUP = r"(?:batch|group|block|cluster|chunk|run)(?:es|s)?"
+_SEPARATOR = r"(?:['\"‘“](?P<said>[^'\"’”]{4,80})['\"’”]\s+)?(?:links?|lines?|separators?|buttons?)"
+_BATCH_AFTER = re.compile(rf"\b(?:the\s+)?{_GROUP}\s+(?:right\s+)?(?:after|following|below)\s+the\s+(?P<n>{_ORD})\s+"
+                          rf"{_SEPARATOR}(?:\s*\(?\s*(?:up\s+to|until|till|before)\s+the\s+(?:{_ORD})(?:\s+one)?\s*\)?)?", re.I)
+_BATCH_NTH = re.compile(rf"\b(?:the\s+)?(?P<n>{_ORD})\s+{_GROUP}\b(?:\s+of\s+(?:entries|papers))?", re.I)
+
+
+def batch(q: Question, papers: list[Paper]) -> Condition | None:
+    """The entries of the n-th group a page's printed separator lines mark off (a group ends with the entry the line
+    is printed after); its words are taken. None when no separator is said or no page prints one."""
+    m = _BATCH_AFTER.search(q.text)
+    n = _NTH[m.group("n").casefold()] + 1 if m else None
+    if m is None:
+        m = _BATCH_NTH.search(q.text)
+        if m is None or not re.search(r"learn\s+more|separat", q.original, re.I):  # the separator said, not any link
+            return None
+        n = _NTH[m.group("n").casefold()]
+    said = (m.groupdict().get("said") or "").casefold()
+    pages: dict[str, list[tuple[int, Paper]]] = {}
+    for p in papers:
+        for s in p.sources:
+            if s.format != "pdf":
+                pages.setdefault(s.path, []).append((s.position, p))
+    chosen: set[str] = set()
+    for entries in pages.values():
+        k, marked = 1, False
+        for _, p in sorted(entries, key=lambda e: e[0]):
+            if k == n:
+                chosen.add(p.paper_id)
+            line = p.printed.get("after")
+            if line is not None and said in line.text.casefold():
+                k, marked = k + 1, True
+        if not marked:  # a page printing no such line has no groups
+            chosen -= {p.paper_id for _, p in entries}
+    if not chosen:
+        return None
+    q.blank(m.start(), m.end())
+    # how the groups are told apart, said with it: 'going by the "Learn more" links', 'before any Learn more link'
+    q.take(r"(?:,\s*)?\b(?:going\s+by|judging\s+by|split\s+by|separated\s+by|marked\s+off\s+by|by|before\s+any|"
+           r"before\s+the\s+first)\s+(?:the\s+)?['\"‘“]?learn\s+more[\w\s]*?['\"’”]?\s*(?:links?|lines?|buttons?)?(?=\W|$)")
+    return Condition("after", f"batch {n}", f"in the page's group {n} (separated by its printed links)",
+                     lambda p: p.paper_id in chosen)

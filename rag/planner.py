@@ -46,7 +46,7 @@ from rag.plan_compound import content_asked
 from rag.plan_relations import day_offset, days_from, relation, same_day
 from rag.plan_selected import one_selected, shifted
 from rag.plan_shorthand import spelled_out
-from rag.plan_sections import boundary, followed_by
+from rag.plan_sections import batch, boundary, followed_by
 from rag.plan_scope import group_by, merge, scoped, share_scope, sort_by_authors, top
 from rag.plan_slots import slot_verbs
 from rag.plan_terms import Condition, Question, solo
@@ -117,6 +117,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     worded += title_words(q, catalog.printed_titles)  # 'title says GFlowNets': unquoted, printed in a title
     if link_contents(question):
         return None  # 'what does the released code of X include': what a repository holds is content
+    grouped = batch(q, catalog.papers)  # 'the second batch' of a page's 'Learn more' links: before links are read
     links = linked(q, catalog)  # before titles: 'zhixuan-lin/forgetting-transformer' is an address (rag/plan_links.py)
     target = title(q, catalog)
     if content_asked(q):  # 'who wrote X and what does it find?': a clause asks what it says (rag/plan_compound.py)
@@ -159,7 +160,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     target = None if anchor is not None else target
     conditions: list[Condition] = worded + links + solo(q) + ([compared.condition] if compared else [])
     conditions += [inside] if inside is not None else []
-    conditions += [c for c in (edge, followed_by(q)) if c is not None]  # 'followed by a "Learn more" link'
+    conditions += [c for c in (edge, followed_by(q), grouped) if c is not None]  # 'followed by a "Learn more" link'
     conditions += archives(q) + spread(q) + people_count(q) + unheld_codes(q, catalog.categories)  # 'a physics category', 'on two pages', 'by five people'
     # (solo before negation: 'no co-authors' is one author, not no authors)
     conditions += every_marked(q, catalog) + middle_only(q, catalog)  # 'every author Amii-starred', 'only in the middle'

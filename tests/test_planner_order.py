@@ -501,3 +501,25 @@ def test_how_far_apart_the_two_of_a_set(question, papers):
 def test_how_far_apart_of_content_stays_with_retrieval(catalog):
     assert plan("how many days apart are the two models' training runs?", catalog) is None
     assert plan("In DPR, how far apart are the positive and negative passages in embedding space?", catalog) is None
+
+
+# A page's printed 'Learn more about the researchers' lines as group boundaries (rag/plan_sections.py's batch).
+@pytest.mark.parametrize("question, n", [
+    ("which entries are in the first batch on the Amii page, before any Learn more link?", 1),
+    ("Amii page: list the third block of papers, split by the Learn more links", 3),
+    ("On the Amii page, what are the papers in the group following the first 'Learn more' link?", 2),
+])
+def test_a_group_between_a_page_s_printed_links(question, n, catalog, papers):
+    amii, groups, k = listed(papers, "Amii"), {}, 1
+    for p in amii:
+        groups.setdefault(k, []).append(p.title)
+        k += (after := p.printed.get("after")) is not None and "learn more" in after.text.casefold()
+    the_plan = plan(question, catalog)
+    assert the_plan is not None, question
+    assert sorted(p.title for p in run(the_plan, catalog.papers).rows) == sorted(groups[n]), question
+
+
+@pytest.mark.parametrize("question", ["In Cactus, what is in the second group of experiments?",
+                                      "which link in the second group of the Amii page is broken?"])
+def test_a_group_of_content_stays_with_retrieval(question, catalog):
+    assert plan(question, catalog) is None
