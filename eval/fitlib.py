@@ -12,10 +12,10 @@ import re
 import sys
 from pathlib import Path
 
-# Held-out test sets, by name: every `*_vN.jsonl` from round N = 19 on. Rounds 1 (answerability, fulltext,
-# claims, ...), 2 (`*_v2.jsonl`) and 3 to 18 (`*_v3.jsonl` … `*_v18.jsonl`: eval/results/v3/ … v18/) were
+# Held-out test sets, by name: every `*_vN.jsonl` from round N = 20 on. Rounds 1 (answerability, fulltext,
+# claims, ...), 2 (`*_v2.jsonl`) and 3 to 19 (`*_v3.jsonl` … `*_v19.jsonl`: eval/results/v3/ … v19/) were
 # evaluated and reported: development data now. Raise the round only after the newest round has been run and reported.
-FIRST_HELD_OUT_ROUND = 19
+FIRST_HELD_OUT_ROUND = 20
 _ROUND = re.compile(r"_v(\d+)\.jsonl$")
 
 
