@@ -61,8 +61,6 @@ def organisation_variants(name: str) -> frozenset[str]:
     # 'Princeton University' is said 'Princeton': the name before 'University' when it is one or two words. Not
     # 'University of Washington' -> 'Washington', which names a state and a city as often.
     variants |= {m.group(1) for v in printed if (m := re.fullmatch(r"([a-z][a-z-]{3,}(?: [a-z][a-z-]+)?) university", v))}
-    # 'Allen Institute for Artificial Intelligence' is said 'the Allen Institute': an institute named before its 'for'.
-    variants |= {m.group(1) for v in printed if (m := re.fullmatch(r"([a-z][a-z-]{2,}(?: [a-z][a-z-]+)? institute) for .+", v))}
     return frozenset(v for v in variants if len(v) >= 2)
 
 
