@@ -107,6 +107,10 @@ def _title_prefix(q: Question, catalog: Catalog) -> Paper | None:
     return best[1]
 
 
+# A word said before a listing noun ('courville entries'): the page's owner named in lower case.
+_BEFORE_LISTING = re.compile(r"(?<![\w'-])([^\W\d_][\w'-]*)\s+(?:entries|papers|page|profile|listing)\b")
+
+
 def people(q: Question, catalog: Catalog) -> list[Condition]:
     """Authors by full name or a surname printed on the pages."""
     found = []
@@ -121,11 +125,13 @@ def people(q: Question, catalog: Catalog) -> list[Condition]:
         words = [re.escape(w) for w in re.findall(r"[^\W_]+", fold(name))]
         if q.take(r"\b" + r"\W+".join(words) + r"\b(?:'s)?", kind="person"):
             found.append(_author(name))
+    # The words right before a listing noun, read once: a pattern per word of every question would be one more
+    # compiled pattern each, and the re module's 512-entry cache would empty and recompile for every reader.
+    before_listing = {m.group(1) for m in _BEFORE_LISTING.finditer(q.text)}
     for word in dict.fromkeys(re.findall(r"[^\W\d_][\w'-]*", q.text)):  # once each, in the question's order
         name = catalog.unique_surnames.get(word.removesuffix("'s"))  # capitalised, as a name is
-        if name is None and word.islower() and len(word) > 5 and (word.endswith("'s") or re.search(
-                rf"\b{re.escape(word)}\s+(?:entries|papers|page|profile|listing)\b", q.text)):  # "malkin's", "courville entries"
-            name = catalog.unique_surnames.get(word.removesuffix("'s").capitalize())
+        if name is None and word.islower() and len(word) > 5 and (word.endswith("'s") or word in before_listing):
+            name = catalog.unique_surnames.get(word.removesuffix("'s").capitalize())  # "malkin's", "courville entries"
         if name and word.casefold() in catalog.organisations and re.search(
                 rf"\b(?:at|from|of|in)\s+{re.escape(word)}\b|\b{re.escape(word)}(?:[- ]affiliated|\s+(?:University|affiliat))",
                 q.text):
