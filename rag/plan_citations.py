@@ -36,7 +36,8 @@ def _named(low: str, catalog: Catalog) -> list[tuple[int, Paper]]:
     """The library papers the question names (a short name or two title words in a row), with where."""
     found: dict[str, tuple[int, Paper]] = {}
     for name, paper in catalog.short_names.items():
-        m = re.search(rf"\b{re.escape(name.casefold())}\b", low)
+        # The substring test first, as plan_values.title does: a pattern per name per question churns re's cache.
+        m = re.search(rf"\b{re.escape(name.casefold())}\b", low) if name.casefold() in low else None
         if m and (paper.paper_id not in found or m.start() < found[paper.paper_id][0]):
             found[paper.paper_id] = (m.start(), paper)
     for paper in catalog.papers:

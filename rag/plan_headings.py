@@ -147,7 +147,7 @@ def section_content(question: str) -> bool:
 def _named(low: str, catalog: Catalog, held: dict[str, Outline]) -> Paper | None:
     """The one PDF the question names: its short name ('SPECTER', 'DPR') or two title words in a row."""
     found = [o.paper for o in held.values()
-             if any(p is o.paper and re.search(rf"\b{re.escape(n.casefold())}\b", low)
+             if any(p is o.paper and n.casefold() in low and re.search(rf"\b{re.escape(n.casefold())}\b", low)
                     for n, p in catalog.short_names.items())]
     if len(found) != 1:
         found = [o.paper for o in held.values() if _title_pair(o.paper.title, low)]
@@ -173,7 +173,8 @@ def _selected(low: str, outline: Outline) -> tuple[Heading | None, str]:
     if re.search(r"\b(?:the\s+)?(?:last|final|closing)\s+(?:numbered\s+)?section\b", low):
         return outline.last, "last"
     for h in outline.headings:  # the words as printed, quoted or not
-        if h.title and len(h.title) > 3 and re.search(rf"\b{re.escape(h.title.casefold())}\b", low):
+        if h.title and len(h.title) > 3 and h.title.casefold() in low and \
+                re.search(rf"\b{re.escape(h.title.casefold())}\b", low):
             return h, "words"
     for role, pattern in _ROLES.items():
         if re.search(pattern, low):
