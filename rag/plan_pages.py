@@ -81,7 +81,9 @@ def page_fact(question: str, catalog: Catalog) -> PageFact | None:
     # 'the trending papers page' names the page, not papers asked for.
     named = re.sub(rf"\b(?:trending\s+)?papers\s+(?:page|list(?:ing)?)\b|\btrending\s+papers\b|{_UNDER}", " ", question,
                    flags=re.I)
-    about_papers = re.search(r"\b(?:papers?|entries|works|publications|articles|preprints)\b", named, re.I)
+    # 'which ones have no star on any author' asks for entries too: a plural 'ones' is a set of them
+    about_papers = re.search(r"\b(?:papers?|entries|works|publications|articles|preprints|(?:which|what|the)\s+ones)\b",
+                             named, re.I)
     for name, words, value in FACTS + [(f"stat:{k}", w, None) for k, w in _STATS.items()]:
         if about_papers and name != "stat:papers":
             continue  # 'which papers have the Amii mark' asks for papers, not for the legend

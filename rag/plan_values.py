@@ -205,7 +205,8 @@ def _institutes(q: Question, catalog: Catalog) -> list[Condition]:
         bare = r"|(?:starred|asterisked|marked)(?=\s+(?:co-?)?authors?\b)" if len(catalog.institutes) == 1 else ""
         has_page = any(institute in page for page in catalog.pages)
         on_page = rf"\b(?:(?:on|in|from)\s+(?:the\s+)?)?{name}(?:'s)?(?:-(?=list|page)|\s+)(?:[A-Z]+\s+(?:(?:19|20)\d\d\s+)?)?" \
-                  r"(?:page|list|listing|papers?|entr(?:y|ies)|items?|works?|preprints?|titles?)\b"
+                  r"(?:page|list|listing|(?:blog\s+)?post|round-?up|write-?up|announcement|papers?|entr(?:y|ies)|items?|works?|" \
+                  r"preprints?|titles?)\b"  # the page as its reader calls it: 'Amii's ICLR roundup', 'the Amii ICLR post'
         counted = rf"\b(?:{_COMPARE}\s+)?(?:{_COUNT}(?:\s+or\s+(more|fewer|less))?|an?|any|some)?\s*(?:{name}(?:'s)?" \
                   rf"(?:[- ](?:{_MARKED}))?{bare})\s+" \
                   r"(?:co-?)?(?:authors?|researchers?|members?|people|fellows?)\b"

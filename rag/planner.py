@@ -31,6 +31,7 @@ from rag.plan_fields import several
 from rag.plan_gaps import gap, set_gap
 from rag.plan_named import aside, plus_joined
 from rag.plan_line import papers_placed, person_acts
+from rag.plan_mark_quantifiers import quantified_marks
 from rag.plan_marked import every_marked, marked_counts, marked_share, marked_sort, middle_only
 from rag.plan_marks import (asks_printed, author_position, given_names, name_as_affiliated, positions, printed_only,
                             shared_surnames, surnames)
@@ -158,7 +159,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     anchor = (relation(q, target, q.text, catalog.papers) if shift is None else days_from(target, shift)) \
         if target is not None else None
     target = None if anchor is not None else target
-    conditions: list[Condition] = worded + links + solo(q) + ([compared.condition] if compared else [])
+    conditions: list[Condition] = worded + links + quantified_marks(q, catalog)  # 'a star on every single author'
+    conditions += solo(q) + ([compared.condition] if compared else [])
     conditions += [inside] if inside is not None else []
     conditions += [c for c in (edge, followed_by(q), grouped) if c is not None]  # 'followed by a "Learn more" link'
     conditions += archives(q) + spread(q) + people_count(q) + unheld_codes(q, catalog.categories)  # 'a physics category', 'on two pages', 'by five people'
