@@ -30,9 +30,10 @@ def listing_end(q) -> str | None:  # q: rag.plan_terms.Question
                rf"\b(?:(?:sits?|is|appears?|comes?|stands?|placed|shown|listed|printed)\s+)?(?:at|on|in)\s+(?:the\s+)?"
                rf"(?:very\s+)?(top|head|bottom|end|tail)\s+(?:of|on){NOT_AUTHORS}(?=\s+(?:\S+\s+){{0,3}}?{LISTING})|"
                rf"\b(?:listed|shown|printed|placed|comes?|appears?)\s+(first|last)\b{NOT_AUTHORS}(?=\s+(?:on|in)\s+(?:\S+\s+){{0,3}}?{LISTING})|"
-               rf"\b(?<!from the )(?:(open|lead|head|top|start)|(close|end|finish))(?:s|ed)?{NOT_AUTHORS}{_NOT_COUNT}{_NOT_PAGE}\s+(?:off\s+)?"
+               rf"\b(?<!from the )(?:(open|lead|head|top|start|kick(?=s?\s+off))|(close|end|finish|round(?=s?\s+(?:out|off))|wrap(?=s?\s+up)|" \
+               rf"cap(?=s?\s+off)))(?:s|ed)?{NOT_AUTHORS}{_NOT_COUNT}{_NOT_PAGE}\s+(?:off\s+|out\s+|up\s+)?"
                rf"(?=(?:\S+\s+){{0,3}}?{LISTING})")
     if not m:
         return None
     word = next(g for g in m[0].groups() if g).casefold()
-    return "first" if re.fullmatch(rf"{_TOP}|head|open|lead|start", word) else "last"
+    return "first" if re.fullmatch(rf"{_TOP}|head|open|lead|start|kick", word) else "last"

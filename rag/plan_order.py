@@ -29,7 +29,7 @@ from rag.records import Paper
 # Words between a preposition and the listing's noun ('on Courville's own profile'), none naming another kind of list:
 # an author list, a byline, a reference list, a table or a figure are not a page's entries.
 GAP = r"(?:(?!(?:co-?)?authors?\b|author's\b|bylines?\b|names?\b|references?\b|bibliograph\w*|tables?\b|figures?\b|" \
-      r"contents\b|results?\b|(?:19|20)\d\d\b)[\w'.&-]+\s+)"  # nor a year: 'the first of 2024 on the profile' is a date
+      r"contents\b|results?\b|(?:19|20)\d\d\b)[\w'.&/-]+\s+)"  # nor a year: 'the first of 2024 on the profile' is a date
 LIST = rf"(?:{LISTING})(?!\s+\d|\s+numbers?\b)"  # 'page 3' of a PDF, its 'page numbers': no listing
 # The listing said after the order word: 'on the trending list', 'down the page', 'in the workshop section'.
 ANCHOR = rf"(?:on|in|down|up|along|within|through|at|of|from|across)\s+{GAP}{{0,4}}?{LIST}"
@@ -48,7 +48,7 @@ _DOWN_VERB = r"(?:go(?:es|ing)?|scroll(?:s|ing|ed)?|read(?:s|ing)?|count(?:s|ing
              r"look(?:s|ing)?|run(?:s|ning)?|skim(?:s|ming)?|scan(?:s|ning)?)"
 _CUES = [
     rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down(?=\s+{GAP}{{0,4}}?{LIST})",
-    rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down\b(?=\s*(?:,|$))",
+    rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down\b(?=\s*(?:,|\)|$))",  # '(going down)': an aside
     rf"\bdown(?=\s+(?:(?:on|in|along|through)\s+)?(?:the|this|that|its|their|his|her|[\w.-]+'s)\s+{GAP}{{0,3}}?{LIST})",
     r"\b(?:(?:counting|counted|reading|starting|going)\s+)?from\s+the\s+(?:very\s+)?(?:top|head|start)\b(?:\s+of(?=\s+"
     rf"{GAP}{{0,4}}?{LIST}))?",

@@ -128,9 +128,12 @@ def _named(q: Question, catalog) -> Paper | None:
         if len(starts) == 1:
             q.blank(m.start(), m.end())
             return starts[0]
+    saved = q.text, list(q.spans)
     words = description(q)
-    if words:
-        return resolve(words, catalog.papers).paper
+    found = resolve(words, catalog.papers).paper if words else None
+    if found is not None:
+        return found
+    q.text, q.spans = saved  # 'amii iclr page: … the X one': the page's name read as a description fits no paper
     # 'the graphene silicon-dopant STEM one': a description whose noun is 'one', which rag/plan_describe.py leaves
     for m in re.finditer(r"\bthe\s+(?P<d>[\w'-]+(?:\s+[\w'-]+){0,5}?)\s+one\b", q.text, re.I):
         words = Question(m.group("d")).residual()

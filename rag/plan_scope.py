@@ -17,15 +17,17 @@ from rag.plan_values import conditions as named_conditions
 
 # A cue and the values it governs: the shortest run of words after it that names grounded values, extended
 # over 'or'/'nor' ('not in CL or CV'); never past punctuation or a new clause.
-_NEGATION = r"\b(?:(?:do|does|did|is|are|was|were|has|have|had)n[o']?t|not|no|never|neither|nor|without|lacking|lack|lacks|missing|excluding|exclude|except(?:\s+for)?|" \
+_NEGATION = r"\b(?:(?:not|without)\s+(?:counting|including|incl\.)(?!\w)|(?:do|does|did|is|are|was|were|has|have|had)n[o']?t|not|no|never|neither|nor|without|lacking|lack|lacks|missing|excluding|exclude|except(?:\s+for)?|" \
             r"other\s+than|apart\s+from|aside\s+from|besides|outside(?:\s+of)?|rather\s+than|as\s+opposed\s+to|" \
             r"instead\s+of)\b|\bnon-(?=\w)"
-_INCLUSION = r"\b(?:including|incl\.|as\s+well\s+as|plus|along\s+with|together\s+with|also\s+counting)\b"
+# 'counting the workshop one' widens the set as 'including' does; 'counting only X' narrows it and is not read here;
+# 'not counting X' leaves X out (_NEGATION).
+_INCLUSION = r"\b(?:including|incl\.|as\s+well\s+as|plus|along\s+with|together\s+with|(?<!not\s)(?<!without\s)(?:also\s+)?counting(?!\s+(?:only|just)\b))\b"
 _BOUNDARY = r"[?,;:!]|\.(?!\w)|\b(?:but|that|which|who|whose|where|when)\b"  # 'cs.LG' is one word
 _JOINERS = {"or", "nor", "either", "neither"}
 _ASIDE = r"except|excluding|exclude|other\s+than|apart\s+from|aside\s+from|besides"
 _FIELD_NOUNS = {"tag", "tags", "label", "labels", "mark", "marks", "list", "lists", "author", "authors", "co-author",
-                "co-authors", "coauthors", "paper", "papers", "ones", "entries", "category", "categories", "date",
+                "co-authors", "coauthors", "paper", "papers", "one", "ones", "entries", "category", "categories", "date",
                 "dates", "section", "page", "listed", "given", "printed", "shown", "link", "links", "badge", "badges", "repository", "repositories", "available", "released"}
 
 # Fields a paper has one value of: two values named for one of them mean either ('CL and CV papers').

@@ -184,7 +184,10 @@ def tags(q: Question, catalog: Catalog) -> list[Condition]:
             and q.take(uploaded):  # the papers read from PDFs, beside the listing pages
         found.append(Condition("page", "pdf", "page: an uploaded PDF",
                                lambda p: any(s.format == "pdf" for s in p.sources)))
-    if q.take(r"\btrending(?: papers)?(?: page| list)?\b"):
+    # 'the daily/trending papers page': a word joined by a slash before the page's noun names the same page another way
+    # ('trending/hot list'); without the noun ('RL/trending papers') the word may be a topic and is left
+    if q.take(r"\b(?:[\w-]+\s*/\s*trending|trending\s*/\s*[\w-]+)(?: papers)?\s+(?:page|list|feed)\b|"
+              r"\btrending(?: papers)?(?: page| list)?\b"):
         found.append(Condition("page", "trending", "page: trending papers",
                                lambda p: any(s.format == "trending" for s in p.sources)))
     return found

@@ -3,7 +3,12 @@
 - the legend's mark quantified over a whole author list with the mark as an object: 'a star on every single author',
   'nobody carries the asterisk', 'none of the names bears the mark', 'some author carrying the star'
   (rag/plan_mark_quantifiers.py);
-- the institute's page called a 'post' or a 'roundup' (rag/plan_values.py).
+- 'counting X' widens a set as 'including X' does, 'not counting X' leaves X out (rag/plan_scope.py); the institute's
+  page called a 'post' or a 'roundup' (rag/plan_values.py);
+- a section's end said with a phrasal verb: 'closes out', 'rounds out', 'wraps up', 'kicks off' (rag/plan_listing.py);
+- '(going down)' said as an aside, a page named two ways with a slash ('the daily/trending page', rag/plan_order.py);
+- the entry just above / below a paper described as 'the X one' when the page's name comes first ('amii page: …',
+  rag/plan_place.py).
 Each expected answer is read from the parsed pages here, without the planner; content questions with the same trigger
 words stay unplanned.
 
@@ -72,8 +77,78 @@ def test_the_mark_on_some_author(catalog, papers):
 
 
 @pytest.mark.parametrize("question", [
+    "How many entries does the Amii ICLR post list, counting the workshop one?",
+    "counting the workshop paper too, how many papers are in Amii's roundup?",
+    "how many papers are on Amii's page counting workshop ones",
+])
+def test_counting_widens_the_set(question, catalog, papers):
+    the_plan = plan(question, catalog)
+    assert the_plan is not None and the_plan.op == "count"
+    assert len(run(the_plan, catalog.papers).rows) == len(amii(papers)) == 16
+
+
+@pytest.mark.parametrize("question", [
+    "how many papers on the Amii page, not counting the workshop one?",
+    "how many Amii page papers are there without counting the workshop paper?",
+])
+def test_not_counting_leaves_out(question, catalog, papers):
+    the_plan = plan(question, catalog)
+    assert the_plan is not None and the_plan.op == "count"
+    assert len(run(the_plan, catalog.papers).rows) == sum(p.section != "workshop" for p in amii(papers)) == 15
+
+
+@pytest.mark.parametrize("question, section, index", [
+    ("Amii page: which entry closes out its main accepted section?", "accepted", -1),
+    ("which entry rounds out the workshop section on the Amii page?", "workshop", -1),
+    ("which paper wraps up the accepted section of the Amii page?", "accepted", -1),
+    ("what kicks off the accepted section on the Amii page?", "accepted", 0),
+])
+def test_a_section_s_end_said_with_a_phrasal_verb(question, section, index, catalog, papers):
+    expected = [p for p in amii(papers) if p.section == section][index]
+    assert answered(question, catalog) == [expected.title]
+
+
+def trending(papers: list[Paper]) -> list[Paper]:
+    """The trending page's papers in its printed order."""
+    return [p for _, p in sorted((s.position, p) for p in papers for s in p.sources if s.format == "trending")]
+
+
+@pytest.mark.parametrize("question, n", [
+    ("what's the fourth paper down on the daily/trending papers page?", 4),
+    ("what's the second paper down on the hot / trending list?", 2),
+    ("the 6th item down the hot/trending page?", 6),
+])
+def test_a_page_named_two_ways_with_a_slash(question, n, catalog, papers):
+    assert answered(question, catalog) == [trending(papers)[n - 1].title]
+
+
+def test_going_down_said_as_an_aside(catalog, papers):
+    first_github = next(p for p in trending(papers) if "github.com/" in p.abstract)
+    assert answered("on the trending list (reading down), which is the first paper whose abstract links a github.com "
+                    "repo?", catalog) == [first_github.title]
+
+
+@pytest.mark.parametrize("question, page, said, step", [
+    ("amii iclr page: which paper is listed just above the exponential-wrapped differential privacy one?", "Amii",
+     "Differential Privacy", -1),
+    ("amii page: what comes right after the differential privacy one?", "Amii", "Differential Privacy", 1),
+    ("trending page: which paper is printed just before the dropout dream land one?", "trending", "Dream Land", -1),
+])
+def test_the_entry_beside_a_described_one_after_the_page_s_name(question, page, said, step, catalog, papers):
+    ordered = amii(papers) if page == "Amii" else trending(papers)
+    anchor = next(i for i, p in enumerate(ordered) if said in p.title)
+    assert answered(question, catalog) == [ordered[anchor + step].title]
+
+
+@pytest.mark.parametrize("question", [
     "Does every author of TokMem carry out experiments on language models?",
     "What does nobody in the differential privacy paper prove about the mechanism?",
+    "How does the method handle counting the objects in a scene?",
+    "Which objects does the Nano3D method count, including the background?",
+    "What closes out the training loop in Cactus?",
+    "going down the layers of the network, what changes in TokMem?",
+    "What is the daily/trending behaviour of the reward model in the RLHF paper?",
+    "which paper is above the threshold for differential privacy?",
 ])
 def test_content_questions_with_the_same_words_stay_unplanned(question, papers):
     assert answer_from_catalog(question, question, papers) is None
