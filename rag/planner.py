@@ -21,6 +21,7 @@ from rag.catalog_fields import asked as badge_asked, sort_field as badge_sort
 from rag.catalog_spread import spread as spread_of
 from rag.plan_aggregates import (archives, both_sides, frame, is_paper, other_paper, people_count, says_in_common,
                                  spread, unheld_codes, usual_place)
+from rag.plan_code_promise import code_promise
 from rag.plan_compare import apposition, pair
 from rag.plan_filler import MANNER, drop_fillers
 from rag.plan_copies import copied, copied_plan
@@ -119,7 +120,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if link_contents(question):
         return None  # 'what does the released code of X include': what a repository holds is content
     grouped = batch(q, catalog.papers)  # 'the second batch' of a page's 'Learn more' links: before links are read
-    links = linked(q, catalog)  # before titles: 'zhixuan-lin/forgetting-transformer' is an address (rag/plan_links.py)
+    links = code_promise(q) + linked(q, catalog)  # 'code promised for later'; before titles: 'zhixuan-lin/forgetting-transformer' is an address (rag/plan_links.py)
     target = title(q, catalog)
     if content_asked(q):  # 'who wrote X and what does it find?': a clause asks what it says (rag/plan_compound.py)
         return None

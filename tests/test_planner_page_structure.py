@@ -8,7 +8,8 @@
 - a section's end said with a phrasal verb: 'closes out', 'rounds out', 'wraps up', 'kicks off' (rag/plan_listing.py);
 - '(going down)' said as an aside, a page named two ways with a slash ('the daily/trending page', rag/plan_order.py);
 - the entry just above / below a paper described as 'the X one' when the page's name comes first ('amii page: …',
-  rag/plan_place.py).
+  rag/plan_place.py);
+- code promised for later versus already out, by the tense of the abstract's code sentence (rag/plan_code_promise.py).
 Each expected answer is read from the parsed pages here, without the planner; content questions with the same trigger
 words stay unplanned.
 
@@ -151,4 +152,38 @@ def test_the_entry_beside_a_described_one_after_the_page_s_name(question, page, 
     "which paper is above the threshold for differential privacy?",
 ])
 def test_content_questions_with_the_same_words_stay_unplanned(question, papers):
+    assert answer_from_catalog(question, question, papers) is None
+
+
+def _future_code(papers: list[Paper]) -> list[str]:
+    """The trending papers whose abstract's code sentence is in the future tense, read here by its own words."""
+    promise = ("will be available", "will release", "will be released", "will be made")
+    return sorted(p.title for p in trending(papers)
+                  if any(w in p.abstract.casefold() for w in promise) and "github" in p.abstract.casefold())
+
+
+@pytest.mark.parametrize("question", [
+    "which trending papers say their code will be released later?",
+    "on the trending list, whose code isn't out yet?",
+    "which trending entries promise to release code rather than releasing it?",
+    "how many trending papers have code coming soon?",
+])
+def test_code_promised_for_later(question, catalog, papers):
+    expected = _future_code(papers)
+    assert len(expected) == 2
+    assert answered(question, catalog) == expected
+
+
+def test_code_already_out_leaves_the_promises_out(catalog, papers):
+    out = answered("trending papers whose code is already available?", catalog)
+    assert out and not set(out) & set(_future_code(papers))
+    assert "Dropout's Dream Land: Generalization from Learned Simulators to Reality" not in out  # no code sentence
+
+
+@pytest.mark.parametrize("question", [
+    "Which parts of the implementation will be released in the future according to the JOWA paper?",
+    "Does the world knowledge model paper promise better planning than the baselines?",
+    "What will the code of the WKM agent be used for?",
+])
+def test_code_promises_asked_as_content_stay_unplanned(question, papers):
     assert answer_from_catalog(question, question, papers) is None
