@@ -49,13 +49,17 @@ def quantified_marks(q: Question, catalog: Catalog) -> list[Condition]:
             rf"\b(?:(?:put|puts|place[sd]?|give[sn]?|print(?:s|ed)?|show(?:s|n)?)\s+)?{sign}\s+(?:on|by|beside|next\s+to|against|after|for)\s+{_ALL}(?:\s+(?:single|one))?{_OWNERS}\s+{_PEOPLE}",
             # 'every author carries the star', 'all of the names have an Amii asterisk', 'each co-author is starred'
             rf"\b{_ALL}\s+{_WHO}\s+(?:(?:who\s+is|that\s+is)\s+)?(?:listed\s+|printed\s+)?(?:{_VERB}\s+{sign}|(?:is|are|being)\s+{starred})",
+            # the quantifier floated after its noun: 'whose authors all carry the star', 'names each bear the asterisk'
+            rf"\b{_PEOPLE}\s+(?:(?:are|were)\s+)?(?:all|each|every\s+one)\s+(?:{_VERB}\s+{sign}|(?:(?:are|being)\s+)?{starred})",
         ]
         nobody = [
             # 'nobody carries the Amii asterisk', 'no one has the star', 'none of the authors bears a mark'
             rf"\b(?:nobody|no[- ]one|{_NONE}\s+{_WHO})(?:\s+on\s+(?:the|its|their)\s+(?:list|byline|author\s+list))?\s+"
             rf"(?:{_VERB}\s+{sign}|(?:is|are|was|were)\s+{starred})",
-            # 'every author lacks the star', 'all of the names are missing the asterisk'
-            rf"\b{_ALL}\s+{_WHO}\s+{_NOT_VERB}\s+{sign}",
+            # 'every author lacks the star', 'all of the names are missing the asterisk', 'whose authors all lack it'
+            rf"\b{_ALL}\s+{_WHO}\s+{_NOT_VERB}\s+{sign}|\b{_PEOPLE}\s+all\s+{_NOT_VERB}\s+{sign}",
+            # 'the star missing from every author', 'an asterisk absent on all the names'
+            rf"\b(?:(?:is|are)\s+)?{sign}\s+(?:is\s+|are\s+)?(?:missing|absent|lacking)\s+(?:from|on|for)\s+{_ALL}{_OWNERS}\s+{_PEOPLE}",
             # 'no star on any author', 'the asterisk on none of the names'
             rf"\b(?:no\s+{bare}\s+(?:on|by|beside|next\s+to|for)\s+"
             rf"(?:any|a\s+single){_OWNERS}\s+{_PEOPLE}|{sign}\s+(?:on|by|beside|next\s+to|for)\s+none{_OWNERS}\s+{_PEOPLE})",

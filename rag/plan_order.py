@@ -50,6 +50,7 @@ _CUES = [
     rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down(?=\s+{GAP}{{0,4}}?{LIST})",
     rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down\b(?=\s*(?:,|\)|$))",  # '(going down)': an aside
     rf"\bdown(?=\s+(?:(?:on|in|along|through)\s+)?(?:the|this|that|its|their|his|her|[\w.-]+'s)\s+{GAP}{{0,3}}?{LIST})",
+    r"\(?\b(?:from\s+)?(?:the\s+)?top\s+to\s+(?:the\s+)?bottom\b\)?",  # '(top to bottom)': the page's own order
     r"\b(?:(?:counting|counted|reading|starting|going)\s+)?from\s+the\s+(?:very\s+)?(?:top|head|start)\b(?:\s+of(?=\s+"
     rf"{GAP}{{0,4}}?{LIST}))?",
     r"\bin\s+(?:the\s+)?(?:(?:page|listing|list|feed|profile)(?:'s)?\s+)?(?:own\s+)?(?:printed|listed|listing|displayed|"
@@ -58,7 +59,7 @@ _CUES = [
     r"of\s+(?:appearance|listing))\b",
     r"\bas\s+(?:they\s+are\s+|it\s+is\s+)?(?:listed|printed|shown|displayed)\b(?=\s*(?:[,;:?.]|$))",
 ]
-_FROM_END = r"\b(?:(?:counting|counted|reading|starting|going)\s+)?(?:from|up\s+from)\s+the\s+(?:very\s+)?" \
+_FROM_END = r"\(?\b(?:from\s+)?(?:the\s+)?bottom\s+to\s+(?:the\s+)?top\b\)?|\b(?:(?:counting|counted|reading|starting|going)\s+)?(?:from|up\s+from)\s+the\s+(?:very\s+)?" \
             rf"(?:bottom|end|tail)\b(?:\s+of(?=\s+{GAP}{{0,4}}?{LIST}))?"
 # What the reader does on the way down ('the first one you hit', 'the first title you come across').
 _MEET = r"\b(?:that\s+)?(?:you|one|i|we)(?:'d|'ll|\s+would|\s+will|\s+can)?\s+(?:hit|reach|meet|see|spot|find|encounter|" \

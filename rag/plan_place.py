@@ -160,6 +160,9 @@ def entry_beside(q: Question, catalog) -> Condition | None:
     if asked is None or not listing_said(q.original):
         return None
     saved = q.text, list(q.spans)
+    # the verb of being placed goes with the place: 'what sits right below X', 'which appears just above X'
+    q.take(r"\b(?:sits?|sitting|appears?|appearing|shows?\s+up|lands?)\s+(?=(?:(?:right|directly|just|immediately)\s+)?"
+           r"(?:after|below|beneath|following|before|above|preceding)\b)")
     q.take(r"\b(?:right|directly|just|immediately)\s+(?=(?:after|below|beneath|following|before|above|preceding)\b)")
     q.take(r"\b(?:after|below|beneath|following|before|above|preceding)\b")
     before = q.text

@@ -22,7 +22,7 @@ _NEGATION = r"\b(?:(?:not|without)\s+(?:counting|including|incl\.)(?!\w)|(?:do|d
             r"instead\s+of)\b|\bnon-(?=\w)"
 # 'counting the workshop one' widens the set as 'including' does; 'counting only X' narrows it and is not read here;
 # 'not counting X' leaves X out (_NEGATION).
-_INCLUSION = r"\b(?:including|incl\.|as\s+well\s+as|plus|along\s+with|together\s+with|(?<!not\s)(?<!without\s)(?:also\s+)?counting(?!\s+(?:only|just)\b))\b"
+_INCLUSION = r"\bincl\.(?!\w)|\b(?:including|as\s+well\s+as|plus|along\s+with|together\s+with|(?<!not\s)(?<!without\s)(?:also\s+)?counting(?!\s+(?:only|just)\b))\b"
 _BOUNDARY = r"[?,;:!]|\.(?!\w)|\b(?:but|that|which|who|whose|where|when)\b"  # 'cs.LG' is one word
 _JOINERS = {"or", "nor", "either", "neither"}
 _ASIDE = r"except|excluding|exclude|other\s+than|apart\s+from|aside\s+from|besides"

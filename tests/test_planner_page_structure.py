@@ -52,6 +52,7 @@ def _marked(p: Paper) -> int:
     "On the Amii page, which papers have every author carrying the asterisk?",
     "List the Amii papers where all of the names bear the Amii mark.",
     "amii entries where each co-author has the star",
+    "Amii entries whose authors all carry the star?",
 ])
 def test_the_mark_on_every_author(question, catalog, papers):
     expected = sorted(p.title for p in amii(papers) if p.authors and not p.authors_truncated
@@ -65,6 +66,7 @@ def test_the_mark_on_every_author(question, catalog, papers):
     "List the papers in Amii's roundup where none of the authors has the Amii star.",
     "Amii page: which ones have no star on any author?",
     "Are there Amii papers where no one bears the asterisk?",
+    "Amii papers whose names all lack the asterisk",
 ])
 def test_the_mark_on_no_author(question, catalog, papers):
     expected = sorted(p.title for p in amii(papers) if p.authors and not p.authors_truncated and _marked(p) == 0)
@@ -81,6 +83,7 @@ def test_the_mark_on_some_author(catalog, papers):
     "How many entries does the Amii ICLR post list, counting the workshop one?",
     "counting the workshop paper too, how many papers are in Amii's roundup?",
     "how many papers are on Amii's page counting workshop ones",
+    "how many Amii papers are listed, incl. the workshop one?",
 ])
 def test_counting_widens_the_set(question, catalog, papers):
     the_plan = plan(question, catalog)
@@ -127,6 +130,11 @@ def test_going_down_said_as_an_aside(catalog, papers):
     first_github = next(p for p in trending(papers) if "github.com/" in p.abstract)
     assert answered("on the trending list (reading down), which is the first paper whose abstract links a github.com "
                     "repo?", catalog) == [first_github.title]
+    assert answered("trending page, top to bottom: the first entry whose abstract links a github.com repo?",
+                    catalog) == [first_github.title]
+    last_github = [p for p in trending(papers) if "github.com/" in p.abstract][-1]
+    assert answered("trending list (bottom to top): which is the first paper whose abstract links a github.com repo?",
+                    catalog) == [last_github.title]
 
 
 @pytest.mark.parametrize("question, page, said, step", [
@@ -134,6 +142,7 @@ def test_going_down_said_as_an_aside(catalog, papers):
      "Differential Privacy", -1),
     ("amii page: what comes right after the differential privacy one?", "Amii", "Differential Privacy", 1),
     ("trending page: which paper is printed just before the dropout dream land one?", "trending", "Dream Land", -1),
+    ("on the trending page, what sits right below the dropout dream land one?", "trending", "Dream Land", 1),
 ])
 def test_the_entry_beside_a_described_one_after_the_page_s_name(question, page, said, step, catalog, papers):
     ordered = amii(papers) if page == "Amii" else trending(papers)
@@ -150,6 +159,8 @@ def test_the_entry_beside_a_described_one_after_the_page_s_name(question, page, 
     "going down the layers of the network, what changes in TokMem?",
     "What is the daily/trending behaviour of the reward model in the RLHF paper?",
     "which paper is above the threshold for differential privacy?",
+    "How does the hierarchy pass messages from top to bottom in the Hopfield paper?",
+    "What sits right below the attention layer in the forgetting transformer?",
 ])
 def test_content_questions_with_the_same_words_stay_unplanned(question, papers):
     assert answer_from_catalog(question, question, papers) is None
