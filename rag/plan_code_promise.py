@@ -67,9 +67,11 @@ def code_promise(q: Question) -> list[Condition]:
             if _FUTURE.search(m.group(0)) or re.search(r"\bwill\b", m.group(0), re.I):
                 q.blank(m.start(), m.end())  # quoted examples of the promise's wording
         q.take(_CONTRAST)
+        q.take(r"\b(?:(?:in|of)\s+(?:the|their|its)\s+)?abstracts?\b")  # where the promise is read: 'which abstracts promise …'
         return [Condition("code", "promised", "code: promised for later in the abstract",
                           lambda p: code_statement(p) == "promised", known_test=lambda p: bool(p.abstract))]
     if any(q.take(p) for p in _ALREADY):
+        q.take(r"\b(?:(?:in|of)\s+(?:the|their|its)\s+)?abstracts?\b")
         return [Condition("code", "out", "code: already out, per the abstract",
                           lambda p: code_statement(p) == "out", known_test=lambda p: bool(p.abstract))]
     return []

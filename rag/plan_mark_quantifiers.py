@@ -22,7 +22,10 @@ _NONE = r"(?:no|none\s+of|not\s+(?:a\s+single|one|any)(?:\s+of)?)"  # over no au
 _PEOPLE = r"(?:(?:co-?)?authors?|names?|persons?|people|researchers?|contributors?)(?:'s?)?(?:\s+names?)?"
 # The quantified authors: 'every single author', 'all of its authors', 'none of the names', 'no co-author'
 _OWNERS = r"(?:\s+of)?(?:\s+(?:its|their|the|the\s+listed|the\s+printed))?"
-_WHO = rf"(?:single\s+|one\s+)?(?:of\s+)?(?:(?:its|their|the)\s+)?(?:listed\s+|printed\s+)?{_PEOPLE}"
+# 'every author of TokMem carries the star': the paper's title, already cut to blanks, or 'of it' after the authors
+_OF_IT = r"(?:\s+(?:of|on|in)(?:\s+(?:the|that|this|it|its))?(?:\s+(?:paper|entry|one))?(?=\s{2,}|\s+(?:it|that|this)\b)" \
+         r"(?:\s+(?:it|that|this)\b)?)?"
+_WHO = rf"(?:single\s+|one\s+)?(?:of\s+)?(?:(?:its|their|the)\s+)?(?:listed\s+|printed\s+)?{_PEOPLE}{_OF_IT}"
 _VERB = r"(?:ha(?:s|ve|ving)|carr(?:y|ies|ying)|bear(?:s|ing)?|wear(?:s|ing)?|gets?|getting|show(?:s|ing)?|(?:is|are)\s+(?:marked|tagged|flagged)\s+with)"
 _NOT_VERB = r"(?:(?:does|do)(?:\s+not|n't)\s+(?:have|carry|bear|wear|get|show)|lacks?|misses|is\s+missing|(?:has|have)\s*n[o']t(?:\s+got)?)"
 _ARTICLE = r"(?:the\s+|an?\s+|its\s+|their\s+)?"
@@ -50,11 +53,12 @@ def quantified_marks(q: Question, catalog: Catalog) -> list[Condition]:
             # 'every author carries the star', 'all of the names have an Amii asterisk', 'each co-author is starred'
             rf"\b{_ALL}\s+{_WHO}\s+(?:(?:who\s+is|that\s+is)\s+)?(?:listed\s+|printed\s+)?(?:{_VERB}\s+{sign}|(?:is|are|being)\s+{starred})",
             # the quantifier floated after its noun: 'whose authors all carry the star', 'names each bear the asterisk'
-            rf"\b{_PEOPLE}\s+(?:(?:are|were)\s+)?(?:all|each|every\s+one)\s+(?:{_VERB}\s+{sign}|(?:(?:are|being)\s+)?{starred})",
+            rf"\b{_PEOPLE}\s+(?:(?:that|who|which)\s+)?(?:(?:are|were)\s+)?(?:all|each|every\s+one)\s+(?:{_VERB}\s+{sign}|(?:(?:are|being)\s+)?{starred})",
         ]
         nobody = [
             # 'nobody carries the Amii asterisk', 'no one has the star', 'none of the authors bears a mark'
-            rf"\b(?:nobody|no[- ]one|{_NONE}\s+{_WHO})(?:\s+on\s+(?:the|its|their)\s+(?:list|byline|author\s+list))?\s+"
+            rf"\b(?:nobody|no[- ]one|{_NONE}\s+{_WHO})(?:\s+on\s+(?:the|its|their)\s+(?:list|byline|author\s+list)|"
+            rf"\s+(?:on|of|in)(?=\s{{2,}}))?\s+"  # 'nobody on Nano3D carries …': the title already cut to blanks
             rf"(?:{_VERB}\s+{sign}|(?:is|are|was|were)\s+{starred})",
             # 'every author lacks the star', 'all of the names are missing the asterisk', 'whose authors all lack it'
             rf"\b{_ALL}\s+{_WHO}\s+{_NOT_VERB}\s+{sign}|\b{_PEOPLE}\s+all\s+{_NOT_VERB}\s+{sign}",

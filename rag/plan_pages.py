@@ -79,7 +79,8 @@ def page_fact(question: str, catalog: Catalog) -> PageFact | None:
     if not catalog.page_facts:
         return None
     # 'the trending papers page' names the page, not papers asked for.
-    named = re.sub(rf"\b(?:trending\s+)?papers\s+(?:page|list(?:ing)?)\b|\btrending\s+papers\b|{_UNDER}", " ", question,
+    # ('which Amii papers list authors that …': 'list' is the verb there, with its object after it)
+    named = re.sub(rf"\b(?:trending\s+)?papers\s+(?:page|list(?:ing)?)\b(?!\s+(?:(?:the|their|its|an?)\s+)?(?:co-?)?authors?\b)|\btrending\s+papers\b|{_UNDER}", " ", question,
                    flags=re.I)
     # 'which ones have no star on any author' asks for entries too: a plural 'ones' is a set of them
     about_papers = re.search(r"\b(?:papers?|entries|works|publications|articles|preprints|(?:which|what|the)\s+ones)\b",

@@ -177,6 +177,7 @@ def _future_code(papers: list[Paper]) -> list[str]:
     "which trending papers say their code will be released later?",
     "on the trending list, whose code isn't out yet?",
     "which trending entries promise to release code rather than releasing it?",
+    "on the trending page which abstracts promise code later?",
     "how many trending papers have code coming soon?",
 ])
 def test_code_promised_for_later(question, catalog, papers):
@@ -198,3 +199,24 @@ def test_code_already_out_leaves_the_promises_out(catalog, papers):
 ])
 def test_code_promises_asked_as_content_stay_unplanned(question, papers):
     assert answer_from_catalog(question, question, papers) is None
+
+
+@pytest.mark.parametrize("question, name, holds", [
+    ("does every author of Cactus carry the Amii star?", "Cactus", lambda p: _marked(p) == len(p.authors)),
+    ("does every author of Beyond a Million Tokens carry the Amii star?", "Beyond a Million",  # 4 of 6 starred
+     lambda p: _marked(p) == len(p.authors)),
+    ("does nobody on Nano3D carry the asterisk?", "Nano3D", lambda p: _marked(p) == 0),
+    ("does nobody on TokMem carry the asterisk?", "TokMem", lambda p: _marked(p) == 0),
+])
+def test_the_quantified_mark_asked_of_one_named_paper(question, name, holds, catalog, papers):
+    the_plan = plan(question, catalog)
+    assert the_plan is not None and the_plan.op == "check", question
+    paper = next(p for p in amii(papers) if p.title.startswith(name))
+    assert the_plan.target is not None and the_plan.target.title == paper.title
+    assert all(c(paper) for c in the_plan.conditions) == holds(paper)
+
+
+def test_list_said_as_a_verb_is_no_page_name(catalog, papers):
+    expected = sorted(p.title for p in amii(papers) if p.authors and not p.authors_truncated
+                      and _marked(p) == len(p.authors))
+    assert answered("which Amii papers list authors that each have the Amii star?", catalog) == expected
