@@ -26,8 +26,10 @@ _OWNERS = r"(?:\s+of)?(?:\s+(?:its|their|the|the\s+listed|the\s+printed))?"
 _OF_IT = r"(?:\s+(?:of|on|in)(?:\s+(?:the|that|this|it|its))?(?:\s+(?:paper|entry|one))?(?=\s{2,}|\s+(?:it|that|this)\b)" \
          r"(?:\s+(?:it|that|this)\b)?)?"
 _WHO = rf"(?:single\s+|one\s+)?(?:of\s+)?(?:(?:its|their|the)\s+)?(?:listed\s+|printed\s+)?{_PEOPLE}{_OF_IT}"
-_VERB = r"(?:ha(?:s|ve|ving)|carr(?:y|ies|ying)|bear(?:s|ing)?|wear(?:s|ing)?|gets?|getting|show(?:s|ing)?|(?:is|are)\s+(?:marked|tagged|flagged)\s+with)"
-_NOT_VERB = r"(?:(?:does|do)(?:\s+not|n't)\s+(?:have|carry|bear|wear|get|show)|lacks?|misses|is\s+missing|(?:has|have)\s*n[o']t(?:\s+got)?)"
+_VERB = r"(?:ha(?:s|ve|ving)|carr(?:y|ies|ying)|bear(?:s|ing)?|wear(?:s|ing)?|gets?|getting|show(?:s|ing)?|" \
+        r"(?:is|are)\s+(?:marked|tagged|flagged)\s+with)"
+_NOT_VERB = r"(?:(?:does|do)(?:\s+not|n't)\s+(?:have|carry|bear|wear|get|show)|lacks?|misses|is\s+missing|" \
+            r"(?:has|have)\s*n[o']t(?:\s+got)?)"
 _ARTICLE = r"(?:the\s+|an?\s+|its\s+|their\s+)?"
 _STARRED = r"(?:starred|asterisked|marked|flagged)(?!\s+(?:as|with|by)\b)"
 
@@ -49,11 +51,14 @@ def quantified_marks(q: Question, catalog: Catalog) -> list[Condition]:
         starred = rf"(?:{name}{_MARK}|{_STARRED})" if only else rf"{name}{_MARK}"
         every = [
             # 'an Amii star on every single author', 'the asterisk beside each name', 'a star next to all of the authors'
-            rf"\b(?:(?:put|puts|place[sd]?|give[sn]?|print(?:s|ed)?|show(?:s|n)?)\s+)?{sign}\s+(?:on|by|beside|next\s+to|against|after|for)\s+{_ALL}(?:\s+(?:single|one))?{_OWNERS}\s+{_PEOPLE}",
+            rf"\b(?:(?:put|puts|place[sd]?|give[sn]?|print(?:s|ed)?|show(?:s|n)?)\s+)?{sign}\s+"
+            rf"(?:on|by|beside|next\s+to|against|after|for)\s+{_ALL}(?:\s+(?:single|one))?{_OWNERS}\s+{_PEOPLE}",
             # 'every author carries the star', 'all of the names have an Amii asterisk', 'each co-author is starred'
-            rf"\b{_ALL}\s+{_WHO}\s+(?:(?:who\s+is|that\s+is)\s+)?(?:listed\s+|printed\s+)?(?:{_VERB}\s+{sign}|(?:is|are|being)\s+{starred})",
+            rf"\b{_ALL}\s+{_WHO}\s+(?:(?:who\s+is|that\s+is)\s+)?(?:listed\s+|printed\s+)?"
+            rf"(?:{_VERB}\s+{sign}|(?:is|are|being)\s+{starred})",
             # the quantifier floated after its noun: 'whose authors all carry the star', 'names each bear the asterisk'
-            rf"\b{_PEOPLE}\s+(?:(?:that|who|which)\s+)?(?:(?:are|were)\s+)?(?:all|each|every\s+one)\s+(?:{_VERB}\s+{sign}|(?:(?:are|being)\s+)?{starred})",
+            rf"\b{_PEOPLE}\s+(?:(?:that|who|which)\s+)?(?:(?:are|were)\s+)?(?:all|each|every\s+one)\s+"
+            rf"(?:{_VERB}\s+{sign}|(?:(?:are|being)\s+)?{starred})",
         ]
         nobody = [
             # 'nobody carries the Amii asterisk', 'no one has the star', 'none of the authors bears a mark'
@@ -63,13 +68,15 @@ def quantified_marks(q: Question, catalog: Catalog) -> list[Condition]:
             # 'every author lacks the star', 'all of the names are missing the asterisk', 'whose authors all lack it'
             rf"\b{_ALL}\s+{_WHO}\s+{_NOT_VERB}\s+{sign}|\b{_PEOPLE}\s+all\s+{_NOT_VERB}\s+{sign}",
             # 'the star missing from every author', 'an asterisk absent on all the names'
-            rf"\b(?:(?:is|are)\s+)?{sign}\s+(?:is\s+|are\s+)?(?:missing|absent|lacking)\s+(?:from|on|for)\s+{_ALL}{_OWNERS}\s+{_PEOPLE}",
+            rf"\b(?:(?:is|are)\s+)?{sign}\s+(?:is\s+|are\s+)?(?:missing|absent|lacking)\s+(?:from|on|for)\s+"
+            rf"{_ALL}{_OWNERS}\s+{_PEOPLE}",
             # 'no star on any author', 'the asterisk on none of the names'
             rf"\b(?:no\s+{bare}\s+(?:on|by|beside|next\s+to|for)\s+"
             rf"(?:any|a\s+single){_OWNERS}\s+{_PEOPLE}|{sign}\s+(?:on|by|beside|next\s+to|for)\s+none{_OWNERS}\s+{_PEOPLE})",
         ]
         # 'some author carrying the asterisk', 'at least one name with the star': a marked author, on any list
-        some = rf"\b(?:some|any|at\s+least\s+one|one\s+or\s+more)\s+{_WHO}\s+(?:{_VERB}\s+{sign}|(?:is|are|being)\s+{starred})"
+        some = rf"\b(?:some|any|at\s+least\s+one|one\s+or\s+more)\s+{_WHO}\s+" \
+               rf"(?:{_VERB}\s+{sign}|(?:is|are|being)\s+{starred})"
         if any(q.take(p) for p in every):
             found.append(Condition("affiliation", institute, f"affiliation: {institute} (every author)",
                                    lambda p, i=institute: _complete(p) and marked(p, i) == len(p.authors)))
