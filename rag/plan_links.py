@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from rag.catalog import Catalog
 from rag.plan_link_content import link_contents  # noqa: F401 (rag/planner.py reads it from here)
+from rag.plan_link_names import named_links
 from rag.catalog_links import HOSTS, KINDS, Link, bare_address, printed_links
 from rag.plan_terms import FRAME, Condition, Question
 
@@ -206,6 +207,8 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
         owner = held_owners.get(m.group(1).casefold())
         if owner is not None and context:
             found("owner", owner, lambda link, o=owner.casefold(): (link.owner or "").casefold() == o, m.start(), m.end())
+    for start, end, name, test in named_links(q.text, catalog):  # 'the famo2o repo', 'the beso website'
+        found("path", name, test, start, end)
     valued = bool(tests)
     for kind, words in _KIND_WORDS:
         for m in list(re.finditer(rf"\b(?:{words})", q.text, re.I)):

@@ -56,3 +56,45 @@ CONTENT = [
 @pytest.mark.parametrize("question", CONTENT)
 def test_what_a_described_paper_says_stays_with_retrieval(question, papers):
     assert answer_from_catalog(question, question, papers) is None
+
+
+# A link named by the name its address carries, said before a link noun: the paper printing it.
+@pytest.mark.parametrize("question, title, says", [
+    ("which paper does the FamO2O repository come from?",
+     "Train Once, Get a Family: State-Adaptive Balances for Offline-to-Online Reinforcement Learning",
+     ["github.com/LeapLabTHU/FamO2O"]),
+    ("the TON repo: which entry links it?",
+     "Think or Not? Selective Reasoning via Reinforcement Learning for Vision-Language Models", ["kokolerk/TON"]),
+    ("which entry gives the beso website?", "Goal-Conditioned Imitation Learning using Score-based Diffusion Policies",
+     ["intuitive-robots.github.io/beso-website"]),
+    ("the Stochastic-Marginal-Actor-Critic repo belongs to which paper?",
+     "Latent State Marginalization as a Low-cost Approach for Improving Exploration", ["zdhNarsil"]),
+])
+def test_a_link_named_by_its_own_name(question, title, says, catalog):
+    the_plan = plan(question, catalog)
+    assert the_plan is not None, question
+    result = run(the_plan, catalog.papers)
+    assert [p.title for p in result.rows] == [title]
+    shown = answer_from_catalog(question, question, catalog.papers)
+    assert shown is not None and all(s in shown.answer for s in says), shown
+
+
+# Where the link is asked of a paper named by description, the link named is what is asked, not a filter.
+def test_a_named_website_asked_of_a_described_paper(catalog):
+    named, said = answer("where's the beso website for the goal-conditioned imitation with diffusion policies paper?",
+                         catalog)
+    assert named == "Goal-Conditioned Imitation Learning using Score-based Diffusion Policies"
+    assert "intuitive-robots.github.io/beso-website" in said
+
+
+LINK_CONTENT = [
+    "what does the famo2o repo contain?",
+    "what is the TON repo used for?",
+    "how is the beso website organised?",
+    "which papers use the TON repo as a baseline?",
+]
+
+
+@pytest.mark.parametrize("question", LINK_CONTENT)
+def test_what_a_named_link_holds_stays_with_retrieval(question, papers):
+    assert answer_from_catalog(question, question, papers) is None
