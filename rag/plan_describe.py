@@ -159,6 +159,7 @@ def restated(q: Question, named: Paper, papers: list[Paper]) -> None:
     So is a bracketed gloss right after the title wherever it stands ('the lead author on Shape of Thought (when
     distribution matters more than correctness)', 'the RLDP paper (regularized latent dynamics …)'), and modifiers
     between the title and its noun ('the RLDP behavioral-foundation-model paper')."""
+    _own_punctuation(q, named)
     _glossed(q, named, papers)
     found = _heading(q.text)
     sep = _SEPARATOR.search(q.text)
@@ -172,6 +173,17 @@ def restated(q: Question, named: Paper, papers: list[Paper]) -> None:
         return  # 'X needs expert demonstrations — where do those come from?': it asks of the heading's words
     if words and _share(words, named, papers) >= SHARE:
         q.blank(0, found[1])
+
+
+def _own_punctuation(q: Question, named: Paper) -> None:
+    """Blank a question mark, exclamation mark or colon right after the words naming `named` when its title prints it
+    there ('Think or Not? selective reasoning for VLMs - is there a code link'): the title's own, not the end of a
+    sentence or a heading; read as one, the gloss after it would be a second question's words."""
+    for start, end, kind in q.spans:
+        if kind == "title" and end < len(q.text) - 1 and q.text[end] in "?!:" and q.text[end + 1:].strip() and \
+                (q.folded[start:end] + q.text[end]).casefold() in named.title.casefold():
+            q.blank(end, end + 1)
+            return
 
 
 # A demonstrative standing alone for things said before ('where do those come from', 'where are these kept'): the

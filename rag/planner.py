@@ -25,6 +25,7 @@ from rag.plan_compare import apposition, pair
 from rag.plan_filler import MANNER, drop_fillers
 from rag.plan_copies import copied, copied_plan
 from rag.plan_dates import current_year_gloss
+from rag.plan_beside import shown_beside
 from rag.plan_describe import description, restated, which
 from rag.plan_field_words import also as _also, lookup_field as _lookup_field, other_noun
 from rag.plan_fields import several
@@ -210,6 +211,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op="gap", conditions=conditions, key=apart) if not q.residual() else None
     # A paper named by what it is about ('the BEAM long-term memory paper'): resolved against the catalog's text.
     described = description(q) if target is None and q.residual() else []
+    shown_beside(q)  # 'which tag is shown next to the graphene STEM paper': where the value is, with the paper's entry
     if link_field and (target is not None or described):  # what is asked of its links, not a filter
         conditions = [c for c in conditions if c.field != "link" and not (c.field == "code" and link_field.name ==
                                                                           "links:code" and c.value == "code")]
@@ -296,7 +298,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
                         described=" ".join(described))  # 'how many authors of DPR are at Facebook AI'
         if lookup == "venue_pages" and all(c.field in ("venue", "year") for c in conditions):
             return Plan(op="lookup", lookup=lookup, target=target, described=" ".join(described))  # 'in the ACL 2020 …'
-        if conditions and all(c.field == "organisation" and not c.value.startswith("not ") for c in conditions) and \
+        if conditions and all(c.field == "organisation" for c in conditions) and \
                 (re.search(r"\b(?:where|located|based)\b", low) or re.search(_ADDRESS, low)):
             return Plan(op="lookup", lookup="organisation_place", target=target, conditions=conditions,
                         described=" ".join(described))  # 'where is AI2 located according to X': its printed address

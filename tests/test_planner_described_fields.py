@@ -53,11 +53,6 @@ CONTENT = [
 ]
 
 
-@pytest.mark.parametrize("question", CONTENT)
-def test_what_a_described_paper_says_stays_with_retrieval(question, papers):
-    assert answer_from_catalog(question, question, papers) is None
-
-
 # A link named by the name its address carries, said before a link noun: the paper printing it.
 @pytest.mark.parametrize("question, title, says", [
     ("which paper does the FamO2O repository come from?",
@@ -95,6 +90,61 @@ LINK_CONTENT = [
 ]
 
 
-@pytest.mark.parametrize("question", LINK_CONTENT)
-def test_what_a_named_link_holds_stays_with_retrieval(question, papers):
+# A title whose own punctuation ends the words naming it ('Think or Not?'), then a gloss restating it, then the asked
+# part: the question mark is the title's, so the gloss is read as a heading that says again which paper.
+THINK = "Think or Not? Selective Reasoning via Reinforcement Learning for Vision-Language Models"
+
+
+@pytest.mark.parametrize("question, says", [
+    ("Think or Not? the vision-language selective reasoning one - who are its authors?", ["authors"]),
+    ("Think or Not? selective reasoning for VLMs: any code?", ["github.com/kokolerk/TON"]),
+    ("Think or Not? RL for vision-language models - when was it listed?", ["no date"]),
+])
+def test_a_title_with_its_own_question_mark_then_a_gloss(question, says, catalog):
+    named, _ = answer(question, catalog)
+    assert named == THINK
+    shown = answer_from_catalog(question, question, catalog.papers)
+    assert shown is not None and all(s in shown.answer for s in says), shown.answer
+
+
+# A value said to be shown next to the paper it belongs to: where it stands, not a place among entries.
+@pytest.mark.parametrize("question, title, says", [
+    ("which tag is displayed next to the Hilbert foundation policies entry?",
+     "Foundation Policies with Hilbert Representations", ["no organisation"]),
+    ("which lab tag is printed next to the latent state marginalization paper?",
+     "Latent State Marginalization as a Low-cost Approach for Improving Exploration", ["organisation mila"]),
+])
+def test_a_value_shown_next_to_its_paper(question, title, says, catalog):
+    named, _ = answer(question, catalog)
+    assert named == title
+    shown = answer_from_catalog(question, question, catalog.papers)
+    assert shown is not None and all(s in shown.answer for s in says), shown.answer
+
+
+# One organisation set aside ('besides AI2', 'a second/third one apart from AI2') and the city asked: the other
+# organisation's printed address line.
+@pytest.mark.parametrize("question", [
+    "which institution besides AI2 does the literature graph paper print, and in what city?",
+    "the literature graph paper has a third institution apart from AI2? which one, and what city?",
+])
+def test_the_city_of_the_organisation_besides_one(question, catalog):
+    named, said = answer(question, catalog)
+    assert named == "Construction of the Literature Graph in Semantic Scholar"
+    assert "Northwestern University, Evanston IL" in said and "Seattle" not in said
+
+
+def test_the_city_of_the_other_organisation_on_a_titled_paper(catalog):
+    _, said = answer("SPECTER lists a second organisation apart from AI2: which, and in which city?", catalog)
+    assert "University of Washington" in said and "Allen Institute" not in said
+
+
+CONTENT += LINK_CONTENT + [
+    "Think or Not? selective reasoning for VLMs - what does it find?",
+    "what is shown next to the graphene dopant paper in its figures?",
+    "besides AI2, which institution does SPECTER thank, and in what city?",
+]
+
+
+@pytest.mark.parametrize("question", CONTENT)
+def test_what_a_described_paper_says_stays_with_retrieval(question, papers):
     assert answer_from_catalog(question, question, papers) is None
