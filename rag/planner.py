@@ -30,6 +30,7 @@ from rag.plan_describe import description, restated, which
 from rag.plan_field_words import also as _also, lookup_field as _lookup_field, other_noun
 from rag.plan_fields import several
 from rag.plan_gaps import gap, set_gap
+from rag.plan_hedges import unhedged
 from rag.plan_named import aside, plus_joined
 from rag.plan_line import papers_placed, person_acts
 from rag.plan_marked import every_marked, marked_counts, marked_share, marked_sort, middle_only
@@ -104,7 +105,7 @@ _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\btotal\b|" + _SHARE.
 def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Plan | None:
     """A Plan when the question is about the papers' metadata and names only values the catalog holds. With a
     `judge`, a verb no frame list holds is read when it means making the papers ('what has X worked on?')."""
-    question = spelled_out(question)  # 'whats 40th', 'link to code pls': chat shorthand (rag/plan_shorthand.py)
+    question = unhedged(spelled_out(question))  # 'whats 40th', 'pls', 'iirc': chat shorthand and hedges said for nothing
     if asks_of_titles(question, catalog.printed_titles):  # 'what do the GFlowNet titles have in common': content
         return None
     if fact := page_fact(question, catalog):  # a question about a page itself, not its papers

@@ -148,3 +148,34 @@ CONTENT += LINK_CONTENT + [
 @pytest.mark.parametrize("question", CONTENT)
 def test_what_a_described_paper_says_stays_with_retrieval(question, papers):
     assert answer_from_catalog(question, question, papers) is None
+
+
+# The asker's hedge ('iirc', 'I think', 'if I remember correctly') says how sure they are and asks nothing.
+def test_a_hedge_asks_nothing(catalog):
+    the_plan = plan("who is the last author of SPECTER, if I remember correctly?", catalog)
+    assert the_plan is not None and the_plan.lookup == "last_author"
+    assert "Daniel S. Weld" in headline(run(the_plan, catalog.papers))
+
+
+# One person said to be on several papers, and their place asked 'on each': each paper with the place on it.
+@pytest.mark.parametrize("question, says", [
+    ("Iz Beltagy shows up on a couple of the PDFs - where does he sit in the byline on each one?",
+     ["third of 5 on SPECTER", "fourth of 23 on Construction of the Literature Graph"]),
+    ("Sergey Feldman is on two pdfs I think; where is he in the author list on both?", ["second of 5 on SPECTER"]),
+    ("doug downey is on my pdfs afaik - where's he in the author order on each of them?",
+     ["fourth of 5 on SPECTER", "sixth of 23 on Construction of the Literature Graph"]),
+])
+def test_a_persons_place_on_each_of_their_papers(question, says, catalog):
+    the_plan = plan(question, catalog)
+    assert the_plan is not None and the_plan.op == "positions", question
+    said = headline(run(the_plan, catalog.papers))
+    assert all(s in said for s in says), said
+
+
+@pytest.mark.parametrize("question", [
+    "what did I think of SPECTER?",
+    "Iz Beltagy is on two of the PDFs - what does he work on in each?",
+    "which papers do I think are the best, iirc?",
+])
+def test_a_hedged_content_question_stays_with_retrieval(question, papers):
+    assert answer_from_catalog(question, question, papers) is None
