@@ -51,6 +51,7 @@ from rag.plan_shorthand import spelled_out
 from rag.plan_sections import batch, boundary, followed_by
 from rag.plan_scope import group_by, merge, scoped, share_scope, sort_by_authors, top
 from rag.plan_slots import slot_verbs
+from rag.plan_spelled_name import spelled_name
 from rag.plan_terms import Condition, Question, solo
 from rag.plan_titles import title_wording, title_words
 from rag.plan_title_topics import asks_of_titles, titled
@@ -211,7 +212,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if apart is not None and conditions:  # the time between the two papers the set holds (rag/plan_gaps.py)
         return Plan(op="gap", conditions=conditions, key=apart) if not q.residual() else None
     # A paper named by what it is about ('the BEAM long-term memory paper'): resolved against the catalog's text.
-    described = description(q) if target is None and q.residual() else []
+    described = (description(q) or spelled_name(q, catalog.papers)) if target is None and q.residual() else []  # 'X Y Z (XYZ)'
     shown_beside(q)  # 'which tag is shown next to the graphene STEM paper': where the value is, with the paper's entry
     if link_field and (target is not None or described):  # what is asked of its links, not a filter
         conditions = [c for c in conditions if c.field != "link" and not (c.field == "code" and link_field.name ==

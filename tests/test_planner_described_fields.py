@@ -149,6 +149,13 @@ CONTENT += LINK_CONTENT + [
     "is exploration on the trending page?",
     "what is achieved by marginalization in these papers?",
     "is reasoning in any of the pdfs?",
+    # a method spelled out with its acronym, asked what it does; or one that many papers print
+    "what does Discriminative Kalman Filter (DKF) assume?",
+    "how does Stochastic Marginal Actor-Critic (SMAC) explore?",
+    "who proposed Proximal Policy Optimization (PPO)?",
+    # a link's addressee and what it is for, said with a content clause
+    "which papers point readers to github for code they reuse from others?",
+    "what do papers that point readers to seohong.me for videos show?",
 ]
 
 
@@ -193,3 +200,27 @@ def test_a_lower_case_surname_in_a_persons_slot(question, titles, catalog):
     assert the_plan is not None, question
     assert sorted(p.title for p in run(the_plan, catalog.papers).rows) == sorted(titles)
 
+
+# A method spelled out before its acronym ('Stochastic Marginal Actor-Critic (SMAC)') is the paper that coins it.
+@pytest.mark.parametrize("question, title, says", [
+    ("who wrote Stochastic Marginal Actor-Critic (SMAC)?",
+     "Latent State Marginalization as a Low-cost Approach for Improving Exploration", ["Dinghuai Zhang"]),
+    ("when was Discriminative Kalman Filter (DKF) published?",
+     "A Discriminative Approach to Bayesian Filtering with Applications to Human Neural Decoding", []),
+])
+def test_a_method_spelled_out_with_its_acronym(question, title, says, catalog):
+    named, said = answer(question, catalog)
+    assert named == title
+    assert all(s in said for s in says), said
+
+
+# Whom a link sends there and what for ('points readers to X for code and videos') say only that X is its link.
+@pytest.mark.parametrize("question, title", [
+    ("which paper sends you to kokolerk's github for code?",
+     "Think or Not? Selective Reasoning via Reinforcement Learning for Vision-Language Models"),
+    ("which trending entry points users to seohong.me for its code?", "Foundation Policies with Hilbert Representations"),
+])
+def test_a_link_said_with_its_addressee_and_purpose(question, title, catalog):
+    the_plan = plan(question, catalog)
+    assert the_plan is not None, question
+    assert [p.title for p in run(the_plan, catalog.papers).rows] == [title]
