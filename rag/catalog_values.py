@@ -107,7 +107,8 @@ def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str
                         + (f": {', '.join(names)}." if names else ".") for m, names in found)
     if field == "organisation_place":  # the organisation's line as printed, address included
         lines = [o.printed.text or o.name for o in paper.organisations if not marks or any(
-            has_organisation_name(m, o.name) for m in marks)]
+            has_organisation_name(m, o.name) for m in marks) or all(  # 'besides AI2, where is the other one'
+            m.startswith("not ") and not has_organisation_name(m[4:], o.name) for m in marks)]
         return f"{title} prints: " + "; ".join(f"'{line}'" for line in lines) + "." if lines else \
             f"{title} prints no such organisation."
     held_at = next((s.facts.location for s in paper.sources if s.facts and s.facts.location), None)

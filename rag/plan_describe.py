@@ -87,7 +87,7 @@ def description(q: Question) -> list[str]:
                                                          and w.casefold() not in NUMBER_WORDS]):
                 continue  # a frame word before the noun ('in', 'the', 'authors'): not a run of modifiers
             if words:
-                q.blank(m.start(), m.end(), kind="title")
+                q.blank(m.start(), _said_end(q, m.start(), m.end()), kind="title")
                 # A short name said before it ('the code for SPR, the self-predictive … paper'): the paper's own
                 # name for itself, read with the description (its abstract prints it).
                 name = re.search(r"(?<![\w-])([A-Z][\w-]*[A-Z0-9][\w-]*)\s*,\s*$", q.text[:m.start()])
@@ -103,12 +103,27 @@ def _tail(q: Question, end: int) -> list[str]:
     m = _TAIL.match(q.text, end)
     words = Question(m.group(1) or m.group(2)).residual() if m else []
     if m and words:
-        q.blank(m.start(), m.end(), kind="title")
+        q.blank(m.start(), _said_end(q, m.start(), m.end()), kind="title")
         gloss = re.match(r"\s*\(([^()]*)\)", q.text[m.end():]) if m.group(2) else None  # '… proposing X (GTR)'
         if gloss is not None and (more := Question(gloss.group(1)).residual()):
             q.blank(m.end(), m.end() + gloss.end(), kind="title")
             words += more
     return words
+
+
+def _said_end(q: Question, start: int, end: int) -> int:
+    """Where a description found in `start`..`end` ends: at the first clause break the question prints there (a comma,
+    a question mark) even when an earlier reader took it with its clause, and before the blanks it ran over. The
+    pattern stops only at punctuation still in the text, so 'the X paper about Y, which co-authors do NOT have the Amii
+    asterisk?' with ', which … NOT have the Amii' taken would run on to 'asterisk' and claim the question's own words."""
+    depth = 0
+    for at in range(start, end):  # a comma inside a bracketed gloss is the gloss's own ('(latent dynamics, Atari)')
+        char = q.folded[at]
+        depth += (char == "(") - (char == ")")
+        if depth == 0 and char in ",;?!":
+            end = at
+            break
+    return len(q.text[:end].rstrip())
 
 
 def heading(q: Question) -> list[str]:
@@ -144,6 +159,7 @@ def restated(q: Question, named: Paper, papers: list[Paper]) -> None:
     So is a bracketed gloss right after the title wherever it stands ('the lead author on Shape of Thought (when
     distribution matters more than correctness)', 'the RLDP paper (regularized latent dynamics …)'), and modifiers
     between the title and its noun ('the RLDP behavioral-foundation-model paper')."""
+    _own_punctuation(q, named)
     _glossed(q, named, papers)
     found = _heading(q.text)
     sep = _SEPARATOR.search(q.text)
@@ -157,6 +173,17 @@ def restated(q: Question, named: Paper, papers: list[Paper]) -> None:
         return  # 'X needs expert demonstrations — where do those come from?': it asks of the heading's words
     if words and _share(words, named, papers) >= SHARE:
         q.blank(0, found[1])
+
+
+def _own_punctuation(q: Question, named: Paper) -> None:
+    """Blank a question mark, exclamation mark or colon right after the words naming `named` when its title prints it
+    there ('Think or Not? selective reasoning for VLMs - is there a code link'): the title's own, not the end of a
+    sentence or a heading; read as one, the gloss after it would be a second question's words."""
+    for start, end, kind in q.spans:
+        if kind == "title" and end < len(q.text) - 1 and q.text[end] in "?!:" and q.text[end + 1:].strip() and \
+                (q.folded[start:end] + q.text[end]).casefold() in named.title.casefold():
+            q.blank(end, end + 1)
+            return
 
 
 # A demonstrative standing alone for things said before ('where do those come from', 'where are these kept'): the

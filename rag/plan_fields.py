@@ -149,6 +149,9 @@ def several(q: Question, conditions: list[Condition], badge: Badge | None, targe
             return asked or {}
     fields = relative(fields, conditions, target)
     conditions = named_plainly(fields, conditions, target)  # 'right before X at the end of the list': X named plainly
+    if "venue" in fields and {"affiliation", "organisation"} & set(fields) and not MEETING.search(q.original):
+        # 'which institution besides AI2, and in what city': the city is the organisation's, as its address line prints
+        fields = ["organisation_place"] + [f for f in fields if f not in ("venue", "affiliation", "organisation")]
     if "date" in fields and target.venue_line is not None and target.venue_line.dates and MEETING.search(q.original):
         fields[fields.index("date")] = "venue"  # 'the dates of the ACL meeting printed on X': the dates its venue line prints
     # A value no field answers is checked when a part asks yes or no ('and is it in LG?'); else it said which paper

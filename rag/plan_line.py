@@ -219,9 +219,11 @@ _ON_WHICH = rf"\b(?:which|what)(?:\s+of\s+the)?\s+(?:(?:papers?|entr(?:y|ies)|on
             r"(?:and\s+)?(?:if\s+so,?\s+)?which\s+(?:ones?|papers?|entr(?:y|ies))\b"
 # The page said as a round-up of papers ('in the Amii ICLR roundup'): where, once the page is grounded.
 _ROUNDUP = r"\b(?:in|on|from)\s+the\s+(?:\s*)(?:roundup|round-up|rundown|write-?up)\b"
-_PLACE_ASK = rf"\bwhere\s+(?:does|do|did|is)\s+{_PRONOUN}\s+(?:sit|come|stand|appear|fall|land|rank|listed|placed)s?\b" \
-             rf"(?:\s+(?:in|on)\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:author(?:s'?)?\s+)?(?:order|list|line|byline)s?)?" \
-             rf"(?:\s+(?:on|in)\s+(?:each|it|them|either|both)(?:\s+one)?)?|" \
+_IN_LIST = r"\s+(?:in|on)\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:author(?:s'?)?\s+)?(?:order|list|line|byline)s?"
+# Said of each of the papers ('… on each', 'in both'): the papers a place is asked on are the person's, unnamed.
+_ON_EACH = r"\s+(?:on|in)\s+(?:each|either|both|them|every\s+one)(?:\s+(?:one|of\s+them))?"
+_PLACE_ASK = rf"\bwhere(?:'s|\s+(?:does|do|did|is))\s+{_PRONOUN}(?:\s+(?:sit|come|stand|appear|fall|land|rank|listed|placed)s?\b" \
+             rf"|(?={_IN_LIST}))(?:{_IN_LIST})?(?:{_ON_EACH}|\s+(?:on|in)\s+it)?\b|" \
              r"\b(?:and\s+)?(?:in|at)\s+(?:which|what)\s+(?:position|place|slot|spot)(?:\s+(?:on|in)\s+(?:each|it))?\b|" \
              rf"\b(?:which|what)\s+(?:position|place|slot|spot)\s+(?:is|does)\s+{_PRONOUN}(?:\s+(?:in|hold|have|take))?\b"
 _MARK_ASK = rf"\b(?:and\s+)?(?:is|was)\s+{_PRONOUN}\s+(?:flagged|marked|starred|asterisked|tagged)(?:\s+(?:as|with))?(?:\s+an?)?\b"
@@ -229,8 +231,11 @@ _MARK_ASK = rf"\b(?:and\s+)?(?:is|was)\s+{_PRONOUN}\s+(?:flagged|marked|starred|
 
 def papers_placed(q: Question) -> tuple[bool, bool]:
     """(asked, marks): whether the question asks which papers a named person is on with their place on each — both
-    said — and whether it asks their mark as well. The phrases are taken when asked."""
-    if not (re.search(_ON_WHICH, q.text, re.I) and (re.search(_PLACE_ASK, q.text, re.I) or re.search(_MARK_ASK, q.text, re.I))):
+    said, or the place asked 'on each' of the papers they are said to be on ('X is on two of my PDFs - where is he in
+    the author order on each?') — and whether it asks their mark as well. The phrases are taken when asked."""
+    place = re.search(_PLACE_ASK, q.text, re.I)
+    each = bool(place) and re.search(_ON_EACH + r"\b", place.group(0), re.I) is not None  # 'where is he … on each'
+    if not ((re.search(_ON_WHICH, q.text, re.I) or each) and (place or re.search(_MARK_ASK, q.text, re.I))):
         return False, False
     q.take(_ON_WHICH)
     q.take(_PLACE_ASK)

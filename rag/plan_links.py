@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from rag.catalog import Catalog
 from rag.plan_link_content import link_contents  # noqa: F401 (rag/planner.py reads it from here)
+from rag.plan_link_names import named_links
 from rag.catalog_links import HOSTS, KINDS, Link, bare_address, printed_links
 from rag.plan_terms import FRAME, Condition, Question
 
@@ -71,6 +72,10 @@ _WITH_CODE = r"(?:\s*(?:,|and|or|&|/|\+)\s*(?:(?:the|its|their|all|our)\s+)?(?:s
 _CODE = r"\b(?:(?:its|their|the|whose|his|her)\s+)?(?:source\s+)?codes?\b(?!\s*-?\s*(?:badges?|links?|urls?|release))" \
         rf"{_WITH_CODE}" \
         r"(?=\s+(?:to|at|under|on|in|is|are|was|were|lives?|sits?|hosted|kept|from|that|which)\b)"
+# Whom a link sends somewhere ('points readers to X', 'sends you to X'): the addressee, not a value.
+_ADDRESSEE = r"(?<=\s)(?:readers|users|visitors|people|you|us|the\s+reader)(?=\s+(?:to|at|towards)\b)"
+# What a link is given for, after it: 'points to seohong.me for code and videos'.
+_FOR_CODE = rf"\bfor\s+(?:(?:its|their|the|his|her)\s+)?(?:source\s+)?codes?\b{_WITH_CODE}"
 # A link said to go to the code: 'a link to their code or software', 'points to its source code'.
 _CODE_TO = rf"\bto\s+(?:(?:its|their|the|his|her)\s+)?(?:source\s+)?codes?\b{_WITH_CODE}"
 _NEGATION = r"\b(?:no|not|without|lacking|lacks?|never|none|(?:do|does|did|is|are|was|were|has|have|had)n[o']?t|" \
@@ -206,6 +211,8 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
         owner = held_owners.get(m.group(1).casefold())
         if owner is not None and context:
             found("owner", owner, lambda link, o=owner.casefold(): (link.owner or "").casefold() == o, m.start(), m.end())
+    for start, end, name, test in named_links(q.text, catalog):  # 'the famo2o repo', 'the beso website'
+        found("path", name, test, start, end)
     valued = bool(tests)
     for kind, words in _KIND_WORDS:
         for m in list(re.finditer(rf"\b(?:{words})", q.text, re.I)):
@@ -236,7 +243,8 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
     if negation:
         q.blank(negation.start(), negation.end())
     q.take(_FRAME)
-    if q.take(_CODE) or q.take(_CODE_TO):  # 'links its code to a repo', 'code hosted under X', 'a link to their code'
+    q.take(_ADDRESSEE)  # 'points readers to seohong.me': whom the link is for
+    if q.take(_CODE) or q.take(_CODE_TO) or q.take(_FOR_CODE):  # 'links its code to a repo', 'code hosted under X', 'a link to their code'
         tests.setdefault("code", []).append(lambda link: link.kind == "code" or "code" in link.says)
         said.setdefault("code", []).append("code")
     groups = [v for k, v in tests.items() if k != "any"]

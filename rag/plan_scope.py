@@ -25,6 +25,10 @@ _NEGATION = r"\b(?:(?:not|without)\s+(?:counting|including|incl\.)(?!\w)|(?:do|d
 _INCLUSION = r"\bincl\.(?!\w)|\b(?:including|as\s+well\s+as|plus|along\s+with|together\s+with|(?<!not\s)(?<!without\s)(?:also\s+)?counting(?!\s+(?:only|just)\b))\b"
 _BOUNDARY = r"[?,;:!]|\.(?!\w)|\b(?:but|that|which|who|whose|where|when)\b"  # 'cs.LG' is one word
 _JOINERS = {"or", "nor", "either", "neither"}
+# An ordinal counting on past what a cue sets aside ('a second institution besides AI2', 'a third author apart from X')
+# says 'another': the set aside comes first, so the count is not a place in any list.
+_ONE_MORE = r"\b(?:second|third|further|additional)\b(?=\s+[\w-]+\s+(?:except|excluding|other\s+than|apart\s+from|" \
+            r"aside\s+from|besides|beyond)\b)"
 _ASIDE = r"except|excluding|exclude|other\s+than|apart\s+from|aside\s+from|besides"
 _FIELD_NOUNS = {"tag", "tags", "label", "labels", "mark", "marks", "list", "lists", "author", "authors", "co-author",
                 "co-authors", "coauthors", "paper", "papers", "one", "ones", "entries", "category", "categories", "date",
@@ -40,6 +44,7 @@ def scoped(q: Question, extract: Extract) -> list[tuple[str, list[Condition]]]:
     """('not' | 'also', conditions) for each negation or inclusion cue followed by grounded values; the cue and
     those values are cut from the question. A cue followed by anything else ('not just vision') is left alone."""
     found = []
+    q.take(_ONE_MORE)  # 'a second institution besides AI2': the other one, as 'another' is
     for kind, cue in (("not", _NEGATION), ("also", _INCLUSION)):
         while True:
             hit = _first_grounded(q, cue, extract)

@@ -109,6 +109,11 @@ def _title_prefix(q: Question, catalog: Catalog) -> Paper | None:
 
 # A word said before a listing noun ('courville entries'): the page's owner named in lower case.
 _BEFORE_LISTING = re.compile(r"(?<![\w'-])([^\W\d_][\w'-]*)\s+(?:entries|papers|page|profile|listing)\b")
+# A lower-case word in a person's slot: the agent after 'by' ('anything by larochelle'), or the subject of 'is … on'
+# ('is bengio or larochelle on anything'), two joined by 'or'/'and' alike. Only such a slot makes a lower-case word
+# a name: elsewhere 'bengio' could be any word the question uses.
+_PERSON_SLOT = re.compile(r"\b(?:by|is|are|was|were)\s+([^\W\d_][\w'-]*)(?:\s+(?:or|and|nor)\s+([^\W\d_][\w'-]*))?"
+                          r"(?=\s*(?:[?,;]|$)|\s+(?:on|in|among|listed|credited)\b)")
 
 
 def people(q: Question, catalog: Catalog) -> list[Condition]:
@@ -128,6 +133,7 @@ def people(q: Question, catalog: Catalog) -> list[Condition]:
     # The words right before a listing noun, read once: a pattern per word of every question would be one more
     # compiled pattern each, and the re module's 512-entry cache would empty and recompile for every reader.
     before_listing = {m.group(1) for m in _BEFORE_LISTING.finditer(q.text)}
+    before_listing |= {w for m in _PERSON_SLOT.finditer(q.text) for w in m.groups() if w}
     for word in dict.fromkeys(re.findall(r"[^\W\d_][\w'-]*", q.text)):  # once each, in the question's order
         name = catalog.unique_surnames.get(word.removesuffix("'s"))  # capitalised, as a name is
         if name is None and word.islower() and len(word) > 5 and (word.endswith("'s") or word in before_listing):

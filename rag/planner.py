@@ -26,10 +26,12 @@ from rag.plan_compare import apposition, pair
 from rag.plan_filler import MANNER, drop_fillers
 from rag.plan_copies import copied, copied_plan
 from rag.plan_dates import current_year_gloss
+from rag.plan_beside import shown_beside
 from rag.plan_describe import description, restated, which
 from rag.plan_field_words import also as _also, lookup_field as _lookup_field, other_noun
 from rag.plan_fields import several
 from rag.plan_gaps import gap, set_gap
+from rag.plan_hedges import unhedged
 from rag.plan_named import aside, plus_joined
 from rag.plan_line import papers_placed, person_acts
 from rag.plan_mark_quantifiers import quantified_marks
@@ -51,6 +53,7 @@ from rag.plan_shorthand import spelled_out
 from rag.plan_sections import batch, boundary, followed_by
 from rag.plan_scope import group_by, merge, scoped, share_scope, sort_by_authors, top
 from rag.plan_slots import slot_verbs
+from rag.plan_spelled_name import spelled_name
 from rag.plan_terms import Condition, Question, solo
 from rag.plan_titles import title_wording, title_words
 from rag.plan_title_topics import asks_of_titles, titled
@@ -105,7 +108,7 @@ _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\btotal\b|" + _SHARE.
 def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Plan | None:
     """A Plan when the question is about the papers' metadata and names only values the catalog holds. With a
     `judge`, a verb no frame list holds is read when it means making the papers ('what has X worked on?')."""
-    question = spelled_out(question)  # 'whats 40th', 'link to code pls': chat shorthand (rag/plan_shorthand.py)
+    question = unhedged(spelled_out(question))  # 'whats 40th', 'pls', 'iirc': chat shorthand and hedges said for nothing
     if asks_of_titles(question, catalog.printed_titles):  # 'what do the GFlowNet titles have in common': content
         return None
     if fact := page_fact(question, catalog):  # a question about a page itself, not its papers
@@ -212,7 +215,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if apart is not None and conditions:  # the time between the two papers the set holds (rag/plan_gaps.py)
         return Plan(op="gap", conditions=conditions, key=apart) if not q.residual() else None
     # A paper named by what it is about ('the BEAM long-term memory paper'): resolved against the catalog's text.
-    described = description(q) if target is None and q.residual() else []
+    described = (description(q) or spelled_name(q, catalog.papers)) if target is None and q.residual() else []  # 'X Y Z (XYZ)'
+    shown_beside(q)  # 'which tag is shown next to the graphene STEM paper': where the value is, with the paper's entry
     if link_field and (target is not None or described):  # what is asked of its links, not a filter
         conditions = [c for c in conditions if c.field != "link" and not (c.field == "code" and link_field.name ==
                                                                           "links:code" and c.value == "code")]
@@ -299,7 +303,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
                         described=" ".join(described))  # 'how many authors of DPR are at Facebook AI'
         if lookup == "venue_pages" and all(c.field in ("venue", "year") for c in conditions):
             return Plan(op="lookup", lookup=lookup, target=target, described=" ".join(described))  # 'in the ACL 2020 …'
-        if conditions and all(c.field == "organisation" and not c.value.startswith("not ") for c in conditions) and \
+        if conditions and all(c.field == "organisation" for c in conditions) and \
                 (re.search(r"\b(?:where|located|based)\b", low) or re.search(_ADDRESS, low)):
             return Plan(op="lookup", lookup="organisation_place", target=target, conditions=conditions,
                         described=" ".join(described))  # 'where is AI2 located according to X': its printed address

@@ -1,0 +1,25 @@
+"""A field said to be printed beside the paper it belongs to: 'which tag is shown next to the graphene STEM paper',
+'the score printed beside TokMem', 'what org label is displayed alongside the X entry'.
+
+'Shown next to X' says where the asked value stands on the page — with X's own entry — and asks nothing more: it is
+frame once X is named (by its title or by a description, a 'title' span of the question). A place among the entries
+('listed next to X', 'the entry beside X') is another question, read by rag/plan_relations.py and rag/plan_place.py
+before this: only a verb of showing is read here, never one of placing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.plan_terms import Question
+
+_SHOWN_BESIDE = re.compile(r"\b(?:shown|printed|given|displayed|written|attached|put|stated)\s+(?:(?:right|just)\s+)?"
+                           r"(?:next\s+to|beside|alongside|by)\s*(?:(?:the|that|this)\s+)?$", re.I)
+
+
+def shown_beside(q: Question) -> None:
+    """Blank 'shown next to' right before a span naming the paper: the asked value is printed with that paper."""
+    for start, _, kind in q.spans:
+        m = _SHOWN_BESIDE.search(q.text, 0, start) if kind == "title" else None
+        if m is not None:
+            q.blank(m.start(), m.end())
