@@ -108,7 +108,8 @@ def _title_prefix(q: Question, catalog: Catalog) -> Paper | None:
 
 
 # A word said before a listing noun ('courville entries'): the page's owner named in lower case.
-_BEFORE_LISTING = re.compile(r"(?<![\w'-])([^\W\d_][\w'-]*)\s+(?:entries|papers|page|profile|listing)\b")
+_BEFORE_LISTING = re.compile(r"(?<![\w'-])([^\W\d_][\w'-]*)\s+(?:entries|papers|page|profile|listing|postings?|posts|preprints|articles|items|"
+                             r"uploads|titles)\b")
 
 
 def people(q: Question, catalog: Catalog) -> list[Condition]:
