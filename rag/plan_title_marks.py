@@ -39,6 +39,10 @@ def title_marks(q: Question) -> list[Condition]:
         name = said or chars
         ends = bool(m.group(1))
         pattern = re.compile("[" + re.escape(chars) + "]" + (r"\W*$" if ends else ""))
+        # 'a colon (title: subtitle style)', "a question mark (like 'Why?')": a bracket right after the mark that
+        # prints the mark itself shows it in use, and says nothing more
+        if (shown := re.match(r"\s*\(([^()]{1,80})\)", q.text[m.end():])) and any(c in shown[1] for c in chars):
+            q.blank(m.end(), m.end() + shown.end())
         if any(c.value == f"{'ends' if ends else 'has'} {chars}" for c in found):
             continue  # 'phrased as a question (with a question mark)': one condition said twice
         found.append(Condition("title", f"{'ends' if ends else 'has'} {chars}",

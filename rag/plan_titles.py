@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from rag.plan_terms import FRAME, Condition, Question
+from rag.plan_title_examples import examples
 from rag.plan_title_marks import NAMED_AHEAD, letters, title_marks
 from rag.plan_title_text import TitleText, casefolded_words
 from rag.plan_title_topics import by_title, condition as _condition, restated as _restated
@@ -165,6 +166,10 @@ _READERS = [
     (rf"\b(?:that\s+)?(?P<neg>{_NOT})?(?P<verb>{_HAS})\s+(?:{_NOUN})?", True),
     # "(the word 'continual' in the title)", "the term X appears in which titles", "any 'memory' in the titles"
     (rf"(?<![\w'])(?P<neg>(?!))?(?P<verb>)(?:{_NOUN}|(?=['\"]))", True),
+    # 'diverse in the title?', '(grounded/grounding in title)', 'games in titles - ...': the terms open the question or
+    # a clause (after a bracket, colon, dash or question mark), with no verb or noun before them; 'in the title' after
+    # them is required (in_title), and an unquoted term must be printed in some title, as for every reader
+    (r"(?:^|(?<=[(:;?—–])|(?<=\s-))\s*(?P<neg>(?!))?(?P<verb>)(?=['\"‘“]?[^\W\d_])", True),
     # 'titles about reasoning': last, so that a restatement read above ("about continual learning (the word
     # 'continual' in the title)") has cut its topic already; an unquoted topic must be printed in some title
     (rf"\b{_TITLE}(?:{_WHOLE}|{_PLACE})?(?:\s+(?:that|which))?\s+(?:(?:are|is|were|was)\s+)?(?:all\s+)?(?P<neg>)"
@@ -247,6 +252,10 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
             joined, pos = joined or bool(re.search(_SPELLING + r"|\bspell", m[1], re.I)), pos + m.end()
         elif m := _restatement(text, pos, said):
             pos = m
+        elif listed := examples(text, pos, said, titles):  # '- atari, game theory, that kind of thing'
+            pos, more = listed
+            groups[0][0].extend(more)
+            unquoted.extend(more)
         elif m := re.match(_IN_TITLE, text[pos:], re.I):
             said_in_title, pos = True, pos + m.end()
         elif not in_title and (m := re.match(rf"\s+{_APPEARS}(?:\s+(?:anywhere|somewhere))?", text[pos:], re.I)):
