@@ -79,7 +79,9 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
         low, high = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
         found.append(_years(low, high, f"year: {low}–{high}"))
     # '2021 or 2022', '2021, 2022 and 2023', '2021 + 2022 combined': any of the years (a union, counted once)
-    for m in q.take(r"\b(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*\s*,?\s*(?:or|and|&|\+|/)\s*(?:19|20)\d\d\b" + _TOGETHER):
+    # ('in 2021 or in 2022': the preposition said again is the same union)
+    for m in q.take(r"\b(?:19|20)\d\d(?:\s*,\s*(?:(?:in|from|during)\s+)?(?:19|20)\d\d)*\s*,?\s*(?:or|and|&|\+|/)\s*"
+                    r"(?:(?:in|from|during)\s+)?(?:19|20)\d\d\b" + _TOGETHER):
         years = {int(y) for y in re.findall(r"(?:19|20)\d\d", m[0])}
         found.append(Condition("year", "|".join(map(str, sorted(years))), "year: " + " or ".join(map(str, sorted(years))),
                                lambda p, ys=years: dated_year(p) in ys, wider=lambda p, ys=years: p.year in ys))

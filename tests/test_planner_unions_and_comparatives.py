@@ -40,6 +40,7 @@ def dated(p) -> bool:
     "count courville's papers dated 2021 + 2022",
     "how many Courville papers from 2021 through 2022?",
     "Courville papers 2021-2022 inclusive, how many?",
+    "how many Courville entries in 2021 or in 2022?",  # the preposition said again: still one union
 ])
 def test_two_years_said_together_are_their_union(question, catalog, papers):
     both = courville(papers, lambda p: dated(p) and p.year in (2021, 2022))
@@ -67,8 +68,10 @@ def test_a_bracket_saying_the_no_year_entries_are_this_year_s_adds_no_condition(
     "how many courville postings from the second half of 2023?",
     "July through December 2023: courville preprints?",
     "courville articles in H2 2023",
+    "courville papers from 2023's second half",  # the year said first, as a possessive
+    "courville's entries in the back half of 2023",
 ])
-def test_a_surname_before_more_listing_nouns_is_the_person(question, catalog, papers):
+def test_more_listing_nouns_after_a_surname_and_a_half_year_said_any_way(question, catalog, papers):
     wanted = courville(papers, lambda p: bool(p.date) and p.date_precision != "year" and "2023-07" <= p.date[:7] <= "2023-12")
     assert len(wanted) >= 5
     the_plan = plan(question, catalog)
