@@ -21,7 +21,7 @@ import re
 from rag.plan_terms import FRAME, Condition, Question
 from rag.plan_title_examples import examples
 from rag.plan_title_marks import NAMED_AHEAD, letters, title_marks
-from rag.plan_title_text import TitleText, casefolded_words
+from rag.plan_title_text import TitleText, casefolded_words, one_family
 from rag.plan_title_topics import by_title, condition as _condition, restated as _restated
 
 _QUOTE = r"(?:'([^']{2,80})'|\"([^\"]{2,80})\"|‘([^’]{2,80})’|“([^”]{2,80})”)"
@@ -239,8 +239,9 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
     if not groups[0][0] or any(not TitleText.of([t]).phrases for g in groups for t in g[0]):
         return None
     groups = [g for g in groups if g[0] and g[1] is not None]
-    forms, joined, said_in_title = False, False, not in_title
     said = [t for g in groups for t in g[0]]
+    # two forms of one word as the alternatives ('diversity / diverse', 'grounded/grounding'): the word in any form
+    forms, joined, said_in_title = any(one_family(g[0]) for g in groups), False, not in_title
     for _ in range(5):  # modifiers, an aside, a restatement and 'in the title', in the order said
         if m := re.match(rf"\s*,?\s*{_FORMS}", text[pos:], re.I):
             forms, pos = True, pos + m.end()

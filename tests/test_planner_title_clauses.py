@@ -30,6 +30,15 @@ def test_terms_at_the_head_of_a_clause_then_in_the_title(catalog, papers):
     assert rows("the grounding papers (grounded or grounding in the title)", catalog, "list") == grounded
 
 
+def test_two_forms_of_one_word_ask_for_the_word_in_any_form(catalog, papers):
+    efficient = saying(papers, "efficien(?:t|cy|tly)")
+    assert saying(papers, "efficiently") and saying(papers, "efficien(?:t|cy)") != efficient
+    assert rows("efficient or efficiency in the title", catalog, "list") == efficient
+    assert rows("titles with efficiency / efficient, which ones?", catalog, "list") == efficient
+    memory = saying(papers, "memor(?:y|ies)")  # a word and its plural are one form: no wider reading
+    assert rows("titles with memory or memories", catalog, "list") == memory
+
+
 def test_a_slash_of_spellings_in_brackets_then_a_place(catalog, papers):
     policies = {p.title for p in papers if any(s.format == "trending" for s in p.sources)} & saying(papers, "polic(?:y|ies)")
     assert len(policies) >= 3
