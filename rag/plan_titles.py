@@ -186,7 +186,7 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
     spelling) or
     None when no term is said there, a term names a mark ('a colon': title_marks) or an unquoted term is printed in
     no title."""
-    pos, groups, unquoted = at, [([], False)], []
+    pos, groups, unquoted, comma = at, [([], False)], [], False
     if m := re.match(r"\s*(?:(neither)|both)\s+", text[pos:], re.I):
         groups, pos = [([], bool(m[1]))], pos + m.end()
     back = pos
@@ -214,6 +214,9 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
                 pos = back  # a joining word with no term after it ('with RL and posted in 2025') is not the terms'
                 break
             term = " ".join(words).rstrip(".")
+            if comma and not any(TitleText.of([term])(t) for t in titles):
+                pos = back  # 'titles containing unified, pdfs included': after a comma, words no title prints are the
+                break       # next clause, not one more term (a term said with 'or' or '/' stays one, printed or not)
             unquoted.append(term)
             # 'imitation (learning)': a word the phrase may go on with, said as optional, does not narrow it
             pos += (m.end() if (m := re.match(r"\s*\((?:s|es|[^\W\d_]+(?:\s+[^\W\d_]+)?)\)", text[pos:])) else 0)
@@ -221,8 +224,9 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
         back = pos
         if re.match(rf"\s*,?\s*(?:{_FORMS}|{_SPELLING}|{_PLAIN})", text[pos:], re.I):
             break  # ', however it's spelled': how the terms may be printed, not another term
+        comma = False
         if sep := re.match(r"\s*(?:,\s*(?:or\s+)?|\s+(?:and/)?or\s+|\s+nor\s+|\s*/\s*)(?=\S)", text[pos:], re.I):
-            pos += sep.end()
+            pos, comma = pos + sep.end(), sep[0].strip() == ","
         elif sep := re.match(rf"\s*,?\s+(?:rather\s+than|instead\s+of|as\s+opposed\s+to|not)\s+"
                              rf"(just\s+|only\s+|merely\s+|simply\s+)?(?:{_NOUN})?(?=\S)", text[pos:], re.I):
             # 'X rather than Y' / 'instead of Y': Y must not hold; 'rather than just Y': a contrast, no condition

@@ -66,6 +66,16 @@ def test_a_bracket_showing_a_mark_in_use_says_nothing_more(catalog, papers):
     assert rows("how many Courville titles have a colon (X: Y form)?", catalog, "count") == colons
     bangs = {p.title for p in papers if "?" in p.title}
     assert rows("titles with a question mark (as in 'Why?') anywhere in the library", catalog, "list") == bangs
+    every_colon = {p.title for p in papers if ":" in p.title}
+    assert rows("how many titles use a colon, e.g. the 'Name: what it does' format?", catalog, "count") == every_colon
+
+
+def test_words_after_a_comma_that_no_title_prints_end_the_terms(catalog, papers):
+    unified = saying(papers, "unified")
+    assert len(unified) >= 3
+    assert rows("titles containing unified, pdfs included", catalog, "list") == unified
+    assert rows("which titles mention atari, game?", catalog, "list") == saying(papers, "(?:atari|game)")
+    assert plan("titles with atari, chess", catalog) is None  # 'chess' is left unread: the question is not taken
 
 
 @pytest.mark.parametrize("question", [
