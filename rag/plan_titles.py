@@ -169,7 +169,7 @@ _READERS = [
     # 'diverse in the title?', '(grounded/grounding in title)', 'games in titles - ...': the terms open the question or
     # a clause (after a bracket, colon, dash or question mark), with no verb or noun before them; 'in the title' after
     # them is required (in_title), and an unquoted term must be printed in some title, as for every reader
-    (r"(?:^|(?<=[(:;?—–])|(?<=\s-))\s*(?P<neg>(?!))?(?P<verb>)(?=['\"‘“]?[^\W\d_])", True),
+    (r"(?:^|(?<=[(:;?,—–])|(?<=\s-))\s*(?P<neg>(?!))?(?P<verb>)(?=['\"‘“]?[^\W\d_])", True),
     # 'titles about reasoning': last, so that a restatement read above ("about continual learning (the word
     # 'continual' in the title)") has cut its topic already; an unquoted topic must be printed in some title
     (rf"\b{_TITLE}(?:{_WHOLE}|{_PLACE})?(?:\s+(?:that|which))?\s+(?:(?:are|is|were|was)\s+)?(?:all\s+)?(?P<neg>)"

@@ -30,6 +30,15 @@ def test_terms_at_the_head_of_a_clause_then_in_the_title(catalog, papers):
     assert rows("the grounding papers (grounded or grounding in the title)", catalog, "list") == grounded
 
 
+def test_terms_after_a_comma_then_in_the_title(catalog, papers):
+    memory = {p.title for p in papers if any(s.format == "institute" for s in p.sources)} & saying(papers, "memory")
+    assert len(memory) >= 2
+    assert rows("the Amii papers, memory in the title", catalog, "list") == memory
+    diffusion = {p.title for p in papers if p.profile_of == "Aaron Courville"} & saying(papers, "diffusion")
+    assert len(diffusion) >= 2
+    assert rows("on Courville's page, diffusion in the title: how many?", catalog, "count") == diffusion
+
+
 def test_two_forms_of_one_word_ask_for_the_word_in_any_form(catalog, papers):
     efficient = saying(papers, "efficien(?:t|cy|tly)")
     assert saying(papers, "efficiently") and saying(papers, "efficien(?:t|cy)") != efficient
