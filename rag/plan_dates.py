@@ -16,6 +16,9 @@ _NO_YEAR = r"\bno[\s-]+(?:printed\s+)?years?\b|\b(?:without|w/o|missing|lacking)
            r"years?\b|\bundated\b|\byear-?less\b"
 
 
+_DENIED = r"\bnot\b|n't\b|\bnever\b|\bexclud\w*|\bexcept\b|\bleave\s+out\b|\bleaving\s+out\b|\bignor\w*|\bskip\w*|\bdrop\w*"
+
+
 def current_year_gloss(q: Question) -> None:
     """A listing prints no year for this year's entries: 'this year's entries (the ones w/o a year)' and 'the entries
     that show no year (i.e. this year's)' say the same papers twice, so the bracket is taken as a gloss; read before
@@ -27,7 +30,8 @@ def current_year_gloss(q: Question) -> None:
     # a bracket that says the no-year entries are this year's, in any words: '(the no-year ones count as this
     # year)', '(undated ones are from the current year)': what the listing already means, so no condition
     for m in list(re.finditer(r"\(([^()]{4,80})\)", q.text)):
-        if re.search(_NO_YEAR, m[1], re.I) and re.search(r"\b(?:this|the\s+current|current)\s+year\b", m[1], re.I):
+        if re.search(_NO_YEAR, m[1], re.I) and re.search(r"\b(?:this|the\s+current|current)\s+year\b", m[1], re.I) and \
+                not re.search(_DENIED, m[1], re.I):  # '(the no-year ones do not count as this year)' says otherwise
             q.blank(m.start(), m.end())
     # the other way round: 'entries that show no year (i.e. this year's)'
     if re.search(r"\b(?:no|without\s+(?:a|any)|w/o\s+(?:a|any)?|missing\s+(?:a|the))\s*(?:printed\s+)?year\b", q.text, re.I):

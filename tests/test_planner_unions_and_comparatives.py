@@ -64,6 +64,11 @@ def test_a_bracket_saying_the_no_year_entries_are_this_year_s_adds_no_condition(
                 catalog, "count") == later
 
 
+def test_a_bracket_that_denies_the_gloss_is_not_dropped(catalog):
+    the_plan = plan("how many courville papers from 2025 or later (the no-year ones don't count as this year)?", catalog)
+    assert the_plan is None or any("printed year" in c.label for c in the_plan.conditions)
+
+
 @pytest.mark.parametrize("question", [
     "how many courville postings from the second half of 2023?",
     "July through December 2023: courville preprints?",
