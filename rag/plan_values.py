@@ -112,6 +112,11 @@ _BEFORE_LISTING = re.compile(r"(?<![\w'-])([^\W\d_][\w'-]*)\s+(?:entries|papers|
                              r"uploads|titles)\b")
 
 
+# A word that opens the question and is cut off from it by a colon, dash or comma ('courville: how many from 2023?',
+# 'malkin - papers with code?'): the question's topic, said first as a heading is, the person when a surname.
+_HEADING = re.compile(r"\s*([^\W\d_][\w'-]*)\s*(?:[:—–,]|\s-\s)")
+
+
 def people(q: Question, catalog: Catalog) -> list[Condition]:
     """Authors by full name or a surname printed on the pages."""
     found = []
@@ -129,6 +134,7 @@ def people(q: Question, catalog: Catalog) -> list[Condition]:
     # The words right before a listing noun, read once: a pattern per word of every question would be one more
     # compiled pattern each, and the re module's 512-entry cache would empty and recompile for every reader.
     before_listing = {m.group(1) for m in _BEFORE_LISTING.finditer(q.text)}
+    before_listing |= {m.group(1) for m in [_HEADING.match(q.text)] if m}  # 'courville: how many from 2023?'
     for word in dict.fromkeys(re.findall(r"[^\W\d_][\w'-]*", q.text)):  # once each, in the question's order
         name = catalog.unique_surnames.get(word.removesuffix("'s"))  # capitalised, as a name is
         if name is None and word.islower() and len(word) > 5 and (word.endswith("'s") or word in before_listing):

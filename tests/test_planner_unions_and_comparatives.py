@@ -84,6 +84,17 @@ def test_more_listing_nouns_after_a_surname_and_a_half_year_said_any_way(questio
     assert sorted(p.title for p in run(the_plan, catalog.papers).rows) == wanted
 
 
+def test_a_lower_case_surname_said_first_as_a_heading_is_the_person(catalog, papers):
+    from_2023 = courville(papers, lambda p: dated(p) and p.year == 2023)
+    assert len(from_2023) >= 5
+    assert rows("courville: how many papers from 2023?", catalog, "count") == from_2023
+    assert rows("courville - papers from 2023?", catalog, "list") == from_2023
+    malkin = sorted(p.title for p in papers if any(a.name == "Nikolay Malkin" for a in p.authors) and p.has_code)
+    assert malkin and rows("malkin, which papers have code?", catalog, "list") == malkin
+    assert answer_from_catalog("courville: what is his research about?", "courville: what is his research about?",
+                               papers) is None
+
+
 def test_clipped_prepositions_are_spelled_out(catalog, papers):
     unified = sorted(p.title for p in papers if "unified" in p.title.casefold().split() or "Unified" in p.title)
     assert len(unified) >= 3
