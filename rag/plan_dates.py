@@ -11,6 +11,14 @@ from rag.plan_periods import month_number as _month_number, periods, relative_ye
 from rag.plan_terms import _MONTH, MONTHS, Condition, Question, dated_year
 
 
+# Entries printed without a year, said any way: 'no-year', 'without a year', 'w/o year', 'undated', 'year-less'.
+_NO_YEAR = r"\bno[\s-]+(?:printed\s+)?years?\b|\b(?:without|w/o|missing|lacking)\s+(?:an?\s+|the\s+|any\s+)?(?:printed\s+)?" \
+           r"years?\b|\bundated\b|\byear-?less\b"
+
+
+_DENIED = r"\bnot\b|n't\b|\bnever\b|\bexclud\w*|\bexcept\b|\bleave\s+out\b|\bleaving\s+out\b|\bignor\w*|\bskip\w*|\bdrop\w*"
+
+
 def current_year_gloss(q: Question) -> None:
     """A listing prints no year for this year's entries: 'this year's entries (the ones w/o a year)' and 'the entries
     that show no year (i.e. this year's)' say the same papers twice, so the bracket is taken as a gloss; read before
@@ -19,10 +27,21 @@ def current_year_gloss(q: Question) -> None:
         q.take(r"\(\s*(?:i\.?e\.?,?\s*|that\s+is,?\s*)?(?:the\s+ones|those|the\s+entries|entries|the\s+papers|papers)\s+"
                r"(?:(?:printed|shown|listed)\s+)?(?:w/o|without|with\s+no|missing|lacking|printing\s+no|that\s+print\s+no|"
                r"showing\s+no)\s+(?:a\s+|the\s+|any\s+)?(?:printed\s+)?year\s*\)")
+    # a bracket that says the no-year entries are this year's, in any words: '(the no-year ones count as this
+    # year)', '(undated ones are from the current year)': what the listing already means, so no condition
+    for m in list(re.finditer(r"\(([^()]{4,80})\)", q.text)):
+        if re.search(_NO_YEAR, m[1], re.I) and re.search(r"\b(?:this|the\s+current|current)\s+year\b", m[1], re.I) and \
+                not re.search(_DENIED, m[1], re.I):  # '(the no-year ones do not count as this year)' says otherwise
+            q.blank(m.start(), m.end())
     # the other way round: 'entries that show no year (i.e. this year's)'
     if re.search(r"\b(?:no|without\s+(?:a|any)|w/o\s+(?:a|any)?|missing\s+(?:a|the))\s*(?:printed\s+)?year\b", q.text, re.I):
         q.take(r"\(\s*(?:i\.?e\.?,?\s*|that\s+is,?\s*|so\s+)?(?:(?:the\s+ones|those|entries|papers)\s+(?:from|of)\s+)?"
                r"(?:this|the\s+current)\s+year(?:'s)?(?:\s+(?:ones|entries|papers))?\s*\)")
+
+
+# Said after years joined or ranged, that the set is their union: '2021 and 2022 combined', '2019-2021 inclusive'.
+_TOGETHER = r"(?:\s*,?\s*(?:combined|together|put\s+together|taken\s+together|in\s+total|total|jointly|inclusive|" \
+            r"both\s+included|included))?(?!\w)"
 
 
 def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
@@ -59,12 +78,15 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
             found.append(Condition("date", f">{prefix}", f"posted: {'from' if inclusive else 'after'} {prefix}",
                                    lambda p, x=prefix, i=inclusive: bool(p.date) and p.date_precision != "year"
                                    and (p.date[:7] >= x if i else p.date[:7] > x)))
-    for m in q.take(r"\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|until)\s+((?:19|20)\d\d)\b|"
-                    r"\b((?:19|20)\d\d)\s*(?:-|–|to)\s*((?:19|20)\d\d)\b"):
+    for m in q.take(r"(?:\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|until|till|through|thru)\s+((?:19|20)\d\d)\b|"
+                    r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|through|thru|until|till)\s*((?:19|20)\d\d)\b)" + _TOGETHER):
         low, high = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
         found.append(_years(low, high, f"year: {low}–{high}"))
-    for m in q.take(r"\b((?:19|20)\d\d)\s*(?:,\s*)?(?:or|and)\s+((?:19|20)\d\d)\b"):
-        years = {int(m.group(1)), int(m.group(2))}
+    # '2021 or 2022', '2021, 2022 and 2023', '2021 + 2022 combined': any of the years (a union, counted once)
+    # ('in 2021 or in 2022': the preposition said again is the same union)
+    for m in q.take(r"\b(?:19|20)\d\d(?:\s*,\s*(?:(?:in|from|during)\s+)?(?:19|20)\d\d)*\s*,?\s*(?:or|and|&|\+|/)\s*"
+                    r"(?:(?:in|from|during)\s+)?(?:19|20)\d\d\b" + _TOGETHER):
+        years = {int(y) for y in re.findall(r"(?:19|20)\d\d", m[0])}
         found.append(Condition("year", "|".join(map(str, sorted(years))), "year: " + " or ".join(map(str, sorted(years))),
                                lambda p, ys=years: dated_year(p) in ys, wider=lambda p, ys=years: p.year in ys))
     for m in q.take(rf"\b(early|mid|late)[- ]{_MONTH},?\s+(?:of\s+)?((?:19|20)\d\d)\b"):  # 'late October 2023'

@@ -18,7 +18,7 @@ from rag.plan_terms import _MONTH, MONTHS, ORDINALS, Condition, Question
 
 _YEAR = r"(?:((?:19|20)\d\d)|'(\d\d))(?![\d'])"  # 2022 or '22
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1,
-        "final": -1, "latter": -1}
+        "final": -1, "latter": -1, "front": 1, "back": -1}  # 'the back half of 2023
 _ORDS = "|".join(_ORD)
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 _TO = r"(?:to|through|thru|until|till|-|–|—)"
@@ -117,7 +117,8 @@ def _in_days(p, year: int | None, month: int | None, days) -> bool:
     return low <= d <= high
 
 
-_PART = rf"(?:the\s+)?(?:(?P<ord>{_ORDS})\s+(?P<unit>quarter|half)|(?P<end>first|last|final)\s+(?P<n>\d{{1,2}}|" \
+_THE = r"(?:the\s+)?"
+_PART = rf"{_THE}(?:(?P<ord>{_ORDS})\s+(?P<unit>quarter|half)|(?P<end>first|last|final)\s+(?P<n>\d{{1,2}}|" \
         rf"{'|'.join(_COUNTS)})\s+months|Q(?P<q>[1-4])|H(?P<h>[12])|(?P<season>spring|summer|autumn|fall|winter)(?:time|\s+months)?)"
 _WHOLE = rf"(?:\s*,?\s*(?:of|in)?\s*(?:(?P<y4>(?:19|20)\d\d)|'(?P<y2>\d\d))(?![\d'])(?:\s*[-/–]\s*(?:(?:19|20)?(?P<next>\d\d)))?|" \
          r"\s+(?:of\s+)?(?P<rel>this|the\s+current|last|the\s+previous|previous)\s+year)?"
@@ -131,6 +132,7 @@ def _parts(q: Question, any_year: bool, year_now: int) -> list[Condition]:
     winter of 2023-24', 'the first quarter of this year', 'the last two months of 2023') or of any year."""
     found = []
     shapes = (rf"(?<![\w-]){_PART}{_WHOLE}{_NAMED_BRACKET}(?![\w-])",
+              rf"(?<![\w-])(?P<y4>(?:19|20)\d\d)['’]s\s+{_PART.removeprefix(_THE)}(?![\w-])",  # "2023's second half"
               rf"(?<![\w-])(?P<y4>(?:19|20)\d\d)\s+(?:Q(?P<q>[1-4])|H(?P<h>[12]))(?![\w-])")  # '2023 Q3'
     for shape in shapes:
         for m in list(re.finditer(shape, q.text, re.I)):

@@ -19,6 +19,9 @@ _NAMED = {r"exclamation(?:\s+(?:marks?|points?|signs?))?|bangs?": "!", r"questio
 _NAMED_WORDS = "|".join(f"(?:{words})" for words in _NAMED)  # any of the names, built once
 NAMED_AHEAD = re.compile(rf"(?:{_NAMED_WORDS})\b", re.I)  # a term that is a character's name ('a question mark')
 _MARK_OF = r"(?:sign|symbol|character|char)s?"
+# An example of the mark in use, after its name: '(title: subtitle style)', ", i.e. the 'Name: subtitle' format".
+_SHOWN_IN_USE = re.compile(r"\s*\(([^()]{1,80})\)|\s*,?\s*(?:i\.\s?e\.|e\.\s?g\.|like|as\s+in|such\s+as)\s*,?\s*(?:the\s+|an?\s+)?"
+                           r"(?:'([^']{1,80})'|\"([^\"]{1,80})\")(?:\s+(?:format|style|form|kind|pattern|shape|type))?", re.I)
 
 
 def title_marks(q: Question) -> list[Condition]:
@@ -39,6 +42,10 @@ def title_marks(q: Question) -> list[Condition]:
         name = said or chars
         ends = bool(m.group(1))
         pattern = re.compile("[" + re.escape(chars) + "]" + (r"\W*$" if ends else ""))
+        # 'a colon (title: subtitle style)', "a colon, i.e. the 'Name: subtitle' format": a bracket or a quoted example
+        # right after the mark that prints the mark itself shows it in use, and says nothing more
+        if (shown := _SHOWN_IN_USE.match(q.text[m.end():])) and any(c in (shown[1] or shown[2] or shown[3]) for c in chars):
+            q.blank(m.end(), m.end() + shown.end())
         if any(c.value == f"{'ends' if ends else 'has'} {chars}" for c in found):
             continue  # 'phrased as a question (with a question mark)': one condition said twice
         found.append(Condition("title", f"{'ends' if ends else 'has'} {chars}",

@@ -70,6 +70,15 @@ def family(word: str) -> str:
     return w
 
 
+def one_family(terms: list[str]) -> bool:
+    """Whether the terms are two forms or more of one word ('diversity', 'diverse'; 'grounded', 'grounding'), not
+    only a word and its plural ('memory', 'memories'): said as alternatives, they ask for the word in any form."""
+    words = [casefolded_words(t) for t in terms]
+    if len(words) < 2 or any(len(w) != 1 for w in words):
+        return False
+    return len({family(w[0]) for w in words}) == 1 and len({singular(w[0]) for w in words}) > 1
+
+
 Where = Literal["has", "starts", "ends"]
 
 

@@ -56,6 +56,7 @@ _CLAUSE_END = r"(?:\s+with\s+(?:each\s+other|one\s+another))?" \
               r"really|actually))?\s*(?=[?.!;:—–)]|\s-\s|$)"
 _ASKS_OF_TITLES = re.compile(
     rf"\bwhat\b[^?.!;]*?\b(?:{_MEANING}){_CLAUSE_END}|"  # 'what does X in the title stand for?'
+    rf"\b(?:{_MEANING})\s+what\s*(?=[?.!;]|$)|"  # 'X in the title means what?': the wh-word last
     r"\bwhat\b[^?.!;]*?\b(?:tells?\s+(?:us|me|you)|says?\s+about)\b|"  # 'what do the titles tell us about the field'
     r"\b(?:meaning|significance|connotations?|etymology|origin)\s+of\b|\bmeant\s+by\b|"  # 'the meaning of X'
     r"\bcommon\s+(?:themes?|threads?|ground|ideas?|topics?|denominators?|motifs?)\b|"  # 'a common theme'

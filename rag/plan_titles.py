@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 
 from rag.plan_terms import FRAME, Condition, Question
+from rag.plan_title_examples import examples
 from rag.plan_title_marks import NAMED_AHEAD, letters, title_marks
-from rag.plan_title_text import TitleText, casefolded_words
+from rag.plan_title_text import TitleText, casefolded_words, one_family
 from rag.plan_title_topics import by_title, condition as _condition, restated as _restated
 
 _QUOTE = r"(?:'([^']{2,80})'|\"([^\"]{2,80})\"|‘([^’]{2,80})’|“([^”]{2,80})”)"
@@ -165,6 +166,10 @@ _READERS = [
     (rf"\b(?:that\s+)?(?P<neg>{_NOT})?(?P<verb>{_HAS})\s+(?:{_NOUN})?", True),
     # "(the word 'continual' in the title)", "the term X appears in which titles", "any 'memory' in the titles"
     (rf"(?<![\w'])(?P<neg>(?!))?(?P<verb>)(?:{_NOUN}|(?=['\"]))", True),
+    # 'diverse in the title?', '(grounded/grounding in title)', 'games in titles - ...': the terms open the question or
+    # a clause (after a bracket, colon, dash or question mark), with no verb or noun before them; 'in the title' after
+    # them is required (in_title), and an unquoted term must be printed in some title, as for every reader
+    (r"(?:^|(?<=[(:;?,—–])|(?<=\s-))\s*(?P<neg>(?!))?(?P<verb>)(?=['\"‘“]?[^\W\d_])", True),
     # 'titles about reasoning': last, so that a restatement read above ("about continual learning (the word
     # 'continual' in the title)") has cut its topic already; an unquoted topic must be printed in some title
     (rf"\b{_TITLE}(?:{_WHOLE}|{_PLACE})?(?:\s+(?:that|which))?\s+(?:(?:are|is|were|was)\s+)?(?:all\s+)?(?P<neg>)"
@@ -181,7 +186,7 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
     spelling) or
     None when no term is said there, a term names a mark ('a colon': title_marks) or an unquoted term is printed in
     no title."""
-    pos, groups, unquoted = at, [([], False)], []
+    pos, groups, unquoted, comma = at, [([], False)], [], False
     if m := re.match(r"\s*(?:(neither)|both)\s+", text[pos:], re.I):
         groups, pos = [([], bool(m[1]))], pos + m.end()
     back = pos
@@ -209,6 +214,9 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
                 pos = back  # a joining word with no term after it ('with RL and posted in 2025') is not the terms'
                 break
             term = " ".join(words).rstrip(".")
+            if comma and not any(TitleText.of([term])(t) for t in titles):
+                pos = back  # 'titles containing unified, pdfs included': after a comma, words no title prints are the
+                break       # next clause, not one more term (a term said with 'or' or '/' stays one, printed or not)
             unquoted.append(term)
             # 'imitation (learning)': a word the phrase may go on with, said as optional, does not narrow it
             pos += (m.end() if (m := re.match(r"\s*\((?:s|es|[^\W\d_]+(?:\s+[^\W\d_]+)?)\)", text[pos:])) else 0)
@@ -216,8 +224,9 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
         back = pos
         if re.match(rf"\s*,?\s*(?:{_FORMS}|{_SPELLING}|{_PLAIN})", text[pos:], re.I):
             break  # ', however it's spelled': how the terms may be printed, not another term
+        comma = False
         if sep := re.match(r"\s*(?:,\s*(?:or\s+)?|\s+(?:and/)?or\s+|\s+nor\s+|\s*/\s*)(?=\S)", text[pos:], re.I):
-            pos += sep.end()
+            pos, comma = pos + sep.end(), sep[0].strip() == ","
         elif sep := re.match(rf"\s*,?\s+(?:rather\s+than|instead\s+of|as\s+opposed\s+to|not)\s+"
                              rf"(just\s+|only\s+|merely\s+|simply\s+)?(?:{_NOUN})?(?=\S)", text[pos:], re.I):
             # 'X rather than Y' / 'instead of Y': Y must not hold; 'rather than just Y': a contrast, no condition
@@ -234,8 +243,9 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
     if not groups[0][0] or any(not TitleText.of([t]).phrases for g in groups for t in g[0]):
         return None
     groups = [g for g in groups if g[0] and g[1] is not None]
-    forms, joined, said_in_title = False, False, not in_title
     said = [t for g in groups for t in g[0]]
+    # two forms of one word as the alternatives ('diversity / diverse', 'grounded/grounding'): the word in any form
+    forms, joined, said_in_title = any(one_family(g[0]) for g in groups), False, not in_title
     for _ in range(5):  # modifiers, an aside, a restatement and 'in the title', in the order said
         if m := re.match(rf"\s*,?\s*{_FORMS}", text[pos:], re.I):
             forms, pos = True, pos + m.end()
@@ -247,6 +257,10 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
             joined, pos = joined or bool(re.search(_SPELLING + r"|\bspell", m[1], re.I)), pos + m.end()
         elif m := _restatement(text, pos, said):
             pos = m
+        elif listed := examples(text, pos, said, titles):  # '- atari, game theory, that kind of thing'
+            pos, more = listed
+            groups[0][0].extend(more)
+            unquoted.extend(more)
         elif m := re.match(_IN_TITLE, text[pos:], re.I):
             said_in_title, pos = True, pos + m.end()
         elif not in_title and (m := re.match(rf"\s+{_APPEARS}(?:\s+(?:anywhere|somewhere))?", text[pos:], re.I)):

@@ -108,7 +108,14 @@ def _title_prefix(q: Question, catalog: Catalog) -> Paper | None:
 
 
 # A word said before a listing noun ('courville entries'): the page's owner named in lower case.
-_BEFORE_LISTING = re.compile(r"(?<![\w'-])([^\W\d_][\w'-]*)\s+(?:entries|papers|page|profile|listing)\b")
+_BEFORE_LISTING = re.compile(r"(?<![\w'-])([^\W\d_][\w'-]*)\s+(?:entries|papers|page|profile|listing|postings?|posts|"
+                             r"preprints|articles|items|uploads|titles)\b")
+
+
+# A word that opens the question and is cut off from it by a colon, dash or comma ('courville: how many from 2023?',
+# 'malkin - papers with code?'): the question's topic, said first as a heading is, the person when a surname.
+_HEADING = re.compile(r"\s*([^\W\d_][\w'-]*)\s*(?:[:—–,]|\s-\s)")
+
 # A lower-case word in a person's slot: the agent after 'by' ('anything by larochelle'), or the subject of 'is … on'
 # ('is bengio or larochelle on anything'), two joined by 'or'/'and' alike. Only such a slot makes a lower-case word
 # a name: elsewhere 'bengio' could be any word the question uses.
@@ -134,6 +141,7 @@ def people(q: Question, catalog: Catalog) -> list[Condition]:
     # compiled pattern each, and the re module's 512-entry cache would empty and recompile for every reader.
     before_listing = {m.group(1) for m in _BEFORE_LISTING.finditer(q.text)}
     before_listing |= {w for m in _PERSON_SLOT.finditer(q.text) for w in m.groups() if w}
+    before_listing |= {m.group(1) for m in [_HEADING.match(q.text)] if m}  # 'courville: how many from 2023?'
     for word in dict.fromkeys(re.findall(r"[^\W\d_][\w'-]*", q.text)):  # once each, in the question's order
         name = catalog.unique_surnames.get(word.removesuffix("'s"))  # capitalised, as a name is
         if name is None and word.islower() and len(word) > 5 and (word.endswith("'s") or word in before_listing):

@@ -25,6 +25,7 @@ from rag.plan_code_promise import code_promise
 from rag.plan_compare import apposition, pair
 from rag.plan_filler import MANNER, drop_fillers
 from rag.plan_copies import copied, copied_plan
+from rag.plan_comparatives import comparative_end
 from rag.plan_dates import current_year_gloss
 from rag.plan_beside import shown_beside
 from rag.plan_describe import description, restated, which
@@ -246,6 +247,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     first = bool(re.search(rf"\b(oldest|earliest|first)\b|{said}(?:older|earlier)\b(?!\s+than)", low))
     last = bool(re.search(rf"\b(newest|latest|most recent(?:ly)?|last|youngest)\b|{said}(?:newer|more\s+recent|later)\b"
                           r"(?!\s+than)", low))
+    end = comparative_end(question)  # "Liu's earlier paper", 'the newer of the two' (rag/plan_comparatives.py)
+    first, last = first or end == "first", last or end == "last"
     count = bool(_COUNT.search(low))
     lookup = _lookup_field(low, count)
     if re.search(r"\bwho(?:'s|\s+(?:is|are|was|were))\s+(?:the\s+)?(?:people\s+|team\s+|researchers\s+)?behind\b", question, re.I):
