@@ -15,6 +15,7 @@ from rag.catalog import Catalog
 from rag.catalog_citations import acknowledgements, cites, grants, references
 from rag.catalog_headings import Heading
 from rag.plan_headings import HeadingAsk, _title_pair
+from rag.plan_reference_lists import asks_reference_list, with_reference_list
 from rag.plan_terms import Condition, Question
 from rag.plan_values import conditions
 from rag.records import Block, Paper
@@ -107,6 +108,8 @@ def _citations(low: str, catalog: Catalog) -> HeadingAsk | None:
     if cite is None:  # the verb was only in the aside
         return None
     named = _named(low, catalog)
+    if not named and _SET.search(low) and asks_reference_list(low):  # 'which PDFs include their reference list'
+        return with_reference_list(low, catalog.papers)
     verb = cite.start()
     kept: list[Condition] = []
     if not _only_frame(_unnamed(low, [p for _, p in named], catalog)):
