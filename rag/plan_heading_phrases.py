@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from rag.catalog_headings import Outline
+from rag.catalog_headings import Heading, Outline
+from rag.catalog_pdf_texts import start_page
 from rag.records import Paper
 
 # 'literally called', 'exactly titled', 'simply named': the adverb says how the name is meant, it asks nothing
@@ -29,9 +30,15 @@ _NAMED_NUMBER = re.compile(r"(?P<ref>(?:\b(?:sub-?section|section|sec\.|chapter)
                            r"\s*\(\s*['\"‘“]?(?P<name>[^()'\"’”]{2,60}?)['\"’”]?\s*\)")
 
 
+# 'the printed proceedings number', 'its journal page number': the page number the venue prints, said as 'page printed'
+_PRINTED_NUMBER = re.compile(r"\b(?:printed\s+(?:proceedings\s+|journal\s+|venue\s+)?(?:page\s+)?|"
+                             r"(?:proceedings|journal)\s+(?:page\s+)?)numbers?\b|\b(?:proceedings|journal)\s+pages?\b")
+
+
 def plain(low: str) -> str:
-    """The question with the adverb on a naming verb and a numbering gloss taken out (the gloss said as 'numbered')."""
-    low = _ADVERB_ON_NAME.sub("", low)
+    """The question with the adverb on a naming verb and a numbering gloss taken out (the gloss said as 'numbered'),
+    and the page number a venue prints said as 'page printed'."""
+    low = _PRINTED_NUMBER.sub(" page printed ", _ADVERB_ON_NAME.sub("", low))
     return _NUMBERING_GLOSS.sub(" numbered ", low)
 
 
@@ -65,3 +72,33 @@ def file_named(low: str, papers: list[Paper]) -> list[Paper]:
         if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words if w in low):
             found.append(paper)
     return found
+
+
+def printed_page(paper: Paper, heading: Heading) -> str:
+    """', printed page 2275 of ACL 2020' when the PDF prints the first page its proceedings give it: the PDF's first
+    page is that number, so page n is printed as first + n - 1."""
+    first = start_page(paper)
+    if first is None or heading.page is None or paper.venue_line is None:
+        return " (the PDF prints no page numbers of a journal or proceedings)"
+    return f", printed page {first + heading.page - 1} of {paper.venue or 'its venue'} (its pages {paper.venue_line.pages})"
+
+
+# 'which section is about selecting negative distractors', 'a subsection on knowledge bases': the words after 'about'
+# may be a heading's whole title, then the end of the clause or the paper it is in ('… in SPECTER')
+_ABOUT = re.compile(r"\b(?P<lead>is|are|was|were|sections?|sub-?sections?|headings?)\s+(?:about|on|covering)\s+"
+                    r"(?:the\s+)?(?P<words>[^?.!,;:()]{4,120}?)\s*(?=[?.!,;:()]|$)")
+
+
+def titled_topic(low: str, headings: list[Heading]) -> str:
+    """'is about X' said as "is titled 'X'" when X is a printed heading's whole title: which section carries that
+    title is the outline's to say. Any other words after 'about' ask what a section says, and stay content."""
+    m = _ABOUT.search(low)
+    if m is None:
+        return low
+    words = " ".join(m.group("words").split())
+    for title in sorted({h.title.casefold() for h in headings if h.title}, key=len, reverse=True):
+        rest = words[len(title):] if words.startswith(title) else None
+        if rest is not None and (not rest or re.match(r"\s+(?:in|of|from)\s", rest)):
+            lead = "is" if m.group("lead") in ("is", "are", "was", "were") else m.group("lead")
+            return low[:m.start()] + f"{lead} titled '{title}'{rest}" + low[m.end():]
+    return low

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rag.catalog import Catalog
 from rag.catalog_headings import Heading, Outline
-from rag.plan_heading_phrases import bare_set, file_named, named_number, plain
+from rag.plan_heading_phrases import bare_set, file_named, named_number, plain, printed_page, titled_topic
 from rag.plan_terms import ORDINALS
 from rag.records import Answer, Paper, format_location
 
@@ -69,6 +69,8 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     low = plain(" ".join(question.casefold().replace("’", "'").split()))  # rag/plan_heading_phrases.py
     if not re.search(rf"(?:{_NOUN})", low):
         return None
+    if _asks_content(low):  # 'which section is about <a printed title>': the title, not what the section says
+        low = titled_topic(low, [h for o in catalog.outlines.values() for h in o.headings])
     if _asks_content(low):  # what a PDF's section holds is retrieval's: no other reader may take it either
         return HeadingAsk("") if _POINTS.search(low) else None
     if any(re.search(rf"\b{re.escape(s.casefold())}\b", low) for s in catalog.sections):
@@ -212,8 +214,11 @@ def _of_one(low: str, outline: Outline) -> HeadingAsk | None:
                           f"{'; '.join(h.said() for h in outline.sections)}).", [paper],
                           {paper.paper_id: outline.sections})
     cited = [heading]
-    parts = [f"In {name}, {heading.said()}"]
-    if re.search(r"\bsub-?sections?\b(?!\s*\d)", low):  # 'subsection 13.3.4' names the heading, asks no children
+    printed = printed_page(paper, heading) if re.search(r"\bpage\s+printed\b", low) else ""  # as its venue numbers it
+    parts = [f"In {name}, {heading.said()}{printed}"]
+    # 'its subsections', 'the first subsection of §2' ask children; 'subsection 13.3.4', 'which subsection is titled X'
+    # name the heading itself
+    if re.search(r"\bsub-?sections\b|\bsub-?section\s+(?:of|under|in|within|below)\b|\bfirst\s+sub-?section\b", low):
         children = outline.children(heading)
         if re.search(r"\bfirst\s+sub-?section\b", low):
             children = children[:1]

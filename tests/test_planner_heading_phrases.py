@@ -96,3 +96,28 @@ def test_the_askers_bracketed_name_of_a_numbered_section(question: str, holds: s
 ])
 def test_content_and_unprinted_names_stay_with_retrieval(question: str, catalog: Catalog) -> None:
     assert answer_from_catalog(question, question, catalog.papers) is None, question
+
+
+@pytest.mark.parametrize("question, holds", [
+    ("what printed page number does the Analysis section of SPECTER start on?", "§6 Analysis (p. 7), printed page 2276"),
+    ("SPECTER's related work section: PDF page and proceedings page?", "§7 Related Work (p. 8), printed page 2277"),
+    ("which journal page is section 13.3.4 of the backus pdf on?", "(p. 1), printed page 633 of Communications of the ACM"),
+    ("DPR section 3: printed page number?", "(p. 2) (the PDF prints no page numbers of a journal or proceedings)"),
+    # a section 'about' words that are its whole printed title: the heading carrying it
+    ("which subsection is about knowledge bases in the literature graph paper?", "§4.3 Knowledge Bases (p. 5)."),
+    ("In DPR, which section is about background?", "§2 Background (p. 2)"),
+    ("which pdf has a section about entity linking models?", "§4.4 Entity Linking Models (p. 5)"),
+])
+def test_a_headings_printed_page_and_a_section_about_its_own_title(question: str, holds: str,
+                                                                   catalog: Catalog) -> None:
+    assert holds in asked(question, catalog).text
+
+
+@pytest.mark.parametrize("question", [
+    "which section of SPECTER is about how negatives are chosen?",  # no heading is titled so: what sections say
+    "which section of SPECTER is about negative distractors?",  # part of a title only
+    "what does the section on knowledge bases say in the literature graph paper?",
+    "which page of SPECTER explains the printed proceedings format?",
+])
+def test_a_section_about_other_words_stays_content(question: str, catalog: Catalog) -> None:
+    assert answer_from_catalog(question, question, catalog.papers) is None, question
