@@ -41,6 +41,7 @@ from rag.plan_headings import HeadingAsk, ask as heading_ask
 from rag.plan_citations import ask as citation_ask
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_pdf_sorts import participles, pdf_sort
+from rag.plan_publisher import publisher_said
 from rag.plan_position import counted, placed
 from rag.plan_acts import acted_on
 from rag.plan_compound import content_asked
@@ -163,6 +164,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions += [inside] if inside is not None else []
     conditions += [c for c in (edge, followed_by(q), grouped) if c is not None]  # 'followed by a "Learn more" link'
     conditions += participles(q)  # 'the arXiv-stamped PDFs': before 'arXiv' reads as an archive (rag/plan_pdf_sorts.py)
+    conditions += publisher_said(q, catalog)  # 'the ACL-published PDFs': the publisher, not the meeting
     conditions += archives(q) + spread(q) + people_count(q) + unheld_codes(q, catalog.categories)  # 'a physics category', 'on two pages', 'by five people'
     # (solo before negation: 'no co-authors' is one author, not no authors)
     conditions += every_marked(q, catalog) + middle_only(q, catalog)  # 'every author Amii-starred', 'only in the middle'

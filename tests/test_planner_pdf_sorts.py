@@ -76,3 +76,25 @@ def test_the_pdfs_printing_their_reference_list(question: str, catalog: Catalog)
 def test_length_words_of_other_things_and_content_stay_unread(question: str, catalog: Catalog) -> None:
     answer = answer_from_catalog(question, question, catalog.papers)
     assert answer is None or "pages" not in answer.answer and "reference list" not in answer.answer, question
+
+
+@pytest.mark.parametrize("question, titles", [
+    ("which of my PDFs are ACL-published?", [SPECTER, GRAPH]),
+    ("How many ACL-anthology papers do I have?", [SPECTER, GRAPH]),
+    ("list the PDFs published by the ACL", [SPECTER, GRAPH]),
+    ("which ACL-published PDF is the newest?", [SPECTER]),
+    ("the PDFs that are ACL-published (the Association for Computational Linguistics prints the footer)?",
+     [SPECTER, GRAPH]),
+    ("which PDFs are ACL papers?", [SPECTER]),  # the initials alone: the ACL meeting, not NAACL's publisher
+])
+def test_a_publisher_said_by_its_initials_and_a_word_of_publishing(question: str, titles: list[str],
+                                                                  catalog: Catalog) -> None:
+    assert sorted(rows(question, catalog)) == sorted(titles)
+
+
+@pytest.mark.parametrize("question", [
+    "what did the ACL-published SPECTER paper propose for citation embeddings?",
+    "which ACL anthology tools does the literature graph paper build on?",
+])
+def test_a_publisher_in_a_content_question_stays_unread(question: str, catalog: Catalog) -> None:
+    assert answer_from_catalog(question, question, catalog.papers) is None, question
