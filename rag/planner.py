@@ -42,6 +42,7 @@ from rag.plan_citations import ask as citation_ask
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_pdf_sorts import participles, pdf_sort
 from rag.plan_publisher import publisher_said
+from rag.plan_printed_object import printed_object
 from rag.plan_position import counted, placed
 from rag.plan_acts import acted_on
 from rag.plan_compound import content_asked
@@ -196,6 +197,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     # 'the highest score'; 'the spread between the highest and lowest score' (rag/catalog_spread.py)
     by_field = (order.op, order.key, False) if order is not None else \
         (spread_of(q) or pdf_sort(q) or badge_sort(q)) if target is None and sort is None else None
+    conditions += printed_object(q)  # 'PDFs that flag an equal-contribution footnote': after negation ('without a …')
     conditions += named_conditions(q, catalog) + presence(q, negated=False)
     conditions += titled(q, catalog.printed_titles)  # 'the continual-learning titles': on what the values left
     conditions += shared_surnames(q, catalog)  # 'a Zhang among the authors': after full names ('Amy Zhang')

@@ -98,3 +98,20 @@ def test_a_publisher_said_by_its_initials_and_a_word_of_publishing(question: str
 ])
 def test_a_publisher_in_a_content_question_stays_unread(question: str, catalog: Catalog) -> None:
     assert answer_from_catalog(question, question, catalog.papers) is None, question
+
+
+@pytest.mark.parametrize("question, titles", [
+    ("how many of my PDFs flag an equal-contribution note?", [SPECTER, DPR]),
+    ("which PDFs bear an arXiv stamp on the first page?", [LAYOUT, DPR]),
+    ("which papers in my library carry an equal contribution footnote beside the authors?", [SPECTER, DPR]),
+])
+def test_a_printed_mark_as_the_object_of_any_verb(question: str, titles: list[str], catalog: Catalog) -> None:
+    assert sorted(rows(question, catalog)) == sorted(titles)
+
+
+@pytest.mark.parametrize("question", [
+    "which papers discuss an equal contribution footnote?",  # a verb of what a text says
+    "which papers explain the arXiv stamp?",
+])
+def test_a_printed_mark_after_a_verb_of_content_stays_unread(question: str, catalog: Catalog) -> None:
+    assert answer_from_catalog(question, question, catalog.papers) is None, question
