@@ -25,6 +25,8 @@ _WHERE = r"(?:\s+(?:among|beside|next\s+to|under|on|by)\s+(?:the\s+|their\s+|its
 def printed_object(q: Question) -> list[Condition]:
     """The fields said as a printed thing after '<the PDFs> <any verb> a/an/any', taken from q (the set noun kept)."""
     found = []
+    if not re.search(rf"\b{_PRINTED}\b", q.text, re.I):  # one test before one search per field (most questions)
+        return found
     for f in (f for f in FIELDS if f.filter):
         m = re.search(rf"(?P<said>\b(?:that\s+|which\s+)?(?P<verb>[a-z]+)\s+(?:an?|any|the|some)\s+"
                       rf"(?P<object>(?:{f.words})(?:[\s-]+{_PRINTED})?){_WHERE})(?![\w-])", q.text, re.I)

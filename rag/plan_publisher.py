@@ -23,6 +23,8 @@ def _initials(name: str) -> str:
 def publisher_said(q: Question, catalog: Catalog) -> list[Condition]:
     """The publisher condition, taken from q, for 'X-published', 'X anthology' or 'published by (the) X', X the
     initials of a publisher some PDF prints."""
+    if not re.search(r"publish|antholog", q.text, re.I):  # one test before the catalog's publishers are gathered
+        return []
     names = {p for paper in catalog.papers for p in publishers(paper)}
     found = []
     for name in sorted(names):
