@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from rag.catalog_links import code_beside
 from rag.catalog_pdf_texts import (copyright_text, corresponding_authors, corresponding_text, edition_text,
-                                    kind_text, start_page, start_page_text, venue_kind, venue_printed, volume_text)
+                                   kind_text, stamp_date_text, stamp_day, start_page, start_page_text, venue_kind,
+                                   venue_printed, volume_text)
 from rag.authors import marked_names
 from rag.catalog_sort import pick
 from rag.plan_listing import listing_end
@@ -36,6 +37,7 @@ class Field:
     lookup: bool = True  # asked of one paper through this entry (the arXiv id is the planner's own lookup, with the DOI)
     filter: bool = True  # a condition 'with …' (a page count only sorts: 'the PDF with the most pages')
     ends: tuple[str, str] = ("highest", "lowest")  # how a sort's two ends are said
+    shown: Callable[[Paper], str] | None = None  # the sorted value as said, when its number is no reading ('2020-09-30')
 
 
 _EQUAL = r"equal[\s-]+contribution\s+(?:notes?|marks?|footnotes?)|(?:(?:some|two|several|any)\s+)?(?:(?:co-?)?authors?\s+" \
@@ -108,7 +110,7 @@ FIELDS = [
           _author_list,
           said=r"(?:list|lists|print|prints|show|shows|name|names|give|gives)\s+(?:every|all)\s+(?:of\s+)?(?:the\s+|its\s+|"
                r"their\s+)?(?:authors?|names|co-?authors)(?!\s+(?:of|from|at|in)\b)"),
-    Field("arxiv_stamp", "arXiv preprint", r"arxiv\s+(?:preprints?|stamps?|versions?|ids?|identifiers?|numbers?)|(?:posted|available)\s+on\s+arxiv",
+    Field("arxiv_stamp", "arXiv preprint", r"arxiv[\s-]+stamped|arxiv\s+(?:preprints?|stamps?|versions?|ids?|identifiers?|numbers?)|(?:posted|available)\s+on\s+arxiv",
           lambda p: p.arxiv is not None or bool(p.arxiv_id), lambda p: True,
           lambda p: f"{p.title}: arXiv:{p.arxiv.id if p.arxiv else p.arxiv_id}" if (p.arxiv or p.arxiv_id)
           else f"The page prints no arXiv id for {p.title}.", lookup=False),
@@ -197,7 +199,11 @@ FIELDS += [
           r"(?:starting|start|first|opening)\s+page(?:\s+numbers?)?|page\s+numbers?",
           lambda p: start_page(p) is not None, venue_printed, start_page_text,
           lambda p: None if (n := start_page(p)) is None else float(n),
-          said=r"(?:starts?|starting|begins?|beginning|opens?)\s+on", lookup=False, filter=False),
+          said=r"(?:starts?|starting|begins?|beginning|opens?)\s+(?:on|at)", lookup=False, filter=False),
+    # The date of the arXiv version a PDF's margin stamps ('30 Sep 2020'): a sort only, 'the earliest stamp date'
+    Field("arxiv_date", "arXiv stamp date", r"(?:arxiv[\s-]+)?stamp(?:ed)?\s+dates?|arxiv\s+(?:stamps?|dates?)",
+          lambda p: stamp_day(p) is not None, lambda p: p.page_count is not None, stamp_date_text, stamp_day,
+          lookup=False, filter=False, ends=("latest", "earliest"), shown=lambda p: p.arxiv.date if p.arxiv else ""),
     Field("corresponding", "corresponding author", r"corresponding[\s-]+authors?(?:\s+marks?)?|(?:envelope|mail)\s+(?:marks?|icons?)",
           lambda p: bool(corresponding_authors(p)), _listed, corresponding_text),
     Field("journal", "journal article", r"(?:academic\s+|scientific\s+)?journals?(?:\s+(?:papers?|articles?|publications?))?",

@@ -18,6 +18,10 @@ from rag.records import Paper
 # by some styles ('3. Method').
 _NUMBERED = re.compile(r"(?P<number>\d{1,2}(?:\.\d{1,2}){0,3}|[A-H](?:\.\d{1,2}){0,3})\.?\s+(?P<title>\S.*)")
 _APPENDIX = re.compile(r"\b(?:appendix|appendices|supplementary|supplemental)\b", re.I)
+# A run-in heading, printed at the start of its paragraph and ended by a full stop ('13.3.4 Cells, fetching, and
+# storing. For a number of reasons ...', Backus's CACM style): the parser keeps no section for it. Two levels at least
+# and a capital after the number, so a list item ('1. We ...') or a quantity ('2.5 million') is not one.
+_RUN_IN = re.compile(r"(?P<number>\d{1,2}(?:\.\d{1,2}){1,3})\s+(?P<title>[A-Z][^.!?]{2,70}?)\.\s")
 _REFERENCES = re.compile(r"(?:references|bibliography|works\s+cited)\s*$", re.I)
 
 
@@ -78,6 +82,10 @@ def outline(paper: Paper) -> Outline:
     after_references = False
     for block in paper.blocks:
         printed = " ".join(block.section.split())
+        run_in = _RUN_IN.match(block.text) if block.kind == "text" and not printed else None
+        if run_in and len(run_in.group("title").split()) <= 8 and run_in.group(0) not in seen:
+            seen.add(run_in.group(0))
+            found.append(Heading(run_in.group("number"), run_in.group("title"), block.page))
         if not printed or printed in seen:
             continue
         seen.add(printed)

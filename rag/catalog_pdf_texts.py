@@ -6,6 +6,7 @@ sorts) are entries of the registry in rag/catalog_fields.py."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from rag.plan_terms import ordinal_suffix
 from rag.records import Paper
@@ -72,3 +73,18 @@ def corresponding_text(p: Paper) -> str:
     return f"{p.title}: corresponding author {', '.join(corresponding_authors(p))} (marked on the author line: " \
         f"'{p.printed['authors'].text if 'authors' in p.printed else p.author_line()}')." if corresponding_authors(p) \
         else f"{p.title} marks no corresponding author."
+
+
+def stamp_day(p: Paper) -> float | None:
+    """The arXiv stamp's date as a day number, for a sort ('which PDF has the earliest arXiv stamp')."""
+    if p.arxiv is None or not p.arxiv.date:
+        return None
+    try:
+        return float(date.fromisoformat(p.arxiv.date).toordinal())
+    except ValueError:  # a stamp read to the month only sorts with no day
+        return None
+
+
+def stamp_date_text(p: Paper) -> str:
+    return f"{p.title}: arXiv stamp dated {p.arxiv.date} (printed: '{p.arxiv.printed.text}')." \
+        if p.arxiv and p.arxiv.date else f"{p.title} prints no arXiv stamp date."

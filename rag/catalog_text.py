@@ -123,7 +123,8 @@ def _headline(result: Result) -> str:
         word = field.ends[0] if plan_.op == "last" else field.ends[1]
         if plan_.nth:
             word = f"{_ORDINAL[plan_.nth]} {word}"
-        listed = "; ".join(f"{p.title} ({field.label}: {field.number(p):g})" for p in result.rows)  # type: ignore[misc]
+        listed = "; ".join(f"{p.title} ({field.label}: "  # type: ignore[misc]
+                           f"{field.shown(p) if field.shown else format(field.number(p), 'g')})" for p in result.rows)
         return f"The {word} {field.label}{scope}: {listed}."
     if plan_.op in ("first", "last") and plan_.key == "authors":
         if not result.rows:

@@ -15,6 +15,8 @@ from rag.catalog import Catalog
 from rag.catalog_citations import acknowledgements, cites, grants, references
 from rag.catalog_headings import Heading
 from rag.plan_headings import HeadingAsk, _title_pair
+from rag.plan_reference_lists import asks_reference_list, with_reference_list
+from rag.plan_thanked import asked_after, pairs
 from rag.plan_terms import Condition, Question
 from rag.plan_values import conditions
 from rag.records import Block, Paper
@@ -89,8 +91,9 @@ def _entry(entry_text: str) -> str:
 def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     """The answer read from the reference lists or acknowledgements, or None when the question asks neither."""
     low = " ".join(question.casefold().replace("’", "'").split())
-    if _CONTENT.search(low):
-        return None
+    if _CONTENT.search(low):  # content, unless its words are those of a '<people> for <what>' pair ('research discussions')
+        named = [p for _, p in _named(low, catalog) if p.blocks] if _ACK.search(low) else []
+        return _thanked_for(low, named[0], acknowledgements(named[0]), catalog) if len(named) == 1 else None
     if _CITE.search(low):
         return _citations(low, catalog)
     if _ACK.search(low):
@@ -107,6 +110,8 @@ def _citations(low: str, catalog: Catalog) -> HeadingAsk | None:
     if cite is None:  # the verb was only in the aside
         return None
     named = _named(low, catalog)
+    if not named and _SET.search(low) and asks_reference_list(low):  # 'which PDFs include their reference list'
+        return with_reference_list(low, catalog.papers)
     verb = cite.start()
     kept: list[Condition] = []
     if not _only_frame(_unnamed(low, [p for _, p in named], catalog)):
@@ -182,13 +187,28 @@ def _cited_set(pdfs: list[Paper], catalog: Catalog) -> HeadingAsk:
     return asked
 
 
+def _thanked_for(low: str, paper: Paper, blocks: list[Block], catalog: Catalog) -> HeadingAsk | None:
+    """Who the PDF thanks for each thing asked, or None (content: 'which NSF award supported X', a thing no pair
+    prints, or no 'who')."""
+    if not blocks or not re.search(r"\bwho(?:m)?\b", low):
+        return None
+    hits = asked_after(_unnamed(low, [paper], catalog), pairs(" ".join(_entry(b.text) for b in blocks)))
+    if hits is None:
+        return None
+    said = "; ".join(f"{t.who} for {t.what}" for t in hits)
+    asked = HeadingAsk(f"{paper.title} thanks (Acknowledgements, p. {blocks[0].page}): {said}.", [paper])
+    asked.cited = {paper.paper_id: [Heading("", f"Acknowledgements: {said}", blocks[0].page)]}
+    return asked
+
+
 def _acknowledged(low: str, catalog: Catalog) -> HeadingAsk | None:
     held = {p.paper_id: acknowledgements(p) for p in catalog.papers if p.blocks}
     if not held:
         return None
     named = [p for _, p in _named(low, catalog) if p.paper_id in held]
     if not all(w in _ACK_FRAME for w in re.findall(r"[a-z]+", _unnamed(low, named, catalog))):
-        return None  # 'who do they thank for the public API', 'which NSF award supported X': a fact in the text
+        # 'who helped X with the data collection': each thing asked is one '<people> for <what>' pair printed
+        return _thanked_for(low, named[0], held[named[0].paper_id], catalog) if len(named) == 1 else None
     asked = HeadingAsk("")
     if len(named) == 1:
         paper, blocks = named[0], held[named[0].paper_id]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from rag.catalog import Catalog
 from rag.catalog_headings import Heading, Outline
+from rag.plan_heading_phrases import bare_set, file_named, named_number, plain, printed_page, titled_topic
 from rag.plan_terms import ORDINALS
 from rag.records import Answer, Paper, format_location
 
@@ -65,9 +66,11 @@ class HeadingAsk:
 
 def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     """The heading question's answer, or None when the question is not about a PDF's printed headings."""
-    low = " ".join(question.casefold().replace("’", "'").split())
+    low = plain(" ".join(question.casefold().replace("’", "'").split()))  # rag/plan_heading_phrases.py
     if not re.search(rf"(?:{_NOUN})", low):
         return None
+    if _asks_content(low):  # 'which section is about <a printed title>': the title, not what the section says
+        low = titled_topic(low, [h for o in catalog.outlines.values() for h in o.headings])
     if _asks_content(low):  # what a PDF's section holds is retrieval's: no other reader may take it either
         return HeadingAsk("") if _POINTS.search(low) else None
     if any(re.search(rf"\b{re.escape(s.casefold())}\b", low) for s in catalog.sections):
@@ -76,8 +79,9 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     if not held:
         return None
     named = _named(low, catalog, held)
-    if named is None and not _SET.search(low):
+    if named is None and not (_SET.search(low) or bare_set(low)):
         return None
+    low = named_number(low, held[named.paper_id]) if named is not None else low  # 'section 2 (Model)'
     # The second test, as the planner's: once the paper's name and the headings' own words are out, only frame is left.
     # A heading's own words count only where the question points at it ('the Extracting Metadata section'), not
     # anywhere ('what is the Dense Passage Retriever in section 3'); 'no' / 'not' only over the PDFs (the complement).
@@ -151,6 +155,8 @@ def _named(low: str, catalog: Catalog, held: dict[str, Outline]) -> Paper | None
                     for n, p in catalog.short_names.items())]
     if len(found) != 1:
         found = [o.paper for o in held.values() if _title_pair(o.paper.title, low)]
+    if len(found) != 1:
+        found = file_named(low, [o.paper for o in held.values()])  # 'the backus pdf': a file name as its title
     return found[0] if len(found) == 1 else None
 
 
@@ -208,8 +214,11 @@ def _of_one(low: str, outline: Outline) -> HeadingAsk | None:
                           f"{'; '.join(h.said() for h in outline.sections)}).", [paper],
                           {paper.paper_id: outline.sections})
     cited = [heading]
-    parts = [f"In {name}, {heading.said()}"]
-    if re.search(r"\bsub-?sections?\b", low):
+    printed = printed_page(paper, heading) if re.search(r"\bpage\s+printed\b", low) else ""  # as its venue numbers it
+    parts = [f"In {name}, {heading.said()}{printed}"]
+    # 'its subsections', 'the first subsection of §2' ask children; 'subsection 13.3.4', 'which subsection is titled X'
+    # name the heading itself
+    if re.search(r"\bsub-?sections\b|\bsub-?section\s+(?:of|under|in|within|below)\b|\bfirst\s+sub-?section\b", low):
         children = outline.children(heading)
         if re.search(r"\bfirst\s+sub-?section\b", low):
             children = children[:1]
@@ -235,11 +244,13 @@ def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
     role = next((r for r, pattern in _ROLES.items() if re.search(pattern, low)), None)
     if words is None and role is None:  # 'which PDFs have an Experiments section': words some PDF prints as a heading
         m = re.search(r"\b(?:an?|the|any)\s+(?:numbered\s+|top-level\s+)?((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+"
-                      r"(?:sub-?)?sections?\b", low)
+                      r"(?:sub-?)?(?:sections?|headings?)\b", low)
         if m and any(m.group(1) in h.title.casefold() for o in held for h in o.headings):
             words = m.group(1)
     numbered_as = re.search(r"\b(?:a|any)\s+(?:section|§)\s*(\d{1,2}(?:\.\d{1,2})*)\b", low)  # 'have a section 4'
-    if words is None and role is None and numbered_as is None:
+    # 'which PDFs have numbered subsections': any heading below a section, whatever its words
+    nested = words is None and role is None and numbered_as is None and bool(re.search(r"\bsub-?sections?\b", low))
+    if words is None and role is None and numbered_as is None and not nested:
         return None
     # "'conclusion(s) and future work'": a bracketed plural is either spelling
     pattern = re.escape(words).replace(r"\(s\)", "s?") if words else _ROLES.get(role or "", "")
@@ -247,7 +258,8 @@ def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
     matched: list[tuple[Outline, Heading]] = []
     for o in held:
         pool = [o.last] if ends and o.last else o.appendix if role == "appendix" and not words else o.headings
-        hit = o.numbered(numbered_as.group(1)) if numbered_as and words is None and role is None else \
+        hit = next((h for h in o.headings if h.level >= 2 and h.title), None) if nested else \
+            o.numbered(numbered_as.group(1)) if numbered_as and words is None and role is None else \
             next((h for h in pool if h is not None and re.search(pattern, h.title.casefold())
                     and (not extra or "future work" in h.title.casefold()) and (h.number or not numbered)), None)
         if ends and role == "appendix" and not words:  # an appendix ends a PDF when its heading is the last of all
@@ -255,7 +267,7 @@ def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
         if hit is not None:
             matched.append((o, hit))
     kind = f"{'numbered ' if numbered else ''}{role}"
-    said = f"a section headed '{words}'" if words else f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} section" if role \
+    said = "numbered subsections" if nested else f"a section headed '{words}'" if words else f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} section" if role \
         else f"a section {numbered_as.group(1)}"  # type: ignore[union-attr]
     where = "end with" if ends else "have"
     if negated:

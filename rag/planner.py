@@ -45,6 +45,9 @@ from rag.plan_place import entries_between, entry_beside, pair_asked, place_aske
 from rag.plan_headings import HeadingAsk, ask as heading_ask
 from rag.plan_citations import ask as citation_ask
 from rag.plan_pages import PageFact, page_fact
+from rag.plan_pdf_sorts import participles, pdf_sort
+from rag.plan_publisher import publisher_said
+from rag.plan_printed_object import printed_object
 from rag.plan_position import counted, placed
 from rag.plan_acts import acted_on
 from rag.plan_compound import content_asked
@@ -168,6 +171,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions += solo(q) + ([compared.condition] if compared else [])
     conditions += [inside] if inside is not None else []
     conditions += [c for c in (edge, followed_by(q), grouped) if c is not None]  # 'followed by a "Learn more" link'
+    conditions += participles(q)  # 'the arXiv-stamped PDFs': before 'arXiv' reads as an archive (rag/plan_pdf_sorts.py)
+    conditions += publisher_said(q, catalog)  # 'the ACL-published PDFs': the publisher, not the meeting
     conditions += archives(q) + spread(q) + people_count(q) + unheld_codes(q, catalog.categories)  # 'a physics category', 'on two pages', 'by five people'
     # (solo before negation: 'no co-authors' is one author, not no authors)
     conditions += every_marked(q, catalog) + middle_only(q, catalog)  # 'every author Amii-starred', 'only in the middle'
@@ -198,7 +203,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions += [order.at(catalog.papers)] if order is not None and group is not None else []  # 'who wrote the last one'
     # 'the highest score'; 'the spread between the highest and lowest score' (rag/catalog_spread.py)
     by_field = (order.op, order.key, False) if order is not None else \
-        (spread_of(q) or badge_sort(q)) if target is None and sort is None else None
+        (spread_of(q) or pdf_sort(q) or badge_sort(q)) if target is None and sort is None else None
+    conditions += printed_object(q)  # 'PDFs that flag an equal-contribution footnote': after negation ('without a …')
     conditions += named_conditions(q, catalog) + presence(q, negated=False)
     conditions += titled(q, catalog.printed_titles)  # 'the continual-learning titles': on what the values left
     conditions += shared_surnames(q, catalog)  # 'a Zhang among the authors': after full names ('Amy Zhang')

@@ -1,0 +1,104 @@
+"""How people say a heading question besides its frame words (issue 11), made plain before rag/plan_headings.py reads
+it: an adverb on the naming verb ("a subsection literally called 'Overview'"), the asker's own name for a numbered
+section in brackets ('section 2 (Model)'), a gloss of the numbering style ('numbered sub-sections (x.y style
+headings)') and a question said as a bare noun phrase ('PDFs with an acknowledgements section?').
+
+Each rule is keyed to where the words stand, not to the words: any '-ly' adverb before 'called / titled / named', any
+bracket right after a section number. A bracket whose words are not the printed title of that section is left in the
+question, so its words stay unread and the question goes to retrieval.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rag.catalog_headings import Heading, Outline
+from rag.catalog_pdf_texts import start_page
+from rag.records import Paper
+
+# 'literally called', 'exactly titled', 'simply named': the adverb says how the name is meant, it asks nothing
+_ADVERB_ON_NAME = re.compile(r"\b[a-z]+ly\s+(?=(?:called|titled|named|headed|labell?ed)\b)")
+# 'numbered sub-sections (x.y style headings)', 'subsections (like 2.1)': the bracket shows the numbering meant
+_NUMBERING_GLOSS = re.compile(r"\(\s*(?:e\.g\.,?\s*|i\.e\.,?\s*|like\s+|such\s+as\s+)?(?:x\.y|\d+\.\d+)(?:\.z|\.\d+)?"
+                              r"(?:[\s-]+(?:style|styled|form|format|numbering|numbered))?(?:\s+(?:headings?|numbers?|"
+                              r"sections?|sub-?sections?))?\s*\)")
+# A question said as a noun phrase over the PDFs: 'PDFs with an appendix?', 'my files that have a Background section'
+_BARE_SET = re.compile(r"^\W*(?:(?:my|the|any|all)\s+)?(?:pdfs|papers|files|documents)\s+(?:with|having|that|which)\b")
+# 'section 2 (Model)', '§3 ("SCIDOCS Evaluation Framework")': the name the asker gives the numbered section
+_NAMED_NUMBER = re.compile(r"(?P<ref>(?:\b(?:sub-?section|section|sec\.|chapter)\s*|§\s*)(?P<number>\d{1,2}(?:\.\d{1,2})*))"
+                           r"\s*\(\s*['\"‘“]?(?P<name>[^()'\"’”]{2,60}?)['\"’”]?\s*\)")
+
+
+# 'the printed proceedings number', 'its journal page number': the page number the venue prints, said as 'page printed'
+_PRINTED_NUMBER = re.compile(r"\b(?:printed\s+(?:proceedings\s+|journal\s+|venue\s+)?(?:page\s+)?|"
+                             r"(?:proceedings|journal)\s+(?:page\s+)?)numbers?\b|\b(?:proceedings|journal)\s+pages?\b")
+
+
+def plain(low: str) -> str:
+    """The question with the adverb on a naming verb and a numbering gloss taken out (the gloss said as 'numbered'),
+    and the page number a venue prints said as 'page printed'."""
+    low = _PRINTED_NUMBER.sub(" page printed ", _ADVERB_ON_NAME.sub("", low))
+    return _NUMBERING_GLOSS.sub(" numbered ", low)
+
+
+def bare_set(low: str) -> bool:
+    """'PDFs with an acknowledgements section?': the PDFs asked over, without 'which'."""
+    return bool(_BARE_SET.search(low))
+
+
+def named_number(low: str, outline: Outline) -> str:
+    """The bracketed name after a section number taken out when it is that section's printed title, or when the text
+    as read does not hold the section's title (a heading with no prose under it: '2 Model' straight before '2.1'). A
+    name the PDF prints otherwise is kept, so the question is not read as about a section it does not name."""
+    def fits(m: re.Match[str]) -> str:
+        heading = outline.numbered(m.group("number"))
+        name = " ".join(m.group("name").split())
+        if heading is None or (heading.title and heading.title.casefold() != name):
+            return m.group(0)
+        return m.group("ref")
+    return _NAMED_NUMBER.sub(fits, low)
+
+
+def file_named(low: str, papers: list[Paper]) -> list[Paper]:
+    """The PDFs whose only title is their file's name ('a1977 backus p21': the page prints none), named by a word of it
+    ('the backus pdf'): such a title has no two words in a row a question would say."""
+    found = []
+    for paper in papers:
+        stem = Path(paper.sources[0].path).stem.casefold() if paper.sources else ""
+        if not stem or " ".join(re.split(r"[\W_]+", stem)).strip() != paper.title.casefold():
+            continue
+        words = [w for w in re.split(r"[\W_]+", stem) if w.isalpha() and len(w) > 3]
+        if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words if w in low):
+            found.append(paper)
+    return found
+
+
+def printed_page(paper: Paper, heading: Heading) -> str:
+    """', printed page 2275 of ACL 2020' when the PDF prints the first page its proceedings give it: the PDF's first
+    page is that number, so page n is printed as first + n - 1."""
+    first = start_page(paper)
+    if first is None or heading.page is None or paper.venue_line is None:
+        return " (the PDF prints no page numbers of a journal or proceedings)"
+    return f", printed page {first + heading.page - 1} of {paper.venue or 'its venue'} (its pages {paper.venue_line.pages})"
+
+
+# 'which section is about selecting negative distractors', 'a subsection on knowledge bases': the words after 'about'
+# may be a heading's whole title, then the end of the clause or the paper it is in ('… in SPECTER')
+_ABOUT = re.compile(r"\b(?P<lead>is|are|was|were|sections?|sub-?sections?|headings?)\s+(?:about|on|covering)\s+"
+                    r"(?:the\s+)?(?P<words>[^?.!,;:()]{4,120}?)\s*(?=[?.!,;:()]|$)")
+
+
+def titled_topic(low: str, headings: list[Heading]) -> str:
+    """'is about X' said as "is titled 'X'" when X is a printed heading's whole title: which section carries that
+    title is the outline's to say. Any other words after 'about' ask what a section says, and stay content."""
+    m = _ABOUT.search(low)
+    if m is None:
+        return low
+    words = " ".join(m.group("words").split())
+    for title in sorted({h.title.casefold() for h in headings if h.title}, key=len, reverse=True):
+        rest = words[len(title):] if words.startswith(title) else None
+        if rest is not None and (not rest or re.match(r"\s+(?:in|of|from)\s", rest)):
+            lead = "is" if m.group("lead") in ("is", "are", "was", "were") else m.group("lead")
+            return low[:m.start()] + f"{lead} titled '{title}'{rest}" + low[m.end():]
+    return low

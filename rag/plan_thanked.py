@@ -1,0 +1,43 @@
+"""Who a PDF thanks for what (issue 11): 'who helped SPECTER with the initial data collection', 'who do they thank for
+research discussions'. An acknowledgement is printed as pairs, '<people> for <what they did>' ('We thank Kyle Lo,
+Daniel King and Oren Etzioni for helpful research discussions, Russel Reas for setting up the public API, ...'): the
+pairs are read by that grammar, and a question is answered only when each thing it asks after is the words of one
+pair. Any other word left asks what the paper did with the help, which is content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# '<people> for <what>' up to the next pair (', <Capitalised name> …'), the sentence end or a clause of its own
+_PAIR = re.compile(r"(?:[Ww]e\s+(?:also\s+)?(?:would\s+like\s+to\s+)?thank\s+|,\s*(?:and\s+)?|\band\s+)(?P<who>(?:the\s+)?[A-Za-z][^,;.]*?"
+                   r"(?:,\s*[A-Z][^,;.]*?)*)\s+for\s+(?P<what>[^;.]+?)(?=,\s*(?:and\s+)?(?:the\s+)?[A-Z]|,\s+and\s+the\b|"
+                   r"\s+and\s+the\s+[a-z]+\s+[a-z]+\s+\(|[;.]|$)")
+_STOP = frozenset("""the a an of in on for with and or to by their its his her they them who whom which what does do did
+is are was were that this help helped helping thank thanks thanked acks ack acknowledgement acknowledgements
+acknowledged pdf paper""".split())
+
+
+@dataclass(frozen=True)
+class Thanked:
+    who: str  # as printed: 'Kyle Lo, Daniel King and Oren Etzioni'
+    what: str  # 'helpful research discussions'
+
+
+def pairs(text: str) -> list[Thanked]:
+    """The '<people> for <what>' pairs an acknowledgements text prints, in order."""
+    return [Thanked(" ".join(m.group("who").split()), " ".join(m.group("what").split())) for m in _PAIR.finditer(text)]
+
+
+def asked_after(rest: str, printed: list[Thanked]) -> list[Thanked] | None:
+    """The pairs a 'who … for/with X' question asks after: every word it holds beyond frame is a word of some pair's
+    'what' (a word's stem, 'discussions' for 'discussion'). None when a word is in no pair: content."""
+    words = [w for w in re.findall(r"[a-z]+", rest) if w not in _STOP and len(w) > 2]
+    if not words or not printed:
+        return None
+    def stem(w: str) -> str:
+        return w[:5]
+    hit = [t for t in printed if any(stem(w) in {stem(x) for x in re.findall(r"[a-z]+", t.what.casefold())} for w in words)]
+    covered = {stem(x) for t in hit for x in re.findall(r"[a-z]+", t.what.casefold())}
+    return hit if hit and all(stem(w) in covered for w in words) else None
