@@ -193,6 +193,18 @@ def test_code_already_out_leaves_the_promises_out(catalog, papers):
 
 
 @pytest.mark.parametrize("question", [
+    "which papers say the code is already available?",
+    "papers whose implementation is already public?",
+    "which abstracts state that their code is already out?",
+])
+def test_code_already_out_needs_a_release_not_a_word_of_providing(question, catalog):
+    # 'do not provide correct gradients … the objective and its implementation' names no release of any code
+    out = answered(question, catalog)
+    assert "Bigger, Better, Faster: Human-level Atari with human-level efficiency" in out  # 'publicly available at …'
+    assert "A Comedy of Estimators: On KL Regularization in RL Training of LLMs" not in out
+
+
+@pytest.mark.parametrize("question", [
     "Which parts of the implementation will be released in the future according to the JOWA paper?",
     "Does the world knowledge model paper promise better planning than the baselines?",
     "What will the code of the WKM agent be used for?",
