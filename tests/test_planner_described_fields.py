@@ -214,6 +214,24 @@ def test_a_method_spelled_out_with_its_acronym(question, title, says, catalog):
     assert all(s in said for s in says), said
 
 
+# A name the paper only uses, another's method it builds on, is not the paper's: Cactus's abstract says 'Typical
+# acceptance sampling (TAS) alleviates this issue', and no paper here coins TAS.
+@pytest.mark.parametrize("question", [
+    "who wrote Typical Acceptance Sampling (TAS)?",
+    "when was Typical Acceptance Sampling (TAS) posted?",
+    "Typical Acceptance Sampling (TAS): how many authors?",
+    "who wrote the paper that introduced Typical Acceptance Sampling (TAS)?",
+])
+def test_a_spelled_out_name_a_paper_only_uses_names_no_paper(question, papers):
+    assert answer_from_catalog(question, question, papers) is None
+
+
+def test_a_name_coined_with_introduce_is_the_papers(catalog):
+    # 'we … introduce Cross-Entropy Admissibility (CEA), a loss function …': the word of naming before the name
+    named, said = answer("who came up with Cross-Entropy Admissibility (CEA)?", catalog)
+    assert named == "Learning Admissible Heuristics for A*: Theory and Practice" and "Ehsan Futuhi" in said, said
+
+
 # Whom a link sends there and what for ('points readers to X for code and videos') say only that X is its link.
 @pytest.mark.parametrize("question, title", [
     ("which paper sends you to kokolerk's github for code?",
