@@ -86,6 +86,8 @@ def test_length_words_of_other_things_and_content_stay_unread(question: str, cat
     ("the PDFs that are ACL-published (the Association for Computational Linguistics prints the footer)?",
      [SPECTER, GRAPH]),
     ("which PDFs are ACL papers?", [SPECTER]),  # the initials alone: the ACL meeting, not NAACL's publisher
+    ("which of my PDFs come from the ACL anthology?", [SPECTER, GRAPH]),  # the anthology as where they are from
+    ("which ACL anthology PDFs are from 2018?", [GRAPH]),
 ])
 def test_a_publisher_said_by_its_initials_and_a_word_of_publishing(question: str, titles: list[str],
                                                                   catalog: Catalog) -> None:
@@ -95,6 +97,10 @@ def test_a_publisher_said_by_its_initials_and_a_word_of_publishing(question: str
 @pytest.mark.parametrize("question", [
     "what did the ACL-published SPECTER paper propose for citation embeddings?",
     "which ACL anthology tools does the literature graph paper build on?",
+    # the anthology as the thing asked about, not where the papers are from
+    "what is the ACL anthology and who published it?",
+    "the ACL anthology: when was it started?",
+    "does the ACL anthology index the SPECTER paper's citations?",
 ])
 def test_a_publisher_in_a_content_question_stays_unread(question: str, catalog: Catalog) -> None:
     assert answer_from_catalog(question, question, catalog.papers) is None, question
