@@ -61,6 +61,35 @@ def test_the_mark_on_every_author(question, catalog, papers):
     assert answered(question, catalog) == expected
 
 
+@pytest.mark.parametrize("question, authors", [
+    ("which papers have every author starred?", None),  # was every paper: the participle was read as nothing
+    ("Amii entries with all of their names asterisked", None),
+    ("which papers have every author starred and three authors?", 3),
+    ("which two-author papers have each author Amii-starred?", 2),
+])
+def test_the_mark_as_a_participle_after_every_author(question, authors, catalog, papers):
+    expected = sorted(p.title for p in amii(papers) if p.authors and not p.authors_truncated
+                      and _marked(p) == len(p.authors) and authors in (None, len(p.authors)))
+    assert expected and answered(question, catalog) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "how many papers carry the asterisk?",  # was every paper of the library: its words are all frame words
+    "which entries have the star?",
+    "papers that bear the Amii asterisk, please",
+])
+def test_the_mark_said_of_the_paper_is_on_some_author(question, catalog, papers):
+    assert answered(question, catalog) == sorted(p.title for p in amii(papers) if _marked(p) > 0)
+
+
+@pytest.mark.parametrize("question", [
+    "which papers have the asterisk in their abstract?",
+    "which papers carry the star next to an equation?",
+])
+def test_the_mark_said_of_something_else_stays_unread(question, papers):
+    assert answer_from_catalog(question, question, papers) is None, question
+
+
 @pytest.mark.parametrize("question", [
     "Which Amii entries have nobody carrying the Amii asterisk?",
     "List the papers in Amii's roundup where none of the authors has the Amii star.",
