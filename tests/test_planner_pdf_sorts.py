@@ -121,3 +121,18 @@ def test_a_printed_mark_as_the_object_of_any_verb(question: str, titles: list[st
 ])
 def test_a_printed_mark_after_a_verb_of_content_stays_unread(question: str, catalog: Catalog) -> None:
     assert answer_from_catalog(question, question, catalog.papers) is None, question
+
+
+# 'all authors at X': a quantifier over the authors said before a named organisation is every author's affiliation,
+# not one more way of naming X (it listed every PDF with one author there).
+@pytest.mark.parametrize("question, titles", [
+    ("which papers have all authors at the University of Washington?", []),  # one UW author on each of three PDFs
+    ("which papers have all of the authors from the Allen Institute for Artificial Intelligence?", [SPECTER]),
+    ("PDFs with every author at Facebook AI?", []),  # DPR: Min at UW, Chen at Princeton
+])
+def test_every_author_at_a_named_organisation(question: str, titles: list[str], catalog: Catalog) -> None:
+    assert sorted(rows(question, catalog)) == sorted(titles)
+
+
+def test_an_organisation_without_a_quantifier_is_any_author(catalog: Catalog) -> None:
+    assert len(rows("which papers have authors at the University of Washington?", catalog)) == 3
