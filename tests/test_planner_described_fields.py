@@ -121,6 +121,17 @@ def test_a_value_shown_next_to_its_paper(question, title, says, catalog):
     assert shown is not None and all(s in shown.answer for s in says), shown.answer
 
 
+# 'What is shown next to X' names no field: it asks what the page prints there, which no field answers (it was
+# answered 'Yes (page: Amii's page)', a check of the paper's page).
+@pytest.mark.parametrize("question", [
+    "what is written next to TokMem in the Amii list?",
+    "what's shown next to Cactus on the Amii page?",
+    "anything displayed alongside the TokMem entry?",
+])
+def test_shown_next_to_with_no_field_asked_is_not_read(question, papers):
+    assert answer_from_catalog(question, question, papers) is None, question
+
+
 # One organisation set aside ('besides AI2', 'a second/third one apart from AI2') and the city asked: the other
 # organisation's printed address line.
 @pytest.mark.parametrize("question", [
