@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rag.records import Paper
+from rag.records import Author, Paper
 
 AFFILIATION = re.compile(
     r"\b(?:univ|inst|dept)\.|"  # abbreviations: their full stop ends the word, so no \b after it
@@ -76,6 +76,11 @@ def has_organisation(paper: Paper, name: str) -> bool:
     """The paper carries this tag or prints this affiliation, in any spelling `organisation_variants` knows;
     `name` as a question names it (any case). What a condition on `Catalog.organisations` tests."""
     return any(_names(name, n) for n in organisation_names(paper))
+
+
+def author_at(author: Author, name: str) -> bool:
+    """The author prints an affiliation that `name` names, in any spelling `organisation_variants` knows."""
+    return any(_names(name, a) for a in author.affiliations)
 
 
 def _names(name: str, organisation: str) -> bool:

@@ -17,9 +17,14 @@ _SHOWN_BESIDE = re.compile(r"\b(?:shown|printed|given|displayed|written|attached
                            r"(?:next\s+to|beside|alongside|by)\s*(?:(?:the|that|this)\s+)?$", re.I)
 
 
+# 'what is shown next to X', 'anything printed beside X': the verb's subject names no field, so the question asks
+# what the page prints there, which no field answers (read as frame it became a yes/no check of X's page).
+_NO_FIELD_SAID = re.compile(r"\b(?:what|anything|something|else)\W*(?:s|is|was|are|gets?|got)?\s*$", re.I)
+
+
 def shown_beside(q: Question) -> None:
     """Blank 'shown next to' right before a span naming the paper: the asked value is printed with that paper."""
     for start, _, kind in q.spans:
         m = _SHOWN_BESIDE.search(q.text, 0, start) if kind == "title" else None
-        if m is not None:
+        if m is not None and not _NO_FIELD_SAID.search(q.folded, 0, m.start()):
             q.blank(m.start(), m.end())

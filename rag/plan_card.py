@@ -38,6 +38,7 @@ from rag.plan_position import _ENDS as LIST_ENDS
 from rag.plan_acts import acted_on
 from rag.plan_compound import content_asked
 from rag.plan_slots import _SOFT, tokens
+from rag.plan_spelled_name import uncoined
 from rag.plan_terms import ORDINALS, Question, fold
 from rag.plan_values import conditions, title
 from rag.planner import Plan
@@ -98,6 +99,8 @@ def _named(q: Question, catalog: Catalog) -> tuple[Paper | None, str]:
         _apposition(q, paper, catalog.papers)
     else:
         described = description(q)
+        if described and uncoined(q.original, described, catalog.papers):
+            return None, ""  # 'the paper that introduced Typical Acceptance Sampling (TAS)': a name it only uses
         paper = which(described, catalog.papers)[0] if described else None
         if paper is None:
             return None, ""

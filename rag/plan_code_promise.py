@@ -18,8 +18,10 @@ from rag.records import Paper
 # address, a verb of releasing), so '2 lines of code' or 'code generation' is no statement about the paper's code.
 _CODE_NOUN = re.compile(r"\b(?:(?:source\s+)?codes?|implementations?|code\s*base)\b(?!\s+(?:generation|executor|completion))",
                         re.I)
+# 'provide' and 'share' say nothing of a release without an address ('do not provide correct gradients … its
+# implementation'); with one, the address is the evidence.
 _RELEASE = re.compile(r"https?://|\b[\w-]+\.github\.io\b|\bgithub\.com/|\b(?:available|releas\w*|open[- ]?sourc\w*|"
-                      r"provide\w*|public(?:ly)?|shared?)\b", re.I)
+                      r"public(?:ly)?)\b", re.I)
 _FUTURE = re.compile(r"\bwill\s+(?:be\s+|also\s+)?(?:made\s+|soon\s+)?(?:publicly\s+)?(?:available|released?|public|"
                      r"open[- ]sourced?|published|shared|made|provided|posted)\b|\b(?:to\s+be|yet\s+to\s+be)\s+released\b|"
                      r"\bcoming\s+soon\b|\bupon\s+(?:acceptance|publication)\b|\bafter\s+(?:acceptance|publication)\b", re.I)

@@ -56,6 +56,9 @@ def quantified_marks(q: Question, catalog: Catalog) -> list[Condition]:
             # 'every author carries the star', 'all of the names have an Amii asterisk', 'each co-author is starred'
             rf"\b{_ALL}\s+{_WHO}\s+(?:(?:who\s+is|that\s+is)\s+)?(?:listed\s+|printed\s+)?"
             rf"(?:{_VERB}\s+{sign}|(?:is|are|being)\s+{starred})",
+            # the mark as a participle right after the quantified authors, the object of 'have' or 'with': 'papers that
+            # have every author starred', 'with all names Amii-asterisked'
+            rf"\b{_ALL}\s+{_WHO}\s+{starred}",
             # the quantifier floated after its noun: 'whose authors all carry the star', 'names each bear the asterisk'
             rf"\b{_PEOPLE}\s+(?:(?:that|who|which)\s+)?(?:(?:are|were)\s+)?(?:all|each|every\s+one)\s+"
             rf"(?:{_VERB}\s+{sign}|(?:(?:are|being)\s+)?{starred})",
@@ -75,8 +78,12 @@ def quantified_marks(q: Question, catalog: Catalog) -> list[Condition]:
             rf"(?:any|a\s+single){_OWNERS}\s+{_PEOPLE}|{sign}\s+(?:on|by|beside|next\s+to|for)\s+none{_OWNERS}\s+{_PEOPLE})",
         ]
         # 'some author carrying the asterisk', 'at least one name with the star': a marked author, on any list
+        # and the mark said of the paper itself, since a page prints it only on names: 'how many papers carry the
+        # asterisk' (its words are all frame words, so unread they would count every paper); the mark ends the phrase, so
+        # 'papers that have the asterisk in their abstract' is not read
         some = rf"\b(?:some|any|at\s+least\s+one|one\s+or\s+more)\s+{_WHO}\s+" \
-               rf"(?:{_VERB}\s+{sign}|(?:is|are|being)\s+{starred})"
+               rf"(?:{_VERB}\s+{sign}|(?:is|are|being)\s+{starred})|" \
+               rf"\b(?:papers|entries|ones|pdfs)\s+(?:(?:that|which)\s+)?{_VERB}\s+{sign}(?=\s*(?:[?.!,;)]|$|\b(?:and|or)\b))"
         if any(q.take(p) for p in every):
             found.append(Condition("affiliation", institute, f"affiliation: {institute} (every author)",
                                    lambda p, i=institute: _complete(p) and marked(p, i) == len(p.authors)))

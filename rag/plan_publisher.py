@@ -15,6 +15,9 @@ from rag.catalog import Catalog, publishers
 from rag.plan_terms import Condition, Question
 
 
+_DOCUMENTS = r"(?:pdfs?|papers?|files?|documents?|entr(?:y|ies)|articles?|ones?)"
+
+
 def _initials(name: str) -> str:
     """'Association for Computational Linguistics' -> 'ACL': its capitalised words' first letters."""
     return "".join(w[0] for w in re.findall(r"\b[A-Z][\w-]*", name))
@@ -32,8 +35,11 @@ def publisher_said(q: Question, catalog: Catalog) -> list[Condition]:
         if len(short) < 2 or short.casefold() not in q.text.casefold():
             continue
         restated = rf"(?:\s*\((?:[^()]*\b{re.escape(name)}\b[^()]*)\))?"
-        if q.take(rf"\b{short}[\s-]+(?:published|anthology|anthologies){restated}|"
-                  rf"\bpublished\s+by\s+(?:the\s+)?{short}\b{restated}", flags=re.I):
+        # the anthology as where the papers are from ('from the ACL anthology', 'ACL-anthology PDFs'), never as the
+        # thing asked about ('what is the ACL anthology')
+        if q.take(rf"\b{short}[\s-]+published{restated}|\bpublished\s+by\s+(?:the\s+)?{short}\b{restated}|"
+                  rf"\b(?:from|in|on|of|within)\s+(?:the\s+)?{short}[\s-]+antholog(?:y|ies){restated}|"
+                  rf"\b{short}[\s-]+antholog(?:y|ies){restated}(?=\s+{_DOCUMENTS}\b)", flags=re.I):
             found.append(Condition("venue", name, f"publisher: {name}", lambda p, name=name: name in publishers(p),
                                    known_test=lambda p: p.page_count is not None))
     return found

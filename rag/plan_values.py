@@ -12,6 +12,7 @@ import re
 
 from rag.authors import by_author
 from rag.catalog import Catalog, has_organisation, in_venue
+from rag.organisations import author_at
 from rag.plan_dates import dates
 from rag.plan_numbers import compared
 from rag.plan_orgs import email_domains, organisation_kinds
@@ -171,12 +172,30 @@ def _author(name: str) -> Condition:
     return Condition("author", name, f"author: {name}", lambda p: by_author(p, name))
 
 
+# The quantifier over the authors said right before a named organisation: 'all authors at', 'every author from the'.
+# Read as one more organisation, 'all' would be lost and a paper with one author there listed.
+_EVERY_AUTHOR = re.compile(r"\b(?:every|each|all(?:\s+(?:of\s+)?(?:the|its|their))?)\s+(?:single\s+)?(?:co-?)?authors?\s+"
+                           r"(?:(?:is|are|being)\s+)?(?:at|from|in|with)\s+(?:the\s+)?$", re.I)
+
+
+def _every_author_at(paper: Paper, organisation: str) -> bool:
+    """Every author of a complete list prints an affiliation the organisation's name names."""
+    return bool(paper.authors) and not paper.authors_truncated and all(author_at(a, organisation) for a in paper.authors)
+
+
 def tags(q: Question, catalog: Catalog) -> list[Condition]:
     found = _institutes(q, catalog)
     for organisation in sorted(catalog.organisations, key=lambda o: (-len(o), o)):  # 'harvard university' before 'harvard'
-        if q.take(rf"\b{re.escape(organisation)}\b"):
-            found.append(Condition("organisation", organisation, f"organisation: {organisation}",
-                                   lambda p, o=organisation: has_organisation(p, o)))
+        for m in q.take(rf"\b{re.escape(organisation)}\b"):
+            if every := _EVERY_AUTHOR.search(q.text, 0, m.start()):  # 'all authors at the University of Washington'
+                q.blank(every.start(), every.end())
+                found.append(Condition("organisation", f"every {organisation}", f"organisation: {organisation} (every author)",
+                                       lambda p, o=organisation: _every_author_at(p, o),
+                                       known_test=lambda p: any(a.affiliations for a in p.authors)))
+            else:
+                found.append(Condition("organisation", organisation, f"organisation: {organisation}",
+                                       lambda p, o=organisation: has_organisation(p, o)))
+            break
     if q.take(r"\bmain[- ]conference\b|\baccepted\b|\bmain track\b"):
         found.append(Condition("section", "accepted", "section: accepted", lambda p: p.section == "accepted"))
     for section in sorted(catalog.sections - {"accepted"}):

@@ -57,7 +57,7 @@ from rag.plan_shorthand import spelled_out
 from rag.plan_sections import batch, boundary, followed_by
 from rag.plan_scope import group_by, merge, scoped, share_scope, sort_by_authors, top
 from rag.plan_slots import slot_verbs
-from rag.plan_spelled_name import spelled_name
+from rag.plan_spelled_name import spelled_name, uncoined
 from rag.plan_terms import Condition, Question, solo
 from rag.plan_titles import title_wording, title_words
 from rag.plan_title_topics import asks_of_titles, titled
@@ -223,6 +223,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op="gap", conditions=conditions, key=apart) if not q.residual() else None
     # A paper named by what it is about ('the BEAM long-term memory paper'): resolved against the catalog's text.
     described = (description(q) or spelled_name(q, catalog.papers)) if target is None and q.residual() else []  # 'X Y Z (XYZ)'
+    if described and uncoined(question, described, catalog.papers):
+        return None  # 'the paper that introduced Typical Acceptance Sampling (TAS)': a name the paper only uses
     shown_beside(q)  # 'which tag is shown next to the graphene STEM paper': where the value is, with the paper's entry
     if link_field and (target is not None or described):  # what is asked of its links, not a filter
         conditions = [c for c in conditions if c.field != "link" and not (c.field == "code" and link_field.name ==

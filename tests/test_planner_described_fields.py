@@ -121,6 +121,17 @@ def test_a_value_shown_next_to_its_paper(question, title, says, catalog):
     assert shown is not None and all(s in shown.answer for s in says), shown.answer
 
 
+# 'What is shown next to X' names no field: it asks what the page prints there, which no field answers (it was
+# answered 'Yes (page: Amii's page)', a check of the paper's page).
+@pytest.mark.parametrize("question", [
+    "what is written next to TokMem in the Amii list?",
+    "what's shown next to Cactus on the Amii page?",
+    "anything displayed alongside the TokMem entry?",
+])
+def test_shown_next_to_with_no_field_asked_is_not_read(question, papers):
+    assert answer_from_catalog(question, question, papers) is None, question
+
+
 # One organisation set aside ('besides AI2', 'a second/third one apart from AI2') and the city asked: the other
 # organisation's printed address line.
 @pytest.mark.parametrize("question", [
@@ -212,6 +223,24 @@ def test_a_method_spelled_out_with_its_acronym(question, title, says, catalog):
     named, said = answer(question, catalog)
     assert named == title
     assert all(s in said for s in says), said
+
+
+# A name the paper only uses, another's method it builds on, is not the paper's: Cactus's abstract says 'Typical
+# acceptance sampling (TAS) alleviates this issue', and no paper here coins TAS.
+@pytest.mark.parametrize("question", [
+    "who wrote Typical Acceptance Sampling (TAS)?",
+    "when was Typical Acceptance Sampling (TAS) posted?",
+    "Typical Acceptance Sampling (TAS): how many authors?",
+    "who wrote the paper that introduced Typical Acceptance Sampling (TAS)?",
+])
+def test_a_spelled_out_name_a_paper_only_uses_names_no_paper(question, papers):
+    assert answer_from_catalog(question, question, papers) is None
+
+
+def test_a_name_coined_with_introduce_is_the_papers(catalog):
+    # 'we … introduce Cross-Entropy Admissibility (CEA), a loss function …': the word of naming before the name
+    named, said = answer("who came up with Cross-Entropy Admissibility (CEA)?", catalog)
+    assert named == "Learning Admissible Heuristics for A*: Theory and Practice" and "Ehsan Futuhi" in said, said
 
 
 # Whom a link sends there and what for ('points readers to X for code and videos') say only that X is its link.

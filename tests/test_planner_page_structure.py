@@ -61,6 +61,35 @@ def test_the_mark_on_every_author(question, catalog, papers):
     assert answered(question, catalog) == expected
 
 
+@pytest.mark.parametrize("question, authors", [
+    ("which papers have every author starred?", None),  # was every paper: the participle was read as nothing
+    ("Amii entries with all of their names asterisked", None),
+    ("which papers have every author starred and three authors?", 3),
+    ("which two-author papers have each author Amii-starred?", 2),
+])
+def test_the_mark_as_a_participle_after_every_author(question, authors, catalog, papers):
+    expected = sorted(p.title for p in amii(papers) if p.authors and not p.authors_truncated
+                      and _marked(p) == len(p.authors) and authors in (None, len(p.authors)))
+    assert expected and answered(question, catalog) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "how many papers carry the asterisk?",  # was every paper of the library: its words are all frame words
+    "which entries have the star?",
+    "papers that bear the Amii asterisk, please",
+])
+def test_the_mark_said_of_the_paper_is_on_some_author(question, catalog, papers):
+    assert answered(question, catalog) == sorted(p.title for p in amii(papers) if _marked(p) > 0)
+
+
+@pytest.mark.parametrize("question", [
+    "which papers have the asterisk in their abstract?",
+    "which papers carry the star next to an equation?",
+])
+def test_the_mark_said_of_something_else_stays_unread(question, papers):
+    assert answer_from_catalog(question, question, papers) is None, question
+
+
 @pytest.mark.parametrize("question", [
     "Which Amii entries have nobody carrying the Amii asterisk?",
     "List the papers in Amii's roundup where none of the authors has the Amii star.",
@@ -190,6 +219,18 @@ def test_code_already_out_leaves_the_promises_out(catalog, papers):
     out = answered("trending papers whose code is already available?", catalog)
     assert out and not set(out) & set(_future_code(papers))
     assert "Dropout's Dream Land: Generalization from Learned Simulators to Reality" not in out  # no code sentence
+
+
+@pytest.mark.parametrize("question", [
+    "which papers say the code is already available?",
+    "papers whose implementation is already public?",
+    "which abstracts state that their code is already out?",
+])
+def test_code_already_out_needs_a_release_not_a_word_of_providing(question, catalog):
+    # 'do not provide correct gradients … the objective and its implementation' names no release of any code
+    out = answered(question, catalog)
+    assert "Bigger, Better, Faster: Human-level Atari with human-level efficiency" in out  # 'publicly available at …'
+    assert "A Comedy of Estimators: On KL Regularization in RL Training of LLMs" not in out
 
 
 @pytest.mark.parametrize("question", [

@@ -86,6 +86,8 @@ def test_length_words_of_other_things_and_content_stay_unread(question: str, cat
     ("the PDFs that are ACL-published (the Association for Computational Linguistics prints the footer)?",
      [SPECTER, GRAPH]),
     ("which PDFs are ACL papers?", [SPECTER]),  # the initials alone: the ACL meeting, not NAACL's publisher
+    ("which of my PDFs come from the ACL anthology?", [SPECTER, GRAPH]),  # the anthology as where they are from
+    ("which ACL anthology PDFs are from 2018?", [GRAPH]),
 ])
 def test_a_publisher_said_by_its_initials_and_a_word_of_publishing(question: str, titles: list[str],
                                                                   catalog: Catalog) -> None:
@@ -95,6 +97,10 @@ def test_a_publisher_said_by_its_initials_and_a_word_of_publishing(question: str
 @pytest.mark.parametrize("question", [
     "what did the ACL-published SPECTER paper propose for citation embeddings?",
     "which ACL anthology tools does the literature graph paper build on?",
+    # the anthology as the thing asked about, not where the papers are from
+    "what is the ACL anthology and who published it?",
+    "the ACL anthology: when was it started?",
+    "does the ACL anthology index the SPECTER paper's citations?",
 ])
 def test_a_publisher_in_a_content_question_stays_unread(question: str, catalog: Catalog) -> None:
     assert answer_from_catalog(question, question, catalog.papers) is None, question
@@ -115,3 +121,18 @@ def test_a_printed_mark_as_the_object_of_any_verb(question: str, titles: list[st
 ])
 def test_a_printed_mark_after_a_verb_of_content_stays_unread(question: str, catalog: Catalog) -> None:
     assert answer_from_catalog(question, question, catalog.papers) is None, question
+
+
+# 'all authors at X': a quantifier over the authors said before a named organisation is every author's affiliation,
+# not one more way of naming X (it listed every PDF with one author there).
+@pytest.mark.parametrize("question, titles", [
+    ("which papers have all authors at the University of Washington?", []),  # one UW author on each of three PDFs
+    ("which papers have all of the authors from the Allen Institute for Artificial Intelligence?", [SPECTER]),
+    ("PDFs with every author at Facebook AI?", []),  # DPR: Min at UW, Chen at Princeton
+])
+def test_every_author_at_a_named_organisation(question: str, titles: list[str], catalog: Catalog) -> None:
+    assert sorted(rows(question, catalog)) == sorted(titles)
+
+
+def test_an_organisation_without_a_quantifier_is_any_author(catalog: Catalog) -> None:
+    assert len(rows("which papers have authors at the University of Washington?", catalog)) == 3
