@@ -13,6 +13,7 @@ import re
 
 from rag.plan_terms import Condition, Question
 from rag.records import Paper
+from rag.text import split_sentences
 
 # A sentence of the abstract about its code: the code or implementation named with where or whether it is released (an
 # address, a verb of releasing), so '2 lines of code' or 'code generation' is no statement about the paper's code.
@@ -30,7 +31,7 @@ _FUTURE = re.compile(r"\bwill\s+(?:be\s+|also\s+)?(?:made\s+|soon\s+)?(?:publicl
 def code_statement(paper: Paper) -> str | None:
     """'promised' or 'out' for the abstract's sentences about code (a promise in any of them makes it 'promised'),
     None when the abstract says nothing about code."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", paper.abstract or "") if _CODE_NOUN.search(s) and _RELEASE.search(s)]
+    sentences = [s for s in split_sentences(paper.abstract or "") if _CODE_NOUN.search(s) and _RELEASE.search(s)]
     if not sentences:
         return None
     return "promised" if any(_FUTURE.search(s) for s in sentences) else "out"

@@ -17,6 +17,7 @@ import re
 from rag.plan_describe import resolve
 from rag.plan_terms import Question
 from rag.records import Paper
+from rag.text import split_sentences
 
 _RUN = re.compile(r"((?:(?-i:[A-Z])[\w]*(?:-(?-i:[A-Z])[\w]*)*\s+){1,7}(?-i:[A-Z])[\w]*(?:-(?-i:[A-Z])[\w]*)*)\s*"
                   r"\(\s*((?-i:[A-Z])[A-Za-z0-9-]{1,11})\s*\)")
@@ -35,7 +36,7 @@ def _coins(paper: Paper, name: list[str]) -> bool:
     said = r"\W+".join(re.escape(w) for w in name[:-1])
     if re.search(rf"\b{said}\b", paper.title, re.I):
         return True
-    for sentence in re.split(r"(?<=[.!?])\s+", paper.abstract or ""):
+    for sentence in split_sentences(paper.abstract or ""):
         m = re.search(rf"\b{said}\W*\(\s*{re.escape(name[-1])}\s*\)", sentence, re.I)
         if m and _COINING.search(sentence, 0, m.start()):
             return True
