@@ -123,6 +123,12 @@ def _left_out(plan_: Plan, papers: list[Paper]) -> list[str]:
             venues = ", ".join(sorted({(p.venue or "").split(" (")[0] for p in venue_only}))
             notes.append(f"{n_papers(len(venue_only))} at {venues} carry no date of their own (the year is the "
                          f"venue's) and are not counted; ask for the {venues} papers to list them")
+        # Entries whose page prints no date at all (the trending page dates itself, not its entries): say they could
+        # not be placed, or 'no paper from 2024' on that page reads as if the page had been checked and found none.
+        undated = [p for p in papers if p.date is None and p.year is None and all(c(p) for c in rest)]
+        if undated:
+            pages = ", ".join(sorted({p.sources[0].page_name for p in undated if p.sources}))
+            notes.append(f"{n_papers(len(undated))} ({pages}) print no date and cannot be placed in time")
     return notes
 
 

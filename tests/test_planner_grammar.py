@@ -111,6 +111,18 @@ def test_a_venue_year_is_not_a_posting_date_and_the_answer_says_so(catalog, pape
     result = answer("How many papers were posted in 2026?", catalog)
     assert {p.title for p in result.rows} == {p.title for p in papers if p.year == 2026 and p.date_precision == "day"}
     assert "ICLR 2026 carry no date of their own" in headline(result)
+
+
+def test_entries_whose_page_prints_no_date_are_said_to_be_unplaced_not_silently_absent(catalog, papers):
+    undated = [p for p in papers if p.date is None and p.year is None]
+    assert undated and all(p.sources[0].format == "trending" for p in undated)  # the trending page dates only itself
+    for question in ("Which trending papers are from 2024?", "any papers on the trending feed from before 2020?"):
+        result = answer(question, catalog)
+        assert result.rows == []
+        assert f"{len(undated)} papers (trending papers (Jun 26)) print no date and cannot be placed in time" \
+            in headline(result)
+    dated_only = answer("How many Courville papers came out in 2022?", catalog)  # no undated entry in scope: no note
+    assert dated_only.rows and "print no date" not in headline(dated_only)
     assert len(titles("How many ICLR 2026 papers are there?", catalog)) == 16
 
 
