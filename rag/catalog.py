@@ -16,6 +16,7 @@ from rag.authors import AuthorIndex, by_author, given_of
 from rag.catalog_headings import Outline, outlines
 from rag.catalog_links import owners, printed_links
 from rag.organisations import has_organisation, organisation_authors, organisation_names, organisation_variants
+from rag.plan_code_promise import code_statement
 from rag.plan_terms import fold
 from rag.records import PageFacts, Paper, SourceRef, normalize_title
 from rag.taxonomy import category_name, names_for
@@ -217,6 +218,14 @@ class Catalog:
         """Each short name a paper goes by ('DPR'), accents off, with its paper: folded once per snapshot, not once
         per name on every question."""
         return [(fold(name), paper) for name, paper in self.short_names.items()]
+
+    @cached_property
+    def code_statements(self) -> dict[str, str]:
+        """Paper id -> 'promised' or 'out', as its abstract's sentences about its code say (rag/plan_code_promise.py);
+        papers whose abstract says nothing about code are left out. Read once per snapshot when a question asks, not
+        once per paper on every question."""
+        said = {p.paper_id: code_statement(p) for p in self.papers}
+        return {pid: statement for pid, statement in said.items() if statement}
 
     @cached_property
     def abstract_groups(self) -> dict[str, str]:

@@ -11,9 +11,14 @@ from __future__ import annotations
 
 import re
 
+from typing import TYPE_CHECKING
+
 from rag.plan_terms import Condition, Question
 from rag.records import Paper
 from rag.text import split_sentences
+
+if TYPE_CHECKING:  # the catalog imports code_statement from here
+    from rag.catalog import Catalog
 
 # A sentence of the abstract about its code: the code or implementation named with where or whether it is released (an
 # address, a verb of releasing), so '2 lines of code' or 'code generation' is no statement about the paper's code.
@@ -62,9 +67,11 @@ _CONTRAST = rf"\(?\b(?:instead\s+of|rather\s+than|as\s+opposed\s+to|not|vs\.?|ve
 _QUOTED = r"\(?\s*(?:[\"“'‘][^\"”'’]{3,40}[\"”'’]\s*(?:/|,|or)?\s*)+\)?"
 
 
-def code_promise(q: Question) -> list[Condition]:
+def code_promise(q: Question, catalog: "Catalog") -> list[Condition]:
     """A condition on the abstract's code sentence when the question says code promised for later (or already out);
-    its words, quoted examples and a restated contrast are taken."""
+    its words, quoted examples and a restated contrast are taken. Each paper's statement is the catalog's, read once
+    per snapshot."""
+    said = catalog.code_statements
     if any(q.take(p) for p in _PROMISED):
         for m in list(re.finditer(_QUOTED, q.text)):
             if _FUTURE.search(m.group(0)) or re.search(r"\bwill\b", m.group(0), re.I):
@@ -72,9 +79,9 @@ def code_promise(q: Question) -> list[Condition]:
         q.take(_CONTRAST)
         q.take(r"\b(?:(?:in|of)\s+(?:the|their|its)\s+)?abstracts?\b")  # where the promise is read: 'which abstracts promise …'
         return [Condition("code", "promised", "code: promised for later in the abstract",
-                          lambda p: code_statement(p) == "promised", known_test=lambda p: bool(p.abstract))]
+                          lambda p: said.get(p.paper_id) == "promised", known_test=lambda p: bool(p.abstract))]
     if any(q.take(p) for p in _ALREADY):
         q.take(r"\b(?:(?:in|of)\s+(?:the|their|its)\s+)?abstracts?\b")
         return [Condition("code", "out", "code: already out, per the abstract",
-                          lambda p: code_statement(p) == "out", known_test=lambda p: bool(p.abstract))]
+                          lambda p: said.get(p.paper_id) == "out", known_test=lambda p: bool(p.abstract))]
     return []

@@ -127,7 +127,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if link_contents(question):
         return None  # 'what does the released code of X include': what a repository holds is content
     grouped = batch(q, catalog.papers)  # 'the second batch' of a page's 'Learn more' links: before links are read
-    links = code_promise(q) + linked(q, catalog)  # 'code promised for later'; before titles: 'zhixuan-lin/forgetting-transformer' is an address (rag/plan_links.py)
+    links = code_promise(q, catalog) + linked(q, catalog)  # 'code promised for later'; before titles: 'zhixuan-lin/forgetting-transformer' is an address (rag/plan_links.py)
     target = title(q, catalog)
     if content_asked(q):  # 'who wrote X and what does it find?': a clause asks what it says (rag/plan_compound.py)
         return None
