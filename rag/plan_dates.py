@@ -104,8 +104,11 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
         found.append(Condition("date", prefix, f"posted: {MONTHS[month - 1].title()} {m.group(2)}",
                                lambda p, x=prefix: (p.date or "").startswith(x) and p.date_precision != "year"))
     for m in q.take(r"\b(?:in\s+or\s+after|from|since)?\s*((?:19|20)\d\d)\s*(?:(?:or|and)\s+(?:later|after|newer|since|beyond)"
-                    r"|onwards?|and\s+up)\b|\b(?:no\s+earlier\s+than|not\s+before|in\s+or\s+after)\s+((?:19|20)\d\d)\b"):
-        year = int(m.group(1) or m.group(2))
+                    r"|onwards?|forwards?|and\s+up)\b|\b(?:no\s+earlier\s+than|not\s+before|in\s+or\s+after)\s+((?:19|20)\d\d)\b"
+                    # 'from 2025 on': 'on' closing the phrase, not 'on' before what it is on ('from 2022 on LG').
+                    r"|\b(?:from|since)\s+((?:19|20)\d\d)\s+on(?=\s*(?:$|[,.;:?!)]|(?:are|is|were|was|in|and|with|that|"
+                    r"which|by|have|has|do|does|did|only|please)\b))"):
+        year = int(m.group(1) or m.group(2) or m.group(3))
         found.append(_years(year, 9999, f"year: {year} or later"))
     for m in q.take(r"\b((?:19|20)\d\d)\s*(?:or|and)\s+(?:earlier|before|older)\b|\b(?:up\s+to|until|till|through|"
                     r"no\s+later\s+than|not\s+after|in\s+or\s+before)\s+((?:19|20)\d\d)\b"):

@@ -130,7 +130,7 @@ _NAMED_BRACKET = rf"(?:\s*\(\s*(?P<m1>{_NAME})\.?(?:,?\s+(?P<b1>(?:19|20)\d\d))?
 def _parts(q: Question, any_year: bool, year_now: int) -> list[Condition]:
     """Quarters, halves, the first / last N months and seasons, of a year ('Q3 2023', '2023 Q3', 'spring '25', 'the
     winter of 2023-24', 'the first quarter of this year', 'the last two months of 2023') or of any year."""
-    found = []
+    found = _joined_parts(q)
     shapes = (rf"(?<![\w-]){_PART}{_WHOLE}{_NAMED_BRACKET}(?![\w-])",
               rf"(?<![\w-])(?P<y4>(?:19|20)\d\d)['’]s\s+{_PART.removeprefix(_THE)}(?![\w-])",  # "2023's second half"
               rf"(?<![\w-])(?P<y4>(?:19|20)\d\d)\s+(?:Q(?P<q>[1-4])|H(?P<h>[12]))(?![\w-])")  # '2023 Q3'
@@ -158,6 +158,44 @@ def _parts(q: Question, any_year: bool, year_now: int) -> list[Condition]:
                     high = (year + 1 if year else None, high_month)
             q.blank(m.start(), m.end())
             found.append(span(low, high))
+    return found
+
+
+# Two parts sharing the year said after the second: 'Q3 and Q4 2023', 'the third or fourth quarter of 2023', 'spring
+# and summer 2024'. Either part counts (a list of the two periods' papers), so the condition is their union.
+_FIRST_PART = _PART.replace("(?P<", "(?P<a_")
+_JOINED = rf"(?<![\w-]){_FIRST_PART}\s*(?:,|&|/|\band\b|\bor\b)\s*{_PART}{_WHOLE}(?![\w-])"
+
+
+# The unit said once: 'the third or fourth quarter of 2023', 'the first and second halves of 2022'.
+_SHARED_UNIT = rf"(?<![\w-]){_THE}(?P<a_ord>{_ORDS})\s*(?:,|&|/|\band\b|\bor\b)\s*{_THE}(?P<ord>{_ORDS})\s+" \
+               rf"(?P<unit>quarter|half|halves)s?{_WHOLE}(?![\w-])"
+
+
+def _joined_parts(q: Question) -> list[Condition]:
+    found = []
+    for m in [*re.finditer(_JOINED, q.text, re.I), *re.finditer(_SHARED_UNIT, q.text, re.I)]:
+        if not q.text[m.start():m.end()].strip():
+            continue  # already read by the other shape
+        groups = {k: v for k, v in m.groupdict().items() if v}
+        if groups.get("unit", "").casefold() == "halves":
+            groups["unit"] = "half"
+        if "a_ord" in groups:
+            groups["a_unit"] = groups["unit"]
+        year = _year_of(groups)
+        if year is None or "next" in groups:
+            continue  # 'Q3 or Q4' of no year said, or a winter across two years: left to the single-part shapes
+        first = {k.removeprefix("a_"): v for k, v in groups.items() if k.startswith("a_")}
+        second = {k: v for k, v in groups.items() if not k.startswith("a_")}
+        spans = []
+        for part in (first, second):
+            low_month, high_month = _months_of(part)
+            if high_month < low_month:
+                break  # a winter: which year's December is meant is not guessed
+            spans.append(span((year, low_month), (year, high_month)))
+        else:
+            q.blank(m.start(), m.end())
+            found.append(Condition.any_of(spans))
     return found
 
 

@@ -238,3 +238,38 @@ def test_a_month_without_a_year_and_top_n_after_the_sort_word(catalog, papers):
         p.title for p in by_courville[:3]]
     result = answer("Which Amii-affiliated author appears on the most papers?", catalog)
     assert [v for v, _ in result.groups] == ["Linglong Kong"]
+
+
+def dated(p) -> bool:
+    return bool(p.date) and not (p.date_precision == "year" and p.date_inferred)
+
+
+def _posted(papers, low: str, high: str) -> set[str]:
+    return {p.title for p in papers if dated(p) and p.date_precision != "year" and low <= p.date[:7] <= high}
+
+
+@pytest.mark.parametrize("question, low, high", [
+    ("Which papers are from Q3 and Q4 2023?", "2023-07", "2023-12"),
+    ("papers posted in the third or fourth quarter of 2023", "2023-07", "2023-12"),
+    ("anything from H1 & H2 of 2022?", "2022-01", "2022-12"),
+    ("list the entries from the first and second halves of 2024", "2024-01", "2024-12"),
+    ("Which papers went up in Q1, Q2 2024?", "2024-01", "2024-06"),
+])
+def test_two_parts_of_a_year_said_together_are_both_read(question, low, high, catalog, papers):
+    assert titles(question, catalog) == _posted(papers, low, high)
+
+
+def test_two_parts_of_a_year_keep_their_own_months(catalog, papers):
+    assert titles("papers posted in spring or summer 2023", catalog) == _posted(papers, "2023-03", "2023-08")
+    assert titles("Which papers are from Q1 or Q3 2023?", catalog) == \
+        _posted(papers, "2023-01", "2023-03") | _posted(papers, "2023-07", "2023-09")
+
+
+@pytest.mark.parametrize("question, year", [
+    ("papers from 2025 on", 2025), ("How many papers from 2022 on are in LG?", 2022),
+    ("anything from 2021 forward?", 2021), ("which ones since 2023 on?", 2023)])
+def test_from_a_year_on_means_that_year_or_later(question, year, catalog, papers):
+    got = answer(question, catalog)
+    assert f"year: {year} or later" in headline(got)
+    assert {p.title for p in got.rows} >= {p.title for p in papers if dated(p) and p.year > year and
+                                           ("LG" not in question or p.category == "LG")}
