@@ -70,7 +70,7 @@ if TYPE_CHECKING:
     from rag.plan_verbs import VerbJudge
 
 Op = Literal["list", "count", "lookup", "check", "first", "last", "group", "which", "fact", "mean", "median",
-             "positions", "common", "gap", "range", "ratio", "headings"]
+             "positions", "common", "gap", "range", "ratio", "headings", "person"]
 
 
 @dataclass
