@@ -46,6 +46,7 @@ from rag.plan_headings import HeadingAsk, ask as heading_ask
 from rag.plan_citations import ask as citation_ask
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_pdf_sorts import participles, pdf_sort
+from rag.plan_printed_records import ask as printed_record
 from rag.plan_publisher import publisher_said
 from rag.plan_printed_object import printed_object
 from rag.plan_position import counted, placed
@@ -120,6 +121,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if headings := heading_ask(question, catalog):  # 'what is section 3 of SPECTER called': a PDF's printed headings
         return Plan(op="headings", headings=headings) if headings.text else None
     if printed := citation_ask(question, catalog):  # 'does SPECTER cite X', 'who does X thank' (rag/plan_citations.py)
+        return Plan(op="headings", headings=printed)
+    if printed := printed_record(question, catalog):  # "SPECTER's footnotes 7 and 8" (rag/plan_printed_records.py)
         return Plan(op="headings", headings=printed)
     q = Question(question)
     worded = title_wording(q)  # "'X is all you need' titles": the quoted wording, before its words read as values

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from rag.printed import ArxivStamp, LegendEntry, Organisation, PageFacts, Printed, VenueLine  # noqa: F401 (re-exported)
+from rag.printed import ArxivStamp, Footnote, LegendEntry, Organisation, PageFacts, Printed, VenueLine  # noqa: F401 (re-exported)
 
 DatePrecision = Literal["day", "month", "year"]
 BlockKind = Literal["text", "table", "caption", "references"]
@@ -120,6 +120,8 @@ class Paper(BaseModel):
                               "'{a,b}@x.org' expanded.")
     notes: list[LegendEntry] = Field(default_factory=list, description="Author marks a PDF explains in a footnote "
                                      "other than affiliations: '∗' 'Equal contribution'.")
+    footnotes: list[Footnote] = Field(default_factory=list, description="The footnotes a PDF prints at the foot of "
+                                      "its pages, in page order, each with the words its mark follows.")
     listing_score: float | None = Field(default=None, description="The unlabelled score a profile entry prints "
                                         "before its category ('89.4LGJun 2').")
     printed: dict[str, Printed] = Field(default_factory=dict, description="Field name -> where the page prints it "

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rag.parsing.errors import ParseError
 from rag.parsing.sections import is_sensible_title
+from rag.parsing.pdf.footnotes import read_footnotes
 from rag.parsing.pdf.furniture import drop_running_heads, layout
 from rag.parsing.pdf.metadata import front_matter
 from rag.parsing.pdf.reader import read_document
@@ -87,6 +88,7 @@ def read_pdf(path: Path, shown: str) -> PdfContent:
     drop_running_heads(pages, {a.name.split()[-1].casefold() for a in front.authors}, front.title)
     vocab = vocabulary(pages)
     paras = mark_tables_and_figures(paragraphs(pages, size, (front.header_page, front.header_lines)), size)
+    footnotes = read_footnotes(pages, size, paras, vocab)
     abstract, paras = _abstract(paras, vocab)
     blocks = _blocks(paras, vocab)
     flags = list(front.flags)
@@ -105,7 +107,7 @@ def read_pdf(path: Path, shown: str) -> PdfContent:
         date=front.date, date_precision=front.date_precision, venue=front.venue,
         arxiv_id=front.arxiv_id, doi=front.doi, arxiv=stamp, venue_line=front.venue_line,
         organisations=front.organisations, emails=front.emails, code_url=front.code_url,
-        notes=front.notes, keywords=front.keywords, printed=front.printed,
+        notes=front.notes, footnotes=footnotes, keywords=front.keywords, printed=front.printed,
         has_code=True if front.code_url else None,  # a repository link is a Code badge; its absence says nothing
         # The stamp's category is the paper's, under the code listing pages print ('cs.CL' -> 'CL').
         category=short_code(stamp.category) if stamp else None, category_name=stamp.category_name if stamp else None,
