@@ -45,7 +45,8 @@ from rag.plan_place import entries_between, entry_beside, pair_asked, place_aske
 from rag.plan_headings import HeadingAsk, ask as heading_ask
 from rag.plan_citations import ask as citation_ask
 from rag.plan_pages import PageFact, page_fact
-from rag.plan_pdf_sorts import participles, pdf_sort
+from rag.plan_pdf_pages import page_ask
+from rag.plan_pdf_sorts import measure_apart, participles, pdf_sort
 from rag.plan_printed_records import ask as printed_record
 from rag.plan_publisher import publisher_said
 from rag.plan_printed_object import printed_object
@@ -120,6 +121,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op="fact", fact=fact)
     if headings := heading_ask(question, catalog):  # 'what is section 3 of SPECTER called': a PDF's printed headings
         return Plan(op="headings", headings=headings) if headings.text else None
+    if pdf_page := page_ask(question, catalog):  # 'which pages of X are blank', 'Table 1 of X: caption and page'
+        return Plan(op="headings", headings=pdf_page)
     if printed := citation_ask(question, catalog):  # 'does SPECTER cite X', 'who does X thank' (rag/plan_citations.py)
         return Plan(op="headings", headings=printed)
     if printed := printed_record(question, catalog):  # "SPECTER's footnotes 7 and 8" (rag/plan_printed_records.py)
@@ -196,6 +199,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         else:
             conditions += [c for c in found if c.field == "author"]  # 'together with X' narrows; the rest widen
     full_date = bool(q.take(r"\b(?:with\s+)?(?:an?\s+)?(full|complete|exact) dates?\b|\bday,? month,? and year\b"))
+    measure_apart(q)  # 'the shortest PDF by page count': the sort's measure, not a count per page
     group = group_by(q) if target is None else None
     by_mark = marked_sort(q, catalog) if target is None else None  # 'the most Amii-affiliated authors'
     sort = sort_by_authors(q) if target is None and by_mark is None else None
