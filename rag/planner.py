@@ -66,6 +66,7 @@ from rag.plan_title_topics import asks_of_titles, titled
 from rag.plan_links import asked_link, link_contents, linked
 from rag.plan_presence import presence
 from rag.plan_values import conditions as named_conditions, title
+from rag.plan_whole_library import whole_library
 from rag.records import Paper
 
 if TYPE_CHECKING:
@@ -128,6 +129,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if printed := printed_record(question, catalog):  # "SPECTER's footnotes 7 and 8" (rag/plan_printed_records.py)
         return Plan(op="headings", headings=printed)
     q = Question(question)
+    whole_library(q, catalog.pages, catalog.owners)  # 'check all the sources', '(amii, courville, trending, pdfs)'
     worded = title_wording(q)  # "'X is all you need' titles": the quoted wording, before its words read as values
     worded += title_words(q, catalog.printed_titles)  # 'title says GFlowNets': unquoted, printed in a title
     if link_contents(question):
