@@ -18,6 +18,7 @@ from rag.catalog import Catalog
 from rag.catalog_headings import Heading, Outline
 from rag.plan_heading_phrases import bare_set, file_named, named_number, plain, printed_page, titled_topic
 from rag.plan_section_parts import parts_asked
+from rag.plan_section_pointers import pointed_to
 from rag.plan_terms import ORDINALS
 from rag.records import Answer, Paper, format_location
 
@@ -126,7 +127,18 @@ def _parts(low: str, catalog: Catalog) -> HeadingAsk | None:
         rf"\b{re.escape(heading.title.casefold())}['\"’”]?\s+(?:sub-?)?section\b|\b(?:sub-?)?section\s+['\"‘“]?"
         rf"{re.escape(heading.title.casefold())}", low))
     parts = parts_asked(named_number(low, outline), outline, heading, pointed)
-    return HeadingAsk(parts.text, [named], {named.paper_id: parts.cited}) if parts is not None else None
+    if parts is not None:
+        return HeadingAsk(parts.text, [named], {named.paper_id: parts.cited})
+    # the words the PDF is named by: its short names, and its title's words where two of them stand in a row
+    title = re.findall(r"[a-z0-9]+", named.title.casefold())
+    said = {w for n in catalog_names(catalog, named) for w in re.findall(r"[a-z]+", n.casefold())} | \
+        {w for a, b in zip(title, title[1:]) if f"{a} {b}" in " ".join(re.findall(r"[a-z0-9]+", low)) for w in (a, b)}
+    if hits := pointed_to(low, named, said):  # 'which section is X covered in': the PDF's own '(Section 3)' pointers
+        text = f"{named.title} points to its sections: " + "; ".join(
+            f"Section {p.number} for '{p.phrase}' (p. {p.page})" for p in hits) + "."
+        return HeadingAsk(text, [named], {named.paper_id: [Heading("", f"'{p.phrase} (Section {p.number})'", p.page)
+                                                          for p in hits]})
+    return None
 
 
 def catalog_names(catalog: Catalog, paper: Paper) -> list[str]:
