@@ -42,7 +42,8 @@ _LAST = r"last|bottom(?:most)?|final|closing|lowest|lower|later|latest(?=[- ]lis
         r"f[au]rthest(?:[\s-]+down)?|f[au]rther(?:[\s-]+down)?|second[- ]to[- ]last|next[- ]to[- ]last|penultimate"
 # 'higher up', 'furthest up' are towards the top; 'lower down', 'further down' towards the bottom.
 _UP = r"(?:higher|highest|f[au]rther|f[au]rthest)\s+up"
-_ORDER = rf"(?:{_UP}|{_NTH}|{_FIRST}|{_LAST})"
+# 'second-to-last' before the ordinal 'second' it starts with
+_ORDER = rf"(?:{_UP}|second[- ]to[- ]last|next[- ]to[- ]last|{_NTH}|{_FIRST}|{_LAST})"
 # Going down a page: the reader's own way of saying its order. Taken when the order is read; never read alone.
 _DOWN_VERB = r"(?:go(?:es|ing)?|scroll(?:s|ing|ed)?|read(?:s|ing)?|count(?:s|ing)?|mov(?:e|es|ing)|work(?:s|ing)?|" \
              r"look(?:s|ing)?|run(?:s|ning)?|skim(?:s|ming)?|scan(?:s|ning)?)"
@@ -51,6 +52,9 @@ _CUES = [
     rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down\b(?=\s*(?:,|\)|$))",  # '(going down)': an aside
     rf"\bdown(?=\s+(?:(?:on|in|along|through)\s+)?(?:the|this|that|its|their|his|her|(?:[\w.-]+\s+){{0,2}}?[\w.-]+'s)\s+"
     rf"{GAP}{{0,3}}?{LIST})",  # 'down Aaron Courville's list'
+    # 'scrolling the trending feed', 'skimming through Courville's profile': scrolling a page is going down it
+    rf"\b(?:scroll|skim|scan)(?:s|ed|ing|ning|ming|ned|med)?(?:\s+(?:through|along|over))?(?=\s+(?:the|this|that|its|"
+    rf"(?:[\w.-]+\s+){{0,2}}?[\w.-]+'s)\s+{GAP}{{0,3}}?{LIST})",
     r"\(?\b(?:from\s+)?(?:the\s+)?top\s+to\s+(?:the\s+)?bottom\b\)?",  # '(top to bottom)': the page's own order
     r"\b(?:(?:counting|counted|reading|starting|going)\s+)?from\s+the\s+(?:very\s+)?(?:top|head|start)\b(?:\s+of(?=\s+"
     rf"{GAP}{{0,4}}?{LIST}))?",
@@ -263,8 +267,8 @@ def _ordered(text: str, said: bool) -> tuple[int, int, str] | None:
         # 'which is listed earliest on the profile': the earliest listed, not the oldest
         rf"\b{_PAPER_SUBJECT}\s+(?:(?:is|was|are|were)\s+)?{_LISTED}\s+(?P<t>)(?P<w>earliest|latest)\b(?=\s+{ANCHOR})",
         # 'the first paper with Offline in its title', 'the 20th paper down', 'the first question-style title you hit'
-        rf"\b(?P<t>(?:very\s+)?)(?P<w>{_NTH}|first|last|top(?:most)?|bottom(?:most)?|final|second[- ]to[- ]last|"
-        rf"penultimate|f[au]rthest[- ]down){not_people}(?=(?:[\s-]+(?!{_DATE_VERB})[\w'?-]+){{0,4}}?[\s-]+{_NOUN}"
+        rf"\b(?P<t>(?:very\s+)?)(?P<w>second[- ]to[- ]last|next[- ]to[- ]last|{_NTH}|first|last|top(?:most)?|"
+        rf"bottom(?:most)?|final|penultimate|f[au]rthest[- ]down){not_people}(?=(?:[\s-]+(?!{_DATE_VERB})[\w'?-]+){{0,4}}?[\s-]+{_NOUN}"
         rf"(?!(?:\s+\S+){{0,3}}?\s+{_DATE_VERB}))" if said else None,
         # once going down the page is said ('in the order printed, which 2022 paper comes first?'), any order word of
         # a paper: not an author's place ('has Courville listed first')

@@ -125,20 +125,25 @@ def test_the_entry_beside_a_named_one(question, anchor, step, catalog, papers):
     assert answered(question, catalog) == [page[i + step].title], question
 
 
-@pytest.mark.parametrize("question, test, last", [
+@pytest.mark.parametrize("question, test, index", [
     ("furthest-down title on the trending feed that has memory in it?", lambda p: re.search(r"\bmemory\b", p.title, re.I),
-     True),
+     -1),
     ("scrolling down Courville's profile, which is the last one that still carries a Code badge?",
-     lambda p: p.has_code, True),
+     lambda p: p.has_code, -1),
     ("going down the trending list, the first title you come across that mentions imitation learning",
-     lambda p: re.search(r"\bimitation\b", p.title, re.I), False),
-    ("trending feed: the first title that mentions continual learning, going down", 
-     lambda p: re.search(r"\bcontinual\b", p.title, re.I), False),
+     lambda p: re.search(r"\bimitation\b", p.title, re.I), 0),
+    ("trending feed: the first title that mentions continual learning, going down",
+     lambda p: re.search(r"\bcontinual\b", p.title, re.I), 0),
+    ("the second-to-last entry on Courville's profile that has a Code badge?", lambda p: p.has_code, -2),
+    ("Scrolling the trending feed, the last title with 'world model' in it?",
+     lambda p: re.search(r"\bworld models?\b", p.title, re.I), -1),
+    ("skimming through the trending list, which is the first title with memory in it?",
+     lambda p: re.search(r"\bmemory\b", p.title, re.I), 0),
 ])
-def test_the_first_or_last_entry_meeting_a_condition(question, test, last, catalog, papers):
+def test_the_first_or_last_entry_meeting_a_condition(question, test, index, catalog, papers):
     page = "Courville" if "Courville" in question else "trending"
     matching = [p for p in listed(papers, page) if test(p)]
-    assert answered(question, catalog) == [matching[-1 if last else 0].title], question
+    assert answered(question, catalog) == [matching[index].title], question
 
 
 @pytest.mark.parametrize("question, highest", [
