@@ -212,7 +212,7 @@ def tags(q: Question, catalog: Catalog) -> list[Condition]:
     # 'the daily/trending papers page': a word joined by a slash before the page's noun names the same page another way
     # ('trending/hot list'); without the noun ('RL/trending papers') the word may be a topic and is left
     if q.take(r"\b(?:[\w-]+\s*/\s*trending|trending\s*/\s*[\w-]+)(?: papers)?\s+(?:page|list|feed)\b|"
-              r"\btrending(?: papers)?(?: page| list)?\b"):
+              r"\b(?:daily\s+)?trending(?: papers)?(?: page| list| feed)?\b"):  # 'the daily trending feed': the one page
         found.append(Condition("page", "trending", "page: trending papers",
                                lambda p: any(s.format == "trending" for s in p.sources)))
     return found

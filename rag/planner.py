@@ -29,6 +29,7 @@ from rag.plan_comparatives import comparative_end
 from rag.plan_dates import current_year_gloss
 from rag.plan_beside import shown_beside
 from rag.plan_describe import description, restated, which
+from rag.plan_elided_sort import elided_sort
 from rag.plan_field_words import also as _also, lookup_field as _lookup_field, other_noun
 from rag.plan_fields import several
 from rag.plan_gaps import gap, set_gap
@@ -212,7 +213,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions += [order.at(catalog.papers)] if order is not None and group is not None else []  # 'who wrote the last one'
     # 'the highest score'; 'the spread between the highest and lowest score' (rag/catalog_spread.py)
     by_field = (order.op, order.key, False) if order is not None else \
-        (spread_of(q) or pdf_sort(q) or badge_sort(q)) if target is None and sort is None else None
+        (spread_of(q) or pdf_sort(q) or badge_sort(q) or elided_sort(q)) if target is None and sort is None else None
     conditions += printed_object(q)  # 'PDFs that flag an equal-contribution footnote': after negation ('without a …')
     conditions += named_conditions(q, catalog) + presence(q, negated=False)
     conditions += titled(q, catalog.printed_titles)  # 'the continual-learning titles': on what the values left
@@ -347,7 +348,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         asked = pair_asked(question, q, named, compared.condition, catalog.papers) if compared.key == "position" else None
         return Plan(op=compared.op, conditions=conditions, key=compared.key, target=asked)
     if not re.search(r"\b(papers?|articles?|works?|publications?|preprints?|entries|which|what|who|list|show|everything|"
-                     r"anything|something|things?|stuff|how|name|give|tell|count|pdfs?|files?|documents?|postings?|posts|entry|items?|titles?|ones?)\b", question,
+                     r"anything|something|things?|stuff|how|name|give|tell|count|pdfs?|files?|documents?|postings?|posts|entry|items?|titles?|ones?|"
+                     r"feeds?)\b", question,
                      re.I):
         return None
     if group is not None:
