@@ -23,7 +23,7 @@ from rag.records import Footnote, Paper
 _FOOTNOTE = re.compile(r"\bfoot\s*-?\s*notes?\b|\bfootnoted\b|\bfoot\s*notes?\b|\bfn\s*\d", re.I)
 _ADDRESS_ASKED = re.compile(r"\b(?:urls?|links?|sites?|websites?|web\s*pages?|address(?:es)?|repos?|repositor(?:y|ies)|"
                             r"github|hosted|available|released?|point(?:s|ing)?\s+(?:to|into|at))\b", re.I)
-_LINK_ASKED = re.compile(r"\burls?\b|\bweb\s*(?:sites?|pages?)\b|\bsites?\b|\brepo(?:s|sitor(?:y|ies))?\b|"
+_LINK_ASKED = re.compile(r"\burls?\b|\bweb\s*(?:sites?|pages?)\b|\b(?:sites?|repo(?:s|sitor(?:y|ies))?)\b(?!\s+of\b)|"
                          r"\b(?:the|a|an|which|what|its|their|any)\s+(?:code\s+|github\s+|web\s+)?links?\b"
                          r"(?!\s+['\"‘])|"
                          r"\blinks?\b(?=\s*(?:please|pls|\?|$|,|\.))|"  # 'link please', 'the TagMe footnote: link?'

@@ -119,6 +119,8 @@ def test_pdfs_selected_by_their_footnotes(question: str, titles: set[str], catal
     "In SPECTER, how does the MeSH classification task work?",
     "what does the entity linker link 'ILP' to in the literature graph paper?",
     "which papers discuss footnotes in scientific documents?",
+    "What site of action does the MeSH classification task target in SPECTER?",
+    "Where does SPECTER get its citation graph data from?",
 ])
 def test_content_about_footnoted_things_stays_with_retrieval(question: str, catalog: Catalog) -> None:
     assert answer_from_catalog(question, question, catalog.papers) is None, question
