@@ -180,7 +180,11 @@ def _over_pdfs(text: str, pdfs: list[Paper], every_pdf: list[Paper]) -> HeadingA
                           "; ".join(f"{p.title}: {said(p, n)}" for p, n in hung) + ".", [p for p, _ in hung])
     if re.search(r"\b(?:most|fewest|least|more|fewer|how\s+many|number\s+of)\s+(?:\w+\s+)?foot\s*-?notes\b", text,
                  re.I):
-        ranked = sorted(every_pdf, key=lambda p: len(p.footnotes), reverse=not _FEW.search(text))  # none is fewest
+        # none is fewest, unless the set is said to print some ('among those that have any', 'with footnotes')
+        some = re.search(r"\b(?:that|which|who)\s+(?:\w+\s+)?(?:have|has|print|prints|carry|carries|use|uses)\s+"
+                         r"(?:any|some|at\s+least\s+one|foot\s*-?notes)\b|\bwith\s+(?:any\s+)?foot\s*-?notes\b",
+                         text, re.I)
+        ranked = sorted(pdfs if some else every_pdf, key=lambda p: len(p.footnotes), reverse=not _FEW.search(text))
         return HeadingAsk("; ".join(f"{p.title}: {counted(p)}" for p in ranked) + ".", ranked)
     topic = {_stem(w) for w in _topic(_SET.sub(" ", text), Paper(paper_id="", title=""))}
     if not topic or not _SET.search(text) or _COUNT.search(text):
