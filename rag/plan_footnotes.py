@@ -23,7 +23,7 @@ from rag.records import Footnote, Paper
 _FOOTNOTE = re.compile(r"\bfoot\s*-?\s*notes?\b|\bfootnoted\b|\bfoot\s*notes?\b|\bfn\s*\d", re.I)
 _ADDRESS_ASKED = re.compile(r"\b(?:urls?|links?|sites?|websites?|web\s*pages?|address(?:es)?|repos?|repositor(?:y|ies)|"
                             r"github|hosted|available|released?|point(?:s|ing)?\s+(?:to|into|at))\b", re.I)
-_LINK_ASKED = re.compile(r"\burls?\b|\bweb\s*(?:sites?|pages?)\b|\bsites?\b|\brepo(?:s|sitor(?:y|ies))?\b|"
+_LINK_ASKED = re.compile(r"\burls?\b|\bweb\s*(?:sites?|pages?)\b|\b(?:sites?|repo(?:s|sitor(?:y|ies))?)\b(?!\s+of\b)|"
                          r"\b(?:the|a|an|which|what|its|their|any)\s+(?:code\s+|github\s+|web\s+)?links?\b"
                          r"(?!\s+['\"‘])|"
                          r"\blinks?\b(?=\s*(?:please|pls|\?|$|,|\.))|"  # 'link please', 'the TagMe footnote: link?'
@@ -180,7 +180,11 @@ def _over_pdfs(text: str, pdfs: list[Paper], every_pdf: list[Paper]) -> HeadingA
                           "; ".join(f"{p.title}: {said(p, n)}" for p, n in hung) + ".", [p for p, _ in hung])
     if re.search(r"\b(?:most|fewest|least|more|fewer|how\s+many|number\s+of)\s+(?:\w+\s+)?foot\s*-?notes\b", text,
                  re.I):
-        ranked = sorted(every_pdf, key=lambda p: len(p.footnotes), reverse=not _FEW.search(text))  # none is fewest
+        # none is fewest, unless the set is said to print some ('among those that have any', 'with footnotes')
+        some = re.search(r"\b(?:that|which|who)\s+(?:\w+\s+)?(?:have|has|print|prints|carry|carries|use|uses)\s+"
+                         r"(?:any|some|at\s+least\s+one|foot\s*-?notes)\b|\bwith\s+(?:any\s+)?foot\s*-?notes\b",
+                         text, re.I)
+        ranked = sorted(pdfs if some else every_pdf, key=lambda p: len(p.footnotes), reverse=not _FEW.search(text))
         return HeadingAsk("; ".join(f"{p.title}: {counted(p)}" for p in ranked) + ".", ranked)
     topic = {_stem(w) for w in _topic(_SET.sub(" ", text), Paper(paper_id="", title=""))}
     if not topic or not _SET.search(text) or _COUNT.search(text):

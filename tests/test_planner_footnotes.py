@@ -89,6 +89,8 @@ def test_footnotes_counted(question: str, count: str, catalog: Catalog) -> None:
     ("which of my pdfs has the fewest footnotes", None),  # LayoutParser and Backus print none
     ("Which paper in the library carries the largest number of footnotes?", SPECTER),
     ("which file has more footnotes than any other", SPECTER),
+    ("which PDF prints the fewest footnotes among those that have any?", DPR),
+    ("of the pdfs with footnotes, which has the least footnotes", DPR),
 ])
 def test_the_pdf_printing_the_most_footnotes(question: str, first: str | None, catalog: Catalog) -> None:
     answer = answer_from_catalog(question, question, catalog.papers)
@@ -119,6 +121,8 @@ def test_pdfs_selected_by_their_footnotes(question: str, titles: set[str], catal
     "In SPECTER, how does the MeSH classification task work?",
     "what does the entity linker link 'ILP' to in the literature graph paper?",
     "which papers discuss footnotes in scientific documents?",
+    "What site of action does the MeSH classification task target in SPECTER?",
+    "Where does SPECTER get its citation graph data from?",
 ])
 def test_content_about_footnoted_things_stays_with_retrieval(question: str, catalog: Catalog) -> None:
     assert answer_from_catalog(question, question, catalog.papers) is None, question
