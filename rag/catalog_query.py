@@ -21,7 +21,7 @@ from rag.catalog_sort import by_author_count, by_date
 from rag.catalog_text import Result, headline, n_papers
 from rag.filters import Filters
 from rag.plan_card import card_plan
-from rag.plan_person_card import person_card, person_rows
+from rag.plan_person_card import person_rows, placed_plan
 from rag.plan_headings import cite, section_content
 from rag.plan_groups import common, group_headline, grouped, places
 from rag.plan_marked import by_marked, marked_headline
@@ -155,12 +155,10 @@ def answer_from_catalog(question: str, standalone: str, papers: list[Paper],
     # numbered section says is content (rag/plan_headings.py)
     if the_plan is None and not section_content(standalone):
         the_plan = card_plan(standalone, catalog)
-    # One person's record asked, when no reader took it, a description was unsure, or a place said by a pronoun ('which
-    # one has him first') was read as a date sort (rag/plan_person_card.py)
-    if (the_plan is None or the_plan.op in ("which", "first", "last")) and not section_content(standalone):
-        person = person_card(standalone, catalog)
-        the_plan = person if person is not None and (the_plan is None or the_plan.op == "which" or person.also) \
-            else the_plan
+    # One person's record asked, when no reader took it, a description was unsure, or a place said of the person ('which
+    # one has him first') was read as a date sort or not at all (rag/plan_person_card.py)
+    if not section_content(standalone):
+        the_plan = placed_plan(the_plan, standalone, catalog)
     if the_plan is None:
         return None
     result = run(the_plan, scoped)

@@ -30,6 +30,7 @@ from rag.plan_compound import content_asked
 from rag.plan_hedges import unhedged
 from rag.plan_line import person_acts
 from rag.plan_links import link_contents
+from rag.plan_order import listing_order
 from rag.plan_position import PLACE_WORDS, at_place, not_at, ordinal
 from rag.plan_shorthand import spelled_out
 from rag.plan_terms import Condition, Question
@@ -38,15 +39,17 @@ from rag.planner import Plan
 from rag.records import Paper, normalize_title
 
 _CONTENT_WH = re.compile(r"\bwhy\b|\bhow\b(?!\s+(?:many|much)\b)", re.I)
-_PRONOUN_SUBJECT = r"(?:he|she|they)"
-_PRONOUN_OBJECT = r"(?:him|her|them)"
+# The person said by a pronoun, or by their name: its span is marked '§' (_named) before the places are read.
+_PRONOUN_SUBJECT = r"(?:he|she|they|§)"
+_PRONOUN_OBJECT = r"(?:him|her|them|§)"
 _NOT = r"(?P<neg>\s+not|n't|\s+never)?"
 _SLOT_NOUN = r"(?:\s+(?:author|name|one|place|slot|position|spot))?"
-# A place asked of the person by a pronoun: 'is he NOT first author on', 'he's second', 'which one has him second'.
+# A place asked of the person: 'is he NOT first author on', 'he's second', 'which one has him second', 'which entry has
+# Max Schwarzer third'.
 _PLACE_OF = re.compile(
     rf"\b(?:is|was|are|were){_NOT}\s+{_PRONOUN_SUBJECT}{_NOT.replace('neg', 'neg2')}\s+(?:listed\s+|printed\s+|named\s+)?"
     rf"(?:as\s+)?(?:the\s+|a\s+)?(?P<place>{PLACE_WORDS}){_SLOT_NOUN}\b|"
-    rf"\b{_PRONOUN_SUBJECT}(?:'s|\s+is|\s+was){_NOT.replace('neg', 'neg3')}\s+(?:listed\s+|printed\s+)?(?:as\s+)?"
+    rf"(?:\b(?:he|she|they)(?:'s|\s+is|\s+was)|§\s+(?:is|was)){_NOT.replace('neg', 'neg3')}\s+(?:listed\s+|printed\s+)?(?:as\s+)?"
     rf"(?:the\s+|a\s+)?(?P<place2>{PLACE_WORDS}){_SLOT_NOUN}\b|"
     rf"\b(?:has|have|had|lists?|listed|shows?|showed|puts?|prints?|printed)\s+{_PRONOUN_OBJECT}\s+(?:listed\s+)?"
     rf"(?:as\s+)?(?:the\s+)?(?P<place3>{PLACE_WORDS}){_SLOT_NOUN}\b", re.I)
@@ -91,9 +94,12 @@ def person_card(question: str, catalog: Catalog) -> Plan | None:
     person = people[0]
     placed = _place_asked(q, person)
     found = [placed if c is person else c for c in found if c.field != "affiliation"]  # the mark is asked, not a filter
-    asked, key = False, ""
+    order = listing_order(q)  # 'which one comes last in the listing': the page's printed order, not a date
+    if order is not None and (order.nth or order.limit or order.key != "position"):
+        return None  # the n-th of theirs, or A to Z: the planner's order readers' questions
+    asked, key = order is not None, {"first": "position", "last": "-position"}.get(order.op, "") if order else ""
     for clause in _clauses(q):
-        if not _WH.search(q.original[clause[0]:clause[1]]):  # says where the person is: 'X shows up twice on Y'
+        if not _WH.search(q.folded[clause[0]:clause[1]]):  # says where the person is: 'X shows up twice on Y'
             _take_between(q, clause, _SAYS_WHERE)
             continue
         key = key or _sort_asked(q, clause)
@@ -128,8 +134,8 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _clauses(q: Question) -> list[tuple[int, int]]:
     """The question's clauses as spans: split at sentence ends, colons, semicolons and dashes set apart."""
-    bounds = [0] + [m.end() for m in re.finditer(r"[.?!;:]\s|\s[-–—]+\s", q.original)] + [len(q.original)]
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if q.original[a:b].strip()]
+    bounds = [0] + [m.end() for m in re.finditer(r"[.?!;:]\s|\s[-–—]+\s", q.folded)] + [len(q.folded)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if q.folded[a:b].strip()]
 
 
 def _take_between(q: Question, clause: tuple[int, int], pattern: re.Pattern) -> int:
@@ -141,11 +147,12 @@ def _take_between(q: Question, clause: tuple[int, int], pattern: re.Pattern) -> 
 
 
 def _place_asked(q: Question, person: Condition) -> Condition:
-    """The person at (or not at) the place a pronoun says in an asking clause; the person as named otherwise."""
+    """The person at (or not at) the place said of them (by a pronoun or their name) in an asking clause; the person as
+    named otherwise."""
     for clause in _clauses(q):
-        if not _WH.search(q.original[clause[0]:clause[1]]):
+        if not _WH.search(q.folded[clause[0]:clause[1]]):
             continue
-        m = _PLACE_OF.search(q.text, clause[0], clause[1])
+        m = _PLACE_OF.search(_named(q), clause[0], clause[1])
         if m is None:
             continue
         word = m["place"] or m["place2"] or m["place3"]
@@ -156,6 +163,43 @@ def _place_asked(q: Question, person: Condition) -> Condition:
         at = at_place(person, index, word.casefold())
         return not_at(person, at, index) if m["neg"] or m["neg2"] or m["neg3"] else at
     return person
+
+
+def _named(q: Question) -> str:
+    """The question's text with each person's span marked '§' where the name began (the same length, blanks after); a
+    possessive ('Samuel Lavoie's first paper') is no person in a place, and is marked '¶'."""
+    text = q.text
+    for start, end, kind in q.spans:
+        if kind == "person":
+            mark = "¶" if q.folded[start:end].endswith(("'s", "’s")) else "§"
+            text = text[:start] + mark + " " * (end - start - 1) + text[end:]
+    return text
+
+
+def placed_plan(the_plan: Plan | None, question: str, catalog: Catalog) -> Plan | None:
+    """The plan to answer with: the person card's when no reader took the question or a description was unsure which
+    paper it meant, or when it reads a place asked of the person ('which one has him first', 'which entry has X third')
+    that the planner's plan does not hold (it had read 'first' as a date sort, the place not at all, or another)."""
+    if the_plan is not None and the_plan.op not in ("which", "first", "last", "list", "count"):
+        return the_plan
+    person = person_card(question, catalog)
+    if person is None:
+        return the_plan
+    if the_plan is None or the_plan.op == "which":
+        return person
+    said = {p for c in person.conditions if (p := _place_of(c.label))}
+    # Kept when it read the same place; not when it read another ('X is first author on most … which one is he not
+    # first on': the statement's place, not the one asked)
+    return person if said and not said & {_place_of(c.label) for c in the_plan.conditions} else the_plan
+
+
+_PLACE_LABEL = re.compile(rf"(not\s+)?({PLACE_WORDS})\s+author:\s+(.+?)(?:\s+\((?:not\s+)?printed\))?$", re.I)
+
+
+def _place_of(label: str) -> tuple[bool, int | None, str] | None:
+    """(negated, place, person) a condition's label says ('not lead author: X' = 'not first author: X (printed)')."""
+    m = _PLACE_LABEL.match(label)
+    return (bool(m[1]), ordinal(m[2]), m[3].casefold()) if m else None
 
 
 def _sort_asked(q: Question, clause: tuple[int, int]) -> str:
@@ -175,7 +219,9 @@ def person_rows(papers: list[Paper], plan_: Plan, scope: str) -> tuple[list[Pape
     key = normalize_title(name)
     rows = [p for p in papers if key in printed_names(p)[0]]
     hidden = len(papers) - len(rows)  # on the profile they own, cut by 'et al.'
-    if plan_.key:
+    if plan_.key.endswith("position"):  # the page's printed order, from the top or the bottom
+        rows.sort(key=lambda p: min(s.position for s in p.sources), reverse=plan_.key == "-position")
+    elif plan_.key:
         dated = sorted((p for p in rows if p.date), key=lambda p: p.date or "", reverse=plan_.key == "-date")
         rows = dated + [p for p in rows if not p.date]
     if not papers:  # the place asked holds on none of their entries ('which one is he not first on': none)
@@ -183,7 +229,8 @@ def person_rows(papers: list[Paper], plan_: Plan, scope: str) -> tuple[list[Pape
     if not rows:
         return [], f"{name} is not printed on any author list here{scope}." + (
             f" ({n_papers(hidden)} cut with 'et al.' may hold the name.)" if hidden else "")
-    order = {"date": " (earliest first)", "-date": " (latest first)"}.get(plan_.key, "")
+    order = {"date": " (earliest first)", "-date": " (latest first)", "position": " (in the page's order)",
+             "-position": " (from the bottom of the page up)"}.get(plan_.key, "")
     each = [f"{position_text(p, [name])}{_ahead(p, key)}; {marks_of_text(p, [name])}. Entry: {card_text(p)}"
             for p in rows]
     text = f"{name} is printed on {n_papers(len(rows))}{scope}{order}: " + " | ".join(each)
@@ -197,4 +244,4 @@ def _ahead(paper: Paper, key: str) -> str:
     return f" (after {', '.join(ahead)})" if ahead else " (first)"
 
 
-__all__ = ["person_card", "person_rows"]
+__all__ = ["person_card", "person_rows", "placed_plan"]

@@ -91,3 +91,16 @@ CONTENT = [
 @pytest.mark.parametrize("question", CONTENT)
 def test_a_content_question_naming_the_owner_stays_with_retrieval(question, papers, embedder):
     assert answer_from_catalog(question, question, papers, embedder=embedder) is None
+
+
+@pytest.mark.parametrize("question,title", [
+    ("What's the 12th paper down Aaron Courville's list?", "Representation Learning Enables Scalable Multitask Deep "
+     "Reinforcement Learning"),
+    ("what is the 5th entry down Aaron Courville's profile?", "Generative Augmented Flow Networks"),
+    ("Counting from the top, which one sits 27th down Aaron Courville's page?",
+     "Group Robust Classification Without Any Group Information"),
+])
+def test_the_nth_entry_down_a_page_whose_owner_is_said_in_full(question, title, catalog):
+    the_plan = plan(question, catalog)
+    assert the_plan is not None, question
+    assert [p.title for p in run(the_plan, catalog.papers).rows] == [title]

@@ -76,7 +76,22 @@ PLACED = [
     ("johan obando-ceron is usually not the lead author on the courville page; which ones is he first author on?",
      [MULTITASK, "In value-based deep reinforcement learning, a pruned network is a good network"]),
     ("Rishabh Agarwal is first author on most of his Courville entries. Which one is he not first on?", []),
+    # the place said of the person by name, which the planner had not read (it listed all eight of his entries)
+    ("which entry has max schwarzer third?",
+     ["Simplicial Embeddings in Self-Supervised Learning and Downstream Classification"]),
+    ("which of the Courville entries is Max Schwarzer second on?",
+     ["Reincarnating Reinforcement Learning: Reusing Prior Computation to Accelerate Progress",
+      "The Primacy Bias in Deep Reinforcement Learning",
+      "Deep Reinforcement Learning at the Edge of the Statistical Precipice"]),
 ]
+
+
+def test_a_persons_possessive_is_no_place(papers):
+    """'Samuel Lavoie's first paper (earliest date)': the earliest of his, not the ones he is first author on."""
+    question = "What was Samuel Lavoie's first paper (earliest date) in the collection?"
+    answer = answer_from_catalog(question, question, papers)
+    assert answer is not None and "first author" not in answer.answer
+    assert answer.citations[0].title == "Simplicial Embeddings in Self-Supervised Learning and Downstream Classification"
 
 
 @pytest.mark.parametrize("question,rows", PLACED)
