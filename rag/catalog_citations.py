@@ -56,6 +56,31 @@ def acknowledgements(paper: Paper) -> list[Block]:
     return [b for b in paper.blocks if b.kind == "text" and _ACK.search(b.section)]
 
 
+# A person thanked in the running text: 'I am indebted to Paul Me Jones for ...', 'we are grateful to A. B. for ...'
+_THANKS_IN_TEXT = re.compile(r"\b(?:(?:we|i)\s+(?:would\s+like\s+to\s+|also\s+)?thank|(?:indebted|grateful|thankful)\s+"
+                             r"to|thanks\s+(?:go|goes|are\s+due)\s+to)\s+(?:the\s+)?"
+                             r"(?P<who>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)+)")
+
+
+@dataclass(frozen=True)
+class Thanks:
+    who: str  # the name printed after the verb: 'Paul Me Jones'
+    sentence: str  # the words as printed, from the verb to the end of the sentence
+    page: int | None
+
+
+def thanks_in_text(paper: Paper) -> list[Thanks]:
+    """People a PDF thanks outside an acknowledgements section (a one-page excerpt, a footnote, an aside)."""
+    found = []
+    for block in paper.blocks:
+        if block.kind != "text" or _ACK.search(block.section):
+            continue
+        for m in _THANKS_IN_TEXT.finditer(block.text):
+            end = block.text.find(".", m.end())
+            found.append(Thanks(m.group("who"), block.text[m.start():end + 1 if end > 0 else None], block.page))
+    return found
+
+
 def grants(text: str) -> list[str]:
     """Each grant or award number printed, with the words that name it: 'NSF Convergence Accelerator award 1936940'."""
     found = []

@@ -21,6 +21,7 @@ from rag.catalog_sort import by_author_count, by_date
 from rag.catalog_text import Result, headline, n_papers
 from rag.filters import Filters
 from rag.plan_card import card_plan
+from rag.plan_person_card import person_rows, placed_plan
 from rag.plan_headings import cite, section_content
 from rag.plan_groups import common, group_headline, grouped, places
 from rag.plan_marked import by_marked, marked_headline
@@ -64,6 +65,9 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
         rows, text = places(selected, plan_.lookup or "")
         if "author_marks" in plan_.also:  # 'and is he flagged as Amii': the person's own marks on each paper
             text += " Marks: " + "; ".join(f"{p.title}: {marks_of_text(p, [plan_.lookup or ''])}" for p in rows) + "."
+        return Result(plan_, rows, [], notes, text=text)
+    if plan_.op == "person":  # one person's record: the entries printing them, their place and marks on each
+        rows, text = person_rows(selected, plan_, _scope(plan_))
         return Result(plan_, rows, [], notes, text=text)
     if plan_.op == "common":  # the people on both sides: the papers each of them is on
         rows, text = common(papers, plan_)
@@ -151,6 +155,10 @@ def answer_from_catalog(question: str, standalone: str, papers: list[Paper],
     # numbered section says is content (rag/plan_headings.py)
     if the_plan is None and not section_content(standalone):
         the_plan = card_plan(standalone, catalog)
+    # One person's record asked, when no reader took it, a description was unsure, or a place said of the person ('which
+    # one has him first') was read as a date sort or not at all (rag/plan_person_card.py)
+    if not section_content(standalone):
+        the_plan = placed_plan(the_plan, standalone, catalog)
     if the_plan is None:
         return None
     result = run(the_plan, scoped)

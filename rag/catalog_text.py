@@ -86,7 +86,7 @@ def _headline(result: Result) -> str:
         counts = ", ".join(f"{value}: {len(members)}" for value, members in result.groups)
         if plan_.pick == "all":
             kind = {"category": "categories", "month": "months"}.get(plan_.group or "", f"{plan_.group}s")
-            return f"{len(result.groups)} {kind}{scope}, with their papers: {counts}."
+            return f"{len(result.groups)} {kind if len(result.groups) != 1 else plan_.group}{scope}, with their papers: {counts}."
         word = "most" if plan_.pick == "most" else "fewest"
         return f"The {plan_.group} with the {word} papers{scope}: {counts}."
     if plan_.op in ("range", "ratio"):  # the two ends of a printed number and their difference or ratio

@@ -17,6 +17,7 @@ from rag.catalog_headings import Heading
 from rag.plan_headings import HeadingAsk, _title_pair
 from rag.plan_reference_lists import asks_reference_list, with_reference_list
 from rag.plan_thanked import asked_after, pairs
+from rag.plan_thanked_people import PERSON_FRAME, thanked_authors, thanking_pdfs
 from rag.plan_terms import Condition, Question
 from rag.plan_values import conditions
 from rag.records import Block, Paper
@@ -24,7 +25,7 @@ from rag.records import Block, Paper
 _CITE = re.compile(r"\b(?:cite|cites|cited|citing|referenc(?:e|es|ed|ing)|bibliography)\b")
 _BY = re.compile(r"\b(?:cited|referenced)\s+(?:by|in)\b")
 _ACK = re.compile(r"\b(?:acknowledg\w*|acks?|thank\w*|grants?|funders?|funding|funded|awards?|sponsor\w*|"
-                  r"supported\s+by)\b")
+                  r"supported\s+by|indebted|grateful|gratitude)\b")
 _GRANT_ASKED = re.compile(r"\b(?:grants?|awards?|numbers?)\b")
 # How, why or in what way one paper uses another, and what a paper says, are content.
 _CONTENT = re.compile(r"\b(?:how(?!\s+many)|why|build|builds|built|extend\w*|improv\w*|compar\w*|critici\w*|discuss\w*|"
@@ -190,7 +191,7 @@ def _cited_set(pdfs: list[Paper], catalog: Catalog) -> HeadingAsk:
 def _thanked_for(low: str, paper: Paper, blocks: list[Block], catalog: Catalog) -> HeadingAsk | None:
     """Who the PDF thanks for each thing asked, or None (content: 'which NSF award supported X', a thing no pair
     prints, or no 'who')."""
-    if not blocks or not re.search(r"\bwho(?:m)?\b", low):
+    if not blocks or not re.search(r"\bwho(?:m)?\b|\bwhich\b", low):  # each word asked must be a pair's (below)
         return None
     hits = asked_after(_unnamed(low, [paper], catalog), pairs(" ".join(_entry(b.text) for b in blocks)))
     if hits is None:
@@ -206,7 +207,13 @@ def _acknowledged(low: str, catalog: Catalog) -> HeadingAsk | None:
     if not held:
         return None
     named = [p for _, p in _named(low, catalog) if p.paper_id in held]
-    if not all(w in _ACK_FRAME for w in re.findall(r"[a-z]+", _unnamed(low, named, catalog))):
+    if (crossed := thanked_authors(low, named)) is not None:  # 'anyone thanked in X who wrote Y' (plan_thanked_people)
+        return crossed
+    rest = re.findall(r"[a-z]+", _unnamed(low, named, catalog))
+    if not named and _SET.search(low) and all(w in _ACK_FRAME | PERSON_FRAME for w in rest) and \
+            (thanking := thanking_pdfs(low, catalog.papers)) is not None:  # 'which PDFs are indebted to someone'
+        return thanking
+    if not all(w in _ACK_FRAME for w in rest):
         # 'who helped X with the data collection': each thing asked is one '<people> for <what>' pair printed
         return _thanked_for(low, named[0], held[named[0].paper_id], catalog) if len(named) == 1 else None
     asked = HeadingAsk("")

@@ -42,6 +42,9 @@ def current_year_gloss(q: Question) -> None:
 # Said after years joined or ranged, that the set is their union: '2021 and 2022 combined', '2019-2021 inclusive'.
 _TOGETHER = r"(?:\s*,?\s*(?:combined|together|put\s+together|taken\s+together|in\s+total|total|jointly|inclusive|" \
             r"both\s+included|included))?(?!\w)"
+# A range's ends said to count ('June to September 2022 (inclusive)'): every range read here holds both ends already.
+INCLUSIVE = r"(?:\s*,?\s*\(?\s*(?:inclusive(?:ly)?|(?:with\s+)?both\s+(?:ends|months|years)?\s*(?:included|inclusive|counted)|" \
+            r"ends\s+included)\s*\)?)?"
 
 
 def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
@@ -65,7 +68,7 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
         found.append(_day(m.group(1), MONTHS[int(m.group(2)) - 1] if 1 <= int(m.group(2)) <= 12 else "jan",
                           m.group(3)))
     for m in q.take(rf"\b(?:(?:between|from)\s+)?{_MONTH}(?:\s+(?:and|to|until|through|till|thru)\s+|\s*[-–—]\s*){_MONTH},?\s+(?:of\s+)?"
-                    r"((?:19|20)\d\d)\b"):  # 'January through June 2024': both months of that one year
+                    r"((?:19|20)\d\d)\b" + INCLUSIVE):  # 'January through June 2024': both months of that one year
         found.append(_months(m.group(3), _month_number(m.group(1)), _month_number(m.group(2))))
     for m in q.take(rf"\b(before|prior to|earlier than|older than|after|later than|newer than|more recent than|since)\s+"
                     rf"{_MONTH},?\s+((?:19|20)\d\d)\b"):
@@ -79,7 +82,7 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
                                    lambda p, x=prefix, i=inclusive: bool(p.date) and p.date_precision != "year"
                                    and (p.date[:7] >= x if i else p.date[:7] > x)))
     for m in q.take(r"(?:\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|until|till|through|thru)\s+((?:19|20)\d\d)\b|"
-                    r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|through|thru|until|till)\s*((?:19|20)\d\d)\b)" + _TOGETHER):
+                    r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|through|thru|until|till)\s*((?:19|20)\d\d)\b)" + INCLUSIVE + _TOGETHER):
         low, high = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
         found.append(_years(low, high, f"year: {low}–{high}"))
     # '2021 or 2022', '2021, 2022 and 2023', '2021 + 2022 combined': any of the years (a union, counted once)

@@ -101,11 +101,24 @@ def fillers(q: Question, catalog: Catalog, rule: Rule | None = None) -> list[tup
 
 def drop_fillers(q: Question, catalog: Catalog, rule: Rule | None = None) -> list[str]:
     """Blank the filler words out of `q` (all or none of them); the words dropped."""
+    slashed_alternatives(q)
     spans = fillers(q, catalog, rule)
     words = [q.text[start:end] for start, end in spans]
     for start, end in spans:
         q.blank(start, end)
     return words
+
+
+def slashed_alternatives(q: Question) -> None:
+    """A word joined by a slash to words a reader took says the same thing another way ('point to code/resources
+    under github.com/allenai'): it is blanked with them. A slash between two words no reader took ('encoder/decoder
+    models') stays: nothing says what it is."""
+    for m in list(re.finditer(r"[a-z][a-z-]*", q.text, re.I)):
+        before, after = q.text[:m.start()], q.text[m.end():]
+        # a blanked word leaves two spaces or more where it stood, beside the slash
+        if before.endswith("/") and re.search(r"(?:^|\S)[ ]{2,}/$|^[ ]+/$", before) or \
+                after.startswith("/") and re.match(r"/[ ]{2,}", after):
+            q.blank(m.start(), m.end())
 
 
 def _placed_as_content(q: Question, m: re.Match) -> bool:

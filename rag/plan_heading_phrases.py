@@ -30,9 +30,11 @@ _NAMED_NUMBER = re.compile(r"(?P<ref>(?:\b(?:sub-?section|section|sec\.|chapter)
                            r"\s*\(\s*['\"‘“]?(?P<name>[^()'\"’”]{2,60}?)['\"’”]?\s*\)")
 
 
-# 'the printed proceedings number', 'its journal page number': the page number the venue prints, said as 'page printed'
+# 'the printed proceedings number', 'its journal page number', 'the page number of the journal': the page number the
+# venue prints, said as 'page printed'
 _PRINTED_NUMBER = re.compile(r"\b(?:printed\s+(?:proceedings\s+|journal\s+|venue\s+)?(?:page\s+)?|"
-                             r"(?:proceedings|journal)\s+(?:page\s+)?)numbers?\b|\b(?:proceedings|journal)\s+pages?\b")
+                             r"(?:proceedings|journal)\s+(?:page\s+)?)numbers?\b|\b(?:proceedings|journal)\s+pages?\b|"
+                             r"\bpage\s+numbers?\s+(?:of|in|from)\s+(?:the|its)\s+(?:journal|proceedings)\b")
 
 
 def plain(low: str) -> str:

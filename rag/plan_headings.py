@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from rag.catalog import Catalog
 from rag.catalog_headings import Heading, Outline
 from rag.plan_heading_phrases import bare_set, file_named, named_number, plain, printed_page, titled_topic
+from rag.plan_section_parts import parts_asked
+from rag.plan_section_pointers import pointed_to
 from rag.plan_terms import ORDINALS
 from rag.records import Answer, Paper, format_location
 
@@ -67,6 +69,8 @@ class HeadingAsk:
 def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     """The heading question's answer, or None when the question is not about a PDF's printed headings."""
     low = plain(" ".join(question.casefold().replace("’", "'").split()))  # rag/plan_heading_phrases.py
+    if (parts := _parts(low, catalog)) is not None:  # a section's paragraph headings (rag/plan_section_parts.py)
+        return parts
     if not re.search(rf"(?:{_NOUN})", low):
         return None
     if _asks_content(low):  # 'which section is about <a printed title>': the title, not what the section says
@@ -108,6 +112,33 @@ ends ending finish finishes close closes wrap up include includes including not 
 two three four five six seven eight nine ten chapter chapters appendix appendices supplementary material conclusion
 conclusions introduction related work future background under within inside from by as each every yes whether if
 please tell me give list kind isn actually also exactly then again hold holds sit sits come comes located""".split())
+
+
+def _parts(low: str, catalog: Catalog) -> HeadingAsk | None:
+    if not re.search(rf"(?:{_NOUN})|\d\.\d", low):  # a section word, or a bare subsection number ('under 13.3.4')
+        return None
+    held = catalog.outlines
+    named = _named(low, catalog, held) if held else None
+    if named is None:
+        return None
+    outline = held[named.paper_id]
+    heading, how = _selected(low, outline)
+    pointed = how in ("number", "role", "last") or bool(heading and re.search(
+        rf"\b{re.escape(heading.title.casefold())}['\"’”]?\s+(?:sub-?)?section\b|\b(?:sub-?)?section\s+['\"‘“]?"
+        rf"{re.escape(heading.title.casefold())}", low))
+    parts = parts_asked(named_number(low, outline), outline, heading, pointed)
+    if parts is not None:
+        return HeadingAsk(parts.text, [named], {named.paper_id: parts.cited})
+    # the words the PDF is named by: its short names, and its title's words where two of them stand in a row
+    title = re.findall(r"[a-z0-9]+", named.title.casefold())
+    said = {w for n in catalog_names(catalog, named) for w in re.findall(r"[a-z]+", n.casefold())} | \
+        {w for a, b in zip(title, title[1:]) if f"{a} {b}" in " ".join(re.findall(r"[a-z0-9]+", low)) for w in (a, b)}
+    if hits := pointed_to(low, named, said):  # 'which section is X covered in': the PDF's own '(Section 3)' pointers
+        text = f"{named.title} points to its sections: " + "; ".join(
+            f"Section {p.number} for '{p.phrase}' (p. {p.page})" for p in hits) + "."
+        return HeadingAsk(text, [named], {named.paper_id: [Heading("", f"'{p.phrase} (Section {p.number})'", p.page)
+                                                          for p in hits]})
+    return None
 
 
 def catalog_names(catalog: Catalog, paper: Paper) -> list[str]:

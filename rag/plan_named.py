@@ -16,8 +16,9 @@ from rag.question_words import stems
 from rag.records import Paper
 
 _NOUN = r"(?:paper|preprint|article|pdf|entry|work|study)"
-# 'the KL-estimator paper (' / 'on the BEAM long-term memory paper, ' right before the title's span.
-_BEFORE = re.compile(rf"\b(?:the|that|this)\s+((?:[^\s?!,;:()]+\s+){{0,6}}?[^\s?!,;:()]+)\s+{_NOUN}\s*(?:[(\[,—–-]\s*)?"
+# 'the KL-estimator paper (' / 'on the BEAM long-term memory paper, ' right before the title's span; at the question's
+# head no article is needed ('GAFlowNets paper (Generative Augmented Flow Networks): who ...').
+_BEFORE = re.compile(rf"(?:\b(?:the|that|this)\s+|^\W*)((?:[^\s?!,;:()]+\s+){{0,6}}?[^\s?!,;:()]+)\s+{_NOUN}\s*(?:[(\[,—–-]\s*)?"
                      r"['\"‘’“”]?\s*$", re.I)
 
 

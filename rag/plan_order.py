@@ -39,17 +39,22 @@ _NTH_WORDS = {w: n for n, w in enumerate(ORDINALS, start=1)} | {
 _NTH = rf"(?:{'|'.join(_NTH_WORDS)}|\d{{1,3}}(?:st|nd|rd|th))"
 _FIRST = r"first|top(?:most)?|uppermost|opening|highest|higher|earlier|earliest(?=[- ]listed)"
 _LAST = r"last|bottom(?:most)?|final|closing|lowest|lower|later|latest(?=[- ]listed)|deepest|" \
-        r"f[au]rthest(?:\s+down)?|f[au]rther(?:\s+down)?|second[- ]to[- ]last|next[- ]to[- ]last|penultimate"
+        r"f[au]rthest(?:[\s-]+down)?|f[au]rther(?:[\s-]+down)?|second[- ]to[- ]last|next[- ]to[- ]last|penultimate"
 # 'higher up', 'furthest up' are towards the top; 'lower down', 'further down' towards the bottom.
 _UP = r"(?:higher|highest|f[au]rther|f[au]rthest)\s+up"
-_ORDER = rf"(?:{_UP}|{_NTH}|{_FIRST}|{_LAST})"
+# 'second-to-last' before the ordinal 'second' it starts with
+_ORDER = rf"(?:{_UP}|second[- ]to[- ]last|next[- ]to[- ]last|{_NTH}|{_FIRST}|{_LAST})"
 # Going down a page: the reader's own way of saying its order. Taken when the order is read; never read alone.
 _DOWN_VERB = r"(?:go(?:es|ing)?|scroll(?:s|ing|ed)?|read(?:s|ing)?|count(?:s|ing)?|mov(?:e|es|ing)|work(?:s|ing)?|" \
              r"look(?:s|ing)?|run(?:s|ning)?|skim(?:s|ming)?|scan(?:s|ning)?)"
 _CUES = [
     rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down(?=\s+{GAP}{{0,4}}?{LIST})",
     rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down\b(?=\s*(?:,|\)|$))",  # '(going down)': an aside
-    rf"\bdown(?=\s+(?:(?:on|in|along|through)\s+)?(?:the|this|that|its|their|his|her|[\w.-]+'s)\s+{GAP}{{0,3}}?{LIST})",
+    rf"\bdown(?=\s+(?:(?:on|in|along|through)\s+)?(?:the|this|that|its|their|his|her|(?:[\w.-]+\s+){{0,2}}?[\w.-]+'s)\s+"
+    rf"{GAP}{{0,3}}?{LIST})",  # 'down Aaron Courville's list'
+    # 'scrolling the trending feed', 'skimming through Courville's profile': scrolling a page is going down it
+    rf"\b(?:scroll|skim|scan)(?:s|ed|ing|ning|ming|ned|med)?(?:\s+(?:through|along|over))?(?=\s+(?:the|this|that|its|"
+    rf"(?:[\w.-]+\s+){{0,2}}?[\w.-]+'s)\s+{GAP}{{0,3}}?{LIST})",
     r"\(?\b(?:from\s+)?(?:the\s+)?top\s+to\s+(?:the\s+)?bottom\b\)?",  # '(top to bottom)': the page's own order
     r"\b(?:(?:counting|counted|reading|starting|going)\s+)?from\s+the\s+(?:very\s+)?(?:top|head|start)\b(?:\s+of(?=\s+"
     rf"{GAP}{{0,4}}?{LIST}))?",
@@ -58,6 +63,9 @@ _CUES = [
     r"\bin\s+(?:the\s+)?order\s+(?:(?:they|it)(?:'re|\s+(?:are|is|were|was))\s+(?:listed|printed|shown|given)|"
     r"of\s+(?:appearance|listing))\b",
     r"\bas\s+(?:they\s+are\s+|it\s+is\s+)?(?:listed|printed|shown|displayed)\b(?=\s*(?:[,;:?.]|$))",
+    # 'the 27th paper down (Courville's list)': 'down' after the entry, the listing's name read by its own reader
+    r"(?<![\w-])down\b(?=\s*(?:[,;:?.!)]|$))",
+    r"(?<=\bthat\s)still\b|(?<=\bwhich\s)still\b",  # 'the last entry that still has a Code badge': going down
 ]
 _FROM_END = r"\(?\b(?:from\s+)?(?:the\s+)?bottom\s+to\s+(?:the\s+)?top\b\)?|\b(?:(?:counting|counted|reading|starting|going)\s+)?(?:from|up\s+from)\s+the\s+(?:very\s+)?" \
             rf"(?:bottom|end|tail)\b(?:\s+of(?=\s+{GAP}{{0,4}}?{LIST}))?"
@@ -198,7 +206,13 @@ def order_said(question: str) -> bool:
 def listing_said(text: str) -> bool:
     """Whether the question says a listing at all: its noun ('on the Amii page', 'the final trending paper', 'Courville's
     profile entries'), a cue of going down it, or an entry being listed / printed / shown."""
-    return bool(re.search(rf"(?<![\w-]){LIST}", text, re.I) or _cued(text) or re.search(rf"\b{_LISTED}\b", text, re.I))
+    return bool(re.search(rf"(?<![\w-]){LIST}", text, re.I) or _cued(text) or re.search(rf"\b{_LISTED}\b", text, re.I)
+                or re.search(_POST, text, re.I))
+
+
+# A page said as the post it is ("Amii's ICLR 2026 post", 'the blog post'): the noun after a possessive, a determiner
+# or a year, never the verb ('papers they post') nor a prefix ('post-training').
+_POST = r"(?:'s|\bthe|\bthis|\bthat|\b(?:19|20)\d\d)\s+(?:[\w.-]+\s+){0,2}?(?:blog\s+)?post\b(?![-\w])"
 
 
 def _cued(text: str) -> bool:
@@ -230,7 +244,7 @@ def _ordered(text: str, said: bool) -> tuple[int, int, str] | None:
         # the clause, so 'which is furthest down in accuracy' (a score) is not read
         rf"\b{_PAPER_SUBJECT}\s+(?:(?:is|was|are|were|'s)\s+)?(?P<t>(?:the\s+)?(?:very\s+)?)"
         r"(?P<w>f[au]rthest\s+(?:down|up)|f[au]rther\s+(?:down|up)|lowest\s+down|highest\s+up|lower\s+down|higher\s+up)"
-        r"(?=\s*(?:[?.!;]|$))" if said else None,
+        r"(?=\s*(?:[?.!;,]|$)|\s+among\b)" if said else None,
         # 'ahead of the other', 'after the other one': two entries said against each other
         rf"\b(?P<t>(?:{_LISTED}|{_SITS}|is|was|are|were)\s+)(?P<w>ahead\s+of|before|above|after|behind|below)"
         r"\s+the\s+other(?:s|\s+one)?\b" if said else None,
@@ -253,8 +267,8 @@ def _ordered(text: str, said: bool) -> tuple[int, int, str] | None:
         # 'which is listed earliest on the profile': the earliest listed, not the oldest
         rf"\b{_PAPER_SUBJECT}\s+(?:(?:is|was|are|were)\s+)?{_LISTED}\s+(?P<t>)(?P<w>earliest|latest)\b(?=\s+{ANCHOR})",
         # 'the first paper with Offline in its title', 'the 20th paper down', 'the first question-style title you hit'
-        rf"\b(?P<t>(?:very\s+)?)(?P<w>{_NTH}|first|last|top(?:most)?|bottom(?:most)?|final|second[- ]to[- ]last|"
-        rf"penultimate){not_people}(?=(?:[\s-]+(?!{_DATE_VERB})[\w'?-]+){{0,4}}?[\s-]+{_NOUN}"
+        rf"\b(?P<t>(?:very\s+)?)(?P<w>second[- ]to[- ]last|next[- ]to[- ]last|{_NTH}|first|last|top(?:most)?|"
+        rf"bottom(?:most)?|final|penultimate|f[au]rthest[- ]down){not_people}(?=(?:[\s-]+(?!{_DATE_VERB})[\w'?-]+){{0,4}}?[\s-]+{_NOUN}"
         rf"(?!(?:\s+\S+){{0,3}}?\s+{_DATE_VERB}))" if said else None,
         # once going down the page is said ('in the order printed, which 2022 paper comes first?'), any order word of
         # a paper: not an author's place ('has Courville listed first')

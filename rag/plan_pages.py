@@ -71,7 +71,9 @@ class PageFact:
 # The entry printed right under a page's heading, asked with the fact: '… and which paper sits right under it?'.
 _UNDER = r"\b(?:and\s+)?(?:which|what)\s+(?:paper|entry|title|one)\s+(?:sits|is|comes|appears|is\s+listed|is\s+printed)\s+" \
          r"(?:right\s+|directly\s+|just\s+|immediately\s+)?(?:under|below|beneath|after)\s+(?:(?:the|that|this)\s+(?:heading|header|date)|it|that)\b|" \
-         r"\b(?:and\s+)?(?:which|what)\s+(?:paper|entry|title|one)\s+(?:is\s+)?(?:listed|printed|shown)\s+first\b"
+         r"\b(?:and\s+)?(?:which|what)\s+(?:paper|entry|title|one)\s+(?:is\s+)?(?:listed|printed|shown)\s+first\b|" \
+         r"\b(?:and\s+)?(?:which|what)(?:'s|\s+(?:paper|entry|title|one))\s+(?:(?:is|sits|comes|appears|is\s+listed)\s+)?" \
+         r"(?:at|on)\s+(?:the\s+)?(?:very\s+)?top(?:\s+of\s+(?:it|that|them|the\s+(?:list|page|heading)))?\b"
 
 
 def page_fact(question: str, catalog: Catalog) -> PageFact | None:

@@ -26,6 +26,20 @@ _EARLY = r"earliest|earlier|oldest|older|first"
 _LATE = r"latest|later|newest|newer|most\s+recent|more\s+recent|last"
 
 
+# The measure said apart from the superlative: 'the shortest PDF in my library by page count', '… by number of pages'
+_MEASURE_APART = r"\bby\s+(?:(?:its|their|the)\s+)?(?:page\s+count|(?:total\s+)?(?:number|count)\s+of\s+pages|" \
+                 r"pages|length)\b|\b(?:in|going\s+by)\s+(?:(?:the\s+)?number\s+of\s+)?pages\b"
+
+
+def measure_apart(q: Question) -> None:
+    """The page count said as the measure of a length superlative later in the question is the sort's, taken before
+    'by page' reads as a count per page."""
+    said_of_document = re.search(r"\b(?:longest|shortest|longer|shorter)\b(?!\s+than\b)"
+                                 r"(?!\s+(?:\w+\s+)?(?:title|name|list|abstract)s?\b)", q.text, re.I)
+    if said_of_document and re.search(rf"\b{_DOCUMENT}\b", q.text, re.I):
+        q.take(_MEASURE_APART)
+
+
 def pdf_sort(q: Question) -> tuple[str, str, bool] | None:
     """('first' | 'last', field, False) for a PDF's length or a dated field sorted by a word of time; taken from q."""
     if re.search(rf"\b{_DOCUMENT}\b", q.text, re.I) and (m := q.take(_LENGTH)):

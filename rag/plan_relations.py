@@ -65,6 +65,7 @@ def relation(q: Question, target: Paper, question: str, papers: list[Paper] | No
         return None
     start, end = spans[0]
     before, after = q.folded[:start], q.folded[end:]
+    before = re.sub(r"['\"‘“]\s*$", "", before)  # "listed right after 'Hopfield Networks…'": the quote opens the title
     if (m := _NEIGHBOUR.search(before)) and not _WHEN.search(before[:m.start()]) and _listing_said(m, question):
         q.blank(m.start(), m.end())  # 'listed right after Cactus'
         return _neighbour(target, m, question)

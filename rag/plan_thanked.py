@@ -16,7 +16,7 @@ _PAIR = re.compile(r"(?:[Ww]e\s+(?:also\s+)?(?:would\s+like\s+to\s+)?thank\s+|,\
                    r"\s+and\s+the\s+[a-z]+\s+[a-z]+\s+\(|[;.]|$)")
 _STOP = frozenset("""the a an of in on for with and or to by their its his her they them who whom which what does do did
 is are was were that this help helped helping thank thanks thanked acks ack acknowledgement acknowledgements
-acknowledged pdf paper""".split())
+acknowledged pdf paper gets get got single singled out especially particular particularly specifically""".split())
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,20 @@ def asked_after(rest: str, printed: list[Thanked]) -> list[Thanked] | None:
         return None
     def stem(w: str) -> str:
         return w[:5]
-    hit = [t for t in printed if any(stem(w) in {stem(x) for x in re.findall(r"[a-z]+", t.what.casefold())} for w in words)]
-    covered = {stem(x) for t in hit for x in re.findall(r"[a-z]+", t.what.casefold())}
+    def said(t: Thanked) -> set[str]:  # the thing thanked for, and the words naming the helpers but their names
+        return {stem(x) for x in re.findall(r"[a-z]+", t.what.casefold() + " " + re.sub(r"\b[A-Z]\w*", " ", t.who))}
+    hit = [t for t in printed if any(stem(w) in said(t) for w in words)]
+    covered = {x for t in hit for x in said(t)}
     return hit if hit and all(stem(w) in covered for w in words) else None
+
+
+def people(printed: list[Thanked]) -> list[str]:
+    """The persons named in the pairs ('Kyle Lo', 'Daniel King', ...): capitalised names split at commas and 'and';
+    'the anonymous reviewers' names no one."""
+    found = []
+    for t in printed:
+        for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", re.sub(r"\([^)]*\)", "", t.who)):
+            name = name.strip()
+            if re.fullmatch(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)+", name):
+                found.append(name)
+    return found

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from rag.plan_terms import FRAME, NUMBER_WORDS, ORDINALS, Condition, Question
+from rag.plan_title_forms import topical
 from rag.plan_title_text import TitleText, casefolded_words, family, singular
 
 # How a title is said to be the source: 'by title', '(going by the titles)', 'judging from their titles', 'title-wise'.
@@ -143,7 +144,7 @@ def by_title(q: Question, titles: list[str]) -> list[Condition]:
             continue
         # a spelling no title prints ('CoT' beside 'chain-of-thought') is still one of the topic's: blanked with it
         spans = taken + [g for g in groups if g and not any(s[-1] == g[-1] for s in taken)]
-        terms = [" ".join(w for _, _, w in said) for said in spans]
+        terms = [topical(" ".join(w for _, _, w in said), titles) for said in spans]  # 'imitation (learning)'
         first, last = min(s[0][0] for s in spans), max(s[-1][1] for s in spans)
         q.blank(first, last)
         terms += _bracketed(q, last, titles)
@@ -194,6 +195,7 @@ def titled(q: Question, titles: list[str]) -> list[Condition]:
             parts = term.split("-")
             if len(parts) > 1 and parts[-1].casefold() in _OF_TOPIC:
                 term = "-".join(parts[:-1])
+            term = topical(term, titles)  # 'imitation learning titles': the titles about imitation
             test = TitleText.of([term], spread=len(casefolded_words(term)) > 1)
             if sum(test(t) for t in titles) < least:
                 continue

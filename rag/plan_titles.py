@@ -20,6 +20,7 @@ import re
 
 from rag.plan_terms import FRAME, Condition, Question
 from rag.plan_title_examples import examples
+from rag.plan_title_forms import PART_OF_SPEECH, excluded_forms, listed_forms, topical
 from rag.plan_title_marks import NAMED_AHEAD, letters, title_marks
 from rag.plan_title_text import TitleText, casefolded_words, one_family
 from rag.plan_title_topics import by_title, condition as _condition, restated as _restated
@@ -152,9 +153,12 @@ _WHOLE = r"(?:\s+(?:anywhere\s+|somewhere\s+)?(?:in|of|on|across|throughout)\s+(
          r"(?:whole\s+|entire\s+)?(?:library|collection|catalog(?:ue)?|corpus|database))"
 # Where the titles are, left for the other readers: 'titles on the trending page that mention X', 'titles in my PDFs'.
 _PLACE = r"(?P<place>\s+(?:on|in|from|of|across|among|within|under|by|at)\s+(?:[^,;:?!()'\"]|'s\b){1,40}?)"
+# Going down a page, the title the reader comes to: 'the first title you hit that mentions X' (rag/plan_order.py).
+_MEET = r"\s+(?:that\s+)?(?:you|one|i|we)(?:'d|'ll|\s+would|\s+will)?\s+(?:hit|reach|meet|see|spot|find|encounter|" \
+        r"get\s+to|come\s+(?:across|to|upon)|run\s+(?:into|across))"
 _READERS = [
     # 'titles that mention X', 'whose title starts with X', 'title in the library that begins with the word X'
-    (rf"(?:\b(?:going|judging|judged|based)\s+(?:by|on)\s+)?\b{_TITLE}(?:{_WHOLE}|{_PLACE})?(?:\s+(?:that|which))?"
+    (rf"(?:\b(?:going|judging|judged|based)\s+(?:by|on)\s+)?\b{_TITLE}(?:{_WHOLE}|{_PLACE})?(?:{_MEET})?(?:\s+(?:that|which))?"
      rf"(?:\s+(?:all|also|actually|both|literally|explicitly|really|even|specifically|directly|ever))?"
      rf"\s+(?P<neg>{_NOT})?"
      rf"(?P<verb>{_STARTS}|{_ENDS}|{_HAS}|(?:are|is)\s+(?:starting|beginning|opening|ending|finishing)\s+(?:with|in)|"
@@ -219,7 +223,9 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
                 break       # next clause, not one more term (a term said with 'or' or '/' stays one, printed or not)
             unquoted.append(term)
             # 'imitation (learning)': a word the phrase may go on with, said as optional, does not narrow it
-            pos += (m.end() if (m := re.match(r"\s*\((?:s|es|[^\W\d_]+(?:\s+[^\W\d_]+)?)\)", text[pos:])) else 0)
+            optional = re.match(r"\s*\((s|es|[^\W\d_]+(?:\s+[^\W\d_]+)?)\)", text[pos:])
+            pos += optional.end() if optional else 0
+            groups[-1][0].extend(listed_forms(optional[1], [term]) if optional else [])  # '(or benchmarking)': a form
         groups[-1][0].append(term.strip())
         back = pos
         if re.match(rf"\s*,?\s*(?:{_FORMS}|{_SPELLING}|{_PLAIN})", text[pos:], re.I):
@@ -243,6 +249,9 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
     if not groups[0][0] or any(not TitleText.of([t]).phrases for g in groups for t in g[0]):
         return None
     groups = [g for g in groups if g[0] and g[1] is not None]
+    if len(groups) == 1 and not groups[0][1]:  # 'continual learning' -> 'continual'; not in a contrast ('RL but not …')
+        topics = {t: topical(t, titles) for t in unquoted}
+        groups, unquoted = [([topics.get(t, t) for t in groups[0][0]], False)], list(topics.values())
     said = [t for g in groups for t in g[0]]
     # two forms of one word as the alternatives ('diversity / diverse', 'grounded/grounding'): the word in any form
     forms, joined, said_in_title = any(one_family(g[0]) for g in groups), False, not in_title
@@ -255,6 +264,11 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
             pos += m.end()
         elif (m := re.match(r"\s*\(([^()]{1,120})\)", text[pos:])) and _aside(m[1], said):
             joined, pos = joined or bool(re.search(_SPELLING + r"|\bspell", m[1], re.I)), pos + m.end()
+            groups[0][0].extend(listed_forms(m[1], said) if len(groups) == 1 else [])  # '(robot / robotic)'
+        elif m := re.match(PART_OF_SPEECH, text[pos:], re.I):
+            pos += m.end()  # '- the noun,'
+        elif skip := excluded_forms(text[pos:], said, forms, joined):
+            pos += skip  # "? not 'generalized' or 'generalist'": forms the term does not match anyway
         elif m := _restatement(text, pos, said):
             pos = m
         elif listed := examples(text, pos, said, titles):  # '- atari, game theory, that kind of thing'
@@ -275,9 +289,17 @@ def _terms(text: str, at: int, titles: list[str], in_title: bool,
     if re.match(r"\s*,?\s*(?:or|and(?:/or)?|/)\s+(?:in\s+)?(?:the\s+|its\s+|their\s+)?(?:abstracts?|summar(?:y|ies)|text|body|"
                 r"keywords|contents?|full\s+text)\b", text[pos:], re.I):
         return None  # 'in the title or abstract': more than the title is searched, which is retrieval's
-    if any(not any(TitleText.of([t], forms=forms, joined=joined)(title) for title in titles) for t in unquoted):
+    printed = {t for t in unquoted if any(TitleText.of([t], forms=forms, joined=joined)(title) for title in titles)}
+    if any(t not in printed and not _variant(t, printed, groups) for t in unquoted):
         return None  # an unquoted word no title prints is the question's topic, not a title's wording
     return groups, pos, forms, joined
+
+
+def _variant(term: str, printed: set[str], groups: list[tuple[list[str], bool]]) -> bool:
+    """Whether an unprinted term is an alternative to a printed one of its group that shares a word with it ('continual
+    learning / continual RL': 'continual RL' is printed nowhere, 'continual' is): one topic said two ways."""
+    words = set(casefolded_words(term))
+    return any(term in g and any(o in printed and words & set(casefolded_words(o)) for o in g) for g, _ in groups)
 
 
 def _restatement(text: str, at: int, terms: list[str]) -> int | None:

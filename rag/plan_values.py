@@ -16,6 +16,7 @@ from rag.organisations import author_at
 from rag.plan_dates import dates
 from rag.plan_numbers import compared
 from rag.plan_orgs import email_domains, organisation_kinds
+from rag.plan_owner_pages import owner_as_person, owner_pages
 from rag.plan_terms import (_COMPARE, _COUNT, NUMBER_WORDS, Condition, Question, _number, author_count,
                             fold)
 from rag.records import Paper, normalize_title
@@ -29,6 +30,7 @@ def conditions(q: Question, catalog: Catalog) -> list[Condition]:
     found = compared(q)
     found += owner_pages(q, catalog)  # 'Courville's page' is the page, before 'Courville' is read as the author
     found += people(q, catalog)
+    found += owner_as_person(q, found)  # 'On Courville's own page, which entries show him second?': the owner named
     found += tags(q, catalog)
     found += organisation_kinds(q)  # after named organisations: 'Harvard University' is that one, not any university
     found += email_domains(q, catalog.email_domains)
@@ -158,16 +160,6 @@ def people(q: Question, catalog: Catalog) -> list[Condition]:
     return found
 
 
-def owner_pages(q: Question, catalog: Catalog) -> list[Condition]:
-    """A profile named by its owner: 'Courville's profile', 'the Courville page', 'Aaron Courville's listing'."""
-    found = []
-    for owner in sorted(catalog.owners):
-        surname = re.escape(fold(owner).split()[-1])
-        if q.take(rf"\b(?:{re.escape(fold(owner))}|{surname})(?:'s)?[\s-]+(?:profile(?:\s+page)?|page|list(?:ing)?)\b"):
-            found.append(Condition("page", owner, f"page: {owner}'s profile", lambda p, o=owner: p.profile_of == o))
-    return found
-
-
 def _author(name: str) -> Condition:
     return Condition("author", name, f"author: {name}", lambda p: by_author(p, name))
 
@@ -220,7 +212,7 @@ def tags(q: Question, catalog: Catalog) -> list[Condition]:
     # 'the daily/trending papers page': a word joined by a slash before the page's noun names the same page another way
     # ('trending/hot list'); without the noun ('RL/trending papers') the word may be a topic and is left
     if q.take(r"\b(?:[\w-]+\s*/\s*trending|trending\s*/\s*[\w-]+)(?: papers)?\s+(?:page|list|feed)\b|"
-              r"\btrending(?: papers)?(?: page| list)?\b"):
+              r"\b(?:daily\s+)?trending(?: papers)?(?: page| list| feed)?\b"):  # 'the daily trending feed': the one page
         found.append(Condition("page", "trending", "page: trending papers",
                                lambda p: any(s.format == "trending" for s in p.sources)))
     return found

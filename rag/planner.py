@@ -29,6 +29,7 @@ from rag.plan_comparatives import comparative_end
 from rag.plan_dates import current_year_gloss
 from rag.plan_beside import shown_beside
 from rag.plan_describe import description, restated, which
+from rag.plan_elided_sort import elided_sort
 from rag.plan_field_words import also as _also, lookup_field as _lookup_field, other_noun
 from rag.plan_fields import several
 from rag.plan_gaps import gap, set_gap
@@ -45,7 +46,9 @@ from rag.plan_place import entries_between, entry_beside, pair_asked, place_aske
 from rag.plan_headings import HeadingAsk, ask as heading_ask
 from rag.plan_citations import ask as citation_ask
 from rag.plan_pages import PageFact, page_fact
-from rag.plan_pdf_sorts import participles, pdf_sort
+from rag.plan_pdf_pages import page_ask
+from rag.plan_pdf_sorts import measure_apart, participles, pdf_sort
+from rag.plan_printed_records import ask as printed_record
 from rag.plan_publisher import publisher_said
 from rag.plan_printed_object import printed_object
 from rag.plan_position import counted, placed
@@ -64,13 +67,14 @@ from rag.plan_title_topics import asks_of_titles, titled
 from rag.plan_links import asked_link, link_contents, linked
 from rag.plan_presence import presence
 from rag.plan_values import conditions as named_conditions, title
+from rag.plan_whole_library import whole_library
 from rag.records import Paper
 
 if TYPE_CHECKING:
     from rag.plan_verbs import VerbJudge
 
 Op = Literal["list", "count", "lookup", "check", "first", "last", "group", "which", "fact", "mean", "median",
-             "positions", "common", "gap", "range", "ratio", "headings"]
+             "positions", "common", "gap", "range", "ratio", "headings", "person"]
 
 
 @dataclass
@@ -119,9 +123,14 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op="fact", fact=fact)
     if headings := heading_ask(question, catalog):  # 'what is section 3 of SPECTER called': a PDF's printed headings
         return Plan(op="headings", headings=headings) if headings.text else None
+    if pdf_page := page_ask(question, catalog):  # 'which pages of X are blank', 'Table 1 of X: caption and page'
+        return Plan(op="headings", headings=pdf_page)
     if printed := citation_ask(question, catalog):  # 'does SPECTER cite X', 'who does X thank' (rag/plan_citations.py)
         return Plan(op="headings", headings=printed)
+    if printed := printed_record(question, catalog):  # "SPECTER's footnotes 7 and 8" (rag/plan_printed_records.py)
+        return Plan(op="headings", headings=printed)
     q = Question(question)
+    whole_library(q, catalog.pages, catalog.owners)  # 'check all the sources', '(amii, courville, trending, pdfs)'
     worded = title_wording(q)  # "'X is all you need' titles": the quoted wording, before its words read as values
     worded += title_words(q, catalog.printed_titles)  # 'title says GFlowNets': unquoted, printed in a title
     if link_contents(question):
@@ -193,6 +202,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         else:
             conditions += [c for c in found if c.field == "author"]  # 'together with X' narrows; the rest widen
     full_date = bool(q.take(r"\b(?:with\s+)?(?:an?\s+)?(full|complete|exact) dates?\b|\bday,? month,? and year\b"))
+    measure_apart(q)  # 'the shortest PDF by page count': the sort's measure, not a count per page
     group = group_by(q) if target is None else None
     by_mark = marked_sort(q, catalog) if target is None else None  # 'the most Amii-affiliated authors'
     sort = sort_by_authors(q) if target is None and by_mark is None else None
@@ -203,7 +213,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions += [order.at(catalog.papers)] if order is not None and group is not None else []  # 'who wrote the last one'
     # 'the highest score'; 'the spread between the highest and lowest score' (rag/catalog_spread.py)
     by_field = (order.op, order.key, False) if order is not None else \
-        (spread_of(q) or pdf_sort(q) or badge_sort(q)) if target is None and sort is None else None
+        (spread_of(q) or pdf_sort(q) or badge_sort(q) or elided_sort(q)) if target is None and sort is None else None
     conditions += printed_object(q)  # 'PDFs that flag an equal-contribution footnote': after negation ('without a …')
     conditions += named_conditions(q, catalog) + presence(q, negated=False)
     conditions += titled(q, catalog.printed_titles)  # 'the continual-learning titles': on what the values left
@@ -338,7 +348,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         asked = pair_asked(question, q, named, compared.condition, catalog.papers) if compared.key == "position" else None
         return Plan(op=compared.op, conditions=conditions, key=compared.key, target=asked)
     if not re.search(r"\b(papers?|articles?|works?|publications?|preprints?|entries|which|what|who|list|show|everything|"
-                     r"anything|something|things?|stuff|how|name|give|tell|count|pdfs?|files?|documents?|postings?|posts|entry|items?|titles?|ones?)\b", question,
+                     r"anything|something|things?|stuff|how|name|give|tell|count|pdfs?|files?|documents?|postings?|posts|entry|items?|titles?|ones?|"
+                     r"feeds?)\b", question,
                      re.I):
         return None
     if group is not None:

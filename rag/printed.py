@@ -1,5 +1,5 @@
 """Typed records of what a page or a PDF prints once, with where it is printed: a listing page's own facts (its
-legend, headings, conference, owner's figures), a PDF's affiliations, proceedings line and arXiv stamp.
+legend, headings, conference, owner's figures), a PDF's affiliations, proceedings line, arXiv stamp and footnotes.
 
 Kept apart from rag/records.py (which re-exports them) so that module stays the pipeline's records.
 """
@@ -87,6 +87,18 @@ class VenueLine(BaseModel):
     printed: Printed = Field(default_factory=Printed)
     folio: Printed | None = Field(default=None, description="The page number printed on page 1 (and the last page), "
                                   "where `pages` comes from it: '633' in the Backus excerpt's margin.")
+
+
+class Footnote(BaseModel):
+    """One footnote a PDF prints at the foot of a page: '7 http://rtw.ml.cmu.edu/rtw/', '∗ Equal contribution'."""
+
+    mark: str = Field(description="The mark as printed before it: '7', '∗', '†'.")
+    text: str = Field(description="The footnote's words, its lines joined (an address a line break split may keep a "
+                      "space: rag/catalog_links.py joins it again).")
+    anchor: str = Field(default="", description="The words the mark follows in the running text, from the sentence's "
+                        "start or the previous mark: 'the Never-Ending Language Learner (NELL)'; '' when not found.")
+    section: str = Field(default="", description="The section the mark stands in: 'Abstract', '4.3 Knowledge Bases'.")
+    printed: Printed = Field(default_factory=Printed, description="Page and line of the footnote's first line.")
 
 
 class ArxivStamp(BaseModel):

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from rag.printed import ArxivStamp, LegendEntry, Organisation, PageFacts, Printed, VenueLine  # noqa: F401 (re-exported)
+from rag.printed import ArxivStamp, Footnote, LegendEntry, Organisation, PageFacts, Printed, VenueLine  # noqa: F401 (re-exported)
 
 DatePrecision = Literal["day", "month", "year"]
 BlockKind = Literal["text", "table", "caption", "references"]
@@ -66,6 +66,8 @@ class Block(BaseModel):
     section: str = Field(default="", description="Heading of the section it is in, numbered as printed: '3.2 Results'.")
     page: int | None = Field(default=None, description="1-based page where the block starts.")
     text: str
+    lead: str = Field(default="", description="The run-in heading the paragraph opens with, set apart in bold "
+                      "('Training Data', 'Preparing the input layer'): a part of its section, as printed.")
 
 
 class Paper(BaseModel):
@@ -99,6 +101,8 @@ class Paper(BaseModel):
     code_url: str | None = Field(default=None, description="The code repository a PDF's first page links: "
                                  "https://github.com/facebookresearch/DPR.")
     page_count: int | None = Field(default=None, description="Pages of the PDF it was read from.")
+    blank_pages: list[int] = Field(default_factory=list, description="Pages of the PDF that print no text at all "
+                                   "(1-based).")
     abstract_duplicate_of: str | None = Field(
         default=None,
         description="paper_id of an earlier paper on the same page whose abstract this one repeats: "
@@ -120,6 +124,8 @@ class Paper(BaseModel):
                               "'{a,b}@x.org' expanded.")
     notes: list[LegendEntry] = Field(default_factory=list, description="Author marks a PDF explains in a footnote "
                                      "other than affiliations: '∗' 'Equal contribution'.")
+    footnotes: list[Footnote] = Field(default_factory=list, description="The footnotes a PDF prints at the foot of "
+                                      "its pages, in page order, each with the words its mark follows.")
     listing_score: float | None = Field(default=None, description="The unlabelled score a profile entry prints "
                                         "before its category ('89.4LGJun 2').")
     printed: dict[str, Printed] = Field(default_factory=dict, description="Field name -> where the page prints it "

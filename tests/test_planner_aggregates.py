@@ -350,3 +350,8 @@ def test_a_negated_author_count_leaves_out_lists_cut_with_et_al(catalog):
     at_most = plan("Which papers have at most four authors?", catalog)
     assert picked == {p.title for p in catalog.papers if all(c(p) for c in at_most.conditions)}
     assert any(p.authors_truncated and len(p.authors) <= 4 for p in catalog.papers), "the case this guards exists"
+
+
+def test_one_group_is_named_in_the_singular(papers):
+    assert text("Which pages list Max Schwarzer's papers?", papers).startswith(
+        "1 page (author: Max Schwarzer), with their papers: Aaron Courville's profile: 8.")

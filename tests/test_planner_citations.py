@@ -36,7 +36,8 @@ ASKED = [
     ("Who does the SPECTER paper thank?", ["Russel Reas for setting up the public API", "p. 9"], []),
     ("what grant numbers are in SPECTER's acknowledgements?", ["award 1936940", "N00014-18-1-2193"], []),
     ("SPECTER: who funded it (acks)?", ["NSF Convergence Accelerator"], []),
-    ("which of my PDFs thank anyone?", ["1 of the 5 PDFs print acknowledgements", "SPECTER"],
+    # Backus's page thanks a person in its text ('I am indebted to Paul Me Jones'), with no acknowledgements section
+    ("which of my PDFs thank anyone?", ["2 of the 5 PDFs thank a named person", "SPECTER", "Paul Me Jones"],
      ["Dense Passage"]),
     ("who does the DPR paper acknowledge?", ["prints no acknowledgements section"], []),
     ("does DPR cite the literature graph paper?", ["is not in its text as read"], ["Yes"]),

@@ -93,8 +93,10 @@ def test_abbreviated_said_as_a_verb_and_the_place_said_after_the_term(catalog, p
 
 
 def test_a_topic_named_before_titles_or_by_title(catalog, papers):
-    continual = saying(papers, r"continual\W+(?:[^\W_]+\W+)?learning", "trending")  # one word may come between
-    assert len(continual) >= 2
+    # 'learning', printed in over a third of the library's titles, does not narrow a topic said unquoted
+    # (rag/plan_title_forms.topical): the continual-learning titles are those saying 'continual'
+    continual = saying(papers, r"continual", "trending")
+    assert len(continual) >= 2 and continual != saying(papers, r"continual\W+(?:[^\W_]+\W+)?learning", "trending")
     assert rows("Which continual-learning titles are on the trending page?", catalog, "list") == continual
     reasoning = saying(papers, "reasoning", "profile")
     assert reasoning and rows("How many reasoning titles does the profile list?", catalog, "count") == reasoning
@@ -177,9 +179,13 @@ def test_a_topic_of_titles_is_read_one_way_however_it_is_said(catalog):
              "A Comprehensive Survey of Continual Learning: Theory, Method and Application"}
     between = {"Principled Fast and Meta Knowledge Learners for Continual Reinforcement Learning",
                "Federated Orthogonal Training: Mitigating Global Catastrophic Forgetting in Continual Federated Learning"}
-    assert rows("Which titles are about continual learning?", catalog, "list") == exact | between
-    assert rows("list the continual-learning titles", catalog, "list") == exact | between
-    assert rows("how many papers are about continual learning, judging by title?", catalog, "count") == exact | between
+    # 'learning' is printed in over a third of the library's titles, so said unquoted it does not narrow the topic
+    # (rag/plan_title_forms.topical): 'continual', as the dev rounds read it (v21 counts this title too)
+    without = {"ViDA: Homeostatic Visual Domain Adapter for Continual Test Time Adaptation"}
+    assert rows("Which titles are about continual learning?", catalog, "list") == exact | between | without
+    assert rows("list the continual-learning titles", catalog, "list") == exact | between | without
+    assert rows("how many papers are about continual learning, judging by title?", catalog, "count") == \
+        exact | between | without
     # quoted, a phrase is the words as printed ('Continual Test Time Adaptation' is neither)
     assert rows("titles about 'continual learning'", catalog, "list") == exact
 

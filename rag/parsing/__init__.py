@@ -11,7 +11,8 @@ from pathlib import Path
 from rag.parsing.errors import ParseError
 
 # Bump when a parser reads any file differently: ingest then re-parses unchanged files too.
-PARSER_VERSION = 16  # 16: the line an institute page prints after an entry (Paper.printed['after']); 7-15: pages' own facts; PDFs' affiliations, arXiv stamps, proceedings lines, code links, journal footers, volume / issue / meeting number / folio / journal or proceedings, envelope marks, author lists running onto page 2
+# 18: a paragraph's bold run-in heading (Block.lead) and a PDF's blank pages
+PARSER_VERSION = 18  # 17: a PDF's footnotes as records (Paper.footnotes: mark, words, page, the words its mark follows); 16: the line an institute page prints after an entry (Paper.printed['after']); 7-15: pages' own facts; PDFs' affiliations, arXiv stamps, proceedings lines, code links, journal footers, volume / issue / meeting number / folio / journal or proceedings, envelope marks, author lists running onto page 2
 from rag.parsing.files import parse_pdf, parse_text_file
 from rag.parsing.institute import parse_institute
 from rag.parsing.merge import merge_papers

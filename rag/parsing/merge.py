@@ -82,6 +82,7 @@ def merge_group(papers: list[Paper]) -> Paper:
             "keywords": next((p.keywords for p in papers if p.keywords), []),
             "emails": next((p.emails for p in papers if p.emails), []),
             "notes": next((p.notes for p in papers if p.notes), []),
+            "footnotes": next((p.footnotes for p in papers if p.footnotes), []),
             "listing_score": _first(p.listing_score for p in papers),
             "printed": {k: v for p in reversed(papers) for k, v in p.printed.items()},
             "sources": sources,

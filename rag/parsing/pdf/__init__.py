@@ -11,9 +11,11 @@ from pathlib import Path
 
 from rag.parsing.errors import ParseError
 from rag.parsing.sections import is_sensible_title
+from rag.parsing.pdf.footnotes import read_footnotes
 from rag.parsing.pdf.furniture import drop_running_heads, layout
 from rag.parsing.pdf.metadata import front_matter
 from rag.parsing.pdf.reader import read_document
+from rag.parsing.pdf.run_in import run_in_lead
 from rag.parsing.pdf.structure import INLINE_ABSTRACT, KEYWORDS, Para, mark_tables_and_figures, paragraphs, render, vocabulary
 from rag.records import Author, Block
 from rag.taxonomy import short_code
@@ -74,7 +76,8 @@ def _blocks(paras: list[Para], vocab) -> list[Block]:
             continue
         text = render(para, vocab)
         if text:
-            out.append(Block(kind=para.kind, section=para.section, page=para.page, text=text))
+            lead = run_in_lead(para.lines) if para.kind == "text" else ""
+            out.append(Block(kind=para.kind, section=para.section, page=para.page, text=text, lead=lead))
     return out
 
 
@@ -87,6 +90,7 @@ def read_pdf(path: Path, shown: str) -> PdfContent:
     drop_running_heads(pages, {a.name.split()[-1].casefold() for a in front.authors}, front.title)
     vocab = vocabulary(pages)
     paras = mark_tables_and_figures(paragraphs(pages, size, (front.header_page, front.header_lines)), size)
+    footnotes = read_footnotes(pages, size, paras, vocab)
     abstract, paras = _abstract(paras, vocab)
     blocks = _blocks(paras, vocab)
     flags = list(front.flags)
@@ -100,12 +104,14 @@ def read_pdf(path: Path, shown: str) -> PdfContent:
         opening = " ".join(b.text for b in blocks[:6] if b.kind == "text")
         abstract = opening
     stamp = front.arxiv
+    # A page printing no text and no picture is blank (a scanner's or a print layout's empty page)
+    blank = [p.number for p in document.pages if not any(s.text.strip() for s in p.spans) and not p.figures]
     return PdfContent(
         title, front.authors, abstract, blocks, len(document.pages), flags,
         date=front.date, date_precision=front.date_precision, venue=front.venue,
         arxiv_id=front.arxiv_id, doi=front.doi, arxiv=stamp, venue_line=front.venue_line,
         organisations=front.organisations, emails=front.emails, code_url=front.code_url,
-        notes=front.notes, keywords=front.keywords, printed=front.printed,
+        notes=front.notes, footnotes=footnotes, keywords=front.keywords, printed=front.printed, blank_pages=blank,
         has_code=True if front.code_url else None,  # a repository link is a Code badge; its absence says nothing
         # The stamp's category is the paper's, under the code listing pages print ('cs.CL' -> 'CL').
         category=short_code(stamp.category) if stamp else None, category_name=stamp.category_name if stamp else None,

@@ -1,0 +1,18 @@
+"""The readers that answer from a PDF's printed records rather than from catalog filters, tried in turn before the
+planner reads values: its footnotes (rag/plan_footnotes.py), its e-mail and postal addresses (rag/plan_contact.py),
+the kind of mark its author line prints (rag/plan_mark_kinds.py). Each returns the answer (a HeadingAsk) or None."""
+
+from __future__ import annotations
+
+from rag.catalog import Catalog
+from rag.plan_contact import ask as contact
+from rag.plan_footnotes import ask as footnotes
+from rag.plan_headings import HeadingAsk
+from rag.plan_mark_kinds import ask as mark_kinds
+
+READERS = (footnotes, contact, mark_kinds)
+
+
+def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
+    """The first reader's answer, or None when the question asks none of these records."""
+    return next((found for read in READERS if (found := read(question, catalog)) is not None), None)

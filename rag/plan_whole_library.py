@@ -1,0 +1,61 @@
+"""The whole library said as the scope of a question: 'check all the sources', 'across everything (amii, courville,
+trending, pdfs)', 'in my library (all three listing pages and the PDFs)', 'search every source'.
+
+Such words name no condition: every paper is already in scope. They are taken before the values are read, so that a
+page named inside the enumeration ('amii', 'trending', 'the PDFs') is not read as a filter — three pages ANDed
+together select nothing — and so that the imperative ('check all the sources') is not left over as a content word.
+
+An enumeration in parentheses is the whole library only when each of its items names a source of the catalog: one of
+its pages by a word of the page's own name ('amii', 'courville', 'trending'), the PDFs, or the listing pages in
+general ('all three listing pages'); and only when it follows a scope word ('everything', 'my library', 'all sources',
+'across'). A parenthesis naming one page ('(the trending one)') is no enumeration and is left to the page readers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.plan_terms import FRAME, NUMBER_WORDS, Question
+
+# The kinds of source a question may name in general: the listing pages, the PDFs, the seeds.
+_SOURCE_WORDS = {"pdf", "pdfs", "uploads", "uploaded", "files", "file", "seeds", "seed", "listing", "listings", "pages",
+                 "page", "lists", "list", "feed", "feeds", "profile", "profiles", "sources", "source", "post", "posts",
+                 "three", "four", "two", "both", "all", "the", "my", "and", "plus", "papers"}
+_SOURCES = r"(?:sources?|pages?|listings?|lists?|places|files|feeds|seeds|pdfs?\s+and\s+pages|pages\s+and\s+pdfs)"
+# 'check all the sources', 'search every source', 'look through all of my pages', '(all sources)'
+_CHECK_ALL = r"(?:[-—–,;.?]\s*|\(\s*)?\b(?:(?:please\s+)?(?:check|search|scan|look\s+(?:at|thr(?:ough|u)|in|across|over)|go\s+" \
+             r"thr(?:ough|u)|cover|include|consider|use)(?:ing)?\s+)?(?:across\s+|over\s+|in\s+|from\s+)?" \
+             rf"(?:all|every|each)\s+(?:of\s+)?(?:the\s+|my\s+|our\s+)?(?:(?:\d|{'|'.join(NUMBER_WORDS)})\s+)?" \
+             rf"(?:listing\s+)?{_SOURCES}\b(?:\s*\))?"
+# The scope word an enumeration follows: 'across everything', 'my whole library', 'all my sources', 'everywhere'.
+_SCOPE_BEFORE = r"(?:\beverything|\beverywhere|\blibrary|\bcollection|\bsources|\bpages|\bpdfs|\ball|\bacross)\s*$"
+
+
+def whole_library(q: Question, page_names: set[str], owners: set[str]) -> bool:
+    """Take the words that say the whole library from `q`; whether any were said. `page_names` and `owners` are the
+    catalog's (Catalog.pages, Catalog.owners): the words an enumeration may name a page by."""
+    said = False
+    for m in list(re.finditer(r"\(([^()]{2,120})\)", q.text)):
+        if re.search(_SCOPE_BEFORE, q.text[:m.start()], re.I) and _enumerates_sources(m[1], page_names, owners):
+            q.blank(m.start(), m.end())
+            said = True
+    said |= bool(q.take(_CHECK_ALL))
+    # 'all three listing pages and the PDFs', 'every page and every PDF': each kind of source, so all of them
+    said |= bool(q.take(r"\b(?:all|every|each|both)\s+(?:of\s+)?(?:the\s+|my\s+)?(?:\w+\s+)?(?:listing\s+)?pages?\s+"
+                        r"(?:and|plus|\+|&)\s+(?:all\s+|every\s+)?(?:the\s+|my\s+)?(?:uploaded\s+)?pdfs?\b"))
+    return said
+
+
+def _enumerates_sources(text: str, page_names: set[str], owners: set[str]) -> bool:
+    """Whether `text` lists two sources or more ('amii, courville, trending, pdfs'; 'all three listing pages and the
+    PDFs'), each item a source of the catalog."""
+    named = {w.casefold() for name in page_names | owners for w in re.findall(r"[^\W\d_]{3,}", name)} - FRAME
+    items = [i for i in re.split(r"\s*(?:,|/|;|\+|&|\band\b|\bplus\b)\s*", text, flags=re.I) if i.strip()]
+    if len(items) < 2:
+        return False
+    for item in items:
+        words = [w.casefold().removesuffix("'s") for w in re.findall(r"[\w'-]+", item)]
+        content = [w for w in words if w not in _SOURCE_WORDS and w not in FRAME and w not in NUMBER_WORDS]
+        if not words or not all(w in named or w.rstrip("s") in named for w in content):
+            return False
+    return True
