@@ -22,7 +22,8 @@ from rag.catalog_text import Result, headline, n_papers
 from rag.filters import Filters
 from rag.plan_card import card_plan
 from rag.plan_person_card import person_rows, placed_plan
-from rag.plan_headings import cite, section_content
+from rag.plan_heading_frame import section_content
+from rag.plan_headings import cite
 from rag.plan_groups import common, group_headline, grouped, places
 from rag.plan_marked import by_marked, marked_headline
 from rag.plan_terms import venue_year_only

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from rag.catalog import Catalog
 from rag.catalog_headings import Heading, Outline
+from rag.plan_heading_frame import POINTS, QUOTED, ROLES, asks_content, only_frame, pointed_out
 from rag.plan_heading_phrases import bare_set, file_named, named_number, plain, printed_page, titled_topic
 from rag.plan_section_parts import parts_asked
 from rag.plan_section_pointers import pointed_to
@@ -23,32 +24,7 @@ from rag.plan_terms import ORDINALS
 from rag.records import Answer, Paper, format_location
 
 _NOUN = r"(?:sub-?sections?|sections?|§|sec\.|appendix|appendices|headings?|chapters?)"
-# What a section says, does or holds is content, whatever else the question asks.
-_CONTENT = re.compile(r"\b(?:say|says|said|propose[sd]?|proposes|show[sn]?|shows|discuss(?:es|ed)?|describe[sd]?|"
-                      r"summari[sz]e|summary|explain(?:s|ed)?|argue[sd]?|claims?|conclude[sd]?|find|finds|found|"
-                      r"report(?:s|ed)?|mean|means|cover(?:s|ed)?|contains?|present(?:s|ed)?|introduce[sd]?|about|"
-                      r"talk|talks|mention(?:s|ed)?|\bhow\s+(?:does|do|did|is|are|was|were)\b|results?\s+(?:in|of)|"
-                      r"what(?:'s|\s+is|\s+was)\s+(?:in|inside)\b|in\s+detail|compare[sd]?|evaluate[sd]?|use[sd]?|"
-                      r"uses)\b", re.I)
-_ROLES = {"appendix": r"\bappendi(?:x|ces)\b|\bsupplementary\s+material\b",
-          "conclusion": r"\bconclu(?:sion|sions|ding)\b", "introduction": r"\bintroduct(?:ion|ory)\b",
-          "related work": r"\brelated\s+work\b", "background": r"\bbackground\b"}
-# 'what/which N ... in <heading>' asks N's content unless N is a word of the heading question's own frame: 'which page
-# does §7 start on' is a heading question, 'what experiments are in section 4' is content.
-_ASKED_NOUN = re.compile(r"\b(?:what|which)\s+(?:of\s+(?:my|the)\s+)?([a-z-]+)")
-_FRAME_NOUN = frozenset("""is are was were s does do did has have section sections subsection subsections sub-section
-sub-sections heading headings title titles name names page pages number numbers numbered top-level pdf pdfs paper papers
-file files document documents doc docs chapter chapters appendix appendices one ones""".split())
-# 'what does the metadata section do / list?': a verb of the paper's own, outside the frame
-_DOES = re.compile(r"\b(?:what|which)\s+(?:does|do|did)\b[^?]*\b(?:do|list|give|provide|offer|include|hold)\W*$")
-# The heading a question points at, said by number, ordinal, role or appendix letter ('section 4', 'the first
-# section', 'the conclusion', 'appendix A').
-_POINTS = re.compile(r"(?:\b(?:sub-?section|section|sec\.|chapter)\s*|§\s*)\d|\bappendix\s+[a-h]\b|"
-                     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|closing)\s+"
-                     r"(?:numbered\s+|top-level\s+|main\s+)?(?:sub-?)?section\b|" + "|".join(_ROLES.values()))
 _NOT = re.compile(r"\b(?:no|not|without|lacks?|lacking|missing)\b|n't\b")
-# A quote opens at the start or after a space or bracket: the apostrophe of "my PDFs' sections" opens none.
-_QUOTED = re.compile(r"(?:^|(?<=[\s(\[]))['\"‘“]([^'\"’”]{3,60})['\"’”]")
 _COUNT = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b", re.I)
 _SET = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:my|the)\s+)?(?:pdfs?|papers?|files?|documents?)\b|"
                   r"\bhow\s+many\s+(?:of\s+(?:my|the)\s+)?(?:pdfs?|papers?|files?|documents?)\b|"
@@ -73,10 +49,10 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
         return parts
     if not re.search(rf"(?:{_NOUN})", low):
         return None
-    if _asks_content(low):  # 'which section is about <a printed title>': the title, not what the section says
+    if asks_content(low):  # 'which section is about <a printed title>': the title, not what the section says
         low = titled_topic(low, [h for o in catalog.outlines.values() for h in o.headings])
-    if _asks_content(low):  # what a PDF's section holds is retrieval's: no other reader may take it either
-        return HeadingAsk("") if _POINTS.search(low) else None
+    if asks_content(low):  # what a PDF's section holds is retrieval's: no other reader may take it either
+        return HeadingAsk("") if POINTS.search(low) else None
     if any(re.search(rf"\b{re.escape(s.casefold())}\b", low) for s in catalog.sections):
         return None  # 'the workshop section': a listing page's section (rag/plan_sections.py)
     held = catalog.outlines
@@ -91,10 +67,10 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     # anywhere ('what is the Dense Passage Retriever in section 3'); 'no' / 'not' only over the PDFs (the complement).
     said = [named.title, *catalog_names(catalog, named)] if named is not None else []
     shown = held[named.paper_id].headings if named is not None else [h for o in held.values() for h in o.headings]
-    rest = _pointed_out(low, shown)
+    rest = pointed_out(low, shown)
     if named is None:
         rest = _NOT.sub(" ", rest)
-    if not _only_frame(rest, said):
+    if not only_frame(rest, said):
         # 'which PDFs from 2018 have an appendix': a condition this reader does not apply; no other reader may answer
         # it either with the heading dropped, so it goes to retrieval
         return HeadingAsk("") if named is None and _over(low, list(held.values())) is not None else None
@@ -103,15 +79,6 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     return _over(low, list(held.values()))
 
 
-_FRAME = frozenset("""what whats which where when is are was were does do did has have having had the a an of in on at
-to for and or its it their my these those this that pdf pdfs paper papers file files document documents doc docs section
-sections subsection subsections sub sec heading headings title titled titles called named name number numbered numbers
-page pages start starts starting started begin begins beginning appear appears printed print prints first second third
-fourth fifth sixth seventh eighth ninth tenth last final closing top level main how many count with there any all end
-ends ending finish finishes close closes wrap up include includes including not counting excluding besides except one
-two three four five six seven eight nine ten chapter chapters appendix appendices supplementary material conclusion
-conclusions introduction related work future background under within inside from by as each every yes whether if
-please tell me give list kind isn actually also exactly then again hold holds sit sits come comes located""".split())
 
 
 def _parts(low: str, catalog: Catalog) -> HeadingAsk | None:
@@ -144,39 +111,6 @@ def _parts(low: str, catalog: Catalog) -> HeadingAsk | None:
 def catalog_names(catalog: Catalog, paper: Paper) -> list[str]:
     return [n for n, p in catalog.short_names.items() if p is paper]
 
-
-def _only_frame(low: str, allowed: list[str]) -> bool:
-    """No word is left but frame and the named paper's title and short names; a year or other number of three digits
-    or more is a condition ('which PDFs from 2018'), which this reader does not apply."""
-    words = _FRAME | {w for text in allowed for w in re.findall(r"[a-z]+|\d{3,}", text.casefold())}
-    return all(w in words for w in re.findall(r"[a-z]+|\d{3,}", low) if len(w) > 1)
-
-
-def _pointed_out(low: str, headings: list[Heading]) -> str:
-    """The question with the heading it points at by its printed words taken out: quoted, or followed by a section
-    word ('the extracting metadata section')."""
-    low = _QUOTED.sub(" ", low)
-    for h in sorted(headings, key=lambda h: -len(h.title)):
-        if len(h.title) > 3:
-            low = re.sub(rf"\b{re.escape(h.title.casefold())}\s+(?:sub-?)?(?:sections?|headings?|chapters?)\b|"
-                         rf"\b(?:section|§|heading)\s*(?:[\d.]+\s+)?(?:called\s+|titled\s+|named\s+)?"
-                         rf"{re.escape(h.title.casefold())}\b", " section ", low)
-    return low
-
-
-def _asks_content(low: str) -> bool:
-    """What a section says, holds or does: a content verb, 'what N …' whose N is no heading-frame word, or a verb of
-    the paper's own ('what does … do')."""
-    noun = _ASKED_NOUN.search(low)
-    return bool(_CONTENT.search(low) or _DOES.search(low) or (noun and noun.group(1) not in _FRAME_NOUN))
-
-
-def section_content(question: str) -> bool:
-    """The question asks what a section it points at says or holds ("what's in section 4 of X", "what is the first
-    section of X about", "what baselines does appendix A give"): content, which neither the planner nor the record
-    card may answer."""
-    low = " ".join(question.casefold().replace("’", "'").split())
-    return bool(_POINTS.search(low)) and _asks_content(low)
 
 
 def _named(low: str, catalog: Catalog, held: dict[str, Outline]) -> Paper | None:
@@ -213,7 +147,7 @@ def _selected(low: str, outline: Outline) -> tuple[Heading | None, str]:
         if h.title and len(h.title) > 3 and h.title.casefold() in low and \
                 re.search(rf"\b{re.escape(h.title.casefold())}\b", low):
             return h, "words"
-    for role, pattern in _ROLES.items():
+    for role, pattern in ROLES.items():
         if re.search(pattern, low):
             if role == "appendix":
                 return (outline.appendix[0] if outline.appendix else None), "role"
@@ -267,12 +201,12 @@ def _of_one(low: str, outline: Outline) -> HeadingAsk | None:
 def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
     """Over every PDF with printed headings: those having the section asked ('which PDFs have a Background section',
     'which end with a conclusion and future work section'), or how many."""
-    quoted = _QUOTED.search(low)
+    quoted = QUOTED.search(low)
     words = quoted.group(1).strip() if quoted else None
     ends = re.search(r"\b(?:end|ends|ending|finish|finishes|close|closes|wrap\s+up)\s+(?:with|on)\b", low)
     numbered = bool(re.search(r"\bnumbered\b", low))
     negated = bool(_NOT.search(low))  # 'which PDFs have no appendix': the PDFs with headings that lack it
-    role = next((r for r, pattern in _ROLES.items() if re.search(pattern, low)), None)
+    role = next((r for r, pattern in ROLES.items() if re.search(pattern, low)), None)
     if words is None and role is None:  # 'which PDFs have an Experiments section': words some PDF prints as a heading
         m = re.search(r"\b(?:an?|the|any)\s+(?:numbered\s+|top-level\s+)?((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+"
                       r"(?:sub-?)?(?:sections?|headings?)\b", low)
@@ -284,7 +218,7 @@ def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
     if words is None and role is None and numbered_as is None and not nested:
         return None
     # "'conclusion(s) and future work'": a bracketed plural is either spelling
-    pattern = re.escape(words).replace(r"\(s\)", "s?") if words else _ROLES.get(role or "", "")
+    pattern = re.escape(words).replace(r"\(s\)", "s?") if words else ROLES.get(role or "", "")
     extra = re.search(r"\bconclu\w*\s+(?:and|&)\s+future\s+work\b", low)
     matched: list[tuple[Outline, Heading]] = []
     for o in held:

@@ -13,7 +13,7 @@ import re
 
 from rag.catalog_fields import BY_NAME, Field
 from rag.plan_listing import ENTRY
-from rag.plan_order import ANCHOR, GAP, LIST, listing_said
+from rag.plan_order_words import ANCHOR, GAP, LIST, listing_said
 from rag.plan_terms import Condition, Question
 from rag.records import Paper
 

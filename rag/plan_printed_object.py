@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from rag.catalog_fields import FIELDS
-from rag.plan_headings import _CONTENT  # the verbs of what a text says: 'discuss', 'describe', 'propose'
+from rag.plan_heading_frame import CONTENT  # the verbs of what a text says: 'discuss', 'describe', 'propose'
 from rag.plan_terms import Condition, Question
 
 _SET = r"\b(?:pdfs|papers|files|documents|entries)\b(?:\s+(?:in|of|from)\s+(?:the|my)\s+\w+)?"
@@ -32,7 +32,7 @@ def printed_object(q: Question) -> list[Condition]:
                       rf"(?P<object>(?:{f.words})(?:[\s-]+{_PRINTED})?){_WHERE})(?![\w-])", q.text, re.I)
         # said of the set: the words before the verb, as asked (another reader may have taken them), end on 'PDFs …'
         if m and re.search(rf"{_SET}\s*$", q.folded[:m.start("said")], re.I) and \
-                re.search(rf"\b{_PRINTED}$", m.group("object"), re.I) and not _CONTENT.fullmatch(m.group("verb")) \
+                re.search(rf"\b{_PRINTED}$", m.group("object"), re.I) and not CONTENT.fullmatch(m.group("verb")) \
                 and not re.fullmatch(r"with|without|no|not|lack|lacking|sans", m.group("verb")):  # a preposition or negation
             q.blank(m.start("said"), m.end("said"))
             found.append(Condition(f.name, f.name, f"has: {f.label}", f.has, known_test=f.printed))

@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import re
 
-from rag.plan_terms import FRAME, Condition, Question
-from rag.plan_title_examples import examples
-from rag.plan_title_forms import PART_OF_SPEECH, excluded_forms, listed_forms, topical
-from rag.plan_title_marks import NAMED_AHEAD, letters, title_marks
-from rag.plan_title_text import TitleText, casefolded_words, one_family
+from rag.plan_terms import Condition, Question
+from rag.plan_title_marks import letters, title_marks
+from rag.plan_title_terms import NOUN, TITLE, terms_said
+from rag.plan_title_text import TitleText
 from rag.plan_title_topics import by_title, condition as _condition, restated as _restated
 
 _QUOTE = r"(?:'([^']{2,80})'|\"([^\"]{2,80})\"|‘([^’]{2,80})’|“([^”]{2,80})”)"
@@ -68,39 +67,6 @@ _HAS = r"contain(?:s|ed|ing)?|includ(?:e|es|ed|ing)|incl\.?|w/|mention(?:s|ed|in
 _STARTS = r"(?:start|begin|open|lead)(?:s|ed|ing)?(?:\s+off)?\s+(?:with|w/)|began\s+with|begun\s+with"
 _ENDS = r"(?:end|finish|close)(?:s|ed|ing)?\s+(?:with|in|on)"
 _NOT = r"(?:(?:do|does|did)\s*n[o']?t\s+|never\s+|not\s+)"
-# What the term is called: 'the word', 'the abbreviation', 'the article'.
-_NOUN = r"(?:(?:the|an?)\s+)?(?:(?:exact|whole|full)\s+)?(?:words?|phrases?|terms?|abbreviations?|acronyms?|articles?|strings?|" \
-        r"letters?|tokens?|prefix(?:es)?|suffix(?:es)?|expressions?|nouns?|verbs?|adjectives?)\s+(?:(?:like|such\s+as|called|" \
-        r"named)\s+)?"
-_TITLE = r"(?:(?:the|their|its|his|her|a|whose|paper)\s+)?titles?"
-# After the terms: how they may be printed.
-_FORMS = r"(?:in\s+(?:some|any|one)\s+(?:of\s+its\s+)?(?:form|shape|variant)s?(?:\s+or\s+(?:another|other))?|" \
-         r"or\s+(?:its|their|any)\s+(?:variants|derivatives|forms|relatives)|or\s+(?:any\s+)?(?:related|similar|derived)\s+" \
-         r"(?:words|forms)|(?:and|or)\s+(?:its|their)\s+(?:variants|derivatives|forms)|in\s+(?:all|any)\s+(?:its|their)\s+forms)"
-# How the terms may be spelled: 'in any spelling', 'with or without a hyphen', 'hyphenated or not' (TitleText.joined).
-_SPELLING = r"(?:(?:in\s+|under\s+)?(?:any|either|every|all|both|some|one)\s+(?:of\s+(?:its|their|the)\s+)?spellings?|" \
-            r"(?:with|w/)\s+or\s+without\s+(?:an?\s+|the\s+)?(?:hyphens?|dash(?:es)?|spaces?)(?:\s+or\s+(?:an?\s+)?" \
-            r"(?:hyphens?|dash(?:es)?|spaces?))?|with\s+(?:an?\s+|the\s+)?(?:hyphens?|dash(?:es)?|spaces?)\s+or\s+without(?:\s+(?:it|one))?|(?:hyphenated|joined|split)\s+or\s+(?:not|unhyphenated|split|joined)|" \
-            r"however\s+(?:it(?:'s|\s+is)\s+|they(?:'re|\s+are)\s+)?(?:spelled|spelt|written|hyphenated)|" \
-            r"(?:spelled|spelt|written)\s+(?:any|either|every)\s+way)"
-_PLAIN = r"(?:spel(?:led|t)\s+out|written\s+out|in\s+full|fully|verbatim|somewhere|anywhere|at\s+all|as\s+an?\s+(?:whole\s+)?" \
-         r"(?:word|term|abbreviation|acronym|short\s+form)|(?:with|in)\s+(?:that|this)\s+(?:exact\s+)?(?:spelling|form)|" \
-         r"(?:rather\s+than|instead\s+of)\s+(?:abbreviat|shorten)\w*(?:\s+(?:it|them))?)"
-# A term as the subject: "where 'agent' appears", "the word X shows up in the title", "'RL' is used in which titles".
-_APPEARS = r"(?:appear(?:s|ed|ing)?|show(?:s|ed|ing)?\s+up|turn(?:s|ed|ing)?\s+up|crop(?:s|ped|ping)?\s+up|" \
-           r"occur(?:s|red|ring)?|(?:is|are|was|were|gets?|got)\s+(?:used|mentioned|printed|written|spelled|spelt|found))"
-_IN_TITLE = rf"(?:\s+{_APPEARS})?(?:\s+(?:anywhere|somewhere))?\s+(?:(?:in|within|inside)\s+(?:{_TITLE}|(?:which|what|any)\s+" \
-            rf"titles?)\b|in\s+(?=how\s+many\s+titles?\b)|in\s+(?:them|it|'?em)(?!\w))"
-# Words a parenthesis after the terms may hold besides the terms' own forms: '(multi-agent counts too)', '(zero-shot,
-# zero data etc)'.
-_ASIDE = set("too also counts count counted included includes including etc e g i eg ie e.g i.e like such as forms form "
-             "variants variant spellings spelling plural plurals singular either way both cases case insensitive "
-             "sensitive matter matters doesn't don't ignore ignoring upper lower uppercase lowercase capitals "
-             "capitalised capitalized capitalisation capitalization".split())
-_QUOTED = r"(?<!\w)'([^']{1,80})'(?!\w)|\"([^\"]{1,80})\""
-# What a quoted term is said to be, after it: "a 'Self-' compound", "the 'all you need' phrasing".
-_WHAT_QUOTED = r"[\s-]*(?:compounds?|prefix(?:es)?|prefixed\s+words?|phrasings?|wordings?|patterns?|formulas?|" \
-               r"formulations?|constructions?|templates?|tropes?|formats?|phrases?|expressions?|words?|terms?|strings?)\b"
 
 
 def title_words(q: Question, titles: list[str]) -> list[Condition]:
@@ -125,7 +91,7 @@ def title_words(q: Question, titles: list[str]) -> list[Condition]:
             # 'titles about continual learning': a topic said unquoted, read as 'continual-learning titles' is
             # (rag/plan_title_topics.titled): its words in order, one word allowed between
             topic = verb == "about" and not re.match(r"\s*(?:the\s+)?['\"‘“]", q.text[m.end():])
-            read = _terms(q.text, m.end(), titles, in_title, where != "has")
+            read = terms_said(q.text, m.end(), titles, in_title, where != "has")
             if read is None:
                 continue
             groups, end, forms, joined = read
@@ -158,167 +124,24 @@ _MEET = r"\s+(?:that\s+)?(?:you|one|i|we)(?:'d|'ll|\s+would|\s+will)?\s+(?:hit|r
         r"get\s+to|come\s+(?:across|to|upon)|run\s+(?:into|across))"
 _READERS = [
     # 'titles that mention X', 'whose title starts with X', 'title in the library that begins with the word X'
-    (rf"(?:\b(?:going|judging|judged|based)\s+(?:by|on)\s+)?\b{_TITLE}(?:{_WHOLE}|{_PLACE})?(?:{_MEET})?(?:\s+(?:that|which))?"
+    (rf"(?:\b(?:going|judging|judged|based)\s+(?:by|on)\s+)?\b{TITLE}(?:{_WHOLE}|{_PLACE})?(?:{_MEET})?(?:\s+(?:that|which))?"
      rf"(?:\s+(?:all|also|actually|both|literally|explicitly|really|even|specifically|directly|ever))?"
      rf"\s+(?P<neg>{_NOT})?"
      rf"(?P<verb>{_STARTS}|{_ENDS}|{_HAS}|(?:are|is)\s+(?:starting|beginning|opening|ending|finishing)\s+(?:with|in)|"
-     rf"where|in\s+which|abbreviat(?:e|es|ed|ing)\s+(?:[^\s,;?]+\s+){{1,4}}?as)\s+(?:{_NOUN})?", False),
+     rf"where|in\s+which|abbreviat(?:e|es|ed|ing)\s+(?:[^\s,;?]+\s+){{1,4}}?as)\s+(?:{NOUN})?", False),
     # "titles whose first word is 'Learning'", "a title's last word being X"
-    (rf"\b(?:{_TITLE}(?:'s)?\s+)?(?:whose\s+|with\s+(?:the|a|an)\s+|the\s+)?(?P<verb>first|opening|last|final|closing)\s+"
-     rf"words?(?:\s+of\s+{_TITLE})?\s+(?P<neg>is\s+not|isn't)?(?:is|being|was|reads|=)?\s*", False),
+    (rf"\b(?:{TITLE}(?:'s)?\s+)?(?:whose\s+|with\s+(?:the|a|an)\s+|the\s+)?(?P<verb>first|opening|last|final|closing)\s+"
+     rf"words?(?:\s+of\s+{TITLE})?\s+(?P<neg>is\s+not|isn't)?(?:is|being|was|reads|=)?\s*", False),
     # 'with X in the title', 'use the abbreviation X in their title', "spelled out in its title"
-    (rf"\b(?:that\s+)?(?P<neg>{_NOT})?(?P<verb>{_HAS})\s+(?:{_NOUN})?", True),
+    (rf"\b(?:that\s+)?(?P<neg>{_NOT})?(?P<verb>{_HAS})\s+(?:{NOUN})?", True),
     # "(the word 'continual' in the title)", "the term X appears in which titles", "any 'memory' in the titles"
-    (rf"(?<![\w'])(?P<neg>(?!))?(?P<verb>)(?:{_NOUN}|(?=['\"]))", True),
+    (rf"(?<![\w'])(?P<neg>(?!))?(?P<verb>)(?:{NOUN}|(?=['\"]))", True),
     # 'diverse in the title?', '(grounded/grounding in title)', 'games in titles - ...': the terms open the question or
     # a clause (after a bracket, colon, dash or question mark), with no verb or noun before them; 'in the title' after
     # them is required (in_title), and an unquoted term must be printed in some title, as for every reader
     (r"(?:^|(?<=[(:;?,—–])|(?<=\s-))\s*(?P<neg>(?!))?(?P<verb>)(?=['\"‘“]?[^\W\d_])", True),
     # 'titles about reasoning': last, so that a restatement read above ("about continual learning (the word
     # 'continual' in the title)") has cut its topic already; an unquoted topic must be printed in some title
-    (rf"\b{_TITLE}(?:{_WHOLE}|{_PLACE})?(?:\s+(?:that|which))?\s+(?:(?:are|is|were|was)\s+)?(?:all\s+)?(?P<neg>)"
+    (rf"\b{TITLE}(?:{_WHOLE}|{_PLACE})?(?:\s+(?:that|which))?\s+(?:(?:are|is|were|was)\s+)?(?:all\s+)?(?P<neg>)"
      rf"(?P<verb>about)\s+", False),
 ]
-
-
-def _terms(text: str, at: int, titles: list[str], in_title: bool,
-           edge: bool) -> tuple[list[tuple[list[str], bool]], int, bool, bool] | None:
-    """The terms said from `at` on — quoted, or unquoted words no frame word interrupts — as groups: alternatives
-    joined by 'or', '/', 'nor' or commas; groups joined by 'and' (each must hold) or 'but not' (must not); 'neither A
-    nor B' one group that must not hold. Then how they may be printed ('in some form', 'spelled out'), an aside in
-    parentheses, and, for a reader that needs it, 'in the title' after them. (groups, end of the span, any form, any
-    spelling) or
-    None when no term is said there, a term names a mark ('a colon': title_marks) or an unquoted term is printed in
-    no title."""
-    pos, groups, unquoted, comma = at, [([], False)], [], False
-    if m := re.match(r"\s*(?:(neither)|both)\s+", text[pos:], re.I):
-        groups, pos = [([], bool(m[1]))], pos + m.end()
-    back = pos
-    while True:
-        pos += re.match(r"\s*(?:(?:the|an?|any)\s+(?=\S))?", text[pos:], re.I).end()
-        if NAMED_AHEAD.match(text[pos:]):
-            return None  # 'titles that contain a question mark': a character (title_marks), not a word
-        if quoted := re.match(_QUOTED, text[pos:]):
-            term = (quoted[1] or quoted[2]).replace("(s)", "").replace("(es)", "")
-            pos += quoted.end()
-            # "a 'Self-' compound", "the 'Multi' prefix": what the quoted part is, which says nothing more
-            # "the 'all you need' phrasing": what the quoted words are, which says nothing more either
-            pos += m.end() if (m := re.match(_WHAT_QUOTED, text[pos:], re.I)) else 0
-        else:
-            words = []
-            while len(words) < 4 and (w := re.match(r"\s*([^\W_][\w.+&]*(?:-[\w.+&]+)*)", text[pos:])) and \
-                    w[1].casefold() not in FRAME and w[1].casefold() not in ("or", "nor", "but", "rather", "instead") \
-                    and \
-                    not re.match(rf"\s*(?:{_PLAIN}|{_APPEARS})(?!\w)", text[pos:], re.I):
-                words.append(w[1])
-                pos += w.end()
-            if not words and edge and (w := re.match(r"\s*([A-Z][a-z]*)\b(?!['-])", text[pos:])):
-                words, pos = [w[1]], pos + w.end()  # 'titles that begin with On': a frame word, capitalised as printed
-            if not words:
-                pos = back  # a joining word with no term after it ('with RL and posted in 2025') is not the terms'
-                break
-            term = " ".join(words).rstrip(".")
-            if comma and not any(TitleText.of([term])(t) for t in titles):
-                pos = back  # 'titles containing unified, pdfs included': after a comma, words no title prints are the
-                break       # next clause, not one more term (a term said with 'or' or '/' stays one, printed or not)
-            unquoted.append(term)
-            # 'imitation (learning)': a word the phrase may go on with, said as optional, does not narrow it
-            optional = re.match(r"\s*\((s|es|[^\W\d_]+(?:\s+[^\W\d_]+)?)\)", text[pos:])
-            pos += optional.end() if optional else 0
-            groups[-1][0].extend(listed_forms(optional[1], [term]) if optional else [])  # '(or benchmarking)': a form
-        groups[-1][0].append(term.strip())
-        back = pos
-        if re.match(rf"\s*,?\s*(?:{_FORMS}|{_SPELLING}|{_PLAIN})", text[pos:], re.I):
-            break  # ', however it's spelled': how the terms may be printed, not another term
-        comma = False
-        if sep := re.match(r"\s*(?:,\s*(?:or\s+)?|\s+(?:and/)?or\s+|\s+nor\s+|\s*/\s*)(?=\S)", text[pos:], re.I):
-            pos, comma = pos + sep.end(), sep[0].strip() == ","
-        elif sep := re.match(rf"\s*,?\s+(?:rather\s+than|instead\s+of|as\s+opposed\s+to|not)\s+"
-                             rf"(just\s+|only\s+|merely\s+|simply\s+)?(?:{_NOUN})?(?=\S)", text[pos:], re.I):
-            # 'X rather than Y' / 'instead of Y': Y must not hold; 'rather than just Y': a contrast, no condition
-            groups.append(([], None if sep[1] else True))
-            pos += sep.end()
-        elif sep := re.match(rf"\s*,?\s+(?:and|but)\s+(?:(not|no|never)\s+|also\s+)?(?:{_NOUN})?(?=\S)", text[pos:], re.I):
-            if not sep[0].strip().casefold().startswith("but") or sep[1]:
-                groups.append(([], bool(sep[1])))
-                pos += sep.end()
-            else:
-                break
-        else:
-            break
-    if not groups[0][0] or any(not TitleText.of([t]).phrases for g in groups for t in g[0]):
-        return None
-    groups = [g for g in groups if g[0] and g[1] is not None]
-    if len(groups) == 1 and not groups[0][1]:  # 'continual learning' -> 'continual'; not in a contrast ('RL but not …')
-        topics = {t: topical(t, titles) for t in unquoted}
-        groups, unquoted = [([topics.get(t, t) for t in groups[0][0]], False)], list(topics.values())
-    said = [t for g in groups for t in g[0]]
-    # two forms of one word as the alternatives ('diversity / diverse', 'grounded/grounding'): the word in any form
-    forms, joined, said_in_title = any(one_family(g[0]) for g in groups), False, not in_title
-    for _ in range(5):  # modifiers, an aside, a restatement and 'in the title', in the order said
-        if m := re.match(rf"\s*,?\s*{_FORMS}", text[pos:], re.I):
-            forms, pos = True, pos + m.end()
-        elif m := re.match(rf"\s*,?\s*\(?\s*{_SPELLING}\s*\)?", text[pos:], re.I):
-            joined, pos = True, pos + m.end()
-        elif m := re.match(rf"\s*,?\s*{_PLAIN}", text[pos:], re.I):
-            pos += m.end()
-        elif (m := re.match(r"\s*\(([^()]{1,120})\)", text[pos:])) and _aside(m[1], said):
-            joined, pos = joined or bool(re.search(_SPELLING + r"|\bspell", m[1], re.I)), pos + m.end()
-            groups[0][0].extend(listed_forms(m[1], said) if len(groups) == 1 else [])  # '(robot / robotic)'
-        elif m := re.match(PART_OF_SPEECH, text[pos:], re.I):
-            pos += m.end()  # '- the noun,'
-        elif skip := excluded_forms(text[pos:], said, forms, joined):
-            pos += skip  # "? not 'generalized' or 'generalist'": forms the term does not match anyway
-        elif m := _restatement(text, pos, said):
-            pos = m
-        elif listed := examples(text, pos, said, titles):  # '- atari, game theory, that kind of thing'
-            pos, more = listed
-            groups[0][0].extend(more)
-            unquoted.extend(more)
-        elif m := re.match(_IN_TITLE, text[pos:], re.I):
-            said_in_title, pos = True, pos + m.end()
-        elif not in_title and (m := re.match(rf"\s+{_APPEARS}(?:\s+(?:anywhere|somewhere))?", text[pos:], re.I)):
-            pos += m.end()  # "titles where 'agent' shows up"
-        elif (m := re.match(rf"\s+{_APPEARS}(?:\s+in)?(?=\W*$)", text[pos:], re.I)) and \
-                re.search(r"\btitles?\s+(?:does|do|did|can|will|would)\b", text[:at], re.I):
-            said_in_title, pos = True, pos + m.end()  # 'how many titles does the word X appear in?'
-        else:
-            break
-    if not said_in_title:
-        return None
-    if re.match(r"\s*,?\s*(?:or|and(?:/or)?|/)\s+(?:in\s+)?(?:the\s+|its\s+|their\s+)?(?:abstracts?|summar(?:y|ies)|text|body|"
-                r"keywords|contents?|full\s+text)\b", text[pos:], re.I):
-        return None  # 'in the title or abstract': more than the title is searched, which is retrieval's
-    printed = {t for t in unquoted if any(TitleText.of([t], forms=forms, joined=joined)(title) for title in titles)}
-    if any(t not in printed and not _variant(t, printed, groups) for t in unquoted):
-        return None  # an unquoted word no title prints is the question's topic, not a title's wording
-    return groups, pos, forms, joined
-
-
-def _variant(term: str, printed: set[str], groups: list[tuple[list[str], bool]]) -> bool:
-    """Whether an unprinted term is an alternative to a printed one of its group that shares a word with it ('continual
-    learning / continual RL': 'continual RL' is printed nowhere, 'continual' is): one topic said two ways."""
-    words = set(casefolded_words(term))
-    return any(term in g and any(o in printed and words & set(casefolded_words(o)) for o in g) for g, _ in groups)
-
-
-def _restatement(text: str, at: int, terms: list[str]) -> int | None:
-    """The end of the terms said again after a dash or colon ("representation(s) — 'Representation' or
-    'Representations' anywhere in the title"): every item restates one of the terms, so it adds no condition."""
-    m = re.match(r"\s*(?:[—–:]|--|-(?=\s))\s*((?:'[^']{1,80}'|\"[^\"]{1,80}\"|[^\W_][\w-]*)(?:\s*(?:,|/|\bor\b|\band\b)\s*"
-                 r"(?:'[^']{1,80}'|\"[^\"]{1,80}\"|[^\W_][\w-]*))*)", text[at:], re.I)
-    if not m:
-        return None
-    test = TitleText.of(terms, forms=True)
-    items = [i.strip("'\" ") for i in re.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", m[1]) if i.strip("'\" ")]
-    if not items or not all(all(test.restates(w) for w in casefolded_words(i)) for i in items):
-        return None
-    return at + m.end()
-
-
-def _aside(text: str, terms: list[str]) -> bool:
-    """'(multi-agent counts too)', '(zero-shot, zero data etc)', '(efficient, efficiency, data-efficient)': words that
-    only repeat the terms in other forms or say that they count."""
-    test = TitleText.of(terms, forms=True)
-    items = [casefolded_words(item) for item in re.split(r"[,;]|\s+or\s+", text)]
-    return all(any(test.restates(w) for w in item) or all(w in FRAME or w in _ASIDE for w in item) for item in items)
