@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from rag.catalog import Catalog, by_author, describe, page_label
@@ -132,8 +133,10 @@ def _left_out(plan_: Plan, papers: list[Paper]) -> list[str]:
         # not be placed, or 'no paper from 2024' on that page reads as if the page had been checked and found none.
         undated = [p for p in papers if p.date is None and p.year is None and all(c(p) for c in rest)]
         if undated:
-            pages = ", ".join(sorted({p.sources[0].page_name for p in undated if p.sources}))
-            notes.append(f"{n_papers(len(undated))} ({pages}) print no date and cannot be placed in time")
+            # Where each was read: the page's own name, else the file's (an uploaded text file names no page).
+            pages = ", ".join(sorted({s.page_name or PurePath(s.path).name for p in undated for s in p.sources[:1]}))
+            notes.append(f"{n_papers(len(undated))}{f' ({pages})' if pages else ''} print no date and cannot be "
+                         "placed in time")
     return notes
 
 

@@ -111,6 +111,7 @@ def test_a_venue_year_is_not_a_posting_date_and_the_answer_says_so(catalog, pape
     result = answer("How many papers were posted in 2026?", catalog)
     assert {p.title for p in result.rows} == {p.title for p in papers if p.year == 2026 and p.date_precision == "day"}
     assert "ICLR 2026 carry no date of their own" in headline(result)
+    assert len(titles("How many ICLR 2026 papers are there?", catalog)) == 16
 
 
 def test_entries_whose_page_prints_no_date_are_said_to_be_unplaced_not_silently_absent(catalog, papers):
@@ -123,7 +124,18 @@ def test_entries_whose_page_prints_no_date_are_said_to_be_unplaced_not_silently_
             in headline(result)
     dated_only = answer("How many Courville papers came out in 2022?", catalog)  # no undated entry in scope: no note
     assert dated_only.rows and "print no date" not in headline(dated_only)
-    assert len(titles("How many ICLR 2026 papers are there?", catalog)) == 16
+
+
+def test_an_undated_upload_is_named_by_its_file_when_it_has_no_page(papers):
+    from rag.records import SourceRef
+
+    upload = papers[0].model_copy(update={
+        "paper_id": "upload-notes", "title": "Reading notes on exploration", "date": None, "date_precision": None,
+        "venue": None, "sources": [SourceRef(path="uploads/reading-notes.txt", format="text", position=0)]})
+    with_upload = Catalog.of([*papers, upload])
+    trending = sum(1 for p in papers if p.date is None and p.year is None)
+    text = headline(answer("Which papers are from 2021?", with_upload))
+    assert f"{trending + 1} papers (reading-notes.txt, trending papers (Jun 26)) print no date" in text
 
 
 def test_author_counts(catalog, papers):
