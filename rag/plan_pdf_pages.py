@@ -1,9 +1,7 @@
-"""A PDF's pages as records (issue 11): which pages print nothing at all (Paper.blank_pages), and where a numbered
-table or figure is printed with its caption ('Table 1: Results of the ScienceParse system.', p. 3).
+"""A PDF's pages as records (issue 11): which pages print nothing at all (Paper.blank_pages). Where a numbered table
+or figure is printed is read from the PDF's tables and figures as records (rag/plan_exhibits.py).
 
-Taken when the question names a PDF of the library (or asks over them) and the page object: 'blank / empty pages',
-or 'Table 1' / 'Figure 2' with what may be asked of its place: its caption, title, page or where it is. What a table
-shows, reports or holds (its rows, its best score) is content and stays with retrieval.
+Taken when the question names a PDF of the library (or asks over them) and the page object: 'blank / empty pages'.
 """
 
 from __future__ import annotations
@@ -14,7 +12,7 @@ from rag.catalog import Catalog
 from rag.catalog_headings import Heading
 from rag.plan_heading_phrases import file_named
 from rag.plan_headings import HeadingAsk, _title_pair, catalog_names
-from rag.records import Block, Paper
+from rag.records import Paper
 
 _BLANK = re.compile(r"\b(?:blank|empty|white|no-?text)\s+pages?\b|\bpages?\b[^?]{0,40}?\b(?:blank|empty)\b|"
                     r"\bpages?\s+(?:with|having|that\s+(?:have|has|hold|print))\s+(?:no|nothing|zero)\s+(?:text|words|"
@@ -27,15 +25,6 @@ couple i think guess please tell me list show give with no nothing text at all a
 contain contains zero words content s they them those these be left entirely completely""".split())
 _SET = re.compile(r"\b(?:which|what|any)\s+(?:of\s+(?:my|the)\s+)?(?:pdfs?|papers?|files?|documents?)\b|"
                   r"\bhow\s+many\s+(?:of\s+(?:my|the)\s+)?(?:pdfs?|papers?|files?|documents?)\b")
-# 'Table 1', 'tab. 2', 'Figure 3', 'fig 1': a numbered object the PDF captions
-_OBJECT = re.compile(r"\b(table|tab\.?|figure|fig\.?)\s*(\d{1,2})\b")
-# What may be asked of where an object is printed: its caption, its page, where; nothing of what it holds
-_OBJECT_FRAME = frozenset("""what whats which where when is are was were does do did the a an of in on at to and or its
-it their my this that pdf paper file document s caption captioned captions title titled called named label labelled
-labeled heading page pages number printed print prints appear appears located find found sit sits say says read reads
-exactly full text tell me please give show on which one""".split())
-_WHAT_IT_HOLDS = re.compile(r"\b(?:show|shows|shown|report|reports|reported|best|highest|lowest|score|scores|values?|"
-                            r"rows?|columns?|results?\s+(?:of|for)|compare[sd]?|mean|means|how\s+(?:well|much|good))\b")
 
 
 def _named(low: str, catalog: Catalog) -> list[Paper]:
@@ -59,8 +48,6 @@ def page_ask(question: str, catalog: Catalog) -> HeadingAsk | None:
         return None  # why a page is blank, how a table was made: what the paper says
     if _BLANK.search(low):
         return _blank(low, catalog)
-    if _OBJECT.search(low) and not _WHAT_IT_HOLDS.search(low):
-        return _object(low, catalog)
     return None
 
 
@@ -93,29 +80,3 @@ def _blank(low: str, catalog: Catalog) -> HeadingAsk | None:
         return HeadingAsk(text, having, {p.paper_id: [Heading("", f"blank page {n}", n) for n in p.blank_pages]
                                          for p in having})
     return None
-
-
-def _captioned(paper: Paper, kind: str, number: str) -> Block | None:
-    """The block a 'Table 1:' / 'Figure 1:' caption opens (a table keeps its caption as its first line)."""
-    noun = "table" if kind.startswith("tab") else r"figure|fig\."
-    start = re.compile(rf"(?:{noun})\s*{number}\s*[:.|]", re.I)
-    return next((b for b in paper.blocks if b.kind in ("table", "caption") and start.match(b.text)), None)
-
-
-def _object(low: str, catalog: Catalog) -> HeadingAsk | None:
-    named = _named(low, catalog)
-    if len(named) != 1:
-        return None
-    paper = named[0]
-    m = _OBJECT.search(low)
-    rest = _OBJECT.sub(" ", _unnamed(low, paper, catalog))
-    if not all(w in _OBJECT_FRAME for w in re.findall(r"[a-z]+", rest)):
-        return None  # a word about what the object holds or does: content
-    kind, number = m.group(1), m.group(2)
-    block = _captioned(paper, kind, number)
-    said = f"{'Table' if kind.startswith('tab') else 'Figure'} {number}"
-    if block is None:
-        return HeadingAsk(f"{paper.title} prints no {said} caption in its text as read.", [paper])
-    caption = " ".join(block.text.splitlines()[0].split())
-    text = f"{paper.title}: {said} is printed on PDF page {block.page}, captioned '{caption}'"
-    return HeadingAsk(text + ".", [paper], {paper.paper_id: [Heading("", caption, block.page)]})

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from rag.catalog import Catalog
 from rag.plan_contact import ask as contact
+from rag.plan_exhibits import ask as exhibits
 from rag.plan_footnotes import ask as footnotes
 from rag.plan_headings import HeadingAsk
 from rag.plan_mark_kinds import ask as mark_kinds
 
-READERS = (footnotes, contact, mark_kinds)
+READERS = (exhibits, footnotes, contact, mark_kinds)
 
 
 def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
