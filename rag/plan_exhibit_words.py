@@ -17,7 +17,8 @@ from rag.plan_footnotes import abbreviated
 from rag.plan_heading_phrases import file_named
 from rag.records import Paper
 
-NOUN = r"(?:tables?|tab\.|figures?|figs?\.?)"
+# A figure is also said by its kind of drawing ('the t-SNE plot'); 'graph' is left out: titles say it
+NOUN = r"(?:tables?|tab\.|figures?|figs?\.?|charts?|diagrams?|plots?)"
 # 'Table 2', 'tab. 3', 'figs 1 and 2', 'Tables 1-3': numbered objects, said one or several at once
 NUMBERED = re.compile(r"\b(?P<kind>tables?|tab\.?|figures?|figs?\.?)\s*"
                       r"(?P<numbers>\d{1,2}(?:\s*(?:,|and|&|or|-|–|to)\s*\d{1,2})*)\b(?!\s*(?:%|percent|\.\d))")
@@ -25,16 +26,17 @@ NUMBERED = re.compile(r"\b(?P<kind>tables?|tab\.?|figures?|figs?\.?)\s*"
 FRAME = frozenset("""
 what whats which where when how is are was were be been does do did the a an of in on at to for and or its it their
 they them this that these those there here my me i s pdf pdfs paper papers file files document documents article
-articles library collection one ones each both all any every please tell give list name get find found located
-locate locating appear appears appearing appeared printed print prints sit sits sitting placed place put page pages
-pg p number numbers numbered no caption captions captioned title titles titled called named label labels labelled
-labeled heading headings say says said read reads exactly full text word words wording verbatim quote quoted
-proceedings section sections plus also just as like e g eg such kind sort many much count counts total altogether
-overall have has had with by from show display exist exists existing contain contains containing include includes
-including being go goes can could would you your want need know i'd id im numbering separate different distinct
-panel panels subfigure subfigures part parts two three four sub we our if whether than then same actual real given
-visible shown along side respectively per apiece together taken combined told hold holds holding counting only
-across don doesn didn isn aren t so far up down into out hmm ok okay quick question q
+articles library collection one ones each both all any every please tell give list name get find found located locate
+locating appear appears appearing appeared printed print prints sit sits sitting placed place put page pages pg p
+number numbers numbered no caption captions captioned title titles titled called named label labels labelled labeled
+heading headings say says said read reads exactly full text word words wording verbatim quote quoted proceedings
+section sections plus also just as like e g eg such kind sort many much count counts total altogether overall have has
+had with by from show display exist exists existing contain contains containing include includes including being go
+goes can could would you your want need know i'd id im numbering separate different distinct panel panels subfigure
+subfigures part parts two three four sub we our if whether than then same actual real given visible shown along side
+respectively per apiece together taken combined told hold holds holding carry carries bear bears counting only across
+under below above beneath underneath next don doesn didn isn aren t so far up down into out hmm ok okay quick question
+q
 """.split())
 # Words that say how big or where an object is, of any table ('the big results table'): never its content
 SIZE = frozenset("big bigger biggest large larger largest huge main primary principal small little short long wide "
@@ -44,7 +46,7 @@ HOLDS = re.compile(r"\b(?:show|shows|showing|report|reports|reported|reporting|p
                    r"tell|tells|indicate|indicates|mean|means|meant|compare|compares|compared|demonstrate|"
                    r"demonstrates|reveal|reveals|suggest|suggests|illustrate|illustrates|depict|depicts|depicted|"
                    r"contain|contains|include|includes|lists|hold|holds|conclude|conclusion|measure|measures|describe|"
-                   r"describes|described|about)\b")
+                   r"describes|described|about|carry|carries|bear|bears)\b")
 _PASSIVE = (r"\b(?:shown|reported|presented|listed|compared|given|displayed|depicted|illustrated|summari[sz]ed|plotted|"
             r"visuali[sz]ed|measured|found|evaluated|included|contained)")
 CAPTION_ASKED = re.compile(r"\bcaption\w*|\btitled?\b|\bcalled\b|\blabell?ed\b|\blabels?\b|\bheading\b|\bnamed\b")
@@ -99,6 +101,19 @@ def asks_contents(low: str) -> bool:
 
 def kind_of(word: str) -> str:
     return "table" if word.startswith("tab") else "figure"
+
+
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
+
+
+def ordinal(r: Read) -> int | None:
+    """'the last table', 'SPECTER's second figure': the place said right before the noun (0-based; -1 the last)."""
+    for word in r.before:
+        if word in ("last", "final"):
+            return -1
+        if word in ORDINALS:
+            return ORDINALS.index(word)
+    return None
 
 
 def read(question: str, catalog: Catalog) -> Read:

@@ -17,7 +17,7 @@ from rag.catalog import Catalog
 from rag.catalog_exhibits import Exhibit, counted, exhibits, of_kind, said
 from rag.catalog_headings import Heading
 from rag.plan_exhibit_words import (CAPTION_ASKED, IN_IT, NOUN, ON_PAGE, SIZE, Read, asks_contents, covers, kind_of,
-                                    normal, read)
+                                    normal, ordinal, read)
 from rag.plan_headings import HeadingAsk
 from rag.records import Paper
 
@@ -47,6 +47,8 @@ _MANNER = re.compile(r"\bwhy\b|\bhow\b(?!\s+many\b)(?!\s+(?:is|are|was|were)\s+(
                      r"(?:captioned|called|titled|labell?ed|named|headed)\b)")
 # A section named as the scope ('in section 4', '§4.2's tables'): what a section holds is left to retrieval
 _IN_SECTION = re.compile(r"(?:\b(?:sub-?section|section|sec\.|chapter)\s*|§\s*)\d")
+# 'every table caption across my PDFs', 'all figure captions in the library': the objects of every PDF
+_EVERY = re.compile(r"\b(?:every|all|each)\b|\bacross\b|\blibrary\b|\bmy\s+(?:pdfs|papers|files)\b")
 _KINDS = {"table": "tables", "figure": "figures"}
 
 
@@ -61,7 +63,7 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     if (m := _MOST.search(r.low)) and len(r.named) != 1 and \
             not [w for w in _description(r) if w != m.group("way").split()[0]]:  # 'which has more tables, A or B?'
         return _most(r.named or r.pdfs, kind, bool(_FEW.match(m.group("way"))))
-    if not r.named and (_SET.search(r.low) or _COUNT.search(r.low) and not r.asked):
+    if not r.named and (_SET.search(r.low) or (_COUNT.search(r.low) or _EVERY.search(r.low)) and not r.asked):
         return _over_pdfs(r, kind)  # 'which PDFs have tables', 'how many figures across my PDFs'
     if not r.named and _WHICH.search(r.bare) and _description(r) and not r.asked:
         return _described(r, r.pdfs, kind)  # 'which table is the Bag of Concepts F1 in?': whichever PDF prints it
@@ -122,16 +124,18 @@ def _described(r: Read, papers: list[Paper], kind: str | None) -> HeadingAsk | N
     page = ON_PAGE.search(r.low)
     found = [(p, e) for p in papers for e in of_kind(p, kind) if covers(e, words) and
              (page is None or int(page.group(1)) in (e.page, e.printed_page))]
+    nth = ordinal(r) if len(papers) == 1 and kind is not None and not words else None
+    if nth is not None:  # 'the last table of X': that one, in print order
+        found = found[nth:][:1] if nth >= 0 else found[-1:]
     if not found and words:
         return None  # no caption or header holds the words: the question may be about what the paper says
     noun = _KINDS.get(kind or "", "tables and figures")
     held = list({p.paper_id: p for p, _ in found}.values()) if len(papers) > 1 else papers
     these = f"{len(found)} numbered {noun if len(found) != 1 else noun[:-1]}"
-    if (words or page) and len(papers) == 1:
-        head = f"{papers[0].title}: {these} " + (f"on page {page.group(1)}" if page and not words
-                                                 else "match" if len(found) != 1 else "matches")
-    elif words or page:
-        head = f"{these} match" + ("es" if len(found) == 1 else "")
+    matched = "match" if len(found) != 1 else "matches"
+    if words or page or nth is not None:
+        head = (f"{papers[0].title}: " if len(papers) == 1 else "") + these + " " + \
+            (f"on page {page.group(1)}" if page and not words else matched)
     else:
         head = f"{papers[0].title} prints {counted(papers[0], kind)}"
     lines = [said(e) if len(papers) == 1 else f"{p.title}, {said(e)}" for p, e in found]
@@ -153,6 +157,8 @@ def _over_pdfs(r: Read, kind: str | None) -> HeadingAsk | None:
         return None  # no caption holds the described words: a question about what papers say
     objects = ", ".join(f"{k.capitalize()} {n}" for k, n in r.asked) or \
         f"numbered {_KINDS.get(kind or '', 'tables or figures')}"
+    if words:  # 'a table on entity linking': said with the words its caption, header or section holds
+        objects = f"a numbered {kind or 'table or figure'} whose caption, header or section says {', '.join(words)}"
     if _NOT.search(r.low):
         held = {p.paper_id for p, _ in having}
         lacking = [p for p in r.pdfs if p.paper_id not in held]

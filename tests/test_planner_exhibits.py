@@ -76,6 +76,18 @@ def test_the_object_a_description_names(question: str, holds: str, catalog: Cata
     assert holds in said and len(cited) == 1, said
 
 
+@pytest.mark.parametrize("question, holds", [
+    ("the last table in the literature graph paper - caption?", "Table 4 (PDF page 6"),
+    ("SPECTER's first figure: what page?", "Figure 1 (PDF page 2"),
+    ("which chart in SPECTER shows the t-SNE plot?", "Figure 2 (PDF page 8"),
+    ("What label does Figure 1 of SPECTER carry?", "'Overview of SPECTER.'"),
+    ("what's the caption under figure 1 in the lit graph paper", "'Part of the literature graph.'"),
+])
+def test_an_object_named_by_its_place_or_its_kind_of_drawing(question: str, holds: str, catalog: Catalog) -> None:
+    said, cited = answer(question, catalog)
+    assert holds in said and len(cited) == 1 and said.count("PDF page") == 1, said
+
+
 def test_a_description_two_tables_hold_names_both(catalog: Catalog) -> None:
     said, _ = answer("which SPECTER table has the CLS and USR columns?", catalog)
     assert "2 numbered tables match" in said and "Table 2 (" in said and "Table 3 (" in said
@@ -113,6 +125,15 @@ def test_which_pdfs_print_such_objects(question: str, expected: list[str], catal
     ("how many figures in total do my pdfs have", "(3 in all; 2 in SPECTER"),
 ])
 def test_how_many_objects_the_pdfs_print(question: str, holds: str, catalog: Catalog) -> None:
+    said, cited = answer(question, catalog)
+    assert holds in said and cited == [SPECTER, GRAPH], said
+
+
+@pytest.mark.parametrize("question, holds", [
+    ("Give me every table caption across my PDFs.", "'Results of the ScienceParse system.'"),
+    ("list all figure captions in the library", "'Overview of SPECTER.'"),
+])
+def test_every_caption_of_the_library(question: str, holds: str, catalog: Catalog) -> None:
     said, cited = answer(question, catalog)
     assert holds in said and cited == [SPECTER, GRAPH], said
 
@@ -156,6 +177,13 @@ CONTENT = [
     "what page discusses the ablation table in SPECTER?",
     "Where is the ablation table discussed in SPECTER?",
     "which table in SPECTER shows the largest drop without the abstract?",
+    "what does the plot in Figure 2 of SPECTER show?",
+    "which plot in SPECTER shows the clusters most clearly?",
+    "how would you plot the SPECTER embeddings?",
+    "which diagram explains the SPECTER architecture?",
+    "In the last table of the literature graph paper, which model is better on Bio?",
+    "What does the first figure of SPECTER depict?",
+    "I can't figure out what table 2 of the literature graph paper means",
 ]
 
 
