@@ -99,6 +99,16 @@ def frame(q: Question) -> None:
     q.take(r"\b(?:shows?|showing|showed|turns?|turning|turned|pops?|popping)\s+up\b")
     q.take(r"\b(?:through|via)\s+(?:which|what)\s+(?:papers?|entries|works|titles|publications)\b")  # = 'which papers'
     q.take(r"\barxiv[\s-](?:style|like|type)(?=\s+(?:categor|subject|code|label|class))")  # 'an arXiv-style category'
+    # 'who's the final author on X, and is he Amii?': the pronoun stands for the author in the place asked before it
+    # ('they' and 'that person' are frame words already)
+    for m in re.finditer(r"\b(?:first|1st|lead|leading|second|third|fourth|fifth|last|final|senior|penultimate|"
+                         r"second[- ]to[- ]last)[- ](?:listed\s+)?(?:author|name)\b[^?]*?\b(?:is|was|does|did|has)\s+(he|she)\b",
+                         q.text, re.I):
+        q.blank(m.start(1), m.end(1))
+    # '[which authors] sit between X and Y on the byline': the verb of a place between two names, on an author list
+    if re.search(r"\b(?:byline|author\s+(?:list|line|order)|list\s+of\s+authors)\b", q.text, re.I):
+        q.take(r"\b(?:sits?|sitting|stands?|standing|comes?|coming|lies|lying|falls?|appears?)(?=\s+between\s+\S+(?:\s+\S+){0,3}"
+               r"\s+and\s)")
 
 
 # arXiv's archives by the prefix of a full code; a listing's short code (no prefix) is cs unless arXiv files it elsewhere.

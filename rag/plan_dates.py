@@ -29,9 +29,11 @@ def current_year_gloss(q: Question) -> None:
                r"showing\s+no)\s+(?:a\s+|the\s+|any\s+)?(?:printed\s+)?year\s*\)")
     # a bracket that says the no-year entries are this year's, in any words: '(the no-year ones count as this
     # year)', '(undated ones are from the current year)': what the listing already means, so no condition
-    for m in list(re.finditer(r"\(([^()]{4,80})\)", q.text)):
-        if re.search(_NO_YEAR, m[1], re.I) and re.search(r"\b(?:this|the\s+current|current)\s+year\b", m[1], re.I) and \
-                not re.search(_DENIED, m[1], re.I):  # '(the no-year ones do not count as this year)' says otherwise
+    # and the same said in a sentence of its own after the question: '…? count the year-less entries as this year'
+    for m in list(re.finditer(r"\(([^()]{4,80})\)|(?<=[?;])\s*([^?;()]{4,80}?)\s*(?:[.!?]\s*)?$", q.text)):
+        said = m[1] or m[2]
+        if re.search(_NO_YEAR, said, re.I) and re.search(r"\b(?:this|the\s+current|current)\s+year\b", said, re.I) and \
+                not re.search(_DENIED, said, re.I):  # '(the no-year ones do not count as this year)' says otherwise
             q.blank(m.start(), m.end())
     # the other way round: 'entries that show no year (i.e. this year's)'
     if re.search(r"\b(?:no|without\s+(?:a|any)|w/o\s+(?:a|any)?|missing\s+(?:a|the))\s*(?:printed\s+)?year\b", q.text, re.I):

@@ -221,12 +221,15 @@ _ON_WHICH = rf"\b(?:which|what)(?:\s+of\s+the)?\s+(?:(?:papers?|entr(?:y|ies)|on
 _ROUNDUP = r"\b(?:in|on|from)\s+the\s+(?:\s*)(?:roundup|round-up|rundown|write-?up)\b"
 _IN_LIST = r"\s+(?:in|on)\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:author(?:s'?)?\s+)?(?:order|list|line|byline)s?"
 # Said of each of the papers ('… on each', 'in both'): the papers a place is asked on are the person's, unnamed.
-_ON_EACH = r"\s+(?:on|in)\s+(?:each|either|both|them|every\s+one)(?:\s+(?:one|of\s+them))?"
+_ON_EACH = r"\s+(?:on|in|of)\s+(?:each|either|both|them|every\s+one)(?:\s+(?:one|of\s+them))?"  # 'in the byline of each'
 _PLACE_ASK = rf"\bwhere(?:'s|\s+(?:does|do|did|is))\s+{_PRONOUN}(?:\s+(?:sit|come|stand|appear|fall|land|rank|listed|placed)s?\b" \
              rf"|(?={_IN_LIST}))(?:{_IN_LIST})?(?:{_ON_EACH}|\s+(?:on|in)\s+it)?\b|" \
              r"\b(?:and\s+)?(?:in|at)\s+(?:which|what)\s+(?:position|place|slot|spot)(?:\s+(?:on|in)\s+(?:each|it))?\b|" \
              rf"\b(?:which|what)\s+(?:position|place|slot|spot)\s+(?:is|does)\s+{_PRONOUN}(?:\s+(?:in|hold|have|take))?\b"
-_MARK_ASK = rf"\b(?:and\s+)?(?:is|was)\s+{_PRONOUN}\s+(?:flagged|marked|starred|asterisked|tagged)(?:\s+(?:as|with))?(?:\s+an?)?\b"
+# the mark asked, perhaps by what a PDF's note says it means ('flagged as equal contribution') and on which papers
+_MARK_ASK = rf"\b(?:and\s+)?(?:is|was)\s+{_PRONOUN}\s+(?:flagged|marked|starred|asterisked|tagged)(?:\s+(?:as|with))?(?:\s+an?)?" \
+            r"(?:\s+(?:equal[- ]contribution|equally[- ]contributing|co-?first)(?:\s+(?:authors?|contributors?))?)?" \
+            r"(?:\s+(?:on|in)\s+(?:either|each|both|any)(?:\s+(?:one|of\s+them))?)?\b"
 
 
 def papers_placed(q: Question) -> tuple[bool, bool]:

@@ -34,6 +34,11 @@ def et_al_said(q: Question) -> None:
     q.take(_NOT_HIDDEN)
     q.take(_HIDDEN_REST)
     q.take(_NOT_SHOWN)  # 'where X himself isn't one of the names shown': read by printed_only from the question
+    # 'his name still shows up in the author line': an adverb of the printed name's verb, which asks_printed reads
+    # (read on the folded question, which keeps the verb another reader may have taken already)
+    for m in re.finditer(r"\b(?:still|even)\b(?=\s+(?:shows?|showing|appears?|printed|shown|visible|listed|is\s+(?:printed|"
+                         r"shown|visible|listed)))", q.folded, re.I):
+        q.blank(m.start(), m.end())
 
 
 def positions(q: Question, catalog: Catalog) -> list[Condition]:
@@ -58,7 +63,8 @@ def positions(q: Question, catalog: Catalog) -> list[Condition]:
                    rf"\b(?P<d>end|start|begin|open|close)(?:s|ing)?\s+(?:their|its|the)\s+author\s+lists?\s+with\s+" \
                    rf"(?:an?\s+|the\s+)?(?P<non2>non-|not\s+)?{name}{_MARK}?(?:\s+{who})?\b"
         # 'most of its authors Amii-affiliated', 'a majority of Amii authors': more than half of a complete list
-        majority = rf"\b(?:most|(?:a|the)\s+majority|more\s+than\s+half)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:" \
+        # ('the most Amii-starred authors' is a sort, rag/plan_marked.marked_sort: 'most' after 'the' is no majority)
+        majority = rf"\b(?:(?<!\bthe\s)most|(?:a|the)\s+majority|more\s+than\s+half)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:" \
                    rf"{name}[- ](?:affiliated|starred|marked)\s+(?:co-?)?authors|{name}\s+(?:co-?)?authors|(?:co-?)?authors\s+" \
                    rf"(?:(?:are|being|is)\s+)?(?:{name}[- ](?:affiliated|starred|marked)|from\s+{name}|affiliated\s+with\s+{name}|" \
                    rf"{name}))\b|\b(?:co-?)?authors\s+(?:are\s+|were\s+)?(?:mostly|mainly|largely|predominantly)\s+(?:from\s+|at\s+|" \
@@ -157,7 +163,8 @@ _PRINTED = re.compile(r"\bnames?\b[^?]*\b(?:actually\s+)?(?:printed|shown|shows?
 # The name said not printed ('where X isn't one of the names shown', 'entries that do not print his name'): the
 # entries the person is on by the page that do not print the name.
 _NOT_PRINTED = re.compile(r"\b(?:is|are|was)(?:n't|\s+not)\s+(?:one\s+of\s+|among\s+)?(?:the\s+)?(?:(?:printed|shown|visible|listed)\s+)?"
-                          r"(?:names?\s+(?:printed|shown|listed|visible)|names|printed|shown|listed|visible)\b|"
+                          r"(?:names?\s+(?:printed|shown|listed|visible)|names|printed|shown|listed|visible)\b"
+                          rf"(?!\s+(?:as\s+)?(?:the\s+)?(?:{_PLACE}|second[- ]to[- ]last|penultimate)\b)|"  # 'is NOT listed last': a place
                           r"\b(?:do|does|did)(?:n't|\s+not)\s+(?:print|show|list|display|spell\s+out)\b[^?]*\bnames?\b", re.I)
 
 

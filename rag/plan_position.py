@@ -61,8 +61,8 @@ def placed(q: Question, found: list[Condition]) -> list[Condition]:
                 continue
             q.blank(m.start(), m.end())
             placed_ = at_place(bindable[0], index)
-            before = re.search(r"(?:\b(?:not|never)|n't)\s*$", q.text[:m.start()])
-            if before or re.search(r"n't\b|\bnot\b", m.group(0)):  # 'Courville isn't listed last'
+            before = re.search(r"(?:\b(?:not|never)|n't)\s*$", q.text[:m.start()], re.I)  # 'he is NOT the last'
+            if before or re.search(r"n't\b|\bnot\b", m.group(0), re.I):  # 'Courville isn't listed last'
                 if before:
                     q.blank(before.start(), before.end())
                 placed_ = not_at(bindable[0], placed_, index)
@@ -73,11 +73,15 @@ def placed(q: Question, found: list[Condition]) -> list[Condition]:
 def not_at(c: Condition, at: Condition, index: int) -> Condition:
     """'papers where Courville is not the last author': his papers (for a person), the place printed, not his."""
     person = c.field == "author"
-    # His papers whose list the page cuts with 'et al.' cannot be said either way; the answer counts them apart.
-    unknown = (lambda p: c(p) and p.authors_truncated) if person and index < 0 else (lambda p: False)
+    test = _one_author_test(c)
+    # A name printed before the page's 'et al.' is not the last (someone follows); his other papers whose list the
+    # page cuts cannot be said either way, and the answer counts them apart.
+    shown = (lambda p: index == -1 and p.authors_truncated and any(test(p, a) for a in p.authors)) \
+        if person and test is not None else (lambda p: False)
+    unknown = (lambda p: c(p) and p.authors_truncated and not shown(p)) if person and index < 0 else (lambda p: False)
     return Condition(c.field, f"not {c.value}", f"not {at.label}", lambda p: (
-        not person or c(p)) and bool(p.authors) and (index >= 0 or not p.authors_truncated) and len(p.authors) > max(
-        index, -index - 1) and not at(p), known_test=lambda p: not unknown(p))
+        not person or c(p)) and bool(p.authors) and (index >= 0 or not p.authors_truncated or shown(p)) and len(
+        p.authors) > max(index, -index - 1) and not at(p), known_test=lambda p: not unknown(p))
 
 
 def ordinal(word: str) -> int | None:

@@ -192,7 +192,8 @@ def _group_by(q: Question) -> tuple[str, str] | None:
              r"\b(?:the\s+)?(most|fewest)(?=\s+(?:pdfs?|documents|files|uploads)\b)"  # 'the most PDFs': the noun is a value
     for name, words in _GROUPS.items():
         plural = rf"(?:{_PLURALS[name]})"
-        listed = rf"(?:^|[,;:])\W*(?:how\s+many\s+(?:distinct\s+|different\s+|unique\s+|separate\s+)?|(?:which|what)\s+" \
+        # (a colon before is left: "the lit graph paper: which authors …" opens with a description, rag/plan_describe)
+        listed = rf"(?:^|[,;]|(?<=:))\W*(?:how\s+many\s+(?:distinct\s+|different\s+|unique\s+|separate\s+)?|(?:which|what)\s+" \
                  rf"(?:distinct\s+|different\s+|unique\s+)?|(?:list|name|show)(?:\s+me)?(?:\s+(?:all|every|the))*\s+" \
                  rf"(?:distinct\s+|different\s+|unique\s+)?){plural}\b"
         if re.search(listed, q.text, re.I) and not re.search(r"\b(most|fewest|least|average|mean|median|typical)\b", q.text,

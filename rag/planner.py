@@ -28,6 +28,8 @@ from rag.plan_copies import copied, copied_plan
 from rag.plan_comparatives import comparative_end
 from rag.plan_dates import current_year_gloss
 from rag.plan_beside import shown_beside
+from rag.plan_byline import clauses as byline_clauses
+from rag.plan_org_counts import organisation_counts
 from rag.plan_describe import description, restated, which
 from rag.plan_elided_sort import elided_sort
 from rag.plan_field_words import also as _also, lookup_field as _lookup_field, other_noun
@@ -176,7 +178,9 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     anchor = (relation(q, target, q.text, catalog.papers) if shift is None else days_from(target, shift)) \
         if target is not None else None
     target = None if anchor is not None else target
-    conditions: list[Condition] = worded + links + quantified_marks(q, catalog)  # 'a star on every single author'
+    conditions: list[Condition] = worded + links + byline_clauses(q, catalog)  # 'the last two starred, the first not'
+    conditions += organisation_counts(q)  # 'PDFs listing three or more institutions' (before the authors are counted)
+    conditions += quantified_marks(q, catalog)  # 'a star on every single author'
     conditions += solo(q) + ([compared.condition] if compared else [])
     conditions += [inside] if inside is not None else []
     conditions += [c for c in (edge, followed_by(q), grouped) if c is not None]  # 'followed by a "Learn more" link'

@@ -369,9 +369,11 @@ def test_a_word_that_is_both_a_surname_and_an_organisation_is_read_by_its_contex
 @pytest.mark.parametrize("question", ["On how many entries is Courville not the last author?",
                                       "papers where Courville isn't listed last"])
 def test_a_place_denied(question, catalog, papers):
-    """His papers with a complete list whose last name is someone else's; lists cut with 'et al.' are said apart."""
+    """His papers with a complete list whose last name is someone else's, and those printing him before 'et al.' (the
+    cut hides at least one name after his); his other lists cut with 'et al.' are said apart."""
     expected = {p.title for p in papers if ("Aaron Courville" in p.author_names or p.profile_of == "Aaron Courville")
-                and p.authors and not p.authors_truncated and p.authors[-1].name != "Aaron Courville"}
+                and p.authors and (not p.authors_truncated and p.authors[-1].name != "Aaron Courville" or
+                                   p.authors_truncated and "Aaron Courville" in p.author_names)}
     assert expected
     assert set(rows(question, catalog)) == expected
 
