@@ -64,6 +64,8 @@ from rag.plan_slots import slot_verbs
 from rag.plan_spelled_name import spelled_name, uncoined
 from rag.plan_terms import Condition, Question, solo
 from rag.plan_titles import title_wording, title_words
+from rag.plan_title_exclusions import excluded_forms
+from rag.plan_scope_said import looking_at
 from rag.plan_title_topics import asks_of_titles, titled
 from rag.plan_links import asked_link, link_contents, linked
 from rag.plan_presence import presence
@@ -132,7 +134,9 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op="headings", headings=printed)
     q = Question(question)
     whole_library(q, catalog.pages, catalog.owners)  # 'check all the sources', '(amii, courville, trending, pdfs)'
+    looking_at(q)  # 'looking only at the Amii page and Courville's page': the verb of looking (rag/plan_scope_said.py)
     worded = title_wording(q)  # "'X is all you need' titles": the quoted wording, before its words read as values
+    worded += excluded_forms(q, catalog.printed_titles)  # "('Forgotten' doesn't count)" (rag/plan_title_exclusions.py)
     worded += title_words(q, catalog.printed_titles)  # 'title says GFlowNets': unquoted, printed in a title
     if link_contents(question):
         return None  # 'what does the released code of X include': what a repository holds is content
