@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from rag.catalog import Catalog, by_author, describe, page_label
 from rag.catalog_authors import marks_of_text
 from rag.catalog_fields import BY_NAME, by_number
+from rag.plan_place_ranges import said_of_rows
 from rag.catalog_order import alphabetical, in_page_order, pair_in_page_order, place_elsewhere
 from rag.catalog_links import cited_links
 from rag.catalog_spread import ends
@@ -93,6 +94,7 @@ def run(plan_: Plan, papers: list[Paper]) -> Result:
     if plan_.op in ("first", "last") and plan_.key in ("position", "alphabet"):  # a page's own order; A to Z
         rows, text = (in_page_order if plan_.key == "position" else alphabetical)(
             selected, plan_.conditions, plan_.op, plan_.limit, plan_.nth)
+        text += said_of_rows(rows, plan_.also)  # 'the 30th entry — does it have code?' (rag/plan_place_ranges.py)
         return Result(plan_, rows, [], notes, text=text)
     if plan_.op in ("first", "last"):
         if plan_.key in BY_NAME:  # a printed number: 'the highest score'

@@ -129,8 +129,9 @@ def terms_said(text: str, at: int, titles: list[str], in_title: bool,
             joined, pos = True, pos + m.end()
         elif m := re.match(rf"\s*,?\s*{_PLAIN}", text[pos:], re.I):
             pos += m.end()
-        elif (m := re.match(r"\s*\(([^()]{1,120})\)", text[pos:])) and _aside(m[1], said):
-            joined, pos = joined or bool(re.search(_SPELLING + r"|\bspell", m[1], re.I)), pos + m.end()
+        elif (m := re.match(r"\s*\??\s*\(([^()]{1,120})\)", text[pos:])) and _aside(m[1], said):  # '?' ends a chat clause
+            joined = joined or bool(re.search(_SPELLING + r"|\bspell", m[1], re.I)) or _spelled_apart(m[1], said)
+            pos += m.end()
             groups[0][0].extend(listed_forms(m[1], said) if len(groups) == 1 else [])  # '(robot / robotic)'
         elif m := re.match(PART_OF_SPEECH, text[pos:], re.I):
             pos += m.end()  # '- the noun,'
@@ -183,9 +184,18 @@ def _restatement(text: str, at: int, terms: list[str]) -> int | None:
     return at + m.end()
 
 
+def _spelled_apart(text: str, terms: list[str]) -> bool:
+    """'(fine-tuning / finetuning)': an item of the aside is a term with its hyphens or spaces dropped or put in, so
+    the terms are asked in any spelling (TitleText's `joined`)."""
+    squeezed = {re.sub(r"[\s_-]+", "", t.casefold()): t.casefold() for t in terms}
+    items = [i.strip(" '\"").casefold() for i in re.split(r"[,/;]|\s+or\s+", text)]
+    return any(squeezed.get(re.sub(r"[\s_-]+", "", i), i) != i for i in items if i)
+
+
 def _aside(text: str, terms: list[str]) -> bool:
     """'(multi-agent counts too)', '(zero-shot, zero data etc)', '(efficient, efficiency, data-efficient)': words that
     only repeat the terms in other forms or say that they count."""
     test = TitleText.of(terms, forms=True)
     items = [casefolded_words(item) for item in re.split(r"[,;]|\s+or\s+", text)]
-    return all(any(test.restates(w) for w in item) or all(w in FRAME or w in _ASIDE for w in item) for item in items)
+    return all(any(test.restates(w) or _spelled_apart(w, terms) for w in item) or all(w in FRAME or w in _ASIDE for w in item)
+               for item in items)

@@ -129,7 +129,8 @@ def by_title(q: Question, titles: list[str]) -> list[Condition]:
         return []
     found = []
     for m in list(re.finditer(rf"\b{_HEAD}\b|{_ABOUT}", q.text, re.I)):
-        about = not re.fullmatch(_HEAD, m[0], re.I)
+        # 'anything Bayesian (by title)': after an indefinite pronoun the topic follows it, as after 'about'
+        about = not re.fullmatch(_HEAD, m[0], re.I) or m[0].casefold() in ("anything", "something")
         # the words right before the noun, or right after 'about', no frame word among them
         words = _words(q.text, m.end(), 1) if about else _words(q.text, m.start(), -1)
         if about:

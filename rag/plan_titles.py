@@ -109,6 +109,9 @@ def title_words(q: Question, titles: list[str]) -> list[Condition]:
                 found.append(letters(terms, where, negated) if inside else _condition(test, terms, negated))
                 _restated(q, test, titles)
     found += by_title(q, titles)
+    if found:  # 'titles anywhere in my sources are about X': where the titles are, when a reader took the terms before it
+        q.take(r"\b(?:anywhere\s+|everywhere\s+)?(?:in|across|throughout|from)\s+(?:all\s+(?:of\s+)?)?(?:my|our)\s+"
+               r"(?:\w+\s+)?sources\b")
     if found:  # 'the policy gradient papers, i.e. titles that say gradient': the marker that joins the restatement
         q.take(r"(?<!\w)(?:i\.\s?e\.|e\.\s?g\.|viz\.)(?!\w)|\bnamely\b")
     return found + title_marks(q)
@@ -116,7 +119,7 @@ def title_words(q: Question, titles: list[str]) -> list[Condition]:
 
 # Where the titles are, said between 'titles' and the verb: 'titles anywhere in the library that mention X'.
 _WHOLE = r"(?:\s+(?:anywhere\s+|somewhere\s+)?(?:in|of|on|across|throughout)\s+(?:the\s+|my\s+|our\s+|this\s+)?" \
-         r"(?:whole\s+|entire\s+)?(?:library|collection|catalog(?:ue)?|corpus|database))"
+         r"(?:whole\s+|entire\s+)?(?:library|collection|catalog(?:ue)?|corpus|database|sources))"
 # Where the titles are, left for the other readers: 'titles on the trending page that mention X', 'titles in my PDFs'.
 _PLACE = r"(?P<place>\s+(?:on|in|from|of|across|among|within|under|by|at)\s+(?:[^,;:?!()'\"]|'s\b){1,40}?)"
 # Going down a page, the title the reader comes to: 'the first title you hit that mentions X' (rag/plan_order.py).

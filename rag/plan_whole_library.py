@@ -39,11 +39,24 @@ def whole_library(q: Question, page_names: set[str], owners: set[str]) -> bool:
         if re.search(_SCOPE_BEFORE, q.text[:m.start()], re.I) and _enumerates_sources(m[1], page_names, owners):
             q.blank(m.start(), m.end())
             said = True
+    # 'all three listing pages and the PDFs', 'checking every page + the pdfs': each kind of source, so all of them;
+    # before _CHECK_ALL, which would take the pages alone and leave 'the pdfs' to read as a page
+    said |= bool(q.take(rf"{_VERB}\b(?:all|every|each|both)\s+(?:of\s+)?(?:the\s+|my\s+)?(?:\w+\s+)?(?:listing\s+)?"
+                        r"pages?\s+(?:and|plus|\+|&)\s+(?:all\s+|every\s+)?(?:the\s+|my\s+)?(?:uploaded\s+)?pdfs?\b"))
     said |= bool(q.take(_CHECK_ALL))
-    # 'all three listing pages and the PDFs', 'every page and every PDF': each kind of source, so all of them
-    said |= bool(q.take(r"\b(?:all|every|each|both)\s+(?:of\s+)?(?:the\s+|my\s+)?(?:\w+\s+)?(?:listing\s+)?pages?\s+"
-                        r"(?:and|plus|\+|&)\s+(?:all\s+|every\s+)?(?:the\s+|my\s+)?(?:uploaded\s+)?pdfs?\b"))
+    said |= bool(q.take(_ANY_SOURCE))
     return said
+
+
+# A verb of looking before the sources ('checking all three listing pages + the pdfs'), taken with them.
+_VERB = r"(?:\b(?:check|search|scan|look(?:\s+(?:at|through|in|across))?|go(?:\s+through)?|cover|includ|consider|us)" \
+        r"(?:e|es|ed|ing|s)?\s+)?"
+# 'in my sources', 'across all of our sources'; after 'titles' it says where the titles are (rag/plan_titles.py's)
+_IN_MINE = r"(?:in|across|from|among|throughout|over)\s+(?:all\s+(?:of\s+)?)?(?:my|our)\s+(?:\w+\s+)?sources\b"
+# 'any source', '(from any source)', 'anywhere in my sources', 'across my sources': no source left out.
+_ANY_SOURCE = r"\(\s*(?:in\s+|from\s+|across\s+)?any\s+(?:of\s+(?:the\s+|my\s+)?)?sources?\s*\)|" \
+              r"\b(?:in\s+|from\s+|across\s+)?any\s+(?:of\s+(?:the\s+|my\s+)?)?sources?\b|" \
+              rf"(?<!titles\s)\b(?:anywhere|everywhere)\s+{_IN_MINE}|(?<!titles\s)(?<!anywhere\s)(?<!everywhere\s)\b{_IN_MINE}"
 
 
 def _enumerates_sources(text: str, page_names: set[str], owners: set[str]) -> bool:

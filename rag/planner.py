@@ -44,6 +44,7 @@ from rag.plan_marks import (asks_printed, author_position, given_names, name_as_
                             shared_surnames, surnames)
 from rag.plan_orgs import non_academic
 from rag.plan_order import among, listing_order, order_said
+from rag.plan_place_ranges import asked_of_entry, on_named_pages, place_range
 from rag.plan_place import entries_between, entry_beside, pair_asked, place_asked, place_elsewhere
 from rag.plan_headings import HeadingAsk, ask as heading_ask
 from rag.plan_citations import ask as citation_ask
@@ -65,6 +66,8 @@ from rag.plan_slots import slot_verbs
 from rag.plan_spelled_name import spelled_name, uncoined
 from rag.plan_terms import Condition, Question, solo
 from rag.plan_titles import title_wording, title_words
+from rag.plan_title_exclusions import excluded_forms
+from rag.plan_scope_said import looking_at
 from rag.plan_title_topics import asks_of_titles, titled
 from rag.plan_links import asked_link, link_contents, linked
 from rag.plan_presence import presence
@@ -133,11 +136,14 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op="headings", headings=printed)
     q = Question(question)
     whole_library(q, catalog.pages, catalog.owners)  # 'check all the sources', '(amii, courville, trending, pdfs)'
+    looking_at(q)  # 'looking only at the Amii page and Courville's page': the verb of looking (rag/plan_scope_said.py)
     worded = title_wording(q)  # "'X is all you need' titles": the quoted wording, before its words read as values
+    worded += excluded_forms(q, catalog.printed_titles)  # "('Forgotten' doesn't count)" (rag/plan_title_exclusions.py)
     worded += title_words(q, catalog.printed_titles)  # 'title says GFlowNets': unquoted, printed in a title
     if link_contents(question):
         return None  # 'what does the released code of X include': what a repository holds is content
     grouped = batch(q, catalog.papers)  # 'the second batch' of a page's 'Learn more' links: before links are read
+    ranged, of_entry = place_range(q), asked_of_entry(q)  # 'entries 30 to 33', '30th … does it have code?' (plan_place_ranges)
     links = code_promise(q, catalog) + linked(q, catalog)  # 'code promised for later'; before titles: 'zhixuan-lin/forgetting-transformer' is an address (rag/plan_links.py)
     target = title(q, catalog)
     if content_asked(q):  # 'who wrote X and what does it find?': a clause asks what it says (rag/plan_compound.py)
@@ -182,7 +188,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions += organisation_counts(q)  # 'PDFs listing three or more institutions' (before the authors are counted)
     conditions += quantified_marks(q, catalog)  # 'a star on every single author'
     conditions += solo(q) + ([compared.condition] if compared else [])
-    conditions += [inside] if inside is not None else []
+    conditions += ([inside] if inside is not None else []) + ranged
     conditions += [c for c in (edge, followed_by(q), grouped) if c is not None]  # 'followed by a "Learn more" link'
     conditions += participles(q)  # 'the arXiv-stamped PDFs': before 'arXiv' reads as an archive (rag/plan_pdf_sorts.py)
     conditions += publisher_said(q, catalog)  # 'the ACL-published PDFs': the publisher, not the meeting
@@ -230,7 +236,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions = placed(q, author_position(q, conditions))  # 'X is listed last', 'end with a non-Amii author'
     conditions = counted(question, conditions)  # 'at least two authors at the University of Washington'
     sides, conditions, asked_person = both_sides(q, question, conditions, sides, in_common, group)
-    conditions = merge(printed_only(question, name_as_affiliated(question, conditions)), question)
+    conditions = on_named_pages(merge(printed_only(question, name_as_affiliated(question, conditions)), question))
     if any(c.field == "author" for c in conditions):  # 'Nathan Sturtevant: which of his papers …': the person named
         q.take(r"\b(?:his|her|their|hers|theirs|him|them|he|she|they)\b")
     if apart is not None and conditions:  # the time between the two papers the set holds (rag/plan_gaps.py)
@@ -266,8 +272,9 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     low = q.text.casefold()
     # 'of those, which one is older': a comparative asked of the set is its superlative (not 'older than X')
     said = r"\b(?:is|was|'s|came\s+out|posted|published)\s+(?:the\s+)?"
-    first = bool(re.search(rf"\b(oldest|earliest|first)\b|{said}(?:older|earlier)\b(?!\s+than)", low))
-    last = bool(re.search(rf"\b(newest|latest|most recent(?:ly)?|last|youngest)\b|{said}(?:newer|more\s+recent|later)\b"
+    author = r"(?![\s-]+(?:co-?)?authors?\b)"  # 'who is its first author': a place on the byline, no sort of papers
+    first = bool(re.search(rf"\b(oldest|earliest|first{author})\b|{said}(?:older|earlier)\b(?!\s+than)", low))
+    last = bool(re.search(rf"\b(newest|latest|most recent(?:ly)?|last{author}|youngest)\b|{said}(?:newer|more\s+recent|later)\b"
                           r"(?!\s+than)", low))
     end = comparative_end(question)  # "Liu's earlier paper", 'the newer of the two' (rag/plan_comparatives.py)
     first, last = first or end == "first", last or end == "last"
@@ -375,7 +382,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op=sort, conditions=conditions, key="authors", limit=limit, nth=nth)
     if by_field is not None:  # 'rank the papers by score': every paper printing it, in order
         return Plan(op=by_field[0], conditions=conditions, key=by_field[1], limit=len(catalog.papers) if by_field[2]
-                    else limit, nth=nth)
+                    else limit, nth=nth, also=[f.name for f in of_entry])
     if first != last:
         return Plan(op="first" if first else "last", conditions=conditions, full_date=full_date, limit=limit, nth=nth)
     if count and lookup != "author_count":

@@ -1,0 +1,121 @@
+"""A run of places on a page as data (issue 11): 'trending list entries 30 through 33', 'positions 76 to 80 on the
+feed', 'the 12th to the 15th paper on Courville's profile', '#5-#8 on the Amii page', and a window of the page's head
+that the rest of the question then selects from ('trending page, first ten entries: which of those have code?').
+
+A page prints its entries in order, so a run of places is a condition like any other: it holds for an entry whose
+place on its page lies in the run, and it composes with the other readers (a page, a mark, a link). It is bound to
+the page the question names (`on_named_pages`): a paper listed on two pages has a place on each, and the run is
+counted on the page asked about. Read only when the question says a listing (a page, list, feed, profile or being
+listed), so 'sections 3 to 5' of a PDF or 'layers 2 to 4' stay content.
+
+Also read here: what is asked of the one entry at a place ('the 30th paper on Courville's list — does it have code?').
+The field after 'does it have' is asked of that entry, not a filter on the set: the 30th is sought among all the
+page's entries, and the answer says the field's value for it (`asked_of_entry`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.catalog_fields import BY_NAME, Field
+from rag.catalog_order import on_page
+from rag.plan_listing import ENTRY
+from rag.plan_order_words import CUES, NTH, listing_said
+from rag.plan_terms import Condition, Question
+from rag.records import Paper
+
+# The nouns a place on a page is said with: 'entries 30 through 33', 'positions 76-80', 'spots #5 to #8'.
+_PLACES = rf"(?:{ENTRY}|positions?|places?|spots?|slots?|ranks?|numbers?|nos?\.)"
+_TO = r"\s*(?:through|thru|to|till|until|up\s+to|-|–|—)\s*"  # not 'and': 'entries 30 and 33' are two places
+# Where the entries are said to be: 'which papers sit at positions 41 to 44', 'what comes in spots 5-8'.
+_AT = r"(?:\b(?:sits?|sitting|appears?|appearing|comes?|lands?|falls?|is|are|were|was|listed|shown|printed)\s+)?" \
+      r"(?:\b(?:at|in|on|from)\s+)?"
+_N = r"#?\s*(\d{1,3})"
+_ORD = r"(\d{1,3})(?:st|nd|rd|th)"
+_RANGES = [
+    # 'entries 30 through 33', 'positions 76 to 80', 'items #5-#8', 'numbers 12 thru 15'
+    rf"{_AT}\b(?:the\s+)?{_PLACES}\s+(?:from\s+)?{_N}{_TO}{_N}\b(?!\s*%)",
+    # '#30 to #33', '#5-8': the number sign says a place
+    rf"(?<![\w#])#\s*(\d{{1,3}}){_TO}#?\s*(\d{{1,3}})\b",
+    # 'the 12th to the 15th paper', 'from the 30th through 33rd entries', '30th-33rd titles', '12th to 15th places'
+    rf"\b(?:from\s+)?(?:the\s+)?{_ORD}(?:\s+{ENTRY})?{_TO}(?:the\s+)?{_ORD}(?:\s+(?:{_PLACES}))?\b",
+]
+# A window of the page's head that a later clause selects from: 'first ten entries: which of those …', 'the top 5
+# papers on the page — any of them with code?'. The back-reference says the window is the set asked about, not a count
+# of the set's own first ones ('the first three Mila papers' reads Mila first: rag/plan_order_words.window_said).
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50}
+_WINDOW = rf"\b(?:the\s+)?(?:first|top)\s+(\d{{1,3}}|{'|'.join(_COUNTS)})\s+(?:{_PLACES}|listed|shown)\b"
+_BACK = r"\b(?:of|among|from|in)\s+(?:those|these|them|that\s+(?:set|group|bunch|window))\b|\bany\s+of\s+(?:them|those|these)\b"
+
+
+def place_range(q: Question) -> list[Condition]:
+    """The run of places said, as a condition (its words taken from `q`); [] when none is said or no listing is."""
+    if not re.search(r"\d|first|top", q.text, re.I) or not listing_said(q.original):
+        return []
+    for pattern in _RANGES:
+        for m in re.finditer(pattern, q.text, re.I):
+            low, high = sorted((int(m.group(1)), int(m.group(2))))
+            if low < 1 or high == low or high - low > 100:
+                continue  # 'entries 1 and 1': no run; a span wider than any page: not a run of places
+            q.blank(m.start(), m.end())
+            for cue in CUES:  # 'counting down from the top', 'in the order shown': the page's order, said again
+                q.take(cue)
+            return [_run(low, high)]
+    window = re.search(_WINDOW, q.text, re.I)
+    if window is not None and re.search(_BACK, q.text[window.end():], re.I):
+        q.blank(window.start(), window.end())
+        q.take(_BACK)
+        n = _COUNTS.get(window.group(1).casefold()) or int(window.group(1))
+        return [_run(1, n)]
+    return []
+
+
+def _run(low: int, high: int, pages: tuple[Condition, ...] = ()) -> Condition:
+    """Places `low` to `high` (1-based) on a listing page; on the pages `pages` name, when any do."""
+
+    def test(p: Paper) -> bool:
+        return any(s.format != "pdf" and low <= s.position + 1 <= high and all(on_page(s, c) for c in pages)
+                   for s in p.sources)
+
+    return Condition("position", f"{low}..{high}", f"place: entries {low} to {high}", test,
+                     known_test=lambda p: any(s.format != "pdf" for s in p.sources))
+
+
+def on_named_pages(conditions: list[Condition]) -> list[Condition]:
+    """The runs of places in `conditions` counted on the page the other conditions name ('entries 30 to 33 on the
+    trending list'): a paper on two pages is at a place on each."""
+    pages = tuple(c for c in conditions if c.field == "page" and not c.value.startswith("not "))
+    out = []
+    for c in conditions:
+        run = re.fullmatch(r"(\d+)\.\.(\d+)", c.value) if c.field == "position" and c.label.startswith("place: entries") \
+            else None
+        out.append(_run(int(run[1]), int(run[2]), pages) if run and pages else c)
+    return out
+
+
+# A field asked of the entry at a place, with the entry as the pronoun's subject: 'does it have code?', 'has it got a
+# Code badge', 'is there code for it', 'any code for that one?'.
+_OF_IT = r"\b(?:(?:does|did|do)\s+(?:it|that(?:\s+one)?|this(?:\s+one)?)\s+(?:have|has|got|carry|show|print|come\s+with)|" \
+         r"(?:has|had)\s+(?:it|that(?:\s+one)?)\s+got|(?:is|was)\s+there|any)\s+(?:a\s+|an\s+|any\s+)?(?:{words})" \
+         r"(?:\s+(?:for|with|on|beside|next\s+to)\s+(?:it|that(?:\s+one)?|this(?:\s+one)?))?(?=\s*(?:[?,;.)]|and\b|$))"
+_ASKABLE = ("code", "score")
+
+
+def asked_of_entry(q: Question) -> list[Field]:
+    """The fields asked of the one entry at a place ('the 30th paper on X's list — does it have code?'), their words
+    taken from `q`; [] unless the question asks for a single place (an ordinal) on a listing."""
+    # the ordinal a place on the page ('the 30th paper', '30th on X's list'), not on a byline ("who's 3rd, and …")
+    if not re.search(rf"\b{NTH}(?:\s+{ENTRY}\b|\s+(?:on|in|down|from)\b)", q.text, re.I) or not listing_said(q.original):
+        return []
+    found = []
+    for name in _ASKABLE:
+        f = BY_NAME[name]
+        if q.take(_OF_IT.format(words=f.words)):
+            found.append(f)
+    return found
+
+
+def said_of_rows(rows: list[Paper], names: list[str]) -> str:
+    """' Code badge: yes (https://…).' for each field asked of the entries shown (asked_of_entry)."""
+    return "".join(f" {BY_NAME[n].value(p)}" for n in names if n in BY_NAME for p in rows)
