@@ -18,6 +18,7 @@ from rag.catalog import Catalog
 from rag.catalog_footnotes import counted, note_links, numbered, said, words
 from rag.plan_citations import _named
 from rag.plan_headings import HeadingAsk
+from rag.plan_measure_asked import asks_printed_measure
 from rag.records import Footnote, Paper
 
 _FOOTNOTE = re.compile(r"\bfoot\s*-?\s*notes?\b|\bfootnoted\b|\bfoot\s*notes?\b|\bfn\s*\d", re.I)
@@ -50,6 +51,8 @@ about regarding concerning""".split())
 def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     """The footnote question's answer, or None when the question is not about a PDF's footnotes."""
     text = " ".join(question.replace("’", "'").split())
+    if asks_printed_measure(text):
+        return None  # 'how many points are lost … the intro gives a number in a footnote': what a footnote says
     said_footnote = bool(_FOOTNOTE.search(text))
     # An address asked: said outright ('what url', 'which repo', 'where … released'), or beside the word 'footnote'
     # ('footnotes point into github.com/allenai', 'where is it available? (it's in a footnote)').
