@@ -17,6 +17,7 @@ import re
 from rag.catalog import Catalog
 from rag.catalog_footnotes import counted, note_links, numbered, said, words
 from rag.plan_citations import _named
+from rag.plan_heading_phrases import abbreviated
 from rag.plan_headings import HeadingAsk
 from rag.plan_measure_asked import asks_printed_measure
 from rag.records import Footnote, Paper
@@ -80,19 +81,6 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
         return None
     lines = "; ".join(said(paper, n) for n in asked)
     return HeadingAsk(f"{paper.title} — {lines}.", [paper])
-
-
-def abbreviated(text: str, pdfs: list[Paper]) -> list[Paper]:
-    """A PDF named by two title words in a row, each said by its start ('the lit graph paper')."""
-    said = re.findall(r"[a-z0-9]+", text.casefold())
-    found = []
-    for paper in pdfs:
-        title = [w for w in re.findall(r"[a-z0-9]+", paper.title.casefold())]
-        pairs = {(a, b) for a, b in zip(title, title[1:]) if len(a) > 3 and len(b) > 3}
-        if any(len(x) >= 3 and len(y) >= 3 and a.startswith(x) and b.startswith(y)
-               for x, y in zip(said, said[1:]) for a, b in pairs):
-            found.append(paper)
-    return found
 
 
 def _linked(text: str, paper: Paper) -> list[Footnote]:

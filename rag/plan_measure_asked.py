@@ -22,7 +22,10 @@ _CATALOG_NOUN = (r"(?:foot\s*-?\s*)?notes?|fns?|links?|urls?|address(?:es)?|(?:w
 # 'how many' and the next words up to the counted noun (adjectives and a possessive may stand between them).
 _HOW_MANY = re.compile(r"\b(?:how\s+many|number\s+of|count\s+(?:of\s+)?(?:the\s+)?)\s*((?:[\w'’-]+\s*){1,5})",
                        re.I)
-_COUNTED = re.compile(rf"^(?:[\w'’-]+\s+){{0,3}}?(?:{_CATALOG_NOUN})\b", re.I)
+# Words between 'how many' and the noun describe it ('numbered top-level'); a verb there ends the noun phrase: 'how many
+# passages does section 3 retrieve' counts passages.
+_COUNTED = re.compile(rf"^(?:(?!(?:does|do|did|are|is|was|were|has|have|had|can|could|will|would)\b)[\w'’-]+\s+){{0,3}}?"
+                      rf"(?:{_CATALOG_NOUN})\b", re.I)
 # A measure or a finding asked outright: its size, its change, how something did.
 _MEASURE = re.compile(r"\bhow\s+much\b|"
                       r"\bhow\s+(?:large|big|small|high|low|far|well|good|bad|badly|accurate|fast|slow)\b|"
