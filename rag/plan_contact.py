@@ -15,7 +15,7 @@ import re
 from rag.catalog import Catalog
 from rag.catalog_emails import Email, emails, holds_address, said
 from rag.plan_citations import _named
-from rag.plan_footnotes import abbreviated
+from rag.plan_heading_phrases import abbreviated
 from rag.plan_headings import HeadingAsk
 from rag.plan_terms import ordinal_suffix
 from rag.records import Paper

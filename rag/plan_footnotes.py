@@ -17,7 +17,9 @@ import re
 from rag.catalog import Catalog
 from rag.catalog_footnotes import counted, note_links, numbered, said, words
 from rag.plan_citations import _named
+from rag.plan_heading_phrases import abbreviated
 from rag.plan_headings import HeadingAsk
+from rag.plan_measure_asked import asks_printed_measure
 from rag.records import Footnote, Paper
 
 _FOOTNOTE = re.compile(r"\bfoot\s*-?\s*notes?\b|\bfootnoted\b|\bfoot\s*notes?\b|\bfn\s*\d", re.I)
@@ -50,6 +52,8 @@ about regarding concerning""".split())
 def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     """The footnote question's answer, or None when the question is not about a PDF's footnotes."""
     text = " ".join(question.replace("’", "'").split())
+    if asks_printed_measure(text):
+        return None  # 'how many points are lost … the intro gives a number in a footnote': what a footnote says
     said_footnote = bool(_FOOTNOTE.search(text))
     # An address asked: said outright ('what url', 'which repo', 'where … released'), or beside the word 'footnote'
     # ('footnotes point into github.com/allenai', 'where is it available? (it's in a footnote)').
@@ -77,19 +81,6 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
         return None
     lines = "; ".join(said(paper, n) for n in asked)
     return HeadingAsk(f"{paper.title} — {lines}.", [paper])
-
-
-def abbreviated(text: str, pdfs: list[Paper]) -> list[Paper]:
-    """A PDF named by two title words in a row, each said by its start ('the lit graph paper')."""
-    said = re.findall(r"[a-z0-9]+", text.casefold())
-    found = []
-    for paper in pdfs:
-        title = [w for w in re.findall(r"[a-z0-9]+", paper.title.casefold())]
-        pairs = {(a, b) for a, b in zip(title, title[1:]) if len(a) > 3 and len(b) > 3}
-        if any(len(x) >= 3 and len(y) >= 3 and a.startswith(x) and b.startswith(y)
-               for x, y in zip(said, said[1:]) for a, b in pairs):
-            found.append(paper)
-    return found
 
 
 def _linked(text: str, paper: Paper) -> list[Footnote]:

@@ -24,7 +24,7 @@ ROLES = {"appendix": r"\bappendi(?:x|ces)\b|\bsupplementary\s+material\b",
 _ASKED_NOUN = re.compile(r"\b(?:what|which)\s+(?:of\s+(?:my|the)\s+)?([a-z-]+)")
 _FRAME_NOUN = frozenset("""is are was were s does do did has have section sections subsection subsections sub-section
 sub-sections heading headings title titles name names page pages number numbers numbered top-level pdf pdfs paper papers
-file files document documents doc docs chapter chapters appendix appendices one ones""".split())
+file files document documents doc docs chapter chapters appendix appendices one ones comes come follows precedes""".split())
 # 'what does the metadata section do / list?': a verb of the paper's own, outside the frame
 _DOES = re.compile(r"\b(?:what|which)\s+(?:does|do|did)\b[^?]*\b(?:do|list|give|provide|offer|include|hold)\W*$")
 # The heading a question points at, said by number, ordinal, role or appendix letter ('section 4', 'the first
@@ -43,14 +43,18 @@ fourth fifth sixth seventh eighth ninth tenth last final closing top level main 
 ends ending finish finishes close closes wrap up include includes including not counting excluding besides except one
 two three four five six seven eight nine ten chapter chapters appendix appendices supplementary material conclusion
 conclusions introduction related work future background under within inside from by as each every yes whether if
-please tell me give list kind isn actually also exactly then again hold holds sit sits come comes located""".split())
+please tell me give list kind isn actually also exactly then again hold holds sit sits come comes located
+after next following follows followed before precede precedes preceding previous right immediately directly them
+acknowledgements references excerpt copy go goes get gets reach reaches proceedings journal venue there no incl including
+plus they wich far library collection""".split())
 
 
 def only_frame(low: str, allowed: list[str]) -> bool:
     """No word is left but frame and the named paper's title and short names; a year or other number of three digits
     or more is a condition ('which PDFs from 2018'), which this reader does not apply."""
     words = _FRAME | {w for text in allowed for w in re.findall(r"[a-z]+|\d{3,}", text.casefold())}
-    return all(w in words for w in re.findall(r"[a-z]+|\d{3,}", low) if len(w) > 1)
+    # 'SPECTERs section 6': a possessive said without its apostrophe
+    return all(w in words or w.endswith("s") and w[:-1] in words for w in re.findall(r"[a-z]+|\d{3,}", low) if len(w) > 1)
 
 
 def pointed_out(low: str, headings: list[Heading]) -> str:
@@ -60,7 +64,7 @@ def pointed_out(low: str, headings: list[Heading]) -> str:
     for h in sorted(headings, key=lambda h: -len(h.title)):
         if len(h.title) > 3:
             low = re.sub(rf"\b{re.escape(h.title.casefold())}\s+(?:sub-?)?(?:sections?|headings?|chapters?)\b|"
-                         rf"\b(?:section|§|heading)\s*(?:[\d.]+\s+)?(?:called\s+|titled\s+|named\s+)?"
+                         rf"(?:\b(?:section|heading)|§)\s*(?:[\d.]+\s+)?(?:called\s+|titled\s+|named\s+)?"
                          rf"{re.escape(h.title.casefold())}\b", " section ", low)
     return low
 

@@ -37,9 +37,24 @@ _PRINTED_NUMBER = re.compile(r"\b(?:printed\s+(?:proceedings\s+|journal\s+|venue
                              r"\bpage\s+numbers?\s+(?:of|in|from)\s+(?:the|its)\s+(?:journal|proceedings)\b")
 
 
+# 'acks', 'refs': the back-matter headings by their short names
+_BACK_MATTER = ((re.compile(r"\backs?\b|\backnowledgments?\b"), "acknowledgements"),
+                (re.compile(r"\brefs\b|\bbibliography\b"), "references"))
+# '(84-91 range)': the venue's page range the asker already knows, said beside the printed page number asked;
+# '(before acks/refs)', '(excluding the appendix)': the back matter set aside, as a numbered section always is
+_KNOWN_RANGE = re.compile(r"\(\s*(?:the\s+|its\s+)?(?:pages?\s+)?\d+\s*(?:-|–|to)\s*\d+(?:\s+range)?\s*\)")
+_BACK_MATTER_ASIDE = re.compile(r"\(\s*(?:before|excluding|not\s+counting|ignoring|without|apart\s+from|besides)\s+"
+                                r"(?:the\s+)?(?:acknowledgements|references|appendix|appendices)"
+                                r"(?:\s*(?:/|,|and|or|&)\s*(?:the\s+)?(?:acknowledgements|references|appendix|appendices))*\s*\)")
+
+
 def plain(low: str) -> str:
     """The question with the adverb on a naming verb and a numbering gloss taken out (the gloss said as 'numbered'),
-    and the page number a venue prints said as 'page printed'."""
+    the back matter said by its short names ('acks / refs') said whole and set aside when a bracket does, a known page
+    range dropped, and the page number a venue prints said as 'page printed'."""
+    for short, whole in _BACK_MATTER:
+        low = short.sub(whole, low)
+    low = _BACK_MATTER_ASIDE.sub(" ", _KNOWN_RANGE.sub(" ", low))
     low = _PRINTED_NUMBER.sub(" page printed ", _ADVERB_ON_NAME.sub("", low))
     return _NUMBERING_GLOSS.sub(" numbered ", low)
 
@@ -55,7 +70,7 @@ def named_number(low: str, outline: Outline) -> str:
     name the PDF prints otherwise is kept, so the question is not read as about a section it does not name."""
     def fits(m: re.Match[str]) -> str:
         heading = outline.numbered(m.group("number"))
-        name = " ".join(m.group("name").split())
+        name = re.sub(r"^(?:the|its)\s+", "", " ".join(m.group("name").split()))  # 'section 3 (the SCIDOCS …)'
         if heading is None or (heading.title and heading.title.casefold() != name):
             return m.group(0)
         return m.group("ref")
@@ -74,6 +89,25 @@ def file_named(low: str, papers: list[Paper]) -> list[Paper]:
         if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words if w in low):
             found.append(paper)
     return found
+
+
+def abbreviated(text: str, pdfs: list[Paper]) -> list[Paper]:
+    """A PDF named by two title words in a row, each said by its start ('the lit graph paper')."""
+    said = re.findall(r"[a-z0-9]+", text.casefold())
+    found = []
+    for paper in pdfs:
+        title = [w for w in re.findall(r"[a-z0-9]+", paper.title.casefold())]
+        pairs = {(a, b) for a, b in zip(title, title[1:]) if len(a) > 3 and len(b) > 3}
+        if any(len(x) >= 3 and len(y) >= 3 and a.startswith(x) and b.startswith(y)
+               for x, y in zip(said, said[1:]) for a, b in pairs):
+            found.append(paper)
+    return found
+
+
+def begun_title_words(low: str, paper: Paper) -> list[str]:
+    """The question's words that begin a word of the paper's title ('lit graph'): how `abbreviated` named it."""
+    title = re.findall(r"[a-z0-9]+", paper.title.casefold())
+    return [w for w in re.findall(r"[a-z]+", low) if len(w) >= 3 and any(t.startswith(w) for t in title if len(t) > 3)]
 
 
 def printed_page(paper: Paper, heading: Heading) -> str:

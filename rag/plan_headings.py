@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from rag.catalog import Catalog
 from rag.catalog_headings import Heading, Outline
 from rag.plan_heading_frame import POINTS, QUOTED, ROLES, asks_content, only_frame, pointed_out
-from rag.plan_heading_phrases import bare_set, file_named, named_number, plain, printed_page, titled_topic
+from rag.plan_heading_neighbours import beside
+from rag.plan_heading_words import answer as worded_answer, asked_word
+from rag.plan_heading_phrases import abbreviated, bare_set, begun_title_words, file_named, named_number, plain, printed_page, \
+    titled_topic
 from rag.plan_section_parts import parts_asked
 from rag.plan_section_pointers import pointed_to
 from rag.plan_terms import ORDINALS
@@ -49,6 +52,9 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
         return parts
     if not re.search(rf"(?:{_NOUN})", low):
         return None
+    if (word := asked_word(low)) is not None and (named := _named(low, catalog, catalog.outlines)) is not None:
+        text, found = worded_answer(word, catalog.outlines[named.paper_id], bool(re.search(r"\bnumbered\b", low)))
+        return HeadingAsk(text, [named], {named.paper_id: found})  # 'every heading with the word Entity in it'
     if asks_content(low):  # 'which section is about <a printed title>': the title, not what the section says
         low = titled_topic(low, [h for o in catalog.outlines.values() for h in o.headings])
     if asks_content(low):  # what a PDF's section holds is retrieval's: no other reader may take it either
@@ -65,7 +71,7 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     # The second test, as the planner's: once the paper's name and the headings' own words are out, only frame is left.
     # A heading's own words count only where the question points at it ('the Extracting Metadata section'), not
     # anywhere ('what is the Dense Passage Retriever in section 3'); 'no' / 'not' only over the PDFs (the complement).
-    said = [named.title, *catalog_names(catalog, named)] if named is not None else []
+    said = [named.title, *catalog_names(catalog, named), *begun_title_words(low, named)] if named is not None else []
     shown = held[named.paper_id].headings if named is not None else [h for o in held.values() for h in o.headings]
     rest = pointed_out(low, shown)
     if named is None:
@@ -116,12 +122,14 @@ def catalog_names(catalog: Catalog, paper: Paper) -> list[str]:
 def _named(low: str, catalog: Catalog, held: dict[str, Outline]) -> Paper | None:
     """The one PDF the question names: its short name ('SPECTER', 'DPR') or two title words in a row."""
     found = [o.paper for o in held.values()
-             if any(p is o.paper and n.casefold() in low and re.search(rf"\b{re.escape(n.casefold())}\b", low)
+             if any(p is o.paper and n.casefold() in low and re.search(rf"\b{re.escape(n.casefold())}s?\b", low)
                     for n, p in catalog.short_names.items())]
     if len(found) != 1:
         found = [o.paper for o in held.values() if _title_pair(o.paper.title, low)]
     if len(found) != 1:
         found = file_named(low, [o.paper for o in held.values()])  # 'the backus pdf': a file name as its title
+    if len(found) != 1:
+        found = abbreviated(low, [o.paper for o in held.values()])  # 'the lit graph paper': two title words begun
     return found[0] if len(found) == 1 else None
 
 
@@ -179,8 +187,13 @@ def _of_one(low: str, outline: Outline) -> HeadingAsk | None:
                           f"{'; '.join(h.said() for h in outline.sections)}).", [paper],
                           {paper.paper_id: outline.sections})
     cited = [heading]
-    printed = printed_page(paper, heading) if re.search(r"\bpage\s+printed\b", low) else ""  # as its venue numbers it
+    # the page number its venue prints there, when asked, or when a page is asked of a PDF whose venue numbers its pages
+    printed = printed_page(paper, heading) if re.search(r"\bpage\s+printed\b", low) or \
+        re.search(r"\bpage\b", low) and paper.venue_line is not None and paper.venue_line.pages else ""
     parts = [f"In {name}, {heading.said()}{printed}"]
+    nearby, cited_nearby = beside(low, outline, heading)  # 'and what heading comes right after it'
+    parts += nearby
+    cited += cited_nearby
     # 'its subsections', 'the first subsection of §2' ask children; 'subsection 13.3.4', 'which subsection is titled X'
     # name the heading itself
     if re.search(r"\bsub-?sections\b|\bsub-?section\s+(?:of|under|in|within|below)\b|\bfirst\s+sub-?section\b", low):
@@ -212,7 +225,9 @@ def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
                       r"(?:sub-?)?(?:sections?|headings?)\b", low)
         if m and any(m.group(1) in h.title.casefold() for o in held for h in o.headings):
             words = m.group(1)
-    numbered_as = re.search(r"\b(?:a|any)\s+(?:section|§)\s*(\d{1,2}(?:\.\d{1,2})*)\b", low)  # 'have a section 4'
+    # 'have a section 4', 'reach a numbered section 5', 'a subsection numbered 2.1'
+    numbered_as = re.search(r"\b(?:a|any)\s+(?:numbered\s+|top-level\s+)?(?:sub-?section|section|§)\s*(?:numbered\s+)?"
+                            r"(\d{1,2}(?:\.\d{1,2})*)\b", low)
     # 'which PDFs have numbered subsections': any heading below a section, whatever its words
     nested = words is None and role is None and numbered_as is None and bool(re.search(r"\bsub-?sections?\b", low))
     if words is None and role is None and numbered_as is None and not nested:

@@ -126,3 +126,29 @@ def test_pdfs_selected_by_their_footnotes(question: str, titles: set[str], catal
 ])
 def test_content_about_footnoted_things_stays_with_retrieval(question: str, catalog: Catalog) -> None:
     assert answer_from_catalog(question, question, catalog.papers) is None, question
+
+
+@pytest.mark.parametrize("question", [
+    "dpr paper footnote — how many EM points go missing in the open-domain setting?",
+    "How many passages does the DPR footnote say were dropped?",
+    "SPECTER footnote 7: how many papers are in the MAG classification dataset?",
+    "lit graph paper footnote 1: how well did the omitted approach work?",
+    "In the DPR paper, by how many points does exact match fall once SQuAD becomes open-domain, according to the "
+    "footnote in the introduction?",
+    "how many exampels of the drop does the DPR footnte give in points of EM",
+    "dpr footnote: how much does EM drop going open-domain?",
+])
+def test_what_a_footnote_says_is_content(question: str, catalog: Catalog) -> None:
+    """A footnote named as where a number or finding is printed: what it counts or measures is not a footnote, a link or
+    a PDF (rag/plan_measure_asked.py), so the text answers, not the list of the PDF's footnotes."""
+    assert answer_from_catalog(question, question, catalog.papers) is None, question
+
+
+@pytest.mark.parametrize("question, count", [
+    ("how many footnotes does DPR have", "5 footnotes (1–4, and ∗)"),
+    ("how many are there in the DPR pdf's footnotes?", "5 footnotes"),
+    ("lit graph paper: how many of its footnotes point to github.com/allenai", "4 of the 15 footnotes"),
+])
+def test_footnotes_still_counted_when_they_are_what_is_counted(question: str, count: str, catalog: Catalog) -> None:
+    answer = answer_from_catalog(question, question, catalog.papers)
+    assert answer is not None and count in answer.answer, (question, answer and answer.answer)
