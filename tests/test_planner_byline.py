@@ -231,3 +231,17 @@ def test_a_pronoun_doing_something_stays_content(catalog: Catalog) -> None:
     question = "who is the first author of TokMem and what did he propose?"
     assert answer_from_catalog(question, question, catalog.papers) is None
 
+
+@pytest.mark.parametrize("question", [
+    "LayoutParser: how many of its authors are at a university, as opposed to the Allen Institute?",
+    "how many LayoutParser authors are at a university rather than at the Allen Institute?",
+    "In LayoutParser, how many authors are at a university instead of the Allen Institute?",
+])
+def test_an_organisation_set_against_a_kind_says_the_kind_again(question: str, catalog: Catalog) -> None:
+    answer = answer_from_catalog(question, question, catalog.papers)
+    assert answer is not None and "5 of 6 authors" in answer.answer, question
+
+
+def test_a_capitalised_contrast_ends_at_its_name(catalog: Catalog) -> None:
+    question = "which papers from universities rather than Google show better results?"
+    assert answer_from_catalog(question, question, catalog.papers) is None
