@@ -128,81 +128,100 @@ def clauses(q: Question, catalog: Catalog) -> list[Condition]:
     found: list[Condition] = []
     for institute in sorted(catalog.institutes):
         name = re.escape(institute)
-        marked, unmarked, elided = _patterns(name)
-        pred = rf"(?:(?P<un>{unmarked})|{marked})"
-        said: list[tuple[int, Clause]] = []
-        # 'neither the first nor the last author is starred': none of the places named carries the mark
-        for m in q.take(rf"\bneither\s+(?:the\s+|its\s+)?(?P<a>{_ONE_WORD})(?:\s+author)?\s+nor\s+(?:the\s+|its\s+)?"
-                        rf"(?P<b>{_ONE_WORD})\s+{_PERSON}{_BYLINE}\s+{pred}"):
-            for word in (m["a"], m["b"]):
-                said.append((m.start(), Clause(_place(word), "none" if not m["un"] else "all", True)))
-        # 'both the first and the last author are Amii people': each place named carries it (or each does not)
-        for m in q.take(rf"\b(?:both\s+)?(?:the\s+|its\s+)?(?P<a>{_ONE_WORD})(?:\s+author)?\s+and\s+(?:the\s+|its\s+)?"
-                        rf"(?P<b>{_ONE_WORD})\s+{_PERSON}{_BYLINE}\s+{pred}"):
-            for word in (m["a"], m["b"]):
-                said.append((m.start(), Clause(_place(word), "all", not m["un"])))
-        # 'the last two authors both have the star', 'the first 2 names are starred'
-        for m in q.take(rf"\b{_THE}(?P<end>first|last|final|top|bottom)\s+(?P<n>two|three|2|3)\s+{_PERSON}{_BYLINE}\s+"
-                        rf"(?:(?:who|that)\s+)?{pred}"):
-            n = _TWO[m["n"].casefold()]
-            ends = n if m["end"].casefold() in ("first", "top") else -n
-            label = f"{'first' if ends > 0 else 'last'} {m['n']}"
-            said.append((m.start(), Clause(Places(label, ends=ends), "all", not m["un"])))
-        # 'at least one author in the middle of the byline (not first, not last) is starred too', 'a middle author
-        # is starred', 'somebody further down the byline is Amii-starred', 'someone after the first author is marked'
-        some = r"(?:somebody|someone|anyone|anybody|some(?:\s+other)?\s+(?:author|name|one)|at\s+least\s+one\s+(?:other\s+)?" \
-               r"(?:author|name|person|of\s+the\s+(?:other\s+)?(?:authors|names))|an(?:other)?\s+author|one\s+or\s+more\s+" \
-               r"(?:other\s+)?authors|any(?:\s+other)?\s+authors?)"
-        middle = r"in\s+the\s+middle(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?:byline|author\s+(?:list|line)|list))?" \
-                 r"(?:\s*\(\s*(?:i\.?e\.?,?\s+)?(?:not|neither)\s+(?:the\s+)?first,?\s+(?:and\s+|nor\s+)?(?:not\s+)?(?:the\s+)?last\s*\))?"
-        later = r"(?:further|farther|later|lower)\s+(?:down|on|along)(?:\s+(?:the\s+|its\s+)?(?:byline|author\s+(?:list|line)|list))?|" \
-                r"after\s+(?:the\s+)?first(?:\s+(?:author|name))?|later\s+in\s+(?:the\s+)?(?:byline|author\s+list|list)"
-        who = rf"(?:{some}\s+(?:(?P<mid>{middle})|{later})|(?:an?\s+|some\s+)?(?P<mid2>middle)\s+(?:author|name)s?)"
-        attr = rf"(?:(?P<un>un|non-?|not\s+)?(?:{name}[- ]?)?(?:starred|asterisked|marked))"
-        # the mark said before ('a starred middle author', 'starred someone in the middle') or after the people
-        for m in q.take(rf"\b(?:an?\s+|some\s+)?{attr}\s+{who}") + q.take(rf"\b{who}\s+(?:(?:who|that)\s+)?{pred}"):
-            places = Places("middle", middle=True) if m["mid"] or m["mid2"] else Places("later", after_first=True)
-            said.append((m.start(), Clause(places, "some", not m["un"])))
-        # 'an unstarred first author', 'a starred last author': the mark said before the place
-        for m in q.take(rf"\b(?:(?:an?|the|its|their|whose)\s+)?(?P<un>un|non-?|not\s+)?(?:{name}[- ]?)?(?:starred|asterisked|marked)\s+"
-                        rf"(?P<p>{_ONE_WORD})[- ]?(?:listed\s+)?{_PERSON}\b"):
-            said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
-        # asked with the verb first: 'on how many papers is the second-to-last author Amii-starred?'
-        for m in q.take(rf"\b(?:is|was|are)\s+(?:the\s+|its\s+|their\s+)(?P<p>{_ONE_WORD})(?:[- ]listed)?\s+{_PERSON}{_BYLINE}\s+"
-                        rf"(?:(?P<un>not\s+|un)?(?:{name}[- ]?)?(?:starred|asterisked|marked)(?!\s+(?:as|with|by)\b)|"
-                        rf"(?:(?:an?\s+)?{name}(?:[- ]affiliated)?\b))"):
-            said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
-        # the place after the noun: 'the author one before last is starred', 'the name in second place is not starred'
-        for m in q.take(rf"\b{_THE}(?:author|name|person)\s+(?:in\s+(?:the\s+)?)?(?P<p>{_ONE_WORD})(?:\s+(?:place|position|spot|"
-                        rf"slot))?(?:\s+(?:on|in)\s+(?:the\s+)?(?:byline|author\s+(?:list|line)|list))?\s+{pred}"):
-            said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
-        # 'whose last author is Amii-starred', 'the second-to-last author is starred', 'its first author has no star'
-        for m in q.take(rf"\b{_THE}(?P<p>{_ONE_WORD})(?:[- ](?:listed|named|placed))?\s+{_PERSON}{_BYLINE}\s+"
-                        rf"(?:(?:who|that)\s+)?{pred}"):
-            said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
+        said = _said(q, name)
         if not said:
             continue
-        # '… but whose first author isn't', '…, first one not', '… and the last is too', '… but neither first nor last
-        # is': the clause said before it, its mark said again ('too', 'either') or turned the other way
-        joint = r"(?:,\s*|;\s*|\s+-\s+|\b(?:but|and|while|whereas|yet|though)\s+)"
-        for m in q.take(rf"{joint}(?:{_THE}(?P<p>{_ONE_WORD})(?:\s+{_PERSON})?|neither\s+(?:the\s+)?(?P<a>{_ONE_WORD})"
-                        rf"(?:\s+{_PERSON})?\s+nor\s+(?:the\s+)?(?P<b>{_ONE_WORD})(?:\s+{_PERSON})?|{who})\s+{elided}|"
-                        rf"\b(?:but|and|yet)\s+(?P<neg2>not)\s+{_THE}(?P<p2>{_ONE_WORD})(?:\s+{_PERSON})?"
-                        rf"(?=\s*(?:[?.!,;)]|$))"):
-            before = [c for at, c in said if at < m.start()]
-            if not before:
-                continue
-            marked_ = before[-1].marked if m["same"] else not before[-1].marked
-            if m["p"] or m["p2"]:  # '… but not its first'
-                said.append((m.start(), Clause(_place(m["p"] or m["p2"]), "all", marked_)))
-            elif m["a"]:  # 'neither … nor … is': neither carries what the clause before said
-                for word in (m["a"], m["b"]):
-                    said.append((m.start(), Clause(_place(word), "all", not before[-1].marked)))
-            else:  # '… but somebody later in the byline is'
-                places = Places("middle", middle=True) if m["mid"] or m["mid2"] else Places("later", after_first=True)
-                said.append((m.start(), Clause(places, "some", marked_)))
+        _elided(q, name, said)
         # 'starred first author even though someone later is': the joint between two clauses read, frame
         q.take(r"\b(?:even\s+though|although|though|whereas|while|but|yet|and\s+also|and)\b(?=\s{3,})")
         found += [_condition(c, institute) for _, c in sorted(said, key=lambda s: s[0])]
     return found
 
+
+def _said(q: Question, name: str) -> list[tuple[int, Clause]]:
+    """(where, clause) for each clause said in full: a place and the mark said of it (the words taken)."""
+    marked, unmarked, _ = _patterns(name)
+    pred = rf"(?:(?P<un>{unmarked})|{marked})"
+    said: list[tuple[int, Clause]] = []
+    # 'neither the first nor the last author is starred': none of the places named carries the mark
+    for m in q.take(rf"\bneither\s+(?:the\s+|its\s+)?(?P<a>{_ONE_WORD})(?:\s+author)?\s+nor\s+(?:the\s+|its\s+)?"
+                    rf"(?P<b>{_ONE_WORD})\s+{_PERSON}{_BYLINE}\s+{pred}"):
+        for word in (m["a"], m["b"]):
+            said.append((m.start(), Clause(_place(word), "none" if not m["un"] else "all", True)))
+    # 'both the first and the last author are Amii people': each place named carries it (or each does not)
+    for m in q.take(rf"\b(?:both\s+)?(?:the\s+|its\s+)?(?P<a>{_ONE_WORD})(?:\s+author)?\s+and\s+(?:the\s+|its\s+)?"
+                    rf"(?P<b>{_ONE_WORD})\s+{_PERSON}{_BYLINE}\s+{pred}"):
+        for word in (m["a"], m["b"]):
+            said.append((m.start(), Clause(_place(word), "all", not m["un"])))
+    # 'the last two authors both have the star', 'the first 2 names are starred'
+    for m in q.take(rf"\b{_THE}(?P<end>first|last|final|top|bottom)\s+(?P<n>two|three|2|3)\s+{_PERSON}{_BYLINE}\s+"
+                    rf"(?:(?:who|that)\s+)?{pred}"):
+        n = _TWO[m["n"].casefold()]
+        ends = n if m["end"].casefold() in ("first", "top") else -n
+        label = f"{'first' if ends > 0 else 'last'} {m['n']}"
+        said.append((m.start(), Clause(Places(label, ends=ends), "all", not m["un"])))
+    who, attr = _someone(name)
+    # the mark said before ('a starred middle author', 'starred someone in the middle') or after the people
+    for m in q.take(rf"\b(?:an?\s+|some\s+)?{attr}\s+{who}") + q.take(rf"\b{who}\s+(?:(?:who|that)\s+)?{pred}"):
+        places = Places("middle", middle=True) if m["mid"] or m["mid2"] else Places("later", after_first=True)
+        said.append((m.start(), Clause(places, "some", not m["un"])))
+    # 'an unstarred first author', 'a starred last author': the mark said before the place
+    for m in q.take(rf"\b(?:(?:an?|the|its|their|whose)\s+)?(?P<un>un|non-?|not\s+)?(?:{name}[- ]?)?(?:starred|asterisked|marked)\s+"
+                    rf"(?P<p>{_ONE_WORD})[- ]?(?:listed\s+)?{_PERSON}\b"):
+        said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
+    # asked with the verb first: 'on how many papers is the second-to-last author Amii-starred?'
+    for m in q.take(rf"\b(?:is|was|are)\s+(?:the\s+|its\s+|their\s+)(?P<p>{_ONE_WORD})(?:[- ]listed)?\s+{_PERSON}{_BYLINE}\s+"
+                    rf"(?:(?P<un>not\s+|un)?(?:{name}[- ]?)?(?:starred|asterisked|marked)(?!\s+(?:as|with|by)\b)|"
+                    rf"(?:(?:an?\s+)?{name}(?:[- ]affiliated)?\b))"):
+        said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
+    # the place after the noun: 'the author one before last is starred', 'the name in second place is not starred'
+    for m in q.take(rf"\b{_THE}(?:author|name|person)\s+(?:in\s+(?:the\s+)?)?(?P<p>{_ONE_WORD})(?:\s+(?:place|position|spot|"
+                    rf"slot))?(?:\s+(?:on|in)\s+(?:the\s+)?(?:byline|author\s+(?:list|line)|list))?\s+{pred}"):
+        said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
+    # 'whose last author is Amii-starred', 'the second-to-last author is starred', 'its first author has no star'
+    for m in q.take(rf"\b{_THE}(?P<p>{_ONE_WORD})(?:[- ](?:listed|named|placed))?\s+{_PERSON}{_BYLINE}\s+"
+                    rf"(?:(?:who|that)\s+)?{pred}"):
+        said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
+    return said
+
+
+def _someone(name: str) -> tuple[str, str]:
+    """Some author in a range of the byline ('someone in the middle', 'somebody further down', 'a middle author'), and the
+    mark said before them ('starred someone in the middle')."""
+    # 'at least one author in the middle of the byline (not first, not last) is starred too', 'a middle author
+    # is starred', 'somebody further down the byline is Amii-starred', 'someone after the first author is marked'
+    some = r"(?:somebody|someone|anyone|anybody|some(?:\s+other)?\s+(?:author|name|one)|at\s+least\s+one\s+(?:other\s+)?" \
+           r"(?:author|name|person|of\s+the\s+(?:other\s+)?(?:authors|names))|an(?:other)?\s+author|one\s+or\s+more\s+" \
+           r"(?:other\s+)?authors|any(?:\s+other)?\s+authors?)"
+    middle = r"in\s+the\s+middle(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?:byline|author\s+(?:list|line)|list))?" \
+             r"(?:\s*\(\s*(?:i\.?e\.?,?\s+)?(?:not|neither)\s+(?:the\s+)?first,?\s+(?:and\s+|nor\s+)?(?:not\s+)?(?:the\s+)?last\s*\))?"
+    later = r"(?:further|farther|later|lower)\s+(?:down|on|along)(?:\s+(?:the\s+|its\s+)?(?:byline|author\s+(?:list|line)|list))?|" \
+            r"after\s+(?:the\s+)?first(?:\s+(?:author|name))?|later\s+in\s+(?:the\s+)?(?:byline|author\s+list|list)"
+    who = rf"(?:{some}\s+(?:(?P<mid>{middle})|{later})|(?:an?\s+|some\s+)?(?P<mid2>middle)\s+(?:author|name)s?)"
+    attr = rf"(?:(?P<un>un|non-?|not\s+)?(?:{name}[- ]?)?(?:starred|asterisked|marked))"
+    return who, attr
+
+
+def _elided(q: Question, name: str, said: list[tuple[int, Clause]]) -> None:
+    """Add to `said` each clause that takes its mark from the clause before it (the words taken)."""
+    _, _, elided = _patterns(name)
+    who, _ = _someone(name)
+    # '… but whose first author isn't', '…, first one not', '… and the last is too', '… but neither first nor last
+    # is': the clause said before it, its mark said again ('too', 'either') or turned the other way
+    joint = r"(?:,\s*|;\s*|\s+-\s+|\b(?:but|and|while|whereas|yet|though)\s+)"
+    for m in q.take(rf"{joint}(?:{_THE}(?P<p>{_ONE_WORD})(?:\s+{_PERSON})?|neither\s+(?:the\s+)?(?P<a>{_ONE_WORD})"
+                    rf"(?:\s+{_PERSON})?\s+nor\s+(?:the\s+)?(?P<b>{_ONE_WORD})(?:\s+{_PERSON})?|{who})\s+{elided}|"
+                    rf"\b(?:but|and|yet)\s+(?P<neg2>not)\s+{_THE}(?P<p2>{_ONE_WORD})(?:\s+{_PERSON})?"
+                    rf"(?=\s*(?:[?.!,;)]|$))"):
+        before = [c for at, c in said if at < m.start()]
+        if not before:
+            continue
+        marked_ = before[-1].marked if m["same"] else not before[-1].marked
+        if m["p"] or m["p2"]:  # '… but not its first'
+            said.append((m.start(), Clause(_place(m["p"] or m["p2"]), "all", marked_)))
+        elif m["a"]:  # 'neither … nor … is': neither carries what the clause before said
+            for word in (m["a"], m["b"]):
+                said.append((m.start(), Clause(_place(word), "all", not before[-1].marked)))
+        else:  # '… but somebody later in the byline is'
+            places = Places("middle", middle=True) if m["mid"] or m["mid2"] else Places("later", after_first=True)
+            said.append((m.start(), Clause(places, "some", marked_)))

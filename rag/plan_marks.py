@@ -29,11 +29,21 @@ _NOT_SHOWN = r"\b(?:(?:him|her|them)sel(?:f|ves)\s+)?(?:is|are|was)(?:n't|\s+not
              r"(?:(?:printed|shown|visible|listed)\s+)?names(?:\s+(?:printed|shown|listed|visible))?\b"
 
 
+# Whether a selected entry's list is whole or cut, asked as two alternatives: every answer row prints the author line
+# as the page does ('… et al.' when cut), so the alternatives ask no condition ('cut with et al.' would be one).
+_WHOLE = r"(?:the\s+)?(?:full|complete|whole|entire)(?:\s+(?:author\s+)?(?:list|byline|line|one))?"
+_CUT = r"(?:(?:is|was)\s+it\s+)?(?:cut|truncated|shortened|abbreviated|trimmed)(?:\s+off)?(?:\s+(?:with|by|at)\s+(?:an?\s+)?" \
+       r"['\"]?et\s+al\b\.?['\"]?)?"
+_WHOLE_OR_CUT = rf",?\s*(?:and\s+)?\b(?:is|was)\s+(?:that|this|it|the\s+(?:author\s+)?list|the\s+byline)\s+(?:{_WHOLE}\s+or\s+{_CUT}|" \
+                rf"{_CUT}\s+or\s+(?:(?:is|was)\s+it\s+)?{_WHOLE})"
+
+
 def et_al_said(q: Question) -> None:
     """Take the words 'et al.' is said with around a place or a printed name (`_NOT_HIDDEN`, `_HIDDEN_REST`)."""
     q.take(_NOT_HIDDEN)
     q.take(_HIDDEN_REST)
     q.take(_NOT_SHOWN)  # 'where X himself isn't one of the names shown': read by printed_only from the question
+    q.take(_WHOLE_OR_CUT)  # 'is that the full author list or is it cut off with et al.?': asked, each row prints it
     # 'his name still shows up in the author line': an adverb of the printed name's verb, which asks_printed reads
     # (read on the folded question, which keeps the verb another reader may have taken already)
     for m in re.finditer(r"\b(?:still|even)\b(?=\s+(?:shows?|showing|appears?|printed|shown|visible|listed|is\s+(?:printed|"

@@ -24,6 +24,12 @@ def organisation_kinds(q: Question) -> list[Condition]:
     one word for a company, read before negation would make it 'no university' (rag/planner.py calls
     `non_academic` first)."""
     found = []
+    # 'at a university (as opposed to the Allen Institute)': a named organisation set against the kind says the kind
+    # again, as the reader knows it from the paper; blanked while the kinds are read, so 'Princeton University' in it
+    # is no kind, and put back when no kind is said
+    saved = q.text
+    for m in re.finditer(_CONTRAST, q.text):
+        q.blank(m.start(), m.end())
     only = rf"\b(?:only|all|purely|exclusively|solely|just)\s+(?:from\s+|at\s+)?{_ACADEMIC}(?:\s*(?:/|,|or|and|&)\s*{_ACADEMIC})*" \
            rf"{_WHO}|\b{_ACADEMIC}(?:\s*(?:/|or|and)\s*{_ACADEMIC})*\s+only\b|\b(?:purely\s+)?academic[- ]only\b"
     # 'every author is at a university', 'all authors from companies': every organisation printed is of that kind
@@ -42,7 +48,15 @@ def organisation_kinds(q: Question) -> list[Condition]:
     if q.take(rf"\b(?:an?\s+|any\s+)?(?:universit(?:y|ies)|academic)(?:\s*\(\s*{_ACADEMIC}\s*\))?{_WHO}(?!\s+of\b)"):
         found.append(Condition("organisation", "university", "organisation: a university",
                                lambda p: "university" in kinds(p), known_test=_known))
+    if not found:
+        q.text = saved
     return found
+
+
+# An organisation named by its capitalised name after a contrast: '(as opposed to the Allen Institute)', 'rather than
+# at Google', 'vs. AI2'. Case-sensitive but for the contrast's own words: the name ends at the first lower-case word.
+_CONTRAST = r"\(?\s*\b(?i:as\s+opposed\s+to|rather\s+than|instead\s+of|versus|vs\.?)\s+(?i:(?:at|from|with)\s+)?(?i:the\s+)?" \
+            r"[A-Z][\w&.-]*(?:(?:\s+(?:for|of|and|&))?\s+[A-Z][\w&.-]*)*\s*\)?"
 
 
 def non_academic(q: Question) -> list[Condition]:

@@ -106,7 +106,7 @@ def merge(conditions: list[Condition], question: str) -> list[Condition]:
     """Values of one single-valued field become one 'either' condition; two authors are both asked for
     ('papers by A and B') unless the question joins them with 'or'."""
     out: list[Condition] = []
-    either_authors = bool(re.search(r"\bor\b|\beither\b", question, re.I)) and \
+    either_authors = _or_between([c for c in conditions if c.field == "author"], question) and \
         not re.search(r"\btogether\b|\bjointly\b|\bboth\b", question, re.I)
     # 'on the trending page and also on the profile': a paper can be on two pages, so both are asked for.
     both_pages = bool(re.search(r"\balso\b|\bboth\b|\bas well\b", question, re.I))
@@ -122,6 +122,18 @@ def merge(conditions: list[Condition], question: str) -> list[Condition]:
         else:
             out.append(c)
     return [Condition.any_of(group) for group in groups.values()] + out
+
+
+def _or_between(people: list[Condition], question: str) -> bool:
+    """'or' / 'either' joins the people named: said between the first and the last of their surnames when each is
+    found in the question ('by A or B'; not '… with B, and is that the full list or is it cut off?'), anywhere
+    otherwise."""
+    said = question.casefold()
+    at = [said.find(c.value.removeprefix("not ").split()[-1].casefold()) for c in people if c.value.split()]
+    if len(at) < 2 or min(at) < 0:
+        return bool(re.search(r"\bor\b|\beither\b", question, re.I))
+    between, before = question[min(at):max(at)], question[:max(at)]
+    return bool(re.search(r"\bor\b", between, re.I) or re.search(r"\beither\b", before, re.I))
 
 
 def sort_by_authors(q: Question) -> str | None:

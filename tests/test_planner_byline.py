@@ -231,3 +231,35 @@ def test_a_pronoun_doing_something_stays_content(catalog: Catalog) -> None:
     question = "who is the first author of TokMem and what did he propose?"
     assert answer_from_catalog(question, question, catalog.papers) is None
 
+
+@pytest.mark.parametrize("question", [
+    "LayoutParser: how many of its authors are at a university, as opposed to the Allen Institute?",
+    "how many LayoutParser authors are at a university rather than at the Allen Institute?",
+    "In LayoutParser, how many authors are at a university instead of the Allen Institute?",
+])
+def test_an_organisation_set_against_a_kind_says_the_kind_again(question: str, catalog: Catalog) -> None:
+    answer = answer_from_catalog(question, question, catalog.papers)
+    assert answer is not None and "5 of 6 authors" in answer.answer, question
+
+
+def test_a_capitalised_contrast_ends_at_its_name(catalog: Catalog) -> None:
+    question = "which papers from universities rather than Google show better results?"
+    assert answer_from_catalog(question, question, catalog.papers) is None
+
+
+RMELNET = "R-MelNet: Reduced Mel-Spectral Modeling for Neural TTS"
+VERSATILE = "Versatile Energy-Based Probabilistic Models for High Energy Physics"
+
+
+@pytest.mark.parametrize("question, titles", [
+    ("What did Kyle Kastner publish with Courville on the profile, and is that the whole author list or is it cut "
+     "with et al.?", {RMELNET}),
+    ("which papers did Taoli Cheng write with Courville, and is the author list complete or cut with et al.?",
+     {VERSATILE}),
+    ("Kastner's papers with Courville - is the list the full one or truncated with et al.?", {RMELNET}),
+    ("papers by Taoli Cheng or Kyle Kastner", {RMELNET, VERSATILE}),
+    ("either Kyle Kastner or Taoli Cheng: which papers?", {RMELNET, VERSATILE}),
+])
+def test_or_joins_the_people_it_stands_between(question: str, titles: set[str], catalog: Catalog) -> None:
+    """'is that the full list or is it cut off with et al.?' asks what every row prints; its 'or' joins no names."""
+    assert answered_titles(question, catalog) == titles, question
