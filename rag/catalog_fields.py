@@ -121,9 +121,12 @@ _LENGTH_IN = r"(?:length\s+)?(?:in|by)\s+"
 _IN_TITLE = r"\s+in\s+(?:the\s+|its\s+|their\s+|a\s+)?titles?"
 _CHARS = r"(?:characters|letters|chars)"
 FIELDS += [
-    Field("keywords", "keywords", r"(?:printed\s+)?(?:key\s?words|index\s+terms)",
+    # said with where they are printed ('the keywords under the abstract'): the place is the field's own, asks nothing else
+    Field("keywords", "keywords", r"(?:printed\s+)?(?:key\s?words|index\s+terms)(?:\s+(?:(?:that\s+)?(?:are\s+)?"
+          r"(?:printed|listed|given)\s+)?(?:under|below|beneath|after|following)\s+(?:the|its)\s+abstract)?",
           lambda p: bool(p.keywords), lambda p: True,
-          lambda p: f"{p.title}: keywords as printed: {'; '.join(p.keywords)}." if p.keywords
+          lambda p: f"{p.title}: {len(p.keywords)} keyword{'s' if len(p.keywords) != 1 else ''} as printed: "
+                    f"{'; '.join(p.keywords)}." if p.keywords
           else f"The page prints no keywords for {p.title}."),
     Field("emails", "e-mail addresses", r"(?:(?:co-?)?authors?'?\s+|(?:their|its)\s+)?(?:e-?mail|contact)(?:\s+(?:addresse?s?|domains?)|s)?|"
           r"(?:e-?mail\s+)?domains?",  # 'print author email addresses'
@@ -196,7 +199,7 @@ FIELDS += [
     # The page its journal or proceedings starts it on ('pages 2270–2282', Backus's '633'): a sort ('the PDF starting on
     # the highest page number'), said with its verb ('starts on').
     Field("start_page", "first page in its journal or proceedings",
-          r"(?:starting|start|first|opening)\s+page(?:\s+numbers?)?|page\s+numbers?",
+          r"(?:printed\s+)?(?:starting|start|first|opening)\s+page(?:\s+numbers?)?|(?:printed\s+)?page\s+numbers?",
           lambda p: start_page(p) is not None, venue_printed, start_page_text,
           lambda p: None if (n := start_page(p)) is None else float(n),
           said=r"(?:starts?|starting|begins?|beginning|opens?)\s+(?:on|at)", lookup=False, filter=False),

@@ -123,8 +123,12 @@ _PART = rf"{_THE}(?:(?P<ord>{_ORDS})\s+(?P<unit>quarter|half)|(?P<end>first|last
 _WHOLE = rf"(?:\s*,?\s*(?:of|in)?\s*(?:(?P<y4>(?:19|20)\d\d)|'(?P<y2>\d\d))(?![\d'])(?:\s*[-/–]\s*(?:(?:19|20)?(?P<next>\d\d)))?|" \
          r"\s+(?:of\s+)?(?P<rel>this|the\s+current|last|the\s+previous|previous)\s+year)?"
 # Months in brackets after a part say which months are meant and win: '(Jan–Mar)', '(December 2023 through Feb 2024)'.
-_NAMED_BRACKET = rf"(?:\s*\(\s*(?P<m1>{_NAME})\.?(?:,?\s+(?P<b1>(?:19|20)\d\d))?\s*{_TO}\s*" \
-                 rf"(?P<m2>{_NAME})\.?(?:,?\s+(?P<b2>(?:19|20)\d\d))?\s*\))?"
+# A day may follow each month ('(jan 1 - jun 30 2022)'): the part's own first and last days, said in full.
+_DAY = r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+# The months may also follow a gloss instead of a bracket ('fall 2022, i.e. September through November 2022').
+_GLOSS_OPEN = r"(?:\s*\(\s*(?:i\.?e\.?,?\s*)?|\s*,?\s*(?:i\.?e\.?|that\s+is|namely|meaning),?\s+)"
+_NAMED_BRACKET = rf"(?:{_GLOSS_OPEN}(?P<m1>{_NAME})\.?{_DAY}(?:,?\s+(?P<b1>(?:19|20)\d\d))?\s*{_TO}\s*" \
+                 rf"(?P<m2>{_NAME})\.?{_DAY}(?:,?\s+(?P<b2>(?:19|20)\d\d))?(?:\s*\))?)?"
 
 
 def _parts(q: Question, any_year: bool, year_now: int) -> list[Condition]:

@@ -1,6 +1,7 @@
 """The readers that answer from a PDF's printed records rather than from catalog filters, tried in turn before the
 planner reads values: its footnotes (rag/plan_footnotes.py), its e-mail and postal addresses (rag/plan_contact.py),
-the kind of mark its author line prints (rag/plan_mark_kinds.py). Each returns the answer (a HeadingAsk) or None."""
+the kind of mark its author line prints (rag/plan_mark_kinds.py), the page numbers its venue prints
+(rag/plan_printed_pages.py). Each returns the answer (a HeadingAsk) or None."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from rag.plan_exhibits import ask as exhibits
 from rag.plan_footnotes import ask as footnotes
 from rag.plan_headings import HeadingAsk
 from rag.plan_mark_kinds import ask as mark_kinds
+from rag.plan_printed_pages import ask as printed_pages
 
-READERS = (exhibits, footnotes, contact, mark_kinds)
+READERS = (exhibits, footnotes, contact, mark_kinds, printed_pages)
 
 
 def ask(question: str, catalog: Catalog) -> HeadingAsk | None:

@@ -26,12 +26,16 @@ _PARTS = re.compile(r"\bsub-?head(?:ing|er)?s?\b|\b(?:run-?in|paragraph|bold|bol
 # The parts said by what they are to the section ('how many items does appendix A walk through')
 _ITEMS = r"(?:items?|parts?|entries|points|pieces|components|elements)"
 _COUNT = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b")
+# The parts said as the list the section prints ('(I, II, III)', 'items 1-3', 'numbers three approaches'): a section's
+# paragraph headings printed with list marks ('I. Statistical: …')
+_ENUMERATED = re.compile(r"\(\s*(?:i|1|a)\s*[,/]\s*(?:ii|2|b)\b|\b(?:items?|points?)\s+(?:i|1|a)\s*(?:-|–|to)\s*(?:iii|iv|v|\d)\b|"
+                         r"\b(?:numbers|lists|enumerates|itemi[sz]es)\s+(?:the\s+)?(?:two|three|four|five|six|\d)\s+[a-z-]+")
 _FIRST = re.compile(r"\b(?:first|opening|1st|earliest|top)\b")
 # What a part or a section says or does with its material: content, whatever is named
 _SAYS = re.compile(r"\b(?:say|says|said|propose[sd]?|proposes|shows?|shown|discuss(?:es|ed)?|summari[sz]e\w*|"
                    r"explain\w*|argue[sd]?|argues|claims?|conclude[sd]?|finds?|found|report(?:s|ed)?|means?|meant|"
                    r"about|talks?|mentions?|evaluate[sd]?|compare[sd]?|outperform\w*|achieve[sd]?|why|results?\s+in|"
-                   r"how(?!\s+many))\b")
+                   r"how(?!\s+many)|best|better|worse|worst|works?|perform\w*|accura\w*|beats?|wins?)\b")
 # 'numbered subsections', 'subsection headings', 'sub-sections (like 2.1)': the PDF's second-level headings
 _SUBSECTIONS = re.compile(r"\bsub-?sections?\b")
 _BARE_NUMBER = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\w.]|\.\d)")
@@ -74,7 +78,7 @@ def parts_asked(low: str, outline: Outline, selected: Heading | None, pointed: b
         # the parts said as such, or counted by a noun of the section's own title ('how many baselines' of
         # 'Baseline Details') where the section is pointed at as one
         noun = bool(_PARTS.search(low)) or bool(re.search(rf"\b(?:how\s+many|which|what)\s+{_ITEMS}\b", low)) or \
-            (pointed and bool(_COUNT.search(low)) and _title_noun(low, heading))
+            (pointed and bool(_COUNT.search(low)) and _title_noun(low, heading)) or (pointed and _ENUMERATED.search(low))
         if not noun:
             return None
         parts = outline.parts_of(heading)

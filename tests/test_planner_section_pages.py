@@ -114,3 +114,25 @@ def test_a_pdf_described_by_its_length(catalog: Catalog) -> None:
 ])
 def test_what_a_section_says_stays_with_retrieval(question: str, catalog: Catalog) -> None:
     assert answer_from_catalog(question, question, catalog.papers) is None, question
+
+
+@pytest.mark.parametrize("question", [
+    "lit graph paper 4.1: the numbered approaches (I, II, III)?",
+    "lit graph pdf, section 4.1 lists three approaches - names?",
+    "what are items I-III in section 4.1 of the lit graph paper",
+    "section 4.1 of the lit graph paper enumerates three approaches (i/ii/iii); what are they called",
+    "In the Semantic Scholar literature graph paper, §4.1 numbers 3 approaches. Which?",
+])
+def test_the_list_a_section_prints(question: str, catalog: Catalog) -> None:
+    """A section's paragraph headings printed with list marks ('I. Statistical: …'), asked as that list."""
+    text = _answer(question, catalog)
+    assert "Statistical (p. 4); Hybrid (p. 4); Off-the-shelf (p. 4)" in text, text
+
+
+@pytest.mark.parametrize("question", [
+    "lit graph paper section 4.1 lists three approaches: which works best?",
+    "which of the three approaches (I, II, III) in section 4.1 of the lit graph paper performs better?",
+    "section 4.1 of the lit graph paper lists three approaches (I, II, III); how do they compare?",
+])
+def test_how_listed_items_fare_stays_with_retrieval(question: str, catalog: Catalog) -> None:
+    assert answer_from_catalog(question, question, catalog.papers) is None, question

@@ -35,6 +35,13 @@ def months(papers: list[Paper], low: str, high: str) -> set[str]:
     ("Anything from autumn 2023?", "2023-09", "2023-11"),
     ("list the papers from summer 2023 (july to august)", "2023-07", "2023-08"),
     ("What went online in Q2 2023?", "2023-04", "2023-06"),
+    # a part of a year restated by its months (and their first / last days), in brackets or after 'i.e.': one span,
+    # not a second filter on the last day said
+    ("papers from the first half of 2022 (jan 1 - jun 30 2022)", "2022-01", "2022-06"),
+    ("what came out in fall 2022, i.e. September through November 2022?", "2022-09", "2022-11"),
+    ("anything from spring 2023, that is march to may 2023", "2023-03", "2023-05"),
+    ("list the papers from the second half of 2023 (i.e. Jul–Dec)", "2023-07", "2023-12"),
+    ("Which papers are from Q3 2023 (Jul 1st – Sep 30th)?", "2023-07", "2023-09"),
 ])
 def test_months_of_one_year(question, low, high, catalog, papers):
     expected = months(papers, low, high)
