@@ -1,7 +1,8 @@
 """The readers that answer from a PDF's printed records rather than from catalog filters, tried in turn before the
-planner reads values: its footnotes (rag/plan_footnotes.py), its e-mail and postal addresses (rag/plan_contact.py),
-the kind of mark its author line prints (rag/plan_mark_kinds.py), the page numbers its venue prints
-(rag/plan_printed_pages.py). Each returns the answer (a HeadingAsk) or None."""
+planner reads values: its numbered tables and figures (rag/plan_exhibits.py), its footnotes
+(rag/plan_footnotes.py), its e-mail and postal addresses (rag/plan_contact.py), the kind of mark its author line
+prints (rag/plan_mark_kinds.py), the page numbers its venue prints (rag/plan_printed_pages.py). Each returns the
+answer (a HeadingAsk) or None."""
 
 from __future__ import annotations
 
