@@ -28,7 +28,7 @@ what whats which where when how is are was were be been does do did the a an of 
 they them this that these those there here my me i s pdf pdfs paper papers file files document documents article
 articles library collection one ones each both all any every please tell give list name get find found located locate
 locating appear appears appearing appeared printed print prints sit sits sitting placed place put page pages pg p
-number numbers numbered no caption captions captioned title titles titled called named label labels labelled labeled
+number  numbered no caption captions captioned title titles titled called named label labels labelled labeled
 heading headings say says said read reads exactly full text word words wording verbatim quote quoted proceedings
 section sections plus also just as like e g eg such kind sort many much count counts total altogether overall have has
 had with by from show display exist exists existing contain contains containing include includes including being go
@@ -74,6 +74,7 @@ class Read:
 def normal(question: str) -> str:
     low = " ".join(question.casefold().replace("’", "'").replace("‘", "'").split())
     low = re.sub(r"[a-z]{4,}", lambda m: _respelled(m.group(0)), low)
+    low = re.sub(r"\bpage\s+numbers\b", "page number", low)  # 'numbers' alone are what a table holds
     return re.sub(r"^\W*(?:(?:please|pls|can\s+you|could\s+you)\s+)?(?:show|give|tell|list)\s+me\b", " ", low)
 
 
@@ -91,12 +92,18 @@ def _respelled(word: str) -> str:
     return word
 
 
+# 'the F1 figures in Table 1', 'what figures does SPECTER report': figures as numbers, what a paper or a table holds
+NUMBERS_SAID = re.compile(r"\b(?:what|which)\s+figures\s+(?:does|do|did)\b|\bfigures\s+(?:in|from|of)\s+(?:the\s+)?"
+                          r"(?:tables?|tab\.)")
+
+
 def asks_contents(low: str) -> bool:
     """What an object holds is asked: a verb of holding said of it ('what does Table 3 show', 'Table 2 reports …',
     'what is shown in Figure 2'); 'which page holds Table 2' and 'papers that include figures' say it of a page or a
     paper."""
     after = re.search(rf"\b{NOUN}(?=\W|$).*?{HOLDS.pattern}", low)
-    return bool(after or re.search(rf"{_PASSIVE}\s+(?:in|by|on|within)\s+(?:the\s+|its\s+)?{NOUN}", low))
+    passive = re.search(rf"{_PASSIVE}\s+(?:in|by|on|within)\s+(?:the\s+|its\s+)?{NOUN}", low)
+    return bool(after or passive or NUMBERS_SAID.search(low))
 
 
 def kind_of(word: str) -> str:

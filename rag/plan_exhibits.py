@@ -16,8 +16,8 @@ import re
 from rag.catalog import Catalog
 from rag.catalog_exhibits import Exhibit, counted, exhibits, of_kind, said
 from rag.catalog_headings import Heading
-from rag.plan_exhibit_words import (CAPTION_ASKED, IN_IT, NOUN, ON_PAGE, SIZE, Read, asks_contents, covers, kind_of,
-                                    normal, ordinal, read)
+from rag.plan_exhibit_words import (CAPTION_ASKED, IN_IT, NOUN, NUMBERS_SAID, ON_PAGE, SIZE, Read, asks_contents,
+                                    covers, kind_of, normal, ordinal, read)
 from rag.plan_headings import HeadingAsk
 from rag.records import Paper
 
@@ -27,7 +27,8 @@ _SET = re.compile(r"\b(?:which|what|any|all|how\s+many)\s+(?:of\s+)?(?:(?:my|the
 _MOST = re.compile(rf"\b(?P<way>most|fewest|least|more|fewer|max(?:imum)?|min(?:imum)?|highest\s+number|"
                    rf"largest\s+number|smallest\s+number|lowest\s+number)\s+(?:of\s+)?(?:\w+\s+){{0,2}}{NOUN}")
 _FEW = re.compile(r"^(?:fewest|least|fewer|min|minimum|smallest|lowest)")
-_COUNT = re.compile(rf"\bhow\s+many\s+(?:\w+\s+)?{NOUN}|\bnumber\s+of\s+(?:\w+\s+)?{NOUN}|\b{NOUN}\s+counts?\b")
+_COUNT = re.compile(rf"\bhow\s+many\s+(?:\w+\s+)?{NOUN}|(?<!page\s)\bnumber\s+of\s+(?:\w+\s+)?{NOUN}|"
+                    rf"\b{NOUN}\s+counts?\b")  # 'the page number of Table 2' counts nothing
 _NOT = re.compile(r"\b(?:no|without|lack\w*|don't|dont|do\s+not|doesn't|does\s+not|never|zero|none)\b")
 # 'which table', 'what figure number', 'in which table': the object itself is what is asked
 _WHICH = re.compile(rf"\b(?:which|what)\s+(?:(?:numbered|one|specific|exact|particular)\s+)?{NOUN}|"
@@ -57,7 +58,8 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     if not re.search(rf"\b{NOUN}(?=\W|$)", normal(question)):
         return None
     r = read(question, catalog)
-    if not r.pdfs or _MANNER.search(r.low) or IN_IT.search(r.low) or _IN_SECTION.search(r.low):
+    if not r.pdfs or _MANNER.search(r.low) or IN_IT.search(r.low) or _IN_SECTION.search(r.low) or \
+            NUMBERS_SAID.search(r.low):
         return None  # 'how was Table 2 computed', 'what is in Table 3', 'the tables of section 4': what the paper says
     kind = _kind(r.low)
     if (m := _MOST.search(r.low)) and len(r.named) != 1 and \

@@ -47,6 +47,7 @@ def test_tables_and_figures_are_read_as_records(catalog: Catalog) -> None:
     ("SPECTER table 2 - where is it printed and what's it called? also the printed page no.", "printed page 2276"),
     ("what is Table 3 of the SPECTER paper, and its printed proceedings page?", "printed page 2277"),
     ("specter's big results table (tabel 1) - how is it captioned", "Results on the SCIDOCS evaluation suite"),
+    ("page numbers of tables 1 and 2 in SPECTER?", "Table 2 (PDF page 7, printed page 2276"),
 ])
 def test_a_numbered_objects_caption_and_page(question: str, holds: str, catalog: Catalog) -> None:
     said, cited = answer(question, catalog)
@@ -184,6 +185,9 @@ CONTENT = [
     "In the last table of the literature graph paper, which model is better on Bio?",
     "What does the first figure of SPECTER depict?",
     "I can't figure out what table 2 of the literature graph paper means",
+    "What figures does SPECTER give for the MAG topics?",
+    "what are the F1 figures in Table 1 of the lit graph paper",
+    "what numbers are in Table 1 of the lit graph paper?",
 ]
 
 
