@@ -69,6 +69,8 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
         return _over_pdfs(r, kind)  # 'which PDFs have tables', 'how many figures across my PDFs'
     if not r.named and _WHICH.search(r.bare) and _description(r) and not r.asked:
         return _described(r, r.pdfs, kind)  # 'which table is the Bag of Concepts F1 in?': whichever PDF prints it
+    if len(r.named) > 1 and _COUNT.search(r.low) and not r.asked:
+        return _most(r.named, kind, False)  # 'how many tables does SPECTER have compared to the lit graph paper'
     if len(r.named) != 1:
         return None
     if r.asked and not _COUNT.search(r.low):
@@ -154,11 +156,12 @@ def _over_pdfs(r: Read, kind: str | None) -> HeadingAsk | None:
     def fits(e: Exhibit) -> bool:
         return (not r.asked or (e.kind, e.number) in r.asked) and (kind is None or e.kind == kind) and covers(e, words)
     having = [(p, [e for e in exhibits(p) if fits(e)]) for p in r.pdfs]
-    having = [(p, found) for p, found in having if found]
+    both = kind is None and not r.asked and re.search(r"\bboth\b", r.low)  # 'both tables and figures': each kind
+    having = [(p, found) for p, found in having if found and (not both or len({e.kind for e in found}) == 2)]
     if words and not having:
         return None  # no caption holds the described words: a question about what papers say
     objects = ", ".join(f"{k.capitalize()} {n}" for k, n in r.asked) or \
-        f"numbered {_KINDS.get(kind or '', 'tables or figures')}"
+        f"numbered {_KINDS.get(kind or '', 'tables and figures' if both else 'tables or figures')}"
     if words:  # 'a table on entity linking': said with the words its caption, header or section holds
         objects = f"a numbered {kind or 'table or figure'} whose caption, header or section says {', '.join(words)}"
     if _NOT.search(r.low):
