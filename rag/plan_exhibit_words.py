@@ -82,19 +82,26 @@ _KEYS = frozenset(w for w in FRAME | {"table", "tables", "figure", "figures"} if
 
 
 def _respelled(word: str) -> str:
-    """A key word typed with two neighbouring letters swapped ('tabels', 'whcih', 'captoin') spelled right."""
+    """A key word typed with two neighbouring letters swapped ('tabels', 'whcih', 'captoin') spelled right; an English
+    word is left as typed ('form' is not 'from')."""
     if word in _KEYS:
         return word
     for i in range(len(word) - 1):
         swapped = word[:i] + word[i + 1] + word[i] + word[i + 2:]
         if swapped in _KEYS:
-            return swapped
+            return swapped if _english(word) < 2.5 else word
     return word
 
 
 # 'the F1 figures in Table 1', 'what figures does SPECTER report': figures as numbers, what a paper or a table holds
 NUMBERS_SAID = re.compile(r"\b(?:what|which)\s+figures\s+(?:does|do|did)\b|\bfigures\s+(?:in|from|of)\s+(?:the\s+)?"
                           r"(?:tables?|tab\.)")
+
+
+def _english(word: str) -> float:
+    from wordfreq import zipf_frequency  # its data ships in the wheel, as for rag/plan_filler.py
+
+    return zipf_frequency(word, "en")
 
 
 def asks_contents(low: str) -> bool:

@@ -198,6 +198,7 @@ CONTENT = [
     "What figures does SPECTER give for the MAG topics?",
     "what are the F1 figures in Table 1 of the lit graph paper",
     "what numbers are in Table 1 of the lit graph paper?",
+    "what form does Table 2 of SPECTER take?",
 ]
 
 
