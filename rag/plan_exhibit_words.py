@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.catalog import Catalog
+from rag.catalog import Catalog, venue_names
 from rag.catalog_exhibits import Exhibit
 from rag.plan_citations import _named
 from rag.plan_footnotes import abbreviated
@@ -18,9 +18,9 @@ from rag.plan_heading_phrases import file_named
 from rag.records import Paper
 
 # A figure is also said by its kind of drawing ('the t-SNE plot'); 'graph' is left out: titles say it
-NOUN = r"(?:tables?|tab\.|figures?|figs?\.?|charts?|diagrams?|plots?)"
-# 'Table 2', 'tab. 3', 'figs 1 and 2', 'Tables 1-3': numbered objects, said one or several at once
-NUMBERED = re.compile(r"\b(?P<kind>tables?|tab\.?|figures?|figs?\.?)\s*"
+NOUN = r"(?:tables?|tab\.|tbl\.?|figures?|figs?\.?|charts?|diagrams?|plots?)"
+# 'Table 2', 'tab. 3', 'figs 1 and 2', 'Tables 1-3', 'Table-1', 'table #3': numbered objects, one or several at once
+NUMBERED = re.compile(r"\b(?P<kind>tables?|tab\.?|tbl\.?|figures?|figs?\.?)\s*(?:-|#|no\.?\s*|number\s+)?\s*"
                       r"(?P<numbers>\d{1,2}(?:\s*(?:,|and|&|or|-|–|to)\s*\d{1,2})*)\b(?!\s*(?:%|percent|\.\d))")
 # The question's own frame: what is asked (a caption, a page, a place, a count) and the words any question holds.
 FRAME = frozenset("""
@@ -28,15 +28,15 @@ what whats which where when how is are was were be been does do did the a an of 
 they them this that these those there here my me i s pdf pdfs paper papers file files document documents article
 articles library collection one ones each both all any every please tell give list name get find found located locate
 locating appear appears appearing appeared printed print prints sit sits sitting placed place put page pages pg p
-number numbers numbered no caption captions captioned title titles titled called named label labels labelled labeled
-heading headings say says said read reads exactly full text word words wording verbatim quote quoted proceedings
-section sections plus also just as like e g eg such kind sort many much count counts total altogether overall have has
-had with by from show display exist exists existing contain contains containing include includes including being go
-goes can could would you your want need know i'd id im numbering separate different distinct panel panels subfigure
+number numbered no caption captions captioned title titles titled called named label labels labelled labeled heading
+headings say says said read reads exactly full text word words wording verbatim quote quoted proceedings section
+sections plus also just as like e g eg such kind sort many much count counts total altogether overall have has had
+with by from show display exist exists existing contain contains containing include includes including being go goes
+can could would you your want need know i'd id im numbering separate different distinct panel panels subfigure
 subfigures part parts two three four sub we our if whether than then same actual real given visible shown along side
-respectively per apiece together taken combined told hold holds holding carry carries bear bears counting only across
-under below above beneath underneath next don doesn didn isn aren t so far up down into out hmm ok okay quick question
-q
+respectively per apiece together taken combined told think guess believe suppose reckon hold holds holding carry
+carries bear bears counting only across under below above beneath underneath next don doesn didn isn aren t so far up
+down into out hmm ok okay quick question q
 """.split())
 # Words that say how big or where an object is, of any table ('the big results table'): never its content
 SIZE = frozenset("big bigger biggest large larger largest huge main primary principal small little short long wide "
@@ -74,6 +74,7 @@ class Read:
 def normal(question: str) -> str:
     low = " ".join(question.casefold().replace("’", "'").replace("‘", "'").split())
     low = re.sub(r"[a-z]{4,}", lambda m: _respelled(m.group(0)), low)
+    low = re.sub(r"\bpage\s+numbers\b", "page number", low)  # 'numbers' alone are what a table holds
     return re.sub(r"^\W*(?:(?:please|pls|can\s+you|could\s+you)\s+)?(?:show|give|tell|list)\s+me\b", " ", low)
 
 
@@ -81,14 +82,26 @@ _KEYS = frozenset(w for w in FRAME | {"table", "tables", "figure", "figures"} if
 
 
 def _respelled(word: str) -> str:
-    """A key word typed with two neighbouring letters swapped ('tabels', 'whcih', 'captoin') spelled right."""
+    """A key word typed with two neighbouring letters swapped ('tabels', 'whcih', 'captoin') spelled right; an English
+    word is left as typed ('form' is not 'from')."""
     if word in _KEYS:
         return word
     for i in range(len(word) - 1):
         swapped = word[:i] + word[i + 1] + word[i] + word[i + 2:]
         if swapped in _KEYS:
-            return swapped
+            return swapped if _english(word) < 2.5 else word
     return word
+
+
+# 'the F1 figures in Table 1', 'what figures does SPECTER report': figures as numbers, what a paper or a table holds
+NUMBERS_SAID = re.compile(r"\b(?:what|which)\s+figures\s+(?:does|do|did)\b|\bfigures\s+(?:in|from|of)\s+(?:the\s+)?"
+                          r"(?:tables?|tab\.)")
+
+
+def _english(word: str) -> float:
+    from wordfreq import zipf_frequency  # its data ships in the wheel, as for rag/plan_filler.py
+
+    return zipf_frequency(word, "en")
 
 
 def asks_contents(low: str) -> bool:
@@ -96,11 +109,12 @@ def asks_contents(low: str) -> bool:
     'what is shown in Figure 2'); 'which page holds Table 2' and 'papers that include figures' say it of a page or a
     paper."""
     after = re.search(rf"\b{NOUN}(?=\W|$).*?{HOLDS.pattern}", low)
-    return bool(after or re.search(rf"{_PASSIVE}\s+(?:in|by|on|within)\s+(?:the\s+|its\s+)?{NOUN}", low))
+    passive = re.search(rf"{_PASSIVE}\s+(?:in|by|on|within)\s+(?:the\s+|its\s+)?{NOUN}", low)
+    return bool(after or passive or NUMBERS_SAID.search(low))
 
 
 def kind_of(word: str) -> str:
-    return "table" if word.startswith("tab") else "figure"
+    return "table" if word.startswith(("tab", "tbl")) else "figure"
 
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
@@ -147,13 +161,15 @@ def read(question: str, catalog: Catalog) -> Read:
 
 
 def _unnamed(low: str, paper: Paper, catalog: Catalog) -> str:
-    """The question without the named PDF's short names, its title's words (or their starts: 'lit graph') and its
-    authors' names ('Cohan's SPECTER paper')."""
+    """The question without the named PDF's short names, its title's words (or their starts: 'lit graph'), its
+    authors' names ('Cohan's SPECTER paper'), its venue's names and its year."""
     for name, held in catalog.short_names.items():
         if held is paper:
             low = re.sub(rf"\b{re.escape(name.casefold())}\b", " ", low)
     own = set(re.findall(r"[a-z0-9]+", paper.title.casefold())) | \
-        {w for a in paper.authors for w in re.findall(r"[a-z]+", a.name.casefold()) if len(w) > 2}
+        {w for a in paper.authors for w in re.findall(r"[a-z]+", a.name.casefold()) if len(w) > 2} | \
+        {w for name in venue_names(paper.venue) for w in re.findall(r"[a-z0-9]+", name.casefold())} | \
+        ({str(paper.year)} if paper.year else set())  # 'SPECTER, which was at ACL 2020': its own record said again
 
     def owned(m: re.Match) -> str:
         w = m.group(0)

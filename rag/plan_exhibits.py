@@ -16,8 +16,8 @@ import re
 from rag.catalog import Catalog
 from rag.catalog_exhibits import Exhibit, counted, exhibits, of_kind, said
 from rag.catalog_headings import Heading
-from rag.plan_exhibit_words import (CAPTION_ASKED, IN_IT, NOUN, ON_PAGE, SIZE, Read, asks_contents, covers, kind_of,
-                                    normal, ordinal, read)
+from rag.plan_exhibit_words import (CAPTION_ASKED, IN_IT, NOUN, NUMBERS_SAID, ON_PAGE, SIZE, Read, asks_contents,
+                                    covers, kind_of, normal, ordinal, read)
 from rag.plan_headings import HeadingAsk
 from rag.records import Paper
 
@@ -27,7 +27,8 @@ _SET = re.compile(r"\b(?:which|what|any|all|how\s+many)\s+(?:of\s+)?(?:(?:my|the
 _MOST = re.compile(rf"\b(?P<way>most|fewest|least|more|fewer|max(?:imum)?|min(?:imum)?|highest\s+number|"
                    rf"largest\s+number|smallest\s+number|lowest\s+number)\s+(?:of\s+)?(?:\w+\s+){{0,2}}{NOUN}")
 _FEW = re.compile(r"^(?:fewest|least|fewer|min|minimum|smallest|lowest)")
-_COUNT = re.compile(rf"\bhow\s+many\s+(?:\w+\s+)?{NOUN}|\bnumber\s+of\s+(?:\w+\s+)?{NOUN}|\b{NOUN}\s+counts?\b")
+_COUNT = re.compile(rf"\bhow\s+many\s+(?:\w+\s+)?{NOUN}|(?<!page\s)\bnumber\s+of\s+(?:\w+\s+)?{NOUN}|"
+                    rf"\b{NOUN}\s+counts?\b")  # 'the page number of Table 2' counts nothing
 _NOT = re.compile(r"\b(?:no|without|lack\w*|don't|dont|do\s+not|doesn't|does\s+not|never|zero|none)\b")
 # 'which table', 'what figure number', 'in which table': the object itself is what is asked
 _WHICH = re.compile(rf"\b(?:which|what)\s+(?:(?:numbered|one|specific|exact|particular)\s+)?{NOUN}|"
@@ -57,7 +58,8 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     if not re.search(rf"\b{NOUN}(?=\W|$)", normal(question)):
         return None
     r = read(question, catalog)
-    if not r.pdfs or _MANNER.search(r.low) or IN_IT.search(r.low) or _IN_SECTION.search(r.low):
+    if not r.pdfs or _MANNER.search(r.low) or IN_IT.search(r.low) or _IN_SECTION.search(r.low) or \
+            NUMBERS_SAID.search(r.low):
         return None  # 'how was Table 2 computed', 'what is in Table 3', 'the tables of section 4': what the paper says
     kind = _kind(r.low)
     if (m := _MOST.search(r.low)) and len(r.named) != 1 and \
@@ -67,6 +69,8 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
         return _over_pdfs(r, kind)  # 'which PDFs have tables', 'how many figures across my PDFs'
     if not r.named and _WHICH.search(r.bare) and _description(r) and not r.asked:
         return _described(r, r.pdfs, kind)  # 'which table is the Bag of Concepts F1 in?': whichever PDF prints it
+    if len(r.named) > 1 and _COUNT.search(r.low) and not r.asked:
+        return _most(r.named, kind, False)  # 'how many tables does SPECTER have compared to the lit graph paper'
     if len(r.named) != 1:
         return None
     if r.asked and not _COUNT.search(r.low):
@@ -152,11 +156,12 @@ def _over_pdfs(r: Read, kind: str | None) -> HeadingAsk | None:
     def fits(e: Exhibit) -> bool:
         return (not r.asked or (e.kind, e.number) in r.asked) and (kind is None or e.kind == kind) and covers(e, words)
     having = [(p, [e for e in exhibits(p) if fits(e)]) for p in r.pdfs]
-    having = [(p, found) for p, found in having if found]
+    both = kind is None and not r.asked and re.search(r"\bboth\b", r.low)  # 'both tables and figures': each kind
+    having = [(p, found) for p, found in having if found and (not both or len({e.kind for e in found}) == 2)]
     if words and not having:
         return None  # no caption holds the described words: a question about what papers say
     objects = ", ".join(f"{k.capitalize()} {n}" for k, n in r.asked) or \
-        f"numbered {_KINDS.get(kind or '', 'tables or figures')}"
+        f"numbered {_KINDS.get(kind or '', 'tables and figures' if both else 'tables or figures')}"
     if words:  # 'a table on entity linking': said with the words its caption, header or section holds
         objects = f"a numbered {kind or 'table or figure'} whose caption, header or section says {', '.join(words)}"
     if _NOT.search(r.low):

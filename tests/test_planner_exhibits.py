@@ -47,6 +47,11 @@ def test_tables_and_figures_are_read_as_records(catalog: Catalog) -> None:
     ("SPECTER table 2 - where is it printed and what's it called? also the printed page no.", "printed page 2276"),
     ("what is Table 3 of the SPECTER paper, and its printed proceedings page?", "printed page 2277"),
     ("specter's big results table (tabel 1) - how is it captioned", "Results on the SCIDOCS evaluation suite"),
+    ("page numbers of tables 1 and 2 in SPECTER?", "Table 2 (PDF page 7, printed page 2276"),
+    ("tbl 1 specter caption", "Table 1 (PDF page 7"),
+    ("what's table #3 in specter", "Table 3 (PDF page 8"),
+    ("For the SPECTER paper, which I think was at ACL 2020, could you find where Table 2 sits and tell me the caption?",
+     "Table 2 (PDF page 7"),
 ])
 def test_a_numbered_objects_caption_and_page(question: str, holds: str, catalog: Catalog) -> None:
     said, cited = answer(question, catalog)
@@ -138,6 +143,11 @@ def test_every_caption_of_the_library(question: str, holds: str, catalog: Catalo
     assert holds in said and cited == [SPECTER, GRAPH], said
 
 
+def test_the_pdfs_that_print_both_kinds(catalog: Catalog) -> None:
+    said, cited = answer("which PDFs have both tables and figures?", catalog)
+    assert said.startswith("2 of the 5 PDFs print numbered tables and figures") and cited == [SPECTER, GRAPH], said
+
+
 def test_the_pdfs_that_print_none(catalog: Catalog) -> None:
     said, cited = answer("Which PDFs don't have any numbered tables?", catalog)
     assert said.startswith("3 of the 5 PDFs print no numbered tables") and SPECTER not in cited and GRAPH not in cited
@@ -151,6 +161,7 @@ def test_the_pdfs_that_print_none(catalog: Catalog) -> None:
     ("In my library, which PDF would you say contains the maximum number of figures, counting only numbered ones?",
      SPECTER),
     ("which paper has more tables, SPECTER or the literature graph paper?", GRAPH),
+    ("How many tables does SPECTER have compared to the literature graph paper?", GRAPH),
 ])
 def test_the_pdf_printing_the_most(question: str, first: str, catalog: Catalog) -> None:
     _, cited = answer(question, catalog)
@@ -184,6 +195,10 @@ CONTENT = [
     "In the last table of the literature graph paper, which model is better on Bio?",
     "What does the first figure of SPECTER depict?",
     "I can't figure out what table 2 of the literature graph paper means",
+    "What figures does SPECTER give for the MAG topics?",
+    "what are the F1 figures in Table 1 of the lit graph paper",
+    "what numbers are in Table 1 of the lit graph paper?",
+    "what form does Table 2 of SPECTER take?",
 ]
 
 
