@@ -65,6 +65,7 @@ from rag.plan_spelled_name import spelled_name, uncoined
 from rag.plan_terms import Condition, Question, solo
 from rag.plan_titles import title_wording, title_words
 from rag.plan_title_exclusions import excluded_forms
+from rag.plan_title_order import ordered_topic
 from rag.plan_scope_said import looking_at
 from rag.plan_claimed_count import claimed_count
 from rag.plan_title_topics import asks_of_titles, titled
@@ -141,6 +142,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     worded = title_wording(q)  # "'X is all you need' titles": the quoted wording, before its words read as values
     worded += excluded_forms(q, catalog.printed_titles)  # "('Forgotten' doesn't count)" (rag/plan_title_exclusions.py)
     worded += title_words(q, catalog.printed_titles)  # 'title says GFlowNets': unquoted, printed in a title
+    worded += ordered_topic(q, catalog.printed_titles)  # 'the first state space model paper going down the page'
     if link_contents(question):
         return None  # 'what does the released code of X include': what a repository holds is content
     grouped = batch(q, catalog.papers)  # 'the second batch' of a page's 'Learn more' links: before links are read

@@ -129,3 +129,27 @@ def test_a_title_thats_about_a_word(question, word, papers):
 ])
 def test_content_questions_with_the_same_words_stay_unplanned(question, papers):
     assert answer_from_catalog(question, question, papers) is None
+
+
+@pytest.mark.parametrize("question, page, word, nth", [
+    ("the very first diffusion paper on courville's profile?", "Courville", "Diffusion", 1),
+    ("last GFlowNet entry on Courville's list", "Courville", "GFlowNet", -1),
+    ("2nd state space model title from the top of the trending page", "trending", "State Space Model", 2),
+    ("whats the last offline paper down the trending list?", "trending", "Offline", -1),
+    ("going down the trending feed, the first state-space model paper is which one?", "trending", "State Space Model", 1),
+])
+def test_a_topic_said_as_the_entry_sought_down_a_page(question, page, word, nth, papers):
+    import re
+    said = re.compile(r"\W+".join(word.split()) + r"s?\b", re.I)
+    matching = [p for p in listed(papers, page) if said.search(p.title.replace("-", " "))]
+    assert len(matching) >= abs(nth)
+    assert matching[nth - 1 if nth > 0 else nth].title in answer(question, papers)
+
+
+@pytest.mark.parametrize("question", [
+    "what does the first diffusion paper on the trending list propose?",
+    "which is the best state space model paper on the trending list?",
+    "the first offline RL method on the list of baselines in DPR: how does it work?",
+])
+def test_a_topic_down_a_page_asked_as_content_stays_unplanned(question, papers):
+    assert answer_from_catalog(question, question, papers) is None
