@@ -283,8 +283,11 @@ def sort_field(q) -> tuple[str, str, bool] | None:
     if not ranked and not ordered:
         return None
     # 'the shortest title on the Amii page, character-wise': the measure said apart from the superlative it sorts by
-    if ranked and (aside := re.search(rf",?\s*\b(?:(?:character|letter)s?[\s-]?wise|(?:in|by)\s+(?:{_CHARS}|character\s+"
-                                      r"count))\b", q.text, re.I)) and \
+    # or '(most characters)', 'counting characters', 'by number of letters': the measure as an aside
+    if ranked and (aside := re.search(rf",?\s*\b(?:(?:character|letter)s?[\s-]?wise|(?:in|by)\s+(?:the\s+)?(?:{_CHARS}|"
+                                      rf"(?:character|letter)\s+count|number\s+of\s+{_CHARS})|counting\s+{_CHARS})\b|"
+                                      rf"\s*\(\s*(?:the\s+)?(?:most|fewest|least|max(?:imum)?|min(?:imum)?)\s+{_CHARS}\s*\)",
+                                      q.text, re.I)) and \
             (m := re.search(rf"\b({_HIGH}|{_LOW})[\s-]+{_TITLE}\b|"  # or 'which title on X is the longest'
                             rf"\b{_TITLE}\b[^?.!;,]{{0,60}}?\b(?:is|was)\s+(?:the\s+)?({_HIGH}|{_LOW})\b", q.text, re.I)):
         q.blank(aside.start(), aside.end())

@@ -53,6 +53,12 @@ def place_asked(q: Question) -> Field | None:
         asked = q.take(r"\bwhere\b") + q.take(_WHERE_VERB) + asked
     if not asked and re.search(rf"\bwhere\s+(?:in|on|down)\s+{GAP}{{0,4}}?{LIST}", q.original, re.I):
         asked = q.take(r"\bwhere\b")
+    # "where's 'X' on the trending list? what number?": the paper named (its title taken) between 'where is' and the
+    # listing, the place perhaps asked again as a number
+    if re.search(r"\bwhere(?:'s|\s+is|\s+was)(?=\s{3,}(?:(?:on|in|down|along)\s|[?.!,;]|$))", q.text, re.I) and \
+            re.search(rf"\bwhere\b.*?\s(?:on|in|down|along)\s+{GAP}{{0,4}}?{LIST}", q.original, re.I):
+        asked = q.take(r"\bwhere(?:'s|\s+is|\s+was)(?=\s{3,})") + asked
+        q.take(r"\b(?:what|which)(?:'s|\s+is)?\s+(?:(?:its|the)\s+)?(?:number|no\.|#|position|place|spot|rank)\b(?=\W*$)")
     return BY_NAME["position"] if asked else None
 
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from rag.catalog_fields import BY_NAME, Field
+from rag.catalog_authors import marks_of_text
+from rag.catalog_fields import BY_NAME
 from rag.catalog_order import on_page
 from rag.plan_listing import ENTRY
 from rag.plan_order_words import CUES, NTH, listing_said
@@ -100,22 +101,36 @@ _OF_IT = r"\b(?:(?:does|did|do)\s+(?:it|that(?:\s+one)?|this(?:\s+one)?)\s+(?:ha
          r"(?:has|had)\s+(?:it|that(?:\s+one)?)\s+got|(?:is|was)\s+there|any)\s+(?:a\s+|an\s+|any\s+)?(?:{words})" \
          r"(?:\s+(?:for|with|on|beside|next\s+to)\s+(?:it|that(?:\s+one)?|this(?:\s+one)?))?(?=\s*(?:[?,;.)]|and\b|$))"
 _ASKABLE = ("code", "score")
+# A byline end's mark asked of that entry: 'is its lead author Amii-affiliated?', 'is the last author starred?'.
+_END_MARKED = r"\b(?:is|was)\s+(?:its|the|their|that\s+one's)\s+(?P<end>first|lead|leading|last|senior|final)\s+author\s+" \
+              r"(?:an?\s+)?(?:[\w-]+[\s-])?(?:affiliated|starred|marked|flagged|(?:from|at|with)\s+[\w-]+)\b"
 
 
-def asked_of_entry(q: Question) -> list[Field]:
-    """The fields asked of the one entry at a place ('the 30th paper on X's list — does it have code?'), their words
-    taken from `q`; [] unless the question asks for a single place (an ordinal) on a listing."""
+def asked_of_entry(q: Question) -> list[str]:
+    """What is asked of the one entry at a place ('the 30th paper on X's list — does it have code?', 'the first paper
+    after the third link — is its lead author Amii-affiliated?'): field names (rag/catalog_fields.py) or a byline end's
+    marks ('first_author_marks', 'last_author_marks'), their words taken from `q`; [] unless the question asks for a
+    single place (an ordinal) on a listing."""
     # the ordinal a place on the page ('the 30th paper', '30th on X's list'), not on a byline ("who's 3rd, and …")
     if not re.search(rf"\b{NTH}(?:\s+{ENTRY}\b|\s+(?:on|in|down|from)\b)", q.text, re.I) or not listing_said(q.original):
         return []
-    found = []
-    for name in _ASKABLE:
-        f = BY_NAME[name]
-        if q.take(_OF_IT.format(words=f.words)):
-            found.append(f)
+    found = [name for name in _ASKABLE if q.take(_OF_IT.format(words=BY_NAME[name].words))]
+    for m in q.take(_END_MARKED):
+        found.append("first_author_marks" if m["end"].casefold() in ("first", "lead", "leading") else "last_author_marks")
     return found
 
 
 def said_of_rows(rows: list[Paper], names: list[str]) -> str:
-    """' Code badge: yes (https://…).' for each field asked of the entries shown (asked_of_entry)."""
-    return "".join(f" {BY_NAME[n].value(p)}" for n in names if n in BY_NAME for p in rows)
+    """' Code badge: yes (https://…).', ' First author: Alex Ayoub (marks *): Amii.' for each thing asked of the entries
+    shown (asked_of_entry)."""
+    said = []
+    for name in names:
+        for p in rows:
+            if name in BY_NAME:
+                said.append(BY_NAME[name].value(p))
+            elif name.endswith("_author_marks") and p.authors:
+                first = name.startswith("first")
+                who = (p.authors[0] if first else p.authors[-1]).name
+                cut = " (the page cuts the list: its last name is not printed)" if not first and p.authors_truncated else ""
+                said.append(f"{'First' if first else 'Last'} author of {p.title}: {marks_of_text(p, [who])}{cut}.")
+    return "".join(f" {s}" for s in said)

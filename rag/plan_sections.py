@@ -87,16 +87,28 @@ _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6
         "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8}
 _ORD = "|".join(_NTH)
 _GROUP = r"(?:batch|group|block|cluster|chunk|run)(?:es|s)?"
-_SEPARATOR = r"(?:['\"‘“](?P<said>[^'\"’”]{4,80})['\"’”]\s+)?(?:links?|lines?|separators?|buttons?)"
-_BATCH_AFTER = re.compile(rf"\b(?:the\s+)?{_GROUP}\s+(?:right\s+)?(?:after|following|below)\s+the\s+(?P<n>{_ORD})\s+"
+_SEPARATOR = r"(?:['\"‘“](?P<said>[^'\"’”]{4,80})['\"’”]\s+|learn\s+more(?:\s+about\s+the\s+researchers)?\s+)?" \
+             r"(?:links?|lines?|separators?|buttons?)"
+_BATCH_AFTER = re.compile(rf"\b(?:the\s+)?(?:{_GROUP}|papers|entries|ones|titles)\s+(?:right\s+)?(?:after|following|below)\s+the\s+(?P<n>{_ORD})\s+"
                           rf"{_SEPARATOR}(?:\s*\(?\s*(?:up\s+to|until|till|before)\s+the\s+(?:{_ORD})(?:\s+one)?\s*\)?)?", re.I)
 _BATCH_NTH = re.compile(rf"\b(?:the\s+)?(?P<n>{_ORD})\s+{_GROUP}\b(?:\s+of\s+(?:entries|papers))?", re.I)
+# The group said by the two separators around it: 'between the 1st and 2nd "Learn more" links' is group 2; the group
+# after one said by its place alone: 'after the third one', once the separator is said ('the page has three "Learn
+# more" links. What is the first paper after the third one?') is group 4.
+_BETWEEN = re.compile(rf"\(?\s*(?:\b(?:sit|sits|sitting|are|is|come|comes|lie|lies|fall|falls|appear|appears|listed)\s+)?"
+                      rf"\b(?:between|from)\s+the\s+(?P<n>{_ORD})\s+(?:and|to|&)\s+(?:the\s+)?(?:{_ORD})\s+"
+                      rf"{_SEPARATOR}\s*\)?", re.I)
+_AFTER_ONE = re.compile(rf"\b(?:after|following|below|under)\s+the\s+(?P<n>{_ORD})\s+(?:one|{_SEPARATOR})\b", re.I)
+# The separators counted where they are introduced ('the post has three "Learn more" links.'): said, not asked.
+_COUNTED = rf"\b(?:has|have|had|prints?|shows?|contains?|with)\s+(?:\d+|two|three|four|five|six)\s+{_SEPARATOR}[.,;:]?"
 
 
 def batch(q: Question, papers: list[Paper]) -> Condition | None:
     """The entries of the n-th group a page's printed separator lines mark off (a group ends with the entry the line
     is printed after); its words are taken. None when no separator is said or no page prints one."""
-    m = _BATCH_AFTER.search(q.text)
+    m = _BATCH_AFTER.search(q.text) or _BETWEEN.search(q.text)
+    if m is None and re.search(r"learn\s+more|separat", q.original, re.I):  # 'after the third one', the link said
+        m = _AFTER_ONE.search(q.text)
     n = _NTH[m.group("n").casefold()] + 1 if m else None
     if m is None:
         m = _BATCH_NTH.search(q.text)
@@ -123,6 +135,11 @@ def batch(q: Question, papers: list[Paper]) -> Condition | None:
     if not chosen:
         return None
     q.blank(m.start(), m.end())
+    q.take(_COUNTED)  # 'the post has three "Learn more" links': how many there are, said before the group is asked
+    if m.re is not _BATCH_NTH:  # 'the second block of papers (between the 1st and 2nd links)': the group said twice
+        q.take(rf"\b(?:the\s+)?(?:{_ORD})\s+{_GROUP}\b(?:\s+of\s+(?:entries|papers))?")
+    else:
+        q.take(_BETWEEN.pattern)
     # how the groups are told apart, said with it: 'going by the "Learn more" links', 'before any Learn more link'
     q.take(r"(?:,\s*)?\b(?:going\s+by|judging\s+by|split\s+by|separated\s+by|marked\s+off\s+by|by|before\s+any|"
            r"before\s+the\s+first)\s+(?:the\s+)?['\"‘“]?learn\s+more[\w\s]*?['\"’”]?\s*(?:links?|lines?|buttons?)?(?=\W|$)")

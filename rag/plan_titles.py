@@ -145,6 +145,6 @@ _READERS = [
     (r"(?:^|(?<=[(:;?,—–])|(?<=\s-))\s*(?P<neg>(?!))?(?P<verb>)(?=['\"‘“]?[^\W\d_])", True),
     # 'titles about reasoning': last, so that a restatement read above ("about continual learning (the word
     # 'continual' in the title)") has cut its topic already; an unquoted topic must be printed in some title
-    (rf"\b{TITLE}(?:{_WHOLE}|{_PLACE})?(?:\s+(?:that|which))?\s+(?:(?:are|is|were|was)\s+)?(?:all\s+)?(?P<neg>)"
+    (rf"\b{TITLE}(?:{_WHOLE}|{_PLACE})?(?:\s+(?:that|which)(?:'s|'re)?)?\s+(?:(?:are|is|were|was)\s+)?(?:all\s+)?(?P<neg>)"
      rf"(?P<verb>about)\s+", False),
 ]

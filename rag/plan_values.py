@@ -15,6 +15,7 @@ from rag.authors import by_author
 from rag.catalog import Catalog, in_venue
 from rag.plan_dates import dates
 from rag.plan_numbers import compared
+from rag.plan_title_typos import misspelt
 from rag.plan_org_values import institutes, organisations
 from rag.plan_orgs import email_domains, organisation_kinds
 from rag.plan_owner_pages import owner_as_person, owner_pages
@@ -51,7 +52,8 @@ def title(q: Question, catalog: Catalog) -> Paper | None:
     for quoted in re.findall(r"'([^']{3,})'|\"([^\"]{3,})\"", q.text):
         key = normalize_title(quoted[0] or quoted[1])
         found = [p for t, p in catalog.titles.items() if t == key] or \
-                [p for t, p in catalog.titles.items() if t.startswith(key)]
+                [p for t, p in catalog.titles.items() if t.startswith(key)] or \
+                [p for p in [misspelt(key, catalog.titles)] if p is not None]  # a slip of one word (plan_title_typos)
         if len(found) == 1:
             q.take(re.escape(quoted[0] or quoted[1]).join(["['\"]", "['\"]"]), kind="title")
             return found[0]

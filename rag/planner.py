@@ -67,8 +67,11 @@ from rag.plan_spelled_name import spelled_name, uncoined
 from rag.plan_terms import Condition, Question, solo
 from rag.plan_titles import title_wording, title_words
 from rag.plan_title_exclusions import excluded_forms
+from rag.plan_title_order import ordered_topic
 from rag.plan_scope_said import looking_at
+from rag.plan_claimed_count import claimed_count
 from rag.plan_title_topics import asks_of_titles, titled
+from rag.plan_link_gloss import link_kinds_glossed
 from rag.plan_links import asked_link, link_contents, linked
 from rag.plan_presence import presence
 from rag.plan_values import conditions as named_conditions, title
@@ -136,14 +139,17 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op="headings", headings=printed)
     q = Question(question)
     whole_library(q, catalog.pages, catalog.owners)  # 'check all the sources', '(amii, courville, trending, pdfs)'
+    claimed_count(q)  # "X's header claims 210 papers — how many are listed?": context (rag/plan_claimed_count.py)
     looking_at(q)  # 'looking only at the Amii page and Courville's page': the verb of looking (rag/plan_scope_said.py)
     worded = title_wording(q)  # "'X is all you need' titles": the quoted wording, before its words read as values
     worded += excluded_forms(q, catalog.printed_titles)  # "('Forgotten' doesn't count)" (rag/plan_title_exclusions.py)
     worded += title_words(q, catalog.printed_titles)  # 'title says GFlowNets': unquoted, printed in a title
+    worded += ordered_topic(q, catalog.printed_titles)  # 'the first state space model paper going down the page'
     if link_contents(question):
         return None  # 'what does the released code of X include': what a repository holds is content
     grouped = batch(q, catalog.papers)  # 'the second batch' of a page's 'Learn more' links: before links are read
     ranged, of_entry = place_range(q), asked_of_entry(q)  # 'entries 30 to 33', '30th … does it have code?' (plan_place_ranges)
+    link_kinds_glossed(q)  # 'no link at all (no code, no project page)': the kinds said again (rag/plan_link_gloss.py)
     links = code_promise(q, catalog) + linked(q, catalog)  # 'code promised for later'; before titles: 'zhixuan-lin/forgetting-transformer' is an address (rag/plan_links.py)
     target = title(q, catalog)
     if content_asked(q):  # 'who wrote X and what does it find?': a clause asks what it says (rag/plan_compound.py)
@@ -382,7 +388,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op=sort, conditions=conditions, key="authors", limit=limit, nth=nth)
     if by_field is not None:  # 'rank the papers by score': every paper printing it, in order
         return Plan(op=by_field[0], conditions=conditions, key=by_field[1], limit=len(catalog.papers) if by_field[2]
-                    else limit, nth=nth, also=[f.name for f in of_entry])
+                    else limit, nth=nth, also=of_entry)
     if first != last:
         return Plan(op="first" if first else "last", conditions=conditions, full_date=full_date, limit=limit, nth=nth)
     if count and lookup != "author_count":

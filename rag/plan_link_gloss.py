@@ -1,0 +1,27 @@
+"""Kinds of link said again after 'no link at all': 'which abstracts give no link at all (no code, no project page)?',
+'entries without any link — no GitHub, no website'. The aside names kinds the whole ('any link', 'at all') already
+rules out: it adds no condition, and read on its own each kind would become one more negated filter (a Code badge the
+trending page never prints turned the whole answer into 'cannot be counted'). Only an aside whose every item is 'no' /
+'not' / 'nor' and a kind of link is taken; anything else stays for the other readers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.plan_terms import Question
+
+# A kind of link, as questions name them (rag/catalog_links.py's kinds said plainly).
+_KIND = r"(?:(?:source\s+)?code(?:\s+(?:links?|repos?|repositor(?:y|ies)))?|github(?:\s+(?:links?|repos?))?|repos?|" \
+        r"repositor(?:y|ies)|project\s+(?:pages?|sites?|websites?)|websites?|web\s*pages?|home\s*pages?|urls?|demos?|" \
+        r"datasets?(?:\s+links?)?|blogs?)"
+_ITEM = rf"(?:no|not|nor|without)\s+(?:an?\s+|any\s+)?{_KIND}"
+_WHOLE = r"\b(?:no|without(?:\s+any)?|not\s+(?:a|any)|zero)\s+(?:links?|urls?|web\s+addresses|addresses)(?:\s+at\s+all|(?P<ever>\s+whatsoever))?"
+_MORE = rf"(?:\s*(?:,|;|/|\bor\b|\band\b|\bnor\b)\s*(?:{_ITEM}|(?:an?\s+|any\s+)?{_KIND}))*"  # 'no code or project page'
+_GLOSS = rf"(?P<whole>{_WHOLE})\s*(?:\(\s*{_ITEM}{_MORE}\s*\)|[—–-]\s*{_ITEM}{_MORE}(?=\s*[?.!;]|\s*$))"
+
+
+def link_kinds_glossed(q: Question) -> None:
+    """Take the kinds of link said again after 'no link (at all)', leaving the whole for the link readers."""
+    for m in list(re.finditer(_GLOSS, q.text, re.I)):
+        q.blank(m.start("ever") if m["ever"] else m.end("whole"), m.end())  # 'whatsoever' says 'at all' too
