@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.catalog_pdf_texts import start_page
+from rag.catalog_pdf_texts import printed_page_number
 from rag.records import Block, Paper
 
 # 'Table 1: Results …', 'Figure 2. t-SNE …', 'Fig. 3 | …': the caption's opening, as printed
@@ -42,25 +42,23 @@ def _header(lines: list[str]) -> str:
     return " ".join(words)
 
 
-def _exhibit(block: Block, first: int | None) -> Exhibit | None:
+def _exhibit(block: Block, paper: Paper) -> Exhibit | None:
     m = _OPENING.match(block.text)
     if m is None or block.kind not in ("table", "caption"):
         return None
     kind = "table" if m.group("kind").casefold().startswith("tab") else "figure"
     lines = block.text.splitlines()
     caption = " ".join(lines[0][m.end():].split()) if block.kind == "table" else " ".join(block.text[m.end():].split())
-    printed = first + block.page - 1 if first is not None and block.page is not None else None
-    return Exhibit(kind, int(m.group("number")), caption, block.page, printed, block.section,
-                   _header(lines[1:]) if block.kind == "table" else "")
+    return Exhibit(kind, int(m.group("number")), caption, block.page, printed_page_number(paper, block.page),
+                   block.section, _header(lines[1:]) if block.kind == "table" else "")
 
 
 def exhibits(paper: Paper) -> list[Exhibit]:
     """The paper's numbered tables and figures in print order, each number once (the first caption that opens with
     it: a 'Table 1 presents …' sentence is prose, not a caption)."""
-    first = start_page(paper)
     found: dict[tuple[str, int], Exhibit] = {}
     for block in paper.blocks:
-        if (exhibit := _exhibit(block, first)) is not None:
+        if (exhibit := _exhibit(block, paper)) is not None:
             found.setdefault((exhibit.kind, exhibit.number), exhibit)
     return list(found.values())
 

@@ -32,6 +32,13 @@ def start_page(p: Paper) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def printed_page_number(p: Paper, pdf_page: int | None) -> int | None:
+    """The number its journal or proceedings print on the PDF's page `pdf_page` (1-based): the PDF's first page is
+    its start page, so page n is printed as start + n - 1; None when the PDF prints no such numbers."""
+    first = start_page(p)
+    return None if first is None or pdf_page is None else first + pdf_page - 1
+
+
 def venue_kind(p: Paper) -> str | None:
     return p.venue_line.kind if p.venue_line else None
 

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from rag.catalog import Catalog, venue_names
 from rag.catalog_exhibits import Exhibit
 from rag.plan_citations import _named
-from rag.plan_footnotes import abbreviated
-from rag.plan_heading_phrases import file_named
+from rag.plan_heading_phrases import abbreviated, file_named
 from rag.records import Paper
 
 # A figure is also said by its kind of drawing ('the t-SNE plot'); 'graph' is left out: titles say it

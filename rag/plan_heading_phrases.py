@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from rag.catalog_headings import Heading, Outline
-from rag.catalog_pdf_texts import start_page
+from rag.catalog_pdf_texts import printed_page_number
 from rag.records import Paper
 
 # 'literally called', 'exactly titled', 'simply named': the adverb says how the name is meant, it asks nothing
@@ -113,10 +113,10 @@ def begun_title_words(low: str, paper: Paper) -> list[str]:
 def printed_page(paper: Paper, heading: Heading) -> str:
     """', printed page 2275 of ACL 2020' when the PDF prints the first page its proceedings give it: the PDF's first
     page is that number, so page n is printed as first + n - 1."""
-    first = start_page(paper)
-    if first is None or heading.page is None or paper.venue_line is None:
+    printed = printed_page_number(paper, heading.page)
+    if printed is None or paper.venue_line is None:
         return " (the PDF prints no page numbers of a journal or proceedings)"
-    return f", printed page {first + heading.page - 1} of {paper.venue or 'its venue'} (its pages {paper.venue_line.pages})"
+    return f", printed page {printed} of {paper.venue or 'its venue'} (its pages {paper.venue_line.pages})"
 
 
 # 'which section is about selecting negative distractors', 'a subsection on knowledge bases': the words after 'about'
