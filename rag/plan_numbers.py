@@ -52,13 +52,15 @@ def compared(q: Question) -> list[Condition]:
         words = field_words(f)
         if not re.search(rf"(?<![\w-])(?:{words}|{_unit(f) or words})(?![\w-])", q.text, re.I):
             continue  # the field is not named: none of its ten comparison shapes can match
-        for op, said in _BEFORE:
-            for m in q.take(rf"(?<![\w-])(?:{words})(?![\w-]){_LINK}\s+(?:{said})\s*{_NUMBER}(?:\s+(?:{_unit(f)}){_LONG})?\b|"
-                            rf"{_VERB}(?<![\w-])(?:{said})\s*{_NUMBER}\s+(?:{_unit(f) or words})(?![\w-]){_LONG}", 0):
-                found.append(_condition(f, op, _value(m.group(1) or m.group(2))))
+        # A bound said after the number first ('a score of 85 or higher'): read before it, 'of 85' is a score of
+        # exactly 85 and 'or higher' is left over.
         for op, said in _AFTER.items():
             for m in q.take(rf"(?<![\w-])(?:{words})(?![\w-]){_LINK}\s+{_NUMBER}\s+(?:{said})\b|"
                             rf"(?<![\w-]){_NUMBER}\s+(?:{said})\s+(?:{_unit(f) or words})(?![\w-]){_LONG}", 0):
+                found.append(_condition(f, op, _value(m.group(1) or m.group(2))))
+        for op, said in _BEFORE:
+            for m in q.take(rf"(?<![\w-])(?:{words})(?![\w-]){_LINK}\s+(?:{said})\s*{_NUMBER}(?:\s+(?:{_unit(f)}){_LONG})?\b|"
+                            rf"{_VERB}(?<![\w-])(?:{said})\s*{_NUMBER}\s+(?:{_unit(f) or words})(?![\w-]){_LONG}", 0):
                 found.append(_condition(f, op, _value(m.group(1) or m.group(2))))
         for m in q.take(rf"(?<![\w-])(?:{words})(?![\w-]){_LINK}\s+(?:between|from)\s+{_NUMBER}\s+(?:and|to|-|–)\s+"
                         rf"{_NUMBER}\b(?:\s+(?:{_unit(f)}))?|"
