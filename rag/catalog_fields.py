@@ -89,7 +89,8 @@ FIELDS = [
           r"(?:right\s+|just\s+|immediately\s+)?(?:before|in\s+front\s+of|ahead\s+of|preceding|precedes?)(?=\s)|"
           r"unlabell?ed\s+(?:numbers?|figures?|values?)(?:\s+(?:(?:is|are)\s+)?(?:printed\s+|shown\s+)?(?:next\s+to|beside|by|for|on))?",
           lambda p: p.listing_score is not None, lambda p: p.profile_of is not None, _score,
-          lambda p: p.listing_score),
+          lambda p: p.listing_score,  # 'the scored entries': the participle as a modifier of the entries
+          said=r"(?:scored|rated)(?=\s+(?:entr(?:y|ies)|papers?|ones?|items?|preprints?|works|articles?)\b)"),
     Field("code", "Code badge", r"(?:source\s+)?code(?:[\s-]+(?:links?|badges?|repositor(?:y|ies)|releases?|available|released|urls?))?|"
           r"github\s+repositor(?:y|ies)",
           lambda p: bool(p.has_code), lambda p: p.has_code is not None, _code),
@@ -226,7 +227,8 @@ _ARTICLE = r"(?:(?:an?|any|some|the|their|its|a\s+public|public|released)\s+)?"
 # Where the page prints the field, said with it: 'a numeric score before the category code', 'shown next to X'.
 _WHERE = r"(?:\s+(?:(?:is|are)\s+)?(?:printed\s+|shown\s+|displayed\s+|given\s+|listed\s+)?(?:before|after|next\s+to|" \
          r"beside|in\s+front\s+of)\s+(?:the\s+|its\s+|their\s+)?(?:category(?:\s+codes?)?|dates?|titles?|entry|entries)\b|" \
-         r"\s+(?:on|at)\s+(?:the\s+|its\s+|their\s+)?(?:first|front|title|opening)\s+page\b)?"  # 'emails on the first page'
+         r"\s+(?:on|at)\s+(?:the\s+|its\s+|their\s+)?(?:first|front|title|opening)\s+page\b|" \
+         r"\s+(?:printed\s+|shown\s+)?(?:up\s+)?in\s+front\b(?!\s+of))?"  # 'emails on the first page'; 'a score in front'
 # Two papers compared say it too: 'which has the higher revision number'.
 _HIGH = r"highest|largest|biggest|greatest|top|best|maximum|max|most|longest|higher|larger|bigger|greater|longer"
 _LOW = r"lowest|smallest|least|fewest|worst|minimum|min|shortest|lower|smaller|fewer|shorter"

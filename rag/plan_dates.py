@@ -133,9 +133,11 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
         else:
             found.append(_years(year, year, f"year: {year}"))
     months = rf"\b(?:(?:in|during|from)(?:\s+(?:an?|any|every))?|dated)\s+{_MONTH}(?![\w.]|\s*,?\s*\d)|" \
-             r"\b((?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?(?=\s+(?:papers?|entries|preprints|ones|" \
+             r"\b((?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|january|february|april|june|july|august|" \
+             r"september|october|november|december)\.?(?=\s+(?:papers?|entries|preprints|ones|" \
              r"publications|submissions|articles|postings?|posts|uploads|releases|(?:posting\s+|publication\s+)?dates?)\b)"
-    # 'October papers', 'a June date': a capitalised month as a modifier
+    # 'October papers', 'a June date': a capitalised month as a modifier; spelled out, any case ('his september
+    # postings': no other word is spelled so; 'may' and 'march' only capitalised)
     for m in list(re.finditer(months, q.text, re.I)):  # 'in June', any year
         if m.group(2) and not re.fullmatch(_MONTH, m.group(2), re.I):
             continue

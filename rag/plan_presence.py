@@ -16,11 +16,11 @@ def presence(q: Question, negated: bool) -> list[Condition]:
     Outside a negation an article is required ('papers with a category'), so 'which category …' is not one. Fields
     joined by 'and' share the verb said once: 'have both a lab tag and a Code badge' is both conditions."""
     if not negated:  # 'have both a X and a Y': 'both' stands between the verb and the field
-        q.take(r"(?<=\s)both(?=\s+(?:an?|any)\s+\S+(?:\s*/\s*\S+)?(?:\s+\S+)?\s+(?:and|plus)\s)")
+        q.take(r"(?<=\s)both(?=\s+(?:an?|any)\s+\S+(?:\s*/\s*\S+)?(?:\s+\S+){0,3}\s+(?:and|plus)\s)")
     found = _present(q, negated)
     if negated or not found:
         return found
-    for m in list(re.finditer(r"\b(and|plus)(?=\s+(?:also\s+)?(?:an?|any|some)\s)", q.text, re.I)):
+    for m in list(re.finditer(r"\b(and|plus)(?=\s+(?:also\s+)?(?:an?|any|some|the)\s)", q.text, re.I)):
         j = len(q.folded[:m.start()].rstrip()) - 1  # the last character said before 'and'
         if j < 0 or q.text[j] == q.folded[j]:
             continue  # 'and' after a word still there, not after a field just read

@@ -66,8 +66,13 @@ def relation(q: Question, target: Paper, question: str, papers: list[Paper] | No
     start, end = spans[0]
     before, after = q.folded[:start], q.folded[end:]
     before = re.sub(r"['\"‘“]\s*$", "", before)  # "listed right after 'Hopfield Networks…'": the quote opens the title
-    if (m := _NEIGHBOUR.search(before)) and not _WHEN.search(before[:m.start()]) and _listing_said(m, question):
+    own = _own_value(before, target)  # 'just before the game-theory "Why Open Source?" paper': its category said again
+    if own is not None:
+        before = before[:own] + " " * (len(before) - own)
+    if (m := _NEIGHBOUR.search(before.rstrip() + " ")) and not _WHEN.search(before[:m.start()]) and _listing_said(m, question):
         q.blank(m.start(), m.end())  # 'listed right after Cactus'
+        if own is not None:
+            q.blank(own, start)
         return _neighbour(target, m, question)
     if m := _SAME_DAY_AFTER.match(after):  # 'X was posted on the same day as another entry': the papers of its day
         q.blank(end + m.start(), end + m.end())
@@ -94,6 +99,22 @@ def relation(q: Question, target: Paper, question: str, papers: list[Paper] | No
         others = bool(re.search(r"\b(?:other|else|besides)\b", question, re.I)) or bool(
             m and m.group(0).casefold().startswith("shar"))
         return _coauthored(target, others)
+    return None
+
+
+def _own_value(before: str, target: Paper) -> int | None:
+    """Where a modifier starts that says the named paper's own category (its code or words of its arXiv name) or tag
+    just before its title ('the game-theory ', 'the GT ', 'the mila '), so the relation before it is read; None when
+    no such modifier ends `before`."""
+    name = (target.category_name or "").casefold().split()
+    own = {(target.category or "").casefold(), (target.organisation or "").casefold()} - {""}
+    for words in (1, 2):  # 'mila', 'game-theory', 'game theory'
+        m = re.search(rf"(?<![\w-])([a-z][a-z-]*(?:\s+[a-z][a-z-]*){{{words - 1}}})\s*$", before, re.I)
+        if m is None:
+            return None
+        said = m.group(1).replace("-", " ").casefold().split()
+        if " ".join(said) in own or (name and all(w in name for w in said) and not set(said) <= {"and", "of", "science"}):
+            return m.start(1)
     return None
 
 
