@@ -9,6 +9,7 @@ from rag.catalog_fields import BY_NAME
 from rag.catalog_sort import n_papers  # '1 paper', '3 papers': defined below catalog_fields, which imports catalog_sort
 from rag.catalog_values import fields_text, lookup_text, printed_date, several_fields
 from rag.plan_gaps import between
+from rag.plan_place_ranges import said_of_rows
 from rag.plan_terms import ORDINALS
 from rag.planner import Plan
 from rag.records import Paper
@@ -36,6 +37,8 @@ def headline(result: Result) -> str:
     if result.text is not None:
         return result.text + (" " + "; ".join(n[:1].upper() + n[1:] for n in result.notes) + "." if result.notes else "")
     text = _headline(result)
+    if result.plan.also and result.plan.target is None and result.plan.op in ("list", "count", "first", "last"):
+        text += said_of_rows(result.rows, result.plan.also)  # 'which ones, and what scores?' (rag/plan_entry_asks.py)
     if result.plan.described and result.plan.target is not None:  # say which paper a description was taken to be
         text = f"Taking '{result.plan.described}' to be {result.plan.target.title}. {text}"
     if result.notes:

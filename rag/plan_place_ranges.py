@@ -20,6 +20,7 @@ import re
 from rag.catalog_authors import marks_of_text
 from rag.catalog_fields import BY_NAME
 from rag.catalog_order import on_page
+from rag.catalog_values import lookup_text
 from rag.plan_listing import ENTRY
 from rag.plan_order_words import CUES, NTH, listing_said
 from rag.plan_terms import Condition, Question
@@ -122,7 +123,7 @@ def asked_of_entry(q: Question) -> list[str]:
 
 def said_of_rows(rows: list[Paper], names: list[str]) -> str:
     """' Code badge: yes (https://…).', ' First author: Alex Ayoub (marks *): Amii.' for each thing asked of the entries
-    shown (asked_of_entry)."""
+    shown (asked_of_entry, rag/plan_entry_asks.py)."""
     said = []
     for name in names:
         for p in rows:
@@ -133,4 +134,6 @@ def said_of_rows(rows: list[Paper], names: list[str]) -> str:
                 who = (p.authors[0] if first else p.authors[-1]).name
                 cut = " (the page cuts the list: its last name is not printed)" if not first and p.authors_truncated else ""
                 said.append(f"{'First' if first else 'Last'} author of {p.title}: {marks_of_text(p, [who])}{cut}.")
+            else:  # an entry field asked in a clause of its own (rag/plan_entry_asks.py): 'date + category?'
+                said.append(lookup_text(p, name))
     return "".join(f" {s}" for s in said)

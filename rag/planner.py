@@ -32,6 +32,7 @@ from rag.plan_byline import clauses as byline_clauses
 from rag.plan_org_counts import organisation_counts
 from rag.plan_describe import description, restated, which
 from rag.plan_elided_sort import elided_sort
+from rag.plan_entry_asks import entry_asks
 from rag.plan_field_words import also as _also, lookup_field as _lookup_field, other_noun
 from rag.plan_fields import several
 from rag.plan_gaps import gap, set_gap
@@ -45,6 +46,7 @@ from rag.plan_marks import (asks_printed, author_position, given_names, name_as_
 from rag.plan_orgs import non_academic
 from rag.plan_order import among, listing_order, order_said
 from rag.plan_place_ranges import asked_of_entry, on_named_pages, place_range
+from rag.plan_place_gloss import place_gloss
 from rag.plan_place import entries_between, entry_beside, pair_asked, place_asked, place_elsewhere
 from rag.plan_headings import HeadingAsk, ask as heading_ask
 from rag.plan_citations import ask as citation_ask
@@ -149,9 +151,12 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return None  # 'what does the released code of X include': what a repository holds is content
     grouped = batch(q, catalog.papers)  # 'the second batch' of a page's 'Learn more' links: before links are read
     ranged, of_entry = place_range(q), asked_of_entry(q)  # 'entries 30 to 33', '30th … does it have code?' (plan_place_ranges)
+    ranged += place_gloss(q, catalog.papers)  # 'right in the middle, i.e. #42', 'halfway down the 50' (plan_place_gloss)
     link_kinds_glossed(q)  # 'no link at all (no code, no project page)': the kinds said again (rag/plan_link_gloss.py)
     links = code_promise(q, catalog) + linked(q, catalog)  # 'code promised for later'; before titles: 'zhixuan-lin/forgetting-transformer' is an address (rag/plan_links.py)
     target = title(q, catalog)
+    # '… ? date + code?', 'give the category of each': fields asked of the entries selected, not of a paper named
+    of_entry += entry_asks(q, catalog.institutes) if target is None else []  # (rag/plan_entry_asks.py)
     if content_asked(q):  # 'who wrote X and what does it find?': a clause asks what it says (rag/plan_compound.py)
         return None
     frame(q)  # 'anywhere in the library', 'Courville himself', 'shows up on'
@@ -243,7 +248,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions = counted(question, conditions)  # 'at least two authors at the University of Washington'
     sides, conditions, asked_person = both_sides(q, question, conditions, sides, in_common, group)
     conditions = on_named_pages(merge(printed_only(question, name_as_affiliated(question, conditions)), question))
-    if any(c.field == "author" for c in conditions):  # 'Nathan Sturtevant: which of his papers …': the person named
+    if any(c.field == "author" or c.field == "page" and c.label.endswith("profile") for c in conditions):  # 'Nathan
+        # Sturtevant: which of his papers …', 'on Courville's page, his September postings': the person named or his page
         q.take(r"\b(?:his|her|their|hers|theirs|him|them|he|she|they)\b")
     if apart is not None and conditions:  # the time between the two papers the set holds (rag/plan_gaps.py)
         return Plan(op="gap", conditions=conditions, key=apart) if not q.residual() else None
@@ -390,11 +396,12 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op=by_field[0], conditions=conditions, key=by_field[1], limit=len(catalog.papers) if by_field[2]
                     else limit, nth=nth, also=of_entry)
     if first != last:
-        return Plan(op="first" if first else "last", conditions=conditions, full_date=full_date, limit=limit, nth=nth)
+        return Plan(op="first" if first else "last", conditions=conditions, full_date=full_date, limit=limit, nth=nth,
+                    also=of_entry)
     if count and lookup != "author_count":
         share = bool(_SHARE.search(low))
         return Plan(op="count", conditions=conditions, share=share, scope=share_scope(question, conditions, catalog, _SHARE.pattern) if share
-                    else [])
+                    else [], also=of_entry)
     asked = {"year" if c.field == "date" else c.field for c in conditions} | \
         ({"date"} if any(c.field in ("year", "date") for c in conditions) else set())
     if lookup and lookup != "authors" and conditions and lookup not in asked:
@@ -404,7 +411,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op="lookup", lookup=lookup, conditions=conditions)
     if not conditions and not re.search(r"\b(all|every|list)\b", low):
         return None  # "which papers?" with nothing to select on is not a catalog question
-    return Plan(op="list", conditions=conditions)
+    return Plan(op="list", conditions=conditions, also=of_entry)
 
 
 def _verb(q: Question, question: str, judge: VerbJudge | None) -> str | None:
