@@ -18,12 +18,16 @@ def presence(q: Question, negated: bool) -> list[Condition]:
     if not negated:  # 'have both a X and a Y': 'both' stands between the verb and the field
         q.take(r"(?<=\s)both(?=\s+(?:an?|any)\s+\S+(?:\s*/\s*\S+)?(?:\s+\S+){0,3}\s+(?:and|plus)\s)")
     found = _present(q, negated)
-    if negated or not found:
+    if negated:
         return found
     for m in list(re.finditer(r"\b(and|plus)(?=\s+(?:also\s+)?(?:an?|any|some|the)\s)", q.text, re.I)):
+        _noun_of_value(q, m.start())  # 'have a mila tag and a Code badge': the tag's noun goes with its value
         j = len(q.folded[:m.start()].rstrip()) - 1  # the last character said before 'and'
         if j < 0 or q.text[j] == q.folded[j]:
             continue  # 'and' after a word still there, not after a field just read
+        if not found and not re.search(r"\b(?:have|has|having|with|carry|carries|carrying|show|shows|showing)\s+(?:an?\s+|the\s+)?$",
+                                       re.sub(r"\s+", " ", q.text[:m.start()]).rstrip()[-16:] + " "):
+            continue  # 'have at least 3 authors and the Code badge': only after a verb of having, whatever it had
         # Read the joined field with the verb said before: 'and' stands for it (the same length keeps positions).
         q.text = q.text[:m.start()] + ("has" if m[1] == "and" else "with") + q.text[m.end():]
         more = _present(q, negated, joined=True)
@@ -31,6 +35,14 @@ def presence(q: Question, negated: bool) -> list[Condition]:
             q.text = q.text[:m.start()] + m[1] + q.text[m.end():]
         found += more
     return found
+
+
+def _noun_of_value(q: Question, end: int) -> None:
+    """Blank a field's noun said right after its value and before `end` ('a mila tag', 'an LG category'): the value
+    was read (blanked), and the noun only names its field."""
+    m = re.search(r"(?<=\s)(tags?|labels?|categor(?:y|ies)|sections?)\s+$", q.text[:end], re.I)
+    if m is not None and m.start() >= 2 and q.text[m.start() - 2] != q.folded[m.start() - 2]:
+        q.blank(m.start(1), m.end(1))
 
 
 def _present(q: Question, negated: bool, joined: bool = False) -> list[Condition]:

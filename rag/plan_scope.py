@@ -29,7 +29,7 @@ _JOINERS = {"or", "nor", "either", "neither"}
 # says 'another': the set aside comes first, so the count is not a place in any list.
 _ONE_MORE = r"\b(?:second|third|further|additional)\b(?=\s+[\w-]+\s+(?:except|excluding|other\s+than|apart\s+from|" \
             r"aside\s+from|besides|beyond)\b)"
-_ASIDE = r"except|excluding|exclude|other\s+than|apart\s+from|aside\s+from|besides"
+_ASIDE = r"except|excluding|exclude|other\s+than|apart\s+from|aside\s+from|besides|outside(?:\s+of)?"  # 'outside CL and LG': neither
 _FIELD_NOUNS = {"tag", "tags", "label", "labels", "mark", "marks", "list", "lists", "author", "authors", "co-author",
                 "co-authors", "coauthors", "paper", "papers", "one", "ones", "entries", "category", "categories", "date",
                 "dates", "section", "page", "listed", "given", "printed", "shown", "link", "links", "badge", "badges", "repository", "repositories", "available", "released"}
