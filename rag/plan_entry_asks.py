@@ -55,10 +55,11 @@ _ASKING = re.compile(
 # Where a clause may end ('?', ';', ':', a sentence's period, a dash, brackets): between them the question's parts. ', and' opens a clause only before an asking word.
 _CLAUSES = re.compile(r"[?;:!()\[\]]|\.(?=\s)|\s[-–—]+\s|[–—]|,\s*(?=(?:and\s+)?(?:give|tell|what|which|who|when|whether|plus|also)\b)",
                       re.I)
-# A set of entries said ('entries', 'papers'), or one sought among them ('which Courville-page paper'); 'the Cactus
-# paper' names one paper, whose fields rag/plan_fields.py reads.
+# A set of entries said ('entries', 'papers'), or one sought among them ('which Courville-page paper', 'his most recent
+# CV entry'); 'the Cactus paper' names one paper, whose fields rag/plan_fields.py reads.
 _ENTRIES = re.compile(r"\b(?:entries|papers|ones|items|postings|preprints|titles)\b|"
-                      r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:entry|paper|item|posting|preprint|one)\b", re.I)
+                      r"\b(?:which|what|(?:most\s+)?(?:recent|latest|earliest|oldest|newest|first|last|highest|lowest|top|bottom)"
+                      r"(?:[\s-]+(?:listed|scored|dated))?)\s+(?:[\w'-]+\s+){0,3}?(?:entry|paper|item|posting|preprint|one)\b", re.I)
 _NEEDS_ASKING = re.compile(r"\b(?:give|tell|show|list|need|want|what|who|whether|if|does|did|do|has|have|is|are|any|each|"
                            r"its|their|which)\b|[+&/]", re.I)
 

@@ -28,7 +28,8 @@ from rag.records import Paper
 
 # The nouns a place on a page is said with: 'entries 30 through 33', 'positions 76-80', 'spots #5 to #8'.
 _PLACES = rf"(?:{ENTRY}|positions?|places?|spots?|slots?|ranks?|numbers?|nos?\.)"
-_TO = r"\s*(?:through|thru|to|till|until|up\s+to|-|–|—)\s*"  # not 'and': 'entries 30 and 33' are two places
+_TO = r"\s*(?:through|thru|to|till|until|up\s+to|-|–|—)\s*"  # not 'and': 'entries 30 and 33' are two places (but see
+# 'between' below)
 # Where the entries are said to be: 'which papers sit at positions 41 to 44', 'what comes in spots 5-8'.
 _AT = r"(?:\b(?:sits?|sitting|appears?|appearing|comes?|lands?|falls?|is|are|were|was|listed|shown|printed)\s+)?" \
       r"(?:\b(?:at|in|on|from)\s+)?"
@@ -41,6 +42,9 @@ _RANGES = [
     rf"(?<![\w#])#\s*(\d{{1,3}}){_TO}#?\s*(\d{{1,3}})\b",
     # 'the 12th to the 15th paper', 'from the 30th through 33rd entries', '30th-33rd titles', '12th to 15th places'
     rf"\b(?:from\s+)?(?:the\s+)?{_ORD}(?:\s+{ENTRY})?{_TO}(?:the\s+)?{_ORD}(?:\s+(?:{_PLACES}))?\b",
+    # 'between #10 and #20', 'between entries 10 and 20', 'between the 10th and 20th': both ends counted, as 'to' is
+    rf"{_AT}\bbetween\s+(?:(?:the\s+)?{_PLACES}\s+)?(?:#\s*(\d{{1,3}})|(?<=s\s)(\d{{1,3}}))\s+and\s+#?\s*(\d{{1,3}})\b(?!\s*%)",
+    rf"{_AT}\bbetween\s+(?:the\s+)?{_ORD}(?:\s+{ENTRY})?\s+and\s+(?:the\s+)?{_ORD}(?:\s+(?:{_PLACES}))?\b",
 ]
 # A window of the page's head that a later clause selects from: 'first ten entries: which of those …', 'the top 5
 # papers on the page — any of them with code?'. The back-reference says the window is the set asked about, not a count
@@ -57,13 +61,17 @@ def place_range(q: Question) -> list[Condition]:
         return []
     for pattern in _RANGES:
         for m in re.finditer(pattern, q.text, re.I):
-            low, high = sorted((int(m.group(1)), int(m.group(2))))
+            ends = [int(g) for g in m.groups() if g]
+            if len(ends) != 2:
+                continue
+            low, high = sorted(ends)
             if low < 1 or high == low or high - low > 100:
                 continue  # 'entries 1 and 1': no run; a span wider than any page: not a run of places
             q.blank(m.start(), m.end())
+            both = re.search(r"\bbetween\b", m.group(0), re.I) is not None  # 'between 10 and 20': said as counted
             for cue in CUES:  # 'counting down from the top', 'in the order shown': the page's order, said again
                 q.take(cue)
-            return [_run(low, high)]
+            return [_run(low, high, said=" (both ends counted)" if both else "")]
     window = re.search(_WINDOW, q.text, re.I)
     if window is not None and re.search(_BACK, q.text[window.end():], re.I):
         q.blank(window.start(), window.end())
@@ -73,14 +81,14 @@ def place_range(q: Question) -> list[Condition]:
     return []
 
 
-def _run(low: int, high: int, pages: tuple[Condition, ...] = ()) -> Condition:
+def _run(low: int, high: int, pages: tuple[Condition, ...] = (), said: str = "") -> Condition:
     """Places `low` to `high` (1-based) on a listing page; on the pages `pages` name, when any do."""
 
     def test(p: Paper) -> bool:
         return any(s.format != "pdf" and low <= s.position + 1 <= high and all(on_page(s, c) for c in pages)
                    for s in p.sources)
 
-    return Condition("position", f"{low}..{high}", f"place: entries {low} to {high}", test,
+    return Condition("position", f"{low}..{high}", f"place: entries {low} to {high}{said}", test,
                      known_test=lambda p: any(s.format != "pdf" for s in p.sources))
 
 
@@ -92,7 +100,8 @@ def on_named_pages(conditions: list[Condition]) -> list[Condition]:
     for c in conditions:
         run = re.fullmatch(r"(\d+)\.\.(\d+)", c.value) if c.field == "position" and c.label.startswith("place: entries") \
             else None
-        out.append(_run(int(run[1]), int(run[2]), pages) if run and pages else c)
+        said = c.label[c.label.find(" ("):] if run and c.label.endswith(")") else ""  # ' (both ends counted)'
+        out.append(_run(int(run[1]), int(run[2]), pages, said) if run and pages else c)
     return out
 
 

@@ -46,6 +46,7 @@ from rag.plan_marks import (asks_printed, author_position, given_names, name_as_
 from rag.plan_orgs import non_academic
 from rag.plan_order import among, listing_order, order_said
 from rag.plan_place_ranges import asked_of_entry, on_named_pages, place_range
+from rag.plan_place_check import checked_at_place
 from rag.plan_place_gloss import place_gloss
 from rag.plan_place import entries_between, entry_beside, pair_asked, place_asked, place_elsewhere
 from rag.plan_headings import HeadingAsk, ask as heading_ask
@@ -392,6 +393,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op=by_mark[0], conditions=conditions, key=f"marked:{by_mark[1]}")
     if sort is not None:
         return Plan(op=sort, conditions=conditions, key="authors", limit=limit, nth=nth)
+    if by_field is not None and (asked := checked_at_place(question, by_field[0], nth, conditions, catalog.papers)):
+        return Plan(**asked)  # 'is the 44th entry on Courville's page in AI?' (rag/plan_place_check.py)
     if by_field is not None:  # 'rank the papers by score': every paper printing it, in order
         return Plan(op=by_field[0], conditions=conditions, key=by_field[1], limit=len(catalog.papers) if by_field[2]
                     else limit, nth=nth, also=of_entry)

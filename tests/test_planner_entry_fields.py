@@ -173,3 +173,56 @@ def test_a_byline_end_mark_asked_as_an_aside(papers):
 ])
 def test_place_words_in_content_stay_unplanned(question, papers):
     assert answer_from_catalog(question, question, papers) is None
+
+
+@pytest.mark.parametrize("question, test", [
+    ("courville's page: entries outside CL and LG with code?", lambda p: p.category not in ("CL", "LG") and p.has_code),
+    ("which courville entries outside of LG and CV have the code badge?",
+     lambda p: p.category not in ("LG", "CV") and p.has_code),
+    ("which courville entries have a mila tag and a code badge?", lambda p: p.organisation == "mila" and p.has_code),
+    ("how many courville entries have an LG category and a score?",
+     lambda p: p.category == "LG" and p.listing_score is not None),
+    ("how many of courville's entries have at least 3 authors and the Code badge?",
+     lambda p: len(p.authors) >= 3 and p.has_code),
+])
+def test_several_conditions_joined_under_one_cue(question, test, catalog, papers):
+    expected = listed(papers, "Courville", test)
+    assert expected
+    assert sorted(rows(question, catalog)) == sorted(p.title for p in expected)
+
+
+@pytest.mark.parametrize("question, page, low, high", [
+    ("how many entries between #10 and #20 on the trending page?", "trending", 10, 20),
+    ("which trending papers sit between positions 10 and 12?", "trending", 10, 12),
+    ("list the trending entries between the 5th and 7th", "trending", 5, 7),
+    ("courville's list: the papers between entries 40 and 43?", "Courville", 40, 43),
+])
+def test_a_run_of_places_said_with_between_counts_both_ends(question, page, low, high, catalog, papers):
+    assert sorted(rows(question, catalog)) == sorted(p.title for p in listed(papers, page)[low - 1:high])
+    assert "both ends counted" in answer(question, papers)
+
+
+@pytest.mark.parametrize("question, page, place, field, value", [
+    ("courville's page: is the 44th entry in AI?", "Courville", 44, "category", "AI"),
+    ("courville's page - is the 45th entry in CL?", "Courville", 45, "category", "CL"),
+    ("is the 2nd entry on courville's page tagged deepmind?", "Courville", 2, "organisation", "deepmind"),
+    ("does the 6th paper on courville's list carry a mila tag?", "Courville", 6, "organisation", "mila"),
+    ("is the 16th paper on the amii page a workshop paper?", "Amii", 16, "section", "workshop"),
+])
+def test_a_value_checked_of_the_entry_at_a_place(question, page, place, field, value, papers):
+    entry = at(papers, page, place)
+    said = answer(question, papers)
+    assert said.startswith("Yes" if getattr(entry, field) == value else "No")
+    assert entry.title in said
+
+
+@pytest.mark.parametrize("question, test, last", [
+    ("Courville: his most recent CV entry - date + code", lambda p: p.category == "CV", True),
+    ("earliest CL posting on courville's profile? tag + date", lambda p: p.category == "CL", False),
+])
+def test_fields_asked_of_the_one_entry_a_superlative_picks(question, test, last, papers):
+    dated = sorted((p for p in listed(papers, "Courville", test) if p.date_precision == "day"), key=lambda p: p.date)
+    entry = dated[-1] if last else dated[0]
+    said = answer(question, papers)
+    assert entry.title in said and entry.date[:4] in said
+    assert ("code" in question) <= (("Yes:" if entry.has_code else "No:") in said)
