@@ -31,7 +31,8 @@ _ENTRY_FIELDS = [
     ("author_count", r"(?:number|count)\s+of\s+(?:co-?)?authors|author\s+counts?|how\s+many\s+(?:co-?)?authors"),
     ("authors", r"(?:co-?)?authors?|bylines?|author\s+lists?|who\s+wrote\s+(?:it|them|each(?:\s+one)?)"),
     ("category", r"(?:arxiv\s+)?(?:categor(?:y|ies)|subjects?|subject\s+areas?)(?:\s+(?:codes?|names?|labels?))?"),
-    ("date", r"(?:posting\s+|posted\s+|publication\s+|printed\s+)?dates?|when(?:\s+(?:it|they)\s+(?:was|were)\s+posted)?|"
+    ("date", r"(?:posting\s+|posted\s+|publication\s+|printed\s+)?dates?|when(?:\s+(?:it|they)\s+(?:was|were)\s+posted|"
+             r"\s+(?:was|were|is|did)\s+(?:it|they|each)(?:\s+(?:posted|published|listed|dated|go\s+up|come\s+out))?)?|"
              r"(?:posting\s+)?(?:month|year)s?"),
     ("organisation", r"(?:org(?:ani[sz]ation)?\s+)?tags?|organi[sz]ations?|labs?"),
     ("section", r"sections?"),
@@ -53,14 +54,15 @@ _ASKING = re.compile(
     r"\b(?:is|are)\s+there\b|\b(?:and|plus|also|too|with|as\s+well|please|pls|plz|then|both|any|a|an|the|its|their|"
     r"each|every|one|ones|of|for|on|it|them|those|these|i\.?e\.?|or\s+not|yes\s+or\s+no|y/n|all|too)\b|[,+&/.'\"]", re.I)
 # Where a clause may end ('?', ';', ':', a sentence's period, a dash, brackets): between them the question's parts. ', and' opens a clause only before an asking word.
-_CLAUSES = re.compile(r"[?;:!()\[\]]|\.(?=\s)|\s[-–—]+\s|[–—]|,\s*(?=(?:and\s+)?(?:give|tell|what|which|who|when|whether|plus|also)\b)",
+_CLAUSES = re.compile(r"[?;:!()\[\]]|\.(?=\s)|\s[-–—]+\s|[–—]|,\s*(?=(?:and\s+)?(?:give|tell|what|which|who|when|how|whether|"
+                      r"plus|also|its|their|does|do|did|is|was|has)\b)",
                       re.I)
 # A set of entries said ('entries', 'papers'), or one sought among them ('which Courville-page paper', 'his most recent
 # CV entry'); 'the Cactus paper' names one paper, whose fields rag/plan_fields.py reads.
 _ENTRIES = re.compile(r"\b(?:entries|papers|ones|items|postings|preprints|titles)\b|"
                       r"\b(?:which|what|(?:most\s+)?(?:recent|latest|earliest|oldest|newest|first|last|highest|lowest|top|bottom)"
                       r"(?:[\s-]+(?:listed|scored|dated))?)\s+(?:[\w'-]+\s+){0,3}?(?:entry|paper|item|posting|preprint|one)\b", re.I)
-_NEEDS_ASKING = re.compile(r"\b(?:give|tell|show|list|need|want|what|who|whether|if|does|did|do|has|have|is|are|any|each|"
+_NEEDS_ASKING = re.compile(r"\b(?:give|tell|show|list|need|want|what|who|when|how|whether|if|does|did|do|has|have|is|are|any|each|"
                            r"its|their|which)\b|[+&/]", re.I)
 
 
@@ -104,11 +106,20 @@ def _asked_in(part: str, one: bool) -> list[str]:
     if re.search(r"[A-Za-z0-9]", left):
         return []  # a word that names no field and asks nothing: a topic, a value, a condition
     # A single bare field name ('code?') may be a filter said tersely; asked only with an asking word or two fields.
-    if len(fields) < 2 and not one and not _NEEDS_ASKING.search(_FIELD.sub(" ", part)):
+    if len(fields) < 2 and not one and not _NEEDS_ASKING.search(part):  # 'when was it posted' asks with its field
         return []
     if set(fields) == {"title"} and not re.search(r"\btitles?\b", part, re.I):
         return []  # a bare 'which' or 'which one' asks only for the entries the rest selects: nothing to take
     return [str(f) for f in dict.fromkeys(fields)]
+
+
+def with_asked(lookup: dict, fields: list[str]) -> dict:
+    """A one-paper lookup's arguments (rag.planner.Plan) with the fields a clause of their own asked added to what it
+    asks ('X is on Y's profile: which paper, when, and does it have code?'); {} (no paper) stays {}."""
+    if not lookup:
+        return lookup
+    also = lookup.get("also", []) + [f for f in fields if f != lookup.get("lookup")]
+    return lookup | {"also": list(dict.fromkeys(also))}
 
 
 # 'who is its first author (Amii or not)?': the mark of the byline end just asked, said as a yes/no aside

@@ -32,7 +32,7 @@ from rag.plan_byline import clauses as byline_clauses
 from rag.plan_org_counts import organisation_counts
 from rag.plan_describe import description, restated, which
 from rag.plan_elided_sort import elided_sort
-from rag.plan_entry_asks import entry_asks
+from rag.plan_entry_asks import entry_asks, with_asked
 from rag.plan_field_words import also as _also, lookup_field as _lookup_field, other_noun
 from rag.plan_fields import several
 from rag.plan_gaps import gap, set_gap
@@ -281,6 +281,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if asked is None and target is None and not described and conditions:
         asked = one_selected(q, question, conditions, catalog)  # 'X is on Y's profile: which paper, when, any code?'
     if asked is not None:  # several fields of one paper ('SAFT: first author and posting date?'): rag/plan_fields.py
+        asked = with_asked(asked, of_entry)  # 'X is on Y's profile: which paper, when, and does it have code?'
         return Plan(**asked) if asked else None
     low = q.text.casefold()
     # 'of those, which one is older': a comparative asked of the set is its superlative (not 'older than X')

@@ -226,3 +226,28 @@ def test_fields_asked_of_the_one_entry_a_superlative_picks(question, test, last,
     said = answer(question, papers)
     assert entry.title in said and entry.date[:4] in said
     assert ("code" in question) <= (("Yes:" if entry.has_code else "No:") in said)
+
+
+@pytest.mark.parametrize("question, said", [
+    # a yes/no part after ', and' asks a field of the entry picked, never a filter before the pick
+    ("whats the highest scoring entry on courvilles page, and does it have code", lambda p: "No:" if not p.has_code
+     else "Yes:"),
+    ("Courville: which of his LG entries has the highest score, and when was it posted?", lambda p: "is dated"),
+])
+def test_a_field_asked_after_and_of_the_top_scored_entry(question, said, papers):
+    top = max(listed(papers, "Courville", lambda p: p.listing_score is not None), key=lambda p: p.listing_score)
+    text = answer(question, papers)
+    assert text.startswith("The highest score") and top.title in text and said(top) in text
+
+
+def test_an_author_count_asked_of_the_entry_at_a_place(papers):
+    entry = listed(papers, "Amii", lambda p: p.section == "accepted")[6]
+    text = answer("what's the 7th accepted paper on the amii page, and how many authors does it have?", papers)
+    assert f"{entry.title} lists {len(entry.authors)} authors" in text
+
+
+def test_a_category_asked_of_the_oldest_coded_entry(papers):
+    oldest = min((p for p in listed(papers, "Courville", lambda p: p.has_code) if p.date_precision == "day"),
+                 key=lambda p: p.date)
+    text = answer("courville's profile: the oldest entry with the Code badge, and its category?", papers)
+    assert oldest.title in text and f"is in {oldest.category}" in text
