@@ -35,7 +35,7 @@ prefix prefixed suffix suffixed plural plurals singular
 """.split())
 _NEGATIVE = re.compile(r"\b(?:not|no|nor|never|except|excluding|excluded|exclude|ignor(?:e|ing))\b|n't\b", re.I)
 _ASKS = re.compile(r"\b(?:where|what|why|how|which|who|whom|whose|when)\b", re.I)
-_CLAUSE = re.compile(r"[;,()?.!—–:]|\s-\s|\s--\s")
+_CLAUSE = re.compile(r"[;,()?.!—–:]|\s-\s|\s--\s|\bbut\b")
 _TOKEN = re.compile(r"'([^']{1,60})'(?!\w)|\"([^\"]{1,60})\"|([^\W_][\w'-]*)")
 
 

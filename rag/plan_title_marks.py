@@ -75,7 +75,7 @@ def title_marks(q: Question) -> list[Condition]:
     """'titles with an exclamation mark', 'which titles end in a question mark', "a '!' in the title", 'titles phrased
     as a question': a condition that the title prints the character (or ends with it). Read only when the question
     speaks of titles, so 'the colon in eq. 3' stays a content question."""
-    if not re.search(r"\b(?:sub-?)?title[sd]?\b", q.text, re.I):
+    if not re.search(r"\b(?:sub-?)?title[sd]?\b", q.folded, re.I):  # said anywhere, taken by a title reader or not
         return []
     found = []
     for m in q.take(rf"(?:\b(end(?:s|ing)?|finish(?:es|ing)?)\s+(?:with|in|on)\s+|{_HOLDING})?(?:\b(?:an?|any|the|one|some)\s+)?"

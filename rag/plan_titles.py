@@ -151,6 +151,12 @@ _READERS = [
      rf"\s+(?P<neg>{_NOT})?"
      rf"(?P<verb>{_STARTS}|{_ENDS}|{_HAS}|(?:are|is)\s+(?:starting|beginning|opening|ending|finishing)\s+(?:with|in)|"
      rf"where|in\s+which|abbreviat(?:e|es|ed|ing)\s+(?:[^\s,;?]+\s+){{1,4}}?as)\s+(?:{NOUN})?", False),
+    # 'titles on the amii page longer than ten words and mentioning X': a second verb of the titles after 'and' or
+    # 'but'; what is said between them is left to its own readers, as a place is
+    # ('the papers with X in the title and using Y': the papers, not the titles, are the verb's subject)
+    (rf"(?<!\bin\s)(?<!\bin\sthe\s)(?<!\bin\stheir\s)(?<!\bin\sits\s)(?<!\bof\s)(?<!\bof\sthe\s)(?<![\w'-])"
+     rf"{TITLE}\b(?P<place>(?:[^.?;:()'\"]|'s\b){{1,80}}?)\s(?:and|but)\s+(?:also\s+)?(?P<neg>{_NOT})?(?P<verb>{_HAS})\s+"
+     rf"(?:{NOUN})?", False),
     # "titles whose first word is 'Learning'", "a title's last word being X"
     (rf"\b(?:{TITLE}(?:'s)?\s+)?(?:whose\s+|with\s+(?:the|a|an)\s+|the\s+)?(?P<verb>first|opening|last|final|closing)\s+"
      rf"words?(?:\s+of\s+{TITLE})?\s+(?P<neg>is\s+not|isn't)?(?:is|being|was|reads|=)?\s*", False),

@@ -156,6 +156,24 @@ def test_an_acronym_and_the_phrase_it_spells_are_alternatives(catalog, papers):
     assert sorted(rows("titles with 'Zero' - any page, any case", catalog)) == expected
 
 
+@pytest.mark.parametrize("question, page, test", [
+    ("which titles on the amii page are longer than ten words and mention 'Learning'?", "Amii",
+     lambda t: len(t.split()) > 10 and words(t, "learning")),
+    ("titles on the trending page with a colon and mentioning 'World'", "trending",
+     lambda t: ":" in t and words(t, "world", "worlds")),
+    ("which trending titles have 'Zero' in them but aren't zero-shot ones?", "trending",
+     lambda t: words(t, "zero") and not words(t, "zero-shot")),
+    ("trending titles shorter than eight words but containing 'Learning'", "trending",
+     lambda t: len(t.split()) < 8 and words(t, "learning")),
+    ("mila-tagged titles on courville's page that are over eight words and say 'Reinforcement'", "Courville",
+     lambda t: len(t.split()) > 8 and words(t, "reinforcement")),
+])
+def test_a_second_clause_of_the_titles_after_and_or_but(question, page, test, catalog, papers):
+    expected = titles(papers, page, lambda p: test(p.title) and ("mila" not in question or p.organisation == "mila"))
+    assert expected
+    assert sorted(rows(question, catalog)) == expected
+
+
 def test_the_paper_owning_an_excluded_form_is_no_target(catalog, papers):
     expected = titles(papers, "trending", lambda p: words(p.title, "generalization"))
     assert expected
@@ -176,6 +194,8 @@ def test_the_paper_owning_an_excluded_form_is_no_target(catalog, papers):
     "what does 'World-Action' mean in that title - is it a world model?",
     "which papers say offline RL doesn't count as online learning?",
     "what's the lowest (furthest down) score any method gets on the benchmark?",
+    "which papers have 'Learning' in the title and use transformers?",
+    "papers with 'Zero' in their titles and mentioning reward shaping",
 ])
 def test_content_questions_with_the_same_words_stay_unplanned(question, catalog):
     assert answer_from_catalog(question, question, catalog.papers) is None
