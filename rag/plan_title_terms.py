@@ -17,7 +17,9 @@ from rag.plan_title_text import TitleText, casefolded_words, one_family
 NOUN = r"(?:(?:the|an?)\s+)?(?:(?:exact|whole|full)\s+)?(?:words?|phrases?|terms?|abbreviations?|acronyms?|articles?|strings?|" \
        r"letters?|tokens?|prefix(?:es)?|suffix(?:es)?|expressions?|nouns?|verbs?|adjectives?)\s+(?:(?:like|such\s+as|called|" \
        r"named)\s+)?"
-TITLE = r"(?:(?:the|their|its|his|her|a|whose|paper)\s+)?titles?"
+# A paper's name is its title: 'paper names that contain X', 'papers whose name includes X' (never a person's name).
+TITLE = r"(?:(?:(?:the|their|its|his|her|a|whose|paper)\s+)?titles?|(?<=\bpaper\s)names?\b|" \
+        r"(?<=\bpapers\s)whose\s+names?\b|(?<=\bentries\s)whose\s+names?\b)"
 # After the terms: how they may be printed.
 _FORMS = r"(?:in\s+(?:some|any|one)\s+(?:of\s+its\s+)?(?:form|shape|variant)s?(?:\s+or\s+(?:another|other))?|" \
          r"or\s+(?:its|their|any)\s+(?:variants|derivatives|forms|relatives)|or\s+(?:any\s+)?(?:related|similar|derived)\s+" \
@@ -29,7 +31,8 @@ _SPELLING = r"(?:(?:in\s+|under\s+)?(?:any|either|every|all|both|some|one)\s+(?:
             r"(?:an?\s+)?(?:hyphens?|dash(?:es)?)\s+or\s+(?:not|none|no)|" \
             r"however\s+(?:it(?:'s|\s+is)\s+|they(?:'re|\s+are)\s+)?(?:spelled|spelt|written|hyphenated)|" \
             r"(?:spelled|spelt|written)\s+(?:any|either|every)\s+way)"
-_PLAIN = r"(?:spel(?:led|t)\s+out|written\s+out|in\s+full|fully|verbatim|somewhere|anywhere|at\s+all|as\s+an?\s+(?:whole\s+)?" \
+_PLAIN = r"(?:spel(?:led|t)\s+out|written\s+out|in\s+full|fully|verbatim|somewhere|anywhere|at\s+all|" \
+         r"as\s+(?:its|their)\s+own\s+(?:word|term)s?|as\s+an?\s+(?:(?:whole|standalone|stand-alone|separate)\s+)?" \
          r"(?:word|term|abbreviation|acronym|short\s+form)|(?:with|in)\s+(?:that|this)\s+(?:exact\s+)?(?:spelling|form)|" \
          r"(?:rather\s+than|instead\s+of)\s+(?:abbreviat|shorten)\w*(?:\s+(?:it|them))?)"
 # A verb of holding said again before the next term: "say 'Offline' and also spell out 'Reinforcement Learning'".

@@ -78,7 +78,7 @@ def title_words(q: Question, titles: list[str]) -> list[Condition]:
     term must be printed in some title of the catalog (else nothing is taken, and the question stays a topic). The
     terms said again elsewhere in the question ('the robotics papers — titles saying robot or robotic') restate the
     condition and are cut too. Conditions compose with the rest of the question (count, list, sort, other fields)."""
-    if not re.search(r"title", q.text, re.I):
+    if not re.search(r"title|\bpapers?\s+(?:whose\s+)?names?\b|\bentries\s+whose\s+names?\b", q.text, re.I):
         return []  # every reading needs titles said (most questions: one search)
     found = []
     for pattern, in_title in _READERS:

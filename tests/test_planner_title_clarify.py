@@ -174,6 +174,18 @@ def test_a_second_clause_of_the_titles_after_and_or_but(question, page, test, ca
     assert sorted(rows(question, catalog)) == expected
 
 
+@pytest.mark.parametrize("question, page, forms", [
+    ("which paper names on Courville's list contain 'Flow'?", "Courville", ("flow", "flows")),
+    ("papers whose name includes the word 'Diffusion', library-wide", "", ("diffusion",)),
+    ("titles having 'Zero' as a standalone word on the trending feed", "trending", ("zero",)),
+    ("on the trending page, count the titles where 'RL' appears as its own word", "trending", ("rl",)),
+])
+def test_a_papers_name_and_a_word_on_its_own(question, page, forms, catalog, papers):
+    expected = titles(papers, page, lambda p: words(p.title, *forms))
+    assert expected
+    assert sorted(rows(question, catalog)) == expected
+
+
 def test_the_paper_owning_an_excluded_form_is_no_target(catalog, papers):
     expected = titles(papers, "trending", lambda p: words(p.title, "generalization"))
     assert expected
