@@ -268,7 +268,7 @@ def top(q: Question) -> tuple[int | None, int | None]:
 def share_scope(question: str, conditions: list[Condition], catalog, share: str) -> list[Condition]:
     """The conditions named in 'what fraction of <Courville's> papers …' (`share`: the planner's words for a share):
     the papers the share is out of. `catalog`: rag.catalog.Catalog."""
-    m = re.search(rf"(?:{share})\s+of\s+(.*?)\b(?:papers?|works?|entries|publications?|articles?)\b", question, re.I)
+    m = re.search(rf"(?:{share})\s+of\s+(.*?)\b(?:papers?|works?|entries|publications?|articles?|titles?)\b", question, re.I)
     if not m:
         return []
     named = {c.value for c in named_conditions(Question(m.group(1)), catalog)}

@@ -15,7 +15,9 @@ from rag.plan_terms import FRAME, Condition, Question
 
 _FORM = r"(?:'(?P<q1>[^']{2,40})'|\"(?P<q2>[^\"]{2,40})\"|(?P<w>[^\W\d_][\w-]{2,40}))"
 # Ruled out after the form: "'Forgotten' doesn't count", 'Off-policy is excluded', "X shouldn't be counted".
-_AFTER = rf"\(?\s*{_FORM}\s+(?:(?:does|do|did|should|would|will)\s*(?:n't|\s+not)\s+(?:count|be\s+counted|qualify|matter)|" \
+# An example's owner before the form: "(V-STaR's 'Reasoners' doesn't count)" — the paper whose title prints it.
+_OWNER = r"(?:(?P<owner>[^\W_][\w.-]*)'s\s+)?"
+_AFTER = rf"\(?\s*{_OWNER}{_FORM}\s+(?:(?:does|do|did|should|would|will)\s*(?:n't|\s+not)\s+(?:count|be\s+counted|qualify|matter)|" \
          r"(?:is|are)\s*(?:n't|\s+not)\s+(?:counted|included|wanted)|(?:is|are)\s+excluded|excluded|not\s+included|" \
          r"(?:is|are)\s+out|(?:is|are)\s+fine\s+to\s+skip)\b\s*\)?"
 # Ruled out before the form: "don't count 'Off-policy'", 'excluding X', 'not counting X', 'but not X', 'ignore X'.
@@ -39,7 +41,15 @@ def excluded_forms(q: Question, titles: list[str]) -> list[Condition]:
             if m["w"] is not None and (m["w"].casefold() in FRAME or m["w"].islower() or
                                        not any(exact.search(t) for t in titles)):
                 continue  # unquoted: a form only when capitalised as titles print it and printed in one ('not about')
-            q.blank(m.start(), m.end())
+            owner = m.groupdict().get("owner")
+            start = m.start() if not owner or _owns(owner, exact, titles) else m.end("owner")
+            q.blank(start, m.end())  # the owner only when a title printing the form is that paper's
             found.append(Condition("title", f"has exactly {form}", f"title: with '{form}' (this form)",
                                    lambda p, e=exact: e.search(p.title) is not None).negated())
     return found
+
+
+def _owns(owner: str, form: re.Pattern, titles: list[str]) -> bool:
+    """Whether a title printing the form also prints the owner's name ('V-STaR' in 'V-STaR: … Self-Taught Reasoners')."""
+    name = re.compile(rf"(?<![\w-]){re.escape(owner)}(?![\w-])", re.I)
+    return any(form.search(t) and name.search(t) for t in titles)

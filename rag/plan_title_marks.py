@@ -24,14 +24,61 @@ _SHOWN_IN_USE = re.compile(r"\s*\(([^()]{1,80})\)|\s*,?\s*(?:i\.\s?e\.|e\.\s?g\.
                            r"(?:'([^']{1,80})'|\"([^\"]{1,80})\")(?:\s+(?:format|style|form|kind|pattern|shape|type))?", re.I)
 
 
+# Words a quoted template uses for a title's parts, not for its words: "a 'Name: subtitle' title", "the 'X: Y' format".
+_PART_WORDS = set("""name title subtitle sub-title x y z a b something anything acronym abbreviation word words main
+description descriptor tagline thing blah foo bar short long part topic phrase catchy system method model tool
+rest more text question answer""".split())
+_TEMPLATE = r"(?:'([^'\w]*\w[^']{0,40})'|\"([^\"]{1,40})\"|‘([^’]{1,40})’|“([^”]{1,40})”)"
+# What a template is called after it: 'style', 'format', 'pattern'.
+_TEMPLATE_KIND = r"(?:[\s-]+(?:style|format|form|pattern|shape|type|kind|structure|template|layout))"
+
+
+def shape_template(text: str) -> str | None:
+    """The marks a quoted template prints when its words only name a title's parts ('Name: subtitle' -> ':',
+    'X - Y' -> '-', 'Question?' -> '?'); None when a word of it is one a title could print ('Zero: data')."""
+    words = re.findall(r"[^\W\d_]+", text.replace("sub-title", "subtitle"))
+    marks = "".join(dict.fromkeys(c for c in re.sub(r"\s[-–—]\s", " – ", text) if c in ":;?!–—&/"))
+    if not words or not marks or any(w.casefold() not in _PART_WORDS for w in words):
+        return None
+    return marks
+
+
+def _printing(marks: str) -> re.Pattern:
+    """A title printing one of a template's marks; a dash only spaced ('Name – tagline'), as a hyphen joins words."""
+    chars = marks.replace("–", "").replace("—", "")
+    return re.compile("|".join(([f"[{re.escape(chars)}]"] if chars else []) +
+                               ([r"\s[-–—]\s"] if len(chars) < len(marks) else [])))
+
+
+# The verb a mark is said with ('titles containing a colon'), taken with it: what a title holds, not a content verb.
+_HOLDING = r"\b(?:contain|includ|carr|print|featur|sport|bear|show)(?:s|es|ies|ing|e|y)?\s+|\bhaving\s+|\busing\s+"
+
+
+# Said before a mark, that titles must not print it: 'no colon', 'without a dash', 'lacking a colon', "don't have a '?'".
+_NOT_HOLDING = re.compile(r"\b(?:no|without(?:\s+any)?|lack(?:s|ing)?|missing|free\s+of|(?:do|does|did)\s*n[o']?t\s+"
+                          r"(?:have|contain|include|carry|use|print|feature|show|follow|fit|match)|"
+                          r"(?:is|are|was|were)\s*n[o']?t(?:\s+in)?)\s+$", re.I)
+# The same said before a verb read with the mark ('that don't contain a colon'): the verb is in the mark's span.
+_NOT_VERB = re.compile(r"\b(?:(?:do|does|did)\s*n[o']?t|never)\s+$", re.I)
+
+
+def _negated_before(q: Question, at: int, verb: bool = False) -> bool:
+    """Whether the mark read at `at` is said not to be printed ('titles with no colon'); the words saying so taken.
+    `verb`: the mark's span opens with its verb ('containing a colon'), so a bare 'don't' before it negates it."""
+    if not (m := _NOT_HOLDING.search(q.text[:at]) or (_NOT_VERB.search(q.text[:at]) if verb else None)):
+        return False
+    q.blank(m.start(), m.end())
+    return True
+
+
 def title_marks(q: Question) -> list[Condition]:
     """'titles with an exclamation mark', 'which titles end in a question mark', "a '!' in the title", 'titles phrased
     as a question': a condition that the title prints the character (or ends with it). Read only when the question
     speaks of titles, so 'the colon in eq. 3' stays a content question."""
-    if not re.search(r"\b(?:sub-?)?title[sd]?\b", q.text, re.I):
+    if not re.search(r"\b(?:sub-?)?title[sd]?\b", q.folded, re.I):  # said anywhere, taken by a title reader or not
         return []
     found = []
-    for m in q.take(rf"(?:\b(end(?:s|ing)?|finish(?:es|ing)?)\s+(?:with|in|on)\s+)?(?:\b(?:an?|any|the|one|some)\s+)?"
+    for m in q.take(rf"(?:\b(end(?:s|ing)?|finish(?:es|ing)?)\s+(?:with|in|on)\s+|{_HOLDING})?(?:\b(?:an?|any|the|one|some)\s+)?"
                     rf"(?:\b({_NAMED_WORDS})(?:\s+{_MARK_OF})?\b|['\"‘“]([^\w\s'\"])['\"’”](?:\s+{_MARK_OF})?|"
                     rf"\b(?:a|any)\s+(numbers?)\b(?!\s+of\b))"
                     rf"(?:\s+(?:in|inside|within)\s+(?:them|it|(?:the|their|its)\s+titles?))?|"
@@ -46,11 +93,23 @@ def title_marks(q: Question) -> list[Condition]:
         # right after the mark that prints the mark itself shows it in use, and says nothing more
         if (shown := _SHOWN_IN_USE.match(q.text[m.end():])) and any(c in (shown[1] or shown[2] or shown[3]) for c in chars):
             q.blank(m.end(), m.end() + shown.end())
-        if any(c.value == f"{'ends' if ends else 'has'} {chars}" for c in found):
+        if any(c.value.removeprefix("not ") == f"{'ends' if ends else 'has'} {chars}" for c in found):
             continue  # 'phrased as a question (with a question mark)': one condition said twice
-        found.append(Condition("title", f"{'ends' if ends else 'has'} {chars}",
-                               f"title: {'ends with' if ends else 'with'} {name.casefold()} ('{chars[0]}')",
-                               lambda p, c=pattern: c.search(p.title) is not None))
+        made = Condition("title", f"{'ends' if ends else 'has'} {chars}",
+                         f"title: {'ends with' if ends else 'with'} {name.casefold()} ('{chars[0]}')",
+                         lambda p, c=pattern: c.search(p.title) is not None)
+        found.append(made.negated() if _negated_before(q, m.start(), bool(re.match(_HOLDING, m[0], re.I))) else made)
+    # "the 'Name: subtitle' format", "'X: Y' style titles": a template naming a title's parts shows the mark it prints
+    for m in list(re.finditer(rf"(?:\b(?:follow|fit|match|adopt|take|use)(?:s|es|ing|ting)?\s+)?(?:\b(?:an?|the|any)\s+)?{_TEMPLATE}(?:{_TEMPLATE_KIND}|(?=\s+(?:sub)?titles?\b))", q.text, re.I)):
+        chars = shape_template(next(g for g in m.groups() if g))
+        if chars is None:
+            continue
+        q.blank(m.start(), m.end())
+        negated = _negated_before(q, m.start(), bool(re.match(r"\s*(?:follow|fit|match|adopt|take|use)", m[0], re.I)))
+        if not any(c.value.removeprefix("not ") == f"has {chars}" for c in found):
+            made = Condition("title", f"has {chars}", f"title: with '{chars}' (as in '{m[0].strip()}')",
+                             lambda p, c=_printing(chars): c.search(p.title) is not None)
+            found.append(made.negated() if negated else made)
     return found + _shapes(q, found)
 
 

@@ -10,14 +10,16 @@ import re
 from rag.plan_terms import FRAME
 from rag.plan_title_examples import examples
 from rag.plan_title_forms import PART_OF_SPEECH, excluded_forms, listed_forms, topical
-from rag.plan_title_marks import NAMED_AHEAD
+from rag.plan_title_marks import NAMED_AHEAD, shape_template
 from rag.plan_title_text import TitleText, casefolded_words, one_family
 
 # What the term is called: 'the word', 'the abbreviation', 'the article'.
 NOUN = r"(?:(?:the|an?)\s+)?(?:(?:exact|whole|full)\s+)?(?:words?|phrases?|terms?|abbreviations?|acronyms?|articles?|strings?|" \
        r"letters?|tokens?|prefix(?:es)?|suffix(?:es)?|expressions?|nouns?|verbs?|adjectives?)\s+(?:(?:like|such\s+as|called|" \
        r"named)\s+)?"
-TITLE = r"(?:(?:the|their|its|his|her|a|whose|paper)\s+)?titles?"
+# A paper's name is its title: 'paper names that contain X', 'papers whose name includes X' (never a person's name).
+TITLE = r"(?:(?:(?:the|their|its|his|her|a|whose|paper)\s+)?titles?|(?<=\bpaper\s)names?\b|" \
+        r"(?<=\bpapers\s)whose\s+names?\b|(?<=\bentries\s)whose\s+names?\b)"
 # After the terms: how they may be printed.
 _FORMS = r"(?:in\s+(?:some|any|one)\s+(?:of\s+its\s+)?(?:form|shape|variant)s?(?:\s+or\s+(?:another|other))?|" \
          r"or\s+(?:its|their|any)\s+(?:variants|derivatives|forms|relatives)|or\s+(?:any\s+)?(?:related|similar|derived)\s+" \
@@ -26,11 +28,16 @@ _FORMS = r"(?:in\s+(?:some|any|one)\s+(?:of\s+its\s+)?(?:form|shape|variant)s?(?
 _SPELLING = r"(?:(?:in\s+|under\s+)?(?:any|either|every|all|both|some|one)\s+(?:of\s+(?:its|their|the)\s+)?spellings?|" \
             r"(?:with|w/)\s+or\s+without\s+(?:an?\s+|the\s+)?(?:hyphens?|dash(?:es)?|spaces?)(?:\s+or\s+(?:an?\s+)?" \
             r"(?:hyphens?|dash(?:es)?|spaces?))?|with\s+(?:an?\s+|the\s+)?(?:hyphens?|dash(?:es)?|spaces?)\s+or\s+without(?:\s+(?:it|one))?|(?:hyphenated|joined|split)\s+or\s+(?:not|unhyphenated|split|joined)|" \
+            r"(?:an?\s+)?(?:hyphens?|dash(?:es)?)\s+or\s+(?:not|none|no)|" \
             r"however\s+(?:it(?:'s|\s+is)\s+|they(?:'re|\s+are)\s+)?(?:spelled|spelt|written|hyphenated)|" \
             r"(?:spelled|spelt|written)\s+(?:any|either|every)\s+way)"
-_PLAIN = r"(?:spel(?:led|t)\s+out|written\s+out|in\s+full|fully|verbatim|somewhere|anywhere|at\s+all|as\s+an?\s+(?:whole\s+)?" \
+_PLAIN = r"(?:spel(?:led|t)\s+out|written\s+out|in\s+full|fully|verbatim|somewhere|anywhere|at\s+all|" \
+         r"as\s+(?:its|their)\s+own\s+(?:word|term)s?|as\s+an?\s+(?:(?:whole|standalone|stand-alone|separate)\s+)?" \
          r"(?:word|term|abbreviation|acronym|short\s+form)|(?:with|in)\s+(?:that|this)\s+(?:exact\s+)?(?:spelling|form)|" \
          r"(?:rather\s+than|instead\s+of)\s+(?:abbreviat|shorten)\w*(?:\s+(?:it|them))?)"
+# A verb of holding said again before the next term: "say 'Offline' and also spell out 'Reinforcement Learning'".
+_AGAIN = r"(?:also\s+)?(?:say|says|mention|mentions|contain|contains|include|includes|use|uses|have|has|carry|carries|" \
+         r"spell(?:s)?\s+out|write(?:s)?\s+out|feature|features)"
 # A term as the subject: "where 'agent' appears", "the word X shows up in the title", "'RL' is used in which titles".
 _APPEARS = r"(?:appear(?:s|ed|ing)?|show(?:s|ed|ing)?\s+up|turn(?:s|ed|ing)?\s+up|crop(?:s|ped|ping)?\s+up|" \
            r"occur(?:s|red|ring)?|(?:is|are|was|were|gets?|got)\s+(?:used|mentioned|printed|written|spelled|spelt|found))"
@@ -67,6 +74,8 @@ def terms_said(text: str, at: int, titles: list[str], in_title: bool,
             return None  # 'titles that contain a question mark': a character (title_marks), not a word
         if quoted := re.match(_QUOTED, text[pos:]):
             term = (quoted[1] or quoted[2]).replace("(s)", "").replace("(es)", "")
+            if shape_template(term):
+                return None  # "use the 'Name: subtitle' format": the mark it shows (title_marks), not words
             pos += quoted.end()
             # "a 'Self-' compound", "the 'Multi' prefix": what the quoted part is, which says nothing more
             # "the 'all you need' phrasing": what the quoted words are, which says nothing more either
@@ -81,6 +90,9 @@ def terms_said(text: str, at: int, titles: list[str], in_title: bool,
                 pos += w.end()
             if not words and edge and (w := re.match(r"\s*([A-Z][a-z]*)\b(?!['-])", text[pos:])):
                 words, pos = [w[1]], pos + w.end()  # 'titles that begin with On': a frame word, capitalised as printed
+            if not words and re.search(r"\b(?:word|term)\s+$", text[:pos], re.I) and \
+                    (w := re.match(r"\s*([^\W_][\w-]*)\b(?!')", text[pos:])):
+                words, pos = [w[1]], pos + w.end()  # 'the word Online': named a word, a frame word is the term
             if not words:
                 pos = back  # a joining word with no term after it ('with RL and posted in 2025') is not the terms'
                 break
@@ -105,7 +117,8 @@ def terms_said(text: str, at: int, titles: list[str], in_title: bool,
             # 'X rather than Y' / 'instead of Y': Y must not hold; 'rather than just Y': a contrast, no condition
             groups.append(([], None if sep[1] else True))
             pos += sep.end()
-        elif sep := re.match(rf"\s*,?\s+(?:and|but)\s+(?:(not|no|never)\s+|also\s+)?(?:{NOUN})?(?=\S)", text[pos:], re.I):
+        elif sep := re.match(rf"\s*,?\s+(?:and|but)\s+(?:(not|no|never|(?:do|does)\s*n[o']?t)\s+|also\s+)?"
+                             rf"(?:{_AGAIN}\s+)?(?:{NOUN})?(?=\S)", text[pos:], re.I):
             if not sep[0].strip().casefold().startswith("but") or sep[1]:
                 groups.append(([], bool(sep[1])))
                 pos += sep.end()
@@ -116,7 +129,9 @@ def terms_said(text: str, at: int, titles: list[str], in_title: bool,
     if not groups[0][0] or any(not TitleText.of([t]).phrases for g in groups for t in g[0]):
         return None
     groups = [g for g in groups if g[0] and g[1] is not None]
-    if len(groups) == 1 and not groups[0][1]:  # 'continual learning' -> 'continual'; not in a contrast ('RL but not …')
+    spelled = re.search(r"\b(?:spel(?:l|ls|led|ling|t)|writ(?:e|es|ten|ing)|wrote)\s+out\s+(?:the\s+)?$", text[:at], re.I)
+    if len(groups) == 1 and not groups[0][1] and not spelled:  # 'continual learning' -> 'continual'; not in a contrast
+        # ('RL but not …'), nor when the words are said to be spelled out: the phrase itself is asked
         topics = {t: topical(t, titles) for t in unquoted}
         groups, unquoted = [([topics.get(t, t) for t in groups[0][0]], False)], list(topics.values())
     said = [t for g in groups for t in g[0]]

@@ -242,7 +242,7 @@ def restated(q: Question, test: TitleText, titles: list[str]) -> None:
             left -= 1
         while right + 1 < len(spans) and spans[right + 1][2] not in FRAME and (
                 _joins(q.text, spans[right], spans[right + 1]) and singular(spans[right + 1][2]) in printed
-                or q.text[spans[right][1]:spans[right + 1][0]] == "/"):
+                or q.text[spans[right][1]:spans[right + 1][0]].strip() == "/"):
             right += 1
         q.blank(spans[left][0], spans[right][1])
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from rag.plan_terms import Condition, Question
-from rag.plan_title_marks import letters, title_marks
+from rag.plan_title_marks import letters, shape_template, title_marks
 from rag.plan_title_terms import NOUN, TITLE, terms_said
 from rag.plan_title_text import TitleText
 from rag.plan_title_topics import by_title, condition as _condition, restated as _restated
@@ -39,6 +39,8 @@ def title_wording(q: Question) -> list[Condition]:
     for pattern in (_TITLE_CONTAINS, _TITLES_AFTER):
         for m in list(re.finditer(pattern, q.text, re.I)):
             text = next(g for g in m.groups() if g)
+            if shape_template(text):
+                continue  # "a 'Name: subtitle' style title": the colon it shows (title_marks), not words
             parts = _PLACEHOLDER.split(text)
             regex = r".+?".join(re.escape(p.strip()) for p in parts)
             if not re.search(r"\w", regex):
@@ -76,12 +78,12 @@ def title_words(q: Question, titles: list[str]) -> list[Condition]:
     term must be printed in some title of the catalog (else nothing is taken, and the question stays a topic). The
     terms said again elsewhere in the question ('the robotics papers — titles saying robot or robotic') restate the
     condition and are cut too. Conditions compose with the rest of the question (count, list, sort, other fields)."""
-    if not re.search(r"title", q.text, re.I):
+    if not re.search(r"title|\bpapers?\s+(?:whose\s+)?names?\b|\bentries\s+whose\s+names?\b", q.text, re.I):
         return []  # every reading needs titles said (most questions: one search)
     found = []
     for pattern, in_title in _READERS:
         for m in list(re.finditer(pattern, q.text, re.I)):
-            if q.text[m.start():m.end()] != q.folded[m.start():m.end()]:
+            if _taken_inside(q, m):
                 continue  # part of it already taken
             verb = m["verb"].casefold()
             where = "starts" if re.search(r"start|begin|began|begun|open|lead|first", verb) else \
@@ -112,9 +114,26 @@ def title_words(q: Question, titles: list[str]) -> list[Condition]:
     if found:  # 'titles anywhere in my sources are about X': where the titles are, when a reader took the terms before it
         q.take(r"\b(?:anywhere\s+|everywhere\s+)?(?:in|across|throughout|from)\s+(?:all\s+(?:of\s+)?)?(?:my|our)\s+"
                r"(?:\w+\s+)?sources\b")
+    found += title_marks(q)
     if found:  # 'the policy gradient papers, i.e. titles that say gradient': the marker that joins the restatement
         q.take(r"(?<!\w)(?:i\.\s?e\.|e\.\s?g\.|viz\.)(?!\w)|\bnamely\b")
-    return found + title_marks(q)
+    return found
+
+
+def _taken_inside(q: Question, m: re.Match) -> bool:
+    """Whether a reading runs over words another reader took: at its ends, or in its words. Spaces of a span taken
+    between two of its words are read as spaces ('titles across all my sources mention X' once the scope is taken,
+    'the last title (furthest down) that mentions X' once the bracket is), but never at an end or inside a word."""
+    text, folded = q.text[m.start():m.end()], q.folded[m.start():m.end()]
+    if text == folded:
+        return False
+    inner = text.strip()
+    if not inner or text[:len(text) - len(text.lstrip())] != folded[:len(text) - len(text.lstrip())] or \
+            text[len(text.rstrip()):] != folded[len(text.rstrip()):]:
+        return True
+    # each run of taken characters must be whole words, with a space of the reading before and after them
+    return any((gap := folded[r.start():r.end()]).strip() and not (gap[0].isspace() and gap[-1].isspace())
+               for r in re.finditer(r"\s+", text))
 
 
 # Where the titles are, said between 'titles' and the verb: 'titles anywhere in the library that mention X'.
@@ -132,6 +151,12 @@ _READERS = [
      rf"\s+(?P<neg>{_NOT})?"
      rf"(?P<verb>{_STARTS}|{_ENDS}|{_HAS}|(?:are|is)\s+(?:starting|beginning|opening|ending|finishing)\s+(?:with|in)|"
      rf"where|in\s+which|abbreviat(?:e|es|ed|ing)\s+(?:[^\s,;?]+\s+){{1,4}}?as)\s+(?:{NOUN})?", False),
+    # 'titles on the amii page longer than ten words and mentioning X': a second verb of the titles after 'and' or
+    # 'but'; what is said between them is left to its own readers, as a place is
+    # ('the papers with X in the title and using Y': the papers, not the titles, are the verb's subject)
+    (rf"(?<!\bin\s)(?<!\bin\sthe\s)(?<!\bin\stheir\s)(?<!\bin\sits\s)(?<!\bof\s)(?<!\bof\sthe\s)(?<![\w'-])"
+     rf"{TITLE}\b(?P<place>(?:[^.?;:()'\"]|'s\b){{1,80}}?)\s(?:and|but)\s+(?:also\s+)?(?P<neg>{_NOT})?(?P<verb>{_HAS})\s+"
+     rf"(?:{NOUN})?", False),
     # "titles whose first word is 'Learning'", "a title's last word being X"
     (rf"\b(?:{TITLE}(?:'s)?\s+)?(?:whose\s+|with\s+(?:the|a|an)\s+|the\s+)?(?P<verb>first|opening|last|final|closing)\s+"
      rf"words?(?:\s+of\s+{TITLE})?\s+(?P<neg>is\s+not|isn't)?(?:is|being|was|reads|=)?\s*", False),

@@ -55,6 +55,8 @@ _VERB = r"(?:\b(?:check|search|scan|look(?:\s+(?:at|through|in|across))?|go(?:\s
 _IN_MINE = r"(?:in|across|from|among|throughout|over)\s+(?:all\s+(?:of\s+)?)?(?:my|our)\s+(?:\w+\s+)?sources\b"
 # 'any source', '(from any source)', 'anywhere in my sources', 'across my sources': no source left out.
 _ANY_SOURCE = r"\(\s*(?:in\s+|from\s+|across\s+)?any\s+(?:of\s+(?:the\s+|my\s+)?)?sources?\s*\)|" \
+              r"(?:\b(?:on|from|in|across)\s+|[-—–,(]\s*)any\s+(?:of\s+(?:the\s+|my\s+)?)?pages?\b\)?|" \
+              r"\b(?:library|collection|catalog(?:ue)?)[\s-]wide\b|" \
               r"\b(?:in\s+|from\s+|across\s+)?any\s+(?:of\s+(?:the\s+|my\s+)?)?sources?\b|" \
               rf"(?<!titles\s)\b(?:anywhere|everywhere)\s+{_IN_MINE}|(?<!titles\s)(?<!anywhere\s)(?<!everywhere\s)\b{_IN_MINE}"
 
