@@ -91,7 +91,7 @@ def _another_form(word: str, terms: list[str]) -> bool:
     return _spelled_like(word, terms, 5) or _initials(word) in terms
 
 
-def place_gloss(q: Question) -> None:
+def bracketed_place(q: Question) -> None:
     """'the last (lowest) title', 'last title (furthest down) that …', 'the first (top-most) entry': a bracket right
     after a place word (or its noun) that says the place again, taken so the title's words read on (its order is
     read from the place word and the page said elsewhere; without a page said, the bracket is left as the cue)."""

@@ -69,7 +69,7 @@ from rag.plan_slots import slot_verbs
 from rag.plan_spelled_name import spelled_name, uncoined
 from rag.plan_terms import Condition, Question, solo
 from rag.plan_titles import title_wording, title_words
-from rag.plan_title_clarify import clarified, place_gloss
+from rag.plan_title_clarify import bracketed_place, clarified
 from rag.plan_title_exclusions import excluded_forms
 from rag.plan_title_order import ordered_topic
 from rag.plan_scope_said import looking_at
@@ -145,7 +145,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     whole_library(q, catalog.pages, catalog.owners)  # 'check all the sources', '(amii, courville, trending, pdfs)'
     claimed_count(q)  # "X's header claims 210 papers — how many are listed?": context (rag/plan_claimed_count.py)
     looking_at(q)  # 'looking only at the Amii page and Courville's page': the verb of looking (rag/plan_scope_said.py)
-    place_gloss(q)  # 'the last (lowest) title': a bracket saying the place again (rag/plan_title_clarify.py)
+    bracketed_place(q)  # 'the last (lowest) title': a bracket saying the place again (rag/plan_title_clarify.py)
     worded = title_wording(q)  # "'X is all you need' titles": the quoted wording, before its words read as values
     worded += excluded_forms(q, catalog.printed_titles)  # "('Forgotten' doesn't count)" (rag/plan_title_exclusions.py)
     worded += title_words(q, catalog.printed_titles)  # 'title says GFlowNets': unquoted, printed in a title
