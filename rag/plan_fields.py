@@ -143,8 +143,8 @@ def several(q: Question, conditions: list[Condition], badge: Badge | None, targe
     if "between" in fields and named != 2:
         return None  # 'who sits between X and Y': two named authors
     q.text, q.spans = work.text, work.spans
-    if target is None:
-        target, asked = which(described, papers)
+    if target is None:  # the byline's size said of the paper picks it among close ones ('the lit graph paper has 23 authors')
+        target, asked = which(described, papers, [c for c in conditions if c.field == "author_count"])
         if target is None:
             return asked or {}
     fields = relative(fields, conditions, target)
