@@ -116,7 +116,7 @@ def _at_place(institute: str, which: str) -> Condition:
 
 _PLACE = PLACE_WORDS  # every place of a byline: 'first', 'senior', 'second-to-last', '12th' (rag/plan_position.py)
 # The place's noun: 'author', or the name as printed ('the second printed name', 'as senior/last author').
-_SLOT = rf"(?:\s*/\s*(?:{_PLACE}))?(?:[- ]listed|\s+(?:printed|listed|named|credited))?\s+(?:author|name)\b"
+_SLOT = rf"(?:\s*/\s*(?:{_PLACE}))?(?:[- ]listed|\s+(?:printed|listed|named|credited))?\s+(?:author|auhtor|athor|autor|name)\b"
 
 
 def author_position(q: Question, found: list[Condition]) -> list[Condition]:

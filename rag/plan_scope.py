@@ -73,7 +73,7 @@ def _first_grounded(q: Question, cue: str, extract: Extract) -> tuple[int, int, 
         if cue == _NEGATION and re.search(rf"{_INCLUSION}(?:(?!{_BOUNDARY}|[()]).)*$", q.text[:m.start()], re.I):
             continue  # 'including ones with no year shown': what the inclusion adds, not a negation of the rest
         if cue == _NEGATION and re.match(rf"\s*(?:been\s+|being\s+)?(?:as\s+)?(?:the\s+|listed\s+|named\s+|placed\s+|printed\s+)?"
-                                         rf"(?:{PLACE_WORDS})(?:[\s-]+(?:author|name|listed|one)\b|(?=\s*(?:[?.,;!)]|$)))",
+                                         rf"(?:{PLACE_WORDS})(?:[\s-]+(?:author|auhtor|athor|autor|name|listed|one)\b|(?=\s*(?:[?.,;!)]|$)))",
                                          q.text[m.end():], re.I):
             continue  # 'not the last author', 'but NOT as first author', '… but not first': a place, read with its person
             # (rag/plan_marks.author_position)

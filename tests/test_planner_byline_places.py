@@ -67,7 +67,7 @@ def test_a_mark_at_a_late_place(question: str, catalog: Catalog) -> None:
     "courville profile - Max Schwarzer in the byline but NOT as 1st author: which ones?",
     "On the profile of Aaron Courville, which entries name Max Schwarzer among the authors, though never as the first "
     "author of the list?",
-    "courville page, max schwarzer papers where he's not first auhtor",
+    "courville page - entries listing max schwarzer but not as first athor",
 ])
 def test_in_the_byline_but_not_at_a_place(question: str, catalog: Catalog) -> None:
     assert answered_titles(question, catalog) == SCHWARZER_NOT_FIRST, question
