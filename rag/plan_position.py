@@ -28,8 +28,12 @@ ORDINAL |= {w: i for i, w in enumerate(_SPELLED, start=5)}
 _DIGITS = r"[1-9]\d?(?:st|nd|rd|th)"
 # The ordinal words as a pattern, built from ORDINAL so that every word read has its place (rag/plan_fields.py reads
 # the same words); longest first, so 'second to last' is not read as 'second'.
+# A place counted from the end is any place with 'to last' / 'from the end' after it ('third-to-last', '3rd from the
+# end'); 'second-to-last' and the like are listed too, and match first (longest first).
+_FROM_END = r"[- ](?:to|from)[- ](?:the[- ])?(?:last|end|bottom)"
 PLACE_WORDS = "|".join(re.escape(w).replace(r"\-", "[- ]") for w in sorted(ORDINAL, key=len, reverse=True)) + \
     f"|{_DIGITS}"
+PLACE_WORDS = rf"(?:{PLACE_WORDS})(?:{_FROM_END})?"
 _ORD = rf"({PLACE_WORDS})"
 _PERSON = r"(?:author|name|person|researcher|co-?author|contributor)"
 _ENDS = {"end": -1, "finish": -1, "close": -1, "conclude": -1, "start": 0, "begin": 0, "open": 0, "lead": 0}
@@ -95,6 +99,9 @@ def ordinal(word: str) -> int | None:
     """The place an ordinal word names ('second' 1, 'second to last' -2, 0-based from the front, negative from the
     end), however cased or spaced; None for a word that names none."""
     word = word.casefold().replace(" ", "-")
+    if word not in ORDINAL and (end := re.fullmatch(rf"(.+?){_FROM_END}", word)):  # 'third-to-last' is -3
+        n = ordinal(end[1])
+        return -(n + 1) if n is not None and n >= 0 else None
     if re.fullmatch(_DIGITS, word):
         n = int(word[:-2])
         return n - 1 if word[-2:] == ordinal_suffix(n)[-2:] else None  # '12th', '22nd'; not '12st'
@@ -133,6 +140,11 @@ def _one_author_test(c: Condition) -> Callable[[Paper, Author], bool] | None:
 _WHICH = {0: "first", 1: "second", 2: "third", 3: "fourth", 4: "fifth", -1: "last", -2: "second-to-last"}
 
 
+def place_label(index: int) -> str:
+    """'first', 'second-to-last', '12th', '3rd-to-last': the place an index names (0-based, negative from the end)."""
+    return _WHICH.get(index) or (ordinal_suffix(index + 1) if index >= 0 else f"{ordinal_suffix(-index)}-to-last")
+
+
 def at_place(c: Condition, index: int, which: str | None = None) -> Condition:
     """The condition `c` said of the author at `index` (0 first, -1 last); `which` names the place in the label
     ('senior'), else the ordinal. A condition about the whole paper is returned as it is."""
@@ -148,7 +160,7 @@ def at_place(c: Condition, index: int, which: str | None = None) -> Condition:
             return False  # only the legend's page marks authors; elsewhere an unmarked name says nothing
         return test(p, p.authors[index])
 
-    which = which or _WHICH.get(index, ordinal_suffix(index + 1))
+    which = which or place_label(index)
     label = c.label.removeprefix("not ")
     field, value = label.split(": ", 1) if ": " in label else (c.field, c.value)
     return Condition(c.field, c.value, f"{which} author{': not' if negated else ':'} {value}"

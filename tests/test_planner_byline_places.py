@@ -209,3 +209,26 @@ def test_going_down_said_before_a_colon(question: str, first: str, catalog: Cata
 ])
 def test_more_content_questions_stay_with_retrieval(question: str, catalog: Catalog) -> None:
     assert answer_from_catalog(question, question, catalog.papers) is None, question
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("who is the third-to-last author of the literature graph paper?", "3rd-to-last author: Zheng Yuan"),
+    ("literature graph paper: who is third from the end of the author list?", "3rd-to-last author: Zheng Yuan"),
+    ("Construction of the Literature Graph in Semantic Scholar - 4th from last name?", "4th-to-last author: Chris Wilhelm"),
+])
+def test_a_place_counted_from_the_end(question: str, name: str, catalog: Catalog) -> None:
+    text = _answer(question, catalog)
+    assert name in text, (question, text)
+
+
+@pytest.mark.parametrize(("question", "titles"), [
+    ("Courville page: papers where Dinghuai Zhang is first author and Courville is third",
+     {"Building Robust Ensembles via Margin Boosting"}),
+    ("courville page: which entries have Max Schwarzer 1st and Courville 3rd?",
+     {"Bigger, Better, Faster: Human-level Atari with human-level efficiency"}),
+    ("courville page: entries where Courville is second to last",
+     {"Why Open Source? A Game-Theoretic Analysis of the AI Race",
+      "In value-based deep reinforcement learning, a pruned network is a good network"}),
+])
+def test_each_persons_place_said_after_their_name(question: str, titles: set[str], catalog: Catalog) -> None:
+    assert answered_titles(question, catalog) == titles, question
