@@ -232,3 +232,13 @@ def test_a_place_counted_from_the_end(question: str, name: str, catalog: Catalog
 ])
 def test_each_persons_place_said_after_their_name(question: str, titles: set[str], catalog: Catalog) -> None:
     assert answered_titles(question, catalog) == titles, question
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("what is Hongyang Zhang's position on the margin boosting paper?", "Hongyang Zhang: 2nd of 3 printed"),
+    ("literature graph paper: what's Kyle Lo's place?", "Kyle Lo: 13th of 23"),
+    ("What positions do Max Schwarzer and Rishabh Agarwal hold on the Reincarnating RL paper?", "2. Max Schwarzer"),
+])
+def test_a_named_persons_place_on_a_described_paper(question: str, said: str, catalog: Catalog) -> None:
+    text = _answer(question, catalog)
+    assert said in text, (question, text)
