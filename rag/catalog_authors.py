@@ -87,7 +87,9 @@ def author_at(paper: Paper, where: int | str, marked: bool) -> str:
             return f"middle author: none ({n} author{'s' if n != 1 else ''})"
         return f"middle author{'s' if len(middle) > 1 else ''}: " + ", ".join(_name(a, paper, marked) for a in middle)
     index = int(where)
-    label = f"{ORDINALS[index]} author" if index >= 0 else ("last author" if index == -1 else "second-to-last author")
+    word = ORDINALS[index] if 0 <= index < len(ORDINALS) else ordinal_suffix(index + 1) if index >= 0 else \
+        {-1: "last", -2: "second-to-last"}.get(index, f"{ordinal_suffix(-index)}-to-last")  # 'seventh', '12th', '3rd-to-last'
+    label = f"{word} author"
     if not paper.authors:
         return f"{label}: the page lists no authors"
     if index < 0 and cut:

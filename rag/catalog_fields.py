@@ -99,14 +99,14 @@ FIELDS = [
                                                                  p.notes if _equal(p)) or "no equal-contribution mark printed."),
           said=rf"(?:footnotes?|footnoted|notes?|states?|says?)\s+that\s+(?:{_EQUAL})"),  # 'footnote that two authors …'
     Field("cut", "author list cut with 'et al.'", r"['\"]?et\s+al\b\.?['\"]?|(?:truncated|cut|shortened|abbreviated|partial|"
-          r"incomplete)\s+author\s+lists?",
+          r"incomplete)\s+(?:author\s+(?:lists?|lines?)|bylines?)",
           lambda p: p.authors_truncated, _listed,
           _author_list,
           said=r"(?:cut(?:ting)?|cuts|truncat\w+|shorten\w*|abbreviat\w+|end\w*)\s+(?:(?:it|them|the\s+list|the\s+author\s+"
                r"lists?|their\s+author\s+lists?|its\s+author\s+list|the\s+authors)\s+)?(?:off\s+)?(?:with|by|at)\s+(?:an?\s+)?"
                r"['\"]?et\s+al\b\.?['\"]?"),
-    Field("full_list", "full author list", r"(?:complete|full|whole|entire|untruncated|uncut)\s+(?:author\s+lists?|"
-          r"lists?\s+of\s+authors)|(?:every|all)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?authors?\s+(?:printed|listed|shown)",
+    Field("full_list", "full author list", r"(?:complete|full|whole|entire|untruncated|uncut)\s+(?:author\s+(?:lists?|lines?)|"
+          r"bylines?|lists?\s+of\s+authors)|(?:every|all)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?authors?\s+(?:printed|listed|shown)",
           lambda p: bool(p.authors) and not p.authors_truncated, _listed,
           _author_list,
           said=r"(?:list|lists|print|prints|show|shows|name|names|give|gives)\s+(?:every|all)\s+(?:of\s+)?(?:the\s+|its\s+|"
@@ -222,7 +222,7 @@ BY_NAME = {f.name: f for f in FIELDS}
 
 _ASK = r"(?:(?:with|have|has|had|having|carry|carries|carrying|show|shows|showing|shown|display|displays|displaying|" \
        r"displayed|print|prints|printing|printed|provide|provides|release|releases|released|mark|marks|marking|list|" \
-       r"lists|link|links|give|gives)\s+)"
+       r"lists|link|links|give|gives)\s+|there(?:'s|\s+is|\s+are)\s+)"  # 'entries where there's a Code badge': it has one
 _ARTICLE = r"(?:(?:an?|any|some|the|their|its|a\s+public|public|released)\s+)?"
 # Where the page prints the field, said with it: 'a numeric score before the category code', 'shown next to X'.
 _WHERE = r"(?:\s+(?:(?:is|are)\s+)?(?:printed\s+|shown\s+|displayed\s+|given\s+|listed\s+)?(?:before|after|next\s+to|" \

@@ -96,6 +96,13 @@ def frame(q: Question) -> None:
            r"\b(?:in|across|within)\s+(?:the\s+|this\s+|my\s+|our\s+)(?:whole\s+|entire\s+)(?:library|collection|catalog(?:ue)?)\b")
     q.take(r"\b(?:him|her|them|your|my)sel(?:f|ves)\b")
     q.take(r"\bvisibly\b")  # 'visibly lists X': read as the name printed (rag/plan_marks.asks_printed)
+    # 'X shows up once on Courville's page': the one entry printing the person, said to point at it (never a description
+    # of a paper's topic, as a heading's leftover word would be read). Said more often ('twice', 'a lot'), it stays for
+    # the person's card (rag/plan_person_card.py), which reads the statement as asking nothing.
+    for m in list(re.finditer(r"\b(?:(?:shows?|showing|showed|turns?|turning|turned|pops?|popping)\s+up|appears?|appearing|"
+                              r"features?|is\s+(?:listed|printed|named))(?:\s+(?:only|just|exactly))?\s+(?P<often>once)\b",
+                              q.text, re.I)):
+        q.blank(m.start("often"), m.end("often"))
     q.take(r"\b(?:shows?|showing|showed|turns?|turning|turned|pops?|popping)\s+up\b")
     q.take(r"\b(?:through|via)\s+(?:which|what)\s+(?:papers?|entries|works|titles|publications)\b")  # = 'which papers'
     q.take(r"\barxiv[\s-](?:style|like|type)(?=\s+(?:categor|subject|code|label|class))")  # 'an arXiv-style category'

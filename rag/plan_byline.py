@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from rag.catalog import Catalog
+from rag.plan_position import PLACE_WORDS, ordinal
 from rag.plan_terms import Condition, Question
 from rag.records import Paper
 
@@ -27,7 +28,7 @@ _ONE = {"first": 0, "1st": 0, "lead": 0, "leading": 0, "second": 1, "2nd": 1, "t
         "4th": 3, "fifth": 4, "5th": 4, "last": -1, "final": -1, "senior": -1, "closing": -1, "penultimate": -2,
         "second-to-last": -2, "next-to-last": -2, "second-last": -2, "one-before-last": -2}
 _ONE_WORD = r"(?:second|next|one)[- ](?:to|before)[- ](?:the[- ])?last|second[- ]last|penultimate|first|1st|lead(?:ing)?|" \
-            r"second|2nd|third|3rd|fourth|4th|fifth|5th|last|final|senior|closing"
+            r"second|2nd|third|3rd|fourth|4th|fifth|5th|last|final|senior|closing|" + PLACE_WORDS  # '7th', 'twelfth' too
 _TWO = {"two": 2, "2": 2, "three": 3, "3": 3}
 _PERSON = r"(?:(?:co-?)?(?:authors?|athors?|auhtors?|autors?)|names?|persons?|people|ones?|researchers?|spots?|places?|positions?)"
 _BYLINE = r"(?:\s+(?:of|on|in)\s+(?:the|its|their|that)\s+(?:byline|author\s+(?:list|line)|list(?:\s+of\s+authors)?|names))?"
@@ -65,7 +66,9 @@ def _place(word: str) -> Places:
     key = re.sub(r"[\s-]+", "-", word.casefold()).replace("-the-", "-")
     key = {"one-to-last": "second-to-last", "one-before-last": "second-to-last",
            "second-before-last": "second-to-last"}.get(key, key)
-    return Places(key.replace("-", " ") if key != "second-to-last" else "second-to-last", index=_ONE[key])
+    index = _ONE[key] if key in _ONE else ordinal(key)
+    assert index is not None, word  # _ONE_WORD is built from the same words
+    return Places(key.replace("-", " ") if key != "second-to-last" else "second-to-last", index=index)
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,8 @@ def _patterns(name: str) -> tuple[str, str, str]:
              rf"(?:both\s+|all\s+|also\s+)?(?:ha(?:s|ve|ving)|carr(?:y|ies|ying)|bear(?:s|ing)?|gets?|wear(?:s|ing)?|with)\s+{star}|" \
              rf"(?<!\bnot\s){starred})" \
              rf"(?:\s+(?:too|as\s+well|also))?"
-    unmarked = rf"(?:(?:is|are|was|were)(?:n't|\s+not)\s+(?:{starred}|(?:an?\s+)?{name}\b)|(?:(?:is|are)\s+)?un(?:starred|marked)|" \
+    unmarked = rf"(?:(?:is|are|was|were)(?:n't|\s+not)\s+(?:{starred}|(?:an?\s+)?{name}\b)|(?:(?:is|are)\s+)?(?:(?:both|all|each)\s+)?" \
+               rf"un(?:starred|marked)|" \
                rf"not\s+{starred}|without\s+{star}|" \
                rf"(?:does|do)(?:n't|\s+not)\s+(?:have|carry|bear|get)\s+(?:{star}|one|it)|lacks?\s+{star}|" \
                rf"(?:has|have)\s+no\s+{star}|(?:has|have)n't\s+(?:got\s+)?{star})"
@@ -135,7 +139,7 @@ def clauses(q: Question, catalog: Catalog) -> list[Condition]:
         # 'starred first author even though someone later is': the joint between two clauses read, frame
         q.take(r"\b(?:even\s+though|although|though|whereas|while|but|yet|and\s+also|and)\b(?=\s{3,})")
         found += [_condition(c, institute) for _, c in sorted(said, key=lambda s: s[0])]
-    return found
+    return list({c.label: c for c in found}.values())  # a clause said twice ('… (first and last unstarred)') is one
 
 
 def _said(q: Question, name: str) -> list[tuple[int, Clause]]:
@@ -150,7 +154,7 @@ def _said(q: Question, name: str) -> list[tuple[int, Clause]]:
             said.append((m.start(), Clause(_place(word), "none" if not m["un"] else "all", True)))
     # 'both the first and the last author are Amii people': each place named carries it (or each does not)
     for m in q.take(rf"\b(?:both\s+)?(?:the\s+|its\s+)?(?P<a>{_ONE_WORD})(?:\s+author)?\s+and\s+(?:the\s+|its\s+)?"
-                    rf"(?P<b>{_ONE_WORD})\s+{_PERSON}{_BYLINE}\s+{pred}"):
+                    rf"(?P<b>{_ONE_WORD})(?:\s+{_PERSON}{_BYLINE})?\s+{pred}"):  # '(first and last unstarred)': the noun left out
         for word in (m["a"], m["b"]):
             said.append((m.start(), Clause(_place(word), "all", not m["un"])))
     # 'the last two authors both have the star', 'the first 2 names are starred'
@@ -161,6 +165,12 @@ def _said(q: Question, name: str) -> list[tuple[int, Clause]]:
         label = f"{'first' if ends > 0 else 'last'} {m['n']}"
         said.append((m.start(), Clause(Places(label, ends=ends), "all", not m["un"])))
     who, attr = _someone(name)
+    # 'the only starred people sit in the middle of the byline': someone in the middle marked, and neither end
+    for m in q.take(rf"\b(?:the\s+|their\s+|its\s+)?only\s+(?:{name}[- ]?)?(?:starred|asterisked|marked)\s+(?:people|persons|"
+                    rf"authors|names|ones)\s+(?:(?:all\s+)?(?:sit|sits|sitting|are|being|appear|appears|appearing|stand|standing|"
+                    rf"come|coming|fall|falling)\s+)?{_MIDDLE}"):
+        said += [(m.start(), Clause(Places("middle", middle=True), "some", True)),
+                 (m.start(), Clause(_place("first"), "none", True)), (m.start(), Clause(_place("last"), "none", True))]
     # the mark said before ('a starred middle author', 'starred someone in the middle') or after the people
     for m in q.take(rf"\b(?:an?\s+|some\s+)?{attr}\s+{who}") + q.take(rf"\b{who}\s+(?:(?:who|that)\s+)?{pred}"):
         places = Places("middle", middle=True) if m["mid"] or m["mid2"] else Places("later", after_first=True)
@@ -185,6 +195,10 @@ def _said(q: Question, name: str) -> list[tuple[int, Clause]]:
     return said
 
 
+_MIDDLE = r"in\s+the\s+middle(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?:byline|author\s+(?:list|line)|list))?" \
+          r"(?:\s*\(\s*(?:i\.?e\.?,?\s+)?(?:not|neither)\s+(?:the\s+)?first,?\s+(?:and\s+|nor\s+)?(?:not\s+)?(?:the\s+)?last\s*\))?"
+
+
 def _someone(name: str) -> tuple[str, str]:
     """Some author in a range of the byline ('someone in the middle', 'somebody further down', 'a middle author'), and the
     mark said before them ('starred someone in the middle')."""
@@ -193,8 +207,7 @@ def _someone(name: str) -> tuple[str, str]:
     some = r"(?:somebody|someone|anyone|anybody|some(?:\s+other)?\s+(?:author|name|one)|at\s+least\s+one\s+(?:other\s+)?" \
            r"(?:author|name|person|of\s+the\s+(?:other\s+)?(?:authors|names))|an(?:other)?\s+author|one\s+or\s+more\s+" \
            r"(?:other\s+)?authors|any(?:\s+other)?\s+authors?)"
-    middle = r"in\s+the\s+middle(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?:byline|author\s+(?:list|line)|list))?" \
-             r"(?:\s*\(\s*(?:i\.?e\.?,?\s+)?(?:not|neither)\s+(?:the\s+)?first,?\s+(?:and\s+|nor\s+)?(?:not\s+)?(?:the\s+)?last\s*\))?"
+    middle = _MIDDLE
     later = r"(?:further|farther|later|lower)\s+(?:down|on|along)(?:\s+(?:the\s+|its\s+)?(?:byline|author\s+(?:list|line)|list))?|" \
             r"after\s+(?:the\s+)?first(?:\s+(?:author|name))?|later\s+in\s+(?:the\s+)?(?:byline|author\s+list|list)"
     who = rf"(?:{some}\s+(?:(?P<mid>{middle})|{later})|(?:an?\s+|some\s+)?(?P<mid2>middle)\s+(?:author|name)s?)"

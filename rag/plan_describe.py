@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rag.plan_terms import NUMBER_WORDS, Question
@@ -40,8 +40,8 @@ _TAIL = re.compile(rf"\s*\(([^()]*)\)|\s+{_LINK}\s+(.+?)(?=\s+{_STOP}\b|\s*[?!,;
 # explaining RL policies — first author?', with a gloss in brackets ('Hanabi testbed paper (continuous coordination):').
 _SEPARATOR = re.compile(r":|—|–|\s-{1,2}\s|[?!;]")
 # The gloss may stand before the noun too ('graphene dopant transitions (STEM) paper:').
-_HEADING = re.compile(rf"\s*(?P<head>[^()]*?)(?:\s*\((?P<inner>[^()]*)\))?(?:\s+{_NOUN})?\s*(?:\((?P<gloss>[^()]*)\))?\s*",
-                      re.I)
+_HEADING = re.compile(rf"\s*(?P<head>[^()]*?)(?:\s*\((?P<inner>[^()]*)\))?(?:\s+{_NOUN})?\s*(?:\((?P<gloss>[^()]*)\))?[\s,]*",
+                      re.I)  # a comma left where a page was said after the gloss ('X (gloss), amii page:')
 # What follows a heading that asks about many papers ('Offline RL: which papers are from 2023?'): a topic, not a paper.
 _MANY = re.compile(r"\b(?:papers|articles|works|entries|ones|preprints|publications|titles|pdfs|(?<!author\s)list|count)\b",
                    re.I)  # 'in the author list' is the paper's own list
@@ -263,12 +263,18 @@ def resolve(words: list[str], papers: list[Paper]) -> Resolved:
     return Resolved(words, candidates=[papers[i] for i in ranked[:3] if rank[i] * MARGIN >= rank[top]])
 
 
-def which(described: list[str], papers: list[Paper]) -> tuple[Paper | None, dict | None]:
+def which(described: list[str], papers: list[Paper], said: Sequence[Callable[[Paper], bool]] = ()) -> \
+        tuple[Paper | None, dict | None]:
     """(the paper a description names, None) when sure; else (None, the arguments of a plan asking which one is meant,
-    rag.planner.Plan) when some papers come close, or (None, None) when none does: not a catalog question."""
+    rag.planner.Plan) when some papers come close, or (None, None) when none does: not a catalog question. `said`: facts
+    the question states of the paper ('the lit graph paper has 23 authors'), which pick it when only one close paper
+    holds them all."""
     resolved = resolve(described, papers)
     if resolved.paper is not None:
         return resolved.paper, None
+    fits = [p for p in resolved.candidates if said and all(test(p) for test in said)]
+    if len(fits) == 1:
+        return fits[0], None
     return None, {"op": "which", "candidates": resolved.candidates, "described": " ".join(described)} \
         if resolved.candidates else None
 

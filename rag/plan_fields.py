@@ -64,7 +64,12 @@ _COMPLETE = r"\b(?:is|was|are)\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?(?:a
 _MORE = [("affiliation", r"\b(?:marked|starred|flagged)\b"),
          ("author_position", r"\b(?:where|what\s+(?:place|position|slot|spot)|which\s+(?:place|position|slot|spot))\b(?P<gap>(?:\s+\S+){0,4}?)\s+"
                              r"(?:order|list|byline|place|position|come|comes|sit|sits|stand|stands|rank)\b|"
-                             r"\b(?:what|which)\s+number(?:ed)?(?:\s+(?:author|name|co-?author))?\b"),  # 'what number author is X'
+                             r"\b(?:what|which)\s+number(?:ed)?(?:\s+(?:author|name|co-?author))?\b|"  # 'what number author is X'
+                             # "what is X's position", 'what positions do X and Y hold', 'what place are X and Y in'
+                             r"\bwhat(?:'s|\s+(?:is|are|was|were))\s{3,}(?:positions?|places?|slots?|spots?)\b|"
+                             r"\b(?:what|which)\s+(?:positions?|places?|slots?|spots?)\s+(?:do|does|did|are|is|were)"
+                             r"(?=(?:\s+(?:and|both)\b|\s{3,})*\s+(?:hold|have|take|occupy|in)\b)(?:\s+(?:and|both)\b|\s{3,})*\s+"
+                             r"(?:hold|have|take|occupy|in)\b"),  # only the names (blanked) and 'and' between
          # A named author's neighbour in the list ('who comes right after X', 'whose name precedes X').
          ("author_next", r"\b(?:(?:comes?|came|is|listed|printed|named|appears?|sits?|stands?|goes)\s+)?(?:right\s+|just\s+|"
                          r"directly\s+|immediately\s+)?(?:after|behind)\b|\bfollows?\b"),
@@ -143,8 +148,8 @@ def several(q: Question, conditions: list[Condition], badge: Badge | None, targe
     if "between" in fields and named != 2:
         return None  # 'who sits between X and Y': two named authors
     q.text, q.spans = work.text, work.spans
-    if target is None:
-        target, asked = which(described, papers)
+    if target is None:  # the byline's size said of the paper picks it among close ones ('the lit graph paper has 23 authors')
+        target, asked = which(described, papers, [c for c in conditions if c.field == "author_count"])
         if target is None:
             return asked or {}
     fields = relative(fields, conditions, target)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from rag.plan_terms import NUMBER_WORDS, ORDINALS, Condition, Question, _number
+from rag.plan_terms import NUMBER_WORDS, Condition, Question, _number
 from rag.records import Paper, normalize_title
 
 # The author list said with its article and an optional size ('the three-name author line', 'its 23-author byline'),
@@ -64,8 +64,10 @@ _FRAMING = re.compile(r"\b(?:printed|given|shown|stated|listed|written|stamped)\
                       # the asker's hint of where a name is ('X is somewhere in the long byline of Y'): the place is asked
                       rf"\b(?:is|are|sits?|appears?)\s+somewhere\s+(?:in|on|among)\s+{LINE}(?:\s+(?:of|on|for))?", re.I)
 # The list said as where a place is ('in the SPECTER byline, who sits between X and Y'), not its names asked.
-LOCATIVE = re.compile(r"\b(?:in|on|within|from|of)\s+(?:the\s+|its\s+|their\s+)?(?:\s{2,})?(?:author\s+(?:list|line)|"
-                      r"byline|list\s+of\s+(?:authors|names))\b", re.I)
+LOCATIVE = re.compile(r"\b(?:in|on|within|from|of)\s+(?:the\s+|its\s+|their\s+|that\s+|this\s+)?(?:\s{2,})?"
+                      r"(?:(?:very\s+)?(?:long|lengthy|full|whole|entire|complete|printed)\s+)?(?:author\s+(?:list|line)|"
+                      r"byline|list\s+of\s+(?:authors|names))\b", re.I)  # 'in that long author list'
+
 # A meeting said: 'the dates of the ACL meeting printed on X' are its venue line's, not the paper's.
 MEETING = re.compile(r"\b(?:conference|meeting|workshop|symposium|venue|proceedings)\b", re.I)
 
@@ -107,7 +109,7 @@ def relative(fields: list[str], conditions: list[Condition], paper: Paper) -> li
         else:
             out.append(f)
             continue
-        if places and places[-1] < len(ORDINALS):
+        if places and places[-1] < 30:  # a run of places past any byline here says no more than the whole list
             out += [{0: "first_author"}.get(k, f"author@{k}") for k in places]
         else:  # no one there, or a place past the tenth: where each named author stands, and the whole list
             out += ["author_position", "authors"]
@@ -198,49 +200,19 @@ _ACTS = re.compile(r"\b(?:authors?|co-?authors?|he|she|they)\s+(?:(?:usually|mai
                    r"speciali[sz]\w*)\b(?!\s+(?:at|for|with)\b)", re.I)
 
 
+# The same said of a person found by their place, the verb closing the question ('what does the 12th author of the
+# literature graph paper work on?').
+_PLACED_ACTS = re.compile(r"\b(?:authors?|co-?authors?|names?)\b[^?;]*\b(?:work|works|research|researches|study|studies|"
+                          r"focus|focuses)(?:\s+(?:on|in|about))?\s*(?:\?|$)", re.I)
+
+
 def person_acts(q: Question) -> bool:
     """Whether the question asks what a person on the author line works on or studies (content, not the line). 'where
     does he work' / 'works at' is an affiliation and stays the line's."""
-    return bool(_ACTS.search(q.folded) or _NAMED_ACTS.search(q.text)) and not re.search(r"\bwhere\b", q.folded, re.I)
+    return bool(_ACTS.search(q.folded) or _NAMED_ACTS.search(q.text) or _PLACED_ACTS.search(q.folded)) and \
+        not re.search(r"\bwhere\b", q.folded, re.I)
 
 
 # The same said of a person named (their name blanked by now: 'what does Lucy Lu Wang work on', 'what is X researching').
 _NAMED_ACTS = re.compile(r"\b(?:does|do|did|is|was|has)\s{3,}(?:(?:usually|mainly|mostly|also|now|currently|still|been)\s+)?"
                          r"(?:work|working|research|researching|study|studying|focus|focusing)\b(?!\s+(?:at|for|with)\b)", re.I)
-
-
-# One person named and no paper: which of the papers they are on and their place on each ('which Amii paper is X on,
-# and where does he sit in the author order', 'what paper is X on, and in which position'), perhaps their mark too
-# ('and is he flagged as Amii'). Each the planner's 'positions' answer words per paper (rag/plan_groups.places).
-_PRONOUN = r"(?:he|she|they|him|her|them)"
-_ON_WHICH = rf"\b(?:which|what)(?:\s+of\s+the)?\s+(?:(?:papers?|entr(?:y|ies)|ones?)\s+)?(?:is|are|was|were)\s+(?:{_PRONOUN}\s+)?" \
-            r"(?:on|in|listed\s+on)\b|" \
-            r"\b(?:is|was|are)\s+(?:an?\s+)?(?:co-?)?authors?\s+(?:on|of|in)\s+any\s+of\s+(?:the\s+)?(?:papers?\s*)?[?,;]?\s*" \
-            r"(?:and\s+)?(?:if\s+so,?\s+)?which\s+(?:ones?|papers?|entr(?:y|ies))\b"
-# The page said as a round-up of papers ('in the Amii ICLR roundup'): where, once the page is grounded.
-_ROUNDUP = r"\b(?:in|on|from)\s+the\s+(?:\s*)(?:roundup|round-up|rundown|write-?up)\b"
-_IN_LIST = r"\s+(?:in|on)\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:author(?:s'?)?\s+)?(?:order|list|line|byline)s?"
-# Said of each of the papers ('… on each', 'in both'): the papers a place is asked on are the person's, unnamed.
-_ON_EACH = r"\s+(?:on|in|of)\s+(?:each|either|both|them|every\s+one)(?:\s+(?:one|of\s+them))?"  # 'in the byline of each'
-_PLACE_ASK = rf"\bwhere(?:'s|\s+(?:does|do|did|is))\s+{_PRONOUN}(?:\s+(?:sit|come|stand|appear|fall|land|rank|listed|placed)s?\b" \
-             rf"|(?={_IN_LIST}))(?:{_IN_LIST})?(?:{_ON_EACH}|\s+(?:on|in)\s+it)?\b|" \
-             r"\b(?:and\s+)?(?:in|at)\s+(?:which|what)\s+(?:position|place|slot|spot)(?:\s+(?:on|in)\s+(?:each|it))?\b|" \
-             rf"\b(?:which|what)\s+(?:position|place|slot|spot)\s+(?:is|does)\s+{_PRONOUN}(?:\s+(?:in|hold|have|take))?\b"
-# the mark asked, perhaps by what a PDF's note says it means ('flagged as equal contribution') and on which papers
-_MARK_ASK = rf"\b(?:and\s+)?(?:is|was)\s+{_PRONOUN}\s+(?:flagged|marked|starred|asterisked|tagged)(?:\s+(?:as|with))?(?:\s+an?)?" \
-            r"(?:\s+(?:equal[- ]contribution|equally[- ]contributing|co-?first)(?:\s+(?:authors?|contributors?))?)?" \
-            r"(?:\s+(?:on|in)\s+(?:either|each|both|any)(?:\s+(?:one|of\s+them))?)?\b"
-
-
-def papers_placed(q: Question) -> tuple[bool, bool]:
-    """(asked, marks): whether the question asks which papers a named person is on with their place on each — both
-    said, or the place asked 'on each' of the papers they are said to be on ('X is on two of my PDFs - where is he in
-    the author order on each?') — and whether it asks their mark as well. The phrases are taken when asked."""
-    place = re.search(_PLACE_ASK, q.text, re.I)
-    each = bool(place) and re.search(_ON_EACH + r"\b", place.group(0), re.I) is not None  # 'where is he … on each'
-    if not ((re.search(_ON_WHICH, q.text, re.I) or each) and (place or re.search(_MARK_ASK, q.text, re.I))):
-        return False, False
-    q.take(_ON_WHICH)
-    q.take(_PLACE_ASK)
-    q.take(_ROUNDUP)
-    return True, bool(q.take(_MARK_ASK))

@@ -93,7 +93,8 @@ _TERSE = r"(?:^|[:;,.—–]|\s-{1,2}\s)\s*(?:(?:and|plus|also)\s+)?(?:(?:the|it
          r"pages?|homepage|(?:project\s+)?(?:web)?site)\s*\?+\s*$"
 # Where a paper is hosted, said of it: 'who wrote X and where is it hosted?'. Not a meeting's ('where was ICLR hosted').
 _HOSTED = r"\bwhere(?:'s|\s+(?:is|are|was|were))\s+(?:it|they|that|this)\s+hosted\b"
-_WHERE = re.compile(r"\bwhere(?:'s|\s+(?:is|are|was|were|do|does|did|can|could|should|would|to))?\b|"
+_WHERE = re.compile(r"(?<!papers\s)(?<!paper\s)(?<!entries\s)(?<!entry\s)(?<!ones\s)(?<!those\s)"  # 'entries where …' says which
+                    r"\bwhere(?:'s|\s+(?:is|are|was|were|do|does|did|can|could|should|would|to))?\b|"
                     r"\b(?:what|which)(?:'s|\s+is|\s+are)?\s+(?:(?:the|its|their|a|an)\s+)?"
                     r"(?:(?!(?:papers?|entries|entry|ones?|titles?|articles?|works?|pdfs?|preprints?)\b)[\w.-]+\s+){0,2}?"
                     rf"{_ASKED}\b|"

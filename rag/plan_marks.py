@@ -8,7 +8,7 @@ import re
 
 from rag.authors import given_of, surname_of
 from rag.catalog import Catalog
-from rag.plan_position import ORDINAL, at_place, not_at
+from rag.plan_position import PLACE_WORDS, at_place, not_at, ordinal
 from rag.plan_marked import _MARK, _complete, marked as marked_count, marks_at_places
 from rag.plan_terms import Condition, Question
 from rag.records import normalize_title
@@ -114,9 +114,9 @@ def _at_place(institute: str, which: str) -> Condition:
                      and p.authors[k].affiliation == i)
 
 
-_PLACE = r"first|lead|leading|second|third|fourth|fifth|last|senior|final"
+_PLACE = PLACE_WORDS  # every place of a byline: 'first', 'senior', 'second-to-last', '12th' (rag/plan_position.py)
 # The place's noun: 'author', or the name as printed ('the second printed name', 'as senior/last author').
-_SLOT = rf"(?:\s*/\s*(?:{_PLACE}))?(?:[- ]listed|\s+(?:printed|listed|named|credited))?\s+(?:author|name)\b"
+_SLOT = rf"(?:\s*/\s*(?:{_PLACE}))?(?:[- ]listed|\s+(?:printed|listed|named|credited))?\s+(?:author|auhtor|athor|autor|name)\b"
 
 
 def author_position(q: Question, found: list[Condition]) -> list[Condition]:
@@ -137,7 +137,11 @@ def author_position(q: Question, found: list[Condition]) -> list[Condition]:
         placed = at_place(people_[0], -1 if last else 0, "last" if last else "first")
         return [placed if c is people_[0] else c for c in found]
     # 'rather than the lead author', 'but isn't first': the place negated, read with the cue in the match
-    m = re.search(rf"\b(?P<rather>rather\s+than|instead\s+of|other\s+than)\s+(?:as\s+)?(?:the\s+|a\s+)?({_PLACE}){_SLOT}|"
+    m = re.search(rf"\b(?P<rather>rather\s+than|instead\s+of|other\s+than|without\s+being)\s+(?:as\s+)?(?:the\s+|a\s+)?"
+                  rf"({_PLACE}){_SLOT}|"
+                  # 'a co-author but not first', 'in the byline, never as the last one': the place denied after a joint
+                  rf"\b(?:but|yet|though|although|,)\s+(?P<but>not|never)\s+(?:as\s+)?(?:the\s+|a\s+)?({_PLACE})"
+                  rf"(?:{_SLOT}|\s+one\b|(?=\s*(?:[?.,;!)]|$)))|"
                   rf"\bas\s+(?:the\s+|their\s+|its\s+|a\s+)?({_PLACE}){_SLOT}|"
                   rf"\bis\s+(?:the\s+|a\s+)?({_PLACE}){_SLOT}|"
                   r"\b(first|last|senior)[- ]author(?:ed|s)?\b(?!\s+(?:of|on|in|for)\b)|"
@@ -148,8 +152,9 @@ def author_position(q: Question, found: list[Condition]) -> list[Condition]:
     q.blank(m.start(), m.end())
     if m["rather"]:  # 'as a co-author rather than the lead author': 'as a co-author' is said for any place
         q.take(r"\bas\s+(?:an?\s+)?(?:co-?author|author)\b")
-    which = next(g for g in m.groups() if g and g.casefold() in ORDINAL).casefold()
-    index = ORDINAL[which]  # every word of _PLACE: 'last', 'senior', 'final' count from the end
+    which = next(g for g in m.groups() if g and ordinal(g) is not None).casefold()
+    index = ordinal(which)  # every word of _PLACE: 'last', 'senior', 'final' count from the end
+    assert index is not None
     if index in (0, -1):  # the same end said with a verb too: 'end their (complete) author list with X as last author'
         verbs = "start|begin|open|lead" if index == 0 else "end|finish|close|conclude"
         q.take(rf"\b(?:{verbs})(?:s|es|ed|ing)?\s+(?:their|its|the)\s+(?:\([^()]*\)\s+)?(?:author\s+)?(?:lists?|bylines?)\s+with\b")
@@ -157,7 +162,7 @@ def author_position(q: Question, found: list[Condition]) -> list[Condition]:
     if before := re.search(r"(?:\b(?:not|never)|n't)\s+(?:the\s+|a\s+)?$", q.text[:m.start()]):  # 'is X not the last author'
         q.blank(before.start(), before.end())
         placed = not_at(people_[0], placed, index)
-    elif m["rather"] or m["isnt"]:
+    elif m["rather"] or m["isnt"] or m["but"]:
         placed = not_at(people_[0], placed, index)
     return [placed if c is people_[0] else c for c in found]
 

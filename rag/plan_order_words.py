@@ -33,7 +33,7 @@ _DOWN_VERB = r"(?:go(?:es|ing)?|scroll(?:s|ing|ed)?|read(?:s|ing)?|count(?:s|ing
              r"look(?:s|ing)?|run(?:s|ning)?|skim(?:s|ming)?|scan(?:s|ning)?)"
 CUES = [
     rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down(?=\s+{GAP}{{0,4}}?{LIST})",
-    rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down\b(?=\s*(?:,|\)|$))",  # '(going down)': an aside
+    rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down\b(?=\s*(?:[,:;]|\)|$))",  # '(going down)', 'going down:' 
     rf"\bdown(?=\s+(?:(?:on|in|along|through)\s+)?(?:the|this|that|its|their|his|her|(?:[\w.-]+\s+){{0,2}}?[\w.-]+'s)\s+"
     rf"{GAP}{{0,3}}?{LIST})",  # 'down Aaron Courville's list'
     # 'scrolling the trending feed', 'skimming through Courville's profile': scrolling a page is going down it

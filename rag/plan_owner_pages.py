@@ -36,7 +36,9 @@ def owner_pages(q: Question, catalog: Catalog) -> list[Condition]:
         name = rf"(?:{re.escape(fold(owner))}|{re.escape(fold(owner).split()[-1])})"
         owned = rf"\b{name}{_POSSESSIVE}[\s-]+(?:own\s+)?(?:{_LISTING}|{_SHOWN_PAPERS})\b"
         under = rf"(?<=\blisted\s)\s*(?:under|for)\s+{name}{_POSSESSIVE}(?![\w-])"  # 'papers listed under Courville'
-        if q.take(owned) or q.take(under):
+        # 'the profile of Courville', 'the listing for Courville'
+        of = rf"\b(?:profile(?:\s+page)?|(?:home\s*)?page|listing|feed)\s+(?:of|for)\s+{name}(?![\w'’-])"
+        if q.take(owned) or q.take(under) or q.take(of):
             found.append(owner_page(owner))
             # Named again as a person ('Courville entries where courville himself isn't shown'): the owner's name.
             if q.take(rf"\b{name}{_POSSESSIVE}(?![\w-])"):
@@ -53,7 +55,8 @@ def owner_as_person(q: Question, found: list[Condition]) -> list[Condition]:
     return [_owner_named(owners[0])]
 
 
-_PERSON_PRONOUN = re.compile(r"\b(?:he|him|himself|she|her|herself)\b", re.I)
+# 'him', or his name said by a possessive ('a byline that ends with his own name')
+_PERSON_PRONOUN = re.compile(r"\b(?:he|him|himself|she|her|herself)\b|\b(?:his|hers)\s+(?:own\s+)?name\b", re.I)
 
 
 def _owner_named(owner: str) -> Condition:

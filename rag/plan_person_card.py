@@ -65,6 +65,12 @@ _ASKED = re.compile(
     r"\b(?:who(?:'s|\s+is|\s+are|\s+comes?|\s+stands?)?\s+)?(?:ahead\s+of|in\s+front\s+of|before|behind)\s+"
     rf"{_PRONOUN_OBJECT}\b|"
     r"\b(?:score|dated?|posted|category|code(?:\s+badge)?|badge|(?:lab|org|organisation|organization)\s+tag|tag)\b", re.I)
+# The names beside them, said without the person again ('whose names come immediately before and after (on the byline)',
+# 'his neighbours', 'who stands either side'): the answer's row says the names ahead and the one after.
+_NEIGHBOURS = re.compile(
+    r"\b(?:(?:immediately|right|just|directly)\s+)?(?:before|after|ahead|behind)(?:\s+and\s+(?:(?:immediately|right|just|"
+    r"directly)\s+)?(?:after|before|behind))?(?=\s+(?:on|in)\s+(?:the\s+|its\s+|that\s+)?(?:byline|author\s+(?:list|line))|"
+    r"\s*(?:[?.!,;]|$))|\b(?:neighbou?rs?|(?:(?:stands?|sits?|comes?)\s+)?(?:on\s+)?either\s+side)\b", re.I)
 # A clause that only says where the person is, asking nothing: what it may hold besides the values read.
 _SAYS_WHERE = re.compile(
     r"\b(?:shows?|showed|turns?|turned|pops?|popped)\s+up\b|\b(?:appears?|appeared|features?|featured|leads?|led|heads?|"
@@ -98,17 +104,20 @@ def person_card(question: str, catalog: Catalog) -> Plan | None:
     if order is not None and (order.nth or order.limit or order.key != "position"):
         return None  # the n-th of theirs, or A to Z: the planner's order readers' questions
     asked, key = order is not None, {"first": "position", "last": "-position"}.get(order.op, "") if order else ""
+    beside = False  # the names either side asked: the planner's plain list of their entries does not say them
     for clause in _clauses(q):
         if not _WH.search(q.folded[clause[0]:clause[1]]):  # says where the person is: 'X shows up twice on Y'
             _take_between(q, clause, _SAYS_WHERE)
             continue
         key = key or _sort_asked(q, clause)
-        asked |= bool(_take_between(q, clause, _ASKED))
+        beside |= bool(_take_between(q, clause, _NEIGHBOURS))
+        asked |= bool(_take_between(q, clause, _ASKED)) or beside
     q.take(r"\b(?:he|she|they|him|her|them|his|hers|their|himself|herself)\b")  # the one person named
     if not asked or any(not _misspelt(word) for word in q.residual()):
         return None
     return Plan(op="person", conditions=found, lookup=person.value.removeprefix("not "), key=key,
-                also=["author_position"] if placed is not person else [])  # a place read ('has him first'), no sort
+                also=(["author_position"] if placed is not person else [])  # a place read ('has him first'), no sort
+                + (["author_neighbours"] if beside else []))
 
 
 # The words of what is asked, long enough that one slip of the keyboard still names one of them ('positon', 'byline').
@@ -185,8 +194,8 @@ def placed_plan(the_plan: Plan | None, question: str, catalog: Catalog) -> Plan 
     person = person_card(question, catalog)
     if person is None:
         return the_plan
-    if the_plan is None or the_plan.op == "which":
-        return person
+    if the_plan is None or the_plan.op == "which" or the_plan.op == "list" and "author_neighbours" in person.also:
+        return person  # 'which paper is X on, and who is just before and after?': the list would not say who
     said = {p for c in person.conditions if (p := _place_of(c.label))}
     # Kept when it read the same place; not when it read another ('X is first author on most … which one is he not
     # first on': the statement's place, not the one asked)
@@ -239,9 +248,14 @@ def person_rows(papers: list[Paper], plan_: Plan, scope: str) -> tuple[list[Pape
 
 
 def _ahead(paper: Paper, key: str) -> str:
+    """The names ahead of the person, and the one right after them ('who comes just before and after him'): the last
+    name of a complete list has none after it, a name before 'et al.' an unknown one."""
     names = printed_names(paper)[0]
-    ahead = [a.name for a in paper.authors[:names.index(key)]]
-    return f" (after {', '.join(ahead)})" if ahead else " (first)"
+    at = names.index(key)
+    ahead = [a.name for a in paper.authors[:at]]
+    after = f" (followed by {paper.authors[at + 1].name})" if at + 1 < len(names) else \
+        "" if paper.authors_truncated else " (last)"
+    return (f" (after {', '.join(ahead)})" if ahead else " (first)") + after
 
 
 __all__ = ["person_card", "person_rows", "placed_plan"]

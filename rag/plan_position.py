@@ -14,15 +14,26 @@ import re
 from collections.abc import Callable
 
 from rag.organisations import organisation_authors
-from rag.plan_terms import Condition, Question
+from rag.plan_terms import Condition, Question, ordinal_suffix
 from rag.records import Author, Paper, normalize_title
 
 ORDINAL = {"first": 0, "1st": 0, "lead": 0, "leading": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
             "4th": 3, "fifth": 4, "5th": 4, "last": -1, "final": -1, "senior": -1, "closing": -1, "penultimate": -2,
             "second-to-last": -2, "second-last": -2}
+# A byline may run to two dozen names ('the 12th name', 'the twentieth author'): every place is a place, spelled out up
+# to the twentieth or as digits with their suffix (read by `ordinal`, not listed).
+_SPELLED = ("sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
+            "eighteenth nineteenth twentieth").split()
+ORDINAL |= {w: i for i, w in enumerate(_SPELLED, start=5)}
+_DIGITS = r"[1-9]\d?(?:st|nd|rd|th)"
 # The ordinal words as a pattern, built from ORDINAL so that every word read has its place (rag/plan_fields.py reads
 # the same words); longest first, so 'second to last' is not read as 'second'.
-PLACE_WORDS = "|".join(re.escape(w).replace(r"\-", "[- ]") for w in sorted(ORDINAL, key=len, reverse=True))
+# A place counted from the end is any place with 'to last' / 'from the end' after it ('third-to-last', '3rd from the
+# end'); 'second-to-last' and the like are listed too, and match first (longest first).
+_FROM_END = r"[- ](?:to|from)[- ](?:the[- ])?(?:last|end|bottom)"
+PLACE_WORDS = "|".join(re.escape(w).replace(r"\-", "[- ]") for w in sorted(ORDINAL, key=len, reverse=True)) + \
+    f"|{_DIGITS}"
+PLACE_WORDS = rf"(?:{PLACE_WORDS})(?:{_FROM_END})?"
 _ORD = rf"({PLACE_WORDS})"
 _PERSON = r"(?:author|name|person|researcher|co-?author|contributor)"
 _ENDS = {"end": -1, "finish": -1, "close": -1, "conclude": -1, "start": 0, "begin": 0, "open": 0, "lead": 0}
@@ -41,7 +52,7 @@ _PLACES = [
     rf"\b(?:whose|where\s+the|the|its|their|with\s+(?:an?|the))\s+{_ORD}(?:[- ]listed|[- ]named|[- ]placed)?\s+"
     rf"{_PERSON}s?\s*(?:(?:is|was|are|being)\s+)?(?:(?:also|an?)\s+)?",
     # 'papers that end with a non-Amii author', 'author lists starting with X'
-    r"\b(end|finish|close|conclude|start|begin|open|lead)(?:s|ed|ing)?\s+(?:(?:their|its|the)\s+(?:author\s+)?"
+    r"\b(end|finish|close|conclude|start|begin|open|lead)(?:e?s|ed|ing)?\s+(?:(?:their|its|the)\s+(?:author\s+)?"
     rf"(?:lists?|bylines?)\s+)?with\s+(?:an?\s+|the\s+)?(?:{_PERSON}\b)?",
     # 'lists X last', 'put X first': the verb, the blanked name, the place
     rf"\b(?:lists?|listing|names?|naming|puts?|putting|places?|placing|credits?|crediting)\s{{3,}}{_ORD}\b",
@@ -87,7 +98,14 @@ def not_at(c: Condition, at: Condition, index: int) -> Condition:
 def ordinal(word: str) -> int | None:
     """The place an ordinal word names ('second' 1, 'second to last' -2, 0-based from the front, negative from the
     end), however cased or spaced; None for a word that names none."""
-    return ORDINAL.get(word.casefold().replace(" ", "-"))
+    word = word.casefold().replace(" ", "-")
+    if word not in ORDINAL and (end := re.fullmatch(rf"(.+?){_FROM_END}", word)):  # 'third-to-last' is -3
+        n = ordinal(end[1])
+        return -(n + 1) if n is not None and n >= 0 else None
+    if re.fullmatch(_DIGITS, word):
+        n = int(word[:-2])
+        return n - 1 if word[-2:] == ordinal_suffix(n)[-2:] else None  # '12th', '22nd'; not '12st'
+    return ORDINAL.get(word)
 
 
 def _index(m: re.Match) -> int | None:
@@ -122,6 +140,11 @@ def _one_author_test(c: Condition) -> Callable[[Paper, Author], bool] | None:
 _WHICH = {0: "first", 1: "second", 2: "third", 3: "fourth", 4: "fifth", -1: "last", -2: "second-to-last"}
 
 
+def place_label(index: int) -> str:
+    """'first', 'second-to-last', '12th', '3rd-to-last': the place an index names (0-based, negative from the end)."""
+    return _WHICH.get(index) or (ordinal_suffix(index + 1) if index >= 0 else f"{ordinal_suffix(-index)}-to-last")
+
+
 def at_place(c: Condition, index: int, which: str | None = None) -> Condition:
     """The condition `c` said of the author at `index` (0 first, -1 last); `which` names the place in the label
     ('senior'), else the ordinal. A condition about the whole paper is returned as it is."""
@@ -137,7 +160,7 @@ def at_place(c: Condition, index: int, which: str | None = None) -> Condition:
             return False  # only the legend's page marks authors; elsewhere an unmarked name says nothing
         return test(p, p.authors[index])
 
-    which = which or _WHICH.get(index, f"{index + 1}th")
+    which = which or place_label(index)
     label = c.label.removeprefix("not ")
     field, value = label.split(": ", 1) if ": " in label else (c.field, c.value)
     return Condition(c.field, c.value, f"{which} author{': not' if negated else ':'} {value}"

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from rag.plan_aggregates import author_place, frequency, same_list
+from rag.plan_position import PLACE_WORDS
 from rag.plan_terms import NUMBER_WORDS, Condition, Question
 from rag.plan_values import conditions as named_conditions
 
@@ -53,10 +54,12 @@ def scoped(q: Question, extract: Extract) -> list[tuple[str, list[Condition]]]:
             start, end, conditions = hit
             q.blank(start, end)
             found.append((kind, conditions))
-    for m in list(re.finditer(r"\b((?:[\w.-]+\s+){1,3}?)(?:(?:papers|ones|entries)\s+)?(?:included|counted)\b",
-                              q.text, re.I)):  # '(workshop included)': the cue after its values
-        for start in (m.start(1) + w.start() for w in re.finditer(r"\S+", m.group(1))):
-            sub = Question(q.text[start:m.start(1) + len(m.group(1))])
+    for m in list(re.finditer(r"\b((?:[\w.-]+\s+){1,3}?)(?:(?:papers?|ones?|entry|entries)\s+)?(?:included|counted)\b|"
+                              r"(?<=\()\s*((?:[\w.-]+\s+){1,3}?)(?:(?:papers?|ones?|entry|entries)\s+)?(?:too|as\s+well)(?=\s*\))",
+                              q.text, re.I)):  # '(workshop included)', '(workshop one too)': the cue after its values
+        said = 1 if m.group(1) is not None else 2
+        for start in (m.start(said) + w.start() for w in re.finditer(r"\S+", m.group(said))):
+            sub = Question(q.text[start:m.start(said) + len(m.group(said))])
             conditions = extract(sub)
             if conditions and not sub.residual():
                 q.blank(start, m.end())
@@ -69,10 +72,11 @@ def _first_grounded(q: Question, cue: str, extract: Extract) -> tuple[int, int, 
     for m in re.finditer(cue, q.text, re.I):
         if cue == _NEGATION and re.search(rf"{_INCLUSION}(?:(?!{_BOUNDARY}|[()]).)*$", q.text[:m.start()], re.I):
             continue  # 'including ones with no year shown': what the inclusion adds, not a negation of the rest
-        if cue == _NEGATION and re.match(r"\s*(?:been\s+)?(?:the\s+|listed\s+|named\s+|placed\s+|printed\s+)?(?:first|last|"
-                                         r"second|third|fourth|fifth|final|lead|senior)[\s-]+(?:author|name|listed)\b",
+        if cue == _NEGATION and re.match(rf"\s*(?:been\s+|being\s+)?(?:as\s+)?(?:the\s+|listed\s+|named\s+|placed\s+|printed\s+)?"
+                                         rf"(?:{PLACE_WORDS})(?:[\s-]+(?:author|auhtor|athor|autor|name|listed|one)\b|(?=\s*(?:[?.,;!)]|$)))",
                                          q.text[m.end():], re.I):
-            continue  # 'not the last author': a place, read with its person (rag/plan_position.py)
+            continue  # 'not the last author', 'but NOT as first author', '… but not first': a place, read with its person
+            # (rag/plan_marks.author_position)
         if m.group(0).casefold() in ("no", "not") and re.match(r"\s+(?:more|fewer|less)\s+than\b", q.text[m.end():], re.I):
             continue  # 'no more than four authors' is at most four, read by the count's own grammar: negated, it
             # would also keep every list cut with 'et al.', whose count is not known

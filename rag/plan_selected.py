@@ -22,7 +22,8 @@ def one_selected(q: Question, question: str, conditions: list[Condition], catalo
     """Several fields of the one paper the conditions select, asked with 'which paper': a lookup of that paper, its
     title heading the answer and each named author's place said. None when the question does not ask which paper,
     or the conditions select none or several ('Dinghuai Zhang is on the profile: which paper?' is a list)."""
-    if not _WHICH_PAPER.search(question) or any(c.value.startswith("not ") for c in conditions):
+    # read with the grounded values blanked: 'which Courville-page paper' asks which paper as 'which paper' does
+    if not (_WHICH_PAPER.search(question) or _WHICH_PAPER.search(q.text)) or any(c.value.startswith("not ") for c in conditions):
         return None
     badges = [c for c in conditions if c.field in BY_NAME]  # 'and does it have code?': asked of it, not selecting it
     selecting = [c for c in conditions if c.field not in BY_NAME]
@@ -32,6 +33,11 @@ def one_selected(q: Question, question: str, conditions: list[Condition], catalo
     work = copy.copy(q)
     work.spans = list(q.spans)
     asked = several(work, badges, badge_asked(work), chosen[0], [], catalog.papers)
+    if not asked and badges:  # 'which paper, and does it have a Code badge?': the paper and one badge of it asked
+        work = copy.copy(q)
+        work.take(_WHICH_PAPER.pattern)
+        asked = {"op": "lookup", "lookup": badges[0].field, "also": [c.field for c in badges[1:]], "target": chosen[0],
+                 "described": ""} if not work.residual() else None
     if not asked:
         return None
     q.text, q.spans = work.text, work.spans

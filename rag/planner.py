@@ -29,6 +29,7 @@ from rag.plan_comparatives import comparative_end
 from rag.plan_dates import current_year_gloss
 from rag.plan_beside import shown_beside
 from rag.plan_byline import clauses as byline_clauses
+from rag.plan_byline_people import people_placed
 from rag.plan_org_counts import organisation_counts
 from rag.plan_describe import description, restated, which
 from rag.plan_elided_sort import elided_sort
@@ -38,7 +39,8 @@ from rag.plan_fields import several
 from rag.plan_gaps import gap, set_gap
 from rag.plan_hedges import unhedged
 from rag.plan_named import aside, plus_joined
-from rag.plan_line import papers_placed, person_acts
+from rag.plan_line import person_acts
+from rag.plan_papers_placed import papers_placed
 from rag.plan_mark_quantifiers import quantified_marks
 from rag.plan_marked import every_marked, marked_counts, marked_share, marked_sort, middle_only
 from rag.plan_marks import (asks_printed, author_position, given_names, name_as_affiliated, positions, printed_only,
@@ -249,6 +251,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     each, marks_asked = papers_placed(q) if target is None and not habit else (False, False)  # 'which paper is X on, where'
     habit = habit or each
     conditions = placed(q, author_position(q, conditions))  # 'X is listed last', 'end with a non-Amii author'
+    conditions = people_placed(q, conditions)  # 'Zhang is first author and Courville third' (rag/plan_byline_people.py)
     conditions = counted(question, conditions)  # 'at least two authors at the University of Washington'
     sides, conditions, asked_person = both_sides(q, question, conditions, sides, in_common, group)
     conditions = on_named_pages(merge(printed_only(question, name_as_affiliated(question, conditions)), question))

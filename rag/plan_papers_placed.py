@@ -1,0 +1,49 @@
+"""One person named and no paper: which of the papers they are on and their place on each, asked together ('which Amii
+paper is X on, and where does he sit in the author order', 'List the papers X is on and his position on each'),
+perhaps their mark too. The planner's 'positions' answer words it per paper (rag/plan_groups.places). Moved out of
+rag/plan_line.py, which reads one named paper's author line."""
+
+from __future__ import annotations
+
+import re
+
+from rag.plan_terms import Question
+
+_PRONOUN = r"(?:he|she|they|him|her|them)"
+_ON_WHICH = r"\b(?:list|show|give|name)\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:papers?|entr(?:y|ies))\s+(?:that\s+)?" \
+            r"(?=\s{2,}(?:is|are|was|were)\s+(?:on|in)\b)|" \
+            rf"\b(?:which|what)(?:\s+of\s+the)?\s+(?:(?:papers?|entr(?:y|ies)|ones?)\s+)?(?:is|are|was|were)\s+(?:{_PRONOUN}\s+)?" \
+            r"(?:on|in|listed\s+on)\b|" \
+            r"\b(?:is|was|are)\s+(?:an?\s+)?(?:co-?)?authors?\s+(?:on|of|in)\s+any\s+of\s+(?:the\s+)?(?:papers?\s*)?[?,;]?\s*" \
+            r"(?:and\s+)?(?:if\s+so,?\s+)?which\s+(?:ones?|papers?|entr(?:y|ies))\b"
+# The page said as a round-up of papers ('in the Amii ICLR roundup'): where, once the page is grounded.
+_ROUNDUP = r"\b(?:in|on|from)\s+the\s+(?:\s*)(?:roundup|round-up|rundown|write-?up)\b"
+_IN_LIST = r"\s+(?:in|on)\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:author(?:s'?)?\s+)?(?:order|list|line|byline)s?"
+# Said of each of the papers ('… on each', 'in both'): the papers a place is asked on are the person's, unnamed.
+_ON_EACH = r"\s+(?:on|in|of)\s+(?:each|either|both|them|every\s+one)(?:\s+(?:one|of\s+them))?"  # 'in the byline of each'
+# The place asked: 'where does he sit', 'in which position', and possessed by the person ('his position on each', 'and her
+# place in each byline').
+_PLACE_ASK = rf"\bwhere(?:'s|\s+(?:does|do|did|is))\s+{_PRONOUN}(?:\s+(?:sit|come|stand|appear|fall|land|rank|listed|placed)s?\b" \
+             rf"|(?={_IN_LIST}))(?:{_IN_LIST})?(?:{_ON_EACH}|\s+(?:on|in)\s+it)?\b|" \
+             r"\b(?:and\s+)?(?:in|at)\s+(?:which|what)\s+(?:position|place|slot|spot)(?:\s+(?:on|in)\s+(?:each|it))?\b|" \
+             rf"\b(?:which|what)\s+(?:position|place|slot|spot)\s+(?:is|does)\s+{_PRONOUN}(?:\s+(?:in|hold|have|take))?\b|" \
+             r"\b(?:and\s+)?(?:his|her|their)\s+(?:position|place|slot|spot|rank)s?(?:\s+(?:in|on|within)\s+(?:the\s+)?" \
+             rf"(?:author\s+(?:list|line|order)|byline)s?)?(?:{_ON_EACH}(?:\s+(?:byline|author\s+(?:list|line)|entry|paper)s?)?)?\b"
+# the mark asked, perhaps by what a PDF's note says it means ('flagged as equal contribution') and on which papers
+_MARK_ASK = rf"\b(?:and\s+)?(?:is|was)\s+{_PRONOUN}\s+(?:flagged|marked|starred|asterisked|tagged)(?:\s+(?:as|with))?(?:\s+an?)?" \
+            r"(?:\s+(?:equal[- ]contribution|equally[- ]contributing|co-?first)(?:\s+(?:authors?|contributors?))?)?" \
+            r"(?:\s+(?:on|in)\s+(?:either|each|both|any)(?:\s+(?:one|of\s+them))?)?\b"
+
+
+def papers_placed(q: Question) -> tuple[bool, bool]:
+    """(asked, marks): whether the question asks which papers a named person is on with their place on each — both
+    said, or the place asked 'on each' of the papers they are said to be on ('X is on two of my PDFs - where is he in
+    the author order on each?') — and whether it asks their mark as well. The phrases are taken when asked."""
+    place = re.search(_PLACE_ASK, q.text, re.I)
+    each = bool(place) and re.search(_ON_EACH + r"\b", place.group(0), re.I) is not None  # 'where is he … on each'
+    if not ((re.search(_ON_WHICH, q.text, re.I) or each) and (place or re.search(_MARK_ASK, q.text, re.I))):
+        return False, False
+    q.take(_ON_WHICH)
+    q.take(_PLACE_ASK)
+    q.take(_ROUNDUP)
+    return True, bool(q.take(_MARK_ASK))
