@@ -156,10 +156,18 @@ class Pool:
     at: str | None
     distinct: list[tuple[str, int]]
     per_paper: list[tuple[Paper, int]]
+    on: dict[str, frozenset[str]]  # key -> the ids of the PDFs printing it
 
     @property
     def shared(self) -> list[str]:
         return [shown for shown, n in self.distinct if n > 1]
+
+    @property
+    def shared_keys(self) -> set[str]:
+        return {k for k, ids in self.on.items() if len(ids) > 1}
+
+    def keys_of(self, paper: Paper) -> set[str]:
+        return {k for k, ids in self.on.items() if paper.paper_id in ids}
 
 
 def pool(field: PooledField, papers: list[Paper], at: str | None = None) -> Pool:
@@ -180,4 +188,4 @@ def pool(field: PooledField, papers: list[Paper], at: str | None = None) -> Pool
             shown[key] = min(shown.get(key, said), said, key=len)
             seen_on.setdefault(key, set()).add(paper.paper_id)
     distinct = sorted(((shown[k], len(on)) for k, on in seen_on.items()), key=lambda v: -v[1])
-    return Pool(field, used, at, distinct, per_paper)
+    return Pool(field, used, at, distinct, per_paper, {k: frozenset(on) for k, on in seen_on.items()})

@@ -28,13 +28,13 @@ _NUMBER = r"(\d{1,4}|" + "|".join(NUMBER_WORDS) + r")"
 # The page, by the PDF's own count or by the number printed on it.
 _PDF_PAGE = re.compile(rf"\b(?:pdf\s+)?(?:page|pg\.?|p\.)\s*(?:no\.?\s*|number\s+|#\s*)?{_NUMBER}\b(?!\s*(?:-|–|to)\s*\d)")
 _PRINTED_PAGE = re.compile(rf"\b(?:printed|proceedings|journal)\s+page\s+(?:no\.?\s*|number\s+)?(\d{{1,5}})\b")
-_ORDINAL_PAGE = re.compile(r"\b(" + "|".join(ORDINALS) + r"|last|final|opening|front)\s+(?:pdf\s+)?page\b")
+_ORDINAL_PAGE = re.compile(r"\b(" + "|".join(ORDINALS) + r"|last|final|opening|front|\d{1,3}(?:st|nd|rd|th))\s+(?:pdf\s+)?page\b")
 # The number printed on the page asked with its headings ('and what page number is printed at its foot').
 _FOLIO = re.compile(r"\b(?:page\s+(?:number|no\.?)|folio|number\s+printed|printed\s+(?:page\s+)?number)\b")
 # Words of this frame besides the heading reader's own (rag/plan_heading_frame.py): where on the page a number sits.
 _OWN = ["foot footer bottom top head header margin corner show shows showing up land lands printed pdf pg p no folio "
         "proceedings journal its that this page pages which headings numbered begin begins on along alongside together "
-        "plus sits sit"]
+        "plus sits sit start starts what's whats there"]
 
 
 def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
@@ -68,7 +68,7 @@ def _page(low: str, paper: Paper) -> tuple[int, str] | None:
     elif m := _ORDINAL_PAGE.search(low):
         word = m.group(1)
         page = paper.page_count if word in ("last", "final") else 1 if word in ("opening", "front") else \
-            ORDINALS.index(word) + 1
+            int(word[:-2]) if word[0].isdigit() else ORDINALS.index(word) + 1
         said = f"its {word} page"
     elif m := _PDF_PAGE.search(low):
         page = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]

@@ -39,19 +39,29 @@ person persons individuals humans names researchers co coauthors folks scientist
 organisations organization organizations affiliation affiliations universities university institute institutes employer
 employers lab labs companies places host hosts distinct different unique separate individual total tally dup that is
 it's its they them pdf pdfs file files document documents uploaded uploads there be will would get i'd i me gives give
-distinctly how many number taking take takes took taken used using ppl diffrent difrent""".split())
+distinctly how many number taking take takes took taken used using ppl diffrent difrent more than one several
+multiple two least both most fewest appear appears appearing""".split())
+
+
+# Values printed on several PDFs ('which people appear on more than one of my PDF bylines'): the pool's shared part.
+_SHARED = re.compile(r"\b(?:on|in|across|by|for|to)\s+(?:more\s+than\s+one|several|multiple|two\s+or\s+more|at\s+least\s+two|"
+                     r"both)\b")
+# The PDF printing the most (or fewest) of them ('which PDF prints the most distinct e-mail domains').
+_MOST = re.compile(r"\b(?:which|what)\s+(?:one|pdf|paper|file|document)\b.*\b(most|fewest|least)\b")
 
 
 def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     """The pooled count or list, or None when the question pools no PDF record."""
     low = " " + " ".join(fold(question).casefold().replace("’", "'").split()) + " "
-    if not _POOLED.search(low):
+    shared, most = _SHARED.search(low), _MOST.search(low)  # both asked of the pooled values
+    if not (_POOLED.search(low) or shared):
         return None
     asked = re.search(_COUNT, low) or re.search(_LIST, low)
     if asked is None:
         return None
     unnamed = _unnamed(low, catalog)
-    found = _field(unnamed, asked.end()) or _field(unnamed, 0)  # 'Harvard people across the PDFs: who?'
+    found = _field(unnamed, asked.end()) or _field(unnamed, 0) or (  # 'Harvard people across the PDFs: who?'
+        POOLED[-1] if re.search(r"\bwho(?:'s)?\b", low) else None)  # 'who shows up on both bylines': people
     if found is None:
         return None
     pdfs = [p for p in catalog.papers if is_pdf(p)]
@@ -69,6 +79,21 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     pooled = pool(found, named or pdfs, at)
     if not pooled.papers:
         return None
+    if most:  # one PDF picked by how many it prints
+        n = (max if most.group(1) == "most" else min)(k for _, k in pooled.per_paper)
+        rows = [p for p, k in pooled.per_paper if k == n]
+        return HeadingAsk(f"{'; '.join(p.title for p in rows)}: {n} distinct {found.name}, the "
+                          f"{'most' if most.group(1) == 'most' else 'fewest'} of the {len(pooled.papers)} PDFs printing "
+                          f"any ({', '.join(f'{_short(p)} {k}' for p, k in pooled.per_paper)}).", rows)
+    if shared:  # the values printed on more than one of the PDFs, with the PDFs they are on
+        on = [p for p in pooled.papers if any(key in pooled.keys_of(p) for key in pooled.shared_keys)]
+        if not on:
+            nobody = "No one" if found.name == "people" else f"None of the {found.name}"
+            return HeadingAsk(f"{nobody} is printed on more than one of the {len(pooled.papers)} PDFs ("
+                              + ", ".join(f"{_short(p)} {k}" for p, k in pooled.per_paper) + f"). Merged: {found.merged}.",
+                              pooled.papers)
+        return HeadingAsk(f"{len(pooled.shared)} {found.name} printed on more than one of {len(pooled.papers)} PDFs"
+                          + (f": {', '.join(pooled.shared)}" if pooled.shared else "") + f". Merged: {found.merged}.", on)
     return HeadingAsk(_said(pooled, bool(re.search(_COUNT, low)), named), pooled.papers)
 
 

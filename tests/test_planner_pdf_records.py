@@ -76,6 +76,10 @@ def test_the_merge_is_said(catalog: Catalog) -> None:
     "across the DPR experiments, how many different retrievers are compared?",
     "how many unique documents does the lit graph paper's corpus hold in total?",
     "how many distinct annotators labelled the pdfs' training data overall?",
+    # the pool's shared part and its most, said of what the PDFs hold rather than print about their makers
+    "which baselines appear in more than one of my pdfs' result tables?",
+    "which datasets are used by more than one of the pdfs?",
+    "which PDF reports the most different evaluation tasks?",
 ])
 def test_content_pooled_in_words_stays_unplanned(question: str, catalog: Catalog) -> None:
     assert answer_from_catalog(question, question, catalog.papers) is None
@@ -239,3 +243,22 @@ def test_a_journal_said_by_its_initials(catalog: Catalog) -> None:
     question = "backus pdf: which CACM volume and number?"
     answer = answer_from_catalog(question, question, catalog.papers)
     assert answer is not None and "Volume 21, Number 8" in answer.answer
+
+
+# --- the pool's shared part and the PDF printing the most of a field (rag/plan_pdf_pool.py) ----------------------
+
+@pytest.mark.parametrize("question, holds, rows", [
+    ("which people appear on more than one of my pdf bylines?", "Sergey Feldman, Iz Beltagy, Doug Downey",
+     {SPECTER, GRAPH}),
+    ("who wrote for more than one of my pdfs?", "3 people printed on more than one", {SPECTER, GRAPH}),
+    ("which e-mail domains show up in more than one PDF?", "allenai.org, cs.washington.edu", BYLINED),
+    ("which institutions are printed in several PDFs?", "Allen Institute for AI, University of Washington", BYLINED),
+    ("which PDF prints the most distinct e-mail domains?", "5 distinct e-mail domains, the most", {LAYOUT}),
+    ("which pdf lists the fewest different institutions?", "2 distinct institutions, the fewest", {SPECTER, GRAPH}),
+    ("what's printed as the page number on SPECTER's 4th page, and which headings start there?",
+     "printed page number 2273", {SPECTER}),
+])
+def test_shared_values_and_the_most(question: str, holds: str, rows: set[str], catalog: Catalog) -> None:
+    answer = _answer(question, catalog)
+    assert holds in answer.answer, (question, answer.answer)
+    assert {c.title for c in answer.citations} == rows, question
