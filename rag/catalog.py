@@ -15,6 +15,7 @@ from functools import cached_property
 from rag.authors import AuthorIndex, by_author, given_of
 from rag.catalog_headings import Outline, outlines
 from rag.catalog_links import owners, printed_links
+from rag.catalog_pdf_records import said_names
 from rag.organisations import has_organisation, organisation_authors, organisation_names, organisation_variants
 from rag.plan_code_promise import code_statement
 from rag.plan_terms import fold
@@ -44,6 +45,10 @@ def venue_names(venue: str | None) -> set[str]:
         initials = m.group(1)[0] + "".join(w[0] for w in m.group(2).split() if w[:1].isupper())
         if len(initials) >= 3:
             names.add(initials)
+    # 'Communications of the ACM' -> CACM: a journal's name said by its words' initials, an acronym in it kept whole
+    words = [w for w in venue.split() if w[:1].isupper()]
+    if not re.search(r"\d", venue) and any(w.isupper() for w in words) and len(words) > 1:
+        names.add("".join(w if w.isupper() else w[0] for w in words))
     return names
 
 
@@ -138,8 +143,9 @@ class Catalog:
             catalog.page_facts.update((s.page_name, s.facts) for s in paper.sources if s.page_name and s.facts)
             if paper.organisation:
                 catalog.organisations.add(paper.organisation.casefold())
-            for organisation in paper.organisations:  # a PDF's affiliations, in every spelling a question may use
-                catalog.organisations.update(organisation_variants(organisation.name))
+            for organisation in paper.organisations:  # a PDF's affiliations, in every spelling a question may use, and
+                catalog.organisations.update(said_names(organisation.name))  # 'an Allen Institute author'
+
             if paper.category:
                 code = paper.category
                 printed = [paper.arxiv.category] if paper.arxiv and paper.arxiv.category else []  # 'stat.ML'

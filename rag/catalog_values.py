@@ -11,6 +11,7 @@ from rag.catalog import arxiv_stamp, organisations_line, page_label
 from rag.catalog_authors import author_at, legend_marks, marks_of_text, neighbour_text, position_text
 from rag.catalog_fields import BY_NAME
 from rag.catalog_links import links_text
+from rag.catalog_pdf_records import authors_under_domain
 from rag.organisations import names as has_organisation_name, organisation_authors, organisation_names
 from rag.plan_fields import NARROWED_BY, line_only
 from rag.plan_terms import Condition, venue_year_only
@@ -105,6 +106,11 @@ def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str
         found = [(m, organisation_authors(paper, m)) for m in marks or []]
         return " ".join(f"{title}: {len(names)} of {len(paper.authors)} authors printed under {m}"
                         + (f": {', '.join(names)}." if names else ".") for m, names in found)
+    if field == "email_authors":  # 'how many LayoutParser authors have a .edu e-mail': the owners of those addresses
+        found = [(m, authors_under_domain(paper, m)) for m in marks or []]
+        return " ".join(f"{title}: {len(owned)} of {len(paper.authors)} authors own an e-mail address under {m}"
+                        + (": " + ", ".join(f"{name} ({address})" for name, address in owned) + "." if owned else ".")
+                        for m, owned in found)
     if field == "organisation_place":  # the organisation's line as printed, address included
         lines = [o.printed.text or o.name for o in paper.organisations if not marks or any(
             has_organisation_name(m, o.name) for m in marks) or all(  # 'besides AI2, where is the other one'
@@ -165,7 +171,7 @@ def several_fields(plan_) -> bool:
     place only this line names ('the second author', 'the middle author')."""
     fields = [plan_.lookup or ""] + plan_.also
     return len(fields) > 1 or any(line_only(f) for f in fields) or (
-        bool(plan_.conditions) and fields[0] not in ("affiliation", "organisation", "organisation_authors",
+        bool(plan_.conditions) and fields[0] not in ("affiliation", "organisation", "organisation_authors", "email_authors",
                                                      "organisation_place", "organisation_count"))
 
 

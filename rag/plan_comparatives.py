@@ -17,7 +17,9 @@ _LATER = r"later|newer|more\s+recent|younger|latter-day"
 _NOUN = r"(?:papers?|ones?|entr(?:y|ies)|preprints?|postings?|posts?|articles?|publications?|submissions?|pdfs?|items?)"
 # Who or what owns the papers compared: a possessive, an article or a demonstrative ('Liu's', 'the', 'his', 'that').
 _OWNER = r"(?:'s|’s|\bthe|\bhis|\bher|\btheir|\bits|\bthis|\bthat|\bwhich|\bwhat)"
-_SAID = re.compile(rf"{_OWNER}\s+(?:(?P<early>{_EARLIER})|(?P<late>{_LATER}))(?:\s+{_NOUN}\b|\s+of\b(?!\s+(?:19|20)\d\d))"
+# ... or of its date, which is what a comparative without 'than' compares anyway ('which one has the earlier date')
+_DATE = r"(?:(?:arxiv\s+|stamp\s+|posting\s+|publication\s+)?dates?|(?:arxiv\s+)?stamps?)"
+_SAID = re.compile(rf"{_OWNER}\s+(?:(?P<early>{_EARLIER})|(?P<late>{_LATER}))(?:\s+(?:{_NOUN}|{_DATE})\b|\s+of\b(?!\s+(?:19|20)\d\d))"
                    rf"(?!\s+than\b)", re.I)
 
 

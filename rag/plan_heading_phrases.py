@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rag.catalog_headings import Heading, Outline
 from rag.catalog_pdf_texts import printed_page_number
+from rag.plan_terms import NUMBER_WORDS, ORDINALS
 from rag.records import Paper
 
 # 'literally called', 'exactly titled', 'simply named': the adverb says how the name is meant, it asks nothing
@@ -39,7 +40,10 @@ _PRINTED_NUMBER = re.compile(r"\b(?:printed\s+(?:proceedings\s+|journal\s+|venue
 
 # 'acks', 'refs': the back-matter headings by their short names
 _BACK_MATTER = ((re.compile(r"\backs?\b|\backnowledgments?\b"), "acknowledgements"),
-                (re.compile(r"\brefs\b|\bbibliography\b"), "references"))
+                (re.compile(r"\b(?:the\s+)?(?:reference\s+list|list\s+of\s+references)\b"), "the references section"),
+                (re.compile(r"\brefs\b|\bbibliography\b"), "references"),
+                (re.compile(r"\bpage\s+no\b\.?"), "page number"))  # 'printed page no.'
+
 # '(84-91 range)': the venue's page range the asker already knows, said beside the printed page number asked;
 # '(before acks/refs)', '(excluding the appendix)': the back matter set aside, as a numbered section always is
 _KNOWN_RANGE = re.compile(r"\(\s*(?:the\s+|its\s+)?(?:pages?\s+)?\d+\s*(?:-|–|to)\s*\d+(?:\s+range)?\s*\)")
@@ -138,3 +142,13 @@ def titled_topic(low: str, headings: list[Heading]) -> str:
             lead = "is" if m.group("lead") in ("is", "are", "was", "were") else m.group("lead")
             return low[:m.start()] + f"{lead} titled '{title}'{rest}" + low[m.end():]
     return low
+
+
+def page_said(low: str) -> int | None:
+    """The PDF page a heading is said to be on when asked over every PDF ('start their section 2 on PDF page 2', 'on
+    their second page'), or None."""
+    if m := re.search(r"\bon\s+(?:pdf\s+)?(?:page|p\.)\s*(\d{1,4}|" + "|".join(NUMBER_WORDS) + r")\b", low):
+        return int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
+    if m := re.search(r"\bon\s+(?:the|their|its)\s+(" + "|".join(ORDINALS) + r")\s+(?:pdf\s+)?page\b", low):
+        return ORDINALS.index(m.group(1)) + 1
+    return None

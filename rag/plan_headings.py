@@ -19,6 +19,8 @@ from rag.catalog_headings import Heading, Outline
 from rag.plan_heading_frame import POINTS, QUOTED, ROLES, asks_content, only_frame, pointed_out
 from rag.plan_heading_neighbours import beside
 from rag.plan_heading_words import answer as worded_answer, asked_word
+from rag.catalog_pdf_records import venue_words
+from rag.plan_heading_phrases import page_said
 from rag.plan_heading_phrases import abbreviated, bare_set, begun_title_words, file_named, named_number, plain, printed_page, \
     titled_topic
 from rag.plan_section_parts import parts_asked
@@ -71,7 +73,8 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     # The second test, as the planner's: once the paper's name and the headings' own words are out, only frame is left.
     # A heading's own words count only where the question points at it ('the Extracting Metadata section'), not
     # anywhere ('what is the Dense Passage Retriever in section 3'); 'no' / 'not' only over the PDFs (the complement).
-    said = [named.title, *catalog_names(catalog, named), *begun_title_words(low, named)] if named is not None else []
+    said = [named.title, *catalog_names(catalog, named), *begun_title_words(low, named), *venue_words(named)] \
+        if named is not None else []  # 'the lit graph paper (NAACL 2018)': its venue said to name it
     shown = held[named.paper_id].headings if named is not None else [h for o in held.values() for h in o.headings]
     rest = pointed_out(low, shown)
     if named is None:
@@ -226,7 +229,7 @@ def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
         if m and any(m.group(1) in h.title.casefold() for o in held for h in o.headings):
             words = m.group(1)
     # 'have a section 4', 'reach a numbered section 5', 'a subsection numbered 2.1'
-    numbered_as = re.search(r"\b(?:a|any)\s+(?:numbered\s+|top-level\s+)?(?:sub-?section|section|§)\s*(?:numbered\s+)?"
+    numbered_as = re.search(r"\b(?:a|any|their|its|whose|begins?|starts?)\s+(?:numbered\s+|top-level\s+)?(?:sub-?section|section|§)\s*(?:numbered\s+)?"
                             r"(\d{1,2}(?:\.\d{1,2})*)\b", low)
     # 'which PDFs have numbered subsections': any heading below a section, whatever its words
     nested = words is None and role is None and numbered_as is None and bool(re.search(r"\bsub-?sections?\b", low))
@@ -246,10 +249,12 @@ def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
             hit = o.appendix[0] if o.appendix and o.headings[-1].appendix else None
         if hit is not None:
             matched.append((o, hit))
+    if (page := page_said(low)) is not None:  # 'start their section 2 on PDF page 2'
+        matched = [(o, h) for o, h in matched if h.page == page]
     kind = f"{'numbered ' if numbered else ''}{role}"
     said = "numbered subsections" if nested else f"a section headed '{words}'" if words else f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} section" if role \
         else f"a section {numbered_as.group(1)}"  # type: ignore[union-attr]
-    where = "end with" if ends else "have"
+    where = ("end with" if ends else "have") + (f" (on PDF page {page})" if page is not None else "")
     if negated:
         lacking = [o for o in held if all(o is not m for m, _ in matched)]
         where = "do not end with" if ends else "do not have"

@@ -71,8 +71,13 @@ def email_domains(q: Question, domains: frozenset[str]) -> list[Condition]:
     """'an author with a harvard.edu address', 'a .edu e-mail', 'an fb.com address': the domain (or its end) of an
     e-mail address some PDF prints; nothing is taken for a domain no paper prints."""
     found = []
-    for m in re.finditer(r"\b(?:an?\s+|any\s+)?(@?\.?[a-z0-9-]*(?:\.[a-z0-9-]+)*\.?[a-z]{2,})\s+(?:e-?mail\s+)?"
-                         r"(?:e-?mail|address(?:es)?)\b", q.text, re.I):
+    # the domain before the address ('a .edu e-mail') or after it ('an e-mail address at a university (.edu) domain')
+    before = r"\b(?:an?\s+|any\s+)?(@?\.?[a-z0-9-]*(?:\.[a-z0-9-]+)*\.?[a-z]{2,})\s+(?:e-?mail\s+)?(?:e-?mail|address(?:es)?)\b"
+    after = r"\be-?mails?(?:\s+address(?:es)?)?\s+(?:at|on|under|in|with|from|using)\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+)?" \
+            r"\(?\s*(@?\.[a-z0-9.-]*[a-z]{2,})\s*\)?\s+(?:domains?|addresses)\b"
+    for m in [*re.finditer(after, q.text, re.I), *re.finditer(before, q.text, re.I)]:
+        if not q.text[m.start():m.end()].strip():
+            continue  # already taken as said the other way
         end = m.group(1).lstrip("@").casefold()
         if not ("." in end or end in {d.split(".")[0] for d in domains}):
             continue

@@ -99,6 +99,7 @@ def _first_grounded(q: Question, cue: str, extract: Extract) -> tuple[int, int, 
             if conditions and not sub.residual() and (best is None or len(conditions) > len(best[1]) or restated):
                 best = (k, conditions)
         if best is not None:
+            best = _longest(rest, words, best, extract)  # 'other than the Allen Institute for AI': the whole name
             k = best[0]  # 'no organisation tag', 'not workshop papers': the field's own nouns go with the value
             while k < len(words) and words[k].group(0).casefold().strip("?.,!") in _FIELD_NOUNS:
                 k += 1
@@ -126,6 +127,33 @@ def merge(conditions: list[Condition], question: str) -> list[Condition]:
         else:
             out.append(c)
     return [Condition.any_of(group) for group in groups.values()] + out
+
+
+def _longest(rest: str, words: list[re.Match], best: tuple[int, list[Condition]],
+             extract: Extract) -> tuple[int, list[Condition]]:
+    """The values read further when up to three more words make the same values longer ('the Allen Institute' ->
+    'the Allen Institute for AI': a name whose head is itself a name the catalog holds)."""
+    k, found = best
+    for more in range(k + 1, min(k + 3, len(words)) + 1):
+        sub = Question(rest[: words[more - 1].end()])
+        conditions = extract(sub)
+        if conditions and not sub.residual() and len(conditions) == len(found) and \
+                [c.field for c in conditions] == [c.field for c in found] and \
+                sum(len(c.value) for c in conditions) > sum(len(c.value) for c in found):
+            k, found = more, conditions
+    return k, found
+
+
+def widen(conditions: list[Condition], wider: list[Condition]) -> list[Condition]:
+    """An included value joins the condition on its own field as one more value it may take ('CL on Courville's page
+    plus any PDF stamped cs.CL': Courville's page or a PDF); with no condition on its field, nothing is narrowed and
+    the value adds nothing ('including workshop papers')."""
+    out = list(conditions)
+    for extra in wider:
+        at = next((i for i, c in enumerate(out) if c.field == extra.field and not c.value.startswith("not ")), None)
+        if at is not None:
+            out[at] = Condition.any_of([out[at], extra])
+    return out
 
 
 def _or_between(people: list[Condition], question: str) -> bool:

@@ -33,8 +33,8 @@ def conditions(q: Question, catalog: Catalog) -> list[Condition]:
     found += people(q, catalog)
     found += owner_as_person(q, found)  # 'On Courville's own page, which entries show him second?': the owner named
     found += tags(q, catalog)
+    found += email_domains(q, catalog.email_domains)  # first: 'an e-mail at a university (.edu) domain' names the domain
     found += organisation_kinds(q)  # after named organisations: 'Harvard University' is that one, not any university
-    found += email_domains(q, catalog.email_domains)
     found += dates(q)
     found += categories(q, catalog)
     # 'footnote that two authors contributed equally': the count says how many share the mark, not how many authors the
@@ -218,3 +218,12 @@ def categories(q: Question, catalog: Catalog) -> list[Condition]:
             found.append(Condition("category", code, f"category: {catalog.category_label(code)}",
                                    lambda p, c=code: p.category == c))
     return found
+
+
+def code_words(q: Question, catalog: Catalog) -> None:
+    """'the category code', 'arXiv labels', 'the CV code', 'a cs.CL class': the category field's own name for its
+    value, said after the field or after one of its codes the catalog holds; taken so it is not read as a Code badge."""
+    codes = "|".join(re.escape(c) for c in sorted(set(catalog.categories.values()), key=len, reverse=True))
+    for m in re.finditer(rf"\b(?:categor(?:y|ies)|subjects?|arxiv|(?i:cs\.)?(?-i:{codes}))\s+(codes?|labels?|names?|"
+                         r"class(?:es)?)\b", q.text, re.I):
+        q.blank(m.start(1), m.end(1))

@@ -43,6 +43,10 @@ def whole_library(q: Question, page_names: set[str], owners: set[str]) -> bool:
     # before _CHECK_ALL, which would take the pages alone and leave 'the pdfs' to read as a page
     said |= bool(q.take(rf"{_VERB}\b(?:all|every|each|both)\s+(?:of\s+)?(?:the\s+|my\s+)?(?:\w+\s+)?(?:listing\s+)?"
                         r"pages?\s+(?:and|plus|\+|&)\s+(?:all\s+|every\s+)?(?:the\s+|my\s+)?(?:uploaded\s+)?pdfs?\b"))
+    # 'check the listing pages and the pdfs', 'the PDFs plus the listing pages': both kinds of source, so all of them
+    said |= bool(q.take(rf"{_VERB}\b(?:the\s+|my\s+)?listing\s+pages?\s+(?:and|plus|\+|&)\s+(?:the\s+|my\s+)?"
+                        r"(?:uploaded\s+)?pdfs?\b|" rf"{_VERB}\b(?:the\s+|my\s+)?(?:uploaded\s+)?pdfs?\s+(?:and|plus|\+|&)\s+"
+                        r"(?:the\s+|my\s+)?listing\s+pages?\b"))
     said |= bool(q.take(_CHECK_ALL))
     said |= bool(q.take(_ANY_SOURCE))
     return said

@@ -52,6 +52,7 @@ from rag.plan_place_check import checked_at_place
 from rag.plan_place_gloss import place_gloss
 from rag.plan_place import entries_between, entry_beside, pair_asked, place_asked, place_elsewhere
 from rag.plan_headings import HeadingAsk, ask as heading_ask
+from rag.plan_page_headings import ask as page_headings
 from rag.plan_citations import ask as citation_ask
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_pdf_pages import page_ask
@@ -66,7 +67,7 @@ from rag.plan_relations import day_offset, days_from, relation, same_day
 from rag.plan_selected import one_selected, shifted
 from rag.plan_shorthand import spelled_out
 from rag.plan_sections import batch, boundary, followed_by
-from rag.plan_scope import group_by, merge, scoped, share_scope, sort_by_authors, top
+from rag.plan_scope import group_by, merge, scoped, share_scope, sort_by_authors, top, widen
 from rag.plan_slots import slot_verbs
 from rag.plan_spelled_name import spelled_name, uncoined
 from rag.plan_terms import Condition, Question, solo
@@ -80,7 +81,7 @@ from rag.plan_title_topics import asks_of_titles, titled
 from rag.plan_link_gloss import link_kinds_glossed
 from rag.plan_links import asked_link, link_contents, linked
 from rag.plan_presence import presence
-from rag.plan_values import conditions as named_conditions, title
+from rag.plan_values import code_words, conditions as named_conditions, title
 from rag.plan_whole_library import whole_library
 from rag.records import Paper
 
@@ -135,6 +136,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return None
     if fact := page_fact(question, catalog):  # a question about a page itself, not its papers
         return Plan(op="fact", fact=fact)
+    if on_page := page_headings(question, catalog):  # 'which headings begin on PDF page 4 of X' (rag/plan_page_headings.py)
+        return Plan(op="headings", headings=on_page)
     if headings := heading_ask(question, catalog):  # 'what is section 3 of SPECTER called': a PDF's printed headings
         return Plan(op="headings", headings=headings) if headings.text else None
     if pdf_page := page_ask(question, catalog):  # 'which pages of X are blank', 'Table 1 of X: caption and page'
@@ -179,8 +182,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     sides: list[list[Condition]] = []
     if in_common and target is not None and (other := other_paper(q, catalog)) is not None:
         sides, target = [[is_paper(target)], [is_paper(other)]], None
-    for m in re.finditer(r"\b(?:categor(?:y|ies)|subjects?|arxiv)\s+(codes?|labels?|names?|class(?:es)?)\b", q.text, re.I):
-        q.blank(m.start(1), m.end(1))  # 'the category code': the field's own name for its value, not a Code badge
+    code_words(q, catalog)  # 'the category code', 'the CV code': the field's own name for its value, not a Code badge
     # The time between two named papers ('how many days between A and B?'): their printed dates (rag/plan_gaps.py).
     if target is not None and (apart := gap(q, catalog, target)) is not None:
         return Plan(op="gap", conditions=[apart[0]], key=apart[1]) if not q.residual() else None
@@ -222,12 +224,14 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions += [c for c in [same_day(q, catalog.papers)] if c is not None]  # 'share a posting date'
     # Negated and included values first ('not in LG', 'no Amii-affiliated author', 'including workshop papers'):
     # they are read on their own and cut out, so the rest of the question reads as if they were absent.
+    wider: list[Condition] = []
     for kind, found in scoped(q, lambda sub: named_conditions(sub, catalog) or presence(sub, negated=True)):
         if kind == "not":  # 'not in CL or CV': neither of them
             fields = dict.fromkeys(c.field for c in found)
             conditions += [Condition.any_of([c for c in found if c.field == f]).negated() for f in fields]
         else:
             conditions += [c for c in found if c.field == "author"]  # 'together with X' narrows; the rest widen
+            wider += [c for c in found if c.field != "author"]  # 'on X's page plus any PDF': one more value (plan_scope.widen)
     full_date = bool(q.take(r"\b(?:with\s+)?(?:an?\s+)?(full|complete|exact) dates?\b|\bday,? month,? and year\b"))
     measure_apart(q)  # 'the shortest PDF by page count': the sort's measure, not a count per page
     group = group_by(q) if target is None else None
@@ -242,7 +246,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     by_field = (order.op, order.key, False) if order is not None else \
         (spread_of(q) or pdf_sort(q) or badge_sort(q) or elided_sort(q)) if target is None and sort is None else None
     conditions += printed_object(q)  # 'PDFs that flag an equal-contribution footnote': after negation ('without a …')
-    conditions += named_conditions(q, catalog) + presence(q, negated=False)
+    conditions = widen(conditions + named_conditions(q, catalog) + presence(q, negated=False), wider)
     conditions += titled(q, catalog.printed_titles)  # 'the continual-learning titles': on what the values left
     conditions += shared_surnames(q, catalog)  # 'a Zhang among the authors': after full names ('Amy Zhang')
     link_field = asked_link(q, question, conditions)  # 'where is X's code', 'what project page does X give'
@@ -342,7 +346,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if target is not None:
         if badge is not None or lookup is not None:  # 'the DPR PDF', 'TokMem on Amii's page': the paper's own page names it
             conditions = [c for c in conditions if not (c.field == "page" and c(target))]
-        if lookup is not None and lookup != "venue_pages":  # 'the ACL 2020 meeting in SPECTER's header': its own venue
+        if (lookup is not None or badge is not None) and lookup != "venue_pages":  # 'the ACL 2020 meeting in SPECTER's
+            # header', 'which CACM volume is the Backus page': its own venue
             conditions = [c for c in conditions if not (c.field in ("venue", "year") and c(target))]
         if lookup == "date" and target.venue_line is not None and target.venue_line.dates and \
                 re.search(r"\b(?:conference|meeting|workshop|symposium|venue|proceedings)\b", low):
@@ -350,9 +355,14 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         if count and conditions and all(c.field == "affiliation" for c in conditions):
             return Plan(op="lookup", lookup="affiliation", target=target, conditions=conditions,
                         described=" ".join(described))  # 'how many Amii-affiliated authors does X have'
-        if count and conditions and all(c.field == "organisation" and not c.value.startswith("not ") for c in conditions):
+        at = [c for c in conditions if c.field == "organisation" and not c.value.startswith("not ")]
+        if (count or lookup == "authors") and at and all(c.field == "organisation" for c in conditions):
+            conditions = at  # 'which of its authors are at X'; 'at a university, as opposed to AI2': the contrast asks nothing
             return Plan(op="lookup", lookup="organisation_authors", target=target, conditions=conditions,
                         described=" ".join(described))  # 'how many authors of DPR are at Facebook AI'
+        if count and conditions and all(c.field == "email" for c in conditions):  # 'how many X authors have a .edu e-mail'
+            return Plan(op="lookup", lookup="email_authors", target=target, conditions=conditions,
+                        described=" ".join(described))
         if lookup == "venue_pages" and all(c.field in ("venue", "year") for c in conditions):
             return Plan(op="lookup", lookup=lookup, target=target, described=" ".join(described))  # 'in the ACL 2020 …'
         if conditions and all(c.field == "organisation" for c in conditions) and \

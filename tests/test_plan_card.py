@@ -36,7 +36,6 @@ TAKEN = [
     # tests/test_planner_byline_places.py)
     ("SPECTER - what does the asterisk next to two of the names indicate?", "SPECTER"),
     ("Give me the HoME record.", "HoME"),
-    ("SPECTER: which of its authors are the Allen School people?", "SPECTER"),  # a part of a printed organisation
     ("What is the title of SPECTER?", "SPECTER"),  # its one title (not 'titles', a sort across papers)
     ("whose name is in the middle of the DPR byline?", DPR),  # a place word with the list said
     ("What record does the DPR paper have?", DPR),  # a verb the page prints its record with
