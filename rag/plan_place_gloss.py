@@ -27,6 +27,8 @@ _MIDDLE = rf"(?:\b(?:sits?|sitting|stands?|standing|lands?|falls?|comes?|appears
 _MIDDLE_ENTRY = r"\b(?:the\s+)?(?:very\s+)?(?:middle|central|centre|center|median)(?=\s+(?:one|entry|paper|item|title|spot|place)\b)"
 # A middle of an author list, not of a page: 'in the middle of the author list', 'midway through the byline'
 _BYLINE = r".{0,60}?\b(?:authors?|co-?authors?|bylines?|names)\b"
+# ... or people said to sit there: 'papers where the only starred authors sit in the middle (first and last unstarred)'
+_PEOPLE_BEFORE = r"\b(?:authors?|co-?authors?|names|people|persons)\b[^.;:?!()]{0,40}$"
 # The place said by its number: 'the 42nd', '#42', 'number 42', 'no. 42'
 _NUMBERED = r"\b\d{1,3}(?:st|nd|rd|th)\b|#\s*\d{1,3}\b|\b(?:number|no\.)\s*\d{1,3}\b"
 _RESTATED = r"\b(?:i\.?\s?e\.?|that\s+is|in\s+other\s+words|namely)(?=[\s,])\s*,?"
@@ -43,7 +45,8 @@ def place_gloss(q: Question, papers: list[Paper]) -> list[Condition]:
     said = list(re.finditer(_MIDDLE, q.text, re.I)) or list(re.finditer(_MIDDLE_ENTRY, q.text, re.I))
     if not said:
         return []
-    said = [m for m in said if not re.match(_BYLINE, q.text[m.start():])]
+    said = [m for m in said if not re.match(_BYLINE, q.text[m.start():])
+            and not re.search(_PEOPLE_BEFORE, q.text[:m.start()], re.I)]
     if not said:
         return []  # 'Amii people only in the middle of the author list': a place in a byline (rag/plan_marked.py)
     for m in said:
