@@ -15,6 +15,7 @@ import re
 
 import pytest
 
+from test_planner_fields import text as answer_text  # the catalog's answer, which must be there
 from test_planner import catalog  # noqa: F401 (the seed pages and PDFs, parsed: no index, no model)
 from test_planner_fields import papers  # noqa: F401
 from test_planner_mark_kinds import answered_titles
@@ -33,12 +34,6 @@ HOME = "HoME: a Household Multimodal Environment"
 SUSTAINABLE = "Towards Sustainable Investment Policies Informed by Opponent Shaping"
 
 
-def _answer(question: str, catalog: Catalog) -> str:
-    answer = answer_from_catalog(question, question, catalog.papers)
-    assert answer is not None, question
-    return answer.answer
-
-
 @pytest.mark.parametrize(("question", "name"), [
     ("who is the 12th author of Construction of the Literature Graph in Semantic Scholar?", "12th author: Sebastian Kohlmeier"),
     ("Who is the twentieth name in the author list of the literature graph paper?", "20th author: Chris Wilhelm"),
@@ -49,7 +44,7 @@ def _answer(question: str, catalog: Catalog) -> str:
     ("the 7th author of the dense passage retrieval paper, who is it?", "seventh author: Danqi Chen"),
 ])
 def test_any_place_in_a_long_byline(question: str, name: str, catalog: Catalog) -> None:
-    text = _answer(question, catalog)
+    text = answer_text(question, catalog.papers)
     assert name in text, (question, text)
 
 
@@ -76,7 +71,7 @@ def test_in_the_byline_but_not_at_a_place(question: str, catalog: Catalog) -> No
 
 
 def test_not_at_a_place_counted(catalog: Catalog) -> None:
-    text = _answer("how many courville entries have Ankesh Anand in the author list but never as the 2nd name?", catalog)
+    text = answer_text("how many courville entries have Ankesh Anand in the author list but never as the 2nd name?", catalog.papers)
     assert text.startswith("1 paper"), text
 
 
@@ -88,7 +83,7 @@ def test_not_at_a_place_counted(catalog: Catalog) -> None:
     "Could you list every entry that Ankesh Anand appears on, together with his position on each of them?",
 ])
 def test_a_persons_place_on_each_entry(question: str, catalog: Catalog) -> None:
-    text = _answer(question, catalog)
+    text = answer_text(question, catalog.papers)
     assert f"second of 3+ on {SPR}" in text and f"third of 3+ on {HOME}" in text, (question, text)
 
 
@@ -100,7 +95,7 @@ def test_a_persons_place_on_each_entry(question: str, catalog: Catalog) -> None:
     "tianyu cui: whcih paper + who is just before and after",
 ])
 def test_the_names_either_side_of_a_person(question: str, catalog: Catalog) -> None:
-    text = _answer(question, catalog)
+    text = answer_text(question, catalog.papers)
     assert WORLD in text and "(after Yi Zhao, Aidan Scannell, Wenshuai Zhao, Yuxin Hou) (followed by Le Chen)" in text, \
         (question, text)
 
@@ -111,14 +106,14 @@ def test_the_names_either_side_of_a_person(question: str, catalog: Catalog) -> N
     "which Courville-page paper is Ayoub Echchahed on, what date does it show, and is there a Code badge?",
 ])
 def test_one_persons_entry_with_a_badge_asked(question: str, catalog: Catalog) -> None:
-    text = _answer(question, catalog)
+    text = answer_text(question, catalog.papers)
     # the entry and its badge, said as the person's card ("— Code badge: no") or as a check ("No: … shows no Code badge")
     assert SUSTAINABLE in text.split(" • ")[0] and re.search(r"Code badge: no|shows no Code badge", text), (question, text)
 
 
 def test_a_frequency_said_of_a_person_names_no_paper(catalog: Catalog) -> None:
-    text = _answer("Hongyang Zhang shows up once on Courville's page - which paper, what place in the byline, and when?",
-                   catalog)
+    text = answer_text("Hongyang Zhang shows up once on Courville's page - which paper, what place in the byline, and when?",
+                       catalog.papers)
     assert "Building Robust Ensembles via Margin Boosting" in text and "2nd of 3 printed" in text, text
 
 
@@ -150,7 +145,7 @@ def test_the_marked_people_only_in_the_middle(question: str, catalog: Catalog) -
 
 
 def test_the_marked_people_only_in_the_middle_counted(catalog: Catalog) -> None:
-    assert _answer("how many Amii papers have the only starred people in the middle?", catalog).startswith("2 papers")
+    assert answer_text("how many Amii papers have the only starred people in the middle?", catalog.papers).startswith("2 papers")
 
 
 @pytest.mark.parametrize(("question", "first"), [
@@ -172,7 +167,7 @@ def test_a_complete_byline_ending_with_the_owner_sorted(question: str, first: st
     ("Courville's entries whose byline ends with his own name: how many?", "5 papers"),
 ])
 def test_the_bylines_completeness_and_its_end_counted(question: str, head: str, catalog: Catalog) -> None:
-    assert _answer(question, catalog).startswith(head), question
+    assert answer_text(question, catalog.papers).startswith(head), question
 
 
 @pytest.mark.parametrize("question", [
@@ -190,7 +185,7 @@ def test_a_place_composed_with_a_badge_said_with_there_is(question: str, catalog
     ("amii list (workshop one as well): how many have their last two authors starred?", "6 papers"),
 ])
 def test_a_section_said_too_widens(question: str, head: str, catalog: Catalog) -> None:
-    assert _answer(question, catalog).startswith(head), question
+    assert answer_text(question, catalog.papers).startswith(head), question
 
 
 @pytest.mark.parametrize(("question", "first"), [
@@ -220,7 +215,7 @@ def test_more_content_questions_stay_with_retrieval(question: str, catalog: Cata
     ("Construction of the Literature Graph in Semantic Scholar - 4th from last name?", "4th-to-last author: Chris Wilhelm"),
 ])
 def test_a_place_counted_from_the_end(question: str, name: str, catalog: Catalog) -> None:
-    text = _answer(question, catalog)
+    text = answer_text(question, catalog.papers)
     assert name in text, (question, text)
 
 
@@ -243,5 +238,5 @@ def test_each_persons_place_said_after_their_name(question: str, titles: set[str
     ("What positions do Max Schwarzer and Rishabh Agarwal hold on the Reincarnating RL paper?", "2. Max Schwarzer"),
 ])
 def test_a_named_persons_place_on_a_described_paper(question: str, said: str, catalog: Catalog) -> None:
-    text = _answer(question, catalog)
+    text = answer_text(question, catalog.papers)
     assert said in text, (question, text)
