@@ -145,7 +145,6 @@ class Catalog:
                 catalog.organisations.add(paper.organisation.casefold())
             for organisation in paper.organisations:  # a PDF's affiliations, in every spelling a question may use, and
                 catalog.organisations.update(said_names(organisation.name))  # 'an Allen Institute author'
-
             if paper.category:
                 code = paper.category
                 printed = [paper.arxiv.category] if paper.arxiv and paper.arxiv.category else []  # 'stat.ML'

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag.catalog_pdf_records import is_pdf
 from rag.records import Block, Paper
 from rag.text import split_sentences
 
@@ -86,7 +87,7 @@ def printed_links(paper: Paper) -> tuple[Link, ...]:
     texts: list[tuple[str, int | None, str]] = []
     if paper.abstract and not paper.abstract_duplicate_of:
         texts.append(("abstract", None, paper.abstract))
-    pdf = any(s.format == "pdf" for s in paper.sources)
+    pdf = is_pdf(paper)
     for block in paper.blocks:
         if block.kind != "references":
             place = ", ".join(x for x in (f"p. {block.page}" if block.page else "",
@@ -110,7 +111,7 @@ def link_blocks(paper: Paper) -> list[Block]:
     print an address (a PDF's split addresses joined again), the sentences `printed_links` reads and quotes. So
     `printed_links` of the copy is `printed_links` of the paper (a shared library's readers answer link questions as
     the writer's own catalog does), and no passage's text is shared beyond them."""
-    pdf = any(s.format == "pdf" for s in paper.sources)
+    pdf = is_pdf(paper)
 
     def kept(block: Block) -> str:
         if block.kind == "references":

@@ -13,6 +13,7 @@ import re
 
 from rag.authors import by_author
 from rag.catalog import Catalog, in_venue
+from rag.catalog_pdf_records import is_pdf
 from rag.plan_dates import dates
 from rag.plan_numbers import compared
 from rag.plan_title_typos import misspelt
@@ -186,10 +187,10 @@ def tags(q: Question, catalog: Catalog) -> list[Condition]:
     # 'PDFs included', 'counting the arXiv PDFs too', 'with the PDFs as well': the PDFs widen the set, no condition.
     q.take(rf"(?:,\s*)?\b(?:counting|including|incl\.|with|plus)\s+(?:{_PDFS})(?:\s+(?:too|as\s+well|also|included))?"
            rf"(?![\w-])|(?:,\s*)?(?<![\w-])(?:{_PDFS})\s+(?:included|too|as\s+well|also\s+counted|counted\s+too)\b")
-    if re.search(uploaded, q.text, re.I) and any(s.format == "pdf" for p in catalog.papers for s in p.sources) \
+    if re.search(uploaded, q.text, re.I) and any(is_pdf(p) for p in catalog.papers) \
             and q.take(uploaded):  # the papers read from PDFs, beside the listing pages
         found.append(Condition("page", "pdf", "page: an uploaded PDF",
-                               lambda p: any(s.format == "pdf" for s in p.sources)))
+                               is_pdf))
     # 'the daily/trending papers page': a word joined by a slash before the page's noun names the same page another way
     # ('trending/hot list'); without the noun ('RL/trending papers') the word may be a topic and is left
     if q.take(r"\b(?:[\w-]+\s*/\s*trending|trending\s*/\s*[\w-]+)(?: papers)?\s+(?:page|list|feed)\b|"
