@@ -26,7 +26,9 @@ from rag.plan_terms import Question
 # The fields a listing entry prints, by the nouns that name them. 'title' and 'which' ask for the entry itself, which
 # every answer row names already: understood, nothing to add.
 _ENTRY_FIELDS = [
-    ("first_author", r"(?:first|lead|leading)[\s-]+authors?"),
+    # 'who leads it', 'who's the lead': the byline's first name is who leads the paper
+    ("first_author", r"(?:first|lead|leading)[\s-]+authors?|who(?:\s+is)?\s+lead(?:s|ing)?\s+(?:it|them|each(?:\s+one)?|that\s+one)|"
+                     r"who(?:'s|\s+is|\s+was)\s+(?:the\s+)?lead|(?:its|their)\s+lead(?:\s+(?:name|person))?"),
     ("last_author", r"(?:last|senior|final)[\s-]+authors?"),
     ("author_count", r"(?:number|count)\s+of\s+(?:co-?)?authors|author\s+counts?|how\s+many\s+(?:co-?)?authors"),
     ("authors", r"(?:co-?)?authors?|bylines?|author\s+lists?|who\s+wrote\s+(?:it|them|each(?:\s+one)?)"),

@@ -15,7 +15,7 @@ from rag.plan_terms import Question
 from rag.question_words import stems
 from rag.records import Paper
 
-_NOUN = r"(?:paper|preprint|article|pdf|entry|work|study)"
+_NOUN = r"(?:paper|preprint|article|pdf|entry|work|study|one)"  # 'the algorithmic reasoning one (Teaching …)
 # 'the KL-estimator paper (' / 'on the BEAM long-term memory paper, ' right before the title's span; at the question's
 # head no article is needed ('GAFlowNets paper (Generative Augmented Flow Networks): who ...').
 _BEFORE = re.compile(rf"(?:\b(?:the|that|this)\s+|^\W*)((?:[^\s?!,;:()]+\s+){{0,6}}?[^\s?!,;:()]+)\s+{_NOUN}\s*(?:[(\[,—–-]\s*)?"

@@ -37,10 +37,13 @@ CUES = [
     rf"\bdown(?=\s+(?:(?:on|in|along|through)\s+)?(?:the|this|that|its|their|his|her|(?:[\w.-]+\s+){{0,2}}?[\w.-]+'s)\s+"
     rf"{GAP}{{0,3}}?{LIST})",  # 'down Aaron Courville's list'
     # 'scrolling the trending feed', 'skimming through Courville's profile': scrolling a page is going down it
-    rf"\b(?:scroll|skim|scan)(?:s|ed|ing|ning|ming|ned|med)?(?:\s+(?:through|along|over))?(?=\s+(?:the|this|that|its|"
+    rf"\b(?:(?:scroll|skim|scan|read)(?:s|ed|ing|ning|ming|ned|med)?(?:\s+(?:through|along|over))?|"
+    rf"(?:go|goes|going|went|work|works|working|worked)\s+(?:through|along))(?=\s+(?:the|this|that|its|"
     rf"(?:[\w.-]+\s+){{0,2}}?[\w.-]+'s)\s+{GAP}{{0,3}}?{LIST})",
     r"\(?\b(?:from\s+)?(?:the\s+)?top\s+to\s+(?:the\s+)?bottom\b\)?",  # '(top to bottom)': the page's own order
-    r"\b(?:(?:counting|counted|reading|starting|going)\s+)?from\s+the\s+(?:very\s+)?(?:top|head|start)\b(?:\s+of(?=\s+"
+    # 'counting titles from the top': the verb may take the entries it counts as its object
+    r"\b(?:(?:counting|counted|count|reading|read|starting|going|go)\s+(?:(?:the\s+)?(?:titles|entries|papers|items|rows|lines|ones)\s+)?)?"
+    r"from\s+the\s+(?:very\s+)?(?:top|head|start)\b(?:[\s-]+down(?:wards?)?\b)?(?:\s+of(?=\s+"
     rf"{GAP}{{0,4}}?{LIST}))?",
     r"\bin\s+(?:the\s+)?(?:(?:page|listing|list|feed|profile)(?:'s)?\s+)?(?:own\s+)?(?:printed|listed|listing|displayed|"
     r"display|page|original|given)\s+order\b",
@@ -48,7 +51,9 @@ CUES = [
     r"of\s+(?:appearance|listing))\b",
     r"\bas\s+(?:they\s+are\s+|it\s+is\s+)?(?:listed|printed|shown|displayed)\b(?=\s*(?:[,;:?.]|$))",
     # 'the 27th paper down (Courville's list)': 'down' after the entry, the listing's name read by its own reader
-    r"(?<![\w-])down\b(?=\s*(?:[,;:?.!)]|$))",
+    r"(?<![\w-])down(?:wards?)?\b(?=\s*(?:[,;:?.!)]|$))",  # 'top of the trending page downwards:'
+    rf"\(?\b(?:{_DOWN_VERB}\s+)?(?:from\s+)?(?:the\s+)?top[\s-]+down(?:wards?)?\b\)?",  # 'read top-down', 'from the top down'
+
     r"(?<=\bthat\s)still\b|(?<=\bwhich\s)still\b",  # 'the last entry that still has a Code badge': going down
 ]
 FROM_END = r"\(?\b(?:from\s+)?(?:the\s+)?bottom\s+to\s+(?:the\s+)?top\b\)?|\b(?:(?:counting|counted|reading|starting|going)\s+)?(?:from|up\s+from)\s+the\s+(?:very\s+)?" \

@@ -67,7 +67,9 @@ def institutes(q: Question, catalog: Catalog) -> list[Condition]:
         every = rf"\b(?:only|all|every|exclusively|solely)\s+(?:of\s+)?(?:its\s+|their\s+|the\s+)?(?:{name}[- ]affiliated\s+" \
                 rf"(?:co-?)?authors?|(?:co-?)?authors?\s+(?:are\s+|being\s+)?(?:{name}[- ]affiliated|affiliated\s+with\s+" \
                 rf"{name}|from\s+{name}))\b"
-        if has_page and q.take(on_page):
+        # 'Amii's main Accepted Papers section': a section is a part of a page, so the possessive before it names the page
+        section_of = rf"\b{name}'s(?=\s+(?:[\w'\"-]+\s+){{0,4}}?sections?\b)"
+        if has_page and (q.take(on_page) or q.take(section_of)):
             found.append(Condition("page", institute, f"page: {institute}'s page",
                                    lambda p, i=institute: any(i in (s.page_name or "") for s in p.sources)))
         # 'exactly two authors, both starred', 'all of them Amii-affiliated': the mark on every author

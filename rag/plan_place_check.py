@@ -27,9 +27,15 @@ def checked_at_place(question: str, op: str, nth: int | None, conditions: list[C
                      papers: list[Paper]) -> dict | None:
     """The check's arguments (rag.planner.Plan) when a yes/no question names an entry by its place on a page and
     other values to check of it; None otherwise."""
-    if op != "first" or not nth or not _YES_NO.search(question) or not _PLACE_NOUN.search(question):
+    yes_no = _YES_NO.search(question)
+    if op != "first" or not nth or not yes_no or not _PLACE_NOUN.search(question):
         return None
     pages = [c for c in conditions if c.field == "page" and not c.value.startswith("not ")]
+    # 'the 11th paper in the Accepted Papers section - is its first author starred?': a section named before the yes/no
+    # clause is where the entries are counted (a part of the page), not a value checked of the entry
+    within = [c for c in conditions if c.field == "section" and re.search(r"\bsections?\b", question[:yes_no.start()], re.I)]
+    if within:
+        return None
     checked = [c for c in conditions if c not in pages]
     if len(pages) != 1 or not checked:
         return None

@@ -66,6 +66,10 @@ def relation(q: Question, target: Paper, question: str, papers: list[Paper] | No
     start, end = spans[0]
     before, after = q.folded[:start], q.folded[end:]
     before = re.sub(r"['\"‘“]\s*$", "", before)  # "listed right after 'Hopfield Networks…'": the quote opens the title
+    # 'right after the algorithmic reasoning paper (Teaching …)': a description before the bracketed title, already
+    # blanked as the title said again, is no part of the relation; the words before it are
+    if (said := re.search(r"[\s(\[]*$", q.text[:start])) and re.search(r"[(\[]\s*$", before):
+        before = before[:said.start()] + " "
     own = _own_value(before, target)  # 'just before the game-theory "Why Open Source?" paper': its category said again
     if own is not None:
         before = before[:own] + " " * (len(before) - own)

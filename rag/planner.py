@@ -203,6 +203,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     anchor = (relation(q, target, q.text, catalog.papers) if shift is None else days_from(target, shift)) \
         if target is not None else None
     target = None if anchor is not None else target
+    of_entry += entry_asks(q, catalog.institutes) if anchor is not None or inside is not None else []  # '… right after X? tag?'
     conditions: list[Condition] = worded + links + byline_clauses(q, catalog)  # 'the last two starred, the first not'
     conditions += organisation_counts(q)  # 'PDFs listing three or more institutions' (before the authors are counted)
     conditions += quantified_marks(q, catalog)  # 'a star on every single author'
