@@ -150,14 +150,21 @@ FIELDS += [
     # A title's length in characters, when said so ('the longest title in characters', 'the most letters in its title').
     Field("title_chars", "title (characters)", rf"{_TITLE}\s+(?:{_LENGTH_IN}|counted\s+in\s+|measured\s+in\s+){_CHARS}\b|"
           rf"{_CHARS}{_IN_TITLE}", lambda p: True, lambda p: True,
-          lambda p: f"{p.title}: {len(p.title)} characters.", lambda p: float(len(p.title)),
+          lambda p: f"{p.title}: {len(p.title)} characters.", lambda p: float(len(p.title)) if _title_printed(p) else None,
           lookup=False, filter=False, ends=("longest", "shortest")),
     # A title's length in words ('the paper with the longest title', 'the longest paper title'): every title is printed.
     Field("title_length", "title (words)", rf"{_TITLE}(?:\s+(?:{_LENGTH_IN})words)?|words{_IN_TITLE}", lambda p: True,
           lambda p: True,
-          lambda p: f"{p.title}: {len(p.title.split())} words.", lambda p: float(len(p.title.split())),
+          lambda p: f"{p.title}: {len(p.title.split())} words.",
+          lambda p: float(len(p.title.split())) if _title_printed(p) else None,
           lookup=False, filter=False, ends=("longest", "shortest")),
 ]
+
+
+def _title_printed(p: Paper) -> bool:
+    """Whether the title is one the source prints: a PDF with no title line is named after its file ('a1977 backus
+    p21'), which is no title to measure."""
+    return "title" in p.printed or not any(s.format == "pdf" for s in p.sources)
 
 
 def _place(p: Paper) -> int | None:

@@ -48,6 +48,7 @@ def clarified(q: Question, conditions: list[Condition], titles: list[str]) -> li
     terms = [t for c in positive for t in _terms(c)]
     if not terms:
         return conditions
+    _glossed_topic(q)
     found, more = [], []
     bounds = [0] + [m.end() for m in _CLAUSE.finditer(q.folded)] + [len(q.folded)]
     for start, end in zip(bounds, bounds[1:]):
@@ -162,3 +163,16 @@ def _not_form(word: str) -> Condition:
     exact = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
     return Condition("title", f"has exactly {word}", f"title: with '{word}' (this form)",
                      lambda p, e=exact: e.search(p.title) is not None).negated()
+
+
+# 'titles about offline goal-conditioned RL (both 'Offline' and 'Goal-Conditioned' in the title)': the bracket, taken
+# by a title reader, says how the topic before it is judged, so the topic's words ask nothing more
+_GLOSSED = re.compile(r"\b(?:titles?|papers?|entries|ones)\s+(?P<topic>about\s+(?:[\w'-]+\s+){0,5}?)\(\s*(?:both\s+|all\s+|"
+                      r"only\s+|i\.?e\.?,?\s+)?\s*\)", re.I)
+
+
+def _glossed_topic(q: Question) -> None:
+    """Blank the topic a bracket of title terms glosses (`_GLOSSED`), when every word inside the bracket was taken."""
+    for m in list(_GLOSSED.finditer(q.text)):
+        if m["topic"].split()[1:]:
+            q.blank(m.start("topic"), m.end("topic"))

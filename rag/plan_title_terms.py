@@ -137,6 +137,7 @@ def terms_said(text: str, at: int, titles: list[str], in_title: bool,
     said = [t for g in groups for t in g[0]]
     # two forms of one word as the alternatives ('diversity / diverse', 'grounded/grounding'): the word in any form
     forms, joined, said_in_title = any(one_family(g[0]) for g in groups), False, not in_title
+    alternatives: list[str] = []  # forms listed in a restatement ('- explain / explanation(s)')
     for _ in range(5):  # modifiers, an aside, a restatement and 'in the title', in the order said
         if m := re.match(rf"\s*,?\s*{_FORMS}", text[pos:], re.I):
             forms, pos = True, pos + m.end()
@@ -152,8 +153,11 @@ def terms_said(text: str, at: int, titles: list[str], in_title: bool,
             pos += m.end()  # '- the noun,'
         elif skip := excluded_forms(text[pos:], said, forms, joined):
             pos += skip  # "? not 'generalized' or 'generalist'": forms the term does not match anyway
-        elif m := _restatement(text, pos, said):
-            pos = m
+        elif restated := _restatement(text, pos, said):
+            pos, more, unfamiliar = restated
+            groups[0][0].extend(more if len(groups) == 1 else [])  # '- explain / explanation(s)': forms it lists
+            unquoted.extend(unfamiliar if len(groups) == 1 else [])  # each must be printed, as every unquoted term
+            alternatives.extend(more if len(groups) == 1 else [])  # a printed form lets the term said stand
         elif listed := examples(text, pos, said, titles):  # '- atari, game theory, that kind of thing'
             pos, more = listed
             groups[0][0].extend(more)
@@ -172,7 +176,7 @@ def terms_said(text: str, at: int, titles: list[str], in_title: bool,
     if re.match(r"\s*,?\s*(?:or|and(?:/or)?|/)\s+(?:in\s+)?(?:the\s+|its\s+|their\s+)?(?:abstracts?|summar(?:y|ies)|text|body|"
                 r"keywords|contents?|full\s+text)\b", text[pos:], re.I):
         return None  # 'in the title or abstract': more than the title is searched, which is retrieval's
-    printed = {t for t in unquoted if any(TitleText.of([t], forms=forms, joined=joined)(title) for title in titles)}
+    printed = {t for t in unquoted + alternatives if any(TitleText.of([t], forms=forms, joined=joined)(title) for title in titles)}
     if any(t not in printed and not _variant(t, printed, groups) for t in unquoted):
         return None  # an unquoted word no title prints is the question's topic, not a title's wording
     return groups, pos, forms, joined
@@ -182,21 +186,30 @@ def _variant(term: str, printed: set[str], groups: list[tuple[list[str], bool]])
     """Whether an unprinted term is an alternative to a printed one of its group that shares a word with it ('continual
     learning / continual RL': 'continual RL' is printed nowhere, 'continual' is): one topic said two ways."""
     words = set(casefolded_words(term))
-    return any(term in g and any(o in printed and words & set(casefolded_words(o)) for o in g) for g, _ in groups)
+    heads = {w[:5] for w in words if len(w) >= 5}  # 'explaining' beside a printed 'explain' it was listed with
+    return any(term in g and any(o in printed and (words & set(casefolded_words(o)) or
+                                                   heads & {w[:5] for w in casefolded_words(o)}) for o in g)
+               for g, _ in groups)
 
 
-def _restatement(text: str, at: int, terms: list[str]) -> int | None:
-    """The end of the terms said again after a dash or colon ("representation(s) — 'Representation' or
-    'Representations' anywhere in the title"): every item restates one of the terms, so it adds no condition."""
-    m = re.match(r"\s*(?:[—–:]|--|-(?=\s))\s*((?:'[^']{1,80}'|\"[^\"]{1,80}\"|[^\W_][\w-]*)(?:\s*(?:,|/|\bor\b|\band\b)\s*"
-                 r"(?:'[^']{1,80}'|\"[^\"]{1,80}\"|[^\W_][\w-]*))*)", text[at:], re.I)
+def _restatement(text: str, at: int, terms: list[str]) -> tuple[int, list[str], list[str]] | None:
+    """(the end, the forms it lists, those of them outside the terms' word family) of the terms said again after a dash or colon ("representation(s) —
+    'Representation' or 'Representations' anywhere in the title", 'explaining - explain / explanation(s)'): every item
+    restates one of the terms, or is a form of it the word family misses but that starts as it does ('explain',
+    'explanation' beside 'explaining': five letters or more in common at the start); those forms are alternatives."""
+    item = r"(?:'[^']{1,80}'|\"[^\"]{1,80}\"|[^\W_][\w-]*(?:\((?:s|es)\))?)"
+    m = re.match(rf"\s*(?:[—–:]|--|-(?=\s))\s*({item}(?:\s*(?:,|/|\bor\b|\band\b)\s*{item})*)", text[at:], re.I)
     if not m:
         return None
     test = TitleText.of(terms, forms=True)
-    items = [i.strip("'\" ") for i in re.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", m[1]) if i.strip("'\" ")]
-    if not items or not all(all(test.restates(w) for w in casefolded_words(i)) for i in items):
+    items = [re.sub(r"\((?:s|es)\)$", "", i.strip("'\" ")) for i in re.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", m[1])
+             if i.strip("'\" ")]
+    heads = {w[:5] for t in terms for w in casefolded_words(t) if len(w) >= 5}
+    new = [i for i in items if not all(test.restates(w) for w in casefolded_words(i))]
+    if not items or not all(len(w) >= 5 and w[:5] in heads for i in new for w in casefolded_words(i)):
         return None
-    return at + m.end()
+    said = {casefolded_words(t) for t in terms}
+    return at + m.end(), [i for i in dict.fromkeys(items) if casefolded_words(i) not in said], new  # each form counts
 
 
 def _spelled_apart(text: str, terms: list[str]) -> bool:

@@ -61,7 +61,7 @@ def title_wording(q: Question) -> list[Condition]:
 
 # What a title is said to hold, and where. The verbs a question uses for a title's words ('titles that mention',
 # 'spell out', 'talk about', 'use the abbreviation'), for its start and for its end.
-_HAS = r"contain(?:s|ed|ing)?|includ(?:e|es|ed|ing)|incl\.?|w/|mention(?:s|ed|ing)?|say(?:s|ing)?|said|use[sd]?|using|read(?:s|ing)?|" \
+_HAS = r"call(?:s|ed|ing)?\s+(?:themselves|itself)(?:\s+an?)?|contain(?:s|ed|ing)?|includ(?:e|es|ed|ing)|incl\.?|w/|mention(?:s|ed|ing)?|say(?:s|ing)?|said|use[sd]?|using|read(?:s|ing)?|" \
        r"ha(?:ve|s|ving)|carr(?:y|ies|ying)|featur(?:e|es|ed|ing)|print(?:s|ed|ing)?|with|talk(?:s|ed|ing)?\s+about|" \
        r"refer(?:s|red|ring)?\s+to|spell(?:s|ed|ing)?\s+out|spelt\s+out|spell(?:s|ed|ing)?|spelt|(?:writ(?:e|es|ing|ten)|wrote)\s+out|" \
        r"writ(?:e|es|ing)|bear(?:s|ing)?|show(?:s|ed|ing)?|referenc(?:e|es|ed|ing)|cit(?:e|es|ed|ing)|invok(?:e|es|ed|ing)|" \

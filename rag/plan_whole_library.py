@@ -74,7 +74,8 @@ def _enumerates_sources(text: str, page_names: set[str], owners: set[str]) -> bo
         return False
     for item in items:
         words = [w.casefold().removesuffix("'s") for w in re.findall(r"[\w'-]+", item)]
-        content = [w for w in words if w not in _SOURCE_WORDS and w not in FRAME and w not in NUMBER_WORDS]
+        content = [w for w in words if w not in _SOURCE_WORDS and w not in FRAME and w not in NUMBER_WORDS
+                   and not w.isdigit()]  # '(3 listing pages + the pdfs)': a count of pages said in digits
         if not words or not all(w in named or w.rstrip("s") in named for w in content):
             return False
     return True

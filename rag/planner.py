@@ -75,6 +75,7 @@ from rag.plan_titles import title_wording, title_words
 from rag.plan_title_clarify import bracketed_place, clarified
 from rag.plan_title_exclusions import excluded_forms
 from rag.plan_title_order import ordered_topic
+from rag.plan_title_prefix import word_starts
 from rag.plan_scope_said import looking_at
 from rag.plan_claimed_count import claimed_count
 from rag.plan_title_topics import asks_of_titles, titled
@@ -153,6 +154,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     bracketed_place(q)  # 'the last (lowest) title': a bracket saying the place again (rag/plan_title_clarify.py)
     worded = title_wording(q)  # "'X is all you need' titles": the quoted wording, before its words read as values
     worded += excluded_forms(q, catalog.printed_titles)  # "('Forgotten' doesn't count)" (rag/plan_title_exclusions.py)
+    worded += word_starts(q, catalog.printed_titles)  # 'a word starting with Adapt', 'a hyphenated Multi- word' (plan_title_prefix)
     worded += title_words(q, catalog.printed_titles)  # 'title says GFlowNets': unquoted, printed in a title
     worded += ordered_topic(q, catalog.printed_titles)  # 'the first state space model paper going down the page'
     worded = clarified(q, worded, catalog.printed_titles)  # "graph as a word - not graphene": how the terms count (rag/plan_title_clarify.py)

@@ -231,7 +231,9 @@ def test_comparisons_and_parts_said_with_words(catalog):
     under = max(x for x in scores if x < 90)
     assert rows("Which profile entry has the highest score under 90?", catalog) == where(
         catalog, lambda p: p.listing_score == under)  # the comparison kept beside the sort, not dropped
-    assert rows("Which titles are under five words long?", catalog) == where(catalog, lambda p: len(p.title.split()) < 5)
+    # a PDF with no title line is named after its file ('a1977 backus p21'): no title to measure
+    assert rows("Which titles are under five words long?", catalog) == where(
+        catalog, lambda p: len(p.title.split()) < 5 and ("title" in p.printed or not any(s.format == "pdf" for s in p.sources)))
     assert rows("How many PDFs run longer than 10 pages?", catalog) == where(
         catalog, lambda p: p.page_count is not None and p.page_count > 10)
     assert rows("count the entries whose score exceeds 84.5", catalog) == where(
