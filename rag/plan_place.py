@@ -129,7 +129,7 @@ def _named(q: Question, catalog) -> Paper | None:
     if found is not None:
         return found
     for m in re.finditer(_QUOTED, q.text):
-        said = " ".join(m.group("q").split()).casefold()
+        said = re.sub(r"\s*(?:\.{2,}|…)$", "", " ".join(m.group("q").split()).casefold())  # 'Option-aware …...': cut short
         starts = [p for p in catalog.papers if " ".join(p.title.split()).casefold().startswith(said)]
         if len(starts) == 1:
             q.blank(m.start(), m.end())

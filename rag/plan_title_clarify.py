@@ -96,7 +96,8 @@ def bracketed_place(q: Question) -> None:
     """'the last (lowest) title', 'last title (furthest down) that …', 'the first (top-most) entry': a bracket right
     after a place word (or its noun) that says the place again, taken so the title's words read on (its order is
     read from the place word and the page said elsewhere; without a page said, the bracket is left as the cue)."""
-    for m in list(re.finditer(r"\b(?:first|last|final|top|bottom)(?:\s+(?:title|entry|paper|one|item|preprint)s?)?"
+    # ('positions 69 to 83 (the tail end)': after a run of places too)
+    for m in list(re.finditer(r"\b(?:first|last|final|top|bottom|\d{1,3})(?:\s+(?:title|entry|paper|one|item|preprint)s?)?"
                               r"\s*(\(\s*(?:i\.?\s?e\.?,?\s*)?((?:[\w-]+\s*){1,5})\))", q.text, re.I)):
         words = m[2].casefold().replace("-", " ").split()
         if all(w in _GLOSS for w in words) and any(w in _PLACE for w in words) and \
@@ -105,7 +106,7 @@ def bracketed_place(q: Question) -> None:
 
 
 _PLACE = {"lowest", "highest", "furthest", "farthest", "bottom", "bottommost", "top", "topmost", "uppermost", "down",
-          "up", "nearest", "closest", "last", "first", "lower", "higher"}
+          "up", "nearest", "closest", "last", "first", "lower", "higher", "tail", "head"}
 _GLOSS = _PLACE | {"most", "on", "of", "in", "the", "page", "list", "listing", "feed", "to", "going", "way", "further",
                    "farther", "end", "one"}
 
