@@ -67,6 +67,7 @@ from rag.plan_relations import day_offset, days_from, relation, same_day
 from rag.plan_selected import one_selected, shifted
 from rag.plan_shorthand import spelled_out
 from rag.plan_sections import batch, boundary, followed_by
+from rag.plan_separator_place import separator_beside
 from rag.plan_scope import group_by, merge, scoped, share_scope, sort_by_authors, top, widen
 from rag.plan_slots import slot_verbs
 from rag.plan_spelled_name import spelled_name, uncoined
@@ -160,7 +161,9 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     worded = clarified(q, worded, catalog.printed_titles)  # "graph as a word - not graphene": how the terms count (rag/plan_title_clarify.py)
     if link_contents(question):
         return None  # 'what does the released code of X include': what a repository holds is content
-    grouped = batch(q, catalog.papers)  # 'the second batch' of a page's 'Learn more' links: before links are read
+    # 'the paper right above the third "Learn more" link' (rag/plan_separator_place.py); 'the second batch' of a page's
+    # 'Learn more' links: before links are read
+    grouped = separator_beside(q, catalog.papers) or batch(q, catalog.papers)
     ranged, of_entry = place_range(q), asked_of_entry(q)  # 'entries 30 to 33', '30th … does it have code?' (plan_place_ranges)
     ranged += place_gloss(q, catalog.papers)  # 'right in the middle, i.e. #42', 'halfway down the 50' (plan_place_gloss)
     link_kinds_glossed(q)  # 'no link at all (no code, no project page)': the kinds said again (rag/plan_link_gloss.py)

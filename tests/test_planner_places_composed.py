@@ -122,3 +122,76 @@ def test_first_title_with_a_word_going_down(question, page, word, papers):
 ])
 def test_content_questions_with_the_same_words_stay_unplanned(question, papers):
     assert answer_from_catalog(question, question, papers) is None
+
+
+@pytest.mark.parametrize("question, first, second", [
+    ("On the trending list, what's between 'Option-aware Temporally Abstracted Value...' and 'WebPilot'?",
+     "Option-aware Temporally", "WebPilot"),
+    ("trending page: which entry sits between 'SMORE: Score Models…' and 'Option-aware Temporally'?", "SMORE",
+     "Option-aware Temporally"),
+    ("what comes between 'A Hierarchical Bayesian Model...' and 'ARNOLD' on the trending feed?",
+     "A Hierarchical Bayesian", "ARNOLD"),
+])
+def test_between_two_titles_quoted_cut_short(question, first, second, papers):
+    entries = listed(papers, "trending")
+    at = sorted(next(i for i, p in enumerate(entries) if p.title.startswith(t)) for t in (first, second))
+    inside = entries[at[0] + 1:at[1]]
+    got = answer(question, papers)
+    assert all(p.title in got for p in inside) and got.startswith(f"{len(inside)} paper")
+
+
+@pytest.mark.parametrize("question, low, high, page", [
+    ("trending feed, positions 69 to 83 (the tail end): which have a Code badge?", 69, 83, "trending"),
+    ("courville's list, entries 1 to 5 (the head of the list): which are from 2026?", 1, 5, "Courville"),
+    ("entries 10 to 12 (the top end) of the Amii page, who is last author on each?", 10, 12, "Amii"),
+])
+def test_a_run_of_places_with_its_place_said_again_in_a_bracket(question, low, high, page, papers):
+    got = answer(question, papers)
+    assert f"place: entries {low} to {high}" in got
+
+
+def test_a_concessive_connective_asks_nothing(papers):
+    amii = listed(papers, "Amii")
+    first = next(p for p in amii if p.authors and not p.authors[0].affiliation and any(a.affiliation for a in p.authors))
+    got = answer("going down the amii list, the first paper whose first author isn't starred but which nonetheless has "
+                 "a starred author?", papers)
+    assert first.title in got.split(" • ")[0] and "Taking" not in got
+
+
+def separated(papers, up: bool, n: int):
+    """The Amii entry printed just above (or below) the page's n-th 'Learn more' line."""
+    entries = listed(papers, "Amii")
+    lines = [i for i, p in enumerate(entries) if (a := p.printed.get("after")) and "learn more" in a.text.casefold()]
+    return entries[lines[n - 1] + (0 if up else 1)]
+
+
+@pytest.mark.parametrize("question, up, n", [
+    ("Amii ICLR post: which paper sits right above the third 'Learn more about the researchers' link, and who wrote it?",
+     True, 3),
+    ("on the Amii page, which paper comes right before the second 'Learn more' link?", True, 2),
+    ("the paper immediately after the first Learn more link on the Amii page", False, 1),
+    ("amii page: the entry just below the 2nd 'Learn more' line - who is its first author?", False, 2),
+    ("whats directly above the 1st learn more link on amii's post", True, 1),
+])
+def test_the_entry_beside_the_nth_separator_line(question, up, n, papers):
+    entry = separated(papers, up, n)
+    got = answer(question, papers)
+    assert got.startswith("1 paper matches") and entry.title in got
+    if "who" in question:
+        assert entry.authors[0].name in got
+
+
+@pytest.mark.parametrize("question, group", [
+    ("which papers come after the second Learn more link on the Amii page?", 3),
+    ("amii post: the first group of papers, before the first learn more link", 1),
+])
+def test_the_papers_before_or_after_a_separator_stay_its_group(question, group, papers):
+    assert f"group {group}" in answer(question, papers)
+
+
+@pytest.mark.parametrize("question", [
+    "what do the researchers behind the third 'Learn more' link study?",
+    "which method is described right above the third Learn more link on the Amii page?",
+])
+def test_content_beside_a_separator_stays_unplanned(question, papers):
+    assert answer_from_catalog(question, question, papers) is None

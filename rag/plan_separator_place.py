@@ -1,0 +1,60 @@
+"""The entry beside a page's n-th printed separator: 'the paper right above the third "Learn more about the researchers"
+link', 'which entry comes just before the 2nd Learn more line', 'the paper immediately after the first "Learn more"
+link'.
+
+A listing page may print a line between its entries that belongs to none of them (the Amii post's 'Learn more about
+the researchers' links); the catalog keeps it as the line printed after an entry (Paper.printed['after']). The n-th
+such line on a page is a place: above (before) it is the entry it is printed after, below (after) it the next entry
+on the page. 'After (before) the third link' without a word of nearness ('right', 'just', 'immediately', 'directly') is
+the whole group that follows (precedes) it, which rag/plan_sections.batch reads; 'above' and 'below' are one entry.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.plan_sections import _NTH, _ORD, _SEPARATOR
+from rag.plan_terms import Condition, Question
+from rag.records import Paper
+
+_BESIDE = re.compile(
+    rf"(?:\b(?:sits?|sitting|is|comes?|coming|appears?|listed|printed|placed|found)\s+)?(?:\b(?P<near>right|just|directly|"
+    rf"immediately)\s+)?\b(?P<w>above|before|preceding|ahead\s+of|below|after|following|under|beneath)\s+the\s+"
+    rf"(?P<n>{_ORD})\s+{_SEPARATOR}", re.I)
+
+
+def separator_beside(q: Question, papers: list[Paper]) -> Condition | None:
+    """The entry printed just above or below the n-th separator line a question names, its words taken; None when no
+    such place is said, or no page prints that many such lines."""
+    m = _BESIDE.search(q.text)
+    if m is None or not (m["said"] or re.search(r"learn\s+more", m[0], re.I)):
+        return None
+    up = m["w"].casefold() in ("above", "before", "preceding", "ahead of")
+    if not m["near"] and m["w"].casefold() in ("before", "after", "preceding", "following", "ahead of"):
+        return None  # 'the papers after the third link', 'the first batch, before the first link': a group (plan_sections.batch)
+    n, said = _NTH[m["n"].casefold()], (m["said"] or "learn more").casefold()
+    chosen = set()
+    for entries in _pages(papers).values():
+        lines = [i for i, p in enumerate(entries) if (line := p.printed.get("after")) and said in line.text.casefold()]
+        if len(lines) >= n:
+            at = lines[n - 1] + (0 if up else 1)
+            chosen |= {entries[at].paper_id} if at < len(entries) else set()
+    if not chosen:
+        return None
+    q.blank(m.start(), m.end())
+    where = "right above" if up else "right below"
+    return Condition("after", f"{where} separator {n}", f"place: {where} the page's {m['n']} '{said}' line",
+                     lambda p: p.paper_id in chosen)
+
+
+def _pages(papers: list[Paper]) -> dict[str, list[Paper]]:
+    """Each listing page's entries in its printed order."""
+    pages: dict[str, list[tuple[int, Paper]]] = {}
+    for p in papers:
+        for s in p.sources:
+            if s.format != "pdf":
+                pages.setdefault(s.path, []).append((s.position, p))
+    return {path: [p for _, p in sorted(entries, key=lambda e: e[0])] for path, entries in pages.items()}
+
+
+__all__ = ["separator_beside"]
