@@ -397,7 +397,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if not re.search(r"\b(papers?|articles?|works?|publications?|preprints?|entries|which|what|who|list|show|everything|"
                      r"anything|something|things?|stuff|how|name|give|tell|count|pdfs?|files?|documents?|postings?|posts|entry|items?|titles?|ones?|"
                      r"feeds?)\b", question,
-                     re.I):
+                     re.I) and not (order is not None and (order.nth or order.limit)):  # 'the top ten on the trending page?'
         return None
     if group is not None:
         if group == ("author", "all") and not conditions and not re.search(

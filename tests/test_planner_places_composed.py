@@ -195,3 +195,15 @@ def test_the_papers_before_or_after_a_separator_stay_its_group(question, group, 
 ])
 def test_content_beside_a_separator_stays_unplanned(question, papers):
     assert answer_from_catalog(question, question, papers) is None
+
+
+@pytest.mark.parametrize("question, page, n", [
+    ("the top ten on the trending page?", "trending", 10),
+    ("the first ten on the trending page?", "trending", 10),
+    ("the top 10 of the trending page", "trending", 10),
+    ("the first five on Courville's list", "Courville", 5),
+])
+def test_a_head_of_a_page_asked_with_no_asking_word(question, page, n, papers):
+    got = answer(question, papers)
+    assert all(p.title in got for p in listed(papers, page)[:n])
+    assert listed(papers, page)[n].title not in got
