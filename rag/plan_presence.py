@@ -16,7 +16,7 @@ def presence(q: Question, negated: bool) -> list[Condition]:
     Outside a negation an article is required ('papers with a category'), so 'which category …' is not one. Fields
     joined by 'and' share the verb said once: 'have both a lab tag and a Code badge' is both conditions."""
     if not negated:  # 'have both a X and a Y': 'both' stands between the verb and the field
-        q.take(r"(?<=\s)both(?=\s+(?:an?|any)\s+\S+(?:\s*/\s*\S+)?(?:\s+\S+){0,3}\s+(?:and|plus)\s)")
+        q.take(r"(?<=\s)both(?=\s+(?:an?|any|the)\s+\S+(?:\s*/\s*\S+)?(?:\s+\S+){0,3}\s+(?:and|plus)\s)")
     found = _present(q, negated)
     if negated:
         return found
