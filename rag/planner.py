@@ -34,6 +34,7 @@ from rag.plan_org_counts import organisation_counts
 from rag.plan_describe import description, restated, which
 from rag.plan_elided_sort import elided_sort
 from rag.plan_entry_verbs import entry_verbs
+from rag.plan_joined import joined_or
 from rag.plan_entry_asks import entry_asks, with_asked
 from rag.plan_field_words import also as _also, lookup_field as _lookup_field, other_noun
 from rag.plan_fields import several
@@ -261,6 +262,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions = counted(question, conditions)  # 'at least two authors at the University of Washington'
     sides, conditions, asked_person = both_sides(q, question, conditions, sides, in_common, group)
     conditions = on_named_pages(merge(printed_only(question, name_as_affiliated(question, conditions)), question))
+    if (conditions := joined_or(q, conditions, lambda sub: named_conditions(sub, catalog) + presence(sub, False))) is None:
+        return None  # 'tagged deepmind or with a Code badge': either side (rag/plan_joined.py)
     if any(c.field == "author" or c.field == "page" and c.label.endswith("profile") for c in conditions):  # 'Nathan
         # Sturtevant: which of his papers …', 'on Courville's page, his September postings': the person named or his page
         q.take(r"\b(?:his|her|their|hers|theirs|him|them|he|she|they)\b")

@@ -205,3 +205,44 @@ def test_a_persons_side_of_a_page(question, person, code, catalog, papers):
 ])
 def test_side_and_restated_content_stay_unplanned(question, papers):
     assert answer_from_catalog(question, question, papers) is None
+
+
+# 'or' between two different fields: either side, not both (it was read as 'and').
+@pytest.mark.parametrize("question, either", [
+    ("Courville entries that are tagged deepmind or have a Code badge",
+     lambda p: p.organisation == "deepmind" or p.has_code),
+    ("Courville entries either in CL or with a Code badge", lambda p: p.category == "CL" or p.has_code),
+    ("Courville's page: entries with a Code badge or more than eight authors",
+     lambda p: p.has_code or len(p.authors) > 8),
+    ("which entries on Courville's profile are from 2021 or tagged mit?",
+     lambda p: p.year == 2021 or p.organisation == "mit"),
+    ("Courville entries in CV or with a score", lambda p: p.category == "CV" or p.listing_score is not None),
+])
+def test_or_across_fields(question, either, catalog, papers):
+    expected = {p.title for p in courville(papers) if either(p)}
+    assert expected and set(rows(question, catalog)) == expected
+
+
+def test_or_after_a_clause_no_side_reads_is_left(catalog):
+    assert plan("Courville entries tagged mila and not in LG, or with a score", catalog) is None
+
+
+# The names an entry displays counted: a list cut with 'et al.' shows its printed names.
+@pytest.mark.parametrize("question, test", [
+    ("on Courville's page, entries with 3 or fewer displayed authors and a Code badge",
+     lambda p: len(p.authors) <= 3 and p.has_code),
+    ("Courville entries with exactly three shown authors and no code", lambda p: len(p.authors) == 3 and not p.has_code),
+    ("Amii entries with at least 8 visible authors", lambda p: len(p.authors) >= 8 and p.section is not None),
+])
+def test_displayed_author_counts(question, test, catalog, papers):
+    expected = {p.title for p in papers if p.authors and test(p) and (p.profile_of or "Amii" in question)}
+    assert expected and set(rows(question, catalog)) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "Do the mila-tagged GFlowNet papers use a replay buffer or a Code badge-style release of checkpoints?",
+    "Which of Courville's entries with code report Atari or DMControl results?",
+    "in the deepmind-tagged entries, is the critic shared or separate from the actor?",
+])
+def test_or_in_content_questions_stays_unplanned(question, papers):
+    assert answer_from_catalog(question, question, papers) is None
