@@ -31,11 +31,13 @@ def joined_or(q: Question, conditions: list[Condition], extract: Extract) -> lis
             continue
         left = _side(q.folded[:m.start()], extract, backwards=True)
         right = _side(q.folded[m.end():], extract, backwards=False)
+        if right is None:  # 'a score or a Code badge': the verb said once, before the 'or'
+            right = _side(" has" + q.folded[m.end():], extract, backwards=False)
         if right is None:
             continue  # no value after it: 'or not', 'or so', a question of its own ('… or is it cut off?')
         if left is None:
             return None  # 'tagged mila and not in LG, or with a score': a clause before it no side reading holds
-        if {c.field for c in left} == {c.field for c in right}:
+        if {_field(c) for c in left} == {_field(c) for c in right}:
             continue  # one field's values: merged already ('CL or CV')
         said = left + right
         at = [next((i for i, c in enumerate(conditions) if c.label == s.label), None) for s in said]
@@ -44,6 +46,11 @@ def joined_or(q: Question, conditions: list[Condition], extract: Extract) -> lis
         either = [conditions[i] for i in at]
         conditions = [c for i, c in enumerate(conditions) if i not in at] + [_either(either[:len(left)], either[len(left):])]
     return conditions
+
+
+def _field(c: Condition) -> str:
+    """The field a condition is on; a field's presence ('with a tag', 'a category') is one field per field named."""
+    return f"presence:{c.value}" if c.field == "presence" else c.field
 
 
 def _side(text: str, extract: Extract, backwards: bool) -> list[Condition] | None:

@@ -246,3 +246,17 @@ def test_displayed_author_counts(question, test, catalog, papers):
 ])
 def test_or_in_content_questions_stays_unplanned(question, papers):
     assert answer_from_catalog(question, question, papers) is None
+
+
+# The verb said once before the 'or': 'have a score or a Code badge'.
+@pytest.mark.parametrize("question, either", [
+    ("how many Courville entries have a score or a Code badge?", lambda p: p.listing_score is not None or p.has_code),
+    ("Courville entries with a mila tag or a Code badge", lambda p: p.organisation == "mila" or p.has_code),
+    ("Courville entries carrying a Code badge or a score, from 2022",
+     lambda p: (p.has_code or p.listing_score is not None) and p.year == 2022),
+])
+def test_or_with_the_verb_said_once(question, either, catalog, papers):
+    expected = {p.title for p in courville(papers) if either(p)}
+    the_plan = plan(question, catalog)
+    assert the_plan is not None and expected
+    assert {p.title for p in run(the_plan, catalog.papers).rows} == expected
