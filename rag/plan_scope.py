@@ -97,7 +97,10 @@ def _first_grounded(q: Question, cue: str, extract: Extract) -> tuple[int, int, 
             sub = Question(rest[: words[k - 1].end()])
             conditions = extract(sub)
             restated = best is not None and words[k - 1].group(0).startswith("(") and len(conditions) == len(best[1])
-            if conditions and not sub.residual() and (best is None or len(conditions) > len(best[1]) or restated):
+            # 'not from 2022 or 2023': the values after 'or' read into the same condition ('year: 2022 or 2023')
+            grown = best is not None and k >= 2 and words[k - 2].group(0).casefold() in joiners and \
+                len(conditions) == len(best[1]) and [c.label for c in conditions] != [c.label for c in best[1]]
+            if conditions and not sub.residual() and (best is None or len(conditions) > len(best[1]) or restated or grown):
                 best = (k, conditions)
         if best is not None:
             best = _longest(rest, words, best, extract)  # 'other than the Allen Institute for AI': the whole name

@@ -260,3 +260,19 @@ def test_or_with_the_verb_said_once(question, either, catalog, papers):
     the_plan = plan(question, catalog)
     assert the_plan is not None and expected
     assert {p.title for p in run(the_plan, catalog.papers).rows} == expected
+
+
+# A negation over values joined by 'or' ends with them: 'not posted in 2024 or 2025 are tagged mila' negates the years
+# only (the tag was negated too), and 'not from 2022 or 2023' both years (2023 was asked for).
+@pytest.mark.parametrize("question, test", [
+    ("how many Courville entries not posted in 2024 or 2025 are tagged mila?",
+     lambda p: p.year not in (2024, 2025) and p.organisation == "mila"),
+    ("Courville entries not from 2022 or 2023 with code", lambda p: p.year not in (2022, 2023) and p.has_code),
+    ("which Courville entries that weren't posted in 2020 or 2021 carry the deepmind tag?",
+     lambda p: p.year not in (2020, 2021) and p.organisation == "deepmind"),
+])
+def test_negation_over_an_or_list_ends_with_it(question, test, catalog, papers):
+    expected = {p.title for p in courville(papers) if p.year and test(p)}
+    the_plan = plan(question, catalog)
+    assert the_plan is not None and expected
+    assert {p.title for p in run(the_plan, catalog.papers).rows} == expected
