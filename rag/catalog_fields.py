@@ -254,7 +254,9 @@ def presence(q, negated: bool) -> list:
         # As a modifier when it names the badge itself ('the newest Code-badge paper'), never a bare 'code papers'.
         modifier = r"|\b(?=\w+[\s-](?:badges?|links?|linked|repositor(?:y|ies)|urls?)\b)" \
                    rf"(?:{f.words})(?=\s+(?:papers?|entries|entry|ones|preprints?|works|articles?)\b)" if not negated else ""
-        if q.take(rf"(?:\b{lead}{_ARTICLE}{copula})\b(?:{f.words})(?![\w-]){_WHERE}{said}{modifier}"):
+        # 'where the Code badge is there': the field said present after it
+        there = rf"|\b(?:the\s+|an?\s+)(?:{f.words})(?![\w-])(?=\s+(?:is|are)\s+(?:there|present)\b)" if not negated else ""
+        if q.take(rf"(?:\b{lead}{_ARTICLE}{copula})\b(?:{f.words})(?![\w-]){_WHERE}{said}{modifier}{there}"):
             found.append(Condition(f.name, f.name, f"has: {f.label}", f.has, known_test=f.printed))
     return found
 

@@ -108,11 +108,11 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
         prefix = f"{m.group(2)}-{month:02d}"
         found.append(Condition("date", prefix, f"posted: {MONTHS[month - 1].title()} {m.group(2)}",
                                lambda p, x=prefix: (p.date or "").startswith(x) and p.date_precision != "year"))
-    for m in q.take(r"\b(?:in\s+or\s+after|from|since)?\s*((?:19|20)\d\d)\s*(?:(?:or|and)\s+(?:later|after|newer|since|beyond)"
-                    r"|onwards?|forwards?|and\s+up)\b|\b(?:no\s+earlier\s+than|not\s+before|in\s+or\s+after)\s+((?:19|20)\d\d)\b"
-                    # 'from 2025 on': 'on' closing the phrase, not 'on' before what it is on ('from 2022 on LG').
-                    r"|\b(?:from|since)\s+((?:19|20)\d\d)\s+on(?=\s*(?:$|[,.;:?!)]|(?:are|is|were|was|in|and|with|that|"
-                    r"which|by|have|has|do|does|did|only|please)\b))"):
+    for m in _closing_on(q, r"\b(?:in\s+or\s+after|from|since)?\s*((?:19|20)\d\d)\s*(?:(?:or|and)\s+(?:later|after|newer|since|beyond)"
+                         r"|onwards?|forwards?|and\s+up)\b|\b(?:no\s+earlier\s+than|not\s+before|in\s+or\s+after)\s+((?:19|20)\d\d)\b"
+                         # 'from 2025 on': 'on' closing the phrase, not 'on' before what it is on ('from 2022 on LG').
+                         r"|\b(?:from|since)\s+((?:19|20)\d\d)\s+on(?=\s*(?:$|[,.;:?!)]|(?:are|is|were|was|in|and|with|that|"
+                         r"which|by|have|has|do|does|did|only|please)\b))"):
         year = int(m.group(1) or m.group(2) or m.group(3))
         found.append(_years(year, 9999, f"year: {year} or later"))
     for m in q.take(r"\b((?:19|20)\d\d)\s*(?:or|and)\s+(?:earlier|before|older)\b|\b(?:up\s+to|until|till|through|"
@@ -143,11 +143,15 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
             continue
         if m.group(1) == "may" or m.group(1) == "mar":
             continue  # 'in may' is not a month a question names; 'May' is
-        month = _month_number(m.group(1) or m.group(2))
-        q.take(re.escape(m.group(0)) + r"(?![\w.])")
-        found.append(Condition("date", f"*-{month:02d}", f"posted: in {MONTHS[month - 1].title()} (any year)",
-                               lambda p, x=f"-{month:02d}": bool(p.date) and p.date_precision != "year"
-                               and p.date[4:7] == x))
+        if q.text[m.start():m.end()] != m.group(0):
+            continue  # taken already, as the next month of a list read below
+        months_said = [_month_number(m.group(1) or m.group(2))]
+        # 'in Jan, Feb or March': the months listed after the first, any of them (each any year)
+        more = re.match(rf"(?:\s*(?:,\s*(?:or\s+|and\s+)?|/\s*|(?:or|and)\s+){_MONTH}(?![\w.]|\s*,?\s*\d))+", q.text[m.end():], re.I)
+        if more:
+            months_said += [_month_number(w) for w in re.findall(_MONTH, more.group(0), re.I)]
+        q.take(re.escape(m.group(0) + (more.group(0) if more else "")) + r"(?![\w.])")
+        found.append(_any_year(sorted(set(months_said))))
     for m in q.take(r"\b(early|mid|late)[- ](?:in\s+)?((?:19|20)\d\d)\b"):  # 'late 2023': the year in thirds
         low, high = {"early": (1, 4), "mid": (5, 8)}.get(m.group(1).casefold(), (9, 12))
         found.append(_months(m.group(2), low, high))
@@ -158,6 +162,14 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
         year = int(m.group(1))
         found.append(_years(year, year, f"year: {year}"))
     return found
+
+
+def _any_year(months: list[int]) -> Condition:
+    """Entries posted in any of `months`, whatever the year ('in June', 'in Jan, Feb or March')."""
+    said = " or ".join(MONTHS[n - 1].title() for n in months)
+    return Condition("date", "|".join(f"*-{n:02d}" for n in months), f"posted: in {said} (any year)",
+                     lambda p, xs={f"-{n:02d}" for n in months}: bool(p.date) and p.date_precision != "year"
+                     and p.date[4:7] in xs)
 
 
 def _months(year: str, low: int, high: int) -> Condition:
@@ -181,3 +193,19 @@ def _years(low: int, high: int, label: str) -> Condition:
 def _day(year: str, month: str, day: str) -> Condition:
     iso = f"{year}-{_month_number(month):02d}-{int(day):02d}"
     return Condition("date", iso, f"posted: {iso}", lambda p: p.date == iso and p.date_precision == "day")
+
+
+def _closing_on(q: Question, pattern: str) -> list[re.Match]:
+    """The matches of `pattern`, taken; a closing 'on' ('from 2025 on') only when the question's own words, not a span
+    already taken out, follow it: in 'from 2022 on Courville's list' the page was taken first, and the blanks after
+    'on' are what it is on, not the question's end."""
+    kept = []
+    for m in re.finditer(pattern, q.text, re.I):
+        after = m.end() + len(q.folded[m.end():]) - len(q.folded[m.end():].lstrip())  # the next word said
+        if m.group(3) and after < len(q.text) and q.text[after] != q.folded[after]:
+            continue
+        kept.append(m)
+    for m in kept:
+        q.blank(m.start(), m.end())
+    return kept
+

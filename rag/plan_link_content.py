@@ -18,7 +18,7 @@ _CONTENTS = re.compile(
     r"\bwhat(?:'s|\s+is|\s+are)\s+(?:inside|in|on)\s+(?:(?!papers?\b)\S+\s+){0,5}?(?:code(?:\s*base)?|repo|repos|repository|"
     r"repositories|website|project\s+page|site|home\s*page)\b|"
     r"\bwhat\s+(?:does|do|did|will|can|could|would|should)\s+(?:\S+\s+){0,6}?(?:code(?:\s*base)?|repo|repository|website|"
-    r"project\s+page|site|home\s*page|link)(?:\s+(?:of|for|from|in|behind|accompanying)\s+(?:\S+\s+){0,10}?\S+)?\s+"
+    r"project\s+page|site|home\s*page|link|[\w-]+\.[a-z]{2,}\s+page)(?:\s+(?:of|for|from|in|behind|accompanying)\s+(?:\S+\s+){0,10}?\S+)?\s+"
     r"(?!(?:link|links|point|points|give|gives|print|prints|host|hosts|live|lives|sit|sits|go|goes|lead|leads)\b)[a-z]+\W*$|"
     # the address itself as the subject: 'what does github.com/allenai/specter contain', "what's in owner/repo?"
     rf"\bwhat\s+(?:does|do|did|will|can|could|would|should)\s+(?:the\s+)?{_ADDRESS}(?:\s+(?:repo|repository|site|page|link))?"
@@ -58,4 +58,6 @@ def link_contents(question: str) -> bool:
     institute'): not a record a page prints, though its words name a link (rag/planner.py returns no plan)."""
     # A quoted link text is the page's own words: "followed by a 'Learn more about the researchers' link".
     unquoted = re.sub(r"(?:(?<=\s)|^)['\"“‘][^'\"”’]*['\"”’](?=\W|$)", " ", question)
-    return bool(_CONTENTS.search(question) or _HAS.search(unquoted) or _OF_NO_PAPER.search(unquoted))
+    bare = re.sub(r"\s*\([^()]*\)", "", question)  # 'the github.io page (project site or code) of X': an aside
+    return bool(_CONTENTS.search(question) or _CONTENTS.search(bare) or _HAS.search(unquoted) or
+                _OF_NO_PAPER.search(unquoted))

@@ -21,7 +21,17 @@ _MORE = rf"(?:\s*(?:,|;|/|\bor\b|\band\b|\bnor\b)\s*(?:{_ITEM}|(?:an?\s+|any\s+)
 _GLOSS = rf"(?P<whole>{_WHOLE})\s*(?:\(\s*{_ITEM}{_MORE}\s*\)|[—–-]\s*{_ITEM}{_MORE}(?=\s*[?.!;]|\s*$))"
 
 
+# A host said with the kinds a link on it may be, in brackets: 'a github.io page (project site or code)'. Joined by 'or',
+# the kinds add nothing to the host: any link on it is asked.
+_HOST = r"(?<![\w@/.-])[a-z0-9][\w-]*(?:\.[a-z0-9][\w-]*)*\.[a-z]{2,}(?:\s+(?:pages?|sites?|links?|urls?|address(?:es)?))?"
+_EITHER_KIND = rf"(?:an?\s+)?{_KIND}"
+
+
 def link_kinds_glossed(q: Question) -> None:
-    """Take the kinds of link said again after 'no link (at all)', leaving the whole for the link readers."""
+    """Take the kinds of link said again after 'no link (at all)', leaving the whole for the link readers; and the
+    kinds said either way in brackets after a host ('a github.io page (project site or code)')."""
+    for m in list(re.finditer(rf"({_HOST})(\s*\(\s*{_EITHER_KIND}(?:\s*(?:,|/|\bor\b|,\s*or\b)\s*{_EITHER_KIND})+\s*\))",
+                              q.text, re.I)):
+        q.blank(m.start(2), m.end(2))
     for m in list(re.finditer(_GLOSS, q.text, re.I)):
         q.blank(m.start("ever") if m["ever"] else m.end("whole"), m.end())  # 'whatsoever' says 'at all' too

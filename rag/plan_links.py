@@ -83,7 +83,10 @@ _NEGATION = r"\b(?:no|not|without|lacking|lacks?|never|none|(?:do|does|did|is|ar
             r"to|provide|provides|show|shows|carry|carries|include|includes|mention|mentions|with|web|on|at|under|hosted)\s+){0,3}$"
 # A link said before a negation of what it is: 'links somewhere that isn't X', 'a link which is not on X'.
 _OF_A_LINK = r"\b(?:links?|linking|points?|pointing|urls?)\s+(?:(?:to\s+)?(?:somewhere|something|some\s+\w+|an?\s+\w+|" \
-             r"\w+\s+pages?)\s+)?(?:that|which)\s+(?:(?:is|are|was|were)\s+)?$"
+             r"\w+\s+pages?)\s+)?(?:that|which)(?:'s)?\s+(?:(?:is|are|was|were)\s+)?$"
+# A link said to be on another host than the one named: 'somewhere other than github.com', 'a site off GitHub'.
+_ELSEWHERE = r"\b(?:somewhere|something|anywhere|anything|a\s+(?:site|page|host|link|url)|sites?|pages?|hosts?)\s+" \
+             r"(?:other\s+than|besides|except|apart\s+from|outside(?:\s+of)?|off|not\s+on)\s+(?:the\s+)?$"
 # A question asking for the link itself ('where is X's code', 'what project page does X give'), not for papers.
 _ASKED = r"(?:urls?|links?|web\s*address(?:es)?|repos?|repository|repositories|(?:project|web|home)\s*pages?|homepages?|" \
          r"(?:project\s+|web\s*)sites?|websites?|github(?:\s+repo(?:sitory|s)?)?)"
@@ -238,9 +241,11 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
     # Negation is said before the valued link ('a link that isn't on github.com'), not before a bare 'link' said first.
     start = min((s for s, _, kind in spans if kind != "any"), default=min(s for s, _, _ in spans))
     negation = re.search(_NEGATION, q.text[:start], re.I)
+    elsewhere = re.search(_ELSEWHERE, q.text[:start], re.I)  # 'pointing somewhere other than github.com'
+    negation = negation or elsewhere
     # Said of one link ('links somewhere that isn't a github.com repo', 'a non-github.com page'), it is the link's own
     # negation: a paper printing some other link, not a paper printing none of them.
-    own = bool(non) or bool(negation and re.search(_OF_A_LINK, said_text[:negation.start()], re.I))
+    own = bool(non) or bool(elsewhere) or bool(negation and re.search(_OF_A_LINK, said_text[:negation.start()], re.I))
     if negation:
         q.blank(negation.start(), negation.end())
     q.take(_FRAME)

@@ -170,7 +170,7 @@ def author_position(q: Question, found: list[Condition]) -> list[Condition]:
 _PRINTED = re.compile(r"\bnames?\b[^?]*\b(?:actually\s+)?(?:printed|shown|shows?|showing|displayed|visible|spelled\s+out|appears?)\b|"
                       r"\b(?:printed|shown|visible)\s+(?:on|in)\s+(?:the\s+)?author\s+(?:line|list)|"
                       r"\b(?:printed|shown|listed|visible)\s+as\s+(?:an?\s+|the\s+)?(?:co-?)?author\b|"
-                      r"\b(?:printed|shown|visible)\s+(?:co-?)?authors?\b|\bauthors?\s+(?:as\s+)?(?:printed|shown)\b|\bvisibl[ey]\b|"
+                      r"\b(?:printed|shown|visible)\s+(?:co-?)?authors?\b|\b(?:displayed|shown|visible)\s+(?:author\s+)?names\b|\bauthors?\s+(?:as\s+)?(?:printed|shown)\b|\bvisibl[ey]\b|"
                       r"\b(?:show|shows|showing|print|prints|printing|printed|display|displays|spell|spells)\b[^?]*\bnames?\b",
                       re.I)
 
@@ -211,8 +211,13 @@ def printed_only(question: str, found: list[Condition]) -> list[Condition]:
         return Condition("author", c.value, f"{c.label}{said}", lambda p: c(p) and hidden != any(
             normalize_title(a) == name for a in p.author_names), known_test=c.known_test)
 
-    return [printed(c) if c.field == "author" and part_test(c.value) is None and not
-            c.label.startswith("not author:") else c for c in found]
+    def not_printed(c: Condition) -> Condition:  # 'entries that don't show X's name': any entry printing names
+        name = normalize_title(c.value.removeprefix("not "))
+        return Condition("author", c.value, f"{c.label} (printed)", lambda p: not any(
+            normalize_title(a) == name for a in p.author_names), known_test=lambda p: bool(p.authors))
+
+    return [(not_printed(c) if c.label.startswith("not author:") else printed(c))
+            if c.field == "author" and part_test(c.value) is None else c for c in found]
 
 
 def name_as_affiliated(question: str, found: list[Condition]) -> list[Condition]:

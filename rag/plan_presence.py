@@ -16,23 +16,30 @@ def presence(q: Question, negated: bool) -> list[Condition]:
     Outside a negation an article is required ('papers with a category'), so 'which category …' is not one. Fields
     joined by 'and' share the verb said once: 'have both a lab tag and a Code badge' is both conditions."""
     if not negated:  # 'have both a X and a Y': 'both' stands between the verb and the field
-        q.take(r"(?<=\s)both(?=\s+(?:an?|any)\s+\S+(?:\s*/\s*\S+)?(?:\s+\S+){0,3}\s+(?:and|plus)\s)")
+        q.take(r"(?<=\s)both(?=\s+(?:an?|any|the)\s+\S+(?:\s*/\s*\S+)?(?:\s+\S+){0,3}\s+(?:and|plus)\s)")
     found = _present(q, negated)
     if negated:
         return found
-    for m in list(re.finditer(r"\b(and|plus)(?=\s+(?:also\s+)?(?:an?|any|some|the)\s)", q.text, re.I)):
+    for m in list(re.finditer(r"\b(and|plus|or)(?=\s+(?:also\s+)?(?:an?|any|some|the)\s)", q.text, re.I)):
         _noun_of_value(q, m.start())  # 'have a mila tag and a Code badge': the tag's noun goes with its value
         j = len(q.folded[:m.start()].rstrip()) - 1  # the last character said before 'and'
         if j < 0 or q.text[j] == q.folded[j]:
             continue  # 'and' after a word still there, not after a field just read
+        # ('a Code badge or a score': the field before 'or' may have been taken by another reader; its verb was said)
         if not found and not re.search(r"\b(?:have|has|having|with|carry|carries|carrying|show|shows|showing)\s+(?:an?\s+|the\s+)?$",
-                                       re.sub(r"\s+", " ", q.text[:m.start()]).rstrip()[-16:] + " "):
+                                       re.sub(r"\s+", " ", q.text[:m.start()]).rstrip()[-16:] + " ") and not (
+                m[1].casefold() == "or" and re.search(r"\b(?:have|has|having|with|carry|carries|carrying|show|shows|showing)"
+                                                      r"\s+(?:\S+\s+){1,3}$", q.folded[:m.start()], re.I)):
             continue  # 'have at least 3 authors and the Code badge': only after a verb of having, whatever it had
-        # Read the joined field with the verb said before: 'and' stands for it (the same length keeps positions).
-        q.text = q.text[:m.start()] + ("has" if m[1] == "and" else "with") + q.text[m.end():]
+        # Read the joined field with the verb said before: 'and' stands for it (the same length keeps positions); ' or'
+        # too, with the space before it ('a score or a Code badge': either, rag/plan_joined.py).
+        start = m.start() - 1 if m[1].casefold() == "or" else m.start()
+        said = q.text[start:m.end()]
+        verb = {3: "has", 4: "with"}[len(said)]
+        q.text = q.text[:start] + verb + q.text[m.end():]
         more = _present(q, negated, joined=True)
-        if q.text[m.start():m.end()] in ("has", "with"):
-            q.text = q.text[:m.start()] + m[1] + q.text[m.end():]
+        if q.text[start:m.end()] == verb or m[1].casefold() == "or":  # an 'or' stays, for rag/plan_joined.py
+            q.text = q.text[:start] + said + q.text[m.end():]
         found += more
     return found
 

@@ -20,7 +20,8 @@ from rag.plan_values import conditions as named_conditions
 # over 'or'/'nor' ('not in CL or CV'); never past punctuation or a new clause.
 _NEGATION = r"\b(?:(?:not|without)\s+(?:counting|including|incl\.)(?!\w)|(?:do|does|did|is|are|was|were|has|have|had)n[o']?t|not|no|never|neither|nor|without|lacking|lack|lacks|missing|excluding|exclude|except(?:\s+for)?|" \
             r"other\s+than|apart\s+from|aside\s+from|besides|outside(?:\s+of)?|rather\s+than|as\s+opposed\s+to|" \
-            r"instead\s+of)\b|\bnon-(?=\w)"
+            r"instead\s+of|(?:if\s+(?:you|we)\s+)?(?:leav(?:e|es|ing)|left|keep(?:ing)?|kept)\s+out|omit(?:s|ting|ted)?|disregard(?:ing)?|" \
+            r"set(?:ting)?\s+aside|minus)\b|\bnon-(?=\w)"
 # 'counting the workshop one' widens the set as 'including' does; 'counting only X' narrows it and is not read here;
 # 'not counting X' leaves X out (_NEGATION).
 _INCLUSION = r"\bincl\.(?!\w)|\b(?:including|as\s+well\s+as|plus|along\s+with|together\s+with|(?<!not\s)(?<!without\s)(?:also\s+)?counting(?!\s+(?:only|just)\b))\b"
@@ -96,7 +97,10 @@ def _first_grounded(q: Question, cue: str, extract: Extract) -> tuple[int, int, 
             sub = Question(rest[: words[k - 1].end()])
             conditions = extract(sub)
             restated = best is not None and words[k - 1].group(0).startswith("(") and len(conditions) == len(best[1])
-            if conditions and not sub.residual() and (best is None or len(conditions) > len(best[1]) or restated):
+            # 'not from 2022 or 2023': the values after 'or' read into the same condition ('year: 2022 or 2023')
+            grown = best is not None and k >= 2 and words[k - 2].group(0).casefold() in joiners and \
+                len(conditions) == len(best[1]) and [c.label for c in conditions] != [c.label for c in best[1]]
+            if conditions and not sub.residual() and (best is None or len(conditions) > len(best[1]) or restated or grown):
                 best = (k, conditions)
         if best is not None:
             best = _longest(rest, words, best, extract)  # 'other than the Allen Institute for AI': the whole name
@@ -116,7 +120,10 @@ def merge(conditions: list[Condition], question: str) -> list[Condition]:
     # 'on the trending page and also on the profile': a paper can be on two pages, so both are asked for.
     both_pages = bool(re.search(r"\balso\b|\bboth\b|\bas well\b", question, re.I))
     # 'authors from both AI2 and UW': a PDF prints several organisations, so both are asked for.
-    both_organisations = bool(re.search(r"\bboth\b", question, re.I))
+    # 'both a Code badge and a tag (mila, deepmind or mit)': 'or' said between the organisations joins them, whatever
+    # 'both' joins.
+    both_organisations = bool(re.search(r"\bboth\b", question, re.I)) and not _or_between(
+        [c for c in conditions if c.field == "organisation" and not c.value.startswith("not ")], question)
     groups: dict[str, list[Condition]] = {}
     for c in conditions:
         if c.value.startswith("not ") or (c.field == "page" and both_pages):

@@ -59,7 +59,7 @@ fraction percentage percent proportion part ratio
 posting postings posts meeting meetings header headers byline bylines uploaded upload uploads stamp stamps use uses
 actually really own printed displayed display displays visible some somewhere elsewhere else spread occupy occupies
 proceedings too line went online shows stamped city located location based address according will universities university companies company range print prints journal journals
-already ever still few several
+already ever still few several showing
 nevertheless nonetheless however though although
 """.split())  # (the last line: concessive connectives, 'a non-starred first author that nevertheless has a starred one')
 
@@ -182,15 +182,26 @@ def author_count(q: Question) -> list[Condition]:
     for size in list(_compiled(rf"\b{_COUNT}([\s-]+(?:person|people|name|member|strong))(?=[\s-]+(?:(?:author|byline)s?"
                                r"(?:\s+(?:lists?|lines?|teams?))?|teams?|bylines?)\b)", re.I).finditer(q.text)):
         q.blank(size.start(2), size.end(2))
-    m = q.take(rf"\b{_COMPARE}?\s*{_COUNT}(?:\s+or\s+(more|fewer|less))?[\s-]+(?:(co-?)?author(?:s|ed)?(?:\s+(?:teams?|lines?|lists?)\b)?|names|(?:bylines?|teams?)\b)\b"
+    m = q.take(rf"\b{_COMPARE}?\s*{_COUNT}(?:\s+or\s+(more|fewer|less))?[\s-]+(?P<shown>(?:displayed|shown|visible|printed)\s+)?(?:(co-?)?author(?:s|ed)?(?:\s+(?:teams?|lines?|lists?)\b)?|names|(?:bylines?|teams?)\b)\b"
                r"|\b(single|sole|solo)[- ]author(?:s|ed)?\b|\b(?:an?\s+)?(single|sole|solo)\s+author\b")
     if not m:
         return []
     m = m[0]
-    if m.group(5) or m.group(6):
+    if m.group(6) or m.group(7):
         return [count_condition("exactly", 1, None)]
     # Co-authors are the others: 'with exactly one co-author' is a list of two; 'two co-authors', three.
-    return [count_condition(m.group(1), _number(m.group(2)) + (1 if m.group(4) else 0), m.group(3))]
+    n = _number(m.group(2)) + (1 if m.group(5) else 0)
+    if m.group("shown"):  # '3 or fewer displayed authors': the names the entry prints, a list cut with 'et al.' too
+        word = count_word(m.group(1), m.group(3))
+        return [Condition("author_count", f"{word} {n} shown", f"authors shown: {word} {n}",
+                          lambda p: bool(p.authors) and _compared(word, len(p.authors), n),
+                          known_test=lambda p: bool(p.authors))]
+    return [count_condition(m.group(1), n, m.group(3))]
+
+
+def _compared(word: str, have: int, n: int) -> bool:
+    return {"exactly": have == n, "more than": have > n, "over": have > n, "at least": have >= n,
+            "fewer than": have < n, "less than": have < n, "at most": have <= n}[word]
 
 
 def count_word(compare: str | None, more: str | None) -> str:

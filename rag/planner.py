@@ -33,6 +33,8 @@ from rag.plan_byline_people import people_placed
 from rag.plan_org_counts import organisation_counts
 from rag.plan_describe import description, restated, which
 from rag.plan_elided_sort import elided_sort
+from rag.plan_entry_verbs import entry_verbs
+from rag.plan_joined import joined_or
 from rag.plan_entry_asks import entry_asks, with_asked
 from rag.plan_field_words import also as _also, lookup_field as _lookup_field, other_noun
 from rag.plan_fields import several
@@ -167,6 +169,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     ranged, of_entry = place_range(q), asked_of_entry(q)  # 'entries 30 to 33', '30th … does it have code?' (plan_place_ranges)
     ranged += place_gloss(q, catalog.papers)  # 'right in the middle, i.e. #42', 'halfway down the 50' (plan_place_gloss)
     link_kinds_glossed(q)  # 'no link at all (no code, no project page)': the kinds said again (rag/plan_link_gloss.py)
+    entry_verbs(q)  # 'which category does the page file it under', 'what link does its abstract end with' (plan_entry_verbs)
     links = code_promise(q, catalog) + linked(q, catalog)  # 'code promised for later'; before titles: 'zhixuan-lin/forgetting-transformer' is an address (rag/plan_links.py)
     target = title(q, catalog)
     # '… ? date + code?', 'give the category of each': fields asked of the entries selected, not of a paper named
@@ -265,6 +268,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions = counted(question, conditions)  # 'at least two authors at the University of Washington'
     sides, conditions, asked_person = both_sides(q, question, conditions, sides, in_common, group)
     conditions = on_named_pages(merge(printed_only(question, name_as_affiliated(question, conditions)), question))
+    if (conditions := joined_or(q, conditions, lambda sub: named_conditions(sub, catalog) + presence(sub, False))) is None:
+        return None  # 'tagged deepmind or with a Code badge': either side (rag/plan_joined.py)
     if any(c.field == "author" or c.field == "page" and c.label.endswith("profile") for c in conditions):  # 'Nathan
         # Sturtevant: which of his papers …', 'on Courville's page, his September postings': the person named or his page
         q.take(r"\b(?:his|her|their|hers|theirs|him|them|he|she|they)\b")
@@ -394,7 +399,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if compared is not None:  # 'is A listed before B?' asked yes or no: of A (rag/plan_place.py)
         asked = pair_asked(question, q, named, compared.condition, catalog.papers) if compared.key == "position" else None
         return Plan(op=compared.op, conditions=conditions, key=compared.key, target=asked)
-    if not re.search(r"\b(papers?|articles?|works?|publications?|preprints?|entries|which|what|who|list|show|everything|"
+    if not re.search(r"\b(papers?|articles?|works?|publications?|preprints?|entries|abstracts|which|what|who|list|show|everything|"
                      r"anything|something|things?|stuff|how|name|give|tell|count|pdfs?|files?|documents?|postings?|posts|entry|items?|titles?|ones?|"
                      r"feeds?)\b", question,
                      re.I) and not (order is not None and (order.nth or order.limit)):  # 'the top ten on the trending page?'
