@@ -32,6 +32,8 @@ _ONE_WORD = r"(?:second|next|one)[- ](?:to|before)[- ](?:the[- ])?last|second[- 
 _TWO = {"two": 2, "2": 2, "three": 3, "3": 3}
 _PERSON = r"(?:(?:co-?)?(?:authors?|athors?|auhtors?|autors?)|names?|persons?|people|ones?|researchers?|spots?|places?|positions?)"
 _BYLINE = r"(?:\s+(?:of|on|in)\s+(?:the|its|their|that)\s+(?:byline|author\s+(?:list|line)|list(?:\s+of\s+authors)?|names))?"
+# 'end with a starred last author', 'close with an unstarred last author': the verb says the place the ordinal says
+_ENDS = r"(?:(?:end|start|begin|open|close|finish)(?:e?s|ed|ing)?\s+with\s+)?"
 _THE = r"(?:(?:both|all|each)\s+(?:of\s+)?)?(?:whose\s+|where\s+(?:the\s+|its\s+)?|the\s+|its\s+|their\s+|an?\s+)?"
 
 
@@ -176,7 +178,7 @@ def _said(q: Question, name: str) -> list[tuple[int, Clause]]:
         places = Places("middle", middle=True) if m["mid"] or m["mid2"] else Places("later", after_first=True)
         said.append((m.start(), Clause(places, "some", not m["un"])))
     # 'an unstarred first author', 'a starred last author': the mark said before the place
-    for m in q.take(rf"\b(?:(?:an?|the|its|their|whose)\s+)?(?P<un>un|non-?|not\s+)?(?:{name}[- ]?)?(?:starred|asterisked|marked)\s+"
+    for m in q.take(rf"\b{_ENDS}(?:(?:an?|the|its|their|whose)\s+)?(?P<un>un|non-?|not\s+)?(?:{name}[- ]?)?(?:starred|asterisked|marked)\s+"
                     rf"(?P<p>{_ONE_WORD})[- ]?(?:listed\s+)?{_PERSON}\b"):
         said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
     # asked with the verb first: 'on how many papers is the second-to-last author Amii-starred?'
@@ -191,6 +193,9 @@ def _said(q: Question, name: str) -> list[tuple[int, Clause]]:
     # 'whose last author is Amii-starred', 'the second-to-last author is starred', 'its first author has no star'
     for m in q.take(rf"\b{_THE}(?P<p>{_ONE_WORD})(?:[- ](?:listed|named|placed))?\s+{_PERSON}{_BYLINE}\s+"
                     rf"(?:(?:who|that)\s+)?{pred}"):
+        said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
+    # the noun left out after 'the': '… but the second-to-last isn't starred', 'and the last one is starred'
+    for m in q.take(rf"\bthe\s+(?P<p>{_ONE_WORD})(?:\s+one)?\s+{pred}"):
         said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
     return said
 
