@@ -83,6 +83,8 @@ def test_a_gloss_in_marks_restates_the_organisation(question: str, catalog: Cata
     "how many unique passages does DPR retrieve per question, counting each passage once?",
     "nevertheless, which loss does the DPR paper train its encoders with?",
     "how many different authors cite the forget gate idea, and what do they say?",
+    "amii page: which papers does a later author extend with a starred proof?",
+    "in SPECTER, what did an earlier author of the citation graph work propose?",
     "what does dense passage retrieval (DPR) improve over BM25?",
     "who is the second (last) author cited in the DPR related work, and what did he propose?",
     "Cactus: what is the second (final) stage of the decoding, and is it faster?",
@@ -156,3 +158,17 @@ def test_a_mark_named_by_its_symbol(question: str, titles: set[str], said: str, 
     assert answer is not None and said in answer.answer, (question, answer)
     assert {c.title for c in answer.citations} == titles, question
 
+
+
+@pytest.mark.parametrize("question, titles", [
+    ("amii page: papers whose first author isn't starred although a later author is starred", 5),
+    ("Amii entries with an unstarred first author and a subsequent author with the star", 5),
+    ("amii list - first author unstarred, a later co-author starred: which papers?", 5),
+    ("Amii page: entries whose last author is unstarred but an earlier author is starred", {TOKEN, WORLD, REASON}),
+    ("on amii's page, which papers have an earlier name starred but a last author without the star?",
+     {TOKEN, WORLD, REASON}),
+    ("how many Amii papers have a non-starred last author and a preceding author who is Amii-starred?", 3),
+])
+def test_a_later_or_an_earlier_author_marked(question: str, titles: set[str] | int, catalog: Catalog) -> None:
+    got = answered_titles(question, catalog)
+    assert got is not None and (len(got) == titles if isinstance(titles, int) else got == titles), (question, got)
