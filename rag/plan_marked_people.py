@@ -22,6 +22,7 @@ _SET = rf"\b(?P<adj>diff?e?re?nt|distinct|unique|individual|separate)\s+(?:[\w*-
 # The merge rule said in words: 'count each person once', 'each author counted only once', 'no double counting'.
 _ONCE = r"\(?\s*\b(?:count(?:ing)?\s+(?:each|every)\s+(?:person|author|name|researcher|individual|one)\s+(?:only\s+)?once|" \
         r"(?:each|every)\s+(?:person|author|name|researcher|individual)\s+(?:is\s+)?(?:counted\s+)?(?:only\s+)?once|" \
+        r"(?:counted|counting\s+(?:each|every)\s+(?:one|person|author))\s+once(?:\s+each)?|once\s+each|" \
         r"(?:no|without)\s+double[- ]?count(?:ing)?|(?:de-?dup(?:licat)?ed|duplicates\s+(?:removed|merged)))\b\s*\)?"
 _ASKED = r"\b(?:how\s+many|number\s+of|count|list|name|who\s+(?:are|were))\b"
 

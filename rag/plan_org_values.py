@@ -50,7 +50,8 @@ def institutes(q: Question, catalog: Catalog) -> list[Condition]:
     for institute in sorted(catalog.institutes):
         name = re.escape(institute)
         # With one institute in the legends, its mark alone names it: 'three starred authors', 'an asterisked author'.
-        bare = r"|(?:starred|asterisked|marked)(?=\s+(?:co-?)?authors?\b)" if len(catalog.institutes) == 1 else ""
+        bare = r"|(?:starred|asterisked|marked)(?=\s+(?:(?:co-?)?authors?|researchers?|people|persons|names)\b)" \
+            if len(catalog.institutes) == 1 else ""
         has_page = any(institute in page for page in catalog.pages)
         # The page as its reader calls it: 'Amii's ICLR roundup', 'the Amii ICLR post' (one word between, never one of
         # the page's sections: 'the Amii workshop papers' are its workshop section), or the institute and a venue the

@@ -400,7 +400,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op=compared.op, conditions=conditions, key=compared.key, target=asked)
     if not re.search(r"\b(papers?|articles?|works?|publications?|preprints?|entries|which|what|who|list|show|everything|"
                      r"anything|something|things?|stuff|how|name|give|tell|count|pdfs?|files?|documents?|postings?|posts|entry|items?|titles?|ones?|"
-                     r"feeds?|bylines?)\b", question,
+                     r"feeds?|bylines?|number)\b", question,
                      re.I):
         return None
     if group is not None:

@@ -43,6 +43,8 @@ def _says(question: str, said: str, catalog: Catalog) -> None:
     ("Amii ICLR: number of unique Amii-affiliated researchers on the accepted papers", 21),
     ("how many separate starred authors does the Amii page print in its workshop section?", 3),
     ("how many diffrent authors wrote the Amii workshop papers?", 6),
+    ("amii page - number of unique starred researchers, each person counted once", 24),
+    ("how many starred people are on the Amii page, counted once each?", 24),
 ])
 def test_people_counted_once_with_the_mark(question: str, people: int, catalog: Catalog) -> None:
     text = _text(question, catalog)
