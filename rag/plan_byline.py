@@ -32,18 +32,21 @@ _ONE_WORD = r"(?:second|next|one)[- ](?:to|before)[- ](?:the[- ])?last|second[- 
 _TWO = {"two": 2, "2": 2, "three": 3, "3": 3}
 _PERSON = r"(?:(?:co-?)?(?:authors?|athors?|auhtors?|autors?)|names?|persons?|people|ones?|researchers?|spots?|places?|positions?)"
 _BYLINE = r"(?:\s+(?:of|on|in)\s+(?:the|its|their|that)\s+(?:byline|author\s+(?:list|line)|list(?:\s+of\s+authors)?|names))?"
+# 'end with a starred last author', 'close with an unstarred last author': the verb says the place the ordinal says
+_ENDS = r"(?:(?:end|start|begin|open|close|finish)(?:e?s|ed|ing)?\s+with\s+)?"
 _THE = r"(?:(?:both|all|each)\s+(?:of\s+)?)?(?:whose\s+|where\s+(?:the\s+|its\s+)?|the\s+|its\s+|their\s+|an?\s+)?"
 
 
 @dataclass(frozen=True)
 class Places:
     """A set of byline positions: `index` one place; `ends` the first (+n) or last (-n) n places; `middle` every place
-    but the first and the last; `after_first` every place but the first."""
+    but the first and the last; `after_first` every place but the first; `before_last` every place but the last."""
     label: str
     index: int | None = None
     ends: int = 0
     middle: bool = False
     after_first: bool = False
+    before_last: bool = False
 
     def of(self, paper: Paper) -> list[int] | None:
         """The positions on this paper's printed list; None when the page does not say (cut with 'et al.')."""
@@ -59,6 +62,8 @@ class Places:
             return want if all(0 <= i < n for i in want) else []
         if cut:
             return None
+        if self.before_last:
+            return list(range(0, n - 1))
         return list(range(1, n - 1)) if self.middle else list(range(1, n))
 
 
@@ -173,10 +178,9 @@ def _said(q: Question, name: str) -> list[tuple[int, Clause]]:
                  (m.start(), Clause(_place("first"), "none", True)), (m.start(), Clause(_place("last"), "none", True))]
     # the mark said before ('a starred middle author', 'starred someone in the middle') or after the people
     for m in q.take(rf"\b(?:an?\s+|some\s+)?{attr}\s+{who}") + q.take(rf"\b{who}\s+(?:(?:who|that)\s+)?{pred}"):
-        places = Places("middle", middle=True) if m["mid"] or m["mid2"] else Places("later", after_first=True)
-        said.append((m.start(), Clause(places, "some", not m["un"])))
+        said.append((m.start(), Clause(_range(m), "some", not m["un"])))
     # 'an unstarred first author', 'a starred last author': the mark said before the place
-    for m in q.take(rf"\b(?:(?:an?|the|its|their|whose)\s+)?(?P<un>un|non-?|not\s+)?(?:{name}[- ]?)?(?:starred|asterisked|marked)\s+"
+    for m in q.take(rf"\b{_ENDS}(?:(?:an?|the|its|their|whose)\s+)?(?P<un>un|non-?|not\s+)?(?:{name}[- ]?)?(?:starred|asterisked|marked)\s+"
                     rf"(?P<p>{_ONE_WORD})[- ]?(?:listed\s+)?{_PERSON}\b"):
         said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
     # asked with the verb first: 'on how many papers is the second-to-last author Amii-starred?'
@@ -191,6 +195,9 @@ def _said(q: Question, name: str) -> list[tuple[int, Clause]]:
     # 'whose last author is Amii-starred', 'the second-to-last author is starred', 'its first author has no star'
     for m in q.take(rf"\b{_THE}(?P<p>{_ONE_WORD})(?:[- ](?:listed|named|placed))?\s+{_PERSON}{_BYLINE}\s+"
                     rf"(?:(?:who|that)\s+)?{pred}"):
+        said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
+    # the noun left out after 'the': '… but the second-to-last isn't starred', 'and the last one is starred'
+    for m in q.take(rf"\bthe\s+(?P<p>{_ONE_WORD})(?:\s+one)?\s+{pred}"):
         said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
     return said
 
@@ -210,9 +217,19 @@ def _someone(name: str) -> tuple[str, str]:
     middle = _MIDDLE
     later = r"(?:further|farther|later|lower)\s+(?:down|on|along)(?:\s+(?:the\s+|its\s+)?(?:byline|author\s+(?:list|line)|list))?|" \
             r"after\s+(?:the\s+)?first(?:\s+(?:author|name))?|later\s+in\s+(?:the\s+)?(?:byline|author\s+list|list)"
-    who = rf"(?:{some}\s+(?:(?P<mid>{middle})|{later})|(?:an?\s+|some\s+)?(?P<mid2>middle)\s+(?:author|name)s?)"
+    # 'a later author', 'a subsequent co-author' (after the first); 'an earlier author' (before the last)
+    ranged = r"(?:an?\s+|some\s+|one\s+)(?:(?P<after>later|subsequent|following)|(?P<before>earlier|preceding|prior))\s+" \
+             r"(?:co-?)?(?:author|name)s?"
+    who = rf"(?:{some}\s+(?:(?P<mid>{middle})|{later})|(?:an?\s+|some\s+)?(?P<mid2>middle)\s+(?:author|name)s?|{ranged})"
     attr = rf"(?:(?P<un>un|non-?|not\s+)?(?:{name}[- ]?)?(?:starred|asterisked|marked))"
     return who, attr
+
+
+def _range(m: re.Match) -> Places:
+    """The places 'someone in the middle', 'somebody further down', 'an earlier author' name."""
+    if m["mid"] or m["mid2"]:
+        return Places("middle", middle=True)
+    return Places("earlier", before_last=True) if m["before"] else Places("later", after_first=True)
 
 
 def _elided(q: Question, name: str, said: list[tuple[int, Clause]]) -> None:
@@ -236,5 +253,4 @@ def _elided(q: Question, name: str, said: list[tuple[int, Clause]]) -> None:
             for word in (m["a"], m["b"]):
                 said.append((m.start(), Clause(_place(word), "all", not before[-1].marked)))
         else:  # '… but somebody later in the byline is'
-            places = Places("middle", middle=True) if m["mid"] or m["mid2"] else Places("later", after_first=True)
-            said.append((m.start(), Clause(places, "some", marked_)))
+            said.append((m.start(), Clause(_range(m), "some", marked_)))

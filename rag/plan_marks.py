@@ -60,7 +60,9 @@ def positions(q: Question, catalog: Catalog) -> list[Condition]:
         name = re.escape(institute)
         marked = rf"(?P<non>non-|not\s+)?{name}(?:'s)?{_MARK}?"
         who = r"(?:author|researcher|person|member|scientist|academic)"
-        position = rf"\b(?:an?\s+|the\s+|its\s+|their\s+)?{marked}\s+(?:(?P<a>first|lead|last|senior|final)\s+authors?\b|" \
+        # 'end with a non-Amii last author': the verb says the place the ordinal says again, and is taken with it
+        ends = r"(?:(?:end|start|begin|open|close|finish)(?:e?s|ed|ing)?\s+with\s+)?"
+        position = rf"\b{ends}(?:an?\s+|the\s+|its\s+|their\s+)?{marked}\s+(?:(?P<a>first|lead|last|senior|final)\s+authors?\b|" \
                    rf"{who}\s+as\s+(?:the\s+|their\s+|its\s+)?(?P<b>first|lead|last|senior|final)\s+author\b)|" \
                    rf"\b(?P<c>first|lead|last|senior|final)\s+authors?\s+(?:(?:who\s+)?(?:is|are)\s+)?" \
                    rf"(?P<not>not\s+)?(?:{name}[- ]affiliated|affiliated\s+with\s+{name}|from\s+{name}|" \

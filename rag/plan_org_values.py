@@ -50,11 +50,22 @@ def institutes(q: Question, catalog: Catalog) -> list[Condition]:
     for institute in sorted(catalog.institutes):
         name = re.escape(institute)
         # With one institute in the legends, its mark alone names it: 'three starred authors', 'an asterisked author'.
-        bare = r"|(?:starred|asterisked|marked)(?=\s+(?:co-?)?authors?\b)" if len(catalog.institutes) == 1 else ""
+        bare = r"|(?:starred|asterisked|marked)(?=\s+(?:(?:co-?)?authors?|researchers?|people|persons|names)\b)" \
+            if len(catalog.institutes) == 1 else ""
         has_page = any(institute in page for page in catalog.pages)
-        on_page = rf"\b(?:(?:on|in|from)\s+(?:the\s+)?)?{name}(?:'s)?(?:-(?=list|page)|\s+)(?:[A-Z]+\s+(?:(?:19|20)\d\d\s+)?)?" \
+        # The page as its reader calls it: 'Amii's ICLR roundup', 'the Amii ICLR post' (one word between, never one of
+        # the page's sections: 'the Amii workshop papers' are its workshop section), or the institute and a venue the
+        # catalog holds alone before a pause ('amii iclr (incl. workshop): …').
+        venues = "|".join(re.escape(v) for v in sorted(catalog.venues, key=len, reverse=True)) or r"(?!)"
+        sections = "|".join(re.escape(v) for v in sorted(catalog.sections, key=len, reverse=True)) or r"(?!)"
+        meeting = rf"(?!(?:{sections})\b)[A-Z]+\s+(?:(?:19|20)\d\d\s+)?"  # one word naming it: 'ICLR', 'blog'
+        on_page = rf"\b(?:(?:on|in|from)\s+(?:the\s+)?)?{name}(?:'s)?(?:-(?=list|page)|\s+)(?:{meeting})?(?:listed\s+)?" \
                   r"(?:page|list|listing|(?:blog\s+)?post|round-?up|write-?up|announcement|papers?|entr(?:y|ies)|items?|works?|" \
-                  r"preprints?|titles?)\b"  # the page as its reader calls it: 'Amii's ICLR roundup', 'the Amii ICLR post'
+                  rf"preprints?|titles?)\b|\b(?:(?:on|in|from)\s+(?:the\s+)?)?{name}(?:'s)?\s+(?:{venues})(?:\s+(?:19|20)\d\d)?\b" \
+                  r"(?=\s*(?:[:(,;?!]|[-–—]\s|$))"
+        # 'the Amii workshop papers': the page, with its section left for the values to read
+        on_page += rf"|\b(?:(?:on|in|from)\s+(?:the\s+)?)?{name}(?:'s)?\s+(?=(?:{sections})\s+(?:papers?|entr(?:y|ies)|" \
+                   r"items?|works?|preprints?|titles?|track)\b)"
         counted = rf"\b(?:{_COMPARE}\s+)?(?:{_COUNT}(?:\s+or\s+(more|fewer|less))?|an?|any|some)?\s*(?:{name}(?:'s)?" \
                   rf"(?:[- ](?:{_MARKED}))?{bare})\s+" \
                   r"(?:co-?)?(?:authors?|researchers?|members?|people|fellows?)\b"

@@ -85,7 +85,9 @@ def page_fact(question: str, catalog: Catalog) -> PageFact | None:
     named = re.sub(rf"\b(?:trending\s+)?papers\s+(?:page|list(?:ing)?)\b(?!\s+(?:(?:the|their|its|an?)\s+)?(?:co-?)?authors?\b)|\btrending\s+papers\b|{_UNDER}", " ", question,
                    flags=re.I)
     # 'which ones have no star on any author' asks for entries too: a plural 'ones' is a set of them
-    about_papers = re.search(r"\b(?:papers?|entries|works|publications|articles|preprints|(?:which|what|the)\s+ones)\b",
+    # ('how many different people carry the asterisk' asks for people: plural nouns of people, rag/plan_marked_people.py)
+    about_papers = re.search(r"\b(?:papers?|entries|works|publications|articles|preprints|(?:which|what|the)\s+ones|"
+                             r"people|persons|individuals|researchers|(?:co-?)?authors)\b",
                              named, re.I)
     for name, words, value in FACTS + [(f"stat:{k}", w, None) for k, w in _STATS.items()]:
         if about_papers and name != "stat:papers":

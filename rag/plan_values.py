@@ -76,8 +76,19 @@ def title(q: Question, catalog: Catalog) -> Paper | None:
         # The substring test first: a regex compiled per paper per question made search O(papers) in re.compile.
         if name in q.text and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", q.text):
             q.take(rf"(?<![\w-]){re.escape(name)}(?![\w-])", 0, kind="title")
+            _spelled_before(q, name)
             return paper
     return None
+
+
+def _spelled_before(q: Question, name: str) -> None:
+    """'regularized latent dynamics prediction (RLDP)': the words the short name's letters open, said right before it
+    in brackets, are the same name spelled out (taken, so they are not read as a topic)."""
+    letters = [c for c in name if c.isalpha()]
+    words = r"\s+".join([r"([^\W\d_][\w'-]*)"] * len(letters))
+    m = re.search(rf"(?<![\w-]){words}\s*\(\s*(?=\s*\))" if len(letters) >= 2 else r"(?!)", q.text)
+    if m is not None and all(w[0].casefold() == c.casefold() for w, c in zip(m.groups(), letters)):
+        q.blank(m.start(), m.end() - 1, "title")
 
 
 def _title_prefix(q: Question, catalog: Catalog) -> Paper | None:

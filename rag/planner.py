@@ -30,6 +30,8 @@ from rag.plan_dates import current_year_gloss
 from rag.plan_beside import shown_beside
 from rag.plan_byline import clauses as byline_clauses
 from rag.plan_byline_people import people_placed
+from rag.plan_byline_sets import byline_difference
+from rag.plan_mark_symbols import mark_symbol
 from rag.plan_org_counts import organisation_counts
 from rag.plan_describe import description, restated, which
 from rag.plan_elided_sort import elided_sort
@@ -44,6 +46,8 @@ from rag.plan_named import aside, plus_joined
 from rag.plan_line import person_acts
 from rag.plan_papers_placed import papers_placed
 from rag.plan_mark_quantifiers import quantified_marks
+from rag.plan_mark_gloss import concessive, mark_gloss, place_said_again
+from rag.plan_marked_people import distinct_people
 from rag.plan_marked import every_marked, marked_counts, marked_share, marked_sort, middle_only
 from rag.plan_marks import (asks_printed, author_position, given_names, name_as_affiliated, positions, printed_only,
                             shared_surnames, surnames)
@@ -148,9 +152,14 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op="headings", headings=pdf_page)
     if printed := citation_ask(question, catalog):  # 'does SPECTER cite X', 'who does X thank' (rag/plan_citations.py)
         return Plan(op="headings", headings=printed)
+    if printed := byline_difference(question, catalog):  # "who's on TokMem but not on Cactus" (rag/plan_byline_sets.py)
+        return Plan(op="headings", headings=printed)
+    if printed := mark_symbol(question, catalog):  # 'which PDFs use a ‡ mark, who has it' (rag/plan_mark_symbols.py)
+        return Plan(op="headings", headings=printed)
     if printed := printed_record(question, catalog):  # "SPECTER's footnotes 7 and 8" (rag/plan_printed_records.py)
         return Plan(op="headings", headings=printed)
     q = Question(question)
+    concessive(q), mark_gloss(q), place_said_again(q)  # 'even though …', '(no dagger)', 'second (last) author … is he' (plan_mark_gloss)
     whole_library(q, catalog.pages, catalog.owners)  # 'check all the sources', '(amii, courville, trending, pdfs)'
     claimed_count(q)  # "X's header claims 210 papers — how many are listed?": context (rag/plan_claimed_count.py)
     looking_at(q)  # 'looking only at the Amii page and Courville's page': the verb of looking (rag/plan_scope_said.py)
@@ -177,6 +186,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if content_asked(q):  # 'who wrote X and what does it find?': a clause asks what it says (rag/plan_compound.py)
         return None
     frame(q)  # 'anywhere in the library', 'Courville himself', 'shows up on'
+    people_once = distinct_people(q) if target is None else False  # 'how many different starred people' (plan_marked_people)
     current_year_gloss(q)  # "this year's entries (the ones w/o a year)": said twice, one condition (rag/plan_dates.py)
     q.take(r"\b(?:going|judging|judged|reckoning)\s+by\b")  # 'most recent going by the dates printed': how, not what
     shift = day_offset(q)  # 'the day after X', 'two days before X': a date counted from the paper's
@@ -243,7 +253,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
             wider += [c for c in found if c.field != "author"]  # 'on X's page plus any PDF': one more value (plan_scope.widen)
     full_date = bool(q.take(r"\b(?:with\s+)?(?:an?\s+)?(full|complete|exact) dates?\b|\bday,? month,? and year\b"))
     measure_apart(q)  # 'the shortest PDF by page count': the sort's measure, not a count per page
-    group = group_by(q) if target is None else None
+    group = (group_by(q) or (("author", "all") if people_once else None)) if target is None else None
     by_mark = marked_sort(q, catalog) if target is None else None  # 'the most Amii-affiliated authors'
     sort = sort_by_authors(q) if target is None and by_mark is None else None
     limit, nth = top(q) if target is None else (None, None)
@@ -401,7 +411,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op=compared.op, conditions=conditions, key=compared.key, target=asked)
     if not re.search(r"\b(papers?|articles?|works?|publications?|preprints?|entries|abstracts|which|what|who|list|show|everything|"
                      r"anything|something|things?|stuff|how|name|give|tell|count|pdfs?|files?|documents?|postings?|posts|entry|items?|titles?|ones?|"
-                     r"feeds?)\b", question,
+                     r"feeds?|bylines?|number)\b", question,
                      re.I) and not (order is not None and (order.nth or order.limit)):  # 'the top ten on the trending page?'
         return None
     if group is not None:

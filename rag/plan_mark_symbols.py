@@ -1,0 +1,74 @@
+"""A PDF byline's printed marks by their symbol (issue 11): 'which of my PDFs use a double-dagger (‡) author mark, who
+carries it, and what institution does it stand for?', 'who has the dagger on the DPR byline', 'what does ∗ mean in
+SPECTER'.
+
+The marks are the catalog's own: each author's marks as printed (Author.marks), each organisation's mark and each
+footnote mark's meaning (Paper.organisations, Paper.notes). A symbol is named by its glyph or its name ('double
+dagger', 'dagger', 'asterisk', 'section sign'); the Amii page's star is the legend's affiliation mark and is read
+elsewhere (rag/plan_org_values.py), so only the uploaded PDFs are searched. What may be asked: which PDFs, who carries
+the mark, what it stands for; any other word left over means the question is about something else."""
+
+from __future__ import annotations
+
+import re
+
+from rag.catalog import Catalog
+from rag.catalog_pdf_records import is_pdf
+from rag.plan_headings import HeadingAsk
+from rag.plan_terms import Question
+from rag.plan_values import title
+from rag.records import Paper
+
+# The symbol's name or glyph -> the glyphs a PDF prints for it (the asterisk two ways: '*' and the math '∗').
+_SYMBOLS = [(r"double[- ]?daggers?|‡", "‡‡"), (r"daggers?|†", "††"), (r"section\s+(?:signs?|marks?)|§", "§§"),
+            (r"pilcrows?|paragraph\s+(?:signs?|marks?)|¶", "¶¶"), (r"asterisks?|∗|(?<![\w*])\*(?![\w*])", "*∗")]
+_ASKED = [r"\b(?:which|what)\s+(?:of\s+(?:my|the)\s+)?(?:pdfs?|papers?|files?|documents?|uploads?)\b",
+          r"\bwho\s+(?:carries|carry|has|have|gets?|bears?|is\s+marked\s+with)\s+(?:it|that|them|one|this)?\b|\bwho\b",
+          r"\b(?:what|which)\s+(?:institution|organi[sz]ation|affiliation|university|lab|place)\b",
+          r"\b(?:stand|stands|standing)\s+for\b|\bmean(?:s|ing)?\b|\bdenotes?\b|\bindicates?\b|\bsignif(?:y|ies)\b",
+          r"\b(?:uses?|using|prints?|printing|has|have|carr(?:y|ies)|marks?|symbols?|footnotes?|superscripts?|"
+          r"next\s+to|beside|after|following|puts?|placed|names?|authors?|bylines?|affiliation)\b"]
+
+
+def mark_symbol(question: str, catalog: Catalog) -> HeadingAsk | None:
+    """Who carries a named mark on the uploaded PDFs' bylines and what it stands for; None when no symbol is named or
+    anything else is asked."""
+    q = Question(question)
+    glyphs = None
+    for words, printed in _SYMBOLS:
+        found = q.take(rf"(?:\(\s*)?(?:{words})(?:\s*\))?")
+        if found:
+            if glyphs is not None:
+                return None  # two symbols asked: not this reader's one question
+            glyphs = printed
+    if glyphs is None:
+        return None
+    paper = title(q, catalog)
+    if paper is None and not re.search(r"\b(?:pdfs?|uploaded|uploads|files|documents)\b", q.text, re.I):
+        return None  # the listing pages mark people too: only a PDF named, or the PDFs said, scope it here
+    for pattern in _ASKED:
+        q.take(pattern)
+    q.take(r"\b(?:pdfs?|uploaded|uploads?|files?|documents?|papers?)\b")
+    if q.residual():
+        return None
+    pdfs = [paper] if paper is not None and is_pdf(paper) else [p for p in catalog.papers if is_pdf(p)] \
+        if paper is None else []
+    said = [(p, line) for p in pdfs if (line := _carried(p, glyphs))]
+    if not pdfs:
+        return None
+    if not said:
+        where = pdfs[0].title if paper is not None else "any uploaded PDF"
+        return HeadingAsk(f"No author carries {glyphs[0]} on the byline of {where}.", pdfs if paper is not None else [])
+    return HeadingAsk(" ".join(line for _, line in said), [p for p, _ in said])
+
+
+def _carried(paper: Paper, glyphs: str) -> str:
+    """'Dense Passage Retrieval …: ‡ on Danqi Chen — Princeton University.'; '' when no author carries the mark."""
+    people = [a.name for a in paper.authors if any(m in glyphs for m in a.marks)]
+    if not people:
+        return ""
+    mark = next(m for a in paper.authors for m in a.marks if m in glyphs)
+    means = [o.name for o in paper.organisations if o.mark and o.mark in glyphs] + \
+        [n.means for n in paper.notes if n.mark in glyphs]
+    return f"{paper.title}: {mark} on {', '.join(people)} — " + ("; ".join(means) if means else
+                                                                  "the page prints no meaning for it") + "."
