@@ -95,3 +95,50 @@ def test_a_heading_said_with_an_ellipsis(question: str, rows: set[str], holds: s
     answer = _answer(question, catalog)
     assert {c.title for c in answer.citations} == rows, (question, answer.answer)
     assert holds in answer.answer, (question, answer.answer)
+
+
+@pytest.mark.parametrize("question, rows, holds", [
+    # one address printed in two footnotes (rag/plan_footnote_repeats.py), over every PDF or the ones named
+    ("which pdfs print one url twice in their footnotes", {SPECTER, GRAPH}, "'http://allenai.org/software/' in footnotes 2 and 15"),
+    ("how many of my pdfs reuse a footnote URL?", {SPECTER, GRAPH}, "2 of the 3 PDFs"),
+    ("does SPECTER repeat a link across its footnotes?", {SPECTER}, "'https://github.com/allenai/specter' in footnotes 1 and 11"),
+    ("Does DPR give the same link in two footnotes?", {DPR}, "No."),
+    ("Across my PDFs, is any footnote URL duplicated - where, and under which footnote numbers?", {SPECTER, GRAPH},
+     "footnotes 1 and 11"),
+    ("any pdf whose footnotes give an identical adress more than once?", {SPECTER, GRAPH}, "footnotes 2 and 15"),
+])
+def test_an_address_in_two_footnotes(question: str, rows: set[str], holds: str, catalog: Catalog) -> None:
+    answer = _answer(question, catalog)
+    assert {c.title for c in answer.citations} == rows, (question, answer.answer)
+    assert holds in answer.answer, (question, answer.answer)
+
+
+@pytest.mark.parametrize("question", [
+    "what does the repeated footnote in SPECTER say about the code?",
+    "which footnotes of SPECTER link to the same repo as the abstract?",
+])
+def test_footnote_content_stays_content(question: str, catalog: Catalog) -> None:
+    assert answer_from_catalog(question, question, catalog.papers) is None, question
+
+
+@pytest.mark.parametrize("question, holds", [
+    # a subsection's paragraph headings asked as its bold paragraphs (without the cue, 'what node types does 2.1
+    # give' stays content: tests/test_planner_headings.py)
+    ("section 2.2 of the literature graph paper takes one bold paragraph per edge type: which?",
+     "Citations (p. 2); Authorship (p. 2); Entity linking edges"),
+    ("lit graph paper §4.1 Approaches: which approaches does it walk through, bold paragraph by bold paragraph?",
+     "Statistical (p. 4); Hybrid (p. 4); Off-the-shelf"),
+    ("SPECTER's appendix A gives each baseline a bold paragraph; which baselines?", "9 paragraph headings"),
+    ("In SPECTER section 3.2, what citation tasks are given as bold run-in paragraphs?", "Direct Citations (p. 4); Co-Citations"),
+    ("section 2.1 of the lit graph pdf, one boldface paragraph per kind: what node types?", "Entity mentions"),
+])
+def test_a_subsections_parts(question: str, holds: str, catalog: Catalog) -> None:
+    assert holds in _answer(question, catalog).answer, question
+
+
+@pytest.mark.parametrize("question", [
+    "what does section 2.1 of the literature graph paper say about node types?",
+    "which node types perform best in section 2.1 of the literature graph paper?",
+])
+def test_what_a_subsection_says_stays_content(question: str, catalog: Catalog) -> None:
+    assert answer_from_catalog(question, question, catalog.papers) is None, question
