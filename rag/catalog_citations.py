@@ -88,3 +88,22 @@ def grants(text: str) -> list[str]:
         before = re.split(r"[,;:.]|\band\b|\bby\b|\bin part\b", text[:m.start()])[-1].split()
         found.append(" ".join([*before[-4:], m.group("kind"), m.group("number")]))
     return found
+
+
+# 'This work was supported in part by A, B, and C.', 'funded by A and B', 'with funding from A': the list after the verb
+_SUPPORTED = re.compile(r"\b(?:supported|funded|sponsored|financed|made\s+possible)\s+(?:in\s+(?:large\s+)?part\s+|"
+                        r"partly\s+|partially\s+|jointly\s+|generously\s+)?by\s+(?P<by>[^.;]+)|"
+                        r"\b(?:funding|support|grants?|financial\s+support)\s+(?:was\s+)?(?:provided\s+)?(?:from|by)\s+"
+                        r"(?P<from>[^.;]+)", re.I)
+
+
+def funders(text: str) -> list[str]:
+    """Each funding source an acknowledgement names, as printed ('NSF Convergence Accelerator award 1936940', 'ONR
+    grant N00014-18-1-2193', 'the University of Washington WRF/Cable Professorship'): the items of the list after
+    'supported by' / 'funding from', split at commas and 'and'."""
+    found: list[str] = []
+    for m in _SUPPORTED.finditer(text):
+        listed = re.split(r"\s+(?:is|are|was|were|has|have|for|to)\s", m.group("by") or m.group("from"))[0]
+        items = re.split(r",\s*(?:and\s+)?(?:by\s+)?|\s+and\s+(?:by\s+)?(?=(?:the\s+)?[A-Z])", listed)
+        found += [" ".join(i.split()) for i in items if re.search(r"[A-Z]", i)]
+    return found

@@ -225,6 +225,24 @@ FIELDS += [
           said=r"(?:published|appear(?:ed|s|ing)?|printed|presented)\s+(?:in|at)\s+(?:an?\s+|the\s+)?(?:conference|meeting|"
                r"workshop)(?:\s+proceedings)?"),
 ]
+
+# What a PDF's first page prints as records of its own, each a condition over PDFs (rag/parsing/pdf/venue.py): a
+# page range in its proceedings or journal ('pages 2270–2282', not the one folio '633'), and a byline at all (the
+# Backus excerpt prints none). Both as conditions only: the range is asked of one paper by 'venue_pages'
+# (rag/plan_field_words.py), the byline by the author lookups.
+def _page_range(p: Paper) -> bool:
+    return bool(p.venue_line and p.venue_line.pages and re.search(r"\d\s*[–—-]\s*\d", p.venue_line.pages))
+
+
+FIELDS += [
+    Field("page_range", "a page range in its proceedings or journal", r"page\s+ranges?|ranges?\s+of\s+pages",
+          _page_range, venue_printed, start_page_text, lookup=False),
+    Field("byline", "a byline (author names printed)", r"bylines?|author\s+(?:names|lines?)|names\s+of\s+(?:the\s+|its\s+)?"
+          r"authors|(?:any\s+)?authors?(?=\s+(?:names\s+)?(?:at\s+all|anywhere)\b)",
+          lambda p: bool(p.authors), lambda p: p.page_count is not None,
+          lambda p: f"{p.title} is by {p.author_line()}." if p.authors else f"{p.title} prints no author names.",
+          lookup=False),
+]
 BY_NAME = {f.name: f for f in FIELDS}
 
 _ASK = r"(?:(?:with|have|has|had|having|carry|carries|carrying|show|shows|showing|shown|display|displays|displaying|" \

@@ -72,7 +72,8 @@ def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str
             return f"The page gives no date for {title}."
         if venue_year_only(paper):
             return f"The page gives no date for {title}; it is listed at {paper.venue} (the year is the venue's)."
-        return f"{title} is dated {printed_date(paper)}."
+        stamp = paper.arxiv.printed.text if paper.arxiv and paper.arxiv.date == paper.date else ""
+        return f"{title} is dated {printed_date(paper)}" + (f", as its arXiv stamp prints it ('{stamp}')." if stamp else ".")
     if field == "category":
         if not paper.category:
             return f"The page gives no category for {title}."

@@ -14,9 +14,10 @@ import re
 from rag.catalog import Catalog
 from rag.catalog_citations import acknowledgements, cites, grants, references
 from rag.catalog_headings import Heading
+from rag.plan_funders import funding_asked
 from rag.plan_headings import HeadingAsk, _title_pair
 from rag.plan_reference_lists import asks_reference_list, with_reference_list
-from rag.plan_thanked import asked_after, pairs
+from rag.plan_thanked import asked_after, asked_words, pairs, thanked_in_text
 from rag.plan_thanked_people import PERSON_FRAME, thanked_authors, thanking_pdfs
 from rag.plan_terms import Condition, Question
 from rag.plan_values import conditions
@@ -44,6 +45,12 @@ def _named(low: str, catalog: Catalog) -> list[tuple[int, Paper]]:
         if m and (paper.paper_id not in found or m.start() < found[paper.paper_id][0]):
             found[paper.paper_id] = (m.start(), paper)
     for paper in catalog.papers:
+        # a PDF printing no title goes by its file's name ('a1977 backus p21'): one word of it names it ('the Backus page')
+        stem = [w for w in paper.title.split() if w.isalpha() and len(w) > 3] if re.fullmatch(r"[a-z0-9 _-]+", paper.title) \
+            else []
+        if paper.paper_id not in found and paper.blocks and (m := next((m for w in stem if (m := re.search(
+                rf"\b{w}\b", low))), None)):
+            found[paper.paper_id] = (m.start(), paper)
         if paper.paper_id not in found and paper.blocks and _title_pair(paper.title, low):
             words = [w for w in re.findall(r"[a-z0-9]+", paper.title.casefold()) if len(w) > 3]
             at = min((low.find(w) for w in words if w in low), default=len(low))
@@ -191,15 +198,25 @@ def _cited_set(pdfs: list[Paper], catalog: Catalog) -> HeadingAsk:
 def _thanked_for(low: str, paper: Paper, blocks: list[Block], catalog: Catalog) -> HeadingAsk | None:
     """Who the PDF thanks for each thing asked, or None (content: 'which NSF award supported X', a thing no pair
     prints, or no 'who')."""
-    if not blocks or not re.search(r"\bwho(?:m)?\b|\bwhich\b", low):  # each word asked must be a pair's (below)
+    # each word asked must be a pair's (below); asked by 'who' / 'which', or yes or no ('is any reviewer singled out')
+    if not re.search(r"\bwho(?:m)?\b|\bwhich\b|^\W*(?:is|are|was|were|does|do|did)\b|\b(?:is|are|was|were)\s+(?:any|some|there)\b", low):
         return None
-    hits = asked_after(_unnamed(low, [paper], catalog), pairs(" ".join(_entry(b.text) for b in blocks)))
-    if hits is None:
+    printed = pairs(" ".join(_entry(b.text) for b in blocks)) + thanked_in_text(paper)  # 'I am indebted to X for Y'
+    rest = _unnamed(low, [paper], catalog)  # nothing asked beyond thanks ('who is X indebted to, and for what'): all
+    hits = asked_after(rest, printed, _SAYING) if asked_words(rest, _SAYING) else printed
+    if not hits:
         return None
     said = "; ".join(f"{t.who} for {t.what}" for t in hits)
-    asked = HeadingAsk(f"{paper.title} thanks (Acknowledgements, p. {blocks[0].page}): {said}.", [paper])
-    asked.cited = {paper.paper_id: [Heading("", f"Acknowledgements: {said}", blocks[0].page)]}
+    where = f"Acknowledgements, p. {blocks[0].page}" if blocks else "in its text"
+    asked = HeadingAsk(f"{paper.title} thanks ({where}): {said}.", [paper])
+    asked.cited = {paper.paper_id: [Heading("", f"{'Acknowledgements' if blocks else 'Thanks'}: {said}",
+                                            blocks[0].page if blocks else None)]}
     return asked
+
+
+# Saying that a paper thanks someone ('Backus says he is indebted to someone'): the thanks, not what the paper says.
+_SAYING = frozenset("""say says said saying state states stated page excerpt he she i indebted grateful gratitude thankful
+someone somebody anyone anybody any some""".split())
 
 
 def _acknowledged(low: str, catalog: Catalog) -> HeadingAsk | None:
@@ -210,6 +227,8 @@ def _acknowledged(low: str, catalog: Catalog) -> HeadingAsk | None:
     if (crossed := thanked_authors(low, named)) is not None:  # 'anyone thanked in X who wrote Y' (plan_thanked_people)
         return crossed
     rest = re.findall(r"[a-z]+", _unnamed(low, named, catalog))
+    if (funded := funding_asked(low, rest, named, catalog.papers)) is not None:  # 'how many funding sources' (plan_funders)
+        return funded
     if not named and _SET.search(low) and all(w in _ACK_FRAME | PERSON_FRAME for w in rest) and \
             (thanking := thanking_pdfs(low, catalog.papers)) is not None:  # 'which PDFs are indebted to someone'
         return thanking

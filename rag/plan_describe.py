@@ -70,9 +70,10 @@ def description(q: Question) -> list[str]:
     """The description's words, cut from the question (blanked), or [] when the question describes no paper.
     Before the noun only modifiers count: 'the authors cited in the quantile flows paper' describes by 'quantile
     flows', not by 'authors cited in'."""
+    text = _nouns_restored(q)
     for pattern in (_AFTER, _BEFORE):
-        for start in (m.start() for m in re.finditer(r"\b(?:the|that|this)\s", q.text, re.I)):
-            m = pattern.match(q.text, start)
+        for start in (m.start() for m in re.finditer(r"\b(?:the|that|this)\s", text, re.I)):
+            m = pattern.match(text, start)
             if m is None:
                 continue
             words = Question(m.group(1)).residual()
@@ -96,6 +97,27 @@ def description(q: Question) -> list[str]:
                     words = [name.group(1)] + words
                 return words + _tail(q, m.end())
     return heading(q)
+
+
+def _nouns_restored(q: Question) -> str:
+    """The question's text with a taken 'pdf' put back where it ends a run of words still untaken: 'the lit graph
+    pdf' names a paper by its words, and its 'pdf' was read already as the uploaded-PDFs page (a fact of the paper,
+    which `stated_of_paper` keeps)."""
+    text = q.text
+    for m in re.finditer(r"(?<=[^\W\d_]\s)pdf\b", q.folded, re.I):
+        if not text[m.start():m.end()].strip():
+            text = text[:m.start()] + m.group(0) + text[m.end():]
+    return text
+
+
+# The facts a question may state of a paper it describes ('the lit graph paper is from NAACL-HLT 2018', 'the lit
+# graph pdf'): printed fields of the paper, which pick it among close candidates (`which`), never content words.
+_STATED = ("venue", "year", "page", "category", "author_count")
+
+
+def stated_of_paper(conditions: list) -> list:
+    """The conditions read from the question that state a fact of one paper, as tests for `which`."""
+    return [c for c in conditions if c.field in _STATED and not c.value.startswith("not ")]
 
 
 def _tail(q: Question, end: int) -> list[str]:

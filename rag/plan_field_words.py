@@ -24,10 +24,10 @@ FIELDS = [("venue_pages", r"\bpage\s+(?:range|numbers?)\b|\bpages?\b.*\b(?:proce
 # are the SPECTER authors from', 'what institutions does the paper list').
 HEAD = re.compile(r"\b(?:which|what)(?:'s|\s+(?:is|are|was|were))?\s+(?:the\s+)?(?:arxiv\s+)?"
                    r"(organi[sz]ations?|institutions?|labs?|universit(?:y|ies)|compan(?:y|ies)|venues?|journals?|conferences?|categor(?:y|ies)|years?|dates?|"
-                   r"id|identifier|doi)\b")
+                   r"id|identifier|doi|meetings?|proceedings(?!\s+(?:papers?|entries|pdfs?|articles?)))\b")
 _HEADS = {"organi": "organisation", "instit": "organisation", "labs": "organisation", "lab": "organisation",
           "univer": "organisation", "compan": "organisation",
-          "venue": "venue", "confer": "venue", "journa": "venue", "catego": "category", "year": "date", "years": "date", "date": "date",
+          "venue": "venue", "confer": "venue", "meetin": "venue", "procee": "venue", "journa": "venue", "catego": "category", "year": "date", "years": "date", "date": "date",
           "dates": "date", "id": "arxiv", "identi": "arxiv", "doi": "arxiv"}
 _JOINABLE = ("date", "venue", "category", "authors", "organisation", "section")
 

@@ -16,7 +16,8 @@ import re
 
 from rag.catalog import Catalog
 from rag.catalog_footnotes import counted, note_links, numbered, said, words
-from rag.plan_citations import _named
+from rag.plan_citations import _named, _unnamed
+from rag.plan_footnote_repeats import repeated_addresses
 from rag.plan_heading_phrases import abbreviated
 from rag.plan_headings import HeadingAsk
 from rag.plan_measure_asked import asks_printed_measure
@@ -64,6 +65,9 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     if not pdfs:
         return None
     named = [p for _, p in _named(text.casefold(), catalog) if p.footnotes] or abbreviated(text, pdfs)
+    rest = [w for w in re.findall(r"[a-z]+", _unnamed(text.casefold(), named, catalog)) if w not in _FRAME]
+    if (repeated := repeated_addresses(text, rest, named, pdfs)) is not None:  # 'the same URL in two footnotes'
+        return repeated
     if len(named) != 1:
         return _over_pdfs(text, pdfs, [p for p in catalog.papers if p.page_count]) if said_footnote and not named \
             else None

@@ -235,8 +235,10 @@ def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
     nested = words is None and role is None and numbered_as is None and bool(re.search(r"\bsub-?sections?\b", low))
     if words is None and role is None and numbered_as is None and not nested:
         return None
-    # "'conclusion(s) and future work'": a bracketed plural is either spelling
-    pattern = re.escape(words).replace(r"\(s\)", "s?") if words else ROLES.get(role or "", "")
+    # "'conclusion(s) and future work'": a bracketed plural is either spelling; "'... and Future Work'": an ellipsis
+    # stands for any words there (a heading holding the rest matches)
+    pattern = _elided(words).replace(r"\(s\)", "s?") if words else ROLES.get(role or "", "")
+    words = " … ".join(part.strip() for part in re.split(r"\.{2,}|…", words)).strip() if words else words
     extra = re.search(r"\bconclu\w*\s+(?:and|&)\s+future\s+work\b", low)
     matched: list[tuple[Outline, Heading]] = []
     for o in held:
@@ -269,6 +271,16 @@ def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
         text = (f"{len(matched)} of the {len(held)} PDFs with numbered headings {where} {said}: {lines}."
                 if matched else f"None of the {len(held)} PDFs with numbered headings {where} {said}.")
     return HeadingAsk(text, [o.paper for o, _ in matched], {o.paper.paper_id: [h] for o, h in matched})
+
+
+def _elided(words: str) -> str:
+    """A heading's quoted words as a pattern; an ellipsis stands for the words left out, so the words beside it are
+    whole words at the heading's end ('... and Future Work'), start ('Conclusion ...') or either side of a gap."""
+    parts = [p.strip() for p in re.split(r"\.{2,}|…", words)]
+    if len(parts) == 1:
+        return re.escape(words)
+    inner = ".*".join(rf"\b{re.escape(p)}\b" for p in parts if p)
+    return ("^" if parts[0] else "") + inner + ("$" if parts[-1] else "")
 
 
 def cite(answer: Answer, asked: HeadingAsk) -> Answer:

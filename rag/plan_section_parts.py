@@ -20,7 +20,8 @@ from rag.catalog_headings import Heading, Outline, Part
 from rag.plan_heading_phrases import printed_page
 
 # A heading noun with a word saying it is a paragraph's own heading, not a numbered one
-_PARTS = re.compile(r"\bsub-?head(?:ing|er)?s?\b|\b(?:run-?in|paragraph|bold|bolded|boldface|unnumbered|un-numbered|"
+_PARTS = re.compile(r"\bsub-?head(?:ing|er)?s?\b|\b(?:run-?in|bold|bolded|boldface)\s+paragraphs?\b|"  # set apart in bold
+                    r"\b(?:run-?in|paragraph|bold|bolded|boldface|unnumbered|un-numbered|"
                     r"inline|italic|italicised|italicized)\s+(?:[\w-]+\s+){0,2}?(?:headings?|heads|headers?|titles?|"
                     r"topics?|labels?|names?)\b")
 # The parts said by what they are to the section ('how many items does appendix A walk through')

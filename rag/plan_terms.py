@@ -59,7 +59,7 @@ fraction percentage percent proportion part ratio
 posting postings posts meeting meetings header headers byline bylines uploaded upload uploads stamp stamps use uses
 actually really own printed displayed display displays visible some somewhere elsewhere else spread occupy occupies
 proceedings too line went online shows stamped city located location based address according will universities university companies company range print prints journal journals
-already ever still few several showing
+already ever still few several showing yet
 nevertheless nonetheless however though although
 """.split())  # (the last line: concessive connectives, 'a non-starred first author that nevertheless has a starred one')
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag.catalog_citations import thanks_in_text
+from rag.records import Paper
+
 # '<people> for <what>' up to the next pair (', <Capitalised name> …'), the sentence end or a clause of its own
 _PAIR = re.compile(r"(?:[Ww]e\s+(?:also\s+)?(?:would\s+like\s+to\s+)?thank\s+|,\s*(?:and\s+)?|\band\s+)(?P<who>(?:the\s+)?[A-Za-z][^,;.]*?"
                    r"(?:,\s*[A-Z][^,;.]*?)*)\s+for\s+(?P<what>[^;.]+?)(?=,\s*(?:and\s+)?(?:the\s+)?[A-Z]|,\s+and\s+the\b|"
@@ -30,10 +33,25 @@ def pairs(text: str) -> list[Thanked]:
     return [Thanked(" ".join(m.group("who").split()), " ".join(m.group("what").split())) for m in _PAIR.finditer(text)]
 
 
-def asked_after(rest: str, printed: list[Thanked]) -> list[Thanked] | None:
-    """The pairs a 'who … for/with X' question asks after: every word it holds beyond frame is a word of some pair's
-    'what' (a word's stem, 'discussions' for 'discussion'). None when a word is in no pair: content."""
-    words = [w for w in re.findall(r"[a-z]+", rest) if w not in _STOP and len(w) > 2]
+def thanked_in_text(paper: Paper) -> list[Thanked]:
+    """The '<person> for <what>' pairs of the thanks a PDF prints in its running text ('I am indebted to Paul Me Jones
+    for his observation that …', rag/catalog_citations.thanks_in_text)."""
+    found = []
+    for t in thanks_in_text(paper):
+        m = re.search(rf"{re.escape(t.who)}\s+for\s+(.+?)\.?$", t.sentence)
+        found.append(Thanked(t.who, " ".join(m.group(1).split()) if m else ""))
+    return found
+
+
+def asked_words(rest: str, frame: frozenset[str] = frozenset()) -> list[str]:
+    """The words a question about thanks holds beyond its frame: what it asks the helpers were thanked for."""
+    return [w for w in re.findall(r"[a-z]+", rest) if w not in _STOP | frame and len(w) > 2]
+
+
+def asked_after(rest: str, printed: list[Thanked], frame: frozenset[str] = frozenset()) -> list[Thanked] | None:
+    """The pairs a 'who … for/with X' question asks after: every word it holds beyond frame (and `frame`) is a word of
+    some pair's 'what' (a word's stem, 'discussions' for 'discussion'). None when a word is in no pair: content."""
+    words = asked_words(rest, frame)
     if not words or not printed:
         return None
     def stem(w: str) -> str:

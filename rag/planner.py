@@ -24,6 +24,7 @@ from rag.plan_aggregates import (archives, both_sides, frame, is_paper, other_pa
 from rag.plan_code_promise import code_promise
 from rag.plan_compare import apposition, pair
 from rag.plan_filler import MANNER, drop_fillers
+from rag.plan_front_matter import front_matter_place
 from rag.plan_copies import copied, copied_plan
 from rag.plan_comparatives import comparative_end
 from rag.plan_dates import current_year_gloss
@@ -33,7 +34,7 @@ from rag.plan_byline_people import people_placed
 from rag.plan_byline_sets import byline_difference
 from rag.plan_mark_symbols import mark_symbol
 from rag.plan_org_counts import organisation_counts
-from rag.plan_describe import description, restated, which
+from rag.plan_describe import description, restated, stated_of_paper, which
 from rag.plan_elided_sort import elided_sort
 from rag.plan_entry_verbs import entry_verbs
 from rag.plan_joined import joined_or
@@ -163,6 +164,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     whole_library(q, catalog.pages, catalog.owners)  # 'check all the sources', '(amii, courville, trending, pdfs)'
     claimed_count(q)  # "X's header claims 210 papers — how many are listed?": context (rag/plan_claimed_count.py)
     looking_at(q)  # 'looking only at the Amii page and Courville's page': the verb of looking (rag/plan_scope_said.py)
+    front_matter_place(q)  # 'going by the header of X', 'what does its footer say': where a record is printed
     bracketed_place(q)  # 'the last (lowest) title': a bracket saying the place again (rag/plan_title_clarify.py)
     worded = title_wording(q)  # "'X is all you need' titles": the quoted wording, before its words read as values
     worded += excluded_forms(q, catalog.printed_titles)  # "('Forgotten' doesn't count)" (rag/plan_title_exclusions.py)
@@ -361,7 +363,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         yes_no = re.match(r"\W*(?:is|was|are|were|does|did|has|had)\b", question, re.I)
         if lookup is None and badge is None and not (conditions and (yes_no or count)):
             return None  # 'what does the memory paper propose?': a content question about it
-        target, asked = which(described, catalog.papers)
+        target, asked = which(described, catalog.papers, stated_of_paper(conditions))  # 'the lit graph paper is from NAACL'
         if target is None:  # unsure: ask which one; nothing close: not a catalog question
             return Plan(**asked) if asked else None
     if target is not None:
