@@ -14,6 +14,7 @@ import re
 
 from rag.catalog import Catalog
 from rag.catalog_authors import marks_of_text, position_text
+from rag.plan_describe import which
 from rag.plan_headings import HeadingAsk
 from rag.plan_terms import Question
 from rag.plan_values import conditions as named_conditions, title
@@ -46,9 +47,11 @@ def byline_difference(question: str, catalog: Catalog) -> HeadingAsk | None:
         before = q.text
         paper = title(q, catalog)
         if paper is None:
-            return None
+            break
         named.append((paper, [(m.start(), m.end()) for m in re.finditer(r" +", q.text) if before[m.start():m.end()].strip()]))
-    if named[0][0] is named[1][0]:
+    if len(named) == 1:  # the paper less is described, not titled: 'not on the Semantic Scholar literature graph paper'
+        return _less_described(q, named, catalog)
+    if len(named) < 2 or named[0][0] is named[1][0]:
         return None
     marked = _marked(q.text, named)
     for pattern in _DIFFERENCE:
@@ -56,6 +59,20 @@ def byline_difference(question: str, catalog: Catalog) -> HeadingAsk | None:
             said = pattern.replace("«A»", f"«{a}»").replace("«B»", f"«{b}»")
             if m := re.search(said, marked, re.I):
                 return _answer(q, marked, m, named[a][0], named[b][0], catalog)
+    return None
+
+
+def _less_described(q: Question, named: list[tuple[Paper, list[tuple[int, int]]]], catalog: Catalog) -> HeadingAsk | None:
+    """The titled paper's byline less a paper the question describes at its end (rag/plan_describe.which), when the
+    description names one paper for sure."""
+    marked = _marked(q.text, named)
+    for pattern in _DIFFERENCE[:2]:  # the forms that say the paper less last
+        said = pattern.replace("«A»", "«0»").replace("«B»", r"(?P<described>[^«»?.!,;]+?)") + r"\s*[?.!]*\s*$"
+        if m := re.search(said, marked, re.I):
+            less, _ = which(m.group("described").split(), catalog.papers)
+            if less is None or less is named[0][0]:
+                return None
+            return _answer(q, marked, m, named[0][0], less, catalog)
     return None
 
 
