@@ -49,11 +49,12 @@ class PartsAnswer:
 
 
 def _title_noun(low: str, heading: Heading) -> bool:
-    """'how many baselines …' of 'Appendix A - Baseline Details': the noun asked is a word of the section's title."""
+    """'how many baselines …' of 'Appendix A - Baseline Details': the noun counted is a word of the section's title.
+    Only the counted noun: in 'which baseline …, and how many models were in its grid?' the count is of something
+    the section's text says, not of its parts."""
     stems = {w[:5] for w in re.findall(r"[a-z]{4,}", heading.title.casefold())}
-    asked = re.search(r"\b(?:how\s+many|number\s+of|count\s+(?:of\s+)?(?:the\s+)?|which|what)\s+([a-z-]+)"
-                      r"(?:\s+([a-z-]+))?", low)
-    words = [w for w in (asked.groups() if asked else ()) if w and len(w) > 3 and not w.startswith(("section", "sub"))]
+    counted = re.search(r"\b(?:how\s+many|number\s+of|count\s+(?:of\s+)?(?:the\s+)?)\s+([a-z-]+)(?:\s+([a-z-]+))?", low)
+    words = [w for w in (counted.groups() if counted else ()) if w and len(w) > 3 and not w.startswith(("section", "sub"))]
     return any(w[:5] in stems for w in words)
 
 

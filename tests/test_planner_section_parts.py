@@ -99,6 +99,9 @@ CONTENT = [
     "which baselines does SPECTER compare against in section 4?",
     "what do the bold headings in SPECTER's analysis section find about metadata fields?",
     "how many entity extraction models does the literature graph paper use?",
+    # a count of what the section's text says ('models in its grid'), not of its parts; 'which baseline' is content
+    "SPECTER's appendix: which baseline was trained with gensim, and how many models were in its grid?",
+    "in SPECTER appendix A, which baseline uses a word-level model and how many dimensions does it have?",
 ]
 
 
