@@ -234,6 +234,20 @@ def says_in_common(text: str) -> bool:
                 and re.search(_PEOPLE, text, re.I))
 
 
+# 'what do they have in common', 'what do X and Y share', 'how do the first five differ': what papers share is content
+# unless the question names the field shared ('which authors do they have in common', 'what categories do they share')
+_WHAT_IN_COMMON = re.compile(r"\bwhat\b[^?]*?\b(?:have\s+in\s+common|share|shares|sharing)\b|"
+                             r"\bhow\s+(?:do|does|did)\b[^?]*?\b(?:differ|compare|relate)\b", re.I)
+_FIELD_SHARED = re.compile(r"\b(?:authors?|co-?authors?|people|persons|researchers|names?|categor\w*|codes?|tags?|"
+                           r"labs?|dates?|years?|months?|sections?|venues?|marks?|stars?|affiliations?|organi[sz]ations?|"
+                           r"institut\w*|badges?|scores?|links?|words?|domains?|e-?mails?|addresses)\b", re.I)
+
+
+def asks_what_in_common(question: str) -> bool:
+    """Whether the question asks what papers have in common or how they differ without naming a field: content."""
+    return bool(_WHAT_IN_COMMON.search(question)) and not _FIELD_SHARED.search(question)
+
+
 def people_in_common(q: Question) -> bool:
     """'Is anyone listed both on A and on B', 'which people are authors on both X and Y', 'any authors in common
     between A and B': people on both sides. The people words are taken; the sides are read as values."""

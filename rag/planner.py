@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Literal
 from rag.catalog import Catalog
 from rag.catalog_fields import asked as badge_asked, sort_field as badge_sort
 from rag.catalog_spread import spread as spread_of
-from rag.plan_aggregates import (archives, both_sides, frame, is_paper, other_paper, people_count, says_in_common,
-                                 spread, unheld_codes, usual_place)
+from rag.plan_aggregates import (archives, asks_what_in_common, both_sides, frame, is_paper, other_paper, people_count,
+                                 says_in_common, spread, unheld_codes, usual_place)
 from rag.plan_code_promise import code_promise
 from rag.plan_compare import apposition, pair
 from rag.plan_filler import MANNER, drop_fillers
@@ -142,6 +142,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     `judge`, a verb no frame list holds is read when it means making the papers ('what has X worked on?')."""
     question = unhedged(spelled_out(question))  # 'whats 40th', 'pls', 'iirc': chat shorthand and hedges said for nothing
     if asks_of_titles(question, catalog.printed_titles):  # 'what do the GFlowNet titles have in common': content
+        return None
+    if asks_what_in_common(question):  # 'the top ten on the trending page: what do they have in common?': content
         return None
     if fact := page_fact(question, catalog):  # a question about a page itself, not its papers
         return Plan(op="fact", fact=fact)

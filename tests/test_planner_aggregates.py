@@ -355,3 +355,22 @@ def test_a_negated_author_count_leaves_out_lists_cut_with_et_al(catalog):
 def test_one_group_is_named_in_the_singular(papers):
     assert text("Which pages list Max Schwarzer's papers?", papers).startswith(
         "1 page (author: Max Schwarzer), with their papers: Aaron Courville's profile: 8.")
+
+
+@pytest.mark.parametrize("question", [
+    "the top ten on the trending page: what do they have in common?",
+    "what do the first five papers on Courville's page have in common?",
+    "What do the last three Amii workshop entries share?",
+    "how do the top three trending papers differ?",
+])
+def test_what_papers_have_in_common_without_a_field_is_content(question: str, catalog: Catalog) -> None:
+    """What papers share, asked without naming a field, is what they say: had been answered with the entries' list."""
+    assert plan(question, catalog) is None, question
+
+
+@pytest.mark.parametrize("question", [
+    "which authors do the first five papers on Courville's page have in common?",
+    "what do the last two entries on Amii's page have in common - same authors?",
+])
+def test_what_papers_share_with_a_field_named_is_still_planned(question: str, catalog: Catalog) -> None:
+    assert plan(question, catalog) is not None, question
