@@ -33,7 +33,7 @@ _TWO = {"two": 2, "2": 2, "three": 3, "3": 3}
 _PERSON = r"(?:(?:co-?)?(?:authors?|athors?|auhtors?|autors?)|names?|persons?|people|ones?|researchers?|spots?|places?|positions?)"
 _BYLINE = r"(?:\s+(?:of|on|in)\s+(?:the|its|their|that)\s+(?:byline|author\s+(?:list|line)|list(?:\s+of\s+authors)?|names))?"
 # 'end with a starred last author', 'close with an unstarred last author': the verb says the place the ordinal says
-_ENDS = r"(?:(?:end|start|begin|open|close|finish)(?:e?s|ed|ing)?\s+with\s+)?"
+ENDS_WITH = r"(?:(?:end|start|begin|open|close|finish)(?:e?s|ed|ing)?\s+with\s+)?"
 _THE = r"(?:(?:both|all|each)\s+(?:of\s+)?)?(?:whose\s+|where\s+(?:the\s+|its\s+)?|the\s+|its\s+|their\s+|an?\s+)?"
 
 
@@ -180,7 +180,7 @@ def _said(q: Question, name: str) -> list[tuple[int, Clause]]:
     for m in q.take(rf"\b(?:an?\s+|some\s+)?{attr}\s+{who}") + q.take(rf"\b{who}\s+(?:(?:who|that)\s+)?{pred}"):
         said.append((m.start(), Clause(_range(m), "some", not m["un"])))
     # 'an unstarred first author', 'a starred last author': the mark said before the place
-    for m in q.take(rf"\b{_ENDS}(?:(?:an?|the|its|their|whose)\s+)?(?P<un>un|non-?|not\s+)?(?:{name}[- ]?)?(?:starred|asterisked|marked)\s+"
+    for m in q.take(rf"\b{ENDS_WITH}(?:(?:an?|the|its|their|whose)\s+)?(?P<un>un|non-?|not\s+)?(?:{name}[- ]?)?(?:starred|asterisked|marked)\s+"
                     rf"(?P<p>{_ONE_WORD})[- ]?(?:listed\s+)?{_PERSON}\b"):
         said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
     # asked with the verb first: 'on how many papers is the second-to-last author Amii-starred?'

@@ -19,7 +19,6 @@ _SAME = re.compile(r"\b(?:same|identical|repeat\w*|reused?|duplicat\w*|twice|aga
                    r"multiple)\s+(?:different\s+|separate\s+|distinct\s+)?foot\s*-?notes)\b", re.I)
 _ADDRESS = re.compile(r"\b(?:urls?|links?|ad+res+(?:es)?|web\s*(?:sites?|pages?|address(?:es)?)|sites?|repos?|"
                       r"repositor(?:y|ies))\b", re.I)
-_COUNT = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b", re.I)
 # The sameness and its places, besides the footnote frame (rag/plan_footnotes._FRAME)
 _OWN = frozenset("""same identical repeat repeats repeated repeating reuse reused reuses duplicate duplicates duplicated
 twice again more than once two several multiple different separate distinct numbers number numbered marks mark any

@@ -21,6 +21,7 @@ from rag.plan_footnote_repeats import repeated_addresses
 from rag.plan_heading_phrases import abbreviated
 from rag.plan_headings import HeadingAsk
 from rag.plan_measure_asked import asks_printed_measure
+from rag.plan_terms import HOW_MANY
 from rag.records import Footnote, Paper
 
 _FOOTNOTE = re.compile(r"\bfoot\s*-?\s*notes?\b|\bfootnoted\b|\bfoot\s*notes?\b|\bfn\s*\d", re.I)
@@ -35,7 +36,6 @@ _LINK_ASKED = re.compile(r"\burls?\b|\bweb\s*(?:sites?|pages?)\b|\b(?:sites?|rep
 _NUMBERS = re.compile(r"\b(?:(?:foot)?notes?|fn\.?)\s*((?:\d{1,2})(?:\s*(?:,|and|&|-|–|to|or)\s*\d{1,2})*)", re.I)
 _FEW = re.compile(r"\b(?:fewest|least|fewer|lowest)\b", re.I)
 _SET = re.compile(r"\b(?:which|what|any|all)\s+(?:of\s+)?(?:(?:my|the)\s+)?(?:pdfs?|papers?|files?|documents?)\b", re.I)
-_COUNT = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b", re.I)
 _ABSTRACT = re.compile(r"\babstract'?s?\b", re.I)
 _GITHUB = re.compile(r"\bgit\s*hub\b", re.I)
 _NOT_GITHUB = re.compile(r"\bnon[\s-]*git\s*hub\b|\b(?:not|outside(?:\s+of)?)\s+(?:on\s+)?git\s*hub\b|\boutside\b", re.I)
@@ -74,7 +74,7 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     paper = named[0]
     names = tuple(name for name, held in catalog.short_names.items() if held is paper)
     notes = _linked(text, paper) if address else list(paper.footnotes)
-    if _COUNT.search(text) and said_footnote:
+    if HOW_MANY.search(text) and said_footnote:
         return _count(paper, notes, text)
     asked = _numbered(text, paper) if said_footnote else []
     if not asked and address:  # a footnote picked by its topic gives its address; what it says is content
@@ -182,7 +182,7 @@ def _over_pdfs(text: str, pdfs: list[Paper], every_pdf: list[Paper]) -> HeadingA
         ranked = sorted(pdfs if some else every_pdf, key=lambda p: len(p.footnotes), reverse=not _FEW.search(text))
         return HeadingAsk("; ".join(f"{p.title}: {counted(p)}" for p in ranked) + ".", ranked)
     topic = {_stem(w) for w in _topic(_SET.sub(" ", text), Paper(paper_id="", title=""))}
-    if not topic or not _SET.search(text) or _COUNT.search(text):
+    if not topic or not _SET.search(text) or HOW_MANY.search(text):
         return None
     fitting = [(p, n) for p in pdfs for n in p.footnotes if topic <= {_stem(w) for w in _terms(words(n))}]
     if not fitting:

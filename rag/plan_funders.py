@@ -13,11 +13,11 @@ import re
 from rag.catalog_citations import acknowledgements, funders
 from rag.catalog_headings import Heading
 from rag.plan_headings import HeadingAsk
+from rag.plan_terms import HOW_MANY
 from rag.records import Block, Paper
 
 # (by the stem, so a misspelt ending still names it: 'fundng')
 _FUNDING = re.compile(r"\b(?:fund\w*|sponsor\w*|support\w*|backers?|backed|financ\w*)\b")
-_COUNT = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b")
 # Asking for the sources: the nouns they are called by, the verbs of printing them, and the acknowledgement itself.
 _FRAME = frozenset("""fund funds funded funding funder funders sponsor sponsors sponsored sponsoring sponsorship support
 supports supported supporting backer backers backed finance finances financed financing financial source sources
@@ -58,7 +58,7 @@ def funding_asked(low: str, rest: list[str], named: list[Paper], papers: list[Pa
     having = [(p, sources, blocks) for p, sources, blocks in having if sources]
     text = f"{len(having)} of the {len(read)} PDFs name a funding source in their acknowledgements" + \
         (":" if having else ".")
-    if _COUNT.search(low) and having:
+    if HOW_MANY.search(low) and having:
         text += " " + "; ".join(f"{p.title}: {len(s)}" for p, s, _ in having) + "."
     return HeadingAsk(text, [p for p, _, _ in having],
                       {p.paper_id: [Heading("", f"Supported by: {'; '.join(s)}", b[0].page)] for p, s, b in having})

@@ -25,12 +25,11 @@ from rag.plan_heading_phrases import abbreviated, bare_set, begun_title_words, f
     titled_topic
 from rag.plan_section_parts import parts_asked
 from rag.plan_section_pointers import pointed_to
-from rag.plan_terms import ORDINALS
+from rag.plan_terms import HOW_MANY, ORDINALS
 from rag.records import Answer, Paper, format_location
 
 _NOUN = r"(?:sub-?sections?|sections?|§|sec\.|appendix|appendices|headings?|chapters?)"
 _NOT = re.compile(r"\b(?:no|not|without|lacks?|lacking|missing)\b|n't\b")
-_COUNT = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b", re.I)
 _SET = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:my|the)\s+)?(?:pdfs?|papers?|files?|documents?)\b|"
                   r"\bhow\s+many\s+(?:of\s+(?:my|the)\s+)?(?:pdfs?|papers?|files?|documents?)\b|"
                   r"\b(?:any|all)\s+(?:of\s+)?(?:my|the)\s+(?:pdfs?|papers?|files?)\b", re.I)
@@ -168,14 +167,14 @@ def _selected(low: str, outline: Outline) -> tuple[Heading | None, str]:
 
 def _of_one(low: str, outline: Outline) -> HeadingAsk | None:
     paper, name = outline.paper, outline.paper.title
-    if _COUNT.search(low) and not re.search(r"\b(?:how\s+many|number\s+of|count)\s+(?:[a-z-]+\s+){0,3}"
+    if HOW_MANY.search(low) and not re.search(r"\b(?:how\s+many|number\s+of|count)\s+(?:[a-z-]+\s+){0,3}"
                                             r"(?:sub-?)?(?:sections?|headings?)\b", low):
         return None  # 'how many pages of appendix': a length the outline does not hold, not a count of headings
-    if _COUNT.search(low) and re.search(r"\bappendi", low):  # 'how many sections are in the appendix'
+    if HOW_MANY.search(low) and re.search(r"\bappendi", low):  # 'how many sections are in the appendix'
         text = f"{name} has {len(outline.appendix)} appendix heading{'s' if len(outline.appendix) != 1 else ''}" + \
             (": " + "; ".join(h.said() for h in outline.appendix) if outline.appendix else "") + "."
         return HeadingAsk(text, [paper], {paper.paper_id: outline.appendix})
-    if _COUNT.search(low) and re.search(r"\bsections?\b", low) and not re.search(r"\bsub-?sections?\b", low):
+    if HOW_MANY.search(low) and re.search(r"\bsections?\b", low) and not re.search(r"\bsub-?sections?\b", low):
         body = outline.sections
         text = f"{name} has {len(body)} numbered top-level sections" + \
             (f" (and {len(outline.appendix)} appendix heading)" if outline.appendix else "") + ": " + \
@@ -204,7 +203,7 @@ def _of_one(low: str, outline: Outline) -> HeadingAsk | None:
         if re.search(r"\bfirst\s+sub-?section\b", low):
             children = children[:1]
         cited += children
-        many = f"{len(children)} subsection{'s' if len(children) != 1 else ''}: " if _COUNT.search(low) \
+        many = f"{len(children)} subsection{'s' if len(children) != 1 else ''}: " if HOW_MANY.search(low) \
             else "subsections: "
         parts.append(("its " + many + "; ".join(h.said() for h in children)) if children else
                      "it has no numbered subsections")
@@ -264,7 +263,7 @@ def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
             (": " + "; ".join(o.paper.title for o in lacking) + "." if lacking else ".")
         return HeadingAsk(text, [o.paper for o in lacking], {})
     lines = "; ".join(f"{o.paper.title}: {h.said()}" for o, h in matched)
-    if _COUNT.search(low):
+    if HOW_MANY.search(low):
         text = f"{len(matched)} of the {len(held)} PDFs with numbered headings {where} {said}" + \
             (f": {lines}." if matched else ".")
     else:

@@ -8,6 +8,7 @@ import re
 
 from rag.authors import given_of, surname_of
 from rag.catalog import Catalog
+from rag.plan_byline import ENDS_WITH
 from rag.plan_position import PLACE_WORDS, at_place, not_at, ordinal
 from rag.plan_marked import _MARK, _complete, marked as marked_count, marks_at_places
 from rag.plan_terms import Condition, Question
@@ -61,8 +62,7 @@ def positions(q: Question, catalog: Catalog) -> list[Condition]:
         marked = rf"(?P<non>non-|not\s+)?{name}(?:'s)?{_MARK}?"
         who = r"(?:author|researcher|person|member|scientist|academic)"
         # 'end with a non-Amii last author': the verb says the place the ordinal says again, and is taken with it
-        ends = r"(?:(?:end|start|begin|open|close|finish)(?:e?s|ed|ing)?\s+with\s+)?"
-        position = rf"\b{ends}(?:an?\s+|the\s+|its\s+|their\s+)?{marked}\s+(?:(?P<a>first|lead|last|senior|final)\s+authors?\b|" \
+        position = rf"\b{ENDS_WITH}(?:an?\s+|the\s+|its\s+|their\s+)?{marked}\s+(?:(?P<a>first|lead|last|senior|final)\s+authors?\b|" \
                    rf"{who}\s+as\s+(?:the\s+|their\s+|its\s+)?(?P<b>first|lead|last|senior|final)\s+author\b)|" \
                    rf"\b(?P<c>first|lead|last|senior|final)\s+authors?\s+(?:(?:who\s+)?(?:is|are)\s+)?" \
                    rf"(?P<not>not\s+)?(?:{name}[- ]affiliated|affiliated\s+with\s+{name}|from\s+{name}|" \

@@ -13,6 +13,7 @@ import re
 from rag.catalog_citations import references
 from rag.catalog_headings import Heading
 from rag.plan_headings import HeadingAsk
+from rag.plan_terms import HOW_MANY
 from rag.records import Paper
 
 # '(actually) include their reference list', 'have a bibliography', 'come with references', 'print a list of references'
@@ -20,7 +21,6 @@ _HAS_LIST = re.compile(r"\b(?:have|has|having|include|includes|including|print|p
                        r"carry|carries|come\s+with|comes\s+with|keep|keeps)\s+(?:an?\s+|the\s+|their\s+|its\s+|any\s+)?"
                        r"(?:full\s+|complete\s+|own\s+)?(?:reference\s+lists?|references|bibliograph(?:y|ies)|"
                        r"lists?\s+of\s+references)\s*\W*$")
-_COUNT = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b")
 
 
 def asks_reference_list(low: str) -> bool:
@@ -36,7 +36,7 @@ def with_reference_list(low: str, papers: list[Paper]) -> HeadingAsk:
     text = f"{len(having)} of the {len(read)} PDFs {said}" + (
         ": " + "; ".join(f"{p.title} (from p. {entries[0].page})" for p, entries in having)
         if having else "") + "."
-    if not _COUNT.search(low) and not having:
+    if not HOW_MANY.search(low) and not having:
         text = f"None of the {len(read)} PDFs prints a reference list in its text as read."
     asked = HeadingAsk(text, [p for p, _ in having])
     asked.cited = {p.paper_id: [Heading("", "References", entries[0].page)]

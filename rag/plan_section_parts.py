@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from rag.catalog_headings import Heading, Outline, Part
 from rag.plan_heading_phrases import printed_page
+from rag.plan_terms import HOW_MANY
 
 # A heading noun with a word saying it is a paragraph's own heading, not a numbered one
 _PARTS = re.compile(r"\bsub-?head(?:ing|er)?s?\b|\b(?:run-?in|bold|bolded|boldface)\s+paragraphs?\b|"  # set apart in bold
@@ -26,7 +27,6 @@ _PARTS = re.compile(r"\bsub-?head(?:ing|er)?s?\b|\b(?:run-?in|bold|bolded|boldfa
                     r"topics?|labels?|names?)\b")
 # The parts said by what they are to the section ('how many items does appendix A walk through')
 _ITEMS = r"(?:items?|parts?|entries|points|pieces|components|elements)"
-_COUNT = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b")
 # The parts said as the list the section prints ('(I, II, III)', 'items 1-3', 'numbers three approaches'): a section's
 # paragraph headings printed with list marks ('I. Statistical: …')
 _ENUMERATED = re.compile(r"\(\s*(?:i|1|a)\s*[,/]\s*(?:ii|2|b)\b|\b(?:items?|points?)\s+(?:i|1|a)\s*(?:-|–|to)\s*(?:iii|iv|v|\d)\b|"
@@ -80,7 +80,7 @@ def parts_asked(low: str, outline: Outline, selected: Heading | None, pointed: b
         # the parts said as such, or counted by a noun of the section's own title ('how many baselines' of
         # 'Baseline Details') where the section is pointed at as one
         noun = bool(_PARTS.search(low)) or bool(re.search(rf"\b(?:how\s+many|which|what)\s+{_ITEMS}\b", low)) or \
-            (pointed and bool(_COUNT.search(low)) and _title_noun(low, heading)) or (pointed and _ENUMERATED.search(low))
+            (pointed and bool(HOW_MANY.search(low)) and _title_noun(low, heading)) or (pointed and _ENUMERATED.search(low))
         if not noun:
             return None
         parts = outline.parts_of(heading)
@@ -95,7 +95,7 @@ def parts_asked(low: str, outline: Outline, selected: Heading | None, pointed: b
 
 
 def _listed(low: str, name: str, outline: Outline, heading: Heading, parts: list[Part]) -> PartsAnswer:
-    first = bool(_FIRST.search(low)) and not _COUNT.search(low)
+    first = bool(_FIRST.search(low)) and not HOW_MANY.search(low)
     shown = parts[:1] if first else parts
     groups: dict[Heading, list[Part]] = {}
     for part in shown:

@@ -165,6 +165,9 @@ def venue_year_only(paper: Paper) -> bool:
     return paper.date_precision == "year" and paper.date_inferred
 
 
+# A count asked: 'how many …', 'the number of …', 'count …' (the readers of headings, footnotes, references, funders)
+HOW_MANY = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b", re.I)
+
 _COMPARE = r"(exactly|only|just|more than|over|fewer than|less than|at least|at most|up to|no more than|no fewer than|" \
            r"no less than|not more than)"
 

@@ -10,6 +10,7 @@ import pytest
 
 from test_planner import catalog  # noqa: F401 (seed pages and the five shared PDFs parsed: no index, no model)
 from test_planner_fields import papers  # noqa: F401
+from test_planner_pdf_records import catalog_answer
 from rag.catalog import Catalog
 from rag.catalog_citations import funders
 from rag.catalog_query import answer_from_catalog
@@ -17,12 +18,6 @@ from rag.catalog_query import answer_from_catalog
 SPECTER = "SPECTER: Document-level Representation Learning using Citation-informed Transformers"
 BACKUS = "a1977 backus p21"
 GRAPH = "Construction of the Literature Graph in Semantic Scholar"
-
-
-def _answer(question: str, catalog: Catalog):
-    answer = answer_from_catalog(question, question, catalog.papers)
-    assert answer is not None, question
-    return answer
 
 
 def test_funders_as_printed() -> None:
@@ -45,13 +40,13 @@ def test_funders_as_printed() -> None:
     ("which reviewer does SPECTER single out in the acknowledgements?", "Reviewer 1", SPECTER),
 ])
 def test_an_acknowledgements_record(question: str, holds: str, first: str, catalog: Catalog) -> None:
-    answer = _answer(question, catalog)
+    answer = catalog_answer(question, catalog)
     assert answer.citations[0].title == first, question
     assert holds in answer.answer, (question, answer.answer)
 
 
 def test_pdfs_naming_a_funder(catalog: Catalog) -> None:
-    answer = _answer("which of my PDFs name a funding source?", catalog)
+    answer = catalog_answer("which of my PDFs name a funding source?", catalog)
     assert {c.title for c in answer.citations} == {SPECTER}
 
 

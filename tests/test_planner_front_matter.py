@@ -11,6 +11,7 @@ import pytest
 
 from test_planner import catalog  # noqa: F401 (seed pages and the five shared PDFs parsed: no index, no model)
 from test_planner_fields import papers  # noqa: F401
+from test_planner_pdf_records import catalog_answer
 from rag.catalog import Catalog
 from rag.catalog_query import answer_from_catalog
 
@@ -19,12 +20,6 @@ LAYOUT = "LayoutParser: A Unified Toolkit for Deep Learning Based Document Image
 DPR = "Dense Passage Retrieval for Open-Domain Question Answering"
 SPECTER = "SPECTER: Document-level Representation Learning using Citation-informed Transformers"
 BACKUS = "a1977 backus p21"
-
-
-def _answer(question: str, catalog: Catalog):
-    answer = answer_from_catalog(question, question, catalog.papers)
-    assert answer is not None, question
-    return answer
 
 
 @pytest.mark.parametrize("question, holds, first", [
@@ -46,7 +41,7 @@ def _answer(question: str, catalog: Catalog):
     ("when is the DPR preprint stamped, going by its margin?", "30 Sep 2020", DPR),
 ])
 def test_a_record_of_one_pdf(question: str, holds: str, first: str, catalog: Catalog) -> None:
-    answer = _answer(question, catalog)
+    answer = catalog_answer(question, catalog)
     assert answer.citations[0].title == first, question
     assert holds in answer.answer, (question, answer.answer)
 
@@ -62,13 +57,13 @@ def test_a_record_of_one_pdf(question: str, holds: str, first: str, catalog: Cat
      {BACKUS}),
 ])
 def test_pdfs_by_a_front_matter_record(question: str, rows: set[str], catalog: Catalog) -> None:
-    answer = _answer(question, catalog)
+    answer = catalog_answer(question, catalog)
     assert {c.title for c in answer.citations} == rows, (question, answer.answer)
 
 
 def test_counted_by_a_front_matter_record(catalog: Catalog) -> None:
-    assert "1 paper" in _answer("how many PDFs have no byline?", catalog).answer
-    assert "2 papers" in _answer("how many of my pdfs print a page range in their proceedings header?", catalog).answer
+    assert "1 paper" in catalog_answer("how many PDFs have no byline?", catalog).answer
+    assert "2 papers" in catalog_answer("how many of my pdfs print a page range in their proceedings header?", catalog).answer
 
 
 @pytest.mark.parametrize("question", [
@@ -92,7 +87,7 @@ def test_content_stays_content(question: str, catalog: Catalog) -> None:
     ("pdfs with an '... Framework' section: which, and its number?", {SPECTER}, "§3 SCIDOCS Evaluation Framework"),
 ])
 def test_a_heading_said_with_an_ellipsis(question: str, rows: set[str], holds: str, catalog: Catalog) -> None:
-    answer = _answer(question, catalog)
+    answer = catalog_answer(question, catalog)
     assert {c.title for c in answer.citations} == rows, (question, answer.answer)
     assert holds in answer.answer, (question, answer.answer)
 
@@ -108,7 +103,7 @@ def test_a_heading_said_with_an_ellipsis(question: str, rows: set[str], holds: s
     ("any pdf whose footnotes give an identical adress more than once?", {SPECTER, GRAPH}, "footnotes 2 and 15"),
 ])
 def test_an_address_in_two_footnotes(question: str, rows: set[str], holds: str, catalog: Catalog) -> None:
-    answer = _answer(question, catalog)
+    answer = catalog_answer(question, catalog)
     assert {c.title for c in answer.citations} == rows, (question, answer.answer)
     assert holds in answer.answer, (question, answer.answer)
 
@@ -133,7 +128,7 @@ def test_footnote_content_stays_content(question: str, catalog: Catalog) -> None
     ("section 2.1 of the lit graph pdf, one boldface paragraph per kind: what node types?", "Entity mentions"),
 ])
 def test_a_subsections_parts(question: str, holds: str, catalog: Catalog) -> None:
-    assert holds in _answer(question, catalog).answer, question
+    assert holds in catalog_answer(question, catalog).answer, question
 
 
 @pytest.mark.parametrize("question", [

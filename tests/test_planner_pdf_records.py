@@ -20,7 +20,7 @@ SPECTER = "SPECTER: Document-level Representation Learning using Citation-inform
 BYLINED = {GRAPH, LAYOUT, DPR, SPECTER}
 
 
-def _answer(question: str, catalog: Catalog):
+def catalog_answer(question: str, catalog: Catalog):
     """The catalog's answer, which must be there."""
     answer = answer_from_catalog(question, question, catalog.papers)
     assert answer is not None, question
@@ -57,7 +57,7 @@ def test_one_institution_however_printed() -> None:
      "8 distinct institutions", BYLINED),
 ])
 def test_pooled_records(question: str, holds: str, rows: set[str], catalog: Catalog) -> None:
-    answer = _answer(question, catalog)
+    answer = catalog_answer(question, catalog)
     assert holds in answer.answer, (question, answer.answer)
     assert {c.title for c in answer.citations} == rows
 
@@ -100,7 +100,7 @@ def test_content_pooled_in_words_stays_unplanned(question: str, catalog: Catalog
     ("DPR 2-pager, second page: which headings?", "2 Background; 3 Dense Passage Retriever (DPR); 3.1 Overview", DPR),
 ])
 def test_the_headings_on_one_page(question: str, holds: str, title: str, catalog: Catalog) -> None:
-    answer = _answer(question, catalog)
+    answer = catalog_answer(question, catalog)
     assert holds in answer.answer, (question, answer.answer)
     assert answer.citations[0].title == title
 
@@ -126,7 +126,7 @@ def test_what_a_page_says_stays_unplanned(question: str, catalog: Catalog) -> No
     ("any pdf with an e-mail on the .com domain?", [DPR]),
 ])
 def test_pdfs_selected_by_their_bylines(question: str, rows: list[str], catalog: Catalog) -> None:
-    assert sorted(c.title for c in _answer(question, catalog).citations) == sorted(rows), question
+    assert sorted(c.title for c in catalog_answer(question, catalog).citations) == sorted(rows), question
 
 
 @pytest.mark.parametrize("question, holds", [
@@ -139,7 +139,7 @@ def test_pdfs_selected_by_their_bylines(question: str, rows: list[str], catalog:
     ("LayoutParser — number of authors with a .edu email", "4 of 6 authors own an e-mail address under .edu"),
 ])
 def test_authors_of_one_pdf_counted_by_their_address(question: str, holds: str, catalog: Catalog) -> None:
-    answer = _answer(question, catalog)
+    answer = catalog_answer(question, catalog)
     assert holds in answer.answer, (question, answer.answer)
 
 
@@ -153,7 +153,7 @@ def test_authors_of_one_pdf_counted_by_their_address(question: str, holds: str, 
     ("If we put the bylines in alphabetical order by their first author's first name, which PDF ends up last?", LAYOUT),
 ])
 def test_pdfs_by_a_bylines_name(question: str, title: str, catalog: Catalog) -> None:
-    assert [c.title for c in _answer(question, catalog).citations] == [title], question
+    assert [c.title for c in catalog_answer(question, catalog).citations] == [title], question
 
 
 @pytest.mark.parametrize("question", [
@@ -198,7 +198,7 @@ def test_a_year_over_the_listing_pages_and_the_pdfs(catalog: Catalog) -> None:
     ("which of the pdfs has its section 4 on page 5?", {SPECTER}),
 ])
 def test_a_sections_page_over_the_pdfs(question: str, rows: set[str], catalog: Catalog) -> None:
-    assert {c.title for c in _answer(question, catalog).citations} == rows, question
+    assert {c.title for c in catalog_answer(question, catalog).citations} == rows, question
 
 
 @pytest.mark.parametrize("question, holds", [
@@ -208,7 +208,7 @@ def test_a_sections_page_over_the_pdfs(question: str, rows: set[str], catalog: C
      "§4.3 Knowledge Bases (p. 5), printed page 88"),
 ])
 def test_a_headings_page_of_a_pdf_named_with_its_venue(question: str, holds: str, catalog: Catalog) -> None:
-    answer = _answer(question, catalog)
+    answer = catalog_answer(question, catalog)
     assert holds in answer.answer, (question, answer.answer)
 
 
@@ -221,7 +221,7 @@ def test_a_headings_page_of_a_pdf_named_with_its_venue(question: str, holds: str
     ("which PDFs have a footnote reading 'code and trained models'?", "(mark 1)", {DPR}),
 ])
 def test_pdfs_printing_a_quoted_note(question: str, holds: str, rows: set[str], catalog: Catalog) -> None:
-    answer = _answer(question, catalog)
+    answer = catalog_answer(question, catalog)
     assert holds in answer.answer, (question, answer.answer)
     assert {c.title for c in answer.citations} == rows
 
@@ -259,6 +259,6 @@ def test_a_journal_said_by_its_initials(catalog: Catalog) -> None:
      "printed page number 2273", {SPECTER}),
 ])
 def test_shared_values_and_the_most(question: str, holds: str, rows: set[str], catalog: Catalog) -> None:
-    answer = _answer(question, catalog)
+    answer = catalog_answer(question, catalog)
     assert holds in answer.answer, (question, answer.answer)
     assert {c.title for c in answer.citations} == rows, question
