@@ -104,7 +104,10 @@ FIELDS = [
           _author_list,
           said=r"(?:cut(?:ting)?|cuts|truncat\w+|shorten\w*|abbreviat\w+|end\w*)\s+(?:(?:it|them|the\s+list|the\s+author\s+"
                r"lists?|their\s+author\s+lists?|its\s+author\s+list|the\s+authors)\s+)?(?:off\s+)?(?:with|by|at)\s+(?:an?\s+)?"
-               r"['\"]?et\s+al\b\.?['\"]?"),
+               r"['\"]?et\s+al\b\.?['\"]?|"
+               # 'the third name with "et al." after it': the list cut right after the place or person said
+               r"with\s+(?:an?\s+)?['\"]?et\s+al\b\.?['\"]?\s+(?:right\s+|just\s+|directly\s+)?(?:after|following|behind)\s+"
+               r"(?:it|him|her|them|(?:his|her|their|the|that)\s+name)"),
     Field("full_list", "full author list", r"(?:complete|full|whole|entire|untruncated|uncut)\s+(?:author\s+(?:lists?|lines?)|"
           r"bylines?|lists?\s+of\s+authors)|(?:every|all)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?authors?\s+(?:printed|listed|shown)",
           lambda p: bool(p.authors) and not p.authors_truncated, _listed,

@@ -28,3 +28,22 @@ def shown_beside(q: Question) -> None:
         m = _SHOWN_BESIDE.search(q.text, 0, start) if kind == "title" else None
         if m is not None and not _NO_FIELD_SAID.search(q.folded, 0, m.start()):
             q.blank(m.start(), m.end())
+
+
+# Where an entry prints a field against its byline: 'which lab label sits after the names', 'the tag printed right after
+# the authors', 'what score comes before the names'. The field's noun stays to be read; the place asks nothing more.
+_BY_NAMES = re.compile(r"(?<=\w)\s+(?:(?:that|which)\s+)?(?:(?:is|are|gets?|being)\s+)?(?:sits?|is|are|printed|shown|given|"
+                       r"displayed|comes?|appears?|stands?|follows?|precedes?)\s+(?:(?:right|just|directly|immediately)\s+)?(?:after|before|next\s+to|"
+                       r"beside|by|under|below|above)?\s*(?:the|its|their)\s+(?:author\s+)?(?:names|authors|byline|author\s+list)"
+                       r"(?=\s*(?:[?.!,;)]|$))", re.I)
+# a field the entry prints ('lab label', 'org tag'); a bare 'label' names none
+_FIELD_NOUN = re.compile(r"\b(?:tags?|(?:lab|org|tag)\s+labels?|lab|org(?:ani[sz]ation)?|scores?|dates?|categor(?:y|ies)|badges?)\s*$",
+                         re.I)
+
+
+def printed_by_names(q: Question) -> None:
+    """Blank 'sits after the names' right after a field's noun: where the entry prints that field, not a condition."""
+    for m in reversed(list(_BY_NAMES.finditer(q.text))):
+        if _FIELD_NOUN.search(q.text, 0, m.start()):
+            q.blank(m.start(), m.end())
+

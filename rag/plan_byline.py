@@ -119,8 +119,8 @@ def _patterns(name: str) -> tuple[str, str, str]:
     marked = rf"(?:(?:is|are|was|were|being)\s+(?:both\s+|all\s+|also\s+)?(?:{starred}|(?:an?\s+)?{name}(?:[- ]affiliated)?" \
              rf"(?:\s+(?:authors?|people|persons?|researchers?|members?))?\b|(?:marked|affiliated)\s+(?:with|as)\s+{name})|" \
              rf"(?:both\s+|all\s+|also\s+)?(?:ha(?:s|ve|ving)|carr(?:y|ies|ying)|bear(?:s|ing)?|gets?|wear(?:s|ing)?|with)\s+{star}|" \
-             rf"(?<!\bnot\s){starred})" \
-             rf"(?:\s+(?:too|as\s+well|also))?"
+             rf"(?<!\bnot\s)(?:(?:both|all|each)\s+)?{starred})" \
+             rf"(?:\s+(?:too|as\s+well|also))?"  # the mark after 'both' alone: 'are the last two authors both starred'
     unmarked = rf"(?:(?:is|are|was|were)(?:n't|\s+not)\s+(?:{starred}|(?:an?\s+)?{name}\b)|(?:(?:is|are)\s+)?(?:(?:both|all|each)\s+)?" \
                rf"un(?:starred|marked)|" \
                rf"not\s+{starred}|without\s+{star}|" \

@@ -30,6 +30,11 @@ _ENTRY_FIELDS = [
     ("first_author", r"(?:first|lead|leading)[\s-]+authors?|who(?:\s+is)?\s+lead(?:s|ing)?\s+(?:it|them|each(?:\s+one)?|that\s+one)|"
                      r"who(?:'s|\s+is|\s+was)\s+(?:the\s+)?lead|(?:its|their)\s+lead(?:\s+(?:name|person))?"),
     ("last_author", r"(?:last|senior|final)[\s-]+authors?"),
+    # 'how many of its authors have the Amii asterisk', 'which of their authors are starred': the legend's marks, said
+    # with the count and the names (rag/catalog_authors.legend_marks); the legend's own name stands before the mark
+    ("affiliation", r"(?:how\s+many|which|who)\s+of\s+(?:its|their|the(?:ir)?)\s+(?:co-?)?authors\s+(?:(?:ha(?:ve|s)|carry|carries|"
+                    r"bears?|gets?|wears?)\s+(?:the\s+|an?\s+)?(?:[\w-]+(?:'s)?\s+)?(?:stars?|asterisks?|marks?)|(?:are|is)\s+"
+                    r"(?:[\w-]+[- ])?(?:starred|asterisked|marked|affiliated))"),
     ("author_count", r"(?:number|count)\s+of\s+(?:co-?)?authors|author\s+counts?|how\s+many\s+(?:co-?)?authors"),
     ("authors", r"(?:co-?)?authors?|bylines?|author\s+lists?|who\s+wrote\s+(?:it|them|each(?:\s+one)?)"),
     ("category", r"(?:arxiv\s+)?(?:categor(?:y|ies)|subjects?|subject\s+areas?)(?:\s+(?:codes?|names?|labels?))?"),
@@ -57,7 +62,8 @@ _ASKING = re.compile(
     r"each|every|one|ones|of|for|on|it|them|those|these|i\.?e\.?|or\s+not|yes\s+or\s+no|y/n|all|too)\b|[,+&/.'\"]", re.I)
 # Where a clause may end ('?', ';', ':', a sentence's period, a dash, brackets): between them the question's parts. ', and' opens a clause only before an asking word.
 _CLAUSES = re.compile(r"[?;:!()\[\]]|\.(?=\s)|\s[-–—]+\s|[–—]|,\s*(?=(?:and\s+)?(?:give|tell|what|which|who|when|how|whether|"
-                      r"plus|also|its|their|does|do|did|is|was|has)\b)",
+                      r"plus|also|its|their|does|do|did|is|was|has)\b)|"
+                      r"\s+and\s+(?=(?:which|who|how\s+many)\s+of\s+(?:its|their)\s+(?:co-?)?authors\b)",
                       re.I)
 # A set of entries said ('entries', 'papers'), or one sought among them ('which Courville-page paper', 'his most recent
 # CV entry'); 'the Cactus paper' names one paper, whose fields rag/plan_fields.py reads.

@@ -143,6 +143,8 @@ def several(q: Question, conditions: list[Condition], badge: Badge | None, targe
     if "author_position" in fields and not any(c.field == "author" for c in conditions) and not _LIST_SAID.search(q.text):
         return None  # 'SPECTER: where does it rank?' — no author named, no author list said: not a place asked
     named = sum(c.field == "author" for c in conditions)
+    if not named and _BARE_RELATIVE.search(q.folded):  # 'who is 8th, and whose name comes right before?'
+        fields = _beside_place(fields)
     if ({"author_next", "author_previous"} & set(fields) or any(f.startswith("around:") for f in fields)) and named != 1:
         return None  # 'who comes right after': beside one named author only
     if "between" in fields and named != 2:
@@ -165,6 +167,25 @@ def several(q: Question, conditions: list[Condition], badge: Badge | None, targe
     kept = [c for c in conditions if _field_of(c) is not None or c.field in read or yes_no or not c(target)]
     return {"op": "lookup", "lookup": fields[0], "also": fields[1:], "target": target, "conditions": kept,
             "described": " ".join(described)}
+
+
+# 'before' / 'after' with no one after it but a pronoun for the place just asked ('right before?', 'just after that one')
+_BARE_RELATIVE = re.compile(r"\b(?:before|after|behind|ahead|precedes?|follows?)(?:\s+(?:that|it|him|her|them|this|"
+                            r"(?:that|this)\s+(?:one|name|person|author)))?\s*(?:[?.!,;]|$)", re.I)
+
+
+def _beside_place(fields: list[str]) -> list[str]:
+    """'the name right before' / 'after' said after a place asked ('who is 8th, and whose name comes right before?'):
+    the place next to that one, counted from the front. Unchanged when no such place was asked before it."""
+    out: list[str] = []
+    for f in fields:
+        places = [0 if g == "first_author" else int(g.removeprefix("author@")) for g in out
+                  if g == "first_author" or g.startswith("author@")]
+        if f in ("author_next", "author_previous") and places:
+            k = places[-1] + (1 if f == "author_next" else -1)
+            f = "first_author" if k == 0 else f"author@{k}" if k > 0 else f
+        out.append(f)
+    return list(dict.fromkeys(out))
 
 
 def line_only(field: str) -> bool:

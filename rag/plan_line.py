@@ -18,8 +18,10 @@ from rag.records import Paper, normalize_title
 # The author list said with its article and an optional size ('the three-name author line', 'its 23-author byline'),
 # perhaps with a bracketed aside ('the (very long) author list').
 _SIZE = rf"(?:(?:\d+|{'|'.join(NUMBER_WORDS)})[- ](?:names?|authors?|persons?|people)\s+)"
+# what the asker says of the list's size or wholeness ('that huge byline', 'its very long author list'): no field
+LIST_SIZE = r"(?:full|whole|complete|entire|printed|long|lengthy|huge|big|massive|enormous|giant|short)"
 LINE = rf"(?:the\s+|its\s+|their\s+|this\s+|that\s+)?{_SIZE}?(?:\(\s*[\w\s-]{{1,24}}\)\s*)?" \
-       r"(?:(?:full|whole|complete|long|very\s+long|printed)\s+)?" \
+       rf"(?:(?:very\s+)?{LIST_SIZE}\s+)?" \
        r"(?:author\s+(?:list|line|order)|byline|list\s+of\s+(?:authors|names)|(?:co-?)?authors|names|list|order)"
 
 # The names around a named author, counted: 'the two names after X', 'the next three authors following X', 'the
@@ -65,7 +67,7 @@ _FRAMING = re.compile(r"\b(?:printed|given|shown|stated|listed|written|stamped)\
                       rf"\b(?:is|are|sits?|appears?)\s+somewhere\s+(?:in|on|among)\s+{LINE}(?:\s+(?:of|on|for))?", re.I)
 # The list said as where a place is ('in the SPECTER byline, who sits between X and Y'), not its names asked.
 LOCATIVE = re.compile(r"\b(?:in|on|within|from|of)\s+(?:the\s+|its\s+|their\s+|that\s+|this\s+)?(?:\s{2,})?"
-                      r"(?:(?:very\s+)?(?:long|lengthy|full|whole|entire|complete|printed)\s+)?(?:author\s+(?:list|line)|"
+                      rf"(?:(?:very\s+)?{LIST_SIZE}\s+)?(?:author\s+(?:list|line)|"
                       r"byline|list\s+of\s+(?:authors|names))\b", re.I)  # 'in that long author list'
 
 # A meeting said: 'the dates of the ACL meeting printed on X' are its venue line's, not the paper's.

@@ -40,9 +40,17 @@ def concessive(q: Question) -> None:
         q.text = q.text[:m.start()] + " and".ljust(m.end() - m.start()) + q.text[m.end():]
 
 
+# A bracket naming the mark right after the word that said it: 'an Amii-marked (asterisk) first author', 'starred (*)
+# authors', 'Amii-affiliated (the star) people': the symbol said again, so the place after it reads as if it were absent.
+SYMBOL_AGAIN = rf"(?:(?<=marked)|(?<=starred)|(?<=flagged)|(?<=affiliated)|(?<=asterisked))\s*\(\s*(?:i\.?\s*e\.?,?\s*|with\s+)?(?:an?\s+|the\s+)?" \
+               rf"{_MARKS}\s*\)"
+
+
 def mark_gloss(q: Question) -> None:
-    """Take a bracket or an 'i.e.' that only says the authors carry no mark: '(no symbol next to the name)'."""
+    """Take a bracket or an 'i.e.' that only says the authors carry no mark: '(no symbol next to the name)'; and a
+    bracket that names the mark again after the word that said it: 'Amii-marked (asterisk)'."""
     q.take(GLOSS)
+    q.take(SYMBOL_AGAIN)
 
 
 # A place of the byline: 'the second author', 'the last (2nd) name', 'what number author', 'which position'.

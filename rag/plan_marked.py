@@ -145,9 +145,10 @@ def marked_headline(rows: list[Paper], institute: str, most: bool, scope: str) -
 # them ('where nobody is Amii-starred', 'no one on the list is marked as Amii'). A share needs the whole list.
 _SHARES = {"minority": operator.lt, "fewer than half": operator.lt, "less than half": operator.lt,
            "majority": operator.gt, "more than half": operator.gt, "over half": operator.gt, "most": operator.gt,
-           "at least half": operator.ge, "half": operator.eq, "exactly half": operator.eq, "at most half": operator.le}
+           "at least half": operator.ge, "half or more": operator.ge, "half or over": operator.ge,
+           "half or fewer": operator.le, "half or less": operator.le, "half": operator.eq, "exactly half": operator.eq, "at most half": operator.le}
 _SHARE = r"(?P<share>(?:an?\s+|the\s+)?(?:minority|majority)|(?:fewer|less|more)\s+than\s+half|over\s+half|at\s+(?:least|most)\s+" \
-         r"half|(?:exactly\s+)?half)"
+         r"half|half\s+or\s+(?:more|over|fewer|less)|(?:exactly\s+)?half)"
 _LIST = r"(?:(?:its|their|the)\s+)?(?:(?:co-?)?authors|author\s+list|names|byline)"
 
 
@@ -160,8 +161,11 @@ def marked_share(q: Question, catalog: Catalog) -> list[Condition]:
         marked_who = rf"(?:the\s+|its\s+|their\s+)?{name}\s+(?:{_WHO}|ones)"
         # 'the starred people are a minority of …', or asked: 'are the starred people a minority of …'
         said = [rf"\b(?:(?:are|is)\s+)?{marked_who}\s+(?:(?:are|is|make\s+up|form|constitute|account\s+for)\s+)?{_SHARE}"
-                rf"(?:\s+of\s+{_LIST})?", rf"\b{_SHARE}\s+(?:of\s+)?{_LIST}\s+(?:(?:are|is|being)\s+)?{name}"]
-        for m in q.take(said[0]) + q.take(said[1]):
+                rf"(?:\s+of\s+{_LIST})?", rf"\b{_SHARE}\s+(?:of\s+)?{_LIST}\s+(?:(?:are|is|being)\s+)?{name}",
+                # the mark as the object: 'half or more of the authors carry the Amii asterisk'
+                rf"\b{_SHARE}\s+(?:of\s+)?{_LIST}\s+(?:carry|have|bear|wear|get|show)\s+(?:the\s+|an?\s+)?"
+                rf"(?:{re.escape(institute)}(?:'s)?\s+)?(?:stars?|asterisks?|marks?|markers?)"]
+        for m in q.take(said[0]) + q.take(said[1]) + q.take(said[2]):
             word = re.sub(r"^(?:an?|the)\s+", "", " ".join(m["share"].casefold().split()))
             found.append(Condition("affiliation", f"{word} {institute}", f"affiliation: {institute}-marked authors a {word}"
                                    if word in ("minority", "majority") else f"affiliation: {word} the authors {institute}-marked",

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import re
 
+from rag.plan_position import PLACE_WORDS
 from rag.plan_terms import Question
 
 _PRONOUN = r"(?:he|she|they|him|her|them)"
+_POSSESSIVE = r"his|her|their"
 _ON_WHICH = r"\b(?:list|show|give|name)\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:papers?|entr(?:y|ies))\s+(?:that\s+)?" \
             r"(?=\s{2,}(?:is|are|was|were)\s+(?:on|in)\b)|" \
             rf"\b(?:which|what)(?:\s+of\s+the)?\s+(?:(?:papers?|entr(?:y|ies)|ones?)\s+)?(?:is|are|was|were)\s+(?:{_PRONOUN}\s+)?" \
             r"(?:on|in|listed\s+on)\b|" \
+            rf"\b(?:what|which)(?:'s|\s+is|\s+are)\s+(?:{_POSSESSIVE})\s+(?:papers?|entr(?:y|ies))\b|" \
             r"\b(?:is|was|are)\s+(?:an?\s+)?(?:co-?)?authors?\s+(?:on|of|in)\s+any\s+of\s+(?:the\s+)?(?:papers?\s*)?[?,;]?\s*" \
             r"(?:and\s+)?(?:if\s+so,?\s+)?which\s+(?:ones?|papers?|entr(?:y|ies))\b"
 # The page said as a round-up of papers ('in the Amii ICLR roundup'): where, once the page is grounded.
@@ -21,10 +24,14 @@ _ROUNDUP = r"\b(?:in|on|from)\s+the\s+(?:\s*)(?:roundup|round-up|rundown|write-?
 _IN_LIST = r"\s+(?:in|on)\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:author(?:s'?)?\s+)?(?:order|list|line|byline)s?"
 # Said of each of the papers ('… on each', 'in both'): the papers a place is asked on are the person's, unnamed.
 _ON_EACH = r"\s+(?:on|in|of)\s+(?:each|either|both|them|every\s+one)(?:\s+(?:one|of\s+them))?"  # 'in the byline of each'
+# The place asked as a choice of places: 'is she first, second or third?', 'is he the first or the last author?'
+_ORD = rf"(?:the\s+)?(?:{PLACE_WORDS})"
+_ONE_OF_PLACES = rf"{_ORD}(?:\s*,\s*{_ORD})*\s*,?\s+or\s+{_ORD}(?:[\s-]+(?:author|name)s?)?\b"
 # The place asked: 'where does he sit', 'in which position', and possessed by the person ('his position on each', 'and her
 # place in each byline').
 _PLACE_ASK = rf"\bwhere(?:'s|\s+(?:does|do|did|is))\s+{_PRONOUN}(?:\s+(?:sit|come|stand|appear|fall|land|rank|listed|placed)s?\b" \
              rf"|(?={_IN_LIST}))(?:{_IN_LIST})?(?:{_ON_EACH}|\s+(?:on|in)\s+it)?\b|" \
+             rf"\b(?:and\s+)?(?:is|was|are)\s+{_PRONOUN}\s+{_ONE_OF_PLACES}|" \
              r"\b(?:and\s+)?(?:in|at)\s+(?:which|what)\s+(?:position|place|slot|spot)(?:\s+(?:on|in)\s+(?:each|it))?\b|" \
              rf"\b(?:which|what)\s+(?:position|place|slot|spot)\s+(?:is|does)\s+{_PRONOUN}(?:\s+(?:in|hold|have|take))?\b|" \
              r"\b(?:and\s+)?(?:his|her|their)\s+(?:position|place|slot|spot|rank)s?(?:\s+(?:in|on|within)\s+(?:the\s+)?" \

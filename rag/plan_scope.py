@@ -55,16 +55,19 @@ def scoped(q: Question, extract: Extract) -> list[tuple[str, list[Condition]]]:
             start, end, conditions = hit
             q.blank(start, end)
             found.append((kind, conditions))
-    for m in list(re.finditer(r"\b((?:[\w.-]+\s+){1,3}?)(?:(?:papers?|ones?|entry|entries)\s+)?(?:included|counted)\b|"
+    # '(workshop paper excluded)', '(workshop one left out)': the cue after its values leaves them out
+    for m in list(re.finditer(r"\b((?:[\w.-]+\s+){1,3}?)(?:(?:papers?|ones?|entry|entries)\s+)?(?P<cue>included|counted|"
+                              r"excluded|omitted|left\s+out|not\s+counted|set\s+aside)\b|"
                               r"(?<=\()\s*((?:[\w.-]+\s+){1,3}?)(?:(?:papers?|ones?|entry|entries)\s+)?(?:too|as\s+well)(?=\s*\))",
                               q.text, re.I)):  # '(workshop included)', '(workshop one too)': the cue after its values
-        said = 1 if m.group(1) is not None else 2
+        said = 1 if m.group(1) is not None else 3
+        kind = "not" if m["cue"] and m["cue"].casefold().split()[0] in ("excluded", "omitted", "left", "not", "set") else "also"
         for start in (m.start(said) + w.start() for w in re.finditer(r"\S+", m.group(said))):
             sub = Question(q.text[start:m.start(said) + len(m.group(said))])
             conditions = extract(sub)
             if conditions and not sub.residual():
                 q.blank(start, m.end())
-                found.append(("also", conditions))
+                found.append((kind, conditions))
                 break
     return found
 
@@ -78,6 +81,8 @@ def _first_grounded(q: Question, cue: str, extract: Extract) -> tuple[int, int, 
                                          q.text[m.end():], re.I):
             continue  # 'not the last author', 'but NOT as first author', '… but not first': a place, read with its person
             # (rag/plan_marks.author_position)
+        if cue == _NEGATION and re.match(r"\s*[)\]]", q.text[m.end():]):
+            continue  # '(workshop one left out)': the cue closes its bracket, its values said before it (read in scoped)
         if m.group(0).casefold() in ("no", "not") and re.match(r"\s+(?:more|fewer|less)\s+than\b", q.text[m.end():], re.I):
             continue  # 'no more than four authors' is at most four, read by the count's own grammar: negated, it
             # would also keep every list cut with 'et al.', whose count is not known

@@ -28,8 +28,9 @@ from rag.plan_front_matter import front_matter_place
 from rag.plan_copies import copied, copied_plan
 from rag.plan_comparatives import comparative_end
 from rag.plan_dates import current_year_gloss
-from rag.plan_beside import shown_beside
+from rag.plan_beside import printed_by_names, shown_beside
 from rag.plan_byline import clauses as byline_clauses
+from rag.plan_byline_only import exact_marks
 from rag.plan_byline_people import people_placed
 from rag.plan_byline_sets import byline_difference
 from rag.plan_mark_symbols import mark_symbol
@@ -179,6 +180,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     # 'the paper right above the third "Learn more" link' (rag/plan_separator_place.py); 'the second batch' of a page's
     # 'Learn more' links: before links are read
     grouped = separator_beside(q, catalog.papers) or batch(q, catalog.papers)
+    marks_placed = exact_marks(q, catalog)  # 'a starred name somewhere in the middle': before a place on the page reads it
     ranged, of_entry = place_range(q), asked_of_entry(q)  # 'entries 30 to 33', '30th … does it have code?' (plan_place_ranges)
     ranged += place_gloss(q, catalog.papers)  # 'right in the middle, i.e. #42', 'halfway down the 50' (plan_place_gloss)
     link_kinds_glossed(q)  # 'no link at all (no code, no project page)': the kinds said again (rag/plan_link_gloss.py)
@@ -226,7 +228,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         if target is not None else None
     target = None if anchor is not None else target
     of_entry += entry_asks(q, catalog.institutes) if anchor is not None or inside is not None else []  # '… right after X? tag?'
-    conditions: list[Condition] = worded + links + byline_clauses(q, catalog)  # 'the last two starred, the first not'
+    conditions: list[Condition] = worded + links + marks_placed + byline_clauses(q, catalog)  # 'the last two starred'
     conditions += organisation_counts(q)  # 'PDFs listing three or more institutions' (before the authors are counted)
     conditions += quantified_marks(q, catalog)  # 'a star on every single author'
     conditions += solo(q) + ([compared.condition] if compared else [])
@@ -293,6 +295,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     described = (description(q) or spelled_name(q, catalog.papers)) if target is None and q.residual() else []  # 'X Y Z (XYZ)'
     if described and uncoined(question, described, catalog.papers):
         return None  # 'the paper that introduced Typical Acceptance Sampling (TAS)': a name the paper only uses
+    printed_by_names(q)  # 'which lab label sits after the names': where the entry prints it
     shown_beside(q)  # 'which tag is shown next to the graphene STEM paper': where the value is, with the paper's entry
     if link_field and (target is not None or described):  # what is asked of its links, not a filter
         conditions = [c for c in conditions if c.field != "link" and not (c.field == "code" and link_field.name ==

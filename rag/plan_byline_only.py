@@ -1,0 +1,105 @@
+"""The legend's mark said of an exact set of byline places (issue 11): 'the ONLY starred names are the final two
+authors', 'the Amii star on its first and last author only', 'only the first and last authors are asterisked', 'the
+last two are the only marked ones'; a marked author somewhere in the middle ('an Amii-starred author sits somewhere in
+the middle of the byline, i.e. neither first nor last'); and nobody marked there ('with nobody starred in between').
+
+A place phrase is read once, by one grammar, into rag/plan_byline.Places records (one ordinal, 'X and Y', the first
+or last k, the middle), and 'only' turns the places into an exact set: every name at them carries the mark and no
+other name does. An exact set and the middle are known only on a list printed complete (no 'et al.'), and only the
+page whose legend prints the mark says anything of an unmarked name. rag/plan_byline.py reads the other clauses; this
+runs before it and takes its words."""
+
+from __future__ import annotations
+
+import re
+
+from rag.catalog import Catalog
+from rag.plan_byline import _ONE_WORD, Places, _place
+from rag.plan_terms import Condition, Question
+from rag.records import Paper
+
+_K = {"two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4}
+_PEOPLE = r"(?:(?:co-?)?authors?|names?|people|persons?|ones?|researchers?|spots?|places?|positions?)"
+_ARTICLE = r"(?:the\s+|its\s+|their\s+)?"
+# 'in the middle (of the byline)', 'somewhere in between', 'between the first and last', with a gloss said after it
+_GLOSS = r"(?:\s*[,(]?\s*(?:i\.?\s*e\.?,?|that\s+is,?|meaning|so)?\s*(?:neither|not)\s+(?:the\s+)?first,?\s+(?:and\s+|nor\s+|or\s+)?" \
+         r"(?:not\s+)?(?:the\s+)?last\s*\)?)?"
+MIDDLE = rf"(?:somewhere\s+)?(?:in\s+the\s+middle(?:\s+of\s+{_ARTICLE}(?:byline|author\s+(?:list|line)|list|names))?|" \
+         rf"in\s+between|between\s+the\s+first\s+and\s+(?:the\s+)?last(?:\s+authors?)?){_GLOSS}"
+# a place phrase: 'the final two authors', 'its first and last author', 'the second', 'the middle'
+_ENDS = rf"(?P<end>first|last|final|top|bottom|closing|opening)\s+(?P<k>two|three|four|[234])"
+_PAIR = rf"(?P<a>{_ONE_WORD})(?:\s+and\s+{_ARTICLE}(?P<b>{_ONE_WORD}))?"
+PLACES = rf"{_ARTICLE}(?:{_ENDS}|{_PAIR})(?:[\s-]+(?:listed\s+)?{_PEOPLE})?"
+
+
+def _places(m: re.Match) -> list[Places]:
+    """The places a PLACES match names."""
+    if m["end"]:
+        k = _K[m["k"].casefold()]
+        ends = k if m["end"].casefold() in ("first", "top", "opening") else -k
+        return [Places(f"{'first' if ends > 0 else 'last'} {k}", ends=ends)]
+    return [_place(w) for w in (m["a"], m["b"]) if w]
+
+
+def _on_legend(paper: Paper) -> bool:
+    return bool(paper.authors) and any(s.format == "institute" for s in paper.sources)
+
+
+def _exactly(places: list[Places], institute: str):
+    """Every name at `places` carries the mark and no other name does (a complete list on the legend's page)."""
+    def holds(paper: Paper) -> bool:
+        if not _on_legend(paper) or paper.authors_truncated:
+            return False
+        at: set[int] = set()
+        for p in places:
+            found = p.of(paper)
+            if not found:
+                return False
+            at |= set(found)
+        return {i for i, a in enumerate(paper.authors) if a.affiliation == institute} == at
+    label = " and ".join(p.label for p in places)
+    return Condition("affiliation", f"only {institute}", f"affiliation: {institute} only on the {label} author"
+                     f"{'s' if len(places) > 1 or places[0].index is None else ''}", holds)
+
+
+def _middle(institute: str, marked: bool) -> Condition:
+    """Some name in the middle carries the mark (`marked`), or none does; the ends are not asked."""
+    def holds(paper: Paper) -> bool:
+        if not _on_legend(paper) or paper.authors_truncated or len(paper.authors) < 3:
+            return False
+        inner = [a.affiliation == institute for a in paper.authors[1:-1]]
+        return any(inner) if marked else not any(inner)
+    said = "some" if marked else "no"
+    return Condition("affiliation", institute if marked else f"not {institute}",
+                     f"affiliation: {said} {institute}-marked author in the middle", holds)
+
+
+def exact_marks(q: Question, catalog: Catalog) -> list[Condition]:
+    """A condition per clause the question says of a legend institute's mark over an exact set of places or the
+    middle of the byline (the words taken)."""
+    found: list[Condition] = []
+    for institute in sorted(catalog.institutes):
+        name = re.escape(institute)
+        starred = rf"(?:{name}[- ]?)?(?:starred|asterisked|marked|flagged)(?!\s+(?:as|with|by)\b)|{name}[- ]affiliated"
+        sign = rf"(?:the\s+|an?\s+)?(?:{name}(?:'s)?\s+)?(?:stars?|asterisks?|marks?|markers?)"
+        verb = r"(?:are|is|were|was|being|sit|sits|sitting|come|comes|stand|stands|appear|appears|fall|falls)"
+        has = r"(?:ha(?:s|ve|ving)|carr(?:y|ies|ying)|bear(?:s|ing)?|with|puts?|gives?)"
+        on = r"(?:on|by|beside|next\s+to|for)"
+        only = [  # the exact set, said four ways: said five ways
+            rf"\b(?:the\s+|their\s+|its\s+)?only\s+(?:{starred})\s+{_PEOPLE}\s+{verb}\s+{PLACES}",
+            rf"\b{PLACES}\s+(?:are|is|were|was|being)\s+the\s+only\s+(?:{starred})(?:\s+{_PEOPLE})?",
+            rf"\bonly\s+{PLACES}\s+(?:are|is|were|was|being|get|gets|carry|carries|have|has)\s+(?:{starred}|{sign})",
+            rf"\b{has}\s+{sign}\s+{on}\s+only\s+{PLACES}", rf"\b{has}\s+{sign}\s+{on}\s+{PLACES}\s+only\b",
+        ]
+        for pattern in only:
+            found += [_exactly(_places(m), institute) for m in q.take(pattern)]
+        # 'with nobody starred in between', 'no one in the middle is starred', 'no starred author in between'
+        if q.take(rf"\b(?:with\s+|and\s+)?(?:nobody|no\s+one|no-one|none|no\s+(?:{starred})\s+(?:author|name|person)s?)\s+"
+                  rf"(?:(?:{starred})\s+{MIDDLE}|{MIDDLE}(?:\s+(?:is|being|was)\s+(?:{starred}))?)"):
+            found.append(_middle(institute, False))
+        # 'an Amii-starred author sits somewhere in the middle of the byline', 'a starred name in between'
+        # ('the only starred authors are in the middle' says the ends too: rag/plan_byline.py reads it)
+        if q.take(rf"(?<![\w-])(?<!only\s)(?:an?\s+|some\s+|any\s+|at\s+least\s+one\s+)?(?<!only\s)(?:{starred})\s+(?:co-?)?(?:author|name|person)s?\s+"
+                  rf"(?:(?:who|that)\s+)?(?:{verb}\s+)?{MIDDLE}"):
+            found.append(_middle(institute, True))
+    return found
