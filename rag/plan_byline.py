@@ -27,7 +27,9 @@ from rag.records import Paper
 _ONE = {"first": 0, "1st": 0, "lead": 0, "leading": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
         "4th": 3, "fifth": 4, "5th": 4, "last": -1, "final": -1, "senior": -1, "closing": -1, "penultimate": -2,
         "second-to-last": -2, "next-to-last": -2, "second-last": -2, "one-before-last": -2}
-_ONE_WORD = r"(?:second|next|one)[- ](?:to|before)[- ](?:the[- ])?last|second[- ]last|penultimate|first|1st|lead(?:ing)?|" \
+# a place said by its number: 'slot 2', 'position #3', 'spot no. 4' (1-based, as a reader counts)
+_NUMBERED = r"(?:slot|position|spot)\s*(?:no\.?\s*|number\s*|#\s*)?\d{1,2}\b"
+_ONE_WORD = _NUMBERED + r"|(?:second|next|one)[- ](?:to|before)[- ](?:the[- ])?last|second[- ]last|penultimate|first|1st|lead(?:ing)?|" \
             r"second|2nd|third|3rd|fourth|4th|fifth|5th|last|final|senior|closing|" + PLACE_WORDS  # '7th', 'twelfth' too
 _TWO = {"two": 2, "2": 2, "three": 3, "3": 3}
 _PERSON = r"(?:(?:co-?)?(?:authors?|athors?|auhtors?|autors?)|names?|persons?|people|ones?|researchers?|spots?|places?|positions?)"
@@ -68,6 +70,9 @@ class Places:
 
 
 def _place(word: str) -> Places:
+    if re.fullmatch(_NUMBERED, word, re.I):
+        n = int(re.search(r"\d+", word)[0])
+        return Places(f"#{n}", index=n - 1)
     key = re.sub(r"[\s-]+", "-", word.casefold()).replace("-the-", "-")
     key = {"one-to-last": "second-to-last", "one-before-last": "second-to-last",
            "second-before-last": "second-to-last"}.get(key, key)
@@ -189,7 +194,7 @@ def _said(q: Question, name: str) -> list[tuple[int, Clause]]:
                     rf"(?:(?:an?\s+)?{name}(?:[- ]affiliated)?\b))"):
         said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
     # the place after the noun: 'the author one before last is starred', 'the name in second place is not starred'
-    for m in q.take(rf"\b{_THE}(?:author|name|person)\s+(?:in\s+(?:the\s+)?)?(?P<p>{_ONE_WORD})(?:\s+(?:place|position|spot|"
+    for m in q.take(rf"\b{_THE}(?:author|name|person)\s+(?:(?:in|at)\s+(?:the\s+)?)?(?P<p>{_ONE_WORD})(?:\s+(?:place|position|spot|"
                     rf"slot))?(?:\s+(?:on|in)\s+(?:the\s+)?(?:byline|author\s+(?:list|line)|list))?\s+{pred}"):
         said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
     # 'whose last author is Amii-starred', 'the second-to-last author is starred', 'its first author has no star'

@@ -74,6 +74,30 @@ def _middle(institute: str, marked: bool) -> Condition:
                      f"affiliation: {said} {institute}-marked author in the middle", holds)
 
 
+def _others(places: list[Places], institute: str, marked: bool, side: str = "", excepted: bool = False) -> Condition:
+    """Every name NOT at `places` carries the mark (`marked`) or none does: 'every author except the last is starred',
+    'an unstarred first author but everyone else starred'; `side` 'after' / 'before' keeps only the names past (or
+    before) the places ('everyone after the first author'); `excepted`: the places themselves the other way ('every
+    author EXCEPT the last is starred': the last is not). A complete list on the legend's page."""
+    def holds(paper: Paper) -> bool:
+        if not _on_legend(paper) or paper.authors_truncated:
+            return False
+        at: set[int] = set()
+        for p in places:
+            if not (found := p.of(paper)):
+                return False
+            at |= set(found)
+        rest = [i for i in range(len(paper.authors)) if i not in at and
+                (side != "after" or i > max(at)) and (side != "before" or i < min(at))]
+        return bool(rest) and all((paper.authors[i].affiliation == institute) == marked for i in rest) and \
+            not (excepted and any((paper.authors[i].affiliation == institute) == marked for i in at))
+    label = " and ".join(p.label for p in places)
+    said = f"everyone {side} the {label}" if side else f"every author but the {label}"
+    mark = f"{'' if marked else 'not '}{institute}-marked"
+    return Condition("affiliation", institute if marked else f"not {institute}",
+                     f"affiliation: {said} {mark}" + (f", the {label} not" if excepted else ""), holds)
+
+
 def exact_marks(q: Question, catalog: Catalog) -> list[Condition]:
     """A condition per clause the question says of a legend institute's mark over an exact set of places or the
     middle of the byline (the words taken)."""
@@ -89,10 +113,13 @@ def exact_marks(q: Question, catalog: Catalog) -> list[Condition]:
             rf"\b(?:the\s+|their\s+|its\s+)?only\s+(?:{starred})\s+{_PEOPLE}\s+{verb}\s+{PLACES}",
             rf"\b{PLACES}\s+(?:are|is|were|was|being)\s+the\s+only\s+(?:{starred})(?:\s+{_PEOPLE})?",
             rf"\bonly\s+{PLACES}\s+(?:are|is|were|was|being|get|gets|carry|carries|have|has)\s+(?:{starred}|{sign})",
-            rf"\b{has}\s+{sign}\s+{on}\s+only\s+{PLACES}", rf"\b{has}\s+{sign}\s+{on}\s+{PLACES}\s+only\b",
+            rf"\b{has}\s+{sign}\s+(?:{on}\s+only|only\s+{on})\s+{PLACES}", rf"\b{has}\s+{sign}\s+{on}\s+{PLACES}\s+only\b",
+            rf"\b(?:nobody|no\s+one|no-one|none)\s+(?:but|except|other\s+than|apart\s+from|besides)\s+{PLACES}\s+{verb}\s+"
+            rf"(?:{starred})",  # 'nobody but the first author is starred'
         ]
         for pattern in only:
             found += [_exactly(_places(m), institute) for m in q.take(pattern)]
+        found += _complements(q, starred, name)
         # 'with nobody starred in between', 'no one in the middle is starred', 'no starred author in between'
         if q.take(rf"\b(?:with\s+|and\s+)?(?:nobody|no\s+one|no-one|none|no\s+(?:{starred})\s+(?:author|name|person)s?)\s+"
                   rf"(?:(?:{starred})\s+{MIDDLE}|{MIDDLE}(?:\s+(?:is|being|was)\s+(?:{starred}))?)"):
@@ -103,3 +130,30 @@ def exact_marks(q: Question, catalog: Catalog) -> list[Condition]:
                   rf"(?:(?:who|that)\s+)?(?:{verb}\s+)?{MIDDLE}"):
             found.append(_middle(institute, True))
     return found
+
+
+_EXCEPT = r"(?:except(?:\s+for)?|but|other\s+than|apart\s+from|besides|save\s+for)"
+_EVERYONE = r"(?:every(?:one|body)|all\s+(?:(?:the|its|their)\s+)?(?:other\s+)?(?:authors|names)|every\s+(?:other\s+)?" \
+            r"(?:co-?)?(?:author|name))"
+_REST = r"(?:every\s+other\s+(?:co-?)?(?:author|name)|every(?:one|body)\s+else|all\s+(?:the\s+)?(?:others|rest)|" \
+        r"the\s+(?:rest|others|other\s+(?:authors|names)))"
+
+
+def _complements(q: Question, starred: str, name: str) -> list[Condition]:
+    """'every author except the last is starred', 'everyone after the first author is starred', '… an unstarred first
+    author but every other author starred' (the places of the clause before): the names outside the places said."""
+    institute = name.replace("\\", "")
+    mark = rf"(?:(?:is|are|being)\s+)?(?:(?P<un>un|not\s+|non-?)?(?:{starred}))"
+    found = []
+    for m in q.take(rf"\b{_EVERYONE}\s+{_EXCEPT}\s+{PLACES}\s+{mark}"):
+        found.append(_others(_places(m), institute, not m["un"], excepted=True))
+    for m in q.take(rf"\bevery(?:one|body)\s+(?P<side>after|following|below|before|above)\s+{PLACES}\s+{mark}"):
+        side = "before" if m["side"].casefold() in ("before", "above") else "after"
+        found.append(_others(_places(m), institute, not m["un"], side))
+    for m in list(re.finditer(rf"\b{_REST}\s+{mark}", q.text, re.I)):
+        said = list(re.finditer(PLACES, q.folded[:m.start()], re.I))  # the places of the clause before
+        if said:
+            q.blank(m.start(), m.end())
+            found.append(_others(_places(said[-1]), institute, not m["un"]))
+    return found
+

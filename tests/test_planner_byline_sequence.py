@@ -42,6 +42,17 @@ NANO = "Nano3D: A Training-Free Approach for Efficient 3D Editing Without Masks"
     ("On Amii's page, which entry with 6 authors has Amii stars on only the first and last names?", {REGULARIZED}),
     ("amii page, 3+ authors: the first and last authors are the only starred ones - which paper?", {REGULARIZED}),
     ("Only the first and last authors are Amii-starred on which Amii paper with more than two authors?", {REGULARIZED}),
+    ("which Amii paper with 3+ authors has the asterisk only on its final author?", set()),
+    ("amii papers where nobody but the first author is starred", set()),
+    # the names outside the places said: 'every author except …', 'everyone after …', '… but every other author'
+    ("On Amii's page, list papers where every author except the last is starred", set()),
+    ("amii page: papers where everyone after the first author is starred", {DISTRIBUTIONS, CACTUS, TOKMEM, ADMISSIBLE}),
+    ("amii page: which paper has an unstarred first author but every other author starred?", set()),
+    ("Amii page - papers with every name except the last two unstarred", {EXPONENTIAL, BAYESIAN}),
+    # a place said by its number
+    ("how many amii papers have a starred slot 3 author?",
+     {DISTRIBUTIONS, BEYOND_MILLION, TOKMEM, BAYESIAN, "Principled Fast and Meta Knowledge Learners for Continual "
+      "Reinforcement Learning", REASON, ALIGNING}),
     # someone marked in the middle, or nobody
     ("how many workshop papers on the Amii page have a starred name somewhere in the middle?", {ALIGNING}),
     ("amii accepted papers with nobody starred in the middle", {REGULARIZED, CAUSAL, VISUAL, NANO}),
