@@ -165,10 +165,14 @@ def archives(q: Question) -> list[Condition]:
 
 
 def people_count(q: Question) -> list[Condition]:
-    """'written by exactly five people', 'by more than three researchers': the author list's length said in people
+    """'written by exactly five people', 'by more than three researchers', 'more than five people on the byline': the
+    author list's length said in people
     (rag/plan_terms.author_count reads it said in authors or names). Only after 'by', so 'the two people' is no count."""
     m = q.take(rf"\bby\s+(?:{_COMPARE}\s+)?{_COUNT}(?:\s+or\s+(more|fewer|less))?\s+(?:different\s+)?"
                r"(?:people|persons|researchers|writers|individuals)\b")
+    # or said of the byline itself: 'more than five people on the byline', 'ten names in the author list'
+    m = m or q.take(rf"\b(?:{_COMPARE}\s+)?{_COUNT}(?:\s+or\s+(more|fewer|less))?\s+(?:different\s+)?(?:people|persons|"
+                    r"researchers|individuals|names)\s+(?:on|in)\s+(?:the\s+|their\s+|its\s+)?(?:byline|author\s+(?:list|line))s?\b")
     if not m:
         return []
     return [count_condition(m[0].group(1), _number(m[0].group(2)), m[0].group(3))]

@@ -53,6 +53,10 @@ NANO = "Nano3D: A Training-Free Approach for Efficient 3D Editing Without Masks"
     ("how many amii papers have a starred slot 3 author?",
      {DISTRIBUTIONS, BEYOND_MILLION, TOKMEM, BAYESIAN, "Principled Fast and Meta Knowledge Learners for Continual "
       "Reinforcement Learning", REASON, ALIGNING}),
+    # the byline's size said in people ('N people on the byline')
+    ("amii papers with at least 6 people on their bylines and a starred last author",
+     {REGULARIZED, BEYOND_MILLION, ALIGNING, "Principled Fast and Meta Knowledge Learners for Continual Reinforcement Learning"}),
+    ("which Amii papers have fewer than four people in the author list?", {DISTRIBUTIONS, CACTUS, TOKMEM, ADMISSIBLE}),
     # someone marked in the middle, or nobody
     ("how many workshop papers on the Amii page have a starred name somewhere in the middle?", {ALIGNING}),
     ("amii accepted papers with nobody starred in the middle", {REGULARIZED, CAUSAL, VISUAL, NANO}),
@@ -140,6 +144,7 @@ def test_et_al_right_after_a_place(question: str, expected: list[str], catalog: 
     "In TokMem, which token comes right after the procedure?",
     "Is the retriever first, second or third in the DPR pipeline?",
     "what comes with et al. after it in the related work of DPR?",
+    "which papers study more than five people on a team?",
 ])
 def test_content_with_these_words_stays_with_retrieval(question: str, catalog: Catalog) -> None:
     assert answer_from_catalog(question, question, catalog.papers) is None, question
