@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.catalog_links import code_beside
+from rag.catalog_page_range import page_count_text
 from rag.catalog_pdf_texts import (copyright_text, corresponding_authors, corresponding_text, edition_text,
                                    kind_text, stamp_date_text, stamp_day, start_page, start_page_text, venue_kind,
                                    venue_printed, volume_text)
@@ -147,8 +148,7 @@ FIELDS += [
           lambda p: float(p.venue_line.copyright_year) if p.venue_line and p.venue_line.copyright_year else None,
           ends=("latest", "earliest")),
     Field("page_count", "pages", r"(?:page\s+counts?|(?:number\s+of\s+)?pages|page-?wise|in\s+pages)", lambda p: p.page_count is not None,
-          lambda p: p.page_count is not None, lambda p: f"{p.title}: {p.page_count} pages (the PDF read)."
-          if p.page_count else f"The library holds no PDF of {p.title}, so no page count.",
+          lambda p: p.page_count is not None, page_count_text,
           lambda p: float(p.page_count) if p.page_count else None, lookup=False, filter=False, ends=("most", "fewest")),
     # A title's length in characters, when said so ('the longest title in characters', 'the most letters in its title').
     Field("title_chars", "title (characters)", rf"{_TITLE}\s+(?:{_LENGTH_IN}|counted\s+in\s+|measured\s+in\s+){_CHARS}\b|"
@@ -223,7 +223,7 @@ FIELDS += [
     Field("journal", "journal article", r"(?:academic\s+|scientific\s+)?journals?(?:\s+(?:papers?|articles?|publications?))?",
           lambda p: venue_kind(p) == "journal", venue_printed, kind_text, lookup=False,
           said=r"(?:published|appear(?:ed|s|ing)?|printed|c[ao]me\s+out|run)\s+in\s+(?:an?\s+|the\s+)?(?:academic\s+)?journal"),
-    Field("proceedings", "conference proceedings", r"(?:conference|workshop|meeting)\s+(?:proceedings|papers?)|proceedings",
+    Field("proceedings", "conference proceedings", r"(?:conference|workshop|meeting)[\s-]+(?:proceedings|papers?)|proceedings",
           lambda p: venue_kind(p) == "proceedings", venue_printed, kind_text, lookup=False,
           said=r"(?:published|appear(?:ed|s|ing)?|printed|presented)\s+(?:in|at)\s+(?:an?\s+|the\s+)?(?:conference|meeting|"
                r"workshop)(?:\s+proceedings)?"),

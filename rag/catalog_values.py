@@ -11,6 +11,7 @@ from rag.catalog import arxiv_stamp, organisations_line, page_label
 from rag.catalog_authors import author_at, legend_marks, marks_of_text, neighbour_text, position_text
 from rag.catalog_fields import BY_NAME
 from rag.catalog_links import links_text
+from rag.catalog_page_range import range_against_pdf
 from rag.catalog_pdf_records import authors_under_domain
 from rag.organisations import names as has_organisation_name, organisation_authors, organisation_names
 from rag.plan_fields import NARROWED_BY, line_only
@@ -93,7 +94,8 @@ def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str
         line = paper.venue_line
         if line is None or not line.pages:
             return f"The page prints no page range for {title}" + (f" (venue: {paper.venue})." if paper.venue else ".")
-        return f"{title} occupies pages {line.pages} of {paper.venue or 'its proceedings'} (printed: '{line.printed.text}')."
+        return f"{title} occupies pages {line.pages} of {paper.venue or 'its proceedings'} (printed: '{line.printed.text}')" \
+            + range_against_pdf(line.pages, paper.page_count) + "."
     if field == "organisation_count":
         names = organisation_names(paper)
         return f"{title}: {len(names)} organisation{'s' if len(names) != 1 else ''} printed: " \

@@ -17,7 +17,7 @@ from rag.catalog_emails import Email, emails, holds_address, said
 from rag.plan_citations import _named
 from rag.plan_heading_phrases import abbreviated
 from rag.plan_headings import HeadingAsk
-from rag.plan_terms import ordinal_suffix
+from rag.plan_terms import HOW_MANY, ordinal_suffix
 from rag.records import Paper
 
 _EMAIL = re.compile(r"\be\s?-?\s?mails?\b|\bmail\s+address(?:es)?\b|\bcontact\b", re.I)
@@ -93,6 +93,10 @@ def _people(text: str, paper: Paper) -> list[int] | None:
              sum(b.name.split()[-1] == a.name.split()[-1] for b in paper.authors) == 1]
     if found:
         return found
+    if not HOW_MANY.search(low) and (domains := _domains_said(low, emails(paper))):  # 'one has a cs.princeton.edu
+        # email: who?' (counted, 'how many have an fb.com e-mail' is the planner's email_authors)
+        return [i for i, a in enumerate(paper.authors)
+                if any(e.owner == a.name and e.domain in domains for e in emails(paper))] or None
     for m in _PLACE.finditer(text):
         at = _ORDINALS[m.group(1).casefold()]
         return [at % len(paper.authors)] if paper.authors and at < len(paper.authors) else None
@@ -103,6 +107,33 @@ def _people(text: str, paper: Paper) -> list[int] | None:
     return []
 
 
+# An organisation named apart from the one said ('besides AI2'), which the planner's fields read (rag/plan_fields.py),
+# or by its place under the byline ('the second institution', 'the other affiliation'), read here.
+_BESIDES = re.compile(r"\b(?:besides|apart\s+from|other\s+than|aside\s+from|except(?:\s+for)?|in\s+addition\s+to)\b", re.I)
+_NTH_ORG = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|last|final|other|another)\s+(?:listed\s+|printed\s+)?(?:institution|"
+                      r"organi[sz]ation|affiliation|university|institute)s?\b", re.I)
+
+
+def _nth(text: str, paper: Paper) -> list:
+    """The organisation a question names by its place under the byline ('the second institution'), in the order the
+    PDF prints them; 'the other one' when the PDF prints two."""
+    orgs = list(paper.organisations)
+    if m := _NTH_ORG.search(text):
+        word = m.group(1).casefold()
+        if word in ("other", "another"):
+            return orgs[1:] if len(orgs) == 2 else []
+        at = _ORDINALS[word]
+        return [orgs[at]] if at < len(orgs) else []
+    return []
+
+
+def _domains_said(low: str, records: list[Email]) -> set[str]:
+    """The domains of the PDF's printed addresses that the question names, whole or by a dotted tail ('princeton.edu'
+    names cs.princeton.edu); a bare word ('princeton') names an institution, not a domain."""
+    said_domains = {m.group(0) for m in re.finditer(r"(?<![\w@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", low)}
+    return {e.domain for e in records for d in said_domains if e.domain == d or e.domain.endswith("." + d)}
+
+
 def _postal(text: str, paper: Paper) -> HeadingAsk | None:
     """The line a PDF prints for an organisation the question names by a word of its name ('the Allen Institute')."""
     if not _POSTAL.search(text):
@@ -110,6 +141,10 @@ def _postal(text: str, paper: Paper) -> HeadingAsk | None:
     said_words = set(re.findall(r"[a-z]+", text.casefold()))
     orgs = [o for o in paper.organisations if {w for w in re.findall(r"[a-z]+", o.name.casefold()) if len(w) > 3 and
                                                w not in _WEAK} & said_words]
+    if _BESIDES.search(text):
+        return None  # 'besides AI2, which one, what city': the one not named, which the planner's fields read
+    if len(orgs) != 1:
+        orgs = _nth(text, paper)
     if len(orgs) != 1:
         return None
     org = orgs[0]

@@ -24,7 +24,7 @@ ROLES = {"appendix": r"\bappendi(?:x|ces)\b|\bsupplementary\s+material\b",
 _ASKED_NOUN = re.compile(r"\b(?:what|which)\s+(?:of\s+(?:my|the)\s+)?([a-z-]+)")
 _FRAME_NOUN = frozenset("""is are was were s does do did has have section sections subsection subsections sub-section
 sub-sections heading headings title titles name names page pages number numbers numbered top-level pdf pdfs paper papers
-file files document documents doc docs chapter chapters appendix appendices one ones comes come follows precedes""".split())
+file files document documents doc docs chapter chapters appendix appendices one ones comes come follows precedes pg""".split())
 # 'what does the metadata section do / list?': a verb of the paper's own, outside the frame
 _DOES = re.compile(r"\b(?:what|which)\s+(?:does|do|did)\b[^?]*\b(?:do|list|give|provide|offer|include|hold)\W*$")
 # The heading a question points at, said by number, ordinal, role or appendix letter ('section 4', 'the first

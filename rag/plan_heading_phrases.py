@@ -52,10 +52,14 @@ _BACK_MATTER_ASIDE = re.compile(r"\(\s*(?:before|excluding|not\s+counting|ignori
                                 r"(?:\s*(?:/|,|and|or|&)\s*(?:the\s+)?(?:acknowledgements|references|appendix|appendices))*\s*\)")
 
 
+_EMPHASIS = re.compile(r"\*+(?=\w)|(?<=\w)\*+")
+
+
 def plain(low: str) -> str:
     """The question with the adverb on a naming verb and a numbering gloss taken out (the gloss said as 'numbered'),
     the back matter said by its short names ('acks / refs') said whole and set aside when a bracket does, a known page
     range dropped, and the page number a venue prints said as 'page printed'."""
+    low = _EMPHASIS.sub("", low)  # 'the first numbered *sub*section': chat's emphasis marks inside a word
     for short, whole in _BACK_MATTER:
         low = short.sub(whole, low)
     low = _BACK_MATTER_ASIDE.sub(" ", _KNOWN_RANGE.sub(" ", low))

@@ -19,7 +19,8 @@ _WORD = r"(?:['\"‘“](?P<quoted>[^'\"’”]{2,40})['\"’”]|(?P<bare>[a-z]
 _ASKED = re.compile(rf"\b{_HOLDER}\b(?P<between>(?:\s+[\w'()-]+){{0,8}}?)\s+(?:that\s+|which\s+)?{_VERB}\s+"
                     rf"(?:(?:the|a)\s+)?(?P<said>(?:words?|terms?|string)\s+)?{_WORD}")
 _NOT_A_WORD = frozenset("the a an word words term terms it them their its any some numbers number page pages in on of "
-                        "and or what which".split())
+                        "and or what which after before between following preceding under within inside beyond past "
+                        "until up".split())  # a preposition names a place among headings, never a word they hold
 
 
 def asked_word(low: str) -> str | None:

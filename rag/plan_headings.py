@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from rag.catalog import Catalog
 from rag.catalog_headings import Heading, Outline
 from rag.plan_heading_frame import POINTS, QUOTED, ROLES, asks_content, only_frame, pointed_out
+from rag.plan_heading_located import PLACE_WORDS, numbered_said, numbered_title, ordinal_heading, parent_words
 from rag.plan_heading_neighbours import beside
 from rag.plan_heading_words import answer as worded_answer, asked_word
 from rag.catalog_pdf_records import venue_words
@@ -32,7 +33,8 @@ _NOUN = r"(?:sub-?sections?|sections?|§|sec\.|appendix|appendices|headings?|cha
 _NOT = re.compile(r"\b(?:no|not|without|lacks?|lacking|missing)\b|n't\b")
 _SET = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:my|the)\s+)?(?:pdfs?|papers?|files?|documents?)\b|"
                   r"\bhow\s+many\s+(?:of\s+(?:my|the)\s+)?(?:pdfs?|papers?|files?|documents?)\b|"
-                  r"\b(?:any|all)\s+(?:of\s+)?(?:my|the)\s+(?:pdfs?|papers?|files?)\b", re.I)
+                  r"\b(?:any|all)\s+(?:of\s+)?(?:my|the)\s+(?:pdfs?|papers?|files?)\b|"
+                  r"\b(?:each|every)\s+(?:one\s+of\s+)?(?:(?:of\s+)?(?:my|the)\s+)?(?:pdfs?|papers?|files?)\b", re.I)
 
 
 @dataclass
@@ -51,8 +53,9 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     low = plain(" ".join(question.casefold().replace("’", "'").split()))  # rag/plan_heading_phrases.py
     if (parts := _parts(low, catalog)) is not None:  # a section's paragraph headings (rag/plan_section_parts.py)
         return parts
-    if not re.search(rf"(?:{_NOUN})", low):
-        return None
+    if not re.search(rf"(?:{_NOUN})", low) and not numbered_said(low, catalog.outlines.values()) and \
+            not (page_said(low) is not None and any(re.search(pattern, low) for pattern in ROLES.values())):
+        return None  # no section word, no heading said by its number and words ("'1 Introduction'") or by its role on a page
     if (word := asked_word(low)) is not None and (named := _named(low, catalog, catalog.outlines)) is not None:
         text, found = worded_answer(word, catalog.outlines[named.paper_id], bool(re.search(r"\bnumbered\b", low)))
         return HeadingAsk(text, [named], {named.paper_id: found})  # 'every heading with the word Entity in it'
@@ -69,11 +72,15 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     if named is None and not (_SET.search(low) or bare_set(low)):
         return None
     low = named_number(low, held[named.paper_id]) if named is not None else low  # 'section 2 (Model)'
+    if named is not None and (titled := numbered_title(low, held[named.paper_id])) is not None:
+        low = titled[1]  # 'subsection 2.5 Inference': the number and its own printed words (rag/plan_heading_located.py)
     # The second test, as the planner's: once the paper's name and the headings' own words are out, only frame is left.
     # A heading's own words count only where the question points at it ('the Extracting Metadata section'), not
     # anywhere ('what is the Dense Passage Retriever in section 3'); 'no' / 'not' only over the PDFs (the complement).
     said = [named.title, *catalog_names(catalog, named), *begun_title_words(low, named), *venue_words(named)] \
         if named is not None else []  # 'the lit graph paper (NAACL 2018)': its venue said to name it
+    # 'the printed number at the foot of that page', 'the last subsection of its SCIDOCS section' (plan_heading_located)
+    said += PLACE_WORDS + (parent_words(low, held[named.paper_id]) if named is not None else [])
     shown = held[named.paper_id].headings if named is not None else [h for o in held.values() for h in o.headings]
     rest = pointed_out(low, shown)
     if named is None:
@@ -98,6 +105,8 @@ def _parts(low: str, catalog: Catalog) -> HeadingAsk | None:
         return None
     outline = held[named.paper_id]
     heading, how = _selected(low, outline)
+    if how == "ordinal" and heading is None:
+        return None  # 'the second subsection' of a PDF printing one: no such heading, not its list (_of_one says so)
     pointed = how in ("number", "role", "last") or bool(heading and re.search(
         rf"\b{re.escape(heading.title.casefold())}['\"’”]?\s+(?:sub-?)?section\b|\b(?:sub-?)?section\s+['\"‘“]?"
         rf"{re.escape(heading.title.casefold())}", low))
@@ -142,7 +151,9 @@ def _title_pair(title: str, low: str) -> bool:
 
 
 def _selected(low: str, outline: Outline) -> tuple[Heading | None, str]:
-    """The heading the question points at, and how it was said ('number', 'words', 'role', 'last' or '')."""
+    """The heading the question points at, and how it was said ('number', 'words', 'role', 'last', 'ordinal' or '')."""
+    if (placed := ordinal_heading(low, outline)) is not None:  # 'the first numbered subsection', 'the last heading'
+        return placed
     m = re.search(r"(?:\b(?:sub-?section|section|sec\.|chapter)\s*|§\s*)(\d{1,2}(?:\.\d{1,2})*)\b", low) or \
         re.search(r"\bappendix\s+([a-h])\b", low)
     if m:
@@ -170,6 +181,9 @@ def _of_one(low: str, outline: Outline) -> HeadingAsk | None:
     if HOW_MANY.search(low) and not re.search(r"\b(?:how\s+many|number\s+of|count)\s+(?:[a-z-]+\s+){0,3}"
                                             r"(?:sub-?)?(?:sections?|headings?)\b", low):
         return None  # 'how many pages of appendix': a length the outline does not hold, not a count of headings
+    if HOW_MANY.search(low) and re.search(r"\b(?:after|before|following|preceding|since|until|between)\s+(?:the\s+)?"
+                                          r"(?:sub-?section|section|§|heading|chapter)", low):
+        return None  # 'how many headings after section 4': a count from a place this reader does not count from
     if HOW_MANY.search(low) and re.search(r"\bappendi", low):  # 'how many sections are in the appendix'
         text = f"{name} has {len(outline.appendix)} appendix heading{'s' if len(outline.appendix) != 1 else ''}" + \
             (": " + "; ".join(h.said() for h in outline.appendix) if outline.appendix else "") + "."
@@ -198,7 +212,8 @@ def _of_one(low: str, outline: Outline) -> HeadingAsk | None:
     cited += cited_nearby
     # 'its subsections', 'the first subsection of §2' ask children; 'subsection 13.3.4', 'which subsection is titled X'
     # name the heading itself
-    if re.search(r"\bsub-?sections\b|\bsub-?section\s+(?:of|under|in|within|below)\b|\bfirst\s+sub-?section\b", low):
+    if how != "ordinal" and re.search(r"\bsub-?sections\b|\bsub-?section\s+(?:of|under|in|within|below)\b|"
+                                      r"\bfirst\s+sub-?section\b", low):
         children = outline.children(heading)
         if re.search(r"\bfirst\s+sub-?section\b", low):
             children = children[:1]
@@ -218,8 +233,11 @@ def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
     'which end with a conclusion and future work section'), or how many."""
     quoted = QUOTED.search(low)
     words = quoted.group(1).strip() if quoted else None
+    # "a numbered '1 Introduction' heading": the number printed before the words is the heading's own
+    number_said = re.match(r"(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)", words) if words else None
+    words = number_said.group(2) if number_said else words
     ends = re.search(r"\b(?:end|ends|ending|finish|finishes|close|closes|wrap\s+up)\s+(?:with|on)\b", low)
-    numbered = bool(re.search(r"\bnumbered\b", low))
+    numbered = bool(re.search(r"\bnumbered\b", low)) or number_said is not None
     negated = bool(_NOT.search(low))  # 'which PDFs have no appendix': the PDFs with headings that lack it
     role = next((r for r, pattern in ROLES.items() if re.search(pattern, low)), None)
     if words is None and role is None:  # 'which PDFs have an Experiments section': words some PDF prints as a heading
@@ -245,7 +263,8 @@ def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
         hit = next((h for h in o.headings if h.level >= 2 and h.title), None) if nested else \
             o.numbered(numbered_as.group(1)) if numbered_as and words is None and role is None else \
             next((h for h in pool if h is not None and re.search(pattern, h.title.casefold())
-                    and (not extra or "future work" in h.title.casefold()) and (h.number or not numbered)), None)
+                    and (not extra or "future work" in h.title.casefold()) and (h.number or not numbered)
+                    and (number_said is None or h.number == number_said.group(1))), None)
         if ends and role == "appendix" and not words:  # an appendix ends a PDF when its heading is the last of all
             hit = o.appendix[0] if o.appendix and o.headings[-1].appendix else None
         if hit is not None:
@@ -253,7 +272,7 @@ def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
     if (page := page_said(low)) is not None:  # 'start their section 2 on PDF page 2'
         matched = [(o, h) for o, h in matched if h.page == page]
     kind = f"{'numbered ' if numbered else ''}{role}"
-    said = "numbered subsections" if nested else f"a section headed '{words}'" if words else f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} section" if role \
+    said = "numbered subsections" if nested else f"a section headed '{number_said.group(1) + ' ' if number_said else ''}{words}'" if words else f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} section" if role \
         else f"a section {numbered_as.group(1)}"  # type: ignore[union-attr]
     where = ("end with" if ends else "have") + (f" (on PDF page {page})" if page is not None else "")
     if negated:

@@ -237,7 +237,11 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
     if any(label == KINDS["project"] for label in said.get("kind", ())):
         pages_too.append(True)  # 'a project page on GitHub': GitHub's pages (github.io) too
     abstract = q.take(r"\b(?:(?:in|within)\s+)?(?:(?:its|their|the|whose|an?)\s+)?abstracts?\b")
+    later = _later_pages(q)  # 'on page 2 or later', 'outside the first page': the first PDF page a link may be on
     first = q.take(r"\b(?:on|in)\s+(?:its|their|the)\s+(?:very\s+)?(?:first|1st|opening)\s+pages?\b|\bpage\s+(?:one|1)\b")
+    # 'anywhere in the text I have': the whole PDF as read, which is where every link is looked for already
+    q.take(r"\b(?:anywhere\s+)?(?:in|within|across)\s+(?:the|its|their)\s+(?:full\s+|whole\s+)?text(?:\s+(?:that\s+)?"
+           r"(?:i|we|you)\s+(?:have|got|uploaded))?\b")
     # Negation is said before the valued link ('a link that isn't on github.com'), not before a bare 'link' said first.
     start = min((s for s, _, kind in spans if kind != "any"), default=min(s for s, _, _ in spans))
     negation = re.search(_NEGATION, q.text[:start], re.I)
@@ -259,15 +263,30 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
         return all(any(t(link) for t in group) for group in groups)
 
     def test(link: Link) -> bool:
-        return (named(link) != own) and (not abstract or link.place == "abstract") and (not first or link.page in (1, None))
+        return (named(link) != own) and (not abstract or link.place == "abstract") and \
+            (not first or link.page in (1, None)) and (later is None or link.page is not None and link.page >= later)
 
     parts = [" or ".join(dict.fromkeys(v)) for k, v in said.items() if k != "any"] or ["a link"]
-    where = " in the abstract" if abstract else " on the first page" if first else ""
+    where = " in the abstract" if abstract else " on the first page" if first else \
+        f" on PDF page {later} or later" if later is not None else ""
     label = "links: " + ("not " if own else "") + ", ".join(parts) + where
     has = LinkCondition("link", label.removeprefix("links: "), label,
                         lambda p: any(test(link) for link in links_of(catalog, p)), known_test=_prints_text,
                         matches=test)
     return [has.negated() if negation and not own else has]
+
+
+def _later_pages(q: Question) -> int | None:
+    """The first PDF page a link may be printed on when the question puts it past a page: 'on page 2 or later',
+    'after page 1', 'outside / beyond the first page' (2); None when no such place is said."""
+    if m := q.take(r"\b(?:on\s+)?(?:pdf\s+)?page\s+(\d{1,3})\s+or\s+(?:later|after|beyond|higher)\b"):
+        return int(m[0].group(1))
+    if m := q.take(r"\b(?:after|past|beyond)\s+(?:pdf\s+)?page\s+(\d{1,3})\b"):
+        return int(m[0].group(1)) + 1
+    if q.take(r"\b(?:outside|beyond|past|after)\s+(?:of\s+)?(?:its|their|the)\s+(?:very\s+)?(?:first|1st|opening)\s+page\b|"
+              r"\b(?:anywhere\s+)?but\s+(?:on\s+)?(?:its|their|the)\s+(?:first|1st|opening)\s+page\b"):
+        return 2
+    return None
 
 
 def _on_host(link: Link, host: str, pages_too: list[bool]) -> bool:

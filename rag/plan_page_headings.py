@@ -42,14 +42,9 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     low = " ".join(question.casefold().replace("’", "'").split())
     if not _HEADINGS.search(low):
         return None
-    paper = _named(low, catalog, catalog.outlines)
-    if paper is None:
+    if (located := page_named(low, catalog)) is None:
         return None
-    found = _page(low, paper)
-    if found is None:
-        return None
-    page, said = found
-    rest = _PRINTED_PAGE.sub(" ", _PDF_PAGE.sub(" ", _ORDINAL_PAGE.sub(" ", low)))
+    paper, page, said, rest = located
     rest = re.sub(r"\b\w+[\s-]pager\b|\bhea?dings?\b", " ", rest)  # 'the DPR two-pager': the PDF said by its length
     # the paper's venue said to name it ('lit graph paper (NAACL 2018)')
     names = [paper.title, *catalog_names(catalog, paper), *begun_title_words(low, paper), *_OWN, *venue_words(paper)]
@@ -57,6 +52,16 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
         return None
     headings = [h for h in catalog.outlines[paper.paper_id].headings if h.level >= 2 or not _SUB.search(low)]
     return _answer(paper, headings, page, said, bool(re.search(r"\bnumbered\b", low)), bool(_FOLIO.search(rest)))
+
+
+def page_named(low: str, catalog: Catalog) -> tuple[Paper, int, str, str] | None:
+    """The one PDF named, the page of it said (and how), and the question with the page's words taken out; None when
+    no PDF, or no page it has, is said."""
+    paper = _named(low, catalog, catalog.outlines)
+    found = _page(low, paper) if paper is not None else None
+    if paper is None or found is None:
+        return None
+    return paper, found[0], found[1], _PRINTED_PAGE.sub(" ", _PDF_PAGE.sub(" ", _ORDINAL_PAGE.sub(" ", low)))
 
 
 def _page(low: str, paper: Paper) -> tuple[int, str] | None:

@@ -168,6 +168,10 @@ def venue_year_only(paper: Paper) -> bool:
 # A count asked: 'how many …', 'the number of …', 'count …' (the readers of headings, footnotes, references, funders)
 HOW_MANY = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b", re.I)
 
+# People counted on a byline: 'more than five people on the byline', 'over 5 names listed in its author list'
+_PEOPLE = r"people|persons|individuals|researchers|contributors"
+_ON_BYLINE = rf"(?:{_PEOPLE}|names)(?:\s+(?:listed|named|printed|shown))?\s+(?:on|in)\s+(?:the\s+|its\s+|their\s+|each\s+|a\s+)?" \
+    r"(?:bylines?|author\s+(?:lists?|lines?))"
 _COMPARE = r"(exactly|only|just|more than|over|fewer than|less than|at least|at most|up to|no more than|no fewer than|" \
            r"no less than|not more than)"
 
@@ -180,12 +184,15 @@ def author_count(q: Question) -> list[Condition]:
         return [counted_authors(f"{low}-{high}", f"authors: {low} to {high}",
                                 lambda p: not p.authors_truncated and low <= len(p.authors) <= high)]
     # 'author lists of exactly four names': the list's length said in names
-    q.take(rf"\b((?:complete|full|whole|entire)\s+)?(?:author\s+lists?|bylines?)\s+(?:of|with)\s+(?=(?:{_COMPARE}\s+)?{_COUNT}\s+names\b)")
+    # 'bylines with more than five people': the list's length said in people once the byline is said
+    listed = q.take(rf"\b((?:complete|full|whole|entire)\s+)?(?:author\s+lists?|bylines?)\s+(?:of|with|listing|naming|"
+                    rf"that\s+(?:lists?|names?)|having)\s+(?=(?:{_COMPARE}\s+)?{_COUNT}\s+(?:names|{_PEOPLE})\b)")
+    people = f"|{_PEOPLE}" if listed else ""
     # 'a three-person author list', 'a four-name byline', 'two-member teams': the list's length said as its size
     for size in list(_compiled(rf"\b{_COUNT}([\s-]+(?:person|people|name|member|strong))(?=[\s-]+(?:(?:author|byline)s?"
                                r"(?:\s+(?:lists?|lines?|teams?))?|teams?|bylines?)\b)", re.I).finditer(q.text)):
         q.blank(size.start(2), size.end(2))
-    m = q.take(rf"\b{_COMPARE}?\s*{_COUNT}(?:\s+or\s+(more|fewer|less))?[\s-]+(?P<shown>(?:displayed|shown|visible|printed)\s+)?(?:(co-?)?author(?:s|ed)?(?:\s+(?:teams?|lines?|lists?)\b)?|names|(?:bylines?|teams?)\b)\b"
+    m = q.take(rf"\b{_COMPARE}?\s*{_COUNT}(?:\s+or\s+(more|fewer|less))?[\s-]+(?P<shown>(?:displayed|shown|visible|printed)\s+)?(?:(co-?)?author(?:s|ed)?(?:\s+(?:teams?|lines?|lists?)\b)?|names|(?:bylines?|teams?)\b{people}|{_ON_BYLINE})\b"
                r"|\b(single|sole|solo)[- ]author(?:s|ed)?\b|\b(?:an?\s+)?(single|sole|solo)\s+author\b")
     if not m:
         return []

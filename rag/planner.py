@@ -61,6 +61,7 @@ from rag.plan_place_gloss import place_gloss
 from rag.plan_place import entries_between, entry_beside, pair_asked, place_asked, place_elsewhere
 from rag.plan_headings import HeadingAsk, ask as heading_ask
 from rag.plan_page_headings import ask as page_headings
+from rag.plan_page_numbers import ask as page_number, range_checked
 from rag.plan_citations import ask as citation_ask
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_pdf_pages import page_ask
@@ -92,6 +93,7 @@ from rag.plan_link_gloss import link_kinds_glossed
 from rag.plan_links import asked_link, link_contents, linked
 from rag.plan_presence import presence
 from rag.plan_values import code_words, conditions as named_conditions, title
+from rag.plan_unread_bound import unread_bound
 from rag.plan_whole_library import whole_library
 from rag.records import Paper
 
@@ -150,6 +152,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op="fact", fact=fact)
     if on_page := page_headings(question, catalog):  # 'which headings begin on PDF page 4 of X' (rag/plan_page_headings.py)
         return Plan(op="headings", headings=on_page)
+    if printed_on := page_number(question, catalog):  # 'the printed page number of SPECTER's pdf page 6' (plan_page_numbers)
+        return Plan(op="headings", headings=printed_on)
     if headings := heading_ask(question, catalog):  # 'what is section 3 of SPECTER called': a PDF's printed headings
         return Plan(op="headings", headings=headings) if headings.text else None
     if pdf_page := page_ask(question, catalog):  # 'which pages of X are blank', 'Table 1 of X: caption and page'
@@ -321,6 +325,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if asked is not None:  # several fields of one paper ('SAFT: first author and posting date?'): rag/plan_fields.py
         asked = with_asked(asked, of_entry)  # 'X is on Y's profile: which paper, when, and does it have code?'
         return Plan(**asked) if asked else None
+    range_checked(q, question)  # 'the header's page range: does that match the PDF's pages?' (rag/plan_page_numbers.py)
     low = q.text.casefold()
     # 'of those, which one is older': a comparative asked of the set is its superlative (not 'older than X')
     said = r"\b(?:is|was|'s|came\s+out|posted|published)\s+(?:the\s+)?"
@@ -338,9 +343,11 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         q.take(r"\b(?:run|ran|runs|took\s+place|take\s+place|takes\s+place)\b")  # when a meeting ran: its dates
     if lookup in ("first_author", "last_author"):
         q.take(r"\b(?:final|senior|lead|leading)\b(?=\s+author)")  # the place word the lookup was read from
-    if any(c.field == "organisation" and not c.value.startswith("not ") for c in conditions):
+    if any(c.field == "organisation" for c in conditions):  # 'besides AI2, which one: city/state/ZIP?' too
         q.take(_ADDRESS)  # 'which city and ZIP code does X give for Y': the organisation's printed address line
     drop_fillers(q, catalog)  # 'just need the lead author': common words the papers never use (rag/plan_filler.py)
+    if unread_bound(q):
+        return None  # 'more than five people' left unread: the rest of the plan would answer another question
     verb = _verb(q, question, judge)
     if verb is None:
         return None
