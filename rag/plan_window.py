@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 
 from rag.plan_listing import ENTRY
+from rag.plan_place_ranges import _COUNTS  # the number words a window is said with: 'the top ten'
+from rag.plan_separator_place import _pages
 from rag.plan_terms import Condition, Question
 from rag.records import Paper
 
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-           "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50}
 _N = rf"(?P<n>\d{{1,3}}|{'|'.join(_COUNTS)})"
 _END = r"(?P<end>first|top|last|bottom|final)"
 _NOUN = rf"(?:\s+(?:[\w-]+\s+)?(?:{ENTRY}|ones|listed|shown|posts|postings|titles)\b)?"
@@ -54,13 +54,4 @@ def window(q: Question, papers: list[Paper]) -> list[Condition]:
 
 def _in_window(papers: list[Paper], n: int, last: bool) -> set[str]:
     """The ids of the first (last) `n` entries of every listing page."""
-    pages: dict[str, list[tuple[int, str]]] = {}
-    for p in papers:
-        for s in p.sources:
-            if s.format != "pdf":
-                pages.setdefault(s.path, []).append((s.position, p.paper_id))
-    chosen: set[str] = set()
-    for entries in pages.values():
-        ordered = [pid for _, pid in sorted(entries)]
-        chosen |= set(ordered[-n:] if last else ordered[:n])
-    return chosen
+    return {p.paper_id for entries in _pages(papers).values() for p in (entries[-n:] if last else entries[:n])}
