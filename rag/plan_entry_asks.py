@@ -34,7 +34,8 @@ _ENTRY_FIELDS = [
     # with the count and the names (rag/catalog_authors.legend_marks); the legend's own name stands before the mark
     ("affiliation", r"(?:how\s+many|which|who)\s+of\s+(?:its|their|the(?:ir)?)\s+(?:co-?)?authors\s+(?:(?:ha(?:ve|s)|carry|carries|"
                     r"bears?|gets?|wears?)\s+(?:the\s+|an?\s+)?(?:[\w-]+(?:'s)?\s+)?(?:stars?|asterisks?|marks?)|(?:are|is)\s+"
-                    r"(?:[\w-]+[- ])?(?:starred|asterisked|marked|affiliated))"),
+                    r"(?:[\w-]+[- ])?(?:starred|asterisked|marked|affiliated|flagged))|how\s+many\s+(?:[\w-]+[\s-]+)?(?:affiliated|"
+                    r"starred|marked|flagged)\s+(?:co-?)?authors\s+(?:does|do|did)\s+(?:it|they)\s+have"),
     ("author_count", r"(?:number|count)\s+of\s+(?:co-?)?authors|author\s+counts?|how\s+many\s+(?:co-?)?authors"),
     ("authors", r"(?:co-?)?authors?|bylines?|author\s+lists?|who\s+wrote\s+(?:it|them|each(?:\s+one)?)"),
     ("category", r"(?:arxiv\s+)?(?:categor(?:y|ies)|subjects?|subject\s+areas?)(?:\s+(?:codes?|names?|labels?))?"),
@@ -60,11 +61,10 @@ _ASKING = re.compile(
     r"\b(?:does|did|do)\s+(?:it|they|each|that\s+one)\s+(?:have|has|carry|show|print|get)\b|\b(?:has|have)\s+(?:it|they)\s+got\b|"
     r"\b(?:is|are)\s+there\b|\b(?:and|plus|also|too|with|as\s+well|please|pls|plz|then|both|any|a|an|the|its|their|"
     r"each|every|one|ones|of|for|on|it|them|those|these|i\.?e\.?|or\s+not|yes\s+or\s+no|y/n|all|too)\b|[,+&/.'\"]", re.I)
-# Where a clause may end ('?', ';', ':', a sentence's period, a dash, brackets): between them the question's parts. ', and' opens a clause only before an asking word.
+# Where a clause may end ('?', ';', ':', a sentence's period, a dash, brackets): between them the question's parts. ', and' opens a clause only before an asking word; 'and which of its …' always does.
 _CLAUSES = re.compile(r"[?;:!()\[\]]|\.(?=\s)|\s[-–—]+\s|[–—]|,\s*(?=(?:and\s+)?(?:give|tell|what|which|who|when|how|whether|"
                       r"plus|also|its|their|does|do|did|is|was|has)\b)|"
-                      r"\s+and\s+(?=(?:which|who|how\s+many)\s+of\s+(?:its|their)\s+(?:co-?)?authors\b)",
-                      re.I)
+                      r"\s+and\s+(?=(?:which|how\s+many|who)\s+of\s+(?:its|their)\b)", re.I)
 # A set of entries said ('entries', 'papers'), or one sought among them ('which Courville-page paper', 'his most recent
 # CV entry'); 'the Cactus paper' names one paper, whose fields rag/plan_fields.py reads.
 _ENTRIES = re.compile(r"\b(?:entries|papers|ones|items|postings|preprints|titles)\b|"
@@ -119,6 +119,12 @@ def _asked_in(part: str, one: bool) -> list[str]:
     if set(fields) == {"title"} and not re.search(r"\btitles?\b", part, re.I):
         return []  # a bare 'which' or 'which one' asks only for the entries the rest selects: nothing to take
     return [str(f) for f in dict.fromkeys(fields)]
+
+
+def asked_fields(part: str) -> list[str]:
+    """The fields one clause asks of one entry already selected ('what date does it carry', 'category + date pls'),
+    when it is made of nothing but field names and asking words; [] otherwise (rag/plan_entry_step.py)."""
+    return _asked_in(part, True)
 
 
 def with_asked(lookup: dict, fields: list[str]) -> dict:

@@ -27,11 +27,20 @@ _HOST = r"(?<![\w@/.-])[a-z0-9][\w-]*(?:\.[a-z0-9][\w-]*)*\.[a-z]{2,}(?:\s+(?:pa
 _EITHER_KIND = rf"(?:an?\s+)?{_KIND}"
 
 
+# The same aside after 'any link (at all)': 'which blurbs give any link at all (code, project page, anything)' — kinds
+# a link may be, with 'anything' / 'whatever' / 'etc.' closing the list: any link is asked, the kinds add nothing.
+_ANY_WHOLE = r"\b(?:any|a)\s+(?:links?|urls?|web\s+address(?:es)?)(?:\s+at\s+all|\s+whatsoever)?"
+_ANY_ITEM = rf"(?:(?:an?\s+|any\s+)?{_KIND}|anything(?:\s+else)?|whatever|etc\.?|and\s+so\s+on)"
+_ANY_GLOSS = rf"(?P<whole>{_ANY_WHOLE})\s*\(\s*{_ANY_ITEM}(?:\s*(?:,|/|;|\bor\b|,\s*or\b)\s*{_ANY_ITEM})+\s*\)"
+
+
 def link_kinds_glossed(q: Question) -> None:
-    """Take the kinds of link said again after 'no link (at all)', leaving the whole for the link readers; and the
-    kinds said either way in brackets after a host ('a github.io page (project site or code)')."""
+    """Take the kinds of link said again after 'no link (at all)' or 'any link (at all)', leaving the whole for the link
+    readers; and the kinds said either way in brackets after a host ('a github.io page (project site or code)')."""
     for m in list(re.finditer(rf"({_HOST})(\s*\(\s*{_EITHER_KIND}(?:\s*(?:,|/|\bor\b|,\s*or\b)\s*{_EITHER_KIND})+\s*\))",
                               q.text, re.I)):
         q.blank(m.start(2), m.end(2))
+    for m in list(re.finditer(_ANY_GLOSS, q.text, re.I)):
+        q.blank(m.end("whole"), m.end())
     for m in list(re.finditer(_GLOSS, q.text, re.I)):
         q.blank(m.start("ever") if m["ever"] else m.end("whole"), m.end())  # 'whatsoever' says 'at all' too

@@ -82,6 +82,12 @@ def listing_order(q: Question) -> Order | None:
     if re.search(_ALPHA, text, re.I):
         return _alphabetical(q)
     said = listing_said(text)
+    # 'the 3rd-to-last entry', 'third from last': a place counted from the end, said after its ordinal ('second-to-last'
+    # is an order word of its own); the tail is blanked so that the ordinal is read, then counted from the end
+    to_last = re.search(rf"\b(?:{NTH})(?P<tail>[\s-]+(?:to|from)[\s-]+(?:the[\s-]+)?(?:very[\s-]+)?last)\b", text, re.I)
+    to_last = None if to_last is None or re.match(r"(?:second|2nd|next)\b", to_last[0], re.I) else to_last
+    if to_last is not None:
+        text = text[:to_last.start("tail")] + " " * len(to_last["tail"]) + text[to_last.end("tail"):]
     m = order_word(text, said)
     window = window_said(text) if said else None
     if window is not None and (m is None or window[0] <= m[0]):
@@ -95,8 +101,10 @@ def listing_order(q: Question) -> Order | None:
                        r"under|beneath|following|before|above|preceding)\s+the\s+(?:very\s+)?$", text[:start], re.I) \
         if count is None else None
     op, nth = direction(word)
-    if re.search(FROM_END, text, re.I):  # 'the third from the bottom', 'counting up from the end'
+    if re.search(FROM_END, text, re.I) or to_last is not None and m is not None:  # 'the third from the bottom'
         op = "last" if op == "first" else "first"
+    if to_last is not None and op == "last":
+        q.blank(to_last.start("tail"), to_last.end("tail"))
     if beside is not None:  # one place further down the page (or up), counted from the end asked
         down = beside.group(1).casefold() in ("after", "below", "under", "beneath", "following")
         nth = (nth or 1) + (1 if down == (op == "first") else -1)

@@ -15,7 +15,7 @@ from rag.catalog_fields import BY_NAME, Field
 from rag.plan_listing import ENTRY
 from rag.plan_order_words import ANCHOR, GAP, LIST, listing_said
 from rag.plan_terms import Condition, Question
-from rag.records import Paper
+from rag.records import Paper, normalize_title
 
 # A place asked as the number it is given on the listing: 'what number is it on the trending list', "what's X's number
 # down the page", 'which number does X have on the profile', 'X is number what on the list'. The listing is said after
@@ -41,7 +41,10 @@ def place_asked(q: Question) -> Field | None:
     asked = q.take(r"\b(?:in\s+|at\s+)?(?:what|which)\s+(?:position|place|rank|spot|slot|entry\s+number|number(?=\s+"
                    rf"(?:on|in|down)\s+{GAP}{{0,4}}?{LIST}))\b|\bhow\s+(?:far|high|low)\s+(?:down|up)\b|"
                    r"\bhow\s+(?:far|high|low)(?=\s+(?:on|in)\b)")
-    if not asked and re.search(_NUMBER_ASKED, q.original, re.I):  # the listing's words may be taken from q.text
+    # the listing's words may be taken from q.text; a title's own words ('Statistical mechanics of …') are not the frame
+    untitled = "".join(" " if any(a <= i < b and kind == "title" for a, b, kind in q.spans) else ch
+                       for i, ch in enumerate(q.folded))
+    if not asked and (re.search(_NUMBER_ASKED, untitled, re.I) or re.search(_NUMBER_ASKED, q.original, re.I)):
         asked = q.take(r"\b(?:what|which)(?:'s|\s+is)?\s+(?:(?:its|their|[\w.-]*'s)\s+)?(?:number|no\.|#)|\bnumber\s+what\b")
         asked = asked or q.take(r"\b(?:what|which)(?:'s|\s+is)\s+(?=\s*'s\s+number\b)|'s\s+number\b")  # 'X's number'
     if not asked and re.search(_PLACE_OF, q.original, re.I):  # "TokMem's position on the Amii page"
@@ -70,6 +73,16 @@ def place_elsewhere(badge: Field | None, conditions: list[Condition]) -> bool:
         all(c.field == "page" and not c.value.startswith("not ") for c in conditions)
 
 
+def not_yes_no(question: str) -> bool:
+    """A question that asks for an entry itself with what / which and a verb of being or being placed, and opens with
+    no yes/no verb: 'which is the ARNOLD paper on the trending list?', 'what sits above X?'. When nothing but a named
+    paper and its page is read from it, 'Yes, it is on that page' answers a question nobody asked: the planner leaves
+    it. ('Whose page lists X?', 'what date does the profile give X?' are answered by the page's line: not these.)"""
+    return not re.match(r"\W*(?:is|was|are|were|does|did|do|has|had|have|can|could|will|would)\b", question, re.I) and \
+        bool(re.search(r"\b(?:what|which)(?:'s|\s+(?:is|was|are|sits?|comes?|lies|appears?|follows?|(?:one|entry|paper)"
+                       r"\s+(?:is|was|sits?|comes?)))\b", question, re.I))
+
+
 def pair_asked(question: str, q: Question, named: Paper, pair: Condition, papers: list[Paper]) -> Paper | None:
     """'Is A listed before B on the Amii page?': of two papers compared by a page's order, the one asked about (said
     first) when the question asks yes or no; None for 'which comes first, A or B'. `named` is the paper read first
@@ -88,7 +101,8 @@ def pair_asked(question: str, q: Question, named: Paper, pair: Condition, papers
 # entry's noun (not 'the difference / gap between A and B'), and both papers must be printed on one page, so 'what lies
 # between X's two training stages' or 'which method sits between A and B in accuracy' stays content.
 _BETWEEN = r"(?:\b(?:sandwiched|squeezed|wedged|nestled|placed|listed|printed|sitting|sits?|lies?|lying|comes?|falls?|" \
-           rf"appears?|what's|whats|what\s+is|what\s+are|is|are|{ENTRY}|anything|everything)\s+)(?:in\s+)?between\b"
+           rf"appears?|what's|whats|what\s+is|what\s+are|is|are|{ENTRY}|anything|everything)\s+)(?:(?:right|directly|just|" \
+           r"immediately)\s+)?(?:in\s+)?between\b"
 _QUOTED = r"(?<![\w'])['\"‘“](?P<q>[^'\"’”]{6,}?)['\"’”](?!\w)"
 
 
@@ -101,9 +115,10 @@ def entries_between(q: Question, catalog, named: Paper | None) -> Condition | No
         return None
     saved = q.text, list(q.spans)
     q.take(r"\b(?:sandwiched|squeezed|wedged|nestled|placed|listed|printed|sitting|sits?|lies?|lying|comes?|falls?|"
-           r"appears?)?\s*(?:in\s+)?between\b")
-    first = named or _named(q, catalog)
-    other = _named(q, catalog) if first is not None else None
+           r"appears?)?\s*(?:(?:right|directly|just|immediately)\s+)?(?:in\s+)?between\b")
+    first, other = _two_alike(q, catalog.papers)  # 'between the two Forgetting Transformer papers'
+    first = first or named or _named(q, catalog)
+    other = other or (_named(q, catalog) if first is not None else None)
     pages = {s.path: s.position for s in first.sources if s.format != "pdf"} if first is not None else {}
     shared = [(s.path, *sorted((pages[s.path], s.position))) for s in (other.sources if other else [])
               if s.path in pages and s.format != "pdf"]
@@ -117,6 +132,28 @@ def entries_between(q: Question, catalog, named: Paper | None) -> Condition | No
     span = f"entries {low + 2}-{high}" if high - low > 2 else f"entry {high}" if high - low == 2 else "next to each other"
     label = f"place: between {first.title[:40]} and {other.title[:40]} ({span})"
     return Condition("position", f"between {low + 1} {high + 1}", label, lambda p: p.paper_id in inside)
+
+
+_TWO = re.compile(r"\bthe\s+(?:two|2|pair\s+of)\s+(?P<w>[^?.,;:()]{3,60}?)\s+(?:papers|entries|ones|titles|preprints)\b", re.I)
+
+
+def _two_alike(q: Question, papers: list[Paper]) -> tuple[Paper | None, Paper | None]:
+    """'the two Forgetting Transformer papers': the two entries of one page whose titles hold the words said (a title
+    reader may have read the words as one of them: they are read from the question as asked); (None, None) unless
+    exactly two entries of one page hold them. Their words are cut from `q`."""
+    m = _TWO.search(q.folded)
+    said = normalize_title(m["w"]) if m else ""
+    pages: dict[str, list[Paper]] = {}
+    for p in papers if said else []:
+        if said in normalize_title(p.title):
+            for s in p.sources:
+                if s.format != "pdf":
+                    pages.setdefault(s.path, []).append(p)
+    pairs = [found for found in pages.values() if len(found) == 2]
+    if len(pairs) != 1:
+        return None, None
+    q.blank(m.start(), m.end())
+    return pairs[0][0], pairs[0][1]
 
 
 def _named(q: Question, catalog) -> Paper | None:

@@ -46,6 +46,8 @@ _RANGES = [
     rf"{_AT}\bbetween\s+(?:(?:the\s+)?{_PLACES}\s+)?(?:#\s*(\d{{1,3}})|(?<=s\s)(\d{{1,3}}))\s+and\s+#?\s*(\d{{1,3}})\b(?!\s*%)",
     rf"{_AT}\bbetween\s+(?:the\s+)?{_ORD}(?:\s+{ENTRY})?\s+and\s+(?:the\s+)?{_ORD}(?:\s+(?:{_PLACES}))?\b",
 ]
+# Both ends said to be counted, right after the run: a run of places always holds its ends.
+_INCLUSIVE = r"\s*,?\s*\(?\s*(?:inclusive(?:ly)?|both\s+(?:ends\s+)?(?:included|inclusive|counted)|ends\s+included)\b\s*\)?"
 # A window of the page's head that a later clause selects from: 'first ten entries: which of those …', 'the top 5
 # papers on the page — any of them with code?'. The back-reference says the window is the set asked about, not a count
 # of the set's own first ones ('the first three Mila papers' reads Mila first: rag/plan_order_words.window_said).
@@ -68,6 +70,8 @@ def place_range(q: Question) -> list[Condition]:
             if low < 1 or high == low or high - low > 100:
                 continue  # 'entries 1 and 1': no run; a span wider than any page: not a run of places
             q.blank(m.start(), m.end())
+            if tail := re.match(_INCLUSIVE, q.text[m.end():], re.I):  # 'positions 60 to 70 inclusive': both ends, as read
+                q.blank(m.end(), m.end() + tail.end())
             both = re.search(r"\bbetween\b", m.group(0), re.I) is not None  # 'between 10 and 20': said as counted
             for cue in CUES:  # 'counting down from the top', 'in the order shown': the page's order, said again
                 q.take(cue)

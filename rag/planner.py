@@ -37,6 +37,7 @@ from rag.plan_mark_symbols import mark_symbol
 from rag.plan_org_counts import organisation_counts
 from rag.plan_describe import description, restated, stated_of_paper, which
 from rag.plan_elided_sort import elided_sort
+from rag.plan_entry_step import entry_step
 from rag.plan_entry_verbs import entry_verbs
 from rag.plan_joined import joined_or
 from rag.plan_entry_asks import entry_asks, with_asked
@@ -58,7 +59,7 @@ from rag.plan_order import among, listing_order, order_said
 from rag.plan_place_ranges import asked_of_entry, on_named_pages, place_range
 from rag.plan_place_check import checked_at_place
 from rag.plan_place_gloss import place_gloss
-from rag.plan_place import entries_between, entry_beside, pair_asked, place_asked, place_elsewhere
+from rag.plan_place import entries_between, entry_beside, not_yes_no, pair_asked, place_asked, place_elsewhere
 from rag.plan_headings import HeadingAsk, ask as heading_ask
 from rag.plan_page_headings import ask as page_headings
 from rag.plan_page_numbers import ask as page_number, range_checked
@@ -95,6 +96,7 @@ from rag.plan_presence import presence
 from rag.plan_values import code_words, conditions as named_conditions, title
 from rag.plan_unread_bound import unread_bound
 from rag.plan_whole_library import whole_library
+from rag.plan_window import window
 from rag.records import Paper
 
 if TYPE_CHECKING:
@@ -166,6 +168,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return Plan(op="headings", headings=printed)
     if printed := printed_record(question, catalog):  # "SPECTER's footnotes 7 and 8" (rag/plan_printed_records.py)
         return Plan(op="headings", headings=printed)
+    if (stepped := entry_step(question, catalog, lambda said: plan(said, catalog, judge))) is not None:
+        return Plan(**stepped) if stepped else None  # '…, and what comes after it?' (rag/plan_entry_step.py)
     q = Question(question)
     concessive(q), mark_gloss(q), place_said_again(q)  # 'even though …', '(no dagger)', 'second (last) author … is he' (plan_mark_gloss)
     whole_library(q, catalog.pages, catalog.owners)  # 'check all the sources', '(amii, courville, trending, pdfs)'
@@ -186,6 +190,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     grouped = separator_beside(q, catalog.papers) or batch(q, catalog.papers)
     marks_placed = exact_marks(q, catalog)  # 'a starred name somewhere in the middle': before a place on the page reads it
     ranged, of_entry = place_range(q), asked_of_entry(q)  # 'entries 30 to 33', '30th … does it have code?' (plan_place_ranges)
+    ranged += window(q, catalog.papers)  # 'the last five on the trending page: any with code?' (rag/plan_window.py)
     ranged += place_gloss(q, catalog.papers)  # 'right in the middle, i.e. #42', 'halfway down the 50' (plan_place_gloss)
     link_kinds_glossed(q)  # 'no link at all (no code, no project page)': the kinds said again (rag/plan_link_gloss.py)
     entry_verbs(q)  # 'which category does the page file it under', 'what link does its abstract end with' (plan_entry_verbs)
@@ -315,6 +320,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return None  # 'who uses X', 'what does X contribute to the meeting': done to or by the paper, not its record
     badge = badge_asked(q) if described and badge is None else badge  # 'what copyright year does the X paper print'
     badge = place_asked(q) if badge is None and (target is not None or described) else badge  # 'what position is X'
+    of_entry += ["position"] if link_field and (target is not None or described) and place_asked(q) else []  # '…, and its code?'
     if order is not None and target is not None and not q.residual() and re.match(r"\W*(?:is|was|are|were|does|did)\b",
                                                                                   question, re.I):
         return Plan(op="check", lookup="position", target=target,  # 'is TokMem listed last on the Amii page?'
@@ -411,11 +417,13 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         if place_elsewhere(badge, conditions):  # "TokMem's position on the trending list", TokMem on Amii's page
             return Plan(op="lookup", lookup="position", target=target, conditions=conditions,
                         described=" ".join(described))
+        if conditions and all(c.field == "page" for c in conditions) and not_yes_no(question):
+            return None  # 'which is the ARNOLD paper on the trending list?': no field asked, and no yes/no (plan_place)
         if conditions:  # "Is Nano3D a workshop paper?", "Was HoME posted in 2017?": yes or no, with the value
             return Plan(op="check", lookup=conditions[0].field, target=target, conditions=conditions,
                         described=" ".join(described))
         if badge is not None:
-            return Plan(op="lookup", lookup=badge.name, target=target, described=" ".join(described))
+            return Plan(op="lookup", lookup=badge.name, target=target, described=" ".join(described), also=of_entry)
         if lookup is None or lookup == "authors" and other_noun(question):
             return None  # a named paper but no field asked: a content question about it
         return Plan(op="lookup", lookup=lookup, target=target, described=" ".join(described),
@@ -424,7 +432,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         asked = pair_asked(question, q, named, compared.condition, catalog.papers) if compared.key == "position" else None
         return Plan(op=compared.op, conditions=conditions, key=compared.key, target=asked)
     if not re.search(r"\b(papers?|articles?|works?|publications?|preprints?|entries|abstracts|which|what|who|list|show|everything|"
-                     r"anything|something|things?|stuff|how|name|give|tell|count|pdfs?|files?|documents?|postings?|posts|entry|items?|titles?|ones?|"
+                     r"any|anything|something|things?|stuff|how|name|give|tell|count|pdfs?|files?|documents?|postings?|posts|entry|items?|titles?|ones?|"
                      r"feeds?|bylines?|number)\b", question,
                      re.I) and not (order is not None and (order.nth or order.limit)):  # 'the top ten on the trending page?'
         return None
