@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from rag.catalog import Catalog
+from rag.plan_alternatives import alternatives
 from rag.plan_describe import description, resolve
 from rag.plan_terms import _COMPARE, _COUNT, NUMBER_WORDS, Condition, Question, _number, count_condition
 from rag.plan_values import title
@@ -297,6 +298,7 @@ def both_sides(q: Question, question: str, conditions: list[Condition], sides: l
     people = [c for c in conditions if c.field == "author" and not c.value.startswith("not ")]
     if not sides and len(people) == 1 and re.search(r"\bboth\b", question, re.I):
         sides, rest = sides_named([c for c in conditions if c is not people[0]])
+        sides = [] if sides and alternatives([c for side in sides for c in side], question) else sides  # 'a mila/mit tag'
         if sides:
             asked, conditions = people[0].value, rest
     if sides:

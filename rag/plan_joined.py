@@ -67,7 +67,7 @@ def _side(text: str, extract: Extract, backwards: bool) -> list[Condition] | Non
         run = text[words[-k].start():] if backwards else text[:words[k - 1].end()]
         if _NEGATED.search(run):
             return best
-        sub = Question(run)
+        sub = Question(re.sub(r"\beither\b", "      ", run, flags=re.I))  # 'have either a Code badge or …': the 'or' says it
         found = extract(sub)
         if not found or sub.residual():
             continue

@@ -236,11 +236,19 @@ def _days(q: Question, any_year: bool) -> list[Condition]:
                 continue  # 'Christmas' alone: which year is not guessed
             q.blank(m.start(), m.end())
             found.append(_on_day(month, day, year))
-    if not any_year:
-        return found
-    for m in q.take(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)|"
-                    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![\w.])(?!\s*,?\s*(?:19|20)\d\d)"):
+    # A day of a month with no year is of any year, as a month alone is ('in June'): 'dated June 2' holds 'Jun 2, 2022'
+    # and a profile's 'Jun 2' of this year alike. Unless the year is said not to matter, 'may' and 'march' must be
+    # capitalised as a date prints them ('which 2 may have code' names no day).
+    pattern = rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)(?![\w:.-]*\d)|" \
+              rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![\w.])(?!\s*,?\s*(?:19|20)\d\d)"
+    for m in list(re.finditer(pattern, q.text, re.I)):
+        said = m.group(1) or m.group(4)
+        if not any_year and said.casefold().startswith(("may", "mar")) and said[0].islower():
+            continue
         month, day = (month_number(m.group(1)), int(m.group(2))) if m.group(1) else (month_number(m.group(4)), int(m.group(3)))
+        if not 1 <= day <= 31:
+            continue
+        q.blank(m.start(), m.end())
         found.append(_on_day(month, day, None))
     return found
 

@@ -16,13 +16,18 @@ def presence(q: Question, negated: bool) -> list[Condition]:
     Outside a negation an article is required ('papers with a category'), so 'which category …' is not one. Fields
     joined by 'and' share the verb said once: 'have both a lab tag and a Code badge' is both conditions."""
     if not negated:  # 'have both a X and a Y': 'both' stands between the verb and the field
-        q.take(r"(?<=\s)both(?=\s+(?:an?|any|the)\s+\S+(?:\s*/\s*\S+)?(?:\s+\S+){0,3}\s+(?:and|plus)\s)")
+        # (a bracket of the field's values may stand before 'and': 'both a tag (mila/mit) and a Code badge')
+        q.take(r"(?<=\s)both(?=\s+(?:(?:an?|any|the)\s+)?\S+(?:\s*/\s*\S+)?(?:\s+\S+){0,3}(?:\s*\([^()]*\))?\s+(?:and|plus)\s)")
+        # 'have either a Code badge or a score': 'either' stands where 'both' does, the 'or' joins (rag/plan_joined.py)
+        q.take(r"(?<=\s)either(?=\s+(?:(?:an?|any|the)\s+)?\S+(?:\s+\S+){0,3}(?:\s*\([^()]*\))?\s+or\s)")
     found = _present(q, negated)
     if negated:
         return found
     for m in list(re.finditer(r"\b(and|plus|or)(?=\s+(?:also\s+)?(?:an?|any|some|the)\s)", q.text, re.I)):
         _noun_of_value(q, m.start())  # 'have a mila tag and a Code badge': the tag's noun goes with its value
         j = len(q.folded[:m.start()].rstrip()) - 1  # the last character said before 'and'
+        if aside := re.search(r"\(([\s/,]|\bor\b)*\)\s*$", q.text[:m.start()]):  # '(mila/mit)': values read, the
+            j = len(q.folded[:aside.start()].rstrip()) - 1  # bracket only held them; the field before it joins
         if j < 0 or q.text[j] == q.folded[j]:
             continue  # 'and' after a word still there, not after a field just read
         # ('a Code badge or a score': the field before 'or' may have been taken by another reader; its verb was said)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from rag.plan_aggregates import author_place, frequency, same_list
+from rag.plan_alternatives import together
 from rag.plan_position import PLACE_WORDS
 from rag.plan_terms import NUMBER_WORDS, Condition, Question
 from rag.plan_values import conditions as named_conditions
@@ -124,11 +125,10 @@ def merge(conditions: list[Condition], question: str) -> list[Condition]:
         not re.search(r"\btogether\b|\bjointly\b|\bboth\b", question, re.I)
     # 'on the trending page and also on the profile': a paper can be on two pages, so both are asked for.
     both_pages = bool(re.search(r"\balso\b|\bboth\b|\bas well\b", question, re.I))
-    # 'authors from both AI2 and UW': a PDF prints several organisations, so both are asked for.
-    # 'both a Code badge and a tag (mila, deepmind or mit)': 'or' said between the organisations joins them, whatever
-    # 'both' joins.
-    both_organisations = bool(re.search(r"\bboth\b", question, re.I)) and not _or_between(
-        [c for c in conditions if c.field == "organisation" and not c.value.startswith("not ")], question)
+    # 'authors from both AI2 and UW': a PDF prints several organisations, so both are asked for; 'both a Code badge
+    # and a lab tag (mila/deepmind/mit)': the 'both' joins the badge and the tag, the tags are alternatives.
+    both_organisations = together([c for c in conditions if c.field == "organisation" and not c.value.startswith("not ")],
+                                  question)
     groups: dict[str, list[Condition]] = {}
     for c in conditions:
         if c.value.startswith("not ") or (c.field == "page" and both_pages):

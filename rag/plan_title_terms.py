@@ -32,8 +32,8 @@ _SPELLING = r"(?:(?:in\s+|under\s+)?(?:any|either|every|all|both|some|one)\s+(?:
             r"however\s+(?:it(?:'s|\s+is)\s+|they(?:'re|\s+are)\s+)?(?:spelled|spelt|written|hyphenated)|" \
             r"(?:spelled|spelt|written)\s+(?:any|either|every)\s+way)"
 _PLAIN = r"(?:spel(?:led|t)\s+out|written\s+out|in\s+full|fully|verbatim|somewhere|anywhere|at\s+all|" \
-         r"as\s+(?:its|their)\s+own\s+(?:word|term)s?|as\s+an?\s+(?:(?:whole|standalone|stand-alone|separate)\s+)?" \
-         r"(?:word|term|abbreviation|acronym|short\s+form)|(?:with|in)\s+(?:that|this)\s+(?:exact\s+)?(?:spelling|form)|" \
+         r"as\s+(?:its|their)\s+own\s+(?:word|term|token)s?|as\s+an?\s+(?:(?:whole|standalone|stand-alone|separate)\s+)?" \
+         r"(?:word|term|token|abbreviation|acronym|short\s+form)|(?:with|in)\s+(?:that|this)\s+(?:exact\s+)?(?:spelling|form)|" \
          r"(?:rather\s+than|instead\s+of)\s+(?:abbreviat|shorten)\w*(?:\s+(?:it|them))?)"
 # A verb of holding said again before the next term: "say 'Offline' and also spell out 'Reinforcement Learning'".
 _AGAIN = r"(?:also\s+)?(?:say|says|mention|mentions|contain|contains|include|includes|use|uses|have|has|carry|carries|" \

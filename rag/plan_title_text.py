@@ -46,8 +46,9 @@ def singular(word: str) -> str:
 
 
 # Derivational and inflectional endings, longest first; cut while at least four letters stay ('agent' keeps 'ent').
-_ENDINGS = ("isations", "izations", "ications", "isation", "ization", "ication", "ations", "ingly", "ation", "ities",
-            "ively", "ences", "ances", "ments", "ness", "ment", "ence", "ance", "ency", "ancy", "ical", "ings", "ally",
+_ENDINGS = ("abilities", "isations", "izations", "ications", "isation", "ization", "ication", "ability", "ations", "ingly",
+            "ation", "ities", "ively", "ences", "ances", "ments", "ables", "ness", "ment", "ence", "ance", "ency", "ancy",
+            "able", "ably", "ible", "ical", "ings", "ally",
             "ists", "ity", "ive", "ing", "ics", "ous", "ist", "ers", "ent", "ant", "ies", "ed", "er", "ic", "al", "ly",
             "es", "s", "e", "y")
 
@@ -56,7 +57,7 @@ _ENDINGS = ("isations", "izations", "ications", "isation", "ization", "ication",
 def family(word: str) -> str:
     """The stem a word's derived forms share: 'efficiency', 'efficiently', 'efficient' -> 'effici'; 'robotics',
     'robotic' -> 'robot'; 'planning', 'planner', 'plans' -> 'plan'. Approximate by design: it is used only when the
-    question asks for a word in any form."""
+    question asks for a word in any form ('scale', 'scaling', 'scalable' -> 'scal')."""
     w = singular(word)
     for _ in range(3):
         cut = next((w[:-len(e)] for e in _ENDINGS if w.endswith(e) and len(w) - len(e) >= 4), None)

@@ -140,7 +140,10 @@ def _taken_inside(q: Question, m: re.Match) -> bool:
 _WHOLE = r"(?:\s+(?:anywhere\s+|somewhere\s+)?(?:in|of|on|across|throughout)\s+(?:the\s+|my\s+|our\s+|this\s+)?" \
          r"(?:whole\s+|entire\s+)?(?:library|collection|catalog(?:ue)?|corpus|database|sources))"
 # Where the titles are, left for the other readers: 'titles on the trending page that mention X', 'titles in my PDFs'.
-_PLACE = r"(?P<place>\s+(?:on|in|from|of|across|among|within|under|by|at)\s+(?:[^,;:?!()'\"]|'s\b){1,40}?)"
+# An aside after the place is the place's too ('titles on Amii's page (workshop paper too) that say X', 'on the Amii page,
+# workshop paper included, contain X'): read by the scope's readers, as the place is.
+_PLACE = r"(?P<place>\s+(?:on|in|from|of|across|among|within|under|by|at)\s+(?:[^,;:?!()'\"]|'s\b){1,40}?" \
+         r"(?:\s*\([^()]{1,50}\)|\s*,[^,;:?!()]{1,50},)?)"
 # Going down a page, the title the reader comes to: 'the first title you hit that mentions X' (rag/plan_order.py).
 _MEET = r"\s+(?:that\s+)?(?:you|one|i|we)(?:'d|'ll|\s+would|\s+will)?\s+(?:hit|reach|meet|see|spot|find|encounter|" \
         r"get\s+to|come\s+(?:across|to|upon)|run\s+(?:into|across))"
@@ -160,8 +163,9 @@ _READERS = [
     # "titles whose first word is 'Learning'", "a title's last word being X"
     (rf"\b(?:{TITLE}(?:'s)?\s+)?(?:whose\s+|with\s+(?:the|a|an)\s+|the\s+)?(?P<verb>first|opening|last|final|closing)\s+"
      rf"words?(?:\s+of\s+{TITLE})?\s+(?P<neg>is\s+not|isn't)?(?:is|being|was|reads|=)?\s*", False),
-    # 'with X in the title', 'use the abbreviation X in their title', "spelled out in its title"
-    (rf"\b(?:that\s+)?(?P<neg>{_NOT})?(?P<verb>{_HAS})\s+(?:{NOUN})?", True),
+    # 'with X in the title', 'use the abbreviation X in their title', "spelled out in its title"; 'anything about X in
+    # the titles': what is about X is said of the titles by 'in the title' after the terms
+    (rf"\b(?:that\s+)?(?P<neg>{_NOT})?(?P<verb>{_HAS}|about)\s+(?:{NOUN})?", True),
     # "(the word 'continual' in the title)", "the term X appears in which titles", "any 'memory' in the titles"
     (rf"(?<![\w'])(?P<neg>(?!))?(?P<verb>)(?:{NOUN}|(?=['\"]))", True),
     # 'diverse in the title?', '(grounded/grounding in title)', 'games in titles - ...': the terms open the question or

@@ -28,6 +28,7 @@ from rag.plan_front_matter import front_matter_place
 from rag.plan_copies import copied, copied_plan
 from rag.plan_comparatives import comparative_end
 from rag.plan_dates import current_year_gloss
+from rag.plan_date_runs import in_run, run_said
 from rag.plan_beside import printed_by_names, shown_beside
 from rag.plan_byline import clauses as byline_clauses
 from rag.plan_byline_only import exact_marks
@@ -84,7 +85,7 @@ from rag.plan_spelled_name import spelled_name, uncoined
 from rag.plan_terms import Condition, Question, solo
 from rag.plan_titles import title_wording, title_words
 from rag.plan_title_clarify import bracketed_place, clarified
-from rag.plan_title_exclusions import excluded_forms
+from rag.plan_title_exclusions import excluded_forms, without_forms
 from rag.plan_title_order import ordered_topic
 from rag.plan_title_prefix import word_starts
 from rag.plan_scope_said import looking_at
@@ -93,6 +94,7 @@ from rag.plan_title_topics import asks_of_titles, titled
 from rag.plan_link_gloss import link_kinds_glossed
 from rag.plan_links import asked_link, link_contents, linked
 from rag.plan_presence import presence
+from rag.plan_printed_values import printed_as_said
 from rag.plan_values import code_words, conditions as named_conditions, title
 from rag.plan_unread_bound import unread_bound
 from rag.plan_whole_library import whole_library
@@ -183,6 +185,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     worded += title_words(q, catalog.printed_titles)  # 'title says GFlowNets': unquoted, printed in a title
     worded += ordered_topic(q, catalog.printed_titles)  # 'the first state space model paper going down the page'
     worded = clarified(q, worded, catalog.printed_titles)  # "graph as a word - not graphene": how the terms count (rag/plan_title_clarify.py)
+    worded = without_forms(worded)  # "Online (plain 'offline' doesn't)": a ruled-out form is no match (plan_title_exclusions)
     if link_contents(question):
         return None  # 'what does the released code of X include': what a repository holds is content
     # 'the paper right above the third "Learn more" link' (rag/plan_separator_place.py); 'the second batch' of a page's
@@ -203,6 +206,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     frame(q)  # 'anywhere in the library', 'Courville himself', 'shows up on'
     people_once = distinct_people(q) if target is None else False  # 'how many different starred people' (plan_marked_people)
     current_year_gloss(q)  # "this year's entries (the ones w/o a year)": said twice, one condition (rag/plan_dates.py)
+    printed_as_said(q)  # 'whose date says 2025', 'earliest-dated', 'one with a year printed and one without' (plan_printed_values)
+    run = run_said(q)  # 'went up on three consecutive days': the run's length, its days once the set is known (plan_date_runs)
     q.take(r"\b(?:going|judging|judged|reckoning)\s+by\b")  # 'most recent going by the dates printed': how, not what
     shift = day_offset(q)  # 'the day after X', 'two days before X': a date counted from the paper's
     apart = set_gap(q) if target is None else None  # 'its two December postings: how many days apart?'
@@ -295,6 +300,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions = on_named_pages(merge(printed_only(question, name_as_affiliated(question, conditions)), question))
     if (conditions := joined_or(q, conditions, lambda sub: named_conditions(sub, catalog) + presence(sub, False))) is None:
         return None  # 'tagged deepmind or with a Code badge': either side (rag/plan_joined.py)
+    conditions += [in_run(run, conditions, catalog.papers)] if run else []  # 'on back-to-back days' (rag/plan_date_runs.py)
     if any(c.field == "author" or c.field == "page" and c.label.endswith("profile") for c in conditions):  # 'Nathan
         # Sturtevant: which of his papers …', 'on Courville's page, his September postings': the person named or his page
         q.take(r"\b(?:his|her|their|hers|theirs|him|them|he|she|they)\b")
