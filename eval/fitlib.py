@@ -12,10 +12,10 @@ import re
 import sys
 from pathlib import Path
 
-# Held-out test sets, by name: every `*_vN.jsonl` from round N = 31 on. Rounds 1 (answerability, fulltext,
-# claims, ...), 2 (`*_v2.jsonl`) and 3 to 30 (`*_v3.jsonl` … `*_v30.jsonl`: eval/results/v3/ … v30/) were
+# Held-out test sets, by name: every `*_vN.jsonl` from round N = 32 on. Rounds 1 (answerability, fulltext,
+# claims, ...), 2 (`*_v2.jsonl`) and 3 to 31 (`*_v3.jsonl` … `*_v31.jsonl`: eval/results/v3/ … v31/) were
 # evaluated and reported: development data now. Raise the round only after the newest round has been run and reported.
-FIRST_HELD_OUT_ROUND = 31
+FIRST_HELD_OUT_ROUND = 32
 _ROUND = re.compile(r"_v(\d+)\.jsonl$")
 
 
