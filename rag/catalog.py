@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from rag import rx
 from rag.authors import AuthorIndex, by_author, given_of
 from rag.catalog_headings import Outline, outlines
 from rag.catalog_links import owners, printed_links
@@ -39,15 +40,15 @@ def venue_names(venue: str | None) -> set[str]:
     NAACL-HLT, NAACL, HLT; '… Meeting of the Association for Computational Linguistics' -> ACL (its initials)."""
     if not venue:
         return set()
-    names = {t for t in re.findall(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)*\b", venue)}
+    names = {t for t in rx.findall(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)*\b", venue)}
     names |= {part for name in names for part in name.split("-") if len(part) >= 2 and not part.isdigit()}
-    for m in re.finditer(rf"\b({_BODY})\s+(?:for|on|of)\s+((?:[A-Z][\w-]+\s*(?:and\s+)?)+)", venue):
+    for m in rx.finditer(rf"\b({_BODY})\s+(?:for|on|of)\s+((?:[A-Z][\w-]+\s*(?:and\s+)?)+)", venue):
         initials = m.group(1)[0] + "".join(w[0] for w in m.group(2).split() if w[:1].isupper())
         if len(initials) >= 3:
             names.add(initials)
     # 'Communications of the ACM' -> CACM: a journal's name said by its words' initials, an acronym in it kept whole
     words = [w for w in venue.split() if w[:1].isupper()]
-    if not re.search(r"\d", venue) and any(w.isupper() for w in words) and len(words) > 1:
+    if not rx.search(r"\d", venue) and any(w.isupper() for w in words) and len(words) > 1:
         names.add("".join(w if w.isupper() else w[0] for w in words))
     return names
 
@@ -63,7 +64,7 @@ def publishers(paper: Paper) -> set[str]:
 def in_venue(paper: Paper, name: str) -> bool:
     """The paper's venue or its proceedings' publisher is named `name` (as printed, or by its initials)."""
     return name in venue_names(paper.venue) or name in publishers(paper) or \
-        re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", paper.venue or "", re.I) is not None
+        rx.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", paper.venue or "", re.I) is not None
 
 
 def where_printed(paper: Paper, field: str) -> str:
@@ -92,7 +93,7 @@ def short_name(title: str) -> str | None:
 def initials(title: str) -> str | None:
     """'Dense Passage Retrieval for Open-Domain …' -> 'DPR': the initials of the capitalised words a title opens with,
     three to five of them, as papers are called by."""
-    words = re.findall(r"[^\W_][\w'-]*", title.split(":", 1)[0])
+    words = rx.findall(r"[^\W_][\w'-]*", title.split(":", 1)[0])
     run = []
     for word in words:
         if not word[:1].isupper():
@@ -198,7 +199,7 @@ class Catalog:
         """Each printed title -> its words as a question may print them, accents off ('Multi-Agent' -> 'Multi',
         'Agent'): built once per snapshot, not per question, as naming a paper looks at every title on every question
         (rag/plan_values.title). A per-process cache of fixed size missed every title once a library outgrew it."""
-        return {p.title: tuple(re.findall(r"[^\W_]+", fold(p.title))) for p in self.papers}
+        return {p.title: tuple(rx.findall(r"[^\W_]+", fold(p.title))) for p in self.papers}
 
     @cached_property
     def long_titles(self) -> list[tuple[str, Paper]]:
@@ -303,7 +304,7 @@ class Catalog:
         """Word -> share of the papers whose title or abstract uses it (rag/plan_filler.py's library share)."""
         counts: dict[str, int] = {}
         for paper in self.papers:
-            for word in set(re.findall(r"[a-z]+", f"{paper.title} {paper.abstract or ''}".casefold())):
+            for word in set(rx.findall(r"[a-z]+", f"{paper.title} {paper.abstract or ''}".casefold())):
                 counts[word] = counts.get(word, 0) + 1
         return {word: n / max(1, len(self.papers)) for word, n in counts.items()}
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag import rx
 from rag.records import Block, Paper
 
 _ACK = re.compile(r"^\s*acknowledg(?:e)?ments?\b|^\s*funding\b", re.I)
@@ -24,7 +25,7 @@ _GRANT = re.compile(r"\b(?P<kind>award|grant|contract|agreement)s?\s+(?:no\.?\s*
 
 def squeezed(text: str) -> str:
     """Letters and digits only, folded: 'SciB-\\nERT: A Pretrained' -> 'scibertapretrained'."""
-    return "".join(re.findall(r"[^\W_]+", text.casefold()))
+    return "".join(rx.findall(r"[^\W_]+", text.casefold()))
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def grants(text: str) -> list[str]:
     """Each grant or award number printed, with the words that name it: 'NSF Convergence Accelerator award 1936940'."""
     found = []
     for m in _GRANT.finditer(text):
-        before = re.split(r"[,;:.]|\band\b|\bby\b|\bin part\b", text[:m.start()])[-1].split()
+        before = rx.split(r"[,;:.]|\band\b|\bby\b|\bin part\b", text[:m.start()])[-1].split()
         found.append(" ".join([*before[-4:], m.group("kind"), m.group("number")]))
     return found
 
@@ -103,7 +104,7 @@ def funders(text: str) -> list[str]:
     'supported by' / 'funding from', split at commas and 'and'."""
     found: list[str] = []
     for m in _SUPPORTED.finditer(text):
-        listed = re.split(r"\s+(?:is|are|was|were|has|have|for|to)\s", m.group("by") or m.group("from"))[0]
-        items = re.split(r",\s*(?:and\s+)?(?:by\s+)?|\s+and\s+(?:by\s+)?(?=(?:the\s+)?[A-Z])", listed)
-        found += [" ".join(i.split()) for i in items if re.search(r"[A-Z]", i)]
+        listed = rx.split(r"\s+(?:is|are|was|were|has|have|for|to)\s", m.group("by") or m.group("from"))[0]
+        items = rx.split(r",\s*(?:and\s+)?(?:by\s+)?|\s+and\s+(?:by\s+)?(?=(?:the\s+)?[A-Z])", listed)
+        found += [" ".join(i.split()) for i in items if rx.search(r"[A-Z]", i)]
     return found

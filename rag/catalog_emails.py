@@ -10,9 +10,9 @@ when the domain spells none, among all ('scottyih@fb.com' and Wen-tau Yih, the o
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from rag import rx
 from rag.authors import email_of
 from rag.records import Paper
 
@@ -72,4 +72,4 @@ def said(paper: Paper, email: Email) -> str:
 
 def holds_address(text: str) -> list[str]:
     """The e-mail addresses a question quotes."""
-    return [m.group(0).rstrip(".,;:?!)") for m in re.finditer(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", text)]
+    return [m.group(0).rstrip(".,;:?!)") for m in rx.finditer(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", text)]

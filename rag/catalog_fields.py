@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rag import rx
 from rag.catalog_links import code_beside
 from rag.catalog_page_range import page_count_text
 from rag.catalog_pdf_texts import (copyright_text, corresponding_authors, corresponding_text, edition_text,
@@ -47,7 +48,7 @@ _EQUAL = r"equal[\s-]+contribution\s+(?:notes?|marks?|footnotes?)|(?:(?:some|two
 
 
 def _equal(paper: Paper) -> bool:
-    return any(re.search(r"\bequal(?:ly)?\s+contribut", n.means, re.I) for n in paper.notes)
+    return any(rx.search(r"\bequal(?:ly)?\s+contribut", n.means, re.I) for n in paper.notes)
 
 
 def _code(paper: Paper) -> str:
@@ -234,7 +235,7 @@ FIELDS += [
 # Backus excerpt prints none). Both as conditions only: the range is asked of one paper by 'venue_pages'
 # (rag/plan_field_words.py), the byline by the author lookups.
 def _page_range(p: Paper) -> bool:
-    return bool(p.venue_line and p.venue_line.pages and re.search(r"\d\s*[–—-]\s*\d", p.venue_line.pages))
+    return bool(p.venue_line and p.venue_line.pages and rx.search(r"\d\s*[–—-]\s*\d", p.venue_line.pages))
 
 
 FIELDS += [
@@ -302,8 +303,8 @@ def sort_field(q) -> tuple[str, str, bool] | None:
     ('the first paper listed', 'at the top of the profile') sorts by the listing position."""
     if placed := listing_end(q):
         return placed, "position", False
-    ranked = re.search(rf"\b(?:{_HIGH}|{_LOW})\b", q.text, re.I)  # a superlative said at all, before one search per field
-    averaged = re.search(r"\b(?:average|mean|median|typical)\b", q.text, re.I)  # one test, not one per field
+    ranked = rx.search(rf"\b(?:{_HIGH}|{_LOW})\b", q.text, re.I)  # a superlative said at all, before one search per field
+    averaged = rx.search(r"\b(?:average|mean|median|typical)\b", q.text, re.I)  # one test, not one per field
     for f in (f for f in FIELDS if averaged and f.number is not None and f.name != "position"):
         # 'the average score', 'the mean of the numeric score badges', 'median page count': the numbers printed.
         if m := q.take(rf"\b(?:the\s+)?(average|mean|median|typical)\s+(?:(?:value|number)\s+)?(?:of\s+)?(?:the\s+|all\s+"
@@ -311,20 +312,20 @@ def sort_field(q) -> tuple[str, str, bool] | None:
             return ("median" if (m[0].group(1) or "").casefold() == "median" else "mean"), f.name, False
     # Every search below needs a superlative or one of these words, and none blanks text unless it returns: without
     # either, no field can match (most questions), so the per-field searches are not tried.
-    ordered = re.search(r"\b(?:rank|ranked|ranking|sort|sorted|order|ordered)\b", q.text, re.I)
+    ordered = rx.search(r"\b(?:rank|ranked|ranking|sort|sorted|order|ordered)\b", q.text, re.I)
     if not ranked and not ordered:
         return None
     # 'the shortest title on the Amii page, character-wise': the measure said apart from the superlative it sorts by
     # or '(most characters)', 'counting characters', 'by number of letters': the measure as an aside
-    if ranked and (aside := re.search(rf",?\s*\b(?:(?:character|letter)s?[\s-]?wise|(?:in|by)\s+(?:the\s+)?(?:{_CHARS}|"
+    if ranked and (aside := rx.search(rf",?\s*\b(?:(?:character|letter)s?[\s-]?wise|(?:in|by)\s+(?:the\s+)?(?:{_CHARS}|"
                                       rf"(?:character|letter)\s+count|number\s+of\s+{_CHARS})|counting\s+{_CHARS})\b|"
                                       rf"\s*\(\s*(?:the\s+)?(?:most|fewest|least|max(?:imum)?|min(?:imum)?)\s+{_CHARS}\s*\)",
                                       q.text, re.I)) and \
-            (m := re.search(rf"\b({_HIGH}|{_LOW})[\s-]+{_TITLE}\b|"  # or 'which title on X is the longest'
+            (m := rx.search(rf"\b({_HIGH}|{_LOW})[\s-]+{_TITLE}\b|"  # or 'which title on X is the longest'
                             rf"\b{_TITLE}\b[^?.!;,]{{0,60}}?\b(?:is|was)\s+(?:the\s+)?({_HIGH}|{_LOW})\b", q.text, re.I)):
         q.blank(aside.start(), aside.end())
         q.blank(*(m.span() if m[1] else m.span(2)))  # the superlative with its title, or the superlative alone
-        return ("last" if re.fullmatch(_HIGH, m[1] or m[2], re.I) else "first"), "title_chars", False
+        return ("last" if rx.fullmatch(_HIGH, m[1] or m[2], re.I) else "first"), "title_chars", False
     for f in FIELDS:
         if f.number is None:
             continue
@@ -335,15 +336,15 @@ def sort_field(q) -> tuple[str, str, bool] | None:
             continue
         words = field_words(f)
         # 'the highest score under 90': the superlative sorts, the comparison after it is a condition (plan_numbers).
-        if pre := re.search(rf"\b({_HIGH}|{_LOW})(?=[\s-]+(?:{words})(?![\w-]){_COMPARED})", q.text, re.I):
+        if pre := rx.search(rf"\b({_HIGH}|{_LOW})(?=[\s-]+(?:{words})(?![\w-]){_COMPARED})", q.text, re.I):
             q.blank(pre.start(), pre.end())
-            return ("last" if re.fullmatch(_HIGH, pre.group(1), re.I) else "first"), f.name, False
+            return ("last" if rx.fullmatch(_HIGH, pre.group(1), re.I) else "first"), f.name, False
         verb = rf"(?:\b(?:{f.said})\s+(?:the\s+)?)?" if f.said and not f.filter else ""  # 'starts on the highest page'
         m = q.take(rf"{verb}\b({_HIGH}|{_LOW})(?:[\s-]+|,\s+)(?:{words})(?![\w-])(?!\s+than\b)|"
                    rf"\b(?:{f.words})\s+(?:is\s+)?(?:the\s+)?({_HIGH}|{_LOW})\b(?!\s+than\b)")  # 'higher than 90' compares
         if m:
             word = (m[0].group(1) or m[0].group(2)).casefold()
-            return ("last" if re.fullmatch(_HIGH, word) else "first"), f.name, False
+            return ("last" if rx.fullmatch(_HIGH, word) else "first"), f.name, False
     return None
 
 

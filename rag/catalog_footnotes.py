@@ -5,8 +5,7 @@ said as an answer row quotes them.
 
 from __future__ import annotations
 
-import re
-
+from rag import rx
 from rag.catalog_links import _URL, Link, _joined, _link
 from rag.records import Footnote, Paper
 
@@ -14,7 +13,7 @@ from rag.records import Footnote, Paper
 def words(note: Footnote) -> str:
     """The footnote's words with the addresses a line break split joined again ('https: //metamap…',
     'https://github.com/allenai/ openie-standalone')."""
-    return _joined(re.sub(r"\b(https?:)\s+//", r"\1//", " ".join(note.text.split())))
+    return _joined(rx.sub(r"\b(https?:)\s+//", r"\1//", " ".join(note.text.split())))
 
 
 def note_links(note: Footnote) -> list[Link]:

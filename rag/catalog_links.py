@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag import rx
 from rag.catalog_pdf_records import is_pdf
 from rag.records import Block, Paper
 from rag.text import split_sentences
@@ -78,7 +79,7 @@ class Link:
 
 def bare_address(text: str) -> str:
     """An address without its scheme and 'www.': 'https://www.github.com/x' -> 'github.com/x'."""
-    return re.sub(r"^(?:https?://)?(?:www\.)?", "", text, flags=re.I)
+    return rx.sub(r"^(?:https?://)?(?:www\.)?", "", text, flags=re.I)
 
 
 def printed_links(paper: Paper) -> tuple[Link, ...]:
@@ -127,19 +128,19 @@ def _joined(text: str) -> str:
     'http:// allenai.org/', 'https://sobigdata. d4science.org/…', 'meshhome. html'. Only a piece that cannot be a
     word of the sentence is joined: one with a slash, dot, dash, underscore or digit in it, or a file ending."""
     out, at = [], 0
-    for m in re.finditer(r"(?:https?://|www\.)\S*", text, re.I):
+    for m in rx.finditer(r"(?:https?://|www\.)\S*", text, re.I):
         if m.start() < at:
             continue
         url, end = m.group(0), m.end()
         while True:
-            gap = re.match(r"[ \t]+", text[end:])
-            if gap is None or not re.search(r"(?:/|\.|://|-)$", url):
+            gap = rx.match(r"[ \t]+", text[end:])
+            if gap is None or not rx.search(r"(?:/|\.|://|-)$", url):
                 break
             rest = _REST.match(text, end + gap.end())
-            if rest is None or re.match(r"(?:https?://|www\.)", rest.group(0), re.I):
+            if rest is None or rx.match(r"(?:https?://|www\.)", rest.group(0), re.I):
                 break
             piece = rest.group(0).rstrip(_TRAIL)
-            whole = url.endswith("://") or re.search(r"[/._\d-]", piece) or \
+            whole = url.endswith("://") or rx.search(r"[/._\d-]", piece) or \
                 (url.endswith(".") and piece.casefold() in _ENDINGS)
             if not piece or not whole:
                 break
@@ -170,9 +171,9 @@ def _link(printed: str, sentence: str, place: str, page: int | None) -> Link | N
                 owner = host.removesuffix("." + name)
             break
     before = _URL.sub(" ", sentence.split(printed)[0])  # the words before it, not another address's ('data.html')
-    says = tuple(k for k, words in _SAYS if re.search(words, before, re.I))
+    says = tuple(k for k, words in _SAYS if rx.search(words, before, re.I))
     if not kind:  # a host of its own: what the sentence calls it, or a project when its path says so
-        kind = "project" if "project" in says or re.search(r"project", bare, re.I) else \
+        kind = "project" if "project" in says or rx.search(r"project", bare, re.I) else \
             next((k for k in says if k in ("dataset", "video")), "web")
     return Link(url=url, host=host, service=service, owner=owner, repo=repo, kind=kind, says=says,
                 sentence=sentence.strip(), place=place, page=page)

@@ -6,8 +6,7 @@ has no place — and the titles' alphabetical order. Each returns the rows and t
 
 from __future__ import annotations
 
-import re
-
+from rag import rx
 from rag.plan_terms import Condition, ordinal_suffix
 from rag.records import Paper, SourceRef
 
@@ -103,7 +102,7 @@ def alphabetical(papers: list[Paper], conditions: list[Condition], op: str, limi
     """The rows and the headline of a sort of the titles from A to Z ('first') or Z to A ('last'), leading quotes and
     brackets left out, case ignored."""
     scope = f" ({'; '.join(c.label for c in conditions)})" if conditions else ""
-    ordered = sorted(papers, key=lambda p: (re.sub(r"^[^0-9a-z]+", "", p.title.casefold()), p.title))
+    ordered = sorted(papers, key=lambda p: (rx.sub(r"^[^0-9a-z]+", "", p.title.casefold()), p.title))
     chosen = _pick(ordered, op, limit, nth)
     said = said_place(op, limit, nth).replace("listed", "alphabetically").replace("from the top", "alphabetically") \
         .replace("from the bottom", "from the end of the alphabet")

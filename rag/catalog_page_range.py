@@ -3,12 +3,12 @@ length, and whether the file holds that many pages (an excerpt or a preprint wit
 
 from __future__ import annotations
 
-import re
+from rag import rx
 
 
 def range_length(pages: str) -> int | None:
     """The number of pages a printed range spans ('84–91' is 8, '633' is 1); None when it is not a range of numbers."""
-    numbers = [int(n) for n in re.findall(r"\d+", pages)]
+    numbers = [int(n) for n in rx.findall(r"\d+", pages)]
     if len(numbers) == 1:
         return 1
     if len(numbers) != 2 or numbers[1] < numbers[0]:

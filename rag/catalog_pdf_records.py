@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rag import rx
 from rag.catalog_emails import emails
 from rag.organisations import AFFILIATION, ORGANISATION_SPELLINGS, author_at, organisation_variants
 from rag.plan_terms import fold
@@ -35,7 +36,7 @@ def venue_words(paper: Paper) -> list[str]:
 
 def person_key(name: str) -> str:
     """One person however their name is set: accents, case, dots and hyphens aside ('Barlas Oğuz' is 'barlas oguz')."""
-    return " ".join(re.findall(r"[a-z0-9]+", fold(name).casefold()))
+    return " ".join(rx.findall(r"[a-z0-9]+", fold(name).casefold()))
 
 
 def institution_key(name: str) -> str:
@@ -43,11 +44,11 @@ def institution_key(name: str) -> str:
     G. Allen School …, University of Washington' is the University of Washington), and a short spelling the
     field uses as the long one ('Allen Institute for AI' is 'Allen Institute for Artificial Intelligence')."""
     parts = [p.strip() for p in name.split(",") if p.strip()]
-    universities = [p for p in parts if re.search(r"\buniversit", p, re.I)]
+    universities = [p for p in parts if rx.search(r"\buniversit", p, re.I)]
     named = universities[-1] if universities else next((p for p in parts if AFFILIATION.search(p)), name)
     key = " ".join(fold(named).casefold().replace("&", " and ").split()).removeprefix("the ")
     for long, short in ORGANISATION_SPELLINGS:
-        key = re.sub(rf"(?<![\w.]){re.escape(short)}(?![\w.])", long, key)
+        key = rx.sub(rf"(?<![\w.]){re.escape(short)}(?![\w.])", long, key)
     return key
 
 
@@ -76,7 +77,7 @@ def said_names(name: str, starts_only: bool = False) -> frozenset[str]:
 
 def _institution_shown(name: str) -> str:
     parts = [p.strip() for p in name.split(",") if p.strip()]
-    universities = [p for p in parts if re.search(r"\buniversit", p, re.I)]
+    universities = [p for p in parts if rx.search(r"\buniversit", p, re.I)]
     return universities[-1] if universities else name
 
 

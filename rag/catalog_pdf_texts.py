@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from rag import rx
 from rag.plan_terms import ordinal_suffix
 from rag.records import Paper
 
@@ -15,7 +16,7 @@ from rag.records import Paper
 def corresponding_authors(paper: Paper) -> list[str]:
     """Authors marked as corresponding: by an envelope after the name (✉, rag/parsing/pdf/marks.py) or a mark a
     footnote explains as 'Corresponding author'."""
-    marks = {"✉"} | {n.mark for n in paper.notes if re.search(r"\bcorrespond", n.means, re.I)}
+    marks = {"✉"} | {n.mark for n in paper.notes if rx.search(r"\bcorrespond", n.means, re.I)}
     return [a.name for a in paper.authors if marks & set(a.marks)]
 
 
@@ -28,7 +29,7 @@ def volume_text(p: Paper) -> str:
 
 
 def start_page(p: Paper) -> int | None:
-    m = re.match(r"\s*(\d+)", p.venue_line.pages) if p.venue_line and p.venue_line.pages else None
+    m = rx.match(r"\s*(\d+)", p.venue_line.pages) if p.venue_line and p.venue_line.pages else None
     return int(m.group(1)) if m else None
 
 

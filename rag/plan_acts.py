@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_slots import _SOFT, tokens
 from rag.plan_terms import Question
 
@@ -75,7 +76,7 @@ def acted_on(q: Question) -> bool:
             # paper's verb is still the paper doing something, before a field reader or the verb judge takes it.
             # An unlisted verb counts only with its object left for the wh-phrase ('what range does X train on?');
             # 'when did X land on arXiv' is the verb judge's to read as making (rag/plan_verbs.py).
-            gap = all(w in _GLUE for w in words[k + 1:]) and not re.match(r"\W*(?:when|where|how)\b", q.text, re.I)
+            gap = all(w in _GLUE for w in words[k + 1:]) and not rx.match(r"\W*(?:when|where|how)\b", q.text, re.I)
             if k < len(toks) and (toks[k].state in ("frame", "value") or toks[k].state == "residual" and gap) \
                     and words[k] not in _RECORD_VERBS | _GLUE and words[k].isalpha() and not _NOUNS.fullmatch(words[k]):
                 return True

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.plan_alternatives import alternatives
 from rag.plan_describe import description, resolve
@@ -40,7 +41,7 @@ _HOW_MANY = re.compile(r"\b(?:(?P<cmp>more\s+than|over|at\s+least|at\s+most|no\s
 
 def _pick(cmp: str, n: int) -> str:
     """'>=2', '==1', '<=3': how many papers a grouped value must have."""
-    cmp = re.sub(r"\s+", " ", cmp.casefold())
+    cmp = rx.sub(r"\s+", " ", cmp.casefold())
     if cmp in ("more than", "over"):
         return f">={n + 1}"
     if cmp in ("fewer than", "less than"):
@@ -100,7 +101,7 @@ def frame(q: Question) -> None:
     # 'X shows up once on Courville's page': the one entry printing the person, said to point at it (never a description
     # of a paper's topic, as a heading's leftover word would be read). Said more often ('twice', 'a lot'), it stays for
     # the person's card (rag/plan_person_card.py), which reads the statement as asking nothing.
-    for m in list(re.finditer(r"\b(?:(?:shows?|showing|showed|turns?|turning|turned|pops?|popping)\s+up|appears?|appearing|"
+    for m in list(rx.finditer(r"\b(?:(?:shows?|showing|showed|turns?|turning|turned|pops?|popping)\s+up|appears?|appearing|"
                               r"features?|is\s+(?:listed|printed|named))(?:\s+(?:only|just|exactly))?\s+(?P<often>once)\b",
                               q.text, re.I)):
         q.blank(m.start("often"), m.end("often"))
@@ -109,12 +110,12 @@ def frame(q: Question) -> None:
     q.take(r"\barxiv[\s-](?:style|like|type)(?=\s+(?:categor|subject|code|label|class))")  # 'an arXiv-style category'
     # 'who's the final author on X, and is he Amii?': the pronoun stands for the author in the place asked before it
     # ('they' and 'that person' are frame words already)
-    for m in re.finditer(r"\b(?:first|1st|lead|leading|second|third|fourth|fifth|last|final|senior|penultimate|"
+    for m in rx.finditer(r"\b(?:first|1st|lead|leading|second|third|fourth|fifth|last|final|senior|penultimate|"
                          r"second[- ]to[- ]last)[- ](?:listed\s+)?(?:author|name)\b[^?]*?\b(?:is|was|does|did|has)\s+(he|she)\b",
                          q.text, re.I):
         q.blank(m.start(1), m.end(1))
     # '[which authors] sit between X and Y on the byline': the verb of a place between two names, on an author list
-    if re.search(r"\b(?:byline|author\s+(?:list|line|order)|list\s+of\s+authors)\b", q.text, re.I):
+    if rx.search(r"\b(?:byline|author\s+(?:list|line|order)|list\s+of\s+authors)\b", q.text, re.I):
         q.take(r"\b(?:sits?|sitting|stands?|standing|comes?|coming|lies|lying|falls?|appears?)(?=\s+between\s+\S+(?:\s+\S+){0,3}"
                r"\s+and\s)")
 
@@ -184,7 +185,7 @@ def unheld_codes(q: Question, held: dict[str, str]) -> list[Condition]:
     arXiv writes it) that no paper here is filed under — a condition no paper meets, so the answer is 'none' rather
     than a search. The name said beside the code is taken with it. Codes the catalog holds are read as values."""
     found = []
-    for m in re.finditer(r"(?<![\w.-])(cs|stat|math|eess|cond-mat|physics|q-bio|q-fin|econ)\.([A-Za-z-]{2,9})\b", q.text):
+    for m in rx.finditer(r"(?<![\w.-])(cs|stat|math|eess|cond-mat|physics|q-bio|q-fin|econ)\.([A-Za-z-]{2,9})\b", q.text):
         full = f"{m.group(1)}.{m.group(2)}"
         name = arxiv_category_name(full)
         if name is None or full.casefold() in held or m.group(2).casefold() in held:
@@ -235,8 +236,8 @@ _PEOPLE = r"\b(?:any(?:one|body)|some(?:one|body)|who|which\s+(?:people|persons|
 
 def says_in_common(text: str) -> bool:
     """Whether the text says people on both sides (people_in_common's test, with nothing taken)."""
-    return bool(re.search(r"\bboth\b|\bin\s+common\b|\bshared\b|\boverlap\w*\b|\balso\b|\bas\s+well\b", text, re.I)
-                and re.search(_PEOPLE, text, re.I))
+    return bool(rx.search(r"\bboth\b|\bin\s+common\b|\bshared\b|\boverlap\w*\b|\balso\b|\bas\s+well\b", text, re.I)
+                and rx.search(_PEOPLE, text, re.I))
 
 
 # 'what do they have in common', 'what do X and Y share', 'how do the first five differ': what papers share is content
@@ -292,11 +293,11 @@ def both_sides(q: Question, question: str, conditions: list[Condition], sides: l
     person ('does Yi Ren appear on both pages'). No sides: the conditions unchanged. The people words are taken."""
     asked = None
     in_common = in_common or (group is not None and group[0] != "author" and
-                              bool(re.search(r"\bboth\b|\bin\s+common\b", question, re.I)))
+                              bool(rx.search(r"\bboth\b|\bin\s+common\b", question, re.I)))
     if in_common and not sides:
         sides, conditions = sides_named(conditions)
     people = [c for c in conditions if c.field == "author" and not c.value.startswith("not ")]
-    if not sides and len(people) == 1 and re.search(r"\bboth\b", question, re.I):
+    if not sides and len(people) == 1 and rx.search(r"\bboth\b", question, re.I):
         sides, rest = sides_named([c for c in conditions if c is not people[0]])
         sides = [] if sides and alternatives([c for side in sides for c in side], question) else sides  # 'a mila/mit tag'
         if sides:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_terms import Condition
 
 # A slash between two values says 'or' ('mila/deepmind', 'LG / CL'); an 'or' or 'either' between them too.
@@ -25,7 +26,7 @@ def said_at(condition: Condition, question: str) -> int:
     if not value.split():
         return -1
     for said in (value, value.split()[-1]):
-        if m := re.search(rf"(?<![\w-]){re.escape(said.casefold())}(?![\w])", question.casefold()):
+        if m := rx.search(rf"(?<![\w-]){re.escape(said.casefold())}(?![\w])", question.casefold()):
             return m.start()
     return -1
 
@@ -36,17 +37,17 @@ def together(values: list[Condition], question: str) -> bool:
     at = sorted(p for p in (said_at(c, question) for c in values) if p >= 0)
     if len(at) < len(values) or len(at) < 2:  # a value said in other words ('the Allen Institute' for ai2): 'both'
         # said anywhere, and no 'or' (the reading before the values could be placed)
-        return len(values) >= 2 and bool(_ALL.search(question)) and not re.search(r"\bor\b|\beither\b", question, re.I)
+        return len(values) >= 2 and bool(_ALL.search(question)) and not rx.search(r"\bor\b|\beither\b", question, re.I)
     between = question[at[0]:at[-1]]
     if _OR.search(between) or not _AND.search(between):
         return False
     before = question[:at[0]]
     cue = list(_ALL.finditer(before))
     if not cue:
-        return bool(re.search(r"\bas\s+well\s+as\b", between, re.I))
+        return bool(rx.search(r"\bas\s+well\s+as\b", between, re.I))
     # 'both the mila and deepmind tags', 'both of mila and deepmind': only articles and field nouns in between
     gap = before[cue[-1].end():]
-    return not re.search(r"[^\s]", re.sub(r"\b(?:of|the|an?|tags?|labs?|organi[sz]ations?|categor(?:y|ies)|pages?)\b",
+    return not rx.search(r"[^\s]", rx.sub(r"\b(?:of|the|an?|tags?|labs?|organi[sz]ations?|categor(?:y|ies)|pages?)\b",
                                           " ", gap, flags=re.I))
 
 

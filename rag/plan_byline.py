@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.plan_position import PLACE_WORDS, ordinal
 from rag.plan_terms import Condition, Question
@@ -70,10 +71,10 @@ class Places:
 
 
 def _place(word: str) -> Places:
-    if re.fullmatch(_NUMBERED, word, re.I):
-        n = int(re.search(r"\d+", word)[0])
+    if rx.fullmatch(_NUMBERED, word, re.I):
+        n = int(rx.search(r"\d+", word)[0])
         return Places(f"#{n}", index=n - 1)
-    key = re.sub(r"[\s-]+", "-", word.casefold()).replace("-the-", "-")
+    key = rx.sub(r"[\s-]+", "-", word.casefold()).replace("-the-", "-")
     key = {"one-to-last": "second-to-last", "one-before-last": "second-to-last",
            "second-before-last": "second-to-last"}.get(key, key)
     index = _ONE[key] if key in _ONE else ordinal(key)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.plan_byline import _ONE_WORD, Places, _place
 from rag.plan_terms import Condition, Question
@@ -150,8 +151,8 @@ def _complements(q: Question, starred: str, name: str) -> list[Condition]:
     for m in q.take(rf"\bevery(?:one|body)\s+(?P<side>after|following|below|before|above)\s+{PLACES}\s+{mark}"):
         side = "before" if m["side"].casefold() in ("before", "above") else "after"
         found.append(_others(_places(m), institute, not m["un"], side))
-    for m in list(re.finditer(rf"\b{_REST}\s+{mark}", q.text, re.I)):
-        said = list(re.finditer(PLACES, q.folded[:m.start()], re.I))  # the places of the clause before
+    for m in list(rx.finditer(rf"\b{_REST}\s+{mark}", q.text, re.I)):
+        said = list(rx.finditer(PLACES, q.folded[:m.start()], re.I))  # the places of the clause before
         if said:
             q.blank(m.start(), m.end())
             found.append(_others(_places(said[-1]), institute, not m["un"]))

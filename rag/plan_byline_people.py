@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_position import PLACE_WORDS, at_place, not_at, ordinal
 from rag.plan_terms import Condition, Question, fold
 
@@ -47,7 +48,7 @@ def _name_ends(q: Question, name: str) -> list[int]:
     """Where the person's name (in full or the surname alone), taken as grounded, ends in the question."""
     ends = []
     for said in dict.fromkeys([fold(name), fold(name).split()[-1]]):
-        for m in re.finditer(rf"(?<![\w-]){re.escape(said)}(?:'s)?(?![\w-])", q.folded, re.I):
+        for m in rx.finditer(rf"(?<![\w-]){re.escape(said)}(?:'s)?(?![\w-])", q.folded, re.I):
             if not q.text[m.start():m.end()].strip():  # grounded: blanked by the reader that read the name
                 ends.append(m.end())
     return sorted(set(ends))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.catalog_authors import marks_of_text, position_text
 from rag.plan_describe import which
@@ -39,7 +40,7 @@ _ASKED = [r"\bwhere\s+(?:in|on)\s+(?:the|its|that|their)\s+(?:byline|author\s+li
 
 def byline_difference(question: str, catalog: Catalog) -> HeadingAsk | None:
     """The people on one named paper's byline and not on another's, with their place and marks; None otherwise."""
-    if not re.search(r"\bnot\b|n't\b|\bmissing\b|\babsent\b|\bleft\s+out\b", question, re.I):
+    if not rx.search(r"\bnot\b|n't\b|\bmissing\b|\babsent\b|\bleft\s+out\b", question, re.I):
         return None
     q = Question(question)
     named: list[tuple[Paper, list[tuple[int, int]]]] = []
@@ -48,7 +49,7 @@ def byline_difference(question: str, catalog: Catalog) -> HeadingAsk | None:
         paper = title(q, catalog)
         if paper is None:
             break
-        named.append((paper, [(m.start(), m.end()) for m in re.finditer(r" +", q.text) if before[m.start():m.end()].strip()]))
+        named.append((paper, [(m.start(), m.end()) for m in rx.finditer(r" +", q.text) if before[m.start():m.end()].strip()]))
     if len(named) == 1:  # the paper less is described, not titled: 'not on the Semantic Scholar literature graph paper'
         return _less_described(q, named, catalog)
     if len(named) < 2 or named[0][0] is named[1][0]:
@@ -57,7 +58,7 @@ def byline_difference(question: str, catalog: Catalog) -> HeadingAsk | None:
     for pattern in _DIFFERENCE:
         for a, b in ((0, 1), (1, 0)):
             said = pattern.replace("«A»", f"«{a}»").replace("«B»", f"«{b}»")
-            if m := re.search(said, marked, re.I):
+            if m := rx.search(said, marked, re.I):
                 return _answer(q, marked, m, named[a][0], named[b][0], catalog)
     return None
 
@@ -68,7 +69,7 @@ def _less_described(q: Question, named: list[tuple[Paper, list[tuple[int, int]]]
     marked = _marked(q.text, named)
     for pattern in _DIFFERENCE[:2]:  # the forms that say the paper less last
         said = pattern.replace("«A»", "«0»").replace("«B»", r"(?P<described>[^«»?.!,;]+?)") + r"\s*[?.!]*\s*$"
-        if m := re.search(said, marked, re.I):
+        if m := rx.search(said, marked, re.I):
             less, _ = which(m.group("described").split(), catalog.papers)
             if less is None or less is named[0][0]:
                 return None

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.catalog_fields import FIELDS as BADGES
 from rag.plan_describe import description, points_back, resolve, restated, which
@@ -119,8 +120,8 @@ def _printed_values(q: Question, paper: Paper) -> None:
     'contribution', 'computational linguistics'), and the catalog-wide readers already know the venues' names."""
     values = [a.name for a in paper.authors] + [o.name for o in paper.organisations] + [paper.organisation or ""]
     # Every word, however short: 'G' of 'Paul G. Allen'.
-    words = {w for v in values for w in re.findall(r"[a-z0-9][a-z0-9'-]*", fold(v).casefold())}
-    for m in list(re.finditer(r"[a-z0-9][a-z0-9'-]*", q.text, re.I)):
+    words = {w for v in values for w in rx.findall(r"[a-z0-9][a-z0-9'-]*", fold(v).casefold())}
+    for m in list(rx.finditer(r"[a-z0-9][a-z0-9'-]*", q.text, re.I)):
         if m.group(0).casefold() in words:
             q.blank(m.start(), m.end())
 
@@ -171,7 +172,7 @@ def _asks_field(q: Question, catalog: Catalog) -> bool:
     # Any place, said as an ordinal before the list's noun: 'the 6th author', 'the seventh name'.
     found |= bool(q.take(rf"\b(?:\d+(?:st|nd|rd|th)|{'|'.join(ORDINALS)})(?=[\s-]+(?:author|name|co-?author)s?\b)"))
     for _, pattern in MORE_FIELD_WORDS:  # the planner's other ways to say a field: 'flagged', 'went up', 'which names'
-        for m in list(re.finditer(pattern, q.text, re.I)):
+        for m in list(rx.finditer(pattern, q.text, re.I)):
             found = True
             _blank_frame(q, 0, m, m.end())  # the words around a gap ('where does X … sit'), never the words in it
     q.take(r"\bas\s+well\s+as\b")  # a join of two fields asked (rag/plan_fields.py joins parts on it too)
@@ -188,7 +189,7 @@ def _asks_field(q: Question, catalog: Catalog) -> bool:
         # What the legend says it is, and where it is printed ('the asterisk next to two names'), as the badge
         # registry says where a badge sits (rag/catalog_fields._WHERE).
         q.take(rf"\b{_MEANS}(?:\s+for)?\b|\bsuperscripts?\b|\bfootnotes?\b|\bsymbols?\b|\bnext\s+to\b|\bbeside\b")
-    for m in list(re.finditer(r"\b(?:record|metadata)\b", q.text, re.I)):  # the card: 'the DPR record'
+    for m in list(rx.finditer(r"\b(?:record|metadata)\b", q.text, re.I)):  # the card: 'the DPR record'
         if not (_DO_VERB.search(q.text[:m.start()]) and _VERB_ENDS.match(q.text[m.end():])):
             q.blank(m.start(), m.end())
             found = True

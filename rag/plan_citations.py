@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.catalog_citations import acknowledgements, cites, grants, references
 from rag.catalog_headings import Heading
@@ -41,18 +42,18 @@ def _named(low: str, catalog: Catalog) -> list[tuple[int, Paper]]:
     found: dict[str, tuple[int, Paper]] = {}
     for name, paper in catalog.short_names.items():
         # The substring test first, as plan_values.title does: a pattern per name per question churns re's cache.
-        m = re.search(rf"\b{re.escape(name.casefold())}\b", low) if name.casefold() in low else None
+        m = rx.search(rf"\b{re.escape(name.casefold())}\b", low) if name.casefold() in low else None
         if m and (paper.paper_id not in found or m.start() < found[paper.paper_id][0]):
             found[paper.paper_id] = (m.start(), paper)
     for paper in catalog.papers:
         # a PDF printing no title goes by its file's name ('a1977 backus p21'): one word of it names it ('the Backus page')
-        stem = [w for w in paper.title.split() if w.isalpha() and len(w) > 3] if re.fullmatch(r"[a-z0-9 _-]+", paper.title) \
+        stem = [w for w in paper.title.split() if w.isalpha() and len(w) > 3] if rx.fullmatch(r"[a-z0-9 _-]+", paper.title) \
             else []
-        if paper.paper_id not in found and paper.blocks and (m := next((m for w in stem if (m := re.search(
+        if paper.paper_id not in found and paper.blocks and (m := next((m for w in stem if (m := rx.search(
                 rf"\b{w}\b", low))), None)):
             found[paper.paper_id] = (m.start(), paper)
         if paper.paper_id not in found and paper.blocks and _title_pair(paper.title, low):
-            words = [w for w in re.findall(r"[a-z0-9]+", paper.title.casefold()) if len(w) > 3]
+            words = [w for w in rx.findall(r"[a-z0-9]+", paper.title.casefold()) if len(w) > 3]
             at = min((low.find(w) for w in words if w in low), default=len(low))
             found[paper.paper_id] = (at, paper)
     return sorted(found.values(), key=lambda item: item[0])
@@ -78,7 +79,7 @@ all have has anyone someone people everyone s please show tell me give how many"
 
 
 def _only_frame(rest: str) -> bool:
-    return all(w in _FRAME for w in re.findall(r"[a-z]+", _CITE.sub(" ", rest)))
+    return all(w in _FRAME for w in rx.findall(r"[a-z]+", _CITE.sub(" ", rest)))
 
 
 def _unnamed(low: str, named: list[Paper], catalog: Catalog) -> str:
@@ -86,8 +87,8 @@ def _unnamed(low: str, named: list[Paper], catalog: Catalog) -> str:
     for paper in named:
         for name, other in catalog.short_names.items():
             if other is paper:
-                low = re.sub(rf"\b{re.escape(name.casefold())}\b", " ", low)
-        low = re.sub(r"\b(?:" + "|".join(re.escape(w) for w in re.findall(r"[a-z0-9]+", paper.title.casefold()))
+                low = rx.sub(rf"\b{re.escape(name.casefold())}\b", " ", low)
+        low = rx.sub(r"\b(?:" + "|".join(re.escape(w) for w in rx.findall(r"[a-z0-9]+", paper.title.casefold()))
                      + r")\b", " ", low)
     return low
 
@@ -113,7 +114,7 @@ def _citations(low: str, catalog: Catalog) -> HeadingAsk | None:
     pdfs = [p for p in catalog.papers if references(p)]
     if not pdfs:
         return None
-    low = re.sub(r"\([^)]*\)", " ", low)  # '(the other allenai pdf i have)': an aside saying which paper is meant
+    low = rx.sub(r"\([^)]*\)", " ", low)  # '(the other allenai pdf i have)': an aside saying which paper is meant
     cite = _CITE.search(low)
     if cite is None:  # the verb was only in the aside
         return None
@@ -199,7 +200,7 @@ def _thanked_for(low: str, paper: Paper, blocks: list[Block], catalog: Catalog) 
     """Who the PDF thanks for each thing asked, or None (content: 'which NSF award supported X', a thing no pair
     prints, or no 'who')."""
     # each word asked must be a pair's (below); asked by 'who' / 'which', or yes or no ('is any reviewer singled out')
-    if not re.search(r"\bwho(?:m)?\b|\bwhich\b|^\W*(?:is|are|was|were|does|do|did)\b|\b(?:is|are|was|were)\s+(?:any|some|there)\b", low):
+    if not rx.search(r"\bwho(?:m)?\b|\bwhich\b|^\W*(?:is|are|was|were|does|do|did)\b|\b(?:is|are|was|were)\s+(?:any|some|there)\b", low):
         return None
     printed = pairs(" ".join(_entry(b.text) for b in blocks)) + thanked_in_text(paper)  # 'I am indebted to X for Y'
     rest = _unnamed(low, [paper], catalog)  # nothing asked beyond thanks ('who is X indebted to, and for what'): all
@@ -226,7 +227,7 @@ def _acknowledged(low: str, catalog: Catalog) -> HeadingAsk | None:
     named = [p for _, p in _named(low, catalog) if p.paper_id in held]
     if (crossed := thanked_authors(low, named)) is not None:  # 'anyone thanked in X who wrote Y' (plan_thanked_people)
         return crossed
-    rest = re.findall(r"[a-z]+", _unnamed(low, named, catalog))
+    rest = rx.findall(r"[a-z]+", _unnamed(low, named, catalog))
     if (funded := funding_asked(low, rest, named, catalog.papers)) is not None:  # 'how many funding sources' (plan_funders)
         return funded
     if not named and _SET.search(low) and all(w in _ACK_FRAME | PERSON_FRAME for w in rest) and \

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_terms import Question
 
 _COUNTED = r"(?:papers?|entries|publications?|pubs|items|works|preprints)"
@@ -26,9 +27,9 @@ _MINE = r"(?<=\s)(?:that\s+)?(?:i|we)(?:'ve|\s+have)?\s+(?:saved|downloaded|stor
 def claimed_count(q: Question) -> bool:
     """Take a count a page is said to claim of itself, with the asker's copy said of the page; whether a claim was said.
     Read only where the question also asks how many are listed: the claim is set against a count."""
-    if not re.search(r"\bhow\s+many\b|\bcount\b|\bnumber\s+of\b", q.text, re.I) or not re.search(_CLAIM, q.text, re.I):
+    if not rx.search(r"\bhow\s+many\b|\bcount\b|\bnumber\s+of\b", q.text, re.I) or not rx.search(_CLAIM, q.text, re.I):
         return False
-    for m in list(re.finditer(_CLAIM, q.text, re.I)):
+    for m in list(rx.finditer(_CLAIM, q.text, re.I)):
         # the page's own noun stays for the page readers ('Courville's profile says …'); a header stands for its page
         # ("Courville's header claims …" is his page): the noun is written over as 'page', the rest taken
         if m["noun"]:

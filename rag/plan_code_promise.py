@@ -13,6 +13,7 @@ import re
 
 from typing import TYPE_CHECKING
 
+from rag import rx
 from rag.plan_terms import Condition, Question
 from rag.records import Paper
 from rag.text import split_sentences
@@ -73,8 +74,8 @@ def code_promise(q: Question, catalog: "Catalog") -> list[Condition]:
     per snapshot."""
     said = catalog.code_statements
     if any(q.take(p) for p in _PROMISED):
-        for m in list(re.finditer(_QUOTED, q.text)):
-            if _FUTURE.search(m.group(0)) or re.search(r"\bwill\b", m.group(0), re.I):
+        for m in list(rx.finditer(_QUOTED, q.text)):
+            if _FUTURE.search(m.group(0)) or rx.search(r"\bwill\b", m.group(0), re.I):
                 q.blank(m.start(), m.end())  # quoted examples of the promise's wording
         q.take(_CONTRAST)
         q.take(r"\b(?:(?:in|of)\s+(?:the|their|its)\s+)?abstracts?\b")  # where the promise is read: 'which abstracts promise …'

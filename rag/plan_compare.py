@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag import rx
 from rag.catalog import Catalog, short_name
 from rag.plan_describe import description, resolve
 from rag.plan_terms import Condition, Question
@@ -36,10 +37,10 @@ class Pair:
 def pair(q: Question, catalog: Catalog, named: Paper) -> Pair | None:
     """The comparison between `named` (already cut from `q`) and a second title in `q`; None when the question
     names no second paper or says no comparative (nothing is cut then)."""
-    authors = re.search(rf"\b(?:(?P<more>{_MORE})|(?P<fewer>{_FEWER}))\s+(?:co-?)?authors?\b|"
+    authors = rx.search(rf"\b(?:(?P<more>{_MORE})|(?P<fewer>{_FEWER}))\s+(?:co-?)?authors?\b|"
                         rf"\b(?:(?P<long>longer|longest)|(?P<short>shorter|shortest))\s+(?:author\s+list|byline)\b",
                         q.text, re.I)
-    dated = re.search(rf"\b(?:(?P<old>{_OLDER})|(?P<new>{_NEWER}))\b", q.text, re.I)
+    dated = rx.search(rf"\b(?:(?P<old>{_OLDER})|(?P<new>{_NEWER}))\b", q.text, re.I)
     if authors is None and dated is None:
         return None
     other = title(q, catalog) or _described(q, catalog)
@@ -78,7 +79,7 @@ def apposition(q: Question, named: Paper) -> None:
     if not spans:
         return
     end = spans[-1][1]
-    if noun := re.match(r"\s+(?:paper|preprint|article|pdf|entry)\b", q.text[end:], re.I):  # 'the Cactus paper'
+    if noun := rx.match(r"\s+(?:paper|preprint|article|pdf|entry)\b", q.text[end:], re.I):  # 'the Cactus paper'
         q.blank(end, end + noun.end())
         end += noun.end()
     m = _APPOSITION.match(q.text[end:])

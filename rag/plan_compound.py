@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog_fields import FIELDS as BADGES
 from rag.plan_terms import FRAME, Question
 
@@ -39,9 +40,9 @@ def _forms(*lemmas: str) -> set[str]:
     out = set()
     for lemma in lemmas:
         stem = lemma[:-1] if lemma.endswith("e") else lemma
-        third = lemma + "es" if re.search(r"(?:s|sh|ch|x|o)$", lemma) else \
-            lemma[:-1] + "ies" if re.search(r"[^aeiou]y$", lemma) else lemma + "s"
-        past = lemma + "d" if lemma.endswith("e") else lemma[:-1] + "ied" if re.search(r"[^aeiou]y$", lemma) \
+        third = lemma + "es" if rx.search(r"(?:s|sh|ch|x|o)$", lemma) else \
+            lemma[:-1] + "ies" if rx.search(r"[^aeiou]y$", lemma) else lemma + "s"
+        past = lemma + "d" if lemma.endswith("e") else lemma[:-1] + "ied" if rx.search(r"[^aeiou]y$", lemma) \
             else lemma + "ed"
         out |= {lemma, third, past, stem + "ing"}
     return out
@@ -116,7 +117,7 @@ def content_asked(q: Question) -> bool:
 
 
 def _asks_content(wh: str, clause: str) -> bool:
-    words = re.findall(r"[a-z][a-z'-]*", clause.casefold().replace("’", "'"))
+    words = rx.findall(r"[a-z][a-z'-]*", clause.casefold().replace("’", "'"))
     if wh == "why" or wh == "how" and words[:1] == ["come"]:
         return True
     if wh == "how" and words[:1] and words[0] in _HOW_RECORD or _RECORD.search(clause):

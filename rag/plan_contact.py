@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.catalog_emails import Email, emails, holds_address, said
 from rag.plan_citations import _named
@@ -89,7 +90,7 @@ def _people(text: str, paper: Paper) -> list[int] | None:
     with a dagger'); [] when it names none, None when it names a place or mark no author holds."""
     low = text.casefold()
     found = [i for i, a in enumerate(paper.authors) if a.name.casefold() in low or
-             len(a.name.split()[-1]) > 2 and re.search(rf"\b{re.escape(a.name.split()[-1].casefold())}\b", low) and
+             len(a.name.split()[-1]) > 2 and rx.search(rf"\b{re.escape(a.name.split()[-1].casefold())}\b", low) and
              sum(b.name.split()[-1] == a.name.split()[-1] for b in paper.authors) == 1]
     if found:
         return found
@@ -101,7 +102,7 @@ def _people(text: str, paper: Paper) -> list[int] | None:
         at = _ORDINALS[m.group(1).casefold()]
         return [at % len(paper.authors)] if paper.authors and at < len(paper.authors) else None
     for mark, words in _MARK_WORDS:
-        if re.search(rf"(?<!\w)(?:{words})(?!\w)", text, re.I):
+        if rx.search(rf"(?<!\w)(?:{words})(?!\w)", text, re.I):
             held = [i for i, a in enumerate(paper.authors) if mark in a.marks or mark == "∗" and "*" in a.marks]
             return held or None
     return []
@@ -130,7 +131,7 @@ def _nth(text: str, paper: Paper) -> list:
 def _domains_said(low: str, records: list[Email]) -> set[str]:
     """The domains of the PDF's printed addresses that the question names, whole or by a dotted tail ('princeton.edu'
     names cs.princeton.edu); a bare word ('princeton') names an institution, not a domain."""
-    said_domains = {m.group(0) for m in re.finditer(r"(?<![\w@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", low)}
+    said_domains = {m.group(0) for m in rx.finditer(r"(?<![\w@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", low)}
     return {e.domain for e in records for d in said_domains if e.domain == d or e.domain.endswith("." + d)}
 
 
@@ -138,8 +139,8 @@ def _postal(text: str, paper: Paper) -> HeadingAsk | None:
     """The line a PDF prints for an organisation the question names by a word of its name ('the Allen Institute')."""
     if not _POSTAL.search(text):
         return None
-    said_words = set(re.findall(r"[a-z]+", text.casefold()))
-    orgs = [o for o in paper.organisations if {w for w in re.findall(r"[a-z]+", o.name.casefold()) if len(w) > 3 and
+    said_words = set(rx.findall(r"[a-z]+", text.casefold()))
+    orgs = [o for o in paper.organisations if {w for w in rx.findall(r"[a-z]+", o.name.casefold()) if len(w) > 3 and
                                                w not in _WEAK} & said_words]
     if _BESIDES.search(text):
         return None  # 'besides AI2, which one, what city': the one not named, which the planner's fields read
@@ -156,7 +157,7 @@ def _postal(text: str, paper: Paper) -> HeadingAsk | None:
 def _under_domain(text: str, pdfs: list[Paper]) -> HeadingAsk | None:
     """PDFs printing an address under a domain the question names ('washington.edu', 'allenai.org')."""
     domains = {e.rsplit("@", 1)[-1].casefold() for p in pdfs for e in p.emails}
-    named = [m.group(0).casefold() for m in re.finditer(r"(?<![\w@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", text, re.I)
+    named = [m.group(0).casefold() for m in rx.finditer(r"(?<![\w@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", text, re.I)
              if any(d == m.group(0).casefold() or d.endswith("." + m.group(0).casefold()) for d in domains)]
     if not named:
         return None

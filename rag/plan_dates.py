@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from rag import rx
 from rag.plan_periods import month_number as _month_number, periods, relative_year, span
 from rag.plan_terms import _MONTH, MONTHS, Condition, Question, dated_year
 
@@ -23,20 +24,20 @@ def current_year_gloss(q: Question) -> None:
     """A listing prints no year for this year's entries: 'this year's entries (the ones w/o a year)' and 'the entries
     that show no year (i.e. this year's)' say the same papers twice, so the bracket is taken as a gloss; read before
     negation, which would read it as a second condition ('no printed year')."""
-    if re.search(r"\b(?:this|the\s+current)\s+year\b", q.text, re.I):
+    if rx.search(r"\b(?:this|the\s+current)\s+year\b", q.text, re.I):
         q.take(r"\(\s*(?:i\.?e\.?,?\s*|that\s+is,?\s*)?(?:the\s+ones|those|the\s+entries|entries|the\s+papers|papers)\s+"
                r"(?:(?:printed|shown|listed)\s+)?(?:w/o|without|with\s+no|missing|lacking|printing\s+no|that\s+print\s+no|"
                r"showing\s+no)\s+(?:a\s+|the\s+|any\s+)?(?:printed\s+)?year\s*\)")
     # a bracket that says the no-year entries are this year's, in any words: '(the no-year ones count as this
     # year)', '(undated ones are from the current year)': what the listing already means, so no condition
     # and the same said in a sentence of its own after the question: '…? count the year-less entries as this year'
-    for m in list(re.finditer(r"\(([^()]{4,80})\)|(?<=[?;])\s*([^?;()]{4,80}?)\s*(?:[.!?]\s*)?$", q.text)):
+    for m in list(rx.finditer(r"\(([^()]{4,80})\)|(?<=[?;])\s*([^?;()]{4,80}?)\s*(?:[.!?]\s*)?$", q.text)):
         said = m[1] or m[2]
-        if re.search(_NO_YEAR, said, re.I) and re.search(r"\b(?:this|the\s+current|current)\s+year\b", said, re.I) and \
-                not re.search(_DENIED, said, re.I):  # '(the no-year ones do not count as this year)' says otherwise
+        if rx.search(_NO_YEAR, said, re.I) and rx.search(r"\b(?:this|the\s+current|current)\s+year\b", said, re.I) and \
+                not rx.search(_DENIED, said, re.I):  # '(the no-year ones do not count as this year)' says otherwise
             q.blank(m.start(), m.end())
     # the other way round: 'entries that show no year (i.e. this year's)'
-    if re.search(r"\b(?:no|without\s+(?:a|any)|w/o\s+(?:a|any)?|missing\s+(?:a|the))\s*(?:printed\s+)?year\b", q.text, re.I):
+    if rx.search(r"\b(?:no|without\s+(?:a|any)|w/o\s+(?:a|any)?|missing\s+(?:a|the))\s*(?:printed\s+)?year\b", q.text, re.I):
         q.take(r"\(\s*(?:i\.?e\.?,?\s*|that\s+is,?\s*|so\s+)?(?:(?:the\s+ones|those|entries|papers)\s+(?:from|of)\s+)?"
                r"(?:this|the\s+current)\s+year(?:'s)?(?:\s+(?:ones|entries|papers))?\s*\)")
 
@@ -91,7 +92,7 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
     # ('in 2021 or in 2022': the preposition said again is the same union)
     for m in q.take(r"\b(?:19|20)\d\d(?:\s*,\s*(?:(?:in|from|during)\s+)?(?:19|20)\d\d)*\s*,?\s*(?:or|and|&|\+|/)\s*"
                     r"(?:(?:in|from|during)\s+)?(?:19|20)\d\d\b" + _TOGETHER):
-        years = {int(y) for y in re.findall(r"(?:19|20)\d\d", m[0])}
+        years = {int(y) for y in rx.findall(r"(?:19|20)\d\d", m[0])}
         found.append(Condition("year", "|".join(map(str, sorted(years))), "year: " + " or ".join(map(str, sorted(years))),
                                lambda p, ys=years: dated_year(p) in ys, wider=lambda p, ys=years: p.year in ys))
     for m in q.take(rf"\b(early|mid|late)[- ]{_MONTH},?\s+(?:of\s+)?((?:19|20)\d\d)\b"):  # 'late October 2023'
@@ -138,8 +139,8 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
              r"publications|submissions|articles|postings?|posts|uploads|releases|(?:posting\s+|publication\s+)?dates?)\b)"
     # 'October papers', 'a June date': a capitalised month as a modifier; spelled out, any case ('his september
     # postings': no other word is spelled so; 'may' and 'march' only capitalised)
-    for m in list(re.finditer(months, q.text, re.I)):  # 'in June', any year
-        if m.group(2) and not re.fullmatch(_MONTH, m.group(2), re.I):
+    for m in list(rx.finditer(months, q.text, re.I)):  # 'in June', any year
+        if m.group(2) and not rx.fullmatch(_MONTH, m.group(2), re.I):
             continue
         if m.group(1) == "may" or m.group(1) == "mar":
             continue  # 'in may' is not a month a question names; 'May' is
@@ -147,9 +148,9 @@ def dates(q: Question, today: datetime.date | None = None) -> list[Condition]:
             continue  # taken already, as the next month of a list read below
         months_said = [_month_number(m.group(1) or m.group(2))]
         # 'in Jan, Feb or March': the months listed after the first, any of them (each any year)
-        more = re.match(rf"(?:\s*(?:,\s*(?:or\s+|and\s+)?|/\s*|(?:or|and)\s+){_MONTH}(?![\w.]|\s*,?\s*\d))+", q.text[m.end():], re.I)
+        more = rx.match(rf"(?:\s*(?:,\s*(?:or\s+|and\s+)?|/\s*|(?:or|and)\s+){_MONTH}(?![\w.]|\s*,?\s*\d))+", q.text[m.end():], re.I)
         if more:
-            months_said += [_month_number(w) for w in re.findall(_MONTH, more.group(0), re.I)]
+            months_said += [_month_number(w) for w in rx.findall(_MONTH, more.group(0), re.I)]
         q.take(re.escape(m.group(0) + (more.group(0) if more else "")) + r"(?![\w.])")
         found.append(_any_year(sorted(set(months_said))))
     for m in q.take(r"\b(early|mid|late)[- ](?:in\s+)?((?:19|20)\d\d)\b"):  # 'late 2023': the year in thirds
@@ -200,7 +201,7 @@ def _closing_on(q: Question, pattern: str) -> list[re.Match]:
     already taken out, follow it: in 'from 2022 on Courville's list' the page was taken first, and the blanks after
     'on' are what it is on, not the question's end."""
     kept = []
-    for m in re.finditer(pattern, q.text, re.I):
+    for m in rx.finditer(pattern, q.text, re.I):
         after = m.end() + len(q.folded[m.end():]) - len(q.folded[m.end():].lstrip())  # the next word said
         if m.group(3) and after < len(q.text) and q.text[after] != q.folded[after]:
             continue

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from rag import rx
 from rag.plan_terms import NUMBER_WORDS, Question
 from rag.question_words import stems
 from rag.records import Paper
@@ -72,12 +73,12 @@ def description(q: Question) -> list[str]:
     flows', not by 'authors cited in'."""
     text = _nouns_restored(q)
     for pattern in (_AFTER, _BEFORE):
-        for start in (m.start() for m in re.finditer(r"\b(?:the|that|this)\s", text, re.I)):
+        for start in (m.start() for m in rx.finditer(r"\b(?:the|that|this)\s", text, re.I)):
             m = pattern.match(text, start)
             if m is None:
                 continue
             words = Question(m.group(1)).residual()
-            inside = re.findall(r"[^\W_][\w'-]*[*+#]*", m.group(1))
+            inside = rx.findall(r"[^\W_][\w'-]*[*+#]*", m.group(1))
             # A name written with a symbol is a modifier even when its letter is a frame word ('the A* paper').
             words += [w for w in inside if w[-1] in "*+#" and w.rstrip("*+#").casefold() not in words]
             # A joining word between two modifiers is the description's own ('the fast and meta knowledge learners
@@ -91,7 +92,7 @@ def description(q: Question) -> list[str]:
                 q.blank(m.start(), _said_end(q, m.start(), m.end()), kind="title")
                 # A short name said before it ('the code for SPR, the self-predictive … paper'): the paper's own
                 # name for itself, read with the description (its abstract prints it).
-                name = re.search(r"(?<![\w-])([A-Z][\w-]*[A-Z0-9][\w-]*)\s*,\s*$", q.text[:m.start()])
+                name = rx.search(r"(?<![\w-])([A-Z][\w-]*[A-Z0-9][\w-]*)\s*,\s*$", q.text[:m.start()])
                 if name:
                     q.blank(name.start(1), name.end(1), kind="title")
                     words = [name.group(1)] + words
@@ -104,7 +105,7 @@ def _nouns_restored(q: Question) -> str:
     pdf' names a paper by its words, and its 'pdf' was read already as the uploaded-PDFs page (a fact of the paper,
     which `stated_of_paper` keeps)."""
     text = q.text
-    for m in re.finditer(r"(?<=[^\W\d_]\s)pdf\b", q.folded, re.I):
+    for m in rx.finditer(r"(?<=[^\W\d_]\s)pdf\b", q.folded, re.I):
         if not text[m.start():m.end()].strip():
             text = text[:m.start()] + m.group(0) + text[m.end():]
     return text
@@ -126,7 +127,7 @@ def _tail(q: Question, end: int) -> list[str]:
     words = Question(m.group(1) or m.group(2)).residual() if m else []
     if m and words:
         q.blank(m.start(), _said_end(q, m.start(), m.end()), kind="title")
-        gloss = re.match(r"\s*\(([^()]*)\)", q.text[m.end():]) if m.group(2) else None  # '… proposing X (GTR)'
+        gloss = rx.match(r"\s*\(([^()]*)\)", q.text[m.end():]) if m.group(2) else None  # '… proposing X (GTR)'
         if gloss is not None and (more := Question(gloss.group(1)).residual()):
             q.blank(m.end(), m.end() + gloss.end(), kind="title")
             words += more
@@ -152,7 +153,7 @@ def heading(q: Question) -> list[str]:
     """The description a question opens with, before a colon or a dash, its bracketed gloss included; [] when the
     question opens with none, or asks about many papers after it."""
     found = _heading(q.text)
-    if found is None or _MANY.search(q.text[found[1]:]) or _MOST.search(q.folded[found[1]:]) or re.match(
+    if found is None or _MANY.search(q.text[found[1]:]) or _MOST.search(q.folded[found[1]:]) or rx.match(
             r"\s*(?:who|what|which|when|where|how|is|are|was|were|does|did|do|has|have)\b", found[0], re.I):
         return []
     words = Question(found[0]).residual()
@@ -330,7 +331,7 @@ def _initialisms(title: str) -> frozenset[str]:
     """'Dense Passage Retrieval for Open-Domain QA' -> {'dpr', 'od', ...}: the initials of each run of three or more
     capitalised words (hyphenated parts count), so 'the DPR paper' finds the paper that never prints 'DPR'."""
     out = set()
-    for run in re.findall(r"(?:\b[A-Z][\w]*(?:-[A-Z][\w]*)*\s*){2,}", title):
-        letters = "".join(part[0] for part in re.findall(r"[A-Z][\w]*", run)).casefold()
+    for run in rx.findall(r"(?:\b[A-Z][\w]*(?:-[A-Z][\w]*)*\s*){2,}", title):
+        letters = "".join(part[0] for part in rx.findall(r"[A-Z][\w]*", run)).casefold()
         out.update(letters[i:j] for i in range(len(letters)) for j in range(i + 3, len(letters) + 1))
     return frozenset(out)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog_fields import FIELDS, field_words
 
 _HIGHEST = r"highest|largest|biggest|greatest|maximum|max|best|top"
@@ -27,15 +28,15 @@ _SHOWING = r"(?:\b(?:that|which)\s+)?(?:\b(?:shows?|showing|displays?|displaying
 def elided_sort(q) -> tuple[str, str, bool] | None:  # q: rag.plan_terms.Question
     """('first' | 'last', field, False) for a final superlative whose numeric field is named once before it, both
     taken from `q`; None, with nothing taken, otherwise."""
-    m = re.search(_ELIDED, q.text, re.I)
+    m = rx.search(_ELIDED, q.text, re.I)
     if m is None:
         return None
     before = q.text[:m.start()]
     named = [(f, said) for f in FIELDS if f.number is not None and f.name != "position"
-             and (said := re.search(rf"{_SHOWING}\b(?:{field_words(f)})(?![\w-])", before, re.I))]
+             and (said := rx.search(rf"{_SHOWING}\b(?:{field_words(f)})(?![\w-])", before, re.I))]
     if len(named) != 1:
         return None
     field, said = named[0]
     q.blank(m.start(), m.end())
     q.blank(said.start(), said.end())
-    return ("last" if re.fullmatch(_HIGHEST, m["w"], re.I) else "first"), field.name, False
+    return ("last" if rx.fullmatch(_HIGHEST, m["w"], re.I) else "first"), field.name, False

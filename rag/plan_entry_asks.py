@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog_fields import BY_NAME
 from rag.plan_listing import ENTRY
 from rag.plan_order_words import NTH, listing_said
@@ -78,7 +79,7 @@ def entry_asks(q: Question, institutes: set[str] = frozenset()) -> list[str]:
     """The fields a clause of their own asks of the selected entries (catalog field names, in the order said), their
     words taken from `q`; [] when no part of the question is such a clause or nothing else is left to select. After a
     byline end asked, '(Amii or not)' asks that author's mark (`institutes`: who the pages' marks mean)."""
-    one = bool(re.search(rf"\b{NTH}(?:\s+{ENTRY}\b|\s+(?:on|in|down|from)\b)|#\s*\d|\b\d{{1,3}}(?:st|nd|rd|th)\b", q.text,
+    one = bool(rx.search(rf"\b{NTH}(?:\s+{ENTRY}\b|\s+(?:on|in|down|from)\b)|#\s*\d|\b\d{{1,3}}(?:st|nd|rd|th)\b", q.text,
                          re.I))  # one entry at a place: 'the 38th … date?', '#42', 'the ninth entry'; not 'first author'
     if not _FIELD.search(q.text) or not (listing_said(q.original) or one or _ENTRIES.search(q.original)):
         return []  # a paper named by its title or a description: its fields are rag/plan_fields.py's to read
@@ -95,7 +96,7 @@ def entry_asks(q: Question, institutes: set[str] = frozenset()) -> list[str]:
     rest = q.text
     for start, end in taken:
         rest = rest[:start] + " " * (end - start) + rest[end:]
-    if not re.search(r"[A-Za-z0-9]", rest):
+    if not rx.search(r"[A-Za-z0-9]", rest):
         return []  # the clause is the whole question: nothing selects the entries it asks about
     for start, end in taken:
         q.blank(start, end)
@@ -105,18 +106,18 @@ def entry_asks(q: Question, institutes: set[str] = frozenset()) -> list[str]:
 def _asked_in(part: str, one: bool) -> list[str]:
     """The fields `part` asks, when it is made of nothing but field names and asking words (else []); `one`: the
     question selects one entry by its place, so a bare field name ('… 3rd entry: last author?') asks it."""
-    if not re.search(r"[A-Za-z]", part):
+    if not rx.search(r"[A-Za-z]", part):
         return []
     fields = [m.lastgroup for m in _FIELD.finditer(part)]
     if not fields:
         return []
     left = _ASKING.sub(" ", _FIELD.sub(" ", part))
-    if re.search(r"[A-Za-z0-9]", left):
+    if rx.search(r"[A-Za-z0-9]", left):
         return []  # a word that names no field and asks nothing: a topic, a value, a condition
     # A single bare field name ('code?') may be a filter said tersely; asked only with an asking word or two fields.
     if len(fields) < 2 and not one and not _NEEDS_ASKING.search(part):  # 'when was it posted' asks with its field
         return []
-    if set(fields) == {"title"} and not re.search(r"\btitles?\b", part, re.I):
+    if set(fields) == {"title"} and not rx.search(r"\btitles?\b", part, re.I):
         return []  # a bare 'which' or 'which one' asks only for the entries the rest selects: nothing to take
     return [str(f) for f in dict.fromkeys(fields)]
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rag import rx
 from rag.plan_entry_asks import asked_fields
 from rag.plan_order_words import listing_said
 from rag.plan_separator_place import _pages  # each listing page's entries in printed order
@@ -73,9 +74,9 @@ def _stepped(question: str, catalog, plan_of: Callable[[str], object]) -> dict |
     if step_at is None:
         return None
     bounds = [0] + [m.end() for m in _CLAUSES.finditer(question)] + [len(question)]
-    parts = [(a, b) for a, b in zip(bounds, bounds[1:]) if re.search(r"[A-Za-z0-9]", question[a:b])]
+    parts = [(a, b) for a, b in zip(bounds, bounds[1:]) if rx.search(r"[A-Za-z0-9]", question[a:b])]
     at = next(i for i, (a, b) in enumerate(parts) if a <= step_at.start() < b)
-    step = -1 if re.match(_BEFORE + r"|previous|preceding|prior", _direction(step_at), re.I) else 1
+    step = -1 if rx.match(_BEFORE + r"|previous|preceding|prior", _direction(step_at), re.I) else 1
     anchor_words, anchor_fields, next_fields, scope = [], [], [], []
     for i, (a, b) in enumerate(parts):
         part = question[a:b]
@@ -112,7 +113,7 @@ def _stepped(question: str, catalog, plan_of: Callable[[str], object]) -> dict |
     side = "right after" if step == 1 else "right before"
     label = f"place: {side} {entry.title[:50]} (entry {place + 1})" + (" and that entry" if asked_too else "")
     also = list(dict.fromkeys(anchor_fields + next_fields))
-    if asked_too and "position" not in also and re.search(r"\b(?:number|position|place|rank|spot)\b", selector, re.I):
+    if asked_too and "position" not in also and rx.search(r"\b(?:number|position|place|rank|spot)\b", selector, re.I):
         also.insert(0, "position")  # 'what number is X on the list, and …': its place is asked with it
     return {"op": "list", "conditions": [Condition("position", f"{side} {path} {place}", label,
                                                    lambda p: p.paper_id in ids)],
@@ -128,7 +129,7 @@ def _fields(part: str, step_clause: bool) -> list[str] | None:
     """The entry fields a clause asks (rag/plan_entry_asks.py), [] when it asks only for the entry itself (a step
     clause's 'what is listed …'); None when a word in it is neither a field nor frame."""
     left = _STEP_FRAME.sub(" ", _STEP.sub(" ", part))  # 'what date does that next entry carry': 'date'
-    if not re.search(r"[A-Za-z0-9]", left):
+    if not rx.search(r"[A-Za-z0-9]", left):
         return [] if step_clause else None  # 'which paper comes straight after it': the entry itself
     return asked_fields(left) or None
 

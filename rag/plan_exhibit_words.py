@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rag import rx
 from rag.catalog import Catalog, venue_names
 from rag.catalog_exhibits import Exhibit
 from rag.plan_citations import _named
@@ -72,9 +73,9 @@ class Read:
 
 def normal(question: str) -> str:
     low = " ".join(question.casefold().replace("’", "'").replace("‘", "'").split())
-    low = re.sub(r"[a-z]{4,}", lambda m: _respelled(m.group(0)), low)
-    low = re.sub(r"\bpage\s+numbers\b", "page number", low)  # 'numbers' alone are what a table holds
-    return re.sub(r"^\W*(?:(?:please|pls|can\s+you|could\s+you)\s+)?(?:show|give|tell|list)\s+me\b", " ", low)
+    low = rx.sub(r"[a-z]{4,}", lambda m: _respelled(m.group(0)), low)
+    low = rx.sub(r"\bpage\s+numbers\b", "page number", low)  # 'numbers' alone are what a table holds
+    return rx.sub(r"^\W*(?:(?:please|pls|can\s+you|could\s+you)\s+)?(?:show|give|tell|list)\s+me\b", " ", low)
 
 
 _KEYS = frozenset(w for w in FRAME | {"table", "tables", "figure", "figures"} if len(w) > 3)
@@ -107,8 +108,8 @@ def asks_contents(low: str) -> bool:
     """What an object holds is asked: a verb of holding said of it ('what does Table 3 show', 'Table 2 reports …',
     'what is shown in Figure 2'); 'which page holds Table 2' and 'papers that include figures' say it of a page or a
     paper."""
-    after = re.search(rf"\b{NOUN}(?=\W|$).*?{HOLDS.pattern}", low)
-    passive = re.search(rf"{_PASSIVE}\s+(?:in|by|on|within)\s+(?:the\s+|its\s+)?{NOUN}", low)
+    after = rx.search(rf"\b{NOUN}(?=\W|$).*?{HOLDS.pattern}", low)
+    passive = rx.search(rf"{_PASSIVE}\s+(?:in|by|on|within)\s+(?:the\s+|its\s+)?{NOUN}", low)
     return bool(after or passive or NUMBERS_SAID.search(low))
 
 
@@ -137,7 +138,7 @@ def read(question: str, catalog: Catalog) -> Read:
     for m in NUMBERED.finditer(low):
         if _EXAMPLE.search(low[:m.start()]):
             continue  # "captions like 'Table 1: …'": an example of the kind, not an object asked for
-        for a, dash, b in re.findall(r"(\d+)(?:\s*(-|–|to)\s*(\d+))?", m.group("numbers")):
+        for a, dash, b in rx.findall(r"(\d+)(?:\s*(-|–|to)\s*(\d+))?", m.group("numbers")):
             span = range(int(a), int(b) + 1) if dash and b and 0 <= int(b) - int(a) < 20 else [int(a)]
             asked += [(kind_of(m.group("kind")), n) for n in span]
     bare = low
@@ -145,8 +146,8 @@ def read(question: str, catalog: Catalog) -> Read:
         bare = _unnamed(bare, paper, catalog)
     bare = " ".join(bare.split())
     rest = NUMBERED.sub(" tablenoun ", ON_PAGE.sub(" ", bare))
-    rest = re.sub(rf"\b{NOUN}(?=\W|$)", " tablenoun ", rest)
-    tokens = re.findall(r"[a-z0-9]+", rest.replace("'s", " "))
+    rest = rx.sub(rf"\b{NOUN}(?=\W|$)", " tablenoun ", rest)
+    tokens = rx.findall(r"[a-z0-9]+", rest.replace("'s", " "))
     left = [(i, w) for i, w in enumerate(tokens) if w not in FRAME and w != "tablenoun"]
     before: list[str] = []
     for i, w in enumerate(tokens):  # the run of words right before each noun: 'the Bag of Concepts F1 table'
@@ -164,16 +165,16 @@ def _unnamed(low: str, paper: Paper, catalog: Catalog) -> str:
     authors' names ('Cohan's SPECTER paper'), its venue's names and its year."""
     for name, held in catalog.short_names.items():
         if held is paper:
-            low = re.sub(rf"\b{re.escape(name.casefold())}\b", " ", low)
-    own = set(re.findall(r"[a-z0-9]+", paper.title.casefold())) | \
-        {w for a in paper.authors for w in re.findall(r"[a-z]+", a.name.casefold()) if len(w) > 2} | \
-        {w for name in venue_names(paper.venue) for w in re.findall(r"[a-z0-9]+", name.casefold())} | \
+            low = rx.sub(rf"\b{re.escape(name.casefold())}\b", " ", low)
+    own = set(rx.findall(r"[a-z0-9]+", paper.title.casefold())) | \
+        {w for a in paper.authors for w in rx.findall(r"[a-z]+", a.name.casefold()) if len(w) > 2} | \
+        {w for name in venue_names(paper.venue) for w in rx.findall(r"[a-z0-9]+", name.casefold())} | \
         ({str(paper.year)} if paper.year else set())  # 'SPECTER, which was at ACL 2020': its own record said again
 
     def owned(m: re.Match) -> str:
         w = m.group(0)
         return " " if w in own or len(w) >= 3 and any(t.startswith(w) for t in own if len(t) > 3) else w
-    return re.sub(r"(?<![\w.])(?!(?:tables?|figures?|tab|figs?)\b)[a-z0-9]+", owned, low)
+    return rx.sub(r"(?<![\w.])(?!(?:tables?|figures?|tab|figs?)\b)[a-z0-9]+", owned, low)
 
 
 _SUFFIXES = ("izations", "isations", "ization", "isation", "ations", "ation", "isons", "ison", "ings", "ing", "ions",
@@ -192,8 +193,8 @@ def stem(word: str) -> str:
 def held_words(exhibit: Exhibit) -> set[str]:
     """The stems of what the catalog holds of an object: its caption, a table's header rows and row labels, and the
     heading of the section it is printed in ('a table on entity linking')."""
-    text = f"{exhibit.caption} {exhibit.header} {re.sub(r'^[0-9.]+', ' ', exhibit.section)}"
-    return {stem(w) for w in re.findall(r"[a-z0-9]+", text.casefold())}
+    text = f"{exhibit.caption} {exhibit.header} {rx.sub(r'^[0-9.]+', ' ', exhibit.section)}"
+    return {stem(w) for w in rx.findall(r"[a-z0-9]+", text.casefold())}
 
 
 def covers(exhibit: Exhibit, words: list[str]) -> bool:

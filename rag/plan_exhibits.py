@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.catalog_exhibits import Exhibit, counted, exhibits, of_kind, said
 from rag.catalog_headings import Heading
@@ -55,7 +56,7 @@ _KINDS = {"table": "tables", "figure": "figures"}
 
 def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     """The answer from the PDFs' tables and figures, or None when the question is not about them as objects."""
-    if not re.search(rf"\b{NOUN}(?=\W|$)", normal(question)):
+    if not rx.search(rf"\b{NOUN}(?=\W|$)", normal(question)):
         return None
     r = read(question, catalog)
     if not r.pdfs or _MANNER.search(r.low) or IN_IT.search(r.low) or _IN_SECTION.search(r.low) or \
@@ -80,7 +81,7 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
 
 def _kind(low: str) -> str | None:
     """'table' or 'figure' when only one kind is said, None for both ('tables and figures')."""
-    said_kinds = {kind_of(m.group(0)) for m in re.finditer(rf"\b{NOUN}(?=\W|$)", low)}
+    said_kinds = {kind_of(m.group(0)) for m in rx.finditer(rf"\b{NOUN}(?=\W|$)", low)}
     return next(iter(said_kinds)) if len(said_kinds) == 1 else None
 
 
@@ -156,7 +157,7 @@ def _over_pdfs(r: Read, kind: str | None) -> HeadingAsk | None:
     def fits(e: Exhibit) -> bool:
         return (not r.asked or (e.kind, e.number) in r.asked) and (kind is None or e.kind == kind) and covers(e, words)
     having = [(p, [e for e in exhibits(p) if fits(e)]) for p in r.pdfs]
-    both = kind is None and not r.asked and re.search(r"\bboth\b", r.low)  # 'both tables and figures': each kind
+    both = kind is None and not r.asked and rx.search(r"\bboth\b", r.low)  # 'both tables and figures': each kind
     having = [(p, found) for p, found in having if found and (not both or len({e.kind for e in found}) == 2)]
     if words and not having:
         return None  # no caption holds the described words: a question about what papers say

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
+
 # The planner's field words, one lookup each (moved here from rag/planner.py, which reads one field per question).
 FIELDS = [("venue_pages", r"\bpage\s+(?:range|numbers?)\b|\bpages?\b.*\b(?:proceedings|journal|occup(?:y|ies)|spans?|runs?)\b|"
                           r"\b(?:proceedings|journal)\b.*\bpages\b"),
@@ -34,24 +36,24 @@ _JOINABLE = ("date", "venue", "category", "authors", "organisation", "section")
 
 def also(low: str, lookup: str) -> list[str]:
     """The other fields one question asks of a paper, joined by 'and': 'When was X published, and in which journal?'."""
-    if not re.search(r"\band\b", low):
+    if not rx.search(r"\band\b", low):
         return []
-    return [name for name, pattern in FIELDS if name in _JOINABLE and name != lookup and re.search(pattern, low)
-            and not (name == "authors" and re.search(r"\bwho\b", low) is None and lookup == "organisation")]
+    return [name for name, pattern in FIELDS if name in _JOINABLE and name != lookup and rx.search(pattern, low)
+            and not (name == "authors" and rx.search(r"\bwho\b", low) is None and lookup == "organisation")]
 
 
 def lookup_field(low: str, count: bool) -> str | None:
     """The one field a question asks for, read from its lowercased text (what is left once values are cut out)."""
-    if count and re.search(r"\b(?:institutions|organi[sz]ations|universities|affiliations|labs|companies)\b", low):
+    if count and rx.search(r"\b(?:institutions|organi[sz]ations|universities|affiliations|labs|companies)\b", low):
         return "organisation_count"  # 'how many institutions are the X authors spread across'
-    if count and re.search(r"\bauthors\b|\bhow many (?:people|persons|researchers)\b", low):
+    if count and rx.search(r"\bauthors\b|\bhow many (?:people|persons|researchers)\b", low):
         return "author_count"
-    if count and re.search(r"\bpages\b", low):
+    if count and rx.search(r"\bpages\b", low):
         return "page_count"
     if m := HEAD.search(low):
         word = m.group(1)
         return next(field for prefix, field in _HEADS.items() if word.startswith(prefix))
-    return next((name for name, pattern in FIELDS if re.search(pattern, low)), None)
+    return next((name for name, pattern in FIELDS if rx.search(pattern, low)), None)
 
 
 # The frame words (rag/plan_terms.FRAME) a 'what'/'which' can ask for that name no field of any record: FRAME holds
@@ -63,6 +65,6 @@ def other_noun(question: str) -> bool:
     """What an opening 'what'/'which' asks is no field ('what order is X written in', 'which kind of thing is X'),
     and nothing names the author list: a field word elsewhere ('written') does not make it ask that field. 'In what
     order are X's authors listed' names them."""
-    m = re.match(r"\W*(?:in\s+|of\s+|to\s+|for\s+)?(?:what|which)\s+(?:the\s+)?([a-z][a-z-]*)", question, re.I)
-    return bool(m) and m.group(1).casefold() in _NO_FIELD and not re.search(
+    m = rx.match(r"\W*(?:in\s+|of\s+|to\s+|for\s+)?(?:what|which)\s+(?:the\s+)?([a-z][a-z-]*)", question, re.I)
+    return bool(m) and m.group(1).casefold() in _NO_FIELD and not rx.search(
         r"\bwho|\b(?:co-?)?authors?\b|\bnames?\b|\bpeople\b|\bbyline|\bteam\b", question, re.I)

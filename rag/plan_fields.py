@@ -19,13 +19,14 @@ from __future__ import annotations
 import copy
 import re
 
+from rag import rx
 from rag.catalog_fields import FIELDS as BADGES, Field as Badge
 from rag.plan_describe import which
 from rag.plan_field_words import FIELDS, HEAD, lookup_field
 from rag.plan_position import _ENDS as _LIST_ENDS, PLACE_WORDS, ordinal
 from rag.plan_line import (AROUND, BETWEEN, LINE, LOCATIVE, MEETING, ORIGIN, ORIGIN_FIELDS, RELATIVE, around as around_key,
                            marks_asked, named_plainly, page_says, person_acts, relative)
-from rag.plan_terms import NUMBER_WORDS, Condition, Question, _compiled
+from rag.plan_terms import NUMBER_WORDS, Condition, Question
 from rag.records import Paper
 
 _PLACE = rf"middle|{PLACE_WORDS}"  # the ordinal words rag/plan_position.py reads, and 'middle'
@@ -204,7 +205,7 @@ def _read(q: Question, badge: Badge | None) -> tuple[list[str], int, bool, bool]
     spans = [(a, b) for a, b in zip(edges[::2], edges[1::2])
              if any(ch.isalnum() and not any(x <= i < y for x, y in titles) for i, ch in enumerate(q.folded[a:b], a))]
     # A part asking yes or no of a value the planner grounded already ('are they Amii people?', 'is it in LG?').
-    yes_no = [(a, b) for a, b in spans if re.match(rf"\W*{_AUX}\b", q.folded[a:b], re.I) and any(
+    yes_no = [(a, b) for a, b in spans if rx.match(rf"\W*{_AUX}\b", q.folded[a:b], re.I) and any(
         q.text[i] != q.folded[i] and not any(x <= i < y for x, y in titles) for i in range(a, b))]
     found: list[tuple[int, str]] = []
     for pattern in _PLACES:  # over the whole question: 'first and last author' shares its noun across a join
@@ -217,12 +218,12 @@ def _read(q: Question, badge: Badge | None) -> tuple[list[str], int, bool, bool]
     found += [(m.start(), "full_list") for m in _said(q, _COMPLETE)]
     found += marks_asked(q)  # 'what does the star by his name mean', 'is he one of the equal-contribution pair'
     if badge is not None:  # read already ('what score is shown next to X'): placed where its words are
-        found += [(m.start() if m else len(q.folded), badge.name) for m in [re.search(rf"\b(?:{badge.words})", q.folded, re.I)]]
+        found += [(m.start() if m else len(q.folded), badge.name) for m in [rx.search(rf"\b(?:{badge.words})", q.folded, re.I)]]
     for i, (start, end) in enumerate(spans):
         if any(start <= at < end for at, _ in found):
             continue
         # A wh-word alone shares the clause after it: 'where and when was it presented' (where: the venue).
-        bare = re.fullmatch(rf"\W*{_WH}\W*", q.text[start:end], re.I) and i + 1 < len(spans)
+        bare = rx.fullmatch(rf"\W*{_WH}\W*", q.text[start:end], re.I) and i + 1 < len(spans)
         # A yes/no part names its value's field only by a badge or its own wording: 'is X an author?' asks about X.
         hit = _part(q, start, end, q.text[spans[i + 1][0]:spans[i + 1][1]] if bare else "", (start, end) not in yes_no)
         if hit is not None:
@@ -238,7 +239,7 @@ def _said(q: Question, pattern: str) -> list[re.Match]:
     author, and is that person Amii?' is read as 'last author: Amii', 'the first three names' as three authors)."""
     titles = [(a, b) for a, b, kind in q.spans if kind == "title"]
     # A title may stand inside a match ('is the author list of SAFT complete'), not at either end of it.
-    found = [m for m in _compiled(pattern, re.I).finditer(q.folded)
+    found = [m for m in rx.compiled(pattern, re.I).finditer(q.folded)
              if not any(a <= m.start() < b or a < m.end() <= b for a, b in titles)]
     for m in found:
         _blank_frame(q, 0, m, m.end())
@@ -249,19 +250,19 @@ def _part(q: Question, start: int, end: int, after: str = "", planner: bool = Tr
     """The one field a part asks, its words blanked: a printed badge, another way of saying a field, or one of the
     planner's field words (a noun after 'which' / 'what' first). `after`: the clause a bare wh-word shares."""
     # 'the author's lab tags': a possessive names whose field, not the authors.
-    low = re.sub(r"\bauthors?'s?(?=\s)", lambda m: " " * len(m.group(0)), q.text[start:end].casefold())
-    after = re.sub(rf"\b{_WH}\b", " ", after.casefold())  # the clause's own wh-word asks its own field
+    low = rx.sub(r"\bauthors?'s?(?=\s)", lambda m: " " * len(m.group(0)), q.text[start:end].casefold())
+    after = rx.sub(rf"\b{_WH}\b", " ", after.casefold())  # the clause's own wh-word asks its own field
     for name, words in _BADGE_WORDS:
         if m := words.search(low):
             return _took(q, start, m, name)
     for key, pattern in _MORE:
-        if m := _compiled(pattern).search(f"{low} {after}" if after else low):
+        if m := rx.compiled(pattern).search(f"{low} {after}" if after else low):
             return _took(q, start, m, key) if m.end() <= len(low) else (start, key)
-    count = bool(re.search(r"\bhow\s+many\b|\bnumber\s+of\b", low))
+    count = bool(rx.search(r"\bhow\s+many\b|\bnumber\s+of\b", low))
     if not planner or (name := lookup_field(f"{low} {after}" if after else low, count)) is None:
         return None
     head = HEAD.search(low)
-    m = head if head and not count else _compiled(_FIELD_WORDS.get(name, r"\bhow\s+many\b")).search(low)
+    m = head if head and not count else rx.compiled(_FIELD_WORDS.get(name, r"\bhow\s+many\b")).search(low)
     return _took(q, start, m, name) if m else (start, name)
 
 

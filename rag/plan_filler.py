@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.plan_slots import _REFERRING as REFERRING, slot_verbs  # verbs that point at other work: 'cited', 'fund'
 from rag.plan_terms import ORDINALS, Question
@@ -88,7 +89,7 @@ def fillers(q: Question, catalog: Catalog, rule: Rule | None = None) -> list[tup
     share = library_share(catalog)
     verbs = {phrase.split()[0] for phrase, _ in slot_verbs(q)}
     found: list[tuple[int, int]] = []
-    for m in re.finditer(r"[A-Za-z0-9][A-Za-z0-9'-]*", q.text):
+    for m in rx.finditer(r"[A-Za-z0-9][A-Za-z0-9'-]*", q.text):
         word = m.group().casefold()
         if word not in rest:
             continue
@@ -113,11 +114,11 @@ def slashed_alternatives(q: Question) -> None:
     """A word joined by a slash to words a reader took says the same thing another way ('point to code/resources
     under github.com/allenai'): it is blanked with them. A slash between two words no reader took ('encoder/decoder
     models') stays: nothing says what it is."""
-    for m in list(re.finditer(r"[a-z][a-z-]*", q.text, re.I)):
+    for m in list(rx.finditer(r"[a-z][a-z-]*", q.text, re.I)):
         before, after = q.text[:m.start()], q.text[m.end():]
         # a blanked word leaves two spaces or more where it stood, beside the slash
-        if before.endswith("/") and re.search(r"(?:^|\S)[ ]{2,}/$|^[ ]+/$", before) or \
-                after.startswith("/") and re.match(r"/[ ]{2,}", after):
+        if before.endswith("/") and rx.search(r"(?:^|\S)[ ]{2,}/$|^[ ]+/$", before) or \
+                after.startswith("/") and rx.match(r"/[ ]{2,}", after):
             q.blank(m.start(), m.end())
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog_footnotes import note_links
 from rag.plan_headings import HeadingAsk
 from rag.records import Paper
@@ -27,7 +28,7 @@ cites cited share shares shared occur occurs occurring s so yes no under""".spli
 
 
 def _key(url: str) -> str:
-    return re.sub(r"^(?:https?://)?(?:www\.)?", "", url.casefold()).rstrip("/. ")
+    return rx.sub(r"^(?:https?://)?(?:www\.)?", "", url.casefold()).rstrip("/. ")
 
 
 def repeats(paper: Paper) -> list[tuple[str, list[str]]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.catalog_footnotes import counted, note_links, numbered, said, words
 from rag.plan_citations import _named, _unnamed
@@ -65,7 +66,7 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     if not pdfs:
         return None
     named = [p for _, p in _named(text.casefold(), catalog) if p.footnotes] or abbreviated(text, pdfs)
-    rest = [w for w in re.findall(r"[a-z]+", _unnamed(text.casefold(), named, catalog)) if w not in _FRAME]
+    rest = [w for w in rx.findall(r"[a-z]+", _unnamed(text.casefold(), named, catalog)) if w not in _FRAME]
     if (repeated := repeated_addresses(text, rest, named, pdfs)) is not None:  # 'the same URL in two footnotes'
         return repeated
     if len(named) != 1:
@@ -95,7 +96,7 @@ def _linked(text: str, paper: Paper) -> list[Footnote]:
         return notes
     notes = [n for n in notes if note_links(n)]
     for m in _ADDRESS.finditer(text):
-        wanted = re.sub(r"^(?:https?://)?(?:www\.)?", "", m.group(0).casefold().rstrip("./"))
+        wanted = rx.sub(r"^(?:https?://)?(?:www\.)?", "", m.group(0).casefold().rstrip("./"))
         if "." not in wanted.split("/")[0]:
             continue
         notes = [n for n in notes if any(link.path.casefold().startswith(wanted) or link.host.endswith(wanted)
@@ -119,13 +120,13 @@ def _numbered(text: str, paper: Paper) -> list[Footnote]:
     """'footnotes 7 and 8', 'footnote 3', 'notes 10-12': the footnotes printed with those numbers."""
     marks: list[str] = []
     for m in _NUMBERS.finditer(text):
-        for a, dash, b in re.findall(r"(\d+)(?:\s*(-|–|to)\s*(\d+))?", m.group(1)):
+        for a, dash, b in rx.findall(r"(\d+)(?:\s*(-|–|to)\s*(\d+))?", m.group(1)):
             marks += [str(i) for i in range(int(a), int(b) + 1)] if dash and b and int(b) - int(a) < 30 else [a]
     return [n for n in paper.footnotes if n.mark in marks]
 
 
 def _terms(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9][a-z0-9.]*[a-z0-9]|[a-z0-9]", text.casefold().replace("-", " "))]
+    return [w for w in rx.findall(r"[a-z0-9][a-z0-9.]*[a-z0-9]|[a-z0-9]", text.casefold().replace("-", " "))]
 
 
 def _stem(word: str) -> str:
@@ -166,17 +167,17 @@ def _over_pdfs(text: str, pdfs: list[Paper], every_pdf: list[Paper]) -> HeadingA
     """Set questions: the PDF printing the most (or fewest) footnotes, how many each prints, and which PDFs hang a
     footnote off their abstract (one printing an address when a link or code is asked)."""
     if _ABSTRACT.search(text):
-        asked_link = bool(re.search(r"\b(?:code|links?|urls?|repo\w*|github|address)\b", text, re.I))
+        asked_link = bool(rx.search(r"\b(?:code|links?|urls?|repo\w*|github|address)\b", text, re.I))
         hung = [(p, n) for p in pdfs for n in p.footnotes if n.section.casefold().startswith("abstract")
                 and (not asked_link or note_links(n))]
         if not hung:
             return HeadingAsk("None of the PDFs prints a footnote mark in its abstract.", [])
         return HeadingAsk(f"{len(hung)} PDF{'s' if len(hung) != 1 else ''} hang a footnote off the abstract: " +
                           "; ".join(f"{p.title}: {said(p, n)}" for p, n in hung) + ".", [p for p, _ in hung])
-    if re.search(r"\b(?:most|fewest|least|more|fewer|how\s+many|number\s+of)\s+(?:\w+\s+)?foot\s*-?notes\b", text,
+    if rx.search(r"\b(?:most|fewest|least|more|fewer|how\s+many|number\s+of)\s+(?:\w+\s+)?foot\s*-?notes\b", text,
                  re.I):
         # none is fewest, unless the set is said to print some ('among those that have any', 'with footnotes')
-        some = re.search(r"\b(?:that|which|who)\s+(?:\w+\s+)?(?:have|has|print|prints|carry|carries|use|uses)\s+"
+        some = rx.search(r"\b(?:that|which|who)\s+(?:\w+\s+)?(?:have|has|print|prints|carry|carries|use|uses)\s+"
                          r"(?:any|some|at\s+least\s+one|foot\s*-?notes)\b|\bwith\s+(?:any\s+)?foot\s*-?notes\b",
                          text, re.I)
         ranked = sorted(pdfs if some else every_pdf, key=lambda p: len(p.footnotes), reverse=not _FEW.search(text))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from rag import rx
 from rag.catalog import Catalog, short_name
 from rag.plan_describe import description, resolve
 from rag.plan_terms import Condition, Question
@@ -27,7 +28,7 @@ _ASK = rf"\bhow\s+many\s+{_UNIT}(?:\s+(?:passed|elapsed|went\s+by|lie|lay|are\s+
 def gap(q: Question, catalog: Catalog, named: Paper) -> tuple[Condition, str] | None:
     """(the two papers, the unit asked: 'days', 'weeks', 'months', 'years') when the question asks for the time
     between `named` (already cut from `q`) and a second paper it names; None, and nothing cut, otherwise."""
-    asked = re.search(_ASK, q.text, re.I)
+    asked = rx.search(_ASK, q.text, re.I)
     if asked is None:
         return None
     saved = q.text, list(q.spans)
@@ -77,7 +78,7 @@ _FIRST = r"\b(?:which|what)\s+(?:one\s+|of\s+(?:them|the\s+two)\s+)?(?:went\s+up
 def set_gap(q: Question) -> str | None:
     """The unit asked ('days', …) when the question asks how far apart the two papers of a set were posted, with
     its words taken (and 'which went up first', which the answer's order says); None, nothing taken, otherwise."""
-    m = re.search(_APART, q.text, re.I)
+    m = rx.search(_APART, q.text, re.I)
     if m is None:
         return None
     unit = next((g for g in m.groups() if g), "days").casefold()

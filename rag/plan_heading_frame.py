@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog_headings import Heading
 
 # What a section says, does or holds is content, whatever else the question asks.
@@ -52,9 +53,9 @@ plus they wich far library collection""".split())
 def only_frame(low: str, allowed: list[str]) -> bool:
     """No word is left but frame and the named paper's title and short names; a year or other number of three digits
     or more is a condition ('which PDFs from 2018'), which this reader does not apply."""
-    words = _FRAME | {w for text in allowed for w in re.findall(r"[a-z]+|\d{3,}", text.casefold())}
+    words = _FRAME | {w for text in allowed for w in rx.findall(r"[a-z]+|\d{3,}", text.casefold())}
     # 'SPECTERs section 6': a possessive said without its apostrophe
-    return all(w in words or w.endswith("s") and w[:-1] in words for w in re.findall(r"[a-z]+|\d{3,}", low) if len(w) > 1)
+    return all(w in words or w.endswith("s") and w[:-1] in words for w in rx.findall(r"[a-z]+|\d{3,}", low) if len(w) > 1)
 
 
 def pointed_out(low: str, headings: list[Heading]) -> str:
@@ -63,7 +64,7 @@ def pointed_out(low: str, headings: list[Heading]) -> str:
     low = QUOTED.sub(" ", low)
     for h in sorted(headings, key=lambda h: -len(h.title)):
         if len(h.title) > 3:
-            low = re.sub(rf"\b{re.escape(h.title.casefold())}\s+(?:sub-?)?(?:sections?|headings?|chapters?)\b|"
+            low = rx.sub(rf"\b{re.escape(h.title.casefold())}\s+(?:sub-?)?(?:sections?|headings?|chapters?)\b|"
                          rf"(?:\b(?:section|heading)|§)\s*(?:[\d.]+\s+)?(?:called\s+|titled\s+|named\s+)?"
                          rf"{re.escape(h.title.casefold())}\b", " section ", low)
     return low

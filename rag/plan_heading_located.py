@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog_headings import Heading, Outline
 from rag.plan_terms import ORDINALS
 
@@ -69,10 +70,10 @@ def parent_words(low: str, outline: Outline) -> list[str]:
 def _parent(said: str, outline: Outline) -> Heading | None:
     """The top-level section a parent phrase names by its printed words ('of SPECTER's SCIDOCS evaluation section'):
     the one sharing most title words with it; None when said by number (or no one, or two, fit)."""
-    if re.search(r"\d", said):
+    if rx.search(r"\d", said):
         return None
-    words = set(re.findall(r"[a-z]+", said))
-    scored = sorted(((len(words & {w for w in re.findall(r"[a-z]+", h.title.casefold()) if len(w) > 3}), h)
+    words = set(rx.findall(r"[a-z]+", said))
+    scored = sorted(((len(words & {w for w in rx.findall(r"[a-z]+", h.title.casefold()) if len(w) > 3}), h)
                      for h in outline.headings if h.level == 1 and h.title), key=lambda pair: -pair[0])
     if not scored or scored[0][0] == 0 or len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None
@@ -86,7 +87,7 @@ def numbered_title(low: str, outline: Outline) -> tuple[Heading, str] | None:
     for h in outline.headings:
         if not (h.number and h.title and len(h.title) > 3):
             continue
-        said = re.search(rf"(?:\b(?:sub-?)?section\s+|§\s*|\b)(?<![\d.]){re.escape(h.number.casefold())}\.?\s+['\"‘“]?"
+        said = rx.search(rf"(?:\b(?:sub-?)?section\s+|§\s*|\b)(?<![\d.]){re.escape(h.number.casefold())}\.?\s+['\"‘“]?"
                          rf"{re.escape(h.title.casefold())}['\"’”]?(?!\w)", low)
         if said:
             return h, low[:said.start()] + " section " + h.number + " " + low[said.end():]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from rag import rx
 from rag.catalog_headings import Heading, Outline
 from rag.catalog_pdf_texts import printed_page_number
 from rag.plan_terms import NUMBER_WORDS, ORDINALS
@@ -40,9 +41,9 @@ _PRINTED_NUMBER = re.compile(r"\b(?:printed\s+(?:proceedings\s+|journal\s+|venue
 
 # 'acks', 'refs': the back-matter headings by their short names
 _BACK_MATTER = ((re.compile(r"\backs?\b|\backnowledgments?\b"), "acknowledgements"),
-                (re.compile(r"\b(?:the\s+)?(?:reference\s+list|list\s+of\s+references)\b"), "the references section"),
-                (re.compile(r"\brefs\b|\bbibliography\b"), "references"),
-                (re.compile(r"\bpage\s+no\b\.?"), "page number"))  # 'printed page no.'
+                (rx.compiled(r"\b(?:the\s+)?(?:reference\s+list|list\s+of\s+references)\b"), "the references section"),
+                (rx.compiled(r"\brefs\b|\bbibliography\b"), "references"),
+                (rx.compiled(r"\bpage\s+no\b\.?"), "page number"))  # 'printed page no.'
 
 # '(84-91 range)': the venue's page range the asker already knows, said beside the printed page number asked;
 # '(before acks/refs)', '(excluding the appendix)': the back matter set aside, as a numbered section always is
@@ -78,7 +79,7 @@ def named_number(low: str, outline: Outline) -> str:
     name the PDF prints otherwise is kept, so the question is not read as about a section it does not name."""
     def fits(m: re.Match[str]) -> str:
         heading = outline.numbered(m.group("number"))
-        name = re.sub(r"^(?:the|its)\s+", "", " ".join(m.group("name").split()))  # 'section 3 (the SCIDOCS …)'
+        name = rx.sub(r"^(?:the|its)\s+", "", " ".join(m.group("name").split()))  # 'section 3 (the SCIDOCS …)'
         if heading is None or (heading.title and heading.title.casefold() != name):
             return m.group(0)
         return m.group("ref")
@@ -91,20 +92,20 @@ def file_named(low: str, papers: list[Paper]) -> list[Paper]:
     found = []
     for paper in papers:
         stem = Path(paper.sources[0].path).stem.casefold() if paper.sources else ""
-        if not stem or " ".join(re.split(r"[\W_]+", stem)).strip() != paper.title.casefold():
+        if not stem or " ".join(rx.split(r"[\W_]+", stem)).strip() != paper.title.casefold():
             continue
-        words = [w for w in re.split(r"[\W_]+", stem) if w.isalpha() and len(w) > 3]
-        if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words if w in low):
+        words = [w for w in rx.split(r"[\W_]+", stem) if w.isalpha() and len(w) > 3]
+        if any(rx.search(rf"\b{re.escape(w)}\b", low) for w in words if w in low):
             found.append(paper)
     return found
 
 
 def abbreviated(text: str, pdfs: list[Paper]) -> list[Paper]:
     """A PDF named by two title words in a row, each said by its start ('the lit graph paper')."""
-    said = re.findall(r"[a-z0-9]+", text.casefold())
+    said = rx.findall(r"[a-z0-9]+", text.casefold())
     found = []
     for paper in pdfs:
-        title = [w for w in re.findall(r"[a-z0-9]+", paper.title.casefold())]
+        title = [w for w in rx.findall(r"[a-z0-9]+", paper.title.casefold())]
         pairs = {(a, b) for a, b in zip(title, title[1:]) if len(a) > 3 and len(b) > 3}
         if any(len(x) >= 3 and len(y) >= 3 and a.startswith(x) and b.startswith(y)
                for x, y in zip(said, said[1:]) for a, b in pairs):
@@ -114,8 +115,8 @@ def abbreviated(text: str, pdfs: list[Paper]) -> list[Paper]:
 
 def begun_title_words(low: str, paper: Paper) -> list[str]:
     """The question's words that begin a word of the paper's title ('lit graph'): how `abbreviated` named it."""
-    title = re.findall(r"[a-z0-9]+", paper.title.casefold())
-    return [w for w in re.findall(r"[a-z]+", low) if len(w) >= 3 and any(t.startswith(w) for t in title if len(t) > 3)]
+    title = rx.findall(r"[a-z0-9]+", paper.title.casefold())
+    return [w for w in rx.findall(r"[a-z]+", low) if len(w) >= 3 and any(t.startswith(w) for t in title if len(t) > 3)]
 
 
 def printed_page(paper: Paper, heading: Heading) -> str:
@@ -142,7 +143,7 @@ def titled_topic(low: str, headings: list[Heading]) -> str:
     words = " ".join(m.group("words").split())
     for title in sorted({h.title.casefold() for h in headings if h.title}, key=len, reverse=True):
         rest = words[len(title):] if words.startswith(title) else None
-        if rest is not None and (not rest or re.match(r"\s+(?:in|of|from)\s", rest)):
+        if rest is not None and (not rest or rx.match(r"\s+(?:in|of|from)\s", rest)):
             lead = "is" if m.group("lead") in ("is", "are", "was", "were") else m.group("lead")
             return low[:m.start()] + f"{lead} titled '{title}'{rest}" + low[m.end():]
     return low
@@ -151,8 +152,8 @@ def titled_topic(low: str, headings: list[Heading]) -> str:
 def page_said(low: str) -> int | None:
     """The PDF page a heading is said to be on when asked over every PDF ('start their section 2 on PDF page 2', 'on
     their second page'), or None."""
-    if m := re.search(r"\bon\s+(?:pdf\s+)?(?:page|p\.)\s*(\d{1,4}|" + "|".join(NUMBER_WORDS) + r")\b", low):
+    if m := rx.search(r"\bon\s+(?:pdf\s+)?(?:page|p\.)\s*(\d{1,4}|" + "|".join(NUMBER_WORDS) + r")\b", low):
         return int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
-    if m := re.search(r"\bon\s+(?:the|their|its)\s+(" + "|".join(ORDINALS) + r")\s+(?:pdf\s+)?page\b", low):
+    if m := rx.search(r"\bon\s+(?:the|their|its)\s+(" + "|".join(ORDINALS) + r")\s+(?:pdf\s+)?page\b", low):
         return ORDINALS.index(m.group(1)) + 1
     return None

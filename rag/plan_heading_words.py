@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog_headings import Heading, Outline
 
 # What holds the word: headings or titles ('section or subsection headings', 'numbered heading', 'section titles').
@@ -33,7 +34,7 @@ def asked_word(low: str) -> str | None:
         return None
     # a bare word must be said of a heading ('headings … mention X'), not of what a section says: 'the word' or a
     # holder ending the noun phrase right before the verb
-    if m.group("bare") and not m.group("said") and re.search(r"\b(?:sections?|sub-?sections?)\s*$", m.group("between")):
+    if m.group("bare") and not m.group("said") and rx.search(r"\b(?:sections?|sub-?sections?)\s*$", m.group("between")):
         return None
     return word
 
@@ -42,7 +43,7 @@ def worded(word: str, outline: Outline) -> list[Heading]:
     """The headings whose title holds the word, whole or as a word's start ('citation' in 'Citation-Based')."""
     stem = word.casefold().rstrip("s") if len(word) > 4 else word.casefold()
     return [h for h in outline.headings if h.title and
-            any(w.startswith(stem) for w in re.findall(r"[a-z0-9]+", h.title.casefold()))]
+            any(w.startswith(stem) for w in rx.findall(r"[a-z0-9]+", h.title.casefold()))]
 
 
 def answer(word: str, outline: Outline, numbered_only: bool) -> tuple[str, list[Heading]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.catalog_headings import Heading, Outline
 from rag.plan_heading_frame import POINTS, QUOTED, ROLES, asks_content, only_frame, pointed_out
@@ -53,17 +54,17 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     low = plain(" ".join(question.casefold().replace("’", "'").split()))  # rag/plan_heading_phrases.py
     if (parts := _parts(low, catalog)) is not None:  # a section's paragraph headings (rag/plan_section_parts.py)
         return parts
-    if not re.search(rf"(?:{_NOUN})", low) and not numbered_said(low, catalog.outlines.values()) and \
-            not (page_said(low) is not None and any(re.search(pattern, low) for pattern in ROLES.values())):
+    if not rx.search(rf"(?:{_NOUN})", low) and not numbered_said(low, catalog.outlines.values()) and \
+            not (page_said(low) is not None and any(rx.search(pattern, low) for pattern in ROLES.values())):
         return None  # no section word, no heading said by its number and words ("'1 Introduction'") or by its role on a page
     if (word := asked_word(low)) is not None and (named := _named(low, catalog, catalog.outlines)) is not None:
-        text, found = worded_answer(word, catalog.outlines[named.paper_id], bool(re.search(r"\bnumbered\b", low)))
+        text, found = worded_answer(word, catalog.outlines[named.paper_id], bool(rx.search(r"\bnumbered\b", low)))
         return HeadingAsk(text, [named], {named.paper_id: found})  # 'every heading with the word Entity in it'
     if asks_content(low):  # 'which section is about <a printed title>': the title, not what the section says
         low = titled_topic(low, [h for o in catalog.outlines.values() for h in o.headings])
     if asks_content(low):  # what a PDF's section holds is retrieval's: no other reader may take it either
         return HeadingAsk("") if POINTS.search(low) else None
-    if any(re.search(rf"\b{re.escape(s.casefold())}\b", low) for s in catalog.sections):
+    if any(rx.search(rf"\b{re.escape(s.casefold())}\b", low) for s in catalog.sections):
         return None  # 'the workshop section': a listing page's section (rag/plan_sections.py)
     held = catalog.outlines
     if not held:
@@ -97,7 +98,7 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
 
 
 def _parts(low: str, catalog: Catalog) -> HeadingAsk | None:
-    if not re.search(rf"(?:{_NOUN})|\d\.\d", low):  # a section word, or a bare subsection number ('under 13.3.4')
+    if not rx.search(rf"(?:{_NOUN})|\d\.\d", low):  # a section word, or a bare subsection number ('under 13.3.4')
         return None
     held = catalog.outlines
     named = _named(low, catalog, held) if held else None
@@ -107,16 +108,16 @@ def _parts(low: str, catalog: Catalog) -> HeadingAsk | None:
     heading, how = _selected(low, outline)
     if how == "ordinal" and heading is None:
         return None  # 'the second subsection' of a PDF printing one: no such heading, not its list (_of_one says so)
-    pointed = how in ("number", "role", "last") or bool(heading and re.search(
+    pointed = how in ("number", "role", "last") or bool(heading and rx.search(
         rf"\b{re.escape(heading.title.casefold())}['\"’”]?\s+(?:sub-?)?section\b|\b(?:sub-?)?section\s+['\"‘“]?"
         rf"{re.escape(heading.title.casefold())}", low))
     parts = parts_asked(named_number(low, outline), outline, heading, pointed)
     if parts is not None:
         return HeadingAsk(parts.text, [named], {named.paper_id: parts.cited})
     # the words the PDF is named by: its short names, and its title's words where two of them stand in a row
-    title = re.findall(r"[a-z0-9]+", named.title.casefold())
-    said = {w for n in catalog_names(catalog, named) for w in re.findall(r"[a-z]+", n.casefold())} | \
-        {w for a, b in zip(title, title[1:]) if f"{a} {b}" in " ".join(re.findall(r"[a-z0-9]+", low)) for w in (a, b)}
+    title = rx.findall(r"[a-z0-9]+", named.title.casefold())
+    said = {w for n in catalog_names(catalog, named) for w in rx.findall(r"[a-z]+", n.casefold())} | \
+        {w for a, b in zip(title, title[1:]) if f"{a} {b}" in " ".join(rx.findall(r"[a-z0-9]+", low)) for w in (a, b)}
     if hits := pointed_to(low, named, said):  # 'which section is X covered in': the PDF's own '(Section 3)' pointers
         text = f"{named.title} points to its sections: " + "; ".join(
             f"Section {p.number} for '{p.phrase}' (p. {p.page})" for p in hits) + "."
@@ -133,7 +134,7 @@ def catalog_names(catalog: Catalog, paper: Paper) -> list[str]:
 def _named(low: str, catalog: Catalog, held: dict[str, Outline]) -> Paper | None:
     """The one PDF the question names: its short name ('SPECTER', 'DPR') or two title words in a row."""
     found = [o.paper for o in held.values()
-             if any(p is o.paper and n.casefold() in low and re.search(rf"\b{re.escape(n.casefold())}s?\b", low)
+             if any(p is o.paper and n.casefold() in low and rx.search(rf"\b{re.escape(n.casefold())}s?\b", low)
                     for n, p in catalog.short_names.items())]
     if len(found) != 1:
         found = [o.paper for o in held.values() if _title_pair(o.paper.title, low)]
@@ -145,8 +146,8 @@ def _named(low: str, catalog: Catalog, held: dict[str, Outline]) -> Paper | None
 
 
 def _title_pair(title: str, low: str) -> bool:
-    words = [w for w in re.findall(r"[a-z0-9]+", title.casefold()) if len(w) > 3 or w.isdigit()]
-    text = " ".join(re.findall(r"[a-z0-9]+", low))
+    words = [w for w in rx.findall(r"[a-z0-9]+", title.casefold()) if len(w) > 3 or w.isdigit()]
+    text = " ".join(rx.findall(r"[a-z0-9]+", low))
     return any(f"{a} {b}" in text for a, b in zip(words, words[1:]))
 
 
@@ -154,41 +155,41 @@ def _selected(low: str, outline: Outline) -> tuple[Heading | None, str]:
     """The heading the question points at, and how it was said ('number', 'words', 'role', 'last', 'ordinal' or '')."""
     if (placed := ordinal_heading(low, outline)) is not None:  # 'the first numbered subsection', 'the last heading'
         return placed
-    m = re.search(r"(?:\b(?:sub-?section|section|sec\.|chapter)\s*|§\s*)(\d{1,2}(?:\.\d{1,2})*)\b", low) or \
-        re.search(r"\bappendix\s+([a-h])\b", low)
+    m = rx.search(r"(?:\b(?:sub-?section|section|sec\.|chapter)\s*|§\s*)(\d{1,2}(?:\.\d{1,2})*)\b", low) or \
+        rx.search(r"\bappendix\s+([a-h])\b", low)
     if m:
         return outline.numbered(m.group(1)), "number"
     for n, word in enumerate(ORDINALS, start=1):
-        if re.search(rf"\b(?:the\s+)?{word}\s+(?:numbered\s+|top-level\s+|main\s+)?section\b", low):
+        if rx.search(rf"\b(?:the\s+)?{word}\s+(?:numbered\s+|top-level\s+|main\s+)?section\b", low):
             sections = outline.sections
             return (sections[n - 1] if n <= len(sections) else None), "number"
-    if re.search(r"\b(?:the\s+)?(?:last|final|closing)\s+(?:numbered\s+)?section\b", low):
+    if rx.search(r"\b(?:the\s+)?(?:last|final|closing)\s+(?:numbered\s+)?section\b", low):
         return outline.last, "last"
     for h in outline.headings:  # the words as printed, quoted or not
         if h.title and len(h.title) > 3 and h.title.casefold() in low and \
-                re.search(rf"\b{re.escape(h.title.casefold())}\b", low):
+                rx.search(rf"\b{re.escape(h.title.casefold())}\b", low):
             return h, "words"
     for role, pattern in ROLES.items():
-        if re.search(pattern, low):
+        if rx.search(pattern, low):
             if role == "appendix":
                 return (outline.appendix[0] if outline.appendix else None), "role"
-            return next((h for h in outline.headings if re.search(pattern, h.title.casefold())), None), "role"
+            return next((h for h in outline.headings if rx.search(pattern, h.title.casefold())), None), "role"
     return None, ""
 
 
 def _of_one(low: str, outline: Outline) -> HeadingAsk | None:
     paper, name = outline.paper, outline.paper.title
-    if HOW_MANY.search(low) and not re.search(r"\b(?:how\s+many|number\s+of|count)\s+(?:[a-z-]+\s+){0,3}"
+    if HOW_MANY.search(low) and not rx.search(r"\b(?:how\s+many|number\s+of|count)\s+(?:[a-z-]+\s+){0,3}"
                                             r"(?:sub-?)?(?:sections?|headings?)\b", low):
         return None  # 'how many pages of appendix': a length the outline does not hold, not a count of headings
-    if HOW_MANY.search(low) and re.search(r"\b(?:after|before|following|preceding|since|until|between)\s+(?:the\s+)?"
+    if HOW_MANY.search(low) and rx.search(r"\b(?:after|before|following|preceding|since|until|between)\s+(?:the\s+)?"
                                           r"(?:sub-?section|section|§|heading|chapter)", low):
         return None  # 'how many headings after section 4': a count from a place this reader does not count from
-    if HOW_MANY.search(low) and re.search(r"\bappendi", low):  # 'how many sections are in the appendix'
+    if HOW_MANY.search(low) and rx.search(r"\bappendi", low):  # 'how many sections are in the appendix'
         text = f"{name} has {len(outline.appendix)} appendix heading{'s' if len(outline.appendix) != 1 else ''}" + \
             (": " + "; ".join(h.said() for h in outline.appendix) if outline.appendix else "") + "."
         return HeadingAsk(text, [paper], {paper.paper_id: outline.appendix})
-    if HOW_MANY.search(low) and re.search(r"\bsections?\b", low) and not re.search(r"\bsub-?sections?\b", low):
+    if HOW_MANY.search(low) and rx.search(r"\bsections?\b", low) and not rx.search(r"\bsub-?sections?\b", low):
         body = outline.sections
         text = f"{name} has {len(body)} numbered top-level sections" + \
             (f" (and {len(outline.appendix)} appendix heading)" if outline.appendix else "") + ": " + \
@@ -204,26 +205,26 @@ def _of_one(low: str, outline: Outline) -> HeadingAsk | None:
                           {paper.paper_id: outline.sections})
     cited = [heading]
     # the page number its venue prints there, when asked, or when a page is asked of a PDF whose venue numbers its pages
-    printed = printed_page(paper, heading) if re.search(r"\bpage\s+printed\b", low) or \
-        re.search(r"\bpage\b", low) and paper.venue_line is not None and paper.venue_line.pages else ""
+    printed = printed_page(paper, heading) if rx.search(r"\bpage\s+printed\b", low) or \
+        rx.search(r"\bpage\b", low) and paper.venue_line is not None and paper.venue_line.pages else ""
     parts = [f"In {name}, {heading.said()}{printed}"]
     nearby, cited_nearby = beside(low, outline, heading)  # 'and what heading comes right after it'
     parts += nearby
     cited += cited_nearby
     # 'its subsections', 'the first subsection of §2' ask children; 'subsection 13.3.4', 'which subsection is titled X'
     # name the heading itself
-    if how != "ordinal" and re.search(r"\bsub-?sections\b|\bsub-?section\s+(?:of|under|in|within|below)\b|"
+    if how != "ordinal" and rx.search(r"\bsub-?sections\b|\bsub-?section\s+(?:of|under|in|within|below)\b|"
                                       r"\bfirst\s+sub-?section\b", low):
         children = outline.children(heading)
-        if re.search(r"\bfirst\s+sub-?section\b", low):
+        if rx.search(r"\bfirst\s+sub-?section\b", low):
             children = children[:1]
         cited += children
         many = f"{len(children)} subsection{'s' if len(children) != 1 else ''}: " if HOW_MANY.search(low) \
             else "subsections: "
         parts.append(("its " + many + "; ".join(h.said() for h in children)) if children else
                      "it has no numbered subsections")
-    yes_no = re.search(r"^\W*(?:does|do|is|has|have)\b|\bis\s+there\b", low)
-    if heading.appendix and re.search(r"\bappendi", low) and yes_no:
+    yes_no = rx.search(r"^\W*(?:does|do|is|has|have)\b|\bis\s+there\b", low)
+    if heading.appendix and rx.search(r"\bappendi", low) and yes_no:
         parts[0] = f"Yes: {name} has an appendix, {heading.said()}"
     return HeadingAsk(", ".join(parts) + ".", [paper], {paper.paper_id: cited})
 
@@ -234,35 +235,35 @@ def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
     quoted = QUOTED.search(low)
     words = quoted.group(1).strip() if quoted else None
     # "a numbered '1 Introduction' heading": the number printed before the words is the heading's own
-    number_said = re.match(r"(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)", words) if words else None
+    number_said = rx.match(r"(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)", words) if words else None
     words = number_said.group(2) if number_said else words
-    ends = re.search(r"\b(?:end|ends|ending|finish|finishes|close|closes|wrap\s+up)\s+(?:with|on)\b", low)
-    numbered = bool(re.search(r"\bnumbered\b", low)) or number_said is not None
+    ends = rx.search(r"\b(?:end|ends|ending|finish|finishes|close|closes|wrap\s+up)\s+(?:with|on)\b", low)
+    numbered = bool(rx.search(r"\bnumbered\b", low)) or number_said is not None
     negated = bool(_NOT.search(low))  # 'which PDFs have no appendix': the PDFs with headings that lack it
-    role = next((r for r, pattern in ROLES.items() if re.search(pattern, low)), None)
+    role = next((r for r, pattern in ROLES.items() if rx.search(pattern, low)), None)
     if words is None and role is None:  # 'which PDFs have an Experiments section': words some PDF prints as a heading
-        m = re.search(r"\b(?:an?|the|any)\s+(?:numbered\s+|top-level\s+)?((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+"
+        m = rx.search(r"\b(?:an?|the|any)\s+(?:numbered\s+|top-level\s+)?((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+"
                       r"(?:sub-?)?(?:sections?|headings?)\b", low)
         if m and any(m.group(1) in h.title.casefold() for o in held for h in o.headings):
             words = m.group(1)
     # 'have a section 4', 'reach a numbered section 5', 'a subsection numbered 2.1'
-    numbered_as = re.search(r"\b(?:a|any|their|its|whose|begins?|starts?)\s+(?:numbered\s+|top-level\s+)?(?:sub-?section|section|§)\s*(?:numbered\s+)?"
+    numbered_as = rx.search(r"\b(?:a|any|their|its|whose|begins?|starts?)\s+(?:numbered\s+|top-level\s+)?(?:sub-?section|section|§)\s*(?:numbered\s+)?"
                             r"(\d{1,2}(?:\.\d{1,2})*)\b", low)
     # 'which PDFs have numbered subsections': any heading below a section, whatever its words
-    nested = words is None and role is None and numbered_as is None and bool(re.search(r"\bsub-?sections?\b", low))
+    nested = words is None and role is None and numbered_as is None and bool(rx.search(r"\bsub-?sections?\b", low))
     if words is None and role is None and numbered_as is None and not nested:
         return None
     # "'conclusion(s) and future work'": a bracketed plural is either spelling; "'... and Future Work'": an ellipsis
     # stands for any words there (a heading holding the rest matches)
     pattern = _elided(words).replace(r"\(s\)", "s?") if words else ROLES.get(role or "", "")
-    words = " … ".join(part.strip() for part in re.split(r"\.{2,}|…", words)).strip() if words else words
-    extra = re.search(r"\bconclu\w*\s+(?:and|&)\s+future\s+work\b", low)
+    words = " … ".join(part.strip() for part in rx.split(r"\.{2,}|…", words)).strip() if words else words
+    extra = rx.search(r"\bconclu\w*\s+(?:and|&)\s+future\s+work\b", low)
     matched: list[tuple[Outline, Heading]] = []
     for o in held:
         pool = [o.last] if ends and o.last else o.appendix if role == "appendix" and not words else o.headings
         hit = next((h for h in o.headings if h.level >= 2 and h.title), None) if nested else \
             o.numbered(numbered_as.group(1)) if numbered_as and words is None and role is None else \
-            next((h for h in pool if h is not None and re.search(pattern, h.title.casefold())
+            next((h for h in pool if h is not None and rx.search(pattern, h.title.casefold())
                     and (not extra or "future work" in h.title.casefold()) and (h.number or not numbered)
                     and (number_said is None or h.number == number_said.group(1))), None)
         if ends and role == "appendix" and not words:  # an appendix ends a PDF when its heading is the last of all
@@ -294,7 +295,7 @@ def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
 def _elided(words: str) -> str:
     """A heading's quoted words as a pattern; an ellipsis stands for the words left out, so the words beside it are
     whole words at the heading's end ('... and Future Work'), start ('Conclusion ...') or either side of a gap."""
-    parts = [p.strip() for p in re.split(r"\.{2,}|…", words)]
+    parts = [p.strip() for p in rx.split(r"\.{2,}|…", words)]
     if len(parts) == 1:
         return re.escape(words)
     inner = ".*".join(rf"\b{re.escape(p)}\b" for p in parts if p)

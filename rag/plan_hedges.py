@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
+
 _ACRONYM = re.compile(r"(?<![\w'-])(?:iirc|afaik|afaict|imo|imho)(?![\w'-])\.?,?", re.I)
 _BELIEF = r"(?:i\s+(?:think|believe|guess|reckon|suppose)|if\s+i\s+(?:remember|recall)(?:\s+(?:correctly|right))?)"
 # At the start ('I think X …'), or between clause edges (', I think,', '- I believe -', '… I think?').
@@ -24,4 +26,4 @@ def unhedged(question: str) -> str:
     question = _ACRONYM.sub("", question)
     question = _AT_START.sub("", question)
     question = _AT_EDGE.sub("", question)
-    return re.sub(r",\s*(?=[?!.]\s*$)", "", question)  # 'who is last on X, if I recall?': the comma it stood after
+    return rx.sub(r",\s*(?=[?!.]\s*$)", "", question)  # 'who is last on X, if I recall?': the comma it stood after

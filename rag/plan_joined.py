@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rag import rx
 from rag.plan_terms import Condition, Question
 
 Extract = Callable[[Question], list[Condition]]
@@ -26,7 +27,7 @@ _NEGATED = re.compile(r"\b(?:not|no|without|never|neither|nor|lack\w*|missing)\b
 def joined_or(q: Question, conditions: list[Condition], extract: Extract) -> list[Condition] | None:
     """`conditions` with the two of each cross-field 'or' made one; None when such an 'or' joins what the plan's
     conditions do not hold (the question is left to retrieval rather than answered as 'and')."""
-    for m in re.finditer(r"\bor\b", q.text, re.I):
+    for m in rx.finditer(r"\bor\b", q.text, re.I):
         if q.folded[m.start():m.end()].casefold() != "or":
             continue
         left = _side(q.folded[:m.start()], extract, backwards=True)
@@ -67,7 +68,7 @@ def _side(text: str, extract: Extract, backwards: bool) -> list[Condition] | Non
         run = text[words[-k].start():] if backwards else text[:words[k - 1].end()]
         if _NEGATED.search(run):
             return best
-        sub = Question(re.sub(r"\beither\b", "      ", run, flags=re.I))  # 'have either a Code badge or …': the 'or' says it
+        sub = Question(rx.sub(r"\beither\b", "      ", run, flags=re.I))  # 'have either a Code badge or …': the 'or' says it
         found = extract(sub)
         if not found or sub.residual():
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_terms import NUMBER_WORDS, Condition, Question, _number
 from rag.records import Paper, normalize_title
 
@@ -82,7 +83,7 @@ def page_says(q: Question) -> None:
         sub = m.group("sub") if m.group("sub") is not None else m.group("sub2")
         start = m.start("sub") if m.group("sub") is not None else m.start("sub2")
         said = q.folded[start:start + len(sub)]  # as asked: a blanked page ('Courville's profile') or title says it
-        if not sub.strip() and not re.search(rf"\b{_SAYER}\b", said, re.I) and not any(
+        if not sub.strip() and not rx.search(rf"\b{_SAYER}\b", said, re.I) and not any(
                 kind == "title" and a < start + len(sub) and b > start for a, b, kind in q.spans):
             continue  # no page or paper said as the subject: 'what do they say'
         if any(a < m.end() and b > start for a, b in people):
@@ -212,7 +213,7 @@ def person_acts(q: Question) -> bool:
     """Whether the question asks what a person on the author line works on or studies (content, not the line). 'where
     does he work' / 'works at' is an affiliation and stays the line's."""
     return bool(_ACTS.search(q.folded) or _NAMED_ACTS.search(q.text) or _PLACED_ACTS.search(q.folded)) and \
-        not re.search(r"\bwhere\b", q.folded, re.I)
+        not rx.search(r"\bwhere\b", q.folded, re.I)
 
 
 # The same said of a person named (their name blanked by now: 'what does Lucy Lu Wang work on', 'what is X researching').

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
+
 # A link's address as it may be written: a URL, a host and path ('github.com/allenai/specter'), or a code host's
 # 'owner/name' ('facebookresearch/DPR').
 _ADDRESS = r"(?:(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[\w.~%-]+)*/?|[\w.-]+/[\w.-]+)"
@@ -57,7 +59,7 @@ def link_contents(question: str) -> bool:
     include', 'which GitHub repo has the most stars'), or asks a link of what is no paper ('the website of the Amii
     institute'): not a record a page prints, though its words name a link (rag/planner.py returns no plan)."""
     # A quoted link text is the page's own words: "followed by a 'Learn more about the researchers' link".
-    unquoted = re.sub(r"(?:(?<=\s)|^)['\"“‘][^'\"”’]*['\"”’](?=\W|$)", " ", question)
-    bare = re.sub(r"\s*\([^()]*\)", "", question)  # 'the github.io page (project site or code) of X': an aside
+    unquoted = rx.sub(r"(?:(?<=\s)|^)['\"“‘][^'\"”’]*['\"”’](?=\W|$)", " ", question)
+    bare = rx.sub(r"\s*\([^()]*\)", "", question)  # 'the github.io page (project site or code) of X': an aside
     return bool(_CONTENTS.search(question) or _CONTENTS.search(bare) or _HAS.search(unquoted) or
                 _OF_NO_PAPER.search(unquoted))

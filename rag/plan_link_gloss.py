@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_terms import Question
 
 # A kind of link, as questions name them (rag/catalog_links.py's kinds said plainly).
@@ -37,10 +38,10 @@ _ANY_GLOSS = rf"(?P<whole>{_ANY_WHOLE})\s*\(\s*{_ANY_ITEM}(?:\s*(?:,|/|;|\bor\b|
 def link_kinds_glossed(q: Question) -> None:
     """Take the kinds of link said again after 'no link (at all)' or 'any link (at all)', leaving the whole for the link
     readers; and the kinds said either way in brackets after a host ('a github.io page (project site or code)')."""
-    for m in list(re.finditer(rf"({_HOST})(\s*\(\s*{_EITHER_KIND}(?:\s*(?:,|/|\bor\b|,\s*or\b)\s*{_EITHER_KIND})+\s*\))",
+    for m in list(rx.finditer(rf"({_HOST})(\s*\(\s*{_EITHER_KIND}(?:\s*(?:,|/|\bor\b|,\s*or\b)\s*{_EITHER_KIND})+\s*\))",
                               q.text, re.I)):
         q.blank(m.start(2), m.end(2))
-    for m in list(re.finditer(_ANY_GLOSS, q.text, re.I)):
+    for m in list(rx.finditer(_ANY_GLOSS, q.text, re.I)):
         q.blank(m.end("whole"), m.end())
-    for m in list(re.finditer(_GLOSS, q.text, re.I)):
+    for m in list(rx.finditer(_GLOSS, q.text, re.I)):
         q.blank(m.start("ever") if m["ever"] else m.end("whole"), m.end())  # 'whatsoever' says 'at all' too

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.catalog_links import Link
 from rag.plan_terms import FRAME
@@ -29,7 +30,7 @@ def _parts(segment: str) -> set[str]:
     """A path segment and the parts it joins with hyphens, underscores or dots, folded: 'beso-website' -> {'beso-website',
     'beso', 'website'}."""
     folded = segment.casefold()
-    return {folded} | {p for p in re.split(r"[-_.]", folded) if len(p) >= 3}
+    return {folded} | {p for p in rx.split(r"[-_.]", folded) if len(p) >= 3}
 
 
 def _names(link: Link) -> set[str]:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.plan_link_content import link_contents  # noqa: F401 (rag/planner.py reads it from here)
 from rag.plan_link_names import named_links
@@ -155,14 +156,14 @@ def _on_path(wanted: list[str], link: Link) -> bool:
 def linked(q: Question, catalog: Catalog) -> list[Condition]:
     """The link a question names as a condition ('abstracts that link to a github.com repo', 'an allenai GitHub
     repository', 'a project page on Google Sites', 'no link'), its words cut from `q`; [] when it names none."""
-    if not re.search(r"links?|urls?|repo|github|gitlab|bitbucket|hugging|sites?\b|homepage|home\s*page|website|web\s*page|project|"
+    if not rx.search(r"links?|urls?|repo|github|gitlab|bitbucket|hugging|sites?\b|homepage|home\s*page|website|web\s*page|project|"
                      r"\w\.\w|\w/\w|4open|openreview|zenodo|youtube|arxiv", q.text, re.I) and \
-            not re.search(_OWNER_CONTEXT, q.text, re.I):
+            not rx.search(_OWNER_CONTEXT, q.text, re.I):
         return []  # an owner is read only beside one of these words: no link is named, and no owner is built
     held_owners, hosts = catalog.link_names
     said_text = q.text  # as asked, before the link's words are cut out (blanking keeps every position)
     # 'a non-github.com page': a link other than the one named (read below as each link's own negation).
-    non = [m.start() for m in re.finditer(r"\bnon-(?=(?:https?://)?[\w-]+\.[a-z]{2,}\b|github|gitlab|google|hugging|"
+    non = [m.start() for m in rx.finditer(r"\bnon-(?=(?:https?://)?[\w-]+\.[a-z]{2,}\b|github|gitlab|google|hugging|"
                                           r"arxiv|youtube|zenodo|openreview)", q.text, re.I)]
     for start in non:
         q.blank(start, start + 4)
@@ -178,7 +179,7 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
         q.blank(start, end)
 
     # An address or a piece of one: 'github.com/NJU-RL', 'https://sites.google.com/view/x', 'zdhNarsil/EB_GFN'.
-    for m in list(re.finditer(r"(?<![\w@/.-])(?:https?://)?(?:www\.)?[a-z0-9][\w-]*(?:\.[a-z0-9][\w-]*)*"
+    for m in list(rx.finditer(r"(?<![\w@/.-])(?:https?://)?(?:www\.)?[a-z0-9][\w-]*(?:\.[a-z0-9][\w-]*)*"
                               r"(?:\.[a-z]{2,}(?=[/\s?.,;:!)'\"]|$)|/[\w.~-]+)(?:/[\w.~-]+)*/?", q.text, re.I)):
         wanted = _segments(m.group(0).rstrip(".?!,;:"))
         if not wanted or not ("/" in m.group(0) or "." in wanted[0]):
@@ -193,25 +194,25 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
         found("host" if len(wanted) == 1 else "path", text, lambda link, w=wanted: _on_path(w, link),
               m.start(), m.start() + len(text))
     for words, host in _SERVICES:
-        for m in list(re.finditer(rf"(?<![\w.-])(?:{words})(?![\w-])", q.text, re.I)):
-            after = re.match(r"\s+([a-z][\w-]*)", q.text[m.end():], re.I)
-            if after and after.group(1).casefold() not in FRAME and not re.fullmatch(_PLACE_NOUN, after.group(1), re.I):
+        for m in list(rx.finditer(rf"(?<![\w.-])(?:{words})(?![\w-])", q.text, re.I)):
+            after = rx.match(r"\s+([a-z][\w-]*)", q.text[m.end():], re.I)
+            if after and after.group(1).casefold() not in FRAME and not rx.fullmatch(_PLACE_NOUN, after.group(1), re.I):
                 continue  # 'GitHub stars', 'GitHub Copilot', 'Hugging Face transformers': the service's things, no link
-            if not re.search(_WHERE_SAID, q.text[:m.start()], re.I) and not re.search(_LINK_SAID, q.text, re.I):
+            if not rx.search(_WHERE_SAID, q.text[:m.start()], re.I) and not rx.search(_LINK_SAID, q.text, re.I):
                 continue  # 'which papers mention Hugging Face': the name in the text, not a link to it
-            if host in _POSTED_ON and "." not in m.group(0) and not re.search(_LINKED_TO, q.text[:m.start()], re.I) \
-                    and (not re.match(r"[\s-]+(?:links?|urls?|address(?:es)?)\b", q.text[m.end():], re.I) or
-                         re.search(_WHERE_SAID, q.text[:m.start()], re.I)):  # 'papers on arXiv link to …': posted
+            if host in _POSTED_ON and "." not in m.group(0) and not rx.search(_LINKED_TO, q.text[:m.start()], re.I) \
+                    and (not rx.match(r"[\s-]+(?:links?|urls?|address(?:es)?)\b", q.text[m.end():], re.I) or
+                         rx.search(_WHERE_SAID, q.text[:m.start()], re.I)):  # 'papers on arXiv link to …': posted
                 continue  # 'papers on arXiv', 'arXiv papers': where a paper is posted, not a link it prints
             label = next(label for name, label, *_ in HOSTS if name == host)
             end = m.end()
-            page = re.match(r"\s+(?:pages?|sites?)\b", q.text[end:], re.I) if host in _PAGES else None
+            page = rx.match(r"\s+(?:pages?|sites?)\b", q.text[end:], re.I) if host in _PAGES else None
             if page:  # 'a GitHub page': a link on GitHub or on the pages it serves, not a listing page
                 end += page.end()
                 pages_too.append(True)
             found("host", label, lambda link, h=host: _on_host(link, h, pages_too), m.start(), end)
-    context = bool(tests) or re.search(_OWNER_CONTEXT, q.text, re.I)
-    for m in list(re.finditer(r"(?<![\w@/.-])([\w][\w.-]*[\w])(?:'s)?(?![\w/-])", q.text)):
+    context = bool(tests) or rx.search(_OWNER_CONTEXT, q.text, re.I)
+    for m in list(rx.finditer(r"(?<![\w@/.-])([\w][\w.-]*[\w])(?:'s)?(?![\w/-])", q.text)):
         owner = held_owners.get(m.group(1).casefold())
         if owner is not None and context:
             found("owner", owner, lambda link, o=owner.casefold(): (link.owner or "").casefold() == o, m.start(), m.end())
@@ -219,13 +220,13 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
         found("path", name, test, start, end)
     valued = bool(tests)
     for kind, words in _KIND_WORDS:
-        for m in list(re.finditer(rf"\b(?:{words})", q.text, re.I)):
+        for m in list(rx.finditer(rf"\b(?:{words})", q.text, re.I)):
             before = q.text[:m.start()].rstrip()
-            if not valued and re.search(r"\bcode$", before, re.I):
+            if not valued and rx.search(r"\bcode$", before, re.I):
                 continue  # 'a code link', 'a code repository': the Code badge's words (rag/catalog_fields.py)
-            if kind == "any" and re.search(r"['\"]\s*$|\bfollowed\s+by\b", before, re.I):
+            if kind == "any" and rx.search(r"['\"]\s*$|\bfollowed\s+by\b", before, re.I):
                 continue  # "followed by a 'Learn more' link": the page's own link text (rag/plan_sections.py)
-            if kind == "any" and re.match(r"\s*(?:between|prediction|predictions|list|lists|function|structure)\b",
+            if kind == "any" and rx.match(r"\s*(?:between|prediction|predictions|list|lists|function|structure)\b",
                                           q.text[m.end():], re.I):
                 continue  # 'the link between X and Y', 'link prediction', 'linked list': not a printed link
             if kind == "any":
@@ -244,12 +245,12 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
            r"(?:i|we|you)\s+(?:have|got|uploaded))?\b")
     # Negation is said before the valued link ('a link that isn't on github.com'), not before a bare 'link' said first.
     start = min((s for s, _, kind in spans if kind != "any"), default=min(s for s, _, _ in spans))
-    negation = re.search(_NEGATION, q.text[:start], re.I)
-    elsewhere = re.search(_ELSEWHERE, q.text[:start], re.I)  # 'pointing somewhere other than github.com'
+    negation = rx.search(_NEGATION, q.text[:start], re.I)
+    elsewhere = rx.search(_ELSEWHERE, q.text[:start], re.I)  # 'pointing somewhere other than github.com'
     negation = negation or elsewhere
     # Said of one link ('links somewhere that isn't a github.com repo', 'a non-github.com page'), it is the link's own
     # negation: a paper printing some other link, not a paper printing none of them.
-    own = bool(non) or bool(elsewhere) or bool(negation and re.search(_OF_A_LINK, said_text[:negation.start()], re.I))
+    own = bool(non) or bool(elsewhere) or bool(negation and rx.search(_OF_A_LINK, said_text[:negation.start()], re.I))
     if negation:
         q.blank(negation.start(), negation.end())
     q.take(_FRAME)
@@ -319,7 +320,7 @@ def asked_link(q: Question, question: str, conditions: list[Condition]) -> LinkA
     link = next((c for c in conditions if isinstance(c, LinkCondition) and not c.value.startswith("not ")), None)
     if link is not None:
         kind = "project" if KINDS["project"] in link.label else "code" if \
-            re.search(r"\b(?:code|github|gitlab|bitbucket)\b", link.label, re.I) else ""
+            rx.search(r"\b(?:code|github|gitlab|bitbucket)\b", link.label, re.I) else ""
         q.take(_WHERE.pattern)
         kind = kind or ("code" if q.take(_LOOKUP_CODE) else "")  # 'does X link its code on page one? the URL?'
         q.take(_PUT)  # 'what code URL is given', 'link to code please'
@@ -329,10 +330,10 @@ def asked_link(q: Question, question: str, conditions: list[Condition]) -> LinkA
     badge = any(c.field == "code" and not c.value.startswith("not ") for c in conditions)
     if q.take(_HOSTED):  # 'and where is it hosted': every link it prints
         return LinkAsked("links", _HOSTED)
-    if terse := re.search(_TERSE, q.text, re.I):  # 'ReSeg: github?' (a host alone is no link to linked())
+    if terse := rx.search(_TERSE, q.text, re.I):  # 'ReSeg: github?' (a host alone is no link to linked())
         q.take(_TERSE)
-        return LinkAsked("links:project" if re.search(r"page|site", terse.group(0), re.I) else "links:code")
-    if not re.search(_LOOKUP_CODE, q.text, re.I) and not badge:
+        return LinkAsked("links:project" if rx.search(r"page|site", terse.group(0), re.I) else "links:code")
+    if not rx.search(_LOOKUP_CODE, q.text, re.I) and not badge:
         return None
     q.take(_LOOKUP_CODE)
     q.take(r"\b(?:(?:in|on)\s+)?(?:the|its|their)\s+abstract\b")  # 'the abstract gives a code repo': its own, said first

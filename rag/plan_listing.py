@@ -6,7 +6,7 @@ they are an author's place (rag/plan_position.py). rag/catalog_fields.py sorts b
 
 from __future__ import annotations
 
-import re
+from rag import rx
 
 ENTRY = r"(?:papers?|entr(?:y|ies)|items?|titles?|ones?|works?|articles?|preprints?)"
 _TOP, _BOTTOM = r"first|top(?:most)?|opening|leading|uppermost|1st", r"last|bottom(?:most)?|final|closing|lowest|end"
@@ -36,4 +36,4 @@ def listing_end(q) -> str | None:  # q: rag.plan_terms.Question
     if not m:
         return None
     word = next(g for g in m[0].groups() if g).casefold()
-    return "first" if re.fullmatch(rf"{_TOP}|head|open|lead|start|kick", word) else "last"
+    return "first" if rx.fullmatch(rf"{_TOP}|head|open|lead|start|kick", word) else "last"

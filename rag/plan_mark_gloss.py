@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_terms import Question
 
 # The concessive connectives: an operator between clauses, like 'but'.
@@ -36,7 +37,7 @@ def concessive(q: Question) -> None:
     """Read 'even though', 'nevertheless', 'while somebody …' as 'and' (padded to the same length, so that the spans
     read later keep their places): a byline clause said by ellipsis after it ('… while the first one isn't') still
     has its joint (rag/plan_byline._elided)."""
-    for m in reversed(list(re.finditer(_CONCESSIVE, q.text, re.I))):
+    for m in reversed(list(rx.finditer(_CONCESSIVE, q.text, re.I))):
         q.text = q.text[:m.start()] + " and".ljust(m.end() - m.start()) + q.text[m.end():]
 
 
@@ -67,12 +68,12 @@ def place_said_again(q: Question) -> None:
     """Take a bracket that says a byline place again ('who's the second (last) author') and a pronoun that stands for
     the person in the place asked ('… and is he Amii-affiliated?', 'what number author is he?'): the place is asked
     once, and the mark or place asked of 'he' is asked of that person."""
-    for m in list(re.finditer(_PLACE_AGAIN, q.text, re.I)):
+    for m in list(rx.finditer(_PLACE_AGAIN, q.text, re.I)):
         q.blank(m.start(1), m.end(1))
-    place = re.search(_PLACE_ASKED, q.text, re.I)
+    place = rx.search(_PLACE_ASKED, q.text, re.I)
     if place is None:
         return
-    for m in re.finditer(_PRONOUN, q.text, re.I):
+    for m in rx.finditer(_PRONOUN, q.text, re.I):
         group = 1 if m[1] else 2
         if m.start(group) >= place.end():  # said after the place it stands for: 'is he first author' asks a place of him
             q.blank(m.start(group), m.end(group))

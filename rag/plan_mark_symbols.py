@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.catalog_pdf_records import is_pdf
 from rag.plan_headings import HeadingAsk
@@ -44,7 +45,7 @@ def mark_symbol(question: str, catalog: Catalog) -> HeadingAsk | None:
     if glyphs is None:
         return None
     paper = title(q, catalog)
-    if paper is None and not re.search(r"\b(?:pdfs?|uploaded|uploads|files|documents)\b", q.text, re.I):
+    if paper is None and not rx.search(r"\b(?:pdfs?|uploaded|uploads|files|documents)\b", q.text, re.I):
         return None  # the listing pages mark people too: only a PDF named, or the PDFs said, scope it here
     for pattern in _ASKED:
         q.take(pattern)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import operator
 import re
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.plan_terms import _COMPARE, _COUNT, Condition, Question, _number, count_word
 from rag.records import Paper
@@ -166,7 +167,7 @@ def marked_share(q: Question, catalog: Catalog) -> list[Condition]:
                 rf"\b{_SHARE}\s+(?:of\s+)?{_LIST}\s+(?:carry|have|bear|wear|get|show)\s+(?:the\s+|an?\s+)?"
                 rf"(?:{re.escape(institute)}(?:'s)?\s+)?(?:stars?|asterisks?|marks?|markers?)"]
         for m in q.take(said[0]) + q.take(said[1]) + q.take(said[2]):
-            word = re.sub(r"^(?:an?|the)\s+", "", " ".join(m["share"].casefold().split()))
+            word = rx.sub(r"^(?:an?|the)\s+", "", " ".join(m["share"].casefold().split()))
             found.append(Condition("affiliation", f"{word} {institute}", f"affiliation: {institute}-marked authors a {word}"
                                    if word in ("minority", "majority") else f"affiliation: {word} the authors {institute}-marked",
                                    lambda p, i=institute, c=_SHARES[word]: _complete(p) and any(

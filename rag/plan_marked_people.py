@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_terms import Question
 
 _PEOPLE = r"(?:people|persons|individuals|researchers|(?:co-?)?authors|names|scientists)"
@@ -29,10 +30,10 @@ _ASKED = r"\b(?:how\s+many|number\s+of|count|list|name|who\s+(?:are|were))\b"
 
 def distinct_people(q: Question) -> bool:
     """Whether the question asks for a set of people counted once; its adjective and merge rule taken."""
-    if not re.search(_ASKED, q.text, re.I):
+    if not rx.search(_ASKED, q.text, re.I):
         return False
     once = q.take(_ONCE)
-    m = re.search(_SET, q.text, re.I)
+    m = rx.search(_SET, q.text, re.I)
     if m:
         q.blank(m.start("adj"), m.end("adj"))
-    return bool(m or once and re.search(rf"\b{_PEOPLE}\b", q.text, re.I))
+    return bool(m or once and rx.search(rf"\b{_PEOPLE}\b", q.text, re.I))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.authors import given_of, surname_of
 from rag.catalog import Catalog
 from rag.plan_byline import ENDS_WITH
@@ -47,7 +48,7 @@ def et_al_said(q: Question) -> None:
     q.take(_WHOLE_OR_CUT)  # 'is that the full author list or is it cut off with et al.?': asked, each row prints it
     # 'his name still shows up in the author line': an adverb of the printed name's verb, which asks_printed reads
     # (read on the folded question, which keeps the verb another reader may have taken already)
-    for m in re.finditer(r"\b(?:still|even)\b(?=\s+(?:shows?|showing|appears?|printed|shown|visible|listed|is\s+(?:printed|"
+    for m in rx.finditer(r"\b(?:still|even)\b(?=\s+(?:shows?|showing|appears?|printed|shown|visible|listed|is\s+(?:printed|"
                          r"shown|visible|listed)))", q.folded, re.I):
         q.blank(m.start(), m.end())
 
@@ -130,7 +131,7 @@ def author_position(q: Question, found: list[Condition]) -> list[Condition]:
     # An end of the list said with its verb after the one named author: 'where X closes a short (no et al.) byline'
     # (the last place holds on a complete list only, which 'short (no et al.)' says again; the registry may have read
     # the bracket as the complete list already), 'X opens the author list'.
-    ends = re.search(r"\b(?P<verb>closes|ends|finishes|concludes|opens|starts|begins|leads)(?:\s+(?:out|off))?\s+(?:a|an|the|its|"
+    ends = rx.search(r"\b(?P<verb>closes|ends|finishes|concludes|opens|starts|begins|leads)(?:\s+(?:out|off))?\s+(?:a|an|the|its|"
                      r"their|his|her)\s+(?:(?:short|shorter|complete|full|whole|printed)\s+)?(?:\((?:\s|no\b|without\b|et\b|al\b|[.'\"])*\)"
                      r"\s+)?(?:author\s+(?:list|line)|byline|list\s+of\s+(?:authors|names))\b", q.text, re.I)
     if len(people_) == 1 and ends is not None:
@@ -139,7 +140,7 @@ def author_position(q: Question, found: list[Condition]) -> list[Condition]:
         placed = at_place(people_[0], -1 if last else 0, "last" if last else "first")
         return [placed if c is people_[0] else c for c in found]
     # 'rather than the lead author', 'but isn't first': the place negated, read with the cue in the match
-    m = re.search(rf"\b(?P<rather>rather\s+than|instead\s+of|other\s+than|without\s+being)\s+(?:as\s+)?(?:the\s+|a\s+)?"
+    m = rx.search(rf"\b(?P<rather>rather\s+than|instead\s+of|other\s+than|without\s+being)\s+(?:as\s+)?(?:the\s+|a\s+)?"
                   rf"({_PLACE}){_SLOT}|"
                   # 'a co-author but not first', 'in the byline, never as the last one': the place denied after a joint
                   rf"\b(?:but|yet|though|although|,)\s+(?P<but>not|never)\s+(?:as\s+)?(?:the\s+|a\s+)?({_PLACE})"
@@ -161,7 +162,7 @@ def author_position(q: Question, found: list[Condition]) -> list[Condition]:
         verbs = "start|begin|open|lead" if index == 0 else "end|finish|close|conclude"
         q.take(rf"\b(?:{verbs})(?:s|es|ed|ing)?\s+(?:their|its|the)\s+(?:\([^()]*\)\s+)?(?:author\s+)?(?:lists?|bylines?)\s+with\b")
     placed = at_place(people_[0], index, which)
-    if before := re.search(r"(?:\b(?:not|never)|n't)\s+(?:the\s+|a\s+)?$", q.text[:m.start()]):  # 'is X not the last author'
+    if before := rx.search(r"(?:\b(?:not|never)|n't)\s+(?:the\s+|a\s+)?$", q.text[:m.start()]):  # 'is X not the last author'
         q.blank(before.start(), before.end())
         placed = not_at(people_[0], placed, index)
     elif m["rather"] or m["isnt"] or m["but"]:
@@ -200,7 +201,7 @@ def printed_only(question: str, found: list[Condition]) -> list[Condition]:
     hidden = _NOT_PRINTED.search(question) is not None  # the name asked not printed: the other entries of theirs
     said = " (not printed)" if hidden else " (printed)"
     owners = [c.value for c in found if c.field == "page" and c.label == f"page: {c.value}'s profile"]
-    if len(owners) == 1 and not any(c.field == "author" for c in found) and re.search(
+    if len(owners) == 1 and not any(c.field == "author" for c in found) and rx.search(
             r"\b(?:his|her|their|the\s+owner's)\s+(?:own\s+)?names?\b", question, re.I):
         name = normalize_title(owners[0])
         return found + [Condition("author", owners[0], f"author: {owners[0]}{said}", lambda p: hidden != any(
@@ -226,7 +227,7 @@ def name_as_affiliated(question: str, found: list[Condition]) -> list[Condition]
     """'Which papers list Lili Mou as an Amii-affiliated author?': the mark is on that author, not on any author."""
     people_ = [c for c in found if c.field == "author"]
     marks = [c for c in found if c.field == "affiliation"]
-    if len(people_) != 1 or len(marks) != 1 or not re.search(r"\bas\s+(?:an?\s+)?\S+[- ]affiliated\b|\bas\s+an?\s+"
+    if len(people_) != 1 or len(marks) != 1 or not rx.search(r"\bas\s+(?:an?\s+)?\S+[- ]affiliated\b|\bas\s+an?\s+"
                                                                rf"{re.escape(marks[0].value)}\b", question, re.I):
         return found
     person, mark = people_[0], marks[0]
@@ -275,7 +276,7 @@ def given_names(q: Question, catalog: Catalog) -> list[Condition]:
     elsewhere ('Sergey's papers') is an author to resolve, not this. Said as a first name, it may be in lower case."""
     found = []
     named = r"\b(?:named|called)\s+(?P<bare>(?-i:[A-Z])[\w'-]+)\b"
-    for m in list(re.finditer(rf"\b{_NAMED_PART.format(part=_GIVEN)}|{named}", q.text, re.I)):
+    for m in list(rx.finditer(rf"\b{_NAMED_PART.format(part=_GIVEN)}|{named}", q.text, re.I)):
         if q.text[m.start():m.end()] != q.folded[m.start():m.end()]:
             continue  # already read (a surname)
         said = m["name"] or m["before"] or m["bare"]
@@ -294,7 +295,7 @@ def surnames(q: Question, catalog: Catalog) -> list[Condition]:
     Grounded when some printed name ends with it; any author with that surname holds. Said as a surname, it is read as
     one even when one person has it, and in any case."""
     found = []
-    for m in list(re.finditer(rf"\bsurnamed\s+(?P<sur>[^\W\d_][\w'-]*)\b|\b{_NAMED_PART.format(part=_FAMILY)}|"
+    for m in list(rx.finditer(rf"\bsurnamed\s+(?P<sur>[^\W\d_][\w'-]*)\b|\b{_NAMED_PART.format(part=_FAMILY)}|"
                               r"\b(?:named|called)\s+(?P<bare>(?-i:[A-Z])[\w'-]+)\b", q.text, re.I)):
         said = m["sur"] or m["name"] or m["before"] or m["bare"]
         surname = normalize_title(said)
@@ -316,7 +317,7 @@ def shared_surnames(q: Question, catalog: Catalog) -> list[Condition]:
     any of them. Read after full names, so 'Amy Zhang' is her; a surname only one person has is that person
     (rag/plan_values.people); a sentence's first word is not taken (capitals there say nothing)."""
     found = []
-    for m in re.finditer(r"(?<=[\w,;:'\"(]\s)((?-i:[A-Z])[\w'-]+?)(?:'s)?\b", q.text):
+    for m in rx.finditer(r"(?<=[\w,;:'\"(]\s)((?-i:[A-Z])[\w'-]+?)(?:'s)?\b", q.text):
         word = m.group(1)
         if len(catalog.surnames.get(word, ())) < 2 or word.casefold() in catalog.organisations:
             continue

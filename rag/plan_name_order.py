@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.catalog_pdf_records import is_pdf
 from rag.plan_headings import HeadingAsk
@@ -45,7 +46,7 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     end = _END.search(rest)
     if end is None:
         return None
-    if any(w.removesuffix("'s") not in FRAME | _OWN for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", rest)):
+    if any(w.removesuffix("'s") not in FRAME | _OWN for w in rx.findall(r"[a-z0-9]+(?:'[a-z]+)?", rest)):
         return None  # a word of something else asked
     last_slot = slot.group(1) in ("last", "senior", "final")
     pdfs = [p for p in catalog.papers if is_pdf(p) and p.authors]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_terms import Question
 from rag.question_words import stems
 from rag.records import Paper
@@ -39,14 +40,14 @@ def aside(q: Question, named: Paper) -> None:
     own = set(stems(f"{named.title} {named.abstract}"))
     if words and all(set(stems(w)) <= own for w in words):
         q.blank(m.start(), m.end())
-        if close := re.match(r"\s*['\"‘’“”]?\s*[)\]]", q.text[end:]):
+        if close := rx.match(r"\s*['\"‘’“”]?\s*[)\]]", q.text[end:]):
             q.blank(end, end + close.end())
 
 
 def plus_joined(q: Question) -> None:
     """'the private + fair + balanced tabular data synthesis paper': a '+' between a description's modifiers joins
     them as 'and' would, not two asked fields (rag/plan_fields.py splits a question's parts at '+')."""
-    for m in re.finditer(rf"\b(?:the|that|this)\s+(?:[\w'-]+\s+\+\s+)+[\w'-]+(?:\s+[\w'-]+){{0,4}}\s+{_NOUN}\b", q.text,
+    for m in rx.finditer(rf"\b(?:the|that|this)\s+(?:[\w'-]+\s+\+\s+)+[\w'-]+(?:\s+[\w'-]+){{0,4}}\s+{_NOUN}\b", q.text,
                          re.I):
-        for plus in re.finditer(r"\+", m.group(0)):
+        for plus in rx.finditer(r"\+", m.group(0)):
             q.blank(m.start() + plus.start(), m.start() + plus.end())

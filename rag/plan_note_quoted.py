@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.catalog_pdf_records import is_pdf
 from rag.plan_headings import HeadingAsk
@@ -30,7 +31,7 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     if quoted is None or not _NOTE.search(low.casefold()):
         return None
     rest = (low[:quoted.start()] + " " + low[quoted.end():]).casefold()
-    if any(w.removesuffix("'s") not in FRAME | _OWN for w in re.findall(r"[a-z0-9][a-z0-9'-]*", rest)):
+    if any(w.removesuffix("'s") not in FRAME | _OWN for w in rx.findall(r"[a-z0-9][a-z0-9'-]*", rest)):
         return None  # a word of something else asked, or a PDF named ('does SPECTER …' is the field readers')
     words = " ".join(quoted.group(1).casefold().split())
     found = [(p, mark) for p in catalog.papers if is_pdf(p) and (mark := _printing(p, words)) is not None]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog_fields import BY_NAME, FIELDS, Field, field_words
 from rag.plan_listing import ENTRY, LISTING, NOT_AUTHORS
 from rag.plan_terms import ORDINALS, Condition, Question
@@ -44,13 +45,13 @@ _LINK = r"(?:\s+(?:that\s+|which\s+)?(?:is|are|was|were|of|value|values|number|n
 def compared(q: Question) -> list[Condition]:
     """A Condition per numeric field compared with a number; the span is cut from the question."""
     found = places(q)
-    if not re.search(rf"\d|\b(?:{'|'.join(_WORDS)})\b", q.text, re.I):
+    if not rx.search(rf"\d|\b(?:{'|'.join(_WORDS)})\b", q.text, re.I):
         return found  # no number, no comparison: the cheap test first, as plan() runs on every question
     for f in FIELDS:
         if f.number is None:
             continue
         words = field_words(f)
-        if not re.search(rf"(?<![\w-])(?:{words}|{_unit(f) or words})(?![\w-])", q.text, re.I):
+        if not rx.search(rf"(?<![\w-])(?:{words}|{_unit(f) or words})(?![\w-])", q.text, re.I):
             continue  # the field is not named: none of its ten comparison shapes can match
         # A bound said after the number first ('a score of 85 or higher'): read before it, 'of 85' is a score of
         # exactly 85 and 'or higher' is left over.
@@ -122,7 +123,7 @@ def places(q: Question) -> list[Condition]:
                     rf"\b(?:listed|shown|printed|placed|comes?|appears?|sits?|is|was)\s+(?:in\s+)?({nth})(?:\s+place)?\b"
                     rf"(?:(?=\s+{_ON_PAGE})|\s+(?:(?:counting\s+)?down|from\s+the\s+top\s+of)(?=\s+(?:\S+\s+){{0,3}}?{LISTING}))"):
         word = (m.group(1) or m.group(2)).casefold()
-        found.append(_condition(field, "=", float(_PLACE.get(word) or int(re.sub(r"\D", "", word)))))
+        found.append(_condition(field, "=", float(_PLACE.get(word) or int(rx.sub(r"\D", "", word)))))
     for m in q.take(rf"\b(?:the\s+)?(?:first|top)\s+(\d{{1,3}}|{'|'.join(_HOW_MANY)})(?:\s+{ENTRY})?{_LISTED}"
                     r"(?:\s+(?:listed|shown|printed)\b)?"):
         word = m.group(1).casefold()

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag import rx
 from rag.catalog_order import alphabetical, in_page_order, said_place
 from rag.plan_order_words import (COUNT_NEXT, CUES, FROM_END, LISTED, MEET, NTH, SITS, direction, listing_said, order_word,
                                   window_said)
@@ -79,13 +80,13 @@ def listing_order(q: Question) -> Order | None:
     reader's cue words: 'going down', 'you hit', 'from the top') are taken from `q`. None, with nothing taken,
     otherwise."""
     text = q.text
-    if re.search(_ALPHA, text, re.I):
+    if rx.search(_ALPHA, text, re.I):
         return _alphabetical(q)
     said = listing_said(text)
     # 'the 3rd-to-last entry', 'third from last': a place counted from the end, said after its ordinal ('second-to-last'
     # is an order word of its own); the tail is blanked so that the ordinal is read, then counted from the end
-    to_last = re.search(rf"\b(?:{NTH})(?P<tail>[\s-]+(?:to|from)[\s-]+(?:the[\s-]+)?(?:very[\s-]+)?last)\b", text, re.I)
-    to_last = None if to_last is None or re.match(r"(?:second|2nd|next)\b", to_last[0], re.I) else to_last
+    to_last = rx.search(rf"\b(?:{NTH})(?P<tail>[\s-]+(?:to|from)[\s-]+(?:the[\s-]+)?(?:very[\s-]+)?last)\b", text, re.I)
+    to_last = None if to_last is None or rx.match(r"(?:second|2nd|next)\b", to_last[0], re.I) else to_last
     if to_last is not None:
         text = text[:to_last.start("tail")] + " " * len(to_last["tail"]) + text[to_last.end("tail"):]
     m = order_word(text, said)
@@ -97,11 +98,11 @@ def listing_order(q: Question) -> Order | None:
     else:
         return None
     # 'right after the first paper', 'just above the last one': the entry next to that place
-    beside = re.search(rf"(?:\b(?:{SITS}|{LISTED}|is|was)\s+)?(?:\b(?:right|directly|just|immediately)\s+)?\b(after|below|"
+    beside = rx.search(rf"(?:\b(?:{SITS}|{LISTED}|is|was)\s+)?(?:\b(?:right|directly|just|immediately)\s+)?\b(after|below|"
                        r"under|beneath|following|before|above|preceding)\s+the\s+(?:very\s+)?$", text[:start], re.I) \
         if count is None else None
     op, nth = direction(word)
-    if re.search(FROM_END, text, re.I) or to_last is not None and m is not None:  # 'the third from the bottom'
+    if rx.search(FROM_END, text, re.I) or to_last is not None and m is not None:  # 'the third from the bottom'
         op = "last" if op == "first" else "first"
     if to_last is not None and op == "last":
         q.blank(to_last.start("tail"), to_last.end("tail"))
@@ -128,10 +129,10 @@ def _alphabetical(q: Question) -> Order | None:
     titles alphabetically': the titles' own order. Names are not read here: 'which author comes first alphabetically'
     asks for people."""
     text = q.text
-    if re.search(r"\b(?:(?:co-?)?authors?|names?|surnames?|people|persons?|researchers?)\b", text, re.I):
+    if rx.search(r"\b(?:(?:co-?)?authors?|names?|surnames?|people|persons?|researchers?)\b", text, re.I):
         return None
     window = window_said(text)
-    m = re.search(rf"\b(?P<t>(?:{SITS}\s+)?(?:(?:is|was|are)\s+)?(?:the\s+)?(?:very\s+)?)(?P<w>{NTH}|first|last|top|"
+    m = rx.search(rf"\b(?P<t>(?:{SITS}\s+)?(?:(?:is|was|are)\s+)?(?:the\s+)?(?:very\s+)?)(?P<w>{NTH}|first|last|top|"
                   rf"bottom|final|earliest|latest)\b(?!{COUNT_NEXT})", text, re.I)
     if window is None and m is None:
         return None
@@ -150,6 +151,6 @@ def _alphabetical(q: Question) -> Order | None:
 def order_said(question: str) -> bool:
     """Whether an order word in `question` is said of a listing ('which comes first on the Amii page, A or B?'), so a
     comparison of two named papers is by the page's order, not their dates (rag/plan_compare.py reads the word)."""
-    return order_word(question, listing_said(question)) is not None or bool(re.search(
+    return order_word(question, listing_said(question)) is not None or bool(rx.search(
         rf"\b{LISTED}\s+(?:before|after|above|below|ahead\s+of|behind|earlier|later|higher|lower)\b", question, re.I))
 

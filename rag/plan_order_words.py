@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_listing import ENTRY, LISTING
 from rag.plan_terms import ORDINALS
 
@@ -77,8 +78,8 @@ _DATE_VERB = r"(?:posted|published|released|submitted|uploaded|dated|written|wro
 def listing_said(text: str) -> bool:
     """Whether the question says a listing at all: its noun ('on the Amii page', 'the final trending paper', 'Courville's
     profile entries'), a cue of going down it, or an entry being listed / printed / shown."""
-    return bool(re.search(rf"(?<![\w-]){LIST}", text, re.I) or _cued(text) or re.search(rf"\b{LISTED}\b", text, re.I)
-                or re.search(_POST, text, re.I))
+    return bool(rx.search(rf"(?<![\w-]){LIST}", text, re.I) or _cued(text) or rx.search(rf"\b{LISTED}\b", text, re.I)
+                or rx.search(_POST, text, re.I))
 
 
 # A page said as the post it is ("Amii's ICLR 2026 post", 'the blog post'): the noun after a possessive, a determiner
@@ -88,7 +89,7 @@ _POST = r"(?:'s|\bthe|\bthis|\bthat|\b(?:19|20)\d\d)\s+(?:[\w.-]+\s+){0,2}?(?:bl
 
 def _cued(text: str) -> bool:
     """Whether the question says going down a page ('going down the feed', 'from the bottom', 'in the order printed')."""
-    return any(re.search(c, text, re.I) for c in CUES) or bool(re.search(FROM_END, text, re.I))
+    return any(rx.search(c, text, re.I) for c in CUES) or bool(rx.search(FROM_END, text, re.I))
 
 
 def order_word(text: str, said: bool) -> tuple[int, int, str] | None:
@@ -148,10 +149,10 @@ def order_word(text: str, said: bool) -> tuple[int, int, str] | None:
         rf"(?!(?:\s+\S+){{0,3}}?\s+{_DATE_VERB})" if _cued(text) else None,
     ]
     for pattern in filter(None, patterns):
-        for m in re.finditer(pattern, text, re.I):
+        for m in rx.finditer(pattern, text, re.I):
             after = text[m.end("w"):]
             # 'the first paper of 2021' is a date; 'in the first ten entries' a window (window_said, plan_numbers): the next
-            if not re.match(rf"(?:[\s-]+[\w'-]+){{0,2}}?\s+{_PERIOD}|{COUNT_NEXT}", after, re.I):
+            if not rx.match(rf"(?:[\s-]+[\w'-]+){{0,2}}?\s+{_PERIOD}|{COUNT_NEXT}", after, re.I):
                 return m.start("t"), m.end(), m.group("w")
     return None
 
@@ -165,12 +166,12 @@ def window_said(text: str) -> tuple[int, int, str, int] | None:
     """(start, end, 'first' | 'last', count) for 'the first three Mila papers on the profile', 'the last two entries on
     the Amii page': that many of the set from one end. 'Which of the top 10 papers listed …' and 'in the first ten
     entries' are a window of the page the set is then taken from: a condition (rag/plan_numbers.py), not read here."""
-    m = re.search(r"(?<!\bof\s)(?<!\bof\sthe\s)(?<!among\s)(?<!among\sthe\s)(?<!\bin\s)(?<!\bin\sthe\s)(?<!within\s)"
+    m = rx.search(r"(?<!\bof\s)(?<!\bof\sthe\s)(?<!among\s)(?<!among\sthe\s)(?<!\bin\s)(?<!\bin\sthe\s)(?<!within\s)"
                   r"(?<!within\sthe\s)"
                   r"\b(?P<t>(?:the\s+)?(?:very\s+)?)(?P<w>first|top|last|bottom|final)\s+"
                   rf"(?P<n>\d{{1,2}}|{'|'.join(_COUNTS)})(?![\w-])(?=(?:[\s-]+(?!{_DATE_VERB})[\w'?-]+){{0,4}}?[\s-]+{_NOUN}"
                   rf"(?!(?:\s+\S+){{0,3}}?\s+{_DATE_VERB})|\s+{ANCHOR})", text, re.I)
-    if m is None or re.match(rf"(?:[\s-]+[\w'-]+){{0,3}}?\s+{_PERIOD}", text[m.end("n"):], re.I):
+    if m is None or rx.match(rf"(?:[\s-]+[\w'-]+){{0,3}}?\s+{_PERIOD}", text[m.end("n"):], re.I):
         return None
     n = _COUNTS.get(m.group("n").casefold()) or int(m.group("n"))
     word = "first" if m.group("w").casefold() in ("first", "top") else "last"
@@ -178,14 +179,14 @@ def window_said(text: str) -> tuple[int, int, str, int] | None:
 
 
 def direction(word: str) -> tuple[str, int | None]:
-    word = re.sub(r"\s+", " ", word.casefold())
-    if word in _NTH_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)", word):
-        n = _NTH_WORDS.get(word) or int(re.sub(r"\D", "", word))
+    word = rx.sub(r"\s+", " ", word.casefold())
+    if word in _NTH_WORDS or rx.fullmatch(r"\d+(?:st|nd|rd|th)", word):
+        n = _NTH_WORDS.get(word) or int(rx.sub(r"\D", "", word))
         return "first", (n if n > 1 else None)
-    if re.fullmatch(r"second[- ]to[- ]last|next[- ]to[- ]last|penultimate", word):
+    if rx.fullmatch(r"second[- ]to[- ]last|next[- ]to[- ]last|penultimate", word):
         return "last", 2
     if word.isdigit():  # 'at position 5', '#20'
         return "first", (int(word) if int(word) > 1 else None)
-    if re.fullmatch(rf"{_UP}|{_FIRST}|earliest|ahead of|before|above|head", word):
+    if rx.fullmatch(rf"{_UP}|{_FIRST}|earliest|ahead of|before|above|head", word):
         return "first", None
     return "last", None

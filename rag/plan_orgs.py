@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.organisations import kinds
 from rag.plan_terms import Condition, Question
 
@@ -28,7 +29,7 @@ def organisation_kinds(q: Question) -> list[Condition]:
     # again, as the reader knows it from the paper; blanked while the kinds are read, so 'Princeton University' in it
     # is no kind, and put back when no kind is said
     saved = q.text
-    for m in re.finditer(_CONTRAST, q.text):
+    for m in rx.finditer(_CONTRAST, q.text):
         q.blank(m.start(), m.end())
     only = rf"\b(?:only|all|purely|exclusively|solely|just)\s+(?:from\s+|at\s+)?{_ACADEMIC}(?:\s*(?:/|,|or|and|&)\s*{_ACADEMIC})*" \
            rf"{_WHO}|\b{_ACADEMIC}(?:\s*(?:/|or|and)\s*{_ACADEMIC})*\s+only\b|\b(?:purely\s+)?academic[- ]only\b"
@@ -75,7 +76,7 @@ def email_domains(q: Question, domains: frozenset[str]) -> list[Condition]:
     before = r"\b(?:an?\s+|any\s+)?(@?\.?[a-z0-9-]*(?:\.[a-z0-9-]+)*\.?[a-z]{2,})\s+(?:e-?mail\s+)?(?:e-?mail|address(?:es)?)\b"
     after = r"\be-?mails?(?:\s+address(?:es)?)?\s+(?:at|on|under|in|with|from|using)\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+)?" \
             r"\(?\s*(@?\.[a-z0-9.-]*[a-z]{2,})\s*\)?\s+(?:domains?|addresses)\b"
-    for m in [*re.finditer(after, q.text, re.I), *re.finditer(before, q.text, re.I)]:
+    for m in [*rx.finditer(after, q.text, re.I), *rx.finditer(before, q.text, re.I)]:
         if not q.text[m.start():m.end()].strip():
             continue  # already taken as said the other way
         end = m.group(1).lstrip("@").casefold()

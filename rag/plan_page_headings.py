@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.catalog_headings import Heading
 from rag.catalog_pdf_records import venue_words
@@ -45,13 +46,13 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     if (located := page_named(low, catalog)) is None:
         return None
     paper, page, said, rest = located
-    rest = re.sub(r"\b\w+[\s-]pager\b|\bhea?dings?\b", " ", rest)  # 'the DPR two-pager': the PDF said by its length
+    rest = rx.sub(r"\b\w+[\s-]pager\b|\bhea?dings?\b", " ", rest)  # 'the DPR two-pager': the PDF said by its length
     # the paper's venue said to name it ('lit graph paper (NAACL 2018)')
     names = [paper.title, *catalog_names(catalog, paper), *begun_title_words(low, paper), *_OWN, *venue_words(paper)]
-    if not only_frame(re.sub(r"'[^']*'|\"[^\"]*\"", " ", rest), names):
+    if not only_frame(rx.sub(r"'[^']*'|\"[^\"]*\"", " ", rest), names):
         return None
     headings = [h for h in catalog.outlines[paper.paper_id].headings if h.level >= 2 or not _SUB.search(low)]
-    return _answer(paper, headings, page, said, bool(re.search(r"\bnumbered\b", low)), bool(_FOLIO.search(rest)))
+    return _answer(paper, headings, page, said, bool(rx.search(r"\bnumbered\b", low)), bool(_FOLIO.search(rest)))
 
 
 def page_named(low: str, catalog: Catalog) -> tuple[Paper, int, str, str] | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.catalog_pdf_records import venue_words
 from rag.catalog_pdf_texts import printed_page_number, start_page
@@ -37,7 +38,7 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     printed_said = _PRINTED_PAGE.search(low)
     if not (_FOLIO_ASKED.search(low) or printed_said and _PDF_PAGE_ASKED.search(low)):
         return None
-    if re.search(r"\b(?:sub-?sections?|sections?|hea?dings?|§)\b", low):
+    if rx.search(r"\b(?:sub-?sections?|sections?|hea?dings?|§)\b", low):
         return None  # a heading's page and number: the heading readers' (rag/plan_headings.py, plan_page_headings.py)
     if (located := page_named(low, catalog)) is None:
         return None
@@ -46,7 +47,7 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
         return None
     names = [paper.title, *catalog_names(catalog, paper), *begun_title_words(low, paper), *venue_words(paper),
              *PLACE_WORDS, *_OWN]
-    if not only_frame(re.sub(r"\b\w+[\s-]pager\b", " ", rest), names):
+    if not only_frame(rx.sub(r"\b\w+[\s-]pager\b", " ", rest), names):
         return None
     if start_page(paper) is None:  # an arXiv preprint: its pages carry no journal or proceedings numbers
         return HeadingAsk(f"{paper.title} prints no page numbers of a journal or proceedings (PDF page {page} of "

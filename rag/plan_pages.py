@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.plan_terms import Question, fold, ordinal_suffix
 from rag.records import PageFacts
@@ -82,11 +83,11 @@ def page_fact(question: str, catalog: Catalog) -> PageFact | None:
         return None
     # 'the trending papers page' names the page, not papers asked for.
     # ('which Amii papers list authors that …': 'list' is the verb there, with its object after it)
-    named = re.sub(rf"\b(?:trending\s+)?papers\s+(?:page|list(?:ing)?)\b(?!\s+(?:(?:the|their|its|an?)\s+)?(?:co-?)?authors?\b)|\btrending\s+papers\b|{_UNDER}", " ", question,
+    named = rx.sub(rf"\b(?:trending\s+)?papers\s+(?:page|list(?:ing)?)\b(?!\s+(?:(?:the|their|its|an?)\s+)?(?:co-?)?authors?\b)|\btrending\s+papers\b|{_UNDER}", " ", question,
                    flags=re.I)
     # 'which ones have no star on any author' asks for entries too: a plural 'ones' is a set of them
     # ('how many different people carry the asterisk' asks for people: plural nouns of people, rag/plan_marked_people.py)
-    about_papers = re.search(r"\b(?:papers?|entries|works|publications|articles|preprints|(?:which|what|the)\s+ones|"
+    about_papers = rx.search(r"\b(?:papers?|entries|works|publications|articles|preprints|(?:which|what|the)\s+ones|"
                              r"people|persons|individuals|researchers|(?:co-?)?authors)\b",
                              named, re.I)
     for name, words, value in FACTS + [(f"stat:{k}", w, None) for k, w in _STATS.items()]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_position import PLACE_WORDS
 from rag.plan_terms import Question
 
@@ -46,9 +47,9 @@ def papers_placed(q: Question) -> tuple[bool, bool]:
     """(asked, marks): whether the question asks which papers a named person is on with their place on each — both
     said, or the place asked 'on each' of the papers they are said to be on ('X is on two of my PDFs - where is he in
     the author order on each?') — and whether it asks their mark as well. The phrases are taken when asked."""
-    place = re.search(_PLACE_ASK, q.text, re.I)
-    each = bool(place) and re.search(_ON_EACH + r"\b", place.group(0), re.I) is not None  # 'where is he … on each'
-    if not ((re.search(_ON_WHICH, q.text, re.I) or each) and (place or re.search(_MARK_ASK, q.text, re.I))):
+    place = rx.search(_PLACE_ASK, q.text, re.I)
+    each = bool(place) and rx.search(_ON_EACH + r"\b", place.group(0), re.I) is not None  # 'where is he … on each'
+    if not ((rx.search(_ON_WHICH, q.text, re.I) or each) and (place or rx.search(_MARK_ASK, q.text, re.I))):
         return False, False
     q.take(_ON_WHICH)
     q.take(_PLACE_ASK)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.catalog_headings import Heading
 from rag.plan_heading_phrases import file_named
@@ -31,20 +32,20 @@ def _named(low: str, catalog: Catalog) -> list[Paper]:
     """The PDFs the question names: a short name, two title words in a row, or the file name of a PDF with no title."""
     pdfs = [p for p in catalog.papers if p.blocks]
     found = [p for p in pdfs if _title_pair(p.title, low) or
-             any(re.search(rf"\b{re.escape(n.casefold())}\b", low) for n in catalog_names(catalog, p))]
+             any(rx.search(rf"\b{re.escape(n.casefold())}\b", low) for n in catalog_names(catalog, p))]
     return found or file_named(low, pdfs)
 
 
 def _unnamed(low: str, paper: Paper, catalog: Catalog) -> str:
     for name in catalog_names(catalog, paper):
-        low = re.sub(rf"\b{re.escape(name.casefold())}\b", " ", low)
-    return re.sub(r"\b(?:" + "|".join(re.escape(w) for w in re.findall(r"[a-z0-9]+", paper.title.casefold())) + r")\b",
+        low = rx.sub(rf"\b{re.escape(name.casefold())}\b", " ", low)
+    return rx.sub(r"\b(?:" + "|".join(re.escape(w) for w in rx.findall(r"[a-z0-9]+", paper.title.casefold())) + r")\b",
                   " ", low)
 
 
 def page_ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     low = " ".join(question.casefold().replace("’", "'").split())
-    if re.search(r"\bwhy\b|\bhow\b(?!\s+many)", low):
+    if rx.search(r"\bwhy\b|\bhow\b(?!\s+many)", low):
         return None  # why a page is blank, how a table was made: what the paper says
     if _BLANK.search(low):
         return _blank(low, catalog)
@@ -61,7 +62,7 @@ def _swapped(word: str, frame: frozenset[str]) -> bool:
 def _blank(low: str, catalog: Catalog) -> HeadingAsk | None:
     named = _named(low, catalog)
     rest = _unnamed(low, named[0], catalog) if len(named) == 1 else low
-    if not all(w in _BLANK_FRAME or _swapped(w, _BLANK_FRAME) for w in re.findall(r"[a-z]+", rest)):
+    if not all(w in _BLANK_FRAME or _swapped(w, _BLANK_FRAME) for w in rx.findall(r"[a-z]+", rest)):
         return None
     if len(named) == 1:
         paper = named[0]

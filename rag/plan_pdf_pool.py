@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.catalog_pdf_records import POOLED, Pool, PooledField, is_pdf, pool, said_names
 from rag.organisations import organisation_variants
@@ -56,12 +57,12 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     shared, most = _SHARED.search(low), _MOST.search(low)  # both asked of the pooled values
     if not (_POOLED.search(low) or shared):
         return None
-    asked = re.search(_COUNT, low) or re.search(_LIST, low)
+    asked = rx.search(_COUNT, low) or rx.search(_LIST, low)
     if asked is None:
         return None
     unnamed = _unnamed(low, catalog)
     found = _field(unnamed, asked.end()) or _field(unnamed, 0) or (  # 'Harvard people across the PDFs: who?'
-        POOLED[-1] if re.search(r"\bwho(?:'s)?\b", low) else None)  # 'who shows up on both bylines': people
+        POOLED[-1] if rx.search(r"\bwho(?:'s)?\b", low) else None)  # 'who shows up on both bylines': people
     if found is None:
         return None
     pdfs = [p for p in catalog.papers if is_pdf(p)]
@@ -94,7 +95,7 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
                               pooled.papers)
         return HeadingAsk(f"{len(pooled.shared)} {found.name} printed on more than one of {len(pooled.papers)} PDFs"
                           + (f": {', '.join(pooled.shared)}" if pooled.shared else "") + f". Merged: {found.merged}.", on)
-    return HeadingAsk(_said(pooled, bool(re.search(_COUNT, low)), named), pooled.papers)
+    return HeadingAsk(_said(pooled, bool(rx.search(_COUNT, low)), named), pooled.papers)
 
 
 # How values are to be merged, said beside the question ('(count the Allen Institute once however it is named, and the UW
@@ -106,7 +107,7 @@ def _at(low: str, pdfs: list[Paper]) -> str | None:
     """The organisation whose people are pooled ('the University of Washington people across the PDFs'), as named."""
     text = _MERGE_SAID.sub(" ", low)
     names = {v for p in pdfs for o in p.organisations for v in said_names(o.name) if len(v) >= 3}
-    found = [v for v in sorted(names, key=len, reverse=True) if re.search(rf"(?<![\w.]){re.escape(v)}(?![\w])", text)]
+    found = [v for v in sorted(names, key=len, reverse=True) if rx.search(rf"(?<![\w.]){re.escape(v)}(?![\w])", text)]
     return found[0] if found else None
 
 
@@ -115,7 +116,7 @@ def _unnamed(low: str, catalog: Catalog) -> str:
     names = {v for p in catalog.papers if is_pdf(p) for o in p.organisations for v in said_names(o.name)
              if len(v) >= 3}
     for v in sorted(names, key=len, reverse=True):
-        low = re.sub(rf"(?<![\w.]){re.escape(v)}(?![\w])", lambda m: " " * len(m.group(0)), low)
+        low = rx.sub(rf"(?<![\w.]){re.escape(v)}(?![\w])", lambda m: " " * len(m.group(0)), low)
     return low
 
 
@@ -123,7 +124,7 @@ def _field(low: str, after: int) -> PooledField | None:
     """The pooled field named first after what is asked ('how many distinct people', 'how many different domains')."""
     best: tuple[int, PooledField] | None = None
     for f in POOLED:
-        m = re.compile(rf"\b(?:{f.words})\b").search(low, after)
+        m = rx.compiled(rf"\b(?:{f.words})\b").search(low, after)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), f)
     return best[1] if best else None
@@ -133,16 +134,16 @@ def _left_over(low: str, named: list[Paper], pdfs: list[Paper]) -> list[str]:
     """The question's words that are neither frame, pooling, a named PDF's name nor a printed organisation's."""
     grounded = set()
     for paper in named:
-        grounded |= set(begun_title_words(low, paper)) | set(re.findall(r"[a-z0-9]+", fold(paper.title).casefold()))
+        grounded |= set(begun_title_words(low, paper)) | set(rx.findall(r"[a-z0-9]+", fold(paper.title).casefold()))
     for paper in pdfs:  # its short name ('SPECTER') and an acronym of title words in a row ('DPR')
-        grounded |= set(re.findall(r"[a-z0-9]+", fold(paper.title.split(":")[0]).casefold()))
-        initials = "".join(w[0] for w in re.findall(r"[a-z0-9]+", fold(paper.title).casefold()) if len(w) > 3)
-        grounded |= {w for w in re.findall(r"[a-z0-9]+", low) if len(w) >= 3 and w in initials}
+        grounded |= set(rx.findall(r"[a-z0-9]+", fold(paper.title.split(":")[0]).casefold()))
+        initials = "".join(w[0] for w in rx.findall(r"[a-z0-9]+", fold(paper.title).casefold()) if len(w) > 3)
+        grounded |= {w for w in rx.findall(r"[a-z0-9]+", low) if len(w) >= 3 and w in initials}
     for paper in pdfs:  # 'count the Allen Institute once however it is named, and the UW Allen School as …'
         for o in paper.organisations:
             for v in said_names(o.name):
-                grounded |= set(re.findall(r"[a-z0-9]+", v))
-    words = re.findall(r"[a-z0-9@][a-z0-9'@.-]*", low.replace("(", " ").replace(")", " "))
+                grounded |= set(rx.findall(r"[a-z0-9]+", v))
+    words = rx.findall(r"[a-z0-9@][a-z0-9'@.-]*", low.replace("(", " ").replace(")", " "))
     left = []
     for word in words:
         w = word.strip("'.-").removesuffix("'s")

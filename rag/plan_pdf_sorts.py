@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog_fields import _HIGH, _LOW, FIELDS
 from rag.plan_terms import Condition, Question
 
@@ -34,26 +35,26 @@ _MEASURE_APART = r"\bby\s+(?:(?:its|their|the)\s+)?(?:page\s+count|(?:total\s+)?
 def measure_apart(q: Question) -> None:
     """The page count said as the measure of a length superlative later in the question is the sort's, taken before
     'by page' reads as a count per page."""
-    said_of_document = re.search(r"\b(?:longest|shortest|longer|shorter)\b(?!\s+than\b)"
+    said_of_document = rx.search(r"\b(?:longest|shortest|longer|shorter)\b(?!\s+than\b)"
                                  r"(?!\s+(?:\w+\s+)?(?:title|name|list|abstract)s?\b)", q.text, re.I)
-    if said_of_document and re.search(rf"\b{_DOCUMENT}\b", q.text, re.I):
+    if said_of_document and rx.search(rf"\b{_DOCUMENT}\b", q.text, re.I):
         q.take(_MEASURE_APART)
 
 
 def pdf_sort(q: Question) -> tuple[str, str, bool] | None:
     """('first' | 'last', field, False) for a PDF's length or a dated field sorted by a word of time; taken from q."""
-    if re.search(rf"\b{_DOCUMENT}\b", q.text, re.I) and (m := q.take(_LENGTH)):
+    if rx.search(rf"\b{_DOCUMENT}\b", q.text, re.I) and (m := q.take(_LENGTH)):
         q.take(r"(?<=\w),\s*(?:page-?wise|in\s+pages)\b")  # the measure said after the noun: 'the longest PDF, in pages'
         return ("last" if m[0].group(1).casefold().startswith("long") else "first"), "page_count", False
     for f in (f for f in FIELDS if f.said and not f.filter and f.number is not None):
         # 'starts at the lowest page number': the field's own verb binds it before 'starts' reads as a listing's top
         if m := q.take(rf"\b(?:{f.said})\s+(?:the\s+)?({_HIGH}|{_LOW})[\s-]+(?:{f.words})(?![\w-])(?!\s+than\b)"):
-            return ("last" if re.fullmatch(_HIGH, m[0].group(1), re.I) else "first"), f.name, False
+            return ("last" if rx.fullmatch(_HIGH, m[0].group(1), re.I) else "first"), f.name, False
     for f in (f for f in FIELDS if f.ends == ("latest", "earliest") and f.number is not None and not f.filter):
         if m := q.take(rf"\b({_EARLY}|{_LATE})[\s-]+(?:{f.words})(?![\w-])|"
                        rf"\b(?:{f.words})\s+(?:is\s+|was\s+)?(?:the\s+)?({_EARLY}|{_LATE})\b(?!\s+than\b)"):
             word = (m[0].group(1) or m[0].group(2)).casefold()
-            return ("first" if re.fullmatch(_EARLY, word) else "last"), f.name, False
+            return ("first" if rx.fullmatch(_EARLY, word) else "last"), f.name, False
     return None
 
 
@@ -61,7 +62,7 @@ def participles(q: Question) -> list[Condition]:
     """'the arXiv-stamped PDFs': a field said as a participle before the document noun is a condition, as 'PDFs with
     an arXiv stamp' is. Only a participle: 'code papers' names no badge (rag/catalog_fields.presence)."""
     found = []
-    if not re.search(rf"ed\s+{_DOCUMENT}\b", q.text, re.I):  # one test before one search per field (most questions)
+    if not rx.search(rf"ed\s+{_DOCUMENT}\b", q.text, re.I):  # one test before one search per field (most questions)
         return found
     for f in (f for f in FIELDS if f.filter):
         if q.take(rf"\b(?:{f.words})(?<=ed)(?=\s+{_DOCUMENT}\b)"):

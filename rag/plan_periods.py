@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from rag import rx
 from rag.plan_terms import _MONTH, MONTHS, ORDINALS, Condition, Question
 
 _YEAR = r"(?:((?:19|20)\d\d)|'(\d\d))(?![\d'])"  # 2022 or '22
@@ -68,7 +69,7 @@ def _weeks(q: Question, any_year: bool) -> list[Condition]:
     'the last two weeks of May 2023'."""
     found = []
     counts = "|".join(_COUNTS)
-    for m in list(re.finditer(rf"\b(?:the\s+|its\s+)?(?:(?P<ord>{_ORDS})\s+(?P<unit>week|half|fortnight)|(?P<end>first|last|"
+    for m in list(rx.finditer(rf"\b(?:the\s+|its\s+)?(?:(?P<ord>{_ORDS})\s+(?P<unit>week|half|fortnight)|(?P<end>first|last|"
                               rf"final)\s+(?P<n>\d{{1,2}}|{counts})\s+(?P<units>weeks|days))\s+(?:of|in)\s+(?:(?:the\s+month\s+of\s+)?"
                               rf"(?P<month>{_NAME})\.?(?:,?\s+(?:(?P<y4>(?:19|20)\d\d)|'(?P<y2>\d\d))(?![\d']))?|"
                               r"(?:an?|any|every|each|the)\s+month)(?![\w.])", q.text, re.I)):
@@ -139,14 +140,14 @@ def _parts(q: Question, any_year: bool, year_now: int) -> list[Condition]:
               rf"(?<![\w-])(?P<y4>(?:19|20)\d\d)['’]s\s+{_PART.removeprefix(_THE)}(?![\w-])",  # "2023's second half"
               rf"(?<![\w-])(?P<y4>(?:19|20)\d\d)\s+(?:Q(?P<q>[1-4])|H(?P<h>[12]))(?![\w-])")  # '2023 Q3'
     for shape in shapes:
-        for m in list(re.finditer(shape, q.text, re.I)):
+        for m in list(rx.finditer(shape, q.text, re.I)):
             groups = {k: v for k, v in m.groupdict().items() if v}
             year = _year_of(groups)
             if "rel" in groups:
                 year = relative_year(groups["rel"], year_now)
             before = q.text[:m.start()]
             if year is None and "m1" not in groups and not any_year and not (
-                    ("q" in groups or "h" in groups) and re.search(r"\b(?:in|during)\s+(?:the\s+)?$", before, re.I)):
+                    ("q" in groups or "h" in groups) and rx.search(r"\b(?:in|during)\s+(?:the\s+)?$", before, re.I)):
                 continue  # 'the first half' alone: not said to be of a year
             if "m1" in groups:  # the months said win: '(Jan–Mar)', '(December 2023 through February 2024)'
                 low = (int(groups["b1"]) if "b1" in groups else year, month_number(groups["m1"]))
@@ -178,7 +179,7 @@ _SHARED_UNIT = rf"(?<![\w-]){_THE}(?P<a_ord>{_ORDS})\s*(?:,|&|/|\band\b|\bor\b)\
 
 def _joined_parts(q: Question) -> list[Condition]:
     found = []
-    for m in [*re.finditer(_JOINED, q.text, re.I), *re.finditer(_SHARED_UNIT, q.text, re.I)]:
+    for m in [*rx.finditer(_JOINED, q.text, re.I), *rx.finditer(_SHARED_UNIT, q.text, re.I)]:
         if not q.text[m.start():m.end()].strip():
             continue  # already read by the other shape
         groups = {k: v for k, v in m.groupdict().items() if v}
@@ -229,7 +230,7 @@ def _days(q: Question, any_year: bool) -> list[Condition]:
     name, of a year or of any year ('Christmas Eve 2025', 'on Halloween, any year')."""
     found = []
     for words, (month, day) in _NAMED_DAYS.items() if _ANY_NAMED_DAY.search(q.text) else ():
-        for m in list(re.finditer(rf"\b(?:on\s+)?(?:{words})\b(?:,?\s+(?:of\s+)?{_YEAR})?",
+        for m in list(rx.finditer(rf"\b(?:on\s+)?(?:{words})\b(?:,?\s+(?:of\s+)?{_YEAR})?",
                                   q.text, re.I)):
             year = _year(m, 1, 2)
             if year is None and not any_year:
@@ -241,7 +242,7 @@ def _days(q: Question, any_year: bool) -> list[Condition]:
     # capitalised as a date prints them ('which 2 may have code' names no day).
     pattern = rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)(?![\w:.-]*\d)|" \
               rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![\w.])(?!\s*,?\s*(?:19|20)\d\d)"
-    for m in list(re.finditer(pattern, q.text, re.I)):
+    for m in list(rx.finditer(pattern, q.text, re.I)):
         said = m.group(1) or m.group(4)
         if not any_year and said.casefold().startswith(("may", "mar")) and said[0].islower():
             continue

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.catalog_authors import marks_of_text, position_text, printed_names
 from rag.catalog_sort import n_papers
@@ -143,7 +144,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _clauses(q: Question) -> list[tuple[int, int]]:
     """The question's clauses as spans: split at sentence ends, colons, semicolons and dashes set apart."""
-    bounds = [0] + [m.end() for m in re.finditer(r"[.?!;:]\s|\s[-–—]+\s", q.folded)] + [len(q.folded)]
+    bounds = [0] + [m.end() for m in rx.finditer(r"[.?!;:]\s|\s[-–—]+\s", q.folded)] + [len(q.folded)]
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if q.folded[a:b].strip()]
 
 

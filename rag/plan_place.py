@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog_fields import BY_NAME, Field
 from rag.plan_listing import ENTRY
 from rag.plan_order_words import ANCHOR, GAP, LIST, listing_said
@@ -44,22 +45,22 @@ def place_asked(q: Question) -> Field | None:
     # the listing's words may be taken from q.text; a title's own words ('Statistical mechanics of …') are not the frame
     untitled = "".join(" " if any(a <= i < b and kind == "title" for a, b, kind in q.spans) else ch
                        for i, ch in enumerate(q.folded))
-    if not asked and (re.search(_NUMBER_ASKED, untitled, re.I) or re.search(_NUMBER_ASKED, q.original, re.I)):
+    if not asked and (rx.search(_NUMBER_ASKED, untitled, re.I) or rx.search(_NUMBER_ASKED, q.original, re.I)):
         asked = q.take(r"\b(?:what|which)(?:'s|\s+is)?\s+(?:(?:its|their|[\w.-]*'s)\s+)?(?:number|no\.|#)|\bnumber\s+what\b")
         asked = asked or q.take(r"\b(?:what|which)(?:'s|\s+is)\s+(?=\s*'s\s+number\b)|'s\s+number\b")  # 'X's number'
-    if not asked and re.search(_PLACE_OF, q.original, re.I):  # "TokMem's position on the Amii page"
+    if not asked and rx.search(_PLACE_OF, q.original, re.I):  # "TokMem's position on the Amii page"
         asked = q.take(r"(?:\b(?:what|which)(?:'s|\s+is)\s+)?(?:'s|\bthe|\bits|\btheir)\s+(?:position|place|spot|slot|"
                        r"rank|entry\s+number)(?:\s+of)?\b")
     # 'where does X sit on the page', 'where in the list is X'; also when a place noun asked it again ('where does X
     # sit in the feed (what position)?'): both ask the one place, and words left behind would end the plan
-    if re.search(r"\bwhere\b", q.text, re.I) and re.search(_WHERE_VERB, q.text, re.I):
+    if rx.search(r"\bwhere\b", q.text, re.I) and rx.search(_WHERE_VERB, q.text, re.I):
         asked = q.take(r"\bwhere\b") + q.take(_WHERE_VERB) + asked
-    if not asked and re.search(rf"\bwhere\s+(?:in|on|down)\s+{GAP}{{0,4}}?{LIST}", q.original, re.I):
+    if not asked and rx.search(rf"\bwhere\s+(?:in|on|down)\s+{GAP}{{0,4}}?{LIST}", q.original, re.I):
         asked = q.take(r"\bwhere\b")
     # "where's 'X' on the trending list? what number?": the paper named (its title taken) between 'where is' and the
     # listing, the place perhaps asked again as a number
-    if re.search(r"\bwhere(?:'s|\s+is|\s+was)(?=\s{3,}(?:(?:on|in|down|along)\s|[?.!,;]|$))", q.text, re.I) and \
-            re.search(rf"\bwhere\b.*?\s(?:on|in|down|along)\s+{GAP}{{0,4}}?{LIST}", q.original, re.I):
+    if rx.search(r"\bwhere(?:'s|\s+is|\s+was)(?=\s{3,}(?:(?:on|in|down|along)\s|[?.!,;]|$))", q.text, re.I) and \
+            rx.search(rf"\bwhere\b.*?\s(?:on|in|down|along)\s+{GAP}{{0,4}}?{LIST}", q.original, re.I):
         asked = q.take(r"\bwhere(?:'s|\s+is|\s+was)(?=\s{3,})") + asked
         q.take(r"\b(?:what|which)(?:'s|\s+is)?\s+(?:(?:its|the)\s+)?(?:number|no\.|#|position|place|spot|rank)\b(?=\W*$)")
     return BY_NAME["position"] if asked else None
@@ -78,8 +79,8 @@ def not_yes_no(question: str) -> bool:
     no yes/no verb: 'which is the ARNOLD paper on the trending list?', 'what sits above X?'. When nothing but a named
     paper and its page is read from it, 'Yes, it is on that page' answers a question nobody asked: the planner leaves
     it. ('Whose page lists X?', 'what date does the profile give X?' are answered by the page's line: not these.)"""
-    return not re.match(r"\W*(?:is|was|are|were|does|did|do|has|had|have|can|could|will|would)\b", question, re.I) and \
-        bool(re.search(r"\b(?:what|which)(?:'s|\s+(?:is|was|are|sits?|comes?|lies|appears?|follows?|(?:one|entry|paper)"
+    return not rx.match(r"\W*(?:is|was|are|were|does|did|do|has|had|have|can|could|will|would)\b", question, re.I) and \
+        bool(rx.search(r"\b(?:what|which)(?:'s|\s+(?:is|was|are|sits?|comes?|lies|appears?|follows?|(?:one|entry|paper)"
                        r"\s+(?:is|was|sits?|comes?)))\b", question, re.I))
 
 
@@ -87,7 +88,7 @@ def pair_asked(question: str, q: Question, named: Paper, pair: Condition, papers
     """'Is A listed before B on the Amii page?': of two papers compared by a page's order, the one asked about (said
     first) when the question asks yes or no; None for 'which comes first, A or B'. `named` is the paper read first
     (its title span taken first), the other is the pair's second."""
-    if not re.match(r"\W*(?:is|was|are|were|does|did|do|has|had)\b", question, re.I):
+    if not rx.match(r"\W*(?:is|was|are|were|does|did|do|has|had)\b", question, re.I):
         return None
     spans = [s for s in q.spans if s[2] == "title"]
     other = next((p for p in papers if p.paper_id in pair.value.split("|") and p is not named), None)
@@ -110,7 +111,7 @@ def entries_between(q: Question, catalog, named: Paper | None) -> Condition | No
     """The entries printed between two papers the question names (`named`, its title already cut from `q`, or read
     here: a title, the quoted start of one title, or a description), on a page listing both; None, with nothing cut,
     otherwise."""
-    asked = re.search(_BETWEEN, q.text, re.I)
+    asked = rx.search(_BETWEEN, q.text, re.I)
     if asked is None or not listing_said(q.original):
         return None
     saved = q.text, list(q.spans)
@@ -165,8 +166,8 @@ def _named(q: Question, catalog) -> Paper | None:
     found = title(q, catalog)
     if found is not None:
         return found
-    for m in re.finditer(_QUOTED, q.text):
-        said = re.sub(r"\s*(?:\.{2,}|…)$", "", " ".join(m.group("q").split()).casefold())  # 'Option-aware …...': cut short
+    for m in rx.finditer(_QUOTED, q.text):
+        said = rx.sub(r"\s*(?:\.{2,}|…)$", "", " ".join(m.group("q").split()).casefold())  # 'Option-aware …...': cut short
         starts = [p for p in catalog.papers if " ".join(p.title.split()).casefold().startswith(said)]
         if len(starts) == 1:
             q.blank(m.start(), m.end())
@@ -178,7 +179,7 @@ def _named(q: Question, catalog) -> Paper | None:
         return found
     q.text, q.spans = saved  # 'amii iclr page: … the X one': the page's name read as a description fits no paper
     # 'the graphene silicon-dopant STEM one': a description whose noun is 'one', which rag/plan_describe.py leaves
-    for m in re.finditer(r"\bthe\s+(?P<d>[\w'-]+(?:\s+[\w'-]+){0,5}?)\s+one\b", q.text, re.I):
+    for m in rx.finditer(r"\bthe\s+(?P<d>[\w'-]+(?:\s+[\w'-]+){0,5}?)\s+one\b", q.text, re.I):
         words = Question(m.group("d")).residual()
         found = resolve(words, catalog.papers).paper if words else None
         if found is not None:
@@ -199,7 +200,7 @@ _BESIDE = rf"\b(?:{ENTRY}|what's|whats|what\s+is|listed|printed|placed|comes?|si
 def entry_beside(q: Question, catalog) -> Condition | None:
     """The entry printed right after (below) or before (above) a described paper, on the page listing it; None, with
     nothing cut, otherwise."""
-    asked = re.search(_BESIDE, q.text, re.I)
+    asked = rx.search(_BESIDE, q.text, re.I)
     if asked is None or not listing_said(q.original):
         return None
     saved = q.text, list(q.spans)

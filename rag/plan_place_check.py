@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog_order import on_page
 from rag.plan_listing import ENTRY
 from rag.plan_order_words import NTH
@@ -33,7 +34,7 @@ def checked_at_place(question: str, op: str, nth: int | None, conditions: list[C
     pages = [c for c in conditions if c.field == "page" and not c.value.startswith("not ")]
     # 'the 11th paper in the Accepted Papers section - is its first author starred?': a section named before the yes/no
     # clause is where the entries are counted (a part of the page), not a value checked of the entry
-    within = [c for c in conditions if c.field == "section" and re.search(r"\bsections?\b", question[:yes_no.start()], re.I)]
+    within = [c for c in conditions if c.field == "section" and rx.search(r"\bsections?\b", question[:yes_no.start()], re.I)]
     if within:
         return None
     checked = [c for c in conditions if c not in pages]

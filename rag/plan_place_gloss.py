@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from rag import rx
 from rag.plan_order_words import CUES, listing_said
 from rag.plan_terms import Condition, Question
 from rag.records import Paper
@@ -40,13 +41,13 @@ _SIZE = r"\b(?:has|have|had|lists?|shows?|holds?|carries|with)\s+\d{1,3}\s+(?:pa
 def place_gloss(q: Question, papers: list[Paper]) -> list[Condition]:
     """The middle of a page as a condition (its words taken from `q`), or [] with a restated place's words taken when
     the question also names the place by number; [] untouched when no middle is said or no listing is."""
-    if not re.search(r"middle|half|mid|centre|center|median", q.text, re.I) or not listing_said(q.original):
+    if not rx.search(r"middle|half|mid|centre|center|median", q.text, re.I) or not listing_said(q.original):
         return []
-    said = list(re.finditer(_MIDDLE, q.text, re.I)) or list(re.finditer(_MIDDLE_ENTRY, q.text, re.I))
+    said = list(rx.finditer(_MIDDLE, q.text, re.I)) or list(rx.finditer(_MIDDLE_ENTRY, q.text, re.I))
     if not said:
         return []
-    said = [m for m in said if not re.match(_BYLINE, q.text[m.start():])
-            and not re.search(_PEOPLE_BEFORE, q.text[:m.start()], re.I)]
+    said = [m for m in said if not rx.match(_BYLINE, q.text[m.start():])
+            and not rx.search(_PEOPLE_BEFORE, q.text[:m.start()], re.I)]
     if not said:
         return []  # 'Amii people only in the middle of the author list': a place in a byline (rag/plan_marked.py)
     for m in said:
@@ -54,7 +55,7 @@ def place_gloss(q: Question, papers: list[Paper]) -> list[Condition]:
     for cue in CUES:  # 'counting from the top', 'in the order shown': the page's order, said again
         q.take(cue)
     q.take(_SIZE)
-    if re.search(_NUMBERED, q.text, re.I):
+    if rx.search(_NUMBERED, q.text, re.I):
         q.take(_RESTATED)  # 'the one right in the middle, i.e. #42': the number says the place
         return []
     return [_middle(papers)]

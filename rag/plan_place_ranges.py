@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog_authors import marks_of_text
 from rag.catalog_fields import BY_NAME
 from rag.catalog_order import on_page
@@ -59,10 +60,10 @@ _BACK = r"\b(?:of|among|from|in)\s+(?:those|these|them|that\s+(?:set|group|bunch
 
 def place_range(q: Question) -> list[Condition]:
     """The run of places said, as a condition (its words taken from `q`); [] when none is said or no listing is."""
-    if not re.search(r"\d|first|top", q.text, re.I) or not listing_said(q.original):
+    if not rx.search(r"\d|first|top", q.text, re.I) or not listing_said(q.original):
         return []
     for pattern in _RANGES:
-        for m in re.finditer(pattern, q.text, re.I):
+        for m in rx.finditer(pattern, q.text, re.I):
             ends = [int(g) for g in m.groups() if g]
             if len(ends) != 2:
                 continue
@@ -70,14 +71,14 @@ def place_range(q: Question) -> list[Condition]:
             if low < 1 or high == low or high - low > 100:
                 continue  # 'entries 1 and 1': no run; a span wider than any page: not a run of places
             q.blank(m.start(), m.end())
-            if tail := re.match(_INCLUSIVE, q.text[m.end():], re.I):  # 'positions 60 to 70 inclusive': both ends, as read
+            if tail := rx.match(_INCLUSIVE, q.text[m.end():], re.I):  # 'positions 60 to 70 inclusive': both ends, as read
                 q.blank(m.end(), m.end() + tail.end())
-            both = re.search(r"\bbetween\b", m.group(0), re.I) is not None  # 'between 10 and 20': said as counted
+            both = rx.search(r"\bbetween\b", m.group(0), re.I) is not None  # 'between 10 and 20': said as counted
             for cue in CUES:  # 'counting down from the top', 'in the order shown': the page's order, said again
                 q.take(cue)
             return [_run(low, high, said=" (both ends counted)" if both else "")]
-    window = re.search(_WINDOW, q.text, re.I)
-    if window is not None and re.search(_BACK, q.text[window.end():], re.I):
+    window = rx.search(_WINDOW, q.text, re.I)
+    if window is not None and rx.search(_BACK, q.text[window.end():], re.I):
         q.blank(window.start(), window.end())
         q.take(_BACK)
         n = _COUNTS.get(window.group(1).casefold()) or int(window.group(1))
@@ -102,7 +103,7 @@ def on_named_pages(conditions: list[Condition]) -> list[Condition]:
     pages = tuple(c for c in conditions if c.field == "page" and not c.value.startswith("not "))
     out = []
     for c in conditions:
-        run = re.fullmatch(r"(\d+)\.\.(\d+)", c.value) if c.field == "position" and c.label.startswith("place: entries") \
+        run = rx.fullmatch(r"(\d+)\.\.(\d+)", c.value) if c.field == "position" and c.label.startswith("place: entries") \
             else None
         said = c.label[c.label.find(" ("):] if run and c.label.endswith(")") else ""  # ' (both ends counted)'
         out.append(_run(int(run[1]), int(run[2]), pages, said) if run and pages else c)
@@ -126,7 +127,7 @@ def asked_of_entry(q: Question) -> list[str]:
     marks ('first_author_marks', 'last_author_marks'), their words taken from `q`; [] unless the question asks for a
     single place (an ordinal) on a listing."""
     # the ordinal a place on the page ('the 30th paper', '30th on X's list'), not on a byline ("who's 3rd, and …")
-    if not re.search(rf"\b{NTH}(?:\s+{ENTRY}\b|\s+(?:on|in|down|from)\b)", q.text, re.I) or not listing_said(q.original):
+    if not rx.search(rf"\b{NTH}(?:\s+{ENTRY}\b|\s+(?:on|in|down|from)\b)", q.text, re.I) or not listing_said(q.original):
         return []
     found = [name for name in _ASKABLE if q.take(_OF_IT.format(words=BY_NAME[name].words))]
     for m in q.take(_END_MARKED):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rag import rx
 from rag.organisations import organisation_authors
 from rag.plan_terms import Condition, Question, ordinal_suffix
 from rag.records import Author, Paper, normalize_title
@@ -66,14 +67,14 @@ def placed(q: Question, found: list[Condition]) -> list[Condition]:
     if len(bindable) != 1:
         return found
     for pattern in _PLACES:
-        for m in re.finditer(pattern, q.text, re.I):
+        for m in rx.finditer(pattern, q.text, re.I):
             index = _index(m)
             if index is None:
                 continue
             q.blank(m.start(), m.end())
             placed_ = at_place(bindable[0], index)
-            before = re.search(r"(?:\b(?:not|never)|n't)\s*$", q.text[:m.start()], re.I)  # 'he is NOT the last'
-            if before or re.search(r"n't\b|\bnot\b", m.group(0), re.I):  # 'Courville isn't listed last'
+            before = rx.search(r"(?:\b(?:not|never)|n't)\s*$", q.text[:m.start()], re.I)  # 'he is NOT the last'
+            if before or rx.search(r"n't\b|\bnot\b", m.group(0), re.I):  # 'Courville isn't listed last'
                 if before:
                     q.blank(before.start(), before.end())
                 placed_ = not_at(bindable[0], placed_, index)
@@ -99,10 +100,10 @@ def ordinal(word: str) -> int | None:
     """The place an ordinal word names ('second' 1, 'second to last' -2, 0-based from the front, negative from the
     end), however cased or spaced; None for a word that names none."""
     word = word.casefold().replace(" ", "-")
-    if word not in ORDINAL and (end := re.fullmatch(rf"(.+?){_FROM_END}", word)):  # 'third-to-last' is -3
+    if word not in ORDINAL and (end := rx.fullmatch(rf"(.+?){_FROM_END}", word)):  # 'third-to-last' is -3
         n = ordinal(end[1])
         return -(n + 1) if n is not None and n >= 0 else None
-    if re.fullmatch(_DIGITS, word):
+    if rx.fullmatch(_DIGITS, word):
         n = int(word[:-2])
         return n - 1 if word[-2:] == ordinal_suffix(n)[-2:] else None  # '12th', '22nd'; not '12st'
     return ORDINAL.get(word)
@@ -171,9 +172,9 @@ def counted(question: str, found: list[Condition]) -> list[Condition]:
     """'at least two authors at the University of Washington', 'three authors surnamed Zhang': a count of the
     authors who hold the one author condition, not a count of all authors beside it. Only when the question says
     the count of authors and then where they are ('authors at / from / affiliated with …')."""
-    sizes = [c for c in found if c.field == "author_count" and re.fullmatch(r"[a-z ]+ \d+", c.value)]
+    sizes = [c for c in found if c.field == "author_count" and rx.fullmatch(r"[a-z ]+ \d+", c.value)]
     held = [c for c in found if c.field in ("organisation", "author") and _one_author_test(c) is not None]
-    if len(sizes) != 1 or len(held) != 1 or not re.search(
+    if len(sizes) != 1 or len(held) != 1 or not rx.search(
             r"\bauthors?\s+(?:(?:who\s+are|that\s+are|being)\s+)?(?:at|from|affiliated\s+with|with\s+the\s+"
             r"(?:sur|last|family)\s*name|surnamed|named|called)\b", question, re.I):
         return found

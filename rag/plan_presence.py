@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog_fields import presence as badges
 from rag.plan_terms import Condition, Question
 
@@ -23,17 +24,17 @@ def presence(q: Question, negated: bool) -> list[Condition]:
     found = _present(q, negated)
     if negated:
         return found
-    for m in list(re.finditer(r"\b(and|plus|or)(?=\s+(?:also\s+)?(?:an?|any|some|the)\s)", q.text, re.I)):
+    for m in list(rx.finditer(r"\b(and|plus|or)(?=\s+(?:also\s+)?(?:an?|any|some|the)\s)", q.text, re.I)):
         _noun_of_value(q, m.start())  # 'have a mila tag and a Code badge': the tag's noun goes with its value
         j = len(q.folded[:m.start()].rstrip()) - 1  # the last character said before 'and'
-        if aside := re.search(r"\(([\s/,]|\bor\b)*\)\s*$", q.text[:m.start()]):  # '(mila/mit)': values read, the
+        if aside := rx.search(r"\(([\s/,]|\bor\b)*\)\s*$", q.text[:m.start()]):  # '(mila/mit)': values read, the
             j = len(q.folded[:aside.start()].rstrip()) - 1  # bracket only held them; the field before it joins
         if j < 0 or q.text[j] == q.folded[j]:
             continue  # 'and' after a word still there, not after a field just read
         # ('a Code badge or a score': the field before 'or' may have been taken by another reader; its verb was said)
-        if not found and not re.search(r"\b(?:have|has|having|with|carry|carries|carrying|show|shows|showing)\s+(?:an?\s+|the\s+)?$",
-                                       re.sub(r"\s+", " ", q.text[:m.start()]).rstrip()[-16:] + " ") and not (
-                m[1].casefold() == "or" and re.search(r"\b(?:have|has|having|with|carry|carries|carrying|show|shows|showing)"
+        if not found and not rx.search(r"\b(?:have|has|having|with|carry|carries|carrying|show|shows|showing)\s+(?:an?\s+|the\s+)?$",
+                                       rx.sub(r"\s+", " ", q.text[:m.start()]).rstrip()[-16:] + " ") and not (
+                m[1].casefold() == "or" and rx.search(r"\b(?:have|has|having|with|carry|carries|carrying|show|shows|showing)"
                                                       r"\s+(?:\S+\s+){1,3}$", q.folded[:m.start()], re.I)):
             continue  # 'have at least 3 authors and the Code badge': only after a verb of having, whatever it had
         # Read the joined field with the verb said before: 'and' stands for it (the same length keeps positions); ' or'
@@ -52,7 +53,7 @@ def presence(q: Question, negated: bool) -> list[Condition]:
 def _noun_of_value(q: Question, end: int) -> None:
     """Blank a field's noun said right after its value and before `end` ('a mila tag', 'an LG category'): the value
     was read (blanked), and the noun only names its field."""
-    m = re.search(r"(?<=\s)(tags?|labels?|categor(?:y|ies)|sections?)\s+$", q.text[:end], re.I)
+    m = rx.search(r"(?<=\s)(tags?|labels?|categor(?:y|ies)|sections?)\s+$", q.text[:end], re.I)
     if m is not None and m.start() >= 2 and q.text[m.start() - 2] != q.folded[m.start() - 2]:
         q.blank(m.start(1), m.end(1))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog_fields import FIELDS
 from rag.plan_heading_frame import CONTENT  # the verbs of what a text says: 'discuss', 'describe', 'propose'
 from rag.plan_terms import Condition, Question
@@ -25,15 +26,15 @@ _WHERE = r"(?:\s+(?:among|beside|next\s+to|under|on|by)\s+(?:the\s+|their\s+|its
 def printed_object(q: Question) -> list[Condition]:
     """The fields said as a printed thing after '<the PDFs> <any verb> a/an/any', taken from q (the set noun kept)."""
     found = []
-    if not re.search(rf"\b{_PRINTED}\b", q.text, re.I):  # one test before one search per field (most questions)
+    if not rx.search(rf"\b{_PRINTED}\b", q.text, re.I):  # one test before one search per field (most questions)
         return found
     for f in (f for f in FIELDS if f.filter):
-        m = re.search(rf"(?P<said>\b(?:that\s+|which\s+)?(?P<verb>[a-z]+)\s+(?:an?|any|the|some)\s+"
+        m = rx.search(rf"(?P<said>\b(?:that\s+|which\s+)?(?P<verb>[a-z]+)\s+(?:an?|any|the|some)\s+"
                       rf"(?P<object>(?:{f.words})(?:[\s-]+{_PRINTED})?){_WHERE})(?![\w-])", q.text, re.I)
         # said of the set: the words before the verb, as asked (another reader may have taken them), end on 'PDFs …'
-        if m and re.search(rf"{_SET}\s*$", q.folded[:m.start("said")], re.I) and \
-                re.search(rf"\b{_PRINTED}$", m.group("object"), re.I) and not CONTENT.fullmatch(m.group("verb")) \
-                and not re.fullmatch(r"with|without|no|not|lack|lacking|sans", m.group("verb")):  # a preposition or negation
+        if m and rx.search(rf"{_SET}\s*$", q.folded[:m.start("said")], re.I) and \
+                rx.search(rf"\b{_PRINTED}$", m.group("object"), re.I) and not CONTENT.fullmatch(m.group("verb")) \
+                and not rx.fullmatch(r"with|without|no|not|lack|lacking|sans", m.group("verb")):  # a preposition or negation
             q.blank(m.start("said"), m.end("said"))
             found.append(Condition(f.name, f.name, f"has: {f.label}", f.has, known_test=f.printed))
     return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.catalog_pdf_texts import start_page
 from rag.plan_headings import HeadingAsk
@@ -32,7 +33,7 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     low = " ".join(question.casefold().replace("’", "'").split())
     if not (_PAGE_NUMBER.search(low) and _SET.search(low)):
         return None
-    if not all(w in _FRAME for w in re.findall(r"[a-z]+", low) if len(w) > 1):
+    if not all(w in _FRAME for w in rx.findall(r"[a-z]+", low) if len(w) > 1):
         return None
     pdfs = [p for p in catalog.papers if p.page_count]
     printed = [(p, span) for p in pdfs if (span := _span(p)) is not None]
@@ -56,11 +57,11 @@ def _span(paper: Paper) -> tuple[int, int] | None:
     first = start_page(paper)
     if first is None or paper.venue_line is None or not paper.venue_line.pages:
         return None
-    numbers = [int(n) for n in re.findall(r"\d+", paper.venue_line.pages)]
+    numbers = [int(n) for n in rx.findall(r"\d+", paper.venue_line.pages)]
     return first, max(numbers)
 
 
 def _pages(paper: Paper) -> str:
     venue = paper.venue or "its venue"
     pages = paper.venue_line.pages if paper.venue_line else ""
-    return f"page{'s' if re.search(r'[-–]', pages or '') else ''} {pages} of {venue}" if pages else ""
+    return f"page{'s' if rx.search(r'[-–]', pages or '') else ''} {pages} of {venue}" if pages else ""

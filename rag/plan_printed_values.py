@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_terms import Question
 
 # The catalog's field names as a page prints them beside an entry (rag/catalog_fields.py's badges by their nouns).
@@ -30,11 +31,11 @@ _SPLIT = rf"(?:[-–—,:;]\s*)?\bone\s+{_HAS}\s+(?P<what>[^,;.?!()]{{1,40}}?)\s
 def printed_as_said(q: Question) -> None:
     """Take the words that only say how a value is printed (see the module's note); the values are left to their
     readers, and anything not read stays as content."""
-    for m in re.finditer(rf"\b{_SUPERLATIVE}-{_PARTICIPLE}\b", q.text, re.I):  # 'earliest-dated': two words
+    for m in rx.finditer(rf"\b{_SUPERLATIVE}-{_PARTICIPLE}\b", q.text, re.I):  # 'earliest-dated': two words
         spaced = m[0].replace("-", " ")  # the same length: positions stay aligned with `folded`
         q.text = q.text[:m.start()] + spaced + q.text[m.end():]
         q.folded = q.folded[:m.start()] + spaced + q.folded[m.end():]
-    for m in list(re.finditer(rf"\b{_FIELD}\s+(?:actually\s+|really\s+|literally\s+|just\s+)?(?P<verb>{_PRINTS})\s+(?=\S)",
+    for m in list(rx.finditer(rf"\b{_FIELD}\s+(?:actually\s+|really\s+|literally\s+|just\s+)?(?P<verb>{_PRINTS})\s+(?=\S)",
                               q.text, re.I)):
         q.blank(m.start("verb"), m.end("verb"))  # 'whose date actually says 2025': the value follows
     q.take(_SPLIT)  # 'one with a year printed and one without': both kinds are in the set

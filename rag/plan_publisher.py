@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog import Catalog, publishers
 from rag.plan_terms import Condition, Question
 
@@ -20,13 +21,13 @@ _DOCUMENTS = r"(?:pdfs?|papers?|files?|documents?|entr(?:y|ies)|articles?|ones?)
 
 def _initials(name: str) -> str:
     """'Association for Computational Linguistics' -> 'ACL': its capitalised words' first letters."""
-    return "".join(w[0] for w in re.findall(r"\b[A-Z][\w-]*", name))
+    return "".join(w[0] for w in rx.findall(r"\b[A-Z][\w-]*", name))
 
 
 def publisher_said(q: Question, catalog: Catalog) -> list[Condition]:
     """The publisher condition, taken from q, for 'X-published', 'X anthology' or 'published by (the) X', X the
     initials of a publisher some PDF prints."""
-    if not re.search(r"publish|antholog", q.text, re.I):  # one test before the catalog's publishers are gathered
+    if not rx.search(r"publish|antholog", q.text, re.I):  # one test before the catalog's publishers are gathered
         return []
     names = {p for paper in catalog.papers for p in publishers(paper)}
     found = []

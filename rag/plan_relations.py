@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from rag import rx
 from rag.catalog import organisation_variants, short_name
 from rag.organisations import organisation_names
 from rag.plan_terms import NUMBER_WORDS, Condition, Question, dated_year
@@ -68,10 +69,10 @@ def relation(q: Question, target: Paper, question: str, papers: list[Paper] | No
         return None
     start, end = spans[0]
     before, after = q.folded[:start], q.folded[end:]
-    before = re.sub(r"['\"‘“]\s*$", "", before)  # "listed right after 'Hopfield Networks…'": the quote opens the title
+    before = rx.sub(r"['\"‘“]\s*$", "", before)  # "listed right after 'Hopfield Networks…'": the quote opens the title
     # 'right after the algorithmic reasoning paper (Teaching …)': a description before the bracketed title, already
     # blanked as the title said again, is no part of the relation; the words before it are
-    if (said := re.search(r"[\s(\[]*$", q.text[:start])) and re.search(r"[(\[]\s*$", before):
+    if (said := rx.search(r"[\s(\[]*$", q.text[:start])) and rx.search(r"[(\[]\s*$", before):
         before = before[:said.start()] + " "
     own = _own_value(before, target)  # 'just before the game-theory "Why Open Source?" paper': its category said again
     if own is not None:
@@ -94,8 +95,8 @@ def relation(q: Question, target: Paper, question: str, papers: list[Paper] | No
         return _same_organisation(target)
     # Only a question for papers: 'who is the first author of TokMem?' and 'which organisations are the SPECTER
     # authors from?' ask about the paper's own authors.
-    for_papers = re.search(r"\b(?:papers?|works?|publications?|articles?|preprints?|else|anything)\b", question, re.I) \
-        and not re.search(r"\b(?:first|last|lead|leading|senior|final|corresponding)\s+authors?\b", question, re.I)
+    for_papers = rx.search(r"\b(?:papers?|works?|publications?|articles?|preprints?|else|anything)\b", question, re.I) \
+        and not rx.search(r"\b(?:first|last|lead|leading|senior|final|corresponding)\s+authors?\b", question, re.I)
     m = _AUTHORS_BEFORE.search(before) if for_papers else None
     n = _AUTHORS_AFTER.search(after) if for_papers else None
     if m or n:
@@ -103,7 +104,7 @@ def relation(q: Question, target: Paper, question: str, papers: list[Paper] | No
             q.blank(m.start(), m.end())
         else:
             q.blank(end + n.start(), end + n.end())
-        others = bool(re.search(r"\b(?:other|else|besides)\b", question, re.I)) or bool(
+        others = bool(rx.search(r"\b(?:other|else|besides)\b", question, re.I)) or bool(
             m and m.group(0).casefold().startswith("shar"))
         return _coauthored(target, others)
     return None
@@ -116,7 +117,7 @@ def _own_value(before: str, target: Paper) -> int | None:
     name = (target.category_name or "").casefold().split()
     own = {(target.category or "").casefold(), (target.organisation or "").casefold()} - {""}
     for words in (1, 2):  # 'mila', 'game-theory', 'game theory'
-        m = re.search(rf"(?<![\w-])([a-z][a-z-]*(?:\s+[a-z][a-z-]*){{{words - 1}}})\s*$", before, re.I)
+        m = rx.search(rf"(?<![\w-])([a-z][a-z-]*(?:\s+[a-z][a-z-]*){{{words - 1}}})\s*$", before, re.I)
         if m is None:
             return None
         said = m.group(1).replace("-", " ").casefold().split()
@@ -135,7 +136,7 @@ def _listing_said(m: re.Match, question: str) -> bool:
     after a bare 'is' say who is responsible ('who is behind X'), and a who-question asks for people, never for an
     entry beside X: both need a listing, a page or an entry word in the question."""
     word = next((g for g in reversed(m.groups()) if g), "").casefold()
-    loose = word in ("behind", "ahead of") or re.match(r"\W*who(?:'s|m|se)?\b", question, re.I)
+    loose = word in ("behind", "ahead of") or rx.match(r"\W*who(?:'s|m|se)?\b", question, re.I)
     return not loose or bool(_LISTING.search(question))
 
 
@@ -146,8 +147,8 @@ def _neighbour(target: Paper, m: re.Match, question: str) -> Condition:
     groups = [g for g in m.groups() if g]
     word = groups[-1].casefold()
     # One place unless several papers are asked for ('which papers are listed above X': every earlier one)
-    close = len(groups) > 1 or not re.search(r"\b(?:papers|entries|ones|titles|works|all|every|everything)\b", question, re.I)
-    step = -1 if re.match(r"above|before|ahead|preceding|precedes?\b|(?:is|was)\s+followed", word) else 1 if re.match(
+    close = len(groups) > 1 or not rx.search(r"\b(?:papers|entries|ones|titles|works|all|every|everything)\b", question, re.I)
+    step = -1 if rx.match(r"above|before|ahead|preceding|precedes?\b|(?:is|was)\s+followed", word) else 1 if rx.match(
         r"below|beneath|after|behind|following|follows?\b|(?:is|was)\s+preceded", word) else 0
     where = {s.path: s.position for s in target.sources if s.format != "pdf"}
 
@@ -267,7 +268,7 @@ def day_offset(q: Question) -> int | None:
     n = int(word) if word.isdigit() else _COUNTS[word]  # the pattern admits only _COUNTS' words and digits
     n *= 7 if m.group(2).casefold().startswith("week") else 1
     q.blank(m.start(), m.end())
-    return -n if re.match(r"before|earlier|prior|ahead", m.group(3), re.I) else n
+    return -n if rx.match(r"before|earlier|prior|ahead", m.group(3), re.I) else n
 
 
 def days_from(target: Paper, days: int) -> Condition:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rag import rx
 from rag.plan_aggregates import author_place, frequency, same_list
 from rag.plan_alternatives import together
 from rag.plan_position import PLACE_WORDS
@@ -57,13 +58,13 @@ def scoped(q: Question, extract: Extract) -> list[tuple[str, list[Condition]]]:
             q.blank(start, end)
             found.append((kind, conditions))
     # '(workshop paper excluded)', '(workshop one left out)': the cue after its values leaves them out
-    for m in list(re.finditer(r"\b((?:[\w.-]+\s+){1,3}?)(?:(?:papers?|ones?|entry|entries)\s+)?(?P<cue>included|counted|"
+    for m in list(rx.finditer(r"\b((?:[\w.-]+\s+){1,3}?)(?:(?:papers?|ones?|entry|entries)\s+)?(?P<cue>included|counted|"
                               r"excluded|omitted|left\s+out|not\s+counted|set\s+aside)\b|"
                               r"(?<=\()\s*((?:[\w.-]+\s+){1,3}?)(?:(?:papers?|ones?|entry|entries)\s+)?(?:too|as\s+well)(?=\s*\))",
                               q.text, re.I)):  # '(workshop included)', '(workshop one too)': the cue after its values
         said = 1 if m.group(1) is not None else 3
         kind = "not" if m["cue"] and m["cue"].casefold().split()[0] in ("excluded", "omitted", "left", "not", "set") else "also"
-        for start in (m.start(said) + w.start() for w in re.finditer(r"\S+", m.group(said))):
+        for start in (m.start(said) + w.start() for w in rx.finditer(r"\S+", m.group(said))):
             sub = Question(q.text[start:m.start(said) + len(m.group(said))])
             conditions = extract(sub)
             if conditions and not sub.residual():
@@ -74,27 +75,27 @@ def scoped(q: Question, extract: Extract) -> list[tuple[str, list[Condition]]]:
 
 
 def _first_grounded(q: Question, cue: str, extract: Extract) -> tuple[int, int, list[Condition]] | None:
-    for m in re.finditer(cue, q.text, re.I):
-        if cue == _NEGATION and re.search(rf"{_INCLUSION}(?:(?!{_BOUNDARY}|[()]).)*$", q.text[:m.start()], re.I):
+    for m in rx.finditer(cue, q.text, re.I):
+        if cue == _NEGATION and rx.search(rf"{_INCLUSION}(?:(?!{_BOUNDARY}|[()]).)*$", q.text[:m.start()], re.I):
             continue  # 'including ones with no year shown': what the inclusion adds, not a negation of the rest
-        if cue == _NEGATION and re.match(rf"\s*(?:been\s+|being\s+)?(?:as\s+)?(?:the\s+|listed\s+|named\s+|placed\s+|printed\s+)?"
+        if cue == _NEGATION and rx.match(rf"\s*(?:been\s+|being\s+)?(?:as\s+)?(?:the\s+|listed\s+|named\s+|placed\s+|printed\s+)?"
                                          rf"(?:{PLACE_WORDS})(?:[\s-]+(?:author|auhtor|athor|autor|name|listed|one)\b|(?=\s*(?:[?.,;!)]|$)))",
                                          q.text[m.end():], re.I):
             continue  # 'not the last author', 'but NOT as first author', '… but not first': a place, read with its person
             # (rag/plan_marks.author_position)
-        if cue == _NEGATION and re.match(r"\s*[)\]]", q.text[m.end():]):
+        if cue == _NEGATION and rx.match(r"\s*[)\]]", q.text[m.end():]):
             continue  # '(workshop one left out)': the cue closes its bracket, its values said before it (read in scoped)
-        if m.group(0).casefold() in ("no", "not") and re.match(r"\s+(?:more|fewer|less)\s+than\b", q.text[m.end():], re.I):
+        if m.group(0).casefold() in ("no", "not") and rx.match(r"\s+(?:more|fewer|less)\s+than\b", q.text[m.end():], re.I):
             continue  # 'no more than four authors' is at most four, read by the count's own grammar: negated, it
             # would also keep every list cut with 'et al.', whose count is not known
         rest = q.text[m.end():]
-        stop = re.search(_BOUNDARY, rest, re.I)
-        words = list(re.finditer(r"\S+", rest[: stop.start()] if stop else rest))
+        stop = rx.search(_BOUNDARY, rest, re.I)
+        words = list(rx.finditer(r"\S+", rest[: stop.start()] if stop else rest))
         if m.group(0).casefold() == "non-":
             words = words[:1]
         best: tuple[int, list[Condition]] | None = None
         # 'apart from LG and CV': after a cue that sets values aside, 'and' lists more of them
-        joiners = _JOINERS | {"and"} if re.match(_ASIDE, m.group(0), re.I) else _JOINERS
+        joiners = _JOINERS | {"and"} if rx.match(_ASIDE, m.group(0), re.I) else _JOINERS
         for k in range(1, len(words) + 1):
             if best is not None and words[best[0]].group(0).casefold() not in joiners and \
                     not words[best[0]].group(0).startswith("("):
@@ -122,9 +123,9 @@ def merge(conditions: list[Condition], question: str) -> list[Condition]:
     ('papers by A and B') unless the question joins them with 'or'."""
     out: list[Condition] = []
     either_authors = _or_between([c for c in conditions if c.field == "author"], question) and \
-        not re.search(r"\btogether\b|\bjointly\b|\bboth\b", question, re.I)
+        not rx.search(r"\btogether\b|\bjointly\b|\bboth\b", question, re.I)
     # 'on the trending page and also on the profile': a paper can be on two pages, so both are asked for.
-    both_pages = bool(re.search(r"\balso\b|\bboth\b|\bas well\b", question, re.I))
+    both_pages = bool(rx.search(r"\balso\b|\bboth\b|\bas well\b", question, re.I))
     # 'authors from both AI2 and UW': a PDF prints several organisations, so both are asked for; 'both a Code badge
     # and a lab tag (mila/deepmind/mit)': the 'both' joins the badge and the tag, the tags are alternatives.
     both_organisations = together([c for c in conditions if c.field == "organisation" and not c.value.startswith("not ")],
@@ -175,9 +176,9 @@ def _or_between(people: list[Condition], question: str) -> bool:
     said = question.casefold()
     at = [said.find(c.value.removeprefix("not ").split()[-1].casefold()) for c in people if c.value.split()]
     if len(at) < 2 or min(at) < 0:
-        return bool(re.search(r"\bor\b|\beither\b", question, re.I))
+        return bool(rx.search(r"\bor\b|\beither\b", question, re.I))
     between, before = question[min(at):max(at)], question[:max(at)]
-    return bool(re.search(r"\bor\b", between, re.I) or re.search(r"\beither\b", before, re.I))
+    return bool(rx.search(r"\bor\b", between, re.I) or rx.search(r"\beither\b", before, re.I))
 
 
 def sort_by_authors(q: Question) -> str | None:
@@ -187,7 +188,7 @@ def sort_by_authors(q: Question) -> str | None:
                    r"(?:authors?(?:\s+(?:lists?|count))?|team\s+size)(?:\s+(?:per|of\s+(?:an?|each))\s+(?:paper|entry))?\b|"
                    r"\b(?:how\s+many\s+(?:co-?)?authors|authors?\s+per\s+(?:paper|entry))\b(?=.*\b(?:average|mean|median|typical)\b)"):
         q.take(r"\b(?:on\s+)?average\b|\bmean\b|\bmedian\b|\btypical\b")
-        return "median" if "median" in m[0].group(0).casefold() or re.search(r"\bmedian\b", q.original, re.I) else "mean"
+        return "median" if "median" in m[0].group(0).casefold() or rx.search(r"\bmedian\b", q.original, re.I) else "mean"
     m = q.take(r"\b(longest|largest|biggest|most|greatest|highest|fewest|shortest|smallest|least|lowest)\s+"
                r"(?:(?:number|list|count)\s+of\s+)?(?:co-?)?(?:authors?(?:\s+(?:lists?|teams?|lines?))?|author\s+count|team)\b")
     if not m:
@@ -215,17 +216,17 @@ def group_by(q: Question) -> tuple[str, str] | None:
     if same_list(q):  # 'the exact same author list': lists printed twice or more
         return "author_list", ">=2"
     saved = q.text, list(q.spans)
-    nth = re.search(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)[\s-]+(?=(?:most|fewest|least)\b)", q.text, re.I)
+    nth = rx.search(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)[\s-]+(?=(?:most|fewest|least)\b)", q.text, re.I)
     if nth:  # 'the second most papers': the groups of the second largest size
         q.blank(nth.start(), nth.end())
     how_often = frequency(q)  # first, so 'at least three papers' is never 'the least'; put back when no group reads it
     found = _group_by(q)
-    if found is not None or re.search(r"\b(?:categor(?:y|ies)|subjects|tags|organi[sz]ations|labs|years|venues)\b", q.text, re.I):
+    if found is not None or rx.search(r"\b(?:categor(?:y|ies)|subjects|tags|organi[sz]ations|labs|years|venues)\b", q.text, re.I):
         q.take(r"\b(?:span|spans|spanned|cover|covers|covered|range\s+over|ranges\s+over)\b")  # 'what categories does X span'
     if found is not None and found[0] == "author" and (place := author_place(q)):
         found = place, found[1]  # 'who is first author on the most papers': the first name of each list counted
     if found is None and how_often is not None:
-        if re.search(r"\bwho(?:m|se)?\b", q.text, re.I):
+        if rx.search(r"\bwho(?:m|se)?\b", q.text, re.I):
             q.take(rf"\b(?:every|each|all(?:\s+the)?|any)\s+(?:{_GROUPS['author']})\b")  # 'every author who …'
             found = ("author", "all")
         else:
@@ -252,20 +253,20 @@ def _group_by(q: Question) -> tuple[str, str] | None:
         listed = rf"(?:^|[,;]|(?<=:))\W*(?:how\s+many\s+(?:distinct\s+|different\s+|unique\s+|separate\s+)?|(?:which|what)\s+" \
                  rf"(?:distinct\s+|different\s+|unique\s+)?|(?:list|name|show)(?:\s+me)?(?:\s+(?:all|every|the))*\s+" \
                  rf"(?:distinct\s+|different\s+|unique\s+)?){plural}\b"
-        if re.search(listed, q.text, re.I) and not re.search(r"\b(most|fewest|least|average|mean|median|typical)\b", q.text,
+        if rx.search(listed, q.text, re.I) and not rx.search(r"\b(most|fewest|least|average|mean|median|typical)\b", q.text,
                                                                                  re.I):
             q.take(listed)
             return name, "all"
         if name == "author" and q.take(r"^\W*who\s+(?:are|were)\b(?!.*\b(?:most|fewest)\b)"):
             return name, "all"
         # 'for each Amii-starred author': up to two modifiers between, left in place for the values to read
-        per = re.search(rf"\b(?:per|by|for\s+each|in\s+each|each|every|across)\s+((?:(?!(?:all|any|the|both)\b)[\w-]+\s+){{0,2}}?)(?:{words})\b", q.text,
+        per = rx.search(rf"\b(?:per|by|for\s+each|in\s+each|each|every|across)\s+((?:(?!(?:all|any|the|both)\b)[\w-]+\s+){{0,2}}?)(?:{words})\b", q.text,
                         re.I)
-        if per and re.search(r"\bhow\s+many\b|\bcount|\bbreakdown\b|\bnumber\b|\bdistribut\w+", q.text, re.I):
+        if per and rx.search(r"\bhow\s+many\b|\bcount|\bbreakdown\b|\bnumber\b|\bdistribut\w+", q.text, re.I):
             q.blank(per.start(), per.start(1))
             # 'per first author', 'for each last author': the place and its noun are left whole for group_by's
             # author_place, which counts the first (last) name of each list; any other modifier stays for the values.
-            if not (name == "author" and re.fullmatch(r"(?:first|lead|leading|last|senior|final)\s+authors?", per.group(0)[
+            if not (name == "author" and rx.fullmatch(r"(?:first|lead|leading|last|senior|final)\s+authors?", per.group(0)[
                     per.start(1) - per.start():], re.I)):
                 q.blank(per.end(1), per.end())
             q.take(r"\bbreakdown\b|\bdistribut\w+\b")
@@ -273,9 +274,9 @@ def _group_by(q: Question) -> tuple[str, str] | None:
         if m := q.take(rf"\b(?:the\s+)?(most|least)\s+(?:common|frequent|prolific|represented|popular)\s+(?:{words})\b"):
             return name, "most" if m[0].group(1).casefold() == "most" else "fewest"
         # 'which Amii-affiliated author …': up to two modifiers between, left in place for the values to read.
-        asked = re.search(rf"\b(?:which|what)\s+((?:[\w-]+\s+){{0,2}}?)(?:{words})\b", q.text, re.I)
-        who = re.search(r"\bwho(?:se)?\b", q.text, re.I) if name == "author" else None
-        if (asked or who) and (m := re.search(amount, q.text, re.I)):
+        asked = rx.search(rf"\b(?:which|what)\s+((?:[\w-]+\s+){{0,2}}?)(?:{words})\b", q.text, re.I)
+        who = rx.search(r"\bwho(?:se)?\b", q.text, re.I) if name == "author" else None
+        if (asked or who) and (m := rx.search(amount, q.text, re.I)):
             if m.group(2):  # the modifiers between stay
                 q.blank(m.start(), m.start(2))
                 q.blank(m.end(2), m.end())
@@ -296,12 +297,12 @@ _SORT_WORDS = r"(?:most\s+recent|newest|latest|oldest|earliest|longest|shortest|
 
 def top(q: Question) -> tuple[int | None, int | None]:
     """(limit, nth) of a sort: 'the three most recent papers' -> (3, None); 'the second oldest' -> (None, 2)."""
-    if m := re.search(rf"\b({'|'.join(_ORDINALS)})[\s-]+(?={_SORT_WORDS}\b)", q.text, re.I):
+    if m := rx.search(rf"\b({'|'.join(_ORDINALS)})[\s-]+(?={_SORT_WORDS}\b)", q.text, re.I):
         q.take(re.escape(m.group(0)))
         return None, _ORDINALS[m.group(1).casefold()]
     numbers = "|".join(w for w in NUMBER_WORDS if w not in ("zero", "one", "single", "sole"))
-    before = re.search(rf"\b(\d+|{numbers})\s+(?={_SORT_WORDS}\b)", q.text, re.I)
-    after = re.search(rf"\b{_SORT_WORDS}\s+(\d+|{numbers})(?=\s+(?:papers|entries|works|ones|publications)\b)",
+    before = rx.search(rf"\b(\d+|{numbers})\s+(?={_SORT_WORDS}\b)", q.text, re.I)
+    after = rx.search(rf"\b{_SORT_WORDS}\s+(\d+|{numbers})(?=\s+(?:papers|entries|works|ones|publications)\b)",
                       q.text, re.I)  # 'the most recent three papers'
     if m := before or after:
         q.blank(m.start(1), m.end(1))
@@ -312,7 +313,7 @@ def top(q: Question) -> tuple[int | None, int | None]:
 def share_scope(question: str, conditions: list[Condition], catalog, share: str) -> list[Condition]:
     """The conditions named in 'what fraction of <Courville's> papers …' (`share`: the planner's words for a share):
     the papers the share is out of. `catalog`: rag.catalog.Catalog."""
-    m = re.search(rf"(?:{share})\s+of\s+(.*?)\b(?:papers?|works?|entries|publications?|articles?|titles?)\b", question, re.I)
+    m = rx.search(rf"(?:{share})\s+of\s+(.*?)\b(?:papers?|works?|entries|publications?|articles?|titles?)\b", question, re.I)
     if not m:
         return []
     named = {c.value for c in named_conditions(Question(m.group(1)), catalog)}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_terms import Question
 
 # The source the look is directed at: a page, list, feed, profile, post or the PDFs, within a few words.
@@ -24,6 +25,6 @@ def looking_at(q: Question) -> bool:
     """Take the verb of looking said before a source ('looking only at the Amii page'); whether one was said. The
     trending page said as a feed ('(not the trending feed)') is that page: its noun is taken, its name left."""
     said = bool(q.take(_SCOPE))
-    for m in list(re.finditer(r"\btrending\s+(feeds?)\b(?![\w-])", q.text, re.I)):
+    for m in list(rx.finditer(r"\btrending\s+(feeds?)\b(?![\w-])", q.text, re.I)):
         q.blank(m.start(1), m.end(1))
     return said

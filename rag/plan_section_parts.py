@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rag import rx
 from rag.catalog_headings import Heading, Outline, Part
 from rag.plan_heading_phrases import printed_page
 from rag.plan_terms import HOW_MANY
@@ -52,8 +53,8 @@ def _title_noun(low: str, heading: Heading) -> bool:
     """'how many baselines …' of 'Appendix A - Baseline Details': the noun counted is a word of the section's title.
     Only the counted noun: in 'which baseline …, and how many models were in its grid?' the count is of something
     the section's text says, not of its parts."""
-    stems = {w[:5] for w in re.findall(r"[a-z]{4,}", heading.title.casefold())}
-    counted = re.search(r"\b(?:how\s+many|number\s+of|count\s+(?:of\s+)?(?:the\s+)?)\s+([a-z-]+)(?:\s+([a-z-]+))?", low)
+    stems = {w[:5] for w in rx.findall(r"[a-z]{4,}", heading.title.casefold())}
+    counted = rx.search(r"\b(?:how\s+many|number\s+of|count\s+(?:of\s+)?(?:the\s+)?)\s+([a-z-]+)(?:\s+([a-z-]+))?", low)
     words = [w for w in (counted.groups() if counted else ()) if w and len(w) > 3 and not w.startswith(("section", "sub"))]
     return any(w[:5] in stems for w in words)
 
@@ -79,7 +80,7 @@ def parts_asked(low: str, outline: Outline, selected: Heading | None, pointed: b
     if heading is not None:
         # the parts said as such, or counted by a noun of the section's own title ('how many baselines' of
         # 'Baseline Details') where the section is pointed at as one
-        noun = bool(_PARTS.search(low)) or bool(re.search(rf"\b(?:how\s+many|which|what)\s+{_ITEMS}\b", low)) or \
+        noun = bool(_PARTS.search(low)) or bool(rx.search(rf"\b(?:how\s+many|which|what)\s+{_ITEMS}\b", low)) or \
             (pointed and bool(HOW_MANY.search(low)) and _title_noun(low, heading)) or (pointed and _ENUMERATED.search(low))
         if not noun:
             return None
@@ -88,7 +89,7 @@ def parts_asked(low: str, outline: Outline, selected: Heading | None, pointed: b
             return PartsAnswer(f"In {name}, {heading.said()} prints no paragraph headings in the text as read.",
                                [heading])
         return _listed(low, name, outline, heading, parts)
-    if _SUBSECTIONS.search(low) and not re.search(r"\bsub-?sections?\s+(?:of|under|in|within|inside)\s+(?:the\s+)?"
+    if _SUBSECTIONS.search(low) and not rx.search(r"\bsub-?sections?\s+(?:of|under|in|within|inside)\s+(?:the\s+)?"
                                                   r"(?:section|§|chapter)", low):
         return _subsections(low, outline)
     return None
@@ -116,7 +117,7 @@ def _subsections(low: str, outline: Outline) -> PartsAnswer:
     if not found:
         return PartsAnswer(f"{name} prints no numbered subsections in the text as read.", outline.sections[:1])
     many = f"{len(found)} numbered subsection{'s' if len(found) != 1 else ''}"
-    printed = printed_page(outline.paper, found[0]).lstrip(",") if re.search(r"\bpage\s+printed\b", low) else ""
+    printed = printed_page(outline.paper, found[0]).lstrip(",") if rx.search(r"\bpage\s+printed\b", low) else ""
     text = f"{name} has {many}: " + "; ".join(h.said() for h in found) + "." + (f" Page: {printed.strip()}."
                                                                               if printed else "")
     return PartsAnswer(text, found)

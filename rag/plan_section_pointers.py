@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag import rx
 from rag.records import Paper
 
 # '<phrase> (Section 3)', '(see Section 4.2)', '(§5)': the phrase runs back to a list marker, a sentence end or a ';'
@@ -53,7 +54,7 @@ def pointers(paper: Paper) -> list[Pointer]:
 
 
 def _stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z][a-z-]{2,}", text.casefold()) if w not in _FRAME}
+    return {w[:5] for w in rx.findall(r"[a-z][a-z-]{2,}", text.casefold()) if w not in _FRAME}
 
 
 def pointed_to(low: str, paper: Paper, name_words: set[str]) -> list[Pointer]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.plan_terms import Condition, Question
 from rag.records import Paper
@@ -23,7 +24,7 @@ _ITEMS = r"(?:papers?|entries|entry|items?|listings?|section|part|track|list)"
 def boundary(q: Question, catalog: Catalog) -> Condition | None:
     """The entry just before or after the start or end of a section the catalog holds, or the entry opening or closing
     it ('where the workshop papers begin'); the phrase is taken. None when no section is named at a boundary."""
-    if not catalog.sections or not re.search(rf"\b(?:{_START}|{_END})\b", q.text, re.I):
+    if not catalog.sections or not rx.search(rf"\b(?:{_START}|{_END})\b", q.text, re.I):
         return None
     names = "|".join(re.escape(s) for s in sorted(catalog.sections, key=len, reverse=True))
     m = q.take(rf",?\s*\b(?:(?:sits?|is|comes?|appears?|listed|printed|placed|stands?)\s+)?{_WHERE}\s+(?:the\s+)?({names})(?:\s+{_ITEMS})?\s+(?:(?:section|part)\s+)?(?:({_START})|{_END})\b")
@@ -65,11 +66,11 @@ _FOLLOWED = re.compile(r"\b(?:(?:that\s+)?(?:are|is|were|was|get|gets|come|comes
 def followed_by(q: Question) -> Condition | None:
     """The entries after which the page prints a line outside any entry's text (a link such as 'Learn more about the
     researchers'), the one quoted if a line is quoted; the phrase is taken. None when no such phrase is said."""
-    if "followed" not in q.text.casefold() and not re.search(r"\b(?:after|below|under|beneath)\s+(?:them|it)\b", q.text,
+    if "followed" not in q.text.casefold() and not rx.search(r"\b(?:after|below|under|beneath)\s+(?:them|it)\b", q.text,
                                                              re.I):
         return None
     m = _FOLLOWED.search(q.text)
-    if m is None or not (m.group("said") or m.group("said2") or re.search(r"link|line|button|note", m.group(0), re.I)):
+    if m is None or not (m.group("said") or m.group("said2") or rx.search(r"link|line|button|note", m.group(0), re.I)):
         return None
     q.blank(m.start(), m.end())
     said = (m.group("said") or m.group("said2") or "").strip()
@@ -107,12 +108,12 @@ def batch(q: Question, papers: list[Paper]) -> Condition | None:
     """The entries of the n-th group a page's printed separator lines mark off (a group ends with the entry the line
     is printed after); its words are taken. None when no separator is said or no page prints one."""
     m = _BATCH_AFTER.search(q.text) or _BETWEEN.search(q.text)
-    if m is None and re.search(r"learn\s+more|separat", q.original, re.I):  # 'after the third one', the link said
+    if m is None and rx.search(r"learn\s+more|separat", q.original, re.I):  # 'after the third one', the link said
         m = _AFTER_ONE.search(q.text)
     n = _NTH[m.group("n").casefold()] + 1 if m else None
     if m is None:
         m = _BATCH_NTH.search(q.text)
-        if m is None or not re.search(r"learn\s+more|separat", q.original, re.I):  # the separator said, not any link
+        if m is None or not rx.search(r"learn\s+more|separat", q.original, re.I):  # the separator said, not any link
             return None
         n = _NTH[m.group("n").casefold()]
     said = (m.groupdict().get("said") or "").casefold()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_sections import _NTH, _ORD, _SEPARATOR
 from rag.plan_terms import Condition, Question
 from rag.records import Paper
@@ -33,12 +34,12 @@ def separator_beside(q: Question, papers: list[Paper]) -> Condition | None:
     """The entry printed just above or below the n-th separator line a question names, its words taken; None when no
     such place is said, or no page prints that many such lines."""
     m = _BESIDE.search(q.text)
-    if m is None or not (m["said"] or re.search(r"learn\s+more", m[0], re.I)):
+    if m is None or not (m["said"] or rx.search(r"learn\s+more", m[0], re.I)):
         return None
     up = m["w"].casefold() in ("above", "before", "preceding", "ahead of")
     if not m["near"] and m["w"].casefold() in ("before", "after", "preceding", "following", "ahead of"):
         return None  # 'the papers after the third link', 'the first batch, before the first link': a group (plan_sections.batch)
-    word = re.sub(r"[\s-]+", " ", m["n"].casefold())
+    word = rx.sub(r"[\s-]+", " ", m["n"].casefold())
     n, said = _NTH.get(word) or _FROM_END[word], (m["said"] or "learn more").casefold()
     chosen = set()
     for entries in _pages(papers).values():

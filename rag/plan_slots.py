@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag import rx
 from rag.plan_terms import FRAME, NUMBER_WORDS, Question
 
 _AUX = {"did", "does", "do", "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could"}
@@ -45,7 +46,7 @@ class Token:
 
 def tokens(q: Question) -> list[Token]:
     out = []
-    for m in re.finditer(r"[^\W_][\w'.-]*", q.folded):
+    for m in rx.finditer(r"[^\W_][\w'.-]*", q.folded):
         start, end = m.start(), m.end() - len(m.group(0)) + len(m.group(0).rstrip(".'-"))
         left = q.text[start:end].strip()
         word = m.group(0)[: end - start].casefold()
@@ -81,7 +82,7 @@ def slot_verbs(q: Question) -> list[tuple[str, str]]:
 
 def _verb_slot(toks: list[Token], i: int) -> str | None:
     word = toks[i].word
-    if not re.fullmatch(r"[a-z]{2,}(?:-[a-z]+)?", word) or _REFERRING.match(word):
+    if not rx.fullmatch(r"[a-z]{2,}(?:-[a-z]+)?", word) or _REFERRING.match(word):
         return None
     if subject := _after_subject(toks, i):
         return subject

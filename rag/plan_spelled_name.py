@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_describe import resolve
 from rag.plan_terms import Question
 from rag.records import Paper
@@ -34,17 +35,17 @@ _COINING = re.compile(r"\b(?:we|our|us|this\s+(?:paper|work))\b|\b(?:call(?:s|ed
 def _coins(paper: Paper, name: list[str]) -> bool:
     """The paper's title prints the name, or a sentence of its abstract coins it (a word of naming before it)."""
     said = r"\W+".join(re.escape(w) for w in name[:-1])
-    if re.search(rf"\b{said}\b", paper.title, re.I):
+    if rx.search(rf"\b{said}\b", paper.title, re.I):
         return True
     for sentence in split_sentences(paper.abstract or ""):
-        m = re.search(rf"\b{said}\W*\(\s*{re.escape(name[-1])}\s*\)", sentence, re.I)
+        m = rx.search(rf"\b{said}\W*\(\s*{re.escape(name[-1])}\s*\)", sentence, re.I)
         if m and _COINING.search(sentence, 0, m.start()):
             return True
     return False
 
 
 def _initials(run: str) -> str:
-    return "".join(part[0] for part in re.findall(r"[^\W\d_][\w]*", run)).casefold()
+    return "".join(part[0] for part in rx.findall(r"[^\W\d_][\w]*", run)).casefold()
 
 
 def _spelled(text: str):
@@ -52,7 +53,7 @@ def _spelled(text: str):
     acronym in `text`: the run's tail whose initials make the acronym."""
     for m in _RUN.finditer(text):
         words = m.group(1).split()
-        acronym = re.sub(r"[^a-z]", "", m.group(2).casefold())
+        acronym = rx.sub(r"[^a-z]", "", m.group(2).casefold())
         for start in range(len(words)):
             if _initials(" ".join(words[start:])) == acronym:
                 yield m, start, words[start:] + [m.group(2)]

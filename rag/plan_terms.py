@@ -4,11 +4,11 @@ catalog's own values (people, categories, tags, titles) and decides the plan."""
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from rag import rx
 from rag.records import Paper
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -29,7 +29,6 @@ def ordinal_suffix(n: int) -> str:
 # The planner tries ~900 distinct patterns per pass over the dev questions: more than the re module's own 512-entry
 # cache holds, which it then empties wholesale and recompiles. An LRU of its own keeps them all (a compiled pattern
 # passed in comes back as itself, as with re.finditer).
-_compiled = functools.lru_cache(maxsize=1024)(re.compile)
 
 # The question frame: closed-class words and the words of metadata relations. Nothing topical.
 FRAME = set("""
@@ -130,7 +129,7 @@ class Question:
         # Taken spans are blanked, not cut: `text` stays aligned with `folded`, so what was grounded where (an author
         # as the subject of a verb, a title) can be read from positions (rag/plan_slots.py).
         # '3+ authors' is said out: '3 or more authors', one grammar for both.
-        self.folded = " " + fold(re.sub(r"\b(\d+)\+(?=\s)", r"\1 or more", re.sub(r"[‘’“”]", "'", question))) + " "
+        self.folded = " " + fold(rx.sub(r"\b(\d+)\+(?=\s)", r"\1 or more", rx.sub(r"[‘’“”]", "'", question))) + " "
         self.text = self.folded
         self.spans: list[tuple[int, int, str]] = []  # (start, end, kind) of spans taken as 'person' or 'title'
         # A sort read early, before a later reader would misread its words, and used where the plan's kind is decided
@@ -139,7 +138,7 @@ class Question:
         self.marked_sort: tuple[str, str] | None = None
 
     def take(self, pattern: str, flags: int = re.I, kind: str = "") -> list[re.Match]:
-        matches = list(_compiled(pattern, flags).finditer(self.text))
+        matches = list(rx.compiled(pattern, flags).finditer(self.text))
         for m in matches:
             self.blank(m.start(), m.end(), kind)
         return matches
@@ -150,7 +149,7 @@ class Question:
             self.spans.append((start, end, kind))
 
     def residual(self) -> list[str]:
-        words = re.findall(r"[a-z0-9][a-z0-9'-]*", self.text.casefold())
+        words = rx.findall(r"[a-z0-9][a-z0-9'-]*", self.text.casefold())
         return [w for w in words if w.strip("'") not in FRAME and w.removesuffix("'s") not in FRAME
                 and w not in NUMBER_WORDS and not w.isdigit()]
 
@@ -189,7 +188,7 @@ def author_count(q: Question) -> list[Condition]:
                     rf"that\s+(?:lists?|names?)|having)\s+(?=(?:{_COMPARE}\s+)?{_COUNT}\s+(?:names|{_PEOPLE})\b)")
     people = f"|{_PEOPLE}" if listed else ""
     # 'a three-person author list', 'a four-name byline', 'two-member teams': the list's length said as its size
-    for size in list(_compiled(rf"\b{_COUNT}([\s-]+(?:person|people|name|member|strong))(?=[\s-]+(?:(?:author|byline)s?"
+    for size in list(rx.compiled(rf"\b{_COUNT}([\s-]+(?:person|people|name|member|strong))(?=[\s-]+(?:(?:author|byline)s?"
                                r"(?:\s+(?:lists?|lines?|teams?))?|teams?|bylines?)\b)", re.I).finditer(q.text)):
         q.blank(size.start(2), size.end(2))
     m = q.take(rf"\b{_COMPARE}?\s*{_COUNT}(?:\s+or\s+(more|fewer|less))?[\s-]+(?P<shown>(?:displayed|shown|visible|printed)\s+)?(?:(co-?)?author(?:s|ed)?(?:\s+(?:teams?|lines?|lists?)\b)?|names|(?:bylines?|teams?)\b{people}|{_ON_BYLINE})\b"
@@ -240,7 +239,7 @@ def counted_authors(value: str, label: str, test) -> Condition:
 def solo(q: Question) -> list[Condition]:
     """'with no co-authors', 'without any co-author', 'written alone', 'on her own', 'solo papers': one author.
     Read before negation, which would take 'no co-authors' as papers listing no authors at all."""
-    for m in re.finditer(r"\b(?:page|list|feed|profile|pdfs|library|collection)\s+(alone)\b", q.text, re.I):
+    for m in rx.finditer(r"\b(?:page|list|feed|profile|pdfs|library|collection)\s+(alone)\b", q.text, re.I):
         q.blank(m.start(1), m.end(1))  # 'on the trending page alone': only there, not one author
     if q.take(r"\b(?:with\s+)?(?:no|without(?:\s+any)?|zero)\s+(?:other\s+)?co-?authors?\b|\b(?:all\s+)?alone\b|"
               r"\bby\s+(?:him|her|them)sel(?:f|ves)\b|\bon\s+(?:his|her|their)\s+own\b|\bsolo\b"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag import rx
 from rag.catalog_citations import thanks_in_text
 from rag.records import Paper
 
@@ -38,14 +39,14 @@ def thanked_in_text(paper: Paper) -> list[Thanked]:
     for his observation that …', rag/catalog_citations.thanks_in_text)."""
     found = []
     for t in thanks_in_text(paper):
-        m = re.search(rf"{re.escape(t.who)}\s+for\s+(.+?)\.?$", t.sentence)
+        m = rx.search(rf"{re.escape(t.who)}\s+for\s+(.+?)\.?$", t.sentence)
         found.append(Thanked(t.who, " ".join(m.group(1).split()) if m else ""))
     return found
 
 
 def asked_words(rest: str, frame: frozenset[str] = frozenset()) -> list[str]:
     """The words a question about thanks holds beyond its frame: what it asks the helpers were thanked for."""
-    return [w for w in re.findall(r"[a-z]+", rest) if w not in _STOP | frame and len(w) > 2]
+    return [w for w in rx.findall(r"[a-z]+", rest) if w not in _STOP | frame and len(w) > 2]
 
 
 def asked_after(rest: str, printed: list[Thanked], frame: frozenset[str] = frozenset()) -> list[Thanked] | None:
@@ -57,7 +58,7 @@ def asked_after(rest: str, printed: list[Thanked], frame: frozenset[str] = froze
     def stem(w: str) -> str:
         return w[:5]
     def said(t: Thanked) -> set[str]:  # the thing thanked for, and the words naming the helpers but their names
-        return {stem(x) for x in re.findall(r"[a-z]+", t.what.casefold() + " " + re.sub(r"\b[A-Z]\w*", " ", t.who))}
+        return {stem(x) for x in rx.findall(r"[a-z]+", t.what.casefold() + " " + rx.sub(r"\b[A-Z]\w*", " ", t.who))}
     hit = [t for t in printed if any(stem(w) in said(t) for w in words)]
     covered = {x for t in hit for x in said(t)}
     return hit if hit and all(stem(w) in covered for w in words) else None
@@ -68,8 +69,8 @@ def people(printed: list[Thanked]) -> list[str]:
     'the anonymous reviewers' names no one."""
     found = []
     for t in printed:
-        for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", re.sub(r"\([^)]*\)", "", t.who)):
+        for name in rx.split(r",\s*(?:and\s+)?|\s+and\s+", rx.sub(r"\([^)]*\)", "", t.who)):
             name = name.strip()
-            if re.fullmatch(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)+", name):
+            if rx.fullmatch(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)+", name):
                 found.append(name)
     return found

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
+from rag import rx
 from rag.plan_order_words import listing_said
 from rag.plan_terms import FRAME, Condition, Question
 from rag.plan_title_text import TitleText, casefolded_words
@@ -97,7 +98,7 @@ def bracketed_place(q: Question) -> None:
     after a place word (or its noun) that says the place again, taken so the title's words read on (its order is
     read from the place word and the page said elsewhere; without a page said, the bracket is left as the cue)."""
     # ('positions 69 to 83 (the tail end)': after a run of places too)
-    for m in list(re.finditer(r"\b(?:first|last|final|top|bottom|\d{1,3})(?:\s+(?:title|entry|paper|one|item|preprint)s?)?"
+    for m in list(rx.finditer(r"\b(?:first|last|final|top|bottom|\d{1,3})(?:\s+(?:title|entry|paper|one|item|preprint)s?)?"
                               r"\s*(\(\s*(?:i\.?\s?e\.?,?\s*)?((?:[\w-]+\s*){1,5})\))", q.text, re.I)):
         words = m[2].casefold().replace("-", " ").split()
         if all(w in _GLOSS for w in words) and any(w in _PLACE for w in words) and \
@@ -113,11 +114,11 @@ _GLOSS = _PLACE | {"most", "on", "of", "in", "the", "page", "list", "listing", "
 
 def _terms(condition: Condition) -> list[str]:
     """The words a title condition was said with ('has action | actions (forms)' -> ['action', 'actions'])."""
-    value = re.sub(r"\s*\((?:forms|spellings)\)", "", condition.value)
+    value = rx.sub(r"\s*\((?:forms|spellings)\)", "", condition.value)
     head, _, said = value.partition(" ")
     if head not in ("has", "starts", "ends") or said.startswith("letters "):
         return []
-    return [t.casefold() for t in said.split(" | ") if re.search(r"\w", t)]
+    return [t.casefold() for t in said.split(" | ") if rx.search(r"\w", t)]
 
 
 def _accepted(word: str, conditions: list[Condition]) -> bool:
@@ -152,7 +153,7 @@ def _loose(token: re.Match) -> bool:
 
 def _quote_cut(clause: str) -> bool:
     """A stray quote (a quoted term split by a clause mark) leaves the clause unread."""
-    return clause.count("'") % 2 == 1 and not re.search(r"\w'\w|n't\b", clause)
+    return clause.count("'") % 2 == 1 and not rx.search(r"\w'\w|n't\b", clause)
 
 
 def _has(word: str) -> Condition:
@@ -161,7 +162,7 @@ def _has(word: str) -> Condition:
 
 
 def _not_form(word: str) -> Condition:
-    exact = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
+    exact = rx.compiled(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
     return Condition("title", f"has exactly {word}", f"title: with '{word}' (this form)",
                      lambda p, e=exact: e.search(p.title) is not None).negated()
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_terms import FRAME
 from rag.plan_title_text import TitleText, casefolded_words
 
@@ -33,7 +34,7 @@ def examples(text: str, at: int, terms: list[str], titles: list[str]) -> tuple[i
         return None
     said = TitleText.of(terms, forms=True)
     new = []
-    for item in re.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", m["items"]):
+    for item in rx.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", m["items"]):
         item = item.strip("'\"‘’“” ")
         words = [w for w in casefolded_words(item) if w not in FRAME]
         if not words:

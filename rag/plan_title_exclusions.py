@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_terms import FRAME, Condition, Question
 
 _FORM = r"(?:'(?P<q1>[^']{2,40})'|\"(?P<q2>[^\"]{2,40})\"|(?P<w>[^\W\d_][\w-]{2,40}))"
@@ -42,22 +43,22 @@ _BEFORE = r"\(?\s*\b(?:(?:do|does|please)\s*(?:n't|\s+not)\s+(?:count|include)|n
 def excluded_forms(q: Question, titles: list[str]) -> list[Condition]:
     """The forms ruled out where titles are said, as negated title conditions; [] without any. Read before the title
     words, which would take a bracketed form as one more spelling of the word asked for."""
-    if not re.search(r"\btitle", q.text, re.I):
+    if not rx.search(r"\btitle", q.text, re.I):
         return []
     found = []
-    for m in list(re.finditer(_AFTER_LISTED, q.text, re.I)):  # "(World Knowledge Model / World-Action Model don't count)"
-        forms = [f.strip() for f in re.split(r"\s*(?:/|,|\bor\b|\band\b)\s*", m["listed"]) if f.strip()]
+    for m in list(rx.finditer(_AFTER_LISTED, q.text, re.I)):  # "(World Knowledge Model / World-Action Model don't count)"
+        forms = [f.strip() for f in rx.split(r"\s*(?:/|,|\bor\b|\band\b)\s*", m["listed"]) if f.strip()]
         tests = [_ruled_out(f.strip("'\""), f[0] not in "'\"", titles, counted=True) for f in forms]
         if all(t is not None for t in tests):  # every form read, or none: a list half understood is left alone
             q.blank(m.start(), m.end())
             found += tests
     for pattern in (_AFTER, _BEFORE):
-        for m in list(re.finditer(pattern, q.text, re.I)):
+        for m in list(rx.finditer(pattern, q.text, re.I)):
             form = m["q1"] or m["q2"] or m["w"]
             condition = _ruled_out(form, m["w"] is not None, titles, counted=pattern == _AFTER)
             if condition is None:
                 continue  # unquoted: a form only when capitalised as titles print it and printed in one ('not about')
-            exact = re.compile(rf"(?<![\w-]){re.escape(form.strip())}(?![\w-])", re.I)
+            exact = rx.compiled(rf"(?<![\w-]){re.escape(form.strip())}(?![\w-])", re.I)
             owner = m.groupdict().get("owner")
             start = m.start() if not owner or _owns(owner, exact, titles) else m.end("owner")
             q.blank(start, m.end())  # the owner only when a title printing the form is that paper's
@@ -70,7 +71,7 @@ def _ruled_out(form: str, unquoted: bool, titles: list[str], counted: bool) -> C
     'Transformer' with it: TitleText folds); None for an unquoted form in lower case, a frame word or printed in no
     title. `counted`: said not to count ("'X' doesn't count"), the form is no match of the word asked (without_forms);
     else ('but not X', 'excluding X') a title printing it is left out."""
-    exact = re.compile(rf"(?<![\w-]){re.escape(form.strip())}(?![\w-])", re.I)
+    exact = rx.compiled(rf"(?<![\w-]){re.escape(form.strip())}(?![\w-])", re.I)
     if unquoted and (form.casefold() in FRAME or form.islower() or not any(exact.search(t) for t in titles)):
         return None
     return Condition("title", f"{_COUNTS if counted else 'has exactly '}{form}", f"title: with '{form}' (this form)",
@@ -79,7 +80,7 @@ def _ruled_out(form: str, unquoted: bool, titles: list[str], counted: bool) -> C
 
 def _owns(owner: str, form: re.Pattern, titles: list[str]) -> bool:
     """Whether a title printing the form also prints the owner's name ('V-STaR' in 'V-STaR: … Self-Taught Reasoners')."""
-    name = re.compile(rf"(?<![\w-]){re.escape(owner)}(?![\w-])", re.I)
+    name = rx.compiled(rf"(?<![\w-]){re.escape(owner)}(?![\w-])", re.I)
     return any(form.search(t) and name.search(t) for t in titles)
 
 
@@ -93,7 +94,7 @@ def without_forms(conditions: list[Condition]) -> list[Condition]:
     if not ruled or not asked:
         return conditions
     forms = [c.value.removeprefix(_RULED) for c in ruled]
-    cut = re.compile("|".join(rf"(?<![\w-]){re.escape(f.strip())}(?![\w-])" for f in forms), re.I)
+    cut = rx.compiled("|".join(rf"(?<![\w-]){re.escape(f.strip())}(?![\w-])" for f in forms), re.I)
     said = ", ".join(f"'{f}'" for f in forms)
 
     def without(c: Condition) -> Condition:

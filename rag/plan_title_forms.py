@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
+from rag import rx
 from rag.plan_terms import FRAME
 from rag.plan_title_text import TitleText, casefolded_words, singular
 
@@ -29,7 +30,7 @@ _NOT_FORMS = rf"\s*[?.,;:—–-]*\s*(?:but\s+)?(?:not|excluding|except)\s+(?:th
 def listed_forms(aside: str, terms: list[str]) -> list[str]:
     """The other forms of the terms an aside lists ('robot / robotic' beside 'robots'): words of one family with a
     term (TitleText.restates), not only its plural, each one more alternative."""
-    if re.search(r"\b(?:not|no|nor|never|except|excluding|without|rather|instead)\b|n't\b", aside, re.I):
+    if rx.search(r"\b(?:not|no|nor|never|except|excluding|without|rather|instead)\b|n't\b", aside, re.I):
         return []  # "(not 'continual')": a form ruled out, not one more alternative
     test = TitleText.of(terms)
     said = {singular(w) for t in terms for w in casefolded_words(t)}
@@ -40,10 +41,10 @@ def listed_forms(aside: str, terms: list[str]) -> list[str]:
 def excluded_forms(text: str, terms: list[str], forms: bool, joined: bool) -> int:
     """The length of 'not X or Y' at the start of `text` when every X, Y is a form the terms already do not match
     (so it narrows nothing), else 0."""
-    m = re.match(_NOT_FORMS, text, re.I)
+    m = rx.match(_NOT_FORMS, text, re.I)
     if m is None:
         return 0
-    excluded = [e.strip("'\"") for e in re.findall(_EXCLUDED, m["first"] + m["rest"])]
+    excluded = [e.strip("'\"") for e in rx.findall(_EXCLUDED, m["first"] + m["rest"])]
     excluded = [e for e in excluded if e.casefold() not in ("or", "nor")]
     test = TitleText.of(terms, forms=forms, joined=joined)
     stems = {w[:5] for t in terms for w in casefolded_words(t)}
@@ -62,7 +63,7 @@ def topical(term: str, titles: list[str]) -> str:
     naming a topic by its field's head word ('X learning') means the titles about X: 'Continual Federated Learning',
     'Continual Test Time Adaptation', 'Zero-Shot Imitation from Observation'. Measured on the catalog's titles, so
     the word dropped is the library's own filler, not a list's; a term of one word, or of generic words only, stays."""
-    words = re.split(r"(?:\s|-)+", term.strip())  # 'continual-learning' too: a compound said as the topic
+    words = rx.split(r"(?:\s|-)+", term.strip())  # 'continual-learning' too: a compound said as the topic
     if len(words) < 2:
         return term
     common = _common_words(tuple(titles))

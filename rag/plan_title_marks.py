@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_terms import NUMBER_WORDS, Condition, Question
 
 # A character a title prints, by its name; said where titles are ('titles with an exclamation mark in them').
@@ -36,8 +37,8 @@ _TEMPLATE_KIND = r"(?:[\s-]+(?:style|format|form|pattern|shape|type|kind|structu
 def shape_template(text: str) -> str | None:
     """The marks a quoted template prints when its words only name a title's parts ('Name: subtitle' -> ':',
     'X - Y' -> '-', 'Question?' -> '?'); None when a word of it is one a title could print ('Zero: data')."""
-    words = re.findall(r"[^\W\d_]+", text.replace("sub-title", "subtitle"))
-    marks = "".join(dict.fromkeys(c for c in re.sub(r"\s[-–—]\s", " – ", text) if c in ":;?!–—&/"))
+    words = rx.findall(r"[^\W\d_]+", text.replace("sub-title", "subtitle"))
+    marks = "".join(dict.fromkeys(c for c in rx.sub(r"\s[-–—]\s", " – ", text) if c in ":;?!–—&/"))
     if not words or not marks or any(w.casefold() not in _PART_WORDS for w in words):
         return None
     return marks
@@ -46,7 +47,7 @@ def shape_template(text: str) -> str | None:
 def _printing(marks: str) -> re.Pattern:
     """A title printing one of a template's marks; a dash only spaced ('Name – tagline'), as a hyphen joins words."""
     chars = marks.replace("–", "").replace("—", "")
-    return re.compile("|".join(([f"[{re.escape(chars)}]"] if chars else []) +
+    return rx.compiled("|".join(([f"[{re.escape(chars)}]"] if chars else []) +
                                ([r"\s[-–—]\s"] if len(chars) < len(marks) else [])))
 
 
@@ -75,7 +76,7 @@ def title_marks(q: Question) -> list[Condition]:
     """'titles with an exclamation mark', 'which titles end in a question mark', "a '!' in the title", 'titles phrased
     as a question': a condition that the title prints the character (or ends with it). Read only when the question
     speaks of titles, so 'the colon in eq. 3' stays a content question."""
-    if not re.search(r"\b(?:sub-?)?title[sd]?\b", q.folded, re.I):  # said anywhere, taken by a title reader or not
+    if not rx.search(r"\b(?:sub-?)?title[sd]?\b", q.folded, re.I):  # said anywhere, taken by a title reader or not
         return []
     found = []
     for m in q.take(rf"(?:\b(end(?:s|ing)?|finish(?:es|ing)?)\s+(?:with|in|on)\s+|{_HOLDING})?(?:\b(?:an?|any|the|one|some)\s+)?"
@@ -85,10 +86,10 @@ def title_marks(q: Question) -> list[Condition]:
                     rf"\b(?:phrased|posed|worded|written|framed)\s+as\s+(?:an?\s+)?(questions?)\b", 0):
         said = m.group(2) or m.group(4) or m.group(5)
         chars = m.group(3) or ("?" if m.group(5) else "0123456789" if m.group(4) else
-                               next(c for words, c in _NAMED.items() if re.fullmatch(words, said.casefold())))
+                               next(c for words, c in _NAMED.items() if rx.fullmatch(words, said.casefold())))
         name = said or chars
         ends = bool(m.group(1))
-        pattern = re.compile("[" + re.escape(chars) + "]" + (r"\W*$" if ends else ""))
+        pattern = rx.compiled("[" + re.escape(chars) + "]" + (r"\W*$" if ends else ""))
         # 'a colon (title: subtitle style)', "a colon, i.e. the 'Name: subtitle' format": a bracket or a quoted example
         # right after the mark that prints the mark itself shows it in use, and says nothing more
         if (shown := _SHOWN_IN_USE.match(q.text[m.end():])) and any(c in (shown[1] or shown[2] or shown[3]) for c in chars):
@@ -98,14 +99,14 @@ def title_marks(q: Question) -> list[Condition]:
         made = Condition("title", f"{'ends' if ends else 'has'} {chars}",
                          f"title: {'ends with' if ends else 'with'} {name.casefold()} ('{chars[0]}')",
                          lambda p, c=pattern: c.search(p.title) is not None)
-        found.append(made.negated() if _negated_before(q, m.start(), bool(re.match(_HOLDING, m[0], re.I))) else made)
+        found.append(made.negated() if _negated_before(q, m.start(), bool(rx.match(_HOLDING, m[0], re.I))) else made)
     # "the 'Name: subtitle' format", "'X: Y' style titles": a template naming a title's parts shows the mark it prints
-    for m in list(re.finditer(rf"(?:\b(?:follow|fit|match|adopt|take|use)(?:s|es|ing|ting)?\s+)?(?:\b(?:an?|the|any)\s+)?{_TEMPLATE}(?:{_TEMPLATE_KIND}|(?=\s+(?:sub)?titles?\b))", q.text, re.I)):
+    for m in list(rx.finditer(rf"(?:\b(?:follow|fit|match|adopt|take|use)(?:s|es|ing|ting)?\s+)?(?:\b(?:an?|the|any)\s+)?{_TEMPLATE}(?:{_TEMPLATE_KIND}|(?=\s+(?:sub)?titles?\b))", q.text, re.I)):
         chars = shape_template(next(g for g in m.groups() if g))
         if chars is None:
             continue
         q.blank(m.start(), m.end())
-        negated = _negated_before(q, m.start(), bool(re.match(r"\s*(?:follow|fit|match|adopt|take|use)", m[0], re.I)))
+        negated = _negated_before(q, m.start(), bool(rx.match(r"\s*(?:follow|fit|match|adopt|take|use)", m[0], re.I)))
         if not any(c.value.removeprefix("not ") == f"has {chars}" for c in found):
             made = Condition("title", f"has {chars}", f"title: with '{chars}' (as in '{m[0].strip()}')",
                              lambda p, c=_printing(chars): c.search(p.title) is not None)
@@ -152,7 +153,7 @@ def _shapes(q: Question, found: list[Condition]) -> list[Condition]:
         first = 1 if m[1] else None  # 'start with an acronym': the first word only
         shapes.append(Condition("title", f"{'starts' if first else 'has'} acronym",
                                 f"title: {'starting with' if first else 'with'} an acronym",
-                                lambda p, n=first: any(map(_acronym, re.findall(r"[^\W_]+", p.title)[:n]))))
+                                lambda p, n=first: any(map(_acronym, rx.findall(r"[^\W_]+", p.title)[:n]))))
     return shapes
 
 

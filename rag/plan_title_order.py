@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_order_words import NTH, listing_said
 from rag.plan_terms import FRAME, Condition, Question
 from rag.plan_title_text import TitleText
@@ -23,7 +24,7 @@ def ordered_topic(q: Question, titles: list[str]) -> list[Condition]:
     """The topic between a place word and the entry's noun, as a title condition (its words taken); [] otherwise."""
     if not listing_said(q.original):
         return []
-    for m in re.finditer(rf"{_PLACE}(?P<topic>(?:[^\W\d_][\w-]*\s+){{1,4}}?){_NOUN}", q.text, re.I):
+    for m in rx.finditer(rf"{_PLACE}(?P<topic>(?:[^\W\d_][\w-]*\s+){{1,4}}?){_NOUN}", q.text, re.I):
         words = m["topic"].split()
         if any(w.casefold() in FRAME or w.casefold().endswith("'s") for w in words):
             continue  # 'the first of the papers', "the last Courville's entry": no topic

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_terms import FRAME, Condition, Question
 
 # 'a word starting with', 'words that begin with', 'a term which opens with', 'words prefixed with / by'
@@ -38,7 +39,7 @@ _ASIDE_WORDS = {"too", "also", "counts", "count", "counted", "included", "etc", 
 def word_starts(q: Question, titles: list[str]) -> list[Condition]:
     """A condition per start of a title word the question names, its words (and the forms listed after it) taken
     from `q`; [] when titles are not said or no title prints a word with that start."""
-    if not re.search(r"\btitles?\b|\bpaper\s+names?\b", q.text, re.I):
+    if not rx.search(r"\btitles?\b|\bpaper\s+names?\b", q.text, re.I):
         return []
     found = []
     for m in list(_READ.finditer(q.text)):
@@ -54,16 +55,16 @@ def word_starts(q: Question, titles: list[str]) -> list[Condition]:
         how = "a hyphenated word" if hyphened else "a word"
         made = Condition("title", f"word starts {start}{'-' if hyphened else ''}",
                          f"title: {how} starting with '{start}{'-' if hyphened else ''}'", lambda p, t=test: t(p.title))
-        found.append(made.negated() if m["neg"] or re.match(r"\s*without\b", m[0], re.I) else made)
+        found.append(made.negated() if m["neg"] or rx.match(r"\s*without\b", m[0], re.I) else made)
     return found
 
 
 def _starts(start: str, hyphened: bool):
     """The test of a title: some word starting with `start` (the head of a hyphenated compound, when `hyphened`)."""
     if hyphened:
-        pattern = re.compile(rf"(?<![^\W\d_]){re.escape(start)}[\w]*-[^\W_]", re.I)
+        pattern = rx.compiled(rf"(?<![^\W\d_]){re.escape(start)}[\w]*-[^\W_]", re.I)
     else:
-        pattern = re.compile(rf"(?<![^\W\d_]){re.escape(start)}", re.I)  # at a word's start, after a hyphen too
+        pattern = rx.compiled(rf"(?<![^\W\d_]){re.escape(start)}", re.I)  # at a word's start, after a hyphen too
     return lambda title: pattern.search(title) is not None
 
 
@@ -71,11 +72,11 @@ def _forms_listed(text: str, start: str) -> int:
     """The length of a list of forms after the start ('(adapt, adaptive, adapter - State-Adaptive counts too)',
     '(Multi-Agent, Multi-task, ...)', ' - adaptive, adapter, etc.'); 0 when none follows, -1 when one of its words is
     no form of the start (the question says something else there)."""
-    m = re.match(r"\s*(?:\((?P<in>[^()]{1,160})\)|[-—–:]\s+(?P<out>[^?;()]{1,160}?)(?=\s*(?:[?;]|$)))", text)
+    m = rx.match(r"\s*(?:\((?P<in>[^()]{1,160})\)|[-—–:]\s+(?P<out>[^?;()]{1,160}?)(?=\s*(?:[?;]|$)))", text)
     if m is None:
         return 0
     listed = m["in"] or m["out"]
-    items = [w.casefold() for w in re.findall(r"[^\W\d_][\w'-]*", listed)]
+    items = [w.casefold() for w in rx.findall(r"[^\W\d_][\w'-]*", listed)]
     forms = [w for w in items if w not in _ASIDE_WORDS and w not in FRAME]
     if not forms:
         return 0

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_terms import FRAME
 from rag.plan_title_examples import examples
 from rag.plan_title_forms import PART_OF_SPEECH, excluded_forms, listed_forms, topical
@@ -65,33 +66,33 @@ def terms_said(text: str, at: int, titles: list[str], in_title: bool,
     None when no term is said there, a term names a mark ('a colon': title_marks) or an unquoted term is printed in
     no title."""
     pos, groups, unquoted, comma = at, [([], False)], [], False
-    if m := re.match(r"\s*(?:(neither)|both)\s+", text[pos:], re.I):
+    if m := rx.match(r"\s*(?:(neither)|both)\s+", text[pos:], re.I):
         groups, pos = [([], bool(m[1]))], pos + m.end()
     back = pos
     while True:
-        pos += re.match(r"\s*(?:(?:the|an?|any)\s+(?=\S))?", text[pos:], re.I).end()
+        pos += rx.match(r"\s*(?:(?:the|an?|any)\s+(?=\S))?", text[pos:], re.I).end()
         if NAMED_AHEAD.match(text[pos:]):
             return None  # 'titles that contain a question mark': a character (title_marks), not a word
-        if quoted := re.match(_QUOTED, text[pos:]):
+        if quoted := rx.match(_QUOTED, text[pos:]):
             term = (quoted[1] or quoted[2]).replace("(s)", "").replace("(es)", "")
             if shape_template(term):
                 return None  # "use the 'Name: subtitle' format": the mark it shows (title_marks), not words
             pos += quoted.end()
             # "a 'Self-' compound", "the 'Multi' prefix": what the quoted part is, which says nothing more
             # "the 'all you need' phrasing": what the quoted words are, which says nothing more either
-            pos += m.end() if (m := re.match(_WHAT_QUOTED, text[pos:], re.I)) else 0
+            pos += m.end() if (m := rx.match(_WHAT_QUOTED, text[pos:], re.I)) else 0
         else:
             words = []
-            while len(words) < 4 and (w := re.match(r"\s*([^\W_][\w.+&]*(?:-[\w.+&]+)*)", text[pos:])) and \
+            while len(words) < 4 and (w := rx.match(r"\s*([^\W_][\w.+&]*(?:-[\w.+&]+)*)", text[pos:])) and \
                     w[1].casefold() not in FRAME and w[1].casefold() not in ("or", "nor", "but", "rather", "instead") \
                     and \
-                    not re.match(rf"\s*(?:{_PLAIN}|{_APPEARS})(?!\w)", text[pos:], re.I):
+                    not rx.match(rf"\s*(?:{_PLAIN}|{_APPEARS})(?!\w)", text[pos:], re.I):
                 words.append(w[1])
                 pos += w.end()
-            if not words and edge and (w := re.match(r"\s*([A-Z][a-z]*)\b(?!['-])", text[pos:])):
+            if not words and edge and (w := rx.match(r"\s*([A-Z][a-z]*)\b(?!['-])", text[pos:])):
                 words, pos = [w[1]], pos + w.end()  # 'titles that begin with On': a frame word, capitalised as printed
-            if not words and re.search(r"\b(?:word|term)\s+$", text[:pos], re.I) and \
-                    (w := re.match(r"\s*([^\W_][\w-]*)\b(?!')", text[pos:])):
+            if not words and rx.search(r"\b(?:word|term)\s+$", text[:pos], re.I) and \
+                    (w := rx.match(r"\s*([^\W_][\w-]*)\b(?!')", text[pos:])):
                 words, pos = [w[1]], pos + w.end()  # 'the word Online': named a word, a frame word is the term
             if not words:
                 pos = back  # a joining word with no term after it ('with RL and posted in 2025') is not the terms'
@@ -102,22 +103,22 @@ def terms_said(text: str, at: int, titles: list[str], in_title: bool,
                 break       # next clause, not one more term (a term said with 'or' or '/' stays one, printed or not)
             unquoted.append(term)
             # 'imitation (learning)': a word the phrase may go on with, said as optional, does not narrow it
-            optional = re.match(r"\s*\((s|es|[^\W\d_]+(?:\s+[^\W\d_]+)?)\)", text[pos:])
+            optional = rx.match(r"\s*\((s|es|[^\W\d_]+(?:\s+[^\W\d_]+)?)\)", text[pos:])
             pos += optional.end() if optional else 0
             groups[-1][0].extend(listed_forms(optional[1], [term]) if optional else [])  # '(or benchmarking)': a form
         groups[-1][0].append(term.strip())
         back = pos
-        if re.match(rf"\s*,?\s*(?:{_FORMS}|{_SPELLING}|{_PLAIN})", text[pos:], re.I):
+        if rx.match(rf"\s*,?\s*(?:{_FORMS}|{_SPELLING}|{_PLAIN})", text[pos:], re.I):
             break  # ', however it's spelled': how the terms may be printed, not another term
         comma = False
-        if sep := re.match(r"\s*(?:,\s*(?:or\s+)?|\s+(?:and/)?or\s+|\s+nor\s+|\s*/\s*)(?=\S)", text[pos:], re.I):
+        if sep := rx.match(r"\s*(?:,\s*(?:or\s+)?|\s+(?:and/)?or\s+|\s+nor\s+|\s*/\s*)(?=\S)", text[pos:], re.I):
             pos, comma = pos + sep.end(), sep[0].strip() == ","
-        elif sep := re.match(rf"\s*,?\s+(?:rather\s+than|instead\s+of|as\s+opposed\s+to|not)\s+"
+        elif sep := rx.match(rf"\s*,?\s+(?:rather\s+than|instead\s+of|as\s+opposed\s+to|not)\s+"
                              rf"(just\s+|only\s+|merely\s+|simply\s+)?(?:{NOUN})?(?=\S)", text[pos:], re.I):
             # 'X rather than Y' / 'instead of Y': Y must not hold; 'rather than just Y': a contrast, no condition
             groups.append(([], None if sep[1] else True))
             pos += sep.end()
-        elif sep := re.match(rf"\s*,?\s+(?:and|but)\s+(?:(not|no|never|(?:do|does)\s*n[o']?t)\s+|also\s+)?"
+        elif sep := rx.match(rf"\s*,?\s+(?:and|but)\s+(?:(not|no|never|(?:do|does)\s*n[o']?t)\s+|also\s+)?"
                              rf"(?:{_AGAIN}\s+)?(?:{NOUN})?(?=\S)", text[pos:], re.I):
             if not sep[0].strip().casefold().startswith("but") or sep[1]:
                 groups.append(([], bool(sep[1])))
@@ -129,7 +130,7 @@ def terms_said(text: str, at: int, titles: list[str], in_title: bool,
     if not groups[0][0] or any(not TitleText.of([t]).phrases for g in groups for t in g[0]):
         return None
     groups = [g for g in groups if g[0] and g[1] is not None]
-    spelled = re.search(r"\b(?:spel(?:l|ls|led|ling|t)|writ(?:e|es|ten|ing)|wrote)\s+out\s+(?:the\s+)?$", text[:at], re.I)
+    spelled = rx.search(r"\b(?:spel(?:l|ls|led|ling|t)|writ(?:e|es|ten|ing)|wrote)\s+out\s+(?:the\s+)?$", text[:at], re.I)
     if len(groups) == 1 and not groups[0][1] and not spelled:  # 'continual learning' -> 'continual'; not in a contrast
         # ('RL but not …'), nor when the words are said to be spelled out: the phrase itself is asked
         topics = {t: topical(t, titles) for t in unquoted}
@@ -139,17 +140,17 @@ def terms_said(text: str, at: int, titles: list[str], in_title: bool,
     forms, joined, said_in_title = any(one_family(g[0]) for g in groups), False, not in_title
     alternatives: list[str] = []  # forms listed in a restatement ('- explain / explanation(s)')
     for _ in range(5):  # modifiers, an aside, a restatement and 'in the title', in the order said
-        if m := re.match(rf"\s*,?\s*{_FORMS}", text[pos:], re.I):
+        if m := rx.match(rf"\s*,?\s*{_FORMS}", text[pos:], re.I):
             forms, pos = True, pos + m.end()
-        elif m := re.match(rf"\s*,?\s*\(?\s*{_SPELLING}\s*\)?", text[pos:], re.I):
+        elif m := rx.match(rf"\s*,?\s*\(?\s*{_SPELLING}\s*\)?", text[pos:], re.I):
             joined, pos = True, pos + m.end()
-        elif m := re.match(rf"\s*,?\s*{_PLAIN}", text[pos:], re.I):
+        elif m := rx.match(rf"\s*,?\s*{_PLAIN}", text[pos:], re.I):
             pos += m.end()
-        elif (m := re.match(r"\s*\??\s*\(([^()]{1,120})\)", text[pos:])) and _aside(m[1], said):  # '?' ends a chat clause
-            joined = joined or bool(re.search(_SPELLING + r"|\bspell", m[1], re.I)) or _spelled_apart(m[1], said)
+        elif (m := rx.match(r"\s*\??\s*\(([^()]{1,120})\)", text[pos:])) and _aside(m[1], said):  # '?' ends a chat clause
+            joined = joined or bool(rx.search(_SPELLING + r"|\bspell", m[1], re.I)) or _spelled_apart(m[1], said)
             pos += m.end()
             groups[0][0].extend(listed_forms(m[1], said) if len(groups) == 1 else [])  # '(robot / robotic)'
-        elif m := re.match(PART_OF_SPEECH, text[pos:], re.I):
+        elif m := rx.match(PART_OF_SPEECH, text[pos:], re.I):
             pos += m.end()  # '- the noun,'
         elif skip := excluded_forms(text[pos:], said, forms, joined):
             pos += skip  # "? not 'generalized' or 'generalist'": forms the term does not match anyway
@@ -162,18 +163,18 @@ def terms_said(text: str, at: int, titles: list[str], in_title: bool,
             pos, more = listed
             groups[0][0].extend(more)
             unquoted.extend(more)
-        elif m := re.match(_IN_TITLE, text[pos:], re.I):
+        elif m := rx.match(_IN_TITLE, text[pos:], re.I):
             said_in_title, pos = True, pos + m.end()
-        elif not in_title and (m := re.match(rf"\s+{_APPEARS}(?:\s+(?:anywhere|somewhere))?", text[pos:], re.I)):
+        elif not in_title and (m := rx.match(rf"\s+{_APPEARS}(?:\s+(?:anywhere|somewhere))?", text[pos:], re.I)):
             pos += m.end()  # "titles where 'agent' shows up"
-        elif (m := re.match(rf"\s+{_APPEARS}(?:\s+in)?(?=\W*$)", text[pos:], re.I)) and \
-                re.search(r"\btitles?\s+(?:does|do|did|can|will|would)\b", text[:at], re.I):
+        elif (m := rx.match(rf"\s+{_APPEARS}(?:\s+in)?(?=\W*$)", text[pos:], re.I)) and \
+                rx.search(r"\btitles?\s+(?:does|do|did|can|will|would)\b", text[:at], re.I):
             said_in_title, pos = True, pos + m.end()  # 'how many titles does the word X appear in?'
         else:
             break
     if not said_in_title:
         return None
-    if re.match(r"\s*,?\s*(?:or|and(?:/or)?|/)\s+(?:in\s+)?(?:the\s+|its\s+|their\s+)?(?:abstracts?|summar(?:y|ies)|text|body|"
+    if rx.match(r"\s*,?\s*(?:or|and(?:/or)?|/)\s+(?:in\s+)?(?:the\s+|its\s+|their\s+)?(?:abstracts?|summar(?:y|ies)|text|body|"
                 r"keywords|contents?|full\s+text)\b", text[pos:], re.I):
         return None  # 'in the title or abstract': more than the title is searched, which is retrieval's
     printed = {t for t in unquoted + alternatives if any(TitleText.of([t], forms=forms, joined=joined)(title) for title in titles)}
@@ -198,11 +199,11 @@ def _restatement(text: str, at: int, terms: list[str]) -> tuple[int, list[str], 
     restates one of the terms, or is a form of it the word family misses but that starts as it does ('explain',
     'explanation' beside 'explaining': five letters or more in common at the start); those forms are alternatives."""
     item = r"(?:'[^']{1,80}'|\"[^\"]{1,80}\"|[^\W_][\w-]*(?:\((?:s|es)\))?)"
-    m = re.match(rf"\s*(?:[—–:]|--|-(?=\s))\s*({item}(?:\s*(?:,|/|\bor\b|\band\b)\s*{item})*)", text[at:], re.I)
+    m = rx.match(rf"\s*(?:[—–:]|--|-(?=\s))\s*({item}(?:\s*(?:,|/|\bor\b|\band\b)\s*{item})*)", text[at:], re.I)
     if not m:
         return None
     test = TitleText.of(terms, forms=True)
-    items = [re.sub(r"\((?:s|es)\)$", "", i.strip("'\" ")) for i in re.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", m[1])
+    items = [rx.sub(r"\((?:s|es)\)$", "", i.strip("'\" ")) for i in rx.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", m[1])
              if i.strip("'\" ")]
     heads = {w[:5] for t in terms for w in casefolded_words(t) if len(w) >= 5}
     new = [i for i in items if not all(test.restates(w) for w in casefolded_words(i))]
@@ -215,15 +216,15 @@ def _restatement(text: str, at: int, terms: list[str]) -> tuple[int, list[str], 
 def _spelled_apart(text: str, terms: list[str]) -> bool:
     """'(fine-tuning / finetuning)': an item of the aside is a term with its hyphens or spaces dropped or put in, so
     the terms are asked in any spelling (TitleText's `joined`)."""
-    squeezed = {re.sub(r"[\s_-]+", "", t.casefold()): t.casefold() for t in terms}
-    items = [i.strip(" '\"").casefold() for i in re.split(r"[,/;]|\s+or\s+", text)]
-    return any(squeezed.get(re.sub(r"[\s_-]+", "", i), i) != i for i in items if i)
+    squeezed = {rx.sub(r"[\s_-]+", "", t.casefold()): t.casefold() for t in terms}
+    items = [i.strip(" '\"").casefold() for i in rx.split(r"[,/;]|\s+or\s+", text)]
+    return any(squeezed.get(rx.sub(r"[\s_-]+", "", i), i) != i for i in items if i)
 
 
 def _aside(text: str, terms: list[str]) -> bool:
     """'(multi-agent counts too)', '(zero-shot, zero data etc)', '(efficient, efficiency, data-efficient)': words that
     only repeat the terms in other forms or say that they count."""
     test = TitleText.of(terms, forms=True)
-    items = [casefolded_words(item) for item in re.split(r"[,;]|\s+or\s+", text)]
+    items = [casefolded_words(item) for item in rx.split(r"[,;]|\s+or\s+", text)]
     return all(any(test.restates(w) or _spelled_apart(w, terms) for w in item) or all(w in FRAME or w in _ASIDE for w in item)
                for item in items)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from rag import rx
 from dataclasses import dataclass
 from typing import Literal
 
@@ -38,9 +39,9 @@ def singular(word: str) -> str:
     w = word.removesuffix("'s")
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
-    if len(w) > 4 and re.search(r"(?:ss|x|ch|sh)es$", w):
+    if len(w) > 4 and rx.search(r"(?:ss|x|ch|sh)es$", w):
         return w[:-2]
-    if len(w) > 2 and w.endswith("s") and not re.search(r"(?:ss|us|is)$", w):
+    if len(w) > 2 and w.endswith("s") and not rx.search(r"(?:ss|us|is)$", w):
         return w[:-1]
     return w
 
@@ -147,7 +148,7 @@ def _in_order(words: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
 @functools.lru_cache(maxsize=8192)
 def _spelled(word: str) -> str:
     """One spelling for British and American forms: 'generalisation' -> 'generalization', 'optimise' -> 'optimize'."""
-    return re.sub(r"(?<=[a-z]{3})is(ation|ations|e|es|ed|er|ers|ing)$", r"iz\1", word)
+    return rx.sub(r"(?<=[a-z]{3})is(ation|ations|e|es|ed|er|ers|ing)$", r"iz\1", word)
 
 
 def _joined_at(words: tuple[str, ...], wanted: str, where: Where) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_terms import FRAME, NUMBER_WORDS, ORDINALS, Condition, Question
 from rag.plan_title_forms import topical
 from rag.plan_title_text import TitleText, casefolded_words, family, singular
@@ -83,7 +84,7 @@ def asks_of_titles(question: str, titles: list[str]) -> bool:
     if not (ask := _ASKS_OF_TITLES.search(_blanked(question, titles))):
         return _asked_again(question)
     # 'how are the titles sorted on the trending page': how the record shows its titles, not what they say
-    return not (re.fullmatch(r"how\s+(?:is|are|was|were)", ask[0], re.I) and _SHOWN.search(question))
+    return not (rx.fullmatch(r"how\s+(?:is|are|was|were)", ask[0], re.I) and _SHOWN.search(question))
 
 
 _QUOTED = re.compile(r"(?<!\w)'[^']{2,120}'(?!\w)|\"[^\"]{2,120}\"|‘[^’]{2,120}’|“[^”]{2,120}”")
@@ -98,7 +99,7 @@ def _blanked(question: str, titles: list[str]) -> str:
     for title in titles:
         for part in {title, *_STOPS.split(title)}:
             if len(part.split()) >= 2 and part.casefold() in folded:
-                text = re.sub(rf"(?<!\w){re.escape(part)}(?!\w)", lambda m: " " * len(m[0]), text, flags=re.I)
+                text = rx.sub(rf"(?<!\w){re.escape(part)}(?!\w)", lambda m: " " * len(m[0]), text, flags=re.I)
                 folded = text.casefold()
     return text
 
@@ -108,10 +109,10 @@ def _asked_again(question: str) -> bool:
     open-domain about it?": a what-clause after a break that takes up a word said before it (in any form) asks about
     what the title says; 'titles with memory: what are their dates?' (no word taken up) or '... — which papers are
     those?' (a set asked for) stays a record question."""
-    clauses = re.split(r"\s*(?:[—–:;?]|\s-\s|\.\s|,?\s+(?:and|but|so)\s+(?=what\b))\s*", question)
+    clauses = rx.split(r"\s*(?:[—–:;?]|\s-\s|\.\s|,?\s+(?:and|but|so)\s+(?=what\b))\s*", question)
     for i, clause in enumerate(clauses[1:], 1):
-        if not re.match(r"(?:and\s+|so\s+|but\s+)?what\b", clause, re.I) or \
-                re.search(r"\b(?:papers?|titles?|ones|entries|which|many)\b", clause, re.I):
+        if not rx.match(r"(?:and\s+|so\s+|but\s+)?what\b", clause, re.I) or \
+                rx.search(r"\b(?:papers?|titles?|ones|entries|which|many)\b", clause, re.I):
             continue
         before = {family(w) for w in casefolded_words(" ".join(clauses[:i])) if len(w) >= 4 and w not in FRAME}
         if any(family(w) in before for w in casefolded_words(clause) if len(w) >= 4 and w not in FRAME):
@@ -124,20 +125,20 @@ def by_title(q: Question, titles: list[str]) -> list[Condition]:
     library about GFlowNets (generative flow networks), judging by title': the topic named before the set noun or
     after 'about' is a title's wording, wherever the question says that titles are the test. An alternative in
     brackets ('GFlowNets (generative flow networks)') is one more term the titles may print instead."""
-    marks = [m for m in _BY_TITLE.finditer(q.text) if re.search(r"titl", m[0], re.I) and m[0].strip()]
+    marks = [m for m in _BY_TITLE.finditer(q.text) if rx.search(r"titl", m[0], re.I) and m[0].strip()]
     if not marks:
         return []
     found = []
-    for m in list(re.finditer(rf"\b{_HEAD}\b|{_ABOUT}", q.text, re.I)):
+    for m in list(rx.finditer(rf"\b{_HEAD}\b|{_ABOUT}", q.text, re.I)):
         # 'anything Bayesian (by title)': after an indefinite pronoun the topic follows it, as after 'about'
-        about = not re.fullmatch(_HEAD, m[0], re.I) or m[0].casefold() in ("anything", "something")
+        about = not rx.fullmatch(_HEAD, m[0], re.I) or m[0].casefold() in ("anything", "something")
         # the words right before the noun, or right after 'about', no frame word among them
         words = _words(q.text, m.end(), 1) if about else _words(q.text, m.start(), -1)
         if about:
             groups = [words]
         else:  # 'chain-of-thought / CoT papers': each spelling joined by a slash is one more the titles may print
             groups = [words]
-            while groups[-1] and (m2 := re.search(r"\s*/\s*$", q.text[:groups[-1][0][0]])) and \
+            while groups[-1] and (m2 := rx.search(r"\s*/\s*$", q.text[:groups[-1][0][0]])) and \
                     (more := _words(q.text, m2.start(), -1)):
                 groups.append(more)
         taken = [said for group in groups if (said := _printed(group, about, titles))]
@@ -169,7 +170,7 @@ def _printed(words: list[tuple[int, int, str]], about: bool, titles: list[str]) 
 
 def _bracketed(q: Question, at: int, titles: list[str]) -> list[str]:
     """'GFlowNets (generative flow networks)': the words in brackets right after a topic, when a title prints them."""
-    m = re.match(r"\s*\(([^()]{2,60})\)", q.text[at:])
+    m = rx.match(r"\s*\(([^()]{2,60})\)", q.text[at:])
     if not m or not any(TitleText.of([m[1]])(t) for t in titles):
         return []
     q.blank(at, at + m.end())
@@ -182,11 +183,11 @@ def titled(q: Question, titles: list[str]) -> list[Condition]:
     before 'titles' is theirs). A single title ('the SPECTER title') is a named paper: its words must be printed in
     two titles or more to be a set."""
     found = []
-    for m in list(re.finditer(r"\btitles?\b", q.text, re.I)):
+    for m in list(rx.finditer(r"\btitles?\b", q.text, re.I)):
         words = [w for w in _words(q.text, m.start(), -1)]
         if words and words[-1][2].casefold() in _OF_TITLE:
             continue
-        before = re.findall(r"[^\W_]+", q.folded[:words[0][0]])[-1:] if words else []
+        before = rx.findall(r"[^\W_]+", q.folded[:words[0][0]])[-1:] if words else []
         if m[0].casefold() == "title" and not (before and before[0].casefold() in _OF_SET):
             continue
         least = 1 if m[0].casefold() == "titles" else 2
@@ -210,7 +211,7 @@ def titled(q: Question, titles: list[str]) -> list[Condition]:
 def _words(text: str, at: int, step: int) -> list[tuple[int, int, str]]:
     """Up to four words (start, end, word) next to `at` — before it (step -1) or after it (step 1) — with nothing
     but spaces between them and no frame word, possessive or quality of a title among them."""
-    spans = [(m.start(), m.end(), m[0]) for m in re.finditer(r"[^\W_][\w.+&'-]*[\w+&]|[^\W_]", text)]
+    spans = [(m.start(), m.end(), m[0]) for m in rx.finditer(r"[^\W_][\w.+&'-]*[\w+&]|[^\W_]", text)]
     spans = [s for s in spans if s[0] >= at] if step > 0 else [s for s in reversed(spans) if s[1] <= at]
     found, edge = [], at
     for start, end, word in spans[:4]:
@@ -229,7 +230,7 @@ def restated(q: Question, test: TitleText, titles: list[str]) -> None:
     joined by a slash ('dexterous manipulation/grasping papers') and a word saying what the topic is to the set
     ('exploration-themed'): they name the set the condition selects, not another condition."""
     printed = {singular(w) for t in titles if test(t) for w in casefolded_words(t)}
-    spans = [(m.start(), m.end(), m[0].casefold()) for m in re.finditer(r"[^\W_][\w'-]*", q.text)]
+    spans = [(m.start(), m.end(), m[0].casefold()) for m in rx.finditer(r"[^\W_][\w'-]*", q.text)]
     for i, (start, end, word) in enumerate(spans):
         parts = word.split("-")
         if len(parts) > 1 and parts[-1] in _OF_TOPIC:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_terms import Condition, Question
 from rag.plan_title_marks import letters, shape_template, title_marks
 from rag.plan_title_terms import NOUN, TITLE, terms_said
@@ -37,23 +38,23 @@ def title_wording(q: Question) -> list[Condition]:
     """The conditions a quoted title wording names, its words blanked; [] when nothing quoted is said of titles."""
     found = []
     for pattern in (_TITLE_CONTAINS, _TITLES_AFTER):
-        for m in list(re.finditer(pattern, q.text, re.I)):
+        for m in list(rx.finditer(pattern, q.text, re.I)):
             text = next(g for g in m.groups() if g)
             if shape_template(text):
                 continue  # "a 'Name: subtitle' style title": the colon it shows (title_marks), not words
             parts = _PLACEHOLDER.split(text)
             regex = r".+?".join(re.escape(p.strip()) for p in parts)
-            if not re.search(r"\w", regex):
+            if not rx.search(r"\w", regex):
                 continue
             if len(parts) == 1:  # no placeholder: a phrase the title holds, read as words (TitleText)
-                if pattern == _TITLE_CONTAINS and not re.search(r"\b(?:follow|form|like|match)", m[0], re.I):
+                if pattern == _TITLE_CONTAINS and not rx.search(r"\b(?:follow|form|like|match)", m[0], re.I):
                     continue
                 test = TitleText.of([text])
                 q.blank(m.start(), m.end())
                 found.append(_condition(test, [text], False))
                 continue
             q.blank(m.start(), m.end())
-            compiled = re.compile(regex.replace(r"\ ", r"\s+"), re.I)
+            compiled = rx.compiled(regex.replace(r"\ ", r"\s+"), re.I)
             found.append(Condition("title", text, f"title: like '{text}'",
                                    lambda p, c=compiled: c.search(p.title) is not None))
     return found
@@ -78,33 +79,33 @@ def title_words(q: Question, titles: list[str]) -> list[Condition]:
     term must be printed in some title of the catalog (else nothing is taken, and the question stays a topic). The
     terms said again elsewhere in the question ('the robotics papers — titles saying robot or robotic') restate the
     condition and are cut too. Conditions compose with the rest of the question (count, list, sort, other fields)."""
-    if not re.search(r"title|\bpapers?\s+(?:whose\s+)?names?\b|\bentries\s+whose\s+names?\b", q.text, re.I):
+    if not rx.search(r"title|\bpapers?\s+(?:whose\s+)?names?\b|\bentries\s+whose\s+names?\b", q.text, re.I):
         return []  # every reading needs titles said (most questions: one search)
     found = []
     for pattern, in_title in _READERS:
-        for m in list(re.finditer(pattern, q.text, re.I)):
+        for m in list(rx.finditer(pattern, q.text, re.I)):
             if _taken_inside(q, m):
                 continue  # part of it already taken
             verb = m["verb"].casefold()
-            where = "starts" if re.search(r"start|begin|began|begun|open|lead|first", verb) else \
-                "ends" if re.search(r"\b(?:end|finish|clos|last|final)", verb) else "has"
-            if where != "has" and not re.search(r"\btitle", q.text[max(0, m.start() - 60):m.end() + 60], re.I):
+            where = "starts" if rx.search(r"start|begin|began|begun|open|lead|first", verb) else \
+                "ends" if rx.search(r"\b(?:end|finish|clos|last|final)", verb) else "has"
+            if where != "has" and not rx.search(r"\btitle", q.text[max(0, m.start() - 60):m.end() + 60], re.I):
                 continue  # 'the first word' of something else
             # 'titles about continual learning': a topic said unquoted, read as 'continual-learning titles' is
             # (rag/plan_title_topics.titled): its words in order, one word allowed between
-            topic = verb == "about" and not re.match(r"\s*(?:the\s+)?['\"‘“]", q.text[m.end():])
+            topic = verb == "about" and not rx.match(r"\s*(?:the\s+)?['\"‘“]", q.text[m.end():])
             read = terms_said(q.text, m.end(), titles, in_title, where != "has")
             if read is None:
                 continue
             groups, end, forms, joined = read
-            if at := re.match(r"\s+(?:as|is|being)\s+(?:its|their|the|a)\s+(?:(first|opening)|last|final|closing)\s+"
+            if at := rx.match(r"\s+(?:as|is|being)\s+(?:its|their|the|a)\s+(?:(first|opening)|last|final|closing)\s+"
                               r"words?\b", q.text[end:], re.I):  # "has 'Learning' as its first word"
                 where, end = "starts" if at[1] else "ends", end + at.end()
             place = m.span("place") if m.groupdict().get("place") else (m.end(), m.end())
             q.blank(m.start(), place[0])  # the place is left for its own reader ('on the trending page')
             q.blank(place[1], end)
             # 'the letters RL', 'the string GPT': inside words too ('RLHF', 'MapGPT'), not whole words
-            inside = re.search(r"\b(?:sub)?strings?\b|\bletters?\b|\bcharacters?\b", q.folded[m.start():end], re.I)
+            inside = rx.search(r"\b(?:sub)?strings?\b|\bletters?\b|\bcharacters?\b", q.folded[m.start():end], re.I)
             for i, (terms, negated) in enumerate(groups):  # 'both A and B', 'A but not B', 'neither A nor B'
                 test = TitleText.of(terms, where, forms, joined, spread=topic)
                 negated = negated != (i == 0 and (bool(m["neg"]) or verb == "without"))
@@ -133,7 +134,7 @@ def _taken_inside(q: Question, m: re.Match) -> bool:
         return True
     # each run of taken characters must be whole words, with a space of the reading before and after them
     return any((gap := folded[r.start():r.end()]).strip() and not (gap[0].isspace() and gap[-1].isspace())
-               for r in re.finditer(r"\s+", text))
+               for r in rx.finditer(r"\s+", text))
 
 
 # Where the titles are, said between 'titles' and the verb: 'titles anywhere in the library that mention X'.

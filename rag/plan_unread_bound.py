@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_terms import NUMBER_WORDS, Question
 
 _BOUND = re.compile(r"\b(?:(?:more|fewer|less|greater|larger|smaller)\s+than|at\s+(?:least|most)|no\s+(?:more|fewer|less)"
@@ -27,5 +28,5 @@ _PAGE_PLACE = re.compile(r"\b(?:on|from|after|before|past|beyond)\s+(?:the\s+)?(
 def unread_bound(q: Question) -> bool:
     """Whether a comparison with a number is left unread in the question. 'At least one' is no bound: it says the
     thing is there at all, which the rest of the plan reads ('at least one e-mail address at a .edu domain')."""
-    return any(not re.fullmatch(r"at\s+least\s+(?:one|1)", m.group(0), re.I) for m in _BOUND.finditer(q.text)) \
+    return any(not rx.fullmatch(r"at\s+least\s+(?:one|1)", m.group(0), re.I) for m in _BOUND.finditer(q.text)) \
         or bool(_PAGE_PLACE.search(q.text))

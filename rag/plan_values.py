@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.authors import by_author
 from rag.catalog import Catalog, in_venue
 from rag.catalog_pdf_records import is_pdf
@@ -40,7 +41,7 @@ def conditions(q: Question, catalog: Catalog) -> list[Condition]:
     found += categories(q, catalog)
     # 'footnote that two authors contributed equally': the count says how many share the mark, not how many authors the
     # paper has; the mark is read by the registry (rag/catalog_fields.py 'equal'), the count is not a condition.
-    for m in re.finditer(rf"\b(?:\d+|{'|'.join(NUMBER_WORDS)})(?=\s+(?:co-?)?authors?\s+(?:who\s+|that\s+)?(?:contribut\w+\s+"
+    for m in rx.finditer(rf"\b(?:\d+|{'|'.join(NUMBER_WORDS)})(?=\s+(?:co-?)?authors?\s+(?:who\s+|that\s+)?(?:contribut\w+\s+"
                          r"equally|(?:are\s+|were\s+)?(?:marked\s+as\s+)?(?:equal|joint)\s+(?:contributors|first\s+authors)))",
                          q.text, re.I):
         q.blank(m.start(), m.end())
@@ -50,7 +51,7 @@ def conditions(q: Question, catalog: Catalog) -> list[Condition]:
 
 def title(q: Question, catalog: Catalog) -> Paper | None:
     """A paper named by its title (quoted, a prefix of it, or in full) or by the short name it goes by."""
-    for quoted in re.findall(r"'([^']{3,})'|\"([^\"]{3,})\"", q.text):
+    for quoted in rx.findall(r"'([^']{3,})'|\"([^\"]{3,})\"", q.text):
         key = normalize_title(quoted[0] or quoted[1])
         found = [p for t, p in catalog.titles.items() if t == key] or \
                 [p for t, p in catalog.titles.items() if t.startswith(key)] or \
@@ -74,7 +75,7 @@ def title(q: Question, catalog: Catalog) -> Paper | None:
         return paper
     for name, paper in catalog.folded_short_names:
         # The substring test first: a regex compiled per paper per question made search O(papers) in re.compile.
-        if name in q.text and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", q.text):
+        if name in q.text and rx.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", q.text):
             q.take(rf"(?<![\w-]){re.escape(name)}(?![\w-])", 0, kind="title")
             _spelled_before(q, name)
             return paper
@@ -86,7 +87,7 @@ def _spelled_before(q: Question, name: str) -> None:
     in brackets, are the same name spelled out (taken, so they are not read as a topic)."""
     letters = [c for c in name if c.isalpha()]
     words = r"\s+".join([r"([^\W\d_][\w'-]*)"] * len(letters))
-    m = re.search(rf"(?<![\w-]){words}\s*\(\s*(?=\s*\))" if len(letters) >= 2 else r"(?!)", q.text)
+    m = rx.search(rf"(?<![\w-]){words}\s*\(\s*(?=\s*\))" if len(letters) >= 2 else r"(?!)", q.text)
     if m is not None and all(w[0].casefold() == c.casefold() for w, c in zip(m.groups(), letters)):
         q.blank(m.start(), m.end() - 1, "title")
 
@@ -99,7 +100,7 @@ def _title_prefix(q: Question, catalog: Catalog) -> Paper | None:
     tied = False
     folded = catalog.folded_title_words
     # An opening matched below starts at a whole word of the question: only titles opening with one of its words.
-    asked = set(re.findall(r"[^\W_]+", q.text))
+    asked = set(rx.findall(r"[^\W_]+", q.text))
     at = sorted(i for word in asked for i in catalog.title_openers.get(word, ()))
     for paper in (catalog.papers[i] for i in at):
         words = folded[paper.title]
@@ -110,7 +111,7 @@ def _title_prefix(q: Question, catalog: Catalog) -> Paper | None:
                 break
             if any(not w[:1].isupper() and not w[:1].isdigit() for w in words[:n] if len(w) > 3):
                 continue  # every content word of the opening capitalised in the title, as the question must print it
-            m = re.search(r"(?<![\w-])" + r"\W+".join(re.escape(w) for w in words[:n]) + r"(?![\w-])", q.text)
+            m = rx.search(r"(?<![\w-])" + r"\W+".join(re.escape(w) for w in words[:n]) + r"(?![\w-])", q.text)
             if m is None:
                 continue
             if best is not None and n == best[0] and best[1] is not paper:
@@ -151,7 +152,7 @@ def people(q: Question, catalog: Catalog) -> list[Condition]:
     for words_of_name, name in candidates:
         if not words_of_name <= present:
             continue  # cheap test first: each word of the name must be in the question
-        words = [re.escape(w) for w in re.findall(r"[^\W_]+", fold(name))]
+        words = [re.escape(w) for w in rx.findall(r"[^\W_]+", fold(name))]
         if q.take(r"\b" + r"\W+".join(words) + r"\b(?:'s)?", kind="person"):
             found.append(_author(name))
     # The words right before a listing noun, read once: a pattern per word of every question would be one more
@@ -159,11 +160,11 @@ def people(q: Question, catalog: Catalog) -> list[Condition]:
     before_listing = {m.group(1) for m in _BEFORE_LISTING.finditer(q.text)}
     before_listing |= {w for m in _PERSON_SLOT.finditer(q.text) for w in m.groups() if w}
     before_listing |= {m.group(1) for m in [_HEADING.match(q.text)] if m}  # 'courville: how many from 2023?'
-    for word in dict.fromkeys(re.findall(r"[^\W\d_][\w'-]*", q.text)):  # once each, in the question's order
+    for word in dict.fromkeys(rx.findall(r"[^\W\d_][\w'-]*", q.text)):  # once each, in the question's order
         name = catalog.unique_surnames.get(word.removesuffix("'s"))  # capitalised, as a name is
         if name is None and word.islower() and len(word) > 5 and (word.endswith("'s") or word in before_listing):
             name = catalog.unique_surnames.get(word.removesuffix("'s").capitalize())  # "malkin's", "courville entries"
-        if name and word.casefold() in catalog.organisations and re.search(
+        if name and word.casefold() in catalog.organisations and rx.search(
                 rf"\b(?:at|from|of|in)\s+{re.escape(word)}\b|\b{re.escape(word)}(?:[- ]affiliated|\s+(?:University|affiliat))",
                 q.text):
             continue  # 'an author at Brown' when Brown is also a surname: the place a PDF prints, not the person
@@ -198,7 +199,7 @@ def tags(q: Question, catalog: Catalog) -> list[Condition]:
     # 'PDFs included', 'counting the arXiv PDFs too', 'with the PDFs as well': the PDFs widen the set, no condition.
     q.take(rf"(?:,\s*)?\b(?:counting|including|incl\.|with|plus)\s+(?:{_PDFS})(?:\s+(?:too|as\s+well|also|included))?"
            rf"(?![\w-])|(?:,\s*)?(?<![\w-])(?:{_PDFS})\s+(?:included|too|as\s+well|also\s+counted|counted\s+too)\b")
-    if re.search(uploaded, q.text, re.I) and any(is_pdf(p) for p in catalog.papers) \
+    if rx.search(uploaded, q.text, re.I) and any(is_pdf(p) for p in catalog.papers) \
             and q.take(uploaded):  # the papers read from PDFs, beside the listing pages
         found.append(Condition("page", "pdf", "page: an uploaded PDF",
                                is_pdf))
@@ -236,6 +237,6 @@ def code_words(q: Question, catalog: Catalog) -> None:
     """'the category code', 'arXiv labels', 'the CV code', 'a cs.CL class': the category field's own name for its
     value, said after the field or after one of its codes the catalog holds; taken so it is not read as a Code badge."""
     codes = "|".join(re.escape(c) for c in sorted(set(catalog.categories.values()), key=len, reverse=True))
-    for m in re.finditer(rf"\b(?:categor(?:y|ies)|subjects?|arxiv|(?i:cs\.)?(?-i:{codes}))\s+(codes?|labels?|names?|"
+    for m in rx.finditer(rf"\b(?:categor(?:y|ies)|subjects?|arxiv|(?i:cs\.)?(?-i:{codes}))\s+(codes?|labels?|names?|"
                          r"class(?:es)?)\b", q.text, re.I):
         q.blank(m.start(1), m.end(1))

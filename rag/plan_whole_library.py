@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_terms import FRAME, NUMBER_WORDS, Question
 
 # The kinds of source a question may name in general: the listing pages, the PDFs, the seeds.
@@ -35,8 +36,8 @@ def whole_library(q: Question, page_names: set[str], owners: set[str]) -> bool:
     """Take the words that say the whole library from `q`; whether any were said. `page_names` and `owners` are the
     catalog's (Catalog.pages, Catalog.owners): the words an enumeration may name a page by."""
     said = False
-    for m in list(re.finditer(r"\(([^()]{2,120})\)", q.text)):
-        if re.search(_SCOPE_BEFORE, q.text[:m.start()], re.I) and _enumerates_sources(m[1], page_names, owners):
+    for m in list(rx.finditer(r"\(([^()]{2,120})\)", q.text)):
+        if rx.search(_SCOPE_BEFORE, q.text[:m.start()], re.I) and _enumerates_sources(m[1], page_names, owners):
             q.blank(m.start(), m.end())
             said = True
     # 'all three listing pages and the PDFs', 'checking every page + the pdfs': each kind of source, so all of them;
@@ -68,12 +69,12 @@ _ANY_SOURCE = r"\(\s*(?:in\s+|from\s+|across\s+)?any\s+(?:of\s+(?:the\s+|my\s+)?
 def _enumerates_sources(text: str, page_names: set[str], owners: set[str]) -> bool:
     """Whether `text` lists two sources or more ('amii, courville, trending, pdfs'; 'all three listing pages and the
     PDFs'), each item a source of the catalog."""
-    named = {w.casefold() for name in page_names | owners for w in re.findall(r"[^\W\d_]{3,}", name)} - FRAME
-    items = [i for i in re.split(r"\s*(?:,|/|;|\+|&|\band\b|\bplus\b)\s*", text, flags=re.I) if i.strip()]
+    named = {w.casefold() for name in page_names | owners for w in rx.findall(r"[^\W\d_]{3,}", name)} - FRAME
+    items = [i for i in rx.split(r"\s*(?:,|/|;|\+|&|\band\b|\bplus\b)\s*", text, flags=re.I) if i.strip()]
     if len(items) < 2:
         return False
     for item in items:
-        words = [w.casefold().removesuffix("'s") for w in re.findall(r"[\w'-]+", item)]
+        words = [w.casefold().removesuffix("'s") for w in rx.findall(r"[\w'-]+", item)]
         content = [w for w in words if w not in _SOURCE_WORDS and w not in FRAME and w not in NUMBER_WORDS
                    and not w.isdigit()]  # '(3 listing pages + the pdfs)': a count of pages said in digits
         if not words or not all(w in named or w.rstrip("s") in named for w in content):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from rag import rx
 from rag.plan_listing import ENTRY
 from rag.plan_place_ranges import _COUNTS  # the number words a window is said with: 'the top ten'
 from rag.plan_separator_place import _pages
@@ -36,7 +37,7 @@ def window(q: Question, papers: list[Paper]) -> list[Condition]:
     """The entries in the window said (its words taken), as a condition on every listing page; [] when none is said
     as the set a later clause asks about."""
     for pattern in _WINDOWS:
-        m = re.search(pattern, q.text, re.I)
+        m = rx.search(pattern, q.text, re.I)
         if m is None:
             continue
         n = _COUNTS.get(m["n"].casefold()) or int(m["n"])

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from rag import rx
 from rag.catalog import Catalog
 from rag.catalog_fields import asked as badge_asked, sort_field as badge_sort
 from rag.catalog_spread import spread as spread_of
@@ -327,7 +328,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     badge = badge_asked(q) if described and badge is None else badge  # 'what copyright year does the X paper print'
     badge = place_asked(q) if badge is None and (target is not None or described) else badge  # 'what position is X'
     of_entry += ["position"] if link_field and (target is not None or described) and place_asked(q) else []  # '…, and its code?'
-    if order is not None and target is not None and not q.residual() and re.match(r"\W*(?:is|was|are|were|does|did)\b",
+    if order is not None and target is not None and not q.residual() and rx.match(r"\W*(?:is|was|are|were|does|did)\b",
                                                                                   question, re.I):
         return Plan(op="check", lookup="position", target=target,  # 'is TokMem listed last on the Amii page?'
                     conditions=conditions + [among(order, conditions, catalog.papers)])
@@ -342,16 +343,16 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     # 'of those, which one is older': a comparative asked of the set is its superlative (not 'older than X')
     said = r"\b(?:is|was|'s|came\s+out|posted|published)\s+(?:the\s+)?"
     author = r"(?![\s-]+(?:co-?)?authors?\b)"  # 'who is its first author': a place on the byline, no sort of papers
-    first = bool(re.search(rf"\b(oldest|earliest|first{author})\b|{said}(?:older|earlier)\b(?!\s+than)", low))
-    last = bool(re.search(rf"\b(newest|latest|most recent(?:ly)?|last{author}|youngest)\b|{said}(?:newer|more\s+recent|later)\b"
+    first = bool(rx.search(rf"\b(oldest|earliest|first{author})\b|{said}(?:older|earlier)\b(?!\s+than)", low))
+    last = bool(rx.search(rf"\b(newest|latest|most recent(?:ly)?|last{author}|youngest)\b|{said}(?:newer|more\s+recent|later)\b"
                           r"(?!\s+than)", low))
     end = comparative_end(question)  # "Liu's earlier paper", 'the newer of the two' (rag/plan_comparatives.py)
     first, last = first or end == "first", last or end == "last"
     count = bool(_COUNT.search(low))
     lookup = _lookup_field(low, count)
-    if re.search(r"\bwho(?:'s|\s+(?:is|are|was|were))\s+(?:the\s+)?(?:people\s+|team\s+|researchers\s+)?behind\b", question, re.I):
+    if rx.search(r"\bwho(?:'s|\s+(?:is|are|was|were))\s+(?:the\s+)?(?:people\s+|team\s+|researchers\s+)?behind\b", question, re.I):
         q.take(r"\bbehind\b")  # 'who's behind Cactus': its authors
-    if re.search(r"\b(?:conference|meeting|workshop|symposium)\b", question, re.I):
+    if rx.search(r"\b(?:conference|meeting|workshop|symposium)\b", question, re.I):
         q.take(r"\b(?:run|ran|runs|took\s+place|take\s+place|takes\s+place)\b")  # when a meeting ran: its dates
     if lookup in ("first_author", "last_author"):
         q.take(r"\b(?:final|senior|lead|leading)\b(?=\s+author)")  # the place word the lookup was read from
@@ -363,7 +364,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     verb = _verb(q, question, judge)
     if verb is None:
         return None
-    if person_acts(q) and not re.search(r"\b(?:papers?|entries|preprints?|articles?)\b", question, re.I):
+    if person_acts(q) and not rx.search(r"\b(?:papers?|entries|preprints?|articles?)\b", question, re.I):
         return None  # 'what does Lucy Lu Wang work on': a person's work is content (rag/plan_line.person_acts)
     if verb == "person" and (target is not None or described):
         return None  # 'when did X post TokMem?': the person acts on the paper
@@ -384,7 +385,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
             whole = whole[:start] + " " * (end - start) + whole[end:] if kind == "title" else whole
         count = bool(_COUNT.search(whole.casefold()))
         lookup = _lookup_field(whole.casefold(), count)
-        yes_no = re.match(r"\W*(?:is|was|are|were|does|did|has|had)\b", question, re.I)
+        yes_no = rx.match(r"\W*(?:is|was|are|were|does|did|has|had)\b", question, re.I)
         if lookup is None and badge is None and not (conditions and (yes_no or count)):
             return None  # 'what does the memory paper propose?': a content question about it
         target, asked = which(described, catalog.papers, stated_of_paper(conditions))  # 'the lit graph paper is from NAACL'
@@ -397,7 +398,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
             # header', 'which CACM volume is the Backus page': its own venue
             conditions = [c for c in conditions if not (c.field in ("venue", "year") and c(target))]
         if lookup == "date" and target.venue_line is not None and target.venue_line.dates and \
-                re.search(r"\b(?:conference|meeting|workshop|symposium|venue|proceedings)\b", low):
+                rx.search(r"\b(?:conference|meeting|workshop|symposium|venue|proceedings)\b", low):
             lookup = "venue"  # 'when was the conference in the SPECTER PDF held': the dates its venue line prints
         if count and conditions and all(c.field == "affiliation" for c in conditions):
             return Plan(op="lookup", lookup="affiliation", target=target, conditions=conditions,
@@ -413,7 +414,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         if lookup == "venue_pages" and all(c.field in ("venue", "year") for c in conditions):
             return Plan(op="lookup", lookup=lookup, target=target, described=" ".join(described))  # 'in the ACL 2020 …'
         if conditions and all(c.field == "organisation" for c in conditions) and \
-                (re.search(r"\b(?:where|located|based)\b", low) or re.search(_ADDRESS, low)):
+                (rx.search(r"\b(?:where|located|based)\b", low) or rx.search(_ADDRESS, low)):
             return Plan(op="lookup", lookup="organisation_place", target=target, conditions=conditions,
                         described=" ".join(described))  # 'where is AI2 located according to X': its printed address
         if lookup == "organisation" and conditions and all(c.field == "organisation" and c.value.startswith("not ")
@@ -437,17 +438,17 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if compared is not None:  # 'is A listed before B?' asked yes or no: of A (rag/plan_place.py)
         asked = pair_asked(question, q, named, compared.condition, catalog.papers) if compared.key == "position" else None
         return Plan(op=compared.op, conditions=conditions, key=compared.key, target=asked)
-    if not re.search(r"\b(papers?|articles?|works?|publications?|preprints?|entries|abstracts|which|what|who|list|show|everything|"
+    if not rx.search(r"\b(papers?|articles?|works?|publications?|preprints?|entries|abstracts|which|what|who|list|show|everything|"
                      r"any|anything|something|things?|stuff|how|name|give|tell|count|pdfs?|files?|documents?|postings?|posts|entry|items?|titles?|ones?|"
                      r"feeds?|bylines?|number)\b", question,
                      re.I) and not (order is not None and (order.nth or order.limit)):  # 'the top ten on the trending page?'
         return None
     if group is not None:
-        if group == ("author", "all") and not conditions and not re.search(
+        if group == ("author", "all") and not conditions and not rx.search(
                 r"\b(how many|all|every|distinct|different|unique|library|collection)\b", question, re.I):
             return None  # 'who are the authors?' names no paper and no set: a follow-up to resolve, not a catalog list
         # 'Apart from Courville, who appears most': a value of the grouped field left out, not papers left out.
-        if group[0] == "organisation" and re.search(r"\btags?\b", question, re.I):
+        if group[0] == "organisation" and rx.search(r"\btags?\b", question, re.I):
             group = ("tag", group[1])  # a listing's '· mila' tag only, not the affiliations a PDF prints
         grouped_field = {"first_author": "author", "last_author": "author", "tag": "organisation"}.get(group[0], group[0])
         left_out = [c for c in conditions if c.field == grouped_field and c.value.startswith("not ")]
@@ -475,10 +476,10 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         ({"date"} if any(c.field in ("year", "date") for c in conditions) else set())
     if lookup and lookup != "authors" and conditions and lookup not in asked:
         if lookup in ("category", "organisation", "section", "venue", "page"):  # 'what categories are the Mila papers in'
-            tag = lookup == "organisation" and re.search(r"\btags?\b", question, re.I)  # a listing's tag only
+            tag = lookup == "organisation" and rx.search(r"\btags?\b", question, re.I)  # a listing's tag only
             return Plan(op="group", conditions=conditions, group="tag" if tag else lookup, pick="all")
         return Plan(op="lookup", lookup=lookup, conditions=conditions)
-    if not conditions and not re.search(r"\b(all|every|list)\b", low):
+    if not conditions and not rx.search(r"\b(all|every|list)\b", low):
         return None  # "which papers?" with nothing to select on is not a catalog question
     return Plan(op="list", conditions=conditions, also=of_entry)
 
@@ -491,7 +492,7 @@ def _verb(q: Question, question: str, judge: VerbJudge | None) -> str | None:
     if not rest:
         return ""
     verbs = slot_verbs(q)
-    if len(rest) != 1 or len(verbs) != 1 or re.search(r"\bwho(?:m|se)?\b", question, re.I) or MANNER.search(question):
+    if len(rest) != 1 or len(verbs) != 1 or rx.search(r"\bwho(?:m|se)?\b", question, re.I) or MANNER.search(question):
         return None
     phrase, subject = verbs[0]
     return subject if judge is not None and judge(phrase, subject) else None
