@@ -280,6 +280,8 @@ def resolve(words: list[str], papers: list[Paper]) -> Resolved:
     if not ranked or share[ranked[0]] < SHARE / 2:
         return Resolved(words)
     top = ranked[0]
+    if len(wanted) == 1 and wanted[0] not in index.title_stems[top]:
+        return Resolved(words)  # one word no title holds ('skip the trending feed'): an abstract's word, not a name
     second = rank[ranked[1]] if len(ranked) > 1 else 0.0
     if share[top] >= SHARE and rank[top] >= MARGIN * second:
         return Resolved(words, paper=papers[top])

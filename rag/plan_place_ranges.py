@@ -47,6 +47,12 @@ _RANGES = [
     rf"{_AT}\bbetween\s+(?:(?:the\s+)?{_PLACES}\s+)?(?:#\s*(\d{{1,3}})|(?<=s\s)(\d{{1,3}}))\s+and\s+#?\s*(\d{{1,3}})\b(?!\s*%)",
     rf"{_AT}\bbetween\s+(?:the\s+)?{_ORD}(?:\s+{ENTRY})?\s+and\s+(?:the\s+)?{_ORD}(?:\s+(?:{_PLACES}))?\b",
 ]
+# A run open at the page's end: 'from #41 to the end', 'entries 70 onwards', 'the 60th entry down to the bottom'.
+_TO_END = rf"{_AT}\b(?:from\s+)?(?:the\s+)?(?:{_PLACES}\s+#?\s*(\d{{1,3}})|#\s*(\d{{1,3}})|{_ORD}(?:\s+{ENTRY})?)" \
+          rf"(?:\s*(?:to|through|thru|till|until|down\s+to|all\s+the\s+way\s+to)\s+the\s+(?:very\s+)?(?:end|bottom|last" \
+          rf"(?:\s+(?:one|entry|paper))?)(?:\s+of\s+the\s+(?:page|list|listing|feed|profile))?|\s+(?:onwards?|and\s+(?:beyond|" \
+          rf"below|after|later)))\b"
+_END = 10_000  # the last place of any page: a run 'to the end' holds every entry from its start
 # Both ends said to be counted, right after the run: a run of places always holds its ends.
 _INCLUSIVE = r"\s*,?\s*\(?\s*(?:inclusive(?:ly)?|both\s+(?:ends\s+)?(?:included|inclusive|counted)|ends\s+included)\b\s*\)?"
 # A window of the page's head that a later clause selects from: 'first ten entries: which of those …', 'the top 5
@@ -77,6 +83,11 @@ def place_range(q: Question) -> list[Condition]:
             for cue in CUES:  # 'counting down from the top', 'in the order shown': the page's order, said again
                 q.take(cue)
             return [_run(low, high, said=" (both ends counted)" if both else "")]
+    if m := rx.search(_TO_END, q.text, re.I):
+        low = int(next(g for g in m.groups() if g))
+        if low >= 1:
+            q.blank(m.start(), m.end())
+            return [_run(low, _END)]
     window = rx.search(_WINDOW, q.text, re.I)
     if window is not None and rx.search(_BACK, q.text[window.end():], re.I):
         q.blank(window.start(), window.end())
@@ -93,7 +104,8 @@ def _run(low: int, high: int, pages: tuple[Condition, ...] = (), said: str = "")
         return any(s.format != "pdf" and low <= s.position + 1 <= high and all(on_page(s, c) for c in pages)
                    for s in p.sources)
 
-    return Condition("position", f"{low}..{high}", f"place: entries {low} to {high}{said}", test,
+    to = "the end" if high >= _END else high
+    return Condition("position", f"{low}..{high}", f"place: entries {low} to {to}{said}", test,
                      known_test=lambda p: any(s.format != "pdf" for s in p.sources))
 
 

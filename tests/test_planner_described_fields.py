@@ -253,3 +253,20 @@ def test_a_link_said_with_its_addressee_and_purpose(question, title, catalog):
     the_plan = plan(question, catalog)
     assert the_plan is not None, question
     assert [p.title for p in run(the_plan, catalog.papers).rows] == [title]
+
+
+def test_one_word_that_no_title_holds_names_no_paper(papers):
+    """A single word found only in abstracts ('skip the trending feed') is the question's own word, not a paper's name;
+    a single word that one title holds ('Cactus') still names that paper."""
+    from rag.plan_describe import resolve, stems
+
+    titled = {s for p in papers for s in stems(p.title)}
+    # words of six letters or more: a shorter one may be a title's acronym ('ACP'), which names its paper
+    abstract_only = sorted(w for w in {w for p in papers for w in p.abstract.casefold().split() if w.isalpha()
+                                       and len(w) >= 6}
+                           if len(stems(w)) == 1 and not stems(w) & titled
+                           and sum(1 for p in papers if stems(w) <= stems(p.abstract)) == 1)
+    assert abstract_only  # words one abstract holds and no title does
+    assert all(resolve([w], papers).paper is None for w in abstract_only[:40])
+    cactus = [p for p in papers if p.title.startswith("Cactus")]
+    assert len(cactus) == 1 and resolve(["Cactus"], papers).paper is cactus[0]

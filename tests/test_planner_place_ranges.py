@@ -98,3 +98,23 @@ def test_a_first_author_asked_of_a_placed_entry_is_no_date_sort(question, papers
     answer = answer_from_catalog(question, question, papers)
     assert answer is not None and before[cactus - 1].title in answer.answer
     assert before[cactus - 1].authors[0].name in answer.answer
+
+
+@pytest.mark.parametrize("question, page, low", [
+    ("trending page, from #70 to the end: which of those print a link in the abstract?", "trending", 70),
+    ("entries 75 onwards on the trending list - which give a link in the abstract?", "trending", 75),
+    ("Courville's profile from the 40th entry down to the bottom: which print a link in the abstract?", "Courville", 40),
+])
+def test_a_run_open_at_the_page_end_holds_every_entry_from_its_start(question, page, low, catalog, papers):
+    tail = listed(papers, page)[low - 1:]
+    expected = [p.title for p in tail if linked(p)]
+    assert 0 < len(expected) < len(tail)  # the condition picks some of the run, not all or none
+    assert sorted(rows(question, catalog)) == sorted(expected)
+
+
+@pytest.mark.parametrize("question", [
+    "from #41 to the end of the list, what does the paper on world models propose?",
+    "read from the first section to the end: what does SPECTER conclude about citations?",
+])
+def test_a_run_to_the_end_in_a_content_question_stays_content(question, papers):
+    assert answer_from_catalog(question, question, papers) is None
