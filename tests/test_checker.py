@@ -118,28 +118,6 @@ def test_verdicts_on_written_claims(checker, hopfield, claim, verdict):
     assert result.verdict != "supported" or result.span in PASSAGE
 
 
-def test_the_coefficients_match_the_features_and_a_claim_checks_fast(checker, hopfield):
-    import time
-
+def test_the_coefficients_match_the_features():
+    # the cost of a check is a figure, not a test: eval/bench_check.py
     assert set(load_model().features) <= set(FEATURES) and len(VERDICTS) == 3
-    claim = "The new Hopfield network retrieves stored patterns with one update."
-    checker.check(claim, [hopfield])
-    started = time.perf_counter()
-    for _ in range(5):
-        checker.check(claim, [hopfield])
-    assert (time.perf_counter() - started) / 5 < 0.05  # one answer sentence, embedding included
-
-
-def test_a_claim_about_a_long_paper_checks_fast(checker):
-    """Numbers' contexts are read within a bounded reach: tokenising a long paper's whole prefix for each of its
-    numbers made one check take ~130 ms on a 40-page PDF."""
-    import time
-
-    filler = " ".join(f"In run {i} the loss fell to {i / 7:.2f} after {3 * i} steps on 8 GPUs." for i in range(2000))
-    paper = checker.passages(2, HOPFIELD, PASSAGE, context=filler + " " + " ".join(PASSAGE))
-    claim = "On the UCI benchmark collections the network improves accuracy by 4.2% over support vector machines."
-    checker.check(claim, [paper])  # the paper's numbers and words are read once, then cached
-    started = time.process_time()
-    for _ in range(5):
-        checker.check(claim, [paper])
-    assert (time.process_time() - started) / 5 < 0.05
