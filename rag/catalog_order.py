@@ -18,6 +18,16 @@ def on_page(s: SourceRef, c: Condition) -> bool:
     return value == s.format or value in (s.page_name or "").casefold()
 
 
+def listing_entries(papers: list[Paper]) -> dict[str, list[Paper]]:
+    """Each listing page's entries in its printed order (a PDF is no listing)."""
+    pages: dict[str, list[tuple[int, Paper]]] = {}
+    for p in papers:
+        for s in p.sources:
+            if s.format != "pdf":
+                pages.setdefault(s.path, []).append((s.position, p))
+    return {path: [p for _, p in sorted(entries, key=lambda e: e[0])] for path, entries in pages.items()}
+
+
 def in_page_order(papers: list[Paper], conditions: list[Condition], op: str, limit: int | None = None,
                   nth: int | None = None) -> tuple[list[Paper], str]:
     """The rows and the headline of a sort by a page's printed order over `papers` (already selected by

@@ -18,9 +18,9 @@ import re
 from collections.abc import Callable
 
 from rag import rx
+from rag.catalog_order import listing_entries
 from rag.plan_entry_asks import asked_fields
 from rag.plan_order_words import listing_said
-from rag.plan_separator_place import _pages  # each listing page's entries in printed order
 from rag.plan_terms import Condition
 from rag.records import Paper
 
@@ -153,5 +153,5 @@ def _one_entry(selector: str, catalog, plan_of) -> tuple[Paper, str, list[Paper]
         if len({s.path for s in sources}) != 1:
             return None  # on two pages and neither named: which page's neighbour is unclear
         path = sources[0].path
-        return rows[0], path, _pages(catalog.papers)[path]
+        return rows[0], path, listing_entries(catalog.papers)[path]
     return None

@@ -58,9 +58,9 @@ _INCLUSIVE = r"\s*,?\s*\(?\s*(?:inclusive(?:ly)?|both\s+(?:ends\s+)?(?:included|
 # A window of the page's head that a later clause selects from: 'first ten entries: which of those …', 'the top 5
 # papers on the page — any of them with code?'. The back-reference says the window is the set asked about, not a count
 # of the set's own first ones ('the first three Mila papers' reads Mila first: rag/plan_order_words.window_said).
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+WINDOW_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
            "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50}
-_WINDOW = rf"\b(?:the\s+)?(?:first|top)\s+(\d{{1,3}}|{'|'.join(_COUNTS)})\s+(?:{_PLACES}|listed|shown)\b"
+_WINDOW = rf"\b(?:the\s+)?(?:first|top)\s+(\d{{1,3}}|{'|'.join(WINDOW_COUNTS)})\s+(?:{_PLACES}|listed|shown)\b"
 _BACK = r"\b(?:of|among|from|in)\s+(?:those|these|them|that\s+(?:set|group|bunch|window))\b|\bany\s+of\s+(?:them|those|these)\b"
 
 
@@ -92,7 +92,7 @@ def place_range(q: Question) -> list[Condition]:
     if window is not None and rx.search(_BACK, q.text[window.end():], re.I):
         q.blank(window.start(), window.end())
         q.take(_BACK)
-        n = _COUNTS.get(window.group(1).casefold()) or int(window.group(1))
+        n = WINDOW_COUNTS.get(window.group(1).casefold()) or int(window.group(1))
         return [_run(1, n)]
     return []
 

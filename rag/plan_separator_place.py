@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from rag import rx
+from rag.catalog_order import listing_entries
 from rag.plan_sections import _NTH, _ORD, _SEPARATOR
 from rag.plan_terms import Condition, Question
 from rag.records import Paper
@@ -42,7 +43,7 @@ def separator_beside(q: Question, papers: list[Paper]) -> Condition | None:
     word = rx.sub(r"[\s-]+", " ", m["n"].casefold())
     n, said = _NTH.get(word) or _FROM_END[word], (m["said"] or "learn more").casefold()
     chosen = set()
-    for entries in _pages(papers).values():
+    for entries in listing_entries(papers).values():
         lines = [i for i, p in enumerate(entries) if (line := p.printed.get("after")) and said in line.text.casefold()]
         if len(lines) >= abs(n):
             at = lines[n - 1 if n > 0 else n] + (0 if up else 1)
@@ -53,16 +54,6 @@ def separator_beside(q: Question, papers: list[Paper]) -> Condition | None:
     where = "right above" if up else "right below"
     return Condition("after", f"{where} separator {n}", f"place: {where} the page's {m['n']} '{said}' line",
                      lambda p: p.paper_id in chosen)
-
-
-def _pages(papers: list[Paper]) -> dict[str, list[Paper]]:
-    """Each listing page's entries in its printed order."""
-    pages: dict[str, list[tuple[int, Paper]]] = {}
-    for p in papers:
-        for s in p.sources:
-            if s.format != "pdf":
-                pages.setdefault(s.path, []).append((s.position, p))
-    return {path: [p for _, p in sorted(entries, key=lambda e: e[0])] for path, entries in pages.items()}
 
 
 __all__ = ["separator_beside"]

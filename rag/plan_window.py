@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 
 from rag import rx
+from rag.catalog_order import listing_entries
 from rag.plan_listing import ENTRY
-from rag.plan_place_ranges import _COUNTS  # the number words a window is said with: 'the top ten'
-from rag.plan_separator_place import _pages
+from rag.plan_place_ranges import WINDOW_COUNTS  # the number words a window is said with: 'the top ten'
 from rag.plan_terms import Condition, Question
 from rag.records import Paper
 
-_N = rf"(?P<n>\d{{1,3}}|{'|'.join(_COUNTS)})"
+_N = rf"(?P<n>\d{{1,3}}|{'|'.join(WINDOW_COUNTS)})"
 _END = r"(?P<end>first|top|last|bottom|final)"
 _NOUN = rf"(?:\s+(?:[\w-]+\s+)?(?:{ENTRY}|ones|listed|shown|posts|postings|titles)\b)?"
 # A condition asked of the window's entries: 'which …', 'any …', 'how many …', 'do any …', 'none …'
@@ -40,7 +40,7 @@ def window(q: Question, papers: list[Paper]) -> list[Condition]:
         m = rx.search(pattern, q.text, re.I)
         if m is None:
             continue
-        n = _COUNTS.get(m["n"].casefold()) or int(m["n"])
+        n = WINDOW_COUNTS.get(m["n"].casefold()) or int(m["n"])
         last = m["end"].casefold() in ("last", "bottom", "final")
         if n < 1:
             continue
@@ -55,4 +55,4 @@ def window(q: Question, papers: list[Paper]) -> list[Condition]:
 
 def _in_window(papers: list[Paper], n: int, last: bool) -> set[str]:
     """The ids of the first (last) `n` entries of every listing page."""
-    return {p.paper_id for entries in _pages(papers).values() for p in (entries[-n:] if last else entries[:n])}
+    return {p.paper_id for entries in listing_entries(papers).values() for p in (entries[-n:] if last else entries[:n])}
