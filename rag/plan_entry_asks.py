@@ -59,7 +59,10 @@ _ASKING = re.compile(
     r"\b(?:give|gives|tell|show|list|need|want)(?:\s+(?:me|us))?\b|\b(?:what|who)(?:'s|\s+(?:is|are|was|were))?\b|"
     r"\b(?:whether|if)\s+(?:it|they|each|that\s+one)\s+(?:has|have|had|carr(?:y|ies)|shows?|prints?|gets?|got)\b|"
     r"\b(?:whether|if)\s+(?:there(?:'s|\s+is|\s+are)|it(?:'s|\s+is)\s+got)\b|"
-    r"\b(?:does|did|do)\s+(?:it|they|each|that\s+one)\s+(?:have|has|carry|show|print|get)\b|\b(?:has|have)\s+(?:it|they)\s+got\b|"
+    r"\b(?:does|did|do)\s+(?:it|they|each|that\s+one)\s+(?:have|has|carry|show|print|get)\b|"
+    # 'does its blurb give any link', 'do their abstracts print a URL': the entry's own text holds the field
+    r"\b(?:does|did|do)\s+(?:its|their|the)\s+(?:abstracts?|blurbs?|summar(?:y|ies)|descriptions?)\s+"
+    r"(?:have|has|carry|show|print|get|give|contain|include|provide|mention|hold)\b|\b(?:has|have)\s+(?:it|they)\s+got\b|"
     r"\b(?:is|are)\s+there\b|\b(?:and|plus|also|too|with|as\s+well|please|pls|plz|then|both|any|a|an|the|its|their|"
     r"each|every|one|ones|of|for|on|it|them|those|these|i\.?e\.?|or\s+not|yes\s+or\s+no|y/n|all|too)\b|[,+&/.'\"]", re.I)
 # Where a clause may end ('?', ';', ':', a sentence's period, a dash, brackets): between them the question's parts. ', and' opens a clause only before an asking word; 'and which of its …' always does.

@@ -128,6 +128,11 @@ _OF_IT = r"\b(?:(?:does|did|do)\s+(?:it|that(?:\s+one)?|this(?:\s+one)?)\s+(?:ha
          r"(?:has|had)\s+(?:it|that(?:\s+one)?)\s+got|(?:is|was)\s+there|any)\s+(?:a\s+|an\s+|any\s+)?(?:{words})" \
          r"(?:\s+(?:for|with|on|beside|next\s+to)\s+(?:it|that(?:\s+one)?|this(?:\s+one)?))?(?=\s*(?:[?,;.)]|and\b|$))"
 _ASKABLE = ("code", "score")
+# Whether the entry's own text prints a link: 'does its blurb give any link?', 'does it print a URL' — the entry's
+# links asked, not a filter on the page before the place is counted.
+_LINKS_OF_IT = r"\b(?:does|did|do)\s+(?:it|that(?:\s+one)?|this(?:\s+one)?|(?:its|the)\s+(?:abstract|blurb|summary|description))\s+" \
+               r"(?:have|has|got|give|print|show|contain|include|provide|mention|carry|come\s+with)\s+(?:a\s+|an\s+|any\s+)?" \
+               r"(?:(?:web\s+)?links?|urls?|web\s+address(?:es)?)(?=\s*(?:[?,;.)]|and\b|$))"
 # A byline end's mark asked of that entry: 'is its lead author Amii-affiliated?', 'is the last author starred?'.
 _END_MARKED = r"\b(?:is|was)\s+(?:its|the|their|that\s+one's)\s+(?P<end>first|lead|leading|last|senior|final)\s+author\s+" \
               r"(?:an?\s+)?(?:[\w-]+[\s-])?(?:affiliated|starred|marked|flagged|(?:from|at|with)\s+[\w-]+)\b"
@@ -142,6 +147,7 @@ def asked_of_entry(q: Question) -> list[str]:
     if not rx.search(rf"\b{NTH}(?:\s+{ENTRY}\b|\s+(?:on|in|down|from)\b)", q.text, re.I) or not listing_said(q.original):
         return []
     found = [name for name in _ASKABLE if q.take(_OF_IT.format(words=BY_NAME[name].words))]
+    found += ["links"] if q.take(_LINKS_OF_IT) else []
     for m in q.take(_END_MARKED):
         found.append("first_author_marks" if m["end"].casefold() in ("first", "lead", "leading") else "last_author_marks")
     return found

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from rag import rx
 from rag.plan_aggregates import author_place, frequency, same_list
 from rag.plan_alternatives import together
+from rag.plan_pooled import pooled
 from rag.plan_position import PLACE_WORDS
 from rag.plan_terms import NUMBER_WORDS, Condition, Question
 from rag.plan_values import conditions as named_conditions
@@ -23,10 +24,10 @@ from rag.plan_values import conditions as named_conditions
 _NEGATION = r"\b(?:(?:not|without)\s+(?:counting|including|incl\.)(?!\w)|(?:do|does|did|is|are|was|were|has|have|had)n[o']?t|not|no|never|neither|nor|without|lacking|lack|lacks|missing|excluding|exclude|except(?:\s+for)?|" \
             r"other\s+than|apart\s+from|aside\s+from|besides|outside(?:\s+of)?|rather\s+than|as\s+opposed\s+to|" \
             r"instead\s+of|(?:if\s+(?:you|we)\s+)?(?:leav(?:e|es|ing)|left|keep(?:ing)?|kept)\s+out|omit(?:s|ting|ted)?|disregard(?:ing)?|" \
-            r"set(?:ting)?\s+aside|minus)\b|\bnon-(?=\w)"
+            r"set(?:ting)?\s+aside|skip(?:s|p?ing|p?ed)?|minus)\b|\bnon-(?=\w)"
 # 'counting the workshop one' widens the set as 'including' does; 'counting only X' narrows it and is not read here;
 # 'not counting X' leaves X out (_NEGATION).
-_INCLUSION = r"\bincl\.(?!\w)|\b(?:including|as\s+well\s+as|plus|along\s+with|together\s+with|(?<!not\s)(?<!without\s)(?:also\s+)?counting(?!\s+(?:only|just)\b))\b"
+_INCLUSION = r"\bincl\.(?!\w)|\b(?:including|as\s+well\s+as|plus|along\s+with|together\s+with|(?<!not\s)(?<!without\s)(?:also\s+)?counting(?!\s+(?:only|just|both)\b))\b"
 _BOUNDARY = r"[?,;:!]|\.(?!\w)|\b(?:but|that|which|who|whose|where|when)\b"  # 'cs.LG' is one word
 _JOINERS = {"or", "nor", "either", "neither"}
 # An ordinal counting on past what a cue sets aside ('a second institution besides AI2', 'a third author apart from X')
@@ -125,7 +126,8 @@ def merge(conditions: list[Condition], question: str) -> list[Condition]:
     either_authors = _or_between([c for c in conditions if c.field == "author"], question) and \
         not rx.search(r"\btogether\b|\bjointly\b|\bboth\b", question, re.I)
     # 'on the trending page and also on the profile': a paper can be on two pages, so both are asked for.
-    both_pages = bool(rx.search(r"\balso\b|\bboth\b|\bas well\b", question, re.I))
+    # 'counting both Amii's page and Courville's list': one pooled scope, either page (rag/plan_pooled.py)
+    both_pages = bool(rx.search(r"\balso\b|\bboth\b|\bas well\b", question, re.I)) and not pooled(question)
     # 'authors from both AI2 and UW': a PDF prints several organisations, so both are asked for; 'both a Code badge
     # and a lab tag (mila/deepmind/mit)': the 'both' joins the badge and the tag, the tags are alternatives.
     both_organisations = together([c for c in conditions if c.field == "organisation" and not c.value.startswith("not ")],

@@ -73,6 +73,7 @@ from rag.plan_printed_records import ask as printed_record
 from rag.plan_publisher import publisher_said
 from rag.plan_printed_object import printed_object
 from rag.plan_position import counted, placed
+from rag.plan_pooled import pooling
 from rag.plan_acts import acted_on
 from rag.plan_compound import content_asked
 from rag.plan_relations import day_offset, days_from, relation, same_day
@@ -178,6 +179,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     whole_library(q, catalog.pages, catalog.owners)  # 'check all the sources', '(amii, courville, trending, pdfs)'
     claimed_count(q)  # "X's header claims 210 papers — how many are listed?": context (rag/plan_claimed_count.py)
     looking_at(q)  # 'looking only at the Amii page and Courville's page': the verb of looking (rag/plan_scope_said.py)
+    pooling(q)  # 'pooling both Amii's page and Courville's', '… taken together': one scope (rag/plan_pooled.py)
     front_matter_place(q)  # 'going by the header of X', 'what does its footer say': where a record is printed
     bracketed_place(q)  # 'the last (lowest) title': a bracket saying the place again (rag/plan_title_clarify.py)
     worded = title_wording(q)  # "'X is all you need' titles": the quoted wording, before its words read as values
