@@ -189,7 +189,10 @@ def _of_one(low: str, outline: Outline) -> HeadingAsk | None:
         text = f"{name} has {len(outline.appendix)} appendix heading{'s' if len(outline.appendix) != 1 else ''}" + \
             (": " + "; ".join(h.said() for h in outline.appendix) if outline.appendix else "") + "."
         return HeadingAsk(text, [paper], {paper.paper_id: outline.appendix})
-    if HOW_MANY.search(low) and rx.search(r"\bsections?\b", low) and not rx.search(r"\bsub-?sections?\b", low):
+    # counted, or listed ('what are the numbered top-level sections of X', 'list SPECTER's main sections')
+    listed = rx.search(r"\b(?:what|which|list|name|give|show|enumerate)\b", low) and rx.search(r"\bsections\b", low)
+    if (HOW_MANY.search(low) or listed) and rx.search(r"\bsections?\b", low) and not rx.search(r"\bsub-?sections?\b", low) \
+            and not _selected(low, outline)[1]:
         body = outline.sections
         text = f"{name} has {len(body)} numbered top-level sections" + \
             (f" (and {len(outline.appendix)} appendix heading)" if outline.appendix else "") + ": " + \

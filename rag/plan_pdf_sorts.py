@@ -68,3 +68,16 @@ def participles(q: Question) -> list[Condition]:
         if q.take(rf"\b(?:{f.words})(?<=ed)(?=\s+{_DOCUMENT}\b)"):
             found.append(Condition(f.name, f.name, f"has: {f.label}", f.has, known_test=f.printed))
     return found
+
+
+# 'document' as the noun of a paper, after a determiner or superlative and ending its phrase ('the oldest document
+# among my PDFs'), never before another noun: 'document image analysis' is a topic.
+_DOCUMENT_NOUN = r"\b(?:the|a|which|what|each|every|any|one|my|this|that|oldest|newest|earliest|latest|longest|" \
+                 r"shortest|first|last|recent)\s+(documents?)\b(?=\s+(?:among|in|of|from|on|that|which|with|is|are|was|" \
+                 r"were|has|have|here)\b|\s*[?.!,;:]|\s*$)"
+
+
+def document_noun(q: Question) -> None:
+    """Takes 'document' where it names one of the papers, as 'paper' or 'PDF' would."""
+    for m in list(rx.compiled(_DOCUMENT_NOUN, re.I).finditer(q.text)):
+        q.blank(*m.span(1))
