@@ -55,7 +55,8 @@ _DEGREE = re.compile(r"\b(?<!\bor\s)(?<!\band\s)(?<!\bno\s)(?:earlier|later|olde
 _PICK = re.compile(r"\b(?:which|what)\b(?!\s+(?:papers|entries|pdfs|ones|preprints|articles)\b)", re.I)
 
 
-def unread_comparative(question: str) -> bool:
-    """Whether a question picking one paper ('which one', 'which of the two') says a comparative no reader sorted by: a
+def unread_comparative(text: str) -> bool:
+    """Whether a question picking one paper ('which one', 'which of the two') says a comparative no reader took (`text`:
+    the question with what the readers took blanked, so a title's 'Bigger' or a link's 'Learn more' is not one): a
     list would name both, answering something else."""
-    return bool(_PICK.search(question) and _DEGREE.search(question))
+    return bool(_PICK.search(text) and _DEGREE.search(text))

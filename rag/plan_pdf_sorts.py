@@ -58,10 +58,26 @@ def pdf_sort(q: Question) -> tuple[str, str, bool] | None:
     return None
 
 
+# The kinds of publication a PDF is, said as a noun before the document noun ('the proceedings PDFs', 'my arXiv
+# pdfs', 'journal papers'): what the PDF is, as 'PDFs in proceedings' says. Other fields are no kind: 'code papers'.
+_KINDS = {"proceedings": r"(?:conference[\s-]+)?proceedings", "journal": r"journal", "arxiv_stamp": r"arxiv"}
+
+
+# 'counting the arXiv PDFs too', 'plus my journal papers': PDFs added to a set, which rag/plan_scope.scoped reads
+_WIDENED = r"\b(?:counting|including|incl\.?|plus|besides|also|as\s+well\s+as)\s+(?:in\s+)?(?:the\s+|my\s+|any\s+)?$"
+
+
 def participles(q: Question) -> list[Condition]:
     """'the arXiv-stamped PDFs': a field said as a participle before the document noun is a condition, as 'PDFs with
-    an arXiv stamp' is. Only a participle: 'code papers' names no badge (rag/catalog_fields.presence)."""
+    an arXiv stamp' is; so is a kind of publication said as a noun ('the proceedings PDFs'). Only a participle or a
+    kind: 'code papers' names no badge (rag/catalog_fields.presence)."""
     found = []
+    for name, words in _KINDS.items():
+        m = rx.search(rf"\b{words}(?=\s+(?:pdfs?|papers|files|documents)\b)", q.text, re.I)
+        if m and not rx.search(_WIDENED, q.text[:m.start()], re.I):
+            q.blank(*m.span())
+            f = next(f for f in FIELDS if f.name == name)
+            found.append(Condition(f.name, f.name, f"has: {f.label}", f.has, known_test=f.printed))
     if not rx.search(rf"ed\s+{_DOCUMENT}\b", q.text, re.I):  # one test before one search per field (most questions)
         return found
     for f in (f for f in FIELDS if f.filter):

@@ -480,7 +480,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
             tag = lookup == "organisation" and rx.search(r"\btags?\b", question, re.I)  # a listing's tag only
             return Plan(op="group", conditions=conditions, group="tag" if tag else lookup, pick="all")
         return Plan(op="lookup", lookup=lookup, conditions=conditions)
-    if not conditions and not rx.search(r"\b(all|every|list)\b", low) or unread_comparative(question):
+    if not conditions and not rx.search(r"\b(all|every|list)\b", low) or unread_comparative(q.text):
         return None  # "which papers?" with nothing to select on; 'which one has the bigger X' with X no sort (plan_comparatives)
     return Plan(op="list", conditions=conditions, also=of_entry)
 
