@@ -60,7 +60,7 @@ def repeated_addresses(text: str, rest: list[str], named: list[Paper], pdfs: lis
     unless the question asks that (`rest`: its words beside the papers' names and the footnote frame)."""
     addresses = [_key(m.group(0)) for m in _SAID_ADDRESS.finditer(text) if "." in m.group(0).split("/")[0]]
     address_words = {w for a in addresses for w in rx.findall(r"[a-z]+", a)}
-    if not _SAME.search(text) or not _ADDRESS.search(text) or \
+    if not _SAME.search(text) or not (_ADDRESS.search(text) or addresses) or \
             not all(w in _OWN or w in address_words or _ADDRESS.fullmatch(w) for w in rest):
         return None
     found = [(p, r) for p in (named or pdfs)

@@ -19,7 +19,7 @@ from rag.catalog import Catalog
 from rag.catalog_footnotes import counted, note_links, numbered, said, words
 from rag.plan_citations import _named, _unnamed
 from rag.plan_footnote_repeats import repeated_addresses
-from rag.plan_heading_phrases import abbreviated
+from rag.plan_heading_phrases import abbreviated, begun_title_words
 from rag.plan_headings import HeadingAsk
 from rag.plan_measure_asked import asks_printed_measure
 from rag.plan_terms import HOW_MANY
@@ -68,7 +68,8 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     if not pdfs:
         return None
     named = [p for _, p in _named(text.casefold(), catalog) if p.footnotes] or abbreviated(text, pdfs)
-    rest = [w for w in rx.findall(r"[a-z]+", _unnamed(text.casefold(), named, catalog)) if w not in _FRAME]
+    begun = {w for p in named for w in begun_title_words(text.casefold(), p)}  # 'the lit graph paper'
+    rest = [w for w in rx.findall(r"[a-z]+", _unnamed(text.casefold(), named, catalog)) if w not in _FRAME and w not in begun]
     if (repeated := repeated_addresses(text, rest, named, pdfs)) is not None:  # 'the same URL in two footnotes'
         return repeated
     if len(named) != 1:
@@ -131,7 +132,8 @@ def _numbered(text: str, paper: Paper) -> list[Footnote]:
 # highest number'. Their numbers are the ones the text counts (a symbol's note aside), so the end is a numbered one.
 _HIGH_END = r"highest|largest|biggest|last|final|top|max(?:imum)?"
 _END = re.compile(rf"\b(?:({_HIGH_END})|lowest|smallest|first)[\s-]+(?:numbered\s+)?foot\s*-?notes?\b|"
-                  rf"\bfoot\s*-?notes?\s+(?:with|carrying|bearing)\s+the\s+(?:({_HIGH_END})|lowest|smallest)\s+"
+                  rf"\bfoot\s*-?notes?\b[^?.!;]{{0,40}}?\b(?:with|carr(?:y|ies|ying)|bear(?:s|ing)?|has|have|having)\s+"
+                  rf"the\s+(?:({_HIGH_END})|lowest|smallest)\s+"
                   rf"(?:number|mark)\b", re.I)
 
 
