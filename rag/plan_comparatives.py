@@ -28,7 +28,8 @@ _SAID = re.compile(rf"{_OWNER}\s+(?:(?P<early>{_EARLIER})|(?P<late>{_LATER}))(?:
 # ... or of the event the paper is ('which of the two meetings took place earlier', 'which one came out first'): a verb
 # of happening, its comparative after it, and nothing compared against
 _HAPPENED = re.compile(rf"\b(?:took\s+place|taken\s+place|(?:was|were|got)\s+(?:held|published|posted|presented)|happened|"
-                       rf"ran|met|came\s+out|appeared|went\s+up)\s+(?:(?P<early>{_EARLIER}|first)|(?P<late>{_LATER}))\b"
+                       rf"ran|met|came\s+out|appeared|went\s+up|(?:had|held)\s+(?:its|their)\s+(?:conference|meeting|"
+                       rf"workshop|symposium))\s+(?:(?P<early>{_EARLIER}|first)|(?P<late>{_LATER}))\b"
                        rf"(?!\s+than\b)", re.I)
 
 

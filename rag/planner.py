@@ -475,7 +475,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
                     else [], also=of_entry)
     asked = {"year" if c.field == "date" else c.field for c in conditions} | \
         ({"date"} if any(c.field in ("year", "date") for c in conditions) else set())
-    if lookup and lookup != "authors" and conditions and lookup not in asked:
+    if lookup and lookup != "authors" and conditions and lookup not in asked and not unread_comparative(q.text):
         if lookup in ("category", "organisation", "section", "venue", "page"):  # 'what categories are the Mila papers in'
             tag = lookup == "organisation" and rx.search(r"\btags?\b", question, re.I)  # a listing's tag only
             return Plan(op="group", conditions=conditions, group="tag" if tag else lookup, pick="all")

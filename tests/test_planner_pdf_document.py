@@ -115,6 +115,7 @@ def test_front_matter_records(question: str, first: str, holds: list[str], catal
     ("of my PDFs with a proceedings header, which has the longer author list?", GRAPH, ["23 authors"]),
     ("of my PDFs with conference proceedings, which meeting was held later?", SPECTER, ["July 5 - 10, 2020"]),
     ("proceedings PDFs: which conference took place first?", GRAPH, ["New Orleans", "June 1 - 6, 2018"]),
+    ("which of the two proceedings papers had its conference later?", SPECTER, ["July 5 - 10, 2020"]),
     ("my arxiv pdfs: which has fewer authors?", LAYOUT, ["6 authors"]),
     ("what's the newest document among my PDFs?", LAYOUT, ["2021"]),
     ("which is the earliest document in my pdfs?", BACKUS, ["1978"]),
@@ -153,6 +154,7 @@ def test_people_on_two_bylines_with_places(question: str, holds: list[str], cata
     # a comparative no reader sorts by: not a list of both
     "which of my two arXiv PDFs is better written?",
     "which of the two proceedings PDFs reports higher accuracy?",
+    "which of my arxiv pdfs has the later category?",
 ])
 def test_content_beside_the_cues_stays_content(question: str, catalog: Catalog) -> None:
     assert answer_from_catalog(question, question, catalog.papers) is None, question
