@@ -64,7 +64,8 @@ def said(paper: Paper, email: Email) -> str:
         return f"{email.address}: no author's name it spells" + (f" ({email.organisation})" if email.organisation else "")
     index = next(i for i, a in enumerate(paper.authors) if a.name == email.owner)
     author = paper.authors[index]
-    marks = f", marks {' '.join(author.marks)}" if author.marks else ""
+    meant = [f"{n.mark} {n.means}" for n in paper.notes if n.mark in author.marks]  # '∗ Equal contribution'
+    marks = f", marks {' '.join(author.marks)}" + (f" ({'; '.join(meant)})" if meant else "") if author.marks else ""
     places = "; ".join(author.affiliations) or email.organisation or "no affiliation printed"
     how = "" if email.spelled else " (the one address and author left)"
     return f"{email.address}: {author.name} (author {index + 1} of {len(paper.authors)}{marks}), {places}{how}"

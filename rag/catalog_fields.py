@@ -200,7 +200,7 @@ FIELDS.append(Field("position", "place in its page's listing",
 # a lookup their words would take 'the proceedings' from 'how many pages does X take up in the proceedings'.
 FIELDS += [
     Field("volume", "volume and issue", r"(?:journal\s+)?(?:volume|vol\.)(?:\s+(?:and|&)\s+(?:issue|number)(?:\s+numbers?)?)?|"
-          r"(?:journal\s+)?issue\s+numbers?|journal\s+issue",
+          r"(?:journal\s+)?issue\s+numbers?|journal\s*(?:/|and|&)?\s*issue",  # 'which journal/issue does its footer give'
           lambda p: bool(p.venue_line and p.venue_line.volume is not None), lambda p: p.venue_line is not None, volume_text,
           lambda p: float(p.venue_line.volume) if p.venue_line and p.venue_line.volume is not None else None),
     Field("edition", "meeting number", r"(?:edition|ordinal)(?:\s+number)?|(?:meeting|conference)\s+number|"

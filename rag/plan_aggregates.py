@@ -19,6 +19,7 @@ from rag import rx
 from rag.catalog import Catalog
 from rag.plan_alternatives import alternatives
 from rag.plan_describe import description, resolve
+from rag.plan_heading_phrases import abbreviated, begun_title_words
 from rag.plan_terms import _COMPARE, _COUNT, NUMBER_WORDS, Condition, Question, _number, count_condition
 from rag.plan_values import title
 from rag.records import Paper
@@ -273,8 +274,23 @@ def other_paper(q: Question, catalog: Catalog) -> Paper | None:
     """The second paper of 'both X and Y': by its title, its short name, or a description of it."""
     if (paper := title(q, catalog)) is not None:
         return paper
+    if (paper := _begun_pdf(q, catalog)) is not None:
+        return paper
     words = description(q)
     return resolve(words, catalog.papers).paper if words else None
+
+
+def _begun_pdf(q: Question, catalog: Catalog) -> Paper | None:
+    """A PDF named by two title words in a row, each said by its start, before a byline noun ('the literature-graph
+    byline', 'the lit graph author list'), as rag/plan_heading_phrases.abbreviated names it; its words are taken."""
+    pdfs = [p for p in catalog.papers if p.page_count]
+    found = [p for p in abbreviated(q.text, pdfs)]
+    if len(found) != 1:
+        return None
+    words = begun_title_words(q.text.casefold(), found[0])
+    q.take(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b(?=[\s-]+(?:[a-z]+[\s-]+){0,3}?(?:bylines?|author\s+lists?|"
+           r"authors?|papers?|pdfs?)\b)")
+    return found[0]
 
 
 def sides_named(conditions: list[Condition]) -> tuple[list[list[Condition]], list[Condition]]:
@@ -304,4 +320,7 @@ def both_sides(q: Question, question: str, conditions: list[Condition], sides: l
             asked, conditions = people[0].value, rest
     if sides:
         people_in_common(q)
+        # 'at which position does each appear (in B's author list)': each person's place, which the answer gives
+        q.take(r"\b(?:at\s+|in\s+)?(?:which|what)\s+(?:position|place|spot)s?\b(?:\s+(?:does|do)\s+(?:each|they|he|she)"
+               r"(?:\s+one)?\s+(?:appear|stand|sit|come|show\s+up))?")
     return sides, conditions, asked

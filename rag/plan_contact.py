@@ -48,7 +48,7 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     if quoted:
         return _whose(quoted, named or pdfs)
     if len(named) == 1 and _EMAIL.search(text):
-        return _person(text, named[0])
+        return _person(text, named[0]) or _owner_asked(text, named[0])
     if len(named) == 1:
         return _postal(text, named[0])
     if not named and _EMAIL.search(text) and _SET.search(text):
@@ -63,6 +63,20 @@ def _whose(quoted: list[str], papers: list[Paper]) -> HeadingAsk | None:
         return None  # an address no PDF prints: nothing to say from the catalog
     return HeadingAsk("; ".join(f"{p.title} prints {said(p, e)}" for p, e in found) + ".",
                       list({p.paper_id: p for p, _ in found}.values()))
+
+
+def _owner_asked(text: str, paper: Paper) -> HeadingAsk | None:
+    """Whose a named PDF's address is, the address said by its handle ('the barlaso one') or the only one it prints
+    ('it prints only one e-mail: whose?')."""
+    if not rx.search(r"\bwhose\b|\bwho\b|\bbelongs?\b|\bowner\b", text, re.I):
+        return None
+    records = emails(paper)
+    words = set(rx.findall(r"[\w.+-]+", text.casefold()))
+    handled = [e for e in records if e.address.split("@")[0].casefold() in words]
+    found = handled or (records if len(records) == 1 else [])
+    if not found:
+        return None
+    return HeadingAsk(f"{paper.title} prints " + "; ".join(said(paper, e) for e in found) + ".", [paper])
 
 
 def _person(text: str, paper: Paper) -> HeadingAsk | None:

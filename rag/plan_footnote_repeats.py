@@ -10,6 +10,7 @@ address asked in footnotes, and nothing else is left beside the footnote frame: 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from rag import rx
 from rag.catalog_footnotes import note_links
@@ -24,33 +25,48 @@ _ADDRESS = re.compile(r"\b(?:urls?|links?|ad+res+(?:es)?|web\s*(?:sites?|pages?|
 _OWN = frozenset("""same identical repeat repeats repeated repeating reuse reused reuses duplicate duplicates duplicated
 twice again more than once two several multiple different separate distinct numbers number numbered marks mark any
 across within between both which whose where printed prints print give gives given appear appears appearing cite
-cites cited share shares shared occur occurs occurring s so yes no under""".split())
+cites cited share shares shared occur occurs occurring s so yes no under page pages""".split())
+# An address said in the question ('its github.com/allenai/specter link'): its words name the address asked, no topic
+_SAID_ADDRESS = re.compile(r"(?<![\w@])(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[\w.~-]+)*", re.I)
 
 
 def _key(url: str) -> str:
     return rx.sub(r"^(?:https?://)?(?:www\.)?", "", url.casefold()).rstrip("/. ")
 
 
-def repeats(paper: Paper) -> list[tuple[str, list[str]]]:
-    """(address as first printed, the marks of the footnotes printing it) for each address in two or more footnotes."""
-    shown: dict[str, str] = {}
-    marks: dict[str, list[str]] = {}
+@dataclass(frozen=True)
+class Repeat:
+    """An address printed in two or more footnotes: as first printed, the footnotes' marks, and each one's place."""
+
+    url: str
+    marks: list[str]
+    places: list[str]  # 'footnote 1 on page 1'
+
+
+def repeats(paper: Paper) -> list[Repeat]:
+    """Each address the paper prints in two or more footnotes."""
+    found: dict[str, Repeat] = {}
     for note in paper.footnotes:
         for link in note_links(note):
-            key = _key(link.url)
-            shown.setdefault(key, link.url)
-            if note.mark not in marks.setdefault(key, []):
-                marks[key].append(note.mark)
-    return [(shown[k], m) for k, m in marks.items() if len(m) > 1]
+            seen = found.setdefault(_key(link.url), Repeat(link.url, [], []))
+            if note.mark not in seen.marks:
+                seen.marks.append(note.mark)
+                seen.places.append(f"footnote {note.mark}" + (f" on page {note.printed.page}" if note.printed.page else ""))
+    return [r for r in found.values() if len(r.marks) > 1]
 
 
 def repeated_addresses(text: str, rest: list[str], named: list[Paper], pdfs: list[Paper]) -> HeadingAsk | None:
     """The PDFs (the named ones, else every PDF with footnotes) printing one address in two or more footnotes; None
     unless the question asks that (`rest`: its words beside the papers' names and the footnote frame)."""
-    if not _SAME.search(text) or not _ADDRESS.search(text) or not all(w in _OWN or _ADDRESS.fullmatch(w) for w in rest):
+    addresses = [_key(m.group(0)) for m in _SAID_ADDRESS.finditer(text) if "." in m.group(0).split("/")[0]]
+    address_words = {w for a in addresses for w in rx.findall(r"[a-z]+", a)}
+    if not _SAME.search(text) or not (_ADDRESS.search(text) or addresses) or \
+            not all(w in _OWN or w in address_words or _ADDRESS.fullmatch(w) for w in rest):
         return None
-    found = [(p, r) for p in (named or pdfs) if (r := repeats(p))]
-    said = "; ".join(f"{p.title}: " + ", ".join(f"'{url}' in footnotes {' and '.join(m)}" for url, m in r)
+    found = [(p, r) for p in (named or pdfs)
+             if (r := [x for x in repeats(p) if all(_key(x.url).startswith(a) for a in addresses)])]
+    said = "; ".join(f"{p.title}: " + ", ".join(f"'{x.url}' in footnotes {' and '.join(x.marks)} ({', '.join(x.places)})"
+                                               for x in r)
                      for p, r in found)
     if named:  # of the PDFs named: yes or no, each
         others = [p.title for p in named if all(p is not q for q, _ in found)]

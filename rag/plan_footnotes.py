@@ -19,7 +19,7 @@ from rag.catalog import Catalog
 from rag.catalog_footnotes import counted, note_links, numbered, said, words
 from rag.plan_citations import _named, _unnamed
 from rag.plan_footnote_repeats import repeated_addresses
-from rag.plan_heading_phrases import abbreviated
+from rag.plan_heading_phrases import abbreviated, begun_title_words
 from rag.plan_headings import HeadingAsk
 from rag.plan_measure_asked import asks_printed_measure
 from rag.plan_terms import HOW_MANY
@@ -37,6 +37,8 @@ _LINK_ASKED = re.compile(r"\burls?\b|\bweb\s*(?:sites?|pages?)\b|\b(?:sites?|rep
 _NUMBERS = re.compile(r"\b(?:(?:foot)?notes?|fn\.?)\s*((?:\d{1,2})(?:\s*(?:,|and|&|-|–|to|or)\s*\d{1,2})*)", re.I)
 _FEW = re.compile(r"\b(?:fewest|least|fewer|lowest)\b", re.I)
 _SET = re.compile(r"\b(?:which|what|any|all)\s+(?:of\s+)?(?:(?:my|the)\s+)?(?:pdfs?|papers?|files?|documents?)\b", re.I)
+# The measure with its noun said earlier ('of my PDFs that have footnotes, which one has the fewest?'): the end of it
+_ELIDED = r"\b(?:most|fewest|least|more|fewer)(?:\s+(?:one|of\s+(?:them|those|these|all)))?\s*[?.!]*\s*$"
 _ABSTRACT = re.compile(r"\babstract'?s?\b", re.I)
 _GITHUB = re.compile(r"\bgit\s*hub\b", re.I)
 _NOT_GITHUB = re.compile(r"\bnon[\s-]*git\s*hub\b|\b(?:not|outside(?:\s+of)?)\s+(?:on\s+)?git\s*hub\b|\boutside\b", re.I)
@@ -66,7 +68,8 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     if not pdfs:
         return None
     named = [p for _, p in _named(text.casefold(), catalog) if p.footnotes] or abbreviated(text, pdfs)
-    rest = [w for w in rx.findall(r"[a-z]+", _unnamed(text.casefold(), named, catalog)) if w not in _FRAME]
+    begun = {w for p in named for w in begun_title_words(text.casefold(), p)}  # 'the lit graph paper'
+    rest = [w for w in rx.findall(r"[a-z]+", _unnamed(text.casefold(), named, catalog)) if w not in _FRAME and w not in begun]
     if (repeated := repeated_addresses(text, rest, named, pdfs)) is not None:  # 'the same URL in two footnotes'
         return repeated
     if len(named) != 1:
@@ -77,7 +80,7 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     notes = _linked(text, paper) if address else list(paper.footnotes)
     if HOW_MANY.search(text) and said_footnote:
         return _count(paper, notes, text)
-    asked = _numbered(text, paper) if said_footnote else []
+    asked = (_numbered(text, paper) or _end_of_run(text, paper, names)) if said_footnote else []
     if not asked and address:  # a footnote picked by its topic gives its address; what it says is content
         asked = _about(text, paper, notes, names, half=not said_footnote)
     if not asked and said_footnote and not _topic(text, paper, names):
@@ -123,6 +126,25 @@ def _numbered(text: str, paper: Paper) -> list[Footnote]:
         for a, dash, b in rx.findall(r"(\d+)(?:\s*(-|–|to)\s*(\d+))?", m.group(1)):
             marks += [str(i) for i in range(int(a), int(b) + 1)] if dash and b and int(b) - int(a) < 30 else [a]
     return [n for n in paper.footnotes if n.mark in marks]
+
+
+# An end of the footnotes' numbering: 'the highest-numbered footnote', 'its last footnote', 'the footnote with the
+# highest number'. Their numbers are the ones the text counts (a symbol's note aside), so the end is a numbered one.
+_HIGH_END = r"highest|largest|biggest|last|final|top|max(?:imum)?"
+_END = re.compile(rf"\b(?:({_HIGH_END})|lowest|smallest|first)[\s-]+(?:numbered\s+)?foot\s*-?notes?\b|"
+                  rf"\bfoot\s*-?notes?\b[^?.!;]{{0,40}}?\b(?:with|carr(?:y|ies|ying)|bear(?:s|ing)?|has|have|having)\s+"
+                  rf"the\s+(?:({_HIGH_END})|lowest|smallest)\s+"
+                  rf"(?:number|mark)\b", re.I)
+
+
+def _end_of_run(text: str, paper: Paper, names: tuple[str, ...]) -> list[Footnote]:
+    """The paper's first or last numbered footnote, when the question asks for an end of the numbering and nothing
+    else of it ('what does the last footnote say about BERT' names a topic: content)."""
+    m = _END.search(text)
+    notes = sorted(numbered(paper), key=lambda n: int(n.mark))
+    if m is None or not notes or _topic(text[:m.start()] + " " + text[m.end():], paper, names):
+        return []
+    return [notes[-1] if (m[1] or m[2]) else notes[0]]
 
 
 def _terms(text: str) -> list[str]:
@@ -175,7 +197,7 @@ def _over_pdfs(text: str, pdfs: list[Paper], every_pdf: list[Paper]) -> HeadingA
         return HeadingAsk(f"{len(hung)} PDF{'s' if len(hung) != 1 else ''} hang a footnote off the abstract: " +
                           "; ".join(f"{p.title}: {said(p, n)}" for p, n in hung) + ".", [p for p, _ in hung])
     if rx.search(r"\b(?:most|fewest|least|more|fewer|how\s+many|number\s+of)\s+(?:\w+\s+)?foot\s*-?notes\b", text,
-                 re.I):
+                 re.I) or rx.search(_ELIDED, text, re.I):
         # none is fewest, unless the set is said to print some ('among those that have any', 'with footnotes')
         some = rx.search(r"\b(?:that|which|who)\s+(?:\w+\s+)?(?:have|has|print|prints|carry|carries|use|uses)\s+"
                          r"(?:any|some|at\s+least\s+one|foot\s*-?notes)\b|\bwith\s+(?:any\s+)?foot\s*-?notes\b",

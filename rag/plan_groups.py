@@ -159,6 +159,14 @@ def places(papers: list[Paper], person: str) -> tuple[list[Paper], str]:
     return [p for p, _ in seen], text
 
 
+def _placed(paper: Paper, key: str) -> str:
+    """'Construction of … (author 9 of 23)': the paper with the person's place on its byline, when printed whole."""
+    place = next((i for i, a in enumerate(paper.authors) if normalize_title(a.name) == key), None)
+    if place is None or paper.authors_truncated:
+        return paper.title
+    return f"{paper.title} (author {place + 1} of {len(paper.authors)})"
+
+
 def common(papers: list[Paper], plan_: Plan) -> tuple[list[Paper], str]:
     """(rows, headline) for the values on both sides — people by default, or the grouped field ('categories on both
     pages') — each with the papers it is on, on each side."""
@@ -194,7 +202,7 @@ def common(papers: list[Paper], plan_: Plan) -> tuple[list[Paper], str]:
     for k in shared:
         found = [values[i][k][1] for i in range(len(values))]
         rows.update((p.paper_id, p) for side in found for p in side)
-        each.append(f"{values[0][k][0]} ({'; '.join(', '.join(p.title for p in side) for side in found)})")
+        each.append(f"{values[0][k][0]} ({'; '.join(', '.join(_placed(p, k) if people else p.title for p in side) for side in found)})")
     if not people:
         kind = plan_.group if len(shared) == 1 else {"category": "categories"}.get(plan_.group or "", f"{plan_.group}s")
         return list(rows.values()), f"{len(shared)} {kind} on both ({labels}): {'; '.join(each)}."

@@ -26,7 +26,7 @@ from rag.plan_heading_phrases import page_said
 from rag.plan_heading_phrases import abbreviated, bare_set, begun_title_words, file_named, named_number, plain, printed_page, \
     titled_topic
 from rag.plan_section_parts import parts_asked
-from rag.plan_section_pointers import pointed_to
+from rag.plan_section_pointers import pointed_to, pointing_at
 from rag.plan_terms import HOW_MANY, ORDINALS
 from rag.records import Answer, Paper, format_location
 
@@ -118,7 +118,8 @@ def _parts(low: str, catalog: Catalog) -> HeadingAsk | None:
     title = rx.findall(r"[a-z0-9]+", named.title.casefold())
     said = {w for n in catalog_names(catalog, named) for w in rx.findall(r"[a-z]+", n.casefold())} | \
         {w for a, b in zip(title, title[1:]) if f"{a} {b}" in " ".join(rx.findall(r"[a-z0-9]+", low)) for w in (a, b)}
-    if hits := pointed_to(low, named, said):  # 'which section is X covered in': the PDF's own '(Section 3)' pointers
+    # 'which section is X covered in', 'which component is pointed to Section 4': the PDF's own '(Section 3)' pointers
+    if hits := pointed_to(low, named, said) or pointing_at(low, named, said):
         text = f"{named.title} points to its sections: " + "; ".join(
             f"Section {p.number} for '{p.phrase}' (p. {p.page})" for p in hits) + "."
         return HeadingAsk(text, [named], {named.paper_id: [Heading("", f"'{p.phrase} (Section {p.number})'", p.page)
@@ -189,7 +190,10 @@ def _of_one(low: str, outline: Outline) -> HeadingAsk | None:
         text = f"{name} has {len(outline.appendix)} appendix heading{'s' if len(outline.appendix) != 1 else ''}" + \
             (": " + "; ".join(h.said() for h in outline.appendix) if outline.appendix else "") + "."
         return HeadingAsk(text, [paper], {paper.paper_id: outline.appendix})
-    if HOW_MANY.search(low) and rx.search(r"\bsections?\b", low) and not rx.search(r"\bsub-?sections?\b", low):
+    # counted, or listed ('what are the numbered top-level sections of X', 'list SPECTER's main sections')
+    listed = rx.search(r"\b(?:what|which|list|name|give|show|enumerate)\b", low) and rx.search(r"\bsections\b", low)
+    if (HOW_MANY.search(low) or listed) and rx.search(r"\bsections?\b", low) and not rx.search(r"\bsub-?sections?\b", low) \
+            and not _selected(low, outline)[1]:
         body = outline.sections
         text = f"{name} has {len(body)} numbered top-level sections" + \
             (f" (and {len(outline.appendix)} appendix heading)" if outline.appendix else "") + ": " + \

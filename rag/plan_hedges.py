@@ -21,8 +21,17 @@ _AT_START = re.compile(rf"^\s*{_BELIEF}\b\s*,?\s*(?:that\s+)?", re.I)
 _AT_EDGE = re.compile(rf"(?:(?<=[,;:—–-])|(?<=\s))\s*{_BELIEF}\b(?=\s*(?:[,;:—–?!.]|\s-\s|$))\s*,?", re.I)
 
 
+# The asker's need and its purpose, said for no field: 'I need the proceedings name … for a bibtex entry', 'I'd like
+# its page range for my bibliography'. The need only at a sentence's start, before what is asked; the purpose only as
+# a citation record the answer goes into, at the clause's end.
+_NEED = re.compile(r"(?:^|(?<=[.?!;:]))\s*i(?:\s+(?:need|want)|'d\s+like|\s+would\s+like)\s+(?=(?:the|its|their|a|an)\b)", re.I)
+_PURPOSE = re.compile(r"\s*,?\s*\bfor\s+(?:a|an|my|the|our)\s+(?:bib\s?tex(?:\s+(?:entry|record|file))?|citation|"
+                      r"bibliography|reference(?:\s+(?:list|entry|manager))?|references)\b(?=\s*(?:[.?!;,]|$))", re.I)
+
+
 def unhedged(question: str) -> str:
     """`question` without the asker's hedges; the rest as said."""
+    question = _PURPOSE.sub("", _NEED.sub(" ", question))
     question = _ACRONYM.sub("", question)
     question = _AT_START.sub("", question)
     question = _AT_EDGE.sub("", question)

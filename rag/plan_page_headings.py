@@ -27,7 +27,8 @@ _HEADINGS = re.compile(r"\b(?:(?:sub-?)?sections?(?:\s+hea?dings?|\s+titles?)?|h
 _SUB = re.compile(r"\bsub-?sections?\b")
 _NUMBER = r"(\d{1,4}|" + "|".join(NUMBER_WORDS) + r")"
 # The page, by the PDF's own count or by the number printed on it.
-_PDF_PAGE = re.compile(rf"\b(?:pdf\s+)?(?:page|pg\.?|p\.)\s*(?:no\.?\s*|number\s+|#\s*)?{_NUMBER}\b(?!\s*(?:-|–|to)\s*\d)")
+# ('the 2-page one' is the PDF said by its length, not its page one)
+_PDF_PAGE = re.compile(rf"\b(?<!-)(?:pdf\s+)?(?:page|pg\.?|p\.)\s*(?:no\.?\s*|number\s+|#\s*)?{_NUMBER}\b(?!\s*(?:-|–|to)\s*\d)")
 _PRINTED_PAGE = re.compile(rf"\b(?:printed|proceedings|journal)\s+page\s+(?:no\.?\s*|number\s+)?(\d{{1,5}})\b")
 _ORDINAL_PAGE = re.compile(r"\b(" + "|".join(ORDINALS) + r"|last|final|opening|front|\d{1,3}(?:st|nd|rd|th))\s+(?:pdf\s+)?page\b")
 # The number printed on the page asked with its headings ('and what page number is printed at its foot').
@@ -46,7 +47,7 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     if (located := page_named(low, catalog)) is None:
         return None
     paper, page, said, rest = located
-    rest = rx.sub(r"\b\w+[\s-]pager\b|\bhea?dings?\b", " ", rest)  # 'the DPR two-pager': the PDF said by its length
+    rest = rx.sub(r"\b\w+[\s-]pager\b|\b\w+-pages?\b|\bhea?dings?\b", " ", rest)  # 'the DPR two-pager': the PDF said by its length
     # the paper's venue said to name it ('lit graph paper (NAACL 2018)')
     names = [paper.title, *catalog_names(catalog, paper), *begun_title_words(low, paper), *_OWN, *venue_words(paper)]
     if not only_frame(rx.sub(r"'[^']*'|\"[^\"]*\"", " ", rest), names):

@@ -47,6 +47,12 @@ multiple two least both most fewest appear appears appearing""".split())
 # Values printed on several PDFs ('which people appear on more than one of my PDF bylines'): the pool's shared part.
 _SHARED = re.compile(r"\b(?:on|in|across|by|for|to)\s+(?:more\s+than\s+one|several|multiple|two\s+or\s+more|at\s+least\s+two|"
                      r"both)\b")
+# How to merge said as a rule ('people on more than one paper count once'): pooling, not the shared part asked
+_ONCE_SAID = re.compile(r"\b(?:people|persons|names|authors|anyone|those|ones)\s+(?:who\s+(?:are|appear)\s+)?(?:on|in|across)\s+"
+                        r"(?:more\s+than\s+one|several|multiple|two\s+or\s+more|both)\s+(?:[a-z]+\s+){0,2}?(?:count|counts|"
+                        r"counted|(?:is|are|get|gets)\s+counted|should\s+count)\s+(?:only\s+)?once\b")
+# A PDF said in brackets to print none of the field ('(the Backus page has none)'): an aside, not a PDF named
+_NONE_ASIDE = re.compile(r"\([^()]*\b(?:has|have|prints?|shows?|lists?)\s+(?:none|no\s+\w+|nothing)\b[^()]*\)")
 # The PDF printing the most (or fewest) of them ('which PDF prints the most distinct e-mail domains').
 _MOST = re.compile(r"\b(?:which|what)\s+(?:one|pdf|paper|file|document)\b.*\b(most|fewest|least)\b")
 
@@ -54,6 +60,7 @@ _MOST = re.compile(r"\b(?:which|what)\s+(?:one|pdf|paper|file|document)\b.*\b(mo
 def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     """The pooled count or list, or None when the question pools no PDF record."""
     low = " " + " ".join(fold(question).casefold().replace("’", "'").split()) + " "
+    low = _NONE_ASIDE.sub(" ", _ONCE_SAID.sub(" once ", low))  # how to merge, and a PDF said to print none: no PDF asked
     shared, most = _SHARED.search(low), _MOST.search(low)  # both asked of the pooled values
     if not (_POOLED.search(low) or shared):
         return None

@@ -58,13 +58,42 @@ def pdf_sort(q: Question) -> tuple[str, str, bool] | None:
     return None
 
 
+# The kinds of publication a PDF is, said as a noun before the document noun ('the proceedings PDFs', 'my arXiv
+# pdfs', 'journal papers'): what the PDF is, as 'PDFs in proceedings' says. Other fields are no kind: 'code papers'.
+_KINDS = {"proceedings": r"(?:conference[\s-]+)?proceedings", "journal": r"journal", "arxiv_stamp": r"arxiv"}
+
+
+# 'counting the arXiv PDFs too', 'plus my journal papers': PDFs added to a set, which rag/plan_scope.scoped reads
+_WIDENED = r"\b(?:counting|including|incl\.?|plus|besides|also|as\s+well\s+as)\s+(?:in\s+)?(?:the\s+|my\s+|any\s+)?$"
+
+
 def participles(q: Question) -> list[Condition]:
     """'the arXiv-stamped PDFs': a field said as a participle before the document noun is a condition, as 'PDFs with
-    an arXiv stamp' is. Only a participle: 'code papers' names no badge (rag/catalog_fields.presence)."""
+    an arXiv stamp' is; so is a kind of publication said as a noun ('the proceedings PDFs'). Only a participle or a
+    kind: 'code papers' names no badge (rag/catalog_fields.presence)."""
     found = []
+    for name, words in _KINDS.items():
+        m = rx.search(rf"\b{words}(?=\s+(?:pdfs?|papers|files|documents)\b)", q.text, re.I)
+        if m and not rx.search(_WIDENED, q.text[:m.start()], re.I):
+            q.blank(*m.span())
+            f = next(f for f in FIELDS if f.name == name)
+            found.append(Condition(f.name, f.name, f"has: {f.label}", f.has, known_test=f.printed))
     if not rx.search(rf"ed\s+{_DOCUMENT}\b", q.text, re.I):  # one test before one search per field (most questions)
         return found
     for f in (f for f in FIELDS if f.filter):
         if q.take(rf"\b(?:{f.words})(?<=ed)(?=\s+{_DOCUMENT}\b)"):
             found.append(Condition(f.name, f.name, f"has: {f.label}", f.has, known_test=f.printed))
     return found
+
+
+# 'document' as the noun of a paper, after a determiner or superlative and ending its phrase ('the oldest document
+# among my PDFs'), never before another noun: 'document image analysis' is a topic.
+_DOCUMENT_NOUN = r"\b(?:the|a|which|what|each|every|any|one|my|this|that|oldest|newest|earliest|latest|longest|" \
+                 r"shortest|first|last|recent)\s+(documents?)\b(?=\s+(?:among|in|of|from|on|that|which|with|is|are|was|" \
+                 r"were|has|have|here)\b|\s*[?.!,;:]|\s*$)"
+
+
+def document_noun(q: Question) -> None:
+    """Takes 'document' where it names one of the papers, as 'paper' or 'PDF' would."""
+    for m in list(rx.compiled(_DOCUMENT_NOUN, re.I).finditer(q.text)):
+        q.blank(*m.span(1))

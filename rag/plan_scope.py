@@ -193,9 +193,15 @@ def sort_by_authors(q: Question) -> str | None:
         return "median" if "median" in m[0].group(0).casefold() or rx.search(r"\bmedian\b", q.original, re.I) else "mean"
     m = q.take(r"\b(longest|largest|biggest|most|greatest|highest|fewest|shortest|smallest|least|lowest)\s+"
                r"(?:(?:number|list|count)\s+of\s+)?(?:co-?)?(?:authors?(?:\s+(?:lists?|teams?|lines?))?|author\s+count|team)\b")
+    # the comparative said of one of a set ('which one has the bigger author list', 'which of the two has more
+    # authors'): after a verb of having or 'the', with nothing compared against ('more authors than X' is a relation)
+    m = m or q.take(r"\b(?:(?:has|have|had|with|lists?|listing|carr(?:y|ies)|names?|prints?|shows?|got)\s+(?:the\s+|a\s+)?|the\s+)"
+                    r"(longer|larger|bigger|more|greater|fewer|shorter|smaller)\s+(?:(?:number|list|count)\s+of\s+)?(?:co-?)?"
+                    r"(?:authors?(?:\s+(?:lists?|teams?|lines?))?|author\s+count|team|bylines?)\b(?!\s+than\b)")
     if not m:
         return None
-    return "first" if m[0].group(1).casefold() in ("fewest", "shortest", "smallest", "least", "lowest") else "last"
+    return "first" if m[0].group(1).casefold() in ("fewest", "shortest", "smallest", "least", "lowest", "fewer", "shorter",
+                                                    "smaller") else "last"
 
 
 _GROUPS = {"author": r"authors?|people|persons?|researchers?|co-?authors?",

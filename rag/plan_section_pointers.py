@@ -63,3 +63,24 @@ def pointed_to(low: str, paper: Paper, name_words: set[str]) -> list[Pointer]:
         return []
     asked = _stems(low) - {w[:5] for w in name_words}
     return [p for p in pointers(paper) if len(asked & _stems(p.phrase)) >= 2]
+
+
+# The other way round: the section said, the pointer asked ('which component is pointed to Section 4', 'what does the
+# intro send to section 3'): a verb of pointing before the section's number.
+_TO_SECTION = re.compile(r"\b(?:point(?:s|ed|ing)?|refer(?:s|red|ring)?|sen[dt]s?|direct(?:s|ed)?)\s+(?:\w+\s+)?(?:to|at)\s+"
+                         r"(?:sections?|sec\.|§)\s*(?P<number>\d{1,2}(?:\.\d{1,2})*)\b")
+_POINTING = frozenset("""pointer pointers item items thing things entry entries bullet bullets parts part feature
+features contribution contributions s""".split())
+
+
+def pointing_at(low: str, paper: Paper, name_words: set[str]) -> list[Pointer]:
+    """The pointers to the section the question names, when nothing but this frame and the paper's name is said."""
+    m = _TO_SECTION.search(low)
+    if m is None or not rx.search(r"\b(?:which|what)\b", low):
+        return []
+    rest = low[:m.start()] + " " + low[m.end():]
+    names = {w[:5] for w in name_words} | _stems(paper.title) | {w[:5] for w in _POINTING}
+    if any(w not in names for w in _stems(rest)):
+        return []  # 'which benchmark is pointed to Section 4 for its results': a content word left
+    return [p for p in pointers(paper) if p.number == m.group("number")]
+

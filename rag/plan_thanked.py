@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rag import rx
 from rag.catalog_citations import thanks_in_text
+from rag.plan_terms import NUMBER_WORDS
 from rag.records import Paper
 
 # '<people> for <what>' up to the next pair (', <Capitalised name> …'), the sentence end or a clause of its own
@@ -20,7 +21,8 @@ _PAIR = re.compile(r"(?:[Ww]e\s+(?:also\s+)?(?:would\s+like\s+to\s+)?thank\s+|,\
                    r"\s+and\s+the\s+[a-z]+\s+[a-z]+\s+\(|[;.]|$)")
 _STOP = frozenset("""the a an of in on for with and or to by their its his her they them who whom which what does do did
 is are was were that this help helped helping thank thanks thanked acks ack acknowledgement acknowledgements
-acknowledged pdf paper gets get got single singled out especially particular particularly specifically""".split())
+acknowledged pdf paper gets get got single singled out especially particular particularly specifically people person
+persons individuals names""".split()) | frozenset(NUMBER_WORDS)  # 'which three people get thanked for X': the helpers
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from rag.plan_compare import apposition, pair
 from rag.plan_filler import MANNER, drop_fillers
 from rag.plan_front_matter import front_matter_place
 from rag.plan_copies import copied, copied_plan
-from rag.plan_comparatives import comparative_end
+from rag.plan_comparatives import comparative_end, meeting_dates, unread_comparative
 from rag.plan_dates import current_year_gloss
 from rag.plan_date_runs import in_run, run_said
 from rag.plan_beside import printed_by_names, shown_beside
@@ -68,7 +68,7 @@ from rag.plan_page_numbers import ask as page_number, range_checked
 from rag.plan_citations import ask as citation_ask
 from rag.plan_pages import PageFact, page_fact
 from rag.plan_pdf_pages import page_ask
-from rag.plan_pdf_sorts import measure_apart, participles, pdf_sort
+from rag.plan_pdf_sorts import document_noun, measure_apart, participles, pdf_sort
 from rag.plan_printed_records import ask as printed_record
 from rag.plan_publisher import publisher_said
 from rag.plan_printed_object import printed_object
@@ -252,6 +252,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions += ([inside] if inside is not None else []) + ranged
     conditions += [c for c in (edge, followed_by(q), grouped) if c is not None]  # 'followed by a "Learn more" link'
     conditions += participles(q)  # 'the arXiv-stamped PDFs': before 'arXiv' reads as an archive (rag/plan_pdf_sorts.py)
+    document_noun(q)  # 'the oldest document among my PDFs': a paper noun (rag/plan_pdf_sorts.py)
     conditions += publisher_said(q, catalog)  # 'the ACL-published PDFs': the publisher, not the meeting
     conditions += archives(q) + spread(q) + people_count(q) + unheld_codes(q, catalog.categories)  # 'a physics category', 'on two pages', 'by five people'
     # (solo before negation: 'no co-authors' is one author, not no authors)
@@ -469,20 +470,20 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
                     else limit, nth=nth, also=of_entry)
     if first != last:
         return Plan(op="first" if first else "last", conditions=conditions, full_date=full_date, limit=limit, nth=nth,
-                    also=of_entry)
+                    also=of_entry + meeting_dates(question))  # 'which meeting was held earlier': where and when
     if count and lookup != "author_count":
         share = bool(_SHARE.search(low))
         return Plan(op="count", conditions=conditions, share=share, scope=share_scope(question, conditions, catalog, _SHARE.pattern) if share
                     else [], also=of_entry)
     asked = {"year" if c.field == "date" else c.field for c in conditions} | \
         ({"date"} if any(c.field in ("year", "date") for c in conditions) else set())
-    if lookup and lookup != "authors" and conditions and lookup not in asked:
+    if lookup and lookup != "authors" and conditions and lookup not in asked and not unread_comparative(q.text):
         if lookup in ("category", "organisation", "section", "venue", "page"):  # 'what categories are the Mila papers in'
             tag = lookup == "organisation" and rx.search(r"\btags?\b", question, re.I)  # a listing's tag only
             return Plan(op="group", conditions=conditions, group="tag" if tag else lookup, pick="all")
         return Plan(op="lookup", lookup=lookup, conditions=conditions)
-    if not conditions and not rx.search(r"\b(all|every|list)\b", low):
-        return None  # "which papers?" with nothing to select on is not a catalog question
+    if not conditions and not rx.search(r"\b(all|every|list)\b", low) or unread_comparative(q.text):
+        return None  # "which papers?" with nothing to select on; 'which one has the bigger X' with X no sort (plan_comparatives)
     return Plan(op="list", conditions=conditions, also=of_entry)
 
 
