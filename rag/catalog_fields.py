@@ -274,11 +274,12 @@ def presence(q, negated: bool) -> list:
         said = rf"|\b(?:{f.said})(?![\w-])" if f.said else ""
         copula = r"|\b(?:are|is|were|was)\s+" if not negated else ""  # 'are arXiv preprints'; not 'is the arXiv id'
         # As a modifier when it names the badge itself ('the newest Code-badge paper'), never a bare 'code papers'.
-        modifier = r"|\b(?=\w+[\s-](?:badges?|links?|linked|repositor(?:y|ies)|urls?)\b)" \
-                   rf"(?:{f.words})(?=\s+(?:papers?|entries|entry|ones|preprints?|works|articles?)\b)" if not negated else ""
+        modifier = r"|\b(?=\w+[\s-](?:badge[sd]?|links?|linked|repositor(?:y|ies)|urls?)\b)" \
+                   rf"(?:{f.words})(?:(?<=badge)d)?(?=\s+(?:papers?|entries|entry|ones|preprints?|works|articles?)\b)" if not negated \
+            else ""  # 'the Code-badged entries': the badge's participle
         # 'where the Code badge is there': the field said present after it
         there = rf"|\b(?:the\s+|an?\s+)(?:{f.words})(?![\w-])(?=\s+(?:is|are)\s+(?:there|present)\b)" if not negated else ""
-        if q.take(rf"(?:\b{lead}{_ARTICLE}{copula})\b(?:{f.words})(?![\w-]){_WHERE}{said}{modifier}{there}"):
+        if q.take(rf"(?:\b{lead}{_ARTICLE}{copula})\b(?:{f.words})(?:(?<=badge)d)?(?![\w-]){_WHERE}{said}{modifier}{there}"):
             found.append(Condition(f.name, f.name, f"has: {f.label}", f.has, known_test=f.printed))
     return found
 

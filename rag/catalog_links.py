@@ -12,7 +12,7 @@ again when the next piece can only be the rest of an address. An entry whose abs
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rag import rx
 from rag.catalog_pdf_records import is_pdf
@@ -41,6 +41,7 @@ _TLD = r"(?:com|org|io|net|ai|me|co|edu|dev|site|page|science|info|xyz)"
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>{}\"'()\[\]|]+|(?<![@\w./-])(?:[a-z0-9-]+\.)+" + _TLD +
                   r"(?:/[^\s<>{}\"'()\[\]|]*)?(?![\w@])", re.I)
 _TRAIL = ".,;:!?)]}'\""
+_IN_MARKUP = re.compile(r"\{")  # an address running into a brace: a macro's argument follows ('…github.io{blue{…}}')
 # The rest of an address a PDF's line break split off: a piece with a path, a dot or a dash in it, or a file ending.
 _REST = re.compile(r"[\w~%-][\w./~%#?=&+-]*")
 _ENDINGS = {"html", "htm", "php", "pdf", "md", "txt"}
@@ -66,6 +67,8 @@ class Link:
     sentence: str  # the printed sentence holding it (what a row quotes)
     place: str  # 'abstract', or for a PDF 'p. 5, §4 Experiments'
     page: int | None  # PDF page, None for a listing's abstract
+    times: int = 1  # how often the paper prints this address: 'https://x.github.io{blue{https://x.github.io/}}' is 2
+    markup: bool = False  # printed in markup left in the text (a LaTeX macro's braces: '{blue{…}}')
 
     @property
     def path(self) -> str:
@@ -101,8 +104,12 @@ def printed_links(paper: Paper) -> tuple[Link, ...]:
             for m in _URL.finditer(sentence):
                 link = _link(m.group(0), sentence, place, page if page is not None else (1 if place == "abstract"
                                                                                         and pdf else None))
-                if link is not None and link.path.casefold() not in found:
-                    found[link.path.casefold()] = link
+                if link is None:
+                    continue
+                key = link.path.casefold()
+                braced = _IN_MARKUP.match(sentence, m.end()) is not None or sentence[:m.start()].endswith("{")
+                seen = found.setdefault(key, link)
+                found[key] = replace(seen, times=seen.times + (seen is not link), markup=seen.markup or braced)
     return tuple(found.values())
 
 

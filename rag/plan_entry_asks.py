@@ -45,7 +45,8 @@ _ENTRY_FIELDS = [
              r"(?:posting\s+)?(?:month|year)s?"),
     ("organisation", r"(?:org(?:ani[sz]ation)?\s+)?tags?|organi[sz]ations?|labs?"),
     ("section", r"sections?"),
-    ("position", r"(?:place|position|rank|spot)s?(?:\s+on\s+the\s+(?:page|list))?"),
+    ("position", r"(?:place|position|rank|spot)s?(?:\s+on\s+the\s+(?:page|list))?|"  # 'what number on the list'
+                 r"(?:number|no\.)\s+(?:on|in|down)\s+the\s+(?:page|list|listing|feed)|(?:list|listing)\s+(?:number|no\.)"),
     ("links", r"(?:web\s+)?(?:links?|urls?)(?:\s+(?:(?:do|does)\s+)?(?:its|their|the)\s+abstracts?(?:\s+(?:gives?|prints?|"
               r"shows?|holds?|contains?|has|have))?)?"),  # 'what link does its abstract give'
     ("title", r"titles?|which(?:\s+(?:one|ones|entry|entries|paper|papers))?"),

@@ -18,6 +18,7 @@ from rag import rx
 from rag.catalog import Catalog
 from rag.plan_link_content import link_contents  # noqa: F401 (rag/planner.py reads it from here)
 from rag.plan_link_names import named_links
+from rag.plan_link_literal import hosted_code, link_forms, said_of_a_link
 from rag.catalog_links import HOSTS, KINDS, Link, bare_address, printed_links
 from rag.plan_terms import FRAME, Condition, Question
 
@@ -41,7 +42,7 @@ _LINKED_TO = r"\b(?:links?|linking|linked|point(?:s|ed|ing)?|go(?:es)?|leads?|re
 _PAGES = {"github.com": "github.io", "gitlab.com": "gitlab.io"}
 # The kinds of place a link is, in the words a question uses. A bare 'repo' is a code repository on any host.
 _KIND_WORDS = [
-    ("project", r"project[\s-]+(?:pages?|sites?|websites?|web\s*pages?|home\s*pages?|homepages?)|websites?|web\s+sites?|"
+    ("project", r"project[\s-]+(?:pages?|sites?|websites?|web\s*pages?|home\s*pages?|homepages?|links?|urls?)|websites?|web\s+sites?|"
                 r"home\s*pages?|homepages?|landing\s+pages?|(?<=google\s)sites?"),
     ("code", r"(?:github\s+|git\s+)?repos?\b|repositor(?:y|ies)|code\s*bases?"),
     ("dataset", r"datasets?(?=[\s-]+(?:links?|urls?|pages?)\b)|(?<=\bto\s)(?:an?\s+|the\s+|its\s+|their\s+)?datasets?\b"),
@@ -218,6 +219,8 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
             found("owner", owner, lambda link, o=owner.casefold(): (link.owner or "").casefold() == o, m.start(), m.end())
     for start, end, name, test in named_links(q.text, catalog):  # 'the famo2o repo', 'the beso website'
         found("path", name, test, start, end)
+    for start, end, what, said_as, test in link_forms(q.text):  # 'printed twice', "mangled with a '{blue{...}}' wrapper"
+        found(what, said_as, test, start, end)
     valued = bool(tests)
     for kind, words in _KIND_WORDS:
         for m in list(rx.finditer(rf"\b(?:{words})", q.text, re.I)):
@@ -237,9 +240,10 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
         return []
     if any(label == KINDS["project"] for label in said.get("kind", ())):
         pages_too.append(True)  # 'a project page on GitHub': GitHub's pages (github.io) too
-    abstract = q.take(r"\b(?:(?:in|within)\s+)?(?:(?:its|their|the|whose|an?)\s+)?abstracts?\b")
+    abstract = q.take(r"\b(?:(?:in|within)\s+)?(?:(?:its|their|the|whose|an?)\s+)?(?:abstracts?|blurbs?)\b")  # a listing's blurb
     later = _later_pages(q)  # 'on page 2 or later', 'outside the first page': the first PDF page a link may be on
-    first = q.take(r"\b(?:on|in)\s+(?:its|their|the)\s+(?:very\s+)?(?:first|1st|opening)\s+pages?\b|\bpage\s+(?:one|1)\b")
+    first = q.take(r"\b(?:on|in)\s+(?:its|their|the)\s+(?:very\s+)?(?:first|1st|opening)\s+pages?\b|\bpage\s+(?:one|1)\b|"
+                   r"\bwhose\s+(?:very\s+)?(?:first|1st|opening)\s+page\b")  # 'PDFs whose first page gives a link
     # 'anywhere in the text I have': the whole PDF as read, which is where every link is looked for already
     q.take(r"\b(?:anywhere\s+)?(?:in|within|across)\s+(?:the|its|their)\s+(?:full\s+|whole\s+)?text(?:\s+(?:that\s+)?"
            r"(?:i|we|you)\s+(?:have|got|uploaded))?\b")
@@ -251,11 +255,14 @@ def linked(q: Question, catalog: Catalog) -> list[Condition]:
     # Said of one link ('links somewhere that isn't a github.com repo', 'a non-github.com page'), it is the link's own
     # negation: a paper printing some other link, not a paper printing none of them.
     own = bool(non) or bool(elsewhere) or bool(negation and rx.search(_OF_A_LINK, said_text[:negation.start()], re.I))
+    own = own or bool(negation and said_of_a_link(said_text, [(s, e) for s, e, kind in spans if kind == "any"],
+                                                  negation.start()))  # 'a web address on page 1 that is NOT a github link'
     if negation:
         q.blank(negation.start(), negation.end())
     q.take(_FRAME)
     q.take(_ADDRESSEE)  # 'points readers to seohong.me': whom the link is for
-    if q.take(_CODE) or q.take(_CODE_TO) or q.take(_FOR_CODE):  # 'links its code to a repo', 'code hosted under X', 'a link to their code'
+    if q.take(_CODE) or q.take(_CODE_TO) or q.take(_FOR_CODE) or hosted_code(q):  # 'links its code to a repo', 'code hosted
+        # under X', 'a link to their code', 'which GitHub org hosts its code'
         tests.setdefault("code", []).append(lambda link: link.kind == "code" or "code" in link.says)
         said.setdefault("code", []).append("code")
     groups = [v for k, v in tests.items() if k != "any"]

@@ -33,6 +33,7 @@ _ORDER = rf"(?:{_UP}|second[- ]to[- ]last|next[- ]to[- ]last|{NTH}|{_FIRST}|{_LA
 _DOWN_VERB = r"(?:go(?:es|ing)?|scroll(?:s|ing|ed)?|read(?:s|ing)?|count(?:s|ing)?|mov(?:e|es|ing)|work(?:s|ing)?|" \
              r"look(?:s|ing)?|run(?:s|ning)?|skim(?:s|ming)?|scan(?:s|ning)?)"
 CUES = [
+    rf"\(?\b(?:{_DOWN_VERB}\s+)?(?:from\s+)?(?:the\s+)?top[\s-]+down(?:wards?)?\b\)?",  # 'read top-down': first, one cue, not 'down on the page'
     rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down(?=\s+{GAP}{{0,4}}?{LIST})",
     rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down\b(?=\s*(?:[,:;]|\)|$))",  # '(going down)', 'going down:' 
     rf"\bdown(?=\s+(?:(?:on|in|along|through)\s+)?(?:the|this|that|its|their|his|her|(?:[\w.-]+\s+){{0,2}}?[\w.-]+'s)\s+"
@@ -53,7 +54,6 @@ CUES = [
     r"\bas\s+(?:they\s+are\s+|it\s+is\s+)?(?:listed|printed|shown|displayed)\b(?=\s*(?:[,;:?.]|$))",
     # 'the 27th paper down (Courville's list)': 'down' after the entry, the listing's name read by its own reader
     r"(?<![\w-])down(?:wards?)?\b(?=\s*(?:[,;:?.!)]|$))",  # 'top of the trending page downwards:'
-    rf"\(?\b(?:{_DOWN_VERB}\s+)?(?:from\s+)?(?:the\s+)?top[\s-]+down(?:wards?)?\b\)?",  # 'read top-down', 'from the top down'
 
     r"(?<=\bthat\s)still\b|(?<=\bwhich\s)still\b",  # 'the last entry that still has a Code badge': going down
 ]

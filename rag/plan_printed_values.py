@@ -39,3 +39,6 @@ def printed_as_said(q: Question) -> None:
                               q.text, re.I)):
         q.blank(m.start("verb"), m.end("verb"))  # 'whose date actually says 2025': the value follows
     q.take(_SPLIT)  # 'one with a year printed and one without': both kinds are in the set
+    for m in list(rx.finditer(rf"\b{_FIELD}s?\s+(?P<where>(?:printed\s+|shown\s+)?(?:up\s+)?(?:in\s+front|at\s+the\s+(?:front|"
+                              r"start))(?:\s+of\s+(?:it|the\s+(?:entry|line|title)))?)(?![\w-]|\s+of\b)", q.text, re.I)):
+        q.blank(m.start("where"), m.end("where"))  # "DON'T show a score in front": where it is printed, said with it

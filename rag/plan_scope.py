@@ -24,7 +24,7 @@ from rag.plan_values import conditions as named_conditions
 _NEGATION = r"\b(?:(?:not|without)\s+(?:counting|including|incl\.)(?!\w)|(?:do|does|did|is|are|was|were|has|have|had)n[o']?t|not|no|never|neither|nor|without|lacking|lack|lacks|missing|excluding|exclude|except(?:\s+for)?|" \
             r"other\s+than|apart\s+from|aside\s+from|besides|outside(?:\s+of)?|rather\s+than|as\s+opposed\s+to|" \
             r"instead\s+of|(?:if\s+(?:you|we)\s+)?(?:leav(?:e|es|ing)|left|keep(?:ing)?|kept)\s+out|omit(?:s|ting|ted)?|disregard(?:ing)?|" \
-            r"set(?:ting)?\s+aside|skip(?:s|p?ing|p?ed)?|minus)\b|\bnon-(?=\w)"
+            r"set(?:ting)?\s+aside|skip(?:s|p?ing|p?ed)?|minus)\b|\bnon-(?=\w)"  # '(skip the trending feed)': leave it out
 # 'counting the workshop one' widens the set as 'including' does; 'counting only X' narrows it and is not read here;
 # 'not counting X' leaves X out (_NEGATION).
 _INCLUSION = r"\bincl\.(?!\w)|\b(?:including|as\s+well\s+as|plus|along\s+with|together\s+with|(?<!not\s)(?<!without\s)(?:also\s+)?counting(?!\s+(?:only|just|both)\b))\b"

@@ -63,9 +63,11 @@ def clarified(q: Question, conditions: list[Condition], titles: list[str]) -> li
             q.blank(start, end)
             found += [_not_form(t[1] or t[2] or t[3]) for t, kind in left if kind == "excluded"]
         if all(kind for _, kind in said):  # the alternatives, also when a reader took them as the term said again
-            more += [t[1] or t[2] or t[3] for t, kind in said if kind == "alternative"]
+            owner = _bracket_owner(q.folded, start, terms)  # 'Zero (zero-shot, zero RL...)': Zero's forms only
+            more += [(t[1] or t[2] or t[3], owner) for t, kind in said if kind == "alternative"]
     if more:  # the alternatives widen the title condition they are spelled like
-        widened = {id(c): Condition.any_of([c] + [_has(w) for w in dict.fromkeys(more) if _another_form(w, _terms(c))])
+        widened = {id(c): Condition.any_of([c] + [_has(w) for w, owner in dict.fromkeys(more)
+                                                  if owner in (None, *_terms(c)) and _another_form(w, _terms(c))])
                    for c in positive}
         conditions = [widened.get(id(c), c) for c in conditions]
     return conditions + found
@@ -110,6 +112,16 @@ _PLACE = {"lowest", "highest", "furthest", "farthest", "bottom", "bottommost", "
           "up", "nearest", "closest", "last", "first", "lower", "higher", "tail", "head"}
 _GLOSS = _PLACE | {"most", "on", "of", "in", "the", "page", "list", "listing", "feed", "to", "going", "way", "further",
                    "farther", "end", "one"}
+
+
+def _bracket_owner(text: str, start: int, terms: list[str]) -> str | None:
+    """The term a bracket holding `start` is said right after ('mention Zero (zero-shot, zero RL...) and spell out
+    X': the bracket lists Zero's forms, so its 'RL' does not widen X); None outside a bracket, or after no term."""
+    opened = text.rfind("(", 0, start + 1)
+    if opened < 0 or ")" in text[opened:start]:
+        return None
+    before = text[:opened].rstrip().rstrip("'\"’”").casefold()
+    return next((t for t in terms if rx.search(rf"(?<!\w){re.escape(t)}$", before)), None)
 
 
 def _terms(condition: Condition) -> list[str]:

@@ -107,6 +107,11 @@ def terms_said(text: str, at: int, titles: list[str], in_title: bool,
             pos += optional.end() if optional else 0
             groups[-1][0].extend(listed_forms(optional[1], [term]) if optional else [])  # '(or benchmarking)': a form
         groups[-1][0].append(term.strip())
+        # 'mention Zero (zero-shot, zero RL...) and spell out X': an aside of the term's forms, then more terms joined
+        if (aside := rx.match(r"\s*\(([^()]{1,120})\)", text[pos:])) and _aside(aside[1], groups[-1][0]) and \
+                rx.match(r"\s*,?\s+(?:and|but)\s", text[pos + aside.end():], re.I):
+            groups[-1][0].extend(listed_forms(aside[1], groups[-1][0]))
+            pos += aside.end()
         back = pos
         if rx.match(rf"\s*,?\s*(?:{_FORMS}|{_SPELLING}|{_PLAIN})", text[pos:], re.I):
             break  # ', however it's spelled': how the terms may be printed, not another term

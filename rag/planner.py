@@ -94,6 +94,7 @@ from rag.plan_scope_said import looking_at
 from rag.plan_claimed_count import claimed_count
 from rag.plan_title_topics import asks_of_titles, titled
 from rag.plan_link_gloss import link_kinds_glossed
+from rag.plan_link_literal import link_asides, link_asked_of_it
 from rag.plan_links import asked_link, link_contents, linked
 from rag.plan_presence import presence
 from rag.plan_printed_values import printed_as_said
@@ -198,8 +199,10 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     ranged, of_entry = place_range(q), asked_of_entry(q)  # 'entries 30 to 33', '30th … does it have code?' (plan_place_ranges)
     ranged += window(q, catalog.papers)  # 'the last five on the trending page: any with code?' (rag/plan_window.py)
     ranged += place_gloss(q, catalog.papers)  # 'right in the middle, i.e. #42', 'halfway down the 50' (plan_place_gloss)
+    link_asides(q)  # 'not counting e-mail addresses', 'github.io pages count as not github.com' (rag/plan_link_literal.py)
     link_kinds_glossed(q)  # 'no link at all (no code, no project page)': the kinds said again (rag/plan_link_gloss.py)
     entry_verbs(q)  # 'which category does the page file it under', 'what link does its abstract end with' (plan_entry_verbs)
+    of_entry += link_asked_of_it(q)  # '… what is it, and does its blurb give any link?': asked (plan_link_literal)
     links = code_promise(q, catalog) + linked(q, catalog)  # 'code promised for later'; before titles: 'zhixuan-lin/forgetting-transformer' is an address (rag/plan_links.py)
     target = title(q, catalog)
     # '… ? date + code?', 'give the category of each': fields asked of the entries selected, not of a paper named
