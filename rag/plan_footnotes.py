@@ -37,6 +37,9 @@ _LINK_ASKED = re.compile(r"\burls?\b|\bweb\s*(?:sites?|pages?)\b|\b(?:sites?|rep
 _NUMBERS = re.compile(r"\b(?:(?:foot)?notes?|fn\.?)\s*((?:\d{1,2})(?:\s*(?:,|and|&|-|–|to|or)\s*\d{1,2})*)", re.I)
 _FEW = re.compile(r"\b(?:fewest|least|fewer|lowest)\b", re.I)
 _SET = re.compile(r"\b(?:which|what|any|all)\s+(?:of\s+)?(?:(?:my|the)\s+)?(?:pdfs?|papers?|files?|documents?)\b", re.I)
+# Two or more PDFs named and ranked by how many footnotes each prints: nothing else may be asked of them
+_RANKED = r"(?i)\b(?:most|fewest|least|more|fewer)\s+(?:\w+\s+)?foot\s*-?notes\b"
+_RANK_WORDS = frozenset("most fewest least more fewer".split())
 # The measure with its noun said earlier ('of my PDFs that have footnotes, which one has the fewest?'): the end of it
 _ELIDED = r"\b(?:most|fewest|least|more|fewer)(?:\s+(?:one|of\s+(?:them|those|these|all)))?\s*[?.!]*\s*$"
 _ABSTRACT = re.compile(r"\babstract'?s?\b", re.I)
@@ -72,6 +75,10 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     rest = [w for w in rx.findall(r"[a-z]+", _unnamed(text.casefold(), named, catalog)) if w not in _FRAME and w not in begun]
     if (repeated := repeated_addresses(text, rest, named, pdfs)) is not None:  # 'the same URL in two footnotes'
         return repeated
+    ranked = list({p.paper_id: p for p in named + abbreviated(text, pdfs)}.values())  # by short name or title words
+    if len(ranked) > 1 and said_footnote and rx.search(_RANKED, text) and \
+            all(w in _RANK_WORDS for w in rest if not any(w in begun_title_words(text.casefold(), p) for p in ranked)):
+        return _over_pdfs(text, ranked, ranked)  # 'of SPECTER and DPR, which has more footnotes?': the PDFs named, ranked
     if len(named) != 1:
         return _over_pdfs(text, pdfs, [p for p in catalog.papers if p.page_count]) if said_footnote and not named \
             else None

@@ -38,6 +38,8 @@ def _check(question: str, first: str, holds: list[str], catalog: Catalog) -> Non
     # the fewest / most footnotes with the noun said before the superlative
     ("among my PDFs that print footnotes, which one has the fewest?", DPR, ["5 footnotes (1–4, and ∗)"]),
     ("pdfs with any footnotes: which has the most?", SPECTER, ["19 footnotes"]),
+    ("of SPECTER and DPR, which has more footnotes?", SPECTER, ["19 footnotes", "5 footnotes"]),
+    ("the lit graph paper or DPR - which one prints fewer footnotes?", DPR, ["5 footnotes", "15 footnotes"]),
     # one address in two footnotes, named by the address, with pages (rag/plan_footnote_repeats.py)
     ("the lit graph paper gives allenai.org/software in two footnotes - which numbers and pages?", GRAPH,
      ["footnote 2 on page 3", "footnote 15 on page 7"]),
@@ -155,6 +157,7 @@ def test_people_on_two_bylines_with_places(question: str, holds: list[str], cata
     "which of my two arXiv PDFs is better written?",
     "which of the two proceedings PDFs reports higher accuracy?",
     "which of my arxiv pdfs has the later category?",
+    "of SPECTER and DPR, which has more footnotes about BERT?",
 ])
 def test_content_beside_the_cues_stays_content(question: str, catalog: Catalog) -> None:
     assert answer_from_catalog(question, question, catalog.papers) is None, question
