@@ -40,7 +40,8 @@ _COUNTS_AS_NOT = rf"\(?\s*(?:the\s+)?{_HOST}(?:\s+(?:pages?|sites?|links?|urls?|
 
 # A word insisting the link is a whole address, said right before its noun: 'no actual URL', 'a real project link', 'a
 # full URL': printed with its scheme or 'www.', not a bare 'github.com/x/y' mentioned in a sentence (Link.url as printed).
-_INTENSIFIER = r"\b(?:actual|real|proper|explicit|working|clickable|live|full)(?=\s+(?:(?:web|project|code|github)\s+)?" \
+# Not 'working' or 'live': whether an address still works is nothing a page prints.
+_INTENSIFIER = r"\b(?:actual|real|proper|explicit|full)(?=\s+(?:(?:web|project|code|github)\s+)?" \
                r"(?:urls?|links?|web\s*address(?:es)?|addresses|repos?|repositor(?:y|ies)|homepages?|websites?)\b)"
 
 _FULL = re.compile(r"https?://|www\.", re.I)

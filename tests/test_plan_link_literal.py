@@ -167,6 +167,8 @@ def test_skip_leaves_a_place_or_a_field_out(catalog, question, expected):
     "can I skip the related work section of SPECTER?",
     "what does the repo that hosts its code contain for Meta-DT?",
     "which github repo that hosts its code has the most stars for Meta-DT?",
+    "which trending papers have a working github link?",
+    "Which PDFs print a link on their first page that isn't working anymore?",
 ])
 def test_content_questions_with_the_same_words_stay_unplanned(papers, question):
     assert answer_from_catalog(question, question, papers) is None, question
