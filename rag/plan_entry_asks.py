@@ -131,6 +131,15 @@ def asked_fields(part: str) -> list[str]:
     return _asked_in(part, True)
 
 
+def clause_fields(text: str) -> list[str]:
+    """The entry fields asked by every clause of `text` made only of field names and asking words ('…? what number, and
+    who is its first author?' -> first_author), the entry itself and its place left out: what a one-paper place lookup
+    asks besides the place."""
+    bounds = [0] + [m.end() for m in _CLAUSES.finditer(text)] + [len(text)]
+    found = [f for a, b in zip(bounds, bounds[1:]) for f in _asked_in(text[a:b], True)]
+    return [f for f in dict.fromkeys(found) if f not in ("title", "position")]
+
+
 def with_asked(lookup: dict, fields: list[str]) -> dict:
     """A one-paper lookup's arguments (rag.planner.Plan) with the fields a clause of their own asked added to what it
     asks ('X is on Y's profile: which paper, when, and does it have code?'); {} (no paper) stays {}."""
