@@ -28,7 +28,9 @@ from rag.plan_terms import Question
 # every answer row names already: understood, nothing to add.
 _ENTRY_FIELDS = [
     # 'who leads it', 'who's the lead': the byline's first name is who leads the paper
-    ("first_author", r"(?:first|lead|leading)[\s-]+authors?|who(?:\s+is)?\s+lead(?:s|ing)?\s+(?:it|them|each(?:\s+one)?|that\s+one)|"
+    ("first_author", r"(?:first|lead|leading)(?:[\s-]+authors?|(?=\s*(?:and|&|\+|/)\s*(?:the\s+|its\s+)?(?:last|final|senior)[\s-]+"
+                     r"authors?\b))|"  # 'its first and last authors': both ends asked
+                     r"who(?:\s+is)?\s+lead(?:s|ing)?\s+(?:it|them|each(?:\s+one)?|that\s+one)|"
                      r"who(?:'s|\s+is|\s+was)\s+(?:the\s+)?lead|(?:its|their)\s+lead(?:\s+(?:name|person))?"),
     ("last_author", r"(?:last|senior|final)[\s-]+authors?"),
     # 'how many of its authors have the Amii asterisk', 'which of their authors are starred': the legend's marks, said

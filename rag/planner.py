@@ -346,7 +346,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     low = q.text.casefold()
     # 'of those, which one is older': a comparative asked of the set is its superlative (not 'older than X')
     said = r"\b(?:is|was|'s|came\s+out|posted|published)\s+(?:the\s+)?"
-    author = r"(?![\s-]+(?:co-?)?authors?\b)"  # 'who is its first author': a place on the byline, no sort of papers
+    # 'who is its first author', 'its first and last authors': places on the byline, no sort of papers
+    author = r"(?![\s-]+(?:(?:and|&|\+|/)\s*(?:the\s+)?(?:first|last|final|senior|lead)[\s-]+)?(?:co-?)?authors?\b)"
     first = bool(rx.search(rf"\b(oldest|earliest|first{author})\b|{said}(?:older|earlier)\b(?!\s+than)", low))
     last = bool(rx.search(rf"\b(newest|latest|most recent(?:ly)?|last{author}|youngest)\b|{said}(?:newer|more\s+recent|later)\b"
                           r"(?!\s+than)", low))

@@ -234,3 +234,35 @@ def test_a_follow_up_named_by_its_relation_and_the_days_between(question, papers
 def test_a_follow_up_of_a_method_stays_content(papers):
     question = "how many days of training did the Forgetting Transformer's follow-up need?"
     assert answer_from_catalog(question, question, papers) is None
+
+
+@pytest.mark.parametrize("question, pick", [
+    ("The ten-author paper in Amii's roundup - who are its first and last authors?",
+     lambda papers: [p for p in listed(papers, "Amii") if len(p.authors) == 10]),
+    ("the only SD paper on Courville's page — its first and last authors?",
+     lambda papers: [p for p in listed(papers, "Courville") if p.category == "SD"]),
+    ("which Amii paper is listed first, and who are its first and last authors?", lambda papers: listed(papers, "Amii")[:1]),
+    ("Amii page, 3rd entry: first & last authors?", lambda papers: listed(papers, "Amii")[2:3]),
+    ("the last paper in Amii's ICLR roundup: who are its first and its last author?",
+     lambda papers: listed(papers, "Amii")[-1:]),
+])
+def test_both_byline_ends_asked_of_a_picked_entry(question, pick, papers, catalog):
+    entries = pick(papers)
+    assert len(entries) == 1 and rows(question, catalog) == [entries[0].title]
+    said = answer_from_catalog(question, question, papers).answer
+    assert f"first author of {entries[0].title} is {entries[0].authors[0].name}" in said
+    assert f"last author of {entries[0].title} is {entries[0].authors[-1].name}" in said
+
+
+def test_first_and_last_authors_are_no_date_sort(catalog):
+    the_plan = plan("the oldest Courville paper - first and last author?", catalog)
+    assert the_plan is not None and the_plan.also == ["first_author", "last_author"]
+    assert not any(c.label.startswith("last author") for c in the_plan.conditions)
+
+
+@pytest.mark.parametrize("question", [
+    "in Amii's roundup, what do the first and last authors of TokMem contribute to the method?",
+    "what does the ICLR round-up say about the first and last authors' labs' funding?",
+])
+def test_content_questions_about_byline_ends_stay_unplanned(question, papers):
+    assert answer_from_catalog(question, question, papers) is None
