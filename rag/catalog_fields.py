@@ -21,6 +21,7 @@ from rag.catalog_pdf_texts import (copyright_text, corresponding_authors, corres
                                    venue_printed, volume_text)
 from rag.authors import marked_names
 from rag.catalog_sort import pick
+from rag.catalog_spelling import SPELLING_WORDS, slips, spelling_text
 from rag.plan_listing import listing_end
 from rag.plan_terms import Condition
 from rag.records import Paper
@@ -192,6 +193,9 @@ FIELDS.append(Field("position", "place in its page's listing",
                     lambda p: _place(p) is not None, lambda p: _place(p) is not None, _place_text,
                     lambda p: None if (n := _place(p)) is None else float(n), lookup=False, filter=False,
                     ends=("last listed", "first listed")))
+# 'is the title spelled right there?': the title as printed, with any word that reads as a slip (rag/catalog_spelling.py)
+FIELDS.append(Field("spelling", "title as printed", SPELLING_WORDS, lambda p: bool(slips(p.title)), lambda p: True,
+                    spelling_text, filter=False))
 
 
 # What a PDF's venue line, footer and author marks print (rag/parsing/pdf/venue.py, marks.py): the journal's volume

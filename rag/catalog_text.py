@@ -73,7 +73,8 @@ def _headline(result: Result) -> str:
         early, late = sorted(result.rows, key=lambda p: p.date or "")
         dated = f"{early.title} (dated {printed_date(early)}) and {late.title} (dated {printed_date(late)})"
         span = between(early, late, plan_.key)
-        return f"{span} between {dated}." if span else \
+        later = f" The later one is {late.title}." if early.date != late.date else ""  # 'which was posted later'
+        return f"{span} between {dated}.{later}" if span else \
             f"The pages do not date both papers closely enough to count the time between them: {dated}."
     if plan_.op == "lookup" and plan_.target is not None and several_fields(plan_):  # one row, each field asked
         return fields_text(plan_.target, [plan_.lookup or ""] + plan_.also, plan_.conditions)

@@ -28,7 +28,9 @@ from rag.plan_terms import Question
 # every answer row names already: understood, nothing to add.
 _ENTRY_FIELDS = [
     # 'who leads it', 'who's the lead': the byline's first name is who leads the paper
-    ("first_author", r"(?:first|lead|leading)[\s-]+authors?|who(?:\s+is)?\s+lead(?:s|ing)?\s+(?:it|them|each(?:\s+one)?|that\s+one)|"
+    ("first_author", r"(?:first|lead|leading)(?:[\s-]+authors?|(?=\s*(?:and|&|\+|/)\s*(?:the\s+|its\s+)?(?:last|final|senior)[\s-]+"
+                     r"authors?\b))|"  # 'its first and last authors': both ends asked
+                     r"who(?:\s+is)?\s+lead(?:s|ing)?\s+(?:it|them|each(?:\s+one)?|that\s+one)|"
                      r"who(?:'s|\s+is|\s+was)\s+(?:the\s+)?lead|(?:its|their)\s+lead(?:\s+(?:name|person))?"),
     ("last_author", r"(?:last|senior|final)[\s-]+authors?"),
     # 'how many of its authors have the Amii asterisk', 'which of their authors are starred': the legend's marks, said
@@ -130,6 +132,15 @@ def asked_fields(part: str) -> list[str]:
     """The fields one clause asks of one entry already selected ('what date does it carry', 'category + date pls'),
     when it is made of nothing but field names and asking words; [] otherwise (rag/plan_entry_step.py)."""
     return _asked_in(part, True)
+
+
+def clause_fields(text: str) -> list[str]:
+    """The entry fields asked by every clause of `text` made only of field names and asking words ('…? what number, and
+    who is its first author?' -> first_author), the entry itself and its place left out: what a one-paper place lookup
+    asks besides the place."""
+    bounds = [0] + [m.end() for m in _CLAUSES.finditer(text)] + [len(text)]
+    found = [f for a, b in zip(bounds, bounds[1:]) for f in _asked_in(text[a:b], True)]
+    return [f for f in dict.fromkeys(found) if f not in ("title", "position")]
 
 
 def with_asked(lookup: dict, fields: list[str]) -> dict:

@@ -15,7 +15,7 @@ from rag import rx
 from rag.catalog import Catalog, short_name
 from rag.plan_describe import description, resolve
 from rag.plan_terms import Condition, Question
-from rag.plan_values import title
+from rag.plan_values import conditions as named_conditions, title
 from rag.records import Paper
 
 _UNIT = r"(days?|weeks?|months?|years?)"
@@ -35,6 +35,7 @@ def gap(q: Question, catalog: Catalog, named: Paper) -> tuple[Condition, str] | 
     q.blank(asked.start(), asked.end())
     other = title(q, catalog)
     if other is None:
+        _relation_as_paper(q)  # 'X and its computation-pruning follow-up'
         words = description(q)
         other = resolve(words, catalog.papers).paper if words else None
     if other is None or other is named:
@@ -42,11 +43,29 @@ def gap(q: Question, catalog: Catalog, named: Paper) -> tuple[Condition, str] | 
         return None
     q.take(r"\b(?:apart|passed|elapsed|went\s+by|between|separat\w*|after|before|later|earlier|follow(?:ed|s|ing)?[\s-]?up|"
            r"posted|published|released|came\s+out|come\s+out|appeared|went\s+up|go\s+up|dates?|its|their|the\s+two)\b")
+    _where_printed(q, catalog, named, other)
     unit = next((g for g in asked.groups() if g), "days").casefold()
     ids = {named.paper_id, other.paper_id}
     names = " and ".join(short_name(p.title) or p.title for p in (named, other))
     return Condition("title", "|".join(sorted(ids)), f"papers: {names}", lambda p: p.paper_id in ids), \
         unit if unit.endswith("s") else unit + "s"
+
+
+def _relation_as_paper(q: Question) -> None:
+    """'its computation-pruning follow-up' read as 'the computation-pruning paper': the relation to the paper named
+    first is no topic, the words before it describe the second (rag/plan_describe.py reads 'the … paper')."""
+    m = rx.search(r"\b(its|their)(\s+[\w-]+(?:\s+[\w-]+){0,3}?\s+)(follow[\s-]?up|sequel|successor|predecessor)\b", q.text, re.I)
+    if m is not None:
+        q.text = q.text[:m.start()] + "the".ljust(len(m[1])) + m[2] + "paper".ljust(len(m[3])) + q.text[m.end():]
+
+
+def _where_printed(q: Question, catalog: Catalog, a: Paper, b: Paper) -> None:
+    """Takes the page both papers are printed on when the question says it as where they are ("Courville's page has A
+    and B"): it names no other condition. Anything else read there is left for the planner (nothing taken)."""
+    saved = q.text, list(q.spans)
+    found = named_conditions(q, catalog)
+    if not found or not all(c.field == "page" and c(a) and c(b) for c in found):
+        q.text, q.spans = saved
 
 
 def between(a: Paper, b: Paper, unit: str) -> str | None:

@@ -99,7 +99,8 @@ _TERSE = r"(?:^|[:;,.—–]|\s-{1,2}\s)\s*(?:(?:and|plus|also)\s+)?(?:(?:the|it
 # Where a paper is hosted, said of it: 'who wrote X and where is it hosted?'. Not a meeting's ('where was ICLR hosted').
 _HOSTED = r"\bwhere(?:'s|\s+(?:is|are|was|were))\s+(?:it|they|that|this)\s+hosted\b"
 _WHERE = re.compile(r"(?<!papers\s)(?<!paper\s)(?<!entries\s)(?<!entry\s)(?<!ones\s)(?<!those\s)"  # 'entries where …' says which
-                    r"\bwhere(?:'s|\s+(?:is|are|was|were|do|does|did|can|could|should|would|to))?\b|"
+                    r"\bwhere(?:'s|\s+(?:is|are|was|were|do|does|did|can|could|should|would|to))?\b"
+                    r"(?!\s+(?:in|on)\s+(?:the\s+|its\s+|their\s+)?(?:bylines?|author))|"  # 'where in the byline': a place
                     r"\b(?:what|which)(?:'s|\s+is|\s+are)?\s+(?:(?:the|its|their|a|an)\s+)?"
                     r"(?:(?!(?:papers?|entries|entry|ones?|titles?|articles?|works?|pdfs?|preprints?)\b)[\w.-]+\s+){0,2}?"
                     rf"{_ASKED}\b|"
@@ -112,7 +113,7 @@ _WHERE = re.compile(r"(?<!papers\s)(?<!paper\s)(?<!entries\s)(?<!entry\s)(?<!one
 
 # Words that say the link is given, asked with it: 'where did they put the code', 'what code URL is given'.
 _PUT = r"\b(?:hosted|kept|put|stored|releas(?:e|es|ed|ing)|published|shared|found|find|get|download|available|lives?|" \
-       r"live|pls|please|look|given|shown|printed|provided|listed|stated|mentioned|quoted|cited)\b"
+       r"live|pls|please|look|given|shown|printed|provided|listed|stated|mentioned|quoted|cited|says?|said)\b"
 _LOOKUP_CODE = r"\b(?:(?:its|their|the|his|her)\s+)?(?:(?:open[- ]sourced?|released|public)\s+)?(?:source\s+)?codes?(?:\s+(?:and\s+)?(?:urls?|links?|repo(?:sitory)?))?\b" + \
     _WITH_CODE
 
@@ -330,6 +331,8 @@ def asked_link(q: Question, question: str, conditions: list[Condition]) -> LinkA
             rx.search(r"\b(?:code|github|gitlab|bitbucket)\b", link.label, re.I) else ""
         q.take(_WHERE.pattern)
         kind = kind or ("code" if q.take(_LOOKUP_CODE) else "")  # 'does X link its code on page one? the URL?'
+        if kind == "code":  # 'which GitHub org hosts its code': the host read the link, the code is what it holds
+            q.take(_LOOKUP_CODE)
         q.take(_PUT)  # 'what code URL is given', 'link to code please'
         return LinkAsked(f"links:{kind}" if kind else "links")
     # 'where did they release their code': the Code badge's reader took 'release their code' as having code

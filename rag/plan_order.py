@@ -98,7 +98,7 @@ def listing_order(q: Question) -> Order | None:
     else:
         return None
     # 'right after the first paper', 'just above the last one': the entry next to that place
-    beside = rx.search(rf"(?:\b(?:{SITS}|{LISTED}|is|was)\s+)?(?:\b(?:right|directly|just|immediately)\s+)?\b(after|below|"
+    beside = rx.search(rf"(?:\b(?:{SITS}|{LISTED}|is|was)\s+)?(?:\b(?:right|straight|directly|just|immediately)\s+)?\b(after|below|"
                        r"under|beneath|following|before|above|preceding)\s+the\s+(?:very\s+)?$", text[:start], re.I) \
         if count is None else None
     op, nth = direction(word)

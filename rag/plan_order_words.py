@@ -79,12 +79,16 @@ def listing_said(text: str) -> bool:
     """Whether the question says a listing at all: its noun ('on the Amii page', 'the final trending paper', 'Courville's
     profile entries'), a cue of going down it, or an entry being listed / printed / shown."""
     return bool(rx.search(rf"(?<![\w-]){LIST}", text, re.I) or _cued(text) or rx.search(rf"\b{LISTED}\b", text, re.I)
-                or rx.search(_POST, text, re.I))
+                or rx.search(_POST, text, re.I) or rx.search(_ROUNDUP, text, re.I))
 
 
 # A page said as the post it is ("Amii's ICLR 2026 post", 'the blog post'): the noun after a possessive, a determiner
 # or a year, never the verb ('papers they post') nor a prefix ('post-training').
 _POST = r"(?:'s|\bthe|\bthis|\bthat|\b(?:19|20)\d\d)\s+(?:[\w.-]+\s+){0,2}?(?:blog\s+)?post\b(?![-\w])"
+
+
+# A page said as the round-up it is ("Amii's roundup", 'the ICLR round-up'), after a possessive or a determiner.
+_ROUNDUP = r"(?:'s|\bthe|\bthis|\bthat)\s+(?:[\w.-]+\s+){0,2}?round-?ups?\b"
 
 
 def _cued(text: str) -> bool:

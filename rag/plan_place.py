@@ -48,6 +48,9 @@ def place_asked(q: Question) -> Field | None:
     if not asked and (rx.search(_NUMBER_ASKED, untitled, re.I) or rx.search(_NUMBER_ASKED, q.original, re.I)):
         asked = q.take(r"\b(?:what|which)(?:'s|\s+is)?\s+(?:(?:its|their|[\w.-]*'s)\s+)?(?:number|no\.|#)|\bnumber\s+what\b")
         asked = asked or q.take(r"\b(?:what|which)(?:'s|\s+is)\s+(?=\s*'s\s+number\b)|'s\s+number\b")  # 'X's number'
+    if not asked:  # 'is X on the trending list? what number?': the place asked as a clause of its own, the listing said
+        asked = q.take(r"(?:(?<=[?;:,.!—–])|(?<=\s-)|^)\s*(?:and\s+)?(?:(?:at|in)\s+)?(?:what|which)(?:'s|\s+is)?\s+(?:its\s+)?"
+                       r"(?:number|position|place|rank|spot|slot)(?=\s*(?:[?,;.!]|$|and\b))")
     if not asked and rx.search(_PLACE_OF, q.original, re.I):  # "TokMem's position on the Amii page"
         asked = q.take(r"(?:\b(?:what|which)(?:'s|\s+is)\s+)?(?:'s|\bthe|\bits|\btheir)\s+(?:position|place|spot|slot|"
                        r"rank|entry\s+number)(?:\s+of)?\b")
@@ -116,7 +119,7 @@ def entries_between(q: Question, catalog, named: Paper | None) -> Condition | No
         return None
     saved = q.text, list(q.spans)
     q.take(r"\b(?:sandwiched|squeezed|wedged|nestled|placed|listed|printed|sitting|sits?|lies?|lying|comes?|falls?|"
-           r"appears?)?\s*(?:(?:right|directly|just|immediately)\s+)?(?:in\s+)?between\b")
+           r"appears?)?\s*(?:(?:right|straight|directly|just|immediately)\s+)?(?:in\s+)?between\b")
     first, other = _two_alike(q, catalog.papers)  # 'between the two Forgetting Transformer papers'
     first = first or named or _named(q, catalog)
     other = other or (_named(q, catalog) if first is not None else None)
@@ -178,8 +181,9 @@ def _named(q: Question, catalog) -> Paper | None:
     if found is not None:
         return found
     q.text, q.spans = saved  # 'amii iclr page: … the X one': the page's name read as a description fits no paper
-    # 'the graphene silicon-dopant STEM one': a description whose noun is 'one', which rag/plan_describe.py leaves
-    for m in rx.finditer(r"\bthe\s+(?P<d>[\w'-]+(?:\s+[\w'-]+){0,5}?)\s+one\b", q.text, re.I):
+    # 'the graphene silicon-dopant STEM one': a description whose noun is 'one', which rag/plan_describe.py leaves; 'the
+    # one-hot GLM brain-state paper' when the description reader took the page's name ('the trending page') first
+    for m in rx.finditer(r"\bthe\s+(?P<d>[\w'-]+(?:\s+[\w'-]+){0,5}?)\s+(?:one|paper|entry|preprint)\b", q.text, re.I):
         words = Question(m.group("d")).residual()
         found = resolve(words, catalog.papers).paper if words else None
         if found is not None:
@@ -193,7 +197,7 @@ def _named(q: Question, catalog) -> Paper | None:
 # must follow an entry's noun or a verb of being placed ('posted after X' is a date), the description must come after
 # it ('in the RLHF paper, who is printed right after Noukhovitch' asks of an author list), and the listing must be said.
 _BESIDE = rf"\b(?:{ENTRY}|what's|whats|what\s+is|listed|printed|placed|comes?|sits?|appears?|follows?)\s+" \
-          r"(?:(?:right|directly|just|immediately)\s+)?(?P<w>after|below|beneath|following|before|above|preceding)\b" \
+          r"(?:(?:right|straight|directly|just|immediately)\s+)?(?P<w>after|below|beneath|following|before|above|preceding)\b" \
           r"(?!\s+(?:the\s+)?(?:first|last|top|bottom|final|\d|other)\b)"
 
 
@@ -205,9 +209,9 @@ def entry_beside(q: Question, catalog) -> Condition | None:
         return None
     saved = q.text, list(q.spans)
     # the verb of being placed goes with the place: 'what sits right below X', 'which appears just above X'
-    q.take(r"\b(?:sits?|sitting|appears?|appearing|shows?\s+up|lands?)\s+(?=(?:(?:right|directly|just|immediately)\s+)?"
+    q.take(r"\b(?:sits?|sitting|appears?|appearing|shows?\s+up|lands?)\s+(?=(?:(?:right|straight|directly|just|immediately)\s+)?"
            r"(?:after|below|beneath|following|before|above|preceding)\b)")
-    q.take(r"\b(?:right|directly|just|immediately)\s+(?=(?:after|below|beneath|following|before|above|preceding)\b)")
+    q.take(r"\b(?:right|straight|directly|just|immediately)\s+(?=(?:after|below|beneath|following|before|above|preceding)\b)")
     q.take(r"\b(?:after|below|beneath|following|before|above|preceding)\b")
     before = q.text
     anchor = _named(q, catalog)

@@ -144,7 +144,12 @@ def asked_of_entry(q: Question) -> list[str]:
     marks ('first_author_marks', 'last_author_marks'), their words taken from `q`; [] unless the question asks for a
     single place (an ordinal) on a listing."""
     # the ordinal a place on the page ('the 30th paper', '30th on X's list'), not on a byline ("who's 3rd, and …")
-    if not rx.search(rf"\b{NTH}(?:\s+{ENTRY}\b|\s+(?:on|in|down|from)\b)", q.text, re.I) or not listing_said(q.original):
+    # or one entry picked beside another or a heading: 'the paper right after the Accepted Papers heading — is its
+    # first author Amii-affiliated?', 'straight after TokMem: does it have code?'
+    beside = rx.search(r"\b(?:right|straight|directly|just|immediately)\s+(?:after|before|below|above|under|beneath)\b",
+                       q.text, re.I)
+    if not (beside or rx.search(rf"\b{NTH}(?:\s+{ENTRY}\b|\s+(?:on|in|down|from)\b)", q.text, re.I)) or \
+            not listing_said(q.original):
         return []
     found = [name for name in _ASKABLE if q.take(_OF_IT.format(words=BY_NAME[name].words))]
     found += ["links"] if q.take(_LINKS_OF_IT) else []

@@ -31,15 +31,15 @@ _BESIDE = r"(?:listed|placed|sits?|sitting|entry|entries|one|ones|paper|papers|t
 # The named paper's own place said again before its title: 'directly above the very last paper (X)', 'right after the
 # first entry, X': the title decides which paper; the place words are its description, not another condition.
 _RESTATED = r"(?:(?:very\s+)?(?:last|first|final|top|bottom|\d{1,3}(?:st|nd|rd|th))\s+(?:paper|entry|one|title|item)\s*[(,:–—-]?\s*)?"
-_NEIGHBOUR = re.compile(rf"\b(?:{_PLACED}\s+)?(?:(directly|right|immediately|just)\s+)?(above|below|beneath)\s+(?:the\s+)?"
+_NEIGHBOUR = re.compile(rf"\b(?:{_PLACED}\s+)?(?:(directly|right|straight|immediately|just)\s+)?(above|below|beneath)\s+(?:the\s+)?"
                         rf"{_RESTATED}(?:entry\s+|paper\s+)?(?:for\s+)?$|"
-                        rf"\b{_BESIDE}\s+(?:(directly|right|immediately|just)\s+)?(next\s+to|beside|adjacent\s+to|around)\s+"
+                        rf"\b{_BESIDE}\s+(?:(directly|right|straight|immediately|just)\s+)?(next\s+to|beside|adjacent\s+to|around)\s+"
                         rf"(?:the\s+)?(?:entry\s+|paper\s+)?(?:for\s+)?$|"
-                        rf"\b(?:{_PLACED}\s+)(?:(directly|right|immediately|just)\s+)?(before|after|ahead\s+of|behind|"
+                        rf"\b(?:{_PLACED}\s+)(?:(directly|right|straight|immediately|just)\s+)?(before|after|ahead\s+of|behind|"
                         rf"preceding|following)\s+(?:the\s+)?{_RESTATED}(?:entry\s+|paper\s+)?(?:for\s+)?$|"
-                        rf"\b(?:(directly|right|immediately|just)\s+)(before|after|ahead\s+of|behind|preceding|following)\s+"
+                        rf"\b(?:(directly|right|straight|immediately|just)\s+)(before|after|ahead\s+of|behind|preceding|following)\s+"
                         rf"(?:the\s+)?{_RESTATED}$|"
-                        rf"\b(?:(directly|right|immediately|just)\s+)?(follows?|precedes?|(?:is|was)\s+followed\s+by|"
+                        rf"\b(?:(directly|right|straight|immediately|just)\s+)?(follows?|precedes?|(?:is|was)\s+followed\s+by|"
                         rf"(?:is|was)\s+preceded\s+by)\s+(?:the\s+)?$|"
                         rf"\b(?:the\s+)?(?:(direct|immediate)\s+)?(neighbou?rs?|neighbou?ring\s+(?:entries|papers))\s+of\s+"
                         rf"(?:the\s+)?$", re.I)

@@ -24,9 +24,11 @@ _ITEMS = r"(?:papers?|entries|entry|items?|listings?|section|part|track|list)"
 def boundary(q: Question, catalog: Catalog) -> Condition | None:
     """The entry just before or after the start or end of a section the catalog holds, or the entry opening or closing
     it ('where the workshop papers begin'); the phrase is taken. None when no section is named at a boundary."""
-    if not catalog.sections or not rx.search(rf"\b(?:{_START}|{_END})\b", q.text, re.I):
+    if not catalog.sections or not rx.search(rf"\b(?:{_START}|{_END}|{_HEADING})\b", q.text, re.I):
         return None
     names = "|".join(re.escape(s) for s in sorted(catalog.sections, key=len, reverse=True))
+    if (under := _under_heading(q, names, catalog)) is not None:
+        return under
     m = q.take(rf",?\s*\b(?:(?:sits?|is|comes?|appears?|listed|printed|placed|stands?)\s+)?{_WHERE}\s+(?:the\s+)?({names})(?:\s+{_ITEMS})?\s+(?:(?:section|part)\s+)?(?:({_START})|{_END})\b")
     if not m:
         return None
@@ -38,6 +40,29 @@ def boundary(q: Question, catalog: Catalog) -> Condition | None:
     places = _places(catalog.papers, section, starts, step)
     said = f"{'right ' + where + ' ' if step else ''}the {edge} {section} entry"
     return Condition("position", f"{where} {section} {'start' if starts else 'end'}", f"listed: {said}",
+                     lambda p: any((s.page_name, s.position) in places for s in p.sources if s.format != "pdf"))
+
+
+# A section's printed heading as an anchor: 'right before the "Workshop Papers" heading' is the entry above the section's
+# first entry, 'straight under the workshop heading' that first entry itself. Only a heading's noun makes it an anchor.
+_HEADING = r"(?:sub)?head(?:ing|er)s?|banners?|subheads?"
+_ABOVE = r"before|above|preceding|ahead\s+of|in\s+front\s+of"
+_BELOW = r"after|below|under|beneath|following|underneath"
+
+
+def _under_heading(q: Question, names: str, catalog: Catalog) -> Condition | None:
+    """The entry next to a section's heading ('sits right before the Workshop Papers heading'), its words taken."""
+    m = q.take(rf",?\s*\b(?:(?:sits?|sitting|is|comes?|appears?|listed|printed|placed|stands?)\s+)?"
+               rf"(?:(?:right|just|immediately|directly|straight)\s+)?(?P<w>{_ABOVE}|{_BELOW})\s+(?:the\s+|its\s+)?"
+               rf"(?:['\"‘“]?(?P<s>{names})(?:\s+{_ITEMS})?['\"’”]?\s+(?:section\s+)?(?:{_HEADING})|"
+               rf"(?:{_HEADING})\s+['\"‘“]?(?P<s2>{names})(?:\s+{_ITEMS})?['\"’”]?)(?![\w-])")  # 'the heading "Workshop Papers"'
+    if not m:
+        return None
+    where, section = m[0].group("w").casefold(), (m[0].group("s") or m[0].group("s2")).casefold()
+    step = -1 if rx.match(_ABOVE, where, re.I) else 0
+    places = _places(catalog.papers, section, True, step)
+    said = f"right before the {section} heading" if step else f"the first entry under the {section} heading"
+    return Condition("position", f"{'before' if step else 'under'} {section} heading", f"listed: {said}",
                      lambda p: any((s.page_name, s.position) in places for s in p.sources if s.format != "pdf"))
 
 

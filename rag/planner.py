@@ -42,7 +42,7 @@ from rag.plan_elided_sort import elided_sort
 from rag.plan_entry_step import entry_step
 from rag.plan_entry_verbs import entry_verbs
 from rag.plan_joined import joined_or
-from rag.plan_entry_asks import entry_asks, with_asked
+from rag.plan_entry_asks import clause_fields, entry_asks, with_asked
 from rag.plan_field_words import also as _also, lookup_field as _lookup_field, other_noun
 from rag.plan_fields import several
 from rag.plan_gaps import gap, set_gap
@@ -333,13 +333,15 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return None  # 'who uses X', 'what does X contribute to the meeting': done to or by the paper, not its record
     badge = badge_asked(q) if described and badge is None else badge  # 'what copyright year does the X paper print'
     badge = place_asked(q) if badge is None and (target is not None or described) else badge  # 'what position is X'
-    of_entry += ["position"] if link_field and (target is not None or described) and place_asked(q) else []  # '…, and its code?'
+    of_entry += ["position"] if badge is not None and badge.name != "position" and (target is not None or described) and \
+        place_asked(q) else []  # '…, and its code?', 'what number, and is the title spelled right there?'
     if order is not None and target is not None and not q.residual() and rx.match(r"\W*(?:is|was|are|were|does|did)\b",
                                                                                   question, re.I):
         return Plan(op="check", lookup="position", target=target,  # 'is TokMem listed last on the Amii page?'
                     conditions=conditions + [among(order, conditions, catalog.papers)])
     asked = several(q, conditions, badge, target, described, catalog.papers) if target is not None or described else None
     if asked is None and target is None and not described and conditions:
+        of_entry += [link_field.name] if link_field else []  # '… which one, and where does its abstract say the code is?'
         asked = one_selected(q, question, conditions, catalog)  # 'X is on Y's profile: which paper, when, any code?'
     if asked is not None:  # several fields of one paper ('SAFT: first author and posting date?'): rag/plan_fields.py
         asked = with_asked(asked, of_entry)  # 'X is on Y's profile: which paper, when, and does it have code?'
@@ -348,7 +350,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     low = q.text.casefold()
     # 'of those, which one is older': a comparative asked of the set is its superlative (not 'older than X')
     said = r"\b(?:is|was|'s|came\s+out|posted|published)\s+(?:the\s+)?"
-    author = r"(?![\s-]+(?:co-?)?authors?\b)"  # 'who is its first author': a place on the byline, no sort of papers
+    # 'who is its first author', 'its first and last authors': places on the byline, no sort of papers
+    author = r"(?![\s-]+(?:(?:and|&|\+|/)\s*(?:the\s+)?(?:first|last|final|senior|lead)[\s-]+)?(?:co-?)?authors?\b)"
     first = bool(rx.search(rf"\b(oldest|earliest|first{author})\b|{said}(?:older|earlier)\b(?!\s+than)", low))
     last = bool(rx.search(rf"\b(newest|latest|most recent(?:ly)?|last{author}|youngest)\b|{said}(?:newer|more\s+recent|later)\b"
                           r"(?!\s+than)", low))
@@ -428,15 +431,16 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
             return Plan(op="lookup", lookup=lookup, target=target, conditions=conditions,
                         described=" ".join(described))  # 'besides AI2, which institution appears on SPECTER'
         if place_elsewhere(badge, conditions):  # "TokMem's position on the trending list", TokMem on Amii's page
-            return Plan(op="lookup", lookup="position", target=target, conditions=conditions,
-                        described=" ".join(described))
+            return Plan(op="lookup", lookup="position", target=target, conditions=conditions, described=" ".join(described),
+                        also=clause_fields(q.text))  # '…? what number, and who is its first author?' (plan_entry_asks)
         if conditions and all(c.field == "page" for c in conditions) and not_yes_no(question):
             return None  # 'which is the ARNOLD paper on the trending list?': no field asked, and no yes/no (plan_place)
         if conditions:  # "Is Nano3D a workshop paper?", "Was HoME posted in 2017?": yes or no, with the value
             return Plan(op="check", lookup=conditions[0].field, target=target, conditions=conditions,
                         described=" ".join(described))
         if badge is not None:
-            return Plan(op="lookup", lookup=badge.name, target=target, described=" ".join(described), also=of_entry)
+            return Plan(op="lookup", lookup=badge.name, target=target, described=" ".join(described),
+                        also=list(dict.fromkeys(of_entry + clause_fields(q.text))))  # '…, and who is its first author?'
         if lookup is None or lookup == "authors" and other_noun(question):
             return None  # a named paper but no field asked: a content question about it
         return Plan(op="lookup", lookup=lookup, target=target, described=" ".join(described),
