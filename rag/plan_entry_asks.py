@@ -28,7 +28,9 @@ from rag.plan_terms import Question
 # every answer row names already: understood, nothing to add.
 _ENTRY_FIELDS = [
     # 'who leads it', 'who's the lead': the byline's first name is who leads the paper
-    ("first_author", r"(?:first|lead|leading)[\s-]+authors?|who(?:\s+is)?\s+lead(?:s|ing)?\s+(?:it|them|each(?:\s+one)?|that\s+one)|"
+    # 'its first and last authors': the noun said once for both places
+    ("first_author", r"(?:first|lead|leading)[\s-]+authors?|(?:first|lead|leading)(?=\s*(?:and|&|\+|/)\s*(?:its\s+|the\s+)?"
+                     r"(?:last|senior|final)[\s-]+authors?\b)|who(?:\s+is)?\s+lead(?:s|ing)?\s+(?:it|them|each(?:\s+one)?|that\s+one)|"
                      r"who(?:'s|\s+is|\s+was)\s+(?:the\s+)?lead|(?:its|their)\s+lead(?:\s+(?:name|person))?"),
     ("last_author", r"(?:last|senior|final)[\s-]+authors?"),
     # 'how many of its authors have the Amii asterisk', 'which of their authors are starred': the legend's marks, said
@@ -69,6 +71,7 @@ _CLAUSES = re.compile(r"[?;:!()\[\]]|\.(?=\s)|\s[-–—]+\s|[–—]|,\s*(?=(?:
 # A set of entries said ('entries', 'papers'), or one sought among them ('which Courville-page paper', 'his most recent
 # CV entry'); 'the Cactus paper' names one paper, whose fields rag/plan_fields.py reads.
 _ENTRIES = re.compile(r"\b(?:entries|papers|ones|items|postings|preprints|titles)\b|"
+                      r"\b(?:the|an?)\s+[\w]+[\s-]author\s+(?:entry|paper|item|posting|preprint|one)\b|"  # 'the ten-author paper': selected by its byline's size
                       r"\b(?:which|what|(?:most\s+)?(?:recent|latest|earliest|oldest|newest|first|last|highest|lowest|top|bottom)"
                       r"(?:[\s-]+(?:listed|scored|dated))?)\s+(?:[\w'-]+\s+){0,3}?(?:entry|paper|item|posting|preprint|one)\b", re.I)
 _NEEDS_ASKING = re.compile(r"\b(?:give|tell|show|list|need|want|what|who|when|how|whether|if|does|did|do|has|have|is|are|any|each|"
