@@ -96,8 +96,12 @@ class MarkPredicate:
 
 def _words(name: str, only: bool) -> tuple[str, str, str]:
     """(sign, present, absent): the mark as a noun, the verb phrases saying a name carries it, and lacks it."""
-    owner = rf"(?:{name}(?:'s)?[\s-]+)?" if only else rf"{name}(?:'s)?[\s-]+"
-    sign = rf"(?:(?:the|an?|its|their)\s+)?{owner}(?:stars?|asterisks?|marks?|markers?|symbols?)"
+    # unnamed, only the legend's glyph is its mark: 'an equal-contribution mark', 'a dagger symbol' are a PDF's
+    named = rf"{name}(?:'s)?[\s-]+(?:stars?|asterisks?|marks?|markers?|symbols?)"
+    sign = rf"(?:(?:the|an?|its|their)\s+)?{named}|(?:the|an?|its|their)\s+(?:stars?|asterisks?)|" \
+           rf"(?<![\w-]\s)(?<![\w-])(?:stars?|asterisks?)" if only else \
+        rf"(?:(?:the|an?|its|their)\s+)?{named}"
+    sign = rf"(?:{sign})"
     # 'marked as Amii' names the mark by its institute: rag/plan_marked.py reads it
     word = rf"(?:(?:{name}[\s-])?(?:starred|asterisked|marked|flagged|tagged)(?:\s+(?:with|by)\s+{sign}|(?!\s+as\b)))" if only else \
         rf"(?:{name}[\s-](?:starred|asterisked|marked|flagged|tagged)|(?:starred|asterisked|marked|flagged|tagged)\s+" \
@@ -143,6 +147,8 @@ def mark_predicates(q: Question, catalog: Catalog) -> list[Condition]:
     """A condition per clause that says the legend's mark of a quantified set of a byline's names or of one place
     (the words taken)."""
     found: list[Condition] = []
+    if rx.search(r"\b(?:pdfs?|uploaded|uploads|files|documents)\b", q.text, re.I):
+        return found  # a PDF's byline prints its own symbols (rag/plan_mark_symbols.py), no legend's mark
     only = len(catalog.institutes) == 1
     for institute in sorted(catalog.institutes):
         name = re.escape(institute)

@@ -126,6 +126,13 @@ def test_the_marked_names_of_one_paper_with_their_places(question: str, said: li
     assert all(s in text for s in said), (question, text)
 
 
+def test_a_pdf_mark_named_by_its_meaning_is_not_the_legend_mark(catalog: Catalog) -> None:
+    """'an equal-contribution mark on the byline' is a PDF's footnoted symbol: read as the Amii star it answered none."""
+    assert set(titles("Which of my PDFs have an equal-contribution mark on the byline?", catalog)) == {
+        "SPECTER: Document-level Representation Learning using Citation-informed Transformers",
+        "Dense Passage Retrieval for Open-Domain Question Answering"}
+
+
 def test_a_batch_between_separator_links_said_with_its_noun(catalog: Catalog) -> None:
     question = "On the Amii page, in the group between the 2nd and 3rd 'Learn more' links, which papers have every " \
                "author Amii-starred?"
