@@ -136,7 +136,7 @@ _SUBJECT = rf"\b(?:{_EVERY}|{_NONE}|{_SOME}|{_CENTRE}){_ON_BYLINE}\s+(?:(?:who|t
 # a place said after the predicate narrows the people it was said of ('nobody starred in between', 'anyone marked
 # after the first'): rag/plan_byline_only.py and rag/plan_byline.py read those
 _NARROWED = r"(?!\s+(?:somewhere\s+)?(?:in\s+(?:between|the\s+middle)|between|after|before|later|further|farther|lower|among|" \
-            r"except|other\s+than|apart|besides|save|but\s+(?:the|its)))"
+            r"except|other\s+than|apart|besides|save|bar|but)\b)"
 # the marked names counted, and how they stand: 'exactly two Amii-starred authors who are NOT next to each other'
 _APART = r"(?:,\s*)?\s+(?:(?:who|that|which)\s+)?(?:are|sit|stand|appear)\s+(?P<not>not\s+|never\s+)?(?:next\s+to\s+each\s+" \
          r"other|adjacent(?:\s+to\s+each\s+other)?|side\s+by\s+side|consecutive)(?:\s+(?:in|on)\s+(?:the|its|their)\s+" \
@@ -169,6 +169,13 @@ def mark_predicates(q: Question, catalog: Catalog) -> list[Condition]:
                 found.append(MarkPredicate(Quantity("exactly", k), apart=True).condition(institute))
             else:  # 'two starred authors next to each other': the marked names in one run
                 found.append(_together(k, institute))
+        # all but k: 'all authors are starred but one', 'every name except two has the star'
+        but = r"(?:but|except(?:\s+for)?|save(?:\s+for)?|bar)\s+(?P<k>one|two|three|[1-3])\b"
+        for m in q.take(rf"\b(?:every|all)(?:\s+(?:the|its|their))?\s+{_PEOPLE}\s+(?:{but}\s+)?(?:(?P<absent>{absent})|"
+                        rf"(?P<present>{present}))(?(k)|\s+{but.replace('P<k>', 'P<k2>')})"):
+            k = m["k"] or m["k2"]
+            found.append(MarkPredicate(Quantity("exactly", _NUMBER.get(k.casefold()) or int(k)), bool(m["absent"]))
+                         .condition(institute))
         for m in q.take(rf"{_SUBJECT}(?:(?P<absent>{absent})|(?P<present>{present}))\b{_NARROWED}"):
             quantity = Quantity("every") if m["centre"] else _quantity(m)
             found.append(MarkPredicate(quantity, not m["absent"], centre=bool(m["centre"])).condition(institute))

@@ -50,6 +50,10 @@ NONE_MARKED = {CAUSAL, VISUAL, NANO}
     ("list the Amii accepted papers where none of the authors is marked with the Amii asterisk", NONE_MARKED),
     ("how many amii papers have not a single author marked with the star?", NONE_MARKED),
     ("Amii workshop section - any paper with no author marked with the asterisk?", set()),
+    # all but k ('… but one' had been dropped as frame words: every author starred)
+    ("amii papers where all authors are starred but one", set()),
+    ("which Amii papers have every name but two starred?", {BEYOND_MILLION, REASON, BAYESIAN}),
+    ("Amii: papers where all the authors lack the star except one", {TOKEN_REWARD, WORLD_MODELS}),
     # the mark said first, a place denied after it
     ("papers on Amii's post with an asterisk somewhere in the author list but not on the first author",
      {TOKEN_REWARD, WORLD_MODELS, EXPONENTIAL, BAYESIAN, PRINCIPLED}),
