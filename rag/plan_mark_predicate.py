@@ -176,6 +176,12 @@ def mark_predicates(q: Question, catalog: Catalog) -> list[Condition]:
             k = m["k"] or m["k2"]
             found.append(MarkPredicate(Quantity("exactly", _NUMBER.get(k.casefold()) or int(k)), bool(m["absent"]))
                          .condition(institute))
+        # nobody but one place: 'no author with the star except the last one' = that name alone carries it
+        for m in q.take(rf"\b{_NONE}\s+(?:(?P<absent>{absent})|(?P<present>{present}))\s+(?:except|but|other\s+than|apart\s+from|"
+                        rf"save|bar)(?:\s+for)?\s+(?:the|its)\s+(?P<place>{_ONE_WORD})(?:[\s-]+(?:one|{_PEOPLE}))?\b"):
+            marked = not m["absent"]
+            found += [MarkPredicate(Quantity("every"), marked, _place(m["place"])).condition(institute),
+                      MarkPredicate(Quantity("exactly", 1), marked).condition(institute)]
         for m in q.take(rf"{_SUBJECT}(?:(?P<absent>{absent})|(?P<present>{present}))\b{_NARROWED}"):
             quantity = Quantity("every") if m["centre"] else _quantity(m)
             found.append(MarkPredicate(quantity, not m["absent"], centre=bool(m["centre"])).condition(institute))

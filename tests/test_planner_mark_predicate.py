@@ -54,6 +54,10 @@ NONE_MARKED = {CAUSAL, VISUAL, NANO}
     ("amii papers where all authors are starred but one", set()),
     ("which Amii papers have every name but two starred?", {BEYOND_MILLION, REASON, BAYESIAN}),
     ("Amii: papers where all the authors lack the star except one", {TOKEN_REWARD, WORLD_MODELS}),
+    # nobody but one place ('no author with the star except the last one' had been read as papers without authors)
+    ("which Amii papers have no author with the star except the last one?", set()),
+    ("Amii papers with no one starred other than the 5th author", {TOKEN_REWARD}),
+    ("amii page: papers where nobody is marked with the asterisk but the 7th author", {WORLD_MODELS}),
     # the mark said first, a place denied after it
     ("papers on Amii's post with an asterisk somewhere in the author list but not on the first author",
      {TOKEN_REWARD, WORLD_MODELS, EXPONENTIAL, BAYESIAN, PRINCIPLED}),
