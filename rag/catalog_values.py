@@ -15,7 +15,7 @@ from rag.catalog_page_range import range_against_pdf
 from rag.catalog_pdf_records import authors_under_domain
 from rag.organisations import names as has_organisation_name, organisation_authors, organisation_names
 from rag.plan_fields import NARROWED_BY, line_only
-from rag.plan_terms import Condition, venue_year_only
+from rag.plan_terms import Condition, ordinal_suffix, venue_year_only
 from rag.records import Paper
 from rag.taxonomy import category_name
 
@@ -82,8 +82,9 @@ def lookup_text(paper: Paper, field: str, marks: list[str] | None = None) -> str
         stamp = f", as its arXiv stamp prints it ({paper.arxiv.category})" if paper.arxiv and paper.arxiv.category else ""
         return f"{title} is in {paper.category}" + (f" ({name})" if name else "") + stamp + "."
     if field == "affiliation":
-        marked = [f"{a.name} ({a.affiliation})" for a in paper.authors if a.affiliation
-                  and (not marks or a.affiliation in marks)]
+        # each marked name with its place on the byline: 'only one has the star: who, and in which position?'
+        marked = [f"{a.name} ({a.affiliation}) as {ordinal_suffix(n)} author" for n, a in enumerate(paper.authors, start=1)
+                  if a.affiliation and (not marks or a.affiliation in marks)]
         if not marked and paper.organisations:  # a PDF prints its affiliations, not a legend's mark
             return f"{title}: affiliations printed: {organisations_line(paper)}."
         if not marked:

@@ -122,8 +122,10 @@ def _patterns(name: str) -> tuple[str, str, str]:
     """The predicate said marked, said unmarked, and said unmarked by ellipsis ('… but the first isn't')."""
     star = rf"(?:the\s+|an?\s+|its\s+|their\s+)?(?:{name}(?:'s)?\s+)?(?:stars?|asterisks?|marks?|{name}\s+affiliation)"
     starred = rf"(?:{name}[- ]?)?(?:starred|asterisked|marked|flagged)(?!\s+(?:as(?!\s+well)|with|by)\b)"
+    # 'is marked with the asterisk': the mark as the participle's object
     marked = rf"(?:(?:is|are|was|were|being)\s+(?:both\s+|all\s+|also\s+)?(?:{starred}|(?:an?\s+)?{name}(?:[- ]affiliated)?" \
              rf"(?:\s+(?:authors?|people|persons?|researchers?|members?))?\b|(?:marked|affiliated)\s+(?:with|as)\s+{name})|" \
+             rf"(?:(?:is|are|was|were|being)\s+)?(?:marked|flagged|tagged)\s+(?:with|by)\s+{star}|" \
              rf"(?:both\s+|all\s+|also\s+)?(?:ha(?:s|ve|ving)|carr(?:y|ies|ying)|bear(?:s|ing)?|gets?|wear(?:s|ing)?|with)\s+{star}|" \
              rf"(?<!\bnot\s)(?:(?:both|all|each)\s+)?{starred})" \
              rf"(?:\s+(?:too|as\s+well|also))?"  # the mark after 'both' alone: 'are the last two authors both starred'

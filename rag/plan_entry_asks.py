@@ -75,6 +75,7 @@ _CLAUSES = re.compile(r"[?;:!()\[\]]|\.(?=\s)|\s[-–—]+\s|[–—]|,\s*(?=(?:
 # A set of entries said ('entries', 'papers'), or one sought among them ('which Courville-page paper', 'his most recent
 # CV entry'); 'the Cactus paper' names one paper, whose fields rag/plan_fields.py reads.
 _ENTRIES = re.compile(r"\b(?:entries|papers|ones|items|postings|preprints|titles)\b|"
+                      r"\b(?:the|an?)\s+[\w]+[\s-]author\s+(?:entry|paper|item|posting|preprint|one)\b|"  # 'the ten-author paper': selected by its byline's size
                       r"\b(?:which|what|(?:most\s+)?(?:recent|latest|earliest|oldest|newest|first|last|highest|lowest|top|bottom)"
                       r"(?:[\s-]+(?:listed|scored|dated))?)\s+(?:[\w'-]+\s+){0,3}?(?:entry|paper|item|posting|preprint|one)\b", re.I)
 _NEEDS_ASKING = re.compile(r"\b(?:give|tell|show|list|need|want|what|who|when|how|whether|if|does|did|do|has|have|is|are|any|each|"

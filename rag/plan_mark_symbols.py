@@ -5,7 +5,8 @@ SPECTER'.
 The marks are the catalog's own: each author's marks as printed (Author.marks), each organisation's mark and each
 footnote mark's meaning (Paper.organisations, Paper.notes). A symbol is named by its glyph or its name ('double
 dagger', 'dagger', 'asterisk', 'section sign'); the Amii page's star is the legend's affiliation mark and is read
-elsewhere (rag/plan_org_values.py), so only the uploaded PDFs are searched. What may be asked: which PDFs, who carries
+elsewhere (rag/plan_org_values.py), so only the uploaded PDFs are searched. Several symbols may be named at once ('the
+† and ‡ marks', 'dagger-style symbols (†, ‡)'): each is answered for itself. What may be asked: which PDFs, who carries
 the mark, what it stands for; any other word left over means the question is about something else."""
 
 from __future__ import annotations
@@ -21,29 +22,32 @@ from rag.plan_values import title
 from rag.records import Paper
 
 # The symbol's name or glyph -> the glyphs a PDF prints for it (the asterisk two ways: '*' and the math '∗').
+# 'dagger-style symbols', 'dagger-type marks': the family, both daggers
+_FAMILY = [(r"dagger[- ](?:style|type|like|ish)", ["††", "‡‡"])]
 _SYMBOLS = [(r"double[- ]?daggers?|‡", "‡‡"), (r"daggers?|†", "††"), (r"section\s+(?:signs?|marks?)|§", "§§"),
             (r"pilcrows?|paragraph\s+(?:signs?|marks?)|¶", "¶¶"), (r"asterisks?|∗|(?<![\w*])\*(?![\w*])", "*∗")]
 _ASKED = [r"\b(?:which|what)\s+(?:of\s+(?:my|the)\s+)?(?:pdfs?|papers?|files?|documents?|uploads?)\b",
           r"\bwho\s+(?:carries|carry|has|have|gets?|bears?|is\s+marked\s+with)\s+(?:it|that|them|one|this)?\b|\bwho\b",
           r"\b(?:what|which)\s+(?:institution|organi[sz]ation|affiliation|university|lab|place)\b",
-          r"\b(?:stand|stands|standing)\s+for\b|\bmean(?:s|ing)?\b|\bdenotes?\b|\bindicates?\b|\bsignif(?:y|ies)\b",
+          r"\b(?:stand|stands|standing)\s+for\b|\bmean(?:s|ing)?\b|\bdenotes?\b|\bindicates?\b|\bsignif(?:y|ies)\b|"
+          r"\brefers?\s+to\b|\brefer\b",
           r"\b(?:uses?|using|prints?|printing|has|have|carr(?:y|ies)|marks?|symbols?|footnotes?|superscripts?|"
-          r"next\s+to|beside|after|following|puts?|placed|names?|authors?|bylines?|affiliation)\b"]
+          r"next\s+to|beside|after|following|puts?|placed|names?|authors?|bylines?|affiliations?|each|styles?)\b"]
 
 
 def mark_symbol(question: str, catalog: Catalog) -> HeadingAsk | None:
     """Who carries a named mark on the uploaded PDFs' bylines and what it stands for; None when no symbol is named or
     anything else is asked."""
     q = Question(question)
-    glyphs = None
+    said_at: list[tuple[int, str]] = []  # (where, glyph set) of each symbol named
+    for words, printed in _FAMILY:
+        said_at += [(m.start(), glyphs) for m in q.take(rf"\b(?:{words})") for glyphs in printed]
     for words, printed in _SYMBOLS:
-        found = q.take(rf"(?:\(\s*)?(?:{words})(?:\s*\))?")
-        if found:
-            if glyphs is not None:
-                return None  # two symbols asked: not this reader's one question
-            glyphs = printed
-    if glyphs is None:
+        said_at += [(m.start(), printed) for m in q.take(rf"(?:\(\s*)?(?:{words})(?:\s*\))?")]
+    named = list(dict.fromkeys(glyphs for _, glyphs in sorted(said_at)))  # in the order said
+    if not named:
         return None
+    q.take(r"(?<=\s)(?:,|and|&|or|/)(?=\s)|[(),/]")  # between the symbols: '† and ‡', '(†, ‡)'
     paper = title(q, catalog)
     if paper is None and not rx.search(r"\b(?:pdfs?|uploaded|uploads|files|documents)\b", q.text, re.I):
         return None  # the listing pages mark people too: only a PDF named, or the PDFs said, scope it here
@@ -54,13 +58,16 @@ def mark_symbol(question: str, catalog: Catalog) -> HeadingAsk | None:
         return None
     pdfs = [paper] if paper is not None and is_pdf(paper) else [p for p in catalog.papers if is_pdf(p)] \
         if paper is None else []
-    said = [(p, line) for p in pdfs if (line := _carried(p, glyphs))]
     if not pdfs:
         return None
+    said = [(p, line) for p in pdfs for glyphs in named if (line := _carried(p, glyphs))]
+    where = pdfs[0].title if paper is not None else "any uploaded PDF"
+    unborne = [f"No author carries {glyphs[0]} on the byline of {where}." for glyphs in named
+               if not any(_carried(p, glyphs) for p in pdfs)]
     if not said:
-        where = pdfs[0].title if paper is not None else "any uploaded PDF"
-        return HeadingAsk(f"No author carries {glyphs[0]} on the byline of {where}.", pdfs if paper is not None else [])
-    return HeadingAsk(" ".join(line for _, line in said), [p for p, _ in said])
+        return HeadingAsk(" ".join(unborne), pdfs if paper is not None else [])
+    return HeadingAsk(" ".join([line for _, line in said] + (unborne if len(named) > 1 else [])),
+                      list({p.paper_id: p for p, _ in said}.values()))
 
 
 def _carried(paper: Paper, glyphs: str) -> str:

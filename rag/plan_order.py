@@ -83,6 +83,8 @@ def listing_order(q: Question) -> Order | None:
     if rx.search(_ALPHA, text, re.I):
         return _alphabetical(q)
     said = listing_said(text)
+    # 'top to bottom' is the page's order, not its 'top' entry: 'Amii list top to bottom - first paper whose …'
+    text = rx.sub(r"\b(?:from\s+)?(?:the\s+)?top\s+to\s+(?:the\s+)?bottom\b", lambda m: " " * len(m[0]), text, flags=re.I)
     # 'the 3rd-to-last entry', 'third from last': a place counted from the end, said after its ordinal ('second-to-last'
     # is an order word of its own); the tail is blanked so that the ordinal is read, then counted from the end
     to_last = rx.search(rf"\b(?:{NTH})(?P<tail>[\s-]+(?:to|from)[\s-]+(?:the[\s-]+)?(?:very[\s-]+)?last)\b", text, re.I)

@@ -121,7 +121,9 @@ _BATCH_NTH = re.compile(rf"\b(?:the\s+)?(?P<n>{_ORD})\s+{_GROUP}\b(?:\s+of\s+(?:
 # The group said by the two separators around it: 'between the 1st and 2nd "Learn more" links' is group 2; the group
 # after one said by its place alone: 'after the third one', once the separator is said ('the page has three "Learn
 # more" links. What is the first paper after the third one?') is group 4.
-_BETWEEN = re.compile(rf"\(?\s*(?:\b(?:sit|sits|sitting|are|is|come|comes|lie|lies|fall|falls|appear|appears|listed)\s+)?"
+_BETWEEN = re.compile(rf"\(?\s*(?:\b(?:sit|sits|sitting|are|is|come|comes|lie|lies|fall|falls|appear|appears|listed)\s+|"
+                      rf"\b(?:in|from|of)\s+the\s+{_GROUP}\s+)?"  # 'in the batch between the 2nd and 3rd links'
+
                       rf"\b(?:between|from)\s+the\s+(?P<n>{_ORD})\s+(?:and|to|&)\s+(?:the\s+)?(?:{_ORD})\s+"
                       rf"{_SEPARATOR}\s*\)?", re.I)
 _AFTER_ONE = re.compile(rf"\b(?:after|following|below|under)\s+the\s+(?P<n>{_ORD})\s+(?:one|{_SEPARATOR})\b", re.I)

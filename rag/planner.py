@@ -33,6 +33,7 @@ from rag.plan_date_runs import in_run, run_said
 from rag.plan_beside import printed_by_names, shown_beside
 from rag.plan_byline import clauses as byline_clauses
 from rag.plan_byline_only import exact_marks
+from rag.plan_mark_predicate import byline_parity, mark_predicates
 from rag.plan_byline_people import people_placed
 from rag.plan_byline_sets import byline_difference
 from rag.plan_mark_symbols import mark_symbol
@@ -195,7 +196,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     # 'the paper right above the third "Learn more" link' (rag/plan_separator_place.py); 'the second batch' of a page's
     # 'Learn more' links: before links are read
     grouped = separator_beside(q, catalog.papers) or batch(q, catalog.papers)
-    marks_placed = exact_marks(q, catalog)  # 'a starred name somewhere in the middle': before a place on the page reads it
+    marks_placed = mark_predicates(q, catalog) + byline_parity(q) + exact_marks(q, catalog)  # (rag/plan_mark_predicate.py); 'a starred name somewhere in the middle': before a place on the page reads it
     ranged, of_entry = place_range(q), asked_of_entry(q)  # 'entries 30 to 33', '30th … does it have code?' (plan_place_ranges)
     ranged += window(q, catalog.papers)  # 'the last five on the trending page: any with code?' (rag/plan_window.py)
     ranged += place_gloss(q, catalog.papers)  # 'right in the middle, i.e. #42', 'halfway down the 50' (plan_place_gloss)
