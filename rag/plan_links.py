@@ -331,8 +331,6 @@ def asked_link(q: Question, question: str, conditions: list[Condition]) -> LinkA
             rx.search(r"\b(?:code|github|gitlab|bitbucket)\b", link.label, re.I) else ""
         q.take(_WHERE.pattern)
         kind = kind or ("code" if q.take(_LOOKUP_CODE) else "")  # 'does X link its code on page one? the URL?'
-        if kind == "code":  # 'which GitHub org hosts its code': the host read the link, the code is what it holds
-            q.take(_LOOKUP_CODE)
         q.take(_PUT)  # 'what code URL is given', 'link to code please'
         return LinkAsked(f"links:{kind}" if kind else "links")
     # 'where did they release their code': the Code badge's reader took 'release their code' as having code
