@@ -80,6 +80,9 @@ def institutes(q: Question, catalog: Catalog) -> list[Condition]:
                 rf"{name}|from\s+{name}))\b"
         # 'Amii's main Accepted Papers section': a section is a part of a page, so the possessive before it names the page
         section_of = rf"\b{name}'s(?=\s+(?:[\w'\"-]+\s+){{0,4}}?sections?\b)"
+        # 'Amii's accepted ICLR papers', 'Amii's three workshop entries': the possessive owns the papers its page lists;
+        # the words between stay for the other readers (a section, a venue, a number)
+        section_of += rf"|\b{name}'s(?=\s+(?:[\w-]+\s+){{0,3}}?(?:papers?|entr(?:y|ies)|preprints?|titles?)\b)"
         if has_page and (q.take(on_page) or q.take(section_of)):
             found.append(Condition("page", institute, f"page: {institute}'s page",
                                    lambda p, i=institute: any(i in (s.page_name or "") for s in p.sources)))

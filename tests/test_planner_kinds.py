@@ -413,3 +413,19 @@ def test_every_author_at_a_kind_of_organisation(papers):
     assert rows("PDFs where every author is at a university", Catalog.of(papers + [made_up])) == [made_up.title]
     answer = answer_from_catalog("Who are the people behind Nano3D?", "Who are the people behind Nano3D?", papers)
     assert answer is not None and "Renzhi Wang" in answer.answer
+
+
+@pytest.mark.parametrize("question, size", [
+    ("How many of Amii's accepted ICLR papers have exactly five authors?", 5),
+    ("amii's iclr entries with exactly 6 authors", 6),
+    ("Which of Amii's ICLR 2026 papers have four authors?", 4),
+])
+def test_the_institutes_possessive_before_its_papers_names_its_page(question, size, catalog, papers):
+    """'Amii's accepted ICLR papers' are the papers Amii's page lists, not those with an Amii-marked author: a paper there
+    with no asterisk is still one of them."""
+    on_page = [p for p in papers if any(s.format == "institute" for s in p.sources)]
+    accepted = "accepted" in question
+    expected = {p.title for p in on_page if len(p.authors) == size and not p.authors_truncated
+                and (not accepted or (p.section or "") == "accepted")}
+    assert expected, "the page holds such papers"
+    assert set(rows(question, catalog)) == expected
