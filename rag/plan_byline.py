@@ -30,11 +30,11 @@ _ONE = {"first": 0, "1st": 0, "lead": 0, "leading": 0, "second": 1, "2nd": 1, "t
         "second-to-last": -2, "next-to-last": -2, "second-last": -2, "one-before-last": -2}
 # a place said by its number: 'slot 2', 'position #3', 'spot no. 4' (1-based, as a reader counts)
 _NUMBERED = r"(?:slot|position|spot)\s*(?:no\.?\s*|number\s*|#\s*)?\d{1,2}\b"
-_ONE_WORD = _NUMBERED + r"|(?:second|next|one)[- ](?:to|before)[- ](?:the[- ])?last|second[- ]last|penultimate|first|1st|lead(?:ing)?|" \
+ONE_PLACE = _NUMBERED + r"|(?:second|next|one)[- ](?:to|before)[- ](?:the[- ])?last|second[- ]last|penultimate|first|1st|lead(?:ing)?|" \
             r"second|2nd|third|3rd|fourth|4th|fifth|5th|last|final|senior|closing|" + PLACE_WORDS  # '7th', 'twelfth' too
 _TWO = {"two": 2, "2": 2, "three": 3, "3": 3}
 _PERSON = r"(?:(?:co-?)?(?:authors?|athors?|auhtors?|autors?)|names?|persons?|people|ones?|researchers?|spots?|places?|positions?)"
-_BYLINE = r"(?:\s+(?:of|on|in)\s+(?:the|its|their|that)\s+(?:byline|author\s+(?:list|line)|list(?:\s+of\s+authors)?|names))?"
+ON_BYLINE = r"(?:\s+(?:of|on|in)\s+(?:the|its|their|that)\s+(?:byline|author\s+(?:list|line)|list(?:\s+of\s+authors)?|names))?"
 # 'end with a starred last author', 'close with an unstarred last author': the verb says the place the ordinal says
 ENDS_WITH = r"(?:(?:end|start|begin|open|close|finish)(?:e?s|ed|ing)?\s+with\s+)?"
 _THE = r"(?:(?:both|all|each)\s+(?:of\s+)?)?(?:whose\s+|where\s+(?:the\s+|its\s+)?|the\s+|its\s+|their\s+|an?\s+)?"
@@ -70,7 +70,7 @@ class Places:
         return list(range(1, n - 1)) if self.middle else list(range(1, n))
 
 
-def _place(word: str) -> Places:
+def place_of(word: str) -> Places:
     if rx.fullmatch(_NUMBERED, word, re.I):
         n = int(rx.search(r"\d+", word)[0])
         return Places(f"#{n}", index=n - 1)
@@ -78,7 +78,7 @@ def _place(word: str) -> Places:
     key = {"one-to-last": "second-to-last", "one-before-last": "second-to-last",
            "second-before-last": "second-to-last"}.get(key, key)
     index = _ONE[key] if key in _ONE else ordinal(key)
-    assert index is not None, word  # _ONE_WORD is built from the same words
+    assert index is not None, word  # ONE_PLACE is built from the same words
     return Places(key.replace("-", " ") if key != "second-to-last" else "second-to-last", index=index)
 
 
@@ -161,17 +161,17 @@ def _said(q: Question, name: str) -> list[tuple[int, Clause]]:
     pred = rf"(?:(?P<un>{unmarked})|{marked})"
     said: list[tuple[int, Clause]] = []
     # 'neither the first nor the last author is starred': none of the places named carries the mark
-    for m in q.take(rf"\bneither\s+(?:the\s+|its\s+)?(?P<a>{_ONE_WORD})(?:\s+author)?\s+nor\s+(?:the\s+|its\s+)?"
-                    rf"(?P<b>{_ONE_WORD})\s+{_PERSON}{_BYLINE}\s+{pred}"):
+    for m in q.take(rf"\bneither\s+(?:the\s+|its\s+)?(?P<a>{ONE_PLACE})(?:\s+author)?\s+nor\s+(?:the\s+|its\s+)?"
+                    rf"(?P<b>{ONE_PLACE})\s+{_PERSON}{ON_BYLINE}\s+{pred}"):
         for word in (m["a"], m["b"]):
-            said.append((m.start(), Clause(_place(word), "none" if not m["un"] else "all", True)))
+            said.append((m.start(), Clause(place_of(word), "none" if not m["un"] else "all", True)))
     # 'both the first and the last author are Amii people': each place named carries it (or each does not)
-    for m in q.take(rf"\b(?:both\s+)?(?:the\s+|its\s+)?(?P<a>{_ONE_WORD})(?:\s+author)?\s+and\s+(?:the\s+|its\s+)?"
-                    rf"(?P<b>{_ONE_WORD})(?:\s+{_PERSON}{_BYLINE})?\s+{pred}"):  # '(first and last unstarred)': the noun left out
+    for m in q.take(rf"\b(?:both\s+)?(?:the\s+|its\s+)?(?P<a>{ONE_PLACE})(?:\s+author)?\s+and\s+(?:the\s+|its\s+)?"
+                    rf"(?P<b>{ONE_PLACE})(?:\s+{_PERSON}{ON_BYLINE})?\s+{pred}"):  # '(first and last unstarred)': the noun left out
         for word in (m["a"], m["b"]):
-            said.append((m.start(), Clause(_place(word), "all", not m["un"])))
+            said.append((m.start(), Clause(place_of(word), "all", not m["un"])))
     # 'the last two authors both have the star', 'the first 2 names are starred'
-    for m in q.take(rf"\b{_THE}(?P<end>first|last|final|top|bottom)\s+(?P<n>two|three|2|3)\s+{_PERSON}{_BYLINE}\s+"
+    for m in q.take(rf"\b{_THE}(?P<end>first|last|final|top|bottom)\s+(?P<n>two|three|2|3)\s+{_PERSON}{ON_BYLINE}\s+"
                     rf"(?:(?:who|that)\s+)?{pred}"):
         n = _TWO[m["n"].casefold()]
         ends = n if m["end"].casefold() in ("first", "top") else -n
@@ -183,30 +183,30 @@ def _said(q: Question, name: str) -> list[tuple[int, Clause]]:
                     rf"authors|names|ones)\s+(?:(?:all\s+)?(?:sit|sits|sitting|are|being|appear|appears|appearing|stand|standing|"
                     rf"come|coming|fall|falling)\s+)?{_MIDDLE}"):
         said += [(m.start(), Clause(Places("middle", middle=True), "some", True)),
-                 (m.start(), Clause(_place("first"), "none", True)), (m.start(), Clause(_place("last"), "none", True))]
+                 (m.start(), Clause(place_of("first"), "none", True)), (m.start(), Clause(place_of("last"), "none", True))]
     # the mark said before ('a starred middle author', 'starred someone in the middle') or after the people
     for m in q.take(rf"\b(?:an?\s+|some\s+)?{attr}\s+{who}") + q.take(rf"\b{who}\s+(?:(?:who|that)\s+)?{pred}"):
         said.append((m.start(), Clause(_range(m), "some", not m["un"])))
     # 'an unstarred first author', 'a starred last author': the mark said before the place
     for m in q.take(rf"\b{ENDS_WITH}(?:(?:an?|the|its|their|whose)\s+)?(?P<un>un|non-?|not\s+)?(?:{name}[- ]?)?(?:starred|asterisked|marked)\s+"
-                    rf"(?P<p>{_ONE_WORD})[- ]?(?:listed\s+)?{_PERSON}\b"):
-        said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
+                    rf"(?P<p>{ONE_PLACE})[- ]?(?:listed\s+)?{_PERSON}\b"):
+        said.append((m.start(), Clause(place_of(m["p"]), "all", not m["un"])))
     # asked with the verb first: 'on how many papers is the second-to-last author Amii-starred?'
-    for m in q.take(rf"\b(?:is|was|are)\s+(?:the\s+|its\s+|their\s+)(?P<p>{_ONE_WORD})(?:[- ]listed)?\s+{_PERSON}{_BYLINE}\s+"
+    for m in q.take(rf"\b(?:is|was|are)\s+(?:the\s+|its\s+|their\s+)(?P<p>{ONE_PLACE})(?:[- ]listed)?\s+{_PERSON}{ON_BYLINE}\s+"
                     rf"(?:(?P<un>not\s+|un)?(?:{name}[- ]?)?(?:starred|asterisked|marked)(?!\s+(?:as|with|by)\b)|"
                     rf"(?:(?:an?\s+)?{name}(?:[- ]affiliated)?\b))"):
-        said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
+        said.append((m.start(), Clause(place_of(m["p"]), "all", not m["un"])))
     # the place after the noun: 'the author one before last is starred', 'the name in second place is not starred'
-    for m in q.take(rf"\b{_THE}(?:author|name|person)\s+(?:(?:in|at)\s+(?:the\s+)?)?(?P<p>{_ONE_WORD})(?:\s+(?:place|position|spot|"
+    for m in q.take(rf"\b{_THE}(?:author|name|person)\s+(?:(?:in|at)\s+(?:the\s+)?)?(?P<p>{ONE_PLACE})(?:\s+(?:place|position|spot|"
                     rf"slot))?(?:\s+(?:on|in)\s+(?:the\s+)?(?:byline|author\s+(?:list|line)|list))?\s+{pred}"):
-        said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
+        said.append((m.start(), Clause(place_of(m["p"]), "all", not m["un"])))
     # 'whose last author is Amii-starred', 'the second-to-last author is starred', 'its first author has no star'
-    for m in q.take(rf"\b{_THE}(?P<p>{_ONE_WORD})(?:[- ](?:listed|named|placed))?\s+{_PERSON}{_BYLINE}\s+"
+    for m in q.take(rf"\b{_THE}(?P<p>{ONE_PLACE})(?:[- ](?:listed|named|placed))?\s+{_PERSON}{ON_BYLINE}\s+"
                     rf"(?:(?:who|that)\s+)?{pred}"):
-        said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
+        said.append((m.start(), Clause(place_of(m["p"]), "all", not m["un"])))
     # the noun left out after 'the': '… but the second-to-last isn't starred', 'and the last one is starred'
-    for m in q.take(rf"\bthe\s+(?P<p>{_ONE_WORD})(?:\s+one)?\s+{pred}"):
-        said.append((m.start(), Clause(_place(m["p"]), "all", not m["un"])))
+    for m in q.take(rf"\bthe\s+(?P<p>{ONE_PLACE})(?:\s+one)?\s+{pred}"):
+        said.append((m.start(), Clause(place_of(m["p"]), "all", not m["un"])))
     return said
 
 
@@ -247,18 +247,18 @@ def _elided(q: Question, name: str, said: list[tuple[int, Clause]]) -> None:
     # '… but whose first author isn't', '…, first one not', '… and the last is too', '… but neither first nor last
     # is': the clause said before it, its mark said again ('too', 'either') or turned the other way
     joint = r"(?:,\s*|;\s*|\s+-\s+|\b(?:but|and|while|whereas|yet|though)\s+)"
-    for m in q.take(rf"{joint}(?:{_THE}(?P<p>{_ONE_WORD})(?:\s+{_PERSON})?|neither\s+(?:the\s+)?(?P<a>{_ONE_WORD})"
-                    rf"(?:\s+{_PERSON})?\s+nor\s+(?:the\s+)?(?P<b>{_ONE_WORD})(?:\s+{_PERSON})?|{who})\s+{elided}|"
-                    rf"\b(?:but|and|yet)\s+(?P<neg2>not)\s+{_THE}(?P<p2>{_ONE_WORD})(?:\s+{_PERSON})?"
+    for m in q.take(rf"{joint}(?:{_THE}(?P<p>{ONE_PLACE})(?:\s+{_PERSON})?|neither\s+(?:the\s+)?(?P<a>{ONE_PLACE})"
+                    rf"(?:\s+{_PERSON})?\s+nor\s+(?:the\s+)?(?P<b>{ONE_PLACE})(?:\s+{_PERSON})?|{who})\s+{elided}|"
+                    rf"\b(?:but|and|yet)\s+(?P<neg2>not)\s+{_THE}(?P<p2>{ONE_PLACE})(?:\s+{_PERSON})?"
                     rf"(?=\s*(?:[?.!,;)]|$))"):
         before = [c for at, c in said if at < m.start()]
         if not before:
             continue
         marked_ = before[-1].marked if m["same"] else not before[-1].marked
         if m["p"] or m["p2"]:  # '… but not its first'
-            said.append((m.start(), Clause(_place(m["p"] or m["p2"]), "all", marked_)))
+            said.append((m.start(), Clause(place_of(m["p"] or m["p2"]), "all", marked_)))
         elif m["a"]:  # 'neither … nor … is': neither carries what the clause before said
             for word in (m["a"], m["b"]):
-                said.append((m.start(), Clause(_place(word), "all", not before[-1].marked)))
+                said.append((m.start(), Clause(place_of(word), "all", not before[-1].marked)))
         else:  # '… but somebody later in the byline is'
             said.append((m.start(), Clause(_range(m), "some", marked_)))

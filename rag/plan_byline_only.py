@@ -15,7 +15,7 @@ import re
 
 from rag import rx
 from rag.catalog import Catalog
-from rag.plan_byline import _ONE_WORD, Places, _place
+from rag.plan_byline import ONE_PLACE, Places, place_of
 from rag.plan_terms import Condition, Question
 from rag.records import Paper
 
@@ -29,7 +29,7 @@ MIDDLE = rf"(?:somewhere\s+)?(?:in\s+the\s+middle(?:\s+of\s+{_ARTICLE}(?:byline|
          rf"in\s+between|between\s+the\s+first\s+and\s+(?:the\s+)?last(?:\s+authors?)?){_GLOSS}"
 # a place phrase: 'the final two authors', 'its first and last author', 'the second', 'the middle'
 _ENDS = rf"(?P<end>first|last|final|top|bottom|closing|opening)\s+(?P<k>two|three|four|[234])"
-_PAIR = rf"(?P<a>{_ONE_WORD})(?:\s+and\s+{_ARTICLE}(?P<b>{_ONE_WORD}))?"
+_PAIR = rf"(?P<a>{ONE_PLACE})(?:\s+and\s+{_ARTICLE}(?P<b>{ONE_PLACE}))?"
 PLACES = rf"{_ARTICLE}(?:{_ENDS}|{_PAIR})(?:[\s-]+(?:listed\s+)?{_PEOPLE})?"
 
 
@@ -39,7 +39,7 @@ def _places(m: re.Match) -> list[Places]:
         k = _K[m["k"].casefold()]
         ends = k if m["end"].casefold() in ("first", "top", "opening") else -k
         return [Places(f"{'first' if ends > 0 else 'last'} {k}", ends=ends)]
-    return [_place(w) for w in (m["a"], m["b"]) if w]
+    return [place_of(w) for w in (m["a"], m["b"]) if w]
 
 
 def _on_legend(paper: Paper) -> bool:

@@ -23,11 +23,10 @@ from dataclasses import dataclass
 
 from rag import rx
 from rag.catalog import Catalog
-from rag.plan_byline import _BYLINE as _ON_BYLINE, _ONE_WORD, Places, _place  # 'on the byline', a place's words
-from rag.plan_terms import Condition, Question
+from rag.plan_byline import ON_BYLINE, ONE_PLACE, Places, place_of
+from rag.plan_terms import Condition, Question, _number
 from rag.records import Paper
 
-_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _PEOPLE = r"(?:(?:co-?)?(?:authors?|athors?|auhtors?)|names?|people|persons?|researchers?|contributors?)"
 _BYLINE_NOUN = r"(?:byline|author\s+(?:list|line)|list\s+of\s+authors|names)"
 _COPULA = r"(?:is|are|was|were|being|be|gets?|getting|got)"
@@ -121,7 +120,7 @@ def _quantity(m: re.Match) -> Quantity:
         return Quantity("none")
     if m["some"]:
         return Quantity("some")
-    return Quantity("exactly", _NUMBER.get(m["k"].casefold()) or int(m["k"]))
+    return Quantity("exactly", _number(m["k"]))
 
 
 # who the predicate is said of: a quantifier over the byline's people, or one place on it
@@ -132,7 +131,7 @@ _SOME = rf"(?P<some>(?:some|any|at\s+least\s+one|one\s+or\s+more)\s+{_PEOPLE})"
 _CENTRE = rf"(?P<centre>(?:the|its|their)\s+(?:{_PEOPLE}\s+(?:who\s+is\s+|that\s+is\s+|sitting\s+|standing\s+)?" \
           rf"(?:exactly|right|dead|precisely)\s+in\s+the\s+(?:middle|centre|center)(?:\s+of\s+(?:the|its|their)\s+" \
           rf"{_BYLINE_NOUN})?|(?:exact|very)\s+(?:middle|centre|center)\s+{_PEOPLE}))"
-_SUBJECT = rf"\b(?:{_EVERY}|{_NONE}|{_SOME}|{_CENTRE}){_ON_BYLINE}\s+(?:(?:who|that)\s+)?"
+_SUBJECT = rf"\b(?:{_EVERY}|{_NONE}|{_SOME}|{_CENTRE}){ON_BYLINE}\s+(?:(?:who|that)\s+)?"
 # a place said after the predicate narrows the people it was said of ('nobody starred in between', 'anyone marked
 # after the first'): rag/plan_byline_only.py and rag/plan_byline.py read those
 _NARROWED = r"(?!\s+(?:somewhere\s+)?(?:in\s+(?:between|the\s+middle)|between|after|before|later|further|farther|lower|among|" \
@@ -161,10 +160,10 @@ def mark_predicates(q: Question, catalog: Catalog) -> list[Condition]:
                    rf"(?:with|carrying|bearing|having|ha(?:s|ve))\s+{sign}\b"
         for m in q.take(counted):
             if m["k2"]:
-                found.append(MarkPredicate(Quantity("exactly", _NUMBER.get(m["k2"].casefold()) or int(m["k2"])))
+                found.append(MarkPredicate(Quantity("exactly", _number(m["k2"])))
                              .condition(institute))
                 continue
-            k = _NUMBER.get(m["k"].casefold()) or int(m["k"])
+            k = _number(m["k"])
             if m["not"]:
                 found.append(MarkPredicate(Quantity("exactly", k), apart=True).condition(institute))
             else:  # 'two starred authors next to each other': the marked names in one run
@@ -174,13 +173,13 @@ def mark_predicates(q: Question, catalog: Catalog) -> list[Condition]:
         for m in q.take(rf"\b(?:every|all)(?:\s+(?:the|its|their))?\s+{_PEOPLE}\s+(?:{but}\s+)?(?:(?P<absent>{absent})|"
                         rf"(?P<present>{present}))(?(k)|\s+{but.replace('P<k>', 'P<k2>')})"):
             k = m["k"] or m["k2"]
-            found.append(MarkPredicate(Quantity("exactly", _NUMBER.get(k.casefold()) or int(k)), bool(m["absent"]))
+            found.append(MarkPredicate(Quantity("exactly", _number(k)), bool(m["absent"]))
                          .condition(institute))
         # nobody but one place: 'no author with the star except the last one' = that name alone carries it
         for m in q.take(rf"\b{_NONE}\s+(?:(?P<absent>{absent})|(?P<present>{present}))\s+(?:except|but|other\s+than|apart\s+from|"
-                        rf"save|bar)(?:\s+for)?\s+(?:the|its)\s+(?P<place>{_ONE_WORD})(?:[\s-]+(?:one|{_PEOPLE}))?\b"):
+                        rf"save|bar)(?:\s+for)?\s+(?:the|its)\s+(?P<place>{ONE_PLACE})(?:[\s-]+(?:one|{_PEOPLE}))?\b"):
             marked = not m["absent"]
-            found += [MarkPredicate(Quantity("every"), marked, _place(m["place"])).condition(institute),
+            found += [MarkPredicate(Quantity("every"), marked, place_of(m["place"])).condition(institute),
                       MarkPredicate(Quantity("exactly", 1), marked).condition(institute)]
         for m in q.take(rf"{_SUBJECT}(?:(?P<absent>{absent})|(?P<present>{present}))\b{_NARROWED}"):
             quantity = Quantity("every") if m["centre"] else _quantity(m)
@@ -188,11 +187,11 @@ def mark_predicates(q: Question, catalog: Catalog) -> list[Condition]:
         # the mark first: 'an Amii asterisk somewhere in the byline', '… but NOT on the last author'
         somewhere = rf"\b{sign}\s+(?:(?:is|are)\s+)?(?:somewhere\s+)?(?:in|on|among)\s+(?:the|its|their)\s+{_BYLINE_NOUN}"
         but_not = rf"(?:,\s*)?\s+(?:but|though|yet|and)\s+(?:not|never)\s+(?:on|for|by|beside|next\s+to)\s+(?:the|its|their)\s+" \
-                  rf"(?P<place>{_ONE_WORD})(?:[\s-]+{_PEOPLE})?"
+                  rf"(?P<place>{ONE_PLACE})(?:[\s-]+{_PEOPLE})?"
         for m in q.take(rf"{somewhere}(?:{but_not})?"):
             found.append(MarkPredicate(Quantity("some")).condition(institute))
             if m["place"]:
-                found.append(MarkPredicate(Quantity("every"), False, _place(m["place"])).condition(institute))
+                found.append(MarkPredicate(Quantity("every"), False, place_of(m["place"])).condition(institute))
         if found or rx.search(rf"{sign}|{present}", q.text, re.I):
             # '… only one with the asterisk. Who, and in which position?': the marked names' places, which the
             # affiliation's record prints with each name (rag/catalog_values.py)
