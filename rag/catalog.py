@@ -226,6 +226,14 @@ class Catalog:
         return [(fold(name), paper) for name, paper in self.short_names.items()]
 
     @cached_property
+    def coined_short_names(self) -> list[tuple[str, Paper]]:
+        """The short names coined in mixed case ('LayoutParser', 'TokMem', 'WebPilot'), of six letters or more: said in
+        any case ('layoutparser authors'), still that paper, as no English word is spelt so. Acronyms ('DPR') and short
+        coinages ('HoME') are not: in lower case they are words."""
+        return [(name, paper) for name, paper in self.folded_short_names
+                if " " not in name and len(name) >= 6 and rx.search(r"[a-z][A-Z]", name)]
+
+    @cached_property
     def code_statements(self) -> dict[str, str]:
         """Paper id -> 'promised' or 'out', as its abstract's sentences about its code say (rag/plan_code_promise.py);
         papers whose abstract says nothing about code are left out. Read once per snapshot when a question asks, not

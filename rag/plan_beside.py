@@ -13,8 +13,10 @@ import re
 
 from rag.plan_terms import Question
 
-_SHOWN_BESIDE = re.compile(r"\b(?:shown|printed|given|displayed|written|attached|put|stated)\s+(?:(?:right|just)\s+)?"
-                           r"(?:next\s+to|beside|alongside|by)\s*(?:(?:the|that|this)\s+)?$", re.I)
+# ('shown next to the authors of X': beside the entry's byline, which is still X's entry)
+_SHOWN_BESIDE = re.compile(r"\b(?:shown|printed|given|displayed|written|attached|put|stated|listed)\s+(?:(?:right|just)\s+)?"
+                           r"(?:(?:next\s+to|beside|alongside|after)\s+(?:the\s+)?(?:author\s+names|authors|author\s+list|byline|names)"
+                           r"\s+(?:of|for|on)\s+|(?:next\s+to|beside|alongside|by)\s*)(?:(?:the|that|this)\s+)?$", re.I)
 
 
 # 'what is shown next to X', 'anything printed beside X': the verb's subject names no field, so the question asks

@@ -59,6 +59,36 @@ def link_asides(q: Question) -> None:
         return
     q.take(_NO_MAIL)
     q.take(_COUNTS_AS_NOT)
+    _host_set_aside(q)
+
+
+# A host set aside beside another one named ('github.com, not counting github.io', '(github.io project sites don't
+# count)'): a link on it does not count as one on the host named, which is how the host test reads the two already. The
+# paper is not left out for printing one too, so no negated condition is made, and the aside's words ('project sites')
+# are not read as a project page asked.
+_SITE = r"(?:\s+(?:project\s+|code\s+|web\s*)?(?:pages?|sites?|links?|urls?|addresses|repos?|ones))?"
+# ('somewhere other than github.com' is a link elsewhere, read by rag/plan_links.py, not an aside)
+_SET_ASIDE = rf"\(?\s*(?:not\s+counting|excluding|ignoring|except(?:\s+for)?|but\s+not|leaving\s+out)\s+(?:the\s+|any\s+)?" \
+             rf"(?P<a>{_HOST}){_SITE}\s*\)?|" \
+             rf"\(\s*(?:the\s+|any\s+)?(?P<b>{_HOST}){_SITE}\s+(?:do(?:es)?n'?t\s+count|do(?:es)?\s+not\s+count|are\s+not\s+counted|" \
+             rf"(?:is|are)\s+excluded|excluded|not\s+counted|aside)\s*\)|" \
+             rf"[-—–,;]\s*(?:the\s+|any\s+)?(?P<c>{_HOST}){_SITE}\s+(?:do(?:es)?n'?t\s+count|do(?:es)?\s+not\s+count|" \
+             rf"(?:is|are)\s+(?:not\s+counted|excluded))\b"
+# The hosts a question names by address or by a code host's name.
+_NAMED_HOST = rf"{_HOST}|\b(?:github|gitlab|bitbucket)\b"
+
+
+def _host_set_aside(q: Question) -> None:
+    for m in reversed(list(rx.finditer(_SET_ASIDE, q.text, re.I))):
+        aside = (m["a"] or m["b"] or m["c"]).casefold()
+        rest = q.text[:m.start()] + " " + q.text[m.end():]
+        others = {h.casefold() for h in rx.findall(_NAMED_HOST, rest, re.I)} - {aside}
+        if any(not aside.endswith("." + other) for other in others):  # another host named, not one it is part of
+            q.blank(m.start(), m.end())
+        else:  # 'code links, not counting github.io': no host named to set it against, and read as a host value it
+            # would be asked for instead of left out; the host is left as an unread word, so the question is not taken
+            start, end = m.span(next(g for g in "abc" if m[g]))
+            q.text = q.text[:start] + "x" * (end - start) + q.text[end:]
 
 
 # How often a link is printed: 'printed twice', 'given two times', 'repeated', 'more than once' (Link.times).

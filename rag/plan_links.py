@@ -44,7 +44,8 @@ _PAGES = {"github.com": "github.io", "gitlab.com": "gitlab.io"}
 _KIND_WORDS = [
     ("project", r"project[\s-]+(?:pages?|sites?|websites?|web\s*pages?|home\s*pages?|homepages?|links?|urls?)|websites?|web\s+sites?|"
                 r"home\s*pages?|homepages?|landing\s+pages?|(?<=google\s)sites?"),
-    ("code", r"(?:github\s+|git\s+)?repos?\b|repositor(?:y|ies)|code\s*bases?"),
+    ("code", r"(?:github\s+|git\s+)?repos?\b|repositor(?:y|ies)|code\s*bases?|"
+             r"implementations?(?=[\s-]+(?:links?|urls?|repos?|repositor(?:y|ies)|address(?:es)?)\b)"),  # 'an implementation link': its code
     ("dataset", r"datasets?(?=[\s-]+(?:links?|urls?|pages?)\b)|(?<=\bto\s)(?:an?\s+|the\s+|its\s+|their\s+)?datasets?\b"),
     ("any", r"(?:web[\s-]*|hyper|external\s+|outside\s+)?links?(?![\w-])|urls?|web\s*address(?:es)?|web\s*pages?"),
 ]
@@ -108,7 +109,7 @@ _WHERE = re.compile(r"(?<!papers\s)(?<!paper\s)(?<!entries\s)(?<!entry\s)(?<!one
                     r"\b(?:give|send|show|tell)\s+me\s+(?:the\s+|its\s+|their\s+)?(?:code|link|url|repo|project)|"
                     rf"\b{_ASKED}\W{{0,3}}please\b|"  # 'X, the Y one. project page please'
                     rf"^\W*(?:(?:the|its|their|a|an)\s+)?(?:source\s+)?(?:code\s+)?{_ASKED}\s+(?:for|of)\b|"  # 'repo for the X paper?'
-                    rf"\b{_ASKED}\W{{1,3}}(?:which|what)(?:\s+one)?\s*\?+\s*$|"  # '… gives a code repo, which?'
+                    rf"\b{_ASKED}\W{{1,3}}(?:which|what)(?:\s+one)?(?:(?:'s|\s+is|\s+was)\s+(?:it|that))?\s*\?+\s*$|"  # '… gives a code repo, which?', '…, what is it?'
                     rf"{_TERSE}", re.I)  # 'ReSeg: github?', 'the RNN segmentation paper - repo?'
 
 # Words that say the link is given, asked with it: 'where did they put the code', 'what code URL is given'.

@@ -9,6 +9,7 @@ import re
 
 from rag import rx
 from rag.plan_listing import ENTRY, LISTING
+from rag.plan_list_places import counted_at_end
 from rag.plan_terms import ORDINALS
 
 # Words between a preposition and the listing's noun ('on Courville's own profile'), none naming another kind of list:
@@ -176,7 +177,7 @@ def window_said(text: str) -> tuple[int, int, str, int] | None:
                   rf"(?P<n>\d{{1,2}}|{'|'.join(_COUNTS)})(?![\w-])(?=(?:[\s-]+(?!{_DATE_VERB})[\w'?-]+){{0,4}}?[\s-]+{_NOUN}"
                   rf"(?!(?:\s+\S+){{0,3}}?\s+{_DATE_VERB})|\s+{ANCHOR})", text, re.I)
     if m is None or rx.match(rf"(?:[\s-]+[\w'-]+){{0,3}}?\s+{_PERIOD}", text[m.end("n"):], re.I):
-        return None
+        return counted_at_end(text)  # 'the three papers at the top of X' (rag/plan_list_places.py)
     n = _COUNTS.get(m.group("n").casefold()) or int(m.group("n"))
     word = "first" if m.group("w").casefold() in ("first", "top") else "last"
     return (m.start("t"), m.end("n"), word, n) if n > 1 else None

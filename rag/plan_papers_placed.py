@@ -20,6 +20,12 @@ _ON_WHICH = r"\b(?:list|show|give|name)\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:the\
             rf"\b(?:what|which)(?:'s|\s+is|\s+are)\s+(?:{_POSSESSIVE})\s+(?:papers?|entr(?:y|ies))\b|" \
             r"\b(?:is|was|are)\s+(?:an?\s+)?(?:co-?)?authors?\s+(?:on|of|in)\s+any\s+of\s+(?:the\s+)?(?:papers?\s*)?[?,;]?\s*" \
             r"(?:and\s+)?(?:if\s+so,?\s+)?which\s+(?:ones?|papers?|entr(?:y|ies))\b"
+# How often the person is said to appear, before the papers are asked ('X appears twice on the page. Which two
+# papers …'; the verb may be taken as frame already: 'shows up on'): said, not asked (the rows show it); and the papers
+# asked by that count ('which two papers').
+_APPEARS = r"(?:\b(?:appears?|shows?\s+up|turns?\s+up|is\s+listed|features?)\s+|(?<=\s\s))(?:twice|thrice|two\s+times|three\s+times|" \
+           r"more\s+than\s+once)\b"
+_WHICH_COUNTED = r"\b(?:which|what)\s+(?:two|three|2|3)\s+(?:papers?|entr(?:y|ies)|ones)\b"
 # The page said as a round-up of papers ('in the Amii ICLR roundup'): where, once the page is grounded.
 _ROUNDUP = r"\b(?:in|on|from)\s+the\s+(?:\s*)(?:roundup|round-up|rundown|write-?up)\b"
 _IN_LIST = r"\s+(?:in|on)\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:author(?:s'?)?\s+)?(?:order|list|line|byline)s?"
@@ -40,7 +46,10 @@ _PLACE_ASK = rf"\bwhere(?:'s|\s+(?:does|do|did|is))\s+{_PRONOUN}(?:\s+(?:sit|com
 # the mark asked, perhaps by what a PDF's note says it means ('flagged as equal contribution') and on which papers
 _MARK_ASK = rf"\b(?:and\s+)?(?:is|was)\s+{_PRONOUN}\s+(?:flagged|marked|starred|asterisked|tagged)(?:\s+(?:as|with))?(?:\s+an?)?" \
             r"(?:\s+(?:equal[- ]contribution|equally[- ]contributing|co-?first)(?:\s+(?:authors?|contributors?))?)?" \
-            r"(?:\s+(?:on|in)\s+(?:either|each|both|any)(?:\s+(?:one|of\s+them))?)?\b"
+            r"(?:\s+(?:on|in)\s+(?:either|each|both|any)(?:\s+(?:one|of\s+them))?)?\b|" \
+            rf"\b(?:and\s+)?(?:on|in)\s+which(?:\s+of\s+(?:them|these|those|the\s+two))?\s+(?:is|was)\s+(?:{_POSSESSIVE})\s+" \
+            r"name\s+(?:followed\s+by|marked\s+with|printed\s+with|given|flagged\s+with)\s+(?:the|an?)\s+" \
+            r"(?:[\w-]+\s+)?(?:asterisk|star|mark|dagger|symbol)\b"  # 'on which is his name followed by the Amii asterisk'
 
 
 def papers_placed(q: Question) -> tuple[bool, bool]:
@@ -49,9 +58,12 @@ def papers_placed(q: Question) -> tuple[bool, bool]:
     the author order on each?') — and whether it asks their mark as well. The phrases are taken when asked."""
     place = rx.search(_PLACE_ASK, q.text, re.I)
     each = bool(place) and rx.search(_ON_EACH + r"\b", place.group(0), re.I) is not None  # 'where is he … on each'
-    if not ((rx.search(_ON_WHICH, q.text, re.I) or each) and (place or rx.search(_MARK_ASK, q.text, re.I))):
+    counted = bool(rx.search(_APPEARS, q.text, re.I) and rx.search(_WHICH_COUNTED, q.text, re.I))  # 'appears twice. Which two'
+    if not ((rx.search(_ON_WHICH, q.text, re.I) or each or counted) and (place or rx.search(_MARK_ASK, q.text, re.I))):
         return False, False
     q.take(_ON_WHICH)
+    if counted:
+        q.take(_APPEARS), q.take(_WHICH_COUNTED)
     q.take(_PLACE_ASK)
     q.take(_ROUNDUP)
     return True, bool(q.take(_MARK_ASK))

@@ -62,9 +62,11 @@ def place_asked(q: Question) -> Field | None:
         asked = q.take(r"\bwhere\b")
     # "where's 'X' on the trending list? what number?": the paper named (its title taken) between 'where is' and the
     # listing, the place perhaps asked again as a number
-    if rx.search(r"\bwhere(?:'s|\s+is|\s+was)(?=\s{3,}(?:(?:on|in|down|along)\s|[?.!,;]|$))", q.text, re.I) and \
+    # ("SMORE: where is it on the trending list?": the pronoun stands for the paper named before)
+    it = r"\s+(?:it|that|this)(?=\s+(?:on|in|down|along)\s)"
+    if rx.search(rf"\bwhere(?:'s|\s+is|\s+was)(?:(?=\s{{3,}}(?:(?:on|in|down|along)\s|[?.!,;]|$))|{it})", q.text, re.I) and \
             rx.search(rf"\bwhere\b.*?\s(?:on|in|down|along)\s+{GAP}{{0,4}}?{LIST}", q.original, re.I):
-        asked = q.take(r"\bwhere(?:'s|\s+is|\s+was)(?=\s{3,})") + asked
+        asked = q.take(rf"\bwhere(?:'s|\s+is|\s+was)(?:(?=\s{{3,}})|{it})") + asked
         q.take(r"\b(?:what|which)(?:'s|\s+is)?\s+(?:(?:its|the)\s+)?(?:number|no\.|#|position|place|spot|rank)\b(?=\W*$)")
     return BY_NAME["position"] if asked else None
 

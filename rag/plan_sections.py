@@ -115,7 +115,10 @@ _ORD = "|".join(_NTH)
 _GROUP = r"(?:batch|group|block|cluster|chunk|run)(?:es|s)?"
 _SEPARATOR = r"(?:['\"‘“](?P<said>[^'\"’”]{4,80})['\"’”]\s+|learn\s+more(?:\s+about\s+the\s+researchers)?\s+)?" \
              r"(?:links?|lines?|separators?|buttons?)"
-_BATCH_AFTER = re.compile(rf"\b(?:the\s+)?(?:{_GROUP}|papers|entries|ones|titles)\s+(?:right\s+)?(?:after|following|below)\s+the\s+(?P<n>{_ORD})\s+"
+# 'the third/last link': the ordinal said again as the end it is, which must agree with the page's separators
+_LAST_TOO = r"(?:\s*/\s*(?P<last>last|final))?"
+_BATCH_AFTER = re.compile(rf"\b(?:the\s+)?(?:{_GROUP}|papers|entries|ones|titles)\s+(?:(?:right|that\s+come|which\s+come|come|"
+                          rf"comes|coming)\s+)?(?:after|following|below)\s+the\s+(?P<n>{_ORD}){_LAST_TOO}\s+"
                           rf"{_SEPARATOR}(?:\s*\(?\s*(?:up\s+to|until|till|before)\s+the\s+(?:{_ORD})(?:\s+one)?\s*\)?)?", re.I)
 _BATCH_NTH = re.compile(rf"\b(?:the\s+)?(?P<n>{_ORD})\s+{_GROUP}\b(?:\s+of\s+(?:entries|papers))?", re.I)
 # The group said by the two separators around it: 'between the 1st and 2nd "Learn more" links' is group 2; the group
@@ -160,6 +163,8 @@ def batch(q: Question, papers: list[Paper]) -> Condition | None:
                 k, marked = k + 1, True
         if not marked:  # a page printing no such line has no groups
             chosen -= {p.paper_id for _, p in entries}
+        elif m.groupdict().get("last") and k != n:  # 'the third/last link' on a page with four: not the last one
+            return None
     if not chosen:
         return None
     q.blank(m.start(), m.end())

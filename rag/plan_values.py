@@ -79,6 +79,9 @@ def title(q: Question, catalog: Catalog) -> Paper | None:
             q.take(rf"(?<![\w-]){re.escape(name)}(?![\w-])", 0, kind="title")
             _spelled_before(q, name)
             return paper
+    for name, paper in catalog.coined_short_names:  # 'layoutparser authors at Harvard': a coined name in any case
+        if name.casefold() in q.text.casefold() and q.take(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I, kind="title"):
+            return paper
     return None
 
 

@@ -50,6 +50,7 @@ from rag.plan_gaps import gap, set_gap
 from rag.plan_hedges import unhedged
 from rag.plan_named import aside, plus_joined
 from rag.plan_line import person_acts
+from rag.plan_list_places import end_said_again, plainly
 from rag.plan_papers_placed import papers_placed
 from rag.plan_mark_quantifiers import quantified_marks
 from rag.plan_mark_gloss import concessive, mark_gloss, place_said_again
@@ -68,6 +69,7 @@ from rag.plan_page_headings import ask as page_headings
 from rag.plan_page_numbers import ask as page_number, range_checked
 from rag.plan_citations import ask as citation_ask
 from rag.plan_pages import PageFact, page_fact
+from rag.plan_page_handles import handle_pages
 from rag.plan_pdf_pages import page_ask
 from rag.plan_pdf_sorts import document_noun, measure_apart, participles, pdf_sort
 from rag.plan_printed_records import ask as printed_record
@@ -151,7 +153,7 @@ _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\btotal\b|" + _SHARE.
 def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Plan | None:
     """A Plan when the question is about the papers' metadata and names only values the catalog holds. With a
     `judge`, a verb no frame list holds is read when it means making the papers ('what has X worked on?')."""
-    question = unhedged(spelled_out(question))  # 'whats 40th', 'pls', 'iirc': chat shorthand and hedges said for nothing
+    question = unhedged(spelled_out(plainly(question)))  # 'whats 40th', 'pls', 'iirc', 'the very last': said for nothing
     if asks_of_titles(question, catalog.printed_titles):  # 'what do the GFlowNet titles have in common': content
         return None
     if asks_what_in_common(question):  # 'the top ten on the trending page: what do they have in common?': content
@@ -257,6 +259,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     conditions += [c for c in (edge, followed_by(q), grouped) if c is not None]  # 'followed by a "Learn more" link'
     conditions += participles(q)  # 'the arXiv-stamped PDFs': before 'arXiv' reads as an archive (rag/plan_pdf_sorts.py)
     document_noun(q)  # 'the oldest document among my PDFs': a paper noun (rag/plan_pdf_sorts.py)
+    conditions += handle_pages(q, catalog)  # 'the byAK page': the page's printed publisher (rag/plan_page_handles.py)
     conditions += publisher_said(q, catalog)  # 'the ACL-published PDFs': the publisher, not the meeting
     conditions += archives(q) + spread(q) + people_count(q) + unheld_codes(q, catalog.categories)  # 'a physics category', 'on two pages', 'by five people'
     # (solo before negation: 'no co-authors' is one author, not no authors)
@@ -287,6 +290,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     limit, nth = top(q) if target is None else (None, None)
     # 'which is listed first', 'the 20th paper down the list': a page's printed order, of any set (rag/plan_order.py)
     order = listing_order(q) if sort is None and by_mark is None else None
+    end_said_again(q, order.op if order is not None else None)  # '… at the bottom of the list' (plan_list_places)
     nth, limit = (order.nth, order.limit) if order is not None and (order.nth or order.limit) else (nth, limit)
     conditions += [order.at(catalog.papers)] if order is not None and group is not None else []  # 'who wrote the last one'
     # 'the highest score'; 'the spread between the highest and lowest score' (rag/catalog_spread.py)
