@@ -63,7 +63,7 @@ def place_asked(q: Question) -> Field | None:
     # "where's 'X' on the trending list? what number?": the paper named (its title taken) between 'where is' and the
     # listing, the place perhaps asked again as a number
     # ("SMORE: where is it on the trending list?": the pronoun stands for the paper named before)
-    it = r"\s+(?:it|that|this)(?=\s+(?:on|in|down|along)\s)"
+    it = r"\s+(?:it|that|this)(?=\s+(?:on|in|down|along)\s|\s{3,})"  # (the page and its 'on' may be taken already)
     if rx.search(rf"\bwhere(?:'s|\s+is|\s+was)(?:(?=\s{{3,}}(?:(?:on|in|down|along)\s|[?.!,;]|$))|{it})", q.text, re.I) and \
             rx.search(rf"\bwhere\b.*?\s(?:on|in|down|along)\s+{GAP}{{0,4}}?{LIST}", q.original, re.I):
         asked = q.take(rf"\bwhere(?:'s|\s+is|\s+was)(?:(?=\s{{3,}})|{it})") + asked

@@ -77,6 +77,9 @@ def test_whereabouts_asks_the_place(catalog, papers):
                      "whereabouts is SMORE on the trending page?",
                      "SMORE - where is it on the trending feed?"):
         assert f"entry {trending.index(smore) + 1} " in answer(question, papers), question
+    amii = listed(papers, "institute")
+    tokmem = next(t for t in amii if t.startswith("TokMem"))
+    assert f"entry {amii.index(tokmem) + 1} " in answer("TokMem - where is it on the Amii page?", papers)
 
 
 # ---- a coined short name in any case
