@@ -34,6 +34,7 @@ _SECTION = re.compile(r"(?:\b(?:sub-?section|section|sec\.?)\s*|§\s*)(\d+(?:\.\
 _ACKNOWLEDGEMENTS = re.compile(r"\backnowledge?ments?\b|\backs\b|\bthanks\s+section\b", re.I)
 _ABSTRACT = re.compile(r"\babstract\b", re.I)
 _PAGE = re.compile(r"\b(?:page|pg\.?|p\.)\s*(\d{1,3})\b", re.I)
+PINNED = "pinned:"  # the chunk id prefix of a pinned passage: the extractive quote ranks its lines first
 MAX_SENTENCES = 3  # a section or page is cut to its best lines: every prompt token delays the first word
 
 
@@ -68,7 +69,7 @@ def pin(question: str, evidence: list[Evidence], catalog: Catalog) -> list[Evide
     if found is None:
         return evidence
     top = max((e.relevance for e in evidence), default=1.0)
-    pinned = Evidence(n=1, paper=found.paper, chunk_id=f"pinned:{found.paper.paper_id}:{found.label}",
+    pinned = Evidence(n=1, paper=found.paper, chunk_id=f"{PINNED}{found.paper.paper_id}:{found.label}",
                       sentences=list(found.sentences), retrieval_score=1.0, relevance=top, best=0,
                       section=found.section, page=found.page)
     return [pinned] + [e.model_copy(update={"n": e.n + 1}) for e in evidence]
@@ -78,7 +79,7 @@ def shown_not_refused(signals: Signals, evidence: list[Evidence]) -> Signals:
     """A refusal turned into the closest passages when the first is the object the question names: the user pointed
     at where the answer is printed, so its text is shown (marked as not a direct answer), never hidden. Abstention
     counts both outcomes alike."""
-    if signals.outcome != "refused" or not evidence or not evidence[0].chunk_id.startswith("pinned:"):
+    if signals.outcome != "refused" or not evidence or not evidence[0].chunk_id.startswith(PINNED):
         return signals
     return replace(signals, outcome="closest", reason=f"{signals.reason}; the passage the question names is shown")
 

@@ -40,7 +40,12 @@ LINK_PAGE = re.compile(_LINK_PAGE, re.I)  # the words before 'link' ('github', '
 # its words as printed.
 _RECORD = re.compile(r"\b(?:urls?|links?|linked|address(?:es)?|repos?|repositor(?:y|ies)|web\s*sites?|sites?|web\s*pages?|"
                      r"pages?|pg|section|sections|subsection|headings?|paragraph|numbers?|numbered|marks?|markers?|"
-                     r"where|whereabouts|point(?:s|ed|ing)?\s+(?:to|at|into)|lead(?:s)?\s+to|go(?:es)?\s+to|"
+                     r"whereabouts|point(?:s|ed|ing)?\s+(?:to|at|into)|lead(?:s)?\s+to|go(?:es)?\s+to|"
+                     # 'where' asks a place when its verb is one of printing or hosting ('where is that footnote',
+                     # 'where can the code be downloaded'); 'removed from where' asks what the paper did
+                     r"where\b(?=(?:\s+\w+){0,5}?\s+(?:releas\w*|availab\w*|hosted|host|download\w*|find|found|get|"
+                     r"put|kept|located|printed|appears?|link\w*|point\w*|lead\w*|go(?:es)?|lives?)\b|"
+                     r"\s+(?:is|are|was)\s+(?:it|that|this|the|they)\b)|"
                      r"quote[sd]?|quoting|verbatim|word\s+for\s+word|exact(?:ly)?\s+(?:text|wording|words)|"
                      r"full\s+text|wording|attached|anchored|how\s+many|count)\b", re.I)
 # The object (or a word for it) as the subject of a saying verb: its text is what is asked.

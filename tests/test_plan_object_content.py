@@ -33,6 +33,7 @@ DPR = "Dense Passage Retrieval for Open-Domain Question Answering"
     "tried as an extra step after pretraining, did it help?",  # clause-heavy
     "footnote 4 of the literature graph paper: was the pure rules-based approach better than the hybrid one?",
     "the page with the github link in the DPR paper - what did they make available?",
+    "footnote 12 in SPECTER: which citations were removed, and from where?",  # 'where' of what they did
 ])
 def test_a_content_question_located_by_a_printed_object_is_left(question: str, catalog: Catalog) -> None:
     assert answer_from_catalog(question, question, catalog.papers) is None, question
@@ -46,6 +47,7 @@ def test_a_content_question_located_by_a_printed_object_is_left(question: str, c
     ("DPR footnote 4 cites two works - which ones?", "Roberts et al., 2020"),
     ("footnote 2 of the lit graph paper: where does it point?", "allenai.org/software"),
     ("what is footnote 10 of SPECTER", "Learning rate linear warmup"),
+    ("DPR footnote 1: where can I get the code?", "github.com/facebookresearch/DPR"),
 ])
 def test_the_objects_own_record_is_still_answered(question: str, holds: str, catalog: Catalog) -> None:
     answer = answer_from_catalog(question, question, catalog.papers)
@@ -118,3 +120,14 @@ def test_a_refusal_shows_the_named_object_instead(catalog: Catalog) -> None:
     assert shown_not_refused(refused, evidence).outcome == "closest"
     plain = [Evidence(n=1, paper=dpr, chunk_id="c1", sentences=["A retrieved line."])]
     assert shown_not_refused(refused, plain).outcome == "refused"
+
+
+def test_the_extractive_quote_reads_the_pinned_object_first(catalog: Catalog) -> None:
+    from rag.config import AnswerSettings
+    from rag.extractive import extractive_answer
+    specter = next(p for p in catalog.papers if p.title == SPECTER)
+    question = "in footnote 14 of specter, what might make the venue information useful?"
+    retrieved = [Evidence(n=1, paper=specter, chunk_id="c1", relevance=0.5, sentences=[
+        "Whether anything might make the venue information useful is left open."])]
+    quoted = extractive_answer(pin(question, retrieved, catalog), question, AnswerSettings())
+    assert quoted[0].citations == [1] and quoted[0].text.startswith("Footnote 14: Venue information"), quoted
