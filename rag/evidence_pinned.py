@@ -32,9 +32,18 @@ from rag.text import split_sentences
 
 _SECTION = re.compile(r"(?:\b(?:sub-?section|section|sec\.?)\s*|§\s*)(\d+(?:\.\d+)*)\b", re.I)
 _ACKNOWLEDGEMENTS = re.compile(r"\backnowledge?ments?\b|\backs\b|\bthanks\s+section\b", re.I)
-_ABSTRACT = re.compile(r"\babstract\b", re.I)
+# The abstract named as the paper's part ('per the abstract', "SPECTER's abstract", 'the abstract of DPR', 'the
+# LayoutParser abstract says'), not as an input ('title and abstract', 'title-plus-abstract', 'the abstract is dropped').
+_INPUT = re.compile(r"\btitles?\W+(?:\w+\W+){0,2}abstracts?\b", re.I)  # 'separates the title from the abstract'
+_SAYS = r"(?:say|says|said|claim|claims|state|states|mention|mentions|note|notes|describe|describes|report|reports)"
+_ABSTRACT = re.compile(rf"(?<!title and )(?<!title & )(?<!title-plus-)(?<!title \+ )(?<!title\+)(?<!title/)"
+                       rf"(?:\b(?:per|in|from|according\s+to)\s+(?:the\s+|its\s+|their\s+)?(?:\w+(?:'s)?\s+)?abstract\b|"
+                       rf"'s\s+abstract\b|\babstract\s+of\s+(?!a\b|each\b|every\b|the\s+input)|\babstract\s+{_SAYS}\b|"
+                       rf"\babstract\s*:)", re.I)
 _PAGE = re.compile(r"\b(?:page|pg\.?|p\.)\s*(\d{1,3})\b", re.I)
 PINNED = "pinned:"  # the chunk id prefix of a pinned passage: the extractive quote ranks its lines first
+_ONE_PAGE = re.compile(r"\b(?:on|in|from)\s+(?:the|this|that)\s+(?:[\w']+\s+){0,2}page\b", re.I)
+_PAGE_ASKED = re.compile(r"\b(?:which|what)\s+page|\bpage\s+(?:range|numbers?)\b|\bpages\b", re.I)
 MAX_SENTENCES = 3  # a section or page is cut to its best lines: every prompt token delays the first word
 
 
@@ -142,15 +151,17 @@ def _acknowledgements(text: str, paper: Paper) -> NamedObject | None:
 
 
 def _abstract(text: str, paper: Paper) -> NamedObject | None:
-    if not _ABSTRACT.search(text) or not paper.abstract:
+    if not _ABSTRACT.search(text) or _INPUT.search(text) or not paper.abstract:
         return None
     return _cut(paper, "Abstract", [Block(section="Abstract", page=1, text=paper.abstract)], text)
 
 
 def _page(text: str, paper: Paper) -> NamedObject | None:
     m = _PAGE.search(text)
-    # 'on the Backus page': a one-page PDF named as a page is that page
-    number = int(m.group(1)) if m else 1 if paper.page_count == 1 and rx.search(r"(?i)\bpage\b", text) else None
+    # 'on the Backus page', 'on this page of Backus's paper': a one-page PDF named as a page is that page; 'which
+    # page of CACM', 'its page range' ask a printed number, not what the page says
+    number = int(m.group(1)) if m else 1 if paper.page_count == 1 and _ONE_PAGE.search(text) and \
+        not _PAGE_ASKED.search(text) else None
     if number is None:
         return None
     return _cut(paper, f"page {number}", [b for b in _text_blocks(paper) if b.page == number], text)

@@ -94,6 +94,9 @@ def test_the_named_object_is_located_in_its_paper(question: str, title: str, lab
     "what does footnote 3 say about passage length?",  # no paper named
     "footnote 3 of DPR or of SPECTER: which mentions passages?",  # two papers named
     "what does footnote 40 of SPECTER say?",  # no such footnote
+    "what separates the title from the abstract in SPECTER's input?",  # the abstract as an input, not the part
+    "did SPECTER do better when the title and abstract were embedded one at a time?",
+    "On which page of the ACM journal does the Backus excerpt fall?",  # a printed number asked, not the page's text
 ])
 def test_no_object_is_located_when_none_is_named_in_one_paper(question: str, catalog: Catalog) -> None:
     assert locate(question, catalog) is None, question
