@@ -19,7 +19,9 @@ from rag.conversation import Turn, standalone
 from rag.abstain import Assessor
 from rag.answerability import Signals
 from rag.complement import complement
+from rag.catalog import Catalog
 from rag.evidence import select_evidence
+from rag.evidence_pinned import pin, shown_not_refused
 from rag.extractive import extractive_answer
 from rag.filters import Filters
 from rag.library import Library, LibraryView
@@ -51,8 +53,9 @@ class Answerer:
         retrieved = time.perf_counter()
         evidence = select_evidence(query, hits, view.embedder, self.settings.evidence,
                                    view.chunks_by_paper, focus=question, chunk_scores=view.chunk_scores)
+        evidence = pin(query, evidence, Catalog.of(view.papers))  # 'footnote 3 of DPR: …?': that footnote first
         selected = time.perf_counter()
-        signals = self.assessor.decide(query, evidence, hits)
+        signals = shown_not_refused(self.assessor.decide(query, evidence, hits), evidence)  # (rag/evidence_pinned.py)
         timings = {"retrieve_ms": _ms(started, retrieved), "evidence_ms": _ms(retrieved, selected),
                    "assess_ms": _ms(selected, time.perf_counter())}
         return query, hits, evidence, signals, timings

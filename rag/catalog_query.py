@@ -30,6 +30,7 @@ from rag.plan_groups import common, group_headline, grouped, places
 from rag.plan_marked import by_marked, marked_headline
 from rag.plan_terms import venue_year_only
 from rag.plan_verbs import VerbJudge
+from rag.plan_object_content import object_content
 from rag.planner import Plan, plan
 from rag.records import Answer, AnswerSentence, Chunk, Citation, Evidence, Hit, Paper, normalize_title
 from rag.text import split_sentences
@@ -154,6 +155,8 @@ def answer_from_catalog(question: str, standalone: str, papers: list[Paper],
         return _answer(question, standalone, f"{NO_MATCH} ({'; '.join(shown)}). Clear them to search every paper.",
                        [], shown)
     catalog = Catalog.of(papers)
+    if object_content(standalone, catalog):  # 'SPECTER fn 5: what happened when …?': content (rag/plan_object_content.py)
+        return None
     the_plan = plan(standalone, catalog, _judge(embedder))
     if the_plan is None and allowed is not None and _THESE.search(standalone):
         return _summary(question, standalone, scoped, shown)

@@ -13,6 +13,7 @@ from rag.answerability import CLAUSE, expected_type, has_candidate
 from rag.citations import with_markers
 from rag.chunking import HEADER_LABELS
 from rag.config import AnswerSettings
+from rag.evidence_pinned import PINNED
 from rag.quantities import NOT_A_QUANTITY, count_words, counts_in
 from rag.question_words import holds_number, idf_weights, question_stems, stems
 from rag.records import AnswerSentence, Evidence
@@ -168,6 +169,9 @@ def ranked_lines(evidence: list[Evidence], question: str) -> tuple[str, list[tup
             before = stems(item.sentences[i - 1]) & own
             overlap = max(overlap, GOES_ON_SHARE * sum(weight[w] for w in before) / total)
         first = item.paper.paper_id == lead or kind == "paper"
+        # The object the question names as where its answer is printed ('footnote 14 of SPECTER: …') is quoted before
+        # any other line of its paper (rag/evidence_pinned.py): 2 ranks above the lead paper's True.
+        first = 2 if item.chunk_id.startswith(PINNED) else first
         # A table row the question names by its label and column ("the yield of the hybrid approach" -> "Hybrid |
         # 91.5 | 1990 | ..." under "prec. | yield") holds the asked figure, though the prose about it shares more words.
         # A row's label may be the paper's own name ("SPECTER (Ours)"): there the title's words count.

@@ -79,6 +79,7 @@ from rag.plan_position import counted, placed
 from rag.plan_pooled import pooling
 from rag.plan_acts import acted_on
 from rag.plan_compound import content_asked
+from rag.plan_object_content import object_content
 from rag.plan_relations import day_offset, days_from, relation, same_day
 from rag.plan_selected import one_selected, shifted
 from rag.plan_shorthand import spelled_out
@@ -156,8 +157,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     question = unhedged(spelled_out(plainly(question)))  # 'whats 40th', 'pls', 'iirc', 'the very last': said for nothing
     if asks_of_titles(question, catalog.printed_titles):  # 'what do the GFlowNet titles have in common': content
         return None
-    if asks_what_in_common(question):  # 'the top ten on the trending page: what do they have in common?': content
-        return None
+    if asks_what_in_common(question) or object_content(question, catalog):  # 'the top ten on the trending page: what
+        return None  # do they have in common?', 'footnote 3 of DPR: which setting worked better?' (plan_object_content)
     if fact := page_fact(question, catalog):  # a question about a page itself, not its papers
         return Plan(op="fact", fact=fact)
     if on_page := page_headings(question, catalog):  # 'which headings begin on PDF page 4 of X' (rag/plan_page_headings.py)
