@@ -58,6 +58,7 @@ from rag.plan_marked import every_marked, marked_counts, marked_share, marked_so
 from rag.plan_marks import (asks_printed, author_position, given_names, name_as_affiliated, positions, printed_only,
                             shared_surnames, surnames)
 from rag.plan_orgs import non_academic
+from rag.plan_org_address import address_said
 from rag.plan_order import among, listing_order, order_said
 from rag.plan_place_ranges import asked_of_entry, on_named_pages, place_range
 from rag.plan_place_check import checked_at_place
@@ -371,6 +372,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         q.take(r"\b(?:final|senior|lead|leading)\b(?=\s+author)")  # the place word the lookup was read from
     if any(c.field == "organisation" for c in conditions):  # 'besides AI2, which one: city/state/ZIP?' too
         q.take(_ADDRESS)  # 'which city and ZIP code does X give for Y': the organisation's printed address line
+        address_said(q, [target] if target is not None else catalog.papers)  # "besides AI2 in Seattle" (plan_org_address)
     drop_fillers(q, catalog)  # 'just need the lead author': common words the papers never use (rag/plan_filler.py)
     if unread_bound(q):
         return None  # 'more than five people' left unread: the rest of the plan would answer another question
