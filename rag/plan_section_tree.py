@@ -71,7 +71,7 @@ _SET_ASIDE = re.compile(r"\b(?:leaving\s+out|excluding|without|not\s+counting|ig
                         r"appendi(?:x|ces)\b")
 _LIST = re.compile(r"\b(?:list|name|give|show|enumerate|what\s+are|which\s+are)\b")
 # Frame words of this reader's own, beside rag/plan_heading_frame.py's: how levels, fields and places are said.
-_OWN_FRAME = """body total style paragraph paragraphs run in bold lead part levels level depth deep nested sub top bottom
+OWN_FRAME = """body total style paragraph paragraphs run in bold lead part levels level depth deep nested sub top bottom
 foot footer folio printed pdf pg belong belongs fall falls sit sits parent contain contains containing holds hold
 numbering format form headings x y z n e g i ie eg like such whole altogether overall paper's main lit et al
 tell which's whats what's can could you u i me need want know please is shown show listed hw r considering only
@@ -106,7 +106,7 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     checked = _without_examples(low)
     for phrase in consumed:  # a node's or paragraph's printed words count as said only where they stand together
         checked = checked.replace(phrase.casefold(), " ")
-    if not only_frame(checked, said + _OWN_FRAME):
+    if not only_frame(checked, said + OWN_FRAME):
         return None  # a word this reader does not understand: what a section says, or a condition it cannot apply
     if part is not None:
         return _under(paper, part.under, part.title, tree)

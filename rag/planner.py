@@ -66,6 +66,7 @@ from rag.plan_place_gloss import place_gloss
 from rag.plan_place import entries_between, entry_beside, not_yes_no, pair_asked, place_asked, place_elsewhere
 from rag.plan_headings import HeadingAsk, ask as heading_ask
 from rag.plan_section_tree import ask as section_tree
+from rag.plan_section_numbers import ending_asked
 from rag.plan_page_headings import ask as page_headings
 from rag.plan_page_numbers import ask as page_number, range_checked
 from rag.plan_citations import ask as citation_ask
@@ -160,7 +161,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return None
     if fact := page_fact(question, catalog):  # a question about a page itself, not its papers
         return Plan(op="fact", fact=fact)
-    if tree := section_tree(question, catalog):  # 'the title of subsection 13.3.3', 'x.y headings: how many' (plan_section_tree)
+    # 'the title of subsection 13.3.3', 'x.y headings: how many' (plan_section_tree); 'PDFs with an x.4 heading'
+    if tree := section_tree(question, catalog) or ending_asked(question, catalog):  # (plan_section_numbers)
         return Plan(op="headings", headings=tree)
     if on_page := page_headings(question, catalog):  # 'which headings begin on PDF page 4 of X' (rag/plan_page_headings.py)
         return Plan(op="headings", headings=on_page)

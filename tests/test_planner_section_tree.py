@@ -104,3 +104,26 @@ CONTENT = [
 @pytest.mark.parametrize("question", CONTENT)
 def test_what_a_section_says_stays_with_retrieval(question: str, catalog: Catalog) -> None:
     assert answer_from_catalog(question, question, catalog.papers) is None, question
+
+
+# Headings over the PDFs picked by how their number ends (rag/plan_section_numbers.py), at the depth the examples show.
+ENDINGS = [
+    ("which pdfs print a subsection numbered x.2?", {SPECTER, LIT}),
+    ("how many of my papers have a subsection that ends with .5?", {SPECTER}),
+    # the Backus page's §13.3 is known from its subsections: a second-level heading ending in .3 too
+    ("any of my documents with sections ending in .3 (like 2.3 or 4.3)? list the headings",
+     {SPECTER, LIT, "a1977 backus p21"}),
+    ("Which files have a heading ending on .4 (2.4, 3.4 ...)?", {SPECTER, LIT}),
+    ("what PDFs have a sub-subsection ending in .4 (13.3.4, 1.2.4 etc.)?", {"a1977 backus p21"}),
+]
+
+
+@pytest.mark.parametrize("question, titles", ENDINGS)
+def test_pdfs_are_picked_by_how_a_heading_number_ends(question: str, titles: set[str], catalog: Catalog) -> None:
+    answer = answer_from_catalog(question, question, catalog.papers)
+    assert answer is not None and {c.title for c in answer.citations} == titles, (question, answer and answer.answer)
+
+
+def test_a_heading_number_with_a_topic_stays_with_retrieval(catalog: Catalog) -> None:
+    question = "which pdfs have subsections ending in 4 that discuss linking?"
+    assert answer_from_catalog(question, question, catalog.papers) is None
