@@ -68,7 +68,8 @@ def said(paper: Paper, email: Email) -> str:
     marks = f", marks {' '.join(author.marks)}" + (f" ({'; '.join(meant)})" if meant else "") if author.marks else ""
     places = "; ".join(author.affiliations) or email.organisation or "no affiliation printed"
     how = "" if email.spelled else " (the one address and author left)"
-    return f"{email.address}: {author.name} (author {index + 1} of {len(paper.authors)}{marks}), {places}{how}"
+    unmarked = "" if author.marks else ", no mark after the name on the byline"
+    return f"{email.address}: {author.name} (author {index + 1} of {len(paper.authors)}{marks}){unmarked}, {places}{how}"
 
 
 def holds_address(text: str) -> list[str]:

@@ -16,6 +16,7 @@ from rag.catalog import Catalog
 from rag.catalog_citations import acknowledgements, cites, grants, references
 from rag.catalog_headings import Heading
 from rag.plan_funders import funding_asked
+from rag.plan_reference_entry import FIELD_FRAME, entry_fields
 from rag.plan_headings import HeadingAsk, _title_pair
 from rag.plan_reference_lists import asks_reference_list, with_reference_list
 from rag.plan_thanked import asked_after, asked_words, pairs, thanked_in_text
@@ -123,7 +124,11 @@ def _citations(low: str, catalog: Catalog) -> HeadingAsk | None:
         return with_reference_list(low, catalog.papers)
     verb = cite.start()
     kept: list[Condition] = []
-    if not _only_frame(_unnamed(low, [p for _, p in named], catalog)):
+    rest = _unnamed(low, [p for _, p in named], catalog)
+    if (entry := entry_fields(low, all(w in _FRAME or w in FIELD_FRAME for w in rx.findall(r"[a-z]+", _CITE.sub(" ", rest))),
+                              [p for _, p in named], catalog.papers)) is not None:
+        return entry  # 'SPECTER's reference list includes X: what year and venue does it give?' (plan_reference_entry)
+    if not _only_frame(rest):
         # 'which PDFs cite a paper on the trending page': the cited papers said by the catalog's own values
         q = Question(low[verb:])
         kept = conditions(q, catalog) if _SET.search(low[:verb + 1]) and not named else []

@@ -47,7 +47,7 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     named = [p for _, p in _named(text.casefold(), catalog) if p in pdfs] or abbreviated(text, pdfs)  # 'lit graph'
     if quoted:
         return _whose(quoted, named or pdfs)
-    if len(named) == 1 and _EMAIL.search(text):
+    if len(named) == 1 and (_EMAIL.search(text) or _handles_said(text, named[0])):  # "the 'scottyih' address"
         return _person(text, named[0]) or _owner_asked(text, named[0])
     if len(named) == 1:
         return _postal(text, named[0])
@@ -68,7 +68,8 @@ def _whose(quoted: list[str], papers: list[Paper]) -> HeadingAsk | None:
 def _owner_asked(text: str, paper: Paper) -> HeadingAsk | None:
     """Whose a named PDF's address is, the address said by its handle ('the barlaso one') or the only one it prints
     ('it prints only one e-mail: whose?')."""
-    if not rx.search(r"\bwhose\b|\bwho\b|\bbelongs?\b|\bowner\b", text, re.I):
+    if not rx.search(r"\bwhose\b|\bwho\b|\bbelongs?\b|\bowner\b|\b(?:which|what)\s+(?:author|person|name)\b|"
+                     r"\bgoes\s+with\b", text, re.I):
         return None
     records = emails(paper)
     words = set(rx.findall(r"[\w.+-]+", text.casefold()))
@@ -77,6 +78,12 @@ def _owner_asked(text: str, paper: Paper) -> HeadingAsk | None:
     if not found:
         return None
     return HeadingAsk(f"{paper.title} prints " + "; ".join(said(paper, e) for e in found) + ".", [paper])
+
+
+def _handles_said(text: str, paper: Paper) -> bool:
+    """The question says one of the PDF's printed addresses by its local part alone ('the scottyih address')."""
+    words = set(rx.findall(r"[\w.+-]+", text.casefold()))
+    return any(e.split("@")[0].casefold() in words for e in paper.emails)
 
 
 def _person(text: str, paper: Paper) -> HeadingAsk | None:

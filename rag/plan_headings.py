@@ -57,7 +57,7 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     if not rx.search(rf"(?:{_NOUN})", low) and not numbered_said(low, catalog.outlines.values()) and \
             not (page_said(low) is not None and any(rx.search(pattern, low) for pattern in ROLES.values())):
         return None  # no section word, no heading said by its number and words ("'1 Introduction'") or by its role on a page
-    if (word := asked_word(low)) is not None and (named := _named(low, catalog, catalog.outlines)) is not None:
+    if (word := asked_word(low)) is not None and (named := named_pdf(low, catalog, catalog.outlines)) is not None:
         text, found = worded_answer(word, catalog.outlines[named.paper_id], bool(rx.search(r"\bnumbered\b", low)))
         return HeadingAsk(text, [named], {named.paper_id: found})  # 'every heading with the word Entity in it'
     if asks_content(low):  # 'which section is about <a printed title>': the title, not what the section says
@@ -69,7 +69,7 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
     held = catalog.outlines
     if not held:
         return None
-    named = _named(low, catalog, held)
+    named = named_pdf(low, catalog, held)
     if named is None and not (_SET.search(low) or bare_set(low)):
         return None
     low = named_number(low, held[named.paper_id]) if named is not None else low  # 'section 2 (Model)'
@@ -101,7 +101,7 @@ def _parts(low: str, catalog: Catalog) -> HeadingAsk | None:
     if not rx.search(rf"(?:{_NOUN})|\d\.\d", low):  # a section word, or a bare subsection number ('under 13.3.4')
         return None
     held = catalog.outlines
-    named = _named(low, catalog, held) if held else None
+    named = named_pdf(low, catalog, held) if held else None
     if named is None:
         return None
     outline = held[named.paper_id]
@@ -132,7 +132,7 @@ def catalog_names(catalog: Catalog, paper: Paper) -> list[str]:
 
 
 
-def _named(low: str, catalog: Catalog, held: dict[str, Outline]) -> Paper | None:
+def named_pdf(low: str, catalog: Catalog, held: dict[str, Outline]) -> Paper | None:
     """The one PDF the question names: its short name ('SPECTER', 'DPR') or two title words in a row."""
     found = [o.paper for o in held.values()
              if any(p is o.paper and n.casefold() in low and rx.search(rf"\b{re.escape(n.casefold())}s?\b", low)

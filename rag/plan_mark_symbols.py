@@ -19,7 +19,7 @@ from rag.catalog_pdf_records import is_pdf
 from rag.plan_headings import HeadingAsk
 from rag.plan_terms import Question
 from rag.plan_values import title
-from rag.records import Paper
+from rag.records import Author, Paper
 
 # The symbol's name or glyph -> the glyphs a PDF prints for it (the asterisk two ways: '*' and the math '∗').
 # 'dagger-style symbols', 'dagger-type marks': the family, both daggers
@@ -48,9 +48,10 @@ def mark_symbol(question: str, catalog: Catalog) -> HeadingAsk | None:
     if not named:
         return None
     q.take(r"(?<=\s)(?:,|and|&|or|/)(?=\s)|[(),/]")  # between the symbols: '† and ‡', '(†, ‡)'
-    paper = title(q, catalog)
+    paper = title(q, catalog) or _short_named(q, catalog)
     if paper is None and not rx.search(r"\b(?:pdfs?|uploaded|uploads|files|documents)\b", q.text, re.I):
         return None  # the listing pages mark people too: only a PDF named, or the PDFs said, scope it here
+    person = _person(q, paper) if paper is not None else None  # 'Daniel Weld has a ‡ next to his name: what is it?'
     for pattern in _ASKED:
         q.take(pattern)
     q.take(r"\b(?:pdfs?|uploaded|uploads?|files?|documents?|papers?)\b")
@@ -60,6 +61,8 @@ def mark_symbol(question: str, catalog: Catalog) -> HeadingAsk | None:
         if paper is None else []
     if not pdfs:
         return None
+    if person is not None:
+        return _on_person(pdfs[0], person, named)
     said = [(p, line) for p in pdfs for glyphs in named if (line := _carried(p, glyphs))]
     where = pdfs[0].title if paper is not None else "any uploaded PDF"
     unborne = [f"No author carries {glyphs[0]} on the byline of {where}." for glyphs in named
@@ -68,6 +71,43 @@ def mark_symbol(question: str, catalog: Catalog) -> HeadingAsk | None:
         return HeadingAsk(" ".join(unborne), pdfs if paper is not None else [])
     return HeadingAsk(" ".join([line for _, line in said] + (unborne if len(named) > 1 else [])),
                       list({p.paper_id: p for p, _ in said}.values()))
+
+
+def _short_named(q: Question, catalog: Catalog) -> Paper | None:
+    """A PDF named by its short name in any case ('specter pdf'): the short names are the catalog's own."""
+    for name, paper in catalog.short_names.items():
+        if is_pdf(paper) and q.take(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flags=re.I):
+            return paper
+    return None
+
+
+def _person(q: Question, paper: Paper) -> Author | None:
+    """The one author of the PDF the question names, in full or by first and last name ('Daniel Weld' for 'Daniel S.
+    Weld'), with the words pointing back at them ('his name')."""
+    for author in paper.authors:
+        words = author.name.split()
+        short = [words[0], words[-1]] if len(words) > 2 else words
+        for said in (words, short):
+            if q.take(r"\b" + r"\s+".join(re.escape(w) for w in said) + r"\b", flags=re.I):
+                q.take(r"\b(?:his|her|their|that|this)\s+(?:name|author|person)\b|\b(?:his|her|their)\b")
+                return author
+    return None
+
+
+def _on_person(paper: Paper, author: Author, named: list[str]) -> HeadingAsk:
+    """What each named mark means on one author: 'SPECTER … — Daniel S. Weld (marks † ‡): Paul G. Allen School …'."""
+    lines = []
+    for glyphs in named:
+        mark = next((m for m in author.marks if m in glyphs), None)
+        if mark is None:
+            lines.append(f"{author.name} carries no {glyphs[0]} on the byline of {paper.title} (marks: "
+                         f"{' '.join(author.marks) or 'none'}).")
+            continue
+        means = [o.name for o in paper.organisations if o.mark and o.mark in glyphs] + \
+            [n.means for n in paper.notes if n.mark in glyphs]
+        lines.append(f"{paper.title} — {author.name} (marks {' '.join(author.marks)}): " +  # as rag/catalog_authors says one
+                     ("; ".join(means) if means else f"the page prints no meaning for {mark}") + ".")
+    return HeadingAsk(" ".join(lines), [paper])
 
 
 def _carried(paper: Paper, glyphs: str) -> str:

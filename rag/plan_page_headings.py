@@ -18,7 +18,7 @@ from rag.catalog_headings import Heading
 from rag.catalog_pdf_records import venue_words
 from rag.catalog_pdf_texts import printed_page_number, start_page
 from rag.plan_heading_frame import only_frame
-from rag.plan_headings import HeadingAsk, _named, catalog_names
+from rag.plan_headings import HeadingAsk, named_pdf, catalog_names
 from rag.plan_heading_phrases import begun_title_words
 from rag.plan_terms import NUMBER_WORDS, ORDINALS
 from rag.records import Paper
@@ -59,7 +59,7 @@ def ask(question: str, catalog: Catalog) -> HeadingAsk | None:
 def page_named(low: str, catalog: Catalog) -> tuple[Paper, int, str, str] | None:
     """The one PDF named, the page of it said (and how), and the question with the page's words taken out; None when
     no PDF, or no page it has, is said."""
-    paper = _named(low, catalog, catalog.outlines)
+    paper = named_pdf(low, catalog, catalog.outlines)
     found = _page(low, paper) if paper is not None else None
     if paper is None or found is None:
         return None

@@ -59,12 +59,15 @@ from rag.plan_marked import every_marked, marked_counts, marked_share, marked_so
 from rag.plan_marks import (asks_printed, author_position, given_names, name_as_affiliated, positions, printed_only,
                             shared_surnames, surnames)
 from rag.plan_orgs import non_academic
+from rag.plan_org_address import address_said
 from rag.plan_order import among, listing_order, order_said
 from rag.plan_place_ranges import asked_of_entry, on_named_pages, place_range
 from rag.plan_place_check import checked_at_place
 from rag.plan_place_gloss import place_gloss
 from rag.plan_place import entries_between, entry_beside, not_yes_no, pair_asked, place_asked, place_elsewhere
 from rag.plan_headings import HeadingAsk, ask as heading_ask
+from rag.plan_section_tree import ask as section_tree
+from rag.plan_section_numbers import ending_asked
 from rag.plan_page_headings import ask as page_headings
 from rag.plan_page_numbers import ask as page_number, range_checked
 from rag.plan_citations import ask as citation_ask
@@ -161,6 +164,9 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         return None  # do they have in common?', 'footnote 3 of DPR: which setting worked better?' (plan_object_content)
     if fact := page_fact(question, catalog):  # a question about a page itself, not its papers
         return Plan(op="fact", fact=fact)
+    # 'the title of subsection 13.3.3', 'x.y headings: how many' (plan_section_tree); 'PDFs with an x.4 heading'
+    if tree := section_tree(question, catalog) or ending_asked(question, catalog):  # (plan_section_numbers)
+        return Plan(op="headings", headings=tree)
     if on_page := page_headings(question, catalog):  # 'which headings begin on PDF page 4 of X' (rag/plan_page_headings.py)
         return Plan(op="headings", headings=on_page)
     if printed_on := page_number(question, catalog):  # 'the printed page number of SPECTER's pdf page 6' (plan_page_numbers)
@@ -373,6 +379,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         q.take(r"\b(?:final|senior|lead|leading)\b(?=\s+author)")  # the place word the lookup was read from
     if any(c.field == "organisation" for c in conditions):  # 'besides AI2, which one: city/state/ZIP?' too
         q.take(_ADDRESS)  # 'which city and ZIP code does X give for Y': the organisation's printed address line
+        address_said(q, [target] if target is not None else catalog.papers)  # "besides AI2 in Seattle" (plan_org_address)
     drop_fillers(q, catalog)  # 'just need the lead author': common words the papers never use (rag/plan_filler.py)
     if unread_bound(q):
         return None  # 'more than five people' left unread: the rest of the plan would answer another question
