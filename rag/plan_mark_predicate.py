@@ -101,10 +101,12 @@ def _words(name: str, only: bool) -> tuple[str, str, str]:
            rf"(?<![\w-]\s)(?<![\w-])(?:stars?|asterisks?)" if only else \
         rf"(?:(?:the|an?|its|their)\s+)?{named}"
     sign = rf"(?:{sign})"
-    # 'marked as Amii' names the mark by its institute: rag/plan_marked.py reads it
-    word = rf"(?:(?:{name}[\s-])?(?:starred|asterisked|marked|flagged|tagged)(?:\s+(?:with|by)\s+{sign}|(?!\s+as\b)))" if only else \
-        rf"(?:{name}[\s-](?:starred|asterisked|marked|flagged|tagged)|(?:starred|asterisked|marked|flagged|tagged)\s+" \
-        rf"(?:with|by)\s+{sign})"
+    # 'marked (as) Amii' names the mark by its institute: the name is the mark's, not a second affiliation condition
+    # (left to the value readers, 'no author marked Amii' had also required an Amii author: no paper)
+    by_name = rf"\s+(?:as\s+)?(?:an?\s+)?{name}\b(?![\w'-])"
+    word = rf"(?:(?:{name}[\s-])?(?:starred|asterisked|marked|flagged|tagged)(?:\s+(?:with|by)\s+{sign}|{by_name}|(?!\s+as\b)))" \
+        if only else rf"(?:{name}[\s-](?:starred|asterisked|marked|flagged|tagged)|(?:starred|asterisked|marked|flagged|tagged)" \
+        rf"(?:\s+(?:with|by)\s+{sign}|{by_name}))"
     present = rf"(?:{_COPULA}\s+)?{word}|{_HAS}\s+{sign}"
     absent = rf"(?:is|are|was|were)\s*(?:not|n't)\s+(?:{word}|{_HAS}\s+{sign})|" \
              rf"(?:does|do|did)\s*(?:not|n't)\s+(?:have|carry|bear|get|wear|show)\s+{sign}|" \

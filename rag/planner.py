@@ -49,6 +49,7 @@ from rag.plan_fields import several
 from rag.plan_gaps import gap, set_gap
 from rag.plan_hedges import unhedged
 from rag.plan_named import aside, plus_joined
+from rag.plan_none_said import none_said
 from rag.plan_line import person_acts
 from rag.plan_papers_placed import papers_placed
 from rag.plan_mark_quantifiers import quantified_marks
@@ -101,6 +102,7 @@ from rag.plan_presence import presence
 from rag.plan_printed_values import printed_as_said
 from rag.plan_values import code_words, conditions as named_conditions, title
 from rag.plan_unread_bound import unread_bound
+from rag.plan_unread_negation import unread_negation
 from rag.plan_whole_library import whole_library
 from rag.plan_window import window
 from rag.records import Paper
@@ -151,7 +153,7 @@ _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\btotal\b|" + _SHARE.
 def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Plan | None:
     """A Plan when the question is about the papers' metadata and names only values the catalog holds. With a
     `judge`, a verb no frame list holds is read when it means making the papers ('what has X worked on?')."""
-    question = unhedged(spelled_out(question))  # 'whats 40th', 'pls', 'iirc': chat shorthand and hedges said for nothing
+    question = none_said(unhedged(spelled_out(question)))  # 'not a single X': no X (rag/plan_none_said.py); 'whats 40th', 'pls', 'iirc': chat shorthand and hedges said for nothing
     if asks_of_titles(question, catalog.printed_titles):  # 'what do the GFlowNet titles have in common': content
         return None
     if asks_what_in_common(question):  # 'the top ten on the trending page: what do they have in common?': content
@@ -369,8 +371,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if any(c.field == "organisation" for c in conditions):  # 'besides AI2, which one: city/state/ZIP?' too
         q.take(_ADDRESS)  # 'which city and ZIP code does X give for Y': the organisation's printed address line
     drop_fillers(q, catalog)  # 'just need the lead author': common words the papers never use (rag/plan_filler.py)
-    if unread_bound(q):
-        return None  # 'more than five people' left unread: the rest of the plan would answer another question
+    if unread_bound(q) or unread_negation(q):
+        return None  # 'more than five people', 'no starred name' left unread: the rest would answer another question
     verb = _verb(q, question, judge)
     if verb is None:
         return None
