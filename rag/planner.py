@@ -30,6 +30,7 @@ from rag.plan_copies import copied, copied_plan
 from rag.plan_comparatives import comparative_end, meeting_dates, unread_comparative
 from rag.plan_dates import current_year_gloss
 from rag.plan_date_runs import in_run, run_said
+from rag.plan_bare_order import page_order_meant, window_of
 from rag.plan_beside import printed_by_names, shown_beside
 from rag.plan_byline import clauses as byline_clauses
 from rag.plan_byline_only import exact_marks
@@ -42,6 +43,7 @@ from rag.plan_describe import description, restated, stated_of_paper, which
 from rag.plan_elided_sort import elided_sort
 from rag.plan_entry_step import entry_step
 from rag.plan_entry_verbs import entry_verbs
+from rag.plan_included_absent import included_absent
 from rag.plan_joined import joined_or
 from rag.plan_entry_asks import clause_fields, entry_asks, with_asked
 from rag.plan_field_words import also as _also, lookup_field as _lookup_field, other_noun
@@ -50,6 +52,7 @@ from rag.plan_gaps import gap, set_gap
 from rag.plan_hedges import unhedged
 from rag.plan_named import aside, plus_joined
 from rag.plan_none_said import none_said
+from rag.plan_one_said import one_said
 from rag.plan_line import person_acts
 from rag.plan_papers_placed import papers_placed
 from rag.plan_mark_quantifiers import quantified_marks
@@ -65,6 +68,7 @@ from rag.plan_place_check import checked_at_place
 from rag.plan_place_gloss import place_gloss
 from rag.plan_place import entries_between, entry_beside, not_yes_no, pair_asked, place_asked, place_elsewhere
 from rag.plan_headings import HeadingAsk, ask as heading_ask
+from rag.plan_page_half import page_half
 from rag.plan_page_headings import ask as page_headings
 from rag.plan_page_numbers import ask as page_number, range_checked
 from rag.plan_citations import ask as citation_ask
@@ -153,7 +157,7 @@ _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\btotal\b|" + _SHARE.
 def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Plan | None:
     """A Plan when the question is about the papers' metadata and names only values the catalog holds. With a
     `judge`, a verb no frame list holds is read when it means making the papers ('what has X worked on?')."""
-    question = none_said(unhedged(spelled_out(question)))  # 'not a single X': no X (rag/plan_none_said.py); 'whats 40th', 'pls', 'iirc': chat shorthand and hedges said for nothing
+    question = one_said(none_said(unhedged(spelled_out(question))))  # 'not a single X': no X (rag/plan_none_said.py); 'three authors with X as the last one': last author (plan_one_said); 'whats 40th', 'pls', 'iirc': chat shorthand and hedges said for nothing
     if asks_of_titles(question, catalog.printed_titles):  # 'what do the GFlowNet titles have in common': content
         return None
     if asks_what_in_common(question):  # 'the top ten on the trending page: what do they have in common?': content
@@ -202,6 +206,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     ranged, of_entry = place_range(q), asked_of_entry(q)  # 'entries 30 to 33', '30th … does it have code?' (plan_place_ranges)
     ranged += window(q, catalog.papers)  # 'the last five on the trending page: any with code?' (rag/plan_window.py)
     ranged += place_gloss(q, catalog.papers)  # 'right in the middle, i.e. #42', 'halfway down the 50' (plan_place_gloss)
+    ranged += page_half(q, catalog.papers, ranged)  # 'trending list, first half only (#1-#41)' (rag/plan_page_half.py)
     link_asides(q)  # 'not counting e-mail addresses', 'github.io pages count as not github.com' (rag/plan_link_literal.py)
     link_kinds_glossed(q)  # 'no link at all (no code, no project page)': the kinds said again (rag/plan_link_gloss.py)
     entry_verbs(q)  # 'which category does the page file it under', 'what link does its abstract end with' (plan_entry_verbs)
@@ -215,6 +220,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     frame(q)  # 'anywhere in the library', 'Courville himself', 'shows up on'
     people_once = distinct_people(q) if target is None else False  # 'how many different starred people' (plan_marked_people)
     current_year_gloss(q)  # "this year's entries (the ones w/o a year)": said twice, one condition (rag/plan_dates.py)
+    included_absent(q)  # '(count the ones without a year too)': the set's own members, no filter (plan_included_absent)
     printed_as_said(q)  # 'whose date says 2025', 'earliest-dated', 'one with a year printed and one without' (plan_printed_values)
     run = run_said(q)  # 'went up on three consecutive days': the run's length, its days once the set is known (plan_date_runs)
     q.take(r"\b(?:going|judging|judged|reckoning)\s+by\b")  # 'most recent going by the dates printed': how, not what
@@ -478,6 +484,11 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if by_field is not None:  # 'rank the papers by score': every paper printing it, in order
         return Plan(op=by_field[0], conditions=conditions, key=by_field[1], limit=len(catalog.papers) if by_field[2]
                     else limit, nth=nth, also=of_entry)
+    if first != last and page_order_meant(question, conditions, catalog.papers):  # 'Amii papers: the last one whose …'
+        if (place := window_of(question, catalog.papers)) is not None:  # 'of the first 10 trending papers, which …'
+            return Plan(op="count" if count else "list", conditions=conditions + [place], also=of_entry)
+        return Plan(op="first" if first else "last", conditions=conditions, key="position", limit=limit, nth=nth,
+                    also=of_entry)  # no date to order them by: the page's order (rag/plan_bare_order.py)
     if first != last:
         return Plan(op="first" if first else "last", conditions=conditions, full_date=full_date, limit=limit, nth=nth,
                     also=of_entry + meeting_dates(question))  # 'which meeting was held earlier': where and when
