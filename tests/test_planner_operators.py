@@ -223,3 +223,29 @@ def test_an_excluded_domain_of_the_listed_addresses(question: str, said: str, un
 ])
 def test_a_window_said_before_the_selection(question: str, count: int, catalog: Catalog) -> None:
     assert len(titles(question, catalog)) == count, question
+
+
+SPECTER = "SPECTER: Document-level Representation Learning using Citation-informed Transformers"
+LIT_GRAPH = "Construction of the Literature Graph in Semantic Scholar"
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # a pattern over a heading's printed number (had been dropped: every PDF's first subsection listed)
+    ("which pdfs have a subsection numbered N.4?", [SPECTER, "§2.4 Selecting Negative Distractors",
+                                                           "§3.4 Recommendation", LIT_GRAPH, "§4.4 Entity Linking Models"]),
+    ("any of my PDFs with a subsection that ends in .5 ?", [SPECTER, "§2.5 Inference"]),
+    ("which pdfs have subsections numbered x.2, and what are they called", [SPECTER, "§3.2 Citation Prediction",
+                                                                          LIT_GRAPH, "§2.2 Edge Types"]),
+])
+def test_subsections_by_the_tail_of_their_number(question: str, said: list[str], catalog: Catalog) -> None:
+    answer = answer_from_catalog(question, question, catalog.papers)
+    assert answer is not None and all(s in answer.answer for s in said), question
+    assert "13.3.4" not in answer.answer  # a third-level heading is no subsection
+
+
+@pytest.mark.parametrize("question", [
+    "what does subsection 2.4 of SPECTER say about negative distractors?",
+    "which pdfs report a result ending in .4 in their subsection on recommendation?",
+])
+def test_content_naming_a_subsection_number_stays_with_retrieval(question: str, catalog: Catalog) -> None:
+    assert answer_from_catalog(question, question, catalog.papers) is None, question
