@@ -175,16 +175,40 @@ def _postal(text: str, paper: Paper) -> HeadingAsk | None:
                       + ".", [paper])
 
 
+# A domain set aside: 'excluding e-mails at allenai.org', 'not at allenai.org', 'other than washington.edu ones' — the
+# cue in the same clause before the domain (no comma between). The addresses asked are then those under no such domain.
+_ASIDE = re.compile(r"\b(?:excluding|exclude|except(?:\s+for)?|other\s+than|besides|apart\s+from|aside\s+from|outside(?:\s+of)?|"
+                    r"without|ignoring|ignore|leaving\s+out|skip(?:ping)?|minus|not\s+counting|not\s+including)\b[^,;:?()]*$|"
+                    r"(?:\bnot|n't)\s+(?:at|under|on|from|in|with)\s+(?:the\s+)?(?:domain\s+)?$", re.I)
+# The PDF's verb negated: "which PDFs don't print an allenai.org address" asks for the PDFs printing none under it.
+_NONE_PRINTED = re.compile(r"(?:n't|\bnot|\bnever)\s+(?:print|give|list|have|show|include|carry|use)s?\b|\bno\s+(?:e-?mail|address)",
+                           re.I)
+
+
 def _under_domain(text: str, pdfs: list[Paper]) -> HeadingAsk | None:
-    """PDFs printing an address under a domain the question names ('washington.edu', 'allenai.org')."""
+    """PDFs printing an address under a domain the question names ('washington.edu', 'allenai.org'), or under none of
+    the domains it sets aside ('excluding e-mails at allenai.org'): the exclusion is of a VALUE of the field listed,
+    so it selects the other addresses, never the ones named (read as a domain asked, they had been listed)."""
     domains = {e.rsplit("@", 1)[-1].casefold() for p in pdfs for e in p.emails}
-    named = [m.group(0).casefold() for m in rx.finditer(r"(?<![\w@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", text, re.I)
-             if any(d == m.group(0).casefold() or d.endswith("." + m.group(0).casefold()) for d in domains)]
-    if not named:
+    said_domains = [m for m in rx.finditer(r"(?<![\w@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", text, re.I)
+                    if any(d == m.group(0).casefold() or d.endswith("." + m.group(0).casefold()) for d in domains)]
+    if not said_domains:
         return None
+    aside = [m.group(0).casefold() for m in said_domains if _ASIDE.search(text[:m.start()])]
+    named = [m.group(0).casefold() for m in said_domains if m.group(0).casefold() not in aside]
+
+    def under(e: Email, ds: list[str]) -> bool:
+        return any(e.domain == d or e.domain.endswith("." + d) for d in ds)
+
+    if named and not aside and _NONE_PRINTED.search(text):
+        rows = [p for p in pdfs if not any(under(e, named) for e in emails(p))]
+        return HeadingAsk(f"{len(rows)} PDF{'s' if len(rows) != 1 else ''} print{'s' if len(rows) == 1 else ''} no "
+                          f"address under {' or '.join(named)}: " + "; ".join(p.title for p in rows) + ".", rows)
     found: list[tuple[Paper, Email]] = [(p, e) for p in pdfs for e in emails(p)
-                                        if any(e.domain == d or e.domain.endswith("." + d) for d in named)]
+                                        if (not named or under(e, named)) and not under(e, aside)]
     rows = list({p.paper_id: p for p, _ in found}.values())
     verb = "prints" if len(rows) == 1 else "print"
-    return HeadingAsk(f"{len(rows)} PDF{'s' if len(rows) != 1 else ''} {verb} an address under {' or '.join(named)}: " +
+    where = (f"under {' or '.join(named)}" if named else "") + (" and " if named and aside else "") + \
+        (f"not under {' or '.join(aside)}" if aside else "")
+    return HeadingAsk(f"{len(rows)} PDF{'s' if len(rows) != 1 else ''} {verb} an address {where}: " +
                       "; ".join(f"{p.title}: {said(p, e)}" for p, e in found) + ".", rows)

@@ -17,7 +17,7 @@ _KIND = r"(?:(?:source\s+)?code(?:\s+(?:links?|repos?|repositor(?:y|ies)))?|gith
         r"repositor(?:y|ies)|project\s+(?:pages?|sites?|websites?)|websites?|web\s*pages?|home\s*pages?|urls?|demos?|" \
         r"datasets?(?:\s+links?)?|blogs?)"
 _ITEM = rf"(?:no|not|nor|without)\s+(?:an?\s+|any\s+)?{_KIND}"
-_WHOLE = r"\b(?:no|without(?:\s+any)?|not\s+(?:a|any)|zero)\s+(?:links?|urls?|web\s+addresses|addresses)(?:\s+at\s+all|(?P<ever>\s+whatsoever))?"
+_WHOLE = r"\b(?:no|without(?:\s+any)?|not\s+(?:a|any)|zero)\s+(?:(?:web|online|external|outside)\s+)?(?:links?|urls?|web\s+addresses|addresses)(?:\s+at\s+all|(?P<ever>\s+whatsoever))?"
 _MORE = rf"(?:\s*(?:,|;|/|\bor\b|\band\b|\bnor\b)\s*(?:{_ITEM}|(?:an?\s+|any\s+)?{_KIND}))*"  # 'no code or project page'
 _GLOSS = rf"(?P<whole>{_WHOLE})\s*(?:\(\s*{_ITEM}{_MORE}\s*\)|[—–-]\s*{_ITEM}{_MORE}(?=\s*[?.!;]|\s*$))"
 
@@ -30,7 +30,7 @@ _EITHER_KIND = rf"(?:an?\s+)?{_KIND}"
 
 # The same aside after 'any link (at all)': 'which blurbs give any link at all (code, project page, anything)' — kinds
 # a link may be, with 'anything' / 'whatever' / 'etc.' closing the list: any link is asked, the kinds add nothing.
-_ANY_WHOLE = r"\b(?:any|a)\s+(?:links?|urls?|web\s+address(?:es)?)(?:\s+at\s+all|\s+whatsoever)?"
+_ANY_WHOLE = r"\b(?:any|a)\s+(?:(?:web|online|external|outside)\s+)?(?:links?|urls?|web\s+address(?:es)?)(?:\s+at\s+all|\s+whatsoever)?"
 _ANY_ITEM = rf"(?:(?:an?\s+|any\s+)?{_KIND}|anything(?:\s+else)?|whatever|etc\.?|and\s+so\s+on)"
 _ANY_GLOSS = rf"(?P<whole>{_ANY_WHOLE})\s*\(\s*{_ANY_ITEM}(?:\s*(?:,|/|;|\bor\b|,\s*or\b)\s*{_ANY_ITEM})+\s*\)"
 

@@ -101,10 +101,12 @@ def _words(name: str, only: bool) -> tuple[str, str, str]:
            rf"(?<![\w-]\s)(?<![\w-])(?:stars?|asterisks?)" if only else \
         rf"(?:(?:the|an?|its|their)\s+)?{named}"
     sign = rf"(?:{sign})"
-    # 'marked as Amii' names the mark by its institute: rag/plan_marked.py reads it
-    word = rf"(?:(?:{name}[\s-])?(?:starred|asterisked|marked|flagged|tagged)(?:\s+(?:with|by)\s+{sign}|(?!\s+as\b)))" if only else \
-        rf"(?:{name}[\s-](?:starred|asterisked|marked|flagged|tagged)|(?:starred|asterisked|marked|flagged|tagged)\s+" \
-        rf"(?:with|by)\s+{sign})"
+    # 'marked (as) Amii' names the mark by its institute: the name is the mark's, not a second affiliation condition
+    # (left to the value readers, 'no author marked Amii' had also required an Amii author: no paper)
+    by_name = rf"\s+(?:as\s+)?(?:an?\s+)?{name}\b(?![\w'-])"
+    word = rf"(?:(?:{name}[\s-])?(?:starred|asterisked|marked|flagged|tagged)(?:\s+(?:with|by)\s+{sign}|{by_name}|(?!\s+as\b)))" \
+        if only else rf"(?:{name}[\s-](?:starred|asterisked|marked|flagged|tagged)|(?:starred|asterisked|marked|flagged|tagged)" \
+        rf"(?:\s+(?:with|by)\s+{sign}|{by_name}))"
     present = rf"(?:{_COPULA}\s+)?{word}|{_HAS}\s+{sign}"
     absent = rf"(?:is|are|was|were)\s*(?:not|n't)\s+(?:{word}|{_HAS}\s+{sign})|" \
              rf"(?:does|do|did)\s*(?:not|n't)\s+(?:have|carry|bear|get|wear|show)\s+{sign}|" \
@@ -192,12 +194,32 @@ def mark_predicates(q: Question, catalog: Catalog) -> list[Condition]:
             found.append(MarkPredicate(Quantity("some")).condition(institute))
             if m["place"]:
                 found.append(MarkPredicate(Quantity("every"), False, place_of(m["place"])).condition(institute))
+        # the byline itself said to have the mark or not: 'whose author line has no asterisk (anywhere)', 'a byline
+        # without the Amii star', 'no star anywhere on the byline'
+        for m in q.take(_byline_has(name, only)):
+            found.append(MarkPredicate(Quantity("some" if m["present"] else "none")).condition(institute))
         if found or rx.search(rf"{sign}|{present}", q.text, re.I):
             # '… only one with the asterisk. Who, and in which position?': the marked names' places, which the
             # affiliation's record prints with each name (rag/catalog_values.py)
             q.take(r"(?:,\s*)?\b(?:and\s+)?(?:in\s+|at\s+)?(?:which|what)\s+(?:position|place|spot|slot|author\s+number)"
                    r"(?:\s+(?:on|in)\s+(?:the|its)\s+byline)?(?:\s+(?:is|are)\s+(?:he|she|they|it))?(?=\s*[?.!]|\s*$)")
     return found
+
+
+def _byline_has(name: str, only: bool) -> str:
+    """The byline as the subject or the place of the mark: 'whose author line has no asterisk anywhere', 'the byline
+    doesn't carry an Amii star', 'a byline with a star', 'no Amii asterisk anywhere in the author list' (the positive
+    mark-first form is `somewhere` above). Group 'present': some name carries it; else none does."""
+    glyph = rf"(?:{name}(?:'s)?[\s-]+(?:stars?|asterisks?|marks?|markers?|symbols?){'|stars?|asterisks?' if only else ''})"
+    verb = r"(?:ha(?:s|ve|d)|carr(?:y|ies)|shows?|contains?|includes?|bears?|features?)"
+    some = r"(?:(?:an?|any|some|at\s+least\s+one|one\s+or\s+more)\s+)?"
+    absent = rf"{verb}\s+no\s+(?:single\s+)?{glyph}|(?:does|do|did)\s*(?:not|n't)\s+{verb}\s+{some}{glyph}|" \
+             rf"(?:lacks?|lacking|is\s+without|is\s+free\s+of|with\s+no|without)\s+{some}{glyph}"
+    anywhere = r"(?:\s+(?:anywhere|somewhere)(?:\s+(?:on|in)\s+it)?)?"
+    subject = rf"(?:\b(?:whose|its|their|the|an?)|(?<=\w)'s)\s+{_BYLINE_NOUN}\s+(?:{absent}|(?P<present>(?:{verb}|with)\s+{some}{glyph})){anywhere}"
+    mark_first = rf"\b(?:no|without(?:\s+an?|\s+any)?)\s+{glyph}\s+(?:anywhere\s+|somewhere\s+)?(?:in|on|among)\s+" \
+                 rf"(?:the|its|their)\s+{_BYLINE_NOUN}"
+    return rf"{subject}|{mark_first}"
 
 
 def _together(k: int, institute: str) -> Condition:

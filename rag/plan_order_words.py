@@ -36,6 +36,9 @@ _DOWN_VERB = r"(?:go(?:es|ing)?|scroll(?:s|ing|ed)?|read(?:s|ing)?|count(?:s|ing
 CUES = [
     rf"\(?\b(?:{_DOWN_VERB}\s+)?(?:from\s+)?(?:the\s+)?top[\s-]+down(?:wards?)?\b\)?",  # 'read top-down': first, one cue, not 'down on the page'
     rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down(?=\s+{GAP}{{0,4}}?{LIST})",
+    # 'going down Amii's accepted papers': the entries themselves said as what is gone down (their page read elsewhere)
+    rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down(?=\s+(?:(?:the|this|that|"
+    rf"its|their|his|her|[\w.-]+'s)\s+)?(?:[\w.-]+\s+){{0,2}}?{ENTRY}\b)",
     rf"\b(?:as\s+(?:you|one|i|we)\s+|when\s+(?:you|one|i|we)\s+|while\s+)?{_DOWN_VERB}\s+down\b(?=\s*(?:[,:;]|\)|$))",  # '(going down)', 'going down:' 
     rf"\bdown(?=\s+(?:(?:on|in|along|through)\s+)?(?:the|this|that|its|their|his|her|(?:[\w.-]+\s+){{0,2}}?[\w.-]+'s)\s+"
     rf"{GAP}{{0,3}}?{LIST})",  # 'down Aaron Courville's list'

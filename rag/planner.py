@@ -30,6 +30,7 @@ from rag.plan_copies import copied, copied_plan
 from rag.plan_comparatives import comparative_end, meeting_dates, unread_comparative
 from rag.plan_dates import current_year_gloss
 from rag.plan_date_runs import in_run, run_said
+from rag.plan_bare_order import page_order_meant, window_of
 from rag.plan_beside import printed_by_names, shown_beside
 from rag.plan_byline import clauses as byline_clauses
 from rag.plan_byline_only import exact_marks
@@ -42,6 +43,7 @@ from rag.plan_describe import description, restated, stated_of_paper, which
 from rag.plan_elided_sort import elided_sort
 from rag.plan_entry_step import entry_step
 from rag.plan_entry_verbs import entry_verbs
+from rag.plan_included_absent import included_absent
 from rag.plan_joined import joined_or
 from rag.plan_entry_asks import clause_fields, entry_asks, with_asked
 from rag.plan_field_words import also as _also, lookup_field as _lookup_field, other_noun
@@ -49,6 +51,8 @@ from rag.plan_fields import several
 from rag.plan_gaps import gap, set_gap
 from rag.plan_hedges import unhedged
 from rag.plan_named import aside, plus_joined
+from rag.plan_none_said import none_said
+from rag.plan_one_said import one_said
 from rag.plan_line import person_acts
 from rag.plan_list_places import end_said_again, plainly
 from rag.plan_papers_placed import papers_placed
@@ -68,6 +72,7 @@ from rag.plan_place import entries_between, entry_beside, not_yes_no, pair_asked
 from rag.plan_headings import HeadingAsk, ask as heading_ask
 from rag.plan_section_tree import ask as section_tree
 from rag.plan_section_numbers import ending_asked
+from rag.plan_page_half import page_half
 from rag.plan_page_headings import ask as page_headings
 from rag.plan_page_numbers import ask as page_number, range_checked
 from rag.plan_citations import ask as citation_ask
@@ -107,6 +112,7 @@ from rag.plan_presence import presence
 from rag.plan_printed_values import printed_as_said
 from rag.plan_values import code_words, conditions as named_conditions, title
 from rag.plan_unread_bound import unread_bound
+from rag.plan_unread_negation import unread_negation
 from rag.plan_whole_library import whole_library
 from rag.plan_window import window
 from rag.records import Paper
@@ -157,7 +163,9 @@ _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\btotal\b|" + _SHARE.
 def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Plan | None:
     """A Plan when the question is about the papers' metadata and names only values the catalog holds. With a
     `judge`, a verb no frame list holds is read when it means making the papers ('what has X worked on?')."""
-    question = unhedged(spelled_out(plainly(question)))  # 'whats 40th', 'pls', 'iirc', 'the very last': said for nothing
+    # 'not a single X': no X (rag/plan_none_said.py); 'three authors with X as the last one': last author (plan_one_said);
+    # 'whats 40th', 'pls', 'iirc', 'the very last': chat shorthand, hedges and stress said for nothing
+    question = one_said(none_said(unhedged(spelled_out(plainly(question)))))
     if asks_of_titles(question, catalog.printed_titles):  # 'what do the GFlowNet titles have in common': content
         return None
     if asks_what_in_common(question) or object_content(question, catalog):  # 'the top ten on the trending page: what
@@ -209,6 +217,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     ranged, of_entry = place_range(q), asked_of_entry(q)  # 'entries 30 to 33', '30th … does it have code?' (plan_place_ranges)
     ranged += window(q, catalog.papers)  # 'the last five on the trending page: any with code?' (rag/plan_window.py)
     ranged += place_gloss(q, catalog.papers)  # 'right in the middle, i.e. #42', 'halfway down the 50' (plan_place_gloss)
+    ranged += page_half(q, catalog.papers, ranged)  # 'trending list, first half only (#1-#41)' (rag/plan_page_half.py)
     link_asides(q)  # 'not counting e-mail addresses', 'github.io pages count as not github.com' (rag/plan_link_literal.py)
     link_kinds_glossed(q)  # 'no link at all (no code, no project page)': the kinds said again (rag/plan_link_gloss.py)
     entry_verbs(q)  # 'which category does the page file it under', 'what link does its abstract end with' (plan_entry_verbs)
@@ -222,6 +231,7 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     frame(q)  # 'anywhere in the library', 'Courville himself', 'shows up on'
     people_once = distinct_people(q) if target is None else False  # 'how many different starred people' (plan_marked_people)
     current_year_gloss(q)  # "this year's entries (the ones w/o a year)": said twice, one condition (rag/plan_dates.py)
+    included_absent(q)  # '(count the ones without a year too)': the set's own members, no filter (plan_included_absent)
     printed_as_said(q)  # 'whose date says 2025', 'earliest-dated', 'one with a year printed and one without' (plan_printed_values)
     run = run_said(q)  # 'went up on three consecutive days': the run's length, its days once the set is known (plan_date_runs)
     q.take(r"\b(?:going|judging|judged|reckoning)\s+by\b")  # 'most recent going by the dates printed': how, not what
@@ -381,8 +391,8 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
         q.take(_ADDRESS)  # 'which city and ZIP code does X give for Y': the organisation's printed address line
         address_said(q, [target] if target is not None else catalog.papers)  # "besides AI2 in Seattle" (plan_org_address)
     drop_fillers(q, catalog)  # 'just need the lead author': common words the papers never use (rag/plan_filler.py)
-    if unread_bound(q):
-        return None  # 'more than five people' left unread: the rest of the plan would answer another question
+    if unread_bound(q) or unread_negation(q):
+        return None  # 'more than five people', 'no starred name' left unread: the rest would answer another question
     verb = _verb(q, question, judge)
     if verb is None:
         return None
@@ -488,6 +498,11 @@ def plan(question: str, catalog: Catalog, judge: VerbJudge | None = None) -> Pla
     if by_field is not None:  # 'rank the papers by score': every paper printing it, in order
         return Plan(op=by_field[0], conditions=conditions, key=by_field[1], limit=len(catalog.papers) if by_field[2]
                     else limit, nth=nth, also=of_entry)
+    if first != last and page_order_meant(question, conditions, catalog.papers):  # 'Amii papers: the last one whose …'
+        if (place := window_of(question, catalog.papers)) is not None:  # 'of the first 10 trending papers, which …'
+            return Plan(op="count" if count else "list", conditions=conditions + [place], also=of_entry)
+        return Plan(op="first" if first else "last", conditions=conditions, key="position", limit=limit, nth=nth,
+                    also=of_entry)  # no date to order them by: the page's order (rag/plan_bare_order.py)
     if first != last:
         return Plan(op="first" if first else "last", conditions=conditions, full_date=full_date, limit=limit, nth=nth,
                     also=of_entry + meeting_dates(question))  # 'which meeting was held earlier': where and when
