@@ -20,7 +20,6 @@ from rag.catalog_headings import Heading, Outline
 from rag.plan_heading_frame import POINTS, QUOTED, ROLES, asks_content, only_frame, pointed_out
 from rag.plan_heading_located import PLACE_WORDS, numbered_said, numbered_title, ordinal_heading, parent_words
 from rag.plan_heading_neighbours import beside
-from rag.plan_heading_number_tail import by_tail, tail_asked
 from rag.plan_heading_words import answer as worded_answer, asked_word
 from rag.catalog_pdf_records import venue_words
 from rag.plan_heading_phrases import page_said
@@ -254,8 +253,6 @@ def _over(low: str, held: list[Outline]) -> HeadingAsk | None:
     # 'have a section 4', 'reach a numbered section 5', 'a subsection numbered 2.1'
     numbered_as = rx.search(r"\b(?:a|any|their|its|whose|begins?|starts?)\s+(?:numbered\s+|top-level\s+)?(?:sub-?section|section|§)\s*(?:numbered\s+)?"
                             r"(\d{1,2}(?:\.\d{1,2})*)\b", low)
-    if words is None and role is None and numbered_as is None and (tail := tail_asked(low)) is not None:
-        return by_tail(tail, held)  # 'a numbered subsection ending in .4 (2.4, 3.4 …)' (rag/plan_heading_number_tail.py)
     # 'which PDFs have numbered subsections': any heading below a section, whatever its words
     nested = words is None and role is None and numbered_as is None and bool(rx.search(r"\bsub-?sections?\b", low))
     if words is None and role is None and numbered_as is None and not nested:
