@@ -12,10 +12,10 @@ import re
 import sys
 from pathlib import Path
 
-# Held-out test sets, by name: every `*_vN.jsonl` from round N = 35 on. Rounds 1 (answerability, fulltext,
-# claims, ...), 2 (`*_v2.jsonl`) and 3 to 34 (`*_v3.jsonl` … `*_v34.jsonl`: eval/results/v3/ … v34/) were
+# Held-out test sets, by name: every `*_vN.jsonl` from round N = 36 on. Rounds 1 (answerability, fulltext,
+# claims, ...), 2 (`*_v2.jsonl`) and 3 to 35 (`*_v3.jsonl` … `*_v35.jsonl`: eval/results/v3/ … v35/) were
 # evaluated and reported: development data now. Raise the round only after the newest round has been run and reported.
-FIRST_HELD_OUT_ROUND = 35
+FIRST_HELD_OUT_ROUND = 36
 _ROUND = re.compile(r"_v(\d+)\.jsonl$")
 
 

@@ -134,7 +134,7 @@ def test_a_topic_held_only_by_several_papers_together_is_spread_and_one_held_by_
 
 @pytest.mark.parametrize("script", ["eval/fit_answerability.py", "eval/fit_checker.py"])
 def test_the_fit_scripts_refuse_a_blind_held_out_set_by_name(script, tmp_path):
-    held_out = tmp_path / "answerability_v35.jsonl"  # never read: refused by name before anything is opened
+    held_out = tmp_path / "answerability_v36.jsonl"  # never read: refused by name before anything is opened
     option = "--dataset" if "answerability" in script else "--dev"
     extra = [] if "answerability" in script else ["--home", str(tmp_path)]
     done = subprocess.run([sys.executable, script, option, str(held_out), *extra], cwd=ROOT, capture_output=True,
@@ -143,7 +143,7 @@ def test_the_fit_scripts_refuse_a_blind_held_out_set_by_name(script, tmp_path):
     assert done.stderr.strip().splitlines()[-1] == f"{held_out}: a held-out test set — fit and train on development sets only"
 
 
-def test_rounds_two_to_thirty_four_are_development_data_and_round_thirty_five_is_held_out():
+def test_rounds_two_to_thirty_five_are_development_data_and_round_thirty_six_is_held_out():
     sys.path.insert(0, str(ROOT / "eval"))
     from fitlib import is_held_out
 
@@ -176,7 +176,8 @@ def test_rounds_two_to_thirty_four_are_development_data_and_round_thirty_five_is
     assert not is_held_out(Path("eval/datasets/metadata_v32.jsonl")) and not is_held_out(Path("facet_probes_v32.jsonl"))
     assert not is_held_out(Path("eval/datasets/metadata_v33.jsonl")) and not is_held_out(Path("facet_probes_v33.jsonl"))
     assert not is_held_out(Path("eval/datasets/metadata_v34.jsonl")) and not is_held_out(Path("facet_probes_v34.jsonl"))
-    assert is_held_out(Path("eval/datasets/metadata_v35.jsonl")) and is_held_out(Path("facet_probes_v35.jsonl"))
+    assert not is_held_out(Path("eval/datasets/metadata_v35.jsonl")) and not is_held_out(Path("facet_probes_v35.jsonl"))
+    assert is_held_out(Path("eval/datasets/metadata_v36.jsonl")) and is_held_out(Path("facet_probes_v36.jsonl"))
 
 
 def focused(question: str, sentences, retrieved: str = "") -> dict[str, float]:
